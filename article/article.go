@@ -1,0 +1,56 @@
+// Package article defines Article, the news article that wiretrace extracts
+// from a page and compares, indexes and traces.
+package article
+
+import (
+	"strings"
+	"time"
+)
+
+// Article is one news article as extracted from a page: its metadata, its
+// body as paragraphs, and the reader comments shown apart from the body.
+//
+// The JSON form is the stable contract of `wiretrace extract --json`; fields
+// may be added but never renamed.
+type Article struct {
+	URL    string `json:"url"`
+	Site   string `json:"site"`
+	Title  string `json:"title"`
+	Byline string `json:"byline"`
+	// Published is the publication time in ISO 8601 (RFC 3339 when the
+	// time of day is known, YYYY-MM-DD otherwise); empty when unknown.
+	Published string `json:"published"`
+	// Dateline is the place the story was filed from ("WASHINGTON").
+	Dateline string `json:"dateline"`
+	// Credit is the news agency or outlet the article credits as its
+	// source ("Thomson Reuters", "AP", "AFP"); empty when none.
+	Credit string `json:"credit"`
+	// Language is a BCP 47 tag ("en"); empty when unknown.
+	Language   string    `json:"language"`
+	Paragraphs []string  `json:"paragraphs"`
+	Comments   []Comment `json:"comments"`
+}
+
+// Comment is one reader comment shown with an article.
+type Comment struct {
+	Author string `json:"author"`
+	Text   string `json:"text"`
+	// Score is the net vote count the page shows; nil when it shows none.
+	Score *int `json:"score"`
+}
+
+// Text returns the body as one string, paragraphs separated by blank lines.
+func (a *Article) Text() string {
+	return strings.Join(a.Paragraphs, "\n\n")
+}
+
+// PublishedTime parses Published. It reports false when Published is empty
+// or not in a form this package writes.
+func (a *Article) PublishedTime() (time.Time, bool) {
+	for _, layout := range []string{time.RFC3339, "2006-01-02T15:04:05", "2006-01-02"} {
+		if t, err := time.Parse(layout, a.Published); err == nil {
+			return t, true
+		}
+	}
+	return time.Time{}, false
+}

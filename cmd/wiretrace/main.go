@@ -1,0 +1,128 @@
+// Command wiretrace finds where a news article came from: it extracts
+// articles from pages, compares two of them, indexes a corpus and traces a
+// page to its sources. Run `wiretrace help` for the commands.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"sort"
+	"syscall"
+)
+
+// command is one subcommand: its one-line summary and the function that runs
+// it with the arguments after its name.
+type command struct {
+	summary string
+	run     func(ctx context.Context, env *env, args []string) error
+}
+
+// env is what a subcommand may touch of the outside world, so that tests can
+// run commands in-process.
+type env struct {
+	stdin  io.Reader
+	stdout io.Writer
+	stderr io.Writer
+}
+
+// commands lists every subcommand; each lives in its own cmd_<name>.go file.
+var commands = map[string]command{
+	"extract": {"extract the article from a page", runExtract},
+	"compare": {"compare two articles: relation, alignment, drift, credit", runCompare},
+	"index":   {"index articles from files, folders, WARC files or feeds", runIndex},
+	"trace":   {"trace a page to its sources in the index", runTrace},
+	"serve":   {"serve the HTTP API and web UI", runServe},
+	"eval":    {"score wiretrace on an evaluation suite", runEval},
+	"bench":   {"measure speed: bench index, bench serve", runBench},
+}
+
+// usageError marks a mistake in how the command was called (exit status 2).
+type usageError struct{ msg string }
+
+func (e usageError) Error() string { return e.msg }
+
+func usagef(format string, args ...any) error { return usageError{fmt.Sprintf(format, args...)} }
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	code := run(ctx, &env{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr}, os.Args[1:])
+	stop()
+	os.Exit(code)
+}
+
+// run executes one command line and returns the process exit status: 0 on
+// success, 1 when the work failed, 2 on bad usage.
+func run(ctx context.Context, e *env, args []string) int {
+	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
+		printUsage(e.stdout)
+		if len(args) == 0 {
+			return 2
+		}
+		return 0
+	}
+	cmd, ok := commands[args[0]]
+	if !ok {
+		fmt.Fprintf(e.stderr, "wiretrace: unknown command %q (see wiretrace help)\n", args[0])
+		return 2
+	}
+	return exitCode(e.stderr, args[0], cmd.run(ctx, e, args[1:]))
+}
+
+// exitCode is the one place where errors become exit statuses. It prints the
+// error as one line on stderr.
+func exitCode(stderr io.Writer, name string, err error) int {
+	if err == nil || errors.Is(err, flag.ErrHelp) {
+		return 0
+	}
+	fmt.Fprintf(stderr, "wiretrace %s: %v\n", name, err)
+	var ue usageError
+	if errors.As(err, &ue) {
+		return 2
+	}
+	return 1
+}
+
+func printUsage(w io.Writer) {
+	fmt.Fprintln(w, "wiretrace finds where a news article came from.")
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, "Usage: wiretrace COMMAND [flags] [args]")
+	fmt.Fprintln(w)
+	names := make([]string, 0, len(commands))
+	for name := range commands {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		fmt.Fprintf(w, "  %-8s %s\n", name, commands[name].summary)
+	}
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, "Run wiretrace COMMAND -h for a command's flags.")
+}
+
+// newFlags returns a flag set for a subcommand that reports its errors as
+// usage errors instead of exiting.
+func newFlags(e *env, name, args string) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(e.stderr)
+	fs.Usage = func() {
+		fmt.Fprintf(e.stderr, "Usage: wiretrace %s %s\n", name, args)
+		fs.PrintDefaults()
+	}
+	return fs
+}
+
+// parseFlags parses args into fs, turning a parse failure into a usageError.
+func parseFlags(fs *flag.FlagSet, args []string) error {
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return err
+		}
+		return usageError{err.Error()}
+	}
+	return nil
+}

@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Runs every test of wiretrace: installs what the tests need when it is
+# missing (Debian's redis-server, chromium and wordnet), then gofmt, go vet,
+# and go test -race over the whole module, the quality floors included.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+need=()
+command -v redis-server >/dev/null || need+=(redis-server)
+command -v chromium >/dev/null || need+=(chromium)
+[ -d /usr/share/wordnet ] || need+=(wordnet-base)
+if [ ${#need[@]} -gt 0 ]; then
+  if [ "$(id -u)" = 0 ]; then
+    echo "installing ${need[*]} from Debian's packages" >&2
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+  else
+    echo "missing ${need[*]}: tests that need them will skip (run as root to install)" >&2
+  fi
+fi
+
+go mod download
+unformatted=$(gofmt -l $(git ls-files '*.go' 2>/dev/null || find . -name '*.go'))
+if [ -n "$unformatted" ]; then
+  echo "gofmt wants to change: $unformatted" >&2
+  exit 1
+fi
+go vet ./...
+go test -race -timeout 15m ./... "$@"
