@@ -1,0 +1,157 @@
+package server
+
+import (
+	"crypto/subtle"
+	"net/http"
+	"strings"
+	"time"
+)
+
+// DefaultMaxBody is the default limit on a request body: 8 MiB. A news page
+// with its markup is typically 50 KB to 2 MB; 8 MiB leaves room for the
+// heaviest pages (inline scripts and styles) and for a compare request that
+// carries two of them, while a client cannot make the server buffer an
+// unbounded body.
+const DefaultMaxBody = 8 << 20
+
+// Timeouts the HTTP server applies (see HTTPServer). Reading allows an 8 MiB
+// body over a slow link; writing allows a trace against a large index.
+const (
+	ReadHeaderTimeout = 10 * time.Second
+	ReadTimeout       = 60 * time.Second
+	WriteTimeout      = 120 * time.Second
+	IdleTimeout       = 120 * time.Second
+)
+
+// Options configures a Server. The zero value serves extract and compare
+// with no index and no token.
+type Options struct {
+	// MaxBody is the largest request body accepted, in bytes; zero means
+	// DefaultMaxBody.
+	MaxBody int64
+	// Token, when set, is the bearer token that requests changing the index
+	// must present ("Authorization: Bearer <Token>").
+	Token string
+}
+
+// Server is the wiretrace HTTP API and web UI. It is an http.Handler; use
+// HTTPServer to serve it with the package's timeouts.
+type Server struct {
+	opts    Options
+	mux     *http.ServeMux
+	metrics *metrics
+	routes  []route
+}
+
+// route is one API or UI endpoint.
+type route struct {
+	pattern string // a net/http ServeMux pattern with its method
+	// write marks a request that changes the index: it needs the token.
+	write   bool
+	handler http.HandlerFunc
+}
+
+// New returns a Server configured by opts.
+func New(opts Options) *Server {
+	if opts.MaxBody <= 0 {
+		opts.MaxBody = DefaultMaxBody
+	}
+	s := &Server{opts: opts, mux: http.NewServeMux(), metrics: newMetrics()}
+	s.routes = []route{
+		{pattern: "GET /healthz", handler: s.healthz},
+		{pattern: "GET /metrics", handler: s.metrics.handler().ServeHTTP},
+		{pattern: "GET /v1/openapi.json", handler: s.openapi},
+		{pattern: "POST /v1/extract", handler: s.extract},
+	}
+	for _, rt := range s.routes {
+		h := http.Handler(rt.handler)
+		if rt.write {
+			h = s.requireToken(h)
+		}
+		s.mux.Handle(rt.pattern, s.metrics.instrument(rt.pattern, h))
+	}
+	// Anything under /v1/ that no route took is answered in JSON, so that
+	// API clients always get {"error": ...}.
+	s.mux.Handle("/v1/", s.metrics.instrument("unmatched", http.HandlerFunc(s.apiNotFound)))
+	return s
+}
+
+// ServeHTTP serves one request, adding the security headers every response
+// carries.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	h := w.Header()
+	h.Set("Content-Security-Policy", contentSecurityPolicy)
+	h.Set("X-Content-Type-Options", "nosniff")
+	h.Set("Referrer-Policy", "no-referrer")
+	h.Set("X-Frame-Options", "DENY")
+	h.Set("Cross-Origin-Opener-Policy", "same-origin")
+	s.mux.ServeHTTP(w, r)
+}
+
+// contentSecurityPolicy allows scripts, styles, images and fonts from the
+// server's own origin only and no inline script, so that text copied from a
+// page can never run, and the UI never loads anything from another host.
+const contentSecurityPolicy = "default-src 'none'; script-src 'self'; style-src 'self'; " +
+	"img-src 'self' data:; font-src 'self'; connect-src 'self'; form-action 'self'; " +
+	"base-uri 'none'; frame-ancestors 'none'"
+
+// HTTPServer returns an http.Server that serves s on addr with the package's
+// timeouts.
+func (s *Server) HTTPServer(addr string) *http.Server {
+	return &http.Server{
+		Addr:              addr,
+		Handler:           s,
+		ReadHeaderTimeout: ReadHeaderTimeout,
+		ReadTimeout:       ReadTimeout,
+		WriteTimeout:      WriteTimeout,
+		IdleTimeout:       IdleTimeout,
+		MaxHeaderBytes:    64 << 10,
+	}
+}
+
+// requireToken refuses requests without the bearer token when one is set.
+func (s *Server) requireToken(h http.Handler) http.Handler {
+	if s.opts.Token == "" {
+		return h
+	}
+	want := []byte("Bearer " + s.opts.Token)
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		got := []byte(r.Header.Get("Authorization"))
+		if subtle.ConstantTimeCompare(got, want) != 1 {
+			w.Header().Set("WWW-Authenticate", `Bearer realm="wiretrace"`)
+			writeError(w, http.StatusUnauthorized, "this request changes the index: it needs Authorization: Bearer <token>")
+			return
+		}
+		h.ServeHTTP(w, r)
+	})
+}
+
+// apiNotFound answers a request under /v1/ that no route matched: 405 with
+// an Allow header when the path exists for other methods, 404 otherwise.
+func (s *Server) apiNotFound(w http.ResponseWriter, r *http.Request) {
+	var allow []string
+	for _, m := range []string{http.MethodGet, http.MethodPost, http.MethodPut, http.MethodPatch, http.MethodDelete} {
+		probe := r.Clone(r.Context())
+		probe.Method = m
+		if _, pattern := s.mux.Handler(probe); pattern != "" && pattern != "/v1/" {
+			allow = append(allow, m)
+		}
+	}
+	if len(allow) > 0 {
+		w.Header().Set("Allow", strings.Join(allow, ", "))
+		writeError(w, http.StatusMethodNotAllowed, "method "+r.Method+" not allowed on "+r.URL.Path+"; allowed: "+strings.Join(allow, ", "))
+		return
+	}
+	writeError(w, http.StatusNotFound, "no such API endpoint: "+r.URL.Path)
+}
+
+func (s *Server) healthz(w http.ResponseWriter, r *http.Request) {
+	writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})
+}
+
+// api reports whether the route belongs to the JSON API described by
+// openapi.json (the UI pages and static files do not).
+func (rt route) api() bool {
+	_, path, _ := strings.Cut(rt.pattern, " ")
+	return strings.HasPrefix(path, "/v1/") || path == "/healthz" || path == "/metrics"
+}

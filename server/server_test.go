@@ -1,0 +1,235 @@
+package server
+
+import (
+	"encoding/json"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"sort"
+	"strings"
+	"sync/atomic"
+	"testing"
+)
+
+// do sends one request to h and returns the response with its body read.
+func do(t *testing.T, h http.Handler, method, path, body string, header ...string) (*http.Response, string) {
+	t.Helper()
+	req := httptest.NewRequest(method, path, strings.NewReader(body))
+	if body != "" {
+		req.Header.Set("Content-Type", "application/json")
+	}
+	for i := 0; i+1 < len(header); i += 2 {
+		req.Header.Set(header[i], header[i+1])
+	}
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, req)
+	res := rec.Result()
+	b, err := io.ReadAll(res.Body)
+	if err != nil {
+		t.Fatalf("read body: %v", err)
+	}
+	return res, string(b)
+}
+
+// jsonString returns s encoded as a JSON string literal.
+func jsonString(s string) string {
+	b, _ := json.Marshal(s)
+	return string(b)
+}
+
+// wantError checks that a response is a JSON error with the given status.
+func wantError(t *testing.T, res *http.Response, body string, status int) {
+	t.Helper()
+	if res.StatusCode != status {
+		t.Errorf("status = %d, want %d; body %s", res.StatusCode, status, body)
+	}
+	if ct := res.Header.Get("Content-Type"); !strings.HasPrefix(ct, "application/json") {
+		t.Errorf("Content-Type = %q, want application/json", ct)
+	}
+	var e errorBody
+	if err := json.Unmarshal([]byte(body), &e); err != nil || e.Error == "" {
+		t.Errorf("body %q is not {\"error\": ...}: %v", body, err)
+	}
+}
+
+const simplePage = `<html><head><title>Harbour cranes stall</title></head><body>
+<article><h1>Harbour cranes stall</h1>
+<p>Dock workers in Port Avery stopped three cranes on Tuesday after a power fault, the harbour authority said.</p>
+<p>The authority expects the cranes to run again by Thursday morning.</p></article></body></html>`
+
+func TestExtract(t *testing.T) {
+	s := New(Options{MaxBody: 4096})
+	tests := []struct {
+		name   string
+		body   string
+		status int
+	}{
+		{"page", `{"page":` + jsonString(simplePage) + `,"url":"https://example.invalid/cranes"}`, http.StatusOK},
+		{"malformed JSON", `{"page": "x"`, http.StatusBadRequest},
+		{"not an object", `["x"]`, http.StatusBadRequest},
+		{"unknown field", `{"pgae": "x"}`, http.StatusBadRequest},
+		{"trailing data", `{"page": "x"} {}`, http.StatusBadRequest},
+		{"empty body", ``, http.StatusBadRequest},
+		{"empty page", `{"page": "   "}`, http.StatusBadRequest},
+		{"too large", `{"page":"` + strings.Repeat("a", 5000) + `"}`, http.StatusRequestEntityTooLarge},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res, body := do(t, s, "POST", "/v1/extract", tt.body)
+			if tt.status != http.StatusOK {
+				wantError(t, res, body, tt.status)
+				return
+			}
+			if res.StatusCode != http.StatusOK {
+				t.Fatalf("status = %d; body %s", res.StatusCode, body)
+			}
+			var a struct {
+				URL        string   `json:"url"`
+				Paragraphs []string `json:"paragraphs"`
+			}
+			if err := json.Unmarshal([]byte(body), &a); err != nil {
+				t.Fatalf("decode %s: %v", body, err)
+			}
+			if a.URL != "https://example.invalid/cranes" {
+				t.Errorf("url = %q", a.URL)
+			}
+			if !strings.Contains(strings.Join(a.Paragraphs, " "), "Port Avery") {
+				t.Errorf("paragraphs %q miss the body", a.Paragraphs)
+			}
+		})
+	}
+}
+
+func TestTooLargeByContentLengthStreamed(t *testing.T) {
+	// A body sent without Content-Length (chunked) is cut at the limit too.
+	s := New(Options{MaxBody: 1024})
+	srv := httptest.NewServer(s)
+	defer srv.Close()
+	pr, pw := io.Pipe()
+	go func() {
+		_, _ = io.WriteString(pw, `{"page":"`+strings.Repeat("b", 4096)+`"}`)
+		pw.Close()
+	}()
+	res, err := http.Post(srv.URL+"/v1/extract", "application/json", pr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := io.ReadAll(res.Body)
+	res.Body.Close()
+	wantError(t, res, string(b), http.StatusRequestEntityTooLarge)
+}
+
+func TestRoutingErrorsAreJSON(t *testing.T) {
+	s := New(Options{})
+	tests := []struct {
+		name, method, path string
+		status             int
+		allow              string
+	}{
+		{"wrong method", "GET", "/v1/extract", http.StatusMethodNotAllowed, "POST"},
+		{"unknown endpoint", "GET", "/v1/nothing", http.StatusNotFound, ""},
+		{"wrong content type", "POST", "/v1/extract", http.StatusUnsupportedMediaType, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var res *http.Response
+			var body string
+			if tt.status == http.StatusUnsupportedMediaType {
+				res, body = do(t, s, tt.method, tt.path, "", "Content-Type", "text/plain")
+			} else {
+				res, body = do(t, s, tt.method, tt.path, "")
+			}
+			wantError(t, res, body, tt.status)
+			if got := res.Header.Get("Allow"); got != tt.allow {
+				t.Errorf("Allow = %q, want %q", got, tt.allow)
+			}
+		})
+	}
+}
+
+func TestHealthzAndHeaders(t *testing.T) {
+	s := New(Options{})
+	res, body := do(t, s, "GET", "/healthz", "")
+	if res.StatusCode != http.StatusOK || !strings.Contains(body, `"ok"`) {
+		t.Fatalf("healthz: %d %s", res.StatusCode, body)
+	}
+	csp := res.Header.Get("Content-Security-Policy")
+	for _, want := range []string{"script-src 'self'", "default-src 'none'", "frame-ancestors 'none'"} {
+		if !strings.Contains(csp, want) {
+			t.Errorf("CSP %q lacks %q", csp, want)
+		}
+	}
+	if strings.Contains(csp, "unsafe-inline") || strings.Contains(csp, "http") {
+		t.Errorf("CSP %q allows inline code or another host", csp)
+	}
+	if res.Header.Get("X-Content-Type-Options") != "nosniff" {
+		t.Errorf("missing nosniff")
+	}
+}
+
+func TestMetricsCountRoutes(t *testing.T) {
+	s := New(Options{})
+	do(t, s, "GET", "/healthz", "")
+	do(t, s, "POST", "/v1/extract", `{"page":`+jsonString(simplePage)+`}`)
+	do(t, s, "POST", "/v1/extract", `{bad`)
+	_, body := do(t, s, "GET", "/metrics", "")
+	for _, want := range []string{
+		`wiretrace_http_requests_total{code="200",method="GET",route="GET /healthz"} 1`,
+		`wiretrace_http_requests_total{code="200",method="POST",route="POST /v1/extract"} 1`,
+		`wiretrace_http_requests_total{code="400",method="POST",route="POST /v1/extract"} 1`,
+		`wiretrace_http_request_duration_seconds_count{route="POST /v1/extract"} 2`,
+	} {
+		if !strings.Contains(body, want) {
+			t.Errorf("metrics lack %q", want)
+		}
+	}
+}
+
+func TestOpenAPICoversRoutes(t *testing.T) {
+	s := New(Options{})
+	res, body := do(t, s, "GET", "/v1/openapi.json", "")
+	if res.StatusCode != http.StatusOK {
+		t.Fatalf("status %d", res.StatusCode)
+	}
+	var doc struct {
+		OpenAPI string                                `json:"openapi"`
+		Paths   map[string]map[string]json.RawMessage `json:"paths"`
+	}
+	if err := json.Unmarshal([]byte(body), &doc); err != nil {
+		t.Fatalf("openapi.json: %v", err)
+	}
+	if !strings.HasPrefix(doc.OpenAPI, "3.") {
+		t.Errorf("openapi = %q, want 3.x", doc.OpenAPI)
+	}
+	var described, served []string
+	for path, ops := range doc.Paths {
+		for method := range ops {
+			described = append(described, strings.ToUpper(method)+" "+path)
+		}
+	}
+	for _, rt := range s.routes {
+		if rt.api() {
+			served = append(served, rt.pattern)
+		}
+	}
+	sort.Strings(described)
+	sort.Strings(served)
+	if strings.Join(described, "\n") != strings.Join(served, "\n") {
+		t.Errorf("openapi.json describes\n%s\nbut the server serves\n%s", strings.Join(described, "\n"), strings.Join(served, "\n"))
+	}
+}
+
+func TestNoOutboundRequest(t *testing.T) {
+	// The url given with a page is metadata: the server must not fetch it.
+	var hits atomic.Int32
+	origin := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { hits.Add(1) }))
+	defer origin.Close()
+	s := New(Options{})
+	res, body := do(t, s, "POST", "/v1/extract", `{"page":`+jsonString(simplePage)+`,"url":`+jsonString(origin.URL+"/story")+`}`)
+	if res.StatusCode != http.StatusOK {
+		t.Fatalf("status %d: %s", res.StatusCode, body)
+	}
+	if n := hits.Load(); n != 0 {
+		t.Errorf("the server made %d request(s) to the page's url", n)
+	}
+}
