@@ -1,0 +1,88 @@
+package examples
+
+import (
+	"io/fs"
+	"strings"
+	"testing"
+)
+
+var roles = []string{"original", "verbatim", "edited", "rewrite", "partial", "independent", "unrelated"}
+
+// TestManifest checks that the manifest and the embedded pages agree: every
+// family is complete, every listed page exists and is non-empty, every page
+// on disk is listed, and every rewrite plants three drifts of different
+// kinds.
+func TestManifest(t *testing.T) {
+	fams, err := Families()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(fams) < 3 {
+		t.Fatalf("got %d families, want at least 3", len(fams))
+	}
+	listed := map[string]bool{}
+	kinds := map[string]bool{}
+	for _, fam := range fams {
+		t.Run(fam.Name, func(t *testing.T) {
+			have := map[string]bool{}
+			for _, f := range fam.Files {
+				have[f.Role] = true
+				listed[f.Path] = true
+				data, err := f.Read()
+				if err != nil {
+					t.Fatal(err)
+				}
+				if len(data) < 500 {
+					t.Errorf("%s: only %d bytes", f.Path, len(data))
+				}
+				if f.Role == "original" {
+					if !strings.Contains(string(data), fam.Credit) {
+						t.Errorf("%s does not carry its credit %q", f.Path, fam.Credit)
+					}
+					continue
+				}
+				if f.Relation == "" || f.Source == "" || f.Drifts == nil {
+					t.Errorf("%s: relation, source and drifts must all be set", f.Path)
+				}
+				if f.Role == "rewrite" {
+					seen := map[string]bool{}
+					for _, d := range f.Drifts {
+						seen[d.Kind] = true
+						kinds[d.Kind] = true
+					}
+					if len(f.Drifts) != 3 || len(seen) != 3 {
+						t.Errorf("%s: want three drifts of different kinds, got %+v", f.Path, f.Drifts)
+					}
+					if strings.Contains(string(data), fam.Credit) {
+						t.Errorf("%s: a rewrite must drop the credit %q", f.Path, fam.Credit)
+					}
+				}
+			}
+			for _, r := range roles {
+				if !have[r] {
+					t.Errorf("family %s has no %s page", fam.Name, r)
+				}
+			}
+			if fam.Original().Path == "" {
+				t.Errorf("family %s: no original", fam.Name)
+			}
+		})
+	}
+	for _, k := range []string{"role", "number", "date", "quote", "negation", "entity"} {
+		if !kinds[k] {
+			t.Errorf("no family plants a %s drift", k)
+		}
+	}
+	err = fs.WalkDir(FS, ".", func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || path == "families.json" {
+			return err
+		}
+		if !listed[path] {
+			t.Errorf("%s is embedded but not in the manifest", path)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
