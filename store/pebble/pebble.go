@@ -1,0 +1,637 @@
+// Package pebble is the embedded store.Store backend, on CockroachDB's
+// Pebble engine: one directory, crash-safe, no server to run.
+//
+// Each kind of data is a key range under a one-byte prefix:
+//
+//	'd' id                 → document record (article, meta, bands, terms)
+//	's' id                 → signature, 4 bytes little-endian per value
+//	'b' band(8, big end.) id → ""   (LSH band postings)
+//	't' term 0x00 id       → ""   (term postings)
+//	'm' "count"            → number of documents, uvarint
+//
+// A posting is a key of its own, so adding a document never rewrites a
+// long list, and a posting lookup is one prefix scan. The document record
+// keeps the band keys and terms so that Delete and replacement find the
+// postings to remove. Every Put and Delete is one batch committed with a
+// WAL sync before it returns: an acknowledged write survives a crash, and
+// a crash never leaves half a batch.
+package pebble
+
+import (
+	"bytes"
+	"context"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"sync"
+
+	pdb "github.com/cockroachdb/pebble"
+	"github.com/cockroachdb/pebble/bloom"
+
+	"github.com/wiretrace/wiretrace/store"
+)
+
+// Options tunes Open. The zero value is ready to use.
+type Options struct {
+	// CacheSize is the block cache in bytes; 0 means 128 MiB, enough to
+	// keep the posting index blocks of a million documents in memory.
+	CacheSize int64
+	// MemTableSize is the size of one memtable in bytes; 0 means 64 MiB,
+	// large enough that a bulk ingest flushes rarely.
+	MemTableSize uint64
+	// ReadOnly opens an existing store without writing to it.
+	ReadOnly bool
+}
+
+const (
+	prefixDoc   = 'd'
+	prefixSig   = 's'
+	prefixBand  = 'b'
+	prefixTerm  = 't'
+	prefixMeta  = 'm'
+	recordV1    = 1
+	defaultMem  = 64 << 20
+	defaultCach = 128 << 20
+)
+
+var countKey = []byte{prefixMeta, 'c', 'o', 'u', 'n', 't'}
+
+// Store is a store.Store in one Pebble directory.
+type Store struct {
+	dir string
+	// mu guards closed against Close; every call holds it for reading.
+	mu     sync.RWMutex
+	closed bool
+	db     *pdb.DB
+	// wmu serialises writers, so that reading a document's old postings,
+	// writing the new ones and updating the count are one step.
+	wmu   sync.Mutex
+	count int64
+}
+
+var _ store.Store = (*Store)(nil)
+
+// Open opens the store in dir, creating it when it does not exist.
+func Open(dir string, opts Options) (*Store, error) {
+	mem := opts.MemTableSize
+	if mem == 0 {
+		mem = defaultMem
+	}
+	size := opts.CacheSize
+	if size == 0 {
+		size = defaultCach
+	}
+	cache := pdb.NewCache(size)
+	defer cache.Unref()
+	po := &pdb.Options{
+		Cache:        cache,
+		MemTableSize: mem,
+		ReadOnly:     opts.ReadOnly,
+		// Two compactions keep up with a bulk ingest on a small machine
+		// without starving the writers.
+		MaxConcurrentCompactions: func() int { return 2 },
+		// Pebble logs every flush and compaction by default; a CLI must
+		// stay quiet.
+		Logger: quietLogger{},
+	}
+	po.Levels = make([]pdb.LevelOptions, 7)
+	for i := range po.Levels {
+		// Bloom filters make Exists and Get of an absent id (every new
+		// document of an ingest) skip the tables that cannot hold it.
+		po.Levels[i].FilterPolicy = bloom.FilterPolicy(10)
+		po.Levels[i].BlockSize = 32 << 10
+	}
+	po.EnsureDefaults()
+	db, err := pdb.Open(dir, po)
+	if err != nil {
+		return nil, fmt.Errorf("open pebble store %s: %w", dir, err)
+	}
+	s := &Store{dir: dir, db: db}
+	v, closer, err := db.Get(countKey)
+	switch {
+	case err == nil:
+		n, k := binary.Uvarint(v)
+		closer.Close()
+		if k <= 0 {
+			db.Close()
+			return nil, fmt.Errorf("open pebble store %s: corrupt document count", dir)
+		}
+		s.count = int64(n)
+	case errors.Is(err, pdb.ErrNotFound):
+	default:
+		db.Close()
+		return nil, fmt.Errorf("open pebble store %s: read count: %w", dir, err)
+	}
+	return s, nil
+}
+
+type quietLogger struct{}
+
+func (quietLogger) Infof(string, ...interface{})  {}
+func (quietLogger) Errorf(string, ...interface{}) {}
+func (quietLogger) Fatalf(format string, args ...interface{}) {
+	panic(fmt.Sprintf("pebble: "+format, args...))
+}
+
+// begin checks ctx and the closed flag and holds the read lock; the
+// caller must call s.mu.RUnlock when it returns nil.
+func (s *Store) begin(ctx context.Context) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	s.mu.RLock()
+	if s.closed {
+		s.mu.RUnlock()
+		return fmt.Errorf("pebble store %s: %w", s.dir, store.ErrClosed)
+	}
+	return nil
+}
+
+func docKey(id string) []byte { return append([]byte{prefixDoc}, id...) }
+func sigKey(id string) []byte { return append([]byte{prefixSig}, id...) }
+
+func bandPrefix(band uint64) []byte {
+	k := make([]byte, 9, 9+32)
+	k[0] = prefixBand
+	binary.BigEndian.PutUint64(k[1:], band)
+	return k
+}
+
+func termPrefix(term string) []byte {
+	k := make([]byte, 0, len(term)+2+32)
+	k = append(k, prefixTerm)
+	k = append(k, term...)
+	return append(k, 0)
+}
+
+// record is what the 'd' key holds.
+type record struct {
+	article []byte
+	meta    map[string]string
+	bands   []uint64
+	terms   []string
+}
+
+func encodeRecord(d *store.Document) []byte {
+	n := 1 + 10 + len(d.Article) + 10 + 10 + 8*len(d.Bands) + 10
+	for k, v := range d.Meta {
+		n += 20 + len(k) + len(v)
+	}
+	for _, t := range d.Terms {
+		n += 10 + len(t)
+	}
+	b := make([]byte, 0, n)
+	b = append(b, recordV1)
+	b = appendBytes(b, d.Article)
+	b = binary.AppendUvarint(b, uint64(len(d.Meta)))
+	for k, v := range d.Meta {
+		b = appendBytes(b, []byte(k))
+		b = appendBytes(b, []byte(v))
+	}
+	b = binary.AppendUvarint(b, uint64(len(d.Bands)))
+	for _, x := range d.Bands {
+		b = binary.BigEndian.AppendUint64(b, x)
+	}
+	b = binary.AppendUvarint(b, uint64(len(d.Terms)))
+	for _, t := range d.Terms {
+		b = appendBytes(b, []byte(t))
+	}
+	return b
+}
+
+func appendBytes(b, s []byte) []byte {
+	b = binary.AppendUvarint(b, uint64(len(s)))
+	return append(b, s...)
+}
+
+var errCorrupt = errors.New("corrupt document record")
+
+// decodeRecord parses a record; it copies everything out of v, which
+// belongs to Pebble.
+func decodeRecord(v []byte) (record, error) {
+	var r record
+	if len(v) == 0 || v[0] != recordV1 {
+		return r, errCorrupt
+	}
+	d := decoder{b: v[1:]}
+	r.article = bytes.Clone(d.bytes())
+	if nm := d.uvarint(); nm > 0 && d.err == nil {
+		r.meta = make(map[string]string, min(nm, 64))
+		for i := uint64(0); i < nm && d.err == nil; i++ {
+			k := string(d.bytes())
+			r.meta[k] = string(d.bytes())
+		}
+	}
+	nb := d.uvarint()
+	if d.err == nil && nb <= uint64(len(d.b)/8) {
+		r.bands = make([]uint64, nb)
+		for i := range r.bands {
+			r.bands[i] = binary.BigEndian.Uint64(d.b[8*i:])
+		}
+		d.b = d.b[8*nb:]
+	} else {
+		d.err = errCorrupt
+	}
+	nt := d.uvarint()
+	if d.err == nil && nt <= uint64(len(d.b)) {
+		r.terms = make([]string, 0, nt)
+		for i := uint64(0); i < nt && d.err == nil; i++ {
+			r.terms = append(r.terms, string(d.bytes()))
+		}
+	}
+	if d.err != nil || len(d.b) != 0 {
+		return record{}, errCorrupt
+	}
+	return r, nil
+}
+
+type decoder struct {
+	b   []byte
+	err error
+}
+
+func (d *decoder) uvarint() uint64 {
+	if d.err != nil {
+		return 0
+	}
+	x, n := binary.Uvarint(d.b)
+	if n <= 0 {
+		d.err = errCorrupt
+		return 0
+	}
+	d.b = d.b[n:]
+	return x
+}
+
+func (d *decoder) bytes() []byte {
+	n := d.uvarint()
+	if d.err != nil || n > uint64(len(d.b)) {
+		d.err = errCorrupt
+		return nil
+	}
+	s := d.b[:n]
+	d.b = d.b[n:]
+	return s
+}
+
+func encodeSig(sig []uint32) []byte {
+	b := make([]byte, 4*len(sig))
+	for i, x := range sig {
+		binary.LittleEndian.PutUint32(b[4*i:], x)
+	}
+	return b
+}
+
+func decodeSig(v []byte) []uint32 {
+	sig := make([]uint32, len(v)/4)
+	for i := range sig {
+		sig[i] = binary.LittleEndian.Uint32(v[4*i:])
+	}
+	return sig
+}
+
+// readRecord returns the stored record of id, or ok false.
+func (s *Store) readRecord(id string) (record, bool, error) {
+	v, closer, err := s.db.Get(docKey(id))
+	if errors.Is(err, pdb.ErrNotFound) {
+		return record{}, false, nil
+	}
+	if err != nil {
+		return record{}, false, err
+	}
+	defer closer.Close()
+	r, err := decodeRecord(v)
+	if err != nil {
+		return record{}, false, fmt.Errorf("document %q: %w", id, err)
+	}
+	return r, true, nil
+}
+
+// deletePostings adds to b the deletion of r's postings for id, except
+// those in keepBands and keepTerms.
+func deletePostings(b *pdb.Batch, id string, r record, keepBands map[uint64]bool, keepTerms map[string]bool) {
+	for _, x := range r.bands {
+		if !keepBands[x] {
+			b.Delete(append(bandPrefix(x), id...), nil)
+		}
+	}
+	for _, t := range r.terms {
+		if !keepTerms[t] {
+			b.Delete(append(termPrefix(t), id...), nil)
+		}
+	}
+}
+
+// Put implements store.Store.
+func (s *Store) Put(ctx context.Context, docs []store.Document) error {
+	if len(docs) == 0 {
+		return ctx.Err()
+	}
+	for i := range docs {
+		if err := docs[i].Validate(); err != nil {
+			return fmt.Errorf("pebble store %s: put: %w", s.dir, err)
+		}
+	}
+	if err := s.begin(ctx); err != nil {
+		return err
+	}
+	defer s.mu.RUnlock()
+
+	// The last version of a repeated id wins.
+	last := make(map[string]int, len(docs))
+	for i := range docs {
+		last[docs[i].ID] = i
+	}
+	size := 0
+	for i := range docs {
+		size += len(docs[i].Article) + 4*len(docs[i].Signature) + 48*len(docs[i].Bands) + 48*len(docs[i].Terms) + 128
+	}
+	b := s.db.NewBatchWithSize(size)
+	defer b.Close()
+
+	s.wmu.Lock()
+	defer s.wmu.Unlock()
+	added := int64(0)
+	for i := range docs {
+		d := &docs[i]
+		if last[d.ID] != i {
+			continue
+		}
+		old, exists, err := s.readRecord(d.ID)
+		if err != nil {
+			return fmt.Errorf("pebble store %s: put: %w", s.dir, err)
+		}
+		if exists {
+			keepB := make(map[uint64]bool, len(d.Bands))
+			for _, x := range d.Bands {
+				keepB[x] = true
+			}
+			keepT := make(map[string]bool, len(d.Terms))
+			for _, t := range d.Terms {
+				keepT[t] = true
+			}
+			deletePostings(b, d.ID, old, keepB, keepT)
+		} else {
+			added++
+		}
+		b.Set(docKey(d.ID), encodeRecord(d), nil)
+		b.Set(sigKey(d.ID), encodeSig(d.Signature), nil)
+		for _, x := range d.Bands {
+			b.Set(append(bandPrefix(x), d.ID...), nil, nil)
+		}
+		for _, t := range d.Terms {
+			b.Set(append(termPrefix(t), d.ID...), nil, nil)
+		}
+	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	if added != 0 {
+		b.Set(countKey, binary.AppendUvarint(nil, uint64(s.count+added)), nil)
+	}
+	if err := b.Commit(pdb.Sync); err != nil {
+		return fmt.Errorf("pebble store %s: put %d documents: %w", s.dir, len(docs), err)
+	}
+	s.count += added
+	return nil
+}
+
+// Get implements store.Store.
+func (s *Store) Get(ctx context.Context, id string) (store.Document, error) {
+	if err := s.begin(ctx); err != nil {
+		return store.Document{}, err
+	}
+	defer s.mu.RUnlock()
+	r, ok, err := s.readRecord(id)
+	if err != nil {
+		return store.Document{}, fmt.Errorf("pebble store %s: get: %w", s.dir, err)
+	}
+	if !ok {
+		return store.Document{}, fmt.Errorf("pebble store %s: get %q: %w", s.dir, id, store.ErrNotFound)
+	}
+	d := store.Document{ID: id, Article: r.article, Meta: r.meta, Bands: r.bands, Terms: r.terms}
+	v, closer, err := s.db.Get(sigKey(id))
+	if err == nil {
+		d.Signature = decodeSig(v)
+		closer.Close()
+	} else if !errors.Is(err, pdb.ErrNotFound) {
+		return store.Document{}, fmt.Errorf("pebble store %s: get signature %q: %w", s.dir, id, err)
+	}
+	return d, nil
+}
+
+// Exists implements store.Store.
+func (s *Store) Exists(ctx context.Context, ids []string) ([]bool, error) {
+	if err := s.begin(ctx); err != nil {
+		return nil, err
+	}
+	defer s.mu.RUnlock()
+	out := make([]bool, len(ids))
+	for i, id := range ids {
+		_, closer, err := s.db.Get(docKey(id))
+		switch {
+		case err == nil:
+			out[i] = true
+			closer.Close()
+		case errors.Is(err, pdb.ErrNotFound):
+		default:
+			return nil, fmt.Errorf("pebble store %s: exists %q: %w", s.dir, id, err)
+		}
+	}
+	return out, nil
+}
+
+// Delete implements store.Store.
+func (s *Store) Delete(ctx context.Context, ids []string) error {
+	if err := s.begin(ctx); err != nil {
+		return err
+	}
+	defer s.mu.RUnlock()
+	b := s.db.NewBatch()
+	defer b.Close()
+	s.wmu.Lock()
+	defer s.wmu.Unlock()
+	removed := int64(0)
+	seen := make(map[string]bool, len(ids))
+	for _, id := range ids {
+		if seen[id] {
+			continue
+		}
+		seen[id] = true
+		r, ok, err := s.readRecord(id)
+		if err != nil {
+			return fmt.Errorf("pebble store %s: delete: %w", s.dir, err)
+		}
+		if !ok {
+			continue
+		}
+		deletePostings(b, id, r, nil, nil)
+		b.Delete(docKey(id), nil)
+		b.Delete(sigKey(id), nil)
+		removed++
+	}
+	if removed == 0 {
+		return nil
+	}
+	b.Set(countKey, binary.AppendUvarint(nil, uint64(s.count-removed)), nil)
+	if err := b.Commit(pdb.Sync); err != nil {
+		return fmt.Errorf("pebble store %s: delete %d documents: %w", s.dir, removed, err)
+	}
+	s.count -= removed
+	return nil
+}
+
+// Signatures implements store.Store.
+func (s *Store) Signatures(ctx context.Context, ids []string) ([][]uint32, error) {
+	if err := s.begin(ctx); err != nil {
+		return nil, err
+	}
+	defer s.mu.RUnlock()
+	out := make([][]uint32, len(ids))
+	for i, id := range ids {
+		v, closer, err := s.db.Get(sigKey(id))
+		switch {
+		case err == nil:
+			out[i] = decodeSig(v)
+			if out[i] == nil {
+				out[i] = []uint32{}
+			}
+			closer.Close()
+		case errors.Is(err, pdb.ErrNotFound):
+		default:
+			return nil, fmt.Errorf("pebble store %s: signature %q: %w", s.dir, id, err)
+		}
+	}
+	return out, nil
+}
+
+// BandPostings implements store.Store.
+func (s *Store) BandPostings(ctx context.Context, keys []uint64, limit int) ([][]string, error) {
+	prefixes := make([][]byte, len(keys))
+	for i, k := range keys {
+		prefixes[i] = bandPrefix(k)
+	}
+	return s.postings(ctx, prefixBand, prefixes, limit)
+}
+
+// TermPostings implements store.Store.
+func (s *Store) TermPostings(ctx context.Context, terms []string, limit int) ([][]string, error) {
+	prefixes := make([][]byte, len(terms))
+	for i, t := range terms {
+		prefixes[i] = termPrefix(t)
+	}
+	return s.postings(ctx, prefixTerm, prefixes, limit)
+}
+
+// postings scans each prefix with one iterator bounded to the kind's key
+// range, returning the id suffixes.
+func (s *Store) postings(ctx context.Context, kind byte, prefixes [][]byte, limit int) ([][]string, error) {
+	if err := s.begin(ctx); err != nil {
+		return nil, err
+	}
+	defer s.mu.RUnlock()
+	out := make([][]string, len(prefixes))
+	if len(prefixes) == 0 {
+		return out, nil
+	}
+	it, err := s.db.NewIter(&pdb.IterOptions{LowerBound: []byte{kind}, UpperBound: []byte{kind + 1}})
+	if err != nil {
+		return nil, fmt.Errorf("pebble store %s: postings: %w", s.dir, err)
+	}
+	defer it.Close()
+	for i, p := range prefixes {
+		for ok := it.SeekGE(p); ok; ok = it.Next() {
+			k := it.Key()
+			if !bytes.HasPrefix(k, p) {
+				break
+			}
+			out[i] = append(out[i], string(k[len(p):]))
+			if limit > 0 && len(out[i]) >= limit {
+				break
+			}
+		}
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+	}
+	if err := it.Error(); err != nil {
+		return nil, fmt.Errorf("pebble store %s: postings: %w", s.dir, err)
+	}
+	return out, nil
+}
+
+// Count implements store.Store.
+func (s *Store) Count(ctx context.Context) (int64, error) {
+	if err := s.begin(ctx); err != nil {
+		return 0, err
+	}
+	defer s.mu.RUnlock()
+	s.wmu.Lock()
+	defer s.wmu.Unlock()
+	return s.count, nil
+}
+
+// Scan implements store.Store.
+func (s *Store) Scan(ctx context.Context, fn func(id string) error) error {
+	if err := s.begin(ctx); err != nil {
+		return err
+	}
+	defer s.mu.RUnlock()
+	it, err := s.db.NewIter(&pdb.IterOptions{LowerBound: []byte{prefixDoc}, UpperBound: []byte{prefixDoc + 1}})
+	if err != nil {
+		return fmt.Errorf("pebble store %s: scan: %w", s.dir, err)
+	}
+	defer it.Close()
+	n := 0
+	for ok := it.First(); ok; ok = it.Next() {
+		if n++; n%1024 == 0 {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+		}
+		if err := fn(string(it.Key()[1:])); err != nil {
+			return err
+		}
+	}
+	if err := it.Error(); err != nil {
+		return fmt.Errorf("pebble store %s: scan: %w", s.dir, err)
+	}
+	return nil
+}
+
+// DiskUsage returns the bytes the store's files take on disk, for the
+// benchmark's bytes-per-article figure.
+func (s *Store) DiskUsage() (uint64, error) {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	if s.closed {
+		return 0, fmt.Errorf("pebble store %s: %w", s.dir, store.ErrClosed)
+	}
+	m := s.db.Metrics()
+	return m.DiskSpaceUsage(), nil
+}
+
+// Flush writes the memtables to tables, so that DiskUsage counts
+// everything in the compact form a long-lived store reaches.
+func (s *Store) Flush() error {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	if s.closed {
+		return fmt.Errorf("pebble store %s: %w", s.dir, store.ErrClosed)
+	}
+	return s.db.Flush()
+}
+
+// Close implements store.Store.
+func (s *Store) Close() error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.closed {
+		return nil
+	}
+	s.closed = true
+	if err := s.db.Close(); err != nil {
+		return fmt.Errorf("close pebble store %s: %w", s.dir, err)
+	}
+	return nil
+}
