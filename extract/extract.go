@@ -6,30 +6,235 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"strings"
 
 	"golang.org/x/net/html"
 
 	"github.com/wiretrace/wiretrace/article"
 )
 
+// DefaultMaxBytes is the size limit Page applies when Options.MaxBytes is
+// zero: 32 MiB, before and after gzip decompression. Real news pages,
+// inline scripts and images included, stay well under 10 MiB; the limit
+// keeps a 100 MB file or a gzip bomb from taking unbounded memory.
+const DefaultMaxBytes = 32 << 20
+
 // Options tunes Page. The zero value is ready to use.
 type Options struct {
-	// URL is where the page was fetched from, when known.
+	// URL is where the page was fetched from, when known. It resolves a
+	// relative canonical link and names the site when the page does not.
 	URL string
+	// MaxBytes is the largest page Page accepts, compressed or not;
+	// 0 means DefaultMaxBytes.
+	MaxBytes int64
 }
 
-// ErrEmpty reports a page with no content at all.
-var ErrEmpty = errors.New("empty page")
+// Errors Page returns for input that is not a page it can read. Test them
+// with errors.Is; the returned errors wrap them with detail.
+var (
+	// ErrEmpty reports a page with no content at all.
+	ErrEmpty = errors.New("empty page")
+	// ErrBinary reports bytes that are not text: an image, an archive,
+	// random data.
+	ErrBinary = errors.New("binary data, not a page")
+	// ErrTooLarge reports a page, or its decompressed form, over
+	// Options.MaxBytes.
+	ErrTooLarge = errors.New("page too large")
+	// ErrUndecodable reports text in an encoding this package cannot
+	// identify or decode.
+	ErrUndecodable = errors.New("undecodable text")
+)
 
-// Page extracts the article from a page. (Placeholder entry point: the
-// format detection, charset decoding, text dumps and metadata land next.)
+// Page extracts the article from a page: HTML in any common charset or a
+// plain-text dump of a page, either possibly gzip-compressed. The format
+// and charset are detected, never declared by the caller.
+//
+// A page in which no article body is found yields an Article with empty
+// Paragraphs and a nil error: metadata and comments may still be there.
+// Input that is not a readable page yields an error wrapping ErrEmpty,
+// ErrBinary, ErrTooLarge or ErrUndecodable. Page never panics on input and
+// works in time and memory linear in the page's size.
 func Page(data []byte, opts Options) (*article.Article, error) {
-	if len(bytes.TrimSpace(data)) == 0 {
-		return nil, ErrEmpty
+	limit := opts.MaxBytes
+	if limit <= 0 {
+		limit = DefaultMaxBytes
 	}
-	root, err := html.Parse(bytes.NewReader(data))
+	if int64(len(data)) > limit {
+		return nil, fmt.Errorf("extract: %d bytes over the %d-byte limit: %w", len(data), limit, ErrTooLarge)
+	}
+	data, err := gunzip(data, limit)
 	if err != nil {
-		return nil, fmt.Errorf("parse html: %w", err)
+		return nil, fmt.Errorf("extract: %w", err)
 	}
-	return &article.Article{URL: opts.URL, Paragraphs: htmlBody(root)}, nil
+	if len(bytes.TrimSpace(data)) == 0 {
+		return nil, fmt.Errorf("extract: %w", ErrEmpty)
+	}
+	if err := checkBinary(data); err != nil {
+		return nil, fmt.Errorf("extract: %w", err)
+	}
+	head := data
+	if len(head) > 4096 {
+		head = head[:4096]
+	}
+	isHTML := looksHTML(string(head))
+	text, cs, err := decodeText(data, isHTML)
+	if err != nil {
+		return nil, fmt.Errorf("extract: %w", err)
+	}
+	if strings.HasPrefix(cs, "utf-16") {
+		isHTML = looksHTML(text)
+	}
+	if undecodable(text) {
+		return nil, fmt.Errorf("extract: text decoded as %s is mostly invalid: %w", cs, ErrUndecodable)
+	}
+	if strings.TrimSpace(strings.TrimPrefix(text, "\uFEFF")) == "" {
+		return nil, fmt.Errorf("extract: %w", ErrEmpty)
+	}
+	var a *article.Article
+	if isHTML {
+		a, err = fromHTML(text, opts)
+	} else {
+		a = fromText(text, opts)
+	}
+	if err != nil {
+		return nil, err
+	}
+	if a.Paragraphs == nil {
+		a.Paragraphs = []string{}
+	}
+	if a.Comments == nil {
+		a.Comments = []article.Comment{}
+	}
+	return a, nil
+}
+
+// fromHTML extracts the article of an HTML page: metadata, body and
+// comments from one parse.
+func fromHTML(text string, opts Options) (*article.Article, error) {
+	root, err := html.Parse(strings.NewReader(text))
+	if err != nil {
+		return nil, fmt.Errorf("extract: parse html: %w", err)
+	}
+	m := readMeta(root)
+	a := &article.Article{}
+	a.URL = m.urlOf(opts.URL)
+	a.Site = collapse(m.firstMeta("og:site_name", "application-name"))
+	if a.Site == "" {
+		a.Site = hostOf(a.URL)
+		if a.Site == "" {
+			a.Site = hostOf(opts.URL)
+		}
+	}
+	a.Title = m.titleOf(a.Site)
+	a.Byline = m.bylineOf(a.Site)
+	a.Published = m.publishedOf()
+	a.Paragraphs = htmlBody(root)
+	a.Comments = htmlComments(root, m)
+	a.Paragraphs = dropComments(a.Paragraphs, a.Comments)
+	a.Dateline, a.Credit = htmlDatelineCredit(a, m)
+	if a.Published == "" {
+		a.Published = bodyDate(a.Paragraphs)
+	}
+	a.Language = m.languageOf()
+	if a.Language == "" {
+		a.Language = guessLanguage(a.Text())
+	}
+	return a, nil
+}
+
+// htmlDatelineCredit reads the dateline and the credited agency from the
+// body's first and last paragraphs, then from the metadata.
+func htmlDatelineCredit(a *article.Article, m *pageMeta) (dateline, credit string) {
+	// The dateline opens the story, but a byline or a stray caption may
+	// come first in the body: look at the first three paragraphs.
+	for i := 0; i < len(a.Paragraphs) && i < 3 && dateline == ""; i++ {
+		dateline, credit = leadDateline(a.Paragraphs[i])
+	}
+	if dateline == "" && m.dateline != "" {
+		dateline = lineDateline(m.dateline)
+	}
+	if credit == "" {
+		for _, l := range m.creditLines {
+			if c := creditFromNotice(l); c != "" {
+				credit = c
+				break
+			}
+		}
+	}
+	if credit == "" {
+		// The sign-off sits in the last two paragraphs (a tag line may
+		// follow it).
+		for i := len(a.Paragraphs) - 1; i >= 0 && i >= len(a.Paragraphs)-2; i-- {
+			if c := creditFromTail(a.Paragraphs[i]); c != "" {
+				credit = c
+				break
+			}
+		}
+	}
+	if credit == "" && m.ld.sourceOrg != "" {
+		credit = m.ld.sourceOrg
+	}
+	if credit == "" {
+		for _, org := range m.ld.authorOrg {
+			if !sameName(org, a.Site) && !sameName(org, m.ld.publisher) {
+				credit = org
+				break
+			}
+		}
+	}
+	if credit == "" && a.Byline != "" {
+		// "By Jane Doe, Associated Press": a byline naming an agency
+		// credits it.
+		credit = agencyIn(a.Byline)
+	}
+	if credit == "" {
+		if au := m.meta["author"]; au != "" && agencyIn(au) != "" && wordCount(au) <= 4 {
+			credit = agencyIn(au)
+		}
+	}
+	return dateline, credit
+}
+
+// bodyDate finds a date written near the top of the body (a "Published
+// January 5, 2025" line that the page did not mark up).
+func bodyDate(paras []string) string {
+	for i, p := range paras {
+		if i >= 3 {
+			break
+		}
+		if len(p) > 300 {
+			p = p[:300]
+		}
+		if d, ok := textDate(p); ok {
+			return d
+		}
+	}
+	return ""
+}
+
+// dropComments removes from the body any paragraph that is the text of a
+// reader comment: the comment sections are reported apart, and a body
+// scorer that let one through would duplicate it.
+func dropComments(paras []string, comments []article.Comment) []string {
+	if len(comments) == 0 {
+		return paras
+	}
+	seen := make(map[string]bool)
+	for _, c := range comments {
+		for _, p := range strings.Split(c.Text, "\n\n") {
+			if len(p) >= 20 {
+				seen[collapse(p)] = true
+			}
+		}
+		if len(c.Text) >= 20 {
+			seen[collapse(c.Text)] = true
+		}
+	}
+	out := paras[:0:0]
+	for _, p := range paras {
+		if !seen[collapse(p)] {
+			out = append(out, p)
+		}
+	}
+	return out
 }

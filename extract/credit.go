@@ -1,0 +1,136 @@
+package extract
+
+import (
+	"regexp"
+	"strings"
+)
+
+// agencies maps the ways a news agency or syndicate is written to the name
+// this package reports. The list is the agencies whose copy other outlets
+// republish (wire services), not the outlets themselves.
+var agencies = []struct {
+	pattern *regexp.Regexp
+	name    string
+}{
+	// Longest forms first: "Thomson Reuters" before "Reuters".
+	{regexp.MustCompile(`\bThomson Reuters\b`), "Thomson Reuters"},
+	{regexp.MustCompile(`\bReuters\b`), "Reuters"},
+	{regexp.MustCompile(`\bAssociated Press\b|\(AP\)|\bAP\b`), "AP"},
+	{regexp.MustCompile(`\bAgence France[- ]Presse\b|\bAFP\b`), "AFP"},
+	{regexp.MustCompile(`\bBloomberg(?: News)?\b`), "Bloomberg"},
+	{regexp.MustCompile(`\b(?:dpa|DPA|Deutsche Presse-Agentur)\b`), "dpa"},
+	{regexp.MustCompile(`\bKyodo(?: News)?\b`), "Kyodo"},
+	{regexp.MustCompile(`\bJiji(?: Press)?\b`), "Jiji Press"},
+	{regexp.MustCompile(`\bXinhua\b`), "Xinhua"},
+	{regexp.MustCompile(`\bYonhap\b`), "Yonhap"},
+	{regexp.MustCompile(`\bAgencia EFE\b|\bEFE\b`), "EFE"},
+	{regexp.MustCompile(`\bANSA\b`), "ANSA"},
+	{regexp.MustCompile(`\bUnited Press International\b|\bUPI\b`), "UPI"},
+	{regexp.MustCompile(`\bTASS\b`), "TASS"},
+	{regexp.MustCompile(`\bInterfax\b`), "Interfax"},
+	{regexp.MustCompile(`\bPress Trust of India\b|\bPTI\b`), "PTI"},
+	{regexp.MustCompile(`\bIANS\b`), "IANS"},
+	{regexp.MustCompile(`\bAustralian Associated Press\b|\bAAP\b`), "AAP"},
+	{regexp.MustCompile(`\bThe Canadian Press\b`), "The Canadian Press"},
+	{regexp.MustCompile(`\bPA Media\b|\bPress Association\b`), "PA Media"},
+	{regexp.MustCompile(`\bAnadolu(?: Agency)?\b`), "Anadolu"},
+	{regexp.MustCompile(`\bBernama\b`), "Bernama"},
+	{regexp.MustCompile(`\bANI\b`), "ANI"},
+}
+
+// agencyIn returns the first agency named in s, or "".
+func agencyIn(s string) string {
+	for _, a := range agencies {
+		if a.pattern.MatchString(s) {
+			return a.name
+		}
+	}
+	return ""
+}
+
+// copyrightLine matches a credit or copyright notice: "© Thomson Reuters
+// 2025.", "Copyright 2025 The Associated Press. All rights reserved.",
+// "(c) AFP".
+var copyrightLine = regexp.MustCompile(`(?i)^\s*(?:©|\(c\)|copyright\b)`)
+
+// isCopyright reports a copyright notice line: it starts with one and
+// stays short (a sentence that merely mentions copyright is longer).
+func isCopyright(s string) bool {
+	return len(s) < 200 && copyrightLine.MatchString(s)
+}
+
+// creditFromNotice returns the credit named by a copyright notice, when
+// it names an agency.
+func creditFromNotice(s string) string {
+	if !isCopyright(s) {
+		return ""
+	}
+	return agencyIn(s)
+}
+
+// datelineRE matches the dateline that opens a wire story: a place in
+// capitals, an optional region and date, an optional agency in
+// parentheses, then a dash or colon. "WASHINGTON (Reuters) - ",
+// "TOKYO, Jan 28 (Reuters) - ", "BERLIN — ", "PARIS (AFP) - ".
+var datelineRE = regexp.MustCompile(`^((?:[A-Z][A-Z.'’\-]+)(?:\s+[A-Z][A-Z.'’\-]+){0,3})` +
+	`(?:,\s*[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+){0,2})?` +
+	`(?:,?\s+` + monthRE + `\.?\s+\d{1,2}(?:,\s*\d{4})?)?` +
+	`\s*(?:\(([^()]{1,40})\))?` +
+	`\s*(?:-{1,2}|—|–|:)\s+\S`)
+
+// leadDateline reads the dateline and the agency credited in an opening
+// paragraph. Either may be empty.
+func leadDateline(p string) (place, agency string) {
+	m := datelineRE.FindStringSubmatch(p)
+	if m == nil {
+		return "", ""
+	}
+	place = strings.TrimRight(m[1], ".,:")
+	// A dateline place has letters enough to be a name: "AP —" or
+	// "US:" open sentences, not datelines.
+	if len([]rune(strings.ReplaceAll(place, ".", ""))) < 3 {
+		return "", ""
+	}
+	if m[3] != "" {
+		agency = agencyIn("(" + m[3] + ")")
+		if agency == "" {
+			agency = agencyIn(m[3])
+		}
+	}
+	return place, agency
+}
+
+// tailCredit matches the agency sign-off closing a story: "— AP",
+// "-- AFP", "(Reporting by ...; Editing by ...)", "Source: Reuters".
+var tailCredit = regexp.MustCompile(`^(?:[-—–]{1,2}\s*(.{2,40})|\(?\s*(?:Reporting|Writing) by .{2,300}|(?:Source|Sources|Credit|With (?:input|files) from|Distributed by|Provided by)\s*:?\s+(.{2,60}))$`)
+
+// creditFromTail returns the agency named by a closing sign-off
+// paragraph.
+func creditFromTail(p string) string {
+	m := tailCredit.FindStringSubmatch(strings.TrimSpace(p))
+	if m == nil {
+		return ""
+	}
+	if strings.HasPrefix(strings.TrimLeft(m[0], "( "), "Reporting by") || strings.HasPrefix(strings.TrimLeft(m[0], "( "), "Writing by") {
+		// The "Reporting by X; Editing by Y" sign-off is the Reuters
+		// house style; other agencies name their reporters in bylines.
+		if a := agencyIn(m[0]); a != "" {
+			return a
+		}
+		return "Reuters"
+	}
+	return agencyIn(m[0])
+}
+
+// datelineLine matches a line that is only a dateline: one to four words
+// in capitals, optionally with a date ("WASHINGTON", "NEW YORK, Jan 5").
+var datelineLine = regexp.MustCompile(`^([A-Z][A-Z.'’\-]+(?:\s+[A-Z][A-Z.'’\-]+){0,3})(?:,\s*[A-Za-z]+\.?(?:\s+\d{1,2})?(?:,\s*\d{4})?)?$`)
+
+// lineDateline returns the place when a whole line is a dateline.
+func lineDateline(s string) string {
+	m := datelineLine.FindStringSubmatch(strings.TrimSpace(s))
+	if m == nil || len(m[1]) < 3 {
+		return ""
+	}
+	return m[1]
+}

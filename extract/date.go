@@ -1,0 +1,126 @@
+package extract
+
+import (
+	"regexp"
+	"strings"
+	"time"
+)
+
+// dateLayouts are the timestamp forms found in page metadata, tried in
+// order. Zone-less forms are kept zone-less in the output.
+var dateLayouts = []struct {
+	layout string
+	zone   bool // the layout carries a zone
+	clock  bool // the layout carries a time of day
+}{
+	{time.RFC3339Nano, true, true},
+	{"2006-01-02T15:04:05Z0700", true, true},
+	{"2006-01-02T15:04:05.999999999Z0700", true, true},
+	{"2006-01-02T15:04Z07:00", true, true},
+	{"2006-01-02T15:04:05", false, true},
+	{"2006-01-02T15:04:05.999999999", false, true},
+	{"2006-01-02T15:04", false, true},
+	{"2006-01-02 15:04:05Z07:00", true, true},
+	{"2006-01-02 15:04:05 -0700", true, true},
+	{"2006-01-02 15:04:05 -07:00", true, true},
+	{"2006-01-02 15:04:05 MST", true, true},
+	{"2006-01-02 15:04:05", false, true},
+	{"2006-01-02 15:04", false, true},
+	{time.RFC1123Z, true, true},
+	{time.RFC1123, true, true},
+	{"Mon, 2 Jan 2006 15:04:05 -0700", true, true},
+	{"Mon, 2 Jan 2006 15:04:05 MST", true, true},
+	{time.RFC850, true, true},
+	{time.ANSIC, false, true},
+	{"2006-01-02", false, false},
+	{"2006/01/02", false, false},
+	{"20060102", false, false},
+}
+
+// normalizeDate turns a metadata timestamp into ISO 8601: RFC 3339 when it
+// has a time of day and zone, "YYYY-MM-DDTHH:MM:SS" with a time but no
+// zone, "YYYY-MM-DD" for a day. It reports false for anything it cannot
+// read or a year outside 1990–2100 (placeholder dates like 0001-01-01).
+func normalizeDate(s string) (string, bool) {
+	s = strings.TrimSpace(s)
+	if s == "" || len(s) > 64 {
+		return "", false
+	}
+	for _, l := range dateLayouts {
+		t, err := time.Parse(l.layout, s)
+		if err != nil {
+			continue
+		}
+		if t.Year() < 1990 || t.Year() > 2100 {
+			return "", false
+		}
+		switch {
+		case l.zone && l.clock:
+			return t.Format(time.RFC3339), true
+		case l.clock:
+			return t.Format("2006-01-02T15:04:05"), true
+		default:
+			return t.Format("2006-01-02"), true
+		}
+	}
+	return textDate(s)
+}
+
+var months = map[string]time.Month{
+	"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
+	"jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+
+const monthRE = `(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)`
+
+var (
+	// "January 28, 2025", "Jan. 28 2025"
+	mdyDate = regexp.MustCompile(`(?i)\b` + monthRE + `\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)\b`)
+	// "28 January 2025", "28 Jan, 2025"
+	dmyDate = regexp.MustCompile(`(?i)\b(\d{1,2})(?:st|nd|rd|th)?\s+` + monthRE + `\.?,?\s+((?:19|20)\d\d)\b`)
+	// "2025-01-28"
+	isoDate = regexp.MustCompile(`\b((?:19|20)\d\d)-(\d\d)-(\d\d)\b`)
+)
+
+// textDate finds the first date written in s and returns it as
+// YYYY-MM-DD.
+func textDate(s string) (string, bool) {
+	type hit struct {
+		at      int
+		y, m, d string
+	}
+	var best *hit
+	consider := func(h hit) {
+		if best == nil || h.at < best.at {
+			best = &h
+		}
+	}
+	if m := mdyDate.FindStringSubmatchIndex(s); m != nil {
+		consider(hit{m[0], s[m[6]:m[7]], s[m[2]:m[3]], s[m[4]:m[5]]})
+	}
+	if m := dmyDate.FindStringSubmatchIndex(s); m != nil {
+		consider(hit{m[0], s[m[6]:m[7]], s[m[4]:m[5]], s[m[2]:m[3]]})
+	}
+	if m := isoDate.FindStringSubmatchIndex(s); m != nil {
+		consider(hit{m[0], s[m[2]:m[3]], s[m[4]:m[5]], s[m[6]:m[7]]})
+	}
+	if best == nil {
+		return "", false
+	}
+	y, _ := atoi(best.y)
+	d, _ := atoi(best.d)
+	var mon time.Month
+	if n, ok := atoi(best.m); ok {
+		mon = time.Month(n)
+	} else {
+		mon = months[strings.ToLower(best.m[:3])]
+	}
+	if mon < 1 || mon > 12 || d < 1 || d > 31 || y < 1990 || y > 2100 {
+		return "", false
+	}
+	t := time.Date(y, mon, d, 0, 0, 0, 0, time.UTC)
+	if t.Day() != d {
+		return "", false // 31 February
+	}
+	return t.Format("2006-01-02"), true
+}

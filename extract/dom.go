@@ -1,0 +1,108 @@
+package extract
+
+import (
+	"strings"
+
+	"golang.org/x/net/html"
+)
+
+// walk visits n and its descendants in document order without recursion,
+// so that a page nested a million levels deep cannot exhaust the stack.
+// visit returns false to skip a node's children.
+func walk(n *html.Node, visit func(*html.Node) bool) {
+	if n == nil {
+		return
+	}
+	root := n
+	for n != nil {
+		if visit(n) && n.FirstChild != nil {
+			n = n.FirstChild
+			continue
+		}
+		for n != root && n.NextSibling == nil {
+			n = n.Parent
+		}
+		if n == root {
+			return
+		}
+		n = n.NextSibling
+	}
+}
+
+// attr returns the value of the named attribute of n, or "".
+func attr(n *html.Node, name string) string {
+	for _, a := range n.Attr {
+		if a.Key == name {
+			return a.Val
+		}
+	}
+	return ""
+}
+
+// skipText lists elements whose content is never readable text.
+var skipText = map[string]bool{
+	"script": true, "style": true, "noscript": true, "template": true,
+	"svg": true, "math": true, "iframe": true, "object": true, "head": true,
+}
+
+// blockish lists elements that break a line of text, so that their text is
+// not glued to the neighbours' ("Home" "News" → "Home News").
+var blockish = map[string]bool{
+	"p": true, "div": true, "br": true, "li": true, "ul": true, "ol": true,
+	"h1": true, "h2": true, "h3": true, "h4": true, "h5": true, "h6": true,
+	"tr": true, "td": true, "th": true, "table": true, "section": true,
+	"article": true, "header": true, "footer": true, "blockquote": true,
+	"dd": true, "dt": true, "dl": true, "figure": true, "figcaption": true,
+	"aside": true, "nav": true, "form": true, "pre": true, "address": true,
+}
+
+// textOf returns the readable text of n with runs of white space collapsed
+// to one space.
+func textOf(n *html.Node) string {
+	var b strings.Builder
+	walk(n, func(c *html.Node) bool {
+		switch c.Type {
+		case html.TextNode:
+			b.WriteString(c.Data)
+		case html.ElementNode:
+			if skipText[c.Data] {
+				return false
+			}
+			if blockish[c.Data] {
+				b.WriteByte(' ')
+			}
+		}
+		return true
+	})
+	return collapse(b.String())
+}
+
+// collapse trims s and turns each run of white space into one space.
+func collapse(s string) string {
+	// Fast path: most strings have no runs to fold.
+	clean := true
+	prevSpace := true
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		sp := c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'
+		if sp && (prevSpace || c != ' ') {
+			clean = false
+			break
+		}
+		prevSpace = sp
+	}
+	if clean && !prevSpace && !strings.ContainsRune(s, '\u00a0') {
+		return s
+	}
+	return strings.Join(strings.Fields(strings.ReplaceAll(s, "\u00a0", " ")), " ")
+}
+
+// classID returns the lower-cased class and id of n, joined, for the hint
+// tests that look at both.
+func classID(n *html.Node) string {
+	c, id := attr(n, "class"), attr(n, "id")
+	if c == "" && id == "" {
+		return ""
+	}
+	return strings.ToLower(c + " " + id)
+}

@@ -1,0 +1,247 @@
+package extract
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+)
+
+// titleOf chooses the headline: the JSON-LD headline, og:title or
+// twitter:title, the first <h1>, or <title>, with the site's name cut
+// off where a page appends it ("Headline | Site").
+func (m *pageMeta) titleOf(site string) string {
+	if t := m.ld.headline; t != "" {
+		return stripSiteName(t, site)
+	}
+	if t := m.firstMeta("og:title", "twitter:title"); t != "" {
+		return stripSiteName(collapse(t), site)
+	}
+	title := stripSiteName(m.title, site)
+	// A short <h1> is often the site's logo; prefer the <title> then.
+	if m.h1 != "" && (title == "" || wordCount(m.h1) >= 3 || wordCount(title) <= wordCount(m.h1)) {
+		return m.h1
+	}
+	return title
+}
+
+var titleSeparators = []string{" | ", " - ", " – ", " — ", " :: ", " · ", " » ", " • ", " « "}
+
+// stripSiteName cuts a site name off a title: the part after (or before)
+// the last separator when it is the site's name or host, or when it is
+// short next to the rest (1–4 words: site names are short, headlines are
+// not).
+func stripSiteName(t, site string) string {
+	t = collapse(t)
+	for _, sep := range titleSeparators {
+		i := strings.LastIndex(t, sep)
+		if i <= 0 {
+			continue
+		}
+		head, tail := strings.TrimSpace(t[:i]), strings.TrimSpace(t[i+len(sep):])
+		switch {
+		case site != "" && sameName(tail, site):
+			return head
+		case site != "" && sameName(head, site):
+			return tail
+		case wordCount(tail) <= 4 && wordCount(head) >= 2*wordCount(tail) && wordCount(head) >= 3:
+			return head
+		}
+	}
+	return t
+}
+
+// sameName compares a site name with a piece of a title, ignoring case,
+// spaces and a "www." or ".com" on either.
+func sameName(a, b string) bool {
+	norm := func(s string) string {
+		s = strings.ToLower(s)
+		s = strings.TrimPrefix(s, "www.")
+		if i := strings.LastIndexByte(s, '.'); i > 0 && len(s)-i <= 4 {
+			s = s[:i]
+		}
+		return strings.Map(func(r rune) rune {
+			if unicode.IsLetter(r) || unicode.IsDigit(r) {
+				return r
+			}
+			return -1
+		}, s)
+	}
+	na, nb := norm(a), norm(b)
+	return na != "" && na == nb
+}
+
+func wordCount(s string) int { return len(strings.Fields(s)) }
+
+// bylineOf chooses the author line: JSON-LD persons, author meta tags,
+// then a byline element's text.
+func (m *pageMeta) bylineOf(site string) string {
+	if len(m.ld.authors) > 0 {
+		return cleanByline(strings.Join(dedupe(m.ld.authors), ", "), site)
+	}
+	for _, k := range []string{"author", "article:author", "dc.creator", "byl", "sailthru.author", "parsely-author", "citation_author"} {
+		if v := m.meta[k]; v != "" && !strings.Contains(v, "://") && !strings.HasPrefix(v, "@") {
+			if b := cleanByline(v, site); b != "" {
+				return b
+			}
+		}
+	}
+	return cleanByline(m.byline, site)
+}
+
+func dedupe(xs []string) []string {
+	out := xs[:0:0]
+	seen := map[string]bool{}
+	for _, x := range xs {
+		if !seen[x] {
+			seen[x] = true
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+var (
+	bylinePrefix = regexp.MustCompile(`(?i)^(?:written\s+)?(?:by|von|par|por|di|door|av)\s*:?\s+`)
+	// bylineStop cuts what follows the names: a date, a role line or an
+	// update stamp.
+	bylineStop = regexp.MustCompile(`(?i)\s*(?:\||•|·|\bpublished\b|\bupdated\b|\bposted\b|\bon\s+` + monthRE + `|` + monthRE + `\.?\s+\d{1,2}|\d{1,2}\s+` + monthRE + `|\d{4}-\d\d-\d\d|\d{1,2}/\d{1,2}/\d{2,4}|\d+\s+(?:min|hours?|days?)\b)`)
+)
+
+// cleanByline trims a byline to the names: no "By", no date, no site
+// name; "" when what is left does not look like names.
+func cleanByline(s, site string) string {
+	s = collapse(s)
+	s = bylinePrefix.ReplaceAllString(s, "")
+	if loc := bylineStop.FindStringIndex(s); loc != nil {
+		s = s[:loc[0]]
+	}
+	s = strings.Trim(s, " ,;:-–—")
+	if s == "" || len(s) > 120 || wordCount(s) > 12 || (site != "" && sameName(s, site)) {
+		return ""
+	}
+	if !unicode.IsUpper([]rune(s)[0]) && !unicode.IsLetter([]rune(s)[0]) {
+		return ""
+	}
+	return s
+}
+
+// publishedOf chooses the publication date from JSON-LD, meta tags,
+// <time> elements, in that order of trust.
+func (m *pageMeta) publishedOf() string {
+	cands := []string{m.ld.published, m.firstMeta(
+		"article:published_time", "og:published_time", "og:article:published_time",
+		"datepublished", "publishdate", "publish-date", "publish_date", "pubdate",
+		"publication_date", "article.published", "parsely-pub-date", "sailthru.date",
+		"dc.date.issued", "dc.date", "dcterms.created", "dcterms.date", "date",
+		"original-publish-date", "cxenseparse:recs:publishtime", "article:modified_time",
+	), m.pubAt}
+	cands = append(cands, m.times...)
+	for _, c := range cands {
+		if d, ok := normalizeDate(c); ok {
+			return d
+		}
+	}
+	return ""
+}
+
+// languageOf returns the declared language as a BCP 47 tag.
+func (m *pageMeta) languageOf() string {
+	for _, l := range []string{m.lang, m.firstMeta("content-language", "language", "dc.language", "og:locale", "inlanguage"), m.ld.language} {
+		if t := normalizeLang(l); t != "" {
+			return t
+		}
+	}
+	return ""
+}
+
+// normalizeLang writes a language tag in BCP 47 case ("en_us" → "en-US");
+// "" for a value that is not a tag.
+func normalizeLang(l string) string {
+	l = strings.TrimSpace(strings.ReplaceAll(l, "_", "-"))
+	if i := strings.IndexAny(l, ",; "); i >= 0 {
+		l = l[:i]
+	}
+	parts := strings.Split(l, "-")
+	if len(parts[0]) < 2 || len(parts[0]) > 3 {
+		return ""
+	}
+	for _, r := range parts[0] {
+		if r > unicode.MaxASCII || !unicode.IsLetter(r) {
+			return ""
+		}
+	}
+	parts[0] = strings.ToLower(parts[0])
+	for i := 1; i < len(parts); i++ {
+		switch len(parts[i]) {
+		case 2:
+			parts[i] = strings.ToUpper(parts[i])
+		case 4:
+			parts[i] = strings.ToUpper(parts[i][:1]) + strings.ToLower(parts[i][1:])
+		default:
+			parts[i] = strings.ToLower(parts[i])
+		}
+	}
+	if len(parts) > 1 && parts[1] == "" {
+		parts = parts[:1]
+	}
+	return strings.Join(parts, "-")
+}
+
+// urlOf chooses the page's address: canonical link, og:url, the JSON-LD
+// url, then the one the caller gave. Relative links are resolved against
+// the caller's URL.
+func (m *pageMeta) urlOf(base string) string {
+	for _, u := range []string{m.canonical, m.meta["og:url"], m.ld.url} {
+		if abs := absURL(strings.TrimSpace(u), base); abs != "" {
+			return abs
+		}
+	}
+	return base
+}
+
+// absURL resolves u against base well enough for canonical links
+// (absolute, scheme-relative or root-relative); "" when it cannot.
+func absURL(u, base string) string {
+	switch {
+	case u == "":
+		return ""
+	case strings.HasPrefix(u, "http://") || strings.HasPrefix(u, "https://"):
+		return u
+	case strings.HasPrefix(u, "//"):
+		scheme := "https:"
+		if strings.HasPrefix(base, "http://") {
+			scheme = "http:"
+		}
+		return scheme + u
+	case strings.HasPrefix(u, "/") && base != "":
+		i := strings.Index(base, "://")
+		if i < 0 {
+			return ""
+		}
+		end := strings.IndexByte(base[i+3:], '/')
+		if end < 0 {
+			return base + u
+		}
+		return base[:i+3+end] + u
+	}
+	return ""
+}
+
+// hostOf returns the host of an absolute URL without "www." and port.
+func hostOf(u string) string {
+	i := strings.Index(u, "://")
+	if i < 0 {
+		return ""
+	}
+	h := u[i+3:]
+	if j := strings.IndexAny(h, "/?#"); j >= 0 {
+		h = h[:j]
+	}
+	if j := strings.LastIndexByte(h, '@'); j >= 0 {
+		h = h[j+1:]
+	}
+	if j := strings.LastIndexByte(h, ':'); j >= 0 && !strings.Contains(h[j:], "]") {
+		h = h[:j]
+	}
+	return strings.TrimPrefix(strings.ToLower(h), "www.")
+}

@@ -1,0 +1,104 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+)
+
+// stopWords holds the most frequent function words of the languages
+// guessLanguage tells apart. Ten per language: in news text they make up
+// a fifth or more of the words, so a few sentences settle the vote.
+var stopWords = map[string][]string{
+	"en": {"the", "and", "of", "to", "in", "is", "that", "for", "was", "with"},
+	"de": {"der", "die", "und", "das", "ist", "nicht", "mit", "den", "von", "sich"},
+	"fr": {"le", "la", "les", "et", "des", "est", "une", "dans", "du", "pour"},
+	"es": {"el", "los", "las", "del", "que", "por", "una", "con", "para", "se"},
+	"it": {"il", "di", "che", "della", "per", "non", "sono", "gli", "nel", "una"},
+	"pt": {"os", "do", "da", "que", "não", "uma", "para", "com", "em", "dos"},
+	"nl": {"de", "het", "een", "en", "van", "niet", "op", "zijn", "dat", "voor"},
+}
+
+var stopIndex = func() map[string][]string {
+	idx := map[string][]string{}
+	for lang, words := range stopWords {
+		for _, w := range words {
+			idx[w] = append(idx[w], lang)
+		}
+	}
+	return idx
+}()
+
+// guessLanguage names the language of a text when it has no declaration:
+// by script for Japanese, Chinese, Korean, Cyrillic, Greek, Arabic and
+// Hebrew, by function words for the Latin-script languages above. It
+// looks at the first 4 KiB and returns "" when nothing stands out.
+func guessLanguage(text string) string {
+	if len(text) > 4096 {
+		text = text[:4096]
+	}
+	var kana, han, hangul, cyr, greek, arabic, hebrew, letters int
+	for _, r := range text {
+		if !unicode.IsLetter(r) {
+			continue
+		}
+		letters++
+		switch {
+		case unicode.In(r, unicode.Hiragana, unicode.Katakana):
+			kana++
+		case unicode.Is(unicode.Han, r):
+			han++
+		case unicode.Is(unicode.Hangul, r):
+			hangul++
+		case unicode.Is(unicode.Cyrillic, r):
+			cyr++
+		case unicode.Is(unicode.Greek, r):
+			greek++
+		case unicode.Is(unicode.Arabic, r):
+			arabic++
+		case unicode.Is(unicode.Hebrew, r):
+			hebrew++
+		}
+	}
+	if letters == 0 {
+		return ""
+	}
+	// A script wins when it holds a third of the letters: pages in these
+	// scripts still carry Latin brand names and URLs.
+	third := letters / 3
+	switch {
+	case kana > 0 && kana+han > third:
+		return "ja"
+	case han > third:
+		return "zh"
+	case hangul > third:
+		return "ko"
+	case cyr > third:
+		return "ru"
+	case greek > third:
+		return "el"
+	case arabic > third:
+		return "ar"
+	case hebrew > third:
+		return "he"
+	}
+	votes := map[string]int{}
+	words := 0
+	for _, w := range strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return !unicode.IsLetter(r) }) {
+		words++
+		for _, l := range stopIndex[w] {
+			votes[l]++
+		}
+	}
+	best, bestN := "", 0
+	for _, l := range []string{"en", "de", "fr", "es", "it", "pt", "nl"} {
+		if votes[l] > bestN {
+			best, bestN = l, votes[l]
+		}
+	}
+	// 10% of the words: below that the text is too short or a list of
+	// names, and a guess would be noise.
+	if words == 0 || bestN*10 < words {
+		return ""
+	}
+	return best
+}

@@ -1,0 +1,410 @@
+package extract
+
+import (
+	"encoding/json"
+	"strings"
+
+	"golang.org/x/net/html"
+)
+
+// pageMeta is what one pass over an HTML page gathers for the metadata
+// fields: the declarations in <head>, JSON-LD objects, and the few
+// elements of the body that carry metadata (<h1>, <time>, bylines).
+type pageMeta struct {
+	lang      string
+	title     string // <title>
+	h1        string // first <h1> outside navigation
+	canonical string
+	// meta maps lower-cased name, property or itemprop to the first
+	// content seen.
+	meta   map[string]string
+	ld     ldInfo
+	times  []string // datetime attributes of <time>, in page order
+	pubAt  string   // <time> or element marked as the publication date
+	byline string   // text of the first element marked as a byline
+	// dateline is the text of an element marked as the dateline.
+	dateline string
+	// text holds the page's visible text lines that may carry a credit
+	// ("© Thomson Reuters", "(AP) —") outside the body.
+	creditLines []string
+}
+
+// ldInfo is the subset of a schema.org Article in JSON-LD this package
+// reads.
+type ldInfo struct {
+	headline  string
+	published string
+	authors   []string // persons
+	authorOrg []string // organisations named as author
+	sourceOrg string
+	publisher string
+	language  string
+	url       string
+	comments  []ldComment
+}
+
+type ldComment struct {
+	author string
+	text   string
+	score  *int
+}
+
+// readMeta walks the parsed page once and gathers its metadata.
+func readMeta(root *html.Node) *pageMeta {
+	m := &pageMeta{meta: make(map[string]string)}
+	walk(root, func(n *html.Node) bool {
+		if n.Type == html.TextNode {
+			// Copyright notices name the agency a story came from
+			// ("© Thomson Reuters"); they sit outside the body.
+			if len(m.creditLines) < 8 && isCopyright(n.Data) && n.Parent != nil {
+				if t := textOf(n.Parent); len(t) < 200 {
+					m.creditLines = append(m.creditLines, t)
+				}
+			}
+			return false
+		}
+		if n.Type != html.ElementNode {
+			return true
+		}
+		switch n.Data {
+		case "html":
+			if l := attr(n, "lang"); l != "" {
+				m.lang = l
+			} else if l := attr(n, "xml:lang"); l != "" {
+				m.lang = l
+			}
+		case "title":
+			if m.title == "" && !inSVG(n) {
+				m.title = textOf(n)
+			}
+			return false
+		case "meta":
+			content := attr(n, "content")
+			if content == "" {
+				return false
+			}
+			for _, k := range []string{"property", "name", "itemprop", "http-equiv"} {
+				if key := strings.ToLower(strings.TrimSpace(attr(n, k))); key != "" {
+					if _, seen := m.meta[key]; !seen {
+						m.meta[key] = strings.TrimSpace(content)
+					}
+				}
+			}
+			return false
+		case "link":
+			if m.canonical == "" && strings.EqualFold(strings.TrimSpace(attr(n, "rel")), "canonical") {
+				m.canonical = strings.TrimSpace(attr(n, "href"))
+			}
+			return false
+		case "script":
+			if strings.Contains(strings.ToLower(attr(n, "type")), "ld+json") && n.FirstChild != nil {
+				m.ld.merge(n.FirstChild.Data)
+			}
+			return false
+		case "style", "noscript", "template", "svg":
+			return false
+		case "h1":
+			if m.h1 == "" {
+				m.h1 = textOf(n)
+			}
+			return false
+		case "time":
+			if dt := strings.TrimSpace(attr(n, "datetime")); dt != "" {
+				m.times = append(m.times, dt)
+				if m.pubAt == "" && (hasAttr(n, "pubdate") || strings.EqualFold(attr(n, "itemprop"), "datePublished")) {
+					m.pubAt = dt
+				}
+			}
+		}
+		if m.pubAt == "" && strings.EqualFold(attr(n, "itemprop"), "datePublished") {
+			if v := attr(n, "content"); v != "" {
+				m.pubAt = v
+			} else if v := attr(n, "datetime"); v != "" {
+				m.pubAt = v
+			}
+		}
+		if m.dateline == "" && strings.Contains(classID(n), "dateline") {
+			m.dateline = textOf(n)
+		}
+		if m.byline == "" && isBylineNode(n) {
+			if t := textOf(n); t != "" && len(t) < 200 {
+				m.byline = t
+			}
+		}
+		return true
+	})
+	return m
+}
+
+func hasAttr(n *html.Node, name string) bool {
+	for _, a := range n.Attr {
+		if a.Key == name {
+			return true
+		}
+	}
+	return false
+}
+
+func inSVG(n *html.Node) bool {
+	for p := n.Parent; p != nil; p = p.Parent {
+		if p.Type == html.ElementNode && p.Data == "svg" {
+			return true
+		}
+	}
+	return false
+}
+
+// isBylineNode reports an element that pages use for the author line:
+// rel="author", itemprop="author", or a class or id naming a byline.
+func isBylineNode(n *html.Node) bool {
+	if strings.EqualFold(attr(n, "rel"), "author") || strings.EqualFold(attr(n, "itemprop"), "author") {
+		return true
+	}
+	ci := classID(n)
+	if ci == "" {
+		return false
+	}
+	// "author-bio" and "comment-author" boxes hold other text or other
+	// people; only byline-like names qualify.
+	if strings.Contains(ci, "comment") || strings.Contains(ci, "bio") || strings.Contains(ci, "avatar") {
+		return false
+	}
+	for _, tok := range strings.Fields(ci) {
+		switch tok {
+		case "byline", "article-byline", "byline-author", "author", "author-name", "authors", "article-author", "post-author", "entry-author", "writer", "contributor", "dateline-author":
+			return true
+		}
+	}
+	return false
+}
+
+// articleTypes lists the schema.org types whose JSON-LD describes the
+// article itself (as opposed to the site, breadcrumbs, or the publisher).
+var articleTypes = map[string]bool{
+	"article": true, "newsarticle": true, "blogposting": true, "reportagenewsarticle": true,
+	"analysisnewsarticle": true, "opinionnewsarticle": true, "backgroundnewsarticle": true,
+	"reviewnewsarticle": true, "livebloposting": true, "liveblogposting": true, "report": true,
+	"techarticle": true, "scholarlyarticle": true, "socialmediaposting": true, "posting": true,
+	"discussionforumposting": true, "webpage": false,
+}
+
+// merge reads one JSON-LD script and fills the fields still empty. Broken
+// JSON is ignored: pages ship it often, and it is only a hint.
+func (ld *ldInfo) merge(src string) {
+	var v any
+	if err := json.Unmarshal([]byte(strings.TrimSpace(src)), &v); err != nil {
+		return
+	}
+	ld.visit(v, 0)
+}
+
+// visit walks a decoded JSON-LD value; depth bounds the walk on crafted
+// input.
+func (ld *ldInfo) visit(v any, depth int) {
+	if depth > 8 {
+		return
+	}
+	switch x := v.(type) {
+	case []any:
+		for _, e := range x {
+			ld.visit(e, depth+1)
+		}
+	case map[string]any:
+		if isArticleType(x["@type"]) {
+			ld.readArticle(x)
+		}
+		for _, k := range []string{"@graph", "mainEntity", "mainEntityOfPage", "itemListElement"} {
+			if c, ok := x[k]; ok {
+				if _, isStr := c.(string); !isStr {
+					ld.visit(c, depth+1)
+				}
+			}
+		}
+	}
+}
+
+func isArticleType(t any) bool {
+	switch x := t.(type) {
+	case string:
+		return articleTypes[strings.ToLower(x)]
+	case []any:
+		for _, e := range x {
+			if isArticleType(e) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func (ld *ldInfo) readArticle(x map[string]any) {
+	if ld.headline == "" {
+		ld.headline = collapse(html.UnescapeString(ldString(x["headline"])))
+		if ld.headline == "" {
+			ld.headline = collapse(html.UnescapeString(ldString(x["name"])))
+		}
+	}
+	if ld.published == "" {
+		ld.published = ldString(x["datePublished"])
+		if ld.published == "" {
+			ld.published = ldString(x["dateCreated"])
+		}
+	}
+	if len(ld.authors) == 0 && len(ld.authorOrg) == 0 {
+		ld.readAuthors(x["author"])
+		if len(ld.authors) == 0 {
+			ld.readAuthors(x["creator"])
+		}
+	}
+	if ld.sourceOrg == "" {
+		ld.sourceOrg = ldName(x["sourceOrganization"])
+	}
+	if ld.publisher == "" {
+		ld.publisher = ldName(x["publisher"])
+	}
+	if ld.language == "" {
+		ld.language = ldString(x["inLanguage"])
+	}
+	if ld.url == "" {
+		ld.url = ldString(x["url"])
+	}
+	if len(ld.comments) == 0 {
+		ld.readComments(x["comment"])
+	}
+}
+
+func (ld *ldInfo) readAuthors(v any) {
+	switch x := v.(type) {
+	case string:
+		if s := collapse(x); s != "" && !strings.Contains(s, "://") {
+			ld.authors = append(ld.authors, s)
+		}
+	case []any:
+		for _, e := range x {
+			ld.readAuthors(e)
+		}
+	case map[string]any:
+		name := collapse(ldName(x))
+		if name == "" {
+			return
+		}
+		if t, _ := x["@type"].(string); strings.EqualFold(t, "Organization") || strings.EqualFold(t, "NewsMediaOrganization") {
+			ld.authorOrg = append(ld.authorOrg, name)
+			return
+		}
+		ld.authors = append(ld.authors, name)
+	}
+}
+
+func (ld *ldInfo) readComments(v any) {
+	items, ok := v.([]any)
+	if !ok {
+		if v == nil {
+			return
+		}
+		items = []any{v}
+	}
+	for _, e := range items {
+		x, ok := e.(map[string]any)
+		if !ok {
+			continue
+		}
+		text := collapse(ldString(x["text"]))
+		if text == "" {
+			continue
+		}
+		c := ldComment{author: collapse(ldName(x["author"])), text: text}
+		up, upOK := ldNumber(x["upvoteCount"])
+		down, downOK := ldNumber(x["downvoteCount"])
+		if upOK || downOK {
+			s := up - down
+			c.score = &s
+		}
+		ld.comments = append(ld.comments, c)
+	}
+}
+
+// ldString returns a JSON-LD value as a string: a string itself, the first
+// string of a list, or the @value of a value object.
+func ldString(v any) string {
+	switch x := v.(type) {
+	case string:
+		return strings.TrimSpace(x)
+	case []any:
+		for _, e := range x {
+			if s := ldString(e); s != "" {
+				return s
+			}
+		}
+	case map[string]any:
+		return ldString(x["@value"])
+	}
+	return ""
+}
+
+// ldName returns the name of a JSON-LD thing (a person, an organisation),
+// or the string itself.
+func ldName(v any) string {
+	switch x := v.(type) {
+	case string:
+		return strings.TrimSpace(x)
+	case map[string]any:
+		return ldString(x["name"])
+	case []any:
+		for _, e := range x {
+			if s := ldName(e); s != "" {
+				return s
+			}
+		}
+	}
+	return ""
+}
+
+func ldNumber(v any) (int, bool) {
+	switch x := v.(type) {
+	case float64:
+		return int(x), true
+	case string:
+		n, ok := atoi(strings.TrimSpace(x))
+		return n, ok
+	}
+	return 0, false
+}
+
+// atoi parses a small signed decimal integer, refusing anything longer
+// than 9 digits (vote counts and years, never overflow).
+func atoi(s string) (int, bool) {
+	neg := false
+	if s != "" && (s[0] == '-' || s[0] == '+') {
+		neg = s[0] == '-'
+		s = s[1:]
+	} else if strings.HasPrefix(s, "\u2212") {
+		neg = true
+		s = s[len("\u2212"):]
+	}
+	if s == "" || len(s) > 9 {
+		return 0, false
+	}
+	n := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		n = n*10 + int(c-'0')
+	}
+	if neg {
+		n = -n
+	}
+	return n, true
+}
+
+// firstMeta returns the content of the first of keys present.
+func (m *pageMeta) firstMeta(keys ...string) string {
+	for _, k := range keys {
+		if v := m.meta[k]; v != "" {
+			return v
+		}
+	}
+	return ""
+}
