@@ -62,6 +62,10 @@ func New(opts Options) *Server {
 		{pattern: "GET /metrics", handler: s.metrics.handler().ServeHTTP},
 		{pattern: "GET /v1/openapi.json", handler: s.openapi},
 		{pattern: "POST /v1/extract", handler: s.extract},
+
+		{pattern: "GET /{$}", handler: s.uiHome},
+		{pattern: "GET /compare", handler: s.uiCompareForm},
+		{pattern: "GET /static/", handler: staticHandler().ServeHTTP},
 	}
 	for _, rt := range s.routes {
 		h := http.Handler(rt.handler)
@@ -70,9 +74,9 @@ func New(opts Options) *Server {
 		}
 		s.mux.Handle(rt.pattern, s.metrics.instrument(rt.pattern, h))
 	}
-	// Anything under /v1/ that no route took is answered in JSON, so that
-	// API clients always get {"error": ...}.
-	s.mux.Handle("/v1/", s.metrics.instrument("unmatched", http.HandlerFunc(s.apiNotFound)))
+	// Whatever no route took gets 404 or 405: in JSON under /v1/, so that
+	// API clients always get {"error": ...}, as a page elsewhere.
+	s.mux.Handle("/", s.metrics.instrument("unmatched", http.HandlerFunc(s.notFound)))
 	return s
 }
 
@@ -126,23 +130,34 @@ func (s *Server) requireToken(h http.Handler) http.Handler {
 	})
 }
 
-// apiNotFound answers a request under /v1/ that no route matched: 405 with
-// an Allow header when the path exists for other methods, 404 otherwise.
-func (s *Server) apiNotFound(w http.ResponseWriter, r *http.Request) {
+// notFound answers a request that no route matched: 405 with an Allow
+// header when the path exists for other methods, 404 otherwise; in JSON for
+// the API, as a page for the UI.
+func (s *Server) notFound(w http.ResponseWriter, r *http.Request) {
 	var allow []string
 	for _, m := range []string{http.MethodGet, http.MethodPost, http.MethodPut, http.MethodPatch, http.MethodDelete} {
 		probe := r.Clone(r.Context())
 		probe.Method = m
-		if _, pattern := s.mux.Handler(probe); pattern != "" && pattern != "/v1/" {
+		if _, pattern := s.mux.Handler(probe); pattern != "" && pattern != "/" {
 			allow = append(allow, m)
 		}
 	}
+	api := strings.HasPrefix(r.URL.Path, "/v1/")
+	var err *requestError
 	if len(allow) > 0 {
 		w.Header().Set("Allow", strings.Join(allow, ", "))
-		writeError(w, http.StatusMethodNotAllowed, "method "+r.Method+" not allowed on "+r.URL.Path+"; allowed: "+strings.Join(allow, ", "))
+		err = &requestError{status: http.StatusMethodNotAllowed,
+			msg: "method " + r.Method + " not allowed on " + r.URL.Path + "; allowed: " + strings.Join(allow, ", ")}
+	} else if api {
+		err = &requestError{status: http.StatusNotFound, msg: "no such API endpoint: " + r.URL.Path}
+	} else {
+		err = &requestError{status: http.StatusNotFound, msg: "There is no page at " + r.URL.Path + "."}
+	}
+	if api {
+		fail(w, err)
 		return
 	}
-	writeError(w, http.StatusNotFound, "no such API endpoint: "+r.URL.Path)
+	s.uiError(w, err)
 }
 
 func (s *Server) healthz(w http.ResponseWriter, r *http.Request) {

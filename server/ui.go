@@ -1,0 +1,158 @@
+package server
+
+import (
+	"bytes"
+	"embed"
+	"errors"
+	"fmt"
+	"html/template"
+	"io"
+	"io/fs"
+	"log"
+	"net/http"
+)
+
+//go:embed templates/*.html
+var templateFS embed.FS
+
+//go:embed static
+var staticFS embed.FS
+
+// pageTemplates holds one template set per UI page: the shared layout and
+// partials, plus the page's own blocks.
+var pageTemplates = func() map[string]*template.Template {
+	funcs := template.FuncMap{"pct": pct, "bytes": humanBytes}
+	base := template.Must(template.New("layout.html").Funcs(funcs).ParseFS(templateFS, "templates/layout.html"))
+	pages := map[string]*template.Template{}
+	names, err := fs.Glob(templateFS, "templates/*.html")
+	if err != nil {
+		panic(err) // the pattern is a constant; a bad one is a bug
+	}
+	for _, name := range names {
+		if name == "templates/layout.html" {
+			continue
+		}
+		t := template.Must(template.Must(base.Clone()).ParseFS(templateFS, name))
+		pages[name[len("templates/"):len(name)-len(".html")]] = t
+	}
+	return pages
+}()
+
+// page is the data every UI template receives. Only the fields of the page
+// being rendered are set.
+type page struct {
+	Nav     string // which navigation entry is current
+	Query   string // the search box's text
+	MaxBody int64
+
+	HasIndex bool
+	Count    int64
+	Families []docSummary
+
+	Report *reportView
+	Trace  *traceView
+	Doc    *docView
+	Search *searchView
+
+	Status     int
+	StatusText string
+	Message    string
+}
+
+// render writes the named page. Templates render into a buffer first, so
+// that a template error becomes a clean 500 instead of half a page.
+func (s *Server) render(w http.ResponseWriter, status int, name string, p *page) {
+	t, ok := pageTemplates[name]
+	if !ok {
+		http.Error(w, "no template "+name, http.StatusInternalServerError)
+		return
+	}
+	p.MaxBody = s.opts.MaxBody
+	var buf bytes.Buffer
+	if err := t.ExecuteTemplate(&buf, "layout", p); err != nil {
+		log.Printf("wiretrace: render %s: %v", name, err)
+		http.Error(w, "render "+name+" failed", http.StatusInternalServerError)
+		return
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-store")
+	w.WriteHeader(status)
+	_, _ = buf.WriteTo(w)
+}
+
+// uiError renders err as an error page: its own status when it is a
+// requestError, 500 otherwise.
+func (s *Server) uiError(w http.ResponseWriter, err error) {
+	status, msg := http.StatusInternalServerError, err.Error()
+	var re *requestError
+	if errors.As(err, &re) {
+		status, msg = re.status, re.msg
+	}
+	s.render(w, status, "error", &page{Status: status, StatusText: http.StatusText(status), Message: msg})
+}
+
+// staticHandler serves the embedded CSS, JS and icons. They change only with
+// the binary, so clients may cache them for an hour.
+func staticHandler() http.Handler {
+	sub, err := fs.Sub(staticFS, "static")
+	if err != nil {
+		panic(err) // the directory is embedded; its absence is a bug
+	}
+	files := http.StripPrefix("/static/", http.FileServerFS(sub))
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Cache-Control", "public, max-age=3600")
+		files.ServeHTTP(w, r)
+	})
+}
+
+// formPage reads one page from a submitted form: the uploaded file named
+// fileField when one was chosen, else the text field. It expects the body
+// to be parsed already (see parseForm).
+func formPage(r *http.Request, field, fileField string) ([]byte, error) {
+	if r.MultipartForm != nil {
+		if fhs := r.MultipartForm.File[fileField]; len(fhs) > 0 && fhs[0].Size > 0 {
+			f, err := fhs[0].Open()
+			if err != nil {
+				return nil, fmt.Errorf("open upload %s: %w", fhs[0].Filename, err)
+			}
+			defer f.Close()
+			data, err := io.ReadAll(f)
+			if err != nil {
+				return nil, fmt.Errorf("read upload %s: %w", fhs[0].Filename, err)
+			}
+			return data, nil
+		}
+	}
+	return []byte(r.FormValue(field)), nil
+}
+
+// parseForm parses a UI form post (multipart or urlencoded) within the body
+// limit. Uploads are held in memory up to the limit, so nothing reaches the
+// disk.
+func (s *Server) parseForm(w http.ResponseWriter, r *http.Request) error {
+	if r.ContentLength > s.opts.MaxBody {
+		return tooLarge(s.opts.MaxBody)
+	}
+	r.Body = http.MaxBytesReader(w, r.Body, s.opts.MaxBody)
+	err := r.ParseMultipartForm(s.opts.MaxBody)
+	if errors.Is(err, http.ErrNotMultipart) {
+		err = r.ParseForm()
+	}
+	if err != nil {
+		var mbe *http.MaxBytesError
+		if errors.As(err, &mbe) {
+			return tooLarge(s.opts.MaxBody)
+		}
+		return badRequest("read form: %v", err)
+	}
+	return nil
+}
+
+func (s *Server) uiHome(w http.ResponseWriter, r *http.Request) {
+	p := &page{Nav: "trace"}
+	s.render(w, http.StatusOK, "home", p)
+}
+
+func (s *Server) uiCompareForm(w http.ResponseWriter, r *http.Request) {
+	s.render(w, http.StatusOK, "compare", &page{Nav: "compare"})
+}

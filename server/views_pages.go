@@ -1,0 +1,52 @@
+package server
+
+// docSummary is one indexed document as lists show it.
+type docSummary struct {
+	ID, Title, Site, Published, URL string
+}
+
+// traceView is a traced page and its matches in the index.
+type traceView struct {
+	Title, Site, Published, Credit, Byline string
+	Sentences                              int
+	Matches                                []matchView
+}
+
+// matchView is one match of a trace with its compare report.
+type matchView struct {
+	docSummary
+	Relation, RelationLabel string
+	Similarity              float64
+	Report                  reportView
+}
+
+// docView is a document page: the article and its family on a timeline.
+type docView struct {
+	docSummary
+	Byline, Credit, Dateline string
+	Paragraphs               []string
+	Family                   []familyView
+	FamilyNote               string
+}
+
+// familyView is one member of a family on the timeline.
+type familyView struct {
+	docSummary
+	Original, Current       bool
+	Relation, RelationLabel string
+	Similarity              float64
+	Credits                 *bool
+	Drifts                  int
+	CompareLink             string
+}
+
+// searchView is a search query and its results.
+type searchView struct {
+	Query   string
+	Results []searchResult
+}
+
+type searchResult struct {
+	docSummary
+	Snippet []segment
+}
