@@ -1,18 +1,449 @@
 package extract
 
 import (
+	"regexp"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/wiretrace/wiretrace/article"
 )
 
-// fromText extracts the article of a plain-text page dump.
-func fromText(text string, opts Options) *article.Article {
-	a := &article.Article{URL: opts.URL, Site: hostOf(opts.URL)}
-	for _, l := range strings.Split(text, "\n") {
-		if l = collapse(l); l != "" {
-			a.Paragraphs = append(a.Paragraphs, l)
+// lineKind is the role of one line of a plain-text page dump.
+type lineKind uint8
+
+const (
+	kindOther         lineKind = iota // unclassified boilerplate
+	kindMenu                          // navigation before the article
+	kindCaption                       // an image caption or photo credit
+	kindTitle                         // the headline
+	kindSection                       // a section label ("politics")
+	kindDateline                      // a line that is only a dateline
+	kindByline                        // "By Jane Doe"
+	kindDate                          // a line that is only a date
+	kindBody                          // a paragraph of the article
+	kindCredit                        // the agency credit ("© <Agency> <year>.")
+	kindCopyright                     // the site's copyright notice
+	kindAdvert                        // shop and subscribe prompts
+	kindCommentHeader                 // "5 Comments", "Leave a comment"
+	kindComment                       // a paragraph of a reader comment
+	kindVote                          // a comment's vote line ("-3 ( +3 / -6 )")
+	kindLogin                         // login, register, newsletter prompts
+	kindRelated                       // a headline in a list after the article
+)
+
+var kindNames = [...]string{"other", "menu", "caption", "title", "section", "dateline", "byline", "date", "body", "credit", "copyright", "advert", "comment-header", "comment", "vote", "login", "related"}
+
+func (k lineKind) String() string { return kindNames[k] }
+
+// textLine is one non-blank line of a dump with the features the
+// classifier reads.
+type textLine struct {
+	text  string
+	words int
+	kind  lineKind
+	prose bool // reads as running text, see isProse
+	hard  bool // a boilerplate pattern matched: never body
+}
+
+var (
+	// voteLine matches the vote tallies pages print under a comment:
+	// "-3 ( +3 / -6 )", "12 ▲ 3 ▼", "5 points", "Likes: 4".
+	voteLine = regexp.MustCompile(`^(?:([+\-−–]?\s?\d{1,7})\s*\(\s*\+\s?(\d{1,7})\s*/\s*[-−–]\s?(\d{1,7})\s*\)` +
+		`|[▲↑]\s*(\d{1,7})\s*[▼↓]\s*(\d{1,7})` +
+		`|(\d{1,7})\s*[▲↑]\s*(\d{1,7})\s*[▼↓]` +
+		`|([+\-−]?\d{1,7})\s+(?:points?|votes?|likes?)` +
+		`|(?:Likes?|Votes?|Score|Points)\s*:?\s*([+\-−]?\d{1,7}))$`)
+	commentHeader = regexp.MustCompile(`(?i)^(?:\d{1,6}\s+(?:comments?|replies|responses)|comments?(?:\s*\(\d+\))?|(?:leave|post|add|write|view|show|read)\s+(?:a\s+|all\s+)?(?:\d+\s+)?comments?|join the (?:conversation|discussion)|discussion|reader comments|what do you think\??)$`)
+	loginLine     = regexp.MustCompile(`(?i)^(?:log ?in|sign ?in|sign ?up|register|subscribe|newsletter)\b|\b(?:log ?in|sign ?in|register) to (?:comment|reply|post|leave|continue|read)|\b(?:log ?in|login) (?:or|/) (?:register|sign ?up)\b|\b(?:register|sign ?up) (?:or|/) (?:log ?in|login)\b|forgot (?:your )?password|create an account|user registration|account to (?:log ?in|sign ?in|login)|\bnewsletter sign ?up\b|(?:facebook|google|twitter|apple) (?:connect|users|login)`)
+	captionLine   = regexp.MustCompile(`(?i)\b(?:image|photo|photograph|picture|pictured|illustration|file photo|video)\s*:\s*\S|\((?:[A-Z]+ )?photo\b|\bphoto(?:graph)?\s+(?:by|credit)\b|\bgetty images\s*$`)
+	advertLine    = regexp.MustCompile(`(?i)^(?:advertisement|advert|sponsored(?: content)?|promoted|ad|ads by \S+|buy now|shop now|order now|learn more|read more|continue reading|subscribe now|download (?:the|our) app|shop\b.{0,40}!)$`)
+	// uiLine matches the buttons a dump keeps as text around comments
+	// and share bars.
+	uiLine     = regexp.MustCompile(`(?i)^(?:reply|replies|report|report abuse|share|like|flag|quote|permalink|edit|delete|follow|tweet|email|print|copy link|load more(?: comments)?|show more(?: replies)?)$`)
+	bylineLine = regexp.MustCompile(`^(?i:by)\s+\p{Lu}`)
+)
+
+// endsSentence reports a line that ends as sentences do, closing quotes
+// and brackets aside.
+func endsSentence(s string) bool {
+	s = strings.TrimRight(s, " \"'”’»)]")
+	r, _ := utf8.DecodeLastRuneInString(s)
+	switch r {
+	case '.', '!', '?', '…', ':', ';', '。', '！', '？':
+		return true
+	}
+	return false
+}
+
+// isProse reports a line that reads as running text: a sentence of five
+// words or more, or a line so long (25 words) that it is a paragraph that
+// lost its final stop. Headlines run 6–20 words without a stop, menus
+// and captions shorter.
+func isProse(s string, words int) bool {
+	if words >= 25 {
+		return true
+	}
+	return words >= 5 && endsSentence(s)
+}
+
+// splitLines cuts a dump into non-blank lines with their features.
+func splitLines(text string) []textLine {
+	var out []textLine
+	for len(text) > 0 {
+		var l string
+		if i := strings.IndexByte(text, '\n'); i >= 0 {
+			l, text = text[:i], text[i+1:]
+		} else {
+			l, text = text, ""
+		}
+		l = collapse(strings.TrimPrefix(l, "\uFEFF"))
+		if l == "" {
+			continue
+		}
+		tl := textLine{text: l, words: wordCount(l)}
+		switch {
+		case voteLine.MatchString(l):
+			tl.kind, tl.hard = kindVote, true
+		case isCopyright(l):
+			tl.kind, tl.hard = kindCopyright, true
+			if creditFromNotice(l) != "" {
+				tl.kind = kindCredit
+			}
+		case commentHeader.MatchString(l):
+			tl.kind, tl.hard = kindCommentHeader, true
+		case len(l) < 300 && loginLine.MatchString(l):
+			tl.kind, tl.hard = kindLogin, true
+		case len(l) < 300 && captionLine.MatchString(l):
+			tl.kind, tl.hard = kindCaption, true
+		case len(l) < 80 && advertLine.MatchString(l):
+			tl.kind, tl.hard = kindAdvert, true
+		case len(l) < 30 && uiLine.MatchString(l):
+			tl.kind, tl.hard = kindOther, true
+		}
+		tl.prose = !tl.hard && isProse(l, tl.words)
+		out = append(out, tl)
+	}
+	return out
+}
+
+// bodyRun finds the article body in a dump: the run of prose lines with the
+// most text, bridging single short lines between prose (subheadings),
+// among the runs before the comment section when a comment section is
+// found. It returns the run's first and last line, or -1, -1.
+func bodyRun(lines []textLine) (int, int) {
+	type run struct{ start, end, chars int }
+	var runs []run
+	for i := 0; i < len(lines); {
+		if !lines[i].prose {
+			i++
+			continue
+		}
+		r := run{start: i, end: i}
+		j := i
+		for j < len(lines) {
+			if lines[j].prose {
+				r.end = j
+				r.chars += len(lines[j].text)
+				j++
+				continue
+			}
+			// A short, non-boilerplate line followed by prose is a
+			// subheading inside the article.
+			if !lines[j].hard && lines[j].words <= 12 && j+1 < len(lines) && lines[j+1].prose {
+				j++
+				continue
+			}
+			break
+		}
+		runs = append(runs, r)
+		i = j
+	}
+	if len(runs) == 0 {
+		return -1, -1
+	}
+	// Comments are prose too, and one comment can outweigh a short story.
+	// A run that ends right before a vote line is a comment; so is every
+	// run after the first one that does, when an earlier run exists.
+	zone := len(lines)
+	for _, r := range runs {
+		if r.end+1 < len(lines) && lines[r.end+1].kind == kindVote {
+			zone = r.start
+			break
 		}
 	}
+	best := -1
+	for k, r := range runs {
+		if r.start >= zone {
+			break
+		}
+		if best < 0 || r.chars > runs[best].chars {
+			best = k
+		}
+	}
+	if best < 0 {
+		return -1, -1
+	}
+	return runs[best].start, runs[best].end
+}
+
+// fromText extracts the article of a plain-text page dump by classifying
+// its lines: the body is the main prose run, the title and dateline come
+// from the lines above it, the credit and comments from the lines below.
+func fromText(text string, opts Options) *article.Article {
+	a := &article.Article{URL: opts.URL, Site: hostOf(opts.URL)}
+	lines := splitLines(text)
+	classifyText(lines)
+	for i := range lines {
+		l := &lines[i]
+		switch l.kind {
+		case kindBody:
+			a.Paragraphs = append(a.Paragraphs, l.text)
+		case kindTitle:
+			if a.Title == "" {
+				a.Title = l.text
+			}
+		case kindDateline:
+			if a.Dateline == "" {
+				a.Dateline = lineDateline(l.text)
+			}
+		case kindByline:
+			if a.Byline == "" {
+				a.Byline = cleanByline(l.text, a.Site)
+			}
+		case kindDate:
+			if a.Published == "" {
+				a.Published, _ = textDate(l.text)
+			}
+		case kindCredit:
+			if a.Credit == "" {
+				a.Credit = creditFromNotice(l.text)
+				if a.Credit == "" {
+					a.Credit = noticeOwner(l.text)
+				}
+			}
+		}
+	}
+	for i := 0; i < len(a.Paragraphs) && i < 3 && a.Dateline == ""; i++ {
+		place, agency := leadDateline(a.Paragraphs[i])
+		a.Dateline = place
+		if a.Credit == "" {
+			a.Credit = agency
+		}
+	}
+	if a.Credit == "" && len(a.Paragraphs) > 0 {
+		a.Credit = creditFromTail(a.Paragraphs[len(a.Paragraphs)-1])
+	}
+	if a.Published == "" {
+		a.Published = bodyDate(a.Paragraphs)
+	}
+	a.Comments = textComments(lines)
+	a.Language = guessLanguage(a.Text())
 	return a
+}
+
+// classifyText labels every line of a dump in place.
+func classifyText(lines []textLine) {
+	start, end := bodyRun(lines)
+	if start < 0 {
+		return
+	}
+	for i := start; i <= end; i++ {
+		lines[i].kind = kindBody
+	}
+	classifyHeader(lines[:start])
+	classifyTail(lines[end+1:])
+}
+
+// classifyHeader labels the lines above the body: the headline is the
+// longest line that is not boilerplate (4 words at least: shorter lines
+// there are menu items and section labels), the nearest to the body on a
+// tie.
+func classifyHeader(lines []textLine) {
+	title := -1
+	for i := range lines {
+		l := &lines[i]
+		if l.hard {
+			continue
+		}
+		switch {
+		case lineDateline(l.text) != "":
+			l.kind = kindDateline
+		case bylineLine.MatchString(l.text) && l.words <= 10:
+			l.kind = kindByline
+		case l.words <= 8 && isDateOnly(l.text):
+			l.kind = kindDate
+		case l.words == 1 && !endsSentence(l.text):
+			l.kind = kindSection
+		default:
+			l.kind = kindMenu
+			if l.words >= 4 && l.words <= 40 && len(l.text) <= 300 && (title < 0 || l.words >= lines[title].words) {
+				title = i
+			}
+		}
+	}
+	if title >= 0 {
+		lines[title].kind = kindTitle
+	}
+}
+
+// isDateOnly reports a line that is a date with at most a few words
+// around it ("January 28, 2025 10:14 JST", "Published 28 Jan 2025").
+func isDateOnly(s string) bool {
+	_, ok := textDate(s)
+	return ok
+}
+
+// classifyTail labels the lines below the body: credit and copyright,
+// adverts, the comment section and its vote lines, login prompts, and
+// related headlines.
+func classifyTail(lines []textLine) {
+	creditSeen := false
+	for i := range lines {
+		l := &lines[i]
+		if l.kind == kindCredit {
+			creditSeen = true
+		}
+		if l.hard {
+			continue
+		}
+		switch {
+		case i == 0 && !creditSeen && creditFromTail(l.text) != "":
+			l.kind, creditSeen = kindCredit, true
+		case !l.prose && l.words >= 3 && titleCaseRatio(l.text) >= 0.6:
+			l.kind = kindRelated
+		}
+	}
+	// The first copyright notice right after the body credits the
+	// story's owner when no agency notice does ("© Example Wire 2025."),
+	// the site's own notice follows it.
+	if !creditSeen && len(lines) > 0 && lines[0].kind == kindCopyright && noticeOwner(lines[0].text) != "" {
+		lines[0].kind = kindCredit
+	}
+	markComments(lines)
+}
+
+// titleCaseRatio is the share of words of four letters or more that start
+// with a capital: headlines in title case score near 1, sentences low.
+func titleCaseRatio(s string) float64 {
+	var long, upper int
+	for _, w := range strings.Fields(s) {
+		w = strings.TrimLeft(w, "\"'“‘(")
+		if utf8.RuneCountInString(w) < 4 {
+			continue
+		}
+		long++
+		if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) || unicode.IsDigit(r) {
+			upper++
+		}
+	}
+	if long == 0 {
+		return 0
+	}
+	return float64(upper) / float64(long)
+}
+
+// noticeRE reads the owner of a "© Owner 2025." notice.
+var noticeRE = regexp.MustCompile(`(?i)^\s*(?:©|\(c\)|copyright)\s*(?:(?:19|20)\d\d\s*)?([^©\d][^©]{1,60}?)[\s,]*(?:(?:19|20)\d\d)?\s*[.]?\s*(?:all rights reserved\.?)?$`)
+
+// noticeOwner returns the name in a copyright notice, without the year.
+func noticeOwner(s string) string {
+	m := noticeRE.FindStringSubmatch(s)
+	if m == nil {
+		return ""
+	}
+	return strings.Trim(m[1], " .,")
+}
+
+// markComments labels the comment paragraphs of a tail: the lines before
+// each vote line, back to the previous vote line or the comment section's
+// header.
+func markComments(lines []textLine) {
+	prev := -1
+	for i := range lines {
+		if lines[i].kind != kindVote {
+			continue
+		}
+		start := prev + 1
+		if prev < 0 {
+			// The first comment starts after the last boilerplate line
+			// before its vote line (the section header, a login prompt,
+			// the credit).
+			for j := i - 1; j >= 0; j-- {
+				if lines[j].hard {
+					start = j + 1
+					break
+				}
+			}
+		}
+		for j := start; j < i; j++ {
+			if !lines[j].hard {
+				lines[j].kind = kindComment
+			}
+		}
+		prev = i
+	}
+}
+
+// timeAgo matches a comment's time stamp line ("2 hours ago", "Jan 5,
+// 2025 10:14 am").
+var timeAgo = regexp.MustCompile(`(?i)^(?:\d{1,3}\s+(?:sec|second|min|minute|hour|hr|day|week|month|year)s?\s+ago|yesterday|just now)$`)
+
+// textComments groups comment lines into comments: each ends at its vote
+// line, whose net count is the comment's score. A short first line
+// without a full stop, followed by more lines, is the commenter's name.
+func textComments(lines []textLine) []article.Comment {
+	var out []article.Comment
+	var paras []string
+	for _, l := range lines {
+		switch l.kind {
+		case kindComment:
+			paras = append(paras, l.text)
+		case kindVote:
+			if len(paras) == 0 {
+				continue
+			}
+			c := article.Comment{}
+			if len(paras) > 1 && wordCount(paras[0]) <= 3 && !endsSentence(paras[0]) {
+				c.Author, paras = paras[0], paras[1:]
+			}
+			if len(paras) > 1 && (timeAgo.MatchString(paras[0]) || isDateOnly(paras[0]) && wordCount(paras[0]) <= 6) {
+				paras = paras[1:]
+			}
+			c.Text = strings.Join(paras, "\n\n")
+			if s, ok := voteScore(l.text); ok {
+				c.Score = &s
+			}
+			out = append(out, c)
+			paras = nil
+		}
+	}
+	return out
+}
+
+// voteScore reads the net score of a vote line: the signed first number
+// of "-3 ( +3 / -6 )", up minus down for arrow tallies, the count of
+// "5 points".
+func voteScore(s string) (int, bool) {
+	m := voteLine.FindStringSubmatch(s)
+	if m == nil {
+		return 0, false
+	}
+	num := func(x string) int {
+		n, _ := atoi(strings.ReplaceAll(strings.ReplaceAll(strings.ReplaceAll(x, " ", ""), "−", "-"), "–", "-"))
+		return n
+	}
+	switch {
+	case m[1] != "":
+		return num(m[1]), true
+	case m[4] != "":
+		return num(m[4]) - num(m[5]), true
+	case m[6] != "":
+		return num(m[6]) - num(m[7]), true
+	case m[8] != "":
+		return num(m[8]), true
+	case m[9] != "":
+		return num(m[9]), true
+	}
+	return 0, false
 }
