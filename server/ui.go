@@ -21,7 +21,12 @@ var staticFS embed.FS
 // pageTemplates holds one template set per UI page: the shared layout and
 // partials, plus the page's own blocks.
 var pageTemplates = func() map[string]*template.Template {
-	funcs := template.FuncMap{"pct": pct, "bytes": humanBytes}
+	funcs := template.FuncMap{
+		"pct":   pct,
+		"bytes": humanBytes,
+		"deref": func(b *bool) bool { return b != nil && *b },
+		"int64": func(n int) int64 { return int64(n) },
+	}
 	base := template.Must(template.New("layout.html").Funcs(funcs).ParseFS(templateFS, "templates/layout.html"))
 	pages := map[string]*template.Template{}
 	names, err := fs.Glob(templateFS, "templates/*.html")
