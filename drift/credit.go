@@ -1,0 +1,127 @@
+package drift
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/wiretrace/wiretrace/article"
+	"github.com/wiretrace/wiretrace/textproc"
+)
+
+// copyrightLine finds a copyright credit in body text ("© Lakeport Wire
+// 2026", "(c) Reuters 2025"), for articles whose extractor left the credit
+// in the body instead of Article.Credit.
+var copyrightLine = regexp.MustCompile(`(?:©|\([cC]\)|Copyright)\s*(?:\d{4}\s+)?([A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*){0,3})`)
+
+// Credits returns the names an article gives for where it came from: its
+// agency credit, the agency in its dateline, a copyright line in its body,
+// and its site. Names are as written; empty names are dropped.
+func Credits(a *article.Article, d *textproc.Doc) []string {
+	var out []string
+	add := func(s string) {
+		s = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(s), "."))
+		if len(s) < 2 {
+			return
+		}
+		for _, o := range out {
+			if strings.EqualFold(o, s) {
+				return
+			}
+		}
+		out = append(out, s)
+	}
+	if a != nil {
+		add(a.Credit)
+	}
+	if d != nil {
+		add(d.DatelineAgency)
+	}
+	if a != nil {
+		for _, p := range a.Paragraphs {
+			for _, m := range copyrightLine.FindAllStringSubmatch(p, -1) {
+				add(trimYear(m[1]))
+			}
+		}
+	}
+	return out
+}
+
+func trimYear(s string) string {
+	f := strings.Fields(s)
+	for len(f) > 0 {
+		last := f[len(f)-1]
+		if len(last) == 4 && last[0] >= '0' && last[0] <= '9' {
+			f = f[:len(f)-1]
+			continue
+		}
+		break
+	}
+	return strings.Join(f, " ")
+}
+
+// CreditsSource reports whether derived credits src: whether any of the
+// names src gives for its origin (see Credits: its agency, dateline agency,
+// copyright holder) or src's site appears in derived's credit, dateline or
+// text. An article that names the agency anywhere ("..., Meridian Press
+// reported") credits it; a rewrite that drops every mention does not.
+func CreditsSource(src *article.Article, srcDoc *textproc.Doc, derived *article.Article, derivedDoc *textproc.Doc) bool {
+	names := Credits(src, srcDoc)
+	if src != nil && src.Site != "" {
+		names = append(names, src.Site)
+	}
+	if len(names) == 0 || derived == nil {
+		return false
+	}
+	var hay strings.Builder
+	hay.WriteString(derived.Credit)
+	hay.WriteString("\n")
+	if derivedDoc != nil {
+		hay.WriteString(derivedDoc.DatelineAgency)
+		hay.WriteString("\n")
+	}
+	for _, p := range derived.Paragraphs {
+		hay.WriteString(p)
+		hay.WriteString("\n")
+	}
+	text := strings.ToLower(hay.String())
+	for _, n := range names {
+		if containsWord(text, strings.ToLower(n)) {
+			return true
+		}
+		// "Thomson Reuters" is credited by "Reuters": the last word of an
+		// agency's name is how other outlets usually cite it.
+		if f := strings.Fields(n); len(f) > 1 && len(f[len(f)-1]) > 4 && !genericAgencyWord[strings.ToLower(f[len(f)-1])] {
+			if containsWord(text, strings.ToLower(f[len(f)-1])) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// genericAgencyWord are last words of agency names too common to credit
+// the agency alone ("Meridian Press" is not credited by "press").
+var genericAgencyWord = map[string]bool{"press": true, "news": true, "wire": true, "media": true,
+	"service": true, "times": true, "post": true, "agency": true, "group": true, "daily": true}
+
+// containsWord reports whether needle occurs in text bounded by non-letters.
+func containsWord(text, needle string) bool {
+	if needle == "" {
+		return false
+	}
+	for i := 0; ; {
+		k := strings.Index(text[i:], needle)
+		if k < 0 {
+			return false
+		}
+		start, end := i+k, i+k+len(needle)
+		if (start == 0 || !isLetter(text[start-1])) && (end == len(text) || !isLetter(text[end])) {
+			return true
+		}
+		i = start + 1
+	}
+}
+
+func isLetter(b byte) bool {
+	return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9'
+}

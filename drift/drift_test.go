@@ -1,0 +1,121 @@
+package drift
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/wiretrace/wiretrace/article"
+	"github.com/wiretrace/wiretrace/textproc"
+)
+
+func doc(sentences ...string) *textproc.Doc {
+	return textproc.Analyze(&article.Article{Paragraphs: sentences})
+}
+
+// TestFind pairs sentence i of the source with sentence i of the derived
+// text and checks which drifts are found.
+func TestFind(t *testing.T) {
+	tests := []struct {
+		name     string
+		src, der []string
+		want     []Kind // in derived-sentence order; nil means none
+		spans    [][2]string
+	}{
+		{name: "verbatim", src: []string{"Finance Minister Tomas Ferreira said inflation slowed to 2.6% on Wednesday."},
+			der: []string{"Finance Minister Tomas Ferreira said inflation slowed to 2.6% on Wednesday."}},
+		{name: "role title changed", src: []string{"Finance Minister Tomas Ferreira welcomed the move."},
+			der: []string{"Prime Minister Tomas Ferreira praised the decision."}, want: []Kind{Role},
+			spans: [][2]string{{"Finance Minister", "Prime Minister"}}},
+		{name: "former added", src: []string{"The return of U.S. President Donald Trump has prompted expectations."},
+			der: []string{"The return of former U.S. President Donald Trump raised expectations."}, want: []Kind{Role},
+			spans: [][2]string{{"President", "former"}}},
+		{name: "title dropped is an omission", src: []string{"Governor Elena Marsh spoke to reporters."},
+			der: []string{"Marsh spoke to reporters."}},
+		{name: "adviser spelling", src: []string{"He met National Security Adviser Mike Waltz."},
+			der: []string{"He met National Security Advisor Mike Waltz."}},
+		{name: "number changed", src: []string{"Inflation eased to 2.6% in October from 3.1% in September."},
+			der: []string{"Inflation slowed to 2.4% in October, down from 3.1% in September."}, want: []Kind{Number},
+			spans: [][2]string{{"2.6%", "2.4%"}}},
+		{name: "numbers in words", src: []string{"Net income doubled to $812 million, and shares rose 9%."},
+			der: []string{"Net income doubled to 812 million dollars, and the stock gained nine percent."}},
+		{name: "weekday changed", src: []string{"About 12,000 residents were ordered to leave on Thursday."},
+			der: []string{"Roughly 12,000 people were told to evacuate on Friday."}, want: []Kind{Date},
+			spans: [][2]string{{"Thursday", "Friday"}}},
+		{name: "weekday dropped", src: []string{"They met on Tuesday in Washington."},
+			der: []string{"They met in Washington."}},
+		{name: "negation dropped", src: []string{"Marsh said the board did not discuss a larger reduction."},
+			der: []string{"According to Marsh, the board discussed a larger reduction."}, want: []Kind{Negation},
+			spans: [][2]string{{"not discuss", "discussed"}}},
+		{name: "negation on both sides", src: []string{"The company did not give an update on the dispute."},
+			der: []string{"The company offered no update on the dispute."}},
+		{name: "invented name", src: []string{"At least 40 homes have been destroyed, officials said."},
+			der: []string{"At least 40 homes were destroyed, County Sheriff Brian Tolland said."}, want: []Kind{Entity},
+			spans: [][2]string{{"", "Brian Tolland"}}},
+		{name: "quote speaker changed",
+			src:  []string{`"This fire is moving faster than anything we have seen," Fire Chief Daniel Okafor said.`, "Governor Ruth Halvorsen declared an emergency."},
+			der:  []string{`"This fire is moving faster than anything we have seen," Governor Ruth Halvorsen said.`, "Halvorsen declared an emergency."},
+			want: []Kind{Quote}, spans: [][2]string{{"Okafor", "Halvorsen"}}},
+		{name: "quote trimmed",
+			src: []string{`"Inflation has come down faster than we expected, but the job is not finished," Marsh said.`},
+			der: []string{`Marsh stressed that "the job is not finished."`}},
+		{name: "quote reworded",
+			src:  []string{`"Demand for our data-center chips has never been stronger, and we are adding capacity as fast as we can," Chief Executive Priya Natarajan said.`},
+			der:  []string{`"Demand for our data-center chips is starting to cool, and we are slowing the pace at which we add capacity," Chief Executive Priya Natarajan said.`},
+			want: []Kind{Quote}, spans: [][2]string{{"never been stronger", "starting to cool"}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			src, der := doc(tt.src...), doc(tt.der...)
+			var pairs []Pair
+			for i := range min(len(src.Sentences), len(der.Sentences)) {
+				pairs = append(pairs, Pair{Source: []int{i}, Derived: []int{i}})
+			}
+			got := Find(src, der, pairs)
+			if len(got) != len(tt.want) {
+				t.Fatalf("got %d drifts %+v, want kinds %v", len(got), got, tt.want)
+			}
+			for i, d := range got {
+				if d.Kind != tt.want[i] {
+					t.Errorf("drift %d: kind %s, want %s (%+v)", i, d.Kind, tt.want[i], d)
+				}
+				if !strings.Contains(d.SourceSpan, tt.spans[i][0]) || !strings.Contains(d.DerivedSpan, tt.spans[i][1]) {
+					t.Errorf("drift %d: spans %q / %q, want them to contain %q / %q", i, d.SourceSpan, d.DerivedSpan, tt.spans[i][0], tt.spans[i][1])
+				}
+				if d.Explanation == "" {
+					t.Errorf("drift %d has no explanation", i)
+				}
+			}
+		})
+	}
+}
+
+func TestCreditsSource(t *testing.T) {
+	src := &article.Article{Paragraphs: []string{"CASTREVA, Nov 4 (Meridian Press) - The bank cut rates on Wednesday."}}
+	tests := []struct {
+		name string
+		der  article.Article
+		want bool
+	}{
+		{"dateline kept", article.Article{Paragraphs: []string{"CASTREVA, Nov 4 (Meridian Press) - The bank lowered rates."}}, true},
+		{"credit field", article.Article{Credit: "Meridian Press", Paragraphs: []string{"The bank lowered rates."}}, true},
+		{"cited in text", article.Article{Paragraphs: []string{"The bank lowered rates, Meridian Press reported."}}, true},
+		{"dropped", article.Article{Paragraphs: []string{"The bank lowered rates on Wednesday."}}, false},
+		{"generic word only", article.Article{Paragraphs: []string{"The bank told the press it lowered rates."}}, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := CreditsSource(src, textproc.Analyze(src), &tt.der, textproc.Analyze(&tt.der))
+			if got != tt.want {
+				t.Errorf("CreditsSource = %v, want %v", got, tt.want)
+			}
+		})
+	}
+	copyright := &article.Article{Paragraphs: []string{"Shares rose.", "© Thomson Reuters 2025."}}
+	if got := Credits(copyright, nil); len(got) != 1 || got[0] != "Thomson Reuters" {
+		t.Errorf("Credits of a copyright line = %q, want [Thomson Reuters]", got)
+	}
+	der := &article.Article{Paragraphs: []string{"Shares rose, Reuters reported."}}
+	if !CreditsSource(copyright, nil, der, nil) {
+		t.Errorf("a mention of Reuters should credit Thomson Reuters")
+	}
+}
