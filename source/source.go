@@ -1,0 +1,453 @@
+package source
+
+import (
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"iter"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+)
+
+// DefaultMaxItemBytes is the size limit of one item when
+// Options.MaxItemBytes is zero: 32 MiB, the CLI's default page limit. Real
+// news pages, scripts and inline images included, stay well under 10 MiB;
+// the limit keeps a runaway record or an endless stream from taking
+// unbounded memory.
+const DefaultMaxItemBytes = 32 << 20
+
+// ErrTooLarge reports an item (a page, a WARC record's content, a feed
+// document, or the decompressed form of any of them) larger than
+// Options.MaxItemBytes. The item is skipped; the walk goes on.
+var ErrTooLarge = errors.New("larger than the size limit")
+
+// ErrTruncated reports a WARC record that ends before its Content-Length
+// says it should: the file was cut short.
+var ErrTruncated = errors.New("truncated")
+
+// ErrNotPage reports an input given by name whose bytes are not a page, a
+// WARC file or a feed (an image, say).
+var ErrNotPage = errors.New("not a page")
+
+// Item is one document read from an input: a page, a WARC response record
+// or a feed entry.
+type Item struct {
+	// Name says where the item came from: the file path ("-" for standard
+	// input); for a WARC record the path, "@" and the record's byte offset
+	// (in a .warc.gz, the offset of the gzip member that holds it, which is
+	// what CC-NEWS indexes use); for a feed entry the path, "#" and the
+	// entry's 1-based position in the feed.
+	Name string
+	// URL is the page's address when the input says it: a WARC record's
+	// WARC-Target-URI, a feed entry's link. Empty for plain files.
+	URL string
+	// Title and Author are a feed entry's title and first author; empty
+	// for other items, whose page says them itself.
+	Title  string
+	Author string
+	// Published is when the article was published, when the input says so
+	// (a feed entry's published or updated date); zero otherwise.
+	Published time.Time
+	// Fetched is when the page was fetched (a WARC record's WARC-Date);
+	// zero when unknown. It is not the publication time: a crawler fetches
+	// pages days or years after they appear.
+	Fetched time.Time
+	// ContentType is the media type as declared (an HTTP Content-Type
+	// header with its parameters, so a charset is kept) or, failing that,
+	// detected: "text/html", "text/plain; charset=utf-8". A feed entry's
+	// content is "text/html".
+	ContentType string
+	// Data is the page: HTML or text, decompressed, with a WARC record's
+	// HTTP headers and transfer coding removed; a feed entry's HTML
+	// content. The caller owns it.
+	Data []byte
+}
+
+// Options tunes Items. The zero value is ready to use.
+type Options struct {
+	// MaxItemBytes is the largest item accepted, in bytes, after
+	// decompression; 0 means DefaultMaxItemBytes. A whole feed document
+	// counts as one item. Larger items are skipped with ErrTooLarge.
+	MaxItemBytes int64
+	// Stdin is read for the input "-"; nil means os.Stdin.
+	Stdin io.Reader
+}
+
+func (o Options) limit() int64 {
+	if o.MaxItemBytes <= 0 {
+		return DefaultMaxItemBytes
+	}
+	return o.MaxItemBytes
+}
+
+// Items reads the inputs in order and yields their items: a file path, a
+// folder (walked recursively in lexical order, hidden entries and files
+// that are not pages by their name skipped), or "-" for standard input.
+//
+// A failed item is yielded as a zero Item but for its Name, together with
+// an error that names the input; the walk then goes on. When ctx is done,
+// Items yields ctx.Err() once and stops. Only one item is held at a time;
+// the iterator is not safe for concurrent use.
+func Items(ctx context.Context, inputs []string, opts Options) iter.Seq2[Item, error] {
+	return func(yield func(Item, error) bool) {
+		w := &walker{ctx: ctx, opts: opts, limit: opts.limit(), yield: yield}
+		for _, in := range inputs {
+			if !w.input(in) {
+				return
+			}
+		}
+	}
+}
+
+// Count estimates how many items Items will yield for inputs without
+// reading any file, for a progress bar's ETA. It reports false when the
+// number cannot be known in advance: an input is standard input, a WARC
+// file or a feed, or the walk failed.
+func Count(ctx context.Context, inputs []string) (int, bool) {
+	n := 0
+	for _, in := range inputs {
+		if in == "-" || ctx.Err() != nil {
+			return 0, false
+		}
+		info, err := os.Stat(in)
+		if err != nil {
+			// Items yields one error for it.
+			n++
+			continue
+		}
+		if !info.IsDir() {
+			if k := kindOfName(in); k == nameWARC || k == nameFeed {
+				return 0, false
+			}
+			n++
+			continue
+		}
+		known := true
+		err = filepath.WalkDir(in, func(path string, d fs.DirEntry, err error) error {
+			if err != nil || ctx.Err() != nil {
+				known = false
+				return filepath.SkipAll
+			}
+			if path != in && strings.HasPrefix(d.Name(), ".") {
+				if d.IsDir() {
+					return filepath.SkipDir
+				}
+				return nil
+			}
+			if d.IsDir() || !d.Type().IsRegular() {
+				return nil
+			}
+			switch kindOfName(path) {
+			case nameWARC, nameFeed:
+				known = false
+				return filepath.SkipAll
+			case namePage, nameUnknown:
+				n++
+			}
+			return nil
+		})
+		if err != nil || !known {
+			return 0, false
+		}
+	}
+	return n, true
+}
+
+// walker carries one Items walk.
+type walker struct {
+	ctx   context.Context
+	opts  Options
+	limit int64
+	yield func(Item, error) bool
+}
+
+// fail yields a failed item; it reports whether to go on.
+func (w *walker) fail(name string, err error) bool {
+	return w.yield(Item{Name: name}, err)
+}
+
+// input reads one input; it reports false when the walk must stop.
+func (w *walker) input(in string) bool {
+	if err := w.ctx.Err(); err != nil {
+		w.yield(Item{}, err)
+		return false
+	}
+	if in == "-" {
+		r := w.opts.Stdin
+		if r == nil {
+			r = os.Stdin
+		}
+		return w.stream(in, r, false)
+	}
+	info, err := os.Stat(in)
+	if err != nil {
+		// A *fs.PathError names the input already.
+		return w.fail(in, err)
+	}
+	if !info.IsDir() {
+		return w.file(in, false)
+	}
+	goOn := true
+	walkErr := filepath.WalkDir(in, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if !w.fail(path, err) { // a *fs.PathError, naming path
+				goOn = false
+				return filepath.SkipAll
+			}
+			if d != nil && d.IsDir() {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if path != in && strings.HasPrefix(d.Name(), ".") {
+			// Hidden files and folders (.git, editor backups) are never
+			// pages of the corpus.
+			if d.IsDir() {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() || !d.Type().IsRegular() {
+			return nil
+		}
+		k := kindOfName(path)
+		if k == nameOther {
+			return nil
+		}
+		if !w.file(path, k == nameUnknown) {
+			goOn = false
+			return filepath.SkipAll
+		}
+		return nil
+	})
+	if walkErr != nil && goOn {
+		goOn = w.fail(in, fmt.Errorf("walk %s: %w", in, walkErr))
+	}
+	return goOn
+}
+
+// file reads one file. quiet skips it silently when it turns out not to be
+// a page (an extensionless file met in a folder walk).
+func (w *walker) file(path string, quiet bool) bool {
+	f, err := os.Open(path)
+	if err != nil {
+		return w.fail(path, err)
+	}
+	defer f.Close()
+	return w.stream(path, f, quiet)
+}
+
+// sniffLen is how much of a stream is inspected to tell its format: the
+// root element of a feed comes within its first few kilobytes (gofeed peeks
+// the same 4 KiB).
+const sniffLen = 4096
+
+// bufSize is the read buffer of a stream, and so the longest WARC header
+// line accepted.
+const bufSize = 64 << 10
+
+// stream reads one input stream, detecting its format from its bytes.
+func (w *walker) stream(name string, r io.Reader, quiet bool) bool {
+	cnt := &counter{r: r}
+	br := bufio.NewReaderSize(cnt, bufSize)
+	if head, _ := br.Peek(2); isGzip(head) {
+		return w.gzip(name, cnt, br, quiet)
+	}
+	offset := func() int64 { return cnt.n - int64(br.Buffered()) }
+	return w.decoded(name, br, offset, quiet)
+}
+
+// decoded reads an uncompressed stream. offset reports the stream position
+// for WARC record names.
+func (w *walker) decoded(name string, br *bufio.Reader, offset func() int64, quiet bool) bool {
+	head, _ := br.Peek(sniffLen)
+	switch sniff(head) {
+	case nameWARC:
+		goOn, _ := w.records(name, br, offset)
+		return goOn
+	case nameFeed:
+		return w.feed(name, br)
+	}
+	return w.page(name, br, quiet)
+}
+
+// gzip reads a gzip stream. A WARC file inside is read member by member,
+// as CC-NEWS writes it (one record per member), so that a damaged member
+// costs only its own records; anything else is decompressed as one stream
+// of all members.
+func (w *walker) gzip(name string, cnt *counter, br *bufio.Reader, quiet bool) bool {
+	memberAt := func() int64 { return cnt.n - int64(br.Buffered()) }
+	off := memberAt()
+	// br is a *bufio.Reader, so the decompressor reads exactly the
+	// compressed bytes of a member and memberAt stays exact.
+	zr, err := gzip.NewReader(br)
+	if err != nil {
+		return w.fail(name, fmt.Errorf("read %s: gzip header: %w", name, err))
+	}
+	zr.Multistream(false)
+	mr := bufio.NewReaderSize(zr, bufSize)
+	head, _ := mr.Peek(sniffLen)
+	if sniff(head) != nameWARC {
+		rest := &laterMembers{zr: zr, br: br}
+		all := bufio.NewReaderSize(io.MultiReader(mr, rest), bufSize)
+		// Offsets inside a gzip file that is not a WARC file are not
+		// needed: only WARC records carry one in their name.
+		return w.decoded(name, all, func() int64 { return 0 }, quiet)
+	}
+	for {
+		goOn, err := w.records(name, mr, func() int64 { return off })
+		if !goOn {
+			return false
+		}
+		if err != nil {
+			// The rest of this member cannot be framed; skip to the next
+			// member, which starts a record again. Discarding is bounded
+			// by the member's size and takes no memory.
+			if _, derr := io.Copy(io.Discard, mr); derr != nil {
+				if errors.Is(err, derr) {
+					// Already reported with the record.
+					return true
+				}
+				err := derr
+				return w.fail(fmt.Sprintf("%s@%d", name, off), fmt.Errorf("read %s: gzip member at offset %d: %w", name, off, err))
+			}
+		}
+		off = memberAt()
+		if err := zr.Reset(br); err != nil {
+			if err == io.EOF {
+				return true
+			}
+			return w.fail(fmt.Sprintf("%s@%d", name, off), fmt.Errorf("read %s: gzip member at offset %d: %w", name, off, err))
+		}
+		zr.Multistream(false)
+		mr.Reset(zr)
+	}
+}
+
+// laterMembers reads the gzip members after the first one, as one stream.
+type laterMembers struct {
+	zr      *gzip.Reader
+	br      *bufio.Reader
+	started bool
+}
+
+func (m *laterMembers) Read(p []byte) (int, error) {
+	if !m.started {
+		m.started = true
+		// Reset turns multistream reading back on.
+		if err := m.zr.Reset(m.br); err != nil {
+			return 0, err
+		}
+	}
+	return m.zr.Read(p)
+}
+
+// page reads a whole stream as one page.
+func (w *walker) page(name string, r io.Reader, quiet bool) bool {
+	data, err := io.ReadAll(io.LimitReader(r, w.limit+1))
+	if err != nil {
+		return w.fail(name, fmt.Errorf("read %s: %w", name, err))
+	}
+	if int64(len(data)) > w.limit {
+		return w.fail(name, fmt.Errorf("read %s: %w (%d bytes)", name, ErrTooLarge, w.limit))
+	}
+	ctype := contentType(name, data)
+	if quiet && !isHTMLType(ctype) {
+		// An extensionless file in a folder (a README, a LICENSE, a
+		// binary) is taken only when its bytes are HTML.
+		return true
+	}
+	if !isPageType(ctype) {
+		return w.fail(name, fmt.Errorf("read %s: %w: detected %s", name, ErrNotPage, ctype))
+	}
+	return w.yield(Item{Name: name, ContentType: ctype, Data: data}, nil)
+}
+
+// contentType is a page's media type: from its name when that says it,
+// else detected from its bytes.
+func contentType(name string, data []byte) string {
+	switch strings.ToLower(filepath.Ext(strings.TrimSuffix(strings.ToLower(name), ".gz"))) {
+	case ".html", ".htm", ".xhtml", ".shtml":
+		return "text/html"
+	case ".txt":
+		return "text/plain"
+	}
+	return http.DetectContentType(data)
+}
+
+// isPageType reports whether a media type is one extract reads: HTML or
+// text (a page dump). XML is let through because XHTML is sniffed as XML.
+func isPageType(ctype string) bool {
+	mt, _, _ := strings.Cut(ctype, ";")
+	mt = strings.ToLower(strings.TrimSpace(mt))
+	switch mt {
+	case "text/html", "text/plain", "application/xhtml+xml", "text/xml", "application/xml":
+		return true
+	}
+	return false
+}
+
+func isGzip(head []byte) bool {
+	return len(head) >= 2 && head[0] == 0x1f && head[1] == 0x8b
+}
+
+// counter counts the bytes read through it.
+type counter struct {
+	r io.Reader
+	n int64
+}
+
+func (c *counter) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	c.n += int64(n)
+	return n, err
+}
+
+// nameKind is what a file's name says it is.
+type nameKind int
+
+const (
+	nameUnknown nameKind = iota // no extension: read it and sniff
+	namePage                    // .html, .txt and the like
+	nameWARC                    // .warc
+	nameFeed                    // .rss, .atom, .xml
+	nameOther                   // anything else: images, scripts, data
+)
+
+// kindOfName classifies a file by its extension, looking through one .gz.
+func kindOfName(path string) nameKind {
+	base := strings.ToLower(filepath.Base(path))
+	base = strings.TrimSuffix(base, ".gz")
+	ext := filepath.Ext(base)
+	switch ext {
+	case "":
+		return nameUnknown
+	case ".html", ".htm", ".xhtml", ".shtml", ".php", ".asp", ".aspx", ".jsp", ".txt":
+		return namePage
+	case ".warc":
+		return nameWARC
+	case ".rss", ".atom", ".xml", ".rdf":
+		return nameFeed
+	}
+	return nameOther
+}
+
+// sniff tells a WARC file and a feed from a page by their first bytes.
+func sniff(head []byte) nameKind {
+	trimmed := bytes.TrimLeft(head, "\r\n \t")
+	if bytes.HasPrefix(trimmed, []byte("WARC/")) {
+		return nameWARC
+	}
+	if isFeed(head) {
+		return nameFeed
+	}
+	return namePage
+}
