@@ -1,0 +1,331 @@
+package align
+
+import (
+	"math"
+	"slices"
+	"strings"
+
+	"github.com/wiretrace/wiretrace/textproc"
+)
+
+// synonymFlag marks a term id that a derived sentence reached through a
+// synonym or a spelling variant rather than the same stem; matches through
+// it count a little less (synonymDiscount).
+const synonymFlag = 1 << 31
+
+// synonymDiscount is what a synonym or spelling-variant match counts
+// relative to an exact stem match: a rewriter's "bolstering" for
+// "strengthen" is evidence, but weaker than the same word.
+const synonymDiscount = 0.8
+
+// Context holds what a Similarity needs about a pair of documents, computed
+// once: every sentence's weighted term ids, word bigrams, entity keys and
+// numbers. Build it with NewContext; it is read-only afterwards and safe for
+// concurrent use.
+type Context struct {
+	src, der   *textproc.Doc
+	srcF, derF []features
+	vocab      map[string]uint32
+	th         Thesaurus
+	nSrcVocab  int
+}
+
+// features are one sentence's precomputed comparison data. Slices are
+// sorted so that comparing two sentences is a merge, without maps or
+// allocation.
+type features struct {
+	ids     []uint32  // canonical term ids, sorted; synonymFlag may be set
+	w       []float32 // weight of each id
+	total   float32
+	bigrams []uint64 // consecutive content-term id pairs, sorted
+	ents    []uint32 // entity key ids, sorted, deduplicated
+	nums    []uint64 // number value+unit hashes, sorted, deduplicated
+	neg     bool
+	words   int
+}
+
+// NewContext prepares the sentences of src and derived for scoring. The
+// thesaurus may be nil (no synonyms beyond spelling variants); pass
+// Thesauri{wordnet, Fallback} to use both.
+func NewContext(src, derived *textproc.Doc, th Thesaurus) *Context {
+	c := &Context{src: src, der: derived, th: th, vocab: make(map[string]uint32, 256)}
+	srcTerms := make([][]uint32, len(src.Sentences))
+	for i := range src.Sentences {
+		srcTerms[i] = c.termIDs(&src.Sentences[i], false)
+	}
+	c.nSrcVocab = len(c.vocab)
+	m := c.newMatcher()
+	derTerms := make([][]uint32, len(derived.Sentences))
+	for j := range derived.Sentences {
+		derTerms[j] = c.termIDs(&derived.Sentences[j], true, m)
+	}
+	weights := c.weights(srcTerms, derTerms)
+	ents := map[string]uint32{}
+	c.srcF = make([]features, len(src.Sentences))
+	for i := range src.Sentences {
+		c.srcF[i] = makeFeatures(&src.Sentences[i], srcTerms[i], weights, ents)
+	}
+	c.derF = make([]features, len(derived.Sentences))
+	for j := range derived.Sentences {
+		c.derF[j] = makeFeatures(&derived.Sentences[j], derTerms[j], weights, ents)
+	}
+	return c
+}
+
+// termIDs maps a sentence's content stems to ids. For a derived sentence, a
+// stem the source lacks is mapped onto a source stem that is its synonym or
+// spelling variant, flagged with synonymFlag.
+func (c *Context) termIDs(s *textproc.Sentence, derived bool, m ...*matcher) []uint32 {
+	var ids []uint32
+	for k := range s.Tokens {
+		t := &s.Tokens[k]
+		if t.Kind == textproc.Punct || t.Stop && t.Text != "US" {
+			continue
+		}
+		stem := normStem(t)
+		id, ok := c.vocab[stem]
+		if !ok && derived && len(m) > 0 {
+			if sid, found := m[0].match(stem, t.Lower); found {
+				ids = append(ids, sid|synonymFlag)
+				continue
+			}
+		}
+		if !ok {
+			id = uint32(len(c.vocab))
+			c.vocab[stem] = id
+		}
+		ids = append(ids, id)
+	}
+	return ids
+}
+
+// normStem is the stem used as a term: possessives and hyphens are already
+// gone (textproc.Stem); country abbreviations are spelled one way.
+func normStem(t *textproc.Token) string {
+	switch t.Lower {
+	case "u.s.", "us", "usa", "u.s.a.", "america", "american":
+		if t.Lower != "us" || t.Text == "US" {
+			return "united-states"
+		}
+	case "u.k.", "uk", "britain", "british":
+		return "united-kingdom"
+	}
+	return t.Stem
+}
+
+// weights gives each term id its weight: the background weight of its stem
+// times an inverse document frequency over the sentences of both documents,
+// so that a word in every sentence of the pair ("Japan" in a story about
+// Japan) counts less than one in a few. Pairs of short documents (fewer than
+// 8 sentences, such as a single sentence pair) use the background alone.
+func (c *Context) weights(src, der [][]uint32) []float32 {
+	stems := make([]string, len(c.vocab))
+	for s, id := range c.vocab {
+		stems[id] = s
+	}
+	w := make([]float32, len(c.vocab))
+	for id, s := range stems {
+		w[id] = backgroundWeight(s)
+	}
+	n := len(src) + len(der)
+	if n < 8 {
+		return w
+	}
+	df := make([]int32, len(c.vocab))
+	seen := make([]int32, len(c.vocab))
+	for i := range seen {
+		seen[i] = -1
+	}
+	for k, sent := range append(append([][]uint32{}, src...), der...) {
+		for _, id := range sent {
+			id &^= synonymFlag
+			if seen[id] != int32(k) {
+				seen[id] = int32(k)
+				df[id]++
+			}
+		}
+	}
+	logN := math.Log(float64(n) + 1)
+	for id := range w {
+		if df[id] == 0 {
+			continue
+		}
+		idf := math.Log((float64(n)+1)/float64(df[id])) / logN
+		w[id] *= float32(0.5 + 0.5*idf)
+	}
+	return w
+}
+
+func makeFeatures(s *textproc.Sentence, ids []uint32, weights []float32, ents map[string]uint32) features {
+	f := features{neg: len(s.Negations) > 0}
+	for _, t := range s.Tokens {
+		if t.Kind != textproc.Punct {
+			f.words++
+		}
+	}
+	for k := 0; k+1 < len(ids); k++ {
+		a, b := uint64(ids[k]&^synonymFlag), uint64(ids[k+1]&^synonymFlag)
+		f.bigrams = append(f.bigrams, a<<32|b)
+	}
+	slices.Sort(f.bigrams)
+	f.bigrams = slices.Compact(f.bigrams)
+	sorted := slices.Clone(ids)
+	slices.SortFunc(sorted, func(a, b uint32) int { return int(a&^synonymFlag) - int(b&^synonymFlag) })
+	for k, id := range sorted {
+		if k > 0 && id&^synonymFlag == sorted[k-1]&^synonymFlag {
+			continue
+		}
+		f.ids = append(f.ids, id)
+		w := weights[id&^synonymFlag]
+		f.w = append(f.w, w)
+		f.total += w
+	}
+	for _, e := range s.Entities {
+		id, ok := ents[e.Key]
+		if !ok {
+			id = uint32(len(ents))
+			ents[e.Key] = id
+		}
+		f.ents = append(f.ents, id)
+	}
+	slices.Sort(f.ents)
+	f.ents = slices.Compact(f.ents)
+	for _, n := range s.Numbers {
+		h := math.Float64bits(n.Value)*31 + uint64(len(n.Unit))
+		if n.Unit != "" {
+			h = h*131 + uint64(n.Unit[0])
+		}
+		f.nums = append(f.nums, h)
+	}
+	slices.Sort(f.nums)
+	f.nums = slices.Compact(f.nums)
+	return f
+}
+
+// matcher finds, for a derived stem the source lacks, a source stem that is
+// a synonym (by the thesaurus) or a spelling variant (edit distance 1 for
+// words of 5 or more letters, 2 for 9 or more: "adviser"/"advisor").
+type matcher struct {
+	c      *Context
+	groups map[uint32]uint32   // thesaurus group -> first source term id
+	bucket map[string][]uint32 // first 3 letters of a source word -> ids
+	words  []string            // source term id -> a lowercased word
+	cache  map[string]int64    // derived stem -> source id or -1
+}
+
+func (c *Context) newMatcher() *matcher {
+	m := &matcher{c: c, groups: map[uint32]uint32{}, bucket: map[string][]uint32{},
+		words: make([]string, c.nSrcVocab), cache: map[string]int64{}}
+	for i := range c.src.Sentences {
+		for _, t := range c.src.Sentences[i].Tokens {
+			if t.Kind != textproc.Word || t.Stop {
+				continue
+			}
+			id, ok := c.vocab[normStem(&t)]
+			if !ok || m.words[id] != "" {
+				continue
+			}
+			m.words[id] = t.Lower
+			if len(t.Lower) >= 5 {
+				m.bucket[t.Lower[:3]] = append(m.bucket[t.Lower[:3]], id)
+			}
+			if c.th != nil {
+				for _, g := range c.th.Groups(t.Stem) {
+					if _, dup := m.groups[g]; !dup {
+						m.groups[g] = id
+					}
+				}
+			}
+		}
+	}
+	return m
+}
+
+func (m *matcher) match(stem, lower string) (uint32, bool) {
+	if v, ok := m.cache[stem]; ok {
+		return uint32(v), v >= 0
+	}
+	found := int64(-1)
+	if m.c.th != nil {
+		for _, g := range m.c.th.Groups(stem) {
+			if id, ok := m.groups[g]; ok {
+				found = int64(id)
+				break
+			}
+		}
+	}
+	if found < 0 && len(lower) >= 5 && !strings.ContainsAny(lower[:1], "0123456789") {
+		for _, id := range m.bucket[lower[:3]] {
+			maxD := 1
+			if len(lower) >= 9 {
+				maxD = 2
+			}
+			if editDistanceAtMost(lower, m.words[id], maxD) {
+				found = int64(id)
+				break
+			}
+		}
+	}
+	m.cache[stem] = found
+	return uint32(found), found >= 0
+}
+
+// editDistanceAtMost reports whether the Levenshtein distance of a and b
+// (bytes) is at most d.
+func editDistanceAtMost(a, b string, d int) bool {
+	if abs(len(a)-len(b)) > d {
+		return false
+	}
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		best := cur[0]
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			best = min(best, cur[j])
+		}
+		if best > d {
+			return false
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)] <= d
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
+func stemOf(w string) string { return textproc.Stem(strings.ToLower(w)) }
+
+// features returns the precomputed features of s if it is a sentence of
+// one of the context's documents (found by its address, without a map), or
+// computes them on the spot otherwise.
+func (c *Context) features(s *textproc.Sentence) *features {
+	if c != nil {
+		if i := s.Index; i >= 0 && i < len(c.srcF) && &c.src.Sentences[i] == s {
+			return &c.srcF[i]
+		}
+		if j := s.Index; j >= 0 && j < len(c.derF) && &c.der.Sentences[j] == s {
+			return &c.derF[j]
+		}
+	}
+	one := &textproc.Doc{Sentences: []textproc.Sentence{*s}}
+	one.Sentences[0].Index = 0
+	var th Thesaurus
+	if c != nil {
+		th = c.th
+	}
+	return &NewContext(one, &textproc.Doc{}, th).srcF[0]
+}

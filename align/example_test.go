@@ -1,0 +1,29 @@
+package align_test
+
+import (
+	"fmt"
+
+	"github.com/wiretrace/wiretrace/align"
+	"github.com/wiretrace/wiretrace/article"
+	"github.com/wiretrace/wiretrace/textproc"
+)
+
+func ExampleAlign() {
+	src := textproc.Analyze(&article.Article{Paragraphs: []string{
+		"The city council approved a new budget for the harbour district on Monday.",
+		"The plan adds 40 buses to the northern routes. Residents had asked for better service for years.",
+	}})
+	der := textproc.Analyze(&article.Article{Paragraphs: []string{
+		"Residents have long demanded improved service. The harbour district's new budget was approved by the city council on Monday.",
+		"Officials believe the future of transport is bright.",
+	}})
+	al := align.Align(src, der, align.Options{})
+	for _, p := range al.Pairs {
+		fmt.Println("source", p.Source, "derived", p.Derived, p.Kind)
+	}
+	fmt.Println("unsupported", al.Unsupported(), "omitted", al.Omitted())
+	// Output:
+	// source [2] derived [0] paraphrase
+	// source [0] derived [1] paraphrase
+	// unsupported [2] omitted [1]
+}

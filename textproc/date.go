@@ -1,0 +1,119 @@
+package textproc
+
+import (
+	"strconv"
+	"strings"
+)
+
+// dates finds weekdays, day-month dates, months, years and relative days.
+func dates(text string, toks []Token) []Date {
+	var out []Date
+	for k := 0; k < len(toks); k++ {
+		t := toks[k]
+		switch {
+		case t.Kind == Word:
+			w := t.Lower
+			if wd, ok := weekdays[w]; ok && (len(w) > 4 || capitalised(t) && nextIs(toks, k, ".")) && capitalised(t) {
+				end := k
+				if len(w) <= 4 {
+					end = k + 1
+				}
+				out = append(out, mkDate(text, toks, k, end, Date{Kind: Weekday, Weekday: wd}))
+				continue
+			}
+			if m, ok := months[w]; ok && capitalised(t) {
+				j := k + 1
+				if len(w) <= 4 && nextIs(toks, k, ".") {
+					j++
+				}
+				d := Date{Kind: Month, Month: m}
+				if day, ok := dayAt(toks, j); ok {
+					d.Kind, d.Day = DayMonth, day
+					j++
+					if j+1 < len(toks) && toks[j].Text == "," {
+						if y, ok := yearAt(toks, j+1); ok {
+							d.Year = y
+							j += 2
+						}
+					}
+				} else if y, ok := yearAt(toks, j); ok {
+					d.Year = y
+					j++
+				} else if m == 5 || m == 3 || len(w) <= 4 {
+					// "May" and "March" are words too; abbreviations
+					// without a day are too ambiguous.
+					if !(k > 0 && (toks[k-1].Lower == "in" || toks[k-1].Lower == "since" || toks[k-1].Lower == "until" || toks[k-1].Lower == "early" || toks[k-1].Lower == "late")) {
+						continue
+					}
+				}
+				// "5 January": a day before the month.
+				if d.Day == 0 && k > 0 {
+					if day, ok := dayAt(toks, k-1); ok && (len(out) == 0 || out[len(out)-1].End <= toks[k-1].Start) {
+						d.Kind, d.Day = DayMonth, day
+						out = append(out, mkDate(text, toks, k-1, j-1, d))
+						k = j - 1
+						continue
+					}
+				}
+				out = append(out, mkDate(text, toks, k, j-1, d))
+				k = j - 1
+				continue
+			}
+			if rel := relativeAt(toks, k); rel > 0 {
+				out = append(out, mkDate(text, toks, k, k+rel-1, Date{Kind: Relative}))
+				k += rel - 1
+			}
+		case t.Kind == Numeral:
+			if y, ok := yearAt(toks, k); ok && !(k > 0 && currencySymbols[toks[k-1].Text] != "") && !(k+1 < len(toks) && magnitudes[toks[k+1].Lower] != 0) {
+				out = append(out, mkDate(text, toks, k, k, Date{Kind: Year, Year: y}))
+			}
+		}
+	}
+	return out
+}
+
+func mkDate(text string, toks []Token, first, last int, d Date) Date {
+	d.Start, d.End = toks[first].Start, toks[last].End
+	d.Text = text[d.Start:d.End]
+	return d
+}
+
+func nextIs(toks []Token, k int, s string) bool { return k+1 < len(toks) && toks[k+1].Text == s }
+
+// dayAt reads a day of the month at token k ("5", "5th").
+func dayAt(toks []Token, k int) (int, bool) {
+	if k >= len(toks) || toks[k].Kind != Numeral || len(toks[k].Text) > 2 {
+		return 0, false
+	}
+	d, err := strconv.Atoi(toks[k].Text)
+	if err != nil || d < 1 || d > 31 {
+		return 0, false
+	}
+	return d, true
+}
+
+// yearAt reads a four-digit year from 1800 to 2199 at token k.
+func yearAt(toks []Token, k int) (int, bool) {
+	if k >= len(toks) || toks[k].Kind != Numeral || len(toks[k].Text) != 4 {
+		return 0, false
+	}
+	y, err := strconv.Atoi(toks[k].Text)
+	if err != nil || y < 1800 || y > 2199 {
+		return 0, false
+	}
+	return y, true
+}
+
+// relativeAt matches "today", "yesterday", "tomorrow", "tonight", and
+// "last/next/this week|month|year|weekend"; it returns the token count.
+func relativeAt(toks []Token, k int) int {
+	switch toks[k].Lower {
+	case "today", "yesterday", "tomorrow", "tonight":
+		return 1
+	case "last", "next", "this", "earlier", "later":
+		if k+1 < len(toks) && strings.Contains("|week|month|year|weekend|summer|winter|spring|autumn|fall|", "|"+toks[k+1].Lower+"|") {
+			return 2
+		}
+	}
+	return 0
+}

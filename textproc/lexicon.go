@@ -1,0 +1,144 @@
+package textproc
+
+import "strings"
+
+// The word lists below are written for English news prose. They are small
+// on purpose: they name the closed classes (role titles, places that news
+// mentions most, organisation suffixes) that capitalisation alone cannot
+// classify; anything else capitalised is classified by shape.
+
+// places maps lowercased place names, their abbreviations and demonyms to a
+// canonical key, so that "U.S.", "US", "United States" and "American" agree.
+var places = map[string]string{}
+
+func init() {
+	for _, line := range placeList {
+		names := strings.Split(line, "|")
+		key := names[0]
+		for _, n := range names {
+			places[n] = key
+		}
+	}
+}
+
+// placeList: one place per entry, canonical name first, then variants and
+// demonyms, lowercased.
+var placeList = []string{
+	"united states|u.s.|u.s.a.|us|usa|america|american|americans",
+	"washington|washington d.c.",
+	"united kingdom|u.k.|uk|britain|great britain|british|london",
+	"japan|japanese|tokyo", "china|chinese|beijing|prc", "north korea|north korean|pyongyang|dprk",
+	"south korea|south korean|seoul|korea|korean", "taiwan|taiwanese|taipei", "russia|russian|moscow|kremlin",
+	"ukraine|ukrainian|kyiv|kiev", "france|french|paris", "germany|german|berlin", "italy|italian|rome",
+	"spain|spanish|madrid", "canada|canadian|ottawa", "mexico|mexican|mexico city", "brazil|brazilian|brasilia",
+	"argentina|argentine", "india|indian|new delhi|delhi", "pakistan|pakistani|islamabad",
+	"afghanistan|afghan|kabul", "iran|iranian|tehran", "iraq|iraqi|baghdad", "syria|syrian|damascus",
+	"israel|israeli|jerusalem|tel aviv", "gaza|gazan", "west bank", "lebanon|lebanese|beirut",
+	"jordan|jordanian|amman", "egypt|egyptian|cairo", "saudi arabia|saudi|riyadh", "turkey|turkish|ankara|istanbul",
+	"yemen|yemeni", "qatar|qatari|doha", "united arab emirates|uae|emirati|dubai|abu dhabi",
+	"australia|australian|canberra|sydney", "new zealand|wellington", "indonesia|indonesian|jakarta",
+	"philippines|philippine|filipino|manila", "vietnam|vietnamese|hanoi", "thailand|thai|bangkok",
+	"malaysia|malaysian|kuala lumpur", "singapore|singaporean", "myanmar|burma", "bangladesh|dhaka",
+	"nigeria|nigerian|lagos|abuja", "south africa|south african|johannesburg|pretoria", "kenya|kenyan|nairobi",
+	"ethiopia|ethiopian", "sudan|sudanese|khartoum", "venezuela|venezuelan|caracas", "colombia|colombian|bogota",
+	"chile|chilean|santiago", "peru|peruvian|lima", "cuba|cuban|havana", "poland|polish|warsaw",
+	"netherlands|dutch|amsterdam|the hague", "belgium|belgian|brussels", "sweden|swedish|stockholm",
+	"norway|norwegian|oslo", "finland|finnish|helsinki", "denmark|danish|copenhagen", "switzerland|swiss|geneva|zurich",
+	"austria|austrian|vienna", "greece|greek|athens", "portugal|portuguese|lisbon", "ireland|irish|dublin",
+	"hungary|hungarian|budapest", "czech republic|czech|prague", "romania|romanian|bucharest",
+	"europe|european", "european union|eu", "asia|asian", "east asia", "africa|african", "middle east",
+	"latin america", "indo-pacific", "pacific", "atlantic", "arctic", "antarctica",
+	"hong kong", "macau", "osaka", "kyoto", "shanghai", "new york|nyc", "los angeles", "chicago", "san francisco",
+	"texas", "california", "florida", "new york state", "ohio", "pennsylvania", "georgia", "michigan", "arizona",
+	"virginia", "north carolina", "illinois", "massachusetts|boston", "seattle", "miami", "philadelphia",
+	"d.c.|district of columbia", "toronto", "vancouver", "mumbai", "hanoi", "okinawa", "hokkaido",
+}
+
+// roleTitles are lowercased role titles, longest first when they share a
+// prefix; "adviser" and "advisor", "defence" and "defense" both appear.
+var roleTitles = buildRoles(
+	"president", "vice president", "president-elect", "prime minister", "deputy prime minister",
+	"foreign minister", "defense minister", "defence minister", "finance minister", "trade minister",
+	"interior minister", "economy minister", "health minister", "minister", "chief cabinet secretary",
+	"cabinet secretary", "secretary of state", "secretary of defense", "defense secretary", "defence secretary",
+	"treasury secretary", "secretary of the treasury", "home secretary", "foreign secretary",
+	"commerce secretary", "secretary-general", "secretary general", "secretary", "press secretary",
+	"national security adviser", "national security advisor", "security adviser", "security advisor",
+	"adviser", "advisor", "spokesperson", "spokesman", "spokeswoman", "chancellor", "governor", "senator",
+	"sen.", "rep.", "gov.", "representative", "congressman", "congresswoman", "lawmaker", "mayor",
+	"chairman", "chairwoman", "chair", "chief executive", "chief executive officer", "ceo", "cfo",
+	"chief financial officer", "chief operating officer", "founder", "co-founder",
+	"king", "queen", "prince", "princess", "emperor", "pope", "general", "gen.", "admiral", "colonel",
+	"ambassador", "attorney general", "speaker", "leader", "director", "commissioner", "premier",
+	"judge", "justice", "chief justice", "envoy", "special envoy", "head", "chief", "minister of state",
+)
+
+// roleModifiers change whether or how a role holds.
+var roleModifiers = setOf("former", "acting", "then", "late", "outgoing",
+	"incoming", "interim", "deputy", "ex", "retired", "current", "sitting", "disgraced", "elected", "designate")
+
+func buildRoles(titles ...string) map[string]bool { return setOf(titles...) }
+
+// orgSuffixes mark a capitalised name as an organisation.
+var orgSuffixes = setOf("inc", "inc.", "corp", "corp.", "corporation", "co", "co.",
+	"ltd", "ltd.", "plc", "llc", "group", "bank", "ministry", "department", "agency",
+	"reuters", "party", "council", "university", "association", "committee",
+	"commission", "court", "union", "institute", "foundation", "company", "airlines",
+	"times", "post", "news", "press", "office", "army", "navy", "force", "forces",
+	"police", "congress", "parliament", "senate", "house", "fund", "organization",
+	"organisation", "federation", "board", "authority", "network", "motors", "holdings",
+	"technologies", "systems", "partners", "capital", "exchange", "service", "services",
+	"administration", "pentagon")
+
+// negationCues are words that negate; forms ending in "n't" are cues too.
+var negationCues = setOf("not", "no", "never", "without", "cannot", "nobody",
+	"none", "nothing", "neither", "nor", "nowhere", "deny", "denies", "denied",
+	"denying", "refuse", "refused", "refuses", "unable", "lack", "lacked", "lacks")
+
+var weekdays = map[string]int{
+	"monday": 1, "tuesday": 2, "wednesday": 3, "thursday": 4, "friday": 5, "saturday": 6, "sunday": 7,
+	"mon": 1, "tue": 2, "tues": 2, "wed": 3, "thu": 4, "thur": 4, "thurs": 4, "fri": 5, "sat": 6, "sun": 7,
+}
+
+var months = map[string]int{
+	"january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+	"august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+	"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
+	"sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+
+// speechVerbs tie a quote to its speaker.
+var speechVerbs = setOf("said", "says", "say", "told", "tells", "added", "adds",
+	"stated", "states", "asked", "asks", "wrote", "writes", "explained", "noted",
+	"declared", "insisted", "warned", "argued", "continued", "remarked", "replied",
+	"announced", "according", "tweeted", "posted", "recalled", "concluded", "acknowledged")
+
+var spelledNumbers = map[string]float64{
+	"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+	"nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+	"fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+	"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+	"eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12, "half": 0.5,
+}
+
+var magnitudes = map[string]float64{
+	"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
+	"bn": 1e9, "mn": 1e6, "m": 1e6, "k": 1e3, "b": 1e9, "tn": 1e12,
+}
+
+var currencyWords = map[string]string{
+	"dollar": "USD", "dollars": "USD", "euro": "EUR", "euros": "EUR", "pound": "GBP",
+	"pounds": "GBP", "sterling": "GBP", "yen": "JPY", "yuan": "CNY", "renminbi": "CNY",
+	"rupees": "INR", "rupee": "INR", "won": "KRW", "usd": "USD", "eur": "EUR", "gbp": "GBP", "jpy": "JPY",
+}
+
+var currencySymbols = map[string]string{"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY"}
+
+var measureUnits = map[string]string{
+	"km": "km", "kilometers": "km", "kilometres": "km", "kilometer": "km", "kilometre": "km",
+	"miles": "mi", "mile": "mi", "kg": "kg", "kilograms": "kg", "kilogram": "kg",
+	"tons": "t", "tonnes": "t", "ton": "t", "tonne": "t", "meters": "m", "metres": "m",
+	"percent": "%", "per": "", "pct": "%", "%": "%", "percentage": "%",
+	"years": "years", "year": "years", "days": "days", "hours": "hours", "people": "people",
+	"points": "points", "barrels": "barrels",
+}

@@ -1,0 +1,81 @@
+package textproc
+
+import (
+	"strconv"
+	"strings"
+)
+
+// numbers finds quantities, skipping numerals that belong to a date.
+// Currency comes from a symbol before ("$", "US$", "€") or a word after
+// ("dollars", "yen"); a magnitude word multiplies ("billion", "bn"); a
+// percent sign or word makes the unit "%".
+func numbers(text string, toks []Token, ds []Date) []Number {
+	var out []Number
+	inDate := func(t Token) bool {
+		for _, d := range ds {
+			if t.Start >= d.Start && t.End <= d.End {
+				return true
+			}
+		}
+		return false
+	}
+	for k := 0; k < len(toks); k++ {
+		t := toks[k]
+		var v float64
+		switch {
+		case t.Kind == Numeral && !inDate(t):
+			f, err := strconv.ParseFloat(strings.ReplaceAll(t.Text, ",", ""), 64)
+			if err != nil {
+				continue
+			}
+			v = f
+		case t.Kind == Word && spelledNumbers[t.Lower] != 0:
+			v = spelledNumbers[t.Lower]
+		default:
+			continue
+		}
+		first, last := k, k
+		n := Number{Value: v}
+		// Currency before: "$", "US$", "€".
+		if k > 0 {
+			if c := currencySymbols[toks[k-1].Text]; c != "" {
+				n.Unit, first = c, k-1
+				if k > 1 && (toks[k-2].Text == "US" || toks[k-2].Text == "U.S.") && toks[k-2].End == toks[k-1].Start {
+					first = k - 2
+				}
+			}
+		}
+		j := k + 1
+		// A spelled number before a numeral's magnitude: "2.5 billion".
+		if j < len(toks) {
+			if m, ok := magnitudes[toks[j].Lower]; ok && (len(toks[j].Lower) > 2 || n.Unit != "" || toks[j].Start == t.End) {
+				// "m", "k", "bn" count only glued to the number or after currency.
+				if len(toks[j].Lower) > 2 || toks[j].Start == t.End {
+					n.Value *= m
+					last, j = j, j+1
+				}
+			}
+		}
+		if j < len(toks) {
+			w := toks[j].Lower
+			switch {
+			case toks[j].Text == "%" || w == "percent" || w == "pct" || w == "percentage":
+				n.Unit, last = "%", j
+				if w == "percentage" && j+1 < len(toks) && toks[j+1].Lower == "points" {
+					n.Unit, last = "points", j+1
+				}
+			case w == "per" && j+1 < len(toks) && toks[j+1].Lower == "cent":
+				n.Unit, last = "%", j+1
+			case currencyWords[w] != "" && n.Unit == "":
+				n.Unit, last = currencyWords[w], j
+			case measureUnits[w] != "" && n.Unit == "":
+				n.Unit, last = measureUnits[w], j
+			}
+		}
+		n.Start, n.End = toks[first].Start, toks[last].End
+		n.Text = text[n.Start:n.End]
+		out = append(out, n)
+		k = last
+	}
+	return out
+}

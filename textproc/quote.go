@@ -1,0 +1,133 @@
+package textproc
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// paraQuote is a direct quote found in a paragraph, offsets in the
+// paragraph, inner text only.
+type paraQuote struct {
+	start, end int // the quoted words, quotation marks excluded
+	speaker    string
+}
+
+// paragraphQuotes finds the quotes of a paragraph: text between curly
+// double quotes, or between a pair of straight double quotes. Quotes are
+// found per paragraph because one quote may span several sentences.
+func paragraphQuotes(para string) []paraQuote {
+	var out []paraQuote
+	open := -1
+	for i := 0; i < len(para); {
+		r, n := utf8.DecodeRuneInString(para[i:])
+		switch {
+		case r == '“' || (r == '"' && open < 0):
+			open = i + n
+		case (r == '”' || r == '"') && open >= 0:
+			if i > open {
+				out = append(out, paraQuote{start: open, end: i})
+			}
+			open = -1
+		}
+		i += n
+	}
+	for k := range out {
+		out[k].speaker = speaker(para, out[k].start, out[k].end)
+	}
+	return out
+}
+
+// speaker finds who spoke the quote at para[start:end] from a speech verb
+// next to it: after the quote (`"...," said Kitamura`, `"...," he said`) or
+// before it (`Kitamura said: "..."`).
+func speaker(para string, start, end int) string {
+	after := para[min(end+len("”"), len(para)):]
+	if end < len(para) && para[end] == '"' {
+		after = para[end+1:]
+	}
+	toks := Tokenize(clip(after, 120))
+	k := 0
+	for k < len(toks) && toks[k].Kind == Punct && toks[k].Text != "." {
+		k++
+	}
+	if k < len(toks) && speechVerbs[toks[k].Lower] {
+		// `"...," said the spokesperson, Kitamura.`
+		if toks[k].Lower == "according" && k+1 < len(toks) && toks[k+1].Lower == "to" {
+			k++
+		}
+		return phrase(toks[k+1:], after)
+	}
+	// `"...," Kitamura said.`
+	for j := k; j < len(toks) && j < k+8; j++ {
+		if toks[j].Kind == Punct {
+			break
+		}
+		if speechVerbs[toks[j].Lower] && j > k {
+			return after[toks[k].Start:toks[j-1].End]
+		}
+	}
+	// `Kitamura said: "..."` — the words before the opening quote.
+	openLen := len("“")
+	if start > 0 && para[start-1] == '"' {
+		openLen = 1
+	}
+	before := para[:max(0, start-openLen)]
+	if len(before) > 120 {
+		before = before[len(before)-120:]
+	}
+	bt := Tokenize(before)
+	j := len(bt) - 1
+	for j >= 0 && bt[j].Kind == Punct {
+		j--
+	}
+	if j >= 1 && speechVerbs[bt[j].Lower] {
+		e := j - 1
+		s := e
+		for s > 0 && e-s < 6 && bt[s-1].Kind != Punct && !speechVerbs[bt[s-1].Lower] && (capitalised(bt[s-1]) || bt[s-1].Lower == "the" || roleTitles[bt[s-1].Lower] || connector[bt[s-1].Lower]) {
+			s--
+		}
+		return strings.TrimSpace(before[bt[s].Start:bt[e].End])
+	}
+	return ""
+}
+
+// phrase returns the noun phrase at the start of toks: up to the first
+// punctuation or after six words.
+func phrase(toks []Token, src string) string {
+	if len(toks) == 0 || toks[0].Kind == Punct {
+		return ""
+	}
+	e := 0
+	for e+1 < len(toks) && e < 5 && toks[e+1].Kind != Punct && !speechVerbs[toks[e+1].Lower] && toks[e+1].Lower != "on" && toks[e+1].Lower != "in" && toks[e+1].Lower != "at" {
+		e++
+	}
+	return src[toks[0].Start:toks[e].End]
+}
+
+func clip(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n]
+}
+
+// quotesIn returns the parts of a paragraph's quotes that fall inside the
+// sentence span sp, with offsets relative to the sentence.
+func quotesIn(qs []paraQuote, para string, sp Span) []Quote {
+	var out []Quote
+	for _, q := range qs {
+		s, e := max(q.start, sp.Start), min(q.end, sp.End)
+		if s >= e {
+			continue
+		}
+		text := strings.TrimSpace(para[s:e])
+		if text == "" {
+			continue
+		}
+		out = append(out, Quote{Text: text, Speaker: q.speaker, Span: Span{s - sp.Start, e - sp.Start}})
+	}
+	return out
+}

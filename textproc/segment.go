@@ -1,0 +1,278 @@
+package textproc
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Segment splits text into sentence spans. A sentence ends at ".", "!" or
+// "?" (with any closing quotes and brackets after it) followed by space and
+// the start of a new sentence. It does not end after a title or month
+// abbreviation ("Mr.", "Gen.", "Jan. 5"), after "No." before a number,
+// inside a decimal ("2.5"), or after initials ("U.S.") or a company suffix
+// ("Inc.") unless the next word is one that starts sentences ("The", "He").
+// Spans are trimmed of surrounding space; empty text yields no spans.
+func Segment(text string) []Span {
+	var spans []Span
+	start := skipSpace(text, 0)
+	i := start
+	for i < len(text) {
+		c := text[i]
+		if c != '.' && c != '!' && c != '?' {
+			_, n := utf8.DecodeRuneInString(text[i:])
+			i += n
+			continue
+		}
+		// Extend over repeated terminators and closing quotes/brackets.
+		end := i + 1
+		for end < len(text) && (text[end] == '.' || text[end] == '!' || text[end] == '?') {
+			end++
+		}
+		end = skipClosers(text, end)
+		next := skipSpace(text, end)
+		if next == end && next < len(text) {
+			// No space after: "2.5", "U.S.-led", "example.com".
+			i = end
+			continue
+		}
+		if next >= len(text) {
+			break
+		}
+		if c == '.' && !breaksAfter(text, start, i, next) {
+			i = end
+			continue
+		}
+		if !startsSentence(text, next) {
+			i = end
+			continue
+		}
+		spans = append(spans, Span{start, trimRight(text, start, end)})
+		start = next
+		i = next
+	}
+	if e := trimRight(text, start, len(text)); e > start {
+		spans = append(spans, Span{start, e})
+	}
+	return spans
+}
+
+func skipSpace(text string, i int) int {
+	for i < len(text) {
+		r, n := utf8.DecodeRuneInString(text[i:])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		i += n
+	}
+	return i
+}
+
+func trimRight(text string, start, end int) int {
+	for end > start {
+		r, n := utf8.DecodeLastRuneInString(text[start:end])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		end -= n
+	}
+	return end
+}
+
+// skipClosers moves past closing quotation marks and brackets.
+func skipClosers(text string, i int) int {
+	for i < len(text) {
+		r, n := utf8.DecodeRuneInString(text[i:])
+		switch r {
+		case '"', '\'', '”', '’', ')', ']', '»':
+			i += n
+		default:
+			return i
+		}
+	}
+	return i
+}
+
+// startsSentence reports whether the text at i can open a sentence: an
+// upper-case letter, a digit, or an opening quote or bracket before one.
+func startsSentence(text string, i int) bool {
+	for i < len(text) {
+		r, n := utf8.DecodeRuneInString(text[i:])
+		switch {
+		case r == '"' || r == '“' || r == '‘' || r == '\'' || r == '(' || r == '[' || r == '«' || r == '-' || r == '—' || r == '–':
+			i += n
+		case unicode.IsUpper(r) || unicode.IsDigit(r) || r == '$' || r == '€' || r == '£':
+			return true
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// breaksAfter decides whether the period at dot (the sentence started at
+// start, the next one would start at next) ends a sentence, by looking at
+// the word it closes.
+func breaksAfter(text string, start, dot, next int) bool {
+	w := start
+	for j := dot; j > start; {
+		r, n := utf8.DecodeLastRuneInString(text[start:j])
+		if unicode.IsSpace(r) || r == '(' || r == '"' || r == '“' {
+			break
+		}
+		j -= n
+		w = j
+	}
+	word := strings.ToLower(strings.TrimLeft(text[w:dot], "\"“'‘(["))
+	nextWord := firstWord(text[next:])
+	switch {
+	case word == "":
+		return true
+	case titleAbbrev[word]:
+		// "Gen. Smith", "Mr. Lee": titles come before a name, never at the
+		// end of a sentence in news prose.
+		return false
+	case monthAbbrev[word]:
+		// "Jan. 5" continues; "... in Jan. The" ends.
+		return !startsDigit(nextWord) && sentenceStarter[strings.ToLower(nextWord)]
+	case word == "no" || word == "nos" || word == "art" || word == "vol" || word == "p" || word == "pp":
+		return !startsDigit(nextWord)
+	case strings.Count(word, ".") >= 1 && isInitials(word+"."):
+		// "U.S. officials" continues; "... with the U.S. The talks" ends.
+		return sentenceStarter[strings.ToLower(nextWord)]
+	case len(word) == 1 && unicode.IsUpper(rune(text[w])):
+		// A middle initial: "George W. Bush".
+		return false
+	case companyAbbrev[word]:
+		return sentenceStarter[strings.ToLower(nextWord)]
+	}
+	return true
+}
+
+func isInitials(s string) bool {
+	_, ok := scanInitials(s, 0)
+	return ok
+}
+
+func startsDigit(s string) bool { return s != "" && s[0] >= '0' && s[0] <= '9' }
+
+// firstWord returns the first run of letters or digits in s, skipping
+// opening quotes.
+func firstWord(s string) string {
+	i := 0
+	for i < len(s) {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			break
+		}
+		i += n
+	}
+	j := i
+	for j < len(s) {
+		r, n := utf8.DecodeRuneInString(s[j:])
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			break
+		}
+		j += n
+	}
+	return s[i:j]
+}
+
+// titleAbbrev are abbreviations that stand before a name.
+var titleAbbrev = setOf("mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col",
+	"maj", "capt", "cmdr", "adm", "sgt", "cpl", "pvt", "sen", "rep", "gov",
+	"pres", "rev", "fr", "hon", "st", "mt", "ft", "messrs", "supt", "insp", "gens")
+
+var monthAbbrev = setOf("jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+	"sept", "oct", "nov", "dec")
+
+var companyAbbrev = setOf("inc", "corp", "co", "ltd", "plc", "llc", "bros",
+	"jr", "sr", "vs", "etc", "approx", "est", "dept", "univ", "assn", "ave", "blvd")
+
+// sentenceStarter are words that, capitalised after an abbreviation's
+// period, show that a new sentence began (a name after "U.S." does not).
+var sentenceStarter = setOf("the", "a", "an", "he", "she", "it", "they", "we",
+	"i", "this", "that", "these", "those", "there", "but", "and", "in", "on",
+	"at", "after", "before", "when", "while", "his", "her", "its", "their",
+	"our", "as", "if", "however", "meanwhile", "also", "some", "many", "most",
+	"both", "no", "not", "so", "yet", "for", "from", "to", "with", "by",
+	"one", "two", "officials", "last", "earlier", "later", "since", "what",
+	"who", "which", "why", "how", "such", "other", "more", "all", "each", "of")
+
+func setOf(words ...string) map[string]bool {
+	m := make(map[string]bool, len(words))
+	for _, w := range words {
+		m[w] = true
+	}
+	return m
+}
+
+// dateline recognises a wire dateline at the start of a paragraph:
+// "WASHINGTON (Reuters) - ", "TOKYO, Jan 5 (AP) — ", "LONDON — ". It returns
+// the place, the agency (may be empty), and the byte length to skip; n is 0
+// when there is none.
+func dateline(para string) (place, agency string, n int) {
+	i := 0
+	// The place: upper-case words (with spaces, dots, commas, apostrophes
+	// and hyphens), at least two letters.
+	letters := 0
+	for i < len(para) {
+		r, sz := utf8.DecodeRuneInString(para[i:])
+		if unicode.IsUpper(r) {
+			letters++
+		} else if !(r == ' ' || r == '.' || r == '\'' || r == '-' && i+1 < len(para) && para[i+1] != ' ') {
+			break
+		}
+		i += sz
+	}
+	if letters < 2 {
+		return "", "", 0
+	}
+	place = strings.TrimSpace(para[:i])
+	j := i
+	// An optional ", Jan 5" date after a comma.
+	if j < len(para) && para[j] == ',' {
+		k := strings.IndexAny(para[j:], "(-—–")
+		if k < 0 || k > 20 {
+			return "", "", 0
+		}
+		j += k
+	}
+	j = skipSpace(para, j)
+	if j < len(para) && para[j] == '(' {
+		k := strings.IndexByte(para[j:], ')')
+		if k < 0 || k > 40 {
+			return "", "", 0
+		}
+		agency = strings.TrimSpace(para[j+1 : j+k])
+		j = skipSpace(para, j+k+1)
+	}
+	dash := false
+	for j < len(para) {
+		r, sz := utf8.DecodeRuneInString(para[j:])
+		if r == '-' || r == '—' || r == '–' {
+			dash = true
+			j += sz
+			continue
+		}
+		break
+	}
+	if !dash && agency == "" {
+		return "", "", 0
+	}
+	if !dash {
+		// "WASHINGTON (Reuters) Japan ..." without a dash is rare but seen.
+		if j >= len(para) || !unicode.IsUpper(rune(para[j])) {
+			return "", "", 0
+		}
+	}
+	j = skipSpace(para, j)
+	if j >= len(para) || !startsSentence(para, j) {
+		return "", "", 0
+	}
+	// A place is a name, not a shouted sentence: at most four words.
+	if strings.Count(place, " ") > 3 || len(place) < 2 {
+		return "", "", 0
+	}
+	return strings.TrimRight(place, " ,."), agency, j
+}

@@ -1,0 +1,272 @@
+package textproc
+
+import (
+	"strings"
+
+	"github.com/wiretrace/wiretrace/article"
+)
+
+// Doc is an analysed article: its title and its body as annotated sentences.
+type Doc struct {
+	Title string
+	// Dateline is the place the first paragraph was filed from when the text
+	// opens with a wire dateline ("WASHINGTON (Reuters) - ..."); the dateline
+	// itself is not part of any sentence. Empty when none.
+	Dateline string
+	// DatelineAgency is the agency named in the dateline ("Reuters"); empty
+	// when none.
+	DatelineAgency string
+	// Sentences are the body's sentences in reading order; Sentences[i].Index
+	// is i.
+	Sentences []Sentence
+}
+
+// Sentence is one sentence of a Doc with its annotations.
+type Sentence struct {
+	// Index is the sentence's position in Doc.Sentences.
+	Index int
+	// Paragraph is the index of the paragraph the sentence is in.
+	Paragraph int
+	// Start and End are byte offsets of Text in its paragraph.
+	Start, End int
+	Text       string
+
+	Tokens    []Token
+	Entities  []Entity
+	Roles     []Role
+	Numbers   []Number
+	Dates     []Date
+	Quotes    []Quote
+	Negations []Negation
+}
+
+// Span is a byte range [Start, End) of Sentence.Text.
+type Span struct {
+	Start, End int
+}
+
+// TokenKind says what a token is made of.
+type TokenKind uint8
+
+const (
+	// Word is a run of letters (with inner apostrophes, hyphens, or the dots
+	// of an abbreviation such as "U.S.").
+	Word TokenKind = iota
+	// Numeral is a run of digits with inner "," or "." ("2.5", "1,000").
+	Numeral
+	// Punct is any other single non-space character ("$", "%", ",", "\"").
+	Punct
+)
+
+// Token is one token of a sentence.
+type Token struct {
+	Text string
+	// Lower is Text lowercased, curly apostrophes made straight.
+	Lower string
+	// Stem is the Snowball (Porter2) English stem of Lower; for numerals and
+	// punctuation it equals Lower.
+	Stem string
+	// Stop reports an English stop word.
+	Stop bool
+	Kind TokenKind
+	Span
+}
+
+// EntityKind classifies a named entity.
+type EntityKind string
+
+// Entity kinds.
+const (
+	Person       EntityKind = "person"
+	Organization EntityKind = "organization"
+	Place        EntityKind = "place"
+	// Misc is a capitalised name that is none of the above or cannot be told
+	// apart ("Indo-Pacific", "Signal").
+	Misc EntityKind = "misc"
+)
+
+// Entity is a named entity: a capitalised span of a sentence.
+type Entity struct {
+	Text string
+	// Key is the lowercased name in a canonical spelling for comparing
+	// entities: places map to one name ("U.S.", "US", "American" are all
+	// "united states"), a leading "the" is dropped.
+	Key  string
+	Kind EntityKind
+	Span
+}
+
+// Role is a role title in a sentence ("Foreign Minister", "National Security
+// Adviser", "former U.S. President"), with the modifiers that change whether
+// it holds ("former", "acting") and the person who holds it when named right
+// after it.
+type Role struct {
+	// Text is the whole role phrase as written, modifiers included.
+	Text string
+	// Title is the lowercased title alone ("president", "foreign minister",
+	// "national security adviser").
+	Title string
+	// Modifiers are the lowercased modifiers before the title, in order
+	// ("former", "acting", "then", "late", "outgoing", "incoming", "deputy").
+	Modifiers []string
+	// Holder is the name that follows the title ("Donald Trump"); empty when
+	// none.
+	Holder string
+	Span
+}
+
+// Number is a quantity in a sentence, normalised: "$2.5 billion" is Value
+// 2.5e9 with Unit "USD", "3 percent" and "3%" are Value 3 with Unit "%".
+// Years are Dates, not Numbers.
+type Number struct {
+	Text  string
+	Value float64
+	// Unit is "USD", "EUR", "GBP", "JPY", "%", a unit of measure ("km",
+	// "kg", "t"), or empty for a bare count.
+	Unit string
+	Span
+}
+
+// DateKind says what part of a date a Date names.
+type DateKind string
+
+// Date kinds.
+const (
+	Weekday  DateKind = "weekday"  // "Tuesday"
+	DayMonth DateKind = "date"     // "Jan. 5", "5 January 2025"
+	Month    DateKind = "month"    // "January", "January 2025"
+	Year     DateKind = "year"     // "2025"
+	Relative DateKind = "relative" // "yesterday", "today", "last week"
+)
+
+// Date is a date or weekday named in a sentence. Fields that the text does
+// not give are zero.
+type Date struct {
+	Text string
+	Kind DateKind
+	// Weekday is 1 (Monday) to 7 (Sunday), 0 when none is named.
+	Weekday int
+	// Month is 1 to 12, Day 1 to 31, Year as written (4 digits); 0 when not
+	// named.
+	Month, Day, Year int
+	Span
+}
+
+// Quote is a direct quote, the part of it inside this sentence.
+type Quote struct {
+	// Text is the quoted words without the quotation marks.
+	Text string
+	// Speaker is who the text says spoke it ("Kitamura", "the spokesperson",
+	// "he"); empty when no speech verb ties the quote to anyone.
+	Speaker string
+	Span
+}
+
+// Negation is a negation cue ("not", "n't", "never", "no", "without",
+// "denied").
+type Negation struct {
+	Cue string
+	Span
+}
+
+// Analyze splits an article's paragraphs into sentences and annotates them.
+// A wire dateline at the start of the first paragraph is recorded in
+// Doc.Dateline and left out of the first sentence.
+func Analyze(a *article.Article) *Doc {
+	d := &Doc{Title: strings.TrimSpace(a.Title)}
+	for p, para := range a.Paragraphs {
+		off := 0
+		if p == 0 || d.Dateline == "" && len(d.Sentences) == 0 {
+			if place, agency, n := dateline(para); n > 0 {
+				d.Dateline, d.DatelineAgency, off = place, agency, n
+			}
+		}
+		quotes := paragraphQuotes(para)
+		for _, sp := range Segment(para[off:]) {
+			sp.Start += off
+			sp.End += off
+			s := analyzeSentence(para[sp.Start:sp.End])
+			s.Index = len(d.Sentences)
+			s.Paragraph = p
+			s.Start, s.End = sp.Start, sp.End
+			s.Quotes = quotesIn(quotes, para, sp)
+			d.Sentences = append(d.Sentences, s)
+		}
+	}
+	resolvePeople(d)
+	return d
+}
+
+// resolvePeople marks a one-word name as a person when the document names a
+// person with that surname elsewhere ("Iwaya told ..." after "Foreign
+// Minister Takeshi Iwaya").
+func resolvePeople(d *Doc) {
+	surnames := map[string]bool{}
+	for i := range d.Sentences {
+		for _, e := range d.Sentences[i].Entities {
+			if e.Kind == Person {
+				if k := strings.LastIndexByte(e.Key, ' '); k >= 0 {
+					surnames[e.Key[k+1:]] = true
+				}
+			}
+		}
+		for _, r := range d.Sentences[i].Roles {
+			if h := strings.ToLower(r.Holder); h != "" {
+				surnames[h[strings.LastIndexByte(h, ' ')+1:]] = true
+			}
+		}
+	}
+	for i := range d.Sentences {
+		ents := d.Sentences[i].Entities
+		for k := range ents {
+			if ents[k].Kind == Misc && surnames[ents[k].Key] {
+				ents[k].Kind = Person
+			}
+		}
+	}
+}
+
+// AnalyzeSentence annotates text as one sentence without splitting it, for
+// tasks that come as sentence pairs. Its Start is 0 and End len(text).
+func AnalyzeSentence(text string) Sentence {
+	s := analyzeSentence(text)
+	s.End = len(text)
+	s.Quotes = quotesIn(paragraphQuotes(text), text, Span{0, len(text)})
+	return s
+}
+
+func analyzeSentence(text string) Sentence {
+	s := Sentence{Text: text, End: len(text)}
+	s.Tokens = Tokenize(text)
+	s.Dates = dates(text, s.Tokens)
+	s.Roles, s.Entities = entities(text, s.Tokens, s.Dates)
+	s.Numbers = numbers(text, s.Tokens, s.Dates)
+	s.Negations = negations(s.Tokens)
+	return s
+}
+
+// Words returns the lowercased word and numeral tokens of s, punctuation
+// dropped ("U.S." is "u.s.", "don't" is "don't", "2.5" is "2.5"). It is the
+// token stream for shingling and fingerprints.
+func Words(s string) []string {
+	toks := Tokenize(s)
+	out := make([]string, 0, len(toks))
+	for _, t := range toks {
+		if t.Kind != Punct {
+			out = append(out, t.Lower)
+		}
+	}
+	return out
+}
+
+// ContentStems returns the stems of the sentence's tokens that are words or
+// numerals and not stop words, in order.
+func (s *Sentence) ContentStems() []string {
+	var out []string
+	for _, t := range s.Tokens {
+		if t.Kind != Punct && !t.Stop {
+			out = append(out, t.Stem)
+		}
+	}
+	return out
+}

@@ -1,0 +1,177 @@
+package textproc
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/kljensen/snowball/english"
+)
+
+// Tokenize splits text into word, numeral and punctuation tokens, with their
+// lowercased form, stem and stop-word flag.
+func Tokenize(text string) []Token {
+	var toks []Token
+	i := 0
+	for i < len(text) {
+		r, n := utf8.DecodeRuneInString(text[i:])
+		switch {
+		case unicode.IsSpace(r):
+			i += n
+		case unicode.IsLetter(r):
+			end := scanWord(text, i)
+			toks = append(toks, makeToken(text[i:end], Word, i))
+			i = end
+		case unicode.IsDigit(r):
+			end := scanNumeral(text, i)
+			toks = append(toks, makeToken(text[i:end], Numeral, i))
+			i = end
+		default:
+			toks = append(toks, makeToken(text[i:i+n], Punct, i))
+			i += n
+		}
+	}
+	return toks
+}
+
+// scanWord returns the end of the word starting at i: letters and digits,
+// joined by inner apostrophes and hyphens ("don't", "build-up", "COVID-19"),
+// or an abbreviation of single letters with dots ("U.S.", "a.m.").
+func scanWord(text string, i int) int {
+	if end, ok := scanInitials(text, i); ok {
+		return end
+	}
+	j := i
+	for j < len(text) {
+		r, n := utf8.DecodeRuneInString(text[j:])
+		if unicode.IsLetter(r) || unicode.IsDigit(r) || r == '\u0301' {
+			j += n
+			continue
+		}
+		if r == '\'' || r == '’' || r == '-' || r == '‑' {
+			if k := j + n; k < len(text) {
+				r2, _ := utf8.DecodeRuneInString(text[k:])
+				if unicode.IsLetter(r2) || (r != '\'' && r != '’' && unicode.IsDigit(r2)) {
+					j = k
+					continue
+				}
+			}
+		}
+		break
+	}
+	return j
+}
+
+// scanInitials matches a run of single letters each followed by a dot
+// ("U.S.", "U.K.", "a.m.", "D.C."), at least two of them.
+func scanInitials(text string, i int) (int, bool) {
+	j, count := i, 0
+	for j+1 < len(text) {
+		r, n := utf8.DecodeRuneInString(text[j:])
+		if !unicode.IsLetter(r) || j+n >= len(text) || text[j+n] != '.' {
+			break
+		}
+		// The letter must stand alone: the next byte after the dot is not a
+		// letter continuing a word on the same letter run.
+		j += n + 1
+		count++
+		if j < len(text) {
+			r2, _ := utf8.DecodeRuneInString(text[j:])
+			if !unicode.IsLetter(r2) {
+				break
+			}
+			// Another initial must be a single letter followed by a dot.
+			_, n2 := utf8.DecodeRuneInString(text[j:])
+			if j+n2 >= len(text) || text[j+n2] != '.' {
+				break
+			}
+		}
+	}
+	return j, count >= 2
+}
+
+// scanNumeral returns the end of the numeral at i: digits with inner "," or
+// "." followed by a digit ("1,000", "2.5"), and an ordinal or unit suffix
+// glued to it is left to the next token.
+func scanNumeral(text string, i int) int {
+	j := i
+	for j < len(text) {
+		c := text[j]
+		if c >= '0' && c <= '9' {
+			j++
+			continue
+		}
+		if (c == ',' || c == '.') && j+1 < len(text) && text[j+1] >= '0' && text[j+1] <= '9' {
+			j++
+			continue
+		}
+		break
+	}
+	return j
+}
+
+func makeToken(text string, kind TokenKind, start int) Token {
+	t := Token{Text: text, Kind: kind, Span: Span{start, start + len(text)}}
+	t.Lower = lower(text)
+	switch kind {
+	case Word:
+		t.Stop = IsStop(t.Lower)
+		t.Stem = Stem(t.Lower)
+	default:
+		t.Stem = t.Lower
+	}
+	return t
+}
+
+// lower lowercases s and straightens curly apostrophes and non-breaking
+// hyphens.
+func lower(s string) string {
+	if isASCIILower(s) {
+		return s
+	}
+	s = strings.ToLower(s)
+	if strings.ContainsAny(s, "’‑") {
+		s = strings.NewReplacer("’", "'", "‑", "-").Replace(s)
+	}
+	return s
+}
+
+func isASCIILower(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 0x80 || (c >= 'A' && c <= 'Z') {
+			return false
+		}
+	}
+	return true
+}
+
+// Stem returns the Snowball English stem of a lowercased word. A possessive
+// "'s" is dropped first, and hyphens are removed so that "build-up" and
+// "buildup" share a stem.
+func Stem(word string) string {
+	word = strings.TrimSuffix(word, "'s")
+	if strings.Contains(word, "-") {
+		word = strings.ReplaceAll(word, "-", "")
+	}
+	if strings.Contains(word, ".") {
+		return word
+	}
+	return english.Stem(word, false)
+}
+
+// IsStop reports whether a lowercased word is an English stop word (the
+// Snowball list plus contractions and a few function words).
+func IsStop(word string) bool {
+	if english.IsStopWord(word) {
+		return true
+	}
+	_, ok := extraStop[word]
+	return ok
+}
+
+var extraStop = map[string]struct{}{
+	"also": {}, "would": {}, "could": {}, "may": {}, "might": {}, "must": {},
+	"shall": {}, "us": {}, "upon": {}, "yet": {}, "via": {}, "among": {},
+	"it's": {}, "he's": {}, "she's": {}, "'s": {},
+}
