@@ -82,21 +82,29 @@ func (s *bodySegmenter) chooseContainer() int32 {
 		}
 	}
 
-	// Prose and junk with the boilerplate boxes counted as junk.
+	// Prose and junk with the boilerplate boxes counted as junk, added up
+	// each block's chain of boxes with a weight that decays with the
+	// distance: the box holding the paragraphs, and its parent, get their
+	// full weight, a box further up less, so that a wrapper that adds
+	// teasers or comments far from the article's paragraphs does not
+	// outscore the article itself.
 	for i := range s.blocks {
 		b := &s.blocks[i]
-		x := &s.boxes[b.box]
-		if x.bad {
-			x.junk += b.prose() + b.junk()
+		var prose, junk float64
+		if s.boxes[b.box].bad {
+			junk = b.prose() + b.junk()
+		} else {
+			prose, junk = b.prose(), b.junk()
+		}
+		if prose == 0 && junk == 0 {
 			continue
 		}
-		x.prose += b.prose()
-		x.junk += b.junk()
-	}
-	for i := len(s.boxes) - 1; i > 0; i-- {
-		if p := s.boxes[i].parent; p >= 0 {
-			s.boxes[p].prose += s.boxes[i].prose
-			s.boxes[p].junk += s.boxes[i].junk
+		d := 0
+		for j := b.box; j >= 0; j = s.boxes[j].parent {
+			w := bodyDecay(d)
+			s.boxes[j].prose += w * prose
+			s.boxes[j].junk += w * junk
+			d++
 		}
 	}
 
@@ -113,14 +121,112 @@ func (s *bodySegmenter) chooseContainer() int32 {
 	return best
 }
 
-// collect returns the paragraphs of the container box.
-func (s *bodySegmenter) collect(best int32) []string {
+// bodyKey is the kind of box a block sits in: its tag and first class
+// word, and its parent's. An article cut into chunks by adverts, images or
+// layout grids repeats the same kind of paragraph in every chunk, which
+// teasers, comments and sidebars do not.
+type bodyKey struct {
+	tag, ptag atom.Atom
+	cls, pcls string
+}
+
+func (s *bodySegmenter) key(b *bodyBlock) bodyKey {
+	x := &s.boxes[b.box]
+	k := bodyKey{tag: x.tag, cls: x.cls}
+	if x.parent >= 0 {
+		p := &s.boxes[x.parent]
+		k.ptag, k.pcls = p.tag, p.cls
+	}
+	return k
+}
+
+// bodyExtendLevels is how many levels above the container extend looks
+// for the rest of a chunked article; the benchmark pages cut their
+// articles at most two levels up (chunk wrappers inside a grid).
+const bodyExtendLevels = 3
+
+// extend marks the blocks of the article: the container's, and those of
+// nearby boxes that hold the same kind of paragraph (the other chunks of an
+// article cut up by the layout), with what lies between them.
+func (s *bodySegmenter) extend(best int32) (keep []bool, lo, hi int32) {
+	keep = make([]bool, len(s.blocks))
 	x := &s.boxes[best]
-	var out []string
-	started := false
+	lo, hi = x.first, x.end
+	for i := lo; i < hi; i++ {
+		keep[i] = true
+	}
+	// The container's main kind of paragraph.
+	var main bodyKey
+	var mainProse float64
+	kinds := map[bodyKey]float64{}
 	for i := x.first; i < x.end; i++ {
 		b := &s.blocks[i]
-		if s.boxes[b.box].bad || b.linkDensity() > bodyMaxLinkDensity {
+		if p := b.prose(); p > 0 && !s.boxes[b.box].bad {
+			k := s.key(b)
+			kinds[k] += p
+			if kinds[k] > mainProse {
+				main, mainProse = k, kinds[k]
+			}
+		}
+	}
+	if mainProse == 0 {
+		return keep, lo, hi
+	}
+	cur := best
+	for level := 0; level < bodyExtendLevels; level++ {
+		a := s.boxes[cur].parent
+		if a < 0 {
+			break
+		}
+		for c := a + 1; c < s.boxes[a].boxEnd; c = s.boxes[c].boxEnd {
+			if c == cur || s.boxes[c].bad || !s.sameKind(c, main) {
+				continue
+			}
+			for i := s.boxes[c].first; i < s.boxes[c].end; i++ {
+				keep[i] = !s.boxes[s.blocks[i].box].bad
+			}
+			lo, hi = min(lo, s.boxes[c].first), max(hi, s.boxes[c].end)
+		}
+		cur = a
+	}
+	// Between the chunks, subheadings and paragraphs of the main kind
+	// belong to the article too; other text there (adverts, teasers,
+	// image credits) does not.
+	for i := lo; i < hi; i++ {
+		b := &s.blocks[i]
+		if !keep[i] && !s.boxes[b.box].bad && (b.heading > 1 || s.key(b) == main) {
+			keep[i] = true
+		}
+	}
+	return keep, lo, hi
+}
+
+// sameKind reports whether box c holds mostly paragraphs of kind k.
+func (s *bodySegmenter) sameKind(c int32, k bodyKey) bool {
+	x := &s.boxes[c]
+	var same, all float64
+	for i := x.first; i < x.end; i++ {
+		b := &s.blocks[i]
+		p := b.prose()
+		if p == 0 || s.boxes[b.box].bad {
+			continue
+		}
+		all += p
+		if s.key(b) == k {
+			same += p
+		}
+	}
+	return same > 0 && same >= 0.5*all
+}
+
+// collect returns the paragraphs of the article around the container box.
+func (s *bodySegmenter) collect(best int32) []string {
+	keep, lo, hi := s.extend(best)
+	var out []string
+	started := false
+	for i := lo; i < hi; i++ {
+		b := &s.blocks[i]
+		if !keep[i] || s.boxes[b.box].bad || b.linkDensity() > bodyMaxLinkDensity {
 			continue
 		}
 		if b.heading == 1 && !started {
@@ -132,4 +238,13 @@ func (s *bodySegmenter) collect(best int32) []string {
 		out = append(out, b.text)
 	}
 	return out
+}
+
+// bodyDecay weighs a block's text in a box d levels above the block's own
+// box.
+func bodyDecay(d int) float64 {
+	if d <= 2 {
+		return 1
+	}
+	return 1 / float64(d-1)
 }

@@ -55,23 +55,10 @@ func bodyClassHint(n *html.Node) int8 {
 			}
 			continue
 		}
-		v := a.Val
-		for len(v) > 0 {
-			// Next word: a run of letters and digits.
-			i := 0
-			for i < len(v) && !bodyWordByte(v[i]) {
-				i++
+		for _, name := range strings.Fields(a.Val) {
+			if h := bodyNameHint(name); h < hint {
+				hint = h
 			}
-			j := i
-			for j < len(v) && bodyWordByte(v[j]) {
-				j++
-			}
-			if j > i {
-				if h := bodyWordHint(strings.ToLower(v[i:j])); h < hint {
-					hint = h
-				}
-			}
-			v = v[j:]
 		}
 	}
 	return hint
@@ -81,19 +68,40 @@ func bodyWordByte(c byte) bool {
 	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c >= 0x80
 }
 
-func bodyWordHint(w string) int8 {
-	for _, p := range bodyStrongJunkParts {
-		if strings.Contains(w, p) {
-			return hintStrongJunk
+// bodyNameHint judges one class name or id. Short words count only as
+// the name's last word: "post-tags" and "entry-meta" name furniture, while
+// "tag-politics" or "meta-box-3" on an article element (as content systems
+// label a post with its tags and category) do not.
+func bodyNameHint(name string) int8 {
+	var hint int8
+	for len(name) > 0 {
+		i := 0
+		for i < len(name) && !bodyWordByte(name[i]) {
+			i++
+		}
+		j := i
+		for j < len(name) && bodyWordByte(name[j]) {
+			j++
+		}
+		if j == i {
+			break
+		}
+		w := strings.ToLower(name[i:j])
+		name = name[j:]
+		last := strings.IndexFunc(name, func(r rune) bool { return r < 0x80 && bodyWordByte(byte(r)) }) < 0
+		for _, p := range bodyStrongJunkParts {
+			if strings.Contains(w, p) {
+				return hintStrongJunk
+			}
+		}
+		if last && bodyJunkWords[w] {
+			hint = hintJunk
+		}
+		for _, p := range bodyJunkParts {
+			if strings.Contains(w, p) {
+				hint = hintJunk
+			}
 		}
 	}
-	if bodyJunkWords[w] {
-		return hintJunk
-	}
-	for _, p := range bodyJunkParts {
-		if strings.Contains(w, p) {
-			return hintJunk
-		}
-	}
-	return 0
+	return hint
 }

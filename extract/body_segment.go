@@ -20,7 +20,11 @@ type bodyBox struct {
 	// hintStrongJunk or 0.
 	hint       int8
 	first, end int32 // its blocks
+	boxEnd     int32 // boxes[i+1:boxEnd] are its descendants
 	depth      int16
+	// cls is the first word of the class attribute: with the tag, what
+	// marks boxes of the same kind ("paragraph of the article body").
+	cls string
 
 	// Sums over the box's blocks, filled by accumulate.
 	raw   float64 // prose chars, class hints ignored
@@ -155,6 +159,7 @@ func (s *bodySegmenter) walk(n *html.Node) {
 		node: n, parent: parent, tag: a, depth: depth,
 		hint:  bodyClassHint(n),
 		first: int32(len(s.blocks)),
+		cls:   bodyFirstClass(n),
 	})
 	s.box = int32(len(s.boxes) - 1)
 	saved := [...]int{s.heading, s.list, s.quote, s.table, s.pre}
@@ -176,6 +181,7 @@ func (s *bodySegmenter) walk(n *html.Node) {
 	s.flush()
 	s.heading, s.list, s.quote, s.table, s.pre = saved[0], saved[1], saved[2], saved[3], saved[4]
 	s.boxes[s.box].end = int32(len(s.blocks))
+	s.boxes[s.box].boxEnd = int32(len(s.boxes))
 	s.box = parent
 }
 
@@ -255,4 +261,17 @@ func bodyStyleHides(style string) bool {
 	rest := strings.ToLower(style[i:])
 	rest = strings.ReplaceAll(rest, " ", "")
 	return strings.HasPrefix(rest, "display:none") || strings.HasPrefix(rest, "visibility:hidden")
+}
+
+func bodyFirstClass(n *html.Node) string {
+	for _, a := range n.Attr {
+		if a.Key == "class" {
+			f := strings.TrimSpace(a.Val)
+			if i := strings.IndexAny(f, " \t\n\r\f"); i >= 0 {
+				f = f[:i]
+			}
+			return f
+		}
+	}
+	return ""
 }
