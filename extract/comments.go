@@ -1,16 +1,277 @@
 package extract
 
 import (
+	"regexp"
+	"strings"
+
 	"golang.org/x/net/html"
 
 	"github.com/wiretrace/wiretrace/article"
 )
 
-// htmlComments returns the reader comments of a page.
+// htmlComments returns the reader comments of a page: those its JSON-LD
+// lists, else those its markup shows. Comments are found by the names
+// pages give them (schema.org Comment, classes and ids such as
+// "comment", "comment-123" inside a "comments" or "discussion" section),
+// never by a site's particular layout.
 func htmlComments(root *html.Node, m *pageMeta) []article.Comment {
 	var out []article.Comment
 	for _, c := range m.ld.comments {
 		out = append(out, article.Comment{Author: c.author, Text: c.text, Score: c.score})
 	}
+	if len(out) > 0 {
+		return out
+	}
+	seen := map[string]bool{}
+	walk(root, func(n *html.Node) bool {
+		if n.Type != html.ElementNode {
+			return true
+		}
+		if n.Data == "form" || n.Data == "script" || n.Data == "style" || n.Data == "template" {
+			return false
+		}
+		if !isCommentItem(n) {
+			return true
+		}
+		if c, ok := readComment(n); ok && !seen[c.Text] {
+			seen[c.Text] = true
+			out = append(out, c)
+		}
+		return true // replies nest inside their parent comment
+	})
 	return out
+}
+
+// commentItemClass matches a class token or id naming one comment (not the
+// section, the form or a part of a comment): "comment", "c-comment",
+// "comment-item", "comment__item", "comment-123".
+var commentItemClass = regexp.MustCompile(`^(?:[a-z]+[-_]+)?(?:comment|reply)(?:[-_]+(?:item|entry|container|wrapper|node|card|thread-item|single|\d+))?$|^comment\d+$`)
+
+// commentSection matches the class or id of a comments section.
+var commentSection = regexp.MustCompile(`comments|commentlist|comment-list|comment[-_]section|comment[-_]thread|discussion|responses|replies|disqus`)
+
+// isCommentItem reports an element that holds one reader comment.
+func isCommentItem(n *html.Node) bool {
+	if strings.Contains(attr(n, "itemtype"), "schema.org/Comment") {
+		return true
+	}
+	switch n.Data {
+	case "a", "span", "button", "input", "textarea", "label", "time", "img", "p", "h2", "h3", "h4":
+		return false
+	}
+	ci := classID(n)
+	if ci == "" {
+		return false
+	}
+	match := false
+	for _, tok := range strings.Fields(ci) {
+		if commentItemClass.MatchString(tok) {
+			match = true
+			break
+		}
+	}
+	if !match {
+		return false
+	}
+	// A class alone is weak evidence ("comment" also styles editor's
+	// notes): require the comments section around it.
+	depth := 0
+	for p := n.Parent; p != nil && depth < 40; p, depth = p.Parent, depth+1 {
+		if p.Type == html.ElementNode && commentSection.MatchString(classID(p)) {
+			return true
+		}
+	}
+	return false
+}
+
+// commentPart names the parts of a comment by class token.
+var (
+	commentAuthor = regexp.MustCompile(`^(?:comment[-_]?)?(?:author|author[-_]name|username|user[-_]name|user|nickname|nick|fn|commenter|display[-_]name|name|poster)$`)
+	commentText   = regexp.MustCompile(`^(?:comment[-_]?)?(?:content|text|message|copy|comment[-_]?text|entry[-_]content)$|^comment[-_]?body$|^body$`)
+	commentScore  = regexp.MustCompile(`^(?:comment[-_]?)?(?:score|votes?|vote[-_]count|votes[-_]count|points|karma|likes?|like[-_]count|rating|net[-_]votes?)$`)
+	commentNoise  = regexp.MustCompile(`^(?:comment[-_]?)?(?:meta|metadata|date|time|timestamp|reply|reply[-_]link|actions|tools|footer|header|avatar|vote|votes|voting|score|likes?|report|share|permalink|edit|flag|badge)$`)
+	signedNumber  = regexp.MustCompile(`[+\-−]?\d{1,7}`)
+)
+
+// readComment reads one comment element: its author, text and score,
+// leaving out the replies nested in it.
+func readComment(item *html.Node) (article.Comment, bool) {
+	var c article.Comment
+	var textNode *html.Node
+	textRank := 0
+	var up, down *int
+	walkOwn(item, func(n *html.Node) bool {
+		if n.Type != html.ElementNode {
+			return true
+		}
+		ip := strings.ToLower(attr(n, "itemprop"))
+		toks := strings.Fields(strings.ToLower(attr(n, "class")))
+		switch {
+		case ip == "author" || ip == "creator":
+			if c.Author == "" {
+				c.Author = authorName(n)
+			}
+			return false
+		case ip == "text" || ip == "commenttext":
+			textNode, textRank = n, 3
+			return false
+		case ip == "upvotecount":
+			if v, ok := numberIn(n); ok {
+				up = &v
+			}
+			return false
+		case ip == "downvotecount":
+			if v, ok := numberIn(n); ok {
+				down = &v
+			}
+			return false
+		}
+		for _, tok := range toks {
+			switch {
+			case c.Author == "" && commentAuthor.MatchString(tok):
+				c.Author = authorName(n)
+				return false
+			case commentText.MatchString(tok):
+				rank := 2
+				if strings.HasSuffix(tok, "body") {
+					rank = 1 // bodies often wrap the meta line too
+				}
+				if rank > textRank {
+					textNode, textRank = n, rank
+				}
+				return true
+			case c.Score == nil && commentScore.MatchString(tok):
+				if v, ok := numberIn(n); ok {
+					c.Score = &v
+					return false
+				}
+			case strings.Contains(tok, "up") && strings.Contains(tok, "vote") || tok == "upvotes" || tok == "likes-up":
+				if v, ok := numberIn(n); ok {
+					up = &v
+				}
+			case strings.Contains(tok, "down") && strings.Contains(tok, "vote"):
+				if v, ok := numberIn(n); ok {
+					down = &v
+				}
+			}
+		}
+		return true
+	})
+	if c.Score == nil && (up != nil || down != nil) {
+		s := 0
+		if up != nil {
+			s += *up
+		}
+		if down != nil {
+			s -= abs(*down)
+		}
+		c.Score = &s
+	}
+	src := textNode
+	if src == nil {
+		src = item
+	}
+	c.Text = commentParagraphs(src, item, c.Author)
+	c.Author = strings.TrimSuffix(strings.TrimSuffix(c.Author, ":"), " says")
+	if len(c.Author) > 80 || wordCount(c.Author) > 6 {
+		c.Author = ""
+	}
+	return c, len(c.Text) >= 2
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
+// walkOwn walks the comment's own subtree, leaving out nested comments.
+func walkOwn(item *html.Node, visit func(*html.Node) bool) {
+	walk(item, func(n *html.Node) bool {
+		if n != item && n.Type == html.ElementNode && isCommentItem(n) {
+			return false
+		}
+		return visit(n)
+	})
+}
+
+// authorName returns the name in an author element: its itemprop=name
+// part when it has one, else its text.
+func authorName(n *html.Node) string {
+	name := ""
+	walk(n, func(c *html.Node) bool {
+		if name == "" && c.Type == html.ElementNode && strings.EqualFold(attr(c, "itemprop"), "name") {
+			name = textOf(c)
+			if name == "" {
+				name = attr(c, "content")
+			}
+		}
+		return name == ""
+	})
+	if name == "" {
+		name = textOf(n)
+	}
+	name = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(name), "says:"))
+	return strings.TrimSuffix(name, ":")
+}
+
+// numberIn reads the first signed number in an element's text or value
+// attributes ("-3 ( +3 / -6 )" → -3).
+func numberIn(n *html.Node) (int, bool) {
+	for _, s := range []string{attr(n, "data-score"), attr(n, "data-value"), attr(n, "content"), attr(n, "value"), textOf(n)} {
+		if m := signedNumber.FindString(s); m != "" {
+			v, ok := atoi(strings.ReplaceAll(m, "−", "-"))
+			if ok {
+				return v, true
+			}
+		}
+	}
+	return 0, false
+}
+
+// commentParagraphs returns the text of a comment as paragraphs joined by
+// blank lines, without the author, meta line, buttons and vote counts.
+func commentParagraphs(src, item *html.Node, author string) string {
+	var paras []string
+	var cur strings.Builder
+	flush := func() {
+		if t := collapse(cur.String()); t != "" {
+			paras = append(paras, t)
+		}
+		cur.Reset()
+	}
+	walk(src, func(n *html.Node) bool {
+		if n != src && n.Type == html.ElementNode && isCommentItem(n) {
+			return false
+		}
+		switch n.Type {
+		case html.TextNode:
+			cur.WriteString(n.Data)
+		case html.ElementNode:
+			if skipText[n.Data] || n.Data == "time" || n.Data == "button" || n.Data == "form" || n.Data == "img" || n.Data == "footer" {
+				return false
+			}
+			ip := strings.ToLower(attr(n, "itemprop"))
+			if ip == "author" || ip == "creator" || ip == "datepublished" || ip == "upvotecount" || ip == "downvotecount" {
+				return false
+			}
+			for _, tok := range strings.Fields(strings.ToLower(attr(n, "class"))) {
+				if commentNoise.MatchString(tok) || commentAuthor.MatchString(tok) || (strings.Contains(tok, "vote") && !commentText.MatchString(tok)) {
+					return false
+				}
+			}
+			if n.Data == "br" {
+				flush()
+			} else if blockish[n.Data] {
+				flush()
+			}
+		}
+		return true
+	})
+	flush()
+	if len(paras) > 0 && author != "" && paras[0] == author {
+		paras = paras[1:]
+	}
+	return strings.Join(paras, "\n\n")
 }

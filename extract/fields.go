@@ -70,6 +70,11 @@ func sameName(a, b string) bool {
 	return na != "" && na == nb
 }
 
+// containsName reports whether s mentions the site's name.
+func containsName(s, site string) bool {
+	return site != "" && strings.Contains(strings.ToLower(s), strings.ToLower(site))
+}
+
 func wordCount(s string) int { return len(strings.Fields(s)) }
 
 // bylineOf chooses the author line: JSON-LD persons, author meta tags,
@@ -79,7 +84,9 @@ func (m *pageMeta) bylineOf(site string) string {
 		return cleanByline(strings.Join(dedupe(m.ld.authors), ", "), site)
 	}
 	for _, k := range []string{"author", "article:author", "dc.creator", "byl", "sailthru.author", "parsely-author", "citation_author"} {
-		if v := m.meta[k]; v != "" && !strings.Contains(v, "://") && !strings.HasPrefix(v, "@") {
+		// "Site staff" and "@handle" and profile URLs name no one; a
+		// visible byline says more.
+		if v := m.meta[k]; v != "" && !strings.Contains(v, "://") && !strings.HasPrefix(v, "@") && !containsName(v, site) {
 			if b := cleanByline(v, site); b != "" {
 				return b
 			}

@@ -101,7 +101,7 @@ func splitLines(text string) []textLine {
 		if l == "" {
 			continue
 		}
-		tl := textLine{text: l, words: wordCount(l)}
+		tl := textLine{text: l, words: textWords(l)}
 		switch {
 		case voteLine.MatchString(l):
 			tl.kind, tl.hard = kindVote, true
@@ -275,6 +275,8 @@ func classifyHeader(lines []textLine) {
 			l.kind = kindDate
 		case l.words == 1 && !endsSentence(l.text):
 			l.kind = kindSection
+		case isMenuLine(l.text):
+			l.kind = kindMenu
 		default:
 			l.kind = kindMenu
 			if l.words >= 4 && l.words <= 40 && len(l.text) <= 300 && (title < 0 || l.words >= lines[title].words) {
@@ -285,6 +287,44 @@ func classifyHeader(lines []textLine) {
 	if title >= 0 {
 		lines[title].kind = kindTitle
 	}
+}
+
+// isMenuLine reports a line of navigation links joined by separators
+// ("Home | News | Sport").
+func isMenuLine(s string) bool {
+	n := 0
+	for _, sep := range []string{" | ", " • ", " · ", " / ", " > ", " › "} {
+		n += strings.Count(s, sep)
+	}
+	return n >= 2
+}
+
+// textWords counts the words of a line for the length tests: runs
+// between spaces, plus one word for every two CJK characters, since
+// Chinese and Japanese write without spaces (two characters is about
+// the length of a word in both).
+func textWords(s string) int {
+	n, cjk := 0, 0
+	inWord := false
+	for _, r := range s {
+		switch {
+		case isCJK(r):
+			cjk++
+			inWord = false
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			if !inWord {
+				n++
+			}
+			inWord = true
+		case unicode.IsSpace(r):
+			inWord = false
+		}
+	}
+	return n + cjk/2
+}
+
+func isCJK(r rune) bool {
+	return r >= 0x3040 && r <= 0x30ff || r >= 0x3400 && r <= 0x9fff || r >= 0xac00 && r <= 0xd7af || r >= 0xf900 && r <= 0xfaff
 }
 
 // isDateOnly reports a line that is a date with at most a few words
