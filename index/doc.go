@@ -1,0 +1,17 @@
+// Package index keeps a corpus of articles in a store.Store so that the
+// sources of a new article can be found among millions: Ingest adds
+// articles (bounded, concurrent, idempotent), Candidates retrieves the
+// stored articles most likely to share text or story with a query.
+//
+// Candidate retrieval follows two paths and merges them. LSH band
+// postings find copies and edited copies (fingerprint explains the
+// banding); term postings find paraphrased rewrites, weighting each shared
+// rare or entity term by its inverse document frequency in the corpus, as
+// BM25 does. Candidates are then scored by their MinHash similarity and
+// their IDF-weighted term overlap, and the best k are returned; package
+// trace compares them in full.
+//
+// Writes are durable when acknowledged: Ingest calls Options.OnCommit only
+// after the store has synced the batch, so a caller that records those
+// ids loses none of them in a crash.
+package index

@@ -1,0 +1,313 @@
+package index
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+
+	"github.com/wiretrace/wiretrace/article"
+	"github.com/wiretrace/wiretrace/fingerprint"
+	"github.com/wiretrace/wiretrace/store"
+)
+
+// Index is a corpus of articles in a store. It is safe for concurrent
+// use; it does not own the store, which the caller closes.
+type Index struct {
+	st store.Store
+}
+
+// New returns an Index over st.
+func New(st store.Store) *Index { return &Index{st: st} }
+
+// Store returns the store the index reads and writes.
+func (ix *Index) Store() store.Store { return ix.st }
+
+// ID returns the id of an article: the first 8 bytes, in hex, of a SHA-256
+// over its URL, title and paragraphs. The same article read twice from the
+// same place gets the same id, so indexing it again changes nothing; a
+// verbatim copy on another site has another URL and stays a document of
+// its own, which is what lets a trace find it.
+func ID(a *article.Article) string {
+	h := sha256.New()
+	h.Write([]byte(strings.TrimSpace(a.URL)))
+	h.Write([]byte{0})
+	h.Write([]byte(strings.TrimSpace(a.Title)))
+	for _, p := range a.Paragraphs {
+		h.Write([]byte{0})
+		h.Write([]byte(strings.TrimSpace(p)))
+	}
+	var sum [sha256.Size]byte
+	return hex.EncodeToString(h.Sum(sum[:0])[:8])
+}
+
+// Document builds the stored form of an article: its JSON, meta and
+// fingerprint. It returns ok false for an article without any word.
+func Document(a *article.Article, meta map[string]string) (store.Document, bool, error) {
+	fp := fingerprint.Of(a, fingerprint.Options{})
+	if fp.Words == 0 {
+		return store.Document{}, false, nil
+	}
+	js, err := json.Marshal(a)
+	if err != nil {
+		return store.Document{}, false, fmt.Errorf("encode article %q: %w", a.Title, err)
+	}
+	return store.Document{
+		ID:        ID(a),
+		Article:   js,
+		Meta:      meta,
+		Signature: fp.Signature,
+		Bands:     fp.Bands,
+		Terms:     fp.Terms,
+	}, true, nil
+}
+
+// Add indexes articles synchronously and returns their ids, in order; an
+// article without words gets the empty id and is not stored. It suits a
+// handful of articles; Ingest streams a corpus.
+func (ix *Index) Add(ctx context.Context, arts ...*article.Article) ([]string, error) {
+	ids := make([]string, len(arts))
+	docs := make([]store.Document, 0, len(arts))
+	for i, a := range arts {
+		d, ok, err := Document(a, nil)
+		if err != nil {
+			return nil, err
+		}
+		if ok {
+			ids[i] = d.ID
+			docs = append(docs, d)
+		}
+	}
+	if err := ix.st.Put(ctx, docs); err != nil {
+		return nil, fmt.Errorf("index %d articles: %w", len(docs), err)
+	}
+	return ids, nil
+}
+
+// Delete removes the articles with ids from the index; unknown ids are
+// ignored.
+func (ix *Index) Delete(ctx context.Context, ids ...string) error {
+	if err := ix.st.Delete(ctx, ids); err != nil {
+		return fmt.Errorf("delete %d articles: %w", len(ids), err)
+	}
+	return nil
+}
+
+// Entry is one indexed article.
+type Entry struct {
+	ID      string
+	Article *article.Article
+	Meta    map[string]string
+}
+
+// Get returns the indexed article with id; the error wraps
+// store.ErrNotFound when there is none.
+func (ix *Index) Get(ctx context.Context, id string) (Entry, error) {
+	d, err := ix.st.Get(ctx, id)
+	if err != nil {
+		return Entry{}, err
+	}
+	var a article.Article
+	if err := json.Unmarshal(d.Article, &a); err != nil {
+		return Entry{}, fmt.Errorf("decode stored article %s: %w", id, err)
+	}
+	return Entry{ID: id, Article: &a, Meta: d.Meta}, nil
+}
+
+// Candidate is a stored article retrieved for a query, with the evidence
+// that retrieved it.
+type Candidate struct {
+	ID string
+	// Score ranks candidates: the larger of Similarity and TermScore.
+	Score float64
+	// Similarity is the MinHash estimate of the word-shingle Jaccard
+	// similarity with the query.
+	Similarity float64
+	// TermScore is the IDF-weighted share of the query's distinctive
+	// terms that the candidate holds, in [0, 1].
+	TermScore float64
+	// Bands is the number of LSH bands shared with the query.
+	Bands int
+	// Terms is the number of distinctive terms shared with the query.
+	Terms int
+}
+
+// QueryOptions tunes Candidates. The zero value is ready to use.
+type QueryOptions struct {
+	// K is how many candidates to return; 0 means 10.
+	K int
+	// Exclude lists ids never to return (the query's own id when it is
+	// indexed).
+	Exclude []string
+	// MinScore drops candidates scoring below it; 0 means 0.05, below
+	// which a candidate shares neither text nor story with the query.
+	MinScore float64
+}
+
+// Retrieval limits.
+const (
+	// bandLimit caps a band posting list. Near-copy families are small;
+	// a band shared by thousands of articles is boilerplate (a standard
+	// disclaimer extracted as body) and would flood the candidates.
+	bandLimit = 1000
+	// termLimit caps a term posting list: a term held by more articles
+	// than this is ignored. Its IDF would be low anyway (at 1,000,000
+	// articles, ln(1000) against 13.8 for a unique term), and reading
+	// its list would dominate the query time.
+	termLimit = 1000
+	// scoreShortlist is how many candidates, ranked by shared bands and
+	// term weight, get their signatures read to estimate similarity.
+	scoreShortlist = 200
+)
+
+// Candidates returns the stored articles most likely to be related to a,
+// best first.
+func (ix *Index) Candidates(ctx context.Context, a *article.Article, opts QueryOptions) ([]Candidate, error) {
+	k := opts.K
+	if k <= 0 {
+		k = 10
+	}
+	minScore := opts.MinScore
+	if minScore == 0 {
+		minScore = 0.05
+	}
+	fp := fingerprint.Of(a, fingerprint.Options{MaxTerms: fingerprint.QueryTerms})
+	if fp.Words == 0 {
+		return nil, nil
+	}
+	n, err := ix.st.Count(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("candidates: %w", err)
+	}
+	bandLists, err := ix.st.BandPostings(ctx, fp.Bands, bandLimit)
+	if err != nil {
+		return nil, fmt.Errorf("candidates: %w", err)
+	}
+	termLists, err := ix.st.TermPostings(ctx, fp.Terms, termLimit)
+	if err != nil {
+		return nil, fmt.Errorf("candidates: %w", err)
+	}
+	type acc struct {
+		bands, terms int
+		weight       float64
+	}
+	cands := make(map[string]*acc, 256)
+	get := func(id string) *acc {
+		c := cands[id]
+		if c == nil {
+			c = &acc{}
+			cands[id] = c
+		}
+		return c
+	}
+	for _, ids := range bandLists {
+		if len(ids) >= bandLimit {
+			continue
+		}
+		for _, id := range ids {
+			get(id).bands++
+		}
+	}
+	// The query's own term weights, to normalise: an indexed article
+	// holds at most fingerprint.DefaultTerms terms, so a perfect match
+	// is measured against the query's best DefaultTerms weights.
+	idfs := make([]float64, 0, len(termLists))
+	for i, ids := range termLists {
+		df := len(ids)
+		if df >= termLimit {
+			continue
+		}
+		// BM25's IDF with the query term counted as one more document,
+		// so that a term no stored article holds still weighs.
+		idf := math.Log(1 + (float64(n)-float64(df)+0.5)/(float64(df)+0.5))
+		if i < fingerprint.DefaultTerms*2 {
+			idfs = append(idfs, idf)
+		}
+		for _, id := range ids {
+			c := get(id)
+			c.terms++
+			c.weight += idf
+		}
+	}
+	slices.SortFunc(idfs, func(x, y float64) int { return cmpDesc(x, y) })
+	norm := 0.0
+	for _, w := range idfs[:min(len(idfs), fingerprint.DefaultTerms)] {
+		norm += w
+	}
+	for _, id := range opts.Exclude {
+		delete(cands, id)
+	}
+	// Shortlist by cheap evidence before reading signatures.
+	type pre struct {
+		id  string
+		key float64
+		*acc
+	}
+	list := make([]pre, 0, len(cands))
+	for id, c := range cands {
+		ts := 0.0
+		if norm > 0 {
+			ts = math.Min(1, c.weight/norm)
+		}
+		// A shared band is strong evidence: the banding's threshold,
+		// (1/Bands)^(1/Rows), is a Jaccard of 0.22.
+		key := ts + 0.3*float64(min(c.bands, 3))
+		list = append(list, pre{id, key, c})
+	}
+	slices.SortFunc(list, func(x, y pre) int {
+		if c := cmpDesc(x.key, y.key); c != 0 {
+			return c
+		}
+		return strings.Compare(x.id, y.id)
+	})
+	if len(list) > scoreShortlist {
+		list = list[:scoreShortlist]
+	}
+	ids := make([]string, len(list))
+	for i := range list {
+		ids[i] = list[i].id
+	}
+	sigs, err := ix.st.Signatures(ctx, ids)
+	if err != nil {
+		return nil, fmt.Errorf("candidates: %w", err)
+	}
+	out := make([]Candidate, 0, len(list))
+	for i, p := range list {
+		if sigs[i] == nil {
+			continue // deleted since the posting was read
+		}
+		c := Candidate{ID: p.id, Bands: p.bands, Terms: p.terms}
+		c.Similarity = fingerprint.Similarity(fp.Signature, sigs[i])
+		if norm > 0 {
+			c.TermScore = math.Min(1, p.weight/norm)
+		}
+		c.Score = math.Max(c.Similarity, c.TermScore)
+		if c.Score >= minScore {
+			out = append(out, c)
+		}
+	}
+	slices.SortFunc(out, func(x, y Candidate) int {
+		if c := cmpDesc(x.Score, y.Score); c != 0 {
+			return c
+		}
+		return strings.Compare(x.ID, y.ID)
+	})
+	if len(out) > k {
+		out = out[:k]
+	}
+	return out, nil
+}
+
+func cmpDesc(x, y float64) int {
+	switch {
+	case x > y:
+		return -1
+	case x < y:
+		return 1
+	}
+	return 0
+}

@@ -1,0 +1,245 @@
+package index
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"runtime"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/wiretrace/wiretrace/article"
+	"github.com/wiretrace/wiretrace/store"
+)
+
+// Item is one article to ingest, with metadata kept beside it (where it
+// was read from, for instance).
+type Item struct {
+	Article *article.Article
+	Meta    map[string]string
+}
+
+// Options tunes Ingest. The zero value is ready to use.
+type Options struct {
+	// Workers is how many goroutines fingerprint articles; 0 means one
+	// per CPU.
+	Workers int
+	// BatchSize is how many documents one store write holds at most; 0
+	// means 512. Larger batches amortise the sync of each write; the
+	// writer also commits a smaller batch whenever its input pauses, so
+	// that a slow source sees its articles acknowledged promptly.
+	BatchSize int
+	// NoExistCheck skips asking the store whether an article is stored
+	// before fingerprinting it. The check saves the work of indexing a
+	// corpus again; a corpus known to be new ingests faster without it.
+	// Either way the same article is stored once.
+	NoExistCheck bool
+	// Progress, when set, is called after each committed batch with the
+	// running totals, from one goroutine at a time.
+	Progress func(Stats)
+	// OnCommit, when set, is called with the ids of each batch once the
+	// store has made it durable: an id passed here survives a crash. It
+	// is called from one goroutine at a time, and must not keep ids.
+	OnCommit func(ids []string)
+}
+
+// Stats counts what an ingest did.
+type Stats struct {
+	// Read is how many items came in.
+	Read int64
+	// Added is how many documents were written.
+	Added int64
+	// Duplicates is how many items were stored already or came twice.
+	Duplicates int64
+	// Empty is how many items had no words and were not stored.
+	Empty int64
+	// Elapsed is the time since the ingest started.
+	Elapsed time.Duration
+}
+
+// Ingest indexes the items it receives until items is closed or ctx ends,
+// and returns what it did. Memory stays bounded: a fixed number of
+// workers, and a channel of two batches between them and the one writer.
+// When ctx ends or a write fails, Ingest stops, drops the batch not yet
+// written and returns the error; everything acknowledged through OnCommit
+// is stored.
+func (ix *Index) Ingest(ctx context.Context, items <-chan Item, opts Options) (Stats, error) {
+	workers := opts.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	size := opts.BatchSize
+	if size <= 0 {
+		size = 512
+	}
+	p := &pipeline{ix: ix, opts: opts, size: size, start: time.Now()}
+	ctx, cancel := context.WithCancelCause(ctx)
+	defer cancel(nil)
+
+	docs := make(chan store.Document, 2*size)
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if err := p.work(ctx, items, docs); err != nil {
+				cancel(err)
+			}
+		}()
+	}
+	go func() {
+		wg.Wait()
+		close(docs)
+	}()
+	err := p.write(ctx, docs)
+	if err != nil {
+		cancel(err)
+	}
+	for range docs {
+		// Let the workers finish after a failure.
+	}
+	if err == nil {
+		if cause := context.Cause(ctx); cause != nil && !errors.Is(cause, context.Canceled) {
+			err = cause
+		} else {
+			err = ctx.Err()
+		}
+	}
+	return p.stats(), err
+}
+
+// pipeline is the state of one Ingest.
+type pipeline struct {
+	ix    *Index
+	opts  Options
+	size  int
+	start time.Time
+
+	read, empty, dups, added atomic.Int64
+}
+
+func (p *pipeline) stats() Stats {
+	return Stats{
+		Read:       p.read.Load(),
+		Added:      p.added.Load(),
+		Duplicates: p.dups.Load(),
+		Empty:      p.empty.Load(),
+		Elapsed:    time.Since(p.start),
+	}
+}
+
+// work fingerprints items until items closes or ctx ends.
+func (p *pipeline) work(ctx context.Context, items <-chan Item, docs chan<- store.Document) error {
+	var one [1]string
+	for {
+		var it Item
+		var ok bool
+		select {
+		case <-ctx.Done():
+			return nil
+		case it, ok = <-items:
+			if !ok {
+				return nil
+			}
+		}
+		p.read.Add(1)
+		if it.Article == nil {
+			p.empty.Add(1)
+			continue
+		}
+		if !p.opts.NoExistCheck {
+			one[0] = ID(it.Article)
+			ex, err := p.ix.st.Exists(ctx, one[:])
+			if err != nil {
+				return fmt.Errorf("ingest: check %s: %w", one[0], err)
+			}
+			if ex[0] {
+				p.dups.Add(1)
+				continue
+			}
+		}
+		d, ok, err := Document(it.Article, it.Meta)
+		if err != nil {
+			return fmt.Errorf("ingest: %w", err)
+		}
+		if !ok {
+			p.empty.Add(1)
+			continue
+		}
+		select {
+		case <-ctx.Done():
+			return nil
+		case docs <- d:
+		}
+	}
+}
+
+// write commits documents in batches until docs closes.
+func (p *pipeline) write(ctx context.Context, docs <-chan store.Document) error {
+	batch := make([]store.Document, 0, p.size)
+	ids := make([]string, 0, p.size)
+	// recent holds the ids of the last two batches and the current one:
+	// an article that comes twice close together passes the workers'
+	// existence check twice before its first copy is committed.
+	recent := [3]map[string]bool{{}, {}, {}}
+	flush := func() error {
+		if len(batch) == 0 {
+			return nil
+		}
+		if err := p.ix.st.Put(ctx, batch); err != nil {
+			return fmt.Errorf("ingest: write %d documents: %w", len(batch), err)
+		}
+		ids = ids[:0]
+		for i := range batch {
+			ids = append(ids, batch[i].ID)
+		}
+		p.added.Add(int64(len(batch)))
+		if p.opts.OnCommit != nil {
+			p.opts.OnCommit(ids)
+		}
+		if p.opts.Progress != nil {
+			p.opts.Progress(p.stats())
+		}
+		clear(batch)
+		batch = batch[:0]
+		recent[0], recent[1], recent[2] = recent[1], recent[2], recent[0]
+		clear(recent[2])
+		return nil
+	}
+	for {
+		var d store.Document
+		var ok bool
+		select {
+		case d, ok = <-docs:
+		default:
+			// The input paused: commit what is pending rather than
+			// keep it unacknowledged.
+			if err := flush(); err != nil {
+				return err
+			}
+			select {
+			case d, ok = <-docs:
+			case <-ctx.Done():
+				return nil
+			}
+		}
+		if !ok {
+			return flush()
+		}
+		if ctx.Err() != nil {
+			return nil
+		}
+		if recent[0][d.ID] || recent[1][d.ID] || recent[2][d.ID] {
+			p.dups.Add(1)
+			continue
+		}
+		recent[2][d.ID] = true
+		batch = append(batch, d)
+		if len(batch) >= p.size {
+			if err := flush(); err != nil {
+				return err
+			}
+		}
+	}
+}
