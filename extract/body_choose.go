@@ -67,11 +67,16 @@ func (s *bodySegmenter) chooseContainer() int32 {
 	// Boilerplate boxes, top down (parents come first).
 	for i := range s.boxes {
 		x := &s.boxes[i]
-		if x.parent >= 0 && s.boxes[x.parent].bad {
-			x.bad = true
-			continue
+		if x.parent >= 0 {
+			p := &s.boxes[x.parent]
+			x.bad, x.strongBad = p.bad, p.strongBad
 		}
-		if x.tag == atom.Html || x.tag == atom.Body {
+		// A quotation inside a widget is an embedded post or tweet that
+		// the article quotes, unless a strong hint says otherwise.
+		if x.tag == atom.Blockquote && !x.strongBad {
+			x.bad = false
+		}
+		if x.bad || x.tag == atom.Html || x.tag == atom.Body {
 			continue
 		}
 		switch x.hint {
@@ -79,8 +84,11 @@ func (s *bodySegmenter) chooseContainer() int32 {
 			x.bad = x.raw < bodyWeakHintShare*total
 		case hintStrongJunk:
 			x.bad = x.raw < bodyStrongHintShare*total
+			x.strongBad = x.bad
 		}
 	}
+
+	s.cutAfterJunkHeadings(total)
 
 	// Prose and junk with the boilerplate boxes counted as junk, added up
 	// each block's chain of boxes with a weight that decays with the
@@ -247,4 +255,42 @@ func bodyDecay(d int) float64 {
 		return 1
 	}
 	return 1 / float64(d-1)
+}
+
+// cutAfterJunkHeadings marks as boilerplate what follows a boilerplate
+// heading ("Related posts", "You may also like", "Comments" labelled as
+// such) among its siblings, up to the next heading that is not: pages
+// often label only the section's title, not the list of teasers or
+// comments under it.
+func (s *bodySegmenter) cutAfterJunkHeadings(total float64) {
+	for i := range s.boxes {
+		x := &s.boxes[i]
+		if x.hint != hintStrongJunk || !x.bad || x.parent < 0 || !s.allHeadings(int32(i)) || !bodySectionTitle(x.node) {
+			continue
+		}
+		p := &s.boxes[x.parent]
+		for c := x.boxEnd; c < p.boxEnd; c = s.boxes[c].boxEnd {
+			if s.boxes[c].hint == 0 && s.allHeadings(c) || s.boxes[c].raw >= 0.5*total {
+				break
+			}
+			for d := c; d < s.boxes[c].boxEnd; d++ {
+				s.boxes[d].bad = true
+			}
+		}
+	}
+}
+
+// allHeadings reports whether box x holds one block of text, a heading
+// (h2…h6): a section title.
+func (s *bodySegmenter) allHeadings(x int32) bool {
+	b := &s.boxes[x]
+	if b.end-b.first != 1 {
+		return false
+	}
+	for i := b.first; i < b.end; i++ {
+		if h := s.blocks[i].heading; h == 0 || h == 1 {
+			return false
+		}
+	}
+	return true
 }

@@ -17,10 +17,10 @@ import (
 // recommended stories, share and follow bars, newsletter and login prompts,
 // adverts.
 var bodyStrongJunkParts = []string{
-	"comment", "disqus", "related", "recommend", "newsletter", "subscri",
+	"comment", "disqus", "related", "recommend", "newsletter",
 	"share", "sharing", "social", "promo", "outbrain", "taboola", "trending",
 	"popular", "advert", "sponsor", "cookie", "breadcrumb", "signup", "login",
-	"mostread", "readmore", "readnext", "followus", "paywall",
+	"mostread", "readmore", "readnext", "followus",
 }
 
 // bodyJunkParts mark page furniture: navigation, sidebars, widgets,
@@ -29,13 +29,18 @@ var bodyJunkParts = []string{
 	"sidebar", "widget", "footer", "header", "masthead", "caption", "credit",
 	"byline", "author", "toolbar", "pagination", "pager", "banner", "navbar",
 	"navigation", "dropdown", "modal", "popup", "overlay", "rating", "dateline",
-	"timestamp", "published", "tooltip",
+	"timestamp", "published", "tooltip", "gallery", "slideshow", "carousel",
 }
 
-// bodyJunkWords must match a whole word.
+// bodyJunkWords must match a whole word, anywhere in the name.
 var bodyJunkWords = map[string]bool{
 	"ad": true, "ads": true, "adv": true, "advt": true, "dfp": true, "gpt": true,
-	"nav": true, "menu": true, "tag": true, "tags": true, "meta": true, "date": true,
+	"nav": true, "menu": true,
+}
+
+// bodyJunkLastWords must match a whole word that ends the name.
+var bodyJunkLastWords = map[string]bool{
+	"tag": true, "tags": true, "meta": true, "date": true,
 	"time": true, "bio": true, "skip": true, "print": true, "hide": true,
 	"hidden": true, "more": true, "next": true, "prev": true, "topics": true,
 	"keywords": true, "source": true, "sr": true, "visually": true,
@@ -94,7 +99,12 @@ func bodyNameHint(name string) int8 {
 				return hintStrongJunk
 			}
 		}
-		if last && bodyJunkWords[w] {
+		// Prefix only: "unsubscribed" labels what non-subscribers see,
+		// often the article itself.
+		if strings.HasPrefix(w, "subscri") {
+			return hintStrongJunk
+		}
+		if bodyJunkWords[w] || last && bodyJunkLastWords[w] {
 			hint = hintJunk
 		}
 		for _, p := range bodyJunkParts {
@@ -104,4 +114,28 @@ func bodyNameHint(name string) int8 {
 		}
 	}
 	return hint
+}
+
+// bodySectionParts name the sections of teasers and comments that follow
+// an article, in the class or id of their titles.
+var bodySectionParts = []string{
+	"related", "recommend", "comment", "popular", "trending", "mostread",
+	"readnext", "readmore", "morefrom", "youmay", "alsolike",
+}
+
+// bodySectionTitle reports whether n's class or id names it the title of
+// a section of teasers or comments.
+func bodySectionTitle(n *html.Node) bool {
+	for _, a := range n.Attr {
+		if a.Key != "class" && a.Key != "id" {
+			continue
+		}
+		v := strings.ToLower(a.Val)
+		for _, p := range bodySectionParts {
+			if strings.Contains(v, p) {
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -31,7 +31,8 @@ type bodyBox struct {
 	prose float64 // prose chars outside boilerplate boxes
 	junk  float64 // link, furniture and boilerplate chars
 
-	bad bool // inside a boilerplate box (the box itself or an ancestor)
+	bad       bool // inside a boilerplate box (the box itself or an ancestor)
+	strongBad bool // inside a box with a strong boilerplate hint
 }
 
 const (
