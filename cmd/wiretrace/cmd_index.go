@@ -3,9 +3,336 @@ package main
 import (
 	"context"
 	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/schollz/progressbar/v3"
+	"golang.org/x/term"
+
+	"github.com/wiretrace/wiretrace/article"
+	"github.com/wiretrace/wiretrace/extract"
+	"github.com/wiretrace/wiretrace/index"
+	"github.com/wiretrace/wiretrace/source"
+	"github.com/wiretrace/wiretrace/store"
+	"github.com/wiretrace/wiretrace/store/pebble"
 )
 
-// runIndex is a placeholder until the index command lands.
+// progressEvery is how often index logs its progress when stderr is not a
+// terminal: often enough to show a long run is alive, rarely enough that a
+// million-article log stays readable.
+const progressEvery = 10 * time.Second
+
+// runIndex runs `wiretrace index`: it reads pages, WARC files and feeds,
+// extracts their articles and adds them to the index. A page that cannot
+// be read or extracted is logged and counted; only a store failure, bad
+// usage or an interrupt stops the run.
 func runIndex(ctx context.Context, e *env, args []string) error {
-	return errors.New("not implemented yet")
+	fs := newFlags(e, "index", "[--store DIR] [--workers N] [--max-bytes N] INPUT...")
+	storeDir := fs.String("store", "", "Pebble store directory (default "+defaultStoreDir()+")")
+	workers := fs.Int("workers", runtime.GOMAXPROCS(0), "pages extracted and fingerprinted at once (default one per core)")
+	maxBytes := fs.Int64("max-bytes", defaultMaxPage, "largest page, WARC record or feed read, in bytes; larger ones are skipped and counted as failed")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	inputs := fs.Args()
+	if len(inputs) == 0 {
+		return usagef("index needs at least one INPUT: a file, a folder, a .warc(.gz) file, a feed, or - for stdin")
+	}
+	if *workers <= 0 {
+		return usagef("--workers must be positive, got %d", *workers)
+	}
+	if *maxBytes <= 0 {
+		return usagef("--max-bytes must be positive, got %d", *maxBytes)
+	}
+	dir := *storeDir
+	if dir == "" {
+		dir = defaultStoreDir()
+	}
+	st, err := openPebble(dir)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+
+	total, known := source.Count(ctx, inputs)
+	rep := newReporter(e.stderr, total, known)
+	sum, err := indexInputs(ctx, index.New(st), inputs, ingestConfig{
+		workers: *workers,
+		source:  source.Options{MaxItemBytes: *maxBytes, Stdin: e.stdin},
+	}, rep)
+	rep.finish()
+	n, cerr := st.Count(context.WithoutCancel(ctx))
+	fmt.Fprintln(e.stdout, sum.String())
+	if cerr == nil {
+		fmt.Fprintf(e.stdout, "store %s holds %d articles\n", dir, n)
+	}
+	if err != nil {
+		return err
+	}
+	if sum.indexed == 0 && sum.duplicates == 0 && sum.failed > 0 {
+		return fmt.Errorf("no article indexed: all %d items failed (see the log above)", sum.failed)
+	}
+	return nil
+}
+
+// defaultStoreDir is the store used without --store: wiretrace/index under
+// the user's data directory ($XDG_DATA_HOME, else ~/.local/share; the
+// platform's application data folder on macOS and Windows).
+func defaultStoreDir() string {
+	base := os.Getenv("XDG_DATA_HOME")
+	if base == "" {
+		switch runtime.GOOS {
+		case "darwin", "windows":
+			base, _ = os.UserConfigDir()
+		default:
+			if home, err := os.UserHomeDir(); err == nil {
+				base = filepath.Join(home, ".local", "share")
+			}
+		}
+	}
+	if base == "" {
+		base = "."
+	}
+	return filepath.Join(base, "wiretrace", "index")
+}
+
+// openPebble opens (creating it if needed) the Pebble store in dir.
+func openPebble(dir string) (store.Store, error) {
+	if err := os.MkdirAll(filepath.Dir(dir), 0o755); err != nil {
+		return nil, fmt.Errorf("open store %s: %w", dir, err)
+	}
+	st, err := pebble.Open(dir, pebble.Options{})
+	if err != nil {
+		return nil, fmt.Errorf("open store %s: %w", dir, err)
+	}
+	return st, nil
+}
+
+// ingestConfig is how indexInputs reads and works.
+type ingestConfig struct {
+	workers int
+	source  source.Options
+}
+
+// summary counts what one index run did.
+type summary struct {
+	items      int64 // items the sources yielded, failed ones included
+	indexed    int64 // new documents stored
+	duplicates int64 // articles already stored, or met twice
+	empty      int64 // articles without a word
+	failed     int64 // items that could not be read or extracted
+	elapsed    time.Duration
+}
+
+func (s summary) String() string {
+	rate := 0.0
+	if sec := s.elapsed.Seconds(); sec > 0 {
+		rate = float64(s.items-s.failed) / sec
+	}
+	return fmt.Sprintf("indexed %d articles from %d items in %s (%.0f articles/s): %d duplicates, %d empty, %d failed",
+		s.indexed, s.items, s.elapsed.Round(time.Millisecond), rate, s.duplicates, s.empty, s.failed)
+}
+
+// indexInputs streams the items of inputs through extraction into
+// ix.Ingest. One goroutine reads the sources; cfg.workers goroutines
+// extract; Ingest fingerprints with as many and writes in batches. Every
+// channel holds at most a few items per worker, so memory stays bounded by
+// about 3 × workers × the largest item.
+func indexInputs(ctx context.Context, ix *index.Index, inputs []string, cfg ingestConfig, rep *reporter) (summary, error) {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	start := time.Now()
+	var items, failed atomic.Int64
+
+	pages := make(chan source.Item, cfg.workers)
+	go func() {
+		defer close(pages)
+		for it, err := range source.Items(ctx, inputs, cfg.source) {
+			if ctx.Err() != nil {
+				return
+			}
+			items.Add(1)
+			if err != nil {
+				failed.Add(1)
+				rep.fail(it.Name, err)
+				continue
+			}
+			select {
+			case pages <- it:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+
+	arts := make(chan index.Item, cfg.workers)
+	var wg sync.WaitGroup
+	for range cfg.workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for it := range pages {
+				a, err := extractItem(it)
+				if err != nil {
+					failed.Add(1)
+					rep.fail(it.Name, err)
+					continue
+				}
+				rep.step()
+				select {
+				case arts <- index.Item{Article: a, Meta: itemMeta(it)}:
+				case <-ctx.Done():
+				}
+			}
+		}()
+	}
+	go func() {
+		wg.Wait()
+		close(arts)
+	}()
+
+	st, err := ix.Ingest(ctx, arts, index.Options{Workers: cfg.workers})
+	// After a store failure Ingest returns early: stop the readers and
+	// extractors and let them drain.
+	cancel()
+	for range arts {
+	}
+	if errors.Is(err, context.Canceled) {
+		err = fmt.Errorf("interrupted: %w", err)
+	}
+	return summary{
+		items:      items.Load(),
+		indexed:    st.Added,
+		duplicates: st.Duplicates,
+		empty:      st.Empty,
+		failed:     failed.Load(),
+		elapsed:    time.Since(start),
+	}, err
+}
+
+// extractItem extracts the article of one item and completes it with what
+// the source knew and the page did not say: a feed entry's link, title and
+// date. It turns a panic of the extractor into an error, so that one page
+// that trips a bug costs only itself in a run over millions.
+func extractItem(it source.Item) (a *article.Article, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			a, err = nil, fmt.Errorf("extract %s: panic (a bug in extract, please report it): %v", it.Name, p)
+		}
+	}()
+	a, err = extract.Page(it.Data, extract.Options{URL: it.URL})
+	if err != nil {
+		return nil, fmt.Errorf("extract %s: %w", it.Name, err)
+	}
+	if a.URL == "" {
+		a.URL = it.URL
+	}
+	if a.Title == "" {
+		a.Title = it.Title
+	}
+	if a.Byline == "" {
+		a.Byline = it.Author
+	}
+	if a.Published == "" && !it.Published.IsZero() {
+		a.Published = it.Published.UTC().Format(time.RFC3339)
+	}
+	return a, nil
+}
+
+// itemMeta is what the index keeps about where an article was read.
+func itemMeta(it source.Item) map[string]string {
+	m := map[string]string{"source": it.Name}
+	if !it.Fetched.IsZero() {
+		m["fetched"] = it.Fetched.UTC().Format(time.RFC3339)
+	}
+	if it.ContentType != "" {
+		m["content_type"] = it.ContentType
+	}
+	return m
+}
+
+// reporter shows progress: a progress bar when stderr is a terminal,
+// structured log lines otherwise. Failures are logged either way. It is
+// safe for concurrent use.
+type reporter struct {
+	log   *slog.Logger
+	bar   *progressbar.ProgressBar // nil when stderr is not a terminal
+	start time.Time
+
+	mu      sync.Mutex
+	done    int64
+	failed  int64
+	lastLog time.Time
+}
+
+func newReporter(w io.Writer, total int, known bool) *reporter {
+	r := &reporter{log: slog.New(slog.NewTextHandler(w, nil)), start: time.Now()}
+	r.lastLog = r.start
+	if f, ok := w.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
+		max := int64(-1) // a spinner: WARC files and feeds have no count up front
+		if known {
+			max = int64(total)
+		}
+		r.bar = progressbar.NewOptions64(max,
+			progressbar.OptionSetWriter(w),
+			progressbar.OptionSetDescription("indexing"),
+			progressbar.OptionShowCount(),
+			progressbar.OptionShowIts(),
+			progressbar.OptionSetItsString("articles"),
+			progressbar.OptionSetPredictTime(known),
+			progressbar.OptionThrottle(100*time.Millisecond),
+			progressbar.OptionFullWidth(),
+			progressbar.OptionClearOnFinish(),
+		)
+	}
+	return r
+}
+
+// step counts one item read and extracted.
+func (r *reporter) step() {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.done++
+	r.advance()
+}
+
+// fail logs and counts one item that failed.
+func (r *reporter) fail(name string, err error) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.failed++
+	if r.bar != nil {
+		r.bar.Clear()
+	}
+	r.log.Warn("skipped", "item", name, "err", err)
+	r.advance()
+}
+
+// advance moves the bar, or logs progress now and then. r.mu is held.
+func (r *reporter) advance() {
+	if r.bar != nil {
+		r.bar.Add(1)
+		return
+	}
+	if now := time.Now(); now.Sub(r.lastLog) >= progressEvery {
+		r.lastLog = now
+		r.log.Info("progress", "extracted", r.done, "failed", r.failed,
+			"articles_per_s", int(float64(r.done)/now.Sub(r.start).Seconds()))
+	}
+}
+
+// finish removes the bar.
+func (r *reporter) finish() {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.bar != nil {
+		r.bar.Finish()
+	}
 }
