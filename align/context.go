@@ -37,9 +37,12 @@ type features struct {
 	ids     []uint32  // canonical term ids, sorted; synonymFlag may be set
 	w       []float32 // weight of each id
 	total   float32
-	bigrams []uint64 // consecutive content-term id pairs, sorted
-	ents    []uint32 // entity key ids, sorted, deduplicated
-	nums    []uint64 // number value+unit hashes, sorted, deduplicated
+	bigrams []uint64    // consecutive content-term id pairs, sorted
+	ents    []uint32    // entity key ids, sorted, deduplicated
+	nums    []uint64    // number value+unit hashes, sorted, deduplicated
+	dates   []uint64    // date hashes, sorted, deduplicated
+	grams   [3][]uint64 // all-word (stop words too) 1-, 2-, 3-grams, sorted
+	chars   []uint32    // character 4-gram hashes of the normalised text, sorted
 	neg     bool
 	words   int
 }
@@ -63,11 +66,11 @@ func NewContext(src, derived *textproc.Doc, th Thesaurus) *Context {
 	ents := map[string]uint32{}
 	c.srcF = make([]features, len(src.Sentences))
 	for i := range src.Sentences {
-		c.srcF[i] = makeFeatures(&src.Sentences[i], srcTerms[i], weights, ents)
+		c.srcF[i] = c.makeFeatures(&src.Sentences[i], srcTerms[i], weights, ents)
 	}
 	c.derF = make([]features, len(derived.Sentences))
 	for j := range derived.Sentences {
-		c.derF[j] = makeFeatures(&derived.Sentences[j], derTerms[j], weights, ents)
+		c.derF[j] = c.makeFeatures(&derived.Sentences[j], derTerms[j], weights, ents)
 	}
 	return c
 }
@@ -156,13 +159,41 @@ func (c *Context) weights(src, der [][]uint32) []float32 {
 	return w
 }
 
-func makeFeatures(s *textproc.Sentence, ids []uint32, weights []float32, ents map[string]uint32) features {
+func (c *Context) makeFeatures(s *textproc.Sentence, ids []uint32, weights []float32, ents map[string]uint32) features {
 	f := features{neg: len(s.Negations) > 0}
-	for _, t := range s.Tokens {
-		if t.Kind != textproc.Punct {
-			f.words++
+	var seq []uint64
+	for k := range s.Tokens {
+		t := &s.Tokens[k]
+		if t.Kind == textproc.Punct {
+			continue
 		}
+		f.words++
+		// Word n-grams use exact stems, stop words included: they measure
+		// how much phrasing is shared, not just content.
+		st := "\x00" + normStem(t)
+		id, ok := c.vocab[st]
+		if !ok {
+			id = uint32(len(c.vocab))
+			c.vocab[st] = id
+		}
+		seq = append(seq, uint64(id))
 	}
+	for n := 0; n < 3; n++ {
+		for k := 0; k+n < len(seq); k++ {
+			h := seq[k]
+			for q := 1; q <= n; q++ {
+				h = h*0x9E3779B97F4A7C15 + seq[k+q]
+			}
+			f.grams[n] = append(f.grams[n], h)
+		}
+		slices.Sort(f.grams[n])
+	}
+	f.chars = charGrams(s.Tokens)
+	for _, d := range s.Dates {
+		f.dates = append(f.dates, uint64(d.Year)<<32|uint64(d.Month)<<24|uint64(d.Day)<<16|uint64(d.Weekday)<<8)
+	}
+	slices.Sort(f.dates)
+	f.dates = slices.Compact(f.dates)
 	for k := 0; k+1 < len(ids); k++ {
 		a, b := uint64(ids[k]&^synonymFlag), uint64(ids[k+1]&^synonymFlag)
 		f.bigrams = append(f.bigrams, a<<32|b)
@@ -328,4 +359,28 @@ func (c *Context) features(s *textproc.Sentence) *features {
 		th = c.th
 	}
 	return &NewContext(one, &textproc.Doc{}, th).srcF[0]
+}
+
+// charGrams hashes the character 4-grams of a sentence's words and numerals,
+// lowercased and joined by single spaces; they catch shared names, numbers
+// and word parts that stems miss.
+func charGrams(toks []textproc.Token) []uint32 {
+	var buf []byte
+	for _, t := range toks {
+		if t.Kind == textproc.Punct {
+			continue
+		}
+		buf = append(buf, ' ')
+		buf = append(buf, t.Lower...)
+	}
+	buf = append(buf, ' ')
+	if len(buf) < 4 {
+		return nil
+	}
+	out := make([]uint32, 0, len(buf)-3)
+	for k := 0; k+4 <= len(buf); k++ {
+		out = append(out, uint32(buf[k])|uint32(buf[k+1])<<8|uint32(buf[k+2])<<16|uint32(buf[k+3])<<24)
+	}
+	slices.Sort(out)
+	return out
 }

@@ -28,7 +28,7 @@ func (Lexical) Score(a, b *textproc.Sentence, ctx *Context) float64 {
 }
 
 // NumFeatures is the length of a FeatureVector.
-const NumFeatures = 8
+const NumFeatures = 20
 
 // FeatureVector holds the lexical features of a sentence pair, in this
 // order:
@@ -43,6 +43,17 @@ const NumFeatures = 8
 //	5 EntityClash: the same for named entities
 //	6 NegationClash: 1 when exactly one side has a negation cue
 //	7 LengthRatio: shorter word count over longer
+//	8 Unigrams, 9 Bigrams2, 10 Trigrams: Dice overlap (multiset) of all
+//	  words' stems, stop words included, as 1-, 2- and 3-grams
+//	11 MinUnmatched, 12 MaxUnmatched: the weighted content left unmatched
+//	  on the side with less and on the side with more of it
+//	13 DateClash: as NumberClash, for dates and weekdays
+//	14, 15 MinUniShare, MaxUniShare: the smaller and larger share of one
+//	  side's words (unweighted, stop words included) found in the other
+//	16 MinBiShare: the smaller such share for word bigrams
+//	17 LengthDiff: difference in word count, over 10
+//	18, 19 MinCharShare, MaxCharShare: the smaller and larger share of one
+//	  side's character 4-grams found in the other
 type FeatureVector [NumFeatures]float64
 
 // Weights are the coefficients of a logistic model over a FeatureVector:
@@ -107,6 +118,29 @@ func pairFeatures(fa, fb *features) FeatureVector {
 	}
 	if fa.words > 0 && fb.words > 0 {
 		v[7] = float64(min(fa.words, fb.words)) / float64(max(fa.words, fb.words))
+	}
+	for n := 0; n < 3; n++ {
+		if t := len(fa.grams[n]) + len(fb.grams[n]); t > 0 {
+			v[8+n] = 2 * float64(intersect64(fa.grams[n], fb.grams[n])) / float64(t)
+		}
+	}
+	ua, ub := float64(fa.total-common), float64(fb.total-common)
+	v[11], v[12] = min(ua, ub), max(ua, ub)
+	v[13] = clash64(fa.dates, fb.dates)
+	if len(fa.grams[0]) > 0 && len(fb.grams[0]) > 0 {
+		c := float64(intersect64(fa.grams[0], fb.grams[0]))
+		p, r := c/float64(len(fb.grams[0])), c/float64(len(fa.grams[0]))
+		v[14], v[15] = min(p, r), max(p, r)
+	}
+	if len(fa.grams[1]) > 0 && len(fb.grams[1]) > 0 {
+		c := float64(intersect64(fa.grams[1], fb.grams[1]))
+		v[16] = min(c/float64(len(fb.grams[1])), c/float64(len(fa.grams[1])))
+	}
+	v[17] = float64(abs(fa.words-fb.words)) / 10
+	if len(fa.chars) > 0 && len(fb.chars) > 0 {
+		c := float64(intersect32(fa.chars, fb.chars))
+		p, r := c/float64(len(fb.chars)), c/float64(len(fa.chars))
+		v[18], v[19] = min(p, r), max(p, r)
 	}
 	return v
 }
