@@ -1,0 +1,229 @@
+package trace
+
+import (
+	"cmp"
+	"context"
+	"fmt"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/wiretrace/wiretrace/article"
+	"github.com/wiretrace/wiretrace/index"
+	"github.com/wiretrace/wiretrace/textproc"
+)
+
+// Result is what Trace found for one article. Its JSON form is the stable
+// contract of `wiretrace trace --json` (DESIGN.md).
+type Result struct {
+	Document Document `json:"document"`
+	Matches  []Match  `json:"matches"`
+}
+
+// Document describes the traced article.
+type Document struct {
+	// ID is the id the article has (or would have) in the index.
+	ID        string `json:"id"`
+	URL       string `json:"url"`
+	Site      string `json:"site"`
+	Title     string `json:"title"`
+	Published string `json:"published"`
+	Credit    string `json:"credit"`
+	// Indexed reports whether the article itself is in the index; it is
+	// never its own match.
+	Indexed bool `json:"indexed"`
+}
+
+// Match is one indexed article related to the traced one.
+type Match struct {
+	ID        string `json:"id"`
+	URL       string `json:"url"`
+	Site      string `json:"site"`
+	Title     string `json:"title"`
+	Published string `json:"published"`
+	// Relation and Similarity are the report's, repeated for a quick read.
+	Relation   Relation `json:"relation"`
+	Similarity float64  `json:"similarity"`
+	// Original says which side is the original: "match" (the indexed
+	// article is the source of the traced one), "document" (the indexed
+	// article derives from the traced one) or "unknown".
+	Original string `json:"original"`
+	// CandidateScore is the index's retrieval score (MinHash similarity or
+	// IDF-weighted term overlap).
+	CandidateScore float64 `json:"candidate_score"`
+	// Report compares the match (as a) with the traced article (as b).
+	Report Report `json:"report"`
+}
+
+// Values of Match.Original.
+const (
+	OriginalMatch    = "match"
+	OriginalDocument = "document"
+	OriginalUnknown  = "unknown"
+)
+
+// TraceOptions tunes Trace. The zero value is ready to use.
+type TraceOptions struct {
+	// Reports is how many of the best candidates are compared in full;
+	// 0 means 5. Each comparison aligns two articles sentence by
+	// sentence, the expensive step of a trace.
+	Reports int
+	// Candidates is how many candidates the index retrieves before the
+	// best Reports are compared; 0 means 2×Reports. Retrieval is cheap and
+	// the extra ones let a filtered candidate (the page itself under
+	// another id) give its place to the next.
+	Candidates int
+	// Compare tunes each comparison.
+	Compare Options
+}
+
+// Trace finds the indexed articles related to a and compares each with
+// it. Matches come ranked: first the articles a derives from (the
+// earliest published first, since a copy of a copy leads back to the
+// same original), then other derived relations, then independent
+// reporting of the same story, each group by similarity. Unrelated
+// candidates are left out. The article itself, if indexed, and articles
+// from the same URL are never matches.
+func Trace(ctx context.Context, ix *index.Index, a *article.Article, opts TraceOptions) (Result, error) {
+	nrep := opts.Reports
+	if nrep <= 0 {
+		nrep = 5
+	}
+	ncand := opts.Candidates
+	if ncand <= 0 {
+		ncand = 2 * nrep
+	}
+	id := index.ID(a)
+	res := Result{
+		Document: Document{ID: id, URL: a.URL, Site: a.Site, Title: a.Title, Published: a.Published, Credit: a.Credit},
+		Matches:  []Match{},
+	}
+	ex, err := ix.Store().Exists(ctx, []string{id})
+	if err != nil {
+		return res, fmt.Errorf("trace %q: %w", a.Title, err)
+	}
+	res.Document.Indexed = ex[0]
+	cands, err := ix.Candidates(ctx, a, index.QueryOptions{K: ncand, Exclude: []string{id}})
+	if err != nil {
+		return res, fmt.Errorf("trace %q: %w", a.Title, err)
+	}
+	type job struct {
+		cand  index.Candidate
+		entry index.Entry
+	}
+	var jobs []job
+	for _, c := range cands {
+		if len(jobs) == nrep {
+			break
+		}
+		e, err := ix.Get(ctx, c.ID)
+		if err != nil {
+			// Deleted since retrieval: skip it rather than fail the trace.
+			continue
+		}
+		if a.URL != "" && sameURL(e.Article.URL, a.URL) {
+			continue
+		}
+		jobs = append(jobs, job{c, e})
+	}
+	if len(jobs) == 0 {
+		return res, nil
+	}
+
+	da := textproc.Analyze(a)
+	matches := make([]Match, len(jobs))
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	for i, j := range jobs {
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer func() { <-sem; wg.Done() }()
+			m := j.entry.Article
+			rep := compareDocs(m, a, textproc.Analyze(m), da, opts.Compare)
+			orig := OriginalUnknown
+			switch rep.Source {
+			case SourceA:
+				orig = OriginalMatch
+			case SourceB:
+				orig = OriginalDocument
+			}
+			matches[i] = Match{
+				ID: j.cand.ID, URL: m.URL, Site: m.Site, Title: m.Title, Published: m.Published,
+				Relation: rep.Relation, Similarity: rep.Similarity, Original: orig,
+				CandidateScore: j.cand.Score, Report: rep,
+			}
+		}()
+	}
+	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		return res, err
+	}
+	for _, m := range matches {
+		if m.Relation != Unrelated {
+			res.Matches = append(res.Matches, m)
+		}
+	}
+	rankMatches(res.Matches)
+	return res, nil
+}
+
+// group orders the kinds of match: sources of the traced article first.
+func group(m *Match) int {
+	switch {
+	case m.Relation.Derived() && m.Original == OriginalMatch:
+		return 0
+	case m.Relation.Derived():
+		return 1
+	default:
+		return 2
+	}
+}
+
+func rankMatches(ms []Match) {
+	slices.SortStableFunc(ms, func(x, y Match) int {
+		if c := cmp.Compare(group(&x), group(&y)); c != 0 {
+			return c
+		}
+		if group(&x) == 0 {
+			// Among the sources, the earliest published is the
+			// original the others copied; an unknown date ranks after
+			// known ones.
+			tx, okx := articleTime(x.Published)
+			ty, oky := articleTime(y.Published)
+			switch {
+			case okx && oky && !tx.Equal(ty):
+				return tx.Compare(ty)
+			case okx != oky:
+				if okx {
+					return -1
+				}
+				return 1
+			}
+		}
+		if c := cmp.Compare(y.Similarity, x.Similarity); c != 0 {
+			return c
+		}
+		return strings.Compare(x.ID, y.ID)
+	})
+}
+
+func articleTime(s string) (time.Time, bool) {
+	a := article.Article{Published: s}
+	return a.PublishedTime()
+}
+
+// sameURL reports whether two URLs name the same page, ignoring the
+// scheme, a "www." host prefix, a trailing slash and the fragment.
+func sameURL(x, y string) bool {
+	return normURL(x) == normURL(y)
+}
+
+func normURL(u string) string {
+	u, _, _ = strings.Cut(u, "#")
+	u = strings.TrimPrefix(strings.TrimPrefix(u, "https://"), "http://")
+	u = strings.TrimPrefix(u, "www.")
+	return strings.TrimSuffix(u, "/")
+}

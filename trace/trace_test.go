@@ -1,0 +1,201 @@
+package trace
+
+import (
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/wiretrace/wiretrace/article"
+	"github.com/wiretrace/wiretrace/examples"
+	"github.com/wiretrace/wiretrace/extract"
+	"github.com/wiretrace/wiretrace/index"
+	"github.com/wiretrace/wiretrace/internal/sharedtest"
+	"github.com/wiretrace/wiretrace/store/pebble"
+)
+
+// traceIndex opens an index in a temporary Pebble store holding arts.
+func traceIndex(t *testing.T, arts ...*article.Article) *index.Index {
+	t.Helper()
+	st, err := pebble.Open(t.TempDir(), pebble.Options{CacheSize: 8 << 20, MemTableSize: 4 << 20})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	ix := index.New(st)
+	if _, err := ix.Add(context.Background(), arts...); err != nil {
+		t.Fatal(err)
+	}
+	return ix
+}
+
+func examplePage(t *testing.T, f examples.File) *article.Article {
+	t.Helper()
+	data, err := f.Read()
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := extract.Page(data, extract.Options{})
+	if err != nil {
+		t.Fatalf("extract %s: %v", f.Path, err)
+	}
+	return a
+}
+
+// TestTraceExamples indexes every example page and traces each: a page
+// derived from its family's original finds that original first, as the
+// source; independent reporting is never labelled derived from it.
+func TestTraceExamples(t *testing.T) {
+	fams, err := examples.Families()
+	if err != nil {
+		t.Fatal(err)
+	}
+	pages := map[string]*article.Article{}
+	var all []*article.Article
+	for _, fam := range fams {
+		for _, f := range fam.Files {
+			a := examplePage(t, f)
+			pages[f.Path] = a
+			all = append(all, a)
+		}
+	}
+	ix := traceIndex(t, all...)
+	ctx := context.Background()
+	checked := 0
+	for _, fam := range fams {
+		orig := index.ID(pages[fam.Original().Path])
+		for _, f := range fam.Files {
+			if f.Role == "original" || f.Role == "unrelated" {
+				continue
+			}
+			checked++
+			t.Run(f.Path, func(t *testing.T) {
+				res, err := Trace(ctx, ix, pages[f.Path], TraceOptions{})
+				if err != nil {
+					t.Fatal(err)
+				}
+				if !res.Document.Indexed {
+					t.Error("the traced page is indexed but Document.Indexed is false")
+				}
+				for _, m := range res.Matches {
+					if m.ID == res.Document.ID {
+						t.Error("the page matched itself")
+					}
+				}
+				if f.Role == "independent" {
+					for _, m := range res.Matches {
+						if m.ID == orig && m.Relation.Derived() {
+							t.Errorf("independent report labelled %s of the original", m.Relation)
+						}
+					}
+					return
+				}
+				if len(res.Matches) == 0 {
+					t.Fatal("no matches")
+				}
+				first := res.Matches[0]
+				if first.ID != orig {
+					t.Errorf("first match %q (%s), want the original %q; matches: %s", first.Title, first.Relation, pages[fam.Original().Path].Title, summary(res))
+				}
+				if first.Original != OriginalMatch || string(first.Relation) != f.Relation {
+					t.Errorf("first match: relation %s, original %s; want %s, match", first.Relation, first.Original, f.Relation)
+				}
+			})
+		}
+	}
+	if checked < 12 {
+		t.Fatalf("only %d example pages traced", checked)
+	}
+}
+
+func summary(r Result) string {
+	var b strings.Builder
+	for _, m := range r.Matches {
+		b.WriteString("[" + m.Title + " " + string(m.Relation) + " " + m.Original + " " + m.Published + "] ")
+	}
+	return b.String()
+}
+
+// TestTraceSeed traces the seed rewrite to its source.
+func TestTraceSeed(t *testing.T) {
+	dir := sharedtest.Dir(t, "seeds")
+	load := func(prefix string) *article.Article {
+		m, _ := filepath.Glob(filepath.Join(dir, prefix+"_*.txt"))
+		if len(m) != 1 {
+			t.Fatalf("seed %s: %v", prefix, m)
+		}
+		data, err := os.ReadFile(m[0])
+		if err != nil {
+			t.Fatal(err)
+		}
+		a, err := extract.Page(data, extract.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return a
+	}
+	src, der := load("000"), load("001")
+	ix := traceIndex(t, src)
+	res, err := Trace(context.Background(), ix, der, TraceOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Document.Indexed {
+		t.Error("Document.Indexed true for a page not in the index")
+	}
+	if len(res.Matches) == 0 || res.Matches[0].ID != index.ID(src) || res.Matches[0].Relation != Rewrite {
+		t.Fatalf("matches %s; want the source first as a rewrite", summary(res))
+	}
+	if m := res.Matches[0]; m.Original != OriginalMatch || !strings.Contains(m.Title, "Japan") {
+		t.Errorf("first match original %s title %q", m.Original, m.Title)
+	}
+	// The JSON shape of DESIGN.md.
+	js, err := json.Marshal(res)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var shape struct {
+		Document map[string]any   `json:"document"`
+		Matches  []map[string]any `json:"matches"`
+	}
+	if err := json.Unmarshal(js, &shape); err != nil {
+		t.Fatal(err)
+	}
+	for _, k := range []string{"id", "url", "title", "published", "relation", "similarity", "report"} {
+		if _, ok := shape.Matches[0][k]; !ok {
+			t.Errorf("match JSON lacks %q", k)
+		}
+	}
+	if _, ok := shape.Document["title"]; !ok {
+		t.Error("document JSON lacks title")
+	}
+}
+
+func TestTraceEmptyIndex(t *testing.T) {
+	ix := traceIndex(t)
+	res, err := Trace(context.Background(), ix, &article.Article{Title: "x", Paragraphs: []string{"Some words here."}}, TraceOptions{})
+	if err != nil || len(res.Matches) != 0 || res.Matches == nil {
+		t.Errorf("Trace on an empty index = %+v, %v; want no matches (an empty list)", res, err)
+	}
+}
+
+func TestRankMatches(t *testing.T) {
+	ms := []Match{
+		{ID: "same", Relation: SameStory, Similarity: 0.9},
+		{ID: "later-copy", Relation: Duplicate, Original: OriginalMatch, Similarity: 1, Published: "2026-01-02T00:00:00Z"},
+		{ID: "derived-from-doc", Relation: NearDuplicate, Original: OriginalDocument, Similarity: 0.95},
+		{ID: "first-source", Relation: NearDuplicate, Original: OriginalMatch, Similarity: 0.9, Published: "2026-01-01T00:00:00Z"},
+		{ID: "undated-source", Relation: Rewrite, Original: OriginalMatch, Similarity: 0.99},
+	}
+	rankMatches(ms)
+	var got []string
+	for _, m := range ms {
+		got = append(got, m.ID)
+	}
+	want := "first-source later-copy undated-source derived-from-doc same"
+	if strings.Join(got, " ") != want {
+		t.Errorf("ranked %v, want %s", got, want)
+	}
+}
