@@ -234,7 +234,7 @@ func (s *bodySegmenter) collect(best int32) []string {
 	started := false
 	for i := lo; i < hi; i++ {
 		b := &s.blocks[i]
-		if !keep[i] || s.boxes[b.box].bad || b.linkDensity() > bodyMaxLinkDensity {
+		if !keep[i] || s.boxes[b.box].bad || b.linkDensity() > bodyMaxLinkDensity || bodyIsLabel(b.text) {
 			continue
 		}
 		if b.heading == 1 && !started {
@@ -265,7 +265,11 @@ func bodyDecay(d int) float64 {
 func (s *bodySegmenter) cutAfterJunkHeadings(total float64) {
 	for i := range s.boxes {
 		x := &s.boxes[i]
-		if x.hint != hintStrongJunk || !x.bad || x.parent < 0 || !s.allHeadings(int32(i)) || !bodySectionTitle(x.node) {
+		if x.parent < 0 || x.end-x.first != 1 {
+			continue
+		}
+		byClass := x.hint == hintStrongJunk && x.bad && s.allHeadings(int32(i)) && bodySectionTitle(x.node)
+		if !byClass && !bodyIsSectionLabel(bodyNormLabel(s.blocks[x.first].text)) {
 			continue
 		}
 		p := &s.boxes[x.parent]

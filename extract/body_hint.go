@@ -30,6 +30,8 @@ var bodyJunkParts = []string{
 	"byline", "author", "toolbar", "pagination", "pager", "banner", "navbar",
 	"navigation", "dropdown", "modal", "popup", "overlay", "rating", "dateline",
 	"timestamp", "published", "tooltip", "gallery", "slideshow", "carousel",
+	"abstract", "standfirst", "subtitle", "excerpt", "teaser", "explore",
+	"linkback", "photo",
 }
 
 // bodyJunkWords must match a whole word, anywhere in the name.
@@ -44,6 +46,7 @@ var bodyJunkLastWords = map[string]bool{
 	"time": true, "bio": true, "skip": true, "print": true, "hide": true,
 	"hidden": true, "more": true, "next": true, "prev": true, "topics": true,
 	"keywords": true, "source": true, "sr": true, "visually": true,
+	"dek": true,
 }
 
 // bodyClassHint is the boilerplate verdict of an element's class and id.
@@ -78,6 +81,11 @@ func bodyWordByte(c byte) bool {
 // "tag-politics" or "meta-box-3" on an article element (as content systems
 // label a post with its tags and category) do not.
 func bodyNameHint(name string) int8 {
+	switch strings.ToLower(name) {
+	case "d-none", "hidden", "hide", "invisible", "sr-only", "visually-hidden", "screen-reader-text":
+		// Hidden until a script shows it, or for screen readers only.
+		return hintJunk
+	}
 	var hint int8
 	for len(name) > 0 {
 		i := 0
