@@ -1,0 +1,179 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+
+	"golang.org/x/net/html"
+)
+
+// bodyOf parses page and returns htmlBody's paragraphs.
+func bodyOf(t testing.TB, page string) []string {
+	t.Helper()
+	root, err := html.Parse(strings.NewReader(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return htmlBody(root)
+}
+
+// bodyChrome wraps an article in the furniture of a typical news page.
+func bodyChrome(article string) string {
+	return `<html><head><title>T</title><script>var x = "<p>not text</p>";</script></head><body>
+<header class="site-header"><a href="/">Daily Planet</a><nav><ul><li><a href="/world">World</a></li><li><a href="/business">Business</a></li><li><a href="/sport">Sport</a></li></ul></nav></header>
+<div class="site-content">` + article + `
+<aside class="sidebar"><h3>Most read</h3><ul><li><a href="/1">Council approves new bridge over the river after long debate</a></li><li><a href="/2">Harbour festival returns with tall ships and fireworks</a></li></ul></aside>
+</div>
+<footer><p>Copyright 2026 Daily Planet Media. All rights reserved.</p><a href="/privacy">Privacy</a></footer>
+</body></html>`
+}
+
+const (
+	bodyP1 = "The city council voted on Tuesday to extend the tram line to the airport, ending a decade of argument over its cost and route."
+	bodyP2 = "Supporters said the extension, expected to cost 410 million euros, would take thousands of cars off the ring road every day."
+	bodyP3 = "Opponents warned that the budget leaves no room for the delays that have dogged every large transport project in the region."
+	bodyP4 = "Construction is due to start next spring, with the first trams running by the end of the decade if the schedule holds."
+)
+
+func TestHTMLBody(t *testing.T) {
+	for _, tc := range []struct {
+		name    string
+		page    string
+		want    []string
+		wantNot []string
+	}{
+		{
+			name: "article without the page chrome or title",
+			page: bodyChrome(`<article><h1>Council backs tram extension</h1><div class="byline">By Ana Ruiz</div>
+<div class="article-body"><p>` + bodyP1 + `</p><p>` + bodyP2 + `</p><p>` + bodyP3 + `</p></div></article>`),
+			want:    []string{bodyP1, bodyP2, bodyP3},
+			wantNot: []string{"Council backs tram extension", "Daily Planet", "Most read", "Copyright", "Ana Ruiz"},
+		},
+		{
+			name: "subheadings, lists and quotes inside the article stay",
+			page: bodyChrome(`<article><div class="entry-content"><p>` + bodyP1 + `</p><h2>What happens next</h2><p>` + bodyP2 + `</p>
+<ul><li>Phase one reaches the business park in 2029.</li><li>Phase two reaches the terminal in 2031.</li></ul>
+<blockquote><p>This is the most important decision of the term, the mayor said.</p></blockquote><p>` + bodyP3 + `</p></div></article>`),
+			want: []string{bodyP1, "What happens next", bodyP2, "Phase one reaches the business park in 2029.",
+				"Phase two reaches the terminal in 2031.", "This is the most important decision of the term, the mayor said.", bodyP3},
+		},
+		{
+			name: "captions, share bars, adverts and newsletter prompts go",
+			page: bodyChrome(`<article><div class="story"><figure><img src="a.jpg"><figcaption>The tram depot in the north of the city.</figcaption></figure>
+<div class="share-bar"><a href="#">Facebook</a><a href="#">Twitter</a></div><p>` + bodyP1 + `</p>
+<div class="ad-slot"><span>Advertisement</span></div><p>` + bodyP2 + `</p>
+<div class="newsletter-signup"><p>Get the morning briefing in your inbox every day, free of charge, from our newsroom.</p></div><p>` + bodyP3 + `</p></div></article>`),
+			want:    []string{bodyP1, bodyP2, bodyP3},
+			wantNot: []string{"tram depot", "Facebook", "Advertisement", "morning briefing"},
+		},
+		{
+			name: "comment thread and related stories go",
+			page: bodyChrome(`<article><div class="text"><p>` + bodyP1 + `</p><p>` + bodyP2 + `</p></div>
+<h3>Related stories</h3><div><p>Tram drivers vote to strike over new rosters, union says, in a dispute over pay and hours.</p></div>
+<section id="comments"><div class="comment"><p>About time! I have waited twenty years for this line, and I will believe it when I ride it.</p></div>
+<div class="comment"><p>Another white elephant that taxpayers will be paying for long after the ribbon is cut, mark my words.</p></div></section></article>`),
+			want:    []string{bodyP1, bodyP2},
+			wantNot: []string{"Related stories", "strike", "About time", "white elephant"},
+		},
+		{
+			name: "an article cut into chunks by adverts is whole",
+			page: bodyChrome(`<article><div class="body"><div class="chunk"><p>` + bodyP1 + `</p><p>` + bodyP2 + `</p></div>
+<div class="promo-box"><a href="/offer">Subscribe for one euro a week</a></div>
+<div class="chunk"><p>` + bodyP3 + `</p><p>` + bodyP4 + `</p></div></div></article>`),
+			want:    []string{bodyP1, bodyP2, bodyP3, bodyP4},
+			wantNot: []string{"Subscribe"},
+		},
+		{
+			name: "an embedded post quoted in a widget stays",
+			page: bodyChrome(`<article><div class="article-text"><p>` + bodyP1 + `</p><p>` + bodyP2 + `</p>
+<div class="embed-widget"><blockquote class="embedded-post"><p>Great news for the north side of town today.</p></blockquote></div><p>` + bodyP3 + `</p></div></article>`),
+			want: []string{bodyP1, bodyP2, "Great news for the north side of town today.", bodyP3},
+		},
+		{
+			name: "teasers far from the article stay out",
+			page: bodyChrome(`<main><article><div class="article-body"><p>` + bodyP1 + `</p><p>` + bodyP2 + `</p><p>` + bodyP3 + `</p><p>` + bodyP4 + `</p></div></article>
+<div class="more-news"><ul><li><div class="card"><h4><a href="/a">Bus fares frozen</a></h4><div class="excerpt">The transport authority froze bus fares for a second year, citing the cost of living and falling ridership.</div></div></li>
+<li><div class="card"><h4><a href="/b">Cycle lanes widened</a></h4><div class="excerpt">Three cycle lanes in the centre will be widened this summer after a rise in cyclists during the tram works.</div></div></li></ul></div></main>`),
+			want:    []string{bodyP1, bodyP2, bodyP3, bodyP4},
+			wantNot: []string{"bus fares", "cycle lanes"},
+		},
+		{
+			name:    "hidden text stays out",
+			page:    bodyChrome(`<article><div class="content"><p>` + bodyP1 + `</p><p style="display: none">Hidden teaser that scripts reveal later on the page.</p><p hidden>Also hidden from readers of the page.</p><p>` + bodyP2 + `</p></div></article>`),
+			want:    []string{bodyP1, bodyP2},
+			wantNot: []string{"Hidden teaser", "Also hidden"},
+		},
+		{
+			name: "a page with no text has no body",
+			page: `<html><body><img src="a.png"><script>document.write("x")</script></body></html>`,
+		},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got := bodyOf(t, tc.page)
+			if len(tc.want) > 0 || tc.wantNot == nil {
+				if strings.Join(got, "\n") != strings.Join(tc.want, "\n") {
+					t.Errorf("body:\n  got  %q\n  want %q", got, tc.want)
+				}
+			}
+			joined := strings.ToLower(strings.Join(got, "\n"))
+			for _, no := range tc.wantNot {
+				if strings.Contains(joined, strings.ToLower(no)) {
+					t.Errorf("body holds %q: %q", no, got)
+				}
+			}
+		})
+	}
+}
+
+func TestBodyClassHint(t *testing.T) {
+	for _, tc := range []struct {
+		attr string
+		want int8
+	}{
+		{`class="article-body"`, 0},
+		{`class="post-comments"`, hintStrongJunk},
+		{`id="relatedPosts"`, hintStrongJunk},
+		{`class="entry-meta"`, hintJunk},
+		{`class="post type-post tag-politics category-news"`, 0}, // a post labelled with its tags
+		{`class="post-tags"`, hintJunk},
+		{`class="header"`, hintJunk},
+		{`class="download-link"`, 0}, // "ad" only as a whole word
+		{`class="ad-slot"`, hintJunk},
+		{`class="unsubscribed-content"`, 0},
+		{`class="subscribe-box"`, hintStrongJunk},
+		{`class="d-none d-print-block"`, hintJunk},
+		{`role="navigation"`, hintJunk},
+	} {
+		t.Run(tc.attr, func(t *testing.T) {
+			root, err := html.Parse(strings.NewReader(`<div ` + tc.attr + `>x</div>`))
+			if err != nil {
+				t.Fatal(err)
+			}
+			div := root.FirstChild.LastChild.FirstChild // html > body > div
+			if got := bodyClassHint(div); got != tc.want {
+				t.Errorf("bodyClassHint(%s) = %d, want %d", tc.attr, got, tc.want)
+			}
+		})
+	}
+}
+
+func TestBodyIsLabel(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want bool
+	}{
+		{"Advertisement", true},
+		{"ADVERTISEMENT - Continue Reading Below", true},
+		{"Related stories:", true},
+		{"You may also like...", true},
+		{"Filed under: Politics | Transport", true},
+		{"Comments", true},
+		{"Club statement", false},
+		{"What happens next", false},
+		{bodyP1, false},
+	} {
+		if got := bodyIsLabel(tc.text); got != tc.want {
+			t.Errorf("bodyIsLabel(%q) = %v, want %v", tc.text, got, tc.want)
+		}
+	}
+}
