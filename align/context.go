@@ -25,6 +25,12 @@ const synonymDiscount = 0.8
 type Context struct {
 	src, der   *textproc.Doc
 	srcF, derF []features
+	// srcClauses are the clauses of the source's sentences (derClauses
+	// likewise), built by clauses() for Align.
+	srcClauses, derClauses []clause
+	weightOf               []float32
+	entIDs                 map[string]uint32
+	match                  *matcher
 	vocab      map[string]uint32
 	th         Thesaurus
 	nSrcVocab  int
@@ -64,6 +70,7 @@ func NewContext(src, derived *textproc.Doc, th Thesaurus) *Context {
 	}
 	weights := c.weights(srcTerms, derTerms)
 	ents := map[string]uint32{}
+	c.weightOf, c.entIDs, c.match = weights, ents, m
 	c.srcF = make([]features, len(src.Sentences))
 	for i := range src.Sentences {
 		c.srcF[i] = c.makeFeatures(&src.Sentences[i], srcTerms[i], weights, ents)
@@ -207,7 +214,10 @@ func (c *Context) makeFeatures(s *textproc.Sentence, ids []uint32, weights []flo
 			continue
 		}
 		f.ids = append(f.ids, id)
-		w := weights[id&^synonymFlag]
+		w := float32(1)
+		if int(id&^synonymFlag) < len(weights) {
+			w = weights[id&^synonymFlag]
+		}
 		f.w = append(f.w, w)
 		f.total += w
 	}
@@ -341,15 +351,23 @@ func abs(x int) int {
 func stemOf(w string) string { return textproc.Stem(strings.ToLower(w)) }
 
 // features returns the precomputed features of s if it is a sentence of
-// one of the context's documents (found by its address, without a map), or
-// computes them on the spot otherwise.
+// one of the context's documents or a joined pair of neighbours (found by
+// its address, without a map), or computes them on the spot otherwise.
 func (c *Context) features(s *textproc.Sentence) *features {
 	if c != nil {
-		if i := s.Index; i >= 0 && i < len(c.srcF) && &c.src.Sentences[i] == s {
+		i := s.Index
+		if i >= 0 && i < len(c.srcF) && &c.src.Sentences[i] == s {
 			return &c.srcF[i]
 		}
-		if j := s.Index; j >= 0 && j < len(c.derF) && &c.der.Sentences[j] == s {
-			return &c.derF[j]
+		if i >= 0 && i < len(c.derF) && &c.der.Sentences[i] == s {
+			return &c.derF[i]
+		}
+		// A clause's Index is its position in the clause list.
+		if i >= 0 && i < len(c.srcClauses) && &c.srcClauses[i].Sentence == s {
+			return &c.srcClauses[i].f
+		}
+		if i >= 0 && i < len(c.derClauses) && &c.derClauses[i].Sentence == s {
+			return &c.derClauses[i].f
 		}
 	}
 	one := &textproc.Doc{Sentences: []textproc.Sentence{*s}}

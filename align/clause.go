@@ -1,0 +1,126 @@
+package align
+
+import "github.com/wiretrace/wiretrace/textproc"
+
+// A clause is part of a sentence between punctuation marks (",", ";", ":",
+// dashes, brackets), merged with its neighbour while it has fewer than
+// minClauseContent content words. Rewrites split and merge sentences but
+// mostly keep clauses whole ("..., according to foreign ministry
+// spokesperson X" for "..., spokesperson X told a news conference"), so
+// clauses are the unit at which Align finds content that moved between
+// sentences. A clause is scored as a short sentence by the same Similarity.
+type clause struct {
+	textproc.Sentence     // the clause as a sentence; Index is its position in the clause list
+	parent            int // index of the sentence it is part of
+	f                 features
+}
+
+// minClauseContent is the fewest content words a clause has on its own;
+// shorter pieces ("he said", "on Tuesday") carry too little to align.
+const minClauseContent = 4
+
+// clauseBreak reports punctuation that ends a clause.
+func clauseBreak(t *textproc.Token) bool {
+	if t.Kind != textproc.Punct {
+		return false
+	}
+	switch t.Text {
+	case ",", ";", ":", "—", "–", "(", ")":
+		return true
+	}
+	return false
+}
+
+// splitClauses returns the token ranges [from, to) of a sentence's
+// clauses; a sentence of one clause yields nil.
+func splitClauses(s *textproc.Sentence) [][2]int {
+	var out [][2]int
+	start, content := 0, 0
+	for k := range s.Tokens {
+		t := &s.Tokens[k]
+		if t.Kind != textproc.Punct && !t.Stop {
+			content++
+		}
+		if clauseBreak(t) && content >= minClauseContent {
+			out = append(out, [2]int{start, k + 1})
+			start, content = k+1, 0
+		}
+	}
+	if start < len(s.Tokens) {
+		if content < minClauseContent && len(out) > 0 {
+			out[len(out)-1][1] = len(s.Tokens)
+		} else {
+			out = append(out, [2]int{start, len(s.Tokens)})
+		}
+	}
+	if len(out) < 2 {
+		return nil
+	}
+	return out
+}
+
+// subSentence cuts tokens [from, to) of s out as a sentence of its own,
+// with the annotations that fall inside, offsets made relative to it.
+func subSentence(s *textproc.Sentence, from, to int) textproc.Sentence {
+	lo, hi := s.Tokens[from].Start, s.Tokens[to-1].End
+	sub := textproc.Sentence{Paragraph: s.Paragraph, Start: s.Start + lo, End: s.Start + hi, Text: s.Text[lo:hi]}
+	in := func(sp textproc.Span) bool { return sp.Start >= lo && sp.End <= hi }
+	mv := func(sp textproc.Span) textproc.Span { return textproc.Span{Start: sp.Start - lo, End: sp.End - lo} }
+	for _, t := range s.Tokens[from:to] {
+		t.Span = mv(t.Span)
+		sub.Tokens = append(sub.Tokens, t)
+	}
+	for _, e := range s.Entities {
+		if in(e.Span) {
+			e.Span = mv(e.Span)
+			sub.Entities = append(sub.Entities, e)
+		}
+	}
+	for _, n := range s.Numbers {
+		if in(n.Span) {
+			n.Span = mv(n.Span)
+			sub.Numbers = append(sub.Numbers, n)
+		}
+	}
+	for _, d := range s.Dates {
+		if in(d.Span) {
+			d.Span = mv(d.Span)
+			sub.Dates = append(sub.Dates, d)
+		}
+	}
+	for _, n := range s.Negations {
+		if in(n.Span) {
+			n.Span = mv(n.Span)
+			sub.Negations = append(sub.Negations, n)
+		}
+	}
+	return sub
+}
+
+// clauses builds the clause lists of both documents once.
+func (c *Context) clauses() {
+	if c.srcClauses != nil || c.derClauses != nil {
+		return
+	}
+	build := func(d *textproc.Doc, derived bool) []clause {
+		out := []clause{}
+		for i := range d.Sentences {
+			for _, r := range splitClauses(&d.Sentences[i]) {
+				out = append(out, clause{Sentence: subSentence(&d.Sentences[i], r[0], r[1]), parent: i})
+			}
+		}
+		for k := range out {
+			out[k].Index = k
+			var ids []uint32
+			if derived {
+				ids = c.termIDs(&out[k].Sentence, true, c.match)
+			} else {
+				ids = c.termIDs(&out[k].Sentence, false)
+			}
+			out[k].f = c.makeFeatures(&out[k].Sentence, ids, c.weightOf, c.entIDs)
+		}
+		return out
+	}
+	c.srcClauses = build(c.src, false)
+	c.derClauses = build(c.der, true)
+}
