@@ -31,9 +31,9 @@ type Context struct {
 	weightOf               []float32
 	entIDs                 map[string]uint32
 	match                  *matcher
-	vocab      map[string]uint32
-	th         Thesaurus
-	nSrcVocab  int
+	vocab                  map[string]uint32
+	th                     Thesaurus
+	nSrcVocab              int
 }
 
 // features are one sentence's precomputed comparison data. Slices are
