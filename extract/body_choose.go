@@ -63,6 +63,7 @@ func (s *bodySegmenter) chooseContainer() int32 {
 		}
 	}
 	total := s.boxes[0].raw
+	s.markTeaserLists()
 
 	// Boilerplate boxes, top down (parents come first).
 	for i := range s.boxes {
@@ -77,6 +78,10 @@ func (s *bodySegmenter) chooseContainer() int32 {
 			x.bad = false
 		}
 		if x.bad || x.tag == atom.Html || x.tag == atom.Body {
+			continue
+		}
+		if x.teasers {
+			x.bad = true
 			continue
 		}
 		switch x.hint {
@@ -297,4 +302,37 @@ func (s *bodySegmenter) allHeadings(x int32) bool {
 		}
 	}
 	return true
+}
+
+// bodyTeaserItems is how many items make a list of teasers, and
+// bodyTeaserShare the share of them that must open with a headline link.
+const (
+	bodyTeaserItems = 3
+	bodyTeaserShare = 0.6
+)
+
+// markTeaserLists flags lists whose items open with a linked headline
+// followed by text: story teasers, whose excerpts read like prose but are
+// not this article's. Numbered lists are left alone: "10 things to know"
+// articles number their linked summaries.
+func (s *bodySegmenter) markTeaserLists() {
+	for i := range s.boxes {
+		x := &s.boxes[i]
+		if x.tag != atom.Ul {
+			continue
+		}
+		var items, teasers int
+		for c := int32(i) + 1; c < x.boxEnd; c = s.boxes[c].boxEnd {
+			li := &s.boxes[c]
+			if li.first == li.end {
+				continue
+			}
+			items++
+			b := &s.blocks[li.first]
+			if b.linkFirst && b.linkChars >= 15 && b.chars > b.linkChars {
+				teasers++
+			}
+		}
+		x.teasers = items >= bodyTeaserItems && float64(teasers) >= bodyTeaserShare*float64(items)
+	}
 }

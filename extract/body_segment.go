@@ -33,6 +33,7 @@ type bodyBox struct {
 
 	bad       bool // inside a boilerplate box (the box itself or an ancestor)
 	strongBad bool // inside a box with a strong boilerplate hint
+	teasers   bool // a list of story teasers
 }
 
 const (
@@ -54,6 +55,8 @@ type bodyBlock struct {
 	inQuote   bool
 	inTable   bool
 	inPre     bool
+	// linkFirst: the block opens with a link (a teaser's headline).
+	linkFirst bool
 }
 
 // bodySegmenter cuts a page into boxes and blocks in one walk.
@@ -66,6 +69,7 @@ type bodySegmenter struct {
 	chars     int
 	linkChars int
 	punct     int
+	linkFirst bool
 	space     bool // a space is pending before the next rune
 
 	// Context of the walk.
@@ -203,6 +207,9 @@ func (s *bodySegmenter) text(t string) {
 		}
 		s.space = false
 		s.buf.WriteRune(r)
+		if s.chars == 0 {
+			s.linkFirst = s.link > 0
+		}
 		s.chars++
 		if s.link > 0 {
 			s.linkChars++
@@ -229,6 +236,7 @@ func (s *bodySegmenter) flush() {
 			inQuote:   s.quote > 0,
 			inTable:   s.table > 0,
 			inPre:     s.pre > 0,
+			linkFirst: s.linkFirst,
 		})
 	}
 	s.buf.Reset()
