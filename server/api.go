@@ -2,9 +2,17 @@ package server
 
 import (
 	"errors"
+	"fmt"
 	"net/http"
+	"strconv"
+	"strings"
+	"time"
 
+	"github.com/wiretrace/wiretrace/article"
 	"github.com/wiretrace/wiretrace/extract"
+	"github.com/wiretrace/wiretrace/index"
+	"github.com/wiretrace/wiretrace/store"
+	"github.com/wiretrace/wiretrace/trace"
 )
 
 // extractRequest is the body of POST /v1/extract.
@@ -36,4 +44,216 @@ func extractFailure(field string, err error) error {
 		status = http.StatusBadRequest
 	}
 	return &requestError{status: status, msg: "extract " + field + ": " + err.Error()}
+}
+
+// compareRequest is the body of POST /v1/compare.
+type compareRequest struct {
+	A string `json:"a"`
+	B string `json:"b"`
+}
+
+func (s *Server) compare(w http.ResponseWriter, r *http.Request) {
+	var req compareRequest
+	if err := decodeJSON(w, r, s.opts.MaxBody, &req); err != nil {
+		fail(w, err)
+		return
+	}
+	a, err := extract.Page([]byte(req.A), extract.Options{})
+	if err != nil {
+		fail(w, extractFailure("a", err))
+		return
+	}
+	b, err := extract.Page([]byte(req.B), extract.Options{})
+	if err != nil {
+		fail(w, extractFailure("b", err))
+		return
+	}
+	writeJSON(w, http.StatusOK, trace.Compare(a, b, s.opts.Trace.Compare))
+}
+
+// documentRequest is the body of POST /v1/documents.
+type documentRequest struct {
+	Page      string `json:"page"`
+	URL       string `json:"url"`
+	Published string `json:"published"`
+}
+
+// documentResponse is the JSON of a stored document.
+type documentResponse struct {
+	ID      string            `json:"id"`
+	Article *article.Article  `json:"article,omitempty"`
+	Meta    map[string]string `json:"meta,omitempty"`
+}
+
+func (s *Server) addDocument(w http.ResponseWriter, r *http.Request) {
+	if s.opts.Index == nil {
+		fail(w, errNoIndex)
+		return
+	}
+	var req documentRequest
+	if err := decodeJSON(w, r, s.opts.MaxBody, &req); err != nil {
+		fail(w, err)
+		return
+	}
+	a, err := extract.Page([]byte(req.Page), extract.Options{URL: req.URL})
+	if err != nil {
+		fail(w, extractFailure("page", err))
+		return
+	}
+	if req.Published != "" {
+		a.Published = req.Published
+		if _, ok := a.PublishedTime(); !ok {
+			fail(w, badRequest("published %q: want RFC 3339 (2026-03-04T09:30:00Z) or a date (2026-03-04)", req.Published))
+			return
+		}
+	}
+	doc, ok, err := index.Document(a, map[string]string{
+		"source":  "api",
+		"indexed": time.Now().UTC().Format(time.RFC3339),
+	})
+	if err != nil {
+		fail(w, err)
+		return
+	}
+	if !ok {
+		fail(w, &requestError{status: http.StatusUnprocessableEntity, msg: "page: the extracted article has no words to index"})
+		return
+	}
+	// Exists and Put under one lock, so that two posts of the same page
+	// cannot both report it as new.
+	s.addMu.Lock()
+	defer s.addMu.Unlock()
+	st := s.opts.Index.Store()
+	there, err := st.Exists(r.Context(), []string{doc.ID})
+	if err != nil {
+		fail(w, fmt.Errorf("check document %s: %w", doc.ID, err))
+		return
+	}
+	if there[0] {
+		writeJSON(w, http.StatusOK, documentResponse{ID: doc.ID})
+		return
+	}
+	if err := st.Put(r.Context(), []store.Document{doc}); err != nil {
+		fail(w, fmt.Errorf("store document %s: %w", doc.ID, err))
+		return
+	}
+	w.Header().Set("Location", "/v1/documents/"+doc.ID)
+	writeJSON(w, http.StatusCreated, documentResponse{ID: doc.ID})
+}
+
+// lookupError maps an index read error: an unknown id is 404.
+func lookupError(id string, err error) error {
+	if errors.Is(err, store.ErrNotFound) {
+		return &requestError{status: http.StatusNotFound, msg: "no document with id " + strconv.Quote(id)}
+	}
+	return fmt.Errorf("read document %s: %w", id, err)
+}
+
+func (s *Server) getDocument(w http.ResponseWriter, r *http.Request) {
+	if s.opts.Index == nil {
+		fail(w, errNoIndex)
+		return
+	}
+	id := r.PathValue("id")
+	e, err := s.opts.Index.Get(r.Context(), id)
+	if err != nil {
+		fail(w, lookupError(id, err))
+		return
+	}
+	writeJSON(w, http.StatusOK, documentResponse{ID: e.ID, Article: e.Article, Meta: e.Meta})
+}
+
+func (s *Server) deleteDocument(w http.ResponseWriter, r *http.Request) {
+	if s.opts.Index == nil {
+		fail(w, errNoIndex)
+		return
+	}
+	id := r.PathValue("id")
+	there, err := s.opts.Index.Store().Exists(r.Context(), []string{id})
+	if err != nil {
+		fail(w, lookupError(id, err))
+		return
+	}
+	if !there[0] {
+		fail(w, lookupError(id, store.ErrNotFound))
+		return
+	}
+	if err := s.opts.Index.Delete(r.Context(), id); err != nil {
+		fail(w, fmt.Errorf("delete document %s: %w", id, err))
+		return
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"id": id, "deleted": true})
+}
+
+func (s *Server) documentFamily(w http.ResponseWriter, r *http.Request) {
+	if s.opts.Index == nil {
+		fail(w, errNoIndex)
+		return
+	}
+	id := r.PathValue("id")
+	f, err := family(r.Context(), s.opts.Index, id)
+	if err != nil {
+		fail(w, lookupError(id, err))
+		return
+	}
+	writeJSON(w, http.StatusOK, f)
+}
+
+// traceRequest is the body of POST /v1/trace.
+type traceRequest struct {
+	Page string `json:"page"`
+	URL  string `json:"url"`
+}
+
+func (s *Server) trace(w http.ResponseWriter, r *http.Request) {
+	if s.opts.Index == nil {
+		fail(w, errNoIndex)
+		return
+	}
+	var req traceRequest
+	if err := decodeJSON(w, r, s.opts.MaxBody, &req); err != nil {
+		fail(w, err)
+		return
+	}
+	a, err := extract.Page([]byte(req.Page), extract.Options{URL: req.URL})
+	if err != nil {
+		fail(w, extractFailure("page", err))
+		return
+	}
+	res, err := trace.Trace(r.Context(), s.opts.Index, a, s.opts.Trace)
+	if err != nil {
+		fail(w, fmt.Errorf("trace: %w", err))
+		return
+	}
+	writeJSON(w, http.StatusOK, res)
+}
+
+// searchLimit bounds the results of one search.
+const searchLimit = 50
+
+func (s *Server) search(w http.ResponseWriter, r *http.Request) {
+	if s.opts.Index == nil {
+		fail(w, errNoIndex)
+		return
+	}
+	q := strings.TrimSpace(r.URL.Query().Get("q"))
+	if q == "" {
+		fail(w, badRequest("search: the query parameter q is empty"))
+		return
+	}
+	limit := searchLimit
+	if l := r.URL.Query().Get("limit"); l != "" {
+		n, err := strconv.Atoi(l)
+		if err != nil || n <= 0 || n > 500 {
+			fail(w, badRequest("search: limit %q: want a number from 1 to 500", l))
+			return
+		}
+		limit = n
+	}
+	res, err := search(r.Context(), s.opts.Index, q, limit)
+	if err != nil {
+		fail(w, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"query": q, "results": res})
 }

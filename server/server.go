@@ -4,7 +4,11 @@ import (
 	"crypto/subtle"
 	"net/http"
 	"strings"
+	"sync"
 	"time"
+
+	"github.com/wiretrace/wiretrace/index"
+	"github.com/wiretrace/wiretrace/trace"
 )
 
 // DefaultMaxBody is the default limit on a request body: 8 MiB. A news page
@@ -32,6 +36,12 @@ type Options struct {
 	// Token, when set, is the bearer token that requests changing the index
 	// must present ("Authorization: Bearer <Token>").
 	Token string
+	// Index is the corpus that documents, trace, search and the family
+	// view work on; nil serves extract and compare only, and the other
+	// routes answer 503. The server does not close it.
+	Index *index.Index
+	// Trace tunes traces and comparisons; the zero value is ready to use.
+	Trace trace.TraceOptions
 }
 
 // Server is the wiretrace HTTP API and web UI. It is an http.Handler; use
@@ -41,6 +51,8 @@ type Server struct {
 	mux     *http.ServeMux
 	metrics *metrics
 	routes  []route
+	// addMu makes the check and the write of POST /v1/documents one step.
+	addMu sync.Mutex
 }
 
 // route is one API or UI endpoint.
@@ -62,6 +74,13 @@ func New(opts Options) *Server {
 		{pattern: "GET /metrics", handler: s.metrics.handler().ServeHTTP},
 		{pattern: "GET /v1/openapi.json", handler: s.openapi},
 		{pattern: "POST /v1/extract", handler: s.extract},
+		{pattern: "POST /v1/compare", handler: s.compare},
+		{pattern: "POST /v1/trace", handler: s.trace},
+		{pattern: "POST /v1/documents", handler: s.addDocument, write: true},
+		{pattern: "GET /v1/documents/{id}", handler: s.getDocument},
+		{pattern: "DELETE /v1/documents/{id}", handler: s.deleteDocument, write: true},
+		{pattern: "GET /v1/documents/{id}/family", handler: s.documentFamily},
+		{pattern: "GET /v1/search", handler: s.search},
 
 		{pattern: "GET /{$}", handler: s.uiHome},
 		{pattern: "GET /compare", handler: s.uiCompareForm},

@@ -1,0 +1,240 @@
+package server
+
+import (
+	"context"
+	"encoding/json"
+	"net/http"
+	"strings"
+	"testing"
+
+	"github.com/wiretrace/wiretrace/examples"
+	"github.com/wiretrace/wiretrace/index"
+	"github.com/wiretrace/wiretrace/store/pebble"
+)
+
+// demoIndex opens a real Pebble store in a temporary directory and loads
+// the bundled examples into it.
+func demoIndex(t testing.TB) *index.Index {
+	t.Helper()
+	st, err := pebble.Open(t.TempDir(), pebble.Options{CacheSize: 8 << 20, MemTableSize: 4 << 20})
+	if err != nil {
+		t.Fatalf("open pebble store: %v", err)
+	}
+	t.Cleanup(func() { st.Close() })
+	ix := index.New(st)
+	n, err := LoadExamples(context.Background(), ix)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n == 0 {
+		t.Fatal("no examples loaded")
+	}
+	return ix
+}
+
+// examplePage returns a bundled example page by its path.
+func examplePage(t testing.TB, path string) string {
+	t.Helper()
+	fams, err := examples.Families()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range fams {
+		for _, file := range f.Files {
+			if file.Path == path {
+				b, err := file.Read()
+				if err != nil {
+					t.Fatal(err)
+				}
+				return string(b)
+			}
+		}
+	}
+	t.Fatalf("no example %s", path)
+	return ""
+}
+
+func decode[T any](t *testing.T, body string) T {
+	t.Helper()
+	var v T
+	if err := json.Unmarshal([]byte(body), &v); err != nil {
+		t.Fatalf("decode %s: %v", body, err)
+	}
+	return v
+}
+
+func TestCompareAPI(t *testing.T) {
+	s := New(Options{})
+	orig := examplePage(t, "rate-decision/original.html")
+	rewrite := examplePage(t, "rate-decision/rewrite.html")
+	res, body := do(t, s, "POST", "/v1/compare", `{"a":`+jsonString(orig)+`,"b":`+jsonString(rewrite)+`}`)
+	if res.StatusCode != http.StatusOK {
+		t.Fatalf("status %d: %s", res.StatusCode, body)
+	}
+	rep := decode[reportJSON](t, body)
+	if rep.Relation != "rewrite" || rep.Source != "a" {
+		t.Errorf("relation %q source %q, want rewrite a", rep.Relation, rep.Source)
+	}
+	if len(rep.Pairs) == 0 || len(rep.Drifts) == 0 || len(rep.A.Sentences) == 0 {
+		t.Errorf("report has %d pairs, %d drifts, %d sentences of a", len(rep.Pairs), len(rep.Drifts), len(rep.A.Sentences))
+	}
+	for _, tc := range []struct{ name, body string }{
+		{"missing b", `{"a":` + jsonString(orig) + `}`},
+		{"malformed", `{"a": 1}`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			res, body := do(t, s, "POST", "/v1/compare", tc.body)
+			wantError(t, res, body, http.StatusBadRequest)
+		})
+	}
+}
+
+func TestDocumentsAPI(t *testing.T) {
+	ix := demoIndex(t)
+	const token = "s3cret"
+	s := New(Options{Index: ix, Token: token})
+	auth := []string{"Authorization", "Bearer " + token}
+	page := `{"page":` + jsonString(simplePage) + `,"url":"https://courier.invalid/cranes","published":"2026-03-04"}`
+
+	res, body := do(t, s, "POST", "/v1/documents", page)
+	wantError(t, res, body, http.StatusUnauthorized)
+	res, body = do(t, s, "POST", "/v1/documents", page, "Authorization", "Bearer wrong")
+	wantError(t, res, body, http.StatusUnauthorized)
+
+	res, body = do(t, s, "POST", "/v1/documents", page, auth...)
+	if res.StatusCode != http.StatusCreated {
+		t.Fatalf("first post: status %d: %s", res.StatusCode, body)
+	}
+	id := decode[documentResponse](t, body).ID
+	if id == "" || res.Header.Get("Location") != "/v1/documents/"+id {
+		t.Fatalf("id %q, Location %q", id, res.Header.Get("Location"))
+	}
+	res, body = do(t, s, "POST", "/v1/documents", page, auth...)
+	if res.StatusCode != http.StatusOK || decode[documentResponse](t, body).ID != id {
+		t.Fatalf("second post: status %d: %s", res.StatusCode, body)
+	}
+
+	res, body = do(t, s, "GET", "/v1/documents/"+id, "")
+	if res.StatusCode != http.StatusOK {
+		t.Fatalf("get: status %d: %s", res.StatusCode, body)
+	}
+	got := decode[documentResponse](t, body)
+	if got.Article == nil || got.Article.URL != "https://courier.invalid/cranes" || got.Article.Published != "2026-03-04" || got.Meta["source"] != "api" {
+		t.Errorf("get returned %+v", got)
+	}
+
+	res, body = do(t, s, "GET", "/v1/search?q=port+avery+cranes", "")
+	if res.StatusCode != http.StatusOK || !strings.Contains(body, id) {
+		t.Errorf("search did not find the new document: %d %s", res.StatusCode, body)
+	}
+
+	res, body = do(t, s, "DELETE", "/v1/documents/"+id, "")
+	wantError(t, res, body, http.StatusUnauthorized)
+	res, body = do(t, s, "DELETE", "/v1/documents/"+id, "", auth...)
+	if res.StatusCode != http.StatusOK {
+		t.Fatalf("delete: status %d: %s", res.StatusCode, body)
+	}
+	res, body = do(t, s, "GET", "/v1/documents/"+id, "")
+	wantError(t, res, body, http.StatusNotFound)
+	res, body = do(t, s, "DELETE", "/v1/documents/"+id, "", auth...)
+	wantError(t, res, body, http.StatusNotFound)
+
+	res, body = do(t, s, "POST", "/v1/documents", `{"page":`+jsonString(simplePage)+`,"published":"last tuesday"}`, auth...)
+	wantError(t, res, body, http.StatusBadRequest)
+}
+
+func TestTraceAPI(t *testing.T) {
+	s := New(Options{Index: demoIndex(t)})
+	res, body := do(t, s, "POST", "/v1/trace", `{"page":`+jsonString(examplePage(t, "wildfire/rewrite.html"))+`}`)
+	if res.StatusCode != http.StatusOK {
+		t.Fatalf("status %d: %s", res.StatusCode, body)
+	}
+	var tr struct {
+		Document struct {
+			Indexed bool `json:"indexed"`
+		} `json:"document"`
+		Matches []struct {
+			ID       string     `json:"id"`
+			URL      string     `json:"url"`
+			Relation string     `json:"relation"`
+			Original string     `json:"original"`
+			Report   reportJSON `json:"report"`
+		} `json:"matches"`
+	}
+	if err := json.Unmarshal([]byte(body), &tr); err != nil {
+		t.Fatal(err)
+	}
+	if !tr.Document.Indexed {
+		t.Errorf("the rewrite is in the demo index, yet document.indexed is false")
+	}
+	if len(tr.Matches) == 0 || tr.Matches[0].Original != "match" {
+		t.Fatalf("first match %+v, want the original of the rewrite", tr.Matches)
+	}
+	if len(tr.Matches[0].Report.Drifts) == 0 {
+		t.Errorf("the rewrite's planted drifts were not reported")
+	}
+}
+
+func TestFamilyAPI(t *testing.T) {
+	ix := demoIndex(t)
+	s := New(Options{Index: ix})
+	fams, err := examples.Families()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, fam := range fams {
+		t.Run(fam.Name, func(t *testing.T) {
+			ids := map[string]string{} // role → id
+			for _, f := range fam.Files {
+				data, err := f.Read()
+				if err != nil {
+					t.Fatal(err)
+				}
+				res, body := do(t, s, "POST", "/v1/trace", `{"page":`+jsonString(string(data))+`}`)
+				if res.StatusCode != http.StatusOK {
+					t.Fatalf("trace %s: %d %s", f.Path, res.StatusCode, body)
+				}
+				var tr struct {
+					Document struct{ ID string } `json:"document"`
+				}
+				_ = json.Unmarshal([]byte(body), &tr)
+				ids[f.Role] = tr.Document.ID
+			}
+			// Ask from a derived member: the family must lead back to the
+			// original and hold every derived page.
+			res, body := do(t, s, "GET", "/v1/documents/"+ids["rewrite"]+"/family", "")
+			if res.StatusCode != http.StatusOK {
+				t.Fatalf("family: %d %s", res.StatusCode, body)
+			}
+			f := decode[Family](t, body)
+			if f.Original != ids["original"] {
+				t.Errorf("original = %s, want %s (the original page)", f.Original, ids["original"])
+			}
+			in := map[string]string{}
+			for _, m := range f.Members {
+				in[m.ID] = m.Role
+			}
+			for _, role := range []string{"original", "verbatim", "edited", "rewrite"} {
+				if _, ok := in[ids[role]]; !ok {
+					t.Errorf("family lacks the %s page %s; members %+v", role, ids[role], f.Members)
+				}
+			}
+			if _, ok := in[ids["unrelated"]]; ok {
+				t.Errorf("family holds the unrelated page")
+			}
+			if len(f.Members) > 0 && f.Members[0].Role != "original" {
+				t.Logf("first member by date is %+v", f.Members[0])
+			}
+		})
+	}
+	res, body := do(t, s, "GET", "/v1/documents/ffffffffffffffff/family", "")
+	wantError(t, res, body, http.StatusNotFound)
+}
+
+func TestNoIndex(t *testing.T) {
+	s := New(Options{})
+	res, body := do(t, s, "POST", "/v1/trace", `{"page":`+jsonString(simplePage)+`}`)
+	wantError(t, res, body, http.StatusServiceUnavailable)
+	res, body = do(t, s, "GET", "/v1/search?q=x", "")
+	wantError(t, res, body, http.StatusServiceUnavailable)
+}
