@@ -33,38 +33,41 @@ type termStat struct {
 
 // termCounter counts an article's candidate terms.
 type termCounter struct {
-	stats map[string]*termStat
+	pos   map[string]int32
+	keys  []string
+	stats []termStat
 }
 
 func (c *termCounter) stat(key string) *termStat {
-	if c.stats == nil {
-		c.stats = make(map[string]*termStat, 256)
+	if c.pos == nil {
+		c.pos = make(map[string]int32, 256)
 	}
-	s := c.stats[key]
-	if s == nil {
-		s = &termStat{}
-		c.stats[key] = s
+	i, ok := c.pos[key]
+	if !ok {
+		i = int32(len(c.stats))
+		c.pos[key] = i
+		c.keys = append(c.keys, key)
+		c.stats = append(c.stats, termStat{})
 	}
-	return s
+	return &c.stats[i]
 }
 
 // add counts one token. Title tokens give no entity evidence: headline
-// case capitalises every word.
+// case capitalises every word. Terms are counted by their lowercase form
+// and stemmed only once chosen (top), which keeps Snowball off the hot
+// path.
 func (c *termCounter) add(t token, title bool) {
-	var key string
+	key := t.lower
 	switch {
 	case t.num:
-		key = strings.ReplaceAll(t.lower, ",", "")
+		if strings.IndexByte(key, ',') >= 0 {
+			key = strings.ReplaceAll(key, ",", "")
+		}
 		if len(key) < 2 || len(key) > 32 {
 			return
 		}
-	case utf8.RuneCountInString(t.lower) < minTermLen || len(t.lower) > 64 || textproc.IsStop(t.lower):
+	case len(key) < minTermLen || len(key) > 64 || utf8.RuneCountInString(key) < minTermLen || textproc.IsStop(key):
 		return
-	default:
-		key = stem(t.lower)
-		if key == "" || strings.IndexByte(key, 0) >= 0 {
-			return
-		}
 	}
 	s := c.stat(key)
 	s.tf++
@@ -99,12 +102,19 @@ type scored struct {
 	key   string
 	score float64
 	tie   uint64
+	num   bool
 }
 
-// top returns up to max keys, best first.
+// top returns up to max terms, best first: the stems of the best-scoring
+// words, each stem once.
 func (c *termCounter) top(max int) []string {
-	all := make([]scored, 0, len(c.stats))
-	for k, s := range c.stats {
+	// Keep the best 2·max words in a min-heap (stems of several words
+	// may coincide, so a few more than max are needed), then sort them:
+	// sorting all of an article's words was the costliest step of Of.
+	want := 2 * max
+	h := make(termHeap, 0, want+1)
+	for i, k := range c.keys {
+		s := &c.stats[i]
 		w := weightWord + 0.1*float64(max0(utf8.RuneCountInString(k)-5))
 		switch {
 		case s.entity:
@@ -112,31 +122,96 @@ func (c *termCounter) top(max int) []string {
 		case s.num:
 			w = weightNumeral
 		}
-		all = append(all, scored{k, w * (1 + math.Log(float64(s.tf))), xxhash.Sum64String(k)})
+		x := scored{k, w * (1 + math.Log(float64(s.tf))), 0, s.num}
+		if len(h) == want && !better(x, h[0]) {
+			continue
+		}
+		x.tie = xxhash.Sum64String(k)
+		if len(h) == want {
+			if !better(x, h[0]) {
+				continue
+			}
+			h.pop()
+		}
+		h.push(x)
 	}
-	// Ties break on a hash of the term, not its spelling, so that the
-	// choice does not favour the start of the alphabet.
-	slices.SortFunc(all, func(a, b scored) int {
-		switch {
-		case a.score > b.score:
+	slices.SortFunc(h, func(a, b scored) int {
+		if better(a, b) {
 			return -1
-		case a.score < b.score:
-			return 1
-		case a.tie < b.tie:
-			return -1
-		case a.tie > b.tie:
+		}
+		if better(b, a) {
 			return 1
 		}
-		return strings.Compare(a.key, b.key)
+		return 0
 	})
-	if len(all) > max {
-		all = all[:max]
-	}
-	out := make([]string, len(all))
-	for i, s := range all {
-		out[i] = s.key
+	out := make([]string, 0, min(max, len(h)))
+	seen := make(map[string]bool, max)
+	for _, s := range h {
+		if len(out) == max {
+			break
+		}
+		st := s.key
+		if !s.num {
+			st = stem(s.key)
+		}
+		if st == "" || strings.IndexByte(st, 0) >= 0 || seen[st] {
+			continue
+		}
+		seen[st] = true
+		out = append(out, st)
 	}
 	return out
+}
+
+// better orders terms: higher score first; ties break on a hash of the
+// term, not its spelling, so that the choice does not favour the start of
+// the alphabet. A zero tie (not yet hashed) compares as the key itself.
+func better(a, b scored) bool {
+	if a.score != b.score {
+		return a.score > b.score
+	}
+	if a.tie != b.tie {
+		return a.tie < b.tie
+	}
+	return a.key < b.key
+}
+
+// termHeap is a min-heap under better: h[0] is the worst kept term.
+type termHeap []scored
+
+func (h *termHeap) push(x scored) {
+	*h = append(*h, x)
+	s := *h
+	for i := len(s) - 1; i > 0; {
+		p := (i - 1) / 2
+		if !better(s[p], s[i]) {
+			break
+		}
+		s[p], s[i] = s[i], s[p]
+		i = p
+	}
+}
+
+func (h *termHeap) pop() {
+	s := *h
+	n := len(s) - 1
+	s[0] = s[n]
+	s = s[:n]
+	for i := 0; ; {
+		l, r, m := 2*i+1, 2*i+2, i
+		if l < n && better(s[m], s[l]) {
+			m = l
+		}
+		if r < n && better(s[m], s[r]) {
+			m = r
+		}
+		if m == i {
+			break
+		}
+		s[i], s[m] = s[m], s[i]
+		i = m
+	}
+	*h = s
 }
 
 func max0(x int) int {

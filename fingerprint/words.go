@@ -3,7 +3,8 @@ package fingerprint
 import (
 	"strings"
 	"sync"
-	"sync/atomic"
+
+	"github.com/cespare/xxhash/v2"
 	"unicode"
 	"unicode/utf8"
 
@@ -133,24 +134,33 @@ func lower(s string) string {
 	return s
 }
 
-// stemCache remembers textproc.Stem results. News vocabulary is large but
+// stemCache remembers textproc.Stem results, in shards so that the
+// ingest workers rarely wait on each other. News vocabulary is large but
 // its frequent part is small; the cap bounds memory on a corpus of odd
 // tokens (about 40 MB at the cap).
-var stemCache struct {
-	m sync.Map
-	n atomic.Int64
+var stemCache [64]struct {
+	sync.RWMutex
+	m map[string]string
 }
 
-const stemCacheCap = 1 << 19
+const stemCacheCap = 1 << 13 // per shard
 
 func stem(w string) string {
-	if s, ok := stemCache.m.Load(w); ok {
-		return s.(string)
+	sh := &stemCache[xxhash.Sum64String(w)%uint64(len(stemCache))]
+	sh.RLock()
+	s, ok := sh.m[w]
+	sh.RUnlock()
+	if ok {
+		return s
 	}
-	s := textproc.Stem(w)
-	if stemCache.n.Load() < stemCacheCap {
-		stemCache.n.Add(1)
-		stemCache.m.Store(strings.Clone(w), s)
+	s = textproc.Stem(w)
+	sh.Lock()
+	if sh.m == nil {
+		sh.m = make(map[string]string)
 	}
+	if len(sh.m) < stemCacheCap {
+		sh.m[strings.Clone(w)] = s
+	}
+	sh.Unlock()
 	return s
 }
