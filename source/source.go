@@ -222,7 +222,9 @@ func (w *walker) input(in string) bool {
 		if k == nameOther {
 			return nil
 		}
-		if !w.file(path, k == nameUnknown) {
+		// Files met in a walk that turn out not to be pages (a README
+		// without extension, a sitemap.xml) are skipped silently.
+		if !w.file(path, k == nameUnknown || k == nameFeed) {
 			goOn = false
 			return filepath.SkipAll
 		}

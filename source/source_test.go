@@ -57,6 +57,11 @@ func TestItemsInputs(t *testing.T) {
 	sniffedWARC := write("crawl.bin", []byte(response("https://ferries.example/skarholm", pageA)))
 	feedAsHTML := write("feed.html", []byte(readFile(t, "testdata/feeds/ledger.atom")))
 	missing := filepath.Join(tmp, "missing.html")
+	mirror := filepath.Join(tmp, "mirror")
+	os.MkdirAll(mirror, 0o755)
+	write("mirror/sitemap.xml", []byte(`<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>https://ledger.example/</loc></url></urlset>`))
+	write("mirror/README", []byte("Mirror of ledger.example made on 2026-03-05.\n"))
+	write("mirror/index", []byte(pageA))
 
 	tests := []struct {
 		name   string
@@ -104,6 +109,11 @@ func TestItemsInputs(t *testing.T) {
 				{name: feedAsHTML + "#1", url: "https://ledger.example/local/ashby-footbridge", ctype: "text/html", data: "<p>ASHBY - Ashby district council postponed a vote on the planned river footbridge on Monday.</p>"},
 				{name: feedAsHTML + "#2", url: "https://ledger.example/business/harbour-talks", ctype: "text/html", data: "<p>The harbour authority and the dockworkers' union will meet again on Thursday.</p>"},
 			},
+		},
+		{
+			name:   "walk skips a sitemap and a README, keeps an extensionless page",
+			inputs: []string{mirror},
+			want:   []got{{name: filepath.Join(mirror, "index"), ctype: "text/html; charset=utf-8", data: pageA}},
 		},
 		{
 			name:   "missing file is an error, the next input is read",

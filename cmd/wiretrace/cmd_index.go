@@ -179,7 +179,7 @@ func indexInputs(ctx context.Context, ix *index.Index, inputs []string, cfg inge
 		go func() {
 			defer wg.Done()
 			for it := range pages {
-				a, err := extractItem(it)
+				a, err := extractItem(it, cfg.source.MaxItemBytes)
 				if err != nil {
 					failed.Add(1)
 					rep.fail(it.Name, err)
@@ -221,13 +221,13 @@ func indexInputs(ctx context.Context, ix *index.Index, inputs []string, cfg inge
 // the source knew and the page did not say: a feed entry's link, title and
 // date. It turns a panic of the extractor into an error, so that one page
 // that trips a bug costs only itself in a run over millions.
-func extractItem(it source.Item) (a *article.Article, err error) {
+func extractItem(it source.Item, maxBytes int64) (a *article.Article, err error) {
 	defer func() {
 		if p := recover(); p != nil {
 			a, err = nil, fmt.Errorf("extract %s: panic (a bug in extract, please report it): %v", it.Name, p)
 		}
 	}()
-	a, err = extract.Page(it.Data, extract.Options{URL: it.URL})
+	a, err = extract.Page(it.Data, extract.Options{URL: it.URL, MaxBytes: maxBytes})
 	if err != nil {
 		return nil, fmt.Errorf("extract %s: %w", it.Name, err)
 	}
