@@ -239,10 +239,10 @@ func (s *bodySegmenter) collect(best int32) []string {
 	started := false
 	for i := lo; i < hi; i++ {
 		b := &s.blocks[i]
-		if !keep[i] || s.boxes[b.box].bad || b.linkDensity() > bodyMaxLinkDensity || bodyIsLabel(b.text) {
+		if !keep[i] || s.boxes[b.box].bad || b.linkDensity() > bodyMaxLinkDensity || bodyIsLabel(b.text) || bodyIsCredit(b.text) {
 			continue
 		}
-		if b.heading == 1 && !started {
+		if !started && (b.heading == 1 || s.bodyIsTitle(b.text)) {
 			continue
 		}
 		if b.prose() > 0 {

@@ -63,6 +63,9 @@ type bodyBlock struct {
 type bodySegmenter struct {
 	boxes  []bodyBox
 	blocks []bodyBlock
+	// titles are the page's <title> and og:title, normalised by
+	// bodyTitleKey, to recognise the headline repeated above the article.
+	titles []string
 
 	// The block being written.
 	buf       strings.Builder
@@ -133,6 +136,10 @@ func (s *bodySegmenter) walk(n *html.Node) {
 		return
 	}
 	a := n.DataAtom
+	if a == atom.Head {
+		s.readTitles(n)
+		return
+	}
 	if bodySkip[a] || bodyHidden(n) {
 		return
 	}
@@ -284,3 +291,79 @@ func bodyFirstClass(n *html.Node) string {
 	}
 	return ""
 }
+
+// readTitles records the page titles from <head>.
+func (s *bodySegmenter) readTitles(head *html.Node) {
+	for c := head.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode {
+			continue
+		}
+		switch c.DataAtom {
+		case atom.Title:
+			if c.FirstChild != nil && c.FirstChild.Type == html.TextNode {
+				s.addTitle(c.FirstChild.Data)
+			}
+		case atom.Meta:
+			var prop, content string
+			for _, a := range c.Attr {
+				switch a.Key {
+				case "property", "name":
+					prop = a.Val
+				case "content":
+					content = a.Val
+				}
+			}
+			if prop == "og:title" || prop == "twitter:title" {
+				s.addTitle(content)
+			}
+		}
+	}
+}
+
+func (s *bodySegmenter) addTitle(t string) {
+	if k := bodyTitleKey(t); k != "" {
+		s.titles = append(s.titles, k)
+	}
+}
+
+// bodyTitleKey lower-cases t and keeps its letters and digits, one space
+// between words, so that a headline matches the title whatever its
+// punctuation and case.
+func bodyTitleKey(t string) string {
+	var b strings.Builder
+	space := false
+	for _, r := range t {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			if space && b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			space = false
+			b.WriteRune(unicode.ToLower(r))
+			continue
+		}
+		space = true
+	}
+	return b.String()
+}
+
+// bodyIsTitle reports whether text is the page's headline: at least
+// bodyTitleMinChars long and part of the page title (which often adds the
+// site's name) or holding all of it.
+func (s *bodySegmenter) bodyIsTitle(text string) bool {
+	if len(text) < bodyTitleMinChars || len(s.titles) == 0 {
+		return false
+	}
+	k := bodyTitleKey(text)
+	if len(k) < bodyTitleMinChars {
+		return false
+	}
+	for _, t := range s.titles {
+		if strings.Contains(t, k) || strings.Contains(k, t) && len(t) >= bodyTitleMinChars {
+			return true
+		}
+	}
+	return false
+}
+
+// bodyTitleMinChars: shorter texts ("News", "Home") match titles by chance.
+const bodyTitleMinChars = 12
