@@ -386,6 +386,8 @@ func firstRune(s string) rune {
 	return r
 }
 
+func firstRuneSize(s string) (rune, int) { return utf8.DecodeRuneInString(s) }
+
 // marshalReport turns a trace report into the contract shape the views
 // read.
 func marshalReport(r trace.Report) (reportJSON, error) {

@@ -83,7 +83,12 @@ func New(opts Options) *Server {
 		{pattern: "GET /v1/search", handler: s.search},
 
 		{pattern: "GET /{$}", handler: s.uiHome},
+		{pattern: "POST /trace", handler: s.uiTrace},
 		{pattern: "GET /compare", handler: s.uiCompareForm},
+		{pattern: "POST /compare", handler: s.uiCompare},
+		{pattern: "GET /documents", handler: s.uiDocuments},
+		{pattern: "GET /documents/{id}", handler: s.uiDocument},
+		{pattern: "GET /search", handler: s.uiSearch},
 		{pattern: "GET /static/", handler: staticHandler().ServeHTTP},
 	}
 	for _, rt := range s.routes {

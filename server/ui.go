@@ -153,11 +153,3 @@ func (s *Server) parseForm(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
-func (s *Server) uiHome(w http.ResponseWriter, r *http.Request) {
-	p := &page{Nav: "trace"}
-	s.render(w, http.StatusOK, "home", p)
-}
-
-func (s *Server) uiCompareForm(w http.ResponseWriter, r *http.Request) {
-	s.render(w, http.StatusOK, "compare", &page{Nav: "compare"})
-}

@@ -29,6 +29,9 @@ type reportJSON struct {
 type sideJSON struct {
 	Title     string   `json:"title"`
 	Credit    string   `json:"credit"`
+	URL       string   `json:"url"`
+	Site      string   `json:"site"`
+	Published string   `json:"published"`
 	Sentences []string `json:"sentences"`
 }
 
@@ -46,12 +49,6 @@ type driftJSON struct {
 	SourceSentence  int    `json:"source_sentence"`
 	DerivedSentence int    `json:"derived_sentence"`
 	Explanation     string `json:"explanation"`
-}
-
-// docMeta is what a view shows of a page beside its sentences.
-type docMeta struct {
-	Site, Published, URL string
-	Link                 string // a page of this server that shows the document
 }
 
 // reportView is a compare report laid out for the side-by-side template:
@@ -119,12 +116,15 @@ func relationLabel(r string) string {
 // newReportView lays out rep. prefix makes element ids unique when a page
 // shows several reports (a trace with many matches). Sentence indices in
 // rep that fall outside the sentence lists are ignored rather than trusted.
-func newReportView(rep reportJSON, prefix string, a, b docMeta) reportView {
-	src, der, srcMeta, derMeta := rep.A, rep.B, a, b
+//
+// linkA and linkB are pages of this server that show a and b, when they are
+// indexed.
+func newReportView(rep reportJSON, prefix, linkA, linkB string) reportView {
+	src, der, srcLink, derLink := rep.A, rep.B, linkA, linkB
 	srcRole, derRole := "Original", "Derived"
 	switch rep.Source {
 	case "b":
-		src, der, srcMeta, derMeta = rep.B, rep.A, b, a
+		src, der, srcLink, derLink = rep.B, rep.A, linkB, linkA
 		srcRole, derRole = "Original (page B)", "Derived (page A)"
 	case "a":
 		srcRole, derRole = "Original (page A)", "Derived (page B)"
@@ -138,8 +138,8 @@ func newReportView(rep reportJSON, prefix string, a, b docMeta) reportView {
 		SourceCoverage: rep.SourceCoverage,
 		DerivedSupport: rep.DerivedSupport,
 		Credits:        rep.CreditsSource,
-		Source:         newSideView(srcRole, src, srcMeta, prefix+"s"),
-		Derived:        newSideView(derRole, der, derMeta, prefix+"d"),
+		Source:         newSideView(srcRole, src, srcLink, prefix+"s"),
+		Derived:        newSideView(derRole, der, derLink, prefix+"d"),
 	}
 	switch rep.Source {
 	case "a":
@@ -209,8 +209,8 @@ func newReportView(rep reportJSON, prefix string, a, b docMeta) reportView {
 // several pairs is coloured by its closest one.
 var kindRank = map[string]int{"paraphrase": 1, "edited": 2, "verbatim": 3}
 
-func newSideView(role string, side sideJSON, m docMeta, idPrefix string) sideView {
-	sv := sideView{Role: role, Title: side.Title, Credit: side.Credit, Site: m.Site, Published: m.Published, Link: m.Link}
+func newSideView(role string, side sideJSON, link, idPrefix string) sideView {
+	sv := sideView{Role: role, Title: side.Title, Credit: side.Credit, Site: side.Site, Published: side.Published, Link: link}
 	letter := strings.ToUpper(idPrefix[len(idPrefix)-1:])
 	for i, text := range side.Sentences {
 		sv.Sents = append(sv.Sents, sentView{

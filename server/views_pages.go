@@ -8,7 +8,7 @@ type docSummary struct {
 // traceView is a traced page and its matches in the index.
 type traceView struct {
 	Title, Site, Published, Credit, Byline string
-	Sentences                              int
+	Paragraphs                             []string
 	Matches                                []matchView
 }
 
@@ -27,6 +27,7 @@ type docView struct {
 	Paragraphs               []string
 	Family                   []familyView
 	FamilyNote               string
+	SameStory                []docSummary
 }
 
 // familyView is one member of a family on the timeline.

@@ -1,0 +1,334 @@
+package server
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"strconv"
+	"strings"
+
+	"github.com/wiretrace/wiretrace/article"
+	"github.com/wiretrace/wiretrace/extract"
+	"github.com/wiretrace/wiretrace/trace"
+)
+
+// listLimit bounds the documents a list page shows.
+const listLimit = 200
+
+// homeListLimit is how many documents the home page offers to start from.
+const homeListLimit = 12
+
+// listDocuments returns up to limit indexed documents, by publication date,
+// and the number indexed.
+func (s *Server) listDocuments(ctx context.Context, limit int) ([]docSummary, int64, error) {
+	st := s.opts.Index.Store()
+	n, err := st.Count(ctx)
+	if err != nil {
+		return nil, 0, fmt.Errorf("count documents: %w", err)
+	}
+	var ids []string
+	err = st.Scan(ctx, func(id string) error {
+		ids = append(ids, id)
+		if len(ids) >= limit {
+			return errStopScan
+		}
+		return nil
+	})
+	if err != nil && !errors.Is(err, errStopScan) {
+		return nil, 0, fmt.Errorf("list documents: %w", err)
+	}
+	var out []docSummary
+	for _, id := range ids {
+		e, err := s.opts.Index.Get(ctx, id)
+		if err != nil {
+			continue // deleted since the scan
+		}
+		out = append(out, summaryOf(id, e.Article))
+	}
+	sortSummaries(out)
+	return out, n, nil
+}
+
+// errStopScan ends a Scan early.
+var errStopScan = errors.New("stop scan")
+
+func summaryOf(id string, a *article.Article) docSummary {
+	return docSummary{ID: id, Title: a.Title, Site: a.Site, Published: a.Published, URL: a.URL}
+}
+
+// sortSummaries orders by publication date, newest first, then title.
+func sortSummaries(ds []docSummary) {
+	for i := 1; i < len(ds); i++ {
+		for j := i; j > 0 && lessSummary(ds[j], ds[j-1]); j-- {
+			ds[j], ds[j-1] = ds[j-1], ds[j]
+		}
+	}
+}
+
+func lessSummary(a, b docSummary) bool {
+	if c := cmpDates(a.Published, b.Published); c != 0 {
+		// newest first, unknown dates last
+		ta, oka := (&article.Article{Published: a.Published}).PublishedTime()
+		tb, okb := (&article.Article{Published: b.Published}).PublishedTime()
+		if oka && okb {
+			return ta.After(tb)
+		}
+		return oka
+	}
+	return a.Title < b.Title
+}
+
+func (s *Server) uiHome(w http.ResponseWriter, r *http.Request) {
+	p := &page{Nav: "trace", HasIndex: s.opts.Index != nil}
+	if s.opts.Index != nil {
+		docs, n, err := s.listDocuments(r.Context(), homeListLimit)
+		if err != nil {
+			s.uiError(w, err)
+			return
+		}
+		p.Families, p.Count = docs, n
+	}
+	s.render(w, http.StatusOK, "home", p)
+}
+
+func (s *Server) uiDocuments(w http.ResponseWriter, r *http.Request) {
+	p := &page{Nav: "documents", HasIndex: s.opts.Index != nil}
+	if s.opts.Index != nil {
+		docs, n, err := s.listDocuments(r.Context(), listLimit)
+		if err != nil {
+			s.uiError(w, err)
+			return
+		}
+		p.Families, p.Count = docs, n
+	}
+	s.render(w, http.StatusOK, "documents", p)
+}
+
+// uiTrace traces a pasted or uploaded page.
+func (s *Server) uiTrace(w http.ResponseWriter, r *http.Request) {
+	if err := s.parseForm(w, r); err != nil {
+		s.uiError(w, err)
+		return
+	}
+	data, err := formPage(r, "page", "file")
+	if err != nil {
+		s.uiError(w, badRequest("%v", err))
+		return
+	}
+	a, err := extract.Page(data, extract.Options{})
+	if err != nil {
+		s.uiError(w, extractFailure("page", err))
+		return
+	}
+	tv := &traceView{Title: a.Title, Site: a.Site, Published: a.Published, Credit: a.Credit, Byline: a.Byline, Paragraphs: a.Paragraphs}
+	p := &page{Nav: "trace", Trace: tv, HasIndex: s.opts.Index != nil}
+	if s.opts.Index != nil {
+		res, err := trace.Trace(r.Context(), s.opts.Index, a, s.opts.Trace)
+		if err != nil {
+			s.uiError(w, fmt.Errorf("trace: %w", err))
+			return
+		}
+		for i, m := range res.Matches {
+			rj, err := marshalReport(m.Report)
+			if err != nil {
+				s.uiError(w, err)
+				return
+			}
+			tv.Matches = append(tv.Matches, matchView{
+				docSummary:    docSummary{ID: m.ID, Title: m.Title, Site: m.Site, Published: m.Published, URL: m.URL},
+				Relation:      string(m.Relation),
+				RelationLabel: relationLabel(string(m.Relation)),
+				Similarity:    m.Similarity,
+				Report:        newReportView(rj, "m"+strconv.Itoa(i)+"-", "/documents/"+m.ID, ""),
+			})
+		}
+	}
+	s.render(w, http.StatusOK, "trace", p)
+}
+
+// uiCompareForm shows the compare form, or with ?a=ID&b=ID compares two
+// indexed documents.
+func (s *Server) uiCompareForm(w http.ResponseWriter, r *http.Request) {
+	ida, idb := r.URL.Query().Get("a"), r.URL.Query().Get("b")
+	if ida == "" && idb == "" {
+		s.render(w, http.StatusOK, "compare", &page{Nav: "compare"})
+		return
+	}
+	if s.opts.Index == nil {
+		s.uiError(w, errNoIndex)
+		return
+	}
+	if ida == "" || idb == "" {
+		s.uiError(w, badRequest("compare: give two document ids, ?a=ID&b=ID"))
+		return
+	}
+	ea, err := s.opts.Index.Get(r.Context(), ida)
+	if err != nil {
+		s.uiError(w, lookupError(ida, err))
+		return
+	}
+	eb, err := s.opts.Index.Get(r.Context(), idb)
+	if err != nil {
+		s.uiError(w, lookupError(idb, err))
+		return
+	}
+	s.renderCompare(w, ea.Article, eb.Article, "/documents/"+ida, "/documents/"+idb)
+}
+
+// uiCompare compares two pasted or uploaded pages.
+func (s *Server) uiCompare(w http.ResponseWriter, r *http.Request) {
+	if err := s.parseForm(w, r); err != nil {
+		s.uiError(w, err)
+		return
+	}
+	var arts [2]*article.Article
+	for i, side := range []string{"a", "b"} {
+		data, err := formPage(r, side, side+"_file")
+		if err != nil {
+			s.uiError(w, badRequest("%v", err))
+			return
+		}
+		a, err := extract.Page(data, extract.Options{})
+		if err != nil {
+			s.uiError(w, extractFailure("page "+strings.ToUpper(side), err))
+			return
+		}
+		arts[i] = a
+	}
+	s.renderCompare(w, arts[0], arts[1], "", "")
+}
+
+func (s *Server) renderCompare(w http.ResponseWriter, a, b *article.Article, linkA, linkB string) {
+	rj, err := marshalReport(trace.Compare(a, b, s.opts.Trace.Compare))
+	if err != nil {
+		s.uiError(w, err)
+		return
+	}
+	v := newReportView(rj, "", linkA, linkB)
+	s.render(w, http.StatusOK, "compare", &page{Nav: "compare", Report: &v})
+}
+
+func (s *Server) uiDocument(w http.ResponseWriter, r *http.Request) {
+	if s.opts.Index == nil {
+		s.uiError(w, errNoIndex)
+		return
+	}
+	id := r.PathValue("id")
+	e, err := s.opts.Index.Get(r.Context(), id)
+	if err != nil {
+		s.uiError(w, lookupError(id, err))
+		return
+	}
+	a := e.Article
+	dv := &docView{docSummary: summaryOf(id, a), Byline: a.Byline, Credit: a.Credit, Dateline: a.Dateline, Paragraphs: a.Paragraphs}
+	f, err := family(r.Context(), s.opts.Index, id)
+	if err != nil {
+		s.uiError(w, lookupError(id, err))
+		return
+	}
+	for _, m := range f.Members {
+		fv := familyView{
+			docSummary:    docSummary{ID: m.ID, Title: m.Title, Site: m.Site, Published: m.Published, URL: m.URL},
+			Original:      m.Role == "original",
+			Current:       m.ID == id,
+			Relation:      string(m.Relation),
+			RelationLabel: relationLabel(string(m.Relation)),
+			Similarity:    m.Similarity,
+			Credits:       m.CreditsSource,
+			Drifts:        m.Drifts,
+		}
+		if !fv.Original {
+			fv.CompareLink = "/compare?a=" + f.Original + "&b=" + m.ID
+		}
+		dv.Family = append(dv.Family, fv)
+	}
+	switch derived := len(f.Members) - 1; {
+	case derived == 0:
+		dv.FamilyNote = "Nothing in the index derives from this document, and it derives from nothing indexed."
+	case f.Original == id:
+		dv.FamilyNote = fmt.Sprintf("This document is the original; %d indexed document%s derive%s from it.", derived, plural(derived), verbS(derived))
+	default:
+		dv.FamilyNote = fmt.Sprintf("This document derives from an earlier original; the family has %d derived document%s.", derived, plural(derived))
+	}
+	for _, m := range f.SameStory {
+		dv.SameStory = append(dv.SameStory, docSummary{ID: m.ID, Title: m.Title, Site: m.Site, Published: m.Published, URL: m.URL})
+	}
+	s.render(w, http.StatusOK, "document", &page{Nav: "documents", Doc: dv})
+}
+
+func plural(n int) string {
+	if n == 1 {
+		return ""
+	}
+	return "s"
+}
+
+func verbS(n int) string {
+	if n == 1 {
+		return "s"
+	}
+	return ""
+}
+
+func (s *Server) uiSearch(w http.ResponseWriter, r *http.Request) {
+	q := strings.TrimSpace(r.URL.Query().Get("q"))
+	sv := &searchView{Query: q}
+	p := &page{Nav: "search", Query: q, Search: sv, HasIndex: s.opts.Index != nil}
+	if q != "" {
+		if s.opts.Index == nil {
+			s.uiError(w, errNoIndex)
+			return
+		}
+		res, err := search(r.Context(), s.opts.Index, q, searchLimit)
+		if err != nil {
+			s.uiError(w, err)
+			return
+		}
+		words := queryWords(q)
+		for _, hit := range res {
+			sv.Results = append(sv.Results, searchResult{
+				docSummary: docSummary{ID: hit.ID, Title: hit.Title, Site: hit.Site, Published: hit.Published, URL: hit.URL},
+				Snippet:    markWords(hit.Snippet, words),
+			})
+		}
+	}
+	s.render(w, http.StatusOK, "search", p)
+}
+
+// markWords splits text into segments, marking whole-word occurrences of
+// any of words (lower case) for the results' highlighting.
+func markWords(text string, words []string) []segment {
+	var segs []segment
+	start := 0
+	flush := func(end int) {
+		if end > start {
+			segs = append(segs, segment{Text: text[start:end]})
+		}
+	}
+	i := 0
+	for i < len(text) {
+		if notWordRune(firstRune(text[i:])) {
+			_, size := firstRuneSize(text[i:])
+			i += size
+			continue
+		}
+		j := i
+		for j < len(text) && !notWordRune(firstRune(text[j:])) {
+			_, size := firstRuneSize(text[j:])
+			j += size
+		}
+		w := strings.ToLower(text[i:j])
+		for _, q := range words {
+			if w == q {
+				flush(i)
+				segs = append(segs, segment{Text: text[i:j], Mark: true})
+				start = j
+				break
+			}
+		}
+		i = j
+	}
+	flush(len(text))
+	return segs
+}
