@@ -203,13 +203,34 @@ func (al *Alignment) linkClauses(ctx *Context, sim Similarity, src, der *textpro
 	// Each sentence takes part as its clauses, or whole when it has one.
 	srcUnits := units(src, ctx.srcClauses)
 	derUnits := units(der, ctx.derClauses)
+	// Candidates come from postings (content term -> derived units), so
+	// the cost follows the words two units share, not the number of pairs.
+	postings := map[uint32][]int32{}
+	for k, b := range derUnits {
+		for _, id := range ctx.features(b.s).ids {
+			id &^= synonymFlag
+			postings[id] = append(postings[id], int32(k))
+		}
+	}
+	shared := make([]int32, len(derUnits))
+	var touched []int32
 	for _, a := range srcUnits {
-		fa := ctx.features(a.s)
-		for _, b := range derUnits {
-			if a.whole && b.whole {
-				continue // scored as sentences already
+		touched = touched[:0]
+		for _, id := range ctx.features(a.s).ids {
+			for _, k := range postings[id&^synonymFlag] {
+				if shared[k] == 0 {
+					touched = append(touched, k)
+				}
+				shared[k]++
 			}
-			if sharedTerms(fa, ctx.features(b.s)) < 2 {
+		}
+		for _, k := range touched {
+			b := derUnits[k]
+			enough := shared[k] >= minSharedTerms
+			shared[k] = 0
+			// Whole sentences were scored already; a pair of sentences
+			// already linked to each other needs no clause evidence.
+			if !enough || a.whole && b.whole || scores[a.parent*m+b.parent] >= al.Threshold {
 				continue
 			}
 			s := sim.Score(a.s, b.s, ctx)
@@ -228,6 +249,11 @@ func (al *Alignment) linkClauses(ctx *Context, sim Similarity, src, der *textpro
 		}
 	}
 }
+
+// minSharedTerms is the fewest content terms two clauses must share to be
+// scored: one shared word is what unrelated clauses of a story on one topic
+// have ("Japan"), and skipping them keeps alignment fast.
+const minSharedTerms = 2
 
 type unit struct {
 	s      *textproc.Sentence
@@ -251,25 +277,6 @@ func units(d *textproc.Doc, cl []clause) []unit {
 	return out
 }
 
-// sharedTerms counts the content terms two feature sets share.
-func sharedTerms(a, b *features) int {
-	n, i, j := 0, 0, 0
-	for i < len(a.ids) && j < len(b.ids) {
-		x, y := a.ids[i]&^synonymFlag, b.ids[j]&^synonymFlag
-		switch {
-		case x < y:
-			i++
-		case x > y:
-			j++
-		default:
-			n++
-			i++
-			j++
-		}
-	}
-	return n
-}
-
 // kindOf tells verbatim, edited and paraphrased pairs apart by the words
 // themselves: the same word sequence is verbatim; a Dice overlap of word
 // bigrams of at least 0.5 is an edit (most phrasing kept); less is a
@@ -286,10 +293,16 @@ func kindOf(src, der *textproc.Doc, p *Pair) Kind {
 	return Paraphrase
 }
 
+// groupWords lists the lowercased words and numerals of some sentences,
+// as textproc.Words would, from the tokens already made.
 func groupWords(d *textproc.Doc, idx []int) []string {
 	var w []string
 	for _, i := range idx {
-		w = append(w, textproc.Words(d.Sentences[i].Text)...)
+		for k := range d.Sentences[i].Tokens {
+			if t := &d.Sentences[i].Tokens[k]; t.Kind != textproc.Punct {
+				w = append(w, t.Lower)
+			}
+		}
 	}
 	return w
 }

@@ -2,6 +2,7 @@ package align
 
 import (
 	"math"
+	"math/bits"
 	"slices"
 	"strings"
 
@@ -43,12 +44,15 @@ type features struct {
 	ids     []uint32  // canonical term ids, sorted; synonymFlag may be set
 	w       []float32 // weight of each id
 	total   float32
-	bigrams []uint64    // consecutive content-term id pairs, sorted
-	ents    []uint32    // entity key ids, sorted, deduplicated
-	nums    []uint64    // number value+unit hashes, sorted, deduplicated
-	dates   []uint64    // date hashes, sorted, deduplicated
-	grams   [3][]uint64 // all-word (stop words too) 1-, 2-, 3-grams, sorted
-	chars   []uint32    // character 4-gram hashes of the normalised text, sorted
+	bigrams gramSet // consecutive content-term id pairs
+	nBi     int
+	ents    []uint32   // entity key ids, sorted, deduplicated
+	nums    []uint64   // number value+unit hashes, sorted, deduplicated
+	dates   []uint64   // date hashes, sorted, deduplicated
+	grams   [3]gramSet // all-word (stop words too) 1-, 2-, 3-grams
+	nGrams  [3]int
+	chars   charSet // character 4-grams of the normalised text, hashed into bits
+	nChars  int     // how many 4-grams went in
 	neg     bool
 	words   int
 }
@@ -168,7 +172,8 @@ func (c *Context) weights(src, der [][]uint32) []float32 {
 
 func (c *Context) makeFeatures(s *textproc.Sentence, ids []uint32, weights []float32, ents map[string]uint32) features {
 	f := features{neg: len(s.Negations) > 0}
-	var seq []uint64
+	var buf [64]uint64
+	seq := buf[:0]
 	for k := range s.Tokens {
 		t := &s.Tokens[k]
 		if t.Kind == textproc.Punct {
@@ -176,14 +181,9 @@ func (c *Context) makeFeatures(s *textproc.Sentence, ids []uint32, weights []flo
 		}
 		f.words++
 		// Word n-grams use exact stems, stop words included: they measure
-		// how much phrasing is shared, not just content.
-		st := "\x00" + normStem(t)
-		id, ok := c.vocab[st]
-		if !ok {
-			id = uint32(len(c.vocab))
-			c.vocab[st] = id
-		}
-		seq = append(seq, uint64(id))
+		// how much phrasing is shared, not just content. They are only
+		// hashed into sets, so a string hash serves as the word's id.
+		seq = append(seq, hashString(normStem(t)))
 	}
 	for n := 0; n < 3; n++ {
 		for k := 0; k+n < len(seq); k++ {
@@ -191,11 +191,11 @@ func (c *Context) makeFeatures(s *textproc.Sentence, ids []uint32, weights []flo
 			for q := 1; q <= n; q++ {
 				h = h*0x9E3779B97F4A7C15 + seq[k+q]
 			}
-			f.grams[n] = append(f.grams[n], h)
+			f.grams[n].add(h)
 		}
-		slices.Sort(f.grams[n])
+		f.nGrams[n] = f.grams[n].count()
 	}
-	f.chars = charGrams(s.Tokens)
+	f.chars, f.nChars = charGrams(s.Tokens)
 	for _, d := range s.Dates {
 		f.dates = append(f.dates, uint64(d.Year)<<32|uint64(d.Month)<<24|uint64(d.Day)<<16|uint64(d.Weekday)<<8)
 	}
@@ -203,10 +203,9 @@ func (c *Context) makeFeatures(s *textproc.Sentence, ids []uint32, weights []flo
 	f.dates = slices.Compact(f.dates)
 	for k := 0; k+1 < len(ids); k++ {
 		a, b := uint64(ids[k]&^synonymFlag), uint64(ids[k+1]&^synonymFlag)
-		f.bigrams = append(f.bigrams, a<<32|b)
+		f.bigrams.add(a<<32 | b)
 	}
-	slices.Sort(f.bigrams)
-	f.bigrams = slices.Compact(f.bigrams)
+	f.nBi = f.bigrams.count()
 	sorted := slices.Clone(ids)
 	slices.SortFunc(sorted, func(a, b uint32) int { return int(a&^synonymFlag) - int(b&^synonymFlag) })
 	for k, id := range sorted {
@@ -379,26 +378,91 @@ func (c *Context) features(s *textproc.Sentence) *features {
 	return &NewContext(one, &textproc.Doc{}, th).srcF[0]
 }
 
+// gramSet is a 512-bit set of hashed word n-grams. A sentence has a few
+// dozen n-grams of each order, so collisions are rare (a few percent), and
+// comparing two sets is eight AND-and-count steps with no branches: the
+// innermost loop of alignment stays in the tens of nanoseconds.
+type gramSet [8]uint64
+
+func (g *gramSet) add(h uint64) {
+	x := (h * 0x9E3779B97F4A7C15) >> 55 // 9 bits
+	g[x>>6] |= 1 << (x & 63)
+}
+
+func (g *gramSet) count() int {
+	n := 0
+	for _, w := range g {
+		n += bits.OnesCount64(w)
+	}
+	return n
+}
+
+func (g *gramSet) common(o *gramSet) int {
+	n := 0
+	for k := range g {
+		n += bits.OnesCount64(g[k] & o[k])
+	}
+	return n
+}
+
+// charSet is a 1024-bit set of hashed character 4-grams. Comparing two
+// sets is sixteen AND-and-count steps instead of a merge of a few hundred
+// sorted hashes; with the 100 to 300 4-grams of a sentence, hash collisions
+// overcount shared 4-grams by a few percent, which the fitted weights absorb.
+type charSet [16]uint64
+
 // charGrams hashes the character 4-grams of a sentence's words and numerals,
 // lowercased and joined by single spaces; they catch shared names, numbers
-// and word parts that stems miss.
-func charGrams(toks []textproc.Token) []uint32 {
-	var buf []byte
+// and word parts that stems miss. It returns the set and the number of
+// distinct bits set.
+func charGrams(toks []textproc.Token) (charSet, int) {
+	var cs charSet
+	var h uint32
+	n := 0
+	add := func(c byte) {
+		h = h<<8 | uint32(c)
+		n++
+		if n >= 4 {
+			x := h * 0x9E3779B1
+			x >>= 22 // 10 bits
+			cs[x>>6] |= 1 << (x & 63)
+		}
+	}
 	for _, t := range toks {
 		if t.Kind == textproc.Punct {
 			continue
 		}
-		buf = append(buf, ' ')
-		buf = append(buf, t.Lower...)
+		add(' ')
+		for k := 0; k < len(t.Lower); k++ {
+			add(t.Lower[k])
+		}
 	}
-	buf = append(buf, ' ')
-	if len(buf) < 4 {
-		return nil
+	add(' ')
+	return cs, cs.count()
+}
+
+func (cs *charSet) count() int {
+	n := 0
+	for _, w := range cs {
+		n += bits.OnesCount64(w)
 	}
-	out := make([]uint32, 0, len(buf)-3)
-	for k := 0; k+4 <= len(buf); k++ {
-		out = append(out, uint32(buf[k])|uint32(buf[k+1])<<8|uint32(buf[k+2])<<16|uint32(buf[k+3])<<24)
+	return n
+}
+
+func (cs *charSet) common(o *charSet) int {
+	n := 0
+	for k := range cs {
+		n += bits.OnesCount64(cs[k] & o[k])
 	}
-	slices.Sort(out)
-	return out
+	return n
+}
+
+// hashString is 64-bit FNV-1a.
+func hashString(s string) uint64 {
+	h := uint64(14695981039346656037)
+	for k := 0; k < len(s); k++ {
+		h ^= uint64(s[k])
+		h *= 1099511628211
+	}
+	return h
 }

@@ -43,7 +43,7 @@ const NumFeatures = 20
 //	5 EntityClash: the same for named entities
 //	6 NegationClash: 1 when exactly one side has a negation cue
 //	7 LengthRatio: shorter word count over longer
-//	8 Unigrams, 9 Bigrams2, 10 Trigrams: Dice overlap (multiset) of all
+//	8 Unigrams, 9 Bigrams2, 10 Trigrams: Dice overlap of the sets of all
 //	  words' stems, stop words included, as 1-, 2- and 3-grams
 //	11 MinUnmatched, 12 MaxUnmatched: the weighted content left unmatched
 //	  on the side with less and on the side with more of it
@@ -108,8 +108,8 @@ func pairFeatures(fa, fb *features) FeatureVector {
 		}
 		v[1], v[2] = min(p, r), max(p, r)
 	}
-	if n := len(fa.bigrams) + len(fb.bigrams); n > 0 {
-		v[3] = 2 * float64(intersect64(fa.bigrams, fb.bigrams)) / float64(n)
+	if n := fa.nBi + fb.nBi; n > 0 {
+		v[3] = 2 * float64(fa.bigrams.common(&fb.bigrams)) / float64(n)
 	}
 	v[4] = clash64(fa.nums, fb.nums)
 	v[5] = clash32(fa.ents, fb.ents)
@@ -119,43 +119,49 @@ func pairFeatures(fa, fb *features) FeatureVector {
 	if fa.words > 0 && fb.words > 0 {
 		v[7] = float64(min(fa.words, fb.words)) / float64(max(fa.words, fb.words))
 	}
+	var shared [3]int
 	for n := 0; n < 3; n++ {
-		if t := len(fa.grams[n]) + len(fb.grams[n]); t > 0 {
-			v[8+n] = 2 * float64(intersect64(fa.grams[n], fb.grams[n])) / float64(t)
+		shared[n] = fa.grams[n].common(&fb.grams[n])
+		if t := fa.nGrams[n] + fb.nGrams[n]; t > 0 {
+			v[8+n] = 2 * float64(shared[n]) / float64(t)
 		}
 	}
 	ua, ub := float64(fa.total-common), float64(fb.total-common)
 	v[11], v[12] = min(ua, ub), max(ua, ub)
 	v[13] = clash64(fa.dates, fb.dates)
-	if len(fa.grams[0]) > 0 && len(fb.grams[0]) > 0 {
-		c := float64(intersect64(fa.grams[0], fb.grams[0]))
-		p, r := c/float64(len(fb.grams[0])), c/float64(len(fa.grams[0]))
+	if fa.nGrams[0] > 0 && fb.nGrams[0] > 0 {
+		c := float64(shared[0])
+		p, r := c/float64(fb.nGrams[0]), c/float64(fa.nGrams[0])
 		v[14], v[15] = min(p, r), max(p, r)
 	}
-	if len(fa.grams[1]) > 0 && len(fb.grams[1]) > 0 {
-		c := float64(intersect64(fa.grams[1], fb.grams[1]))
-		v[16] = min(c/float64(len(fb.grams[1])), c/float64(len(fa.grams[1])))
+	if fa.nGrams[1] > 0 && fb.nGrams[1] > 0 {
+		c := float64(shared[1])
+		v[16] = min(c/float64(fb.nGrams[1]), c/float64(fa.nGrams[1]))
 	}
 	v[17] = float64(abs(fa.words-fb.words)) / 10
-	if len(fa.chars) > 0 && len(fb.chars) > 0 {
-		c := float64(intersect32(fa.chars, fb.chars))
-		p, r := c/float64(len(fb.chars)), c/float64(len(fa.chars))
+	if fa.nChars > 0 && fb.nChars > 0 {
+		c := float64(fa.chars.common(&fb.chars))
+		p, r := c/float64(fb.nChars), c/float64(fa.nChars)
 		v[18], v[19] = min(p, r), max(p, r)
 	}
 	return v
 }
 
+// intersect64 counts the common elements of two sorted lists (as
+// multisets). The loop is written without unpredictable branches: the
+// comparisons become conditional moves, which matters because this is the
+// innermost loop of alignment.
 func intersect64(a, b []uint64) int {
 	n, i, j := 0, 0, 0
 	for i < len(a) && j < len(b) {
-		switch {
-		case a[i] < b[j]:
-			i++
-		case a[i] > b[j]:
-			j++
-		default:
+		x, y := a[i], b[j]
+		if x == y {
 			n++
+		}
+		if x <= y {
 			i++
+		}
+		if x >= y {
 			j++
 		}
 	}
