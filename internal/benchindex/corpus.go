@@ -321,3 +321,33 @@ var rankIndex = func() map[string]int {
 	}
 	return m
 }()
+
+// Query returns the j-th trace query against a corpus of which the first
+// n articles are indexed: half of the queries derive from an indexed
+// original (a copy, an edited copy or a rewrite, as in the corpus), the
+// others are new stories. of is the original's index, or -1.
+func (c Corpus) Query(j, n int) (a *article.Article, kind Kind, of int) {
+	r := rand.New(rand.NewPCG(c.Seed^0x0E4E5, uint64(j)*0x9E3779B97F4A7C15+7))
+	if n > 0 && r.IntN(2) == 0 {
+		of = r.IntN(n)
+		orig, okind, oof := c.Article(of)
+		if okind != Original {
+			of = oof
+			orig, _, _ = c.Article(of)
+		}
+		switch r.IntN(3) {
+		case 0:
+			kind, a = Copy, copyOf(orig)
+		case 1:
+			kind, a = Edited, edit(r, orig)
+		default:
+			kind, a = Rewrite, rewrite(r, orig)
+		}
+		a.URL = fmt.Sprintf("https://query%d.example/news/%d", r.IntN(500), j)
+		a.Site = "query.example"
+		return a, kind, of
+	}
+	a = c.original(r, n+j)
+	a.URL = fmt.Sprintf("https://query%d.example/news/%d", r.IntN(500), j)
+	return a, Original, -1
+}

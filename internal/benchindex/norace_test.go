@@ -1,0 +1,5 @@
+//go:build !race
+
+package benchindex
+
+const raceEnabled = false

@@ -1,0 +1,31 @@
+package benchindex
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/wiretrace/wiretrace/store"
+	"github.com/wiretrace/wiretrace/store/pebble"
+)
+
+// Pebble returns the Backend of a Pebble store in dir, which should be
+// empty. Its size is the store's files on disk after a flush.
+func Pebble(dir string) Backend {
+	return Backend{
+		Name: "pebble",
+		Open: func(ctx context.Context) (store.Store, error) {
+			return pebble.Open(dir, pebble.Options{})
+		},
+		Size: func(ctx context.Context, st store.Store) (int64, error) {
+			ps, ok := st.(*pebble.Store)
+			if !ok {
+				return 0, fmt.Errorf("not a pebble store: %T", st)
+			}
+			if err := ps.Flush(); err != nil {
+				return 0, err
+			}
+			n, err := ps.DiskUsage()
+			return int64(n), err
+		},
+	}
+}
