@@ -22,6 +22,7 @@ import (
 	"github.com/wiretrace/wiretrace/source"
 	"github.com/wiretrace/wiretrace/store"
 	"github.com/wiretrace/wiretrace/store/pebble"
+	"github.com/wiretrace/wiretrace/store/redis"
 )
 
 // progressEvery is how often index logs its progress when stderr is not a
@@ -34,8 +35,9 @@ const progressEvery = 10 * time.Second
 // be read or extracted is logged and counted; only a store failure, bad
 // usage or an interrupt stops the run.
 func runIndex(ctx context.Context, e *env, args []string) error {
-	fs := newFlags(e, "index", "[--store DIR] [--workers N] [--max-bytes N] INPUT...")
+	fs := newFlags(e, "index", "[--store DIR|--redis ADDRS] [--workers N] [--max-bytes N] INPUT...")
 	storeDir := fs.String("store", "", "Pebble store directory (default "+defaultStoreDir()+")")
+	redisAddrs := fs.String("redis", "", "Redis Cluster (or single server) addresses host:port,... instead of a Pebble store (default $"+redis.EnvAddrs+")")
 	workers := fs.Int("workers", runtime.GOMAXPROCS(0), "pages extracted and fingerprinted at once (default one per core)")
 	maxBytes := fs.Int64("max-bytes", defaultMaxPage, "largest page, WARC record or feed read, in bytes; larger ones are skipped and counted as failed")
 	if err := parseFlags(fs, args); err != nil {
@@ -51,11 +53,7 @@ func runIndex(ctx context.Context, e *env, args []string) error {
 	if *maxBytes <= 0 {
 		return usagef("--max-bytes must be positive, got %d", *maxBytes)
 	}
-	dir := *storeDir
-	if dir == "" {
-		dir = defaultStoreDir()
-	}
-	st, err := openPebble(dir)
+	st, where, err := openStore(ctx, *storeDir, *redisAddrs)
 	if err != nil {
 		return err
 	}
@@ -71,7 +69,7 @@ func runIndex(ctx context.Context, e *env, args []string) error {
 	n, cerr := st.Count(context.WithoutCancel(ctx))
 	fmt.Fprintln(e.stdout, sum.String())
 	if cerr == nil {
-		fmt.Fprintf(e.stdout, "store %s holds %d articles\n", dir, n)
+		fmt.Fprintf(e.stdout, "%s holds %d articles\n", where, n)
 	}
 	if err != nil {
 		return err
@@ -101,6 +99,35 @@ func defaultStoreDir() string {
 		base = "."
 	}
 	return filepath.Join(base, "wiretrace", "index")
+}
+
+// openStore opens the store the --store and --redis flags name: Redis at
+// redisAddrs (or $WIRETRACE_REDIS when neither flag is given), else the
+// Pebble store in dir (defaultStoreDir when empty), created if needed. It
+// also returns a phrase naming the store for messages. Giving both flags
+// is a usage error.
+func openStore(ctx context.Context, dir, redisAddrs string) (store.Store, string, error) {
+	if dir != "" && redisAddrs != "" {
+		return nil, "", usagef("give --store or --redis, not both")
+	}
+	if dir == "" && redisAddrs == "" {
+		redisAddrs = os.Getenv(redis.EnvAddrs)
+	}
+	if redisAddrs != "" {
+		st, err := redis.Open(ctx, redisAddrs, redis.Options{})
+		if err != nil {
+			return nil, "", fmt.Errorf("open redis store %s: %w", redisAddrs, err)
+		}
+		return st, "redis store " + redisAddrs, nil
+	}
+	if dir == "" {
+		dir = defaultStoreDir()
+	}
+	st, err := openPebble(dir)
+	if err != nil {
+		return nil, "", err
+	}
+	return st, "store " + dir, nil
 }
 
 // openPebble opens (creating it if needed) the Pebble store in dir.

@@ -6,12 +6,15 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"net"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/wiretrace/wiretrace/article"
 	"github.com/wiretrace/wiretrace/internal/sharedtest"
@@ -215,6 +218,7 @@ func TestIndexCommandUsage(t *testing.T) {
 		{"index", "--store", dir, "--workers", "0", "x.html"},
 		{"index", "--store", dir, "--max-bytes", "-1", "x.html"},
 		{"index", "--no-such-flag", "x.html"},
+		{"index", "--store", dir, "--redis", "127.0.0.1:1", "x.html"},
 	} {
 		if code, _, errs := runCLI(t, "", args...); code != 2 {
 			t.Errorf("%q: exit %d, want 2 (stderr %q)", args, code, errs)
@@ -252,5 +256,70 @@ func TestIndexSharedPages(t *testing.T) {
 	}
 	if got := parseSummary(t, out); got != (indexCounts{duplicates: 20, items: 20}) {
 		t.Errorf("second run: %+v, want all 20 pages duplicates", got)
+	}
+}
+
+// startRedis runs a real redis-server on a free loopback port for the
+// test. It skips when redis-server is not installed (fails under CI=true,
+// where scripts/test.sh installs it).
+func startRedis(t *testing.T) string {
+	t.Helper()
+	path, err := exec.LookPath("redis-server")
+	if err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatalf("redis-server is required under CI=true: %v", err)
+		}
+		t.Skipf("skipping: redis-server not installed (apt-get install redis-server): %v", err)
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	addr := ln.Addr().String()
+	ln.Close()
+	_, port, _ := net.SplitHostPort(addr)
+	cmd := exec.Command(path, "--port", port, "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", t.TempDir())
+	if err := cmd.Start(); err != nil {
+		t.Fatalf("start redis-server: %v", err)
+	}
+	t.Cleanup(func() {
+		cmd.Process.Kill()
+		cmd.Wait()
+	})
+	for deadline := time.Now().Add(10 * time.Second); ; {
+		c, err := net.DialTimeout("tcp", addr, 200*time.Millisecond)
+		if err == nil {
+			c.Close()
+			return addr
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("redis-server on %s did not come up: %v", addr, err)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
+
+// TestIndexCommandRedis indexes the corpus into a real Redis server
+// through --redis, twice: the second run finds every article stored.
+func TestIndexCommandRedis(t *testing.T) {
+	addr := startRedis(t)
+	corpus := indexCorpus(t)
+	inputs := []string{filepath.Join(corpus, "pages"), filepath.Join(corpus, "feed.rss"), filepath.Join(corpus, "crawl.warc")}
+	code, out, errs := runCLI(t, "", append([]string{"index", "--redis", addr}, inputs...)...)
+	if code != 0 {
+		t.Fatalf("exit %d\nstdout:\n%s\nstderr:\n%s", code, out, errs)
+	}
+	if got := parseSummary(t, out); got != (indexCounts{indexed: 5, items: 7, failed: 2}) {
+		t.Errorf("first run: %+v, want 5 indexed, 2 failed", got)
+	}
+	if !strings.Contains(out, "redis store "+addr+" holds 5 articles") {
+		t.Errorf("stdout does not report the Redis store's count:\n%s", out)
+	}
+	code, out, errs = runCLI(t, "", append([]string{"index", "--redis", addr}, inputs...)...)
+	if code != 0 {
+		t.Fatalf("second run: exit %d\n%s\n%s", code, out, errs)
+	}
+	if got := parseSummary(t, out); got.indexed != 0 || got.duplicates != 5 {
+		t.Errorf("second run: %+v, want 0 indexed and 5 duplicates", got)
 	}
 }
