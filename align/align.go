@@ -21,7 +21,7 @@ const (
 
 // DefaultThreshold is the score from which two sentences (or clauses) align
 // when Options.Threshold is zero. It is lower than the MRPC decision
-// threshold (MRPCThreshold, 0.52): MRPC asks whether two sentences mean the
+// threshold (MRPCThreshold, 0.51): MRPC asks whether two sentences mean the
 // same, alignment whether a derived sentence carries a source sentence's
 // content, which a rewrite that adds its own framing passes with a lower
 // score. On the seed pair the true alignments score 0.33 to 0.78 and the

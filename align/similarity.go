@@ -121,7 +121,11 @@ func pairFeatures(fa, fb *features) FeatureVector {
 	}
 	var shared [3]int
 	for n := 0; n < 3; n++ {
-		shared[n] = fa.grams[n].common(&fb.grams[n])
+		if n == 0 {
+			shared[n] = intersect64(fa.uni, fb.uni)
+		} else {
+			shared[n] = fa.grams[n].common(&fb.grams[n])
+		}
 		if t := fa.nGrams[n] + fb.nGrams[n]; t > 0 {
 			v[8+n] = 2 * float64(shared[n]) / float64(t)
 		}
