@@ -55,11 +55,11 @@ type features struct {
 	// counted with repeats ("the" twice matches "the" twice), which the
 	// MRPC fit showed matters (test accuracy 0.741 with sets, 0.75 with
 	// multisets).
-	uni []uint64
-	chars   charSet // character 4-grams of the normalised text, hashed into bits
-	nChars  int     // how many 4-grams went in
-	neg     bool
-	words   int
+	uni    []uint64
+	chars  charSet // character 4-grams of the normalised text, hashed into bits
+	nChars int     // how many 4-grams went in
+	neg    bool
+	words  int
 }
 
 // NewContext prepares the sentences of src and derived for scoring. The
