@@ -242,7 +242,7 @@ func (s *bodySegmenter) collect(best int32) []string {
 		if !keep[i] || s.boxes[b.box].bad || b.linkDensity() > bodyMaxLinkDensity || bodyIsLabel(b.text) || bodyIsCredit(b.text) {
 			continue
 		}
-		if !started && (b.heading == 1 || s.bodyIsTitle(b.text)) {
+		if !started && (b.heading == 1 || s.bodyIsTitle(b.text) || b.heading == 0 && bodyIsMeta(b.text)) {
 			continue
 		}
 		if b.prose() > 0 {

@@ -134,3 +134,85 @@ func bodyIsCredit(text string) bool {
 	}
 	return false
 }
+
+// bodyMetaMaxChars bounds the byline and date lines above an article.
+const bodyMetaMaxChars = 80
+
+// bodyBylinePrefixes open a byline ("By Jane Doe"), in the languages of
+// the pages we see most.
+var bodyBylinePrefixes = []string{"by ", "por ", "von ", "par ", "di ", "door ", "av "}
+
+// bodyMonths are month names and abbreviations (English), whose presence
+// with a digit marks a date line.
+var bodyMonths = []string{
+	"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+}
+
+// bodyIsMeta reports a byline or a date line: the furniture that sits
+// between a headline and the first paragraph, which the benchmark's true
+// bodies leave out.
+func bodyIsMeta(text string) bool {
+	if len(text) > bodyMetaMaxChars {
+		return false
+	}
+	lt := strings.ToLower(text)
+	for _, p := range bodyBylinePrefixes {
+		if strings.HasPrefix(lt, p) {
+			return true
+		}
+	}
+	return bodyHasDate(lt)
+}
+
+// bodyHasDate reports a clock time (12:45), a numeric date (2019-11-18,
+// 18/11/2019, 18.11.2019) or a month name next to a number.
+func bodyHasDate(lt string) bool {
+	digits := 0
+	for i := 0; i < len(lt); i++ {
+		c := lt[i]
+		if c >= '0' && c <= '9' {
+			digits++
+			continue
+		}
+		if digits > 0 && i+2 < len(lt) && lt[i+1] >= '0' && lt[i+1] <= '9' && lt[i+2] >= '0' && lt[i+2] <= '9' {
+			switch {
+			case c == ':' && digits <= 2:
+				return true // clock time
+			case (c == '-' || c == '/' || c == '.') && (digits == 4 || digits <= 2) && bodyDateTail(lt[i+1:], c):
+				return true
+			}
+		}
+		digits = 0
+	}
+	if !strings.ContainsAny(lt, "0123456789") {
+		return false
+	}
+	for _, m := range bodyMonths {
+		i := strings.Index(lt, m)
+		if i < 0 || i > 0 && lt[i-1] >= 'a' && lt[i-1] <= 'z' {
+			continue
+		}
+		// The month's word, then a number right after it ("Nov. 19")
+		// or right before it ("19 November").
+		j := i + len(m)
+		for j < len(lt) && lt[j] >= 'a' && lt[j] <= 'z' {
+			j++
+		}
+		after := strings.TrimLeft(lt[j:], ". ")
+		before := strings.TrimRight(lt[:i], " ")
+		if after != "" && after[0] >= '0' && after[0] <= '9' || before != "" && before[len(before)-1] >= '0' && before[len(before)-1] <= '9' {
+			return true
+		}
+	}
+	return false
+}
+
+// bodyDateTail reports whether s, after the first separator sep of a
+// numeric date, goes on as "dd<sep>dd…".
+func bodyDateTail(s string, sep byte) bool {
+	i := 0
+	for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+		i++
+	}
+	return i >= 1 && i <= 2 && i+1 < len(s) && s[i] == sep && s[i+1] >= '0' && s[i+1] <= '9'
+}

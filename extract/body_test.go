@@ -177,3 +177,42 @@ func TestBodyIsLabel(t *testing.T) {
 		}
 	}
 }
+
+func TestBodyIsMeta(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want bool
+	}{
+		{"By Ana Ruiz, Transport Correspondent", true},
+		{"Nov. 19, 2019, 8:41 AM UTC", true},
+		{"Published 18/11/2019", true},
+		{"Updated: 2019-11-18 17:32", true},
+		{"19 November 2019", true},
+		{"What's new in 2.26 (September pack)?", false},
+		{"Baby boomers may need to plan for a longer retirement", false},
+		{"BAAR, SWITZERLAND", false},
+		{bodyP1, false},
+	} {
+		if got := bodyIsMeta(tc.text); got != tc.want {
+			t.Errorf("bodyIsMeta(%q) = %v, want %v", tc.text, got, tc.want)
+		}
+	}
+}
+
+func TestBodyIsCredit(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want bool
+	}{
+		{"(Reporting by Ana Ruiz; Editing by Tom Brown)", true},
+		{"Additional reporting by Joe Bloggs in Madrid.", true},
+		{"Staff writer Joe Bloggs contributed to this report.", true},
+		{"© Jane Doe Crowds outside the council chamber on Tuesday.", true},
+		{"© 2026 Daily Planet Media. All rights reserved.", false},
+		{bodyP2, false},
+	} {
+		if got := bodyIsCredit(tc.text); got != tc.want {
+			t.Errorf("bodyIsCredit(%q) = %v, want %v", tc.text, got, tc.want)
+		}
+	}
+}
