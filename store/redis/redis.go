@@ -92,7 +92,7 @@ type Store struct {
 	// replicas caches, per master address, how many replicas it had at
 	// the last write; sync waits for one of them when there are any.
 	replMu   sync.Mutex
-	replicas map[string]int
+	replicas map[string]replicaCount
 }
 
 var _ store.Store = (*Store)(nil)
@@ -105,6 +105,7 @@ var _ store.Store = (*Store)(nil)
 // were written by an incompatible layout.
 func Open(ctx context.Context, addrs string, opts Options) (*Store, error) {
 	opts = opts.withDefaults()
+	quiet()
 	list, err := ParseAddrs(addrs)
 	if err != nil {
 		return nil, err
@@ -116,7 +117,7 @@ func Open(ctx context.Context, addrs string, opts Options) (*Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Store{opts: opts, k: keys{prefix: opts.Prefix}, replicas: map[string]int{}}
+	s := &Store{opts: opts, k: keys{prefix: opts.Prefix}, replicas: map[string]replicaCount{}}
 	if clustered {
 		s.cluster = goredis.NewClusterClient(&goredis.ClusterOptions{
 			Addrs:           list,
@@ -129,6 +130,10 @@ func Open(ctx context.Context, addrs string, opts Options) (*Store, error) {
 			// them; our own retry loop covers longer outages.
 			MaxRedirects:    8,
 			DisableIdentity: true,
+			// go-redis retries a failed dial 5 times by default, inside
+			// each command; a dead master then stalls every command for
+			// a while before our retry loop can reload the slot map.
+			DialerRetries: 1,
 		})
 		s.rdb = s.cluster
 	} else {
@@ -138,6 +143,7 @@ func Open(ctx context.Context, addrs string, opts Options) (*Store, error) {
 			PoolSize:        opts.PoolSize,
 			MaxRetries:      2,
 			DisableIdentity: true,
+			DialerRetries:   1,
 		})
 	}
 	if err := s.check(ctx, addrs); err != nil {
@@ -171,7 +177,7 @@ func ParseAddrs(addrs string) ([]string, error) {
 func probe(ctx context.Context, addrs []string, opts Options) (bool, error) {
 	var errs []error
 	for _, a := range addrs {
-		c := goredis.NewClient(&goredis.Options{Addr: a, DialTimeout: opts.DialTimeout, MaxRetries: -1, DisableIdentity: true})
+		c := goredis.NewClient(&goredis.Options{Addr: a, DialTimeout: opts.DialTimeout, MaxRetries: -1, DialerRetries: 1, DisableIdentity: true})
 		info, err := c.Info(ctx, "cluster").Result()
 		if err != nil {
 			c.Close()
@@ -189,13 +195,20 @@ func probe(ctx context.Context, addrs []string, opts Options) (bool, error) {
 			return false, nil
 		}
 		ci, err := c.ClusterInfo(ctx).Result()
-		c.Close()
 		if err != nil {
+			c.Close()
 			return false, fmt.Errorf("redis %s: cluster info: %w", a, err)
 		}
 		if !strings.Contains(ci, "cluster_state:ok") {
-			return false, fmt.Errorf("redis cluster at %s is not serving: %s", a, clusterSummary(ci))
+			nodes, _ := c.ClusterNodes(ctx).Result()
+			c.Close()
+			msg := fmt.Sprintf("redis cluster at %s is not serving: %s", a, clusterSummary(ci))
+			if failing := failingNodes(nodes); failing != "" {
+				msg += "; failing nodes: " + failing
+			}
+			return false, errors.New(msg)
 		}
+		c.Close()
 		return true, nil
 	}
 	return false, fmt.Errorf("redis: no server answered at %s: %w", strings.Join(addrs, ","), errors.Join(errs...))
@@ -213,6 +226,26 @@ func clusterSummary(info string) string {
 		}
 	}
 	return strings.Join(parts, " ")
+}
+
+// failingNodes lists the nodes CLUSTER NODES flags as failing, with
+// their role and slots.
+func failingNodes(nodes string) string {
+	var out []string
+	for _, line := range strings.Split(nodes, "\n") {
+		// <id> <ip:port@cport> <flags> <master> <ping> <pong> <epoch> <link> <slots...>
+		f := strings.Fields(line)
+		if len(f) < 8 || !strings.Contains(f[2], "fail") {
+			continue
+		}
+		addr, _, _ := strings.Cut(f[1], "@")
+		desc := addr + " (" + f[2]
+		if len(f) > 8 {
+			desc += ", slots " + strings.Join(f[8:], " ")
+		}
+		out = append(out, desc+")")
+	}
+	return strings.Join(out, "; ")
 }
 
 // check pings every master (so that a dead one is reported now, not as a
@@ -467,24 +500,35 @@ func (s *Store) Put(ctx context.Context, docs []store.Document) error {
 	if len(ids) == 0 {
 		return nil
 	}
-	var written []string
-	err := s.withLocks(ctx, ids, func(ls []locked, token string) error {
-		w, err := s.write(ctx, ls, byID, token)
-		written = append(written, w...)
-		return err
+	err := s.redo(ctx, func() error {
+		return s.withLocks(ctx, ids, func(ls []locked, token string) error {
+			return s.write(ctx, ls, byID, token)
+		})
 	})
-	if err == nil {
-		err = s.sync(ctx, written)
-	}
 	if err != nil {
 		return fmt.Errorf("redis put %d documents: %w", len(ids), s.fail(err))
 	}
 	return nil
 }
 
-// write stores the locked documents and returns one key per slot it wrote
-// to, for sync.
-func (s *Store) write(ctx context.Context, ls []locked, byID map[string]*store.Document, token string) ([]string, error) {
+// redo runs op, and runs it again when it fails with errMasterChanged,
+// until it succeeds or RetryTimeout has passed. op must be idempotent.
+func (s *Store) redo(ctx context.Context, op func() error) error {
+	start := time.Now()
+	for attempt := 0; ; attempt++ {
+		err := op()
+		if err == nil || !errors.Is(err, errMasterChanged) || time.Since(start) > s.opts.RetryTimeout {
+			return err
+		}
+		s.retries.note(map[string]int64{"master changed": 1})
+		if err := sleep(ctx, backoff(attempt)); err != nil {
+			return err
+		}
+	}
+}
+
+// write stores the locked documents, durably (see durable).
+func (s *Store) write(ctx context.Context, ls []locked, byID map[string]*store.Document, token string) error {
 	adds := map[string][]any{}
 	rems := map[string][]any{}
 	for i := range ls {
@@ -513,37 +557,40 @@ func (s *Store) write(ctx context.Context, ls []locked, byID map[string]*store.D
 			}
 		}
 	}
-	// Postings first: a crash after this step leaves postings that point
-	// at an older version or at nothing, which readers tolerate; it never
-	// leaves a stored document its postings do not find.
-	if err := s.pipeline(ctx, setCmds(ctx, "SADD", adds)); err != nil {
-		return nil, fmt.Errorf("add postings: %w", err)
-	}
-	cmds := make([]goredis.Cmder, len(ls))
-	for i, l := range ls {
-		cmds[i] = eval(ctx, commitScript,
-			[]string{s.k.lock(l.id), s.k.record(l.id), s.k.article(l.id), s.k.ids(shardOf(l.id))},
-			token, l.record, l.doc.Article, member(l.id))
-	}
-	if err := s.pipeline(ctx, cmds); err != nil {
-		return nil, fmt.Errorf("write documents: %w", err)
-	}
-	if len(rems) > 0 {
-		if err := s.pipeline(ctx, setCmds(ctx, "SREM", rems)); err != nil {
-			return nil, fmt.Errorf("remove stale postings: %w", err)
-		}
-	}
-	keys := make([]string, 0, len(adds)+len(rems)+len(ls))
+	written := make([]string, 0, len(adds)+len(rems)+len(ls))
 	for k := range adds {
-		keys = append(keys, k)
+		written = append(written, k)
 	}
 	for k := range rems {
-		keys = append(keys, k)
+		written = append(written, k)
 	}
 	for _, l := range ls {
-		keys = append(keys, s.k.record(l.id))
+		written = append(written, s.k.record(l.id))
 	}
-	return keys, nil
+	return s.durable(ctx, written, func() error {
+		// Postings first: a crash after this step leaves postings that
+		// point at an older version or at nothing, which readers
+		// tolerate; it never leaves a stored document its postings do
+		// not find.
+		if err := s.pipeline(ctx, setCmds(ctx, "SADD", adds)); err != nil {
+			return fmt.Errorf("add postings: %w", err)
+		}
+		cmds := make([]goredis.Cmder, len(ls))
+		for i, l := range ls {
+			cmds[i] = eval(ctx, commitScript,
+				[]string{s.k.lock(l.id), s.k.record(l.id), s.k.article(l.id), s.k.ids(shardOf(l.id))},
+				token, l.record, l.doc.Article, member(l.id))
+		}
+		if err := s.pipeline(ctx, cmds); err != nil {
+			return fmt.Errorf("write documents: %w", err)
+		}
+		if len(rems) > 0 {
+			if err := s.pipeline(ctx, setCmds(ctx, "SREM", rems)); err != nil {
+				return fmt.Errorf("remove stale postings: %w", err)
+			}
+		}
+		return nil
+	})
 }
 
 // postingKeys returns the distinct posting keys of bands and terms.
@@ -571,37 +618,79 @@ func setCmds(ctx context.Context, op string, members map[string][]any) []goredis
 	return cmds
 }
 
-// sync returns once a replica of every master that holds one of keys has
-// acknowledged the writes, when that master has replicas. WAIT covers the
-// writes of its own connection only, and go-redis spreads a pipeline over
-// pooled connections, so sync writes a small key on the master first, on
-// the connection it then WAITs on: replication is one ordered stream per
-// master, so a replica that has that write has every earlier one.
-func (s *Store) sync(ctx context.Context, keys []string) error {
-	if s.opts.NoReplicaWait || len(keys) == 0 {
-		return nil
+// errMasterChanged reports that a slot written to changed master, or
+// that its master could not be reached to confirm replication, between
+// the writes and their confirmation: the writes may have died with the
+// old master, so the caller must write again (every write is idempotent).
+var errMasterChanged = errors.New("master changed during the write")
+
+// slotMasters returns the master serving each slot, as go-redis sees it.
+func (s *Store) slotMasters(ctx context.Context, slots []int) (map[int]*goredis.Client, error) {
+	out := make(map[int]*goredis.Client, len(slots))
+	for _, sl := range slots {
+		c, err := s.masterFor(ctx, s.k.syncKey(sl))
+		if err != nil {
+			return nil, err
+		}
+		out[sl] = c
 	}
-	// One key per slot is enough; then one slot per master.
-	slots := map[int]bool{}
+	return out, nil
+}
+
+// slotsOf returns the distinct hash slots of keys.
+func slotsOf(keys []string) []int {
+	seen := map[int]bool{}
+	var out []int
 	for _, k := range keys {
-		slots[slot(k)] = true
+		if sl := slot(k); !seen[sl] {
+			seen[sl] = true
+			out = append(out, sl)
+		}
+	}
+	return out
+}
+
+// durable runs writes (a function that writes keys) and returns once a
+// replica of every master that received them has acknowledged them, when
+// that master has replicas.
+//
+// WAIT covers the writes of its own connection only, and go-redis spreads
+// a pipeline over pooled connections, so the confirmation writes a small
+// key on each master, on the connection it then WAITs on: replication is
+// one ordered stream per master, so a replica that has that write has
+// every earlier one. If a slot's master changed between the writes and
+// the confirmation, or cannot be reached for it, the writes may be lost
+// with it: durable returns errMasterChanged and the caller writes again.
+func (s *Store) durable(ctx context.Context, keys []string, writes func() error) error {
+	if s.opts.NoReplicaWait {
+		return writes()
+	}
+	slots := slotsOf(keys)
+	before, err := s.slotMasters(ctx, slots)
+	if err != nil {
+		return err
+	}
+	if err := writes(); err != nil {
+		return err
+	}
+	after, err := s.slotMasters(ctx, slots)
+	if err != nil {
+		return err
 	}
 	masters := map[string]*goredis.Client{}
 	masterSlot := map[string]int{}
-	for sl := range slots {
-		c, err := s.masterFor(ctx, s.k.syncKey(sl))
-		if err != nil {
-			return err
+	for _, sl := range slots {
+		a, b := before[sl].Options().Addr, after[sl].Options().Addr
+		if a != b {
+			return fmt.Errorf("%w: slot %d moved from %s to %s", errMasterChanged, sl, a, b)
 		}
-		addr := c.Options().Addr
-		if _, ok := masters[addr]; !ok {
-			masters[addr] = c
-			masterSlot[addr] = sl
+		if _, ok := masters[b]; !ok {
+			masters[b], masterSlot[b] = after[sl], sl
 		}
 	}
 	var wg sync.WaitGroup
-	errs := make([]error, 0, len(masters))
 	var mu sync.Mutex
+	var errs []error
 	for addr, c := range masters {
 		wg.Add(1)
 		go func() {
@@ -621,33 +710,46 @@ func (s *Store) masterFor(ctx context.Context, key string) (*goredis.Client, err
 	if s.cluster == nil {
 		return s.rdb.(*goredis.Client), nil
 	}
-	var c *goredis.Client
-	var err error
 	start := time.Now()
 	for attempt := 0; ; attempt++ {
-		if c, err = s.cluster.MasterForKey(ctx, key); err == nil {
+		c, err := s.cluster.MasterForKey(ctx, key)
+		if err == nil {
 			return c, nil
 		}
 		if _, ok := retryReason(err); !ok || time.Since(start) > s.opts.RetryTimeout {
 			return nil, fmt.Errorf("find master of %q: %w", key, err)
 		}
+		s.reload()
 		if err := sleep(ctx, backoff(attempt)); err != nil {
 			return nil, err
 		}
 	}
 }
 
+// replicaCheckEvery is how long a master seen without replicas is trusted
+// to stay so: within it, writes to that master skip the confirmation
+// round entirely. A replica attached later is noticed within this time.
+const replicaCheckEvery = 5 * time.Second
+
+type replicaCount struct {
+	n  int
+	at time.Time
+}
+
 // waitReplica makes one write on master c and WAITs, on the same
 // connection, for one replica to acknowledge it. A master without
 // connected replicas has none to wait for.
 func (s *Store) waitReplica(ctx context.Context, c *goredis.Client, addr string, sl int) error {
-	// A master not seen yet counts as having no replica: the first
-	// round learns the truth from INFO and waits in a second one if
-	// needed, rather than block in a WAIT no replica can answer.
 	s.replMu.Lock()
-	n := s.replicas[addr]
+	rc, known := s.replicas[addr]
 	s.replMu.Unlock()
-	want := min(n, 1)
+	if known && rc.n == 0 && time.Since(rc.at) < replicaCheckEvery {
+		return nil
+	}
+	// A master not seen yet counts as having no replica: the first round
+	// learns the truth from INFO and waits in a second one if needed,
+	// rather than block in a WAIT that no replica can answer.
+	want := min(rc.n, 1)
 	start := time.Now()
 	for attempt := 0; ; attempt++ {
 		var wait *goredis.IntCmd
@@ -661,39 +763,39 @@ func (s *Store) waitReplica(ctx context.Context, c *goredis.Client, addr string,
 			info = p.Info(ctx, "replication")
 			return nil
 		})
-		reason := "WAIT"
-		if err == nil {
-			now := connectedReplicas(info.Val())
-			s.replMu.Lock()
-			s.replicas[addr] = now
-			s.replMu.Unlock()
-			var acked int64
-			if wait != nil {
-				acked = wait.Val()
+		if err != nil {
+			if _, ok := retryReason(err); ok {
+				// The master is gone or going: what it took may be
+				// gone too.
+				s.reload()
+				return fmt.Errorf("%w: confirm replication on %s: %v", errMasterChanged, addr, err)
 			}
-			switch {
-			case now == 0:
-				// No replica (left), none to wait for: the write is as
-				// durable as this master's persistence makes it.
-				return nil
-			case want > 0 && acked >= int64(want):
-				return nil
-			case want == 0:
-				// A replica appeared since we last looked: wait for it.
-				want = 1
-				continue
-			}
-			err = fmt.Errorf("master %s: %d of %d replicas acknowledged within %v", addr, acked, want, s.opts.ReplicaTimeout)
-		} else {
-			var ok bool
-			if reason, ok = retryReason(err); !ok {
-				return fmt.Errorf("wait for a replica of %s: %w", addr, err)
-			}
+			return fmt.Errorf("confirm replication on %s: %w", addr, err)
+		}
+		now := connectedReplicas(info.Val())
+		s.replMu.Lock()
+		s.replicas[addr] = replicaCount{n: now, at: time.Now()}
+		s.replMu.Unlock()
+		var acked int64
+		if wait != nil {
+			acked = wait.Val()
+		}
+		switch {
+		case now == 0:
+			// No replica (left): the writes are as durable as this
+			// master's own persistence makes them.
+			return nil
+		case want > 0 && acked >= int64(want):
+			return nil
+		case want == 0:
+			// A replica appeared since we last looked: wait for it.
+			want = 1
+			continue
 		}
 		if time.Since(start) > s.opts.RetryTimeout {
-			return fmt.Errorf("wait for a replica of %s: %w", addr, err)
+			return fmt.Errorf("confirm replication on %s: %d of %d replicas acknowledged after %v", addr, acked, want, time.Since(start).Round(time.Millisecond))
 		}
-		s.retries.note(map[string]int64{reason: 1})
+		s.retries.note(map[string]int64{"WAIT": 1})
 		if err := sleep(ctx, backoff(attempt)); err != nil {
 			return err
 		}
@@ -771,45 +873,54 @@ func (s *Store) Delete(ctx context.Context, ids []string) error {
 	if len(ids) == 0 {
 		return nil
 	}
+	err := s.redo(ctx, func() error {
+		return s.withLocks(ctx, ids, func(ls []locked, token string) error {
+			return s.remove(ctx, ls, token)
+		})
+	})
+	if err != nil {
+		return fmt.Errorf("redis delete %d documents: %w", len(ids), s.fail(err))
+	}
+	return nil
+}
+
+// remove deletes the locked documents, durably (see durable).
+func (s *Store) remove(ctx context.Context, ls []locked, token string) error {
+	rems := map[string][]any{}
+	var cmds []goredis.Cmder
 	var written []string
-	err := s.withLocks(ctx, ids, func(ls []locked, token string) error {
-		rems := map[string][]any{}
-		var cmds []goredis.Cmder
-		for _, l := range ls {
-			if l.old == nil {
-				continue
-			}
-			m := member(l.id)
-			b, t := postingKeys(s.k, l.old.bands, l.old.terms)
-			for k := range b {
-				rems[k] = append(rems[k], m)
-			}
-			for k := range t {
-				rems[k] = append(rems[k], m)
-			}
-			cmds = append(cmds, eval(ctx, removeScript,
-				[]string{s.k.lock(l.id), s.k.record(l.id), s.k.article(l.id), s.k.ids(shardOf(l.id))},
-				token, m))
-			written = append(written, s.k.record(l.id))
+	for _, l := range ls {
+		if l.old == nil {
+			continue
 		}
+		m := member(l.id)
+		b, t := postingKeys(s.k, l.old.bands, l.old.terms)
+		for k := range b {
+			rems[k] = append(rems[k], m)
+		}
+		for k := range t {
+			rems[k] = append(rems[k], m)
+		}
+		cmds = append(cmds, eval(ctx, removeScript,
+			[]string{s.k.lock(l.id), s.k.record(l.id), s.k.article(l.id), s.k.ids(shardOf(l.id))},
+			token, m))
+		written = append(written, s.k.record(l.id))
+	}
+	for k := range rems {
+		written = append(written, k)
+	}
+	if len(cmds) == 0 {
+		return nil
+	}
+	return s.durable(ctx, written, func() error {
 		if err := s.pipeline(ctx, setCmds(ctx, "SREM", rems)); err != nil {
 			return fmt.Errorf("remove postings: %w", err)
-		}
-		for k := range rems {
-			written = append(written, k)
 		}
 		if err := s.pipeline(ctx, cmds); err != nil {
 			return fmt.Errorf("remove documents: %w", err)
 		}
 		return nil
 	})
-	if err == nil {
-		err = s.sync(ctx, written)
-	}
-	if err != nil {
-		return fmt.Errorf("redis delete %d documents: %w", len(ids), s.fail(err))
-	}
-	return nil
 }
 
 // Signatures returns the signatures of ids.

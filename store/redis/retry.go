@@ -137,12 +137,23 @@ func (s *Store) pipeline(ctx context.Context, cmds []goredis.Cmder) error {
 			return fmt.Errorf("%d commands still failing after retrying for %v: %w", len(failed), s.opts.RetryTimeout, lastErr)
 		}
 		s.retries.note(reasons)
+		s.reload()
 		if err := sleep(ctx, backoff(attempt)); err != nil {
 			return err
 		}
 		todo = failed
 	}
 	return nil
+}
+
+// reload asks go-redis to reload the cluster's slot map in the background.
+// go-redis reloads it by itself on MOVED replies, but not when a master
+// has died: until a reload, it keeps dialing the dead address for slots a
+// promoted replica now serves.
+func (s *Store) reload() {
+	if s.cluster != nil {
+		s.cluster.ReloadState(context.Background())
+	}
 }
 
 // fail maps an error from go-redis after Close to ErrClosed.
