@@ -80,3 +80,40 @@ func TestBrowserDemoCompare(t *testing.T) {
 func jsString(s string) string {
 	return "'" + strings.NewReplacer(`\`, `\\`, `'`, `\'`).Replace(s) + "'"
 }
+
+// TestBrowserScriptDoesNotRun traces a page whose text holds <script> and
+// an <img onerror> through the UI: no dialog may open (newBrowser fails the
+// test on one), and the markup must be visible as text.
+func TestBrowserScriptDoesNotRun(t *testing.T) {
+	ctx := newBrowser(t)
+	srv := httptest.NewServer(New(Options{Index: demoIndex(t)}))
+	defer srv.Close()
+	if err := chromedp.Do(ctx,
+		chromedp.Navigate(srv.URL+"/"),
+		chromedp.WaitVisible(chromedp.CSS(`textarea#page`)),
+		chromedp.SetValue(chromedp.CSS(`textarea#page`), scriptPage(t)),
+		chromedp.Submit(chromedp.CSS(`textarea#page`)),
+		chromedp.WaitVisible(chromedp.CSS(`.article-meta`)),
+		// Open the extracted article so its paragraphs are visible text.
+		chromedp.Evaluate[chromedp.Void](`document.querySelectorAll('details').forEach(d => d.open = true)`),
+	); err != nil {
+		t.Fatalf("trace the script page: %v", err)
+	}
+	text, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS(`main`)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{`<script>alert("xss")</script>`, `<img src=x onerror=alert("img")>`, `<script>alert("title")</script>`} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the page's markup %q is not shown as text", want)
+		}
+	}
+	injected, err := chromedp.Run(ctx, chromedp.Evaluate[int](`document.querySelectorAll('main script, main img').length`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if injected != 0 {
+		t.Errorf("%d script or img elements from the page were injected into the UI", injected)
+	}
+	screenshot(t, ctx, "trace-script-page")
+}

@@ -152,4 +152,3 @@ func (s *Server) parseForm(w http.ResponseWriter, r *http.Request) error {
 	}
 	return nil
 }
-

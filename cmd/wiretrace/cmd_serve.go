@@ -9,7 +9,10 @@ import (
 	"os"
 	"time"
 
+	"github.com/wiretrace/wiretrace/index"
 	"github.com/wiretrace/wiretrace/server"
+	"github.com/wiretrace/wiretrace/store"
+	"github.com/wiretrace/wiretrace/store/pebble"
 )
 
 // shutdownGrace is how long serve waits for requests in flight after
@@ -19,7 +22,10 @@ const shutdownGrace = 10 * time.Second
 // runServe runs `wiretrace serve`: the HTTP API and web UI until SIGINT or
 // SIGTERM, then a graceful shutdown.
 func runServe(ctx context.Context, e *env, args []string) error {
-	fs := newFlags(e, "serve", "[--store DIR|--redis ADDRS] [--addr HOST:PORT] [--demo] [--token T] [--max-body N]")
+	fs := newFlags(e, "serve", "[--store DIR|--redis ADDRS|--demo] [--addr HOST:PORT] [--token T] [--max-body N]")
+	storeDir := fs.String("store", "", "Pebble store directory (default "+defaultStoreDir()+")")
+	redisAddrs := fs.String("redis", "", "Redis Cluster (or single server) addresses host:port,... instead of a Pebble store")
+	demo := fs.Bool("demo", false, "serve the bundled example articles from a temporary store (removed on exit)")
 	addr := fs.String("addr", "127.0.0.1:8080", "address to listen on")
 	token := fs.String("token", os.Getenv("WIRETRACE_TOKEN"), "bearer token that requests changing the index need (default $WIRETRACE_TOKEN)")
 	maxBody := fs.Int64("max-body", server.DefaultMaxBody, "largest request body accepted, in bytes (larger ones get 413)")
@@ -32,8 +38,76 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	if *maxBody <= 0 {
 		return usagef("--max-body must be positive, got %d", *maxBody)
 	}
-	srv := server.New(server.Options{MaxBody: *maxBody, Token: *token})
+	var st store.Store
+	var where string
+	if *demo {
+		if *storeDir != "" || *redisAddrs != "" {
+			return usagef("--demo uses a temporary store: give it without --store or --redis")
+		}
+		dst, cleanup, n, err := openDemo(ctx)
+		if err != nil {
+			return err
+		}
+		defer cleanup()
+		st, where = dst, fmt.Sprintf("demo store of %d example articles", n)
+	} else {
+		var err error
+		st, where, err = openStore(ctx, *storeDir, *redisAddrs)
+		if err != nil {
+			return err
+		}
+		defer st.Close()
+	}
+	srv := server.New(server.Options{MaxBody: *maxBody, Token: *token, Index: index.New(st)})
+	fmt.Fprintf(e.stderr, "wiretrace: serving %s\n", where)
 	return serve(ctx, e, srv.HTTPServer(*addr))
+}
+
+// openDemo opens a Pebble store in a new temporary directory and loads the
+// bundled examples into it. cleanup closes the store and removes the
+// directory.
+func openDemo(ctx context.Context) (st store.Store, cleanup func(), n int, err error) {
+	dir, err := os.MkdirTemp("", "wiretrace-demo-")
+	if err != nil {
+		return nil, nil, 0, fmt.Errorf("demo store: %w", err)
+	}
+	ps, err := pebble.Open(dir, pebble.Options{CacheSize: 16 << 20, MemTableSize: 4 << 20})
+	if err != nil {
+		os.RemoveAll(dir)
+		return nil, nil, 0, fmt.Errorf("demo store %s: %w", dir, err)
+	}
+	cleanup = func() {
+		ps.Close()
+		os.RemoveAll(dir)
+	}
+	n, err = server.LoadExamples(ctx, index.New(ps))
+	if err != nil {
+		cleanup()
+		return nil, nil, 0, err
+	}
+	return ps, cleanup, n, nil
+}
+
+// startDemoServer serves the demo corpus on a loopback port in this
+// process and returns its address and a function that stops it.
+func startDemoServer(ctx context.Context, e *env) (addr string, stop func(), err error) {
+	st, cleanup, _, err := openDemo(ctx)
+	if err != nil {
+		return "", nil, err
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		cleanup()
+		return "", nil, fmt.Errorf("listen on loopback: %w", err)
+	}
+	hs := server.New(server.Options{Index: index.New(st)}).HTTPServer(ln.Addr().String())
+	go func() { _ = hs.Serve(ln) }()
+	return ln.Addr().String(), func() {
+		sctx, cancel := context.WithTimeout(context.Background(), shutdownGrace)
+		defer cancel()
+		_ = hs.Shutdown(sctx)
+		cleanup()
+	}, nil
 }
 
 // serve listens on hs.Addr and serves until ctx is done, then shuts down
@@ -44,7 +118,7 @@ func serve(ctx context.Context, e *env, hs *http.Server) error {
 	if err != nil {
 		return fmt.Errorf("listen on %s: %w", hs.Addr, err)
 	}
-	fmt.Fprintf(e.stderr, "wiretrace serving on http://%s/\n", ln.Addr())
+	fmt.Fprintf(e.stderr, "wiretrace: listening on http://%s/\n", ln.Addr())
 	done := make(chan error, 1)
 	go func() { done <- hs.Serve(ln) }()
 	select {
