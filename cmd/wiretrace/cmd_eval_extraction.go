@@ -22,9 +22,9 @@ type extractionResult struct {
 	Seconds   float64 `json:"seconds"`
 	PagesPerS float64 `json:"pages_per_second"`
 	eval.Summary
-	Peers     map[string]eval.Summary `json:"peers"`
-	Published map[string]eval.Summary `json:"published"`
-	Pages     []eval.PageScore        `json:"pages"`
+	Peers      map[string]eval.Summary `json:"peers"`
+	Published  map[string]eval.Summary `json:"published"`
+	PageScores []eval.PageScore        `json:"page_scores"`
 }
 
 // evalExtraction runs `wiretrace eval extraction`: it extracts every page
@@ -63,7 +63,7 @@ func evalExtraction(ctx context.Context, e *env, args []string) error {
 	res := extractionResult{
 		Data: dir, Seconds: secs, PagesPerS: float64(len(set.Pages)) / secs,
 		Summary: r.Summary, Peers: map[string]eval.Summary{}, Published: eval.Published,
-		Pages: r.Pages,
+		PageScores: r.Pages,
 	}
 	peers, err := set.Peers()
 	if err != nil {
@@ -128,7 +128,7 @@ func printExtraction(e *env, res extractionResult, peers []string) {
 	}
 	tw.Flush()
 
-	worst := append([]eval.PageScore(nil), res.Pages...)
+	worst := append([]eval.PageScore(nil), res.PageScores...)
 	sort.SliceStable(worst, func(i, j int) bool { return worst[i].F1 < worst[j].F1 })
 	fmt.Fprintf(w, "\nworst pages:\n")
 	tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)

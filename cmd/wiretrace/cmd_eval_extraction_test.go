@@ -24,8 +24,8 @@ func TestEvalExtraction(t *testing.T) {
 	if err := json.Unmarshal(out.Bytes(), &res); err != nil {
 		t.Fatalf("--json output: %v", err)
 	}
-	if res.Summary.Pages != 181 || len(res.Pages) != 181 {
-		t.Errorf("scored %d pages (%d listed), want 181", res.Summary.Pages, len(res.Pages))
+	if res.Summary.Pages != 181 || len(res.PageScores) != 181 {
+		t.Errorf("scored %d pages (%d listed), want 181", res.Summary.Pages, len(res.PageScores))
 	}
 	if got := res.Peers["go_trafilatura"].Round().F1; got != 0.960 {
 		t.Errorf("go_trafilatura F1 = %.3f, want the published 0.960", got)
