@@ -1,0 +1,124 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"io"
+	"net/http"
+	"regexp"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/wiretrace/wiretrace/examples"
+)
+
+// syncBuffer is a bytes.Buffer safe to write from the server goroutine
+// while the test reads it.
+type syncBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (b *syncBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+func (b *syncBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
+}
+
+var listenLine = regexp.MustCompile(`listening on (http://[0-9.:]+)/`)
+
+func TestServeDemo(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	var stderr syncBuffer
+	e := &env{stdin: strings.NewReader(""), stdout: io.Discard, stderr: &stderr}
+	done := make(chan int, 1)
+	go func() { done <- run(ctx, e, []string{"serve", "--demo", "--addr", "127.0.0.1:0", "--token", "t0k"}) }()
+
+	var base string
+	for deadline := time.Now().Add(20 * time.Second); base == ""; {
+		if m := listenLine.FindStringSubmatch(stderr.String()); m != nil {
+			base = m[1]
+			break
+		}
+		select {
+		case code := <-done:
+			t.Fatalf("serve exited with %d before listening: %s", code, stderr.String())
+		default:
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("serve did not listen within 20s: %s", stderr.String())
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+
+	fams, err := examples.Families()
+	if err != nil {
+		t.Fatal(err)
+	}
+	page, err := fams[0].Original().Read()
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := json.Marshal(map[string]string{"page": string(page)})
+	res, err := http.Post(base+"/v1/trace", "application/json", bytes.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var tr struct {
+		Matches []struct{ Relation string } `json:"matches"`
+	}
+	err = json.NewDecoder(res.Body).Decode(&tr)
+	res.Body.Close()
+	if err != nil || res.StatusCode != http.StatusOK || len(tr.Matches) == 0 {
+		t.Fatalf("trace of a demo original: status %d, %d matches, %v", res.StatusCode, len(tr.Matches), err)
+	}
+	// The token guards writes.
+	res, err = http.Post(base+"/v1/documents", "application/json", bytes.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	res.Body.Close()
+	if res.StatusCode != http.StatusUnauthorized {
+		t.Errorf("POST /v1/documents without the token: status %d, want 401", res.StatusCode)
+	}
+
+	cancel() // what SIGINT does through main's signal.NotifyContext
+	select {
+	case code := <-done:
+		if code != 0 {
+			t.Errorf("serve exited with %d after shutdown: %s", code, stderr.String())
+		}
+	case <-time.After(15 * time.Second):
+		t.Fatal("serve did not shut down within 15s")
+	}
+	if !strings.Contains(stderr.String(), "shutting down") {
+		t.Errorf("stderr %q does not report the shutdown", stderr.String())
+	}
+}
+
+func TestServeUsage(t *testing.T) {
+	for _, args := range [][]string{
+		{"serve", "--demo", "--store", t.TempDir()},
+		{"serve", "--max-body", "0"},
+		{"serve", "extra"},
+		{"bench", "serve", "--clients", "0"},
+	} {
+		t.Run(strings.Join(args, " "), func(t *testing.T) {
+			var stderr bytes.Buffer
+			e := &env{stdin: strings.NewReader(""), stdout: io.Discard, stderr: &stderr}
+			if code := run(context.Background(), e, args); code != 2 {
+				t.Errorf("exit %d, want 2 (usage); stderr %s", code, stderr.String())
+			}
+		})
+	}
+}
