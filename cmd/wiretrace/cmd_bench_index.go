@@ -2,10 +2,79 @@ package main
 
 import (
 	"context"
-	"errors"
+	"fmt"
+	"os"
+	"runtime"
+
+	"github.com/wiretrace/wiretrace/internal/benchindex"
+	"github.com/wiretrace/wiretrace/store"
+	"github.com/wiretrace/wiretrace/store/redis"
 )
 
-// benchIndex is a placeholder until this job lands.
+// benchIndex runs `wiretrace bench index`: it generates a seeded corpus,
+// indexes it into a fresh Pebble store (or Redis) and prints the ingest
+// rate, the trace latencies, the store size per article and the peak
+// memory as a Markdown table.
 func benchIndex(ctx context.Context, e *env, args []string) error {
-	return errors.New("not implemented yet")
+	fs := newFlags(e, "bench index", "[--store DIR|--redis ADDRS] [--n N] [--seed S]")
+	storeDir := fs.String("store", "", "empty or new Pebble directory to fill (default a temporary one, removed afterwards)")
+	redisAddrs := fs.String("redis", "", "Redis Cluster (or single server) addresses host:port,... to fill instead of Pebble; its keys should be empty")
+	n := fs.Int("n", 100000, "articles to generate and index")
+	seed := fs.Uint64("seed", 1, "corpus seed: the same seed gives the same corpus")
+	workers := fs.Int("workers", runtime.GOMAXPROCS(0), "ingest workers")
+	queries := fs.Int("queries", 1000, "traces timed for candidate retrieval")
+	reportQueries := fs.Int("report-queries", 200, "traces timed with the full reports of the top 3 candidates")
+	quiet := fs.Bool("quiet", false, "no progress lines on stderr")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() != 0 {
+		return usagef("bench index takes no arguments, got %q", fs.Args())
+	}
+	if *n <= 0 || *workers <= 0 || *queries <= 0 || *reportQueries <= 0 {
+		return usagef("--n, --workers, --queries and --report-queries must be positive")
+	}
+	if *storeDir != "" && *redisAddrs != "" {
+		return usagef("give --store or --redis, not both")
+	}
+	var b benchindex.Backend
+	switch {
+	case *redisAddrs != "":
+		addrs := *redisAddrs
+		b = benchindex.Backend{
+			Name: "redis " + addrs,
+			Open: func(ctx context.Context) (store.Store, error) {
+				return redis.Open(ctx, addrs, redis.Options{})
+			},
+			Size: func(ctx context.Context, st store.Store) (int64, error) {
+				return st.(*redis.Store).UsedMemory(ctx)
+			},
+		}
+	default:
+		dir := *storeDir
+		if dir == "" {
+			tmp, err := os.MkdirTemp("", "wiretrace-bench-index-")
+			if err != nil {
+				return fmt.Errorf("bench index: %w", err)
+			}
+			defer os.RemoveAll(tmp)
+			dir = tmp
+		} else if ents, err := os.ReadDir(dir); err == nil && len(ents) > 0 {
+			return fmt.Errorf("bench index: %s is not empty; the benchmark needs a new store", dir)
+		}
+		b = benchindex.Pebble(dir)
+	}
+	cfg := benchindex.Config{
+		N: *n, Seed: *seed, Workers: *workers,
+		Queries: *queries, ReportQueries: *reportQueries,
+	}
+	if !*quiet {
+		cfg.Log = e.stderr
+	}
+	res, err := benchindex.Run(ctx, b, cfg)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "wiretrace bench index --n %d --seed %d (%d workers, GOMAXPROCS %d)\n\n", *n, *seed, res.Workers, runtime.GOMAXPROCS(0))
+	return benchindex.WriteTable(e.stdout, res)
 }
