@@ -10,7 +10,7 @@ import "github.com/wiretrace/wiretrace/textproc"
 // clauses are the unit at which Align finds content that moved between
 // sentences. A clause is scored as a short sentence by the same Similarity.
 type clause struct {
-	textproc.Sentence     // the clause as a sentence; Index is its position in the clause list
+	textproc.Sentence     // the clause as a sentence; Index is its sentence's
 	parent            int // index of the sentence it is part of
 	f                 features
 }
@@ -97,30 +97,41 @@ func subSentence(s *textproc.Sentence, from, to int) textproc.Sentence {
 	return sub
 }
 
-// clauses builds the clause lists of both documents once.
-func (c *Context) clauses() {
-	if c.srcClauses != nil || c.derClauses != nil {
-		return
+// clausesOf returns the clauses of sentence i of the source (derived
+// false) or derived document, building them on first use; nil for a
+// sentence of one clause. Not safe for concurrent use: Align calls it from
+// one goroutine.
+func (c *Context) clausesOf(derived bool, i int) []clause {
+	d, terms, cls, built := c.src, c.srcTerms, c.srcClauses, c.srcBuilt
+	if derived {
+		d, terms, cls, built = c.der, c.derTerms, c.derClauses, c.derBuilt
 	}
-	build := func(d *textproc.Doc, derived bool) []clause {
-		out := []clause{}
-		for i := range d.Sentences {
-			for _, r := range splitClauses(&d.Sentences[i]) {
-				out = append(out, clause{Sentence: subSentence(&d.Sentences[i], r[0], r[1]), parent: i})
+	if built[i] {
+		return cls[i]
+	}
+	built[i] = true
+	s := &d.Sentences[i]
+	var out []clause
+	// A clause's term ids are a run of its sentence's: count the content
+	// tokens before the clause, as termIDs counts them.
+	content, next := 0, 0
+	for _, r := range splitClauses(s) {
+		for ; next < r[0]; next++ {
+			if isContent(&s.Tokens[next]) {
+				content++
 			}
 		}
-		for k := range out {
-			out[k].Index = k
-			var ids []uint32
-			if derived {
-				ids = c.termIDs(&out[k].Sentence, true, c.match)
-			} else {
-				ids = c.termIDs(&out[k].Sentence, false)
+		from := content
+		for ; next < r[1]; next++ {
+			if isContent(&s.Tokens[next]) {
+				content++
 			}
-			out[k].f = c.makeFeatures(&out[k].Sentence, ids, c.weightOf, c.entIDs)
 		}
-		return out
+		cl := clause{Sentence: subSentence(s, r[0], r[1]), parent: i}
+		cl.Index = i
+		cl.f = c.makeFeatures(&cl.Sentence, terms[i][from:content], c.weightOf, c.entIDs)
+		out = append(out, cl)
 	}
-	c.srcClauses = build(c.src, false)
-	c.derClauses = build(c.der, true)
+	cls[i] = out
+	return out
 }

@@ -26,12 +26,15 @@ const synonymDiscount = 0.8
 type Context struct {
 	src, der   *textproc.Doc
 	srcF, derF []features
-	// srcClauses are the clauses of the source's sentences (derClauses
-	// likewise), built by clauses() for Align.
-	srcClauses, derClauses []clause
+	// srcClauses[i] are the clauses of source sentence i (derClauses
+	// likewise), built on first use by clausesOf; a sentence of one clause
+	// has none.
+	srcClauses, derClauses [][]clause
+	srcBuilt, derBuilt     []bool
 	weightOf               []float32
 	entIDs                 map[string]uint32
 	match                  *matcher
+	srcTerms, derTerms     [][]uint32 // content term ids in token order
 	vocab                  map[string]uint32
 	th                     Thesaurus
 	nSrcVocab              int
@@ -80,6 +83,9 @@ func NewContext(src, derived *textproc.Doc, th Thesaurus) *Context {
 	weights := c.weights(srcTerms, derTerms)
 	ents := map[string]uint32{}
 	c.weightOf, c.entIDs, c.match = weights, ents, m
+	c.srcTerms, c.derTerms = srcTerms, derTerms
+	c.srcClauses, c.srcBuilt = make([][]clause, len(src.Sentences)), make([]bool, len(src.Sentences))
+	c.derClauses, c.derBuilt = make([][]clause, len(derived.Sentences)), make([]bool, len(derived.Sentences))
 	c.srcF = make([]features, len(src.Sentences))
 	for i := range src.Sentences {
 		c.srcF[i] = c.makeFeatures(&src.Sentences[i], srcTerms[i], weights, ents)
@@ -95,10 +101,10 @@ func NewContext(src, derived *textproc.Doc, th Thesaurus) *Context {
 // stem the source lacks is mapped onto a source stem that is its synonym or
 // spelling variant, flagged with synonymFlag.
 func (c *Context) termIDs(s *textproc.Sentence, derived bool, m ...*matcher) []uint32 {
-	var ids []uint32
+	ids := make([]uint32, 0, len(s.Tokens))
 	for k := range s.Tokens {
 		t := &s.Tokens[k]
-		if t.Kind == textproc.Punct || t.Stop && t.Text != "US" {
+		if !isContent(t) {
 			continue
 		}
 		stem := normStem(t)
@@ -116,6 +122,12 @@ func (c *Context) termIDs(s *textproc.Sentence, derived bool, m ...*matcher) []u
 		ids = append(ids, id)
 	}
 	return ids
+}
+
+// isContent reports a token that counts as a content term: a word or
+// numeral, not a stop word ("US" in capitals is the country, not "us").
+func isContent(t *textproc.Token) bool {
+	return t.Kind != textproc.Punct && (!t.Stop || t.Text == "US")
 }
 
 // normStem is the stem used as a term: possessives and hyphens are already
@@ -371,12 +383,20 @@ func (c *Context) features(s *textproc.Sentence) *features {
 		if i >= 0 && i < len(c.derF) && &c.der.Sentences[i] == s {
 			return &c.derF[i]
 		}
-		// A clause's Index is its position in the clause list.
-		if i >= 0 && i < len(c.srcClauses) && &c.srcClauses[i].Sentence == s {
-			return &c.srcClauses[i].f
+		// A clause's Index is its sentence's.
+		if i >= 0 && i < len(c.srcClauses) {
+			for k := range c.srcClauses[i] {
+				if &c.srcClauses[i][k].Sentence == s {
+					return &c.srcClauses[i][k].f
+				}
+			}
 		}
-		if i >= 0 && i < len(c.derClauses) && &c.derClauses[i].Sentence == s {
-			return &c.derClauses[i].f
+		if i >= 0 && i < len(c.derClauses) {
+			for k := range c.derClauses[i] {
+				if &c.derClauses[i][k].Sentence == s {
+					return &c.derClauses[i][k].f
+				}
+			}
 		}
 	}
 	one := &textproc.Doc{Sentences: []textproc.Sentence{*s}}

@@ -138,8 +138,7 @@ func possessiveLen(s string) int {
 // entityKey is the lowercased name with a canonical form for places, so
 // that "U.S." and "United States" share a key; a leading "the" is dropped.
 func entityKey(name string) string {
-	k := strings.ToLower(name)
-	k = strings.NewReplacer("’", "'", "‑", "-").Replace(k)
+	k := lower(name)
 	k = strings.TrimPrefix(k, "the ")
 	if p, ok := places[k]; ok {
 		return p
@@ -294,6 +293,9 @@ func isTitleWord(w string) bool { return roleTitles[w] || roleModifiers[w] }
 // lowercased text, prefixes stripped, is first). It returns the number of
 // tokens and the title.
 func matchTitle(toks []Token, k int, first string) (int, string) {
+	if !titleFirstWords[first] {
+		return 0, ""
+	}
 	bestN, best := 0, ""
 	phrase := first
 	for n := 1; n <= 5 && k+n <= len(toks); n++ {
@@ -310,6 +312,17 @@ func matchTitle(toks []Token, k int, first string) (int, string) {
 	}
 	return bestN, best
 }
+
+// titleFirstWords are the first words of roleTitles, to skip most tokens
+// without building phrases.
+var titleFirstWords = func() map[string]bool {
+	m := map[string]bool{}
+	for t := range roleTitles {
+		first, _, _ := strings.Cut(t, " ")
+		m[first] = true
+	}
+	return m
+}()
 
 // isQualifier reports a word that qualifies a title: a country, its
 // demonym or abbreviation ("U.S.", "Japanese", "Japan's").
