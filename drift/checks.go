@@ -313,12 +313,9 @@ func (c *checker) quotes(ss []*textproc.Sentence, d *textproc.Sentence) {
 		}
 		// The same quote anywhere in the source, with another speaker?
 		bestShare, bestQ, bestS := 0.0, textproc.Quote{}, (*textproc.Sentence)(nil)
-		for i := range c.src.Sentences {
-			s := &c.src.Sentences[i]
-			for _, sq := range s.Quotes {
-				if sh := share(dw, quoteWords(sq.Text)); sh > bestShare {
-					bestShare, bestQ, bestS = sh, sq, s
-				}
+		for _, sq := range c.srcQuotes() {
+			if sh := share(dw, sq.words); sh > bestShare {
+				bestShare, bestQ, bestS = sh, sq.q, sq.s
 			}
 		}
 		if bestShare >= quoteSame {
@@ -348,6 +345,28 @@ func (c *checker) quotes(ss []*textproc.Sentence, d *textproc.Sentence) {
 			}
 		}
 	}
+}
+
+// quoteAt is a source quote with its sentence and content words.
+type quoteAt struct {
+	q     textproc.Quote
+	s     *textproc.Sentence
+	words map[string]bool
+}
+
+// srcQuotes returns the source's quotes, analysed once per Find.
+func (c *checker) srcQuotes() []quoteAt {
+	if c.quotesDone {
+		return c.quoteList
+	}
+	c.quotesDone = true
+	for i := range c.src.Sentences {
+		s := &c.src.Sentences[i]
+		for _, q := range s.Quotes {
+			c.quoteList = append(c.quoteList, quoteAt{q, s, quoteWords(q.Text)})
+		}
+	}
+	return c.quoteList
 }
 
 func quoteWords(text string) map[string]bool {

@@ -38,6 +38,10 @@ func Credits(a *article.Article, d *textproc.Doc) []string {
 	}
 	if a != nil {
 		for _, p := range a.Paragraphs {
+			// The regexp backtracks; most paragraphs have no notice at all.
+			if !strings.Contains(p, "©") && !strings.Contains(p, "(c)") && !strings.Contains(p, "(C)") && !strings.Contains(p, "Copyright") {
+				continue
+			}
 			for _, m := range copyrightLine.FindAllStringSubmatch(p, -1) {
 				add(trimYear(m[1]))
 			}

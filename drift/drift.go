@@ -95,8 +95,11 @@ type checker struct {
 	srcWords map[string]bool
 	// srcValues holds every number of the source by value and unit.
 	srcValues []textproc.Number
-	seen      map[string]bool
-	out       []Drift
+	// quoteList caches the source's quotes (see srcQuotes).
+	quoteList  []quoteAt
+	quotesDone bool
+	seen       map[string]bool
+	out        []Drift
 }
 
 func newChecker(src, derived *textproc.Doc) *checker {

@@ -1,6 +1,8 @@
 package trace
 
 import (
+	"slices"
+
 	"github.com/wiretrace/wiretrace/align"
 	"github.com/wiretrace/wiretrace/article"
 	"github.com/wiretrace/wiretrace/drift"
@@ -29,11 +31,15 @@ func Compare(a, b *article.Article, opts Options) Report {
 
 func compareDocs(a, b *article.Article, da, db *textproc.Doc, opts Options) Report {
 	// The relation is decided on the strict alignment (sentences that
-	// carry the same content at the aligner's own threshold); the rescued
-	// pairs serve the report and its drifts.
+	// carry the same content by the aligner's own measure) together with
+	// the rescued one (which also pairs sentences whose facts changed); the
+	// rescued pairs serve the report and its drifts.
 	al := align.Align(da, db, opts.Align)
-	f := measure(da, db, &al)
-	rel := classify(f)
+	strict := measure(da, db, &al)
+	al.Pairs = slices.Clone(al.Pairs)
+	rescue(da, db, &al)
+	rescued := measure(da, db, &al)
+	rel := classify(strict, rescued)
 	r := Report{
 		A:        side(a, da),
 		B:        side(b, db),
@@ -41,7 +47,7 @@ func compareDocs(a, b *article.Article, da, db *textproc.Doc, opts Options) Repo
 		Source:   SourceUnknown,
 	}
 	if rel.Derived() {
-		r.Source = direction(a, b, da, db, f)
+		r.Source = direction(a, b, da, db, rescued)
 	}
 	src, der, sd, dd := a, b, da, db
 	if r.Source == SourceB {
@@ -49,8 +55,9 @@ func compareDocs(a, b *article.Article, da, db *textproc.Doc, opts Options) Repo
 		// (one source sentence may split into several derived ones).
 		src, der, sd, dd = b, a, db, da
 		al = align.Align(sd, dd, opts.Align)
+		al.Pairs = slices.Clone(al.Pairs)
+		rescue(sd, dd, &al)
 	}
-	rescue(sd, dd, &al, opts.Align)
 	r.Pairs = al.Pairs
 	if r.Pairs == nil {
 		r.Pairs = []align.Pair{}

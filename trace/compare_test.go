@@ -3,15 +3,18 @@ package trace
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"flag"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/wiretrace/wiretrace/align"
 	"github.com/wiretrace/wiretrace/article"
 	"github.com/wiretrace/wiretrace/examples"
 	"github.com/wiretrace/wiretrace/extract"
+	"github.com/wiretrace/wiretrace/wordnet"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden reports in testdata/golden")
@@ -136,7 +139,7 @@ func contains(xs []int, x int) bool {
 func checkGolden(t *testing.T, name string, r *Report) {
 	t.Helper()
 	var buf bytes.Buffer
-	if err := r.WriteText(&buf, TextOptions{}); err != nil {
+	if err := r.WriteText(&buf, TextOptions{HideScores: true}); err != nil {
 		t.Fatal(err)
 	}
 	path := filepath.Join("testdata", "golden", name+".txt")
@@ -254,5 +257,32 @@ func TestWriteHTML(t *testing.T) {
 	}
 	if n := strings.Count(page, `class="drift"`); n < len(r.Drifts) {
 		t.Errorf("%d drift marks for %d drifts", n, len(r.Drifts))
+	}
+}
+
+// TestExampleFamiliesWordNet checks the expected answers again with
+// WordNet's synonyms loaded, as the CLI runs when the database is
+// installed.
+func TestExampleFamiliesWordNet(t *testing.T) {
+	wn, err := wordnet.LoadDefault()
+	if errors.Is(err, wordnet.ErrNotInstalled) {
+		t.Skip("skipping: WordNet is not installed (Debian package wordnet-base)")
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	opts := Options{Align: align.Options{Thesaurus: align.Thesauri{wn, align.Fallback}}}
+	fams, err := examples.Families()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, fam := range fams {
+		orig := loadExample(t, fam.Original())
+		for _, f := range fam.Files[1:] {
+			t.Run(fam.Name+"/"+f.Role, func(t *testing.T) {
+				r := Compare(orig, loadExample(t, f), opts)
+				checkExpected(t, &r, f)
+			})
+		}
 	}
 }

@@ -196,34 +196,38 @@ func unalignedKinds(d *textproc.Doc, in []align.Kind) (generic, dense int) {
 // (examples/families.json: three originals, each against a verbatim copy,
 // an edited copy, a rewrite, a partial reuse, independent reporting and an
 // unrelated story) and the seed pair, and set in the widest gap between the
-// classes they separate:
+// classes they separate. "Strict" is the aligner's own alignment,
+// "rescued" adds the pairs rescue finds among leftover sentences.
 //
 //	duplicates          verbatim share 1.0 both sides; edited copies 0.36-0.88
-//	edited copies       copied (verbatim+edited) share 1.0 of the shorter side
-//	                    and 0.64-0.73 of the longer; rewrites at most 0.18
-//	rewrites            0.73-0.92 of the source aligned (seed 0.80); partial
-//	                    reuse 0.25-0.36, independent reports 0-0.18
+//	edited copies       copied (verbatim+edited) share 0.88-1.0 of the shorter
+//	                    side and 0.64-0.73 of the longer; rewrites at most 0.18
+//	rewrites            strict share of the better-covered side 0.75-0.82
+//	                    (seed 0.60), rescued 0.91-1.0; partial reuse strict
+//	                    0.25-0.36; independent reports strict 0-0.09 (rescued
+//	                    up to 0.71 on the short side: they share many facts)
 //	partial reuse       3-4 source sentences copied word for word; unrelated
 //	                    stories of the same agency share at most one short
 //	                    credit line
-//	independent reports 3+ shared names and 2+ shared figures; unrelated
-//	                    stories on the same topic at most one shared name
+//	independent reports 2-3 shared names and 2-6 shared figures; unrelated
+//	                    stories on the same topic at most one of either
 const (
 	duplicateShare     = 0.9 // verbatim share of both sides
 	nearDupShorter     = 0.8 // copied share of the shorter side
 	nearDupLonger      = 0.5 // copied share of the longer side
-	rewriteCoverage    = 0.6 // aligned share of the better-covered side
+	rewriteStrict      = 0.5 // strict aligned share of the better-covered side
+	rewriteRescued     = 0.7 // rescued aligned share of the better-covered side
 	rewriteMinPairs    = 3   // fewest aligned groups for a rewrite
 	partialMinCopied   = 2   // fewest substantive sentences copied
-	substantiveWords   = 10  // words for a copied sentence to count
+	substantiveWords   = 10  // tokens for a copied sentence to count
 	sameStoryNames     = 2   // fewest shared names (people, organisations)
 	sameStoryFigures   = 2   // fewest shared figures
 	sameStoryNamesOnly = 4   // or this many shared names alone
 )
 
-// classify decides the relation from the alignment measures and the facts
-// the two articles share.
-func classify(f features) Relation {
+// classify decides the relation from the measures of the strict and the
+// rescued alignment and the facts the two articles share.
+func classify(f, rescued features) Relation {
 	if f.na == 0 || f.nb == 0 {
 		return Unrelated
 	}
@@ -236,7 +240,8 @@ func classify(f features) Relation {
 		return Duplicate
 	case shortCopy >= nearDupShorter && longCopy >= nearDupLonger:
 		return NearDuplicate
-	case max(f.alignedA, f.alignedB) >= rewriteCoverage && f.pairs >= rewriteMinPairs && !f.ownQuotes():
+	case max(f.alignedA, f.alignedB) >= rewriteStrict && max(rescued.alignedA, rescued.alignedB) >= rewriteRescued &&
+		rescued.pairs >= rewriteMinPairs && !f.ownQuotes():
 		// A rewrite carries the source sentence by sentence. Two reports
 		// that each quote people the other does not are independent
 		// reporting, however many facts they share.

@@ -13,6 +13,10 @@ type TextOptions struct {
 	Color bool
 	// Width is the most characters of a sentence to show; 0 means 110.
 	Width int
+	// HideScores leaves out the similarity and the pair scores, which move
+	// with every refit of the sentence similarity, so that a golden report
+	// pins the decisions only.
+	HideScores bool
 }
 
 const (
@@ -85,8 +89,11 @@ func (r *Report) WriteText(w io.Writer, opts TextOptions) error {
 	if !r.Relation.Derived() {
 		credit = "n/a"
 	}
-	fmt.Fprintf(&b, "Similarity %.2f · source coverage %.2f · derived support %.2f · credits source: %s\n",
-		r.Similarity, r.SourceCoverage, r.DerivedSupport, credit)
+	if !opts.HideScores {
+		fmt.Fprintf(&b, "Similarity %.2f · ", r.Similarity)
+	}
+	fmt.Fprintf(&b, "source coverage %.2f · derived support %.2f · credits source: %s\n",
+		r.SourceCoverage, r.DerivedSupport, credit)
 
 	src, der := r.sides()
 	sname, dname := "A", "B"
@@ -103,8 +110,8 @@ func (r *Report) WriteText(w io.Writer, opts TextOptions) error {
 	if len(r.Drifts) > 0 {
 		fmt.Fprintf(&b, "\n%s\n", c(ansiBold, fmt.Sprintf("Drifts (%d): facts changed on the way", len(r.Drifts))))
 		for _, d := range r.Drifts {
-			fmt.Fprintf(&b, "  %s %s%d %q → %s%d %q\n      %s\n", c(ansiRed+ansiBold, fmt.Sprintf("%-8s", d.Kind)),
-				sname, d.SourceSentence, d.SourceSpan, dname, d.DerivedSentence, d.DerivedSpan, d.Explanation)
+			fmt.Fprintf(&b, "  %s %s%d %s → %s%d %s\n      %s\n", c(ansiRed+ansiBold, fmt.Sprintf("%-8s", d.Kind)),
+				sname, d.SourceSentence, quoteSpan(d.SourceSpan), dname, d.DerivedSentence, quoteSpan(d.DerivedSpan), d.Explanation)
 		}
 	}
 
@@ -118,7 +125,11 @@ func (r *Report) WriteText(w io.Writer, opts TextOptions) error {
 			case "edited":
 				kc = ansiGreen
 			}
-			fmt.Fprintf(&b, "  %s %s\n", c(kc, fmt.Sprintf("%-10s", p.Kind)), c(ansiDim, fmt.Sprintf("score %.2f", p.Score)))
+			score := ""
+			if !opts.HideScores {
+				score = c(ansiDim, fmt.Sprintf(" score %.2f", p.Score))
+			}
+			fmt.Fprintf(&b, "  %s%s\n", c(kc, fmt.Sprintf("%-10s", p.Kind)), score)
 			for _, i := range p.Source {
 				fmt.Fprintf(&b, "     %s%-3d %s\n", sname, i, sentence(src, i))
 			}
@@ -141,6 +152,15 @@ func (r *Report) WriteText(w io.Writer, opts TextOptions) error {
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// quoteSpan quotes a drift span; an empty span (a fact on one side only)
+// shows as a dash.
+func quoteSpan(s string) string {
+	if s == "" {
+		return "—"
+	}
+	return fmt.Sprintf("%q", s)
 }
 
 func orDash(s string) string {

@@ -1,14 +1,17 @@
 package trace
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/wiretrace/wiretrace/align"
 	"github.com/wiretrace/wiretrace/article"
 	"github.com/wiretrace/wiretrace/extract"
 	"github.com/wiretrace/wiretrace/internal/sharedtest"
+	"github.com/wiretrace/wiretrace/wordnet"
 )
 
 func seedPage(t testing.TB, prefix string) *article.Article {
@@ -34,7 +37,20 @@ func seedPage(t testing.TB, prefix string) *article.Article {
 // is unsupported; "former" is a role drift; the credit is missing.
 func TestSeedPair(t *testing.T) {
 	src, der := seedPage(t, "000"), seedPage(t, "001")
-	r := Compare(src, der, Options{})
+	t.Run("builtin", func(t *testing.T) { checkSeed(t, Compare(src, der, Options{})) })
+	t.Run("wordnet", func(t *testing.T) {
+		wn, err := wordnet.LoadDefault()
+		if errors.Is(err, wordnet.ErrNotInstalled) {
+			t.Skip("skipping: WordNet is not installed (Debian package wordnet-base)")
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkSeed(t, Compare(src, der, Options{Align: align.Options{Thesaurus: align.Thesauri{wn, align.Fallback}}}))
+	})
+}
+
+func checkSeed(t *testing.T, r Report) {
 	if r.Relation != Rewrite {
 		t.Errorf("relation %s, want rewrite", r.Relation)
 	}

@@ -2,10 +2,107 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
+	"fmt"
+	"os"
+
+	"github.com/wiretrace/wiretrace/align"
+	"github.com/wiretrace/wiretrace/article"
+	"github.com/wiretrace/wiretrace/extract"
+	"github.com/wiretrace/wiretrace/trace"
+	"github.com/wiretrace/wiretrace/wordnet"
 )
 
-// runCompare is a placeholder until the compare command lands.
+// runCompare compares two pages: `wiretrace compare [--json|--html] PAGE_A
+// PAGE_B`. It prints a terminal report (coloured on a terminal), the JSON
+// report, or one self-contained HTML page.
 func runCompare(ctx context.Context, e *env, args []string) error {
-	return errors.New("not implemented yet")
+	fs := newFlags(e, "compare", "[--json|--html] PAGE_A PAGE_B")
+	asJSON := fs.Bool("json", false, "print the report as JSON")
+	asHTML := fs.Bool("html", false, "print the report as one self-contained HTML page")
+	color := fs.String("color", "auto", "colour the terminal report: auto, always or never")
+	maxBytes := fs.Int64("max-bytes", defaultMaxPage, "largest page to read, in bytes")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() != 2 {
+		return usagef("compare needs two pages (file paths, or - for one of them on stdin), got %d", fs.NArg())
+	}
+	if *asJSON && *asHTML {
+		return usagef("--json and --html exclude each other")
+	}
+	if fs.Arg(0) == "-" && fs.Arg(1) == "-" {
+		return usagef("only one page can come from stdin")
+	}
+	if *color != "auto" && *color != "always" && *color != "never" {
+		return usagef("--color must be auto, always or never, not %q", *color)
+	}
+	var pages [2]*article.Article
+	for k := range pages {
+		a, err := loadCompared(e, fs.Arg(k), *maxBytes)
+		if err != nil {
+			return err
+		}
+		pages[k] = a
+	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	r := trace.Compare(pages[0], pages[1], trace.Options{Align: compareAlignOptions(e)})
+	switch {
+	case *asJSON:
+		enc := json.NewEncoder(e.stdout)
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(&r); err != nil {
+			return fmt.Errorf("write report: %w", err)
+		}
+	case *asHTML:
+		if err := r.WriteHTML(e.stdout); err != nil {
+			return fmt.Errorf("write report: %w", err)
+		}
+	default:
+		useColor := *color == "always" || *color == "auto" && writesToTerminal(e.stdout)
+		if err := r.WriteText(e.stdout, trace.TextOptions{Color: useColor}); err != nil {
+			return fmt.Errorf("write report: %w", err)
+		}
+	}
+	return nil
+}
+
+// loadCompared reads a page and extracts its article.
+func loadCompared(e *env, name string, max int64) (*article.Article, error) {
+	data, err := readPage(e, name, max)
+	if err != nil {
+		return nil, err
+	}
+	a, err := extract.Page(data, extract.Options{})
+	if err != nil {
+		return nil, fmt.Errorf("extract %s: %w", name, err)
+	}
+	return a, nil
+}
+
+// compareAlignOptions uses WordNet's synonyms beside the built-in list when the
+// database is installed; without it the built-in list alone serves, and a
+// note says so on stderr when the database is broken rather than absent.
+func compareAlignOptions(e *env) align.Options {
+	wn, err := wordnet.LoadDefault()
+	if err != nil {
+		if !errors.Is(err, wordnet.ErrNotInstalled) {
+			fmt.Fprintf(e.stderr, "wiretrace: %v (using the built-in synonyms)\n", err)
+		}
+		return align.Options{}
+	}
+	return align.Options{Thesaurus: align.Thesauri{wn, align.Fallback}}
+}
+
+// writesToTerminal reports whether w is a character device (a terminal).
+func writesToTerminal(w any) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	st, err := f.Stat()
+	return err == nil && st.Mode()&os.ModeCharDevice != 0
 }
