@@ -9,6 +9,11 @@ const (
 	// bodyMaxLinkDensity: a block with more of its text in links is a
 	// link list or a teaser, not prose.
 	bodyMaxLinkDensity = 0.5
+	// bodyMaxProseLinkDensity, bodyLongChars: a paragraph of at least
+	// bodyLongChars with three punctuation marks may link up to this
+	// share of its text.
+	bodyMaxProseLinkDensity = 0.8
+	bodyLongChars           = 200
 	// bodyShortChars: shorter blocks without punctuation are labels,
 	// dates, bylines and buttons unless they are headings.
 	bodyShortChars = 25
@@ -27,9 +32,20 @@ func (b *bodyBlock) linkDensity() float64 {
 	return float64(b.linkChars) / float64(b.chars)
 }
 
+// linky reports a block with too much of its text in links to be prose:
+// a link list, a menu, a teaser. A long, punctuated paragraph is prose
+// even when much of it links elsewhere (a news round-up).
+func (b *bodyBlock) linky() bool {
+	ld := b.linkDensity()
+	if ld <= bodyMaxLinkDensity {
+		return false
+	}
+	return ld > bodyMaxProseLinkDensity || b.chars < bodyLongChars || b.punct < 3
+}
+
 // prose is how much of the block reads as article text, in chars.
 func (b *bodyBlock) prose() float64 {
-	if b.heading > 0 || b.linkDensity() > bodyMaxLinkDensity {
+	if b.heading > 0 || b.linky() {
 		return 0
 	}
 	plain := b.chars - b.linkChars
@@ -74,8 +90,8 @@ func (s *bodySegmenter) chooseContainer() int32 {
 		}
 		// A quotation inside a widget is an embedded post or tweet that
 		// the article quotes, unless a strong hint says otherwise.
-		if x.tag == atom.Blockquote && !x.strongBad {
-			x.bad = false
+		if x.tag == atom.Blockquote && (!x.strongBad || bodyIsEmbed(x.node)) {
+			x.bad, x.strongBad = false, false
 		}
 		if x.bad || x.tag == atom.Html || x.tag == atom.Body {
 			continue
@@ -154,9 +170,10 @@ func (s *bodySegmenter) key(b *bodyBlock) bodyKey {
 }
 
 // bodyExtendLevels is how many levels above the container extend looks
-// for the rest of a chunked article; the benchmark pages cut their
-// articles at most two levels up (chunk wrappers inside a grid).
-const bodyExtendLevels = 3
+// for the rest of a chunked article. The benchmark pages need up to four
+// (chunk wrappers inside layout sections inside a grid); more changes
+// nothing there, as the same-kind test keeps teasers out.
+const bodyExtendLevels = 5
 
 // extend marks the blocks of the article: the container's, and those of
 // nearby boxes that hold the same kind of paragraph (the other chunks of an
@@ -239,7 +256,7 @@ func (s *bodySegmenter) collect(best int32) []string {
 	started := false
 	for i := lo; i < hi; i++ {
 		b := &s.blocks[i]
-		if !keep[i] || s.boxes[b.box].bad || b.linkDensity() > bodyMaxLinkDensity || bodyIsLabel(b.text) || bodyIsCredit(b.text) {
+		if !keep[i] || s.boxes[b.box].bad || b.linky() || bodyIsLabel(b.text) || bodyIsStamp(b.text) || bodyIsCredit(b.text) {
 			continue
 		}
 		if !started && (b.heading == 1 || s.bodyIsTitle(b.text) || b.heading == 0 && bodyIsMeta(b.text)) {

@@ -147,3 +147,15 @@ func bodySectionTitle(n *html.Node) bool {
 	}
 	return false
 }
+
+// bodyIsEmbed reports a quotation that embeds a post from a social
+// network (the article quotes it; the true bodies keep its text).
+func bodyIsEmbed(n *html.Node) bool {
+	for _, a := range n.Attr {
+		if a.Key == "class" {
+			v := strings.ToLower(a.Val)
+			return strings.Contains(v, "tweet") || strings.Contains(v, "instagram") || strings.Contains(v, "tiktok") || strings.Contains(v, "embed")
+		}
+	}
+	return false
+}

@@ -216,3 +216,24 @@ func bodyDateTail(s string, sep byte) bool {
 	}
 	return i >= 1 && i <= 2 && i+1 < len(s) && s[i] == sep && s[i+1] >= '0' && s[i+1] <= '9'
 }
+
+// bodyStampPrefixes open the time stamps a page prints above or below the
+// article ("Updated at 1:23 p.m.", "First Published on Nov 20, 2019").
+var bodyStampPrefixes = []string{
+	"updated", "last updated", "published", "first published", "posted",
+	"last modified", "modified",
+}
+
+// bodyIsStamp reports a short time stamp line, wherever it sits.
+func bodyIsStamp(text string) bool {
+	if len(text) > bodyMetaMaxChars {
+		return false
+	}
+	lt := strings.ToLower(text)
+	for _, p := range bodyStampPrefixes {
+		if strings.HasPrefix(lt, p) {
+			return bodyHasDate(lt)
+		}
+	}
+	return false
+}
