@@ -22,6 +22,10 @@ func htmlComments(root *html.Node, m *pageMeta) []article.Comment {
 	if len(out) > 0 {
 		return out
 	}
+	f := newCommentFinder(root)
+	if len(f.sections) == 0 && !f.schema {
+		return nil
+	}
 	seen := map[string]bool{}
 	walk(root, func(n *html.Node) bool {
 		if n.Type != html.ElementNode {
@@ -30,10 +34,10 @@ func htmlComments(root *html.Node, m *pageMeta) []article.Comment {
 		if n.Data == "form" || n.Data == "script" || n.Data == "style" || n.Data == "template" {
 			return false
 		}
-		if !isCommentItem(n) {
+		if !f.isItem(n) {
 			return true
 		}
-		if c, ok := readComment(n); ok && !seen[c.Text] {
+		if c, ok := f.readComment(n); ok && !seen[c.Text] {
 			seen[c.Text] = true
 			out = append(out, c)
 		}
@@ -50,8 +54,43 @@ var commentItemClass = regexp.MustCompile(`^(?:[a-z]+[-_]+)?(?:comment|reply)(?:
 // commentSection matches the class or id of a comments section.
 var commentSection = regexp.MustCompile(`comments|commentlist|comment-list|comment[-_]section|comment[-_]thread|discussion|responses|replies|disqus`)
 
-// isCommentItem reports an element that holds one reader comment.
-func isCommentItem(n *html.Node) bool {
+// commentFinder knows the comment sections of a page, found in one pass,
+// and remembers which elements it has judged to be comments, so that
+// each element's class is read once however deep the page nests.
+type commentFinder struct {
+	sections map[*html.Node]bool
+	items    map[*html.Node]bool
+	schema   bool // the page marks up schema.org Comments
+}
+
+func newCommentFinder(root *html.Node) *commentFinder {
+	f := &commentFinder{sections: map[*html.Node]bool{}, items: map[*html.Node]bool{}}
+	walk(root, func(n *html.Node) bool {
+		if n.Type != html.ElementNode {
+			return true
+		}
+		if ci := classID(n); ci != "" && commentSection.MatchString(ci) {
+			f.sections[n] = true
+		}
+		if strings.Contains(attr(n, "itemtype"), "schema.org/Comment") {
+			f.schema = true
+		}
+		return true
+	})
+	return f
+}
+
+// isItem reports an element that holds one reader comment.
+func (f *commentFinder) isItem(n *html.Node) bool {
+	is, ok := f.items[n]
+	if !ok {
+		is = f.judge(n)
+		f.items[n] = is
+	}
+	return is
+}
+
+func (f *commentFinder) judge(n *html.Node) bool {
 	if strings.Contains(attr(n, "itemtype"), "schema.org/Comment") {
 		return true
 	}
@@ -77,7 +116,7 @@ func isCommentItem(n *html.Node) bool {
 	// notes): require the comments section around it.
 	depth := 0
 	for p := n.Parent; p != nil && depth < 40; p, depth = p.Parent, depth+1 {
-		if p.Type == html.ElementNode && commentSection.MatchString(classID(p)) {
+		if f.sections[p] {
 			return true
 		}
 	}
@@ -95,12 +134,22 @@ var (
 
 // readComment reads one comment element: its author, text and score,
 // leaving out the replies nested in it.
-func readComment(item *html.Node) (article.Comment, bool) {
+func (f *commentFinder) readComment(item *html.Node) (article.Comment, bool) {
 	var c article.Comment
 	var textNode *html.Node
 	textRank := 0
 	var up, down *int
-	walkOwn(item, func(n *html.Node) bool {
+	// Reading a number reads a subtree's text; a few tries find the
+	// count on real pages, and the cap keeps nested look-alikes linear.
+	numberTries := 6
+	number := func(n *html.Node) (int, bool) {
+		if numberTries == 0 {
+			return 0, false
+		}
+		numberTries--
+		return numberIn(n)
+	}
+	f.walkOwn(item, func(n *html.Node) bool {
 		if n.Type != html.ElementNode {
 			return true
 		}
@@ -116,12 +165,12 @@ func readComment(item *html.Node) (article.Comment, bool) {
 			textNode, textRank = n, 3
 			return false
 		case ip == "upvotecount":
-			if v, ok := numberIn(n); ok {
+			if v, ok := number(n); ok {
 				up = &v
 			}
 			return false
 		case ip == "downvotecount":
-			if v, ok := numberIn(n); ok {
+			if v, ok := number(n); ok {
 				down = &v
 			}
 			return false
@@ -141,16 +190,16 @@ func readComment(item *html.Node) (article.Comment, bool) {
 				}
 				return true
 			case c.Score == nil && commentScore.MatchString(tok):
-				if v, ok := numberIn(n); ok {
+				if v, ok := number(n); ok {
 					c.Score = &v
 					return false
 				}
 			case strings.Contains(tok, "up") && strings.Contains(tok, "vote") || tok == "upvotes" || tok == "likes-up":
-				if v, ok := numberIn(n); ok {
+				if v, ok := number(n); ok {
 					up = &v
 				}
 			case strings.Contains(tok, "down") && strings.Contains(tok, "vote"):
-				if v, ok := numberIn(n); ok {
+				if v, ok := number(n); ok {
 					down = &v
 				}
 			}
@@ -171,7 +220,7 @@ func readComment(item *html.Node) (article.Comment, bool) {
 	if src == nil {
 		src = item
 	}
-	c.Text = commentParagraphs(src, item, c.Author)
+	c.Text = f.commentParagraphs(src, c.Author)
 	c.Author = strings.TrimSuffix(strings.TrimSuffix(c.Author, ":"), " says")
 	if len(c.Author) > 80 || wordCount(c.Author) > 6 {
 		c.Author = ""
@@ -187,9 +236,9 @@ func abs(x int) int {
 }
 
 // walkOwn walks the comment's own subtree, leaving out nested comments.
-func walkOwn(item *html.Node, visit func(*html.Node) bool) {
+func (f *commentFinder) walkOwn(item *html.Node, visit func(*html.Node) bool) {
 	walk(item, func(n *html.Node) bool {
-		if n != item && n.Type == html.ElementNode && isCommentItem(n) {
+		if n != item && n.Type == html.ElementNode && f.isItem(n) {
 			return false
 		}
 		return visit(n)
@@ -232,7 +281,7 @@ func numberIn(n *html.Node) (int, bool) {
 
 // commentParagraphs returns the text of a comment as paragraphs joined by
 // blank lines, without the author, meta line, buttons and vote counts.
-func commentParagraphs(src, item *html.Node, author string) string {
+func (f *commentFinder) commentParagraphs(src *html.Node, author string) string {
 	var paras []string
 	var cur strings.Builder
 	flush := func() {
@@ -242,7 +291,7 @@ func commentParagraphs(src, item *html.Node, author string) string {
 		cur.Reset()
 	}
 	walk(src, func(n *html.Node) bool {
-		if n != src && n.Type == html.ElementNode && isCommentItem(n) {
+		if n != src && n.Type == html.ElementNode && f.isItem(n) {
 			return false
 		}
 		switch n.Type {

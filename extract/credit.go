@@ -56,7 +56,14 @@ var copyrightLine = regexp.MustCompile(`(?i)^\s*(?:©|\(c\)|copyright\b)`)
 // isCopyright reports a copyright notice line: it starts with one and
 // stays short (a sentence that merely mentions copyright is longer).
 func isCopyright(s string) bool {
-	return len(s) < 200 && copyrightLine.MatchString(s)
+	if len(s) >= 200 {
+		return false
+	}
+	t := strings.TrimSpace(s)
+	if !strings.HasPrefix(t, "©") && !strings.HasPrefix(t, "(") && (len(t) < 9 || !strings.EqualFold(t[:9], "copyright")) {
+		return false
+	}
+	return copyrightLine.MatchString(t)
 }
 
 // creditFromNotice returns the credit named by a copyright notice, when

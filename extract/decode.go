@@ -3,6 +3,7 @@ package extract
 import (
 	"bytes"
 	"compress/gzip"
+	"encoding/binary"
 	"fmt"
 	"io"
 	"regexp"
@@ -23,18 +24,30 @@ func gunzip(data []byte, max int64) ([]byte, error) {
 	// already gzipped); two layers is the most seen in practice, and the
 	// bound keeps a crafted nest of layers from looping long.
 	for layer := 0; layer < 3 && len(data) >= 2 && data[0] == 0x1f && data[1] == 0x8b; layer++ {
+		// The gzip trailer states the decompressed size (mod 4 GiB): an
+		// honest stream is read into one allocation. It is only a hint
+		// (trailers lie, and multi-member files state the last member),
+		// so the limited read below still decides.
+		var size int64
+		if len(data) >= 18 {
+			size = int64(binary.LittleEndian.Uint32(data[len(data)-4:]))
+		}
+		if size > max {
+			size = max
+		}
 		zr, err := gzip.NewReader(bytes.NewReader(data))
 		if err != nil {
 			return nil, fmt.Errorf("decompress gzip: %w", err)
 		}
-		out, err := io.ReadAll(io.LimitReader(zr, max+1))
+		buf := bytes.NewBuffer(make([]byte, 0, size+512))
+		n, err := io.Copy(buf, io.LimitReader(zr, max+1))
 		if err != nil {
 			return nil, fmt.Errorf("decompress gzip: %w", err)
 		}
-		if int64(len(out)) > max {
+		if n > max {
 			return nil, fmt.Errorf("decompress gzip: more than %d bytes: %w", max, ErrTooLarge)
 		}
-		data = out
+		data = buf.Bytes()
 	}
 	return data, nil
 }

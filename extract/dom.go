@@ -104,5 +104,47 @@ func classID(n *html.Node) string {
 	if c == "" && id == "" {
 		return ""
 	}
+	// Real class lists stay under a few hundred bytes; a longer one is
+	// generated noise, and reading all of it for every test would make
+	// crafted pages slow.
+	if len(c) > 512 {
+		c = c[:512]
+	}
+	if len(id) > 128 {
+		id = id[:128]
+	}
 	return strings.ToLower(c + " " + id)
+}
+
+// flattenHTML turns markup into plain text, one line per block element,
+// without building a tree: the fallback for pages the parser refuses.
+func flattenHTML(s string) string {
+	z := html.NewTokenizer(strings.NewReader(s))
+	var b strings.Builder
+	skip := 0
+	for {
+		tt := z.Next()
+		switch tt {
+		case html.ErrorToken:
+			return b.String()
+		case html.TextToken:
+			if skip == 0 {
+				b.Write(z.Text())
+			}
+		case html.StartTagToken, html.EndTagToken, html.SelfClosingTagToken:
+			name, _ := z.TagName()
+			tag := string(name)
+			if skipText[tag] && tag != "head" {
+				if tt == html.StartTagToken {
+					skip++
+				} else if tt == html.EndTagToken && skip > 0 {
+					skip--
+				}
+				continue
+			}
+			if blockish[tag] {
+				b.WriteByte('\n')
+			}
+		}
+	}
 }

@@ -113,7 +113,10 @@ func Page(data []byte, opts Options) (*article.Article, error) {
 func fromHTML(text string, opts Options) (*article.Article, error) {
 	root, err := html.Parse(strings.NewReader(text))
 	if err != nil {
-		return nil, fmt.Errorf("extract: parse html: %w", err)
+		// The parser refuses pages nested more than 512 elements deep
+		// (runs of unclosed tags do that). Their text is still worth
+		// reading: flatten the markup to lines and read it as a dump.
+		return fromText(flattenHTML(text), opts), nil
 	}
 	m := readMeta(root)
 	a := &article.Article{}

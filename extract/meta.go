@@ -52,11 +52,15 @@ type ldComment struct {
 // readMeta walks the parsed page once and gathers its metadata.
 func readMeta(root *html.Node) *pageMeta {
 	m := &pageMeta{meta: make(map[string]string)}
+	// Each of these reads the text of a subtree; capping the tries keeps
+	// a page of nested look-alikes from making the pass quadratic.
+	creditTries, bylineTries, datelineTries := 8, 4, 4
 	walk(root, func(n *html.Node) bool {
 		if n.Type == html.TextNode {
 			// Copyright notices name the agency a story came from
 			// ("© Thomson Reuters"); they sit outside the body.
-			if len(m.creditLines) < 8 && isCopyright(n.Data) && n.Parent != nil {
+			if creditTries > 0 && isCopyright(n.Data) && n.Parent != nil {
+				creditTries--
 				if t := textOf(n.Parent); len(t) < 200 {
 					m.creditLines = append(m.creditLines, t)
 				}
@@ -74,7 +78,7 @@ func readMeta(root *html.Node) *pageMeta {
 				m.lang = l
 			}
 		case "title":
-			if m.title == "" && !inSVG(n) {
+			if m.title == "" && n.Namespace == "" {
 				m.title = textOf(n)
 			}
 			return false
@@ -123,10 +127,12 @@ func readMeta(root *html.Node) *pageMeta {
 				m.pubAt = v
 			}
 		}
-		if m.dateline == "" && strings.Contains(classID(n), "dateline") {
+		if m.dateline == "" && datelineTries > 0 && strings.Contains(classID(n), "dateline") {
+			datelineTries--
 			m.dateline = textOf(n)
 		}
-		if m.byline == "" && isBylineNode(n) {
+		if m.byline == "" && bylineTries > 0 && isBylineNode(n) {
+			bylineTries--
 			if t := textOf(n); t != "" && len(t) < 200 {
 				m.byline = t
 			}
@@ -139,15 +145,6 @@ func readMeta(root *html.Node) *pageMeta {
 func hasAttr(n *html.Node, name string) bool {
 	for _, a := range n.Attr {
 		if a.Key == name {
-			return true
-		}
-	}
-	return false
-}
-
-func inSVG(n *html.Node) bool {
-	for p := n.Parent; p != nil; p = p.Parent {
-		if p.Type == html.ElementNode && p.Data == "svg" {
 			return true
 		}
 	}

@@ -87,6 +87,22 @@ func isProse(s string, words int) bool {
 	return words >= 5 && endsSentence(s)
 }
 
+// loginKeys and captionKeys are words every loginLine and captionLine
+// match holds; they gate the regexps.
+var (
+	loginKeys   = []string{"log", "sign", "regist", "subscri", "newsletter", "password", "account", "connect", "users"}
+	captionKeys = []string{"image", "photo", "picture", "illustration", "video", "getty"}
+)
+
+func containsAny(s string, keys []string) bool {
+	for _, k := range keys {
+		if strings.Contains(s, k) {
+			return true
+		}
+	}
+	return false
+}
+
 // splitLines cuts a dump into non-blank lines with their features.
 func splitLines(text string) []textLine {
 	var out []textLine
@@ -102,19 +118,26 @@ func splitLines(text string) []textLine {
 			continue
 		}
 		tl := textLine{text: l, words: textWords(l)}
+		// The patterns below only ever match short lines, and each is
+		// tried only when a cheap keyword test passes, so that a dump of
+		// a million lines costs one scan per line, not a dozen regexps.
+		var lower string
+		if len(l) < 300 {
+			lower = strings.ToLower(l)
+		}
 		switch {
-		case voteLine.MatchString(l):
+		case len(l) < 48 && voteLine.MatchString(l):
 			tl.kind, tl.hard = kindVote, true
 		case isCopyright(l):
 			tl.kind, tl.hard = kindCopyright, true
 			if creditFromNotice(l) != "" {
 				tl.kind = kindCredit
 			}
-		case commentHeader.MatchString(l):
+		case len(l) < 64 && commentHeader.MatchString(l):
 			tl.kind, tl.hard = kindCommentHeader, true
-		case len(l) < 300 && loginLine.MatchString(l):
+		case lower != "" && containsAny(lower, loginKeys) && loginLine.MatchString(l):
 			tl.kind, tl.hard = kindLogin, true
-		case len(l) < 300 && captionLine.MatchString(l):
+		case lower != "" && containsAny(lower, captionKeys) && captionLine.MatchString(l):
 			tl.kind, tl.hard = kindCaption, true
 		case len(l) < 80 && advertLine.MatchString(l):
 			tl.kind, tl.hard = kindAdvert, true

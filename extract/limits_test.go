@@ -1,0 +1,96 @@
+package extract
+
+import (
+	"bytes"
+	"compress/gzip"
+	"errors"
+	"io"
+	"runtime"
+	"strings"
+	"testing"
+)
+
+// TestPageRefusesHugeInput checks the size limit on a 100 MB page, plain
+// and as a gzip bomb (100 MB of zeros in about 100 KB), and that refusing
+// the bomb costs memory bounded by the limit, not by the stream.
+func TestPageRefusesHugeInput(t *testing.T) {
+	const hundredMB = 100 << 20
+	plain := bytes.Repeat([]byte("<p>a</p>"), hundredMB/8)
+	if _, err := Page(plain, Options{}); !errors.Is(err, ErrTooLarge) {
+		t.Errorf("100 MB page: err = %v, want ErrTooLarge", err)
+	}
+	plain = nil
+
+	var bomb bytes.Buffer
+	zw, _ := gzip.NewWriterLevel(&bomb, gzip.BestSpeed)
+	if _, err := io.CopyN(zw, zeros{}, hundredMB); err != nil {
+		t.Fatal(err)
+	}
+	zw.Close()
+	t.Logf("gzip bomb: %d bytes for %d", bomb.Len(), hundredMB)
+
+	for _, limit := range []int64{0, 1 << 20} {
+		runtime.GC()
+		var before, after runtime.MemStats
+		runtime.ReadMemStats(&before)
+		_, err := Page(bomb.Bytes(), Options{MaxBytes: limit})
+		runtime.ReadMemStats(&after)
+		if !errors.Is(err, ErrTooLarge) {
+			t.Errorf("gzip bomb, limit %d: err = %v, want ErrTooLarge", limit, err)
+		}
+		if limit == 0 {
+			limit = DefaultMaxBytes
+		}
+		// The read may double its buffer once past the declared size
+		// (the bomb's trailer states 100 MB, capped at the limit) and
+		// the decompressor keeps its own window: 3× the limit is the
+		// bound, where reading the whole stream would take 100 MB+.
+		if got := after.TotalAlloc - before.TotalAlloc; got > uint64(3*limit)+(1<<20) {
+			t.Errorf("gzip bomb, limit %d: allocated %d bytes, want under %d", limit, got, 3*limit)
+		}
+	}
+}
+
+type zeros struct{}
+
+func (zeros) Read(p []byte) (int, error) {
+	clear(p)
+	return len(p), nil
+}
+
+// TestPageHostileShapes runs page shapes that make naive extractors
+// quadratic or recursive (deep nesting past the parser's limit, nested
+// comment look-alikes, one huge line, thousands of vote lines) and
+// checks that each yields an article or a sentinel error.
+func TestPageHostileShapes(t *testing.T) {
+	n := 20000
+	if testing.Short() {
+		n = 2000
+	}
+	for name, page := range map[string]string{
+		"unclosed divs":       strings.Repeat("<div>", n) + "Some text that is a sentence here.",
+		"unclosed spans":      strings.Repeat("<span>word ", n),
+		"formatting elements": strings.Repeat("<b><i><u>", n) + "x",
+		"nested comments":     "<div class=comments>" + strings.Repeat("<div class=comment><span class=score>1</span>a b c. ", n),
+		"nested comments under the parser's depth limit": "<div class=comments>" + strings.Repeat("<div class=comment><span class=score>1</span>"+strings.Repeat("<p>a b c.</p>", n/400), 400),
+		"nested bylines":       strings.Repeat("<div class=byline>", 400) + strings.Repeat("x", n),
+		"copyright everywhere": "<div>" + strings.Repeat("<span>© AFP</span>", n),
+		"long class":           `<div class="` + strings.Repeat("comment ", n) + `"><div class=comment>` + strings.Repeat("<p>x</p>", n),
+		"many paragraphs":      strings.Repeat("<p>Some sentence here that is prose.</p>", n),
+		"one long text line":   strings.Repeat("word ", 10*n),
+		"many text lines":      strings.Repeat("A line that is prose and ends here.\n", n),
+		"many vote lines":      strings.Repeat("a comment.\n-3 ( +3 / -6 )\n", n),
+		"many title lines":     strings.Repeat("Short Title Case Line\n", n),
+		"deep json-ld":         `<script type="application/ld+json">` + strings.Repeat(`{"@graph":[`, n) + `</script><p>x.</p>`,
+	} {
+		t.Run(name, func(t *testing.T) {
+			a, err := Page([]byte(page), Options{})
+			if err != nil {
+				t.Fatalf("err = %v", err)
+			}
+			if a.Paragraphs == nil || a.Comments == nil {
+				t.Error("nil paragraphs or comments")
+			}
+		})
+	}
+}
