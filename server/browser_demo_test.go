@@ -6,6 +6,9 @@ import (
 	"testing"
 
 	"github.com/chromedp/chromedp"
+
+	"github.com/wiretrace/wiretrace/extract"
+	"github.com/wiretrace/wiretrace/index"
 )
 
 // TestBrowserDemoCompare opens the demo in chromium, compares a fixture
@@ -116,4 +119,66 @@ func TestBrowserScriptDoesNotRun(t *testing.T) {
 		t.Errorf("%d script or img elements from the page were injected into the UI", injected)
 	}
 	screenshot(t, ctx, "trace-script-page")
+}
+
+// TestBrowserDocumentFamily opens the document page of a rewrite in the
+// demo and checks its family timeline, then a search.
+func TestBrowserDocumentFamily(t *testing.T) {
+	ctx := newBrowser(t)
+	srv := httptest.NewServer(New(Options{Index: demoIndex(t)}))
+	defer srv.Close()
+	a, err := extract.Page([]byte(examplePage(t, "wildfire/rewrite.html")), extract.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := chromedp.Do(ctx,
+		chromedp.Navigate(srv.URL+"/documents/"+index.ID(a)),
+		chromedp.WaitVisible(chromedp.CSS(`ol.timeline`)),
+	); err != nil {
+		t.Fatalf("open the document page: %v", err)
+	}
+	count := func(sel string) int {
+		n, err := chromedp.Run(ctx, chromedp.Evaluate[int](`document.querySelectorAll(`+jsString(sel)+`).length`))
+		if err != nil {
+			t.Fatalf("count %s: %v", sel, err)
+		}
+		return n
+	}
+	if n := count(`ol.timeline > li`); n < 4 {
+		t.Errorf("timeline has %d members, want the original and at least 3 derived pages", n)
+	}
+	if count(`ol.timeline > li.original`) != 1 || count(`ol.timeline > li.current`) != 1 {
+		t.Errorf("timeline must mark one original and the current document")
+	}
+	if count(`ol.timeline a[href^="/compare?a="]`) < 3 {
+		t.Errorf("derived members lack their compare links")
+	}
+	screenshot(t, ctx, "document-family")
+
+	if err := chromedp.Do(ctx,
+		chromedp.Navigate(srv.URL+"/search?q=evacuation"),
+		chromedp.WaitVisible(chromedp.CSS(`ul.results`)),
+	); err != nil {
+		t.Fatalf("search: %v", err)
+	}
+	if n := count(`ul.results > li`); n < 2 {
+		t.Errorf("search for evacuation found %d documents", n)
+	}
+	if count(`.snippet b`) == 0 {
+		t.Errorf("search snippets do not highlight the query")
+	}
+	screenshot(t, ctx, "search")
+
+	// The compare link of a family member opens the side-by-side view.
+	if err := chromedp.Do(ctx,
+		chromedp.Navigate(srv.URL+"/documents/"+index.ID(a)),
+		chromedp.WaitVisible(chromedp.CSS(`ol.timeline`)),
+		chromedp.Click(chromedp.CSS(`li.current a[href^="/compare?a="]`)),
+		chromedp.WaitVisible(chromedp.CSS(`.sides`)),
+	); err != nil {
+		t.Fatalf("follow the compare link: %v", err)
+	}
+	if count(`.sent .tag.drift`) == 0 {
+		t.Errorf("the rewrite's compare view shows no drift marker")
+	}
 }

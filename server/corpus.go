@@ -271,8 +271,8 @@ func search(ctx context.Context, ix *index.Index, q string, limit int) ([]Search
 		if c := cmp.Compare(b.Score, a.Score); c != 0 {
 			return c
 		}
-		if c := cmpDates(a.Published, b.Published); c != 0 {
-			return c
+		if c := cmpDates(b.Published, a.Published); c != 0 {
+			return c // newest first
 		}
 		return cmp.Compare(a.ID, b.ID)
 	})

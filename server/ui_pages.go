@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -57,37 +58,34 @@ func summaryOf(id string, a *article.Article) docSummary {
 	return docSummary{ID: id, Title: a.Title, Site: a.Site, Published: a.Published, URL: a.URL}
 }
 
-// sortSummaries orders by publication date, newest first, then title.
+// sortSummaries orders by publication date, newest first and unknown dates
+// last, then by title.
 func sortSummaries(ds []docSummary) {
-	for i := 1; i < len(ds); i++ {
-		for j := i; j > 0 && lessSummary(ds[j], ds[j-1]); j-- {
-			ds[j], ds[j-1] = ds[j-1], ds[j]
-		}
-	}
-}
-
-func lessSummary(a, b docSummary) bool {
-	if c := cmpDates(a.Published, b.Published); c != 0 {
-		// newest first, unknown dates last
+	slices.SortStableFunc(ds, func(a, b docSummary) int {
 		ta, oka := (&article.Article{Published: a.Published}).PublishedTime()
 		tb, okb := (&article.Article{Published: b.Published}).PublishedTime()
-		if oka && okb {
-			return ta.After(tb)
+		switch {
+		case oka && okb && !ta.Equal(tb):
+			return tb.Compare(ta)
+		case oka != okb:
+			if oka {
+				return -1
+			}
+			return 1
 		}
-		return oka
-	}
-	return a.Title < b.Title
+		return strings.Compare(a.Title, b.Title)
+	})
 }
 
 func (s *Server) uiHome(w http.ResponseWriter, r *http.Request) {
 	p := &page{Nav: "trace", HasIndex: s.opts.Index != nil}
 	if s.opts.Index != nil {
-		docs, n, err := s.listDocuments(r.Context(), homeListLimit)
+		docs, n, err := s.listDocuments(r.Context(), listLimit)
 		if err != nil {
 			s.uiError(w, err)
 			return
 		}
-		p.Families, p.Count = docs, n
+		p.Families, p.Count = docs[:min(len(docs), homeListLimit)], n
 	}
 	s.render(w, http.StatusOK, "home", p)
 }
@@ -288,8 +286,9 @@ func (s *Server) uiSearch(w http.ResponseWriter, r *http.Request) {
 		words := queryWords(q)
 		for _, hit := range res {
 			sv.Results = append(sv.Results, searchResult{
-				docSummary: docSummary{ID: hit.ID, Title: hit.Title, Site: hit.Site, Published: hit.Published, URL: hit.URL},
-				Snippet:    markWords(hit.Snippet, words),
+				docSummary:    docSummary{ID: hit.ID, Title: hit.Title, Site: hit.Site, Published: hit.Published, URL: hit.URL},
+				TitleSegments: markWords(hit.Title, words),
+				Snippet:       markWords(hit.Snippet, words),
 			})
 		}
 	}

@@ -3,6 +3,8 @@ package server
 import (
 	"fmt"
 
+	"github.com/wiretrace/wiretrace/article"
+
 	"strconv"
 	"strings"
 )
@@ -270,6 +272,23 @@ func indexFold(s, sub string) int {
 		return -1
 	}
 	return strings.Index(ls, lsub)
+}
+
+// when formats a publication date for reading: "20 Aug 2026, 22:15 UTC",
+// or "21 Aug 2026" when only the day is known. A date in another form is
+// shown as it is.
+func when(published string) string {
+	if published == "" {
+		return ""
+	}
+	t, ok := (&article.Article{Published: published}).PublishedTime()
+	if !ok {
+		return published
+	}
+	if len(published) <= len("2006-01-02") {
+		return t.Format("2 Jan 2006")
+	}
+	return t.UTC().Format("2 Jan 2006, 15:04 UTC")
 }
 
 // pct formats a 0..1 share as a percentage.

@@ -49,5 +49,6 @@ type searchView struct {
 
 type searchResult struct {
 	docSummary
-	Snippet []segment
+	TitleSegments []segment
+	Snippet       []segment
 }
