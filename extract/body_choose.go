@@ -267,6 +267,10 @@ func (s *bodySegmenter) collect(best int32) []string {
 		}
 		out = append(out, b.text)
 	}
+	// Calls to action close the article: drop them from its end.
+	for len(out) > 1 && bodyIsCall(out[len(out)-1]) {
+		out = out[:len(out)-1]
+	}
 	return out
 }
 

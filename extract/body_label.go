@@ -237,3 +237,32 @@ func bodyIsStamp(text string) bool {
 	}
 	return false
 }
+
+// bodyCallCues mark the calls to action that pages append to an article:
+// follow us, sign up, subscribe, join, email the author, listen live.
+var bodyCallCues = []string{
+	"follow us", "follow him", "follow her", "follow them", "follow @",
+	"on twitter", "on facebook", "on instagram", "sign up", "signup",
+	"subscribe to", "subscribe now", "newsletter", "your inbox", "click here",
+	"share it", "share this", "join our", "if you enjoyed", "may be reached",
+	"can be reached", "email us", "listen to", "listen back", "download our",
+	"get the latest", "support our", "become a member", "have a tip",
+	"tip us", "we'd like to hear", "we’d like to hear", "letters to the editor",
+}
+
+// bodyCallMaxChars bounds a call to action; longer blocks are prose.
+const bodyCallMaxChars = 300
+
+// bodyIsCall reports a call to action.
+func bodyIsCall(text string) bool {
+	if len(text) > bodyCallMaxChars {
+		return false
+	}
+	lt := strings.ToLower(text)
+	for _, c := range bodyCallCues {
+		if strings.Contains(lt, c) {
+			return true
+		}
+	}
+	return false
+}

@@ -216,3 +216,12 @@ func TestBodyIsCredit(t *testing.T) {
 		}
 	}
 }
+
+func TestHTMLBodyDropsClosingCalls(t *testing.T) {
+	page := bodyChrome(`<article><div class="article-body"><p>` + bodyP1 + `</p><p>` + bodyP2 + `</p><p>` + bodyP3 + `</p>
+<p>Follow us on Twitter for the latest transport news.</p><p>Get the morning briefing in your inbox: sign up for our newsletter.</p></div></article>`)
+	got := bodyOf(t, page)
+	if want := []string{bodyP1, bodyP2, bodyP3}; strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("body:\n  got  %q\n  want %q", got, want)
+	}
+}
