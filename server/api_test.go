@@ -9,7 +9,9 @@ import (
 
 	"github.com/wiretrace/wiretrace/examples"
 	"github.com/wiretrace/wiretrace/index"
+	"github.com/wiretrace/wiretrace/internal/redistest"
 	"github.com/wiretrace/wiretrace/store/pebble"
+	"github.com/wiretrace/wiretrace/store/redis"
 )
 
 // demoIndex opens a real Pebble store in a temporary directory and loads
@@ -90,7 +92,29 @@ func TestCompareAPI(t *testing.T) {
 }
 
 func TestDocumentsAPI(t *testing.T) {
-	ix := demoIndex(t)
+	documentsFlow(t, demoIndex(t))
+}
+
+// TestDocumentsAPIRedis runs the documents flow over the Redis backend, on
+// a real redis-server (skipped when it is not installed, failed under
+// CI=true).
+func TestDocumentsAPIRedis(t *testing.T) {
+	node := redistest.Server(t)
+	st, err := redis.Open(context.Background(), node.Addr, redis.Options{NoReplicaWait: true})
+	if err != nil {
+		t.Fatalf("open redis store: %v", err)
+	}
+	t.Cleanup(func() { st.Close() })
+	ix := index.New(st)
+	if _, err := LoadExamples(context.Background(), ix); err != nil {
+		t.Fatal(err)
+	}
+	documentsFlow(t, ix)
+}
+
+// documentsFlow adds, reads, searches and deletes a document through the
+// API, with a token guarding the writes.
+func documentsFlow(t *testing.T, ix *index.Index) {
 	const token = "s3cret"
 	s := New(Options{Index: ix, Token: token})
 	auth := []string{"Authorization", "Bearer " + token}

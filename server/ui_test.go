@@ -1,7 +1,12 @@
 package server
 
 import (
+	"bytes"
+	"io"
+	"mime/multipart"
 	"net/http"
+	"net/http/httptest"
+	"net/url"
 	"strings"
 	"testing"
 )
@@ -51,5 +56,62 @@ func TestUIHasNoInlineScriptOrStyle(t *testing.T) {
 				t.Errorf("%s contains %q", path, bad)
 			}
 		}
+	}
+}
+
+func TestUIUploadAndLimits(t *testing.T) {
+	s := New(Options{Index: demoIndex(t), MaxBody: 256 << 10})
+	orig := examplePage(t, "earnings/original.html")
+	rewrite := examplePage(t, "earnings/rewrite.txt")
+
+	// Uploaded files take the place of the text fields.
+	var buf bytes.Buffer
+	mw := multipart.NewWriter(&buf)
+	for _, f := range []struct{ field, name, data string }{{"a_file", "original.html", orig}, {"b_file", "rewrite.txt", rewrite}} {
+		w, err := mw.CreateFormFile(f.field, f.name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		io.WriteString(w, f.data)
+	}
+	mw.WriteField("a", "")
+	mw.Close()
+	req := httptest.NewRequest("POST", "/compare", &buf)
+	req.Header.Set("Content-Type", mw.FormDataContentType())
+	res, body := serve(t, s, req)
+	if res.StatusCode != http.StatusOK || !strings.Contains(body, `class="sides"`) {
+		t.Fatalf("compare of uploads: status %d", res.StatusCode)
+	}
+	if !strings.Contains(body, "relation rewrite") {
+		t.Errorf("the uploaded rewrite is not reported as a rewrite")
+	}
+
+	// A urlencoded form works too.
+	form := url.Values{"page": {rewrite}}
+	req = httptest.NewRequest("POST", "/trace", strings.NewReader(form.Encode()))
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	res, body = serve(t, s, req)
+	if res.StatusCode != http.StatusOK || !strings.Contains(body, `class="match"`) {
+		t.Errorf("trace of a urlencoded form: status %d", res.StatusCode)
+	}
+
+	// Over the limit: 413 as an error page.
+	res, body = serve(t, s, formPost(t, "/trace", map[string]string{"page": strings.Repeat("x", 300<<10)}))
+	if res.StatusCode != http.StatusRequestEntityTooLarge || !strings.Contains(body, `role="alert"`) {
+		t.Errorf("oversized form: status %d", res.StatusCode)
+	}
+	// An empty page: 400 as an error page.
+	res, _ = serve(t, s, formPost(t, "/trace", map[string]string{"page": "  "}))
+	if res.StatusCode != http.StatusBadRequest {
+		t.Errorf("empty page: status %d, want 400", res.StatusCode)
+	}
+	// Compare of two stored documents by id; an unknown id is 404.
+	res, _ = do(t, s, "GET", "/compare?a=0000000000000000&b=0000000000000001", "")
+	if res.StatusCode != http.StatusNotFound {
+		t.Errorf("compare of unknown ids: status %d, want 404", res.StatusCode)
+	}
+	res, _ = do(t, s, "GET", "/documents/0000000000000000", "")
+	if res.StatusCode != http.StatusNotFound {
+		t.Errorf("unknown document page: status %d, want 404", res.StatusCode)
 	}
 }
