@@ -16,7 +16,7 @@ func TestSmoke(t *testing.T) {
 		n = 5000
 	}
 	res, err := Run(context.Background(), Pebble(t.TempDir()), Config{
-		N: n, Seed: 1, Chunk: 5000, Queries: 200, ReportQueries: 20,
+		N: n, Seed: 1, Chunk: 5000, Queries: 200, ReportQueries: 40,
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -31,7 +31,7 @@ func TestSmoke(t *testing.T) {
 		t.Errorf("original among the first 10 candidates for %.3f of derived queries, want >= 0.95", res.Recall)
 	}
 	if res.TraceFirst < 0.9 {
-		t.Errorf("original first in trace for %.3f of derived queries, want >= 0.9", res.TraceFirst)
+		t.Errorf("original first in trace for %.3f of copied and edited queries, want >= 0.9", res.TraceFirst)
 	}
 	if res.StoreBytes <= 0 || res.PeakRSS < 0 {
 		t.Errorf("store %d bytes, peak RSS %d", res.StoreBytes, res.PeakRSS)

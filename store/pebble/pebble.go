@@ -599,16 +599,20 @@ func (s *Store) Scan(ctx context.Context, fn func(id string) error) error {
 	return nil
 }
 
-// DiskUsage returns the bytes the store's files take on disk, for the
-// benchmark's bytes-per-article figure.
-func (s *Store) DiskUsage() (uint64, error) {
+// DiskUsage returns the bytes the store's files take on disk: its tables
+// (the data, compressed) and everything else (write-ahead log, obsolete
+// files awaiting deletion, manifest), for the benchmark's size figures.
+func (s *Store) DiskUsage() (tables, other uint64, err error) {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
 	if s.closed {
-		return 0, fmt.Errorf("pebble store %s: %w", s.dir, store.ErrClosed)
+		return 0, 0, fmt.Errorf("pebble store %s: %w", s.dir, store.ErrClosed)
 	}
 	m := s.db.Metrics()
-	return m.DiskSpaceUsage(), nil
+	for _, l := range m.Levels {
+		tables += uint64(l.Size)
+	}
+	return tables, m.DiskSpaceUsage() - tables, nil
 }
 
 // Flush writes the memtables to tables, so that DiskUsage counts
