@@ -18,11 +18,12 @@ import (
 // PAGE_B`. It prints a terminal report (coloured on a terminal), the JSON
 // report, or one self-contained HTML page.
 func runCompare(ctx context.Context, e *env, args []string) error {
-	fs := newFlags(e, "compare", "[--json|--html] PAGE_A PAGE_B")
+	fs := newFlags(e, "compare", "[--json|--html] [--wordnet] PAGE_A PAGE_B")
 	asJSON := fs.Bool("json", false, "print the report as JSON")
 	asHTML := fs.Bool("html", false, "print the report as one self-contained HTML page")
 	color := fs.String("color", "auto", "colour the terminal report: auto, always or never")
 	maxBytes := fs.Int64("max-bytes", defaultMaxPage, "largest page to read, in bytes")
+	useWN := fs.Bool("wordnet", false, "add WordNet's synonyms (from "+wordnet.DefaultDir+") to the built-in thesaurus; the default is the built-in one alone, as Align's")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -49,7 +50,15 @@ func runCompare(ctx context.Context, e *env, args []string) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	r := trace.Compare(pages[0], pages[1], trace.Options{Align: compareAlignOptions(e)})
+	var opts trace.Options
+	if *useWN {
+		wn, err := wordnet.LoadDefault()
+		if err != nil {
+			return err
+		}
+		opts.Align.Thesaurus = align.Thesauri{wn, align.Fallback}
+	}
+	r := trace.Compare(pages[0], pages[1], opts)
 	switch {
 	case *asJSON:
 		enc := json.NewEncoder(e.stdout)
@@ -83,9 +92,10 @@ func loadCompared(e *env, name string, max int64) (*article.Article, error) {
 	return a, nil
 }
 
-// compareAlignOptions uses WordNet's synonyms beside the built-in list when the
-// database is installed; without it the built-in list alone serves, and a
-// note says so on stderr when the database is broken rather than absent.
+// compareAlignOptions uses WordNet's synonyms beside the built-in list when
+// the database is installed; without it the built-in list alone serves, and
+// a note says so on stderr when the database is broken rather than absent.
+// (Used by trace; compare itself follows Align's default unless --wordnet.)
 func compareAlignOptions(e *env) align.Options {
 	wn, err := wordnet.LoadDefault()
 	if err != nil {
