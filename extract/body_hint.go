@@ -159,3 +159,27 @@ func bodyIsEmbed(n *html.Node) bool {
 	}
 	return false
 }
+
+// bodyPopupParts name inline elements that pop up over the text on hover
+// or are read only by screen readers (a person's card inside a
+// paragraph, a tooltip): their text is not part of the sentence around.
+var bodyPopupParts = []string{
+	"rollover", "popover", "popup", "tooltip", "hovercard", "sr-only",
+	"visually-hidden", "screen-reader",
+}
+
+// bodyPopup reports an inline element in bodyPopupParts.
+func bodyPopup(n *html.Node) bool {
+	for _, a := range n.Attr {
+		if a.Key != "class" {
+			continue
+		}
+		v := strings.ToLower(a.Val)
+		for _, p := range bodyPopupParts {
+			if strings.Contains(v, p) {
+				return true
+			}
+		}
+	}
+	return false
+}

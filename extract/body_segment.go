@@ -76,6 +76,7 @@ type bodySegmenter struct {
 	space     bool // a space is pending before the next rune
 
 	// Context of the walk.
+	popup   int // inside a pop-up trigger
 	box     int32
 	link    int
 	heading int
@@ -151,6 +152,15 @@ func (s *bodySegmenter) walk(n *html.Node) {
 		return
 	}
 	if !bodyBlockTags[a] {
+		// A pop-up inside a pop-up trigger (a person's card inside the
+		// link on their name) is hidden; the trigger's own text is not.
+		if a != atom.A && bodyPopup(n) {
+			if s.popup > 0 {
+				return
+			}
+			s.popup++
+			defer func() { s.popup-- }()
+		}
 		if a == atom.A {
 			s.link++
 			defer func() { s.link-- }()

@@ -225,3 +225,12 @@ func TestHTMLBodyDropsClosingCalls(t *testing.T) {
 		t.Errorf("body:\n  got  %q\n  want %q", got, want)
 	}
 }
+
+func TestHTMLBodySkipsHoverCards(t *testing.T) {
+	page := bodyChrome(`<article><div class="article-body"><p>The mayor, <span class="rollover-people"><a class="rollover-people-link" href="/people/ana-ruiz">Ana Ruiz</a><span class="rollover-people-block"><a href="/p/1">Ruiz opens new library</a><a href="/p/2">Ruiz on housing</a></span></span>, spoke first. ` + bodyP1 + `</p><p>` + bodyP2 + `</p></div></article>`)
+	got := bodyOf(t, page)
+	want := []string{"The mayor, Ana Ruiz, spoke first. " + bodyP1, bodyP2}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("body:\n  got  %q\n  want %q", got, want)
+	}
+}
