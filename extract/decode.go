@@ -45,7 +45,7 @@ func gunzip(data []byte, max int64) ([]byte, error) {
 			return nil, fmt.Errorf("decompress gzip: %w", err)
 		}
 		if n > max {
-			return nil, fmt.Errorf("decompress gzip: more than %d bytes: %w", max, ErrTooLarge)
+			return nil, fmt.Errorf("decompress gzip: over the %d-byte limit: %w", max, ErrTooLarge)
 		}
 		data = buf.Bytes()
 	}

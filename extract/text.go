@@ -275,7 +275,27 @@ func classifyText(lines []textLine) {
 		lines[i].kind = kindBody
 	}
 	classifyHeader(lines[:start])
-	classifyTail(lines[end+1:])
+	classifyTail(lines[end+1:], dumpSite(lines[:start]))
+}
+
+// dumpSite guesses the site's name in a dump: its first line, when that
+// is a short name in capitals ("Harbour Times") as a logo renders. It is
+// used to tell the site's own copyright from a credit, and "" when the
+// first line does not look like a name.
+func dumpSite(header []textLine) string {
+	if len(header) == 0 {
+		return ""
+	}
+	l := header[0]
+	if l.hard || l.words == 0 || l.words > 4 || endsSentence(l.text) || isMenuLine(l.text) {
+		return ""
+	}
+	for _, w := range strings.Fields(l.text) {
+		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) && !unicode.IsDigit(r) {
+			return ""
+		}
+	}
+	return l.text
 }
 
 // classifyHeader labels the lines above the body: the headline is the
@@ -360,7 +380,7 @@ func isDateOnly(s string) bool {
 // classifyTail labels the lines below the body: credit and copyright,
 // adverts, the comment section and its vote lines, login prompts, and
 // related headlines.
-func classifyTail(lines []textLine) {
+func classifyTail(lines []textLine, site string) {
 	creditSeen := false
 	for i := range lines {
 		l := &lines[i]
@@ -380,7 +400,7 @@ func classifyTail(lines []textLine) {
 	// The first copyright notice right after the body credits the
 	// story's owner when no agency notice does ("© Example Wire 2025."),
 	// the site's own notice follows it.
-	if !creditSeen && len(lines) > 0 && lines[0].kind == kindCopyright && noticeOwner(lines[0].text) != "" {
+	if !creditSeen && len(lines) > 0 && lines[0].kind == kindCopyright && noticeOwner(lines[0].text) != "" && !sameOwner(noticeOwner(lines[0].text), site) {
 		lines[0].kind = kindCredit
 	}
 	markComments(lines)
@@ -408,6 +428,16 @@ func titleCaseRatio(s string) float64 {
 
 // noticeRE reads the owner of a "© Owner 2025." notice.
 var noticeRE = regexp.MustCompile(`(?i)^\s*(?:©|\(c\)|copyright)\s*(?:(?:19|20)\d\d\s*)?([^©\d][^©]{1,60}?)[\s,]*(?:(?:19|20)\d\d)?\s*[.]?\s*(?:all rights reserved\.?)?$`)
+
+// sameOwner reports whether a copyright owner is the site itself ("Harbour
+// Times Ltd" for the site "Harbour Times").
+func sameOwner(owner, site string) bool {
+	if site == "" {
+		return false
+	}
+	o, st := strings.ToLower(owner), strings.ToLower(site)
+	return strings.Contains(o, st) || strings.Contains(strings.ReplaceAll(o, " ", ""), strings.ReplaceAll(st, " ", ""))
+}
 
 // noticeOwner returns the name in a copyright notice, without the year.
 func noticeOwner(s string) string {
