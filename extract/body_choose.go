@@ -13,7 +13,9 @@ const (
 	// bodyLongChars with three punctuation marks may link up to this
 	// share of its text.
 	bodyMaxProseLinkDensity = 0.8
-	bodyLongChars           = 200
+	bodyLongChars           = 100
+	// bodyPullQuoteChars bounds the text of a pull quote.
+	bodyPullQuoteChars = 300
 	// bodyShortChars: shorter blocks without punctuation are labels,
 	// dates, bylines and buttons unless they are headings.
 	bodyShortChars = 25
@@ -71,11 +73,16 @@ func (s *bodySegmenter) chooseContainer() int32 {
 	// Raw prose per box, class hints ignored, to tell wrappers apart.
 	for i := range s.blocks {
 		b := &s.blocks[i]
-		s.boxes[b.box].raw += b.prose()
+		x := &s.boxes[b.box]
+		x.raw += b.prose()
+		x.chars += b.chars
+		x.links += b.linkChars
 	}
 	for i := len(s.boxes) - 1; i > 0; i-- {
 		if p := s.boxes[i].parent; p >= 0 {
 			s.boxes[p].raw += s.boxes[i].raw
+			s.boxes[p].chars += s.boxes[i].chars
+			s.boxes[p].links += s.boxes[i].links
 		}
 	}
 	total := s.boxes[0].raw
@@ -86,7 +93,15 @@ func (s *bodySegmenter) chooseContainer() int32 {
 		x := &s.boxes[i]
 		if x.parent >= 0 {
 			p := &s.boxes[x.parent]
-			x.bad, x.strongBad = p.bad, p.strongBad
+			x.bad, x.strongBad, x.pull = p.bad, p.strongBad, p.pull
+		}
+		// An aside is a sidebar, so it does not count towards the
+		// article; but a short one without links, inside the article,
+		// is a pull quote, which collect keeps.
+		if x.tag == atom.Aside && !x.bad {
+			x.bad = true
+			x.pull = x.hint == 0 && x.links == 0 && x.chars <= bodyPullQuoteChars
+			continue
 		}
 		// A quotation inside a widget is an embedded post or tweet that
 		// the article quotes, unless a strong hint says otherwise.
@@ -256,7 +271,7 @@ func (s *bodySegmenter) collect(best int32) []string {
 	started := false
 	for i := lo; i < hi; i++ {
 		b := &s.blocks[i]
-		if !keep[i] || s.boxes[b.box].bad || b.linky() || bodyIsLabel(b.text) || bodyIsStamp(b.text) || bodyIsCredit(b.text) {
+		if !keep[i] || s.boxes[b.box].bad && !s.boxes[b.box].pull || b.linky() || bodyIsLabel(b.text) || bodyIsStamp(b.text) || bodyIsCredit(b.text) {
 			continue
 		}
 		if !started && (b.heading == 1 || s.bodyIsTitle(b.text) || b.heading == 0 && bodyIsMeta(b.text)) {

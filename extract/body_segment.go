@@ -34,6 +34,9 @@ type bodyBox struct {
 	bad       bool // inside a boilerplate box (the box itself or an ancestor)
 	strongBad bool // inside a box with a strong boilerplate hint
 	teasers   bool // a list of story teasers
+	pull      bool // inside a pull quote (an aside within the article)
+	chars     int  // text chars in the box, and those in links
+	links     int
 }
 
 const (
@@ -87,17 +90,17 @@ type bodySegmenter struct {
 }
 
 // bodySkip lists elements whose content is never article text: code,
-// media, forms controls, and the page's navigation, header, footer,
-// sidebar and figure captions (the benchmark pages' true bodies hold no
-// figcaption, nav, header or footer text; asides are pull quotes or
-// sidebars).
+// media, forms controls, and the page's navigation, header, footer and
+// figure captions (the benchmark pages' true bodies hold no figcaption,
+// nav, header or footer text). Asides are sidebars, except for the pull
+// quotes inside an article (see pullQuote).
 var bodySkip = map[atom.Atom]bool{
 	atom.Script: true, atom.Style: true, atom.Noscript: true, atom.Template: true,
 	atom.Svg: true, atom.Math: true, atom.Iframe: true, atom.Object: true,
 	atom.Embed: true, atom.Canvas: true, atom.Video: true, atom.Audio: true,
 	atom.Button: true, atom.Select: true, atom.Textarea: true, atom.Input: true,
 	atom.Label: true, atom.Option: true, atom.Nav: true, atom.Footer: true,
-	atom.Aside: true, atom.Figure: true, atom.Figcaption: true, atom.Header: true,
+	atom.Figure: true, atom.Figcaption: true, atom.Header: true,
 	atom.Head: true, atom.Title: true, atom.Meta: true, atom.Link: true,
 	atom.Picture: true, atom.Source: true, atom.Map: true, atom.Dialog: true,
 }
@@ -112,7 +115,7 @@ var bodyBlockTags = map[atom.Atom]bool{
 	atom.Tbody: true, atom.Tfoot: true, atom.Tr: true, atom.Td: true, atom.Th: true,
 	atom.Caption: true, atom.Hr: true, atom.Address: true, atom.Center: true,
 	atom.Form: true, atom.Fieldset: true, atom.Details: true, atom.Summary: true,
-	atom.Hgroup: true, atom.Menu: true,
+	atom.Hgroup: true, atom.Menu: true, atom.Aside: true,
 }
 
 func bodySegment(root *html.Node) *bodySegmenter {
