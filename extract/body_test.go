@@ -98,6 +98,11 @@ func TestHTMLBody(t *testing.T) {
 			wantNot: []string{"bus fares", "cycle lanes"},
 		},
 		{
+			name: "a pull quote inside the article stays",
+			page: bodyChrome(`<article><div class="article-body"><p>` + bodyP1 + `</p><aside><q>It is the most important decision of the term.</q></aside><p>` + bodyP2 + `</p></div></article>`),
+			want: []string{bodyP1, "It is the most important decision of the term.", bodyP2},
+		},
+		{
 			name:    "hidden text stays out",
 			page:    bodyChrome(`<article><div class="content"><p>` + bodyP1 + `</p><p style="display: none">Hidden teaser that scripts reveal later on the page.</p><p hidden>Also hidden from readers of the page.</p><p>` + bodyP2 + `</p></div></article>`),
 			want:    []string{bodyP1, bodyP2},
