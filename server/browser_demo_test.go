@@ -77,6 +77,19 @@ func TestBrowserDemoCompare(t *testing.T) {
 		t.Errorf("hovering an aligned sentence lit %d sentences, want it and its partner", got)
 	}
 	screenshot(t, ctx, "compare-rewrite")
+
+	// On a phone the two sides stack and nothing overflows sideways.
+	if err := chromedp.Do(ctx, chromedp.EmulateViewport(390, 844, chromedp.EmulateMobile)); err != nil {
+		t.Fatal(err)
+	}
+	overflow, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`document.documentElement.scrollWidth > window.innerWidth + 1`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if overflow {
+		t.Errorf("the compare view overflows a 390 px wide screen")
+	}
+	screenshot(t, ctx, "compare-rewrite-phone")
 }
 
 // jsString quotes s as a JavaScript string literal.
@@ -144,6 +157,7 @@ func TestBrowserDocumentFamily(t *testing.T) {
 		}
 		return n
 	}
+	screenshot(t, ctx, "document-family")
 	if n := count(`ol.timeline > li`); n < 4 {
 		t.Errorf("timeline has %d members, want the original and at least 3 derived pages", n)
 	}
@@ -153,7 +167,6 @@ func TestBrowserDocumentFamily(t *testing.T) {
 	if count(`ol.timeline a[href^="/compare?a="]`) < 3 {
 		t.Errorf("derived members lack their compare links")
 	}
-	screenshot(t, ctx, "document-family")
 
 	if err := chromedp.Do(ctx,
 		chromedp.Navigate(srv.URL+"/search?q=evacuation"),
@@ -181,4 +194,19 @@ func TestBrowserDocumentFamily(t *testing.T) {
 	if count(`.sent .tag.drift`) == 0 {
 		t.Errorf("the rewrite's compare view shows no drift marker")
 	}
+
+	// Trace the rewrite from the home page: its original comes first.
+	if err := chromedp.Do(ctx,
+		chromedp.Navigate(srv.URL+"/"),
+		chromedp.WaitVisible(chromedp.CSS(`textarea#page`)),
+		chromedp.SetValue(chromedp.CSS(`textarea#page`), examplePage(t, "wildfire/rewrite.html")),
+		chromedp.Submit(chromedp.CSS(`textarea#page`)),
+		chromedp.WaitVisible(chromedp.CSS(`details.match[open] .sides`)),
+	); err != nil {
+		t.Fatalf("trace the rewrite: %v", err)
+	}
+	if n := count(`details.match`); n < 3 {
+		t.Errorf("trace of the rewrite shows %d matches", n)
+	}
+	screenshot(t, ctx, "trace-rewrite")
 }

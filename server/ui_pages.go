@@ -138,7 +138,9 @@ func (s *Server) uiTrace(w http.ResponseWriter, r *http.Request) {
 				Relation:      string(m.Relation),
 				RelationLabel: relationLabel(string(m.Relation)),
 				Similarity:    m.Similarity,
-				Report:        newReportView(rj, "m"+strconv.Itoa(i)+"-", "/documents/"+m.ID, ""),
+				Report: newReportView(rj, "m"+strconv.Itoa(i)+"-",
+					sideName{Name: "the indexed article", Link: "/documents/" + m.ID},
+					sideName{Name: "the traced page"}),
 			})
 		}
 	}
@@ -171,7 +173,9 @@ func (s *Server) uiCompareForm(w http.ResponseWriter, r *http.Request) {
 		s.uiError(w, lookupError(idb, err))
 		return
 	}
-	s.renderCompare(w, ea.Article, eb.Article, "/documents/"+ida, "/documents/"+idb)
+	s.renderCompare(w, ea.Article, eb.Article,
+		sideName{Name: "document A", Link: "/documents/" + ida},
+		sideName{Name: "document B", Link: "/documents/" + idb})
 }
 
 // uiCompare compares two pasted or uploaded pages.
@@ -194,16 +198,16 @@ func (s *Server) uiCompare(w http.ResponseWriter, r *http.Request) {
 		}
 		arts[i] = a
 	}
-	s.renderCompare(w, arts[0], arts[1], "", "")
+	s.renderCompare(w, arts[0], arts[1], sideName{Name: "page A"}, sideName{Name: "page B"})
 }
 
-func (s *Server) renderCompare(w http.ResponseWriter, a, b *article.Article, linkA, linkB string) {
+func (s *Server) renderCompare(w http.ResponseWriter, a, b *article.Article, na, nb sideName) {
 	rj, err := marshalReport(trace.Compare(a, b, s.opts.Trace.Compare))
 	if err != nil {
 		s.uiError(w, err)
 		return
 	}
-	v := newReportView(rj, "", linkA, linkB)
+	v := newReportView(rj, "", na, nb)
 	s.render(w, http.StatusOK, "compare", &page{Nav: "compare", Report: &v})
 }
 

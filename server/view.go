@@ -119,19 +119,20 @@ func relationLabel(r string) string {
 // shows several reports (a trace with many matches). Sentence indices in
 // rep that fall outside the sentence lists are ignored rather than trusted.
 //
-// linkA and linkB are pages of this server that show a and b, when they are
-// indexed.
-func newReportView(rep reportJSON, prefix, linkA, linkB string) reportView {
+// a and b name the two articles for readers ("page A", "the traced page")
+// and link to pages of this server that show them, when they are indexed.
+func newReportView(rep reportJSON, prefix string, a, b sideName) reportView {
+	linkA, linkB := a.Link, b.Link
 	src, der, srcLink, derLink := rep.A, rep.B, linkA, linkB
 	srcRole, derRole := "Original", "Derived"
 	switch rep.Source {
 	case "b":
 		src, der, srcLink, derLink = rep.B, rep.A, linkB, linkA
-		srcRole, derRole = "Original (page B)", "Derived (page A)"
+		srcRole, derRole = "Original: "+b.Name, "Derived: "+a.Name
 	case "a":
-		srcRole, derRole = "Original (page A)", "Derived (page B)"
+		srcRole, derRole = "Original: "+a.Name, "Derived: "+b.Name
 	default:
-		srcRole, derRole = "Page A", "Page B"
+		srcRole, derRole = capitalize(a.Name), capitalize(b.Name)
 	}
 	v := reportView{
 		Relation:       rep.Relation,
@@ -145,11 +146,11 @@ func newReportView(rep reportJSON, prefix, linkA, linkB string) reportView {
 	}
 	switch rep.Source {
 	case "a":
-		v.Direction = "Page A is the original; B derives from it."
+		v.Direction = capitalize(a.Name) + " is the original; " + b.Name + " derives from it."
 	case "b":
-		v.Direction = "Page B is the original; A derives from it."
+		v.Direction = capitalize(b.Name) + " is the original; " + a.Name + " derives from it."
 	default:
-		v.Direction = "Neither page is shown to derive from the other."
+		v.Direction = "Neither is shown to derive from the other."
 	}
 	s, d := v.Source.Sents, v.Derived.Sents
 	links := func(from []sentView, i int, to []sentView, idx []int, kind string, score float64) {
@@ -205,6 +206,20 @@ func newReportView(rep reportJSON, prefix, linkA, linkB string) reportView {
 		v.Drifts = append(v.Drifts, dv)
 	}
 	return v
+}
+
+// sideName names one side of a report for readers, with a link to its
+// document page when it is indexed.
+type sideName struct {
+	Name string
+	Link string
+}
+
+func capitalize(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
 }
 
 // kindRank orders alignment kinds by closeness, so that a sentence in
