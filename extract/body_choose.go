@@ -271,7 +271,7 @@ func (s *bodySegmenter) collect(best int32) []string {
 	started := false
 	for i := lo; i < hi; i++ {
 		b := &s.blocks[i]
-		if !keep[i] || s.boxes[b.box].bad && !s.boxes[b.box].pull || b.linky() || bodyIsLabel(b.text) || bodyIsStamp(b.text) || bodyIsCredit(b.text) {
+		if !keep[i] || s.boxes[b.box].bad && !s.boxes[b.box].pull || b.linky() || bodyIsLabel(b.text) || bodyIsStamp(b.text) || bodyIsCaption(b.text) || bodyIsCredit(b.text) {
 			continue
 		}
 		if !started && (b.heading == 1 || s.bodyIsTitle(b.text) || b.heading == 0 && bodyIsMeta(b.text)) {

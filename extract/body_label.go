@@ -27,7 +27,7 @@ var bodyLabels = map[string]bool{
 	"continue reading below": true, "skip advert": true, "close": true,
 	// "Read more" also opens the rest of a folded article, so it only
 	// labels, it does not start a section.
-	"read more": true,
+	"read more": true, "more": true, "text size": true,
 }
 
 // bodySectionLabels start the title of a section of teasers.
@@ -248,19 +248,83 @@ var bodyCallCues = []string{
 	"can be reached", "email us", "listen to", "listen back", "download our",
 	"get the latest", "support our", "become a member", "have a tip",
 	"tip us", "we'd like to hear", "we’d like to hear", "letters to the editor",
+	"full coverage",
 }
 
 // bodyCallMaxChars bounds a call to action; longer blocks are prose.
 const bodyCallMaxChars = 300
 
-// bodyIsCall reports a call to action.
+// bodyIsCall reports a call to action, or the author's contact (an
+// address or handle alone).
 func bodyIsCall(text string) bool {
 	if len(text) > bodyCallMaxChars {
 		return false
 	}
 	lt := strings.ToLower(text)
+	if !strings.ContainsAny(lt, " \u00a0") && (strings.Contains(lt, "@") || strings.HasPrefix(lt, "twitter.com/")) {
+		return true
+	}
 	for _, c := range bodyCallCues {
 		if strings.Contains(lt, c) {
+			return true
+		}
+	}
+	return false
+}
+
+// bodyCaptionPrefixes open a photo caption or credit line.
+var bodyCaptionPrefixes = []string{
+	"photo:", "photos:", "foto:", "fotos:", "фото:", "credit:", "picture:",
+	"pictured:", "photograph:",
+}
+
+// bodyCaptionParts sit inside a caption: "(Image: Getty)".
+var bodyCaptionParts = []string{"(image:", "(photo:", "(credit:", "(picture:", "(pictured", "photo credit"}
+
+// bodyCreditEnds close a caption with its agency credit: "…the
+// ceremony. Jane Doe/Getty Images".
+var bodyCreditEnds = []string{
+	"getty", "getty images", "/ap", "ap photo", "/afp", "/reuters",
+	"shutterstock", "istock", "/epa", "/bloomberg", "/nasa",
+}
+
+// bodyCaptionMaxChars bounds a caption.
+const bodyCaptionMaxChars = 300
+
+// bodyIsCaption reports a photo caption or credit that the page set
+// outside a figure element.
+func bodyIsCaption(text string) bool {
+	if len(text) > bodyCaptionMaxChars {
+		return false
+	}
+	lt := strings.ToLower(strings.TrimSpace(text))
+	// "Image credit: …" lines close articles, and the true bodies keep
+	// them.
+	if strings.Contains(lt, "image credit") {
+		return false
+	}
+	// A closing parenthesis of agencies: "(NASA/JPL-Caltech/ASU)".
+	if strings.HasSuffix(lt, ")") {
+		if i := strings.LastIndexByte(lt, '('); i > 0 {
+			in := lt[i+1 : len(lt)-1]
+			if strings.Contains(in, "/") && !strings.Contains(in, " ") {
+				return true
+			}
+		}
+	}
+	for _, p := range bodyCaptionPrefixes {
+		if strings.HasPrefix(lt, p) {
+			return true
+		}
+	}
+	for _, p := range bodyCaptionParts {
+		if strings.Contains(lt, p) {
+			return true
+		}
+	}
+	lt = strings.TrimRight(lt, ") .")
+	for _, e := range bodyCreditEnds {
+		if strings.HasSuffix(lt, e) {
 			return true
 		}
 	}

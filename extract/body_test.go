@@ -239,3 +239,22 @@ func TestHTMLBodySkipsHoverCards(t *testing.T) {
 		t.Errorf("body:\n  got  %q\n  want %q", got, want)
 	}
 }
+
+func TestBodyIsCaption(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want bool
+	}{
+		{"The tram depot at night. Ana Ruiz/Getty Images", true},
+		{"Crowds outside the chamber (Image: GETTY)", true},
+		{"The first map of the moon's surface. (NASA/JPL-Caltech)", true},
+		{"Photo: Ana Ruiz", true},
+		{"Main image credit: Getty", false},
+		{"The council met on Tuesday (its last meeting of the year).", false},
+		{bodyP3, false},
+	} {
+		if got := bodyIsCaption(tc.text); got != tc.want {
+			t.Errorf("bodyIsCaption(%q) = %v, want %v", tc.text, got, tc.want)
+		}
+	}
+}
