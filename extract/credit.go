@@ -85,6 +85,17 @@ var datelineRE = regexp.MustCompile(`^((?:[A-Z][A-Z.'’\-]+)(?:\s+[A-Z][A-Z.'�
 	`\s*(?:\(([^()]{1,40})\))?` +
 	`\s*(?:-{1,2}|—|–|:)\s+\S`)
 
+// notPlace lists capitalised words that open paragraphs the way a
+// dateline does ("UPDATE: ...", "DEAR ABBY: ...") but name no place.
+var notPlace = map[string]bool{
+	"UPDATE": true, "UPDATED": true, "BREAKING": true, "EXCLUSIVE": true, "WATCH": true,
+	"VIDEO": true, "PHOTOS": true, "PHOTO": true, "LISTEN": true, "ANALYSIS": true,
+	"OPINION": true, "EDITOR'S": true, "EDITORS": true, "CORRECTION": true, "DEAR": true,
+	"NOTE": true, "READ": true, "ALSO": true, "RELATED": true, "ADVERTISEMENT": true,
+	"SPONSORED": true, "LIVE": true, "FACT": true, "CLAIM": true, "VERDICT": true,
+	"Q": true, "A": true, "FAQ": true, "TL;DR": true, "WARNING": true, "SPOILER": true,
+}
+
 // leadDateline reads the dateline and the agency credited in an opening
 // paragraph. Either may be empty.
 func leadDateline(p string) (place, agency string) {
@@ -96,6 +107,10 @@ func leadDateline(p string) (place, agency string) {
 	// A dateline place has letters enough to be a name: "AP —" or
 	// "US:" open sentences, not datelines.
 	if len([]rune(strings.ReplaceAll(place, ".", ""))) < 3 {
+		return "", ""
+	}
+	first, _, _ := strings.Cut(place, " ")
+	if notPlace[first] {
 		return "", ""
 	}
 	if m[3] != "" {

@@ -121,7 +121,7 @@ func fromHTML(text string, opts Options) (*article.Article, error) {
 	m := readMeta(root)
 	a := &article.Article{}
 	a.URL = m.urlOf(opts.URL)
-	a.Site = collapse(m.firstMeta("og:site_name", "application-name"))
+	a.Site = siteName(m.firstMeta("og:site_name", "application-name"), a.URL)
 	if a.Site == "" {
 		a.Site = hostOf(a.URL)
 		if a.Site == "" {
@@ -138,10 +138,7 @@ func fromHTML(text string, opts Options) (*article.Article, error) {
 	if a.Published == "" {
 		a.Published = bodyDate(a.Paragraphs)
 	}
-	a.Language = m.languageOf()
-	if a.Language == "" {
-		a.Language = guessLanguage(a.Text())
-	}
+	a.Language = m.languageOf(a.Text())
 	return a, nil
 }
 

@@ -45,6 +45,9 @@ func stripSiteName(t, site string) string {
 			return tail
 		case wordCount(tail) <= 4 && wordCount(head) >= 2*wordCount(tail) && wordCount(head) >= 3:
 			return head
+		case sep == " | " && wordCount(head) <= 2 && wordCount(tail) >= 4:
+			// A section label before the headline: "Opinion | ...".
+			return tail
 		}
 	}
 	return t
@@ -108,10 +111,12 @@ func dedupe(xs []string) []string {
 }
 
 var (
+	// handle matches a social media handle printed beside a name.
+	handle       = regexp.MustCompile(`\s*@\w+`)
 	bylinePrefix = regexp.MustCompile(`(?i)^(?:written\s+)?(?:by|von|par|por|di|door|av)\s*:?\s+`)
 	// bylineStop cuts what follows the names: a date, a role line or an
 	// update stamp.
-	bylineStop = regexp.MustCompile(`(?i)\s*(?:\||•|·|\bpublished\b|\bupdated\b|\bposted\b|\bon\s+` + monthRE + `|` + monthRE + `\.?\s+\d{1,2}|\d{1,2}\s+` + monthRE + `|\d{4}-\d\d-\d\d|\d{1,2}/\d{1,2}/\d{2,4}|\d+\s+(?:min|hours?|days?)\b)`)
+	bylineStop = regexp.MustCompile(`(?i)\s*(?:\||•|·|\bpublished\b|\bupdated\b|\bposted\b|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\bon\s+` + monthRE + `|` + monthRE + `\.?\s+\d{1,2}|\d{1,2}\s+` + monthRE + `|\d{4}-\d\d-\d\d|\d{1,2}/\d{1,2}/\d{2,4}|\d+\s+(?:min|hours?|days?)\b)`)
 )
 
 // cleanByline trims a byline to the names: no "By", no date, no site
@@ -119,6 +124,7 @@ var (
 func cleanByline(s, site string) string {
 	s = collapse(s)
 	s = bylinePrefix.ReplaceAllString(s, "")
+	s = handle.ReplaceAllString(s, "")
 	if loc := bylineStop.FindStringIndex(s); loc != nil {
 		s = s[:loc[0]]
 	}
@@ -140,8 +146,10 @@ func (m *pageMeta) publishedOf() string {
 		"datepublished", "publishdate", "publish-date", "publish_date", "pubdate",
 		"publication_date", "article.published", "parsely-pub-date", "sailthru.date",
 		"dc.date.issued", "dc.date", "dcterms.created", "dcterms.date", "date",
-		"original-publish-date", "cxenseparse:recs:publishtime", "article:modified_time",
-	), m.pubAt}
+		"original-publish-date", "cxenseparse:recs:publishtime", "article:published",
+		"pdate", "sn-post-date", "post-date", "article_date_original", "datecreated",
+		"article:modified_time",
+	), m.pubAt, m.dateText}
 	cands = append(cands, m.times...)
 	for _, c := range cands {
 		if d, ok := normalizeDate(c); ok {
@@ -151,14 +159,21 @@ func (m *pageMeta) publishedOf() string {
 	return ""
 }
 
-// languageOf returns the declared language as a BCP 47 tag.
-func (m *pageMeta) languageOf() string {
+// languageOf returns the page's language as a BCP 47 tag: the declared
+// one, unless the text plainly is in another (site templates often
+// declare "en-US" on every page whatever its language), else the guess.
+func (m *pageMeta) languageOf(text string) string {
+	guess, sure := guessLanguageSure(text)
 	for _, l := range []string{m.lang, m.firstMeta("content-language", "language", "dc.language", "og:locale", "inlanguage"), m.ld.language} {
 		if t := normalizeLang(l); t != "" {
+			primary, _, _ := strings.Cut(t, "-")
+			if sure && guess != primary {
+				return guess
+			}
 			return t
 		}
 	}
-	return ""
+	return guess
 }
 
 // normalizeLang writes a language tag in BCP 47 case ("en_us" → "en-US");
@@ -192,6 +207,22 @@ func normalizeLang(l string) string {
 		parts = parts[:1]
 	}
 	return strings.Join(parts, "-")
+}
+
+// siteName cleans the declared site name: a URL or a handle stands for
+// the host.
+func siteName(declared, pageURL string) string {
+	s := collapse(declared)
+	switch {
+	case strings.HasPrefix(s, "http://") || strings.HasPrefix(s, "https://"):
+		return hostOf(s)
+	case strings.HasPrefix(s, "@"):
+		if h := hostOf(pageURL); h != "" {
+			return h
+		}
+		return strings.TrimPrefix(s, "@")
+	}
+	return s
 }
 
 // urlOf chooses the page's address: canonical link, og:url, the JSON-LD

@@ -9,13 +9,14 @@ import (
 // guessLanguage tells apart. Ten per language: in news text they make up
 // a fifth or more of the words, so a few sentences settle the vote.
 var stopWords = map[string][]string{
-	"en": {"the", "and", "of", "to", "in", "is", "that", "for", "was", "with"},
-	"de": {"der", "die", "und", "das", "ist", "nicht", "mit", "den", "von", "sich"},
-	"fr": {"le", "la", "les", "et", "des", "est", "une", "dans", "du", "pour"},
-	"es": {"el", "los", "las", "del", "que", "por", "una", "con", "para", "se"},
-	"it": {"il", "di", "che", "della", "per", "non", "sono", "gli", "nel", "una"},
-	"pt": {"os", "do", "da", "que", "não", "uma", "para", "com", "em", "dos"},
-	"nl": {"de", "het", "een", "en", "van", "niet", "op", "zijn", "dat", "voor"},
+	"en": {"the", "and", "of", "to", "in", "is", "that", "for", "was", "with", "it", "on"},
+	"de": {"der", "die", "und", "das", "ist", "nicht", "mit", "den", "von", "sich", "auf", "ein"},
+	"fr": {"le", "la", "les", "et", "des", "est", "une", "dans", "du", "pour", "qui", "pas"},
+	"es": {"el", "los", "las", "del", "que", "por", "una", "con", "para", "se", "de", "y"},
+	"it": {"il", "di", "che", "della", "per", "non", "sono", "gli", "nel", "una", "è", "e"},
+	"pt": {"os", "do", "da", "que", "não", "uma", "para", "com", "em", "dos", "de", "e"},
+	"nl": {"de", "het", "een", "en", "van", "niet", "op", "zijn", "dat", "voor", "ook", "naar"},
+	"id": {"yang", "dan", "di", "dengan", "untuk", "ini", "dari", "itu", "tidak", "akan", "ke", "dalam"},
 }
 
 var stopIndex = func() map[string][]string {
@@ -81,24 +82,61 @@ func guessLanguage(text string) string {
 	case hebrew > third:
 		return "he"
 	}
-	votes := map[string]int{}
+	lang, _ := latinVote(text)
+	return lang
+}
+
+// guessLanguageSure is guessLanguage with a verdict on whether the guess
+// is strong enough to overrule a page's declaration.
+func guessLanguageSure(text string) (string, bool) {
+	lang := guessLanguage(text)
+	if lang == "" {
+		return "", false
+	}
+	if len(text) > 4096 {
+		text = text[:4096]
+	}
+	if _, sure := latinVote(text); sure {
+		return lang, true
+	}
+	// Script-based guesses are sure when they hold most letters; the
+	// vote above returned a Latin language or nothing.
+	return lang, lang != "" && !isLatinLang(lang)
+}
+
+func isLatinLang(l string) bool {
+	_, ok := stopWords[l]
+	return ok
+}
+
+// latinVote counts function words. Words shared by several languages
+// ("de", "que") split their vote. It reports the winner and whether it
+// won clearly: 15% of the words and twice the runner-up, on 40 words or
+// more (a paragraph), which no page in another language reaches.
+func latinVote(text string) (string, bool) {
+	votes := map[string]float64{}
 	words := 0
 	for _, w := range strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return !unicode.IsLetter(r) }) {
 		words++
-		for _, l := range stopIndex[w] {
-			votes[l]++
+		langs := stopIndex[w]
+		for _, l := range langs {
+			votes[l] += 1 / float64(len(langs))
 		}
 	}
-	best, bestN := "", 0
-	for _, l := range []string{"en", "de", "fr", "es", "it", "pt", "nl"} {
-		if votes[l] > bestN {
-			best, bestN = l, votes[l]
+	best, second := "", ""
+	for _, l := range []string{"en", "de", "fr", "es", "it", "pt", "nl", "id"} {
+		switch {
+		case best == "" || votes[l] > votes[best]:
+			best, second = l, best
+		case second == "" || votes[l] > votes[second]:
+			second = l
 		}
 	}
 	// 10% of the words: below that the text is too short or a list of
 	// names, and a guess would be noise.
-	if words == 0 || bestN*10 < words {
-		return ""
+	if words == 0 || votes[best]*10 < float64(words) {
+		return "", false
 	}
-	return best
+	sure := words >= 40 && votes[best]*100 >= float64(words)*15 && votes[best] >= 2*votes[second]
+	return best, sure
 }

@@ -24,6 +24,9 @@ type pageMeta struct {
 	byline string   // text of the first element marked as a byline
 	// dateline is the text of an element marked as the dateline.
 	dateline string
+	// dateText is the date shown by an element whose class names a
+	// publication date ("article-publish-date").
+	dateText string
 	// text holds the page's visible text lines that may carry a credit
 	// ("© Thomson Reuters", "(AP) —") outside the body.
 	creditLines []string
@@ -54,7 +57,7 @@ func readMeta(root *html.Node) *pageMeta {
 	m := &pageMeta{meta: make(map[string]string)}
 	// Each of these reads the text of a subtree; capping the tries keeps
 	// a page of nested look-alikes from making the pass quadratic.
-	creditTries, bylineTries, datelineTries := 8, 4, 4
+	creditTries, bylineTries, datelineTries, dateTries := 8, 4, 4, 4
 	walk(root, func(n *html.Node) bool {
 		if n.Type == html.TextNode {
 			// Copyright notices name the agency a story came from
@@ -88,8 +91,10 @@ func readMeta(root *html.Node) *pageMeta {
 				return false
 			}
 			for _, k := range []string{"property", "name", "itemprop", "http-equiv"} {
-				if key := strings.ToLower(strings.TrimSpace(attr(n, k))); key != "" {
-					if _, seen := m.meta[key]; !seen {
+				// itemprop may list several properties
+				// ("datePublished dateCreated").
+				for _, key := range strings.Fields(strings.ToLower(attr(n, k))) {
+					if _, seen := m.meta[key]; !seen && len(m.meta) < 512 {
 						m.meta[key] = strings.TrimSpace(content)
 					}
 				}
@@ -127,6 +132,15 @@ func readMeta(root *html.Node) *pageMeta {
 				m.pubAt = v
 			}
 		}
+		if m.dateText == "" && dateTries > 0 && isDateNode(n) {
+			dateTries--
+			for _, v := range []string{attr(n, "datetime"), attr(n, "content"), attr(n, "value"), textOf(n)} {
+				if _, ok := normalizeDate(v); ok {
+					m.dateText = v
+					break
+				}
+			}
+		}
 		if m.dateline == "" && datelineTries > 0 && strings.Contains(classID(n), "dateline") {
 			datelineTries--
 			m.dateline = textOf(n)
@@ -149,6 +163,18 @@ func hasAttr(n *html.Node, name string) bool {
 		}
 	}
 	return false
+}
+
+// isDateNode reports an element whose class or id names the publication
+// date: "publish-date", "published_date", "pubdate", "post-date".
+func isDateNode(n *html.Node) bool {
+	ci := classID(n)
+	if ci == "" || strings.Contains(ci, "modif") || strings.Contains(ci, "update") {
+		return false
+	}
+	return strings.Contains(ci, "pubdate") || strings.Contains(ci, "publish") && strings.Contains(ci, "date") ||
+		strings.Contains(ci, "post-date") || strings.Contains(ci, "post_date") || strings.Contains(ci, "entry-date") ||
+		strings.Contains(ci, "article-date") || strings.Contains(ci, "story-date")
 }
 
 // isBylineNode reports an element that pages use for the author line:
