@@ -21,11 +21,12 @@ func Tokenize(text string) []Token {
 		case unicode.IsSpace(r):
 			i += n
 		case unicode.IsLetter(r):
-			end := scanWord(text, i)
+			end := max(scanWord(text, i), i+n)
 			toks = append(toks, makeToken(text[i:end], Word, i))
 			i = end
 		case unicode.IsDigit(r):
-			end := scanNumeral(text, i)
+			// Non-ASCII digits ("۸") are numerals of one rune each.
+			end := max(scanNumeral(text, i), i+n)
 			toks = append(toks, makeToken(text[i:end], Numeral, i))
 			i = end
 		default:
@@ -193,8 +194,12 @@ func IsStop(word string) bool {
 	if english.IsStopWord(word) {
 		return true
 	}
-	_, ok := extraStop[word]
-	return ok
+	if _, ok := extraStop[word]; ok {
+		return true
+	}
+	// Contractions of auxiliaries ("weren't", "didn't") are function words;
+	// their negation is recorded as a Negation.
+	return strings.HasSuffix(word, "n't") && len(word) <= 8
 }
 
 var extraStop = map[string]struct{}{

@@ -1,0 +1,229 @@
+package textproc
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/wiretrace/wiretrace/article"
+)
+
+func articleOf(paras ...string) *article.Article { return &article.Article{Paragraphs: paras} }
+
+func TestTokenize(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want string // Lower/Stem/Stop per token
+	}{
+		{"U.S. build-up", "u.s./u.s./- build-up/buildup/-"},
+		{"Japan's defences weren't", "japan's/japan/- defences/defenc/- weren't/weren't/stop"},
+		{"$2.5 billion, 1,000", "$/$/- 2.5/2.5/- billion/billion/- ,/,/- 1,000/1,000/-"},
+		{"Strengthening the ties", "strengthening/strengthen/- the/the/stop ties/tie/-"},
+		{"Japan’s", "japan's/japan/-"},
+	} {
+		t.Run(tc.text, func(t *testing.T) {
+			var got []string
+			for _, tok := range Tokenize(tc.text) {
+				stop := "-"
+				if tok.Stop {
+					stop = "stop"
+				}
+				got = append(got, tok.Lower+"/"+tok.Stem+"/"+stop)
+			}
+			if g := strings.Join(got, " "); g != tc.want {
+				t.Errorf("got  %s\nwant %s", g, tc.want)
+			}
+		})
+	}
+}
+
+func TestWords(t *testing.T) {
+	got := strings.Join(Words("Officials didn't say, “No.” The U.S.-led plan costs $2.5bn."), " ")
+	want := "officials didn't say no the u.s. led plan costs 2.5 bn"
+	if got != want {
+		t.Errorf("got  %q\nwant %q", got, want)
+	}
+}
+
+func sentence(t *testing.T, text string) Sentence {
+	t.Helper()
+	return AnalyzeSentence(text)
+}
+
+func TestEntitiesAndRoles(t *testing.T) {
+	for _, tc := range []struct {
+		name, text string
+		entities   string // kind:text, in order
+		roles      string // title[mods]=holder
+	}{
+		{"role, holder and possessive place", "Japan's Foreign Minister Kenji Sato met reporters.",
+			"place:Japan person:Kenji Sato", "foreign minister[]=Kenji Sato"},
+		{"former and country qualifier", "He praised former U.S. President Robert Hale's policy.",
+			"place:U.S. person:Robert Hale", "president[former]=Robert Hale"},
+		{"adviser spelling and secretary of state", "National Security Advisor Ana Ruiz and Secretary of State Tom Berg spoke.",
+			"person:Ana Ruiz person:Tom Berg", "national security adviser[]=Ana Ruiz secretary of state[]=Tom Berg"},
+		{"lower-case spokesperson", "His spokesperson said the talks in Geneva would resume.",
+			"place:Geneva", "spokesperson[]="},
+		{"organisation by suffix and acronym", "Nordhavn Logistics Inc. signed a deal with NATO.",
+			"organization:Nordhavn Logistics Inc organization:NATO", ""},
+		{"two names joined by and", "Rubens told Ortiz and Lindqvist about it.",
+			"misc:Rubens misc:Ortiz misc:Lindqvist", ""},
+		{"weekday is not a name", "Mayor Elena Varga spoke on Tuesday in Oslo.",
+			"person:Elena Varga place:Oslo", "mayor[]=Elena Varga"},
+		{"sentence-initial verb is not a name", "Spurred by fears, Tokyo raised spending.",
+			"place:Tokyo", ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			s := sentence(t, tc.text)
+			var ents, roles []string
+			for _, e := range s.Entities {
+				ents = append(ents, string(e.Kind)+":"+e.Text)
+			}
+			for _, r := range s.Roles {
+				roles = append(roles, fmt.Sprintf("%s[%s]=%s", r.Title, strings.Join(r.Modifiers, ","), r.Holder))
+			}
+			if g := strings.Join(ents, " "); g != tc.entities {
+				t.Errorf("entities %q, want %q", g, tc.entities)
+			}
+			if g := strings.Join(roles, " "); g != tc.roles {
+				t.Errorf("roles %q, want %q", g, tc.roles)
+			}
+		})
+	}
+}
+
+func TestEntityKeys(t *testing.T) {
+	s := sentence(t, "The United States and the U.S. Navy, American officials and US envoys met.")
+	keys := map[string]bool{}
+	for _, e := range s.Entities {
+		keys[e.Key] = true
+	}
+	if !keys["united states"] {
+		t.Errorf("keys %v: want united states", keys)
+	}
+}
+
+func TestNumbers(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want string // value unit; ...
+	}{
+		{"The deal is worth $2.5 billion.", "2.5e+09 USD"},
+		{"Prices rose 3 percent, or 3%, and 4 per cent.", "3 %; 3 %; 4 %"},
+		{"It sold 1,200 tonnes for 40 million euros.", "1200 t; 4e+07 EUR"},
+		{"Three ships and 12 aircraft took part in 2024.", "3 ; 12 "},
+		{"Shares cost US$14.", "14 USD"},
+		{"Two dozen were hurt; seven died.", "2 ; 12 ; 7 "},
+		{"The rate fell 0.25 percentage points.", "0.25 points"},
+	} {
+		t.Run(tc.text, func(t *testing.T) {
+			var got []string
+			for _, n := range sentence(t, tc.text).Numbers {
+				got = append(got, fmt.Sprintf("%g %s", n.Value, n.Unit))
+			}
+			if g := strings.Join(got, "; "); g != tc.want {
+				t.Errorf("got %q, want %q", g, tc.want)
+			}
+		})
+	}
+}
+
+func TestDates(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want string
+	}{
+		{"They met on Tuesday.", "weekday Tuesday wd=2"},
+		{"The law starts Jan. 5, 2026 in full.", "date Jan. 5, 2026 m=1 d=5 y=2026"},
+		{"It began on 5 January.", "date 5 January m=1 d=5"},
+		{"Sales rose in 2025 and in March 2024.", "year 2025 y=2025; month March 2024 m=3 y=2024"},
+		{"Talks ended yesterday and resume next week.", "relative yesterday; relative next week"},
+		{"You may go. March on.", ""},
+	} {
+		t.Run(tc.text, func(t *testing.T) {
+			var got []string
+			for _, d := range sentence(t, tc.text).Dates {
+				s := string(d.Kind) + " " + d.Text
+				if d.Weekday != 0 {
+					s += fmt.Sprintf(" wd=%d", d.Weekday)
+				}
+				if d.Month != 0 {
+					s += fmt.Sprintf(" m=%d", d.Month)
+				}
+				if d.Day != 0 {
+					s += fmt.Sprintf(" d=%d", d.Day)
+				}
+				if d.Year != 0 {
+					s += fmt.Sprintf(" y=%d", d.Year)
+				}
+				got = append(got, s)
+			}
+			if g := strings.Join(got, "; "); g != tc.want {
+				t.Errorf("got %q, want %q", g, tc.want)
+			}
+		})
+	}
+}
+
+func TestQuotes(t *testing.T) {
+	for _, tc := range []struct {
+		name, para string
+		want       string // text => speaker per sentence, sentences joined by " | "
+	}{
+		{"said after", `"We will not retreat," said Defence Minister Lena Holm.`, "We will not retreat, => Defence Minister Lena Holm"},
+		{"name said after", `“The bridge is safe,” Varga told reporters.`, "The bridge is safe, => Varga"},
+		{"pronoun", `"It is over," he said.`, "It is over, => he"},
+		{"speaker before", `Holm said: "We are ready."`, "We are ready. => Holm"},
+		{"two sentences in one quote", `"We are ready. We will act," the spokesperson said.`, "We are ready. => the spokesperson | We will act, => the spokesperson"},
+		{"no speaker", `The sign read "closed" all day.`, "closed => "},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			d := Analyze(articleOf(tc.para))
+			var got []string
+			for _, s := range d.Sentences {
+				for _, q := range s.Quotes {
+					got = append(got, q.Text+" => "+q.Speaker)
+				}
+			}
+			if g := strings.Join(got, " | "); g != tc.want {
+				t.Errorf("got %q, want %q", g, tc.want)
+			}
+		})
+	}
+}
+
+func TestNegations(t *testing.T) {
+	for _, tc := range []struct{ text, want string }{
+		{"He did not attend and never called.", "not never"},
+		{"She didn’t deny it.", "n't deny"},
+		{"They left without a deal.", "without"},
+		{"The vote passed.", ""},
+	} {
+		t.Run(tc.text, func(t *testing.T) {
+			s := sentence(t, tc.text)
+			var got []string
+			for _, n := range s.Negations {
+				got = append(got, n.Cue)
+				if c := s.Text[n.Start:n.End]; strings.ReplaceAll(strings.ToLower(c), "’", "'") != n.Cue {
+					t.Errorf("cue %q has span text %q", n.Cue, c)
+				}
+			}
+			if g := strings.Join(got, " "); g != tc.want {
+				t.Errorf("got %q, want %q", g, tc.want)
+			}
+		})
+	}
+}
+
+func TestAnalyzeOffsets(t *testing.T) {
+	paras := []string{"OSLO (Reuters) - First one. Second one.", "Third “quoted,” said Holm."}
+	d := Analyze(articleOf(paras...))
+	if len(d.Sentences) != 3 {
+		t.Fatalf("got %d sentences", len(d.Sentences))
+	}
+	for i, s := range d.Sentences {
+		if s.Index != i || paras[s.Paragraph][s.Start:s.End] != s.Text {
+			t.Errorf("sentence %d: index %d, paragraph %d [%d:%d] does not give %q", i, s.Index, s.Paragraph, s.Start, s.End, s.Text)
+		}
+	}
+}
