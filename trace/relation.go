@@ -215,6 +215,7 @@ const (
 	duplicateShare     = 0.9 // verbatim share of both sides
 	nearDupShorter     = 0.8 // copied share of the shorter side
 	nearDupLonger      = 0.5 // copied share of the longer side
+	excerptCopy        = 0.5 // copied share of the shorter side for an excerpt
 	rewriteStrict      = 0.5 // strict aligned share of the better-covered side
 	rewriteRescued     = 0.7 // rescued aligned share of the better-covered side
 	rewriteMinPairs    = 3   // fewest aligned groups for a rewrite
@@ -240,6 +241,10 @@ func classify(f, rescued features) Relation {
 		return Duplicate
 	case shortCopy >= nearDupShorter && longCopy >= nearDupLonger:
 		return NearDuplicate
+	case shortCopy >= excerptCopy && f.copiedSentences >= partialMinCopied:
+		// Mostly copied words, but of a small part of the other text: an
+		// excerpt, not a rewrite (rewrites reword).
+		return Partial
 	case max(f.alignedA, f.alignedB) >= rewriteStrict && max(rescued.alignedA, rescued.alignedB) >= rewriteRescued &&
 		rescued.pairs >= rewriteMinPairs && !f.ownQuotes():
 		// A rewrite carries the source sentence by sentence. Two reports
