@@ -1,6 +1,8 @@
 // Package source reads the documents that wiretrace indexes: news pages from
 // files and folders, gzip files, WARC archives (.warc, .warc.gz, as in
-// Common Crawl's CC-NEWS), RSS and Atom feeds, and standard input.
+// Common Crawl's CC-NEWS), RSS and Atom feeds, standard input, and http(s)
+// URLs fetched politely (robots.txt, one request at a time, a delay per
+// host).
 //
 // Items walks a list of inputs and yields one Item per page. It streams: one
 // item is in memory at a time, and no item is larger than

@@ -79,6 +79,18 @@ type Options struct {
 	MaxItemBytes int64
 	// Stdin is read for the input "-"; nil means os.Stdin.
 	Stdin io.Reader
+
+	// Client fetches http and https inputs; nil means a client with a
+	// 30 s timeout. Its CheckRedirect is replaced by one that follows at
+	// most 5 redirects, each allowed by its site's robots.txt.
+	Client *http.Client
+	// UserAgent names wiretrace to the sites it fetches from; its first
+	// word is the token matched against robots.txt groups. "" means
+	// DefaultUserAgent.
+	UserAgent string
+	// HostDelay is the least time between two requests to one host; 0
+	// means DefaultHostDelay. A longer robots.txt Crawl-delay wins.
+	HostDelay time.Duration
 }
 
 func (o Options) limit() int64 {
@@ -90,7 +102,9 @@ func (o Options) limit() int64 {
 
 // Items reads the inputs in order and yields their items: a file path, a
 // folder (walked recursively in lexical order, hidden entries and files
-// that are not pages by their name skipped), or "-" for standard input.
+// that are not pages by their name skipped), "-" for standard input, or an
+// http or https URL, fetched politely: robots.txt honoured, one request at
+// a time and at least Options.HostDelay apart per host.
 //
 // A failed item is yielded as a zero Item but for its Name, together with
 // an error that names the input; the walk then goes on. When ctx is done,
@@ -114,7 +128,7 @@ func Items(ctx context.Context, inputs []string, opts Options) iter.Seq2[Item, e
 func Count(ctx context.Context, inputs []string) (int, bool) {
 	n := 0
 	for _, in := range inputs {
-		if in == "-" || ctx.Err() != nil {
+		if in == "-" || isURL(in) || ctx.Err() != nil {
 			return 0, false
 		}
 		info, err := os.Stat(in)
@@ -163,10 +177,11 @@ func Count(ctx context.Context, inputs []string) (int, bool) {
 
 // walker carries one Items walk.
 type walker struct {
-	ctx   context.Context
-	opts  Options
-	limit int64
-	yield func(Item, error) bool
+	ctx     context.Context
+	opts    Options
+	limit   int64
+	yield   func(Item, error) bool
+	fetcher *fetcher // made on the first URL input
 }
 
 // fail yields a failed item; it reports whether to go on.
@@ -185,7 +200,10 @@ func (w *walker) input(in string) bool {
 		if r == nil {
 			r = os.Stdin
 		}
-		return w.stream(in, r, false)
+		return w.stream(in, r, false, Item{})
+	}
+	if isURL(in) {
+		return w.fetch(in)
 	}
 	info, err := os.Stat(in)
 	if err != nil {
@@ -244,7 +262,7 @@ func (w *walker) file(path string, quiet bool) bool {
 		return w.fail(path, err)
 	}
 	defer f.Close()
-	return w.stream(path, f, quiet)
+	return w.stream(path, f, quiet, Item{})
 }
 
 // sniffLen is how much of a stream is inspected to tell its format: the
@@ -257,19 +275,22 @@ const sniffLen = 4096
 const bufSize = 64 << 10
 
 // stream reads one input stream, detecting its format from its bytes.
-func (w *walker) stream(name string, r io.Reader, quiet bool) bool {
+// base holds what is known of a page read whole (the URL, fetch time and
+// Content-Type of a fetched page); WARC records and feed entries carry
+// their own.
+func (w *walker) stream(name string, r io.Reader, quiet bool, base Item) bool {
 	cnt := &counter{r: r}
 	br := bufio.NewReaderSize(cnt, bufSize)
 	if head, _ := br.Peek(2); isGzip(head) {
-		return w.gzip(name, cnt, br, quiet)
+		return w.gzip(name, cnt, br, quiet, base)
 	}
 	offset := func() int64 { return cnt.n - int64(br.Buffered()) }
-	return w.decoded(name, br, offset, quiet)
+	return w.decoded(name, br, offset, quiet, base)
 }
 
 // decoded reads an uncompressed stream. offset reports the stream position
 // for WARC record names.
-func (w *walker) decoded(name string, br *bufio.Reader, offset func() int64, quiet bool) bool {
+func (w *walker) decoded(name string, br *bufio.Reader, offset func() int64, quiet bool, base Item) bool {
 	head, _ := br.Peek(sniffLen)
 	switch sniff(head) {
 	case nameWARC:
@@ -278,14 +299,14 @@ func (w *walker) decoded(name string, br *bufio.Reader, offset func() int64, qui
 	case nameFeed:
 		return w.feed(name, br)
 	}
-	return w.page(name, br, quiet)
+	return w.page(name, br, quiet, base)
 }
 
 // gzip reads a gzip stream. A WARC file inside is read member by member,
 // as CC-NEWS writes it (one record per member), so that a damaged member
 // costs only its own records; anything else is decompressed as one stream
 // of all members.
-func (w *walker) gzip(name string, cnt *counter, br *bufio.Reader, quiet bool) bool {
+func (w *walker) gzip(name string, cnt *counter, br *bufio.Reader, quiet bool, base Item) bool {
 	memberAt := func() int64 { return cnt.n - int64(br.Buffered()) }
 	off := memberAt()
 	// br is a *bufio.Reader, so the decompressor reads exactly the
@@ -302,7 +323,7 @@ func (w *walker) gzip(name string, cnt *counter, br *bufio.Reader, quiet bool) b
 		all := bufio.NewReaderSize(io.MultiReader(mr, rest), bufSize)
 		// Offsets inside a gzip file that is not a WARC file are not
 		// needed: only WARC records carry one in their name.
-		return w.decoded(name, all, func() int64 { return 0 }, quiet)
+		return w.decoded(name, all, func() int64 { return 0 }, quiet, base)
 	}
 	for {
 		goOn, err := w.records(name, mr, func() int64 { return off })
@@ -353,7 +374,7 @@ func (m *laterMembers) Read(p []byte) (int, error) {
 }
 
 // page reads a whole stream as one page.
-func (w *walker) page(name string, r io.Reader, quiet bool) bool {
+func (w *walker) page(name string, r io.Reader, quiet bool, base Item) bool {
 	data, err := io.ReadAll(io.LimitReader(r, w.limit+1))
 	if err != nil {
 		return w.fail(name, fmt.Errorf("read %s: %w", name, err))
@@ -361,7 +382,13 @@ func (w *walker) page(name string, r io.Reader, quiet bool) bool {
 	if int64(len(data)) > w.limit {
 		return w.fail(name, fmt.Errorf("read %s: %w (%d bytes)", name, ErrTooLarge, w.limit))
 	}
-	ctype := contentType(name, data)
+	// A server's Content-Type is kept for its charset; one that does not
+	// name a page (application/octet-stream, the type of a .gz archive
+	// around the page) is replaced by what the bytes say.
+	ctype := base.ContentType
+	if !isPageType(ctype) {
+		ctype = contentType(name, data)
+	}
 	if quiet && !isHTMLType(ctype) {
 		// An extensionless file in a folder (a README, a LICENSE, a
 		// binary) is taken only when its bytes are HTML.
@@ -370,7 +397,7 @@ func (w *walker) page(name string, r io.Reader, quiet bool) bool {
 	if !isPageType(ctype) {
 		return w.fail(name, fmt.Errorf("read %s: %w: detected %s", name, ErrNotPage, ctype))
 	}
-	return w.yield(Item{Name: name, ContentType: ctype, Data: data}, nil)
+	return w.yield(Item{Name: name, URL: base.URL, Fetched: base.Fetched, ContentType: ctype, Data: data}, nil)
 }
 
 // contentType is a page's media type: from its name when that says it,

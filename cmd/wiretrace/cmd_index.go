@@ -35,17 +35,21 @@ const progressEvery = 10 * time.Second
 // be read or extracted is logged and counted; only a store failure, bad
 // usage or an interrupt stops the run.
 func runIndex(ctx context.Context, e *env, args []string) error {
-	fs := newFlags(e, "index", "[--store DIR|--redis ADDRS] [--workers N] [--max-bytes N] INPUT...")
+	fs := newFlags(e, "index", "[--store DIR|--redis ADDRS] [--workers N] [--max-bytes N] [--host-delay D] INPUT...")
 	storeDir := fs.String("store", "", "Pebble store directory (default "+defaultStoreDir()+")")
 	redisAddrs := fs.String("redis", "", "Redis Cluster (or single server) addresses host:port,... instead of a Pebble store (default $"+redis.EnvAddrs+")")
-	workers := fs.Int("workers", runtime.GOMAXPROCS(0), "pages extracted and fingerprinted at once (default one per core)")
+	workers := fs.Int("workers", runtime.GOMAXPROCS(0), "pages extracted and fingerprinted at once, one per core by default")
 	maxBytes := fs.Int64("max-bytes", defaultMaxPage, "largest page, WARC record or feed read, in bytes; larger ones are skipped and counted as failed")
+	hostDelay := fs.Duration("host-delay", source.DefaultHostDelay, "least time between two requests to one host when INPUTs are URLs (a longer robots.txt Crawl-delay wins)")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	inputs := fs.Args()
 	if len(inputs) == 0 {
-		return usagef("index needs at least one INPUT: a file, a folder, a .warc(.gz) file, a feed, or - for stdin")
+		return usagef("index needs at least one INPUT: a file, a folder, a .warc(.gz) file, a feed, an http(s) URL, or - for stdin")
+	}
+	if *hostDelay <= 0 {
+		return usagef("--host-delay must be positive, got %s", *hostDelay)
 	}
 	if *workers <= 0 {
 		return usagef("--workers must be positive, got %d", *workers)
@@ -63,7 +67,7 @@ func runIndex(ctx context.Context, e *env, args []string) error {
 	rep := newReporter(e.stderr, total, known)
 	sum, err := indexInputs(ctx, index.New(st), inputs, ingestConfig{
 		workers: *workers,
-		source:  source.Options{MaxItemBytes: *maxBytes, Stdin: e.stdin},
+		source:  source.Options{MaxItemBytes: *maxBytes, Stdin: e.stdin, HostDelay: *hostDelay},
 	}, rep)
 	rep.finish()
 	n, cerr := st.Count(context.WithoutCancel(ctx))

@@ -7,6 +7,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"net"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -321,5 +323,60 @@ func TestIndexCommandRedis(t *testing.T) {
 	}
 	if got := parseSummary(t, out); got.indexed != 0 || got.duplicates != 5 {
 		t.Errorf("second run: %+v, want 0 indexed and 5 duplicates", got)
+	}
+}
+
+// TestIndexCommandURL indexes a page fetched from a site on a loopback
+// port; the stored article keeps the URL it was fetched from.
+func TestIndexCommandURL(t *testing.T) {
+	page := "<html><head><title>Night trains return to the coast line</title></head><body><article>" +
+		"<p>The night train between the capital and the coast will run again from June, the rail operator said on Monday, four years after the service was cut.</p>" +
+		"<p>Tickets go on sale next week, with sleeper cabins from 89 a night.</p></article></body></html>"
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch r.URL.Path {
+		case "/robots.txt":
+			w.Write([]byte("User-agent: *\nDisallow: /members/\n"))
+		case "/travel/night-trains", "/members/night-trains":
+			w.Header().Set("Content-Type", "text/html; charset=utf-8")
+			w.Write([]byte(page))
+		default:
+			http.NotFound(w, r)
+		}
+	}))
+	defer srv.Close()
+	storeDir := filepath.Join(t.TempDir(), "store")
+	code, out, errs := runCLI(t, "", "index", "--store", storeDir, "--host-delay", "1ms",
+		srv.URL+"/travel/night-trains", srv.URL+"/members/night-trains")
+	if code != 0 {
+		t.Fatalf("exit %d\n%s\n%s", code, out, errs)
+	}
+	if got := parseSummary(t, out); got != (indexCounts{indexed: 1, items: 2, failed: 1}) {
+		t.Errorf("%+v, want the public page indexed and the robots.txt-disallowed one failed", got)
+	}
+	if !strings.Contains(errs, "robots.txt") {
+		t.Errorf("stderr does not say why the second URL failed:\n%s", errs)
+	}
+	st, err := pebble.Open(storeDir, pebble.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	ctx := context.Background()
+	err = st.Scan(ctx, func(id string) error {
+		d, err := st.Get(ctx, id)
+		if err != nil {
+			return err
+		}
+		var a article.Article
+		if err := json.Unmarshal(d.Article, &a); err != nil {
+			return err
+		}
+		if a.URL != srv.URL+"/travel/night-trains" || d.Meta["fetched"] == "" {
+			t.Errorf("stored url %q fetched %q", a.URL, d.Meta["fetched"])
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
 	}
 }
