@@ -8,8 +8,9 @@ import (
 
 // evalSuites lists the evaluation suites; each lives in cmd_eval_<suite>.go.
 var evalSuites = map[string]func(ctx context.Context, e *env, args []string) error{
-	"extraction": evalExtraction,
-	"mrpc":       evalMRPC,
+	"extraction":    evalExtraction,
+	"mrpc":          evalMRPC,
+	"short-answers": evalShortAnswers,
 }
 
 // runEval runs `wiretrace eval SUITE [flags]`.
