@@ -1,8 +1,10 @@
 package redis
 
 import (
+	"bytes"
 	"maps"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/wiretrace/wiretrace/store"
@@ -133,4 +135,29 @@ func FuzzDecodeRecord(f *testing.F) {
 			t.Errorf("re-encoding %v: %+v, %v", b, r2, err)
 		}
 	})
+}
+
+func TestArticleRoundTrip(t *testing.T) {
+	for name, a := range map[string][]byte{
+		"empty":        {},
+		"short":        []byte(`{}`),
+		"compressible": []byte(`{"paragraphs":["` + strings.Repeat("the council voted on the budget. ", 100) + `"]}`),
+		"binary":       {0, 1, 2, 255, 'z', 'r'},
+	} {
+		t.Run(name, func(t *testing.T) {
+			p := packArticle(a)
+			got, err := unpackArticle(p)
+			if err != nil || !bytes.Equal(got, a) {
+				t.Errorf("unpack(pack(%q)) = %q, %v", a, got, err)
+			}
+			if name == "compressible" && len(p) > len(a)/4 {
+				t.Errorf("packed %d bytes to %d", len(a), len(p))
+			}
+		})
+	}
+	for name, b := range map[string][]byte{"empty": nil, "unknown": {'x', 1}, "bad zstd": {'z', 1, 2, 3}} {
+		if _, err := unpackArticle(b); err == nil {
+			t.Errorf("%s: unpackArticle(%v) succeeded", name, b)
+		}
+	}
 }

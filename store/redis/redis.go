@@ -579,7 +579,7 @@ func (s *Store) write(ctx context.Context, ls []locked, byID map[string]*store.D
 		for i, l := range ls {
 			cmds[i] = eval(ctx, commitScript,
 				[]string{s.k.lock(l.id), s.k.record(l.id), s.k.article(l.id), s.k.ids(shardOf(l.id))},
-				token, l.record, l.doc.Article, member(l.id))
+				token, l.record, packArticle(l.doc.Article), member(l.id))
 		}
 		if err := s.pipeline(ctx, cmds); err != nil {
 			return fmt.Errorf("write documents: %w", err)
@@ -833,9 +833,13 @@ func (s *Store) Get(ctx context.Context, id string) (store.Document, error) {
 	if err != nil {
 		return store.Document{}, fmt.Errorf("redis get %q: %w", id, err)
 	}
+	article, err := unpackArticle([]byte(art))
+	if err != nil {
+		return store.Document{}, fmt.Errorf("redis get %q: %w", id, err)
+	}
 	return store.Document{
 		ID:        id,
-		Article:   []byte(art),
+		Article:   article,
 		Meta:      r.meta,
 		Signature: r.sig,
 		Bands:     r.bands,

@@ -1,0 +1,94 @@
+package redis
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/wiretrace/wiretrace/internal/benchindex"
+	"github.com/wiretrace/wiretrace/internal/redistest"
+	"github.com/wiretrace/wiretrace/store"
+)
+
+// TestBenchIndex runs the index benchmark (internal/benchindex) on Redis
+// with one master and with a cluster of three, and on Pebble beside them,
+// and prints one table. It is a benchmark, not a CI test: it runs only
+// when WIRETRACE_BENCH_REDIS gives the number of articles, e.g.
+//
+//	WIRETRACE_BENCH_REDIS=100000 go test -run TestBenchIndex -v -timeout 2h ./store/redis
+func TestBenchIndex(t *testing.T) {
+	v := os.Getenv("WIRETRACE_BENCH_REDIS")
+	if v == "" {
+		t.Skip("skipping: a benchmark; set WIRETRACE_BENCH_REDIS=N (articles) to run it")
+	}
+	n, err := strconv.Atoi(v)
+	if err != nil || n <= 0 {
+		t.Fatalf("WIRETRACE_BENCH_REDIS=%q: want a positive number of articles", v)
+	}
+	cfg := benchindex.Config{N: n, Seed: 1, Log: os.Stderr}
+	var only map[string]bool
+	if o := os.Getenv("WIRETRACE_BENCH_ONLY"); o != "" {
+		only = map[string]bool{}
+		for _, b := range strings.Split(o, ",") {
+			only[b] = true
+		}
+	}
+	var results []benchindex.Result
+	run := func(name string, b func() benchindex.Backend) {
+		if only != nil && !only[name] {
+			return
+		}
+		res, err := benchindex.Run(context.Background(), b(), cfg)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		results = append(results, res)
+		var sb strings.Builder
+		benchindex.WriteTable(&sb, res)
+		t.Logf("\n%s", sb.String())
+	}
+	run("pebble", func() benchindex.Backend { return benchindex.Pebble(filepath.Join(t.TempDir(), "pebble")) })
+	run("redis1", func() benchindex.Backend {
+		return redisBackend(t, "redis, 1 server", redistest.Server(t).Addr)
+	})
+	run("redis3", func() benchindex.Backend {
+		c := redistest.NewCluster(t, 3, 0)
+		return redisBackend(t, "redis cluster, 3 masters", strings.Join(c.Addrs(), ","))
+	})
+	var sb strings.Builder
+	benchindex.WriteTable(&sb, results...)
+	for _, r := range results {
+		if strings.HasPrefix(r.Backend, "redis") && r.N > 0 {
+			fmt.Fprintf(&sb, "\n%s: %.0f bytes of Redis memory per article (used_memory growth / articles)", r.Backend, float64(r.StoreBytes)/float64(r.N))
+		}
+	}
+	t.Logf("N=%d\n%s", n, sb.String())
+}
+
+// redisBackend measures a Redis store; its size is the growth of
+// used_memory over all masters during the run.
+func redisBackend(t *testing.T, name, addrs string) benchindex.Backend {
+	var base int64
+	return benchindex.Backend{
+		Name: name,
+		Open: func(ctx context.Context) (store.Store, error) {
+			s, err := Open(ctx, addrs, Options{})
+			if err != nil {
+				return nil, err
+			}
+			if base, err = s.UsedMemory(ctx); err != nil {
+				s.Close()
+				return nil, err
+			}
+			return s, nil
+		},
+		Size: func(ctx context.Context, st store.Store) (int64, error) {
+			used, err := st.(*Store).UsedMemory(ctx)
+			return used - base, err
+		},
+	}
+}
