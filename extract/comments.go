@@ -69,10 +69,23 @@ func newCommentFinder(root *html.Node) *commentFinder {
 		if n.Type != html.ElementNode {
 			return true
 		}
-		if ci := classID(n); ci != "" && commentSection.MatchString(ci) {
-			f.sections[n] = true
+		var class, id, itemtype string
+		for _, a := range n.Attr {
+			switch a.Key {
+			case "class":
+				class = a.Val
+			case "id":
+				id = a.Val
+			case "itemtype":
+				itemtype = a.Val
+			}
 		}
-		if strings.Contains(attr(n, "itemtype"), "schema.org/Comment") {
+		if sectionHint(class) || sectionHint(id) {
+			if ci := classID(n); commentSection.MatchString(ci) {
+				f.sections[n] = true
+			}
+		}
+		if itemtype != "" && strings.Contains(itemtype, "schema.org/Comment") {
 			f.schema = true
 		}
 		return true
@@ -80,8 +93,29 @@ func newCommentFinder(root *html.Node) *commentFinder {
 	return f
 }
 
+// sectionHint is the cheap test before commentSection: every section name
+// holds one of these.
+func sectionHint(s string) bool {
+	return s != "" && (containsFold(s, "comment") || containsFold(s, "discuss") || containsFold(s, "respons") ||
+		containsFold(s, "repl") || containsFold(s, "disqus"))
+}
+
 // isItem reports an element that holds one reader comment.
 func (f *commentFinder) isItem(n *html.Node) bool {
+	// Most elements carry no comment name at all: answer those without
+	// the memo.
+	hint := false
+	for _, a := range n.Attr {
+		switch a.Key {
+		case "class", "id":
+			hint = hint || containsFold(a.Val, "comment") || containsFold(a.Val, "reply")
+		case "itemtype":
+			hint = true
+		}
+	}
+	if !hint {
+		return false
+	}
 	is, ok := f.items[n]
 	if !ok {
 		is = f.judge(n)

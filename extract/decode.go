@@ -202,8 +202,13 @@ func detectCharset(data []byte, isHTML bool) (encoding.Encoding, string) {
 		label := ""
 		if m := xmlCharset.FindSubmatch(head); m != nil {
 			label = string(m[1])
-		} else if m := metaCharset.FindSubmatch(head); m != nil {
-			label = string(m[1])
+		} else if i := indexFold(head, "charset"); i >= 0 {
+			// The regexp runs only on the window that can hold the
+			// declaration, not over 16 KiB of scripts.
+			lo := max(i-600, 0)
+			if m := metaCharset.FindSubmatch(head[lo:min(i+80, len(head))]); m != nil {
+				label = string(m[1])
+			}
 		}
 		if label != "" {
 			e, name := charset.Lookup(label)
@@ -297,6 +302,9 @@ func looksJapanese(b []byte) bool {
 // undecodable reports whether decoded text is mostly replacement
 // characters, that is bytes no supported encoding explains.
 func undecodable(s string) bool {
+	if !strings.Contains(s, "\uFFFD") {
+		return false
+	}
 	var bad, n int
 	for _, r := range s {
 		n++
@@ -328,3 +336,23 @@ func looksHTML(s string) bool {
 }
 
 var htmlTag = regexp.MustCompile(`(?i)<(html|head|body|div|p|article|section|meta|title|script|span|a\s+href)[\s>/]`)
+
+// indexFold returns the index of the first occurrence of sub (lower-case
+// ASCII) in b, ignoring ASCII case, or -1.
+func indexFold(b []byte, sub string) int {
+	for i := 0; i+len(sub) <= len(b); i++ {
+		if b[i]|0x20 != sub[0] {
+			continue
+		}
+		j := 1
+		for ; j < len(sub); j++ {
+			if b[i+j]|0x20 != sub[j] {
+				break
+			}
+		}
+		if j == len(sub) {
+			return i
+		}
+	}
+	return -1
+}

@@ -148,3 +148,33 @@ func flattenHTML(s string) string {
 		}
 	}
 }
+
+// containsFold reports whether s contains sub, ignoring ASCII case; sub
+// must be lower case. It does not allocate, unlike lower-casing s first,
+// which matters in the per-element tests of a page pass.
+func containsFold(s, sub string) bool {
+	n := len(sub)
+	if n == 0 {
+		return true
+	}
+	for i := 0; i+n <= len(s); i++ {
+		c := s[i]
+		if c|0x20 != sub[0] {
+			continue
+		}
+		j := 1
+		for ; j < n; j++ {
+			d := s[i+j]
+			if 'A' <= d && d <= 'Z' {
+				d += 'a' - 'A'
+			}
+			if d != sub[j] {
+				break
+			}
+		}
+		if j == n {
+			return true
+		}
+	}
+	return false
+}

@@ -1,5 +1,3 @@
-// Package extract turns page bytes into an article.Article: the article body
-// without the page's boilerplate, its metadata, and reader comments.
 package extract
 
 import (

@@ -34,6 +34,14 @@ var stopIndex = func() map[string][]string {
 // Hebrew, by function words for the Latin-script languages above. It
 // looks at the first 4 KiB and returns "" when nothing stands out.
 func guessLanguage(text string) string {
+	lang, _ := guessLanguageSure(text)
+	return lang
+}
+
+// guessLanguageSure is guessLanguage with a verdict on whether the guess
+// is strong enough to overrule a page's declaration: a script that holds
+// a third of the letters, or a clear vote of function words.
+func guessLanguageSure(text string) (string, bool) {
 	if len(text) > 4096 {
 		text = text[:4096]
 	}
@@ -61,52 +69,28 @@ func guessLanguage(text string) string {
 		}
 	}
 	if letters == 0 {
-		return ""
+		return "", false
 	}
 	// A script wins when it holds a third of the letters: pages in these
 	// scripts still carry Latin brand names and URLs.
 	third := letters / 3
 	switch {
 	case kana > 0 && kana+han > third:
-		return "ja"
+		return "ja", true
 	case han > third:
-		return "zh"
+		return "zh", true
 	case hangul > third:
-		return "ko"
+		return "ko", true
 	case cyr > third:
-		return "ru"
+		return "ru", true
 	case greek > third:
-		return "el"
+		return "el", true
 	case arabic > third:
-		return "ar"
+		return "ar", true
 	case hebrew > third:
-		return "he"
+		return "he", true
 	}
-	lang, _ := latinVote(text)
-	return lang
-}
-
-// guessLanguageSure is guessLanguage with a verdict on whether the guess
-// is strong enough to overrule a page's declaration.
-func guessLanguageSure(text string) (string, bool) {
-	lang := guessLanguage(text)
-	if lang == "" {
-		return "", false
-	}
-	if len(text) > 4096 {
-		text = text[:4096]
-	}
-	if _, sure := latinVote(text); sure {
-		return lang, true
-	}
-	// Script-based guesses are sure when they hold most letters; the
-	// vote above returned a Latin language or nothing.
-	return lang, lang != "" && !isLatinLang(lang)
-}
-
-func isLatinLang(l string) bool {
-	_, ok := stopWords[l]
-	return ok
+	return latinVote(text)
 }
 
 // latinVote counts function words. Words shared by several languages

@@ -125,14 +125,33 @@ func readMeta(root *html.Node) *pageMeta {
 				}
 			}
 		}
-		if m.pubAt == "" && strings.EqualFold(attr(n, "itemprop"), "datePublished") {
+		// One scan of the attributes decides which of the tests below
+		// can apply; most elements need none.
+		var itemprop, rel string
+		named := false
+		for _, a := range n.Attr {
+			switch a.Key {
+			case "itemprop":
+				itemprop = a.Val
+			case "rel":
+				rel = a.Val
+			case "class", "id":
+				named = named || containsFold(a.Val, "date") || containsFold(a.Val, "publish") ||
+					containsFold(a.Val, "byline") || containsFold(a.Val, "author") || containsFold(a.Val, "writer") ||
+					containsFold(a.Val, "contributor")
+			}
+		}
+		if itemprop == "" && rel == "" && !named {
+			return true
+		}
+		if m.pubAt == "" && strings.EqualFold(itemprop, "datePublished") {
 			if v := attr(n, "content"); v != "" {
 				m.pubAt = v
 			} else if v := attr(n, "datetime"); v != "" {
 				m.pubAt = v
 			}
 		}
-		if m.dateText == "" && dateTries > 0 && isDateNode(n) {
+		if m.dateText == "" && dateTries > 0 && named && isDateNode(n) {
 			dateTries--
 			for _, v := range []string{attr(n, "datetime"), attr(n, "content"), attr(n, "value"), textOf(n)} {
 				if _, ok := normalizeDate(v); ok {
@@ -141,7 +160,7 @@ func readMeta(root *html.Node) *pageMeta {
 				}
 			}
 		}
-		if m.dateline == "" && datelineTries > 0 && strings.Contains(classID(n), "dateline") {
+		if m.dateline == "" && datelineTries > 0 && named && strings.Contains(classID(n), "dateline") {
 			datelineTries--
 			m.dateline = textOf(n)
 		}

@@ -1,0 +1,273 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+
+	"golang.org/x/text/encoding/charmap"
+	"golang.org/x/text/encoding/japanese"
+	"golang.org/x/text/encoding/unicode"
+)
+
+func TestNormalizeDate(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"2025-01-28T10:14:00Z", "2025-01-28T10:14:00Z"},
+		{"2025-01-28T10:14:00.000+09:00", "2025-01-28T10:14:00+09:00"},
+		{"2025-01-28T10:14:00+0900", "2025-01-28T10:14:00+09:00"},
+		{"2025-01-28T10:14:00", "2025-01-28T10:14:00"},
+		{"2025-01-28 10:14:00", "2025-01-28T10:14:00"},
+		{"2025-01-28", "2025-01-28"},
+		{"20250128", "2025-01-28"},
+		{"Tue, 28 Jan 2025 10:14:00 GMT", "2025-01-28T10:14:00Z"},
+		{"January 28, 2025", "2025-01-28"},
+		{"Jan. 28 2025", "2025-01-28"},
+		{"28 January 2025", "2025-01-28"},
+		{"01:38:07 PM IST Nov 20, 2019", "2019-11-20"},
+		{"First Published on Nov 20, 2019 01:38 pm", "2019-11-20"},
+		{"0001-01-01T00:00:00Z", ""},
+		{"February 30, 2025", ""},
+		{"yesterday", ""},
+		{"", ""},
+	} {
+		t.Run(tc.in, func(t *testing.T) {
+			got, ok := normalizeDate(tc.in)
+			if got != tc.want || ok != (tc.want != "") {
+				t.Errorf("normalizeDate(%q) = %q, %v; want %q", tc.in, got, ok, tc.want)
+			}
+		})
+	}
+}
+
+func TestLeadDateline(t *testing.T) {
+	for _, tc := range []struct{ in, place, agency string }{
+		{"WASHINGTON (Reuters) - Japan will continue to strengthen", "WASHINGTON", "Reuters"},
+		{"TOKYO, Jan 28 (Reuters) - Shares fell", "TOKYO", "Reuters"},
+		{"NEW YORK (AP) — A jury found", "NEW YORK", "AP"},
+		{"PARIS (AFP) - France said", "PARIS", "AFP"},
+		{"BERLIN — The government", "BERLIN", ""},
+		{"ST. JOSEPH, Mich. (AP) — Officials", "ST. JOSEPH", "AP"},
+		{"NEW DELHI: The court ruled", "NEW DELHI", ""},
+		{"DEAR ABBY: My husband", "", ""},
+		{"UPDATE: the road has reopened", "", ""},
+		{"US - China talks resume", "", ""},
+		{"The minister said on Tuesday", "", ""},
+	} {
+		t.Run(tc.in, func(t *testing.T) {
+			place, agency := leadDateline(tc.in)
+			if place != tc.place || agency != tc.agency {
+				t.Errorf("leadDateline(%q) = %q, %q; want %q, %q", tc.in, place, agency, tc.place, tc.agency)
+			}
+		})
+	}
+}
+
+func TestCredit(t *testing.T) {
+	for _, tc := range []struct{ in, notice, tail string }{
+		{"© Thomson Reuters 2025.", "Thomson Reuters", ""},
+		{"Copyright 2025 The Associated Press. All rights reserved.", "AP", ""},
+		{"(c) AFP 2025", "AFP", ""},
+		{"©2025 Example Media Inc.", "", ""},
+		{"— AP", "", "AP"},
+		{"-- AFP", "", "AFP"},
+		{"(Reporting by Jane Doe; Editing by John Roe)", "", "Reuters"},
+		{"Source: Bloomberg", "", "Bloomberg"},
+		{"The AP reported earlier that talks had stalled.", "", ""},
+	} {
+		t.Run(tc.in, func(t *testing.T) {
+			if got := creditFromNotice(tc.in); got != tc.notice {
+				t.Errorf("creditFromNotice(%q) = %q, want %q", tc.in, got, tc.notice)
+			}
+			if got := creditFromTail(tc.in); got != tc.tail {
+				t.Errorf("creditFromTail(%q) = %q, want %q", tc.in, got, tc.tail)
+			}
+		})
+	}
+}
+
+func TestStripSiteName(t *testing.T) {
+	for _, tc := range []struct{ title, site, want string }{
+		{"Big storm hits coast | Daily Example", "Daily Example", "Big storm hits coast"},
+		{"Big storm hits coast - dailyexample.com", "", "Big storm hits coast"},
+		{"Daily Example: Big storm hits coast", "Daily Example", "Daily Example: Big storm hits coast"},
+		{"Daily Example | Big storm hits coast", "Daily Example", "Big storm hits coast"},
+		{"Opinion | Republicans are following the leader", "", "Republicans are following the leader"},
+		{"Storm – a short title", "", "Storm – a short title"},
+		{"A headline with no site name at all", "", "A headline with no site name at all"},
+	} {
+		t.Run(tc.title, func(t *testing.T) {
+			if got := stripSiteName(tc.title, tc.site); got != tc.want {
+				t.Errorf("stripSiteName(%q, %q) = %q, want %q", tc.title, tc.site, got, tc.want)
+			}
+		})
+	}
+}
+
+func TestCleanByline(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"By Jane Doe", "Jane Doe"},
+		{"by: Jane Doe | January 5, 2025", "Jane Doe"},
+		{"Bryan Smith @bsmith", "Bryan Smith"},
+		{"Jeff Roe Monday, November 18, 2019", "Jeff Roe"},
+		{"By Jane Doe, Associated Press", "Jane Doe, Associated Press"},
+		{"Daily Example", ""},
+		{"Published 3 hours ago", ""},
+	} {
+		t.Run(tc.in, func(t *testing.T) {
+			if got := cleanByline(tc.in, "Daily Example"); got != tc.want {
+				t.Errorf("cleanByline(%q) = %q, want %q", tc.in, got, tc.want)
+			}
+		})
+	}
+}
+
+func TestLanguage(t *testing.T) {
+	for _, tc := range []struct{ text, want string }{
+		{"The council said on Monday that the works would start in the spring and that the road was to be closed for a week.", "en"},
+		{"Der Nachtzug fährt ab Dezember auch im Winter jeden Tag, teilte das Unternehmen mit, und die Nachfrage ist gestiegen.", "de"},
+		{"Le conseil a dit lundi que les travaux commenceront au printemps et que la route sera fermée pour une semaine.", "fr"},
+		{"El consejo dijo el lunes que las obras empezarán en la primavera y que la carretera estará cerrada por una semana.", "es"},
+		{"O conselho disse na segunda que as obras vão começar na primavera e que a estrada não vai abrir durante uma semana.", "pt"},
+		{"大阪市内の商店街で、十年ぶりに夜市が開かれた。", "ja"},
+		{"Сегодня в Москве прошёл снег.", "ru"},
+		{"12 34 56", ""},
+	} {
+		t.Run(tc.want+" "+tc.text[:8], func(t *testing.T) {
+			if got := guessLanguage(tc.text); got != tc.want {
+				t.Errorf("guessLanguage(%q) = %q, want %q", tc.text, got, tc.want)
+			}
+		})
+	}
+	for in, want := range map[string]string{"en_us": "en-US", "EN": "en", "zh-hant-tw": "zh-Hant-TW", "x": "", "en-": "en", "de-DE, en": "de-DE"} {
+		if got := normalizeLang(in); got != want {
+			t.Errorf("normalizeLang(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestVoteScore(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		want int
+		ok   bool
+	}{
+		{"-3 ( +3 / -6 )", -3, true},
+		{"+14 ( +16 / -2 )", 14, true},
+		{"0 ( +0 / -0 )", 0, true},
+		{"▲ 12 ▼ 3", 9, true},
+		{"5 points", 5, true},
+		{"Likes: 4", 4, true},
+		{"-3 is not a vote line", 0, false},
+		{"Japan can be strong!", 0, false},
+	} {
+		t.Run(tc.in, func(t *testing.T) {
+			got, ok := voteScore(tc.in)
+			if got != tc.want || ok != tc.ok {
+				t.Errorf("voteScore(%q) = %d, %v; want %d, %v", tc.in, got, ok, tc.want, tc.ok)
+			}
+		})
+	}
+}
+
+// TestCharsets decodes the same text sent in each supported encoding,
+// declared and undeclared.
+func TestCharsets(t *testing.T) {
+	const latin = "Café owners fight Lyon’s new terrace fees — up to €95 a square metre, the owners said on Monday."
+	const jp = "大阪の商店街で夜市が復活した。二日間で約三万人が訪れたという。"
+	cp1252, _ := charmap.Windows1252.NewEncoder().String(latin)
+	latin1, _ := charmap.ISO8859_1.NewEncoder().String("Café owners fight the new fees, the owners said on Monday.")
+	sjis, _ := japanese.ShiftJIS.NewEncoder().String(jp)
+	eucjp, _ := japanese.EUCJP.NewEncoder().String(jp)
+	u16le, _ := unicode.UTF16(unicode.LittleEndian, unicode.IgnoreBOM).NewEncoder().String("<p>" + latin + "</p>")
+	u16be, _ := unicode.UTF16(unicode.BigEndian, unicode.UseBOM).NewEncoder().String("<p>" + latin + "</p>")
+	pad := strings.Repeat("<!-- padding past the 1 KiB the HTML standard scans -->\n", 30)
+	for _, tc := range []struct {
+		name, page, want string
+	}{
+		{"utf-8", "<p>" + latin + "</p>", "€95"},
+		{"utf-8 with BOM", "\xef\xbb\xbf<p>" + latin + "</p>", "€95"},
+		{"windows-1252 declared", `<meta charset="windows-1252"><p>` + cp1252 + "</p>", "€95"},
+		{"windows-1252 undeclared", "<p>" + cp1252 + "</p>", "Lyon’s"},
+		{"windows-1252 declared late", "<html><head>" + pad + `<meta http-equiv="Content-Type" content="text/html; charset=windows-1252"></head><p>` + cp1252 + "</p>", "€95"},
+		{"iso-8859-1 declared", `<meta charset="iso-8859-1"><p>` + latin1 + "</p>", "Café"},
+		{"utf-8 mislabelled latin-1", `<meta charset="iso-8859-1"><p>` + latin + "</p>", "€95"},
+		{"shift_jis declared", `<meta charset="Shift_JIS"><p>` + sjis + "</p>", "夜市"},
+		{"shift_jis undeclared", "<p>" + sjis + "</p>", "夜市"},
+		{"euc-jp undeclared", "<p>" + eucjp + "</p>", "夜市"},
+		{"utf-16le without BOM", u16le, "€95"},
+		{"utf-16be with BOM", u16be, "€95"},
+		{"text in windows-1252", cp1252 + "\n", "€95"},
+		{"text in shift_jis", sjis + "\n", "夜市"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			a, err := Page([]byte(tc.page), Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !strings.Contains(a.Text(), tc.want) {
+				t.Errorf("body %q lacks %q", a.Text(), tc.want)
+			}
+		})
+	}
+}
+
+// TestTextLines pins the classification of the kinds of lines a page
+// dump holds.
+func TestTextLines(t *testing.T) {
+	dump := `Example Gazette
+Home | World | Business | Sport
+Sign in / Register
+A fisherman mends his nets at dawn. Photo: Jane Doe
+world
+
+Harbour town votes to keep its lighthouse lit
+
+By Sam Roe
+January 5, 2025
+PORTHAVEN
+
+The town council voted on Tuesday to keep paying for the lighthouse, which the coast guard stopped using in 2019.
+
+Councillors said the light was part of the town's identity and drew visitors all year.
+
+© Example Wire 2025.
+© 2025 Example Gazette Ltd.
+
+Advertisement
+
+2 Comments
+Login to comment
+
+Good decision, it is part of who we are.
+
++5 ( +6 / -1 )
+
+A waste of money.
+
+-2 ( +3 / -5 )
+
+More from Example Gazette
+Fishing Quotas Cut Again for the Spring
+New Ferry Timetable Starts in March
+`
+	lines := splitLines(dump)
+	classifyText(lines)
+	want := []lineKind{kindMenu, kindMenu, kindLogin, kindCaption, kindSection, kindTitle, kindByline, kindDate, kindDateline,
+		kindBody, kindBody, kindCredit, kindCopyright, kindAdvert, kindCommentHeader, kindLogin,
+		kindComment, kindVote, kindComment, kindVote, kindRelated, kindRelated, kindRelated}
+	if len(lines) != len(want) {
+		t.Fatalf("got %d lines, want %d", len(lines), len(want))
+	}
+	for i, l := range lines {
+		if l.kind != want[i] {
+			t.Errorf("line %d %q: kind %s, want %s", i, l.text, l.kind, want[i])
+		}
+	}
+	a, err := Page([]byte(dump), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Title != "Harbour town votes to keep its lighthouse lit" || a.Credit != "Example Wire" || a.Dateline != "PORTHAVEN" ||
+		a.Byline != "Sam Roe" || a.Published != "2025-01-05" || len(a.Paragraphs) != 2 || len(a.Comments) != 2 {
+		t.Errorf("got %+v", a)
+	}
+}
