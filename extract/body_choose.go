@@ -310,7 +310,7 @@ func (s *bodySegmenter) cutAfterJunkHeadings(total float64) {
 			continue
 		}
 		byClass := x.hint == hintStrongJunk && x.bad && s.allHeadings(int32(i)) && bodySectionTitle(x.node)
-		if !byClass && !bodyIsSectionLabel(bodyNormLabel(s.blocks[x.first].text)) {
+		if b := &s.blocks[x.first]; !byClass && !bodySectionTitleText(b.text, b.heading > 0) {
 			continue
 		}
 		p := &s.boxes[x.parent]

@@ -34,7 +34,10 @@ var bodyLabels = map[string]bool{
 var bodySectionLabels = []string{
 	"related", "more from", "more great", "more stories", "more news",
 	"you may also", "you might also", "you may like", "you might like",
-	"popular", "most popular", "most read", "trending", "recommended",
+	"popular on", "popular now", "popular posts", "popular stories",
+	"popular articles", "most popular", "most read", "trending now",
+	"trending stories", "trending on", "recommended for you",
+	"recommended stories", "recommended articles", "recommended reading",
 	"read next", "also read", "don't miss", "don’t miss",
 	"latest news", "top stories", "editor's picks", "editors' picks",
 }
@@ -68,7 +71,7 @@ func bodyIsLabel(text string) bool {
 	if t == "" {
 		return false
 	}
-	if bodyLabels[t] || bodyIsSectionLabel(t) {
+	if bodyLabels[t] || bodySectionTitleText(text, false) {
 		return true
 	}
 	lt := strings.ToLower(text)
@@ -240,12 +243,16 @@ func bodyIsStamp(text string) bool {
 
 // bodyCallCues mark the calls to action that pages append to an article:
 // follow us, sign up, subscribe, join, email the author, listen live.
+//
+// Each cue is a phrase that addresses the reader; words that news prose
+// also uses ("said on Twitter", "listen to", "the newsletter") are not
+// cues on their own.
 var bodyCallCues = []string{
 	"follow us", "follow him", "follow her", "follow them", "follow @",
-	"on twitter", "on facebook", "on instagram", "sign up", "signup",
-	"subscribe to", "subscribe now", "newsletter", "your inbox", "click here",
-	"share it", "share this", "join our", "if you enjoyed", "may be reached",
-	"can be reached", "email us", "listen to", "listen back", "download our",
+	"sign up", "signup", "subscribe to", "subscribe now", "our newsletter",
+	"newsletters", "your inbox", "click here", "share it with", "share this",
+	"join our", "if you enjoyed", "may be reached", "can be reached",
+	"email us", "listen live", "listen back", "download our",
 	"get the latest", "support our", "become a member", "have a tip",
 	"tip us", "we'd like to hear", "we’d like to hear", "letters to the editor",
 	"full coverage",
@@ -269,7 +276,17 @@ func bodyIsCall(text string) bool {
 			return true
 		}
 	}
+	for _, c := range bodyCallOpenings {
+		if strings.HasPrefix(lt, c) {
+			return true
+		}
+	}
 	return false
+}
+
+// bodyCallOpenings open a call to action with an imperative.
+var bodyCallOpenings = []string{
+	"follow ", "listen to ", "how to listen", "subscribe", "sign up", "download ",
 }
 
 // bodyCaptionPrefixes open a photo caption or credit line.
@@ -279,7 +296,7 @@ var bodyCaptionPrefixes = []string{
 }
 
 // bodyCaptionParts sit inside a caption: "(Image: Getty)".
-var bodyCaptionParts = []string{"(image:", "(photo:", "(credit:", "(picture:", "(pictured", "photo credit"}
+var bodyCaptionParts = []string{"(image:", "(photo:", "(credit:", "(picture:", "photo credit"}
 
 // bodyCreditEnds close a caption with its agency credit: "…the
 // ceremony. Jane Doe/Getty Images".
@@ -329,4 +346,19 @@ func bodyIsCaption(text string) bool {
 		}
 	}
 	return false
+}
+
+// bodySectionTitleText reports a block that titles a section of teasers:
+// a heading, or a label that is not a sentence ("Related stories",
+// "You may also like…", but not "Popular demand grew.").
+func bodySectionTitleText(text string, heading bool) bool {
+	t := bodyNormLabel(text)
+	if t == "" || !bodyIsSectionLabel(t) {
+		return false
+	}
+	if heading {
+		return true
+	}
+	tt := strings.TrimSpace(text)
+	return !strings.HasSuffix(tt, ".") || strings.HasSuffix(tt, "..")
 }

@@ -258,3 +258,23 @@ func TestBodyIsCaption(t *testing.T) {
 		}
 	}
 }
+
+func TestBodyTextRulesSpareProse(t *testing.T) {
+	for _, text := range []string{
+		"He announced his resignation on Twitter on Monday.",
+		"Residents said they would listen to both sides before the vote.",
+		"Popular demand grew.",
+		"Prince Andrew (pictured) declined to comment.",
+	} {
+		if bodyIsCall(text) || bodyIsLabel(text) || bodyIsCaption(text) || bodyIsCredit(text) || bodyIsStamp(text) {
+			t.Errorf("a text rule drops the sentence %q", text)
+		}
+	}
+	// A subheading that starts like a section label does not cut the
+	// article after it.
+	page := bodyChrome(`<article><div class="article-body"><p>` + bodyP1 + `</p><h2>Popular uprising spreads</h2><p>` + bodyP2 + `</p><p>` + bodyP3 + `</p></div></article>`)
+	want := []string{bodyP1, "Popular uprising spreads", bodyP2, bodyP3}
+	if got := bodyOf(t, page); strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("body:\n  got  %q\n  want %q", got, want)
+	}
+}
