@@ -6,7 +6,7 @@
 // extractor:
 //
 //	cd bench && go run . -data ../../shared/eval/extraction
-//	cd bench && go test -bench . -benchmem -count 6 | tee new.txt  # for benchstat
+//	cd bench && go test -run - -bench . -cpu 1 -count 6 | tee new.txt  # for benchstat
 //
 // Pages are read and decompressed before any timing starts, so the figures
 // are extraction alone: HTML parsing, boilerplate removal and metadata, as

@@ -6,6 +6,8 @@ import (
 	"io"
 	"os"
 	"runtime"
+	"runtime/pprof"
+	"syscall"
 	"text/tabwriter"
 	"time"
 )
@@ -15,7 +17,9 @@ func main() {
 	minTime := flag.Duration("time", 5*time.Second, "measure each extractor for at least this long, in whole passes over the pages")
 	procs := flag.Int("procs", 1, "GOMAXPROCS while measuring; the target is stated for one core")
 	fallback := flag.Bool("fallback", false, "also measure go-trafilatura with its fallback extractors on")
+	cpuProfile := flag.String("cpuprofile", "", "write a CPU profile of the wiretrace passes to this file (go tool pprof)")
 	flag.Parse()
+	profile = *cpuProfile
 	if err := run(os.Stdout, *data, *minTime, *procs, *fallback); err != nil {
 		fmt.Fprintln(os.Stderr, "bench:", err)
 		os.Exit(1)
@@ -24,14 +28,16 @@ func main() {
 
 // result is what one extractor measured.
 type result struct {
-	name          string
-	passes        int
-	elapsed       time.Duration
-	pagesPerSec   float64
-	bytesPerPage  float64
-	allocsPerPage float64
-	failed        int
+	name    string
+	passes  int
+	elapsed time.Duration // wall time of the measured passes
+	cpu     time.Duration // process CPU time (user+system) of the same
+	alloc   uint64        // bytes allocated
+	mallocs uint64
+	failed  int
 }
+
+func (r result) pages(n int) float64 { return float64(r.passes * n) }
 
 func run(w io.Writer, dir string, minTime time.Duration, procs int, fallback bool) error {
 	pages, err := loadPages(dir)
@@ -49,56 +55,93 @@ func run(w io.Writer, dir string, minTime time.Duration, procs int, fallback boo
 	}
 	fmt.Fprintf(w, "%d pages, %.1f MB of HTML, decompressed in memory; GOMAXPROCS=%d, %s %s/%s\n\n",
 		len(pages), float64(size)/1e6, runtime.GOMAXPROCS(0), runtime.Version(), runtime.GOOS, runtime.GOARCH)
-	var results []result
-	for _, e := range exs {
-		r, err := measure(e, pages, minTime)
-		if err != nil {
-			return err
-		}
-		results = append(results, r)
+	results, err := measure(exs, pages, minTime)
+	if err != nil {
+		return err
 	}
+	n := len(pages)
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, "extractor\tpasses\tpages/s\tms/page\tKB alloc/page\tallocs/page\tfailed\t")
+	fmt.Fprintln(tw, "extractor\tpasses\tpages/s\tms/page\tpages/CPU-s\tKB alloc/page\tallocs/page\tfailed\t")
 	for _, r := range results {
-		fmt.Fprintf(tw, "%s\t%d\t%.1f\t%.2f\t%.0f\t%.0f\t%d\t\n", r.name, r.passes, r.pagesPerSec,
-			1000/r.pagesPerSec, r.bytesPerPage/1024, r.allocsPerPage, r.failed)
+		fmt.Fprintf(tw, "%s\t%d\t%.1f\t%.2f\t%.1f\t%.0f\t%.0f\t%d\t\n", r.name, r.passes,
+			r.pages(n)/r.elapsed.Seconds(), 1000*r.elapsed.Seconds()/r.pages(n),
+			r.pages(n)/r.cpu.Seconds(), float64(r.alloc)/r.pages(n)/1024, float64(r.mallocs)/r.pages(n), r.failed)
 	}
 	tw.Flush()
 	fmt.Fprintln(w)
+	base := results[0]
 	for _, r := range results[1:] {
-		fmt.Fprintf(w, "speed ratio wiretrace / %s: %.2fx (pages/s); allocated bytes ratio: %.2fx\n",
-			r.name, results[0].pagesPerSec/r.pagesPerSec, results[0].bytesPerPage/r.bytesPerPage)
+		fmt.Fprintf(w, "speed ratio wiretrace / %s: %.2fx by wall time, %.2fx by CPU time; allocated bytes per page: %.2fx\n",
+			r.name, r.elapsed.Seconds()/base.elapsed.Seconds()*base.pages(n)/r.pages(n),
+			r.cpu.Seconds()/base.cpu.Seconds()*base.pages(n)/r.pages(n),
+			float64(base.alloc)/base.pages(n)/(float64(r.alloc)/r.pages(n)))
 	}
 	return nil
 }
 
-// measure runs one warm-up pass (not counted: it fills caches and lets
-// lazily compiled regular expressions compile), then whole passes until
-// minTime has passed.
-func measure(e extractor, pages []page, minTime time.Duration) (result, error) {
-	failed, firstErr := runAll(e, pages)
-	if failed == len(pages) {
-		return result{}, fmt.Errorf("every page failed: %w", firstErr)
+// profile, when set, is where measure writes a CPU profile of wiretrace's
+// measured passes.
+var profile string
+
+// measure runs one warm-up pass of each extractor (not counted: it fills
+// caches and lets lazily compiled regular expressions compile), then
+// rounds of one pass each, interleaved so that a change in the machine's
+// load during the run falls on all of them alike, until every extractor
+// has run for minTime.
+func measure(exs []extractor, pages []page, minTime time.Duration) ([]result, error) {
+	results := make([]result, len(exs))
+	for i, e := range exs {
+		failed, firstErr := runAll(e, pages)
+		if failed == len(pages) {
+			return nil, fmt.Errorf("every page failed: %w", firstErr)
+		}
+		results[i] = result{name: e.name, failed: failed}
 	}
-	runtime.GC()
-	var before, after runtime.MemStats
-	runtime.ReadMemStats(&before)
-	start := time.Now()
-	passes := 0
-	for passes == 0 || time.Since(start) < minTime {
-		runAll(e, pages)
-		passes++
+	var prof *os.File
+	for done := false; !done; {
+		done = true
+		for i, e := range exs {
+			r := &results[i]
+			if r.passes > 0 && r.elapsed >= minTime {
+				continue
+			}
+			done = false
+			runtime.GC()
+			var before, after runtime.MemStats
+			runtime.ReadMemStats(&before)
+			cpu0 := cpuTime()
+			if profile != "" && e.name == "wiretrace" {
+				var err error
+				if prof == nil {
+					if prof, err = os.Create(profile); err != nil {
+						return nil, err
+					}
+					defer prof.Close()
+				}
+				pprof.StartCPUProfile(prof)
+			}
+			start := time.Now()
+			runAll(e, pages)
+			r.elapsed += time.Since(start)
+			if profile != "" && e.name == "wiretrace" {
+				pprof.StopCPUProfile()
+				profile = "" // one pass is enough to see where time goes
+			}
+			r.cpu += cpuTime() - cpu0
+			runtime.ReadMemStats(&after)
+			r.alloc += after.TotalAlloc - before.TotalAlloc
+			r.mallocs += after.Mallocs - before.Mallocs
+			r.passes++
+		}
 	}
-	elapsed := time.Since(start)
-	runtime.ReadMemStats(&after)
-	n := float64(passes * len(pages))
-	return result{
-		name:          e.name,
-		passes:        passes,
-		elapsed:       elapsed,
-		pagesPerSec:   n / elapsed.Seconds(),
-		bytesPerPage:  float64(after.TotalAlloc-before.TotalAlloc) / n,
-		allocsPerPage: float64(after.Mallocs-before.Mallocs) / n,
-		failed:        failed,
-	}, nil
+	return results, nil
+}
+
+// cpuTime is the CPU time the process has used, user and system.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
