@@ -335,8 +335,11 @@ func (c *checker) quotes(ss []*textproc.Sentence, d *textproc.Sentence) {
 				if sh < quoteChanged || sh >= quoteSame {
 					continue
 				}
+				// Only a quote both sides give to the same named speaker:
+				// unattributed quotation marks are as often scare quotes
+				// or titles as speech.
 				a, b := speakerName(sq.Speaker), speakerName(dq.Speaker)
-				if a != "" && b != "" && a != b {
+				if a == "" || a != b {
 					continue
 				}
 				c.add(Drift{Kind: Quote, SourceSpan: sq.Text, DerivedSpan: dq.Text,
@@ -470,19 +473,35 @@ func (c *checker) negations(ss []*textproc.Sentence, d *textproc.Sentence) {
 	}
 }
 
-// negated returns the stem of the first content word within three tokens
-// after a negation cue (the word the cue negates) and its span.
+// negated returns the stem of the content word a negation cue negates,
+// and its span: the first word within two tokens after the cue that is
+// not a stop word. It returns "" when the cue is part of a double negation
+// ("not without"), or the next content word is a name (capitalised): such
+// cues rarely flip a claim one can check on the other side.
 func negated(s *textproc.Sentence, n textproc.Negation) (string, textproc.Span) {
+	for _, m := range s.Negations {
+		if m.End <= n.Start && n.Start-m.End <= 2 {
+			return "", textproc.Span{} // "not without": double negation
+		}
+	}
 	for k, t := range s.Tokens {
 		if t.Start < n.End {
 			continue
 		}
-		for j := k; j < len(s.Tokens) && j < k+3; j++ {
+		for j := k; j < len(s.Tokens) && j < k+2; j++ {
 			u := s.Tokens[j]
 			if u.Kind == textproc.Punct {
 				return "", textproc.Span{}
 			}
+			for _, m := range s.Negations {
+				if m.Start >= u.Start && m.Start < u.End {
+					return "", textproc.Span{} // double negation
+				}
+			}
 			if u.Kind == textproc.Word && !u.Stop {
+				if u.Text[0] >= 'A' && u.Text[0] <= 'Z' {
+					return "", textproc.Span{}
+				}
 				return u.Stem, u.Span
 			}
 		}
@@ -502,18 +521,21 @@ func findStem(s *textproc.Sentence, stem string) (textproc.Token, bool) {
 
 // ---- entities
 
-// entities reports a person's name in d that appears nowhere in the source:
-// an invented source, official or witness. Only names that read as people
-// are checked (a person, or a capitalised run of two words or more): a
-// rewrite's new common nouns at the start of a sentence, places and
-// acronyms ("PC") are too often harmless.
+// entities reports a person's name in d that appears nowhere in the
+// source: an invented official, witness or source. A name counts when the
+// sentence presents it as a person who speaks or holds a role: right
+// before or after a speech verb ("Brian Tolland said", "said Brian
+// Tolland"), after "according to", after a role title, or followed by an
+// apposition ("Brian Tolland, a ..."). Capitalised phrases that merely
+// look like names ("World Wide Web", "Google Internet") are too often
+// harmless additions to count.
 func (c *checker) entities(ss []*textproc.Sentence, d *textproc.Sentence) {
 	for _, e := range d.Entities {
 		if e.Kind == textproc.Place {
 			continue
 		}
 		words := strings.Fields(e.Text)
-		if e.Kind != textproc.Person && len(words) < 2 {
+		if len(words) < 2 || !presentedAsPerson(d, e) {
 			continue
 		}
 		last := strings.Trim(baseWord(strings.ToLower(words[len(words)-1])), ".,;:")
@@ -534,6 +556,55 @@ func (c *checker) entities(ss []*textproc.Sentence, d *textproc.Sentence) {
 		c.add(Drift{Kind: Entity, DerivedSpan: name, SourceSentence: src, DerivedSentence: d.Index,
 			Explanation: fmt.Sprintf("names %s, who appears nowhere in the source", name)})
 	}
+}
+
+// speechVerbs tie a name to what it said.
+var speechVerbs = map[string]bool{"said": true, "says": true, "told": true, "added": true,
+	"stated": true, "explained": true, "noted": true, "confirmed": true, "announced": true,
+	"warned": true, "reported": true, "wrote": true, "tweeted": true}
+
+// presentedAsPerson reports whether the sentence presents e as a person
+// who speaks or holds a role (see entities).
+func presentedAsPerson(s *textproc.Sentence, e textproc.Entity) bool {
+	for _, r := range s.Roles {
+		if r.Holder != "" && strings.Contains(e.Text, r.Holder) {
+			return true
+		}
+	}
+	before, after := -1, -1
+	for k, t := range s.Tokens {
+		if t.End <= e.Start {
+			before = k
+		}
+		if t.Start >= e.End && after < 0 {
+			after = k
+		}
+	}
+	if after >= 0 {
+		if speechVerbs[s.Tokens[after].Lower] {
+			return true
+		}
+		// "Brian Tolland, a spokesman for ..." / ", who ..."
+		if s.Tokens[after].Text == "," && after+1 < len(s.Tokens) {
+			switch s.Tokens[after+1].Lower {
+			case "a", "an", "the", "who":
+				return true
+			}
+		}
+	}
+	if before >= 0 {
+		// "said Brian Tolland", "said analyst Maria Lopez"
+		if speechVerbs[s.Tokens[before].Lower] {
+			return true
+		}
+		if before >= 1 && speechVerbs[s.Tokens[before-1].Lower] && s.Tokens[before].Kind == textproc.Word && s.Tokens[before].Text == s.Tokens[before].Lower {
+			return true
+		}
+		if before >= 1 && s.Tokens[before].Lower == "to" && s.Tokens[before-1].Lower == "according" {
+			return true
+		}
+	}
+	return false
 }
 
 func isAcronym(w string) bool {
