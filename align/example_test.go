@@ -23,7 +23,6 @@ func ExampleAlign() {
 	}
 	fmt.Println("unsupported", al.Unsupported(), "omitted", al.Omitted())
 	// Output:
-	// source [2] derived [0] paraphrase
 	// source [0] derived [1] paraphrase
-	// unsupported [2] omitted [1]
+	// unsupported [0 2] omitted [1 2]
 }

@@ -56,6 +56,14 @@ const NumFeatures = 20
 //	  side's character 4-grams found in the other
 type FeatureVector [NumFeatures]float64
 
+// FeatureSign says which way a fit may let each feature move the score: +1
+// for the content-overlap measures that synonyms and spelling variants feed
+// (F1, MinShare, MaxShare, Bigrams), so that finding a synonym or a
+// spelling match can never lower a score; 0 (free) for the rest, whose
+// signs the fit chooses (constraining all of them cost 2 points of MRPC
+// accuracy).
+var FeatureSign = [NumFeatures]int8{+1, +1, +1, +1}
+
 // Weights are the coefficients of a logistic model over a FeatureVector:
 // score = 1 / (1 + exp(-(Bias + Σ W[k]·f[k]))).
 type Weights struct {

@@ -194,12 +194,8 @@ func IsStop(word string) bool {
 	if english.IsStopWord(word) {
 		return true
 	}
-	if _, ok := extraStop[word]; ok {
-		return true
-	}
-	// Contractions of auxiliaries ("weren't", "didn't") are function words;
-	// their negation is recorded as a Negation.
-	return strings.HasSuffix(word, "n't") && len(word) <= 8
+	_, ok := extraStop[word]
+	return ok
 }
 
 var extraStop = map[string]struct{}{

@@ -222,7 +222,8 @@ func FitMRPC(dir string, th align.Thesaurus) (align.Weights, error) {
 }
 
 // FitLogistic fits a logistic model to X, y with L2 penalty lambda on the
-// standardised weights, by iters steps of full-batch gradient descent.
+// standardised weights, by iters steps of full-batch projected gradient
+// descent that holds each weight to the sign of align.FeatureSign.
 func FitLogistic(X []align.FeatureVector, y []bool, lambda float64, iters int) align.Weights {
 	const nf = align.NumFeatures
 	n := float64(len(X))
@@ -268,6 +269,13 @@ func FitLogistic(X []align.FeatureVector, y []bool, lambda float64, iters int) a
 		b -= rate * gb / n
 		for k := range w {
 			w[k] -= rate * (gw[k]/n + lambda*w[k])
+			// Projected gradient: keep each weight on the side its
+			// feature's meaning calls for, so that the score can only
+			// rise with more overlap and fall with a clash.
+			switch s := align.FeatureSign[k]; {
+			case s > 0 && w[k] < 0, s < 0 && w[k] > 0:
+				w[k] = 0
+			}
 		}
 	}
 	out := align.Weights{Bias: b}
