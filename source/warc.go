@@ -25,7 +25,8 @@ const maxHeaderLines = 512
 // read past it.
 var errFraming = errors.New("bad WARC record")
 
-// records yields the HTML response records of a WARC stream until its end.
+// records yields the HTML response records (and HTML resource records) of
+// a WARC stream until its end.
 // offset reports where the next record starts, for item names. It returns
 // false when the walk must stop, and an error when the stream could not be
 // framed to its end (already yielded).
@@ -57,7 +58,13 @@ func (w *walker) records(name string, br *bufio.Reader, offset func() int64) (bo
 		if block == nil {
 			continue
 		}
-		it, keep, err := responseItem(hdr, block, w.limit)
+		var it Item
+		var keep bool
+		if hdr.isResource() {
+			it, keep = resourceItem(hdr, block), true
+		} else {
+			it, keep, err = responseItem(hdr, block, w.limit)
+		}
 		if err != nil {
 			if !w.fail(loc, fmt.Errorf("read %s: record at offset %d (%s): %w", name, off, hdr.targetURI, err)) {
 				return false, nil
@@ -72,6 +79,22 @@ func (w *walker) records(name string, br *bufio.Reader, offset func() int64) (bo
 			return false, nil
 		}
 	}
+}
+
+// isResource reports whether a record is a resource record of an HTML
+// page: the page itself, without HTTP headers, as archivers write files
+// they did not fetch over HTTP.
+func (h recordHeader) isResource() bool {
+	return strings.EqualFold(h.typ, "resource") && isHTMLType(h.contentType)
+}
+
+// resourceItem is the item of an HTML resource record.
+func resourceItem(hdr recordHeader, block []byte) Item {
+	it := Item{URL: hdr.targetURI, ContentType: hdr.contentType, Data: block}
+	if t, err := time.Parse(time.RFC3339Nano, hdr.date); err == nil {
+		it.Fetched = t
+	}
+	return it
 }
 
 // skipBlank consumes the line ends between two records.
@@ -167,7 +190,8 @@ func readRecord(br *bufio.Reader, limit int64) (recordHeader, []byte, error) {
 		return hdr, nil, fmt.Errorf("%w: no Content-Length", errFraming)
 	}
 	n := hdr.contentLength
-	response := strings.EqualFold(hdr.typ, "response") && hasPrefixFold(hdr.contentType, "application/http")
+	response := strings.EqualFold(hdr.typ, "response") && hasPrefixFold(hdr.contentType, "application/http") ||
+		hdr.isResource()
 	if !response || n > limit {
 		// Discarding reads through the content without holding it.
 		got, err := io.CopyN(io.Discard, br, n)

@@ -172,6 +172,13 @@ func TestWARCRecords(t *testing.T) {
 			},
 		},
 		{
+			name: "HTML resource record kept, other resources skipped",
+			input: warcRecord("resource", "file:///mirror/logo.png", "", "image/png", "\x89PNG\r\n") +
+				warcRecord("resource", "file:///mirror/ferry.html", "2026-03-05T10:11:12Z", "text/html; charset=utf-8", pageA),
+			want: []got{{name: fmt.Sprintf("-@%d", len(warcRecord("resource", "file:///mirror/logo.png", "", "image/png", "\x89PNG\r\n"))),
+				url: "file:///mirror/ferry.html", ctype: "text/html; charset=utf-8", data: pageA}},
+		},
+		{
 			name:  "WARC 1.0 angle brackets around the URI",
 			input: bracketed,
 			want:  []got{{name: "-@0", url: "https://ferries.example/warc10", ctype: "text/html", data: pageA}},
