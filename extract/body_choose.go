@@ -124,7 +124,7 @@ func (s *bodySegmenter) chooseContainer() int32 {
 		}
 	}
 
-	s.cutAfterJunkHeadings(total)
+	s.cutAfterSectionTitles(total)
 
 	// Prose and junk with the boilerplate boxes counted as junk, added up
 	// each block's chain of boxes with a weight that decays with the
@@ -271,9 +271,10 @@ func (s *bodySegmenter) collect(best int32) []string {
 	started := false
 	for i := lo; i < hi; i++ {
 		b := &s.blocks[i]
-		if !keep[i] || s.boxes[b.box].bad && !s.boxes[b.box].pull || b.linky() || bodyIsLabel(b.text) || bodyIsStamp(b.text) || bodyIsCaption(b.text) || bodyIsCredit(b.text) {
+		if !keep[i] || s.boxes[b.box].bad && !s.boxes[b.box].pull || b.linky() || bodyFurniture(b.text) {
 			continue
 		}
+		// Above the first paragraph: the headline, byline and date.
 		if !started && (b.heading == 1 || s.bodyIsTitle(b.text) || b.heading == 0 && bodyIsMeta(b.text)) {
 			continue
 		}
@@ -298,24 +299,25 @@ func bodyDecay(d int) float64 {
 	return 1 / float64(d-1)
 }
 
-// cutAfterJunkHeadings marks as boilerplate what follows a boilerplate
-// heading ("Related posts", "You may also like", "Comments" labelled as
-// such) among its siblings, up to the next heading that is not: pages
-// often label only the section's title, not the list of teasers or
-// comments under it.
-func (s *bodySegmenter) cutAfterJunkHeadings(total float64) {
+// cutAfterSectionTitles marks as boilerplate what follows the title of a
+// section of teasers or comments ("Related posts", "You may also like",
+// or a heading whose class says so) among its siblings, up to the next
+// plain heading: pages often label only the section's title, not the
+// list under it. A sibling holding half the page's prose is the article
+// and stops the cut.
+func (s *bodySegmenter) cutAfterSectionTitles(total float64) {
 	for i := range s.boxes {
 		x := &s.boxes[i]
 		if x.parent < 0 || x.end-x.first != 1 {
 			continue
 		}
-		byClass := x.hint == hintStrongJunk && x.bad && s.allHeadings(int32(i)) && bodySectionTitle(x.node)
+		byClass := x.hint == hintStrongJunk && x.bad && s.sectionHeading(int32(i)) && bodySectionTitle(x.node)
 		if b := &s.blocks[x.first]; !byClass && !bodySectionTitleText(b.text, b.heading > 0) {
 			continue
 		}
 		p := &s.boxes[x.parent]
 		for c := x.boxEnd; c < p.boxEnd; c = s.boxes[c].boxEnd {
-			if s.boxes[c].hint == 0 && s.allHeadings(c) || s.boxes[c].raw >= 0.5*total {
+			if s.boxes[c].hint == 0 && s.sectionHeading(c) || s.boxes[c].raw >= 0.5*total {
 				break
 			}
 			for d := c; d < s.boxes[c].boxEnd; d++ {
@@ -325,9 +327,9 @@ func (s *bodySegmenter) cutAfterJunkHeadings(total float64) {
 	}
 }
 
-// allHeadings reports whether box x holds one block of text, a heading
-// (h2…h6): a section title.
-func (s *bodySegmenter) allHeadings(x int32) bool {
+// sectionHeading reports whether box x holds one block of text, a
+// heading (h2…h6): a section title.
+func (s *bodySegmenter) sectionHeading(x int32) bool {
 	b := &s.boxes[x]
 	if b.end-b.first != 1 {
 		return false

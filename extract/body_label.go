@@ -362,3 +362,9 @@ func bodySectionTitleText(text string, heading bool) bool {
 	tt := strings.TrimSpace(text)
 	return !strings.HasSuffix(tt, ".") || strings.HasSuffix(tt, "..")
 }
+
+// bodyFurniture reports a block of page furniture wherever it stands in
+// the article: a label, a time stamp, a caption or a credit line.
+func bodyFurniture(text string) bool {
+	return bodyIsLabel(text) || bodyIsStamp(text) || bodyIsCaption(text) || bodyIsCredit(text)
+}
