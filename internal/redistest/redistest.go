@@ -216,11 +216,12 @@ func (c *Cluster) notOK(ctx context.Context) string {
 }
 
 // Server starts one standalone redis-server (not in cluster mode) and
-// returns it; it is killed when the test ends.
-func Server(t testing.TB) *Node {
+// returns it; it is killed when the test ends. config adds server options
+// as command-line pairs ("--maxmemory", "1gb").
+func Server(t testing.TB, config ...string) *Node {
 	t.Helper()
 	requireServer(t)
-	n, err := startNode(t, false, 0)
+	n, err := startNode(t, false, 0, config)
 	if err != nil {
 		t.Fatalf("start redis-server: %v", err)
 	}
@@ -230,8 +231,9 @@ func Server(t testing.TB) *Node {
 // NewCluster starts masters×(1+replicas) cluster-mode redis-server processes
 // and joins them with redis-cli --cluster create, then waits until every node
 // says cluster_state:ok. Every process is killed when the test ends.
-// Redis Cluster needs at least 3 masters.
-func NewCluster(t testing.TB, masters, replicas int) *Cluster {
+// Redis Cluster needs at least 3 masters. config adds server options to
+// every node, as for Server.
+func NewCluster(t testing.TB, masters, replicas int, config ...string) *Cluster {
 	t.Helper()
 	requireServer(t)
 	if masters < 3 {
@@ -243,7 +245,7 @@ func NewCluster(t testing.TB, masters, replicas int) *Cluster {
 	// is retried with fresh ports.
 	var err error
 	for attempt := 0; attempt < 3; attempt++ {
-		c.Nodes, err = startNodes(t, masters*(1+replicas))
+		c.Nodes, err = startNodes(t, masters*(1+replicas), config)
 		if err == nil {
 			err = create(t, c, replicas)
 		}
@@ -260,7 +262,7 @@ func NewCluster(t testing.TB, masters, replicas int) *Cluster {
 }
 
 // startNodes starts n cluster-mode nodes concurrently.
-func startNodes(t testing.TB, n int) ([]*Node, error) {
+func startNodes(t testing.TB, n int, config []string) ([]*Node, error) {
 	nodes := make([]*Node, n)
 	errs := make([]error, n)
 	var wg sync.WaitGroup
@@ -268,7 +270,7 @@ func startNodes(t testing.TB, n int) ([]*Node, error) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			nodes[i], errs[i] = startNode(t, true, i)
+			nodes[i], errs[i] = startNode(t, true, i, config)
 		}()
 	}
 	wg.Wait()
@@ -324,11 +326,11 @@ func create(t testing.TB, c *Cluster, replicas int) error {
 
 // startNode starts one redis-server on a free loopback port, retrying with a
 // new port when the chosen one turns out to be taken.
-func startNode(t testing.TB, cluster bool, i int) (*Node, error) {
+func startNode(t testing.TB, cluster bool, i int, config []string) (*Node, error) {
 	var err error
 	for attempt := 0; attempt < 5; attempt++ {
 		var n *Node
-		n, err = tryStartNode(t, cluster, i)
+		n, err = tryStartNode(t, cluster, i, config)
 		if err == nil {
 			return n, nil
 		}
@@ -336,7 +338,7 @@ func startNode(t testing.TB, cluster bool, i int) (*Node, error) {
 	return nil, err
 }
 
-func tryStartNode(t testing.TB, cluster bool, i int) (*Node, error) {
+func tryStartNode(t testing.TB, cluster bool, i int, config []string) (*Node, error) {
 	port, err := freePort(cluster)
 	if err != nil {
 		return nil, err
@@ -369,6 +371,7 @@ func tryStartNode(t testing.TB, cluster bool, i int) (*Node, error) {
 			"--repl-diskless-sync-delay", "0",
 		)
 	}
+	args = append(args, config...)
 	cmd := exec.Command("redis-server", args...)
 	// The parent-death signal kills the server if the test binary dies
 	// (panic, timeout, SIGKILL) before its cleanups run. It is tied to the

@@ -53,10 +53,10 @@ func TestBenchIndex(t *testing.T) {
 	}
 	run("pebble", func() benchindex.Backend { return benchindex.Pebble(filepath.Join(t.TempDir(), "pebble")) })
 	run("redis1", func() benchindex.Backend {
-		return redisBackend(t, "redis, 1 server", redistest.Server(t).Addr)
+		return redisBackend(t, "redis, 1 server", redistest.Server(t, RecommendedConfig()...).Addr)
 	})
 	run("redis3", func() benchindex.Backend {
-		c := redistest.NewCluster(t, 3, 0)
+		c := redistest.NewCluster(t, 3, 0, RecommendedConfig()...)
 		return redisBackend(t, "redis cluster, 3 masters", strings.Join(c.Addrs(), ","))
 	})
 	var sb strings.Builder
