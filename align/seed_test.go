@@ -1,20 +1,21 @@
 package align
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/wiretrace/wiretrace/article"
+	"github.com/wiretrace/wiretrace/extract"
 	"github.com/wiretrace/wiretrace/internal/sharedtest"
 	"github.com/wiretrace/wiretrace/textproc"
+	"github.com/wiretrace/wiretrace/wordnet"
 )
 
-// seedArticle reads a seed page dump and keeps its prose paragraphs: lines
-// of at least 100 bytes that end a sentence, before the first line that
-// starts with "©" (the credit). It stands in for extract.Page, which is
-// built concurrently; headlines (no final period) and menus drop out.
+// seedArticle extracts the article from a seed page dump with
+// extract.Page, as `wiretrace compare` does.
 func seedArticle(t *testing.T, name string) *article.Article {
 	t.Helper()
 	dir := sharedtest.Dir(t, "seeds")
@@ -26,15 +27,9 @@ func seedArticle(t *testing.T, name string) *article.Article {
 	if err != nil {
 		t.Fatal(err)
 	}
-	a := &article.Article{}
-	for _, line := range strings.Split(string(data), "\n") {
-		line = strings.TrimSpace(line)
-		if strings.HasPrefix(line, "©") {
-			break
-		}
-		if len(line) >= 100 && strings.ContainsAny(line[len(line)-1:], ".!?\"”") {
-			a.Paragraphs = append(a.Paragraphs, line)
-		}
+	a, err := extract.Page(data, extract.Options{})
+	if err != nil {
+		t.Fatalf("extract seed %s: %v", name, err)
 	}
 	if len(a.Paragraphs) == 0 {
 		t.Fatalf("seed %s: no paragraphs", name)
@@ -49,7 +44,21 @@ func seedArticle(t *testing.T, name string) *article.Article {
 func TestAlignSeedPair(t *testing.T) {
 	src := textproc.Analyze(seedArticle(t, "000"))
 	der := textproc.Analyze(seedArticle(t, "001"))
-	al := Align(src, der, Options{})
+	t.Run("built-in thesaurus", func(t *testing.T) { checkSeedAlignment(t, src, der, Options{}) })
+	t.Run("with WordNet", func(t *testing.T) {
+		wn, err := wordnet.LoadDefault()
+		if errors.Is(err, wordnet.ErrNotInstalled) {
+			t.Skip("skipping: WordNet is not installed (apt-get install wordnet-base)")
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkSeedAlignment(t, src, der, Options{Thesaurus: Thesauri{wn, Fallback}})
+	})
+}
+
+func checkSeedAlignment(t *testing.T, src, der *textproc.Doc, opts Options) {
+	al := Align(src, der, opts)
 	for _, p := range al.Pairs {
 		t.Logf("pair %v %v %.3f %s", p.Source, p.Derived, p.Score, p.Kind)
 	}
@@ -104,6 +113,9 @@ func TestAlignSeedPair(t *testing.T) {
 		if j := find(der, pad); !unsupported[j] {
 			t.Errorf("padding sentence %d (%q) is aligned (best %.3f with %d)", j, pad, al.DerivedBest[j], al.DerivedMatch[j])
 		}
+	}
+	for _, j := range al.Unsupported() {
+		t.Logf("unsupported %d: best %.3f", j, al.DerivedBest[j])
 	}
 	if c := al.SourceCoverage(); c < 0.8 {
 		t.Errorf("source coverage %.2f, want at least 0.8", c)
