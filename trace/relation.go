@@ -199,18 +199,25 @@ func unalignedKinds(d *textproc.Doc, in []align.Kind) (generic, dense int) {
 // classes they separate. "Strict" is the aligner's own alignment,
 // "rescued" adds the pairs rescue finds among leftover sentences.
 //
-//	duplicates          verbatim share 1.0 both sides; edited copies 0.36-0.88
-//	edited copies       copied (verbatim+edited) share 0.88-1.0 of the shorter
+//	duplicates          verbatim share 1.0 on both sides; edited copies
+//	                    0.36-0.86 on either side
+//	edited copies       copied (verbatim+edited) share 1.0 of the shorter
 //	                    side and 0.64-0.73 of the longer; rewrites at most 0.18
-//	rewrites            strict share of the better-covered side 0.75-0.82
-//	                    (seed 0.60), rescued 0.91-1.0; partial reuse strict
-//	                    0.25-0.36; independent reports strict 0-0.09 (rescued
-//	                    up to 0.71 on the short side: they share many facts)
+//	rewrites            strict share of the better-covered side 0.73-1.00
+//	                    (seed 1.00; 0.60 under an earlier fit of the
+//	                    similarity), rescued 0.82-1.00; partial reuse strict
+//	                    0.24-0.36; independent reports strict 0.09-0.27
+//	                    (rescued up to 0.71 on the short side: they share
+//	                    many facts)
 //	partial reuse       3-4 source sentences copied word for word; unrelated
-//	                    stories of the same agency share at most one short
-//	                    credit line
+//	                    stories of the same agency none (credit lines are
+//	                    too short to count)
 //	independent reports 2-3 shared names and 2-6 shared figures; unrelated
 //	                    stories on the same topic at most one of either
+//
+// The short-answers corpus (wiretrace eval short-answers) checks the copy
+// rules on other people's text: copied excerpts of a source are partial
+// reuse, and no independent answer is called derived.
 const (
 	duplicateShare     = 0.9 // verbatim share of both sides
 	nearDupShorter     = 0.8 // copied share of the shorter side
