@@ -1,11 +1,16 @@
 package server
 
 import (
+	"context"
 	"crypto/subtle"
+	"log"
 	"net/http"
+	"runtime/debug"
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/prometheus/client_golang/prometheus"
 
 	"github.com/wiretrace/wiretrace/index"
 	"github.com/wiretrace/wiretrace/trace"
@@ -69,6 +74,20 @@ func New(opts Options) *Server {
 		opts.MaxBody = DefaultMaxBody
 	}
 	s := &Server{opts: opts, mux: http.NewServeMux(), metrics: newMetrics()}
+	if ix := opts.Index; ix != nil {
+		s.metrics.reg.MustRegister(prometheus.NewGaugeFunc(prometheus.GaugeOpts{
+			Name: "wiretrace_index_documents",
+			Help: "Documents in the index, read from the store at each scrape.",
+		}, func() float64 {
+			ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+			defer cancel()
+			n, err := ix.Store().Count(ctx)
+			if err != nil {
+				return -1 // an unreadable store shows as -1 rather than a stale count
+			}
+			return float64(n)
+		}))
+	}
 	s.routes = []route{
 		{pattern: "GET /healthz", handler: s.healthz},
 		{pattern: "GET /metrics", handler: s.metrics.handler().ServeHTTP},
@@ -113,6 +132,17 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	h.Set("Referrer-Policy", "no-referrer")
 	h.Set("X-Frame-Options", "DENY")
 	h.Set("Cross-Origin-Opener-Policy", "same-origin")
+	defer func() {
+		// A panic is a bug, never an answer to input; the client still
+		// gets a JSON error and the log gets the stack.
+		if v := recover(); v != nil {
+			if v == http.ErrAbortHandler {
+				panic(v)
+			}
+			log.Printf("wiretrace: panic serving %s %s: %v\n%s", r.Method, r.URL.Path, v, debug.Stack())
+			writeError(w, http.StatusInternalServerError, "internal error while serving "+r.URL.Path)
+		}
+	}()
 	s.mux.ServeHTTP(w, r)
 }
 

@@ -1,7 +1,9 @@
 package server
 
 import (
+	"context"
 	"encoding/json"
+	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -182,6 +184,19 @@ func TestMetricsCountRoutes(t *testing.T) {
 		if !strings.Contains(body, want) {
 			t.Errorf("metrics lack %q", want)
 		}
+	}
+}
+
+func TestIndexGauge(t *testing.T) {
+	ix := demoIndex(t)
+	n, err := ix.Store().Count(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := New(Options{Index: ix})
+	_, body := do(t, s, "GET", "/metrics", "")
+	if want := fmt.Sprintf("wiretrace_index_documents %d\n", n); !strings.Contains(body, want) {
+		t.Errorf("metrics lack %q", want)
 	}
 }
 

@@ -1,0 +1,56 @@
+package server
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+// FuzzMarkWords checks that highlighting never loses or invents text and
+// never splits a UTF-8 sequence, whatever the text and query.
+func FuzzMarkWords(f *testing.F) {
+	f.Add("Evacuation centers opened at Cedar Hollow.", "evacuation cedar")
+	f.Add("Ünïcødé wörds ünd Zahlen 2,4 %", "wörds 2")
+	f.Add("\xff\xfeinvalid bytes", "invalid")
+	f.Fuzz(func(t *testing.T, text, q string) {
+		segs := markWords(text, queryWords(q))
+		var b strings.Builder
+		for _, s := range segs {
+			b.WriteString(s.Text)
+			if s.Mark && utf8.ValidString(text) && !utf8.ValidString(s.Text) {
+				t.Errorf("marked segment %q splits a character", s.Text)
+			}
+		}
+		if b.String() != text {
+			t.Errorf("segments join to %q, want %q", b.String(), text)
+		}
+	})
+}
+
+// FuzzSnippet checks that snippets never panic and stay bounded.
+func FuzzSnippet(f *testing.F) {
+	f.Add("Roughly 12,000 people were told to evacuate on Friday.", "friday")
+	f.Add(strings.Repeat("word ", 200)+"target "+strings.Repeat("tail ", 200), "target")
+	f.Add("ÄÖÜ ß ẞ İstanbul", "i̇stanbul")
+	f.Fuzz(func(t *testing.T, text, q string) {
+		s := snippet(text, queryWords(q))
+		if len(s) > len(text)+len(" … … ")*2 {
+			t.Errorf("snippet of %d bytes from a text of %d", len(s), len(text))
+		}
+	})
+}
+
+// FuzzMarkSpan checks that marking a drift span keeps the sentence intact.
+func FuzzMarkSpan(f *testing.F) {
+	f.Add("The Finance Minister said", "finance minister")
+	f.Add("İİİ ıı", "i̇")
+	f.Fuzz(func(t *testing.T, text, span string) {
+		var b strings.Builder
+		for _, s := range markSpan([]segment{{Text: text}}, span) {
+			b.WriteString(s.Text)
+		}
+		if b.String() != text {
+			t.Errorf("segments join to %q, want %q", b.String(), text)
+		}
+	})
+}
