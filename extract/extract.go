@@ -109,7 +109,7 @@ func Page(data []byte, opts Options) (*article.Article, error) {
 // fromHTML extracts the article of an HTML page: metadata, body and
 // comments from one parse.
 func fromHTML(text string, opts Options) (*article.Article, error) {
-	root, err := html.Parse(strings.NewReader(text))
+	root, err := html.Parse(strings.NewReader(stripInert(text)))
 	if err != nil {
 		// The parser refuses pages nested more than 512 elements deep
 		// (runs of unclosed tags do that). Their text is still worth

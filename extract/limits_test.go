@@ -81,6 +81,9 @@ func TestPageHostileShapes(t *testing.T) {
 		"many text lines":      strings.Repeat("A line that is prose and ends here.\n", n),
 		"many vote lines":      strings.Repeat("a comment.\n-3 ( +3 / -6 )\n", n),
 		"many title lines":     strings.Repeat("Short Title Case Line\n", n),
+		"unclosed script tags": strings.Repeat("<script", n) + "<p>x.</p>",
+		"unclosed comments":    "<p>x.</p>" + strings.Repeat("<!-- a", n),
+		"unclosed close tags":  strings.Repeat("<style>a</styl", n),
 		"deep json-ld":         `<script type="application/ld+json">` + strings.Repeat(`{"@graph":[`, n) + `</script><p>x.</p>`,
 	} {
 		t.Run(name, func(t *testing.T) {
