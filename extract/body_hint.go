@@ -49,24 +49,44 @@ var bodyJunkLastWords = map[string]bool{
 	"dek": true,
 }
 
-// bodyClassHint is the boilerplate verdict of an element's class and id.
+// bodyClassHint is the boilerplate verdict of an element's class, id
+// and ARIA role.
 func bodyClassHint(n *html.Node) int8 {
 	var hint int8
 	for _, a := range n.Attr {
-		if a.Key != "class" && a.Key != "id" && a.Key != "role" {
+		hint = min(hint, bodyAttrHint(a.Key, a.Val))
+	}
+	return hint
+}
+
+// bodyAttrHint judges one attribute: a role, or a class or id by the
+// strongest hint of its names.
+func bodyAttrHint(key, v string) int8 {
+	switch key {
+	case "role":
+		switch v {
+		case "navigation", "banner", "contentinfo", "complementary", "menu", "menubar", "dialog", "alert", "search":
+			return hintJunk
+		}
+		return 0
+	case "class", "id":
+	default:
+		return 0
+	}
+	var hint int8
+	for len(v) > 0 {
+		i := strings.IndexAny(v, " \t\n\r\f")
+		name := v
+		if i >= 0 {
+			name, v = v[:i], v[i+1:]
+		} else {
+			v = ""
+		}
+		if name == "" {
 			continue
 		}
-		if a.Key == "role" {
-			switch a.Val {
-			case "navigation", "banner", "contentinfo", "complementary", "menu", "menubar", "dialog", "alert", "search":
-				hint = hintJunk
-			}
-			continue
-		}
-		for _, name := range strings.Fields(a.Val) {
-			if h := bodyNameHint(name); h < hint {
-				hint = h
-			}
+		if h := bodyNameHint(name); h < hint {
+			hint = h
 		}
 	}
 	return hint

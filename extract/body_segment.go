@@ -66,6 +66,9 @@ type bodyBlock struct {
 type bodySegmenter struct {
 	boxes  []bodyBox
 	blocks []bodyBlock
+	// hints caches the verdict on each class attribute value: pages
+	// repeat the same few hundred classes on thousands of elements.
+	hints map[string]int8
 	// titles are the page's <title> and og:title, normalised by
 	// bodyTitleKey, to recognise the headline repeated above the article.
 	titles []string
@@ -182,7 +185,7 @@ func (s *bodySegmenter) walk(n *html.Node) {
 	}
 	s.boxes = append(s.boxes, bodyBox{
 		node: n, parent: parent, tag: a, depth: depth,
-		hint:  bodyClassHint(n),
+		hint:  s.classHint(n),
 		first: int32(len(s.blocks)),
 		cls:   bodyFirstClass(n),
 	})
@@ -380,3 +383,24 @@ func (s *bodySegmenter) bodyIsTitle(text string) bool {
 
 // bodyTitleMinChars: shorter texts ("News", "Home") match titles by chance.
 const bodyTitleMinChars = 12
+
+// classHint is bodyClassHint with class values cached.
+func (s *bodySegmenter) classHint(n *html.Node) int8 {
+	var hint int8
+	for _, a := range n.Attr {
+		if a.Key != "class" {
+			hint = min(hint, bodyAttrHint(a.Key, a.Val))
+			continue
+		}
+		h, ok := s.hints[a.Val]
+		if !ok {
+			h = bodyAttrHint(a.Key, a.Val)
+			if s.hints == nil {
+				s.hints = map[string]int8{}
+			}
+			s.hints[a.Val] = h
+		}
+		hint = min(hint, h)
+	}
+	return hint
+}
