@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -35,11 +36,12 @@ const progressEvery = 10 * time.Second
 // be read or extracted is logged and counted; only a store failure, bad
 // usage or an interrupt stops the run.
 func runIndex(ctx context.Context, e *env, args []string) error {
-	fs := newFlags(e, "index", "[--store DIR|--redis ADDRS] [--workers N] [--max-bytes N] [--host-delay D] INPUT...")
+	fs := newFlags(e, "index", "[--store DIR|--redis ADDRS] [--json] [--workers N] [--max-bytes N] [--host-delay D] INPUT...")
 	storeDir := fs.String("store", "", "Pebble store directory (default "+defaultStoreDir()+")")
 	redisAddrs := fs.String("redis", "", "Redis Cluster (or single server) addresses host:port,... instead of a Pebble store (default $"+redis.EnvAddrs+")")
 	workers := fs.Int("workers", runtime.GOMAXPROCS(0), "pages extracted and fingerprinted at once, one per core by default")
 	maxBytes := fs.Int64("max-bytes", defaultMaxPage, "largest page, WARC record or feed read, in bytes; larger ones are skipped and counted as failed")
+	asJSON := fs.Bool("json", false, "print the summary as JSON")
 	hostDelay := fs.Duration("host-delay", source.DefaultHostDelay, "least time between two requests to one host when INPUTs are URLs (a longer robots.txt Crawl-delay wins)")
 	if err := parseFlags(fs, args); err != nil {
 		return err
@@ -57,7 +59,7 @@ func runIndex(ctx context.Context, e *env, args []string) error {
 	if *maxBytes <= 0 {
 		return usagef("--max-bytes must be positive, got %d", *maxBytes)
 	}
-	st, where, err := openStore(ctx, *storeDir, *redisAddrs)
+	st, where, err := openStoreNamed(ctx, *storeDir, *redisAddrs)
 	if err != nil {
 		return err
 	}
@@ -71,9 +73,20 @@ func runIndex(ctx context.Context, e *env, args []string) error {
 	}, rep)
 	rep.finish()
 	n, cerr := st.Count(context.WithoutCancel(ctx))
-	fmt.Fprintln(e.stdout, sum.String())
-	if cerr == nil {
-		fmt.Fprintf(e.stdout, "%s holds %d articles\n", where, n)
+	if cerr != nil {
+		n = -1
+	}
+	if *asJSON {
+		enc := json.NewEncoder(e.stdout)
+		enc.SetIndent("", "  ")
+		if jerr := enc.Encode(sum.report(where, n)); jerr != nil && err == nil {
+			err = jerr
+		}
+	} else {
+		fmt.Fprintln(e.stdout, sum.String())
+		if cerr == nil {
+			fmt.Fprintf(e.stdout, "%s holds %d articles\n", where, n)
+		}
 	}
 	if err != nil {
 		return err
@@ -108,11 +121,17 @@ func defaultStoreDir() string {
 // openStore opens the store the --store and --redis flags name: Redis at
 // redisAddrs (or $WIRETRACE_REDIS when neither flag is given), else the
 // Pebble store in dir (defaultStoreDir when empty), created if needed. It
-// also returns a phrase naming the store for messages. Giving both flags
-// is a usage error.
+// also returns a phrase naming the store for messages ("store DIR",
+// "redis store ADDRS"). Giving both flags is a usage error.
 func openStore(ctx context.Context, dir, redisAddrs string) (store.Store, string, error) {
+	st, name, err := openStoreNamed(ctx, dir, redisAddrs)
+	return st, name.String(), err
+}
+
+// openStoreNamed is openStore, saying which store it opened as a value.
+func openStoreNamed(ctx context.Context, dir, redisAddrs string) (store.Store, storeName, error) {
 	if dir != "" && redisAddrs != "" {
-		return nil, "", usagef("give --store or --redis, not both")
+		return nil, storeName{}, usagef("give --store or --redis, not both")
 	}
 	if dir == "" && redisAddrs == "" {
 		redisAddrs = os.Getenv(redis.EnvAddrs)
@@ -120,18 +139,31 @@ func openStore(ctx context.Context, dir, redisAddrs string) (store.Store, string
 	if redisAddrs != "" {
 		st, err := redis.Open(ctx, redisAddrs, redis.Options{})
 		if err != nil {
-			return nil, "", fmt.Errorf("open redis store %s: %w", redisAddrs, err)
+			return nil, storeName{}, fmt.Errorf("open redis store %s: %w", redisAddrs, err)
 		}
-		return st, "redis store " + redisAddrs, nil
+		return st, storeName{"redis", redisAddrs}, nil
 	}
 	if dir == "" {
 		dir = defaultStoreDir()
 	}
 	st, err := openPebble(dir)
 	if err != nil {
-		return nil, "", err
+		return nil, storeName{}, err
 	}
-	return st, "store " + dir, nil
+	return st, storeName{"pebble", dir}, nil
+}
+
+// storeName says which store a command uses.
+type storeName struct {
+	backend  string // "pebble" or "redis"
+	location string // the directory, or the Redis addresses
+}
+
+func (n storeName) String() string {
+	if n.backend == "redis" {
+		return "redis store " + n.location
+	}
+	return "store " + n.location
 }
 
 // openPebble opens (creating it if needed) the Pebble store in dir.
@@ -160,6 +192,30 @@ type summary struct {
 	empty      int64 // articles without a word
 	failed     int64 // items that could not be read or extracted
 	elapsed    time.Duration
+}
+
+// indexReport is the JSON form of a summary (`wiretrace index --json`).
+type indexReport struct {
+	Items      int64   `json:"items"`
+	Indexed    int64   `json:"indexed"`
+	Duplicates int64   `json:"duplicates"`
+	Empty      int64   `json:"empty"`
+	Failed     int64   `json:"failed"`
+	Seconds    float64 `json:"seconds"`
+	// Backend is "pebble" or "redis"; Store is the Pebble directory or
+	// the Redis addresses.
+	Backend string `json:"backend"`
+	Store   string `json:"store"`
+	// StoreCount is how many articles the store holds after the run; -1
+	// when it could not be counted.
+	StoreCount int64 `json:"store_count"`
+}
+
+func (s summary) report(where storeName, count int64) indexReport {
+	return indexReport{
+		Items: s.items, Indexed: s.indexed, Duplicates: s.duplicates, Empty: s.empty, Failed: s.failed,
+		Seconds: s.elapsed.Seconds(), Backend: where.backend, Store: where.location, StoreCount: count,
+	}
 }
 
 func (s summary) String() string {

@@ -131,12 +131,16 @@ func TestIndexCommand(t *testing.T) {
 	}
 
 	// The same corpus again adds nothing: ids come from the content.
-	code, out, errs = runCLI(t, "", append([]string{"index", "--store", storeDir}, inputs...)...)
+	code, out, errs = runCLI(t, "", append([]string{"index", "--store", storeDir, "--json"}, inputs...)...)
 	if code != 0 {
 		t.Fatalf("second run: exit %d\n%s\n%s", code, out, errs)
 	}
-	if got := parseSummary(t, out); got.indexed != 0 || got.duplicates != 5 {
-		t.Errorf("second run: %+v, want 0 indexed and 5 duplicates", got)
+	var rep indexReport
+	if err := json.Unmarshal([]byte(out), &rep); err != nil {
+		t.Fatalf("--json output: %v\n%s", err, out)
+	}
+	if rep.Items != 7 || rep.Indexed != 0 || rep.Duplicates != 5 || rep.Failed != 2 || rep.StoreCount != 5 || rep.Backend != "pebble" || rep.Store != storeDir {
+		t.Errorf("second run: %+v, want 0 indexed, 5 duplicates, 2 failed, 5 in the store", rep)
 	}
 
 	st, err := pebble.Open(storeDir, pebble.Options{})
