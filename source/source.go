@@ -123,8 +123,8 @@ func Items(ctx context.Context, inputs []string, opts Options) iter.Seq2[Item, e
 
 // Count estimates how many items Items will yield for inputs without
 // reading any file, for a progress bar's ETA. It reports false when the
-// number cannot be known in advance: an input is standard input, a WARC
-// file or a feed, or the walk failed.
+// number cannot be known in advance: an input is standard input, a URL, a
+// WARC file or a feed (by its name), or the walk failed.
 func Count(ctx context.Context, inputs []string) (int, bool) {
 	n := 0
 	for _, in := range inputs {
