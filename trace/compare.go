@@ -36,6 +36,7 @@ func compareDocs(a, b *article.Article, da, db *textproc.Doc, opts Options) Repo
 	// rescued pairs serve the report and its drifts.
 	al := align.Align(da, db, opts.Align)
 	strict := measure(da, db, &al)
+	strict.measureShared(da, db)
 	al.Pairs = slices.Clone(al.Pairs)
 	rescue(da, db, &al)
 	rescued := measure(da, db, &al)

@@ -50,6 +50,18 @@ type features struct {
 // ones ("productive", "not finished") recur in unrelated reports.
 const quoteMin = 4
 
+// measureShared fills in the measures that do not depend on the
+// alignment: quotes and the names and figures both articles give.
+func (f *features) measureShared(da, db *textproc.Doc) {
+	qa, qb := quoteSets(da), quoteSets(db)
+	f.quotesA, f.quotesB = len(qa), len(qb)
+	f.sharedQuotesB = sharedQuotes(qb, qa)
+	f.sharedQuotesA = sharedQuotes(qa, qb)
+	f.sharedNames, f.sharedFigures = sharedFacts(da, db)
+}
+
+// measure returns the measures of an alignment of da (as source) with db;
+// the alignment-free ones are left zero (see measureShared).
 func measure(da, db *textproc.Doc, al *align.Alignment) features {
 	f := features{na: len(da.Sentences), nb: len(db.Sentences), pairs: len(al.Pairs)}
 	if f.na == 0 || f.nb == 0 {
@@ -84,11 +96,6 @@ func measure(da, db *textproc.Doc, al *align.Alignment) features {
 	f.alignedB, f.copyB, f.verbatB = count(inB)
 	f.order = orderShare(al.Pairs)
 
-	qa, qb := quoteSets(da), quoteSets(db)
-	f.quotesA, f.quotesB = len(qa), len(qb)
-	f.sharedQuotesB = sharedQuotes(qb, qa)
-	f.sharedQuotesA = sharedQuotes(qa, qb)
-
 	f.genericA, f.factDenseA = unalignedKinds(da, inA)
 	f.genericB, f.factDenseB = unalignedKinds(db, inB)
 	for i, k := range inA {
@@ -96,7 +103,6 @@ func measure(da, db *textproc.Doc, al *align.Alignment) features {
 			f.copiedSentences++
 		}
 	}
-	f.sharedNames, f.sharedFigures = sharedFacts(da, db)
 	return f
 }
 

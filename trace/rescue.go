@@ -44,27 +44,18 @@ func rescue(src, der *textproc.Doc, al *align.Alignment) int {
 	if len(omitted) == 0 || len(unsupported) == 0 {
 		return 0
 	}
-	all := [2][]map[string]bool{termsOf(src), termsOf(der)}
-	w := newTermWeights(all[0], all[1])
+	w := newTermWeights(src, der)
 	n, m := len(omitted), len(unsupported)
-	srcTerms := make([]map[string]bool, n)
-	for a, i := range omitted {
-		srcTerms[a] = all[0][i]
-	}
-	derTerms := make([]map[string]bool, m)
-	for b, j := range unsupported {
-		derTerms[b] = all[1][j]
-	}
-	// rank orders candidates: the share carried, plus anchorBonus when the
-	// two share an anchor, so that a changed sentence that keeps its figure
-	// or its person beats padding that merely repeats topic words.
+	// rank orders candidates: the overlap, plus anchorBonus when the two
+	// share an anchor, so that a changed sentence that keeps its figure or
+	// its person beats padding that merely repeats topic words.
 	scores := make([]float64, n*m)
 	rank := make([]float64, n*m)
 	anch := make([]bool, n*m)
 	for a, i := range omitted {
 		for b, j := range unsupported {
 			k := a*m + b
-			scores[k] = w.carry(srcTerms[a], derTerms[b])
+			scores[k] = w.carry(w.src[i], w.der[j])
 			anch[k] = anchored(&src.Sentences[i], &der.Sentences[j])
 			rank[k] = scores[k]
 			if anch[k] {
@@ -102,78 +93,90 @@ func rescue(src, der *textproc.Doc, al *align.Alignment) int {
 	return added
 }
 
-// terms are what a sentence says, for rescue: content word stems, entity
-// keys and figures by value.
-func terms(s *textproc.Sentence) map[string]bool {
-	out := map[string]bool{}
-	for _, t := range s.Tokens {
-		if t.Kind == textproc.Word && !t.Stop {
-			out[t.Stem] = true
-		}
-	}
-	for _, e := range s.Entities {
-		out["e:"+e.Key] = true
-	}
-	for _, n := range s.Numbers {
-		out["n:"+strconv.FormatFloat(n.Value, 'g', -1, 64)] = true
-	}
-	return out
-}
-
-// termWeights holds inverse document frequencies over the sentences of
-// both documents: a word in every sentence says little about which
-// sentence carries which.
+// termWeights holds each sentence's terms (content word stems, entity keys
+// and figures by value) as sorted ids, and the inverse document frequency
+// of each id over the sentences of both documents: a word in every
+// sentence says little about which sentence carries which.
 type termWeights struct {
-	df map[string]int
-	n  int
+	src, der [][]int32
+	idf      []float64
 }
 
-func termsOf(d *textproc.Doc) []map[string]bool {
-	out := make([]map[string]bool, len(d.Sentences))
-	for i := range d.Sentences {
-		out[i] = terms(&d.Sentences[i])
-	}
-	return out
-}
-
-func newTermWeights(docs ...[]map[string]bool) *termWeights {
-	w := &termWeights{df: map[string]int{}}
-	for _, d := range docs {
-		for _, ts := range d {
-			for t := range ts {
-				w.df[t]++
+func newTermWeights(src, der *textproc.Doc) *termWeights {
+	ids := map[string]int32{}
+	var df []int
+	intern := func(d *textproc.Doc) [][]int32 {
+		out := make([][]int32, len(d.Sentences))
+		for i := range d.Sentences {
+			s := &d.Sentences[i]
+			var ts []int32
+			add := func(key string) {
+				id, ok := ids[key]
+				if !ok {
+					id = int32(len(df))
+					ids[key] = id
+					df = append(df, 0)
+				}
+				ts = append(ts, id)
 			}
-			w.n++
+			for _, t := range s.Tokens {
+				if t.Kind == textproc.Word && !t.Stop {
+					add(t.Stem)
+				}
+			}
+			for _, e := range s.Entities {
+				add("e:" + e.Key)
+			}
+			for _, n := range s.Numbers {
+				add("n:" + strconv.FormatFloat(n.Value, 'g', -1, 64))
+			}
+			slices.Sort(ts)
+			ts = slices.Compact(ts)
+			for _, id := range ts {
+				df[id]++
+			}
+			out[i] = ts
 		}
+		return out
+	}
+	w := &termWeights{src: intern(src), der: intern(der)}
+	total := float64(len(src.Sentences) + len(der.Sentences))
+	w.idf = make([]float64, len(df))
+	for id, n := range df {
+		w.idf[id] = math.Log(1 + total/float64(max(1, n)))
 	}
 	return w
 }
 
-func (w *termWeights) idf(t string) float64 {
-	return math.Log(1 + float64(w.n)/float64(max(1, w.df[t])))
-}
-
-// carry is the IDF-weighted overlap of two term sets (a cosine of their
-// weighted indicator vectors). Terms are summed in sorted order so that equal scores come out
-// bit for bit equal and ties break the same way on every run.
-func (w *termWeights) carry(a, b map[string]bool) float64 {
+// carry is the IDF-weighted overlap of two sentences' terms: the weight
+// they share over the geometric mean of their weights (a cosine of their
+// weighted indicator vectors). Not over the smaller weight: a short
+// sentence ("If you are told to go, go now.") would otherwise be carried
+// by any sentence that repeats two of its words. Ids are sorted, so the
+// sums run in one order and equal inputs give bit-equal scores.
+func (w *termWeights) carry(a, b []int32) float64 {
 	var wa, wb, common float64
-	for _, t := range sortedKeys(a) {
-		x := w.idf(t)
-		wa += x
-		if b[t] {
+	i, j := 0, 0
+	for i < len(a) || j < len(b) {
+		switch {
+		case j == len(b) || i < len(a) && a[i] < b[j]:
+			wa += w.idf[a[i]]
+			i++
+		case i == len(a) || b[j] < a[i]:
+			wb += w.idf[b[j]]
+			j++
+		default:
+			x := w.idf[a[i]]
+			wa += x
+			wb += x
 			common += x
+			i++
+			j++
 		}
-	}
-	for _, t := range sortedKeys(b) {
-		wb += w.idf(t)
 	}
 	if wa == 0 || wb == 0 {
 		return 0
 	}
-	// The geometric mean of the two sizes, not the smaller one: a short
-	// sentence ("If you are told to go, go now.") would otherwise be
-	// "carried" by any sentence that repeats two of its words.
 	return common / math.Sqrt(wa*wb)
 }
 
@@ -204,15 +207,6 @@ func anchored(a, b *textproc.Sentence) bool {
 		}
 	}
 	return false
-}
-
-func sortedKeys(m map[string]bool) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	slices.Sort(out)
-	return out
 }
 
 func lastWord(s string) string {
