@@ -169,3 +169,20 @@ func TestKinds(t *testing.T) {
 		})
 	}
 }
+
+// TestAlignConcurrent runs Align on shared documents from several
+// goroutines: Align must not write to its inputs (run with -race).
+func TestAlignConcurrent(t *testing.T) {
+	src := doc("The harbour council approved a budget of $40 million on Monday, Mayor Elena Varga said. Work will begin in March.")
+	der := doc("Work will start in March. On Monday the harbour council, Mayor Elena Varga said, approved a $40 million budget.")
+	want := Align(src, der, Options{})
+	done := make(chan Alignment)
+	for range 4 {
+		go func() { done <- Align(src, der, Options{}) }()
+	}
+	for range 4 {
+		if got := <-done; len(got.Pairs) != len(want.Pairs) {
+			t.Errorf("concurrent Align gave %d pairs, want %d", len(got.Pairs), len(want.Pairs))
+		}
+	}
+}

@@ -26,3 +26,14 @@ func ExampleAlign() {
 	// source [0] derived [1] paraphrase
 	// unsupported [0 2] omitted [1 2]
 }
+
+func ExampleScorePair() {
+	same := align.ScorePair(
+		"The council approved the harbour budget on Monday.",
+		"On Monday the council approved the budget for the harbour.", align.Options{})
+	other := align.ScorePair(
+		"The council approved the harbour budget on Monday.",
+		"Heavy rain flooded several roads in the capital.", align.Options{})
+	fmt.Println(same > align.MRPCThreshold, other > align.MRPCThreshold)
+	// Output: true false
+}
