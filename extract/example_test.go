@@ -49,6 +49,7 @@ The town council voted on Tuesday to keep paying for the lighthouse, which the c
 Councillors said the light was part of the town's identity and drew visitors all year.
 
 © Example Wire 2025.
+© 2025 Example Gazette Ltd.
 
 1 Comment
 Good decision, it is part of who we are.

@@ -90,6 +90,8 @@ func TestPageFields(t *testing.T) {
 		{page: "text-dump.txt", title: "Ferry operator cancels winter crossings after engine fault", byline: "Ruth Calloway",
 			published: "2025-01-12", dateline: "PORTWENNA", credit: "-", lang: "en", paras: 6, comments: 3,
 			scores: []int{14, 3, -4}, bodyHas: "What happens now"},
+		{page: "wrapped-dump.txt", title: "County approves new bridge over the Ashford river", byline: "Helen Marsh",
+			published: "2025-03-03", dateline: "ASHFORD", credit: "-", lang: "en", paras: 4, bodyHas: "Mill Street the trucks"},
 		{page: "japanese-shiftjis-dump.txt", title: "札幌で初雪、平年より五日遅く", lang: "ja", paras: 2, bodyHas: "気象台"},
 	} {
 		t.Run(tc.page, func(t *testing.T) {

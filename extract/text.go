@@ -2,6 +2,7 @@ package extract
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -101,6 +102,78 @@ func containsAny(s string, keys []string) bool {
 		}
 	}
 	return false
+}
+
+// linkRef matches the numbered link markers of text-browser dumps
+// ("[12]Politics").
+var linkRef = regexp.MustCompile(`\[\d{1,4}\]`)
+
+// listItem matches a line that starts a list item, which is never the
+// continuation of a wrapped line.
+var listItem = regexp.MustCompile(`^(?:[*+•o-]|\d{1,3}[.)])\s`)
+
+// unwrap undoes the hard line wrapping of text-browser dumps (lynx, w3m
+// and "save as text" wrap paragraphs at 70–80 columns), so that each
+// paragraph is one line again, as in dumps that do not wrap. A dump is
+// taken as wrapped when many of its lines reach nearly the same width and
+// most of those end mid-sentence; a line that reaches the width then
+// continues on the next one. Dumps without wrapping pass unchanged.
+func unwrap(text string) string {
+	raw := strings.Split(text, "\n")
+	lens := make([]int, 0, len(raw))
+	for i, l := range raw {
+		raw[i] = strings.TrimRight(l, " \t\r")
+		if n := utf8.RuneCountInString(strings.TrimSpace(raw[i])); n > 0 {
+			lens = append(lens, n)
+		}
+	}
+	if len(lens) < 5 {
+		return text
+	}
+	sorted := append([]int(nil), lens...)
+	slices.Sort(sorted)
+	width := sorted[len(sorted)*95/100]
+	// 50–110 columns: the widths text browsers and mailers wrap at.
+	// Unwrapped dumps have paragraphs hundreds of characters long.
+	if width < 50 || width > 110 || sorted[len(sorted)-1] > width+40 {
+		return text
+	}
+	long, open := 0, 0
+	for _, l := range raw {
+		t := strings.TrimSpace(l)
+		if utf8.RuneCountInString(t) >= width-15 {
+			long++
+			if !endsSentence(t) {
+				open++
+			}
+		}
+	}
+	// A fifth of the lines near the width, most ending mid-sentence:
+	// prose poured into a fixed width. Menus and headline lists are short.
+	if long < 3 || long*5 < len(lens) || open*2 < long {
+		return text
+	}
+	var b strings.Builder
+	for i, l := range raw {
+		t := strings.TrimSpace(l)
+		b.WriteString(t)
+		if i+1 == len(raw) {
+			break
+		}
+		next := strings.TrimSpace(raw[i+1])
+		// The next word did not fit: the line stopped within a long
+		// word's length (20) of the width.
+		if t != "" && next != "" && utf8.RuneCountInString(t) >= width-20 && !listItem.MatchString(next) {
+			b.WriteByte(' ')
+			continue
+		}
+		b.WriteByte('\n')
+	}
+	out := b.String()
+	if strings.Count(out, "[") >= 3 && len(linkRef.FindAllStringIndex(out, 3)) == 3 {
+		out = linkRef.ReplaceAllString(out, "")
+	}
+	return out
 }
 
 // splitLines cuts a dump into non-blank lines with their features.
@@ -215,7 +288,7 @@ func bodyRun(lines []textLine) (int, int) {
 // from the lines above it, the credit and comments from the lines below.
 func fromText(text string, opts Options) *article.Article {
 	a := &article.Article{URL: opts.URL, Site: hostOf(opts.URL)}
-	lines := splitLines(text)
+	lines := splitLines(unwrap(text))
 	classifyText(lines)
 	for i := range lines {
 		l := &lines[i]
@@ -397,10 +470,11 @@ func classifyTail(lines []textLine, site string) {
 			l.kind = kindRelated
 		}
 	}
-	// The first copyright notice right after the body credits the
-	// story's owner when no agency notice does ("© Example Wire 2025."),
-	// the site's own notice follows it.
-	if !creditSeen && len(lines) > 0 && lines[0].kind == kindCopyright && noticeOwner(lines[0].text) != "" && !sameOwner(noticeOwner(lines[0].text), site) {
+	// Two copyright notices right after the body: the first credits the
+	// story's owner ("© Example Wire 2025."), the second is the site's
+	// own. A lone notice is the site's.
+	if !creditSeen && len(lines) > 1 && lines[0].kind == kindCopyright && lines[1].kind == kindCopyright &&
+		noticeOwner(lines[0].text) != "" && !sameOwner(noticeOwner(lines[0].text), site) {
 		lines[0].kind = kindCredit
 	}
 	markComments(lines)
