@@ -283,9 +283,12 @@ func (s *bodySegmenter) collect(best int32) []string {
 		}
 		out = append(out, b.text)
 	}
-	// Calls to action close the article: drop them from its end.
+	// Calls to action open or close the article: drop them from its ends.
 	for len(out) > 1 && bodyIsCall(out[len(out)-1]) {
 		out = out[:len(out)-1]
+	}
+	for len(out) > 1 && bodyIsCall(out[0]) {
+		out = out[1:]
 	}
 	return out
 }

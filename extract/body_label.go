@@ -255,7 +255,8 @@ var bodyCallCues = []string{
 	"email us", "listen live", "listen back", "download our",
 	"get the latest", "support our", "become a member", "have a tip",
 	"tip us", "we'd like to hear", "we’d like to hear", "letters to the editor",
-	"full coverage",
+	"full coverage", "reach the reporter", "reach the writer", "reach the author",
+	"contact the reporter", "contact the author",
 }
 
 // bodyCallMaxChars bounds a call to action; longer blocks are prose.
@@ -281,12 +282,20 @@ func bodyIsCall(text string) bool {
 			return true
 		}
 	}
-	return false
+	first := lt
+	if i := strings.IndexFunc(lt, func(r rune) bool { return !unicode.IsLetter(r) }); i >= 0 {
+		first = lt[:i]
+	}
+	return bodyCallVerbs[first]
 }
 
-// bodyCallOpenings open a call to action with an imperative.
-var bodyCallOpenings = []string{
-	"follow ", "listen to ", "how to listen", "subscribe", "sign up", "download ",
+// bodyCallOpenings open a call to action.
+var bodyCallOpenings = []string{"how to listen", "sign up"}
+
+// bodyCallVerbs are imperatives that open a call to action ("Follow us",
+// "Listen: …", "Download the app").
+var bodyCallVerbs = map[string]bool{
+	"follow": true, "listen": true, "subscribe": true, "download": true,
 }
 
 // bodyCaptionPrefixes open a photo caption or credit line.

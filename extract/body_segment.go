@@ -169,7 +169,17 @@ func (s *bodySegmenter) walk(n *html.Node) {
 		}
 		if a == atom.A {
 			s.link++
-			defer func() { s.link-- }()
+			start, startLinks, block := s.buf.Len(), s.linkChars, len(s.blocks)
+			defer func() {
+				s.link--
+				// A link that shows its address is a citation the
+				// reader sees as text, not a way off the page.
+				if len(s.blocks) == block && s.buf.Len() >= start {
+					if t := s.buf.String()[start:]; bodyLooksURL(strings.TrimSpace(t)) {
+						s.linkChars = startLinks
+					}
+				}
+			}()
 		}
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
 			s.walk(c)
@@ -403,4 +413,9 @@ func (s *bodySegmenter) classHint(n *html.Node) int8 {
 		hint = min(hint, h)
 	}
 	return hint
+}
+
+// bodyLooksURL reports text that is a web address.
+func bodyLooksURL(t string) bool {
+	return (strings.HasPrefix(t, "http://") || strings.HasPrefix(t, "https://") || strings.HasPrefix(t, "www.")) && !strings.Contains(t, " ")
 }

@@ -259,12 +259,21 @@ func TestBodyIsCaption(t *testing.T) {
 	}
 }
 
+func TestHTMLBodyKeepsCitedAddresses(t *testing.T) {
+	page := bodyChrome(`<article><div class="article-body"><p>` + bodyP1 + `</p><p><a href="https://council.example/minutes/2026-03">https://council.example/minutes/2026-03</a></p><p>` + bodyP2 + `</p></div></article>`)
+	want := []string{bodyP1, "https://council.example/minutes/2026-03", bodyP2}
+	if got := bodyOf(t, page); strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("body:\n  got  %q\n  want %q", got, want)
+	}
+}
+
 func TestBodyTextRulesSpareProse(t *testing.T) {
 	for _, text := range []string{
 		"He announced his resignation on Twitter on Monday.",
 		"Residents said they would listen to both sides before the vote.",
 		"Popular demand grew.",
 		"Prince Andrew (pictured) declined to comment.",
+		"Followers of the club lined the streets for the parade.",
 	} {
 		if bodyIsCall(text) || bodyIsLabel(text) || bodyIsCaption(text) || bodyIsCredit(text) || bodyIsStamp(text) {
 			t.Errorf("a text rule drops the sentence %q", text)
