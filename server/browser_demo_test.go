@@ -27,6 +27,7 @@ func TestBrowserDemoCompare(t *testing.T) {
 	); err != nil {
 		t.Fatalf("open the demo home: %v", err)
 	}
+	noCSPViolations(t, ctx)
 	screenshot(t, ctx, "demo-home")
 	if err := chromedp.Do(ctx,
 		chromedp.Navigate(srv.URL+"/compare"),
@@ -76,6 +77,7 @@ func TestBrowserDemoCompare(t *testing.T) {
 	if got := count(`.sent.hot`); got < 2 {
 		t.Errorf("hovering an aligned sentence lit %d sentences, want it and its partner", got)
 	}
+	noCSPViolations(t, ctx)
 	screenshot(t, ctx, "compare-rewrite")
 
 	// On a phone the two sides stack and nothing overflows sideways.
@@ -131,6 +133,7 @@ func TestBrowserScriptDoesNotRun(t *testing.T) {
 	if injected != 0 {
 		t.Errorf("%d script or img elements from the page were injected into the UI", injected)
 	}
+	noCSPViolations(t, ctx)
 	screenshot(t, ctx, "trace-script-page")
 }
 
@@ -157,6 +160,7 @@ func TestBrowserDocumentFamily(t *testing.T) {
 		}
 		return n
 	}
+	noCSPViolations(t, ctx)
 	screenshot(t, ctx, "document-family")
 	if n := count(`ol.timeline > li`); n < 4 {
 		t.Errorf("timeline has %d members, want the original and at least 3 derived pages", n)
@@ -208,5 +212,6 @@ func TestBrowserDocumentFamily(t *testing.T) {
 	if n := count(`details.match`); n < 3 {
 		t.Errorf("trace of the rewrite shows %d matches", n)
 	}
+	noCSPViolations(t, ctx)
 	screenshot(t, ctx, "trace-rewrite")
 }

@@ -5,9 +5,11 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/network"
 	cdppage "github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 )
@@ -58,6 +60,27 @@ func newBrowser(t *testing.T) context.Context {
 	if err := chromedp.Do(ctx); err != nil {
 		t.Fatalf("start chromium: %v", err)
 	}
+	// Every request the UI makes must go to the server under test: the UI
+	// loads nothing from another host.
+	requests := chromedp.Events(ctx, network.RequestWillBeSent)
+	go func() {
+		for ev, err := range requests {
+			if err != nil {
+				return
+			}
+			u := ev.Request.URL
+			if !strings.HasPrefix(u, "http://127.0.0.1:") && !strings.HasPrefix(u, "data:") && !strings.HasPrefix(u, "about:") {
+				t.Errorf("the page requested %s, outside the server under test", u)
+			}
+		}
+	}()
+	// Record Content-Security-Policy violations in the page, so that a
+	// test can assert the UI never trips its own policy.
+	if _, err := chromedp.Call(ctx, cdppage.AddScriptToEvaluateOnNewDocument, cdppage.AddScriptToEvaluateOnNewDocumentParams{
+		Source: `window.__cspViolations = []; document.addEventListener("securitypolicyviolation", e => window.__cspViolations.push(e.violatedDirective + " " + e.blockedURI));`,
+	}); err != nil {
+		t.Fatalf("install the CSP watcher: %v", err)
+	}
 	dialogs := chromedp.Events(ctx, cdppage.JavascriptDialogOpening)
 	go func() {
 		for ev, err := range dialogs {
@@ -69,6 +92,19 @@ func newBrowser(t *testing.T) context.Context {
 		}
 	}()
 	return ctx
+}
+
+// noCSPViolations fails the test if the current page tripped its
+// Content-Security-Policy (an inline style or script in a template, say).
+func noCSPViolations(t *testing.T, ctx context.Context) {
+	t.Helper()
+	v, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`window.__cspViolations || []`))
+	if err != nil {
+		t.Fatalf("read CSP violations: %v", err)
+	}
+	if len(v) > 0 {
+		t.Errorf("the page violated its Content-Security-Policy: %q", v)
+	}
 }
 
 // screenshot saves a full-page PNG of the current tab under the test's
