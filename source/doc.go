@@ -4,10 +4,13 @@
 // URLs fetched politely (robots.txt, one request at a time, a delay per
 // host).
 //
-// Items walks a list of inputs and yields one Item per page. It streams: one
-// item is in memory at a time, and no item is larger than
-// Options.MaxItemBytes (DefaultMaxItemBytes, 32 MiB, unless set), so a
-// multi-gigabyte WARC file or an endless stream is read in bounded memory.
+// Items walks a list of inputs and yields one Item per page. It streams: it
+// holds one item at a time, and no item is larger than Options.MaxItemBytes
+// (DefaultMaxItemBytes, 32 MiB, unless set), so a multi-gigabyte WARC file
+// or an endless stream is read in bounded memory: the item, two 64 KiB read
+// buffers and a gzip window. A feed is the exception that proves the rule:
+// its whole document (itself at most MaxItemBytes) is parsed at once, so it
+// takes a few times its size while its entries are yielded.
 //
 // Failures are per item. A truncated WARC record, an oversized page or an
 // unreadable file is yielded as an error that names the input (and, for a
