@@ -129,7 +129,11 @@ func (r *Report) WriteText(w io.Writer, opts TextOptions) error {
 			if !opts.HideScores {
 				score = c(ansiDim, fmt.Sprintf(" score %.2f", p.Score))
 			}
-			fmt.Fprintf(&b, "  %s%s\n", c(kc, fmt.Sprintf("%-10s", p.Kind)), score)
+			kind := string(p.Kind)
+			if score != "" {
+				kind = fmt.Sprintf("%-10s", p.Kind)
+			}
+			fmt.Fprintf(&b, "  %s%s\n", c(kc, kind), score)
 			for _, i := range p.Source {
 				fmt.Fprintf(&b, "     %s%-3d %s\n", sname, i, sentence(src, i))
 			}
