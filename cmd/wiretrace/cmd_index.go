@@ -35,7 +35,7 @@ const progressEvery = 10 * time.Second
 // extracts their articles and adds them to the index. A page that cannot
 // be read or extracted is logged and counted; only a store failure, bad
 // usage or an interrupt stops the run.
-func runIndex(ctx context.Context, e *env, args []string) error {
+func runIndex(ctx context.Context, e *env, args []string) (err error) {
 	fs := newFlags(e, "index", "[--store DIR|--redis ADDRS] [--json] [--workers N] [--max-bytes N] [--host-delay D] INPUT...")
 	storeDir := fs.String("store", "", "Pebble store directory (default "+defaultStoreDir()+")")
 	redisAddrs := fs.String("redis", "", "Redis Cluster (or single server) addresses host:port,... instead of a Pebble store (default $"+redis.EnvAddrs+")")
@@ -63,7 +63,12 @@ func runIndex(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	defer st.Close()
+	defer func() {
+		// Closing flushes the store: its failure is the run's.
+		if cerr := st.Close(); cerr != nil && err == nil {
+			err = fmt.Errorf("close %s: %w", where, cerr)
+		}
+	}()
 
 	total, known := source.Count(ctx, inputs)
 	rep := newReporter(e.stderr, total, known)
@@ -92,7 +97,7 @@ func runIndex(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	if sum.indexed == 0 && sum.duplicates == 0 && sum.failed > 0 {
-		return fmt.Errorf("no article indexed: all %d items failed (see the log above)", sum.failed)
+		return fmt.Errorf("no article indexed, %d of %d items failed (see the log above)", sum.failed, sum.items)
 	}
 	return nil
 }
