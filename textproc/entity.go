@@ -47,6 +47,11 @@ func entities(text string, toks []Token, ds []Date) ([]Role, []Entity) {
 				end++
 				continue
 			}
+			// A middle initial: "James T. Kirk".
+			if t.Text == "." && end+1 < len(toks) && capitalised(toks[end+1]) && utf8.RuneCountInString(toks[end-1].Text) == 1 {
+				end += 2
+				continue
+			}
 			if connector[t.Lower] && end+1 < len(toks) && capitalised(toks[end+1]) && !inRole[end+1] {
 				end += 2
 				continue
@@ -174,7 +179,7 @@ func classify(toks []Token, key string, afterTitle bool) EntityKind {
 }
 
 func isAcronym(s string) bool {
-	if len(s) < 2 {
+	if utf8.RuneCountInString(s) < 2 {
 		return false
 	}
 	for _, r := range s {

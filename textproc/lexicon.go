@@ -71,6 +71,7 @@ var roleTitles = buildRoles(
 	"king", "queen", "prince", "princess", "emperor", "pope", "general", "gen.", "admiral", "colonel",
 	"ambassador", "attorney general", "speaker", "leader", "director", "commissioner", "premier",
 	"judge", "justice", "chief justice", "envoy", "special envoy", "head", "chief", "minister of state",
+	"captain", "lieutenant", "sergeant", "detective", "professor", "coach", "manager", "inspector",
 )
 
 // roleModifiers change whether or how a role holds.

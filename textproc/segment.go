@@ -20,8 +20,16 @@ func Segment(text string) []Span {
 	for i < len(text) {
 		c := text[i]
 		if c != '.' && c != '!' && c != '?' {
-			_, n := utf8.DecodeRuneInString(text[i:])
+			r, n := utf8.DecodeRuneInString(text[i:])
 			i += n
+			// Ideographic stops end a sentence with no space after them.
+			if r == '。' || r == '！' || r == '？' {
+				end := skipClosers(text, i)
+				if next := skipSpace(text, end); next < len(text) {
+					spans = append(spans, Span{start, trimRight(text, start, end)})
+					start, i = next, next
+				}
+			}
 			continue
 		}
 		// Extend over repeated terminators and closing quotes/brackets.
@@ -84,7 +92,7 @@ func skipClosers(text string, i int) int {
 	for i < len(text) {
 		r, n := utf8.DecodeRuneInString(text[i:])
 		switch r {
-		case '"', '\'', '”', '’', ')', ']', '»':
+		case '"', '\'', '”', '’', ')', ']', '»', '」', '』', '）':
 			i += n
 		default:
 			return i
@@ -102,6 +110,9 @@ func startsSentence(text string, i int) bool {
 		case r == '"' || r == '“' || r == '‘' || r == '\'' || r == '(' || r == '[' || r == '«' || r == '-' || r == '—' || r == '–':
 			i += n
 		case unicode.IsUpper(r) || unicode.IsDigit(r) || r == '$' || r == '€' || r == '£':
+			return true
+		case unicode.IsLetter(r) && !unicode.IsLower(r):
+			// Scripts without case (Hangul, Han, Arabic): any letter.
 			return true
 		default:
 			return false

@@ -48,6 +48,10 @@ func TestSegment(t *testing.T) {
 			[]string{"George W. Bush spoke.", "The crowd cheered."}},
 		{"lower case after period is not a break", "The tally was 3 p.m. on the dot. It closed.",
 			[]string{"The tally was 3 p.m. on the dot.", "It closed."}},
+		{"caseless script", "시작은 사진 공개로부터 비롯됐다. 그건 잘못된 일이다.",
+			[]string{"시작은 사진 공개로부터 비롯됐다.", "그건 잘못된 일이다."}},
+		{"ideographic stops", "報道によると、販売された。「脱獄」とは何か？もちろん。",
+			[]string{"報道によると、販売された。", "「脱獄」とは何か？", "もちろん。"}},
 		{"empty", "   ", nil},
 		{"no final period", "Breaking news from the harbour", []string{"Breaking news from the harbour"}},
 	} {

@@ -194,7 +194,43 @@ func Analyze(a *article.Article) *Doc {
 		}
 	}
 	resolvePeople(d)
+	dropOpeners(d)
 	return d
+}
+
+// dropOpeners removes one-word names of unknown kind that stand first in
+// their sentence and are never capitalised elsewhere in the document:
+// capitalised only by position, they are words like "Prior" or "So", not
+// names. A name the document uses mid-sentence too ("Iwaya") stays.
+func dropOpeners(d *Doc) {
+	elsewhere := map[string]bool{}
+	for i := range d.Sentences {
+		s := &d.Sentences[i]
+		first := firstWordToken(s.Tokens)
+		for _, e := range s.Entities {
+			if first < 0 || e.Start != s.Tokens[first].Start {
+				elsewhere[e.Key] = true
+				for _, w := range strings.Fields(e.Key) {
+					elsewhere[w] = true
+				}
+			}
+		}
+	}
+	for i := range d.Sentences {
+		s := &d.Sentences[i]
+		first := firstWordToken(s.Tokens)
+		if first < 0 {
+			continue
+		}
+		kept := s.Entities[:0]
+		for _, e := range s.Entities {
+			if e.Kind == Misc && e.Start == s.Tokens[first].Start && !strings.Contains(e.Key, " ") && !elsewhere[e.Key] {
+				continue
+			}
+			kept = append(kept, e)
+		}
+		s.Entities = kept
+	}
 }
 
 // resolvePeople marks a one-word name as a person when the document names a
