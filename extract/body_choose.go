@@ -9,9 +9,9 @@ const (
 	// bodyMaxLinkDensity: a block with more of its text in links is a
 	// link list or a teaser, not prose.
 	bodyMaxLinkDensity = 0.5
-	// bodyMaxProseLinkDensity, bodyLongChars: a paragraph of at least
-	// bodyLongChars with three punctuation marks may link up to this
-	// share of its text.
+	// bodyMaxProseLinkDensity, bodyLongChars: a punctuated paragraph of
+	// at least bodyLongChars may link up to this share of its text (menu
+	// and teaser links are shorter and unpunctuated).
 	bodyMaxProseLinkDensity = 0.8
 	bodyLongChars           = 100
 	// bodyPullQuoteChars bounds the text of a pull quote.
@@ -42,7 +42,7 @@ func (b *bodyBlock) linky() bool {
 	if ld <= bodyMaxLinkDensity {
 		return false
 	}
-	return ld > bodyMaxProseLinkDensity || b.chars < bodyLongChars || b.punct < 3
+	return ld > bodyMaxProseLinkDensity || b.chars < bodyLongChars || b.punct < 1
 }
 
 // prose is how much of the block reads as article text, in chars.
