@@ -13,7 +13,7 @@ import (
 // TestEvalShortAnswers runs the short-answers suite on the shared corpus:
 // no independent answer may be called derived, and "derived" must separate
 // reused answers from independent ones at least as well as measured when
-// the suite was written (accuracy 0.884, precision 1.000, recall 0.807).
+// the suite was written (accuracy 0.895, precision 1.000, recall 0.825).
 func TestEvalShortAnswers(t *testing.T) {
 	dir := sharedtest.Dir(t, "eval", "short-answers")
 	var out, errb bytes.Buffer
@@ -37,7 +37,7 @@ func TestEvalShortAnswers(t *testing.T) {
 	if n != 95 {
 		t.Errorf("scored %d answers, want 95", n)
 	}
-	if res.Accuracy < 0.88 || res.Precision < 0.99 {
-		t.Errorf("accuracy %.3f precision %.3f, below 0.88 / 0.99", res.Accuracy, res.Precision)
+	if res.Accuracy < 0.89 || res.Precision < 0.99 {
+		t.Errorf("accuracy %.3f precision %.3f, below 0.89 / 0.99", res.Accuracy, res.Precision)
 	}
 }
