@@ -203,9 +203,19 @@ func readRecord(br *bufio.Reader, limit int64) (recordHeader, []byte, error) {
 		}
 		return hdr, nil, nil
 	}
-	// Grow as the bytes come rather than trusting Content-Length for an
-	// allocation: a truncated file should not cost a 32 MiB buffer.
-	block, err := io.ReadAll(io.LimitReader(br, n))
+	// Up to 1 MiB (nearly every news page) the buffer is allocated at
+	// once from Content-Length; beyond, it grows as the bytes come, so
+	// that a truncated file does not cost a buffer of the size it claims.
+	var block []byte
+	var err error
+	if n <= 1<<20 {
+		block = make([]byte, n)
+		var got int
+		got, err = io.ReadFull(br, block)
+		block = block[:got]
+	} else {
+		block, err = io.ReadAll(io.LimitReader(br, n))
+	}
 	if int64(len(block)) < n {
 		return hdr, nil, truncated(int64(len(block)), n, err)
 	}
