@@ -164,8 +164,8 @@ func TestDelete(t *testing.T) {
 func TestCandidatesFindFamilies(t *testing.T) {
 	ctx := context.Background()
 	n := 3000
-	if testing.Short() {
-		n = 1000
+	if testing.Short() || raceEnabled {
+		n = 800
 	}
 	s := openStore(t, t.TempDir())
 	ix := index.New(s)

@@ -6,17 +6,17 @@ import (
 	"testing"
 )
 
-// TestSmoke runs the index benchmark on a 20,000-article corpus (5,000
+// TestSmoke runs the index benchmark on a 20,000-article corpus (2,000
 // with -short or -race) and holds what does not depend on the machine:
 // every article stored, and the originals of derived queries found.
 // Speed is logged, never asserted.
 func TestSmoke(t *testing.T) {
-	n := 20000
+	n, q, rq := 20000, 200, 40
 	if testing.Short() || raceEnabled {
-		n = 5000
+		n, q, rq = 2000, 60, 12
 	}
 	res, err := Run(context.Background(), Pebble(t.TempDir()), Config{
-		N: n, Seed: 1, Chunk: 5000, Queries: 200, ReportQueries: 40,
+		N: n, Seed: 1, Chunk: 5000, Queries: q, ReportQueries: rq,
 	})
 	if err != nil {
 		t.Fatal(err)

@@ -23,7 +23,10 @@ func TestCorpus(t *testing.T) {
 	if b, _, _ := (Corpus{Seed: 8}).Article(123); reflect.DeepEqual(a1, b) {
 		t.Fatal("seeds 7 and 8 give the same article")
 	}
-	const n = 2000
+	n := 2000
+	if raceEnabled {
+		n = 600
+	}
 	counts := map[Kind]int{}
 	var editJ []float64
 	for i := range n {
