@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"compress/gzip"
 	"encoding/binary"
+	"errors"
 	"fmt"
 	"io"
 	"regexp"
@@ -39,17 +40,44 @@ func gunzip(data []byte, max int64) ([]byte, error) {
 		if err != nil {
 			return nil, fmt.Errorf("decompress gzip: %w", err)
 		}
-		buf := bytes.NewBuffer(make([]byte, 0, size+512))
-		n, err := io.Copy(buf, io.LimitReader(zr, max+1))
-		if err != nil {
+		out, err := readBounded(zr, size, max)
+		// A truncated stream (an interrupted download) is still a page up
+		// to the cut; read what arrived.
+		if err != nil && !(errors.Is(err, io.ErrUnexpectedEOF) && len(bytes.TrimSpace(out)) > 0) {
 			return nil, fmt.Errorf("decompress gzip: %w", err)
 		}
-		if n > max {
-			return nil, fmt.Errorf("decompress gzip: over the %d-byte limit: %w", max, ErrTooLarge)
-		}
-		data = buf.Bytes()
+		data = out
 	}
 	return data, nil
+}
+
+// readBounded reads r to the end into one buffer sized by hint, growing
+// it at most to max+1 bytes: the allocations stay within twice the limit
+// whatever the stream holds. It fails with ErrTooLarge past max bytes;
+// on a read error it returns what it read with the error.
+func readBounded(r io.Reader, hint, max int64) ([]byte, error) {
+	buf := make([]byte, 0, min(hint, max)+1)
+	for {
+		if len(buf) == cap(buf) {
+			if int64(len(buf)) > max {
+				return nil, fmt.Errorf("over the %d-byte limit: %w", max, ErrTooLarge)
+			}
+			grown := make([]byte, len(buf), min(2*int64(cap(buf))+4096, max+1))
+			copy(grown, buf)
+			buf = grown
+		}
+		n, err := r.Read(buf[len(buf):cap(buf)])
+		buf = buf[:len(buf)+n]
+		if err == io.EOF {
+			if int64(len(buf)) > max {
+				return nil, fmt.Errorf("over the %d-byte limit: %w", max, ErrTooLarge)
+			}
+			return buf, nil
+		}
+		if err != nil {
+			return buf, err
+		}
+	}
 }
 
 // binaryMagic lists the leading bytes of common non-text formats that are

@@ -145,6 +145,20 @@ func TestPageFields(t *testing.T) {
 	}
 }
 
+// TestPageTruncatedGzip reads a page whose gzip stream was cut off, as an
+// interrupted download leaves it: the part that arrived is the page.
+func TestPageTruncatedGzip(t *testing.T) {
+	page := "<html><body><p>" + strings.Repeat("The harbour reopened on Tuesday after the storm, officials said. ", 200) + "</p></body></html>"
+	z := gz([]byte(page))
+	a, err := Page(z[:len(z)/2], Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(a.Text(), "The harbour reopened") {
+		t.Errorf("body %q", a.Text())
+	}
+}
+
 // TestPageErrors checks that input which is not a readable page yields
 // the matching sentinel error.
 func TestPageErrors(t *testing.T) {
@@ -164,6 +178,7 @@ func TestPageErrors(t *testing.T) {
 		{"gzip over the limit", gz(bytes.Repeat([]byte("<p>a</p>"), 1000)), Options{MaxBytes: 1000}, ErrTooLarge},
 		{"broken gzip", []byte("\x1f\x8b\x08\x00garbage"), Options{}, nil},
 		{"empty gzip", gz(nil), Options{}, ErrEmpty},
+		{"truncated gzip header", gz([]byte("<p>a</p>"))[:6], Options{}, nil},
 		{"undecodable utf-16", append([]byte("\xff\xfe"), bytes.Repeat([]byte("\x00\xd8"), 200)...), Options{}, ErrUndecodable},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
