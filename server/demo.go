@@ -3,6 +3,8 @@ package server
 import (
 	"context"
 	"fmt"
+	"slices"
+	"sync"
 
 	"github.com/wiretrace/wiretrace/article"
 	"github.com/wiretrace/wiretrace/examples"
@@ -43,4 +45,68 @@ func LoadExamples(ctx context.Context, ix *index.Index) (int, error) {
 		}
 	}
 	return n, nil
+}
+
+// exampleLink is one bundled example family as the home page offers it.
+type exampleLink struct {
+	Name, Domain, Title string
+	// Original is the id of the family's original; Pairs compare it with
+	// the pages derived from it.
+	Original string
+	Pairs    []examplePair
+}
+
+type examplePair struct {
+	Role, ID string
+}
+
+var (
+	exampleOnce  sync.Once
+	exampleLinks []exampleLink
+)
+
+// examplesIn returns the bundled example families whose pages are all in
+// ix (a demo server), for the home page's shortcuts; nil when they are not
+// there.
+func examplesIn(ctx context.Context, ix *index.Index) []exampleLink {
+	exampleOnce.Do(func() {
+		fams, err := examples.Families()
+		if err != nil {
+			return
+		}
+		for _, f := range fams {
+			l := exampleLink{Name: f.Name, Domain: f.Domain}
+			for _, file := range f.Files {
+				data, err := file.Read()
+				if err != nil {
+					return
+				}
+				a, err := extract.Page(data, extract.Options{})
+				if err != nil {
+					return
+				}
+				switch id := index.ID(a); file.Role {
+				case "original":
+					l.Original, l.Title = id, a.Title
+				case "unrelated":
+				default:
+					l.Pairs = append(l.Pairs, examplePair{Role: file.Role, ID: id})
+				}
+			}
+			exampleLinks = append(exampleLinks, l)
+		}
+	})
+	var out []exampleLink
+	for _, l := range exampleLinks {
+		ids := []string{l.Original}
+		for _, p := range l.Pairs {
+			ids = append(ids, p.ID)
+		}
+		there, err := ix.Store().Exists(ctx, ids)
+		if err != nil || slices.Contains(there, false) {
+			continue
+		}
+		out = append(out, l)
+	}
+	return out
 }

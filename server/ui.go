@@ -54,6 +54,7 @@ type page struct {
 	HasIndex bool
 	Count    int64
 	Families []docSummary
+	Examples []exampleLink
 
 	Report *reportView
 	Trace  *traceView

@@ -86,6 +86,7 @@ func (s *Server) uiHome(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		p.Families, p.Count = docs[:min(len(docs), homeListLimit)], n
+		p.Examples = examplesIn(r.Context(), s.opts.Index)
 	}
 	s.render(w, http.StatusOK, "home", p)
 }

@@ -115,3 +115,21 @@ func TestUIUploadAndLimits(t *testing.T) {
 		t.Errorf("unknown document page: status %d, want 404", res.StatusCode)
 	}
 }
+
+func TestUIHomeOffersExamples(t *testing.T) {
+	s := New(Options{Index: demoIndex(t)})
+	res, body := do(t, s, "GET", "/", "")
+	if res.StatusCode != http.StatusOK {
+		t.Fatalf("status %d", res.StatusCode)
+	}
+	if n := strings.Count(body, `href="/compare?a=`); n < 3 {
+		t.Errorf("the demo home offers %d example comparisons, want one per derived page", n)
+	}
+	// Every offered comparison opens.
+	i := strings.Index(body, `href="/compare?a=`)
+	link := strings.ReplaceAll(body[i+len(`href="`):i+strings.Index(body[i+6:], `"`)+6], "&amp;", "&")
+	res, body = do(t, s, "GET", link, "")
+	if res.StatusCode != http.StatusOK || !strings.Contains(body, `class="sides"`) {
+		t.Errorf("%s: status %d", link, res.StatusCode)
+	}
+}
