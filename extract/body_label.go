@@ -100,7 +100,7 @@ func bodyIsSectionLabel(t string) bool {
 // as often as not, so they stay.)
 var bodyCreditPrefixes = []string{
 	"reporting by", "additional reporting by", "writing by", "editing by",
-	"compiled by",
+	"compiled by", "source:", "sources:",
 }
 
 // bodyCreditParts are credit lines anywhere in a short block.
