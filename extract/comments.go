@@ -255,11 +255,62 @@ func (f *commentFinder) readComment(item *html.Node) (article.Comment, bool) {
 		src = item
 	}
 	c.Text = f.commentParagraphs(src, c.Author)
-	c.Author = strings.TrimSuffix(strings.TrimSuffix(c.Author, ":"), " says")
-	if len(c.Author) > 80 || wordCount(c.Author) > 6 {
-		c.Author = ""
+	c.Author = commentAuthorName(c.Author)
+	if c.Score == nil {
+		if s, ok := voteScore(lastParagraph(c.Text)); ok {
+			c.Score = &s
+		}
 	}
-	return c, len(c.Text) >= 2
+	c.Text = dropVoteTail(c.Text)
+	return c, len(c.Text) >= 2 && !isCommentLabel(c)
+}
+
+// saidSuffix matches what follows a commenter's name in many themes.
+var saidSuffix = regexp.MustCompile(`(?i)[\s,]+(?:said|says|wrote|writes|replied|commented)\s*:?\s*$`)
+
+// commentAuthorName trims an author line to the name: "Jane Doe on
+// September 12, 2018 at 4:47 pm said:" → "Jane Doe".
+func commentAuthorName(s string) string {
+	s = saidSuffix.ReplaceAllString(collapse(s), "")
+	s = strings.TrimSuffix(s, ":")
+	if loc := bylineStop.FindStringIndex(s); loc != nil && loc[0] > 0 {
+		s = s[:loc[0]]
+	}
+	s = strings.TrimSpace(saidSuffix.ReplaceAllString(s, ""))
+	if len(s) > 80 || wordCount(s) > 6 {
+		return ""
+	}
+	return s
+}
+
+// voteTail matches a vote tally printed as the last line of a comment's
+// text ("Rating: 36 Votes", "12 likes", "Score: 5").
+var voteTail = regexp.MustCompile(`(?i)^(?:(?:rating|score|votes?|likes?|points?)\s*:?\s*[+\-−]?\d{1,7}(?:\s+(?:votes?|likes?|points?))?|[+\-−]?\d{1,7}\s+(?:votes?|likes?|points?))$`)
+
+func lastParagraph(text string) string {
+	if i := strings.LastIndex(text, "\n\n"); i >= 0 {
+		return text[i+2:]
+	}
+	return text
+}
+
+// dropVoteTail removes a vote tally from the end of a comment's text.
+func dropVoteTail(text string) string {
+	i := strings.LastIndex(text, "\n\n")
+	if i < 0 {
+		return text
+	}
+	if last := text[i+2:]; voteTail.MatchString(last) || voteLine.MatchString(last) {
+		return text[:i]
+	}
+	return text
+}
+
+// isCommentLabel reports a "comment" that is only a label of the comment
+// section ("Add Your Comment", "Comment"): no author, no score, a few
+// words naming comments.
+func isCommentLabel(c article.Comment) bool {
+	return c.Author == "" && c.Score == nil && wordCount(c.Text) <= 4 && containsFold(c.Text, "omment")
 }
 
 func abs(x int) int {

@@ -1,0 +1,77 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/wiretrace/wiretrace/article"
+)
+
+func TestCommentAuthorName(t *testing.T) {
+	for in, want := range map[string]string{
+		"Jane Doe says:": "Jane Doe",
+		"Milan Roe on September 12, 2018 at 4:47 pm said:": "Milan Roe",
+		"harbourwatcher":                 "harbourwatcher",
+		"Catherine (Example Org) wrote:": "Catherine (Example Org)",
+		"A name far too long to be a name of anyone who comments here": "",
+	} {
+		if got := commentAuthorName(in); got != want {
+			t.Errorf("commentAuthorName(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestDropVoteTail(t *testing.T) {
+	for in, want := range map[string]string{
+		"Nice piece.\n\nRating: 36 Votes": "Nice piece.",
+		"Nice piece.\n\n12 likes":         "Nice piece.",
+		"Nice piece.\n\n-3 ( +3 / -6 )":   "Nice piece.",
+		"Nice piece.\n\nI disagree.":      "Nice piece.\n\nI disagree.",
+		"Rating: 36 Votes":                "Rating: 36 Votes",
+	} {
+		if got := dropVoteTail(in); got != want {
+			t.Errorf("dropVoteTail(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// TestHTMLComments covers comment markups beyond the blog fixture:
+// schema.org microdata, JSON-LD, and labels that are not comments.
+func TestHTMLComments(t *testing.T) {
+	for _, tc := range []struct {
+		name, page string
+		want       []article.Comment
+	}{
+		{"microdata", `<p>Body text of the story that is long enough.</p><section class="user-comments">
+<div itemscope itemtype="https://schema.org/Comment"><span itemprop="author" itemscope itemtype="https://schema.org/Person"><span itemprop="name">Ana</span></span>
+<div itemprop="text"><p>First.</p><p>Second.</p></div><meta itemprop="upvoteCount" content="7"><meta itemprop="downvoteCount" content="2"></div></section>`,
+			[]article.Comment{{Author: "Ana", Text: "First.\n\nSecond.", Score: ptr(5)}}},
+		{"json-ld", `<script type="application/ld+json">{"@type":"NewsArticle","headline":"H","comment":[{"@type":"Comment","author":{"name":"Bo"},"text":"Well said.","upvoteCount":3}]}</script><p>Body.</p>`,
+			[]article.Comment{{Author: "Bo", Text: "Well said.", Score: ptr(3)}}},
+		{"vote tally in text", `<article><p>The story itself, with sentences long enough to be the body of the page.</p></article><div id="comments"><div class="comment"><div class="comment-author">Cy</div><div class="comment-text"><p>Agreed.</p><p>-3 ( +3 / -6 )</p></div></div></div>`,
+			[]article.Comment{{Author: "Cy", Text: "Agreed.", Score: ptr(-3)}}},
+		{"section label only", `<div class="comments"><div class="comment-item"><a href="#">Add Your Comment</a></div></div>`, nil},
+		{"class without a section", `<p>Body text.</p><div class="comment">An editor's comment inside the story.</div>`, nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			a, err := Page([]byte(tc.page), Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(a.Comments) != len(tc.want) {
+				t.Fatalf("got %d comments %+v, want %d", len(a.Comments), a.Comments, len(tc.want))
+			}
+			for i, c := range a.Comments {
+				w := tc.want[i]
+				if c.Author != w.Author || c.Text != w.Text || (c.Score == nil) != (w.Score == nil) || (c.Score != nil && *c.Score != *w.Score) {
+					t.Errorf("comment %d = %q %q %v, want %q %q %v", i, c.Author, c.Text, c.Score, w.Author, w.Text, w.Score)
+				}
+				if strings.Contains(a.Text(), c.Text) {
+					t.Errorf("comment %q also in the body", c.Text)
+				}
+			}
+		})
+	}
+}
+
+func ptr(n int) *int { return &n }
