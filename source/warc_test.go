@@ -435,3 +435,19 @@ func FuzzWARC(f *testing.F) {
 		}
 	})
 }
+
+// FuzzResponse feeds arbitrary bytes to the HTTP response parser inside
+// WARC response records, which the framing fuzzer rarely reaches intact.
+func FuzzResponse(f *testing.F) {
+	f.Add([]byte(httpResponse("200 OK", []string{"Content-Type: text/html"}, pageA)))
+	f.Add([]byte(httpResponse("200 OK", []string{"Content-Type: text/html", "Transfer-Encoding: chunked"}, "5\r\nhello\r\n0\r\n\r\n")))
+	f.Add([]byte(httpResponse("200 OK", []string{"Content-Type: text/html", "Content-Encoding: gzip"}, string(gzipBytes(f, []byte(pageB))))))
+	f.Add([]byte(httpResponse("301 Moved", []string{"Location: /x"}, "")))
+	const limit = 1 << 12
+	f.Fuzz(func(t *testing.T, block []byte) {
+		it, keep, err := responseItem(recordHeader{targetURI: "https://x.example/"}, block, limit)
+		if err == nil && keep && int64(len(it.Data)) > max(limit, int64(len(block))) {
+			t.Fatalf("item of %d bytes from a %d-byte block", len(it.Data), len(block))
+		}
+	})
+}
