@@ -144,7 +144,7 @@ func (s *bodySegmenter) chooseContainer() int32 {
 			continue
 		}
 		d := 0
-		for j := b.box; j >= 0; j = s.boxes[j].parent {
+		for j := b.box; j >= 0 && d < bodyMaxLevels; j = s.boxes[j].parent {
 			w := bodyDecay(d)
 			s.boxes[j].prose += w * prose
 			s.boxes[j].junk += w * junk
@@ -293,6 +293,11 @@ func (s *bodySegmenter) collect(best int32) []string {
 	return out
 }
 
+// bodyMaxLevels is how far up a block's text counts: real articles sit
+// within a few levels of their container, and the cap keeps a page of
+// thousands of nested elements from costing blocks × depth.
+const bodyMaxLevels = 40
+
 // bodyDecay weighs a block's text in a box d levels above the block's own
 // box.
 func bodyDecay(d int) float64 {
@@ -320,9 +325,12 @@ func (s *bodySegmenter) cutAfterSectionTitles(total float64) {
 		}
 		p := &s.boxes[x.parent]
 		for c := x.boxEnd; c < p.boxEnd; c = s.boxes[c].boxEnd {
-			if s.boxes[c].hint == 0 && s.sectionHeading(c) || s.boxes[c].raw >= 0.5*total {
+			// A sibling already cut means an earlier title cut from
+			// there on with the same stops: the rest is done.
+			if s.boxes[c].cut || s.boxes[c].hint == 0 && s.sectionHeading(c) || s.boxes[c].raw >= 0.5*total {
 				break
 			}
+			s.boxes[c].cut = true
 			for d := c; d < s.boxes[c].boxEnd; d++ {
 				s.boxes[d].bad = true
 			}

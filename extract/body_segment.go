@@ -35,6 +35,7 @@ type bodyBox struct {
 	strongBad bool // inside a box with a strong boilerplate hint
 	teasers   bool // a list of story teasers
 	pull      bool // inside a pull quote (an aside within the article)
+	cut       bool // cut by a section title before it
 	chars     int  // text chars in the box, and those in links
 	links     int
 }

@@ -287,3 +287,23 @@ func TestBodyTextRulesSpareProse(t *testing.T) {
 		t.Errorf("body:\n  got  %q\n  want %q", got, want)
 	}
 }
+
+// TestHTMLBodyPathologicalPages runs shapes that would be slow with a
+// careless algorithm: deep nesting and thousands of section titles. It
+// asserts no time; a regression shows as a hang under go test -timeout.
+func TestHTMLBodyPathologicalPages(t *testing.T) {
+	// The parser refuses more than 512 open elements.
+	deep := strings.Repeat("<div>", 500) + "<p>" + bodyP1 + "</p>" + strings.Repeat("</div>", 500)
+	if got := bodyOf(t, "<html><body>"+deep+"</body></html>"); len(got) != 1 || got[0] != bodyP1 {
+		t.Errorf("deep page body = %q, want the one paragraph", got)
+	}
+	var b strings.Builder
+	b.WriteString("<html><body><article><p>" + bodyP1 + "</p><p>" + bodyP2 + "</p></article><div>")
+	for i := 0; i < 3000; i++ {
+		b.WriteString(`<h3>Related stories</h3><p><a href="/x">A teaser headline that links away</a></p>`)
+	}
+	b.WriteString("</div></body></html>")
+	if got := bodyOf(t, b.String()); strings.Join(got, "\n") != bodyP1+"\n"+bodyP2 {
+		t.Errorf("many-titles page body = %q", got)
+	}
+}
