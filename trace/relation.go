@@ -1,14 +1,12 @@
 package trace
 
 import (
-	"sort"
 	"strings"
 	"time"
 
+	"github.com/wiretrace/wiretrace/align"
 	"github.com/wiretrace/wiretrace/article"
 	"github.com/wiretrace/wiretrace/drift"
-
-	"github.com/wiretrace/wiretrace/align"
 	"github.com/wiretrace/wiretrace/textproc"
 )
 
@@ -22,12 +20,10 @@ type features struct {
 	// same wording); verbatimA, verbatimB: in verbatim pairs only.
 	copyA, copyB       float64
 	verbatimA, verbatB float64
-	// pairs is the number of pairs; order the share of them that follow the
-	// source's order (longest increasing run of source positions, taken in
-	// derived order): a rewrite walks the source top to bottom, independent
-	// reports tell the facts in their own order.
+	// pairs is the number of aligned groups. (The order of the facts is
+	// not a measure here: the seed rewrite reorders its source, so a
+	// rewrite cannot be required to keep it.)
 	pairs int
-	order float64
 	// Quotes of at least quoteMin content words on each side, and how many
 	// of b's quotes repeat one of a's (most of their words) and the reverse.
 	quotesA, quotesB int
@@ -94,7 +90,6 @@ func measure(da, db *textproc.Doc, al *align.Alignment) features {
 	}
 	f.alignedA, f.copyA, f.verbatimA = count(inA)
 	f.alignedB, f.copyB, f.verbatB = count(inB)
-	f.order = orderShare(al.Pairs)
 
 	f.genericA, f.factDenseA = unalignedKinds(da, inA)
 	f.genericB, f.factDenseB = unalignedKinds(db, inB)
@@ -104,30 +99,6 @@ func measure(da, db *textproc.Doc, al *align.Alignment) features {
 		}
 	}
 	return f
-}
-
-// orderShare is the length of the longest run of pairs whose first source
-// sentences increase, in derived order, over the number of pairs.
-func orderShare(pairs []align.Pair) float64 {
-	if len(pairs) == 0 {
-		return 0
-	}
-	seq := make([]int, len(pairs))
-	for k, p := range pairs {
-		seq[k] = p.Source[0]
-	}
-	// Patience sorting: tails[l] is the least tail of an increasing
-	// subsequence of length l+1.
-	var tails []int
-	for _, x := range seq {
-		k := sort.SearchInts(tails, x)
-		if k == len(tails) {
-			tails = append(tails, x)
-		} else {
-			tails[k] = x
-		}
-	}
-	return float64(len(tails)) / float64(len(pairs))
 }
 
 func quoteSets(d *textproc.Doc) []map[string]bool {
