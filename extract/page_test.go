@@ -92,6 +92,7 @@ func TestPageFields(t *testing.T) {
 			scores: []int{14, 3, -4}, bodyHas: "What happens now"},
 		{page: "wrapped-dump.txt", title: "County approves new bridge over the Ashford river", byline: "Helen Marsh",
 			published: "2025-03-03", dateline: "ASHFORD", credit: "-", lang: "en", paras: 4, bodyHas: "Mill Street the trucks"},
+		{page: "pasted-dump.txt", title: "Library reopens after two-year rebuild", credit: "-", lang: "en", paras: 5, bodyHas: "living room for the whole city"},
 		{page: "japanese-shiftjis-dump.txt", title: "札幌で初雪、平年より五日遅く", lang: "ja", paras: 2, bodyHas: "気象台"},
 	} {
 		t.Run(tc.page, func(t *testing.T) {

@@ -58,12 +58,18 @@ var (
 	commentHeader = regexp.MustCompile(`(?i)^(?:\d{1,6}\s+(?:comments?|replies|responses)|comments?(?:\s*\(\d+\))?|(?:leave|post|add|write|view|show|read)\s+(?:a\s+|all\s+)?(?:\d+\s+)?comments?|join the (?:conversation|discussion)|discussion|reader comments|what do you think\??)$`)
 	loginLine     = regexp.MustCompile(`(?i)^(?:log ?in|sign ?in|sign ?up|register|subscribe|newsletter)\b|\b(?:log ?in|sign ?in|register) to (?:comment|reply|post|leave|continue|read)|\b(?:log ?in|login) (?:or|/) (?:register|sign ?up)\b|\b(?:register|sign ?up) (?:or|/) (?:log ?in|login)\b|forgot (?:your )?password|create an account|user registration|account to (?:log ?in|sign ?in|login)|\bnewsletter sign ?up\b|(?:facebook|google|twitter|apple) (?:connect|users|login)`)
 	captionLine   = regexp.MustCompile(`(?i)\b(?:image|photo|photograph|picture|pictured|illustration|file photo|video)\s*:\s*\S|\((?:[A-Z]+ )?photo\b|\bphoto(?:graph)?\s+(?:by|credit)\b|\bgetty images\s*$`)
-	advertLine    = regexp.MustCompile(`(?i)^(?:advertisement|advert|sponsored(?: content)?|promoted|ad|ads by \S+|buy now|shop now|order now|learn more|read more|continue reading|subscribe now|download (?:the|our) app|shop\b.{0,40}!)$`)
+	advertLine    = regexp.MustCompile(`(?i)^(?:advertisement|advert|sponsored(?: content)?|promoted|ad|ads by \S+|buy now|shop now|order now|learn more|read more|continue reading|subscribe now|download (?:the|our) app|shop\b.{0,40}!|story continues below(?: advertisement)?|scroll to continue(?: with content)?|(?:read more|related|see also|also read|recommended|more|watch|listen)\s*:.{0,100})$`)
 	// uiLine matches the buttons a dump keeps as text around comments
 	// and share bars.
 	uiLine     = regexp.MustCompile(`(?i)^(?:reply|replies|report|report abuse|share|like|flag|quote|permalink|edit|delete|follow|tweet|email|print|copy link|load more(?: comments)?|show more(?: replies)?)$`)
 	bylineLine = regexp.MustCompile(`^(?i:by)\s+\p{Lu}`)
 )
+
+// midStory reports the boilerplate kinds that sites insert between the
+// paragraphs of a story.
+func midStory(k lineKind) bool {
+	return k == kindAdvert || k == kindCaption || k == kindOther
+}
 
 // endsSentence reports a line that ends as sentences do, closing quotes
 // and brackets aside.
@@ -250,6 +256,17 @@ func bodyRun(lines []textLine) (int, int) {
 				j++
 				continue
 			}
+			// Adverts, captions and "Read more" links cut into stories;
+			// up to two of them between prose lines leave the story
+			// whole (they are not part of it).
+			k := j
+			for k < len(lines) && k < j+2 && lines[k].hard && midStory(lines[k].kind) {
+				k++
+			}
+			if k > j && k < len(lines) && lines[k].prose {
+				j = k
+				continue
+			}
 			break
 		}
 		runs = append(runs, r)
@@ -345,7 +362,9 @@ func classifyText(lines []textLine) {
 		return
 	}
 	for i := start; i <= end; i++ {
-		lines[i].kind = kindBody
+		if !lines[i].hard {
+			lines[i].kind = kindBody
+		}
 	}
 	classifyHeader(lines[:start])
 	classifyTail(lines[end+1:], dumpSite(lines[:start]))
@@ -466,7 +485,7 @@ func classifyTail(lines []textLine, site string) {
 		switch {
 		case i == 0 && !creditSeen && creditFromTail(l.text) != "":
 			l.kind, creditSeen = kindCredit, true
-		case !l.prose && l.words >= 3 && titleCaseRatio(l.text) >= 0.6:
+		case !l.prose && l.words >= 3 && (titleCaseRatio(l.text) >= 0.6 || isShortRun(lines, i)):
 			l.kind = kindRelated
 		}
 	}
@@ -478,6 +497,15 @@ func classifyTail(lines []textLine, site string) {
 		lines[0].kind = kindCredit
 	}
 	markComments(lines)
+}
+
+// isShortRun reports whether line i sits among other short lines without
+// a full stop: a list of headlines, whatever their capitalisation.
+func isShortRun(lines []textLine, i int) bool {
+	short := func(j int) bool {
+		return j >= 0 && j < len(lines) && !lines[j].prose && !lines[j].hard && lines[j].words >= 2
+	}
+	return short(i-1) || short(i+1)
 }
 
 // titleCaseRatio is the share of words of four letters or more that start
