@@ -28,6 +28,10 @@ const (
 	// bodyFurnitureWeight: how much a short unpunctuated block counts
 	// against the box that holds it, per char (links count fully).
 	bodyFurnitureWeight = 0.5
+	// bodyMarkedBoost favours the element the page marks as its article
+	// body (itemprop="articleBody") over a wrapper that scores a little
+	// higher.
+	bodyMarkedBoost = 1.25
 )
 
 func (b *bodyBlock) linkDensity() float64 {
@@ -158,7 +162,11 @@ func (s *bodySegmenter) chooseContainer() int32 {
 		if x.bad {
 			continue
 		}
-		if score := x.prose - x.junk; score > bestScore {
+		score := x.prose - x.junk
+		if x.marked && score > 0 {
+			score *= bodyMarkedBoost
+		}
+		if score > bestScore {
 			best, bestScore = int32(i), score
 		}
 	}

@@ -36,6 +36,7 @@ type bodyBox struct {
 	teasers   bool // a list of story teasers
 	pull      bool // inside a pull quote (an aside within the article)
 	cut       bool // cut by a section title before it
+	marked    bool // itemprop="articleBody": the page names its article body
 	chars     int  // text chars in the box, and those in links
 	links     int
 }
@@ -196,9 +197,10 @@ func (s *bodySegmenter) walk(n *html.Node) {
 	}
 	s.boxes = append(s.boxes, bodyBox{
 		node: n, parent: parent, tag: a, depth: depth,
-		hint:  s.classHint(n),
-		first: int32(len(s.blocks)),
-		cls:   bodyFirstClass(n),
+		hint:   s.classHint(n),
+		first:  int32(len(s.blocks)),
+		cls:    bodyFirstClass(n),
+		marked: bodyMarkedBody(n),
 	})
 	s.box = int32(len(s.boxes) - 1)
 	saved := [...]int{s.heading, s.list, s.quote, s.table, s.pre}
@@ -419,4 +421,15 @@ func (s *bodySegmenter) classHint(n *html.Node) int8 {
 // bodyLooksURL reports text that is a web address.
 func bodyLooksURL(t string) bool {
 	return (strings.HasPrefix(t, "http://") || strings.HasPrefix(t, "https://") || strings.HasPrefix(t, "www.")) && !strings.Contains(t, " ")
+}
+
+// bodyMarkedBody reports an element that schema.org microdata names as
+// the article's body.
+func bodyMarkedBody(n *html.Node) bool {
+	for _, a := range n.Attr {
+		if a.Key == "itemprop" && strings.Contains(a.Val, "articleBody") {
+			return true
+		}
+	}
+	return false
 }
