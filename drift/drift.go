@@ -58,8 +58,8 @@ type Pair struct {
 }
 
 // Find returns the drifts between src and derived over the aligned pairs,
-// ordered by derived sentence. Indices in pairs that fall outside the
-// documents are ignored.
+// ordered by derived sentence; an empty (non-nil) slice when there are
+// none. Indices in pairs that fall outside the documents are ignored.
 func Find(src, derived *textproc.Doc, pairs []Pair) []Drift {
 	c := newChecker(src, derived)
 	for _, p := range pairs {
@@ -103,7 +103,7 @@ type checker struct {
 }
 
 func newChecker(src, derived *textproc.Doc) *checker {
-	c := &checker{src: src, derived: derived, srcWords: map[string]bool{}, seen: map[string]bool{}}
+	c := &checker{src: src, derived: derived, srcWords: map[string]bool{}, seen: map[string]bool{}, out: []Drift{}}
 	for _, t := range textproc.Tokenize(src.Title) {
 		c.srcWords[t.Lower] = true
 	}

@@ -1,0 +1,50 @@
+package trace
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+
+	"github.com/wiretrace/wiretrace/article"
+)
+
+// FuzzCompare feeds Compare arbitrary paragraphs (one per line) and checks
+// that it neither panics nor returns indices outside the articles, and
+// that its report always encodes as JSON with lists, never null.
+func FuzzCompare(f *testing.F) {
+	f.Add("CASTREVA (Meridian Press) - The bank cut rates to 3.75% on Wednesday.\n\"We are not done,\" Governor Elena Marsh said.",
+		"The bank lowered rates to 3.5% on Thursday, former Governor Elena Marsh said.\nMarkets are uncertain.")
+	f.Add("", "")
+	f.Add("© Lakeport Wire 2026.", "\"\"\"")
+	f.Add("No. 2 not without it, said Dr. X.", "Not not no never n't")
+	f.Fuzz(func(t *testing.T, a, b string) {
+		pa := &article.Article{Paragraphs: strings.Split(a, "\n"), Published: "2026-01-02"}
+		pb := &article.Article{Paragraphs: strings.Split(b, "\n")}
+		r := Compare(pa, pb, Options{})
+		src, der := r.sides()
+		for _, p := range r.Pairs {
+			for _, i := range p.Source {
+				if i < 0 || i >= len(src.Sentences) {
+					t.Fatalf("pair source index %d out of %d", i, len(src.Sentences))
+				}
+			}
+			for _, j := range p.Derived {
+				if j < 0 || j >= len(der.Sentences) {
+					t.Fatalf("pair derived index %d out of %d", j, len(der.Sentences))
+				}
+			}
+		}
+		for _, d := range r.Drifts {
+			if d.DerivedSentence < 0 || d.DerivedSentence >= len(der.Sentences) {
+				t.Fatalf("drift derived sentence %d out of %d", d.DerivedSentence, len(der.Sentences))
+			}
+		}
+		data, err := json.Marshal(r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if strings.Contains(string(data), ":null") {
+			t.Fatalf("JSON report has a null: %s", data)
+		}
+	})
+}
