@@ -91,6 +91,13 @@ type Options struct {
 	// HostDelay is the least time between two requests to one host; 0
 	// means DefaultHostDelay. A longer robots.txt Crawl-delay wins.
 	HostDelay time.Duration
+
+	// OnRead, when set, is called with the number of bytes just read from
+	// an input (a file, standard input, a response body) as stored, so
+	// before decompression, from the goroutine that ranges over Items.
+	// Beside Measure's Bytes it gives a progress bar for inputs whose
+	// number of items is unknown, like WARC files.
+	OnRead func(n int64)
 }
 
 func (o Options) limit() int64 {
@@ -121,33 +128,60 @@ func Items(ctx context.Context, inputs []string, opts Options) iter.Seq2[Item, e
 	}
 }
 
-// Count estimates how many items Items will yield for inputs without
-// reading any file, for a progress bar's ETA. It reports false when the
-// number cannot be known in advance: an input is standard input, a URL, a
-// WARC file or a feed (by its name), or the walk failed.
-func Count(ctx context.Context, inputs []string) (int, bool) {
-	n := 0
+// Size is what Measure learns of a list of inputs without reading them,
+// for a progress bar and its ETA.
+type Size struct {
+	// Items is how many items Items will yield, when ItemsKnown: inputs
+	// that are only page files and folders of them. A WARC file or a
+	// feed (by its name), standard input or a URL makes it unknown.
+	Items      int
+	ItemsKnown bool
+	// Bytes is the total size of the input files as stored (compressed,
+	// for gzip files), when BytesKnown: every input is a file or a
+	// folder. Options.OnRead reports the same bytes as they are read.
+	Bytes      int64
+	BytesKnown bool
+}
+
+// Measure walks inputs as Items would, without opening any file, and
+// counts the items and bytes to come.
+func Measure(ctx context.Context, inputs []string) Size {
+	sz := Size{ItemsKnown: true, BytesKnown: true}
+	add := func(path string, size int64) {
+		sz.Bytes += size
+		switch kindOfName(path) {
+		case nameWARC, nameFeed:
+			sz.ItemsKnown = false
+		case namePage, nameUnknown:
+			sz.Items++
+		}
+	}
 	for _, in := range inputs {
-		if in == "-" || isURL(in) || ctx.Err() != nil {
-			return 0, false
+		if ctx.Err() != nil {
+			return Size{}
+		}
+		if in == "-" || isURL(in) {
+			sz.ItemsKnown, sz.BytesKnown = false, false
+			continue
 		}
 		info, err := os.Stat(in)
 		if err != nil {
 			// Items yields one error for it.
-			n++
+			sz.Items++
 			continue
 		}
 		if !info.IsDir() {
-			if k := kindOfName(in); k == nameWARC || k == nameFeed {
-				return 0, false
+			if kindOfName(in) == nameOther {
+				// Named on the command line, it is read all the same.
+				sz.Items++
+				sz.Bytes += info.Size()
+				continue
 			}
-			n++
+			add(in, info.Size())
 			continue
 		}
-		known := true
 		err = filepath.WalkDir(in, func(path string, d fs.DirEntry, err error) error {
 			if err != nil || ctx.Err() != nil {
-				known = false
 				return filepath.SkipAll
 			}
 			if path != in && strings.HasPrefix(d.Name(), ".") {
@@ -156,23 +190,27 @@ func Count(ctx context.Context, inputs []string) (int, bool) {
 				}
 				return nil
 			}
-			if d.IsDir() || !d.Type().IsRegular() {
+			if d.IsDir() || !d.Type().IsRegular() || kindOfName(path) == nameOther {
 				return nil
 			}
-			switch kindOfName(path) {
-			case nameWARC, nameFeed:
-				known = false
-				return filepath.SkipAll
-			case namePage, nameUnknown:
-				n++
+			info, err := d.Info()
+			if err != nil {
+				return nil
 			}
+			add(path, info.Size())
 			return nil
 		})
-		if err != nil || !known {
-			return 0, false
+		if err != nil || ctx.Err() != nil {
+			return Size{}
 		}
 	}
-	return n, true
+	if !sz.ItemsKnown {
+		sz.Items = 0
+	}
+	if !sz.BytesKnown {
+		sz.Bytes = 0
+	}
+	return sz
 }
 
 // walker carries one Items walk.
@@ -279,7 +317,7 @@ const bufSize = 64 << 10
 // Content-Type of a fetched page); WARC records and feed entries carry
 // their own.
 func (w *walker) stream(name string, r io.Reader, quiet bool, base Item) bool {
-	cnt := &counter{r: r}
+	cnt := &counter{r: r, onRead: w.opts.OnRead}
 	br := bufio.NewReaderSize(cnt, bufSize)
 	if head, _ := br.Peek(2); isGzip(head) {
 		return w.gzip(name, cnt, br, quiet, base)
@@ -430,13 +468,17 @@ func isGzip(head []byte) bool {
 
 // counter counts the bytes read through it.
 type counter struct {
-	r io.Reader
-	n int64
+	r      io.Reader
+	n      int64
+	onRead func(int64) // Options.OnRead
 }
 
 func (c *counter) Read(p []byte) (int, error) {
 	n, err := c.r.Read(p)
 	c.n += int64(n)
+	if c.onRead != nil && n > 0 {
+		c.onRead(int64(n))
+	}
 	return n, err
 }
 

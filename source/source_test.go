@@ -191,28 +191,50 @@ func TestItemsStops(t *testing.T) {
 	})
 }
 
-func TestCount(t *testing.T) {
+func TestMeasure(t *testing.T) {
+	size := func(paths ...string) int64 {
+		var n int64
+		for _, p := range paths {
+			info, err := os.Stat(p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			n += info.Size()
+		}
+		return n
+	}
+	pageFiles := []string{"testdata/pages/harbour-strike.html", "testdata/pages/orchard-frost.txt", "testdata/pages/regional/council-vote.html.gz"}
 	tests := []struct {
 		name   string
 		inputs []string
-		want   int
-		known  bool
+		want   Size
 	}{
-		{"folder of pages", []string{"testdata/pages"}, 3, true},
-		{"files", []string{"testdata/pages/harbour-strike.html", "testdata/pages/orchard-frost.txt"}, 2, true},
-		{"missing file counts its error", []string{"testdata/nothing-here.html"}, 1, true},
-		{"stdin", []string{"-"}, 0, false},
-		{"WARC", []string{"testdata/pages", "testdata/crawl.warc.gz"}, 0, false},
-		{"feeds folder", []string{"testdata/feeds"}, 0, false},
-		{"whole testdata", []string{"testdata"}, 0, false},
+		{"folder of pages", []string{"testdata/pages"}, Size{3, true, size(pageFiles...), true}},
+		{"files", pageFiles[:2], Size{2, true, size(pageFiles[:2]...), true}},
+		{"missing file counts its error", []string{"testdata/nothing-here.html"}, Size{1, true, 0, true}},
+		{"stdin", []string{"-"}, Size{}},
+		{"URL", []string{"https://ledger.example/"}, Size{}},
+		{"WARC: bytes only", []string{"testdata/pages", "testdata/crawl.warc.gz"}, Size{0, false, size(append(pageFiles, "testdata/crawl.warc.gz")...), true}},
+		{"feeds folder: bytes only", []string{"testdata/feeds"}, Size{0, false, size("testdata/feeds/ledger.atom", "testdata/feeds/northwire.rss"), true}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			n, known := Count(context.Background(), tc.inputs)
-			if n != tc.want || known != tc.known {
-				t.Errorf("Count(%v) = %d, %v; want %d, %v", tc.inputs, n, known, tc.want, tc.known)
+			if got := Measure(context.Background(), tc.inputs); got != tc.want {
+				t.Errorf("Measure(%v) = %+v, want %+v", tc.inputs, got, tc.want)
 			}
 		})
+	}
+}
+
+// TestOnRead checks that OnRead reports every stored byte of the inputs,
+// so that a byte progress bar over Measure's Bytes ends at 100 %.
+func TestOnRead(t *testing.T) {
+	inputs := []string{"testdata/pages", "testdata/crawl.warc.gz", "testdata/feeds"}
+	var read int64
+	for range Items(context.Background(), inputs, Options{OnRead: func(n int64) { read += n }}) {
+	}
+	if want := Measure(context.Background(), inputs); !want.BytesKnown || read != want.Bytes {
+		t.Errorf("OnRead reported %d bytes, Measure %+v", read, want)
 	}
 }
 

@@ -70,11 +70,10 @@ func runIndex(ctx context.Context, e *env, args []string) (err error) {
 		}
 	}()
 
-	total, known := source.Count(ctx, inputs)
-	rep := newReporter(e.stderr, total, known)
+	rep := newReporter(e.stderr, source.Measure(ctx, inputs))
 	sum, err := indexInputs(ctx, index.New(st), inputs, ingestConfig{
 		workers: *workers,
-		source:  source.Options{MaxItemBytes: *maxBytes, Stdin: e.stdin, HostDelay: *hostDelay},
+		source:  source.Options{MaxItemBytes: *maxBytes, Stdin: e.stdin, HostDelay: *hostDelay, OnRead: rep.read},
 	}, rep)
 	rep.finish()
 	n, cerr := st.Count(context.WithoutCancel(ctx))
@@ -351,40 +350,69 @@ func itemMeta(it source.Item) map[string]string {
 }
 
 // reporter shows progress: a progress bar when stderr is a terminal,
-// structured log lines otherwise. Failures are logged either way. It is
-// safe for concurrent use.
+// structured log lines otherwise. Failures are logged either way. The bar
+// counts articles when their number is known up front (files and folders
+// of pages); otherwise it counts the input bytes read (WARC files, feeds),
+// with the articles in its description; for standard input and URLs it is
+// a spinner. It is safe for concurrent use.
 type reporter struct {
-	log   *slog.Logger
-	bar   *progressbar.ProgressBar // nil when stderr is not a terminal
-	start time.Time
+	log     *slog.Logger
+	bar     *progressbar.ProgressBar // nil when stderr is not a terminal
+	byBytes bool                     // the bar counts bytes, not articles
+	size    source.Size
+	start   time.Time
 
-	mu      sync.Mutex
-	done    int64
-	failed  int64
-	lastLog time.Time
+	mu       sync.Mutex
+	done     int64 // items extracted
+	failed   int64
+	bytes    int64 // input bytes read
+	lastLog  time.Time
+	lastDesc time.Time
 }
 
-func newReporter(w io.Writer, total int, known bool) *reporter {
-	r := &reporter{log: slog.New(slog.NewTextHandler(w, nil)), start: time.Now()}
+func newReporter(w io.Writer, size source.Size) *reporter {
+	r := &reporter{log: slog.New(slog.NewTextHandler(w, nil)), size: size, start: time.Now()}
 	r.lastLog = r.start
-	if f, ok := w.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
-		max := int64(-1) // a spinner: WARC files and feeds have no count up front
-		if known {
-			max = int64(total)
-		}
-		r.bar = progressbar.NewOptions64(max,
-			progressbar.OptionSetWriter(w),
-			progressbar.OptionSetDescription("indexing"),
+	f, ok := w.(*os.File)
+	if !ok || !term.IsTerminal(int(f.Fd())) {
+		return r
+	}
+	opts := []progressbar.Option{
+		progressbar.OptionSetWriter(w),
+		progressbar.OptionSetDescription("indexing"),
+		progressbar.OptionThrottle(100 * time.Millisecond),
+		progressbar.OptionFullWidth(),
+		progressbar.OptionClearOnFinish(),
+	}
+	switch {
+	case size.ItemsKnown:
+		r.bar = progressbar.NewOptions64(int64(size.Items), append(opts,
 			progressbar.OptionShowCount(),
 			progressbar.OptionShowIts(),
 			progressbar.OptionSetItsString("articles"),
-			progressbar.OptionSetPredictTime(known),
-			progressbar.OptionThrottle(100*time.Millisecond),
-			progressbar.OptionFullWidth(),
-			progressbar.OptionClearOnFinish(),
-		)
+			progressbar.OptionSetPredictTime(true))...)
+	case size.BytesKnown && size.Bytes > 0:
+		r.byBytes = true
+		r.bar = progressbar.NewOptions64(size.Bytes, append(opts,
+			progressbar.OptionShowBytes(true),
+			progressbar.OptionSetPredictTime(true))...)
+	default:
+		r.bar = progressbar.NewOptions64(-1, append(opts,
+			progressbar.OptionShowCount(),
+			progressbar.OptionShowIts(),
+			progressbar.OptionSetItsString("articles"))...)
 	}
 	return r
+}
+
+// read counts input bytes read; it is source.Options.OnRead.
+func (r *reporter) read(n int64) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.bytes += n
+	if r.byBytes {
+		r.bar.Add64(n)
+	}
 }
 
 // step counts one item read and extracted.
@@ -409,14 +437,29 @@ func (r *reporter) fail(name string, err error) {
 
 // advance moves the bar, or logs progress now and then. r.mu is held.
 func (r *reporter) advance() {
-	if r.bar != nil {
+	now := time.Now()
+	rate := float64(r.done) / now.Sub(r.start).Seconds()
+	switch {
+	case r.bar != nil && !r.byBytes:
 		r.bar.Add(1)
-		return
-	}
-	if now := time.Now(); now.Sub(r.lastLog) >= progressEvery {
+	case r.bar != nil:
+		if now.Sub(r.lastDesc) >= 250*time.Millisecond {
+			r.lastDesc = now
+			r.bar.Describe(fmt.Sprintf("indexing: %d articles, %.0f articles/s", r.done, rate))
+		}
+	case now.Sub(r.lastLog) >= progressEvery:
 		r.lastLog = now
-		r.log.Info("progress", "extracted", r.done, "failed", r.failed,
-			"articles_per_s", int(float64(r.done)/now.Sub(r.start).Seconds()))
+		attrs := []any{"extracted", r.done, "failed", r.failed, "articles_per_s", int(rate)}
+		if r.size.BytesKnown && r.bytes > 0 {
+			// The ETA extrapolates the bytes read so far: WARC files
+			// have no article count up front.
+			left := time.Duration(float64(now.Sub(r.start)) * float64(r.size.Bytes-r.bytes) / float64(r.bytes))
+			attrs = append(attrs, "read_percent", int(100*r.bytes/max(r.size.Bytes, 1)), "eta", left.Round(time.Second).String())
+		} else if r.size.ItemsKnown && r.done+r.failed > 0 {
+			left := time.Duration(float64(now.Sub(r.start)) * float64(int64(r.size.Items)-r.done-r.failed) / float64(r.done+r.failed))
+			attrs = append(attrs, "eta", max(left, 0).Round(time.Second).String())
+		}
+		r.log.Info("progress", attrs...)
 	}
 }
 
