@@ -94,6 +94,8 @@ var notPlace = map[string]bool{
 	"NOTE": true, "READ": true, "ALSO": true, "RELATED": true, "ADVERTISEMENT": true,
 	"SPONSORED": true, "LIVE": true, "FACT": true, "CLAIM": true, "VERDICT": true,
 	"Q": true, "A": true, "FAQ": true, "TL;DR": true, "WARNING": true, "SPOILER": true,
+	"NEWS": true, "TOP": true, "LATEST": true, "MORE": true, "SHARE": true, "MENU": true,
+	"HOME": true, "SEARCH": true, "SUBSCRIBE": true, "LOGIN": true, "FOLLOW": true,
 }
 
 // leadDateline reads the dateline and the agency credited in an opening
@@ -152,6 +154,9 @@ var datelineLine = regexp.MustCompile(`^([A-Z][A-Z.'’\-]+(?:\s+[A-Z][A-Z.'’\
 func lineDateline(s string) string {
 	m := datelineLine.FindStringSubmatch(strings.TrimSpace(s))
 	if m == nil || len(m[1]) < 3 {
+		return ""
+	}
+	if first, _, _ := strings.Cut(m[1], " "); notPlace[first] {
 		return ""
 	}
 	return m[1]

@@ -147,6 +147,10 @@ func htmlDatelineCredit(a *article.Article, m *pageMeta) (dateline, credit strin
 	// come first in the body: look at the first three paragraphs.
 	for i := 0; i < len(a.Paragraphs) && i < 3 && dateline == ""; i++ {
 		dateline, credit = leadDateline(a.Paragraphs[i])
+		if dateline == "" && wordCount(a.Paragraphs[i]) <= 4 {
+			// A dateline set as its own paragraph ("WASHINGTON").
+			dateline = lineDateline(a.Paragraphs[i])
+		}
 	}
 	if dateline == "" && m.dateline != "" {
 		dateline = lineDateline(m.dateline)

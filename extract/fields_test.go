@@ -271,3 +271,22 @@ New Ferry Timetable Starts in March
 		t.Errorf("got %+v", a)
 	}
 }
+
+func TestHTMLDateline(t *testing.T) {
+	for _, tc := range []struct{ name, page, want string }{
+		{"in the lead", "<article><p>OSLO (Reuters) - The government said on Monday it would raise the fuel tax from July.</p><p>More text follows here in a second paragraph.</p></article>", "OSLO"},
+		{"own paragraph", "<article><p>OSLO</p><p>The government said on Monday it would raise the fuel tax from July, officials said.</p><p>More text follows here in a second paragraph.</p></article>", "OSLO"},
+		{"dateline element", `<article><span class="dateline">OSLO, Norway</span><p>The government said on Monday it would raise the fuel tax from July, officials said.</p></article>`, "OSLO"},
+		{"no dateline", "<article><p>The government said on Monday it would raise the fuel tax from July, officials said.</p></article>", ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			a, err := Page([]byte(tc.page), Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if a.Dateline != tc.want {
+				t.Errorf("dateline = %q, want %q (body %q)", a.Dateline, tc.want, a.Paragraphs)
+			}
+		})
+	}
+}
