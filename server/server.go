@@ -3,8 +3,10 @@ package server
 import (
 	"context"
 	"crypto/subtle"
+	"fmt"
 	"log"
 	"net/http"
+	"runtime"
 	"runtime/debug"
 	"strings"
 	"sync"
@@ -47,6 +49,9 @@ type Options struct {
 	Index *index.Index
 	// Trace tunes traces and comparisons; the zero value is ready to use.
 	Trace trace.TraceOptions
+	// Workers is how many traces and compares run at once; more wait
+	// their turn. Zero means one per CPU (GOMAXPROCS).
+	Workers int
 }
 
 // Server is the wiretrace HTTP API and web UI. It is an http.Handler; use
@@ -58,13 +63,33 @@ type Server struct {
 	routes  []route
 	// addMu makes the check and the write of POST /v1/documents one step.
 	addMu sync.Mutex
+	// work holds a token for each comparison-heavy request in progress
+	// (trace, compare, family): see acquire.
+	work chan struct{}
+}
+
+// acquire waits for a work token and returns its release, or fails when
+// the request is cancelled first. Traces and compares are CPU-bound: with
+// more of them running than there are cores, each just runs slower and
+// all of them hold their memory longer. Queueing the excess in arrival
+// order keeps latency even (p99 close to p50) under a burst.
+func (s *Server) acquire(ctx context.Context) (release func(), err error) {
+	select {
+	case s.work <- struct{}{}:
+		return func() { <-s.work }, nil
+	case <-ctx.Done():
+		return nil, fmt.Errorf("waiting for a worker: %w", ctx.Err())
+	}
 }
 
 // route is one API or UI endpoint.
 type route struct {
 	pattern string // a net/http ServeMux pattern with its method
 	// write marks a request that changes the index: it needs the token.
-	write   bool
+	write bool
+	// heavy marks a request that runs traces or compares: it waits for a
+	// work token (see acquire).
+	heavy   bool
 	handler http.HandlerFunc
 }
 
@@ -73,7 +98,11 @@ func New(opts Options) *Server {
 	if opts.MaxBody <= 0 {
 		opts.MaxBody = DefaultMaxBody
 	}
-	s := &Server{opts: opts, mux: http.NewServeMux(), metrics: newMetrics()}
+	if opts.Workers <= 0 {
+		opts.Workers = runtime.GOMAXPROCS(0)
+	}
+	s := &Server{opts: opts, mux: http.NewServeMux(), metrics: newMetrics(),
+		work: make(chan struct{}, opts.Workers)}
 	if ix := opts.Index; ix != nil {
 		s.metrics.reg.MustRegister(prometheus.NewGaugeFunc(prometheus.GaugeOpts{
 			Name: "wiretrace_index_documents",
@@ -93,25 +122,28 @@ func New(opts Options) *Server {
 		{pattern: "GET /metrics", handler: s.metrics.handler().ServeHTTP},
 		{pattern: "GET /v1/openapi.json", handler: s.openapi},
 		{pattern: "POST /v1/extract", handler: s.extract},
-		{pattern: "POST /v1/compare", handler: s.compare},
-		{pattern: "POST /v1/trace", handler: s.trace},
+		{pattern: "POST /v1/compare", handler: s.compare, heavy: true},
+		{pattern: "POST /v1/trace", handler: s.trace, heavy: true},
 		{pattern: "POST /v1/documents", handler: s.addDocument, write: true},
 		{pattern: "GET /v1/documents/{id}", handler: s.getDocument},
 		{pattern: "DELETE /v1/documents/{id}", handler: s.deleteDocument, write: true},
-		{pattern: "GET /v1/documents/{id}/family", handler: s.documentFamily},
+		{pattern: "GET /v1/documents/{id}/family", handler: s.documentFamily, heavy: true},
 		{pattern: "GET /v1/search", handler: s.search},
 
 		{pattern: "GET /{$}", handler: s.uiHome},
-		{pattern: "POST /trace", handler: s.uiTrace},
-		{pattern: "GET /compare", handler: s.uiCompareForm},
-		{pattern: "POST /compare", handler: s.uiCompare},
+		{pattern: "POST /trace", handler: s.uiTrace, heavy: true},
+		{pattern: "GET /compare", handler: s.uiCompareForm, heavy: true},
+		{pattern: "POST /compare", handler: s.uiCompare, heavy: true},
 		{pattern: "GET /documents", handler: s.uiDocuments},
-		{pattern: "GET /documents/{id}", handler: s.uiDocument},
+		{pattern: "GET /documents/{id}", handler: s.uiDocument, heavy: true},
 		{pattern: "GET /search", handler: s.uiSearch},
 		{pattern: "GET /static/", handler: staticHandler().ServeHTTP},
 	}
 	for _, rt := range s.routes {
 		h := http.Handler(rt.handler)
+		if rt.heavy {
+			h = s.limit(h)
+		}
 		if rt.write {
 			h = s.requireToken(h)
 		}
@@ -165,6 +197,20 @@ func (s *Server) HTTPServer(addr string) *http.Server {
 		IdleTimeout:       IdleTimeout,
 		MaxHeaderBytes:    64 << 10,
 	}
+}
+
+// limit runs h once a work token is free.
+func (s *Server) limit(h http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		release, err := s.acquire(r.Context())
+		if err != nil {
+			// The client gave up while waiting; it will not read this.
+			writeError(w, http.StatusServiceUnavailable, err.Error())
+			return
+		}
+		defer release()
+		h.ServeHTTP(w, r)
+	})
 }
 
 // requireToken refuses requests without the bearer token when one is set.

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"sync/atomic"
 	"testing"
+	"time"
 )
 
 // do sends one request to h and returns the response with its body read.
@@ -246,5 +247,29 @@ func TestNoOutboundRequest(t *testing.T) {
 	}
 	if n := hits.Load(); n != 0 {
 		t.Errorf("the server made %d request(s) to the page's url", n)
+	}
+}
+
+func TestHeavyRequestsWaitForAWorker(t *testing.T) {
+	s := New(Options{Workers: 1})
+	s.work <- struct{}{} // the one worker is busy
+	ctx, cancel := context.WithTimeout(context.Background(), 50*time.Millisecond)
+	defer cancel()
+	req := httptest.NewRequest("POST", "/v1/compare", strings.NewReader(`{"a":"x","b":"y"}`)).WithContext(ctx)
+	req.Header.Set("Content-Type", "application/json")
+	rec := httptest.NewRecorder()
+	s.ServeHTTP(rec, req)
+	res := rec.Result()
+	wantError(t, res, rec.Body.String(), http.StatusServiceUnavailable)
+
+	<-s.work // the worker is free again
+	res, body := do(t, s, "POST", "/v1/compare", `{"a":`+jsonString(simplePage)+`,"b":`+jsonString(simplePage)+`}`)
+	if res.StatusCode != http.StatusOK {
+		t.Errorf("status %d with a free worker: %s", res.StatusCode, body)
+	}
+	// Light requests never wait.
+	s.work <- struct{}{}
+	if res, _ := do(t, s, "POST", "/v1/extract", `{"page":`+jsonString(simplePage)+`}`); res.StatusCode != http.StatusOK {
+		t.Errorf("extract waited for a worker: status %d", res.StatusCode)
 	}
 }
