@@ -21,10 +21,10 @@ type extractionResult struct {
 	Data      string  `json:"data"`
 	Seconds   float64 `json:"seconds"`
 	PagesPerS float64 `json:"pages_per_second"`
-	eval.Summary
-	Peers      map[string]eval.Summary `json:"peers"`
-	Published  map[string]eval.Summary `json:"published"`
-	PageScores []eval.PageScore        `json:"page_scores"`
+	eval.ExtractionSummary
+	Peers      map[string]eval.ExtractionSummary `json:"peers"`
+	Published  map[string]eval.ExtractionSummary `json:"published"`
+	PageScores []eval.PageScore                  `json:"page_scores"`
 }
 
 // evalExtraction runs `wiretrace eval extraction`: it extracts every page
@@ -62,7 +62,7 @@ func evalExtraction(ctx context.Context, e *env, args []string) error {
 
 	res := extractionResult{
 		Data: dir, Seconds: secs, PagesPerS: float64(len(set.Pages)) / secs,
-		Summary: r.Summary, Peers: map[string]eval.Summary{}, Published: eval.Published,
+		ExtractionSummary: r.ExtractionSummary, Peers: map[string]eval.ExtractionSummary{}, Published: eval.PublishedExtraction,
 		PageScores: r.Pages,
 	}
 	peers, err := set.Peers()
@@ -78,7 +78,7 @@ func evalExtraction(ctx context.Context, e *env, args []string) error {
 		if err != nil {
 			return fmt.Errorf("score peer %s: %w", name, err)
 		}
-		res.Peers[name] = pr.Summary
+		res.Peers[name] = pr.ExtractionSummary
 	}
 
 	if *pagesOut != "" {
@@ -109,16 +109,16 @@ func defaultEvalDir() string {
 
 func printExtraction(e *env, res extractionResult, peers []string) {
 	w := e.stdout
-	fmt.Fprintf(w, "article body extraction: %d pages from %s\n", res.Summary.Pages, res.Data)
+	fmt.Fprintf(w, "article body extraction: %d pages from %s\n", res.ExtractionSummary.Pages, res.Data)
 	fmt.Fprintf(w, "wiretrace  F1 %.3f  precision %.3f  recall %.3f  accuracy %.3f  (%.1f pages/s)\n\n",
 		res.F1, res.Precision, res.Recall, res.Accuracy, res.PagesPerS)
 
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "system\tF1\tprecision\trecall\taccuracy\tpublished F1")
-	row := func(name string, s eval.Summary, pub string) {
+	row := func(name string, s eval.ExtractionSummary, pub string) {
 		fmt.Fprintf(tw, "%s\t%.3f\t%.3f\t%.3f\t%.3f\t%s\n", name, s.F1, s.Precision, s.Recall, s.Accuracy, pub)
 	}
-	row("wiretrace", res.Summary, "")
+	row("wiretrace", res.ExtractionSummary, "")
 	for _, name := range peers {
 		pub := "-"
 		if p, ok := res.Published[name]; ok {

@@ -81,8 +81,8 @@ func TestEvalExtraction(t *testing.T) {
 	if err := json.Unmarshal(out.Bytes(), &res); err != nil {
 		t.Fatalf("--json output: %v", err)
 	}
-	if res.Summary.Pages != 2 || len(res.PageScores) != 2 {
-		t.Errorf("scored %d pages (%d listed), want 2", res.Summary.Pages, len(res.PageScores))
+	if res.ExtractionSummary.Pages != 2 || len(res.PageScores) != 2 {
+		t.Errorf("scored %d pages (%d listed), want 2", res.ExtractionSummary.Pages, len(res.PageScores))
 	}
 	if res.F1 != 1 || res.Accuracy != 1 {
 		t.Errorf("wiretrace F1 %.3f accuracy %.3f on two plain pages, want 1 and 1", res.F1, res.Accuracy)

@@ -157,7 +157,7 @@ type PageScore struct {
 // ExtractionReport is a scored run: the benchmark's figures and every
 // page's score, in page id order.
 type ExtractionReport struct {
-	Summary
+	ExtractionSummary
 	Pages []PageScore `json:"pages"`
 }
 
@@ -172,7 +172,7 @@ func (s *ExtractionSet) Score(pred map[string]string) (ExtractionReport, error) 
 		return ExtractionReport{}, fmt.Errorf("score: %d predictions for %d pages: %w", len(pred), len(s.Pages), ErrPagesMismatch)
 	}
 	r := ExtractionReport{Pages: make([]PageScore, 0, len(s.Pages))}
-	ms := make([]Match, 0, len(s.Pages))
+	ms := make([]BodyMatch, 0, len(s.Pages))
 	for _, p := range s.Pages {
 		body, ok := pred[p.ID]
 		if !ok {
@@ -186,7 +186,7 @@ func (s *ExtractionSet) Score(pred map[string]string) (ExtractionReport, error) 
 			TP: m.TP, FP: m.FP, FN: m.FN, Exact: m.Exact,
 		})
 	}
-	r.Summary = Summarize(ms)
+	r.ExtractionSummary = SummarizeBodies(ms)
 	return r, nil
 }
 
@@ -231,10 +231,10 @@ func (s *ExtractionSet) ScoreWiretrace() (ExtractionReport, error) {
 	return r, nil
 }
 
-// Published holds the figures the benchmark publishes for the tools whose
+// PublishedExtraction holds the figures the benchmark publishes for the tools whose
 // output is in peer-output/ (README.rst of the benchmark), by output file
 // name. They are what our scorer must reproduce.
-var Published = map[string]Summary{
+var PublishedExtraction = map[string]ExtractionSummary{
 	"go_readability": {F1: 0.934, Precision: 0.900, Recall: 0.971, Accuracy: 0.188},
 	"go_trafilatura": {F1: 0.960, Precision: 0.940, Recall: 0.980, Accuracy: 0.287},
 	"newspaper":      {F1: 0.949, Precision: 0.964, Recall: 0.934, Accuracy: 0.326},
@@ -245,6 +245,6 @@ var Published = map[string]Summary{
 
 // Round returns s with every figure rounded to three decimals, as the
 // benchmark publishes them.
-func (s Summary) Round() Summary {
-	return Summary{F1: round3(s.F1), Precision: round3(s.Precision), Recall: round3(s.Recall), Accuracy: round3(s.Accuracy), Pages: s.Pages}
+func (s ExtractionSummary) Round() ExtractionSummary {
+	return ExtractionSummary{F1: round3(s.F1), Precision: round3(s.Precision), Recall: round3(s.Recall), Accuracy: round3(s.Accuracy), Pages: s.Pages}
 }

@@ -27,9 +27,9 @@ func isWordRune(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsNumber(r)
 }
 
-// Tokens splits text into the benchmark's tokens: maximal runs of word
+// BodyTokens splits text into the benchmark's tokens: maximal runs of word
 // characters, case kept.
-func Tokens(text string) []string {
+func BodyTokens(text string) []string {
 	var out []string
 	start := -1
 	for i, r := range text {
@@ -67,9 +67,9 @@ func shingles(tokens []string) map[string]int {
 	return m
 }
 
-// Match is one page's comparison: tp, fp and fn are shingle counts divided
+// BodyMatch is one page's comparison: tp, fp and fn are shingle counts divided
 // by their sum, so that every page weighs the same in the means.
-type Match struct {
+type BodyMatch struct {
 	TP, FP, FN float64
 	// Exact reports that the predicted token list equals the truth's.
 	Exact bool
@@ -77,7 +77,7 @@ type Match struct {
 
 // Precision is tp/(tp+fp), 1 when nothing was missed or added, 0 when
 // nothing was predicted right and something was predicted.
-func (m Match) Precision() float64 {
+func (m BodyMatch) Precision() float64 {
 	switch {
 	case m.FP == 0 && m.FN == 0:
 		return 1
@@ -88,7 +88,7 @@ func (m Match) Precision() float64 {
 }
 
 // Recall is tp/(tp+fn), with the same edge cases as Precision.
-func (m Match) Recall() float64 {
+func (m BodyMatch) Recall() float64 {
 	switch {
 	case m.FP == 0 && m.FN == 0:
 		return 1
@@ -100,7 +100,7 @@ func (m Match) Recall() float64 {
 
 // F1 is the harmonic mean of the page's precision and recall (0 when both
 // are 0). The benchmark does not average it; it helps to rank pages.
-func (m Match) F1() float64 {
+func (m BodyMatch) F1() float64 {
 	p, r := m.Precision(), m.Recall()
 	if p+r == 0 {
 		return 0
@@ -109,8 +109,8 @@ func (m Match) F1() float64 {
 }
 
 // CompareBodies scores a predicted article body against the true one.
-func CompareBodies(truth, pred string) Match {
-	tt, pt := Tokens(truth), Tokens(pred)
+func CompareBodies(truth, pred string) BodyMatch {
+	tt, pt := BodyTokens(truth), BodyTokens(pred)
 	ts, ps := shingles(tt), shingles(pt)
 	var tp, fp, fn float64
 	for k, tc := range ts {
@@ -124,7 +124,7 @@ func CompareBodies(truth, pred string) Match {
 	if s := tp + fp + fn; s > 0 {
 		tp, fp, fn = tp/s, fp/s, fn/s
 	}
-	return Match{TP: tp, FP: fp, FN: fn, Exact: equalTokens(tt, pt)}
+	return BodyMatch{TP: tp, FP: fp, FN: fn, Exact: equalTokens(tt, pt)}
 }
 
 func equalTokens(a, b []string) bool {
@@ -139,8 +139,8 @@ func equalTokens(a, b []string) bool {
 	return true
 }
 
-// Summary holds the benchmark's figures over a set of pages.
-type Summary struct {
+// ExtractionSummary holds the benchmark's figures over a set of pages.
+type ExtractionSummary struct {
 	F1        float64 `json:"f1"`
 	Precision float64 `json:"precision"`
 	Recall    float64 `json:"recall"`
@@ -148,11 +148,11 @@ type Summary struct {
 	Pages     int     `json:"pages"`
 }
 
-// Summarize averages page matches as the benchmark does: precision is the
+// SummarizeBodies averages page matches as the benchmark does: precision is the
 // mean over pages with tp+fp > 0, recall the mean over pages with tp+fn > 0,
 // F1 the harmonic mean of those two means (not a mean of page F1s), and
 // accuracy the share of pages whose token lists match exactly.
-func Summarize(ms []Match) Summary {
+func SummarizeBodies(ms []BodyMatch) ExtractionSummary {
 	var ps, rs, exact float64
 	var np, nr int
 	for _, m := range ms {
@@ -168,7 +168,7 @@ func Summarize(ms []Match) Summary {
 			exact++
 		}
 	}
-	s := Summary{Pages: len(ms)}
+	s := ExtractionSummary{Pages: len(ms)}
 	if np > 0 {
 		s.Precision = ps / float64(np)
 	}

@@ -23,7 +23,7 @@ func TestTokens(t *testing.T) {
 		{"other numbers count", "½ and ²", []string{"½", "and", "²"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			got := Tokens(tc.in)
+			got := BodyTokens(tc.in)
 			if !equalTokens(got, tc.want) {
 				t.Errorf("Tokens(%q) = %q, want %q", tc.in, got, tc.want)
 			}
@@ -59,13 +59,13 @@ func TestCompareBodies(t *testing.T) {
 }
 
 func TestSummarizeEdgeCases(t *testing.T) {
-	ms := []Match{
+	ms := []BodyMatch{
 		CompareBodies("a b c d", "a b c d"), // p 1, r 1
 		CompareBodies("a b c d", ""),        // recall 0; no precision
 		CompareBodies("", "a b c d"),        // precision 0; no recall
 		CompareBodies("", ""),               // neither
 	}
-	s := Summarize(ms)
+	s := SummarizeBodies(ms)
 	if !near(s.Precision, 0.5) || !near(s.Recall, 0.5) || !near(s.F1, 0.5) || !near(s.Accuracy, 0.5) {
 		t.Errorf("Summarize = %+v, want precision 0.5, recall 0.5, F1 0.5, accuracy 0.5", s)
 	}
@@ -92,7 +92,7 @@ func TestPeersScoreAsPublished(t *testing.T) {
 	}
 	for _, name := range peers {
 		t.Run(name, func(t *testing.T) {
-			want, ok := Published[name]
+			want, ok := PublishedExtraction[name]
 			if !ok {
 				t.Fatalf("no published figures for peer %q", name)
 			}
@@ -104,10 +104,10 @@ func TestPeersScoreAsPublished(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			got := r.Summary.Round()
+			got := r.ExtractionSummary.Round()
 			got.Pages = 0
 			if got != want {
-				t.Errorf("%s scores %+v, published %+v (unrounded %+v)", name, got, want, r.Summary)
+				t.Errorf("%s scores %+v, published %+v (unrounded %+v)", name, got, want, r.ExtractionSummary)
 			}
 		})
 	}
