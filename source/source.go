@@ -373,23 +373,61 @@ func (w *walker) gzip(name string, cnt *counter, br *bufio.Reader, quiet bool, b
 			// member, which starts a record again. Discarding is bounded
 			// by the member's size and takes no memory.
 			if _, derr := io.Copy(io.Discard, mr); derr != nil {
-				if errors.Is(err, derr) {
-					// Already reported with the record.
+				// The member's compressed data is damaged too. Report it
+				// unless the record's error already did, and look for
+				// the next member header.
+				if !errors.Is(err, derr) && !w.fail(fmt.Sprintf("%s@%d", name, off), fmt.Errorf("read %s: gzip member at offset %d: %w", name, off, derr)) {
+					return false
+				}
+				if !resync(br) {
 					return true
 				}
-				err := derr
-				return w.fail(fmt.Sprintf("%s@%d", name, off), fmt.Errorf("read %s: gzip member at offset %d: %w", name, off, err))
 			}
 		}
-		off = memberAt()
-		if err := zr.Reset(br); err != nil {
+		for {
+			off = memberAt()
+			err := zr.Reset(br)
+			if err == nil {
+				break
+			}
 			if err == io.EOF {
 				return true
 			}
-			return w.fail(fmt.Sprintf("%s@%d", name, off), fmt.Errorf("read %s: gzip member at offset %d: %w", name, off, err))
+			if !w.fail(fmt.Sprintf("%s@%d", name, off), fmt.Errorf("read %s: gzip member at offset %d: %w", name, off, err)) {
+				return false
+			}
+			// Not a member header (trailing garbage, damage): skip a
+			// byte and look for the next header.
+			br.Discard(1)
+			if !resync(br) {
+				return true
+			}
 		}
 		zr.Multistream(false)
 		mr.Reset(zr)
+	}
+}
+
+// gzipMagic starts every gzip member: ID1, ID2 and the deflate method.
+var gzipMagic = []byte{0x1f, 0x8b, 0x08}
+
+// resync skips br to the next gzip member header after a damaged member,
+// so that one corrupt member of a CC-NEWS file (one record per member)
+// costs its record and not the rest of the file. It reports false at the
+// end of the stream. A header found inside damaged data fails to decode
+// and is skipped in turn.
+func resync(br *bufio.Reader) bool {
+	for {
+		buf, err := br.Peek(bufSize)
+		if i := bytes.Index(buf, gzipMagic); i >= 0 {
+			br.Discard(i)
+			return true
+		}
+		if err != nil || len(buf) < len(gzipMagic) {
+			return false
+		}
+		// Keep the last bytes: a header may straddle two windows.
+		br.Discard(len(buf) - (len(gzipMagic) - 1))
 	}
 }
 

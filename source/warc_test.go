@@ -451,3 +451,47 @@ func FuzzResponse(f *testing.F) {
 		}
 	})
 }
+
+// TestWARCDamagedMember checks that a corrupt gzip member in the middle of
+// a .warc.gz costs its own record only: reading resumes at the next member
+// header, and garbage at the end of the file is an error, not a hang.
+func TestWARCDamagedMember(t *testing.T) {
+	recA := response("https://ferries.example/skarholm", pageA)
+	recB := response("https://growers.example/frost", pageB)
+	mA := gzipMembers(t, recA)
+	mB := gzipMembers(t, recB)
+	// Overwrite the middle of B's deflate data (past its 10-byte header,
+	// before its 8-byte trailer).
+	for i := 20; i < len(mB)-20; i++ {
+		mB[i] = byte(i * 7)
+	}
+	mC := gzipMembers(t, recB)
+	input := bytes.Join([][]byte{mA, mB, mC, []byte("\x00\x00garbage")}, nil)
+
+	var items, errs []got
+	for it, err := range Items(context.Background(), []string{"-"}, Options{Stdin: bytes.NewReader(input)}) {
+		g := got{name: it.Name, url: it.URL, data: string(it.Data), err: err}
+		if err != nil {
+			errs = append(errs, g)
+			if !strings.Contains(err.Error(), "offset") {
+				t.Errorf("error %q does not give the offset", err)
+			}
+			continue
+		}
+		items = append(items, g)
+	}
+	wantItems := []string{"-@0 https://ferries.example/skarholm", fmt.Sprintf("-@%d https://growers.example/frost", len(mA)+len(mB))}
+	var gotItems []string
+	for _, g := range items {
+		gotItems = append(gotItems, g.name+" "+g.url)
+	}
+	if strings.Join(gotItems, "\n") != strings.Join(wantItems, "\n") {
+		t.Errorf("items:\n%s\nwant:\n%s\nerrors:\n%s", strings.Join(gotItems, "\n"), strings.Join(wantItems, "\n"), dump(errs))
+	}
+	if len(errs) == 0 || errs[0].name != fmt.Sprintf("-@%d", len(mA)) {
+		t.Errorf("want the first error at the damaged member -@%d, got:\n%s", len(mA), dump(errs))
+	}
+	if last := errs[len(errs)-1].name; last != fmt.Sprintf("-@%d", len(mA)+len(mB)+len(mC)) {
+		t.Errorf("want the last error at the trailing garbage, got:\n%s", dump(errs))
+	}
+}
