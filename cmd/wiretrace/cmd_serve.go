@@ -7,6 +7,7 @@ import (
 	"net"
 	"net/http"
 	"os"
+	"runtime"
 	"time"
 
 	"github.com/wiretrace/wiretrace/index"
@@ -22,13 +23,14 @@ const shutdownGrace = 10 * time.Second
 // runServe runs `wiretrace serve`: the HTTP API and web UI until SIGINT or
 // SIGTERM, then a graceful shutdown.
 func runServe(ctx context.Context, e *env, args []string) error {
-	fs := newFlags(e, "serve", "[--store DIR|--redis ADDRS|--demo] [--addr HOST:PORT] [--token T] [--max-body N]")
+	fs := newFlags(e, "serve", "[--store DIR|--redis ADDRS|--demo] [--addr HOST:PORT] [--token T] [--max-body N] [--workers N]")
 	storeDir := fs.String("store", "", "Pebble store directory (default "+defaultStoreDir()+")")
 	redisAddrs := fs.String("redis", "", "Redis Cluster (or single server) addresses host:port,... instead of a Pebble store")
 	demo := fs.Bool("demo", false, "serve the bundled example articles from a temporary store (removed on exit)")
 	addr := fs.String("addr", "127.0.0.1:8080", "address to listen on")
 	token := fs.String("token", os.Getenv("WIRETRACE_TOKEN"), "bearer token that requests changing the index need (default $WIRETRACE_TOKEN)")
 	maxBody := fs.Int64("max-body", server.DefaultMaxBody, "largest request body accepted, in bytes (larger ones get 413)")
+	workers := fs.Int("workers", runtime.GOMAXPROCS(0), "traces and compares run at once; more wait their turn")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -37,6 +39,9 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	}
 	if *maxBody <= 0 {
 		return usagef("--max-body must be positive, got %d", *maxBody)
+	}
+	if *workers <= 0 {
+		return usagef("--workers must be positive, got %d", *workers)
 	}
 	var st store.Store
 	var where string
@@ -58,7 +63,7 @@ func runServe(ctx context.Context, e *env, args []string) error {
 		}
 		defer st.Close()
 	}
-	srv := server.New(server.Options{MaxBody: *maxBody, Token: *token, Index: index.New(st)})
+	srv := server.New(server.Options{MaxBody: *maxBody, Token: *token, Index: index.New(st), Workers: *workers})
 	fmt.Fprintf(e.stderr, "wiretrace: serving %s\n", where)
 	return serve(ctx, e, srv.HTTPServer(*addr))
 }
