@@ -38,13 +38,18 @@ func gunzip(data []byte, max int64) ([]byte, error) {
 		}
 		zr, err := gzip.NewReader(bytes.NewReader(data))
 		if err != nil {
-			return nil, fmt.Errorf("decompress gzip: %w", err)
+			return nil, fmt.Errorf("decompress gzip: %w: %w", ErrBinary, err)
 		}
 		out, err := readBounded(zr, size, max)
 		// A truncated stream (an interrupted download) is still a page up
 		// to the cut; read what arrived.
-		if err != nil && !(errors.Is(err, io.ErrUnexpectedEOF) && len(bytes.TrimSpace(out)) > 0) {
+		switch {
+		case err == nil, errors.Is(err, io.ErrUnexpectedEOF) && len(bytes.TrimSpace(out)) > 0:
+		case errors.Is(err, ErrTooLarge):
 			return nil, fmt.Errorf("decompress gzip: %w", err)
+		default:
+			// A corrupt stream is bytes that are not a page.
+			return nil, fmt.Errorf("decompress gzip: %w: %w", ErrBinary, err)
 		}
 		data = out
 	}

@@ -177,9 +177,9 @@ func TestPageErrors(t *testing.T) {
 		{"control bytes", bytes.Repeat([]byte("\x01\x02\x03\x04\x05ab"), 100), Options{}, ErrBinary},
 		{"over the limit", bytes.Repeat([]byte("a"), 2000), Options{MaxBytes: 1000}, ErrTooLarge},
 		{"gzip over the limit", gz(bytes.Repeat([]byte("<p>a</p>"), 1000)), Options{MaxBytes: 1000}, ErrTooLarge},
-		{"broken gzip", []byte("\x1f\x8b\x08\x00garbage"), Options{}, nil},
+		{"broken gzip", []byte("\x1f\x8b\x08\x00garbage"), Options{}, ErrBinary},
 		{"empty gzip", gz(nil), Options{}, ErrEmpty},
-		{"truncated gzip header", gz([]byte("<p>a</p>"))[:6], Options{}, nil},
+		{"truncated gzip header", gz([]byte("<p>a</p>"))[:6], Options{}, ErrBinary},
 		{"undecodable utf-16", append([]byte("\xff\xfe"), bytes.Repeat([]byte("\x00\xd8"), 200)...), Options{}, ErrUndecodable},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
