@@ -260,6 +260,13 @@ func TestFeeds(t *testing.T) {
 			},
 		},
 		{
+			file: "testdata/feeds/ledger.json",
+			want: []entry{
+				{name: "#1", url: "https://ledger.example/local/mill-road-cycle-lanes", title: "Council approves new cycle lanes on Mill Road", author: "Dev Hollis",
+					published: time.Date(2026, 3, 10, 7, 30, 0, 0, time.UTC), text: "protected cycle lanes"},
+			},
+		},
+		{
 			file: "testdata/feeds/ledger.atom",
 			want: []entry{
 				{name: "#1", url: "https://ledger.example/local/ashby-footbridge", title: "Ashby council delays vote on river footbridge", author: "Dev Hollis",
