@@ -23,6 +23,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"slices"
 	"sync"
 
 	pdb "github.com/cockroachdb/pebble"
@@ -309,7 +310,7 @@ func (s *Store) readRecord(id string) (record, bool, error) {
 
 // deletePostings adds to b the deletion of r's postings for id, except
 // those in keepBands and keepTerms.
-func deletePostings(b *pdb.Batch, id string, r record, keepBands map[uint64]bool, keepTerms map[string]bool) {
+func deletePostings(b *sortedBatch, id string, r record, keepBands map[uint64]bool, keepTerms map[string]bool) {
 	for _, x := range r.bands {
 		if !keepBands[x] {
 			b.Delete(append(bandPrefix(x), id...), nil)
@@ -320,6 +321,41 @@ func deletePostings(b *pdb.Batch, id string, r record, keepBands map[uint64]bool
 			b.Delete(append(termPrefix(t), id...), nil)
 		}
 	}
+}
+
+// op is one write of a sortedBatch.
+type op struct {
+	key, val []byte
+	del      bool
+}
+
+// sortedBatch collects a write's operations and hands them to Pebble in
+// key order. Pebble inserts a batch into its memtable skiplist remembering
+// where the previous key went, so sorted keys skip most of the search;
+// the skiplist inserts were a quarter of the ingest's CPU time with the
+// postings of each document scattered over the key space. No key is both
+// set and deleted in one write (a key set twice gets the same empty value),
+// so the order does not change the result.
+type sortedBatch struct{ ops []op }
+
+func (b *sortedBatch) Set(k, v []byte, _ *pdb.WriteOptions) {
+	b.ops = append(b.ops, op{key: k, val: v})
+}
+func (b *sortedBatch) Delete(k []byte, _ *pdb.WriteOptions) {
+	b.ops = append(b.ops, op{key: k, del: true})
+}
+
+func (b *sortedBatch) build(db *pdb.DB, size int) *pdb.Batch {
+	slices.SortFunc(b.ops, func(x, y op) int { return bytes.Compare(x.key, y.key) })
+	pb := db.NewBatchWithSize(size)
+	for _, o := range b.ops {
+		if o.del {
+			pb.Delete(o.key, nil)
+		} else {
+			pb.Set(o.key, o.val, nil)
+		}
+	}
+	return pb
 }
 
 // Put implements store.Store.
@@ -346,8 +382,7 @@ func (s *Store) Put(ctx context.Context, docs []store.Document) error {
 	for i := range docs {
 		size += len(docs[i].Article) + 4*len(docs[i].Signature) + 48*len(docs[i].Bands) + 48*len(docs[i].Terms) + 128
 	}
-	b := s.db.NewBatchWithSize(size)
-	defer b.Close()
+	b := &sortedBatch{ops: make([]op, 0, 2+len(docs)*48)}
 
 	s.wmu.Lock()
 	defer s.wmu.Unlock()
@@ -389,7 +424,9 @@ func (s *Store) Put(ctx context.Context, docs []store.Document) error {
 	if added != 0 {
 		b.Set(countKey, binary.AppendUvarint(nil, uint64(s.count+added)), nil)
 	}
-	if err := b.Commit(pdb.Sync); err != nil {
+	pb := b.build(s.db, size)
+	defer pb.Close()
+	if err := pb.Commit(pdb.Sync); err != nil {
 		return fmt.Errorf("pebble store %s: put %d documents: %w", s.dir, len(docs), err)
 	}
 	s.count += added
@@ -447,8 +484,7 @@ func (s *Store) Delete(ctx context.Context, ids []string) error {
 		return err
 	}
 	defer s.mu.RUnlock()
-	b := s.db.NewBatch()
-	defer b.Close()
+	b := &sortedBatch{}
 	s.wmu.Lock()
 	defer s.wmu.Unlock()
 	removed := int64(0)
@@ -474,7 +510,9 @@ func (s *Store) Delete(ctx context.Context, ids []string) error {
 		return nil
 	}
 	b.Set(countKey, binary.AppendUvarint(nil, uint64(s.count-removed)), nil)
-	if err := b.Commit(pdb.Sync); err != nil {
+	pb := b.build(s.db, 0)
+	defer pb.Close()
+	if err := pb.Commit(pdb.Sync); err != nil {
 		return fmt.Errorf("pebble store %s: delete %d documents: %w", s.dir, removed, err)
 	}
 	s.count -= removed
