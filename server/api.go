@@ -149,6 +149,15 @@ func lookupError(id string, err error) error {
 	return fmt.Errorf("read document %s: %w", id, err)
 }
 
+// familyError maps an error of family: an unknown id is 404; any other
+// error already says what failed.
+func familyError(id string, err error) error {
+	if errors.Is(err, store.ErrNotFound) {
+		return lookupError(id, err)
+	}
+	return err
+}
+
 func (s *Server) getDocument(w http.ResponseWriter, r *http.Request) {
 	if s.opts.Index == nil {
 		fail(w, errNoIndex)
@@ -193,7 +202,7 @@ func (s *Server) documentFamily(w http.ResponseWriter, r *http.Request) {
 	id := r.PathValue("id")
 	f, err := family(r.Context(), s.opts.Index, id)
 	if err != nil {
-		fail(w, lookupError(id, err))
+		fail(w, familyError(id, err))
 		return
 	}
 	writeJSON(w, http.StatusOK, f)

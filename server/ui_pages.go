@@ -227,7 +227,7 @@ func (s *Server) uiDocument(w http.ResponseWriter, r *http.Request) {
 	dv := &docView{docSummary: summaryOf(id, a), Byline: a.Byline, Credit: a.Credit, Dateline: a.Dateline, Paragraphs: a.Paragraphs}
 	f, err := family(r.Context(), s.opts.Index, id)
 	if err != nil {
-		s.uiError(w, lookupError(id, err))
+		s.uiError(w, familyError(id, err))
 		return
 	}
 	for _, m := range f.Members {
