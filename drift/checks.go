@@ -99,7 +99,7 @@ func (c *checker) roles(ss []*textproc.Sentence, d *textproc.Sentence) {
 				break
 			}
 		}
-		if ok {
+		if ok || titledBefore(cands, dr) {
 			continue
 		}
 		// Prefer a source role with the same title to explain a modifier
@@ -120,6 +120,23 @@ func (c *checker) roles(ss []*textproc.Sentence, d *textproc.Sentence) {
 		c.add(Drift{Kind: Role, SourceSpan: best.r.Text + " " + best.r.Holder, DerivedSpan: dr.Text + " " + dr.Holder,
 			SourceSentence: best.s.Index, DerivedSentence: d.Index, Explanation: why})
 	}
+}
+
+// titledBefore reports whether a source sentence that titles the same
+// person also has the derived title just before the name: "chairman and
+// chief executive Chris Albrecht" gives him both titles, though the role
+// parsed is the nearest one.
+func titledBefore(cands []roleAt, dr textproc.Role) bool {
+	title := canonTitle(dr.Title)
+	for _, c := range cands {
+		end := min(c.r.Start, len(c.s.Text))
+		start := max(0, end-60)
+		window := strings.ToLower(c.s.Text[start:end])
+		if strings.Contains(window, title) && len(modifiers(dr)) == len(modifiers(c.r)) {
+			return true
+		}
+	}
+	return false
 }
 
 func modifierChange(src, der []string, holder string) string {
@@ -209,7 +226,11 @@ func (c *checker) numbers(ss, ds []*textproc.Sentence, d *textproc.Sentence) {
 		}
 		best, bestScore := -1, math.Inf(1)
 		for k, f := range free {
-			if f.n.Unit != n.Unit {
+			// A changed figure keeps its unit and its order of magnitude
+			// (2.6% → 2.4%, $4.2 billion → $4.6 billion); a figure ten
+			// times off is another fact ("67" strokes against "five"
+			// under par).
+			if f.n.Unit != n.Unit || !sameMagnitude(f.n.Value, n.Value) {
 				continue
 			}
 			// The closest value in ratio is the likeliest counterpart.
@@ -226,6 +247,14 @@ func (c *checker) numbers(ss, ds []*textproc.Sentence, d *textproc.Sentence) {
 			SourceSentence: f.s.Index, DerivedSentence: d.Index,
 			Explanation: fmt.Sprintf("the source says %s where this says %s", f.n.Text, n.Text)})
 	}
+}
+
+func sameMagnitude(a, b float64) bool {
+	a, b = math.Abs(a), math.Abs(b)
+	if a == 0 || b == 0 {
+		return a == b
+	}
+	return max(a, b)/min(a, b) < 10
 }
 
 func containsValue(ss []*textproc.Sentence, n textproc.Number) bool {
@@ -534,12 +563,15 @@ func (c *checker) entities(ss []*textproc.Sentence, d *textproc.Sentence) {
 		if e.Kind == textproc.Place {
 			continue
 		}
-		words := strings.Fields(e.Text)
+		// "Tom Daschle of South Dakota": the person is the part before
+		// "of".
+		text, _, _ := strings.Cut(e.Text, " of ")
+		words := strings.Fields(text)
 		if len(words) < 2 || !presentedAsPerson(d, e) {
 			continue
 		}
 		last := strings.Trim(baseWord(strings.ToLower(words[len(words)-1])), ".,;:")
-		if last == "" || c.srcWords[last] || isAcronym(words[len(words)-1]) {
+		if last == "" || c.srcWords[last] || isAcronym(words[len(words)-1]) || c.spelledOtherwise(last) {
 			continue
 		}
 		// Report the run of trailing words the source lacks: the new name
@@ -605,6 +637,60 @@ func presentedAsPerson(s *textproc.Sentence, e textproc.Entity) bool {
 		}
 	}
 	return false
+}
+
+// spelledOtherwise reports whether the source has a capitalised word
+// within two edits of name: the same person transliterated another way
+// ("Rashid" and "Rasheed").
+func (c *checker) spelledOtherwise(name string) bool {
+	if len(name) < 5 {
+		return false
+	}
+	for i := range c.src.Sentences {
+		for _, t := range c.src.Sentences[i].Tokens {
+			if t.Kind == textproc.Word && t.Text != t.Lower && len(t.Lower) >= 4 && editsWithin(name, baseWord(t.Lower), 2) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// editsWithin reports whether the Levenshtein distance of a and b is at
+// most k.
+func editsWithin(a, b string, k int) bool {
+	if abs(len(a)-len(b)) > k {
+		return false
+	}
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		best := cur[0]
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			best = min(best, cur[j])
+		}
+		if best > k {
+			return false
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)] <= k
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
 }
 
 func isAcronym(w string) bool {
