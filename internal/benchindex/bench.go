@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"syscall"
 	"time"
 
 	"github.com/wiretrace/wiretrace/article"
@@ -65,6 +66,11 @@ type Result struct {
 	IngestTime, GenerateTime time.Duration
 	// IngestRate is articles per second of IngestTime.
 	IngestRate float64
+	// IngestCPU is the process's CPU time (user and system, all threads,
+	// the store's background compactions included) per article during
+	// the ingest steps: unlike IngestRate it does not depend on what else
+	// the machine runs. 0 where getrusage is missing.
+	IngestCPU time.Duration
 
 	// Candidate retrieval, and a full trace with the reports of the top
 	// Reports candidates.
@@ -140,9 +146,10 @@ func Run(ctx context.Context, b Backend, cfg Config) (Result, error) {
 				}
 			}
 		}()
-		t0 = time.Now()
+		t0, c0 := time.Now(), cpuTime()
 		_, err := ix.Ingest(ctx, items, index.Options{Workers: workers, BatchSize: cfg.BatchSize, NoExistCheck: true})
 		res.IngestTime += time.Since(t0)
+		res.IngestCPU += cpuTime() - c0
 		if err != nil {
 			return res, fmt.Errorf("bench index: ingest articles %d-%d: %w", from, to, err)
 		}
@@ -153,6 +160,7 @@ func Run(ctx context.Context, b Backend, cfg Config) (Result, error) {
 	}
 	clear(buf)
 	res.IngestRate = float64(cfg.N) / res.IngestTime.Seconds()
+	res.IngestCPU /= time.Duration(cfg.N)
 	if res.N, err = st.Count(ctx); err != nil {
 		return res, fmt.Errorf("bench index: count: %w", err)
 	}
@@ -271,6 +279,15 @@ func cmp0(x, def int) int {
 	return x
 }
 
+// cpuTime returns the CPU time the process has used.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
 // PeakRSS returns the process's peak resident set size (VmHWM in
 // /proc/self/status), or 0 where that file does not exist.
 func PeakRSS() int64 {
@@ -311,6 +328,7 @@ func WriteTable(w io.Writer, rs ...Result) error {
 	ms := func(d time.Duration) string { return fmt.Sprintf("%.1f ms", float64(d)/1e6) }
 	row("articles indexed", func(r Result) string { return strconv.FormatInt(r.N, 10) })
 	row("ingest (articles/s)", func(r Result) string { return fmt.Sprintf("%.0f", r.IngestRate) })
+	row("ingest CPU per article (all threads)", func(r Result) string { return fmt.Sprintf("%.0f µs", float64(r.IngestCPU)/1e3) })
 	row("ingest time", func(r Result) string { return r.IngestTime.Round(time.Second).String() })
 	row("corpus generation (not in ingest)", func(r Result) string { return r.GenerateTime.Round(time.Second).String() })
 	row("candidates p50 / p99", func(r Result) string { return ms(r.CandP50) + " / " + ms(r.CandP99) })
