@@ -6,10 +6,12 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"strings"
 
 	"github.com/wiretrace/wiretrace/align"
 	"github.com/wiretrace/wiretrace/article"
 	"github.com/wiretrace/wiretrace/extract"
+	"github.com/wiretrace/wiretrace/source"
 	"github.com/wiretrace/wiretrace/trace"
 	"github.com/wiretrace/wiretrace/wordnet"
 )
@@ -18,7 +20,7 @@ import (
 // PAGE_B`. It prints a terminal report (coloured on a terminal), the JSON
 // report, or one self-contained HTML page.
 func runCompare(ctx context.Context, e *env, args []string) error {
-	fs := newFlags(e, "compare", "[--json|--html] [--wordnet] PAGE_A PAGE_B")
+	fs := newFlags(e, "compare", "[--json|--html] [--wordnet] PAGE_A PAGE_B (files, - for stdin, or URLs)")
 	asJSON := fs.Bool("json", false, "print the report as JSON")
 	asHTML := fs.Bool("html", false, "print the report as one self-contained HTML page")
 	color := fs.String("color", "auto", "colour the terminal report: auto, always or never")
@@ -41,7 +43,7 @@ func runCompare(ctx context.Context, e *env, args []string) error {
 	}
 	var pages [2]*article.Article
 	for k := range pages {
-		a, err := loadCompared(e, fs.Arg(k), *maxBytes)
+		a, err := loadComparedCtx(ctx, e, fs.Arg(k), *maxBytes)
 		if err != nil {
 			return err
 		}
@@ -79,13 +81,36 @@ func runCompare(ctx context.Context, e *env, args []string) error {
 	return nil
 }
 
-// loadCompared reads a page and extracts its article.
+// loadCompared reads a page and extracts its article, as loadComparedCtx
+// without a deadline (trace uses it).
 func loadCompared(e *env, name string, max int64) (*article.Article, error) {
+	return loadComparedCtx(context.Background(), e, name, max)
+}
+
+// loadComparedCtx reads a page (a file, "-" for stdin, or an http or https
+// URL fetched politely through package source) and extracts its article.
+func loadComparedCtx(ctx context.Context, e *env, name string, max int64) (*article.Article, error) {
+	if strings.HasPrefix(name, "http://") || strings.HasPrefix(name, "https://") {
+		for it, err := range source.Items(ctx, []string{name}, source.Options{MaxItemBytes: max}) {
+			if err != nil {
+				return nil, err
+			}
+			a, err := extract.Page(it.Data, extract.Options{URL: it.URL, MaxBytes: max})
+			if err != nil {
+				return nil, fmt.Errorf("extract %s: %w", name, err)
+			}
+			if a.URL == "" {
+				a.URL = name
+			}
+			return a, nil
+		}
+		return nil, fmt.Errorf("fetch %s: no page", name)
+	}
 	data, err := readPage(e, name, max)
 	if err != nil {
 		return nil, err
 	}
-	a, err := extract.Page(data, extract.Options{})
+	a, err := extract.Page(data, extract.Options{MaxBytes: max})
 	if err != nil {
 		return nil, fmt.Errorf("extract %s: %w", name, err)
 	}

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -115,4 +117,29 @@ func writeEmpty(t *testing.T) string {
 		t.Fatal(err)
 	}
 	return p
+}
+
+// TestCompareCommandURL compares a page served over HTTP (loopback) with a
+// file.
+func TestCompareCommandURL(t *testing.T) {
+	data, err := examples.FS.ReadFile("earnings/original.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/robots.txt" {
+			http.NotFound(w, r)
+			return
+		}
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		w.Write(data)
+	}))
+	defer srv.Close()
+	code, out, errs := runCompareCLI(t, "", "--json", srv.URL+"/story", writeExample(t, "earnings/verbatim.html"))
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	if !strings.Contains(out, `"relation": "duplicate"`) {
+		t.Errorf("URL page against its copy: %.300s", out)
+	}
 }
