@@ -128,6 +128,9 @@ func (s *Server) uiTrace(w http.ResponseWriter, r *http.Request) {
 			s.uiError(w, fmt.Errorf("trace: %w", err))
 			return
 		}
+		if res.Document.Indexed {
+			tv.ID = res.Document.ID
+		}
 		for i, m := range res.Matches {
 			rj, err := marshalReport(m.Report)
 			if err != nil {

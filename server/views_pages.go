@@ -8,8 +8,10 @@ type docSummary struct {
 // traceView is a traced page and its matches in the index.
 type traceView struct {
 	Title, Site, Published, Credit, Byline string
-	Paragraphs                             []string
-	Matches                                []matchView
+	// ID is set when the traced page is itself in the index.
+	ID         string
+	Paragraphs []string
+	Matches    []matchView
 }
 
 // matchView is one match of a trace with its compare report.
