@@ -295,7 +295,10 @@ func responseItem(hdr recordHeader, block []byte, limit int64) (Item, bool, erro
 	// Common Crawl removes transfer and content codings and renames the
 	// headers (X-Crawler-Transfer-Encoding); other crawlers keep the bytes
 	// as they came, so undo the codings the headers still declare.
-	if strings.Contains(transfer, "chunked") {
+	//
+	// Some tools decode the body but keep the headers; so a body that
+	// does not look chunked or gzipped is taken as it is.
+	if strings.Contains(transfer, "chunked") && looksChunked(body) {
 		body, err = readLimited(httputil.NewChunkedReader(bytes.NewReader(body)), limit)
 		if err != nil {
 			return Item{}, false, fmt.Errorf("decode chunked body: %w", err)
@@ -304,6 +307,9 @@ func responseItem(hdr recordHeader, block []byte, limit int64) (Item, bool, erro
 	switch encoding {
 	case "", "identity", "none":
 	case "gzip", "x-gzip":
+		if !isGzip(body) {
+			break
+		}
 		zr, err := gzip.NewReader(bytes.NewReader(body))
 		if err != nil {
 			return Item{}, false, fmt.Errorf("decode gzip body: %w", err)
@@ -326,6 +332,26 @@ func responseItem(hdr recordHeader, block []byte, limit int64) (Item, bool, erro
 		it.Fetched = t
 	}
 	return it, true, nil
+}
+
+// looksChunked reports whether body starts like a chunked transfer coding:
+// a hexadecimal chunk size, optional extensions, then CRLF.
+func looksChunked(body []byte) bool {
+	line, _, ok := bytes.Cut(body, []byte("\n"))
+	if !ok {
+		return false
+	}
+	size, _, _ := bytes.Cut(bytes.TrimRight(line, "\r"), []byte(";"))
+	size = bytes.TrimSpace(size)
+	if len(size) == 0 || len(size) > 16 {
+		return false
+	}
+	for _, c := range size {
+		if !('0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F') {
+			return false
+		}
+	}
+	return true
 }
 
 // readLimited reads r to its end, refusing more than limit bytes.

@@ -164,6 +164,12 @@ func TestWARCRecords(t *testing.T) {
 			want:  []got{{name: "-@0", url: "https://growers.example/gz", ctype: "text/html", data: pageB}},
 		},
 		{
+			name: "codings declared but already removed",
+			input: warcRecord("response", "https://growers.example/decoded", "", "application/http; msgtype=response",
+				httpResponse("200 OK", []string{"Content-Type: text/html", "Transfer-Encoding: chunked", "Content-Encoding: gzip"}, pageB)),
+			want: []got{{name: "-@0", url: "https://growers.example/decoded", ctype: "text/html", data: pageB}},
+		},
+		{
 			name:  "unsupported content coding is an item error",
 			input: brotli + recA,
 			want: []got{
