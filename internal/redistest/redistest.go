@@ -95,6 +95,35 @@ func (n *Node) Alive() bool {
 	}
 }
 
+// CPUTime returns the CPU time (user and system) the server process has
+// used so far, from /proc (Linux only). Benchmarks divide it by the work
+// done to get a server cost that does not depend on how busy the machine
+// is, unlike wall time.
+func (n *Node) CPUTime() (time.Duration, error) {
+	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", n.PID()))
+	if err != nil {
+		return 0, fmt.Errorf("cpu time of redis-server %s: %w", n.Addr, err)
+	}
+	// Fields after the command name, which is in parentheses and may
+	// hold spaces: state is field 3, utime 14 and stime 15.
+	s := string(b)
+	f := strings.Fields(s[strings.LastIndexByte(s, ')')+1:])
+	if len(f) < 13 {
+		return 0, fmt.Errorf("cpu time of redis-server %s: short /proc stat %q", n.Addr, s)
+	}
+	var ticks int64
+	for _, x := range f[11:13] {
+		v, err := strconv.ParseInt(x, 10, 64)
+		if err != nil {
+			return 0, fmt.Errorf("cpu time of redis-server %s: %w", n.Addr, err)
+		}
+		ticks += v
+	}
+	// Linux reports in USER_HZ, 100 a second on every architecture Go
+	// supports.
+	return time.Duration(ticks) * 10 * time.Millisecond, nil
+}
+
 // Log returns the server's log, for failure messages.
 func (n *Node) Log() string {
 	b, _ := os.ReadFile(filepath.Join(n.Dir, "redis.log"))

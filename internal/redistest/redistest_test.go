@@ -84,3 +84,25 @@ func TestCluster(t *testing.T) {
 		})
 	}
 }
+
+func TestCPUTime(t *testing.T) {
+	n := Server(t)
+	before, err := n.CPUTime()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	for i := 0; i < 2000; i++ {
+		if _, err := n.Do(ctx, "PING"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	after, err := n.CPUTime()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if after < before {
+		t.Errorf("CPU time went back from %v to %v", before, after)
+	}
+	t.Logf("2000 PINGs on fresh connections: %v of server CPU", after-before)
+}

@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/wiretrace/wiretrace/internal/benchindex"
 	"github.com/wiretrace/wiretrace/internal/redistest"
@@ -52,27 +53,48 @@ func TestBenchIndex(t *testing.T) {
 		t.Logf("\n%s", sb.String())
 	}
 	run("pebble", func() benchindex.Backend { return benchindex.Pebble(filepath.Join(t.TempDir(), "pebble")) })
+	cpu := map[string]time.Duration{}
 	run("redis1", func() benchindex.Backend {
-		return redisBackend(t, "redis, 1 server", redistest.Server(t, RecommendedConfig()...).Addr)
+		node := redistest.Server(t, RecommendedConfig()...)
+		return redisBackend(t, "redis, 1 server", node.Addr, []*redistest.Node{node}, cpu)
 	})
 	run("redis3", func() benchindex.Backend {
 		c := redistest.NewCluster(t, 3, 0, RecommendedConfig()...)
-		return redisBackend(t, "redis cluster, 3 masters", strings.Join(c.Addrs(), ","))
+		return redisBackend(t, "redis cluster, 3 masters", strings.Join(c.Addrs(), ","), c.Nodes, cpu)
 	})
 	var sb strings.Builder
 	benchindex.WriteTable(&sb, results...)
 	for _, r := range results {
 		if strings.HasPrefix(r.Backend, "redis") && r.N > 0 {
-			fmt.Fprintf(&sb, "\n%s: %.0f bytes of Redis memory per article (used_memory growth / articles)", r.Backend, float64(r.StoreBytes)/float64(r.N))
+			perArticle := cpu[r.Backend] / time.Duration(r.N)
+			fmt.Fprintf(&sb, "\n%s: %.0f bytes of Redis memory per article (used_memory growth / articles); "+
+				"ingest cost the servers %v of CPU, %v per article: one server core takes %.0f articles/s",
+				r.Backend, float64(r.StoreBytes)/float64(r.N), cpu[r.Backend].Round(time.Millisecond), perArticle, 1/perArticle.Seconds())
 		}
 	}
 	t.Logf("N=%d\n%s", n, sb.String())
 }
 
+// cpuTime sums the CPU time of nodes.
+func cpuTime(nodes []*redistest.Node) (time.Duration, error) {
+	var sum time.Duration
+	for _, n := range nodes {
+		d, err := n.CPUTime()
+		if err != nil {
+			return 0, err
+		}
+		sum += d
+	}
+	return sum, nil
+}
+
 // redisBackend measures a Redis store; its size is the growth of
-// used_memory over all masters during the run.
-func redisBackend(t *testing.T, name, addrs string) benchindex.Backend {
+// used_memory over all masters during the ingest. It also records in
+// cpu[name] the CPU time the servers spent during the ingest (Size runs
+// right after it, before the queries).
+func redisBackend(t *testing.T, name, addrs string, nodes []*redistest.Node, cpu map[string]time.Duration) benchindex.Backend {
 	var base int64
+	var cpu0 time.Duration
 	return benchindex.Backend{
 		Name: name,
 		Open: func(ctx context.Context) (store.Store, error) {
@@ -80,13 +102,21 @@ func redisBackend(t *testing.T, name, addrs string) benchindex.Backend {
 			if err != nil {
 				return nil, err
 			}
-			if base, err = s.UsedMemory(ctx); err != nil {
+			if base, err = s.UsedMemory(ctx); err == nil {
+				cpu0, err = cpuTime(nodes)
+			}
+			if err != nil {
 				s.Close()
 				return nil, err
 			}
 			return s, nil
 		},
 		Size: func(ctx context.Context, st store.Store) (int64, error) {
+			c, err := cpuTime(nodes)
+			if err != nil {
+				return 0, err
+			}
+			cpu[name] = c - cpu0
 			used, err := st.(*Store).UsedMemory(ctx)
 			return used - base, err
 		},
