@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/wiretrace/wiretrace/examples"
+	"github.com/wiretrace/wiretrace/internal/redistest"
 )
 
 // syncBuffer is a bytes.Buffer safe to write from the server goroutine
@@ -36,19 +37,17 @@ func (b *syncBuffer) String() string {
 
 var listenLine = regexp.MustCompile(`listening on (http://[0-9.:]+)/`)
 
-func TestServeDemo(t *testing.T) {
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	var stderr syncBuffer
-	e := &env{stdin: strings.NewReader(""), stdout: io.Discard, stderr: &stderr}
-	done := make(chan int, 1)
-	go func() { done <- run(ctx, e, []string{"serve", "--demo", "--addr", "127.0.0.1:0", "--token", "t0k"}) }()
-
-	var base string
-	for deadline := time.Now().Add(20 * time.Second); base == ""; {
+// startServe runs `wiretrace serve args...` in-process and returns its base
+// URL, its stderr, and a channel that gets its exit status.
+func startServe(t *testing.T, ctx context.Context, args ...string) (base string, stderr *syncBuffer, done chan int) {
+	t.Helper()
+	stderr = &syncBuffer{}
+	e := &env{stdin: strings.NewReader(""), stdout: io.Discard, stderr: stderr}
+	done = make(chan int, 1)
+	go func() { done <- run(ctx, e, append([]string{"serve"}, args...)) }()
+	for deadline := time.Now().Add(20 * time.Second); ; {
 		if m := listenLine.FindStringSubmatch(stderr.String()); m != nil {
-			base = m[1]
-			break
+			return m[1], stderr, done
 		}
 		select {
 		case code := <-done:
@@ -60,6 +59,12 @@ func TestServeDemo(t *testing.T) {
 		}
 		time.Sleep(20 * time.Millisecond)
 	}
+}
+
+func TestServeDemo(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	base, stderr, done := startServe(t, ctx, "--demo", "--addr", "127.0.0.1:0", "--token", "t0k")
 
 	fams, err := examples.Families()
 	if err != nil {
@@ -120,5 +125,51 @@ func TestServeUsage(t *testing.T) {
 				t.Errorf("exit %d, want 2 (usage); stderr %s", code, stderr.String())
 			}
 		})
+	}
+}
+
+func TestServeRedis(t *testing.T) {
+	node := redistest.Server(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	t.Setenv("WIRETRACE_TOKEN", "from-env")
+	base, stderr, done := startServe(t, ctx, "--redis", node.Addr, "--addr", "127.0.0.1:0")
+
+	page := `<html><body><article><h1>Library reopens</h1><p>The Brackwater library reopened on Saturday after a year of repairs, the town said.</p></article></body></html>`
+	body, _ := json.Marshal(map[string]string{"page": page})
+	post := func(token string) *http.Response {
+		req, _ := http.NewRequest("POST", base+"/v1/documents", bytes.NewReader(body))
+		req.Header.Set("Content-Type", "application/json")
+		if token != "" {
+			req.Header.Set("Authorization", "Bearer "+token)
+		}
+		res, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		res.Body.Close()
+		return res
+	}
+	if res := post(""); res.StatusCode != http.StatusUnauthorized {
+		t.Errorf("without the token from $WIRETRACE_TOKEN: status %d, want 401", res.StatusCode)
+	}
+	if res := post("from-env"); res.StatusCode != http.StatusCreated {
+		t.Fatalf("add to the redis store: status %d", res.StatusCode)
+	}
+	res, err := http.Get(base + "/v1/search?q=brackwater+library")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var sr struct {
+		Results []struct{ Title string } `json:"results"`
+	}
+	err = json.NewDecoder(res.Body).Decode(&sr)
+	res.Body.Close()
+	if err != nil || len(sr.Results) != 1 || sr.Results[0].Title != "Library reopens" {
+		t.Errorf("search over the redis store: %+v, %v", sr, err)
+	}
+	cancel()
+	if code := <-done; code != 0 {
+		t.Errorf("exit %d: %s", code, stderr.String())
 	}
 }
