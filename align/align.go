@@ -121,7 +121,7 @@ func Align(src, derived *textproc.Doc, opts Options) Alignment {
 		a := &src.Sentences[i]
 		for j := range derived.Sentences {
 			var s float64
-			if fa, fb := &ctx.srcF[i], &ctx.derF[j]; !lexical || sharedMass(fa, fb) >= minSharedShare*min(fa.total, fb.total) {
+			if !lexical || enoughShared(&ctx.srcF[i], &ctx.derF[j], minSharedShare) {
 				s = sim.Score(a, &derived.Sentences[j], ctx)
 			}
 			scores[i*m+j] = s
@@ -217,7 +217,7 @@ func (al *Alignment) linkClauses(ctx *Context, sim Similarity, src, der *textpro
 			if linked[i] && linked[n+j] || scores[i*m+j] >= al.Threshold {
 				continue
 			}
-			if sharedMass(fi, &ctx.derF[j]) < minClauseMass {
+			if fj := &ctx.derF[j]; float32(fi.idSet.common(&fj.idSet)) < minClauseMass || sharedMass(fi, fj) < minClauseMass {
 				continue
 			}
 			ua := ctx.clausesOf(false, i)
@@ -230,7 +230,7 @@ func (al *Alignment) linkClauses(ctx *Context, sim Similarity, src, der *textpro
 				fa := ctx.features(a)
 				forUnits(&der.Sentences[j], ub, func(b *textproc.Sentence) {
 					fb := ctx.features(b)
-					if sharedMass(fa, fb) < minSharedShare*min(fa.total, fb.total) {
+					if !enoughShared(fa, fb, minSharedShare) {
 						return
 					}
 					best = max(best, sim.Score(a, b, ctx))
@@ -273,6 +273,19 @@ func forUnits(s *textproc.Sentence, cls []clause, f func(*textproc.Sentence)) {
 	for k := range cls {
 		f(&cls[k].Sentence)
 	}
+}
+
+// enoughShared reports whether two feature sets share at least share of
+// the smaller one's weighted content. A term weighs at most 1, so the
+// shared mass is at most the number of shared terms, which the id bit sets
+// bound from above (a hash collision only adds): most unrelated pairs are
+// turned away by eight AND-and-count steps, before the merge.
+func enoughShared(a, b *features, share float32) bool {
+	need := share * min(a.total, b.total)
+	if float32(a.idSet.common(&b.idSet)) < need {
+		return false
+	}
+	return sharedMass(a, b) >= need
 }
 
 // sharedMass is the weighted content two feature sets share.
@@ -374,19 +387,20 @@ func bigramDice(a, b []string) float64 {
 		}
 		return 0
 	}
-	count := map[string]int{}
-	for k := 0; k+1 < len(a); k++ {
-		count[a[k]+" "+a[k+1]]++
+	return 2 * float64(intersect64(bigramHashes(a), bigramHashes(b))) / float64(len(a)+len(b)-2)
+}
+
+// bigramHashes returns the sorted hashes of a word list's bigrams.
+func bigramHashes(w []string) []uint64 {
+	out := make([]uint64, len(w)-1)
+	prev := hashString(w[0])
+	for k := 1; k < len(w); k++ {
+		h := hashString(w[k])
+		out[k-1] = prev*0x9E3779B97F4A7C15 ^ h
+		prev = h
 	}
-	common := 0
-	for k := 0; k+1 < len(b); k++ {
-		key := b[k] + " " + b[k+1]
-		if count[key] > 0 {
-			count[key]--
-			common++
-		}
-	}
-	return 2 * float64(common) / float64(len(a)+len(b)-2)
+	slices.Sort(out)
+	return out
 }
 
 // Omitted returns the source sentences that no derived sentence carries.

@@ -66,9 +66,10 @@ func subSentence(s *textproc.Sentence, from, to int) textproc.Sentence {
 	sub := textproc.Sentence{Paragraph: s.Paragraph, Start: s.Start + lo, End: s.Start + hi, Text: s.Text[lo:hi]}
 	in := func(sp textproc.Span) bool { return sp.Start >= lo && sp.End <= hi }
 	mv := func(sp textproc.Span) textproc.Span { return textproc.Span{Start: sp.Start - lo, End: sp.End - lo} }
-	for _, t := range s.Tokens[from:to] {
-		t.Span = mv(t.Span)
-		sub.Tokens = append(sub.Tokens, t)
+	sub.Tokens = make([]textproc.Token, to-from)
+	copy(sub.Tokens, s.Tokens[from:to])
+	for k := range sub.Tokens {
+		sub.Tokens[k].Span = mv(sub.Tokens[k].Span)
 	}
 	for _, e := range s.Entities {
 		if in(e.Span) {

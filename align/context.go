@@ -45,6 +45,7 @@ type Context struct {
 // allocation.
 type features struct {
 	ids     []uint32  // canonical term ids, sorted; synonymFlag may be set
+	idSet   gramSet   // the ids (flag cleared) hashed into bits, for a quick bound
 	w       []float32 // weight of each id
 	total   float32
 	bigrams gramSet // consecutive content-term id pairs
@@ -69,7 +70,15 @@ type features struct {
 // thesaurus may be nil (no synonyms beyond spelling variants); pass
 // Thesauri{wordnet, Fallback} to use both.
 func NewContext(src, derived *textproc.Doc, th Thesaurus) *Context {
-	c := &Context{src: src, der: derived, th: th, vocab: make(map[string]uint32, 256)}
+	tokens := 0
+	for _, d := range []*textproc.Doc{src, derived} {
+		for i := range d.Sentences {
+			tokens += len(d.Sentences[i].Tokens)
+		}
+	}
+	// About one distinct stem per three tokens in a pair of news articles;
+	// sizing the map up front saves its rehashes.
+	c := &Context{src: src, der: derived, th: th, vocab: make(map[string]uint32, tokens/3+16)}
 	srcTerms := make([][]uint32, len(src.Sentences))
 	for i := range src.Sentences {
 		srcTerms[i] = c.termIDs(&src.Sentences[i], false)
@@ -228,13 +237,23 @@ func (c *Context) makeFeatures(s *textproc.Sentence, ids []uint32, weights []flo
 		f.bigrams.add(a<<32 | b)
 	}
 	f.nBi = f.bigrams.count()
-	sorted := slices.Clone(ids)
-	slices.SortFunc(sorted, func(a, b uint32) int { return int(a&^synonymFlag) - int(b&^synonymFlag) })
+	// Sort by id with the synonym flag ignored: key = bare id above, the
+	// flagged id below, so an ordered sort of plain integers does it.
+	keys := make([]uint64, len(ids))
+	for k, id := range ids {
+		keys[k] = uint64(id&^synonymFlag)<<32 | uint64(id)
+	}
+	slices.Sort(keys)
+	sorted := make([]uint32, len(keys))
+	for k, key := range keys {
+		sorted[k] = uint32(key)
+	}
 	for k, id := range sorted {
 		if k > 0 && id&^synonymFlag == sorted[k-1]&^synonymFlag {
 			continue
 		}
 		f.ids = append(f.ids, id)
+		f.idSet.add(uint64(id &^ synonymFlag))
 		w := float32(1)
 		if int(id&^synonymFlag) < len(weights) {
 			w = weights[id&^synonymFlag]

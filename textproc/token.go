@@ -154,29 +154,57 @@ func isASCIILower(s string) bool {
 // "'s" is dropped first, and hyphens are removed so that "build-up" and
 // "buildup" share a stem.
 func Stem(word string) string {
-	if v, ok := stemCache.Load(word); ok {
-		return v.(string)
+	sh := &stemCache[shardOf(word)]
+	sh.mu.RLock()
+	st, ok := sh.m[word]
+	sh.mu.RUnlock()
+	if ok {
+		return st
 	}
-	st := stem(word)
+	st = stem(word)
 	if stemCacheLen.Load() < stemCacheMax {
-		// Clone: word may be a slice of a whole article's text.
-		if _, loaded := stemCache.LoadOrStore(strings.Clone(word), st); !loaded {
+		sh.mu.Lock()
+		if _, ok := sh.m[word]; !ok {
+			// Clone: word may be a slice of a whole article's text.
+			sh.m[strings.Clone(word)] = st
 			stemCacheLen.Add(1)
 		}
+		sh.mu.Unlock()
 	}
 	return st
 }
 
 // stemCache memoises Stem: the Snowball stemmer takes about a microsecond a
-// word, most of the time of Analyze, and news reuses its words. The cache
-// stops growing at stemCacheMax words (a few MB), which covers the working
+// word, most of the time of Analyze, and news reuses its words. It is
+// sharded so that concurrent analyses rarely wait on one lock, and stops
+// growing at stemCacheMax words (a few MB), which covers the working
 // vocabulary of a news corpus; rarer words are stemmed each time.
 var (
-	stemCache    sync.Map
+	stemCache    [16]stemShard
 	stemCacheLen atomic.Int64
 )
 
+type stemShard struct {
+	mu sync.RWMutex
+	m  map[string]string
+}
+
+func init() {
+	for k := range stemCache {
+		stemCache[k].m = make(map[string]string)
+	}
+}
+
 const stemCacheMax = 1 << 17
+
+// shardOf picks a cache shard from the word's bytes (FNV-1a).
+func shardOf(w string) int {
+	h := uint32(2166136261)
+	for k := 0; k < len(w); k++ {
+		h = (h ^ uint32(w[k])) * 16777619
+	}
+	return int(h & 15)
+}
 
 func stem(word string) string {
 	word = strings.TrimSuffix(word, "'s")
