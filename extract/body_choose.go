@@ -276,6 +276,7 @@ func (s *bodySegmenter) sameKind(c int32, k bodyKey) bool {
 func (s *bodySegmenter) collect(best int32) []string {
 	keep, lo, hi := s.extend(best)
 	var out []string
+	var heads []bool // out[i] is a heading
 	started := false
 	for i := lo; i < hi; i++ {
 		b := &s.blocks[i]
@@ -290,10 +291,13 @@ func (s *bodySegmenter) collect(best int32) []string {
 			started = true
 		}
 		out = append(out, b.text)
+		heads = append(heads, b.heading > 0)
 	}
-	// Calls to action open or close the article: drop them from its ends.
-	for len(out) > 1 && bodyIsCall(out[len(out)-1]) {
-		out = out[:len(out)-1]
+	// Calls to action open or close the article: drop them from its ends,
+	// with the headings left last (a section title with nothing under it
+	// titled what was dropped).
+	for len(out) > 1 && (bodyIsCall(out[len(out)-1]) || heads[len(out)-1]) {
+		out, heads = out[:len(out)-1], heads[:len(heads)-1]
 	}
 	for len(out) > 1 && bodyIsCall(out[0]) {
 		out = out[1:]

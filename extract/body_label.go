@@ -260,7 +260,7 @@ var bodyCallCues = []string{
 }
 
 // bodyCallMaxChars bounds a call to action; longer blocks are prose.
-const bodyCallMaxChars = 300
+const bodyCallMaxChars = 400
 
 // bodyIsCall reports a call to action, or the author's contact (an
 // address or handle alone).
@@ -290,7 +290,7 @@ func bodyIsCall(text string) bool {
 }
 
 // bodyCallOpenings open a call to action.
-var bodyCallOpenings = []string{"how to listen", "sign up"}
+var bodyCallOpenings = []string{"how to listen", "sign up", "disclaimer:"}
 
 // bodyCallVerbs are imperatives that open a call to action ("Follow us",
 // "Listen: …", "Download the app").
