@@ -361,6 +361,7 @@ type reporter struct {
 	byBytes bool                     // the bar counts bytes, not articles
 	size    source.Size
 	start   time.Time
+	every   time.Duration // between progress log lines
 
 	mu       sync.Mutex
 	done     int64 // items extracted
@@ -371,7 +372,7 @@ type reporter struct {
 }
 
 func newReporter(w io.Writer, size source.Size) *reporter {
-	r := &reporter{log: slog.New(slog.NewTextHandler(w, nil)), size: size, start: time.Now()}
+	r := &reporter{log: slog.New(slog.NewTextHandler(w, nil)), size: size, start: time.Now(), every: progressEvery}
 	r.lastLog = r.start
 	f, ok := w.(*os.File)
 	if !ok || !term.IsTerminal(int(f.Fd())) {
@@ -447,7 +448,7 @@ func (r *reporter) advance() {
 			r.lastDesc = now
 			r.bar.Describe(fmt.Sprintf("indexing: %d articles, %.0f articles/s", r.done, rate))
 		}
-	case now.Sub(r.lastLog) >= progressEvery:
+	case now.Sub(r.lastLog) >= r.every:
 		r.lastLog = now
 		attrs := []any{"extracted", r.done, "failed", r.failed, "articles_per_s", int(rate)}
 		if r.size.BytesKnown && r.bytes > 0 {

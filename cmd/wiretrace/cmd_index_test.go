@@ -20,6 +20,7 @@ import (
 
 	"github.com/wiretrace/wiretrace/article"
 	"github.com/wiretrace/wiretrace/internal/sharedtest"
+	"github.com/wiretrace/wiretrace/source"
 	"github.com/wiretrace/wiretrace/store/pebble"
 )
 
@@ -398,4 +399,22 @@ func TestIndexCommandInterrupted(t *testing.T) {
 		t.Errorf("exit %d, want 1 with \"interrupted\"\nstderr:\n%s", code, errb.String())
 	}
 	parseSummary(t, out.String())
+}
+
+// TestReporterLogs checks the progress lines written when stderr is not a
+// terminal, with an ETA from the bytes read when the item count is unknown.
+func TestReporterLogs(t *testing.T) {
+	var buf bytes.Buffer
+	r := newReporter(&buf, source.Size{Bytes: 1000, BytesKnown: true})
+	r.every = 0
+	r.read(250)
+	r.step()
+	r.fail("crawl.warc.gz@512", fmt.Errorf("read crawl.warc.gz: record at offset 512: %w", source.ErrTruncated))
+	r.finish()
+	out := buf.String()
+	for _, want := range []string{"level=INFO msg=progress extracted=1 failed=0", "read_percent=25", "eta=", "level=WARN msg=skipped item=crawl.warc.gz@512"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("log lacks %q:\n%s", want, out)
+		}
+	}
 }
