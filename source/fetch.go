@@ -7,6 +7,7 @@ import (
 	"io"
 	"net/http"
 	"net/url"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -50,14 +51,18 @@ type fetcher struct {
 	delay  time.Duration
 	robots map[string]*robots   // by scheme://host
 	last   map[string]time.Time // last request by host
+	// notBefore holds, by host, when a site that answered 429 or 503
+	// with Retry-After may be asked again.
+	notBefore map[string]time.Time
 }
 
 func newFetcher(opts Options) *fetcher {
 	f := &fetcher{
-		agent:  opts.UserAgent,
-		delay:  opts.HostDelay,
-		robots: map[string]*robots{},
-		last:   map[string]time.Time{},
+		agent:     opts.UserAgent,
+		delay:     opts.HostDelay,
+		robots:    map[string]*robots{},
+		last:      map[string]time.Time{},
+		notBefore: map[string]time.Time{},
 	}
 	if f.agent == "" {
 		f.agent = DefaultUserAgent
@@ -125,6 +130,14 @@ func (w *walker) fetch(raw string) bool {
 		return w.failFetch(raw, err)
 	}
 	defer resp.Body.Close()
+	if resp.StatusCode == http.StatusTooManyRequests || resp.StatusCode == http.StatusServiceUnavailable {
+		if d, ok := retryAfter(resp.Header.Get("Retry-After"), time.Now()); ok {
+			// The site asks for a pause: the URL fails, and the next
+			// request to the host waits for it.
+			f.notBefore[resp.Request.URL.Host] = time.Now().Add(d)
+			return w.fail(raw, fmt.Errorf("fetch %s: HTTP %s (the host is left alone for %s)", raw, resp.Status, d))
+		}
+	}
 	if resp.StatusCode < 200 || resp.StatusCode > 299 {
 		return w.fail(raw, fmt.Errorf("fetch %s: HTTP %s", raw, resp.Status))
 	}
@@ -134,6 +147,24 @@ func (w *walker) fetch(raw string) bool {
 		ContentType: resp.Header.Get("Content-Type"),
 	}
 	return w.stream(raw, resp.Body, false, base)
+}
+
+// retryAfter parses a Retry-After header (seconds, or an HTTP date),
+// capped at maxCrawlDelay.
+func retryAfter(v string, now time.Time) (time.Duration, bool) {
+	v = strings.TrimSpace(v)
+	if v == "" {
+		return 0, false
+	}
+	var d time.Duration
+	if sec, err := strconv.Atoi(v); err == nil {
+		d = time.Duration(sec) * time.Second
+	} else if t, err := http.ParseTime(v); err == nil {
+		d = t.Sub(now)
+	} else {
+		return 0, false
+	}
+	return min(max(d, 0), maxCrawlDelay), true
 }
 
 // failFetch yields a failed fetch, or stops the walk when ctx ended.
@@ -197,21 +228,24 @@ func (f *fetcher) loadRobots(ctx context.Context, origin, host string) (*robots,
 }
 
 // wait sleeps until host may be asked again: the fetcher's delay, or the
-// robots.txt Crawl-delay when longer. It then records the request.
+// robots.txt Crawl-delay when longer, and any pause a Retry-After asked
+// for. It then records the request.
 func (f *fetcher) wait(ctx context.Context, host string, rb *robots) error {
 	d := f.delay
 	if rb != nil && rb.delay > d {
 		d = rb.delay
 	}
-	if last, ok := f.last[host]; ok {
-		if sleep := time.Until(last.Add(d)); sleep > 0 {
-			t := time.NewTimer(sleep)
-			select {
-			case <-ctx.Done():
-				t.Stop()
-				return ctx.Err()
-			case <-t.C:
-			}
+	until := f.notBefore[host]
+	if last, ok := f.last[host]; ok && last.Add(d).After(until) {
+		until = last.Add(d)
+	}
+	if sleep := time.Until(until); sleep > 0 {
+		t := time.NewTimer(sleep)
+		select {
+		case <-ctx.Done():
+			t.Stop()
+			return ctx.Err()
+		case <-t.C:
 		}
 	}
 	f.last[host] = time.Now()

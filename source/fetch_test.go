@@ -219,3 +219,60 @@ func TestFetchCancelledDuringDelay(t *testing.T) {
 		t.Fatalf("got %v after %v; want one context.DeadlineExceeded at once", errs, time.Since(start))
 	}
 }
+
+// TestFetchRetryAfter checks that a 429 with Retry-After fails the URL and
+// holds back the next request to the host for the time asked.
+func TestFetchRetryAfter(t *testing.T) {
+	var mu sync.Mutex
+	var pageTimes []time.Time
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch r.URL.Path {
+		case "/robots.txt":
+			http.NotFound(w, r)
+		case "/busy":
+			w.Header().Set("Retry-After", "1")
+			w.WriteHeader(http.StatusTooManyRequests)
+		default:
+			mu.Lock()
+			pageTimes = append(pageTimes, time.Now())
+			mu.Unlock()
+			w.Write([]byte(pageA))
+		}
+	}))
+	defer srv.Close()
+	start := time.Now()
+	var errs []error
+	for _, err := range Items(context.Background(), []string{srv.URL + "/busy", srv.URL + "/news"}, Options{HostDelay: time.Millisecond}) {
+		errs = append(errs, err)
+	}
+	if len(errs) != 2 || errs[0] == nil || !strings.Contains(errs[0].Error(), "429") || errs[1] != nil {
+		t.Fatalf("got %v, want a 429 error then the page", errs)
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	if len(pageTimes) != 1 || pageTimes[0].Sub(start) < 900*time.Millisecond {
+		t.Errorf("the page was requested %v after the start, want after the 1 s Retry-After", pageTimes[0].Sub(start))
+	}
+}
+
+func TestRetryAfter(t *testing.T) {
+	now := time.Date(2026, 3, 5, 10, 0, 0, 0, time.UTC)
+	tests := []struct {
+		in   string
+		want time.Duration
+		ok   bool
+	}{
+		{"120", maxCrawlDelay, true}, // capped
+		{"30", 30 * time.Second, true},
+		{"Thu, 05 Mar 2026 10:00:20 GMT", 20 * time.Second, true},
+		{"Thu, 05 Mar 2026 09:00:00 GMT", 0, true},
+		{"soon", 0, false},
+		{"", 0, false},
+	}
+	for _, tc := range tests {
+		d, ok := retryAfter(tc.in, now)
+		if d != tc.want || ok != tc.ok {
+			t.Errorf("retryAfter(%q) = %v, %v; want %v, %v", tc.in, d, ok, tc.want, tc.ok)
+		}
+	}
+}
