@@ -58,6 +58,12 @@ func (s *Server) compare(w http.ResponseWriter, r *http.Request) {
 		fail(w, err)
 		return
 	}
+	release, err := s.acquire(r.Context())
+	if err != nil {
+		fail(w, err)
+		return
+	}
+	defer release()
 	a, err := extract.Page([]byte(req.A), extract.Options{})
 	if err != nil {
 		fail(w, extractFailure("a", err))
@@ -200,6 +206,12 @@ func (s *Server) documentFamily(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	id := r.PathValue("id")
+	release, err := s.acquire(r.Context())
+	if err != nil {
+		fail(w, err)
+		return
+	}
+	defer release()
 	f, err := family(r.Context(), s.opts.Index, id)
 	if err != nil {
 		fail(w, familyError(id, err))
@@ -224,6 +236,12 @@ func (s *Server) trace(w http.ResponseWriter, r *http.Request) {
 		fail(w, err)
 		return
 	}
+	release, err := s.acquire(r.Context())
+	if err != nil {
+		fail(w, err)
+		return
+	}
+	defer release()
 	a, err := extract.Page([]byte(req.Page), extract.Options{URL: req.URL})
 	if err != nil {
 		fail(w, extractFailure("page", err))

@@ -68,17 +68,20 @@ type Server struct {
 	work chan struct{}
 }
 
-// acquire waits for a work token and returns its release, or fails when
-// the request is cancelled first. Traces and compares are CPU-bound: with
-// more of them running than there are cores, each just runs slower and
-// all of them hold their memory longer. Queueing the excess in arrival
-// order keeps latency even (p99 close to p50) under a burst.
+// acquire waits for a work token and returns its release, or fails (503)
+// when the request is cancelled first. Traces and compares are CPU-bound:
+// with more of them running than there are cores, each just runs slower
+// and all of them hold their memory longer. Queueing the excess in arrival
+// order keeps latency even (p99 close to p50) under a burst. Handlers
+// acquire after reading the request body, so that a slow upload never
+// holds a worker.
 func (s *Server) acquire(ctx context.Context) (release func(), err error) {
 	select {
 	case s.work <- struct{}{}:
 		return func() { <-s.work }, nil
 	case <-ctx.Done():
-		return nil, fmt.Errorf("waiting for a worker: %w", ctx.Err())
+		return nil, &requestError{status: http.StatusServiceUnavailable,
+			msg: fmt.Sprintf("gave up waiting for a worker: %v", ctx.Err())}
 	}
 }
 
@@ -86,10 +89,7 @@ func (s *Server) acquire(ctx context.Context) (release func(), err error) {
 type route struct {
 	pattern string // a net/http ServeMux pattern with its method
 	// write marks a request that changes the index: it needs the token.
-	write bool
-	// heavy marks a request that runs traces or compares: it waits for a
-	// work token (see acquire).
-	heavy   bool
+	write   bool
 	handler http.HandlerFunc
 }
 
@@ -122,28 +122,25 @@ func New(opts Options) *Server {
 		{pattern: "GET /metrics", handler: s.metrics.handler().ServeHTTP},
 		{pattern: "GET /v1/openapi.json", handler: s.openapi},
 		{pattern: "POST /v1/extract", handler: s.extract},
-		{pattern: "POST /v1/compare", handler: s.compare, heavy: true},
-		{pattern: "POST /v1/trace", handler: s.trace, heavy: true},
+		{pattern: "POST /v1/compare", handler: s.compare},
+		{pattern: "POST /v1/trace", handler: s.trace},
 		{pattern: "POST /v1/documents", handler: s.addDocument, write: true},
 		{pattern: "GET /v1/documents/{id}", handler: s.getDocument},
 		{pattern: "DELETE /v1/documents/{id}", handler: s.deleteDocument, write: true},
-		{pattern: "GET /v1/documents/{id}/family", handler: s.documentFamily, heavy: true},
+		{pattern: "GET /v1/documents/{id}/family", handler: s.documentFamily},
 		{pattern: "GET /v1/search", handler: s.search},
 
 		{pattern: "GET /{$}", handler: s.uiHome},
-		{pattern: "POST /trace", handler: s.uiTrace, heavy: true},
-		{pattern: "GET /compare", handler: s.uiCompareForm, heavy: true},
-		{pattern: "POST /compare", handler: s.uiCompare, heavy: true},
+		{pattern: "POST /trace", handler: s.uiTrace},
+		{pattern: "GET /compare", handler: s.uiCompareForm},
+		{pattern: "POST /compare", handler: s.uiCompare},
 		{pattern: "GET /documents", handler: s.uiDocuments},
-		{pattern: "GET /documents/{id}", handler: s.uiDocument, heavy: true},
+		{pattern: "GET /documents/{id}", handler: s.uiDocument},
 		{pattern: "GET /search", handler: s.uiSearch},
 		{pattern: "GET /static/", handler: staticHandler().ServeHTTP},
 	}
 	for _, rt := range s.routes {
 		h := http.Handler(rt.handler)
-		if rt.heavy {
-			h = s.limit(h)
-		}
 		if rt.write {
 			h = s.requireToken(h)
 		}
@@ -197,20 +194,6 @@ func (s *Server) HTTPServer(addr string) *http.Server {
 		IdleTimeout:       IdleTimeout,
 		MaxHeaderBytes:    64 << 10,
 	}
-}
-
-// limit runs h once a work token is free.
-func (s *Server) limit(h http.Handler) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		release, err := s.acquire(r.Context())
-		if err != nil {
-			// The client gave up while waiting; it will not read this.
-			writeError(w, http.StatusServiceUnavailable, err.Error())
-			return
-		}
-		defer release()
-		h.ServeHTTP(w, r)
-	})
 }
 
 // requireToken refuses requests without the bearer token when one is set.

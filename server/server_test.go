@@ -273,3 +273,41 @@ func TestHeavyRequestsWaitForAWorker(t *testing.T) {
 		t.Errorf("extract waited for a worker: status %d", res.StatusCode)
 	}
 }
+
+func TestSlowUploadHoldsNoWorker(t *testing.T) {
+	s := New(Options{Workers: 1})
+	srv := httptest.NewServer(s)
+	defer srv.Close()
+	// A client that starts a trace upload and never finishes it.
+	pr, pw := io.Pipe()
+	defer pw.Close()
+	go func() {
+		req, _ := http.NewRequest("POST", srv.URL+"/v1/compare", pr)
+		req.Header.Set("Content-Type", "application/json")
+		if res, err := http.DefaultClient.Do(req); err == nil {
+			res.Body.Close()
+		}
+	}()
+	_, _ = io.WriteString(pw, `{"a": "`)
+	time.Sleep(50 * time.Millisecond)
+
+	done := make(chan int, 1)
+	go func() {
+		res, err := http.Post(srv.URL+"/v1/compare", "application/json",
+			strings.NewReader(`{"a":`+jsonString(simplePage)+`,"b":`+jsonString(simplePage)+`}`))
+		if err != nil {
+			done <- 0
+			return
+		}
+		res.Body.Close()
+		done <- res.StatusCode
+	}()
+	select {
+	case code := <-done:
+		if code != http.StatusOK {
+			t.Errorf("compare beside a stalled upload: status %d", code)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("a stalled upload held the only worker")
+	}
+}

@@ -115,6 +115,12 @@ func (s *Server) uiTrace(w http.ResponseWriter, r *http.Request) {
 		s.uiError(w, badRequest("%v", err))
 		return
 	}
+	release, err := s.acquire(r.Context())
+	if err != nil {
+		s.uiError(w, err)
+		return
+	}
+	defer release()
 	a, err := extract.Page(data, extract.Options{})
 	if err != nil {
 		s.uiError(w, extractFailure("page", err))
@@ -177,6 +183,12 @@ func (s *Server) uiCompareForm(w http.ResponseWriter, r *http.Request) {
 		s.uiError(w, lookupError(idb, err))
 		return
 	}
+	release, err := s.acquire(r.Context())
+	if err != nil {
+		s.uiError(w, err)
+		return
+	}
+	defer release()
 	s.renderCompare(w, ea.Article, eb.Article,
 		sideName{Name: "document A", Link: "/documents/" + ida},
 		sideName{Name: "document B", Link: "/documents/" + idb})
@@ -202,6 +214,12 @@ func (s *Server) uiCompare(w http.ResponseWriter, r *http.Request) {
 		}
 		arts[i] = a
 	}
+	release, err := s.acquire(r.Context())
+	if err != nil {
+		s.uiError(w, err)
+		return
+	}
+	defer release()
 	s.renderCompare(w, arts[0], arts[1], sideName{Name: "page A"}, sideName{Name: "page B"})
 }
 
@@ -228,6 +246,12 @@ func (s *Server) uiDocument(w http.ResponseWriter, r *http.Request) {
 	}
 	a := e.Article
 	dv := &docView{docSummary: summaryOf(id, a), Byline: a.Byline, Credit: a.Credit, Dateline: a.Dateline, Paragraphs: a.Paragraphs}
+	release, err := s.acquire(r.Context())
+	if err != nil {
+		s.uiError(w, err)
+		return
+	}
+	defer release()
 	f, err := family(r.Context(), s.opts.Index, id)
 	if err != nil {
 		s.uiError(w, familyError(id, err))
