@@ -21,12 +21,11 @@ type bodyBox struct {
 	hint       int8
 	first, end int32 // its blocks
 	boxEnd     int32 // boxes[i+1:boxEnd] are its descendants
-	depth      int16
 	// cls is the first word of the class attribute: with the tag, what
 	// marks boxes of the same kind ("paragraph of the article body").
 	cls string
 
-	// Sums over the box's blocks, filled by accumulate.
+	// Sums over the box's blocks, filled by chooseContainer.
 	raw   float64 // prose chars, class hints ignored
 	prose float64 // prose chars outside boilerplate boxes
 	junk  float64 // link, furniture and boilerplate chars
@@ -51,15 +50,10 @@ const (
 type bodyBlock struct {
 	text      string
 	box       int32 // the innermost box holding the text
-	tag       atom.Atom
-	chars     int // non-space runes
-	linkChars int // non-space runes inside links
-	punct     int // sentence punctuation: . ! ? ; , and their CJK forms
-	heading   int // 1…6 inside <hN>, else 0
-	inList    bool
-	inQuote   bool
-	inTable   bool
-	inPre     bool
+	chars     int   // non-space runes
+	linkChars int   // non-space runes inside links
+	punct     int   // sentence punctuation: . ! ? ; , and their CJK forms
+	heading   int   // 1…6 inside <hN>, else 0
 	// linkFirst: the block opens with a link (a teaser's headline).
 	linkFirst bool
 }
@@ -88,10 +82,6 @@ type bodySegmenter struct {
 	box     int32
 	link    int
 	heading int
-	list    int
-	quote   int
-	table   int
-	pre     int
 }
 
 // bodySkip lists elements whose content is never article text: code,
@@ -191,36 +181,24 @@ func (s *bodySegmenter) walk(n *html.Node) {
 
 	s.flush()
 	parent := s.box
-	depth := int16(0)
-	if parent >= 0 {
-		depth = s.boxes[parent].depth + 1
-	}
 	s.boxes = append(s.boxes, bodyBox{
-		node: n, parent: parent, tag: a, depth: depth,
+		node: n, parent: parent, tag: a,
 		hint:   s.classHint(n),
 		first:  int32(len(s.blocks)),
 		cls:    bodyFirstClass(n),
 		marked: bodyMarkedBody(n),
 	})
 	s.box = int32(len(s.boxes) - 1)
-	saved := [...]int{s.heading, s.list, s.quote, s.table, s.pre}
+	saved := s.heading
 	switch a {
 	case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
 		s.heading = int(a.String()[1] - '0')
-	case atom.Li, atom.Dd, atom.Dt:
-		s.list++
-	case atom.Blockquote:
-		s.quote++
-	case atom.Table:
-		s.table++
-	case atom.Pre:
-		s.pre++
 	}
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		s.walk(c)
 	}
 	s.flush()
-	s.heading, s.list, s.quote, s.table, s.pre = saved[0], saved[1], saved[2], saved[3], saved[4]
+	s.heading = saved
 	s.boxes[s.box].end = int32(len(s.blocks))
 	s.boxes[s.box].boxEnd = int32(len(s.boxes))
 	s.box = parent
@@ -263,15 +241,10 @@ func (s *bodySegmenter) flush() {
 		s.blocks = append(s.blocks, bodyBlock{
 			text:      s.buf.String(),
 			box:       s.box,
-			tag:       s.boxes[s.box].tag,
 			chars:     s.chars,
 			linkChars: s.linkChars,
 			punct:     s.punct,
 			heading:   s.heading,
-			inList:    s.list > 0,
-			inQuote:   s.quote > 0,
-			inTable:   s.table > 0,
-			inPre:     s.pre > 0,
 			linkFirst: s.linkFirst,
 		})
 	}
