@@ -3,20 +3,29 @@ package extract
 import "golang.org/x/net/html"
 
 // htmlBody returns the article body paragraphs of a parsed page: the prose
-// of the article, its subheadings, lists, quotes and tables, without menus,
-// captions, share/login/newsletter prompts, adverts, related-story lists,
-// footers and comment sections.
+// of the article, its subheadings, lists, quotes, pull quotes, embedded
+// posts and tables, without menus, captions, share/login/newsletter
+// prompts, adverts, related-story lists, footers and comment sections.
 //
-// It works in three steps over one walk of the tree:
+// It works in three steps after one walk of the tree:
 //
-//  1. segment: cut the page into text blocks (one per paragraph-like
-//     element) and record, for every element that holds blocks, a "box"
-//     with its class/id hints;
-//  2. choose: add each block's prose and boilerplate weight up its chain
-//     of boxes and pick the box with the largest margin of prose over
-//     boilerplate, the article container;
-//  3. filter: keep the container's blocks that are not in a boilerplate
-//     box, not link lists, and not the page title or furniture.
+//  1. segment (body_segment.go): cut the page into text blocks, one per
+//     paragraph-like element, and record for every block-level element a
+//     "box" with its class/id hints (body_hint.go);
+//  2. choose (body_choose.go): mark boilerplate boxes (hints, teaser
+//     lists, sections titled "Related…"), add each block's prose and
+//     boilerplate weight up its chain of boxes with a decaying weight, and
+//     pick the box with the largest margin of prose over boilerplate;
+//     then extend it over the other chunks of an article the layout cut
+//     up (boxes holding the same kind of paragraph);
+//  3. collect: keep the blocks of the article that are not boilerplate,
+//     link lists, the repeated headline, the byline, or furniture lines
+//     (labels, captions, credits, time stamps, calls to action;
+//     body_label.go).
+//
+// The thresholds come from studying which blocks the human-marked bodies
+// of the article extraction benchmark (../shared/eval/extraction) keep and
+// leave out; `wiretrace eval extraction` measures them.
 func htmlBody(root *html.Node) []string {
 	s := bodySegment(root)
 	if len(s.blocks) == 0 {
