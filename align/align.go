@@ -211,6 +211,7 @@ func Align(src, derived *textproc.Doc, opts Options) Alignment {
 // their clauses are built on demand.
 func (al *Alignment) linkClauses(ctx *Context, sim Similarity, src, der *textproc.Doc, scores []float64, linked []bool, link func(i, j int)) {
 	n, m := len(src.Sentences), len(der.Sentences)
+	_, lexical := sim.(Lexical)
 	for i := 0; i < n; i++ {
 		fi := &ctx.srcF[i]
 		for j := 0; j < m; j++ {
@@ -226,16 +227,34 @@ func (al *Alignment) linkClauses(ctx *Context, sim Similarity, src, der *textpro
 				continue // both whole, scored already
 			}
 			best := 0.0
-			forUnits(&src.Sentences[i], ua, func(a *textproc.Sentence) {
-				fa := ctx.features(a)
-				forUnits(&der.Sentences[j], ub, func(b *textproc.Sentence) {
-					fb := ctx.features(b)
+			for x := 0; x < max(1, len(ua)); x++ {
+				for y := 0; y < max(1, len(ub)); y++ {
+					fa, fb := &ctx.srcF[i], &ctx.derF[j]
+					if len(ua) > 0 {
+						fa = &ua[x].f
+					}
+					if len(ub) > 0 {
+						fb = &ub[y].f
+					}
 					if !enoughShared(fa, fb, minSharedShare) {
-						return
+						continue
+					}
+					if lexical {
+						// Lexical.Score without making the clauses
+						// sentences: the same features, the same weights.
+						best = max(best, LexicalWeights.Apply(pairFeatures(fa, fb)))
+						continue
+					}
+					a, b := &src.Sentences[i], &der.Sentences[j]
+					if len(ua) > 0 {
+						a = ua[x].sentence(a)
+					}
+					if len(ub) > 0 {
+						b = ub[y].sentence(b)
 					}
 					best = max(best, sim.Score(a, b, ctx))
-				})
-			})
+				}
+			}
 			if best < al.Threshold {
 				continue
 			}
@@ -262,18 +281,6 @@ const minClauseMass = 1.5
 // lexical similarity stays far under the alignment threshold (at most 0.09
 // on the MRPC train pairs).
 const minSharedShare = 0.2
-
-// forUnits calls f with each clause of a sentence, or the sentence itself
-// when it has one clause.
-func forUnits(s *textproc.Sentence, cls []clause, f func(*textproc.Sentence)) {
-	if len(cls) == 0 {
-		f(s)
-		return
-	}
-	for k := range cls {
-		f(&cls[k].Sentence)
-	}
-}
 
 // enoughShared reports whether two feature sets share at least share of
 // the smaller one's weighted content. A term weighs at most 1, so the

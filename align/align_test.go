@@ -2,6 +2,7 @@ package align
 
 import (
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/wiretrace/wiretrace/article"
@@ -184,5 +185,42 @@ func TestAlignConcurrent(t *testing.T) {
 		if got := <-done; len(got.Pairs) != len(want.Pairs) {
 			t.Errorf("concurrent Align gave %d pairs, want %d", len(got.Pairs), len(want.Pairs))
 		}
+	}
+}
+
+// delegating is a Similarity other than Lexical (as a sentence-embedding
+// model would be) that scores like Lexical and records the clause texts it
+// is handed.
+type delegating struct{ seen map[string]bool }
+
+func (d delegating) Score(a, b *textproc.Sentence, ctx *Context) float64 {
+	d.seen[a.Text], d.seen[b.Text] = true, true
+	return Lexical{}.Score(a, b, ctx)
+}
+
+func TestOtherSimilarityGetsClauses(t *testing.T) {
+	src := doc("The minister said the country had no choice but to expand its fleet, ministry spokesperson Karin Lund told a news conference in Bergen.")
+	der := doc("Officials stressed that a larger fleet was essential. The statement came from ministry spokesperson Karin Lund, speaking to reporters.")
+	d := delegating{seen: map[string]bool{}}
+	got := Align(src, der, Options{Similarity: d})
+	want := Align(src, der, Options{})
+	if len(got.Pairs) != len(want.Pairs) {
+		t.Fatalf("pairs %+v with another similarity, %+v with Lexical", got.Pairs, want.Pairs)
+	}
+	for k := range got.Pairs {
+		if !slices.Equal(got.Pairs[k].Source, want.Pairs[k].Source) || !slices.Equal(got.Pairs[k].Derived, want.Pairs[k].Derived) {
+			t.Errorf("pair %d: %+v, want %+v", k, got.Pairs[k], want.Pairs[k])
+		}
+	}
+	clause := false
+	for text := range d.seen {
+		for _, s := range append(src.Sentences, der.Sentences...) {
+			if text != s.Text && strings.Contains(s.Text, text) {
+				clause = true
+			}
+		}
+	}
+	if !clause {
+		t.Errorf("the similarity saw no clause, only %v", d.seen)
 	}
 }

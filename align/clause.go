@@ -10,9 +10,13 @@ import "github.com/wiretrace/wiretrace/textproc"
 // clauses are the unit at which Align finds content that moved between
 // sentences. A clause is scored as a short sentence by the same Similarity.
 type clause struct {
-	textproc.Sentence     // the clause as a sentence; Index is its sentence's
-	parent            int // index of the sentence it is part of
-	f                 features
+	parent   int // index of the sentence it is part of
+	from, to int // its tokens in that sentence
+	f        features
+	// sent is the clause as a sentence of its own (Index is its
+	// sentence's), made only for a Similarity other than Lexical, which
+	// needs a Sentence; Lexical reads f directly.
+	sent *textproc.Sentence
 }
 
 // minClauseContent is the fewest content words a clause has on its own;
@@ -128,11 +132,19 @@ func (c *Context) clausesOf(derived bool, i int) []clause {
 				content++
 			}
 		}
-		cl := clause{Sentence: subSentence(s, r[0], r[1]), parent: i}
-		cl.Index = i
-		cl.f = c.makeFeatures(&cl.Sentence, terms[i][from:content], c.weightOf, c.entIDs)
-		out = append(out, cl)
+		out = append(out, clause{parent: i, from: r[0], to: r[1],
+			f: c.makeFeatures(s, r[0], r[1], terms[i][from:content], c.weightOf, c.entIDs)})
 	}
 	cls[i] = out
 	return out
+}
+
+// sentence returns the clause as a sentence of its own, made on first use.
+func (cl *clause) sentence(parent *textproc.Sentence) *textproc.Sentence {
+	if cl.sent == nil {
+		s := subSentence(parent, cl.from, cl.to)
+		s.Index = parent.Index
+		cl.sent = &s
+	}
+	return cl.sent
 }

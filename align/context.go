@@ -97,11 +97,11 @@ func NewContext(src, derived *textproc.Doc, th Thesaurus) *Context {
 	c.derClauses, c.derBuilt = make([][]clause, len(derived.Sentences)), make([]bool, len(derived.Sentences))
 	c.srcF = make([]features, len(src.Sentences))
 	for i := range src.Sentences {
-		c.srcF[i] = c.makeFeatures(&src.Sentences[i], srcTerms[i], weights, ents)
+		c.srcF[i] = c.makeFeatures(&src.Sentences[i], 0, len(src.Sentences[i].Tokens), srcTerms[i], weights, ents)
 	}
 	c.derF = make([]features, len(derived.Sentences))
 	for j := range derived.Sentences {
-		c.derF[j] = c.makeFeatures(&derived.Sentences[j], derTerms[j], weights, ents)
+		c.derF[j] = c.makeFeatures(&derived.Sentences[j], 0, len(derived.Sentences[j].Tokens), derTerms[j], weights, ents)
 	}
 	return c
 }
@@ -196,12 +196,24 @@ func (c *Context) weights(src, der [][]uint32) []float32 {
 	return w
 }
 
-func (c *Context) makeFeatures(s *textproc.Sentence, ids []uint32, weights []float32, ents map[string]uint32) features {
-	f := features{neg: len(s.Negations) > 0}
+// makeFeatures computes the features of tokens [from, to) of s (a clause,
+// or the whole sentence) whose content term ids are ids; annotations count
+// when they lie inside those tokens.
+func (c *Context) makeFeatures(s *textproc.Sentence, from, to int, ids []uint32, weights []float32, ents map[string]uint32) features {
+	var f features
+	toks := s.Tokens[from:to]
+	lo, hi := 0, 0
+	if len(toks) > 0 {
+		lo, hi = toks[0].Start, toks[len(toks)-1].End
+	}
+	in := func(sp textproc.Span) bool { return sp.Start >= lo && sp.End <= hi }
+	for _, n := range s.Negations {
+		f.neg = f.neg || in(n.Span)
+	}
 	var buf [64]uint64
 	seq := buf[:0]
-	for k := range s.Tokens {
-		t := &s.Tokens[k]
+	for k := range toks {
+		t := &toks[k]
 		if t.Kind == textproc.Punct {
 			continue
 		}
@@ -226,8 +238,11 @@ func (c *Context) makeFeatures(s *textproc.Sentence, ids []uint32, weights []flo
 			f.nGrams[0] = len(f.uni)
 		}
 	}
-	f.chars, f.nChars = charGrams(s.Tokens)
+	f.chars, f.nChars = charGrams(toks)
 	for _, d := range s.Dates {
+		if !in(d.Span) {
+			continue
+		}
 		f.dates = append(f.dates, uint64(d.Year)<<32|uint64(d.Month)<<24|uint64(d.Day)<<16|uint64(d.Weekday)<<8)
 	}
 	slices.Sort(f.dates)
@@ -262,6 +277,9 @@ func (c *Context) makeFeatures(s *textproc.Sentence, ids []uint32, weights []flo
 		f.total += w
 	}
 	for _, e := range s.Entities {
+		if !in(e.Span) {
+			continue
+		}
 		id, ok := ents[e.Key]
 		if !ok {
 			id = uint32(len(ents))
@@ -272,6 +290,9 @@ func (c *Context) makeFeatures(s *textproc.Sentence, ids []uint32, weights []flo
 	slices.Sort(f.ents)
 	f.ents = slices.Compact(f.ents)
 	for _, n := range s.Numbers {
+		if !in(n.Span) {
+			continue
+		}
 		h := math.Float64bits(n.Value)*31 + uint64(len(n.Unit))
 		if n.Unit != "" {
 			h = h*131 + uint64(n.Unit[0])
@@ -409,14 +430,14 @@ func (c *Context) features(s *textproc.Sentence) *features {
 		// A clause's Index is its sentence's.
 		if i >= 0 && i < len(c.srcClauses) {
 			for k := range c.srcClauses[i] {
-				if &c.srcClauses[i][k].Sentence == s {
+				if c.srcClauses[i][k].sent == s {
 					return &c.srcClauses[i][k].f
 				}
 			}
 		}
 		if i >= 0 && i < len(c.derClauses) {
 			for k := range c.derClauses[i] {
-				if &c.derClauses[i][k].Sentence == s {
+				if c.derClauses[i][k].sent == s {
 					return &c.derClauses[i][k].f
 				}
 			}
