@@ -240,6 +240,11 @@ func splitLines(text string) []textLine {
 	return out
 }
 
+// maxHeads is how many short lines in a row may sit between two
+// paragraphs of one story. 2 scored best on the benchmark pages rendered
+// to text (F1 0.840 with 1, 0.853 with 2, 0.845 with 3).
+const maxHeads = 2
+
 // bodyRun finds the article body in a dump: the run of prose lines with the
 // most text, bridging single short lines between prose (subheadings),
 // among the runs before the comment section when a comment section is
@@ -262,11 +267,16 @@ func bodyRun(lines []textLine) (int, int) {
 				j++
 				continue
 			}
-			// A short, non-boilerplate line followed by prose is a
-			// subheading inside the article.
-			if !lines[j].hard && lines[j].words <= 12 && j+1 < len(lines) && lines[j+1].prose {
-				r.heads++
-				j++
+			// Short, non-boilerplate lines followed by prose are
+			// subheadings inside the article: a head, or a numbered
+			// section head with its subtitle (up to maxHeads lines).
+			h := j
+			for h < len(lines) && h < j+maxHeads && !lines[h].hard && !lines[h].prose && lines[h].words <= 12 {
+				h++
+			}
+			if h > j && h < len(lines) && lines[h].prose {
+				r.heads += h - j
+				j = h
 				continue
 			}
 			// Adverts, captions and "Read more" links cut into stories;
