@@ -280,7 +280,12 @@ func (s *bodySegmenter) collect(best int32) []string {
 	started := false
 	for i := lo; i < hi; i++ {
 		b := &s.blocks[i]
-		if !keep[i] || s.boxes[b.box].bad && !s.boxes[b.box].pull || b.linky() || bodyFurniture(b.text) {
+		x := &s.boxes[b.box]
+		// A table cell's link inside the article is data (a ticker, a
+		// name), not a way out. (Before the first paragraph, cells may
+		// be an old layout table's menu.)
+		cell := started && (x.tag == atom.Td || x.tag == atom.Th)
+		if !keep[i] || x.bad && !x.pull || b.linky() && !cell || bodyFurniture(b.text) {
 			continue
 		}
 		// Above the first paragraph: the headline, byline and date.

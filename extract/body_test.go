@@ -103,6 +103,11 @@ func TestHTMLBody(t *testing.T) {
 			want: []string{bodyP1, "It is the most important decision of the term.", bodyP2},
 		},
 		{
+			name: "linked names in a table inside the article stay",
+			page: bodyChrome(`<article><div class="article-body"><p>` + bodyP1 + `</p><table><tr><th>Line</th><th>Trams per hour</th></tr><tr><td><a href="/lines/4">Airport line</a></td><td>12</td></tr></table><p>` + bodyP2 + `</p></div></article>`),
+			want: []string{bodyP1, "Line", "Trams per hour", "Airport line", "12", bodyP2},
+		},
+		{
 			name:    "hidden text stays out",
 			page:    bodyChrome(`<article><div class="content"><p>` + bodyP1 + `</p><p style="display: none">Hidden teaser that scripts reveal later on the page.</p><p hidden>Also hidden from readers of the page.</p><p>` + bodyP2 + `</p></div></article>`),
 			want:    []string{bodyP1, bodyP2},
