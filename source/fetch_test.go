@@ -153,13 +153,13 @@ func TestFetch(t *testing.T) {
 		if !strings.HasPrefix(s.uas[i], "wiretrace/") {
 			t.Errorf("request %s with User-Agent %q", p, s.uas[i])
 		}
-		// The Crawl-delay of 50 ms, longer than HostDelay, spaces
-		// every request to the host.
-		if i > 0 {
-			if gap := s.times[i].Sub(s.times[i-1]); gap < 45*time.Millisecond {
-				t.Errorf("request %d (%s) came %v after the previous one, want >= 50ms", i, p, gap)
-			}
-		}
+	}
+	// The Crawl-delay of 50 ms, longer than HostDelay, spaces every
+	// request to the host. Arrival times at the server jitter with the
+	// machine's load, so the test bounds the whole run, which cannot be
+	// shorter than the delays between its requests.
+	if took, least := s.times[len(s.times)-1].Sub(start), time.Duration(len(s.paths)-1)*50*time.Millisecond; took < least {
+		t.Errorf("%d requests in %v, want at least %v with a 50 ms Crawl-delay", len(s.paths), took, least)
 	}
 	if robotsReads != 1 {
 		t.Errorf("robots.txt read %d times, want once", robotsReads)

@@ -190,10 +190,10 @@ func Measure(ctx context.Context, inputs []string) Size {
 				}
 				return nil
 			}
-			if d.IsDir() || !d.Type().IsRegular() || kindOfName(path) == nameOther {
+			if d.IsDir() || !isFile(path, d) || kindOfName(path) == nameOther {
 				return nil
 			}
-			info, err := d.Info()
+			info, err := os.Stat(path)
 			if err != nil {
 				return nil
 			}
@@ -271,7 +271,7 @@ func (w *walker) input(in string) bool {
 			}
 			return nil
 		}
-		if d.IsDir() || !d.Type().IsRegular() {
+		if d.IsDir() || !isFile(path, d) {
 			return nil
 		}
 		k := kindOfName(path)
@@ -474,6 +474,19 @@ func (w *walker) page(name string, r io.Reader, quiet bool, base Item) bool {
 		return w.fail(name, fmt.Errorf("read %s: %w: detected %s", name, ErrNotPage, ctype))
 	}
 	return w.yield(Item{Name: name, URL: base.URL, Fetched: base.Fetched, ContentType: ctype, Data: data}, nil)
+}
+
+// isFile reports whether a walked entry is a regular file or a symbolic
+// link to one. Links to folders are not followed, so a walk cannot loop.
+func isFile(path string, d fs.DirEntry) bool {
+	if d.Type().IsRegular() {
+		return true
+	}
+	if d.Type()&fs.ModeSymlink == 0 {
+		return false
+	}
+	info, err := os.Stat(path)
+	return err == nil && info.Mode().IsRegular()
 }
 
 // contentType is a page's media type: from its name when that says it,

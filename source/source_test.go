@@ -62,6 +62,15 @@ func TestItemsInputs(t *testing.T) {
 	write("mirror/sitemap.xml", []byte(`<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>https://ledger.example/</loc></url></urlset>`))
 	write("mirror/README", []byte("Mirror of ledger.example made on 2026-03-05.\n"))
 	write("mirror/index", []byte(pageA))
+	// A link to a page is read; a link to a folder is not followed.
+	linked := filepath.Join(tmp, "linked")
+	os.MkdirAll(filepath.Join(linked, "sub"), 0o755)
+	if err := os.Symlink(filepath.Join(tmp, "multi.html.gz"), filepath.Join(linked, "story.html.gz")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(linked, filepath.Join(linked, "sub", "loop")); err != nil {
+		t.Fatal(err)
+	}
 
 	tests := []struct {
 		name   string
@@ -114,6 +123,11 @@ func TestItemsInputs(t *testing.T) {
 			name:   "walk skips a sitemap and a README, keeps an extensionless page",
 			inputs: []string{mirror},
 			want:   []got{{name: filepath.Join(mirror, "index"), ctype: "text/html; charset=utf-8", data: pageA}},
+		},
+		{
+			name:   "walk reads a link to a page, does not follow a link to a folder",
+			inputs: []string{linked},
+			want:   []got{{name: filepath.Join(linked, "story.html.gz"), ctype: "text/html", data: page}},
 		},
 		{
 			name:   "missing file is an error, the next input is read",
