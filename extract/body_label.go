@@ -301,11 +301,11 @@ var bodyCallVerbs = map[string]bool{
 // bodyCaptionPrefixes open a photo caption or credit line.
 var bodyCaptionPrefixes = []string{
 	"photo:", "photos:", "foto:", "fotos:", "фото:", "credit:", "picture:",
-	"pictured:", "photograph:",
+	"pictured:", "photograph:", "photo by", "photos by",
 }
 
 // bodyCaptionParts sit inside a caption: "(Image: Getty)".
-var bodyCaptionParts = []string{"(image:", "(photo:", "(credit:", "(picture:", "photo credit"}
+var bodyCaptionParts = []string{"(image:", "(photo:", "(credit:", "(picture:", "photo credit", "photo ©", "photos ©"}
 
 // bodyCreditEnds close a caption with its agency credit: "…the
 // ceremony. Jane Doe/Getty Images".
