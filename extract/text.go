@@ -58,7 +58,7 @@ var (
 		`|(?:Likes?|Votes?|Score|Points)\s*:?\s*([+\-−]?\d{1,7}))$`)
 	commentHeader = regexp.MustCompile(`(?i)^(?:\d{1,6}\s+(?:comments?|replies|responses)|comments?(?:\s*\(\d+\))?|(?:leave|post|add|write|view|show|read)\s+(?:a\s+|all\s+)?(?:\d+\s+)?comments?|join the (?:conversation|discussion)|discussion|reader comments|what do you think\??)$`)
 	loginLine     = regexp.MustCompile(`(?i)^(?:log ?in|sign ?in|sign ?up|register|subscribe|newsletter)\b|\b(?:log ?in|sign ?in|register) to (?:comment|reply|post|leave|continue|read)|\b(?:log ?in|login) (?:or|/) (?:register|sign ?up)\b|\b(?:register|sign ?up) (?:or|/) (?:log ?in|login)\b|forgot (?:your )?password|create an account|user registration|account to (?:log ?in|sign ?in|login)|\bnewsletter sign ?up\b|(?:facebook|google|twitter|apple) (?:connect|users|login)`)
-	captionLine   = regexp.MustCompile(`(?i)\b(?:image|photo|photograph|picture|pictured|illustration|file photo|video)\s*:\s*\S|\((?:[A-Z]+ )?photo\b|\bphoto(?:graph)?\s+(?:by|credit)\b|\bgetty images\s*$`)
+	captionLine   = regexp.MustCompile(`(?i)\b(?:image|photo|photograph|picture|pictured|illustration|file photo|video)\s*:\s*\S|^(?:image|photo|picture|video)s?\s*:?$|\((?:[A-Z]+ )?photo\b|\bphoto(?:graph)?\s+(?:by|credit)\b|\bimage (?:caption|copyright|source)\b|\bgetty images\s*$|^[—–-]\s.{1,80}\(@\w{1,30}\)`)
 	advertLine    = regexp.MustCompile(`(?i)^(?:advertisement|advert|sponsored(?: content)?|promoted|ad|ads by \S+|buy now|shop now|order now|learn more|read more|continue reading|subscribe now|download (?:the|our) app|shop\b.{0,40}!|story continues below(?: advertisement)?|scroll to continue(?: with content)?|(?:read more|related|see also|also read|recommended|more|watch|listen)\s*:.{0,100})$`)
 	// consentLine matches cookie and consent banners.
 	consentLine = regexp.MustCompile(`\bcookies?\b.{0,200}\b(?:website|browser|consent|privacy|gdpr)\b|\b(?:website|site|we)\s+uses?\s+cookies\b|\b(?:accept|allow|enable)\s+(?:all\s+)?cookies\b|\bcookie (?:settings|policy|preferences)\b`)
@@ -104,7 +104,7 @@ func isProse(s string, words int) bool {
 // match holds; they gate the regexps.
 var (
 	loginKeys   = []string{"log", "sign", "regist", "subscri", "newsletter", "password", "account", "connect", "users"}
-	captionKeys = []string{"image", "photo", "picture", "illustration", "video", "getty"}
+	captionKeys = []string{"image", "photo", "picture", "illustration", "video", "getty", "(@"}
 )
 
 func containsAny(s string, keys []string) bool {
@@ -245,6 +245,10 @@ func splitLines(text string) []textLine {
 // to text (F1 0.840 with 1, 0.853 with 2, 0.845 with 3).
 const maxHeads = 2
 
+// maxGap is how many lines of subheadings and inserted boilerplate may
+// sit between two paragraphs of one story.
+const maxGap = 4
+
 // bodyRun finds the article body in a dump: the run of prose lines with the
 // most text, bridging single short lines between prose (subheadings),
 // among the runs before the comment section when a comment section is
@@ -267,26 +271,28 @@ func bodyRun(lines []textLine) (int, int) {
 				j++
 				continue
 			}
-			// Short, non-boilerplate lines followed by prose are
-			// subheadings inside the article: a head, or a numbered
-			// section head with its subtitle (up to maxHeads lines).
-			h := j
-			for h < len(lines) && h < j+maxHeads && !lines[h].hard && !lines[h].prose && lines[h].words <= 12 {
-				h++
-			}
-			if h > j && h < len(lines) && lines[h].prose {
-				r.heads += h - j
-				j = h
-				continue
-			}
-			// Adverts, captions and "Read more" links cut into stories;
-			// up to two of them between prose lines leave the story
-			// whole (they are not part of it).
-			k := j
-			for k < len(lines) && k < j+2 && lines[k].hard && midStory(lines[k].kind) {
+			// Between two paragraphs of one story sit subheadings (short
+			// lines, up to maxHeads in a row: a numbered head and its
+			// subtitle) and the things sites cut into stories: adverts,
+			// captions, embedded posts, "Read more" links. A gap of up to
+			// maxGap such lines followed by prose leaves the story whole;
+			// the boilerplate in it is not part of the story.
+			k, heads := j, 0
+			for k < len(lines) && k < j+maxGap && !lines[k].prose {
+				if lines[k].hard {
+					if !midStory(lines[k].kind) {
+						break
+					}
+				} else {
+					if lines[k].words > 12 || heads == maxHeads {
+						break
+					}
+					heads++
+				}
 				k++
 			}
 			if k > j && k < len(lines) && lines[k].prose {
+				r.heads += heads
 				j = k
 				continue
 			}
