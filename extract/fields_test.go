@@ -156,6 +156,7 @@ func TestVoteScore(t *testing.T) {
 		{"▲ 12 ▼ 3", 9, true},
 		{"5 points", 5, true},
 		{"Likes: 4", 4, true},
+		{"Rating: 7 Votes", 7, true},
 		{"-3 is not a vote line", 0, false},
 		{"Japan can be strong!", 0, false},
 	} {
