@@ -167,6 +167,7 @@ func Align(src, derived *textproc.Doc, opts Options) Alignment {
 		}
 	}
 	al.linkClauses(ctx, sim, src, derived, scores, linked, link)
+	al.linkJoins(ctx, sim, src, derived, scores, linked, link)
 	groups := map[int]*Pair{}
 	var roots []int
 	for k := 0; k < n+m; k++ {
@@ -266,6 +267,110 @@ func (al *Alignment) linkClauses(ctx *Context, sim Similarity, src, der *textpro
 			if best > al.DerivedBest[j] {
 				al.DerivedBest[j], al.DerivedMatch[j] = best, i
 			}
+		}
+	}
+}
+
+// joinGain is how much better a sentence must match two neighbours read as
+// one than either alone to align with both: enough that the second one
+// adds content, not a word or two.
+const joinGain = 0.05
+
+// linkJoins finds merges and splits that the clause pass cannot see
+// because the pieces are whole sentences: a sentence that matches two
+// neighbouring sentences of the other document, read as one, at or above
+// the threshold and by joinGain better than either alone ("Documents are
+// vectors. Each dimension is a term." rewritten as one sentence), where at
+// least one of the three is not linked yet. With the lexical similarity,
+// both neighbours must share content with it.
+func (al *Alignment) linkJoins(ctx *Context, sim Similarity, src, der *textproc.Doc, scores []float64, linked []bool, link func(i, j int)) {
+	n, m := len(src.Sentences), len(der.Sentences)
+	_, lexical := sim.(Lexical)
+	score := func(a, b *textproc.Sentence, fa, fb *features) float64 {
+		if !lexical {
+			return sim.Score(a, b, ctx)
+		}
+		if !enoughShared(fa, fb, minSharedShare) {
+			return 0
+		}
+		return LexicalWeights.Apply(pairFeatures(fa, fb))
+	}
+	halves := func(x, y, z *features) bool {
+		return !lexical || sharedMass(x, z) > 0 && sharedMass(y, z) > 0
+	}
+	for j := 0; j < m; j++ {
+		// An unlinked sentence tries every pair of neighbours; a linked one
+		// only the two pairs around its best match whose other half is
+		// still unlinked (the merge it is part of).
+		lo, hi := 0, n-2
+		if linked[n+j] {
+			lo, hi = max(0, al.DerivedMatch[j]-1), min(n-2, al.DerivedMatch[j])
+		}
+		fj := &ctx.derF[j]
+		bestI, bestS := -1, 0.0
+		for i := lo; i <= hi; i++ {
+			if linked[n+j] && linked[i] && linked[i+1] {
+				continue
+			}
+			if !halves(&ctx.srcF[i], &ctx.srcF[i+1], fj) {
+				continue
+			}
+			jn := ctx.joinOf(false, i)
+			s := score(&jn.s, &der.Sentences[j], &jn.f, fj)
+			if s >= al.Threshold && s > max(scores[i*m+j], scores[(i+1)*m+j])+joinGain && s > bestS {
+				bestI, bestS = i, s
+			}
+		}
+		if bestI >= 0 {
+			link(bestI, j)
+			link(bestI+1, j)
+			al.noteJoin(scores, m, bestI, j, bestS, false)
+		}
+	}
+	for i := 0; i < n; i++ {
+		lo, hi := 0, m-2
+		if linked[i] {
+			lo, hi = max(0, al.SourceMatch[i]-1), min(m-2, al.SourceMatch[i])
+		}
+		fi := &ctx.srcF[i]
+		bestJ, bestS := -1, 0.0
+		for j := lo; j <= hi; j++ {
+			if linked[i] && linked[n+j] && linked[n+j+1] {
+				continue
+			}
+			if !halves(&ctx.derF[j], &ctx.derF[j+1], fi) {
+				continue
+			}
+			jn := ctx.joinOf(true, j)
+			s := score(&src.Sentences[i], &jn.s, fi, &jn.f)
+			if s >= al.Threshold && s > max(scores[i*m+j], scores[i*m+j+1])+joinGain && s > bestS {
+				bestJ, bestS = j, s
+			}
+		}
+		if bestJ >= 0 {
+			link(i, bestJ)
+			link(i, bestJ+1)
+			al.noteJoin(scores, m, i, bestJ, bestS, true)
+		}
+	}
+}
+
+// noteJoin records a join's score for the two pairs it links: source i with
+// derived j and its neighbour (split), or source i and its neighbour with
+// derived j (merge).
+func (al *Alignment) noteJoin(scores []float64, m, i, j int, s float64, split bool) {
+	pairs := [2][2]int{{i, j}, {i + 1, j}}
+	if split {
+		pairs = [2][2]int{{i, j}, {i, j + 1}}
+	}
+	for _, p := range pairs {
+		k := p[0]*m + p[1]
+		scores[k] = max(scores[k], s)
+		if s > al.SourceBest[p[0]] {
+			al.SourceBest[p[0]], al.SourceMatch[p[0]] = s, p[1]
+		}
+		if s > al.DerivedBest[p[1]] {
+			al.DerivedBest[p[1]], al.DerivedMatch[p[1]] = s, p[0]
 		}
 	}
 }

@@ -140,6 +140,14 @@ func TestAlignCases(t *testing.T) {
 			t.Fatalf("pairs %+v: want source 0 aligned", al.Pairs)
 		}
 	})
+	t.Run("two sentences merged into one", func(t *testing.T) {
+		src := doc("The ferry terminal will close for repairs. Work starts in March and lasts six weeks.")
+		der := doc("The ferry terminal will close for six weeks of repairs starting in March.")
+		al := Align(src, der, Options{})
+		if len(al.Pairs) != 1 || !slices.Equal(al.Pairs[0].Source, []int{0, 1}) || !slices.Equal(al.Pairs[0].Derived, []int{0}) {
+			t.Errorf("pairs %+v, want sources [0 1] merged into derived [0]", al.Pairs)
+		}
+	})
 	t.Run("empty documents", func(t *testing.T) {
 		al := Align(&textproc.Doc{}, src, Options{})
 		if len(al.Pairs) != 0 || al.SourceCoverage() != 0 || len(al.Unsupported()) != len(src.Sentences) {

@@ -148,3 +148,68 @@ func (cl *clause) sentence(parent *textproc.Sentence) *textproc.Sentence {
 	}
 	return cl.sent
 }
+
+// joined is two neighbouring sentences read as one, for merges: a rewrite
+// that folds two short sentences into one ("Documents are vectors. Each
+// dimension is a term." into "A document is a vector whose dimensions are
+// terms.") matches the pair better than either alone.
+type joined struct {
+	s textproc.Sentence // Index is the first sentence's
+	f features
+}
+
+// joinOf returns sentences i and i+1 of the source (derived false) or
+// derived document read as one, building it on first use.
+func (c *Context) joinOf(derived bool, i int) *joined {
+	d, terms, joins := c.src, c.srcTerms, c.srcJoins
+	if derived {
+		d, terms, joins = c.der, c.derTerms, c.derJoins
+	}
+	if joins[i] == nil {
+		j := &joined{s: joinSentences(&d.Sentences[i], &d.Sentences[i+1])}
+		ids := append(append(make([]uint32, 0, len(terms[i])+len(terms[i+1])), terms[i]...), terms[i+1]...)
+		j.f = c.makeFeatures(&j.s, 0, len(j.s.Tokens), ids, c.weightOf, c.entIDs)
+		joins[i] = j
+	}
+	return joins[i]
+}
+
+// joinSentences reads two sentences as one: their texts joined by a space,
+// every annotation kept with its offsets moved.
+func joinSentences(a, b *textproc.Sentence) textproc.Sentence {
+	off := len(a.Text) + 1
+	j := textproc.Sentence{Index: a.Index, Paragraph: a.Paragraph, Start: a.Start, End: b.End, Text: a.Text + " " + b.Text}
+	if b.Paragraph != a.Paragraph {
+		j.End = a.End
+	}
+	mv := func(sp textproc.Span) textproc.Span { return textproc.Span{Start: sp.Start + off, End: sp.End + off} }
+	j.Tokens = append(append(make([]textproc.Token, 0, len(a.Tokens)+len(b.Tokens)), a.Tokens...), b.Tokens...)
+	for k := len(a.Tokens); k < len(j.Tokens); k++ {
+		j.Tokens[k].Span = mv(j.Tokens[k].Span)
+	}
+	j.Entities = append(append([]textproc.Entity(nil), a.Entities...), b.Entities...)
+	for k := len(a.Entities); k < len(j.Entities); k++ {
+		j.Entities[k].Span = mv(j.Entities[k].Span)
+	}
+	j.Roles = append(append([]textproc.Role(nil), a.Roles...), b.Roles...)
+	for k := len(a.Roles); k < len(j.Roles); k++ {
+		j.Roles[k].Span = mv(j.Roles[k].Span)
+	}
+	j.Numbers = append(append([]textproc.Number(nil), a.Numbers...), b.Numbers...)
+	for k := len(a.Numbers); k < len(j.Numbers); k++ {
+		j.Numbers[k].Span = mv(j.Numbers[k].Span)
+	}
+	j.Dates = append(append([]textproc.Date(nil), a.Dates...), b.Dates...)
+	for k := len(a.Dates); k < len(j.Dates); k++ {
+		j.Dates[k].Span = mv(j.Dates[k].Span)
+	}
+	j.Quotes = append(append([]textproc.Quote(nil), a.Quotes...), b.Quotes...)
+	for k := len(a.Quotes); k < len(j.Quotes); k++ {
+		j.Quotes[k].Span = mv(j.Quotes[k].Span)
+	}
+	j.Negations = append(append([]textproc.Negation(nil), a.Negations...), b.Negations...)
+	for k := len(a.Negations); k < len(j.Negations); k++ {
+		j.Negations[k].Span = mv(j.Negations[k].Span)
+	}
+	return j
+}

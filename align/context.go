@@ -31,6 +31,9 @@ type Context struct {
 	// has none.
 	srcClauses, derClauses [][]clause
 	srcBuilt, derBuilt     []bool
+	// srcJoins[i] is source sentences i and i+1 read as one (derJoins
+	// likewise), built on first use by joinOf; nil until then.
+	srcJoins, derJoins []*joined
 	weightOf               []float32
 	entIDs                 map[string]uint32
 	match                  *matcher
@@ -95,6 +98,7 @@ func NewContext(src, derived *textproc.Doc, th Thesaurus) *Context {
 	c.srcTerms, c.derTerms = srcTerms, derTerms
 	c.srcClauses, c.srcBuilt = make([][]clause, len(src.Sentences)), make([]bool, len(src.Sentences))
 	c.derClauses, c.derBuilt = make([][]clause, len(derived.Sentences)), make([]bool, len(derived.Sentences))
+	c.srcJoins, c.derJoins = make([]*joined, len(src.Sentences)), make([]*joined, len(derived.Sentences))
 	c.srcF = make([]features, len(src.Sentences))
 	for i := range src.Sentences {
 		c.srcF[i] = c.makeFeatures(&src.Sentences[i], 0, len(src.Sentences[i].Tokens), srcTerms[i], weights, ents)
@@ -426,6 +430,12 @@ func (c *Context) features(s *textproc.Sentence) *features {
 		}
 		if i >= 0 && i < len(c.derF) && &c.der.Sentences[i] == s {
 			return &c.derF[i]
+		}
+		if i >= 0 && i < len(c.srcJoins) && c.srcJoins[i] != nil && &c.srcJoins[i].s == s {
+			return &c.srcJoins[i].f
+		}
+		if i >= 0 && i < len(c.derJoins) && c.derJoins[i] != nil && &c.derJoins[i].s == s {
+			return &c.derJoins[i].f
 		}
 		// A clause's Index is its sentence's.
 		if i >= 0 && i < len(c.srcClauses) {
