@@ -34,13 +34,13 @@ type Context struct {
 	// srcJoins[i] is source sentences i and i+1 read as one (derJoins
 	// likewise), built on first use by joinOf; nil until then.
 	srcJoins, derJoins []*joined
-	weightOf               []float32
-	entIDs                 map[string]uint32
-	match                  *matcher
-	srcTerms, derTerms     [][]uint32 // content term ids in token order
-	vocab                  map[string]uint32
-	th                     Thesaurus
-	nSrcVocab              int
+	weightOf           []float32
+	entIDs             map[string]uint32
+	match              *matcher
+	srcTerms, derTerms [][]uint32 // content term ids in token order
+	vocab              map[string]uint32
+	th                 Thesaurus
+	nSrcVocab          int
 }
 
 // features are one sentence's precomputed comparison data. Slices are
