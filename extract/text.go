@@ -140,7 +140,7 @@ func unwrap(text string) string {
 		}
 	}
 	if len(lens) < 5 {
-		return text
+		return joinContinuations(raw)
 	}
 	sorted := append([]int(nil), lens...)
 	slices.Sort(sorted)
@@ -148,7 +148,7 @@ func unwrap(text string) string {
 	// 50–110 columns: the widths text browsers and mailers wrap at.
 	// Unwrapped dumps have paragraphs hundreds of characters long.
 	if width < 50 || width > 110 || sorted[len(sorted)-1] > width+40 {
-		return text
+		return joinContinuations(raw)
 	}
 	long, open := 0, 0
 	for _, l := range raw {
@@ -163,7 +163,7 @@ func unwrap(text string) string {
 	// A fifth of the lines near the width, most ending mid-sentence:
 	// prose poured into a fixed width. Menus and headline lists are short.
 	if long < 3 || long*5 < len(lens) || open*2 < long {
-		return text
+		return joinContinuations(raw)
 	}
 	var b strings.Builder
 	for i, l := range raw {
@@ -186,6 +186,31 @@ func unwrap(text string) string {
 		out = linkRef.ReplaceAllString(out, "")
 	}
 	return out
+}
+
+// joinContinuations joins a line that stops mid-sentence to the next
+// when that one goes on in lower case: pages that break lines with <br>
+// inside paragraphs, dumped as text, cut sentences that way. The line
+// must hold four words or more and the next two or more, so that menu
+// items and one-word section labels stay apart.
+func joinContinuations(raw []string) string {
+	var b strings.Builder
+	for i, l := range raw {
+		t := strings.TrimSpace(l)
+		b.WriteString(t)
+		if i+1 == len(raw) {
+			break
+		}
+		next := strings.TrimSpace(raw[i+1])
+		r, _ := utf8.DecodeRuneInString(next)
+		if t != "" && unicode.IsLower(r) && wordCount(t) >= 4 && wordCount(next) >= 2 &&
+			!endsSentence(t) && !listItem.MatchString(next) {
+			b.WriteByte(' ')
+			continue
+		}
+		b.WriteByte('\n')
+	}
+	return b.String()
 }
 
 // splitLines cuts a dump into non-blank lines with their features.
