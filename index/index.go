@@ -219,9 +219,11 @@ func (ix *Index) Candidates(ctx context.Context, a *article.Article, opts QueryO
 			get(id).bands++
 		}
 	}
-	// The query's own term weights, to normalise: an indexed article
-	// holds at most fingerprint.DefaultTerms terms, so a perfect match
-	// is measured against the query's best DefaultTerms weights.
+	// The query's own term weights, to normalise. An indexed article
+	// holds its DefaultTerms best terms; a copy of the query holds the
+	// query's own best ones, so a perfect match is measured against the
+	// DefaultTerms largest weights among the query's first 2×DefaultTerms
+	// terms (twice, to leave room for ranks an edit shifts).
 	idfs := make([]float64, 0, len(termLists))
 	for i, ids := range termLists {
 		df := len(ids)
