@@ -2,7 +2,6 @@ package eval
 
 import (
 	"math"
-	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -50,19 +49,23 @@ func BodyTokens(text string) []string {
 	return out
 }
 
+// shingle is up to shingleSize tokens; tokens are never empty, so a
+// shorter shingle (of a text under four tokens) is padded with "".
+type shingle [shingleSize]string
+
 // shingles counts the 4-token shingles of tokens. A text of fewer than four
 // tokens (but at least one) is one shingle of all its tokens, as in the
 // benchmark; an empty text has none.
-func shingles(tokens []string) map[string]int {
-	m := make(map[string]int, len(tokens))
+func shingles(tokens []string) map[shingle]int {
+	m := make(map[shingle]int, len(tokens))
 	if len(tokens) == 0 {
 		return m
 	}
 	n := max(1, len(tokens)-shingleSize+1)
 	for i := 0; i < n; i++ {
-		j := min(i+shingleSize, len(tokens))
-		// \x00 cannot occur in a token, so the joined key is unambiguous.
-		m[strings.Join(tokens[i:j], "\x00")]++
+		var sh shingle
+		copy(sh[:], tokens[i:min(i+shingleSize, len(tokens))])
+		m[sh]++
 	}
 	return m
 }
