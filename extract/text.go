@@ -60,6 +60,9 @@ var (
 	loginLine     = regexp.MustCompile(`(?i)^(?:log ?in|sign ?in|sign ?up|register|subscribe|newsletter)\b|\b(?:log ?in|sign ?in|register) to (?:comment|reply|post|leave|continue|read)|\b(?:log ?in|login) (?:or|/) (?:register|sign ?up)\b|\b(?:register|sign ?up) (?:or|/) (?:log ?in|login)\b|forgot (?:your )?password|create an account|user registration|account to (?:log ?in|sign ?in|login)|\bnewsletter sign ?up\b|(?:facebook|google|twitter|apple) (?:connect|users|login)`)
 	captionLine   = regexp.MustCompile(`(?i)\b(?:image|photo|photograph|picture|pictured|illustration|file photo|video)\s*:\s*\S|^(?:image|photo|picture|video)s?\s*:?$|\((?:[A-Z]+ )?photo\b|\bphoto(?:graph)?\s+(?:by|credit)\b|\bimage (?:caption|copyright|source)\b|\bgetty images\s*$|^[—–-]\s.{1,80}\(@\w{1,30}\)`)
 	advertLine    = regexp.MustCompile(`(?i)^(?:advertisement|advert|sponsored(?: content)?|promoted|ad|ads by \S+|buy now|shop now|order now|learn more|read more|continue reading|subscribe now|download (?:the|our) app|shop\b.{0,40}!|story continues below(?: advertisement)?|scroll to continue(?: with content)?|(?:read more|related|see also|also read|recommended|more|watch|listen)\s*:.{0,100})$`)
+	// authorBox matches the heading of an author's biography box, which
+	// follows the story: "About the author", "About Jane Doe".
+	authorBox = regexp.MustCompile(`^(?i:about the authors?|about|sobre|über|à propos de|acerca de)(?:\s+(?:the\s+)?\p{Lu}[\p{L}.'-]*){1,4}$|^(?i:about the authors?)$`)
 	// consentLine matches cookie and consent banners.
 	consentLine = regexp.MustCompile(`\bcookies?\b.{0,200}\b(?:website|browser|consent|privacy|gdpr)\b|\b(?:website|site|we)\s+uses?\s+cookies\b|\b(?:accept|allow|enable)\s+(?:all\s+)?cookies\b|\bcookie (?:settings|policy|preferences)\b`)
 	// commentAuthorLine matches the line that opens a comment in many
@@ -254,6 +257,8 @@ func splitLines(text string) []textLine {
 		case len(l) < 80 && advertLine.MatchString(l):
 			tl.kind, tl.hard = kindAdvert, true
 		case len(l) < 30 && uiLine.MatchString(l):
+			tl.kind, tl.hard = kindOther, true
+		case len(l) < 80 && authorBox.MatchString(l):
 			tl.kind, tl.hard = kindOther, true
 		case len(l) < 1200 && containsFold(l, "cookie") && consentLine.MatchString(strings.ToLower(l)):
 			// Cookie banners run long, and read as prose.
