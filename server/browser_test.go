@@ -6,6 +6,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -17,11 +18,64 @@ import (
 // chromiumPath is Debian's chromium, which scripts/test.sh installs.
 const chromiumPath = "/usr/bin/chromium"
 
-// newBrowser starts headless chromium for a test and returns a context
-// that drives one tab. It skips the test when chromium is not installed,
-// except under CI=true, where the browser tests must run. Any JavaScript
-// dialog (alert, confirm, prompt) fails the test: a page's script must
-// never run in the UI.
+// browser is the one headless chromium the package's browser tests share,
+// each in its own tab: starting chromium takes seconds, a tab milliseconds.
+var browser struct {
+	once   sync.Once
+	ctx    context.Context // the browser's context; tabs derive from it
+	cancel func()
+	err    error
+}
+
+// TestMain stops the shared browser after the tests.
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if browser.cancel != nil {
+		browser.cancel()
+	}
+	os.Exit(code)
+}
+
+// startBrowser starts the shared chromium at path, once.
+func startBrowser(path string) (context.Context, error) {
+	browser.once.Do(func() {
+		dir, err := os.MkdirTemp("", "wiretrace-chromium-")
+		if err != nil {
+			browser.err = err
+			return
+		}
+		opts := []chromedp.ExecAllocatorOption{
+			chromedp.ExecPath(path),
+			chromedp.Flag("headless", true),
+			chromedp.Flag("no-sandbox", true),
+			chromedp.Flag("disable-gpu", true),
+			chromedp.Flag("disable-background-networking", true),
+			chromedp.Flag("disable-component-update", true),
+			chromedp.Flag("disable-sync", true),
+			chromedp.Flag("disable-dev-shm-usage", true),
+			chromedp.Flag("no-first-run", true),
+			chromedp.Flag("no-default-browser-check", true),
+			chromedp.UserDataDir(dir),
+			chromedp.WindowSize(1360, 900),
+		}
+		actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+		bctx, cancelBrowser := chromedp.NewContext(actx)
+		browser.ctx = bctx
+		browser.cancel = func() {
+			cancelBrowser()
+			cancelAlloc()
+			os.RemoveAll(dir)
+		}
+		browser.err = chromedp.Do(bctx) // starts chromium and its first tab
+	})
+	return browser.ctx, browser.err
+}
+
+// newBrowser returns a context that drives a new tab of headless chromium
+// for a test. It skips the test when chromium is not installed, except
+// under CI=true, where the browser tests must run. Any JavaScript dialog
+// (alert, confirm, prompt) fails the test: a page's script must never run
+// in the UI; so does any request outside the server under test.
 func newBrowser(t *testing.T) context.Context {
 	t.Helper()
 	path := chromiumPath
@@ -35,27 +89,15 @@ func newBrowser(t *testing.T) context.Context {
 			t.Skipf("skipping browser test: chromium not installed at %s (apt-get install chromium, or run scripts/test.sh as root)", chromiumPath)
 		}
 	}
-	opts := []chromedp.ExecAllocatorOption{
-		chromedp.ExecPath(path),
-		chromedp.Flag("headless", true),
-		chromedp.Flag("no-sandbox", true),
-		chromedp.Flag("disable-gpu", true),
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.Flag("disable-dev-shm-usage", true),
-		chromedp.Flag("no-first-run", true),
-		chromedp.Flag("no-default-browser-check", true),
-		chromedp.UserDataDir(t.TempDir()),
-		chromedp.WindowSize(1360, 900),
+	bctx, err := startBrowser(path)
+	if err != nil {
+		t.Fatalf("start chromium %s: %v", path, err)
 	}
-	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
-	ctx, cancelTab := chromedp.NewContext(actx)
+	ctx, cancelTab := chromedp.NewContext(bctx)
 	ctx, cancelTime := context.WithTimeout(ctx, 45*time.Second)
 	t.Cleanup(func() {
 		cancelTime()
 		cancelTab()
-		cancelAlloc()
 	})
 	if err := chromedp.Do(ctx); err != nil {
 		t.Fatalf("start chromium: %v", err)
