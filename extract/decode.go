@@ -179,14 +179,28 @@ func utf16Order(data []byte) encoding.Encoding {
 // pages put the declaration after long scripts and link lists.
 var metaCharset = regexp.MustCompile(`(?i)<meta[^>]{0,512}?charset\s*=\s*["']?\s*([a-zA-Z0-9_:.+-]+)`)
 
+// headerCharset returns the charset parameter of a Content-Type value,
+// or "".
+func headerCharset(contentType string) string {
+	i := indexFold([]byte(contentType), "charset=")
+	if i < 0 {
+		return ""
+	}
+	v := strings.TrimSpace(contentType[i+len("charset="):])
+	if j := strings.IndexAny(v, "; "); j >= 0 {
+		v = v[:j]
+	}
+	return strings.Trim(v, `"'`)
+}
+
 // xmlCharset finds the encoding of an XML declaration (XHTML pages).
 var xmlCharset = regexp.MustCompile(`(?i)^\s*<\?xml[^>]{0,200}?encoding\s*=\s*["']([a-zA-Z0-9_:.+-]+)`)
 
 // decodeText turns page bytes into UTF-8 text. isHTML tells whether
 // in-document declarations may be trusted. It returns the charset name
 // used.
-func decodeText(data []byte, isHTML bool) (string, string, error) {
-	enc, name := detectCharset(data, isHTML)
+func decodeText(data []byte, isHTML bool, contentType string) (string, string, error) {
+	enc, name := detectCharset(data, isHTML, contentType)
 	if enc == nil {
 		return toValidUTF8(data), "utf-8", nil
 	}
@@ -211,7 +225,7 @@ func toValidUTF8(data []byte) string {
 // UTF-8 when the bytes are valid UTF-8, then a guess between Shift_JIS,
 // EUC-JP and windows-1252 by which decodes cleanly. A nil encoding means
 // UTF-8.
-func detectCharset(data []byte, isHTML bool) (encoding.Encoding, string) {
+func detectCharset(data []byte, isHTML bool, contentType string) (encoding.Encoding, string) {
 	switch {
 	case bytes.HasPrefix(data, []byte("\xef\xbb\xbf")):
 		return nil, "utf-8"
@@ -227,6 +241,25 @@ func detectCharset(data []byte, isHTML bool) (encoding.Encoding, string) {
 		return e, "utf-16le"
 	}
 	valid := utf8.Valid(data)
+	if label := headerCharset(contentType); label != "" {
+		if e, name := charset.Lookup(label); e != nil {
+			switch {
+			case name == "utf-8" && (valid || mostlyUTF8(data)):
+				return nil, name
+			case name == "utf-8":
+				// Declared UTF-8, but the bytes are not: a legacy page
+				// whose template says otherwise. Sniff below.
+			case strings.HasPrefix(name, "utf-16"):
+				return e, name
+			case valid && hasHighBit(data) && isSingleByte(name):
+				// Servers label UTF-8 pages Latin-1 by default; valid
+				// multi-byte UTF-8 is the stronger evidence.
+				return nil, "utf-8"
+			default:
+				return e, name
+			}
+		}
+	}
 	if isHTML {
 		head := data
 		if len(head) > 16384 {
@@ -251,8 +284,10 @@ func detectCharset(data []byte, isHTML bool) (encoding.Encoding, string) {
 			case strings.HasPrefix(name, "utf-16"):
 				// The HTML standard: a UTF-16 declaration in a page
 				// without a BOM is a mistake; the bytes are ASCII-compatible.
-			case name == "utf-8":
+			case name == "utf-8" && (valid || mostlyUTF8(data)):
 				return nil, name
+			case name == "utf-8":
+				// Declared UTF-8, but the bytes are not: sniff below.
 			case valid && hasHighBit(data) && isSingleByte(name):
 				// A page declared as Latin-1 or windows-1252 whose bytes
 				// are valid multi-byte UTF-8 was re-served without fixing
@@ -268,6 +303,29 @@ func detectCharset(data []byte, isHTML bool) (encoding.Encoding, string) {
 		return nil, "utf-8"
 	}
 	return sniffLegacy(data)
+}
+
+// mostlyUTF8 reports whether nearly all multi-byte sequences in data are
+// valid UTF-8: a UTF-8 page with a few corrupt bytes (a truncated
+// character, a pasted Latin-1 symbol) is still UTF-8. 95% of the
+// sequences must decode.
+func mostlyUTF8(data []byte) bool {
+	var good, bad int
+	for i := 0; i < len(data); {
+		if data[i] < 0x80 {
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && n <= 1 {
+			bad++
+			i++
+			continue
+		}
+		good++
+		i += n
+	}
+	return good+bad == 0 || bad*20 <= good+bad
 }
 
 func hasHighBit(data []byte) bool {

@@ -25,6 +25,11 @@ type Options struct {
 	// MaxBytes is the largest page Page accepts, compressed or not;
 	// 0 means DefaultMaxBytes.
 	MaxBytes int64
+	// ContentType is the media type the server declared for the page
+	// ("text/html; charset=iso-8859-1"), when known. Its charset wins
+	// over the page's own declarations, as in browsers; a byte order
+	// mark wins over both.
+	ContentType string
 }
 
 // Errors Page returns for input that is not a page it can read. Test them
@@ -75,12 +80,17 @@ func Page(data []byte, opts Options) (*article.Article, error) {
 		head = head[:4096]
 	}
 	isHTML := looksHTML(string(head))
-	text, cs, err := decodeText(data, isHTML)
+	text, cs, err := decodeText(data, isHTML, opts.ContentType)
 	if err != nil {
 		return nil, fmt.Errorf("extract: %w", err)
 	}
 	if strings.HasPrefix(cs, "utf-16") {
 		isHTML = looksHTML(text)
+	}
+	if !isHTML && strings.HasPrefix(strings.ToLower(strings.TrimSpace(opts.ContentType)), "text/html") && strings.Contains(text, "<") {
+		// Declared HTML whose first 4 KiB hold no markup (a long
+		// preamble of text): trust the declaration.
+		isHTML = true
 	}
 	if undecodable(text) {
 		return nil, fmt.Errorf("extract: text decoded as %s is mostly invalid: %w", cs, ErrUndecodable)

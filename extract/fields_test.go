@@ -183,24 +183,29 @@ func TestCharsets(t *testing.T) {
 	pad := strings.Repeat("<!-- padding past the 1 KiB the HTML standard scans -->\n", 30)
 	for _, tc := range []struct {
 		name, page, want string
+		contentType      string
 	}{
-		{"utf-8", "<p>" + latin + "</p>", "€95"},
-		{"utf-8 with BOM", "\xef\xbb\xbf<p>" + latin + "</p>", "€95"},
-		{"windows-1252 declared", `<meta charset="windows-1252"><p>` + cp1252 + "</p>", "€95"},
-		{"windows-1252 undeclared", "<p>" + cp1252 + "</p>", "Lyon’s"},
-		{"windows-1252 declared late", "<html><head>" + pad + `<meta http-equiv="Content-Type" content="text/html; charset=windows-1252"></head><p>` + cp1252 + "</p>", "€95"},
-		{"iso-8859-1 declared", `<meta charset="iso-8859-1"><p>` + latin1 + "</p>", "Café"},
-		{"utf-8 mislabelled latin-1", `<meta charset="iso-8859-1"><p>` + latin + "</p>", "€95"},
-		{"shift_jis declared", `<meta charset="Shift_JIS"><p>` + sjis + "</p>", "夜市"},
-		{"shift_jis undeclared", "<p>" + sjis + "</p>", "夜市"},
-		{"euc-jp undeclared", "<p>" + eucjp + "</p>", "夜市"},
-		{"utf-16le without BOM", u16le, "€95"},
-		{"utf-16be with BOM", u16be, "€95"},
-		{"text in windows-1252", cp1252 + "\n", "€95"},
-		{"text in shift_jis", sjis + "\n", "夜市"},
+		{"utf-8", "<p>" + latin + "</p>", "€95", ""},
+		{"utf-8 with BOM", "\xef\xbb\xbf<p>" + latin + "</p>", "€95", ""},
+		{"windows-1252 declared", `<meta charset="windows-1252"><p>` + cp1252 + "</p>", "€95", ""},
+		{"windows-1252 undeclared", "<p>" + cp1252 + "</p>", "Lyon’s", ""},
+		{"windows-1252 declared late", "<html><head>" + pad + `<meta http-equiv="Content-Type" content="text/html; charset=windows-1252"></head><p>` + cp1252 + "</p>", "€95", ""},
+		{"iso-8859-1 declared", `<meta charset="iso-8859-1"><p>` + latin1 + "</p>", "Café", ""},
+		{"utf-8 mislabelled latin-1", `<meta charset="iso-8859-1"><p>` + latin + "</p>", "€95", ""},
+		{"shift_jis declared", `<meta charset="Shift_JIS"><p>` + sjis + "</p>", "夜市", ""},
+		{"shift_jis undeclared", "<p>" + sjis + "</p>", "夜市", ""},
+		{"euc-jp undeclared", "<p>" + eucjp + "</p>", "夜市", ""},
+		{"utf-16le without BOM", u16le, "€95", ""},
+		{"utf-16be with BOM", u16be, "€95", ""},
+		{"text in windows-1252", cp1252 + "\n", "€95", ""},
+		{"text in shift_jis", sjis + "\n", "夜市", ""},
+		{"utf-8 declared on windows-1252 bytes", `<meta charset="utf-8"><p>` + cp1252 + "</p>", "€95", ""},
+		{"header charset wins", `<meta charset="utf-8"><p>` + cp1252 + "</p>", "€95", "text/html; charset=windows-1252"},
+		{"header latin-1 on utf-8 bytes", "<p>" + latin + "</p>", "€95", "text/html; charset=ISO-8859-1"},
+		{"header charset on a text dump", sjis + "\n", "夜市", "text/plain; charset=Shift_JIS"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			a, err := Page([]byte(tc.page), Options{})
+			a, err := Page([]byte(tc.page), Options{ContentType: tc.contentType})
 			if err != nil {
 				t.Fatal(err)
 			}
