@@ -122,6 +122,12 @@ func bodyNameHint(name string) int8 {
 		w := strings.ToLower(name[i:j])
 		name = name[j:]
 		last := strings.IndexFunc(name, func(r rune) bool { return r < 0x80 && bodyWordByte(byte(r)) }) < 0
+		if bodyJunkWords[w] || last && bodyJunkLastWords[w] {
+			hint = hintJunk
+		}
+		if len(w) < bodyMinPart {
+			continue // too short to hold a part: most words ("col", "md", "12")
+		}
 		for _, p := range bodyStrongJunkParts {
 			if strings.Contains(w, p) {
 				return hintStrongJunk
@@ -132,9 +138,6 @@ func bodyNameHint(name string) int8 {
 		if strings.HasPrefix(w, "subscri") {
 			return hintStrongJunk
 		}
-		if bodyJunkWords[w] || last && bodyJunkLastWords[w] {
-			hint = hintJunk
-		}
 		for _, p := range bodyJunkParts {
 			if strings.Contains(w, p) {
 				hint = hintJunk
@@ -143,6 +146,9 @@ func bodyNameHint(name string) int8 {
 	}
 	return hint
 }
+
+// bodyMinPart is the length of the shortest word part in the lists above.
+const bodyMinPart = 4
 
 // bodySectionParts name the sections of teasers and comments that follow
 // an article, in the class or id of their titles.

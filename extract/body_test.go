@@ -312,3 +312,15 @@ func TestHTMLBodyPathologicalPages(t *testing.T) {
 		t.Errorf("many-titles page body = %q", got)
 	}
 }
+
+// TestBodyMinPart keeps bodyMinPart in step with the part lists it
+// shortcuts.
+func TestBodyMinPart(t *testing.T) {
+	for _, list := range [][]string{bodyStrongJunkParts, bodyJunkParts} {
+		for _, p := range list {
+			if len(p) < bodyMinPart {
+				t.Errorf("part %q is shorter than bodyMinPart %d", p, bodyMinPart)
+			}
+		}
+	}
+}
