@@ -16,7 +16,12 @@ import (
 // and does not look like a verb or adverb ("Spurred", "However").
 func entities(text string, toks []Token, ds []Date) ([]Role, []Entity) {
 	roles := findRoles(text, toks)
-	inRole := make([]bool, len(toks))
+	var small [2][64]bool
+	inRole, holderStart := small[0][:0], small[1][:0]
+	if len(toks) > 64 {
+		inRole, holderStart = make([]bool, 0, len(toks)), make([]bool, 0, len(toks))
+	}
+	inRole, holderStart = inRole[:len(toks)], holderStart[:len(toks)]
 	// Dates are not names: "on Tuesday" must not join "Mike Waltz".
 	for k, t := range toks {
 		for _, d := range ds {
@@ -25,7 +30,6 @@ func entities(text string, toks []Token, ds []Date) ([]Role, []Entity) {
 			}
 		}
 	}
-	holderStart := map[int]bool{}
 	for _, r := range roles {
 		for k := r.titleStart; k < r.tokEnd; k++ {
 			inRole[k] = true

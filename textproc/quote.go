@@ -45,7 +45,8 @@ func speaker(para string, start, end int) string {
 	if end < len(para) && para[end] == '"' {
 		after = para[end+1:]
 	}
-	toks := Tokenize(clip(after, 120))
+	var buf [40]Token
+	toks := tokenize(buf[:0], clip(after, 120), false)
 	k := 0
 	for k < len(toks) && toks[k].Kind == Punct && toks[k].Text != "." {
 		k++
@@ -75,7 +76,7 @@ func speaker(para string, start, end int) string {
 	if len(before) > 120 {
 		before = before[len(before)-120:]
 	}
-	bt := Tokenize(before)
+	bt := tokenize(buf[:0], before, false)
 	j := len(bt) - 1
 	for j >= 0 && bt[j].Kind == Punct {
 		j--

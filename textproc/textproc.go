@@ -174,6 +174,12 @@ type Negation struct {
 // Doc.Dateline and left out of the first sentence.
 func Analyze(a *article.Article) *Doc {
 	d := &Doc{Title: strings.TrimSpace(a.Title)}
+	// About one sentence per 120 bytes of news prose.
+	size := 0
+	for _, p := range a.Paragraphs {
+		size += len(p)
+	}
+	d.Sentences = make([]Sentence, 0, size/120+1)
 	for p, para := range a.Paragraphs {
 		off := 0
 		if p == 0 || d.Dateline == "" && len(d.Sentences) == 0 {

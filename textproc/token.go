@@ -14,7 +14,18 @@ import (
 // lowercased form, stem and stop-word flag.
 func Tokenize(text string) []Token {
 	// About one token per five bytes of news prose: one allocation, mostly.
-	toks := make([]Token, 0, len(text)/5+1)
+	return tokenize(make([]Token, 0, len(text)/5+1), text, true)
+}
+
+// tokenize appends the tokens of text to dst; without stems it leaves
+// Stem and Stop empty (for the quick looks around a quote).
+func tokenize(toks []Token, text string, stems bool) []Token {
+	mk := func(s string, kind TokenKind, start int) Token {
+		if stems {
+			return makeToken(s, kind, start)
+		}
+		return Token{Text: s, Lower: lower(s), Kind: kind, Span: Span{start, start + len(s)}}
+	}
 	i := 0
 	for i < len(text) {
 		r, n := utf8.DecodeRuneInString(text[i:])
@@ -23,15 +34,15 @@ func Tokenize(text string) []Token {
 			i += n
 		case unicode.IsLetter(r):
 			end := max(scanWord(text, i), i+n)
-			toks = append(toks, makeToken(text[i:end], Word, i))
+			toks = append(toks, mk(text[i:end], Word, i))
 			i = end
 		case unicode.IsDigit(r):
 			// Non-ASCII digits ("۸") are numerals of one rune each.
 			end := max(scanNumeral(text, i), i+n)
-			toks = append(toks, makeToken(text[i:end], Numeral, i))
+			toks = append(toks, mk(text[i:end], Numeral, i))
 			i = end
 		default:
-			toks = append(toks, makeToken(text[i:i+n], Punct, i))
+			toks = append(toks, mk(text[i:i+n], Punct, i))
 			i += n
 		}
 	}
