@@ -9,13 +9,15 @@ import (
 
 	"github.com/wiretrace/wiretrace/article"
 	"github.com/wiretrace/wiretrace/extract"
+	"github.com/wiretrace/wiretrace/source"
 )
 
 // runExtract runs `wiretrace extract [--json] [--max-bytes N] [--url URL]
-// PAGE|-`: it reads one page (HTML in any common charset or a text dump,
-// possibly gzip-compressed) and prints the article in it.
+// PAGE|-|URL`: it reads one page (HTML in any common charset or a text
+// dump, possibly gzip-compressed) from a file, stdin or the web, and prints
+// the article in it.
 func runExtract(ctx context.Context, e *env, args []string) error {
-	fs := newFlags(e, "extract", "[--json] [--max-bytes N] [--url URL] PAGE|-")
+	fs := newFlags(e, "extract", "[--json] [--max-bytes N] [--url URL] PAGE|-|URL")
 	asJSON := fs.Bool("json", false, "print the article as JSON")
 	maxBytes := fs.Int64("max-bytes", defaultMaxPage, "largest page to read, in bytes, before and after gzip decompression")
 	pageURL := fs.String("url", "", "the address the page was fetched from, when the page does not say")
@@ -24,17 +26,23 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	if len(names) != 1 {
-		return usagef("extract takes one PAGE (a file, or - for stdin), got %d", len(names))
+		return usagef("extract takes one PAGE (a file, - for stdin, or an http(s) URL), got %d", len(names))
 	}
 	if *maxBytes <= 0 {
 		return usagef("--max-bytes must be positive, got %d", *maxBytes)
 	}
 	name := names[0]
-	data, err := readPage(e, name, *maxBytes)
+	opts := extract.Options{URL: *pageURL, MaxBytes: *maxBytes}
+	var data []byte
+	if strings.HasPrefix(name, "http://") || strings.HasPrefix(name, "https://") {
+		data, err = fetchPage(ctx, name, &opts)
+	} else {
+		data, err = readPage(e, name, *maxBytes)
+	}
 	if err != nil {
 		return err
 	}
-	a, err := extract.Page(data, extract.Options{URL: *pageURL, MaxBytes: *maxBytes})
+	a, err := extract.Page(data, opts)
 	if err != nil {
 		return pageError{name: name, err: err}
 	}
@@ -45,6 +53,23 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 		return enc.Encode(a)
 	}
 	return writeArticle(e.stdout, a)
+}
+
+// fetchPage fetches a page with the source package's polite fetcher
+// (robots.txt, a delay per host, a size limit) and fills in the address
+// it came from and the server's Content-Type.
+func fetchPage(ctx context.Context, rawURL string, opts *extract.Options) ([]byte, error) {
+	for it, err := range source.Items(ctx, []string{rawURL}, source.Options{MaxItemBytes: opts.MaxBytes}) {
+		if err != nil {
+			return nil, err
+		}
+		if opts.URL == "" {
+			opts.URL = it.URL
+		}
+		opts.ContentType = it.ContentType
+		return it.Data, nil
+	}
+	return nil, fmt.Errorf("fetch %s: no page in the response", rawURL)
 }
 
 // pageError names the page an extraction failed on, without repeating

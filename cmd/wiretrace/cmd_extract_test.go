@@ -4,10 +4,15 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"io"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"golang.org/x/text/encoding/charmap"
 
 	"github.com/wiretrace/wiretrace/article"
 )
@@ -83,6 +88,41 @@ func TestExtractCommandText(t *testing.T) {
 	}
 	if errs != "" {
 		t.Errorf("stderr = %q, want nothing", errs)
+	}
+}
+
+// TestExtractCommandURL fetches a page from a local server: the server's
+// charset header decides the decoding, and the address is reported.
+func TestExtractCommandURL(t *testing.T) {
+	page, err := charmap.Windows1252.NewEncoder().String(`<html><head><meta charset="utf-8"><title>Café fees rise | Example</title></head>` +
+		`<body><article><h1>Café fees rise</h1><p>LYON — Terrace fees will rise to €95 a square metre next year, the council said on Monday.</p>` +
+		`<p>Owners said they would appeal against the decision in court before the summer.</p></article></body></html>`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path != "/story" {
+			http.NotFound(w, r) // robots.txt too: no rules
+			return
+		}
+		w.Header().Set("Content-Type", "text/html; charset=windows-1252")
+		io.WriteString(w, page)
+	}))
+	defer srv.Close()
+	code, out, errs := runExtractCLI(t, nil, "--json", srv.URL+"/story")
+	if code != 0 {
+		t.Fatalf("exit %d, stderr %q", code, errs)
+	}
+	var a article.Article
+	if err := json.Unmarshal([]byte(out), &a); err != nil {
+		t.Fatal(err)
+	}
+	if a.Title != "Café fees rise" || a.URL != srv.URL+"/story" || a.Dateline != "LYON" || !strings.Contains(a.Text(), "€95") {
+		t.Errorf("got title %q url %q dateline %q body %q", a.Title, a.URL, a.Dateline, a.Text())
+	}
+	code, _, errs = runExtractCLI(t, nil, srv.URL+"/missing")
+	if code != 1 || !strings.Contains(errs, "404") {
+		t.Errorf("missing page: exit %d, stderr %q", code, errs)
 	}
 }
 
