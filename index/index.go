@@ -168,7 +168,7 @@ const (
 	termLimit = 256
 	// scoreShortlist is how many candidates, ranked by shared bands and
 	// term weight, get their signatures read to estimate similarity.
-	scoreShortlist = 200
+	scoreShortlist = 100
 )
 
 // Candidates returns the stored articles most likely to be related to a,

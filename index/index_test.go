@@ -13,7 +13,7 @@ import (
 	"github.com/wiretrace/wiretrace/store/pebble"
 )
 
-func openStore(t *testing.T, dir string) *pebble.Store {
+func openStore(t testing.TB, dir string) *pebble.Store {
 	t.Helper()
 	s, err := pebble.Open(dir, pebble.Options{CacheSize: 16 << 20, MemTableSize: 8 << 20})
 	if err != nil {

@@ -34,8 +34,9 @@ import (
 
 // Options tunes Open. The zero value is ready to use.
 type Options struct {
-	// CacheSize is the block cache in bytes; 0 means 128 MiB, enough to
-	// keep the posting index blocks of a million documents in memory.
+	// CacheSize is the block cache in bytes; 0 means 256 MiB, which
+	// holds the index blocks and much of the postings and signatures of
+	// a million documents.
 	CacheSize int64
 	// MemTableSize is the size of one memtable in bytes; 0 means 64 MiB,
 	// large enough that a bulk ingest flushes rarely.
@@ -52,7 +53,7 @@ const (
 	prefixMeta  = 'm'
 	recordV1    = 1
 	defaultMem  = 64 << 20
-	defaultCach = 128 << 20
+	defaultCach = 256 << 20
 )
 
 var countKey = []byte{prefixMeta, 'c', 'o', 'u', 'n', 't'}
@@ -100,7 +101,9 @@ func Open(dir string, opts Options) (*Store, error) {
 		// Bloom filters make Exists and Get of an absent id (every new
 		// document of an ingest) skip the tables that cannot hold it.
 		po.Levels[i].FilterPolicy = bloom.FilterPolicy(10)
-		po.Levels[i].BlockSize = 32 << 10
+		// Pebble's default 4 KiB blocks: a posting seek or a signature
+		// read decompresses one block, and 32 KiB blocks made snappy a
+		// fifth of a query's time for a slightly smaller store.
 	}
 	po.EnsureDefaults()
 	db, err := pdb.Open(dir, po)
