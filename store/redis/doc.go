@@ -8,7 +8,7 @@
 // With the default prefix "wt:", and s = xxhash(id) mod 1024 (a "shard"):
 //
 //	wt:{s}:r:<id>   string  record: signature, band keys, terms, meta
-//	wt:{s}:a:<id>   string  the article JSON
+//	wt:{s}:a:<id>   string  the article JSON, zstd-compressed
 //	wt:{s}:l:<id>   string  writer lock (a random token, expires)
 //	wt:{s}:ids      set     the ids of shard s, for Count and Scan
 //	wt:b:<8 bytes>  set     LSH band posting: the members of a band key
@@ -25,8 +25,9 @@
 // Posting members are 64-bit integers when the id is 16 lowercase hex
 // digits (wiretrace's content-hash ids): Redis keeps a set of integers as a
 // compact intset (8 bytes a member) instead of a hash table of strings,
-// which divides the memory of postings several times. Any other id is
-// stored as "s" followed by the id.
+// which divides the memory of postings several times (see
+// RecommendedConfig for the server setting that keeps long sets compact).
+// Any other id is stored as "s" followed by the id.
 //
 // # Writes
 //
