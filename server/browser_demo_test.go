@@ -212,6 +212,9 @@ func TestBrowserDocumentFamily(t *testing.T) {
 	if n := count(`details.match`); n < 3 {
 		t.Errorf("trace of the rewrite shows %d matches", n)
 	}
+	if count(`.lead-source .credit.no`) != 1 {
+		t.Errorf("the trace does not lead with the source the rewrite fails to credit")
+	}
 	noCSPViolations(t, ctx)
 	screenshot(t, ctx, "trace-rewrite")
 }

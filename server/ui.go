@@ -24,6 +24,7 @@ var pageTemplates = func() map[string]*template.Template {
 	funcs := template.FuncMap{
 		"pct":   pct,
 		"when":  when,
+		"as":    relationPhrase,
 		"bytes": humanBytes,
 		"deref": func(b *bool) bool { return b != nil && *b },
 		"int64": func(n int) int64 { return int64(n) },

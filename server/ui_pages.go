@@ -148,10 +148,22 @@ func (s *Server) uiTrace(w http.ResponseWriter, r *http.Request) {
 				Relation:      string(m.Relation),
 				RelationLabel: relationLabel(string(m.Relation)),
 				Similarity:    m.Similarity,
+				Original:      m.Original,
+				Credits:       m.Report.CreditsSource,
 				Report: newReportView(rj, "m"+strconv.Itoa(i)+"-",
 					sideName{Name: "the indexed article", Link: "/documents/" + m.ID},
 					sideName{Name: "the traced page"}),
 			})
+		}
+	}
+	for i := range tv.Matches {
+		m := &tv.Matches[i]
+		switch {
+		case !trace.Relation(m.Relation).Derived():
+		case m.Original == trace.OriginalMatch && tv.Source == nil:
+			tv.Source = m // matches come sources first, earliest first
+		case m.Original == trace.OriginalDocument:
+			tv.Copies++
 		}
 	}
 	s.render(w, http.StatusOK, "trace", p)

@@ -94,6 +94,9 @@ func TestUIUploadAndLimits(t *testing.T) {
 	if res.StatusCode != http.StatusOK || !strings.Contains(body, `class="match"`) {
 		t.Errorf("trace of a urlencoded form: status %d", res.StatusCode)
 	}
+	if !strings.Contains(body, "Most likely source") {
+		t.Errorf("the trace of a rewrite does not name its source")
+	}
 
 	// Over the limit: 413 as an error page.
 	res, body = serve(t, s, formPost(t, "/trace", map[string]string{"page": strings.Repeat("x", 300<<10)}))

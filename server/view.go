@@ -108,6 +108,22 @@ var relationLabels = map[string]string{
 	"unrelated":      "Unrelated",
 }
 
+// relationPhrases says what a derived page is of its source, for a
+// sentence ("this page is a rewrite of it").
+var relationPhrases = map[string]string{
+	"duplicate":      "a duplicate",
+	"near_duplicate": "an edited copy",
+	"rewrite":        "a rewrite",
+	"partial":        "a partial reuse",
+}
+
+func relationPhrase(r string) string {
+	if p, ok := relationPhrases[r]; ok {
+		return p
+	}
+	return relationLabel(r)
+}
+
 func relationLabel(r string) string {
 	if l, ok := relationLabels[r]; ok {
 		return l

@@ -12,6 +12,11 @@ type traceView struct {
 	ID         string
 	Paragraphs []string
 	Matches    []matchView
+	// Source is the match the page most likely derives from; nil when no
+	// match is its source.
+	Source *matchView
+	// Copies counts matches that derive from the page.
+	Copies int
 }
 
 // matchView is one match of a trace with its compare report.
@@ -19,7 +24,10 @@ type matchView struct {
 	docSummary
 	Relation, RelationLabel string
 	Similarity              float64
-	Report                  reportView
+	// Original is the trace's "match", "document" or "unknown".
+	Original string
+	Credits  bool
+	Report   reportView
 }
 
 // docView is a document page: the article and its family on a timeline.
