@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strings"
 	"text/tabwriter"
 	"time"
 
@@ -31,10 +32,11 @@ type extractionResult struct {
 // of the article body benchmark, scores the bodies with the benchmark's
 // metric and shows them beside the published peers.
 func evalExtraction(ctx context.Context, e *env, args []string) error {
-	fs := newFlags(e, "eval extraction", "[--json] [--data DIR] [--pages OUTFILE]")
+	fs := newFlags(e, "eval extraction", "[--json] [--data DIR] [--pages OUTFILE] [--show ID]")
 	asJSON := fs.Bool("json", false, "print the result as JSON")
 	data := fs.String("data", defaultEvalDir(), "the shared eval folder (or its extraction/ folder)")
 	pagesOut := fs.String("pages", "", "write every page's score as JSON to this file")
+	show := fs.String("show", "", "also print, for the page whose id starts with this, the extra and missing paragraphs")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -96,7 +98,30 @@ func evalExtraction(ctx context.Context, e *env, args []string) error {
 		return enc.Encode(res)
 	}
 	printExtraction(e, res, peers)
+	if *show != "" {
+		return showExtractionPage(e, set, r, *show)
+	}
 	return nil
+}
+
+// showExtractionPage prints one page's miss: the predicted paragraphs
+// not in the true body (-) and the true paragraphs not predicted (!).
+func showExtractionPage(e *env, set *eval.ExtractionSet, r eval.ExtractionReport, prefix string) error {
+	for i, p := range r.Pages {
+		if !strings.HasPrefix(p.ID, prefix) {
+			continue
+		}
+		fmt.Fprintf(e.stdout, "\npage %s  %s\nF1 %.3f  precision %.3f  recall %.3f  exact %v\n", p.ID, p.URL, p.F1, p.Precision, p.Recall, p.Exact)
+		extra, missing := eval.BodyDiff(set.Pages[i].Truth, p.Body)
+		for _, x := range extra {
+			fmt.Fprintf(e.stdout, "- %s\n", x)
+		}
+		for _, x := range missing {
+			fmt.Fprintf(e.stdout, "! %s\n", x)
+		}
+		return nil
+	}
+	return fmt.Errorf("show: no page id starts with %q", prefix)
 }
 
 // defaultEvalDir is $WIRETRACE_SHARED/eval when set, else ../shared/eval.

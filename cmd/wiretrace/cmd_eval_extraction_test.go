@@ -105,6 +105,17 @@ func TestEvalExtraction(t *testing.T) {
 			t.Errorf("text report lacks %q:\n%s", want, out.String())
 		}
 	}
+
+	out.Reset()
+	if code := run(context.Background(), e, []string{"eval", "extraction", "--data", data, "--show", "bbb"}); code != 0 {
+		t.Fatalf("--show: exit %d: %s", code, errb.String())
+	}
+	if !strings.Contains(out.String(), "page bbb2") || !strings.Contains(out.String(), "exact true") {
+		t.Errorf("--show report lacks the page:\n%s", out.String())
+	}
+	if code := run(context.Background(), e, []string{"eval", "extraction", "--data", data, "--show", "zzz"}); code != 1 {
+		t.Errorf("--show of an unknown page: exit %d, want 1", code)
+	}
 }
 
 func TestEvalExtractionUsage(t *testing.T) {

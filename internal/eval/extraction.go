@@ -152,6 +152,9 @@ type PageScore struct {
 	Exact     bool    `json:"exact"`
 	// Error is why the extractor produced nothing, when it failed.
 	Error string `json:"error,omitempty"`
+	// Body is the predicted body (kept out of JSON: the page's scores
+	// are the report; the text is for study, see BodyDiff).
+	Body string `json:"-"`
 }
 
 // ExtractionReport is a scored run: the benchmark's figures and every
@@ -183,7 +186,7 @@ func (s *ExtractionSet) Score(pred map[string]string) (ExtractionReport, error) 
 		r.Pages = append(r.Pages, PageScore{
 			ID: p.ID, URL: p.URL,
 			F1: m.F1(), Precision: m.Precision(), Recall: m.Recall(),
-			TP: m.TP, FP: m.FP, FN: m.FN, Exact: m.Exact,
+			TP: m.TP, FP: m.FP, FN: m.FN, Exact: m.Exact, Body: body,
 		})
 	}
 	r.ExtractionSummary = SummarizeBodies(ms)

@@ -2,6 +2,7 @@ package eval
 
 import (
 	"math"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -189,3 +190,22 @@ func SummarizeBodies(ms []BodyMatch) ExtractionSummary {
 
 // round3 rounds x to three decimals, the precision the benchmark publishes.
 func round3(x float64) float64 { return math.Round(x*1000) / 1000 }
+
+// BodyDiff lists, for one page, the predicted paragraphs that are not in
+// the true body and the true paragraphs that the prediction misses, each
+// compared as token sequences: what to read when studying a miss.
+func BodyDiff(truth, pred string) (extra, missing []string) {
+	key := func(s string) string { return " " + strings.Join(BodyTokens(s), " ") + " " }
+	tk, pk := key(truth), key(pred)
+	for _, p := range strings.Split(pred, "\n") {
+		if k := key(p); strings.TrimSpace(k) != "" && !strings.Contains(tk, k) {
+			extra = append(extra, strings.TrimSpace(p))
+		}
+	}
+	for _, t := range strings.Split(truth, "\n") {
+		if k := key(t); strings.TrimSpace(k) != "" && !strings.Contains(pk, k) {
+			missing = append(missing, strings.TrimSpace(t))
+		}
+	}
+	return extra, missing
+}

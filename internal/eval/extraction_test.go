@@ -112,3 +112,15 @@ func TestPeersScoreAsPublished(t *testing.T) {
 		})
 	}
 }
+
+func TestBodyDiff(t *testing.T) {
+	truth := "First paragraph of the story.\n\nSecond paragraph, with a quote.\n\nThird one."
+	pred := "First paragraph of the story.\nShare this article\nThird one."
+	extra, missing := BodyDiff(truth, pred)
+	if len(extra) != 1 || extra[0] != "Share this article" {
+		t.Errorf("extra = %q, want the share prompt", extra)
+	}
+	if len(missing) != 1 || missing[0] != "Second paragraph, with a quote." {
+		t.Errorf("missing = %q, want the second paragraph", missing)
+	}
+}
