@@ -128,10 +128,26 @@ func leadDateline(p string) (place, agency string) {
 // "-- AFP", "(Reporting by ...; Editing by ...)", "Source: Reuters".
 var tailCredit = regexp.MustCompile(`^(?:[-—–]{1,2}\s*(.{2,40})|\(?\s*(?:Reporting|Writing) by .{2,300}|(?:Source|Sources|Credit|With (?:input|files) from|Distributed by|Provided by)\s*:?\s+(.{2,60}))$`)
 
-// creditFromTail returns the agency named by a closing sign-off
+// republished matches the note a syndicated story ends with, naming where
+// it came from: "This article was originally published by Futurism.",
+// "This article is republished from The Conversation under a Creative
+// Commons license.", "This story was produced by ProPublica." Notes that
+// name where it went ("This article was reprinted on Wired.com") do not
+// match.
+var republished = regexp.MustCompile(`(?i)^(?:this (?:article|story|post|piece|report) )?(?:was |is |has been )?(?:(?:originally|first) (?:published|appeared|posted) (?:by|in|on|at)|(?:republished|reprinted|adapted|syndicated)(?: with permission)? (?:from|by)|(?:produced|reported) (?:by|in partnership with))\s+(?-i:the\s+)?((?-i:\p{Lu})[^.,;:()]{1,50}?)(?:\s+(?:under|with|and|on|in)\b|[.,;:(]|$)`)
+
+// creditFromTail returns the agency or outlet named by a closing sign-off
 // paragraph.
 func creditFromTail(p string) string {
-	m := tailCredit.FindStringSubmatch(strings.TrimSpace(p))
+	p = strings.TrimSpace(p)
+	if m := republished.FindStringSubmatch(p); m != nil {
+		name := strings.TrimSpace(m[1])
+		if a := agencyIn(name); a != "" {
+			return a
+		}
+		return name
+	}
+	m := tailCredit.FindStringSubmatch(p)
 	if m == nil {
 		return ""
 	}

@@ -140,6 +140,15 @@ func fromHTML(text string, opts Options) (*article.Article, error) {
 	a.Byline = m.bylineOf(a.Site)
 	a.Published = m.publishedOf()
 	a.Paragraphs = htmlBody(root)
+	if a.Byline == "" {
+		// "By Jane Doe" as the story's first line, unmarked.
+		for i := 0; i < len(a.Paragraphs) && i < 2; i++ {
+			if p := a.Paragraphs[i]; bylineLine.MatchString(p) && wordCount(p) <= 10 {
+				a.Byline = cleanByline(p, a.Site)
+				break
+			}
+		}
+	}
 	a.Comments = htmlComments(root, m)
 	a.Paragraphs = dropComments(a.Paragraphs, a.Comments)
 	a.Dateline, a.Credit = htmlDatelineCredit(a, m)
@@ -174,9 +183,9 @@ func htmlDatelineCredit(a *article.Article, m *pageMeta) (dateline, credit strin
 		}
 	}
 	if credit == "" {
-		// The sign-off sits in the last two paragraphs (a tag line may
-		// follow it).
-		for i := len(a.Paragraphs) - 1; i >= 0 && i >= len(a.Paragraphs)-2; i-- {
+		// The sign-off sits in the last three paragraphs (a tag line or
+		// a reader prompt may follow it).
+		for i := len(a.Paragraphs) - 1; i >= 0 && i >= len(a.Paragraphs)-3; i-- {
 			if c := creditFromTail(a.Paragraphs[i]); c != "" {
 				credit = c
 				break
@@ -193,6 +202,10 @@ func htmlDatelineCredit(a *article.Article, m *pageMeta) (dateline, credit strin
 				break
 			}
 		}
+	}
+	if credit != "" && (sameName(credit, a.Site) || containsName(credit, a.Site)) {
+		// "Originally published on <this site>": the site credits itself.
+		credit = ""
 	}
 	if credit == "" && a.Byline != "" {
 		// "By Jane Doe, Associated Press": a byline naming an agency

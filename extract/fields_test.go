@@ -71,6 +71,13 @@ func TestCredit(t *testing.T) {
 		{"-- AFP", "", "AFP"},
 		{"(Reporting by Jane Doe; Editing by John Roe)", "", "Reuters"},
 		{"Source: Bloomberg", "", "Bloomberg"},
+		{"This article was originally published by Futurism. Read the original article.", "", "Futurism"},
+		{"This article is republished from The Conversation under a Creative Commons license.", "", "The Conversation"},
+		{"Originally published in the Example Herald on May 5.", "", "Example Herald"},
+		{"Republished with permission from Reuters.", "", "Reuters"},
+		{"This story was produced by ProPublica, a nonprofit newsroom.", "", "ProPublica"},
+		{"This article was reprinted on Wired.com.", "", ""},
+		{"This article has been adapted from its original source.", "", ""},
 		{"The AP reported earlier that talks had stalled.", "", ""},
 	} {
 		t.Run(tc.in, func(t *testing.T) {
