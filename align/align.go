@@ -286,17 +286,27 @@ const joinGain = 0.05
 func (al *Alignment) linkJoins(ctx *Context, sim Similarity, src, der *textproc.Doc, scores []float64, linked []bool, link func(i, j int)) {
 	n, m := len(src.Sentences), len(der.Sentences)
 	_, lexical := sim.(Lexical)
-	score := func(a, b *textproc.Sentence, fa, fb *features) float64 {
+	score := func(a, b func() *textproc.Sentence, fa, fb *features) float64 {
 		if !lexical {
-			return sim.Score(a, b, ctx)
+			return sim.Score(a(), b(), ctx)
 		}
 		if !enoughShared(fa, fb, minSharedShare) {
 			return 0
 		}
 		return LexicalWeights.Apply(pairFeatures(fa, fb))
 	}
+	// halves: both neighbours x and y must share content with z, and
+	// together enough for the joined pair to pass the same bound as any
+	// scored pair; the join is only built when they do.
 	halves := func(x, y, z *features) bool {
-		return !lexical || sharedMass(x, z) > 0 && sharedMass(y, z) > 0
+		if !lexical {
+			return true
+		}
+		if x.idSet.common(&z.idSet) == 0 || y.idSet.common(&z.idSet) == 0 {
+			return false
+		}
+		mx, my := sharedMass(x, z), sharedMass(y, z)
+		return mx > 0 && my > 0 && mx+my >= minSharedShare*min(z.total, x.total+y.total)
 	}
 	for j := 0; j < m; j++ {
 		// An unlinked sentence tries every pair of neighbours; a linked one
@@ -315,8 +325,9 @@ func (al *Alignment) linkJoins(ctx *Context, sim Similarity, src, der *textproc.
 			if !halves(&ctx.srcF[i], &ctx.srcF[i+1], fj) {
 				continue
 			}
-			jn := ctx.joinOf(false, i)
-			s := score(&jn.s, &der.Sentences[j], &jn.f, fj)
+			jn, i := ctx.joinOf(false, i), i
+			s := score(func() *textproc.Sentence { return jn.sentence(src, i) },
+				func() *textproc.Sentence { return &der.Sentences[j] }, &jn.f, fj)
 			if s >= al.Threshold && s > max(scores[i*m+j], scores[(i+1)*m+j])+joinGain && s > bestS {
 				bestI, bestS = i, s
 			}
@@ -341,8 +352,9 @@ func (al *Alignment) linkJoins(ctx *Context, sim Similarity, src, der *textproc.
 			if !halves(&ctx.derF[j], &ctx.derF[j+1], fi) {
 				continue
 			}
-			jn := ctx.joinOf(true, j)
-			s := score(&src.Sentences[i], &jn.s, fi, &jn.f)
+			jn, j := ctx.joinOf(true, j), j
+			s := score(func() *textproc.Sentence { return &src.Sentences[i] },
+				func() *textproc.Sentence { return jn.sentence(der, j) }, fi, &jn.f)
 			if s >= al.Threshold && s > max(scores[i*m+j], scores[i*m+j+1])+joinGain && s > bestS {
 				bestJ, bestS = j, s
 			}

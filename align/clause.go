@@ -1,6 +1,12 @@
 package align
 
-import "github.com/wiretrace/wiretrace/textproc"
+import (
+	"cmp"
+	"math"
+	"slices"
+
+	"github.com/wiretrace/wiretrace/textproc"
+)
 
 // A clause is part of a sentence between punctuation marks (",", ";", ":",
 // dashes, brackets), merged with its neighbour while it has fewer than
@@ -154,24 +160,105 @@ func (cl *clause) sentence(parent *textproc.Sentence) *textproc.Sentence {
 // dimension is a term." into "A document is a vector whose dimensions are
 // terms.") matches the pair better than either alone.
 type joined struct {
-	s textproc.Sentence // Index is the first sentence's
-	f features
+	f    features
+	s    textproc.Sentence // Index is the first sentence's; made by sentence
+	made bool
 }
 
 // joinOf returns sentences i and i+1 of the source (derived false) or
-// derived document read as one, building it on first use.
+// derived document read as one, building its features on first use.
 func (c *Context) joinOf(derived bool, i int) *joined {
-	d, terms, joins := c.src, c.srcTerms, c.srcJoins
+	feats, joins := c.srcF, c.srcJoins
 	if derived {
-		d, terms, joins = c.der, c.derTerms, c.derJoins
+		feats, joins = c.derF, c.derJoins
 	}
 	if joins[i] == nil {
-		j := &joined{s: joinSentences(&d.Sentences[i], &d.Sentences[i+1])}
-		ids := append(append(make([]uint32, 0, len(terms[i])+len(terms[i+1])), terms[i]...), terms[i+1]...)
-		j.f = c.makeFeatures(&j.s, 0, len(j.s.Tokens), ids, c.weightOf, c.entIDs)
-		joins[i] = j
+		joins[i] = &joined{f: joinFeatures(&feats[i], &feats[i+1])}
 	}
 	return joins[i]
+}
+
+// sentence returns the joined sentences as one Sentence, made on first use
+// (only a Similarity other than Lexical needs it).
+func (j *joined) sentence(d *textproc.Doc, i int) *textproc.Sentence {
+	if !j.made {
+		j.s = joinSentences(&d.Sentences[i], &d.Sentences[i+1])
+		j.made = true
+	}
+	return &j.s
+}
+
+// joinFeatures combines the features of two neighbouring sentences into
+// those of the two read as one: sets are united, multisets merged, counts
+// added. The n-grams that would straddle the boundary are left out; they
+// span two sentences and are not what two texts share.
+func joinFeatures(a, b *features) features {
+	f := features{total: 0, neg: a.neg || b.neg, words: a.words + b.words}
+	f.ids = make([]uint32, 0, len(a.ids)+len(b.ids))
+	f.w = make([]float32, 0, len(a.ids)+len(b.ids))
+	i, j := 0, 0
+	for i < len(a.ids) || j < len(b.ids) {
+		var x, y uint32 = math.MaxUint32, math.MaxUint32
+		if i < len(a.ids) {
+			x = a.ids[i] &^ synonymFlag
+		}
+		if j < len(b.ids) {
+			y = b.ids[j] &^ synonymFlag
+		}
+		switch {
+		case x < y:
+			f.ids, f.w = append(f.ids, a.ids[i]), append(f.w, a.w[i])
+			i++
+		case y < x:
+			f.ids, f.w = append(f.ids, b.ids[j]), append(f.w, b.w[j])
+			j++
+		default:
+			f.ids, f.w = append(f.ids, a.ids[i]), append(f.w, a.w[i])
+			i++
+			j++
+		}
+	}
+	for _, w := range f.w {
+		f.total += w
+	}
+	for k := range f.idSet {
+		f.idSet[k] = a.idSet[k] | b.idSet[k]
+		f.bigrams[k] = a.bigrams[k] | b.bigrams[k]
+	}
+	f.nBi = f.bigrams.count()
+	for n := range f.grams {
+		for k := range f.grams[n] {
+			f.grams[n][k] = a.grams[n][k] | b.grams[n][k]
+		}
+		f.nGrams[n] = f.grams[n].count()
+	}
+	f.uni = mergeSorted(a.uni, b.uni)
+	f.nGrams[0] = len(f.uni)
+	for k := range f.chars {
+		f.chars[k] = a.chars[k] | b.chars[k]
+	}
+	f.nChars = f.chars.count()
+	f.ents = slices.Compact(mergeSorted(a.ents, b.ents))
+	f.nums = slices.Compact(mergeSorted(a.nums, b.nums))
+	f.dates = slices.Compact(mergeSorted(a.dates, b.dates))
+	return f
+}
+
+// mergeSorted merges two sorted slices into a new sorted one.
+func mergeSorted[T cmp.Ordered](a, b []T) []T {
+	out := make([]T, 0, len(a)+len(b))
+	i, j := 0, 0
+	for i < len(a) && j < len(b) {
+		if a[i] <= b[j] {
+			out = append(out, a[i])
+			i++
+		} else {
+			out = append(out, b[j])
+			j++
+		}
+	}
+	out = append(out, a[i:]...)
+	return append(out, b[j:]...)
 }
 
 // joinSentences reads two sentences as one: their texts joined by a space,

@@ -37,7 +37,9 @@ type Context struct {
 	weightOf           []float32
 	entIDs             map[string]uint32
 	match              *matcher
-	srcTerms, derTerms [][]uint32 // content term ids in token order
+	srcTerms, derTerms [][]uint32        // content term ids in token order
+	stems              []string          // term id -> stem
+	words              []*textproc.Token // term id -> the first token with it
 	vocab              map[string]uint32
 	th                 Thesaurus
 	nSrcVocab          int
@@ -131,6 +133,8 @@ func (c *Context) termIDs(s *textproc.Sentence, derived bool, m ...*matcher) []u
 		if !ok {
 			id = uint32(len(c.vocab))
 			c.vocab[stem] = id
+			c.stems = append(c.stems, stem)
+			c.words = append(c.words, t)
 		}
 		ids = append(ids, id)
 	}
@@ -163,10 +167,7 @@ func normStem(t *textproc.Token) string {
 // Japan) counts less than one in a few. Pairs of short documents (fewer than
 // 8 sentences, such as a single sentence pair) use the background alone.
 func (c *Context) weights(src, der [][]uint32) []float32 {
-	stems := make([]string, len(c.vocab))
-	for s, id := range c.vocab {
-		stems[id] = s
-	}
+	stems := c.stems
 	w := make([]float32, len(c.vocab))
 	for id, s := range stems {
 		w[id] = backgroundWeight(s)
@@ -267,6 +268,8 @@ func (c *Context) makeFeatures(s *textproc.Sentence, from, to int, ids []uint32,
 	for k, key := range keys {
 		sorted[k] = uint32(key)
 	}
+	f.ids = make([]uint32, 0, len(sorted))
+	f.w = make([]float32, 0, len(sorted))
 	for k, id := range sorted {
 		if k > 0 && id&^synonymFlag == sorted[k-1]&^synonymFlag {
 			continue
@@ -322,24 +325,21 @@ type matcher struct {
 func (c *Context) newMatcher() *matcher {
 	m := &matcher{c: c, groups: map[uint32]uint32{}, bucket: map[string][]uint32{},
 		words: make([]string, c.nSrcVocab), cache: map[string]int64{}}
-	for i := range c.src.Sentences {
-		for _, t := range c.src.Sentences[i].Tokens {
-			if t.Kind != textproc.Word || t.Stop {
-				continue
-			}
-			id, ok := c.vocab[normStem(&t)]
-			if !ok || m.words[id] != "" {
-				continue
-			}
-			m.words[id] = t.Lower
-			if len(t.Lower) >= 5 {
-				m.bucket[t.Lower[:3]] = append(m.bucket[t.Lower[:3]], id)
-			}
-			if c.th != nil {
-				for _, g := range c.th.Groups(t.Stem) {
-					if _, dup := m.groups[g]; !dup {
-						m.groups[g] = id
-					}
+	// One pass over the source's distinct terms (in id order, so the
+	// first-seen source word wins a group as before).
+	for id := 0; id < c.nSrcVocab; id++ {
+		t := c.words[id]
+		if t.Kind != textproc.Word {
+			continue
+		}
+		m.words[id] = t.Lower
+		if len(t.Lower) >= 5 {
+			m.bucket[t.Lower[:3]] = append(m.bucket[t.Lower[:3]], uint32(id))
+		}
+		if c.th != nil {
+			for _, g := range c.th.Groups(t.Stem) {
+				if _, dup := m.groups[g]; !dup {
+					m.groups[g] = uint32(id)
 				}
 			}
 		}
@@ -431,10 +431,10 @@ func (c *Context) features(s *textproc.Sentence) *features {
 		if i >= 0 && i < len(c.derF) && &c.der.Sentences[i] == s {
 			return &c.derF[i]
 		}
-		if i >= 0 && i < len(c.srcJoins) && c.srcJoins[i] != nil && &c.srcJoins[i].s == s {
+		if i >= 0 && i < len(c.srcJoins) && c.srcJoins[i] != nil && c.srcJoins[i].made && &c.srcJoins[i].s == s {
 			return &c.srcJoins[i].f
 		}
-		if i >= 0 && i < len(c.derJoins) && c.derJoins[i] != nil && &c.derJoins[i].s == s {
+		if i >= 0 && i < len(c.derJoins) && c.derJoins[i] != nil && c.derJoins[i].made && &c.derJoins[i].s == s {
 			return &c.derJoins[i].f
 		}
 		// A clause's Index is its sentence's.
