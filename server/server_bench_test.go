@@ -1,6 +1,7 @@
 package server
 
 import (
+	"context"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -40,4 +41,26 @@ func BenchmarkTraceAPI(b *testing.B) {
 		}
 		i++
 	}
+}
+
+// BenchmarkSearch measures GET /v1/search over the demo corpus, which a
+// search reads in full (below scanLimit): divide by the corpus size for
+// the cost per stored article that sets scanLimit.
+func BenchmarkSearch(b *testing.B) {
+	ix := demoIndex(b)
+	s := New(Options{Index: ix})
+	n, err := ix.Store().Count(context.Background())
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		req := httptest.NewRequest("GET", "/v1/search?q=fire+evacuation", nil)
+		rec := httptest.NewRecorder()
+		s.ServeHTTP(rec, req)
+		if rec.Code != http.StatusOK {
+			b.Fatalf("status %d: %s", rec.Code, rec.Body)
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(n), "ns/doc")
 }
