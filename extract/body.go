@@ -27,9 +27,18 @@ import "golang.org/x/net/html"
 // of the article extraction benchmark (../shared/eval/extraction) keep and
 // leave out; `wiretrace eval extraction` measures them.
 func htmlBody(root *html.Node) []string {
+	paras, _ := htmlBodyCredits(root)
+	return paras
+}
+
+// htmlBodyCredits is htmlBody that also returns the credit lines it left
+// out of the body ("(Reporting by …; Editing by …)", "… contributed to this
+// report"): they are not article text, but they name who reported it, so
+// credit detection may read them.
+func htmlBodyCredits(root *html.Node) (paras, credits []string) {
 	s := bodySegment(root)
 	if len(s.blocks) == 0 {
-		return nil
+		return nil, nil
 	}
 	best := s.chooseContainer()
 	return s.collect(best)

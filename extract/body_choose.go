@@ -272,10 +272,10 @@ func (s *bodySegmenter) sameKind(c int32, k bodyKey) bool {
 	return same > 0 && same >= 0.5*all
 }
 
-// collect returns the paragraphs of the article around the container box.
-func (s *bodySegmenter) collect(best int32) []string {
+// collect returns the paragraphs of the article around the container box,
+// and the credit lines it left out of them (see htmlBodyCredits).
+func (s *bodySegmenter) collect(best int32) (out, credits []string) {
 	keep, lo, hi := s.extend(best)
-	var out []string
 	var heads []bool // out[i] is a heading
 	started := false
 	for i := lo; i < hi; i++ {
@@ -285,7 +285,13 @@ func (s *bodySegmenter) collect(best int32) []string {
 		// name), not a way out. (Before the first paragraph, cells may
 		// be an old layout table's menu.)
 		cell := started && (x.tag == atom.Td || x.tag == atom.Th)
-		if !keep[i] || x.bad && !x.pull || b.linky() && !cell || bodyFurniture(b.text) {
+		if !keep[i] || x.bad && !x.pull || b.linky() && !cell {
+			continue
+		}
+		if bodyFurniture(b.text) {
+			if bodyIsCredit(b.text) {
+				credits = append(credits, b.text)
+			}
 			continue
 		}
 		// Above the first paragraph: the headline, byline and date.
@@ -307,7 +313,7 @@ func (s *bodySegmenter) collect(best int32) []string {
 	for len(out) > 1 && bodyIsCall(out[0]) {
 		out = out[1:]
 	}
-	return out
+	return out, credits
 }
 
 // bodyMaxLevels is how far up a block's text counts: real articles sit

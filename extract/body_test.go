@@ -324,3 +324,18 @@ func TestBodyMinPart(t *testing.T) {
 		}
 	}
 }
+
+func TestHTMLBodyCreditsKeepsSignOffs(t *testing.T) {
+	page := bodyChrome(`<article><div class="article-body"><p>` + bodyP1 + `</p><p>` + bodyP2 + `</p><p>(Reporting by Ana Ruiz; Editing by Tom Brown)</p></div></article>`)
+	root, err := html.Parse(strings.NewReader(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	paras, credits := htmlBodyCredits(root)
+	if strings.Join(paras, "\n") != bodyP1+"\n"+bodyP2 {
+		t.Errorf("paragraphs = %q, want the two paragraphs", paras)
+	}
+	if len(credits) != 1 || !strings.HasPrefix(credits[0], "(Reporting by") {
+		t.Errorf("credits = %q, want the sign-off", credits)
+	}
+}
