@@ -277,7 +277,7 @@ func (s *Server) search(w http.ResponseWriter, r *http.Request) {
 		}
 		limit = n
 	}
-	res, err := search(r.Context(), s.opts.Index, q, limit)
+	res, err := search(r.Context(), s.opts.Index, q, limit, s.scanLimit)
 	if err != nil {
 		fail(w, err)
 		return

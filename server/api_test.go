@@ -3,6 +3,7 @@ package server
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"strings"
 	"testing"
@@ -261,4 +262,49 @@ func TestNoIndex(t *testing.T) {
 	wantError(t, res, body, http.StatusServiceUnavailable)
 	res, body = do(t, s, "GET", "/v1/search?q=x", "")
 	wantError(t, res, body, http.StatusServiceUnavailable)
+}
+
+func TestSearchAPI(t *testing.T) {
+	s := New(Options{Index: demoIndex(t)})
+	for _, scan := range []int64{scanLimit, 0} {
+		s.scanLimit = scan
+		t.Run(fmt.Sprintf("scan limit %d", scan), func(t *testing.T) {
+			// A rare name is found either way: by reading every article,
+			// or through the index's term postings.
+			res, body := do(t, s, "GET", "/v1/search?q=Halvorsen", "")
+			if res.StatusCode != http.StatusOK {
+				t.Fatalf("status %d: %s", res.StatusCode, body)
+			}
+			var sr struct {
+				Results []SearchResult `json:"results"`
+			}
+			if err := json.Unmarshal([]byte(body), &sr); err != nil {
+				t.Fatal(err)
+			}
+			if len(sr.Results) < 3 {
+				t.Errorf("%d results for a name every wildfire page quotes", len(sr.Results))
+			}
+			for _, r := range sr.Results {
+				if !strings.Contains(strings.ToLower(r.Snippet), "halvorsen") {
+					t.Errorf("snippet %q lacks the query", r.Snippet)
+				}
+			}
+		})
+	}
+	for _, tc := range []struct{ query, want string }{
+		{"", "empty"},
+		{"x&limit=0", "limit"},
+		{"x&limit=many", "limit"},
+	} {
+		res, body := do(t, s, "GET", "/v1/search?q="+tc.query, "")
+		wantError(t, res, body, http.StatusBadRequest)
+		if !strings.Contains(body, tc.want) {
+			t.Errorf("q=%s: error %s does not mention %q", tc.query, body, tc.want)
+		}
+	}
+	// Every word must match: a word no article holds empties the results.
+	_, body := do(t, s, "GET", "/v1/search?q=Halvorsen+zyzzyva", "")
+	if !strings.Contains(body, `"results": []`) {
+		t.Errorf("a query word no article holds still matched: %s", body)
+	}
 }

@@ -221,8 +221,9 @@ type SearchResult struct {
 const scanLimit = 5000
 
 // search finds indexed articles whose title or text contains every word of
-// q (case-insensitive), best first, at most limit of them.
-func search(ctx context.Context, ix *index.Index, q string, limit int) ([]SearchResult, error) {
+// q (case-insensitive), best first, at most limit of them. It reads every
+// article when the index holds at most scan of them (see scanLimit).
+func search(ctx context.Context, ix *index.Index, q string, limit int, scan int64) ([]SearchResult, error) {
 	words := queryWords(q)
 	if len(words) == 0 {
 		return []SearchResult{}, nil
@@ -233,7 +234,7 @@ func search(ctx context.Context, ix *index.Index, q string, limit int) ([]Search
 		return nil, fmt.Errorf("search %q: count documents: %w", q, err)
 	}
 	var ids []string
-	if n <= scanLimit {
+	if n <= scan {
 		err = st.Scan(ctx, func(id string) error {
 			ids = append(ids, id)
 			return nil

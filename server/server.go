@@ -63,6 +63,9 @@ type Server struct {
 	routes  []route
 	// addMu makes the check and the write of POST /v1/documents one step.
 	addMu sync.Mutex
+	// scanLimit is where search stops reading every article (scanLimit;
+	// tests lower it to exercise the term-postings path).
+	scanLimit int64
 	// work holds a token for each comparison-heavy request in progress
 	// (trace, compare, family): see acquire.
 	work chan struct{}
@@ -102,7 +105,7 @@ func New(opts Options) *Server {
 		opts.Workers = runtime.GOMAXPROCS(0)
 	}
 	s := &Server{opts: opts, mux: http.NewServeMux(), metrics: newMetrics(),
-		work: make(chan struct{}, opts.Workers)}
+		work: make(chan struct{}, opts.Workers), scanLimit: scanLimit}
 	if ix := opts.Index; ix != nil {
 		s.metrics.reg.MustRegister(prometheus.NewGaugeFunc(prometheus.GaugeOpts{
 			Name: "wiretrace_index_documents",

@@ -322,7 +322,7 @@ func (s *Server) uiSearch(w http.ResponseWriter, r *http.Request) {
 			s.uiError(w, errNoIndex)
 			return
 		}
-		res, err := search(r.Context(), s.opts.Index, q, searchLimit)
+		res, err := search(r.Context(), s.opts.Index, q, searchLimit, s.scanLimit)
 		if err != nil {
 			s.uiError(w, err)
 			return
