@@ -311,3 +311,39 @@ func TestSlowUploadHoldsNoWorker(t *testing.T) {
 		t.Fatal("a stalled upload held the only worker")
 	}
 }
+
+func TestOpenAPIRefsResolve(t *testing.T) {
+	var doc map[string]any
+	if err := json.Unmarshal(openapiJSON, &doc); err != nil {
+		t.Fatal(err)
+	}
+	var walk func(v any)
+	n := 0
+	walk = func(v any) {
+		switch v := v.(type) {
+		case map[string]any:
+			for k, x := range v {
+				if ref, ok := x.(string); k == "$ref" && ok {
+					n++
+					var at any = doc
+					for _, part := range strings.Split(strings.TrimPrefix(ref, "#/"), "/") {
+						m, _ := at.(map[string]any)
+						at = m[part]
+					}
+					if at == nil {
+						t.Errorf("$ref %s does not resolve", ref)
+					}
+				}
+				walk(x)
+			}
+		case []any:
+			for _, x := range v {
+				walk(x)
+			}
+		}
+	}
+	walk(doc)
+	if n == 0 {
+		t.Fatal("openapi.json has no $ref: the walk is broken")
+	}
+}
