@@ -13,7 +13,16 @@ func dates(text string, toks []Token) []Date {
 		switch {
 		case t.Kind == Word:
 			w := t.Lower
-			if wd, ok := weekdays[w]; ok && (len(w) > 4 || capitalised(t) && nextIs(toks, k, ".")) && capitalised(t) {
+			// Weekdays and months are capitalised: most words skip both
+			// lookups.
+			if !capitalised(t) {
+				if rel := relativeAt(toks, k); rel > 0 {
+					out = append(out, mkDate(text, toks, k, k+rel-1, Date{Kind: Relative}))
+					k += rel - 1
+				}
+				continue
+			}
+			if wd, ok := weekdays[w]; ok && (len(w) > 4 || nextIs(toks, k, ".")) {
 				end := k
 				if len(w) <= 4 {
 					end = k + 1
@@ -21,7 +30,7 @@ func dates(text string, toks []Token) []Date {
 				out = append(out, mkDate(text, toks, k, end, Date{Kind: Weekday, Weekday: wd}))
 				continue
 			}
-			if m, ok := months[w]; ok && capitalised(t) {
+			if m, ok := months[w]; ok {
 				j := k + 1
 				if len(w) <= 4 && nextIs(toks, k, ".") {
 					j++

@@ -11,7 +11,7 @@ func negations(toks []Token) []Negation {
 			continue
 		}
 		switch {
-		case negationCues[t.Lower]:
+		case len(t.Lower) <= 8 && negationCues[t.Lower]:
 			out = append(out, Negation{Cue: t.Lower, Span: t.Span})
 		case strings.HasSuffix(t.Lower, "n't"):
 			out = append(out, Negation{Cue: "n't", Span: Span{t.End - len("n't") - extraBytes(t.Text), t.End}})

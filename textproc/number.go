@@ -29,7 +29,7 @@ func numbers(text string, toks []Token, ds []Date) []Number {
 				continue
 			}
 			v = f
-		case t.Kind == Word && spelledNumbers[t.Lower] != 0:
+		case t.Kind == Word && len(t.Lower) >= 3 && len(t.Lower) <= 9 && spelledNumbers[t.Lower] != 0:
 			v = spelledNumbers[t.Lower]
 		default:
 			continue
