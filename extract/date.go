@@ -124,3 +124,18 @@ func textDate(s string) (string, bool) {
 	}
 	return t.Format("2006-01-02"), true
 }
+
+// urlDateRE matches a date in a URL path: /2025/01/28/, /2025-01-28-,
+// /20250128/.
+var urlDateRE = regexp.MustCompile(`/((?:19|20)\d\d)[/-]?(0[1-9]|1[0-2])[/-]?(0[1-9]|[12]\d|3[01])(?:[/-]|$)`)
+
+// urlDate returns the date written in a URL's path as YYYY-MM-DD. News
+// sites put the publication day there; it is the fallback when the page
+// declares no date.
+func urlDate(u string) (string, bool) {
+	m := urlDateRE.FindStringSubmatch(u)
+	if m == nil {
+		return "", false
+	}
+	return normalizeDate(m[1] + "-" + m[2] + "-" + m[3])
+}

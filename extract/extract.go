@@ -153,6 +153,9 @@ func fromHTML(text string, opts Options) (*article.Article, error) {
 	a.Paragraphs = dropComments(a.Paragraphs, a.Comments)
 	a.Dateline, a.Credit = htmlDatelineCredit(a, m)
 	if a.Published == "" {
+		a.Published, _ = urlDate(a.URL)
+	}
+	if a.Published == "" {
 		a.Published = bodyDate(a.Paragraphs)
 	}
 	a.Language = m.languageOf(a.Text())

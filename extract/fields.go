@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // titleOf chooses the headline: the JSON-LD headline, og:title or
@@ -135,7 +136,42 @@ func cleanByline(s, site string) string {
 	if !unicode.IsUpper([]rune(s)[0]) && !unicode.IsLetter([]rune(s)[0]) {
 		return ""
 	}
+	if !namesLike(s) {
+		return ""
+	}
 	return s
+}
+
+// nameConnectors are the lower-case words names and lists of names hold.
+var nameConnectors = map[string]bool{
+	"and": true, "&": true, "de": true, "da": true, "di": true, "del": true, "der": true,
+	"van": true, "von": true, "la": true, "le": true, "bin": true, "al": true, "y": true,
+	"e": true, "of": true, "the": true, "staff": true, "und": true, "et": true,
+}
+
+// namesLike reports whether a byline reads as names: a single handle
+// ("jdoe"), or words most of which are capitalised. A sentence caught by a
+// byline class ("The ministries claim that ...") is not.
+func namesLike(s string) bool {
+	words := strings.Fields(s)
+	if len(words) == 1 {
+		return true
+	}
+	var upper, other int
+	for _, w := range words {
+		w = strings.Trim(w, ",.;()\"'")
+		r, _ := utf8.DecodeRuneInString(w)
+		switch {
+		case w == "" || nameConnectors[strings.ToLower(w)]:
+		case unicode.IsUpper(r) || !unicode.IsLetter(r) || !unicode.IsLower(r):
+			upper++
+		default:
+			other++
+		}
+	}
+	// Names of people and desks are capitalised; allow one lower-case
+	// word in three ("Jane Doe, staff writer").
+	return other*3 <= upper+other
 }
 
 // publishedOf chooses the publication date from JSON-LD, meta tags,

@@ -38,6 +38,21 @@ func TestNormalizeDate(t *testing.T) {
 	}
 }
 
+func TestURLDate(t *testing.T) {
+	for u, want := range map[string]string{
+		"https://example.com/2019/11/19/story-title/":   "2019-11-19",
+		"https://example.com/news/2025-01-28-storm":     "2025-01-28",
+		"https://example.com/a/20250128/x":              "2025-01-28",
+		"https://example.com/2019/11/story-title":       "",
+		"https://example.com/item/123456789012/x":       "",
+		"https://example.com/2019/13/45/not-a-date.htm": "",
+	} {
+		if got, _ := urlDate(u); got != want {
+			t.Errorf("urlDate(%q) = %q, want %q", u, got, want)
+		}
+	}
+}
+
 func TestLeadDateline(t *testing.T) {
 	for _, tc := range []struct{ in, place, agency string }{
 		{"WASHINGTON (Reuters) - Japan will continue to strengthen", "WASHINGTON", "Reuters"},
@@ -117,6 +132,10 @@ func TestCleanByline(t *testing.T) {
 		{"Jeff Roe Monday, November 18, 2019", "Jeff Roe"},
 		{"By Jane Doe, Associated Press", "Jane Doe, Associated Press"},
 		{"Daily Example", ""},
+		{"The ministries claim that troops are blocking the roads", ""},
+		{"jdoe", "jdoe"},
+		{"Jane Doe, staff writer", "Jane Doe, staff writer"},
+		{"María de la Cruz and Jan van Dijk", "María de la Cruz and Jan van Dijk"},
 		{"Published 3 hours ago", ""},
 	} {
 		t.Run(tc.in, func(t *testing.T) {

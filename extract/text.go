@@ -424,6 +424,9 @@ func fromText(text string, opts Options) *article.Article {
 		a.Credit = creditFromTail(a.Paragraphs[len(a.Paragraphs)-1])
 	}
 	if a.Published == "" {
+		a.Published, _ = urlDate(a.URL)
+	}
+	if a.Published == "" {
 		a.Published = bodyDate(a.Paragraphs)
 	}
 	a.Comments = textComments(lines)
