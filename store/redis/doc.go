@@ -32,10 +32,13 @@
 // # Writes
 //
 // Put takes each document's lock (reading its previous record in the same
-// script), adds the new postings, writes the record and article, removes
-// the postings the previous version had and the new one lacks, and
-// releases the lock: four pipelined round trips for a whole batch, each
-// split per master by go-redis and sent to the masters in parallel.
+// script), adds the new postings, writes the record and article (and
+// releases the lock in the same script when nothing else is left to do),
+// else removes the postings the previous version had and the new one
+// lacks and then releases the lock: three pipelined round trips for a
+// whole batch of new documents, five when some replace a different
+// version, each split per master by go-redis and sent to the masters in
+// parallel, plus one per master to confirm replication.
 // Postings are written before the document, so that a document Get returns
 // is always findable; the lock makes concurrent replacements of one id
 // leave exactly the postings of the version that won. Every step is

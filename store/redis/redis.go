@@ -325,12 +325,20 @@ if r then return {1, r} end
 return {1}`
 
 	// commitScript writes the document if the caller still holds its
-	// lock. KEYS: lock, record, article, id set. ARGV: token, record,
-	// article, id member.
-	commitScript = `if redis.call('GET', KEYS[1]) ~= ARGV[1] then return redis.error_reply('WTLOCK lock lost') end
+	// lock, and releases the lock when ARGV[5] is "1" (nothing left to
+	// do under it). A retried commit whose first run succeeded and
+	// released the lock finds the record it wrote, and succeeds.
+	// KEYS: lock, record, article, id set. ARGV: token, record, article,
+	// id member, release.
+	commitScript = `local v = redis.call('GET', KEYS[1])
+if v ~= ARGV[1] then
+  if v == false and ARGV[5] == '1' and redis.call('GET', KEYS[2]) == ARGV[2] then return 1 end
+  return redis.error_reply('WTLOCK lock lost')
+end
 redis.call('SET', KEYS[2], ARGV[2])
 redis.call('SET', KEYS[3], ARGV[3])
 redis.call('SADD', KEYS[4], ARGV[4])
+if ARGV[5] == '1' then redis.call('DEL', KEYS[1]) end
 return 1`
 
 	// removeScript deletes the document and its lock if the caller
@@ -368,10 +376,11 @@ func newToken() string {
 
 // locked is one document whose lock a writer holds.
 type locked struct {
-	id     string
-	old    *record // the stored version, nil when there is none
-	doc    *store.Document
-	record []byte
+	id       string
+	old      *record // the stored version, nil when there is none
+	doc      *store.Document
+	record   []byte
+	released bool // the lock went with the write (commitScript)
 }
 
 // lock takes the locks of ids for token in one pipelined round. It
@@ -411,12 +420,11 @@ func (s *Store) lock(ctx context.Context, ids []string, token string) (got []loc
 // unlock releases locks, best effort: a lock that stays expires after
 // lockTTL.
 func (s *Store) unlock(ctx context.Context, ls []locked, token string) error {
-	if len(ls) == 0 {
-		return nil
-	}
-	cmds := make([]goredis.Cmder, len(ls))
-	for i, l := range ls {
-		cmds[i] = eval(ctx, unlockScript, []string{s.k.lock(l.id)}, token)
+	var cmds []goredis.Cmder
+	for _, l := range ls {
+		if !l.released {
+			cmds = append(cmds, eval(ctx, unlockScript, []string{s.k.lock(l.id)}, token))
+		}
 	}
 	return s.pipeline(ctx, cmds)
 }
@@ -531,6 +539,7 @@ func (s *Store) redo(ctx context.Context, op func() error) error {
 func (s *Store) write(ctx context.Context, ls []locked, byID map[string]*store.Document, token string) error {
 	adds := map[string][]any{}
 	rems := map[string][]any{}
+	release := make([]bool, len(ls))
 	for i := range ls {
 		l := &ls[i]
 		l.doc = byID[l.id]
@@ -543,19 +552,27 @@ func (s *Store) write(ctx context.Context, ls []locked, byID map[string]*store.D
 		for k := range nt {
 			adds[k] = append(adds[k], m)
 		}
+		stale := 0
 		if l.old != nil {
 			ob, ot := postingKeys(s.k, l.old.bands, l.old.terms)
 			for k := range ob {
 				if !nb[k] {
 					rems[k] = append(rems[k], m)
+					stale++
 				}
 			}
 			for k := range ot {
 				if !nt[k] {
 					rems[k] = append(rems[k], m)
+					stale++
 				}
 			}
 		}
+		// A new document, or one stored again unchanged (the common
+		// case: ids are content hashes), has no stale postings to
+		// remove under the lock, so the commit releases it: one script
+		// and one round trip fewer per batch.
+		release[i] = stale == 0
 	}
 	written := make([]string, 0, len(adds)+len(rems)+len(ls))
 	for k := range adds {
@@ -577,12 +594,22 @@ func (s *Store) write(ctx context.Context, ls []locked, byID map[string]*store.D
 		}
 		cmds := make([]goredis.Cmder, len(ls))
 		for i, l := range ls {
+			rel := "0"
+			if release[i] {
+				rel = "1"
+			}
 			cmds[i] = eval(ctx, commitScript,
 				[]string{s.k.lock(l.id), s.k.record(l.id), s.k.article(l.id), s.k.ids(shardOf(l.id))},
-				token, l.record, packArticle(l.doc.Article), member(l.id))
+				token, l.record, packArticle(l.doc.Article), member(l.id), rel)
 		}
 		if err := s.pipeline(ctx, cmds); err != nil {
+			// Some commits may have run and released their locks;
+			// unlocking those again is harmless, so all stay marked
+			// as held.
 			return fmt.Errorf("write documents: %w", err)
+		}
+		for i := range ls {
+			ls[i].released = release[i]
 		}
 		if len(rems) > 0 {
 			if err := s.pipeline(ctx, setCmds(ctx, "SREM", rems)); err != nil {
