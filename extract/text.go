@@ -63,6 +63,9 @@ var (
 	// authorBox matches the heading of an author's biography box, which
 	// follows the story: "About the author", "About Jane Doe".
 	authorBox = regexp.MustCompile(`^(?i:about the authors?|about|sobre|über|à propos de|acerca de)(?:\s+(?:the\s+)?\p{Lu}[\p{L}.'-]*){1,4}$|^(?i:about the authors?)$`)
+	// promoLine matches the site's calls to action: "Follow us on
+	// Twitter", "Sign up for our newsletter", "Listen to the show live".
+	promoLine = regexp.MustCompile(`(?i)^(?:follow|like|subscribe|sign up|listen|watch|download|join|click|share|support|get (?:the|our)|for more|to read more|read (?:more|the full)|do you have|have a (?:news )?tip|contact us|email us|send us)\b.{0,150}\b(?:on|to|at|for|here|our|us|newsletter|app|podcast|twitter|facebook|instagram|youtube|email)\b`)
 	// consentLine matches cookie and consent banners.
 	consentLine = regexp.MustCompile(`\bcookies?\b.{0,200}\b(?:website|browser|consent|privacy|gdpr)\b|\b(?:website|site|we)\s+uses?\s+cookies\b|\b(?:accept|allow|enable)\s+(?:all\s+)?cookies\b|\bcookie (?:settings|policy|preferences)\b`)
 	// commentAuthorLine matches the line that opens a comment in many
@@ -439,6 +442,12 @@ func classifyText(lines []textLine) {
 	start, end := bodyRun(lines)
 	if start < 0 {
 		return
+	}
+	// Calls to follow, subscribe or share that close a story are the
+	// site's, not the story's.
+	for end > start && promoLine.MatchString(lines[end].text) && lines[end].words <= 25 {
+		lines[end].kind = kindAdvert
+		end--
 	}
 	for i := start; i <= end; i++ {
 		if !lines[i].hard {
