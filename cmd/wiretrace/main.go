@@ -34,6 +34,7 @@ type env struct {
 var commands = map[string]command{
 	"extract": {"extract the article from a page", runExtract},
 	"compare": {"compare two articles: relation, alignment, drift, credit", runCompare},
+	"demo":    {"trace the bundled example articles through a temporary index", runDemo},
 	"index":   {"index articles from files, folders, WARC files or feeds", runIndex},
 	"trace":   {"trace a page to its sources in the index", runTrace},
 	"serve":   {"serve the HTTP API and web UI", runServe},
