@@ -295,19 +295,14 @@ func (al *Alignment) linkJoins(ctx *Context, sim Similarity, src, der *textproc.
 		}
 		return LexicalWeights.Apply(pairFeatures(fa, fb))
 	}
-	// halves: both neighbours x and y must share content with z, and
+	// halves: both neighbours x and y must share content with z (mx and
+	// my, computed once per z), and
 	// together enough for the joined pair to pass the same bound as any
 	// scored pair; the join is only built when they do.
-	halves := func(x, y, z *features) bool {
-		if !lexical {
-			return true
-		}
-		if x.idSet.common(&z.idSet) == 0 || y.idSet.common(&z.idSet) == 0 {
-			return false
-		}
-		mx, my := sharedMass(x, z), sharedMass(y, z)
-		return mx > 0 && my > 0 && mx+my >= minSharedShare*min(z.total, x.total+y.total)
+	halves := func(mx, my float32, x, y, z *features) bool {
+		return !lexical || mx > 0 && my > 0 && mx+my >= minSharedShare*min(z.total, x.total+y.total)
 	}
+	mass := make([]float32, max(n, m))
 	for j := 0; j < m; j++ {
 		// An unlinked sentence tries every pair of neighbours; a linked one
 		// only the two pairs around its best match whose other half is
@@ -317,12 +312,15 @@ func (al *Alignment) linkJoins(ctx *Context, sim Similarity, src, der *textproc.
 			lo, hi = max(0, al.DerivedMatch[j]-1), min(n-2, al.DerivedMatch[j])
 		}
 		fj := &ctx.derF[j]
+		for i := lo; i <= hi+1 && i < n; i++ {
+			mass[i] = sharedMass(&ctx.srcF[i], fj)
+		}
 		bestI, bestS := -1, 0.0
 		for i := lo; i <= hi; i++ {
 			if linked[n+j] && linked[i] && linked[i+1] {
 				continue
 			}
-			if !halves(&ctx.srcF[i], &ctx.srcF[i+1], fj) {
+			if !halves(mass[i], mass[i+1], &ctx.srcF[i], &ctx.srcF[i+1], fj) {
 				continue
 			}
 			jn, i := ctx.joinOf(false, i), i
@@ -344,12 +342,15 @@ func (al *Alignment) linkJoins(ctx *Context, sim Similarity, src, der *textproc.
 			lo, hi = max(0, al.SourceMatch[i]-1), min(m-2, al.SourceMatch[i])
 		}
 		fi := &ctx.srcF[i]
+		for j := lo; j <= hi+1 && j < m; j++ {
+			mass[j] = sharedMass(&ctx.derF[j], fi)
+		}
 		bestJ, bestS := -1, 0.0
 		for j := lo; j <= hi; j++ {
 			if linked[i] && linked[n+j] && linked[n+j+1] {
 				continue
 			}
-			if !halves(&ctx.derF[j], &ctx.derF[j+1], fi) {
+			if !halves(mass[j], mass[j+1], &ctx.derF[j], &ctx.derF[j+1], fi) {
 				continue
 			}
 			jn, j := ctx.joinOf(true, j), j
@@ -416,16 +417,16 @@ func enoughShared(a, b *features, share float32) bool {
 func sharedMass(a, b *features) float32 {
 	var w float32
 	i, j := 0, 0
+	// Written like intersect64, without unpredictable branches.
 	for i < len(a.ids) && j < len(b.ids) {
 		x, y := a.ids[i]&^synonymFlag, b.ids[j]&^synonymFlag
-		switch {
-		case x < y:
-			i++
-		case x > y:
-			j++
-		default:
+		if x == y {
 			w += min(a.w[i], b.w[j])
+		}
+		if x <= y {
 			i++
+		}
+		if x >= y {
 			j++
 		}
 	}
