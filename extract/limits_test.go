@@ -63,9 +63,13 @@ func (zeros) Read(p []byte) (int, error) {
 // comment look-alikes, one huge line, thousands of vote lines) and
 // checks that each yields an article or a sentinel error.
 func TestPageHostileShapes(t *testing.T) {
+	// 20000 repeats make a quadratic step show as seconds instead of
+	// milliseconds; under -race (ten times slower) or -short, 4000 keep
+	// the package within its time budget, and the plain run keeps the
+	// full size.
 	n := 20000
-	if testing.Short() {
-		n = 2000
+	if testing.Short() || raceDetector {
+		n = 4000
 	}
 	for name, page := range map[string]string{
 		"unclosed divs":       strings.Repeat("<div>", n) + "Some text that is a sentence here.",
