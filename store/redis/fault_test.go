@@ -97,7 +97,18 @@ func TestFailoverDuringIngest(t *testing.T) {
 		t.Fatalf("cluster did not recover: %v", err)
 	}
 	t.Logf("replica took over after %v", time.Since(killedAt).Round(time.Millisecond))
-	time.Sleep(500 * time.Millisecond)
+	// Let the writers show they carry on: a few batches each after the
+	// failover (bounded, so that a writer stuck for good fails below
+	// rather than hangs).
+	for deadline := time.Now().Add(20 * time.Second); time.Now().Before(deadline); {
+		mu.Lock()
+		done := ackedPost >= 3*writers*batch
+		mu.Unlock()
+		if done {
+			break
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
 	close(stop)
 	wg.Wait()
 
