@@ -78,7 +78,7 @@ func TestLeadDateline(t *testing.T) {
 
 func TestCredit(t *testing.T) {
 	for _, tc := range []struct{ in, notice, tail string }{
-		{"© Thomson Reuters 2025.", "Thomson Reuters", ""},
+		{"© Thomson Reuters 2019.", "Thomson Reuters", ""},
 		{"Copyright 2025 The Associated Press. All rights reserved.", "AP", ""},
 		{"(c) AFP 2025", "AFP", ""},
 		{"©2025 Example Media Inc.", "", ""},

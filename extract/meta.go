@@ -13,7 +13,7 @@ import (
 type pageMeta struct {
 	lang      string
 	title     string // <title>
-	h1        string // first <h1> outside navigation
+	h1        string // first <h1>
 	canonical string
 	// meta maps lower-cased name, property or itemprop to the first
 	// content seen.
@@ -27,8 +27,8 @@ type pageMeta struct {
 	// dateText is the date shown by an element whose class names a
 	// publication date ("article-publish-date").
 	dateText string
-	// text holds the page's visible text lines that may carry a credit
-	// ("© Thomson Reuters", "(AP) —") outside the body.
+	// creditLines holds the text around copyright notices ("© Thomson
+	// Reuters"), which name an agency outside the body.
 	creditLines []string
 }
 
