@@ -289,3 +289,59 @@ func closedAddr(t *testing.T) string {
 	l.Close()
 	return addr
 }
+
+// TestReplicaDown: with a replica dead, its master has nobody to confirm
+// writes to; Puts must go on without waiting for it every time.
+func TestReplicaDown(t *testing.T) {
+	c := redistest.NewCluster(t, 3, 1)
+	s := openFresh(t, strings.Join(c.Addrs(), ","), Options{})
+	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+	defer cancel()
+	r := rand.New(rand.NewPCG(7, 7))
+	put := func() {
+		t.Helper()
+		docs := make([]store.Document, 50)
+		for i := range docs {
+			docs[i] = genDoc(r)
+		}
+		if err := s.Put(ctx, docs); err != nil {
+			t.Fatalf("Put: %v", err)
+		}
+	}
+	put() // learn that every master has a replica
+	ms, err := c.Masters(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	killed := 0
+	for _, n := range c.Nodes {
+		if !contains(addrsOf(ms), n.Addr) {
+			if err := n.Kill(); err != nil {
+				t.Fatal(err)
+			}
+			killed++
+			break
+		}
+	}
+	if killed != 1 {
+		t.Fatalf("no replica to kill among %v", c.Addrs())
+	}
+	start := time.Now()
+	for range 10 {
+		put()
+	}
+	// One WAIT may time out (ReplicaTimeout, 2 s) before the master is
+	// seen without its replica; ten Puts must not each wait.
+	if took := time.Since(start); took > 8*time.Second {
+		t.Errorf("10 Puts with a replica down took %v", took)
+	}
+	t.Logf("10 Puts with a replica down: %v; retries %v", time.Since(start).Round(time.Millisecond), s.Retries().Reasons)
+}
+
+func addrsOf(ns []*redistest.Node) []string {
+	out := make([]string, len(ns))
+	for i, n := range ns {
+		out[i] = n.Addr
+	}
+	return out
+}
