@@ -46,6 +46,9 @@ type textLine struct {
 	kind  lineKind
 	prose bool // reads as running text, see isProse
 	hard  bool // a boilerplate pattern matched: never body
+	// gap is set when a blank line comes before this one: blocks of
+	// lines set apart by blank lines are one unit on the page.
+	gap bool
 }
 
 var (
@@ -222,6 +225,7 @@ func joinContinuations(raw []string) string {
 // splitLines cuts a dump into non-blank lines with their features.
 func splitLines(text string) []textLine {
 	var out []textLine
+	blank := false
 	for len(text) > 0 {
 		var l string
 		if i := strings.IndexByte(text, '\n'); i >= 0 {
@@ -231,9 +235,11 @@ func splitLines(text string) []textLine {
 		}
 		l = collapse(strings.TrimPrefix(l, "\uFEFF"))
 		if l == "" {
+			blank = true
 			continue
 		}
-		tl := textLine{text: l, words: textWords(l)}
+		tl := textLine{text: l, words: textWords(l), gap: blank}
+		blank = false
 		// The patterns below only ever match short lines, and each is
 		// tried only when a cheap keyword test passes, so that a dump of
 		// a million lines costs one scan per line, not a dozen regexps.
@@ -507,14 +513,26 @@ func classifyHeader(lines []textLine) {
 	// The headline is the nearest line above the story that reads as one:
 	// four words or more (shorter lines there are menu items and section
 	// labels), no more than 40, and not a sentence (headlines carry no
-	// full stop, questions and exclamations aside).
-	for i := len(lines) - 1; i >= 0; i-- {
-		l := &lines[i]
-		if l.kind == kindMenu && !isMenuLine(l.text) && l.words >= 4 && l.words <= 40 && len(l.text) <= 300 &&
-			(!l.prose || strings.HasSuffix(l.text, "?") || strings.HasSuffix(l.text, "!")) {
-			title = i
-			break
+	// full stop, questions and exclamations aside). Two such lines in a
+	// row (no blank line between) are a headline and its standfirst: the
+	// upper one is the headline. Three or more are a list of other
+	// stories' headlines, passed over.
+	headline := func(l *textLine) bool {
+		return l.kind == kindMenu && !isMenuLine(l.text) && l.words >= 4 && l.words <= 40 && len(l.text) <= 300 &&
+			(!l.prose || strings.HasSuffix(l.text, "?") || strings.HasSuffix(l.text, "!"))
+	}
+	for i := len(lines) - 1; i >= 0 && title < 0; i-- {
+		if !headline(&lines[i]) {
+			continue
 		}
+		top := i
+		for top > 0 && !lines[top].gap && headline(&lines[top-1]) {
+			top--
+		}
+		if i-top+1 <= 2 {
+			title = top
+		}
+		i = top
 	}
 	if title >= 0 {
 		lines[title].kind = kindTitle

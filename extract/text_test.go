@@ -39,3 +39,23 @@ func TestUnwrap(t *testing.T) {
 		}
 	}
 }
+
+func TestTextTitle(t *testing.T) {
+	body := "\n\nThe council voted on Tuesday to keep the lighthouse lit, officials said after the meeting.\n\nThe vote was close, and the mayor said the matter would come back next year.\n"
+	for _, tc := range []struct{ name, dump, want string }{
+		{"headline alone", "Example Gazette\nHome | News\n\nTown votes to keep its lighthouse lit" + body, "Town votes to keep its lighthouse lit"},
+		{"headline and standfirst", "Example Gazette\n\nTown votes to keep its lighthouse lit\nThe light has shone for 150 years without a break" + body, "Town votes to keep its lighthouse lit"},
+		{"headline then a list of other stories", "Town votes to keep its lighthouse lit\n\nFerry timetable changes from Monday\nNew bakery opens on the quay today\nSchool wins the regional chess title" + body, "Town votes to keep its lighthouse lit"},
+		{"no headline", strings.TrimLeft(body, "\n"), ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			a, err := Page([]byte(tc.dump), Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if a.Title != tc.want {
+				t.Errorf("title = %q, want %q", a.Title, tc.want)
+			}
+		})
+	}
+}
