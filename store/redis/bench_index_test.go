@@ -1,4 +1,4 @@
-package redis
+package redis_test
 
 import (
 	"context"
@@ -13,6 +13,7 @@ import (
 	"github.com/wiretrace/wiretrace/internal/benchindex"
 	"github.com/wiretrace/wiretrace/internal/redistest"
 	"github.com/wiretrace/wiretrace/store"
+	"github.com/wiretrace/wiretrace/store/redis"
 )
 
 // TestBenchIndex runs the index benchmark (internal/benchindex) on Redis
@@ -55,11 +56,11 @@ func TestBenchIndex(t *testing.T) {
 	run("pebble", func() benchindex.Backend { return benchindex.Pebble(filepath.Join(t.TempDir(), "pebble")) })
 	cpu := map[string]time.Duration{}
 	run("redis1", func() benchindex.Backend {
-		node := redistest.Server(t, RecommendedConfig()...)
+		node := redistest.Server(t, redis.RecommendedConfig()...)
 		return redisBackend(t, "redis, 1 server", node.Addr, []*redistest.Node{node}, cpu)
 	})
 	run("redis3", func() benchindex.Backend {
-		c := redistest.NewCluster(t, 3, 0, RecommendedConfig()...)
+		c := redistest.NewCluster(t, 3, 0, redis.RecommendedConfig()...)
 		return redisBackend(t, "redis cluster, 3 masters", strings.Join(c.Addrs(), ","), c.Nodes, cpu)
 	})
 	var sb strings.Builder
@@ -98,7 +99,7 @@ func redisBackend(t *testing.T, name, addrs string, nodes []*redistest.Node, cpu
 	return benchindex.Backend{
 		Name: name,
 		Open: func(ctx context.Context) (store.Store, error) {
-			s, err := Open(ctx, addrs, Options{})
+			s, err := redis.Open(ctx, addrs, redis.Options{})
 			if err != nil {
 				return nil, err
 			}
@@ -117,7 +118,7 @@ func redisBackend(t *testing.T, name, addrs string, nodes []*redistest.Node, cpu
 				return 0, err
 			}
 			cpu[name] = c - cpu0
-			used, err := st.(*Store).UsedMemory(ctx)
+			used, err := st.(*redis.Store).UsedMemory(ctx)
 			return used - base, err
 		},
 	}
