@@ -68,7 +68,7 @@ var (
 	authorBox = regexp.MustCompile(`^(?i:about the authors?|about|sobre|über|à propos de|acerca de)(?:\s+(?:the\s+)?\p{Lu}[\p{L}.'-]*){1,4}$|^(?i:about the authors?)$`)
 	// promoLine matches the site's calls to action: "Follow us on
 	// Twitter", "Sign up for our newsletter", "Listen to the show live".
-	promoLine = regexp.MustCompile(`(?i)^(?:follow|like|subscribe|sign up|listen|watch|download|join|click|share|support|get (?:the|our)|for more|to read more|read (?:more|the full)|do you have|have a (?:news )?tip|contact us|email us|send us)\b.{0,150}\b(?:on|to|at|for|here|our|us|newsletter|app|podcast|twitter|facebook|instagram|youtube|email)\b`)
+	promoLine = regexp.MustCompile(`(?i)^(?:follow|subscribe|sign up|listen|watch|download|join|click|share|support|get (?:the|our)|for more|to read more|read (?:more|the full)|do you have|have a (?:news )?tip|contact us|email us|send us)\b.{0,150}\b(?:here|us|our|newsletters?|app|podcast|twitter|facebook|instagram|youtube|linkedin|tiktok|whatsapp|e-?mail)\b`)
 	// consentLine matches cookie and consent banners.
 	consentLine = regexp.MustCompile(`\bcookies?\b.{0,200}\b(?:website|browser|consent|privacy|gdpr)\b|\b(?:website|site|we)\s+uses?\s+cookies\b|\b(?:accept|allow|enable)\s+(?:all\s+)?cookies\b|\bcookie (?:settings|policy|preferences)\b`)
 	// commentAuthorLine matches the line that opens a comment in many

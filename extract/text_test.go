@@ -59,3 +59,18 @@ func TestTextTitle(t *testing.T) {
 		})
 	}
 }
+
+func TestPromoLine(t *testing.T) {
+	for line, want := range map[string]bool{
+		"Follow Newsbeat on Instagram, Facebook, Twitter and YouTube.": true,
+		"Sign up for our daily newsletter.":                            true,
+		"Have a news tip? Email us.":                                   true,
+		"Like many residents, she moved to the city for work.":         false,
+		"Watch out for ice on the roads to the north, officials said.": false,
+		"Join the queue at the gate before nine to get in.":            false,
+	} {
+		if got := promoLine.MatchString(line); got != want {
+			t.Errorf("promoLine(%q) = %v, want %v", line, got, want)
+		}
+	}
+}
