@@ -49,9 +49,11 @@ func agencyIn(s string) string {
 }
 
 // copyrightLine matches a credit or copyright notice: "© Thomson Reuters
-// 2025.", "Copyright 2025 The Associated Press. All rights reserved.",
-// "(c) AFP".
-var copyrightLine = regexp.MustCompile(`(?i)^\s*(?:©|\(c\)|copyright\b)`)
+// 2019.", "Copyright 2025 The Associated Press. All rights reserved.",
+// "(c) AFP". "Copyright" and "(c)" count only before a year or a name, so
+// that "Copyright lawyers said ..." and a list item "(c) the council
+// shall ..." stay text.
+var copyrightLine = regexp.MustCompile(`^\s*(?:©|\((?i:c)\)\s*(?:(?:19|20)\d\d|\p{Lu})|(?i:copyright)\s*(?:©|\((?i:c)\)|(?:19|20)\d\d))`)
 
 // isCopyright reports a copyright notice line: it starts with one and
 // stays short (a sentence that merely mentions copyright is longer).

@@ -94,6 +94,9 @@ func TestCredit(t *testing.T) {
 		{"This article was reprinted on Wired.com.", "", ""},
 		{"This article has been adapted from its original source.", "", ""},
 		{"The AP reported earlier that talks had stalled.", "", ""},
+		{"Copyright lawyers for AFP said the case would go on.", "", ""},
+		{"(c) AFP 2019", "AFP", ""},
+		{"Copyright © 2019 Reuters", "Reuters", ""},
 	} {
 		t.Run(tc.in, func(t *testing.T) {
 			if got := creditFromNotice(tc.in); got != tc.notice {

@@ -74,6 +74,12 @@ var (
 	// commentAuthorLine matches the line that opens a comment in many
 	// themes: "Jane Doe on September 12, 2018 at 4:47 pm said:".
 	commentAuthorLine = regexp.MustCompile(`(?i)^(.{1,60}?)(?:\s+on\s+.{4,50}?)?\s+(?:said|says|wrote|writes|replied|commented)\s*:$`)
+	// loginStart is the part of loginLine that only reads a line's first
+	// word ("Subscribe", "Register / Login"); on a long line that word
+	// opens a sentence ("Register offices will close ..."), so long lines
+	// need loginAnywhere.
+	loginStart    = regexp.MustCompile(`(?i)^(?:log ?in|sign ?in|sign ?up|register|subscribe|newsletter)\b`)
+	loginAnywhere = regexp.MustCompile(`(?i)\b(?:log ?in|sign ?in|register) to (?:comment|reply|post|leave|continue|read)|\b(?:log ?in|login) (?:or|/) (?:register|sign ?up)\b|\b(?:register|sign ?up) (?:or|/) (?:log ?in|login)\b|forgot (?:your )?password|create an account|account to (?:log ?in|sign ?in|login)`)
 	// uiLine matches the buttons a dump keeps as text around comments
 	// and share bars.
 	uiLine     = regexp.MustCompile(`(?i)^(?:reply|replies|report|report abuse|share|like|flag|quote|permalink|edit|delete|follow|tweet|email|print|copy link|load more(?: comments)?|show more(?: replies)?)$`)
@@ -259,7 +265,7 @@ func splitLines(text string) []textLine {
 			tl.kind, tl.hard = kindCommentHeader, true
 		case len(l) < 120 && strings.HasSuffix(l, ":") && commentAuthorLine.MatchString(l):
 			tl.kind, tl.hard = kindCommentAuthor, true
-		case lower != "" && containsAny(lower, loginKeys) && loginLine.MatchString(l):
+		case lower != "" && containsAny(lower, loginKeys) && loginLine.MatchString(l) && (len(l) < 60 || !loginStart.MatchString(l) || loginAnywhere.MatchString(l)):
 			tl.kind, tl.hard = kindLogin, true
 		case lower != "" && containsAny(lower, captionKeys) && captionLine.MatchString(l):
 			tl.kind, tl.hard = kindCaption, true

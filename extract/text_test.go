@@ -74,3 +74,21 @@ func TestPromoLine(t *testing.T) {
 		}
 	}
 }
+
+// TestTextBodyWords checks that story sentences opening with words that
+// also open boilerplate lines stay in the body.
+func TestTextBodyWords(t *testing.T) {
+	dump := "Town votes to keep its lighthouse lit\n\n" +
+		"The council voted on Tuesday to keep the lighthouse lit, officials said after the meeting.\n\n" +
+		"Register offices in the town hall will close early on Friday for the celebrations, the clerk said.\n\n" +
+		"Copyright lawyers for the lighthouse trust said its name could not be used by the souvenir shops.\n\n" +
+		"Subscribers to the town newsletter will get a printed history of the light next month.\n\n" +
+		"© Example Gazette 2025\n"
+	a, err := Page([]byte(dump), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(a.Paragraphs) != 4 {
+		t.Errorf("got %d paragraphs, want 4: %q", len(a.Paragraphs), a.Paragraphs)
+	}
+}
