@@ -392,6 +392,16 @@ func (s *Store) lock(ctx context.Context, ids []string, token string) (got []loc
 		cmds[i] = eval(ctx, lockScript, []string{s.k.lock(id), s.k.record(id)}, token, lockTTL.Milliseconds())
 	}
 	if err := s.pipeline(ctx, cmds); err != nil {
+		// Some locks may have been taken: release them all (the unlock
+		// script leaves alone a lock that is not ours), rather than
+		// block these documents for lockTTL.
+		all := make([]locked, len(ids))
+		for i, id := range ids {
+			all[i].id = id
+		}
+		uctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), s.opts.DialTimeout)
+		defer cancel()
+		_ = s.unlock(uctx, all, token)
 		return nil, nil, err
 	}
 	for i, c := range cmds {
@@ -407,7 +417,7 @@ func (s *Store) lock(ctx context.Context, ids []string, token string) (got []loc
 			if err != nil {
 				// Keep the other locks from lingering until they expire.
 				got = append(got, l)
-				s.unlock(ctx, got, token)
+				_ = s.unlock(ctx, got, token)
 				return nil, nil, fmt.Errorf("read document %q: %w", ids[i], err)
 			}
 			l.old = &r
