@@ -9,8 +9,9 @@ import (
 )
 
 // FuzzCompare feeds Compare arbitrary paragraphs (one per line) and checks
-// that it neither panics nor returns indices outside the articles, and
-// that its report always encodes as JSON with lists, never null.
+// that it neither panics nor returns indices outside the articles or
+// scores outside [0,1], and that its report always encodes as JSON with
+// lists, never null.
 func FuzzCompare(f *testing.F) {
 	f.Add("CASTREVA (Meridian Press) - The bank cut rates to 3.75% on Wednesday.\n\"We are not done,\" Governor Elena Marsh said.",
 		"The bank lowered rates to 3.5% on Thursday, former Governor Elena Marsh said.\nMarkets are uncertain.")
@@ -37,6 +38,29 @@ func FuzzCompare(f *testing.F) {
 		for _, d := range r.Drifts {
 			if d.DerivedSentence < 0 || d.DerivedSentence >= len(der.Sentences) {
 				t.Fatalf("drift derived sentence %d out of %d", d.DerivedSentence, len(der.Sentences))
+			}
+			if d.SourceSentence < 0 || d.SourceSentence >= len(src.Sentences) {
+				t.Fatalf("drift source sentence %d out of %d", d.SourceSentence, len(src.Sentences))
+			}
+		}
+		for _, j := range r.Unsupported {
+			if j < 0 || j >= len(der.Sentences) {
+				t.Fatalf("unsupported index %d out of %d", j, len(der.Sentences))
+			}
+		}
+		for _, i := range r.Omitted {
+			if i < 0 || i >= len(src.Sentences) {
+				t.Fatalf("omitted index %d out of %d", i, len(src.Sentences))
+			}
+		}
+		for _, p := range r.Pairs {
+			if !(p.Score >= 0 && p.Score <= 1) {
+				t.Fatalf("pair score %v outside [0,1]", p.Score)
+			}
+		}
+		for name, v := range map[string]float64{"similarity": r.Similarity, "source coverage": r.SourceCoverage, "derived support": r.DerivedSupport} {
+			if !(v >= 0 && v <= 1) {
+				t.Fatalf("%s %v outside [0,1]", name, v)
 			}
 		}
 		data, err := json.Marshal(r)

@@ -5,10 +5,12 @@ import (
 	"encoding/json"
 	"errors"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/wiretrace/wiretrace/align"
 	"github.com/wiretrace/wiretrace/article"
@@ -223,6 +225,46 @@ func TestCompareEmpty(t *testing.T) {
 	r = Compare(one, &article.Article{}, Options{})
 	if r.Relation != Unrelated {
 		t.Errorf("against empty: %s", r.Relation)
+	}
+}
+
+// TestCompareTruncates compares articles longer than Options.MaxSentences
+// allows: only their start is compared, the report says so, and an endless
+// paragraph is cut at a rune boundary before it is analysed.
+func TestCompareTruncates(t *testing.T) {
+	long := &article.Article{}
+	for i := range 80 {
+		long.Paragraphs = append(long.Paragraphs, fmt.Sprintf("Council item %d was approved by %d votes to %d on the harbour plan.", i, 10+i, i))
+	}
+	r := Compare(long, long, Options{MaxSentences: 50})
+	if !r.Truncated || len(r.A.Sentences) != 50 || len(r.B.Sentences) != 50 || r.Relation != Duplicate {
+		t.Errorf("80 sentences, limit 50: truncated %v, %d and %d sentences, %s", r.Truncated, len(r.A.Sentences), len(r.B.Sentences), r.Relation)
+	}
+	if len(long.Paragraphs) != 80 {
+		t.Errorf("Compare changed its argument: %d paragraphs", len(long.Paragraphs))
+	}
+	var text bytes.Buffer
+	if err := r.WriteText(&text, TextOptions{}); err != nil || !strings.Contains(text.String(), "only its start was compared") {
+		t.Errorf("text report does not say it was cut (%v)", err)
+	}
+
+	// One paragraph of 200 KB of two-byte runes, no sentence end.
+	endless := &article.Article{Paragraphs: []string{strings.Repeat("é", 100_000)}}
+	r = Compare(endless, long, Options{MaxSentences: 50})
+	if !r.Truncated || len(r.A.Sentences) > 1 {
+		t.Fatalf("endless paragraph: truncated %v, %d sentences", r.Truncated, len(r.A.Sentences))
+	}
+	if len(r.A.Sentences) == 1 && (!utf8.ValidString(r.A.Sentences[0]) || len(r.A.Sentences[0]) > 50*bytesPerSentence) {
+		t.Errorf("endless paragraph cut to %d bytes, valid UTF-8 %v", len(r.A.Sentences[0]), utf8.ValidString(r.A.Sentences[0]))
+	}
+
+	short := Compare(long, long, Options{})
+	if short.Truncated || len(short.A.Sentences) != 80 {
+		t.Errorf("80 sentences under the default limit: truncated %v, %d sentences", short.Truncated, len(short.A.Sentences))
+	}
+	data, _ := json.Marshal(short)
+	if strings.Contains(string(data), "truncated") {
+		t.Errorf("an uncut report names truncated in its JSON")
 	}
 }
 

@@ -73,6 +73,9 @@ type Report struct {
 	// CreditsSource is whether the derived article credits the source's
 	// agency, copyright holder or site. False when no side is the source.
 	CreditsSource bool `json:"credits_source"`
+	// Truncated is set when an article was longer than Compare reads
+	// (Options.MaxSentences): only its start was compared and is listed.
+	Truncated bool `json:"truncated,omitempty"`
 }
 
 // Side describes one of the two compared articles.

@@ -232,7 +232,8 @@ section.drifts td, section.drifts th { border: 1px solid #ddd; padding: 6px 8px;
 <h1>wiretrace compare <span class="rel">{{.R.Relation}}</span></h1>
 <div>{{.RelationText}}</div>
 <div class="facts">Source: <b>{{.SourceText}}</b> · similarity <b>{{.Similarity}}</b> · source coverage <b>{{.Coverage}}</b> · derived support <b>{{.Support}}</b> · credits the source: <b>{{.CreditText}}</b> · drifts <b>{{len .R.Drifts}}</b> · unsupported <b>{{.UnsupportedN}}</b> · omitted <b>{{.OmitN}}</b></div>
-<div class="facts legend"><span class="verbatim">verbatim</span><span class="edited">edited</span><span class="paraphrase">paraphrase</span><span class="unsupported">unsupported (added)</span><span class="omitted">omitted (dropped)</span><mark class="drift">drift</mark></div>
+{{if .R.Truncated}}<div class="facts">An article was too long: only its start was compared.</div>
+{{end}}<div class="facts legend"><span class="verbatim">verbatim</span><span class="edited">edited</span><span class="paraphrase">paraphrase</span><span class="unsupported">unsupported (added)</span><span class="omitted">omitted (dropped)</span><mark class="drift">drift</mark></div>
 </header>
 <main>
 {{template "col" .Source}}

@@ -66,6 +66,9 @@ func (r *Report) WriteText(w io.Writer, opts TextOptions) error {
 	}
 	label("A", &r.A)
 	label("B", &r.B)
+	if r.Truncated {
+		fmt.Fprintf(&b, "   %s\n", c(ansiYellow, "(an article was too long: only its start was compared)"))
+	}
 	b.WriteString("\n")
 
 	relColor := ansiGreen

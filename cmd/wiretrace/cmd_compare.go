@@ -41,6 +41,9 @@ func runCompare(ctx context.Context, e *env, args []string) error {
 	if *color != "auto" && *color != "always" && *color != "never" {
 		return usagef("--color must be auto, always or never, not %q", *color)
 	}
+	if *maxBytes <= 0 {
+		return usagef("--max-bytes must be positive, got %d", *maxBytes)
+	}
 	var pages [2]*article.Article
 	for k := range pages {
 		a, err := loadComparedCtx(ctx, e, fs.Arg(k), *maxBytes)
@@ -95,9 +98,9 @@ func loadComparedCtx(ctx context.Context, e *env, name string, max int64) (*arti
 			if err != nil {
 				return nil, err
 			}
-			a, err := extract.Page(it.Data, extract.Options{URL: it.URL, MaxBytes: max})
+			a, err := extract.Page(it.Data, extract.Options{URL: it.URL, ContentType: it.ContentType, MaxBytes: max})
 			if err != nil {
-				return nil, fmt.Errorf("extract %s: %w", name, err)
+				return nil, pageError{name: name, err: err}
 			}
 			if a.URL == "" {
 				a.URL = name
@@ -112,7 +115,8 @@ func loadComparedCtx(ctx context.Context, e *env, name string, max int64) (*arti
 	}
 	a, err := extract.Page(data, extract.Options{MaxBytes: max})
 	if err != nil {
-		return nil, fmt.Errorf("extract %s: %w", name, err)
+		// "PAGE: empty page", as extract says it.
+		return nil, pageError{name: name, err: err}
 	}
 	return a, nil
 }
