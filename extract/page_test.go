@@ -88,10 +88,10 @@ func TestPageFields(t *testing.T) {
 		{page: "japanese-shiftjis.html", title: "大阪の商店街、夜市を復活", published: "2025-08-21T18:00:00+09:00", lang: "ja", bodyHas: "夜市"},
 		{page: "german-utf16le.html", title: "Bahn verlängert Nachtzug nach Wien", lang: "de", paras: 2, bodyHas: "zwölf Stunden"},
 		{page: "text-dump.txt", title: "Ferry operator cancels winter crossings after engine fault", byline: "Ruth Calloway",
-			published: "2025-01-12", dateline: "PORTWENNA", credit: "-", lang: "en", paras: 6, comments: 3,
+			published: "2025-01-12", dateline: "PORTWENNA", credit: "-", lang: "en", site: "Harbour Times", paras: 6, comments: 3,
 			scores: []int{14, 3, -4}, bodyHas: "What happens now"},
 		{page: "wrapped-dump.txt", title: "County approves new bridge over the Ashford river", byline: "Helen Marsh",
-			published: "2025-03-03", dateline: "ASHFORD", credit: "-", lang: "en", paras: 4, bodyHas: "Mill Street the trucks"},
+			published: "2025-03-03", dateline: "ASHFORD", credit: "-", lang: "en", site: "-", paras: 4, bodyHas: "Mill Street the trucks"},
 		{page: "pasted-dump.txt", title: "Library reopens after two-year rebuild", credit: "-", lang: "en", paras: 5, bodyHas: "living room for the whole city"},
 		{page: "japanese-shiftjis-dump.txt", title: "札幌で初雪、平年より五日遅く", lang: "ja", paras: 2, bodyHas: "気象台"},
 	} {

@@ -83,6 +83,9 @@ func TestSeedWireStory(t *testing.T) {
 	if a.Language != "en" {
 		t.Errorf("language = %q, want en", a.Language)
 	}
+	if a.Site != "Japan Today" {
+		t.Errorf("site = %q, want the name on the page's first line", a.Site)
+	}
 }
 
 // TestSeedRewrite checks the rewrite page: its six body paragraphs and

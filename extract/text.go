@@ -397,7 +397,11 @@ func bodyRun(lines []textLine) (int, int) {
 func fromText(text string, opts Options) *article.Article {
 	a := &article.Article{URL: opts.URL, Site: hostOf(opts.URL)}
 	lines := splitLines(unwrap(text))
-	classifyText(lines)
+	start := classifyText(lines)
+	if a.Site == "" && start > 0 {
+		// The logo's text on the first line names the site.
+		a.Site = dumpSite(lines[:start])
+	}
 	for i := range lines {
 		l := &lines[i]
 		switch l.kind {
@@ -449,11 +453,12 @@ func fromText(text string, opts Options) *article.Article {
 	return a
 }
 
-// classifyText labels every line of a dump in place.
-func classifyText(lines []textLine) {
+// classifyText labels every line of a dump in place and returns the
+// index of the body's first line (-1 when there is no body).
+func classifyText(lines []textLine) int {
 	start, end := bodyRun(lines)
 	if start < 0 {
-		return
+		return -1
 	}
 	// Calls to follow, subscribe or share that close a story are the
 	// site's, not the story's.
@@ -468,6 +473,14 @@ func classifyText(lines []textLine) {
 	}
 	classifyHeader(lines[:start])
 	classifyTail(lines[end+1:], dumpSite(lines[:start]))
+	return start
+}
+
+// navWords are first lines of dumps that are navigation, not a site name.
+var navWords = map[string]bool{
+	"menu": true, "home": true, "search": true, "sections": true, "navigation": true,
+	"skip navigation": true, "skip to content": true, "skip to main content": true,
+	"main menu": true, "open menu": true, "toggle navigation": true, "close": true,
 }
 
 // dumpSite guesses the site's name in a dump: its first line, when that
@@ -481,6 +494,9 @@ func dumpSite(header []textLine) string {
 	l := header[0]
 	if l.hard || l.words == 0 || l.words > 4 || endsSentence(l.text) || isMenuLine(l.text) {
 		return ""
+	}
+	if first, _, _ := strings.Cut(l.text, " "); l.words == 1 && notPlace[strings.ToUpper(first)] || navWords[strings.ToLower(l.text)] {
+		return "" // "Menu", "Home", "Skip navigation": not a name
 	}
 	for _, w := range strings.Fields(l.text) {
 		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) && !unicode.IsDigit(r) {
