@@ -26,6 +26,7 @@ type reportJSON struct {
 	Omitted        []int       `json:"omitted"`
 	Drifts         []driftJSON `json:"drifts"`
 	CreditsSource  bool        `json:"credits_source"`
+	Truncated      bool        `json:"truncated"`
 }
 
 type sideJSON struct {
@@ -59,9 +60,11 @@ type reportView struct {
 	Relation, RelationLabel, Direction         string
 	Similarity, SourceCoverage, DerivedSupport float64
 	Credits                                    bool
-	Source, Derived                            sideView
-	Drifts                                     []driftView
-	AddedCount, OmittedCount                   int
+	// Truncated says only the start of a very long article was compared.
+	Truncated                bool
+	Source, Derived          sideView
+	Drifts                   []driftView
+	AddedCount, OmittedCount int
 }
 
 type sideView struct {
@@ -157,6 +160,7 @@ func newReportView(rep reportJSON, prefix string, a, b sideName) reportView {
 		SourceCoverage: rep.SourceCoverage,
 		DerivedSupport: rep.DerivedSupport,
 		Credits:        rep.CreditsSource,
+		Truncated:      rep.Truncated,
 		Source:         newSideView(srcRole, src, srcLink, prefix+"s"),
 		Derived:        newSideView(derRole, der, derLink, prefix+"d"),
 	}
