@@ -318,12 +318,13 @@ func bodyRun(lines []textLine) (int, int) {
 				j++
 				continue
 			}
-			// Between two paragraphs of one story sit subheadings (short
-			// lines, up to maxHeads in a row: a numbered head and its
-			// subtitle) and the things sites cut into stories: adverts,
-			// captions, embedded posts, "Read more" links. A gap of up to
-			// maxGap such lines followed by prose leaves the story whole;
-			// the boilerplate in it is not part of the story.
+			// Between two paragraphs of one story sit lines without a
+			// stop (subheadings, captions, links to other stories; up to
+			// maxHeads in a row) and the boilerplate sites cut into
+			// stories: adverts, photo credits, embedded posts, "Read
+			// more" links. A gap of up to maxGap such lines followed by
+			// prose leaves the story whole; what in it is not a
+			// subheading is not part of the story.
 			k, heads := j, 0
 			for k < len(lines) && k < j+maxGap && !lines[k].prose {
 				if lines[k].hard {
