@@ -296,6 +296,32 @@ const maxHeads = 2
 // sit between two paragraphs of one story.
 const maxGap = 4
 
+// listBlock returns the length of the list that starts at lines[i]: two
+// to 15 lines without a stop, none boilerplate, that all open with the
+// same word ("Path A: ...", "Path B: ...") or with a list marker; 0 when
+// no list starts there.
+func listBlock(lines []textLine, i int) int {
+	first := func(l textLine) string {
+		w, _, _ := strings.Cut(l.text, " ")
+		return strings.TrimRight(w, ":.,")
+	}
+	n := 0
+	for k := i; k < len(lines) && n < 15; k++ {
+		l := lines[k]
+		if l.hard || l.prose || l.words > 24 {
+			break
+		}
+		if n > 0 && !(first(l) == first(lines[i]) || listItem.MatchString(l.text) && listItem.MatchString(lines[i].text)) {
+			break
+		}
+		n++
+	}
+	if n < 2 {
+		return 0
+	}
+	return n
+}
+
 // bodyRun finds the article body in a dump: the run of prose lines with the
 // most text, bridging single short lines between prose (subheadings),
 // among the runs before the comment section when a comment section is
@@ -325,6 +351,13 @@ func bodyRun(lines []textLine) (int, int) {
 			// more" links. A gap of up to maxGap such lines followed by
 			// prose leaves the story whole; what in it is not a
 			// subheading is not part of the story.
+			// A list inside the story (items sharing their first word,
+			// or bulleted) bridges as one line, and belongs to it.
+			if n := listBlock(lines, j); n > 0 && j+n < len(lines) && lines[j+n].prose {
+				r.heads++
+				j += n
+				continue
+			}
 			k, heads := j, 0
 			for k < len(lines) && k < j+maxGap && !lines[k].prose {
 				if lines[k].hard {

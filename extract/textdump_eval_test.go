@@ -13,7 +13,7 @@ import (
 // textDumpFloor is the body F1 the text-dump path reached on the
 // extraction benchmark's pages rendered to text (a ratchet: raise it when
 // the classifier earns it, never lower it).
-const textDumpFloor = 0.889
+const textDumpFloor = 0.890
 
 // TestTextDumpBenchmark measures the plain-text path on real pages: each
 // of the 181 pages of ../shared/eval/extraction is rendered to a text
