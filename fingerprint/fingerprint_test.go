@@ -169,8 +169,21 @@ func TestTerms(t *testing.T) {
 	if fp.Words != 27 {
 		t.Errorf("Words = %d, want 27", fp.Words)
 	}
-	if got := Of(a, Options{MaxTerms: 3}).Terms; len(got) != 3 || !slices.Equal(got, fp.Terms[:3]) {
+	if got := Of(a, Options{MaxTerms: 3, Pairs: -1}).Terms; len(got) != 3 || !slices.Equal(got, fp.Terms[:3]) {
 		t.Errorf("MaxTerms 3 gave %v, want the first three of %v", got, fp.Terms)
+	}
+	// The pairs of the best DefaultPairs terms follow the single terms.
+	pairs := fp.Terms[len(fp.Terms)-DefaultPairs*(DefaultPairs-1)/2:]
+	for _, p := range pairs {
+		if !IsPair(p) {
+			t.Errorf("%q among the pairs is no pair", p)
+		}
+	}
+	if want := PairTerm(fp.Terms[1], fp.Terms[0]); pairs[0] != want {
+		t.Errorf("first pair %q, want %q", pairs[0], want)
+	}
+	if PairTerm("b", "a") != "a b" || IsPair("ab") {
+		t.Error("PairTerm must order its terms; single terms are no pairs")
 	}
 	if fp2 := Of(&article.Article{}, Options{}); fp2.Signature != nil || fp2.Bands != nil || len(fp2.Terms) != 0 {
 		t.Errorf("empty article fingerprint = %+v", fp2)

@@ -182,7 +182,7 @@ func (ix *Index) Candidates(ctx context.Context, a *article.Article, opts QueryO
 	if minScore == 0 {
 		minScore = 0.05
 	}
-	fp := fingerprint.Of(a, fingerprint.Options{MaxTerms: fingerprint.QueryTerms})
+	fp := fingerprint.Of(a, fingerprint.Options{MaxTerms: fingerprint.QueryTerms, Pairs: fingerprint.QueryPairs})
 	if fp.Words == 0 {
 		return nil, nil
 	}
@@ -224,7 +224,10 @@ func (ix *Index) Candidates(ctx context.Context, a *article.Article, opts QueryO
 	// query's own best ones, so a perfect match is measured against the
 	// DefaultTerms largest weights among the query's first 2×DefaultTerms
 	// terms (twice, to leave room for ranks an edit shifts).
+	// Pairs are normalised the same way, against the query's best
+	// pairs as many as an article holds.
 	idfs := make([]float64, 0, len(termLists))
+	var pairIdfs []float64
 	for i, ids := range termLists {
 		df := len(ids)
 		if df >= termLimit {
@@ -233,7 +236,10 @@ func (ix *Index) Candidates(ctx context.Context, a *article.Article, opts QueryO
 		// BM25's IDF with the query term counted as one more document,
 		// so that a term no stored article holds still weighs.
 		idf := math.Log(1 + (float64(n)-float64(df)+0.5)/(float64(df)+0.5))
-		if i < fingerprint.DefaultTerms*2 {
+		switch {
+		case fingerprint.IsPair(fp.Terms[i]):
+			pairIdfs = append(pairIdfs, idf)
+		case i < fingerprint.DefaultTerms*2:
 			idfs = append(idfs, idf)
 		}
 		for _, id := range ids {
@@ -242,11 +248,8 @@ func (ix *Index) Candidates(ctx context.Context, a *article.Article, opts QueryO
 			c.weight += idf
 		}
 	}
-	slices.SortFunc(idfs, func(x, y float64) int { return cmpDesc(x, y) })
-	norm := 0.0
-	for _, w := range idfs[:min(len(idfs), fingerprint.DefaultTerms)] {
-		norm += w
-	}
+	norm := sumTop(idfs, fingerprint.DefaultTerms) +
+		sumTop(pairIdfs, fingerprint.DefaultPairs*(fingerprint.DefaultPairs-1)/2)
 	for _, id := range opts.Exclude {
 		delete(cands, id)
 	}
@@ -309,6 +312,16 @@ func (ix *Index) Candidates(ctx context.Context, a *article.Article, opts QueryO
 		out = out[:k]
 	}
 	return out, nil
+}
+
+// sumTop returns the sum of the k largest of xs, which it sorts.
+func sumTop(xs []float64, k int) float64 {
+	slices.SortFunc(xs, cmpDesc)
+	sum := 0.0
+	for _, x := range xs[:min(len(xs), k)] {
+		sum += x
+	}
+	return sum
 }
 
 func cmpDesc(x, y float64) int {
