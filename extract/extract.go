@@ -139,7 +139,8 @@ func fromHTML(text string, opts Options) (*article.Article, error) {
 	a.Title = m.titleOf(a.Site)
 	a.Byline = m.bylineOf(a.Site)
 	a.Published = m.publishedOf()
-	a.Paragraphs = htmlBody(root)
+	paras, dropped := htmlBodyCredits(root)
+	a.Paragraphs = paras
 	if a.Byline == "" {
 		// "By Jane Doe" as the story's first line, unmarked.
 		for i := 0; i < len(a.Paragraphs) && i < 2; i++ {
@@ -152,6 +153,13 @@ func fromHTML(text string, opts Options) (*article.Article, error) {
 	a.Comments = htmlComments(root, m)
 	a.Paragraphs = dropComments(a.Paragraphs, a.Comments)
 	a.Dateline, a.Credit = htmlDatelineCredit(a, m)
+	for i := 0; a.Credit == "" && i < len(dropped); i++ {
+		// Sign-offs ("Reporting by ...; Editing by ...") are not body,
+		// so the body scorer left them out; they still name the source.
+		if a.Credit = creditFromTail(dropped[i]); a.Credit == "" {
+			a.Credit = creditFromNotice(dropped[i])
+		}
+	}
 	if a.Published == "" {
 		a.Published, _ = urlDate(a.URL)
 	}

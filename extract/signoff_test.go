@@ -1,0 +1,38 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestSignOffCredit checks that a sign-off line the body leaves out still
+// names the source when it is the page's only credit.
+func TestSignOffCredit(t *testing.T) {
+	var b strings.Builder
+	b.WriteString(`<html><head><title>Harbour cranes idle as dock strike enters third day</title></head><body>
+<nav><a href="/">Home</a> <a href="/world">World</a> <a href="/business">Business</a></nav>
+<article><h1>Harbour cranes idle as dock strike enters third day</h1>`)
+	for _, p := range []string{
+		"Container ships queued outside the port on Thursday as a strike by crane operators entered its third day, with both sides saying talks had stalled over pay and shift lengths.",
+		"The operators' union said its members would stay off the quays until the port authority improved its offer of a 4 percent rise, which it called far below inflation over the past two years.",
+		"The port authority said it had offered to reopen talks on Friday morning and urged the union to return to work while negotiations continued, warning that shipping lines could divert cargo.",
+		"Freight forwarders said the backlog already stretched to more than 40 vessels, and that perishable goods were being rerouted by road to other ports at considerable extra cost.",
+		"(Reporting by Ana Lindqvist; Editing by Tom Harker)",
+	} {
+		b.WriteString("<p>" + p + "</p>\n")
+	}
+	b.WriteString(`</article><footer><p>About us</p><p>Contact</p></footer></body></html>`)
+	a, err := Page([]byte(b.String()), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range a.Paragraphs {
+		if strings.Contains(p, "Reporting by") {
+			t.Errorf("sign-off left in the body: %q", p)
+		}
+	}
+	if a.Credit == "" {
+		t.Errorf("credit empty; want the sign-off's agency (paragraphs %q)", a.Paragraphs)
+	}
+	t.Logf("credit %q", a.Credit)
+}
