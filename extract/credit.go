@@ -3,6 +3,7 @@ package extract
 import (
 	"regexp"
 	"strings"
+	"unicode"
 )
 
 // agencies maps the ways a news agency or syndicate is written to the name
@@ -122,8 +123,29 @@ func leadDateline(p string) (place, agency string) {
 		if agency == "" {
 			agency = agencyIn(m[3])
 		}
+		if agency == "" && outletName(m[3]) {
+			// "PLACE (Outlet) -" credits the outlet whether or not it
+			// is an agency we know: nothing else sits in that slot.
+			agency = strings.TrimSpace(m[3])
+		}
 	}
 	return place, agency
+}
+
+// outletName reports whether s reads as an outlet's name: one to four
+// words, each capitalised, no digits ("Meridian Press", "AFP").
+func outletName(s string) bool {
+	words := strings.Fields(s)
+	if len(words) == 0 || len(words) > 4 {
+		return false
+	}
+	for _, w := range words {
+		r := []rune(w)
+		if !unicode.IsUpper(r[0]) || strings.ContainsAny(w, "0123456789") {
+			return false
+		}
+	}
+	return true
 }
 
 // tailCredit matches the agency sign-off closing a story: "— AP",

@@ -36,3 +36,16 @@ func TestSignOffCredit(t *testing.T) {
 	}
 	t.Logf("credit %q", a.Credit)
 }
+
+func TestLeadDatelineOutlet(t *testing.T) {
+	for _, tc := range []struct{ in, place, agency string }{
+		{"CASTREVA, Nov 4 (Meridian Press) - The bank cut its rate on Wednesday.", "CASTREVA", "Meridian Press"},
+		{"LIMA, March 3 (Reuters) - Peru's central bank held rates.", "LIMA", "Reuters"},
+		{"OSLO, May 2 (updated 2 times) - The ferry resumed service.", "OSLO", ""},
+	} {
+		place, agency := leadDateline(tc.in)
+		if place != tc.place || agency != tc.agency {
+			t.Errorf("leadDateline(%q) = %q, %q; want %q, %q", tc.in, place, agency, tc.place, tc.agency)
+		}
+	}
+}
