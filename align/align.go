@@ -240,6 +240,8 @@ func (al *Alignment) linkClauses(ctx *Context, sim Similarity, src, der *textpro
 					if !enoughShared(fa, fb, minSharedShare) {
 						continue
 					}
+					ctx.complete(fa)
+					ctx.complete(fb)
 					if lexical {
 						// Lexical.Score without making the clauses
 						// sentences: the same features, the same weights.
@@ -288,11 +290,15 @@ func (al *Alignment) linkJoins(ctx *Context, sim Similarity, src, der *textproc.
 	_, lexical := sim.(Lexical)
 	score := func(a, b func() *textproc.Sentence, fa, fb *features) float64 {
 		if !lexical {
+			ctx.complete(fa)
+			ctx.complete(fb)
 			return sim.Score(a(), b(), ctx)
 		}
 		if !enoughShared(fa, fb, minSharedShare) {
 			return 0
 		}
+		ctx.complete(fa)
+		ctx.complete(fb)
 		return LexicalWeights.Apply(pairFeatures(fa, fb))
 	}
 	// halves: both neighbours x and y must share content with z (mx and

@@ -139,7 +139,7 @@ func (c *Context) clausesOf(derived bool, i int) []clause {
 			}
 		}
 		out = append(out, clause{parent: i, from: r[0], to: r[1],
-			f: c.makeFeatures(s, r[0], r[1], terms[i][from:content], c.weightOf, c.entIDs)})
+			f: c.lazyFeatures(s, r[0], r[1], terms[i][from:content])})
 	}
 	cls[i] = out
 	return out
@@ -173,7 +173,7 @@ func (c *Context) joinOf(derived bool, i int) *joined {
 		feats, joins = c.derF, c.derJoins
 	}
 	if joins[i] == nil {
-		joins[i] = &joined{f: joinFeatures(&feats[i], &feats[i+1])}
+		joins[i] = &joined{f: c.joinFeatures(&feats[i], &feats[i+1])}
 	}
 	return joins[i]
 }
@@ -192,10 +192,10 @@ func (j *joined) sentence(d *textproc.Doc, i int) *textproc.Sentence {
 // those of the two read as one: sets are united, multisets merged, counts
 // added. The n-grams that would straddle the boundary are left out; they
 // span two sentences and are not what two texts share.
-func joinFeatures(a, b *features) features {
-	f := features{total: 0, neg: a.neg || b.neg, words: a.words + b.words}
-	f.ids = make([]uint32, 0, len(a.ids)+len(b.ids))
-	f.w = make([]float32, 0, len(a.ids)+len(b.ids))
+func (c *Context) joinFeatures(a, b *features) features {
+	f := features{}
+	f.ids = take(&c.ar.u32, len(a.ids)+len(b.ids))
+	f.w = take(&c.ar.f32, len(a.ids)+len(b.ids))
 	i, j := 0, 0
 	for i < len(a.ids) || j < len(b.ids) {
 		var x, y uint32 = math.MaxUint32, math.MaxUint32
@@ -226,27 +226,36 @@ func joinFeatures(a, b *features) features {
 		f.bigrams[k] = a.bigrams[k] | b.bigrams[k]
 	}
 	f.nBi = f.bigrams.count()
+	f.lazy, f.halves = true, [2]*features{a, b}
+	return f
+}
+
+// joinPhrasing makes the phrasing part (see features.lazy) of f, the join
+// of a and b, from theirs.
+func (c *Context) joinPhrasing(f, a, b *features) {
+	c.complete(a)
+	c.complete(b)
+	f.neg, f.words = a.neg || b.neg, a.words+b.words
 	for n := range f.grams {
 		for k := range f.grams[n] {
 			f.grams[n][k] = a.grams[n][k] | b.grams[n][k]
 		}
 		f.nGrams[n] = f.grams[n].count()
 	}
-	f.uni = mergeSorted(a.uni, b.uni)
+	f.uni = mergeSorted(take(&c.ar.u64, len(a.uni)+len(b.uni)), a.uni, b.uni)
 	f.nGrams[0] = len(f.uni)
 	for k := range f.chars {
 		f.chars[k] = a.chars[k] | b.chars[k]
 	}
 	f.nChars = f.chars.count()
-	f.ents = slices.Compact(mergeSorted(a.ents, b.ents))
-	f.nums = slices.Compact(mergeSorted(a.nums, b.nums))
-	f.dates = slices.Compact(mergeSorted(a.dates, b.dates))
-	return f
+	f.ents = slices.Compact(mergeSorted(take(&c.ar.u32, len(a.ents)+len(b.ents)), a.ents, b.ents))
+	f.nums = slices.Compact(mergeSorted(take(&c.ar.u64, len(a.nums)+len(b.nums)), a.nums, b.nums))
+	f.dates = slices.Compact(mergeSorted(take(&c.ar.u64, len(a.dates)+len(b.dates)), a.dates, b.dates))
 }
 
-// mergeSorted merges two sorted slices into a new sorted one.
-func mergeSorted[T cmp.Ordered](a, b []T) []T {
-	out := make([]T, 0, len(a)+len(b))
+// mergeSorted appends the merge of two sorted slices to out (empty, with
+// room for both) and returns it.
+func mergeSorted[T cmp.Ordered](out, a, b []T) []T {
 	i, j := 0, 0
 	for i < len(a) && j < len(b) {
 		if a[i] <= b[j] {

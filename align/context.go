@@ -43,6 +43,40 @@ type Context struct {
 	vocab              map[string]uint32
 	th                 Thesaurus
 	nSrcVocab          int
+	ar                 arena
+}
+
+// arena hands out slices of a few large backing arrays: a Context makes
+// thousands of small slices (term ids, weights, hashes of every sentence,
+// clause and joined pair), and one allocation each made allocation and
+// garbage collection a third of the cost of Align. A slice it returns has
+// length 0 and its capacity fixed by a full slice expression, so appending
+// past that capacity reallocates instead of writing over a neighbour.
+type arena struct {
+	u32 []uint32
+	f32 []float32
+	u64 []uint64
+}
+
+// arenaChunk is the least number of elements an arena allocates at once.
+const arenaChunk = 1024
+
+// take returns an empty slice with room for n elements from buf's spare
+// capacity, starting a new chunk when too little is left.
+func take[T any](buf *[]T, n int) []T {
+	if cap(*buf)-len(*buf) < n {
+		*buf = make([]T, 0, max(arenaChunk, n))
+	}
+	l := len(*buf)
+	*buf = (*buf)[:l+n]
+	return (*buf)[l : l : l+n]
+}
+
+// grow sizes the arena's first chunks for about tokens tokens.
+func (a *arena) grow(tokens int) {
+	a.u32 = make([]uint32, 0, max(arenaChunk, 2*tokens))
+	a.f32 = make([]float32, 0, max(arenaChunk, tokens))
+	a.u64 = make([]uint64, 0, max(arenaChunk, tokens+tokens/4))
 }
 
 // features are one sentence's precomputed comparison data. Slices are
@@ -69,6 +103,13 @@ type features struct {
 	nChars int     // how many 4-grams went in
 	neg    bool
 	words  int
+	// lazy marks features whose phrasing part (everything but ids, idSet,
+	// w, total, bigrams and nBi) is not made yet: complete makes it from
+	// tokens [from, to) of sent, or from halves when they are a join's.
+	lazy     bool
+	sent     *textproc.Sentence
+	from, to int
+	halves   [2]*features
 }
 
 // NewContext prepares the sentences of src and derived for scoring. The
@@ -84,6 +125,9 @@ func NewContext(src, derived *textproc.Doc, th Thesaurus) *Context {
 	// About one distinct stem per three tokens in a pair of news articles;
 	// sizing the map up front saves its rehashes.
 	c := &Context{src: src, der: derived, th: th, vocab: make(map[string]uint32, tokens/3+16)}
+	c.ar.grow(tokens)
+	c.stems = make([]string, 0, tokens/3+16)
+	c.words = make([]*textproc.Token, 0, tokens/3+16)
 	srcTerms := make([][]uint32, len(src.Sentences))
 	for i := range src.Sentences {
 		srcTerms[i] = c.termIDs(&src.Sentences[i], false)
@@ -116,7 +160,7 @@ func NewContext(src, derived *textproc.Doc, th Thesaurus) *Context {
 // stem the source lacks is mapped onto a source stem that is its synonym or
 // spelling variant, flagged with synonymFlag.
 func (c *Context) termIDs(s *textproc.Sentence, derived bool, m ...*matcher) []uint32 {
-	ids := make([]uint32, 0, len(s.Tokens))
+	ids := take(&c.ar.u32, len(s.Tokens))
 	for k := range s.Tokens {
 		t := &s.Tokens[k]
 		if !isContent(t) {
@@ -205,7 +249,39 @@ func (c *Context) weights(src, der [][]uint32) []float32 {
 // or the whole sentence) whose content term ids are ids; annotations count
 // when they lie inside those tokens.
 func (c *Context) makeFeatures(s *textproc.Sentence, from, to int, ids []uint32, weights []float32, ents map[string]uint32) features {
-	var f features
+	f := c.contentFeatures(ids, weights)
+	c.phrasingFeatures(&f, s, from, to, ents)
+	return f
+}
+
+// lazyFeatures is makeFeatures with the phrasing part left for complete:
+// most clauses are only ever checked for shared content (enoughShared),
+// which the content part answers.
+func (c *Context) lazyFeatures(s *textproc.Sentence, from, to int, ids []uint32) features {
+	f := c.contentFeatures(ids, c.weightOf)
+	f.lazy, f.sent, f.from, f.to = true, s, from, to
+	return f
+}
+
+// complete makes the phrasing part of f if it was left out (lazyFeatures,
+// joinFeatures). Not safe for concurrent use, like the clauses and joins
+// it serves.
+func (c *Context) complete(f *features) {
+	if !f.lazy {
+		return
+	}
+	f.lazy = false
+	if f.halves[0] != nil {
+		c.joinPhrasing(f, f.halves[0], f.halves[1])
+		return
+	}
+	c.phrasingFeatures(f, f.sent, f.from, f.to, c.entIDs)
+}
+
+// phrasingFeatures fills in the features of tokens [from, to) of s other
+// than the content terms: negation, word and character n-grams, dates,
+// entities and numbers.
+func (c *Context) phrasingFeatures(f *features, s *textproc.Sentence, from, to int, ents map[string]uint32) {
 	toks := s.Tokens[from:to]
 	lo, hi := 0, 0
 	if len(toks) > 0 {
@@ -238,12 +314,15 @@ func (c *Context) makeFeatures(s *textproc.Sentence, from, to int, ids []uint32,
 		}
 		f.nGrams[n] = f.grams[n].count()
 		if n == 0 {
-			f.uni = slices.Clone(seq)
+			f.uni = append(take(&c.ar.u64, len(seq)), seq...)
 			slices.Sort(f.uni)
 			f.nGrams[0] = len(f.uni)
 		}
 	}
 	f.chars, f.nChars = charGrams(toks)
+	if len(s.Dates) > 0 {
+		f.dates = take(&c.ar.u64, len(s.Dates))
+	}
 	for _, d := range s.Dates {
 		if !in(d.Span) {
 			continue
@@ -252,36 +331,8 @@ func (c *Context) makeFeatures(s *textproc.Sentence, from, to int, ids []uint32,
 	}
 	slices.Sort(f.dates)
 	f.dates = slices.Compact(f.dates)
-	for k := 0; k+1 < len(ids); k++ {
-		a, b := uint64(ids[k]&^synonymFlag), uint64(ids[k+1]&^synonymFlag)
-		f.bigrams.add(a<<32 | b)
-	}
-	f.nBi = f.bigrams.count()
-	// Sort by id with the synonym flag ignored: key = bare id above, the
-	// flagged id below, so an ordered sort of plain integers does it.
-	keys := make([]uint64, len(ids))
-	for k, id := range ids {
-		keys[k] = uint64(id&^synonymFlag)<<32 | uint64(id)
-	}
-	slices.Sort(keys)
-	sorted := make([]uint32, len(keys))
-	for k, key := range keys {
-		sorted[k] = uint32(key)
-	}
-	f.ids = make([]uint32, 0, len(sorted))
-	f.w = make([]float32, 0, len(sorted))
-	for k, id := range sorted {
-		if k > 0 && id&^synonymFlag == sorted[k-1]&^synonymFlag {
-			continue
-		}
-		f.ids = append(f.ids, id)
-		f.idSet.add(uint64(id &^ synonymFlag))
-		w := float32(1)
-		if int(id&^synonymFlag) < len(weights) {
-			w = weights[id&^synonymFlag]
-		}
-		f.w = append(f.w, w)
-		f.total += w
+	if len(s.Entities) > 0 {
+		f.ents = take(&c.ar.u32, len(s.Entities))
 	}
 	for _, e := range s.Entities {
 		if !in(e.Span) {
@@ -296,6 +347,9 @@ func (c *Context) makeFeatures(s *textproc.Sentence, from, to int, ids []uint32,
 	}
 	slices.Sort(f.ents)
 	f.ents = slices.Compact(f.ents)
+	if len(s.Numbers) > 0 {
+		f.nums = take(&c.ar.u64, len(s.Numbers))
+	}
 	for _, n := range s.Numbers {
 		if !in(n.Span) {
 			continue
@@ -308,6 +362,45 @@ func (c *Context) makeFeatures(s *textproc.Sentence, from, to int, ids []uint32,
 	}
 	slices.Sort(f.nums)
 	f.nums = slices.Compact(f.nums)
+}
+
+// contentFeatures makes the content-term part of features from the
+// term ids: the sorted, deduplicated ids with their weights, their bit
+// set and their bigrams.
+func (c *Context) contentFeatures(ids []uint32, weights []float32) features {
+	var f features
+	for k := 0; k+1 < len(ids); k++ {
+		a, b := uint64(ids[k]&^synonymFlag), uint64(ids[k+1]&^synonymFlag)
+		f.bigrams.add(a<<32 | b)
+	}
+	f.nBi = f.bigrams.count()
+	// Sort by id with the synonym flag ignored: key = bare id above, the
+	// flagged id below, so an ordered sort of plain integers does it.
+	var kbuf [64]uint64
+	keys := kbuf[:0]
+	if len(ids) > len(kbuf) {
+		keys = make([]uint64, 0, len(ids))
+	}
+	for _, id := range ids {
+		keys = append(keys, uint64(id&^synonymFlag)<<32|uint64(id))
+	}
+	slices.Sort(keys)
+	f.ids = take(&c.ar.u32, len(keys))
+	f.w = take(&c.ar.f32, len(keys))
+	for k, key := range keys {
+		id := uint32(key)
+		if k > 0 && id&^synonymFlag == uint32(keys[k-1])&^synonymFlag {
+			continue
+		}
+		f.ids = append(f.ids, id)
+		f.idSet.add(uint64(id &^ synonymFlag))
+		w := float32(1)
+		if int(id&^synonymFlag) < len(weights) {
+			w = weights[id&^synonymFlag]
+		}
+		f.w = append(f.w, w)
+		f.total += w
+	}
 	return f
 }
 

@@ -180,6 +180,9 @@ func Analyze(a *article.Article) *Doc {
 		size += len(p)
 	}
 	d.Sentences = make([]Sentence, 0, size/120+1)
+	// The tokens of all sentences share a few large arrays (see
+	// tokenArena) instead of one or two allocations each.
+	ta := tokenArena{left: size}
 	for p, para := range a.Paragraphs {
 		off := 0
 		if p == 0 || d.Dateline == "" && len(d.Sentences) == 0 {
@@ -188,16 +191,19 @@ func Analyze(a *article.Article) *Doc {
 			}
 		}
 		quotes := paragraphQuotes(para)
+		// One lowercased copy of the paragraph serves every ASCII token.
+		low := asciiLower(para)
 		for _, sp := range Segment(para[off:]) {
 			sp.Start += off
 			sp.End += off
-			s := analyzeSentence(para[sp.Start:sp.End])
+			s := analyzeSentence(para[sp.Start:sp.End], ta.tokenize(para[sp.Start:sp.End], low[sp.Start:sp.End]))
 			s.Index = len(d.Sentences)
 			s.Paragraph = p
 			s.Start, s.End = sp.Start, sp.End
 			s.Quotes = quotesIn(quotes, para, sp)
 			d.Sentences = append(d.Sentences, s)
 		}
+		ta.left -= len(para)
 	}
 	resolvePeople(d)
 	dropOpeners(d)
@@ -271,15 +277,39 @@ func resolvePeople(d *Doc) {
 // AnalyzeSentence annotates text as one sentence without splitting it, for
 // tasks that come as sentence pairs. Its Start is 0 and End len(text).
 func AnalyzeSentence(text string) Sentence {
-	s := analyzeSentence(text)
+	s := analyzeSentence(text, Tokenize(text))
 	s.End = len(text)
 	s.Quotes = quotesIn(paragraphQuotes(text), text, Span{0, len(text)})
 	return s
 }
 
-func analyzeSentence(text string) Sentence {
+// tokenArena tokenizes the sentences of one document into shared arrays.
+// A sentence of n bytes has at most n tokens, so a sentence is tokenized
+// into the current array only when n tokens fit in its spare capacity;
+// otherwise a new array is started, sized for about the rest of the
+// document (one token per four bytes: news prose has one per five or six).
+type tokenArena struct {
+	buf  []Token
+	left int // bytes of the document not yet tokenized, an estimate
+}
+
+// tokenize returns the tokens of text (low is its asciiLower form) as a
+// slice whose capacity ends with it, so that appending to it cannot write
+// over the next sentence's tokens.
+func (ta *tokenArena) tokenize(text, low string) []Token {
+	if cap(ta.buf)-len(ta.buf) < len(text) {
+		ta.buf = make([]Token, 0, max(len(text), ta.left/4+64))
+	}
+	l := len(ta.buf)
+	toks := tokenize(ta.buf[l:l], text, low, true)
+	ta.buf = ta.buf[:l+len(toks)]
+	return toks[:len(toks):len(toks)]
+}
+
+// analyzeSentence annotates text as a sentence whose tokens are toks.
+func analyzeSentence(text string, toks []Token) Sentence {
 	s := Sentence{Text: text, End: len(text)}
-	s.Tokens = Tokenize(text)
+	s.Tokens = toks
 	s.Dates = dates(text, s.Tokens)
 	s.Roles, s.Entities = entities(text, s.Tokens, s.Dates)
 	s.Numbers = numbers(text, s.Tokens, s.Dates)

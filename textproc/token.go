@@ -6,6 +6,7 @@ import (
 	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/kljensen/snowball/english"
 )
@@ -14,17 +15,21 @@ import (
 // lowercased form, stem and stop-word flag.
 func Tokenize(text string) []Token {
 	// About one token per five bytes of news prose: one allocation, mostly.
-	return tokenize(make([]Token, 0, len(text)/5+1), text, true)
+	return tokenize(make([]Token, 0, len(text)/5+1), text, asciiLower(text), true)
 }
 
 // tokenize appends the tokens of text to dst; without stems it leaves
-// Stem and Stop empty (for the quick looks around a quote).
-func tokenize(toks []Token, text string, stems bool) []Token {
+// Stem and Stop empty (for the quick looks around a quote). low is text
+// with its ASCII letters lowercased (asciiLower), or "" to lowercase each
+// token on its own: an ASCII token's Lower is then a slice of low instead
+// of a new string.
+func tokenize(toks []Token, text, low string, stems bool) []Token {
 	mk := func(s string, kind TokenKind, start int) Token {
+		lw := lowerAt(s, low, start)
 		if stems {
-			return makeToken(s, kind, start)
+			return makeToken(s, lw, kind, start)
 		}
-		return Token{Text: s, Lower: lower(s), Kind: kind, Span: Span{start, start + len(s)}}
+		return Token{Text: s, Lower: lw, Kind: kind, Span: Span{start, start + len(s)}}
 	}
 	i := 0
 	for i < len(text) {
@@ -47,6 +52,45 @@ func tokenize(toks []Token, text string, stems bool) []Token {
 		}
 	}
 	return toks
+}
+
+// lowerAt is lower(s) for the token s at byte start of a text whose
+// ASCII-lowercased form is low (see tokenize): for an ASCII token the two
+// are the same bytes, so it is sliced from low without allocating.
+func lowerAt(s, low string, start int) string {
+	if low == "" {
+		return lower(s)
+	}
+	for k := 0; k < len(s); k++ {
+		if s[k] >= utf8.RuneSelf {
+			return lower(s)
+		}
+	}
+	return low[start : start+len(s)]
+}
+
+// asciiLower returns s with its ASCII letters lowercased and every other
+// byte as it is; s itself when it has no upper-case ASCII letter. Byte
+// offsets into s hold in the result.
+func asciiLower(s string) string {
+	i := 0
+	for i < len(s) && (s[i] < 'A' || s[i] > 'Z') {
+		i++
+	}
+	if i == len(s) {
+		return s
+	}
+	b := make([]byte, len(s))
+	copy(b, s[:i])
+	for k := i; k < len(s); k++ {
+		c := s[k]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b[k] = c
+	}
+	// b is never written again: share it as a string without a copy.
+	return unsafe.String(&b[0], len(b))
 }
 
 // scanWord returns the end of the word starting at i: letters and digits,
@@ -125,13 +169,12 @@ func scanNumeral(text string, i int) int {
 	return j
 }
 
-func makeToken(text string, kind TokenKind, start int) Token {
-	t := Token{Text: text, Kind: kind, Span: Span{start, start + len(text)}}
-	t.Lower = lower(text)
+func makeToken(text, lower string, kind TokenKind, start int) Token {
+	t := Token{Text: text, Lower: lower, Kind: kind, Span: Span{start, start + len(text)}}
 	switch kind {
 	case Word:
-		t.Stop = IsStop(t.Lower)
-		t.Stem = Stem(t.Lower)
+		w := lookupWord(t.Lower)
+		t.Stop, t.Stem = w.stop, w.stem
 	default:
 		t.Stem = t.Lower
 	}
@@ -165,31 +208,45 @@ func isASCIILower(s string) bool {
 // "'s" is dropped first, and hyphens are removed so that "build-up" and
 // "buildup" share a stem.
 func Stem(word string) string {
+	return lookupWord(word).stem
+}
+
+// wordInfo is what a word token needs from its lowercased text: its stem
+// and whether it is a stop word, looked up together in one cache probe.
+type wordInfo struct {
+	stem string
+	stop bool
+}
+
+// lookupWord returns the stem and stop-word flag of a lowercased word,
+// from the cache when it is there.
+func lookupWord(word string) wordInfo {
 	sh := &stemCache[shardOf(word)]
 	sh.mu.RLock()
-	st, ok := sh.m[word]
+	w, ok := sh.m[word]
 	sh.mu.RUnlock()
 	if ok {
-		return st
+		return w
 	}
-	st = stem(word)
+	w = wordInfo{stem: stem(word), stop: IsStop(word)}
 	if stemCacheLen.Load() < stemCacheMax {
 		sh.mu.Lock()
 		if _, ok := sh.m[word]; !ok {
 			// Clone: word may be a slice of a whole article's text.
-			sh.m[strings.Clone(word)] = st
+			sh.m[strings.Clone(word)] = w
 			stemCacheLen.Add(1)
 		}
 		sh.mu.Unlock()
 	}
-	return st
+	return w
 }
 
-// stemCache memoises Stem: the Snowball stemmer takes about a microsecond a
-// word, most of the time of Analyze, and news reuses its words. It is
-// sharded so that concurrent analyses rarely wait on one lock, and stops
-// growing at stemCacheMax words (a few MB), which covers the working
-// vocabulary of a news corpus; rarer words are stemmed each time.
+// stemCache memoises Stem and IsStop: the Snowball stemmer takes about a
+// microsecond a word, most of the time of Analyze, and news reuses its
+// words. It is sharded so that concurrent analyses rarely wait on one
+// lock, and stops growing at stemCacheMax words (a few MB), which covers
+// the working vocabulary of a news corpus; rarer words are stemmed each
+// time.
 var (
 	stemCache    [16]stemShard
 	stemCacheLen atomic.Int64
@@ -197,12 +254,12 @@ var (
 
 type stemShard struct {
 	mu sync.RWMutex
-	m  map[string]string
+	m  map[string]wordInfo
 }
 
 func init() {
 	for k := range stemCache {
-		stemCache[k].m = make(map[string]string)
+		stemCache[k].m = make(map[string]wordInfo)
 	}
 }
 
