@@ -3,6 +3,7 @@ package redis
 import (
 	"context"
 	"crypto/rand"
+	"crypto/sha1"
 	"encoding/hex"
 	"errors"
 	"fmt"
@@ -43,6 +44,12 @@ type Options struct {
 	// ReplicaTimeout bounds the wait for a replica to acknowledge the
 	// writes of a Put or Delete; 0 means 2 s.
 	ReplicaTimeout time.Duration
+	// ReadTimeout bounds the wait for one reply (a pipeline's first);
+	// 0 means 10 s. A write batch is one pipeline of thousands of
+	// commands, which a loaded server can take seconds to answer; a reply
+	// that times out is sent again, adding to the load, so this is well
+	// above go-redis's 3 s default.
+	ReadTimeout time.Duration
 	// NoReplicaWait returns from writes without waiting for a replica's
 	// acknowledgement: faster, but a master that dies just after a
 	// write may take it with it.
@@ -67,6 +74,9 @@ func (o Options) withDefaults() Options {
 	}
 	if o.ReplicaTimeout <= 0 {
 		o.ReplicaTimeout = 2 * time.Second
+	}
+	if o.ReadTimeout <= 0 {
+		o.ReadTimeout = 10 * time.Second
 	}
 	return o
 }
@@ -122,6 +132,8 @@ func Open(ctx context.Context, addrs string, opts Options) (*Store, error) {
 		s.cluster = goredis.NewClusterClient(&goredis.ClusterOptions{
 			Addrs:           list,
 			DialTimeout:     opts.DialTimeout,
+			ReadTimeout:     opts.ReadTimeout,
+			WriteTimeout:    opts.ReadTimeout,
 			PoolSize:        opts.PoolSize,
 			MaxRetries:      2,
 			MinRetryBackoff: 8 * time.Millisecond,
@@ -140,6 +152,8 @@ func Open(ctx context.Context, addrs string, opts Options) (*Store, error) {
 		s.rdb = goredis.NewClient(&goredis.Options{
 			Addr:            list[0],
 			DialTimeout:     opts.DialTimeout,
+			ReadTimeout:     opts.ReadTimeout,
+			WriteTimeout:    opts.ReadTimeout,
 			PoolSize:        opts.PoolSize,
 			MaxRetries:      2,
 			DisableIdentity: true,
@@ -327,13 +341,22 @@ return {1}`
 	// commitScript writes the document if the caller still holds its
 	// lock, and releases the lock when ARGV[5] is "1" (nothing left to
 	// do under it). A retried commit whose first run succeeded and
-	// released the lock finds the record it wrote, and succeeds.
+	// released the lock finds the record it wrote, and succeeds. A
+	// commit whose lock expired (a write slowed past lockTTL by a
+	// starved server or a failover) still succeeds when nobody holds
+	// the lock and the stored record is still the one the caller read
+	// under it (SHA-1 in ARGV[6], "" for none): then no other writer
+	// changed the document in between.
 	// KEYS: lock, record, article, id set. ARGV: token, record, article,
-	// id member, release.
+	// id member, release, SHA-1 of the record read under the lock.
 	commitScript = `local v = redis.call('GET', KEYS[1])
 if v ~= ARGV[1] then
-  if v == false and ARGV[5] == '1' and redis.call('GET', KEYS[2]) == ARGV[2] then return 1 end
-  return redis.error_reply('WTLOCK lock lost')
+  if v ~= false then return redis.error_reply('WTLOCK lock lost') end
+  local r = redis.call('GET', KEYS[2])
+  if ARGV[5] == '1' and r == ARGV[2] then return 1 end
+  local h = ''
+  if r then h = redis.sha1hex(r) end
+  if h ~= ARGV[6] then return redis.error_reply('WTLOCK lock lost') end
 end
 redis.call('SET', KEYS[2], ARGV[2])
 redis.call('SET', KEYS[3], ARGV[3])
@@ -380,7 +403,8 @@ type locked struct {
 	old      *record // the stored version, nil when there is none
 	doc      *store.Document
 	record   []byte
-	released bool // the lock went with the write (commitScript)
+	released bool   // the lock went with the write (commitScript)
+	oldSHA   string // hex SHA-1 of the stored record read under the lock, "" for none
 }
 
 // lock takes the locks of ids for token in one pipelined round. It
@@ -413,6 +437,8 @@ func (s *Store) lock(ctx context.Context, ids []string, token string) (got []loc
 		l := locked{id: ids[i]}
 		if len(v) > 1 {
 			raw, _ := v[1].(string)
+			sum := sha1.Sum([]byte(raw))
+			l.oldSHA = hex.EncodeToString(sum[:])
 			r, err := decodeRecord([]byte(raw))
 			if err != nil {
 				// Keep the other locks from lingering until they expire.
@@ -610,7 +636,7 @@ func (s *Store) write(ctx context.Context, ls []locked, byID map[string]*store.D
 			}
 			cmds[i] = eval(ctx, commitScript,
 				[]string{s.k.lock(l.id), s.k.record(l.id), s.k.article(l.id), s.k.ids(shardOf(l.id))},
-				token, l.record, packArticle(l.doc.Article), member(l.id), rel)
+				token, l.record, packArticle(l.doc.Article), member(l.id), rel, l.oldSHA)
 		}
 		if err := s.pipeline(ctx, cmds); err != nil {
 			// Some commits may have run and released their locks;

@@ -2,10 +2,13 @@ package redis
 
 import (
 	"context"
+	"crypto/sha1"
+	"encoding/hex"
 	"fmt"
 	"strings"
 	"sync/atomic"
 	"testing"
+	"time"
 
 	goredis "github.com/redis/go-redis/v9"
 
@@ -60,7 +63,7 @@ func TestCommitRetried(t *testing.T) {
 		t.Fatal(err)
 	}
 	for i := range 2 {
-		if err := run(commitScript, ks, token, rec, packArticle(d.Article), member(id), "1"); err != nil {
+		if err := run(commitScript, ks, token, rec, packArticle(d.Article), member(id), "1", ""); err != nil {
 			t.Fatalf("commit run %d: %v", i+1, err)
 		}
 	}
@@ -68,10 +71,59 @@ func TestCommitRetried(t *testing.T) {
 		t.Errorf("lock still there after a releasing commit")
 	}
 	other := encodeRecord(&store.Document{ID: id, Terms: []string{"y"}})
-	if err := run(commitScript, ks, token, other, packArticle(d.Article), member(id), "1"); err == nil || !strings.Contains(err.Error(), "WTLOCK") {
+	if err := run(commitScript, ks, token, other, packArticle(d.Article), member(id), "1", ""); err == nil || !strings.Contains(err.Error(), "WTLOCK") {
 		t.Errorf("commit of another version without the lock: %v, want WTLOCK", err)
 	}
 	if got, err := s.Get(ctx, id); err != nil || got.Terms[0] != "x" {
 		t.Errorf("Get = %+v, %v; want the committed version", got, err)
+	}
+}
+
+// TestCommitAfterLockExpired: a write slowed past lockTTL may still commit
+// when nobody changed the document since it read it under the lock, and
+// must not when someone did.
+func TestCommitAfterLockExpired(t *testing.T) {
+	n := redistest.Server(t)
+	s := openFresh(t, n.Addr, Options{})
+	ctx := context.Background()
+	const id = "00000000000000aa"
+	ks := []string{s.k.lock(id), s.k.record(id), s.k.article(id), s.k.ids(shardOf(id))}
+	run := func(script string, keys []string, args ...any) error {
+		return s.pipeline(ctx, []goredis.Cmder{eval(ctx, script, keys, args...)})
+	}
+	rec := func(term string) []byte { return encodeRecord(&store.Document{ID: id, Terms: []string{term}}) }
+	art := packArticle([]byte(`{}`))
+
+	// New document, lock expired, nobody wrote it meanwhile: commits.
+	if err := run(lockScript, ks[:2], "t1", 1); err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(20 * time.Millisecond)
+	if err := run(commitScript, ks, "t1", rec("a"), art, member(id), "0", ""); err != nil {
+		t.Fatalf("commit of an unchanged document after the lock expired: %v", err)
+	}
+	_ = run(unlockScript, ks[:1], "t1")
+
+	// Replacement: the record read under the lock is "a"; another writer
+	// then stores "b"; the stale commit must fail.
+	if err := run(lockScript, ks[:2], "t2", 1); err != nil {
+		t.Fatal(err)
+	}
+	sum := sha1.Sum(rec("a"))
+	time.Sleep(20 * time.Millisecond)
+	if _, err := n.Do(ctx, "SET", ks[1], string(rec("b"))); err != nil {
+		t.Fatal(err)
+	}
+	err := run(commitScript, ks, "t2", rec("c"), art, member(id), "1", hex.EncodeToString(sum[:]))
+	if err == nil || !strings.Contains(err.Error(), "WTLOCK") {
+		t.Errorf("commit over a document changed after the lock expired: %v, want WTLOCK", err)
+	}
+	// And while another writer holds the lock, no commit goes through.
+	if err := run(lockScript, ks[:2], "t3", 10000); err != nil {
+		t.Fatal(err)
+	}
+	sum = sha1.Sum(rec("b"))
+	if err := run(commitScript, ks, "t2", rec("c"), art, member(id), "0", hex.EncodeToString(sum[:])); err == nil {
+		t.Error("commit went through while another writer held the lock")
 	}
 }
