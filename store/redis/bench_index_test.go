@@ -118,6 +118,7 @@ func redisBackend(t *testing.T, name, addrs string, nodes []*redistest.Node, cpu
 				return 0, err
 			}
 			cpu[name] = c - cpu0
+			t.Logf("%s: retried during the ingest: %+v", name, st.(*redis.Store).Retries())
 			used, err := st.(*redis.Store).UsedMemory(ctx)
 			return used - base, err
 		},
