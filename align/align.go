@@ -481,14 +481,15 @@ func kindOfOne(a, b *textproc.Sentence) Kind {
 		i++
 		j++
 	}
-	if bigramDice(groupWords1(a), groupWords1(b)) >= 0.5 {
+	var wa, wb [64]string
+	if bigramDice(groupWords1(wa[:0], a), groupWords1(wb[:0], b)) >= 0.5 {
 		return Edited
 	}
 	return Paraphrase
 }
 
-func groupWords1(s *textproc.Sentence) []string {
-	w := make([]string, 0, len(s.Tokens))
+// groupWords1 appends the lowercased words and numerals of s to w.
+func groupWords1(w []string, s *textproc.Sentence) []string {
 	for k := range s.Tokens {
 		if t := &s.Tokens[k]; t.Kind != textproc.Punct {
 			w = append(w, t.Lower)
@@ -518,16 +519,16 @@ func bigramDice(a, b []string) float64 {
 		}
 		return 0
 	}
-	return 2 * float64(intersect64(bigramHashes(a), bigramHashes(b))) / float64(len(a)+len(b)-2)
+	var ha, hb [64]uint64
+	return 2 * float64(intersect64(bigramHashes(ha[:0], a), bigramHashes(hb[:0], b))) / float64(len(a)+len(b)-2)
 }
 
-// bigramHashes returns the sorted hashes of a word list's bigrams.
-func bigramHashes(w []string) []uint64 {
-	out := make([]uint64, len(w)-1)
+// bigramHashes appends the sorted hashes of a word list's bigrams to out.
+func bigramHashes(out []uint64, w []string) []uint64 {
 	prev := hashString(w[0])
 	for k := 1; k < len(w); k++ {
 		h := hashString(w[k])
-		out[k-1] = prev*0x9E3779B97F4A7C15 ^ h
+		out = append(out, prev*0x9E3779B97F4A7C15^h)
 		prev = h
 	}
 	slices.Sort(out)

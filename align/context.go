@@ -53,19 +53,28 @@ type Context struct {
 // length 0 and its capacity fixed by a full slice expression, so appending
 // past that capacity reallocates instead of writing over a neighbour.
 type arena struct {
-	u32 []uint32
-	f32 []float32
-	u64 []uint64
+	u32     []uint32
+	f32     []float32
+	u64     []uint64
+	clauses []clause
+	joins   []joined
 }
 
-// arenaChunk is the least number of elements an arena allocates at once.
-const arenaChunk = 1024
+// arenaChunk, clauseChunk and joinChunk are the least numbers of
+// elements an arena allocates at once: of numbers, and of clauses and
+// joins, which weigh about 750 bytes each.
+const (
+	arenaChunk  = 1024
+	clauseChunk = 32
+	joinChunk   = 16
+)
 
 // take returns an empty slice with room for n elements from buf's spare
-// capacity, starting a new chunk when too little is left.
-func take[T any](buf *[]T, n int) []T {
+// capacity, starting a new chunk of at least chunk elements when too
+// little is left.
+func take[T any](buf *[]T, chunk, n int) []T {
 	if cap(*buf)-len(*buf) < n {
-		*buf = make([]T, 0, max(arenaChunk, n))
+		*buf = make([]T, 0, max(chunk, n))
 	}
 	l := len(*buf)
 	*buf = (*buf)[:l+n]
@@ -160,7 +169,7 @@ func NewContext(src, derived *textproc.Doc, th Thesaurus) *Context {
 // stem the source lacks is mapped onto a source stem that is its synonym or
 // spelling variant, flagged with synonymFlag.
 func (c *Context) termIDs(s *textproc.Sentence, derived bool, m ...*matcher) []uint32 {
-	ids := take(&c.ar.u32, len(s.Tokens))
+	ids := take(&c.ar.u32, arenaChunk, len(s.Tokens))
 	for k := range s.Tokens {
 		t := &s.Tokens[k]
 		if !isContent(t) {
@@ -314,14 +323,14 @@ func (c *Context) phrasingFeatures(f *features, s *textproc.Sentence, from, to i
 		}
 		f.nGrams[n] = f.grams[n].count()
 		if n == 0 {
-			f.uni = append(take(&c.ar.u64, len(seq)), seq...)
+			f.uni = append(take(&c.ar.u64, arenaChunk, len(seq)), seq...)
 			slices.Sort(f.uni)
 			f.nGrams[0] = len(f.uni)
 		}
 	}
 	f.chars, f.nChars = charGrams(toks)
 	if len(s.Dates) > 0 {
-		f.dates = take(&c.ar.u64, len(s.Dates))
+		f.dates = take(&c.ar.u64, arenaChunk, len(s.Dates))
 	}
 	for _, d := range s.Dates {
 		if !in(d.Span) {
@@ -332,7 +341,7 @@ func (c *Context) phrasingFeatures(f *features, s *textproc.Sentence, from, to i
 	slices.Sort(f.dates)
 	f.dates = slices.Compact(f.dates)
 	if len(s.Entities) > 0 {
-		f.ents = take(&c.ar.u32, len(s.Entities))
+		f.ents = take(&c.ar.u32, arenaChunk, len(s.Entities))
 	}
 	for _, e := range s.Entities {
 		if !in(e.Span) {
@@ -348,7 +357,7 @@ func (c *Context) phrasingFeatures(f *features, s *textproc.Sentence, from, to i
 	slices.Sort(f.ents)
 	f.ents = slices.Compact(f.ents)
 	if len(s.Numbers) > 0 {
-		f.nums = take(&c.ar.u64, len(s.Numbers))
+		f.nums = take(&c.ar.u64, arenaChunk, len(s.Numbers))
 	}
 	for _, n := range s.Numbers {
 		if !in(n.Span) {
@@ -385,8 +394,8 @@ func (c *Context) contentFeatures(ids []uint32, weights []float32) features {
 		keys = append(keys, uint64(id&^synonymFlag)<<32|uint64(id))
 	}
 	slices.Sort(keys)
-	f.ids = take(&c.ar.u32, len(keys))
-	f.w = take(&c.ar.f32, len(keys))
+	f.ids = take(&c.ar.u32, arenaChunk, len(keys))
+	f.w = take(&c.ar.f32, arenaChunk, len(keys))
 	for k, key := range keys {
 		id := uint32(key)
 		if k > 0 && id&^synonymFlag == uint32(keys[k-1])&^synonymFlag {
@@ -416,8 +425,10 @@ type matcher struct {
 }
 
 func (c *Context) newMatcher() *matcher {
-	m := &matcher{c: c, groups: map[uint32]uint32{}, bucket: map[string][]uint32{},
-		words: make([]string, c.nSrcVocab), cache: map[string]int64{}}
+	// Sized up front from the source vocabulary: these maps grew by
+	// rehashing in every Align.
+	m := &matcher{c: c, groups: make(map[uint32]uint32, c.nSrcVocab), bucket: make(map[string][]uint32, c.nSrcVocab/2+8),
+		words: make([]string, c.nSrcVocab), cache: make(map[string]int64, c.nSrcVocab/2+8)}
 	// One pass over the source's distinct terms (in id order, so the
 	// first-seen source word wins a group as before).
 	for id := 0; id < c.nSrcVocab; id++ {
@@ -524,10 +535,10 @@ func (c *Context) features(s *textproc.Sentence) *features {
 		if i >= 0 && i < len(c.derF) && &c.der.Sentences[i] == s {
 			return &c.derF[i]
 		}
-		if i >= 0 && i < len(c.srcJoins) && c.srcJoins[i] != nil && c.srcJoins[i].made && &c.srcJoins[i].s == s {
+		if i >= 0 && i < len(c.srcJoins) && c.srcJoins[i] != nil && c.srcJoins[i].made && c.srcJoins[i].s == s {
 			return &c.srcJoins[i].f
 		}
-		if i >= 0 && i < len(c.derJoins) && c.derJoins[i] != nil && c.derJoins[i].made && &c.derJoins[i].s == s {
+		if i >= 0 && i < len(c.derJoins) && c.derJoins[i] != nil && c.derJoins[i].made && c.derJoins[i].s == s {
 			return &c.derJoins[i].f
 		}
 		// A clause's Index is its sentence's.

@@ -662,8 +662,12 @@ func editsWithin(a, b string, k int) bool {
 	if abs(len(a)-len(b)) > k {
 		return false
 	}
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
+	var pb, cb [48]int
+	prev, cur := pb[:0], cb[:0]
+	if len(b)+1 > len(pb) {
+		prev, cur = make([]int, 0, len(b)+1), make([]int, 0, len(b)+1)
+	}
+	prev, cur = prev[:len(b)+1], cur[:len(b)+1]
 	for j := range prev {
 		prev[j] = j
 	}

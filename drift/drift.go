@@ -103,7 +103,15 @@ type checker struct {
 }
 
 func newChecker(src, derived *textproc.Doc) *checker {
-	c := &checker{src: src, derived: derived, srcWords: map[string]bool{}, seen: map[string]bool{}, out: []Drift{}}
+	// Sized for the source's tokens up front: growing the map as it fills
+	// rehashed it several times per article.
+	tokens, values := 0, 0
+	for i := range src.Sentences {
+		tokens += len(src.Sentences[i].Tokens)
+		values += len(src.Sentences[i].Numbers)
+	}
+	c := &checker{src: src, derived: derived, srcWords: make(map[string]bool, tokens/2+16), seen: map[string]bool{}, out: []Drift{},
+		srcValues: make([]textproc.Number, 0, values)}
 	for _, t := range textproc.Tokenize(src.Title) {
 		c.srcWords[t.Lower] = true
 	}

@@ -212,7 +212,11 @@ func findRoles(text string, toks []Token) []roleMatch {
 		}
 		first := toks[k].Lower
 		var mods []string
-		for _, pre := range []string{"ex-", "then-", "former-"} {
+		// Only a hyphenated word can carry a prefixed modifier.
+		for _, pre := range rolePrefixes {
+			if strings.IndexByte(first, '-') < 0 {
+				break
+			}
 			if strings.HasPrefix(first, pre) {
 				mods = append(mods, strings.TrimSuffix(pre, "-"))
 				first = strings.TrimPrefix(first, pre)
@@ -271,6 +275,9 @@ func findRoles(text string, toks []Token) []roleMatch {
 	}
 	return out
 }
+
+// rolePrefixes are modifiers written joined to the title ("ex-president").
+var rolePrefixes = [...]string{"ex-", "then-", "former-"}
 
 // lowerRole are titles that name a role even in lower case and without a
 // name ("his spokesperson said", "the foreign minister told").

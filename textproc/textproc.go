@@ -182,7 +182,7 @@ func Analyze(a *article.Article) *Doc {
 	d.Sentences = make([]Sentence, 0, size/120+1)
 	// The tokens of all sentences share a few large arrays (see
 	// tokenArena) instead of one or two allocations each.
-	ta := tokenArena{left: size}
+	ta := tokenArena{left: size, scratch: make([]Token, 0, 64)}
 	for p, para := range a.Paragraphs {
 		off := 0
 		if p == 0 || d.Dateline == "" && len(d.Sentences) == 0 {
@@ -283,27 +283,28 @@ func AnalyzeSentence(text string) Sentence {
 	return s
 }
 
-// tokenArena tokenizes the sentences of one document into shared arrays.
-// A sentence of n bytes has at most n tokens, so a sentence is tokenized
-// into the current array only when n tokens fit in its spare capacity;
-// otherwise a new array is started, sized for about the rest of the
-// document (one token per four bytes: news prose has one per five or six).
+// tokenArena tokenizes the sentences of one document into shared arrays:
+// each sentence is tokenized into a scratch buffer and its tokens copied
+// into the current array, which is cut with a full slice expression so
+// that a caller appending to one sentence's tokens cannot write over the
+// next sentence's. A new array is sized for about the rest of the document
+// (one token per five bytes of news prose).
 type tokenArena struct {
-	buf  []Token
-	left int // bytes of the document not yet tokenized, an estimate
+	buf     []Token
+	scratch []Token
+	left    int // bytes of the document not yet tokenized, an estimate
 }
 
-// tokenize returns the tokens of text (low is its asciiLower form) as a
-// slice whose capacity ends with it, so that appending to it cannot write
-// over the next sentence's tokens.
+// tokenize returns the tokens of text (low is its asciiLower form).
 func (ta *tokenArena) tokenize(text, low string) []Token {
-	if cap(ta.buf)-len(ta.buf) < len(text) {
-		ta.buf = make([]Token, 0, max(len(text), ta.left/4+64))
+	ta.scratch = tokenize(ta.scratch[:0], text, low, true)
+	n := len(ta.scratch)
+	if cap(ta.buf)-len(ta.buf) < n {
+		ta.buf = make([]Token, 0, max(n, ta.left/5+64))
 	}
 	l := len(ta.buf)
-	toks := tokenize(ta.buf[l:l], text, low, true)
-	ta.buf = ta.buf[:l+len(toks)]
-	return toks[:len(toks):len(toks)]
+	ta.buf = append(ta.buf, ta.scratch...)
+	return ta.buf[l : l+n : l+n]
 }
 
 // analyzeSentence annotates text as a sentence whose tokens are toks.
