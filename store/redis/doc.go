@@ -41,7 +41,10 @@
 // parallel, plus one per master to confirm replication.
 // Postings are written before the document, so that a document Get returns
 // is always findable; the lock makes concurrent replacements of one id
-// leave exactly the postings of the version that won. Every step is
+// leave exactly the postings of the version that won. A lock expires after
+// 15 s, so that a writer that died does not block its documents for long;
+// a live writer slowed past that still commits when nobody has changed the
+// document since it read it (a SHA-1 of the record, checked in the script). Every step is
 // idempotent, so a step that fails on a connection error or during a
 // failover is retried as is.
 //
