@@ -121,7 +121,7 @@ func Align(src, derived *textproc.Doc, opts Options) Alignment {
 		a := &src.Sentences[i]
 		for j := range derived.Sentences {
 			var s float64
-			if !lexical || enoughShared(&ctx.srcF[i], &ctx.derF[j], minSharedShare) {
+			if !lexical || ctx.enoughSharedAt(i, j) {
 				s = sim.Score(a, &derived.Sentences[j], ctx)
 			}
 			scores[i*m+j] = s
@@ -219,7 +219,7 @@ func (al *Alignment) linkClauses(ctx *Context, sim Similarity, src, der *textpro
 			if linked[i] && linked[n+j] || scores[i*m+j] >= al.Threshold {
 				continue
 			}
-			if fj := &ctx.derF[j]; float32(fi.idSet.common(&fj.idSet)) < minClauseMass || sharedMass(fi, fj) < minClauseMass {
+			if fj := &ctx.derF[j]; float32(fi.idSet.common(&fj.idSet)) < minClauseMass || ctx.sentenceMass(i, j) < minClauseMass {
 				continue
 			}
 			ua := ctx.clausesOf(false, i)
@@ -319,7 +319,7 @@ func (al *Alignment) linkJoins(ctx *Context, sim Similarity, src, der *textproc.
 		}
 		fj := &ctx.derF[j]
 		for i := lo; i <= hi+1 && i < n; i++ {
-			mass[i] = sharedMass(&ctx.srcF[i], fj)
+			mass[i] = ctx.sentenceMass(i, j)
 		}
 		bestI, bestS := -1, 0.0
 		for i := lo; i <= hi; i++ {
@@ -349,7 +349,7 @@ func (al *Alignment) linkJoins(ctx *Context, sim Similarity, src, der *textproc.
 		}
 		fi := &ctx.srcF[i]
 		for j := lo; j <= hi+1 && j < m; j++ {
-			mass[j] = sharedMass(&ctx.derF[j], fi)
+			mass[j] = ctx.sentenceMass(i, j)
 		}
 		bestJ, bestS := -1, 0.0
 		for j := lo; j <= hi; j++ {
@@ -417,6 +417,43 @@ func enoughShared(a, b *features, share float32) bool {
 		return false
 	}
 	return sharedMass(a, b) >= need
+}
+
+// enoughSharedAt is enoughShared for source sentence i and derived
+// sentence j, with their shared mass remembered (see sentenceMass).
+func (c *Context) enoughSharedAt(i, j int) bool {
+	a, b := &c.srcF[i], &c.derF[j]
+	need := minSharedShare * min(a.total, b.total)
+	if float32(a.idSet.common(&b.idSet)) < need {
+		return false
+	}
+	return c.sentenceMass(i, j) >= need
+}
+
+// sentenceMass is sharedMass of source sentence i and derived sentence j,
+// computed once per pair: the sentence pass, the clause pass and both join
+// passes all ask for it. Two sentences whose id bit sets have no bit in
+// common share no id, so their mass is 0 without the merge. sharedMass is
+// symmetric (the same shared ids, in the same order, with the same
+// weights), so either side may ask.
+func (c *Context) sentenceMass(i, j int) float32 {
+	if c.pairMass == nil {
+		c.pairMass = make([]float32, len(c.srcF)*len(c.derF))
+		for k := range c.pairMass {
+			c.pairMass[k] = -1
+		}
+	}
+	k := i*len(c.derF) + j
+	if v := c.pairMass[k]; v >= 0 {
+		return v
+	}
+	a, b := &c.srcF[i], &c.derF[j]
+	var v float32
+	if a.idSet.common(&b.idSet) > 0 {
+		v = sharedMass(a, b)
+	}
+	c.pairMass[k] = v
+	return v
 }
 
 // sharedMass is the weighted content two feature sets share.

@@ -44,6 +44,9 @@ type Context struct {
 	th                 Thesaurus
 	nSrcVocab          int
 	ar                 arena
+	// pairMass[i*len(derF)+j] is sentenceMass(i, j), -1 until asked;
+	// nil until first asked.
+	pairMass []float32
 }
 
 // arena hands out slices of a few large backing arrays: a Context makes

@@ -14,7 +14,9 @@ import (
 // Role titles are cut out of runs; the run that follows a title is a person.
 // The first word of a sentence is part of a name only when it is no stop word
 // and does not look like a verb or adverb ("Spurred", "However").
-func entities(text string, toks []Token, ds []Date) ([]Role, []Entity) {
+//
+// low is text with its ASCII letters lowercased (asciiLower), or "".
+func entities(text, low string, toks []Token, ds []Date) ([]Role, []Entity) {
 	roles := findRoles(text, toks)
 	var small [2][64]bool
 	inRole, holderStart := small[0][:0], small[1][:0]
@@ -67,7 +69,7 @@ func entities(text string, toks []Token, ds []Date) ([]Role, []Entity) {
 			e.End -= possessiveLen(toks[end-1].Text)
 		}
 		e.Text = text[e.Start:e.End]
-		e.Key = entityKey(e.Text)
+		e.Key = entityKey(lowerAt(e.Text, low, e.Start))
 		e.Kind = classify(toks[k:end], e.Key, holderStart[k] || (k > 0 && personTitle[strings.TrimSuffix(toks[k-1].Lower, ".")] && (k < 2 || toks[k-1].Text != ".")))
 		ents = append(ents, e)
 		k = end
@@ -144,10 +146,10 @@ func possessiveLen(s string) int {
 	return 0
 }
 
-// entityKey is the lowercased name with a canonical form for places, so
-// that "U.S." and "United States" share a key; a leading "the" is dropped.
-func entityKey(name string) string {
-	k := lower(name)
+// entityKey is the lowercased name (given as lower(name)) with a
+// canonical form for places, so that "U.S." and "United States" share a
+// key; a leading "the" is dropped.
+func entityKey(k string) string {
 	k = strings.TrimPrefix(k, "the ")
 	if p, ok := places[k]; ok {
 		return p

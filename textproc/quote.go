@@ -46,7 +46,7 @@ func speaker(para string, start, end int) string {
 		after = para[end+1:]
 	}
 	var buf [40]Token
-	toks := tokenize(buf[:0], clip(after, 120), "", false)
+	toks := tokenize(buf[:0], clip(after, 120), "", false, nil)
 	k := 0
 	for k < len(toks) && toks[k].Kind == Punct && toks[k].Text != "." {
 		k++
@@ -76,7 +76,7 @@ func speaker(para string, start, end int) string {
 	if len(before) > 120 {
 		before = before[len(before)-120:]
 	}
-	bt := tokenize(buf[:0], before, "", false)
+	bt := tokenize(buf[:0], before, "", false, nil)
 	j := len(bt) - 1
 	for j >= 0 && bt[j].Kind == Punct {
 		j--

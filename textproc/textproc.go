@@ -196,7 +196,7 @@ func Analyze(a *article.Article) *Doc {
 		for _, sp := range Segment(para[off:]) {
 			sp.Start += off
 			sp.End += off
-			s := analyzeSentence(para[sp.Start:sp.End], ta.tokenize(para[sp.Start:sp.End], low[sp.Start:sp.End]))
+			s := analyzeSentence(para[sp.Start:sp.End], low[sp.Start:sp.End], ta.tokenize(para[sp.Start:sp.End], low[sp.Start:sp.End]))
 			s.Index = len(d.Sentences)
 			s.Paragraph = p
 			s.Start, s.End = sp.Start, sp.End
@@ -277,7 +277,8 @@ func resolvePeople(d *Doc) {
 // AnalyzeSentence annotates text as one sentence without splitting it, for
 // tasks that come as sentence pairs. Its Start is 0 and End len(text).
 func AnalyzeSentence(text string) Sentence {
-	s := analyzeSentence(text, Tokenize(text))
+	low := asciiLower(text)
+	s := analyzeSentence(text, low, tokenize(make([]Token, 0, len(text)/5+1), text, low, true, nil))
 	s.End = len(text)
 	s.Quotes = quotesIn(paragraphQuotes(text), text, Span{0, len(text)})
 	return s
@@ -293,11 +294,12 @@ type tokenArena struct {
 	buf     []Token
 	scratch []Token
 	left    int // bytes of the document not yet tokenized, an estimate
+	memo    wordMemo
 }
 
 // tokenize returns the tokens of text (low is its asciiLower form).
 func (ta *tokenArena) tokenize(text, low string) []Token {
-	ta.scratch = tokenize(ta.scratch[:0], text, low, true)
+	ta.scratch = tokenize(ta.scratch[:0], text, low, true, &ta.memo)
 	n := len(ta.scratch)
 	if cap(ta.buf)-len(ta.buf) < n {
 		ta.buf = make([]Token, 0, max(n, ta.left/5+64))
@@ -307,12 +309,13 @@ func (ta *tokenArena) tokenize(text, low string) []Token {
 	return ta.buf[l : l+n : l+n]
 }
 
-// analyzeSentence annotates text as a sentence whose tokens are toks.
-func analyzeSentence(text string, toks []Token) Sentence {
+// analyzeSentence annotates text as a sentence whose tokens are toks; low
+// is text's asciiLower form.
+func analyzeSentence(text, low string, toks []Token) Sentence {
 	s := Sentence{Text: text, End: len(text)}
 	s.Tokens = toks
 	s.Dates = dates(text, s.Tokens)
-	s.Roles, s.Entities = entities(text, s.Tokens, s.Dates)
+	s.Roles, s.Entities = entities(text, low, s.Tokens, s.Dates)
 	s.Numbers = numbers(text, s.Tokens, s.Dates)
 	s.Negations = negations(s.Tokens)
 	return s

@@ -15,7 +15,29 @@ import (
 // lowercased form, stem and stop-word flag.
 func Tokenize(text string) []Token {
 	// About one token per five bytes of news prose: one allocation, mostly.
-	return tokenize(make([]Token, 0, len(text)/5+1), text, asciiLower(text), true)
+	return tokenize(make([]Token, 0, len(text)/5+1), text, asciiLower(text), true, nil)
+}
+
+// wordMemo is a small direct-mapped cache of lookupWord in front of the
+// shared stem cache, for the words of one document: a document repeats
+// its words ("the", names, the topic's terms), and a probe of this table,
+// which stays in the processor's cache, costs a fraction of one of the
+// large shared maps.
+type wordMemo [256]struct {
+	word string
+	info wordInfo
+}
+
+// lookup is lookupWord(word) through the memo.
+func (m *wordMemo) lookup(word string) wordInfo {
+	h := fnv32(word)
+	e := &m[h&255]
+	if e.word == word && word != "" {
+		return e.info
+	}
+	info := lookupWordHash(word, h)
+	e.word, e.info = word, info
+	return info
 }
 
 // tokenize appends the tokens of text to dst; without stems it leaves
@@ -23,11 +45,11 @@ func Tokenize(text string) []Token {
 // with its ASCII letters lowercased (asciiLower), or "" to lowercase each
 // token on its own: an ASCII token's Lower is then a slice of low instead
 // of a new string.
-func tokenize(toks []Token, text, low string, stems bool) []Token {
+func tokenize(toks []Token, text, low string, stems bool, memo *wordMemo) []Token {
 	mk := func(s string, kind TokenKind, start int) Token {
 		lw := lowerAt(s, low, start)
 		if stems {
-			return makeToken(s, lw, kind, start)
+			return makeToken(s, lw, kind, start, memo)
 		}
 		return Token{Text: s, Lower: lw, Kind: kind, Span: Span{start, start + len(s)}}
 	}
@@ -169,11 +191,16 @@ func scanNumeral(text string, i int) int {
 	return j
 }
 
-func makeToken(text, lower string, kind TokenKind, start int) Token {
+func makeToken(text, lower string, kind TokenKind, start int, memo *wordMemo) Token {
 	t := Token{Text: text, Lower: lower, Kind: kind, Span: Span{start, start + len(text)}}
 	switch kind {
 	case Word:
-		w := lookupWord(t.Lower)
+		var w wordInfo
+		if memo != nil {
+			w = memo.lookup(t.Lower)
+		} else {
+			w = lookupWord(t.Lower)
+		}
 		t.Stop, t.Stem = w.stop, w.stem
 	default:
 		t.Stem = t.Lower
@@ -221,7 +248,12 @@ type wordInfo struct {
 // lookupWord returns the stem and stop-word flag of a lowercased word,
 // from the cache when it is there.
 func lookupWord(word string) wordInfo {
-	sh := &stemCache[shardOf(word)]
+	return lookupWordHash(word, fnv32(word))
+}
+
+// lookupWordHash is lookupWord for a word whose fnv32 hash is h.
+func lookupWordHash(word string, h uint32) wordInfo {
+	sh := &stemCache[h&15]
 	sh.mu.RLock()
 	w, ok := sh.m[word]
 	sh.mu.RUnlock()
@@ -265,13 +297,14 @@ func init() {
 
 const stemCacheMax = 1 << 17
 
-// shardOf picks a cache shard from the word's bytes (FNV-1a).
-func shardOf(w string) int {
+// fnv32 is the FNV-1a hash of a word's bytes; its low bits pick a shard
+// of the stem cache and a slot of a wordMemo.
+func fnv32(w string) uint32 {
 	h := uint32(2166136261)
 	for k := 0; k < len(w); k++ {
 		h = (h ^ uint32(w[k])) * 16777619
 	}
-	return int(h & 15)
+	return h
 }
 
 func stem(word string) string {
