@@ -268,6 +268,34 @@ func TestCompareTruncates(t *testing.T) {
 	}
 }
 
+// TestWriteTextControls checks that escape sequences in page text do not
+// reach the terminal through the text report.
+func TestWriteTextControls(t *testing.T) {
+	a := &article.Article{Title: "Harbour \x1b]0;owned\x07 wall", URL: "https://gazette.example/\x1b[2J",
+		Paragraphs: []string{"The council said \x1b[31mred\x1b[0m it would vote on the harbour wall \x1b]52;c;eA==\x07 next month.",
+			"The wall was damaged in January\u009b storms and must be rebuilt."}}
+	r := Compare(a, a, Options{})
+	for _, color := range []bool{false, true} {
+		var b bytes.Buffer
+		if err := r.WriteText(&b, TextOptions{Color: color}); err != nil {
+			t.Fatal(err)
+		}
+		out := b.String()
+		if color {
+			// Only the report's own colour codes may remain.
+			for _, code := range []string{ansiReset, ansiBold, ansiDim, ansiRed, ansiGreen, ansiYellow, ansiBlue, ansiCyan} {
+				out = strings.ReplaceAll(out, code, "")
+			}
+		}
+		if strings.ContainsAny(out, "\x1b\x07\u009b") {
+			t.Errorf("color %v: a control character of the page reached the report: %q", color, out)
+		}
+		if !strings.Contains(out, "it would vote on the harbour wall") {
+			t.Errorf("color %v: the sentence is gone: %q", color, out)
+		}
+	}
+}
+
 // TestWriteHTML checks that the HTML report is one page that links every
 // aligned sentence to its partners and marks drifts.
 func TestWriteHTML(t *testing.T) {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -54,11 +55,11 @@ func (r *Report) WriteText(w io.Writer, opts TextOptions) error {
 	}
 	var b strings.Builder
 	label := func(name string, s *Side) {
-		fmt.Fprintf(&b, "%s %s\n", c(ansiBold, name+":"), orDash(s.Title))
+		fmt.Fprintf(&b, "%s %s\n", c(ansiBold, name+":"), orDash(printable(s.Title)))
 		var meta []string
 		for _, m := range []struct{ k, v string }{{"site", s.Site}, {"published", s.Published}, {"credit", s.Credit}, {"url", s.URL}} {
 			if m.v != "" {
-				meta = append(meta, m.k+" "+m.v)
+				meta = append(meta, m.k+" "+printable(m.v))
 			}
 		}
 		meta = append(meta, fmt.Sprintf("%d sentences", len(s.Sentences)))
@@ -107,14 +108,14 @@ func (r *Report) WriteText(w io.Writer, opts TextOptions) error {
 		if i < 0 || i >= len(s.Sentences) {
 			return ""
 		}
-		return clipRunes(s.Sentences[i], width)
+		return clipRunes(printable(s.Sentences[i]), width)
 	}
 
 	if len(r.Drifts) > 0 {
 		fmt.Fprintf(&b, "\n%s\n", c(ansiBold, fmt.Sprintf("Drifts (%d): facts changed on the way", len(r.Drifts))))
 		for _, d := range r.Drifts {
 			fmt.Fprintf(&b, "  %s %s%d %s → %s%d %s\n      %s\n", c(ansiRed+ansiBold, fmt.Sprintf("%-8s", d.Kind)),
-				sname, d.SourceSentence, quoteSpan(d.SourceSpan), dname, d.DerivedSentence, quoteSpan(d.DerivedSpan), d.Explanation)
+				sname, d.SourceSentence, quoteSpan(d.SourceSpan), dname, d.DerivedSentence, quoteSpan(d.DerivedSpan), printable(d.Explanation))
 		}
 	}
 
@@ -175,6 +176,34 @@ func orDash(s string) string {
 		return "—"
 	}
 	return s
+}
+
+// printable replaces the control characters of page text (tabs and line
+// breaks included) with a space or U+FFFD: a page must not drive the
+// reader's terminal. Text extraction keeps ESC and other stray controls
+// that real pages hold, and an escape sequence in a title or a sentence
+// could recolour the report, retitle the window or write the clipboard
+// (OSC 52).
+func printable(s string) string {
+	clean := true
+	for _, r := range s {
+		if unicode.IsControl(r) {
+			clean = false
+			break
+		}
+	}
+	if clean {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		switch {
+		case r == '\t' || r == '\n' || r == '\r':
+			return ' '
+		case unicode.IsControl(r):
+			return utf8.RuneError
+		}
+		return r
+	}, s)
 }
 
 // clipRunes shortens s to at most n runes, marking the cut.

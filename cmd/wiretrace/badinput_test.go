@@ -798,3 +798,16 @@ func koi8r(t *testing.T, s string) []byte {
 	}
 	return b
 }
+
+// TestCompareEscapeSequences compares a page whose title and text hold
+// terminal escape sequences: the text report must not pass them on.
+func TestCompareEscapeSequences(t *testing.T) {
+	page := writeFile(t, t.TempDir(), "esc.html", []byte(storyHTML("Fares \x1b]0;owned\x07 rise",
+		"PORT ELLIS - The council said \x1b[31mred\x1b[0m it would vote on the harbour wall \x1b]52;c;eA==\x07 next month.",
+		"The wall was damaged in January storms and must be rebuilt.")))
+	r := runGuarded(t, nil, "compare", "--color", "never", page, page)
+	wantExit(t, "compare", r, 0, true)
+	if strings.ContainsAny(r.stdout, "\x1b\x07") || !strings.Contains(r.stdout, "harbour wall") {
+		t.Errorf("the report passes the page's control characters on: %q", r.stdout)
+	}
+}
