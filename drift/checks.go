@@ -359,8 +359,8 @@ func (c *checker) quotes(ss []*textproc.Sentence, d *textproc.Sentence) {
 		// A quote aligned with a source quote of the same speaker but with
 		// materially different words.
 		for _, s := range ss {
-			for _, sq := range s.Quotes {
-				sh := share(dw, quoteWords(sq.Text))
+			for k, sq := range s.Quotes {
+				sh := share(dw, c.srcQuoteWords(s, k))
 				if sh < quoteChanged || sh >= quoteSame {
 					continue
 				}
@@ -392,13 +392,26 @@ func (c *checker) srcQuotes() []quoteAt {
 		return c.quoteList
 	}
 	c.quotesDone = true
+	c.quoteFrom = make([]int, len(c.src.Sentences))
 	for i := range c.src.Sentences {
 		s := &c.src.Sentences[i]
+		c.quoteFrom[i] = len(c.quoteList)
 		for _, q := range s.Quotes {
 			c.quoteList = append(c.quoteList, quoteAt{q, s, quoteWords(q.Text)})
 		}
 	}
 	return c.quoteList
+}
+
+// srcQuoteWords returns quoteWords of quote k of source sentence s, from
+// srcQuotes when s is one of the source's sentences (the pairs of a
+// rewrite ask for the same source quotes again and again).
+func (c *checker) srcQuoteWords(s *textproc.Sentence, k int) map[string]bool {
+	c.srcQuotes()
+	if i := s.Index; i >= 0 && i < len(c.src.Sentences) && &c.src.Sentences[i] == s {
+		return c.quoteList[c.quoteFrom[i]+k].words
+	}
+	return quoteWords(s.Quotes[k].Text)
 }
 
 func quoteWords(text string) map[string]bool {

@@ -98,8 +98,11 @@ type checker struct {
 	// quoteList caches the source's quotes (see srcQuotes).
 	quoteList  []quoteAt
 	quotesDone bool
-	seen       map[string]bool
-	out        []Drift
+	// quoteFrom[i] is the index in quoteList of source sentence i's first
+	// quote.
+	quoteFrom []int
+	seen      map[string]bool
+	out       []Drift
 }
 
 func newChecker(src, derived *textproc.Doc) *checker {
