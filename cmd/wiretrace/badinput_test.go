@@ -320,6 +320,11 @@ func TestBadPagesTrace(t *testing.T) {
 		t.Fatalf("index: exit %d: %s", r.code, r.stderr)
 	}
 	for _, p := range badPages() {
+		if p.readable && p.name != "100k nested divs" && p.name != "UTF-16 without BOM" {
+			// Trace reads pages as compare does; tracing every
+			// readable page again only costs time under -race.
+			continue
+		}
 		t.Run(p.name, func(t *testing.T) {
 			r := runGuarded(t, nil, "trace", "--store", storeDir, "--json", p.path(t, t.TempDir()))
 			if p.readable {
