@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/wiretrace/wiretrace/article"
 	"github.com/wiretrace/wiretrace/textproc"
@@ -216,4 +217,32 @@ func FuzzScan(f *testing.F) {
 			t.Errorf("scan(%q) = %q, textproc.Words = %q", text, got, want)
 		}
 	})
+}
+
+// TestScanOtherScriptDigits guards against a hang: digits of other scripts
+// start a numeral, so the numeral must consume them.
+func TestScanOtherScriptDigits(t *testing.T) {
+	for _, in := range []string{"٣ apples", "（２０２６年）", "x ٣٫٥ y", "12,٣"} {
+		var toks []string
+		done := make(chan struct{})
+		go func() {
+			defer close(done)
+			scan(in, func(tk token) {
+				if len(toks) > 100 {
+					return
+				}
+				toks = append(toks, tk.text)
+			})
+		}()
+		select {
+		case <-done:
+		case <-time.After(5 * time.Second):
+			t.Fatalf("scan(%q) did not return", in)
+		}
+		for _, tk := range toks {
+			if tk == "" {
+				t.Errorf("scan(%q) emitted an empty token: %q", in, toks)
+			}
+		}
+	}
 }

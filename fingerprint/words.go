@@ -105,14 +105,19 @@ func scanInitials(text string, i int) (int, bool) {
 func scanNumeral(text string, i int) int {
 	j := i
 	for j < len(text) {
-		c := text[j]
-		if c >= '0' && c <= '9' {
-			j++
+		r, n := utf8.DecodeRuneInString(text[j:])
+		// Any script's digits ("٣", "２") make a numeral, as
+		// unicode.IsDigit let scan start one: stopping short of them
+		// would leave scan where it was, forever.
+		if unicode.IsDigit(r) {
+			j += n
 			continue
 		}
-		if (c == ',' || c == '.') && j+1 < len(text) && text[j+1] >= '0' && text[j+1] <= '9' {
-			j++
-			continue
+		if r == ',' || r == '.' {
+			if next, _ := utf8.DecodeRuneInString(text[j+n:]); j+n < len(text) && unicode.IsDigit(next) {
+				j += n
+				continue
+			}
 		}
 		break
 	}
