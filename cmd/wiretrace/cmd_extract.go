@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"flag"
 	"fmt"
 	"io"
 	"strings"
@@ -87,13 +88,10 @@ func (p pageError) Unwrap() error { return p.err }
 
 // parseInterspersed parses flags that may come before or after the
 // positional arguments ("extract page.html --json"), as users type them.
-func parseInterspersed(fs interface {
-	Parse([]string) error
-	Args() []string
-}, args []string) ([]string, error) {
+func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
 	var pos []string
 	for {
-		if err := parseFlagsOf(fs, args); err != nil {
+		if err := parseFlags(fs, args); err != nil {
 			return nil, err
 		}
 		rest := fs.Args()
@@ -106,18 +104,6 @@ func parseInterspersed(fs interface {
 		pos = append(pos, rest[0])
 		args = rest[1:]
 	}
-}
-
-// parseFlagsOf is parseFlags for the small interface parseInterspersed
-// needs.
-func parseFlagsOf(fs interface{ Parse([]string) error }, args []string) error {
-	if err := fs.Parse(args); err != nil {
-		if err.Error() == "flag: help requested" {
-			return err
-		}
-		return usageError{err.Error()}
-	}
-	return nil
 }
 
 // writeArticle prints an article for reading: the title, one line per

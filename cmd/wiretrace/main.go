@@ -106,24 +106,33 @@ func printUsage(w io.Writer) {
 }
 
 // newFlags returns a flag set for a subcommand that reports its errors as
-// usage errors instead of exiting.
+// usage errors instead of exiting. It prints nothing itself: parseFlags
+// prints the usage when -h asks for it, and a bad flag becomes the one
+// error line that exitCode prints.
 func newFlags(e *env, name, args string) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
-	fs.SetOutput(e.stderr)
+	fs.SetOutput(io.Discard)
 	fs.Usage = func() {
 		fmt.Fprintf(e.stderr, "Usage: wiretrace %s %s\n", name, args)
+		fs.SetOutput(e.stderr)
 		fs.PrintDefaults()
+		fs.SetOutput(io.Discard)
 	}
 	return fs
 }
 
 // parseFlags parses args into fs, turning a parse failure into a usageError.
 func parseFlags(fs *flag.FlagSet, args []string) error {
-	if err := fs.Parse(args); err != nil {
+	usage := fs.Usage
+	fs.Usage = func() {} // the flag package calls it on every error
+	err := fs.Parse(args)
+	fs.Usage = usage
+	if err != nil {
 		if errors.Is(err, flag.ErrHelp) {
+			usage()
 			return err
 		}
-		return usageError{err.Error()}
+		return usageError{fmt.Sprintf("%v (see wiretrace %s -h)", err, fs.Name())}
 	}
 	return nil
 }
