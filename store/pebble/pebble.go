@@ -26,6 +26,7 @@ import (
 	"slices"
 	"sync"
 
+	"github.com/cespare/xxhash/v2"
 	pdb "github.com/cockroachdb/pebble"
 	"github.com/cockroachdb/pebble/bloom"
 
@@ -69,6 +70,18 @@ type Store struct {
 	// writing the new ones and updating the count are one step.
 	wmu   sync.Mutex
 	count int64
+	// written holds a hash of every id this Store has put, and complete
+	// says the store was empty when opened. Together they answer "this
+	// id was never stored" without reading: Put then skips the read of
+	// an old record for every new document, which was an eighth of a
+	// bulk ingest's CPU time (a Get of an absent key still consults the
+	// bloom filter and index block of every table that may hold it). An
+	// id whose hash is present is read as before, so a hash collision or
+	// a deleted id costs a read, never a wrong answer. Only one process
+	// opens a Pebble directory, so no other writer can add ids unseen.
+	// Guarded by wmu.
+	written  map[uint64]struct{}
+	complete bool
 }
 
 var _ store.Store = (*Store)(nil)
@@ -105,6 +118,19 @@ func Open(dir string, opts Options) (*Store, error) {
 		// read decompresses one block, and 32 KiB blocks made snappy a
 		// fifth of a query's time for a slightly smaller store.
 	}
+	// A bulk ingest is mostly compaction: every byte is rewritten once
+	// per level it passes. Letting L0 gather 8 files before compacting
+	// them (Pebble's default is 4), a 512 MiB base level (64 MiB) and
+	// 16 MiB tables (2 MiB) merge more data per compaction and leave
+	// fewer levels to pass through: CPU per article of a 200,000-article
+	// ingest 245 -> 229 µs. Writes stall only at 32 L0 files, which a
+	// query's read of L0 tolerates (bloom filters skip most of them).
+	po.L0CompactionThreshold = 8
+	po.L0StopWritesThreshold = 32
+	po.LBaseMaxBytes = 512 << 20
+	for i := range po.Levels {
+		po.Levels[i].TargetFileSize = 16 << 20
+	}
 	po.EnsureDefaults()
 	db, err := pdb.Open(dir, po)
 	if err != nil {
@@ -125,6 +151,12 @@ func Open(dir string, opts Options) (*Store, error) {
 	default:
 		db.Close()
 		return nil, fmt.Errorf("open pebble store %s: read count: %w", dir, err)
+	}
+	if s.count == 0 && !opts.ReadOnly {
+		// The count is exact, so an empty store holds no record: every
+		// id it will hold passes through Put below.
+		s.complete = true
+		s.written = make(map[uint64]struct{})
 	}
 	return s, nil
 }
@@ -395,9 +427,20 @@ func (s *Store) Put(ctx context.Context, docs []store.Document) error {
 		if last[d.ID] != i {
 			continue
 		}
-		old, exists, err := s.readRecord(d.ID)
-		if err != nil {
-			return fmt.Errorf("pebble store %s: put: %w", s.dir, err)
+		var old record
+		exists := false
+		h := xxhash.Sum64String(d.ID)
+		if _, seen := s.written[h]; seen || !s.complete {
+			var err error
+			old, exists, err = s.readRecord(d.ID)
+			if err != nil {
+				return fmt.Errorf("pebble store %s: put: %w", s.dir, err)
+			}
+		}
+		if s.complete {
+			// Marked before the commit: should it fail, the id is
+			// merely read the next time.
+			s.written[h] = struct{}{}
 		}
 		if exists {
 			keepB := make(map[uint64]bool, len(d.Bands))

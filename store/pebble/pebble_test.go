@@ -55,3 +55,51 @@ func TestReopen(t *testing.T) {
 		t.Errorf("Get after reopen = %+v, %v", d, err)
 	}
 }
+
+// TestReplaceAcrossSessions checks that replacing a document removes its
+// old postings whether the old version was put in this session (its id is
+// known to the store's in-memory filter of written ids), put before the
+// store was reopened (the filter does not cover it), or deleted and put
+// again.
+func TestReplaceAcrossSessions(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	doc := func(id, term string, band uint64) store.Document {
+		return store.Document{ID: id, Article: []byte(`{}`), Bands: []uint64{band}, Terms: []string{term}}
+	}
+	put := func(s *pebble.Store, d store.Document) {
+		t.Helper()
+		if err := s.Put(ctx, []store.Document{d}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want := func(s *pebble.Store, step string, count int64, terms map[string]int) {
+		t.Helper()
+		if n, err := s.Count(ctx); err != nil || n != count {
+			t.Errorf("%s: Count = %d, %v; want %d", step, n, err, count)
+		}
+		for term, n := range terms {
+			lists, err := s.TermPostings(ctx, []string{term}, 0)
+			if err != nil || len(lists[0]) != n {
+				t.Errorf("%s: postings of %q = %v, %v; want %d", step, term, lists, err, n)
+			}
+		}
+	}
+	s := open(t, dir)
+	put(s, doc("a", "old", 1))
+	put(s, doc("a", "mid", 2))
+	want(s, "replaced in session", 1, map[string]int{"old": 0, "mid": 1})
+	if err := s.Delete(ctx, []string{"a"}); err != nil {
+		t.Fatal(err)
+	}
+	put(s, doc("a", "again", 3))
+	want(s, "deleted and put", 1, map[string]int{"mid": 0, "again": 1})
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	s = open(t, dir)
+	defer s.Close()
+	put(s, doc("a", "new", 4))
+	put(s, doc("b", "new", 4))
+	want(s, "replaced after reopen", 2, map[string]int{"again": 0, "new": 2})
+}
