@@ -634,6 +634,7 @@ func TestBadUsage(t *testing.T) {
 		{"index unknown flag", []string{"index", "--frob", good}, 2, "frob"},
 		{"index workers zero", []string{"index", "--workers", "0", good}, 2, "workers"},
 		{"index max-bytes negative", []string{"index", "--max-bytes", "-1", good}, 2, "max-bytes"},
+		{"trace max-bytes zero", []string{"trace", "--max-bytes", "0", good}, 2, "max-bytes"},
 		{"index store and redis", []string{"index", "--store", dir, "--redis", "127.0.0.1:1", good}, 2, "not both"},
 		{"index store is a file", []string{"index", "--store", notDir, good}, 1, "file"},
 		{"index redis unreachable", []string{"index", "--redis", "127.0.0.1:1", good}, 1, "127.0.0.1:1"},

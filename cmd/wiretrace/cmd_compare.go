@@ -41,8 +41,8 @@ func runCompare(ctx context.Context, e *env, args []string) error {
 	if *color != "auto" && *color != "always" && *color != "never" {
 		return usagef("--color must be auto, always or never, not %q", *color)
 	}
-	if *maxBytes <= 0 {
-		return usagef("--max-bytes must be positive, got %d", *maxBytes)
+	if err := checkMaxBytes(*maxBytes); err != nil {
+		return err
 	}
 	var pages [2]*article.Article
 	for k := range pages {

@@ -29,8 +29,8 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 	if len(names) != 1 {
 		return usagef("extract takes one PAGE (a file, - for stdin, or an http(s) URL), got %d", len(names))
 	}
-	if *maxBytes <= 0 {
-		return usagef("--max-bytes must be positive, got %d", *maxBytes)
+	if err := checkMaxBytes(*maxBytes); err != nil {
+		return err
 	}
 	name := names[0]
 	opts := extract.Options{URL: *pageURL, MaxBytes: *maxBytes}

@@ -40,6 +40,9 @@ func runTrace(ctx context.Context, e *env, args []string) error {
 	if *storeDir != "" && *redisAddrs != "" {
 		return usagef("give --store or --redis, not both")
 	}
+	if err := checkMaxBytes(*maxBytes); err != nil {
+		return err
+	}
 	if *redisAddrs == "" && os.Getenv(redis.EnvAddrs) == "" {
 		dir := *storeDir
 		if dir == "" {
