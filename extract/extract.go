@@ -95,6 +95,7 @@ func Page(data []byte, opts Options) (*article.Article, error) {
 	if undecodable(text) {
 		return nil, fmt.Errorf("extract: text decoded as %s is mostly invalid: %w", cs, ErrUndecodable)
 	}
+	text = dropControls(text)
 	if strings.TrimSpace(strings.TrimPrefix(text, "\uFEFF")) == "" {
 		return nil, fmt.Errorf("extract: %w", ErrEmpty)
 	}
@@ -273,4 +274,25 @@ func dropComments(paras []string, comments []article.Comment) []string {
 		}
 	}
 	return out
+}
+
+// isControl reports the control characters no article text holds: C0 and
+// C1 controls other than the white space that separates lines and words.
+// Kept, they would reach a reader's terminal (ESC, CSI) through every
+// field of the article.
+func isControl(r rune) bool {
+	return (r < 0x20 && r != '\t' && r != '\n' && r != '\r' && r != '\f') || (r >= 0x7f && r <= 0x9f)
+}
+
+// dropControls replaces the control characters of text with spaces.
+func dropControls(text string) string {
+	if strings.IndexFunc(text, isControl) < 0 {
+		return text
+	}
+	return strings.Map(func(r rune) rune {
+		if isControl(r) {
+			return ' '
+		}
+		return r
+	}, text)
 }

@@ -49,3 +49,25 @@ func TestLeadDatelineOutlet(t *testing.T) {
 		}
 	}
 }
+
+// TestControlCharacters checks that no control character of a page reaches
+// the article, where it could drive a reader's terminal.
+func TestControlCharacters(t *testing.T) {
+	page := "<html><head><title>Ferry \x1b]0;pwned\x07 service resumes</title></head><body><article>" +
+		"<p>The island ferry resumed its winter timetable on Monday after storms \x1b[2J kept it in port for four days, the operator said in a statement.</p>" +
+		"<p>Passengers queued from early morning \u009b31m at the harbour, and the first crossing left twelve minutes late with every seat taken.</p>" +
+		"<p>The operator said it would add two extra sailings on Tuesday to clear the backlog of vehicles waiting on both sides of the strait.</p>" +
+		"</article></body></html>"
+	a, err := Page([]byte(page), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range append([]string{a.Title}, a.Paragraphs...) {
+		if strings.IndexFunc(f, isControl) >= 0 {
+			t.Errorf("control character kept in %q", f)
+		}
+	}
+	if len(a.Paragraphs) != 3 {
+		t.Errorf("got %d paragraphs, want 3: %q", len(a.Paragraphs), a.Paragraphs)
+	}
+}
