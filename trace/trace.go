@@ -105,6 +105,10 @@ func Trace(ctx context.Context, ix *index.Index, a *article.Article, opts TraceO
 		return res, fmt.Errorf("trace %q: %w", a.Title, err)
 	}
 	res.Document.Indexed = ex[0]
+	// Retrieval reads as much of the page as a comparison would: a page of
+	// tens of megabytes costs bounded memory, and its id above is still
+	// that of the whole article.
+	a, _ = capText(a, opts.Compare.maxSentences()*bytesPerSentence)
 	cands, err := ix.Candidates(ctx, a, index.QueryOptions{K: ncand, Exclude: []string{id}})
 	if err != nil {
 		return res, fmt.Errorf("trace %q: %w", a.Title, err)
