@@ -27,9 +27,19 @@ const (
 
 type termStat struct {
 	tf     int
+	runes  int32
 	entity bool
 	num    bool
 }
+
+// logTF holds math.Log of small term frequencies, the usual ones, which
+// top would otherwise compute for every distinct word of an article.
+var logTF = func() (t [64]float64) {
+	for i := 1; i < len(t); i++ {
+		t[i] = math.Log(float64(i))
+	}
+	return t
+}()
 
 // termCounter counts an article's candidate terms.
 type termCounter struct {
@@ -66,13 +76,46 @@ func (c *termCounter) add(t token, title bool) {
 		if len(key) < 2 || len(key) > 32 {
 			return
 		}
-	case len(key) < minTermLen || len(key) > 64 || utf8.RuneCountInString(key) < minTermLen || textproc.IsStop(key):
+	case len(key) < minTermLen || len(key) > 64:
+		return
+	default:
+		// A word's verdict is remembered in pos (rejected: -1), so the
+		// stop-word test runs once per distinct word of the article
+		// rather than once per occurrence; it was half the time of add.
+		// Numeral keys hold only digits and dots, never a word's key.
+		i, ok := c.pos[key]
+		if ok {
+			if i < 0 {
+				return
+			}
+			c.stats[i].tf++
+			c.mark(&c.stats[i], t, title)
+			return
+		}
+		runes := utf8.RuneCountInString(key)
+		if runes < minTermLen || textproc.IsStop(key) {
+			if c.pos == nil {
+				c.pos = make(map[string]int32, 256)
+			}
+			c.pos[key] = -1
+			return
+		}
+		s := c.stat(key)
+		s.runes = int32(runes)
+		s.tf++
+		c.mark(s, t, title)
 		return
 	}
 	s := c.stat(key)
+	s.runes = int32(utf8.RuneCountInString(key))
 	s.tf++
+	c.mark(s, t, title)
+}
+
+// mark records what one occurrence t says of its term's kind.
+func (c *termCounter) mark(s *termStat, t token, title bool) {
 	s.num = s.num || t.num
-	if !title && !t.num && (capitalised(t.text) && !t.initial || acronym(t.text)) {
+	if !s.entity && !title && !t.num && (capitalised(t.text) && !t.initial || acronym(t.text)) {
 		s.entity = true
 	}
 }
@@ -115,14 +158,20 @@ func (c *termCounter) top(max int) []string {
 	h := make(termHeap, 0, want+1)
 	for i, k := range c.keys {
 		s := &c.stats[i]
-		w := weightWord + 0.1*float64(max0(utf8.RuneCountInString(k)-5))
+		w := weightWord + 0.1*float64(max0(int(s.runes)-5))
 		switch {
 		case s.entity:
 			w = weightEntity
 		case s.num:
 			w = weightNumeral
 		}
-		x := scored{k, w * (1 + math.Log(float64(s.tf))), 0, s.num}
+		lg := 0.0
+		if s.tf < len(logTF) {
+			lg = logTF[s.tf]
+		} else {
+			lg = math.Log(float64(s.tf))
+		}
+		x := scored{k, w * (1 + lg), 0, s.num}
 		if len(h) == want && !better(x, h[0]) {
 			continue
 		}

@@ -62,6 +62,12 @@ func scanWord(text string, i int) int {
 	}
 	j := i
 	for j < len(text) {
+		// ASCII letters and digits, most of a word, skip the decoding
+		// and the Unicode tables (same answers as the tests below).
+		if c := text[j]; c < 0x80 && ('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9') {
+			j++
+			continue
+		}
 		r, n := utf8.DecodeRuneInString(text[j:])
 		if unicode.IsLetter(r) || unicode.IsDigit(r) || r == '\u0301' {
 			j += n
