@@ -360,8 +360,32 @@ func deletePostings(b *sortedBatch, id string, r record, keepBands map[uint64]bo
 
 // op is one write of a sortedBatch.
 type op struct {
+	// pre is the key's first 8 bytes, big-endian and zero-padded: most
+	// comparisons of the sort end on it without reading the keys.
+	pre      uint64
 	key, val []byte
 	del      bool
+}
+
+func keyPrefix(k []byte) uint64 {
+	if len(k) >= 8 {
+		return binary.BigEndian.Uint64(k)
+	}
+	var b [8]byte
+	copy(b[:], k)
+	return binary.BigEndian.Uint64(b[:])
+}
+
+// compareOps orders ops by key. Zero padding sorts before every byte, so
+// equal prefixes leave the order to the full keys.
+func compareOps(x, y op) int {
+	if x.pre != y.pre {
+		if x.pre < y.pre {
+			return -1
+		}
+		return 1
+	}
+	return bytes.Compare(x.key, y.key)
 }
 
 // sortedBatch collects a write's operations and hands them to Pebble in
@@ -374,14 +398,14 @@ type op struct {
 type sortedBatch struct{ ops []op }
 
 func (b *sortedBatch) Set(k, v []byte, _ *pdb.WriteOptions) {
-	b.ops = append(b.ops, op{key: k, val: v})
+	b.ops = append(b.ops, op{pre: keyPrefix(k), key: k, val: v})
 }
 func (b *sortedBatch) Delete(k []byte, _ *pdb.WriteOptions) {
-	b.ops = append(b.ops, op{key: k, del: true})
+	b.ops = append(b.ops, op{pre: keyPrefix(k), key: k, del: true})
 }
 
 func (b *sortedBatch) build(db *pdb.DB, size int) *pdb.Batch {
-	slices.SortFunc(b.ops, func(x, y op) int { return bytes.Compare(x.key, y.key) })
+	slices.SortFunc(b.ops, compareOps)
 	pb := db.NewBatchWithSize(size)
 	for _, o := range b.ops {
 		if o.del {
