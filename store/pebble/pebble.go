@@ -79,9 +79,10 @@ type Store struct {
 	// id whose hash is present is read as before, so a hash collision or
 	// a deleted id costs a read, never a wrong answer. Only one process
 	// opens a Pebble directory, so no other writer can add ids unseen.
-	// Guarded by wmu.
+	// Written under wmu and fmu; read under wmu (Put) or fmu (Exists).
 	written  map[uint64]struct{}
 	complete bool
+	fmu      sync.RWMutex
 }
 
 var _ store.Store = (*Store)(nil)
@@ -470,7 +471,9 @@ func (s *Store) Put(ctx context.Context, docs []store.Document) error {
 		if s.complete {
 			// Marked before the commit: should it fail, the id is
 			// merely read the next time.
+			s.fmu.Lock()
 			s.written[h] = struct{}{}
+			s.fmu.Unlock()
 		}
 		if exists {
 			keepB := make(map[uint64]bool, len(d.Bands))
@@ -558,7 +561,20 @@ func (s *Store) Exists(ctx context.Context, ids []string) ([]bool, error) {
 	}
 	defer s.mu.RUnlock()
 	out := make([]bool, len(ids))
+	s.fmu.RLock()
+	complete := s.complete
 	for i, id := range ids {
+		// An id never written is absent (see Store.written); out[i]
+		// true marks those left to read.
+		_, seen := s.written[xxhash.Sum64String(id)]
+		out[i] = !complete || seen
+	}
+	s.fmu.RUnlock()
+	for i, id := range ids {
+		if !out[i] {
+			continue
+		}
+		out[i] = false
 		_, closer, err := s.db.Get(docKey(id))
 		switch {
 		case err == nil:

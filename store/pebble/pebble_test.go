@@ -94,11 +94,17 @@ func TestReplaceAcrossSessions(t *testing.T) {
 	}
 	put(s, doc("a", "again", 3))
 	want(s, "deleted and put", 1, map[string]int{"mid": 0, "again": 1})
+	if ex, err := s.Exists(ctx, []string{"a", "never"}); err != nil || !ex[0] || ex[1] {
+		t.Errorf("Exists(a, never) in session = %v, %v; want [true false]", ex, err)
+	}
 	if err := s.Close(); err != nil {
 		t.Fatal(err)
 	}
 	s = open(t, dir)
 	defer s.Close()
+	if ex, err := s.Exists(ctx, []string{"a", "never"}); err != nil || !ex[0] || ex[1] {
+		t.Errorf("Exists(a, never) after reopen = %v, %v; want [true false]", ex, err)
+	}
 	put(s, doc("a", "new", 4))
 	put(s, doc("b", "new", 4))
 	want(s, "replaced after reopen", 2, map[string]int{"again": 0, "new": 2})
