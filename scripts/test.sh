@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test of wiretrace: installs what the tests need when it is
-# missing (Debian's redis-server, chromium and wordnet), then gofmt, go vet,
+# missing (Debian's redis-server, chromium and wordnet), then gofmt, go vet (of the
 # and go test -race over the whole module, the quality floors included.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -26,4 +26,7 @@ if [ -n "$unformatted" ]; then
   exit 1
 fi
 go vet ./...
+# The speed benchmark against go-trafilatura is its own module (the product
+# never depends on a peer); make sure it still builds against our API.
+(cd bench && go vet ./...)
 go test -race -timeout 15m ./... "$@"
