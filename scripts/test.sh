@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test of wiretrace: installs what the tests need when it is
-# missing (Debian's redis-server, chromium and wordnet), then gofmt, go vet (of the
-# and go test -race over the whole module, the quality floors included.
+# missing (Debian's redis-server, chromium and wordnet), then gofmt, go vet
+# (of the module and of bench/), and go test -race over the whole module, the
+# quality floors included.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
