@@ -8,7 +8,6 @@ import (
 	"io"
 	"log/slog"
 	"os"
-	"path/filepath"
 	"runtime"
 	"sync"
 	"sync/atomic"
@@ -21,8 +20,6 @@ import (
 	"github.com/wiretrace/wiretrace/extract"
 	"github.com/wiretrace/wiretrace/index"
 	"github.com/wiretrace/wiretrace/source"
-	"github.com/wiretrace/wiretrace/store"
-	"github.com/wiretrace/wiretrace/store/pebble"
 	"github.com/wiretrace/wiretrace/store/redis"
 )
 
@@ -99,87 +96,6 @@ func runIndex(ctx context.Context, e *env, args []string) (err error) {
 		return fmt.Errorf("no article indexed, %d of %d items failed (see the log above)", sum.failed, sum.items)
 	}
 	return nil
-}
-
-// defaultStoreDir is the store used without --store: wiretrace/index under
-// the user's data directory ($XDG_DATA_HOME, else ~/.local/share; the
-// platform's application data folder on macOS and Windows).
-func defaultStoreDir() string {
-	base := os.Getenv("XDG_DATA_HOME")
-	if base == "" {
-		switch runtime.GOOS {
-		case "darwin", "windows":
-			base, _ = os.UserConfigDir()
-		default:
-			if home, err := os.UserHomeDir(); err == nil {
-				base = filepath.Join(home, ".local", "share")
-			}
-		}
-	}
-	if base == "" {
-		base = "."
-	}
-	return filepath.Join(base, "wiretrace", "index")
-}
-
-// openStore opens the store the --store and --redis flags name: Redis at
-// redisAddrs (or $WIRETRACE_REDIS when neither flag is given), else the
-// Pebble store in dir (defaultStoreDir when empty), created if needed. It
-// also returns a phrase naming the store for messages ("store DIR",
-// "redis store ADDRS"). Giving both flags is a usage error.
-func openStore(ctx context.Context, dir, redisAddrs string) (store.Store, string, error) {
-	st, name, err := openStoreNamed(ctx, dir, redisAddrs)
-	return st, name.String(), err
-}
-
-// openStoreNamed is openStore, saying which store it opened as a value.
-func openStoreNamed(ctx context.Context, dir, redisAddrs string) (store.Store, storeName, error) {
-	if dir != "" && redisAddrs != "" {
-		return nil, storeName{}, usagef("give --store or --redis, not both")
-	}
-	if dir == "" && redisAddrs == "" {
-		redisAddrs = os.Getenv(redis.EnvAddrs)
-	}
-	if redisAddrs != "" {
-		st, err := redis.Open(ctx, redisAddrs, redis.Options{})
-		if err != nil {
-			return nil, storeName{}, fmt.Errorf("open redis store %s: %w", redisAddrs, err)
-		}
-		return st, storeName{"redis", redisAddrs}, nil
-	}
-	if dir == "" {
-		dir = defaultStoreDir()
-	}
-	st, err := openPebble(dir)
-	if err != nil {
-		return nil, storeName{}, err
-	}
-	return st, storeName{"pebble", dir}, nil
-}
-
-// storeName says which store a command uses.
-type storeName struct {
-	backend  string // "pebble" or "redis"
-	location string // the directory, or the Redis addresses
-}
-
-func (n storeName) String() string {
-	if n.backend == "redis" {
-		return "redis store " + n.location
-	}
-	return "store " + n.location
-}
-
-// openPebble opens (creating it if needed) the Pebble store in dir.
-func openPebble(dir string) (store.Store, error) {
-	if err := os.MkdirAll(filepath.Dir(dir), 0o755); err != nil {
-		return nil, fmt.Errorf("open store %s: %w", dir, err)
-	}
-	st, err := pebble.Open(dir, pebble.Options{})
-	if err != nil {
-		return nil, fmt.Errorf("open store %s: %w", dir, err)
-	}
-	return st, nil
 }
 
 // ingestConfig is how indexInputs reads and works.
@@ -318,7 +234,7 @@ func extractItem(it source.Item, maxBytes int64) (a *article.Article, err error)
 			a, err = nil, fmt.Errorf("extract %s: panic (a bug in extract, please report it): %v", it.Name, p)
 		}
 	}()
-	a, err = extract.Page(it.Data, extract.Options{URL: it.URL, MaxBytes: maxBytes})
+	a, err = extract.Page(it.Data, extract.Options{URL: it.URL, ContentType: it.ContentType, MaxBytes: maxBytes})
 	if err != nil {
 		return nil, fmt.Errorf("extract %s: %w", it.Name, err)
 	}
