@@ -68,25 +68,6 @@ func TestSynonymsRaiseScore(t *testing.T) {
 	}
 }
 
-func TestEditDistanceAtMost(t *testing.T) {
-	for _, tc := range []struct {
-		a, b string
-		d    int
-		want bool
-	}{
-		{"adviser", "advisor", 1, true},
-		{"defence", "defense", 1, true},
-		{"program", "programme", 2, true},
-		{"program", "programme", 1, false},
-		{"nation", "notion", 0, false},
-		{"", "ab", 2, true},
-	} {
-		if got := editDistanceAtMost(tc.a, tc.b, tc.d); got != tc.want {
-			t.Errorf("editDistanceAtMost(%q, %q, %d) = %v", tc.a, tc.b, tc.d, got)
-		}
-	}
-}
-
 func TestAlignCases(t *testing.T) {
 	src := doc(
 		"The harbour council approved a budget of $40 million on Monday, Mayor Elena Varga said.",

@@ -473,7 +473,7 @@ func (m *matcher) match(stem, lower string) (uint32, bool) {
 			if len(lower) >= 9 {
 				maxD = 2
 			}
-			if editDistanceAtMost(lower, m.words[id], maxD) {
+			if textproc.EditsWithin(lower, m.words[id], maxD) {
 				found = int64(id)
 				break
 			}
@@ -481,40 +481,6 @@ func (m *matcher) match(stem, lower string) (uint32, bool) {
 	}
 	m.cache[stem] = found
 	return uint32(found), found >= 0
-}
-
-// editDistanceAtMost reports whether the Levenshtein distance of a and b
-// (bytes) is at most d.
-func editDistanceAtMost(a, b string, d int) bool {
-	if abs(len(a)-len(b)) > d {
-		return false
-	}
-	var pb, cb [48]int
-	prev, cur := pb[:0], cb[:0]
-	if len(b)+1 > len(pb) {
-		prev, cur = make([]int, 0, len(b)+1), make([]int, 0, len(b)+1)
-	}
-	prev, cur = prev[:len(b)+1], cur[:len(b)+1]
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		best := cur[0]
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-			best = min(best, cur[j])
-		}
-		if best > d {
-			return false
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)] <= d
 }
 
 func abs(x int) int {

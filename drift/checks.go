@@ -661,53 +661,12 @@ func (c *checker) spelledOtherwise(name string) bool {
 	}
 	for i := range c.src.Sentences {
 		for _, t := range c.src.Sentences[i].Tokens {
-			if t.Kind == textproc.Word && t.Text != t.Lower && len(t.Lower) >= 4 && editsWithin(name, baseWord(t.Lower), 2) {
+			if t.Kind == textproc.Word && t.Text != t.Lower && len(t.Lower) >= 4 && textproc.EditsWithin(name, baseWord(t.Lower), 2) {
 				return true
 			}
 		}
 	}
 	return false
-}
-
-// editsWithin reports whether the Levenshtein distance of a and b is at
-// most k.
-func editsWithin(a, b string, k int) bool {
-	if abs(len(a)-len(b)) > k {
-		return false
-	}
-	var pb, cb [48]int
-	prev, cur := pb[:0], cb[:0]
-	if len(b)+1 > len(pb) {
-		prev, cur = make([]int, 0, len(b)+1), make([]int, 0, len(b)+1)
-	}
-	prev, cur = prev[:len(b)+1], cur[:len(b)+1]
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		best := cur[0]
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-			best = min(best, cur[j])
-		}
-		if best > k {
-			return false
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)] <= k
-}
-
-func abs(x int) int {
-	if x < 0 {
-		return -x
-	}
-	return x
 }
 
 func isAcronym(w string) bool {
