@@ -33,6 +33,9 @@ func (w *walker) feed(name string, r io.Reader) bool {
 	if err != nil {
 		return w.fail(name, fmt.Errorf("read feed %s: %w", name, err))
 	}
+	if d := xmlDepth(data, maxFeedDepth); d > maxFeedDepth {
+		return w.fail(name, fmt.Errorf("parse feed %s: elements nested over %d deep: %w", name, maxFeedDepth, ErrNotPage))
+	}
 	f, err := gofeed.NewParser().Parse(bytes.NewReader(data))
 	if err != nil {
 		return w.fail(name, fmt.Errorf("parse feed %s: %w", name, err))
@@ -83,4 +86,57 @@ func (w *walker) feed(name string, r io.Reader) bool {
 		}
 	}
 	return true
+}
+
+// maxFeedDepth bounds how deeply a feed's elements may nest. Real feeds
+// nest under ten levels (rss > channel > item > field), and XHTML content a
+// few dozen more; the parser's tree of a document nested millions deep
+// takes a hundred times the document's size in memory.
+const maxFeedDepth = 256
+
+// xmlDepth returns the deepest element nesting of an XML document, or a
+// value over limit as soon as it passes limit. It reads bytes only, skipping
+// comments, CDATA, processing instructions and declarations, so that
+// checking costs no allocation.
+func xmlDepth(data []byte, limit int) int {
+	depth, deepest := 0, 0
+	for i := 0; i < len(data); i++ {
+		if data[i] != '<' || i+1 >= len(data) {
+			continue
+		}
+		switch {
+		case bytes.HasPrefix(data[i:], []byte("<!--")):
+			end := bytes.Index(data[i+4:], []byte("-->"))
+			if end < 0 {
+				return deepest
+			}
+			i += 4 + end + 2
+		case bytes.HasPrefix(data[i:], []byte("<![CDATA[")):
+			end := bytes.Index(data[i+9:], []byte("]]>"))
+			if end < 0 {
+				return deepest
+			}
+			i += 9 + end + 2
+		case data[i+1] == '?' || data[i+1] == '!':
+			// Processing instructions and declarations do not nest.
+		case data[i+1] == '/':
+			depth--
+		default:
+			end := bytes.IndexByte(data[i:], '>')
+			if end < 0 {
+				return deepest
+			}
+			if data[i+end-1] != '/' {
+				depth++
+				if depth > deepest {
+					deepest = depth
+					if deepest > limit {
+						return deepest
+					}
+				}
+			}
+			i += end
+		}
+	}
+	return deepest
 }
