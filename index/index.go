@@ -50,6 +50,12 @@ func ID(a *article.Article) string {
 // Document builds the stored form of an article: its JSON, meta and
 // fingerprint. It returns ok false for an article without any word.
 func Document(a *article.Article, meta map[string]string) (store.Document, bool, error) {
+	return document(a, meta, "")
+}
+
+// document is Document with the article's id when the caller has it
+// already (Ingest's existence check computes it), empty otherwise.
+func document(a *article.Article, meta map[string]string, id string) (store.Document, bool, error) {
 	fp := fingerprint.Of(a, fingerprint.Options{})
 	if fp.Words == 0 {
 		return store.Document{}, false, nil
@@ -58,8 +64,11 @@ func Document(a *article.Article, meta map[string]string) (store.Document, bool,
 	if err != nil {
 		return store.Document{}, false, fmt.Errorf("encode article %q: %w", a.Title, err)
 	}
+	if id == "" {
+		id = ID(a)
+	}
 	return store.Document{
-		ID:        ID(a),
+		ID:        id,
 		Article:   js,
 		Meta:      meta,
 		Signature: fp.Signature,

@@ -150,6 +150,7 @@ func (p *pipeline) work(ctx context.Context, items <-chan Item, docs chan<- stor
 			p.empty.Add(1)
 			continue
 		}
+		one[0] = ""
 		if !p.opts.NoExistCheck {
 			one[0] = ID(it.Article)
 			ex, err := p.ix.st.Exists(ctx, one[:])
@@ -161,7 +162,7 @@ func (p *pipeline) work(ctx context.Context, items <-chan Item, docs chan<- stor
 				continue
 			}
 		}
-		d, ok, err := Document(it.Article, it.Meta)
+		d, ok, err := document(it.Article, it.Meta, one[0])
 		if err != nil {
 			return fmt.Errorf("ingest: %w", err)
 		}
