@@ -127,7 +127,7 @@ func TestCreditsSource(t *testing.T) {
 			}
 		})
 	}
-	copyright := &article.Article{Paragraphs: []string{"Shares rose.", "© Thomson Reuters 2025."}}
+	copyright := &article.Article{Paragraphs: []string{"Shares rose.", "© Thomson Reuters 2019."}}
 	if got := Credits(copyright, nil); len(got) != 1 || got[0] != "Thomson Reuters" {
 		t.Errorf("Credits of a copyright line = %q, want [Thomson Reuters]", got)
 	}

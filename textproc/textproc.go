@@ -246,8 +246,8 @@ func dropOpeners(d *Doc) {
 }
 
 // resolvePeople marks a one-word name as a person when the document names a
-// person with that surname elsewhere ("Iwaya told ..." after "Foreign
-// Minister Takeshi Iwaya").
+// person with that surname elsewhere ("Halvorsen told ..." after "Governor
+// Ruth Halvorsen").
 func resolvePeople(d *Doc) {
 	surnames := map[string]bool{}
 	for i := range d.Sentences {
