@@ -68,8 +68,8 @@ const (
 )
 
 // DefaultPairs and QueryPairs set how many of the best terms are paired
-// (6 give 15 pairs; 12 give 66). A pair of names or figures ("rubio
-// waltz", "kitamura 2025") is far rarer than either alone, so its posting
+// (6 give 15 pairs; 12 give 66). A pair of names or figures ("marsh
+// kovac", "okafor 2026") is far rarer than either alone, so its posting
 // list stays short in a corpus where each single name is too common to be
 // read (index ignores terms held by more than a few hundred articles); a
 // rewrite keeps its source's names and figures together, so it keeps the

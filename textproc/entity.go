@@ -24,7 +24,7 @@ func entities(text, low string, toks []Token, ds []Date) ([]Role, []Entity) {
 		inRole, holderStart = make([]bool, 0, len(toks)), make([]bool, 0, len(toks))
 	}
 	inRole, holderStart = inRole[:len(toks)], holderStart[:len(toks)]
-	// Dates are not names: "on Tuesday" must not join "Mike Waltz".
+	// Dates are not names: "on Tuesday" must not join "Ana Kovac".
 	for k, t := range toks {
 		for _, d := range ds {
 			if t.Start >= d.Start && t.End <= d.End && t.Kind == Word {
@@ -85,7 +85,7 @@ func entities(text, low string, toks []Token, ds []Date) ([]Role, []Entity) {
 var personTitle = setOf("mr", "mrs", "ms", "dr", "prof", "sir", "dame", "lord", "lady")
 
 // connector are lower-case words allowed inside a name ("Bank of Japan").
-// "and" is not one: "Rubio and Waltz" are two names.
+// "and" is not one: "Marsh and Kovac" are two names.
 var connector = setOf("of", "for", "the", "de", "del", "da", "van", "von", "bin", "al", "la", "le")
 
 func firstWordToken(toks []Token) int {

@@ -38,8 +38,8 @@ func paragraphQuotes(para string) []paraQuote {
 }
 
 // speaker finds who spoke the quote at para[start:end] from a speech verb
-// next to it: after the quote (`"...," said Kitamura`, `"...," he said`) or
-// before it (`Kitamura said: "..."`).
+// next to it: after the quote (`"...," said Okafor`, `"...," he said`) or
+// before it (`Okafor said: "..."`).
 func speaker(para string, start, end int) string {
 	after := para[min(end+len("”"), len(para)):]
 	if end < len(para) && para[end] == '"' {
@@ -52,13 +52,13 @@ func speaker(para string, start, end int) string {
 		k++
 	}
 	if k < len(toks) && speechVerbs[toks[k].Lower] {
-		// `"...," said the spokesperson, Kitamura.`
+		// `"...," said the spokesperson, Okafor.`
 		if toks[k].Lower == "according" && k+1 < len(toks) && toks[k+1].Lower == "to" {
 			k++
 		}
 		return phrase(toks[k+1:], after)
 	}
-	// `"...," Kitamura said.`
+	// `"...," Okafor said.`
 	for j := k; j < len(toks) && j < k+8; j++ {
 		if toks[j].Kind == Punct {
 			break
@@ -67,7 +67,7 @@ func speaker(para string, start, end int) string {
 			return after[toks[k].Start:toks[j-1].End]
 		}
 	}
-	// `Kitamura said: "..."` — the words before the opening quote.
+	// `Okafor said: "..."` — the words before the opening quote.
 	openLen := len("“")
 	if start > 0 && para[start-1] == '"' {
 		openLen = 1

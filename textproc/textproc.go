@@ -156,7 +156,7 @@ type Date struct {
 type Quote struct {
 	// Text is the quoted words without the quotation marks.
 	Text string
-	// Speaker is who the text says spoke it ("Kitamura", "the spokesperson",
+	// Speaker is who the text says spoke it ("Okafor", "the spokesperson",
 	// "he"); empty when no speech verb ties the quote to anyone.
 	Speaker string
 	Span
@@ -213,7 +213,7 @@ func Analyze(a *article.Article) *Doc {
 // dropOpeners removes one-word names of unknown kind that stand first in
 // their sentence and are never capitalised elsewhere in the document:
 // capitalised only by position, they are words like "Prior" or "So", not
-// names. A name the document uses mid-sentence too ("Iwaya") stays.
+// names. A name the document uses mid-sentence too ("Halvorsen") stays.
 func dropOpeners(d *Doc) {
 	elsewhere := map[string]bool{}
 	for i := range d.Sentences {
