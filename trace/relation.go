@@ -1,6 +1,7 @@
 package trace
 
 import (
+	"slices"
 	"strings"
 	"time"
 
@@ -101,16 +102,21 @@ func measure(da, db *textproc.Doc, al *align.Alignment) features {
 	return f
 }
 
-func quoteSets(d *textproc.Doc) []map[string]bool {
-	var out []map[string]bool
+// quoteSets returns, for each quote of d with at least quoteMin distinct
+// content words, the stems of those words sorted and without repeats (a
+// sorted slice makes sharedQuotes a merge instead of map lookups).
+func quoteSets(d *textproc.Doc) [][]string {
+	var out [][]string
 	for i := range d.Sentences {
 		for _, q := range d.Sentences[i].Quotes {
-			w := map[string]bool{}
+			var w []string
 			for _, t := range textproc.Tokenize(q.Text) {
 				if t.Kind != textproc.Punct && !t.Stop {
-					w[t.Stem] = true
+					w = append(w, t.Stem)
 				}
 			}
+			slices.Sort(w)
+			w = slices.Compact(w)
 			if len(w) >= quoteMin {
 				out = append(out, w)
 			}
@@ -121,14 +127,21 @@ func quoteSets(d *textproc.Doc) []map[string]bool {
 
 // sharedQuotes counts the quotes of x of which at least half the words are
 // in one quote of y: the same quote, perhaps trimmed.
-func sharedQuotes(x, y []map[string]bool) int {
+func sharedQuotes(x, y [][]string) int {
 	n := 0
 	for _, q := range x {
 		for _, r := range y {
 			common := 0
-			for w := range q {
-				if r[w] {
+			for i, j := 0, 0; i < len(q) && j < len(r); {
+				switch {
+				case q[i] < r[j]:
+					i++
+				case q[i] > r[j]:
+					j++
+				default:
 					common++
+					i++
+					j++
 				}
 			}
 			if 2*common >= len(q) {
@@ -343,8 +356,21 @@ func containsWords(long, short string) bool {
 	if len(short) >= len(long) {
 		return false
 	}
-	i := strings.Index(" "+long+" ", " "+short+" ")
-	return i >= 0
+	// Each occurrence of short must start and end at a word boundary (the
+	// ends of long or a space); searching without padding copies nothing.
+	for i := 0; i <= len(long); {
+		k := strings.Index(long[i:], short)
+		if k < 0 {
+			return false
+		}
+		p := i + k
+		end := p + len(short)
+		if (p == 0 || long[p-1] == ' ') && (end == len(long) || long[end] == ' ') {
+			return true
+		}
+		i = p + 1
+	}
+	return false
 }
 
 type figure struct {

@@ -3,7 +3,6 @@ package trace
 import (
 	"math"
 	"slices"
-	"strconv"
 
 	"github.com/wiretrace/wiretrace/align"
 	"github.com/wiretrace/wiretrace/textproc"
@@ -103,39 +102,54 @@ type termWeights struct {
 }
 
 func newTermWeights(src, der *textproc.Doc) *termWeights {
-	ids := map[string]int32{}
-	var df []int
+	// Stems, entity keys and figures are three kinds of term with one
+	// numbering, in order of first occurrence. Each kind has its own map,
+	// keyed by the strings and values the Docs already hold, so interning
+	// builds no key. (A stem never equals an entity key by accident: the
+	// kinds are told apart by their map.) Figures are keyed by their bits,
+	// every NaN by one key: the values that format alike.
+	tokens := 0
+	for _, d := range []*textproc.Doc{src, der} {
+		for i := range d.Sentences {
+			s := &d.Sentences[i]
+			tokens += len(s.Tokens) + len(s.Entities) + len(s.Numbers)
+		}
+	}
+	stems := make(map[string]int32, tokens/4+16)
+	ents := make(map[string]int32)
+	nums := make(map[uint64]int32)
+	df := make([]int, 0, tokens/4+16)
+	// One backing array holds every sentence's ids (tokens bounds their
+	// count, so it never grows); each sentence gets a capped slice of it.
+	backing := make([]int32, 0, tokens)
 	intern := func(d *textproc.Doc) [][]int32 {
 		out := make([][]int32, len(d.Sentences))
 		for i := range d.Sentences {
 			s := &d.Sentences[i]
-			var ts []int32
-			add := func(key string) {
-				id, ok := ids[key]
-				if !ok {
-					id = int32(len(df))
-					ids[key] = id
-					df = append(df, 0)
-				}
-				ts = append(ts, id)
-			}
+			start := len(backing)
 			for _, t := range s.Tokens {
 				if t.Kind == textproc.Word && !t.Stop {
-					add(t.Stem)
+					backing = append(backing, internID(stems, t.Stem, &df))
 				}
 			}
 			for _, e := range s.Entities {
-				add("e:" + e.Key)
+				backing = append(backing, internID(ents, e.Key, &df))
 			}
 			for _, n := range s.Numbers {
-				add("n:" + strconv.FormatFloat(n.Value, 'g', -1, 64))
+				bits := math.Float64bits(n.Value)
+				if n.Value != n.Value {
+					bits = math.Float64bits(math.NaN())
+				}
+				backing = append(backing, internID(nums, bits, &df))
 			}
+			ts := backing[start:len(backing):len(backing)]
 			slices.Sort(ts)
 			ts = slices.Compact(ts)
+			backing = backing[:start+len(ts)]
 			for _, id := range ts {
 				df[id]++
 			}
-			out[i] = ts
+			out[i] = ts[:len(ts):len(ts)]
 		}
 		return out
 	}
@@ -146,6 +160,18 @@ func newTermWeights(src, der *textproc.Doc) *termWeights {
 		w.idf[id] = math.Log(1 + total/float64(max(1, n)))
 	}
 	return w
+}
+
+// internID returns key's id in ids, giving it the next id of df (and a
+// zero document frequency) when it is new.
+func internID[K comparable](ids map[K]int32, key K, df *[]int) int32 {
+	id, ok := ids[key]
+	if !ok {
+		id = int32(len(*df))
+		ids[key] = id
+		*df = append(*df, 0)
+	}
+	return id
 }
 
 // carry is the IDF-weighted overlap of two sentences' terms: the weight
@@ -195,15 +221,16 @@ func anchored(a, b *textproc.Sentence) bool {
 			}
 		}
 	}
-	names := map[string]bool{}
+	// A few entities a side: comparing every pair beats building a set.
 	for _, e := range a.Entities {
-		if e.Kind == textproc.Person || e.Kind == textproc.Organization {
-			names[lastWord(e.Key)] = true
+		if e.Kind != textproc.Person && e.Kind != textproc.Organization {
+			continue
 		}
-	}
-	for _, e := range b.Entities {
-		if (e.Kind == textproc.Person || e.Kind == textproc.Organization) && names[lastWord(e.Key)] {
-			return true
+		x := lastWord(e.Key)
+		for _, f := range b.Entities {
+			if (f.Kind == textproc.Person || f.Kind == textproc.Organization) && lastWord(f.Key) == x {
+				return true
+			}
 		}
 	}
 	return false
