@@ -201,7 +201,7 @@ func (c *termCounter) top(max int) []string {
 		}
 		st := s.key
 		if !s.num {
-			st = stem(s.key)
+			st = textproc.Stem(s.key)
 		}
 		if st == "" || strings.IndexByte(st, 0) >= 0 || seen[st] {
 			continue

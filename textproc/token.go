@@ -46,13 +46,37 @@ func (m *wordMemo) lookup(word string) wordInfo {
 // token on its own: an ASCII token's Lower is then a slice of low instead
 // of a new string.
 func tokenize(toks []Token, text, low string, stems bool, memo *wordMemo) []Token {
-	mk := func(s string, kind TokenKind, start int) Token {
+	scanTokens(text, func(s string, kind TokenKind, start int) {
 		lw := lowerAt(s, low, start)
 		if stems {
-			return makeToken(s, lw, kind, start, memo)
+			toks = append(toks, makeToken(s, lw, kind, start, memo))
+			return
 		}
-		return Token{Text: s, Lower: lw, Kind: kind, Span: Span{start, start + len(s)}}
-	}
+		toks = append(toks, Token{Text: s, Lower: lw, Kind: kind, Span: Span{start, start + len(s)}})
+	})
+	return toks
+}
+
+// Scan calls fn for each token of text, in order: the tokens Tokenize
+// returns, with their lowercased form, but without the stem and stop-word
+// flag that Tokenize looks up for every word. It is for callers that need
+// the words alone, many times a second (fingerprinting an ingest), and
+// stem only the few words they keep.
+func Scan(text string, fn func(token, lower string, kind TokenKind)) {
+	scanTokens(text, func(s string, kind TokenKind, _ int) {
+		if kind == Punct {
+			fn(s, s, kind)
+			return
+		}
+		// Word by word: most words are lowercase ASCII already, and a
+		// lowered copy of the whole text would cost more than it saves.
+		fn(s, lower(s), kind)
+	})
+}
+
+// scanTokens cuts text into words, numerals and punctuation and calls fn
+// for each with its kind and byte offset.
+func scanTokens(text string, fn func(s string, kind TokenKind, start int)) {
 	i := 0
 	for i < len(text) {
 		r, n := utf8.DecodeRuneInString(text[i:])
@@ -61,19 +85,18 @@ func tokenize(toks []Token, text, low string, stems bool, memo *wordMemo) []Toke
 			i += n
 		case unicode.IsLetter(r):
 			end := max(scanWord(text, i), i+n)
-			toks = append(toks, mk(text[i:end], Word, i))
+			fn(text[i:end], Word, i)
 			i = end
 		case unicode.IsDigit(r):
 			// Non-ASCII digits ("۸") are numerals of one rune each.
 			end := max(scanNumeral(text, i), i+n)
-			toks = append(toks, mk(text[i:end], Numeral, i))
+			fn(text[i:end], Numeral, i)
 			i = end
 		default:
-			toks = append(toks, mk(text[i:i+n], Punct, i))
+			fn(text[i:i+n], Punct, i)
 			i += n
 		}
 	}
-	return toks
 }
 
 // lowerAt is lower(s) for the token s at byte start of a text whose
