@@ -12,6 +12,7 @@ import (
 	"os"
 	"os/signal"
 	"sort"
+	"strings"
 	"syscall"
 )
 
@@ -103,6 +104,28 @@ func printUsage(w io.Writer) {
 	}
 	fmt.Fprintln(w)
 	fmt.Fprintln(w, "Run wiretrace COMMAND -h for a command's flags.")
+}
+
+// job is a sub-subcommand, such as `eval mrpc` or `bench index`.
+type job = func(ctx context.Context, e *env, args []string) error
+
+// runJob runs the job of jobs that args[0] names; kind names what the
+// jobs are ("suite", "job") in usage errors.
+func runJob(ctx context.Context, e *env, cmd, kind string, jobs map[string]job, args []string) error {
+	names := make([]string, 0, len(jobs))
+	for name := range jobs {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	if len(args) == 0 {
+		placeholder := strings.ToUpper(kind[strings.LastIndex(kind, " ")+1:])
+		return usagef("usage: wiretrace %s %s [flags]; %ss: %s", cmd, placeholder, kind, strings.Join(names, ", "))
+	}
+	run, ok := jobs[args[0]]
+	if !ok {
+		return usagef("unknown %s %q; %ss: %s", kind, args[0], kind, strings.Join(names, ", "))
+	}
+	return run(ctx, e, args[1:])
 }
 
 // newFlags returns a flag set for a subcommand that reports its errors as
