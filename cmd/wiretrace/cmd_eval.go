@@ -6,6 +6,7 @@ import "context"
 var evalSuites = map[string]job{
 	"extraction":    evalExtraction,
 	"mrpc":          evalMRPC,
+	"rewrites":      evalRewrites,
 	"short-answers": evalShortAnswers,
 }
 
