@@ -1,6 +1,7 @@
 package textproc
 
 import (
+	"math"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -13,8 +14,15 @@ import (
 // inside a decimal ("2.5"), or after initials ("U.S.") or a company suffix
 // ("Inc.") unless the next word is one that starts sentences ("The", "He").
 // Spans are trimmed of surrounding space; empty text yields no spans.
+//
+// Text that lost the usual sentence shape is still split: in lower-cased
+// text (almost no capitals) a sentence may start with a small letter;
+// paragraphs glued without a space ("night.The") break before the capital;
+// and a run of more than maxWords words without a sentence mark is cut at
+// clause boundaries (see splitLong).
 func Segment(text string) []Span {
 	var spans []Span
+	lowered := isLowered(text)
 	start := skipSpace(text, 0)
 	i := start
 	for i < len(text) {
@@ -39,7 +47,7 @@ func Segment(text string) []Span {
 		}
 		end = skipClosers(text, end)
 		next := skipSpace(text, end)
-		if next == end && next < len(text) {
+		if next == end && next < len(text) && !glued(text, start, i, end) {
 			// No space after: "2.5", "U.S.-led", "example.com".
 			i = end
 			continue
@@ -51,19 +59,149 @@ func Segment(text string) []Span {
 			i = end
 			continue
 		}
-		if !startsSentence(text, next) {
+		if !startsSentence(text, next) && !(lowered && startsLower(text, next)) {
 			i = end
 			continue
 		}
-		spans = append(spans, Span{start, trimRight(text, start, end)})
+		spans = splitLong(spans, text, start, trimRight(text, start, end), lowered)
 		start = next
 		i = next
 	}
 	if e := trimRight(text, start, len(text)); e > start {
-		spans = append(spans, Span{start, e})
+		spans = splitLong(spans, text, start, e, lowered)
 	}
 	return spans
 }
+
+// isLowered reports whether text was lower-cased as a whole: at least
+// loweredMinLetters letters and under one capital in a hundred (news prose
+// has about one in twenty-five: sentence starts and names).
+func isLowered(text string) bool {
+	letters, upper := 0, 0
+	for i := 0; i < len(text); i++ {
+		switch c := text[i]; {
+		case c >= 'a' && c <= 'z':
+			letters++
+		case c >= 'A' && c <= 'Z':
+			letters++
+			upper++
+		}
+	}
+	return letters >= loweredMinLetters && upper*100 < letters
+}
+
+// loweredMinLetters: a short line ("read more here") is lower-case without
+// being lower-cased text.
+const loweredMinLetters = 100
+
+// startsLower reports whether a small letter opens the text at i (a
+// sentence start in lower-cased text).
+func startsLower(text string, i int) bool {
+	r, _ := utf8.DecodeRuneInString(text[i:])
+	return unicode.IsLower(r)
+}
+
+// glued reports whether the sentence mark at i, with no space before the
+// text at end, ends a sentence glued to the next: a word of two or more
+// small letters, the mark, then a capitalised word ("night.The"), as
+// paragraphs joined without a break leave them. "U.S.-led", "2.5",
+// "example.com" and "St.Louis" (a title abbreviation) stay whole.
+func glued(text string, start, i, end int) bool {
+	if end+1 >= len(text) || !isUpperASCII(text[end]) || !isLowerASCII(text[end+1]) {
+		return false
+	}
+	w := i
+	for w > start && isLowerASCII(text[w-1]) {
+		w--
+	}
+	if i-w < 2 || w > start && (isUpperASCII(text[w-1]) || text[w-1] == '.') {
+		return false
+	}
+	return !titleAbbrev[text[w:i]] && !companyAbbrev[text[w:i]] && !monthAbbrev[text[w:i]]
+}
+
+func isLowerASCII(c byte) bool { return c >= 'a' && c <= 'z' }
+func isUpperASCII(c byte) bool { return c >= 'A' && c <= 'Z' }
+
+// Long runs without sentence marks: a span of more than maxWords words
+// (maxWordsLowered in lower-cased text, whose marks were mostly dropped)
+// is cut into pieces of about targetWords words, each at the clause
+// boundary (a comma, semicolon, colon or dash, else before a conjunction)
+// nearest the target. News sentences average 20-25 words; one of over 60
+// is almost always several run together.
+const (
+	maxWords        = 60
+	maxWordsLowered = 40
+	targetWords     = 25
+)
+
+// splitLong appends the span [start, end) of text to spans, cut into
+// clauses when it is too long to be one sentence.
+func splitLong(spans []Span, text string, start, end int, lowered bool) []Span {
+	limit := maxWords
+	if lowered {
+		limit = maxWordsLowered
+	}
+	// Word starts: byte offsets of each word after the first.
+	var words []int
+	inWord := false
+	for k := start; k < end; k++ {
+		space := text[k] == ' ' || text[k] == '\n' || text[k] == '\t'
+		if !space && !inWord && k > start {
+			words = append(words, k)
+		}
+		inWord = !space
+	}
+	if len(words)+1 <= limit {
+		return append(spans, Span{start, end})
+	}
+	from, w := start, 0 // w: index in words of the first word after from
+	for len(words)-w+1 > limit {
+		// Candidates between targetWords/2 and targetWords*3/2 words on.
+		best, bestScore := -1, math.MinInt
+		for k := w + targetWords/2; k < len(words) && k <= w+targetWords*3/2; k++ {
+			score := boundaryScore(text, words[k])*100 - abs(k-(w+targetWords))
+			if score > bestScore {
+				best, bestScore = k, score
+			}
+		}
+		if best < 0 {
+			break
+		}
+		cut := trimRight(text, from, words[best])
+		spans = append(spans, Span{from, cut})
+		from, w = words[best], best+1
+	}
+	return append(spans, Span{from, end})
+}
+
+// boundaryScore rates a cut before the word at k: 2 after a clause mark,
+// 1 before a conjunction that opens a clause, 0 elsewhere.
+func boundaryScore(text string, k int) int {
+	j := trimRight(text, 0, k)
+	if j > 0 {
+		switch text[j-1] {
+		case ',', ';', ':', '-':
+			return 2
+		}
+	}
+	if clauseOpener[strings.ToLower(firstWord(text[k:]))] {
+		return 1
+	}
+	return 0
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
+// clauseOpener are words that open a new clause: a cut before one keeps
+// each piece readable.
+var clauseOpener = setOf("and", "but", "while", "as", "which", "who", "because",
+	"after", "before", "when", "where", "although", "though", "so", "or", "since", "according")
 
 func skipSpace(text string, i int) int {
 	for i < len(text) {

@@ -52,6 +52,11 @@ func TestSegment(t *testing.T) {
 			[]string{"시작은 사진 공개로부터 비롯됐다.", "그건 잘못된 일이다."}},
 		{"ideographic stops", "報道によると、販売された。「脱獄」とは何か？もちろん。",
 			[]string{"報道によると、販売された。", "「脱獄」とは何か？", "もちろん。"}},
+		{"lower-cased text", "the vote passed on monday after a long debate in the chamber of the national assembly. lawmakers left early for the weekend and said the u.s. envoy would return. gov. lee signed it into law on tuesday evening.",
+			[]string{"the vote passed on monday after a long debate in the chamber of the national assembly.", "lawmakers left early for the weekend and said the u.s. envoy would return.", "gov. lee signed it into law on tuesday evening."}},
+		{"lower case in cased text", "The vote passed. lawmakers left early.", []string{"The vote passed. lawmakers left early."}},
+		{"glued paragraphs", "The storm hit at night.The town was dark by morning.", []string{"The storm hit at night.", "The town was dark by morning."}},
+		{"glued abbreviations stay", "He moved to St.Louis and the U.S.Navy base.", []string{"He moved to St.Louis and the U.S.Navy base."}},
 		{"empty", "   ", nil},
 		{"no final period", "Breaking news from the harbour", []string{"Breaking news from the harbour"}},
 	} {
@@ -125,4 +130,33 @@ func FuzzSegment(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestSegmentLongRuns checks that text without sentence marks is cut into
+// clause-sized pieces at clause boundaries, and that no text is lost.
+func TestSegmentLongRuns(t *testing.T) {
+	var b strings.Builder
+	for k := 0; k < 12; k++ {
+		if k > 0 {
+			b.WriteString(", and ")
+		}
+		b.WriteString("the council met the families of the valley to hear them")
+	}
+	text := b.String()
+	spans := Segment(text)
+	if len(spans) < 3 {
+		t.Fatalf("%d spans for %d words without a sentence mark, want several", len(spans), len(strings.Fields(text)))
+	}
+	for _, sp := range spans {
+		n := len(strings.Fields(text[sp.Start:sp.End]))
+		if n > maxWords || n < targetWords/2 {
+			t.Errorf("piece of %d words: %q", n, text[sp.Start:sp.End])
+		}
+		if !strings.HasPrefix(text[sp.Start:], "and ") && sp.Start > 0 {
+			t.Errorf("piece not cut at a clause boundary: %q", text[sp.Start:sp.End])
+		}
+	}
+	if spans[0].Start != 0 || spans[len(spans)-1].End != len(text) {
+		t.Errorf("spans %v do not cover the text (%d bytes)", spans, len(text))
+	}
 }
