@@ -2,50 +2,35 @@ package index
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"iter"
 	"math"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/wiretrace/wiretrace/article"
 	"github.com/wiretrace/wiretrace/fingerprint"
 	"github.com/wiretrace/wiretrace/store"
 )
 
-// Index is a corpus of articles in a store. It is safe for concurrent
-// use; it does not own the store, which the caller closes.
+// Index is a corpus of articles in a store, and the only door to it:
+// every read and write of stored articles goes through its methods. It is
+// safe for concurrent use; it does not own the store, which the caller
+// closes.
 type Index struct {
 	st store.Store
+	// addMu makes AddIfAbsent's check and write one step.
+	addMu sync.Mutex
 }
 
 // New returns an Index over st.
 func New(st store.Store) *Index { return &Index{st: st} }
 
-// Store returns the store the index reads and writes.
-func (ix *Index) Store() store.Store { return ix.st }
-
-// ID returns the id of an article: the first 8 bytes, in hex, of a SHA-256
-// over its URL, site, title and paragraphs. The same article read twice from the
-// same place gets the same id, so indexing it again changes nothing; a
-// verbatim copy on another site has another URL and stays a document of
-// its own, which is what lets a trace find it.
-func ID(a *article.Article) string {
-	h := sha256.New()
-	h.Write([]byte(strings.TrimSpace(a.URL)))
-	h.Write([]byte{0})
-	h.Write([]byte(strings.TrimSpace(a.Site)))
-	h.Write([]byte{0})
-	h.Write([]byte(strings.TrimSpace(a.Title)))
-	for _, p := range a.Paragraphs {
-		h.Write([]byte{0})
-		h.Write([]byte(strings.TrimSpace(p)))
-	}
-	var sum [sha256.Size]byte
-	return hex.EncodeToString(h.Sum(sum[:0])[:8])
-}
+// ErrNoWords is returned for an article without a word to index.
+var ErrNoWords = errors.New("the article has no words to index")
 
 // Document builds the stored form of an article: its JSON, meta and
 // fingerprint. It returns ok false for an article without any word.
@@ -65,7 +50,7 @@ func document(a *article.Article, meta map[string]string, id string) (store.Docu
 		return store.Document{}, false, fmt.Errorf("encode article %q: %w", a.Title, err)
 	}
 	if id == "" {
-		id = ID(a)
+		id = a.ID()
 	}
 	return store.Document{
 		ID:        id,
@@ -78,8 +63,9 @@ func document(a *article.Article, meta map[string]string, id string) (store.Docu
 }
 
 // Add indexes articles synchronously and returns their ids, in order; an
-// article without words gets the empty id and is not stored. It suits a
-// handful of articles; Ingest streams a corpus.
+// article without words gets the empty id and is not stored. Adding an
+// article stored already rewrites the same document. It suits a handful
+// of articles; Ingest streams a corpus.
 func (ix *Index) Add(ctx context.Context, arts ...*article.Article) ([]string, error) {
 	ids := make([]string, len(arts))
 	docs := make([]store.Document, 0, len(arts))
@@ -99,11 +85,67 @@ func (ix *Index) Add(ctx context.Context, arts ...*article.Article) ([]string, e
 	return ids, nil
 }
 
+// AddIfAbsent stores a with meta unless an article with its id is stored
+// already, and reports its id and whether it was added. Concurrent calls
+// for one article add it once. The error is ErrNoWords for an article
+// without words.
+func (ix *Index) AddIfAbsent(ctx context.Context, a *article.Article, meta map[string]string) (id string, added bool, err error) {
+	d, ok, err := Document(a, meta)
+	if err != nil {
+		return "", false, err
+	}
+	if !ok {
+		return "", false, ErrNoWords
+	}
+	ix.addMu.Lock()
+	defer ix.addMu.Unlock()
+	there, err := ix.Exists(ctx, d.ID)
+	if err != nil || there {
+		return d.ID, false, err
+	}
+	if err := ix.st.Put(ctx, []store.Document{d}); err != nil {
+		return d.ID, false, fmt.Errorf("store article %s: %w", d.ID, err)
+	}
+	return d.ID, true, nil
+}
+
 // Delete removes the articles with ids from the index; unknown ids are
 // ignored.
 func (ix *Index) Delete(ctx context.Context, ids ...string) error {
 	if err := ix.st.Delete(ctx, ids); err != nil {
 		return fmt.Errorf("delete %d articles: %w", len(ids), err)
+	}
+	return nil
+}
+
+// Exists reports whether an article with id is stored.
+func (ix *Index) Exists(ctx context.Context, id string) (bool, error) {
+	ex, err := ix.st.Exists(ctx, []string{id})
+	if err != nil {
+		return false, fmt.Errorf("check article %s: %w", id, err)
+	}
+	return ex[0], nil
+}
+
+// Count returns how many articles are stored.
+func (ix *Index) Count(ctx context.Context) (int64, error) {
+	n, err := ix.st.Count(ctx)
+	if err != nil {
+		return 0, fmt.Errorf("count articles: %w", err)
+	}
+	return n, nil
+}
+
+// ErrStop, returned by the function given to Each, ends the walk early
+// without an error.
+var ErrStop = errors.New("stop")
+
+// Each calls fn with the id of every stored article, in id order, until fn
+// returns an error; ErrStop ends the walk without one.
+func (ix *Index) Each(ctx context.Context, fn func(id string) error) error {
+	err := ix.st.Scan(ctx, fn)
+	if err != nil && !errors.Is(err, ErrStop) {
+		return fmt.Errorf("list articles: %w", err)
 	}
 	return nil
 }
@@ -127,6 +169,29 @@ func (ix *Index) Get(ctx context.Context, id string) (Entry, error) {
 		return Entry{}, fmt.Errorf("decode stored article %s: %w", id, err)
 	}
 	return Entry{ID: id, Article: &a, Meta: d.Meta}, nil
+}
+
+// Article returns the indexed article with id, as Get without its meta.
+func (ix *Index) Article(ctx context.Context, id string) (*article.Article, error) {
+	e, err := ix.Get(ctx, id)
+	return e.Article, err
+}
+
+// Related returns the ids of the stored articles most likely related to a,
+// at most k, best first, with their Candidate scores; exclude is never
+// returned. It is Candidates in the shape package trace's Corpus asks for.
+func (ix *Index) Related(ctx context.Context, a *article.Article, k int, exclude string) (iter.Seq2[string, float64], error) {
+	cands, err := ix.Candidates(ctx, a, QueryOptions{K: k, Exclude: []string{exclude}})
+	if err != nil {
+		return nil, err
+	}
+	return func(yield func(string, float64) bool) {
+		for _, c := range cands {
+			if !yield(c.ID, c.Score) {
+				return
+			}
+		}
+	}, nil
 }
 
 // Candidate is a stored article retrieved for a query, with the evidence

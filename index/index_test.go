@@ -180,13 +180,13 @@ func TestCandidatesFindFamilies(t *testing.T) {
 			continue
 		}
 		orig, _, _ := c.Article(of)
-		cands, err := ix.Candidates(ctx, a, index.QueryOptions{K: 5, Exclude: []string{index.ID(a)}})
+		cands, err := ix.Candidates(ctx, a, index.QueryOptions{K: 5, Exclude: []string{a.ID()}})
 		if err != nil {
 			t.Fatal(err)
 		}
 		f := found[kind]
 		f[1]++
-		if slices.ContainsFunc(cands, func(cd index.Candidate) bool { return cd.ID == index.ID(orig) }) {
+		if slices.ContainsFunc(cands, func(cd index.Candidate) bool { return cd.ID == orig.ID() }) {
 			f[0]++
 		} else {
 			t.Logf("%s %d: original %d not among %+v", kind, i, of, cands)

@@ -152,7 +152,7 @@ func (p *pipeline) work(ctx context.Context, items <-chan Item, docs chan<- stor
 		}
 		one[0] = ""
 		if !p.opts.NoExistCheck {
-			one[0] = ID(it.Article)
+			one[0] = it.Article.ID()
 			ex, err := p.ix.st.Exists(ctx, one[:])
 			if err != nil {
 				return fmt.Errorf("ingest: check %s: %w", one[0], err)

@@ -74,7 +74,7 @@ func (s *Server) compare(w http.ResponseWriter, r *http.Request) {
 		fail(w, extractFailure("b", err))
 		return
 	}
-	writeJSON(w, http.StatusOK, trace.Compare(a, b, s.opts.Trace.Compare))
+	writeJSON(w, http.StatusOK, trace.Compare(a, b, s.opts.Trace))
 }
 
 // documentRequest is the body of POST /v1/documents.
@@ -113,38 +113,23 @@ func (s *Server) addDocument(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
-	doc, ok, err := index.Document(a, map[string]string{
+	id, added, err := s.opts.Index.AddIfAbsent(r.Context(), a, map[string]string{
 		"source":  "api",
 		"indexed": time.Now().UTC().Format(time.RFC3339),
 	})
-	if err != nil {
-		fail(w, err)
-		return
-	}
-	if !ok {
+	switch {
+	case errors.Is(err, index.ErrNoWords):
 		fail(w, &requestError{status: http.StatusUnprocessableEntity, msg: "page: the extracted article has no words to index"})
 		return
-	}
-	// Exists and Put under one lock, so that two posts of the same page
-	// cannot both report it as new.
-	s.addMu.Lock()
-	defer s.addMu.Unlock()
-	st := s.opts.Index.Store()
-	there, err := st.Exists(r.Context(), []string{doc.ID})
-	if err != nil {
-		fail(w, fmt.Errorf("check document %s: %w", doc.ID, err))
+	case err != nil:
+		fail(w, fmt.Errorf("add document: %w", err))
+		return
+	case !added:
+		writeJSON(w, http.StatusOK, documentResponse{ID: id})
 		return
 	}
-	if there[0] {
-		writeJSON(w, http.StatusOK, documentResponse{ID: doc.ID})
-		return
-	}
-	if err := st.Put(r.Context(), []store.Document{doc}); err != nil {
-		fail(w, fmt.Errorf("store document %s: %w", doc.ID, err))
-		return
-	}
-	w.Header().Set("Location", "/v1/documents/"+doc.ID)
-	writeJSON(w, http.StatusCreated, documentResponse{ID: doc.ID})
+	w.Header().Set("Location", "/v1/documents/"+id)
+	writeJSON(w, http.StatusCreated, documentResponse{ID: id})
 }
 
 // lookupError maps an index read error: an unknown id is 404.
@@ -184,12 +169,12 @@ func (s *Server) deleteDocument(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	id := r.PathValue("id")
-	there, err := s.opts.Index.Store().Exists(r.Context(), []string{id})
+	there, err := s.opts.Index.Exists(r.Context(), id)
 	if err != nil {
 		fail(w, lookupError(id, err))
 		return
 	}
-	if !there[0] {
+	if !there {
 		fail(w, lookupError(id, store.ErrNotFound))
 		return
 	}
@@ -212,7 +197,7 @@ func (s *Server) documentFamily(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	defer release()
-	f, err := family(r.Context(), s.opts.Index, id)
+	f, err := family(r.Context(), s.opts.Index, id, s.opts.Trace)
 	if err != nil {
 		fail(w, familyError(id, err))
 		return
@@ -277,7 +262,7 @@ func (s *Server) search(w http.ResponseWriter, r *http.Request) {
 		}
 		limit = n
 	}
-	res, err := search(r.Context(), s.opts.Index, q, limit, s.scanLimit)
+	res, err := s.opts.Index.Search(r.Context(), q, index.SearchOptions{Limit: limit, ScanLimit: s.scanLimit})
 	if err != nil {
 		fail(w, err)
 		return

@@ -266,7 +266,7 @@ func TestNoIndex(t *testing.T) {
 
 func TestSearchAPI(t *testing.T) {
 	s := New(Options{Index: demoIndex(t)})
-	for _, scan := range []int64{scanLimit, 0} {
+	for _, scan := range []int64{index.ScanLimit, -1} {
 		s.scanLimit = scan
 		t.Run(fmt.Sprintf("scan limit %d", scan), func(t *testing.T) {
 			// A rare name is found either way: by reading every article,
@@ -276,7 +276,7 @@ func TestSearchAPI(t *testing.T) {
 				t.Fatalf("status %d: %s", res.StatusCode, body)
 			}
 			var sr struct {
-				Results []SearchResult `json:"results"`
+				Results []index.SearchResult `json:"results"`
 			}
 			if err := json.Unmarshal([]byte(body), &sr); err != nil {
 				t.Fatal(err)

@@ -8,7 +8,6 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/wiretrace/wiretrace/extract"
-	"github.com/wiretrace/wiretrace/index"
 )
 
 // TestBrowserDemoCompare opens the demo in chromium, compares a fixture
@@ -148,7 +147,7 @@ func TestBrowserDocumentFamily(t *testing.T) {
 		t.Fatal(err)
 	}
 	if err := chromedp.Do(ctx,
-		chromedp.Navigate(srv.URL+"/documents/"+index.ID(a)),
+		chromedp.Navigate(srv.URL+"/documents/"+a.ID()),
 		chromedp.WaitVisible(chromedp.CSS(`ol.timeline`)),
 	); err != nil {
 		t.Fatalf("open the document page: %v", err)
@@ -188,7 +187,7 @@ func TestBrowserDocumentFamily(t *testing.T) {
 
 	// The compare link of a family member opens the side-by-side view.
 	if err := chromedp.Do(ctx,
-		chromedp.Navigate(srv.URL+"/documents/"+index.ID(a)),
+		chromedp.Navigate(srv.URL+"/documents/"+a.ID()),
 		chromedp.WaitVisible(chromedp.CSS(`ol.timeline`)),
 		chromedp.Click(chromedp.CSS(`li.current a[href^="/compare?a="]`)),
 		chromedp.WaitVisible(chromedp.CSS(`.sides`)),

@@ -4,26 +4,24 @@ import (
 	"cmp"
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"slices"
-	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/wiretrace/wiretrace/article"
 	"github.com/wiretrace/wiretrace/index"
-	"github.com/wiretrace/wiretrace/store"
 	"github.com/wiretrace/wiretrace/trace"
 )
 
 // errNoIndex reports a request that needs an index on a server without one.
 var errNoIndex = &requestError{status: 503, msg: "this server has no index: start it with --store DIR, --redis ADDRS or --demo"}
 
-// familyTraceOptions compares more candidates than a plain trace: a family
-// of a widely copied story can have dozens of members, and each needs its
-// relation and dates.
-var familyTraceOptions = trace.TraceOptions{Reports: 40, Candidates: 80}
+// familyTraceOptions returns opts comparing more candidates than a plain
+// trace: a family of a widely copied story can have dozens of members, and
+// each needs its relation and dates.
+func familyTraceOptions(opts trace.Options) trace.Options {
+	opts.Reports, opts.Candidates = 40, 80
+	return opts
+}
 
 // Family is a document's original and everything derived from it, by
 // publication date (the JSON of GET /v1/documents/{id}/family).
@@ -60,12 +58,13 @@ type Member struct {
 // family finds the family of the indexed document id: it traces the
 // document to its earliest source in the index, then traces that original
 // to everything derived from it.
-func family(ctx context.Context, ix *index.Index, id string) (Family, error) {
+func family(ctx context.Context, ix *index.Index, id string, opts trace.Options) (Family, error) {
+	opts = familyTraceOptions(opts)
 	e, err := ix.Get(ctx, id)
 	if err != nil {
 		return Family{}, err
 	}
-	res, err := trace.Trace(ctx, ix, e.Article, familyTraceOptions)
+	res, err := trace.Trace(ctx, ix, e.Article, opts)
 	if err != nil {
 		return Family{}, fmt.Errorf("trace document %s: %w", id, err)
 	}
@@ -96,7 +95,7 @@ func family(ctx context.Context, ix *index.Index, id string) (Family, error) {
 	if err != nil {
 		return Family{}, fmt.Errorf("read original %s of %s: %w", root.ID, id, err)
 	}
-	rootRes, err := trace.Trace(ctx, ix, re.Article, familyTraceOptions)
+	rootRes, err := trace.Trace(ctx, ix, re.Article, opts)
 	if err != nil {
 		return Family{}, fmt.Errorf("trace original %s: %w", root.ID, err)
 	}
@@ -197,191 +196,6 @@ func earlier(a, b string) bool {
 	tb, okb := (&article.Article{Published: b}).PublishedTime()
 	return oka && (!okb || ta.Before(tb))
 }
-
-// SearchResult is one hit of GET /v1/search.
-type SearchResult struct {
-	ID        string `json:"id"`
-	URL       string `json:"url"`
-	Site      string `json:"site"`
-	Title     string `json:"title"`
-	Published string `json:"published"`
-	// Snippet is a stretch of the text around the first matched word.
-	Snippet string `json:"snippet"`
-	// Score counts matched query words, a title match worth three.
-	Score int `json:"score"`
-}
-
-// scanLimit is the largest index that search reads in full. Below it a
-// search reads every stored article, so any word is found; above it a
-// search relies on the index's term postings, which hold each article's
-// rare and entity terms (names, places, numbers) but not every word.
-// BenchmarkSearch measured about 60 µs per stored article (read from
-// Pebble, decode, match) on a loaded 2-core machine: 5,000 articles is a
-// third of a second.
-const scanLimit = 5000
-
-// search finds indexed articles whose title or text contains every word of
-// q (case-insensitive), best first, at most limit of them. It reads every
-// article when the index holds at most scan of them (see scanLimit).
-func search(ctx context.Context, ix *index.Index, q string, limit int, scan int64) ([]SearchResult, error) {
-	words := queryWords(q)
-	if len(words) == 0 {
-		return []SearchResult{}, nil
-	}
-	st := ix.Store()
-	n, err := st.Count(ctx)
-	if err != nil {
-		return nil, fmt.Errorf("search %q: count documents: %w", q, err)
-	}
-	var ids []string
-	if n <= scan {
-		err = st.Scan(ctx, func(id string) error {
-			ids = append(ids, id)
-			return nil
-		})
-		if err != nil {
-			return nil, fmt.Errorf("search %q: scan: %w", q, err)
-		}
-	} else {
-		// The query as a tiny article: the index picks its distinctive
-		// terms and returns the articles holding them.
-		cands, err := ix.Candidates(ctx, &article.Article{Title: q, Paragraphs: []string{q}},
-			index.QueryOptions{K: 200, MinScore: 1e-9})
-		if err != nil {
-			return nil, fmt.Errorf("search %q: candidates: %w", q, err)
-		}
-		for _, c := range cands {
-			ids = append(ids, c.ID)
-		}
-	}
-	results := []SearchResult{}
-	for _, id := range ids {
-		if err := ctx.Err(); err != nil {
-			return nil, err
-		}
-		e, err := ix.Get(ctx, id)
-		if errors.Is(err, store.ErrNotFound) {
-			continue // deleted since the scan
-		}
-		if err != nil {
-			return nil, fmt.Errorf("search %q: %w", q, err)
-		}
-		if r, ok := matchArticle(id, e.Article, words); ok {
-			results = append(results, r)
-		}
-	}
-	slices.SortStableFunc(results, func(a, b SearchResult) int {
-		if c := cmp.Compare(b.Score, a.Score); c != 0 {
-			return c
-		}
-		if c := cmpDates(b.Published, a.Published); c != 0 {
-			return c // newest first
-		}
-		return cmp.Compare(a.ID, b.ID)
-	})
-	if limit > 0 && len(results) > limit {
-		results = results[:limit]
-	}
-	return results, nil
-}
-
-// queryWords splits q into lower-case words, dropping duplicates.
-func queryWords(q string) []string {
-	var out []string
-	for _, w := range strings.FieldsFunc(strings.ToLower(q), notWordRune) {
-		if !slices.Contains(out, w) {
-			out = append(out, w)
-		}
-	}
-	return out
-}
-
-func notWordRune(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsNumber(r) }
-
-// matchArticle scores a against the query words: every word must occur in
-// the title or the text as a whole word.
-func matchArticle(id string, a *article.Article, words []string) (SearchResult, bool) {
-	title := strings.ToLower(a.Title)
-	text := a.Text()
-	body := strings.ToLower(text)
-	score := 0
-	for _, w := range words {
-		switch {
-		case indexWord(title, w) >= 0:
-			score += 3
-		case indexWord(body, w) >= 0:
-			score++
-		default:
-			return SearchResult{}, false
-		}
-	}
-	return SearchResult{ID: id, URL: a.URL, Site: a.Site, Title: a.Title, Published: a.Published,
-		Snippet: snippet(text, words), Score: score}, true
-}
-
-// snippetRunes is how much text a snippet shows: about two lines of a
-// results list.
-const snippetRunes = 220
-
-// snippet returns about snippetRunes of text around the first query word
-// found in it, cut at word boundaries.
-func snippet(text string, words []string) string {
-	lower := strings.ToLower(text)
-	at := -1
-	for _, w := range words {
-		if i := indexWord(lower, w); i >= 0 && (at < 0 || i < at) {
-			at = i
-		}
-	}
-	if len(lower) != len(text) || at < 0 {
-		at = 0
-	}
-	start := max(0, at-snippetRunes/3)
-	for start > 0 && !unicode.IsSpace(rune(text[start-1])) {
-		start--
-	}
-	end := min(len(text), start+snippetRunes)
-	for end < len(text) && !unicode.IsSpace(rune(text[end])) {
-		end++
-	}
-	s := strings.Join(strings.Fields(text[start:end]), " ")
-	if start > 0 {
-		s = "… " + s
-	}
-	if end < len(text) {
-		s += " …"
-	}
-	return s
-}
-
-// indexWord finds w in s as a whole word.
-func indexWord(s, w string) int {
-	for off := 0; ; {
-		i := strings.Index(s[off:], w)
-		if i < 0 {
-			return -1
-		}
-		i += off
-		before := i == 0 || notWordRune(lastRune(s[:i]))
-		after := i+len(w) == len(s) || notWordRune(firstRune(s[i+len(w):]))
-		if before && after {
-			return i
-		}
-		off = i + len(w)
-	}
-}
-
-func lastRune(s string) rune {
-	r, _ := utf8.DecodeLastRuneInString(s)
-	return r
-}
-
-func firstRune(s string) rune {
-	r, _ := utf8.DecodeRuneInString(s)
-	return r
-}
-
-func firstRuneSize(s string) (rune, int) { return utf8.DecodeRuneInString(s) }
 
 // marshalReport turns a trace report into the contract shape the views
 // read.

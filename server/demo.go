@@ -3,7 +3,6 @@ package server
 import (
 	"context"
 	"fmt"
-	"slices"
 	"sync"
 
 	"github.com/wiretrace/wiretrace/article"
@@ -85,7 +84,7 @@ func examplesIn(ctx context.Context, ix *index.Index) []exampleLink {
 				if err != nil {
 					return
 				}
-				switch id := index.ID(a); file.Role {
+				switch id := a.ID(); file.Role {
 				case "original":
 					l.Original, l.Title = id, a.Title
 				case "unrelated":
@@ -102,11 +101,19 @@ func examplesIn(ctx context.Context, ix *index.Index) []exampleLink {
 		for _, p := range l.Pairs {
 			ids = append(ids, p.ID)
 		}
-		there, err := ix.Store().Exists(ctx, ids)
-		if err != nil || slices.Contains(there, false) {
-			continue
+		if allIndexed(ctx, ix, ids) {
+			out = append(out, l)
 		}
-		out = append(out, l)
 	}
 	return out
+}
+
+// allIndexed reports whether every one of ids is in ix.
+func allIndexed(ctx context.Context, ix *index.Index, ids []string) bool {
+	for _, id := range ids {
+		if there, err := ix.Exists(ctx, id); err != nil || !there {
+			return false
+		}
+	}
+	return true
 }

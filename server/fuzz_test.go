@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/wiretrace/wiretrace/index"
 )
 
 // FuzzMarkWords checks that highlighting never loses or invents text and
@@ -13,7 +15,7 @@ func FuzzMarkWords(f *testing.F) {
 	f.Add("Ünïcødé wörds ünd Zahlen 2,4 %", "wörds 2")
 	f.Add("\xff\xfeinvalid bytes", "invalid")
 	f.Fuzz(func(t *testing.T, text, q string) {
-		segs := markWords(text, queryWords(q))
+		segs := markWords(text, index.SearchWords(q))
 		var b strings.Builder
 		for _, s := range segs {
 			b.WriteString(s.Text)
@@ -23,19 +25,6 @@ func FuzzMarkWords(f *testing.F) {
 		}
 		if b.String() != text {
 			t.Errorf("segments join to %q, want %q", b.String(), text)
-		}
-	})
-}
-
-// FuzzSnippet checks that snippets never panic and stay bounded.
-func FuzzSnippet(f *testing.F) {
-	f.Add("Roughly 12,000 people were told to evacuate on Friday.", "friday")
-	f.Add(strings.Repeat("word ", 200)+"target "+strings.Repeat("tail ", 200), "target")
-	f.Add("ÄÖÜ ß ẞ İstanbul", "i̇stanbul")
-	f.Fuzz(func(t *testing.T, text, q string) {
-		s := snippet(text, queryWords(q))
-		if len(s) > len(text)+len(" … … ")*2 {
-			t.Errorf("snippet of %d bytes from a text of %d", len(s), len(text))
 		}
 	})
 }

@@ -9,7 +9,6 @@ import (
 	"runtime"
 	"runtime/debug"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
@@ -47,8 +46,9 @@ type Options struct {
 	// view work on; nil serves extract and compare only, and the other
 	// routes answer 503. The server does not close it.
 	Index *index.Index
-	// Trace tunes traces and comparisons; the zero value is ready to use.
-	Trace trace.TraceOptions
+	// Trace is the comparison configuration of traces, compares and
+	// families; the zero value is trace.DefaultOptions.
+	Trace trace.Options
 	// Workers is how many traces and compares run at once; more wait
 	// their turn. Zero means one per CPU (GOMAXPROCS).
 	Workers int
@@ -61,8 +61,6 @@ type Server struct {
 	mux     *http.ServeMux
 	metrics *metrics
 	routes  []route
-	// addMu makes the check and the write of POST /v1/documents one step.
-	addMu sync.Mutex
 	// scanLimit is where search stops reading every article (scanLimit;
 	// tests lower it to exercise the term-postings path).
 	scanLimit int64
@@ -105,7 +103,7 @@ func New(opts Options) *Server {
 		opts.Workers = runtime.GOMAXPROCS(0)
 	}
 	s := &Server{opts: opts, mux: http.NewServeMux(), metrics: newMetrics(),
-		work: make(chan struct{}, opts.Workers), scanLimit: scanLimit}
+		work: make(chan struct{}, opts.Workers), scanLimit: index.ScanLimit}
 	if ix := opts.Index; ix != nil {
 		s.metrics.reg.MustRegister(prometheus.NewGaugeFunc(prometheus.GaugeOpts{
 			Name: "wiretrace_index_documents",
@@ -113,7 +111,7 @@ func New(opts Options) *Server {
 		}, func() float64 {
 			ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
 			defer cancel()
-			n, err := ix.Store().Count(ctx)
+			n, err := ix.Count(ctx)
 			if err != nil {
 				return -1 // an unreadable store shows as -1 rather than a stale count
 			}

@@ -49,7 +49,7 @@ func BenchmarkTraceAPI(b *testing.B) {
 func BenchmarkSearch(b *testing.B) {
 	ix := demoIndex(b)
 	s := New(Options{Index: ix})
-	n, err := ix.Store().Count(context.Background())
+	n, err := ix.Count(context.Background())
 	if err != nil {
 		b.Fatal(err)
 	}

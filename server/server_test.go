@@ -190,7 +190,7 @@ func TestMetricsCountRoutes(t *testing.T) {
 
 func TestIndexGauge(t *testing.T) {
 	ix := demoIndex(t)
-	n, err := ix.Store().Count(context.Background())
+	n, err := ix.Count(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -2,15 +2,16 @@ package server
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"net/http"
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/wiretrace/wiretrace/article"
 	"github.com/wiretrace/wiretrace/extract"
+	"github.com/wiretrace/wiretrace/index"
 	"github.com/wiretrace/wiretrace/trace"
 )
 
@@ -23,21 +24,21 @@ const homeListLimit = 12
 // listDocuments returns up to limit indexed documents, by publication date,
 // and the number indexed.
 func (s *Server) listDocuments(ctx context.Context, limit int) ([]docSummary, int64, error) {
-	st := s.opts.Index.Store()
-	n, err := st.Count(ctx)
+	ix := s.opts.Index
+	n, err := ix.Count(ctx)
 	if err != nil {
-		return nil, 0, fmt.Errorf("count documents: %w", err)
+		return nil, 0, err
 	}
 	var ids []string
-	err = st.Scan(ctx, func(id string) error {
+	err = ix.Each(ctx, func(id string) error {
 		ids = append(ids, id)
 		if len(ids) >= limit {
-			return errStopScan
+			return index.ErrStop
 		}
 		return nil
 	})
-	if err != nil && !errors.Is(err, errStopScan) {
-		return nil, 0, fmt.Errorf("list documents: %w", err)
+	if err != nil {
+		return nil, 0, err
 	}
 	var out []docSummary
 	for _, id := range ids {
@@ -50,9 +51,6 @@ func (s *Server) listDocuments(ctx context.Context, limit int) ([]docSummary, in
 	sortSummaries(out)
 	return out, n, nil
 }
-
-// errStopScan ends a Scan early.
-var errStopScan = errors.New("stop scan")
 
 func summaryOf(id string, a *article.Article) docSummary {
 	return docSummary{ID: id, Title: a.Title, Site: a.Site, Published: a.Published, URL: a.URL}
@@ -236,7 +234,7 @@ func (s *Server) uiCompare(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) renderCompare(w http.ResponseWriter, a, b *article.Article, na, nb sideName) {
-	rj, err := marshalReport(trace.Compare(a, b, s.opts.Trace.Compare))
+	rj, err := marshalReport(trace.Compare(a, b, s.opts.Trace))
 	if err != nil {
 		s.uiError(w, err)
 		return
@@ -264,7 +262,7 @@ func (s *Server) uiDocument(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	defer release()
-	f, err := family(r.Context(), s.opts.Index, id)
+	f, err := family(r.Context(), s.opts.Index, id, s.opts.Trace)
 	if err != nil {
 		s.uiError(w, familyError(id, err))
 		return
@@ -322,12 +320,12 @@ func (s *Server) uiSearch(w http.ResponseWriter, r *http.Request) {
 			s.uiError(w, errNoIndex)
 			return
 		}
-		res, err := search(r.Context(), s.opts.Index, q, searchLimit, s.scanLimit)
+		res, err := s.opts.Index.Search(r.Context(), q, index.SearchOptions{Limit: searchLimit, ScanLimit: s.scanLimit})
 		if err != nil {
 			s.uiError(w, err)
 			return
 		}
-		words := queryWords(q)
+		words := index.SearchWords(q)
 		for _, hit := range res {
 			sv.Results = append(sv.Results, searchResult{
 				docSummary:    docSummary{ID: hit.ID, Title: hit.Title, Site: hit.Site, Published: hit.Published, URL: hit.URL},
@@ -351,14 +349,16 @@ func markWords(text string, words []string) []segment {
 	}
 	i := 0
 	for i < len(text) {
-		if notWordRune(firstRune(text[i:])) {
-			_, size := firstRuneSize(text[i:])
+		if r, size := utf8.DecodeRuneInString(text[i:]); index.NotWordRune(r) {
 			i += size
 			continue
 		}
 		j := i
-		for j < len(text) && !notWordRune(firstRune(text[j:])) {
-			_, size := firstRuneSize(text[j:])
+		for j < len(text) {
+			r, size := utf8.DecodeRuneInString(text[j:])
+			if index.NotWordRune(r) {
+				break
+			}
 			j += size
 		}
 		w := strings.ToLower(text[i:j])

@@ -10,13 +10,52 @@ import (
 	"github.com/wiretrace/wiretrace/textproc"
 )
 
-// Options tunes Compare. The zero value is ready to use.
+// Options is the one comparison configuration: it tunes Compare and
+// Trace, and every entry point (the CLI, the server, the evaluations)
+// uses DefaultOptions, with WordNet added only when asked for.
 type Options struct {
 	// Align tunes sentence alignment (similarity, thesaurus, threshold).
 	Align align.Options
+	// WordNet, when set, adds its synonyms to Align's thesaurus (the
+	// built-in one, or Align.Thesaurus); Report.WordNet says so.
+	WordNet align.Thesaurus
 	// MaxSentences is the most sentences of one article compared; 0
 	// means DefaultMaxSentences.
 	MaxSentences int
+	// Reports is how many of the best candidates Trace compares in full;
+	// 0 means 5. Each comparison aligns two articles sentence by
+	// sentence, the expensive step of a trace.
+	Reports int
+	// Candidates is how many candidates Trace retrieves before the best
+	// Reports are compared; 0 means 2×Reports. Retrieval is cheap and the
+	// extra ones let a filtered candidate (the page itself under another
+	// id) give its place to the next.
+	Candidates int
+}
+
+// DefaultOptions returns the configuration every entry point starts from:
+// the built-in thesaurus alone, DefaultMaxSentences, 5 reports a trace.
+// The zero Options means the same.
+func DefaultOptions() Options { return Options{} }
+
+func (o Options) reports() int {
+	if o.Reports <= 0 {
+		return 5
+	}
+	return o.Reports
+}
+
+// align returns the alignment options with WordNet added when set.
+func (o Options) align() align.Options {
+	ao := o.Align
+	if o.WordNet != nil {
+		base := ao.Thesaurus
+		if base == nil {
+			base = align.Fallback
+		}
+		ao.Thesaurus = align.Thesauri{o.WordNet, base}
+	}
+	return ao
 }
 
 // DefaultMaxSentences is the most sentences of one article that Compare
@@ -94,7 +133,8 @@ func compareDocs(a, b *article.Article, da, db *textproc.Doc, opts Options) Repo
 	// carry the same content by the aligner's own measure) together with
 	// the rescued one (which also pairs sentences whose facts changed); the
 	// rescued pairs serve the report and its drifts.
-	al := align.Align(da, db, opts.Align)
+	ao := opts.align()
+	al := align.Align(da, db, ao)
 	strict := measure(da, db, &al)
 	strict.measureShared(da, db)
 	al.Pairs = slices.Clone(al.Pairs)
@@ -107,6 +147,7 @@ func compareDocs(a, b *article.Article, da, db *textproc.Doc, opts Options) Repo
 		Relation:  rel,
 		Source:    SourceUnknown,
 		Truncated: cutA || cutB,
+		WordNet:   opts.WordNet != nil,
 	}
 	if rel.Derived() {
 		r.Source = direction(a, b, da, db, rescued)
@@ -116,7 +157,7 @@ func compareDocs(a, b *article.Article, da, db *textproc.Doc, opts Options) Repo
 		// Align again with b as the source: alignment is not symmetric
 		// (one source sentence may split into several derived ones).
 		src, der, sd, dd = b, a, db, da
-		al = align.Align(sd, dd, opts.Align)
+		al = align.Align(sd, dd, ao)
 		al.Pairs = slices.Clone(al.Pairs)
 		rescue(sd, dd, &al)
 	}

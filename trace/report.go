@@ -76,6 +76,9 @@ type Report struct {
 	// Truncated is set when an article was longer than Compare reads
 	// (Options.MaxSentences): only its start was compared and is listed.
 	Truncated bool `json:"truncated,omitempty"`
+	// WordNet is whether WordNet's synonyms were added to the built-in
+	// thesaurus for this comparison (Options.WordNet).
+	WordNet bool `json:"wordnet"`
 }
 
 // Side describes one of the two compared articles.

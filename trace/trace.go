@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"context"
 	"fmt"
+	"iter"
 	"runtime"
 	"slices"
 	"strings"
@@ -11,7 +12,6 @@ import (
 	"time"
 
 	"github.com/wiretrace/wiretrace/article"
-	"github.com/wiretrace/wiretrace/index"
 	"github.com/wiretrace/wiretrace/textproc"
 )
 
@@ -64,19 +64,16 @@ const (
 	OriginalUnknown  = "unknown"
 )
 
-// TraceOptions tunes Trace. The zero value is ready to use.
-type TraceOptions struct {
-	// Reports is how many of the best candidates are compared in full;
-	// 0 means 5. Each comparison aligns two articles sentence by
-	// sentence, the expensive step of a trace.
-	Reports int
-	// Candidates is how many candidates the index retrieves before the
-	// best Reports are compared; 0 means 2×Reports. Retrieval is cheap and
-	// the extra ones let a filtered candidate (the page itself under
-	// another id) give its place to the next.
-	Candidates int
-	// Compare tunes each comparison.
-	Compare Options
+// Corpus is the indexed articles Trace searches. *index.Index is one.
+type Corpus interface {
+	// Exists reports whether an article with id is stored.
+	Exists(ctx context.Context, id string) (bool, error)
+	// Related returns the ids of the stored articles most likely related
+	// to a, at most k, best first, with their retrieval scores; exclude is
+	// never among them.
+	Related(ctx context.Context, a *article.Article, k int, exclude string) (iter.Seq2[string, float64], error)
+	// Article returns the stored article with id.
+	Article(ctx context.Context, id string) (*article.Article, error)
 }
 
 // Trace finds the indexed articles related to a and compares each with
@@ -86,51 +83,49 @@ type TraceOptions struct {
 // reporting of the same story, each group by similarity. Unrelated
 // candidates are left out. The article itself, if indexed, and articles
 // from the same URL are never matches.
-func Trace(ctx context.Context, ix *index.Index, a *article.Article, opts TraceOptions) (Result, error) {
-	nrep := opts.Reports
-	if nrep <= 0 {
-		nrep = 5
-	}
+func Trace(ctx context.Context, corpus Corpus, a *article.Article, opts Options) (Result, error) {
+	nrep := opts.reports()
 	ncand := opts.Candidates
 	if ncand <= 0 {
 		ncand = 2 * nrep
 	}
-	id := index.ID(a)
+	id := a.ID()
 	res := Result{
 		Document: Document{ID: id, URL: a.URL, Site: a.Site, Title: a.Title, Published: a.Published, Credit: a.Credit},
 		Matches:  []Match{},
 	}
-	ex, err := ix.Store().Exists(ctx, []string{id})
+	indexed, err := corpus.Exists(ctx, id)
 	if err != nil {
 		return res, fmt.Errorf("trace %q: %w", a.Title, err)
 	}
-	res.Document.Indexed = ex[0]
+	res.Document.Indexed = indexed
 	// Retrieval reads as much of the page as a comparison would: a page of
 	// tens of megabytes costs bounded memory, and its id above is still
 	// that of the whole article.
-	a, _ = capText(a, opts.Compare.maxSentences()*bytesPerSentence)
-	cands, err := ix.Candidates(ctx, a, index.QueryOptions{K: ncand, Exclude: []string{id}})
+	a, _ = capText(a, opts.maxSentences()*bytesPerSentence)
+	cands, err := corpus.Related(ctx, a, ncand, id)
 	if err != nil {
 		return res, fmt.Errorf("trace %q: %w", a.Title, err)
 	}
 	type job struct {
-		cand  index.Candidate
-		entry index.Entry
+		id    string
+		score float64
+		art   *article.Article
 	}
 	var jobs []job
-	for _, c := range cands {
+	for cid, score := range cands {
 		if len(jobs) == nrep {
 			break
 		}
-		e, err := ix.Get(ctx, c.ID)
+		m, err := corpus.Article(ctx, cid)
 		if err != nil {
 			// Deleted since retrieval: skip it rather than fail the trace.
 			continue
 		}
-		if a.URL != "" && sameURL(e.Article.URL, a.URL) {
+		if a.URL != "" && sameURL(m.URL, a.URL) {
 			continue
 		}
-		jobs = append(jobs, job{c, e})
+		jobs = append(jobs, job{cid, score, m})
 	}
 	if len(jobs) == 0 {
 		return res, nil
@@ -145,8 +140,8 @@ func Trace(ctx context.Context, ix *index.Index, a *article.Article, opts TraceO
 		sem <- struct{}{}
 		go func() {
 			defer func() { <-sem; wg.Done() }()
-			m := j.entry.Article
-			rep := compareDocs(m, a, textproc.Analyze(m), da, opts.Compare)
+			m := j.art
+			rep := compareDocs(m, a, textproc.Analyze(m), da, opts)
 			orig := OriginalUnknown
 			switch rep.Source {
 			case SourceA:
@@ -155,9 +150,9 @@ func Trace(ctx context.Context, ix *index.Index, a *article.Article, opts TraceO
 				orig = OriginalDocument
 			}
 			matches[i] = Match{
-				ID: j.cand.ID, URL: m.URL, Site: m.Site, Title: m.Title, Published: m.Published,
+				ID: j.id, URL: m.URL, Site: m.Site, Title: m.Title, Published: m.Published,
 				Relation: rep.Relation, Similarity: rep.Similarity, Original: orig,
-				CandidateScore: j.cand.Score, Report: rep,
+				CandidateScore: j.score, Report: rep,
 			}
 		}()
 	}

@@ -65,14 +65,14 @@ func TestTraceExamples(t *testing.T) {
 	ctx := context.Background()
 	checked := 0
 	for _, fam := range fams {
-		orig := index.ID(pages[fam.Original().Path])
+		orig := pages[fam.Original().Path].ID()
 		for _, f := range fam.Files {
 			if f.Role == "original" || f.Role == "unrelated" {
 				continue
 			}
 			checked++
 			t.Run(f.Path, func(t *testing.T) {
-				res, err := Trace(ctx, ix, pages[f.Path], TraceOptions{})
+				res, err := Trace(ctx, ix, pages[f.Path], Options{})
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -138,14 +138,14 @@ func TestTraceSeed(t *testing.T) {
 	}
 	src, der := load("000"), load("001")
 	ix := traceIndex(t, src)
-	res, err := Trace(context.Background(), ix, der, TraceOptions{})
+	res, err := Trace(context.Background(), ix, der, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if res.Document.Indexed {
 		t.Error("Document.Indexed true for a page not in the index")
 	}
-	if len(res.Matches) == 0 || res.Matches[0].ID != index.ID(src) || res.Matches[0].Relation != Rewrite {
+	if len(res.Matches) == 0 || res.Matches[0].ID != src.ID() || res.Matches[0].Relation != Rewrite {
 		t.Fatalf("matches %s; want the source first as a rewrite", summary(res))
 	}
 	if m := res.Matches[0]; m.Original != OriginalMatch || !strings.Contains(m.Title, "Japan") {
@@ -175,7 +175,7 @@ func TestTraceSeed(t *testing.T) {
 
 func TestTraceEmptyIndex(t *testing.T) {
 	ix := traceIndex(t)
-	res, err := Trace(context.Background(), ix, &article.Article{Title: "x", Paragraphs: []string{"Some words here."}}, TraceOptions{})
+	res, err := Trace(context.Background(), ix, &article.Article{Title: "x", Paragraphs: []string{"Some words here."}}, Options{})
 	if err != nil || len(res.Matches) != 0 || res.Matches == nil {
 		t.Errorf("Trace on an empty index = %+v, %v; want no matches (an empty list)", res, err)
 	}

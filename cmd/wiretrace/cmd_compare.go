@@ -3,17 +3,14 @@ package main
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"os"
 	"strings"
 
-	"github.com/wiretrace/wiretrace/align"
 	"github.com/wiretrace/wiretrace/article"
 	"github.com/wiretrace/wiretrace/extract"
 	"github.com/wiretrace/wiretrace/source"
 	"github.com/wiretrace/wiretrace/trace"
-	"github.com/wiretrace/wiretrace/wordnet"
 )
 
 // runCompare compares two pages: `wiretrace compare [--json|--html] PAGE_A
@@ -25,17 +22,18 @@ func runCompare(ctx context.Context, e *env, args []string) error {
 	asHTML := fs.Bool("html", false, "print the report as one self-contained HTML page")
 	color := fs.String("color", "auto", "colour the terminal report: auto, always or never")
 	maxBytes := fs.Int64("max-bytes", defaultMaxPage, "largest page to read, in bytes")
-	useWN := fs.Bool("wordnet", false, "add WordNet's synonyms (from "+wordnet.DefaultDir+") to the built-in thesaurus; the default is the built-in one alone, as Align's")
-	if err := parseFlags(fs, args); err != nil {
+	cmpFlags := addComparisonFlags(fs)
+	names, err := parseInterspersed(fs, args)
+	if err != nil {
 		return err
 	}
-	if fs.NArg() != 2 {
-		return usagef("compare needs two pages (file paths, or - for one of them on stdin), got %d", fs.NArg())
+	if len(names) != 2 {
+		return usagef("compare needs two pages (file paths, or - for one of them on stdin), got %d", len(names))
 	}
 	if *asJSON && *asHTML {
 		return usagef("--json and --html exclude each other")
 	}
-	if fs.Arg(0) == "-" && fs.Arg(1) == "-" {
+	if names[0] == "-" && names[1] == "-" {
 		return usagef("only one page can come from stdin")
 	}
 	if *color != "auto" && *color != "always" && *color != "never" {
@@ -46,7 +44,7 @@ func runCompare(ctx context.Context, e *env, args []string) error {
 	}
 	var pages [2]*article.Article
 	for k := range pages {
-		a, err := loadComparedCtx(ctx, e, fs.Arg(k), *maxBytes)
+		a, err := loadCompared(ctx, e, names[k], *maxBytes)
 		if err != nil {
 			return err
 		}
@@ -55,13 +53,9 @@ func runCompare(ctx context.Context, e *env, args []string) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	var opts trace.Options
-	if *useWN {
-		wn, err := wordnet.LoadDefault()
-		if err != nil {
-			return err
-		}
-		opts.Align.Thesaurus = align.Thesauri{wn, align.Fallback}
+	opts, err := cmpFlags.options()
+	if err != nil {
+		return err
 	}
 	r := trace.Compare(pages[0], pages[1], opts)
 	switch {
@@ -84,15 +78,9 @@ func runCompare(ctx context.Context, e *env, args []string) error {
 	return nil
 }
 
-// loadCompared reads a page and extracts its article, as loadComparedCtx
-// without a deadline (trace uses it).
-func loadCompared(e *env, name string, max int64) (*article.Article, error) {
-	return loadComparedCtx(context.Background(), e, name, max)
-}
-
-// loadComparedCtx reads a page (a file, "-" for stdin, or an http or https
+// loadCompared reads a page (a file, "-" for stdin, or an http or https
 // URL fetched politely through package source) and extracts its article.
-func loadComparedCtx(ctx context.Context, e *env, name string, max int64) (*article.Article, error) {
+func loadCompared(ctx context.Context, e *env, name string, max int64) (*article.Article, error) {
 	if strings.HasPrefix(name, "http://") || strings.HasPrefix(name, "https://") {
 		for it, err := range source.Items(ctx, []string{name}, source.Options{MaxItemBytes: max}) {
 			if err != nil {
@@ -119,21 +107,6 @@ func loadComparedCtx(ctx context.Context, e *env, name string, max int64) (*arti
 		return nil, pageError{name: name, err: err}
 	}
 	return a, nil
-}
-
-// compareAlignOptions uses WordNet's synonyms beside the built-in list when
-// the database is installed; without it the built-in list alone serves, and
-// a note says so on stderr when the database is broken rather than absent.
-// (Used by trace; compare itself follows Align's default unless --wordnet.)
-func compareAlignOptions(e *env) align.Options {
-	wn, err := wordnet.LoadDefault()
-	if err != nil {
-		if !errors.Is(err, wordnet.ErrNotInstalled) {
-			fmt.Fprintf(e.stderr, "wiretrace: %v (using the built-in synonyms)\n", err)
-		}
-		return align.Options{}
-	}
-	return align.Options{Thesaurus: align.Thesauri{wn, align.Fallback}}
 }
 
 // writesToTerminal reports whether w is a character device (a terminal).

@@ -68,7 +68,7 @@ func runDemo(ctx context.Context, e *env, args []string) error {
 			if err != nil {
 				return fmt.Errorf("demo: extract %s: %w", file.Path, err)
 			}
-			names[index.ID(a)] = fam.Name + "/" + file.Role
+			names[a.ID()] = fam.Name + "/" + file.Role
 			if file.Role != "original" {
 				items = append(items, item{fam, file})
 			}
@@ -84,7 +84,7 @@ func runDemo(ctx context.Context, e *env, args []string) error {
 		if err != nil {
 			return fmt.Errorf("demo: extract %s: %w", it.file.Path, err)
 		}
-		res, err := trace.Trace(ctx, ix, a, trace.TraceOptions{})
+		res, err := trace.Trace(ctx, ix, a, trace.Options{})
 		if err != nil {
 			return fmt.Errorf("demo: trace %s: %w", it.file.Path, err)
 		}

@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"encoding/json"
-	"flag"
 	"fmt"
 	"io"
 	"strings"
@@ -85,26 +84,6 @@ func (p pageError) Error() string {
 }
 
 func (p pageError) Unwrap() error { return p.err }
-
-// parseInterspersed parses flags that may come before or after the
-// positional arguments ("extract page.html --json"), as users type them.
-func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
-	var pos []string
-	for {
-		if err := parseFlags(fs, args); err != nil {
-			return nil, err
-		}
-		rest := fs.Args()
-		if len(rest) == 0 {
-			return pos, nil
-		}
-		if rest[0] == "--" {
-			return append(pos, rest[1:]...), nil
-		}
-		pos = append(pos, rest[0])
-		args = rest[1:]
-	}
-}
 
 // writeArticle prints an article for reading: the title, one line per
 // known metadata field, the paragraphs, then the comments.

@@ -20,7 +20,6 @@ import (
 	"github.com/wiretrace/wiretrace/extract"
 	"github.com/wiretrace/wiretrace/index"
 	"github.com/wiretrace/wiretrace/source"
-	"github.com/wiretrace/wiretrace/store/redis"
 )
 
 // progressEvery is how often index logs its progress when stderr is not a
@@ -34,16 +33,15 @@ const progressEvery = 10 * time.Second
 // usage or an interrupt stops the run.
 func runIndex(ctx context.Context, e *env, args []string) (err error) {
 	fs := newFlags(e, "index", "[--store DIR|--redis ADDRS] [--json] [--workers N] [--max-bytes N] [--host-delay D] INPUT...")
-	storeDir := fs.String("store", "", "Pebble store directory (default "+defaultStoreDir()+")")
-	redisAddrs := fs.String("redis", "", "Redis Cluster (or single server) addresses host:port,... instead of a Pebble store (default $"+redis.EnvAddrs+")")
+	stFlags := addStoreFlags(fs)
 	workers := fs.Int("workers", runtime.GOMAXPROCS(0), "pages extracted and fingerprinted at once, one per core by default")
 	maxBytes := fs.Int64("max-bytes", defaultMaxPage, "largest page, WARC record or feed read, in bytes; larger ones are skipped and counted as failed")
 	asJSON := fs.Bool("json", false, "print the summary as JSON")
 	hostDelay := fs.Duration("host-delay", source.DefaultHostDelay, "least time between two requests to one host when INPUTs are URLs (a longer robots.txt Crawl-delay wins)")
-	if err := parseFlags(fs, args); err != nil {
+	inputs, err := parseInterspersed(fs, args)
+	if err != nil {
 		return err
 	}
-	inputs := fs.Args()
 	if len(inputs) == 0 {
 		return usagef("index needs at least one INPUT: a file, a folder, a .warc(.gz) file, a feed, an http(s) URL, or - for stdin")
 	}
@@ -56,7 +54,7 @@ func runIndex(ctx context.Context, e *env, args []string) (err error) {
 	if *maxBytes <= 0 {
 		return usagef("--max-bytes must be positive, got %d", *maxBytes)
 	}
-	st, where, err := openStoreNamed(ctx, *storeDir, *redisAddrs)
+	st, where, err := stFlags.open(ctx, false)
 	if err != nil {
 		return err
 	}

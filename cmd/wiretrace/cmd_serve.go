@@ -24,18 +24,19 @@ const shutdownGrace = 10 * time.Second
 // SIGTERM, then a graceful shutdown.
 func runServe(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "serve", "[--store DIR|--redis ADDRS|--demo] [--addr HOST:PORT] [--token T] [--max-body N] [--workers N]")
-	storeDir := fs.String("store", "", "Pebble store directory (default "+defaultStoreDir()+")")
-	redisAddrs := fs.String("redis", "", "Redis Cluster (or single server) addresses host:port,... instead of a Pebble store")
+	stFlags := addStoreFlags(fs)
+	cmpFlags := addComparisonFlags(fs)
 	demo := fs.Bool("demo", false, "serve the bundled example articles from a temporary store (removed on exit)")
 	addr := fs.String("addr", "127.0.0.1:8080", "address to listen on")
 	token := fs.String("token", os.Getenv("WIRETRACE_TOKEN"), "bearer token that requests changing the index need (default $WIRETRACE_TOKEN)")
 	maxBody := fs.Int64("max-body", server.DefaultMaxBody, "largest request body accepted, in bytes (larger ones get 413)")
 	workers := fs.Int("workers", runtime.GOMAXPROCS(0), "traces and compares run at once; more wait their turn")
-	if err := parseFlags(fs, args); err != nil {
+	rest, err := parseInterspersed(fs, args)
+	if err != nil {
 		return err
 	}
-	if fs.NArg() > 0 {
-		return usagef("serve takes no arguments, got %q", fs.Args())
+	if len(rest) > 0 {
+		return usagef("serve takes no arguments, got %q", rest)
 	}
 	if *maxBody <= 0 {
 		return usagef("--max-body must be positive, got %d", *maxBody)
@@ -43,10 +44,14 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	if *workers <= 0 {
 		return usagef("--workers must be positive, got %d", *workers)
 	}
+	opts, err := cmpFlags.options()
+	if err != nil {
+		return err
+	}
 	var st store.Store
 	var where string
 	if *demo {
-		if *storeDir != "" || *redisAddrs != "" {
+		if *stFlags.dir != "" || *stFlags.redis != "" {
 			return usagef("--demo uses a temporary store: give it without --store or --redis")
 		}
 		dst, cleanup, n, err := openDemo(ctx)
@@ -56,14 +61,15 @@ func runServe(ctx context.Context, e *env, args []string) error {
 		defer cleanup()
 		st, where = dst, fmt.Sprintf("demo store of %d example articles", n)
 	} else {
-		var err error
-		st, where, err = openStore(ctx, *storeDir, *redisAddrs)
+		var name storeName
+		st, name, err = stFlags.open(ctx, false)
 		if err != nil {
 			return err
 		}
 		defer st.Close()
+		where = name.String()
 	}
-	srv := server.New(server.Options{MaxBody: *maxBody, Token: *token, Index: index.New(st), Workers: *workers})
+	srv := server.New(server.Options{MaxBody: *maxBody, Token: *token, Index: index.New(st), Workers: *workers, Trace: opts})
 	fmt.Fprintf(e.stderr, "wiretrace: serving %s\n", where)
 	return serve(ctx, e, srv.HTTPServer(*addr))
 }

@@ -5,10 +5,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"os"
 
 	"github.com/wiretrace/wiretrace/index"
-	"github.com/wiretrace/wiretrace/store/redis"
 	"github.com/wiretrace/wiretrace/trace"
 )
 
@@ -18,18 +16,19 @@ import (
 // full (every report with --all), or everything as JSON.
 func runTrace(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "trace", "[--store DIR|--redis ADDRS] [--json] [--reports N] PAGE")
-	storeDir := fs.String("store", "", "Pebble store directory (default "+defaultStoreDir()+")")
-	redisAddrs := fs.String("redis", "", "Redis Cluster (or single server) addresses host:port,... instead of a Pebble store (default $"+redis.EnvAddrs+")")
+	stFlags := addStoreFlags(fs)
+	cmpFlags := addComparisonFlags(fs)
 	asJSON := fs.Bool("json", false, "print the matches and their reports as JSON")
 	all := fs.Bool("all", false, "print the full report of every match, not only the first")
 	reports := fs.Int("reports", 5, "how many of the best candidates to compare in full")
 	color := fs.String("color", "auto", "colour the terminal report: auto, always or never")
 	maxBytes := fs.Int64("max-bytes", defaultMaxPage, "largest page to read, in bytes")
-	if err := parseFlags(fs, args); err != nil {
+	names, err := parseInterspersed(fs, args)
+	if err != nil {
 		return err
 	}
-	if fs.NArg() != 1 {
-		return usagef("trace needs one page (a file path, or - for stdin), got %d", fs.NArg())
+	if len(names) != 1 {
+		return usagef("trace needs one page (a file path, - for stdin, or a URL), got %d", len(names))
 	}
 	if *reports <= 0 {
 		return usagef("--reports must be positive, got %d", *reports)
@@ -37,36 +36,27 @@ func runTrace(ctx context.Context, e *env, args []string) error {
 	if *color != "auto" && *color != "always" && *color != "never" {
 		return usagef("--color must be auto, always or never, not %q", *color)
 	}
-	if *storeDir != "" && *redisAddrs != "" {
-		return usagef("give --store or --redis, not both")
+	if err := stFlags.check(); err != nil {
+		return err
 	}
 	if err := checkMaxBytes(*maxBytes); err != nil {
 		return err
 	}
-	if *redisAddrs == "" && os.Getenv(redis.EnvAddrs) == "" {
-		dir := *storeDir
-		if dir == "" {
-			dir = defaultStoreDir()
-		}
-		// Opening a missing directory would create an empty store and
-		// trace against nothing; say what to do instead.
-		if _, err := os.Stat(dir); err != nil {
-			return fmt.Errorf("no index at %s (build one with wiretrace index --store %s INPUT...): %w", dir, dir, err)
-		}
-	}
-	a, err := loadCompared(e, fs.Arg(0), *maxBytes)
+	opts, err := cmpFlags.options()
 	if err != nil {
 		return err
 	}
-	st, _, err := openStore(ctx, *storeDir, *redisAddrs)
+	opts.Reports = *reports
+	st, _, err := stFlags.open(ctx, true)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
-	res, err := trace.Trace(ctx, index.New(st), a, trace.TraceOptions{
-		Reports: *reports,
-		Compare: trace.Options{Align: compareAlignOptions(e)},
-	})
+	a, err := loadCompared(ctx, e, names[0], *maxBytes)
+	if err != nil {
+		return err
+	}
+	res, err := trace.Trace(ctx, index.New(st), a, opts)
 	if err != nil {
 		return err
 	}

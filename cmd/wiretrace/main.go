@@ -127,35 +127,3 @@ func runJob(ctx context.Context, e *env, cmd, kind string, jobs map[string]job, 
 	}
 	return run(ctx, e, args[1:])
 }
-
-// newFlags returns a flag set for a subcommand that reports its errors as
-// usage errors instead of exiting. It prints nothing itself: parseFlags
-// prints the usage when -h asks for it, and a bad flag becomes the one
-// error line that exitCode prints.
-func newFlags(e *env, name, args string) *flag.FlagSet {
-	fs := flag.NewFlagSet(name, flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
-	fs.Usage = func() {
-		fmt.Fprintf(e.stderr, "Usage: wiretrace %s %s\n", name, args)
-		fs.SetOutput(e.stderr)
-		fs.PrintDefaults()
-		fs.SetOutput(io.Discard)
-	}
-	return fs
-}
-
-// parseFlags parses args into fs, turning a parse failure into a usageError.
-func parseFlags(fs *flag.FlagSet, args []string) error {
-	usage := fs.Usage
-	fs.Usage = func() {} // the flag package calls it on every error
-	err := fs.Parse(args)
-	fs.Usage = usage
-	if err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			usage()
-			return err
-		}
-		return usageError{fmt.Sprintf("%v (see wiretrace %s -h)", err, fs.Name())}
-	}
-	return nil
-}

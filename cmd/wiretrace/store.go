@@ -33,17 +33,10 @@ func defaultStoreDir() string {
 	return filepath.Join(base, "wiretrace", "index")
 }
 
-// openStore opens the store the --store and --redis flags name: Redis at
-// redisAddrs (or $WIRETRACE_REDIS when neither flag is given), else the
+// openStoreNamed opens the store the --store and --redis flags name: Redis
+// at redisAddrs (or $WIRETRACE_REDIS when neither flag is given), else the
 // Pebble store in dir (defaultStoreDir when empty), created if needed. It
-// also returns a phrase naming the store for messages ("store DIR",
-// "redis store ADDRS"). Giving both flags is a usage error.
-func openStore(ctx context.Context, dir, redisAddrs string) (store.Store, string, error) {
-	st, name, err := openStoreNamed(ctx, dir, redisAddrs)
-	return st, name.String(), err
-}
-
-// openStoreNamed is openStore, saying which store it opened as a value.
+// also says which store it opened. Giving both is a usage error.
 func openStoreNamed(ctx context.Context, dir, redisAddrs string) (store.Store, storeName, error) {
 	if dir != "" && redisAddrs != "" {
 		return nil, storeName{}, usagef("give --store or --redis, not both")

@@ -206,7 +206,7 @@ func measureQueries(ctx context.Context, ix *index.Index, c Corpus, n int, res *
 		}
 		if of >= 0 {
 			orig, _, _ := c.Article(of)
-			id := index.ID(orig)
+			id := orig.ID()
 			total[kind]++
 			if slices.ContainsFunc(cands, func(x index.Candidate) bool { return x.ID == id }) {
 				hits[kind]++
@@ -229,7 +229,7 @@ func measureQueries(ctx context.Context, ix *index.Index, c Corpus, n int, res *
 	for j := range res.ReportQueries {
 		a, kind, of := c.Query(j, n)
 		t0 := time.Now()
-		tr, err := trace.Trace(ctx, ix, a, trace.TraceOptions{Reports: res.Reports})
+		tr, err := trace.Trace(ctx, ix, a, trace.Options{Reports: res.Reports})
 		full = append(full, time.Since(t0))
 		if err != nil {
 			return fmt.Errorf("bench index: trace %d: %w", j, err)
@@ -238,7 +238,7 @@ func measureQueries(ctx context.Context, ix *index.Index, c Corpus, n int, res *
 			continue
 		}
 		orig, _, _ := c.Article(of)
-		ok := len(tr.Matches) > 0 && tr.Matches[0].ID == index.ID(orig)
+		ok := len(tr.Matches) > 0 && tr.Matches[0].ID == orig.ID()
 		if kind == Rewrite {
 			rewrites++
 			if ok {

@@ -14,6 +14,7 @@ import (
 	"github.com/wiretrace/wiretrace/fingerprint"
 	"github.com/wiretrace/wiretrace/index"
 	"github.com/wiretrace/wiretrace/internal/sharedtest"
+	"github.com/wiretrace/wiretrace/store"
 	"github.com/wiretrace/wiretrace/store/pebble"
 	"github.com/wiretrace/wiretrace/textproc"
 	"github.com/wiretrace/wiretrace/trace"
@@ -22,7 +23,10 @@ import (
 // indexCorpus is the trace floor's corpus: the extraction benchmark's
 // pages, every example page and the seed source.
 type indexCorpus struct {
-	ix       *index.Index
+	ix *index.Index
+	// st is the store under ix, read directly only to measure LSH's band
+	// postings, which the index does not expose.
+	st       store.Store
 	bench    []*article.Article
 	pages    map[string]*article.Article // example path → article
 	seedSrc  *article.Article
@@ -96,7 +100,7 @@ func loadIndexCorpus(t *testing.T) *indexCorpus {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { st.Close() })
-	c.ix = index.New(st)
+	c.ix, c.st = index.New(st), st
 	if _, err := c.ix.Add(context.Background(), all...); err != nil {
 		t.Fatal(err)
 	}
@@ -117,12 +121,12 @@ func TestIndexFloors(t *testing.T) {
 func testTraceFloors(t *testing.T, c *indexCorpus) {
 	ctx := context.Background()
 
-	res, err := trace.Trace(ctx, c.ix, c.seedCopy, trace.TraceOptions{})
+	res, err := trace.Trace(ctx, c.ix, c.seedCopy, trace.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	seedOK := 0.0
-	if len(res.Matches) > 0 && res.Matches[0].ID == index.ID(c.seedSrc) && res.Matches[0].Relation == trace.Rewrite {
+	if len(res.Matches) > 0 && res.Matches[0].ID == c.seedSrc.ID() && res.Matches[0].Relation == trace.Rewrite {
 		seedOK = 1
 	} else {
 		t.Errorf("seed 001: matches %+v; want 000 first as a rewrite", matchLine(res))
@@ -135,12 +139,12 @@ func testTraceFloors(t *testing.T, c *indexCorpus) {
 	}
 	derived, first, indep, indepOK := 0, 0, 0, 0
 	for _, fam := range fams {
-		orig := index.ID(c.pages[fam.Original().Path])
+		orig := c.pages[fam.Original().Path].ID()
 		for _, f := range fam.Files {
 			if f.Role == "original" || f.Role == "unrelated" {
 				continue
 			}
-			res, err := trace.Trace(ctx, c.ix, c.pages[f.Path], trace.TraceOptions{})
+			res, err := trace.Trace(ctx, c.ix, c.pages[f.Path], trace.Options{})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -205,7 +209,7 @@ func testLSHFloors(t *testing.T, c *indexCorpus) {
 		}
 		planted++
 		fp := fingerprint.Of(ed, fingerprint.Options{})
-		lists, err := c.ix.Store().BandPostings(ctx, fp.Bands, 0)
+		lists, err := c.st.BandPostings(ctx, fp.Bands, 0)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -215,14 +219,14 @@ func testLSHFloors(t *testing.T, c *indexCorpus) {
 				seen[id] = true
 			}
 		}
-		if seen[index.ID(a)] {
+		if seen[a.ID()] {
 			found++
 		} else {
 			t.Logf("missed a planted copy at Jaccard %.2f: %q", j, a.Title)
 		}
 		candidates += len(seen)
 		for id := range seen {
-			if id != index.ID(a) {
+			if id != a.ID() {
 				falseCands++
 			}
 		}
@@ -230,7 +234,7 @@ func testLSHFloors(t *testing.T, c *indexCorpus) {
 	if planted < 150 {
 		t.Fatalf("only %d planted copies", planted)
 	}
-	n, _ := c.ix.Store().Count(ctx)
+	n, _ := c.ix.Count(ctx)
 	t.Logf("LSH: %d planted copies, %d found; %d false candidates in all (%.4f per query, %.5f of the %d indexed articles)",
 		planted, found, falseCands, float64(falseCands)/float64(planted), float64(falseCands)/float64(planted)/float64(n), n)
 	checkFloor(t, "lsh.recall", float64(found)/float64(planted))
