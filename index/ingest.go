@@ -18,6 +18,13 @@ import (
 type Item struct {
 	Article *article.Article
 	Meta    map[string]string
+	// Load, when set and Article is nil, makes the article in the
+	// ingest's own worker (extracting it from a page, say), so that one
+	// pool of workers does all the work of an article. An error counts
+	// the item as failed (Options.OnFail) and the ingest goes on.
+	Load func() (*article.Article, error)
+	// Name says where the item came from, for OnFail.
+	Name string
 }
 
 // Options tunes Ingest. The zero value is ready to use.
@@ -44,6 +51,10 @@ type Options struct {
 	// store has made it durable: an id passed here survives a crash. It
 	// is called from one goroutine at a time, and must not keep ids.
 	OnCommit func(ids []string)
+	// OnLoad, when set, is called after each Item.Load that succeeded,
+	// and OnFail after each that failed, from any worker.
+	OnLoad func()
+	OnFail func(name string, err error)
 }
 
 // Stats counts what an ingest did.
@@ -56,6 +67,8 @@ type Stats struct {
 	Duplicates int64
 	// Empty is how many items had no words and were not stored.
 	Empty int64
+	// Failed is how many items' Load failed.
+	Failed int64
 	// Elapsed is the time since the ingest started.
 	Elapsed time.Duration
 }
@@ -118,7 +131,7 @@ type pipeline struct {
 	size  int
 	start time.Time
 
-	read, empty, dups, added atomic.Int64
+	read, empty, dups, added, failed atomic.Int64
 }
 
 func (p *pipeline) stats() Stats {
@@ -127,6 +140,7 @@ func (p *pipeline) stats() Stats {
 		Added:      p.added.Load(),
 		Duplicates: p.dups.Load(),
 		Empty:      p.empty.Load(),
+		Failed:     p.failed.Load(),
 		Elapsed:    time.Since(p.start),
 	}
 }
@@ -146,6 +160,20 @@ func (p *pipeline) work(ctx context.Context, items <-chan Item, docs chan<- stor
 			}
 		}
 		p.read.Add(1)
+		if it.Article == nil && it.Load != nil {
+			a, err := it.Load()
+			if err != nil {
+				p.failed.Add(1)
+				if p.opts.OnFail != nil {
+					p.opts.OnFail(it.Name, err)
+				}
+				continue
+			}
+			if p.opts.OnLoad != nil {
+				p.opts.OnLoad()
+			}
+			it.Article = a
+		}
 		if it.Article == nil {
 			p.empty.Add(1)
 			continue

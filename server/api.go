@@ -11,6 +11,7 @@ import (
 	"github.com/wiretrace/wiretrace/article"
 	"github.com/wiretrace/wiretrace/extract"
 	"github.com/wiretrace/wiretrace/index"
+	"github.com/wiretrace/wiretrace/ingest"
 	"github.com/wiretrace/wiretrace/store"
 	"github.com/wiretrace/wiretrace/trace"
 )
@@ -27,7 +28,7 @@ func (s *Server) extract(w http.ResponseWriter, r *http.Request) {
 		fail(w, err)
 		return
 	}
-	a, err := extract.Page([]byte(req.Page), extract.Options{URL: req.URL})
+	a, err := ingest.Page([]byte(req.Page), req.URL, 0)
 	if err != nil {
 		fail(w, extractFailure("page", err))
 		return
@@ -64,12 +65,12 @@ func (s *Server) compare(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	defer release()
-	a, err := extract.Page([]byte(req.A), extract.Options{})
+	a, err := ingest.Page([]byte(req.A), "", 0)
 	if err != nil {
 		fail(w, extractFailure("a", err))
 		return
 	}
-	b, err := extract.Page([]byte(req.B), extract.Options{})
+	b, err := ingest.Page([]byte(req.B), "", 0)
 	if err != nil {
 		fail(w, extractFailure("b", err))
 		return
@@ -101,7 +102,7 @@ func (s *Server) addDocument(w http.ResponseWriter, r *http.Request) {
 		fail(w, err)
 		return
 	}
-	a, err := extract.Page([]byte(req.Page), extract.Options{URL: req.URL})
+	a, err := ingest.Page([]byte(req.Page), req.URL, 0)
 	if err != nil {
 		fail(w, extractFailure("page", err))
 		return
@@ -227,7 +228,7 @@ func (s *Server) trace(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	defer release()
-	a, err := extract.Page([]byte(req.Page), extract.Options{URL: req.URL})
+	a, err := ingest.Page([]byte(req.Page), req.URL, 0)
 	if err != nil {
 		fail(w, extractFailure("page", err))
 		return

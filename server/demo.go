@@ -7,8 +7,8 @@ import (
 
 	"github.com/wiretrace/wiretrace/article"
 	"github.com/wiretrace/wiretrace/examples"
-	"github.com/wiretrace/wiretrace/extract"
 	"github.com/wiretrace/wiretrace/index"
+	"github.com/wiretrace/wiretrace/ingest"
 )
 
 // LoadExamples extracts every bundled example page (package examples) and
@@ -26,7 +26,7 @@ func LoadExamples(ctx context.Context, ix *index.Index) (int, error) {
 			if err != nil {
 				return 0, err
 			}
-			a, err := extract.Page(data, extract.Options{})
+			a, err := ingest.Page(data, "", 0)
 			if err != nil {
 				return 0, fmt.Errorf("load example %s: %w", file.Path, err)
 			}
@@ -80,7 +80,7 @@ func examplesIn(ctx context.Context, ix *index.Index) []exampleLink {
 				if err != nil {
 					return
 				}
-				a, err := extract.Page(data, extract.Options{})
+				a, err := ingest.Page(data, "", 0)
 				if err != nil {
 					return
 				}

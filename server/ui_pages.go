@@ -10,8 +10,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/wiretrace/wiretrace/article"
-	"github.com/wiretrace/wiretrace/extract"
 	"github.com/wiretrace/wiretrace/index"
+	"github.com/wiretrace/wiretrace/ingest"
 	"github.com/wiretrace/wiretrace/trace"
 )
 
@@ -119,7 +119,7 @@ func (s *Server) uiTrace(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	defer release()
-	a, err := extract.Page(data, extract.Options{})
+	a, err := ingest.Page(data, "", 0)
 	if err != nil {
 		s.uiError(w, extractFailure("page", err))
 		return
@@ -217,7 +217,7 @@ func (s *Server) uiCompare(w http.ResponseWriter, r *http.Request) {
 			s.uiError(w, badRequest("%v", err))
 			return
 		}
-		a, err := extract.Page(data, extract.Options{})
+		a, err := ingest.Page(data, "", 0)
 		if err != nil {
 			s.uiError(w, extractFailure("page "+strings.ToUpper(side), err))
 			return

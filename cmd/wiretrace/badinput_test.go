@@ -27,6 +27,7 @@ import (
 	"time"
 	"unicode/utf16"
 
+	"github.com/wiretrace/wiretrace/ingest"
 	"golang.org/x/text/encoding/charmap"
 )
 
@@ -521,10 +522,10 @@ func TestHugeStdin(t *testing.T) {
 	}{
 		// The default 32 MiB limit: reading to it costs a few times
 		// the limit in buffers, far below the 100 MB the stream holds.
-		{"extract", []string{"extract", "-"}, defaultMaxPage, 4 * defaultMaxPage, "larger than"},
-		{"compare", []string{"compare", good, "-"}, defaultMaxPage, 4 * defaultMaxPage, "larger than"},
-		{"trace", []string{"trace", "--store", storeDir, "-"}, defaultMaxPage, 4 * defaultMaxPage, "larger than"},
-		{"index", []string{"index", "--store", storeDir, "-"}, defaultMaxPage, 4 * defaultMaxPage, "no article indexed"},
+		{"extract", []string{"extract", "-"}, ingest.DefaultMaxBytes, 4 * ingest.DefaultMaxBytes, "larger than"},
+		{"compare", []string{"compare", good, "-"}, ingest.DefaultMaxBytes, 4 * ingest.DefaultMaxBytes, "larger than"},
+		{"trace", []string{"trace", "--store", storeDir, "-"}, ingest.DefaultMaxBytes, 4 * ingest.DefaultMaxBytes, "larger than"},
+		{"index", []string{"index", "--store", storeDir, "-"}, ingest.DefaultMaxBytes, 4 * ingest.DefaultMaxBytes, "no article indexed"},
 		// A 1 MB limit: what is allocated follows the limit, not the
 		// stream.
 		{"extract small limit", []string{"extract", "--max-bytes", "1000000", "-"}, 1e6, 12 << 20, "larger than"},
@@ -583,7 +584,7 @@ func TestHugeFile(t *testing.T) {
 			alloc := allocated(func() { r = runGuarded(t, nil, args...) })
 			wantExit(t, args[0], r, 1, args[0] != "index")
 			t.Logf("%s: %.1f MiB allocated in %s", args[0], float64(alloc)/(1<<20), r.elapsed.Round(time.Millisecond))
-			if alloc > raceFactor*4*defaultMaxPage {
+			if alloc > raceFactor*4*ingest.DefaultMaxBytes {
 				t.Errorf("allocated %.1f MiB for a 100 MB file", float64(alloc)/(1<<20))
 			}
 		})

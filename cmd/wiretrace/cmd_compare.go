@@ -5,11 +5,9 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
-	"strings"
 
 	"github.com/wiretrace/wiretrace/article"
-	"github.com/wiretrace/wiretrace/extract"
-	"github.com/wiretrace/wiretrace/source"
+	"github.com/wiretrace/wiretrace/ingest"
 	"github.com/wiretrace/wiretrace/trace"
 )
 
@@ -21,7 +19,7 @@ func runCompare(ctx context.Context, e *env, args []string) error {
 	asJSON := fs.Bool("json", false, "print the report as JSON")
 	asHTML := fs.Bool("html", false, "print the report as one self-contained HTML page")
 	color := fs.String("color", "auto", "colour the terminal report: auto, always or never")
-	maxBytes := fs.Int64("max-bytes", defaultMaxPage, "largest page to read, in bytes")
+	maxBytes := fs.Int64("max-bytes", ingest.DefaultMaxBytes, "largest page to read, in bytes")
 	cmpFlags := addComparisonFlags(fs)
 	names, err := parseInterspersed(fs, args)
 	if err != nil {
@@ -44,7 +42,7 @@ func runCompare(ctx context.Context, e *env, args []string) error {
 	}
 	var pages [2]*article.Article
 	for k := range pages {
-		a, err := loadCompared(ctx, e, names[k], *maxBytes)
+		a, err := readArticle(ctx, e, names[k], *maxBytes)
 		if err != nil {
 			return err
 		}
@@ -78,35 +76,11 @@ func runCompare(ctx context.Context, e *env, args []string) error {
 	return nil
 }
 
-// loadCompared reads a page (a file, "-" for stdin, or an http or https
-// URL fetched politely through package source) and extracts its article.
-func loadCompared(ctx context.Context, e *env, name string, max int64) (*article.Article, error) {
-	if strings.HasPrefix(name, "http://") || strings.HasPrefix(name, "https://") {
-		for it, err := range source.Items(ctx, []string{name}, source.Options{MaxItemBytes: max}) {
-			if err != nil {
-				return nil, err
-			}
-			a, err := extract.Page(it.Data, extract.Options{URL: it.URL, ContentType: it.ContentType, MaxBytes: max})
-			if err != nil {
-				return nil, pageError{name: name, err: err}
-			}
-			if a.URL == "" {
-				a.URL = name
-			}
-			return a, nil
-		}
-		return nil, fmt.Errorf("fetch %s: no page", name)
-	}
-	data, err := readPage(e, name, max)
-	if err != nil {
-		return nil, err
-	}
-	a, err := extract.Page(data, extract.Options{MaxBytes: max})
-	if err != nil {
-		// "PAGE: empty page", as extract says it.
-		return nil, pageError{name: name, err: err}
-	}
-	return a, nil
+// readArticle reads one page (a file, "-" for stdin, or an http or https
+// URL fetched politely) and extracts its article, the one way every
+// command does (package ingest).
+func readArticle(ctx context.Context, e *env, name string, max int64) (*article.Article, error) {
+	return ingest.Read(ctx, name, ingest.Options{MaxBytes: max, Stdin: e.stdin})
 }
 
 // writesToTerminal reports whether w is a character device (a terminal).

@@ -7,8 +7,8 @@ import (
 	"text/tabwriter"
 
 	"github.com/wiretrace/wiretrace/examples"
-	"github.com/wiretrace/wiretrace/extract"
 	"github.com/wiretrace/wiretrace/index"
+	"github.com/wiretrace/wiretrace/ingest"
 	"github.com/wiretrace/wiretrace/trace"
 )
 
@@ -64,7 +64,7 @@ func runDemo(ctx context.Context, e *env, args []string) error {
 			if err != nil {
 				return err
 			}
-			a, err := extract.Page(data, extract.Options{})
+			a, err := ingest.Page(data, "", 0)
 			if err != nil {
 				return fmt.Errorf("demo: extract %s: %w", file.Path, err)
 			}
@@ -80,7 +80,7 @@ func runDemo(ctx context.Context, e *env, args []string) error {
 		if err != nil {
 			return err
 		}
-		a, err := extract.Page(data, extract.Options{})
+		a, err := ingest.Page(data, "", 0)
 		if err != nil {
 			return fmt.Errorf("demo: extract %s: %w", it.file.Path, err)
 		}

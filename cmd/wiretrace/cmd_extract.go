@@ -8,8 +8,7 @@ import (
 	"strings"
 
 	"github.com/wiretrace/wiretrace/article"
-	"github.com/wiretrace/wiretrace/extract"
-	"github.com/wiretrace/wiretrace/source"
+	"github.com/wiretrace/wiretrace/ingest"
 )
 
 // runExtract runs `wiretrace extract [--json] [--max-bytes N] [--url URL]
@@ -19,7 +18,7 @@ import (
 func runExtract(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "extract", "[--json] [--max-bytes N] [--url URL] PAGE|-|URL")
 	asJSON := fs.Bool("json", false, "print the article as JSON")
-	maxBytes := fs.Int64("max-bytes", defaultMaxPage, "largest page to read, in bytes, before and after gzip decompression")
+	maxBytes := fs.Int64("max-bytes", ingest.DefaultMaxBytes, "largest page to read, in bytes, before and after gzip decompression")
 	pageURL := fs.String("url", "", "the address the page was fetched from, when the page does not say")
 	names, err := parseInterspersed(fs, args)
 	if err != nil {
@@ -31,20 +30,9 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 	if err := checkMaxBytes(*maxBytes); err != nil {
 		return err
 	}
-	name := names[0]
-	opts := extract.Options{URL: *pageURL, MaxBytes: *maxBytes}
-	var data []byte
-	if strings.HasPrefix(name, "http://") || strings.HasPrefix(name, "https://") {
-		data, err = fetchPage(ctx, name, &opts)
-	} else {
-		data, err = readPage(e, name, *maxBytes)
-	}
+	a, err := ingest.Read(ctx, names[0], ingest.Options{MaxBytes: *maxBytes, Stdin: e.stdin, URL: *pageURL})
 	if err != nil {
 		return err
-	}
-	a, err := extract.Page(data, opts)
-	if err != nil {
-		return pageError{name: name, err: err}
 	}
 	if *asJSON {
 		enc := json.NewEncoder(e.stdout)
@@ -54,36 +42,6 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 	}
 	return writeArticle(e.stdout, a)
 }
-
-// fetchPage fetches a page with the source package's polite fetcher
-// (robots.txt, a delay per host, a size limit) and fills in the address
-// it came from and the server's Content-Type.
-func fetchPage(ctx context.Context, rawURL string, opts *extract.Options) ([]byte, error) {
-	for it, err := range source.Items(ctx, []string{rawURL}, source.Options{MaxItemBytes: opts.MaxBytes}) {
-		if err != nil {
-			return nil, err
-		}
-		if opts.URL == "" {
-			opts.URL = it.URL
-		}
-		opts.ContentType = it.ContentType
-		return it.Data, nil
-	}
-	return nil, fmt.Errorf("fetch %s: no page in the response", rawURL)
-}
-
-// pageError names the page an extraction failed on, without repeating
-// the package's own "extract:" prefix after the command's name.
-type pageError struct {
-	name string
-	err  error
-}
-
-func (p pageError) Error() string {
-	return p.name + ": " + strings.TrimPrefix(p.err.Error(), "extract: ")
-}
-
-func (p pageError) Unwrap() error { return p.err }
 
 // writeArticle prints an article for reading: the title, one line per
 // known metadata field, the paragraphs, then the comments.

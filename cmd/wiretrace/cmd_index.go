@@ -3,22 +3,19 @@ package main
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"log/slog"
 	"os"
 	"runtime"
 	"sync"
-	"sync/atomic"
 	"time"
 
 	"github.com/schollz/progressbar/v3"
 	"golang.org/x/term"
 
-	"github.com/wiretrace/wiretrace/article"
-	"github.com/wiretrace/wiretrace/extract"
 	"github.com/wiretrace/wiretrace/index"
+	"github.com/wiretrace/wiretrace/ingest"
 	"github.com/wiretrace/wiretrace/source"
 )
 
@@ -35,7 +32,7 @@ func runIndex(ctx context.Context, e *env, args []string) (err error) {
 	fs := newFlags(e, "index", "[--store DIR|--redis ADDRS] [--json] [--workers N] [--max-bytes N] [--host-delay D] INPUT...")
 	stFlags := addStoreFlags(fs)
 	workers := fs.Int("workers", runtime.GOMAXPROCS(0), "pages extracted and fingerprinted at once, one per core by default")
-	maxBytes := fs.Int64("max-bytes", defaultMaxPage, "largest page, WARC record or feed read, in bytes; larger ones are skipped and counted as failed")
+	maxBytes := fs.Int64("max-bytes", ingest.DefaultMaxBytes, "largest page, WARC record or feed read, in bytes; larger ones are skipped and counted as failed")
 	asJSON := fs.Bool("json", false, "print the summary as JSON")
 	hostDelay := fs.Duration("host-delay", source.DefaultHostDelay, "least time between two requests to one host when INPUTs are URLs (a longer robots.txt Crawl-delay wins)")
 	inputs, err := parseInterspersed(fs, args)
@@ -66,10 +63,13 @@ func runIndex(ctx context.Context, e *env, args []string) (err error) {
 	}()
 
 	rep := newReporter(e.stderr, source.Measure(ctx, inputs))
-	sum, err := indexInputs(ctx, index.New(st), inputs, ingestConfig{
-		workers: *workers,
-		source:  source.Options{MaxItemBytes: *maxBytes, Stdin: e.stdin, HostDelay: *hostDelay, OnRead: rep.read},
-	}, rep)
+	sum, err := ingest.Index(ctx, index.New(st), inputs, ingest.IndexOptions{
+		Options:   ingest.Options{MaxBytes: *maxBytes, Stdin: e.stdin, HostDelay: *hostDelay},
+		Workers:   *workers,
+		OnRead:    rep.read,
+		OnArticle: rep.step,
+		OnFail:    rep.fail,
+	})
 	rep.finish()
 	n, cerr := st.Count(context.WithoutCancel(ctx))
 	if cerr != nil {
@@ -78,11 +78,11 @@ func runIndex(ctx context.Context, e *env, args []string) (err error) {
 	if *asJSON {
 		enc := json.NewEncoder(e.stdout)
 		enc.SetIndent("", "  ")
-		if jerr := enc.Encode(sum.report(where, n)); jerr != nil && err == nil {
+		if jerr := enc.Encode(newIndexReport(sum, where, n)); jerr != nil && err == nil {
 			err = jerr
 		}
 	} else {
-		fmt.Fprintln(e.stdout, sum.String())
+		fmt.Fprintln(e.stdout, summaryLine(sum))
 		if cerr == nil {
 			fmt.Fprintf(e.stdout, "%s holds %d articles\n", where, n)
 		}
@@ -90,29 +90,14 @@ func runIndex(ctx context.Context, e *env, args []string) (err error) {
 	if err != nil {
 		return err
 	}
-	if sum.indexed == 0 && sum.duplicates == 0 && sum.failed > 0 {
-		return fmt.Errorf("no article indexed, %d of %d items failed (see the log above)", sum.failed, sum.items)
+	if sum.Indexed == 0 && sum.Duplicates == 0 && sum.Failed > 0 {
+		return fmt.Errorf("no article indexed, %d of %d items failed (see the log above)", sum.Failed, sum.Items)
 	}
 	return nil
 }
 
-// ingestConfig is how indexInputs reads and works.
-type ingestConfig struct {
-	workers int
-	source  source.Options
-}
-
-// summary counts what one index run did.
-type summary struct {
-	items      int64 // items the sources yielded, failed ones included
-	indexed    int64 // new documents stored
-	duplicates int64 // articles already stored, or met twice
-	empty      int64 // articles without a word
-	failed     int64 // items that could not be read or extracted
-	elapsed    time.Duration
-}
-
-// indexReport is the JSON form of a summary (`wiretrace index --json`).
+// indexReport is the JSON form of an index run's summary (`wiretrace
+// index --json`).
 type indexReport struct {
 	Items      int64   `json:"items"`
 	Indexed    int64   `json:"indexed"`
@@ -129,138 +114,21 @@ type indexReport struct {
 	StoreCount int64 `json:"store_count"`
 }
 
-func (s summary) report(where storeName, count int64) indexReport {
+func newIndexReport(s ingest.Summary, where storeName, count int64) indexReport {
 	return indexReport{
-		Items: s.items, Indexed: s.indexed, Duplicates: s.duplicates, Empty: s.empty, Failed: s.failed,
-		Seconds: s.elapsed.Seconds(), Backend: where.backend, Store: where.location, StoreCount: count,
+		Items: s.Items, Indexed: s.Indexed, Duplicates: s.Duplicates, Empty: s.Empty, Failed: s.Failed,
+		Seconds: s.Elapsed.Seconds(), Backend: where.backend, Store: where.location, StoreCount: count,
 	}
 }
 
-func (s summary) String() string {
+// summaryLine says what an index run did in one line.
+func summaryLine(s ingest.Summary) string {
 	rate := 0.0
-	if sec := s.elapsed.Seconds(); sec > 0 {
-		rate = float64(s.items-s.failed) / sec
+	if sec := s.Elapsed.Seconds(); sec > 0 {
+		rate = float64(s.Items-s.Failed) / sec
 	}
 	return fmt.Sprintf("indexed %d articles from %d items in %s (%.0f articles/s): %d duplicates, %d empty, %d failed",
-		s.indexed, s.items, s.elapsed.Round(time.Millisecond), rate, s.duplicates, s.empty, s.failed)
-}
-
-// indexInputs streams the items of inputs through extraction into
-// ix.Ingest. One goroutine reads the sources; cfg.workers goroutines
-// extract; Ingest fingerprints with as many and writes in batches. Every
-// channel holds at most a few items per worker, so memory stays bounded by
-// about 3 × workers × the largest item.
-func indexInputs(ctx context.Context, ix *index.Index, inputs []string, cfg ingestConfig, rep *reporter) (summary, error) {
-	ctx, cancel := context.WithCancel(ctx)
-	defer cancel()
-	start := time.Now()
-	var items, failed atomic.Int64
-
-	pages := make(chan source.Item, cfg.workers)
-	go func() {
-		defer close(pages)
-		for it, err := range source.Items(ctx, inputs, cfg.source) {
-			if ctx.Err() != nil {
-				return
-			}
-			items.Add(1)
-			if err != nil {
-				failed.Add(1)
-				rep.fail(it.Name, err)
-				continue
-			}
-			select {
-			case pages <- it:
-			case <-ctx.Done():
-				return
-			}
-		}
-	}()
-
-	arts := make(chan index.Item, cfg.workers)
-	var wg sync.WaitGroup
-	for range cfg.workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for it := range pages {
-				a, err := extractItem(it, cfg.source.MaxItemBytes)
-				if err != nil {
-					failed.Add(1)
-					rep.fail(it.Name, err)
-					continue
-				}
-				rep.step()
-				select {
-				case arts <- index.Item{Article: a, Meta: itemMeta(it)}:
-				case <-ctx.Done():
-				}
-			}
-		}()
-	}
-	go func() {
-		wg.Wait()
-		close(arts)
-	}()
-
-	st, err := ix.Ingest(ctx, arts, index.Options{Workers: cfg.workers})
-	// After a store failure Ingest returns early: stop the readers and
-	// extractors and let them drain.
-	cancel()
-	for range arts {
-	}
-	if errors.Is(err, context.Canceled) {
-		err = fmt.Errorf("interrupted: %w", err)
-	}
-	return summary{
-		items:      items.Load(),
-		indexed:    st.Added,
-		duplicates: st.Duplicates,
-		empty:      st.Empty,
-		failed:     failed.Load(),
-		elapsed:    time.Since(start),
-	}, err
-}
-
-// extractItem extracts the article of one item and completes it with what
-// the source knew and the page did not say: a feed entry's link, title and
-// date. It turns a panic of the extractor into an error, so that one page
-// that trips a bug costs only itself in a run over millions.
-func extractItem(it source.Item, maxBytes int64) (a *article.Article, err error) {
-	defer func() {
-		if p := recover(); p != nil {
-			a, err = nil, fmt.Errorf("extract %s: panic (a bug in extract, please report it): %v", it.Name, p)
-		}
-	}()
-	a, err = extract.Page(it.Data, extract.Options{URL: it.URL, ContentType: it.ContentType, MaxBytes: maxBytes})
-	if err != nil {
-		return nil, fmt.Errorf("extract %s: %w", it.Name, err)
-	}
-	if a.URL == "" {
-		a.URL = it.URL
-	}
-	if a.Title == "" {
-		a.Title = it.Title
-	}
-	if a.Byline == "" {
-		a.Byline = it.Author
-	}
-	if a.Published == "" && !it.Published.IsZero() {
-		a.Published = it.Published.UTC().Format(time.RFC3339)
-	}
-	return a, nil
-}
-
-// itemMeta is what the index keeps about where an article was read.
-func itemMeta(it source.Item) map[string]string {
-	m := map[string]string{"source": it.Name}
-	if !it.Fetched.IsZero() {
-		m["fetched"] = it.Fetched.UTC().Format(time.RFC3339)
-	}
-	if it.ContentType != "" {
-		m["content_type"] = it.ContentType
-	}
-	return m
+		s.Indexed, s.Items, s.Elapsed.Round(time.Millisecond), rate, s.Duplicates, s.Empty, s.Failed)
 }
 
 // reporter shows progress: a progress bar when stderr is a terminal,

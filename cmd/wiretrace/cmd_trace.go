@@ -7,6 +7,7 @@ import (
 	"io"
 
 	"github.com/wiretrace/wiretrace/index"
+	"github.com/wiretrace/wiretrace/ingest"
 	"github.com/wiretrace/wiretrace/trace"
 )
 
@@ -22,7 +23,7 @@ func runTrace(ctx context.Context, e *env, args []string) error {
 	all := fs.Bool("all", false, "print the full report of every match, not only the first")
 	reports := fs.Int("reports", 5, "how many of the best candidates to compare in full")
 	color := fs.String("color", "auto", "colour the terminal report: auto, always or never")
-	maxBytes := fs.Int64("max-bytes", defaultMaxPage, "largest page to read, in bytes")
+	maxBytes := fs.Int64("max-bytes", ingest.DefaultMaxBytes, "largest page to read, in bytes")
 	names, err := parseInterspersed(fs, args)
 	if err != nil {
 		return err
@@ -52,7 +53,7 @@ func runTrace(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer st.Close()
-	a, err := loadCompared(ctx, e, names[0], *maxBytes)
+	a, err := readArticle(ctx, e, names[0], *maxBytes)
 	if err != nil {
 		return err
 	}

@@ -1,0 +1,132 @@
+package ingest
+
+import (
+	"context"
+	"errors"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/wiretrace/wiretrace/index"
+	"github.com/wiretrace/wiretrace/store/pebble"
+)
+
+const page = `<html><head><title>Harbour talks resume</title></head><body><article>
+<h1>Harbour talks resume</h1>
+<p>Negotiators for the port authority and the dock workers' union met again on Thursday after a week without talks, the union said.</p>
+<p>The two sides disagree over night-shift pay and the number of cranes each crew must run, according to a statement from the authority.</p>
+<p>A strike vote planned for Monday has been postponed while the talks continue, union officials told reporters at the gate.</p>
+</article></body></html>`
+
+func TestFileURL(t *testing.T) {
+	abs, err := filepath.Abs("a.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct{ name, want string }{
+		{"", ""},
+		{"-", ""},
+		{"crawl.warc.gz@1234", ""},
+		{"feed.xml#3", ""},
+		{"a.html", "file://" + filepath.ToSlash(abs)},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := fileURL(tc.name); got != tc.want {
+				t.Errorf("fileURL(%q) = %q, want %q", tc.name, got, tc.want)
+			}
+		})
+	}
+}
+
+// TestSameIDEverywhere checks that a page file read by Read (extract,
+// compare, trace) and by Index gets the same fields and so the same id,
+// and that the file is named by its file:// URL.
+func TestSameIDEverywhere(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "talks.html")
+	if err := os.WriteFile(path, []byte(page), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	a, err := Read(context.Background(), path, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(a.URL, "file://") || !strings.HasSuffix(a.URL, "/talks.html") {
+		t.Errorf("url %q, want the file's file:// URL", a.URL)
+	}
+	st, err := pebble.Open(filepath.Join(dir, "store"), pebble.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	ix := index.New(st)
+	var ids []string
+	sum, err := Index(context.Background(), ix, []string{path}, IndexOptions{OnCommit: func(c []string) { ids = append(ids, c...) }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.Indexed != 1 || len(ids) != 1 || ids[0] != a.ID() {
+		t.Fatalf("indexed %d as %v, want one article with Read's id %s", sum.Indexed, ids, a.ID())
+	}
+	again, err := Read(context.Background(), "-", Options{Stdin: strings.NewReader(page)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if again.URL != "" {
+		t.Errorf("standard input got url %q", again.URL)
+	}
+}
+
+// TestReadCancel checks that fetching a URL stops when ctx ends.
+func TestReadCancel(t *testing.T) {
+	release := make(chan struct{})
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/robots.txt" {
+			http.NotFound(w, r)
+			return
+		}
+		select {
+		case <-release:
+		case <-r.Context().Done():
+		}
+	}))
+	defer srv.Close()
+	defer close(release)
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() {
+		_, err := Read(ctx, srv.URL+"/story", Options{})
+		done <- err
+	}()
+	cancel()
+	if err := <-done; !errors.Is(err, context.Canceled) {
+		t.Errorf("Read after cancel: %v, want context.Canceled", err)
+	}
+}
+
+func TestIndexCountsFailures(t *testing.T) {
+	dir := t.TempDir()
+	for name, body := range map[string]string{"good.html": page, "empty.html": "  "} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	st, err := pebble.Open(filepath.Join(t.TempDir(), "store"), pebble.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	var failed []string
+	sum, err := Index(context.Background(), index.New(st), []string{dir}, IndexOptions{
+		OnFail: func(name string, err error) { failed = append(failed, name) },
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.Items != 2 || sum.Indexed != 1 || sum.Failed != 1 || len(failed) != 1 {
+		t.Errorf("summary %+v, failures %v: want 2 items, 1 indexed, 1 failed", sum, failed)
+	}
+}
