@@ -9,14 +9,15 @@ import (
 	trafilatura "github.com/markusmobius/go-trafilatura"
 
 	"github.com/wiretrace/wiretrace/extract"
+	"github.com/wiretrace/wiretrace/internal/eval"
 )
 
-// extractor runs one library on one page. It returns the body's length in
-// bytes, so that the work cannot be optimised away and a silent failure
-// shows up as zero.
+// extractor runs one library on one page. It returns what the library
+// found (body, title, author, date), so that the work cannot be optimised
+// away and the quality can be scored from the same call.
 type extractor struct {
 	name string
-	run  func(p page) (int, error)
+	run  func(p page) (eval.WCXBPrediction, error)
 }
 
 // extractors are the libraries compared, wiretrace first. Both run with
@@ -29,26 +30,30 @@ func extractors(fallback bool) []extractor {
 		traf = "go-trafilatura+fallback"
 	}
 	return []extractor{
-		{"wiretrace", func(p page) (int, error) {
+		{"wiretrace", func(p page) (eval.WCXBPrediction, error) {
 			a, err := extract.Page(p.html, extract.Options{URL: p.url})
 			if err != nil {
-				return 0, err
+				return eval.WCXBPrediction{}, err
 			}
-			return len(a.Text()), nil
+			return eval.WCXBPrediction{Title: a.Title, Author: a.Byline, Date: a.Published, Body: a.Text()}, nil
 		}},
-		{traf, func(p page) (int, error) {
+		{traf, func(p page) (eval.WCXBPrediction, error) {
 			opts := trafilatura.Options{EnableFallback: fallback}
 			if u, err := nurl.Parse(p.url); err == nil && p.url != "" {
 				opts.OriginalURL = u
 			}
 			r, err := trafilatura.Extract(bytes.NewReader(p.html), opts)
 			if err != nil {
-				return 0, err
+				return eval.WCXBPrediction{}, err
 			}
 			if r == nil {
-				return 0, errors.New("no result")
+				return eval.WCXBPrediction{}, errors.New("no result")
 			}
-			return len(r.ContentText), nil
+			pred := eval.WCXBPrediction{Title: r.Metadata.Title, Author: r.Metadata.Author, Body: r.ContentText}
+			if !r.Metadata.Date.IsZero() {
+				pred.Date = r.Metadata.Date.Format("2006-01-02")
+			}
+			return pred, nil
 		}},
 	}
 }

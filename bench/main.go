@@ -14,15 +14,29 @@ import (
 
 func main() {
 	data := flag.String("data", "../../shared/eval/extraction", "the extraction benchmark folder (html/*.html.gz, ground-truth.json)")
+	wcxb := flag.String("wcxb", "", "also score quality on, and measure speed on, this WCXB folder (../../shared/eval/wcxb-dev)")
 	minTime := flag.Duration("time", 5*time.Second, "measure each extractor for at least this long, in whole passes over the pages")
 	procs := flag.Int("procs", 1, "GOMAXPROCS while measuring; the target is stated for one core")
 	fallback := flag.Bool("fallback", false, "also measure go-trafilatura with its fallback extractors on")
 	cpuProfile := flag.String("cpuprofile", "", "write a CPU profile of the wiretrace passes to this file (go tool pprof)")
 	flag.Parse()
 	profile = *cpuProfile
-	if err := run(os.Stdout, *data, *minTime, *procs, *fallback); err != nil {
-		fmt.Fprintln(os.Stderr, "bench:", err)
-		os.Exit(1)
+	runtime.GOMAXPROCS(*procs)
+	dirs := []string{*data}
+	if *wcxb != "" {
+		// Fallback is go-trafilatura's best mode: the peer quality is
+		// judged against.
+		if err := quality(os.Stdout, *wcxb, append(extractors(false), extractors(true)[1])); err != nil {
+			fmt.Fprintln(os.Stderr, "bench:", err)
+			os.Exit(1)
+		}
+		dirs = append(dirs, *wcxb)
+	}
+	for _, dir := range dirs {
+		if err := run(os.Stdout, dir, *minTime, *fallback); err != nil {
+			fmt.Fprintln(os.Stderr, "bench:", err)
+			os.Exit(1)
+		}
 	}
 }
 
@@ -39,7 +53,7 @@ type result struct {
 
 func (r result) pages(n int) float64 { return float64(r.passes * n) }
 
-func run(w io.Writer, dir string, minTime time.Duration, procs int, fallback bool) error {
+func run(w io.Writer, dir string, minTime time.Duration, fallback bool) error {
 	pages, err := loadPages(dir)
 	if err != nil {
 		return err
@@ -48,13 +62,12 @@ func run(w io.Writer, dir string, minTime time.Duration, procs int, fallback boo
 	for _, p := range pages {
 		size += len(p.html)
 	}
-	runtime.GOMAXPROCS(procs)
 	exs := extractors(false)
 	if fallback {
 		exs = append(exs, extractors(true)[1])
 	}
-	fmt.Fprintf(w, "%d pages, %.1f MB of HTML, decompressed in memory; GOMAXPROCS=%d, %s %s/%s\n\n",
-		len(pages), float64(size)/1e6, runtime.GOMAXPROCS(0), runtime.Version(), runtime.GOOS, runtime.GOARCH)
+	fmt.Fprintf(w, "speed on %s: %d pages, %.1f MB of HTML, decompressed in memory; GOMAXPROCS=%d, %s %s/%s\n\n",
+		dir, len(pages), float64(size)/1e6, runtime.GOMAXPROCS(0), runtime.Version(), runtime.GOOS, runtime.GOARCH)
 	results, err := measure(exs, pages, minTime)
 	if err != nil {
 		return err
@@ -76,6 +89,7 @@ func run(w io.Writer, dir string, minTime time.Duration, procs int, fallback boo
 			r.cpu.Seconds()/base.cpu.Seconds()*base.pages(n)/r.pages(n),
 			float64(base.alloc)/base.pages(n)/(float64(r.alloc)/r.pages(n)))
 	}
+	fmt.Fprintln(w)
 	return nil
 }
 

@@ -92,7 +92,12 @@ func readBodies(path string) (map[string]bodyItem, error) {
 
 // HTML returns the page's bytes, decompressed.
 func (s *ExtractionSet) HTML(id string) ([]byte, error) {
-	path := filepath.Join(s.Dir, "html", id+".html.gz")
+	return readGzip(filepath.Join(s.Dir, "html", id+".html.gz"))
+}
+
+// readGzip reads and decompresses the file at path, refusing more than
+// maxBenchmarkPage bytes.
+func readGzip(path string) ([]byte, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
