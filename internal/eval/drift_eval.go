@@ -1,0 +1,416 @@
+package eval
+
+import (
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+
+	"github.com/wiretrace/wiretrace/article"
+	"github.com/wiretrace/wiretrace/drift"
+	"github.com/wiretrace/wiretrace/examples"
+	"github.com/wiretrace/wiretrace/extract"
+	"github.com/wiretrace/wiretrace/textproc"
+	"github.com/wiretrace/wiretrace/trace"
+)
+
+// Ratio is a count of hits out of N.
+type Ratio struct {
+	Hit int `json:"hit"`
+	N   int `json:"n"`
+}
+
+// Value is Hit/N, 0 when N is 0.
+func (r Ratio) Value() float64 {
+	if r.N == 0 {
+		return 0
+	}
+	return float64(r.Hit) / float64(r.N)
+}
+
+func (r Ratio) String() string { return fmt.Sprintf("%.4f (%d/%d)", r.Value(), r.Hit, r.N) }
+
+// PerturbOutcome is what Compare said on one perturbation case.
+type PerturbOutcome struct {
+	Case *PerturbCase
+	// Found is whether a drift reported the planted edit.
+	Found bool
+	// Right and Wrong are the drifts that report the edit and the others.
+	Right, Wrong []drift.Drift
+	Relation     trace.Relation
+}
+
+// RunPerturb compares every case's source with its derived article.
+func RunPerturb(cases []PerturbCase, opts trace.Options) []PerturbOutcome {
+	out := make([]PerturbOutcome, len(cases))
+	for i := range cases {
+		c := &cases[i]
+		r := trace.Compare(c.Source, c.Derived, opts)
+		o := PerturbOutcome{Case: c, Relation: r.Relation}
+		target := -1
+		if c.Edit != "" {
+			for j, s := range r.B.Sentences {
+				if strings.Contains(s, c.Anchor) {
+					target = j
+					break
+				}
+			}
+		}
+		for _, d := range r.Drifts {
+			at := d.DerivedSentence
+			if r.Source == trace.SourceB {
+				at = d.SourceSentence
+			}
+			if c.Edit != "" && at == target && wants(c.Want, d.Kind) && touches(d, c.Old+" "+c.New) {
+				o.Right = append(o.Right, d)
+				o.Found = true
+				continue
+			}
+			o.Wrong = append(o.Wrong, d)
+		}
+		out[i] = o
+	}
+	return out
+}
+
+func wants(ks []drift.Kind, k drift.Kind) bool {
+	for _, x := range ks {
+		if x == k {
+			return true
+		}
+	}
+	return false
+}
+
+// touches reports whether the drift's spans share a word with text.
+func touches(d drift.Drift, text string) bool {
+	spans := map[string]bool{}
+	for _, w := range textproc.Words(d.SourceSpan + " " + d.DerivedSpan) {
+		spans[w] = true
+	}
+	for _, w := range textproc.Words(text) {
+		if spans[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// PerturbScore sums one part's outcomes: recall per edit, precision per
+// drift kind (a drift is right when it reports its case's planted edit,
+// with a wanted kind, in the edited sentence and with a span that touches
+// the edited words).
+type PerturbScore struct {
+	Cases     int                  `json:"cases"`
+	Recall    map[Edit]Ratio       `json:"recall"`
+	Precision map[drift.Kind]Ratio `json:"precision"`
+	// ControlsQuiet is the share of control cases (paraphrase only) with
+	// no drift.
+	ControlsQuiet Ratio `json:"controls_quiet"`
+}
+
+// ScorePerturb sums outcomes by part.
+func ScorePerturb(outs []PerturbOutcome) map[Part]*PerturbScore {
+	res := map[Part]*PerturbScore{}
+	for _, o := range outs {
+		s := res[o.Case.Part]
+		if s == nil {
+			s = &PerturbScore{Recall: map[Edit]Ratio{}, Precision: map[drift.Kind]Ratio{}}
+			res[o.Case.Part] = s
+		}
+		s.Cases++
+		if o.Case.Edit == "" {
+			s.ControlsQuiet.N++
+			if len(o.Wrong) == 0 {
+				s.ControlsQuiet.Hit++
+			}
+		} else {
+			r := s.Recall[o.Case.Edit]
+			r.N++
+			if o.Found {
+				r.Hit++
+			}
+			s.Recall[o.Case.Edit] = r
+		}
+		for _, d := range o.Right {
+			p := s.Precision[d.Kind]
+			p.Hit++
+			p.N++
+			s.Precision[d.Kind] = p
+		}
+		for _, d := range o.Wrong {
+			p := s.Precision[d.Kind]
+			p.N++
+			s.Precision[d.Kind] = p
+		}
+	}
+	return res
+}
+
+// RewriteOutcome is what Compare said on one llm-rewrites pair.
+type RewriteOutcome struct {
+	Pair    *RewritePair
+	Derived bool // judged derived with the original as the source
+	Drifts  []drift.Drift
+	// Sentences is the number of sentences of the rewrite.
+	Sentences int
+}
+
+// RunRewrites compares each pair's original (as a) with its rewrite,
+// skipping the open-ended continuations.
+func RunRewrites(pairs []RewritePair, opts trace.Options) []RewriteOutcome {
+	var out []RewriteOutcome
+	for i := range pairs {
+		p := &pairs[i]
+		if p.Manipulated == nil {
+			continue
+		}
+		r := trace.Compare(pairArticle(p.Original), pairArticle(p.Rewrite), opts)
+		out = append(out, RewriteOutcome{Pair: p, Derived: r.Relation.Derived() && r.Source == trace.SourceA,
+			Drifts: r.Drifts, Sentences: len(r.B.Sentences)})
+	}
+	return out
+}
+
+func pairArticle(text string) *article.Article {
+	var paras []string
+	for _, p := range strings.Split(text, "\n") {
+		if p = strings.TrimSpace(p); p != "" {
+			paras = append(paras, p)
+		}
+	}
+	return &article.Article{Paragraphs: paras}
+}
+
+// RewriteRates are the drift figures of one part of llm-rewrites, among
+// pairs judged derived.
+type RewriteRates struct {
+	// Manipulated is the share of manipulated pairs with at least one
+	// drift; Faithful the same share of faithful pairs (lower is better).
+	Manipulated Ratio `json:"manipulated"`
+	Faithful    Ratio `json:"faithful"`
+	// AUC is the probability that a manipulated pair scores above a
+	// faithful one by DriftScore (ties count half).
+	AUC float64 `json:"auc"`
+}
+
+// ScoreRewrites sums outcomes by part, scoring pairs with score.
+func ScoreRewrites(outs []RewriteOutcome, score func(RewriteOutcome) float64) map[Part]*RewriteRates {
+	res := map[Part]*RewriteRates{}
+	pos, neg := map[Part][]float64{}, map[Part][]float64{}
+	for _, o := range outs {
+		if !o.Derived {
+			continue
+		}
+		part := o.Pair.Part()
+		r := res[part]
+		if r == nil {
+			r = &RewriteRates{}
+			res[part] = r
+		}
+		hit := 0
+		if len(o.Drifts) > 0 {
+			hit = 1
+		}
+		if *o.Pair.Manipulated {
+			r.Manipulated.N++
+			r.Manipulated.Hit += hit
+			pos[part] = append(pos[part], score(o))
+		} else {
+			r.Faithful.N++
+			r.Faithful.Hit += hit
+			neg[part] = append(neg[part], score(o))
+		}
+	}
+	for part, r := range res {
+		r.AUC = AUC(pos[part], neg[part])
+	}
+	return res
+}
+
+// AUC is the area under the ROC curve of scores pos (positives) against
+// neg: the probability that a random positive outscores a random
+// negative, ties counted half.
+func AUC(pos, neg []float64) float64 {
+	if len(pos) == 0 || len(neg) == 0 {
+		return 0
+	}
+	n := append([]float64(nil), neg...)
+	sort.Float64s(n)
+	sum := 0.0
+	for _, p := range pos {
+		lo := sort.SearchFloat64s(n, p)
+		hi := sort.Search(len(n), func(i int) bool { return n[i] > p })
+		sum += float64(lo) + 0.5*float64(hi-lo)
+	}
+	return sum / float64(len(pos)*len(neg))
+}
+
+// MRPCDriftQuiet is the share of MRPC's paraphrase pairs (label 1) on
+// which drift.Find, given the two sentences as one aligned pair, reports
+// nothing.
+func MRPCDriftQuiet(pairs []MRPCPair) Ratio {
+	var r Ratio
+	for _, p := range pairs {
+		if !p.Paraphrase {
+			continue
+		}
+		a := textproc.Analyze(&article.Article{Paragraphs: []string{p.A}})
+		b := textproc.Analyze(&article.Article{Paragraphs: []string{p.B}})
+		pair := drift.Pair{}
+		for i := range a.Sentences {
+			pair.Source = append(pair.Source, i)
+		}
+		for j := range b.Sentences {
+			pair.Derived = append(pair.Derived, j)
+		}
+		r.N++
+		if len(drift.Find(a, b, []drift.Pair{pair})) == 0 {
+			r.Hit++
+		}
+	}
+	return r
+}
+
+// CopyDrifts counts the drifts Compare reports between each example
+// family's original and its verbatim copy (every one is false).
+func CopyDrifts(opts trace.Options) (int, error) {
+	fams, err := examples.Families()
+	if err != nil {
+		return 0, fmt.Errorf("count drifts on copies: %w", err)
+	}
+	n := 0
+	for _, fam := range fams {
+		orig, err := exampleArticle(fam.Original())
+		if err != nil {
+			return 0, err
+		}
+		for _, f := range fam.Files {
+			if f.Role != "verbatim" {
+				continue
+			}
+			b, err := exampleArticle(f)
+			if err != nil {
+				return 0, err
+			}
+			n += len(trace.Compare(orig, b, opts).Drifts)
+		}
+	}
+	return n, nil
+}
+
+func exampleArticle(f examples.File) (*article.Article, error) {
+	data, err := f.Read()
+	if err != nil {
+		return nil, fmt.Errorf("read example %s: %w", f.Path, err)
+	}
+	a, err := extract.Page(data, extract.Options{})
+	if err != nil {
+		return nil, fmt.Errorf("extract example %s: %w", f.Path, err)
+	}
+	return a, nil
+}
+
+// DriftResult holds every drift figure over the shared eval folder.
+type DriftResult struct {
+	Data string `json:"data"`
+	// Perturb is the perturbation benchmark by part.
+	Perturb map[Part]*PerturbScore `json:"perturb"`
+	// Rewrites are the llm-rewrites rates by part.
+	Rewrites map[Part]*RewriteRates `json:"rewrites"`
+	// MRPCQuiet is the share of MRPC test paraphrase pairs with no drift.
+	MRPCQuiet Ratio `json:"mrpc_quiet"`
+	// CopyDrifts is the number of drifts on the example families' copies.
+	CopyDrifts int `json:"copy_drifts"`
+
+	perturbOuts []PerturbOutcome
+	rewriteOuts []RewriteOutcome
+}
+
+// PerturbSeed is the seed of the committed perturbation benchmark.
+const PerturbSeed = 11
+
+// EvalDrift measures drift on the shared eval folder dir: the
+// perturbation benchmark, the llm-rewrites rates, MRPC's paraphrases and
+// the example copies.
+func EvalDrift(dir string, opts trace.Options) (*DriftResult, error) {
+	srcs, err := LoadPerturbSources(dir)
+	if err != nil {
+		return nil, err
+	}
+	pairs, err := LoadRewrites(dir + "/llm-rewrites")
+	if err != nil {
+		return nil, err
+	}
+	mrpc, err := LoadMRPC(dir + "/mrpc/" + MRPCTestFile)
+	if err != nil {
+		return nil, err
+	}
+	copies, err := CopyDrifts(opts)
+	if err != nil {
+		return nil, err
+	}
+	r := &DriftResult{Data: dir, CopyDrifts: copies, MRPCQuiet: MRPCDriftQuiet(mrpc)}
+	r.perturbOuts = RunPerturb(PerturbCases(srcs, PerturbSeed), opts)
+	r.Perturb = ScorePerturb(r.perturbOuts)
+	r.rewriteOuts = RunRewrites(pairs, opts)
+	r.Rewrites = ScoreRewrites(r.rewriteOuts, DriftScore)
+	return r, nil
+}
+
+// WriteExamples writes up to n missed edits and n false drifts per edit
+// of the fit part, for studying failures (never the check part).
+func (r *DriftResult) WriteExamples(w io.Writer, n int) {
+	missed, wrong := map[Edit]int{}, map[Edit]int{}
+	for _, o := range r.perturbOuts {
+		c := o.Case
+		if c.Part != Fit {
+			continue
+		}
+		if c.Edit != "" && !o.Found && missed[c.Edit] < n {
+			missed[c.Edit]++
+			fmt.Fprintf(w, "MISSED %s %s (%s): %q -> %q\n", c.Edit, c.ID, o.Relation, c.Old, c.New)
+			for _, d := range o.Wrong {
+				fmt.Fprintf(w, "   got %s %q -> %q: %s\n", d.Kind, d.SourceSpan, d.DerivedSpan, d.Explanation)
+			}
+		}
+		if len(o.Wrong) > 0 && wrong[c.Edit] < n {
+			wrong[c.Edit]++
+			for _, d := range o.Wrong {
+				fmt.Fprintf(w, "FALSE in %s: %s %q -> %q: %s\n", c.ID, d.Kind, d.SourceSpan, d.DerivedSpan, d.Explanation)
+			}
+		}
+	}
+	faithful := 0
+	for _, o := range r.rewriteOuts {
+		if o.Pair.Part() != Fit || !o.Derived || *o.Pair.Manipulated || len(o.Drifts) == 0 || faithful >= n {
+			continue
+		}
+		faithful++
+		for _, d := range o.Drifts {
+			fmt.Fprintf(w, "FAITHFUL %s %s: %s %q -> %q: %s\n", o.Pair.ID, o.Pair.Kind, d.Kind, d.SourceSpan, d.DerivedSpan, d.Explanation)
+		}
+	}
+}
+
+// Write prints the result as a table, fit and check side by side.
+func (r *DriftResult) Write(w io.Writer) {
+	fit, check := r.Perturb[Fit], r.Perturb[Check]
+	fmt.Fprintf(w, "perturbation benchmark (%s, seed %d): %d fit cases, %d check cases\n", r.Data, PerturbSeed, fit.Cases, check.Cases)
+	fmt.Fprintf(w, "%-20s %-24s %-24s\n", "recall by edit", "fit", "check")
+	for _, e := range Edits {
+		fmt.Fprintf(w, "%-20s %-24s %-24s\n", e, fit.Recall[e], check.Recall[e])
+	}
+	fmt.Fprintf(w, "%-20s %-24s %-24s\n", "precision by kind", "fit", "check")
+	for _, k := range []drift.Kind{drift.Number, drift.Role, drift.Quote, drift.Date, drift.Negation, drift.Entity} {
+		fmt.Fprintf(w, "%-20s %-24s %-24s\n", k, fit.Precision[k], check.Precision[k])
+	}
+	fmt.Fprintf(w, "%-20s %-24s %-24s\n", "controls quiet", fit.ControlsQuiet, check.ControlsQuiet)
+	rf, rc := r.Rewrites[Fit], r.Rewrites[Check]
+	fmt.Fprintf(w, "llm-rewrites, pairs judged derived, share with >=1 drift\n")
+	fmt.Fprintf(w, "%-20s %-24s %-24s\n", "manipulated", rf.Manipulated, rc.Manipulated)
+	fmt.Fprintf(w, "%-20s %-24s %-24s\n", "faithful", rf.Faithful, rc.Faithful)
+	fmt.Fprintf(w, "%-20s %-24.4f %-24.4f\n", "AUC (drift score)", rf.AUC, rc.AUC)
+	fmt.Fprintf(w, "MRPC test paraphrase pairs with no drift: %s (with a drift: %.4f)\n", r.MRPCQuiet, 1-r.MRPCQuiet.Value())
+	fmt.Fprintf(w, "drifts on the example families' verbatim copies: %d\n", r.CopyDrifts)
+}
