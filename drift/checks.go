@@ -3,6 +3,7 @@ package drift
 import (
 	"fmt"
 	"math"
+	"strconv"
 	"strings"
 
 	"github.com/wiretrace/wiretrace/textproc"
@@ -202,10 +203,15 @@ type numAt struct {
 	s *textproc.Sentence
 }
 
-// numbers reports a value in d that the source never states when the paired
-// source sentences hold an unmatched value of the same unit: the pair
-// carries the same fact with a different figure. A value with no
-// counterpart is an addition or a merge, not a drift.
+// numbers reports a value in d that the paired source sentences do not
+// state when they hold an unmatched value of the same unit and order of
+// magnitude: the pair carries the same fact with a different figure. A
+// value with no counterpart is an addition or a merge, not a drift. A
+// value the source states elsewhere is a merge too, unless both figures
+// count the same thing ("12 tankers" → "21 tankers"). A rounded or hedged
+// restatement ("some $65 billion" for "$64.7 billion") is the same figure,
+// and a pair whose figures all differ (two or more, none kept) reports
+// another measurement of the same story, not an altered figure.
 func (c *checker) numbers(ss, ds []*textproc.Sentence, d *textproc.Sentence) {
 	// Source values of the pair that no derived sentence of the pair
 	// repeats.
@@ -220,8 +226,11 @@ func (c *checker) numbers(ss, ds []*textproc.Sentence, d *textproc.Sentence) {
 	if len(free) == 0 {
 		return
 	}
+	var found []Drift
+	kept := 0
 	for _, n := range d.Numbers {
-		if c.sourceHas(n) {
+		if containsValue(ss, n) {
+			kept++
 			continue
 		}
 		best, bestScore := -1, math.Inf(1)
@@ -230,11 +239,23 @@ func (c *checker) numbers(ss, ds []*textproc.Sentence, d *textproc.Sentence) {
 			// (2.6% → 2.4%, $4.2 billion → $4.6 billion); a figure ten
 			// times off is another fact ("67" strokes against "five"
 			// under par).
-			if f.n.Unit != n.Unit || !sameMagnitude(f.n.Value, n.Value) {
+			if !unitsAgree(f.n.Unit, n.Unit) || !sameMagnitude(f.n.Value, n.Value) {
 				continue
 			}
-			// The closest value in ratio is the likeliest counterpart.
+			if approximately(f.s, f.n, d, n) {
+				best = -1
+				break
+			}
+			anchored := counted(f.s, f.n) != "" && counted(f.s, f.n) == counted(d, n)
+			if !anchored && c.sourceHas(n) {
+				continue
+			}
+			// The closest value in ratio is the likeliest counterpart;
+			// one that counts the same thing comes first.
 			score := math.Abs(math.Log((math.Abs(f.n.Value) + 1e-9) / (math.Abs(n.Value) + 1e-9)))
+			if anchored {
+				score -= 100
+			}
 			if score < bestScore {
 				best, bestScore = k, score
 			}
@@ -243,10 +264,111 @@ func (c *checker) numbers(ss, ds []*textproc.Sentence, d *textproc.Sentence) {
 			continue
 		}
 		f := free[best]
-		c.add(Drift{Kind: Number, SourceSpan: f.n.Text, DerivedSpan: n.Text,
+		found = append(found, Drift{Kind: Number, SourceSpan: f.n.Text, DerivedSpan: n.Text,
 			SourceSentence: f.s.Index, DerivedSentence: d.Index,
 			Explanation: fmt.Sprintf("the source says %s where this says %s", f.n.Text, n.Text)})
 	}
+	if len(found) >= 2 && kept == 0 {
+		return
+	}
+	for _, dr := range found {
+		c.add(dr)
+	}
+}
+
+// unitsAgree reports whether two figures can state the same quantity: the
+// same unit, or a count whose noun a rewrite reworded ("300 people" → "300
+// residents"). Money and percentages never pass for a bare count.
+func unitsAgree(a, b string) bool {
+	if a == b {
+		return true
+	}
+	strong := func(u string) bool {
+		switch u {
+		case "%", "USD", "EUR", "GBP", "JPY", "CNY", "INR", "KRW", "points":
+			return true
+		}
+		return false
+	}
+	return (a == "" || b == "") && !strong(a) && !strong(b)
+}
+
+// hedges before a figure make it approximate.
+var hedges = map[string]bool{"about": true, "around": true, "some": true, "nearly": true, "almost": true,
+	"approximately": true, "roughly": true, "over": true, "more": true, "least": true, "approached": true,
+	"under": true, "less": true, "up": true, "close": true, "estimated": true, "approx": true, "than": true}
+
+// approximately reports whether b restates a as a rounded figure (296 →
+// 300, $114.3 million → $114 million) or within a hedge's slack ("more
+// than 5,200" and "5,270"; 5% apart at most).
+func approximately(sa *textproc.Sentence, a textproc.Number, sb *textproc.Sentence, b textproc.Number) bool {
+	x, y := math.Abs(a.Value), math.Abs(b.Value)
+	if x == 0 || y == 0 {
+		return false
+	}
+	if roundsTo(x, y) || roundsTo(y, x) {
+		return true
+	}
+	if max(x, y)/min(x, y) <= 1.05 && (hedged(sa, a) || hedged(sb, b)) {
+		return true
+	}
+	return false
+}
+
+// roundsTo reports whether x rounded to y's significant digits is y, when
+// y has fewer of them.
+func roundsTo(x, y float64) bool {
+	sy, sx := sigDigits(y), sigDigits(x)
+	if sy >= sx {
+		return false
+	}
+	p := math.Pow(10, math.Floor(math.Log10(y))-float64(sy)+1)
+	return math.Abs(math.Round(x/p)*p-y) < p/1e6
+}
+
+func sigDigits(v float64) int {
+	t := strings.Trim(strings.ReplaceAll(strconv.FormatFloat(v, 'e', -1, 64), ".", ""), "-")
+	m, _, _ := strings.Cut(t, "e")
+	return len(strings.TrimRight(m, "0"))
+}
+
+// hedged reports a hedge word among the two tokens before the figure.
+func hedged(s *textproc.Sentence, n textproc.Number) bool {
+	k := -1
+	for i, t := range s.Tokens {
+		if t.Start >= n.Start {
+			k = i
+			break
+		}
+	}
+	for j := k - 1; j >= 0 && j >= k-2; j-- {
+		if hedges[s.Tokens[j].Lower] {
+			return true
+		}
+	}
+	return false
+}
+
+// counted is the stem of the thing a figure counts: the first content
+// word within two tokens after it ("12 tankers" → "tanker"); empty when
+// none.
+func counted(s *textproc.Sentence, n textproc.Number) string {
+	for k, t := range s.Tokens {
+		if t.Start < n.End {
+			continue
+		}
+		for j := k; j < len(s.Tokens) && j < k+2; j++ {
+			u := s.Tokens[j]
+			if u.Kind != textproc.Word {
+				return ""
+			}
+			if !u.Stop {
+				return u.Stem
+			}
+		}
+		return ""
+	}
+	return ""
 }
 
 func sameMagnitude(a, b float64) bool {
@@ -515,6 +637,93 @@ func (c *checker) negations(ss []*textproc.Sentence, d *textproc.Sentence) {
 	}
 }
 
+// polarity reports a claim flipped without a negation word: a word of d
+// whose opposite ("fell" for "rose", "unlikely" for "likely") the paired
+// source sentences use while neither side has the other's word, said of
+// the same thing (a content word next to both). A negated opposite ("did
+// not rise" → "fell") keeps the claim.
+func (c *checker) polarity(ss []*textproc.Sentence, d *textproc.Sentence) {
+	for k, t := range d.Tokens {
+		if t.Kind != textproc.Word || hasWord(ss, t.Lower) {
+			continue
+		}
+		for _, s := range ss {
+			for j, u := range s.Tokens {
+				if u.Kind != textproc.Word || !textproc.Opposite(t.Lower, u.Lower) || hasWord([]*textproc.Sentence{d}, u.Lower) {
+					continue
+				}
+				if negatedAt(s, j) != negatedAt(d, k) || !shareNeighbour(s, j, d, k) {
+					continue
+				}
+				c.add(Drift{Kind: Negation, SourceSpan: u.Text, DerivedSpan: t.Text,
+					SourceSentence: s.Index, DerivedSentence: d.Index,
+					Explanation: fmt.Sprintf("this says %q where the source says %q: the claim is reversed", t.Text, u.Text)})
+				return
+			}
+		}
+	}
+}
+
+func hasWord(ss []*textproc.Sentence, w string) bool {
+	for _, s := range ss {
+		for _, t := range s.Tokens {
+			if t.Lower == w {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// shareNeighbour reports whether token j of s and token k of d have a
+// content word in common among the nearest one before and after each:
+// "prices rose" and "prices fell" speak of the same thing, "higher energy
+// bills" and "lower borrowing costs" do not.
+func shareNeighbour(s *textproc.Sentence, j int, d *textproc.Sentence, k int) bool {
+	a, b := neighbours(s, j), neighbours(d, k)
+	for _, x := range a {
+		for _, y := range b {
+			if x != "" && x == y {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// neighbours are the stems of the nearest content word before and after
+// token k, three tokens away at most.
+func neighbours(s *textproc.Sentence, k int) [2]string {
+	var out [2]string
+	for j := k - 1; j >= 0 && j >= k-3; j-- {
+		if t := s.Tokens[j]; t.Kind == textproc.Word && !t.Stop {
+			out[0] = t.Stem
+			break
+		}
+	}
+	for j := k + 1; j < len(s.Tokens) && j <= k+3; j++ {
+		if t := s.Tokens[j]; t.Kind == textproc.Word && !t.Stop {
+			out[1] = t.Stem
+			break
+		}
+	}
+	return out
+}
+
+// negatedAt reports a negation cue among the three tokens before token k.
+func negatedAt(s *textproc.Sentence, k int) bool {
+	if k >= len(s.Tokens) {
+		return false
+	}
+	from := s.Tokens[max(0, k-3)].Start
+	for _, n := range s.Negations {
+		if n.Start >= from && n.End <= s.Tokens[k].Start {
+			return true
+		}
+	}
+	return false
+}
+
 // negated returns the stem of the content word a negation cue negates,
 // and its span: the first word within two tokens after the cue that is
 // not a stop word. It returns "" when the cue is part of a double negation
@@ -580,10 +789,14 @@ func (c *checker) entities(ss []*textproc.Sentence, d *textproc.Sentence) {
 		// "of".
 		text, _, _ := strings.Cut(e.Text, " of ")
 		words := strings.Fields(text)
+		if e.Kind == textproc.Organization && len(words) >= 2 {
+			c.organisation(ss, d, e)
+			continue
+		}
 		if len(words) < 2 || !presentedAsPerson(d, e) {
 			continue
 		}
-		last := strings.Trim(baseWord(strings.ToLower(words[len(words)-1])), ".,;:")
+		last := strings.Trim(baseWord(straightApostrophe(strings.ToLower(words[len(words)-1]))), ".,;:")
 		if last == "" || c.srcWords[last] || isAcronym(words[len(words)-1]) || c.spelledOtherwise(last) {
 			continue
 		}
@@ -601,6 +814,106 @@ func (c *checker) entities(ss []*textproc.Sentence, d *textproc.Sentence) {
 		c.add(Drift{Kind: Entity, DerivedSpan: name, SourceSentence: src, DerivedSentence: d.Index,
 			Explanation: fmt.Sprintf("names %s, who appears nowhere in the source", name)})
 	}
+}
+
+// organisation reports an organisation of d that the source never names:
+// none of its distinctive words (those before a generic head such as
+// "Group", "Institute") is in the source, nor its acronym ("IAEA" for the
+// International Atomic Energy Agency).
+func (c *checker) organisation(ss []*textproc.Sentence, d *textproc.Sentence, e textproc.Entity) {
+	words := strings.Fields(e.Text)
+	acronym := ""
+	distinct := 0
+	for k, w := range words {
+		lw := strings.Trim(baseWord(straightApostrophe(strings.ToLower(w))), ".,;:")
+		if w[0] >= 'A' && w[0] <= 'Z' {
+			acronym += strings.ToLower(w[:1])
+		}
+		if k == len(words)-1 || textproc.IsStop(lw) {
+			continue
+		}
+		if c.srcWords[lw] || c.spelledOtherwise(lw) {
+			return
+		}
+		distinct++
+	}
+	if distinct == 0 || c.srcWords[acronym] {
+		return
+	}
+	src := -1
+	if len(ss) > 0 {
+		src = ss[0].Index
+	}
+	c.add(Drift{Kind: Entity, DerivedSpan: e.Text, SourceSentence: src, DerivedSentence: d.Index,
+		Explanation: fmt.Sprintf("names %s, which appears nowhere in the source", e.Text)})
+}
+
+// swaps reports two names of d that trade places with each other against
+// a paired source sentence: each stands where the source has the other,
+// between the same words ("Marsh told Kovac" → "Kovac told Marsh").
+func (c *checker) swaps(ss []*textproc.Sentence, d *textproc.Sentence) {
+	ents := d.Entities
+	for i := 0; i < len(ents); i++ {
+		for j := i + 1; j < len(ents); j++ {
+			a, b := ents[i], ents[j]
+			if a.Key == b.Key {
+				continue
+			}
+			for _, s := range ss {
+				sa, sb := entityByKey(s, a.Key), entityByKey(s, b.Key)
+				if sa == nil || sb == nil || entityByKey(d, a.Key) != &ents[i] || entityByKey(d, b.Key) != &ents[j] {
+					continue
+				}
+				da, db := nameContext(d, a.Span), nameContext(d, b.Span)
+				ca, cb := nameContext(s, sa.Span), nameContext(s, sb.Span)
+				if ca == cb || !da.near(cb) || !db.near(ca) || da.near(ca) || db.near(cb) {
+					continue
+				}
+				c.add(Drift{Kind: Entity, SourceSpan: sa.Text + " … " + sb.Text, DerivedSpan: b.Text + " … " + a.Text,
+					SourceSentence: s.Index, DerivedSentence: d.Index,
+					Explanation: fmt.Sprintf("swaps %s and %s: each stands where the source has the other", a.Text, b.Text)})
+				return
+			}
+		}
+	}
+}
+
+// entityByKey returns the one entity of s with the key; nil when s names
+// it never or more than once (a repeated name has no one place to trade).
+func entityByKey(s *textproc.Sentence, key string) *textproc.Entity {
+	var found *textproc.Entity
+	for k := range s.Entities {
+		if s.Entities[k].Key == key {
+			if found != nil {
+				return nil
+			}
+			found = &s.Entities[k]
+		}
+	}
+	return found
+}
+
+// context is the word before and the word after a name.
+type context struct{ before, after string }
+
+// near reports whether two contexts share the word before or the word
+// after (a paraphrase may reword one side).
+func (c context) near(o context) bool {
+	return c.before != "" && c.before == o.before || c.after != "" && c.after == o.after
+}
+
+func nameContext(s *textproc.Sentence, sp textproc.Span) context {
+	var c context
+	for _, t := range s.Tokens {
+		if t.End <= sp.Start && t.Kind == textproc.Word {
+			c.before = t.Stem
+		}
+		if t.Start >= sp.End && t.Kind == textproc.Word {
+			c.after = t.Stem
+			break
+		}
+	}
+	return c
 }
 
 // speechVerbs tie a name to what it said.
@@ -668,6 +981,10 @@ func (c *checker) spelledOtherwise(name string) bool {
 	}
 	return false
 }
+
+// straightApostrophe spells curly apostrophes straight, as token.Lower
+// does, so that "D’Amico" finds the source's "D'Amico".
+func straightApostrophe(s string) string { return strings.ReplaceAll(s, "’", "'") }
 
 func isAcronym(w string) bool {
 	letters := 0

@@ -74,7 +74,9 @@ func Find(src, derived *textproc.Doc, pairs []Pair) []Drift {
 			c.dates(ss, d)
 			c.quotes(ss, d)
 			c.negations(ss, d)
+			c.polarity(ss, d)
 			c.entities(ss, d)
+			c.swaps(ss, d)
 		}
 	}
 	sort.SliceStable(c.out, func(i, j int) bool {

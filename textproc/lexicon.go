@@ -143,3 +143,65 @@ var measureUnits = map[string]string{
 	"years": "years", "year": "years", "days": "days", "hours": "hours", "people": "people",
 	"points": "points", "barrels": "barrels",
 }
+
+// oppositePairs are words that state opposite claims about the same thing
+// (direction, outcome, stance, truth); a rewrite that swaps one for the
+// other flips the claim without a negation word. Past and present forms
+// are listed where news uses both.
+var oppositePairs = [][2]string{
+	{"rose", "fell"}, {"rise", "fall"}, {"rises", "falls"}, {"rising", "falling"},
+	{"increased", "decreased"}, {"increase", "decrease"}, {"increases", "decreases"},
+	{"grew", "shrank"}, {"gained", "lost"}, {"won", "lost"}, {"win", "lose"}, {"wins", "loses"},
+	{"approved", "rejected"}, {"approve", "reject"}, {"accepted", "rejected"}, {"accepted", "declined"},
+	{"agreed", "refused"}, {"agreed", "disagreed"}, {"supports", "opposes"}, {"supported", "opposed"},
+	{"support", "oppose"}, {"allowed", "banned"}, {"allowed", "forbade"}, {"allow", "ban"},
+	{"confirmed", "denied"}, {"confirms", "denies"}, {"admitted", "denied"},
+	{"higher", "lower"}, {"more", "fewer"}, {"more", "less"}, {"most", "least"},
+	{"include", "exclude"}, {"includes", "excludes"}, {"included", "excluded"},
+	{"succeeded", "failed"}, {"success", "failure"}, {"passed", "failed"},
+	{"always", "never"}, {"positive", "negative"}, {"better", "worse"}, {"best", "worst"},
+	{"good", "bad"}, {"strong", "weak"}, {"stronger", "weaker"}, {"raised", "lowered"}, {"raise", "lower"},
+	{"raised", "cut"}, {"boosted", "cut"}, {"up", "down"}, {"above", "below"}, {"true", "false"},
+	{"guilty", "innocent"}, {"convicted", "acquitted"}, {"alive", "dead"}, {"survived", "died"},
+	{"opened", "closed"}, {"open", "closed"}, {"started", "stopped"}, {"began", "ended"},
+	{"bought", "sold"}, {"buy", "sell"}, {"hired", "fired"}, {"praised", "criticized"},
+	{"praised", "criticised"}, {"welcomed", "condemned"}, {"safe", "dangerous"}, {"cheaper", "dearer"},
+	{"expanded", "reduced"}, {"before", "after"}, {"earlier", "later"}, {"largest", "smallest"},
+	{"highest", "lowest"}, {"increasing", "decreasing"}, {"growth", "decline"},
+}
+
+var opposites = func() map[string][]string {
+	m := map[string][]string{}
+	for _, p := range oppositePairs {
+		m[p[0]] = append(m[p[0]], p[1])
+		m[p[1]] = append(m[p[1]], p[0])
+	}
+	return m
+}()
+
+// negatingPrefixes turn a word into its opposite ("likely" → "unlikely").
+var negatingPrefixes = [...]string{"un", "in", "im", "il", "ir", "dis", "non", "non-"}
+
+// Opposite reports whether the lowercased words a and b state opposite
+// claims: a pair of the opposites lexicon ("rose", "fell"), or one word
+// is the other with a negating prefix ("likely", "unlikely"; the base
+// word at least four letters, so that short words do not pair by chance).
+func Opposite(a, b string) bool {
+	for _, o := range opposites[a] {
+		if o == b {
+			return true
+		}
+	}
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	if len(a) < 4 {
+		return false
+	}
+	for _, p := range negatingPrefixes {
+		if len(b) == len(p)+len(a) && strings.HasPrefix(b, p) && b[len(p):] == a {
+			return true
+		}
+	}
+	return false
+}

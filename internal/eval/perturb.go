@@ -60,10 +60,7 @@ type PerturbCase struct {
 	Want []drift.Kind
 	// Old and New are the words the edit replaced and the words it wrote;
 	// a drift reports the edit when its spans share a word with them.
-	Old, New string
-	// Anchor is a piece of the edited derived sentence, to find it among
-	// the derived article's sentences.
-	Anchor          string
+	Old, New        string
 	Source, Derived *article.Article
 }
 
@@ -134,12 +131,23 @@ func newWindow(src PerturbSource, rng *rand.Rand) *window {
 		w.sents = append(w.sents, s)
 		w.paras = append(w.paras, s.Paragraph)
 	}
+	// People for a moved quote: the named role holders and speakers of
+	// the article (capitalised runs alone are too often places or
+	// products).
 	seen := map[string]bool{}
+	addPerson := func(name string) {
+		if len(strings.Fields(name)) >= 2 && !seen[strings.ToLower(name)] {
+			seen[strings.ToLower(name)] = true
+			w.people = append(w.people, name)
+		}
+	}
 	for _, s := range doc.Sentences {
-		for _, e := range s.Entities {
-			if e.Kind == textproc.Person && strings.Contains(e.Text, " ") && !seen[e.Key] {
-				seen[e.Key] = true
-				w.people = append(w.people, e.Text)
+		for _, r := range s.Roles {
+			addPerson(r.Holder)
+		}
+		for _, q := range s.Quotes {
+			if personNamed(&s, trailingName(q.Speaker)) {
+				addPerson(trailingName(q.Speaker))
 			}
 		}
 	}
@@ -173,7 +181,7 @@ func (w *window) paraphrased(skip int) []string {
 	out := make([]string, len(w.sents))
 	for i, s := range w.sents {
 		if i != skip {
-			out[i] = paraphrase(s.Text, w.rng, "")
+			out[i] = paraphrase(s.Text, w.rng, "", len(s.Quotes) > 0)
 		}
 	}
 	return out
@@ -200,32 +208,17 @@ func (w *window) plant(e Edit) (PerturbCase, bool) {
 		if !ok {
 			continue
 		}
-		text := paraphrase(ed.text, w.rng, ed.new)
+		text := paraphrase(ed.text, w.rng, ed.new, len(w.sents[i].Quotes) > 0)
 		if ed.new != "" && !strings.Contains(text, ed.new) {
 			text = ed.text
 		}
 		texts := w.paraphrased(i)
 		texts[i] = text
 		return PerturbCase{ID: w.src.ID + "#" + string(e), Part: w.src.Part(), Edit: e, Want: ed.want,
-			Old: ed.old, New: ed.new, Anchor: anchorOf(text, ed),
+			Old: ed.old, New: ed.new,
 			Source: w.article(w.sourceTexts()), Derived: w.article(texts)}, true
 	}
 	return PerturbCase{}, false
-}
-
-// anchorOf picks a piece of the edited sentence that identifies it: the
-// new words, or else the sentence's longest word.
-func anchorOf(text string, ed edited) string {
-	if ed.new != "" && strings.Contains(text, ed.new) {
-		return ed.new
-	}
-	best := ""
-	for _, f := range strings.Fields(text) {
-		if len(f) > len(best) {
-			best = f
-		}
-	}
-	return best
 }
 
 func (w *window) apply(e Edit, s *textproc.Sentence) (edited, bool) {
@@ -427,7 +420,7 @@ func titleCase(s string) string {
 func (w *window) editQuote(s *textproc.Sentence) (edited, bool) {
 	for _, q := range s.Quotes {
 		name := trailingName(q.Speaker)
-		if name == "" || len(strings.Fields(q.Text)) < 4 {
+		if !personNamed(s, name) || len(strings.Fields(q.Text)) < 4 {
 			continue
 		}
 		i := strings.LastIndex(s.Text, name)
@@ -452,10 +445,33 @@ func (w *window) editQuote(s *textproc.Sentence) (edited, bool) {
 		if !strings.Contains(name, " ") {
 			other = lastWord(other)
 		}
+		// A person the window never names is an invented name there too.
+		if !strings.Contains(strings.Join(w.sourceTexts(), " "), other) && !wants(want, drift.Entity) {
+			want = append(want, drift.Entity)
+		}
 		text := s.Text[:i] + other + s.Text[i+len(name):]
 		return edited{text: text, old: name, new: other, want: want}, true
 	}
 	return edited{}, false
+}
+
+// personNamed reports whether the sentence names name as a person: a
+// role's holder or a person entity.
+func personNamed(s *textproc.Sentence, name string) bool {
+	if name == "" {
+		return false
+	}
+	for _, r := range s.Roles {
+		if r.Holder != "" && strings.Contains(r.Holder, name) {
+			return true
+		}
+	}
+	for _, e := range s.Entities {
+		if e.Kind == textproc.Person && strings.Contains(e.Text, name) {
+			return true
+		}
+	}
+	return false
 }
 
 // trailingName is the run of capitalised words that ends a speaker
@@ -637,8 +653,8 @@ func (w *window) editInvented(s *textproc.Sentence) (edited, bool) {
 		add = ", according to " + name + "."
 	case 1:
 		p, o := w.inventedPerson(), w.inventedOrg()
-		name = lastWord(p)
-		add = ", said " + p + ", an analyst at " + o + "."
+		name = p + ", an analyst at " + o
+		add = ", said " + name + "."
 	default:
 		name = w.inventedOrg()
 		add = ", according to a report by " + name + "."
@@ -703,8 +719,11 @@ var activeVoice = regexp.MustCompile(`^((?:[A-Z][\w.&'’-]+ ){0,3}[A-Z][\w.&'�
 // paraphrase rewords a sentence: synonyms for common words, a fronted
 // clause moved to the end, "X said" turned to "said X", and active voice
 // turned passive, each at random. keep is text that must survive
-// unchanged (an edit's new words).
-func paraphrase(text string, rng *rand.Rand, keep string) string {
+// unchanged (an edit's new words). A sentence that quotes someone keeps
+// its words (reported speech is not reworded; a quote may open in an
+// earlier sentence, so the marks alone cannot tell its extent) and is
+// only restructured outside the quote ("X said" → "said X").
+func paraphrase(text string, rng *rand.Rand, keep string, quoted bool) string {
 	protect := func(i, j int) bool {
 		if keep == "" {
 			return false
@@ -718,7 +737,7 @@ func paraphrase(text string, rng *rand.Rand, keep string) string {
 	for _, m := range wordRE.FindAllStringIndex(text, -1) {
 		word := text[m[0]:m[1]]
 		syn, ok := synonyms[strings.ToLower(word)]
-		if !ok || protect(m[0], m[1]) || rng.Intn(10) < 3 || inQuote(text, m[0]) {
+		if !ok || quoted || protect(m[0], m[1]) || rng.Intn(10) < 3 {
 			continue
 		}
 		if isUpperStart(word) {
@@ -734,26 +753,19 @@ func paraphrase(text string, rng *rand.Rand, keep string) string {
 	}
 	b.WriteString(text[last:])
 	out := b.String()
-	if m := frontedClause.FindStringSubmatch(out); m != nil && rng.Intn(2) == 0 {
+	if m := frontedClause.FindStringSubmatch(out); m != nil && !quoted && rng.Intn(2) == 0 {
 		out = upperFirst(m[2]) + " " + lowerFirst(m[1]) + "."
 	}
 	if m := trailingSaid.FindStringSubmatchIndex(out); m != nil && rng.Intn(2) == 0 {
 		out = out[:m[0]] + ", " + out[m[4]:m[5]] + " " + out[m[2]:m[3]] + "."
 	}
-	if m := activeVoice.FindStringSubmatch(out); m != nil && rng.Intn(2) == 0 {
+	if m := activeVoice.FindStringSubmatch(out); m != nil && !quoted && rng.Intn(2) == 0 {
 		out = upperFirst(m[3]) + " " + m[4] + " was " + m[2] + " by " + m[1] + "."
 	}
 	return out
 }
 
 var wordRE = regexp.MustCompile(`[A-Za-z]+`)
-
-// inQuote reports whether byte i of text is inside quotation marks: a
-// quote is reported speech and keeps its words.
-func inQuote(text string, i int) bool {
-	n := strings.Count(text[:i], `"`) + strings.Count(text[:i], "“") - strings.Count(text[:i], "”")
-	return n%2 == 1 || strings.Count(text[:i], "“") > strings.Count(text[:i], "”")
-}
 
 func upperFirst(s string) string {
 	r, n := utf8.DecodeRuneInString(s)
