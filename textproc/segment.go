@@ -75,9 +75,11 @@ func Segment(text string) []Span {
 
 // isLowered reports whether text was lower-cased as a whole: at least
 // loweredMinLetters letters and under one capital in a hundred (news prose
-// has about one in twenty-five: sentence starts and names).
+// has about one in twenty-five: sentence starts and names), or most of its
+// sentence marks followed by a small letter (a lower-cased body under a
+// title that kept its capitals).
 func isLowered(text string) bool {
-	letters, upper := 0, 0
+	letters, upper, smallStarts, starts := 0, 0, 0, 0
 	for i := 0; i < len(text); i++ {
 		switch c := text[i]; {
 		case c >= 'a' && c <= 'z':
@@ -85,9 +87,19 @@ func isLowered(text string) bool {
 		case c >= 'A' && c <= 'Z':
 			letters++
 			upper++
+		case (c == '.' || c == '?' || c == '!') && i+2 < len(text) && text[i+1] == ' ':
+			if n := text[i+2]; isLowerASCII(n) {
+				smallStarts++
+				starts++
+			} else if isUpperASCII(n) {
+				starts++
+			}
 		}
 	}
-	return letters >= loweredMinLetters && upper*100 < letters
+	if letters < loweredMinLetters {
+		return false
+	}
+	return upper*100 < letters || smallStarts >= 3 && 3*smallStarts >= 2*starts
 }
 
 // loweredMinLetters: a short line ("read more here") is lower-case without

@@ -133,14 +133,10 @@ func compareDocs(a, b *article.Article, da, db *textproc.Doc, opts Options) Repo
 	// carry the same content by the aligner's own measure) together with
 	// the rescued one (which also pairs sentences whose facts changed); the
 	// rescued pairs serve the report and its drifts.
-	ao := opts.align()
-	al := align.Align(da, db, ao)
-	strict := measure(da, db, &al)
-	strict.measureShared(da, db)
-	al.Pairs = slices.Clone(al.Pairs)
-	rescue(da, db, &al)
-	rescued := measure(da, db, &al)
-	rel := classify(strict, rescued)
+	as := assess(da, db, opts)
+	ev := as.evidence(a, b, da, db)
+	al := as.al
+	rel := classify(as.strict, ev)
 	r := Report{
 		A:         side(a, da),
 		B:         side(b, db),
@@ -150,14 +146,14 @@ func compareDocs(a, b *article.Article, da, db *textproc.Doc, opts Options) Repo
 		WordNet:   opts.WordNet != nil,
 	}
 	if rel.Derived() {
-		r.Source = direction(a, b, da, db, rescued)
+		r.Source = direction(a, b, ev)
 	}
 	src, der, sd, dd := a, b, da, db
 	if r.Source == SourceB {
 		// Align again with b as the source: alignment is not symmetric
 		// (one source sentence may split into several derived ones).
 		src, der, sd, dd = b, a, db, da
-		al = align.Align(sd, dd, ao)
+		al = align.Align(sd, dd, opts.align())
 		al.Pairs = slices.Clone(al.Pairs)
 		rescue(sd, dd, &al)
 	}

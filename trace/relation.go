@@ -3,11 +3,9 @@ package trace
 import (
 	"slices"
 	"strings"
-	"time"
 
 	"github.com/wiretrace/wiretrace/align"
 	"github.com/wiretrace/wiretrace/article"
-	"github.com/wiretrace/wiretrace/drift"
 	"github.com/wiretrace/wiretrace/textproc"
 )
 
@@ -38,6 +36,10 @@ type features struct {
 	// copiedSentences: sentences of a with at least substantiveWords
 	// words in verbatim or edited pairs.
 	copiedSentences int
+	// specificCopied: those of the copied sentences that carry a fact (a
+	// figure, a date, a name or a quote); boilerplate copied between pages
+	// of one site ("Subscribe to our newsletter") carries none.
+	specificCopied int
 	// sharedNames: people and organisations both articles name (news
 	// agencies aside); sharedFigures: numbers (value and unit) both give.
 	sharedNames, sharedFigures int
@@ -97,6 +99,9 @@ func measure(da, db *textproc.Doc, al *align.Alignment) features {
 	for i, k := range inA {
 		if (k == align.Verbatim || k == align.Edited) && len(da.Sentences[i].Tokens) >= substantiveWords {
 			f.copiedSentences++
+			if s := &da.Sentences[i]; len(s.Numbers)+len(s.Dates)+len(s.Entities)+len(s.Quotes) > 0 {
+				f.specificCopied++
+			}
 		}
 	}
 	return f
@@ -182,50 +187,44 @@ func unalignedKinds(d *textproc.Doc, in []align.Kind) (generic, dense int) {
 	return generic, dense
 }
 
-// The thresholds below were read off the measures of the example families
-// (examples/families.json: four originals, each against a verbatim copy,
-// an edited copy, a rewrite, a partial reuse, independent reporting and an
-// unrelated story) and the seed pair, and set in the widest gap between the
-// classes they separate. "Strict" is the aligner's own alignment,
-// "rescued" adds the pairs rescue finds among leftover sentences.
+// The relation is decided in three steps:
 //
-//	duplicates          verbatim share 1.0 on both sides; edited copies
-//	                    0.36-0.86 on either side
-//	edited copies       copied (verbatim+edited) share 1.0 of the shorter
-//	                    side and 0.64-0.73 of the longer; rewrites at most 0.18
-//	rewrites            strict share of the better-covered side 0.73-1.00
-//	                    (seed 1.00; 0.60 under an earlier fit of the
-//	                    similarity), rescued 0.82-1.00; partial reuse strict
-//	                    0.24-0.36; independent reports strict 0.09-0.27
-//	                    (rescued up to 0.71 on the short side: they share
-//	                    many facts)
-//	partial reuse       3-4 source sentences copied word for word; unrelated
-//	                    stories of the same agency none (credit lines are
-//	                    too short to count)
-//	independent reports 4-6 shared names and 2-6 shared figures; unrelated
-//	                    stories on the same topic at most 2 names and 1 figure
+//  1. Copies, by definition: the same text on both sides (duplicate), or
+//     the shorter side copied nearly whole (near_duplicate), or most of
+//     the shorter side copied from a small part of the other (an excerpt:
+//     partial). These are what the words say, not a judgement, and they
+//     keep the relation from contradicting its own figures (a truncated
+//     page against the full page is a partial copy, never unrelated).
+//  2. Derived or not: the fitted model derivedModel over the derived
+//     evidence (relation_weights.go, fitted by `wiretrace train relation`).
+//     A derived pair is partial when partialModel says only part of the
+//     source was carried (or the derived text carries much else), else a
+//     rewrite.
+//  3. Not derived: same_story when the two share enough names and figures
+//     to be reports of one event, else unrelated.
 //
-// The short-answers corpus (wiretrace eval short-answers) checks the copy
-// rules on other people's text: copied excerpts of a source are partial
-// reuse, and no independent answer is called derived.
+// The copy thresholds were read off the example families
+// (examples/families.json): duplicates have a verbatim share of 1.0 on
+// both sides; edited copies copy 1.0 of the shorter side and 0.64-0.73 of
+// the longer, rewrites at most 0.18; partial reuses copy 3-4 source
+// sentences word for word. The same-story thresholds: independent reports
+// share 4-6 names and 2-6 figures, unrelated stories on the same topic at
+// most 2 names and 1 figure.
 const (
 	duplicateShare     = 0.9 // verbatim share of both sides
 	nearDupShorter     = 0.8 // copied share of the shorter side
 	nearDupLonger      = 0.5 // copied share of the longer side
 	excerptCopy        = 0.5 // copied share of the shorter side for an excerpt
-	rewriteStrict      = 0.5 // strict aligned share of the better-covered side
-	rewriteRescued     = 0.7 // rescued aligned share of the better-covered side
-	rewriteMinPairs    = 3   // fewest aligned groups for a rewrite
-	partialMinCopied   = 2   // fewest substantive sentences copied
+	partialMinCopied   = 2   // fewest substantive sentences copied for an excerpt
 	substantiveWords   = 10  // tokens for a copied sentence to count
 	sameStoryNames     = 2   // fewest shared names (people, organisations)
 	sameStoryFigures   = 2   // fewest shared figures
 	sameStoryNamesOnly = 4   // or this many shared names alone
 )
 
-// classify decides the relation from the measures of the strict and the
-// rescued alignment and the facts the two articles share.
-func classify(f, rescued features) Relation {
+// classify decides the relation from the measures of the strict alignment
+// and the evidence the fitted models read.
+func classify(f features, ev Evidence) Relation {
 	if f.na == 0 || f.nb == 0 {
 		return Unrelated
 	}
@@ -238,18 +237,16 @@ func classify(f, rescued features) Relation {
 		return Duplicate
 	case shortCopy >= nearDupShorter && longCopy >= nearDupLonger:
 		return NearDuplicate
-	case shortCopy >= excerptCopy && f.copiedSentences >= partialMinCopied:
+	case shortCopy >= excerptCopy && f.copiedSentences >= partialMinCopied,
+		shortCopy >= nearDupShorter && f.copiedSentences >= 1:
 		// Mostly copied words, but of a small part of the other text: an
 		// excerpt, not a rewrite (rewrites reword).
 		return Partial
-	case max(f.alignedA, f.alignedB) >= rewriteStrict && max(rescued.alignedA, rescued.alignedB) >= rewriteRescued &&
-		rescued.pairs >= rewriteMinPairs && !f.ownQuotes():
-		// A rewrite carries the source sentence by sentence. Two reports
-		// that each quote people the other does not are independent
-		// reporting, however many facts they share.
+	case derivedModel.Score(ev.Derived) >= derivedThreshold:
+		if partialModel.Score(ev.Partial) >= 0.5 {
+			return Partial
+		}
 		return Rewrite
-	case f.copiedSentences >= partialMinCopied:
-		return Partial
 	case f.sharedNames >= sameStoryNames && f.sharedFigures >= sameStoryFigures,
 		f.sharedNames >= sameStoryNamesOnly:
 		return SameStory
@@ -263,57 +260,33 @@ func (f features) ownQuotes() bool {
 	return f.quotesA > 0 && f.quotesB > 0 && f.sharedQuotesA == 0 && f.sharedQuotesB == 0
 }
 
-// direction decides which article is the original of a derived pair by
-// votes:
-//   - publication dates, when both are known and differ: the earlier one
-//     (weight 3: a date is the strongest evidence a page gives);
-//   - an agency credit or dateline that only one side carries: the wire
-//     original credits its agency, rewrites drop it (weight 1);
-//   - padding: generic unaligned sentences (no figure, date, quote or
-//     person) that one side adds, two or more (weight 1);
-//   - trimming: fact-carrying sentences only one side has while the other
-//     has no unaligned sentence at all, the mark of a cut copy (weight 1).
-//
-// No majority leaves the source unknown.
-func direction(a, b *article.Article, da, db *textproc.Doc, f features) string {
-	vote := 0
-	ta, okA := a.PublishedTime()
-	tb, okB := b.PublishedTime()
-	if okA && okB {
-		switch d := tb.Sub(ta); {
-		case d >= time.Minute:
-			vote += 3
-		case d <= -time.Minute:
-			vote -= 3
-		}
-	}
-	ca, cb := len(drift.Credits(a, da)) > 0, len(drift.Credits(b, db)) > 0
-	switch {
-	case ca && !cb:
-		vote++
-	case cb && !ca:
-		vote--
-	}
-	switch {
-	case f.genericB-f.genericA >= 2:
-		vote++
-	case f.genericA-f.genericB >= 2:
-		vote--
-	}
-	switch {
-	case f.factDenseA > 0 && f.factDenseB+f.genericB == 0:
-		vote++
-	case f.factDenseB > 0 && f.factDenseA+f.genericA == 0:
-		vote--
-	}
-	switch {
-	case vote > 0:
+// direction decides which article is the original of a derived pair:
+// publication dates, when both are known and differ, name the earlier one
+// (a date is the strongest evidence a page gives); otherwise the fitted
+// directionModel weighs the content evidence (which side holds specific
+// content the other lacks, which adds generic padding, which is longer,
+// which credits an agency). A score within DirectionMargin of even leaves
+// the source unknown.
+func direction(a, b *article.Article, ev Evidence) string {
+	switch dateEvidence(a, b) {
+	case 1:
 		return SourceA
-	case vote < 0:
+	case -1:
+		return SourceB
+	}
+	p := directionModel.Score(ev.Direction)
+	switch {
+	case p >= 0.5+DirectionMargin:
+		return SourceA
+	case p <= 0.5-DirectionMargin:
 		return SourceB
 	}
 	return SourceUnknown
 }
+
+// DirectionMargin is how far from an even score the direction model must
+// be to name a source: 0.1, a 60:40 lean.
+const DirectionMargin = 0.1
 
 // sharedFacts counts the names (people, organisations, other names of two
 // words or more, and single capitalised words inside a sentence) and the

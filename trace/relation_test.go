@@ -4,58 +4,86 @@ import (
 	"testing"
 
 	"github.com/wiretrace/wiretrace/article"
-	"github.com/wiretrace/wiretrace/textproc"
 )
 
-// TestDirection checks each vote of direction on its own and that dates
-// outweigh the content votes.
+// TestDirection checks that dates decide when both are known, that the
+// content evidence decides otherwise, and that balanced evidence leaves
+// the source unknown.
 func TestDirection(t *testing.T) {
-	credited := &article.Article{Paragraphs: []string{"LIND (Meridian Press) - The bank held rates."}}
 	plain := &article.Article{Paragraphs: []string{"The bank held rates."}}
-	dated := func(a *article.Article, when string) *article.Article {
-		c := *a
+	dated := func(when string) *article.Article {
+		c := *plain
 		c.Published = when
 		return &c
+	}
+	n := len(DirectionFeatureNames)
+	balanced := Evidence{Direction: make([]float64, n)}
+	// Evidence that a is the original: it holds anchors b lacks, b pads
+	// and uses longer words, a credits an agency.
+	forA := Evidence{Direction: make([]float64, n)}
+	for k, name := range DirectionFeatureNames {
+		switch name {
+		case "own_anchors":
+			forA.Direction[k] = 0.4
+		case "credit":
+			forA.Direction[k] = 1
+		case "padding_diff":
+			forA.Direction[k] = 0.2
+		}
+	}
+	forB := Evidence{Direction: make([]float64, n)}
+	for k, v := range forA.Direction {
+		forB.Direction[k] = -v
 	}
 	tests := []struct {
 		name string
 		a, b *article.Article
-		f    features
+		ev   Evidence
 		want string
 	}{
-		{"nothing to tell", plain, plain, features{}, SourceUnknown},
-		{"earlier date", dated(plain, "2026-01-01"), dated(plain, "2026-01-03"), features{}, SourceA},
-		{"later date", dated(plain, "2026-01-03T10:00:00Z"), dated(plain, "2026-01-03T09:00:00Z"), features{}, SourceB},
-		{"same minute", dated(plain, "2026-01-03T10:00:00Z"), dated(plain, "2026-01-03T10:00:20Z"), features{}, SourceUnknown},
-		{"credit on a only", credited, plain, features{}, SourceA},
-		{"credit on b only", plain, credited, features{}, SourceB},
-		{"padding in b", plain, plain, features{genericB: 3}, SourceA},
-		{"padding in a", plain, plain, features{genericA: 2}, SourceB},
-		{"b trimmed", plain, plain, features{factDenseA: 3}, SourceA},
-		{"dates outweigh content", dated(credited, "2026-01-05"), dated(plain, "2026-01-01"), features{genericB: 4}, SourceB},
+		{"nothing to tell", plain, plain, balanced, SourceUnknown},
+		{"earlier date", dated("2026-01-01"), dated("2026-01-03"), balanced, SourceA},
+		{"later date", dated("2026-01-03T10:00:00Z"), dated("2026-01-03T09:00:00Z"), balanced, SourceB},
+		{"same minute", dated("2026-01-03T10:00:00Z"), dated("2026-01-03T10:00:20Z"), balanced, SourceUnknown},
+		{"content points to a", plain, plain, forA, SourceA},
+		{"content points to b", plain, plain, forB, SourceB},
+		{"dates outweigh content", dated("2026-01-05"), dated("2026-01-01"), forA, SourceB},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := direction(tt.a, tt.b, textproc.Analyze(tt.a), textproc.Analyze(tt.b), tt.f)
-			if got != tt.want {
+			if got := direction(tt.a, tt.b, tt.ev); got != tt.want {
 				t.Errorf("direction = %s, want %s", got, tt.want)
 			}
 		})
 	}
 }
 
-// TestClassifyIndependentQuotes checks the rule that keeps independent
-// reporting from being called a rewrite: however well the sentences align,
-// two reports that quote people and share none of their quotes are the
-// same story told twice.
-func TestClassifyIndependentQuotes(t *testing.T) {
-	f := features{na: 10, nb: 10, alignedA: 0.8, alignedB: 0.8, pairs: 8, quotesA: 2, quotesB: 2,
-		sharedNames: 5, sharedFigures: 4}
-	if got := classify(f, f); got != SameStory {
-		t.Errorf("own quotes: %s, want same_story", got)
+// TestClassifyCopies checks the copy rules, which come before the fitted
+// model so that the relation never contradicts its own figures: whatever
+// the model says, a text copied whole is a duplicate or a near duplicate,
+// and a short text copied from a long one is a partial copy (a truncated
+// page against its full page, issue 14).
+func TestClassifyCopies(t *testing.T) {
+	none := Evidence{Derived: make([]float64, len(DerivedFeatureNames)), Partial: make([]float64, len(PartialFeatureNames))}
+	tests := []struct {
+		name string
+		f    features
+		want Relation
+	}{
+		{"empty", features{}, Unrelated},
+		{"verbatim both ways", features{na: 10, nb: 10, verbatimA: 1, verbatB: 1, copyA: 1, copyB: 1}, Duplicate},
+		{"edited copy", features{na: 10, nb: 9, copyA: 0.7, copyB: 0.9}, NearDuplicate},
+		{"truncated page", features{na: 40, nb: 4, copyA: 0.1, copyB: 1, copiedSentences: 4}, Partial},
+		{"one copied sentence page", features{na: 40, nb: 1, copyA: 0.025, copyB: 1, copiedSentences: 1}, Partial},
+		{"excerpt", features{na: 10, nb: 20, copyA: 0.6, copyB: 0.3, copiedSentences: 3}, Partial},
+		{"shared names only", features{na: 10, nb: 10, sharedNames: 5}, SameStory},
+		{"nothing shared", features{na: 10, nb: 10}, Unrelated},
 	}
-	f.sharedQuotesB = 1
-	if got := classify(f, f); got != Rewrite {
-		t.Errorf("a shared quote: %s, want rewrite", got)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := classify(tt.f, none); got != tt.want {
+				t.Errorf("classify = %s, want %s", got, tt.want)
+			}
+		})
 	}
 }

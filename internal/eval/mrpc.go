@@ -225,17 +225,46 @@ func FitMRPC(dir string, th align.Thesaurus) (align.Weights, error) {
 // standardised weights, by iters steps of full-batch projected gradient
 // descent that holds each weight to the sign of align.FeatureSign.
 func FitLogistic(X []align.FeatureVector, y []bool, lambda float64, iters int) align.Weights {
-	const nf = align.NumFeatures
-	n := float64(len(X))
-	var mean, sd [nf]float64
-	for _, x := range X {
+	xs := make([][]float64, len(X))
+	for i := range X {
+		xs[i] = X[i][:]
+	}
+	b, w := fitLogistic(xs, y, nil, align.FeatureSign[:], lambda, iters)
+	out := align.Weights{Bias: b}
+	copy(out.W[:], w)
+	return out
+}
+
+// fitLogistic fits a logistic model to X, y (each example weighted by
+// weight, nil for 1) with L2 penalty lambda on the standardised weights,
+// by iters steps of full-batch projected gradient descent that holds
+// weight k to the sign sign[k] (+1, -1, or 0 for free; sign may be
+// shorter than the features). It returns the bias and weights on the raw
+// features.
+func fitLogistic(X [][]float64, y []bool, weight []float64, sign []int8, lambda float64, iters int) (float64, []float64) {
+	if len(X) == 0 {
+		return 0, nil
+	}
+	nf := len(X[0])
+	wsum := 0.0
+	wt := func(i int) float64 {
+		if weight == nil {
+			return 1
+		}
+		return weight[i]
+	}
+	for i := range X {
+		wsum += wt(i)
+	}
+	mean, sd := make([]float64, nf), make([]float64, nf)
+	for i, x := range X {
 		for k := range x {
-			mean[k] += x[k] / n
+			mean[k] += wt(i) * x[k] / wsum
 		}
 	}
-	for _, x := range X {
+	for i, x := range X {
 		for k := range x {
-			sd[k] += (x[k] - mean[k]) * (x[k] - mean[k]) / n
+			sd[k] += wt(i) * (x[k] - mean[k]) * (x[k] - mean[k]) / wsum
 		}
 	}
 	for k := range sd {
@@ -244,11 +273,12 @@ func FitLogistic(X []align.FeatureVector, y []bool, lambda float64, iters int) a
 			sd[k] = 1
 		}
 	}
-	var w [nf]float64
+	w := make([]float64, nf)
+	gw := make([]float64, nf)
 	var b float64
 	const rate = 0.5
 	for it := 0; it < iters; it++ {
-		var gw [nf]float64
+		clear(gw)
 		var gb float64
 		for i, x := range X {
 			z := b
@@ -260,28 +290,29 @@ func FitLogistic(X []align.FeatureVector, y []bool, lambda float64, iters int) a
 			if y[i] {
 				t = 1
 			}
-			d := p - t
+			d := (p - t) * wt(i)
 			gb += d
 			for k := range x {
 				gw[k] += d * (x[k] - mean[k]) / sd[k]
 			}
 		}
-		b -= rate * gb / n
+		b -= rate * gb / wsum
 		for k := range w {
-			w[k] -= rate * (gw[k]/n + lambda*w[k])
+			w[k] -= rate * (gw[k]/wsum + lambda*w[k])
 			// Projected gradient: keep each weight on the side its
-			// feature's meaning calls for, so that the score can only
-			// rise with more overlap and fall with a clash.
-			switch s := align.FeatureSign[k]; {
-			case s > 0 && w[k] < 0, s < 0 && w[k] > 0:
-				w[k] = 0
+			// feature's meaning calls for.
+			if k < len(sign) {
+				switch s := sign[k]; {
+				case s > 0 && w[k] < 0, s < 0 && w[k] > 0:
+					w[k] = 0
+				}
 			}
 		}
 	}
-	out := align.Weights{Bias: b}
+	out := make([]float64, nf)
 	for k := range w {
-		out.W[k] = w[k] / sd[k]
-		out.Bias -= w[k] * mean[k] / sd[k]
+		out[k] = w[k] / sd[k]
+		b -= w[k] * mean[k] / sd[k]
 	}
-	return out
+	return b, out
 }

@@ -102,6 +102,8 @@ type LabelledPair struct {
 	// Loose marks related pairs that should be partial or same_story (the
 	// open-ended continuations).
 	Loose bool
+	// partial marks derived pairs that carry only part of the original.
+	partial bool
 }
 
 // RewritePairs returns the labelled pairs of the llm-rewrites set: every

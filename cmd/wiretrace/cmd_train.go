@@ -1,0 +1,46 @@
+package main
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+
+	"github.com/wiretrace/wiretrace/internal/eval"
+)
+
+// trainJobs lists the fitted decisions `wiretrace train` refits.
+var trainJobs = map[string]job{
+	"relation": trainRelation,
+}
+
+// runTrain runs `wiretrace train JOB [--data DIR]`.
+func runTrain(ctx context.Context, e *env, args []string) error {
+	return runJob(ctx, e, "train", "job", trainJobs, args)
+}
+
+// trainRelation runs `wiretrace train relation`: it fits the relation's
+// models (eval.FitRelation) and prints trace/relation_weights.go.
+func trainRelation(ctx context.Context, e *env, args []string) error {
+	fs := newFlags(e, "train relation", "[--data DIR] > trace/relation_weights.go")
+	data := fs.String("data", defaultEvalDir(), "the shared eval folder (or its llm-rewrites/ folder)")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		return usagef("train relation takes no arguments, got %q", fs.Args())
+	}
+	dir := *data
+	if _, err := os.Stat(filepath.Join(dir, "llm-rewrites", eval.RewritesFile)); err == nil {
+		dir = filepath.Join(dir, "llm-rewrites")
+	}
+	fit, err := eval.FitRelation(ctx, dir)
+	if err != nil {
+		return err
+	}
+	src, err := fit.GoSource()
+	if err != nil {
+		return err
+	}
+	_, err = e.stdout.Write(src)
+	return err
+}
