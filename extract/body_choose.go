@@ -74,6 +74,11 @@ func (b *bodyBlock) junk() float64 {
 // boilerplate: the smallest box that holds the article's paragraphs
 // without the page's furniture around them.
 func (s *bodySegmenter) chooseContainer() int32 {
+	for i := range s.boxes {
+		x := &s.boxes[i]
+		x.raw, x.prose, x.junk, x.chars, x.links = 0, 0, 0, 0, 0
+		x.bad, x.strongBad, x.teasers, x.pull, x.cut = false, false, false, false, false
+	}
 	// Raw prose per box, class hints ignored, to tell wrappers apart.
 	for i := range s.blocks {
 		b := &s.blocks[i]
