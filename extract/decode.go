@@ -41,10 +41,15 @@ func gunzip(data []byte, max int64) ([]byte, error) {
 			return nil, fmt.Errorf("decompress gzip: %w: %w", ErrBinary, err)
 		}
 		out, err := readBounded(zr, size, max)
-		// A truncated stream (an interrupted download) is still a page up
-		// to the cut; read what arrived.
 		switch {
-		case err == nil, errors.Is(err, io.ErrUnexpectedEOF) && len(bytes.TrimSpace(out)) > 0:
+		case err == nil:
+		case errors.Is(err, io.ErrUnexpectedEOF) && len(bytes.TrimSpace(out)) > 0:
+			// An interrupted download or a copy cut short. What arrived
+			// is the start of a page, not the page: reading it as the
+			// page would compare half an article as if it were all of
+			// it. Index refuses such a file too. (A stream that ends
+			// before yielding any text is junk after a header: binary.)
+			return nil, fmt.Errorf("decompress gzip: %w: the data ends before the compressed stream does (%d bytes decompressed)", ErrTruncated, len(out))
 		case errors.Is(err, ErrTooLarge):
 			return nil, fmt.Errorf("decompress gzip: %w", err)
 		default:
@@ -201,6 +206,11 @@ var xmlCharset = regexp.MustCompile(`(?i)^\s*<\?xml[^>]{0,200}?encoding\s*=\s*["
 // used.
 func decodeText(data []byte, isHTML bool, contentType string) (string, string, error) {
 	enc, name := detectCharset(data, isHTML, contentType)
+	return decodeAs(data, enc, name)
+}
+
+// decodeAs turns data in enc (nil: UTF-8) into valid UTF-8 text.
+func decodeAs(data []byte, enc encoding.Encoding, name string) (string, string, error) {
 	if enc == nil {
 		return toValidUTF8(data), "utf-8", nil
 	}

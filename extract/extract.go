@@ -30,6 +30,14 @@ type Options struct {
 	// over the page's own declarations, as in browsers; a byte order
 	// mark wins over both.
 	ContentType string
+	// Decoded says the page arrived as Unicode text, not bytes: a JSON
+	// string, a form's text field, a page's source pasted in. It is read
+	// as UTF-8 whatever charset it declares, since the declaration
+	// describes bytes that were decoded already (decoding a pasted
+	// Shift_JIS page's text as Shift_JIS again makes mojibake). Files,
+	// uploads and fetched pages are bytes: leave it false and the
+	// charset is detected.
+	Decoded bool
 }
 
 // Errors Page returns for input that is not a page it can read. Test them
@@ -46,6 +54,9 @@ var (
 	// ErrUndecodable reports text in an encoding this package cannot
 	// identify or decode.
 	ErrUndecodable = errors.New("undecodable text")
+	// ErrTruncated reports a compressed page cut short: the data ends
+	// before its gzip stream does (an interrupted download).
+	ErrTruncated = errors.New("gzip stream truncated")
 )
 
 // Page extracts the article from a page: HTML in any common charset or a
@@ -55,8 +66,8 @@ var (
 // A page in which no article body is found yields an Article with empty
 // Paragraphs and a nil error: metadata and comments may still be there.
 // Input that is not a readable page yields an error wrapping ErrEmpty,
-// ErrBinary, ErrTooLarge or ErrUndecodable. Page never panics on input and
-// works in time and memory linear in the page's size.
+// ErrBinary, ErrTooLarge, ErrUndecodable or ErrTruncated. Page never
+// panics on input and works in time and memory linear in the page's size.
 func Page(data []byte, opts Options) (*article.Article, error) {
 	limit := opts.MaxBytes
 	if limit <= 0 {
@@ -80,7 +91,12 @@ func Page(data []byte, opts Options) (*article.Article, error) {
 		head = head[:4096]
 	}
 	isHTML := looksHTML(string(head))
-	text, cs, err := decodeText(data, isHTML, opts.ContentType)
+	var text, cs string
+	if opts.Decoded {
+		text, cs, err = decodeAs(data, nil, "utf-8")
+	} else {
+		text, cs, err = decodeText(data, isHTML, opts.ContentType)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("extract: %w", err)
 	}

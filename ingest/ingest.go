@@ -84,13 +84,18 @@ func Read(ctx context.Context, name string, opts Options) (*article.Article, err
 // command makes its articles here, so the same input gets the same id
 // everywhere. A panic of the extractor becomes an error, so that one page
 // that trips a bug costs only itself in a run over millions.
-func Article(data []byte, it source.Item, maxBytes int64) (a *article.Article, err error) {
+func Article(data []byte, it source.Item, maxBytes int64) (*article.Article, error) {
+	return articleOf(data, it, extract.Options{URL: it.URL, ContentType: it.ContentType, MaxBytes: maxBytes})
+}
+
+// articleOf is Article with the extraction options given.
+func articleOf(data []byte, it source.Item, opts extract.Options) (a *article.Article, err error) {
 	defer func() {
 		if p := recover(); p != nil {
 			a, err = nil, fmt.Errorf("%s: panic in extract (a bug, please report it): %v", it.Name, p)
 		}
 	}()
-	a, err = extract.Page(data, extract.Options{URL: it.URL, ContentType: it.ContentType, MaxBytes: maxBytes})
+	a, err = extract.Page(data, opts)
 	if err != nil {
 		return nil, pageError{name: it.Name, err: err}
 	}
@@ -155,4 +160,15 @@ func Page(data []byte, url string, maxBytes int64) (*article.Article, error) {
 		maxBytes = DefaultMaxBytes
 	}
 	return Article(data, source.Item{URL: url}, maxBytes)
+}
+
+// Text extracts the article of a page that arrived as Unicode text, not
+// bytes — a JSON string, a form's text field, a page's source pasted in —
+// as Page does, but reads it as UTF-8 whatever charset it declares: the
+// declaration describes bytes that were decoded already.
+func Text(text string, url string, maxBytes int64) (*article.Article, error) {
+	if maxBytes <= 0 {
+		maxBytes = DefaultMaxBytes
+	}
+	return articleOf([]byte(text), source.Item{URL: url}, extract.Options{URL: url, MaxBytes: maxBytes, Decoded: true})
 }

@@ -28,7 +28,7 @@ func (s *Server) extract(w http.ResponseWriter, r *http.Request) {
 		fail(w, err)
 		return
 	}
-	a, err := ingest.Page([]byte(req.Page), req.URL, 0)
+	a, err := ingest.Text(req.Page, req.URL, 0)
 	if err != nil {
 		fail(w, extractFailure("page", err))
 		return
@@ -65,12 +65,12 @@ func (s *Server) compare(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	defer release()
-	a, err := ingest.Page([]byte(req.A), "", 0)
+	a, err := ingest.Text(req.A, "", 0)
 	if err != nil {
 		fail(w, extractFailure("a", err))
 		return
 	}
-	b, err := ingest.Page([]byte(req.B), "", 0)
+	b, err := ingest.Text(req.B, "", 0)
 	if err != nil {
 		fail(w, extractFailure("b", err))
 		return
@@ -102,7 +102,7 @@ func (s *Server) addDocument(w http.ResponseWriter, r *http.Request) {
 		fail(w, err)
 		return
 	}
-	a, err := ingest.Page([]byte(req.Page), req.URL, 0)
+	a, err := ingest.Text(req.Page, req.URL, 0)
 	if err != nil {
 		fail(w, extractFailure("page", err))
 		return
@@ -228,7 +228,7 @@ func (s *Server) trace(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	defer release()
-	a, err := ingest.Page([]byte(req.Page), req.URL, 0)
+	a, err := ingest.Text(req.Page, req.URL, 0)
 	if err != nil {
 		fail(w, extractFailure("page", err))
 		return

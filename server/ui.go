@@ -114,24 +114,26 @@ func staticHandler() http.Handler {
 }
 
 // formPage reads one page from a submitted form: the uploaded file named
-// fileField when one was chosen, else the text field. It expects the body
-// to be parsed already (see parseForm).
-func formPage(r *http.Request, field, fileField string) ([]byte, error) {
+// fileField when one was chosen, else the text field. text says it came
+// from the text field, which the browser sends as Unicode (UTF-8) whatever
+// charset the pasted page declares. It expects the body to be parsed
+// already (see parseForm).
+func formPage(r *http.Request, field, fileField string) (data []byte, text bool, err error) {
 	if r.MultipartForm != nil {
 		if fhs := r.MultipartForm.File[fileField]; len(fhs) > 0 && fhs[0].Size > 0 {
 			f, err := fhs[0].Open()
 			if err != nil {
-				return nil, fmt.Errorf("open upload %s: %w", fhs[0].Filename, err)
+				return nil, false, fmt.Errorf("open upload %s: %w", fhs[0].Filename, err)
 			}
 			defer f.Close()
 			data, err := io.ReadAll(f)
 			if err != nil {
-				return nil, fmt.Errorf("read upload %s: %w", fhs[0].Filename, err)
+				return nil, false, fmt.Errorf("read upload %s: %w", fhs[0].Filename, err)
 			}
-			return data, nil
+			return data, false, nil
 		}
 	}
-	return []byte(r.FormValue(field)), nil
+	return []byte(r.FormValue(field)), true, nil
 }
 
 // parseForm parses a UI form post (multipart or urlencoded) within the body

@@ -108,7 +108,7 @@ func (s *Server) uiTrace(w http.ResponseWriter, r *http.Request) {
 		s.uiError(w, err)
 		return
 	}
-	data, err := formPage(r, "page", "file")
+	data, text, err := formPage(r, "page", "file")
 	if err != nil {
 		s.uiError(w, badRequest("%v", err))
 		return
@@ -119,7 +119,7 @@ func (s *Server) uiTrace(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	defer release()
-	a, err := ingest.Page(data, "", 0)
+	a, err := formArticle(data, text)
 	if err != nil {
 		s.uiError(w, extractFailure("page", err))
 		return
@@ -212,12 +212,12 @@ func (s *Server) uiCompare(w http.ResponseWriter, r *http.Request) {
 	}
 	var arts [2]*article.Article
 	for i, side := range []string{"a", "b"} {
-		data, err := formPage(r, side, side+"_file")
+		data, text, err := formPage(r, side, side+"_file")
 		if err != nil {
 			s.uiError(w, badRequest("%v", err))
 			return
 		}
-		a, err := ingest.Page(data, "", 0)
+		a, err := formArticle(data, text)
 		if err != nil {
 			s.uiError(w, extractFailure("page "+strings.ToUpper(side), err))
 			return
@@ -374,4 +374,13 @@ func markWords(text string, words []string) []segment {
 	}
 	flush(len(text))
 	return segs
+}
+
+// formArticle extracts the article of a page formPage read: text from a
+// text field, bytes from an upload.
+func formArticle(data []byte, text bool) (*article.Article, error) {
+	if text {
+		return ingest.Text(string(data), "", 0)
+	}
+	return ingest.Page(data, "", 0)
 }

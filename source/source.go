@@ -29,8 +29,10 @@ const DefaultMaxItemBytes = 32 << 20
 // Options.MaxItemBytes. The item is skipped; the walk goes on.
 var ErrTooLarge = errors.New("larger than the size limit")
 
-// ErrTruncated reports a WARC record that ends before its Content-Length
-// says it should: the file was cut short.
+// ErrTruncated reports an input cut short: a WARC record that ends before
+// its Content-Length says it should, or a gzip stream or response body
+// that ends early. The part that arrived is not the item and is not
+// yielded, so that half an article never passes for a whole one.
 var ErrTruncated = errors.New("truncated")
 
 // ErrNotPage reports an input given by name whose bytes are not a page, a
@@ -452,6 +454,9 @@ func (m *laterMembers) Read(p []byte) (int, error) {
 // page reads a whole stream as one page.
 func (w *walker) page(name string, r io.Reader, quiet bool, base Item) bool {
 	data, err := io.ReadAll(io.LimitReader(r, w.limit+1))
+	if errors.Is(err, io.ErrUnexpectedEOF) {
+		return w.fail(name, fmt.Errorf("read %s: %w: the data ends early (%w)", name, ErrTruncated, err))
+	}
 	if err != nil {
 		return w.fail(name, fmt.Errorf("read %s: %w", name, err))
 	}

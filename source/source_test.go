@@ -52,6 +52,8 @@ func TestItemsInputs(t *testing.T) {
 	}
 	page := readFile(t, "testdata/pages/harbour-strike.html")
 	gzPage := write("harbour", gzipBytes(t, []byte(page)))
+	truncatedGzip := gzipBytes(t, []byte(page))
+	truncatedGzip = truncatedGzip[:len(truncatedGzip)/2]
 	multi := write("multi.html.gz", gzipMembers(t, page[:100], page[100:]))
 	big := write("big.html", []byte("<html><body>"+strings.Repeat("<p>filler paragraph</p>", 100)+"</body></html>"))
 	sniffedWARC := write("crawl.bin", []byte(response("https://ferries.example/skarholm", pageA)))
@@ -154,6 +156,12 @@ func TestItemsInputs(t *testing.T) {
 			stdin:  string(gzipBytes(t, bytes.Repeat([]byte("<p>a</p>"), 1<<16))),
 			max:    1 << 12,
 			want:   []got{{name: "-", err: ErrTooLarge}},
+		},
+		{
+			name:   "truncated gzip page",
+			inputs: []string{"-"},
+			stdin:  string(truncatedGzip),
+			want:   []got{{name: "-", err: ErrTruncated}},
 		},
 		{
 			name:   "broken gzip header",

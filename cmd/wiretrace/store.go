@@ -79,9 +79,10 @@ func openPebble(dir string) (store.Store, error) {
 	if err := os.MkdirAll(filepath.Dir(dir), 0o755); err != nil {
 		return nil, fmt.Errorf("open store %s: %w", dir, err)
 	}
+	// Pebble's errors name the store already.
 	st, err := pebble.Open(dir, pebble.Options{})
 	if err != nil {
-		return nil, fmt.Errorf("open store %s: %w", dir, err)
+		return nil, err
 	}
 	return st, nil
 }

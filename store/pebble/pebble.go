@@ -25,6 +25,7 @@ import (
 	"fmt"
 	"slices"
 	"sync"
+	"sync/atomic"
 
 	"github.com/cespare/xxhash/v2"
 	pdb "github.com/cockroachdb/pebble"
@@ -39,8 +40,11 @@ type Options struct {
 	// holds the index blocks and much of the postings and signatures of
 	// a million documents.
 	CacheSize int64
-	// MemTableSize is the size of one memtable in bytes; 0 means 64 MiB,
-	// large enough that a bulk ingest flushes rarely.
+	// MemTableSize is the size of one memtable in bytes, and so of the
+	// write-ahead log files Pebble preallocates (110 % of it). 0 sizes
+	// them to the store and lets them grow with it (see memTableFor):
+	// 1 MiB for a small store, up to 64 MiB, large enough that a bulk
+	// ingest into a big one flushes rarely.
 	MemTableSize uint64
 	// ReadOnly opens an existing store without writing to it.
 	ReadOnly bool
@@ -53,7 +57,6 @@ const (
 	prefixTerm  = 't'
 	prefixMeta  = 'm'
 	recordV1    = 1
-	defaultMem  = 64 << 20
 	defaultCach = 256 << 20
 )
 
@@ -61,11 +64,29 @@ var countKey = []byte{prefixMeta, 'c', 'o', 'u', 'n', 't'}
 
 // Store is a store.Store in one Pebble directory.
 type Store struct {
-	dir string
-	// mu guards closed against Close; every call holds it for reading.
+	dir  string
+	opts Options
+	// release gives dir back to this process's set of open stores.
+	release func()
+	// mu guards closed, db and broken against Close and regrow; every
+	// call holds it for reading.
 	mu     sync.RWMutex
 	closed bool
 	db     *pdb.DB
+	// broken is why the store cannot be used since a failed regrow.
+	broken error
+	// mem is the memtable size db was opened with. When grows is set,
+	// Put measures the store every mem bytes written (sinceCheck, under
+	// wmu) and regrow reopens it with larger memtables once the store
+	// has outgrown them; growing is set while a regrow is pending.
+	mem        uint64
+	grows      bool
+	sinceCheck int64
+	growing    atomic.Bool
+	// dirty says the store was written since it was opened: Close then
+	// flushes the memtables, so that the data rests in compact tables
+	// and the write-ahead logs can go. Under wmu.
+	dirty bool
 	// wmu serialises writers, so that reading a document's old postings,
 	// writing the new ones and updating the count are one step.
 	wmu   sync.Mutex
@@ -87,13 +108,54 @@ type Store struct {
 
 var _ store.Store = (*Store)(nil)
 
-// Open opens the store in dir, creating it when it does not exist.
+// Open opens the store in dir, creating it when it does not exist. When
+// another process (or another Store of this one) has it open, the error
+// wraps ErrInUse and names that process when the system can tell.
 func Open(dir string, opts Options) (*Store, error) {
-	mem := opts.MemTableSize
-	if mem == 0 {
-		mem = defaultMem
+	release, err := claim(dir)
+	if err != nil {
+		return nil, err
 	}
-	size := opts.CacheSize
+	s := &Store{dir: dir, opts: opts, release: release, mem: opts.MemTableSize}
+	if s.mem == 0 {
+		s.grows = !opts.ReadOnly
+		s.mem = memTableFor(dataSize(dir))
+	}
+	db, err := s.openDB()
+	if err != nil {
+		release()
+		return nil, err
+	}
+	s.db = db
+	v, closer, err := db.Get(countKey)
+	switch {
+	case err == nil:
+		n, k := binary.Uvarint(v)
+		closer.Close()
+		if k <= 0 {
+			db.Close()
+			release()
+			return nil, fmt.Errorf("open pebble store %s: corrupt document count", dir)
+		}
+		s.count = int64(n)
+	case errors.Is(err, pdb.ErrNotFound):
+	default:
+		db.Close()
+		release()
+		return nil, fmt.Errorf("open pebble store %s: read count: %w", dir, err)
+	}
+	if s.count == 0 && !opts.ReadOnly {
+		// The count is exact, so an empty store holds no record: every
+		// id it will hold passes through Put below.
+		s.complete = true
+		s.written = make(map[uint64]struct{})
+	}
+	return s, nil
+}
+
+// openDB opens the Pebble database of s with memtables of s.mem bytes.
+func (s *Store) openDB() (*pdb.DB, error) {
+	size := s.opts.CacheSize
 	if size == 0 {
 		size = defaultCach
 	}
@@ -101,8 +163,8 @@ func Open(dir string, opts Options) (*Store, error) {
 	defer cache.Unref()
 	po := &pdb.Options{
 		Cache:        cache,
-		MemTableSize: mem,
-		ReadOnly:     opts.ReadOnly,
+		MemTableSize: s.mem,
+		ReadOnly:     s.opts.ReadOnly,
 		// Two compactions keep up with a bulk ingest on a small machine
 		// without starving the writers.
 		MaxConcurrentCompactions: func() int { return 2 },
@@ -133,33 +195,14 @@ func Open(dir string, opts Options) (*Store, error) {
 		po.Levels[i].TargetFileSize = 16 << 20
 	}
 	po.EnsureDefaults()
-	db, err := pdb.Open(dir, po)
+	db, err := pdb.Open(s.dir, po)
 	if err != nil {
-		return nil, fmt.Errorf("open pebble store %s: %w", dir, err)
-	}
-	s := &Store{dir: dir, db: db}
-	v, closer, err := db.Get(countKey)
-	switch {
-	case err == nil:
-		n, k := binary.Uvarint(v)
-		closer.Close()
-		if k <= 0 {
-			db.Close()
-			return nil, fmt.Errorf("open pebble store %s: corrupt document count", dir)
+		if lockConflict(err) {
+			return nil, inUse(s.dir, err)
 		}
-		s.count = int64(n)
-	case errors.Is(err, pdb.ErrNotFound):
-	default:
-		db.Close()
-		return nil, fmt.Errorf("open pebble store %s: read count: %w", dir, err)
+		return nil, fmt.Errorf("open pebble store %s: %w", s.dir, err)
 	}
-	if s.count == 0 && !opts.ReadOnly {
-		// The count is exact, so an empty store holds no record: every
-		// id it will hold passes through Put below.
-		s.complete = true
-		s.written = make(map[uint64]struct{})
-	}
-	return s, nil
+	return db, nil
 }
 
 type quietLogger struct{}
@@ -180,6 +223,10 @@ func (s *Store) begin(ctx context.Context) error {
 	if s.closed {
 		s.mu.RUnlock()
 		return fmt.Errorf("pebble store %s: %w", s.dir, store.ErrClosed)
+	}
+	if s.broken != nil {
+		s.mu.RUnlock()
+		return s.broken
 	}
 	return nil
 }
@@ -527,6 +574,7 @@ func (s *Store) Put(ctx context.Context, docs []store.Document) error {
 		return fmt.Errorf("pebble store %s: put %d documents: %w", s.dir, len(docs), err)
 	}
 	s.count += added
+	s.wrote(pb.Len())
 	return nil
 }
 
@@ -626,6 +674,7 @@ func (s *Store) Delete(ctx context.Context, ids []string) error {
 		return fmt.Errorf("pebble store %s: delete %d documents: %w", s.dir, removed, err)
 	}
 	s.count -= removed
+	s.wrote(pb.Len())
 	return nil
 }
 
@@ -751,11 +800,10 @@ func (s *Store) Scan(ctx context.Context, fn func(id string) error) error {
 // (the data, compressed) and everything else (write-ahead log, obsolete
 // files awaiting deletion, manifest), for the benchmark's size figures.
 func (s *Store) DiskUsage() (tables, other uint64, err error) {
-	s.mu.RLock()
-	defer s.mu.RUnlock()
-	if s.closed {
-		return 0, 0, fmt.Errorf("pebble store %s: %w", s.dir, store.ErrClosed)
+	if err := s.begin(context.Background()); err != nil {
+		return 0, 0, err
 	}
+	defer s.mu.RUnlock()
 	m := s.db.Metrics()
 	for _, l := range m.Levels {
 		tables += uint64(l.Size)
@@ -766,11 +814,10 @@ func (s *Store) DiskUsage() (tables, other uint64, err error) {
 // Flush writes the memtables to tables, so that DiskUsage counts
 // everything in the compact form a long-lived store reaches.
 func (s *Store) Flush() error {
-	s.mu.RLock()
-	defer s.mu.RUnlock()
-	if s.closed {
-		return fmt.Errorf("pebble store %s: %w", s.dir, store.ErrClosed)
+	if err := s.begin(context.Background()); err != nil {
+		return err
 	}
+	defer s.mu.RUnlock()
 	return s.db.Flush()
 }
 
@@ -782,7 +829,19 @@ func (s *Store) Close() error {
 		return nil
 	}
 	s.closed = true
-	if err := s.db.Close(); err != nil {
+	defer s.release()
+	if s.db == nil {
+		// A failed regrow closed it already.
+		return nil
+	}
+	var err error
+	if s.dirty {
+		err = s.db.Flush()
+	}
+	if cerr := s.db.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
 		return fmt.Errorf("close pebble store %s: %w", s.dir, err)
 	}
 	return nil
