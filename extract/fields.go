@@ -84,8 +84,10 @@ func wordCount(s string) int { return len(strings.Fields(s)) }
 // bylineOf chooses the author line: JSON-LD persons, author meta tags,
 // then a byline element's text.
 func (m *pageMeta) bylineOf(site string) string {
-	if len(m.ld.authors) > 0 {
-		return cleanByline(strings.Join(dedupe(m.ld.authors), ", "), site)
+	if people := m.ld.personAuthors(); len(people) > 0 {
+		if b := cleanByline(strings.Join(dedupe(people), ", "), site); b != "" {
+			return b
+		}
 	}
 	for _, k := range []string{"author", "article:author", "dc.creator", "byl", "sailthru.author", "parsely-author", "citation_author"} {
 		// "Site staff" and "@handle" and profile URLs name no one; a
@@ -96,7 +98,10 @@ func (m *pageMeta) bylineOf(site string) string {
 			}
 		}
 	}
-	return cleanByline(m.byline, site)
+	if b := cleanByline(m.byline, site); b != "" {
+		return b
+	}
+	return cleanByline(m.labelled, site)
 }
 
 func dedupe(xs []string) []string {
@@ -130,7 +135,7 @@ func cleanByline(s, site string) string {
 		s = s[:loc[0]]
 	}
 	s = strings.Trim(s, " ,;:-–—")
-	if s == "" || len(s) > 120 || wordCount(s) > 12 || (site != "" && sameName(s, site)) {
+	if s == "" || !bylineSized(s) || (site != "" && sameName(s, site)) || genericAuthor[strings.ToLower(s)] {
 		return ""
 	}
 	if !unicode.IsUpper([]rune(s)[0]) && !unicode.IsLetter([]rune(s)[0]) {
@@ -140,6 +145,36 @@ func cleanByline(s, site string) string {
 		return ""
 	}
 	return s
+}
+
+// bylineSized reports whether s is as long as a byline: one name of up to
+// 12 words, or a list of up to 12 names (commas, "and", "&") of up to 6
+// words each.
+func bylineSized(s string) bool {
+	if len(s) <= 120 && wordCount(s) <= 12 {
+		return true
+	}
+	if len(s) > 400 {
+		return false
+	}
+	names := 0
+	for _, part := range bylineListSep.Split(s, -1) {
+		if wordCount(part) > 6 {
+			return false
+		}
+		names++
+	}
+	return names <= 12
+}
+
+var bylineListSep = regexp.MustCompile(`\s*(?:,|&|\band\b)\s*`)
+
+// genericAuthor lists the placeholders content systems print where no
+// author was set: they name no one.
+var genericAuthor = map[string]bool{
+	"author": true, "the author": true, "admin": true, "administrator": true,
+	"editor": true, "guest": true, "guest author": true, "anonymous": true,
+	"unknown": true, "user": true,
 }
 
 // nameConnectors are the lower-case words names and lists of names hold.

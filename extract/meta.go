@@ -22,6 +22,9 @@ type pageMeta struct {
 	times  []string // datetime attributes of <time>, in page order
 	pubAt  string   // <time> or element marked as the publication date
 	byline string   // text of the first element marked as a byline
+	// labelled is the name after a "By" or "Written by" label set
+	// apart from it ("<p>Written by</p><p>Jane Doe</p>").
+	labelled string
 	// dateline is the text of an element marked as the dateline.
 	dateline string
 	// dateText is the date shown by an element whose class names a
@@ -39,11 +42,16 @@ type ldInfo struct {
 	published string
 	authors   []string // persons
 	authorOrg []string // organisations named as author
-	sourceOrg string
-	publisher string
-	language  string
-	url       string
-	comments  []ldComment
+	// authorRefs are authors given only by "@id"; people maps the @id
+	// of every Person in the page's graphs to its name (Yoast and other
+	// SEO plugins write the author that way).
+	authorRefs []string
+	people     map[string]string
+	sourceOrg  string
+	publisher  string
+	language   string
+	url        string
+	comments   []ldComment
 }
 
 type ldComment struct {
@@ -60,6 +68,9 @@ func readMeta(root *html.Node) *pageMeta {
 	creditTries, bylineTries, datelineTries, dateTries := 8, 4, 4, 4
 	walk(root, func(n *html.Node) bool {
 		if n.Type == html.TextNode {
+			if m.labelled == "" && bylineLabel(n.Data) {
+				m.labelled = labelledName(n)
+			}
 			// Copyright notices name the agency a story came from
 			// ("© Thomson Reuters"); they sit outside the body.
 			if creditTries > 0 && isCopyright(n.Data) && n.Parent != nil {
@@ -175,6 +186,48 @@ func readMeta(root *html.Node) *pageMeta {
 	return m
 }
 
+// bylineLabel reports text that is only a byline's label: "By",
+// "Written by", "Author:".
+func bylineLabel(t string) bool {
+	if len(t) > 40 {
+		return false
+	}
+	t = strings.ToLower(strings.TrimRight(strings.TrimSpace(t), ":"))
+	switch strings.Join(strings.Fields(t), " ") {
+	case "by", "written by", "author", "authored by", "posted by", "words by", "article by", "story by", "reported by":
+		return true
+	}
+	return false
+}
+
+// labelledName returns the text that follows a byline label: the next
+// element beside it, or when the label ends its element, the element
+// after that one.
+func labelledName(label *html.Node) string {
+	next := func(n *html.Node) *html.Node {
+		for c := n.NextSibling; c != nil; c = c.NextSibling {
+			if c.Type == html.ElementNode {
+				return c
+			}
+			if c.Type == html.TextNode && strings.TrimSpace(c.Data) != "" {
+				return nil // the name is in the label's own text
+			}
+		}
+		return nil
+	}
+	el := next(label)
+	if el == nil && label.Parent != nil && label.NextSibling == nil {
+		el = next(label.Parent)
+	}
+	if el == nil {
+		return ""
+	}
+	if t := collapse(textOf(el)); len(t) < 100 {
+		return t
+	}
+	return ""
+}
+
 func hasAttr(n *html.Node, name string) bool {
 	for _, a := range n.Attr {
 		if a.Key == name {
@@ -206,16 +259,49 @@ func isBylineNode(n *html.Node) bool {
 	if ci == "" {
 		return false
 	}
-	// "author-bio" and "comment-author" boxes hold other text or other
-	// people; only byline-like names qualify.
-	if strings.Contains(ci, "comment") || strings.Contains(ci, "bio") || strings.Contains(ci, "avatar") {
-		return false
-	}
-	for _, tok := range strings.Fields(ci) {
-		switch tok {
-		case "byline", "article-byline", "byline-author", "author", "author-name", "authors", "article-author", "post-author", "entry-author", "writer", "contributor", "dateline-author":
+	var toks []string
+	for _, name := range strings.Fields(ci) {
+		if nameIsState(name) {
+			continue
+		}
+		toks = nameTokens(nameBlock(name), toks[:0])
+		if bylineName(toks) {
 			return true
 		}
+	}
+	return false
+}
+
+// bylineName reports whether the tokens of one class name name a byline:
+// they hold "byline", or end in the author ("post-author",
+// "text__author", "authorName", "entry-author-link"), and say nothing of
+// another person's text or of a picture ("comment-author", "author-bio",
+// "author-avatar").
+func bylineName(toks []string) bool {
+	if len(toks) == 0 {
+		return false
+	}
+	for _, t := range toks {
+		switch t {
+		case "comment", "comments", "bio", "avatar", "image", "img", "photo", "picture", "description", "desc", "box", "card", "title", "label", "info", "details":
+			return false
+		}
+	}
+	for _, t := range toks {
+		if t == "byline" || t == "bylines" {
+			return true
+		}
+	}
+	last := toks[len(toks)-1]
+	if len(toks) > 1 {
+		switch last {
+		case "name", "names", "link", "links", "text":
+			last = toks[len(toks)-2]
+		}
+	}
+	switch last {
+	case "author", "authors", "writer", "writers", "contributor", "contributors":
+		return true
 	}
 	return false
 }
@@ -255,6 +341,14 @@ func (ld *ldInfo) visit(v any, depth int) {
 		if isArticleType(x["@type"]) {
 			ld.readArticle(x)
 		}
+		if t, _ := x["@type"].(string); strings.EqualFold(t, "Person") {
+			if id, name := ldString(x["@id"]), collapse(ldName(x)); id != "" && name != "" && len(ld.people) < 64 {
+				if ld.people == nil {
+					ld.people = map[string]string{}
+				}
+				ld.people[id] = name
+			}
+		}
 		for _, k := range []string{"@graph", "mainEntity", "mainEntityOfPage", "itemListElement"} {
 			if c, ok := x[k]; ok {
 				if _, isStr := c.(string); !isStr {
@@ -292,7 +386,7 @@ func (ld *ldInfo) readArticle(x map[string]any) {
 			ld.published = ldString(x["dateCreated"])
 		}
 	}
-	if len(ld.authors) == 0 && len(ld.authorOrg) == 0 {
+	if len(ld.authors) == 0 && len(ld.authorOrg) == 0 && len(ld.authorRefs) == 0 {
 		ld.readAuthors(x["author"])
 		if len(ld.authors) == 0 {
 			ld.readAuthors(x["creator"])
@@ -328,6 +422,9 @@ func (ld *ldInfo) readAuthors(v any) {
 	case map[string]any:
 		name := collapse(ldName(x))
 		if name == "" {
+			if id := ldString(x["@id"]); id != "" {
+				ld.authorRefs = append(ld.authorRefs, id)
+			}
 			return
 		}
 		if t, _ := x["@type"].(string); strings.EqualFold(t, "Organization") || strings.EqualFold(t, "NewsMediaOrganization") {
@@ -336,6 +433,18 @@ func (ld *ldInfo) readAuthors(v any) {
 		}
 		ld.authors = append(ld.authors, name)
 	}
+}
+
+// personAuthors returns the JSON-LD authors that are people, with those
+// given by @id resolved.
+func (ld *ldInfo) personAuthors() []string {
+	out := ld.authors
+	for _, id := range ld.authorRefs {
+		if name := ld.people[id]; name != "" {
+			out = append(out[:len(out):len(out)], name)
+		}
+	}
+	return out
 }
 
 func (ld *ldInfo) readComments(v any) {

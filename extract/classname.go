@@ -1,0 +1,65 @@
+package extract
+
+import "strings"
+
+// nameTokens splits one class name or id into lower-case word tokens, the
+// way people write them: at "-", "_", "--", "__" and other punctuation, and
+// at camel-case humps ("authorDateBlock_authorName__N6j3Y" → author, date,
+// block, author, name, n6j3y). Hints match whole tokens, never substrings:
+// "ad" is not in "header", nor "promo" in "promoted".
+func nameTokens(name string, out []string) []string {
+	start := -1
+	flush := func(i int) {
+		if start >= 0 && i > start {
+			out = append(out, strings.ToLower(name[start:i]))
+		}
+		start = -1
+	}
+	for i := 0; i < len(name); i++ {
+		c := name[i]
+		switch {
+		case 'a' <= c && c <= 'z', '0' <= c && c <= '9', c >= 0x80:
+			if start < 0 {
+				start = i
+			}
+		case 'A' <= c && c <= 'Z':
+			// A hump starts a token, unless it continues a run of
+			// capitals ("URLPath" → url, path; "HTML" → html).
+			prevUpper := i > 0 && 'A' <= name[i-1] && name[i-1] <= 'Z'
+			nextLower := i+1 < len(name) && 'a' <= name[i+1] && name[i+1] <= 'z'
+			if start >= 0 && (!prevUpper || nextLower) {
+				flush(i)
+			}
+			if start < 0 {
+				start = i
+			}
+		default:
+			flush(i)
+		}
+	}
+	flush(len(name))
+	return out
+}
+
+// nameIsState reports a class name that says what state an element is in
+// or which taxonomy terms it carries, not what it is: "is-promoted",
+// "has-share-float", "tag-social-media", "category-comments". Content
+// systems put such names on the article element itself.
+func nameIsState(name string) bool {
+	lower := strings.ToLower(name)
+	for _, p := range []string{"is-", "has-", "is_", "has_", "tag-", "tag_", "category-", "category_", "cat-", "topic-", "term-", "format-", "post_tag-"} {
+		if strings.HasPrefix(lower, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// nameBlock cuts a BEM modifier off a class name: "node--promoted" is a
+// node, "field--label-hidden" a field; the modifier names a state.
+func nameBlock(name string) string {
+	if i := strings.Index(name, "--"); i > 0 {
+		return name[:i]
+	}
+	return name
+}
