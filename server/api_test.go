@@ -13,6 +13,7 @@ import (
 	"github.com/wiretrace/wiretrace/internal/redistest"
 	"github.com/wiretrace/wiretrace/store/pebble"
 	"github.com/wiretrace/wiretrace/store/redis"
+	"github.com/wiretrace/wiretrace/trace"
 )
 
 // demoIndex opens a real Pebble store in a temporary directory and loads
@@ -74,7 +75,7 @@ func TestCompareAPI(t *testing.T) {
 	if res.StatusCode != http.StatusOK {
 		t.Fatalf("status %d: %s", res.StatusCode, body)
 	}
-	rep := decode[reportJSON](t, body)
+	rep := decode[trace.Report](t, body)
 	if rep.Relation != "rewrite" || rep.Source != "a" {
 		t.Errorf("relation %q source %q, want rewrite a", rep.Relation, rep.Source)
 	}
@@ -179,11 +180,11 @@ func TestTraceAPI(t *testing.T) {
 			Indexed bool `json:"indexed"`
 		} `json:"document"`
 		Matches []struct {
-			ID       string     `json:"id"`
-			URL      string     `json:"url"`
-			Relation string     `json:"relation"`
-			Original string     `json:"original"`
-			Report   reportJSON `json:"report"`
+			ID       string       `json:"id"`
+			URL      string       `json:"url"`
+			Relation string       `json:"relation"`
+			Original string       `json:"original"`
+			Report   trace.Report `json:"report"`
 		} `json:"matches"`
 	}
 	if err := json.Unmarshal([]byte(body), &tr); err != nil {

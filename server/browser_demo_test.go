@@ -1,6 +1,7 @@
 package server
 
 import (
+	"math"
 	"net/http/httptest"
 	"strings"
 	"testing"
@@ -216,4 +217,55 @@ func TestBrowserDocumentFamily(t *testing.T) {
 	}
 	noCSPViolations(t, ctx)
 	screenshot(t, ctx, "trace-rewrite")
+}
+
+// TestBrowserReportClarity opens the permalink of two stored documents'
+// report and checks what a reader relies on: sentences numbered from 1,
+// verbatim and drift colours far apart, an edited copy's changed words
+// marked, and the export buttons and permalink shown.
+func TestBrowserReportClarity(t *testing.T) {
+	ctx := newBrowser(t)
+	srv := httptest.NewServer(New(Options{Index: demoIndex(t)}))
+	defer srv.Close()
+	orig, edited := exampleID(t, "rate-decision/original.html"), exampleID(t, "rate-decision/edited.html")
+	if err := chromedp.Do(ctx,
+		chromedp.Navigate(srv.URL+"/compare?a="+orig+"&b="+edited),
+		chromedp.WaitVisible(chromedp.CSS(`.sides`)),
+	); err != nil {
+		t.Fatalf("open the permalink: %v", err)
+	}
+	noCSPViolations(t, ctx)
+	screenshot(t, ctx, "compare-edited")
+	first, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.querySelector('.side .sent .n').textContent`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if first != "A1" {
+		t.Errorf("the first sentence is labelled %q, want A1", first)
+	}
+	// Hue of the verbatim and drift swatches' borders, in degrees.
+	hues, err := chromedp.Run(ctx, chromedp.Evaluate[[]float64](`['.swatch.verbatim', '.swatch.drift'].map(function (sel) {
+		var c = getComputedStyle(document.querySelector(sel)).borderLeftColor.match(/\d+/g).map(Number);
+		var r = c[0]/255, g = c[1]/255, b = c[2]/255, mx = Math.max(r, g, b), mn = Math.min(r, g, b), d = mx - mn, h = 0;
+		if (d) { h = mx === r ? ((g - b) / d) % 6 : mx === g ? (b - r) / d + 2 : (r - g) / d + 4; }
+		return (h * 60 + 360) % 360;
+	})`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d := math.Abs(hues[0] - hues[1]); math.Min(d, 360-d) < 90 {
+		t.Errorf("verbatim (hue %.0f) and drift (hue %.0f) colours are too close", hues[0], hues[1])
+	}
+	count := func(sel string) int {
+		n, err := chromedp.Run(ctx, chromedp.Evaluate[int](`document.querySelectorAll(`+jsString(sel)+`).length`))
+		if err != nil {
+			t.Fatalf("count %s: %v", sel, err)
+		}
+		return n
+	}
+	for _, sel := range []string{`.sent.edited .chg`, `a.permalink`, `form.export button[value="json"]`, `form.export button[value="html"]`} {
+		if count(sel) == 0 {
+			t.Errorf("the report shows no %s", sel)
+		}
+	}
 }

@@ -3,7 +3,6 @@ package server
 import (
 	"cmp"
 	"context"
-	"encoding/json"
 	"fmt"
 	"slices"
 
@@ -195,18 +194,4 @@ func earlier(a, b string) bool {
 	ta, oka := (&article.Article{Published: a}).PublishedTime()
 	tb, okb := (&article.Article{Published: b}).PublishedTime()
 	return oka && (!okb || ta.Before(tb))
-}
-
-// marshalReport turns a trace report into the contract shape the views
-// read.
-func marshalReport(r trace.Report) (reportJSON, error) {
-	b, err := json.Marshal(r)
-	if err != nil {
-		return reportJSON{}, fmt.Errorf("encode report: %w", err)
-	}
-	var rj reportJSON
-	if err := json.Unmarshal(b, &rj); err != nil {
-		return reportJSON{}, fmt.Errorf("decode report: %w", err)
-	}
-	return rj, nil
 }

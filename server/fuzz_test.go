@@ -28,18 +28,3 @@ func FuzzMarkWords(f *testing.F) {
 		}
 	})
 }
-
-// FuzzMarkSpan checks that marking a drift span keeps the sentence intact.
-func FuzzMarkSpan(f *testing.F) {
-	f.Add("The Finance Minister said", "finance minister")
-	f.Add("İİİ ıı", "i̇")
-	f.Fuzz(func(t *testing.T, text, span string) {
-		var b strings.Builder
-		for _, s := range markSpan([]segment{{Text: text}}, span) {
-			b.WriteString(s.Text)
-		}
-		if b.String() != text {
-			t.Errorf("segments join to %q, want %q", b.String(), text)
-		}
-	})
-}

@@ -135,6 +135,7 @@ func New(opts Options) *Server {
 		{pattern: "POST /trace", handler: s.uiTrace},
 		{pattern: "GET /compare", handler: s.uiCompareForm},
 		{pattern: "POST /compare", handler: s.uiCompare},
+		{pattern: "POST /compare/export", handler: s.uiExport},
 		{pattern: "GET /documents", handler: s.uiDocuments},
 		{pattern: "GET /documents/{id}", handler: s.uiDocument},
 		{pattern: "GET /search", handler: s.uiSearch},

@@ -10,6 +10,8 @@ import (
 	"io/fs"
 	"log"
 	"net/http"
+
+	"github.com/wiretrace/wiretrace/report"
 )
 
 //go:embed templates/*.html
@@ -22,14 +24,14 @@ var staticFS embed.FS
 // partials, plus the page's own blocks.
 var pageTemplates = func() map[string]*template.Template {
 	funcs := template.FuncMap{
-		"pct":   pct,
-		"when":  when,
+		"pct":   report.Percent,
+		"when":  report.When,
 		"as":    relationPhrase,
 		"bytes": humanBytes,
 		"deref": func(b *bool) bool { return b != nil && *b },
 		"int64": func(n int) int64 { return int64(n) },
 	}
-	base := template.Must(template.New("layout.html").Funcs(funcs).ParseFS(templateFS, "templates/layout.html"))
+	base := template.Must(report.AddTo(template.Must(template.New("layout.html").Funcs(funcs).ParseFS(templateFS, "templates/layout.html"))))
 	pages := map[string]*template.Template{}
 	names, err := fs.Glob(templateFS, "templates/*.html")
 	if err != nil {
@@ -57,7 +59,8 @@ type page struct {
 	Families []docSummary
 	Examples []exampleLink
 
-	Report *reportView
+	Report *report.View
+	Export *exportView
 	Trace  *traceView
 	Doc    *docView
 	Search *searchView
@@ -109,6 +112,18 @@ func staticHandler() http.Handler {
 	files := http.StripPrefix("/static/", http.FileServerFS(sub))
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Cache-Control", "public, max-age=3600")
+		// The report's stylesheet and script come from package report,
+		// shared with the self-contained HTML report.
+		switch r.URL.Path {
+		case "/static/report.css":
+			w.Header().Set("Content-Type", "text/css; charset=utf-8")
+			_, _ = io.WriteString(w, report.CSS)
+			return
+		case "/static/report.js":
+			w.Header().Set("Content-Type", "text/javascript; charset=utf-8")
+			_, _ = io.WriteString(w, report.JS)
+			return
+		}
 		files.ServeHTTP(w, r)
 	})
 }

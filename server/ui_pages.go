@@ -1,9 +1,12 @@
 package server
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
 	"fmt"
 	"net/http"
+	"net/url"
 	"slices"
 	"strconv"
 	"strings"
@@ -12,6 +15,7 @@ import (
 	"github.com/wiretrace/wiretrace/article"
 	"github.com/wiretrace/wiretrace/index"
 	"github.com/wiretrace/wiretrace/ingest"
+	"github.com/wiretrace/wiretrace/report"
 	"github.com/wiretrace/wiretrace/trace"
 )
 
@@ -136,21 +140,18 @@ func (s *Server) uiTrace(w http.ResponseWriter, r *http.Request) {
 			tv.ID = res.Document.ID
 		}
 		for i, m := range res.Matches {
-			rj, err := marshalReport(m.Report)
-			if err != nil {
-				s.uiError(w, err)
-				return
-			}
 			tv.Matches = append(tv.Matches, matchView{
 				docSummary:    docSummary{ID: m.ID, Title: m.Title, Site: m.Site, Published: m.Published, URL: m.URL},
 				Relation:      string(m.Relation),
-				RelationLabel: relationLabel(string(m.Relation)),
+				RelationLabel: report.RelationLabel(m.Relation),
 				Similarity:    m.Similarity,
 				Original:      m.Original,
 				Credits:       m.Report.CreditsSource,
-				Report: newReportView(rj, "m"+strconv.Itoa(i)+"-",
-					sideName{Name: "the indexed article", Link: "/documents/" + m.ID},
-					sideName{Name: "the traced page"}),
+				Report: report.NewView(&m.Report, report.HTMLOptions{
+					Prefix: "m" + strconv.Itoa(i) + "-",
+					A:      report.Name{Name: "the indexed article", Link: "/documents/" + m.ID},
+					B:      report.Name{Name: "the traced page"},
+				}),
 			})
 		}
 	}
@@ -168,7 +169,8 @@ func (s *Server) uiTrace(w http.ResponseWriter, r *http.Request) {
 }
 
 // uiCompareForm shows the compare form, or with ?a=ID&b=ID compares two
-// indexed documents.
+// indexed documents: a permalink to their report, which &format=json or
+// &format=html downloads instead (see export).
 func (s *Server) uiCompareForm(w http.ResponseWriter, r *http.Request) {
 	ida, idb := r.URL.Query().Get("a"), r.URL.Query().Get("b")
 	if ida == "" && idb == "" {
@@ -199,9 +201,14 @@ func (s *Server) uiCompareForm(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	defer release()
-	s.renderCompare(w, ea.Article, eb.Article,
-		sideName{Name: "document A", Link: "/documents/" + ida},
-		sideName{Name: "document B", Link: "/documents/" + idb})
+	rep := trace.Compare(ea.Article, eb.Article, s.opts.Trace)
+	na := report.Name{Name: "document A", Link: "/documents/" + ida}
+	nb := report.Name{Name: "document B", Link: "/documents/" + idb}
+	if format := r.URL.Query().Get("format"); format != "" {
+		s.export(w, format, &rep, na, nb)
+		return
+	}
+	s.renderReport(w, &rep, na, nb, "/compare?a="+url.QueryEscape(ida)+"&b="+url.QueryEscape(idb))
 }
 
 // uiCompare compares two pasted or uploaded pages.
@@ -230,17 +237,70 @@ func (s *Server) uiCompare(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	defer release()
-	s.renderCompare(w, arts[0], arts[1], sideName{Name: "page A"}, sideName{Name: "page B"})
+	rep := trace.Compare(arts[0], arts[1], s.opts.Trace)
+	s.renderReport(w, &rep, report.Name{Name: "page A"}, report.Name{Name: "page B"}, "")
 }
 
-func (s *Server) renderCompare(w http.ResponseWriter, a, b *article.Article, na, nb sideName) {
-	rj, err := marshalReport(trace.Compare(a, b, s.opts.Trace))
+// renderReport shows a compare report with its export buttons and, for
+// stored documents, its permalink.
+func (s *Server) renderReport(w http.ResponseWriter, r *trace.Report, na, nb report.Name, permalink string) {
+	js, err := json.Marshal(r)
 	if err != nil {
+		s.uiError(w, fmt.Errorf("encode report: %w", err))
+		return
+	}
+	v := report.NewView(r, report.HTMLOptions{A: na, B: nb})
+	s.render(w, http.StatusOK, "compare", &page{Nav: "compare", Report: v,
+		Export: &exportView{JSON: string(js), NameA: na.Name, NameB: nb.Name, Permalink: permalink}})
+}
+
+// uiExport downloads a report shown on the compare page (its JSON, sent
+// back by the page's export form) as JSON or as one self-contained HTML
+// file. It computes nothing: it renders what it is sent.
+func (s *Server) uiExport(w http.ResponseWriter, r *http.Request) {
+	if err := s.parseForm(w, r); err != nil {
 		s.uiError(w, err)
 		return
 	}
-	v := newReportView(rj, "", na, nb)
-	s.render(w, http.StatusOK, "compare", &page{Nav: "compare", Report: &v})
+	var rep trace.Report
+	if err := json.Unmarshal([]byte(r.FormValue("report")), &rep); err != nil {
+		s.uiError(w, badRequest("export: the report is not a compare report's JSON: %v", err))
+		return
+	}
+	s.export(w, r.FormValue("format"), &rep,
+		report.Name{Name: r.FormValue("a_name")}, report.Name{Name: r.FormValue("b_name")})
+}
+
+// export writes rep as a download: format "json" (the compare --json
+// contract) or "html" (report.Page).
+func (s *Server) export(w http.ResponseWriter, format string, rep *trace.Report, na, nb report.Name) {
+	var buf bytes.Buffer
+	var ctype string
+	switch format {
+	case "json":
+		enc := json.NewEncoder(&buf)
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(rep); err != nil {
+			s.uiError(w, fmt.Errorf("encode report: %w", err))
+			return
+		}
+		ctype = "application/json"
+	case "html":
+		// The file stands alone: links to this server's pages would not
+		// work from a saved copy.
+		na.Link, nb.Link = "", ""
+		if err := report.Page(&buf, rep, report.HTMLOptions{A: na, B: nb}); err != nil {
+			s.uiError(w, err)
+			return
+		}
+		ctype = "text/html; charset=utf-8"
+	default:
+		s.uiError(w, badRequest("export: format %q: want json or html", format))
+		return
+	}
+	w.Header().Set("Content-Type", ctype)
+	w.Header().Set("Content-Disposition", `attachment; filename="wiretrace-compare.`+format+`"`)
+	_, _ = buf.WriteTo(w)
 }
 
 func (s *Server) uiDocument(w http.ResponseWriter, r *http.Request) {
@@ -273,7 +333,7 @@ func (s *Server) uiDocument(w http.ResponseWriter, r *http.Request) {
 			Original:      m.Role == "original",
 			Current:       m.ID == id,
 			Relation:      string(m.Relation),
-			RelationLabel: relationLabel(string(m.Relation)),
+			RelationLabel: report.RelationLabel(m.Relation),
 			Similarity:    m.Similarity,
 			Credits:       m.CreditsSource,
 			Drifts:        m.Drifts,

@@ -22,7 +22,9 @@ func TestUIPages(t *testing.T) {
 		{"home", "/", http.StatusOK, "text/html", `action="/trace"`},
 		{"compare form", "/compare", http.StatusOK, "text/html", `name="b_file"`},
 		{"stylesheet", "/static/app.css", http.StatusOK, "text/css", "--verbatim"},
-		{"script", "/static/app.js", http.StatusOK, "javascript", "data-pairs"},
+		{"script", "/static/app.js", http.StatusOK, "javascript", "upload"},
+		{"report stylesheet", "/static/report.css", http.StatusOK, "text/css", "--drift"},
+		{"report script", "/static/report.js", http.StatusOK, "javascript", "data-pairs"},
 		{"missing page", "/no/such/page", http.StatusNotFound, "text/html", "There is no page at /no/such/page"},
 		{"missing asset", "/static/nothing.js", http.StatusNotFound, "text/plain", ""},
 	}

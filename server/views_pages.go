@@ -1,5 +1,7 @@
 package server
 
+import "github.com/wiretrace/wiretrace/report"
+
 // docSummary is one indexed document as lists show it.
 type docSummary struct {
 	ID, Title, Site, Published, URL string
@@ -27,7 +29,7 @@ type matchView struct {
 	// Original is the trace's "match", "document" or "unknown".
 	Original string
 	Credits  bool
-	Report   reportView
+	Report   *report.View
 }
 
 // docView is a document page: the article and its family on a timeline.
@@ -61,4 +63,17 @@ type searchResult struct {
 	docSummary
 	TitleSegments []segment
 	Snippet       []segment
+}
+
+// segment is a run of text, marked when it matches a search word.
+type segment struct {
+	Text string
+	Mark bool
+}
+
+// exportView is what the compare page's export form sends back: the
+// report's JSON and the two sides' names; Permalink is the page's own
+// address when both sides are stored documents.
+type exportView struct {
+	JSON, NameA, NameB, Permalink string
 }

@@ -25,7 +25,7 @@ func FuzzCompare(f *testing.F) {
 		pa := &article.Article{Paragraphs: strings.Split(a, "\n"), Published: "2026-01-02"}
 		pb := &article.Article{Paragraphs: strings.Split(b, "\n")}
 		r := Compare(pa, pb, Options{})
-		src, der := r.sides()
+		src, der := r.Sides()
 		for _, p := range r.Pairs {
 			for _, i := range p.Source {
 				if i < 0 || i >= len(src.Sentences) {

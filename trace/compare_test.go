@@ -1,13 +1,9 @@
 package trace
 
 import (
-	"bytes"
 	"encoding/json"
 	"errors"
-	"flag"
 	"fmt"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -18,8 +14,6 @@ import (
 	"github.com/wiretrace/wiretrace/extract"
 	"github.com/wiretrace/wiretrace/wordnet"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden reports in testdata/golden")
 
 func loadExample(t testing.TB, f examples.File) *article.Article {
 	t.Helper()
@@ -37,7 +31,7 @@ func loadExample(t testing.TB, f examples.File) *article.Article {
 // TestExampleFamilies compares every example family's original with each
 // of its other pages and checks the report against the manifest (relation,
 // source side, credit, every planted drift found and no other, padding
-// unsupported) and against its golden text report.
+// unsupported). Package report pins the text reports of the same pairs.
 func TestExampleFamilies(t *testing.T) {
 	fams, err := examples.Families()
 	if err != nil {
@@ -55,7 +49,6 @@ func TestExampleFamilies(t *testing.T) {
 				b := loadExample(t, f)
 				r := Compare(orig, b, Options{})
 				checkExpected(t, &r, f)
-				checkGolden(t, fam.Name+"_"+f.Role, &r)
 				if f.Source == SourceA {
 					// The same pair the other way round finds the same
 					// relation with the source on the other side.
@@ -101,7 +94,7 @@ func checkExpected(t *testing.T, r *Report, f examples.File) {
 			t.Errorf("false drift: %s %q → %q (%s)", d.Kind, d.SourceSpan, d.DerivedSpan, d.Explanation)
 		}
 	}
-	_, der := r.sides()
+	_, der := r.Sides()
 	for _, pad := range f.Unsupported {
 		j := sentenceWith(der.Sentences, pad)
 		if j < 0 {
@@ -134,52 +127,6 @@ func contains(xs []int, x int) bool {
 		}
 	}
 	return false
-}
-
-// checkGolden compares the plain text report with testdata/golden/NAME.txt
-// (rewritten with -update).
-func checkGolden(t *testing.T, name string, r *Report) {
-	t.Helper()
-	var buf bytes.Buffer
-	if err := r.WriteText(&buf, TextOptions{HideScores: true}); err != nil {
-		t.Fatal(err)
-	}
-	path := filepath.Join("testdata", "golden", name+".txt")
-	if *update {
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test ./trace -run TestExampleFamilies -update to create it)", err)
-	}
-	if !bytes.Equal(buf.Bytes(), want) {
-		t.Errorf("report differs from %s (run with -update if the change is intended):\n%s", path, diffLines(string(want), buf.String()))
-	}
-}
-
-// diffLines shows the first lines that differ.
-func diffLines(want, got string) string {
-	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
-	var out []string
-	for i := 0; i < max(len(w), len(g)) && len(out) < 12; i++ {
-		var a, b string
-		if i < len(w) {
-			a = w[i]
-		}
-		if i < len(g) {
-			b = g[i]
-		}
-		if a != b {
-			out = append(out, "- "+a, "+ "+b)
-		}
-	}
-	return strings.Join(out, "\n")
 }
 
 // TestReportJSON pins the JSON field names of the compare contract.
@@ -243,10 +190,6 @@ func TestCompareTruncates(t *testing.T) {
 	if len(long.Paragraphs) != 80 {
 		t.Errorf("Compare changed its argument: %d paragraphs", len(long.Paragraphs))
 	}
-	var text bytes.Buffer
-	if err := r.WriteText(&text, TextOptions{}); err != nil || !strings.Contains(text.String(), "only its start was compared") {
-		t.Errorf("text report does not say it was cut (%v)", err)
-	}
 
 	// One paragraph of 200 KB of two-byte runes, no sentence end.
 	endless := &article.Article{Paragraphs: []string{strings.Repeat("é", 100_000)}}
@@ -265,68 +208,6 @@ func TestCompareTruncates(t *testing.T) {
 	data, _ := json.Marshal(short)
 	if strings.Contains(string(data), "truncated") {
 		t.Errorf("an uncut report names truncated in its JSON")
-	}
-}
-
-// TestWriteTextControls checks that escape sequences in page text do not
-// reach the terminal through the text report.
-func TestWriteTextControls(t *testing.T) {
-	a := &article.Article{Title: "Harbour \x1b]0;owned\x07 wall", URL: "https://gazette.example/\x1b[2J",
-		Paragraphs: []string{"The council said \x1b[31mred\x1b[0m it would vote on the harbour wall \x1b]52;c;eA==\x07 next month.",
-			"The wall was damaged in January\u009b storms and must be rebuilt."}}
-	r := Compare(a, a, Options{})
-	for _, color := range []bool{false, true} {
-		var b bytes.Buffer
-		if err := r.WriteText(&b, TextOptions{Color: color}); err != nil {
-			t.Fatal(err)
-		}
-		out := b.String()
-		if color {
-			// Only the report's own colour codes may remain.
-			for _, code := range []string{ansiReset, ansiBold, ansiDim, ansiRed, ansiGreen, ansiYellow, ansiBlue, ansiCyan} {
-				out = strings.ReplaceAll(out, code, "")
-			}
-		}
-		if strings.ContainsAny(out, "\x1b\x07\u009b") {
-			t.Errorf("color %v: a control character of the page reached the report: %q", color, out)
-		}
-		if !strings.Contains(out, "it would vote on the harbour wall") {
-			t.Errorf("color %v: the sentence is gone: %q", color, out)
-		}
-	}
-}
-
-// TestWriteHTML checks that the HTML report is one page that links every
-// aligned sentence to its partners and marks drifts.
-func TestWriteHTML(t *testing.T) {
-	fams, err := examples.Families()
-	if err != nil {
-		t.Fatal(err)
-	}
-	var rewrite examples.File
-	for _, f := range fams[0].Files {
-		if f.Role == "rewrite" {
-			rewrite = f
-		}
-	}
-	r := Compare(loadExample(t, fams[0].Original()), loadExample(t, rewrite), Options{})
-	var buf bytes.Buffer
-	if err := r.WriteHTML(&buf); err != nil {
-		t.Fatal(err)
-	}
-	page := buf.String()
-	for _, want := range []string{"<!DOCTYPE html>", `class="drift"`, "data-partners=\"d", "unsupported", "<style>", "<script>"} {
-		if !strings.Contains(page, want) {
-			t.Errorf("HTML report lacks %q", want)
-		}
-	}
-	for _, bad := range []string{"<link ", "src=\"http"} {
-		if strings.Contains(page, bad) {
-			t.Errorf("HTML report is not self-contained: has %q", bad)
-		}
-	}
-	if n := strings.Count(page, `class="drift"`); n < len(r.Drifts) {
-		t.Errorf("%d drift marks for %d drifts", n, len(r.Drifts))
 	}
 }
 

@@ -5,7 +5,6 @@
 // which, what the derived article added and dropped, which facts changed on
 // the way, and whether it credits the original.
 //
-// Report renders as a terminal report (WriteText), JSON (its struct tags
-// are the `wiretrace compare --json` contract) and a self-contained HTML
-// page (WriteHTML).
+// Report's JSON form (its struct tags) is the `wiretrace compare --json`
+// contract; package report renders it for people, as text and HTML.
 package trace

@@ -45,6 +45,8 @@ const (
 // Sentence indices in Pairs, Unsupported, Omitted and Drifts index the
 // sentences of the source side (Source "a" or "b") and of the derived side;
 // when the source is unknown, a is read as the source and b as the derived.
+// They are 0-based, as JSON arrays are; reports for people (package
+// report) number sentences from 1.
 type Report struct {
 	A Side `json:"a"`
 	B Side `json:"b"`
@@ -91,9 +93,10 @@ type Side struct {
 	Sentences []string `json:"sentences"`
 }
 
-// sides returns the source and derived sides of r (a and b when the source
-// is unknown).
-func (r *Report) sides() (src, der *Side) {
+// Sides returns the source and derived sides of r (a and b when the source
+// is unknown): the sides that Pairs, Drifts, Unsupported and Omitted
+// index.
+func (r *Report) Sides() (src, der *Side) {
 	if r.Source == SourceB {
 		return &r.B, &r.A
 	}

@@ -8,6 +8,7 @@ import (
 
 	"github.com/wiretrace/wiretrace/article"
 	"github.com/wiretrace/wiretrace/ingest"
+	"github.com/wiretrace/wiretrace/report"
 	"github.com/wiretrace/wiretrace/trace"
 )
 
@@ -15,10 +16,11 @@ import (
 // PAGE_B`. It prints a terminal report (coloured on a terminal), the JSON
 // report, or one self-contained HTML page.
 func runCompare(ctx context.Context, e *env, args []string) error {
-	fs := newFlags(e, "compare", "[--json|--html] [--wordnet] PAGE_A PAGE_B (files, - for stdin, or URLs)")
+	fs := newFlags(e, "compare", "[--json|--html] [--full] [--wordnet] PAGE_A PAGE_B (files, - for stdin, or URLs)")
 	asJSON := fs.Bool("json", false, "print the report as JSON")
 	asHTML := fs.Bool("html", false, "print the report as one self-contained HTML page")
 	color := fs.String("color", "auto", "colour the terminal report: auto, always or never")
+	full := fs.Bool("full", false, "show sentences whole in the terminal report instead of cut at 110 characters")
 	maxBytes := fs.Int64("max-bytes", ingest.DefaultMaxBytes, "largest page to read, in bytes")
 	cmpFlags := addComparisonFlags(fs)
 	names, err := parseInterspersed(fs, args)
@@ -64,12 +66,12 @@ func runCompare(ctx context.Context, e *env, args []string) error {
 			return fmt.Errorf("write report: %w", err)
 		}
 	case *asHTML:
-		if err := r.WriteHTML(e.stdout); err != nil {
+		if err := report.Page(e.stdout, &r, report.HTMLOptions{}); err != nil {
 			return fmt.Errorf("write report: %w", err)
 		}
 	default:
 		useColor := *color == "always" || *color == "auto" && writesToTerminal(e.stdout)
-		if err := r.WriteText(e.stdout, trace.TextOptions{Color: useColor}); err != nil {
+		if err := report.Text(e.stdout, &r, report.TextOptions{Color: useColor, Full: *full}); err != nil {
 			return fmt.Errorf("write report: %w", err)
 		}
 	}

@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/wiretrace/wiretrace/examples"
+	"github.com/wiretrace/wiretrace/report"
 )
 
 // writeExample copies an embedded example page to a file and returns its
@@ -77,8 +78,18 @@ func TestCompareCommand(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("--html: exit %d: %s", code, errs)
 	}
-	if !strings.HasPrefix(out, "<!DOCTYPE html>") || !strings.Contains(out, "rewrite") {
+	if !strings.HasPrefix(out, "<!DOCTYPE html>") || !strings.Contains(out, "Rewrite") {
 		t.Errorf("--html output is not the report page: %.200s", out)
+	}
+	// The page carries the web UI's own stylesheet: one palette.
+	if !strings.Contains(out, report.CSS) {
+		t.Errorf("--html does not use the web UI's stylesheet")
+	}
+
+	// Flags after the pages, as people type them.
+	code, out, errs = runCompareCLI(t, "", orig, rewrite, "--json")
+	if code != 0 || !json.Valid([]byte(out)) {
+		t.Errorf("compare PAGE_A PAGE_B --json: exit %d, %s %.100s", code, errs, out)
 	}
 }
 

@@ -112,6 +112,9 @@ func runDemo(ctx context.Context, e *env, args []string) error {
 	if err := tw.Flush(); err != nil {
 		return err
 	}
+	fmt.Fprintln(e.stdout, "\nORIGINAL says which side the trace found to be the original: \"match\" (the best match is the")
+	fmt.Fprintln(e.stdout, "traced page's source), \"document\" (the traced page is the match's source) or \"unknown\" (no direction:")
+	fmt.Fprintln(e.stdout, "the same text both ways, or independent reports); empty when nothing matched.")
 	fmt.Fprintln(e.stdout, "\nSee one in full:  wiretrace compare PAGE_A PAGE_B   Browse them:  wiretrace serve --demo")
 	return nil
 }

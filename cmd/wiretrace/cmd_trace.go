@@ -4,10 +4,10 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"io"
 
 	"github.com/wiretrace/wiretrace/index"
 	"github.com/wiretrace/wiretrace/ingest"
+	"github.com/wiretrace/wiretrace/report"
 	"github.com/wiretrace/wiretrace/trace"
 )
 
@@ -23,6 +23,7 @@ func runTrace(ctx context.Context, e *env, args []string) error {
 	all := fs.Bool("all", false, "print the full report of every match, not only the first")
 	reports := fs.Int("reports", 5, "how many of the best candidates to compare in full")
 	color := fs.String("color", "auto", "colour the terminal report: auto, always or never")
+	full := fs.Bool("full", false, "show sentences whole in the terminal report instead of cut at 110 characters")
 	maxBytes := fs.Int64("max-bytes", ingest.DefaultMaxBytes, "largest page to read, in bytes")
 	names, err := parseInterspersed(fs, args)
 	if err != nil {
@@ -70,52 +71,8 @@ func runTrace(ctx context.Context, e *env, args []string) error {
 		return nil
 	}
 	useColor := *color == "always" || *color == "auto" && writesToTerminal(e.stdout)
-	if err := writeTrace(e.stdout, &res, *all, useColor); err != nil {
+	if err := report.TraceText(e.stdout, &res, report.TextOptions{Color: useColor, Full: *full, All: *all}); err != nil {
 		return fmt.Errorf("write trace: %w", err)
 	}
 	return nil
-}
-
-// writeTrace prints a trace result for a person: one line per match, then
-// the report of the first match (or of all).
-func writeTrace(w io.Writer, res *trace.Result, all, color bool) error {
-	d := res.Document
-	fmt.Fprintf(w, "Traced: %s\n", orUnknown(d.Title))
-	if d.URL != "" {
-		fmt.Fprintf(w, "        %s\n", d.URL)
-	}
-	if len(res.Matches) == 0 {
-		_, err := fmt.Fprintln(w, "\nNo related article in the index.")
-		return err
-	}
-	fmt.Fprintf(w, "\n%d related article(s) in the index:\n\n", len(res.Matches))
-	for i, m := range res.Matches {
-		orig := map[string]string{
-			trace.OriginalMatch:    "the source of this page",
-			trace.OriginalDocument: "derived from this page",
-			trace.OriginalUnknown:  "direction unknown",
-		}[m.Original]
-		fmt.Fprintf(w, "%2d. %-14s similarity %.2f  %s\n", i+1, m.Relation, m.Similarity, orig)
-		fmt.Fprintf(w, "    %s\n", orUnknown(m.Title))
-		if m.URL != "" || m.Published != "" {
-			fmt.Fprintf(w, "    %s  %s\n", orUnknown(m.URL), m.Published)
-		}
-	}
-	for i := range res.Matches {
-		if i > 0 && !all {
-			break
-		}
-		fmt.Fprintf(w, "\n── Report %d: %s ──\n\n", i+1, orUnknown(res.Matches[i].Title))
-		if err := res.Matches[i].Report.WriteText(w, trace.TextOptions{Color: color}); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-func orUnknown(s string) string {
-	if s == "" {
-		return "(unknown)"
-	}
-	return s
 }
