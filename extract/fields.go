@@ -210,7 +210,11 @@ func namesLike(s string) bool {
 }
 
 // publishedOf chooses the publication date from JSON-LD, meta tags,
-// <time> elements, in that order of trust.
+// <time> elements and elements classed as dates, in that order of trust;
+// then from weaker witnesses: the date of the JSON-LD page, a script's
+// data, a date in the byline, an update date shown on the page, the
+// article's dateModified. A page that shows only when it was updated has
+// no other date to give.
 func (m *pageMeta) publishedOf() string {
 	cands := []string{m.ld.published, m.firstMeta(
 		"article:published_time", "og:published_time", "og:article:published_time",
@@ -219,13 +223,25 @@ func (m *pageMeta) publishedOf() string {
 		"dc.date.issued", "dc.date", "dcterms.created", "dcterms.date", "date",
 		"original-publish-date", "cxenseparse:recs:publishtime", "article:published",
 		"pdate", "sn-post-date", "post-date", "article_date_original", "datecreated",
-		"article:modified_time",
+		"published", "date_published", "publication-date", "citation_publication_date",
+		"citation_date", "dc.date.created",
 	), m.pubAt, m.dateText}
 	cands = append(cands, m.times...)
+	cands = append(cands, m.ld.pageDate, m.scriptDate, bylineDate(m.byline), m.updatedText,
+		m.ld.modified, m.firstMeta("article:modified_time", "og:updated_time", "datemodified", "last-modified"))
 	for _, c := range cands {
 		if d, ok := normalizeDate(c); ok {
 			return d
 		}
+	}
+	return ""
+}
+
+// bylineDate is the date a byline line carries ("By Jane Doe - Mar 27,
+// 2024").
+func bylineDate(b string) string {
+	if d, ok := textDate(b); ok {
+		return d
 	}
 	return ""
 }

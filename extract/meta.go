@@ -30,6 +30,13 @@ type pageMeta struct {
 	// dateText is the date shown by an element whose class names a
 	// publication date ("article-publish-date").
 	dateText string
+	// updatedText is the date shown by an element whose class names an
+	// update ("last-updated"): the page's only date when it shows no
+	// other.
+	updatedText string
+	// scriptDate is a publication date in a script's data (the state a
+	// JavaScript framework ships: "publishedDate":"2025-01-28").
+	scriptDate string
 	// creditLines holds the text around copyright notices ("© Thomson
 	// Reuters"), which name an agency outside the body.
 	creditLines []string
@@ -40,6 +47,10 @@ type pageMeta struct {
 type ldInfo struct {
 	headline  string
 	published string
+	modified  string // the article's dateModified
+	// pageDate is the datePublished of a JSON-LD thing that is not an
+	// article (a WebPage): the article's date when the page is it.
+	pageDate  string
 	authors   []string // persons
 	authorOrg []string // organisations named as author
 	// authorRefs are authors given only by "@id"; people maps the @id
@@ -117,8 +128,13 @@ func readMeta(root *html.Node) *pageMeta {
 			}
 			return false
 		case "script":
-			if strings.Contains(strings.ToLower(attr(n, "type")), "ld+json") && n.FirstChild != nil {
+			if n.FirstChild == nil {
+				return false
+			}
+			if strings.Contains(strings.ToLower(attr(n, "type")), "ld+json") {
 				m.ld.merge(n.FirstChild.Data)
+			} else if m.scriptDate == "" {
+				m.scriptDate = scriptDate(n.FirstChild.Data)
 			}
 			return false
 		case "style", "noscript", "template", "svg":
@@ -148,6 +164,7 @@ func readMeta(root *html.Node) *pageMeta {
 				rel = a.Val
 			case "class", "id":
 				named = named || containsFold(a.Val, "date") || containsFold(a.Val, "publish") ||
+					containsFold(a.Val, "time") || containsFold(a.Val, "posted") || containsFold(a.Val, "modif") ||
 					containsFold(a.Val, "byline") || containsFold(a.Val, "author") || containsFold(a.Val, "writer") ||
 					containsFold(a.Val, "contributor")
 			}
@@ -162,12 +179,18 @@ func readMeta(root *html.Node) *pageMeta {
 				m.pubAt = v
 			}
 		}
-		if m.dateText == "" && dateTries > 0 && named && isDateNode(n) {
-			dateTries--
-			for _, v := range []string{attr(n, "datetime"), attr(n, "content"), attr(n, "value"), textOf(n)} {
-				if _, ok := normalizeDate(v); ok {
-					m.dateText = v
-					break
+		if dateTries > 0 && named {
+			if kind := dateNodeKind(n); kind == datePublished && m.dateText == "" || kind == dateUpdated && m.updatedText == "" {
+				dateTries--
+				for _, v := range []string{attr(n, "datetime"), attr(n, "content"), attr(n, "value"), textOf(n)} {
+					if _, ok := normalizeDate(v); ok {
+						if kind == datePublished {
+							m.dateText = v
+						} else {
+							m.updatedText = v
+						}
+						break
+					}
 				}
 			}
 		}
@@ -237,16 +260,88 @@ func hasAttr(n *html.Node, name string) bool {
 	return false
 }
 
-// isDateNode reports an element whose class or id names the publication
-// date: "publish-date", "published_date", "pubdate", "post-date".
-func isDateNode(n *html.Node) bool {
+// Kinds of date an element's class or id names.
+const (
+	datePublished = 1
+	dateUpdated   = 2
+)
+
+// dateNodeKind reads the tokens of an element's class and id names: a
+// publication date ("publish-date", "post_date", "entry-date", "pubdate",
+// "articleTimestamp", "posted-on"), an update ("last-updated",
+// "date-modified"), or 0.
+func dateNodeKind(n *html.Node) int {
 	ci := classID(n)
-	if ci == "" || strings.Contains(ci, "modif") || strings.Contains(ci, "update") {
-		return false
+	if ci == "" {
+		return 0
 	}
-	return strings.Contains(ci, "pubdate") || strings.Contains(ci, "publish") && strings.Contains(ci, "date") ||
-		strings.Contains(ci, "post-date") || strings.Contains(ci, "post_date") || strings.Contains(ci, "entry-date") ||
-		strings.Contains(ci, "article-date") || strings.Contains(ci, "story-date")
+	kind := 0
+	var toks []string
+	for _, name := range strings.Fields(ci) {
+		if nameIsState(name) {
+			continue
+		}
+		toks = nameTokens(name, toks[:0])
+		named, updated := false, false
+		for _, t := range toks {
+			switch t {
+			case "date", "dates", "pubdate", "published", "publish", "publication", "posted", "timestamp", "time", "datetime":
+				named = true
+			case "updated", "update", "modified", "modify", "lastmod", "revised":
+				updated = true
+			}
+		}
+		for _, t := range toks {
+			switch t {
+			case "comment", "comments", "related", "event", "events", "expiry", "expires", "birth", "picker":
+				named, updated = false, false
+			}
+		}
+		switch {
+		case updated:
+			kind = dateUpdated
+		case named:
+			return datePublished
+		}
+	}
+	return kind
+}
+
+// scriptDataKeys are the keys under which JavaScript page state holds a
+// story's publication date.
+var scriptDataKeys = []string{
+	`"datePublished"`, `"publishedDate"`, `"publishDate"`, `"publish_date"`, `"published_at"`,
+	`"publishedAt"`, `"published_on"`, `"first_publication_date"`, `"date_published"`,
+	`"publicationDate"`, `"pubDate"`, `"postDate"`, `"post_date"`,
+	`publishedDate:`, `publishDate:`, `published_on:`, `publishedAt:`,
+}
+
+// scriptDate returns the earliest-placed publication date found in a
+// script's data under one of scriptDataKeys, as written
+// ("2025-01-28T10:00:00Z").
+func scriptDate(src string) string {
+	if !strings.Contains(src, "ublish") && !strings.Contains(src, "ubDate") && !strings.Contains(src, "ostDate") && !strings.Contains(src, "ost_date") {
+		return ""
+	}
+	best, bestAt := "", len(src)
+	for _, k := range scriptDataKeys {
+		i := strings.Index(src[:bestAt], k)
+		if i < 0 {
+			continue
+		}
+		rest := strings.TrimLeft(src[i+len(k):], " \t\n:")
+		rest = strings.TrimLeft(rest, `\"'`)
+		if len(rest) > 32 {
+			rest = rest[:32]
+		}
+		if j := strings.IndexAny(rest, `"'\,}`); j >= 0 {
+			rest = rest[:j]
+		}
+		if _, ok := normalizeDate(rest); ok {
+			best, bestAt = rest, i
+		}
+	}
+	return best
 }
 
 // isBylineNode reports an element that pages use for the author line:
@@ -340,6 +435,8 @@ func (ld *ldInfo) visit(v any, depth int) {
 	case map[string]any:
 		if isArticleType(x["@type"]) {
 			ld.readArticle(x)
+		} else if ld.pageDate == "" {
+			ld.pageDate = ldString(x["datePublished"])
 		}
 		if t, _ := x["@type"].(string); strings.EqualFold(t, "Person") {
 			if id, name := ldString(x["@id"]), collapse(ldName(x)); id != "" && name != "" && len(ld.people) < 64 {
@@ -385,6 +482,9 @@ func (ld *ldInfo) readArticle(x map[string]any) {
 		if ld.published == "" {
 			ld.published = ldString(x["dateCreated"])
 		}
+	}
+	if ld.modified == "" {
+		ld.modified = ldString(x["dateModified"])
 	}
 	if len(ld.authors) == 0 && len(ld.authorOrg) == 0 && len(ld.authorRefs) == 0 {
 		ld.readAuthors(x["author"])
