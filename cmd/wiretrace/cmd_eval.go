@@ -8,12 +8,13 @@ import (
 
 // evalSuites lists the evaluation suites; each lives in cmd_eval_<suite>.go.
 var evalSuites = map[string]job{
-	"drift":         evalDrift,
-	"extraction":    evalExtraction,
-	"mrpc":          evalMRPC,
-	"rewrites":      evalRewrites,
-	"short-answers": evalShortAnswers,
-	"wcxb":          evalWCXB,
+	"drift":          evalDrift,
+	"extraction":     evalExtraction,
+	"mrpc":           evalMRPC,
+	"rewrites":       evalRewrites,
+	"rewrites-trace": evalRewritesTrace,
+	"short-answers":  evalShortAnswers,
+	"wcxb":           evalWCXB,
 }
 
 // runEval runs `wiretrace eval SUITE [--json] [--data DIR]`.

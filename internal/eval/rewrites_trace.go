@@ -1,0 +1,283 @@
+package eval
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/wiretrace/wiretrace/article"
+	"github.com/wiretrace/wiretrace/extract"
+	"github.com/wiretrace/wiretrace/index"
+	"github.com/wiretrace/wiretrace/store/pebble"
+	"github.com/wiretrace/wiretrace/trace"
+)
+
+// RewriteTraceOptions tunes TraceRewrites. The zero value traces every
+// rewrite of both parts among all originals and every distractor page.
+type RewriteTraceOptions struct {
+	// Part, when set, traces only the rewrites of that part; the index
+	// holds every original either way.
+	Part Part
+	// Every, when above 1, traces one rewrite in Every (by position in
+	// pairs.jsonl), so that a test can sample the set.
+	Every int
+	// NoDistractors indexes the originals alone.
+	NoDistractors bool
+	// Misses, when set, keeps the fit part's misses in the result for
+	// study. The check part's misses are never listed: failures are
+	// studied on the fit part only.
+	Misses bool
+}
+
+// RewriteTrace is how well a trace finds the original of each LLM rewrite
+// among all originals of the llm-rewrites set and the distractor pages
+// (the extraction benchmark's and WCXB dev's articles).
+type RewriteTrace struct {
+	Data string `json:"data"`
+	// Originals and Distractors are how many articles of each were
+	// indexed.
+	Originals   int `json:"originals"`
+	Distractors int `json:"distractors"`
+	// Rows hold the figures by kind and part, then each part's total
+	// ("all") and the derived kinds' total ("derived", every kind but
+	// open-ended continuations).
+	Rows []RewriteTraceRow `json:"rows"`
+	// Misses are the fit part's rewrites whose original was not the first
+	// match, when asked for.
+	Misses []RewriteTraceMiss `json:"misses,omitempty"`
+}
+
+// RewriteTraceRow is one kind's figures on one part.
+type RewriteTraceRow struct {
+	Kind string `json:"kind"`
+	Part Part   `json:"part"`
+	N    int    `json:"n"`
+	// Top1 is the share whose first trace match is the original.
+	Top1 float64 `json:"top1"`
+	// Top10 is the share whose original is among the index's first 10
+	// candidates.
+	Top10 float64 `json:"top10"`
+	// Candidate1 is the share whose original is the first candidate,
+	// before any comparison.
+	Candidate1 float64 `json:"candidate1"`
+}
+
+// RewriteTraceMiss is one fit-part rewrite whose original was not first.
+type RewriteTraceMiss struct {
+	Pair string `json:"pair"`
+	Kind string `json:"kind"`
+	// Rank is the original's 1-based rank among the first 10 candidates,
+	// 0 when it is not among them.
+	Rank int `json:"rank"`
+	// First is the first match ("" when none), with its relation.
+	First    string         `json:"first"`
+	Relation trace.Relation `json:"relation"`
+	// Original is the original's relation when it was compared, "" when
+	// it was not among the compared candidates.
+	Original trace.Relation `json:"original_relation"`
+}
+
+// rewriteOriginalURL is the URL an original is indexed under, which keeps
+// originals of equal text apart in the index and names the original.
+const rewriteOriginalURL = "llm-rewrites:"
+
+// TraceRewrites indexes every original of the llm-rewrites set in dir (the
+// shared eval folder) with the distractor pages in a temporary Pebble
+// store, traces each rewrite against it and reports, by kind and part,
+// how often the original comes first. Originals of identical text are
+// one article: a trace naming either names the right text.
+func TraceRewrites(ctx context.Context, dir string, opts RewriteTraceOptions) (*RewriteTrace, error) {
+	pairs, err := LoadRewrites(filepath.Join(dir, "llm-rewrites"))
+	if err != nil {
+		return nil, err
+	}
+	res := &RewriteTrace{Data: dir}
+	var arts []*article.Article
+	// textOf maps an indexed original's id to its normalised text.
+	textOf := map[string]string{}
+	seen := map[string]bool{}
+	for _, p := range pairs {
+		if seen[p.OrigID] {
+			continue
+		}
+		seen[p.OrigID] = true
+		a := RewriteArticle(p.Original)
+		a.URL = rewriteOriginalURL + p.OrigID
+		textOf[a.ID()] = normText(p.Original)
+		arts = append(arts, a)
+	}
+	res.Originals = len(arts)
+	if !opts.NoDistractors {
+		ds, err := distractorPages(dir)
+		if err != nil {
+			return nil, err
+		}
+		res.Distractors = len(ds)
+		arts = append(arts, ds...)
+	}
+
+	tmp, err := os.MkdirTemp("", "wiretrace-rewrites-")
+	if err != nil {
+		return nil, fmt.Errorf("trace rewrites: %w", err)
+	}
+	defer os.RemoveAll(tmp)
+	st, err := pebble.Open(tmp, pebble.Options{CacheSize: 32 << 20, MemTableSize: 16 << 20})
+	if err != nil {
+		return nil, fmt.Errorf("trace rewrites: %w", err)
+	}
+	defer st.Close()
+	ix := index.New(st)
+	for from := 0; from < len(arts); from += 512 {
+		if _, err := ix.Add(ctx, arts[from:min(from+512, len(arts))]...); err != nil {
+			return nil, fmt.Errorf("trace rewrites: %w", err)
+		}
+	}
+
+	type tally struct{ n, top1, top10, cand1 int }
+	tallies := map[[2]string]*tally{}
+	add := func(kind string, part Part, t1, t10, c1 bool) {
+		k := [2]string{kind, string(part)}
+		t := tallies[k]
+		if t == nil {
+			t = &tally{}
+			tallies[k] = t
+		}
+		t.n++
+		t.top1 += b2i(t1)
+		t.top10 += b2i(t10)
+		t.cand1 += b2i(c1)
+	}
+	every := max(opts.Every, 1)
+	for i, p := range pairs {
+		if i%every != 0 || opts.Part != "" && p.Part() != opts.Part {
+			continue
+		}
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		want := normText(p.Original)
+		isOrig := func(id string) bool { return textOf[id] == want }
+		q := RewriteArticle(p.Rewrite)
+		cands, err := ix.Candidates(ctx, q, index.QueryOptions{K: 10})
+		if err != nil {
+			return nil, fmt.Errorf("trace rewrite %s: %w", p.ID, err)
+		}
+		rank := 1 + slices.IndexFunc(cands, func(c index.Candidate) bool { return isOrig(c.ID) })
+		tr, err := trace.Trace(ctx, ix, q, trace.Options{})
+		if err != nil {
+			return nil, fmt.Errorf("trace rewrite %s: %w", p.ID, err)
+		}
+		top1 := len(tr.Matches) > 0 && isOrig(tr.Matches[0].ID)
+		for _, k := range []string{p.Kind, "all", "derived"} {
+			if k == "derived" && !p.Derived() {
+				continue
+			}
+			add(k, p.Part(), top1, rank > 0, rank == 1)
+		}
+		if opts.Misses && !top1 && p.Part() == Fit {
+			m := RewriteTraceMiss{Pair: p.ID, Kind: p.Kind, Rank: rank}
+			if len(tr.Matches) > 0 {
+				m.First, m.Relation = strings.TrimPrefix(tr.Matches[0].URL, rewriteOriginalURL), tr.Matches[0].Relation
+				if m.First == "" {
+					m.First = tr.Matches[0].Title
+				}
+			}
+			for _, x := range tr.Matches {
+				if isOrig(x.ID) {
+					m.Original = x.Relation
+				}
+			}
+			res.Misses = append(res.Misses, m)
+		}
+	}
+	for k, t := range tallies {
+		res.Rows = append(res.Rows, RewriteTraceRow{
+			Kind: k[0], Part: Part(k[1]), N: t.n,
+			Top1:       float64(t.top1) / float64(t.n),
+			Top10:      float64(t.top10) / float64(t.n),
+			Candidate1: float64(t.cand1) / float64(t.n),
+		})
+	}
+	slices.SortFunc(res.Rows, func(x, y RewriteTraceRow) int {
+		if c := cmpKind(x.Kind, y.Kind); c != 0 {
+			return c
+		}
+		return strings.Compare(string(x.Part), string(y.Part)) * -1 // fit before check
+	})
+	return res, nil
+}
+
+// Row returns the row of kind on part, and false when there is none.
+func (r *RewriteTrace) Row(kind string, part Part) (RewriteTraceRow, bool) {
+	for _, x := range r.Rows {
+		if x.Kind == kind && x.Part == part {
+			return x, true
+		}
+	}
+	return RewriteTraceRow{}, false
+}
+
+// cmpKind orders kinds by name, with the totals last.
+func cmpKind(x, y string) int {
+	rank := func(k string) int {
+		switch k {
+		case "derived":
+			return 1
+		case "all":
+			return 2
+		}
+		return 0
+	}
+	if c := rank(x) - rank(y); c != 0 {
+		return c
+	}
+	return strings.Compare(x, y)
+}
+
+func normText(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// distractorPages extracts the articles of the extraction benchmark's
+// pages and of WCXB dev's pages under dir. A page without an article body
+// is left out.
+func distractorPages(dir string) ([]*article.Article, error) {
+	set, err := LoadExtraction(filepath.Join(dir, "extraction"))
+	if err != nil {
+		return nil, fmt.Errorf("distractor pages: %w", err)
+	}
+	var out []*article.Article
+	keep := func(data []byte, url string) {
+		a, err := extract.Page(data, extract.Options{URL: url})
+		if err == nil && len(a.Paragraphs) > 0 {
+			out = append(out, a)
+		}
+	}
+	for _, p := range set.Pages {
+		data, err := set.HTML(p.ID)
+		if err != nil {
+			return nil, fmt.Errorf("distractor pages: %w", err)
+		}
+		keep(data, p.URL)
+	}
+	wcxb, err := LoadWCXB(filepath.Join(dir, "wcxb-dev"))
+	if err != nil {
+		return nil, fmt.Errorf("distractor pages: %w", err)
+	}
+	for _, p := range wcxb.Pages {
+		data, err := wcxb.HTML(p.ID)
+		if err != nil {
+			return nil, fmt.Errorf("distractor pages: %w", err)
+		}
+		keep(data, p.URL)
+	}
+	return out, nil
+}
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
