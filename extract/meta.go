@@ -182,7 +182,7 @@ func readMeta(root *html.Node) *pageMeta {
 		if dateTries > 0 && named {
 			if kind := dateNodeKind(n); kind == datePublished && m.dateText == "" || kind == dateUpdated && m.updatedText == "" {
 				dateTries--
-				for _, v := range []string{attr(n, "datetime"), attr(n, "content"), attr(n, "value"), textOf(n)} {
+				for _, v := range []string{attr(n, "datetime"), attr(n, "content"), attr(n, "value"), innerTime(n), textOf(n)} {
 					if _, ok := normalizeDate(v); ok {
 						if kind == datePublished {
 							m.dateText = v
@@ -258,6 +258,23 @@ func hasAttr(n *html.Node, name string) bool {
 		}
 	}
 	return false
+}
+
+// innerTime returns the datetime of the first <time> inside n: the
+// machine-readable form of the date n shows ("Posted on <time ...>").
+func innerTime(n *html.Node) string {
+	dt := ""
+	walk(n, func(c *html.Node) bool {
+		if dt != "" || c.Type != html.ElementNode {
+			return false
+		}
+		if c.Data == "time" {
+			dt = attr(c, "datetime")
+			return false
+		}
+		return true
+	})
+	return dt
 }
 
 // Kinds of date an element's class or id names.
