@@ -203,36 +203,56 @@ type numAt struct {
 	s *textproc.Sentence
 }
 
-// numbers reports a value in d that the paired source sentences do not
-// state when they hold an unmatched value of the same unit and order of
-// magnitude: the pair carries the same fact with a different figure. A
-// value with no counterpart is an addition or a merge, not a drift. A
-// value the source states elsewhere is a merge too, unless both figures
-// count the same thing ("12 tankers" → "21 tankers"). A rounded or hedged
-// restatement ("some $65 billion" for "$64.7 billion") is the same figure,
-// and a pair whose figures all differ (two or more, none kept) reports
-// another measurement of the same story, not an altered figure.
-func (c *checker) numbers(ss, ds []*textproc.Sentence, d *textproc.Sentence) {
-	// Source values of the pair that no derived sentence of the pair
-	// repeats.
-	var free []numAt
+// numbers reports a value of the derived sentences ds that the paired
+// source sentences ss do not state when they hold an unmatched value of
+// the same unit and order of magnitude: the pair carries the same fact
+// with a different figure. Values are matched as multisets, so that a
+// list that repeats a figure ("1 cup ..., 2 eggs, 1 slice") still shows
+// the one that changed. A value with no counterpart is an addition or a
+// merge, not a drift. A value the source states elsewhere is a merge too,
+// unless both figures are said of the same thing (the same word next to
+// them: "12 tankers" → "21 tankers", "covering 17 percent" → "covering
+// 20 percent"). A rounded or hedged restatement ("some $65 billion" for
+// "$64.7 billion") is the same figure, and a sentence whose figures all
+// differ (two or more, none kept) reports another measurement of the same
+// story, not an altered figure.
+func (c *checker) numbers(ss, ds []*textproc.Sentence) {
+	var src, der []numAt
 	for _, s := range ss {
 		for _, n := range s.Numbers {
-			if !containsValue(ds, n) {
-				free = append(free, numAt{n, s})
+			src = append(src, numAt{n, s})
+		}
+	}
+	if len(src) == 0 {
+		return
+	}
+	used := make([]bool, len(src))
+	for _, d := range ds {
+		for _, n := range d.Numbers {
+			matched := false
+			for k, f := range src {
+				if !used[k] && sameValue(f.n, n) {
+					used[k], matched = true, true
+					break
+				}
+			}
+			if !matched {
+				der = append(der, numAt{n, d})
 			}
 		}
 	}
-	if len(free) == 0 {
+	var free []numAt
+	for k, f := range src {
+		if !used[k] {
+			free = append(free, f)
+		}
+	}
+	if len(free) == 0 || len(der) == 0 {
 		return
 	}
-	var found []Drift
-	kept := 0
-	for _, n := range d.Numbers {
-		if containsValue(ss, n) {
-			kept++
-			continue
-		}
+	byDerived := map[*textproc.Sentence][]Drift{}
+	for _, dn := range der {
+		n, d := dn.n, dn.s
 		best, bestScore := -1, math.Inf(1)
 		for k, f := range free {
 			// A changed figure keeps its unit and its order of magnitude
@@ -246,12 +266,12 @@ func (c *checker) numbers(ss, ds []*textproc.Sentence, d *textproc.Sentence) {
 				best = -1
 				break
 			}
-			anchored := counted(f.s, f.n) != "" && counted(f.s, f.n) == counted(d, n)
+			anchored := sameThing(f.s, f.n, d, n)
 			if !anchored && c.sourceHas(n) {
 				continue
 			}
 			// The closest value in ratio is the likeliest counterpart;
-			// one that counts the same thing comes first.
+			// one said of the same thing comes first.
 			score := math.Abs(math.Log((math.Abs(f.n.Value) + 1e-9) / (math.Abs(n.Value) + 1e-9)))
 			if anchored {
 				score -= 100
@@ -264,16 +284,48 @@ func (c *checker) numbers(ss, ds []*textproc.Sentence, d *textproc.Sentence) {
 			continue
 		}
 		f := free[best]
-		found = append(found, Drift{Kind: Number, SourceSpan: f.n.Text, DerivedSpan: n.Text,
+		byDerived[d] = append(byDerived[d], Drift{Kind: Number, SourceSpan: f.n.Text, DerivedSpan: n.Text,
 			SourceSentence: f.s.Index, DerivedSentence: d.Index,
 			Explanation: fmt.Sprintf("the source says %s where this says %s", f.n.Text, n.Text)})
 	}
-	if len(found) >= 2 && kept == 0 {
-		return
+	for _, d := range ds {
+		found := byDerived[d]
+		kept := len(d.Numbers)
+		for _, dn := range der {
+			if dn.s == d {
+				kept--
+			}
+		}
+		if len(found) >= 2 && kept == 0 {
+			continue
+		}
+		for _, dr := range found {
+			c.add(dr)
+		}
 	}
-	for _, dr := range found {
-		c.add(dr)
+}
+
+// sameThing reports whether two figures are said of the same thing: the
+// nearest content word before or after each is the same.
+func sameThing(sa *textproc.Sentence, a textproc.Number, sb *textproc.Sentence, b textproc.Number) bool {
+	ka, kb := tokenAt(sa, a.Start), tokenAt(sb, b.Start)
+	la, lb := tokenAt(sa, a.End-1), tokenAt(sb, b.End-1)
+	if ka < 0 || kb < 0 {
+		return false
 	}
+	na, nb := neighbours(sa, ka), neighbours(sb, kb)
+	ea, eb := neighbours(sa, la), neighbours(sb, lb)
+	return na[0] != "" && na[0] == nb[0] || ea[1] != "" && ea[1] == eb[1]
+}
+
+// tokenAt is the index of the token of s that covers byte i; -1 when none.
+func tokenAt(s *textproc.Sentence, i int) int {
+	for k, t := range s.Tokens {
+		if t.Start <= i && i < t.End {
+			return k
+		}
+	}
+	return -1
 }
 
 // unitsAgree reports whether two figures can state the same quantity: the
@@ -300,19 +352,18 @@ var hedges = map[string]bool{"about": true, "around": true, "some": true, "nearl
 
 // approximately reports whether b restates a as a rounded figure (296 →
 // 300, $114.3 million → $114 million) or within a hedge's slack ("more
-// than 5,200" and "5,270"; 5% apart at most).
+// than 5,200" and "5,270"), 5% apart at most.
 func approximately(sa *textproc.Sentence, a textproc.Number, sb *textproc.Sentence, b textproc.Number) bool {
 	x, y := math.Abs(a.Value), math.Abs(b.Value)
 	if x == 0 || y == 0 {
 		return false
 	}
-	if roundsTo(x, y) || roundsTo(y, x) {
-		return true
+	// Past 5% apart a figure is another figure, however round ("200,000"
+	// is no rounding of 235,159).
+	if max(x, y)/min(x, y) > 1.05 {
+		return false
 	}
-	if max(x, y)/min(x, y) <= 1.05 && (hedged(sa, a) || hedged(sb, b)) {
-		return true
-	}
-	return false
+	return roundsTo(x, y) || roundsTo(y, x) || hedged(sa, a) || hedged(sb, b)
 }
 
 // roundsTo reports whether x rounded to y's significant digits is y, when
@@ -349,45 +400,12 @@ func hedged(s *textproc.Sentence, n textproc.Number) bool {
 	return false
 }
 
-// counted is the stem of the thing a figure counts: the first content
-// word within two tokens after it ("12 tankers" → "tanker"); empty when
-// none.
-func counted(s *textproc.Sentence, n textproc.Number) string {
-	for k, t := range s.Tokens {
-		if t.Start < n.End {
-			continue
-		}
-		for j := k; j < len(s.Tokens) && j < k+2; j++ {
-			u := s.Tokens[j]
-			if u.Kind != textproc.Word {
-				return ""
-			}
-			if !u.Stop {
-				return u.Stem
-			}
-		}
-		return ""
-	}
-	return ""
-}
-
 func sameMagnitude(a, b float64) bool {
 	a, b = math.Abs(a), math.Abs(b)
 	if a == 0 || b == 0 {
 		return a == b
 	}
 	return max(a, b)/min(a, b) < 10
-}
-
-func containsValue(ss []*textproc.Sentence, n textproc.Number) bool {
-	for _, s := range ss {
-		for _, m := range s.Numbers {
-			if sameValue(m, n) {
-				return true
-			}
-		}
-	}
-	return false
 }
 
 func (c *checker) sourceHas(n textproc.Number) bool {

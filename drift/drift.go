@@ -35,6 +35,10 @@ const (
 	Entity   Kind = "entity"   // a name appears that the source never has
 )
 
+// kindRank orders the drifts of one sentence pair: titles and figures
+// first, names last.
+var kindRank = map[Kind]int{Role: 0, Number: 1, Date: 2, Quote: 3, Negation: 4, Entity: 5}
+
 // Drift is one fact that changed between a source sentence and the derived
 // sentence that carries it. Its JSON form is part of `wiretrace compare
 // --json`.
@@ -68,9 +72,9 @@ func Find(src, derived *textproc.Doc, pairs []Pair) []Drift {
 		if len(ss) == 0 || len(ds) == 0 {
 			continue
 		}
+		c.numbers(ss, ds)
 		for _, d := range ds {
 			c.roles(ss, d)
-			c.numbers(ss, ds, d)
 			c.dates(ss, d)
 			c.quotes(ss, d)
 			c.negations(ss, d)
@@ -83,7 +87,10 @@ func Find(src, derived *textproc.Doc, pairs []Pair) []Drift {
 		if c.out[i].DerivedSentence != c.out[j].DerivedSentence {
 			return c.out[i].DerivedSentence < c.out[j].DerivedSentence
 		}
-		return c.out[i].SourceSentence < c.out[j].SourceSentence
+		if c.out[i].SourceSentence != c.out[j].SourceSentence {
+			return c.out[i].SourceSentence < c.out[j].SourceSentence
+		}
+		return kindRank[c.out[i].Kind] < kindRank[c.out[j].Kind]
 	})
 	return c.out
 }

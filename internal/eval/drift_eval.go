@@ -3,8 +3,9 @@ package eval
 import (
 	"fmt"
 	"io"
+	"path/filepath"
+	"slices"
 	"sort"
-	"strings"
 
 	"github.com/wiretrace/wiretrace/align"
 	"github.com/wiretrace/wiretrace/article"
@@ -156,7 +157,7 @@ func RunRewrites(pairs []RewritePair, opts trace.Options) []RewriteOutcome {
 		if p.Manipulated == nil {
 			continue
 		}
-		a, b := pairArticle(p.Original), pairArticle(p.Rewrite)
+		a, b := RewriteArticle(p.Original), RewriteArticle(p.Rewrite)
 		r := trace.Compare(a, b, opts)
 		da, db := textproc.Analyze(a), textproc.Analyze(b)
 		al := align.Align(da, db, opts.Align)
@@ -168,16 +169,6 @@ func RunRewrites(pairs []RewritePair, opts trace.Options) []RewriteOutcome {
 			Drifts: r.Drifts, Sentences: len(r.B.Sentences), Forced: drift.Find(da, db, pairs)})
 	}
 	return out
-}
-
-func pairArticle(text string) *article.Article {
-	var paras []string
-	for _, p := range strings.Split(text, "\n") {
-		if p = strings.TrimSpace(p); p != "" {
-			paras = append(paras, p)
-		}
-	}
-	return &article.Article{Paragraphs: paras}
 }
 
 // RewriteRates are the drift figures of one part of llm-rewrites, among
@@ -338,17 +329,21 @@ const PerturbSeed = 11
 
 // EvalDrift measures drift on the shared eval folder dir: the
 // perturbation benchmark, the llm-rewrites rates, MRPC's paraphrases and
-// the example copies.
-func EvalDrift(dir string, opts trace.Options) (*DriftResult, error) {
+// the example copies. With parts given, the perturbation benchmark and
+// llm-rewrites are measured on those parts only.
+func EvalDrift(dir string, opts trace.Options, parts ...Part) (*DriftResult, error) {
+	in := func(p Part) bool { return len(parts) == 0 || slices.Contains(parts, p) }
 	srcs, err := LoadPerturbSources(dir)
 	if err != nil {
 		return nil, err
 	}
-	pairs, err := LoadRewrites(dir + "/llm-rewrites")
+	srcs = slices.DeleteFunc(srcs, func(s PerturbSource) bool { return !in(s.Part()) })
+	pairs, err := LoadRewrites(filepath.Join(dir, "llm-rewrites"))
 	if err != nil {
 		return nil, err
 	}
-	mrpc, err := LoadMRPC(dir + "/mrpc/" + MRPCTestFile)
+	pairs = slices.DeleteFunc(pairs, func(p RewritePair) bool { return !in(p.Part()) })
+	mrpc, err := LoadMRPC(filepath.Join(dir, "mrpc", MRPCTestFile))
 	if err != nil {
 		return nil, err
 	}

@@ -1,9 +1,7 @@
 package eval
 
 import (
-	"encoding/json"
 	"fmt"
-	"os"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -39,11 +37,15 @@ func LoadPerturbSources(dir string) ([]PerturbSource, error) {
 		seen[p.OrigID] = true
 		out = append(out, PerturbSource{ID: "llm-rewrites/" + p.OrigID, Text: p.Original})
 	}
-	wc, err := loadWCXBBodies(filepath.Join(dir, "wcxb-dev", "ground-truth.json"))
+	wc, err := LoadWCXB(filepath.Join(dir, "wcxb-dev"))
 	if err != nil {
 		return nil, fmt.Errorf("load perturbation sources: %w", err)
 	}
-	out = append(out, wc...)
+	for _, p := range wc.Pages {
+		if strings.TrimSpace(p.Body) != "" {
+			out = append(out, PerturbSource{ID: "wcxb-dev/" + p.ID, Text: p.Body})
+		}
+	}
 	ex, err := LoadExtraction(filepath.Join(dir, "extraction"))
 	if err != nil {
 		return nil, fmt.Errorf("load perturbation sources: %w", err)
@@ -52,28 +54,5 @@ func LoadPerturbSources(dir string) ([]PerturbSource, error) {
 		out = append(out, PerturbSource{ID: "extraction/" + p.ID, Text: p.Truth})
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
-	return out, nil
-}
-
-// loadWCXBBodies reads the main content of each page of wcxb-dev's
-// ground-truth.json ({"<id>": {"main_content", ...}}).
-func loadWCXBBodies(path string) ([]PerturbSource, error) {
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return nil, err
-	}
-	var items map[string]struct {
-		MainContent string `json:"main_content"`
-	}
-	if err := json.Unmarshal(data, &items); err != nil {
-		return nil, fmt.Errorf("decode %s: %w", path, err)
-	}
-	out := make([]PerturbSource, 0, len(items))
-	for id, it := range items {
-		if strings.TrimSpace(it.MainContent) == "" {
-			continue
-		}
-		out = append(out, PerturbSource{ID: "wcxb-dev/" + id, Text: it.MainContent})
-	}
 	return out, nil
 }
