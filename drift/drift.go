@@ -110,8 +110,11 @@ type checker struct {
 	// quoteFrom[i] is the index in quoteList of source sentence i's first
 	// quote.
 	quoteFrom []int
-	seen      map[string]bool
-	out       []Drift
+	// acronyms are the source's all-capital words, lowercased without
+	// dots, built on first use.
+	acronyms []string
+	seen     map[string]bool
+	out      []Drift
 }
 
 func newChecker(src, derived *textproc.Doc) *checker {

@@ -89,12 +89,13 @@ var orgSuffixes = setOf("inc", "inc.", "corp", "corp.", "corporation", "co", "co
 	"police", "congress", "parliament", "senate", "house", "fund", "organization",
 	"organisation", "federation", "board", "authority", "network", "motors", "holdings",
 	"technologies", "systems", "partners", "capital", "exchange", "service", "services",
-	"administration", "pentagon")
+	"administration", "pentagon", "associates", "analytics", "logistics", "labs", "laboratories",
+	"consulting", "research", "trust", "alliance", "society", "center", "centre", "industries")
 
 // negationCues are words that negate; forms ending in "n't" are cues too.
 var negationCues = setOf("not", "no", "never", "without", "cannot", "nobody",
 	"none", "nothing", "neither", "nor", "nowhere", "deny", "denies", "denied",
-	"denying", "refuse", "refused", "refuses", "unable", "lack", "lacked", "lacks")
+	"denying", "refuse", "refused", "refuses", "unable", "lack", "lacked", "lacks", "unless")
 
 var weekdays = map[string]int{
 	"monday": 1, "tuesday": 2, "wednesday": 3, "thursday": 4, "friday": 5, "saturday": 6, "sunday": 7,

@@ -3,22 +3,49 @@ package textproc
 import "strings"
 
 // negations finds negation cues: "not", "no", "never", "without", "denied"
-// and the like, and any contraction ending in "n't".
+// and the like, any contraction ending in "n't" (or written without its
+// apostrophe: "dont", "isnt"), and verbs and nouns that negate what follows
+// them ("failed to", "declined to comment", "refusal", "unless"). "Or not"
+// ("whether or not") and "nothing but" negate nothing.
 func negations(toks []Token) []Negation {
 	var out []Negation
-	for _, t := range toks {
+	next := func(k int) string {
+		if k+1 < len(toks) {
+			return toks[k+1].Lower
+		}
+		return ""
+	}
+	for k, t := range toks {
 		if t.Kind != Word {
 			continue
 		}
 		switch {
+		case t.Lower == "not" && k > 0 && toks[k-1].Lower == "or",
+			t.Lower == "nothing" && next(k) == "but":
+			continue
 		case len(t.Lower) <= 8 && negationCues[t.Lower]:
 			out = append(out, Negation{Cue: t.Lower, Span: t.Span})
 		case strings.HasSuffix(t.Lower, "n't"):
 			out = append(out, Negation{Cue: "n't", Span: Span{t.End - len("n't") - extraBytes(t.Text), t.End}})
+		case bareContractions[t.Lower]:
+			out = append(out, Negation{Cue: "n't", Span: Span{t.End - len("nt"), t.End}})
+		case negatingVerbs[t.Lower] && (next(k) == "to" || next(k) == "comment"):
+			out = append(out, Negation{Cue: t.Lower, Span: t.Span})
 		}
 	}
 	return out
 }
+
+// bareContractions are negative contractions written without their
+// apostrophe, as wire copy stripped of punctuation often has them.
+var bareContractions = setOf("dont", "doesnt", "didnt", "isnt", "wasnt", "arent", "werent",
+	"havent", "hasnt", "hadnt", "wont", "cant", "couldnt", "shouldnt", "wouldnt", "mustnt")
+
+// negatingVerbs negate the verb after "to" ("failed to meet" is "did not
+// meet", "declined to comment" is "no comment"); alone they say nothing
+// negative ("sales declined").
+var negatingVerbs = setOf("fail", "fails", "failed", "failing", "failure", "decline", "declines",
+	"declined", "declining", "refusal")
 
 // extraBytes is how many more bytes the apostrophe of "n't" takes in s than
 // a straight one (a curly apostrophe is three bytes).

@@ -93,17 +93,38 @@ func speaker(para string, start, end int) string {
 }
 
 // phrase returns the noun phrase at the start of toks: up to the first
-// punctuation or after six words.
+// punctuation or after six words. The dot of an initial or of a title
+// abbreviation does not end it ("Neal R. Sonnett", "Sen. Mitch
+// McConnell").
 func phrase(toks []Token, src string) string {
 	if len(toks) == 0 || toks[0].Kind == Punct {
 		return ""
 	}
 	e := 0
-	for e+1 < len(toks) && e < 5 && toks[e+1].Kind != Punct && !speechVerbs[toks[e+1].Lower] && toks[e+1].Lower != "on" && toks[e+1].Lower != "in" && toks[e+1].Lower != "at" {
+	for e+1 < len(toks) && e < 5 {
+		next := toks[e+1]
+		if next.Text == "." && e+2 < len(toks) && capitalised(toks[e+2]) && abbreviation(toks[e]) {
+			e += 2
+			continue
+		}
+		if next.Kind == Punct || speechVerbs[next.Lower] || next.Lower == "on" || next.Lower == "in" || next.Lower == "at" {
+			break
+		}
 		e++
 	}
 	return src[toks[0].Start:toks[e].End]
 }
+
+// abbreviation reports an initial ("R") or a title abbreviation ("Sen",
+// "Dr") before a name.
+func abbreviation(t Token) bool {
+	if !capitalised(t) {
+		return false
+	}
+	return utf8.RuneCountInString(t.Text) == 1 || nameAbbreviations[t.Lower]
+}
+
+var nameAbbreviations = setOf("sen", "rep", "gov", "gen", "dr", "mr", "mrs", "ms", "lt", "col", "sgt", "capt", "prof", "st", "jr")
 
 func clip(s string, n int) string {
 	if len(s) <= n {
