@@ -2,6 +2,7 @@ package trace
 
 import (
 	"math"
+	"slices"
 	"time"
 
 	"github.com/wiretrace/wiretrace/align"
@@ -27,6 +28,35 @@ func (m *Model) Score(x []float64) float64 {
 	return 1 / (1 + math.Exp(-z))
 }
 
+// Stump is one split of a Stumps model: Left is added to the log-odds
+// when feature Feature is below Threshold, Right otherwise.
+type Stump struct {
+	Feature     int
+	Threshold   float64
+	Left, Right float64
+}
+
+// Stumps is a boosted sum of one-split trees: its score is
+// 1 / (1 + exp(-(Bias + Σ stump values))). Unlike a logistic model it can
+// ask for a measure to pass a threshold rather than weigh it linearly.
+type Stumps struct {
+	Bias   float64
+	Stumps []Stump
+}
+
+// Score returns the model's probability for x.
+func (m *Stumps) Score(x []float64) float64 {
+	z := m.Bias
+	for _, s := range m.Stumps {
+		if x[s.Feature] < s.Threshold {
+			z += s.Left
+		} else {
+			z += s.Right
+		}
+	}
+	return 1 / (1 + math.Exp(-z))
+}
+
 // Evidence is what the fitted decisions of Compare read about a pair of
 // articles: Derived, the features of the derived-or-not decision (the same
 // whichever article is a); Partial, those of the rewrite-or-partial
@@ -46,6 +76,7 @@ var DerivedFeatureNames = []string{
 	"shared_quote", "own_quotes", "log_shared_names", "log_shared_figures",
 	"content_contain_max", "content_contain_min", "specific_share", "bigram_share",
 	"order", "padding_max", "log_pairs", "specific_copied_share",
+	"idf_contain_max", "idf_contain_min", "aligned_x_idf", "rescued_x_content", "idf_min_squared",
 }
 
 // PartialFeatureNames name the features of the rewrite-or-partial decision.
@@ -84,6 +115,10 @@ type assessment struct {
 	strictSim       float64
 	order           float64
 	ta, tb          docTerms
+	// idfAB, idfBA: the share of a's content that b holds, and the
+	// reverse, each stem weighted by its inverse sentence frequency over
+	// both articles (see idfContained).
+	idfAB, idfBA float64
 }
 
 func assess(da, db *textproc.Doc, opts Options) assessment {
@@ -97,6 +132,7 @@ func assess(da, db *textproc.Doc, opts Options) assessment {
 	rescue(da, db, &as.al)
 	as.rescued = measure(da, db, &as.al)
 	as.ta, as.tb = termsOf(da), termsOf(db)
+	as.idfAB, as.idfBA = idfContained(da, db, &as.ta, &as.tb)
 	return as
 }
 
@@ -132,8 +168,14 @@ func (as *assessment) evidence(a, b *article.Article, da, db *textproc.Doc) Evid
 			sharedQuote, own, math.Log1p(float64(f.sharedNames)), math.Log1p(float64(f.sharedFigures)),
 			max(cab, cba), min(cab, cba), spec, bi,
 			as.order, pad, math.Log1p(float64(r.pairs)), float64(f.specificCopied) / float64(max(1, min(f.na, f.nb))),
+			max(as.idfAB, as.idfBA), min(as.idfAB, as.idfBA),
 		},
 	}
+	// Products let the linear model ask for two kinds of evidence at once
+	// (aligned sentences that also share details), squares for a measure
+	// whose evidence grows faster than linearly.
+	d := ev.Derived
+	ev.Derived = append(d, d[0]*d[20], d[2]*d[12], d[21]*d[21])
 	dense := 0.0
 	if f.na > 0 && f.nb > 0 {
 		dense = max(float64(r.factDenseA)/float64(f.na), float64(r.factDenseB)/float64(f.nb))
@@ -203,24 +245,23 @@ func order(pairs []align.Pair) float64 {
 const orderPrior = 2
 
 // docTerms are a document's distinct content terms for the shared-content
-// measures: content stems with their background weight, the specific ones
-// (not common in news, not short, or numerals), and consecutive content
-// stem pairs (hashed).
+// measures, each a sorted set of term hashes (sets are merged, not looked
+// up: Compare must stay fast): content stems, split into common and rare
+// ones by their background weight; the specific ones (rare and not short,
+// or numerals); consecutive content stem pairs; and the anchors.
 type docTerms struct {
-	content  map[string]float64
-	mass     float64
-	specific map[uint64]bool
-	bigrams  map[uint64]bool
-	// anchors are the numerals and, unless the text was lower-cased, the
-	// capitalised words inside sentences (names): the details a rewrite
-	// drops or keeps. letters and words give the mean word length.
-	anchors, names map[uint64]bool
+	common, rare []uint64
+	specific     []uint64
+	bigrams      []uint64
+	// anchors are the numerals, names the capitalised words inside
+	// sentences: the details a rewrite drops or keeps. letters and words
+	// give the mean word length.
+	anchors, names []uint64
 	letters, words int
 }
 
 func termsOf(d *textproc.Doc) docTerms {
-	t := docTerms{content: map[string]float64{}, specific: map[uint64]bool{}, bigrams: map[uint64]bool{},
-		anchors: map[uint64]bool{}, names: map[uint64]bool{}}
+	var t docTerms
 	for i := range d.Sentences {
 		var prev uint64
 		for k, tok := range d.Sentences[i].Tokens {
@@ -230,51 +271,109 @@ func termsOf(d *textproc.Doc) docTerms {
 			t.words++
 			t.letters += len(tok.Text)
 			if tok.Kind == textproc.Numeral {
-				t.anchors[hashTerm(tok.Text)] = true
+				t.anchors = append(t.anchors, hashTerm(tok.Text))
 			}
 			if tok.Stop {
 				continue
 			}
 			h := hashTerm(tok.Stem)
 			if k > 0 && tok.Text != tok.Lower && tok.Kind == textproc.Word {
-				t.names[h] = true
+				t.names = append(t.names, h)
 			}
-			if _, ok := t.content[tok.Stem]; !ok {
-				w := 1.0
-				if align.Common(tok.Stem) {
-					w = 0.25
-				}
-				t.content[tok.Stem] = w
-				t.mass += w
-				if w == 1 && (tok.Kind == textproc.Numeral || len(tok.Stem) >= specificLen) {
-					t.specific[h] = true
+			switch {
+			case align.Common(tok.Stem):
+				t.common = append(t.common, h)
+			default:
+				t.rare = append(t.rare, h)
+				if tok.Kind == textproc.Numeral || len(tok.Stem) >= specificLen {
+					t.specific = append(t.specific, h)
 				}
 			}
 			if prev != 0 {
-				t.bigrams[prev*1099511628211^h] = true
+				t.bigrams = append(t.bigrams, prev*1099511628211^h)
 			}
 			prev = h
 		}
 	}
+	for _, set := range []*[]uint64{&t.common, &t.rare, &t.specific, &t.bigrams, &t.anchors, &t.names} {
+		slices.Sort(*set)
+		*set = slices.Compact(*set)
+	}
 	return t
 }
+
+// idfContained returns the share of a's content stems that b holds and the
+// reverse, each stem weighted by its background weight times its inverse
+// frequency over the sentences of both articles: the topic of a pair (a
+// word in most sentences of both, "coronavirus" in two reports of the
+// outbreak) weighs little, the details (a name, a place, a figure in one
+// or two sentences) weigh most. It measures what the issue calls content
+// shared beyond what two reports of the same event share.
+func idfContained(da, db *textproc.Doc, ta, tb *docTerms) (ab, ba float64) {
+	n := len(da.Sentences) + len(db.Sentences)
+	if n == 0 {
+		return 0, 0
+	}
+	df := make(map[uint64]int32, len(ta.rare)+len(ta.common)+len(tb.rare)+len(tb.common))
+	var seen []uint64
+	for _, d := range []*textproc.Doc{da, db} {
+		for i := range d.Sentences {
+			seen = seen[:0]
+			for _, tok := range d.Sentences[i].Tokens {
+				if tok.Kind != textproc.Punct && !tok.Stop {
+					seen = append(seen, hashTerm(tok.Stem))
+				}
+			}
+			slices.Sort(seen)
+			for _, h := range slices.Compact(seen) {
+				df[h]++
+			}
+		}
+	}
+	idf := func(h uint64) float64 { return math.Log(float64(n+1) / float64(df[h])) }
+	share := func(t, u *docTerms) float64 {
+		var all, shared float64
+		for _, set := range [2]struct {
+			x, y []uint64
+			w    float64
+		}{{t.rare, u.rare, 1}, {t.common, u.common, commonWeight}} {
+			j := 0
+			for _, h := range set.x {
+				w := set.w * idf(h)
+				all += w
+				for j < len(set.y) && set.y[j] < h {
+					j++
+				}
+				if j < len(set.y) && set.y[j] == h {
+					shared += w
+				}
+			}
+		}
+		if all == 0 {
+			return 0
+		}
+		return shared / all
+	}
+	return share(ta, tb), share(tb, ta)
+}
+
+// commonWeight is the weight of a common word's stem in the content
+// measures, against 1 for the others (align's background weight of its
+// most common tier).
+const commonWeight = 0.25
+
+// specificLen is the shortest stem of a word counted as specific: short
+// words are the common vocabulary of any story ("fire", "vote").
+const specificLen = 5
 
 // ownAnchors is the share of t's anchors (numerals, and names when both
 // texts have them: a lower-cased text has none) that u lacks.
 func (t *docTerms) ownAnchors(u *docTerms) float64 {
-	n, own := len(t.anchors), 0
-	for h := range t.anchors {
-		if !u.anchors[h] {
-			own++
-		}
-	}
+	n := len(t.anchors)
+	own := n - common(t.anchors, u.anchors)
 	if len(t.names) >= minNames && len(u.names) >= minNames {
 		n += len(t.names)
-		for h := range t.names {
-			if !u.names[h] {
-				own++
-			}
-		}
+		own += len(t.names) - common(t.names, u.names)
 	}
 	if n == 0 {
 		return 0
@@ -295,23 +394,14 @@ func (t *docTerms) wordLen() float64 {
 	return float64(t.letters) / float64(t.words)
 }
 
-// specificLen is the shortest stem of a word counted as specific: short
-// words are the common vocabulary of any story ("fire", "vote").
-const specificLen = 5
-
-// contained is the share of t's content mass (background-weighted) that u
-// also holds.
+// contained is the share of t's content mass (rare stems weigh 1, common
+// ones commonWeight) that u also holds.
 func (t *docTerms) contained(u *docTerms) float64 {
-	if t.mass == 0 {
+	mass := float64(len(t.rare)) + commonWeight*float64(len(t.common))
+	if mass == 0 {
 		return 0
 	}
-	s := 0.0
-	for stem, w := range t.content {
-		if _, ok := u.content[stem]; ok {
-			s += w
-		}
-	}
-	return s / t.mass
+	return (float64(common(t.rare, u.rare)) + commonWeight*float64(common(t.common, u.common))) / mass
 }
 
 // ownSpecific is the share of t's specific terms that u lacks.
@@ -319,30 +409,33 @@ func (t *docTerms) ownSpecific(u *docTerms) float64 {
 	if len(t.specific) == 0 {
 		return 0
 	}
-	n := 0
-	for h := range t.specific {
-		if !u.specific[h] {
-			n++
-		}
-	}
-	return float64(n) / float64(len(t.specific))
+	return 1 - float64(common(t.specific, u.specific))/float64(len(t.specific))
 }
 
 // sharedShare is the share of the smaller set's members found in the other.
-func sharedShare(x, y map[uint64]bool) float64 {
-	if len(y) < len(x) {
-		x, y = y, x
+func sharedShare(x, y []uint64) float64 {
+	if n := min(len(x), len(y)); n > 0 {
+		return float64(common(x, y)) / float64(n)
 	}
-	if len(x) == 0 {
-		return 0
-	}
+	return 0
+}
+
+// common counts the members two sorted sets share.
+func common(x, y []uint64) int {
 	n := 0
-	for h := range x {
-		if y[h] {
+	for i, j := 0, 0; i < len(x) && j < len(y); {
+		switch {
+		case x[i] < y[j]:
+			i++
+		case x[i] > y[j]:
+			j++
+		default:
 			n++
+			i++
+			j++
 		}
 	}
-	return float64(n) / float64(len(x))
+	return n
 }
 
 func hashTerm(s string) uint64 {

@@ -199,7 +199,8 @@ func unalignedKinds(d *textproc.Doc, in []align.Kind) (generic, dense int) {
 //     evidence (relation_weights.go, fitted by `wiretrace train relation`).
 //     A derived pair is partial when partialModel says only part of the
 //     source was carried (or the derived text carries much else), else a
-//     rewrite.
+//     rewrite. A pair the model does not call derived that still copies
+//     two or more fact-carrying sentences word for word is partial reuse.
 //  3. Not derived: same_story when the two share enough names and figures
 //     to be reports of one event, else unrelated.
 //
@@ -247,6 +248,13 @@ func classify(f features, ev Evidence) Relation {
 			return Partial
 		}
 		return Rewrite
+	case f.specificCopied >= partialMinCopied:
+		// Sentences that carry facts (a figure, a date, a name, a quote),
+		// copied word for word into a text the model does not call
+		// derived: reuse of part of the source. Site furniture copied
+		// between pages ("Subscribe to our newsletter") carries no fact and
+		// does not count.
+		return Partial
 	case f.sharedNames >= sameStoryNames && f.sharedFigures >= sameStoryFigures,
 		f.sharedNames >= sameStoryNamesOnly:
 		return SameStory

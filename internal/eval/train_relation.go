@@ -5,7 +5,9 @@ import (
 	"context"
 	"fmt"
 	"go/format"
+	"math"
 	"runtime"
+	"slices"
 	"sync"
 
 	"github.com/wiretrace/wiretrace/article"
@@ -30,8 +32,9 @@ type relationExample struct {
 // RelationFit is the outcome of FitRelation: the three models and the
 // figures they reach on each part of the labelled data.
 type RelationFit struct {
-	Derived, Partial, Direction trace.Model
-	Threshold                   float64
+	Derived            trace.Stumps
+	Partial, Direction trace.Model
+	Threshold          float64
 	// Figures are lines "set part: measure value" for the weights' comment.
 	Figures []string
 }
@@ -71,9 +74,8 @@ func FitRelation(ctx context.Context, rewritesDir string) (*RelationFit, error) 
 		y = append(y, e.derived)
 		wts = append(wts, setWeight(e.set))
 	}
-	b, w := fitLogistic(X, y, wts, derivedSigns, 1e-3, 4000)
-	fit.Derived = trace.Model{Bias: b, W: w}
-	fit.Threshold = chooseThreshold(ex, &fit.Derived)
+	fit.Derived = fitStumps(X, y, wts, derivedSigns, stumpRounds, stumpRate)
+	fit.Threshold = chooseThreshold(outOfFold(X, y, wts), y)
 
 	X, y, wts = nil, nil, nil
 	for _, e := range ex {
@@ -84,7 +86,7 @@ func FitRelation(ctx context.Context, rewritesDir string) (*RelationFit, error) 
 		y = append(y, e.partial || e.loose)
 		wts = append(wts, setWeight(e.set))
 	}
-	b, w = fitLogistic(X, y, wts, nil, 1e-3, 4000)
+	b, w := fitLogistic(X, y, wts, nil, 1e-3, 4000)
 	fit.Partial = trace.Model{Bias: b, W: w}
 
 	X, y, wts = nil, nil, nil
@@ -113,7 +115,103 @@ func FitRelation(ctx context.Context, rewritesDir string) (*RelationFit, error) 
 // feature's meaning calls for: more aligned, copied or shared content can
 // never make a pair less derived; own quotes on both sides can never make
 // it more. The rest (length ratio, order, padding) are free.
-var derivedSigns = []int8{+1, +1, +1, +1, +1, +1, +1, 0, +1, -1, 0, 0, +1, +1, +1, +1, 0, 0, 0, +1}
+var derivedSigns = []int8{+1, +1, +1, +1, +1, +1, +1, 0, +1, -1, 0, 0, +1, +1, +1, +1, 0, 0, 0, +1, +1, +1, +1, +1, +1}
+
+// The derived model is boosted stumps: stumpRounds one-split trees, each
+// step shrunk by stumpRate, each split chosen among stumpBins quantile
+// thresholds of its feature.
+const (
+	stumpRounds = 150
+	stumpRate   = 0.3
+	stumpBins   = 32
+)
+
+// fitStumps fits a boosted-stumps model of y on X (weighted by weight) by
+// Newton steps on the logistic loss. A split on a feature whose sign is
+// +1 (-1) must add more (less) on its right side than on its left: more
+// aligned or shared content can never make a pair less derived.
+func fitStumps(X [][]float64, y []bool, weight []float64, sign []int8, rounds int, rate float64) trace.Stumps {
+	n := len(X)
+	if n == 0 {
+		return trace.Stumps{}
+	}
+	nf := len(X[0])
+	// Candidate thresholds: quantiles of each feature.
+	cuts := make([][]float64, nf)
+	col := make([]float64, n)
+	for k := 0; k < nf; k++ {
+		for i := range X {
+			col[i] = X[i][k]
+		}
+		sorted := slices.Clone(col)
+		slices.Sort(sorted)
+		for q := 1; q < stumpBins; q++ {
+			c := sorted[q*n/stumpBins]
+			if len(cuts[k]) == 0 || c > cuts[k][len(cuts[k])-1] {
+				cuts[k] = append(cuts[k], c)
+			}
+		}
+	}
+	pos, all := 0.0, 0.0
+	for i := range y {
+		all += weight[i]
+		if y[i] {
+			pos += weight[i]
+		}
+	}
+	m := trace.Stumps{Bias: math.Log(pos / (all - pos))}
+	z := make([]float64, n)
+	for i := range z {
+		z[i] = m.Bias
+	}
+	g, h := make([]float64, n), make([]float64, n)
+	for r := 0; r < rounds; r++ {
+		for i := range X {
+			p := 1 / (1 + math.Exp(-z[i]))
+			t := 0.0
+			if y[i] {
+				t = 1
+			}
+			g[i] = weight[i] * (t - p)
+			h[i] = weight[i] * max(p*(1-p), 1e-6)
+		}
+		best, bestGain := trace.Stump{Feature: -1}, 0.0
+		for k := 0; k < nf; k++ {
+			for _, c := range cuts[k] {
+				var gl, hl, gr, hr float64
+				for i := range X {
+					if X[i][k] < c {
+						gl += g[i]
+						hl += h[i]
+					} else {
+						gr += g[i]
+						hr += h[i]
+					}
+				}
+				const l2 = 1
+				left, right := gl/(hl+l2), gr/(hr+l2)
+				if k < len(sign) && (sign[k] > 0 && right < left || sign[k] < 0 && right > left) {
+					continue
+				}
+				if gain := gl*gl/(hl+l2) + gr*gr/(hr+l2); gain > bestGain {
+					best, bestGain = trace.Stump{Feature: k, Threshold: c, Left: rate * left, Right: rate * right}, gain
+				}
+			}
+		}
+		if best.Feature < 0 {
+			break
+		}
+		m.Stumps = append(m.Stumps, best)
+		for i := range X {
+			if X[i][best.Feature] < best.Threshold {
+				z[i] += best.Left
+			} else {
+				z[i] += best.Right
+			}
+		}
+	}
+	return m
+}
 
 // setWeight weighs the example families and the synthetic pairs up: they
 // are few, and the families are the written contract of each relation.
@@ -127,36 +225,61 @@ func setWeight(set string) float64 {
 	return 1
 }
 
-// chooseThreshold picks the derived model's decision threshold on the fit
-// part: the lowest score at which at most maxFalseDerived of the negatives
-// (hard, same-event, families) are judged derived, so that independent
-// reports stay apart first and recall comes second.
-func chooseThreshold(ex []relationExample, m *trace.Model) float64 {
-	var neg []float64
-	for _, e := range ex {
-		if e.part == Fit && !e.derived && !e.loose {
-			neg = append(neg, m.Score(e.ev.Derived))
-		}
-	}
+// chooseThreshold picks the derived model's decision threshold from
+// scores the model did not see in fitting (outOfFold): the lowest score at
+// which at most maxFalseDerived of the negatives (hard, same-event,
+// families) are judged derived, so that independent reports stay apart
+// first and recall comes second. In-sample scores would flatter the
+// negatives: boosted stumps fit their own examples closely.
+func chooseThreshold(scores []float64, y []bool) float64 {
 	t := 0.5
 	for {
-		n := 0
-		for _, s := range neg {
-			if s >= t {
-				n++
+		n, neg := 0, 0
+		for i, s := range scores {
+			if !y[i] {
+				neg++
+				if s >= t {
+					n++
+				}
 			}
 		}
-		if float64(n) <= maxFalseDerived*float64(len(neg)) || t >= 0.99 {
+		if float64(n) <= maxFalseDerived*float64(neg) || t >= 0.99 {
 			return t
 		}
 		t += 0.01
 	}
 }
 
+// folds is how many parts outOfFold splits the examples into.
+const folds = 3
+
+// outOfFold returns each example's score under a model fitted on the other
+// folds (example i is in fold i mod folds).
+func outOfFold(X [][]float64, y []bool, wts []float64) []float64 {
+	out := make([]float64, len(X))
+	for f := 0; f < folds; f++ {
+		var fx [][]float64
+		var fy []bool
+		var fw []float64
+		for i := range X {
+			if i%folds != f {
+				fx, fy, fw = append(fx, X[i]), append(fy, y[i]), append(fw, wts[i])
+			}
+		}
+		m := fitStumps(fx, fy, fw, derivedSigns, stumpRounds, stumpRate)
+		for i := range X {
+			if i%folds == f {
+				out[i] = m.Score(X[i])
+			}
+		}
+	}
+	return out
+}
+
 // maxFalseDerived is the share of negatives of the fit part that may be
-// judged derived: the target is at most one in a hundred, and the
-// fit part is held to half of it so that the check part keeps a margin.
-const maxFalseDerived = 0.005
+// judged derived (out of fold): the target is at most one in a
+// hundred, and the fit part is held to half of it for a margin.
+const maxFalseDerived = 0.01
 
 // relationFigures measures the fitted models on each set and part.
 func relationFigures(ex []relationExample, fit *RelationFit) []string {
@@ -318,12 +441,21 @@ func (f *RelationFit) GoSource() ([]byte, error) {
 		fmt.Fprintf(&b, "//\t%s\n", l)
 	}
 	b.WriteString("var (\n")
-	writeModel(&b, "derivedModel", "decides whether one article was made from the other", trace.DerivedFeatureNames, &f.Derived)
+	writeStumps(&b, "derivedModel", "decides whether one article was made from the other", trace.DerivedFeatureNames, &f.Derived)
 	writeModel(&b, "partialModel", "decides, for a derived pair, partial (only part carried) over rewrite", trace.PartialFeatureNames, &f.Partial)
 	writeModel(&b, "directionModel", "scores a as the original (its features are antisymmetric, so it has no bias)", trace.DirectionFeatureNames, &f.Direction)
 	fmt.Fprintf(&b, "\t// derivedThreshold is the derived model's decision threshold: the\n\t// lowest at which at most %.1f%% of the fit part's negatives are derived.\n", 100*maxFalseDerived)
 	fmt.Fprintf(&b, "\tderivedThreshold = %.2f\n)\n", f.Threshold)
 	return format.Source(b.Bytes())
+}
+
+func writeStumps(b *bytes.Buffer, name, doc string, names []string, m *trace.Stumps) {
+	fmt.Fprintf(b, "\t// %s %s (boosted stumps).\n", name, doc)
+	fmt.Fprintf(b, "\t%s = Stumps{\n\t\tBias: %.4f,\n\t\tStumps: []Stump{\n", name, m.Bias)
+	for _, s := range m.Stumps {
+		fmt.Fprintf(b, "\t\t\t{%d, %.4f, %.4f, %.4f}, // %s\n", s.Feature, s.Threshold, s.Left, s.Right, names[s.Feature])
+	}
+	b.WriteString("\t\t},\n\t}\n")
 }
 
 func writeModel(b *bytes.Buffer, name, doc string, names []string, m *trace.Model) {
