@@ -6,47 +6,92 @@ import (
 	"golang.org/x/net/html"
 )
 
-// Class and id names are how pages label their furniture. We split them
-// into lower-case words ("c-article__share-bar" → c, article, share, bar)
-// and look each word up: long words match as substrings, so that
-// "sharebar" or "relatedposts" still count; short words must match whole,
-// so that "ad" does not fire inside "header" or "download".
+// Class and id names are how pages label their furniture. We split each
+// name into its word tokens (nameTokens: "c-article__share-bar" → c,
+// article, share, bar; "relatedPosts" → related, posts) and match whole
+// tokens only, so that "ad" does not fire inside "header", "promo" inside
+// "promoted" or "comment" inside "commentary". A token that runs a junk
+// word into a furniture noun ("sharebar", "commentlist", "relatedposts")
+// counts as the junk word. Names that state a condition or a taxonomy
+// term ("is-promoted", "has-share-float", "tag-social-media") and BEM
+// modifiers ("node--promoted", "field--label-hidden") say nothing of what
+// the element is and are skipped.
 
-// bodyStrongJunkParts mark boxes that are never article text, even when
+// bodyStrongJunkWords mark boxes that are never article text, even when
 // the box also says "article" or "content": comment threads, related and
 // recommended stories, share and follow bars, newsletter and login prompts,
 // adverts.
-var bodyStrongJunkParts = []string{
-	"comment", "disqus", "related", "recommend", "newsletter",
-	"share", "sharing", "social", "promo", "outbrain", "taboola", "trending",
-	"popular", "advert", "sponsor", "cookie", "breadcrumb", "signup", "login",
+var bodyStrongJunkWords = bodyWordSet(
+	"comment", "comments", "disqus", "related", "recommend", "recommended",
+	"recommendation", "recommendations", "newsletter", "newsletters", "share",
+	"shares", "sharing", "social", "promo", "promos", "outbrain", "taboola",
+	"trending", "popular", "advert", "adverts", "advertisement",
+	"advertisements", "advertising", "sponsor", "sponsors", "sponsored",
+	"cookie", "cookies", "breadcrumb", "breadcrumbs", "signup", "login",
 	"mostread", "readmore", "readnext", "followus",
+)
+
+// bodyJunkWords mark page furniture: navigation, sidebars, widgets,
+// headers and footers, captions and credits, bylines and dates, adverts.
+var bodyJunkWords = bodyWordSet(
+	"sidebar", "sidebars", "widget", "widgets", "footer", "header",
+	"masthead", "caption", "captions", "credit", "credits", "byline", "author",
+	"authors", "toolbar", "pagination", "pager", "banner", "banners", "navbar",
+	"navigation", "dropdown", "modal", "popup", "overlay", "rating", "ratings",
+	"dateline", "timestamp", "published", "tooltip", "gallery", "slideshow",
+	"carousel", "abstract", "standfirst", "subtitle", "excerpt", "teaser",
+	"teasers", "explore", "linkback", "photo", "photos",
+	"ad", "ads", "adv", "advt", "dfp", "gpt", "nav", "menu",
+)
+
+// bodyFurnitureNouns are the heads of compound names built on a junk word
+// without a separator: "sharebar", "commentlist", "relatedpoststitle".
+var bodyFurnitureNouns = []string{
+	"bar", "box", "list", "links", "posts", "stories", "articles", "area",
+	"block", "section", "wrap", "wrapper", "container", "widget", "items",
+	"title", "heading", "buttons", "icons",
 }
 
-// bodyJunkParts mark page furniture: navigation, sidebars, widgets,
-// headers and footers, captions and credits, bylines and dates.
-var bodyJunkParts = []string{
-	"sidebar", "widget", "footer", "header", "masthead", "caption", "credit",
-	"byline", "author", "toolbar", "pagination", "pager", "banner", "navbar",
-	"navigation", "dropdown", "modal", "popup", "overlay", "rating", "dateline",
-	"timestamp", "published", "tooltip", "gallery", "slideshow", "carousel",
-	"abstract", "standfirst", "subtitle", "excerpt", "teaser", "explore",
-	"linkback", "photo",
+// bodyJunkLastWords must match the name's last token.
+var bodyJunkLastWords = bodyWordSet(
+	"tag", "tags", "meta", "date", "time", "bio", "skip", "print", "hide",
+	"hidden", "more", "next", "prev", "topics", "keywords", "source", "sr",
+	"visually", "dek",
+)
+
+func bodyWordSet(words ...string) map[string]bool {
+	m := make(map[string]bool, len(words))
+	for _, w := range words {
+		m[w] = true
+	}
+	return m
 }
 
-// bodyJunkWords must match a whole word, anywhere in the name.
-var bodyJunkWords = map[string]bool{
-	"ad": true, "ads": true, "adv": true, "advt": true, "dfp": true, "gpt": true,
-	"nav": true, "menu": true,
+// bodyJunkWord reports whether token w is in set, as itself or run into
+// furniture nouns.
+func bodyJunkWord(set map[string]bool, w string) bool {
+	if set[w] {
+		return true
+	}
+	for i := 2; i < len(w)-2; i++ {
+		if set[w[:i]] && bodyNouns(w[i:]) {
+			return true
+		}
+	}
+	return false
 }
 
-// bodyJunkLastWords must match a whole word that ends the name.
-var bodyJunkLastWords = map[string]bool{
-	"tag": true, "tags": true, "meta": true, "date": true,
-	"time": true, "bio": true, "skip": true, "print": true, "hide": true,
-	"hidden": true, "more": true, "next": true, "prev": true, "topics": true,
-	"keywords": true, "source": true, "sr": true, "visually": true,
-	"dek": true,
+// bodyNouns reports whether s is a run of furniture nouns ("poststitle").
+func bodyNouns(s string) bool {
+	if s == "" {
+		return true
+	}
+	for _, n := range bodyFurnitureNouns {
+		if strings.HasPrefix(s, n) && bodyNouns(s[len(n):]) {
+			return true
+		}
+	}
+	return false
 }
 
 // bodyClassHint is the boilerplate verdict of an element's class, id
@@ -92,63 +137,54 @@ func bodyAttrHint(key, v string) int8 {
 	return hint
 }
 
-func bodyWordByte(c byte) bool {
-	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c >= 0x80
-}
-
 // bodyNameHint judges one class name or id. Short words count only as
-// the name's last word: "post-tags" and "entry-meta" name furniture, while
-// "tag-politics" or "meta-box-3" on an article element (as content systems
-// label a post with its tags and category) do not.
+// the name's last token: "post-tags" and "entry-meta" name furniture,
+// while "meta-box-3" on an article element does not.
 func bodyNameHint(name string) int8 {
 	switch strings.ToLower(name) {
 	case "d-none", "hidden", "hide", "invisible", "sr-only", "visually-hidden", "screen-reader-text":
 		// Hidden until a script shows it, or for screen readers only.
 		return hintJunk
 	}
-	var hint int8
-	for len(name) > 0 {
-		i := 0
-		for i < len(name) && !bodyWordByte(name[i]) {
-			i++
-		}
-		j := i
-		for j < len(name) && bodyWordByte(name[j]) {
-			j++
-		}
-		if j == i {
-			break
-		}
-		w := strings.ToLower(name[i:j])
-		name = name[j:]
-		last := strings.IndexFunc(name, func(r rune) bool { return r < 0x80 && bodyWordByte(byte(r)) }) < 0
-		if bodyJunkWords[w] || last && bodyJunkLastWords[w] {
-			hint = hintJunk
-		}
-		if len(w) < bodyMinPart {
-			continue // too short to hold a part: most words ("col", "md", "12")
-		}
-		for _, p := range bodyStrongJunkParts {
-			if strings.Contains(w, p) {
-				return hintStrongJunk
+	if nameIsState(name) {
+		return 0
+	}
+	var buf [16]string
+	toks := nameTokens(nameBlock(name), buf[:0])
+	if mod := name[len(nameBlock(name)):]; mod != "" {
+		// A BEM modifier names a state ("node--promoted",
+		// "field--label-hidden") or, now and then, a part
+		// ("m-detail--dek"): keep its words that are not states.
+		for _, w := range nameTokens(mod, nil) {
+			if !bodyStateWord(w) {
+				toks = append(toks, w)
 			}
 		}
-		// Prefix only: "unsubscribed" labels what non-subscribers see,
-		// often the article itself.
-		if strings.HasPrefix(w, "subscri") {
+	}
+	var hint int8
+	for i, w := range toks {
+		if bodyJunkWord(bodyStrongJunkWords, w) || strings.HasPrefix(w, "subscri") {
+			// Prefix only: "unsubscribed" labels what
+			// non-subscribers see, often the article itself.
 			return hintStrongJunk
 		}
-		for _, p := range bodyJunkParts {
-			if strings.Contains(w, p) {
-				hint = hintJunk
-			}
+		if bodyJunkWord(bodyJunkWords, w) || i == len(toks)-1 && bodyJunkLastWords[w] {
+			hint = hintJunk
 		}
 	}
 	return hint
 }
 
-// bodyMinPart is the length of the shortest word part in the lists above.
-const bodyMinPart = 4
+// bodyStateWord reports a word that states a condition: a participle
+// ("promoted", "hidden", "collapsed") or one of the usual state
+// adjectives.
+func bodyStateWord(w string) bool {
+	switch w {
+	case "hidden", "hide", "show", "shown", "open", "active", "visible", "sticky", "inline", "on", "off":
+		return true
+	}
+	return strings.HasSuffix(w, "ed")
+}
 
 // bodySectionParts name the sections of teasers and comments that follow
 // an article, in the class or id of their titles.

@@ -183,7 +183,7 @@ func (s *bodySegmenter) walk(n *html.Node) {
 	parent := s.box
 	s.boxes = append(s.boxes, bodyBox{
 		node: n, parent: parent, tag: a,
-		hint:   s.classHint(n),
+		hint:   s.boxHint(n, a),
 		first:  int32(len(s.blocks)),
 		cls:    bodyFirstClass(n),
 		marked: bodyMarkedBody(n),
@@ -369,6 +369,17 @@ func (s *bodySegmenter) bodyIsTitle(text string) bool {
 
 // bodyTitleMinChars: shorter texts ("News", "Home") match titles by chance.
 const bodyTitleMinChars = 12
+
+// boxHint is the class hint of a block element, except that an
+// <article> or the element marked itemprop="articleBody" is never
+// condemned by its class name alone (themes name the article
+// "newsletter-post" or "readmore-wrapper"); what it holds still counts.
+func (s *bodySegmenter) boxHint(n *html.Node, a atom.Atom) int8 {
+	if a == atom.Article || bodyMarkedBody(n) {
+		return 0
+	}
+	return s.classHint(n)
+}
 
 // classHint is bodyClassHint with class values cached.
 func (s *bodySegmenter) classHint(n *html.Node) int8 {
