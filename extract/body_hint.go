@@ -67,14 +67,19 @@ func bodyWordSet(words ...string) map[string]bool {
 	return m
 }
 
-// bodyJunkWord reports whether token w is in set, as itself or run into
-// furniture nouns.
+// bodyJunkWord reports whether token w is in set, as itself, run into
+// furniture nouns, or as the head of a compound.
 func bodyJunkWord(set map[string]bool, w string) bool {
 	if set[w] {
 		return true
 	}
 	for i := 2; i < len(w)-2; i++ {
 		if set[w[:i]] && bodyNouns(w[i:]) {
+			return true
+		}
+		// A word of five letters or more ending the token names
+		// what it is: "inlinegallery", "socialshare", "sitefooter".
+		if i >= 3 && len(w)-i >= 5 && set[w[i:]] {
 			return true
 		}
 	}

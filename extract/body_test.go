@@ -155,6 +155,7 @@ func TestBodyClassHint(t *testing.T) {
 		{`role="navigation"`, hintJunk},
 		{`class="sharebar"`, hintStrongJunk},
 		{`class="relatedpoststitle"`, hintStrongJunk},
+		{`class="inlinegallery-item"`, hintJunk},
 		{`class="newsletter-post post"`, hintStrongJunk},
 		{`class="node node--promoted"`, 0},
 		{`class="is-promoted has-share-float"`, 0},
