@@ -100,6 +100,8 @@ func FuzzSegment(f *testing.F) {
 		"WASHINGTON (Reuters) - Gen. Smith said “No. 2 is 2.5 percent.” Next?",
 		"\"...\" ,, .. ?! (", "a.b.c. D", "Inc. Co. Jan. 5. No. 3.", "“unclosed quote. And more",
 		"\xff\xfe. A", "U.S.", ". . . .", "Mr.",
+		"the storm hit at night.The town was dark", strings.Repeat("the river rose, and the town ", 30),
+		strings.Repeat("the council met the families of the valley to hear them. ", 6),
 	} {
 		f.Add(s)
 	}

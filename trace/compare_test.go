@@ -237,3 +237,30 @@ func TestExampleFamiliesWordNet(t *testing.T) {
 		}
 	}
 }
+
+// TestCompareTruncatedPage checks that a page cut short (the start of an
+// article, as a truncated fetch or a teaser serves it) is judged a copy of
+// the full page, never unrelated: its every sentence is the full page's,
+// word for word (issue 14).
+func TestCompareTruncatedPage(t *testing.T) {
+	fams, err := examples.Families()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, fam := range fams {
+		full := loadExample(t, fam.Original())
+		for _, keep := range []int{1, 2, len(full.Paragraphs) / 2} {
+			t.Run(fmt.Sprintf("%s/%d paragraphs", fam.Name, keep), func(t *testing.T) {
+				cut := *full
+				cut.Paragraphs = full.Paragraphs[:keep]
+				r := Compare(full, &cut, Options{})
+				if !r.Relation.Derived() {
+					t.Errorf("relation %s (derived support %.2f), want a derived relation", r.Relation, r.DerivedSupport)
+				}
+				if r.Source == SourceB {
+					t.Errorf("the truncated page is named the source")
+				}
+			})
+		}
+	}
+}

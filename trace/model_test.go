@@ -1,0 +1,72 @@
+package trace
+
+import (
+	"math"
+	"testing"
+
+	"github.com/wiretrace/wiretrace/align"
+	"github.com/wiretrace/wiretrace/article"
+)
+
+func TestModelScores(t *testing.T) {
+	m := Model{Bias: -1, W: []float64{2}}
+	if got := m.Score([]float64{0.5, 99}); math.Abs(got-0.5) > 1e-9 {
+		t.Errorf("logistic score %.3f, want 0.5 (features past W weigh nothing)", got)
+	}
+	s := Stumps{Bias: 0.5, Stumps: []Stump{{Feature: 1, Threshold: 0.3, Left: -1, Right: 1}}}
+	for _, tc := range []struct {
+		x    []float64
+		want float64
+	}{{[]float64{9, 0.2}, -0.5}, {[]float64{9, 0.3}, 1.5}} {
+		if got := s.Score(tc.x); math.Abs(got-1/(1+math.Exp(-tc.want))) > 1e-9 {
+			t.Errorf("stumps score of %v = %.3f, want log-odds %.1f", tc.x, got, tc.want)
+		}
+	}
+}
+
+func TestOrder(t *testing.T) {
+	pair := func(src int) align.Pair { return align.Pair{Source: []int{src}, Derived: []int{src}} }
+	tests := []struct {
+		name  string
+		pairs []align.Pair
+		want  float64
+	}{
+		{"too few to tell", []align.Pair{pair(0)}, 0.5},
+		{"in order", []align.Pair{pair(0), pair(1), pair(2), pair(3)}, (3 + orderPrior) / (3 + 2.0*orderPrior)},
+		{"reversed", []align.Pair{pair(3), pair(2), pair(1), pair(0)}, orderPrior / (3 + 2.0*orderPrior)},
+	}
+	for _, tt := range tests {
+		if got := order(tt.pairs); math.Abs(got-tt.want) > 1e-9 {
+			t.Errorf("%s: order %.3f, want %.3f", tt.name, got, tt.want)
+		}
+	}
+}
+
+// TestPairEvidenceSymmetry checks that the derived evidence does not depend
+// on which article is a, and that the direction evidence flips sign.
+func TestPairEvidenceSymmetry(t *testing.T) {
+	a := &article.Article{Paragraphs: []string{
+		"The Tamsel dam failed on Tuesday and flooded 340 homes in Korsvik, officials said.",
+		"Engineer Lise Marholm said the sluice gates had not been serviced since 2019.",
+		"Rescue crews moved 1,200 residents to the Oskarby sports hall overnight.",
+	}}
+	b := &article.Article{Paragraphs: []string{
+		"Hundreds of homes in Korsvik were flooded when the Tamsel dam gave way on Tuesday.",
+		"The gates had gone unserviced since 2019, according to engineer Lise Marholm.",
+		"It is a reminder that infrastructure matters to every community.",
+	}}
+	ab, ba := PairEvidence(a, b, Options{}), PairEvidence(b, a, Options{})
+	for k, name := range DerivedFeatureNames {
+		if name == "order" {
+			continue // read along the derived side, which the swap changes
+		}
+		if math.Abs(ab.Derived[k]-ba.Derived[k]) > 0.05 {
+			t.Errorf("derived feature %s: %.3f one way, %.3f the other", name, ab.Derived[k], ba.Derived[k])
+		}
+	}
+	for k, name := range DirectionFeatureNames {
+		if ab.Direction[k]*ba.Direction[k] > 1e-9 {
+			t.Errorf("direction feature %s: %.3f and %.3f, want opposite signs", name, ab.Direction[k], ba.Direction[k])
+		}
+	}
+}
