@@ -9,7 +9,6 @@ import (
 	"strings"
 
 	"github.com/wiretrace/wiretrace/article"
-	"github.com/wiretrace/wiretrace/extract"
 	"github.com/wiretrace/wiretrace/index"
 	"github.com/wiretrace/wiretrace/store/pebble"
 	"github.com/wiretrace/wiretrace/trace"
@@ -34,7 +33,8 @@ type RewriteTraceOptions struct {
 
 // RewriteTrace is how well a trace finds the original of each LLM rewrite
 // among all originals of the llm-rewrites set and the distractor pages
-// (the extraction benchmark's and WCXB dev's articles).
+// (the extraction benchmark's and WCXB dev's articles, their ground-truth
+// text).
 type RewriteTrace struct {
 	Data string `json:"data"`
 	// Originals and Distractors are how many articles of each were
@@ -239,38 +239,37 @@ func cmpKind(x, y string) int {
 
 func normText(s string) string { return strings.Join(strings.Fields(s), " ") }
 
-// distractorPages extracts the articles of the extraction benchmark's
-// pages and of WCXB dev's pages under dir. A page without an article body
-// is left out.
+// distractorPages returns the articles of the extraction benchmark's pages
+// and of WCXB dev's pages under dir, as their ground truth gives them (the
+// body a person marked, one paragraph a line): the distractors are the
+// same whatever the extractor does today, and reading them costs no
+// extraction.
 func distractorPages(dir string) ([]*article.Article, error) {
 	set, err := LoadExtraction(filepath.Join(dir, "extraction"))
 	if err != nil {
 		return nil, fmt.Errorf("distractor pages: %w", err)
 	}
-	var out []*article.Article
-	keep := func(data []byte, url string) {
-		a, err := extract.Page(data, extract.Options{URL: url})
-		if err == nil && len(a.Paragraphs) > 0 {
-			out = append(out, a)
-		}
-	}
-	for _, p := range set.Pages {
-		data, err := set.HTML(p.ID)
-		if err != nil {
-			return nil, fmt.Errorf("distractor pages: %w", err)
-		}
-		keep(data, p.URL)
-	}
 	wcxb, err := LoadWCXB(filepath.Join(dir, "wcxb-dev"))
 	if err != nil {
 		return nil, fmt.Errorf("distractor pages: %w", err)
 	}
-	for _, p := range wcxb.Pages {
-		data, err := wcxb.HTML(p.ID)
-		if err != nil {
-			return nil, fmt.Errorf("distractor pages: %w", err)
+	var out []*article.Article
+	keep := func(url, title, body string) {
+		a := &article.Article{URL: url, Title: title}
+		for _, p := range strings.Split(body, "\n") {
+			if p = strings.TrimSpace(p); p != "" {
+				a.Paragraphs = append(a.Paragraphs, p)
+			}
 		}
-		keep(data, p.URL)
+		if len(a.Paragraphs) > 0 {
+			out = append(out, a)
+		}
+	}
+	for _, p := range set.Pages {
+		keep(p.URL, "", p.Truth)
+	}
+	for _, p := range wcxb.Pages {
+		keep(p.URL, p.Title, p.Body)
 	}
 	return out, nil
 }

@@ -1,0 +1,35 @@
+package eval
+
+import (
+	"context"
+	"testing"
+
+	"github.com/wiretrace/wiretrace/internal/sharedtest"
+)
+
+// rewritesTraceEvery samples the check part for the floor: one rewrite in
+// rewritesTraceEvery (by position in pairs.jsonl) is traced, which keeps
+// the test to seconds; `wiretrace eval rewrites-trace` traces them all.
+const rewritesTraceEvery = 3
+
+// TestRewritesTraceFloors traces a sample of the check part's LLM rewrites
+// among every original of the llm-rewrites set and the distractor pages,
+// and holds how often the original comes first (trace) and among the first
+// ten candidates (retrieval).
+func TestRewritesTraceFloors(t *testing.T) {
+	dir := sharedtest.Dir(t, "eval")
+	r, err := TraceRewrites(context.Background(), dir, RewriteTraceOptions{Part: Check, Every: rewritesTraceEvery})
+	if err != nil {
+		t.Fatal(err)
+	}
+	all, ok := r.Row("all", Check)
+	if !ok || all.N < 150 {
+		t.Fatalf("traced %d check-part rewrites, want the sample of about 165", all.N)
+	}
+	if r.Originals < 1200 || r.Distractors < 850 {
+		t.Fatalf("indexed %d originals and %d distractors, want 1,222 and 879", r.Originals, r.Distractors)
+	}
+	t.Logf("%d check-part rewrites: top-1 %.6f, top-10 %.6f", all.N, all.Top1, all.Top10)
+	checkFloor(t, "rewrites.check.trace_top1", all.Top1)
+	checkFloor(t, "rewrites.check.trace_top10", all.Top10)
+}
