@@ -95,7 +95,7 @@ var bodySkip = map[atom.Atom]bool{
 	atom.Embed: true, atom.Canvas: true, atom.Video: true, atom.Audio: true,
 	atom.Button: true, atom.Select: true, atom.Textarea: true, atom.Input: true,
 	atom.Label: true, atom.Option: true, atom.Nav: true, atom.Footer: true,
-	atom.Figure: true, atom.Figcaption: true, atom.Header: true,
+	atom.Figure: true, atom.Figcaption: true,
 	atom.Head: true, atom.Title: true, atom.Meta: true, atom.Link: true,
 	atom.Picture: true, atom.Source: true, atom.Map: true, atom.Dialog: true,
 }
@@ -110,7 +110,7 @@ var bodyBlockTags = map[atom.Atom]bool{
 	atom.Tbody: true, atom.Tfoot: true, atom.Tr: true, atom.Td: true, atom.Th: true,
 	atom.Caption: true, atom.Hr: true, atom.Address: true, atom.Center: true,
 	atom.Form: true, atom.Fieldset: true, atom.Details: true, atom.Summary: true,
-	atom.Hgroup: true, atom.Menu: true, atom.Aside: true,
+	atom.Hgroup: true, atom.Menu: true, atom.Aside: true, atom.Header: true,
 }
 
 func bodySegment(root *html.Node) *bodySegmenter {
@@ -139,7 +139,7 @@ func (s *bodySegmenter) walk(n *html.Node) {
 		s.readTitles(n)
 		return
 	}
-	if bodySkip[a] || bodyHidden(n) {
+	if bodySkip[a] || bodyHidden(n) || a == atom.Header && !bodyHoldsParagraph(n) {
 		return
 	}
 	switch a {
@@ -370,13 +370,34 @@ func (s *bodySegmenter) bodyIsTitle(text string) bool {
 // bodyTitleMinChars: shorter texts ("News", "Home") match titles by chance.
 const bodyTitleMinChars = 12
 
+// bodyHoldsParagraph reports whether n has a <p> inside: a <header> that
+// holds paragraphs is a section a page builder named so, not a masthead.
+func bodyHoldsParagraph(n *html.Node) bool {
+	found := false
+	walk(n, func(c *html.Node) bool {
+		if found || c.Type != html.ElementNode {
+			return false
+		}
+		found = c.DataAtom == atom.P
+		return !found
+	})
+	return found
+}
+
 // boxHint is the class hint of a block element, except that an
 // <article> or the element marked itemprop="articleBody" is never
 // condemned by its class name alone (themes name the article
 // "newsletter-post" or "readmore-wrapper"); what it holds still counts.
+//
+// A <header> that holds paragraphs (bodyHoldsParagraph; others are
+// skipped) is boilerplate unless it holds most of the page's prose: page
+// builders wrap whole sections, the article's too, in <header>.
 func (s *bodySegmenter) boxHint(n *html.Node, a atom.Atom) int8 {
-	if a == atom.Article || bodyMarkedBody(n) {
+	switch {
+	case a == atom.Article || bodyMarkedBody(n):
 		return 0
+	case a == atom.Header:
+		return hintJunk
 	}
 	return s.classHint(n)
 }
