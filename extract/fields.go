@@ -1,25 +1,33 @@
 package extract
 
 import (
+	"html"
 	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 )
 
-// titleOf chooses the headline: the JSON-LD headline, og:title or
-// twitter:title, the first <h1>, or <title>, with the site's name cut
-// off where a page appends it ("Headline | Site").
+// titleOf chooses the headline: the one the page shows in an <h1>, when
+// one reads as a headline (three words or more, not the site's name: a
+// short <h1> is often the logo); else the JSON-LD headline, og:title or
+// twitter:title, the first <h1>, or <title>, with the site's name cut off
+// where a page appends it ("Headline | Site"). The declared titles are
+// often written for search engines and differ from the shown headline.
 func (m *pageMeta) titleOf(site string) string {
+	for _, h := range m.h1s {
+		if wordCount(h) >= 3 && len(h) <= 300 && !(site != "" && sameName(h, site)) {
+			return h
+		}
+	}
 	if t := m.ld.headline; t != "" {
 		return stripSiteName(t, site)
 	}
 	if t := m.firstMeta("og:title", "twitter:title"); t != "" {
-		return stripSiteName(collapse(t), site)
+		return stripSiteName(collapse(html.UnescapeString(t)), site)
 	}
 	title := stripSiteName(m.title, site)
-	// A short <h1> is often the site's logo; prefer the <title> then.
-	if m.h1 != "" && (title == "" || wordCount(m.h1) >= 3 || wordCount(title) <= wordCount(m.h1)) {
+	if m.h1 != "" && (title == "" || wordCount(title) <= wordCount(m.h1)) {
 		return m.h1
 	}
 	return title

@@ -14,6 +14,7 @@ type pageMeta struct {
 	lang      string
 	title     string // <title>
 	h1        string // first <h1>
+	h1s       []string // the first few <h1> texts
 	canonical string
 	// meta maps lower-cased name, property or itemprop to the first
 	// content seen.
@@ -140,8 +141,12 @@ func readMeta(root *html.Node) *pageMeta {
 		case "style", "noscript", "template", "svg":
 			return false
 		case "h1":
-			if m.h1 == "" {
-				m.h1 = textOf(n)
+			if len(m.h1s) < 4 {
+				t := collapse(textOf(n))
+				if m.h1 == "" {
+					m.h1 = t
+				}
+				m.h1s = append(m.h1s, t)
 			}
 			return false
 		case "time":
