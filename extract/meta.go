@@ -12,8 +12,8 @@ import (
 // elements of the body that carry metadata (<h1>, <time>, bylines).
 type pageMeta struct {
 	lang      string
-	title     string // <title>
-	h1        string // first <h1>
+	title     string   // <title>
+	h1        string   // first <h1>
 	h1s       []string // the first few <h1> texts
 	canonical string
 	// meta maps lower-cased name, property or itemprop to the first
