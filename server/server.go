@@ -52,6 +52,11 @@ type Options struct {
 	// Workers is how many traces and compares run at once; more wait
 	// their turn. Zero means one per CPU (GOMAXPROCS).
 	Workers int
+	// MaxInFlight bounds the bytes of the request bodies the server holds
+	// at once, waiting or at work; past it, requests get 503 with a
+	// Retry-After (see admission). Zero means DefaultInFlightPerWorker ×
+	// Workers × MaxBody; negative means no bound.
+	MaxInFlight int64
 }
 
 // Server is the wiretrace HTTP API and web UI. It is an http.Handler; use
@@ -67,6 +72,8 @@ type Server struct {
 	// work holds a token for each comparison-heavy request in progress
 	// (trace, compare, family): see acquire.
 	work chan struct{}
+	// admission bounds the request bytes held at once.
+	admission *admission
 }
 
 // acquire waits for a work token and returns its release, or fails (503)
@@ -102,8 +109,15 @@ func New(opts Options) *Server {
 	if opts.Workers <= 0 {
 		opts.Workers = runtime.GOMAXPROCS(0)
 	}
+	switch {
+	case opts.MaxInFlight == 0:
+		opts.MaxInFlight = DefaultInFlightPerWorker * int64(opts.Workers) * opts.MaxBody
+	case opts.MaxInFlight < 0:
+		opts.MaxInFlight = 0
+	}
 	s := &Server{opts: opts, mux: http.NewServeMux(), metrics: newMetrics(),
-		work: make(chan struct{}, opts.Workers), scanLimit: index.ScanLimit}
+		work: make(chan struct{}, opts.Workers), scanLimit: index.ScanLimit,
+		admission: &admission{limit: opts.MaxInFlight, maxBody: opts.MaxBody}}
 	if ix := opts.Index; ix != nil {
 		s.metrics.reg.MustRegister(prometheus.NewGaugeFunc(prometheus.GaugeOpts{
 			Name: "wiretrace_index_documents",
@@ -146,7 +160,7 @@ func New(opts Options) *Server {
 		if rt.write {
 			h = s.requireToken(h)
 		}
-		s.mux.Handle(rt.pattern, s.metrics.instrument(rt.pattern, h))
+		s.mux.Handle(rt.pattern, s.metrics.instrument(rt.pattern, s.admitted(h)))
 	}
 	// Whatever no route took gets 404 or 405: in JSON under /v1/, so that
 	// API clients always get {"error": ...}, as a page elsewhere.

@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"os"
 	"runtime"
+	"strconv"
 	"time"
 
 	"github.com/wiretrace/wiretrace/index"
@@ -23,7 +24,7 @@ const shutdownGrace = 10 * time.Second
 // runServe runs `wiretrace serve`: the HTTP API and web UI until SIGINT or
 // SIGTERM, then a graceful shutdown.
 func runServe(ctx context.Context, e *env, args []string) error {
-	fs := newFlags(e, "serve", "[--store DIR|--redis ADDRS|--demo] [--addr HOST:PORT] [--token T] [--max-body N] [--workers N]")
+	fs := newFlags(e, "serve", "[--store DIR|--redis ADDRS|--demo] [--addr HOST:PORT] [--token T] [--max-body N] [--workers N] [--max-in-flight N]")
 	stFlags := addStoreFlags(fs)
 	cmpFlags := addComparisonFlags(fs)
 	demo := fs.Bool("demo", false, "serve the bundled example articles from a temporary store (removed on exit)")
@@ -31,6 +32,8 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	token := fs.String("token", os.Getenv("WIRETRACE_TOKEN"), "bearer token that requests changing the index need (default $WIRETRACE_TOKEN)")
 	maxBody := fs.Int64("max-body", server.DefaultMaxBody, "largest request body accepted, in bytes (larger ones get 413)")
 	workers := fs.Int("workers", runtime.GOMAXPROCS(0), "traces and compares run at once; more wait their turn")
+	maxInFlight := fs.Int64("max-in-flight", 0, "most bytes of request bodies held at once, waiting or at work; more get 503 with Retry-After (0: "+
+		strconv.Itoa(server.DefaultInFlightPerWorker)+" × --workers × --max-body; -1: no bound)")
 	rest, err := parseInterspersed(fs, args)
 	if err != nil {
 		return err
@@ -69,7 +72,7 @@ func runServe(ctx context.Context, e *env, args []string) error {
 		defer st.Close()
 		where = name.String()
 	}
-	srv := server.New(server.Options{MaxBody: *maxBody, Token: *token, Index: index.New(st), Workers: *workers, Trace: opts})
+	srv := server.New(server.Options{MaxBody: *maxBody, Token: *token, Index: index.New(st), Workers: *workers, MaxInFlight: *maxInFlight, Trace: opts})
 	fmt.Fprintf(e.stderr, "wiretrace: serving %s\n", where)
 	return serve(ctx, e, srv.HTTPServer(*addr))
 }
