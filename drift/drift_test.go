@@ -79,6 +79,52 @@ func TestFind(t *testing.T) {
 			src:  []string{`"Demand for our data-center chips has never been stronger, and we are adding capacity as fast as we can," Chief Executive Priya Natarajan said.`},
 			der:  []string{`"Demand for our data-center chips is starting to cool, and we are slowing the pace at which we add capacity," Chief Executive Priya Natarajan said.`},
 			want: []Kind{Quote}, spans: [][2]string{{"never been stronger", "starting to cool"}}},
+		{name: "claim reversed without not", src: []string{"Freight rates rose sharply in the second quarter, the port authority said."},
+			der: []string{"Freight rates fell sharply in the second quarter, according to the port authority."}, want: []Kind{Negation},
+			spans: [][2]string{{"rose", "fell"}}},
+		{name: "opposites said of different things", src: []string{"Cheaper borrowing would help households facing higher energy bills."},
+			der: []string{"Lower borrowing costs would ease the burden on families with rising energy bills."}},
+		{name: "negating prefix", src: []string{"Officials said a second evacuation was likely before the weekend."},
+			der: []string{"Officials said a second evacuation was unlikely before the weekend."}, want: []Kind{Negation},
+			spans: [][2]string{{"likely", "unlikely"}}},
+		{name: "implicit negator on both sides", src: []string{"The ferry operator did not meet the first safety deadline."},
+			der: []string{"The ferry operator failed to meet the first safety deadline."}},
+		{name: "whether or not", src: []string{"Residents asked whether or not the bridge would reopen."},
+			der: []string{"Residents asked whether the bridge would reopen."}},
+		{name: "names swapped", src: []string{"In the runoff on Sunday, Ilsa Brandt beat Otto Fenwick by a wide margin."},
+			der: []string{"Otto Fenwick beat Ilsa Brandt by a wide margin in Sunday's runoff."}, want: []Kind{Entity},
+			spans: [][2]string{{"Brandt", "Fenwick"}}},
+		{name: "invented organisation as a source", src: []string{"Fares on the northern line will rise in March."},
+			der: []string{"Fares on the northern line will rise in March, according to a report by Kestrel Transit Analytics."}, want: []Kind{Entity},
+			spans: [][2]string{{"", "Kestrel Transit Analytics"}}},
+		{name: "organisation named by its acronym", src: []string{"The NTSB said the pilot had reported an engine fault."},
+			der: []string{"The National Transportation Safety Board said the pilot had reported an engine fault."}},
+		{name: "organisation named by its kind", src: []string{"The association said 4,100 members had voted."},
+			der: []string{"The Harbour Pilots Association said 4,100 members had voted."}},
+		{name: "count changed, thing reworded", src: []string{"Twelve tankers were waiting offshore on Monday."},
+			der: []string{"Some 21 vessels were at anchor on Monday."}, want: []Kind{Number},
+			spans: [][2]string{{"Twelve", "21"}}},
+		{name: "percentage written another way", src: []string{"Turnout reached 45% in the eastern districts."},
+			der: []string{"Turnout in the eastern districts reached 90 per cent."}, want: []Kind{Number},
+			spans: [][2]string{{"45%", "90 per cent"}}},
+		{name: "changed figure the source states elsewhere", src: []string{"The ferry carried 20 cars and 17 trucks on its first crossing."},
+			der: []string{"The ferry carried 20 cars and 20 trucks on its first crossing."}, want: []Kind{Number},
+			spans: [][2]string{{"17", "20"}}},
+		{name: "rounded figure", src: []string{"The fund raised $114.3 million last year."},
+			der: []string{"The fund raised $114 million last year."}},
+		{name: "hedged figure", src: []string{"More than 5,200 households lost power."},
+			der: []string{"About 5,270 households lost power."}},
+		{name: "every figure differs: another measurement", src: []string{"The index lost 6 points, or 0.7 percent, to 927."},
+			der: []string{"The index was down 4.8 points, or 0.5 percent, to 929.6."}},
+		{name: "quote split and joined",
+			src: []string{`"Nobody saw the convoy leave except the two guards," Varga said, "and both of them have since left the country."`},
+			der: []string{`"Nobody saw the convoy leave except the two guards, and both of them have since left the country," Varga said.`}},
+		{name: "speaker spelled another way",
+			src: []string{`"We reject the council's ruling entirely," Muhammed al Tamimi said.`},
+			der: []string{`"We reject the council's ruling entirely," Mohammed al-Tamimi said.`}},
+		{name: "speaker described, not named",
+			src: []string{`"The harbour will reopen within a week," Lindqvist said.`},
+			der: []string{`"The harbour will reopen within a week," the Nordvik Democrat told reporters.`}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -134,5 +180,31 @@ func TestCreditsSource(t *testing.T) {
 	der := &article.Article{Paragraphs: []string{"Shares rose, Reuters reported."}}
 	if !CreditsSource(copyright, nil, der, nil) {
 		t.Errorf("a mention of Reuters should credit Thomson Reuters")
+	}
+}
+
+// TestAdditions checks the facts only the derived article has, in a
+// sentence the source otherwise backs: reported against a whole article,
+// not against a few sentences.
+func TestAdditions(t *testing.T) {
+	src := doc("The ferry service resumed on the northern route.", "Operators cited calmer seas.",
+		"Passengers had waited for days.", "The harbour master welcomed the decision.", "Tickets went on sale at noon.")
+	der := doc("The ferry service resumed on the northern route after 1,400 passengers had waited.", "Operators cited calmer seas.",
+		"Passengers had waited for days.", "The harbour master welcomed the decision.", "Tickets went on sale at noon on Friday.")
+	var pairs []Pair
+	for i := range src.Sentences {
+		pairs = append(pairs, Pair{Source: []int{i}, Derived: []int{i}})
+	}
+	got := Find(src, der, pairs)
+	if len(got) != 2 || got[0].Kind != Number || got[0].DerivedSpan != "1,400" || got[1].Kind != Date || got[1].DerivedSpan != "Friday" {
+		t.Errorf("got %+v, want the added figure 1,400 and the added Friday", got)
+	}
+	if n := NewFacts(src, der); n != 2 {
+		t.Errorf("NewFacts = %d, want 2", n)
+	}
+	short := doc("The ferry service resumed on the northern route.")
+	one := doc("The ferry service resumed on the northern route after 1,400 passengers had waited.")
+	if got := Find(short, one, []Pair{{Source: []int{0}, Derived: []int{0}}}); len(got) != 0 {
+		t.Errorf("against one sentence: got %+v, want no addition", got)
 	}
 }

@@ -15,7 +15,9 @@ func dates(text string, toks []Token) []Date {
 			w := t.Lower
 			// Weekdays and months are capitalised: most words skip both
 			// lookups.
-			if !capitalised(t) {
+			// Text stored lower-cased still names full weekdays and
+			// full month names followed by a day ("march 18").
+			if !capitalised(t) && !lowerDate(toks, k) {
 				if rel := relativeAt(toks, k); rel > 0 {
 					out = append(out, mkDate(text, toks, k, k+rel-1, Date{Kind: Relative}))
 					k += rel - 1
@@ -125,4 +127,20 @@ func relativeAt(toks []Token, k int) int {
 		}
 	}
 	return 0
+}
+
+// lowerDate reports a lower-case word at k that names a date all the same:
+// a full weekday name, or a full month name (not "may" or "march", which
+// are words too) followed by a day.
+func lowerDate(toks []Token, k int) bool {
+	w := toks[k].Lower
+	if _, ok := weekdays[w]; ok && len(w) > 5 {
+		return true
+	}
+	m, ok := months[w]
+	if !ok || len(w) <= 4 || m == 5 || m == 3 {
+		return false
+	}
+	_, day := dayAt(toks, k+1)
+	return day
 }

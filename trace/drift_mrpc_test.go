@@ -19,7 +19,8 @@ import (
 // from different articles on the same event, so many of their drifts are
 // real differences (another price, another day, a named official one side
 // leaves out); the ceiling guards against checks that fire on rewording
-// itself. Measured when written: 120 of 1,147 pairs (10.5%).
+// itself. Measured when written: 120 of 1,147 pairs (10.5%); after the
+// fact comparison of issue 11: 85 (7.4%).
 func TestDriftRateMRPC(t *testing.T) {
 	dir := sharedtest.Dir(t, "eval", "mrpc")
 	f, err := os.Open(filepath.Join(dir, "msr_paraphrase_test.txt"))
@@ -62,7 +63,7 @@ func TestDriftRateMRPC(t *testing.T) {
 	if n < 1000 {
 		t.Fatalf("read %d paraphrase pairs, want the 1,147 of the test file", n)
 	}
-	if rate > 0.12 {
-		t.Errorf("%.1f%% of paraphrase pairs have a drift, above the 12%% ceiling", 100*rate)
+	if rate > 0.075 {
+		t.Errorf("%.1f%% of paraphrase pairs have a drift, above the 7.5%% ceiling", 100*rate)
 	}
 }

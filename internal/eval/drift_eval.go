@@ -146,6 +146,8 @@ type RewriteOutcome struct {
 	// Forced are the drifts drift.Find reports over the plain alignment
 	// of the two, whatever the relation.
 	Forced []drift.Drift
+	// NewFacts is drift.NewFacts of the rewrite against its original.
+	NewFacts int
 }
 
 // RunRewrites compares each pair's original (as a) with its rewrite,
@@ -166,7 +168,8 @@ func RunRewrites(pairs []RewritePair, opts trace.Options) []RewriteOutcome {
 			pairs[k] = drift.Pair{Source: ap.Source, Derived: ap.Derived}
 		}
 		out = append(out, RewriteOutcome{Pair: p, Derived: r.Relation.Derived() && r.Source == trace.SourceA,
-			Drifts: r.Drifts, Sentences: len(r.B.Sentences), Forced: drift.Find(da, db, pairs)})
+			Drifts: r.Drifts, Sentences: len(r.B.Sentences), Forced: drift.Find(da, db, pairs),
+			NewFacts: drift.NewFacts(da, db)})
 	}
 	return out
 }
@@ -359,6 +362,10 @@ func EvalDrift(dir string, opts trace.Options, parts ...Part) (*DriftResult, err
 	r.RewritesAll = ScoreRewrites(r.rewriteOuts, DriftScore, true)
 	return r, nil
 }
+
+// FitScore fits the per-pair drift score's weight (FitDriftScore) on the
+// result's llm-rewrites outcomes.
+func (r *DriftResult) FitScore() (weight, auc float64) { return FitDriftScore(r.rewriteOuts) }
 
 // WriteExamples writes up to n missed edits and n false drifts per edit
 // of the fit part, for studying failures (never the check part).

@@ -189,7 +189,22 @@ func (w *window) paraphrased(skip int) []string {
 
 func (w *window) control() PerturbCase {
 	return PerturbCase{ID: w.src.ID + "#control", Part: w.src.Part(),
-		Source: w.article(w.sourceTexts()), Derived: w.article(w.paraphrased(-1))}
+		Source: w.sourceArticle(), Derived: w.derivedArticle(w.paraphrased(-1))}
+}
+
+// sourceArticle and derivedArticle carry publication dates a day apart,
+// as real pages do, so that the benchmark measures drift, not which of
+// two undated near-copies Compare takes for the original.
+func (w *window) sourceArticle() *article.Article {
+	a := w.article(w.sourceTexts())
+	a.Published = "2025-03-03"
+	return a
+}
+
+func (w *window) derivedArticle(texts []string) *article.Article {
+	a := w.article(texts)
+	a.Published = "2025-03-04"
+	return a
 }
 
 // edited is one sentence with an edit applied.
@@ -216,7 +231,7 @@ func (w *window) plant(e Edit) (PerturbCase, bool) {
 		texts[i] = text
 		return PerturbCase{ID: w.src.ID + "#" + string(e), Part: w.src.Part(), Edit: e, Want: ed.want,
 			Old: ed.old, New: ed.new,
-			Source: w.article(w.sourceTexts()), Derived: w.article(texts)}, true
+			Source: w.sourceArticle(), Derived: w.derivedArticle(texts)}, true
 	}
 	return PerturbCase{}, false
 }

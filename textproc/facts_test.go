@@ -1,0 +1,93 @@
+package textproc
+
+import "testing"
+
+func TestOpposite(t *testing.T) {
+	tests := []struct {
+		a, b string
+		want bool
+	}{
+		{"rose", "fell", true},
+		{"fell", "rose", true},
+		{"likely", "unlikely", true},
+		{"legal", "illegal", true},
+		{"agree", "disagree", true},
+		{"rose", "rise", false},
+		{"do", "undo", false}, // base word too short to pair by prefix
+		{"cover", "discover", true},
+		{"said", "stated", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.a+"/"+tt.b, func(t *testing.T) {
+			if got := Opposite(tt.a, tt.b); got != tt.want {
+				t.Errorf("Opposite(%q, %q) = %v, want %v", tt.a, tt.b, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestNegationCues(t *testing.T) {
+	tests := []struct {
+		text string
+		want []string
+	}{
+		{"The port did not reopen.", []string{"not"}},
+		{"The port didnt reopen.", []string{"n't"}},
+		{"The operator failed to meet the deadline.", []string{"failed"}},
+		{"Sales declined sharply.", nil},
+		{"A spokesman declined to comment.", []string{"declined"}},
+		{"Nobody knows whether or not the port will reopen.", []string{"nobody"}},
+		{"Residents had nothing but praise for the crew.", nil},
+		{"Fares will rise unless the council acts.", []string{"unless"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.text, func(t *testing.T) {
+			s := AnalyzeSentence(tt.text)
+			var got []string
+			for _, n := range s.Negations {
+				got = append(got, n.Cue)
+			}
+			if len(got) != len(tt.want) {
+				t.Fatalf("cues %q, want %q", got, tt.want)
+			}
+			for i := range got {
+				if got[i] != tt.want[i] {
+					t.Errorf("cue %d = %q, want %q", i, got[i], tt.want[i])
+				}
+			}
+		})
+	}
+}
+
+func TestLowerCaseDates(t *testing.T) {
+	tests := []struct {
+		text string
+		kind DateKind
+		day  int
+	}{
+		{"the clinic reopened on tuesday after repairs", Weekday, 0},
+		{"cases rose sharply after october 12 in the region", DayMonth, 12},
+		{"officials may 5 more sites", "", 0}, // "may" is a verb too
+	}
+	for _, tt := range tests {
+		t.Run(tt.text, func(t *testing.T) {
+			s := AnalyzeSentence(tt.text)
+			if tt.kind == "" {
+				if len(s.Dates) != 0 {
+					t.Errorf("dates %+v, want none", s.Dates)
+				}
+				return
+			}
+			if len(s.Dates) != 1 || s.Dates[0].Kind != tt.kind || s.Dates[0].Day != tt.day {
+				t.Errorf("dates %+v, want one %s with day %d", s.Dates, tt.kind, tt.day)
+			}
+		})
+	}
+}
+
+func TestSpeakerThroughInitials(t *testing.T) {
+	s := AnalyzeSentence(`"We must defend the harbour," said Sen. Rosa K. Lindqvist, who chairs the panel.`)
+	if len(s.Quotes) != 1 || s.Quotes[0].Speaker != "Sen. Rosa K. Lindqvist" {
+		t.Errorf("quotes %+v, want the speaker Sen. Rosa K. Lindqvist", s.Quotes)
+	}
+}
