@@ -40,7 +40,7 @@ var bodyJunkWords = bodyWordSet(
 	"navigation", "dropdown", "modal", "popup", "overlay", "rating", "ratings",
 	"dateline", "timestamp", "published", "tooltip", "gallery", "slideshow",
 	"carousel", "abstract", "standfirst", "subtitle", "excerpt", "teaser",
-	"teasers", "explore", "linkback", "photo", "photos",
+	"teasers", "photo", "photos",
 	"ad", "ads", "adv", "advt", "dfp", "gpt", "nav", "menu",
 )
 

@@ -22,7 +22,7 @@ var bodyLabels = map[string]bool{
 	"share": true, "share this": true, "share this article": true, "share this story": true,
 	"print": true, "email": true, "tweet": true, "topics": true, "tags": true,
 	"subscribe": true, "sign up": true, "newsletter": true, "follow us": true,
-	"explore further": true, "tell us what you think": true, "see also": true,
+	"tell us what you think": true, "see also": true,
 	"advertisement continue reading below": true, "story continues below": true,
 	"continue reading below": true, "skip advert": true, "close": true,
 	// "Read more" also opens the rest of a folded article, so it only
@@ -255,8 +255,6 @@ var bodyCallCues = []string{
 	"email us", "listen live", "listen back", "download our",
 	"get the latest", "support our", "become a member", "have a tip",
 	"tip us", "we'd like to hear", "we’d like to hear", "letters to the editor",
-	"full coverage", "reach the reporter", "reach the writer", "reach the author",
-	"contact the reporter", "contact the author",
 }
 
 // bodyCallMaxChars bounds a call to action; longer blocks are prose.
@@ -311,7 +309,7 @@ var bodyCaptionParts = []string{"(image:", "(photo:", "(credit:", "(picture:", "
 // ceremony. Jane Doe/Getty Images".
 var bodyCreditEnds = []string{
 	"getty", "getty images", "/ap", "ap photo", "/afp", "/reuters",
-	"shutterstock", "istock", "/epa", "/bloomberg", "/nasa",
+	"shutterstock", "istock", "/epa", "/bloomberg",
 }
 
 // bodyCaptionMaxChars bounds a caption.
@@ -324,11 +322,6 @@ func bodyIsCaption(text string) bool {
 		return false
 	}
 	lt := strings.ToLower(strings.TrimSpace(text))
-	// "Image credit: …" lines close articles, and the true bodies keep
-	// them.
-	if strings.Contains(lt, "image credit") {
-		return false
-	}
 	// A closing parenthesis of agencies: "(NASA/JPL-Caltech/ASU)".
 	if strings.HasSuffix(lt, ")") {
 		if i := strings.LastIndexByte(lt, '('); i > 0 {

@@ -264,7 +264,7 @@ func TestBodyIsCaption(t *testing.T) {
 		{"Crowds outside the chamber (Image: GETTY)", true},
 		{"The first map of the moon's surface. (NASA/JPL-Caltech)", true},
 		{"Photo: Ana Ruiz", true},
-		{"Main image credit: Getty", false},
+		{"Main image credit: Getty", true},
 		{"The council met on Tuesday (its last meeting of the year).", false},
 		{bodyP3, false},
 	} {
