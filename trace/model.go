@@ -46,6 +46,23 @@ type Stumps struct {
 
 // Score returns the model's probability for x.
 func (m *Stumps) Score(x []float64) float64 {
+	return 1 / (1 + math.Exp(-m.logOdds(x)))
+}
+
+// Mirrored returns the probability for x of a model read both ways round:
+// 1 / (1 + exp(-(z(x) - z(-x))/2)), where z is the log-odds. For features
+// that change sign when the two articles swap (the direction evidence), it
+// gives exactly 1-p for the swapped pair, and 0.5 for balanced evidence.
+func (m *Stumps) Mirrored(x []float64) float64 {
+	var buf [16]float64
+	neg := buf[:0]
+	for _, v := range x {
+		neg = append(neg, -v)
+	}
+	return 1 / (1 + math.Exp(-(m.logOdds(x)-m.logOdds(neg))/2))
+}
+
+func (m *Stumps) logOdds(x []float64) float64 {
 	z := m.Bias
 	for _, s := range m.Stumps {
 		if x[s.Feature] < s.Threshold {
@@ -54,7 +71,7 @@ func (m *Stumps) Score(x []float64) float64 {
 			z += s.Right
 		}
 	}
-	return 1 / (1 + math.Exp(-z))
+	return z
 }
 
 // Evidence is what the fitted decisions of Compare read about a pair of

@@ -282,7 +282,7 @@ func direction(a, b *article.Article, ev Evidence) string {
 	case -1:
 		return SourceB
 	}
-	p := directionModel.Score(ev.Direction)
+	p := directionModel.Mirrored(ev.Direction)
 	switch {
 	case p >= 0.5+DirectionMargin:
 		return SourceA
