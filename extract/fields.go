@@ -217,7 +217,8 @@ func namesLike(s string) bool {
 	return other*3 <= upper+other
 }
 
-// publishedOf chooses the publication date from JSON-LD, meta tags,
+// publishedOf chooses the publication date: the date written beside the
+// headline, or else from JSON-LD, meta tags,
 // <time> elements and elements classed as dates, in that order of trust;
 // then from weaker witnesses: the date of the JSON-LD page, a script's
 // data, a date in the byline, an update date shown on the page, the
@@ -237,12 +238,20 @@ func (m *pageMeta) publishedOf() string {
 	cands = append(cands, m.times...)
 	cands = append(cands, m.ld.pageDate, m.scriptDate, bylineDate(m.byline), m.updatedText,
 		m.ld.modified, m.firstMeta("article:modified_time", "og:updated_time", "datemodified", "last-modified"))
+	declared := ""
 	for _, c := range cands {
 		if d, ok := normalizeDate(c); ok {
-			return d
+			declared = d
+			break
 		}
 	}
-	return ""
+	// The date shown beside the headline wins over a declared one of
+	// another day (metadata often carries a re-publication or index
+	// date); the declared one keeps its time of day when they agree.
+	if m.nearTitle != "" && !strings.HasPrefix(declared, m.nearTitle) {
+		return m.nearTitle
+	}
+	return declared
 }
 
 // bylineDate is the date a byline line carries ("By Jane Doe - Mar 27,

@@ -35,6 +35,10 @@ type pageMeta struct {
 	// update ("last-updated"): the page's only date when it shows no
 	// other.
 	updatedText string
+	// nearTitle is the first date written in the text that follows the
+	// first <h1>, within nearTitleChars: where pages show the date
+	// beside the headline and byline.
+	nearTitle string
 	// scriptDate is a publication date in a script's data (the state a
 	// JavaScript framework ships: "publishedDate":"2025-01-28").
 	scriptDate string
@@ -78,8 +82,17 @@ func readMeta(root *html.Node) *pageMeta {
 	// Each of these reads the text of a subtree; capping the tries keeps
 	// a page of nested look-alikes from making the pass quadratic.
 	creditTries, bylineTries, datelineTries, dateTries := 8, 4, 4, 4
+	afterTitle := -1 // chars of text read after the first <h1>; -1 before it
 	walk(root, func(n *html.Node) bool {
 		if n.Type == html.TextNode {
+			if afterTitle >= 0 && afterTitle < nearTitleChars && m.nearTitle == "" {
+				if t := strings.TrimSpace(n.Data); t != "" && len(t) < 100 {
+					if d, ok := textDate(t); ok {
+						m.nearTitle = d
+					}
+				}
+				afterTitle += len(n.Data)
+			}
 			if m.labelled == "" && bylineLabel(n.Data) {
 				m.labelled = labelledName(n)
 			}
@@ -141,6 +154,9 @@ func readMeta(root *html.Node) *pageMeta {
 		case "style", "noscript", "template", "svg":
 			return false
 		case "h1":
+			if afterTitle < 0 {
+				afterTitle = 0
+			}
 			if len(m.h1s) < 4 {
 				t := collapse(textOf(n))
 				if m.h1 == "" {
@@ -150,7 +166,12 @@ func readMeta(root *html.Node) *pageMeta {
 			}
 			return false
 		case "time":
-			if dt := strings.TrimSpace(attr(n, "datetime")); dt != "" {
+			if dt := strings.TrimSpace(attr(n, "datetime")); dt == "" && len(m.times) < 16 {
+				// A <time> that shows its date only as text.
+				if d, ok := normalizeDate(collapse(textOf(n))); ok {
+					m.times = append(m.times, d)
+				}
+			} else if dt != "" {
 				m.times = append(m.times, dt)
 				if m.pubAt == "" && (hasAttr(n, "pubdate") || strings.EqualFold(attr(n, "itemprop"), "datePublished")) {
 					m.pubAt = dt
@@ -255,6 +276,10 @@ func labelledName(label *html.Node) string {
 	}
 	return ""
 }
+
+// nearTitleChars is how much text after the headline is read for its
+// date: the byline, the date and a standfirst, not the article.
+const nearTitleChars = 600
 
 func hasAttr(n *html.Node, name string) bool {
 	for _, a := range n.Attr {
