@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"maps"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -776,16 +777,31 @@ func (c *checker) negations(ss []*textproc.Sentence, d *textproc.Sentence) {
 // the same thing (a content word next to both). A negated opposite ("did
 // not rise" → "fell") keeps the claim.
 func (c *checker) polarity(ss []*textproc.Sentence, d *textproc.Sentence) {
+	// Source words with a negating prefix ("unlikely"): rare, so the
+	// common case scans nothing.
+	var prefixed []tokenRef
+	for _, s := range ss {
+		for k, t := range s.Tokens {
+			if t.Kind == textproc.Word && textproc.NegatedBase(t.Lower) != "" {
+				prefixed = append(prefixed, tokenRef{s, k})
+			}
+		}
+	}
 	for k, t := range d.Tokens {
-		if t.Kind != textproc.Word || hasWord(ss, t.Lower) {
+		if t.Kind != textproc.Word {
+			continue
+		}
+		opp, base := textproc.Opposites(t.Lower), textproc.NegatedBase(t.Lower)
+		if len(opp) == 0 && base == "" && len(prefixed) == 0 {
 			continue
 		}
 		for _, s := range ss {
 			for j, u := range s.Tokens {
-				if u.Kind != textproc.Word || !textproc.Opposite(t.Lower, u.Lower) || hasWord([]*textproc.Sentence{d}, u.Lower) {
+				if u.Kind != textproc.Word || !(slices.Contains(opp, u.Lower) || u.Lower == base || textproc.NegatedBase(u.Lower) == t.Lower) {
 					continue
 				}
-				if negatedAt(s, j) != negatedAt(d, k) || !shareNeighbour(s, j, d, k) {
+				if hasWord(ss, t.Lower) || hasWord([]*textproc.Sentence{d}, u.Lower) ||
+					negatedAt(s, j) != negatedAt(d, k) || !shareNeighbour(s, j, d, k) {
 					continue
 				}
 				c.add(Drift{Kind: Negation, SourceSpan: u.Text, DerivedSpan: t.Text,
@@ -795,6 +811,12 @@ func (c *checker) polarity(ss []*textproc.Sentence, d *textproc.Sentence) {
 			}
 		}
 	}
+}
+
+// tokenRef is token k of sentence s.
+type tokenRef struct {
+	s *textproc.Sentence
+	k int
 }
 
 func hasWord(ss []*textproc.Sentence, w string) bool {

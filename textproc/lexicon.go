@@ -183,26 +183,17 @@ var opposites = func() map[string][]string {
 // negatingPrefixes turn a word into its opposite ("likely" → "unlikely").
 var negatingPrefixes = [...]string{"un", "in", "im", "il", "ir", "dis", "non", "non-"}
 
-// Opposite reports whether the lowercased words a and b state opposite
-// claims: a pair of the opposites lexicon ("rose", "fell"), or one word
-// is the other with a negating prefix ("likely", "unlikely"; the base
-// word at least four letters, so that short words do not pair by chance).
-func Opposite(a, b string) bool {
-	for _, o := range opposites[a] {
-		if o == b {
-			return true
-		}
-	}
-	if len(a) > len(b) {
-		a, b = b, a
-	}
-	if len(a) < 4 {
-		return false
-	}
+// Opposites returns the lexicon's opposites of the lowercased word w
+// ("fell" for "rose"); see NegatedBase for prefixed opposites.
+func Opposites(w string) []string { return opposites[w] }
+
+// NegatedBase returns the word w negates by a prefix ("likely" for
+// "unlikely"; the base word at least four letters), or "".
+func NegatedBase(w string) string {
 	for _, p := range negatingPrefixes {
-		if len(b) == len(p)+len(a) && strings.HasPrefix(b, p) && b[len(p):] == a {
-			return true
+		if len(w) >= len(p)+4 && strings.HasPrefix(w, p) {
+			return w[len(p):]
 		}
 	}
-	return false
+	return ""
 }
