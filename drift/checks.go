@@ -1017,12 +1017,16 @@ func (c *checker) swaps(ss []*textproc.Sentence, d *textproc.Sentence) {
 	for i := 0; i < len(ents); i++ {
 		for j := i + 1; j < len(ents); j++ {
 			a, b := ents[i], ents[j]
-			if a.Key == b.Key {
+			if a.Key == b.Key || a.Key == "" || b.Key == "" {
 				continue
 			}
+			// The n-th mention of a name on one side is taken for its
+			// n-th mention on the other: a name repeated in the sentence
+			// still has its places.
+			na, nb := mention(d, i), mention(d, j)
 			for _, s := range ss {
-				sa, sb := entityByKey(s, a.Key), entityByKey(s, b.Key)
-				if sa == nil || sb == nil || entityByKey(d, a.Key) != &ents[i] || entityByKey(d, b.Key) != &ents[j] {
+				sa, sb := nthEntity(s, a.Key, na), nthEntity(s, b.Key, nb)
+				if sa == nil || sb == nil || count(s, a.Key) != count(d, a.Key) || count(s, b.Key) != count(d, b.Key) {
 					continue
 				}
 				da, db := nameContext(d, a.Span), nameContext(d, b.Span)
@@ -1039,19 +1043,39 @@ func (c *checker) swaps(ss []*textproc.Sentence, d *textproc.Sentence) {
 	}
 }
 
-// entityByKey returns the one entity of s with the key; nil when s names
-// it never or more than once (a repeated name has no one place to trade).
-func entityByKey(s *textproc.Sentence, key string) *textproc.Entity {
-	var found *textproc.Entity
-	for k := range s.Entities {
-		if s.Entities[k].Key == key {
-			if found != nil {
-				return nil
-			}
-			found = &s.Entities[k]
+// mention is how many entities of s before entity k share its key.
+func mention(s *textproc.Sentence, k int) int {
+	n := 0
+	for i := 0; i < k; i++ {
+		if s.Entities[i].Key == s.Entities[k].Key {
+			n++
 		}
 	}
-	return found
+	return n
+}
+
+// nthEntity returns the n-th (from 0) entity of s with the key, or nil.
+func nthEntity(s *textproc.Sentence, key string, n int) *textproc.Entity {
+	for k := range s.Entities {
+		if s.Entities[k].Key == key {
+			if n == 0 {
+				return &s.Entities[k]
+			}
+			n--
+		}
+	}
+	return nil
+}
+
+// count is how many entities of s have the key.
+func count(s *textproc.Sentence, key string) int {
+	n := 0
+	for _, e := range s.Entities {
+		if e.Key == key {
+			n++
+		}
+	}
+	return n
 }
 
 // context is the word before and the word after a name.
