@@ -91,22 +91,23 @@ func readBounded(r io.Reader, hint, max int64) ([]byte, error) {
 }
 
 // binaryMagic lists the leading bytes of common non-text formats that are
-// sometimes saved under a page's name (images, archives, documents).
+// sometimes saved under a page's name (images, archives, documents), each
+// named with its article for the error message.
 var binaryMagic = []struct {
 	magic []byte
 	name  string
 }{
-	{[]byte("\x89PNG"), "PNG image"},
-	{[]byte("\xff\xd8\xff"), "JPEG image"},
-	{[]byte("GIF8"), "GIF image"},
-	{[]byte("RIFF"), "RIFF media"},
-	{[]byte("%PDF-"), "PDF document"},
-	{[]byte("PK\x03\x04"), "ZIP archive"},
-	{[]byte("\x28\xb5\x2f\xfd"), "zstd stream"},
-	{[]byte("BZh"), "bzip2 stream"},
-	{[]byte("\xfd7zXZ\x00"), "xz stream"},
-	{[]byte("\x7fELF"), "ELF executable"},
-	{[]byte("\x00asm"), "WebAssembly module"},
+	{[]byte("\x89PNG"), "a PNG image"},
+	{[]byte("\xff\xd8\xff"), "a JPEG image"},
+	{[]byte("GIF8"), "a GIF image"},
+	{[]byte("RIFF"), "a RIFF media file"},
+	{[]byte("%PDF-"), "a PDF document"},
+	{[]byte("PK\x03\x04"), "a ZIP archive"},
+	{[]byte("\x28\xb5\x2f\xfd"), "a zstd stream"},
+	{[]byte("BZh"), "a bzip2 stream"},
+	{[]byte("\xfd7zXZ\x00"), "an xz stream"},
+	{[]byte("\x7fELF"), "an ELF executable"},
+	{[]byte("\x00asm"), "a WebAssembly module"},
 }
 
 // checkBinary reports ErrBinary when data is not text in any encoding this
@@ -115,7 +116,7 @@ var binaryMagic = []struct {
 func checkBinary(data []byte) error {
 	for _, m := range binaryMagic {
 		if bytes.HasPrefix(data, m.magic) {
-			return fmt.Errorf("looks like a %s: %w", m.name, ErrBinary)
+			return fmt.Errorf("looks like %s: %w", m.name, ErrBinary)
 		}
 	}
 	if utf16Order(data) != nil {

@@ -107,9 +107,11 @@ func TestReadCancel(t *testing.T) {
 	}
 }
 
+// TestIndexCountsFailures checks that a page that cannot be read is
+// counted as failed and reported, and an empty file as empty, not failed.
 func TestIndexCountsFailures(t *testing.T) {
 	dir := t.TempDir()
-	for name, body := range map[string]string{"good.html": page, "empty.html": "  "} {
+	for name, body := range map[string]string{"good.html": page, "empty.html": "  ", "photo.html": "\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"} {
 		if err := os.WriteFile(filepath.Join(dir, name), []byte(body), 0o644); err != nil {
 			t.Fatal(err)
 		}
@@ -121,12 +123,12 @@ func TestIndexCountsFailures(t *testing.T) {
 	defer st.Close()
 	var failed []string
 	sum, err := Index(context.Background(), index.New(st), []string{dir}, IndexOptions{
-		OnFail: func(name string, err error) { failed = append(failed, name) },
+		OnFail: func(name string, err error) { failed = append(failed, filepath.Base(name)) },
 	})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if sum.Items != 2 || sum.Indexed != 1 || sum.Failed != 1 || len(failed) != 1 {
-		t.Errorf("summary %+v, failures %v: want 2 items, 1 indexed, 1 failed", sum, failed)
+	if sum.Items != 3 || sum.Indexed != 1 || sum.Empty != 1 || sum.Failed != 1 || len(failed) != 1 || failed[0] != "photo.html" {
+		t.Errorf("summary %+v, failures %v: want 3 items, 1 indexed, 1 empty, 1 failed (photo.html)", sum, failed)
 	}
 }

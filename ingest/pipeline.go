@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/wiretrace/wiretrace/article"
+	"github.com/wiretrace/wiretrace/extract"
 	"github.com/wiretrace/wiretrace/index"
 	"github.com/wiretrace/wiretrace/source"
 )
@@ -22,7 +23,8 @@ type IndexOptions struct {
 	// OnRead is called with the input bytes just read (source.Options).
 	OnRead func(n int64)
 	// OnArticle is called after each page extracted, OnFail for each
-	// item that could not be read or extracted; from any goroutine.
+	// item that could not be read or extracted, or was empty (counted
+	// in Summary.Empty, not Failed); from any goroutine.
 	OnArticle func()
 	OnFail    func(name string, err error)
 	// OnCommit is called with the ids of each batch the store made
@@ -84,7 +86,17 @@ func Index(ctx context.Context, ix *index.Index, inputs []string, opts IndexOpti
 				continue
 			}
 			item := index.Item{Name: it.Name, Meta: itemMeta(it)}
-			item.Load = func() (*article.Article, error) { return Article(it.Data, it, max) }
+			item.Load = func() (*article.Article, error) {
+				a, err := Article(it.Data, it, max)
+				if errors.Is(err, extract.ErrEmpty) {
+					// An empty file is reported, but counted as
+					// empty, not failed: no article, which the
+					// index counts as empty.
+					fail(it.Name, err)
+					return nil, nil
+				}
+				return a, err
+			}
 			select {
 			case queue <- item:
 			case <-ctx.Done():

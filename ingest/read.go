@@ -1,8 +1,10 @@
 package ingest
 
 import (
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 )
 
@@ -25,6 +27,11 @@ func readPage(name string, opts Options) ([]byte, error) {
 		r = f
 	}
 	data, err := io.ReadAll(io.LimitReader(r, max+1))
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		// It says "read NAME: ..." already (a directory, say).
+		return nil, err
+	}
 	if err != nil {
 		return nil, fmt.Errorf("read %s: %w", name, err)
 	}

@@ -17,6 +17,7 @@ import (
 	"github.com/wiretrace/wiretrace/index"
 	"github.com/wiretrace/wiretrace/ingest"
 	"github.com/wiretrace/wiretrace/source"
+	"github.com/wiretrace/wiretrace/store/pebble"
 )
 
 // progressEvery is how often index logs its progress when stderr is not a
@@ -55,12 +56,19 @@ func runIndex(ctx context.Context, e *env, args []string) (err error) {
 	if err != nil {
 		return err
 	}
-	defer func() {
-		// Closing flushes the store: its failure is the run's.
+	// Closing flushes the store: its failure is the run's. The store is
+	// closed before the summary, which says its size on disk.
+	closed := false
+	closeStore := func() {
+		if closed {
+			return
+		}
+		closed = true
 		if cerr := st.Close(); cerr != nil && err == nil {
 			err = fmt.Errorf("close %s: %w", where, cerr)
 		}
-	}()
+	}
+	defer closeStore()
 
 	rep := newReporter(e.stderr, source.Measure(ctx, inputs))
 	sum, err := ingest.Index(ctx, index.New(st), inputs, ingest.IndexOptions{
@@ -75,15 +83,25 @@ func runIndex(ctx context.Context, e *env, args []string) (err error) {
 	if cerr != nil {
 		n = -1
 	}
+	// The size is measured closed: closing flushes the memtables, and
+	// what is left is what the store keeps on disk.
+	closeStore()
+	var size int64
+	if where.backend == "pebble" {
+		size, _ = pebble.DirSize(where.location)
+	}
 	if *asJSON {
 		enc := json.NewEncoder(e.stdout)
 		enc.SetIndent("", "  ")
-		if jerr := enc.Encode(newIndexReport(sum, where, n)); jerr != nil && err == nil {
+		if jerr := enc.Encode(newIndexReport(sum, where, n, size)); jerr != nil && err == nil {
 			err = jerr
 		}
 	} else {
 		fmt.Fprintln(e.stdout, summaryLine(sum))
-		if cerr == nil {
+		switch {
+		case cerr == nil && size > 0:
+			fmt.Fprintf(e.stdout, "%s holds %d articles, %.1f MiB on disk\n", where, n, float64(size)/(1<<20))
+		case cerr == nil:
 			fmt.Fprintf(e.stdout, "%s holds %d articles\n", where, n)
 		}
 	}
@@ -92,6 +110,9 @@ func runIndex(ctx context.Context, e *env, args []string) (err error) {
 	}
 	if sum.Indexed == 0 && sum.Duplicates == 0 && sum.Failed > 0 {
 		return fmt.Errorf("no article indexed, %d of %d items failed (see the log above)", sum.Failed, sum.Items)
+	}
+	if sum.Indexed == 0 && sum.Duplicates == 0 && sum.Empty > 0 {
+		return fmt.Errorf("no article indexed, %d of %d items empty (no text)", sum.Empty, sum.Items)
 	}
 	return nil
 }
@@ -112,12 +133,15 @@ type indexReport struct {
 	// StoreCount is how many articles the store holds after the run; -1
 	// when it could not be counted.
 	StoreCount int64 `json:"store_count"`
+	// StoreBytes is what a Pebble store takes on disk after the run
+	// (closed, so flushed); absent for Redis.
+	StoreBytes int64 `json:"store_bytes,omitempty"`
 }
 
-func newIndexReport(s ingest.Summary, where storeName, count int64) indexReport {
+func newIndexReport(s ingest.Summary, where storeName, count, size int64) indexReport {
 	return indexReport{
 		Items: s.Items, Indexed: s.Indexed, Duplicates: s.Duplicates, Empty: s.Empty, Failed: s.Failed,
-		Seconds: s.Elapsed.Seconds(), Backend: where.backend, Store: where.location, StoreCount: count,
+		Seconds: s.Elapsed.Seconds(), Backend: where.backend, Store: where.location, StoreCount: count, StoreBytes: size,
 	}
 }
 

@@ -24,12 +24,13 @@ const shutdownGrace = 10 * time.Second
 // runServe runs `wiretrace serve`: the HTTP API and web UI until SIGINT or
 // SIGTERM, then a graceful shutdown.
 func runServe(ctx context.Context, e *env, args []string) error {
-	fs := newFlags(e, "serve", "[--store DIR|--redis ADDRS|--demo] [--addr HOST:PORT] [--token T] [--max-body N] [--workers N] [--max-in-flight N]")
+	fs := newFlags(e, "serve", "[--store DIR|--redis ADDRS|--demo] [--addr HOST:PORT] [--token T|--insecure-no-auth] [--max-body N] [--workers N] [--max-in-flight N]")
 	stFlags := addStoreFlags(fs)
 	cmpFlags := addComparisonFlags(fs)
 	demo := fs.Bool("demo", false, "serve the bundled example articles from a temporary store (removed on exit)")
 	addr := fs.String("addr", "127.0.0.1:8080", "address to listen on")
-	token := fs.String("token", os.Getenv("WIRETRACE_TOKEN"), "bearer token that requests changing the index need (default $WIRETRACE_TOKEN)")
+	token := fs.String("token", os.Getenv("WIRETRACE_TOKEN"), "bearer token that requests changing the index need (default $WIRETRACE_TOKEN); required to listen beyond loopback")
+	insecure := fs.Bool("insecure-no-auth", false, "listen beyond loopback without a token: anyone who reaches the server may add and delete documents")
 	maxBody := fs.Int64("max-body", server.DefaultMaxBody, "largest request body accepted, in bytes (larger ones get 413)")
 	workers := fs.Int("workers", runtime.GOMAXPROCS(0), "traces and compares run at once; more wait their turn")
 	maxInFlight := fs.Int64("max-in-flight", 0, "most bytes of request bodies held at once, waiting or at work; more get 503 with Retry-After (0: "+
@@ -46,6 +47,10 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	}
 	if *workers <= 0 {
 		return usagef("--workers must be positive, got %d", *workers)
+	}
+	if *token == "" && !*insecure && !loopback(*addr) {
+		return usagef("refusing to listen on %s without a token: anyone who reaches it could add and delete documents; "+
+			"give --token T (or $WIRETRACE_TOKEN), listen on 127.0.0.1, or pass --insecure-no-auth", *addr)
 	}
 	opts, err := cmpFlags.options()
 	if err != nil {
@@ -75,6 +80,20 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	srv := server.New(server.Options{MaxBody: *maxBody, Token: *token, Index: index.New(st), Workers: *workers, MaxInFlight: *maxInFlight, Trace: opts})
 	fmt.Fprintf(e.stderr, "wiretrace: serving %s\n", where)
 	return serve(ctx, e, srv.HTTPServer(*addr))
+}
+
+// loopback reports whether addr (host:port) listens on loopback only:
+// localhost or a loopback IP. An empty host listens on every interface.
+func loopback(addr string) bool {
+	host, _, err := net.SplitHostPort(addr)
+	if err != nil {
+		return false
+	}
+	if host == "localhost" {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
 }
 
 // openDemo opens a Pebble store in a new temporary directory and loads the

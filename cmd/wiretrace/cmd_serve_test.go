@@ -117,6 +117,10 @@ func TestServeUsage(t *testing.T) {
 		{"serve", "--max-body", "0"},
 		{"serve", "extra"},
 		{"bench", "serve", "--clients", "0"},
+		// Beyond loopback without a token: refused before anything opens.
+		{"serve", "--demo", "--addr", ":8080", "--token", ""},
+		{"serve", "--demo", "--addr", "0.0.0.0:8080", "--token", ""},
+		{"serve", "--demo", "--addr", "192.0.2.7:8080", "--token", ""},
 	} {
 		t.Run(strings.Join(args, " "), func(t *testing.T) {
 			var stderr bytes.Buffer
@@ -171,5 +175,27 @@ func TestServeRedis(t *testing.T) {
 	cancel()
 	if code := <-done; code != 0 {
 		t.Errorf("exit %d: %s", code, stderr.String())
+	}
+}
+
+func TestLoopback(t *testing.T) {
+	for _, tc := range []struct {
+		addr string
+		want bool
+	}{
+		{"127.0.0.1:8080", true},
+		{"127.0.0.2:0", true},
+		{"[::1]:8080", true},
+		{"localhost:8080", true},
+		{":8080", false},
+		{"0.0.0.0:8080", false},
+		{"[::]:8080", false},
+		{"192.0.2.7:8080", false},
+		{"news.example:8080", false},
+		{"no port", false},
+	} {
+		if got := loopback(tc.addr); got != tc.want {
+			t.Errorf("loopback(%q) = %v, want %v", tc.addr, got, tc.want)
+		}
 	}
 }

@@ -118,9 +118,17 @@ func runJob(ctx context.Context, e *env, cmd, kind string, jobs map[string]job, 
 		names = append(names, name)
 	}
 	sort.Strings(names)
+	placeholder := strings.ToUpper(kind[strings.LastIndex(kind, " ")+1:])
 	if len(args) == 0 {
-		placeholder := strings.ToUpper(kind[strings.LastIndex(kind, " ")+1:])
 		return usagef("usage: wiretrace %s %s [flags]; %ss: %s", cmd, placeholder, kind, strings.Join(names, ", "))
+	}
+	switch args[0] {
+	case "-h", "-help", "--help", "help":
+		// Help asked for, as every command answers it: the usage on
+		// stderr, as the flag sets print theirs, and exit 0.
+		fmt.Fprintf(e.stderr, "Usage: wiretrace %s %s [flags]\n\n%ss: %s\n\nRun wiretrace %s %s -h for its flags.\n",
+			cmd, placeholder, kind, strings.Join(names, ", "), cmd, placeholder)
+		return flag.ErrHelp
 	}
 	run, ok := jobs[args[0]]
 	if !ok {

@@ -1,0 +1,25 @@
+package main
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestJobHelp checks that -h after a command with jobs (eval, bench)
+// prints its usage and the jobs, and exits 0, instead of calling "-h" an
+// unknown suite.
+func TestJobHelp(t *testing.T) {
+	for _, tc := range []struct{ cmd, want string }{
+		{"eval", "Usage: wiretrace eval SUITE"},
+		{"bench", "Usage: wiretrace bench JOB"},
+	} {
+		for _, flag := range []string{"-h", "--help"} {
+			t.Run(tc.cmd+" "+flag, func(t *testing.T) {
+				code, out, errs := runCLI(t, "", tc.cmd, flag)
+				if code != 0 || !strings.Contains(errs, tc.want) || strings.Contains(errs+out, "unknown") {
+					t.Errorf("exit %d, stderr %q; want 0 and %q", code, errs, tc.want)
+				}
+			})
+		}
+	}
+}
