@@ -667,7 +667,7 @@ func TestBadUsage(t *testing.T) {
 		{"serve unknown flag", []string{"serve", "--frob"}, 2, "frob"},
 		{"serve max-body zero", []string{"serve", "--max-body", "0"}, 2, "max-body"},
 		{"serve demo and store", []string{"serve", "--demo", "--store", dir}, 2, "--demo"},
-		{"serve bad address", []string{"serve", "--store", filepath.Join(dir, "s2"), "--addr", "nowhere:-1"}, 1, "nowhere"},
+		{"serve bad address", []string{"serve", "--store", filepath.Join(dir, "s2"), "--addr", "nowhere:-1", "--token", "t"}, 1, "nowhere"},
 		{"serve store is a file", []string{"serve", "--store", notDir, "--addr", "127.0.0.1:0"}, 1, "file"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
