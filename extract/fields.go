@@ -109,7 +109,27 @@ func (m *pageMeta) bylineOf(site string) string {
 	if b := cleanByline(m.byline, site); b != "" {
 		return b
 	}
-	return cleanByline(m.labelled, site)
+	if b := cleanByline(m.labelled, site); b != "" {
+		return b
+	}
+	// No person is named. An author the page declares as an
+	// organisation (JSON-LD, the author meta tag, the "Written by"
+	// label SEO plugins write for link previews) is still who the page
+	// says wrote it, even when that is the site itself.
+	if m.meta["twitter:label1"] == "Written by" {
+		if b := cleanByline(m.meta["twitter:data1"], ""); b != "" {
+			return b
+		}
+	}
+	for _, org := range m.ld.authorOrg {
+		if b := cleanByline(org, ""); b != "" {
+			return b
+		}
+	}
+	if v := m.meta["author"]; v != "" && !strings.Contains(v, "://") && !strings.HasPrefix(v, "@") {
+		return cleanByline(v, "")
+	}
+	return ""
 }
 
 func dedupe(xs []string) []string {
@@ -182,7 +202,7 @@ var bylineListSep = regexp.MustCompile(`\s*(?:,|&|\band\b)\s*`)
 var genericAuthor = map[string]bool{
 	"author": true, "the author": true, "admin": true, "administrator": true,
 	"editor": true, "guest": true, "guest author": true, "anonymous": true,
-	"unknown": true, "user": true,
+	"unknown": true, "user": true, "by": true,
 }
 
 // nameConnectors are the lower-case words names and lists of names hold.
