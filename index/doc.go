@@ -7,9 +7,13 @@
 // postings find copies and edited copies (fingerprint explains the
 // banding); term postings find paraphrased rewrites, weighting each shared
 // rare or entity term by its inverse document frequency in the corpus, as
-// BM25 does. Candidates are then scored by their MinHash similarity and
-// their IDF-weighted term overlap, and the best k are returned; package
-// trace compares them in full.
+// BM25 does. Candidates are scored by their MinHash similarity and
+// their IDF-weighted term overlap; the best 30 are then read and ranked
+// again by how much of the query's whole vocabulary each holds, its words
+// weighted by their rarity among those candidates (a rewrite that keeps
+// its source's names, figures and rare words but few of its two dozen
+// indexed terms still stands out from other reports on the same topic),
+// and the best k are returned; package trace compares them in full.
 //
 // Writes are durable when acknowledged: Ingest calls Options.OnCommit only
 // after the store has synced the batch, so a caller that records those

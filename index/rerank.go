@@ -7,6 +7,8 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/cespare/xxhash/v2"
+
 	"github.com/wiretrace/wiretrace/article"
 	"github.com/wiretrace/wiretrace/store"
 	"github.com/wiretrace/wiretrace/textproc"
@@ -19,12 +21,12 @@ import (
 const keyRunes = 6
 
 // vocabulary returns the distinct content words and numerals of a, each
-// as its rerank key: stop words and words under three letters dropped,
+// as the hash of its rerank key: stop words and words under three letters dropped,
 // words cut to keyRunes letters, numerals without their thousands
 // separators.
-func vocabulary(a *article.Article, into map[string]struct{}) map[string]struct{} {
+func vocabulary(a *article.Article, into map[uint64]struct{}) map[uint64]struct{} {
 	if into == nil {
-		into = make(map[string]struct{}, 256)
+		into = make(map[uint64]struct{}, 256)
 	}
 	add := func(text string) {
 		textproc.Scan(text, func(_, low string, kind textproc.TokenKind) {
@@ -51,9 +53,7 @@ func vocabulary(a *article.Article, into map[string]struct{}) map[string]struct{
 			default:
 				return
 			}
-			if _, ok := into[low]; !ok {
-				into[low] = struct{}{}
-			}
+			into[xxhash.Sum64String(low)] = struct{}{}
 		})
 	}
 	add(a.Title)
@@ -73,9 +73,9 @@ func vocabulary(a *article.Article, into map[string]struct{}) map[string]struct{
 // two dozen terms of each article, it sees every word of both sides; the
 // cosine's norm keeps a long page that holds many words by its length
 // alone from outranking the source.
-func support(query map[string]struct{}, cands []map[string]struct{}) []float64 {
+func support(query map[uint64]struct{}, cands []map[uint64]struct{}) []float64 {
 	m := float64(len(cands) + 1)
-	df := make(map[string]int, 4*len(query))
+	df := make(map[uint64]int, 4*len(query))
 	for w := range query {
 		df[w]++
 	}
@@ -84,7 +84,7 @@ func support(query map[string]struct{}, cands []map[string]struct{}) []float64 {
 			df[w]++
 		}
 	}
-	idf := func(w string) float64 {
+	idf := func(w uint64) float64 {
 		d := float64(df[w])
 		return math.Log(1 + (m-d+0.5)/(d+0.5))
 	}
@@ -137,7 +137,7 @@ func (ix *Index) rerank(ctx context.Context, a *article.Article, cands []Candida
 	if len(cands) == 0 {
 		return cands, nil
 	}
-	vocabs := make([]map[string]struct{}, 0, len(cands))
+	vocabs := make([]map[uint64]struct{}, 0, len(cands))
 	kept := cands[:0]
 	for _, c := range cands {
 		e, err := ix.Get(ctx, c.ID)
