@@ -13,23 +13,17 @@ package trace
 //
 //	wiretrace train relation > trace/relation_weights.go
 //
-// The derived model and its threshold below are those of the fit of
-// commit 3bfd5d3; textproc changes landed since then move the features
-// slightly, and a refit now gives derived decisions within 0.003 of these
-// figures (check-part manipulated recall 0.5726 instead of 0.5766): they
-// were kept because the floors hold the better figure.
-//
 // Figures reached (derived-or-not decided right; original named by the
 // direction model alone, without dates):
 //
-//	rewrites fit:               1037 pairs, derived decided right 0.7445, original named 0.9067 of 772
-//	rewrites check:              447 pairs, derived decided right 0.7181, original named 0.8910 of 321
-//	hard_negatives fit:          839 pairs, derived decided right 0.9988
+//	rewrites fit:               1037 pairs, derived decided right 0.7445, original named 0.9080 of 772
+//	rewrites check:              447 pairs, derived decided right 0.7181, original named 0.8941 of 321
+//	hard_negatives fit:          839 pairs, derived decided right 1.0000
 //	hard_negatives check:        379 pairs, derived decided right 0.9921
 //	same_event fit:               46 pairs, derived decided right 0.9565
 //	same_event check:             11 pairs, derived decided right 1.0000
 //	families fit:                 24 pairs, derived decided right 0.9583, original named 0.7333 of 15
-//	synthetic fit:               417 pairs, derived decided right 0.8945, original named 0.7989 of 373
+//	synthetic fit:               417 pairs, derived decided right 0.8945, original named 0.8016 of 373
 var (
 	// derivedModel decides whether one article was made from the other (boosted stumps).
 	derivedModel = Stumps{
@@ -47,162 +41,162 @@ var (
 			{20, 0.3430, -0.0973, 0.2870}, // idf_contain_max
 			{5, 0.0241, -0.0880, 0.2829},  // copy_long
 			{15, 0.0244, -0.2554, 0.0953}, // bigram_share
-			{16, 0.6667, -0.0629, 0.2841}, // order
-			{20, 0.3793, -0.0520, 0.2844}, // idf_contain_max
+			{16, 0.6667, -0.0630, 0.2842}, // order
+			{20, 0.3793, -0.0519, 0.2844}, // idf_contain_max
 			{11, 1.0986, 0.0526, -0.3493}, // log_shared_figures
 			{15, 0.0244, -0.2264, 0.0688}, // bigram_share
 			{7, 0.2231, -0.2294, 0.0635},  // log_length_ratio
 			{5, 0.0241, -0.0581, 0.2413},  // copy_long
-			{20, 0.3793, -0.0406, 0.2710}, // idf_contain_max
+			{20, 0.3793, -0.0406, 0.2709}, // idf_contain_max
 			{11, 1.0986, 0.0457, -0.2904}, // log_shared_figures
-			{16, 0.6667, -0.0354, 0.2516}, // order
+			{16, 0.6667, -0.0354, 0.2517}, // order
 			{7, 0.0645, -0.2840, 0.0363},  // log_length_ratio
 			{15, 0.0244, -0.1955, 0.0484}, // bigram_share
 			{17, 0.1071, -0.2564, 0.0361}, // padding_max
 			{12, 0.5552, -0.0299, 0.2867}, // content_contain_max
-			{5, 0.0241, -0.0343, 0.1960},  // copy_long
-			{17, 0.6000, -0.0656, 0.1257}, // padding_max
-			{11, 1.0986, 0.0334, -0.2139}, // log_shared_figures
-			{14, 0.2143, -0.1236, 0.0602}, // specific_share
-			{16, 0.6000, -0.0472, 0.1437}, // order
-			{7, 0.2744, -0.1380, 0.0525},  // log_length_ratio
-			{12, 0.5552, -0.0215, 0.2774}, // content_contain_max
-			{17, 0.2500, -0.1091, 0.0573}, // padding_max
-			{12, 0.1324, -0.2018, 0.0288}, // content_contain_max
-			{17, 0.0333, -0.2620, 0.0191}, // padding_max
-			{14, 0.4286, -0.0326, 0.1593}, // specific_share
-			{5, 0.0241, -0.0279, 0.1718},  // copy_long
-			{11, 1.0986, 0.0298, -0.1995}, // log_shared_figures
-			{18, 1.0986, -0.0697, 0.0681}, // log_pairs
-			{17, 0.6000, -0.0561, 0.0972}, // padding_max
-			{7, 0.5596, -0.0647, 0.0702},  // log_length_ratio
-			{6, 0.2671, -0.0168, 0.2706},  // strict_similarity
-			{13, 0.0571, -0.2169, 0.0199}, // content_contain_min
-			{7, 0.0645, -0.1870, 0.0216},  // log_length_ratio
-			{12, 0.5552, -0.0150, 0.2613}, // content_contain_max
-			{11, 1.3863, 0.0183, -0.2397}, // log_shared_figures
-			{1, 0.0385, -0.0570, 0.0643},  // aligned_min
-			{17, 0.6000, -0.0485, 0.0817}, // padding_max
-			{18, 1.0986, -0.0616, 0.0592}, // log_pairs
-			{17, 0.8333, -0.0273, 0.1201}, // padding_max
-			{21, 0.3282, -0.0124, 0.2550}, // idf_contain_min
-			{17, 0.0333, -0.2181, 0.0165}, // padding_max
-			{7, 0.0645, -0.1613, 0.0189},  // log_length_ratio
-			{16, 0.6000, -0.0294, 0.1041}, // order
-			{12, 0.0992, -0.2207, 0.0133}, // content_contain_max
-			{11, 1.0986, 0.0194, -0.1457}, // log_shared_figures
-			{3, 0.5000, -0.0119, 0.2518},  // rescued_min
-			{17, 0.4375, -0.0466, 0.0531}, // padding_max
-			{3, 0.0385, -0.0780, 0.0370},  // rescued_min
-			{7, 0.5596, -0.0474, 0.0496},  // log_length_ratio
-			{5, 0.0241, -0.0196, 0.1321},  // copy_long
-			{17, 0.6000, -0.0389, 0.0627}, // padding_max
-			{18, 1.0986, -0.0497, 0.0493}, // log_pairs
-			{11, 1.3863, 0.0132, -0.1765}, // log_shared_figures
-			{12, 0.5552, -0.0102, 0.2422}, // content_contain_max
-			{10, 2.4849, 0.0125, -0.1783}, // log_shared_names
-			{2, 0.5000, -0.0143, 0.1520},  // rescued_max
-			{17, 0.8333, -0.0223, 0.0939}, // padding_max
-			{13, 0.0571, -0.1716, 0.0123}, // content_contain_min
-			{7, 0.0645, -0.1360, 0.0147},  // log_length_ratio
-			{21, 0.3282, -0.0087, 0.2312}, // idf_contain_min
-			{17, 0.0333, -0.1800, 0.0125}, // padding_max
-			{1, 0.0385, -0.0407, 0.0475},  // aligned_min
-			{14, 0.4286, -0.0162, 0.1071}, // specific_share
-			{11, 1.3863, 0.0120, -0.1635}, // log_shared_figures
-			{19, 0.1111, -0.0109, 0.1609}, // specific_copied_share
-			{7, 0.2744, -0.0698, 0.0258},  // log_length_ratio
-			{10, 2.4849, 0.0107, -0.1594}, // log_shared_names
-			{18, 1.0986, -0.0418, 0.0412}, // log_pairs
-			{17, 0.6000, -0.0373, 0.0563}, // padding_max
-			{6, 0.2671, -0.0071, 0.2216},  // strict_similarity
-			{12, 0.0992, -0.1835, 0.0090}, // content_contain_max
-			{17, 0.0833, -0.1318, 0.0108}, // padding_max
-			{16, 0.6000, -0.0191, 0.0744}, // order
-			{17, 0.8333, -0.0192, 0.0748}, // padding_max
-			{3, 0.0385, -0.0570, 0.0266},  // rescued_min
-			{11, 1.0986, 0.0133, -0.1066}, // log_shared_figures
-			{14, 0.4286, -0.0143, 0.0979}, // specific_share
-			{10, 2.6391, 0.0080, -0.1730}, // log_shared_names
-			{12, 0.5552, -0.0065, 0.2097}, // content_contain_max
-			{7, 0.0645, -0.1129, 0.0124},  // log_length_ratio
-			{5, 0.0241, -0.0128, 0.0939},  // copy_long
-			{17, 0.6000, -0.0291, 0.0437}, // padding_max
-			{18, 1.0986, -0.0381, 0.0388}, // log_pairs
-			{11, 1.3863, 0.0097, -0.1383}, // log_shared_figures
-			{12, 0.3171, -0.0270, 0.0437}, // content_contain_max
-			{17, 0.4375, -0.0326, 0.0344}, // padding_max
-			{18, 1.0986, -0.0339, 0.0337}, // log_pairs
-			{17, 0.8333, -0.0171, 0.0648}, // padding_max
-			{21, 0.3282, -0.0055, 0.2017}, // idf_contain_min
-			{21, 0.0258, -0.2008, 0.0062}, // idf_contain_min
-			{17, 0.0333, -0.1313, 0.0081}, // padding_max
-			{19, 0.1111, -0.0083, 0.1327}, // specific_copied_share
-			{10, 2.6391, 0.0072, -0.1547}, // log_shared_names
-			{7, 0.8473, -0.0208, 0.0511},  // log_length_ratio
-			{17, 1.0000, 0.0133, -0.0766}, // padding_max
-			{3, 0.5000, -0.0054, 0.1964},  // rescued_min
-			{17, 0.8333, -0.0161, 0.0632}, // padding_max
-			{3, 0.0385, -0.0457, 0.0218},  // rescued_min
-			{7, 0.0645, -0.0981, 0.0105},  // log_length_ratio
-			{11, 1.3863, 0.0076, -0.1170}, // log_shared_figures
-			{6, 0.2671, -0.0052, 0.1914},  // strict_similarity
-			{10, 2.7726, 0.0053, -0.1933}, // log_shared_names
-			{21, 0.0258, -0.1870, 0.0043}, // idf_contain_min
-			{17, 0.6667, -0.0222, 0.0365}, // padding_max
-			{1, 0.0385, -0.0286, 0.0333},  // aligned_min
-			{12, 0.5552, -0.0047, 0.1823}, // content_contain_max
-			{17, 0.0833, -0.1035, 0.0083}, // padding_max
-			{2, 0.5000, -0.0074, 0.1047},  // rescued_max
-			{10, 2.4849, 0.0074, -0.1055}, // log_shared_names
-			{18, 1.0986, -0.0276, 0.0277}, // log_pairs
-			{17, 0.8333, -0.0152, 0.0569}, // padding_max
-			{17, 1.0000, 0.0130, -0.0724}, // padding_max
-			{17, 0.8333, -0.0146, 0.0539}, // padding_max
-			{17, 1.0000, 0.0120, -0.0676}, // padding_max
-			{11, 1.0986, 0.0093, -0.0811}, // log_shared_figures
-			{7, 0.7885, 0.0199, -0.0383},  // log_length_ratio
-			{7, 0.8473, -0.0190, 0.0463},  // log_length_ratio
-			{19, 0.1111, -0.0067, 0.1163}, // specific_copied_share
-			{14, 0.2365, -0.0356, 0.0211}, // specific_share
-			{7, 0.7885, 0.0199, -0.0368},  // log_length_ratio
-			{7, 0.1125, -0.0739, 0.0112},  // log_length_ratio
-			{7, 0.8473, -0.0169, 0.0416},  // log_length_ratio
-			{7, 0.7885, 0.0205, -0.0384},  // log_length_ratio
-			{21, 0.3282, -0.0040, 0.1724}, // idf_contain_min
-			{10, 2.7726, 0.0047, -0.1624}, // log_shared_names
-			{7, 0.8473, -0.0167, 0.0411},  // log_length_ratio
-			{7, 0.7885, 0.0192, -0.0359},  // log_length_ratio
-			{11, 1.0986, 0.0087, -0.0762}, // log_shared_figures
-			{5, 0.0241, -0.0096, 0.0709},  // copy_long
-			{21, 0.0258, -0.1698, 0.0039}, // idf_contain_min
-			{7, 0.8473, -0.0169, 0.0402},  // log_length_ratio
-			{17, 0.8333, -0.0136, 0.0496}, // padding_max
-			{17, 1.0000, 0.0115, -0.0654}, // padding_max
-			{7, 1.4404, 0.0071, -0.0902},  // log_length_ratio
-			{12, 0.3858, -0.0116, 0.0566}, // content_contain_max
-			{17, 0.0833, -0.0945, 0.0070}, // padding_max
-			{6, 0.2671, -0.0040, 0.1684},  // strict_similarity
-			{7, 0.0645, -0.0747, 0.0079},  // log_length_ratio
-			{11, 0.6931, -0.0138, 0.0430}, // log_shared_figures
+			{17, 0.6000, -0.0610, 0.1198}, // padding_max
+			{5, 0.0241, -0.0375, 0.2033},  // copy_long
+			{11, 1.0986, 0.0341, -0.2160}, // log_shared_figures
+			{14, 0.2143, -0.1236, 0.0605}, // specific_share
+			{16, 0.6000, -0.0464, 0.1426}, // order
+			{7, 0.2744, -0.1384, 0.0527},  // log_length_ratio
+			{12, 0.5552, -0.0214, 0.2773}, // content_contain_max
+			{17, 0.2500, -0.1105, 0.0581}, // padding_max
+			{12, 0.1324, -0.2017, 0.0288}, // content_contain_max
+			{17, 0.0333, -0.2628, 0.0192}, // padding_max
+			{14, 0.4286, -0.0326, 0.1594}, // specific_share
+			{11, 1.0986, 0.0271, -0.1800}, // log_shared_figures
+			{18, 1.0986, -0.0743, 0.0705}, // log_pairs
+			{17, 0.6000, -0.0550, 0.0977}, // padding_max
+			{5, 0.0241, -0.0296, 0.1746},  // copy_long
+			{7, 0.5596, -0.0649, 0.0714},  // log_length_ratio
+			{6, 0.2671, -0.0161, 0.2700},  // strict_similarity
+			{13, 0.0571, -0.2162, 0.0201}, // content_contain_min
+			{7, 0.0645, -0.1882, 0.0220},  // log_length_ratio
+			{17, 0.6000, -0.0479, 0.0815}, // padding_max
+			{18, 1.0986, -0.0652, 0.0618}, // log_pairs
+			{11, 1.3863, 0.0173, -0.2286}, // log_shared_figures
+			{12, 0.5552, -0.0158, 0.2632}, // content_contain_max
+			{1, 0.0385, -0.0530, 0.0606},  // aligned_min
+			{17, 0.6000, -0.0470, 0.0799}, // padding_max
+			{21, 0.3282, -0.0121, 0.2548}, // idf_contain_min
+			{17, 0.0333, -0.2186, 0.0167}, // padding_max
+			{7, 0.0645, -0.1633, 0.0193},  // log_length_ratio
+			{16, 0.6000, -0.0293, 0.1039}, // order
+			{11, 1.0986, 0.0202, -0.1457}, // log_shared_figures
+			{12, 0.0992, -0.2220, 0.0132}, // content_contain_max
+			{3, 0.5000, -0.0121, 0.2519},  // rescued_min
+			{17, 0.8333, -0.0235, 0.0996}, // padding_max
+			{3, 0.0385, -0.0764, 0.0362},  // rescued_min
+			{7, 0.2744, -0.0815, 0.0299},  // log_length_ratio
+			{5, 0.0241, -0.0189, 0.1290},  // copy_long
+			{17, 0.6000, -0.0401, 0.0648}, // padding_max
+			{18, 1.0986, -0.0490, 0.0485}, // log_pairs
+			{11, 1.3863, 0.0138, -0.1858}, // log_shared_figures
+			{14, 0.4286, -0.0202, 0.1215}, // specific_share
+			{10, 2.4849, 0.0120, -0.1771}, // log_shared_names
+			{2, 0.5000, -0.0150, 0.1513},  // rescued_max
+			{17, 0.0333, -0.1763, 0.0128}, // padding_max
+			{12, 0.5552, -0.0089, 0.2345}, // content_contain_max
+			{13, 0.0571, -0.1666, 0.0119}, // content_contain_min
+			{7, 0.5596, -0.0431, 0.0450},  // log_length_ratio
+			{17, 0.6000, -0.0345, 0.0542}, // padding_max
+			{1, 0.0385, -0.0421, 0.0487},  // aligned_min
+			{7, 0.0645, -0.1262, 0.0140},  // log_length_ratio
+			{21, 0.3282, -0.0083, 0.2284}, // idf_contain_min
+			{11, 1.3863, 0.0121, -0.1596}, // log_shared_figures
+			{19, 0.1111, -0.0111, 0.1644}, // specific_copied_share
+			{10, 2.4849, 0.0111, -0.1588}, // log_shared_names
+			{18, 1.0986, -0.0411, 0.0408}, // log_pairs
+			{17, 0.8333, -0.0227, 0.0907}, // padding_max
+			{12, 0.0992, -0.1834, 0.0084}, // content_contain_max
+			{6, 0.2671, -0.0074, 0.2197},  // strict_similarity
+			{17, 0.1071, -0.1139, 0.0144}, // padding_max
+			{5, 0.0241, -0.0133, 0.0975},  // copy_long
+			{17, 0.4375, -0.0362, 0.0392}, // padding_max
+			{18, 1.0986, -0.0395, 0.0400}, // log_pairs
+			{11, 1.0986, 0.0134, -0.1077}, // log_shared_figures
+			{12, 0.3171, -0.0299, 0.0483}, // content_contain_max
+			{10, 2.6391, 0.0079, -0.1737}, // log_shared_names
+			{21, 0.3282, -0.0068, 0.2113}, // idf_contain_min
+			{7, 0.0645, -0.1122, 0.0122},  // log_length_ratio
+			{3, 0.5000, -0.0056, 0.2051},  // rescued_min
+			{11, 1.3863, 0.0098, -0.1342}, // log_shared_figures
+			{1, 0.0385, -0.0316, 0.0381},  // aligned_min
+			{17, 0.8333, -0.0188, 0.0720}, // padding_max
+			{21, 0.0258, -0.2026, 0.0058}, // idf_contain_min
+			{7, 0.8473, -0.0214, 0.0516},  // log_length_ratio
+			{3, 0.0385, -0.0492, 0.0224},  // rescued_min
+			{17, 0.6667, -0.0273, 0.0482}, // padding_max
+			{16, 0.6000, -0.0168, 0.0673}, // order
+			{17, 0.0833, -0.1154, 0.0094}, // padding_max
+			{12, 0.5552, -0.0057, 0.2008}, // content_contain_max
+			{10, 2.7726, 0.0058, -0.2096}, // log_shared_names
+			{19, 0.1111, -0.0078, 0.1288}, // specific_copied_share
+			{7, 0.1125, -0.0807, 0.0124},  // log_length_ratio
+			{14, 0.4286, -0.0111, 0.0835}, // specific_share
+			{11, 1.3863, 0.0088, -0.1280}, // log_shared_figures
+			{18, 1.0986, -0.0318, 0.0318}, // log_pairs
+			{17, 0.6000, -0.0276, 0.0401}, // padding_max
+			{6, 0.2671, -0.0047, 0.1897},  // strict_similarity
+			{10, 2.4849, 0.0085, -0.1182}, // log_shared_names
+			{3, 0.0385, -0.0444, 0.0208},  // rescued_min
+			{17, 0.8333, -0.0155, 0.0575}, // padding_max
+			{17, 1.0000, 0.0127, -0.0713}, // padding_max
+			{21, 0.0258, -0.1855, 0.0044}, // idf_contain_min
+			{17, 0.0333, -0.1177, 0.0065}, // padding_max
+			{2, 0.5000, -0.0087, 0.1082},  // rescued_max
+			{17, 0.8333, -0.0152, 0.0557}, // padding_max
+			{18, 1.0986, -0.0285, 0.0285}, // log_pairs
+			{17, 0.4375, -0.0275, 0.0286}, // padding_max
+			{17, 1.0000, 0.0117, -0.0663}, // padding_max
+			{7, 0.0645, -0.0843, 0.0085},  // log_length_ratio
+			{7, 0.7885, 0.0203, -0.0392},  // log_length_ratio
+			{7, 0.8473, -0.0185, 0.0450},  // log_length_ratio
+			{21, 0.3282, -0.0044, 0.1803}, // idf_contain_min
+			{10, 2.7726, 0.0049, -0.1736}, // log_shared_names
+			{7, 0.7885, 0.0196, -0.0371},  // log_length_ratio
+			{11, 1.0986, 0.0094, -0.0823}, // log_shared_figures
+			{19, 0.1111, -0.0069, 0.1168}, // specific_copied_share
+			{14, 0.2365, -0.0360, 0.0212}, // specific_share
+			{7, 0.8473, -0.0170, 0.0425},  // log_length_ratio
+			{7, 0.7885, 0.0201, -0.0373},  // log_length_ratio
+			{17, 0.8333, -0.0136, 0.0504}, // padding_max
+			{17, 1.0000, 0.0115, -0.0639}, // padding_max
+			{7, 0.8473, -0.0165, 0.0405},  // log_length_ratio
+			{7, 1.4404, 0.0075, -0.0918},  // log_length_ratio
+			{12, 0.5552, -0.0041, 0.1720}, // content_contain_max
+			{11, 1.3863, 0.0070, -0.1030}, // log_shared_figures
+			{5, 0.0241, -0.0096, 0.0726},  // copy_long
+			{21, 0.0258, -0.1702, 0.0041}, // idf_contain_min
+			{17, 0.8333, -0.0136, 0.0485}, // padding_max
+			{18, 1.0986, -0.0262, 0.0260}, // log_pairs
+			{10, 2.4849, 0.0067, -0.0996}, // log_shared_names
+			{12, 0.3858, -0.0113, 0.0556}, // content_contain_max
+			{17, 0.0833, -0.0947, 0.0071}, // padding_max
+			{6, 0.2671, -0.0039, 0.1666},  // strict_similarity
+			{7, 0.0645, -0.0784, 0.0083},  // log_length_ratio
+			{7, 0.7885, 0.0176, -0.0329},  // log_length_ratio
+			{7, 0.8473, -0.0172, 0.0425},  // log_length_ratio
+			{7, 0.7885, 0.0175, -0.0326},  // log_length_ratio
 		},
 	}
 	// partialModel decides, for a derived pair, partial (only part carried) over rewrite.
 	partialModel = Model{
-		Bias: -3.5295,
+		Bias: -3.5332,
 		W: []float64{
-			2.4069,  // aligned_max
-			-1.3319, // aligned_min
-			-4.4465, // rescued_max
+			2.4065,  // aligned_max
+			-1.3300, // aligned_min
+			-4.4442, // rescued_max
 			-4.9370, // rescued_min
-			-1.8915, // log_length_ratio
-			-2.9342, // content_contain_max
-			-8.4699, // content_contain_min
-			10.7317, // order
-			3.3263,  // unaligned_dense_max
-			9.5352,  // copy_short
-			-3.8858, // copy_long
-			1.6522,  // specific_copied_share
+			-1.8921, // log_length_ratio
+			-2.9359, // content_contain_max
+			-8.4701, // content_contain_min
+			10.7304, // order
+			3.3342,  // unaligned_dense_max
+			9.5368,  // copy_short
+			-3.8843, // copy_long
+			1.6509,  // specific_copied_share
 		},
 	}
 	// directionModel scores a as the original, read through Mirrored (boosted stumps).
@@ -218,147 +212,147 @@ var (
 			{1, 0.2330, -0.0894, 0.2965},  // own_anchors
 			{6, 0.2075, -0.0800, 0.2885},  // word_length_diff
 			{1, -0.2973, -0.2976, 0.0684}, // own_anchors
-			{3, 0.0980, -0.0862, 0.1984},  // dense_diff
+			{3, 0.1000, -0.0866, 0.1991},  // dense_diff
 			{6, 0.2457, -0.0562, 0.2521},  // word_length_diff
-			{1, 0.2976, -0.0487, 0.2655},  // own_anchors
+			{1, 0.2976, -0.0487, 0.2654},  // own_anchors
 			{6, -0.2457, -0.2393, 0.0551}, // word_length_diff
-			{1, -0.2973, -0.2533, 0.0458}, // own_anchors
-			{7, 0.0417, 0.0877, -0.1224},  // own_specific
-			{3, -0.0980, -0.1564, 0.0611}, // dense_diff
-			{1, 0.2976, -0.0376, 0.2342},  // own_anchors
-			{7, -0.0417, 0.1209, -0.0854}, // own_specific
-			{5, -0.2264, -0.2006, 0.0461}, // aligned_diff
-			{5, 0.2264, -0.0406, 0.1806},  // aligned_diff
-			{7, -0.0417, 0.1128, -0.0800}, // own_specific
-			{1, -0.2330, -0.1971, 0.0380}, // own_anchors
-			{7, 0.0417, 0.0695, -0.0963},  // own_specific
-			{1, 0.0503, -0.0579, 0.1203},  // own_anchors
-			{5, -0.2571, -0.1847, 0.0310}, // aligned_diff
-			{7, -0.0228, 0.0914, -0.0724}, // own_specific
-			{5, 0.2571, -0.0322, 0.1825},  // aligned_diff
-			{7, 0.0417, 0.0599, -0.0830},  // own_specific
-			{1, 0.3568, -0.0232, 0.2212},  // own_anchors
-			{1, -0.3568, -0.2182, 0.0239}, // own_anchors
-			{0, 0.8755, 0.0213, -0.2313},  // log_length_ratio
-			{5, 0.2264, -0.0299, 0.1479},  // aligned_diff
-			{6, -0.3925, -0.2162, 0.0201}, // word_length_diff
-			{0, -0.8755, 0.2240, -0.0197}, // log_length_ratio
-			{5, -0.2264, -0.1543, 0.0310}, // aligned_diff
-			{7, -0.0417, 0.0772, -0.0549}, // own_specific
-			{1, -0.2330, -0.1514, 0.0238}, // own_anchors
-			{6, 0.2861, -0.0239, 0.1524},  // word_length_diff
-			{1, 0.4167, -0.0159, 0.2156},  // own_anchors
-			{0, 0.6931, 0.0262, -0.1592},  // log_length_ratio
-			{3, 0.0980, -0.0349, 0.0962},  // dense_diff
-			{0, -0.5798, 0.1289, -0.0253}, // log_length_ratio
-			{5, -0.2264, -0.1339, 0.0257}, // aligned_diff
-			{7, 0.0228, 0.0503, -0.0621},  // own_specific
-			{1, 0.0503, -0.0382, 0.0850},  // own_anchors
-			{1, -0.4167, -0.2014, 0.0137}, // own_anchors
-			{7, 0.0417, 0.0444, -0.0633},  // own_specific
-			{5, 0.2264, -0.0252, 0.1295},  // aligned_diff
-			{2, -0.0000, 0.0615, -0.0399}, // padding_diff
-			{0, 0.8755, 0.0163, -0.1691},  // log_length_ratio
-			{1, 0.4167, -0.0123, 0.1927},  // own_anchors
-			{7, -0.0417, 0.0605, -0.0412}, // own_specific
-			{5, -0.2571, -0.1287, 0.0190}, // aligned_diff
-			{0, -0.7732, 0.1416, -0.0166}, // log_length_ratio
-			{6, 0.3925, -0.0132, 0.1599},  // word_length_diff
-			{1, -0.4167, -0.1858, 0.0116}, // own_anchors
-			{6, -0.5602, -0.2434, 0.0081}, // word_length_diff
-			{0, 0.5798, 0.0192, -0.0966},  // log_length_ratio
-			{5, 0.2571, -0.0186, 0.1237},  // aligned_diff
-			{1, 0.1667, -0.0192, 0.0934},  // own_anchors
-			{7, 0.0417, 0.0369, -0.0538},  // own_specific
-			{3, -0.0980, -0.0735, 0.0263}, // dense_diff
-			{2, -0.0000, 0.0561, -0.0363}, // padding_diff
-			{0, -0.5798, 0.1020, -0.0201}, // log_length_ratio
-			{7, 0.2491, 0.0164, -0.1022},  // own_specific
-			{1, 0.0503, -0.0270, 0.0621},  // own_anchors
-			{2, 0.0125, 0.0310, -0.0484},  // padding_diff
-			{7, 0.0228, 0.0361, -0.0462},  // own_specific
-			{3, -0.0980, -0.0678, 0.0239}, // dense_diff
-			{1, 0.4167, -0.0091, 0.1623},  // own_anchors
-			{7, -0.2857, 0.1131, -0.0132}, // own_specific
-			{5, -0.3000, -0.1264, 0.0127}, // aligned_diff
-			{0, 0.6931, 0.0150, -0.0948},  // log_length_ratio
-			{5, 0.2264, -0.0162, 0.0920},  // aligned_diff
-			{7, 0.2857, 0.0132, -0.1089},  // own_specific
-			{1, -0.5510, -0.1987, 0.0071}, // own_anchors
-			{0, -0.8755, 0.1312, -0.0118}, // log_length_ratio
-			{0, 0.2231, -0.0283, 0.0511},  // log_length_ratio
-			{7, -0.0417, 0.0462, -0.0316}, // own_specific
-			{1, -0.1667, -0.0820, 0.0164}, // own_anchors
-			{6, -0.2861, -0.0924, 0.0129}, // word_length_diff
-			{2, -0.0000, 0.0431, -0.0282}, // padding_diff
-			{7, -0.2857, 0.1049, -0.0123}, // own_specific
-			{5, -0.2571, -0.0989, 0.0129}, // aligned_diff
-			{7, 0.0417, 0.0293, -0.0434},  // own_specific
-			{1, 0.5510, -0.0068, 0.1921},  // own_anchors
-			{4, 0.0000, -0.2378, 0.0051},  // credit
-			{0, 0.0000, -0.0387, 0.0314},  // log_length_ratio
-			{0, -0.5108, 0.0769, -0.0178}, // log_length_ratio
-			{0, 0.8755, 0.0105, -0.1116},  // log_length_ratio
-			{5, 0.3448, -0.0098, 0.1261},  // aligned_diff
-			{7, 0.2491, 0.0135, -0.0855},  // own_specific
-			{0, 0.0000, -0.0376, 0.0309},  // log_length_ratio
-			{7, -0.0417, 0.0402, -0.0271}, // own_specific
-			{1, -0.4167, -0.1479, 0.0078}, // own_anchors
-			{3, 0.0980, -0.0193, 0.0539},  // dense_diff
-			{2, 0.0125, 0.0257, -0.0406},  // padding_diff
-			{7, -0.2491, 0.0851, -0.0131}, // own_specific
-			{5, -0.3000, -0.1055, 0.0098}, // aligned_diff
-			{0, 0.5108, 0.0155, -0.0636},  // log_length_ratio
-			{0, 0.2231, -0.0237, 0.0430},  // log_length_ratio
-			{0, -0.5108, 0.0678, -0.0156}, // log_length_ratio
-			{1, 0.2976, -0.0092, 0.0999},  // own_anchors
-			{7, 0.2857, 0.0113, -0.0927},  // own_specific
-			{5, 0.3448, -0.0084, 0.1151},  // aligned_diff
-			{1, 1.0000, 0.0027, -0.3767},  // own_anchors
-			{6, 0.7074, -0.0037, 0.2438},  // word_length_diff
-			{0, 0.4274, 0.0161, -0.0551},  // log_length_ratio
-			{0, 0.2231, -0.0227, 0.0426},  // log_length_ratio
-			{7, 0.0417, 0.0249, -0.0374},  // own_specific
-			{1, 0.5510, -0.0053, 0.1735},  // own_anchors
-			{1, -0.5510, -0.1694, 0.0055}, // own_anchors
-			{2, -0.0000, 0.0373, -0.0238}, // padding_diff
-			{7, -0.1862, 0.0568, -0.0145}, // own_specific
-			{5, -0.1875, -0.0636, 0.0146}, // aligned_diff
-			{4, 0.0000, -0.2068, 0.0039},  // credit
-			{0, 0.6931, 0.0112, -0.0730},  // log_length_ratio
-			{0, 0.0000, -0.0316, 0.0257},  // log_length_ratio
-			{7, -0.0417, 0.0367, -0.0252}, // own_specific
-			{1, -0.1667, -0.0645, 0.0126}, // own_anchors
-			{7, -0.2857, 0.0845, -0.0099}, // own_specific
-			{5, -0.3000, -0.0939, 0.0084}, // aligned_diff
-			{0, -0.8755, 0.0925, -0.0083}, // log_length_ratio
-			{5, 0.2571, -0.0098, 0.0742},  // aligned_diff
-			{7, 0.2491, 0.0119, -0.0771},  // own_specific
-			{0, 0.2231, -0.0200, 0.0372},  // log_length_ratio
-			{0, 0.4274, 0.0151, -0.0519},  // log_length_ratio
-			{5, 0.3448, -0.0073, 0.1006},  // aligned_diff
-			{7, 0.2857, 0.0091, -0.0749},  // own_specific
-			{1, 0.1667, -0.0122, 0.0614},  // own_anchors
-			{1, 1.0000, 0.0025, -0.3058},  // own_anchors
-			{1, 0.5510, -0.0047, 0.1592},  // own_anchors
-			{7, 0.0858, 0.0187, -0.0378},  // own_specific
-			{0, 0.0000, -0.0303, 0.0253},  // log_length_ratio
-			{5, 0.0000, 0.0331, -0.0253},  // aligned_diff
-			{0, 0.0000, -0.0291, 0.0243},  // log_length_ratio
-			{5, 0.0000, 0.0307, -0.0236},  // aligned_diff
-			{2, -0.0000, 0.0334, -0.0211}, // padding_diff
-			{3, -0.0980, -0.0468, 0.0162}, // dense_diff
-			{7, -0.1862, 0.0539, -0.0136}, // own_specific
-			{1, -0.3568, -0.0985, 0.0064}, // own_anchors
-			{6, -0.5602, -0.1473, 0.0038}, // word_length_diff
-			{2, 0.0125, 0.0189, -0.0301},  // padding_diff
-			{5, 0.0000, 0.0299, -0.0231},  // aligned_diff
-			{0, 0.0000, -0.0288, 0.0236},  // log_length_ratio
-			{0, -0.5108, 0.0549, -0.0127}, // log_length_ratio
-			{5, -0.3000, -0.0830, 0.0073}, // aligned_diff
-			{7, -0.2857, 0.0763, -0.0088}, // own_specific
-			{5, -0.2264, -0.0596, 0.0094}, // aligned_diff
-			{0, 0.3646, 0.0144, -0.0415},  // log_length_ratio
+			{1, -0.2973, -0.2532, 0.0457}, // own_anchors
+			{7, 0.0417, 0.0878, -0.1225},  // own_specific
+			{3, -0.1000, -0.1596, 0.0617}, // dense_diff
+			{7, -0.0417, 0.1107, -0.0786}, // own_specific
+			{1, 0.2976, -0.0397, 0.2409},  // own_anchors
+			{5, -0.2264, -0.1984, 0.0458}, // aligned_diff
+			{7, -0.0417, 0.1045, -0.0735}, // own_specific
+			{5, 0.2264, -0.0436, 0.1926},  // aligned_diff
+			{1, -0.2330, -0.1941, 0.0374}, // own_anchors
+			{7, 0.0417, 0.0737, -0.1016},  // own_specific
+			{1, 0.0503, -0.0562, 0.1180},  // own_anchors
+			{7, -0.0228, 0.0838, -0.0669}, // own_specific
+			{5, -0.2571, -0.1971, 0.0341}, // aligned_diff
+			{5, 0.2571, -0.0309, 0.1766},  // aligned_diff
+			{7, 0.0417, 0.0637, -0.0885},  // own_specific
+			{1, 0.3568, -0.0228, 0.2192},  // own_anchors
+			{1, -0.3568, -0.2160, 0.0233}, // own_anchors
+			{0, 0.8755, 0.0216, -0.2361},  // log_length_ratio
+			{6, -0.3925, -0.2189, 0.0199}, // word_length_diff
+			{0, -0.8755, 0.2210, -0.0194}, // log_length_ratio
+			{5, -0.2264, -0.1552, 0.0306}, // aligned_diff
+			{5, 0.2264, -0.0290, 0.1413},  // aligned_diff
+			{7, -0.0417, 0.0838, -0.0587}, // own_specific
+			{1, 0.0503, -0.0400, 0.0892},  // own_anchors
+			{7, 0.0417, 0.0511, -0.0734},  // own_specific
+			{1, -0.2330, -0.1502, 0.0243}, // own_anchors
+			{6, 0.2861, -0.0231, 0.1500},  // word_length_diff
+			{3, 0.1000, -0.0344, 0.0930},  // dense_diff
+			{0, 0.6931, 0.0244, -0.1466},  // log_length_ratio
+			{1, 0.4167, -0.0153, 0.2134},  // own_anchors
+			{0, -0.5798, 0.1287, -0.0251}, // log_length_ratio
+			{5, -0.2264, -0.1328, 0.0258}, // aligned_diff
+			{7, -0.0417, 0.0623, -0.0430}, // own_specific
+			{5, 0.2264, -0.0242, 0.1272},  // aligned_diff
+			{1, -0.4167, -0.2037, 0.0142}, // own_anchors
+			{0, 0.8755, 0.0157, -0.1671},  // log_length_ratio
+			{2, -0.0000, 0.0623, -0.0409}, // padding_diff
+			{7, 0.0228, 0.0451, -0.0568},  // own_specific
+			{1, 0.4167, -0.0129, 0.1963},  // own_anchors
+			{3, -0.1000, -0.0796, 0.0287}, // dense_diff
+			{0, -0.7732, 0.1402, -0.0163}, // log_length_ratio
+			{6, 0.3925, -0.0133, 0.1620},  // word_length_diff
+			{5, -0.2571, -0.1231, 0.0177}, // aligned_diff
+			{6, -0.5602, -0.2442, 0.0084}, // word_length_diff
+			{0, 0.5798, 0.0202, -0.1009},  // log_length_ratio
+			{5, 0.2571, -0.0177, 0.1191},  // aligned_diff
+			{1, -0.4167, -0.1777, 0.0106}, // own_anchors
+			{0, -0.5798, 0.1059, -0.0209}, // log_length_ratio
+			{2, -0.0000, 0.0539, -0.0354}, // padding_diff
+			{7, 0.0228, 0.0383, -0.0482},  // own_specific
+			{1, 0.1667, -0.0209, 0.0988},  // own_anchors
+			{7, 0.2491, 0.0169, -0.1045},  // own_specific
+			{1, 0.0503, -0.0262, 0.0606},  // own_anchors
+			{2, 0.0125, 0.0305, -0.0475},  // padding_diff
+			{7, -0.0417, 0.0510, -0.0348}, // own_specific
+			{3, -0.1000, -0.0676, 0.0236}, // dense_diff
+			{1, -0.5510, -0.1987, 0.0070}, // own_anchors
+			{7, -0.2857, 0.1146, -0.0137}, // own_specific
+			{5, -0.3000, -0.1236, 0.0118}, // aligned_diff
+			{0, -0.8755, 0.1302, -0.0117}, // log_length_ratio
+			{1, 0.4167, -0.0090, 0.1597},  // own_anchors
+			{0, 0.6931, 0.0158, -0.0981},  // log_length_ratio
+			{5, 0.2264, -0.0158, 0.0910},  // aligned_diff
+			{7, 0.2857, 0.0136, -0.1108},  // own_specific
+			{0, 0.2231, -0.0267, 0.0491},  // log_length_ratio
+			{7, 0.0417, 0.0331, -0.0486},  // own_specific
+			{1, -0.1667, -0.0816, 0.0165}, // own_anchors
+			{2, -0.0000, 0.0441, -0.0287}, // padding_diff
+			{7, -0.2491, 0.0927, -0.0141}, // own_specific
+			{4, 0.0000, -0.2421, 0.0051},  // credit
+			{5, -0.2571, -0.0979, 0.0126}, // aligned_diff
+			{7, 0.0417, 0.0282, -0.0421},  // own_specific
+			{0, 0.0000, -0.0402, 0.0321},  // log_length_ratio
+			{0, -0.5108, 0.0746, -0.0173}, // log_length_ratio
+			{1, 0.5510, -0.0065, 0.1887},  // own_anchors
+			{0, 0.8755, 0.0106, -0.1097},  // log_length_ratio
+			{5, 0.3456, -0.0097, 0.1267},  // aligned_diff
+			{1, -0.4167, -0.1453, 0.0078}, // own_anchors
+			{7, 0.2491, 0.0135, -0.0858},  // own_specific
+			{0, 0.2231, -0.0250, 0.0452},  // log_length_ratio
+			{7, -0.0417, 0.0428, -0.0287}, // own_specific
+			{2, 0.0125, 0.0263, -0.0413},  // padding_diff
+			{3, 0.1000, -0.0195, 0.0555},  // dense_diff
+			{0, 0.5108, 0.0165, -0.0668},  // log_length_ratio
+			{7, -0.2857, 0.0920, -0.0106}, // own_specific
+			{0, 0.0000, -0.0366, 0.0301},  // log_length_ratio
+			{7, -0.0417, 0.0372, -0.0251}, // own_specific
+			{5, -0.3000, -0.1083, 0.0102}, // aligned_diff
+			{1, 0.2976, -0.0094, 0.1005},  // own_anchors
+			{1, 1.0000, 0.0026, -0.3803},  // own_anchors
+			{7, 0.2857, 0.0104, -0.0875},  // own_specific
+			{5, 0.2571, -0.0117, 0.0871},  // aligned_diff
+			{6, 0.7074, -0.0036, 0.2426},  // word_length_diff
+			{1, 0.5510, -0.0048, 0.1684},  // own_anchors
+			{7, 0.0417, 0.0247, -0.0364},  // own_specific
+			{2, -0.0000, 0.0385, -0.0242}, // padding_diff
+			{1, -0.5510, -0.1685, 0.0053}, // own_anchors
+			{0, -0.5108, 0.0630, -0.0145}, // log_length_ratio
+			{0, 0.0000, -0.0340, 0.0280},  // log_length_ratio
+			{0, 0.4274, 0.0163, -0.0568},  // log_length_ratio
+			{0, 0.2231, -0.0216, 0.0401},  // log_length_ratio
+			{7, -0.1862, 0.0603, -0.0152}, // own_specific
+			{1, -0.1667, -0.0648, 0.0129}, // own_anchors
+			{7, 0.1862, 0.0145, -0.0589},  // own_specific
+			{5, 0.3456, -0.0080, 0.1079},  // aligned_diff
+			{4, 0.0000, -0.2042, 0.0040},  // credit
+			{6, -0.5602, -0.1676, 0.0046}, // word_length_diff
+			{0, 0.6931, 0.0109, -0.0712},  // log_length_ratio
+			{5, -0.1875, -0.0619, 0.0138}, // aligned_diff
+			{7, -0.2857, 0.0860, -0.0101}, // own_specific
+			{5, -0.3000, -0.0907, 0.0080}, // aligned_diff
+			{0, -0.8755, 0.0922, -0.0083}, // log_length_ratio
+			{0, 0.2231, -0.0200, 0.0370},  // log_length_ratio
+			{5, 0.0000, 0.0323, -0.0246},  // aligned_diff
+			{0, 0.0000, -0.0307, 0.0252},  // log_length_ratio
+			{0, 0.4274, 0.0153, -0.0527},  // log_length_ratio
+			{1, 0.5510, -0.0045, 0.1559},  // own_anchors
+			{1, 1.0000, 0.0026, -0.3407},  // own_anchors
+			{1, 0.1667, -0.0110, 0.0556},  // own_anchors
+			{7, 0.2491, 0.0109, -0.0715},  // own_specific
+			{5, 0.3456, -0.0072, 0.1006},  // aligned_diff
+			{7, -0.0417, 0.0314, -0.0211}, // own_specific
+			{0, 0.0000, -0.0299, 0.0250},  // log_length_ratio
+			{5, 0.0000, 0.0301, -0.0230},  // aligned_diff
+			{2, 0.0125, 0.0215, -0.0333},  // padding_diff
+			{1, -0.3568, -0.1000, 0.0066}, // own_anchors
+			{7, -0.2857, 0.0756, -0.0088}, // own_specific
+			{5, -0.2264, -0.0643, 0.0103}, // aligned_diff
+			{7, 0.2857, 0.0087, -0.0746},  // own_specific
+			{0, 0.2231, -0.0181, 0.0338},  // log_length_ratio
+			{5, 0.0000, 0.0310, -0.0238},  // aligned_diff
+			{3, -0.1000, -0.0441, 0.0149}, // dense_diff
+			{7, -0.1862, 0.0495, -0.0124}, // own_specific
+			{2, -0.0000, 0.0320, -0.0204}, // padding_diff
+			{0, 0.3646, 0.0143, -0.0409},  // log_length_ratio
+			{0, 0.0000, -0.0298, 0.0245},  // log_length_ratio
+			{0, -0.5108, 0.0516, -0.0119}, // log_length_ratio
 		},
 	}
 	// derivedThreshold is the derived model's decision threshold: the
