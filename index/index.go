@@ -150,6 +150,25 @@ func (ix *Index) Each(ctx context.Context, fn func(id string) error) error {
 	return nil
 }
 
+// Fingerprint is the part of an article's fingerprint that the index
+// posts: its LSH band keys and its rare, entity and pair terms
+// (fingerprint.Of with the index's options).
+type Fingerprint struct {
+	Bands []uint64
+	Terms []string
+}
+
+// FingerprintOf returns the posted fingerprint of a, as Add and Ingest
+// store it.
+func FingerprintOf(a *article.Article) Fingerprint {
+	fp := fingerprint.Of(a, fingerprint.Options{})
+	return Fingerprint{Bands: fp.Bands, Terms: fp.Terms}
+}
+
+// ErrNotFound is the error (wrapped) of Get and Article for an id the
+// index does not hold.
+var ErrNotFound = store.ErrNotFound
+
 // Entry is one indexed article.
 type Entry struct {
 	ID      string

@@ -51,6 +51,11 @@ type Options struct {
 	// store has made it durable: an id passed here survives a crash. It
 	// is called from one goroutine at a time, and must not keep ids.
 	OnCommit func(ids []string)
+	// OnIndexed, when set, is called from the worker with each new
+	// article and its stored fingerprint, before it is written: a story
+	// clusterer keeps up with the ingest from there without
+	// fingerprinting again. It must be safe for concurrent use.
+	OnIndexed func(id string, a *article.Article, fp Fingerprint)
 	// OnLoad, when set, is called after each Item.Load that succeeded,
 	// and OnFail after each that failed, from any worker.
 	OnLoad func()
@@ -197,6 +202,9 @@ func (p *pipeline) work(ctx context.Context, items <-chan Item, docs chan<- stor
 		if !ok {
 			p.empty.Add(1)
 			continue
+		}
+		if p.opts.OnIndexed != nil {
+			p.opts.OnIndexed(d.ID, it.Article, Fingerprint{Bands: d.Bands, Terms: d.Terms})
 		}
 		select {
 		case <-ctx.Done():

@@ -9,10 +9,10 @@ import (
 	"time"
 
 	"github.com/wiretrace/wiretrace/article"
+	"github.com/wiretrace/wiretrace/cluster"
 	"github.com/wiretrace/wiretrace/extract"
 	"github.com/wiretrace/wiretrace/index"
 	"github.com/wiretrace/wiretrace/ingest"
-	"github.com/wiretrace/wiretrace/store"
 	"github.com/wiretrace/wiretrace/trace"
 )
 
@@ -129,13 +129,14 @@ func (s *Server) addDocument(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, http.StatusOK, documentResponse{ID: id})
 		return
 	}
+	s.clustered(r.Context(), id, a)
 	w.Header().Set("Location", "/v1/documents/"+id)
 	writeJSON(w, http.StatusCreated, documentResponse{ID: id})
 }
 
 // lookupError maps an index read error: an unknown id is 404.
 func lookupError(id string, err error) error {
-	if errors.Is(err, store.ErrNotFound) {
+	if errors.Is(err, index.ErrNotFound) {
 		return &requestError{status: http.StatusNotFound, msg: "no document with id " + strconv.Quote(id)}
 	}
 	return fmt.Errorf("read document %s: %w", id, err)
@@ -144,7 +145,7 @@ func lookupError(id string, err error) error {
 // familyError maps an error of family: an unknown id is 404; any other
 // error already says what failed.
 func familyError(id string, err error) error {
-	if errors.Is(err, store.ErrNotFound) {
+	if errors.Is(err, index.ErrNotFound) {
 		return lookupError(id, err)
 	}
 	return err
@@ -176,12 +177,15 @@ func (s *Server) deleteDocument(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if !there {
-		fail(w, lookupError(id, store.ErrNotFound))
+		fail(w, lookupError(id, index.ErrNotFound))
 		return
 	}
 	if err := s.opts.Index.Delete(r.Context(), id); err != nil {
 		fail(w, fmt.Errorf("delete document %s: %w", id, err))
 		return
+	}
+	if c, err := s.clusters(r.Context()); err == nil {
+		c.Remove(id)
 	}
 	writeJSON(w, http.StatusOK, map[string]any{"id": id, "deleted": true})
 }
@@ -198,7 +202,7 @@ func (s *Server) documentFamily(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	defer release()
-	f, err := family(r.Context(), s.opts.Index, id, s.opts.Trace)
+	f, err := cluster.FamilyOf(r.Context(), s.opts.Index, id, s.opts.Trace)
 	if err != nil {
 		fail(w, familyError(id, err))
 		return

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/wiretrace/wiretrace/cluster"
 	"github.com/wiretrace/wiretrace/examples"
 	"github.com/wiretrace/wiretrace/index"
 	"github.com/wiretrace/wiretrace/internal/redistest"
@@ -232,7 +233,7 @@ func TestFamilyAPI(t *testing.T) {
 			if res.StatusCode != http.StatusOK {
 				t.Fatalf("family: %d %s", res.StatusCode, body)
 			}
-			f := decode[Family](t, body)
+			f := decode[cluster.Family](t, body)
 			if f.Original != ids["original"] {
 				t.Errorf("original = %s, want %s (the original page)", f.Original, ids["original"])
 			}

@@ -96,3 +96,6 @@ func fail(w http.ResponseWriter, err error) {
 	}
 	writeError(w, http.StatusInternalServerError, err.Error())
 }
+
+// errNoIndex reports a request that needs an index on a server without one.
+var errNoIndex = &requestError{status: 503, msg: "this server has no index: start it with --store DIR, --redis ADDRS or --demo"}

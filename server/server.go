@@ -69,6 +69,8 @@ type Server struct {
 	// scanLimit is where search stops reading every article (scanLimit;
 	// tests lower it to exercise the term-postings path).
 	scanLimit int64
+	// storyClusters are the index's story clusters (see clusters).
+	storyClusters storyClusters
 	// work holds a token for each comparison-heavy request in progress
 	// (trace, compare, family): see acquire.
 	work chan struct{}
@@ -144,6 +146,7 @@ func New(opts Options) *Server {
 		{pattern: "DELETE /v1/documents/{id}", handler: s.deleteDocument, write: true},
 		{pattern: "GET /v1/documents/{id}/family", handler: s.documentFamily},
 		{pattern: "GET /v1/search", handler: s.search},
+		{pattern: "GET /v1/clusters", handler: s.listClusters},
 
 		{pattern: "GET /{$}", handler: s.uiHome},
 		{pattern: "POST /trace", handler: s.uiTrace},
@@ -153,6 +156,7 @@ func New(opts Options) *Server {
 		{pattern: "GET /documents", handler: s.uiDocuments},
 		{pattern: "GET /documents/{id}", handler: s.uiDocument},
 		{pattern: "GET /search", handler: s.uiSearch},
+		{pattern: "GET /clusters", handler: s.uiClusters},
 		{pattern: "GET /static/", handler: staticHandler().ServeHTTP},
 	}
 	for _, rt := range s.routes {

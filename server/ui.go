@@ -11,6 +11,7 @@ import (
 	"log"
 	"net/http"
 
+	"github.com/wiretrace/wiretrace/cluster"
 	"github.com/wiretrace/wiretrace/report"
 )
 
@@ -64,6 +65,8 @@ type page struct {
 	Trace  *traceView
 	Doc    *docView
 	Search *searchView
+	// Stories are the story clusters the clusters page lists.
+	Stories []cluster.Story
 
 	Status     int
 	StatusText string

@@ -13,6 +13,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/wiretrace/wiretrace/article"
+	"github.com/wiretrace/wiretrace/cluster"
 	"github.com/wiretrace/wiretrace/index"
 	"github.com/wiretrace/wiretrace/ingest"
 	"github.com/wiretrace/wiretrace/report"
@@ -322,7 +323,7 @@ func (s *Server) uiDocument(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	defer release()
-	f, err := family(r.Context(), s.opts.Index, id, s.opts.Trace)
+	f, err := cluster.FamilyOf(r.Context(), s.opts.Index, id, s.opts.Trace)
 	if err != nil {
 		s.uiError(w, familyError(id, err))
 		return

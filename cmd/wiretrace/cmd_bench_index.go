@@ -6,6 +6,9 @@ import (
 	"os"
 	"runtime"
 
+	"github.com/wiretrace/wiretrace/article"
+	"github.com/wiretrace/wiretrace/cluster"
+	"github.com/wiretrace/wiretrace/index"
 	"github.com/wiretrace/wiretrace/internal/benchindex"
 	"github.com/wiretrace/wiretrace/store"
 	"github.com/wiretrace/wiretrace/store/redis"
@@ -25,6 +28,7 @@ func benchIndex(ctx context.Context, e *env, args []string) error {
 	queries := fs.Int("queries", 1000, "traces timed for candidate retrieval")
 	reportQueries := fs.Int("report-queries", 200, "traces timed with the full reports of the top 3 candidates")
 	quiet := fs.Bool("quiet", false, "no progress lines on stderr")
+	clusters := fs.Bool("cluster", false, "cluster the articles into stories as they are ingested (the time counts as ingest)")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -71,10 +75,18 @@ func benchIndex(ctx context.Context, e *env, args []string) error {
 	if !*quiet {
 		cfg.Log = e.stderr
 	}
+	var c *cluster.Clusters
+	if *clusters {
+		c = cluster.New(cluster.Options{})
+		cfg.OnIndexed = func(id string, a *article.Article, fp index.Fingerprint) { c.AddFingerprint(id, a, fp) }
+	}
 	res, err := benchindex.Run(ctx, b, cfg)
 	if err != nil {
 		return err
 	}
 	fmt.Fprintf(e.stdout, "wiretrace bench index --n %d --seed %d (%d workers, GOMAXPROCS %d)\n\n", *n, *seed, res.Workers, runtime.GOMAXPROCS(0))
+	if c != nil {
+		fmt.Fprintf(e.stdout, "story clustering during the ingest: %d clusters\n\n", len(c.Groups()))
+	}
 	return benchindex.WriteTable(e.stdout, res)
 }

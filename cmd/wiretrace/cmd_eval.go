@@ -8,6 +8,7 @@ import (
 
 // evalSuites lists the evaluation suites; each lives in cmd_eval_<suite>.go.
 var evalSuites = map[string]job{
+	"clusters":       evalClusters,
 	"drift":          evalDrift,
 	"extraction":     evalExtraction,
 	"mrpc":           evalMRPC,

@@ -38,6 +38,7 @@ var commands = map[string]command{
 	"demo":    {"trace the bundled example articles through a temporary index", runDemo},
 	"index":   {"index articles from files, folders, WARC files or feeds", runIndex},
 	"trace":   {"trace a page to its sources in the index", runTrace},
+	"cluster": {"list the story clusters of the index", runCluster},
 	"serve":   {"serve the HTTP API and web UI", runServe},
 	"eval":    {"score wiretrace on an evaluation suite", runEval},
 	"bench":   {"measure speed: bench index, bench serve", runBench},

@@ -52,6 +52,9 @@ type Config struct {
 	Reports int
 	// Log, when set, receives a progress line per chunk.
 	Log io.Writer
+	// OnIndexed, when set, is index.Options.OnIndexed: work done for each
+	// article inside the timed ingest (story clustering, say).
+	OnIndexed func(id string, a *article.Article, fp index.Fingerprint)
 }
 
 // Result holds a run's figures.
@@ -146,7 +149,7 @@ func Run(ctx context.Context, b Backend, cfg Config) (Result, error) {
 			}
 		}()
 		t0, c0 := time.Now(), cpuTime()
-		_, err := ix.Ingest(ctx, items, index.Options{Workers: workers, BatchSize: cfg.BatchSize, NoExistCheck: true})
+		_, err := ix.Ingest(ctx, items, index.Options{Workers: workers, BatchSize: cfg.BatchSize, NoExistCheck: true, OnIndexed: cfg.OnIndexed})
 		res.IngestTime += time.Since(t0)
 		res.IngestCPU += cpuTime() - c0
 		if err != nil {

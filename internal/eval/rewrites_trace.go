@@ -240,21 +240,45 @@ func cmpKind(x, y string) int {
 func normText(s string) string { return strings.Join(strings.Fields(s), " ") }
 
 // distractorPages returns the articles of the extraction benchmark's pages
-// and of WCXB dev's pages under dir, as their ground truth gives them (the
-// body a person marked, one paragraph a line): the distractors are the
-// same whatever the extractor does today, and reading them costs no
-// extraction.
+// and of WCXB dev's pages under dir, as their ground truth gives them
+// (BenchmarkPages).
 func distractorPages(dir string) ([]*article.Article, error) {
-	set, err := LoadExtraction(filepath.Join(dir, "extraction"))
+	pages, err := BenchmarkPages(dir)
 	if err != nil {
 		return nil, fmt.Errorf("distractor pages: %w", err)
+	}
+	out := make([]*article.Article, len(pages))
+	for i, p := range pages {
+		out[i] = p.Article
+	}
+	return out, nil
+}
+
+// BenchmarkPage is one page of the extraction benchmark or of WCXB dev.
+type BenchmarkPage struct {
+	// ID is the page's id in its set ("wcxb-" before WCXB's ids).
+	ID string
+	// Part is the page's part: PartOf its id in its set.
+	Part    Part
+	Article *article.Article
+}
+
+// BenchmarkPages returns the articles of the extraction benchmark's pages
+// and of WCXB dev's pages under dir, as their ground truth gives them (the
+// body a person marked, one paragraph a line): they are the same whatever
+// the extractor does today, and reading them costs no extraction. A page
+// without a body is left out.
+func BenchmarkPages(dir string) ([]BenchmarkPage, error) {
+	set, err := LoadExtraction(filepath.Join(dir, "extraction"))
+	if err != nil {
+		return nil, err
 	}
 	wcxb, err := LoadWCXB(filepath.Join(dir, "wcxb-dev"))
 	if err != nil {
-		return nil, fmt.Errorf("distractor pages: %w", err)
+		return nil, err
 	}
-	var out []*article.Article
-	keep := func(url, title, body string) {
+	var out []BenchmarkPage
+	keep := func(id string, part Part, url, title, body string) {
 		a := &article.Article{URL: url, Title: title}
 		for _, p := range strings.Split(body, "\n") {
 			if p = strings.TrimSpace(p); p != "" {
@@ -262,14 +286,14 @@ func distractorPages(dir string) ([]*article.Article, error) {
 			}
 		}
 		if len(a.Paragraphs) > 0 {
-			out = append(out, a)
+			out = append(out, BenchmarkPage{ID: id, Part: part, Article: a})
 		}
 	}
 	for _, p := range set.Pages {
-		keep(p.URL, "", p.Truth)
+		keep(p.ID, PartOf(p.ID), p.URL, "", p.Truth)
 	}
 	for _, p := range wcxb.Pages {
-		keep(p.URL, p.Title, p.Body)
+		keep("wcxb-"+p.ID, p.Part(), p.URL, p.Title, p.Body)
 	}
 	return out, nil
 }

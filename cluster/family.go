@@ -1,4 +1,4 @@
-package server
+package cluster
 
 import (
 	"cmp"
@@ -10,9 +10,6 @@ import (
 	"github.com/wiretrace/wiretrace/index"
 	"github.com/wiretrace/wiretrace/trace"
 )
-
-// errNoIndex reports a request that needs an index on a server without one.
-var errNoIndex = &requestError{status: 503, msg: "this server has no index: start it with --store DIR, --redis ADDRS or --demo"}
 
 // familyTraceOptions returns opts comparing more candidates than a plain
 // trace: a family of a widely copied story can have dozens of members, and
@@ -54,10 +51,12 @@ type Member struct {
 	Drifts        int            `json:"drifts"`
 }
 
-// family finds the family of the indexed document id: it traces the
+// FamilyOf finds the family of the indexed document id: it traces the
 // document to its earliest source in the index, then traces that original
-// to everything derived from it.
-func family(ctx context.Context, ix *index.Index, id string, opts trace.Options) (Family, error) {
+// to everything derived from it, comparing each with it (opts, with more
+// reports than a plain trace). The error wraps index.ErrNotFound for an
+// unknown id.
+func FamilyOf(ctx context.Context, ix *index.Index, id string, opts trace.Options) (Family, error) {
 	opts = familyTraceOptions(opts)
 	e, err := ix.Get(ctx, id)
 	if err != nil {

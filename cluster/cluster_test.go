@@ -1,0 +1,114 @@
+package cluster
+
+import (
+	"context"
+	"path/filepath"
+	"testing"
+
+	"github.com/wiretrace/wiretrace/examples"
+	"github.com/wiretrace/wiretrace/extract"
+	"github.com/wiretrace/wiretrace/index"
+	"github.com/wiretrace/wiretrace/store/pebble"
+)
+
+// TestExampleFamilies clusters the bundled example pages online and checks
+// that every copy joins its original's cluster and that unrelated stories
+// stay apart.
+func TestExampleFamilies(t *testing.T) {
+	fams, err := examples.Families()
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := New(Options{})
+	family := map[string]string{}
+	for _, f := range fams {
+		for _, file := range f.Files {
+			data, err := file.Read()
+			if err != nil {
+				t.Fatal(err)
+			}
+			a, err := extract.Page(data, extract.Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			id := f.Name + "/" + file.Role
+			family[id] = f.Name
+			c.Add(id, a)
+		}
+	}
+	for _, f := range fams {
+		orig := c.Of(f.Name + "/original")
+		for _, role := range []string{"verbatim", "edited"} {
+			id := f.Name + "/" + role
+			if _, ok := family[id]; ok && !contains(orig, id) {
+				t.Errorf("%s is not in its original's cluster %v", id, orig)
+			}
+		}
+		for _, id := range orig {
+			if family[id] != f.Name {
+				t.Errorf("%s's cluster holds %s of another story", f.Name, id)
+			}
+		}
+	}
+	if n := len(c.Groups()); n < len(fams) {
+		t.Errorf("%d clusters for %d families", n, len(fams))
+	}
+	// Adding an id again changes nothing; removing it takes it out.
+	before := c.Of(fams[0].Name + "/original")
+	c.Remove(fams[0].Name + "/verbatim")
+	if after := c.Of(fams[0].Name + "/original"); len(after) != len(before)-1 {
+		t.Errorf("remove: %v -> %v", before, after)
+	}
+}
+
+func contains(ids []string, id string) bool {
+	for _, x := range ids {
+		if x == id {
+			return true
+		}
+	}
+	return false
+}
+
+// TestBuildAndStories builds clusters from a stored index and lists them
+// with each member's relation to the original.
+func TestBuildAndStories(t *testing.T) {
+	ctx := context.Background()
+	st, err := pebble.Open(filepath.Join(t.TempDir(), "s"), pebble.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	ix := index.New(st)
+	fams, err := examples.Families()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, file := range fams[0].Files {
+		data, err := file.Read()
+		if err != nil {
+			t.Fatal(err)
+		}
+		a, err := extract.Page(data, extract.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := ix.Add(ctx, a); err != nil {
+			t.Fatal(err)
+		}
+	}
+	c, err := Build(ctx, ix, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	stories, err := Stories(ctx, ix, c, ListOptions{Relations: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(stories) == 0 || stories[0].Size < 3 || stories[0].Members[0].Role != "original" || stories[0].Relations["duplicate"] != 1 {
+		t.Fatalf("stories: %+v", stories)
+	}
+	if stories[0].First == "" || stories[0].Last < stories[0].First {
+		t.Errorf("dates %q to %q", stories[0].First, stories[0].Last)
+	}
+}

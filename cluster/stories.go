@@ -1,0 +1,118 @@
+package cluster
+
+import (
+	"cmp"
+	"context"
+	"slices"
+
+	"github.com/wiretrace/wiretrace/article"
+	"github.com/wiretrace/wiretrace/index"
+	"github.com/wiretrace/wiretrace/trace"
+)
+
+// Story is one cluster as people read it (the JSON of `wiretrace cluster
+// --json` and GET /v1/clusters).
+type Story struct {
+	// ID is the id of the cluster's first article, which names it.
+	ID   string `json:"id"`
+	Size int    `json:"size"`
+	// Original is the member published first (unknown dates last; among
+	// equal dates the first to arrive): the story's likely original.
+	Original string `json:"original"`
+	// First and Last are the earliest and latest known publication
+	// dates; empty when no member has one.
+	First string `json:"first"`
+	Last  string `json:"last"`
+	// Members are the articles, the original first, then by publication
+	// date. Role is "original", else "member", or with
+	// ListOptions.Relations "derived" or "related" (same story) with the
+	// member's relation to the original.
+	Members []Member `json:"members"`
+	// Relations counts the members by their relation to the original
+	// (with ListOptions.Relations).
+	Relations map[trace.Relation]int `json:"relations,omitempty"`
+}
+
+// ListOptions tunes Stories. The zero value lists every cluster of two
+// articles or more, without relations.
+type ListOptions struct {
+	// MinSize is the fewest members a listed cluster has; 0 means 2.
+	MinSize int
+	// Limit is the most clusters listed, largest first; 0 means all.
+	Limit int
+	// Relations compares every member with the original (trace.Compare
+	// with Trace), which costs a comparison per member.
+	Relations bool
+	Trace     trace.Options
+}
+
+// Stories lists c's clusters, the largest first (then the latest), reading
+// their articles from ix.
+func Stories(ctx context.Context, ix *index.Index, c *Clusters, opts ListOptions) ([]Story, error) {
+	minSize := opts.MinSize
+	if minSize <= 0 {
+		minSize = 2
+	}
+	groups := c.Groups()
+	groups = slices.DeleteFunc(groups, func(g []string) bool { return len(g) < minSize })
+	slices.SortStableFunc(groups, func(x, y []string) int { return cmp.Compare(len(y), len(x)) })
+	if opts.Limit > 0 && len(groups) > opts.Limit {
+		groups = groups[:opts.Limit]
+	}
+	out := []Story{}
+	for _, g := range groups {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		type art struct {
+			id string
+			a  *article.Article
+		}
+		var arts []art
+		for _, id := range g {
+			a, err := ix.Article(ctx, id)
+			if err != nil {
+				continue // deleted since
+			}
+			arts = append(arts, art{id, a})
+		}
+		if len(arts) == 0 {
+			continue
+		}
+		slices.SortStableFunc(arts, func(x, y art) int { return cmpDates(x.a.Published, y.a.Published) })
+		s := Story{ID: g[0], Size: len(arts), Original: arts[0].id}
+		for i, m := range arts {
+			mem := memberOf(m.id, m.a)
+			mem.Role = "member"
+			if i == 0 {
+				mem.Role = "original"
+			}
+			if i > 0 && opts.Relations {
+				r := trace.Compare(arts[0].a, m.a, opts.Trace)
+				fillReport(&mem, r.Relation, r)
+				mem.Role = "related"
+				if r.Relation.Derived() {
+					mem.Role = "derived"
+				}
+				if s.Relations == nil {
+					s.Relations = map[trace.Relation]int{}
+				}
+				s.Relations[r.Relation]++
+			}
+			if m.a.Published != "" {
+				if s.First == "" || cmpDates(m.a.Published, s.First) < 0 {
+					s.First = m.a.Published
+				}
+				if s.Last == "" || cmpDates(m.a.Published, s.Last) > 0 {
+					s.Last = m.a.Published
+				}
+			}
+			s.Members = append(s.Members, mem)
+		}
+		out = append(out, s)
+	}
+	slices.SortStableFunc(out, func(x, y Story) int {
+		return cmp.Or(cmp.Compare(y.Size, x.Size), -cmpDates(x.Last, y.Last))
+	})
+	return out, nil
+}

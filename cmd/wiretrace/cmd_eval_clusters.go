@@ -1,0 +1,67 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"slices"
+
+	"github.com/wiretrace/wiretrace/cluster"
+	"github.com/wiretrace/wiretrace/internal/eval"
+)
+
+// evalClusters runs `wiretrace eval clusters`: it clusters the originals of
+// llm-rewrites with their rewrites and the benchmark pages, online, and
+// reports the adjusted Rand index and how many originals share their
+// rewrites' cluster, on the fit and check parts. --fit picks the join
+// threshold on the fit part.
+func evalClusters(ctx context.Context, e *env, args []string) error {
+	fs := newFlags(e, "eval clusters", "[--json] [--data DIR] [--fit] [--threshold T]")
+	asJSON := fs.Bool("json", false, "print the result as JSON")
+	data := fs.String("data", defaultEvalDir(), "the shared eval folder")
+	fit := fs.Bool("fit", false, "choose the join threshold with the best fit-part ARI and report with it")
+	threshold := fs.Float64("threshold", 0, "join threshold (default cluster.DefaultThreshold)")
+	rest, err := parseInterspersed(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(rest) > 0 {
+		return usagef("eval clusters takes no arguments, got %q", rest)
+	}
+	items, err := eval.LoadClusterSet(*data)
+	if err != nil {
+		return err
+	}
+	opts := cluster.Options{Threshold: *threshold}
+	if *fit {
+		best, tried, err := eval.FitClusterThreshold(ctx, items)
+		if err != nil {
+			return err
+		}
+		ths := make([]float64, 0, len(tried))
+		for th := range tried {
+			ths = append(ths, th)
+		}
+		slices.Sort(ths)
+		for _, th := range ths {
+			fmt.Fprintf(e.stderr, "threshold %.2f  fit ARI %.4f\n", th, tried[th])
+		}
+		opts.Threshold = best
+	}
+	r, err := eval.EvalClusters(ctx, items, opts)
+	if err != nil {
+		return err
+	}
+	r.Data = *data
+	if *asJSON {
+		enc := json.NewEncoder(e.stdout)
+		enc.SetIndent("", "  ")
+		return enc.Encode(r)
+	}
+	fmt.Fprintf(e.stdout, "story clusters of llm-rewrites (originals with their rewrites) and the benchmark pages, threshold %.2f (%.1f s)\n", r.Threshold, r.Seconds)
+	fmt.Fprintf(e.stdout, "%-5s %6s %7s %8s %7s %18s %14s\n", "part", "items", "stories", "clusters", "ARI", "originals w/ all", "rewrites w/ orig")
+	for _, s := range []eval.ClusterScore{r.Fit, r.Check} {
+		fmt.Fprintf(e.stdout, "%-5s %6d %7d %8d %7.4f %18.4f %14.4f\n", s.Part, s.Items, s.Stories, s.Clusters, s.ARI, s.OriginalsWithAll, s.RewritesWithOriginal)
+	}
+	return nil
+}
