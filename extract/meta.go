@@ -189,10 +189,7 @@ func readMeta(root *html.Node) *pageMeta {
 			case "rel":
 				rel = a.Val
 			case "class", "id":
-				named = named || containsFold(a.Val, "date") || containsFold(a.Val, "publish") ||
-					containsFold(a.Val, "time") || containsFold(a.Val, "posted") || containsFold(a.Val, "modif") ||
-					containsFold(a.Val, "byline") || containsFold(a.Val, "author") || containsFold(a.Val, "writer") ||
-					containsFold(a.Val, "contributor")
+				named = named || metaNamed(a.Val)
 			}
 		}
 		if itemprop == "" && rel == "" && !named {
@@ -275,6 +272,29 @@ func labelledName(label *html.Node) string {
 		return t
 	}
 	return ""
+}
+
+// metaNames are the words whose presence in a class or id makes an
+// element worth the metadata tests (dates, bylines, datelines).
+var metaNames = []string{"date", "publish", "time", "posted", "modif", "byline", "author", "writer", "contributor"}
+
+// metaNamed reports whether v holds one of metaNames, ignoring case: one
+// pass over v, as this runs on every class and id of the page.
+func metaNamed(v string) bool {
+	for i := 0; i < len(v); i++ {
+		c := v[i] | 0x20
+		switch c {
+		case 'd', 'p', 't', 'm', 'b', 'a', 'w', 'c':
+		default:
+			continue
+		}
+		for _, w := range metaNames {
+			if w[0] == c && len(v)-i >= len(w) && containsFold(v[i:i+len(w)], w) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // nearTitleChars is how much text after the headline is read for its
