@@ -2,55 +2,16 @@ package main
 
 import (
 	"context"
-	"encoding/csv"
 	"encoding/json"
-	"errors"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"sort"
 	"strings"
-	"unicode/utf8"
 
-	"golang.org/x/text/encoding/charmap"
-
-	"github.com/wiretrace/wiretrace/article"
+	"github.com/wiretrace/wiretrace/internal/eval"
 	"github.com/wiretrace/wiretrace/trace"
 )
-
-// shortAnswerClasses are the corpus's reuse levels, from none to the most.
-var shortAnswerClasses = []string{"non", "heavy", "light", "cut"}
-
-// shortAnswerClass is what compare says about one class of answers.
-type shortAnswerClass struct {
-	Class string `json:"class"`
-	N     int    `json:"n"`
-	// Derived is the share of answers compare calls derived from the
-	// source (duplicate, near_duplicate, rewrite or partial).
-	Derived        float64        `json:"derived"`
-	SourceCoverage float64        `json:"mean_source_coverage"`
-	DerivedSupport float64        `json:"mean_derived_support"`
-	Similarity     float64        `json:"mean_similarity"`
-	Relations      map[string]int `json:"relations"`
-}
-
-// shortAnswersResult is the outcome of `wiretrace eval short-answers`.
-type shortAnswersResult struct {
-	Data    string             `json:"data"`
-	Classes []shortAnswerClass `json:"classes"`
-	// Binary scores "derived" against the truth reused (cut, light,
-	// heavy) versus non.
-	Accuracy  float64 `json:"accuracy"`
-	Precision float64 `json:"precision"`
-	Recall    float64 `json:"recall"`
-	F1        float64 `json:"f1"`
-	// OrderedByCoverage and OrderedBySupport are whether the mean source
-	// coverage, and the mean derived support (the share of the answer the
-	// source backs), rise strictly from non to heavy to light to cut.
-	OrderedByCoverage bool `json:"ordered_by_coverage"`
-	OrderedBySupport  bool `json:"ordered_by_support"`
-}
 
 // evalShortAnswers runs `wiretrace eval short-answers`: it compares each
 // answer of the Clough & Stevenson corpus of plagiarised short answers with
@@ -72,7 +33,7 @@ func evalShortAnswers(ctx context.Context, e *env, args []string) error {
 	if _, err := os.Stat(filepath.Join(dir, "short-answers", "file_information.csv")); err == nil {
 		dir = filepath.Join(dir, "short-answers")
 	}
-	res, err := scoreShortAnswers(ctx, dir)
+	res, err := eval.EvalShortAnswers(ctx, dir, trace.DefaultOptions())
 	if err != nil {
 		return err
 	}
@@ -94,136 +55,4 @@ func evalShortAnswers(ctx context.Context, e *env, args []string) error {
 	fmt.Fprintf(e.stdout, "reused vs non: accuracy %.3f  precision %.3f  recall %.3f  F1 %.3f\n", res.Accuracy, res.Precision, res.Recall, res.F1)
 	fmt.Fprintf(e.stdout, "non < heavy < light < cut by mean coverage: %v, by mean support: %v\n", res.OrderedByCoverage, res.OrderedBySupport)
 	return nil
-}
-
-func scoreShortAnswers(ctx context.Context, dir string) (shortAnswersResult, error) {
-	res := shortAnswersResult{Data: dir}
-	f, err := os.Open(filepath.Join(dir, "file_information.csv"))
-	if err != nil {
-		return res, fmt.Errorf("eval short-answers: %w", err)
-	}
-	defer f.Close()
-	rows, err := csv.NewReader(f).ReadAll()
-	if err != nil {
-		return res, fmt.Errorf("eval short-answers: read file_information.csv: %w", err)
-	}
-	if len(rows) < 2 || len(rows[0]) < 3 {
-		return res, errors.New("eval short-answers: file_information.csv has no rows")
-	}
-	sources := map[string]*article.Article{}
-	byClass := map[string]*shortAnswerClass{}
-	for _, c := range shortAnswerClasses {
-		byClass[c] = &shortAnswerClass{Class: c, Relations: map[string]int{}}
-	}
-	var tp, fp, fn, tn int
-	for _, row := range rows[1:] {
-		if err := ctx.Err(); err != nil {
-			return res, err
-		}
-		name, task, class := row[0], row[1], row[2]
-		c, ok := byClass[class]
-		if !ok {
-			continue // the "orig" sources themselves
-		}
-		src := sources[task]
-		if src == nil {
-			src, err = readShortAnswer(filepath.Join(dir, "orig_task"+task+".txt"))
-			if err != nil {
-				return res, err
-			}
-			sources[task] = src
-		}
-		ans, err := readShortAnswer(filepath.Join(dir, name))
-		if err != nil {
-			return res, err
-		}
-		r := trace.Compare(src, ans, trace.Options{})
-		c.N++
-		c.Relations[string(r.Relation)]++
-		c.SourceCoverage += r.SourceCoverage
-		c.DerivedSupport += r.DerivedSupport
-		c.Similarity += r.Similarity
-		derived := r.Relation.Derived()
-		if derived {
-			c.Derived++
-		}
-		reused := class != "non"
-		switch {
-		case derived && reused:
-			tp++
-		case derived && !reused:
-			fp++
-		case !derived && reused:
-			fn++
-		default:
-			tn++
-		}
-	}
-	prevCov, prevSup := -1.0, -1.0
-	res.OrderedByCoverage, res.OrderedBySupport = true, true
-	for _, name := range shortAnswerClasses {
-		c := byClass[name]
-		if c.N > 0 {
-			n := float64(c.N)
-			c.Derived /= n
-			c.SourceCoverage /= n
-			c.DerivedSupport /= n
-			c.Similarity /= n
-		}
-		if c.SourceCoverage <= prevCov {
-			res.OrderedByCoverage = false
-		}
-		if c.DerivedSupport <= prevSup {
-			res.OrderedBySupport = false
-		}
-		prevCov, prevSup = c.SourceCoverage, c.DerivedSupport
-		res.Classes = append(res.Classes, *c)
-	}
-	total := tp + fp + fn + tn
-	if total == 0 {
-		return res, errors.New("eval short-answers: no answers listed")
-	}
-	res.Accuracy = float64(tp+tn) / float64(total)
-	if tp+fp > 0 {
-		res.Precision = float64(tp) / float64(tp+fp)
-	}
-	if tp+fn > 0 {
-		res.Recall = float64(tp) / float64(tp+fn)
-	}
-	if res.Precision+res.Recall > 0 {
-		res.F1 = 2 * res.Precision * res.Recall / (res.Precision + res.Recall)
-	}
-	return res, nil
-}
-
-// readShortAnswer reads one corpus file as an article: UTF-8 (a BOM
-// dropped), else Windows-1252 as the corpus README says; hard-wrapped lines
-// joined into paragraphs at blank lines.
-func readShortAnswer(path string) (*article.Article, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, fmt.Errorf("eval short-answers: %w", err)
-	}
-	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, 1<<20))
-	if err != nil {
-		return nil, fmt.Errorf("eval short-answers: read %s: %w", path, err)
-	}
-	text := strings.TrimPrefix(string(data), "\ufeff")
-	if !utf8.ValidString(text) {
-		dec, err := charmap.Windows1252.NewDecoder().String(string(data))
-		if err != nil {
-			return nil, fmt.Errorf("eval short-answers: decode %s as cp1252: %w", path, err)
-		}
-		text = dec
-	}
-	text = strings.ReplaceAll(text, "\r\n", "\n")
-	a := &article.Article{Title: filepath.Base(path)}
-	for _, para := range strings.Split(text, "\n\n") {
-		p := strings.Join(strings.Fields(para), " ")
-		if p != "" {
-			a.Paragraphs = append(a.Paragraphs, p)
-		}
-	}
-	return a, nil
 }

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/wiretrace/wiretrace/internal/eval"
 	"github.com/wiretrace/wiretrace/internal/sharedtest"
 )
 
@@ -21,7 +22,7 @@ func TestEvalShortAnswers(t *testing.T) {
 	if err := evalShortAnswers(context.Background(), e, []string{"--json", "--data", dir}); err != nil {
 		t.Fatalf("%v (%s)", err, errb.String())
 	}
-	var res shortAnswersResult
+	var res eval.ShortAnswersResult
 	if err := json.Unmarshal(out.Bytes(), &res); err != nil {
 		t.Fatal(err)
 	}
