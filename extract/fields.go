@@ -9,14 +9,14 @@ import (
 )
 
 // titleOf chooses the headline: the one the page shows in an <h1>, when
-// one reads as a headline (three words or more, not the site's name: a
+// one reads as a headline (four words or more, not the site's name: a
 // short <h1> is often the logo); else the JSON-LD headline, og:title or
 // twitter:title, the first <h1>, or <title>, with the site's name cut off
 // where a page appends it ("Headline | Site"). The declared titles are
 // often written for search engines and differ from the shown headline.
 func (m *pageMeta) titleOf(site string) string {
 	for _, h := range m.h1s {
-		if wordCount(h) >= 3 && len(h) <= 300 && !(site != "" && sameName(h, site)) {
+		if wordCount(h) >= 4 && len(h) <= 300 && !(site != "" && sameName(h, site)) {
 			return h
 		}
 	}
