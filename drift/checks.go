@@ -745,7 +745,7 @@ func (c *checker) negations(ss []*textproc.Sentence, d *textproc.Sentence) {
 				if stem == "" {
 					continue
 				}
-				if t, ok := findStem(d, stem); ok {
+				if t, ok := findStem(d, stem); ok && !negatorBefore(d, t) {
 					c.add(Drift{Kind: Negation, SourceSpan: s.Text[n.Start:pspan.End], DerivedSpan: t.Text,
 						SourceSentence: s.Index, DerivedSentence: d.Index,
 						Explanation: fmt.Sprintf("the source says %q; this drops the negation", s.Text[n.Start:pspan.End])})
@@ -760,7 +760,7 @@ func (c *checker) negations(ss []*textproc.Sentence, d *textproc.Sentence) {
 				continue
 			}
 			for _, s := range ss {
-				if t, ok := findStem(s, stem); ok {
+				if t, ok := findStem(s, stem); ok && !negatorBefore(s, t) {
 					c.add(Drift{Kind: Negation, SourceSpan: t.Text, DerivedSpan: d.Text[n.Start:pspan.End],
 						SourceSentence: s.Index, DerivedSentence: d.Index,
 						Explanation: fmt.Sprintf("this says %q where the source has no negation", d.Text[n.Start:pspan.End])})
@@ -811,6 +811,45 @@ func (c *checker) polarity(ss []*textproc.Sentence, d *textproc.Sentence) {
 			}
 		}
 	}
+}
+
+// lexicalNegators are words that negate what follows them without a
+// negation cue ("avoid gatherings" for "do not gather", "stop taking"
+// for "do not take", "instead of returning" for "not return"): a
+// paraphrase moves the negation into such a word, so a negation that one
+// side drops or adds while the other has one of these right before the
+// same word keeps the claim.
+var lexicalNegators = map[string]bool{
+	"avoid": true, "avoids": true, "avoided": true, "avoiding": true,
+	"refrain": true, "refrains": true, "refrained": true, "refraining": true,
+	"stop": true, "stops": true, "stopped": true, "stopping": true,
+	"prevent": true, "prevents": true, "prevented": true, "preventing": true,
+	"fail": true, "fails": true, "failed": true, "failing": true,
+	"decline": true, "declines": true, "declined": true, "declining": true,
+	"instead": true,
+	"skip":    true, "skipped": true, "halt": true, "halted": true,
+	"cancel": true, "cancelled": true, "canceled": true,
+	"banned": true, "forbid": true, "forbidden": true,
+	"reject": true, "rejected": true, "rejects": true,
+	"dismiss": true, "dismissed": true, "dismisses": true,
+}
+
+// negatorBefore reports a lexical negator among the three tokens before
+// token t of s: the word that carries the negation of t's claim ("failed
+// to return", "avoid large gatherings").
+func negatorBefore(s *textproc.Sentence, t textproc.Token) bool {
+	for k, u := range s.Tokens {
+		if u.Start != t.Start {
+			continue
+		}
+		for j := max(0, k-3); j < k; j++ {
+			if lexicalNegators[s.Tokens[j].Lower] {
+				return true
+			}
+		}
+		return false
+	}
+	return false
 }
 
 // tokenRef is token k of sentence s.

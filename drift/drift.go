@@ -84,6 +84,16 @@ func Find(src, derived *textproc.Doc, pairs []Pair) []Drift {
 			c.additions(ss, d)
 		}
 	}
+	for _, p := range anchorPairs(src, derived, pairs) {
+		ss, d := c.sentences(src, p.Source), &derived.Sentences[p.Derived[0]]
+		c.numbers(ss, []*textproc.Sentence{d})
+		c.roles(ss, d)
+		c.dates(ss, d)
+		c.quotes(ss, d)
+		c.entities(ss, d)
+		c.swaps(ss, d)
+		c.additions(ss, d)
+	}
 	sort.SliceStable(c.out, func(i, j int) bool {
 		if c.out[i].DerivedSentence != c.out[j].DerivedSentence {
 			return c.out[i].DerivedSentence < c.out[j].DerivedSentence
@@ -260,4 +270,63 @@ func NewFacts(src, derived *textproc.Doc) int {
 		}
 	}
 	return n
+}
+
+// anchorMin is the share of an unaligned derived sentence's content words
+// that one source sentence must hold for anchorPairs to check the derived
+// sentence against it, and anchorWords the fewest shared words.
+const (
+	anchorMin   = 0.5
+	anchorWords = 4
+)
+
+// anchorPairs pairs each derived sentence the aligner left unpaired with
+// the source sentence, anywhere in the source, that holds most of its
+// content words: a rewrite that restates a fact in a new sentence (and
+// changes a figure, a role or a speaker on the way) is checked against the
+// source's statement of the same fact. A derived sentence no source
+// sentence backs that far is new content, not a restatement, and is left
+// alone.
+func anchorPairs(src, derived *textproc.Doc, pairs []Pair) []Pair {
+	covered := make([]bool, len(derived.Sentences))
+	for _, p := range pairs {
+		for _, i := range p.Derived {
+			if i >= 0 && i < len(covered) {
+				covered[i] = true
+			}
+		}
+	}
+	srcStems := make([]map[string]bool, len(src.Sentences))
+	for i := range src.Sentences {
+		srcStems[i] = map[string]bool{}
+		for _, st := range src.Sentences[i].ContentStems() {
+			srcStems[i][st] = true
+		}
+	}
+	var out []Pair
+	for j := range derived.Sentences {
+		if covered[j] {
+			continue
+		}
+		stems := map[string]bool{}
+		for _, st := range derived.Sentences[j].ContentStems() {
+			stems[st] = true
+		}
+		best, bestN := -1, 0
+		for i, ss := range srcStems {
+			n := 0
+			for st := range stems {
+				if ss[st] {
+					n++
+				}
+			}
+			if n > bestN {
+				best, bestN = i, n
+			}
+		}
+		if best >= 0 && bestN >= anchorWords && float64(bestN) >= anchorMin*float64(len(stems)) {
+			out = append(out, Pair{Source: []int{best}, Derived: []int{j}})
+		}
+	}
+	return out
 }

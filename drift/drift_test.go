@@ -89,6 +89,8 @@ func TestFind(t *testing.T) {
 			spans: [][2]string{{"likely", "unlikely"}}},
 		{name: "implicit negator on both sides", src: []string{"The ferry operator did not meet the first safety deadline."},
 			der: []string{"The ferry operator failed to meet the first safety deadline."}},
+		{name: "negation moved into a verb", src: []string{"Residents were told not to gather in large groups."},
+			der: []string{"Residents were told to avoid gathering in large groups."}},
 		{name: "whether or not", src: []string{"Residents asked whether or not the bridge would reopen."},
 			der: []string{"Residents asked whether the bridge would reopen."}},
 		{name: "names swapped", src: []string{"In the runoff on Sunday, Ilsa Brandt beat Otto Fenwick by a wide margin."},
@@ -207,4 +209,42 @@ func TestAdditions(t *testing.T) {
 	if got := Find(short, one, []Pair{{Source: []int{0}, Derived: []int{0}}}); len(got) != 0 {
 		t.Errorf("against one sentence: got %+v, want no addition", got)
 	}
+}
+
+// TestFindAnchors checks derived sentences the aligner left unpaired: one
+// that restates a source sentence elsewhere in the article is checked
+// against it, one with new content is left alone.
+func TestFindAnchors(t *testing.T) {
+	src := doc("The strike at the northern port began last week.",
+		"Port officials said 12 tankers were waiting offshore on Monday.")
+	tests := []struct {
+		name string
+		der  string
+		want []Kind
+	}{
+		{name: "restated with another figure", der: "On Monday port officials said 21 tankers were waiting offshore.", want: []Kind{Number}},
+		{name: "restated faithfully", der: "On Monday port officials said 12 tankers were waiting offshore."},
+		{name: "new content", der: "Analysts expect fuel prices to climb by 30% next year."},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			der := doc("The strike at the northern port began last week.", tt.der)
+			got := Find(src, der, []Pair{{Source: []int{0}, Derived: []int{0}}})
+			var kinds []Kind
+			for _, d := range got {
+				kinds = append(kinds, d.Kind)
+			}
+			if strings.Join(kindNames(kinds), ",") != strings.Join(kindNames(tt.want), ",") {
+				t.Errorf("Find = %v, want kinds %v", got, tt.want)
+			}
+		})
+	}
+}
+
+func kindNames(ks []Kind) []string {
+	out := make([]string, len(ks))
+	for i, k := range ks {
+		out[i] = string(k)
+	}
+	return out
 }
