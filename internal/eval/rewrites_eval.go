@@ -183,6 +183,9 @@ func wordSet(text string) map[string]bool {
 
 // sameText reports whether two originals are one article stored twice
 // (the two source corpora share some): most of their words are shared.
+// Such a pair is never a negative (hard or same-event), in training and
+// in eval alike: the most similar other original is passed over when it
+// is a near-copy (for 25 fit and 8 check originals of 1,222).
 func sameText(a, b original) bool {
 	n := 0
 	for w := range a.words {
