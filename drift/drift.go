@@ -280,19 +280,24 @@ const (
 	anchorWords = 4
 )
 
-// anchorPairs pairs each derived sentence the aligner left unpaired with
-// the source sentence, anywhere in the source, that holds most of its
-// content words: a rewrite that restates a fact in a new sentence (and
-// changes a figure, a role or a speaker on the way) is checked against the
-// source's statement of the same fact. A derived sentence no source
-// sentence backs that far is new content, not a restatement, and is left
-// alone.
+// anchorPairs pairs each derived sentence with the source sentence,
+// anywhere in the source, that holds most of its content words, when the
+// aligner did not already pair the two: a rewrite that restates a fact in
+// a new sentence, or next to other material (and changes a figure, a role
+// or a speaker on the way) is checked against the source's statement of
+// the same fact. A derived sentence no source sentence backs that far is
+// new content, not a restatement, and is left alone.
 func anchorPairs(src, derived *textproc.Doc, pairs []Pair) []Pair {
-	covered := make([]bool, len(derived.Sentences))
+	pairedWith := make([]map[int]bool, len(derived.Sentences))
 	for _, p := range pairs {
 		for _, i := range p.Derived {
-			if i >= 0 && i < len(covered) {
-				covered[i] = true
+			if i >= 0 && i < len(pairedWith) {
+				if pairedWith[i] == nil {
+					pairedWith[i] = map[int]bool{}
+				}
+				for _, k := range p.Source {
+					pairedWith[i][k] = true
+				}
 			}
 		}
 	}
@@ -305,9 +310,6 @@ func anchorPairs(src, derived *textproc.Doc, pairs []Pair) []Pair {
 	}
 	var out []Pair
 	for j := range derived.Sentences {
-		if covered[j] {
-			continue
-		}
 		stems := map[string]bool{}
 		for _, st := range derived.Sentences[j].ContentStems() {
 			stems[st] = true
@@ -324,7 +326,7 @@ func anchorPairs(src, derived *textproc.Doc, pairs []Pair) []Pair {
 				best, bestN = i, n
 			}
 		}
-		if best >= 0 && bestN >= anchorWords && float64(bestN) >= anchorMin*float64(len(stems)) {
+		if best >= 0 && !pairedWith[j][best] && bestN >= anchorWords && float64(bestN) >= anchorMin*float64(len(stems)) {
 			out = append(out, Pair{Source: []int{best}, Derived: []int{j}})
 		}
 	}
