@@ -4,6 +4,9 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 )
 
 // agencies maps the ways a news agency or syndicate is written to the name
@@ -200,4 +203,75 @@ func lineDateline(s string) string {
 		return ""
 	}
 	return m[1]
+}
+
+// noticeOutlet returns the outlet a copyright or credit notice names: a
+// known agency, else the notice's owner when it reads as an outlet's name
+// ("© Meridian Press 2026" credits Meridian Press). The caller drops an
+// owner that is the site itself.
+func noticeOutlet(s string) string {
+	if !isCopyright(s) {
+		return ""
+	}
+	if a := agencyIn(s); a != "" {
+		return a
+	}
+	if o := noticeOwner(s); outletName(o) {
+		return o
+	}
+	return ""
+}
+
+// ownedBySite reports whether an owner named in a notice is the site that
+// serves the page: its name ("Harbour Times Ltd" for "Harbour Times"), its
+// publisher, or its host ("The Harbour Times" for harbourtimes.example).
+func ownedBySite(owner string, names ...string) bool {
+	o := squash(owner)
+	for _, n := range names {
+		if n == "" {
+			continue
+		}
+		if sameOwner(owner, n) || sameName(owner, n) {
+			return true
+		}
+		h := strings.ToLower(strings.TrimPrefix(n, "www."))
+		if i := strings.IndexByte(h, '.'); i > 0 && !strings.Contains(h, " ") {
+			h = h[:i]
+		}
+		if h = squash(h); len(h) >= 3 && (strings.Contains(o, h) || strings.Contains(h, o)) {
+			return true
+		}
+	}
+	return false
+}
+
+// squash lowercases s and keeps only its letters and digits, without a
+// leading "the".
+func squash(s string) string {
+	s = strings.Map(func(r rune) rune {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return unicode.ToLower(r)
+		}
+		return -1
+	}, s)
+	return strings.TrimPrefix(s, "the")
+}
+
+// inSiteFooter reports whether n sits in the page's footer (a <footer> or
+// contentinfo region not inside an <article>), where the copyright notice
+// names the site's owner rather than a story's source.
+func inSiteFooter(n *html.Node) bool {
+	footer := false
+	for p := n.Parent; p != nil; p = p.Parent {
+		if p.Type != html.ElementNode {
+			continue
+		}
+		switch {
+		case p.DataAtom == atom.Article:
+			return false
+		case p.DataAtom == atom.Footer || attr(p, "role") == "contentinfo":
+			footer = true
+		}
+	}
+	return footer
 }

@@ -174,7 +174,9 @@ func fromHTML(text string, opts Options) (*article.Article, error) {
 		// Sign-offs ("Reporting by ...; Editing by ...") are not body,
 		// so the body scorer left them out; they still name the source.
 		if a.Credit = creditFromTail(dropped[i]); a.Credit == "" {
-			a.Credit = creditFromNotice(dropped[i])
+			if a.Credit = noticeOutlet(dropped[i]); ownedBySite(a.Credit, a.Site, m.ld.publisher) {
+				a.Credit = ""
+			}
 		}
 	}
 	if a.Published == "" {
@@ -227,6 +229,17 @@ func htmlDatelineCredit(a *article.Article, m *pageMeta) (dateline, credit strin
 		for _, org := range m.ld.authorOrg {
 			if !sameName(org, a.Site) && !sameName(org, m.ld.publisher) {
 				credit = org
+				break
+			}
+		}
+	}
+	if credit == "" {
+		// Any outlet named in a notice in or beside the story, or at
+		// the body's end ("© Meridian Press 2026"), not only agencies.
+		lines := append(append([]string(nil), m.outletLines...), a.Paragraphs[max(0, len(a.Paragraphs)-3):]...)
+		for _, l := range lines {
+			if c := noticeOutlet(l); c != "" && !ownedBySite(c, a.Site, m.ld.publisher, hostOf(a.URL)) {
+				credit = c
 				break
 			}
 		}

@@ -45,6 +45,10 @@ type pageMeta struct {
 	// creditLines holds the text around copyright notices ("© Thomson
 	// Reuters"), which name an agency outside the body.
 	creditLines []string
+	// outletLines are the copyright notices outside the site's footer
+	// (in the article or beside it), whose owner, any outlet, is the
+	// story's source; the footer's notice names the site's own owner.
+	outletLines []string
 }
 
 // ldInfo is the subset of a schema.org Article in JSON-LD this package
@@ -102,6 +106,9 @@ func readMeta(root *html.Node) *pageMeta {
 				creditTries--
 				if t := textOf(n.Parent); len(t) < 200 {
 					m.creditLines = append(m.creditLines, t)
+					if !inSiteFooter(n) {
+						m.outletLines = append(m.outletLines, t)
+					}
 				}
 			}
 			return false

@@ -1,0 +1,52 @@
+package extract
+
+import "testing"
+
+func TestNoticeOutlet(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"© Meridian Press 2026", "Meridian Press"},
+		{"Copyright 2026 The Associated Press. All rights reserved.", "AP"},
+		{"© 2026 Northgate Wire", "Northgate Wire"},
+		{"(c) Harbour Times 2025.", "Harbour Times"},
+		{"© 2026 all photos by our readers and contributors, used with permission", ""},
+		{"Copyright lawyers said the case was weak.", ""},
+	}
+	for _, tt := range tests {
+		if got := noticeOutlet(tt.in); got != tt.want {
+			t.Errorf("noticeOutlet(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestOwnedBySite(t *testing.T) {
+	tests := []struct {
+		owner string
+		names []string
+		want  bool
+	}{
+		{"Harbour Times Ltd", []string{"Harbour Times"}, true},
+		{"The Harbour Times", []string{"", "harbourtimes.example"}, true},
+		{"Meridian Press", []string{"Valley Ledger", "valleyledger.example"}, false},
+	}
+	for _, tt := range tests {
+		if got := ownedBySite(tt.owner, tt.names...); got != tt.want {
+			t.Errorf("ownedBySite(%q, %q) = %v, want %v", tt.owner, tt.names, got, tt.want)
+		}
+	}
+}
+
+// TestSiteFooterNotice: the footer's notice names the site's owner, not a
+// story's source.
+func TestSiteFooterNotice(t *testing.T) {
+	page := `<html><head><meta property="og:site_name" content="Valley Ledger"></head><body><article><h1>Council approves a footbridge over the river</h1>
+<p>The town council voted on Tuesday to build a footbridge over the river, ending a decade of argument over how walkers and cyclists should cross.</p>
+<p>The bridge will cost about four million, most of it from a regional transport fund, and is due to open in the spring of 2028.</p></article>
+<footer><p>© 2026 Harrow Street Media Group. All rights reserved.</p></footer></body></html>`
+	a, err := Page([]byte(page), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Credit != "" {
+		t.Errorf("credit = %q, want none (the footer names the site's owner)", a.Credit)
+	}
+}
