@@ -301,31 +301,40 @@ func anchorPairs(src, derived *textproc.Doc, pairs []Pair) []Pair {
 			}
 		}
 	}
-	srcStems := make([]map[string]bool, len(src.Sentences))
+	// Which source sentences hold each content stem, each sentence once.
+	holders := map[string][]int{}
 	for i := range src.Sentences {
-		srcStems[i] = map[string]bool{}
-		for _, st := range src.Sentences[i].ContentStems() {
-			srcStems[i][st] = true
+		for _, t := range src.Sentences[i].Tokens {
+			if t.Kind == textproc.Punct || t.Stop {
+				continue
+			}
+			if h := holders[t.Stem]; len(h) == 0 || h[len(h)-1] != i {
+				holders[t.Stem] = append(h, i)
+			}
 		}
 	}
 	var out []Pair
+	shared := make([]int, len(src.Sentences))
+	seen := map[string]bool{}
 	for j := range derived.Sentences {
-		stems := map[string]bool{}
-		for _, st := range derived.Sentences[j].ContentStems() {
-			stems[st] = true
+		clear(shared)
+		clear(seen)
+		for _, t := range derived.Sentences[j].Tokens {
+			if t.Kind == textproc.Punct || t.Stop || seen[t.Stem] {
+				continue
+			}
+			seen[t.Stem] = true
+			for _, i := range holders[t.Stem] {
+				shared[i]++
+			}
 		}
 		best, bestN := -1, 0
-		for i, ss := range srcStems {
-			n := 0
-			for st := range stems {
-				if ss[st] {
-					n++
-				}
-			}
+		for i, n := range shared {
 			if n > bestN {
 				best, bestN = i, n
 			}
 		}
+		stems := seen
 		if best >= 0 && !pairedWith[j][best] && bestN >= anchorWords && float64(bestN) >= anchorMin*float64(len(stems)) {
 			out = append(out, Pair{Source: []int{best}, Derived: []int{j}})
 		}
