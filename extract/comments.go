@@ -60,14 +60,21 @@ var commentSection = regexp.MustCompile(`comments|commentlist|comment-list|comme
 type commentFinder struct {
 	sections map[*html.Node]bool
 	items    map[*html.Node]bool
-	schema   bool // the page marks up schema.org Comments
+	// listed are comments found by structure, not by name: the repeated
+	// items of a comments section whose items carry no comment class.
+	listed map[*html.Node]bool
+	schema bool // the page marks up schema.org Comments
 }
 
 func newCommentFinder(root *html.Node) *commentFinder {
-	f := &commentFinder{sections: map[*html.Node]bool{}, items: map[*html.Node]bool{}}
+	f := &commentFinder{sections: map[*html.Node]bool{}, items: map[*html.Node]bool{}, listed: map[*html.Node]bool{}}
 	walk(root, func(n *html.Node) bool {
 		if n.Type != html.ElementNode {
 			return true
+		}
+		if (n.Data == "h2" || n.Data == "h3" || n.Data == "h4") && n.Parent != nil && commentHeading.MatchString(collapse(textOf(n))) {
+			// A section headed "Comments", "12 replies", "Discussion".
+			f.sections[n.Parent] = true
 		}
 		var class, id, itemtype string
 		for _, a := range n.Attr {
@@ -90,7 +97,110 @@ func newCommentFinder(root *html.Node) *commentFinder {
 		}
 		return true
 	})
+	for sec := range f.sections {
+		if !f.nested(sec) {
+			f.listItems(sec)
+		}
+	}
 	return f
+}
+
+// commentHeading matches the heading of a comments section: "Comments",
+// "12 Replies", "Reader discussion", "Join the conversation".
+var commentHeading = regexp.MustCompile(`(?i)^(?:\d+\s+)?(?:reader\s+|user\s+)?(?:comments?|replies|responses|discussion|conversation|join the (?:discussion|conversation))(?:\s*\(\d+\))?$`)
+
+// listItems finds the comments of a section that names none of them: the
+// largest run of sibling elements of one tag and class, each with an
+// author part and some text of its own (a list of commenter + text). A
+// section whose items carry comment classes is left to those.
+func (f *commentFinder) listItems(sec *html.Node) {
+	named := false
+	walk(sec, func(n *html.Node) bool {
+		if n != sec && n.Type == html.ElementNode && firstItemToken(n) != "" {
+			named = true
+		}
+		return !named
+	})
+	if named {
+		return
+	}
+	var best []*html.Node
+	walk(sec, func(n *html.Node) bool {
+		if n.Type != html.ElementNode || n.Data == "form" || n.Data == "script" || n.Data == "style" {
+			return n.Type != html.ElementNode
+		}
+		groups := map[string][]*html.Node{}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type == html.ElementNode && blockish[c.Data] {
+				k := c.Data + " " + attr(c, "class")
+				groups[k] = append(groups[k], c)
+			}
+		}
+		for _, g := range groups {
+			if len(g) < 2 || len(g) <= len(best) {
+				continue
+			}
+			ok := true
+			for _, c := range g {
+				if !hasAuthorPart(c) {
+					ok = false
+					break
+				}
+			}
+			if ok {
+				best = g
+			}
+		}
+		return true
+	})
+	for _, c := range best {
+		f.listed[c] = true
+	}
+}
+
+// nested reports a section inside another section, which the outer one's
+// search covers.
+func (f *commentFinder) nested(sec *html.Node) bool {
+	for p := sec.Parent; p != nil; p = p.Parent {
+		if f.sections[p] {
+			return true
+		}
+	}
+	return false
+}
+
+// firstItemToken returns the class or id token of n that names a comment
+// item, or "".
+func firstItemToken(n *html.Node) string {
+	for _, tok := range strings.Fields(strings.ToLower(classID(n))) {
+		if commentItemClass.MatchString(tok) {
+			return tok
+		}
+	}
+	return ""
+}
+
+// hasAuthorPart reports an element holding a commenter's name: an author
+// itemprop, an author-classed element or a <cite>.
+func hasAuthorPart(n *html.Node) bool {
+	found := false
+	walk(n, func(c *html.Node) bool {
+		if found || c.Type != html.ElementNode {
+			return !found
+		}
+		if c.Data == "cite" || strings.EqualFold(attr(c, "itemprop"), "author") {
+			found = true
+			return false
+		}
+		for _, tok := range strings.Fields(strings.ToLower(attr(c, "class"))) {
+			if commentAuthor.MatchString(tok) {
+				found = true
+				return false
+			}
+		}
+		return true
+	})
+	return found
 }
 
 // sectionHint is the cheap test before commentSection: every section name
@@ -102,6 +212,9 @@ func sectionHint(s string) bool {
 
 // isItem reports an element that holds one reader comment.
 func (f *commentFinder) isItem(n *html.Node) bool {
+	if f.listed[n] {
+		return true
+	}
 	// Most elements carry no comment name at all: answer those without
 	// the memo.
 	hint := false
@@ -190,7 +303,7 @@ func (f *commentFinder) readComment(item *html.Node) (article.Comment, bool) {
 		ip := strings.ToLower(attr(n, "itemprop"))
 		toks := strings.Fields(strings.ToLower(attr(n, "class")))
 		switch {
-		case ip == "author" || ip == "creator":
+		case ip == "author" || ip == "creator" || n.Data == "cite":
 			if c.Author == "" {
 				c.Author = authorName(n)
 			}

@@ -75,3 +75,20 @@ func TestHTMLComments(t *testing.T) {
 }
 
 func ptr(n int) *int { return &n }
+
+// TestListedCommentsNeedAuthors: a section headed "Comments" whose list
+// items name no commenter (a list of links to other threads) holds no
+// comments.
+func TestListedCommentsNeedAuthors(t *testing.T) {
+	page := `<html><body><article><h1>Harbour lights go dark for a night of repairs</h1>
+<p>The harbour lights were switched off on Tuesday night for the first time in a decade while engineers replaced the cables that feed them.</p>
+<p>The works finished before dawn and the lights were back on for the morning tide, the harbour master said.</p></article>
+<section><h2>Comments</h2><ul><li><p>Most discussed: the new ferry timetable and what it means</p></li><li><p>Most discussed: parking charges on the quay this summer</p></li></ul></section></body></html>`
+	a, err := Page([]byte(page), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(a.Comments) != 0 {
+		t.Errorf("comments = %+v, want none (no item names a commenter)", a.Comments)
+	}
+}
