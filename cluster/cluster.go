@@ -10,6 +10,9 @@
 // Clusters live in memory, beside the index: Build replays a stored index
 // into them, Add keeps them up to date (an ingest passes AddFingerprint as
 // index.Options.OnIndexed, so its band keys are not computed twice).
+// With Options.Linked, Build joins articles by the index's candidate
+// retrieval instead (AddCandidates): a query per article, and more
+// accurate; `wiretrace cluster` builds its clusters so.
 package cluster
 
 import (
@@ -36,6 +39,14 @@ import (
 // fit, 0.4855 check.
 const DefaultThreshold = 0.35
 
+// DefaultLinkThreshold is the least Support (index.Candidate's
+// rarity-weighted cosine) at which AddCandidates joins an article to its
+// candidate's cluster. Fitted by `wiretrace eval clusters --linked --fit`
+// (0.05 to 0.95 by 0.01) on the fit part of the same set: fit ARI 0.7566,
+// check 0.7838; originals with all their rewrites 0.6379 fit, 0.5979
+// check; rewrites in their original's cluster 0.6866 fit, 0.6488 check.
+const DefaultLinkThreshold = 0.22
+
 // Limits of the in-memory evidence. Each bounds the work and memory of an
 // article whatever the corpus's size.
 const (
@@ -61,12 +72,20 @@ type Options struct {
 	// posted words the new one holds, plus 0.3 for each LSH band they
 	// share (at most three count). 0 means DefaultThreshold.
 	Threshold float64
+	// Linked makes Build join articles by the index's candidate retrieval
+	// (see AddCandidates) instead of the in-memory evidence: a query per
+	// article, and more accurate (ARI 0.78 against 0.55 on the check
+	// part). Build replays the index in id order and each article sees
+	// the candidates added before it. LinkThreshold is then the least
+	// Support that joins; 0 means DefaultLinkThreshold.
+	Linked        bool
+	LinkThreshold float64
 }
 
 // Clusters is the story clusters of an index, kept online. It is safe for
 // concurrent use.
 type Clusters struct {
-	threshold float64
+	threshold, linkThreshold float64
 
 	mu sync.Mutex
 	// ids[i] is the id of the i-th article added, cluster[i] its
@@ -101,7 +120,11 @@ func New(opts Options) *Clusters {
 	if th <= 0 {
 		th = DefaultThreshold
 	}
-	return &Clusters{threshold: th, of: map[string]int32{}, bands: map[uint64]int32{},
+	lth := opts.LinkThreshold
+	if lth <= 0 {
+		lth = DefaultLinkThreshold
+	}
+	return &Clusters{threshold: th, linkThreshold: lth, of: map[string]int32{}, bands: map[uint64]int32{},
 		posts: map[uint64]posting{}, df: map[uint64]int32{}}
 }
 
@@ -121,9 +144,58 @@ func Build(ctx context.Context, ix *index.Index, opts Options) (*Clusters, error
 		if err != nil {
 			continue // deleted since the walk
 		}
-		c.Add(id, a)
+		if !opts.Linked {
+			c.Add(id, a)
+			continue
+		}
+		cands, err := ix.Candidates(ctx, a, index.QueryOptions{K: LinkCandidates, Exclude: []string{id}})
+		if err != nil {
+			return nil, fmt.Errorf("build clusters: %w", err)
+		}
+		c.AddCandidates(id, cands)
 	}
 	return c, ctx.Err()
+}
+
+// LinkCandidates is how many of an article's best index candidates
+// AddCandidates is meant to see: every earlier copy or rewrite of a story
+// that scores above the threshold joins the clusters they are in.
+const LinkCandidates = 10
+
+// AddCandidates puts the article with id in the cluster of the candidate
+// with the highest Support (the rarity-weighted cosine of their words)
+// among cands (index.Candidates of the article) added before, when it
+// reaches the link threshold, and otherwise starts a cluster. It returns the id of the cluster's first
+// article. An id added before keeps its cluster.
+//
+// Support alone separates stories best: on the fit part of the cluster
+// set, the rerank's full score (which adds shingle similarity, held by
+// boilerplate that unrelated pages share) reached an ARI of 0.43 and
+// Support 0.76 (joining every candidate above the threshold instead of
+// the best one did not help).
+func (c *Clusters) AddCandidates(id string, cands []index.Candidate) string {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if n, ok := c.of[id]; ok {
+		return c.first(c.cluster[n])
+	}
+	k, best := int32(-1), c.linkThreshold
+	for _, cd := range cands {
+		m, ok := c.of[cd.ID]
+		if ok && cd.Support >= best {
+			k, best = c.cluster[m], cd.Support
+		}
+	}
+	if k < 0 {
+		k = int32(len(c.members))
+		c.members = append(c.members, nil)
+	}
+	n := int32(len(c.ids))
+	c.of[id] = n
+	c.ids = append(c.ids, id)
+	c.cluster = append(c.cluster, k)
+	c.members[k] = append(c.members[k], n)
+	return c.first(k)
 }
 
 // Add puts the article a with id in its cluster and returns the id of the

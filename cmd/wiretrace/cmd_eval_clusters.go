@@ -7,6 +7,7 @@ import (
 	"slices"
 
 	"github.com/wiretrace/wiretrace/cluster"
+	"github.com/wiretrace/wiretrace/index"
 	"github.com/wiretrace/wiretrace/internal/eval"
 )
 
@@ -14,13 +15,16 @@ import (
 // llm-rewrites with their rewrites and the benchmark pages, online, and
 // reports the adjusted Rand index and how many originals share their
 // rewrites' cluster, on the fit and check parts. --fit picks the join
-// threshold on the fit part.
+// threshold on the fit part. --linked joins articles by the index's
+// candidate retrieval (cluster.Options.Linked, what `wiretrace cluster`
+// does) instead of the online in-memory evidence.
 func evalClusters(ctx context.Context, e *env, args []string) error {
-	fs := newFlags(e, "eval clusters", "[--json] [--data DIR] [--fit] [--threshold T]")
+	fs := newFlags(e, "eval clusters", "[--json] [--data DIR] [--linked] [--fit] [--threshold T]")
+	linked := fs.Bool("linked", false, "join by the index's candidates (a query per article) instead of the online evidence")
 	asJSON := fs.Bool("json", false, "print the result as JSON")
 	data := fs.String("data", defaultEvalDir(), "the shared eval folder")
 	fit := fs.Bool("fit", false, "choose the join threshold with the best fit-part ARI and report with it")
-	threshold := fs.Float64("threshold", 0, "join threshold (default cluster.DefaultThreshold)")
+	threshold := fs.Float64("threshold", 0, "join threshold (default cluster.DefaultThreshold, with --linked cluster.DefaultLinkThreshold)")
 	rest, err := parseInterspersed(fs, args)
 	if err != nil {
 		return err
@@ -33,8 +37,15 @@ func evalClusters(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	opts := cluster.Options{Threshold: *threshold}
+	var cands map[string][]index.Candidate
+	if *linked {
+		opts = cluster.Options{Linked: true, LinkThreshold: *threshold}
+		if cands, err = eval.ClusterCandidates(ctx, items); err != nil {
+			return err
+		}
+	}
 	if *fit {
-		best, tried, err := eval.FitClusterThreshold(ctx, items)
+		best, tried, err := eval.FitClusterThreshold(ctx, items, cands)
 		if err != nil {
 			return err
 		}
@@ -46,9 +57,9 @@ func evalClusters(ctx context.Context, e *env, args []string) error {
 		for _, th := range ths {
 			fmt.Fprintf(e.stderr, "threshold %.2f  fit ARI %.4f\n", th, tried[th])
 		}
-		opts.Threshold = best
+		opts.Threshold, opts.LinkThreshold = best, best
 	}
-	r, err := eval.EvalClusters(ctx, items, opts)
+	r, err := eval.EvalClusters(ctx, items, opts, cands)
 	if err != nil {
 		return err
 	}
@@ -58,7 +69,7 @@ func evalClusters(ctx context.Context, e *env, args []string) error {
 		enc.SetIndent("", "  ")
 		return enc.Encode(r)
 	}
-	fmt.Fprintf(e.stdout, "story clusters of llm-rewrites (originals with their rewrites) and the benchmark pages, threshold %.2f (%.1f s)\n", r.Threshold, r.Seconds)
+	fmt.Fprintf(e.stdout, "story clusters of llm-rewrites (originals with their rewrites) and the benchmark pages, threshold %.3f, linked %v (%.1f s)\n", r.Threshold, r.Linked, r.Seconds)
 	fmt.Fprintf(e.stdout, "%-5s %6s %7s %8s %7s %18s %14s\n", "part", "items", "stories", "clusters", "ARI", "originals w/ all", "rewrites w/ orig")
 	for _, s := range []eval.ClusterScore{r.Fit, r.Check} {
 		fmt.Fprintf(e.stdout, "%-5s %6d %7d %8d %7.4f %18.4f %14.4f\n", s.Part, s.Items, s.Stories, s.Clusters, s.ARI, s.OriginalsWithAll, s.RewritesWithOriginal)

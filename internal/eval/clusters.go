@@ -5,12 +5,15 @@ import (
 	"context"
 	"fmt"
 	"hash/fnv"
+	"os"
 	"path/filepath"
 	"slices"
 	"time"
 
 	"github.com/wiretrace/wiretrace/article"
 	"github.com/wiretrace/wiretrace/cluster"
+	"github.com/wiretrace/wiretrace/index"
+	"github.com/wiretrace/wiretrace/store/pebble"
 )
 
 // ClusterItem is one article of the story-clustering set: an original of
@@ -78,22 +81,62 @@ type ClusterScore struct {
 
 // ClusterResult is the outcome of `wiretrace eval clusters`.
 type ClusterResult struct {
-	Data      string       `json:"data"`
-	Threshold float64      `json:"threshold"`
-	Fit       ClusterScore `json:"fit"`
-	Check     ClusterScore `json:"check"`
+	Data      string  `json:"data"`
+	Threshold float64 `json:"threshold"`
+	// Linked is whether articles joined by their index candidates.
+	Linked bool         `json:"linked"`
+	Fit    ClusterScore `json:"fit"`
+	Check  ClusterScore `json:"check"`
 	// Seconds is the time the clustering took (not the loading).
 	Seconds float64 `json:"seconds"`
 }
 
+// ClusterCandidates indexes items one by one (in a temporary store), in
+// EvalClusters's order, and returns each item's index candidates among
+// the items indexed before it (cluster.LinkCandidates of them, best
+// first), keyed and named by item ids: what an online ingest that joins
+// by the index's candidates sees.
+func ClusterCandidates(ctx context.Context, items []ClusterItem) (map[string][]index.Candidate, error) {
+	tmp, err := os.MkdirTemp("", "wiretrace-clusters-")
+	if err != nil {
+		return nil, fmt.Errorf("cluster candidates: %w", err)
+	}
+	defer os.RemoveAll(tmp)
+	st, err := pebble.Open(tmp, pebble.Options{CacheSize: 32 << 20, MemTableSize: 16 << 20})
+	if err != nil {
+		return nil, fmt.Errorf("cluster candidates: %w", err)
+	}
+	defer st.Close()
+	ix := index.New(st)
+	// Each item is indexed under a URL of its own, so that two items of
+	// the same text stay two documents.
+	itemOf := map[string]string{}
+	out := make(map[string][]index.Candidate, len(items))
+	for _, it := range clusterOrder(items) {
+		a := *it.Article
+		a.URL = "cluster-eval:" + it.ID
+		itemOf[a.ID()] = it.ID
+		if _, err := ix.Add(ctx, &a); err != nil {
+			return nil, fmt.Errorf("cluster candidates: %w", err)
+		}
+		cands, err := ix.Candidates(ctx, &a, index.QueryOptions{K: cluster.LinkCandidates, Exclude: []string{a.ID()}})
+		if err != nil {
+			return nil, fmt.Errorf("cluster candidates of %s: %w", it.ID, err)
+		}
+		for j := range cands {
+			cands[j].ID = itemOf[cands[j].ID]
+		}
+		out[it.ID] = cands
+	}
+	return out, nil
+}
+
 // EvalClusters clusters items online, in a fixed shuffled order (by a hash
 // of their ids, so originals do not always come first), and scores the
-// clusters on each part.
-func EvalClusters(ctx context.Context, items []ClusterItem, opts cluster.Options) (ClusterResult, error) {
-	order := slices.Clone(items)
-	slices.SortFunc(order, func(x, y ClusterItem) int {
-		return cmp.Or(cmp.Compare(hash(x.ID), hash(y.ID)), cmp.Compare(x.ID, y.ID))
-	})
+// clusters on each part. With opts.Linked, cands are the items' index
+// candidates (ClusterCandidates) and the articles join by them.
+func EvalClusters(ctx context.Context, items []ClusterItem, opts cluster.Options, cands map[string][]index.Candidate) (ClusterResult, error) {
+	order := clusterOrder(items)
 	c := cluster.New(opts)
 	start := time.Now()
 	of := map[string]string{}
@@ -101,15 +144,32 @@ func EvalClusters(ctx context.Context, items []ClusterItem, opts cluster.Options
 		if i%256 == 0 && ctx.Err() != nil {
 			return ClusterResult{}, ctx.Err()
 		}
-		of[it.ID] = c.Add(it.ID, it.Article)
+		if opts.Linked {
+			of[it.ID] = c.AddCandidates(it.ID, cands[it.ID])
+		} else {
+			of[it.ID] = c.Add(it.ID, it.Article)
+		}
 	}
-	res := ClusterResult{Threshold: opts.Threshold, Seconds: time.Since(start).Seconds()}
-	if res.Threshold <= 0 {
+	res := ClusterResult{Threshold: opts.Threshold, Linked: opts.Linked, Seconds: time.Since(start).Seconds()}
+	switch {
+	case opts.Linked:
+		res.Threshold = cmp.Or(opts.LinkThreshold, cluster.DefaultLinkThreshold)
+	case res.Threshold <= 0:
 		res.Threshold = cluster.DefaultThreshold
 	}
 	res.Fit = scoreClusters(items, of, Fit)
 	res.Check = scoreClusters(items, of, Check)
 	return res, nil
+}
+
+// clusterOrder returns items in a fixed shuffled order, by a hash of
+// their ids.
+func clusterOrder(items []ClusterItem) []ClusterItem {
+	order := slices.Clone(items)
+	slices.SortFunc(order, func(x, y ClusterItem) int {
+		return cmp.Or(cmp.Compare(hash(x.ID), hash(y.ID)), cmp.Compare(x.ID, y.ID))
+	})
+	return order
 }
 
 func hash(s string) uint64 {
@@ -201,15 +261,25 @@ func AdjustedRand(gold, pred []string) float64 {
 	return (index - expected) / (maxIndex - expected)
 }
 
-// FitClusterThreshold tries thresholds from 0.1 to 1.5 and returns the one
+// FitClusterThreshold tries thresholds from 0.1 to 1.5 by 0.05 (with
+// cands, link thresholds from 0.05 to 0.95 by 0.01) and returns the one
 // with the best fit-part ARI (the check part is never looked at), with
 // the fit ARI of each tried.
-func FitClusterThreshold(ctx context.Context, items []ClusterItem) (best float64, tried map[float64]float64, err error) {
+func FitClusterThreshold(ctx context.Context, items []ClusterItem, cands map[string][]index.Candidate) (best float64, tried map[float64]float64, err error) {
 	tried = map[float64]float64{}
 	bestARI := -1.0
-	for t := 10; t <= 150; t += 5 {
-		th := float64(t) / 100
-		r, err := EvalClusters(ctx, items, cluster.Options{Threshold: th})
+	from, to, step := 10, 150, 5
+	if cands != nil {
+		from, to, step = 5, 95, 1
+	}
+	for t := from; t <= to; t += step {
+		opts := cluster.Options{Threshold: float64(t) / 100}
+		th := opts.Threshold
+		if cands != nil {
+			th = float64(t) / 100
+			opts = cluster.Options{Linked: true, LinkThreshold: th}
+		}
+		r, err := EvalClusters(ctx, items, opts, cands)
 		if err != nil {
 			return 0, nil, err
 		}

@@ -1,8 +1,13 @@
 package eval
 
 import (
+	"context"
 	"math"
+	"slices"
 	"testing"
+
+	"github.com/wiretrace/wiretrace/cluster"
+	"github.com/wiretrace/wiretrace/internal/sharedtest"
 )
 
 func TestAdjustedRand(t *testing.T) {
@@ -23,4 +28,29 @@ func TestAdjustedRand(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestClusterFloors clusters the check part of the story-clustering set
+// alone (its 1,076 items, a few seconds) by the index's candidates and
+// holds its ARI and the share of originals clustered with all their
+// rewrites (`wiretrace eval clusters --linked` clusters both parts
+// together, so its check figures differ a little).
+func TestClusterFloors(t *testing.T) {
+	items, err := LoadClusterSet(sharedtest.Dir(t, "eval"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	items = slices.DeleteFunc(items, func(it ClusterItem) bool { return it.Part != Check })
+	ctx := context.Background()
+	cands, err := ClusterCandidates(ctx, items)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := EvalClusters(ctx, items, cluster.Options{Linked: true}, cands)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("check: %+v", r.Check)
+	checkFloor(t, "clusters.check.ari", r.Check.ARI)
+	checkFloor(t, "clusters.check.originals_with_all_rewrites", r.Check.OriginalsWithAll)
 }
