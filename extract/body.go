@@ -36,7 +36,21 @@ func htmlBody(root *html.Node) []string {
 // report"): they are not article text, but they name who reported it, so
 // credit detection may read them.
 func htmlBodyCredits(root *html.Node) (paras, credits []string) {
-	s := bodySegment(root)
+	paras, credits = chooseBody(bodySegment(root, false))
+	if bodyChars(paras) < bodyFallbackChars {
+		// Still too little: the page may stream its article in a hidden
+		// element a script reveals (server rendering sent in parts).
+		// Read the hidden elements too, only on this rare path.
+		if p2, c2 := chooseBody(bodySegment(root, true)); bodyChars(p2) >= max(bodyFallbackChars, 2*bodyChars(paras)) {
+			paras, credits = p2, c2
+		}
+	}
+	return paras, credits
+}
+
+// chooseBody chooses the article among a page's blocks and returns its
+// paragraphs and the credit lines left out of them.
+func chooseBody(s *bodySegmenter) (paras, credits []string) {
 	if len(s.blocks) == 0 {
 		return nil, nil
 	}

@@ -62,6 +62,10 @@ type bodyBlock struct {
 type bodySegmenter struct {
 	boxes  []bodyBox
 	blocks []bodyBlock
+	// unhide reads elements with the hidden attribute as shown: pages
+	// that stream their server rendering send the article in a hidden
+	// element that a script moves into place once it has arrived.
+	unhide bool
 	// hints caches the verdict on each class attribute value: pages
 	// repeat the same few hundred classes on thousands of elements.
 	hints map[string]int8
@@ -113,8 +117,8 @@ var bodyBlockTags = map[atom.Atom]bool{
 	atom.Hgroup: true, atom.Menu: true, atom.Aside: true, atom.Header: true,
 }
 
-func bodySegment(root *html.Node) *bodySegmenter {
-	s := &bodySegmenter{box: -1}
+func bodySegment(root *html.Node, unhide bool) *bodySegmenter {
+	s := &bodySegmenter{box: -1, unhide: unhide}
 	s.walk(root)
 	s.flush()
 	return s
@@ -139,7 +143,7 @@ func (s *bodySegmenter) walk(n *html.Node) {
 		s.readTitles(n)
 		return
 	}
-	if bodySkip[a] || bodyHidden(n) || a == atom.Header && !bodyHoldsParagraph(n) {
+	if bodySkip[a] || bodyHidden(n, s.unhide) || a == atom.Header && !bodyHoldsParagraph(n) {
 		return
 	}
 	switch a {
@@ -253,12 +257,15 @@ func (s *bodySegmenter) flush() {
 	s.space = false
 }
 
-// bodyHidden reports elements the page hides from readers.
-func bodyHidden(n *html.Node) bool {
+// bodyHidden reports elements the page hides from readers; with unhide,
+// only those its style hides.
+func bodyHidden(n *html.Node, unhide bool) bool {
 	for _, a := range n.Attr {
 		switch a.Key {
 		case "hidden":
-			return true
+			if !unhide {
+				return true
+			}
 		case "style":
 			if bodyStyleHides(a.Val) {
 				return true
