@@ -94,6 +94,7 @@ var DerivedFeatureNames = []string{
 	"content_contain_max", "content_contain_min", "specific_share", "bigram_share",
 	"order", "padding_max", "log_pairs", "specific_copied_share",
 	"idf_contain_max", "idf_contain_min", "aligned_x_idf", "rescued_x_content", "idf_min_squared",
+	"rare_in_order",
 }
 
 // PartialFeatureNames name the features of the rewrite-or-partial decision.
@@ -192,7 +193,8 @@ func (as *assessment) evidence(a, b *article.Article, da, db *textproc.Doc) Evid
 	// (aligned sentences that also share details), squares for a measure
 	// whose evidence grows faster than linearly.
 	d := ev.Derived
-	ev.Derived = append(d, d[0]*d[20], d[2]*d[12], d[21]*d[21])
+	ev.Derived = append(d, d[0]*d[20], d[2]*d[12], d[21]*d[21],
+		inOrder(&as.ta, &as.tb))
 	dense := 0.0
 	if f.na > 0 && f.nb > 0 {
 		dense = max(float64(r.factDenseA)/float64(f.na), float64(r.factDenseB)/float64(f.nb))
@@ -275,6 +277,8 @@ type docTerms struct {
 	// give the mean word length.
 	anchors, names []uint64
 	letters, words int
+	// firsts are the rare stems in the order of their first occurrence.
+	firsts []uint64
 }
 
 func termsOf(d *textproc.Doc) docTerms {
@@ -305,6 +309,7 @@ func termsOf(d *textproc.Doc) docTerms {
 				if tok.Kind == textproc.Numeral || len(tok.Stem) >= specificLen {
 					t.specific = append(t.specific, h)
 				}
+				t.firsts = append(t.firsts, h)
 			}
 			if prev != 0 {
 				t.bigrams = append(t.bigrams, prev*1099511628211^h)
@@ -312,6 +317,15 @@ func termsOf(d *textproc.Doc) docTerms {
 			prev = h
 		}
 	}
+	seen := make(map[uint64]bool, len(t.firsts))
+	firsts := t.firsts[:0]
+	for _, h := range t.firsts {
+		if !seen[h] {
+			seen[h] = true
+			firsts = append(firsts, h)
+		}
+	}
+	t.firsts = firsts
 	for _, set := range []*[]uint64{&t.common, &t.rare, &t.specific, &t.bigrams, &t.anchors, &t.names} {
 		slices.Sort(*set)
 		*set = slices.Compact(*set)
@@ -372,6 +386,39 @@ func idfContained(da, db *textproc.Doc, ta, tb *docTerms) (ab, ba float64) {
 		return shared / all
 	}
 	return share(ta, tb), share(tb, ta)
+}
+
+// inOrder is the share of the rare stems two texts share that both bring
+// in in the same order: the longest common subsequence of the shared stems,
+// each at its first occurrence, drawn toward 0.5 by orderPrior
+// pseudo-counts on each side. A rewrite that changes the facts and the
+// story of its source still brings in the source's details in the source's
+// order, where two reports of one event share rare words in any order.
+func inOrder(t, u *docTerms) float64 {
+	x, y := sharedSeq(t.firsts, u.rare), sharedSeq(u.firsts, t.rare)
+	prev, cur := make([]int32, len(y)+1), make([]int32, len(y)+1)
+	for i := range x {
+		for j := range y {
+			if x[i] == y[j] {
+				cur[j+1] = prev[j] + 1
+			} else {
+				cur[j+1] = max(cur[j], prev[j+1])
+			}
+		}
+		prev, cur = cur, prev
+	}
+	return (float64(prev[len(y)]) + orderPrior) / (float64(len(x)) + 2*orderPrior)
+}
+
+// sharedSeq keeps the members of seq that the sorted set holds.
+func sharedSeq(seq, set []uint64) []uint64 {
+	var out []uint64
+	for _, h := range seq {
+		if _, ok := slices.BinarySearch(set, h); ok {
+			out = append(out, h)
+		}
+	}
+	return out
 }
 
 // commonWeight is the weight of a common word's stem in the content
