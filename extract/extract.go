@@ -157,6 +157,13 @@ func fromHTML(text string, opts Options) (*article.Article, error) {
 	a.Byline = m.bylineOf(a.Site)
 	a.Published = m.publishedOf()
 	paras, dropped := htmlBodyCredits(root)
+	if bodyChars(paras) < bodyFallbackChars {
+		// The markup holds no article: the page renders it from its
+		// script data.
+		if p2 := scriptBody(text); bodyChars(p2) >= max(bodyFallbackChars, 2*bodyChars(paras)) {
+			paras = p2
+		}
+	}
 	a.Paragraphs = paras
 	if a.Byline == "" {
 		// "By Jane Doe" as the story's first line, unmarked.
