@@ -271,6 +271,10 @@ func (m *pageMeta) publishedOf() string {
 	if m.nearTitle != "" && !strings.HasPrefix(declared, m.nearTitle) {
 		return m.nearTitle
 	}
+	if declared == "" {
+		// A page that declares no date: the first date it shows.
+		return m.shownDate
+	}
 	return declared
 }
 

@@ -45,6 +45,9 @@ type pageMeta struct {
 	// creditLines holds the text around copyright notices ("© Thomson
 	// Reuters"), which name an agency outside the body.
 	creditLines []string
+	// shownDate is the first short text on the page that is a date, the
+	// last witness for a page that declares none.
+	shownDate string
 	// outletLines are the copyright notices outside the site's footer
 	// (in the article or beside it), whose owner, any outlet, is the
 	// story's source; the footer's notice names the site's own owner.
@@ -89,6 +92,13 @@ func readMeta(root *html.Node) *pageMeta {
 	afterTitle := -1 // chars of text read after the first <h1>; -1 before it
 	walk(root, func(n *html.Node) bool {
 		if n.Type == html.TextNode {
+			if m.shownDate == "" && len(n.Data) < 60 {
+				if t := strings.TrimSpace(n.Data); len(t) >= 8 && strings.ContainsAny(t, "0123456789") {
+					if d, ok := textDate(t); ok {
+						m.shownDate = d
+					}
+				}
+			}
 			if afterTitle >= 0 && afterTitle < nearTitleChars && m.nearTitle == "" {
 				if t := strings.TrimSpace(n.Data); t != "" && len(t) < 100 {
 					if d, ok := textDate(t); ok {
