@@ -112,6 +112,9 @@ func (m *pageMeta) bylineOf(site string) string {
 	if b := cleanByline(m.labelled, site); b != "" {
 		return b
 	}
+	if b := cleanByline(m.authorLink, site); b != "" {
+		return b
+	}
 	// No person is named. An author the page declares as an
 	// organisation (JSON-LD, the author meta tag, the "Written by"
 	// label SEO plugins write for link previews) is still who the page

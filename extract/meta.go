@@ -48,6 +48,9 @@ type pageMeta struct {
 	// shownDate is the first short text on the page that is a date, the
 	// last witness for a page that declares none.
 	shownDate string
+	// authorLink is the name on the first link to an author's page
+	// ("/authors/jane-doe" reading "Jane Doe").
+	authorLink string
 	// outletLines are the copyright notices outside the site's footer
 	// (in the article or beside it), whose owner, any outlet, is the
 	// story's source; the footer's notice names the site's own owner.
@@ -170,6 +173,10 @@ func readMeta(root *html.Node) *pageMeta {
 			return false
 		case "style", "noscript", "template", "svg":
 			return false
+		case "a":
+			if m.authorLink == "" {
+				m.authorLink = authorLinkName(n)
+			}
 		case "h1":
 			if afterTitle < 0 {
 				afterTitle = 0
@@ -312,6 +319,33 @@ func metaNamed(v string) bool {
 		}
 	}
 	return false
+}
+
+// authorLinkName returns the name a link to an author's page shows: the
+// path has an "author" or "authors" segment followed by the name's slug
+// ("/authors/jane-doe" reading "Jane Doe"), or "".
+func authorLinkName(a *html.Node) string {
+	href := strings.ToLower(attr(a, "href"))
+	i := strings.Index(href, "/author/")
+	if i < 0 {
+		i = strings.Index(href, "/authors/")
+	}
+	if i < 0 {
+		return ""
+	}
+	slug := strings.Trim(href[strings.Index(href[i+1:], "/")+i+2:], "/")
+	if j := strings.IndexAny(slug, "/?#"); j >= 0 {
+		slug = slug[:j]
+	}
+	name := collapse(textOf(a))
+	if n := wordCount(name); n < 2 || n > 4 || len(name) > 60 {
+		return ""
+	}
+	want := strings.ToLower(strings.Join(strings.Fields(name), "-"))
+	if slug != want {
+		return ""
+	}
+	return name
 }
 
 // nearTitleChars is how much text after the headline is read for its
