@@ -1,11 +1,6 @@
 package extract
 
-import (
-	"strings"
-	"testing"
-
-	"golang.org/x/net/html"
-)
+import "testing"
 
 func TestNoticeOutlet(t *testing.T) {
 	tests := []struct{ in, want string }{
@@ -53,31 +48,5 @@ func TestSiteFooterNotice(t *testing.T) {
 	}
 	if a.Credit != "" {
 		t.Errorf("credit = %q, want none (the footer names the site's owner)", a.Credit)
-	}
-}
-
-func TestAuthorLinkName(t *testing.T) {
-	tests := []struct{ page, want string }{
-		{`<a href="/authors/jane-doe">Jane Doe</a>`, "Jane Doe"},
-		{`<a href="https://example.org/author/jane-doe/?ref=top">Jane Doe</a>`, "Jane Doe"},
-		{`<a href="/authors/">All our writers</a>`, ""},
-		{`<a href="/authors/jane-doe">More stories</a>`, ""},
-		{`<a href="/topics/jane-doe">Jane Doe</a>`, ""},
-	}
-	for _, tt := range tests {
-		root, err := html.Parse(strings.NewReader(tt.page))
-		if err != nil {
-			t.Fatal(err)
-		}
-		got := ""
-		walk(root, func(n *html.Node) bool {
-			if n.Type == html.ElementNode && n.Data == "a" {
-				got = authorLinkName(n)
-			}
-			return true
-		})
-		if got != tt.want {
-			t.Errorf("authorLinkName(%s) = %q, want %q", tt.page, got, tt.want)
-		}
 	}
 }

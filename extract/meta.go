@@ -2,6 +2,7 @@ package extract
 
 import (
 	"encoding/json"
+	"regexp"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -51,6 +52,9 @@ type pageMeta struct {
 	// authorLink is the name on the first link to an author's page
 	// ("/authors/jane-doe" reading "Jane Doe").
 	authorLink string
+	// nearByline is a "By Jane Doe" or "Written by Jane Doe" line set
+	// beside the headline without a byline's class.
+	nearByline string
 	// outletLines are the copyright notices outside the site's footer
 	// (in the article or beside it), whose owner, any outlet, is the
 	// story's source; the footer's notice names the site's own owner.
@@ -100,6 +104,11 @@ func readMeta(root *html.Node) *pageMeta {
 					if d, ok := textDate(t); ok {
 						m.shownDate = d
 					}
+				}
+			}
+			if afterTitle >= 0 && afterTitle < nearTitleChars && m.nearByline == "" && len(n.Data) < 80 {
+				if t := collapse(n.Data); nearBylineRE.MatchString(t) && wordCount(t) <= 6 {
+					m.nearByline = t
 				}
 			}
 			if afterTitle >= 0 && afterTitle < nearTitleChars && m.nearTitle == "" {
@@ -320,6 +329,10 @@ func metaNamed(v string) bool {
 	}
 	return false
 }
+
+// nearBylineRE matches a byline line: "By Jane Doe", "by Jane Doe",
+// "Written by Jane Doe".
+var nearBylineRE = regexp.MustCompile(`^(?i:(?:written\s+|posted\s+)?by)\s+\p{Lu}\p{L}+\s+\p{Lu}`)
 
 // authorLinkName returns the name a link to an author's page shows: the
 // path has an "author" or "authors" segment followed by the name's slug
