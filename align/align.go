@@ -460,7 +460,7 @@ func (c *Context) sentenceMass(i, j int) float32 {
 func sharedMass(a, b *features) float32 {
 	var w float32
 	i, j := 0, 0
-	// Written like intersect64, without unpredictable branches.
+	// Written like Shared, without unpredictable branches.
 	for i < len(a.ids) && j < len(b.ids) {
 		x, y := a.ids[i]&^synonymFlag, b.ids[j]&^synonymFlag
 		if x == y {
@@ -557,7 +557,7 @@ func bigramDice(a, b []string) float64 {
 		return 0
 	}
 	var ha, hb [64]uint64
-	return 2 * float64(intersect64(bigramHashes(ha[:0], a), bigramHashes(hb[:0], b))) / float64(len(a)+len(b)-2)
+	return 2 * float64(Shared(bigramHashes(ha[:0], a), bigramHashes(hb[:0], b))) / float64(len(a)+len(b)-2)
 }
 
 // bigramHashes appends the sorted hashes of a word list's bigrams to out.

@@ -1,6 +1,7 @@
 package align
 
 import (
+	"cmp"
 	"math"
 
 	"github.com/wiretrace/wiretrace/textproc"
@@ -130,7 +131,7 @@ func pairFeatures(fa, fb *features) FeatureVector {
 	var shared [3]int
 	for n := 0; n < 3; n++ {
 		if n == 0 {
-			shared[n] = intersect64(fa.uni, fb.uni)
+			shared[n] = Shared(fa.uni, fb.uni)
 		} else {
 			shared[n] = fa.grams[n].common(&fb.grams[n])
 		}
@@ -159,11 +160,11 @@ func pairFeatures(fa, fb *features) FeatureVector {
 	return v
 }
 
-// intersect64 counts the common elements of two sorted lists (as
-// multisets). The loop is written without unpredictable branches: the
-// comparisons become conditional moves, which matters because this is the
-// innermost loop of alignment.
-func intersect64(a, b []uint64) int {
+// Shared counts the common elements of two sorted lists (as multisets).
+// The loop is written without unpredictable branches: the comparisons become
+// conditional moves, which matters because this is the innermost loop of
+// alignment.
+func Shared[T cmp.Ordered](a, b []T) int {
 	n, i, j := 0, 0, 0
 	for i < len(a) && j < len(b) {
 		x, y := a[i], b[j]
@@ -180,33 +181,16 @@ func intersect64(a, b []uint64) int {
 	return n
 }
 
-func intersect32(a, b []uint32) int {
-	n, i, j := 0, 0, 0
-	for i < len(a) && j < len(b) {
-		switch {
-		case a[i] < b[j]:
-			i++
-		case a[i] > b[j]:
-			j++
-		default:
-			n++
-			i++
-			j++
-		}
-	}
-	return n
-}
-
 func clash64(a, b []uint64) float64 {
 	if len(a) == 0 || len(b) == 0 {
 		return 0
 	}
-	return 1 - float64(intersect64(a, b))/float64(min(len(a), len(b)))
+	return 1 - float64(Shared(a, b))/float64(min(len(a), len(b)))
 }
 
 func clash32(a, b []uint32) float64 {
 	if len(a) == 0 || len(b) == 0 {
 		return 0
 	}
-	return 1 - float64(intersect32(a, b))/float64(min(len(a), len(b)))
+	return 1 - float64(Shared(a, b))/float64(min(len(a), len(b)))
 }

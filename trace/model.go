@@ -434,10 +434,10 @@ const specificLen = 5
 // texts have them: a lower-cased text has none) that u lacks.
 func (t *docTerms) ownAnchors(u *docTerms) float64 {
 	n := len(t.anchors)
-	own := n - common(t.anchors, u.anchors)
+	own := n - align.Shared(t.anchors, u.anchors)
 	if len(t.names) >= minNames && len(u.names) >= minNames {
 		n += len(t.names)
-		own += len(t.names) - common(t.names, u.names)
+		own += len(t.names) - align.Shared(t.names, u.names)
 	}
 	if n == 0 {
 		return 0
@@ -465,7 +465,7 @@ func (t *docTerms) contained(u *docTerms) float64 {
 	if mass == 0 {
 		return 0
 	}
-	return (float64(common(t.rare, u.rare)) + commonWeight*float64(common(t.common, u.common))) / mass
+	return (float64(align.Shared(t.rare, u.rare)) + commonWeight*float64(align.Shared(t.common, u.common))) / mass
 }
 
 // ownSpecific is the share of t's specific terms that u lacks.
@@ -473,33 +473,15 @@ func (t *docTerms) ownSpecific(u *docTerms) float64 {
 	if len(t.specific) == 0 {
 		return 0
 	}
-	return 1 - float64(common(t.specific, u.specific))/float64(len(t.specific))
+	return 1 - float64(align.Shared(t.specific, u.specific))/float64(len(t.specific))
 }
 
 // sharedShare is the share of the smaller set's members found in the other.
 func sharedShare(x, y []uint64) float64 {
 	if n := min(len(x), len(y)); n > 0 {
-		return float64(common(x, y)) / float64(n)
+		return float64(align.Shared(x, y)) / float64(n)
 	}
 	return 0
-}
-
-// common counts the members two sorted sets share.
-func common(x, y []uint64) int {
-	n := 0
-	for i, j := 0, 0; i < len(x) && j < len(y); {
-		switch {
-		case x[i] < y[j]:
-			i++
-		case x[i] > y[j]:
-			j++
-		default:
-			n++
-			i++
-			j++
-		}
-	}
-	return n
 }
 
 func hashTerm(s string) uint64 {

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/wiretrace/wiretrace/align"
 	"github.com/wiretrace/wiretrace/article"
 	"github.com/wiretrace/wiretrace/textproc"
 	"github.com/wiretrace/wiretrace/trace"
@@ -122,7 +123,7 @@ func RewritePairs(pairs []RewritePair) []LabelledPair {
 			if i == j || o.part != q.part || sameText(o, q) {
 				continue
 			}
-			if s := sharedCount(rare[i], rare[j]); s > bestScore {
+			if s := align.Shared(rare[i], rare[j]); s > bestScore {
 				best, bestScore = j, s
 			}
 		}
@@ -221,30 +222,13 @@ func rareWords(origs []original) [][]string {
 // name, a place, a disease's term), not the vocabulary of any news story.
 const rareDF = 12
 
-func sharedCount(x, y []string) int {
-	n := 0
-	for i, j := 0, 0; i < len(x) && j < len(y); {
-		switch {
-		case x[i] < y[j]:
-			i++
-		case x[i] > y[j]:
-			j++
-		default:
-			n++
-			i++
-			j++
-		}
-	}
-	return n
-}
-
 func mostSimilar(rare [][]string, origs []original, i int) int {
 	best, bestScore := -1, 0
 	for j := range origs {
 		if j == i || origs[i].part != origs[j].part || sameText(origs[i], origs[j]) {
 			continue
 		}
-		if s := sharedCount(rare[i], rare[j]); s > bestScore {
+		if s := align.Shared(rare[i], rare[j]); s > bestScore {
 			best, bestScore = j, s
 		}
 	}
