@@ -43,10 +43,7 @@ func evalExtraction(ctx context.Context, e *env, args []string) error {
 	if fs.NArg() > 0 {
 		return usagef("eval extraction takes no arguments, got %q", fs.Args())
 	}
-	dir := *data
-	if _, err := os.Stat(filepath.Join(dir, "extraction", "ground-truth.json")); err == nil {
-		dir = filepath.Join(dir, "extraction")
-	}
+	dir := evalSetDir(*data, "extraction", "ground-truth.json")
 	set, err := eval.LoadExtraction(dir)
 	if err != nil {
 		return err
@@ -130,6 +127,16 @@ func defaultEvalDir() string {
 		return filepath.Join(d, "eval")
 	}
 	return filepath.Join("..", "shared", "eval")
+}
+
+// evalSetDir is the folder of one evaluation set: data/set when data is the
+// shared eval folder (it holds set/marker), else data itself, so that --data
+// takes either the eval folder or the set's own folder.
+func evalSetDir(data, set, marker string) string {
+	if _, err := os.Stat(filepath.Join(data, set, marker)); err == nil {
+		return filepath.Join(data, set)
+	}
+	return data
 }
 
 func printExtraction(e *env, res extractionResult, peers []string) {

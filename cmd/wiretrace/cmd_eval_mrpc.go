@@ -4,8 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"os"
-	"path/filepath"
 
 	"github.com/wiretrace/wiretrace/align"
 	"github.com/wiretrace/wiretrace/internal/eval"
@@ -29,10 +27,7 @@ func evalMRPC(ctx context.Context, e *env, args []string) error {
 	if fs.NArg() > 0 {
 		return usagef("eval mrpc takes no arguments, got %q", fs.Args())
 	}
-	dir := *data
-	if _, err := os.Stat(filepath.Join(dir, "mrpc", eval.MRPCTrainFile)); err == nil {
-		dir = filepath.Join(dir, "mrpc")
-	}
+	dir := evalSetDir(*data, "mrpc", eval.MRPCTrainFile)
 	th := align.Thesaurus(align.Fallback)
 	usingWN := false // Align's default: the built-in thesaurus alone
 	if *useWN {

@@ -3,8 +3,6 @@ package main
 import (
 	"context"
 	"encoding/json"
-	"os"
-	"path/filepath"
 
 	"github.com/wiretrace/wiretrace/internal/eval"
 	"github.com/wiretrace/wiretrace/trace"
@@ -22,10 +20,7 @@ func evalRewrites(ctx context.Context, e *env, args []string) error {
 	if fs.NArg() > 0 {
 		return usagef("eval rewrites takes no arguments, got %q", fs.Args())
 	}
-	dir := *data
-	if _, err := os.Stat(filepath.Join(dir, "llm-rewrites", eval.RewritesFile)); err == nil {
-		dir = filepath.Join(dir, "llm-rewrites")
-	}
+	dir := evalSetDir(*data, "llm-rewrites", eval.RewritesFile)
 	pairs, err := eval.LoadRewrites(dir)
 	if err != nil {
 		return err

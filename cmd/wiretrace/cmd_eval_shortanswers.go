@@ -4,8 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"os"
-	"path/filepath"
 	"sort"
 	"strings"
 
@@ -29,10 +27,7 @@ func evalShortAnswers(ctx context.Context, e *env, args []string) error {
 	if fs.NArg() > 0 {
 		return usagef("eval short-answers takes no arguments, got %q", fs.Args())
 	}
-	dir := *data
-	if _, err := os.Stat(filepath.Join(dir, "short-answers", "file_information.csv")); err == nil {
-		dir = filepath.Join(dir, "short-answers")
-	}
+	dir := evalSetDir(*data, "short-answers", "file_information.csv")
 	res, err := eval.EvalShortAnswers(ctx, dir, trace.DefaultOptions())
 	if err != nil {
 		return err

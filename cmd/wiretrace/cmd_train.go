@@ -2,8 +2,6 @@ package main
 
 import (
 	"context"
-	"os"
-	"path/filepath"
 
 	"github.com/wiretrace/wiretrace/internal/eval"
 )
@@ -29,10 +27,7 @@ func trainRelation(ctx context.Context, e *env, args []string) error {
 	if fs.NArg() > 0 {
 		return usagef("train relation takes no arguments, got %q", fs.Args())
 	}
-	dir := *data
-	if _, err := os.Stat(filepath.Join(dir, "llm-rewrites", eval.RewritesFile)); err == nil {
-		dir = filepath.Join(dir, "llm-rewrites")
-	}
+	dir := evalSetDir(*data, "llm-rewrites", eval.RewritesFile)
 	fit, err := eval.FitRelation(ctx, dir)
 	if err != nil {
 		return err
