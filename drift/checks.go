@@ -582,7 +582,7 @@ func (c *checker) quotes(ss []*textproc.Sentence, d *textproc.Sentence) {
 				if a == "" || a != b {
 					continue
 				}
-				// A quote the source splits around "Kaye said" and the
+				// A quote the source splits around "Orsolo said" and the
 				// rewrite joins: judge it against all the speaker's words.
 				if share(dw, c.speakerWords(ss, a)) >= quoteSame {
 					continue
@@ -1173,8 +1173,8 @@ func (c *checker) abbreviated(initials string) bool {
 }
 
 // elaborates reports whether a person's name specifies someone the source
-// refers to by role: the name holds a title the source uses ("the Chechen
-// leader" → "Chechen rebel leader Shamil Basayev").
+// refers to by role: the name holds a title the source uses ("the finance
+// minister" → "finance minister Alda Verhoven").
 func (c *checker) elaborates(d *textproc.Sentence, e textproc.Entity) bool {
 	for _, r := range d.Roles {
 		if r.Holder == "" || !strings.Contains(e.Text, r.Holder) {
