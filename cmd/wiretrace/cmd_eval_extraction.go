@@ -43,7 +43,7 @@ func evalExtraction(ctx context.Context, e *env, args []string) error {
 	if fs.NArg() > 0 {
 		return usagef("eval extraction takes no arguments, got %q", fs.Args())
 	}
-	dir := evalSetDir(*data, "extraction", "ground-truth.json")
+	dir := eval.SetDir(*data, "extraction", "ground-truth.json")
 	set, err := eval.LoadExtraction(dir)
 	if err != nil {
 		return err
@@ -127,16 +127,6 @@ func defaultEvalDir() string {
 		return filepath.Join(d, "eval")
 	}
 	return filepath.Join("..", "shared", "eval")
-}
-
-// evalSetDir is the folder of one evaluation set: data/set when data is the
-// shared eval folder (it holds set/marker), else data itself, so that --data
-// takes either the eval folder or the set's own folder.
-func evalSetDir(data, set, marker string) string {
-	if _, err := os.Stat(filepath.Join(data, set, marker)); err == nil {
-		return filepath.Join(data, set)
-	}
-	return data
 }
 
 func printExtraction(e *env, res extractionResult, peers []string) {

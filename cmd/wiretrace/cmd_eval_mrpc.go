@@ -27,7 +27,7 @@ func evalMRPC(ctx context.Context, e *env, args []string) error {
 	if fs.NArg() > 0 {
 		return usagef("eval mrpc takes no arguments, got %q", fs.Args())
 	}
-	dir := evalSetDir(*data, "mrpc", eval.MRPCTrainFile)
+	dir := eval.SetDir(*data, "mrpc", eval.MRPCTrainFile)
 	th := align.Thesaurus(align.Fallback)
 	usingWN := false // Align's default: the built-in thesaurus alone
 	if *useWN {

@@ -20,7 +20,7 @@ func evalRewrites(ctx context.Context, e *env, args []string) error {
 	if fs.NArg() > 0 {
 		return usagef("eval rewrites takes no arguments, got %q", fs.Args())
 	}
-	dir := evalSetDir(*data, "llm-rewrites", eval.RewritesFile)
+	dir := eval.SetDir(*data, "llm-rewrites", eval.RewritesFile)
 	pairs, err := eval.LoadRewrites(dir)
 	if err != nil {
 		return err

@@ -27,7 +27,7 @@ func evalShortAnswers(ctx context.Context, e *env, args []string) error {
 	if fs.NArg() > 0 {
 		return usagef("eval short-answers takes no arguments, got %q", fs.Args())
 	}
-	dir := evalSetDir(*data, "short-answers", "file_information.csv")
+	dir := eval.SetDir(*data, "short-answers", "file_information.csv")
 	res, err := eval.EvalShortAnswers(ctx, dir, trace.DefaultOptions())
 	if err != nil {
 		return err

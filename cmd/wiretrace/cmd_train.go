@@ -27,7 +27,7 @@ func trainRelation(ctx context.Context, e *env, args []string) error {
 	if fs.NArg() > 0 {
 		return usagef("train relation takes no arguments, got %q", fs.Args())
 	}
-	dir := evalSetDir(*data, "llm-rewrites", eval.RewritesFile)
+	dir := eval.SetDir(*data, "llm-rewrites", eval.RewritesFile)
 	fit, err := eval.FitRelation(ctx, dir)
 	if err != nil {
 		return err

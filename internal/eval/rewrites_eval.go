@@ -353,6 +353,15 @@ func ratio(a, b int) float64 {
 // compareAll compares every pair (a as the first article) on all cores.
 func compareAll(ctx context.Context, pairs []LabelledPair, opts trace.Options) ([]trace.Report, error) {
 	out := make([]trace.Report, len(pairs))
+	err := eachParallel(ctx, len(pairs), func(i int) {
+		out[i] = trace.Compare(pairs[i].A, pairs[i].B, opts)
+	})
+	return out, err
+}
+
+// eachParallel calls do(i) for i in [0, n) on all cores and stops handing
+// out work when ctx is done, returning its error.
+func eachParallel(ctx context.Context, n int, do func(i int)) error {
 	next := make(chan int)
 	var wg sync.WaitGroup
 	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
@@ -360,12 +369,12 @@ func compareAll(ctx context.Context, pairs []LabelledPair, opts trace.Options) (
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				out[i] = trace.Compare(pairs[i].A, pairs[i].B, opts)
+				do(i)
 			}
 		}()
 	}
 	var err error
-	for i := range pairs {
+	for i := 0; i < n; i++ {
 		if err = ctx.Err(); err != nil {
 			break
 		}
@@ -373,7 +382,7 @@ func compareAll(ctx context.Context, pairs []LabelledPair, opts trace.Options) (
 	}
 	close(next)
 	wg.Wait()
-	return out, err
+	return err
 }
 
 // WriteText prints the result as two tables: the kinds (fit and check side

@@ -1,6 +1,11 @@
 package eval
 
-import "github.com/cespare/xxhash/v2"
+import (
+	"os"
+	"path/filepath"
+
+	"github.com/cespare/xxhash/v2"
+)
 
 // Part names one of the two halves every development set is split into once,
 // by a fixed rule: fitted decisions and failure studies use only the fit
@@ -26,4 +31,14 @@ func PartOf(key string) Part {
 		return Fit
 	}
 	return Check
+}
+
+// SetDir is the folder of one evaluation set: data/set when data is the
+// shared eval folder (it holds set/marker), else data itself, so that a
+// --data flag takes either the eval folder or the set's own folder.
+func SetDir(data, set, marker string) string {
+	if _, err := os.Stat(filepath.Join(data, set, marker)); err == nil {
+		return filepath.Join(data, set)
+	}
+	return data
 }

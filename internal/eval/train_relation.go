@@ -6,9 +6,7 @@ import (
 	"fmt"
 	"go/format"
 	"math"
-	"runtime"
 	"slices"
-	"sync"
 
 	"github.com/wiretrace/wiretrace/article"
 	"github.com/wiretrace/wiretrace/examples"
@@ -399,28 +397,11 @@ func syntheticPairs(pairs []RewritePair) []LabelledPair {
 // evidenceOf reads the evidence of every pair on all cores.
 func evidenceOf(ctx context.Context, pairs []LabelledPair) ([]relationExample, error) {
 	out := make([]relationExample, len(pairs))
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				p := &pairs[i]
-				out[i] = relationExample{set: p.Set, part: p.Part, derived: p.Derived, partial: p.partial,
-					loose: p.Loose, ev: trace.PairEvidence(p.A, p.B, trace.Options{})}
-			}
-		}()
-	}
-	var err error
-	for i := range pairs {
-		if err = ctx.Err(); err != nil {
-			break
-		}
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+	err := eachParallel(ctx, len(pairs), func(i int) {
+		p := &pairs[i]
+		out[i] = relationExample{set: p.Set, part: p.Part, derived: p.Derived, partial: p.partial,
+			loose: p.Loose, ev: trace.PairEvidence(p.A, p.B, trace.Options{})}
+	})
 	return out, err
 }
 

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"sort"
 	"strings"
 	"text/tabwriter"
@@ -34,10 +33,7 @@ const wcxbWorst = 15
 // RunWCXB extracts every page of the WCXB set with wiretrace, scores it
 // and writes the report to w.
 func RunWCXB(ctx context.Context, w io.Writer, run WCXBRun) error {
-	dir := run.Data
-	if _, err := os.Stat(filepath.Join(dir, "wcxb-dev", "ground-truth.json")); err == nil {
-		dir = filepath.Join(dir, "wcxb-dev")
-	}
+	dir := SetDir(run.Data, "wcxb-dev", "ground-truth.json")
 	set, err := LoadWCXB(dir)
 	if err != nil {
 		return err
