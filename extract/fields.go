@@ -8,13 +8,27 @@ import (
 	"unicode/utf8"
 )
 
-// titleOf chooses the headline: the one the page shows in an <h1>, when
-// one reads as a headline (four words or more, not the site's name: a
-// short <h1> is often the logo); else the JSON-LD headline, og:title or
-// twitter:title, the first <h1>, or <title>, with the site's name cut off
-// where a page appends it ("Headline | Site"). The declared titles are
-// often written for search engines and differ from the shown headline.
+// titleOf chooses the headline: the <h1> that the declared titles name,
+// when the page shows several (the blog's name, a banner and the story:
+// <title>, og:title and the JSON-LD headline say which is the story);
+// else the one the page shows in an <h1>, when one reads as a headline
+// (four words or more, not the site's name: a short <h1> is often the
+// logo); else the JSON-LD headline, og:title or twitter:title, the first
+// <h1>, or <title>, with the site's name cut off where a page appends it
+// ("Headline | Site"). The declared titles are often written for search
+// engines and differ from the shown headline.
 func (m *pageMeta) titleOf(site string) string {
+	declared := []string{m.ld.headline, m.firstMeta("og:title", "twitter:title"), m.title}
+	for _, h := range m.h1s {
+		if len(h) > 300 || site != "" && sameName(h, site) {
+			continue
+		}
+		for _, d := range declared {
+			if d != "" && namesHeadline(stripSiteName(html.UnescapeString(d), site), h) {
+				return h
+			}
+		}
+	}
 	for _, h := range m.h1s {
 		if wordCount(h) >= 4 && len(h) <= 300 && !(site != "" && sameName(h, site)) {
 			return h
@@ -32,6 +46,22 @@ func (m *pageMeta) titleOf(site string) string {
 	}
 	return title
 }
+
+// namesHeadline reports whether a declared title names the shown
+// headline h: the same words, or one holding the other with h at least
+// titleShare of the declared title's length (a declared title adds a
+// subtitle or a year; a shown one drops them).
+func namesHeadline(declared, h string) bool {
+	d, k := bodyTitleKey(declared), bodyTitleKey(h)
+	if d == "" || k == "" || float64(len(k)) < titleShare*float64(len(d)) {
+		return false
+	}
+	return strings.Contains(d, k) || strings.Contains(k, d)
+}
+
+// titleShare is how much of a declared title a shown headline must cover
+// to be the one it names.
+const titleShare = 0.6
 
 var titleSeparators = []string{" | ", " - ", " – ", " — ", " :: ", " · ", " » ", " • ", " « "}
 

@@ -325,3 +325,39 @@ func TestHTMLDateline(t *testing.T) {
 		})
 	}
 }
+
+func TestTitleChoice(t *testing.T) {
+	body := `<p>The river council met on Tuesday evening to weigh the plans for the new footbridge.</p>`
+	tests := []struct {
+		name, head, h1s, want string
+	}{
+		{"shown headline over a declared one",
+			`<title>Footbridge plan approved | Valley Ledger</title>`,
+			`<h1>Council approves a footbridge over the river</h1>`,
+			"Council approves a footbridge over the river"},
+		{"the h1 the title names, not the blog's name before it",
+			`<title>Council approves a footbridge over the river - Notes from the Valley</title>`,
+			`<h1>Notes from the Valley: a weekly letter</h1><h1>Council approves a footbridge over the river</h1>`,
+			"Council approves a footbridge over the river"},
+		{"the h1 og:title names, not a banner",
+			`<meta property="og:title" content="Why the footbridge took ten years">`,
+			`<h1>Subscribe for more stories like this one</h1><h1>Why the footbridge took ten years</h1>`,
+			"Why the footbridge took ten years"},
+		{"a short h1 the title holds is too little of it",
+			`<title>Footbridge over the river approved after ten years of debate</title>`,
+			`<h1>Footbridge</h1>`,
+			"Footbridge over the river approved after ten years of debate"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			page := `<html><head>` + tt.head + `</head><body>` + tt.h1s + body + `</body></html>`
+			a, err := Page([]byte(page), Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if a.Title != tt.want {
+				t.Errorf("title = %q, want %q", a.Title, tt.want)
+			}
+		})
+	}
+}
