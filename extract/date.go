@@ -85,6 +85,23 @@ var (
 // textDate finds the first date written in s and returns it as
 // YYYY-MM-DD.
 func textDate(s string) (string, bool) {
+	d, _, ok := textDateAt(s)
+	return d, ok
+}
+
+// updateLabel matches the words that introduce a page's update date
+// ("Updated", "Last updated on", "Modified", "Revised", "Reviewed").
+var updateLabel = regexp.MustCompile(`(?i)\b(updated|modified|revised|reviewed)\b`)
+
+// updatedDate reports whether the first date written in s is labelled as
+// an update: one of the updateLabel words comes before it.
+func updatedDate(s string) bool {
+	_, at, ok := textDateAt(s)
+	return ok && updateLabel.MatchString(s[:at])
+}
+
+// textDateAt is textDate that also gives where in s the date starts.
+func textDateAt(s string) (string, int, bool) {
 	type hit struct {
 		at      int
 		y, m, d string
@@ -105,7 +122,7 @@ func textDate(s string) (string, bool) {
 		consider(hit{m[0], s[m[2]:m[3]], s[m[4]:m[5]], s[m[6]:m[7]]})
 	}
 	if best == nil {
-		return "", false
+		return "", 0, false
 	}
 	y, _ := atoi(best.y)
 	d, _ := atoi(best.d)
@@ -116,13 +133,13 @@ func textDate(s string) (string, bool) {
 		mon = months[strings.ToLower(best.m[:3])]
 	}
 	if mon < 1 || mon > 12 || d < 1 || d > 31 || y < 1990 || y > 2100 {
-		return "", false
+		return "", 0, false
 	}
 	t := time.Date(y, mon, d, 0, 0, 0, 0, time.UTC)
 	if t.Day() != d {
-		return "", false // 31 February
+		return "", 0, false // 31 February
 	}
-	return t.Format("2006-01-02"), true
+	return t.Format("2006-01-02"), best.at, true
 }
 
 // urlDateRE matches a date in a URL path: /2025/01/28/, /2025-01-28-,

@@ -279,9 +279,25 @@ func namesLike(s string) bool {
 // then from weaker witnesses: the date of the JSON-LD page, a script's
 // data, a date in the byline, an update date shown on the page, the
 // article's dateModified. A page that shows only when it was updated has
-// no other date to give.
+// no other date to give; a page that shows its update date beside the
+// headline and declares another publication day gets the declared one.
 func (m *pageMeta) publishedOf() string {
-	cands := []string{m.ld.published, m.firstMeta(
+	d := m.chosenDate()
+	if u, ok := normalizeDate(m.updatedText); ok && sameDay(u, d) {
+		if pub, ok := normalizeDate(m.declaredPublished()); ok && !sameDay(pub, d) {
+			return pub
+		}
+	}
+	return d
+}
+
+// declaredPublished is the publication date the JSON-LD article or else
+// a meta tag declares, as written: the first that reads as a date.
+func (m *pageMeta) declaredPublished() string {
+	if _, ok := normalizeDate(m.ld.published); ok {
+		return m.ld.published
+	}
+	return m.firstMeta(
 		"article:published_time", "og:published_time", "og:article:published_time",
 		"datepublished", "publishdate", "publish-date", "publish_date", "pubdate",
 		"publication_date", "article.published", "parsely-pub-date", "sailthru.date",
@@ -290,7 +306,15 @@ func (m *pageMeta) publishedOf() string {
 		"pdate", "sn-post-date", "post-date", "article_date_original", "datecreated",
 		"published", "date_published", "publication-date", "citation_publication_date",
 		"citation_date", "dc.date.created",
-	), m.pubAt, m.dateText}
+	)
+}
+
+// sameDay reports whether two normalised dates fall on the same day.
+func sameDay(a, b string) bool { return len(a) >= 10 && len(b) >= 10 && a[:10] == b[:10] }
+
+// chosenDate ranks the date witnesses (see publishedOf).
+func (m *pageMeta) chosenDate() string {
+	cands := []string{m.declaredPublished(), m.pubAt, m.dateText}
 	cands = append(cands, m.times...)
 	cands = append(cands, m.ld.pageDate, m.scriptDate, bylineDate(m.byline), m.updatedText,
 		m.ld.modified, m.firstMeta("article:modified_time", "og:updated_time", "datemodified", "last-modified"))

@@ -361,3 +361,32 @@ func TestTitleChoice(t *testing.T) {
 		})
 	}
 }
+
+func TestPublishedNotUpdated(t *testing.T) {
+	body := `<p>The river council met on Tuesday evening to weigh the plans for the new footbridge.</p>`
+	ld := `<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2024-03-01T09:00:00Z","dateModified":"2025-06-05T10:00:00Z"}</script>`
+	tests := []struct {
+		name, head, shown, want string
+	}{
+		{"an update shown beside the headline yields to the declared publication",
+			ld, `<span class="post-date">Updated June 5, 2025</span>`, "2024-03-01T09:00:00Z"},
+		{"an update shown under an update class yields too",
+			ld, `<span class="last-updated">June 5, 2025</span>`, "2024-03-01T09:00:00Z"},
+		{"a shown publication date of another day wins",
+			ld, `<span class="post-date">March 2, 2024</span>`, "2024-03-02"},
+		{"the update is the only date a page gives",
+			``, `<span class="post-date">Updated June 5, 2025</span>`, "2025-06-05"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			page := `<html><head>` + tt.head + `</head><body><h1>Council approves a footbridge over the river</h1>` + tt.shown + body + `</body></html>`
+			a, err := Page([]byte(page), Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if a.Published != tt.want {
+				t.Errorf("published = %q, want %q", a.Published, tt.want)
+			}
+		})
+	}
+}

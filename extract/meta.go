@@ -236,7 +236,12 @@ func readMeta(root *html.Node) *pageMeta {
 			}
 		}
 		if dateTries > 0 && named {
-			if kind := dateNodeKind(n); kind == datePublished && m.dateText == "" || kind == dateUpdated && m.updatedText == "" {
+			kind := dateNodeKind(n)
+			if kind == datePublished && updatedDate(textOf(n)) {
+				// A date element that shows "Updated ..." whatever its class.
+				kind = dateUpdated
+			}
+			if kind == datePublished && m.dateText == "" || kind == dateUpdated && m.updatedText == "" {
 				dateTries--
 				for _, v := range []string{attr(n, "datetime"), attr(n, "content"), attr(n, "value"), innerTime(n), textOf(n)} {
 					if _, ok := normalizeDate(v); ok {
