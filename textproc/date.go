@@ -5,9 +5,9 @@ import (
 	"strings"
 )
 
-// dates finds weekdays, day-month dates, months, years and relative days.
-func dates(text string, toks []Token) []Date {
-	var out []Date
+// dates appends to out the weekdays, day-month dates, months, years and
+// relative days of a sentence.
+func dates(out []Date, text string, toks []Token) []Date {
 	for k := 0; k < len(toks); k++ {
 		t := toks[k]
 		switch {

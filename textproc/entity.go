@@ -15,8 +15,9 @@ import (
 // The first word of a sentence is part of a name only when it is no stop word
 // and does not look like a verb or adverb ("Spurred", "However").
 //
-// low is text with its ASCII letters lowercased (asciiLower), or "".
-func entities(text, low string, toks []Token, ds []Date) ([]Role, []Entity) {
+// low is text with its ASCII letters lowercased (asciiLower), or "". The
+// entities are appended to ents.
+func entities(ents []Entity, text, low string, toks []Token, ds []Date) ([]Role, []Entity) {
 	roles := findRoles(text, toks)
 	var small [2][64]bool
 	inRole, holderStart := small[0][:0], small[1][:0]
@@ -40,7 +41,6 @@ func entities(text, low string, toks []Token, ds []Date) ([]Role, []Entity) {
 			holderStart[r.holderStart] = true
 		}
 	}
-	var ents []Entity
 	for k := 0; k < len(toks); {
 		if inRole[k] || !capitalised(toks[k]) || (k == firstWordToken(toks) && !nameLike(toks[k])) {
 			k++
@@ -315,17 +315,21 @@ func matchTitle(toks []Token, k int, first string) (int, string) {
 		return 0, ""
 	}
 	bestN, best := 0, ""
-	phrase := first
-	for n := 1; n <= 5 && k+n <= len(toks); n++ {
-		if n > 1 {
-			t := toks[k+n-1]
-			if t.Kind != Word {
-				break
-			}
-			phrase += " " + t.Lower
+	if roleTitles[first] {
+		bestN, best = 1, first
+	}
+	// Longer phrases are built in a stack buffer and looked up without
+	// making a string; only a match is copied out.
+	var buf [64]byte
+	phrase := append(buf[:0], first...)
+	for n := 2; n <= 5 && k+n <= len(toks); n++ {
+		t := toks[k+n-1]
+		if t.Kind != Word {
+			break
 		}
-		if roleTitles[phrase] {
-			bestN, best = n, phrase
+		phrase = append(append(phrase, ' '), t.Lower...)
+		if roleTitles[string(phrase)] {
+			bestN, best = n, string(phrase)
 		}
 	}
 	return bestN, best

@@ -190,6 +190,16 @@ func Opposites(w string) []string { return opposites[w] }
 // NegatedBase returns the word w negates by a prefix ("likely" for
 // "unlikely"; the base word at least four letters), or "".
 func NegatedBase(w string) string {
+	// Every prefix starts with one of four letters: most words are turned
+	// away by their first byte.
+	if len(w) < 6 {
+		return ""
+	}
+	switch w[0] {
+	case 'u', 'i', 'd', 'n':
+	default:
+		return ""
+	}
 	for _, p := range negatingPrefixes {
 		if len(w) >= len(p)+4 && strings.HasPrefix(w, p) {
 			return w[len(p):]

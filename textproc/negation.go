@@ -6,9 +6,9 @@ import "strings"
 // and the like, any contraction ending in "n't" (or written without its
 // apostrophe: "dont", "isnt"), and verbs and nouns that negate what follows
 // them ("failed to", "declined to comment", "refusal", "unless"). "Or not"
-// ("whether or not") and "nothing but" negate nothing.
-func negations(toks []Token) []Negation {
-	var out []Negation
+// ("whether or not") and "nothing but" negate nothing. They are appended
+// to out.
+func negations(out []Negation, toks []Token) []Negation {
 	next := func(k int) string {
 		if k+1 < len(toks) {
 			return toks[k+1].Lower

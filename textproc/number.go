@@ -8,9 +8,8 @@ import (
 // numbers finds quantities, skipping numerals that belong to a date.
 // Currency comes from a symbol before ("$", "US$", "€") or a word after
 // ("dollars", "yen"); a magnitude word multiplies ("billion", "bn"); a
-// percent sign or word makes the unit "%".
-func numbers(text string, toks []Token, ds []Date) []Number {
-	var out []Number
+// percent sign or word makes the unit "%". They are appended to out.
+func numbers(out []Number, text string, toks []Token, ds []Date) []Number {
 	inDate := func(t Token) bool {
 		for _, d := range ds {
 			if t.Start >= d.Start && t.End <= d.End {

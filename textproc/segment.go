@@ -154,19 +154,13 @@ func splitLong(spans []Span, text string, start, end int, lowered bool) []Span {
 	if lowered {
 		limit = maxWordsLowered
 	}
-	// Word starts: byte offsets of each word after the first.
-	var words []int
-	inWord := false
-	for k := start; k < end; k++ {
-		space := text[k] == ' ' || text[k] == '\n' || text[k] == '\t'
-		if !space && !inWord && k > start {
-			words = append(words, k)
-		}
-		inWord = !space
-	}
-	if len(words)+1 <= limit {
+	// Most sentences are short: count their words before listing where
+	// each starts, which only a sentence to cut needs.
+	if wordStarts(nil, text, start, end)+1 <= limit {
 		return append(spans, Span{start, end})
 	}
+	var words []int
+	wordStarts(&words, text, start, end)
 	from, w := start, 0 // w: index in words of the first word after from
 	for len(words)-w+1 > limit {
 		// Candidates between targetWords/2 and targetWords*3/2 words on.
@@ -185,6 +179,25 @@ func splitLong(spans []Span, text string, start, end int, lowered bool) []Span {
 		from, w = words[best], best+1
 	}
 	return append(spans, Span{from, end})
+}
+
+// wordStarts counts the words of text[start:end] after the first (a word
+// is a run of bytes other than space, newline and tab) and, when words is
+// not nil, appends the byte offset of each to *words.
+func wordStarts(words *[]int, text string, start, end int) int {
+	n := 0
+	inWord := false
+	for k := start; k < end; k++ {
+		space := text[k] == ' ' || text[k] == '\n' || text[k] == '\t'
+		if !space && !inWord && k > start {
+			n++
+			if words != nil {
+				*words = append(*words, k)
+			}
+		}
+		inWord = !space
+	}
+	return n
 }
 
 // boundaryScore rates a cut before the word at k: 2 after a clause mark,

@@ -183,6 +183,9 @@ func Analyze(a *article.Article) *Doc {
 	// The tokens of all sentences share a few large arrays (see
 	// tokenArena) instead of one or two allocations each.
 	ta := tokenArena{left: size, scratch: make([]Token, 0, 64)}
+	var an annotations
+	// The lowercased copies of all paragraphs share one array.
+	var lows []byte
 	for p, para := range a.Paragraphs {
 		off := 0
 		if p == 0 || d.Dateline == "" && len(d.Sentences) == 0 {
@@ -192,11 +195,12 @@ func Analyze(a *article.Article) *Doc {
 		}
 		quotes := paragraphQuotes(para)
 		// One lowercased copy of the paragraph serves every ASCII token.
-		low := asciiLower(para)
+		var low string
+		low, lows = asciiLowerIn(lows, para, size)
 		for _, sp := range Segment(para[off:]) {
 			sp.Start += off
 			sp.End += off
-			s := analyzeSentence(para[sp.Start:sp.End], low[sp.Start:sp.End], ta.tokenize(para[sp.Start:sp.End], low[sp.Start:sp.End]))
+			s := an.analyzeSentence(para[sp.Start:sp.End], low[sp.Start:sp.End], ta.tokenize(para[sp.Start:sp.End], low[sp.Start:sp.End]))
 			s.Index = len(d.Sentences)
 			s.Paragraph = p
 			s.Start, s.End = sp.Start, sp.End
@@ -215,14 +219,18 @@ func Analyze(a *article.Article) *Doc {
 // capitalised only by position, they are words like "Prior" or "So", not
 // names. A name the document uses mid-sentence too ("Halvorsen") stays.
 func dropOpeners(d *Doc) {
-	elsewhere := map[string]bool{}
+	n := 0
+	for i := range d.Sentences {
+		n += len(d.Sentences[i].Entities)
+	}
+	elsewhere := make(map[string]bool, 2*n)
 	for i := range d.Sentences {
 		s := &d.Sentences[i]
 		first := firstWordToken(s.Tokens)
 		for _, e := range s.Entities {
 			if first < 0 || e.Start != s.Tokens[first].Start {
 				elsewhere[e.Key] = true
-				for _, w := range strings.Fields(e.Key) {
+				for w := range strings.FieldsSeq(e.Key) {
 					elsewhere[w] = true
 				}
 			}
@@ -278,7 +286,8 @@ func resolvePeople(d *Doc) {
 // tasks that come as sentence pairs. Its Start is 0 and End len(text).
 func AnalyzeSentence(text string) Sentence {
 	low := asciiLower(text)
-	s := analyzeSentence(text, low, tokenize(make([]Token, 0, len(text)/5+1), text, low, true, nil))
+	var an annotations
+	s := an.analyzeSentence(text, low, tokenize(make([]Token, 0, len(text)/5+1), text, low, true, nil))
 	s.End = len(text)
 	s.Quotes = quotesIn(paragraphQuotes(text), text, Span{0, len(text)})
 	return s
@@ -311,14 +320,53 @@ func (ta *tokenArena) tokenize(text, low string) []Token {
 
 // analyzeSentence annotates text as a sentence whose tokens are toks; low
 // is text's asciiLower form.
-func analyzeSentence(text, low string, toks []Token) Sentence {
+func (an *annotations) analyzeSentence(text, low string, toks []Token) Sentence {
 	s := Sentence{Text: text, End: len(text)}
 	s.Tokens = toks
-	s.Dates = dates(text, s.Tokens)
-	s.Roles, s.Entities = entities(text, low, s.Tokens, s.Dates)
-	s.Numbers = numbers(text, s.Tokens, s.Dates)
-	s.Negations = negations(s.Tokens)
+	s.Dates = an.dates.keep(dates(an.dates.scratch, text, s.Tokens))
+	var ents []Entity
+	s.Roles, ents = entities(an.ents.scratch, text, low, s.Tokens, s.Dates)
+	s.Entities = an.ents.keep(ents)
+	s.Numbers = an.nums.keep(numbers(an.nums.scratch, text, s.Tokens, s.Dates))
+	s.Negations = an.negs.keep(negations(an.negs.scratch, s.Tokens))
 	return s
+}
+
+// annotations hold the annotations of one document's sentences in shared
+// arrays, as tokenArena holds their tokens: each sentence's dates,
+// entities, numbers and negations are found into a scratch buffer and
+// copied out, instead of each list growing by allocations of its own.
+type annotations struct {
+	dates chunked[Date]
+	ents  chunked[Entity]
+	nums  chunked[Number]
+	negs  chunked[Negation]
+}
+
+// chunked hands out slices of a few large arrays. A list is built in
+// scratch (empty, reused) and kept with keep.
+type chunked[T any] struct {
+	buf, scratch []T
+}
+
+// annotationChunk is the fewest elements a chunked allocates at once.
+const annotationChunk = 32
+
+// keep copies x, a list built in c.scratch, into the current array and
+// returns the copy, cut with a full slice expression so that appending to
+// it cannot write over a neighbour; nil when x is empty, as a list that
+// found nothing is. x's array becomes the next scratch.
+func (c *chunked[T]) keep(x []T) []T {
+	c.scratch = x[:0]
+	if len(x) == 0 {
+		return nil
+	}
+	if cap(c.buf)-len(c.buf) < len(x) {
+		c.buf = make([]T, 0, max(len(x), annotationChunk))
+	}
+	l := len(c.buf)
+	c.buf = append(c.buf, x...)
+	return c.buf[l : l+len(x) : l+len(x)]
 }
 
 // Words returns the lowercased word and numeral tokens of s, punctuation

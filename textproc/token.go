@@ -118,24 +118,35 @@ func lowerAt(s, low string, start int) string {
 // byte as it is; s itself when it has no upper-case ASCII letter. Byte
 // offsets into s hold in the result.
 func asciiLower(s string) string {
+	low, _ := asciiLowerIn(nil, s, 0)
+	return low
+}
+
+// asciiLowerIn is asciiLower with the copy, when one is needed, made in
+// buf's spare capacity (a new array of at least size bytes when too little
+// is left); it returns the copy and buf grown by it. Pieces of buf are
+// never written again once returned.
+func asciiLowerIn(buf []byte, s string, size int) (string, []byte) {
 	i := 0
 	for i < len(s) && (s[i] < 'A' || s[i] > 'Z') {
 		i++
 	}
 	if i == len(s) {
-		return s
+		return s, buf
 	}
-	b := make([]byte, len(s))
-	copy(b, s[:i])
-	for k := i; k < len(s); k++ {
-		c := s[k]
-		if c >= 'A' && c <= 'Z' {
-			c += 'a' - 'A'
+	if cap(buf)-len(buf) < len(s) {
+		buf = make([]byte, 0, max(size, len(s)))
+	}
+	l := len(buf)
+	buf = append(buf, s...)
+	b := buf[l:]
+	for k := i; k < len(b); k++ {
+		if c := b[k]; c >= 'A' && c <= 'Z' {
+			b[k] = c + 'a' - 'A'
 		}
-		b[k] = c
 	}
 	// b is never written again: share it as a string without a copy.
-	return unsafe.String(&b[0], len(b))
+	return unsafe.String(&b[0], len(b)), buf
 }
 
 // scanWord returns the end of the word starting at i: letters and digits,
