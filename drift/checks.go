@@ -781,36 +781,56 @@ func (c *checker) polarity(ss []*textproc.Sentence, d *textproc.Sentence) {
 	// common case scans nothing.
 	var prefixed []tokenRef
 	for _, s := range ss {
-		for k, t := range s.Tokens {
-			if t.Kind == textproc.Word && textproc.NegatedBase(t.Lower) != "" {
+		for k := range s.Tokens {
+			if t := &s.Tokens[k]; t.Kind == textproc.Word && textproc.NegatedBase(t.Lower) != "" {
 				prefixed = append(prefixed, tokenRef{s, k})
 			}
 		}
 	}
-	for k, t := range d.Tokens {
+	for k := range d.Tokens {
+		t := &d.Tokens[k]
 		if t.Kind != textproc.Word {
 			continue
 		}
 		opp, base := textproc.Opposites(t.Lower), textproc.NegatedBase(t.Lower)
-		if len(opp) == 0 && base == "" && len(prefixed) == 0 {
+		if len(opp) == 0 && base == "" {
+			// Only a prefixed source word can be t's opposite: scan those
+			// alone, in the order the full scan meets them.
+			for _, p := range prefixed {
+				if textproc.NegatedBase(p.s.Tokens[p.k].Lower) == t.Lower && c.reversed(ss, p.s, p.k, d, k) {
+					return
+				}
+			}
 			continue
 		}
 		for _, s := range ss {
-			for j, u := range s.Tokens {
+			for j := range s.Tokens {
+				u := &s.Tokens[j]
 				if u.Kind != textproc.Word || !(slices.Contains(opp, u.Lower) || u.Lower == base || textproc.NegatedBase(u.Lower) == t.Lower) {
 					continue
 				}
-				if hasWord(ss, t.Lower) || hasWord([]*textproc.Sentence{d}, u.Lower) ||
-					negatedAt(s, j) != negatedAt(d, k) || !shareNeighbour(s, j, d, k) {
-					continue
+				if c.reversed(ss, s, j, d, k) {
+					return
 				}
-				c.add(Drift{Kind: Negation, SourceSpan: u.Text, DerivedSpan: t.Text,
-					SourceSentence: s.Index, DerivedSentence: d.Index,
-					Explanation: fmt.Sprintf("this says %q where the source says %q: the claim is reversed", t.Text, u.Text)})
-				return
 			}
 		}
 	}
+}
+
+// reversed reports, and records as a drift, token j of s (one of the
+// source sentences ss) stating the opposite of token k of d: neither side
+// has the other's word, both or neither are negated, and they speak of
+// the same thing.
+func (c *checker) reversed(ss []*textproc.Sentence, s *textproc.Sentence, j int, d *textproc.Sentence, k int) bool {
+	t, u := &d.Tokens[k], &s.Tokens[j]
+	if hasWord(ss, t.Lower) || hasWord([]*textproc.Sentence{d}, u.Lower) ||
+		negatedAt(s, j) != negatedAt(d, k) || !shareNeighbour(s, j, d, k) {
+		return false
+	}
+	c.add(Drift{Kind: Negation, SourceSpan: u.Text, DerivedSpan: t.Text,
+		SourceSentence: s.Index, DerivedSentence: d.Index,
+		Explanation: fmt.Sprintf("this says %q where the source says %q: the claim is reversed", t.Text, u.Text)})
+	return true
 }
 
 // lexicalNegators are words that negate what follows them without a

@@ -16,6 +16,7 @@ package drift
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -288,44 +289,96 @@ const (
 // the same fact. A derived sentence no source sentence backs that far is
 // new content, not a restatement, and is left alone.
 func anchorPairs(src, derived *textproc.Doc, pairs []Pair) []Pair {
-	pairedWith := make([]map[int]bool, len(derived.Sentences))
+	// The pairs the aligner made, as sorted derived<<32|source keys: one
+	// array instead of a set per derived sentence.
+	var paired []uint64
 	for _, p := range pairs {
 		for _, i := range p.Derived {
-			if i >= 0 && i < len(pairedWith) {
-				if pairedWith[i] == nil {
-					pairedWith[i] = map[int]bool{}
-				}
+			if i >= 0 && i < len(derived.Sentences) {
 				for _, k := range p.Source {
-					pairedWith[i][k] = true
+					if k >= 0 {
+						paired = append(paired, uint64(i)<<32|uint64(k))
+					}
 				}
 			}
 		}
 	}
-	// Which source sentences hold each content stem, each sentence once.
-	holders := map[string][]int{}
+	slices.Sort(paired)
+	// Content stems are numbered, the source's first; holders lists, for
+	// each source stem, the source sentences that hold it, each once and
+	// in order (holders[from[id]:from[id+1]]).
+	srcTokens, tokens := 0, 0
 	for i := range src.Sentences {
-		for _, t := range src.Sentences[i].Tokens {
+		srcTokens += len(src.Sentences[i].Tokens)
+	}
+	for j := range derived.Sentences {
+		tokens += len(derived.Sentences[j].Tokens)
+	}
+	tokens += srcTokens
+	// Sized up front (about one distinct stem per three tokens): growing
+	// the map rehashed it several times per article.
+	ids := make(map[string]int32, tokens/3+16)
+	occ := make([][2]int32, 0, srcTokens/2+16) // (stem id, source sentence), in reading order
+	last := make([]int32, 0, tokens/3+16)      // per id: the last sentence recorded, plus one
+	for i := range src.Sentences {
+		for k := range src.Sentences[i].Tokens {
+			t := &src.Sentences[i].Tokens[k]
 			if t.Kind == textproc.Punct || t.Stop {
 				continue
 			}
-			if h := holders[t.Stem]; len(h) == 0 || h[len(h)-1] != i {
-				holders[t.Stem] = append(h, i)
+			id, ok := ids[t.Stem]
+			if !ok {
+				id = int32(len(last))
+				ids[t.Stem] = id
+				last = append(last, 0)
+			}
+			if last[id] != int32(i)+1 {
+				last[id] = int32(i) + 1
+				occ = append(occ, [2]int32{id, int32(i)})
 			}
 		}
 	}
+	nSrc := len(last)
+	from := make([]int32, nSrc+1)
+	for _, o := range occ {
+		from[o[0]+1]++
+	}
+	for id := range nSrc {
+		from[id+1] += from[id]
+	}
+	holders := make([]int32, len(occ))
+	next := slices.Clone(from[:nSrc])
+	for _, o := range occ {
+		holders[next[o[0]]] = o[1]
+		next[o[0]]++
+	}
 	var out []Pair
 	shared := make([]int, len(src.Sentences))
-	seen := map[string]bool{}
+	seen := last // reused: per id, the derived sentence that last had it, plus one
+	clear(seen)
 	for j := range derived.Sentences {
 		clear(shared)
-		clear(seen)
-		for _, t := range derived.Sentences[j].Tokens {
-			if t.Kind == textproc.Punct || t.Stop || seen[t.Stem] {
+		stems := 0
+		for k := range derived.Sentences[j].Tokens {
+			t := &derived.Sentences[j].Tokens[k]
+			if t.Kind == textproc.Punct || t.Stop {
 				continue
 			}
-			seen[t.Stem] = true
-			for _, i := range holders[t.Stem] {
-				shared[i]++
+			id, ok := ids[t.Stem]
+			if !ok {
+				id = int32(len(seen))
+				ids[t.Stem] = id
+				seen = append(seen, 0)
+			}
+			if seen[id] == int32(j)+1 {
+				continue
+			}
+			seen[id] = int32(j) + 1
+			stems++
+			if int(id) < nSrc {
+				for _, i := range holders[from[id]:from[id+1]] {
+					shared[i]++
+				}
 			}
 		}
 		best, bestN := -1, 0
@@ -334,8 +387,10 @@ func anchorPairs(src, derived *textproc.Doc, pairs []Pair) []Pair {
 				best, bestN = i, n
 			}
 		}
-		stems := seen
-		if best >= 0 && !pairedWith[j][best] && bestN >= anchorWords && float64(bestN) >= anchorMin*float64(len(stems)) {
+		if best < 0 || bestN < anchorWords || float64(bestN) < anchorMin*float64(stems) {
+			continue
+		}
+		if _, done := slices.BinarySearch(paired, uint64(j)<<32|uint64(best)); !done {
 			out = append(out, Pair{Source: []int{best}, Derived: []int{j}})
 		}
 	}
