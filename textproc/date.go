@@ -134,6 +134,11 @@ func relativeAt(toks []Token, k int) int {
 // are words too) followed by a day.
 func lowerDate(toks []Token, k int) bool {
 	w := toks[k].Lower
+	// Both need a full name of five to nine letters: most words are
+	// turned away without a lookup.
+	if len(w) < 5 || len(w) > len("wednesday") {
+		return false
+	}
 	if _, ok := weekdays[w]; ok && len(w) > 5 {
 		return true
 	}

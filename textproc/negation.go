@@ -27,9 +27,9 @@ func negations(out []Negation, toks []Token) []Negation {
 			out = append(out, Negation{Cue: t.Lower, Span: t.Span})
 		case strings.HasSuffix(t.Lower, "n't"):
 			out = append(out, Negation{Cue: "n't", Span: Span{t.End - len("n't") - extraBytes(t.Text), t.End}})
-		case bareContractions[t.Lower]:
+		case strings.HasSuffix(t.Lower, "nt") && bareContractions[t.Lower]:
 			out = append(out, Negation{Cue: "n't", Span: Span{t.End - len("nt"), t.End}})
-		case negatingVerbs[t.Lower] && (next(k) == "to" || next(k) == "comment"):
+		case (next(k) == "to" || next(k) == "comment") && negatingVerbs[t.Lower]:
 			out = append(out, Negation{Cue: t.Lower, Span: t.Span})
 		}
 	}

@@ -283,6 +283,18 @@ type docTerms struct {
 
 func termsOf(d *textproc.Doc) docTerms {
 	var t docTerms
+	// The lists that take most content words are sized for all of them
+	// up front instead of growing by doubling.
+	content := 0
+	for i := range d.Sentences {
+		for k := range d.Sentences[i].Tokens {
+			if tok := &d.Sentences[i].Tokens[k]; tok.Kind != textproc.Punct && !tok.Stop {
+				content++
+			}
+		}
+	}
+	t.bigrams = make([]uint64, 0, content)
+	t.firsts = make([]uint64, 0, content)
 	for i := range d.Sentences {
 		var prev uint64
 		for k, tok := range d.Sentences[i].Tokens {
@@ -305,7 +317,8 @@ func termsOf(d *textproc.Doc) docTerms {
 			case align.Common(tok.Stem):
 				t.common = append(t.common, h)
 			default:
-				t.rare = append(t.rare, h)
+				// firsts holds every rare stem in order; the set rare
+				// is made of it below.
 				if tok.Kind == textproc.Numeral || len(tok.Stem) >= specificLen {
 					t.specific = append(t.specific, h)
 				}
@@ -317,19 +330,22 @@ func termsOf(d *textproc.Doc) docTerms {
 			prev = h
 		}
 	}
-	seen := make(map[uint64]bool, len(t.firsts))
-	firsts := t.firsts[:0]
-	for _, h := range t.firsts {
-		if !seen[h] {
-			seen[h] = true
-			firsts = append(firsts, h)
-		}
-	}
-	t.firsts = firsts
+	t.rare = slices.Clone(t.firsts)
 	for _, set := range []*[]uint64{&t.common, &t.rare, &t.specific, &t.bigrams, &t.anchors, &t.names} {
 		slices.Sort(*set)
 		*set = slices.Compact(*set)
 	}
+	// Keep each rare stem's first occurrence: its place in the sorted
+	// set marks it seen, without a map.
+	seen := make([]bool, len(t.rare))
+	firsts := t.firsts[:0]
+	for _, h := range t.firsts {
+		if k, _ := slices.BinarySearch(t.rare, h); !seen[k] {
+			seen[k] = true
+			firsts = append(firsts, h)
+		}
+	}
+	t.firsts = firsts
 	return t
 }
 
