@@ -19,14 +19,19 @@ func main() {
 	procs := flag.Int("procs", 1, "GOMAXPROCS while measuring; the target is stated for one core")
 	fallback := flag.Bool("fallback", false, "also measure go-trafilatura with its fallback extractors on")
 	cpuProfile := flag.String("cpuprofile", "", "write a CPU profile of the wiretrace passes to this file (go tool pprof)")
+	pagesOut := flag.String("pages", "", "with -wcxb, write every system's per-page scores as JSON to PREFIX.<system>.json")
 	flag.Parse()
+	if *wcxb == "" && *pagesOut != "" {
+		fmt.Fprintln(os.Stderr, "bench: -pages needs -wcxb")
+		os.Exit(2)
+	}
 	profile = *cpuProfile
 	runtime.GOMAXPROCS(*procs)
 	dirs := []string{*data}
 	if *wcxb != "" {
 		// Fallback is go-trafilatura's best mode: the peer quality is
 		// judged against.
-		if err := quality(os.Stdout, *wcxb, append(extractors(false), extractors(true)[1])); err != nil {
+		if err := quality(os.Stdout, *wcxb, *pagesOut, append(extractors(false), extractors(true)[1])); err != nil {
 			fmt.Fprintln(os.Stderr, "bench:", err)
 			os.Exit(1)
 		}

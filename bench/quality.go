@@ -1,8 +1,10 @@
 package main
 
 import (
+	"encoding/json"
 	"fmt"
 	"io"
+	"os"
 
 	"github.com/wiretrace/wiretrace/internal/eval"
 )
@@ -10,7 +12,9 @@ import (
 // quality runs every extractor once over the WCXB pages in dir, scores
 // what each found with the set's metric and writes the figures side by
 // side, by part, with the check part's comparison against wiretrace.
-func quality(w io.Writer, dir string, exs []extractor) error {
+// With pagesOut set, each system's per-page scores go to
+// pagesOut.<system>.json, for studying the fit part's gaps page by page.
+func quality(w io.Writer, dir, pagesOut string, exs []extractor) error {
 	set, err := eval.LoadWCXB(dir)
 	if err != nil {
 		return err
@@ -29,6 +33,15 @@ func quality(w io.Writer, dir string, exs []extractor) error {
 			}
 		}
 		names[i], reports[i] = e.name, set.Score(pred)
+		if pagesOut != "" {
+			b, err := json.MarshalIndent(reports[i].Pages, "", "  ")
+			if err != nil {
+				return fmt.Errorf("encode the %s page scores: %w", e.name, err)
+			}
+			if err := os.WriteFile(pagesOut+"."+e.name+".json", append(b, '\n'), 0o644); err != nil {
+				return fmt.Errorf("write the %s page scores: %w", e.name, err)
+			}
+		}
 	}
 	fmt.Fprintf(w, "quality on %d WCXB article pages (%s), metric of its SOURCE.md:\n\n", len(set.Pages), dir)
 	eval.WriteWCXBTable(w, names, reports)
