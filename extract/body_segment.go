@@ -357,7 +357,8 @@ func bodyTitleKey(t string) string {
 
 // bodyIsTitle reports whether text is the page's headline: at least
 // bodyTitleMinChars long and part of the page title (which often adds the
-// site's name) or holding all of it.
+// site's name) or holding all of it with little more (a paragraph that
+// names the page's subject in passing is not its headline).
 func (s *bodySegmenter) bodyIsTitle(text string) bool {
 	if len(text) < bodyTitleMinChars || len(s.titles) == 0 {
 		return false
@@ -367,7 +368,7 @@ func (s *bodySegmenter) bodyIsTitle(text string) bool {
 		return false
 	}
 	for _, t := range s.titles {
-		if strings.Contains(t, k) || strings.Contains(k, t) && len(t) >= bodyTitleMinChars {
+		if strings.Contains(t, k) || strings.Contains(k, t) && len(t) >= bodyTitleMinChars && len(k) < 2*len(t) {
 			return true
 		}
 	}

@@ -50,6 +50,12 @@ func TestHTMLBody(t *testing.T) {
 			wantNot: []string{"Council backs tram extension", "Daily Planet", "Most read", "Copyright", "Ana Ruiz"},
 		},
 		{
+			name: "a paragraph that holds the page title is not the headline",
+			page: strings.Replace(bodyChrome(`<article><h1>Extend the tram line to the airport</h1>
+<div class="article-body"><p>`+bodyP1+`</p><p>`+bodyP2+`</p></div></article>`), "<title>T</title>", `<title>Extend the tram line to the airport | Daily Planet</title><meta property="og:title" content="Extend the tram line to the airport">`, 1),
+			want: []string{bodyP1, bodyP2},
+		},
+		{
 			name: "subheadings, lists and quotes inside the article stay",
 			page: bodyChrome(`<article><div class="entry-content"><p>` + bodyP1 + `</p><h2>What happens next</h2><p>` + bodyP2 + `</p>
 <ul><li>Phase one reaches the business park in 2029.</li><li>Phase two reaches the terminal in 2031.</li></ul>
