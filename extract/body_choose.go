@@ -96,6 +96,7 @@ func (s *bodySegmenter) chooseContainer() int32 {
 	}
 	total := s.boxes[0].raw
 	s.markTeaserLists()
+	repeated := s.weakHintShares()
 
 	// Boilerplate boxes, top down (parents come first).
 	for i := range s.boxes {
@@ -126,7 +127,7 @@ func (s *bodySegmenter) chooseContainer() int32 {
 		}
 		switch x.hint {
 		case hintJunk:
-			x.bad = x.raw < bodyWeakHintShare*total
+			x.bad = x.raw < bodyWeakHintShare*total && repeated[attr(x.node, "class")] < bodyWeakHintShare*total
 		case hintStrongJunk:
 			x.bad = x.raw < bodyStrongHintShare*total
 			x.strongBad = x.bad
@@ -176,6 +177,30 @@ func (s *bodySegmenter) chooseContainer() int32 {
 		}
 	}
 	return best
+}
+
+// weakHintShares adds up, per class attribute with a weak boilerplate
+// hint, the raw prose of the outermost boxes that carry it. A class
+// repeated on the items that together hold most of the page's prose
+// names the article's own parts (a "product-widget" per item of a
+// best-of list), not furniture beside it.
+func (s *bodySegmenter) weakHintShares() map[string]float64 {
+	var sums map[string]float64
+	for i := range s.boxes {
+		x := &s.boxes[i]
+		if x.hint != hintJunk {
+			continue
+		}
+		cls := attr(x.node, "class")
+		if cls == "" || x.parent >= 0 && attr(s.boxes[x.parent].node, "class") == cls {
+			continue
+		}
+		if sums == nil {
+			sums = map[string]float64{}
+		}
+		sums[cls] += x.raw
+	}
+	return sums
 }
 
 // bodyKey is the kind of box a block sits in: its tag and first class

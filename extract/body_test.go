@@ -33,6 +33,12 @@ const (
 	bodyP2 = "Supporters said the extension, expected to cost 410 million euros, would take thousands of cars off the ring road every day."
 	bodyP3 = "Opponents warned that the budget leaves no room for the delays that have dogged every large transport project in the region."
 	bodyP4 = "Construction is due to start next spring, with the first trams running by the end of the decade if the schedule holds."
+	// A best-of list's items.
+	bodyW1 = "The low-floor model wins on access: its doors open level with every platform, and its ramps fold out in seconds."
+	bodyW2 = "The articulated model carries the most riders, though its length rules it out of the old town's tighter curves."
+	bodyW3 = "The battery model needs no overhead wire in the historic centre, at the price of a charging stop at each terminus."
+	bodyW4 = "The refurbished model costs a third as much as a new one, and the depot already knows how to keep it running."
+	bodyW5 = "The hydrogen model runs the longest between stops for fuel, but the city would have to build its own supply."
 )
 
 func TestHTMLBody(t *testing.T) {
@@ -54,6 +60,14 @@ func TestHTMLBody(t *testing.T) {
 			page: strings.Replace(bodyChrome(`<article><h1>Extend the tram line to the airport</h1>
 <div class="article-body"><p>`+bodyP1+`</p><p>`+bodyP2+`</p></div></article>`), "<title>T</title>", `<title>Extend the tram line to the airport | Daily Planet</title><meta property="og:title" content="Extend the tram line to the airport">`, 1),
 			want: []string{bodyP1, bodyP2},
+		},
+		{
+			name: "items that share a widget class and hold most of the article are the article",
+			page: bodyChrome(`<article><div class="entry-content"><p>` + bodyP1 + `</p><p>` + bodyP2 + `</p><p>` + bodyP3 + `</p>
+<div class="product-widget"><p>` + bodyW1 + `</p></div><div class="product-widget"><p>` + bodyW2 + `</p></div>
+<div class="product-widget"><p>` + bodyW3 + `</p></div><div class="product-widget"><p>` + bodyW4 + `</p></div>
+<div class="product-widget"><p>` + bodyW5 + `</p></div><div class="product-widget"><p>` + bodyP4 + `</p></div></div></article>`),
+			want: []string{bodyP1, bodyP2, bodyP3, bodyW1, bodyW2, bodyW3, bodyW4, bodyW5, bodyP4},
 		},
 		{
 			name: "subheadings, lists and quotes inside the article stay",
