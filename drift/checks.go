@@ -852,6 +852,13 @@ var lexicalNegators = map[string]bool{
 	"banned": true, "forbid": true, "forbidden": true,
 	"reject": true, "rejected": true, "rejects": true,
 	"dismiss": true, "dismissed": true, "dismisses": true,
+	// a contrast or a limit that states the negation another way ("rather
+	// than on projections" for "not on projections", "yet to respond",
+	// "inability to agree", "prohibited him from seeing").
+	"rather": true, "yet": true, "unlike": true,
+	"inability": true, "difficulty": true, "challenging": true,
+	"prohibit": true, "prohibited": true, "prohibits": true, "restrict": true, "restricted": true,
+	"restricts": true, "denial": true, "deny": true, "denies": true, "denied": true,
 }
 
 // negatorBefore reports a lexical negator among the three tokens before
@@ -948,6 +955,10 @@ func negated(s *textproc.Sentence, n textproc.Negation) (string, textproc.Span) 
 		if m.End <= n.Start && n.Start-m.End <= 2 {
 			return "", textproc.Span{} // "not without": double negation
 		}
+	}
+	// "not only", "not just": an addition, not a negation.
+	if rest := strings.ToLower(strings.TrimLeft(s.Text[n.End:], " ")); strings.HasPrefix(rest, "only ") || strings.HasPrefix(rest, "just ") || strings.HasPrefix(rest, "merely ") {
+		return "", textproc.Span{}
 	}
 	for k, t := range s.Tokens {
 		if t.Start < n.End {

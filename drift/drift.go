@@ -2,8 +2,12 @@
 // article derived from it: on sentences already aligned as carrying the same
 // content, it compares role titles, numbers, dates and weekdays, quotes and
 // their speakers, negations and names, and reports each change with the
-// spans on both sides and a one-line explanation. It also tells whether the
-// derived article credits its source.
+// spans on both sides and a one-line explanation. Examine reviews the
+// whole article besides: facts only the derived side states (figures,
+// names, dates, quotes), claims negated against the closest source
+// sentence, and the signals a fitted model (package trace) reads to judge
+// whether the rewrite changed facts, in which case those are reported
+// too. It also tells whether the derived article credits its source.
 //
 // The package is pure: it takes analysed documents (textproc.Doc) and the
 // sentence pairs an aligner found, and returns values; it does no I/O.
@@ -67,6 +71,14 @@ type Pair struct {
 // none. Indices in pairs that fall outside the documents are ignored.
 func Find(src, derived *textproc.Doc, pairs []Pair) []Drift {
 	c := newChecker(src, derived)
+	c.find(pairs)
+	return c.out
+}
+
+// find runs every check over the aligned pairs and over anchorPairs, and
+// orders what it found.
+func (c *checker) find(pairs []Pair) {
+	src, derived := c.src, c.derived
 	for _, p := range pairs {
 		ss := c.sentences(src, p.Source)
 		ds := c.sentences(derived, p.Derived)
@@ -85,7 +97,8 @@ func Find(src, derived *textproc.Doc, pairs []Pair) []Drift {
 			c.additions(ss, d)
 		}
 	}
-	for _, p := range anchorPairs(src, derived, pairs) {
+	closest, restates := c.nearest()
+	for _, p := range anchorPairs(closest, restates, pairs) {
 		ss, d := c.sentences(src, p.Source), &derived.Sentences[p.Derived[0]]
 		c.numbers(ss, []*textproc.Sentence{d})
 		c.roles(ss, d)
@@ -95,16 +108,21 @@ func Find(src, derived *textproc.Doc, pairs []Pair) []Drift {
 		c.swaps(ss, d)
 		c.additions(ss, d)
 	}
-	sort.SliceStable(c.out, func(i, j int) bool {
-		if c.out[i].DerivedSentence != c.out[j].DerivedSentence {
-			return c.out[i].DerivedSentence < c.out[j].DerivedSentence
+	sortDrifts(c.out)
+}
+
+// sortDrifts orders drifts by derived sentence, then source sentence,
+// then kind.
+func sortDrifts(ds []Drift) {
+	sort.SliceStable(ds, func(i, j int) bool {
+		if ds[i].DerivedSentence != ds[j].DerivedSentence {
+			return ds[i].DerivedSentence < ds[j].DerivedSentence
 		}
-		if c.out[i].SourceSentence != c.out[j].SourceSentence {
-			return c.out[i].SourceSentence < c.out[j].SourceSentence
+		if ds[i].SourceSentence != ds[j].SourceSentence {
+			return ds[i].SourceSentence < ds[j].SourceSentence
 		}
-		return kindRank[c.out[i].Kind] < kindRank[c.out[j].Kind]
+		return kindRank[ds[i].Kind] < kindRank[ds[j].Kind]
 	})
-	return c.out
 }
 
 // checker holds what the checks need across pairs: whole-document
@@ -131,6 +149,17 @@ type checker struct {
 	acronyms []string
 	seen     map[string]bool
 	out      []Drift
+	// closest and restates are closestSource's, built on first use.
+	closest  []int
+	restates []bool
+}
+
+// nearest returns closestSource of the checker's documents, computed once.
+func (c *checker) nearest() ([]int, []bool) {
+	if c.closest == nil {
+		c.closest, c.restates = closestSource(c.src, c.derived)
+	}
+	return c.closest, c.restates
 }
 
 func newChecker(src, derived *textproc.Doc) *checker {
@@ -226,53 +255,6 @@ func surname(name string) string {
 	return strings.Trim(baseWord(f[len(f)-1]), ".,;:")
 }
 
-// NewFacts counts the specific facts of the derived document that the
-// source states nowhere, in any sentence, aligned or not: figures (but
-// small bare counts), weekdays and calendar dates, and multi-word names
-// of people and organisations none of whose words the source has. A
-// faithful rewrite brings in few; a rewrite that invents a study, a
-// spokesman or a death toll brings in many. Dates are not counted
-// against a source stored lower-cased, where abbreviated dates cannot be
-// read; names are compared by their lower-cased words, which such a
-// source still has.
-func NewFacts(src, derived *textproc.Doc) int {
-	c := newChecker(src, derived)
-	n := 0
-	for i := range derived.Sentences {
-		d := &derived.Sentences[i]
-		for _, x := range d.Numbers {
-			if !(x.Unit == "" && x.Value <= 12) && !c.sourceHas(x) && !c.nearSource(d, x) {
-				n++
-			}
-		}
-		for _, x := range d.Dates {
-			if !c.caseless && (x.Kind == textproc.Weekday || x.Kind == textproc.DayMonth) && !c.sourceDates(x) {
-				n++
-			}
-		}
-		for _, e := range d.Entities {
-			if e.Kind != textproc.Person && e.Kind != textproc.Organization {
-				continue
-			}
-			words := strings.Fields(e.Text)
-			if len(words) < 2 {
-				continue
-			}
-			known := false
-			for _, w := range words {
-				if lw := strings.Trim(baseWord(straightApostrophe(strings.ToLower(w))), ".,;:"); c.srcWords[lw] {
-					known = true
-					break
-				}
-			}
-			if !known {
-				n++
-			}
-		}
-	}
-	return n
-}
-
 // anchorMin is the share of an unaligned derived sentence's content words
 // that one source sentence must hold for anchorPairs to check the derived
 // sentence against it, and anchorWords the fewest shared words.
@@ -288,13 +270,13 @@ const (
 // or a speaker on the way) is checked against the source's statement of
 // the same fact. A derived sentence no source sentence backs that far is
 // new content, not a restatement, and is left alone.
-func anchorPairs(src, derived *textproc.Doc, pairs []Pair) []Pair {
+func anchorPairs(closest []int, restates []bool, pairs []Pair) []Pair {
 	// The pairs the aligner made, as sorted derived<<32|source keys: one
 	// array instead of a set per derived sentence.
 	var paired []uint64
 	for _, p := range pairs {
 		for _, i := range p.Derived {
-			if i >= 0 && i < len(derived.Sentences) {
+			if i >= 0 && i < len(closest) {
 				for _, k := range p.Source {
 					if k >= 0 {
 						paired = append(paired, uint64(i)<<32|uint64(k))
@@ -304,90 +286,9 @@ func anchorPairs(src, derived *textproc.Doc, pairs []Pair) []Pair {
 		}
 	}
 	slices.Sort(paired)
-	// Content stems are numbered, the source's first; holders lists, for
-	// each source stem, the source sentences that hold it, each once and
-	// in order (holders[from[id]:from[id+1]]).
-	srcTokens, tokens := 0, 0
-	for i := range src.Sentences {
-		srcTokens += len(src.Sentences[i].Tokens)
-	}
-	for j := range derived.Sentences {
-		tokens += len(derived.Sentences[j].Tokens)
-	}
-	tokens += srcTokens
-	// Sized up front (about one distinct stem per three tokens): growing
-	// the map rehashed it several times per article.
-	ids := make(map[string]int32, tokens/3+16)
-	occ := make([][2]int32, 0, srcTokens/2+16) // (stem id, source sentence), in reading order
-	last := make([]int32, 0, tokens/3+16)      // per id: the last sentence recorded, plus one
-	for i := range src.Sentences {
-		for k := range src.Sentences[i].Tokens {
-			t := &src.Sentences[i].Tokens[k]
-			if t.Kind == textproc.Punct || t.Stop {
-				continue
-			}
-			id, ok := ids[t.Stem]
-			if !ok {
-				id = int32(len(last))
-				ids[t.Stem] = id
-				last = append(last, 0)
-			}
-			if last[id] != int32(i)+1 {
-				last[id] = int32(i) + 1
-				occ = append(occ, [2]int32{id, int32(i)})
-			}
-		}
-	}
-	nSrc := len(last)
-	from := make([]int32, nSrc+1)
-	for _, o := range occ {
-		from[o[0]+1]++
-	}
-	for id := range nSrc {
-		from[id+1] += from[id]
-	}
-	holders := make([]int32, len(occ))
-	next := slices.Clone(from[:nSrc])
-	for _, o := range occ {
-		holders[next[o[0]]] = o[1]
-		next[o[0]]++
-	}
 	var out []Pair
-	shared := make([]int, len(src.Sentences))
-	seen := last // reused: per id, the derived sentence that last had it, plus one
-	clear(seen)
-	for j := range derived.Sentences {
-		clear(shared)
-		stems := 0
-		for k := range derived.Sentences[j].Tokens {
-			t := &derived.Sentences[j].Tokens[k]
-			if t.Kind == textproc.Punct || t.Stop {
-				continue
-			}
-			id, ok := ids[t.Stem]
-			if !ok {
-				id = int32(len(seen))
-				ids[t.Stem] = id
-				seen = append(seen, 0)
-			}
-			if seen[id] == int32(j)+1 {
-				continue
-			}
-			seen[id] = int32(j) + 1
-			stems++
-			if int(id) < nSrc {
-				for _, i := range holders[from[id]:from[id+1]] {
-					shared[i]++
-				}
-			}
-		}
-		best, bestN := -1, 0
-		for i, n := range shared {
-			if n > bestN {
-				best, bestN = i, n
-			}
-		}
-		if best < 0 || bestN < anchorWords || float64(bestN) < anchorMin*float64(stems) {
+	for j, best := range closest {
+		if !restates[j] {
 			continue
 		}
 		if _, done := slices.BinarySearch(paired, uint64(j)<<32|uint64(best)); !done {

@@ -92,8 +92,10 @@ var orgSuffixes = setOf("inc", "inc.", "corp", "corp.", "corporation", "co", "co
 	"administration", "pentagon", "associates", "analytics", "logistics", "labs", "laboratories",
 	"consulting", "research", "trust", "alliance", "society", "center", "centre", "industries")
 
-// negationCues are words that negate; forms ending in "n't" are cues too.
-var negationCues = setOf("not", "no", "never", "without", "cannot", "nobody",
+// negationCues are words that negate; forms ending in "n't" are cues too,
+// and "nt", the contraction a text stripped of apostrophes splits off
+// ("does nt").
+var negationCues = setOf("not", "nt", "no", "never", "without", "cannot", "nobody",
 	"none", "nothing", "neither", "nor", "nowhere", "deny", "denies", "denied",
 	"denying", "refuse", "refused", "refuses", "unable", "lack", "lacked", "lacks", "unless")
 

@@ -172,7 +172,9 @@ func compareDocs(a, b *article.Article, da, db *textproc.Doc, opts Options) Repo
 		for k, p := range al.Pairs {
 			pairs[k] = drift.Pair{Source: p.Source, Derived: p.Derived}
 		}
-		r.Drifts = drift.Find(sd, dd, pairs)
+		r.review = drift.Examine(sd, dd, pairs)
+		r.DriftScore = ScoreDrift(r.review)
+		r.Drifts = r.review.Drifts(Changed(r.DriftScore), rel == Partial)
 		r.CreditsSource = drift.CreditsSource(src, sd, der, dd)
 	}
 	return r

@@ -72,6 +72,13 @@ type Report struct {
 	Omitted     []int `json:"omitted"`
 
 	Drifts []drift.Drift `json:"drifts"`
+	// DriftScore is the fitted drift model's probability that the derived
+	// article changed its source's facts (see ScoreDrift); 0 when no side
+	// is the source. At driftThreshold or above, Drifts also carries the
+	// facts only the derived article states.
+	DriftScore float64 `json:"drift_score"`
+	// review is the drift review the score read, for fitting the model.
+	review drift.Review
 	// CreditsSource is whether the derived article credits the source's
 	// agency, copyright holder or site. False when no side is the source.
 	CreditsSource bool `json:"credits_source"`
@@ -102,3 +109,8 @@ func (r *Report) Sides() (src, der *Side) {
 	}
 	return &r.A, &r.B
 }
+
+// DriftReview returns the drift review behind Drifts and DriftScore (its
+// signals, its found and suspected drifts): what `wiretrace train drift`
+// fits the drift model on. Empty when no side is the source.
+func (r *Report) DriftReview() drift.Review { return r.review }

@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"encoding/json"
-	"fmt"
 
 	"github.com/wiretrace/wiretrace/internal/eval"
 	"github.com/wiretrace/wiretrace/trace"
@@ -13,25 +12,19 @@ import (
 // llm-rewrites drift rates, MRPC's false drifts and the example copies
 // (internal/eval.EvalDrift), fit and check parts side by side.
 func evalDrift(ctx context.Context, e *env, args []string) error {
-	fs := newFlags(e, "eval drift", "[--json] [--data DIR] [--examples N] [--fit]")
+	fs := newFlags(e, "eval drift", "[--json] [--data DIR] [--examples N]")
 	asJSON := fs.Bool("json", false, "print the result as JSON")
 	data := fs.String("data", defaultEvalDir(), "the shared eval folder")
 	examples := fs.Int("examples", 0, "also print up to N missed edits and false drifts per edit of the fit part")
-	fit := fs.Bool("fit", false, "fit the per-pair drift score's weight on the fit part and print it")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() > 0 {
 		return usagef("eval drift takes no arguments, got %q", fs.Args())
 	}
-	r, err := eval.EvalDrift(*data, trace.Options{})
+	r, err := eval.EvalDrift(ctx, *data, trace.Options{})
 	if err != nil {
 		return err
-	}
-	if *fit {
-		w, auc := r.FitScore()
-		fmt.Fprintf(e.stdout, "newFactWeight = %g // fit-part AUC %.4f\n", w, auc)
-		return nil
 	}
 	if *asJSON {
 		enc := json.NewEncoder(e.stdout)

@@ -1,6 +1,7 @@
 package eval
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"path/filepath"
@@ -140,25 +141,32 @@ func ScorePerturb(outs []PerturbOutcome) map[Part]*PerturbScore {
 type RewriteOutcome struct {
 	Pair    *RewritePair
 	Derived bool // judged derived with the original as the source
-	Drifts  []drift.Drift
-	// Sentences is the number of sentences of the rewrite.
-	Sentences int
+	// Relation is Compare's relation.
+	Relation trace.Relation
+	Drifts   []drift.Drift
+	// Score is Compare's drift score, Review the drift review it read
+	// (empty when not judged derived).
+	Score  float64
+	Review drift.Review
 	// Forced are the drifts drift.Find reports over the plain alignment
-	// of the two, whatever the relation.
-	Forced []drift.Drift
-	// NewFacts is drift.NewFacts of the rewrite against its original.
-	NewFacts int
+	// of the two, whatever the relation, and ForcedScore the drift score
+	// of that alignment's review.
+	Forced      []drift.Drift
+	ForcedScore float64
 }
 
 // RunRewrites compares each pair's original (as a) with its rewrite,
-// skipping the open-ended continuations.
-func RunRewrites(pairs []RewritePair, opts trace.Options) []RewriteOutcome {
-	var out []RewriteOutcome
+// skipping the open-ended continuations, on every core.
+func RunRewrites(ctx context.Context, pairs []RewritePair, opts trace.Options) ([]RewriteOutcome, error) {
+	var todo []*RewritePair
 	for i := range pairs {
-		p := &pairs[i]
-		if p.Manipulated == nil {
-			continue
+		if pairs[i].Manipulated != nil {
+			todo = append(todo, &pairs[i])
 		}
+	}
+	out := make([]RewriteOutcome, len(todo))
+	err := eachParallel(ctx, len(todo), func(i int) {
+		p := todo[i]
 		a, b := RewriteArticle(p.Original), RewriteArticle(p.Rewrite)
 		r := trace.Compare(a, b, opts)
 		da, db := textproc.Analyze(a), textproc.Analyze(b)
@@ -167,11 +175,15 @@ func RunRewrites(pairs []RewritePair, opts trace.Options) []RewriteOutcome {
 		for k, ap := range al.Pairs {
 			pairs[k] = drift.Pair{Source: ap.Source, Derived: ap.Derived}
 		}
-		out = append(out, RewriteOutcome{Pair: p, Derived: r.Relation.Derived() && r.Source == trace.SourceA,
-			Drifts: r.Drifts, Sentences: len(r.B.Sentences), Forced: drift.Find(da, db, pairs),
-			NewFacts: drift.NewFacts(da, db)})
+		forced := drift.Examine(da, db, pairs)
+		out[i] = RewriteOutcome{Pair: p, Derived: r.Relation.Derived() && r.Source == trace.SourceA, Relation: r.Relation,
+			Drifts: r.Drifts, Score: r.DriftScore, Review: r.DriftReview(),
+			Forced: forced.Found, ForcedScore: trace.ScoreDrift(forced)}
+	})
+	if err != nil {
+		return nil, fmt.Errorf("compare llm rewrites: %w", err)
 	}
-	return out
+	return out, nil
 }
 
 // RewriteRates are the drift figures of one part of llm-rewrites, among
@@ -181,20 +193,20 @@ type RewriteRates struct {
 	// drift; Faithful the same share of faithful pairs (lower is better).
 	Manipulated Ratio `json:"manipulated"`
 	Faithful    Ratio `json:"faithful"`
-	// AUC is the probability that a manipulated pair scores above a
-	// faithful one by DriftScore (ties count half).
+	// AUC is the probability that a manipulated pair's drift score is
+	// above a faithful one's (ties count half).
 	AUC float64 `json:"auc"`
 }
 
-// ScoreRewrites sums outcomes by part, scoring pairs with score: the
-// pairs judged derived with Compare's drifts, or with all true every pair
-// with its forced drifts.
-func ScoreRewrites(outs []RewriteOutcome, score func(RewriteOutcome) float64, all bool) map[Part]*RewriteRates {
+// ScoreRewrites sums outcomes by part: the pairs judged derived with
+// Compare's drifts and drift score, or with all true every pair with its
+// forced drifts and score.
+func ScoreRewrites(outs []RewriteOutcome, all bool) map[Part]*RewriteRates {
 	res := map[Part]*RewriteRates{}
 	pos, neg := map[Part][]float64{}, map[Part][]float64{}
 	for _, o := range outs {
 		if all {
-			o.Drifts, o.Derived = o.Forced, true
+			o.Drifts, o.Derived, o.Score = o.Forced, true, o.ForcedScore
 		}
 		if !o.Derived {
 			continue
@@ -212,11 +224,11 @@ func ScoreRewrites(outs []RewriteOutcome, score func(RewriteOutcome) float64, al
 		if *o.Pair.Manipulated {
 			r.Manipulated.N++
 			r.Manipulated.Hit += hit
-			pos[part] = append(pos[part], score(o))
+			pos[part] = append(pos[part], o.Score)
 		} else {
 			r.Faithful.N++
 			r.Faithful.Hit += hit
-			neg[part] = append(neg[part], score(o))
+			neg[part] = append(neg[part], o.Score)
 		}
 	}
 	for part, r := range res {
@@ -334,7 +346,7 @@ const PerturbSeed = 11
 // perturbation benchmark, the llm-rewrites rates, MRPC's paraphrases and
 // the example copies. With parts given, the perturbation benchmark and
 // llm-rewrites are measured on those parts only.
-func EvalDrift(dir string, opts trace.Options, parts ...Part) (*DriftResult, error) {
+func EvalDrift(ctx context.Context, dir string, opts trace.Options, parts ...Part) (*DriftResult, error) {
 	in := func(p Part) bool { return len(parts) == 0 || slices.Contains(parts, p) }
 	srcs, err := LoadPerturbSources(dir)
 	if err != nil {
@@ -357,15 +369,13 @@ func EvalDrift(dir string, opts trace.Options, parts ...Part) (*DriftResult, err
 	r := &DriftResult{Data: dir, CopyDrifts: copies, MRPCQuiet: MRPCDriftQuiet(mrpc)}
 	r.perturbOuts = RunPerturb(PerturbCases(srcs, PerturbSeed), opts)
 	r.Perturb = ScorePerturb(r.perturbOuts)
-	r.rewriteOuts = RunRewrites(pairs, opts)
-	r.Rewrites = ScoreRewrites(r.rewriteOuts, DriftScore, false)
-	r.RewritesAll = ScoreRewrites(r.rewriteOuts, DriftScore, true)
+	if r.rewriteOuts, err = RunRewrites(ctx, pairs, opts); err != nil {
+		return nil, err
+	}
+	r.Rewrites = ScoreRewrites(r.rewriteOuts, false)
+	r.RewritesAll = ScoreRewrites(r.rewriteOuts, true)
 	return r, nil
 }
-
-// FitScore fits the per-pair drift score's weight (FitDriftScore) on the
-// result's llm-rewrites outcomes.
-func (r *DriftResult) FitScore() (weight, auc float64) { return FitDriftScore(r.rewriteOuts) }
 
 // WriteExamples writes up to n missed edits and n false drifts per edit
 // of the fit part, for studying failures (never the check part).

@@ -1,6 +1,7 @@
 package eval
 
 import (
+	"context"
 	"testing"
 
 	"github.com/wiretrace/wiretrace/drift"
@@ -10,14 +11,15 @@ import (
 
 // TestDriftFloors measures drift on the check part (the perturbation
 // benchmark's recall per edit and precision per kind, the llm-rewrites
-// rates over every pair) with MRPC's paraphrases and the example copies,
+// rates among pairs judged derived and over every pair) with MRPC's
+// paraphrases and the example copies,
 // and holds each figure at its floor. Lower-is-better rates are held as
 // their complement ("quiet" shares).
 func TestDriftFloors(t *testing.T) {
 	if testing.Short() {
 		t.Skip("skipping the drift benchmark in -short mode")
 	}
-	r, err := EvalDrift(sharedtest.Dir(t, "eval"), trace.Options{}, Check)
+	r, err := EvalDrift(context.Background(), sharedtest.Dir(t, "eval"), trace.Options{}, Check)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -32,6 +34,10 @@ func TestDriftFloors(t *testing.T) {
 		checkFloor(t, "drift.perturb.precision."+string(k), p.Precision[k].Value())
 	}
 	checkFloor(t, "drift.perturb.controls_quiet", p.ControlsQuiet.Value())
+	judged := r.Rewrites[Check]
+	checkFloor(t, "drift.rewrites.manipulated_flagged", judged.Manipulated.Value())
+	checkFloor(t, "drift.rewrites.faithful_quiet", 1-judged.Faithful.Value())
+	checkFloor(t, "drift.rewrites.auc", judged.AUC)
 	all := r.RewritesAll[Check]
 	checkFloor(t, "drift.rewrites_all.manipulated_flagged", all.Manipulated.Value())
 	checkFloor(t, "drift.rewrites_all.faithful_quiet", 1-all.Faithful.Value())

@@ -1,0 +1,359 @@
+package drift
+
+import (
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+
+	"github.com/wiretrace/wiretrace/textproc"
+)
+
+// Review is the article-level comparison of what a derived article
+// claims against its whole source: the drifts Find reports, the drifts
+// worth reporting only for a rewrite that changed facts (facts only the
+// derived side states, claims reversed in sentences the aligner did not
+// pair), and the signals a fitted model reads to tell such a rewrite from
+// a faithful one.
+type Review struct {
+	// Found are the drifts Find reports.
+	Found []Drift
+	// Suspects are the drifts of facts only the derived side states and
+	// of claims it reverses against the closest source sentence, each
+	// once. On their own they are too common in faithful rewrites to
+	// report (a paraphrase names the country a city is in); a rewrite
+	// judged to have changed facts reports them.
+	Suspects []Drift
+	// Signals are the article's measures, in the order of SignalNames.
+	Signals []float64
+	// onSource[k] is whether Suspects[k] is in a sentence that restates
+	// a source sentence or names a person the source names: a claim
+	// about the source's story, not another story's.
+	onSource []bool
+}
+
+// SignalNames name Review.Signals, one per measure.
+var SignalNames = []string{
+	"drift_facts",  // log(1 + figures and dates Find reports changed)
+	"drift_claims", // log(1 + other drifts Find reports)
+	"unbacked",     // share of the derived sentences no pair and no source words back
+	"new_figures",  // log(1 + figures the source never states)
+	"new_names",    // log(1 + names none of whose words the source has)
+	"new_dates",    // log(1 + weekdays and dates the source never names)
+	"new_quotes",   // log(1 + quotes whose words the source mostly lacks)
+	"reversals",    // log(1 + claims negated or reversed against the closest source sentence)
+	"novel_words",  // share of the derived content words the source never uses
+	"negation_gap", // log(1 + sentences negated on one side of their closest pair only)
+}
+
+// Drifts returns the drifts to report, ordered by derived sentence:
+// Found, and when the rewrite is judged to have changed facts the
+// Suspects too. A partial copy (part of the source inside another
+// article) reports only the suspects of sentences about the source's
+// story (that restate a source sentence or name its people): its other
+// sentences are the other article's own reporting.
+func (r Review) Drifts(changed, partial bool) []Drift {
+	if !changed || len(r.Suspects) == 0 {
+		return r.Found
+	}
+	out := slices.Clip(r.Found)
+	for k, d := range r.Suspects {
+		if !partial || r.onSource[k] {
+			out = append(out, d)
+		}
+	}
+	sortDrifts(out)
+	return out
+}
+
+// backedShare is the share of a derived sentence's content stems that
+// the source must hold, somewhere, for the sentence to restate it.
+const backedShare = 0.5
+
+// Examine reviews derived against src over the aligned pairs (see
+// Review); its Found are what Find returns.
+func Examine(src, derived *textproc.Doc, pairs []Pair) Review {
+	c := newChecker(src, derived)
+	c.find(pairs)
+	found := len(c.out)
+	srcStems := map[string]bool{}
+	for i := range src.Sentences {
+		for _, t := range src.Sentences[i].Tokens {
+			if t.Kind != textproc.Punct && !t.Stop {
+				srcStems[t.Stem] = true
+			}
+		}
+	}
+	paired := make([]bool, len(derived.Sentences))
+	for _, p := range pairs {
+		for _, j := range p.Derived {
+			if j >= 0 && j < len(paired) {
+				paired[j] = true
+			}
+		}
+	}
+	closest, restates := c.nearest()
+	// The surnames of the source's people, to tell a sentence about them;
+	// not a word the source also writes in lower case ("Marlow County",
+	// "the county"), unless it writes everything so.
+	actors, lower := map[string]bool{}, map[string]bool{}
+	for i := range src.Sentences {
+		for _, t := range src.Sentences[i].Tokens {
+			if t.Kind == textproc.Word && t.Text == t.Lower {
+				lower[t.Lower] = true
+			}
+		}
+	}
+	for i := range src.Sentences {
+		for _, e := range src.Sentences[i].Entities {
+			if sn := surname(e.Text); e.Kind == textproc.Person && (c.caseless || !lower[sn]) {
+				actors[sn] = true
+			}
+		}
+	}
+	var onSource []bool
+	var unbacked, figures, names, dates, quotes, reversals, novel, content, gaps int
+	seenName := map[string]bool{}
+	for j := range derived.Sentences {
+		d := &derived.Sentences[j]
+		own, all := 0, 0
+		for _, t := range d.Tokens {
+			if t.Kind == textproc.Punct || t.Stop {
+				continue
+			}
+			all++
+			if !srcStems[t.Stem] {
+				own++
+			}
+		}
+		novel += own
+		content += all
+		if !paired[j] && all > 0 && float64(all-own) < backedShare*float64(all) {
+			unbacked++
+		}
+		// Facts only the derived sentence states are reported against the
+		// source sentence it restates, if any.
+		at := closest[j]
+		if !restates[j] {
+			at = -1
+		}
+		before := len(c.out)
+		for _, x := range d.Numbers {
+			if x.Unit == "" && x.Value <= 12 || c.sourceHas(x) || c.nearSource(d, x) {
+				continue
+			}
+			figures++
+			c.suspect(Drift{Kind: Number, DerivedSpan: x.Text, SourceSentence: at, DerivedSentence: j,
+				Explanation: fmt.Sprintf("gives the figure %s, which the source never states", x.Text)})
+		}
+		for _, x := range d.Dates {
+			if c.caseless || x.Kind != textproc.Weekday && x.Kind != textproc.DayMonth || c.sourceDates(x) {
+				continue
+			}
+			dates++
+			c.suspect(Drift{Kind: Date, DerivedSpan: x.Text, SourceSentence: at, DerivedSentence: j,
+				Explanation: fmt.Sprintf("dates this %s, which the source never does", x.Text)})
+		}
+		for _, e := range d.Entities {
+			if seenName[e.Key] || !c.newName(e) {
+				continue
+			}
+			seenName[e.Key] = true
+			names++
+			c.suspect(Drift{Kind: Entity, DerivedSpan: e.Text, SourceSentence: at, DerivedSentence: j,
+				Explanation: fmt.Sprintf("names %s, which appears nowhere in the source", e.Text)})
+		}
+		for _, q := range d.Quotes {
+			w := quoteWords(q.Text)
+			if len(w) < 3 || share(w, srcStems) >= backedShare {
+				continue
+			}
+			quotes++
+			who := q.Speaker
+			if who == "" {
+				who = "someone"
+			}
+			c.suspect(Drift{Kind: Quote, DerivedSpan: q.Text, SourceSentence: at, DerivedSentence: j,
+				Explanation: fmt.Sprintf("quotes %s saying %q, words the source never has", who, clipWords(q.Text, 8))})
+		}
+		if near := closest[j]; near >= 0 {
+			s := &src.Sentences[near]
+			// A claim negated or reversed against the closest source
+			// sentence, when the aligner did not pair the two.
+			if !paired[j] {
+				n := len(c.out)
+				c.negations([]*textproc.Sentence{s}, d)
+				c.polarity([]*textproc.Sentence{s}, d)
+				reversals += len(c.out) - n
+			}
+			if (len(s.Negations) == 0) != (len(d.Negations) == 0) {
+				gaps++
+			}
+		}
+		if len(c.out) > before {
+			about := at >= 0 || slices.ContainsFunc(d.Entities, func(e textproc.Entity) bool {
+				return e.Kind == textproc.Person && actors[surname(e.Text)]
+			})
+			for range len(c.out) - before {
+				onSource = append(onSource, about)
+			}
+		}
+	}
+	facts := 0
+	for _, d := range c.out[:found] {
+		if d.Kind == Number || d.Kind == Date {
+			facts++
+		}
+	}
+	n := float64(max(1, len(derived.Sentences)))
+	return Review{
+		Found:    c.out[:found:found],
+		Suspects: c.out[found:],
+		onSource: onSource,
+		Signals: []float64{
+			math.Log1p(float64(facts)),
+			math.Log1p(float64(found - facts)),
+			float64(unbacked) / n,
+			math.Log1p(float64(figures)),
+			math.Log1p(float64(names)),
+			math.Log1p(float64(dates)),
+			math.Log1p(float64(quotes)),
+			math.Log1p(float64(reversals)),
+			float64(novel) / float64(max(1, content)),
+			math.Log1p(float64(gaps)),
+		},
+	}
+}
+
+// suspect records a drift unless one of the same kind already names the
+// same derived span.
+func (c *checker) suspect(d Drift) {
+	if c.reported(d.DerivedSentence, d.DerivedSpan) {
+		return
+	}
+	c.add(d)
+}
+
+// newName reports a name of a person or an organisation (or a name of
+// two words or more of another kind, none an acronym alone) none of whose distinctive words the
+// source has, in any spelling or as an acronym. Places are left out: a
+// rewrite names the country or state a town is in.
+func (c *checker) newName(e textproc.Entity) bool {
+	words := strings.Fields(e.Text)
+	// A lone capitalised acronym ("PC", "DNA") or shouted word ("NEWS")
+	// is a common noun as often as a name.
+	if e.Kind == textproc.Place || len(words) < 2 && (e.Kind == textproc.Misc || isAcronym(words[0])) {
+		return false
+	}
+	acronym, distinct := "", 0
+	for _, w := range words {
+		lw := strings.Trim(baseWord(straightApostrophe(strings.ToLower(w))), ".,;:\"“”'")
+		if w[0] >= 'A' && w[0] <= 'Z' {
+			acronym += strings.ToLower(w[:1])
+		}
+		if lw == "" || textproc.IsStop(lw) {
+			continue
+		}
+		if c.srcWords[lw] || c.spelledOtherwise(lw) || isAcronym(w) && c.abbreviated(strings.ToLower(strings.ReplaceAll(w, ".", ""))) {
+			return false
+		}
+		distinct++
+	}
+	return distinct > 0 && (len(words) == 1 || !c.abbreviated(acronym))
+}
+
+// closestSource returns, for each derived sentence, the source sentence
+// that shares most of its content stems (at least anchorWords), or -1,
+// and whether it holds anchorMin of them: whether the derived sentence
+// restates it.
+func closestSource(src, derived *textproc.Doc) (closest []int, restates []bool) {
+	// Content stems are numbered, the source's first; holders lists, for
+	// each source stem, the source sentences that hold it, each once and
+	// in order (holders[from[id]:from[id+1]]).
+	srcTokens, tokens := 0, 0
+	for i := range src.Sentences {
+		srcTokens += len(src.Sentences[i].Tokens)
+	}
+	for j := range derived.Sentences {
+		tokens += len(derived.Sentences[j].Tokens)
+	}
+	tokens += srcTokens
+	// Sized up front (about one distinct stem per three tokens): growing
+	// the map rehashed it several times per article.
+	ids := make(map[string]int32, tokens/3+16)
+	occ := make([][2]int32, 0, srcTokens/2+16) // (stem id, source sentence), in reading order
+	last := make([]int32, 0, tokens/3+16)      // per id: the last sentence recorded, plus one
+	for i := range src.Sentences {
+		for k := range src.Sentences[i].Tokens {
+			t := &src.Sentences[i].Tokens[k]
+			if t.Kind == textproc.Punct || t.Stop {
+				continue
+			}
+			id, ok := ids[t.Stem]
+			if !ok {
+				id = int32(len(last))
+				ids[t.Stem] = id
+				last = append(last, 0)
+			}
+			if last[id] != int32(i)+1 {
+				last[id] = int32(i) + 1
+				occ = append(occ, [2]int32{id, int32(i)})
+			}
+		}
+	}
+	nSrc := len(last)
+	from := make([]int32, nSrc+1)
+	for _, o := range occ {
+		from[o[0]+1]++
+	}
+	for id := range nSrc {
+		from[id+1] += from[id]
+	}
+	holders := make([]int32, len(occ))
+	next := slices.Clone(from[:nSrc])
+	for _, o := range occ {
+		holders[next[o[0]]] = o[1]
+		next[o[0]]++
+	}
+	closest, restates = make([]int, len(derived.Sentences)), make([]bool, len(derived.Sentences))
+	shared := make([]int, len(src.Sentences))
+	seen := last // reused: per id, the derived sentence that last had it, plus one
+	clear(seen)
+	for j := range derived.Sentences {
+		clear(shared)
+		stems := 0
+		for k := range derived.Sentences[j].Tokens {
+			t := &derived.Sentences[j].Tokens[k]
+			if t.Kind == textproc.Punct || t.Stop {
+				continue
+			}
+			id, ok := ids[t.Stem]
+			if !ok {
+				id = int32(len(seen))
+				ids[t.Stem] = id
+				seen = append(seen, 0)
+			}
+			if seen[id] == int32(j)+1 {
+				continue
+			}
+			seen[id] = int32(j) + 1
+			stems++
+			if int(id) < nSrc {
+				for _, i := range holders[from[id]:from[id+1]] {
+					shared[i]++
+				}
+			}
+		}
+		best, bestN := -1, 0
+		for i, n := range shared {
+			if n > bestN {
+				best, bestN = i, n
+			}
+		}
+		if best >= 0 && bestN < anchorWords {
+			best = -1
+		}
+		closest[j], restates[j] = best, best >= 0 && float64(bestN) >= anchorMin*float64(stems)
+	}
+	return closest, restates
+}
