@@ -256,10 +256,15 @@ func (s *bodySegmenter) extend(best int32) (keep []bool, lo, hi int32) {
 		return keep, lo, hi
 	}
 	cur := best
-	for level := 0; level < bodyExtendLevels; level++ {
+	for level := 0; level < bodyExtendLevels; {
 		a := s.boxes[cur].parent
 		if a < 0 {
 			break
+		}
+		// A wrapper that holds the same blocks as the box inside it is
+		// no level: nothing sits beside the box there.
+		if s.boxes[a].first != s.boxes[cur].first || s.boxes[a].end != s.boxes[cur].end {
+			level++
 		}
 		for c := a + 1; c < s.boxes[a].boxEnd; c = s.boxes[c].boxEnd {
 			if c == cur || s.boxes[c].bad || !s.sameKind(c, main) {

@@ -28,6 +28,12 @@ func bodyChrome(article string) string {
 </body></html>`
 }
 
+// bodyDeep wraps paragraphs in the chain of single-child wrappers a
+// component framework renders around each section of an article.
+func bodyDeep(paras string) string {
+	return strings.Repeat(`<div class="wrap">`, 7) + `<p>` + paras + `</p>` + strings.Repeat(`</div>`, 7)
+}
+
 const (
 	bodyP1 = "The city council voted on Tuesday to extend the tram line to the airport, ending a decade of argument over its cost and route."
 	bodyP2 = "Supporters said the extension, expected to cost 410 million euros, would take thousands of cars off the ring road every day."
@@ -68,6 +74,11 @@ func TestHTMLBody(t *testing.T) {
 <div class="product-widget"><p>` + bodyW3 + `</p></div><div class="product-widget"><p>` + bodyW4 + `</p></div>
 <div class="product-widget"><p>` + bodyW5 + `</p></div><div class="product-widget"><p>` + bodyP4 + `</p></div></div></article>`),
 			want: []string{bodyP1, bodyP2, bodyP3, bodyW1, bodyW2, bodyW3, bodyW4, bodyW5, bodyP4},
+		},
+		{
+			name: "the chunks of an article each wrapped many levels deep are one article",
+			page: bodyChrome(`<article><div class="sections">` + bodyDeep(bodyP1) + bodyDeep(bodyP2+`</p><p>`+bodyP3+`</p><p>`+bodyP4+`</p><p>`+bodyW1) + bodyDeep(bodyW2) + `</div></article>`),
+			want: []string{bodyP1, bodyP2, bodyP3, bodyP4, bodyW1, bodyW2},
 		},
 		{
 			name: "subheadings, lists and quotes inside the article stay",
