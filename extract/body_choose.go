@@ -153,12 +153,17 @@ func (s *bodySegmenter) chooseContainer() int32 {
 		if prose == 0 && junk == 0 {
 			continue
 		}
-		d := 0
-		for j := b.box; j >= 0 && d < bodyMaxLevels; j = s.boxes[j].parent {
+		d, n := 0, 0
+		for j := b.box; j >= 0 && n < bodyMaxLevels; j = s.boxes[j].parent {
 			w := bodyDecay(d)
 			s.boxes[j].prose += w * prose
 			s.boxes[j].junk += w * junk
-			d++
+			n++
+			// A wrapper that holds the same blocks as the box inside
+			// it adds nothing: it is no further from the text.
+			if p := s.boxes[j].parent; p < 0 || s.boxes[p].first != s.boxes[j].first || s.boxes[p].end != s.boxes[j].end {
+				d++
+			}
 		}
 	}
 

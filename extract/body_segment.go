@@ -143,7 +143,7 @@ func (s *bodySegmenter) walk(n *html.Node) {
 		s.readTitles(n)
 		return
 	}
-	if bodySkip[a] || bodyHidden(n, s.unhide) || a == atom.Header && !bodyHoldsParagraph(n) {
+	if bodySkip[a] || bodyHidden(n, s.unhide) || a == atom.Header && !bodyHoldsParagraph(n) || a == atom.Span && bodyMicrodata(n) {
 		return
 	}
 	switch a {
@@ -255,6 +255,24 @@ func (s *bodySegmenter) flush() {
 	s.buf.Reset()
 	s.chars, s.linkChars, s.punct = 0, 0, 0
 	s.space = false
+}
+
+// bodyMetaProps are the schema.org microdata properties whose text is
+// for machines, not readers: addresses, image sizes, the publisher, the
+// page entity, time stamps. Themes write them out in spans the style
+// sheet hides.
+var bodyMetaProps = map[string]bool{
+	"url": true, "width": true, "height": true, "logo": true, "image": true,
+	"thumbnailurl": true, "publisher": true, "mainentityofpage": true,
+	"datemodified": true, "datepublished": true, "datecreated": true,
+}
+
+// bodyMicrodata reports an element holding a machine-facing microdata
+// property (bodyMetaProps); the walk asks only of spans, which themes
+// use for it (a link's text in a paragraph stays).
+func bodyMicrodata(n *html.Node) bool {
+	v := attr(n, "itemprop")
+	return v != "" && bodyMetaProps[strings.ToLower(v)]
 }
 
 // bodyHidden reports elements the page hides from readers; with unhide,

@@ -81,6 +81,19 @@ func TestHTMLBody(t *testing.T) {
 			want: []string{bodyP1, bodyP2, bodyP3, bodyP4, bodyW1, bodyW2},
 		},
 		{
+			name: "a lead beside a section wrapped many levels deep is the same article",
+			page: bodyChrome(`<article><div class="story"><p>` + bodyP1 + `</p>` + bodyDeep(bodyP2+`</p><p>`+bodyP3+`</p><p>`+bodyP4) + `</div></article>`),
+			want: []string{bodyP1, bodyP2, bodyP3, bodyP4},
+		},
+		{
+			name: "microdata a theme writes out for machines is not text",
+			page: bodyChrome(`<article><div class="entry-content"><p>` + bodyP1 + `</p><p>` + bodyP2 + `</p>
+<span itemprop="image"><span itemprop="url">https://example.org/images/tram-render-large.jpeg</span> <span itemprop="width">1200</span></span>
+<span itemprop="publisher"><span itemprop="name">Daily Planet Media Group</span></span></div></article>`),
+			want:    []string{bodyP1, bodyP2},
+			wantNot: []string{"tram-render", "1200", "Media Group"},
+		},
+		{
 			name: "subheadings, lists and quotes inside the article stay",
 			page: bodyChrome(`<article><div class="entry-content"><p>` + bodyP1 + `</p><h2>What happens next</h2><p>` + bodyP2 + `</p>
 <ul><li>Phase one reaches the business park in 2029.</li><li>Phase two reaches the terminal in 2031.</li></ul>
