@@ -168,37 +168,73 @@ func Align(src, derived *textproc.Doc, opts Options) Alignment {
 	}
 	al.linkClauses(ctx, sim, src, derived, scores, linked, link)
 	al.linkJoins(ctx, sim, src, derived, scores, linked, link)
-	groups := map[int]*Pair{}
-	var roots []int
-	for k := 0; k < n+m; k++ {
-		if !linked[k] {
-			continue
-		}
-		r := find(k)
-		p, ok := groups[r]
-		if !ok {
-			p = &Pair{}
-			groups[r] = p
-			roots = append(roots, r)
-		}
-		if k < n {
-			p.Source = append(p.Source, k)
-		} else {
-			p.Derived = append(p.Derived, k-n)
-		}
-	}
-	for _, r := range roots {
-		p := groups[r]
+	al.Pairs = groupPairs(n, m, linked, find)
+	for k := range al.Pairs {
+		p := &al.Pairs[k]
 		for _, i := range p.Source {
 			for _, j := range p.Derived {
 				p.Score = max(p.Score, scores[i*m+j])
 			}
 		}
 		p.Kind = kindOf(src, derived, p)
-		al.Pairs = append(al.Pairs, *p)
 	}
 	slices.SortFunc(al.Pairs, func(x, y Pair) int { return x.Derived[0] - y.Derived[0] })
 	return al
+}
+
+// groupPairs makes a Pair of each group of linked sentences (nodes 0 to
+// n-1 are source sentences, n to n+m-1 derived ones; find gives a node's
+// group), in the order of each group's first node, with its sentences in
+// ascending order. Two passes, counting and then filling, let all pairs
+// share one array of indices (each pair's lists cut to their length).
+func groupPairs(n, m int, linked []bool, find func(int) int) []Pair {
+	group := make([]int32, n+m) // root -> pair index + 1
+	var pairs []Pair
+	nSrc := make([]int, 0, n+m) // per pair: source and derived counts
+	nDer := make([]int, 0, n+m)
+	total := 0
+	for k := 0; k < n+m; k++ {
+		if !linked[k] {
+			continue
+		}
+		r := find(k)
+		if group[r] == 0 {
+			pairs = append(pairs, Pair{})
+			nSrc, nDer = append(nSrc, 0), append(nDer, 0)
+			group[r] = int32(len(pairs))
+		}
+		if k < n {
+			nSrc[group[r]-1]++
+		} else {
+			nDer[group[r]-1]++
+		}
+		total++
+	}
+	idx := make([]int, total)
+	for g := range pairs {
+		// A link joins a source and a derived sentence, so every group
+		// has both; a list left empty would stay nil all the same.
+		if nSrc[g] > 0 {
+			pairs[g].Source = idx[:0:nSrc[g]]
+		}
+		idx = idx[nSrc[g]:]
+		if nDer[g] > 0 {
+			pairs[g].Derived = idx[:0:nDer[g]]
+		}
+		idx = idx[nDer[g]:]
+	}
+	for k := 0; k < n+m; k++ {
+		if !linked[k] {
+			continue
+		}
+		p := &pairs[group[find(k)]-1]
+		if k < n {
+			p.Source = append(p.Source, k)
+		} else {
+			p.Derived = append(p.Derived, k-n)
+		}
+	}
+	return pairs
 }
 
 // linkClauses links sentences whose clauses match: a derived sentence that
@@ -568,7 +604,7 @@ func bigramHashes(out []uint64, w []string) []uint64 {
 		out = append(out, prev*0x9E3779B97F4A7C15^h)
 		prev = h
 	}
-	slices.Sort(out)
+	sortShort(out)
 	return out
 }
 

@@ -327,7 +327,7 @@ func (c *Context) phrasingFeatures(f *features, s *textproc.Sentence, from, to i
 		f.nGrams[n] = f.grams[n].count()
 		if n == 0 {
 			f.uni = append(take(&c.ar.u64, arenaChunk, len(seq)), seq...)
-			slices.Sort(f.uni)
+			sortShort(f.uni)
 			f.nGrams[0] = len(f.uni)
 		}
 	}
@@ -341,7 +341,7 @@ func (c *Context) phrasingFeatures(f *features, s *textproc.Sentence, from, to i
 		}
 		f.dates = append(f.dates, uint64(d.Year)<<32|uint64(d.Month)<<24|uint64(d.Day)<<16|uint64(d.Weekday)<<8)
 	}
-	slices.Sort(f.dates)
+	sortShort(f.dates)
 	f.dates = slices.Compact(f.dates)
 	if len(s.Entities) > 0 {
 		f.ents = take(&c.ar.u32, arenaChunk, len(s.Entities))
@@ -357,7 +357,7 @@ func (c *Context) phrasingFeatures(f *features, s *textproc.Sentence, from, to i
 		}
 		f.ents = append(f.ents, id)
 	}
-	slices.Sort(f.ents)
+	sortShort(f.ents)
 	f.ents = slices.Compact(f.ents)
 	if len(s.Numbers) > 0 {
 		f.nums = take(&c.ar.u64, arenaChunk, len(s.Numbers))
@@ -372,7 +372,7 @@ func (c *Context) phrasingFeatures(f *features, s *textproc.Sentence, from, to i
 		}
 		f.nums = append(f.nums, h)
 	}
-	slices.Sort(f.nums)
+	sortShort(f.nums)
 	f.nums = slices.Compact(f.nums)
 }
 
@@ -396,7 +396,7 @@ func (c *Context) contentFeatures(ids []uint32, weights []float32) features {
 	for _, id := range ids {
 		keys = append(keys, uint64(id&^synonymFlag)<<32|uint64(id))
 	}
-	slices.Sort(keys)
+	sortShort(keys)
 	f.ids = take(&c.ar.u32, arenaChunk, len(keys))
 	f.w = take(&c.ar.f32, arenaChunk, len(keys))
 	for k, key := range keys {
