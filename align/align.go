@@ -97,8 +97,18 @@ type Alignment struct {
 // split in two, or parts of two sentences merged into one, link too.
 // Linked sentences form a Pair.
 func Align(src, derived *textproc.Doc, opts Options) Alignment {
-	ctx := NewContext(src, derived, opts.thesaurus())
 	sim := opts.similarity()
+	// With the lexical similarity nothing keeps the Context past Align,
+	// so it is recycled; another Similarity is handed a Context of its
+	// own, which it may keep.
+	_, lexical := sim.(Lexical)
+	var ctx *Context
+	if lexical {
+		ctx = recycledContext(src, derived, opts.thesaurus())
+		defer ctx.release()
+	} else {
+		ctx = NewContext(src, derived, opts.thesaurus())
+	}
 	n, m := len(src.Sentences), len(derived.Sentences)
 	al := Alignment{
 		SourceBest: make([]float64, n), SourceMatch: make([]int, n),
@@ -116,7 +126,6 @@ func Align(src, derived *textproc.Doc, opts Options) Alignment {
 	// smaller side's weighted content is not scored (its score stays 0): on
 	// the MRPC train pairs no such pair scores above 0.09, far under any
 	// threshold, and the check costs a fifth of a score.
-	_, lexical := sim.(Lexical)
 	for i := range src.Sentences {
 		a := &src.Sentences[i]
 		for j := range derived.Sentences {
@@ -473,8 +482,8 @@ func (c *Context) enoughSharedAt(i, j int) bool {
 // symmetric (the same shared ids, in the same order, with the same
 // weights), so either side may ask.
 func (c *Context) sentenceMass(i, j int) float32 {
-	if c.pairMass == nil {
-		c.pairMass = make([]float32, len(c.srcF)*len(c.derF))
+	if len(c.pairMass) == 0 {
+		c.pairMass = resize(c.pairMass, len(c.srcF)*len(c.derF))
 		for k := range c.pairMass {
 			c.pairMass[k] = -1
 		}

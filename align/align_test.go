@@ -1,6 +1,8 @@
 package align
 
 import (
+	"fmt"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -211,5 +213,45 @@ func TestOtherSimilarityGetsClauses(t *testing.T) {
 	}
 	if !clause {
 		t.Errorf("the similarity saw no clause, only %v", d.seen)
+	}
+}
+
+// TestAlignRecycledContexts checks that Align gives the same alignment
+// whatever Context it recycles: pairs of different sizes are aligned
+// once each on fresh Contexts, then many times over in parallel and in
+// turn (so that each reuses arrays, maps and matchers another pair
+// filled), and every result must equal the first.
+func TestAlignRecycledContexts(t *testing.T) {
+	type pair struct{ src, der *textproc.Doc }
+	var pairs []pair
+	for _, n := range []int{3, 12, 40, 25} {
+		src, der := benchDocs(n)
+		pairs = append(pairs, pair{src, der}, pair{der, src})
+	}
+	want := make([]Alignment, len(pairs))
+	for k, p := range pairs {
+		want[k] = Align(p.src, p.der, Options{})
+	}
+	done := make(chan error)
+	for w := 0; w < 4; w++ {
+		go func() {
+			var err error
+			for round := 0; round < 5 && err == nil; round++ {
+				for k := range pairs {
+					k := (k + w + round) % len(pairs)
+					got := Align(pairs[k].src, pairs[k].der, Options{})
+					if !reflect.DeepEqual(got, want[k]) {
+						err = fmt.Errorf("pair %d, round %d: alignment differs from the first one", k, round)
+						break
+					}
+				}
+			}
+			done <- err
+		}()
+	}
+	for w := 0; w < 4; w++ {
+		if err := <-done; err != nil {
+			t.Error(err)
+		}
 	}
 }

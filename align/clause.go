@@ -125,7 +125,7 @@ func (c *Context) clausesOf(derived bool, i int) []clause {
 	ranges := splitClauses(s)
 	var out []clause
 	if len(ranges) > 0 {
-		out = take(&c.ar.clauses, clauseChunk, len(ranges))
+		out = c.ar.clauses.take(clauseChunk, len(ranges))
 	}
 	// A clause's term ids are a run of its sentence's: count the content
 	// tokens before the clause, as termIDs counts them.
@@ -177,7 +177,7 @@ func (c *Context) joinOf(derived bool, i int) *joined {
 		feats, joins = c.derF, c.derJoins
 	}
 	if joins[i] == nil {
-		js := append(take(&c.ar.joins, joinChunk, 1), joined{f: c.joinFeatures(&feats[i], &feats[i+1])})
+		js := append(c.ar.joins.take(joinChunk, 1), joined{f: c.joinFeatures(&feats[i], &feats[i+1])})
 		joins[i] = &js[0]
 	}
 	return joins[i]
@@ -199,8 +199,8 @@ func (j *joined) sentence(d *textproc.Doc, i int) *textproc.Sentence {
 // span two sentences and are not what two texts share.
 func (c *Context) joinFeatures(a, b *features) features {
 	f := features{}
-	f.ids = take(&c.ar.u32, arenaChunk, len(a.ids)+len(b.ids))
-	f.w = take(&c.ar.f32, arenaChunk, len(a.ids)+len(b.ids))
+	f.ids = c.ar.u32.take(arenaChunk, len(a.ids)+len(b.ids))
+	f.w = c.ar.f32.take(arenaChunk, len(a.ids)+len(b.ids))
 	i, j := 0, 0
 	for i < len(a.ids) || j < len(b.ids) {
 		var x, y uint32 = math.MaxUint32, math.MaxUint32
@@ -247,15 +247,15 @@ func (c *Context) joinPhrasing(f, a, b *features) {
 		}
 		f.nGrams[n] = f.grams[n].count()
 	}
-	f.uni = mergeSorted(take(&c.ar.u64, arenaChunk, len(a.uni)+len(b.uni)), a.uni, b.uni)
+	f.uni = mergeSorted(c.ar.u64.take(arenaChunk, len(a.uni)+len(b.uni)), a.uni, b.uni)
 	f.nGrams[0] = len(f.uni)
 	for k := range f.chars {
 		f.chars[k] = a.chars[k] | b.chars[k]
 	}
 	f.nChars = f.chars.count()
-	f.ents = slices.Compact(mergeSorted(take(&c.ar.u32, arenaChunk, len(a.ents)+len(b.ents)), a.ents, b.ents))
-	f.nums = slices.Compact(mergeSorted(take(&c.ar.u64, arenaChunk, len(a.nums)+len(b.nums)), a.nums, b.nums))
-	f.dates = slices.Compact(mergeSorted(take(&c.ar.u64, arenaChunk, len(a.dates)+len(b.dates)), a.dates, b.dates))
+	f.ents = slices.Compact(mergeSorted(c.ar.u32.take(arenaChunk, len(a.ents)+len(b.ents)), a.ents, b.ents))
+	f.nums = slices.Compact(mergeSorted(c.ar.u64.take(arenaChunk, len(a.nums)+len(b.nums)), a.nums, b.nums))
+	f.dates = slices.Compact(mergeSorted(c.ar.u64.take(arenaChunk, len(a.dates)+len(b.dates)), a.dates, b.dates))
 }
 
 // mergeSorted appends the merge of two sorted slices to out (empty, with

@@ -5,6 +5,7 @@ import (
 	"math/bits"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/wiretrace/wiretrace/textproc"
 )
@@ -43,9 +44,10 @@ type Context struct {
 	vocab              map[string]uint32
 	th                 Thesaurus
 	nSrcVocab          int
+	tokens             int // of both documents
 	ar                 arena
 	// pairMass[i*len(derF)+j] is sentenceMass(i, j), -1 until asked;
-	// nil until first asked.
+	// empty until first asked.
 	pairMass []float32
 }
 
@@ -54,13 +56,20 @@ type Context struct {
 // clause and joined pair), and one allocation each made allocation and
 // garbage collection a third of the cost of Align. A slice it returns has
 // length 0 and its capacity fixed by a full slice expression, so appending
-// past that capacity reallocates instead of writing over a neighbour.
+// past that capacity reallocates instead of writing over a neighbour. The
+// arrays stay with the Context for its next use (see contexts).
 type arena struct {
-	u32     []uint32
-	f32     []float32
-	u64     []uint64
-	clauses []clause
-	joins   []joined
+	u32     chunks[uint32]
+	f32     chunks[float32]
+	u64     chunks[uint64]
+	clauses chunks[clause]
+	joins   chunks[joined]
+}
+
+// chunks are the arrays of one element type of an arena.
+type chunks[T any] struct {
+	all [][]T // each filled from its start
+	k   int   // all[k] is the one being filled
 }
 
 // arenaChunk, clauseChunk and joinChunk are the least numbers of
@@ -72,23 +81,73 @@ const (
 	joinChunk   = 16
 )
 
-// take returns an empty slice with room for n elements from buf's spare
-// capacity, starting a new chunk of at least chunk elements when too
-// little is left.
-func take[T any](buf *[]T, chunk, n int) []T {
-	if cap(*buf)-len(*buf) < n {
-		*buf = make([]T, 0, max(chunk, n))
+// take returns an empty slice with room for n elements from the spare
+// capacity of the array being filled, moving on to the next array (made
+// with at least chunk elements when there is none) when too little is
+// left.
+func (c *chunks[T]) take(chunk, n int) []T {
+	for c.k < len(c.all) && cap(c.all[c.k])-len(c.all[c.k]) < n {
+		c.k++
 	}
+	if c.k == len(c.all) {
+		c.all = append(c.all, make([]T, 0, max(chunk, n)))
+	}
+	buf := &c.all[c.k]
 	l := len(*buf)
 	*buf = (*buf)[:l+n]
 	return (*buf)[l : l : l+n]
 }
 
-// grow sizes the arena's first chunks for about tokens tokens.
+// reset empties the arrays for a new use, with zeros written over what
+// was handed out when clear is set (for element types that hold
+// pointers, so that a Context waiting for reuse keeps no article alive).
+// Unless the arrays hold at least first elements in all, they are
+// replaced by one of first elements.
+func (c *chunks[T]) reset(first int, clearUsed bool) {
+	total := 0
+	for k := range c.all {
+		if clearUsed {
+			clear(c.all[k])
+		}
+		c.all[k] = c.all[k][:0]
+		total += cap(c.all[k])
+	}
+	c.k = 0
+	if first > 0 && total < first {
+		c.all = append(c.all[:0], make([]T, 0, first))
+	}
+}
+
+// grow empties the arena and sizes its number arrays for about tokens
+// tokens.
 func (a *arena) grow(tokens int) {
-	a.u32 = make([]uint32, 0, max(arenaChunk, 2*tokens))
-	a.f32 = make([]float32, 0, max(arenaChunk, tokens))
-	a.u64 = make([]uint64, 0, max(arenaChunk, tokens+tokens/4))
+	a.u32.reset(max(arenaChunk, 2*tokens), false)
+	a.f32.reset(max(arenaChunk, tokens), false)
+	a.u64.reset(max(arenaChunk, tokens+tokens/4), false)
+	a.clauses.reset(0, false)
+	a.joins.reset(0, false)
+}
+
+// contexts recycles the Contexts Align makes: the arrays and maps of one
+// Context for a pair of news articles weigh several hundred kilobytes,
+// and making them afresh for every comparison made garbage collection a
+// large part of Compare's cost. A Context is put back by release.
+var contexts sync.Pool
+
+// maxPooledTokens is the most tokens a pair may have for its Context to
+// be recycled: one very long comparison should not leave its arrays in
+// the pool.
+const maxPooledTokens = 1 << 15
+
+// resize returns s with length n and every element zero, reusing its
+// array when it has room.
+func resize[T any](s []T, n int) []T {
+	if cap(s) < n {
+		return make([]T, n)
+	}
+	s = s[:n]
+	clear(s)
+	return s
 }
 
 // features are one sentence's precomputed comparison data. Slices are
@@ -128,51 +187,97 @@ type features struct {
 // thesaurus may be nil (no synonyms beyond spelling variants); pass
 // Thesauri{wordnet, Fallback} to use both.
 func NewContext(src, derived *textproc.Doc, th Thesaurus) *Context {
+	c := &Context{}
+	c.init(src, derived, th)
+	return c
+}
+
+// recycledContext returns a Context for src and derived made in the
+// arrays of one that release put back, when there is one.
+func recycledContext(src, derived *textproc.Doc, th Thesaurus) *Context {
+	c, _ := contexts.Get().(*Context)
+	if c == nil {
+		c = &Context{}
+	}
+	c.init(src, derived, th)
+	return c
+}
+
+// release puts c back for recycledContext, with everything that refers
+// to its documents cleared. c must not be used afterwards.
+func (c *Context) release() {
+	if c.tokens > maxPooledTokens {
+		return
+	}
+	c.src, c.der, c.th = nil, nil, nil
+	clear(c.vocab)
+	clear(c.entIDs)
+	clear(c.stems)
+	clear(c.words)
+	clear(c.srcF)
+	clear(c.derF)
+	clear(c.srcClauses)
+	clear(c.derClauses)
+	clear(c.srcJoins)
+	clear(c.derJoins)
+	c.ar.clauses.reset(0, true)
+	c.ar.joins.reset(0, true)
+	c.match.release()
+	contexts.Put(c)
+}
+
+// init prepares c for src and derived (see NewContext), in the arrays and
+// maps of its last use when it had one.
+func (c *Context) init(src, derived *textproc.Doc, th Thesaurus) {
 	tokens := 0
 	for _, d := range []*textproc.Doc{src, derived} {
 		for i := range d.Sentences {
 			tokens += len(d.Sentences[i].Tokens)
 		}
 	}
+	c.src, c.der, c.th, c.tokens = src, derived, th, tokens
 	// About one distinct stem per three tokens in a pair of news articles;
 	// sizing the map up front saves its rehashes.
-	c := &Context{src: src, der: derived, th: th, vocab: make(map[string]uint32, tokens/3+16)}
+	if c.vocab == nil {
+		c.vocab = make(map[string]uint32, tokens/3+16)
+		c.entIDs = map[string]uint32{}
+	}
 	c.ar.grow(tokens)
-	c.stems = make([]string, 0, tokens/3+16)
-	c.words = make([]*textproc.Token, 0, tokens/3+16)
-	srcTerms := make([][]uint32, len(src.Sentences))
+	c.stems = slices.Grow(c.stems[:0], tokens/3+16)
+	c.words = slices.Grow(c.words[:0], tokens/3+16)
+	srcTerms := resize(c.srcTerms, len(src.Sentences))
 	for i := range src.Sentences {
 		srcTerms[i] = c.termIDs(&src.Sentences[i], false)
 	}
 	c.nSrcVocab = len(c.vocab)
 	m := c.newMatcher()
-	derTerms := make([][]uint32, len(derived.Sentences))
+	derTerms := resize(c.derTerms, len(derived.Sentences))
 	for j := range derived.Sentences {
 		derTerms[j] = c.termIDs(&derived.Sentences[j], true, m)
 	}
 	weights := c.weights(srcTerms, derTerms)
-	ents := map[string]uint32{}
-	c.weightOf, c.entIDs, c.match = weights, ents, m
+	ents := c.entIDs
+	c.weightOf, c.match = weights, m
 	c.srcTerms, c.derTerms = srcTerms, derTerms
-	c.srcClauses, c.srcBuilt = make([][]clause, len(src.Sentences)), make([]bool, len(src.Sentences))
-	c.derClauses, c.derBuilt = make([][]clause, len(derived.Sentences)), make([]bool, len(derived.Sentences))
-	c.srcJoins, c.derJoins = make([]*joined, len(src.Sentences)), make([]*joined, len(derived.Sentences))
-	c.srcF = make([]features, len(src.Sentences))
+	c.srcClauses, c.srcBuilt = resize(c.srcClauses, len(src.Sentences)), resize(c.srcBuilt, len(src.Sentences))
+	c.derClauses, c.derBuilt = resize(c.derClauses, len(derived.Sentences)), resize(c.derBuilt, len(derived.Sentences))
+	c.srcJoins, c.derJoins = resize(c.srcJoins, len(src.Sentences)), resize(c.derJoins, len(derived.Sentences))
+	c.pairMass = c.pairMass[:0]
+	c.srcF = resize(c.srcF, len(src.Sentences))
 	for i := range src.Sentences {
 		c.srcF[i] = c.makeFeatures(&src.Sentences[i], 0, len(src.Sentences[i].Tokens), srcTerms[i], weights, ents)
 	}
-	c.derF = make([]features, len(derived.Sentences))
+	c.derF = resize(c.derF, len(derived.Sentences))
 	for j := range derived.Sentences {
 		c.derF[j] = c.makeFeatures(&derived.Sentences[j], 0, len(derived.Sentences[j].Tokens), derTerms[j], weights, ents)
 	}
-	return c
 }
 
 // termIDs maps a sentence's content stems to ids. For a derived sentence, a
 // stem the source lacks is mapped onto a source stem that is its synonym or
 // spelling variant, flagged with synonymFlag.
 func (c *Context) termIDs(s *textproc.Sentence, derived bool, m ...*matcher) []uint32 {
-	ids := take(&c.ar.u32, arenaChunk, len(s.Tokens))
+	ids := c.ar.u32.take(arenaChunk, len(s.Tokens))
 	for k := range s.Tokens {
 		t := &s.Tokens[k]
 		if !isContent(t) {
@@ -224,7 +329,7 @@ func normStem(t *textproc.Token) string {
 // 8 sentences, such as a single sentence pair) use the background alone.
 func (c *Context) weights(src, der [][]uint32) []float32 {
 	stems := c.stems
-	w := make([]float32, len(c.vocab))
+	w := resize(c.weightOf, len(c.vocab))
 	for id, s := range stems {
 		w[id] = backgroundWeight(s)
 	}
@@ -326,14 +431,14 @@ func (c *Context) phrasingFeatures(f *features, s *textproc.Sentence, from, to i
 		}
 		f.nGrams[n] = f.grams[n].count()
 		if n == 0 {
-			f.uni = append(take(&c.ar.u64, arenaChunk, len(seq)), seq...)
+			f.uni = append(c.ar.u64.take(arenaChunk, len(seq)), seq...)
 			sortShort(f.uni)
 			f.nGrams[0] = len(f.uni)
 		}
 	}
 	f.chars, f.nChars = charGrams(toks)
 	if len(s.Dates) > 0 {
-		f.dates = take(&c.ar.u64, arenaChunk, len(s.Dates))
+		f.dates = c.ar.u64.take(arenaChunk, len(s.Dates))
 	}
 	for _, d := range s.Dates {
 		if !in(d.Span) {
@@ -344,7 +449,7 @@ func (c *Context) phrasingFeatures(f *features, s *textproc.Sentence, from, to i
 	sortShort(f.dates)
 	f.dates = slices.Compact(f.dates)
 	if len(s.Entities) > 0 {
-		f.ents = take(&c.ar.u32, arenaChunk, len(s.Entities))
+		f.ents = c.ar.u32.take(arenaChunk, len(s.Entities))
 	}
 	for _, e := range s.Entities {
 		if !in(e.Span) {
@@ -360,7 +465,7 @@ func (c *Context) phrasingFeatures(f *features, s *textproc.Sentence, from, to i
 	sortShort(f.ents)
 	f.ents = slices.Compact(f.ents)
 	if len(s.Numbers) > 0 {
-		f.nums = take(&c.ar.u64, arenaChunk, len(s.Numbers))
+		f.nums = c.ar.u64.take(arenaChunk, len(s.Numbers))
 	}
 	for _, n := range s.Numbers {
 		if !in(n.Span) {
@@ -397,8 +502,8 @@ func (c *Context) contentFeatures(ids []uint32, weights []float32) features {
 		keys = append(keys, uint64(id&^synonymFlag)<<32|uint64(id))
 	}
 	sortShort(keys)
-	f.ids = take(&c.ar.u32, arenaChunk, len(keys))
-	f.w = take(&c.ar.f32, arenaChunk, len(keys))
+	f.ids = c.ar.u32.take(arenaChunk, len(keys))
+	f.w = c.ar.f32.take(arenaChunk, len(keys))
 	for k, key := range keys {
 		id := uint32(key)
 		if k > 0 && id&^synonymFlag == uint32(keys[k-1])&^synonymFlag {
@@ -421,19 +526,30 @@ func (c *Context) contentFeatures(ids []uint32, weights []float32) features {
 // words of 5 or more letters, 2 for 9 or more: "adviser"/"advisor").
 type matcher struct {
 	c      *Context
-	groups map[uint32]uint32   // thesaurus group -> first source term id
-	bucket map[string][]uint32 // first 3 letters of a source word -> ids
-	words  []string            // source term id -> a lowercased word
-	cache  map[string]int64    // derived stem -> source id or -1
+	groups map[uint32]uint32 // thesaurus group -> first source term id
+	// bucket maps the first 3 letters of a source word to its list in
+	// buckets: the ids of the words that start so. The lists' arrays are
+	// kept for the Context's next use.
+	bucket  map[string]int32
+	buckets [][]uint32
+	words   []string         // source term id -> a lowercased word
+	cache   map[string]int64 // derived stem -> source id or -1
 }
 
+// newMatcher returns c's matcher, ready for c's documents: the one of its
+// last use emptied (see release), or a new one.
 func (c *Context) newMatcher() *matcher {
-	// Sized up front from the source vocabulary: these maps grew by
-	// rehashing in every Align.
-	m := &matcher{c: c, groups: make(map[uint32]uint32, c.nSrcVocab), bucket: make(map[string][]uint32, c.nSrcVocab/2+8),
-		words: make([]string, c.nSrcVocab), cache: make(map[string]int64, c.nSrcVocab/2+8)}
+	m := c.match
+	if m == nil {
+		// Sized up front from the source vocabulary: these maps grew by
+		// rehashing in every Align.
+		m = &matcher{c: c, groups: make(map[uint32]uint32, c.nSrcVocab), bucket: make(map[string]int32, c.nSrcVocab/2+8),
+			cache: make(map[string]int64, c.nSrcVocab/2+8)}
+	}
+	m.words = resize(m.words, c.nSrcVocab)
 	// One pass over the source's distinct terms (in id order, so the
 	// first-seen source word wins a group as before).
+	used := 0
 	for id := 0; id < c.nSrcVocab; id++ {
 		t := c.words[id]
 		if t.Kind != textproc.Word {
@@ -441,7 +557,17 @@ func (c *Context) newMatcher() *matcher {
 		}
 		m.words[id] = t.Lower
 		if len(t.Lower) >= 5 {
-			m.bucket[t.Lower[:3]] = append(m.bucket[t.Lower[:3]], uint32(id))
+			b, ok := m.bucket[t.Lower[:3]]
+			if !ok {
+				if used == len(m.buckets) {
+					m.buckets = append(m.buckets, nil)
+				}
+				b = int32(used)
+				m.buckets[b] = m.buckets[b][:0]
+				m.bucket[t.Lower[:3]] = b
+				used++
+			}
+			m.buckets[b] = append(m.buckets[b], uint32(id))
 		}
 		if c.th != nil {
 			for _, g := range c.th.Groups(t.Stem) {
@@ -452,6 +578,18 @@ func (c *Context) newMatcher() *matcher {
 		}
 	}
 	return m
+}
+
+// release empties m for its Context's next use, keeping its maps and
+// arrays.
+func (m *matcher) release() {
+	if m == nil {
+		return
+	}
+	clear(m.groups)
+	clear(m.bucket)
+	clear(m.words)
+	clear(m.cache)
 }
 
 func (m *matcher) match(stem, lower string) (uint32, bool) {
@@ -468,7 +606,11 @@ func (m *matcher) match(stem, lower string) (uint32, bool) {
 		}
 	}
 	if found < 0 && len(lower) >= 5 && !strings.ContainsAny(lower[:1], "0123456789") {
-		for _, id := range m.bucket[lower[:3]] {
+		var ids []uint32
+		if b, ok := m.bucket[lower[:3]]; ok {
+			ids = m.buckets[b]
+		}
+		for _, id := range ids {
 			maxD := 1
 			if len(lower) >= 9 {
 				maxD = 2
