@@ -745,7 +745,7 @@ func (c *checker) negations(ss []*textproc.Sentence, d *textproc.Sentence) {
 				if stem == "" {
 					continue
 				}
-				if t, ok := findStem(d, stem); ok && !negatorBefore(d, t) {
+				if t, ok := claimToken(s, pspan, d, stem); ok {
 					c.add(Drift{Kind: Negation, SourceSpan: s.Text[n.Start:pspan.End], DerivedSpan: t.Text,
 						SourceSentence: s.Index, DerivedSentence: d.Index,
 						Explanation: fmt.Sprintf("the source says %q; this drops the negation", s.Text[n.Start:pspan.End])})
@@ -760,7 +760,7 @@ func (c *checker) negations(ss []*textproc.Sentence, d *textproc.Sentence) {
 				continue
 			}
 			for _, s := range ss {
-				if t, ok := findStem(s, stem); ok && !negatorBefore(s, t) {
+				if t, ok := claimToken(d, pspan, s, stem); ok {
 					c.add(Drift{Kind: Negation, SourceSpan: t.Text, DerivedSpan: d.Text[n.Start:pspan.End],
 						SourceSentence: s.Index, DerivedSentence: d.Index,
 						Explanation: fmt.Sprintf("this says %q where the source has no negation", d.Text[n.Start:pspan.End])})
@@ -956,6 +956,14 @@ func negated(s *textproc.Sentence, n textproc.Negation) (string, textproc.Span) 
 			return "", textproc.Span{} // "not without": double negation
 		}
 	}
+	// "doesn't it", "aren't they": a question asked for effect, not a
+	// claim negated.
+	if n.Cue == "n't" {
+		rest := strings.Fields(strings.ToLower(s.Text[n.End:]))
+		if len(rest) > 0 && questionPronouns[strings.Trim(rest[0], ",.?!")] {
+			return "", textproc.Span{}
+		}
+	}
 	// "not only", "not just": an addition, not a negation.
 	if rest := strings.ToLower(strings.TrimLeft(s.Text[n.End:], " ")); strings.HasPrefix(rest, "only ") || strings.HasPrefix(rest, "just ") || strings.HasPrefix(rest, "merely ") {
 		return "", textproc.Span{}
@@ -986,14 +994,32 @@ func negated(s *textproc.Sentence, n textproc.Negation) (string, textproc.Span) 
 	return "", textproc.Span{}
 }
 
-func findStem(s *textproc.Sentence, stem string) (textproc.Token, bool) {
-	for _, t := range s.Tokens {
-		if t.Kind == textproc.Word && t.Stem == stem {
+// claimToken returns the token of b with the stem of the word at span sp
+// of a (the one a negation cue negates) that makes the same claim without
+// a lexical negator before it ("failed to return"): the same word, or the
+// same content word next to both ("did not retire quietly" and "retired
+// quietly", not "his retirement"). A word of another form in other
+// surroundings is a paraphrase of something else.
+func claimToken(a *textproc.Sentence, sp textproc.Span, b *textproc.Sentence, stem string) (textproc.Token, bool) {
+	j := -1
+	for i, u := range a.Tokens {
+		if u.Start == sp.Start {
+			j = i
+		}
+	}
+	for k, t := range b.Tokens {
+		if t.Kind != textproc.Word || t.Stem != stem || negatorBefore(b, t) {
+			continue
+		}
+		if j < 0 || a.Tokens[j].Lower == t.Lower || shareNeighbour(a, j, b, k) {
 			return t, true
 		}
 	}
 	return textproc.Token{}, false
 }
+
+// questionPronouns follow the auxiliary of a negative question.
+var questionPronouns = map[string]bool{"it": true, "they": true, "you": true, "we": true, "he": true, "she": true, "i": true, "that": true, "this": true, "there": true}
 
 // ---- entities
 

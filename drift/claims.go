@@ -30,6 +30,12 @@ type Review struct {
 	// a source sentence or names a person the source names: a claim
 	// about the source's story, not another story's.
 	onSource []bool
+	// claim is the derived sentence about the source's story with the most
+	// words the source never uses, none of them backed (Kind Claim); its
+	// Kind is empty when there is none. claimAbout is whether it names a
+	// person the source names.
+	claim      Drift
+	claimAbout bool
 }
 
 // SignalNames name Review.Signals, one per measure.
@@ -52,8 +58,13 @@ var SignalNames = []string{
 // article) reports only the suspects of sentences about the source's
 // story (that restate a source sentence or name its people): its other
 // sentences are the other article's own reporting.
+//
+// A rewrite judged changed with nothing else to report reports its claim
+// (Kind Claim): the sentence that says most that the source never does
+// about the source's story; a partial copy, only one that names a person
+// of the source.
 func (r Review) Drifts(changed, partial bool) []Drift {
-	if !changed || len(r.Suspects) == 0 {
+	if !changed {
 		return r.Found
 	}
 	out := slices.Clip(r.Found)
@@ -62,9 +73,16 @@ func (r Review) Drifts(changed, partial bool) []Drift {
 			out = append(out, d)
 		}
 	}
+	if len(out) == 0 && r.claim.Kind != "" && (!partial || r.claimAbout) {
+		return []Drift{r.claim}
+	}
 	sortDrifts(out)
 	return out
 }
+
+// claimWords is the fewest content stems an unbacked derived sentence
+// must share with a source sentence to speak of the source's story.
+const claimWords = 2
 
 // backedShare is the share of a derived sentence's content stems that
 // the source must hold, somewhere, for the sentence to restate it.
@@ -92,26 +110,30 @@ func Examine(src, derived *textproc.Doc, pairs []Pair) Review {
 			}
 		}
 	}
-	closest, restates := c.nearest()
-	// The surnames of the source's people, to tell a sentence about them;
-	// not a word the source also writes in lower case ("Marlow County",
-	// "the county"), unless it writes everything so.
-	actors, lower := map[string]bool{}, map[string]bool{}
-	for i := range src.Sentences {
-		for _, t := range src.Sentences[i].Tokens {
-			if t.Kind == textproc.Word && t.Text == t.Lower {
-				lower[t.Lower] = true
+	closest, shares, restates := c.nearest()
+	// The words the source writes in lower case: a derived person whose
+	// surname the source has, but never so ("Marlow County" against "the
+	// county" is no person of the story), is one of the source's people,
+	// unless the source writes everything in lower case.
+	lower := map[string]bool{}
+	if !c.caseless {
+		for i := range src.Sentences {
+			for _, t := range src.Sentences[i].Tokens {
+				if t.Kind == textproc.Word && t.Text == t.Lower {
+					lower[t.Lower] = true
+				}
 			}
 		}
 	}
-	for i := range src.Sentences {
-		for _, e := range src.Sentences[i].Entities {
-			if sn := surname(e.Text); e.Kind == textproc.Person && (c.caseless || !lower[sn]) {
-				actors[sn] = true
-			}
-		}
+	ofSource := func(d *textproc.Sentence) bool {
+		return slices.ContainsFunc(d.Entities, func(e textproc.Entity) bool {
+			sn := surname(e.Text)
+			return e.Kind == textproc.Person && c.srcWords[sn] && !lower[sn]
+		})
 	}
 	var onSource []bool
+	var claim Drift
+	claimOwn, claimAbout := 0, false
 	var unbacked, figures, names, dates, quotes, reversals, novel, content, gaps int
 	seenName := map[string]bool{}
 	for j := range derived.Sentences {
@@ -130,6 +152,13 @@ func Examine(src, derived *textproc.Doc, pairs []Pair) Review {
 		content += all
 		if !paired[j] && all > 0 && float64(all-own) < backedShare*float64(all) {
 			unbacked++
+			if near := closest[j]; shares[j] >= claimWords && own > claimOwn {
+				claimOwn, claimAbout = own, ofSource(d)
+				s := &src.Sentences[near]
+				claim = Drift{Kind: Claim, SourceSpan: clipWords(s.Text, 12), DerivedSpan: clipWords(d.Text, 12),
+					SourceSentence: near, DerivedSentence: j,
+					Explanation: fmt.Sprintf("the source never says this: %d of its %d content words are nowhere in the source, though it speaks of what source sentence %d does", own, all, near+1)}
+			}
 		}
 		// Facts only the derived sentence states are reported against the
 		// source sentence it restates, if any.
@@ -176,7 +205,7 @@ func Examine(src, derived *textproc.Doc, pairs []Pair) Review {
 			c.suspect(Drift{Kind: Quote, DerivedSpan: q.Text, SourceSentence: at, DerivedSentence: j,
 				Explanation: fmt.Sprintf("quotes %s saying %q, words the source never has", who, clipWords(q.Text, 8))})
 		}
-		if near := closest[j]; near >= 0 {
+		if near := closest[j]; shares[j] >= anchorWords {
 			s := &src.Sentences[near]
 			// A claim negated or reversed against the closest source
 			// sentence, when the aligner did not pair the two.
@@ -191,9 +220,7 @@ func Examine(src, derived *textproc.Doc, pairs []Pair) Review {
 			}
 		}
 		if len(c.out) > before {
-			about := at >= 0 || slices.ContainsFunc(d.Entities, func(e textproc.Entity) bool {
-				return e.Kind == textproc.Person && actors[surname(e.Text)]
-			})
+			about := at >= 0 || ofSource(d)
 			for range len(c.out) - before {
 				onSource = append(onSource, about)
 			}
@@ -207,9 +234,11 @@ func Examine(src, derived *textproc.Doc, pairs []Pair) Review {
 	}
 	n := float64(max(1, len(derived.Sentences)))
 	return Review{
-		Found:    c.out[:found:found],
-		Suspects: c.out[found:],
-		onSource: onSource,
+		Found:      c.out[:found:found],
+		Suspects:   c.out[found:],
+		onSource:   onSource,
+		claim:      claim,
+		claimAbout: claimAbout,
 		Signals: []float64{
 			math.Log1p(float64(facts)),
 			math.Log1p(float64(found - facts)),
@@ -263,10 +292,10 @@ func (c *checker) newName(e textproc.Entity) bool {
 }
 
 // closestSource returns, for each derived sentence, the source sentence
-// that shares most of its content stems (at least anchorWords), or -1,
-// and whether it holds anchorMin of them: whether the derived sentence
-// restates it.
-func closestSource(src, derived *textproc.Doc) (closest []int, restates []bool) {
+// that shares most of its content stems, or -1 when none shares any; how
+// many it shares; and whether that is at least anchorWords and anchorMin
+// of them: whether the derived sentence restates it.
+func closestSource(src, derived *textproc.Doc) (closest, shares []int, restates []bool) {
 	// Content stems are numbered, the source's first; holders lists, for
 	// each source stem, the source sentences that hold it, each once and
 	// in order (holders[from[id]:from[id+1]]).
@@ -315,7 +344,7 @@ func closestSource(src, derived *textproc.Doc) (closest []int, restates []bool) 
 		holders[next[o[0]]] = o[1]
 		next[o[0]]++
 	}
-	closest, restates = make([]int, len(derived.Sentences)), make([]bool, len(derived.Sentences))
+	closest, shares, restates = make([]int, len(derived.Sentences)), make([]int, len(derived.Sentences)), make([]bool, len(derived.Sentences))
 	shared := make([]int, len(src.Sentences))
 	seen := last // reused: per id, the derived sentence that last had it, plus one
 	clear(seen)
@@ -350,10 +379,8 @@ func closestSource(src, derived *textproc.Doc) (closest []int, restates []bool) 
 				best, bestN = i, n
 			}
 		}
-		if best >= 0 && bestN < anchorWords {
-			best = -1
-		}
-		closest[j], restates[j] = best, best >= 0 && float64(bestN) >= anchorMin*float64(stems)
+		closest[j], shares[j] = best, bestN
+		restates[j] = bestN >= anchorWords && float64(bestN) >= anchorMin*float64(stems)
 	}
-	return closest, restates
+	return closest, shares, restates
 }

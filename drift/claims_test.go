@@ -59,3 +59,26 @@ func TestExamine(t *testing.T) {
 		})
 	}
 }
+
+// TestExamineClaim checks a rewrite judged changed with no checkable fact
+// changed: it reports its claim, the unbacked sentence about the source's
+// story, and a partial copy does not (the sentence names nobody of it).
+func TestExamineClaim(t *testing.T) {
+	src := doc("The ferry service resumed on the northern route after a week of storms.",
+		"The ferry operators cited calmer seas.",
+		"Passengers had waited for days at the harbour.")
+	der := doc("The ferry service resumed on the northern route after a week of storms.",
+		"The ferry operators cited calmer seas.",
+		"Secret documents reveal the ferry operators sabotaged their own engines to collect insurance money.")
+	rv := Examine(src, der, []Pair{{Source: []int{0}, Derived: []int{0}}, {Source: []int{1}, Derived: []int{1}}})
+	if got := rv.Drifts(false, false); len(got) != 0 {
+		t.Errorf("not changed: got %+v, want no drift", got)
+	}
+	got := rv.Drifts(true, false)
+	if len(got) != 1 || got[0].Kind != Claim || got[0].DerivedSentence != 2 || got[0].SourceSentence < 0 || got[0].Explanation == "" {
+		t.Errorf("changed: got %+v, want one claim drift on derived sentence 2", got)
+	}
+	if got := rv.Drifts(true, true); len(got) != 0 {
+		t.Errorf("changed partial: got %+v, want no drift", got)
+	}
+}

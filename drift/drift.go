@@ -38,11 +38,15 @@ const (
 	Quote    Kind = "quote"    // a quote got another speaker or other words
 	Negation Kind = "negation" // a claim was negated or un-negated
 	Entity   Kind = "entity"   // a name appears that the source never has
+	// Claim: a statement about the source's story that the source never
+	// makes, reported only for a rewrite judged to have changed facts
+	// when no checkable fact tells how (see Review.Drifts).
+	Claim Kind = "claim"
 )
 
 // kindRank orders the drifts of one sentence pair: titles and figures
 // first, names last.
-var kindRank = map[Kind]int{Role: 0, Number: 1, Date: 2, Quote: 3, Negation: 4, Entity: 5}
+var kindRank = map[Kind]int{Role: 0, Number: 1, Date: 2, Quote: 3, Negation: 4, Entity: 5, Claim: 6}
 
 // Drift is one fact that changed between a source sentence and the derived
 // sentence that carries it. Its JSON form is part of `wiretrace compare
@@ -97,7 +101,7 @@ func (c *checker) find(pairs []Pair) {
 			c.additions(ss, d)
 		}
 	}
-	closest, restates := c.nearest()
+	closest, _, restates := c.nearest()
 	for _, p := range anchorPairs(closest, restates, pairs) {
 		ss, d := c.sentences(src, p.Source), &derived.Sentences[p.Derived[0]]
 		c.numbers(ss, []*textproc.Sentence{d})
@@ -149,17 +153,18 @@ type checker struct {
 	acronyms []string
 	seen     map[string]bool
 	out      []Drift
-	// closest and restates are closestSource's, built on first use.
-	closest  []int
-	restates []bool
+	// closest, shares and restates are closestSource's, built on first
+	// use.
+	closest, shares []int
+	restates        []bool
 }
 
 // nearest returns closestSource of the checker's documents, computed once.
-func (c *checker) nearest() ([]int, []bool) {
+func (c *checker) nearest() (closest, shares []int, restates []bool) {
 	if c.closest == nil {
-		c.closest, c.restates = closestSource(c.src, c.derived)
+		c.closest, c.shares, c.restates = closestSource(c.src, c.derived)
 	}
-	return c.closest, c.restates
+	return c.closest, c.shares, c.restates
 }
 
 func newChecker(src, derived *textproc.Doc) *checker {

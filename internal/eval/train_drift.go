@@ -13,9 +13,10 @@ import (
 // maxFaithfulFlagged is the share of the fit part's faithful rewrites
 // (judged derived) that may be reported with a drift: the threshold of
 // the drift model is the lowest that keeps them at or under it. The
-// issue's target is 0.15 on the check part; the fit part is held lower so
-// that the check part, which the fit never sees, stays under it.
-const maxFaithfulFlagged = 0.12
+// issue's target is 0.15 on the check part; a share p measured on the
+// check part's 173 faithful pairs has a standard error of about 0.025, so
+// the fit part is held two of them lower.
+const maxFaithfulFlagged = 0.10
 
 // driftSigns holds every weight of the drift model at or above zero:
 // more facts the source lacks, more unbacked sentences, more changed
