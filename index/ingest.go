@@ -195,7 +195,7 @@ func (p *pipeline) work(ctx context.Context, items <-chan Item, docs chan<- stor
 				continue
 			}
 		}
-		d, ok, err := document(it.Article, it.Meta, one[0])
+		d, fp, ok, err := document(it.Article, it.Meta, one[0])
 		if err != nil {
 			return fmt.Errorf("ingest: %w", err)
 		}
@@ -204,7 +204,7 @@ func (p *pipeline) work(ctx context.Context, items <-chan Item, docs chan<- stor
 			continue
 		}
 		if p.opts.OnIndexed != nil {
-			p.opts.OnIndexed(d.ID, it.Article, Fingerprint{Bands: d.Bands, Terms: d.Terms})
+			p.opts.OnIndexed(d.ID, it.Article, fp)
 		}
 		select {
 		case <-ctx.Done():

@@ -78,7 +78,7 @@ func benchIndex(ctx context.Context, e *env, args []string) error {
 	var c *cluster.Clusters
 	if *clusters {
 		c = cluster.New(cluster.Options{})
-		cfg.OnIndexed = func(id string, a *article.Article, fp index.Fingerprint) { c.AddFingerprint(id, a, fp) }
+		cfg.OnIndexed = func(id string, a *article.Article, fp index.Fingerprint) { c.AddFingerprint(id, fp) }
 	}
 	res, err := benchindex.Run(ctx, b, cfg)
 	if err != nil {

@@ -41,7 +41,7 @@ func runCluster(ctx context.Context, e *env, args []string) error {
 	}
 	defer st.Close()
 	ix := index.New(st)
-	c, err := cluster.Build(ctx, ix, cluster.Options{Linked: true})
+	c, err := cluster.Build(ctx, ix, cluster.Options{})
 	if err != nil {
 		return err
 	}

@@ -7,7 +7,6 @@ import (
 	"slices"
 
 	"github.com/wiretrace/wiretrace/cluster"
-	"github.com/wiretrace/wiretrace/index"
 	"github.com/wiretrace/wiretrace/internal/eval"
 )
 
@@ -15,16 +14,13 @@ import (
 // llm-rewrites with their rewrites and the benchmark pages, online, and
 // reports the adjusted Rand index and how many originals share their
 // rewrites' cluster, on the fit and check parts. --fit picks the join
-// threshold on the fit part. --linked joins articles by the index's
-// candidate retrieval (cluster.Options.Linked, what `wiretrace cluster`
-// does) instead of the online in-memory evidence.
+// threshold on the fit part.
 func evalClusters(ctx context.Context, e *env, args []string) error {
-	fs := newFlags(e, "eval clusters", "[--json] [--data DIR] [--linked] [--fit] [--threshold T]")
-	linked := fs.Bool("linked", false, "join by the index's candidates (a query per article) instead of the online evidence")
+	fs := newFlags(e, "eval clusters", "[--json] [--data DIR] [--fit] [--threshold T]")
 	asJSON := fs.Bool("json", false, "print the result as JSON")
 	data := fs.String("data", defaultEvalDir(), "the shared eval folder")
 	fit := fs.Bool("fit", false, "choose the join threshold with the best fit-part ARI and report with it")
-	threshold := fs.Float64("threshold", 0, "join threshold (default cluster.DefaultThreshold, with --linked cluster.DefaultLinkThreshold)")
+	threshold := fs.Float64("threshold", 0, "join threshold (default cluster.DefaultThreshold)")
 	rest, err := parseInterspersed(fs, args)
 	if err != nil {
 		return err
@@ -37,15 +33,9 @@ func evalClusters(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	opts := cluster.Options{Threshold: *threshold}
-	var cands map[string][]index.Candidate
-	if *linked {
-		opts = cluster.Options{Linked: true, LinkThreshold: *threshold}
-		if cands, err = eval.ClusterCandidates(ctx, items); err != nil {
-			return err
-		}
-	}
+	fps := eval.ClusterFingerprints(items)
 	if *fit {
-		best, tried, err := eval.FitClusterThreshold(ctx, items, cands)
+		best, tried, err := eval.FitClusterThreshold(ctx, items, fps)
 		if err != nil {
 			return err
 		}
@@ -57,9 +47,9 @@ func evalClusters(ctx context.Context, e *env, args []string) error {
 		for _, th := range ths {
 			fmt.Fprintf(e.stderr, "threshold %.2f  fit ARI %.4f\n", th, tried[th])
 		}
-		opts.Threshold, opts.LinkThreshold = best, best
+		opts.Threshold = best
 	}
-	r, err := eval.EvalClusters(ctx, items, opts, cands)
+	r, err := eval.EvalClusters(ctx, items, opts, fps)
 	if err != nil {
 		return err
 	}
@@ -69,7 +59,7 @@ func evalClusters(ctx context.Context, e *env, args []string) error {
 		enc.SetIndent("", "  ")
 		return enc.Encode(r)
 	}
-	fmt.Fprintf(e.stdout, "story clusters of llm-rewrites (originals with their rewrites) and the benchmark pages, threshold %.3f, linked %v (%.1f s)\n", r.Threshold, r.Linked, r.Seconds)
+	fmt.Fprintf(e.stdout, "story clusters of llm-rewrites (originals with their rewrites) and the benchmark pages, threshold %.3f (%.1f s)\n", r.Threshold, r.Seconds)
 	fmt.Fprintf(e.stdout, "%-5s %6s %7s %8s %7s %18s %14s\n", "part", "items", "stories", "clusters", "ARI", "originals w/ all", "rewrites w/ orig")
 	for _, s := range []eval.ClusterScore{r.Fit, r.Check} {
 		fmt.Fprintf(e.stdout, "%-5s %6d %7d %8d %7.4f %18.4f %14.4f\n", s.Part, s.Items, s.Stories, s.Clusters, s.ARI, s.OriginalsWithAll, s.RewritesWithOriginal)

@@ -5,7 +5,6 @@ import (
 	"context"
 	"fmt"
 	"hash/fnv"
-	"os"
 	"path/filepath"
 	"slices"
 	"time"
@@ -13,7 +12,6 @@ import (
 	"github.com/wiretrace/wiretrace/article"
 	"github.com/wiretrace/wiretrace/cluster"
 	"github.com/wiretrace/wiretrace/index"
-	"github.com/wiretrace/wiretrace/store/pebble"
 )
 
 // ClusterItem is one article of the story-clustering set: an original of
@@ -81,61 +79,29 @@ type ClusterScore struct {
 
 // ClusterResult is the outcome of `wiretrace eval clusters`.
 type ClusterResult struct {
-	Data      string  `json:"data"`
-	Threshold float64 `json:"threshold"`
-	// Linked is whether articles joined by their index candidates.
-	Linked bool         `json:"linked"`
-	Fit    ClusterScore `json:"fit"`
-	Check  ClusterScore `json:"check"`
+	Data      string       `json:"data"`
+	Threshold float64      `json:"threshold"`
+	Fit       ClusterScore `json:"fit"`
+	Check     ClusterScore `json:"check"`
 	// Seconds is the time the clustering took (not the loading).
 	Seconds float64 `json:"seconds"`
 }
 
-// ClusterCandidates indexes items one by one (in a temporary store), in
-// EvalClusters's order, and returns each item's index candidates among
-// the items indexed before it (cluster.LinkCandidates of them, best
-// first), keyed and named by item ids: what an online ingest that joins
-// by the index's candidates sees.
-func ClusterCandidates(ctx context.Context, items []ClusterItem) (map[string][]index.Candidate, error) {
-	tmp, err := os.MkdirTemp("", "wiretrace-clusters-")
-	if err != nil {
-		return nil, fmt.Errorf("cluster candidates: %w", err)
+// ClusterFingerprints returns the index fingerprints of items, by id,
+// made once for every clustering of them.
+func ClusterFingerprints(items []ClusterItem) map[string]index.Fingerprint {
+	out := make(map[string]index.Fingerprint, len(items))
+	for _, it := range items {
+		out[it.ID] = index.FingerprintOf(it.Article)
 	}
-	defer os.RemoveAll(tmp)
-	st, err := pebble.Open(tmp, pebble.Options{CacheSize: 32 << 20, MemTableSize: 16 << 20})
-	if err != nil {
-		return nil, fmt.Errorf("cluster candidates: %w", err)
-	}
-	defer st.Close()
-	ix := index.New(st)
-	// Each item is indexed under a URL of its own, so that two items of
-	// the same text stay two documents.
-	itemOf := map[string]string{}
-	out := make(map[string][]index.Candidate, len(items))
-	for _, it := range clusterOrder(items) {
-		a := *it.Article
-		a.URL = "cluster-eval:" + it.ID
-		itemOf[a.ID()] = it.ID
-		if _, err := ix.Add(ctx, &a); err != nil {
-			return nil, fmt.Errorf("cluster candidates: %w", err)
-		}
-		cands, err := ix.Candidates(ctx, &a, index.QueryOptions{K: cluster.LinkCandidates, Exclude: []string{a.ID()}})
-		if err != nil {
-			return nil, fmt.Errorf("cluster candidates of %s: %w", it.ID, err)
-		}
-		for j := range cands {
-			cands[j].ID = itemOf[cands[j].ID]
-		}
-		out[it.ID] = cands
-	}
-	return out, nil
+	return out
 }
 
 // EvalClusters clusters items online, in a fixed shuffled order (by a hash
-// of their ids, so originals do not always come first), and scores the
-// clusters on each part. With opts.Linked, cands are the items' index
-// candidates (ClusterCandidates) and the articles join by them.
-func EvalClusters(ctx context.Context, items []ClusterItem, opts cluster.Options, cands map[string][]index.Candidate) (ClusterResult, error) {
+// of their ids, so originals do not always come first), as an ingest does
+// (fps are their fingerprints, ClusterFingerprints), and scores the
+// clusters on each part.
+func EvalClusters(ctx context.Context, items []ClusterItem, opts cluster.Options, fps map[string]index.Fingerprint) (ClusterResult, error) {
 	order := clusterOrder(items)
 	c := cluster.New(opts)
 	start := time.Now()
@@ -144,19 +110,9 @@ func EvalClusters(ctx context.Context, items []ClusterItem, opts cluster.Options
 		if i%256 == 0 && ctx.Err() != nil {
 			return ClusterResult{}, ctx.Err()
 		}
-		if opts.Linked {
-			of[it.ID] = c.AddCandidates(it.ID, cands[it.ID])
-		} else {
-			of[it.ID] = c.Add(it.ID, it.Article)
-		}
+		of[it.ID] = c.AddFingerprint(it.ID, fps[it.ID])
 	}
-	res := ClusterResult{Threshold: opts.Threshold, Linked: opts.Linked, Seconds: time.Since(start).Seconds()}
-	switch {
-	case opts.Linked:
-		res.Threshold = cmp.Or(opts.LinkThreshold, cluster.DefaultLinkThreshold)
-	case res.Threshold <= 0:
-		res.Threshold = cluster.DefaultThreshold
-	}
+	res := ClusterResult{Threshold: cmp.Or(opts.Threshold, cluster.DefaultThreshold), Seconds: time.Since(start).Seconds()}
 	res.Fit = scoreClusters(items, of, Fit)
 	res.Check = scoreClusters(items, of, Check)
 	return res, nil
@@ -261,25 +217,15 @@ func AdjustedRand(gold, pred []string) float64 {
 	return (index - expected) / (maxIndex - expected)
 }
 
-// FitClusterThreshold tries thresholds from 0.1 to 1.5 by 0.05 (with
-// cands, link thresholds from 0.05 to 0.95 by 0.01) and returns the one
-// with the best fit-part ARI (the check part is never looked at), with
-// the fit ARI of each tried.
-func FitClusterThreshold(ctx context.Context, items []ClusterItem, cands map[string][]index.Candidate) (best float64, tried map[float64]float64, err error) {
+// FitClusterThreshold tries thresholds from 0.10 to 0.90 by 0.01 and
+// returns the one with the best fit-part ARI (the check part is never
+// looked at), with the fit ARI of each tried.
+func FitClusterThreshold(ctx context.Context, items []ClusterItem, fps map[string]index.Fingerprint) (best float64, tried map[float64]float64, err error) {
 	tried = map[float64]float64{}
 	bestARI := -1.0
-	from, to, step := 10, 150, 5
-	if cands != nil {
-		from, to, step = 5, 95, 1
-	}
-	for t := from; t <= to; t += step {
-		opts := cluster.Options{Threshold: float64(t) / 100}
-		th := opts.Threshold
-		if cands != nil {
-			th = float64(t) / 100
-			opts = cluster.Options{Linked: true, LinkThreshold: th}
-		}
-		r, err := EvalClusters(ctx, items, opts, cands)
+	for t := 10; t <= 90; t++ {
+		th := float64(t) / 100
+		r, err := EvalClusters(ctx, items, cluster.Options{Threshold: th}, fps)
 		if err != nil {
 			return 0, nil, err
 		}
