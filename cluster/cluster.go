@@ -110,8 +110,12 @@ type Clusters struct {
 	start    []int
 	postings map[uint32]postingList
 	entries  []entry
-	// dot is scratch space of AddFingerprint, kept between calls.
-	dot map[int32]float64
+	// dot and touched are scratch space of best, kept between calls:
+	// dot[j] is the weight article j shares with the new one, touched the
+	// articles with a weight (a dense array is a third of the cost of a
+	// map here).
+	dot     []float32
+	touched []int32
 }
 
 // word is a word of an article (its vocabulary hash) and how many
@@ -136,7 +140,7 @@ func New(opts Options) *Clusters {
 		th = DefaultThreshold
 	}
 	return &Clusters{threshold: th, of: map[string]int32{}, df: map[uint32]int32{}, start: []int{0},
-		postings: map[uint32]postingList{}, dot: map[int32]float64{}}
+		postings: map[uint32]postingList{}}
 }
 
 // Build returns the clusters of every article stored in ix, added in id
@@ -245,7 +249,16 @@ func (c *Clusters) best(words []word, articles float64) (int32, bool) {
 	if len(c.ids) == 0 {
 		return 0, false
 	}
-	clear(c.dot)
+	if len(c.dot) < len(c.ids) {
+		c.dot = append(c.dot, make([]float32, len(c.ids)-len(c.dot))...)
+	}
+	touched := c.touched[:0]
+	defer func() {
+		for _, j := range touched {
+			c.dot[j] = 0
+		}
+		c.touched = touched[:0]
+	}()
 	common := int32(min(max(len(c.ids)/topicShare, minCommon), postingCap))
 	qn := 0.0
 	for i, x := range words[:min(len(words), queryWords)] {
@@ -259,22 +272,40 @@ func (c *Clusters) best(words []word, articles float64) (int32, bool) {
 			continue // too common to tell stories apart
 		}
 		for e := p.head; e > 0; e = c.entries[e-1].next {
-			if j := c.entries[e-1].article; c.cluster[j] >= 0 {
-				c.dot[j] += v
+			j := c.entries[e-1].article
+			if c.dot[j] == 0 {
+				touched = append(touched, j)
 			}
+			c.dot[j] += float32(v)
 		}
 	}
+	// The shortlist: the articles sharing the most weight, ties to the
+	// earlier, kept sorted.
 	type cand struct {
 		j   int32
 		dot float64
 	}
-	cands := make([]cand, 0, len(c.dot))
-	for j, d := range c.dot {
-		cands = append(cands, cand{j, d})
+	var top [shortlist]cand
+	m := 0
+	for _, j := range touched {
+		if c.cluster[j] < 0 {
+			continue // removed
+		}
+		x := cand{j, float64(c.dot[j])}
+		if m == shortlist && !(x.dot > top[m-1].dot || x.dot == top[m-1].dot && x.j < top[m-1].j) {
+			continue
+		}
+		if m < shortlist {
+			m++
+		}
+		i := m - 1
+		for ; i > 0 && (x.dot > top[i-1].dot || x.dot == top[i-1].dot && x.j < top[i-1].j); i-- {
+			top[i] = top[i-1]
+		}
+		top[i] = x
 	}
-	slices.SortFunc(cands, func(x, y cand) int { return cmp.Or(cmp.Compare(y.dot, x.dot), cmp.Compare(x.j, y.j)) })
 	best, bestScore := int32(-1), c.threshold
-	for _, cd := range cands[:min(len(cands), shortlist)] {
+	for _, cd := range top[:m] {
 		cn := 0.0
 		for _, w := range c.posted[c.start[cd.j]:c.start[cd.j+1]] {
 			v := idf(c.df[w], articles)
