@@ -91,8 +91,9 @@ type bodySegmenter struct {
 // bodySkip lists elements whose content is never article text: code,
 // media, forms controls, and the page's navigation, header, footer and
 // figure captions (the benchmark pages' true bodies hold no figcaption,
-// nav, header or footer text). Asides are sidebars, except for the pull
-// quotes inside an article (see pullQuote).
+// nav, header or footer text); a figure that holds a table is read
+// (bodyHolds). Asides are sidebars, except for the pull quotes inside an
+// article (see pullQuote).
 var bodySkip = map[atom.Atom]bool{
 	atom.Script: true, atom.Style: true, atom.Noscript: true, atom.Template: true,
 	atom.Svg: true, atom.Math: true, atom.Iframe: true, atom.Object: true,
@@ -143,7 +144,7 @@ func (s *bodySegmenter) walk(n *html.Node) {
 		s.readTitles(n)
 		return
 	}
-	if bodySkip[a] || bodyHidden(n, s.unhide) || a == atom.Header && !bodyHoldsParagraph(n) || a == atom.Span && bodyMicrodata(n) {
+	if bodySkip[a] && !(a == atom.Figure && bodyHolds(n, atom.Table)) || bodyHidden(n, s.unhide) || a == atom.Header && !bodyHoldsParagraph(n) || a == atom.Span && bodyMicrodata(n) {
 		return
 	}
 	switch a {
@@ -398,13 +399,18 @@ const bodyTitleMinChars = 12
 
 // bodyHoldsParagraph reports whether n has a <p> inside: a <header> that
 // holds paragraphs is a section a page builder named so, not a masthead.
-func bodyHoldsParagraph(n *html.Node) bool {
+func bodyHoldsParagraph(n *html.Node) bool { return bodyHolds(n, atom.P) }
+
+// bodyHolds reports whether n has an element of kind a inside. A
+// <figure> that holds a <table> is the article's table (block editors
+// wrap tables in figures), not a picture with its caption.
+func bodyHolds(n *html.Node, a atom.Atom) bool {
 	found := false
 	walk(n, func(c *html.Node) bool {
 		if found || c.Type != html.ElementNode {
 			return false
 		}
-		found = c.DataAtom == atom.P
+		found = c.DataAtom == a
 		return !found
 	})
 	return found

@@ -94,6 +94,15 @@ func TestHTMLBody(t *testing.T) {
 			wantNot: []string{"tram-render", "1200", "Media Group"},
 		},
 		{
+			name: "a table in a figure is the article's, its picture's caption is not",
+			page: bodyChrome(`<article><div class="entry-content"><p>` + bodyP1 + `</p><p>` + bodyP2 + `</p>
+<figure class="wp-block-image"><img src="/tram.jpg"><figcaption>The new tram at the depot.</figcaption></figure>
+<figure class="wp-block-table"><table><tr><th>Phase</th><th>Opens</th></tr><tr><td>Business park</td><td>2029</td></tr></table></figure>
+<p>` + bodyP3 + `</p></div></article>`),
+			want:    []string{bodyP1, bodyP2, "Phase", "Opens", "Business park", "2029", bodyP3},
+			wantNot: []string{"depot"},
+		},
+		{
 			name: "subheadings, lists and quotes inside the article stay",
 			page: bodyChrome(`<article><div class="entry-content"><p>` + bodyP1 + `</p><h2>What happens next</h2><p>` + bodyP2 + `</p>
 <ul><li>Phase one reaches the business park in 2029.</li><li>Phase two reaches the terminal in 2031.</li></ul>
