@@ -94,7 +94,13 @@ func Examine(src, derived *textproc.Doc, pairs []Pair) Review {
 	c := newChecker(src, derived)
 	c.find(pairs)
 	found := len(c.out)
-	srcStems := map[string]bool{}
+	// Sized up front (about one distinct stem per two tokens of the
+	// source): growing the map rehashed it several times per article.
+	tokens := 0
+	for i := range src.Sentences {
+		tokens += len(src.Sentences[i].Tokens)
+	}
+	srcStems := make(map[string]bool, tokens/2+16)
 	for i := range src.Sentences {
 		for _, t := range src.Sentences[i].Tokens {
 			if t.Kind != textproc.Punct && !t.Stop {
@@ -111,21 +117,23 @@ func Examine(src, derived *textproc.Doc, pairs []Pair) Review {
 		}
 	}
 	closest, shares, restates := c.nearest()
-	// The words the source writes in lower case: a derived person whose
-	// surname the source has, but never so ("Marlow County" against "the
-	// county" is no person of the story), is one of the source's people,
-	// unless the source writes everything in lower case.
-	lower := map[string]bool{}
-	if !c.caseless {
-		for i := range src.Sentences {
-			for _, t := range src.Sentences[i].Tokens {
-				if t.Kind == textproc.Word && t.Text == t.Lower {
-					lower[t.Lower] = true
+	// The words the source writes in lower case, built on first use: a
+	// derived person whose surname the source has, but never so ("Marlow
+	// County" against "the county" is no person of the story), is one of
+	// the source's people, unless the source writes everything in lower
+	// case.
+	var lower map[string]bool
+	ofSource := func(d *textproc.Sentence) bool {
+		if lower == nil {
+			lower = map[string]bool{}
+			for i := range src.Sentences {
+				for _, t := range src.Sentences[i].Tokens {
+					if !c.caseless && t.Kind == textproc.Word && t.Text == t.Lower {
+						lower[t.Lower] = true
+					}
 				}
 			}
 		}
-	}
-	ofSource := func(d *textproc.Sentence) bool {
 		return slices.ContainsFunc(d.Entities, func(e textproc.Entity) bool {
 			sn := surname(e.Text)
 			return e.Kind == textproc.Person && c.srcWords[sn] && !lower[sn]
