@@ -165,7 +165,7 @@ func Examine(src, derived *textproc.Doc, pairs []Pair) Review {
 				s := &src.Sentences[near]
 				claim = Drift{Kind: Claim, SourceSpan: clipWords(s.Text, 12), DerivedSpan: clipWords(d.Text, 12),
 					SourceSentence: near, DerivedSentence: j,
-					Explanation: fmt.Sprintf("the source never says this: %d of its %d content words are nowhere in the source, though it speaks of what source sentence %d does", own, all, near+1)}
+					Explanation: fmt.Sprintf("a claim the source never makes: %d of its %d content words are nowhere in the source", own, all)}
 			}
 		}
 		// Facts only the derived sentence states are reported against the
@@ -211,7 +211,7 @@ func Examine(src, derived *textproc.Doc, pairs []Pair) Review {
 				who = "someone"
 			}
 			c.suspect(Drift{Kind: Quote, DerivedSpan: q.Text, SourceSentence: at, DerivedSentence: j,
-				Explanation: fmt.Sprintf("quotes %s saying %q, words the source never has", who, clipWords(q.Text, 8))})
+				Explanation: fmt.Sprintf("the quote %q (speaker: %s) is nowhere in the source", clipWords(q.Text, 8), who)})
 		}
 		if near := closest[j]; shares[j] >= anchorWords {
 			s := &src.Sentences[near]
