@@ -163,7 +163,7 @@ func Examine(src, derived *textproc.Doc, pairs []Pair) Review {
 			if near := closest[j]; shares[j] >= claimWords && own > claimOwn {
 				claimOwn, claimAbout = own, ofSource(d)
 				s := &src.Sentences[near]
-				claim = Drift{Kind: Claim, SourceSpan: clipWords(s.Text, 12), DerivedSpan: clipWords(d.Text, 12),
+				claim = Drift{Kind: Claim, SourceSpan: s.Text, DerivedSpan: d.Text,
 					SourceSentence: near, DerivedSentence: j,
 					Explanation: fmt.Sprintf("a claim the source never makes: %d of its %d content words are nowhere in the source", own, all)}
 			}
