@@ -28,24 +28,46 @@ func (m *Model) Score(x []float64) float64 {
 	return 1 / (1 + math.Exp(-z))
 }
 
-// Stump is one split of a Stumps model: Left is added to the log-odds
-// when feature Feature is below Threshold, Right otherwise.
-type Stump struct {
-	Feature     int
-	Threshold   float64
-	Left, Right float64
+// Tree is a boosted tree of depth one or two: Left is added to the
+// log-odds when feature Feature is below Threshold, Right otherwise; when
+// Below (Above) is set, the examples below (at or above) the threshold are
+// split again by it instead. A second split lets the model ask for two
+// kinds of evidence at once (shared phrases where few sentences align)
+// without a hand-made product of features.
+type Tree struct {
+	Feature      int
+	Threshold    float64
+	Left, Right  float64
+	Below, Above *Tree
 }
 
-// Stumps is a boosted sum of one-split trees: its score is
-// 1 / (1 + exp(-(Bias + Σ stump values))). Unlike a logistic model it can
+// Value is the tree's addition to the log-odds of x.
+func (t *Tree) Value(x []float64) float64 {
+	for {
+		if x[t.Feature] < t.Threshold {
+			if t.Below == nil {
+				return t.Left
+			}
+			t = t.Below
+		} else {
+			if t.Above == nil {
+				return t.Right
+			}
+			t = t.Above
+		}
+	}
+}
+
+// Trees is a boosted sum of small trees: its score is
+// 1 / (1 + exp(-(Bias + Σ tree values))). Unlike a logistic model it can
 // ask for a measure to pass a threshold rather than weigh it linearly.
-type Stumps struct {
-	Bias   float64
-	Stumps []Stump
+type Trees struct {
+	Bias  float64
+	Trees []Tree
 }
 
 // Score returns the model's probability for x.
-func (m *Stumps) Score(x []float64) float64 {
+func (m *Trees) Score(x []float64) float64 {
 	return 1 / (1 + math.Exp(-m.logOdds(x)))
 }
 
@@ -53,7 +75,7 @@ func (m *Stumps) Score(x []float64) float64 {
 // 1 / (1 + exp(-(z(x) - z(-x))/2)), where z is the log-odds. For features
 // that change sign when the two articles swap (the direction evidence), it
 // gives exactly 1-p for the swapped pair, and 0.5 for balanced evidence.
-func (m *Stumps) Mirrored(x []float64) float64 {
+func (m *Trees) Mirrored(x []float64) float64 {
 	var buf [16]float64
 	neg := buf[:0]
 	for _, v := range x {
@@ -62,14 +84,10 @@ func (m *Stumps) Mirrored(x []float64) float64 {
 	return 1 / (1 + math.Exp(-(m.logOdds(x)-m.logOdds(neg))/2))
 }
 
-func (m *Stumps) logOdds(x []float64) float64 {
+func (m *Trees) logOdds(x []float64) float64 {
 	z := m.Bias
-	for _, s := range m.Stumps {
-		if x[s.Feature] < s.Threshold {
-			z += s.Left
-		} else {
-			z += s.Right
-		}
+	for k := range m.Trees {
+		z += m.Trees[k].Value(x)
 	}
 	return z
 }
@@ -94,14 +112,15 @@ var DerivedFeatureNames = []string{
 	"content_contain_max", "content_contain_min", "specific_share", "bigram_share",
 	"order", "padding_max", "log_pairs", "specific_copied_share",
 	"idf_contain_max", "idf_contain_min", "aligned_x_idf", "rescued_x_content", "idf_min_squared",
-	"rare_in_order",
+	"rare_in_order", "sentence_support_max", "sentence_support_min", "log_shared_phrases", "phrase_share",
+	"name_contain", "log_shared_trigrams", "trigram_share",
 }
 
 // PartialFeatureNames name the features of the rewrite-or-partial decision.
 var PartialFeatureNames = []string{
 	"aligned_max", "aligned_min", "rescued_max", "rescued_min", "log_length_ratio",
 	"content_contain_max", "content_contain_min", "order", "unaligned_dense_max",
-	"copy_short", "copy_long", "specific_copied_share",
+	"copy_short", "copy_long", "specific_copied_share", "tail_contain_max", "tail_contain_min",
 }
 
 // DirectionFeatureNames name the features of the direction decision; each
@@ -195,6 +214,7 @@ func (as *assessment) evidence(a, b *article.Article, da, db *textproc.Doc) Evid
 	d := ev.Derived
 	ev.Derived = append(d, d[0]*d[20], d[2]*d[12], d[21]*d[21],
 		inOrder(&as.ta, &as.tb))
+	ev.Derived = append(ev.Derived, sequenceEvidence(&as.ta, &as.tb)...)
 	dense := 0.0
 	if f.na > 0 && f.nb > 0 {
 		dense = max(float64(r.factDenseA)/float64(f.na), float64(r.factDenseB)/float64(f.nb))
@@ -204,6 +224,8 @@ func (as *assessment) evidence(a, b *article.Article, da, db *textproc.Doc) Evid
 		ev.Derived[12], ev.Derived[13], as.order, dense,
 		shortCopy, longCopy, ev.Derived[19],
 	}
+	tab, tba := as.ta.tailContained(&as.tb), as.tb.tailContained(&as.ta)
+	ev.Partial = append(ev.Partial, max(tab, tba), min(tab, tba))
 	// Direction: positive values point to a as the original.
 	ownA, ownB := as.ta.ownSpecific(&as.tb), as.tb.ownSpecific(&as.ta)
 	padDiff, denseDiff := 0.0, 0.0
@@ -279,6 +301,14 @@ type docTerms struct {
 	letters, words int
 	// firsts are the rare stems in the order of their first occurrence.
 	firsts []uint64
+	// sentRare holds each sentence's rare stems (numerals, and words of
+	// three letters or more), a sorted set per sentence.
+	sentRare [][]uint64
+	// phrases are the runs of phraseWords words (stop words included),
+	// trigrams the runs of three content stems (stop words skipped), both
+	// across sentence ends: the wording a retelling keeps even when it
+	// changes what the words claim.
+	phrases, trigrams []uint64
 }
 
 func termsOf(d *textproc.Doc) docTerms {
@@ -295,14 +325,24 @@ func termsOf(d *textproc.Doc) docTerms {
 	}
 	t.bigrams = make([]uint64, 0, content)
 	t.firsts = make([]uint64, 0, content)
+	t.trigrams = make([]uint64, 0, content)
+	t.sentRare = make([][]uint64, len(d.Sentences))
+	var words [phraseWords]uint64 // the last phraseWords words, a ring
+	var stems [3]uint64           // the last three content stems, a ring
+	nw, ns := 0, 0
 	for i := range d.Sentences {
 		var prev uint64
+		var sent []uint64
 		for k, tok := range d.Sentences[i].Tokens {
 			if tok.Kind == textproc.Punct {
 				continue
 			}
 			t.words++
 			t.letters += len(tok.Text)
+			words[nw%phraseWords] = hashTerm(tok.Lower)
+			if nw++; nw >= phraseWords {
+				t.phrases = append(t.phrases, ringHash(words[:], nw))
+			}
 			if tok.Kind == textproc.Numeral {
 				t.anchors = append(t.anchors, hashTerm(tok.Text))
 			}
@@ -310,6 +350,13 @@ func termsOf(d *textproc.Doc) docTerms {
 				continue
 			}
 			h := hashTerm(tok.Stem)
+			stems[ns%3] = h
+			if ns++; ns >= 3 {
+				t.trigrams = append(t.trigrams, ringHash(stems[:], ns))
+			}
+			if !align.Common(tok.Stem) && (tok.Kind == textproc.Numeral || len(tok.Stem) >= 3) {
+				sent = append(sent, h)
+			}
 			if k > 0 && tok.Text != tok.Lower && tok.Kind == textproc.Word {
 				t.names = append(t.names, h)
 			}
@@ -329,9 +376,11 @@ func termsOf(d *textproc.Doc) docTerms {
 			}
 			prev = h
 		}
+		slices.Sort(sent)
+		t.sentRare[i] = slices.Compact(sent)
 	}
 	t.rare = slices.Clone(t.firsts)
-	for _, set := range []*[]uint64{&t.common, &t.rare, &t.specific, &t.bigrams, &t.anchors, &t.names} {
+	for _, set := range []*[]uint64{&t.common, &t.rare, &t.specific, &t.bigrams, &t.anchors, &t.names, &t.phrases, &t.trigrams} {
 		slices.Sort(*set)
 		*set = slices.Compact(*set)
 	}
@@ -484,6 +533,24 @@ func (t *docTerms) contained(u *docTerms) float64 {
 	return (float64(align.Shared(t.rare, u.rare)) + commonWeight*float64(align.Shared(t.common, u.common))) / mass
 }
 
+// tailContained is the share of the rare stems t brings in in its second
+// half (by first occurrence) that u holds: a continuation written from an
+// article's opening holds its first details and few of the rest, where a
+// rewrite retells the whole.
+func (t *docTerms) tailContained(u *docTerms) float64 {
+	tail := t.firsts[len(t.firsts)/2:]
+	if len(tail) == 0 {
+		return 0
+	}
+	n := 0
+	for _, h := range tail {
+		if _, ok := slices.BinarySearch(u.rare, h); ok {
+			n++
+		}
+	}
+	return float64(n) / float64(len(tail))
+}
+
 // ownSpecific is the share of t's specific terms that u lacks.
 func (t *docTerms) ownSpecific(u *docTerms) float64 {
 	if len(t.specific) == 0 {
@@ -494,10 +561,7 @@ func (t *docTerms) ownSpecific(u *docTerms) float64 {
 
 // sharedShare is the share of the smaller set's members found in the other.
 func sharedShare(x, y []uint64) float64 {
-	if n := min(len(x), len(y)); n > 0 {
-		return float64(align.Shared(x, y)) / float64(n)
-	}
-	return 0
+	return shareOf(align.Shared(x, y), len(x), len(y))
 }
 
 func hashTerm(s string) uint64 {
@@ -507,4 +571,79 @@ func hashTerm(s string) uint64 {
 		h *= 1099511628211
 	}
 	return h | 1
+}
+
+// phraseWords is the length of the word runs of docTerms.phrases: four
+// words ("in close contact with") are rarely shared by chance.
+const phraseWords = 4
+
+// ringHash hashes the words of a ring buffer whose next write is at n, in
+// the order they were written.
+func ringHash(ring []uint64, n int) uint64 {
+	var h uint64
+	for k := range ring {
+		h = h*1099511628211 ^ ring[(n+k)%len(ring)]
+	}
+	return h
+}
+
+// sequenceEvidence is the evidence of what a retelling keeps when it
+// changes the facts: the shares of each text's sentences that share
+// supportTerms rare stems with one sentence of the other (a retold
+// sentence keeps its people, places and terms even when its claim
+// changes), the word runs and content-stem trigrams both texts hold, and
+// the share of one text's names (capitalised words inside sentences) the
+// other holds in any case (a lower-cased original still holds the names of
+// its retelling, often the surname alone).
+func sequenceEvidence(ta, tb *docTerms) []float64 {
+	sab, sba := supported(ta.sentRare, tb.sentRare), supported(tb.sentRare, ta.sentRare)
+	phrases := align.Shared(ta.phrases, tb.phrases)
+	tri := align.Shared(ta.trigrams, tb.trigrams)
+	return []float64{max(sab, sba), min(sab, sba),
+		math.Log1p(float64(phrases)), shareOf(phrases, len(ta.phrases), len(tb.phrases)),
+		max(nameContain(ta, tb), nameContain(tb, ta)),
+		math.Log1p(float64(tri)), shareOf(tri, len(ta.trigrams), len(tb.trigrams))}
+}
+
+// supportTerms is how many rare stems a sentence must share with one
+// sentence of the other text to count as supported by it.
+const supportTerms = 2
+
+// supported is the share of the sentences x that share supportTerms rare
+// stems with one sentence of y.
+func supported(x, y [][]uint64) float64 {
+	if len(x) == 0 {
+		return 0
+	}
+	n := 0
+	for _, s := range x {
+		if len(s) < supportTerms {
+			continue
+		}
+		for _, r := range y {
+			if align.Shared(s, r) >= supportTerms {
+				n++
+				break
+			}
+		}
+	}
+	return float64(n) / float64(len(x))
+}
+
+// shareOf is shared over the smaller of two set sizes (0 when one is empty).
+func shareOf(shared, x, y int) float64 {
+	if m := min(x, y); m > 0 {
+		return float64(shared) / float64(m)
+	}
+	return 0
+}
+
+// nameContain is the share of t's names that u holds among its stems,
+// whatever their case; 0 when t has fewer than minNames names.
+func nameContain(t, u *docTerms) float64 {
+	if len(t.names) < minNames {
+		return 0
+	}
+	n := align.Shared(t.names, u.rare) + align.Shared(t.names, u.common)
+	return float64(n) / float64(len(t.names))
 }

@@ -13,13 +13,20 @@ func TestModelScores(t *testing.T) {
 	if got := m.Score([]float64{0.5, 99}); math.Abs(got-0.5) > 1e-9 {
 		t.Errorf("logistic score %.3f, want 0.5 (features past W weigh nothing)", got)
 	}
-	s := Stumps{Bias: 0.5, Stumps: []Stump{{Feature: 1, Threshold: 0.3, Left: -1, Right: 1}}}
+	s := Trees{Bias: 0.5, Trees: []Tree{
+		{Feature: 1, Threshold: 0.3, Left: -1, Right: 1},
+		{Feature: 0, Threshold: 5, Left: 2, Above: &Tree{Feature: 1, Threshold: 0.25, Left: -3, Right: 3}},
+	}}
 	for _, tc := range []struct {
 		x    []float64
 		want float64
-	}{{[]float64{9, 0.2}, -0.5}, {[]float64{9, 0.3}, 1.5}} {
+	}{
+		{[]float64{9, 0.2}, 0.5 - 1 - 3},
+		{[]float64{9, 0.3}, 0.5 + 1 + 3},
+		{[]float64{1, 0.2}, 0.5 - 1 + 2},
+	} {
 		if got := s.Score(tc.x); math.Abs(got-1/(1+math.Exp(-tc.want))) > 1e-9 {
-			t.Errorf("stumps score of %v = %.3f, want log-odds %.1f", tc.x, got, tc.want)
+			t.Errorf("trees score of %v = %.3f, want log-odds %.1f", tc.x, got, tc.want)
 		}
 	}
 }

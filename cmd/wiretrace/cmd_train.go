@@ -21,15 +21,15 @@ func runTrain(ctx context.Context, e *env, args []string) error {
 // models (eval.FitRelation) and prints trace/relation_weights.go.
 func trainRelation(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "train relation", "[--data DIR] > trace/relation_weights.go")
-	data := fs.String("data", defaultEvalDir(), "the shared eval folder (or its llm-rewrites/ folder)")
+	data := fs.String("data", defaultEvalDir(), "the shared eval folder")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() > 0 {
 		return usagef("train relation takes no arguments, got %q", fs.Args())
 	}
-	dir := eval.SetDir(*data, "llm-rewrites", eval.RewritesFile)
-	fit, err := eval.FitRelation(ctx, dir)
+	fit, err := eval.FitRelation(ctx, eval.SetDir(*data, "llm-rewrites", eval.RewritesFile),
+		eval.SetDir(*data, "short-answers", "file_information.csv"))
 	if err != nil {
 		return err
 	}
@@ -45,7 +45,7 @@ func trainRelation(ctx context.Context, e *env, args []string) error {
 // (eval.FitDrift) and prints trace/drift_weights.go.
 func trainDrift(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "train drift", "[--data DIR] > trace/drift_weights.go")
-	data := fs.String("data", defaultEvalDir(), "the shared eval folder (or its llm-rewrites/ folder)")
+	data := fs.String("data", defaultEvalDir(), "the shared eval folder")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}

@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -55,46 +56,21 @@ type ShortAnswersResult struct {
 // separates reused answers from independent ones.
 func EvalShortAnswers(ctx context.Context, dir string, opts trace.Options) (ShortAnswersResult, error) {
 	res := ShortAnswersResult{Data: dir}
-	f, err := os.Open(filepath.Join(dir, "file_information.csv"))
+	answers, err := loadShortAnswers(ctx, dir)
 	if err != nil {
-		return res, fmt.Errorf("eval short-answers: %w", err)
+		return res, err
 	}
-	defer f.Close()
-	rows, err := csv.NewReader(f).ReadAll()
-	if err != nil {
-		return res, fmt.Errorf("eval short-answers: read file_information.csv: %w", err)
-	}
-	if len(rows) < 2 || len(rows[0]) < 3 {
-		return res, errors.New("eval short-answers: file_information.csv has no rows")
-	}
-	sources := map[string]*article.Article{}
 	byClass := map[string]*ShortAnswerClass{}
 	for _, c := range ShortAnswerClasses {
 		byClass[c] = &ShortAnswerClass{Class: c, Relations: map[string]int{}}
 	}
 	var tp, fp, fn, tn int
-	for _, row := range rows[1:] {
+	for _, a := range answers {
 		if err := ctx.Err(); err != nil {
 			return res, err
 		}
-		name, task, class := row[0], row[1], row[2]
-		c, ok := byClass[class]
-		if !ok {
-			continue // the "orig" sources themselves
-		}
-		src := sources[task]
-		if src == nil {
-			src, err = readShortAnswer(filepath.Join(dir, "orig_task"+task+".txt"))
-			if err != nil {
-				return res, err
-			}
-			sources[task] = src
-		}
-		ans, err := readShortAnswer(filepath.Join(dir, name))
-		if err != nil {
-			return res, err
-		}
-		r := trace.Compare(src, ans, opts)
+		c := byClass[a.class]
+		r := trace.Compare(a.source, a.answer, opts)
 		c.N++
 		c.Relations[string(r.Relation)]++
 		c.SourceCoverage += r.SourceCoverage
@@ -104,7 +80,7 @@ func EvalShortAnswers(ctx context.Context, dir string, opts trace.Options) (Shor
 		if derived {
 			c.Derived++
 		}
-		reused := class != "non"
+		reused := a.class != "non"
 		switch {
 		case derived && reused:
 			tp++
@@ -151,6 +127,54 @@ func EvalShortAnswers(ctx context.Context, dir string, opts trace.Options) (Shor
 		res.F1 = 2 * res.Precision * res.Recall / (res.Precision + res.Recall)
 	}
 	return res, nil
+}
+
+// shortAnswer is one answer of the corpus with its task's source.
+type shortAnswer struct {
+	name, class    string
+	source, answer *article.Article
+}
+
+// loadShortAnswers reads the answers listed in dir's file_information.csv
+// (the sources themselves left out) with their tasks' sources.
+func loadShortAnswers(ctx context.Context, dir string) ([]shortAnswer, error) {
+	f, err := os.Open(filepath.Join(dir, "file_information.csv"))
+	if err != nil {
+		return nil, fmt.Errorf("eval short-answers: %w", err)
+	}
+	defer f.Close()
+	rows, err := csv.NewReader(f).ReadAll()
+	if err != nil {
+		return nil, fmt.Errorf("eval short-answers: read file_information.csv: %w", err)
+	}
+	if len(rows) < 2 || len(rows[0]) < 3 {
+		return nil, errors.New("eval short-answers: file_information.csv has no rows")
+	}
+	sources := map[string]*article.Article{}
+	var out []shortAnswer
+	for _, row := range rows[1:] {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		name, task, class := row[0], row[1], row[2]
+		if !slices.Contains(ShortAnswerClasses, class) {
+			continue // the "orig" sources themselves
+		}
+		src := sources[task]
+		if src == nil {
+			src, err = readShortAnswer(filepath.Join(dir, "orig_task"+task+".txt"))
+			if err != nil {
+				return nil, err
+			}
+			sources[task] = src
+		}
+		ans, err := readShortAnswer(filepath.Join(dir, name))
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, shortAnswer{name: name, class: class, source: src, answer: ans})
+	}
+	return out, nil
 }
 
 // readShortAnswer reads one corpus file as an article: UTF-8 (a BOM

@@ -30,7 +30,7 @@ type relationExample struct {
 // RelationFit is the outcome of FitRelation: the three models and the
 // figures they reach on each part of the labelled data.
 type RelationFit struct {
-	Derived, Direction trace.Stumps
+	Derived, Direction trace.Trees
 	Partial            trace.Model
 	Threshold          float64
 	// Figures are lines "set part: measure value" for the weights' comment.
@@ -38,15 +38,20 @@ type RelationFit struct {
 }
 
 // FitRelation builds the labelled pairs (the llm-rewrites fit part with its
-// hard and same-event negatives, the example families, and synthetic
-// excerpts and cut copies of the fit part's originals), reads their
+// hard and same-event negatives, the example families, synthetic excerpts
+// and cut copies of the fit part's originals, and the fit part of the
+// short answers), reads their
 // evidence with trace.PairEvidence, and fits the derived, partial and
 // direction models by logistic regression. The check part of llm-rewrites
 // is measured, never fitted.
-func FitRelation(ctx context.Context, rewritesDir string) (*RelationFit, error) {
+func FitRelation(ctx context.Context, rewritesDir, shortAnswersDir string) (*RelationFit, error) {
 	pairs, err := LoadRewrites(rewritesDir)
 	if err != nil {
 		return nil, err
+	}
+	answers, err := loadShortAnswers(ctx, shortAnswersDir)
+	if err != nil {
+		return nil, fmt.Errorf("train relation: %w", err)
 	}
 	var labelled []LabelledPair
 	labelled = append(labelled, RewritePairs(pairs)...)
@@ -56,13 +61,14 @@ func FitRelation(ctx context.Context, rewritesDir string) (*RelationFit, error) 
 	}
 	labelled = append(labelled, fam...)
 	labelled = append(labelled, syntheticPairs(pairs)...)
+	labelled = append(labelled, shortAnswerPairs(answers)...)
 	ex, err := evidenceOf(ctx, labelled)
 	if err != nil {
 		return nil, err
 	}
 	fit := &RelationFit{}
 	var X [][]float64
-	var y []bool
+	var y, hard []bool
 	var wts []float64
 	for _, e := range ex {
 		if e.part != Fit || e.loose {
@@ -70,14 +76,19 @@ func FitRelation(ctx context.Context, rewritesDir string) (*RelationFit, error) 
 		}
 		X = append(X, e.ev.Derived)
 		y = append(y, e.derived)
+		hard = append(hard, e.set == HardNegatives)
 		wts = append(wts, setWeight(e.set))
 	}
-	fit.Derived = fitStumps(X, y, wts, derivedSigns, stumpRounds, stumpRate)
-	fit.Threshold = chooseThreshold(outOfFold(X, y, wts), y)
+	fit.Derived = fitBagged(X, y, wts, derivedSigns, derivedDepth)
+	fit.Threshold = chooseThreshold(outOfFold(X, y, wts), hard)
 
 	X, y, wts = nil, nil, nil
 	for _, e := range ex {
-		if e.part != Fit || !e.derived && !e.loose {
+		// Short answers carry no partial-or-rewrite label (each retells
+		// part of a longer source, whatever its class) and train the
+		// derived model alone: as direction evidence, a student's answer
+		// against an encyclopedia article is unlike a news rewrite.
+		if e.part != Fit || !e.derived && !e.loose || e.set == shortAnswersSet {
 			continue
 		}
 		X = append(X, e.ev.Partial)
@@ -89,7 +100,7 @@ func FitRelation(ctx context.Context, rewritesDir string) (*RelationFit, error) 
 
 	X, y, wts = nil, nil, nil
 	for _, e := range ex {
-		if e.part != Fit || !e.derived {
+		if e.part != Fit || !e.derived || e.set == shortAnswersSet {
 			continue
 		}
 		// Both ways round: a as the original (true) and b (false).
@@ -101,7 +112,7 @@ func FitRelation(ctx context.Context, rewritesDir string) (*RelationFit, error) 
 		y = append(y, true, false)
 		wts = append(wts, setWeight(e.set), setWeight(e.set))
 	}
-	fit.Direction = fitStumps(X, y, wts, nil, stumpRounds, stumpRate)
+	fit.Direction = fitTrees(X, y, wts, nil, directionDepth)
 	fit.Figures = relationFigures(ex, fit)
 	return fit, nil
 }
@@ -110,43 +121,122 @@ func FitRelation(ctx context.Context, rewritesDir string) (*RelationFit, error) 
 // feature's meaning calls for: more aligned, copied or shared content can
 // never make a pair less derived; own quotes on both sides can never make
 // it more. The rest (length ratio, order, padding) are free.
-var derivedSigns = []int8{+1, +1, +1, +1, +1, +1, +1, 0, +1, -1, 0, 0, +1, +1, +1, +1, 0, 0, 0, +1, +1, +1, +1, +1, +1}
+var derivedSigns = []int8{+1, +1, +1, +1, +1, +1, +1, 0, +1, -1, 0, 0, +1, +1, +1, +1, 0, 0, 0, +1, +1, +1, +1, +1, +1, 0, +1, +1, +1, +1, +1, +1, +1, +1, +1, +1}
 
-// The derived model is boosted stumps: stumpRounds one-split trees, each
-// step shrunk by stumpRate, each split chosen among stumpBins quantile
-// thresholds of its feature.
+// The derived model is boosted trees of depth two, the direction model
+// boosted stumps (depth one): treeRounds trees, each step shrunk by
+// treeRate, each split chosen among treeBins quantile thresholds of its
+// feature.
 const (
-	stumpRounds = 150
-	stumpRate   = 0.3
-	stumpBins   = 32
+	treeRounds = 150
+	treeRate   = 0.3
+	treeBins   = 32
+	// derivedDepth: a second split lets the model ask for shared phrases
+	// where few sentences align; on the fit part (out of fold, at 1 % of
+	// negatives derived) manipulated recall rose 0.61 -> 0.63 over stumps.
+	derivedDepth   = 2
+	directionDepth = 1
 )
 
-// fitStumps fits a boosted-stumps model of y on X (weighted by weight) by
-// Newton steps on the logistic loss. A split on a feature whose sign is
-// +1 (-1) must add more (less) on its right side than on its left: more
-// aligned or shared content can never make a pair less derived.
-func fitStumps(X [][]float64, y []bool, weight []float64, sign []int8, rounds int, rate float64) trace.Stumps {
-	n := len(X)
-	if n == 0 {
-		return trace.Stumps{}
-	}
-	nf := len(X[0])
-	// Candidate thresholds: quantiles of each feature.
-	cuts := make([][]float64, nf)
+// treeData is a training set with each feature's candidate thresholds and
+// every example's bin (the number of thresholds at or below its value),
+// so a split's gain is read off per-bin sums instead of a pass per
+// threshold.
+type treeData struct {
+	X    [][]float64
+	cuts [][]float64
+	bins [][]uint8
+}
+
+func newTreeData(X [][]float64) *treeData {
+	d := &treeData{X: X}
+	n, nf := len(X), len(X[0])
+	d.cuts = make([][]float64, nf)
 	col := make([]float64, n)
 	for k := 0; k < nf; k++ {
 		for i := range X {
 			col[i] = X[i][k]
 		}
-		sorted := slices.Clone(col)
-		slices.Sort(sorted)
-		for q := 1; q < stumpBins; q++ {
-			c := sorted[q*n/stumpBins]
-			if len(cuts[k]) == 0 || c > cuts[k][len(cuts[k])-1] {
-				cuts[k] = append(cuts[k], c)
+		slices.Sort(col)
+		for q := 1; q < treeBins; q++ {
+			c := col[q*n/treeBins]
+			if len(d.cuts[k]) == 0 || c > d.cuts[k][len(d.cuts[k])-1] {
+				d.cuts[k] = append(d.cuts[k], c)
 			}
 		}
 	}
+	d.bins = make([][]uint8, n)
+	for i := range X {
+		d.bins[i] = make([]uint8, nf)
+		for k, c := range d.cuts {
+			q, _ := slices.BinarySearch(c, X[i][k])
+			if q < len(c) && c[q] == X[i][k] {
+				q++
+			}
+			d.bins[i][k] = uint8(q)
+		}
+	}
+	return d
+}
+
+// split is the best split of some examples found by bestSplit.
+type split struct {
+	feature, bin         int
+	gl, hl, gr, hr, gain float64
+}
+
+// treeL2 is the L2 penalty on a leaf's value (added to its Hessian sum).
+const treeL2 = 1
+
+// bestSplit finds the split of rows with the greatest gain in the
+// second-order approximation of the loss (g, h: gradients and Hessians).
+// A split on a feature whose sign is +1 (-1) must give its upper side the
+// greater (smaller) value. feature is -1 when no split gains.
+func (d *treeData) bestSplit(rows []int, g, h []float64, sign []int8) split {
+	best := split{feature: -1}
+	var G, H float64
+	for _, i := range rows {
+		G += g[i]
+		H += h[i]
+	}
+	var hg, hh [treeBins + 1]float64
+	for k, c := range d.cuts {
+		nb := len(c) + 1
+		clear(hg[:nb])
+		clear(hh[:nb])
+		for _, i := range rows {
+			q := d.bins[i][k]
+			hg[q] += g[i]
+			hh[q] += h[i]
+		}
+		var gl, hl float64
+		for q := 0; q < nb-1; q++ {
+			gl += hg[q]
+			hl += hh[q]
+			gr, hr := G-gl, H-hl
+			left, right := gl/(hl+treeL2), gr/(hr+treeL2)
+			if k < len(sign) && (sign[k] > 0 && right < left || sign[k] < 0 && right > left) {
+				continue
+			}
+			if gain := gl*gl/(hl+treeL2) + gr*gr/(hr+treeL2); gain > best.gain {
+				best = split{k, q, gl, hl, gr, hr, gain}
+			}
+		}
+	}
+	return best
+}
+
+// fitTrees fits boosted trees of y on X (weighted by weight) by Newton
+// steps on the logistic loss: each round adds one tree of the given depth
+// (1 or 2) grown greedily. Signs hold the model monotone in the features
+// that have one: each split obeys its sign, and a root split on a signed
+// feature keeps its second splits only when every value on its upper side
+// stays above (for -1, below) every value on its lower side.
+func fitTrees(X [][]float64, y []bool, weight []float64, sign []int8, depth int) trace.Trees {
+	if len(X) == 0 {
+		return trace.Trees{}
+	}
+	d := newTreeData(X)
 	pos, all := 0.0, 0.0
 	for i := range y {
 		all += weight[i]
@@ -154,13 +244,21 @@ func fitStumps(X [][]float64, y []bool, weight []float64, sign []int8, rounds in
 			pos += weight[i]
 		}
 	}
-	m := trace.Stumps{Bias: math.Log(pos / (all - pos))}
-	z := make([]float64, n)
+	m := trace.Trees{Bias: math.Log(pos / (all - pos))}
+	z := make([]float64, len(X))
 	for i := range z {
 		z[i] = m.Bias
 	}
-	g, h := make([]float64, n), make([]float64, n)
-	for r := 0; r < rounds; r++ {
+	g, h := make([]float64, len(X)), make([]float64, len(X))
+	rows := make([]int, len(X))
+	for i := range rows {
+		rows[i] = i
+	}
+	leaf := func(s split) trace.Tree {
+		return trace.Tree{Feature: s.feature, Threshold: d.cuts[s.feature][s.bin],
+			Left: treeRate * s.gl / (s.hl + treeL2), Right: treeRate * s.gr / (s.hr + treeL2)}
+	}
+	for r := 0; r < treeRounds; r++ {
 		for i := range X {
 			p := 1 / (1 + math.Exp(-z[i]))
 			t := 0.0
@@ -170,42 +268,106 @@ func fitStumps(X [][]float64, y []bool, weight []float64, sign []int8, rounds in
 			g[i] = weight[i] * (t - p)
 			h[i] = weight[i] * max(p*(1-p), 1e-6)
 		}
-		best, bestGain := trace.Stump{Feature: -1}, 0.0
-		for k := 0; k < nf; k++ {
-			for _, c := range cuts[k] {
-				var gl, hl, gr, hr float64
-				for i := range X {
-					if X[i][k] < c {
-						gl += g[i]
-						hl += h[i]
-					} else {
-						gr += g[i]
-						hr += h[i]
-					}
-				}
-				const l2 = 1
-				left, right := gl/(hl+l2), gr/(hr+l2)
-				if k < len(sign) && (sign[k] > 0 && right < left || sign[k] < 0 && right > left) {
-					continue
-				}
-				if gain := gl*gl/(hl+l2) + gr*gr/(hr+l2); gain > bestGain {
-					best, bestGain = trace.Stump{Feature: k, Threshold: c, Left: rate * left, Right: rate * right}, gain
-				}
-			}
-		}
-		if best.Feature < 0 {
+		s := d.bestSplit(rows, g, h, sign)
+		if s.feature < 0 {
 			break
 		}
-		m.Stumps = append(m.Stumps, best)
-		for i := range X {
-			if X[i][best.Feature] < best.Threshold {
-				z[i] += best.Left
-			} else {
-				z[i] += best.Right
+		tree := leaf(s)
+		if depth > 1 {
+			deeper := tree
+			var below, above []int
+			for _, i := range rows {
+				if int(d.bins[i][s.feature]) <= s.bin {
+					below = append(below, i)
+				} else {
+					above = append(above, i)
+				}
 			}
+			if b := d.bestSplit(below, g, h, sign); b.feature >= 0 {
+				t := leaf(b)
+				deeper.Below = &t
+			}
+			if a := d.bestSplit(above, g, h, sign); a.feature >= 0 {
+				t := leaf(a)
+				deeper.Above = &t
+			}
+			if monotone(&deeper, sign) {
+				tree = deeper
+			}
+		}
+		m.Trees = append(m.Trees, tree)
+		for i := range X {
+			z[i] += tree.Value(X[i])
 		}
 	}
 	return m
+}
+
+// bags is how many models fitBagged averages.
+const bags = 5
+
+// fitBagged fits bags boosted-tree models, each without one bag of the
+// examples (example i is in bag i mod bags), and returns their mean: one
+// Trees model whose log-odds is the mean of theirs (each tree's values
+// divided by bags). Averaging steadies the top of the score range, where
+// the threshold sits: on the fit part (out of fold, at 1 % of negatives
+// derived) faithful recall rose 0.93 -> 0.95 over one model, manipulated
+// 0.63 -> 0.66.
+func fitBagged(X [][]float64, y []bool, weight []float64, sign []int8, depth int) trace.Trees {
+	var mean trace.Trees
+	for b := 0; b < bags; b++ {
+		var bx [][]float64
+		var by []bool
+		var bw []float64
+		for i := range X {
+			if i%bags != b {
+				bx, by, bw = append(bx, X[i]), append(by, y[i]), append(bw, weight[i])
+			}
+		}
+		m := fitTrees(bx, by, bw, sign, depth)
+		mean.Bias += m.Bias / bags
+		for _, t := range m.Trees {
+			mean.Trees = append(mean.Trees, scaleTree(t, 1.0/bags))
+		}
+	}
+	return mean
+}
+
+// scaleTree returns t with every value multiplied by f.
+func scaleTree(t trace.Tree, f float64) trace.Tree {
+	t.Left *= f
+	t.Right *= f
+	for _, sub := range []**trace.Tree{&t.Below, &t.Above} {
+		if *sub != nil {
+			u := scaleTree(**sub, f)
+			*sub = &u
+		}
+	}
+	return t
+}
+
+// monotone reports whether a depth-two tree whose root splits on a signed
+// feature keeps every value of its upper side on the sign's side of every
+// value of its lower side.
+func monotone(t *trace.Tree, sign []int8) bool {
+	if t.Feature >= len(sign) || sign[t.Feature] == 0 {
+		return true
+	}
+	loB, hiB := leafRange(t.Below, t.Left)
+	loA, hiA := leafRange(t.Above, t.Right)
+	if sign[t.Feature] > 0 {
+		return loA >= hiB
+	}
+	return hiA <= loB
+}
+
+// leafRange is the least and greatest value of a second split, or v when
+// there is none.
+func leafRange(t *trace.Tree, v float64) (lo, hi float64) {
+	if t == nil {
+		return v, v
+	}
+	return min(t.Left, t.Right), max(t.Left, t.Right)
 }
 
 // setWeight weighs the example families and the synthetic pairs up: they
@@ -214,7 +376,7 @@ func setWeight(set string) float64 {
 	switch set {
 	case "families":
 		return 10
-	case "synthetic":
+	case "synthetic", shortAnswersSet:
 		return 2
 	}
 	return 1
@@ -222,27 +384,29 @@ func setWeight(set string) float64 {
 
 // chooseThreshold picks the derived model's decision threshold from
 // scores the model did not see in fitting (outOfFold): the lowest score at
-// which at most maxFalseDerived of the negatives (hard, same-event,
-// families) are judged derived, so that independent reports stay apart
-// first and recall comes second. In-sample scores would flatter the
-// negatives: boosted stumps fit their own examples closely.
-func chooseThreshold(scores []float64, y []bool) float64 {
-	t := 0.5
-	for {
+// which at most maxFalseDerived of the hard negatives (each original
+// against the rewrite of its most similar other original: the issue's
+// measure of false derivation) are judged derived, so that independent
+// reports stay apart first and recall comes second. In-sample scores would
+// flatter the negatives: boosted trees fit their own examples closely. The
+// grid is fine (0.001): the scores of a boosted model crowd near 1.
+func chooseThreshold(scores []float64, hard []bool) float64 {
+	for k := 500; k < 999; k++ {
+		t := float64(k) / 1000
 		n, neg := 0, 0
 		for i, s := range scores {
-			if !y[i] {
+			if hard[i] {
 				neg++
 				if s >= t {
 					n++
 				}
 			}
 		}
-		if float64(n) <= maxFalseDerived*float64(neg) || t >= 0.99 {
+		if float64(n) <= maxFalseDerived*float64(neg) {
 			return t
 		}
-		t += 0.01
 	}
+	return 0.999
 }
 
 // folds is how many parts outOfFold splits the examples into.
@@ -261,7 +425,7 @@ func outOfFold(X [][]float64, y []bool, wts []float64) []float64 {
 				fx, fy, fw = append(fx, X[i]), append(fy, y[i]), append(fw, wts[i])
 			}
 		}
-		m := fitStumps(fx, fy, fw, derivedSigns, stumpRounds, stumpRate)
+		m := fitBagged(fx, fy, fw, derivedSigns, derivedDepth)
 		for i := range X {
 			if i%folds == f {
 				out[i] = m.Score(X[i])
@@ -271,11 +435,12 @@ func outOfFold(X [][]float64, y []bool, wts []float64) []float64 {
 	return out
 }
 
-// maxFalseDerived is the share of negatives of the fit part that may be
-// judged derived (out of fold): the issue's target, at most one in a
-// hundred. Tried on check and kept out: half of it (threshold 0.99, recall
-// falls) and 5 folds or a finer threshold grid (thresholds 0.96-0.9725:
-// recall rises, check hard negatives fall below their floor).
+// maxFalseDerived is the share of the fit part's hard negatives that may
+// be judged derived (out of fold): the issue's target, at most one in a
+// hundred. Counting every negative instead (same-event pairs and the
+// families' independent reports too) set the threshold at 0.991 with the
+// same evidence: fit faithful recall 0.952, manipulated 0.652 (against
+// 0.981 and 0.737 now), fit hard negatives 0.998 (0.996 now).
 const maxFalseDerived = 0.01
 
 // relationFigures measures the fitted models on each set and part.
@@ -318,8 +483,10 @@ func relationFigures(ex []relationExample, fit *RelationFit) []string {
 	return out
 }
 
-// familyPairs are the example families' pairs (original as a), in the fit
-// part: they are the repository's own articles, not a development set.
+// familyPairs are the example families' pairs (original as a), and each
+// independent report against every derived version of its original (not
+// derived), in the fit part: they are the repository's own articles, not
+// a development set.
 func familyPairs() ([]LabelledPair, error) {
 	fams, err := examples.Families()
 	if err != nil {
@@ -331,6 +498,7 @@ func familyPairs() ([]LabelledPair, error) {
 		if err != nil {
 			return nil, err
 		}
+		var derived, independent []*article.Article
 		for _, f := range fam.Files {
 			if f.Role == "original" {
 				continue
@@ -342,6 +510,20 @@ func familyPairs() ([]LabelledPair, error) {
 			rel := trace.Relation(f.Relation)
 			out = append(out, LabelledPair{Set: "families", Kind: f.Role, Part: Fit, A: orig, B: b,
 				Derived: rel.Derived(), Loose: false, partial: rel == trace.Partial})
+			switch {
+			case rel.Derived():
+				derived = append(derived, b)
+			case rel == trace.SameStory:
+				independent = append(independent, b)
+			}
+		}
+		// An independent report is derived from no version of the
+		// original either: a trace may find a copy or a partial reuse
+		// before the original itself.
+		for _, d := range derived {
+			for _, b := range independent {
+				out = append(out, LabelledPair{Set: "families", Kind: "independent_of_copy", Part: Fit, A: d, B: b})
+			}
 		}
 	}
 	return out, nil
@@ -357,6 +539,23 @@ func familyArticle(f examples.File) (*article.Article, error) {
 		return nil, fmt.Errorf("train relation: extract %s: %w", f.Path, err)
 	}
 	return a, nil
+}
+
+// shortAnswersSet names the short answers among the labelled pairs.
+const shortAnswersSet = "short_answers"
+
+// shortAnswerPairs are the short answers against their task's source
+// (derived unless written independently, class "non"), each in the part
+// eval.PartOf gives its file name: students' answers written from one
+// Wikipedia article, and the only labelled independent texts on the same
+// narrow subject as their source.
+func shortAnswerPairs(answers []shortAnswer) []LabelledPair {
+	var out []LabelledPair
+	for _, a := range answers {
+		out = append(out, LabelledPair{Set: shortAnswersSet, Kind: a.class, Part: PartOf(a.name),
+			A: a.source, B: a.answer, Derived: a.class != "non"})
+	}
+	return out
 }
 
 // syntheticPairs makes derived pairs of kinds the LLM set lacks, from the
@@ -411,33 +610,60 @@ func (f *RelationFit) GoSource() ([]byte, error) {
 	var b bytes.Buffer
 	b.WriteString("// Code generated by `wiretrace train relation`; DO NOT EDIT.\n\npackage trace\n\n")
 	fmt.Fprintf(&b, "// The relation's fitted models: the derived and direction models are\n")
-	fmt.Fprintf(&b, "// boosted stumps (%d rounds, step %.1f, Newton steps on the logistic\n", stumpRounds, stumpRate)
-	fmt.Fprintf(&b, "// loss), the partial model a logistic regression (L2 1e-3 on\n")
+	fmt.Fprintf(&b, "// boosted trees of depth %d and %d (%d rounds, step %.1f, Newton steps\n", derivedDepth, directionDepth, treeRounds, treeRate)
+	fmt.Fprintf(&b, "// on the logistic loss), the partial model a logistic regression (L2 1e-3 on\n")
 	b.WriteString("// standardised features, 4,000 full-batch gradient steps), over the\n")
-	b.WriteString("// evidence of PairEvidence, fitted on the fit part of ../shared/eval/\n")
+	fmt.Fprintf(&b, "// evidence of PairEvidence (the derived model the mean of %d models, each\n// fitted without 1/%d of the examples), fitted on the fit part of ../shared/eval/\n", bags, bags)
 	b.WriteString("// llm-rewrites (its pairs, hard negatives and same-event negatives), the\n")
 	b.WriteString("// example families and synthetic excerpts and cut copies of the fit\n")
-	b.WriteString("// part's originals. Refit with:\n//\n//\twiretrace train relation > trace/relation_weights.go\n//\n")
+	b.WriteString("// part's originals and the short answers' fit part. Refit with:\n//\n//\twiretrace train relation > trace/relation_weights.go\n//\n")
 	b.WriteString("// Figures reached (derived-or-not decided right; original named by the\n// direction model alone, without dates):\n//\n")
 	for _, l := range f.Figures {
 		fmt.Fprintf(&b, "//\t%s\n", l)
 	}
 	b.WriteString("var (\n")
-	writeStumps(&b, "derivedModel", "decides whether one article was made from the other", trace.DerivedFeatureNames, &f.Derived)
+	writeTrees(&b, "derivedModel", "decides whether one article was made from the other", trace.DerivedFeatureNames, &f.Derived)
 	writeModel(&b, "partialModel", "decides, for a derived pair, partial (only part carried) over rewrite", trace.PartialFeatureNames, &f.Partial)
-	writeStumps(&b, "directionModel", "scores a as the original, read through Mirrored", trace.DirectionFeatureNames, &f.Direction)
+	writeTrees(&b, "directionModel", "scores a as the original, read through Mirrored", trace.DirectionFeatureNames, &f.Direction)
 	fmt.Fprintf(&b, "\t// derivedThreshold is the derived model's decision threshold: the\n\t// lowest at which at most %.1f%% of the fit part's negatives are derived\n\t// (scored out of fold).\n", 100*maxFalseDerived)
-	fmt.Fprintf(&b, "\tderivedThreshold = %.2f\n)\n", f.Threshold)
+	fmt.Fprintf(&b, "\tderivedThreshold = %.3f\n)\n", f.Threshold)
 	return format.Source(b.Bytes())
 }
 
-func writeStumps(b *bytes.Buffer, name, doc string, names []string, m *trace.Stumps) {
-	fmt.Fprintf(b, "\t// %s %s (boosted stumps).\n", name, doc)
-	fmt.Fprintf(b, "\t%s = Stumps{\n\t\tBias: %.4f,\n\t\tStumps: []Stump{\n", name, m.Bias)
-	for _, s := range m.Stumps {
-		fmt.Fprintf(b, "\t\t\t{%d, %.4f, %.4f, %.4f}, // %s\n", s.Feature, s.Threshold, s.Left, s.Right, names[s.Feature])
+func writeTrees(b *bytes.Buffer, name, doc string, names []string, m *trace.Trees) {
+	fmt.Fprintf(b, "\t// %s %s (boosted trees).\n", name, doc)
+	fmt.Fprintf(b, "\t%s = Trees{\n\t\tBias: %.4f,\n\t\tTrees: []Tree{\n", name, m.Bias)
+	for _, t := range m.Trees {
+		fmt.Fprintf(b, "\t\t\t{%s}, // %s\n", treeFields(&t), treeNames(&t, names))
 	}
 	b.WriteString("\t\t},\n\t}\n")
+}
+
+// treeFields writes a tree's fields as Go (a second split as &Tree{...}).
+func treeFields(t *trace.Tree) string {
+	s := fmt.Sprintf("%d, %.4f, %.4f, %.4f", t.Feature, t.Threshold, t.Left, t.Right)
+	sub := func(u *trace.Tree) string {
+		if u == nil {
+			return "nil"
+		}
+		return "&Tree{" + treeFields(u) + "}"
+	}
+	return s + ", " + sub(t.Below) + ", " + sub(t.Above)
+}
+
+// treeNames names a tree's features for its comment: "root; below / above".
+func treeNames(t *trace.Tree, names []string) string {
+	s := names[t.Feature]
+	if t.Below == nil && t.Above == nil {
+		return s
+	}
+	name := func(u *trace.Tree) string {
+		if u == nil {
+			return "-"
+		}
+		return names[u.Feature]
+	}
+	return s + "; " + name(t.Below) + " / " + name(t.Above)
 }
 
 func writeModel(b *bytes.Buffer, name, doc string, names []string, m *trace.Model) {
