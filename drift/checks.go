@@ -631,8 +631,11 @@ func (c *checker) srcQuoteWords(s *textproc.Sentence, k int) map[string]bool {
 }
 
 func quoteWords(text string) map[string]bool {
-	out := map[string]bool{}
-	for _, t := range textproc.Tokenize(text) {
+	toks := textproc.Tokenize(text)
+	// Sized for every token: a growing map rehashed several times per
+	// quote.
+	out := make(map[string]bool, len(toks))
+	for _, t := range toks {
 		if t.Kind != textproc.Punct && !t.Stop {
 			out[t.Stem] = true
 		}

@@ -381,6 +381,18 @@ func setOf(words ...string) map[string]bool {
 	return m
 }
 
+// firstBytes returns which bytes start a key of m: a word whose first
+// byte is not among them is no key, which one array index tells.
+func firstBytes[V any](m map[string]V) *[256]bool {
+	var first [256]bool
+	for w := range m {
+		if w != "" {
+			first[w[0]] = true
+		}
+	}
+	return &first
+}
+
 // dateline recognises a wire dateline at the start of a paragraph:
 // "WASHINGTON (Reuters) - ", "TOKYO, Jan 5 (AP) — ", "LONDON — ". It returns
 // the place, the agency (may be empty), and the byte length to skip; n is 0

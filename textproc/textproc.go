@@ -182,7 +182,7 @@ func Analyze(a *article.Article) *Doc {
 	d.Sentences = make([]Sentence, 0, size/120+1)
 	// The tokens of all sentences share a few large arrays (see
 	// tokenArena) instead of one or two allocations each.
-	ta := tokenArena{left: size, scratch: make([]Token, 0, 64)}
+	ta := tokenArena{left: size}
 	var an annotations
 	// The lowercased copies of all paragraphs share one array.
 	var lows []byte
@@ -294,27 +294,32 @@ func AnalyzeSentence(text string) Sentence {
 }
 
 // tokenArena tokenizes the sentences of one document into shared arrays:
-// each sentence is tokenized into a scratch buffer and its tokens copied
-// into the current array, which is cut with a full slice expression so
+// each sentence is tokenized straight into the spare capacity of the
+// current array, and its tokens are cut with a full slice expression so
 // that a caller appending to one sentence's tokens cannot write over the
 // next sentence's. A new array is sized for about the rest of the document
 // (one token per five bytes of news prose).
 type tokenArena struct {
-	buf     []Token
-	scratch []Token
-	left    int // bytes of the document not yet tokenized, an estimate
-	memo    wordMemo
+	buf  []Token
+	left int // bytes of the document not yet tokenized, an estimate
+	memo wordMemo
 }
 
 // tokenize returns the tokens of text (low is its asciiLower form).
 func (ta *tokenArena) tokenize(text, low string) []Token {
-	ta.scratch = tokenize(ta.scratch[:0], text, low, true, &ta.memo)
-	n := len(ta.scratch)
-	if cap(ta.buf)-len(ta.buf) < n {
-		ta.buf = make([]Token, 0, max(n, ta.left/5+64))
+	if len(ta.buf) == cap(ta.buf) {
+		ta.buf = make([]Token, 0, ta.left/5+64)
 	}
 	l := len(ta.buf)
-	ta.buf = append(ta.buf, ta.scratch...)
+	toks := tokenize(ta.buf[l:l], text, low, true, &ta.memo)
+	n := len(toks)
+	if n > cap(ta.buf)-l {
+		// The sentence outgrew the array, and append moved its tokens
+		// to one of their own; the next sentence starts a new array.
+		ta.buf = ta.buf[:cap(ta.buf)]
+		return toks[:n:n]
+	}
+	ta.buf = ta.buf[:l+n]
 	return ta.buf[l : l+n : l+n]
 }
 

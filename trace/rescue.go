@@ -108,16 +108,18 @@ func newTermWeights(src, der *textproc.Doc) *termWeights {
 	// builds no key. (A stem never equals an entity key by accident: the
 	// kinds are told apart by their map.) Figures are keyed by their bits,
 	// every NaN by one key: the values that format alike.
-	tokens := 0
+	tokens, nEnts, nNums := 0, 0, 0
 	for _, d := range []*textproc.Doc{src, der} {
 		for i := range d.Sentences {
 			s := &d.Sentences[i]
 			tokens += len(s.Tokens) + len(s.Entities) + len(s.Numbers)
+			nEnts += len(s.Entities)
+			nNums += len(s.Numbers)
 		}
 	}
 	stems := make(map[string]int32, tokens/4+16)
-	ents := make(map[string]int32)
-	nums := make(map[uint64]int32)
+	ents := make(map[string]int32, nEnts)
+	nums := make(map[uint64]int32, nNums)
 	df := make([]int, 0, tokens/4+16)
 	// One backing array holds every sentence's ids (tokens bounds their
 	// count, so it never grows); each sentence gets a capped slice of it.
