@@ -128,6 +128,9 @@ func Align(src, derived *textproc.Doc, opts Options) Alignment {
 	// threshold, and the check costs a fifth of a score.
 	for i := range src.Sentences {
 		a := &src.Sentences[i]
+		if lexical {
+			ctx.spreadSource(i)
+		}
 		for j := range derived.Sentences {
 			var s float64
 			if !lexical || ctx.enoughSharedAt(i, j) {
@@ -495,10 +498,45 @@ func (c *Context) sentenceMass(i, j int) float32 {
 	a, b := &c.srcF[i], &c.derF[j]
 	var v float32
 	if a.idSet.common(&b.idSet) > 0 {
-		v = sharedMass(a, b)
+		if i == c.spread {
+			v = c.spreadMass(b)
+		} else {
+			v = sharedMass(a, b)
+		}
 	}
 	c.pairMass[k] = v
 	return v
+}
+
+// spreadSource writes the weights of source sentence i into an array
+// indexed by term id, for spreadMass: the sentence pass compares each
+// source sentence with every derived one, and looking each derived id up
+// in that array costs half a merge of the two id lists.
+func (c *Context) spreadSource(i int) {
+	if len(c.spreadW) < len(c.vocab) {
+		c.spreadW = resize(c.spreadW, len(c.vocab))
+		c.spreadAt = resize(c.spreadAt, len(c.vocab))
+	}
+	a := &c.srcF[i]
+	for k, id := range a.ids {
+		c.spreadW[id&^synonymFlag] = a.w[k]
+		c.spreadAt[id&^synonymFlag] = int32(i) + 1
+	}
+	c.spread = i
+}
+
+// spreadMass is sharedMass of the source sentence spreadSource spread out
+// and b: the same shared weights, added in the same order (b's ids are
+// sorted like a's), so the same float32 sum.
+func (c *Context) spreadMass(b *features) float32 {
+	var w float32
+	at := int32(c.spread) + 1
+	for k, id := range b.ids {
+		if x := id &^ synonymFlag; c.spreadAt[x] == at {
+			w += min(c.spreadW[x], b.w[k])
+		}
+	}
+	return w
 }
 
 // sharedMass is the weighted content two feature sets share.

@@ -49,6 +49,12 @@ type Context struct {
 	// pairMass[i*len(derF)+j] is sentenceMass(i, j), -1 until asked;
 	// empty until first asked.
 	pairMass []float32
+	// spreadW[id] is the weight of term id in source sentence spread when
+	// spreadAt[id] is spread+1 (see spreadSource); spread is -1 when no
+	// sentence is spread out.
+	spreadW  []float32
+	spreadAt []int32
+	spread   int
 }
 
 // arena hands out slices of a few large backing arrays: a Context makes
@@ -263,6 +269,7 @@ func (c *Context) init(src, derived *textproc.Doc, th Thesaurus) {
 	c.derClauses, c.derBuilt = resize(c.derClauses, len(derived.Sentences)), resize(c.derBuilt, len(derived.Sentences))
 	c.srcJoins, c.derJoins = resize(c.srcJoins, len(src.Sentences)), resize(c.derJoins, len(derived.Sentences))
 	c.pairMass = c.pairMass[:0]
+	c.spreadW, c.spreadAt, c.spread = c.spreadW[:0], c.spreadAt[:0], -1
 	c.srcF = resize(c.srcF, len(src.Sentences))
 	for i := range src.Sentences {
 		c.srcF[i] = c.makeFeatures(&src.Sentences[i], 0, len(src.Sentences[i].Tokens), srcTerms[i], weights, ents)
