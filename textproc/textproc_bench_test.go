@@ -42,3 +42,20 @@ func BenchmarkAnalyze(b *testing.B) {
 		Analyze(a)
 	}
 }
+
+// BenchmarkSegment measures sentence splitting of the 40-sentence article
+// and of a lower-cased run without sentence marks (cut at clauses).
+func BenchmarkSegment(b *testing.B) {
+	paras := benchArticle().Paragraphs
+	var run strings.Builder
+	for k := 0; k < 12; k++ {
+		fmt.Fprintf(&run, "the council said the budget for district %d would rise, and residents asked for more ferries while the union warned of strikes ", k)
+	}
+	paras = append(paras, run.String())
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, p := range paras {
+			Segment(p)
+		}
+	}
+}

@@ -59,3 +59,16 @@ func BenchmarkCompare(b *testing.B) {
 	b.ReportMetric(float64(len(r.A.Sentences)), "src-sentences")
 	b.ReportMetric(float64(len(r.B.Sentences)), "derived-sentences")
 }
+
+// BenchmarkAssess measures the relation's evidence for the 40-sentence
+// pair of BenchmarkCompare, analysis excluded: alignment, rescue and the
+// shared-content measures.
+func BenchmarkAssess(b *testing.B) {
+	src, der := benchPair(b)
+	da, db := textproc.Analyze(src), textproc.Analyze(der)
+	b.ReportAllocs()
+	for b.Loop() {
+		as := assess(da, db, Options{})
+		as.evidence(src, der, da, db)
+	}
+}
