@@ -18,14 +18,21 @@ import (
 // ("Headline | Site"). The declared titles are often written for search
 // engines and differ from the shown headline.
 func (m *pageMeta) titleOf(site string) string {
-	declared := []string{m.ld.headline, m.firstMeta("og:title", "twitter:title"), m.title}
-	for _, h := range m.h1s {
-		if len(h) > 300 || site != "" && sameName(h, site) {
-			continue
+	if len(m.h1s) > 1 {
+		declared := []string{m.ld.headline, m.firstMeta("og:title", "twitter:title"), m.title}
+		for i, d := range declared {
+			if d != "" {
+				declared[i] = stripSiteName(html.UnescapeString(d), site)
+			}
 		}
-		for _, d := range declared {
-			if d != "" && namesHeadline(stripSiteName(html.UnescapeString(d), site), h) {
-				return h
+		for _, h := range m.h1s {
+			if len(h) > 300 || site != "" && sameName(h, site) {
+				continue
+			}
+			for _, d := range declared {
+				if d != "" && namesHeadline(d, h) {
+					return h
+				}
 			}
 		}
 	}

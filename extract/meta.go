@@ -237,7 +237,7 @@ func readMeta(root *html.Node) *pageMeta {
 		}
 		if dateTries > 0 && named {
 			kind := dateNodeKind(n)
-			if kind == datePublished && updatedDate(textOf(n)) {
+			if kind == datePublished && m.dateText == "" && updatedDate(textOf(n)) {
 				// A date element that shows "Updated ..." whatever its class.
 				kind = dateUpdated
 			}
