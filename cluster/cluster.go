@@ -16,7 +16,6 @@
 package cluster
 
 import (
-	"cmp"
 	"context"
 	"fmt"
 	"math"
@@ -98,18 +97,17 @@ type Clusters struct {
 	of map[string]int32
 	// members holds each cluster's article numbers, in arrival order.
 	members [][]int32
-	// df counts the articles holding each word (the low 32 bits of its
-	// vocabulary hash: collisions among a few million words are rare and
-	// cost little); posted[start[i]:start[i+1]] are article i's posted
-	// words. postings maps a word to its posting list, a chain through
-	// entries. Nothing here holds a pointer, so that the garbage
-	// collector does not scan it: keyed by strings and holding slices,
-	// the first clusterer's maps tripled an ingest's CPU time.
-	df       map[uint32]int32
-	posted   []uint32
-	start    []int
-	postings map[uint32]postingList
-	entries  []entry
+	// words counts the articles holding each word (the low 32 bits of
+	// its vocabulary hash: collisions among a few million words are rare
+	// and cost little) and holds its posting list, a stretch of arena;
+	// posted[start[i]:start[i+1]] are article i's posted words. Nothing
+	// here holds a pointer, so that the garbage collector does not scan
+	// it: keyed by strings and holding slices, the first clusterer's maps
+	// tripled an ingest's CPU time.
+	words  wordTable
+	posted []uint32
+	start  []int
+	arena  []int32
 	// dot and touched are scratch space of best, kept between calls:
 	// dot[j] is the weight article j shares with the new one, touched the
 	// articles with a weight (a dense array is a third of the cost of a
@@ -121,17 +119,36 @@ type Clusters struct {
 // word is a word of an article (its vocabulary hash) and how many
 // articles hold it.
 type word struct {
-	w  uint32
-	df int32
+	w        uint32
+	df, slot int32
 }
 
-// postingList is a word's posting list: head is one more than the index
-// of its latest entry (0: none), n its length.
-type postingList struct{ head, n int32 }
+// postingList is a word's posting list: the article numbers
+// arena[off:off+n], in a stretch of room for the power of two at or above
+// n; n is postingCap+1 for a word too common to post. A list that
+// outgrows its room moves to the arena's end, leaving its old room
+// unused (less than it takes), so that a lookup reads one stretch of
+// memory: chained entries cost a cache miss each, two thirds of the
+// clustering's time.
+type postingList struct{ off, n int32 }
 
-// entry is one article in a posting list, and the index of the list's
-// next entry plus one (0: the end).
-type entry struct{ article, next int32 }
+// post appends article n to the posting list p.
+func (c *Clusters) post(p *postingList, n int32) {
+	switch {
+	case p.n > postingCap:
+		return
+	case p.n == postingCap:
+		*p = postingList{n: postingCap + 1}
+		return
+	case p.n == 0 || p.n&(p.n-1) == 0: // full room: 0, 1, 2, 4, ...
+		off := int32(len(c.arena))
+		c.arena = append(c.arena, c.arena[p.off:p.off+p.n]...)
+		c.arena = append(c.arena, make([]int32, max(p.n, 1))...)
+		p.off = off
+	}
+	c.arena[p.off+p.n] = n
+	p.n++
+}
 
 // New returns empty clusters.
 func New(opts Options) *Clusters {
@@ -139,8 +156,7 @@ func New(opts Options) *Clusters {
 	if th <= 0 {
 		th = DefaultThreshold
 	}
-	return &Clusters{threshold: th, of: map[string]int32{}, df: map[uint32]int32{}, start: []int{0},
-		postings: map[uint32]postingList{}}
+	return &Clusters{threshold: th, of: map[string]int32{}, start: []int{0}}
 }
 
 // Build returns the clusters of every article stored in ix, added in id
@@ -177,28 +193,33 @@ func (c *Clusters) Add(id string, a *article.Article) string {
 // (an ingest's index.Options.OnIndexed has it). An id added before keeps
 // its cluster.
 func (c *Clusters) AddFingerprint(id string, fp index.Fingerprint) string {
-	words := make([]uint32, len(fp.Vocabulary))
-	for i, w := range fp.Vocabulary {
-		words[i] = uint32(w)
-	}
-	slices.Sort(words)
-	words = slices.Compact(words)
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if n, ok := c.of[id]; ok {
 		return c.first(c.cluster[n])
 	}
 	n := int32(len(c.ids))
-	// The rarest words first, by their frequency with this article
-	// counted (read once: map reads in the comparison took a quarter of
-	// the time).
-	byDF := make([]word, len(words))
-	for i, w := range words {
-		d := c.df[w] + 1
-		c.df[w] = d
-		byDF[i] = word{w, d}
+	// Count the words, then order them rarest first: by document
+	// frequency (this article counted), then by word, sorted as one
+	// number each.
+	c.words.reserve(len(fp.Vocabulary))
+	order := make([]uint64, 0, len(fp.Vocabulary))
+	for _, w64 := range fp.Vocabulary {
+		w := uint32(w64)
+		st := &c.words.stats[c.words.slot(w)]
+		if st.last == n+1 {
+			continue // two words of the article share their low 32 bits
+		}
+		st.last = n + 1
+		st.df++
+		order = append(order, uint64(st.df)<<32|uint64(w))
 	}
-	slices.SortFunc(byDF, func(x, y word) int { return cmp.Or(cmp.Compare(x.df, y.df), cmp.Compare(x.w, y.w)) })
+	slices.Sort(order)
+	byDF := make([]word, len(order))
+	for r, o := range order {
+		w := uint32(o)
+		byDF[r] = word{w: w, slot: int32(c.words.find(w)), df: int32(o >> 32)}
+	}
 	articles := float64(max(n+1, minArticles))
 	k := int32(-1)
 	if best, ok := c.best(byDF, articles); ok {
@@ -213,13 +234,7 @@ func (c *Clusters) AddFingerprint(id string, fp index.Fingerprint) string {
 	c.members[k] = append(c.members[k], n)
 	for _, x := range byDF[:min(len(byDF), postedWords)] {
 		c.posted = append(c.posted, x.w)
-		switch p := c.postings[x.w]; {
-		case p.n < postingCap:
-			c.entries = append(c.entries, entry{article: n, next: p.head})
-			c.postings[x.w] = postingList{head: int32(len(c.entries)), n: p.n + 1}
-		case p.n == postingCap:
-			c.postings[x.w] = postingList{head: p.head, n: postingCap + 1}
-		}
+		c.post(&c.words.stats[x.slot].postingList, n)
 	}
 	c.start = append(c.start, len(c.posted))
 	return c.first(k)
@@ -267,12 +282,11 @@ func (c *Clusters) best(words []word, articles float64) (int32, bool) {
 		if i < postedWords {
 			qn += v
 		}
-		p := c.postings[x.w]
+		p := c.words.stats[x.slot].postingList
 		if p.n > common {
 			continue // too common to tell stories apart
 		}
-		for e := p.head; e > 0; e = c.entries[e-1].next {
-			j := c.entries[e-1].article
+		for _, j := range c.arena[p.off : p.off+p.n] {
 			if c.dot[j] == 0 {
 				touched = append(touched, j)
 			}
@@ -308,7 +322,7 @@ func (c *Clusters) best(words []word, articles float64) (int32, bool) {
 	for _, cd := range top[:m] {
 		cn := 0.0
 		for _, w := range c.posted[c.start[cd.j]:c.start[cd.j+1]] {
-			v := idf(c.df[w], articles)
+			v := idf(c.words.stats[c.words.find(w)].df, articles)
 			cn += v * v
 		}
 		if qn == 0 || cn == 0 {
