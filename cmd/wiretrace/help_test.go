@@ -23,3 +23,19 @@ func TestJobHelp(t *testing.T) {
 		}
 	}
 }
+
+// TestJobFlagsFirst checks that a job's flags may come before its name.
+func TestJobFlagsFirst(t *testing.T) {
+	for _, args := range [][]string{
+		{"eval", "clusters", "--data", "/nonexistent-eval"},
+		{"eval", "--data", "/nonexistent-eval", "clusters"},
+	} {
+		code, _, errs := runCLI(t, "", args...)
+		if code != 1 || !strings.Contains(errs, "nonexistent-eval") {
+			t.Errorf("%q: exit %d, stderr %q; want 1 and the missing folder", args, code, errs)
+		}
+	}
+	if code, _, errs := runCLI(t, "", "eval", "--json", "frob"); code != 2 || !strings.Contains(errs, "unknown suite") {
+		t.Errorf("unknown suite after a flag: exit %d, stderr %q", code, errs)
+	}
+}

@@ -11,6 +11,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"slices"
 	"sort"
 	"strings"
 	"syscall"
@@ -131,9 +132,12 @@ func runJob(ctx context.Context, e *env, cmd, kind string, jobs map[string]job, 
 			cmd, placeholder, kind, strings.Join(names, ", "), cmd, placeholder)
 		return flag.ErrHelp
 	}
-	run, ok := jobs[args[0]]
-	if !ok {
-		return usagef("unknown %s %q; %ss: %s", kind, args[0], kind, strings.Join(names, ", "))
+	// Flags may come before the job's name too ("eval --json mrpc"): the
+	// first argument that names a job is the job, the others its flags.
+	for i, a := range args {
+		if run, ok := jobs[a]; ok && (i == 0 || strings.HasPrefix(args[0], "-")) {
+			return run(ctx, e, append(slices.Clone(args[:i]), args[i+1:]...))
+		}
 	}
-	return run(ctx, e, args[1:])
+	return usagef("unknown %s %q; %ss: %s", kind, args[0], kind, strings.Join(names, ", "))
 }
