@@ -30,7 +30,9 @@ func TestDrive(t *testing.T) {
 			}
 			w.Write([]byte(`{}`))
 		}, false, true, true},
-		{"server error", func(_ int64, w http.ResponseWriter) { http.Error(w, `{"error":"down"}`, http.StatusInternalServerError) }, true, false, false},
+		{"server error", func(_ int64, w http.ResponseWriter) {
+			http.Error(w, `{"error":"down"}`, http.StatusInternalServerError)
+		}, true, false, false},
 		{"not JSON", func(_ int64, w http.ResponseWriter) { w.Write([]byte(`ok`)) }, true, false, false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
