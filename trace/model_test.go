@@ -2,6 +2,8 @@ package trace
 
 import (
 	"math"
+	"math/rand/v2"
+	"slices"
 	"testing"
 
 	"github.com/wiretrace/wiretrace/align"
@@ -74,6 +76,26 @@ func TestPairEvidenceSymmetry(t *testing.T) {
 	for k, name := range DirectionFeatureNames {
 		if ab.Direction[k]*ba.Direction[k] > 1e-9 {
 			t.Errorf("direction feature %s: %.3f and %.3f, want opposite signs", name, ab.Direction[k], ba.Direction[k])
+		}
+	}
+}
+
+// TestSortHashes checks the radix sort against slices.Sort on lists
+// short and long, with repeats and with bytes all keys share.
+func TestSortHashes(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	var buf []uint64
+	for _, n := range []int{0, 1, 5, radixMin - 1, radixMin, 300, 1500} {
+		for _, mask := range []uint64{^uint64(0), 0xFF00FF, 7} {
+			x := make([]uint64, n)
+			for k := range x {
+				x[k] = r.Uint64() & mask
+			}
+			want := slices.Sorted(slices.Values(x))
+			buf = sortHashes(x, buf)
+			if !slices.Equal(x, want) {
+				t.Fatalf("%d keys under mask %x: not sorted as slices.Sort sorts them", n, mask)
+			}
 		}
 	}
 }
