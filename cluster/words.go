@@ -1,44 +1,45 @@
 package cluster
 
-// wordTable maps a word (the low 32 bits of its vocabulary hash) to what
-// the clusters know of it: how many articles hold it and its posting
-// list. It is an open-addressing hash table without a pointer, so that the
-// garbage collector never scans it, where one probe finds a word: with Go
-// maps, a lookup and a store per word took a third of the clustering's
-// time.
+// wordTable maps a word (the low 32 bits of its vocabulary hash) to a
+// slot holding what the clusters know of it: how many articles hold it
+// and its posting list. It is an open-addressing hash table without a
+// pointer, so that the garbage collector never scans it, where one probe
+// finds a word: with Go maps, a lookup and a store per word took a third
+// of the clustering's time. Its fields are arrays by slot, so that the
+// document frequencies the scoring reads lie close together.
 type wordTable struct {
 	// keys[i] is the word of slot i, 0 for an empty slot (word 0 is kept
-	// as 1); stats[i] what is known of it.
-	keys  []uint32
-	stats []wordStat
-	used  int
-}
-
-// wordStat is what the clusters know of one word.
-type wordStat struct {
-	// df is how many articles hold the word; last is one more than the
-	// number of the last article that counted it.
-	df, last int32
-	postingList
+	// as 1).
+	keys []uint32
+	// df[i] is how many articles hold the word; last[i] is one more than
+	// the number of the last article that counted it.
+	df, last []int32
+	lists    []postingList
+	used     int
 }
 
 // reserve makes room for n more words, so that the slots found until
-// then do not move.
-func (t *wordTable) reserve(n int) {
+// then do not move; when it has to move them, it returns where each old
+// slot went (else nil).
+func (t *wordTable) reserve(n int) []int32 {
 	if 2*(t.used+n) <= len(t.keys) {
-		return
+		return nil
 	}
 	size := max(1024, len(t.keys))
 	for 2*(t.used+n) > size {
 		size *= 2
 	}
-	keys, stats := t.keys, t.stats
-	t.keys, t.stats, t.used = make([]uint32, size), make([]wordStat, size), 0
-	for i, k := range keys {
+	old := *t
+	*t = wordTable{keys: make([]uint32, size), df: make([]int32, size), last: make([]int32, size), lists: make([]postingList, size)}
+	moved := make([]int32, len(old.keys))
+	for i, k := range old.keys {
 		if k != 0 {
-			t.stats[t.slot(k)] = stats[i]
+			j := t.slot(k)
+			t.df[j], t.last[j], t.lists[j] = old.df[i], old.last[i], old.lists[i]
+			moved[i] = int32(j)
 		}
 	}
+	return moved
 }
 
 // slot returns the slot of w, taking an empty one for a new word; room
