@@ -202,7 +202,8 @@ func unalignedKinds(d *textproc.Doc, in []align.Kind) (generic, dense int) {
 //     rewrite. A pair the model does not call derived that still copies
 //     two or more fact-carrying sentences word for word is partial reuse.
 //  3. Not derived: same_story when the two share enough names and figures
-//     to be reports of one event, else unrelated.
+//     to be reports of one event, or the derived model finds them as
+//     likely derived as not (sameStoryScore), else unrelated.
 //
 // The copy thresholds were read off the example families
 // (examples/families.json): duplicates have a verbatim share of 1.0 on
@@ -243,7 +244,10 @@ func classify(f features, ev Evidence) Relation {
 		// Mostly copied words, but of a small part of the other text: an
 		// excerpt, not a rewrite (rewrites reword).
 		return Partial
-	case derivedModel.Score(ev.Derived) >= derivedThreshold:
+	}
+	score := derivedModel.Score(ev.Derived)
+	switch {
+	case score >= derivedThreshold:
 		if partialModel.Score(ev.Partial) >= 0.5 {
 			return Partial
 		}
@@ -256,11 +260,19 @@ func classify(f features, ev Evidence) Relation {
 		// does not count.
 		return Partial
 	case f.sharedNames >= sameStoryNames && f.sharedFigures >= sameStoryFigures,
-		f.sharedNames >= sameStoryNamesOnly:
+		f.sharedNames >= sameStoryNamesOnly,
+		score >= sameStoryScore:
 		return SameStory
 	}
 	return Unrelated
 }
+
+// sameStoryScore is the derived model's score from which a pair it does
+// not call derived is still one story: as likely derived as not, short of
+// the threshold that keeps false derivations rare. It tells the story of
+// texts that name no one the other names (a lower-cased original has no
+// capitals to find names by), where the shared names and figures cannot.
+const sameStoryScore = 0.5
 
 // ownQuotes reports whether both articles quote people and share none of
 // their quotes: the mark of independent reporting.

@@ -483,9 +483,15 @@ func relationFigures(ex []relationExample, fit *RelationFit) []string {
 	return out
 }
 
+// familyCrossSet names the families' pairs of a derived version and a
+// text not derived from the original: weighed as one llm-rewrites pair
+// each, not as the families' own pairs, the written contract of each
+// relation.
+const familyCrossSet = "families_cross"
+
 // familyPairs are the example families' pairs (original as a), and each
-// independent report against every derived version of its original (not
-// derived), in the fit part: they are the repository's own articles, not
+// independent report and unrelated story against every derived version of
+// its original (not derived), in the fit part: they are the repository's own articles, not
 // a development set.
 func familyPairs() ([]LabelledPair, error) {
 	fams, err := examples.Families()
@@ -498,7 +504,7 @@ func familyPairs() ([]LabelledPair, error) {
 		if err != nil {
 			return nil, err
 		}
-		var derived, independent []*article.Article
+		var derived, others []*article.Article
 		for _, f := range fam.Files {
 			if f.Role == "original" {
 				continue
@@ -510,19 +516,18 @@ func familyPairs() ([]LabelledPair, error) {
 			rel := trace.Relation(f.Relation)
 			out = append(out, LabelledPair{Set: "families", Kind: f.Role, Part: Fit, A: orig, B: b,
 				Derived: rel.Derived(), Loose: false, partial: rel == trace.Partial})
-			switch {
-			case rel.Derived():
+			if rel.Derived() {
 				derived = append(derived, b)
-			case rel == trace.SameStory:
-				independent = append(independent, b)
+			} else {
+				others = append(others, b)
 			}
 		}
-		// An independent report is derived from no version of the
-		// original either: a trace may find a copy or a partial reuse
-		// before the original itself.
+		// An independent report, or an unrelated story, is derived from
+		// no version of the original either: a trace may find a copy or a
+		// partial reuse before the original itself.
 		for _, d := range derived {
-			for _, b := range independent {
-				out = append(out, LabelledPair{Set: "families", Kind: "independent_of_copy", Part: Fit, A: d, B: b})
+			for _, b := range others {
+				out = append(out, LabelledPair{Set: familyCrossSet, Kind: "not_of_copy", Part: Fit, A: d, B: b})
 			}
 		}
 	}
