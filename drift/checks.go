@@ -857,7 +857,7 @@ var lexicalNegators = map[string]bool{
 	"dismiss": true, "dismissed": true, "dismisses": true,
 	// a contrast or a limit that states the negation another way ("rather
 	// than on projections" for "not on projections", "yet to respond",
-	// "inability to agree", "prohibited him from seeing").
+	// "inability to agree", "prohibited from fishing").
 	"rather": true, "yet": true, "unlike": true,
 	"inability": true, "difficulty": true, "challenging": true,
 	"prohibit": true, "prohibited": true, "prohibits": true, "restrict": true, "restricted": true,
@@ -1000,8 +1000,8 @@ func negated(s *textproc.Sentence, n textproc.Negation) (string, textproc.Span) 
 // claimToken returns the token of b with the stem of the word at span sp
 // of a (the one a negation cue negates) that makes the same claim without
 // a lexical negator before it ("failed to return"): the same word, or the
-// same content word next to both ("did not retire quietly" and "retired
-// quietly", not "his retirement"). A word of another form in other
+// same content word next to both ("did not leave quietly" and "left
+// quietly", not "her departure"). A word of another form in other
 // surroundings is a paraphrase of something else.
 func claimToken(a *textproc.Sentence, sp textproc.Span, b *textproc.Sentence, stem string) (textproc.Token, bool) {
 	j := -1

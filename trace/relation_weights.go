@@ -962,7 +962,7 @@ var (
 		},
 	}
 	// derivedThreshold is the derived model's decision threshold: the
-	// lowest at which at most 1.0% of the fit part's negatives are derived
+	// lowest at which at most 1.0% of the fit part's hard negatives are derived
 	// (scored out of fold).
 	derivedThreshold = 0.937
 )

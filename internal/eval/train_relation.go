@@ -630,7 +630,7 @@ func (f *RelationFit) GoSource() ([]byte, error) {
 	writeTrees(&b, "derivedModel", "decides whether one article was made from the other", trace.DerivedFeatureNames, &f.Derived)
 	writeModel(&b, "partialModel", "decides, for a derived pair, partial (only part carried) over rewrite", trace.PartialFeatureNames, &f.Partial)
 	writeTrees(&b, "directionModel", "scores a as the original, read through Mirrored", trace.DirectionFeatureNames, &f.Direction)
-	fmt.Fprintf(&b, "\t// derivedThreshold is the derived model's decision threshold: the\n\t// lowest at which at most %.1f%% of the fit part's negatives are derived\n\t// (scored out of fold).\n", 100*maxFalseDerived)
+	fmt.Fprintf(&b, "\t// derivedThreshold is the derived model's decision threshold: the\n\t// lowest at which at most %.1f%% of the fit part's hard negatives are derived\n\t// (scored out of fold).\n", 100*maxFalseDerived)
 	fmt.Fprintf(&b, "\tderivedThreshold = %.3f\n)\n", f.Threshold)
 	return format.Source(b.Bytes())
 }

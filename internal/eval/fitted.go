@@ -1,0 +1,38 @@
+package eval
+
+import (
+	"context"
+)
+
+// FittedFile is one generated file of fitted decisions: what fits it from
+// the shared eval folder and where its Go source belongs.
+type FittedFile struct {
+	// Name is the job's name (`wiretrace train NAME`).
+	Name string
+	// Path is the file's path in the repository.
+	Path string
+	// Fit fits the decisions on the eval folder data and returns the
+	// file's Go source.
+	Fit func(ctx context.Context, data string) ([]byte, error)
+}
+
+// FittedFiles lists every generated file of fitted decisions, in the order
+// they must be refitted: the drift model reads the pairs the relation
+// judges derived, so it follows a relation refit.
+var FittedFiles = []FittedFile{
+	{"relation", "trace/relation_weights.go", func(ctx context.Context, data string) ([]byte, error) {
+		f, err := FitRelation(ctx, SetDir(data, "llm-rewrites", RewritesFile),
+			SetDir(data, "short-answers", "file_information.csv"))
+		if err != nil {
+			return nil, err
+		}
+		return f.GoSource()
+	}},
+	{"drift", "trace/drift_weights.go", func(ctx context.Context, data string) ([]byte, error) {
+		f, err := FitDrift(ctx, SetDir(data, "llm-rewrites", RewritesFile))
+		if err != nil {
+			return nil, err
+		}
+		return f.GoSource()
+	}},
+}
