@@ -299,6 +299,34 @@ func (c *checker) newName(e textproc.Entity) bool {
 	return distinct > 0 && (len(words) == 1 || !c.abbreviated(acronym))
 }
 
+// stemIDs numbers content stems in the order they are first met and
+// marks, per id, the last sentence that had it.
+type stemIDs struct {
+	ids  map[string]int32
+	last []int32 // per id: the last sentence number given to each, plus one
+}
+
+// each calls fn with the id of every content stem of s, once per stem,
+// s being sentence number n; stems met first here get new ids.
+func (st *stemIDs) each(s *textproc.Sentence, n int32, fn func(id int32)) {
+	for k := range s.Tokens {
+		t := &s.Tokens[k]
+		if t.Kind == textproc.Punct || t.Stop {
+			continue
+		}
+		id, ok := st.ids[t.Stem]
+		if !ok {
+			id = int32(len(st.last))
+			st.ids[t.Stem] = id
+			st.last = append(st.last, 0)
+		}
+		if st.last[id] != n+1 {
+			st.last[id] = n + 1
+			fn(id)
+		}
+	}
+}
+
 // closestSource returns, for each derived sentence, the source sentence
 // that shares most of its content stems, or -1 when none shares any; how
 // many it shares; and whether that is at least anchorWords and anchorMin
@@ -317,28 +345,14 @@ func closestSource(src, derived *textproc.Doc) (closest, shares []int, restates 
 	tokens += srcTokens
 	// Sized up front (about one distinct stem per three tokens): growing
 	// the map rehashed it several times per article.
-	ids := make(map[string]int32, tokens/3+16)
+	st := stemIDs{ids: make(map[string]int32, tokens/3+16), last: make([]int32, 0, tokens/3+16)}
 	occ := make([][2]int32, 0, srcTokens/2+16) // (stem id, source sentence), in reading order
-	last := make([]int32, 0, tokens/3+16)      // per id: the last sentence recorded, plus one
 	for i := range src.Sentences {
-		for k := range src.Sentences[i].Tokens {
-			t := &src.Sentences[i].Tokens[k]
-			if t.Kind == textproc.Punct || t.Stop {
-				continue
-			}
-			id, ok := ids[t.Stem]
-			if !ok {
-				id = int32(len(last))
-				ids[t.Stem] = id
-				last = append(last, 0)
-			}
-			if last[id] != int32(i)+1 {
-				last[id] = int32(i) + 1
-				occ = append(occ, [2]int32{id, int32(i)})
-			}
-		}
+		st.each(&src.Sentences[i], int32(i), func(id int32) {
+			occ = append(occ, [2]int32{id, int32(i)})
+		})
 	}
-	nSrc := len(last)
+	nSrc := len(st.last)
 	from := make([]int32, nSrc+1)
 	for _, o := range occ {
 		from[o[0]+1]++
@@ -354,33 +368,18 @@ func closestSource(src, derived *textproc.Doc) (closest, shares []int, restates 
 	}
 	closest, shares, restates = make([]int, len(derived.Sentences)), make([]int, len(derived.Sentences)), make([]bool, len(derived.Sentences))
 	shared := make([]int, len(src.Sentences))
-	seen := last // reused: per id, the derived sentence that last had it, plus one
-	clear(seen)
+	clear(st.last) // now per id, the derived sentence that last had it
 	for j := range derived.Sentences {
 		clear(shared)
 		stems := 0
-		for k := range derived.Sentences[j].Tokens {
-			t := &derived.Sentences[j].Tokens[k]
-			if t.Kind == textproc.Punct || t.Stop {
-				continue
-			}
-			id, ok := ids[t.Stem]
-			if !ok {
-				id = int32(len(seen))
-				ids[t.Stem] = id
-				seen = append(seen, 0)
-			}
-			if seen[id] == int32(j)+1 {
-				continue
-			}
-			seen[id] = int32(j) + 1
+		st.each(&derived.Sentences[j], int32(j), func(id int32) {
 			stems++
 			if int(id) < nSrc {
 				for _, i := range holders[from[id]:from[id+1]] {
 					shared[i]++
 				}
 			}
-		}
+		})
 		best, bestN := -1, 0
 		for i, n := range shared {
 			if n > bestN {

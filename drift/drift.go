@@ -91,28 +91,33 @@ func (c *checker) find(pairs []Pair) {
 		}
 		c.numbers(ss, ds)
 		for _, d := range ds {
-			c.roles(ss, d)
-			c.dates(ss, d)
-			c.quotes(ss, d)
-			c.negations(ss, d)
-			c.polarity(ss, d)
-			c.entities(ss, d)
-			c.swaps(ss, d)
-			c.additions(ss, d)
+			c.facts(ss, d, true)
 		}
 	}
 	closest, _, restates := c.nearest()
 	for _, p := range anchorPairs(closest, restates, pairs) {
 		ss, d := c.sentences(src, p.Source), &derived.Sentences[p.Derived[0]]
 		c.numbers(ss, []*textproc.Sentence{d})
-		c.roles(ss, d)
-		c.dates(ss, d)
-		c.quotes(ss, d)
-		c.entities(ss, d)
-		c.swaps(ss, d)
-		c.additions(ss, d)
+		c.facts(ss, d, false)
 	}
 	sortDrifts(c.out)
+}
+
+// facts runs the checks of one derived sentence d against the source
+// sentences ss, after numbers. Negation and polarity run only on aligned
+// pairs (aligned); an anchored pair is checked for its facts, and a claim
+// negated against the closest source sentence is Examine's to report.
+func (c *checker) facts(ss []*textproc.Sentence, d *textproc.Sentence, aligned bool) {
+	c.roles(ss, d)
+	c.dates(ss, d)
+	c.quotes(ss, d)
+	if aligned {
+		c.negations(ss, d)
+		c.polarity(ss, d)
+	}
+	c.entities(ss, d)
+	c.swaps(ss, d)
+	c.additions(ss, d)
 }
 
 // sortDrifts orders drifts by derived sentence, then source sentence,
