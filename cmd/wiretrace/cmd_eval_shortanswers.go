@@ -48,6 +48,7 @@ func evalShortAnswers(ctx context.Context, e *env, args []string) error {
 		fmt.Fprintf(e.stdout, "%-6s %4d %8.2f %9.3f %8.3f %10.3f  %s\n", c.Class, c.N, c.Derived, c.SourceCoverage, c.DerivedSupport, c.Similarity, strings.Join(rels, ", "))
 	}
 	fmt.Fprintf(e.stdout, "reused vs non: accuracy %.3f  precision %.3f  recall %.3f  F1 %.3f\n", res.Accuracy, res.Precision, res.Recall, res.F1)
+	fmt.Fprintf(e.stdout, "accuracy by part (the relation trains on fit): fit %s, check %s\n", res.PartAccuracy[eval.Fit], res.PartAccuracy[eval.Check])
 	fmt.Fprintf(e.stdout, "non < heavy < light < cut by mean coverage: %v, by mean support: %v\n", res.OrderedByCoverage, res.OrderedBySupport)
 	return nil
 }

@@ -48,6 +48,9 @@ type ShortAnswersResult struct {
 	// source backs), rise strictly from non to heavy to light to cut.
 	OrderedByCoverage bool `json:"ordered_by_coverage"`
 	OrderedBySupport  bool `json:"ordered_by_support"`
+	// PartAccuracy is Accuracy on each part of the answers (PartOf of the
+	// file name; the relation's derived model trains on the fit part).
+	PartAccuracy map[Part]Ratio `json:"accuracy_by_part"`
 }
 
 // EvalShortAnswers compares each answer of the Clough & Stevenson corpus
@@ -65,6 +68,7 @@ func EvalShortAnswers(ctx context.Context, dir string, opts trace.Options) (Shor
 		byClass[c] = &ShortAnswerClass{Class: c, Relations: map[string]int{}}
 	}
 	var tp, fp, fn, tn int
+	res.PartAccuracy = map[Part]Ratio{}
 	for _, a := range answers {
 		if err := ctx.Err(); err != nil {
 			return res, err
@@ -81,6 +85,12 @@ func EvalShortAnswers(ctx context.Context, dir string, opts trace.Options) (Shor
 			c.Derived++
 		}
 		reused := a.class != "non"
+		part := res.PartAccuracy[PartOf(a.name)]
+		part.N++
+		if derived == reused {
+			part.Hit++
+		}
+		res.PartAccuracy[PartOf(a.name)] = part
 		switch {
 		case derived && reused:
 			tp++
