@@ -23,9 +23,10 @@ type extractionResult struct {
 	Seconds   float64 `json:"seconds"`
 	PagesPerS float64 `json:"pages_per_second"`
 	eval.ExtractionSummary
-	Peers      map[string]eval.ExtractionSummary `json:"peers"`
-	Published  map[string]eval.ExtractionSummary `json:"published"`
-	PageScores []eval.PageScore                  `json:"page_scores"`
+	Parts      map[eval.Part]eval.ExtractionSummary `json:"parts"`
+	Peers      map[string]eval.ExtractionSummary    `json:"peers"`
+	Published  map[string]eval.ExtractionSummary    `json:"published"`
+	PageScores []eval.PageScore                     `json:"page_scores"`
 }
 
 // evalExtraction runs `wiretrace eval extraction`: it extracts every page
@@ -62,7 +63,7 @@ func evalExtraction(ctx context.Context, e *env, args []string) error {
 	res := extractionResult{
 		Data: dir, Seconds: secs, PagesPerS: float64(len(set.Pages)) / secs,
 		ExtractionSummary: r.ExtractionSummary, Peers: map[string]eval.ExtractionSummary{}, Published: eval.PublishedExtraction,
-		PageScores: r.Pages,
+		Parts: r.Parts, PageScores: r.Pages,
 	}
 	peers, err := set.Peers()
 	if err != nil {
@@ -132,8 +133,15 @@ func defaultEvalDir() string {
 func printExtraction(e *env, res extractionResult, peers []string) {
 	w := e.stdout
 	fmt.Fprintf(w, "article body extraction: %d pages from %s\n", res.ExtractionSummary.Pages, res.Data)
-	fmt.Fprintf(w, "wiretrace  F1 %.3f  precision %.3f  recall %.3f  accuracy %.3f  (%.1f pages/s)\n\n",
+	fmt.Fprintf(w, "wiretrace  F1 %.3f  precision %.3f  recall %.3f  accuracy %.3f  (%.1f pages/s)\n",
 		res.F1, res.Precision, res.Recall, res.Accuracy, res.PagesPerS)
+	for _, part := range []eval.Part{eval.Fit, eval.Check} {
+		if s, ok := res.Parts[part]; ok {
+			fmt.Fprintf(w, "  %-5s %3d pages  F1 %.3f  precision %.3f  recall %.3f  accuracy %.3f\n",
+				part, s.Pages, s.F1, s.Precision, s.Recall, s.Accuracy)
+		}
+	}
+	fmt.Fprintln(w)
 
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "system\tF1\tprecision\trecall\taccuracy\tpublished F1")

@@ -166,7 +166,10 @@ type PageScore struct {
 // page's score, in page id order.
 type ExtractionReport struct {
 	ExtractionSummary
-	Pages []PageScore `json:"pages"`
+	// Parts holds the same figures on each part of the pages (PartOf of
+	// the page id).
+	Parts map[Part]ExtractionSummary `json:"parts"`
+	Pages []PageScore                `json:"pages"`
 }
 
 // ErrPagesMismatch reports predictions that do not cover the benchmark's
@@ -181,6 +184,7 @@ func (s *ExtractionSet) Score(pred map[string]string) (ExtractionReport, error) 
 	}
 	r := ExtractionReport{Pages: make([]PageScore, 0, len(s.Pages))}
 	ms := make([]BodyMatch, 0, len(s.Pages))
+	byPart := map[Part][]BodyMatch{}
 	for _, p := range s.Pages {
 		body, ok := pred[p.ID]
 		if !ok {
@@ -188,6 +192,7 @@ func (s *ExtractionSet) Score(pred map[string]string) (ExtractionReport, error) 
 		}
 		m := CompareBodies(p.Truth, body)
 		ms = append(ms, m)
+		byPart[PartOf(p.ID)] = append(byPart[PartOf(p.ID)], m)
 		r.Pages = append(r.Pages, PageScore{
 			ID: p.ID, URL: p.URL,
 			F1: m.F1(), Precision: m.Precision(), Recall: m.Recall(),
@@ -195,6 +200,10 @@ func (s *ExtractionSet) Score(pred map[string]string) (ExtractionReport, error) 
 		})
 	}
 	r.ExtractionSummary = SummarizeBodies(ms)
+	r.Parts = map[Part]ExtractionSummary{}
+	for part, pm := range byPart {
+		r.Parts[part] = SummarizeBodies(pm)
+	}
 	return r, nil
 }
 
