@@ -35,15 +35,16 @@ var ErrNoWords = errors.New("the article has no words to index")
 // Document builds the stored form of an article: its JSON, meta and
 // fingerprint. It returns ok false for an article without any word.
 func Document(a *article.Article, meta map[string]string) (store.Document, bool, error) {
-	d, _, ok, err := document(a, meta, "")
+	d, _, ok, err := document(a, meta, "", false)
 	return d, ok, err
 }
 
 // document is Document with the article's id when the caller has it
 // already (Ingest's existence check computes it), empty otherwise; it
-// returns the posted fingerprint too (for Options.OnIndexed).
-func document(a *article.Article, meta map[string]string, id string) (store.Document, Fingerprint, bool, error) {
-	fp := fingerprint.Of(a, fingerprint.Options{})
+// returns the posted fingerprint too (for Options.OnIndexed), with its
+// vocabulary when vocab asks for it.
+func document(a *article.Article, meta map[string]string, id string, vocab bool) (store.Document, Fingerprint, bool, error) {
+	fp := fingerprint.Of(a, fingerprint.Options{Vocabulary: vocab})
 	if fp.Words == 0 {
 		return store.Document{}, Fingerprint{}, false, nil
 	}
@@ -164,7 +165,7 @@ type Fingerprint struct {
 
 // FingerprintOf returns the fingerprint of a, as Add and Ingest make it.
 func FingerprintOf(a *article.Article) Fingerprint {
-	fp := fingerprint.Of(a, fingerprint.Options{})
+	fp := fingerprint.Of(a, fingerprint.Options{Vocabulary: true})
 	return Fingerprint{Bands: fp.Bands, Terms: fp.Terms, Vocabulary: fp.Vocabulary}
 }
 

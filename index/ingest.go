@@ -195,7 +195,7 @@ func (p *pipeline) work(ctx context.Context, items <-chan Item, docs chan<- stor
 				continue
 			}
 		}
-		d, fp, ok, err := document(it.Article, it.Meta, one[0])
+		d, fp, ok, err := document(it.Article, it.Meta, one[0], p.opts.OnIndexed != nil)
 		if err != nil {
 			return fmt.Errorf("ingest: %w", err)
 		}

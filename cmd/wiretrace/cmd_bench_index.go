@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"io"
 	"os"
 	"runtime"
 
@@ -29,6 +30,8 @@ func benchIndex(ctx context.Context, e *env, args []string) error {
 	reportQueries := fs.Int("report-queries", 200, "traces timed with the full reports of the top 3 candidates")
 	quiet := fs.Bool("quiet", false, "no progress lines on stderr")
 	clusters := fs.Bool("cluster", false, "cluster the articles into stories as they are ingested (the time counts as ingest)")
+	ingestProfile := fs.String("cpuprofile-ingest", "", "write a CPU profile of the ingest to this file (go tool pprof)")
+	queryProfile := fs.String("cpuprofile-queries", "", "write a CPU profile of the timed queries to this file")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -74,6 +77,20 @@ func benchIndex(ctx context.Context, e *env, args []string) error {
 	}
 	if !*quiet {
 		cfg.Log = e.stderr
+	}
+	for _, p := range []struct {
+		path string
+		w    *io.Writer
+	}{{*ingestProfile, &cfg.IngestProfile}, {*queryProfile, &cfg.QueryProfile}} {
+		if p.path == "" {
+			continue
+		}
+		f, err := os.Create(p.path)
+		if err != nil {
+			return fmt.Errorf("bench index: %w", err)
+		}
+		defer f.Close()
+		*p.w = f
 	}
 	var c *cluster.Clusters
 	if *clusters {

@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"runtime"
+	"runtime/pprof"
 	"slices"
 	"strconv"
 	"strings"
@@ -55,6 +56,10 @@ type Config struct {
 	// OnIndexed, when set, is index.Options.OnIndexed: work done for each
 	// article inside the timed ingest (story clustering, say).
 	OnIndexed func(id string, a *article.Article, fp index.Fingerprint)
+	// IngestProfile and QueryProfile, when set, receive a CPU profile
+	// (go tool pprof) of the ingest steps (corpus generation between
+	// them included) and of the timed queries.
+	IngestProfile, QueryProfile io.Writer
 }
 
 // Result holds a run's figures.
@@ -125,6 +130,9 @@ func Run(ctx context.Context, b Backend, cfg Config) (Result, error) {
 	ix := index.New(st)
 	corpus := Corpus{Seed: cfg.Seed}
 
+	if err := startProfile(cfg.IngestProfile); err != nil {
+		return res, err
+	}
 	buf := make([]*article.Article, 0, chunk)
 	for from := 0; from < cfg.N; from += chunk {
 		to := min(from+chunk, cfg.N)
@@ -161,6 +169,7 @@ func Run(ctx context.Context, b Backend, cfg Config) (Result, error) {
 		}
 	}
 	clear(buf)
+	stopProfile(cfg.IngestProfile)
 	res.IngestRate = float64(cfg.N) / res.IngestTime.Seconds()
 	res.IngestCPU /= time.Duration(cfg.N)
 	if res.N, err = st.Count(ctx); err != nil {
@@ -172,11 +181,34 @@ func Run(ctx context.Context, b Backend, cfg Config) (Result, error) {
 		}
 	}
 
-	if err := measureQueries(ctx, ix, corpus, cfg.N, &res); err != nil {
+	if err := startProfile(cfg.QueryProfile); err != nil {
+		return res, err
+	}
+	err = measureQueries(ctx, ix, corpus, cfg.N, &res)
+	stopProfile(cfg.QueryProfile)
+	if err != nil {
 		return res, err
 	}
 	res.PeakRSS = PeakRSS()
 	return res, nil
+}
+
+// startProfile starts a CPU profile into w, when w is set.
+func startProfile(w io.Writer) error {
+	if w == nil {
+		return nil
+	}
+	if err := pprof.StartCPUProfile(w); err != nil {
+		return fmt.Errorf("bench index: start CPU profile: %w", err)
+	}
+	return nil
+}
+
+// stopProfile stops the profile startProfile started into w.
+func stopProfile(w io.Writer) {
+	if w != nil {
+		pprof.StopCPUProfile()
+	}
 }
 
 // generate makes articles from..to on several goroutines.
