@@ -3,7 +3,7 @@
 //
 // Each kind of data is a key range under a one-byte prefix:
 //
-//	'd' id                 → document record (article, meta, bands, terms)
+//	'd' id                 → document record (article S2-compressed, meta, bands, terms)
 //	's' id                 → signature, 4 bytes little-endian per value
 //	'b' band(8, big end.) id → ""   (LSH band postings)
 //	't' term 0x00 id       → ""   (term postings)
@@ -30,6 +30,7 @@ import (
 	"github.com/cespare/xxhash/v2"
 	pdb "github.com/cockroachdb/pebble"
 	"github.com/cockroachdb/pebble/bloom"
+	"github.com/klauspost/compress/s2"
 
 	"github.com/wiretrace/wiretrace/store"
 )
@@ -57,6 +58,7 @@ const (
 	prefixTerm  = 't'
 	prefixMeta  = 'm'
 	recordV1    = 1
+	recordV2    = 2
 	defaultCach = 256 << 20
 )
 
@@ -177,6 +179,12 @@ func (s *Store) openDB() (*pdb.DB, error) {
 		// Bloom filters make Exists and Get of an absent id (every new
 		// document of an ingest) skip the tables that cannot hold it.
 		po.Levels[i].FilterPolicy = bloom.FilterPolicy(10)
+		// No block compression: the articles, the bulk of the data,
+		// are compressed once in their records (recordV2); the rest
+		// (random band keys, hex ids, signatures) barely compresses,
+		// and Snappy on every flush and compaction was a tenth of a
+		// bulk ingest's CPU time.
+		po.Levels[i].Compression = pdb.NoCompression
 		// Pebble's default 4 KiB blocks: a posting seek or a signature
 		// read decompresses one block, and 32 KiB blocks made snappy a
 		// fifth of a query's time for a slightly smaller store.
@@ -257,7 +265,7 @@ type record struct {
 }
 
 func encodeRecord(d *store.Document) []byte {
-	n := 1 + 10 + len(d.Article) + 10 + 10 + 8*len(d.Bands) + 10
+	n := 1 + 10 + s2.MaxEncodedLen(len(d.Article)) + 10 + 10 + 8*len(d.Bands) + 10
 	for k, v := range d.Meta {
 		n += 20 + len(k) + len(v)
 	}
@@ -265,8 +273,11 @@ func encodeRecord(d *store.Document) []byte {
 		n += 10 + len(t)
 	}
 	b := make([]byte, 0, n)
-	b = append(b, recordV1)
-	b = appendBytes(b, d.Article)
+	b = append(b, recordV2)
+	// The article, S2-compressed in place after its length's varint.
+	z := s2.Encode(b[len(b)+binary.MaxVarintLen64:cap(b)], d.Article)
+	b = binary.AppendUvarint(b, uint64(len(z)))
+	b = append(b, z...)
 	b = binary.AppendUvarint(b, uint64(len(d.Meta)))
 	for k, v := range d.Meta {
 		b = appendBytes(b, []byte(k))
@@ -290,15 +301,29 @@ func appendBytes(b, s []byte) []byte {
 
 var errCorrupt = errors.New("corrupt document record")
 
+// maxArticle bounds a record's article decompressed, so that a corrupt
+// length cannot ask for a huge buffer: far beyond any news article.
+const maxArticle = 256 << 20
+
 // decodeRecord parses a record; it copies everything out of v, which
 // belongs to Pebble.
 func decodeRecord(v []byte) (record, error) {
 	var r record
-	if len(v) == 0 || v[0] != recordV1 {
+	if len(v) == 0 || (v[0] != recordV1 && v[0] != recordV2) {
 		return r, errCorrupt
 	}
 	d := decoder{b: v[1:]}
-	r.article = bytes.Clone(d.bytes())
+	if v[0] == recordV1 {
+		r.article = bytes.Clone(d.bytes())
+	} else if z := d.bytes(); d.err == nil {
+		n, err := s2.DecodedLen(z)
+		if err != nil || n > maxArticle {
+			return record{}, errCorrupt
+		}
+		if r.article, err = s2.Decode(make([]byte, n), z); err != nil {
+			return record{}, errCorrupt
+		}
+	}
 	if nm := d.uvarint(); nm > 0 && d.err == nil {
 		r.meta = make(map[string]string, min(nm, 64))
 		for i := uint64(0); i < nm && d.err == nil; i++ {
