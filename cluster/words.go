@@ -75,3 +75,50 @@ func (t *wordTable) find(w uint32) int {
 		}
 	}
 }
+
+// rarest reorders xs so that its k smallest values come first and, among
+// them, its m smallest (m <= k) first of all, and returns those k (all of
+// xs when it holds k or fewer), in no other order: two selections, where
+// sorting a long article's every word was a quarter of the clustering's
+// time.
+func rarest(xs []uint64, k, m int) []uint64 {
+	selectSmallest(xs, k)
+	xs = xs[:min(len(xs), k)]
+	selectSmallest(xs, m)
+	return xs
+}
+
+// selectSmallest reorders xs so that its k smallest values come first
+// (Hoare's selection around a median of three).
+func selectSmallest(xs []uint64, k int) {
+	if k <= 0 || k >= len(xs) {
+		return
+	}
+	lo, hi := 0, len(xs)-1
+	for lo < hi {
+		a, b, c := xs[lo], xs[(lo+hi)/2], xs[hi]
+		pivot := max(min(a, b), min(max(a, b), c))
+		i, j := lo, hi
+		for i <= j {
+			for xs[i] < pivot {
+				i++
+			}
+			for xs[j] > pivot {
+				j--
+			}
+			if i <= j {
+				xs[i], xs[j] = xs[j], xs[i]
+				i++
+				j--
+			}
+		}
+		switch {
+		case k-1 <= j:
+			hi = j
+		case k-1 >= i:
+			lo = i
+		default:
+			return
+		}
+	}
+}
