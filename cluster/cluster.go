@@ -75,6 +75,11 @@ const (
 	// weight of words with the new one, are scored in full: 8 cluster the
 	// story-clustering set as 16 did, 4 not quite.
 	shortlist = 8
+	// normGrowth is how much the corpus grows before an article's norm
+	// is measured again: on the story-clustering set, 1.02 and 1.05 move
+	// ARI by 0.0004 (fit) and 0 (check), 1.1 by 0.004 and -0.0006, 1.25
+	// by 0.009 and -0.003.
+	normGrowth = 1.05
 )
 
 // Options tunes a Clusters. The zero value is ready to use.
@@ -110,8 +115,14 @@ type Clusters struct {
 	posted []int32
 	start  []int
 	arena  []int32
+	// norm[i] is the weight of article i's posted words (see weight) when
+	// there were normAt[i] articles, 0 until a comparison needs it: kept,
+	// and measured again once the corpus has grown by normGrowth, rather
+	// than summed at each comparison, where it was a fifth of the
+	// clustering's time.
+	norm, normAt []float32
 	// weights caches weight(df) for the article being added (see
-	// weightOf).
+	// weightCache).
 	weights weightCache
 	// dot and touched are scratch space of best, kept between calls:
 	// dot[j] is the weight article j shares with the new one, touched the
@@ -214,7 +225,7 @@ func (c *Clusters) AddFingerprint(id string, fp index.Fingerprint) string {
 		w := uint32(w64)
 		sl := c.words.slot(w)
 		if c.words.last[sl] == n+1 {
-			continue // two words of the article share their low 32 bits
+			continue // a repeated key, or two sharing their low 32 bits
 		}
 		c.words.last[sl] = n + 1
 		c.words.df[sl]++
@@ -244,6 +255,8 @@ func (c *Clusters) AddFingerprint(id string, fp index.Fingerprint) string {
 		c.post(&c.words.lists[x.slot], n)
 	}
 	c.start = append(c.start, len(c.posted))
+	c.norm = append(c.norm, 0)
+	c.normAt = append(c.normAt, 0)
 	return c.first(k)
 }
 
@@ -368,10 +381,7 @@ func (c *Clusters) best(words []word) (int32, bool) {
 	}
 	best, bestScore := int32(-1), c.threshold
 	for _, cd := range top[:m] {
-		cn := 0.0
-		for _, sl := range c.posted[c.start[cd.j]:c.start[cd.j+1]] {
-			cn += c.weights.of(c.words.df[sl])
-		}
+		cn := c.normOf(cd.j)
 		if qn == 0 || cn == 0 {
 			continue
 		}
@@ -381,6 +391,20 @@ func (c *Clusters) best(words []word) (int32, bool) {
 		}
 	}
 	return best, best >= 0
+}
+
+// normOf returns the norm of article j's posted words: the one kept,
+// unless the corpus has grown by normGrowth since it was measured.
+// c.mu is held.
+func (c *Clusters) normOf(j int32) float64 {
+	if n := float32(c.weights.articles); c.norm[j] == 0 || n > c.normAt[j]*normGrowth {
+		cn := 0.0
+		for _, sl := range c.posted[c.start[j]:c.start[j+1]] {
+			cn += c.weights.of(c.words.df[sl])
+		}
+		c.norm[j], c.normAt[j] = float32(cn), n
+	}
+	return float64(c.norm[j])
 }
 
 // Remove takes the article id out of its cluster (a deleted document).
