@@ -211,26 +211,37 @@ type numAt struct {
 // with a different figure. Values are matched as multisets, so that a
 // list that repeats a figure ("1 cup ..., 2 eggs, 1 slice") still shows
 // the one that changed. A value with no counterpart is an addition or a
-// merge, not a drift. A value the source states elsewhere is a merge too,
+// merge, not a drift; so is a total of two source figures (see total),
+// a count of another thing (see countsOther), and a person's age against
+// a figure that is not one. A value the source states elsewhere is a merge too,
 // unless both figures are said of the same thing (the same word next to
 // them: "12 tankers" → "21 tankers", "covering 17 percent" → "covering
 // 20 percent"). A rounded or hedged restatement ("some $65 billion" for
-// "$64.7 billion") is the same figure, and a sentence whose figures all
-// differ (two or more, none kept) reports another measurement of the same
-// story, not an altered figure.
+// "$64.7 billion") is the same figure. A sentence that changes more of
+// its figures than it keeps (two or more), or two or more with none kept,
+// reports another measurement of the same story (a share price at
+// another hour, an index on another day), not an altered figure; its
+// dates and times are that measurement's too (see dates, clocks).
 func (c *checker) numbers(ss, ds []*textproc.Sentence) {
 	var src, der []numAt
 	for _, s := range ss {
 		for _, n := range s.Numbers {
-			src = append(src, numAt{n, s})
+			if quantity(s, n) {
+				src = append(src, numAt{n, s})
+			}
 		}
 	}
 	if len(src) == 0 {
 		return
 	}
 	used := make([]bool, len(src))
+	kept := map[*textproc.Sentence]int{}
 	for _, d := range ds {
 		for _, n := range d.Numbers {
+			if !quantity(d, n) {
+				continue
+			}
+			kept[d]++
 			matched := false
 			for k, f := range src {
 				if !used[k] && sameValue(f.n, n) {
@@ -255,8 +266,14 @@ func (c *checker) numbers(ss, ds []*textproc.Sentence) {
 	byDerived := map[*textproc.Sentence][]Drift{}
 	for _, dn := range der {
 		n, d := dn.n, dn.s
+		if total(free, d, n) {
+			continue
+		}
 		best, bestScore := -1, math.Inf(1)
 		for k, f := range free {
+			if countsOther(f.s, f.n, d, n) || isAge(f.s, f.n) != isAge(d, n) {
+				continue
+			}
 			// A changed figure keeps its unit and its order of magnitude
 			// (2.6% → 2.4%, $4.2 billion → $4.6 billion); a figure ten
 			// times off is another fact ("67" strokes against "five"
@@ -292,13 +309,15 @@ func (c *checker) numbers(ss, ds []*textproc.Sentence) {
 	}
 	for _, d := range ds {
 		found := byDerived[d]
-		kept := len(d.Numbers)
+		changed := 0
 		for _, dn := range der {
 			if dn.s == d {
-				kept--
+				kept[d]--
+				changed++
 			}
 		}
-		if len(found) >= 2 && kept == 0 {
+		if len(found) >= 2 && len(found) > kept[d] || len(found) > 0 && changed >= 2 && kept[d] == 0 {
+			c.remeasured[d] = true
 			continue
 		}
 		for _, dr := range found {
@@ -350,33 +369,36 @@ func unitsAgree(a, b string) bool {
 // hedges before a figure make it approximate.
 var hedges = map[string]bool{"about": true, "around": true, "some": true, "nearly": true, "almost": true,
 	"approximately": true, "roughly": true, "over": true, "more": true, "least": true, "approached": true,
-	"under": true, "less": true, "up": true, "close": true, "estimated": true, "approx": true, "than": true}
+	"under": true, "less": true, "up": true, "close": true, "estimated": true, "approx": true, "than": true,
+	"before": true, "after": true} // "shortly before 9 a.m."
 
-// approximately reports whether b restates a as a rounded figure (296 →
-// 300, $114.3 million → $114 million) or within a hedge's slack ("more
-// than 5,200" and "5,270"), 5% apart at most.
+// approximately reports whether b restates a as a rounded or cut figure
+// (296 → 300, $114.3 million → $114 million, 75.88% → 75%) or within a
+// hedge's slack ("more than 5,200" and "5,270"), a tenth apart at most.
 func approximately(sa *textproc.Sentence, a textproc.Number, sb *textproc.Sentence, b textproc.Number) bool {
 	x, y := math.Abs(a.Value), math.Abs(b.Value)
 	if x == 0 || y == 0 {
 		return false
 	}
-	// Past 5% apart a figure is another figure, however round ("200,000"
-	// is no rounding of 235,159).
-	if max(x, y)/min(x, y) > 1.05 {
+	// Past a tenth apart a figure is another figure, however round
+	// ("200,000" is no rounding of 235,159). A tenth is the slack of a
+	// figure rounded to one digit (0.66 → 0.7, 4.4 → 4) or hedged
+	// ("nearly 20%" for 21.2%).
+	if max(x, y)/min(x, y) > 1.1+1e-9 {
 		return false
 	}
 	return roundsTo(x, y) || roundsTo(y, x) || hedged(sa, a) || hedged(sb, b)
 }
 
-// roundsTo reports whether x rounded to y's significant digits is y, when
-// y has fewer of them.
+// roundsTo reports whether x rounded or cut to y's significant digits is
+// y, when y has fewer of them.
 func roundsTo(x, y float64) bool {
 	sy, sx := sigDigits(y), sigDigits(x)
 	if sy >= sx {
 		return false
 	}
 	p := math.Pow(10, math.Floor(math.Log10(y))-float64(sy)+1)
-	return math.Abs(math.Round(x/p)*p-y) < p/1e6
+	return math.Abs(math.Round(x/p)*p-y) < p/1e6 || math.Abs(math.Floor(x/p)*p-y) < p/1e6
 }
 
 func sigDigits(v float64) int {
@@ -386,10 +408,13 @@ func sigDigits(v float64) int {
 }
 
 // hedged reports a hedge word among the two tokens before the figure.
-func hedged(s *textproc.Sentence, n textproc.Number) bool {
+func hedged(s *textproc.Sentence, n textproc.Number) bool { return hedgedAt(s, n.Start) }
+
+// hedgedAt reports a hedge word among the two tokens before byte at.
+func hedgedAt(s *textproc.Sentence, at int) bool {
 	k := -1
 	for i, t := range s.Tokens {
-		if t.Start >= n.Start {
+		if t.Start >= at {
 			k = i
 			break
 		}
@@ -492,9 +517,24 @@ func (c *checker) sourceDates(dd textproc.Date) bool {
 // ---- dates
 
 // dates reports a weekday or calendar date in d that differs from every
-// one of the same kind in the paired source sentences. A date the derived
-// text drops is an omission.
+// one of the same kind in the paired source sentences, against one the
+// derived sentence does not also state: a date the derived text drops is
+// an omission, and one it adds next to the source's ("ruled Friday" that
+// the law "take effect Saturday") dates another event. A sentence whose
+// figures report another measurement (see numbers) dates that
+// measurement, not the source's.
 func (c *checker) dates(ss []*textproc.Sentence, d *textproc.Sentence) {
+	if c.remeasured[d] {
+		return
+	}
+	kept := func(sd textproc.Date) bool {
+		for _, dd := range d.Dates {
+			if dd.Kind == sd.Kind && sameDate(sd, dd) {
+				return true
+			}
+		}
+		return false
+	}
 	for _, dd := range d.Dates {
 		if dd.Kind != textproc.Weekday && dd.Kind != textproc.DayMonth {
 			continue
@@ -510,7 +550,7 @@ func (c *checker) dates(ss []*textproc.Sentence, d *textproc.Sentence) {
 				}
 				if sameDate(*sd, dd) {
 					match = true
-				} else if cand == nil {
+				} else if cand == nil && !kept(*sd) {
 					cand, candS = sd, s
 				}
 			}
@@ -696,6 +736,8 @@ func sameSpeaker(srcSp, derSp string, der *textproc.Sentence) bool {
 // person ("Marlow County Fire Chief Daniel Okafor" → "okafor"); empty when
 // the phrase names nobody.
 func speakerName(sp string) string {
+	// "Gabriela Lemus of the league": the person is the part before "of".
+	sp, _, _ = strings.Cut(sp, " of ")
 	toks := textproc.Tokenize(sp)
 	// "the Connecticut Democrat", "the Fed": a description, not a name.
 	if len(toks) > 0 && (toks[0].Lower == "the" || toks[0].Lower == "a" || toks[0].Lower == "an") {

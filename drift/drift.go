@@ -90,6 +90,7 @@ func (c *checker) find(pairs []Pair) {
 			continue
 		}
 		c.numbers(ss, ds)
+		c.clocks(ss, ds)
 		for _, d := range ds {
 			c.facts(ss, d, true)
 		}
@@ -98,6 +99,7 @@ func (c *checker) find(pairs []Pair) {
 	for _, p := range anchorPairs(closest, restates, pairs) {
 		ss, d := c.sentences(src, p.Source), &derived.Sentences[p.Derived[0]]
 		c.numbers(ss, []*textproc.Sentence{d})
+		c.clocks(ss, []*textproc.Sentence{d})
 		c.facts(ss, d, false)
 	}
 	sortDrifts(c.out)
@@ -156,8 +158,11 @@ type checker struct {
 	// acronyms are the source's all-capital words, lowercased without
 	// dots, built on first use.
 	acronyms []string
-	seen     map[string]bool
-	out      []Drift
+	// remeasured holds the derived sentences whose figures report
+	// another measurement than their source's (see numbers).
+	remeasured map[*textproc.Sentence]bool
+	seen       map[string]bool
+	out        []Drift
 	// closest, shares and restates are closestSource's, built on first
 	// use.
 	closest, shares []int
@@ -180,7 +185,7 @@ func newChecker(src, derived *textproc.Doc) *checker {
 		tokens += len(src.Sentences[i].Tokens)
 		values += len(src.Sentences[i].Numbers)
 	}
-	c := &checker{src: src, derived: derived, srcWords: make(map[string]bool, tokens/2+16), seen: map[string]bool{}, out: []Drift{},
+	c := &checker{src: src, derived: derived, srcWords: make(map[string]bool, tokens/2+16), seen: map[string]bool{}, out: []Drift{}, remeasured: map[*textproc.Sentence]bool{},
 		srcValues: make([]textproc.Number, 0, values)}
 	for _, t := range textproc.Tokenize(src.Title) {
 		c.srcWords[t.Lower] = true

@@ -20,7 +20,10 @@ import (
 // real differences (another price, another day, a named official one side
 // leaves out); the ceiling guards against checks that fire on rewording
 // itself. Measured when written: 120 of 1,147 pairs (10.5%); after the
-// fact comparison of issue 11: 85 (7.4%).
+// fact comparison of issue 11: 85 (7.4%); after clock times, fractions,
+// ages, totals and counts of other things were read as such: 55 (4.8%),
+// under the issue's 5% target. `wiretrace eval drift` gives the figure by
+// part of the split.
 func TestDriftRateMRPC(t *testing.T) {
 	dir := sharedtest.Dir(t, "eval", "mrpc")
 	f, err := os.Open(filepath.Join(dir, "msr_paraphrase_test.txt"))
@@ -63,7 +66,7 @@ func TestDriftRateMRPC(t *testing.T) {
 	if n < 1000 {
 		t.Fatalf("read %d paraphrase pairs, want the 1,147 of the test file", n)
 	}
-	if rate > 0.075 {
-		t.Errorf("%.1f%% of paraphrase pairs have a drift, above the 7.5%% ceiling", 100*rate)
+	if rate > 0.05 {
+		t.Errorf("%.1f%% of paraphrase pairs have a drift, above the 5%% ceiling", 100*rate)
 	}
 }

@@ -255,12 +255,24 @@ func AUC(pos, neg []float64) float64 {
 	return sum / float64(len(pos)*len(neg))
 }
 
-// MRPCDriftQuiet is the share of MRPC's paraphrase pairs (label 1) on
-// which drift.Find, given the two sentences as one aligned pair, reports
-// nothing.
-func MRPCDriftQuiet(pairs []MRPCPair) Ratio {
-	var r Ratio
-	for _, p := range pairs {
+// Part is the part of the split the pair falls in: PartOf of the two
+// sentence ids, "ID1-ID2".
+func (p MRPCPair) Part() Part { return PartOf(p.ID1 + "-" + p.ID2) }
+
+// MRPCOutcome is what drift.Find said on one MRPC paraphrase pair.
+type MRPCOutcome struct {
+	Pair   *MRPCPair
+	Drifts []drift.Drift
+}
+
+// RunMRPCDrift runs drift.Find on each of MRPC's paraphrase pairs (label
+// 1), the two sentences given as one aligned pair. Every drift it
+// reports is false, or a real difference between two reports of one
+// event: the pairs are judged to say the same thing.
+func RunMRPCDrift(pairs []MRPCPair) []MRPCOutcome {
+	var out []MRPCOutcome
+	for i := range pairs {
+		p := &pairs[i]
 		if !p.Paraphrase {
 			continue
 		}
@@ -273,12 +285,42 @@ func MRPCDriftQuiet(pairs []MRPCPair) Ratio {
 		for j := range b.Sentences {
 			pair.Derived = append(pair.Derived, j)
 		}
+		out = append(out, MRPCOutcome{Pair: p, Drifts: drift.Find(a, b, []drift.Pair{pair})})
+	}
+	return out
+}
+
+// MRPCQuiet is the share of MRPC paraphrase pairs with no drift, by part
+// and over All of them, with the drifts' count by kind.
+type MRPCQuiet struct {
+	Parts  map[Part]Ratio              `json:"parts"`
+	All    Ratio                       `json:"all"`
+	Kinds  map[drift.Kind]int          `json:"kinds"`
+	ByPart map[Part]map[drift.Kind]int `json:"kinds_by_part"`
+}
+
+// ScoreMRPCDrift sums RunMRPCDrift's outcomes.
+func ScoreMRPCDrift(outs []MRPCOutcome) MRPCQuiet {
+	q := MRPCQuiet{Parts: map[Part]Ratio{}, Kinds: map[drift.Kind]int{}, ByPart: map[Part]map[drift.Kind]int{}}
+	for _, o := range outs {
+		part := o.Pair.Part()
+		r := q.Parts[part]
 		r.N++
-		if len(drift.Find(a, b, []drift.Pair{pair})) == 0 {
+		q.All.N++
+		if len(o.Drifts) == 0 {
 			r.Hit++
+			q.All.Hit++
+		}
+		q.Parts[part] = r
+		if q.ByPart[part] == nil {
+			q.ByPart[part] = map[drift.Kind]int{}
+		}
+		for _, d := range o.Drifts {
+			q.Kinds[d.Kind]++
+			q.ByPart[part][d.Kind]++
 		}
 	}
-	return r
+	return q
 }
 
 // CopyDrifts counts the drifts Compare reports between each example
@@ -330,13 +372,15 @@ type DriftResult struct {
 	// drift.Find on the plain alignment whatever the relation.
 	Rewrites    map[Part]*RewriteRates `json:"rewrites"`
 	RewritesAll map[Part]*RewriteRates `json:"rewrites_all"`
-	// MRPCQuiet is the share of MRPC test paraphrase pairs with no drift.
-	MRPCQuiet Ratio `json:"mrpc_quiet"`
+	// MRPC is the share of MRPC test paraphrase pairs with no drift, by
+	// part and over the whole file.
+	MRPC MRPCQuiet `json:"mrpc"`
 	// CopyDrifts is the number of drifts on the example families' copies.
 	CopyDrifts int `json:"copy_drifts"`
 
 	perturbOuts []PerturbOutcome
 	rewriteOuts []RewriteOutcome
+	mrpcOuts    []MRPCOutcome
 }
 
 // PerturbSeed is the seed of the committed perturbation benchmark.
@@ -366,7 +410,8 @@ func EvalDrift(ctx context.Context, dir string, opts trace.Options, parts ...Par
 	if err != nil {
 		return nil, err
 	}
-	r := &DriftResult{Data: dir, CopyDrifts: copies, MRPCQuiet: MRPCDriftQuiet(mrpc)}
+	r := &DriftResult{Data: dir, CopyDrifts: copies, mrpcOuts: RunMRPCDrift(mrpc)}
+	r.MRPC = ScoreMRPCDrift(r.mrpcOuts)
 	r.perturbOuts = RunPerturb(PerturbCases(srcs, PerturbSeed), opts)
 	r.Perturb = ScorePerturb(r.perturbOuts)
 	if r.rewriteOuts, err = RunRewrites(ctx, pairs, opts); err != nil {
@@ -398,6 +443,19 @@ func (r *DriftResult) WriteExamples(w io.Writer, n int) {
 			for _, d := range o.Wrong {
 				fmt.Fprintf(w, "FALSE in %s: %s %q -> %q: %s\n", c.ID, d.Kind, d.SourceSpan, d.DerivedSpan, d.Explanation)
 			}
+		}
+	}
+	mrpc := map[drift.Kind]int{}
+	for _, o := range r.mrpcOuts {
+		if o.Pair.Part() != Fit {
+			continue
+		}
+		for _, d := range o.Drifts {
+			if mrpc[d.Kind] >= n {
+				continue
+			}
+			mrpc[d.Kind]++
+			fmt.Fprintf(w, "MRPC %s-%s: %s %q -> %q: %s\n", o.Pair.ID1, o.Pair.ID2, d.Kind, d.SourceSpan, d.DerivedSpan, d.Explanation)
 		}
 	}
 	faithful := 0
@@ -435,6 +493,13 @@ func (r *DriftResult) Write(w io.Writer) {
 	fmt.Fprintf(w, "%-20s %-24s %-24s\n", "manipulated", rf.Manipulated, rc.Manipulated)
 	fmt.Fprintf(w, "%-20s %-24s %-24s\n", "faithful", rf.Faithful, rc.Faithful)
 	fmt.Fprintf(w, "%-20s %-24.4f %-24.4f\n", "AUC (drift score)", rf.AUC, rc.AUC)
-	fmt.Fprintf(w, "MRPC test paraphrase pairs with no drift: %s (with a drift: %.4f)\n", r.MRPCQuiet, 1-r.MRPCQuiet.Value())
+	mf, mc, ma := r.MRPC.Parts[Fit], r.MRPC.Parts[Check], r.MRPC.All
+	fmt.Fprintf(w, "MRPC test paraphrase pairs with a drift\n")
+	fmt.Fprintf(w, "%-20s %-24s %-24s %-24s\n", "", "fit", "check", "all")
+	fmt.Fprintf(w, "%-20s %-24s %-24s %-24s\n", "with a drift",
+		Ratio{mf.N - mf.Hit, mf.N}, Ratio{mc.N - mc.Hit, mc.N}, Ratio{ma.N - ma.Hit, ma.N})
+	for _, k := range []drift.Kind{drift.Number, drift.Role, drift.Quote, drift.Date, drift.Negation, drift.Entity} {
+		fmt.Fprintf(w, "%-20s %-24d %-24d %-24d\n", "  "+k+" drifts", r.MRPC.ByPart[Fit][k], r.MRPC.ByPart[Check][k], r.MRPC.Kinds[k])
+	}
 	fmt.Fprintf(w, "drifts on the example families' verbatim copies: %d\n", r.CopyDrifts)
 }

@@ -42,7 +42,8 @@ func TestDriftFloors(t *testing.T) {
 	checkFloor(t, "drift.rewrites_all.manipulated_flagged", all.Manipulated.Value())
 	checkFloor(t, "drift.rewrites_all.faithful_quiet", 1-all.Faithful.Value())
 	checkFloor(t, "drift.rewrites_all.auc", all.AUC)
-	checkFloor(t, "drift.mrpc_quiet", r.MRPCQuiet.Value())
+	checkFloor(t, "drift.mrpc_quiet", r.MRPC.All.Value())
+	checkFloor(t, "drift.mrpc.check_quiet", r.MRPC.Parts[Check].Value())
 	if r.CopyDrifts != 0 {
 		t.Errorf("%d drifts on the example families' verbatim copies, want 0", r.CopyDrifts)
 	}
