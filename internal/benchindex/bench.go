@@ -82,7 +82,13 @@ type Result struct {
 	// Candidate retrieval, and a full trace with the reports of the top
 	// Reports candidates.
 	CandP50, CandP99, TraceP50, TraceP99 time.Duration
-	Queries, ReportQueries, Reports      int
+	// CandCPU and TraceCPU are the mean CPU time of the querying thread
+	// per candidates query and per trace: unlike the latencies they do
+	// not depend on what else the machine runs (the store's background
+	// compactions and work on other threads not counted). 0 outside
+	// Linux.
+	CandCPU, TraceCPU               time.Duration
+	Queries, ReportQueries, Reports int
 	// Recall is the share of derived queries whose original is among
 	// the first 10 candidates; RecallByKind splits it.
 	Recall       float64
@@ -229,7 +235,12 @@ func generate(c Corpus, from, to, workers int, buf []*article.Article) []*articl
 }
 
 func measureQueries(ctx context.Context, ix *index.Index, c Corpus, n int, res *Result) error {
+	// Locked to one thread, so that the thread's CPU time is the
+	// queries'.
+	runtime.LockOSThread()
+	defer runtime.UnlockOSThread()
 	var cand []time.Duration
+	cpu0 := threadCPU()
 	hits, total := map[Kind]int{}, map[Kind]int{}
 	for j := range res.Queries {
 		a, kind, of := c.Query(j, n)
@@ -248,6 +259,7 @@ func measureQueries(ctx context.Context, ix *index.Index, c Corpus, n int, res *
 			}
 		}
 	}
+	res.CandCPU = (threadCPU() - cpu0) / time.Duration(res.Queries)
 	res.CandP50, res.CandP99 = percentile(cand, 0.50), percentile(cand, 0.99)
 	h, t := 0, 0
 	for k, tot := range total {
@@ -261,6 +273,7 @@ func measureQueries(ctx context.Context, ix *index.Index, c Corpus, n int, res *
 
 	var full []time.Duration
 	first, derived, firstRW, rewrites := 0, 0, 0, 0
+	cpu0 = threadCPU()
 	for j := range res.ReportQueries {
 		a, kind, of := c.Query(j, n)
 		t0 := time.Now()
@@ -286,6 +299,7 @@ func measureQueries(ctx context.Context, ix *index.Index, c Corpus, n int, res *
 			first++
 		}
 	}
+	res.TraceCPU = (threadCPU() - cpu0) / time.Duration(res.ReportQueries)
 	res.TraceP50, res.TraceP99 = percentile(full, 0.50), percentile(full, 0.99)
 	if derived > 0 {
 		res.TraceFirst = float64(first) / float64(derived)
@@ -358,6 +372,7 @@ func WriteTable(w io.Writer, rs ...Result) error {
 	row("corpus generation (not in ingest)", func(r Result) string { return r.GenerateTime.Round(time.Second).String() })
 	row("candidates p50 / p99", func(r Result) string { return ms(r.CandP50) + " / " + ms(r.CandP99) })
 	row("trace with top-3 reports p50 / p99", func(r Result) string { return ms(r.TraceP50) + " / " + ms(r.TraceP99) })
+	row("CPU per candidates query / trace (querying thread, mean)", func(r Result) string { return ms(r.CandCPU) + " / " + ms(r.TraceCPU) })
 	row("original in top 10 candidates", func(r Result) string {
 		return fmt.Sprintf("%.3f (copy %.3f, edited %.3f, rewrite %.3f)", r.Recall, r.RecallByKind[Copy], r.RecallByKind[Edited], r.RecallByKind[Rewrite])
 	})
