@@ -24,6 +24,8 @@ type Index struct {
 	st store.Store
 	// addMu makes AddIfAbsent's check and write one step.
 	addMu sync.Mutex
+	// common holds the keys Candidates need not read.
+	common commonKeys
 }
 
 // New returns an Index over st.
@@ -115,6 +117,10 @@ func (ix *Index) AddIfAbsent(ctx context.Context, a *article.Article, meta map[s
 // Delete removes the articles with ids from the index; unknown ids are
 // ignored.
 func (ix *Index) Delete(ctx context.Context, ids ...string) error {
+	// Forgotten before and after: a query that starts between the two
+	// may learn a key from lists not yet shortened.
+	ix.common.reset()
+	defer ix.common.reset()
 	if err := ix.st.Delete(ctx, ids); err != nil {
 		return fmt.Errorf("delete %d articles: %w", len(ids), err)
 	}
@@ -298,11 +304,18 @@ func (ix *Index) Candidates(ctx context.Context, a *article.Article, opts QueryO
 	if err != nil {
 		return nil, fmt.Errorf("candidates: %w", err)
 	}
-	bandLists, err := ix.st.BandPostings(ctx, fp.Bands, bandLimit)
+	gen := ix.common.generation()
+	bands := ix.common.filterBands(fp.Bands)
+	bandLists, err := ix.st.BandPostings(ctx, bands, bandLimit)
 	if err != nil {
 		return nil, fmt.Errorf("candidates: %w", err)
 	}
-	termLists, err := ix.st.TermPostings(ctx, fp.Terms, termLimit)
+	at := ix.common.filterTerms(fp.Terms)
+	terms := make([]string, len(at))
+	for j, i := range at {
+		terms[j] = fp.Terms[i]
+	}
+	termLists, err := ix.st.TermPostings(ctx, terms, termLimit)
 	if err != nil {
 		return nil, fmt.Errorf("candidates: %w", err)
 	}
@@ -319,8 +332,9 @@ func (ix *Index) Candidates(ctx context.Context, a *article.Article, opts QueryO
 		}
 		return c
 	}
-	for _, ids := range bandLists {
+	for j, ids := range bandLists {
 		if len(ids) >= bandLimit {
+			ix.common.addBand(bands[j], gen)
 			continue
 		}
 		for _, id := range ids {
@@ -336,11 +350,13 @@ func (ix *Index) Candidates(ctx context.Context, a *article.Article, opts QueryO
 	// pairs as many as an article holds.
 	idfs := make([]float64, 0, len(termLists))
 	var pairIdfs []float64
-	for i, ids := range termLists {
+	for j, ids := range termLists {
 		df := len(ids)
 		if df >= termLimit {
+			ix.common.addTerm(terms[j], gen)
 			continue
 		}
+		i := at[j]
 		// BM25's IDF with the query term counted as one more document,
 		// so that a term no stored article holds still weighs.
 		idf := math.Log(1 + (float64(n)-float64(df)+0.5)/(float64(df)+0.5))

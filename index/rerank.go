@@ -4,35 +4,32 @@ import (
 	"context"
 	"errors"
 	"math"
+	"slices"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/cespare/xxhash/v2"
 
 	"github.com/wiretrace/wiretrace/article"
+	"github.com/wiretrace/wiretrace/fingerprint"
 	"github.com/wiretrace/wiretrace/store"
 	"github.com/wiretrace/wiretrace/textproc"
 )
 
-// keyRunes is how many leading letters of a word stand for it in the
-// rerank's vocabulary. Truncation is a cheap stemmer that serves retrieval
-// about as well as Snowball (an inflected "reported" and "reports" meet
-// at "report"), without Snowball's cost on every word of thirty articles.
-const keyRunes = 6
-
-// vocabulary returns the distinct content words and numerals of a, each
-// as the hash of its rerank key: stop words and words under three letters dropped,
-// words cut to keyRunes letters, numerals without their thousands
-// separators.
-func vocabulary(a *article.Article, into map[uint64]struct{}) map[uint64]struct{} {
-	if into == nil {
-		into = make(map[uint64]struct{}, 256)
-	}
+// vocabulary appends to into the distinct content words and numerals of
+// a, each as the hash of its key, sorted: stop words and words under
+// three letters dropped, words cut to their fingerprint.VocabularyKey
+// (truncation is a cheap stemmer that serves retrieval about as well as
+// Snowball: an inflected "reported" and "reports" meet at "report",
+// without Snowball's cost on every word of thirty articles), numerals
+// without their thousands separators.
+func vocabulary(a *article.Article, into []uint64) []uint64 {
 	add := func(text string) {
 		textproc.Scan(text, func(_, low string, kind textproc.TokenKind) {
 			switch kind {
 			case textproc.Numeral:
-				low = strings.ReplaceAll(low, ",", "")
+				if strings.IndexByte(low, ',') >= 0 {
+					low = strings.ReplaceAll(low, ",", "")
+				}
 				if len(low) < 2 {
 					return
 				}
@@ -40,27 +37,19 @@ func vocabulary(a *article.Article, into map[uint64]struct{}) map[uint64]struct{
 				if len(low) < 3 || textproc.IsStop(low) {
 					return
 				}
-				if utf8.RuneCountInString(low) > keyRunes {
-					n, i := 0, 0
-					for i = range low {
-						if n == keyRunes {
-							break
-						}
-						n++
-					}
-					low = low[:i]
-				}
+				low = fingerprint.VocabularyKey(low)
 			default:
 				return
 			}
-			into[xxhash.Sum64String(low)] = struct{}{}
+			into = append(into, xxhash.Sum64String(low))
 		})
 	}
 	add(a.Title)
 	for _, p := range a.Paragraphs {
 		add(p)
 	}
-	return into
+	slices.Sort(into)
+	return slices.Compact(into)
 }
 
 // support scores each candidate by the cosine of its vocabulary with the
@@ -72,15 +61,17 @@ func vocabulary(a *article.Article, into map[uint64]struct{}) map[uint64]struct{
 // are held by the source and few others. Unlike the postings, which hold
 // two dozen terms of each article, it sees every word of both sides; the
 // cosine's norm keeps a long page that holds many words by its length
-// alone from outranking the source.
-func support(query map[uint64]struct{}, cands []map[uint64]struct{}) []float64 {
+// alone from outranking the source. Vocabularies are sorted (see
+// vocabulary), which makes the sums, and so the ranking of ties, the same
+// on every run.
+func support(query []uint64, cands [][]uint64) []float64 {
 	m := float64(len(cands) + 1)
-	df := make(map[uint64]int, 4*len(query))
-	for w := range query {
+	df := make(map[uint64]int32, 4*len(query))
+	for _, w := range query {
 		df[w]++
 	}
 	for _, c := range cands {
-		for w := range c {
+		for _, w := range c {
 			df[w]++
 		}
 	}
@@ -89,7 +80,7 @@ func support(query map[uint64]struct{}, cands []map[uint64]struct{}) []float64 {
 		return math.Log(1 + (m-d+0.5)/(d+0.5))
 	}
 	qn := 0.0
-	for w := range query {
+	for _, w := range query {
 		x := idf(w)
 		qn += x * x
 	}
@@ -99,10 +90,14 @@ func support(query map[uint64]struct{}, cands []map[uint64]struct{}) []float64 {
 	}
 	for i, c := range cands {
 		dot, cn := 0.0, 0.0
-		for w := range c {
+		k := 0
+		for _, w := range c {
 			x := idf(w)
 			cn += x * x
-			if _, ok := query[w]; ok {
+			for k < len(query) && query[k] < w {
+				k++
+			}
+			if k < len(query) && query[k] == w {
 				dot += x * x
 			}
 		}
@@ -137,7 +132,7 @@ func (ix *Index) rerank(ctx context.Context, a *article.Article, cands []Candida
 	if len(cands) == 0 {
 		return cands, nil
 	}
-	vocabs := make([]map[uint64]struct{}, 0, len(cands))
+	vocabs := make([][]uint64, 0, len(cands))
 	kept := cands[:0]
 	for _, c := range cands {
 		e, err := ix.Get(ctx, c.ID)
@@ -147,10 +142,10 @@ func (ix *Index) rerank(ctx context.Context, a *article.Article, cands []Candida
 		if err != nil {
 			return nil, err
 		}
-		vocabs = append(vocabs, vocabulary(e.Article, nil))
+		vocabs = append(vocabs, vocabulary(e.Article, make([]uint64, 0, 512)))
 		kept = append(kept, c)
 	}
-	sup := support(vocabulary(a, nil), vocabs)
+	sup := support(vocabulary(a, make([]uint64, 0, 512)), vocabs)
 	for i := range kept {
 		kept[i].Support = sup[i]
 		kept[i].Score = rerankScore(kept[i])
