@@ -144,7 +144,7 @@ func textDateAt(s string) (string, int, bool) {
 
 // urlDateRE matches a date in a URL path: /2025/01/28/, /2025-01-28-,
 // /20250128/.
-var urlDateRE = regexp.MustCompile(`/((?:19|20)\d\d)[/-]?(0[1-9]|1[0-2])[/-]?(0[1-9]|[12]\d|3[01])(?:[/-]|$)`)
+var urlDateRE = regexp.MustCompile(`/((?:19|20)\d\d)[/-]?(0[1-9]|1[0-2])[/-]?(0[1-9]|[12]\d|3[01])(?:[^0-9]|$)`)
 
 // urlDate returns the date written in a URL's path as YYYY-MM-DD. News
 // sites put the publication day there; it is the fallback when the page
@@ -155,4 +155,47 @@ func urlDate(u string) (string, bool) {
 		return "", false
 	}
 	return normalizeDate(m[1] + "-" + m[2] + "-" + m[3])
+}
+
+// numericRE matches a numeric date with the year last: "23.07.2025",
+// "10/31/2024", "2/24/2026".
+var numericRE = regexp.MustCompile(`(?:^|[^0-9./])(\d{1,2})([./])(\d{1,2})[./]((?:19|20)\d\d)(?:[^0-9]|$)`)
+
+// numericDate reads the first numeric date in s as YYYY-MM-DD. Dotted
+// dates are day first (the European form); slashed ones are month first
+// in American English pages and day first elsewhere, unless one of the
+// numbers is over 12 and so can only be the day.
+func numericDate(s, lang string) (string, bool) {
+	m := numericRE.FindStringSubmatch(s)
+	if m == nil {
+		return "", false
+	}
+	a, _ := atoi(m[1])
+	b, _ := atoi(m[3])
+	y, _ := atoi(m[4])
+	day, mon := a, b
+	switch {
+	case a > 12:
+	case b > 12:
+		day, mon = b, a
+	case m[2] == "/" && (lang == "" || strings.EqualFold(lang, "en-us") || strings.EqualFold(lang, "en")):
+		day, mon = b, a
+	}
+	if mon < 1 || mon > 12 || day < 1 || day > 31 {
+		return "", false
+	}
+	t := time.Date(y, time.Month(mon), day, 0, 0, 0, 0, time.UTC)
+	if t.Day() != day {
+		return "", false
+	}
+	return t.Format("2006-01-02"), true
+}
+
+// timeDay returns the day number (days since 1970) of a normalised date.
+func timeDay(d string) (float64, error) {
+	t, err := time.Parse("2006-01-02", d[:10])
+	if err != nil {
+		return 0, err
+	}
+	return float64(t.Unix() / 86400), nil
 }

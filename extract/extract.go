@@ -69,55 +69,13 @@ var (
 // ErrBinary, ErrTooLarge, ErrUndecodable or ErrTruncated. Page never
 // panics on input and works in time and memory linear in the page's size.
 func Page(data []byte, opts Options) (*article.Article, error) {
-	limit := opts.MaxBytes
-	if limit <= 0 {
-		limit = DefaultMaxBytes
-	}
-	if int64(len(data)) > limit {
-		return nil, fmt.Errorf("extract: %d bytes over the %d-byte limit: %w", len(data), limit, ErrTooLarge)
-	}
-	data, err := gunzip(data, limit)
+	text, isHTML, err := decodePage(data, opts)
 	if err != nil {
-		return nil, fmt.Errorf("extract: %w", err)
-	}
-	if len(bytes.TrimSpace(data)) == 0 {
-		return nil, fmt.Errorf("extract: %w", ErrEmpty)
-	}
-	if err := checkBinary(data); err != nil {
-		return nil, fmt.Errorf("extract: %w", err)
-	}
-	head := data
-	if len(head) > 4096 {
-		head = head[:4096]
-	}
-	isHTML := looksHTML(string(head))
-	var text, cs string
-	if opts.Decoded {
-		text, cs, err = decodeAs(data, nil, "utf-8")
-	} else {
-		text, cs, err = decodeText(data, isHTML, opts.ContentType)
-	}
-	if err != nil {
-		return nil, fmt.Errorf("extract: %w", err)
-	}
-	if strings.HasPrefix(cs, "utf-16") {
-		isHTML = looksHTML(text)
-	}
-	if !isHTML && strings.HasPrefix(strings.ToLower(strings.TrimSpace(opts.ContentType)), "text/html") && strings.Contains(text, "<") {
-		// Declared HTML whose first 4 KiB hold no markup (a long
-		// preamble of text): trust the declaration.
-		isHTML = true
-	}
-	if undecodable(text) {
-		return nil, fmt.Errorf("extract: text decoded as %s is mostly invalid: %w", cs, ErrUndecodable)
-	}
-	text = dropControls(text)
-	if strings.TrimSpace(strings.TrimPrefix(text, "\uFEFF")) == "" {
-		return nil, fmt.Errorf("extract: %w", ErrEmpty)
+		return nil, err
 	}
 	var a *article.Article
 	if isHTML {
-		a, err = fromHTML(text, opts)
+		a, err = fromHTML(text, opts, nil)
 	} else {
 		a = fromText(text, opts)
 	}
@@ -133,9 +91,63 @@ func Page(data []byte, opts Options) (*article.Article, error) {
 	return a, nil
 }
 
+// decodePage turns a page's bytes, size-checked and decompressed, into
+// text, and says whether it is HTML.
+func decodePage(data []byte, opts Options) (text string, isHTML bool, err error) {
+	limit := opts.MaxBytes
+	if limit <= 0 {
+		limit = DefaultMaxBytes
+	}
+	if int64(len(data)) > limit {
+		return "", false, fmt.Errorf("extract: %d bytes over the %d-byte limit: %w", len(data), limit, ErrTooLarge)
+	}
+	data, err = gunzip(data, limit)
+	if err != nil {
+		return "", false, fmt.Errorf("extract: %w", err)
+	}
+	if len(bytes.TrimSpace(data)) == 0 {
+		return "", false, fmt.Errorf("extract: %w", ErrEmpty)
+	}
+	if err := checkBinary(data); err != nil {
+		return "", false, fmt.Errorf("extract: %w", err)
+	}
+	head := data
+	if len(head) > 4096 {
+		head = head[:4096]
+	}
+	isHTML = looksHTML(string(head))
+	var cs string
+	if opts.Decoded {
+		text, cs, err = decodeAs(data, nil, "utf-8")
+	} else {
+		text, cs, err = decodeText(data, isHTML, opts.ContentType)
+	}
+	if err != nil {
+		return "", false, fmt.Errorf("extract: %w", err)
+	}
+	if strings.HasPrefix(cs, "utf-16") {
+		isHTML = looksHTML(text)
+	}
+	if !isHTML && strings.HasPrefix(strings.ToLower(strings.TrimSpace(opts.ContentType)), "text/html") && strings.Contains(text, "<") {
+		// Declared HTML whose first 4 KiB hold no markup (a long
+		// preamble of text): trust the declaration.
+		isHTML = true
+	}
+	if undecodable(text) {
+		return "", false, fmt.Errorf("extract: text decoded as %s is mostly invalid: %w", cs, ErrUndecodable)
+	}
+	text = dropControls(text)
+	if strings.TrimSpace(strings.TrimPrefix(text, "\uFEFF")) == "" {
+		return "", false, fmt.Errorf("extract: %w", ErrEmpty)
+	}
+	return text, isHTML, nil
+}
+
 // fromHTML extracts the article of an HTML page: metadata, body and
 // comments from one parse.
-func fromHTML(text string, opts Options) (*article.Article, error) {
+// When choices is not nil, it receives the candidates of the fields
+// chosen by fitted models.
+func fromHTML(text string, opts Options, choices *Choices) (*article.Article, error) {
 	root, err := html.Parse(strings.NewReader(stripInert(text)))
 	if err != nil {
 		// The parser refuses pages nested more than 512 elements deep
@@ -155,7 +167,6 @@ func fromHTML(text string, opts Options) (*article.Article, error) {
 	}
 	a.Title = m.titleOf(a.Site)
 	a.Byline = m.bylineOf(a.Site)
-	a.Published = m.publishedOf()
 	paras, dropped := htmlBodyCredits(root)
 	if bodyChars(paras) < bodyFallbackChars {
 		// The markup holds no article: the page renders it from its
@@ -186,12 +197,7 @@ func fromHTML(text string, opts Options) (*article.Article, error) {
 			}
 		}
 	}
-	if a.Published == "" {
-		a.Published, _ = urlDate(a.URL)
-	}
-	if a.Published == "" {
-		a.Published = bodyDate(a.Paragraphs)
-	}
+	a.Published = m.dateOf(a.URL, a.Paragraphs, text, choices)
 	a.Language = m.languageOf(a.Text())
 	return a, nil
 }
@@ -331,4 +337,33 @@ func dropControls(text string) string {
 		}
 		return r
 	}, text)
+}
+
+// Choices are the candidates a page offers for the fields Page chooses
+// with fitted models, each with the features its model scores.
+type Choices struct {
+	Date []Candidate // features: DateFeatures
+}
+
+// Candidate is one value a page offers for a field.
+type Candidate struct {
+	Text     string
+	Features []float64
+}
+
+// PageChoices returns the candidates of an HTML page's fitted fields:
+// what `wiretrace train` fits the choosers on. A page that is not HTML
+// has none. It fails where Page fails.
+func PageChoices(data []byte, opts Options) (*Choices, error) {
+	text, isHTML, err := decodePage(data, opts)
+	if err != nil {
+		return nil, err
+	}
+	c := &Choices{}
+	if isHTML {
+		if _, err := fromHTML(text, opts, c); err != nil {
+			return nil, err
+		}
+	}
+	return c, nil
 }

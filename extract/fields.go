@@ -3,6 +3,7 @@ package extract
 import (
 	"html"
 	"regexp"
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -343,6 +344,49 @@ func (m *pageMeta) chosenDate() string {
 		return m.shownDate
 	}
 	return declared
+}
+
+// lastDate is the publication date of a page no other witness dates:
+// a meta tag whose name, under any vendor's prefix, says publication date
+// ("w-published-date"); page state kept HTML-escaped in an attribute
+// (&quot;datePublished&quot;:...); a numeric date shown on the page.
+func (m *pageMeta) lastDate(page string) string {
+	keys := make([]string, 0, len(m.meta))
+	for k := range m.meta {
+		if publicationMetaName(k) {
+			keys = append(keys, k)
+		}
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		if d, ok := normalizeDate(m.meta[k]); ok {
+			return d
+		}
+	}
+	if strings.Contains(page, "&quot;") {
+		if d, ok := normalizeDate(scriptDate(strings.ReplaceAll(page, "&quot;", `"`))); ok {
+			return d
+		}
+	}
+	return m.shownNumeric
+}
+
+// publicationMetaName reports a meta name whose tokens name a
+// publication date or time ("w-published-date", "article.publishedTime")
+// and no update.
+func publicationMetaName(k string) bool {
+	pub, when := false, false
+	for _, t := range nameTokens(k, nil) {
+		switch t {
+		case "published", "publish", "publication", "pub":
+			pub = true
+		case "date", "time", "datetime", "at", "on":
+			when = true
+		case "modified", "updated", "update", "expires", "expiry":
+			return false
+		}
+	}
+	return pub && when
 }
 
 // bylineDate is the date a byline line carries ("By Jane Doe - Mar 27,

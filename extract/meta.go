@@ -40,6 +40,9 @@ type pageMeta struct {
 	// first <h1>, within nearTitleChars: where pages show the date
 	// beside the headline and byline.
 	nearTitle string
+	// nearTitleUpdate says the date beside the headline is labelled as
+	// an update ("Updated March 3, 2025").
+	nearTitleUpdate bool
 	// scriptDate is a publication date in a script's data (the state a
 	// JavaScript framework ships: "publishedDate":"2025-01-28").
 	scriptDate string
@@ -49,6 +52,11 @@ type pageMeta struct {
 	// shownDate is the first short text on the page that is a date, the
 	// last witness for a page that declares none.
 	shownDate string
+	// shownNumeric is the first short text on the page that holds a
+	// numeric date ("23.07.2025", "10/31/2024"), read with the page's
+	// language when the order is ambiguous: a witness only when no other
+	// says anything.
+	shownNumeric string
 	// authorLink is the name on the first link to an author's page
 	// ("/authors/jane-doe" reading "Jane Doe").
 	authorLink string
@@ -103,6 +111,8 @@ func readMeta(root *html.Node) *pageMeta {
 				if t := strings.TrimSpace(n.Data); len(t) >= 8 && strings.ContainsAny(t, "0123456789") {
 					if d, ok := textDate(t); ok {
 						m.shownDate = d
+					} else if m.shownNumeric == "" {
+						m.shownNumeric, _ = numericDate(t, m.lang)
 					}
 				}
 			}
@@ -115,6 +125,7 @@ func readMeta(root *html.Node) *pageMeta {
 				if t := strings.TrimSpace(n.Data); t != "" && len(t) < 100 {
 					if d, ok := textDate(t); ok {
 						m.nearTitle = d
+						m.nearTitleUpdate = updatedDate(t)
 					}
 				}
 				afterTitle += len(n.Data)

@@ -35,4 +35,7 @@ var FittedFiles = []FittedFile{
 		}
 		return f.GoSource()
 	}},
+	{"date", "extract/date_weights.go", func(ctx context.Context, data string) ([]byte, error) {
+		return FitDate(ctx, SetDir(data, "wcxb-dev", "ground-truth.json"))
+	}},
 }

@@ -1,0 +1,85 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+
+	"golang.org/x/net/html"
+)
+
+func TestDateCandidates(t *testing.T) {
+	body := `<p>The river council met on Tuesday evening to weigh the plans for the new footbridge.</p>`
+	ld := `<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2024-03-01T09:00:00Z","dateModified":"2025-06-05T10:00:00Z"}</script>`
+	tests := []struct {
+		name, head, shown, url string
+		// want maps each candidate day to sources it must carry.
+		want       map[string]int
+		nearUpdate bool
+	}{
+		{"an update shown beside the headline is the declared modification",
+			ld, `<span class="post-date">Updated June 5, 2025</span>`, "",
+			map[string]int{"2024-03-01": dateFromLD, "2025-06-05": dateFromModified | dateFromNearTitle | dateFromUpdated}, true},
+		{"an update class names the update",
+			ld, `<span class="last-updated">June 5, 2025</span>`, "",
+			map[string]int{"2024-03-01": dateFromLD, "2025-06-05": dateFromUpdated | dateFromModified}, false},
+		{"the URL's day and a meta tag's agree",
+			`<meta property="article:published_time" content="2023-07-09T23:30:00-07:00">`, ``, "https://example.org/2023/07/09/a-story/",
+			map[string]int{"2023-07-09": dateFromMeta | dateFromURL}, false},
+		{"a vendor's publication meta and a numeric date are last resorts",
+			`<meta name="x-published-date" content="2022-11-23">`, `<span>23.11.2022</span>`, "",
+			map[string]int{"2022-11-23": dateFromLast}, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			page := `<html><head>` + tt.head + `</head><body><h1>Council approves a footbridge over the river</h1>` + tt.shown + body + `</body></html>`
+			root, err := html.Parse(strings.NewReader(page))
+			if err != nil {
+				t.Fatal(err)
+			}
+			m := readMeta(root)
+			c := &Choices{}
+			got := m.dateOf(tt.url, nil, page, c)
+			days := map[string]int{}
+			for _, d := range m.dateCandidates(tt.url, nil, m.lastDate(page)) {
+				days[d.day] = d.sources
+			}
+			for day, src := range tt.want {
+				if days[day]&src != src {
+					t.Errorf("candidate %s has sources %b, want at least %b (all: %v)", day, days[day], src, days)
+				}
+			}
+			if len(c.Date) != len(days) || len(c.Date) > 0 && len(c.Date[0].Features) != len(DateFeatures) {
+				t.Errorf("choices %d with %d features, want %d with %d", len(c.Date), len(c.Date[0].Features), len(days), len(DateFeatures))
+			}
+			if _, ok := tt.want[got[:min(10, len(got))]]; !ok {
+				t.Errorf("dateOf = %q, not a candidate", got)
+			}
+			if m.nearTitleUpdate != tt.nearUpdate {
+				t.Errorf("nearTitleUpdate = %v, want %v", m.nearTitleUpdate, tt.nearUpdate)
+			}
+		})
+	}
+}
+
+func TestNumericDate(t *testing.T) {
+	tests := []struct {
+		s, lang, want string
+	}{
+		{"23.07.2025", "", "2025-07-23"},
+		{"Updated: 10/31/2024", "en-US", "2024-10-31"},
+		{"2/24/2026", "", "2026-02-24"},
+		{"Posted on the 15/12/2025 at 19:00", "fr", "2025-12-15"},
+		{"03/04/2025", "en", "2025-03-04"},
+		{"03/04/2025", "de", "2025-04-03"},
+		{"1.2.3", "", ""},
+		{"31.02.2025", "", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.s+"/"+tt.lang, func(t *testing.T) {
+			got, _ := numericDate(tt.s, tt.lang)
+			if got != tt.want {
+				t.Errorf("numericDate(%q, %q) = %q, want %q", tt.s, tt.lang, got, tt.want)
+			}
+		})
+	}
+}
