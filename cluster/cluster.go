@@ -101,8 +101,12 @@ type Clusters struct {
 	cluster []int32
 	// of maps an id to its article number.
 	of map[string]int32
-	// members holds each cluster's article numbers, in arrival order.
+	// members holds each cluster's article numbers, in arrival order;
+	// names[k] is cluster k's name (the id of the article that founded
+	// it, or the story it was stored with), named the reverse.
 	members [][]int32
+	names   []string
+	named   map[string]int32
 	// words counts the articles holding each word (the low 32 bits of
 	// its vocabulary hash: collisions among a few million words are rare
 	// and cost little) and holds its posting list, a stretch of arena;
@@ -169,11 +173,20 @@ func New(opts Options) *Clusters {
 	if th <= 0 {
 		th = DefaultThreshold
 	}
-	return &Clusters{threshold: th, of: map[string]int32{}, start: []int{0}}
+	return &Clusters{threshold: th, of: map[string]int32{}, named: map[string]int32{}, start: []int{0}}
 }
 
-// Build returns the clusters of every article stored in ix, added in id
-// order (a hash of their content, so in no particular order of time).
+// MetaStory is the key of a stored document's meta that holds the
+// article's story: the name of its cluster (the id of the article that
+// founded it), decided as it was indexed (OnIndexed).
+const MetaStory = "story"
+
+// Build returns the clusters of every article stored in ix. An article
+// stored with its story (MetaStory) is put back in that story's cluster,
+// as it was clustered when indexed, so that the clusters outlive the
+// process; one stored without it is clustered as Add does, in id order (a
+// hash of the content, so in no particular order of time). It reads and
+// fingerprints every article once.
 func Build(ctx context.Context, ix *index.Index, opts Options) (*Clusters, error) {
 	c := New(opts)
 	var ids []string
@@ -187,29 +200,42 @@ func Build(ctx context.Context, ix *index.Index, opts Options) (*Clusters, error
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		a, err := ix.Article(ctx, id)
+		e, err := ix.Get(ctx, id)
 		if err != nil {
 			continue // deleted since the walk
 		}
-		c.Add(id, a)
+		c.add(id, index.FingerprintOf(e.Article), e.Meta[MetaStory])
 	}
 	return c, nil
 }
 
-// Add puts the article a with id in its cluster and returns the id of the
-// cluster's first article.
+// Add puts the article a with id in its cluster and returns the cluster's
+// name (its story: the id of the article that founded it).
 func (c *Clusters) Add(id string, a *article.Article) string {
 	return c.AddFingerprint(id, index.FingerprintOf(a))
+}
+
+// OnIndexed is an index.Options.OnIndexed: it adds the article as
+// AddFingerprint does and returns its story to store in the document's
+// meta (MetaStory), where Build finds it.
+func (c *Clusters) OnIndexed(id string, _ *article.Article, fp index.Fingerprint) map[string]string {
+	return map[string]string{MetaStory: c.AddFingerprint(id, fp)}
 }
 
 // AddFingerprint is Add with the article's index fingerprint already made
 // (an ingest's index.Options.OnIndexed has it). An id added before keeps
 // its cluster.
 func (c *Clusters) AddFingerprint(id string, fp index.Fingerprint) string {
+	return c.add(id, fp, "")
+}
+
+// add is AddFingerprint, putting the article in the cluster named story
+// (founding it) instead of deciding when story is not empty.
+func (c *Clusters) add(id string, fp index.Fingerprint, story string) string {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if n, ok := c.of[id]; ok {
-		return c.first(c.cluster[n])
+		return c.names[c.cluster[n]]
 	}
 	n := int32(len(c.ids))
 	// Count the words, then order them rarest first: by document
@@ -239,12 +265,20 @@ func (c *Clusters) AddFingerprint(id string, fp index.Fingerprint) string {
 	}
 	articles := float64(max(n+1, minArticles))
 	c.weights.reset(articles)
-	k := int32(-1)
-	if best, ok := c.best(byDF); ok {
-		k = c.cluster[best]
-	} else {
-		k = int32(len(c.members))
-		c.members = append(c.members, nil)
+	k, named := c.named[story]
+	if !named {
+		if story == "" {
+			story = id
+			if best, ok := c.best(byDF); ok {
+				k, named = c.cluster[best], true
+			}
+		}
+		if !named {
+			k = int32(len(c.members))
+			c.members = append(c.members, nil)
+			c.names = append(c.names, story)
+			c.named[story] = k
+		}
 	}
 	c.of[id] = n
 	c.ids = append(c.ids, id)
@@ -257,10 +291,8 @@ func (c *Clusters) AddFingerprint(id string, fp index.Fingerprint) string {
 	c.start = append(c.start, len(c.posted))
 	c.norm = append(c.norm, 0)
 	c.normAt = append(c.normAt, 0)
-	return c.first(k)
+	return c.names[k]
 }
-
-func (c *Clusters) first(k int32) string { return c.ids[c.members[k][0]] }
 
 // idf is the inverse document frequency of a word held by df of articles
 // (BM25's).
@@ -441,15 +473,21 @@ func (c *Clusters) idsOf(ns []int32) []string {
 	return out
 }
 
-// Groups returns every non-empty cluster's member ids, in arrival order,
-// the clusters in the order they were founded.
-func (c *Clusters) Groups() [][]string {
+// Group is one cluster: its name (its story) and its members' ids, in
+// arrival order.
+type Group struct {
+	Name string
+	IDs  []string
+}
+
+// Groups returns every non-empty cluster, in the order they were founded.
+func (c *Clusters) Groups() []Group {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	out := make([][]string, 0, len(c.members))
-	for _, m := range c.members {
+	out := make([]Group, 0, len(c.members))
+	for k, m := range c.members {
 		if len(m) > 0 {
-			out = append(out, c.idsOf(m))
+			out = append(out, Group{Name: c.names[k], IDs: c.idsOf(m)})
 		}
 	}
 	return out

@@ -2,9 +2,12 @@ package cluster
 
 import (
 	"context"
+	"maps"
 	"path/filepath"
+	"slices"
 	"testing"
 
+	"github.com/wiretrace/wiretrace/article"
 	"github.com/wiretrace/wiretrace/examples"
 	"github.com/wiretrace/wiretrace/extract"
 	"github.com/wiretrace/wiretrace/index"
@@ -110,5 +113,86 @@ func TestBuildAndStories(t *testing.T) {
 	}
 	if stories[0].First == "" || stories[0].Last < stories[0].First {
 		t.Errorf("dates %q to %q", stories[0].First, stories[0].Last)
+	}
+}
+
+// TestStoredStories ingests the example pages with a clusterer that keeps
+// every article apart (a threshold no score reaches) and checks that Build
+// puts each back in the story stored with it, not in the one it would
+// decide now, and clusters an article stored without a story online.
+func TestStoredStories(t *testing.T) {
+	ctx := context.Background()
+	st, err := pebble.Open(filepath.Join(t.TempDir(), "s"), pebble.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	ix := index.New(st)
+	fams, err := examples.Families()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var items []index.Item
+	var held *article.Article
+	for _, f := range fams {
+		for _, file := range f.Files {
+			data, err := file.Read()
+			if err != nil {
+				t.Fatal(err)
+			}
+			a, err := extract.Page(data, extract.Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if held == nil && file.Role == "verbatim" {
+				held = a
+				continue
+			}
+			items = append(items, index.Item{Article: a, Meta: map[string]string{"source": file.Role}})
+		}
+	}
+	apart := New(Options{Threshold: 2})
+	queue := make(chan index.Item, len(items))
+	for _, it := range items {
+		queue <- it
+	}
+	close(queue)
+	if _, err := ix.Ingest(ctx, queue, index.Options{OnIndexed: apart.OnIndexed}); err != nil {
+		t.Fatal(err)
+	}
+	stored, err := Build(ctx, ix, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	byName := func(gs []Group) map[string][]string {
+		m := map[string][]string{}
+		for _, g := range gs {
+			slices.Sort(g.IDs)
+			m[g.Name] = g.IDs
+		}
+		return m
+	}
+	if got, want := byName(stored.Groups()), byName(apart.Groups()); !maps.EqualFunc(got, want, slices.Equal) {
+		t.Errorf("built from the store: %v, want the stories stored %v", got, want)
+	}
+	e, err := ix.Get(ctx, items[0].Article.ID())
+	if err != nil || e.Meta["source"] == "" || e.Meta[MetaStory] != items[0].Article.ID() {
+		t.Errorf("stored meta %v (%v), want the source and the story", e.Meta, err)
+	}
+	// A verbatim copy held back, stored without a story, joins its
+	// original's cluster.
+	if held == nil {
+		t.Fatal("no verbatim copy among the example pages")
+	}
+	ids, err := ix.Add(ctx, held)
+	if err != nil {
+		t.Fatal(err)
+	}
+	again, err := Build(ctx, ix, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(again.Of(ids[0])) < 2 {
+		t.Errorf("the copy stored without a story is alone: %v", again.Of(ids[0]))
 	}
 }

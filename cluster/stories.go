@@ -13,7 +13,8 @@ import (
 // Story is one cluster as people read it (the JSON of `wiretrace cluster
 // --json` and GET /v1/clusters).
 type Story struct {
-	// ID is the id of the cluster's first article, which names it.
+	// ID names the cluster: its story, the id of the article that
+	// founded it (which may have been deleted since).
 	ID   string `json:"id"`
 	Size int    `json:"size"`
 	// Original is the member published first (unknown dates last; among
@@ -54,8 +55,8 @@ func Stories(ctx context.Context, ix *index.Index, c *Clusters, opts ListOptions
 		minSize = 2
 	}
 	groups := c.Groups()
-	groups = slices.DeleteFunc(groups, func(g []string) bool { return len(g) < minSize })
-	slices.SortStableFunc(groups, func(x, y []string) int { return cmp.Compare(len(y), len(x)) })
+	groups = slices.DeleteFunc(groups, func(g Group) bool { return len(g.IDs) < minSize })
+	slices.SortStableFunc(groups, func(x, y Group) int { return cmp.Compare(len(y.IDs), len(x.IDs)) })
 	if opts.Limit > 0 && len(groups) > opts.Limit {
 		groups = groups[:opts.Limit]
 	}
@@ -69,7 +70,7 @@ func Stories(ctx context.Context, ix *index.Index, c *Clusters, opts ListOptions
 			a  *article.Article
 		}
 		var arts []art
-		for _, id := range g {
+		for _, id := range g.IDs {
 			a, err := ix.Article(ctx, id)
 			if err != nil {
 				continue // deleted since
@@ -80,7 +81,7 @@ func Stories(ctx context.Context, ix *index.Index, c *Clusters, opts ListOptions
 			continue
 		}
 		slices.SortStableFunc(arts, func(x, y art) int { return cmpDates(x.a.Published, y.a.Published) })
-		s := Story{ID: g[0], Size: len(arts), Original: arts[0].id}
+		s := Story{ID: g.Name, Size: len(arts), Original: arts[0].id}
 		for i, m := range arts {
 			mem := memberOf(m.id, m.a)
 			mem.Role = "member"

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"maps"
 	"runtime"
 	"sync"
 	"sync/atomic"
@@ -54,8 +55,10 @@ type Options struct {
 	// OnIndexed, when set, is called from the worker with each new
 	// article and its stored fingerprint, before it is written: a story
 	// clusterer keeps up with the ingest from there without
-	// fingerprinting again. It must be safe for concurrent use.
-	OnIndexed func(id string, a *article.Article, fp Fingerprint)
+	// fingerprinting again. What it returns is added to the document's
+	// meta (the clusterer's story of the article, stored with it). It
+	// must be safe for concurrent use.
+	OnIndexed func(id string, a *article.Article, fp Fingerprint) map[string]string
 	// OnLoad, when set, is called after each Item.Load that succeeded,
 	// and OnFail after each that failed, from any worker.
 	OnLoad func()
@@ -204,7 +207,14 @@ func (p *pipeline) work(ctx context.Context, items <-chan Item, docs chan<- stor
 			continue
 		}
 		if p.opts.OnIndexed != nil {
-			p.opts.OnIndexed(d.ID, it.Article, fp)
+			if add := p.opts.OnIndexed(d.ID, it.Article, fp); len(add) > 0 {
+				meta := maps.Clone(d.Meta)
+				if meta == nil {
+					meta = make(map[string]string, len(add))
+				}
+				maps.Copy(meta, add)
+				d.Meta = meta
+			}
 		}
 		select {
 		case <-ctx.Done():

@@ -114,10 +114,15 @@ func (s *Server) addDocument(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
-	id, added, err := s.opts.Index.AddIfAbsent(r.Context(), a, map[string]string{
+	meta := map[string]string{
 		"source":  "api",
 		"indexed": time.Now().UTC().Format(time.RFC3339),
-	})
+	}
+	unclustered := s.clustered(r.Context(), a, meta)
+	id, added, err := s.opts.Index.AddIfAbsent(r.Context(), a, meta)
+	if err != nil {
+		unclustered()
+	}
 	switch {
 	case errors.Is(err, index.ErrNoWords):
 		fail(w, &requestError{status: http.StatusUnprocessableEntity, msg: "page: the extracted article has no words to index"})
@@ -129,7 +134,6 @@ func (s *Server) addDocument(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, http.StatusOK, documentResponse{ID: id})
 		return
 	}
-	s.clustered(r.Context(), id, a)
 	w.Header().Set("Location", "/v1/documents/"+id)
 	writeJSON(w, http.StatusCreated, documentResponse{ID: id})
 }

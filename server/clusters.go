@@ -27,12 +27,22 @@ func (s *Server) clusters(ctx context.Context) (*cluster.Clusters, error) {
 	return s.storyClusters.c, s.storyClusters.err
 }
 
-// clustered adds a document the server stored to the clusters, when they
-// are built (otherwise the build will read it).
-func (s *Server) clustered(ctx context.Context, id string, a *article.Article) {
-	if c, err := s.clusters(ctx); err == nil {
-		c.Add(id, a)
+// clustered adds an article the server is about to store to its story
+// cluster, unless it is stored already, and puts its story in meta so
+// that it is stored with it (cluster.Build finds it there after a
+// restart). The function it returns takes the article out again, for a
+// store that failed.
+func (s *Server) clustered(ctx context.Context, a *article.Article, meta map[string]string) (undo func()) {
+	c, err := s.clusters(ctx)
+	if err != nil {
+		return func() {}
 	}
+	id := a.ID()
+	if there, err := s.opts.Index.Exists(ctx, id); err != nil || there {
+		return func() {}
+	}
+	meta[cluster.MetaStory] = c.Add(id, a)
+	return func() { c.Remove(id) }
 }
 
 // listOptions reads the min_size and limit parameters of a cluster list.

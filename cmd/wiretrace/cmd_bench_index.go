@@ -7,9 +7,7 @@ import (
 	"os"
 	"runtime"
 
-	"github.com/wiretrace/wiretrace/article"
 	"github.com/wiretrace/wiretrace/cluster"
-	"github.com/wiretrace/wiretrace/index"
 	"github.com/wiretrace/wiretrace/internal/benchindex"
 	"github.com/wiretrace/wiretrace/store"
 	"github.com/wiretrace/wiretrace/store/redis"
@@ -95,7 +93,7 @@ func benchIndex(ctx context.Context, e *env, args []string) error {
 	var c *cluster.Clusters
 	if *clusters {
 		c = cluster.New(cluster.Options{})
-		cfg.OnIndexed = func(id string, a *article.Article, fp index.Fingerprint) { c.AddFingerprint(id, fp) }
+		cfg.OnIndexed = c.OnIndexed
 	}
 	res, err := benchindex.Run(ctx, b, cfg)
 	if err != nil {

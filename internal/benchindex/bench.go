@@ -55,7 +55,7 @@ type Config struct {
 	Log io.Writer
 	// OnIndexed, when set, is index.Options.OnIndexed: work done for each
 	// article inside the timed ingest (story clustering, say).
-	OnIndexed func(id string, a *article.Article, fp index.Fingerprint)
+	OnIndexed func(id string, a *article.Article, fp index.Fingerprint) map[string]string
 	// IngestProfile and QueryProfile, when set, receive a CPU profile
 	// (go tool pprof) of the ingest steps (corpus generation between
 	// them included) and of the timed queries.
