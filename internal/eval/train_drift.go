@@ -5,18 +5,34 @@ import (
 	"context"
 	"fmt"
 	"go/format"
+	"math"
 
 	"github.com/wiretrace/wiretrace/drift"
 	"github.com/wiretrace/wiretrace/trace"
 )
 
-// maxFaithfulFlagged is the share of the fit part's faithful rewrites
-// (judged derived) that may be reported with a drift: the threshold of
-// the drift model is the lowest that keeps them at or under it. The
-// issue's target is 0.15 on the check part; a share p measured on the
-// check part's 173 faithful pairs has a standard error of about 0.025, so
-// the fit part is held two of them lower.
-const maxFaithfulFlagged = 0.10
+// faithfulTarget is the ceiling on the share of faithful
+// rewrites (judged derived) reported with a drift, on pairs the model was
+// not fitted on; faithfulZ is the one-sided 95% normal quantile.
+const (
+	faithfulTarget = 0.15
+	faithfulZ      = 1.645
+)
+
+// faithfulBound is the one-sided 95% upper bound on the faithful share
+// that a threshold reaching share p on n fit-part faithful pairs will
+// show on a held-out part of the size the split keeps out
+// (n·(100-fitShare)/fitShare): p plus faithfulZ standard errors of the
+// difference of two independent shares. The threshold is the lowest at
+// which the bound stays at or under faithfulTarget, so the rule reads the
+// fit part alone.
+func faithfulBound(p float64, n int) float64 {
+	if n == 0 {
+		return 1
+	}
+	held := float64(n) * (100 - fitShare) / fitShare
+	return p + faithfulZ*math.Sqrt(p*(1-p)*(1/float64(n)+1/held))
+}
 
 // driftSigns holds every weight of the drift model at or above zero:
 // more facts the source lacks, more unbacked sentences, more changed
@@ -35,10 +51,10 @@ type DriftFit struct {
 // FitDrift compares every llm-rewrites pair (RunRewrites) and fits the
 // drift model by logistic regression on the fit part's pairs judged
 // derived: the review's signals (drift.SignalNames), manipulated rewrites
-// against faithful ones. The threshold is the lowest, on a 0.01 grid,
-// at which at most maxFaithfulFlagged of the fit part's faithful pairs
-// are reported with a drift (a found drift, or a suspected one at or
-// above it). The check part is measured, never fitted.
+// against faithful ones. The threshold is the lowest, on a 0.01 grid, at
+// which the share of the fit part's faithful pairs reported with a drift
+// (a found drift, or a suspected one at or above it) keeps faithfulBound
+// at or under faithfulTarget. The check part is measured, never fitted.
 func FitDrift(ctx context.Context, rewritesDir string) (*DriftFit, error) {
 	pairs, err := LoadRewrites(rewritesDir)
 	if err != nil {
@@ -63,7 +79,7 @@ func FitDrift(ctx context.Context, rewritesDir string) (*DriftFit, error) {
 	fit := &DriftFit{Model: trace.Model{Bias: b, W: w}}
 	fit.Threshold = 0.99
 	for t := 0.01; t < 0.99; t += 0.01 {
-		if r := fit.rates(outs, t)[Fit]; r.Faithful.Value() <= maxFaithfulFlagged {
+		if r := fit.rates(outs, t)[Fit]; faithfulBound(r.Faithful.Value(), r.Faithful.N) <= faithfulTarget {
 			fit.Threshold = float64(int(t*100+0.5)) / 100
 			break
 		}
@@ -111,8 +127,9 @@ func (f *DriftFit) GoSource() ([]byte, error) {
 	}
 	b.WriteString("var (\n")
 	writeModel(&b, "driftModel", "scores a rewrite as having changed its source's facts", drift.SignalNames, &f.Model)
-	fmt.Fprintf(&b, "\t// driftThreshold is the lowest score at which at most %.0f%% of the fit\n", 100*maxFaithfulFlagged)
-	b.WriteString("\t// part's faithful rewrites are reported with a drift.\n")
+	fmt.Fprintf(&b, "\t// driftThreshold is the lowest score at which the share of the fit\n")
+	fmt.Fprintf(&b, "\t// part's faithful rewrites reported with a drift, plus %.3f standard\n", faithfulZ)
+	fmt.Fprintf(&b, "\t// errors of its difference from a held-out part's, is at most %.2f.\n", faithfulTarget)
 	fmt.Fprintf(&b, "\tdriftThreshold = %.2f\n)\n", f.Threshold)
 	return format.Source(b.Bytes())
 }

@@ -36,3 +36,21 @@ func TestFittedFilesReproduce(t *testing.T) {
 		})
 	}
 }
+
+func TestFaithfulBound(t *testing.T) {
+	tests := []struct {
+		p      float64
+		n      int
+		lo, hi float64
+	}{
+		{0, 485, 0, 0},
+		{0.10, 485, 0.140, 0.142}, // 0.10 + 1.645·√(0.09·(1/485 + 1/207.9))
+		{0.11, 485, 0.150, 0.154},
+		{0.10, 0, 1, 1},
+	}
+	for _, tt := range tests {
+		if got := faithfulBound(tt.p, tt.n); got < tt.lo || got > tt.hi {
+			t.Errorf("faithfulBound(%v, %d) = %.4f, want in [%v, %v]", tt.p, tt.n, got, tt.lo, tt.hi)
+		}
+	}
+}
