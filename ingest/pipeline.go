@@ -30,6 +30,10 @@ type IndexOptions struct {
 	// OnCommit is called with the ids of each batch the store made
 	// durable (index.Options.OnCommit).
 	OnCommit func(ids []string)
+	// OnIndexed is called with each new article and its fingerprint
+	// before it is stored, and what it returns is stored in its meta
+	// (index.Options.OnIndexed: a story clusterer's).
+	OnIndexed func(id string, a *article.Article, fp index.Fingerprint) map[string]string
 }
 
 // Summary counts what one Index run did.
@@ -105,10 +109,11 @@ func Index(ctx context.Context, ix *index.Index, inputs []string, opts IndexOpti
 		}
 	}()
 	st, err := ix.Ingest(ctx, queue, index.Options{
-		Workers:  workers,
-		OnCommit: opts.OnCommit,
-		OnLoad:   opts.OnArticle,
-		OnFail:   fail,
+		Workers:   workers,
+		OnCommit:  opts.OnCommit,
+		OnIndexed: opts.OnIndexed,
+		OnLoad:    opts.OnArticle,
+		OnFail:    fail,
 	})
 	// After a store failure Ingest returns early: stop the reader and let
 	// it drain.

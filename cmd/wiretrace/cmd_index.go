@@ -14,6 +14,7 @@ import (
 	"github.com/schollz/progressbar/v3"
 	"golang.org/x/term"
 
+	"github.com/wiretrace/wiretrace/cluster"
 	"github.com/wiretrace/wiretrace/index"
 	"github.com/wiretrace/wiretrace/ingest"
 	"github.com/wiretrace/wiretrace/source"
@@ -30,12 +31,13 @@ const progressEvery = 10 * time.Second
 // be read or extracted is logged and counted; only a store failure, bad
 // usage or an interrupt stops the run.
 func runIndex(ctx context.Context, e *env, args []string) (err error) {
-	fs := newFlags(e, "index", "[--store DIR|--redis ADDRS] [--json] [--workers N] [--max-bytes N] [--host-delay D] INPUT...")
+	fs := newFlags(e, "index", "[--store DIR|--redis ADDRS] [--json] [--workers N] [--max-bytes N] [--host-delay D] [--cluster] INPUT...")
 	stFlags := addStoreFlags(fs)
 	workers := fs.Int("workers", runtime.GOMAXPROCS(0), "pages extracted and fingerprinted at once, one per core by default")
 	maxBytes := fs.Int64("max-bytes", ingest.DefaultMaxBytes, "largest page, WARC record or feed read, in bytes; larger ones are skipped and counted as failed")
 	asJSON := fs.Bool("json", false, "print the summary as JSON")
 	hostDelay := fs.Duration("host-delay", source.DefaultHostDelay, "least time between two requests to one host when INPUTs are URLs (a longer robots.txt Crawl-delay wins)")
+	clusters := fs.Bool("cluster", false, "store each new article's story cluster with it (`wiretrace cluster` and the server read them back); the stored clusters are read first, one read and fingerprint per stored article")
 	inputs, err := parseInterspersed(fs, args)
 	if err != nil {
 		return err
@@ -70,14 +72,21 @@ func runIndex(ctx context.Context, e *env, args []string) (err error) {
 	}
 	defer closeStore()
 
+	ix := index.New(st)
+	opts := ingest.IndexOptions{
+		Options: ingest.Options{MaxBytes: *maxBytes, Stdin: e.stdin, HostDelay: *hostDelay},
+		Workers: *workers,
+	}
+	if *clusters {
+		c, err := cluster.Build(ctx, ix, cluster.Options{})
+		if err != nil {
+			return err
+		}
+		opts.OnIndexed = c.OnIndexed
+	}
 	rep := newReporter(e.stderr, source.Measure(ctx, inputs))
-	sum, err := ingest.Index(ctx, index.New(st), inputs, ingest.IndexOptions{
-		Options:   ingest.Options{MaxBytes: *maxBytes, Stdin: e.stdin, HostDelay: *hostDelay},
-		Workers:   *workers,
-		OnRead:    rep.read,
-		OnArticle: rep.step,
-		OnFail:    rep.fail,
-	})
+	opts.OnRead, opts.OnArticle, opts.OnFail = rep.read, rep.step, rep.fail
+	sum, err := ingest.Index(ctx, ix, inputs, opts)
 	rep.finish()
 	n, cerr := st.Count(context.WithoutCancel(ctx))
 	if cerr != nil {
