@@ -114,6 +114,7 @@ var DerivedFeatureNames = []string{
 	"idf_contain_max", "idf_contain_min", "aligned_x_idf", "rescued_x_content", "idf_min_squared",
 	"rare_in_order", "sentence_support_max", "sentence_support_min", "log_shared_phrases", "phrase_share",
 	"name_contain", "log_shared_trigrams", "trigram_share",
+	"subject3_max", "subject3_min", "subject8_max", "subject8_min", "lead_max", "lead_min",
 }
 
 // PartialFeatureNames name the features of the rewrite-or-partial decision.
@@ -121,6 +122,7 @@ var PartialFeatureNames = []string{
 	"aligned_max", "aligned_min", "rescued_max", "rescued_min", "log_length_ratio",
 	"content_contain_max", "content_contain_min", "order", "unaligned_dense_max",
 	"copy_short", "copy_long", "specific_copied_share", "tail_contain_max", "tail_contain_min",
+	"subject8_max", "subject8_min", "lead_max", "lead_min",
 }
 
 // DirectionFeatureNames name the features of the direction decision; each
@@ -226,6 +228,7 @@ func (as *assessment) evidence(a, b *article.Article, da, db *textproc.Doc) Evid
 	}
 	tab, tba := as.ta.tailContained(&as.tb), as.tb.tailContained(&as.ta)
 	ev.Partial = append(ev.Partial, max(tab, tba), min(tab, tba))
+	ev.Partial = append(ev.Partial, ev.Derived[35:39]...)
 	// Direction: positive values point to a as the original.
 	ownA, ownB := as.ta.ownSpecific(&as.tb), as.tb.ownSpecific(&as.ta)
 	padDiff, denseDiff := 0.0, 0.0
@@ -304,6 +307,9 @@ type docTerms struct {
 	// sentRare holds each sentence's rare stems (numerals, and words of
 	// three letters or more), a sorted set per sentence.
 	sentRare [][]uint64
+	// subjects are the rare stems by how often the text uses them, most
+	// first (ties by first occurrence): what the text is about.
+	subjects []uint64
 	// phrases are the runs of phraseWords words (stop words included),
 	// trigrams the runs of three content stems (stop words skipped), both
 	// across sentence ends: the wording a retelling keeps even when it
@@ -394,17 +400,32 @@ func termsOf(d *textproc.Doc) docTerms {
 		scratch = sortHashes(*set, scratch)
 		*set = slices.Compact(*set)
 	}
-	// Keep each rare stem's first occurrence: its place in the sorted
-	// set marks it seen, without a map.
-	seen := make([]bool, len(t.rare))
+	// Keep each rare stem's first occurrence and count its uses: its
+	// place in the sorted set is its counter, without a map.
+	count := make([]int32, len(t.rare))
 	firsts := t.firsts[:0]
 	for _, h := range t.firsts {
-		if k, _ := slices.BinarySearch(t.rare, h); !seen[k] {
-			seen[k] = true
+		k, _ := slices.BinarySearch(t.rare, h)
+		if count[k] == 0 {
 			firsts = append(firsts, h)
 		}
+		count[k]++
 	}
 	t.firsts = firsts
+	type use struct {
+		h uint64
+		n int32
+	}
+	uses := make([]use, len(firsts))
+	for i, h := range firsts {
+		k, _ := slices.BinarySearch(t.rare, h)
+		uses[i] = use{h, count[k]}
+	}
+	slices.SortStableFunc(uses, func(x, y use) int { return int(y.n - x.n) })
+	t.subjects = make([]uint64, len(uses))
+	for i, u := range uses {
+		t.subjects[i] = u.h
+	}
 	return t
 }
 
@@ -652,15 +673,42 @@ func ringHash(ring []uint64, n int) uint64 {
 // changes), the word runs and content-stem trigrams both texts hold, and
 // the share of one text's names (capitalised words inside sentences) the
 // other holds in any case (a lower-cased original still holds the names of
-// its retelling, often the surname alone).
+// its retelling, often the surname alone). Then what the texts are about:
+// the shares of each text's three and eight most used rare stems (its
+// subjects: a drug, a hashtag, a film's title), and of the first eight rare
+// stems it brings in (its lead), that the other holds. A retelling that
+// invents its claims keeps its source's subjects and opening, where a
+// different article on the same topic shares the topic's words but seldom
+// its subjects; on the fit part (out of fold) manipulated recall averaged
+// over 4-16 false hard negatives rose 0.738 -> 0.772.
 func sequenceEvidence(ta, tb *docTerms) []float64 {
 	sab, sba := supported(ta.sentRare, tb.sentRare), supported(tb.sentRare, ta.sentRare)
 	phrases := align.Shared(ta.phrases, tb.phrases)
 	tri := align.Shared(ta.trigrams, tb.trigrams)
+	s3a, s3b := topShare(ta.subjects, tb, 3), topShare(tb.subjects, ta, 3)
+	s8a, s8b := topShare(ta.subjects, tb, 8), topShare(tb.subjects, ta, 8)
+	la, lb := topShare(ta.firsts, tb, 8), topShare(tb.firsts, ta, 8)
 	return []float64{max(sab, sba), min(sab, sba),
 		math.Log1p(float64(phrases)), shareOf(phrases, len(ta.phrases), len(tb.phrases)),
 		max(nameContain(ta, tb), nameContain(tb, ta)),
-		math.Log1p(float64(tri)), shareOf(tri, len(ta.trigrams), len(tb.trigrams))}
+		math.Log1p(float64(tri)), shareOf(tri, len(ta.trigrams), len(tb.trigrams)),
+		max(s3a, s3b), min(s3a, s3b), max(s8a, s8b), min(s8a, s8b), max(la, lb), min(la, lb)}
+}
+
+// topShare is the share of the first k of seq (at most k) that u holds
+// among its stems.
+func topShare(seq []uint64, u *docTerms, k int) float64 {
+	seq = seq[:min(k, len(seq))]
+	if len(seq) == 0 {
+		return 0
+	}
+	n := 0
+	for _, h := range seq {
+		if _, ok := slices.BinarySearch(u.rare, h); ok {
+			n++
+		}
+	}
+	return float64(n) / float64(len(seq))
 }
 
 // supportTerms is how many rare stems a sentence must share with one

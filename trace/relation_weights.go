@@ -17,15 +17,15 @@ package trace
 // Figures reached (derived-or-not decided right; original named by the
 // direction model alone, without dates):
 //
-//	rewrites fit:               1037 pairs, derived decided right 0.8708, original named 0.9158 of 903
-//	rewrites check:              447 pairs, derived decided right 0.8568, original named 0.9034 of 383
-//	hard_negatives fit:          839 pairs, derived decided right 0.9964
+//	rewrites fit:               1037 pairs, derived decided right 0.8795, original named 0.9156 of 912
+//	rewrites check:              447 pairs, derived decided right 0.8635, original named 0.9041 of 386
+//	hard_negatives fit:          839 pairs, derived decided right 0.9952
 //	hard_negatives check:        379 pairs, derived decided right 0.9947
 //	same_event fit:               46 pairs, derived decided right 0.9783
 //	same_event check:             11 pairs, derived decided right 1.0000
 //	families fit:                 24 pairs, derived decided right 1.0000, original named 0.7500 of 16
 //	families_cross fit:           32 pairs, derived decided right 1.0000
-//	synthetic fit:               417 pairs, derived decided right 0.9832, original named 0.7439 of 410
+//	synthetic fit:               417 pairs, derived decided right 0.9904, original named 0.7458 of 413
 //	short_answers fit:            65 pairs, derived decided right 0.9692, original named 0.8750 of 40
 //	short_answers check:          30 pairs, derived decided right 0.9667, original named 0.8571 of 14
 var (
@@ -33,936 +33,940 @@ var (
 	derivedModel = Trees{
 		Bias: 0.7070,
 		Trees: []Tree{
-			{15, 0.0857, -0.1505, 0.0769, nil, nil}, // bigram_share
-			{29, 0.0353, -0.0861, 0.0759, nil, nil}, // phrase_share
-			{32, 0.0244, -0.0730, 0.0610, nil, nil}, // trigram_share
-			{15, 0.1296, -0.0521, 0.0636, nil, nil}, // bigram_share
-			{28, 1.7918, -0.0444, 0.0608, nil, nil}, // log_shared_phrases
-			{15, 0.0350, -0.0623, 0.0396, nil, nil}, // bigram_share
-			{30, 0.6667, -0.0330, 0.0604, nil, nil}, // name_contain
-			{32, 0.0779, -0.0268, 0.0602, nil, nil}, // trigram_share
-			{15, 0.0252, -0.0570, 0.0282, nil, nil}, // bigram_share
-			{20, 0.3364, -0.0227, 0.0583, &Tree{11, 1.0986, -0.0133, -0.1133, nil, nil}, &Tree{25, 0.4545, 0.0094, 0.0608, nil, nil}}, // idf_contain_max; log_shared_figures / rare_in_order
-			{30, 0.7500, -0.0181, 0.0604, nil, nil}, // name_contain
-			{15, 0.0252, -0.0489, 0.0204, nil, nil}, // bigram_share
-			{28, 2.4849, -0.0157, 0.0552, &Tree{11, 1.3863, -0.0087, -0.1152, nil, nil}, &Tree{7, 0.0690, 0.0094, 0.0581, nil, nil}}, // log_shared_phrases; log_shared_figures / log_length_ratio
-			{30, 0.8235, -0.0111, 0.0599, nil, nil}, // name_contain
-			{20, 0.3364, -0.0116, 0.0494, nil, nil}, // idf_contain_max
-			{15, 0.0194, -0.0450, 0.0132, nil, nil}, // bigram_share
-			{25, 0.7143, -0.0093, 0.0552, &Tree{11, 1.0986, -0.0020, -0.0681, nil, nil}, &Tree{14, 0.1587, -0.0305, 0.0624, nil, nil}}, // rare_in_order; log_shared_figures / specific_share
-			{28, 2.4849, -0.0091, 0.0479, nil, nil}, // log_shared_phrases
-			{14, 0.1587, -0.0394, 0.0107, nil, nil}, // specific_share
-			{30, 0.8235, -0.0070, 0.0498, nil, nil}, // name_contain
-			{12, 0.5149, -0.0058, 0.0541, nil, nil}, // content_contain_max
-			{17, 0.6667, -0.0121, 0.0268, &Tree{16, 0.6000, -0.0323, 0.0267, nil, nil}, &Tree{7, 0.3857, -0.0357, 0.0603, nil, nil}},   // padding_max; order / log_length_ratio
-			{11, 1.0986, 0.0065, -0.0469, &Tree{0, 0.0526, -0.0143, 0.0297, nil, nil}, &Tree{32, 0.1111, -0.0722, 0.0439, nil, nil}},   // log_shared_figures; aligned_max / trigram_share
-			{25, 0.7143, -0.0053, 0.0490, &Tree{7, 0.8473, -0.0164, 0.0213, nil, nil}, &Tree{26, 0.3846, 0.0020, 0.0656, nil, nil}},    // rare_in_order; log_length_ratio / sentence_support_max
-			{16, 0.5000, -0.0707, 0.0039, &Tree{21, 0.0914, -0.1293, -0.0290, nil, nil}, &Tree{30, 0.6667, -0.0058, 0.0366, nil, nil}}, // order; idf_contain_min / name_contain
-			{17, 0.6667, -0.0113, 0.0206, &Tree{18, 1.0986, -0.0435, 0.0038, nil, nil}, &Tree{7, 0.5596, -0.0135, 0.0525, nil, nil}},   // padding_max; log_pairs / log_length_ratio
-			{11, 1.3863, 0.0037, -0.0518, &Tree{12, 0.1033, -0.0475, 0.0085, nil, nil}, &Tree{15, 0.2093, -0.0738, 0.0342, nil, nil}},  // log_shared_figures; content_contain_max / bigram_share
-			{16, 0.5000, -0.0607, 0.0026, &Tree{15, 0.1296, -0.0737, 0.0206, nil, nil}, &Tree{15, 0.0194, -0.0276, 0.0084, nil, nil}},  // order; bigram_share / bigram_share
-			{25, 0.7143, -0.0049, 0.0424, &Tree{17, 0.1111, -0.0538, -0.0001, nil, nil}, &Tree{26, 0.3846, 0.0005, 0.0611, nil, nil}},  // rare_in_order; padding_max / sentence_support_max
-			{12, 0.5552, -0.0034, 0.0511, nil, nil}, // content_contain_max
-			{7, 0.0690, -0.0411, 0.0039, &Tree{14, 0.4259, -0.0639, 0.0417, nil, nil}, &Tree{28, 2.4849, -0.0012, 0.0409, nil, nil}},  // log_length_ratio; specific_share / log_shared_phrases
-			{17, 0.6667, -0.0102, 0.0169, &Tree{30, 0.7500, -0.0211, 0.0315, nil, nil}, &Tree{30, 0.2857, -0.0082, 0.0510, nil, nil}}, // padding_max; name_contain / name_contain
-			{11, 1.3863, 0.0031, -0.0465, &Tree{16, 0.6000, -0.0030, 0.0307, nil, nil}, &Tree{32, 0.1111, -0.0646, 0.0274, nil, nil}}, // log_shared_figures; order / trigram_share
-			{25, 0.4375, -0.0234, 0.0054, &Tree{28, 2.4849, -0.0389, 0.0425, nil, nil}, &Tree{14, 0.1587, -0.0263, 0.0116, nil, nil}}, // rare_in_order; log_shared_phrases / specific_share
-			{18, 1.9459, 0.0024, -0.0514, &Tree{28, 2.4849, -0.0021, 0.0448, nil, nil}, &Tree{30, 0.6667, -0.1206, 0.0459, nil, nil}}, // log_pairs; log_shared_phrases / name_contain
-			{17, 0.8182, -0.0062, 0.0212, &Tree{7, 0.8473, -0.0148, 0.0146, nil, nil}, &Tree{14, 0.2185, -0.0204, 0.0510, nil, nil}},  // padding_max; log_length_ratio / specific_share
-			{27, 0.8667, -0.0020, 0.0571, nil, nil}, // sentence_support_min
-			{7, 0.0690, -0.0359, 0.0035, &Tree{14, 0.4259, -0.0532, 0.0342, nil, nil}, &Tree{25, 0.5556, -0.0067, 0.0162, nil, nil}},   // log_length_ratio; specific_share / rare_in_order
-			{11, 1.0986, 0.0033, -0.0321, &Tree{0, 0.0526, -0.0090, 0.0176, nil, nil}, &Tree{17, 0.2308, -0.0631, 0.0341, nil, nil}},   // log_shared_figures; aligned_max / padding_max
-			{16, 0.5000, -0.0468, 0.0026, &Tree{21, 0.0914, -0.0962, -0.0059, nil, nil}, &Tree{17, 0.6000, -0.0079, 0.0148, nil, nil}}, // order; idf_contain_min / padding_max
-			{12, 0.5552, -0.0024, 0.0455, &Tree{11, 1.3863, -0.0001, -0.0466, nil, nil}, &Tree{0, 0.0000, 0.0000, 0.0455, nil, nil}},   // content_contain_max; log_shared_figures / aligned_max
-			{16, 0.5000, -0.0394, 0.0020, &Tree{11, 0.6931, -0.0578, 0.0256, nil, nil}, &Tree{3, 0.0417, -0.0122, 0.0104, nil, nil}},   // order; log_shared_figures / rescued_min
-			{25, 0.7143, -0.0029, 0.0325, &Tree{18, 1.9459, -0.0007, -0.0477, nil, nil}, &Tree{26, 0.3846, -0.0034, 0.0544, nil, nil}}, // rare_in_order; log_pairs / sentence_support_max
-			{21, 0.0259, -0.0432, 0.0017, nil, nil}, // idf_contain_min
-			{7, 0.2412, -0.0180, 0.0041, &Tree{25, 0.6667, -0.0306, 0.0179, nil, nil}, &Tree{10, 0.6931, 0.0196, -0.0093, nil, nil}}, // log_length_ratio; rare_in_order / log_shared_names
-			{27, 0.8667, -0.0017, 0.0517, nil, nil}, // sentence_support_min
-			{30, 0.1912, -0.0132, 0.0059, nil, nil}, // name_contain
-			{17, 0.0833, -0.0365, 0.0018, &Tree{30, 0.6667, -0.0555, 0.0292, nil, nil}, &Tree{14, 0.4259, -0.0018, 0.0249, nil, nil}}, // padding_max; name_contain / specific_share
-			{21, 0.0259, -0.0403, 0.0015, nil, nil}, // idf_contain_min
-			{7, 0.0690, -0.0280, 0.0020, &Tree{14, 0.4259, -0.0392, 0.0246, nil, nil}, &Tree{17, 0.7692, -0.0035, 0.0156, nil, nil}}, // log_length_ratio; specific_share / padding_max
-			{3, 0.0417, -0.0111, 0.0057, nil, nil}, // rescued_min
-			{7, 0.8473, -0.0054, 0.0114, &Tree{7, 0.7885, 0.0004, -0.0691, nil, nil}, &Tree{10, 1.3863, 0.0316, -0.0151, nil, nil}}, // log_length_ratio; log_length_ratio / log_shared_names
-			{30, 0.1471, -0.0130, 0.0041, nil, nil}, // name_contain
-			{25, 0.7143, -0.0024, 0.0271, &Tree{30, 0.1471, -0.0163, 0.0022, nil, nil}, &Tree{14, 0.1587, -0.0227, 0.0374, nil, nil}}, // rare_in_order; name_contain / specific_share
-			{27, 0.8667, -0.0015, 0.0475, nil, nil}, // sentence_support_min
-			{17, 0.6667, -0.0061, 0.0092, &Tree{18, 1.0986, -0.0300, 0.0042, nil, nil}, &Tree{20, 0.2738, -0.0000, 0.0511, nil, nil}}, // padding_max; log_pairs / idf_contain_max
-			{11, 1.3863, 0.0018, -0.0324, &Tree{11, 0.6931, -0.0023, 0.0188, nil, nil}, &Tree{32, 0.1111, -0.0494, 0.0223, nil, nil}}, // log_shared_figures; log_shared_figures / trigram_share
-			{16, 0.5000, -0.0300, 0.0018, &Tree{17, 0.3636, 0.0166, -0.0599, nil, nil}, &Tree{18, 2.0794, 0.0037, -0.0486, nil, nil}}, // order; padding_max / log_pairs
-			{25, 0.4375, -0.0162, 0.0032, &Tree{10, 1.9459, 0.0079, -0.0477, nil, nil}, &Tree{10, 1.9459, -0.0027, 0.0258, nil, nil}}, // rare_in_order; log_shared_names / log_shared_names
-			{21, 0.3249, -0.0017, 0.0392, nil, nil}, // idf_contain_min
-			{10, 1.3863, 0.0066, -0.0081, &Tree{7, 0.5596, -0.0176, 0.0274, nil, nil}, &Tree{7, 0.5878, 0.0209, -0.0343, nil, nil}},   // log_shared_names; log_length_ratio / log_length_ratio
-			{11, 1.0986, 0.0021, -0.0256, &Tree{17, 0.2000, 0.0233, -0.0025, nil, nil}, &Tree{10, 1.0986, 0.0441, -0.0481, nil, nil}}, // log_shared_figures; padding_max / log_shared_names
-			{21, 0.0259, -0.0373, 0.0013, nil, nil}, // idf_contain_min
-			{17, 0.1111, -0.0270, 0.0016, &Tree{25, 0.5556, -0.0626, 0.0148, nil, nil}, &Tree{17, 0.1667, 0.0349, -0.0012, nil, nil}}, // padding_max; rare_in_order / padding_max
-			{17, 0.6667, -0.0060, 0.0083, &Tree{7, 1.0169, -0.0138, 0.0219, nil, nil}, &Tree{14, 0.4259, 0.0011, 0.0518, nil, nil}},   // padding_max; log_length_ratio / specific_share
-			{21, 0.3249, -0.0012, 0.0382, nil, nil}, // idf_contain_min
-			{25, 0.4103, -0.0183, 0.0026, &Tree{12, 0.3501, -0.0296, 0.0339, nil, nil}, &Tree{7, 1.6796, 0.0043, -0.0301, nil, nil}},  // rare_in_order; content_contain_max / log_length_ratio
-			{18, 1.9459, 0.0016, -0.0279, &Tree{28, 2.4849, -0.0023, 0.0395, nil, nil}, &Tree{30, 0.6667, -0.0761, 0.0421, nil, nil}}, // log_pairs; log_shared_phrases / name_contain
-			{3, 0.5000, -0.0010, 0.0360, nil, nil}, // rescued_min
-			{17, 0.1304, -0.0213, 0.0022, &Tree{30, 0.7500, -0.0463, 0.0445, nil, nil}, &Tree{17, 0.1667, 0.0483, -0.0005, nil, nil}}, // padding_max; name_contain / padding_max
-			{10, 2.3979, 0.0021, -0.0260, &Tree{17, 0.1304, -0.0223, 0.0041, nil, nil}, &Tree{30, 0.7500, -0.0511, 0.0353, nil, nil}}, // log_shared_names; padding_max / name_contain
-			{21, 0.0259, -0.0349, 0.0013, nil, nil}, // idf_contain_min
-			{25, 0.7143, -0.0018, 0.0232, &Tree{25, 0.6667, 0.0013, -0.0271, nil, nil}, &Tree{9, 1.0000, 0.0364, -0.0189, nil, nil}}, // rare_in_order; rare_in_order / own_quotes
-			{0, 0.0526, -0.0059, 0.0060, nil, nil}, // aligned_max
-			{17, 0.7692, -0.0040, 0.0092, &Tree{7, 0.8473, -0.0124, 0.0132, nil, nil}, &Tree{30, 0.2381, -0.0121, 0.0356, nil, nil}},  // padding_max; log_length_ratio / name_contain
-			{11, 0.6931, -0.0032, 0.0124, &Tree{17, 0.2083, 0.0201, -0.0089, nil, nil}, &Tree{17, 0.2500, -0.0307, 0.0501, nil, nil}}, // log_shared_figures; padding_max / padding_max
-			{7, 1.4663, 0.0020, -0.0204, &Tree{7, 1.0986, -0.0013, 0.0270, nil, nil}, &Tree{30, 0.7500, -0.0378, 0.0449, nil, nil}},   // log_length_ratio; log_length_ratio / name_contain
-			{25, 0.8000, -0.0008, 0.0375, &Tree{17, 0.7692, -0.0049, 0.0088, nil, nil}, &Tree{0, 0.0000, 0.0000, 0.0375, nil, nil}},   // rare_in_order; padding_max / aligned_max
-			{15, 0.1532, -0.0015, 0.0207, nil, nil}, // bigram_share
-			{16, 0.5000, -0.0249, 0.0018, &Tree{11, 0.6931, -0.0412, 0.0294, nil, nil}, &Tree{18, 1.9459, 0.0034, -0.0315, nil, nil}}, // order; log_shared_figures / log_pairs
-			{17, 1.0000, 0.0028, -0.0142, &Tree{17, 0.8182, -0.0021, 0.0398, nil, nil}, &Tree{30, 0.3846, -0.0333, 0.0450, nil, nil}}, // padding_max; padding_max / name_contain
-			{21, 0.3249, -0.0009, 0.0340, nil, nil}, // idf_contain_min
-			{18, 1.0986, -0.0051, 0.0064, &Tree{17, 0.4375, -0.0433, 0.0059, nil, nil}, &Tree{7, 0.5878, 0.0263, -0.0134, nil, nil}}, // log_pairs; padding_max / log_length_ratio
-			{7, 0.2412, -0.0139, 0.0029, &Tree{17, 0.3043, 0.0195, -0.0293, nil, nil}, &Tree{12, 0.1802, -0.0216, 0.0075, nil, nil}}, // log_length_ratio; padding_max / content_contain_max
-			{27, 0.8667, -0.0010, 0.0358, nil, nil}, // sentence_support_min
-			{25, 0.4375, -0.0121, 0.0027, &Tree{17, 0.6000, -0.0270, 0.0194, nil, nil}, &Tree{10, 1.9459, -0.0020, 0.0209, nil, nil}}, // rare_in_order; padding_max / log_shared_names
-			{11, 1.0986, 0.0018, -0.0206, &Tree{11, 0.6931, -0.0018, 0.0218, nil, nil}, &Tree{10, 1.0986, 0.0351, -0.0386, nil, nil}}, // log_shared_figures; log_shared_figures / log_shared_names
-			{10, 2.3979, 0.0015, -0.0222, &Tree{17, 0.2000, 0.0139, -0.0011, nil, nil}, &Tree{30, 0.7500, -0.0417, 0.0283, nil, nil}}, // log_shared_names; padding_max / name_contain
-			{17, 0.0833, -0.0269, 0.0012, &Tree{30, 0.6667, -0.0389, 0.0161, nil, nil}, &Tree{17, 0.2000, 0.0161, -0.0017, nil, nil}}, // padding_max; name_contain / padding_max
-			{25, 0.5833, -0.0040, 0.0077, &Tree{23, 0.0035, -0.0231, 0.0032, nil, nil}, &Tree{7, 0.9555, -0.0024, 0.0431, nil, nil}},  // rare_in_order; rescued_x_content / log_length_ratio
-			{10, 1.3863, 0.0061, -0.0073, &Tree{10, 1.0986, -0.0001, 0.0596, nil, nil}, &Tree{7, 0.5878, 0.0178, -0.0289, nil, nil}},  // log_shared_names; log_shared_names / log_length_ratio
-			{17, 0.4375, -0.0067, 0.0058, &Tree{7, 0.5878, 0.0139, -0.0280, nil, nil}, &Tree{7, 0.5878, -0.0128, 0.0201, nil, nil}},   // padding_max; log_length_ratio / log_length_ratio
-			{11, 1.3863, 0.0013, -0.0271, &Tree{25, 0.7143, -0.0005, 0.0268, nil, nil}, &Tree{32, 0.1111, -0.0444, 0.0195, nil, nil}}, // log_shared_figures; rare_in_order / trigram_share
-			{21, 0.0259, -0.0318, 0.0011, nil, nil}, // idf_contain_min
-			{18, 1.9459, 0.0012, -0.0244, &Tree{31, 2.5649, -0.0014, 0.0370, nil, nil}, &Tree{26, 0.6000, -0.0675, 0.0261, nil, nil}}, // log_pairs; log_shared_trigrams / sentence_support_max
-			{27, 0.8667, -0.0009, 0.0337, nil, nil}, // sentence_support_min
-			{17, 0.6667, -0.0043, 0.0064, &Tree{7, 0.9008, -0.0139, 0.0202, nil, nil}, &Tree{14, 0.4259, 0.0013, 0.0398, nil, nil}}, // padding_max; log_length_ratio / specific_share
-			{21, 0.3249, -0.0006, 0.0307, nil, nil}, // idf_contain_min
-			{21, 0.0259, -0.0294, 0.0013, nil, nil}, // idf_contain_min
-			{11, 1.3863, 0.0012, -0.0238, &Tree{18, 1.9459, 0.0024, -0.0237, nil, nil}, &Tree{16, 0.6667, -0.0425, 0.0159, nil, nil}}, // log_shared_figures; log_pairs / order
-			{25, 0.8000, -0.0010, 0.0314, &Tree{25, 0.7778, 0.0002, -0.0389, nil, nil}, &Tree{0, 0.0000, 0.0000, 0.0314, nil, nil}},   // rare_in_order; rare_in_order / aligned_max
-			{25, 0.4103, -0.0140, 0.0016, &Tree{30, 0.6000, -0.0263, 0.0398, nil, nil}, &Tree{21, 0.0259, -0.0273, 0.0025, nil, nil}}, // rare_in_order; name_contain / idf_contain_min
-			{21, 0.3249, -0.0010, 0.0281, nil, nil}, // idf_contain_min
-			{25, 0.8000, -0.0007, 0.0287, &Tree{25, 0.7778, 0.0003, -0.0341, nil, nil}, &Tree{0, 0.0000, 0.0000, 0.0287, nil, nil}},  // rare_in_order; rare_in_order / aligned_max
-			{7, 0.7340, 0.0038, -0.0054, &Tree{18, 1.9459, 0.0070, -0.0382, nil, nil}, &Tree{21, 0.1498, -0.0115, 0.0560, nil, nil}}, // log_length_ratio; log_pairs / idf_contain_min
-			{27, 0.8667, -0.0006, 0.0284, nil, nil}, // sentence_support_min
-			{7, 0.2412, -0.0095, 0.0021, &Tree{7, 0.2076, 0.0051, -0.0422, nil, nil}, &Tree{7, 0.2877, 0.0423, -0.0002, nil, nil}}, // log_length_ratio; log_length_ratio / log_length_ratio
-			{21, 0.3249, -0.0006, 0.0267, nil, nil}, // idf_contain_min
-			{7, 0.1278, -0.0136, 0.0016, &Tree{10, 1.7918, 0.0069, -0.0355, nil, nil}, &Tree{7, 0.2076, 0.0301, -0.0003, nil, nil}}, // log_length_ratio; log_shared_names / log_length_ratio
-			{28, 2.4849, -0.0014, 0.0134, nil, nil}, // log_shared_phrases
-			{11, 1.3863, 0.0011, -0.0223, &Tree{25, 0.7143, -0.0004, 0.0227, nil, nil}, &Tree{32, 0.1111, -0.0372, 0.0174, nil, nil}}, // log_shared_figures; rare_in_order / trigram_share
-			{25, 0.6667, 0.0021, -0.0106, &Tree{7, 0.2412, -0.0176, 0.0055, nil, nil}, &Tree{7, 0.5108, 0.0173, -0.0384, nil, nil}},   // rare_in_order; log_length_ratio / log_length_ratio
-			{25, 0.5833, -0.0031, 0.0058, &Tree{23, 0.0035, -0.0201, 0.0030, nil, nil}, &Tree{7, 0.9555, -0.0028, 0.0356, nil, nil}},  // rare_in_order; rescued_x_content / log_length_ratio
-			{17, 0.7692, -0.0033, 0.0076, &Tree{7, 0.8473, -0.0101, 0.0108, nil, nil}, &Tree{2, 0.1579, -0.0033, 0.0408, nil, nil}},   // padding_max; log_length_ratio / rescued_max
-			{7, 0.7340, 0.0042, -0.0055, &Tree{7, 0.6931, -0.0003, 0.0315, nil, nil}, &Tree{21, 0.1498, -0.0104, 0.0485, nil, nil}},   // log_length_ratio; log_length_ratio / idf_contain_min
-			{16, 0.6000, -0.0015, 0.0107, &Tree{15, 0.1532, -0.0031, 0.0370, nil, nil}, &Tree{10, 1.7918, 0.0402, -0.0066, nil, nil}}, // order; bigram_share / log_shared_names
-			{25, 0.6667, 0.0025, -0.0092, &Tree{11, 1.0986, 0.0044, -0.0279, nil, nil}, &Tree{11, 0.6931, -0.0234, 0.0315, nil, nil}}, // rare_in_order; log_shared_figures / log_shared_figures
-			{17, 0.8182, -0.0020, 0.0082, &Tree{0, 0.0526, -0.0138, 0.0055, nil, nil}, &Tree{7, 0.7885, 0.0233, -0.0178, nil, nil}},   // padding_max; aligned_max / log_length_ratio
-			{17, 0.2083, 0.0080, -0.0021, &Tree{18, 1.0986, -0.0284, 0.0188, nil, nil}, &Tree{17, 0.2500, -0.0396, 0.0010, nil, nil}}, // padding_max; log_pairs / padding_max
-			{17, 0.0833, -0.0237, 0.0008, &Tree{25, 0.5556, -0.0421, 0.0063, nil, nil}, &Tree{17, 0.3333, 0.0088, -0.0031, nil, nil}}, // padding_max; rare_in_order / padding_max
-			{17, 0.6667, -0.0042, 0.0053, &Tree{10, 1.0986, -0.0278, 0.0042, nil, nil}, &Tree{7, 0.3857, -0.0152, 0.0132, nil, nil}},  // padding_max; log_shared_names / log_length_ratio
-			{10, 1.3863, 0.0045, -0.0061, &Tree{7, 0.5596, -0.0130, 0.0182, nil, nil}, &Tree{7, 0.5878, 0.0134, -0.0222, nil, nil}},   // log_shared_names; log_length_ratio / log_length_ratio
-			{27, 0.7500, -0.0014, 0.0179, nil, nil}, // sentence_support_min
-			{17, 1.0000, 0.0018, -0.0104, &Tree{17, 0.8182, -0.0011, 0.0217, nil, nil}, &Tree{14, 0.2455, -0.0440, 0.0215, nil, nil}}, // padding_max; padding_max / specific_share
-			{25, 0.7143, -0.0014, 0.0163, &Tree{30, 0.1053, -0.0134, 0.0020, nil, nil}, &Tree{7, 0.3365, -0.0182, 0.0308, nil, nil}},  // rare_in_order; name_contain / log_length_ratio
-			{11, 1.3863, 0.0008, -0.0222, &Tree{11, 0.6931, -0.0017, 0.0126, nil, nil}, &Tree{32, 0.1111, -0.0350, 0.0151, nil, nil}}, // log_shared_figures; log_shared_figures / trigram_share
-			{3, 0.5000, -0.0009, 0.0258, nil, nil}, // rescued_min
-			{11, 1.0986, 0.0012, -0.0159, &Tree{11, 0.6931, -0.0010, 0.0141, nil, nil}, &Tree{17, 0.2308, -0.0366, 0.0181, nil, nil}}, // log_shared_figures; log_shared_figures / padding_max
-			{10, 2.3979, 0.0011, -0.0171, &Tree{17, 0.1304, -0.0164, 0.0025, nil, nil}, &Tree{23, 0.0875, -0.0399, 0.0169, nil, nil}}, // log_shared_names; padding_max / rescued_x_content
-			{25, 0.5833, -0.0033, 0.0059, &Tree{23, 0.0144, -0.0161, 0.0019, nil, nil}, &Tree{18, 1.6094, 0.0117, -0.0281, nil, nil}}, // rare_in_order; rescued_x_content / log_pairs
-			{21, 0.3249, -0.0010, 0.0255, nil, nil}, // idf_contain_min
-			{7, 1.0986, -0.0020, 0.0087, &Tree{17, 0.3333, 0.0070, -0.0069, nil, nil}, &Tree{31, 0.6931, -0.0266, 0.0299, nil, nil}},  // log_length_ratio; padding_max / log_shared_trigrams
-			{10, 1.3863, 0.0050, -0.0060, &Tree{10, 1.0986, 0.0000, 0.0437, nil, nil}, &Tree{10, 1.6094, -0.0410, 0.0009, nil, nil}},  // log_shared_names; log_shared_names / log_shared_names
-			{17, 0.6667, -0.0048, 0.0067, &Tree{30, 0.5185, -0.0174, 0.0091, nil, nil}, &Tree{14, 0.4259, 0.0025, 0.0355, nil, nil}},  // padding_max; name_contain / specific_share
-			{17, 0.6667, -0.0035, 0.0052, &Tree{7, 0.4055, 0.0143, -0.0102, nil, nil}, &Tree{7, 1.4663, 0.0078, -0.0325, nil, nil}},   // padding_max; log_length_ratio / log_length_ratio
-			{11, 1.0986, 0.0011, -0.0151, &Tree{17, 0.1667, 0.0166, -0.0008, nil, nil}, &Tree{10, 1.0986, 0.0261, -0.0293, nil, nil}}, // log_shared_figures; padding_max / log_shared_names
-			{28, 2.4849, -0.0014, 0.0121, nil, nil}, // log_shared_phrases
-			{10, 2.3979, 0.0012, -0.0164, &Tree{17, 0.1304, -0.0167, 0.0026, nil, nil}, &Tree{30, 0.7500, -0.0294, 0.0218, nil, nil}}, // log_shared_names; padding_max / name_contain
-			{25, 0.8000, -0.0007, 0.0247, &Tree{25, 0.6667, 0.0013, -0.0116, nil, nil}, &Tree{0, 0.0000, 0.0000, 0.0247, nil, nil}},   // rare_in_order; rare_in_order / aligned_max
-			{25, 0.7143, -0.0011, 0.0150, &Tree{25, 0.6667, 0.0009, -0.0165, nil, nil}, &Tree{14, 0.1587, -0.0235, 0.0270, nil, nil}}, // rare_in_order; rare_in_order / specific_share
-			{15, 0.1532, -0.0012, 0.0146, nil, nil}, // bigram_share
-			{16, 0.5000, -0.0158, 0.0010, &Tree{11, 0.6931, -0.0318, 0.0303, nil, nil}, &Tree{7, 1.0986, -0.0012, 0.0114, nil, nil}},  // order; log_shared_figures / log_length_ratio
-			{25, 0.5833, -0.0029, 0.0056, &Tree{25, 0.5263, 0.0028, -0.0132, nil, nil}, &Tree{17, 0.2000, 0.0385, -0.0003, nil, nil}}, // rare_in_order; rare_in_order / padding_max
-			{21, 0.3249, -0.0005, 0.0237, nil, nil}, // idf_contain_min
-			{17, 0.4375, -0.0042, 0.0037, &Tree{7, 0.5878, 0.0133, -0.0221, nil, nil}, &Tree{7, 0.5878, -0.0110, 0.0146, nil, nil}},  // padding_max; log_length_ratio / log_length_ratio
-			{25, 0.4103, -0.0116, 0.0016, &Tree{30, 0.6000, -0.0233, 0.0321, nil, nil}, &Tree{7, 0.2877, 0.0130, -0.0010, nil, nil}}, // rare_in_order; name_contain / log_length_ratio
-			{11, 1.0986, 0.0014, -0.0156, &Tree{7, 0.2412, -0.0110, 0.0035, nil, nil}, &Tree{17, 0.2308, -0.0338, 0.0150, nil, nil}}, // log_shared_figures; log_length_ratio / padding_max
-			{21, 0.0259, -0.0235, 0.0007, nil, nil}, // idf_contain_min
-			{27, 0.8667, -0.0007, 0.0235, nil, nil}, // sentence_support_min
-			{21, 0.3249, -0.0006, 0.0224, nil, nil}, // idf_contain_min
-			{32, 0.0244, -0.1500, 0.0759, nil, nil}, // trigram_share
-			{29, 0.0338, -0.0853, 0.0756, nil, nil}, // phrase_share
-			{15, 0.0684, -0.0784, 0.0556, &Tree{15, 0.0252, -0.0922, -0.0401, nil, nil}, &Tree{32, 0.0776, 0.0067, 0.0719, nil, nil}}, // bigram_share; bigram_share / trigram_share
-			{29, 0.0240, -0.0542, 0.0584, nil, nil}, // phrase_share
-			{20, 0.3417, -0.0382, 0.0672, nil, nil}, // idf_contain_max
-			{15, 0.0505, -0.0566, 0.0394, &Tree{15, 0.0252, -0.0674, -0.0165, nil, nil}, &Tree{30, 0.6667, 0.0052, 0.0659, nil, nil}}, // bigram_share; bigram_share / name_contain
-			{32, 0.0776, -0.0277, 0.0602, nil, nil}, // trigram_share
-			{30, 0.6667, -0.0239, 0.0587, nil, nil}, // name_contain
-			{15, 0.0252, -0.0575, 0.0256, nil, nil}, // bigram_share
-			{16, 0.6000, -0.0235, 0.0480, &Tree{14, 0.4286, -0.0344, 0.0568, nil, nil}, &Tree{28, 1.7918, 0.0001, 0.0584, nil, nil}}, // order; specific_share / log_shared_phrases
-			{22, 0.0966, -0.0143, 0.0589, nil, nil}, // aligned_x_idf
-			{30, 0.7500, -0.0132, 0.0555, &Tree{17, 0.1333, -0.0790, -0.0030, nil, nil}, &Tree{10, 1.6094, 0.0189, 0.0657, nil, nil}}, // name_contain; padding_max / log_shared_names
-			{15, 0.0252, -0.0480, 0.0175, nil, nil}, // bigram_share
-			{32, 0.0776, -0.0124, 0.0492, nil, nil}, // trigram_share
-			{12, 0.1769, -0.0431, 0.0133, nil, nil}, // content_contain_max
-			{20, 0.3761, -0.0088, 0.0543, nil, nil}, // idf_contain_max
-			{11, 1.0986, 0.0089, -0.0536, &Tree{15, 0.0187, -0.0436, 0.0206, nil, nil}, &Tree{32, 0.1103, -0.0921, 0.0500, nil, nil}}, // log_shared_figures; bigram_share / trigram_share
-			{28, 2.4849, -0.0086, 0.0430, nil, nil}, // log_shared_phrases
-			{30, 0.7500, -0.0082, 0.0406, nil, nil}, // name_contain
-			{17, 0.4444, -0.0178, 0.0209, &Tree{30, 0.8889, -0.0300, 0.0572, nil, nil}, &Tree{7, 0.4055, -0.0318, 0.0420, nil, nil}},  // padding_max; name_contain / log_length_ratio
-			{16, 0.6000, -0.0097, 0.0305, &Tree{17, 0.6667, -0.0307, 0.0213, nil, nil}, &Tree{11, 1.3863, 0.0466, -0.0421, nil, nil}}, // order; padding_max / log_shared_figures
-			{14, 0.1538, -0.0369, 0.0073, nil, nil}, // specific_share
-			{11, 1.0986, 0.0058, -0.0411, &Tree{14, 0.3953, -0.0043, 0.0434, nil, nil}, &Tree{9, 1.0000, 0.0294, -0.0744, nil, nil}}, // log_shared_figures; specific_share / own_quotes
-			{31, 2.0794, -0.0065, 0.0315, nil, nil}, // log_shared_trigrams
-			{25, 0.4348, -0.0316, 0.0069, &Tree{5, 0.0263, -0.0435, 0.0411, nil, nil}, &Tree{26, 0.5333, -0.0148, 0.0218, nil, nil}},  // rare_in_order; copy_long / sentence_support_max
-			{7, 0.1112, -0.0436, 0.0053, &Tree{14, 0.4286, -0.0604, 0.0356, nil, nil}, &Tree{25, 0.7143, -0.0003, 0.0521, nil, nil}},  // log_length_ratio; specific_share / rare_in_order
-			{11, 1.0986, 0.0055, -0.0411, &Tree{16, 0.5000, -0.0736, 0.0087, nil, nil}, &Tree{17, 0.2353, -0.0664, 0.0351, nil, nil}}, // log_shared_figures; order / padding_max
-			{13, 0.0578, -0.0474, 0.0037, nil, nil}, // content_contain_min
-			{17, 0.7273, -0.0092, 0.0208, &Tree{16, 0.6000, -0.0200, 0.0181, nil, nil}, &Tree{2, 0.1538, -0.0017, 0.0840, nil, nil}},  // padding_max; order / rescued_max
-			{11, 1.0986, 0.0043, -0.0354, &Tree{25, 0.4118, -0.0387, 0.0088, nil, nil}, &Tree{29, 0.1023, -0.0554, 0.0399, nil, nil}}, // log_shared_figures; rare_in_order / phrase_share
-			{12, 0.5495, -0.0030, 0.0507, nil, nil}, // content_contain_max
-			{7, 0.0645, -0.0432, 0.0034, &Tree{14, 0.4286, -0.0597, 0.0261, nil, nil}, &Tree{13, 0.0578, -0.0424, 0.0066, nil, nil}},  // log_length_ratio; specific_share / content_contain_min
-			{16, 0.5000, -0.0557, 0.0019, &Tree{15, 0.1296, -0.0843, 0.0276, nil, nil}, &Tree{30, 0.6667, -0.0046, 0.0253, nil, nil}}, // order; bigram_share / name_contain
-			{17, 0.7857, -0.0072, 0.0187, &Tree{15, 0.0252, -0.0477, -0.0014, nil, nil}, &Tree{7, 0.5596, -0.0194, 0.0548, nil, nil}}, // padding_max; bigram_share / log_length_ratio
-			{10, 2.4849, 0.0019, -0.0461, &Tree{31, 2.0794, -0.0039, 0.0390, nil, nil}, &Tree{30, 0.7500, -0.0837, 0.0378, nil, nil}}, // log_shared_names; log_shared_trigrams / name_contain
-			{17, 0.4444, -0.0117, 0.0094, &Tree{7, 0.5978, 0.0081, -0.0361, nil, nil}, &Tree{20, 0.2761, -0.0037, 0.0611, nil, nil}},  // padding_max; log_length_ratio / idf_contain_max
-			{11, 1.3863, 0.0028, -0.0406, &Tree{30, 0.1818, -0.0164, 0.0101, nil, nil}, &Tree{15, 0.2051, -0.0575, 0.0282, nil, nil}}, // log_shared_figures; name_contain / bigram_share
-			{7, 0.1112, -0.0320, 0.0031, &Tree{17, 0.1667, 0.0193, -0.0535, nil, nil}, &Tree{17, 0.0323, -0.0461, 0.0060, nil, nil}},  // log_length_ratio; padding_max / padding_max
-			{3, 0.5000, -0.0025, 0.0467, nil, nil}, // rescued_min
-			{25, 0.4118, -0.0322, 0.0029, &Tree{6, 0.0643, -0.0428, 0.0061, nil, nil}, &Tree{7, 0.8938, -0.0037, 0.0210, nil, nil}},   // rare_in_order; strict_similarity / log_length_ratio
-			{16, 0.5000, -0.0462, 0.0017, &Tree{15, 0.1296, -0.0670, 0.0237, nil, nil}, &Tree{13, 0.0578, -0.0367, 0.0040, nil, nil}}, // order; bigram_share / content_contain_min
-			{17, 0.7857, -0.0060, 0.0141, &Tree{15, 0.0252, -0.0422, -0.0020, nil, nil}, &Tree{2, 0.1538, -0.0029, 0.0788, nil, nil}}, // padding_max; bigram_share / rescued_max
-			{12, 0.5495, -0.0020, 0.0440, nil, nil}, // content_contain_max
-			{11, 1.0986, 0.0028, -0.0278, &Tree{30, 0.0385, -0.0163, 0.0075, nil, nil}, &Tree{17, 0.2353, -0.0487, 0.0297, nil, nil}}, // log_shared_figures; name_contain / padding_max
-			{10, 2.6391, 0.0014, -0.0454, &Tree{31, 2.0794, -0.0023, 0.0255, nil, nil}, &Tree{30, 0.7500, -0.0633, 0.0179, nil, nil}}, // log_shared_names; log_shared_trigrams / name_contain
-			{18, 2.0794, 0.0015, -0.0442, &Tree{16, 0.6000, -0.0026, 0.0220, nil, nil}, &Tree{25, 0.6250, -0.0873, 0.0289, nil, nil}}, // log_pairs; order / rare_in_order
-			{17, 0.6000, -0.0083, 0.0096, &Tree{30, 0.8889, -0.0155, 0.0458, nil, nil}, &Tree{12, 0.3273, -0.0071, 0.0558, nil, nil}}, // padding_max; name_contain / content_contain_max
-			{25, 0.4348, -0.0193, 0.0041, &Tree{7, 0.6931, 0.0136, -0.0431, nil, nil}, &Tree{7, 0.3610, -0.0129, 0.0113, nil, nil}},   // rare_in_order; log_length_ratio / log_length_ratio
-			{16, 0.5000, -0.0399, 0.0017, &Tree{30, 0.8000, -0.0579, 0.0229, nil, nil}, &Tree{7, 0.1112, -0.0231, 0.0043, nil, nil}},  // order; name_contain / log_length_ratio
-			{3, 0.5000, -0.0019, 0.0423, nil, nil}, // rescued_min
-			{25, 0.7143, -0.0024, 0.0231, &Tree{18, 2.0794, -0.0006, -0.0539, nil, nil}, &Tree{26, 0.3750, -0.0323, 0.0519, nil, nil}}, // rare_in_order; log_pairs / sentence_support_max
-			{17, 0.7857, -0.0047, 0.0118, &Tree{7, 0.8938, -0.0122, 0.0146, nil, nil}, &Tree{2, 0.1538, -0.0018, 0.0670, nil, nil}},    // padding_max; log_length_ratio / rescued_max
-			{7, 1.4351, 0.0026, -0.0279, &Tree{13, 0.0578, -0.0428, 0.0046, nil, nil}, &Tree{30, 0.7500, -0.0434, 0.0364, nil, nil}},   // log_length_ratio; content_contain_min / name_contain
-			{25, 0.3750, -0.0341, 0.0014, &Tree{30, 0.7500, -0.0464, 0.0219, nil, nil}, &Tree{7, 1.4351, 0.0033, -0.0254, nil, nil}},   // rare_in_order; name_contain / log_length_ratio
-			{3, 0.5000, -0.0015, 0.0377, nil, nil},  // rescued_min
-			{30, 0.1818, -0.0121, 0.0041, nil, nil}, // name_contain
-			{17, 0.8333, -0.0039, 0.0124, &Tree{7, 0.8938, -0.0108, 0.0148, nil, nil}, &Tree{7, 0.5596, -0.0234, 0.0415, nil, nil}}, // padding_max; log_length_ratio / log_length_ratio
-			{7, 0.7191, 0.0069, -0.0102, &Tree{7, 0.6931, 0.0007, 0.0502, nil, nil}, &Tree{21, 0.1458, -0.0171, 0.0551, nil, nil}},  // log_length_ratio; log_length_ratio / idf_contain_min
-			{31, 2.0794, -0.0024, 0.0168, nil, nil}, // log_shared_trigrams
-			{11, 1.0986, 0.0024, -0.0223, &Tree{10, 1.6094, -0.0040, 0.0135, nil, nil}, &Tree{10, 0.6931, 0.0343, -0.0352, nil, nil}}, // log_shared_figures; log_shared_names / log_shared_names
-			{16, 0.5000, -0.0323, 0.0016, &Tree{15, 0.1296, -0.0488, 0.0202, nil, nil}, &Tree{18, 2.0794, 0.0029, -0.0330, nil, nil}}, // order; bigram_share / log_pairs
-			{27, 0.9167, -0.0011, 0.0421, nil, nil}, // sentence_support_min
-			{25, 0.4118, -0.0217, 0.0020, &Tree{2, 0.3571, -0.0307, 0.0366, nil, nil}, &Tree{30, 0.0385, -0.0146, 0.0058, nil, nil}},  // rare_in_order; rescued_max / name_contain
-			{7, 0.7191, 0.0051, -0.0076, &Tree{7, 0.6931, 0.0002, 0.0383, nil, nil}, &Tree{10, 0.6931, 0.0186, -0.0225, nil, nil}},    // log_length_ratio; log_length_ratio / log_shared_names
-			{17, 1.0000, 0.0032, -0.0157, &Tree{17, 0.8333, -0.0020, 0.0428, nil, nil}, &Tree{14, 0.2174, -0.0561, 0.0219, nil, nil}}, // padding_max; padding_max / specific_share
-			{3, 0.5000, -0.0011, 0.0347, nil, nil}, // rescued_min
-			{10, 2.6391, 0.0012, -0.0340, &Tree{31, 2.0794, -0.0018, 0.0215, nil, nil}, &Tree{30, 0.7500, -0.0464, 0.0130, nil, nil}}, // log_shared_names; log_shared_trigrams / name_contain
-			{17, 0.1333, -0.0183, 0.0021, &Tree{25, 0.5556, -0.0621, 0.0108, nil, nil}, &Tree{17, 0.1667, 0.0573, -0.0008, nil, nil}}, // padding_max; rare_in_order / padding_max
-			{7, 0.1112, -0.0202, 0.0020, &Tree{17, 0.1667, 0.0245, -0.0369, nil, nil}, &Tree{25, 0.7143, -0.0007, 0.0343, nil, nil}},  // log_length_ratio; padding_max / rare_in_order
-			{7, 1.0116, -0.0030, 0.0116, &Tree{7, 0.7885, 0.0031, -0.0281, nil, nil}, &Tree{25, 0.5789, -0.0077, 0.0586, nil, nil}},   // log_length_ratio; log_length_ratio / rare_in_order
-			{17, 0.0323, -0.0266, 0.0016, &Tree{29, 0.0438, -0.0472, 0.0264, nil, nil}, &Tree{30, 0.1818, -0.0122, 0.0064, nil, nil}}, // padding_max; phrase_share / name_contain
-			{27, 0.9167, -0.0009, 0.0383, nil, nil}, // sentence_support_min
-			{18, 2.0794, 0.0013, -0.0298, &Tree{16, 0.6000, -0.0014, 0.0169, nil, nil}, &Tree{23, 0.1126, -0.0792, 0.0251, nil, nil}}, // log_pairs; order / rescued_x_content
-			{11, 1.0986, 0.0018, -0.0220, &Tree{10, 1.6094, -0.0036, 0.0112, nil, nil}, &Tree{17, 0.2353, -0.0392, 0.0200, nil, nil}}, // log_shared_figures; log_shared_names / padding_max
-			{10, 2.4849, 0.0012, -0.0277, &Tree{7, 0.7191, 0.0063, -0.0062, nil, nil}, &Tree{30, 0.7500, -0.0490, 0.0259, nil, nil}},  // log_shared_names; log_length_ratio / name_contain
-			{7, 0.8938, -0.0037, 0.0097, &Tree{7, 0.7885, 0.0012, -0.0348, nil, nil}, &Tree{12, 0.1769, -0.0504, 0.0194, nil, nil}},   // log_length_ratio; log_length_ratio / content_contain_max
-			{17, 0.4444, -0.0068, 0.0045, &Tree{18, 1.0986, -0.0378, 0.0062, nil, nil}, &Tree{7, 0.4055, -0.0237, 0.0145, nil, nil}},  // padding_max; log_pairs / log_length_ratio
-			{18, 1.9459, 0.0007, -0.0254, &Tree{28, 2.4849, -0.0019, 0.0270, nil, nil}, &Tree{26, 0.5333, -0.0916, 0.0218, nil, nil}}, // log_pairs; log_shared_phrases / sentence_support_max
-			{10, 2.6391, 0.0005, -0.0342, &Tree{25, 0.8000, -0.0007, 0.0350, nil, nil}, &Tree{6, 0.0859, -0.0476, 0.0052, nil, nil}},  // log_shared_names; rare_in_order / strict_similarity
-			{17, 0.1333, -0.0189, 0.0015, &Tree{30, 0.7500, -0.0364, 0.0398, nil, nil}, &Tree{17, 0.1667, 0.0459, -0.0008, nil, nil}}, // padding_max; name_contain / padding_max
-			{10, 2.6391, 0.0009, -0.0322, &Tree{17, 1.0000, 0.0034, -0.0126, nil, nil}, &Tree{17, 0.2778, -0.0410, 0.0085, nil, nil}}, // log_shared_names; padding_max / padding_max
-			{27, 0.9167, -0.0011, 0.0344, nil, nil}, // sentence_support_min
-			{16, 0.5000, -0.0257, 0.0011, &Tree{30, 0.8000, -0.0409, 0.0199, nil, nil}, &Tree{25, 0.6667, 0.0037, -0.0114, nil, nil}}, // order; name_contain / rare_in_order
-			{18, 1.9459, 0.0010, -0.0227, &Tree{28, 2.4849, -0.0012, 0.0247, nil, nil}, &Tree{30, 0.6667, -0.0583, 0.0333, nil, nil}}, // log_pairs; log_shared_phrases / name_contain
-			{10, 1.3863, 0.0047, -0.0059, &Tree{7, 0.5978, -0.0131, 0.0225, nil, nil}, &Tree{7, 0.5978, 0.0257, -0.0323, nil, nil}},   // log_shared_names; log_length_ratio / log_length_ratio
-			{11, 1.0986, 0.0015, -0.0202, &Tree{0, 0.0357, -0.0044, 0.0081, nil, nil}, &Tree{10, 0.6931, 0.0282, -0.0325, nil, nil}},  // log_shared_figures; aligned_max / log_shared_names
-			{17, 0.6667, -0.0044, 0.0062, &Tree{30, 0.6667, -0.0135, 0.0175, nil, nil}, &Tree{2, 0.1538, -0.0057, 0.0405, nil, nil}},  // padding_max; name_contain / rescued_max
-			{21, 0.3282, -0.0008, 0.0303, nil, nil}, // idf_contain_min
-			{10, 2.6391, 0.0011, -0.0298, &Tree{25, 0.7143, -0.0008, 0.0210, nil, nil}, &Tree{6, 0.0859, -0.0421, 0.0063, nil, nil}}, // log_shared_names; rare_in_order / strict_similarity
-			{7, 0.1112, -0.0164, 0.0016, &Tree{17, 0.7273, -0.0294, 0.0249, nil, nil}, &Tree{12, 0.1769, -0.0169, 0.0047, nil, nil}}, // log_length_ratio; padding_max / content_contain_max
-			{4, 0.2857, -0.0009, 0.0303, nil, nil}, // copy_short
-			{17, 0.8333, -0.0026, 0.0084, &Tree{7, 0.8362, -0.0095, 0.0137, nil, nil}, &Tree{7, 0.7885, 0.0247, -0.0242, nil, nil}}, // padding_max; log_length_ratio / log_length_ratio
-			{27, 0.9167, -0.0007, 0.0318, nil, nil}, // sentence_support_min
-			{25, 0.5417, 0.0050, -0.0049, &Tree{17, 0.1875, -0.0275, 0.0115, nil, nil}, &Tree{25, 0.5789, -0.0292, 0.0045, nil, nil}}, // rare_in_order; padding_max / rare_in_order
-			{17, 0.2143, 0.0115, -0.0030, &Tree{0, 0.0357, -0.0236, 0.0267, nil, nil}, &Tree{11, 0.6931, -0.0070, 0.0206, nil, nil}},  // padding_max; aligned_max / log_shared_figures
-			{11, 1.0986, 0.0015, -0.0195, &Tree{17, 0.2353, 0.0158, -0.0022, nil, nil}, &Tree{16, 0.6667, -0.0330, 0.0211, nil, nil}}, // log_shared_figures; padding_max / order
-			{18, 1.9459, 0.0012, -0.0218, &Tree{10, 2.3979, 0.0027, -0.0290, nil, nil}, &Tree{26, 0.5333, -0.0629, 0.0194, nil, nil}}, // log_pairs; log_shared_names / sentence_support_max
-			{16, 0.5000, -0.0237, 0.0007, &Tree{15, 0.1296, -0.0374, 0.0174, nil, nil}, &Tree{25, 0.6667, 0.0034, -0.0121, nil, nil}}, // order; bigram_share / rare_in_order
-			{25, 0.8333, -0.0012, 0.0293, &Tree{25, 0.7778, -0.0002, -0.0288, nil, nil}, &Tree{0, 0.0000, 0.0000, 0.0293, nil, nil}},  // rare_in_order; rare_in_order / aligned_max
-			{25, 0.4348, -0.0115, 0.0019, &Tree{7, 0.5978, 0.0168, -0.0285, nil, nil}, &Tree{27, 0.5714, -0.0021, 0.0156, nil, nil}},  // rare_in_order; log_length_ratio / sentence_support_min
-			{25, 0.7143, -0.0016, 0.0150, &Tree{25, 0.6667, 0.0012, -0.0260, nil, nil}, &Tree{7, 0.3228, -0.0185, 0.0421, nil, nil}},  // rare_in_order; rare_in_order / log_length_ratio
-			{17, 0.0857, -0.0189, 0.0010, &Tree{25, 0.5556, -0.0519, 0.0085, nil, nil}, &Tree{17, 0.2143, 0.0146, -0.0017, nil, nil}}, // padding_max; rare_in_order / padding_max
-			{17, 0.4444, -0.0063, 0.0041, &Tree{7, 0.5978, 0.0113, -0.0268, nil, nil}, &Tree{20, 0.2761, -0.0027, 0.0367, nil, nil}},  // padding_max; log_length_ratio / idf_contain_max
-			{11, 1.3863, 0.0010, -0.0215, &Tree{18, 1.9459, 0.0022, -0.0239, nil, nil}, &Tree{9, 1.0000, 0.0173, -0.0388, nil, nil}},  // log_shared_figures; log_pairs / own_quotes
-			{4, 0.2857, -0.0010, 0.0275, nil, nil}, // copy_short
-			{10, 2.6391, 0.0007, -0.0262, &Tree{25, 0.8000, -0.0003, 0.0311, nil, nil}, &Tree{9, 1.0000, 0.0042, -0.0363, nil, nil}}, // log_shared_names; rare_in_order / own_quotes
-			{30, 0.0385, -0.0093, 0.0021, nil, nil}, // name_contain
-			{17, 0.8333, -0.0026, 0.0075, &Tree{7, 0.8362, -0.0091, 0.0125, nil, nil}, &Tree{17, 1.0000, 0.0311, -0.0092, nil, nil}}, // padding_max; log_length_ratio / padding_max
-			{21, 0.0260, -0.0262, 0.0008, nil, nil}, // idf_contain_min
-			{21, 0.3282, -0.0008, 0.0259, nil, nil}, // idf_contain_min
-			{16, 0.5000, -0.0200, 0.0009, &Tree{30, 0.8000, -0.0340, 0.0187, nil, nil}, &Tree{10, 2.0794, 0.0029, -0.0096, nil, nil}}, // order; name_contain / log_shared_names
-			{10, 1.6094, -0.0033, 0.0052, &Tree{10, 1.3863, 0.0023, -0.0392, nil, nil}, &Tree{27, 0.5714, -0.0034, 0.0395, nil, nil}}, // log_shared_names; log_shared_names / sentence_support_min
-			{17, 0.0857, -0.0179, 0.0010, &Tree{5, 0.0500, -0.0340, 0.0240, nil, nil}, &Tree{17, 0.1667, 0.0206, -0.0007, nil, nil}},  // padding_max; copy_long / padding_max
-			{17, 0.1538, -0.0126, 0.0014, &Tree{30, 0.7500, -0.0273, 0.0258, nil, nil}, &Tree{17, 0.1667, 0.0648, -0.0005, nil, nil}}, // padding_max; name_contain / padding_max
-			{3, 0.5000, -0.0004, 0.0260, nil, nil},  // rescued_min
-			{21, 0.0260, -0.0245, 0.0010, nil, nil}, // idf_contain_min
-			{4, 0.2857, -0.0005, 0.0252, nil, nil},  // copy_short
-			{10, 2.6391, 0.0009, -0.0235, &Tree{25, 0.8000, -0.0000, 0.0295, nil, nil}, &Tree{9, 1.0000, 0.0037, -0.0324, nil, nil}}, // log_shared_names; rare_in_order / own_quotes
-			{30, 0.0385, -0.0081, 0.0020, nil, nil}, // name_contain
-			{27, 0.9167, -0.0005, 0.0261, nil, nil}, // sentence_support_min
-			{18, 1.7918, 0.0014, -0.0130, &Tree{10, 2.3979, 0.0029, -0.0289, nil, nil}, &Tree{30, 0.6667, -0.0427, 0.0402, nil, nil}}, // log_pairs; log_shared_names / name_contain
-			{7, 0.7885, 0.0031, -0.0055, &Tree{25, 0.5417, 0.0121, -0.0065, nil, nil}, &Tree{31, 0.6931, -0.0285, 0.0104, nil, nil}},  // log_length_ratio; rare_in_order / log_shared_trigrams
-			{25, 0.5789, -0.0038, 0.0067, &Tree{14, 0.1538, -0.0300, -0.0001, nil, nil}, &Tree{7, 1.0116, -0.0022, 0.0491, nil, nil}}, // rare_in_order; specific_share / log_length_ratio
-			{7, 0.7885, 0.0031, -0.0058, &Tree{10, 0.6931, -0.0053, 0.0127, nil, nil}, &Tree{29, 0.0438, -0.0110, 0.0414, nil, nil}},  // log_length_ratio; log_shared_names / phrase_share
-			{17, 0.4444, -0.0056, 0.0043, &Tree{7, 0.5978, 0.0095, -0.0243, nil, nil}, &Tree{7, 0.4055, -0.0176, 0.0118, nil, nil}},   // padding_max; log_length_ratio / log_length_ratio
-			{11, 1.0986, 0.0013, -0.0167, &Tree{17, 0.1667, 0.0182, -0.0005, nil, nil}, &Tree{10, 0.6931, 0.0244, -0.0277, nil, nil}}, // log_shared_figures; padding_max / log_shared_names
-			{17, 0.1538, -0.0136, 0.0016, &Tree{25, 0.5714, -0.0343, 0.0101, nil, nil}, &Tree{17, 0.1667, 0.0543, -0.0001, nil, nil}}, // padding_max; rare_in_order / padding_max
-			{17, 0.6667, -0.0032, 0.0049, &Tree{7, 0.8938, -0.0091, 0.0126, nil, nil}, &Tree{2, 0.1538, -0.0042, 0.0311, nil, nil}},   // padding_max; log_length_ratio / rescued_max
-			{7, 0.7885, 0.0033, -0.0053, &Tree{17, 0.1875, -0.0161, 0.0078, nil, nil}, &Tree{13, 0.1966, -0.0106, 0.0420, nil, nil}},  // log_length_ratio; padding_max / content_contain_min
-			{17, 0.3333, 0.0067, -0.0026, &Tree{7, 0.5978, 0.0228, -0.0198, nil, nil}, &Tree{16, 0.6000, -0.0059, 0.0286, nil, nil}},  // padding_max; log_length_ratio / order
-			{7, 0.6931, -0.0037, 0.0051, &Tree{10, 0.6931, -0.0187, 0.0123, nil, nil}, &Tree{10, 0.6931, 0.0245, -0.0107, nil, nil}},  // log_length_ratio; log_shared_names / log_shared_names
-			{18, 1.9459, 0.0013, -0.0187, &Tree{28, 2.4849, -0.0005, 0.0209, nil, nil}, &Tree{26, 0.5333, -0.0488, 0.0189, nil, nil}}, // log_pairs; log_shared_phrases / sentence_support_max
-			{11, 1.0986, 0.0013, -0.0157, &Tree{18, 1.7918, 0.0028, -0.0179, nil, nil}, &Tree{28, 3.6889, -0.0280, 0.0227, nil, nil}}, // log_shared_figures; log_pairs / log_shared_phrases
-			{32, 0.2381, -0.0007, 0.0253, nil, nil}, // trigram_share
-			{10, 2.6391, 0.0008, -0.0243, &Tree{25, 0.7143, -0.0006, 0.0170, nil, nil}, &Tree{6, 0.0859, -0.0310, 0.0032, nil, nil}}, // log_shared_names; rare_in_order / strict_similarity
-			{27, 0.9167, -0.0006, 0.0255, nil, nil}, // sentence_support_min
-			{25, 0.6667, 0.0019, -0.0085, &Tree{25, 0.6429, -0.0005, 0.0607, nil, nil}, &Tree{7, 0.5108, 0.0117, -0.0315, nil, nil}}, // rare_in_order; rare_in_order / log_length_ratio
-			{7, 0.1112, -0.0130, 0.0016, &Tree{17, 0.7273, -0.0271, 0.0245, nil, nil}, &Tree{7, 0.1625, 0.0268, 0.0004, nil, nil}},   // log_length_ratio; padding_max / log_length_ratio
-			{4, 0.2857, -0.0003, 0.0240, nil, nil},  // copy_short
-			{21, 0.3282, -0.0003, 0.0234, nil, nil}, // idf_contain_min
-			{7, 1.0116, -0.0016, 0.0076, &Tree{23, 0.2547, -0.0030, 0.0315, nil, nil}, &Tree{25, 0.6250, -0.0027, 0.0601, nil, nil}},  // log_length_ratio; rescued_x_content / rare_in_order
-			{11, 1.0986, 0.0017, -0.0134, &Tree{17, 0.2353, 0.0117, -0.0010, nil, nil}, &Tree{29, 0.1023, -0.0244, 0.0206, nil, nil}}, // log_shared_figures; padding_max / phrase_share
-			{17, 0.4444, -0.0044, 0.0039, &Tree{18, 1.0986, -0.0328, 0.0073, nil, nil}, &Tree{20, 0.2761, -0.0012, 0.0291, nil, nil}}, // padding_max; log_pairs / idf_contain_max
-			{25, 0.4118, -0.0134, 0.0015, &Tree{30, 0.5909, -0.0289, 0.0303, nil, nil}, &Tree{30, 0.0385, -0.0106, 0.0044, nil, nil}}, // rare_in_order; name_contain / name_contain
-			{17, 0.6667, -0.0034, 0.0052, &Tree{7, 0.8938, -0.0099, 0.0133, nil, nil}, &Tree{7, 0.7885, 0.0138, -0.0140, nil, nil}},   // padding_max; log_length_ratio / log_length_ratio
-			{10, 2.0794, 0.0019, -0.0090, &Tree{17, 0.3714, 0.0173, -0.0041, nil, nil}, &Tree{30, 0.6667, -0.0386, 0.0427, nil, nil}}, // log_shared_names; padding_max / name_contain
-			{17, 0.1333, -0.0150, 0.0015, &Tree{2, 0.2222, -0.0400, 0.0093, nil, nil}, &Tree{17, 0.1667, 0.0275, 0.0000, nil, nil}},   // padding_max; rescued_max / padding_max
-			{17, 0.1538, -0.0120, 0.0014, &Tree{25, 0.5714, -0.0300, 0.0093, nil, nil}, &Tree{17, 0.1667, 0.0418, 0.0000, nil, nil}},  // padding_max; rare_in_order / padding_max
-			{17, 0.4444, -0.0045, 0.0034, &Tree{31, 0.6931, -0.0344, 0.0051, nil, nil}, &Tree{7, 0.4055, -0.0150, 0.0094, nil, nil}},  // padding_max; log_shared_trigrams / log_length_ratio
-			{25, 0.5417, 0.0036, -0.0042, &Tree{20, 0.2000, -0.0113, 0.0158, nil, nil}, &Tree{25, 0.5556, -0.0403, 0.0006, nil, nil}}, // rare_in_order; idf_contain_max / rare_in_order
-			{32, 0.0244, -0.1492, 0.0762, nil, nil}, // trigram_share
-			{29, 0.0350, -0.0853, 0.0760, nil, nil}, // phrase_share
-			{15, 0.0857, -0.0730, 0.0597, nil, nil}, // bigram_share
-			{28, 1.9459, -0.0514, 0.0663, nil, nil}, // log_shared_phrases
-			{20, 0.3472, -0.0380, 0.0671, nil, nil}, // idf_contain_max
-			{15, 0.0326, -0.0624, 0.0386, nil, nil}, // bigram_share
-			{32, 0.0777, -0.0314, 0.0627, nil, nil}, // trigram_share
-			{30, 0.6667, -0.0284, 0.0619, nil, nil}, // name_contain
-			{15, 0.0255, -0.0564, 0.0268, nil, nil}, // bigram_share
-			{32, 0.0777, -0.0214, 0.0586, nil, nil}, // trigram_share
-			{30, 0.7500, -0.0181, 0.0596, nil, nil}, // name_contain
-			{31, 2.0794, -0.0161, 0.0549, nil, nil}, // log_shared_trigrams
-			{12, 0.4317, -0.0144, 0.0556, nil, nil}, // content_contain_max
-			{15, 0.0196, -0.0493, 0.0166, nil, nil}, // bigram_share
-			{22, 0.1020, -0.0106, 0.0571, nil, nil}, // aligned_x_idf
-			{28, 2.4849, -0.0100, 0.0550, &Tree{11, 1.0986, 0.0028, -0.1006, nil, nil}, &Tree{7, 0.0606, 0.0059, 0.0573, nil, nil}}, // log_shared_phrases; log_shared_figures / log_length_ratio
-			{30, 0.7500, -0.0102, 0.0489, nil, nil}, // name_contain
-			{15, 0.0196, -0.0429, 0.0117, nil, nil}, // bigram_share
-			{11, 1.0986, 0.0084, -0.0520, &Tree{14, 0.3625, -0.0095, 0.0497, nil, nil}, &Tree{29, 0.0444, -0.0832, 0.0484, nil, nil}}, // log_shared_figures; specific_share / phrase_share
-			{17, 0.7273, -0.0117, 0.0343, &Tree{30, 0.6667, -0.0290, 0.0350, nil, nil}, &Tree{7, 0.4383, -0.0366, 0.0819, nil, nil}},  // padding_max; name_contain / log_length_ratio
-			{28, 2.4849, -0.0081, 0.0512, nil, nil}, // log_shared_phrases
-			{25, 0.7143, -0.0064, 0.0494, &Tree{17, 0.1111, -0.0621, 0.0008, nil, nil}, &Tree{26, 0.3846, -0.0125, 0.0676, nil, nil}}, // rare_in_order; padding_max / sentence_support_max
-			{15, 0.0255, -0.0308, 0.0094, nil, nil}, // bigram_share
-			{17, 0.8254, -0.0081, 0.0336, &Tree{16, 0.6000, -0.0209, 0.0278, nil, nil}, &Tree{14, 0.2185, -0.0228, 0.0772, nil, nil}}, // padding_max; order / specific_share
-			{7, 0.1178, -0.0401, 0.0062, &Tree{14, 0.4359, -0.0646, 0.0546, nil, nil}, &Tree{11, 1.3863, 0.0113, -0.0600, nil, nil}},  // log_length_ratio; specific_share / log_shared_figures
-			{28, 2.4849, -0.0054, 0.0438, nil, nil}, // log_shared_phrases
-			{17, 0.4375, -0.0157, 0.0141, &Tree{30, 0.8125, -0.0306, 0.0600, nil, nil}, &Tree{7, 0.3830, -0.0378, 0.0328, nil, nil}}, // padding_max; name_contain / log_length_ratio
-			{12, 0.1019, -0.0485, 0.0046, nil, nil}, // content_contain_max
-			{16, 0.5000, -0.0644, 0.0032, &Tree{30, 0.8125, -0.0782, 0.0235, nil, nil}, &Tree{31, 2.0794, -0.0024, 0.0391, nil, nil}}, // order; name_contain / log_shared_trigrams
-			{12, 0.5588, -0.0039, 0.0561, nil, nil}, // content_contain_max
-			{17, 0.7273, -0.0094, 0.0209, &Tree{30, 0.8125, -0.0172, 0.0372, nil, nil}, &Tree{30, 0.0769, -0.0203, 0.0493, nil, nil}}, // padding_max; name_contain / name_contain
-			{25, 0.7143, -0.0044, 0.0421, &Tree{5, 0.0191, -0.0086, 0.0376, nil, nil}, &Tree{7, 0.0606, -0.0378, 0.0591, nil, nil}},   // rare_in_order; copy_long / log_length_ratio
-			{17, 0.1111, -0.0390, 0.0045, &Tree{30, 0.7500, -0.0545, 0.0430, nil, nil}, &Tree{10, 2.7081, 0.0067, -0.0860, nil, nil}}, // padding_max; name_contain / log_shared_names
-			{21, 0.3235, -0.0030, 0.0545, nil, nil}, // idf_contain_min
-			{12, 0.1019, -0.0435, 0.0035, nil, nil}, // content_contain_max
-			{16, 0.5000, -0.0520, 0.0027, &Tree{21, 0.0910, -0.1073, -0.0138, nil, nil}, &Tree{11, 1.0986, 0.0066, -0.0356, nil, nil}}, // order; idf_contain_min / log_shared_figures
-			{27, 0.8621, -0.0028, 0.0592, nil, nil}, // sentence_support_min
-			{7, 0.0606, -0.0369, 0.0034, &Tree{14, 0.4359, -0.0629, 0.0454, nil, nil}, &Tree{25, 0.7143, -0.0007, 0.0472, nil, nil}}, // log_length_ratio; specific_share / rare_in_order
-			{7, 0.8473, -0.0073, 0.0159, &Tree{7, 0.7885, -0.0005, -0.0658, nil, nil}, &Tree{3, 0.0455, -0.0157, 0.0387, nil, nil}},  // log_length_ratio; log_length_ratio / rescued_min
-			{17, 0.0323, -0.0488, 0.0022, &Tree{0, 0.2500, -0.0639, 0.0209, nil, nil}, &Tree{16, 0.5000, -0.0456, 0.0048, nil, nil}}, // padding_max; aligned_max / order
-			{25, 0.5000, -0.0159, 0.0066, &Tree{5, 0.0191, -0.0252, 0.0486, nil, nil}, &Tree{26, 0.6000, -0.0101, 0.0240, nil, nil}}, // rare_in_order; copy_long / sentence_support_max
-			{10, 2.7081, 0.0014, -0.0613, &Tree{31, 2.0794, -0.0028, 0.0379, nil, nil}, &Tree{9, 1.0000, 0.0102, -0.0895, nil, nil}}, // log_shared_names; log_shared_trigrams / own_quotes
-			{17, 0.6667, -0.0092, 0.0126, &Tree{30, 0.6667, -0.0218, 0.0203, nil, nil}, &Tree{7, 0.5596, -0.0205, 0.0398, nil, nil}}, // padding_max; name_contain / log_length_ratio
-			{21, 0.0260, -0.0467, 0.0020, nil, nil}, // idf_contain_min
-			{12, 0.5588, -0.0023, 0.0457, &Tree{17, 0.0323, -0.0513, -0.0001, nil, nil}, &Tree{0, 0.0000, 0.0000, 0.0457, nil, nil}}, // content_contain_max; padding_max / aligned_max
-			{12, 0.1019, -0.0363, 0.0020, nil, nil}, // content_contain_max
-			{16, 0.5000, -0.0381, 0.0018, &Tree{21, 0.0910, -0.0842, -0.0023, nil, nil}, &Tree{27, 0.5806, -0.0028, 0.0204, nil, nil}}, // order; idf_contain_min / sentence_support_min
-			{7, 0.0606, -0.0313, 0.0022, &Tree{14, 0.4359, -0.0529, 0.0379, nil, nil}, &Tree{25, 0.7143, -0.0009, 0.0372, nil, nil}},   // log_length_ratio; specific_share / rare_in_order
-			{11, 1.3863, 0.0015, -0.0390, &Tree{11, 0.6931, -0.0029, 0.0257, nil, nil}, &Tree{29, 0.0444, -0.0508, 0.0170, nil, nil}},  // log_shared_figures; log_shared_figures / phrase_share
-			{17, 0.5000, -0.0102, 0.0073, &Tree{7, 0.6061, 0.0126, -0.0328, nil, nil}, &Tree{7, 0.3830, -0.0327, 0.0200, nil, nil}},    // padding_max; log_length_ratio / log_length_ratio
-			{21, 0.0260, -0.0426, 0.0013, nil, nil}, // idf_contain_min
-			{10, 2.7081, 0.0010, -0.0488, &Tree{31, 2.0794, -0.0025, 0.0322, nil, nil}, &Tree{9, 1.0000, 0.0070, -0.0657, nil, nil}},  // log_shared_names; log_shared_trigrams / own_quotes
-			{7, 0.8473, -0.0061, 0.0118, &Tree{17, 0.8254, -0.0157, 0.0238, nil, nil}, &Tree{29, 0.0033, -0.0175, 0.0328, nil, nil}},  // log_length_ratio; padding_max / phrase_share
-			{17, 1.0000, 0.0038, -0.0192, &Tree{17, 0.8254, -0.0032, 0.0568, nil, nil}, &Tree{20, 0.2241, -0.0347, 0.0433, nil, nil}}, // padding_max; padding_max / idf_contain_max
-			{27, 0.8621, -0.0015, 0.0483, nil, nil}, // sentence_support_min
-			{21, 0.3235, -0.0013, 0.0421, nil, nil}, // idf_contain_min
-			{25, 0.3704, -0.0346, 0.0021, &Tree{30, 0.7500, -0.0460, 0.0233, nil, nil}, &Tree{30, 0.0476, -0.0145, 0.0065, nil, nil}}, // rare_in_order; name_contain / name_contain
-			{17, 0.0323, -0.0378, 0.0017, &Tree{29, 0.0444, -0.0484, 0.0141, nil, nil}, &Tree{10, 2.4849, 0.0035, -0.0332, nil, nil}}, // padding_max; phrase_share / log_shared_names
-			{25, 0.5429, -0.0074, 0.0074, &Tree{28, 1.6094, -0.0169, 0.0223, nil, nil}, &Tree{7, 0.8473, -0.0036, 0.0332, nil, nil}},  // rare_in_order; log_shared_phrases / log_length_ratio
-			{27, 0.8621, -0.0013, 0.0447, nil, nil}, // sentence_support_min
-			{21, 0.0260, -0.0397, 0.0016, nil, nil}, // idf_contain_min
-			{17, 0.6667, -0.0062, 0.0084, &Tree{7, 0.6061, 0.0099, -0.0195, nil, nil}, &Tree{20, 0.2241, -0.0052, 0.0422, nil, nil}},  // padding_max; log_length_ratio / idf_contain_max
-			{7, 0.1178, -0.0237, 0.0026, &Tree{14, 0.4359, -0.0363, 0.0315, nil, nil}, &Tree{11, 1.3863, 0.0045, -0.0391, nil, nil}},  // log_length_ratio; specific_share / log_shared_figures
-			{16, 0.5000, -0.0279, 0.0016, &Tree{17, 0.3684, 0.0194, -0.0556, nil, nil}, &Tree{2, 0.0500, -0.0094, 0.0073, nil, nil}},  // order; padding_max / rescued_max
-			{11, 1.0986, 0.0015, -0.0242, &Tree{11, 0.6931, -0.0023, 0.0269, nil, nil}, &Tree{25, 0.6667, -0.0447, 0.0377, nil, nil}}, // log_shared_figures; log_shared_figures / rare_in_order
-			{21, 0.3235, -0.0013, 0.0366, nil, nil}, // idf_contain_min
-			{17, 0.6667, -0.0056, 0.0079, &Tree{30, 0.6667, -0.0151, 0.0144, nil, nil}, &Tree{2, 0.1250, -0.0040, 0.0322, nil, nil}}, // padding_max; name_contain / rescued_max
-			{28, 2.4849, -0.0018, 0.0224, nil, nil}, // log_shared_phrases
-			{10, 2.4849, 0.0017, -0.0279, &Tree{31, 2.0794, -0.0016, 0.0342, nil, nil}, &Tree{30, 0.7500, -0.0614, 0.0372, nil, nil}}, // log_shared_names; log_shared_trigrams / name_contain
-			{7, 0.1178, -0.0205, 0.0023, &Tree{12, 0.3602, -0.0343, 0.0205, nil, nil}, &Tree{26, 0.1481, -0.0248, 0.0046, nil, nil}},  // log_length_ratio; content_contain_max / sentence_support_max
-			{10, 1.3863, 0.0055, -0.0076, &Tree{7, 0.5596, -0.0144, 0.0197, nil, nil}, &Tree{7, 0.6061, 0.0217, -0.0317, nil, nil}},   // log_shared_names; log_length_ratio / log_length_ratio
-			{7, 1.0986, -0.0034, 0.0154, &Tree{7, 0.7340, 0.0031, -0.0176, nil, nil}, &Tree{15, 0.0255, -0.0332, 0.0306, nil, nil}},   // log_length_ratio; log_length_ratio / bigram_share
-			{17, 0.1111, -0.0249, 0.0016, &Tree{30, 0.7500, -0.0387, 0.0276, nil, nil}, &Tree{17, 0.1667, 0.0406, -0.0014, nil, nil}}, // padding_max; name_contain / padding_max
-			{17, 0.4375, -0.0084, 0.0055, &Tree{30, 0.8125, -0.0167, 0.0323, nil, nil}, &Tree{20, 0.2791, -0.0035, 0.0398, nil, nil}}, // padding_max; name_contain / idf_contain_max
-			{16, 0.5000, -0.0263, 0.0020, &Tree{17, 0.3684, 0.0176, -0.0491, nil, nil}, &Tree{27, 0.5806, -0.0015, 0.0171, nil, nil}}, // order; padding_max / sentence_support_min
-			{18, 1.9459, 0.0015, -0.0301, &Tree{28, 2.4849, -0.0016, 0.0403, nil, nil}, &Tree{30, 0.6667, -0.0701, 0.0333, nil, nil}}, // log_pairs; log_shared_phrases / name_contain
-			{10, 2.4849, 0.0017, -0.0292, &Tree{31, 2.0794, -0.0007, 0.0281, nil, nil}, &Tree{30, 0.7500, -0.0524, 0.0273, nil, nil}}, // log_shared_names; log_shared_trigrams / name_contain
-			{17, 0.7273, -0.0050, 0.0088, &Tree{7, 0.8473, -0.0128, 0.0113, nil, nil}, &Tree{30, 0.0769, -0.0154, 0.0220, nil, nil}},  // padding_max; log_length_ratio / name_contain
-			{27, 0.8621, -0.0010, 0.0378, nil, nil}, // sentence_support_min
-			{16, 0.7143, 0.0013, -0.0347, &Tree{28, 2.4849, -0.0008, 0.0344, nil, nil}, &Tree{26, 0.5385, -0.0723, 0.0215, nil, nil}}, // order; log_shared_phrases / sentence_support_max
-			{25, 0.5429, -0.0059, 0.0062, &Tree{7, 0.6061, 0.0113, -0.0179, nil, nil}, &Tree{7, 0.5596, -0.0104, 0.0202, nil, nil}},   // rare_in_order; log_length_ratio / log_length_ratio
-			{21, 0.0260, -0.0329, 0.0012, nil, nil}, // idf_contain_min
-			{25, 0.7143, -0.0020, 0.0183, &Tree{16, 0.6667, -0.0001, -0.0447, nil, nil}, &Tree{26, 0.3846, -0.0201, 0.0508, nil, nil}}, // rare_in_order; order / sentence_support_max
-			{27, 0.8621, -0.0010, 0.0358, nil, nil}, // sentence_support_min
-			{21, 0.3235, -0.0009, 0.0321, nil, nil}, // idf_contain_min
-			{7, 0.1178, -0.0184, 0.0020, &Tree{14, 0.4359, -0.0273, 0.0208, nil, nil}, &Tree{25, 0.7353, 0.0001, 0.0308, nil, nil}},   // log_length_ratio; specific_share / rare_in_order
-			{11, 1.3863, 0.0014, -0.0291, &Tree{11, 0.6931, -0.0013, 0.0164, nil, nil}, &Tree{29, 0.0444, -0.0373, 0.0100, nil, nil}}, // log_shared_figures; log_shared_figures / phrase_share
-			{21, 0.0260, -0.0312, 0.0011, nil, nil}, // idf_contain_min
-			{17, 0.8254, -0.0034, 0.0091, &Tree{7, 0.8473, -0.0116, 0.0144, nil, nil}, &Tree{17, 1.0000, 0.0410, -0.0112, nil, nil}}, // padding_max; log_length_ratio / padding_max
-			{7, 0.7340, 0.0051, -0.0067, &Tree{10, 1.7918, 0.0126, -0.0157, nil, nil}, &Tree{21, 0.1494, -0.0137, 0.0655, nil, nil}}, // log_length_ratio; log_shared_names / idf_contain_min
-			{30, 0.0476, -0.0131, 0.0035, nil, nil}, // name_contain
-			{17, 0.2000, 0.0134, -0.0022, &Tree{25, 0.5000, -0.0281, 0.0462, nil, nil}, &Tree{17, 0.2381, -0.0291, 0.0009, nil, nil}}, // padding_max; rare_in_order / padding_max
-			{16, 0.7143, 0.0010, -0.0306, &Tree{28, 2.4849, -0.0009, 0.0328, nil, nil}, &Tree{18, 1.9459, 0.0198, -0.0603, nil, nil}}, // order; log_shared_phrases / log_pairs
-			{27, 0.8621, -0.0008, 0.0338, nil, nil}, // sentence_support_min
-			{17, 0.1111, -0.0214, 0.0015, &Tree{30, 0.7500, -0.0335, 0.0226, nil, nil}, &Tree{17, 0.1667, 0.0331, -0.0008, nil, nil}}, // padding_max; name_contain / padding_max
-			{21, 0.3235, -0.0007, 0.0301, nil, nil}, // idf_contain_min
-			{30, 0.1579, -0.0085, 0.0033, nil, nil}, // name_contain
-			{16, 0.7143, 0.0011, -0.0280, &Tree{28, 2.4849, -0.0004, 0.0286, nil, nil}, &Tree{17, 0.2778, -0.0566, 0.0202, nil, nil}}, // order; log_shared_phrases / padding_max
-			{27, 0.8621, -0.0007, 0.0316, nil, nil}, // sentence_support_min
-			{11, 1.3863, 0.0012, -0.0264, &Tree{11, 0.6931, -0.0011, 0.0141, nil, nil}, &Tree{29, 0.0444, -0.0337, 0.0087, nil, nil}}, // log_shared_figures; log_shared_figures / phrase_share
-			{17, 0.6667, -0.0044, 0.0058, &Tree{10, 1.0986, -0.0257, 0.0052, nil, nil}, &Tree{7, 0.3830, -0.0217, 0.0148, nil, nil}},  // padding_max; log_shared_names / log_length_ratio
-			{10, 1.3863, 0.0043, -0.0062, &Tree{10, 1.0986, -0.0008, 0.0568, nil, nil}, &Tree{7, 0.6061, 0.0200, -0.0273, nil, nil}},  // log_shared_names; log_shared_names / log_length_ratio
-			{17, 0.5000, -0.0065, 0.0046, &Tree{18, 1.0986, -0.0367, 0.0060, nil, nil}, &Tree{27, 0.6129, -0.0015, 0.0407, nil, nil}}, // padding_max; log_pairs / sentence_support_min
-			{7, 1.0986, -0.0024, 0.0113, &Tree{18, 1.9459, -0.0007, -0.0336, nil, nil}, &Tree{15, 0.0255, -0.0302, 0.0234, nil, nil}}, // log_length_ratio; log_pairs / bigram_share
-			{7, 1.4663, 0.0014, -0.0170, &Tree{7, 1.0986, -0.0018, 0.0251, nil, nil}, &Tree{0, 0.1250, -0.0404, 0.0283, nil, nil}},    // log_length_ratio; log_length_ratio / aligned_max
-			{16, 0.5000, -0.0200, 0.0012, &Tree{17, 0.3684, 0.0217, -0.0429, nil, nil}, &Tree{27, 0.5806, -0.0016, 0.0133, nil, nil}}, // order; padding_max / sentence_support_min
-			{10, 2.3026, 0.0016, -0.0159, &Tree{10, 2.1972, -0.0001, 0.0377, nil, nil}, &Tree{30, 0.7500, -0.0438, 0.0429, nil, nil}}, // log_shared_names; log_shared_names / name_contain
-			{17, 1.0000, 0.0024, -0.0108, &Tree{17, 0.8889, -0.0005, 0.0523, nil, nil}, &Tree{25, 0.6250, 0.0100, -0.0642, nil, nil}}, // padding_max; padding_max / rare_in_order
-			{21, 0.0260, -0.0298, 0.0009, nil, nil}, // idf_contain_min
-			{21, 0.3235, -0.0010, 0.0282, nil, nil}, // idf_contain_min
-			{17, 0.1333, -0.0172, 0.0014, &Tree{28, 2.3026, -0.0291, 0.0229, nil, nil}, &Tree{17, 0.1667, 0.0352, -0.0005, nil, nil}}, // padding_max; log_shared_phrases / padding_max
-			{16, 0.6667, 0.0012, -0.0201, &Tree{22, 0.1020, -0.0001, 0.0312, nil, nil}, &Tree{17, 0.2778, -0.0441, 0.0251, nil, nil}}, // order; aligned_x_idf / padding_max
-			{25, 0.7143, -0.0013, 0.0149, &Tree{25, 0.6667, 0.0014, -0.0241, nil, nil}, &Tree{0, 0.0909, -0.0140, 0.0476, nil, nil}},  // rare_in_order; rare_in_order / aligned_max
-			{25, 0.5429, -0.0046, 0.0051, &Tree{28, 1.9459, -0.0103, 0.0306, nil, nil}, &Tree{10, 1.9459, -0.0005, 0.0334, nil, nil}}, // rare_in_order; log_shared_phrases / log_shared_names
-			{10, 1.3863, 0.0052, -0.0061, &Tree{7, 0.6061, -0.0097, 0.0177, nil, nil}, &Tree{7, 0.6061, 0.0151, -0.0230, nil, nil}},   // log_shared_names; log_length_ratio / log_length_ratio
-			{10, 2.4849, 0.0015, -0.0224, &Tree{25, 0.7980, 0.0004, 0.0374, nil, nil}, &Tree{23, 0.0911, -0.0496, 0.0138, nil, nil}},  // log_shared_names; rare_in_order / rescued_x_content
-			{11, 1.3863, 0.0012, -0.0258, &Tree{16, 0.7143, 0.0022, -0.0284, nil, nil}, &Tree{29, 0.0444, -0.0329, 0.0083, nil, nil}}, // log_shared_figures; order / phrase_share
-			{21, 0.0260, -0.0280, 0.0007, nil, nil}, // idf_contain_min
-			{17, 0.4375, -0.0061, 0.0034, &Tree{17, 0.3684, 0.0029, -0.0385, nil, nil}, &Tree{7, 0.3830, -0.0228, 0.0102, nil, nil}},  // padding_max; padding_max / log_length_ratio
-			{17, 1.0000, 0.0018, -0.0110, &Tree{17, 0.8254, -0.0023, 0.0279, nil, nil}, &Tree{14, 0.2185, -0.0442, 0.0122, nil, nil}}, // padding_max; padding_max / specific_share
-			{21, 0.3235, -0.0012, 0.0267, nil, nil}, // idf_contain_min
-			{30, 0.0476, -0.0100, 0.0021, nil, nil}, // name_contain
-			{7, 0.7885, 0.0036, -0.0062, &Tree{17, 0.8254, -0.0034, 0.0205, nil, nil}, &Tree{7, 0.8473, -0.0432, 0.0022, nil, nil}},  // log_length_ratio; padding_max / log_length_ratio
-			{17, 1.0000, 0.0022, -0.0123, &Tree{17, 0.8889, 0.0003, 0.0332, nil, nil}, &Tree{25, 0.6250, 0.0042, -0.0573, nil, nil}}, // padding_max; padding_max / rare_in_order
-			{21, 0.0260, -0.0286, 0.0005, nil, nil}, // idf_contain_min
-			{10, 2.7081, 0.0005, -0.0257, &Tree{25, 0.7980, -0.0006, 0.0362, nil, nil}, &Tree{3, 0.1364, -0.0353, 0.0056, nil, nil}},  // log_shared_names; rare_in_order / rescued_min
-			{10, 1.6094, -0.0036, 0.0061, &Tree{11, 0.6931, -0.0081, 0.0350, nil, nil}, &Tree{17, 0.3077, -0.0137, 0.0293, nil, nil}}, // log_shared_names; log_shared_figures / padding_max
-			{7, 0.5108, 0.0068, -0.0032, &Tree{25, 0.6429, -0.0060, 0.0370, nil, nil}, &Tree{25, 0.6667, 0.0026, -0.0412, nil, nil}},  // log_length_ratio; rare_in_order / rare_in_order
-			{11, 1.3863, 0.0008, -0.0246, &Tree{30, 0.0476, -0.0090, 0.0031, nil, nil}, &Tree{29, 0.0444, -0.0307, 0.0069, nil, nil}}, // log_shared_figures; name_contain / phrase_share
-			{12, 0.5588, -0.0010, 0.0258, nil, nil}, // content_contain_max
-			{7, 0.1178, -0.0145, 0.0013, &Tree{17, 0.7273, -0.0269, 0.0173, nil, nil}, &Tree{25, 0.7143, -0.0007, 0.0261, nil, nil}},  // log_length_ratio; padding_max / rare_in_order
-			{17, 0.2143, 0.0090, -0.0019, &Tree{11, 0.6931, 0.0223, -0.0295, nil, nil}, &Tree{16, 0.6667, 0.0001, -0.0407, nil, nil}}, // padding_max; log_shared_figures / order
-			{7, 1.4663, 0.0012, -0.0148, &Tree{7, 1.0986, -0.0010, 0.0165, nil, nil}, &Tree{1, 0.0455, -0.0296, 0.0414, nil, nil}},    // log_length_ratio; log_length_ratio / aligned_min
-			{7, 0.5108, 0.0064, -0.0030, &Tree{7, 0.4383, -0.0005, 0.0516, nil, nil}, &Tree{25, 0.6667, 0.0017, -0.0338, nil, nil}},   // log_length_ratio; log_length_ratio / rare_in_order
-			{25, 0.5429, -0.0044, 0.0046, &Tree{20, 0.2020, -0.0176, 0.0087, nil, nil}, &Tree{7, 0.6506, -0.0086, 0.0178, nil, nil}},  // rare_in_order; idf_contain_max / log_length_ratio
-			{7, 0.7885, 0.0041, -0.0066, &Tree{17, 0.8254, -0.0022, 0.0194, nil, nil}, &Tree{13, 0.2000, -0.0113, 0.0379, nil, nil}},  // log_length_ratio; padding_max / content_contain_min
-			{17, 1.0000, 0.0024, -0.0100, &Tree{25, 0.6429, -0.0017, 0.0178, nil, nil}, &Tree{25, 0.6667, 0.0020, -0.0591, nil, nil}}, // padding_max; rare_in_order / rare_in_order
-			{7, 0.5108, 0.0063, -0.0031, &Tree{7, 0.4383, 0.0007, 0.0422, nil, nil}, &Tree{25, 0.6667, 0.0012, -0.0313, nil, nil}},    // log_length_ratio; log_length_ratio / rare_in_order
-			{21, 0.3235, -0.0007, 0.0251, nil, nil}, // idf_contain_min
-			{30, 0.0476, -0.0085, 0.0021, nil, nil}, // name_contain
-			{16, 0.5000, -0.0167, 0.0011, &Tree{11, 0.6931, -0.0334, 0.0314, nil, nil}, &Tree{27, 0.6129, -0.0007, 0.0131, nil, nil}}, // order; log_shared_figures / sentence_support_min
-			{11, 1.3863, 0.0009, -0.0229, &Tree{10, 1.6094, -0.0024, 0.0069, nil, nil}, &Tree{29, 0.0444, -0.0282, 0.0059, nil, nil}}, // log_shared_figures; log_shared_names / phrase_share
-			{10, 1.3863, 0.0038, -0.0052, &Tree{10, 1.0986, -0.0005, 0.0480, nil, nil}, &Tree{10, 1.6094, -0.0360, 0.0030, nil, nil}}, // log_shared_names; log_shared_names / log_shared_names
-			{17, 0.1333, -0.0156, 0.0012, &Tree{28, 2.3026, -0.0268, 0.0207, nil, nil}, &Tree{17, 0.1667, 0.0308, -0.0006, nil, nil}}, // padding_max; log_shared_phrases / padding_max
-			{10, 2.7081, 0.0009, -0.0235, &Tree{25, 0.7143, -0.0006, 0.0178, nil, nil}, &Tree{3, 0.1364, -0.0331, 0.0067, nil, nil}},  // log_shared_names; rare_in_order / rescued_min
-			{21, 0.0260, -0.0247, 0.0007, nil, nil}, // idf_contain_min
-			{21, 0.3235, -0.0008, 0.0241, nil, nil}, // idf_contain_min
-			{27, 0.8621, -0.0006, 0.0243, nil, nil}, // sentence_support_min
-			{10, 2.7081, 0.0009, -0.0212, &Tree{17, 0.2143, 0.0105, -0.0011, nil, nil}, &Tree{3, 0.1364, -0.0302, 0.0064, nil, nil}}, // log_shared_names; padding_max / rescued_min
-			{17, 0.4375, -0.0054, 0.0034, &Tree{7, 0.3830, 0.0164, -0.0161, nil, nil}, &Tree{25, 0.4444, 0.0312, -0.0021, nil, nil}}, // padding_max; log_length_ratio / rare_in_order
-			{32, 0.0240, -0.1513, 0.0785, nil, nil}, // trigram_share
-			{29, 0.0231, -0.0908, 0.0738, nil, nil}, // phrase_share
-			{15, 0.0857, -0.0738, 0.0611, nil, nil}, // bigram_share
-			{29, 0.0326, -0.0542, 0.0648, nil, nil}, // phrase_share
-			{14, 0.4286, -0.0393, 0.0666, nil, nil}, // specific_share
-			{15, 0.0250, -0.0691, 0.0362, nil, nil}, // bigram_share
-			{30, 0.6667, -0.0323, 0.0629, nil, nil}, // name_contain
-			{28, 1.7918, -0.0332, 0.0547, nil, nil}, // log_shared_phrases
-			{16, 0.5714, -0.0273, 0.0540, &Tree{30, 0.5909, -0.0430, 0.0400, nil, nil}, &Tree{25, 0.4667, -0.0073, 0.0593, nil, nil}}, // order; name_contain / rare_in_order
-			{15, 0.0250, -0.0555, 0.0243, nil, nil}, // bigram_share
-			{14, 0.4286, -0.0205, 0.0565, nil, nil}, // specific_share
-			{30, 0.7500, -0.0159, 0.0594, nil, nil}, // name_contain
-			{32, 0.0776, -0.0160, 0.0518, &Tree{11, 1.0986, -0.0063, -0.1033, nil, nil}, &Tree{26, 0.3750, -0.0042, 0.0586, nil, nil}}, // trigram_share; log_shared_figures / sentence_support_max
-			{14, 0.2206, -0.0381, 0.0226, nil, nil}, // specific_share
-			{25, 0.5238, -0.0284, 0.0228, &Tree{17, 0.1111, -0.0914, -0.0172, nil, nil}, &Tree{26, 0.5000, -0.0202, 0.0477, nil, nil}}, // rare_in_order; padding_max / sentence_support_max
-			{15, 0.0250, -0.0431, 0.0132, nil, nil}, // bigram_share
-			{16, 0.5714, -0.0133, 0.0376, &Tree{17, 0.7273, -0.0314, 0.0212, nil, nil}, &Tree{11, 1.0986, 0.0498, 0.0012, nil, nil}}, // order; padding_max / log_shared_figures
-			{7, 0.1054, -0.0567, 0.0094, &Tree{14, 0.4286, -0.0800, 0.0428, nil, nil}, &Tree{14, 0.2206, -0.0225, 0.0243, nil, nil}}, // log_length_ratio; specific_share / specific_share
-			{30, 0.7500, -0.0095, 0.0449, nil, nil}, // name_contain
-			{25, 0.5714, -0.0169, 0.0242, &Tree{11, 1.0986, -0.0087, -0.0758, nil, nil}, &Tree{26, 0.1379, -0.0502, 0.0325, nil, nil}}, // rare_in_order; log_shared_figures / sentence_support_max
-			{25, 0.4348, -0.0421, 0.0080, &Tree{5, 0.0455, -0.0554, 0.0412, nil, nil}, &Tree{7, 0.5596, -0.0131, 0.0309, nil, nil}},    // rare_in_order; copy_long / log_length_ratio
-			{12, 0.4688, -0.0069, 0.0482, nil, nil}, // content_contain_max
-			{7, 0.1054, -0.0454, 0.0065, &Tree{14, 0.4286, -0.0617, 0.0347, nil, nil}, &Tree{32, 0.0776, -0.0016, 0.0503, nil, nil}}, // log_length_ratio; specific_share / trigram_share
-			{28, 2.4849, -0.0062, 0.0354, nil, nil}, // log_shared_phrases
-			{17, 0.8333, -0.0077, 0.0314, &Tree{30, 0.8125, -0.0165, 0.0479, nil, nil}, &Tree{7, 0.5596, -0.0349, 0.0859, nil, nil}},  // padding_max; name_contain / log_length_ratio
-			{11, 1.3863, 0.0040, -0.0600, &Tree{15, 0.0250, -0.0299, 0.0123, nil, nil}, &Tree{32, 0.1096, -0.0940, 0.0330, nil, nil}}, // log_shared_figures; bigram_share / trigram_share
-			{25, 0.4348, -0.0357, 0.0064, &Tree{5, 0.0455, -0.0482, 0.0346, nil, nil}, &Tree{26, 0.3750, -0.0205, 0.0163, nil, nil}},  // rare_in_order; copy_long / sentence_support_max
-			{17, 0.2381, -0.0244, 0.0089, &Tree{30, 0.7500, -0.0407, 0.0544, nil, nil}, &Tree{7, 0.2412, -0.0240, 0.0184, nil, nil}},  // padding_max; name_contain / log_length_ratio
-			{12, 0.5556, -0.0034, 0.0516, nil, nil}, // content_contain_max
-			{11, 1.0986, 0.0043, -0.0398, &Tree{2, 0.3077, -0.0029, 0.0369, nil, nil}, &Tree{29, 0.1005, -0.0686, 0.0404, nil, nil}}, // log_shared_figures; rescued_max / phrase_share
-			{31, 2.0794, -0.0054, 0.0269, nil, nil}, // log_shared_trigrams
-			{17, 0.7273, -0.0093, 0.0187, &Tree{31, 2.0794, -0.0185, 0.0212, nil, nil}, &Tree{7, 0.5596, -0.0198, 0.0513, nil, nil}}, // padding_max; log_shared_trigrams / log_length_ratio
-			{7, 0.1054, -0.0352, 0.0047, &Tree{14, 0.4286, -0.0495, 0.0325, nil, nil}, &Tree{11, 1.3863, 0.0081, -0.0601, nil, nil}}, // log_length_ratio; specific_share / log_shared_figures
-			{25, 0.4348, -0.0305, 0.0053, &Tree{6, 0.0476, -0.0487, 0.0132, nil, nil}, &Tree{26, 0.1379, -0.0392, 0.0098, nil, nil}}, // rare_in_order; strict_similarity / sentence_support_max
-			{17, 0.4444, -0.0127, 0.0088, &Tree{30, 0.7500, -0.0247, 0.0424, nil, nil}, &Tree{7, 0.3878, -0.0256, 0.0219, nil, nil}}, // padding_max; name_contain / log_length_ratio
-			{13, 0.0508, -0.0418, 0.0027, nil, nil}, // content_contain_min
-			{25, 0.7143, -0.0044, 0.0294, &Tree{17, 0.1111, -0.0526, -0.0006, nil, nil}, &Tree{26, 0.3750, -0.0143, 0.0559, nil, nil}}, // rare_in_order; padding_max / sentence_support_max
-			{16, 0.5000, -0.0473, 0.0022, &Tree{25, 0.5417, -0.0577, 0.0186, nil, nil}, &Tree{12, 0.1384, -0.0285, 0.0060, nil, nil}},  // order; rare_in_order / content_contain_max
-			{10, 2.4849, 0.0021, -0.0431, &Tree{31, 2.0794, -0.0041, 0.0407, nil, nil}, &Tree{30, 0.7500, -0.0713, 0.0349, nil, nil}},  // log_shared_names; log_shared_trigrams / name_contain
-			{12, 0.5556, -0.0024, 0.0456, nil, nil}, // content_contain_max
-			{7, 0.7259, 0.0077, -0.0118, &Tree{7, 0.1054, -0.0259, 0.0147, nil, nil}, &Tree{12, 0.3235, -0.0276, 0.0210, nil, nil}},   // log_length_ratio; log_length_ratio / content_contain_max
-			{11, 1.3863, 0.0022, -0.0443, &Tree{25, 0.4348, -0.0240, 0.0068, nil, nil}, &Tree{20, 0.3761, -0.0662, 0.0259, nil, nil}}, // log_shared_figures; rare_in_order / idf_contain_max
-			{30, 0.1905, -0.0139, 0.0061, nil, nil}, // name_contain
-			{17, 0.7273, -0.0072, 0.0119, &Tree{7, 0.5931, 0.0081, -0.0232, nil, nil}, &Tree{7, 0.5931, -0.0121, 0.0368, nil, nil}}, // padding_max; log_length_ratio / log_length_ratio
-			{0, 0.4000, -0.0022, 0.0393, nil, nil}, // aligned_max
-			{10, 2.7081, 0.0017, -0.0501, &Tree{31, 2.0794, -0.0026, 0.0282, nil, nil}, &Tree{9, 1.0000, 0.0089, -0.0669, nil, nil}},  // log_shared_names; log_shared_trigrams / own_quotes
-			{11, 1.0986, 0.0025, -0.0300, &Tree{14, 0.3524, -0.0038, 0.0212, nil, nil}, &Tree{10, 1.0986, 0.0507, -0.0532, nil, nil}}, // log_shared_figures; specific_share / log_shared_names
-			{30, 0.1905, -0.0123, 0.0058, nil, nil}, // name_contain
-			{13, 0.3655, -0.0020, 0.0360, nil, nil}, // content_contain_min
-			{17, 0.4444, -0.0101, 0.0074, &Tree{1, 0.0417, -0.0383, 0.0098, nil, nil}, &Tree{20, 0.2731, -0.0017, 0.0439, nil, nil}},  // padding_max; aligned_min / idf_contain_max
-			{16, 0.5000, -0.0379, 0.0023, &Tree{25, 0.5417, -0.0475, 0.0182, nil, nil}, &Tree{18, 1.9459, 0.0043, -0.0440, nil, nil}}, // order; rare_in_order / log_pairs
-			{25, 0.4348, -0.0213, 0.0034, &Tree{7, 0.6931, 0.0046, -0.0392, nil, nil}, &Tree{30, 0.0741, -0.0171, 0.0102, nil, nil}},  // rare_in_order; log_length_ratio / name_contain
-			{17, 0.1111, -0.0310, 0.0021, &Tree{4, 0.1000, -0.0637, 0.0390, nil, nil}, &Tree{7, 0.1054, -0.0320, 0.0058, nil, nil}},   // padding_max; copy_short / log_length_ratio
-			{25, 0.7143, -0.0033, 0.0226, &Tree{17, 0.1111, -0.0382, -0.0007, nil, nil}, &Tree{7, 0.3365, -0.0177, 0.0522, nil, nil}}, // rare_in_order; padding_max / log_length_ratio
-			{20, 0.0485, -0.0424, 0.0013, nil, nil}, // idf_contain_max
-			{11, 1.3863, 0.0013, -0.0349, &Tree{7, 0.7885, 0.0081, -0.0107, nil, nil}, &Tree{20, 0.3761, -0.0503, 0.0204, nil, nil}},  // log_shared_figures; log_length_ratio / idf_contain_max
-			{17, 1.0000, 0.0030, -0.0178, &Tree{17, 0.8333, -0.0043, 0.0550, nil, nil}, &Tree{14, 0.2206, -0.0501, 0.0108, nil, nil}}, // padding_max; padding_max / specific_share
-			{13, 0.3655, -0.0021, 0.0321, nil, nil}, // content_contain_min
-			{20, 0.0485, -0.0396, 0.0012, nil, nil}, // idf_contain_max
-			{10, 2.7081, 0.0010, -0.0395, &Tree{25, 0.8000, -0.0008, 0.0527, nil, nil}, &Tree{9, 1.0000, 0.0073, -0.0518, nil, nil}}, // log_shared_names; rare_in_order / own_quotes
-			{30, 0.6667, -0.0038, 0.0135, nil, nil}, // name_contain
-			{18, 1.9459, 0.0015, -0.0310, &Tree{31, 2.0794, -0.0032, 0.0344, nil, nil}, &Tree{26, 0.5333, -0.0938, 0.0277, nil, nil}}, // log_pairs; log_shared_trigrams / sentence_support_max
-			{10, 2.7081, 0.0012, -0.0392, &Tree{25, 0.8000, -0.0004, 0.0496, nil, nil}, &Tree{9, 1.0000, 0.0058, -0.0497, nil, nil}},  // log_shared_names; rare_in_order / own_quotes
-			{16, 0.5000, -0.0297, 0.0016, &Tree{11, 0.6931, -0.0405, 0.0156, nil, nil}, &Tree{17, 0.4444, -0.0077, 0.0078, nil, nil}}, // order; log_shared_figures / padding_max
-			{11, 1.3863, 0.0013, -0.0300, &Tree{18, 1.0986, -0.0055, 0.0117, nil, nil}, &Tree{32, 0.1096, -0.0458, 0.0194, nil, nil}}, // log_shared_figures; log_pairs / trigram_share
-			{25, 0.4348, -0.0170, 0.0026, &Tree{17, 0.6000, -0.0304, 0.0098, nil, nil}, &Tree{25, 0.4667, 0.0311, -0.0019, nil, nil}}, // rare_in_order; padding_max / rare_in_order
-			{25, 0.5556, -0.0063, 0.0077, &Tree{32, 0.0072, -0.0216, 0.0067, nil, nil}, &Tree{30, 0.0741, -0.0230, 0.0194, nil, nil}}, // rare_in_order; trigram_share / name_contain
-			{7, 0.1054, -0.0209, 0.0023, &Tree{2, 0.3077, -0.0337, 0.0168, nil, nil}, &Tree{10, 1.9459, -0.0021, 0.0221, nil, nil}},   // log_length_ratio; rescued_max / log_shared_names
-			{17, 0.7273, -0.0060, 0.0093, &Tree{7, 0.5931, 0.0073, -0.0197, nil, nil}, &Tree{7, 0.5596, -0.0118, 0.0256, nil, nil}},   // padding_max; log_length_ratio / log_length_ratio
-			{11, 1.0986, 0.0020, -0.0254, &Tree{3, 0.2564, -0.0000, 0.0364, nil, nil}, &Tree{10, 1.0986, 0.0411, -0.0440, nil, nil}},  // log_shared_figures; rescued_min / log_shared_names
-			{18, 1.9459, 0.0017, -0.0337, &Tree{16, 0.6667, -0.0009, 0.0452, nil, nil}, &Tree{30, 0.6667, -0.0721, 0.0312, nil, nil}}, // log_pairs; order / name_contain
-			{20, 0.0485, -0.0366, 0.0013, nil, nil}, // idf_contain_max
-			{10, 2.4849, 0.0015, -0.0275, &Tree{31, 2.0794, -0.0013, 0.0239, nil, nil}, &Tree{30, 0.7500, -0.0436, 0.0233, nil, nil}}, // log_shared_names; log_shared_trigrams / name_contain
-			{17, 0.1111, -0.0250, 0.0018, &Tree{4, 0.1000, -0.0475, 0.0304, nil, nil}, &Tree{13, 0.3655, 0.0002, 0.0373, nil, nil}},   // padding_max; copy_short / content_contain_min
-			{18, 1.9459, 0.0015, -0.0297, &Tree{16, 0.6667, -0.0004, 0.0409, nil, nil}, &Tree{26, 0.5333, -0.0689, 0.0225, nil, nil}}, // log_pairs; order / sentence_support_max
-			{17, 1.0000, 0.0029, -0.0144, &Tree{17, 0.8333, -0.0030, 0.0391, nil, nil}, &Tree{14, 0.2206, -0.0445, 0.0087, nil, nil}}, // padding_max; padding_max / specific_share
-			{20, 0.0485, -0.0347, 0.0010, nil, nil}, // idf_contain_max
-			{25, 0.5556, -0.0056, 0.0066, &Tree{20, 0.2031, -0.0208, 0.0062, nil, nil}, &Tree{25, 0.6111, 0.0292, -0.0067, nil, nil}}, // rare_in_order; idf_contain_max / rare_in_order
-			{16, 0.5000, -0.0273, 0.0012, &Tree{11, 0.6931, -0.0378, 0.0148, nil, nil}, &Tree{18, 1.6094, 0.0039, -0.0165, nil, nil}}, // order; log_shared_figures / log_pairs
-			{0, 0.4000, -0.0015, 0.0318, nil, nil}, // aligned_max
-			{7, 0.7885, 0.0044, -0.0080, &Tree{17, 0.1333, -0.0284, 0.0082, nil, nil}, &Tree{7, 0.8362, -0.0620, 0.0077, nil, nil}},   // log_length_ratio; padding_max / log_length_ratio
-			{17, 1.0000, 0.0023, -0.0151, &Tree{17, 0.8333, -0.0018, 0.0264, nil, nil}, &Tree{30, 0.4444, -0.0266, 0.0413, nil, nil}}, // padding_max; padding_max / name_contain
-			{13, 0.0508, -0.0262, 0.0012, nil, nil}, // content_contain_min
-			{10, 2.7081, 0.0008, -0.0324, &Tree{25, 0.8000, -0.0008, 0.0483, nil, nil}, &Tree{9, 1.0000, 0.0030, -0.0377, nil, nil}}, // log_shared_names; rare_in_order / own_quotes
-			{30, 0.6667, -0.0030, 0.0107, nil, nil}, // name_contain
-			{13, 0.3655, -0.0012, 0.0262, nil, nil}, // content_contain_min
-			{7, 0.0606, -0.0191, 0.0016, &Tree{1, 0.1000, -0.0434, 0.0106, nil, nil}, &Tree{25, 0.7143, -0.0011, 0.0282, nil, nil}},   // log_length_ratio; aligned_min / rare_in_order
-			{11, 1.3863, 0.0012, -0.0257, &Tree{30, 0.1000, -0.0104, 0.0050, nil, nil}, &Tree{16, 0.7000, -0.0393, 0.0167, nil, nil}}, // log_shared_figures; name_contain / order
-			{18, 1.9459, 0.0011, -0.0251, &Tree{31, 2.0794, -0.0020, 0.0279, nil, nil}, &Tree{26, 0.5333, -0.0558, 0.0205, nil, nil}}, // log_pairs; log_shared_trigrams / sentence_support_max
-			{10, 2.7081, 0.0009, -0.0307, &Tree{25, 0.8000, -0.0005, 0.0440, nil, nil}, &Tree{9, 1.0000, 0.0018, -0.0346, nil, nil}},  // log_shared_names; rare_in_order / own_quotes
-			{20, 0.0485, -0.0320, 0.0009, nil, nil}, // idf_contain_max
-			{16, 0.5000, -0.0238, 0.0010, &Tree{28, 1.3863, -0.0376, 0.0095, nil, nil}, &Tree{0, 0.3333, -0.0005, 0.0304, nil, nil}},  // order; log_shared_phrases / aligned_max
-			{11, 1.0986, 0.0014, -0.0196, &Tree{18, 1.0986, -0.0044, 0.0114, nil, nil}, &Tree{10, 0.6931, 0.0331, -0.0355, nil, nil}}, // log_shared_figures; log_pairs / log_shared_names
-			{25, 0.4348, -0.0131, 0.0021, &Tree{28, 1.6094, -0.0258, 0.0162, nil, nil}, &Tree{25, 0.4667, 0.0265, -0.0018, nil, nil}}, // rare_in_order; log_shared_phrases / rare_in_order
-			{18, 1.6094, 0.0023, -0.0144, &Tree{10, 1.9459, -0.0006, 0.0239, nil, nil}, &Tree{30, 0.6667, -0.0410, 0.0407, nil, nil}}, // log_pairs; log_shared_names / name_contain
-			{10, 2.7081, 0.0012, -0.0312, &Tree{25, 0.8000, -0.0001, 0.0408, nil, nil}, &Tree{4, 0.1000, -0.0337, 0.0029, nil, nil}},  // log_shared_names; rare_in_order / copy_short
-			{17, 0.0893, -0.0232, 0.0014, &Tree{7, 0.5931, 0.0144, -0.0611, nil, nil}, &Tree{17, 0.1667, 0.0228, -0.0002, nil, nil}},  // padding_max; log_length_ratio / padding_max
-			{17, 0.6667, -0.0050, 0.0057, &Tree{10, 1.0986, -0.0298, 0.0059, nil, nil}, &Tree{20, 0.2731, -0.0016, 0.0402, nil, nil}}, // padding_max; log_shared_names / idf_contain_max
-			{18, 1.3863, 0.0033, -0.0094, &Tree{7, 0.4055, -0.0160, 0.0102, nil, nil}, &Tree{10, 1.7918, -0.0396, 0.0069, nil, nil}},  // log_pairs; log_length_ratio / log_shared_names
-			{7, 0.7885, 0.0042, -0.0079, &Tree{17, 0.1333, -0.0272, 0.0077, nil, nil}, &Tree{7, 0.8362, -0.0532, 0.0052, nil, nil}},   // log_length_ratio; padding_max / log_length_ratio
-			{7, 1.1632, 0.0018, -0.0160, &Tree{7, 0.8910, -0.0021, 0.0209, nil, nil}, &Tree{12, 0.3235, -0.0483, 0.0435, nil, nil}},   // log_length_ratio; log_length_ratio / content_contain_max
-			{18, 1.9459, 0.0010, -0.0258, &Tree{28, 2.4849, -0.0017, 0.0265, nil, nil}, &Tree{26, 0.5333, -0.0470, 0.0152, nil, nil}}, // log_pairs; log_shared_phrases / sentence_support_max
-			{10, 2.7081, 0.0008, -0.0326, &Tree{25, 0.8000, -0.0003, 0.0377, nil, nil}, &Tree{9, 1.0000, 0.0016, -0.0361, nil, nil}},  // log_shared_names; rare_in_order / own_quotes
-			{13, 0.3655, -0.0012, 0.0259, nil, nil}, // content_contain_min
-			{10, 2.7081, 0.0010, -0.0296, &Tree{25, 0.8000, -0.0000, 0.0346, nil, nil}, &Tree{4, 0.1000, -0.0320, 0.0027, nil, nil}}, // log_shared_names; rare_in_order / copy_short
-			{0, 0.4000, -0.0009, 0.0273, nil, nil}, // aligned_max
-			{16, 0.5000, -0.0228, 0.0013, &Tree{11, 0.6931, -0.0334, 0.0138, nil, nil}, &Tree{27, 0.5455, -0.0023, 0.0149, nil, nil}}, // order; log_shared_figures / sentence_support_min
-			{18, 1.9459, 0.0012, -0.0219, &Tree{31, 2.0794, -0.0011, 0.0226, nil, nil}, &Tree{30, 0.6667, -0.0391, 0.0203, nil, nil}}, // log_pairs; log_shared_trigrams / name_contain
-			{25, 0.5556, -0.0045, 0.0055, &Tree{17, 0.2143, -0.0280, 0.0018, nil, nil}, &Tree{30, 0.0741, -0.0204, 0.0148, nil, nil}}, // rare_in_order; padding_max / name_contain
-			{25, 0.6471, 0.0026, -0.0107, &Tree{25, 0.5714, -0.0032, 0.0171, nil, nil}, &Tree{7, 0.8910, -0.0246, 0.0374, nil, nil}},  // rare_in_order; rare_in_order / log_length_ratio
-			{7, 0.7885, 0.0043, -0.0076, &Tree{25, 0.5238, 0.0167, -0.0045, nil, nil}, &Tree{7, 0.8362, -0.0423, 0.0026, nil, nil}},   // log_length_ratio; rare_in_order / log_length_ratio
-			{0, 0.3333, -0.0013, 0.0232, nil, nil},  // aligned_max
-			{20, 0.0485, -0.0294, 0.0009, nil, nil}, // idf_contain_max
-			{25, 0.7143, -0.0018, 0.0145, &Tree{25, 0.7000, 0.0002, -0.0517, nil, nil}, &Tree{17, 0.9167, 0.0266, -0.0319, nil, nil}}, // rare_in_order; rare_in_order / padding_max
-			{10, 2.7081, 0.0005, -0.0282, &Tree{25, 0.8000, -0.0005, 0.0333, nil, nil}, &Tree{9, 1.0000, 0.0015, -0.0309, nil, nil}},  // log_shared_names; rare_in_order / own_quotes
-			{11, 1.3863, 0.0008, -0.0231, &Tree{18, 1.9459, 0.0020, -0.0251, nil, nil}, &Tree{16, 0.7000, -0.0383, 0.0170, nil, nil}}, // log_shared_figures; log_pairs / order
-			{7, 1.0986, 0.0017, -0.0107, &Tree{7, 0.9491, -0.0008, 0.0261, nil, nil}, &Tree{28, 0.6931, -0.0499, 0.0248, nil, nil}},   // log_length_ratio; log_length_ratio / log_shared_phrases
-			{0, 0.3333, -0.0014, 0.0208, nil, nil}, // aligned_max
-			{10, 2.7081, 0.0007, -0.0258, &Tree{25, 0.8000, -0.0002, 0.0312, nil, nil}, &Tree{30, 0.7500, -0.0281, 0.0026, nil, nil}}, // log_shared_names; rare_in_order / name_contain
-			{7, 0.7885, 0.0032, -0.0061, &Tree{17, 0.1333, -0.0243, 0.0061, nil, nil}, &Tree{10, 0.6931, 0.0161, -0.0210, nil, nil}},  // log_length_ratio; padding_max / log_shared_names
-			{17, 1.0000, 0.0020, -0.0119, &Tree{17, 0.8333, -0.0017, 0.0224, nil, nil}, &Tree{7, 0.5596, -0.0408, 0.0095, nil, nil}},  // padding_max; padding_max / log_length_ratio
-			{18, 1.0986, -0.0040, 0.0056, &Tree{7, 0.4055, -0.0277, 0.0049, nil, nil}, &Tree{7, 0.3878, 0.0299, -0.0061, nil, nil}},   // log_pairs; log_length_ratio / log_length_ratio
-			{18, 1.9459, 0.0009, -0.0208, &Tree{28, 2.4849, -0.0013, 0.0230, nil, nil}, &Tree{30, 0.6667, -0.0376, 0.0199, nil, nil}}, // log_pairs; log_shared_phrases / name_contain
-			{10, 2.7081, 0.0007, -0.0264, &Tree{10, 1.9459, -0.0018, 0.0130, nil, nil}, &Tree{4, 0.1000, -0.0283, 0.0021, nil, nil}},  // log_shared_names; log_shared_names / copy_short
-			{25, 0.4348, -0.0113, 0.0017, &Tree{28, 1.6094, -0.0256, 0.0215, nil, nil}, &Tree{27, 0.2083, -0.0128, 0.0072, nil, nil}}, // rare_in_order; log_shared_phrases / sentence_support_min
-			{4, 0.2857, -0.0010, 0.0254, nil, nil}, // copy_short
-			{18, 1.9459, 0.0011, -0.0203, &Tree{31, 2.5649, -0.0005, 0.0227, nil, nil}, &Tree{16, 0.8000, -0.0370, 0.0194, nil, nil}}, // log_pairs; log_shared_trigrams / order
-			{25, 0.6111, 0.0031, -0.0071, &Tree{25, 0.5714, -0.0028, 0.0284, nil, nil}, &Tree{17, 0.8333, -0.0196, 0.0245, nil, nil}}, // rare_in_order; rare_in_order / padding_max
-			{17, 1.0000, 0.0023, -0.0112, &Tree{17, 0.8333, -0.0004, 0.0160, nil, nil}, &Tree{14, 0.2206, -0.0384, 0.0079, nil, nil}}, // padding_max; padding_max / specific_share
-			{20, 0.0485, -0.0275, 0.0008, nil, nil}, // idf_contain_max
-			{13, 0.3655, -0.0011, 0.0228, nil, nil}, // content_contain_min
-			{20, 0.0485, -0.0254, 0.0008, nil, nil}, // idf_contain_max
-			{25, 0.7143, -0.0015, 0.0125, &Tree{25, 0.7000, 0.0002, -0.0468, nil, nil}, &Tree{0, 0.0833, -0.0117, 0.0369, nil, nil}},  // rare_in_order; rare_in_order / aligned_max
-			{10, 2.5649, 0.0006, -0.0212, &Tree{10, 1.9459, -0.0015, 0.0115, nil, nil}, &Tree{3, 0.1333, -0.0290, 0.0053, nil, nil}},  // log_shared_names; log_shared_names / rescued_min
-			{18, 1.9459, 0.0007, -0.0182, &Tree{16, 0.6667, -0.0004, 0.0293, nil, nil}, &Tree{26, 0.5333, -0.0383, 0.0180, nil, nil}}, // log_pairs; order / sentence_support_max
-			{11, 1.3863, 0.0008, -0.0201, &Tree{25, 0.7143, -0.0008, 0.0168, nil, nil}, &Tree{16, 0.7000, -0.0326, 0.0145, nil, nil}}, // log_shared_figures; rare_in_order / order
-			{0, 0.3333, -0.0009, 0.0186, nil, nil},  // aligned_max
-			{13, 0.0371, -0.0228, 0.0008, nil, nil}, // content_contain_min
-			{10, 2.7081, 0.0006, -0.0228, &Tree{25, 0.8000, -0.0002, 0.0291, nil, nil}, &Tree{30, 0.7500, -0.0250, 0.0023, nil, nil}}, // log_shared_names; rare_in_order / name_contain
-			{16, 0.5000, -0.0179, 0.0008, &Tree{28, 1.3863, -0.0314, 0.0113, nil, nil}, &Tree{27, 0.5455, -0.0022, 0.0122, nil, nil}}, // order; log_shared_phrases / sentence_support_min
-			{17, 0.0893, -0.0169, 0.0008, &Tree{7, 0.5931, 0.0210, -0.0538, nil, nil}, &Tree{17, 0.1562, 0.0237, -0.0009, nil, nil}},  // padding_max; log_length_ratio / padding_max
-			{11, 1.0986, 0.0011, -0.0157, &Tree{18, 1.0986, -0.0034, 0.0089, nil, nil}, &Tree{10, 0.6931, 0.0295, -0.0306, nil, nil}}, // log_shared_figures; log_pairs / log_shared_names
-			{18, 1.3863, 0.0024, -0.0073, &Tree{31, 2.0794, 0.0001, 0.0386, nil, nil}, &Tree{30, 0.6667, -0.0211, 0.0249, nil, nil}},  // log_pairs; log_shared_trigrams / name_contain
-			{16, 0.5000, -0.0177, 0.0011, &Tree{11, 0.6931, -0.0278, 0.0127, nil, nil}, &Tree{0, 0.3333, 0.0001, 0.0244, nil, nil}},   // order; log_shared_figures / aligned_max
-			{20, 0.0485, -0.0226, 0.0009, nil, nil}, // idf_contain_max
-			{17, 0.0893, -0.0167, 0.0009, &Tree{7, 0.5931, 0.0171, -0.0467, nil, nil}, &Tree{17, 0.1562, 0.0211, -0.0006, nil, nil}},  // padding_max; log_length_ratio / padding_max
-			{18, 1.9459, 0.0008, -0.0168, &Tree{16, 0.6667, -0.0002, 0.0281, nil, nil}, &Tree{10, 2.1972, -0.0400, 0.0111, nil, nil}}, // log_pairs; order / log_shared_names
-			{10, 2.5649, 0.0008, -0.0200, &Tree{25, 0.8000, 0.0000, 0.0256, nil, nil}, &Tree{19, 0.1111, -0.0249, 0.0059, nil, nil}},  // log_shared_names; rare_in_order / specific_copied_share
-			{7, 1.1632, 0.0014, -0.0101, &Tree{25, 0.3684, -0.0262, 0.0026, nil, nil}, &Tree{12, 0.3235, -0.0415, 0.0419, nil, nil}},  // log_length_ratio; rare_in_order / content_contain_max
-			{18, 1.6094, 0.0013, -0.0095, &Tree{25, 0.5806, -0.0032, 0.0088, nil, nil}, &Tree{30, 0.6667, -0.0278, 0.0348, nil, nil}}, // log_pairs; rare_in_order / name_contain
-			{15, 0.0857, -0.1532, 0.0782, &Tree{32, 0.0244, -0.1637, -0.0004, nil, nil}, &Tree{29, 0.0350, 0.0055, 0.0860, nil, nil}}, // bigram_share; trigram_share / phrase_share
-			{15, 0.0857, -0.0916, 0.0671, &Tree{15, 0.0256, -0.1106, -0.0520, nil, nil}, &Tree{29, 0.0350, 0.0040, 0.0753, nil, nil}}, // bigram_share; bigram_share / phrase_share
-			{32, 0.0365, -0.0667, 0.0640, nil, nil}, // trigram_share
-			{28, 1.7918, -0.0515, 0.0641, nil, nil}, // log_shared_phrases
-			{20, 0.3408, -0.0375, 0.0682, nil, nil}, // idf_contain_max
-			{32, 0.0077, -0.0557, 0.0418, &Tree{14, 0.2206, -0.0695, -0.0146, nil, nil}, &Tree{30, 0.6667, 0.0118, 0.0646, nil, nil}}, // trigram_share; specific_share / name_contain
-			{32, 0.0779, -0.0275, 0.0611, nil, nil}, // trigram_share
-			{15, 0.0256, -0.0612, 0.0291, nil, nil}, // bigram_share
-			{20, 0.3408, -0.0218, 0.0618, nil, nil}, // idf_contain_max
-			{30, 0.6667, -0.0203, 0.0557, nil, nil}, // name_contain
-			{31, 2.0794, -0.0186, 0.0569, nil, nil}, // log_shared_trigrams
-			{15, 0.0256, -0.0522, 0.0202, nil, nil}, // bigram_share
-			{20, 0.3408, -0.0133, 0.0574, &Tree{11, 1.0986, -0.0041, -0.0922, nil, nil}, &Tree{22, 0.0381, 0.0073, 0.0620, nil, nil}}, // idf_contain_max; log_shared_figures / aligned_x_idf
-			{31, 2.0794, -0.0128, 0.0507, nil, nil}, // log_shared_trigrams
-			{30, 0.8182, -0.0094, 0.0623, nil, nil}, // name_contain
-			{15, 0.0256, -0.0454, 0.0144, nil, nil}, // bigram_share
-			{16, 0.6667, -0.0082, 0.0594, &Tree{17, 0.6000, -0.0279, 0.0199, nil, nil}, &Tree{0, 0.0000, 0.0000, 0.0594, nil, nil}}, // order; padding_max / aligned_max
-			{22, 0.0979, -0.0070, 0.0563, nil, nil}, // aligned_x_idf
-			{7, 0.2624, -0.0310, 0.0138, &Tree{28, 1.7918, -0.0525, 0.0284, nil, nil}, &Tree{12, 0.1793, -0.0424, 0.0279, nil, nil}},  // log_length_ratio; log_shared_phrases / content_contain_max
-			{25, 0.3810, -0.0733, 0.0048, &Tree{30, 0.7500, -0.0758, 0.0070, nil, nil}, &Tree{14, 0.2206, -0.0224, 0.0176, nil, nil}}, // rare_in_order; name_contain / specific_share
-			{11, 1.0986, 0.0064, -0.0504, &Tree{15, 0.1296, -0.0042, 0.0540, nil, nil}, &Tree{32, 0.1111, -0.0778, 0.0444, nil, nil}}, // log_shared_figures; bigram_share / trigram_share
-			{7, 0.1054, -0.0449, 0.0068, &Tree{14, 0.4286, -0.0649, 0.0458, nil, nil}, &Tree{17, 0.6667, -0.0071, 0.0338, nil, nil}},  // log_length_ratio; specific_share / padding_max
-			{31, 2.0794, -0.0072, 0.0390, nil, nil}, // log_shared_trigrams
-			{30, 0.8182, -0.0056, 0.0464, nil, nil}, // name_contain
-			{14, 0.0926, -0.0546, 0.0048, nil, nil}, // specific_share
-			{25, 0.3810, -0.0657, 0.0037, &Tree{15, 0.1296, -0.0675, 0.0045, nil, nil}, &Tree{7, 0.0606, -0.0462, 0.0087, nil, nil}}, // rare_in_order; bigram_share / log_length_ratio
-			{14, 0.4634, -0.0051, 0.0432, nil, nil}, // specific_share
-			{11, 1.0986, 0.0046, -0.0435, &Tree{22, 0.0071, -0.0145, 0.0244, nil, nil}, &Tree{29, 0.1022, -0.0624, 0.0372, nil, nil}}, // log_shared_figures; aligned_x_idf / phrase_share
-			{17, 0.7302, -0.0100, 0.0227, &Tree{16, 0.6000, -0.0242, 0.0250, nil, nil}, &Tree{7, 0.5390, -0.0238, 0.0669, nil, nil}},  // padding_max; order / log_length_ratio
-			{12, 0.1033, -0.0517, 0.0034, nil, nil}, // content_contain_max
-			{25, 0.3810, -0.0582, 0.0027, &Tree{10, 1.9459, -0.0188, -0.0760, nil, nil}, &Tree{30, 0.2368, -0.0170, 0.0122, nil, nil}}, // rare_in_order; log_shared_names / name_contain
-			{17, 0.1111, -0.0412, 0.0035, &Tree{4, 0.1000, -0.0595, 0.0355, nil, nil}, &Tree{14, 0.4286, -0.0033, 0.0503, nil, nil}},   // padding_max; copy_short / specific_share
-			{16, 0.5000, -0.0609, 0.0023, &Tree{17, 0.3636, 0.0153, -0.0973, nil, nil}, &Tree{11, 1.0986, 0.0065, -0.0376, nil, nil}},  // order; padding_max / log_shared_figures
-			{14, 0.0926, -0.0493, 0.0022, nil, nil}, // specific_share
-			{25, 0.3810, -0.0520, 0.0020, &Tree{10, 1.9459, -0.0168, -0.0688, nil, nil}, &Tree{31, 2.0794, -0.0024, 0.0328, nil, nil}}, // rare_in_order; log_shared_names / log_shared_trigrams
-			{17, 0.6667, -0.0102, 0.0149, &Tree{30, 0.7500, -0.0221, 0.0367, nil, nil}, &Tree{7, 0.4308, -0.0288, 0.0388, nil, nil}},   // padding_max; name_contain / log_length_ratio
-			{12, 0.5068, -0.0030, 0.0495, &Tree{11, 1.3863, -0.0001, -0.0571, nil, nil}, &Tree{0, 0.0000, 0.0000, 0.0495, nil, nil}},   // content_contain_max; log_shared_figures / aligned_max
-			{16, 0.6000, -0.0056, 0.0222, &Tree{17, 0.6667, -0.0187, 0.0095, nil, nil}, &Tree{10, 1.7918, 0.0538, -0.0014, nil, nil}},  // order; padding_max / log_shared_names
-			{30, 0.2368, -0.0167, 0.0080, nil, nil}, // name_contain
-			{7, 0.1054, -0.0312, 0.0036, &Tree{14, 0.4286, -0.0469, 0.0368, nil, nil}, &Tree{28, 2.3026, -0.0013, 0.0448, nil, nil}}, // log_length_ratio; specific_share / log_shared_phrases
-			{14, 0.0926, -0.0460, 0.0025, nil, nil}, // specific_share
-			{16, 0.5000, -0.0458, 0.0020, &Tree{10, 1.7918, -0.0742, 0.0208, nil, nil}, &Tree{26, 0.4286, -0.0144, 0.0089, nil, nil}},  // order; log_shared_names / sentence_support_max
-			{25, 0.3810, -0.0443, 0.0019, &Tree{10, 1.9459, -0.0128, -0.0591, nil, nil}, &Tree{11, 1.0986, 0.0051, -0.0316, nil, nil}}, // rare_in_order; log_shared_names / log_shared_figures
-			{12, 0.5068, -0.0025, 0.0450, &Tree{17, 0.0833, -0.0483, -0.0001, nil, nil}, &Tree{0, 0.0000, 0.0000, 0.0450, nil, nil}},   // content_contain_max; padding_max / aligned_max
-			{25, 0.5714, -0.0077, 0.0118, &Tree{7, 0.7885, 0.0050, -0.0268, nil, nil}, &Tree{30, 0.2368, -0.0297, 0.0323, nil, nil}},   // rare_in_order; log_length_ratio / name_contain
-			{7, 0.0606, -0.0314, 0.0021, &Tree{14, 0.4286, -0.0494, 0.0300, nil, nil}, &Tree{28, 2.3026, -0.0024, 0.0382, nil, nil}},   // log_length_ratio; specific_share / log_shared_phrases
-			{17, 0.6667, -0.0081, 0.0116, &Tree{7, 0.5878, 0.0098, -0.0265, nil, nil}, &Tree{2, 0.1500, -0.0057, 0.0552, nil, nil}},    // padding_max; log_length_ratio / rescued_max
-			{7, 0.8383, -0.0059, 0.0159, &Tree{7, 0.7885, 0.0003, -0.0519, nil, nil}, &Tree{32, 0.0077, -0.0153, 0.0351, nil, nil}},    // log_length_ratio; log_length_ratio / trigram_share
-			{11, 1.3863, 0.0022, -0.0410, &Tree{14, 0.4286, -0.0015, 0.0341, nil, nil}, &Tree{20, 0.3408, -0.0545, 0.0215, nil, nil}},  // log_shared_figures; specific_share / idf_contain_max
-			{25, 0.3810, -0.0400, 0.0018, &Tree{10, 1.9459, -0.0096, -0.0535, nil, nil}, &Tree{18, 1.6094, -0.0021, 0.0229, nil, nil}}, // rare_in_order; log_shared_names / log_pairs
-			{17, 0.8333, -0.0050, 0.0165, &Tree{25, 0.5556, -0.0146, 0.0089, nil, nil}, &Tree{7, 0.5390, -0.0310, 0.0492, nil, nil}},   // padding_max; rare_in_order / log_length_ratio
-			{11, 1.0986, 0.0025, -0.0311, &Tree{18, 1.6094, -0.0022, 0.0329, nil, nil}, &Tree{17, 0.2353, -0.0516, 0.0136, nil, nil}},  // log_shared_figures; log_pairs / padding_max
-			{16, 0.5000, -0.0411, 0.0018, &Tree{17, 0.3636, 0.0153, -0.0677, nil, nil}, &Tree{10, 2.5649, 0.0036, -0.0570, nil, nil}},  // order; padding_max / log_shared_names
-			{14, 0.0926, -0.0409, 0.0011, nil, nil}, // specific_share
-			{7, 0.0606, -0.0285, 0.0015, &Tree{25, 0.5455, 0.0243, -0.0523, nil, nil}, &Tree{28, 2.3026, -0.0020, 0.0325, nil, nil}},   // log_length_ratio; rare_in_order / log_shared_phrases
-			{17, 0.1270, -0.0251, 0.0023, &Tree{30, 0.7500, -0.0419, 0.0402, nil, nil}, &Tree{10, 2.5649, 0.0040, -0.0496, nil, nil}},  // padding_max; name_contain / log_shared_names
-			{25, 0.3810, -0.0378, 0.0012, &Tree{17, 0.1818, -0.0041, -0.0480, nil, nil}, &Tree{12, 0.1033, -0.0387, 0.0028, nil, nil}}, // rare_in_order; padding_max / content_contain_max
-			{14, 0.5588, -0.0022, 0.0396, &Tree{11, 1.3863, -0.0002, -0.0448, nil, nil}, &Tree{0, 0.0000, 0.0000, 0.0396, nil, nil}},   // specific_share; log_shared_figures / aligned_max
-			{16, 0.5000, -0.0357, 0.0011, &Tree{11, 0.6931, -0.0549, 0.0273, nil, nil}, &Tree{27, 0.5750, -0.0029, 0.0176, nil, nil}},  // order; log_shared_figures / sentence_support_min
-			{16, 0.6667, -0.0020, 0.0312, &Tree{17, 0.6000, -0.0104, 0.0066, nil, nil}, &Tree{31, 1.3863, -0.0221, 0.0455, nil, nil}},  // order; padding_max / log_shared_trigrams
-			{14, 0.0926, -0.0361, 0.0011, nil, nil}, // specific_share
-			{25, 0.3810, -0.0319, 0.0010, &Tree{17, 0.1818, -0.0023, -0.0424, nil, nil}, &Tree{16, 0.6000, -0.0021, 0.0176, nil, nil}}, // rare_in_order; padding_max / order
-			{7, 0.2624, -0.0133, 0.0034, &Tree{22, 0.0071, -0.0435, 0.0045, nil, nil}, &Tree{25, 0.5789, -0.0044, 0.0222, nil, nil}},   // log_length_ratio; aligned_x_idf / rare_in_order
-			{11, 1.0986, 0.0017, -0.0268, &Tree{18, 1.6094, -0.0019, 0.0257, nil, nil}, &Tree{20, 0.3408, -0.0392, 0.0255, nil, nil}},  // log_shared_figures; log_pairs / idf_contain_max
-			{17, 0.8333, -0.0038, 0.0119, &Tree{7, 0.6286, 0.0062, -0.0166, nil, nil}, &Tree{14, 0.2206, -0.0371, 0.0394, nil, nil}},   // padding_max; log_length_ratio / specific_share
-			{7, 0.8383, -0.0047, 0.0119, &Tree{7, 0.7885, 0.0001, -0.0413, nil, nil}, &Tree{10, 1.3863, 0.0322, -0.0123, nil, nil}},    // log_length_ratio; log_length_ratio / log_shared_names
-			{30, 0.0455, -0.0147, 0.0027, nil, nil}, // name_contain
-			{25, 0.4118, -0.0213, 0.0017, &Tree{29, 0.0244, -0.0390, 0.0139, nil, nil}, &Tree{17, 1.0000, 0.0049, -0.0164, nil, nil}}, // rare_in_order; phrase_share / padding_max
-			{16, 0.5000, -0.0295, 0.0010, &Tree{17, 0.3636, 0.0197, -0.0537, nil, nil}, &Tree{10, 2.5649, 0.0024, -0.0462, nil, nil}}, // order; padding_max / log_shared_names
-			{11, 1.3863, 0.0008, -0.0294, &Tree{22, 0.0071, -0.0065, 0.0080, nil, nil}, &Tree{13, 0.2931, -0.0457, 0.0157, nil, nil}}, // log_shared_figures; aligned_x_idf / content_contain_min
-			{17, 0.4375, -0.0078, 0.0052, &Tree{30, 0.8182, -0.0183, 0.0614, nil, nil}, &Tree{7, 0.4308, -0.0268, 0.0204, nil, nil}},  // padding_max; name_contain / log_length_ratio
-			{7, 0.6286, 0.0059, -0.0077, &Tree{10, 0.6931, -0.0185, 0.0322, nil, nil}, &Tree{10, 1.3863, 0.0171, -0.0352, nil, nil}},  // log_length_ratio; log_shared_names / log_shared_names
-			{3, 0.5000, -0.0014, 0.0360, nil, nil}, // rescued_min
-			{11, 1.0986, 0.0017, -0.0221, &Tree{12, 0.3862, -0.0013, 0.0225, nil, nil}, &Tree{10, 1.0986, 0.0213, -0.0340, nil, nil}},  // log_shared_figures; content_contain_max / log_shared_names
-			{25, 0.3810, -0.0313, 0.0013, &Tree{10, 1.9459, -0.0035, -0.0422, nil, nil}, &Tree{12, 0.1033, -0.0327, 0.0025, nil, nil}}, // rare_in_order; log_shared_names / content_contain_max
-			{17, 0.0833, -0.0265, 0.0010, &Tree{5, 0.0513, -0.0445, 0.0216, nil, nil}, &Tree{7, 0.1054, -0.0184, 0.0030, nil, nil}},    // padding_max; copy_long / log_length_ratio
-			{25, 0.8000, -0.0016, 0.0303, &Tree{30, 0.2368, -0.0121, 0.0029, nil, nil}, &Tree{26, 0.2000, -0.0480, 0.0555, nil, nil}},  // rare_in_order; name_contain / sentence_support_max
-			{17, 0.6667, -0.0053, 0.0069, &Tree{10, 1.0986, -0.0321, 0.0046, nil, nil}, &Tree{2, 0.1500, -0.0063, 0.0435, nil, nil}},   // padding_max; log_shared_names / rescued_max
-			{3, 0.5000, -0.0012, 0.0338, nil, nil},  // rescued_min
-			{12, 0.5068, -0.0009, 0.0314, nil, nil}, // content_contain_max
-			{17, 0.4375, -0.0060, 0.0052, &Tree{30, 0.8182, -0.0143, 0.0532, nil, nil}, &Tree{7, 0.4308, -0.0188, 0.0157, nil, nil}},  // padding_max; name_contain / log_length_ratio
-			{7, 0.6286, 0.0071, -0.0077, &Tree{10, 0.6931, -0.0125, 0.0268, nil, nil}, &Tree{10, 1.3863, 0.0119, -0.0292, nil, nil}},  // log_length_ratio; log_shared_names / log_shared_names
-			{11, 1.3863, 0.0015, -0.0270, &Tree{14, 0.4286, -0.0007, 0.0237, nil, nil}, &Tree{13, 0.2931, -0.0406, 0.0119, nil, nil}}, // log_shared_figures; specific_share / content_contain_min
-			{10, 2.7081, 0.0010, -0.0377, &Tree{25, 0.8000, -0.0007, 0.0518, nil, nil}, &Tree{1, 0.0833, -0.0493, 0.0072, nil, nil}},  // log_shared_names; rare_in_order / aligned_min
-			{25, 0.3810, -0.0283, 0.0013, &Tree{17, 0.1818, 0.0015, -0.0386, nil, nil}, &Tree{14, 0.0926, -0.0306, 0.0023, nil, nil}}, // rare_in_order; padding_max / specific_share
-			{10, 2.3979, 0.0011, -0.0228, &Tree{25, 0.8000, -0.0004, 0.0474, nil, nil}, &Tree{23, 0.1153, -0.0490, 0.0310, nil, nil}}, // log_shared_names; rare_in_order / rescued_x_content
-			{11, 1.3863, 0.0012, -0.0249, &Tree{18, 2.0794, 0.0023, -0.0342, nil, nil}, &Tree{32, 0.1111, -0.0369, 0.0155, nil, nil}}, // log_shared_figures; log_pairs / trigram_share
-			{7, 0.6286, 0.0048, -0.0061, &Tree{10, 0.6931, -0.0119, 0.0215, nil, nil}, &Tree{7, 0.6931, -0.0635, -0.0011, nil, nil}},  // log_length_ratio; log_shared_names / log_length_ratio
-			{17, 0.4375, -0.0069, 0.0046, &Tree{32, 0.0077, -0.0394, 0.0051, nil, nil}, &Tree{12, 0.3235, -0.0032, 0.0250, nil, nil}}, // padding_max; trigram_share / content_contain_max
-			{25, 0.4118, -0.0191, 0.0012, &Tree{17, 0.2105, 0.0099, -0.0377, nil, nil}, &Tree{11, 1.0986, 0.0029, -0.0205, nil, nil}}, // rare_in_order; padding_max / log_shared_figures
-			{10, 2.7081, 0.0003, -0.0360, &Tree{25, 0.8000, -0.0011, 0.0452, nil, nil}, &Tree{0, 0.0909, -0.0457, 0.0060, nil, nil}},  // log_shared_names; rare_in_order / aligned_max
-			{10, 2.7081, 0.0004, -0.0339, &Tree{25, 0.8000, -0.0008, 0.0416, nil, nil}, &Tree{14, 0.2917, -0.0425, 0.0064, nil, nil}}, // log_shared_names; rare_in_order / specific_share
-			{17, 0.0833, -0.0248, 0.0009, &Tree{5, 0.0513, -0.0392, 0.0170, nil, nil}, &Tree{28, 2.4849, -0.0010, 0.0197, nil, nil}},  // padding_max; copy_long / log_shared_phrases
-			{3, 0.5000, -0.0010, 0.0289, nil, nil}, // rescued_min
-			{10, 2.7081, 0.0008, -0.0327, &Tree{25, 0.8000, -0.0003, 0.0383, nil, nil}, &Tree{0, 0.0909, -0.0414, 0.0058, nil, nil}},  // log_shared_names; rare_in_order / aligned_max
-			{11, 1.3863, 0.0011, -0.0237, &Tree{11, 0.6931, -0.0016, 0.0146, nil, nil}, &Tree{16, 0.6667, -0.0344, 0.0138, nil, nil}}, // log_shared_figures; log_shared_figures / order
-			{16, 0.5000, -0.0214, 0.0012, &Tree{10, 1.7918, -0.0416, 0.0241, nil, nil}, &Tree{10, 2.5649, 0.0023, -0.0366, nil, nil}}, // order; log_shared_names / log_shared_names
-			{14, 0.0926, -0.0276, 0.0006, nil, nil}, // specific_share
-			{17, 0.4375, -0.0060, 0.0039, &Tree{30, 0.8182, -0.0132, 0.0474, nil, nil}, &Tree{7, 0.4055, -0.0182, 0.0115, nil, nil}}, // padding_max; name_contain / log_length_ratio
-			{7, 0.6286, 0.0051, -0.0060, &Tree{10, 0.6931, -0.0095, 0.0198, nil, nil}, &Tree{10, 1.3863, 0.0086, -0.0220, nil, nil}}, // log_length_ratio; log_shared_names / log_shared_names
-			{27, 0.8333, -0.0010, 0.0287, nil, nil}, // sentence_support_min
-			{17, 1.0000, 0.0021, -0.0121, &Tree{17, 0.9000, -0.0004, 0.0523, nil, nil}, &Tree{12, 0.3235, -0.0323, 0.0566, nil, nil}}, // padding_max; padding_max / content_contain_max
-			{25, 0.3810, -0.0259, 0.0014, &Tree{17, 0.1818, 0.0019, -0.0341, nil, nil}, &Tree{11, 1.0986, 0.0028, -0.0176, nil, nil}}, // rare_in_order; padding_max / log_shared_figures
-			{1, 0.4000, -0.0008, 0.0278, nil, nil}, // aligned_min
-			{18, 1.6094, -0.0017, 0.0119, &Tree{16, 0.5000, -0.0340, -0.0001, nil, nil}, &Tree{30, 0.6667, -0.0136, 0.0493, nil, nil}}, // log_pairs; order / name_contain
-			{10, 2.3026, 0.0016, -0.0156, &Tree{18, 1.6094, -0.0007, 0.0198, nil, nil}, &Tree{30, 0.6667, -0.0403, 0.0317, nil, nil}},  // log_shared_names; log_pairs / name_contain
-			{12, 0.1033, -0.0264, 0.0010, nil, nil}, // content_contain_max
-			{17, 0.1270, -0.0158, 0.0014, &Tree{25, 0.5714, -0.0456, 0.0146, nil, nil}, &Tree{17, 0.1667, 0.0373, -0.0007, nil, nil}}, // padding_max; rare_in_order / padding_max
-			{17, 0.4375, -0.0056, 0.0042, &Tree{10, 1.0986, -0.0495, 0.0034, nil, nil}, &Tree{30, 0.1000, -0.0117, 0.0106, nil, nil}}, // padding_max; log_shared_names / name_contain
-			{3, 0.5000, -0.0012, 0.0293, nil, nil},  // rescued_min
-			{12, 0.5068, -0.0009, 0.0273, nil, nil}, // content_contain_max
-			{7, 0.6286, 0.0045, -0.0049, &Tree{25, 0.5455, 0.0180, -0.0101, nil, nil}, &Tree{25, 0.5000, -0.0280, 0.0063, nil, nil}},  // log_length_ratio; rare_in_order / rare_in_order
-			{7, 0.8383, -0.0030, 0.0078, &Tree{17, 0.8333, -0.0107, 0.0265, nil, nil}, &Tree{17, 0.7778, 0.0235, -0.0268, nil, nil}},  // log_length_ratio; padding_max / padding_max
-			{25, 0.5789, -0.0035, 0.0073, &Tree{28, 1.7918, -0.0077, 0.0173, nil, nil}, &Tree{30, 0.2368, -0.0220, 0.0225, nil, nil}}, // rare_in_order; log_shared_phrases / name_contain
-			{17, 0.6667, -0.0044, 0.0062, &Tree{26, 0.3750, -0.0264, 0.0013, nil, nil}, &Tree{2, 0.1500, -0.0050, 0.0390, nil, nil}},  // padding_max; sentence_support_max / rescued_max
-			{3, 0.5000, -0.0008, 0.0281, nil, nil}, // rescued_min
-			{25, 0.7143, -0.0013, 0.0154, &Tree{28, 2.3026, -0.0039, 0.0249, nil, nil}, &Tree{26, 0.3750, -0.0207, 0.0410, nil, nil}}, // rare_in_order; log_shared_phrases / sentence_support_max
-			{25, 0.3810, -0.0249, 0.0014, &Tree{17, 0.1818, 0.0024, -0.0320, nil, nil}, &Tree{11, 1.3863, 0.0024, -0.0219, nil, nil}}, // rare_in_order; padding_max / log_shared_figures
-			{27, 0.8333, -0.0008, 0.0261, nil, nil}, // sentence_support_min
-			{17, 0.8333, -0.0023, 0.0087, &Tree{7, 0.8383, -0.0091, 0.0167, nil, nil}, &Tree{14, 0.2206, -0.0267, 0.0280, nil, nil}}, // padding_max; log_length_ratio / specific_share
-			{7, 0.6286, 0.0056, -0.0063, &Tree{25, 0.5455, 0.0175, -0.0075, nil, nil}, &Tree{10, 1.3863, 0.0091, -0.0224, nil, nil}}, // log_length_ratio; rare_in_order / log_shared_names
-			{15, 0.1296, -0.0018, 0.0144, nil, nil}, // bigram_share
-			{17, 1.0000, 0.0021, -0.0117, &Tree{17, 0.8333, -0.0013, 0.0292, nil, nil}, &Tree{20, 0.1443, -0.0465, 0.0180, nil, nil}}, // padding_max; padding_max / idf_contain_max
-			{25, 0.7368, -0.0013, 0.0177, &Tree{28, 2.3026, -0.0036, 0.0230, nil, nil}, &Tree{7, 0.2231, -0.0199, 0.0463, nil, nil}},  // rare_in_order; log_shared_phrases / log_length_ratio
-			{25, 0.3810, -0.0250, 0.0012, &Tree{12, 0.4711, -0.0294, 0.0055, nil, nil}, &Tree{11, 1.0986, 0.0025, -0.0161, nil, nil}}, // rare_in_order; content_contain_max / log_shared_figures
-			{11, 0.6931, -0.0023, 0.0102, &Tree{7, 0.1823, -0.0276, 0.0008, nil, nil}, &Tree{17, 0.2353, -0.0223, 0.0353, nil, nil}},  // log_shared_figures; log_length_ratio / padding_max
-			{7, 0.6286, 0.0047, -0.0056, &Tree{17, 0.3333, 0.0210, -0.0049, nil, nil}, &Tree{7, 0.6931, -0.0488, -0.0013, nil, nil}},  // log_length_ratio; padding_max / log_length_ratio
-			{17, 0.4375, -0.0055, 0.0036, &Tree{10, 1.0986, -0.0453, 0.0024, nil, nil}, &Tree{25, 0.6765, -0.0001, 0.0300, nil, nil}}, // padding_max; log_shared_names / rare_in_order
-			{10, 2.3979, 0.0008, -0.0188, &Tree{25, 0.7547, -0.0006, 0.0286, nil, nil}, &Tree{26, 0.6429, -0.0380, 0.0213, nil, nil}}, // log_shared_names; rare_in_order / sentence_support_max
-			{11, 1.3863, 0.0008, -0.0216, &Tree{11, 0.6931, -0.0018, 0.0149, nil, nil}, &Tree{15, 0.1296, -0.0383, 0.0046, nil, nil}}, // log_shared_figures; log_shared_figures / bigram_share
-			{1, 0.4000, -0.0010, 0.0246, nil, nil}, // aligned_min
-			{11, 1.0986, 0.0011, -0.0164, &Tree{11, 0.6931, -0.0010, 0.0148, nil, nil}, &Tree{29, 0.0350, -0.0330, 0.0101, nil, nil}}, // log_shared_figures; log_shared_figures / phrase_share
-			{17, 0.4375, -0.0050, 0.0035, &Tree{30, 0.8182, -0.0106, 0.0384, nil, nil}, &Tree{7, 0.5878, -0.0067, 0.0128, nil, nil}},  // padding_max; name_contain / log_length_ratio
-			{7, 0.6286, 0.0054, -0.0060, &Tree{10, 0.6931, -0.0054, 0.0159, nil, nil}, &Tree{25, 0.5556, -0.0163, 0.0099, nil, nil}},  // log_length_ratio; log_shared_names / rare_in_order
-			{10, 1.3863, 0.0043, -0.0049, &Tree{7, 0.5878, -0.0083, 0.0171, nil, nil}, &Tree{7, 0.5878, 0.0109, -0.0200, nil, nil}},   // log_shared_names; log_length_ratio / log_length_ratio
-			{25, 0.4118, -0.0157, 0.0014, &Tree{30, 0.6000, -0.0280, 0.0263, nil, nil}, &Tree{17, 1.0000, 0.0036, -0.0126, nil, nil}}, // rare_in_order; name_contain / padding_max
-			{27, 0.5750, -0.0022, 0.0089, nil, nil}, // sentence_support_min
-			{17, 0.6667, -0.0037, 0.0051, &Tree{7, 0.8383, -0.0105, 0.0127, nil, nil}, &Tree{2, 0.1500, -0.0040, 0.0328, nil, nil}},   // padding_max; log_length_ratio / rescued_max
-			{7, 0.6286, 0.0045, -0.0048, &Tree{10, 2.3026, 0.0080, -0.0278, nil, nil}, &Tree{32, 0.0169, -0.0163, 0.0116, nil, nil}},  // log_length_ratio; log_shared_names / trigram_share
-			{11, 1.3863, 0.0009, -0.0208, &Tree{31, 1.6094, -0.0019, 0.0127, nil, nil}, &Tree{15, 0.1296, -0.0366, 0.0044, nil, nil}}, // log_shared_figures; log_shared_trigrams / bigram_share
-			{17, 0.6667, -0.0039, 0.0050, &Tree{25, 0.5263, 0.0073, -0.0130, nil, nil}, &Tree{25, 0.5000, -0.0159, 0.0137, nil, nil}}, // padding_max; rare_in_order / rare_in_order
-			{1, 0.4000, -0.0009, 0.0247, nil, nil},  // aligned_min
-			{19, 0.1154, -0.0008, 0.0205, nil, nil}, // specific_copied_share
-			{12, 0.5068, -0.0006, 0.0230, nil, nil}, // content_contain_max
-			{11, 1.3863, 0.0011, -0.0195, &Tree{19, 0.1154, 0.0001, 0.0273, nil, nil}, &Tree{15, 0.1296, -0.0343, 0.0044, nil, nil}},  // log_shared_figures; specific_copied_share / bigram_share
-			{25, 0.3810, -0.0205, 0.0009, &Tree{17, 0.1818, 0.0038, -0.0273, nil, nil}, &Tree{28, 2.4849, -0.0003, 0.0147, nil, nil}}, // rare_in_order; padding_max / log_shared_phrases
-			{11, 1.0986, 0.0011, -0.0158, &Tree{17, 0.1667, 0.0161, -0.0006, nil, nil}, &Tree{10, 1.0986, 0.0168, -0.0258, nil, nil}}, // log_shared_figures; padding_max / log_shared_names
-			{17, 0.4375, -0.0048, 0.0036, &Tree{10, 1.0986, -0.0421, 0.0023, nil, nil}, &Tree{7, 0.5878, -0.0060, 0.0123, nil, nil}},  // padding_max; log_shared_names / log_length_ratio
-			{7, 0.6286, 0.0041, -0.0052, &Tree{25, 0.5455, 0.0136, -0.0064, nil, nil}, &Tree{7, 0.6931, -0.0421, -0.0014, nil, nil}},  // log_length_ratio; rare_in_order / log_length_ratio
-			{1, 0.4000, -0.0011, 0.0240, nil, nil}, // aligned_min
+			{15, 0.08571428571428572, -0.1505, 0.0769, nil, nil},  // bigram_share
+			{29, 0.03529411764705882, -0.0861, 0.0759, nil, nil},  // phrase_share
+			{32, 0.024390243902439025, -0.0730, 0.0610, nil, nil}, // trigram_share
+			{15, 0.12962962962962962, -0.0521, 0.0636, nil, nil},  // bigram_share
+			{28, 1.791759469228055, -0.0444, 0.0608, nil, nil},    // log_shared_phrases
+			{15, 0.035, -0.0623, 0.0396, nil, nil},                // bigram_share
+			{30, 0.6666666666666666, -0.0330, 0.0604, nil, nil},   // name_contain
+			{32, 0.07792207792207792, -0.0268, 0.0602, nil, nil},  // trigram_share
+			{15, 0.025210084033613446, -0.0570, 0.0282, nil, nil}, // bigram_share
+			{20, 0.336378432465252, -0.0227, 0.0583, nil, nil},    // idf_contain_max
+			{30, 0.75, -0.0187, 0.0607, nil, nil},                 // name_contain
+			{33, 0.6666666666666666, -0.0501, 0.0213, nil, nil},   // subject3_max
+			{28, 2.4849066497880004, -0.0161, 0.0560, nil, nil},   // log_shared_phrases
+			{30, 0.8235294117647058, -0.0113, 0.0612, nil, nil},   // name_contain
+			{37, 0.25, -0.0627, 0.0116, nil, nil},                 // lead_max
+			{25, 0.7142857142857143, -0.0106, 0.0567, &Tree{11, 1.0986122886681096, 0.0010, -0.1062, nil, nil}, &Tree{37, 0.25, -0.0514, 0.0624, nil, nil}}, // rare_in_order; log_shared_figures / lead_max
+			{37, 1, -0.0092, 0.0544, nil, nil},                  // lead_max
+			{12, 0.5149253731343284, -0.0080, 0.0575, nil, nil}, // content_contain_max
+			{33, 0.6666666666666666, -0.0380, 0.0130, nil, nil}, // subject3_max
+			{11, 1.0986122886681096, 0.0088, -0.0580, &Tree{15, 0.025210084033613446, -0.0352, 0.0235, nil, nil}, &Tree{15, 0.20930232558139536, -0.0930, 0.0477, nil, nil}}, // log_shared_figures; bigram_share / bigram_share
+			{17, 0.6666666666666666, -0.0128, 0.0281, &Tree{37, 1, -0.0272, 0.0582, nil, nil}, &Tree{7, 0.38566248081198473, -0.0360, 0.0614, nil, nil}},                     // padding_max; lead_max / log_length_ratio
+			{30, 0.8235294117647058, -0.0070, 0.0485, nil, nil}, // name_contain
+			{37, 0.25, -0.0557, 0.0064, nil, nil},               // lead_max
+			{11, 1.3862943611198906, 0.0055, -0.0611, &Tree{16, 0.6, -0.0049, 0.0441, nil, nil}, &Tree{32, 0.1111111111111111, -0.0844, 0.0365, nil, nil}},                 // log_shared_figures; order / trigram_share
+			{25, 0.7142857142857143, -0.0056, 0.0501, &Tree{17, 0.1111111111111111, -0.0604, 0.0004, nil, nil}, &Tree{14, 0.15873015873015872, -0.0275, 0.0592, nil, nil}}, // rare_in_order; padding_max / specific_share
+			{38, 0.125, -0.0324, 0.0076, nil, nil}, // lead_min
+			{17, 0.6666666666666666, -0.0115, 0.0215, &Tree{30, 0.75, -0.0241, 0.0369, nil, nil}, &Tree{34, 0.3333333333333333, -0.0409, 0.0435, nil, nil}},                  // padding_max; name_contain / subject3_min
+			{16, 0.5, -0.0736, 0.0034, &Tree{15, 0.12962962962962962, -0.0909, 0.0221, nil, nil}, &Tree{7, 0.8472978603872037, -0.0063, 0.0282, nil, nil}},                   // order; bigram_share / log_length_ratio
+			{12, 0.5552208835341366, -0.0046, 0.0550, &Tree{7, 0.06899287148695142, -0.0554, -0.0000, nil, nil}, &Tree{0, 0, 0.0000, 0.0550, nil, nil}},                      // content_contain_max; log_length_ratio / aligned_max
+			{25, 0.7142857142857143, -0.0043, 0.0439, &Tree{17, 0.08333333333333333, -0.0528, -0.0004, nil, nil}, &Tree{14, 0.15873015873015872, -0.0231, 0.0527, nil, nil}}, // rare_in_order; padding_max / specific_share
+			{37, 0.25, -0.0490, 0.0038, nil, nil}, // lead_max
+			{25, 0.4375, -0.0285, 0.0058, &Tree{28, 2.4849066497880004, -0.0436, 0.0489, nil, nil}, &Tree{11, 1.0986122886681096, 0.0115, -0.0376, nil, nil}}, // rare_in_order; log_shared_phrases / log_shared_figures
+			{14, 0.42592592592592593, -0.0065, 0.0273, nil, nil}, // specific_share
+			{16, 0.5, -0.0571, 0.0027, &Tree{21, 0.09137511534646531, -0.1140, -0.0125, nil, nil}, &Tree{0, 0.05263157894736842, -0.0122, 0.0182, nil, nil}}, // order; idf_contain_min / aligned_max
+			{17, 0.6, -0.0117, 0.0148, &Tree{37, 1, -0.0222, 0.0512, nil, nil}, &Tree{7, 0.5877866649021191, -0.0175, 0.0445, nil, nil}},                     // padding_max; lead_max / log_length_ratio
+			{3, 0.5, -0.0031, 0.0519, nil, nil}, // rescued_min
+			{11, 1.3862943611198906, 0.0032, -0.0431, &Tree{16, 0.6, -0.0024, 0.0309, nil, nil}, &Tree{37, 0.75, -0.0598, 0.0272, nil, nil}},                               // log_shared_figures; order / lead_max
+			{17, 0.6666666666666666, -0.0089, 0.0144, &Tree{30, 0.8235294117647058, -0.0168, 0.0387, nil, nil}, &Tree{34, 0.3333333333333333, -0.0336, 0.0283, nil, nil}},  // padding_max; name_contain / subject3_min
+			{16, 0.5, -0.0452, 0.0026, &Tree{17, 0.36363636363636365, 0.0130, -0.0778, nil, nil}, &Tree{34, 1, -0.0019, 0.0342, nil, nil}},                                 // order; padding_max / subject3_min
+			{10, 1.3862943611198906, 0.0097, -0.0119, &Tree{34, 0.3333333333333333, -0.0322, 0.0232, nil, nil}, &Tree{37, 1, -0.0217, 0.0450, nil, nil}},                   // log_shared_names; subject3_min / lead_max
+			{7, 0.06899287148695142, -0.0369, 0.0033, &Tree{14, 0.42592592592592593, -0.0575, 0.0361, nil, nil}, &Tree{25, 0.5555555555555556, -0.0076, 0.0175, nil, nil}}, // log_length_ratio; specific_share / rare_in_order
+			{7, 0.8472978603872037, -0.0072, 0.0158, &Tree{7, 0.7884573603642703, -0.0020, -0.0647, nil, nil}, &Tree{15, 0.025210084033613446, -0.0305, 0.0307, nil, nil}}, // log_length_ratio; log_length_ratio / bigram_share
+			{7, 0.24116205681688807, -0.0194, 0.0045, &Tree{0, 0.2857142857142857, -0.0294, 0.0425, nil, nil}, &Tree{25, 0.4375, -0.0249, 0.0106, nil, nil}},               // log_length_ratio; aligned_max / rare_in_order
+			{38, 0.125, -0.0224, 0.0039, nil, nil}, // lead_min
+			{18, 1.9459101490553132, 0.0018, -0.0417, &Tree{28, 2.4849066497880004, -0.0028, 0.0509, nil, nil}, &Tree{30, 0.6666666666666666, -0.1079, 0.0466, nil, nil}}, // log_pairs; log_shared_phrases / name_contain
+			{27, 0.8666666666666667, -0.0018, 0.0513, nil, nil}, // sentence_support_min
+			{11, 1.3862943611198906, 0.0024, -0.0371, &Tree{0, 0.05263157894736842, -0.0080, 0.0139, nil, nil}, &Tree{15, 0.20930232558139536, -0.0491, 0.0210, nil, nil}},  // log_shared_figures; aligned_max / bigram_share
+			{16, 0.5, -0.0390, 0.0023, &Tree{11, 0.6931471805599453, -0.0592, 0.0307, nil, nil}, &Tree{18, 1.9459101490553132, 0.0045, -0.0439, nil, nil}},                  // order; log_shared_figures / log_pairs
+			{25, 0.7142857142857143, -0.0028, 0.0336, &Tree{30, 0.19117647058823528, -0.0193, 0.0037, nil, nil}, &Tree{14, 0.15873015873015872, -0.0216, 0.0435, nil, nil}}, // rare_in_order; name_contain / specific_share
+			{10, 1.3862943611198906, 0.0083, -0.0106, &Tree{7, 0.5596157879354227, -0.0173, 0.0316, nil, nil}, &Tree{7, 0.5877866649021191, 0.0156, -0.0350, nil, nil}},     // log_shared_names; log_length_ratio / log_length_ratio
+			{37, 0.25, -0.0359, 0.0019, nil, nil}, // lead_max
+			{11, 1.0986122886681096, 0.0024, -0.0275, &Tree{0, 0.05263157894736842, -0.0080, 0.0145, nil, nil}, &Tree{10, 1.0986122886681096, 0.0485, -0.0479, nil, nil}},   // log_shared_figures; aligned_max / log_shared_names
+			{17, 0.6666666666666666, -0.0073, 0.0104, &Tree{18, 1.0986122886681096, -0.0338, 0.0050, nil, nil}, &Tree{14, 0.42592592592592593, 0.0015, 0.0557, nil, nil}},   // padding_max; log_pairs / specific_share
+			{17, 0.08333333333333333, -0.0335, 0.0019, &Tree{30, 0.6666666666666666, -0.0511, 0.0302, nil, nil}, &Tree{17, 0.16666666666666666, 0.0299, -0.0010, nil, nil}}, // padding_max; name_contain / padding_max
+			{21, 0.3249069892979841, -0.0017, 0.0412, nil, nil}, // idf_contain_min
+			{7, 0.8472978603872037, -0.0052, 0.0119, &Tree{7, 0.7884573603642703, -0.0006, -0.0579, nil, nil}, &Tree{33, 0.6666666666666666, -0.0389, 0.0215, nil, nil}},    // log_length_ratio; log_length_ratio / subject3_max
+			{16, 0.5, -0.0320, 0.0017, &Tree{37, 0.875, -0.0599, 0.0158, nil, nil}, &Tree{17, 0.13043478260869565, -0.0255, 0.0044, nil, nil}},                              // order; lead_max / padding_max
+			{25, 0.7142857142857143, -0.0026, 0.0284, &Tree{30, 0.14705882352941177, -0.0182, 0.0022, nil, nil}, &Tree{26, 0.38461538461538464, -0.0041, 0.0471, nil, nil}}, // rare_in_order; name_contain / sentence_support_max
+			{10, 1.3862943611198906, 0.0072, -0.0090, &Tree{7, 0.5596157879354227, -0.0140, 0.0254, nil, nil}, &Tree{7, 0.5877866649021191, 0.0125, -0.0285, nil, nil}},     // log_shared_names; log_length_ratio / log_length_ratio
+			{3, 0.5, -0.0017, 0.0402, nil, nil}, // rescued_min
+			{10, 2.3978952727983707, 0.0020, -0.0281, &Tree{10, 2.1972245773362196, -0.0009, 0.0348, nil, nil}, &Tree{30, 0.75, -0.0591, 0.0420, nil, nil}}, // log_shared_names; log_shared_names / name_contain
+			{27, 0.8666666666666667, -0.0012, 0.0427, nil, nil}, // sentence_support_min
+			{18, 1.9459101490553132, 0.0019, -0.0301, &Tree{28, 2.4849066497880004, -0.0017, 0.0441, nil, nil}, &Tree{30, 0.6666666666666666, -0.0776, 0.0411, nil, nil}}, // log_pairs; log_shared_phrases / name_contain
+			{38, 0.125, -0.0175, 0.0033, nil, nil}, // lead_min
+			{25, 0.4375, -0.0155, 0.0033, &Tree{10, 1.9459101490553132, 0.0111, -0.0505, nil, nil}, &Tree{10, 1.9459101490553132, -0.0024, 0.0261, nil, nil}},             // rare_in_order; log_shared_names / log_shared_names
+			{17, 0.4375, -0.0081, 0.0064, &Tree{18, 1.0986122886681096, -0.0460, 0.0055, nil, nil}, &Tree{20, 0.27375700990807433, -0.0038, 0.0443, nil, nil}},            // padding_max; log_pairs / idf_contain_max
+			{11, 1.0986122886681096, 0.0024, -0.0256, &Tree{11, 0.6931471805599453, -0.0016, 0.0235, nil, nil}, &Tree{10, 1.0986122886681096, 0.0435, -0.0445, nil, nil}}, // log_shared_figures; log_shared_figures / log_shared_names
+			{7, 1.0169342576538425, -0.0035, 0.0137, &Tree{17, 0.6666666666666666, -0.0147, 0.0122, nil, nil}, &Tree{31, 0.6931471805599453, -0.0300, 0.0431, nil, nil}},  // log_length_ratio; padding_max / log_shared_trigrams
+			{16, 0.5, -0.0275, 0.0018, &Tree{17, 0.36363636363636365, 0.0212, -0.0528, nil, nil}, &Tree{34, 1, -0.0012, 0.0230, nil, nil}},                                // order; padding_max / subject3_min
+			{18, 1.9459101490553132, 0.0016, -0.0286, &Tree{28, 2.4849066497880004, -0.0016, 0.0403, nil, nil}, &Tree{30, 0.6666666666666666, -0.0622, 0.0332, nil, nil}}, // log_pairs; log_shared_phrases / name_contain
+			{25, 0.41025641025641024, -0.0189, 0.0024, &Tree{12, 0.35014836795252224, -0.0315, 0.0330, nil, nil}, &Tree{35, 0.25, -0.0381, 0.0044, nil, nil}},             // rare_in_order; content_contain_max / subject8_max
+			{3, 0.5, -0.0014, 0.0352, nil, nil}, // rescued_min
+			{10, 2.3978952727983707, 0.0017, -0.0265, &Tree{17, 0.13043478260869565, -0.0250, 0.0042, nil, nil}, &Tree{30, 0.75, -0.0465, 0.0280, nil, nil}},                // log_shared_names; padding_max / name_contain
+			{25, 0.7142857142857143, -0.0019, 0.0237, &Tree{30, 0.037037037037037035, -0.0189, 0.0021, nil, nil}, &Tree{7, 0.38566248081198473, -0.0092, 0.0407, nil, nil}}, // rare_in_order; name_contain / log_length_ratio
+			{27, 0.8666666666666667, -0.0011, 0.0368, nil, nil}, // sentence_support_min
+			{7, 1.466337068793427, 0.0018, -0.0213, &Tree{7, 1.0986122886681098, -0.0021, 0.0344, nil, nil}, &Tree{30, 0.75, -0.0381, 0.0387, nil, nil}},                   // log_length_ratio; log_length_ratio / name_contain
+			{17, 0.2, 0.0134, -0.0027, &Tree{37, 0.625, -0.0335, 0.0393, nil, nil}, &Tree{11, 0.6931471805599453, -0.0073, 0.0177, nil, nil}},                              // padding_max; lead_max / log_shared_figures
+			{10, 1.3862943611198906, 0.0073, -0.0085, &Tree{10, 1.0986122886681096, 0.0006, 0.0692, nil, nil}, &Tree{7, 0.5877866649021191, 0.0136, -0.0286, nil, nil}},    // log_shared_names; log_shared_names / log_length_ratio
+			{7, 0.24116205681688807, -0.0142, 0.0037, &Tree{17, 0.16666666666666666, 0.0322, -0.0242, nil, nil}, &Tree{17, 0.6666666666666666, -0.0049, 0.0158, nil, nil}}, // log_length_ratio; padding_max / padding_max
+			{11, 1.3862943611198906, 0.0018, -0.0288, &Tree{17, 1, 0.0048, -0.0139, nil, nil}, &Tree{37, 0.75, -0.0411, 0.0166, nil, nil}},                                 // log_shared_figures; padding_max / lead_max
+			{21, 0.3249069892979841, -0.0011, 0.0341, nil, nil}, // idf_contain_min
+			{18, 1.791759469228055, 0.0021, -0.0189, &Tree{28, 2.4849066497880004, 0.0000, 0.0313, nil, nil}, &Tree{30, 0.6666666666666666, -0.0476, 0.0411, nil, nil}}, // log_pairs; log_shared_phrases / name_contain
+			{17, 0.8181818181818182, -0.0031, 0.0103, &Tree{7, 0.9007865453381898, -0.0114, 0.0205, nil, nil}, &Tree{7, 0.7884573603642703, 0.0296, -0.0195, nil, nil}}, // padding_max; log_length_ratio / log_length_ratio
+			{3, 0.5, -0.0008, 0.0325, nil, nil},    // rescued_min
+			{37, 0.375, -0.0127, 0.0027, nil, nil}, // lead_max
+			{16, 0.5, -0.0230, 0.0016, &Tree{11, 0.6931471805599453, -0.0395, 0.0294, nil, nil}, &Tree{17, 1, 0.0043, -0.0121, nil, nil}},                // order; log_shared_figures / padding_max
+			{17, 0.7692307692307693, -0.0039, 0.0083, &Tree{37, 1, -0.0076, 0.0343, nil, nil}, &Tree{30, 0.2857142857142857, -0.0103, 0.0329, nil, nil}}, // padding_max; lead_max / name_contain
+			{21, 0.3249069892979841, -0.0008, 0.0318, nil, nil}, // idf_contain_min
+			{38, 0.125, -0.0137, 0.0026, nil, nil},              // lead_min
+			{17, 0.1111111111111111, -0.0220, 0.0016, &Tree{25, 0.5555555555555556, -0.0477, 0.0128, nil, nil}, &Tree{17, 0.2, 0.0232, -0.0019, nil, nil}},                 // padding_max; rare_in_order / padding_max
+			{10, 1.3862943611198906, 0.0052, -0.0065, &Tree{10, 1.0986122886681096, -0.0002, 0.0518, nil, nil}, &Tree{7, 0.5877866649021191, 0.0131, -0.0240, nil, nil}},   // log_shared_names; log_shared_names / log_length_ratio
+			{11, 1.3862943611198906, 0.0015, -0.0272, &Tree{25, 0.5833333333333334, -0.0026, 0.0097, nil, nil}, &Tree{37, 0.75, -0.0372, 0.0133, nil, nil}},                // log_shared_figures; rare_in_order / lead_max
+			{7, 1.0169342576538425, -0.0029, 0.0116, &Tree{17, 0.6666666666666666, -0.0118, 0.0089, nil, nil}, &Tree{15, 0.019417475728155338, -0.0457, 0.0269, nil, nil}}, // log_length_ratio; padding_max / bigram_share
+			{17, 1, 0.0024, -0.0133, &Tree{17, 0.8181818181818182, -0.0022, 0.0320, nil, nil}, &Tree{14, 0.24545454545454545, -0.0443, 0.0184, nil, nil}},                  // padding_max; padding_max / specific_share
+			{3, 0.5, -0.0011, 0.0303, nil, nil}, // rescued_min
+			{7, 0.24116205681688807, -0.0112, 0.0026, &Tree{7, 0.20763936477824452, 0.0026, -0.0431, nil, nil}, &Tree{25, 0.6666666666666666, 0.0065, -0.0216, nil, nil}}, // log_length_ratio; log_length_ratio / rare_in_order
+			{21, 0.3249069892979841, -0.0012, 0.0301, nil, nil}, // idf_contain_min
+			{7, 1.466337068793427, 0.0015, -0.0189, &Tree{7, 1.0986122886681098, -0.0012, 0.0231, nil, nil}, &Tree{30, 0.75, -0.0348, 0.0357, nil, nil}},    // log_length_ratio; log_length_ratio / name_contain
+			{18, 1.9459101490553132, 0.0013, -0.0217, &Tree{28, 2.4849066497880004, -0.0009, 0.0321, nil, nil}, &Tree{26, 0.6, -0.0507, 0.0223, nil, nil}},  // log_pairs; log_shared_phrases / sentence_support_max
+			{25, 0.45454545454545453, -0.0098, 0.0029, &Tree{30, 0.6, -0.0257, 0.0339, nil, nil}, &Tree{10, 1.9459101490553132, -0.0023, 0.0251, nil, nil}}, // rare_in_order; name_contain / log_shared_names
+			{10, 2.3978952727983707, 0.0015, -0.0221, &Tree{10, 2.1972245773362196, -0.0004, 0.0228, nil, nil}, &Tree{30, 0.75, -0.0338, 0.0183, nil, nil}}, // log_shared_names; log_shared_names / name_contain
+			{1, 0.4, -0.0008, 0.0277, nil, nil}, // aligned_min
+			{25, 0.7142857142857143, -0.0011, 0.0187, &Tree{25, 0.625, 0.0021, -0.0137, nil, nil}, &Tree{34, 0.3333333333333333, -0.0083, 0.0352, nil, nil}},                // rare_in_order; rare_in_order / subject3_min
+			{25, 0.5833333333333334, -0.0034, 0.0073, &Tree{23, 0.014366197183098593, -0.0208, 0.0045, nil, nil}, &Tree{25, 0.6153846153846154, 0.0338, -0.0032, nil, nil}}, // rare_in_order; rescued_x_content / rare_in_order
+			{10, 1.3862943611198906, 0.0050, -0.0058, &Tree{7, 0.5596157879354227, -0.0106, 0.0173, nil, nil}, &Tree{7, 0.5877866649021191, 0.0133, -0.0227, nil, nil}},     // log_shared_names; log_length_ratio / log_length_ratio
+			{11, 1.0986122886681096, 0.0016, -0.0177, &Tree{11, 0.6931471805599453, -0.0018, 0.0196, nil, nil}, &Tree{10, 1.0986122886681096, 0.0371, -0.0369, nil, nil}},   // log_shared_figures; log_shared_figures / log_shared_names
+			{27, 0.8666666666666667, -0.0007, 0.0293, nil, nil}, // sentence_support_min
+			{38, 0.125, -0.0118, 0.0021, nil, nil},              // lead_min
+			{15, 0.1532258064516129, -0.0013, 0.0166, nil, nil}, // bigram_share
+			{18, 1.9459101490553132, 0.0013, -0.0208, &Tree{5, 0.05128205128205128, -0.0008, 0.0325, nil, nil}, &Tree{37, 0.875, -0.0461, 0.0180, nil, nil}}, // log_pairs; copy_long / lead_max
+			{17, 0.6666666666666666, -0.0040, 0.0056, &Tree{10, 1.0986122886681096, -0.0270, 0.0047, nil, nil}, &Tree{38, 0.125, -0.0309, 0.0112, nil, nil}}, // padding_max; log_shared_names / lead_min
+			{1, 0.4, -0.0010, 0.0264, nil, nil}, // aligned_min
+			{17, 0.4375, -0.0053, 0.0040, &Tree{7, 0.5877866649021191, 0.0131, -0.0255, nil, nil}, &Tree{7, 0.38566248081198473, -0.0184, 0.0118, nil, nil}}, // padding_max; log_length_ratio / log_length_ratio
+			{21, 0.3249069892979841, -0.0009, 0.0267, nil, nil}, // idf_contain_min
+			{11, 1.3862943611198906, 0.0010, -0.0221, &Tree{17, 0.16666666666666666, 0.0177, -0.0010, nil, nil}, &Tree{37, 0.75, -0.0310, 0.0113, nil, nil}},                // log_shared_figures; padding_max / lead_max
+			{17, 0.08333333333333333, -0.0217, 0.0010, &Tree{30, 0.6666666666666666, -0.0338, 0.0164, nil, nil}, &Tree{17, 0.16666666666666666, 0.0194, -0.0009, nil, nil}}, // padding_max; name_contain / padding_max
+			{10, 2.3978952727983707, 0.0011, -0.0190, &Tree{17, 0.13043478260869565, -0.0175, 0.0026, nil, nil}, &Tree{23, 0.08745247148288973, -0.0337, 0.0110, nil, nil}}, // log_shared_names; padding_max / rescued_x_content
+			{15, 0.1532258064516129, -0.0015, 0.0156, nil, nil}, // bigram_share
+			{18, 1.9459101490553132, 0.0010, -0.0189, &Tree{28, 2.4849066497880004, -0.0008, 0.0282, nil, nil}, &Tree{26, 0.6, -0.0408, 0.0192, nil, nil}},                // log_pairs; log_shared_phrases / sentence_support_max
+			{25, 0.41025641025641024, -0.0130, 0.0015, &Tree{30, 0.6, -0.0267, 0.0390, nil, nil}, &Tree{30, 0.037037037037037035, -0.0111, 0.0048, nil, nil}},             // rare_in_order; name_contain / name_contain
+			{10, 1.3862943611198906, 0.0042, -0.0053, &Tree{10, 1.0986122886681096, -0.0004, 0.0415, nil, nil}, &Tree{10, 1.6094379124341003, -0.0453, 0.0030, nil, nil}}, // log_shared_names; log_shared_names / log_shared_names
+			{37, 0.125, -0.0271, 0.0008, nil, nil}, // lead_max
+			{17, 0.4375, -0.0055, 0.0037, &Tree{7, 0.38566248081198473, 0.0191, -0.0171, nil, nil}, &Tree{20, 0.27375700990807433, -0.0024, 0.0292, nil, nil}},              // padding_max; log_length_ratio / idf_contain_max
+			{11, 1.0986122886681096, 0.0014, -0.0169, &Tree{11, 0.6931471805599453, -0.0015, 0.0167, nil, nil}, &Tree{10, 1.0986122886681096, 0.0342, -0.0347, nil, nil}},   // log_shared_figures; log_shared_figures / log_shared_names
+			{25, 0.7142857142857143, -0.0012, 0.0171, &Tree{25, 0.6666666666666666, 0.0009, -0.0178, nil, nil}, &Tree{14, 0.15873015873015872, -0.0212, 0.0275, nil, nil}},  // rare_in_order; rare_in_order / specific_share
+			{10, 2.3978952727983707, 0.0011, -0.0186, &Tree{33, 1, -0.0036, 0.0062, nil, nil}, &Tree{25, 0.625, -0.0295, 0.0168, nil, nil}},                                 // log_shared_names; subject3_max / rare_in_order
+			{25, 0.5833333333333334, -0.0032, 0.0060, &Tree{23, 0.014366197183098593, -0.0189, 0.0037, nil, nil}, &Tree{18, 1.6094379124341003, 0.0124, -0.0294, nil, nil}}, // rare_in_order; rescued_x_content / log_pairs
+			{17, 0.8181818181818182, -0.0028, 0.0075, &Tree{7, 0.8472978603872037, -0.0104, 0.0157, nil, nil}, &Tree{7, 0.7884573603642703, 0.0245, -0.0188, nil, nil}},     // padding_max; log_length_ratio / log_length_ratio
+			{15, 0.1532258064516129, -0.0014, 0.0150, nil, nil}, // bigram_share
+			{16, 0.5, -0.0171, 0.0010, &Tree{11, 0.6931471805599453, -0.0340, 0.0306, nil, nil}, &Tree{17, 0.6666666666666666, -0.0033, 0.0067, nil, nil}},                   // order; log_shared_figures / padding_max
+			{17, 0.3333333333333333, 0.0061, -0.0032, &Tree{0, 0.05263157894736842, -0.0205, 0.0203, nil, nil}, &Tree{10, 1.9459101490553132, -0.0075, 0.0319, nil, nil}},    // padding_max; aligned_max / log_shared_names
+			{10, 1.3862943611198906, 0.0039, -0.0046, &Tree{18, 1.6094379124341003, 0.0070, -0.0360, nil, nil}, &Tree{29, 0.0032258064516129032, -0.0303, 0.0050, nil, nil}}, // log_shared_names; log_pairs / phrase_share
+			{11, 1.0986122886681096, 0.0010, -0.0156, &Tree{17, 0.3333333333333333, 0.0103, -0.0032, nil, nil}, &Tree{17, 0.23076923076923078, -0.0372, 0.0220, nil, nil}},   // log_shared_figures; padding_max / padding_max
+			{27, 0.8666666666666667, -0.0010, 0.0243, nil, nil}, // sentence_support_min
+			{37, 0.125, -0.0241, 0.0007, nil, nil},              // lead_max
+			{17, 0.4375, -0.0050, 0.0033, &Tree{7, 0.5877866649021191, 0.0104, -0.0218, nil, nil}, &Tree{7, 0.5877866649021191, -0.0094, 0.0128, nil, nil}}, // padding_max; log_length_ratio / log_length_ratio
+			{17, 1, 0.0017, -0.0102, &Tree{17, 0.8181818181818182, -0.0015, 0.0210, nil, nil}, &Tree{14, 0.24545454545454545, -0.0386, 0.0150, nil, nil}},   // padding_max; padding_max / specific_share
+			{21, 0.3249069892979841, -0.0009, 0.0240, nil, nil},                                                                                                               // idf_contain_min
+			{21, 0.025885698049202006, -0.0236, 0.0007, nil, nil},                                                                                                             // idf_contain_min
+			{25, 0.8, -0.0008, 0.0233, &Tree{25, 0.625, 0.0018, -0.0089, nil, nil}, &Tree{0, 0, 0.0000, 0.0233, nil, nil}},                                                    // rare_in_order; rare_in_order / aligned_max
+			{10, 2.3978952727983707, 0.0009, -0.0162, &Tree{15, 0.1532258064516129, -0.0003, 0.0177, nil, nil}, &Tree{30, 0.75, -0.0264, 0.0160, nil, nil}},                   // log_shared_names; bigram_share / name_contain
+			{7, 0.24116205681688807, -0.0082, 0.0018, &Tree{25, 0.6666666666666666, -0.0195, 0.0251, nil, nil}, &Tree{7, 0.2876820724517809, 0.0377, -0.0005, nil, nil}},      // log_length_ratio; rare_in_order / log_length_ratio
+			{37, 0.125, -0.0220, 0.0009, nil, nil},                                                                                                                            // lead_max
+			{17, 0.08333333333333333, -0.0177, 0.0008, &Tree{30, 0.6666666666666666, -0.0290, 0.0147, nil, nil}, &Tree{17, 0.16666666666666666, 0.0170, -0.0008, nil, nil}},   // padding_max; name_contain / padding_max
+			{21, 0.3249069892979841, -0.0006, 0.0216, nil, nil},                                                                                                               // idf_contain_min
+			{21, 0.025885698049202006, -0.0215, 0.0008, nil, nil},                                                                                                             // idf_contain_min
+			{27, 0.8666666666666667, -0.0006, 0.0212, nil, nil},                                                                                                               // sentence_support_min
+			{25, 0.375, -0.0157, 0.0009, &Tree{30, 0.75, -0.0270, 0.0189, nil, nil}, &Tree{7, 1.6796421711073488, 0.0023, -0.0249, nil, nil}},                                 // rare_in_order; name_contain / log_length_ratio
+			{11, 1.0986122886681096, 0.0009, -0.0135, &Tree{17, 0.3333333333333333, 0.0093, -0.0029, nil, nil}, &Tree{10, 1.0986122886681096, 0.0273, -0.0283, nil, nil}},     // log_shared_figures; padding_max / log_shared_names
+			{17, 0.6666666666666666, -0.0035, 0.0044, &Tree{7, 0.9007865453381898, -0.0117, 0.0189, nil, nil}, &Tree{14, 0.42592592592592593, 0.0001, 0.0324, nil, nil}},      // padding_max; log_length_ratio / specific_share
+			{32, 0.024390243902439025, -0.1500, 0.0759, nil, nil},                                                                                                             // trigram_share
+			{29, 0.033783783783783786, -0.0853, 0.0756, nil, nil},                                                                                                             // phrase_share
+			{15, 0.06837606837606838, -0.0784, 0.0556, &Tree{15, 0.025196850393700787, -0.0922, -0.0401, nil, nil}, &Tree{32, 0.07758620689655173, 0.0067, 0.0719, nil, nil}}, // bigram_share; bigram_share / trigram_share
+			{29, 0.02403846153846154, -0.0542, 0.0584, nil, nil},                                                                                                              // phrase_share
+			{20, 0.3417296241376249, -0.0382, 0.0672, nil, nil},                                                                                                               // idf_contain_max
+			{37, 0.625, -0.0477, 0.0480, nil, nil},                                                                                                                            // lead_max
+			{33, 1, -0.0454, 0.0434, nil, nil},                                                                                                                                // subject3_max
+			{30, 0.6666666666666666, -0.0275, 0.0583, nil, nil},                                                                                                               // name_contain
+			{32, 0.07758620689655173, -0.0238, 0.0582, nil, nil},                                                                                                              // trigram_share
+			{15, 0.025196850393700787, -0.0564, 0.0249, nil, nil},                                                                                                             // bigram_share
+			{20, 0.3417296241376249, -0.0185, 0.0561, nil, nil},                                                                                                               // idf_contain_max
+			{30, 0.6666666666666666, -0.0173, 0.0482, nil, nil},                                                                                                               // name_contain
+			{32, 0.07758620689655173, -0.0146, 0.0519, nil, nil},                                                                                                              // trigram_share
+			{15, 0.025196850393700787, -0.0474, 0.0170, nil, nil},                                                                                                             // bigram_share
+			{37, 1, -0.0107, 0.0576, nil, nil},                                                                                                                                // lead_max
+			{22, 0.09655273511135361, -0.0098, 0.0544, nil, nil},                                                                                                              // aligned_x_idf
+			{37, 0.25, -0.0584, 0.0102, nil, nil},                                                                                                                             // lead_max
+			{11, 1.0986122886681096, 0.0095, -0.0576, &Tree{14, 0.21739130434782608, -0.0268, 0.0281, nil, nil}, &Tree{9, 1, 0.0311, -0.1065, nil, nil}},                      // log_shared_figures; specific_share / own_quotes
+			{37, 1, -0.0080, 0.0529, nil, nil},                                                                                                                                // lead_max
+			{17, 0.7272727272727273, -0.0120, 0.0379, &Tree{30, 0.75, -0.0280, 0.0439, nil, nil}, &Tree{33, 0.6666666666666666, -0.0292, 0.0686, nil, nil}},                   // padding_max; name_contain / subject3_max
+			{16, 0.6, -0.0104, 0.0317, &Tree{17, 0.6666666666666666, -0.0323, 0.0228, nil, nil}, &Tree{37, 0.625, -0.0287, 0.0534, nil, nil}},                                 // order; padding_max / lead_max
+			{11, 1.0986122886681096, 0.0072, -0.0467, &Tree{14, 0.3953488372093023, -0.0044, 0.0472, nil, nil}, &Tree{32, 0.11026615969581749, -0.0712, 0.0447, nil, nil}},    // log_shared_figures; specific_share / trigram_share
+			{25, 0.43478260869565216, -0.0372, 0.0082, &Tree{16, 0.6, -0.0504, 0.0348, nil, nil}, &Tree{33, 0.6666666666666666, -0.0368, 0.0201, nil, nil}},                   // rare_in_order; order / subject3_max
+			{17, 0.13333333333333333, -0.0405, 0.0068, &Tree{30, 0.75, -0.0627, 0.0542, nil, nil}, &Tree{14, 0.42857142857142855, -0.0014, 0.0472, nil, nil}},                 // padding_max; name_contain / specific_share
+			{16, 0.5, -0.0837, 0.0033, &Tree{15, 0.12962962962962962, -0.1043, 0.0195, nil, nil}, &Tree{7, 0.26826398659467937, -0.0247, 0.0134, nil, nil}},                   // order; bigram_share / log_length_ratio
+			{37, 1, -0.0054, 0.0452, nil, nil},                                                                                                                                // lead_max
+			{17, 0.4444444444444444, -0.0162, 0.0155, &Tree{30, 0.8888888888888888, -0.0271, 0.0547, nil, nil}, &Tree{7, 0.4054651081081644, -0.0314, 0.0345, nil, nil}},      // padding_max; name_contain / log_length_ratio
+			{37, 0.25, -0.0447, 0.0051, nil, nil},                                                                                                                             // lead_max
+			{25, 0.7142857142857143, -0.0054, 0.0416, &Tree{17, 0.1111111111111111, -0.0472, -0.0003, nil, nil}, &Tree{37, 0.25, -0.0473, 0.0553, nil, nil}},                  // rare_in_order; padding_max / lead_max
+			{25, 0.375, -0.0643, 0.0030, &Tree{30, 0.75, -0.0748, 0.0213, nil, nil}, &Tree{38, 0.125, -0.0286, 0.0101, nil, nil}},                                             // rare_in_order; name_contain / lead_min
+			{16, 0.5, -0.0740, 0.0022, &Tree{15, 0.12962962962962962, -0.0911, 0.0171, nil, nil}, &Tree{15, 0.01875, -0.0304, 0.0075, nil, nil}},                              // order; bigram_share / bigram_share
+			{37, 1, -0.0050, 0.0410, nil, nil},                                                                                                                                // lead_max
+			{17, 0.4444444444444444, -0.0138, 0.0116, &Tree{37, 1, -0.0229, 0.0414, nil, nil}, &Tree{20, 0.2761394134361468, -0.0022, 0.0613, nil, nil}},                      // padding_max; lead_max / idf_contain_max
+			{3, 0.5, -0.0029, 0.0516, nil, nil},                                                                                                                               // rescued_min
+			{25, 0.375, -0.0598, 0.0029, &Tree{30, 0.75, -0.0702, 0.0168, nil, nil}, &Tree{11, 1.0986122886681096, 0.0073, -0.0366, nil, nil}},                                // rare_in_order; name_contain / log_shared_figures
+			{16, 0.5, -0.0622, 0.0023, &Tree{30, 0.8, -0.0759, 0.0169, nil, nil}, &Tree{38, 0.125, -0.0267, 0.0081, nil, nil}},                                                // order; name_contain / lead_min
+			{16, 0.6, -0.0063, 0.0247, &Tree{38, 0.125, -0.0463, 0.0000, nil, nil}, &Tree{10, 1.791759469228055, 0.0592, -0.0027, nil, nil}},                                  // order; lead_min / log_shared_names
+			{25, 0.43478260869565216, -0.0272, 0.0049, &Tree{7, 0.6931471805599453, 0.0053, -0.0504, nil, nil}, &Tree{7, 0.1112256351102244, -0.0351, 0.0096, nil, nil}},      // rare_in_order; log_length_ratio / log_length_ratio
+			{17, 0.7857142857142857, -0.0073, 0.0176, &Tree{37, 1, -0.0123, 0.0393, nil, nil}, &Tree{2, 0.15384615384615385, -0.0013, 0.0845, nil, nil}},                      // padding_max; lead_max / rescued_max
+			{12, 0.5495495495495496, -0.0022, 0.0472, nil, nil},                                                                                                               // content_contain_max
+			{17, 0.03225806451612903, -0.0443, 0.0031, &Tree{29, 0.043795620437956206, -0.0627, 0.0265, nil, nil}, &Tree{7, 0.1112256351102244, -0.0308, 0.0070, nil, nil}},   // padding_max; phrase_share / log_length_ratio
+			{25, 0.7142857142857143, -0.0032, 0.0320, &Tree{17, 0.03225806451612903, -0.0506, -0.0007, nil, nil}, &Tree{26, 0.375, -0.0138, 0.0520, nil, nil}},                // rare_in_order; padding_max / sentence_support_max
+			{16, 0.5, -0.0500, 0.0019, &Tree{15, 0.12962962962962962, -0.0637, 0.0157, nil, nil}, &Tree{33, 1, -0.0088, 0.0126, nil, nil}},                                    // order; bigram_share / subject3_max
+			{25, 0.5789473684210527, -0.0074, 0.0129, &Tree{11, 1.0986122886681096, -0.0036, -0.0531, nil, nil}, &Tree{7, 0.8938178760220965, -0.0021, 0.0640, nil, nil}},     // rare_in_order; log_shared_figures / log_length_ratio
+			{16, 0.6, -0.0043, 0.0203, &Tree{38, 0.125, -0.0385, 0.0006, nil, nil}, &Tree{18, 1.3862943611198906, 0.0660, -0.0021, nil, nil}},                                 // order; lead_min / log_pairs
+			{25, 0.4117647058823529, -0.0312, 0.0028, &Tree{10, 1.791759469228055, -0.0038, -0.0580, nil, nil}, &Tree{30, 0.038461538461538464, -0.0185, 0.0080, nil, nil}},   // rare_in_order; log_shared_names / name_contain
+			{17, 0.4444444444444444, -0.0112, 0.0086, &Tree{7, 0.5978370007556204, 0.0099, -0.0361, nil, nil}, &Tree{7, 0.4274440148269397, -0.0235, 0.0250, nil, nil}},       // padding_max; log_length_ratio / log_length_ratio
+			{3, 0.5, -0.0022, 0.0428, nil, nil},                                                                                                                               // rescued_min
+			{17, 0.7857142857142857, -0.0054, 0.0136, &Tree{30, 0.75, -0.0128, 0.0203, nil, nil}, &Tree{2, 0.15384615384615385, -0.0012, 0.0693, nil, nil}},                   // padding_max; name_contain / rescued_max
+			{11, 1.0986122886681096, 0.0029, -0.0277, &Tree{16, 0.6, -0.0016, 0.0300, nil, nil}, &Tree{17, 0.23529411764705882, -0.0545, 0.0346, nil, nil}},                   // log_shared_figures; order / padding_max
+			{18, 2.0794415416798357, 0.0019, -0.0417, &Tree{16, 0.6, -0.0019, 0.0253, nil, nil}, &Tree{30, 0.6666666666666666, -0.0816, 0.0292, nil, nil}},                    // log_pairs; order / name_contain
+			{17, 0.8333333333333334, -0.0043, 0.0140, &Tree{7, 0.8362480242006185, -0.0131, 0.0160, nil, nil}, &Tree{7, 0.4274440148269397, -0.0235, 0.0334, nil, nil}},       // padding_max; log_length_ratio / log_length_ratio
+			{7, 0.719122666963206, 0.0071, -0.0101, &Tree{7, 0.6931471805599453, 0.0004, 0.0534, nil, nil}, &Tree{21, 0.14577744353269534, -0.0185, 0.0622, nil, nil}},        // log_length_ratio; log_length_ratio / idf_contain_min
+			{25, 0.375, -0.0388, 0.0021, &Tree{30, 0.75, -0.0519, 0.0200, nil, nil}, &Tree{14, 0.15384615384615385, -0.0192, 0.0050, nil, nil}},                               // rare_in_order; name_contain / specific_share
+			{25, 0.7142857142857143, -0.0022, 0.0269, &Tree{18, 2.0794415416798357, -0.0004, -0.0451, nil, nil}, &Tree{7, 0.322773392263051, -0.0097, 0.0561, nil, nil}},      // rare_in_order; log_pairs / log_length_ratio
+			{12, 0.5495495495495496, -0.0013, 0.0385, nil, nil},                                                                                                               // content_contain_max
+			{17, 0.03225806451612903, -0.0335, 0.0019, &Tree{29, 0.043795620437956206, -0.0493, 0.0202, nil, nil}, &Tree{17, 0.16666666666666666, 0.0300, -0.0012, nil, nil}}, // padding_max; phrase_share / padding_max
+			{16, 0.5, -0.0359, 0.0016, &Tree{13, 0.15316901408450703, -0.0563, 0.0096, nil, nil}, &Tree{34, 1, -0.0017, 0.0238, nil, nil}},                                    // order; content_contain_min / subject3_min
+			{37, 0.125, -0.0369, 0.0014, nil, nil},                                                                                                                            // lead_max
+			{11, 1.0986122886681096, 0.0019, -0.0244, &Tree{30, 0.038461538461538464, -0.0148, 0.0058, nil, nil}, &Tree{17, 0.23529411764705882, -0.0471, 0.0274, nil, nil}},  // log_shared_figures; name_contain / padding_max
+			{25, 0.43478260869565216, -0.0165, 0.0027, &Tree{17, 0.6, -0.0345, 0.0159, nil, nil}, &Tree{34, 0.6666666666666666, -0.0092, 0.0136, nil, nil}},                   // rare_in_order; padding_max / subject3_min
+			{25, 0.7142857142857143, -0.0023, 0.0241, &Tree{25, 0.696969696969697, -0.0011, -0.0475, nil, nil}, &Tree{38, 0.125, -0.0150, 0.0444, nil, nil}},                  // rare_in_order; rare_in_order / lead_min
+			{16, 0.5, -0.0333, 0.0011, &Tree{30, 0.8, -0.0464, 0.0175, nil, nil}, &Tree{25, 0.5789473684210527, -0.0039, 0.0105, nil, nil}},                                   // order; name_contain / rare_in_order
+			{3, 0.5, -0.0015, 0.0352, nil, nil}, // rescued_min
+			{10, 2.639057329615259, 0.0012, -0.0347, &Tree{7, 0.719122666963206, 0.0065, -0.0067, nil, nil}, &Tree{30, 0.75, -0.0478, 0.0143, nil, nil}},                    // log_shared_names; log_length_ratio / name_contain
+			{7, 1.0116009116784799, -0.0036, 0.0124, &Tree{7, 0.719122666963206, 0.0030, -0.0236, nil, nil}, &Tree{25, 0.5789473684210527, -0.0053, 0.0563, nil, nil}},      // log_length_ratio; log_length_ratio / rare_in_order
+			{7, 0.1112256351102244, -0.0200, 0.0022, &Tree{30, 0.75, -0.0316, 0.0313, nil, nil}, &Tree{12, 0.1769041769041769, -0.0221, 0.0062, nil, nil}},                  // log_length_ratio; name_contain / content_contain_max
+			{11, 1.0986122886681096, 0.0017, -0.0228, &Tree{17, 0.16666666666666666, 0.0267, -0.0010, nil, nil}, &Tree{17, 0.23529411764705882, -0.0437, 0.0241, nil, nil}}, // log_shared_figures; padding_max / padding_max
+			{17, 0.13333333333333333, -0.0210, 0.0019, &Tree{30, 0.75, -0.0369, 0.0342, nil, nil}, &Tree{17, 0.16666666666666666, 0.0575, -0.0010, nil, nil}},               // padding_max; name_contain / padding_max
+			{27, 0.9166666666666666, -0.0008, 0.0380, nil, nil}, // sentence_support_min
+			{10, 2.3978952727983707, 0.0019, -0.0205, &Tree{30, 0.038461538461538464, -0.0117, 0.0051, nil, nil}, &Tree{30, 0.75, -0.0527, 0.0458, nil, nil}},           // log_shared_names; name_contain / name_contain
+			{17, 0.8333333333333334, -0.0033, 0.0104, &Tree{7, 0.8362480242006185, -0.0109, 0.0144, nil, nil}, &Tree{7, 0.5596157879354227, -0.0162, 0.0290, nil, nil}}, // padding_max; log_length_ratio / log_length_ratio
+			{7, 0.719122666963206, 0.0063, -0.0089, &Tree{18, 1.791759469228055, 0.0103, -0.0272, nil, nil}, &Tree{21, 0.14577744353269534, -0.0156, 0.0549, nil, nil}}, // log_length_ratio; log_pairs / idf_contain_min
+			{16, 0.6, -0.0024, 0.0147, &Tree{15, 0.15306122448979592, -0.0052, 0.0400, nil, nil}, &Tree{18, 1.3862943611198906, 0.0560, -0.0055, nil, nil}},             // order; bigram_share / log_pairs
+			{13, 0.057777777777777775, -0.0251, 0.0019, nil, nil}, // content_contain_min
+			{25, 0.4117647058823529, -0.0187, 0.0020, &Tree{2, 0.35714285714285715, -0.0286, 0.0416, nil, nil}, &Tree{30, 0.038461538461538464, -0.0141, 0.0056, nil, nil}}, // rare_in_order; rescued_max / name_contain
+			{25, 0.5416666666666666, 0.0056, -0.0059, &Tree{17, 0.1875, -0.0302, 0.0136, nil, nil}, &Tree{25, 0.5789473684210527, -0.0281, 0.0035, nil, nil}},               // rare_in_order; padding_max / rare_in_order
+			{27, 0.9166666666666666, -0.0010, 0.0351, nil, nil}, // sentence_support_min
+			{16, 0.5, -0.0266, 0.0012, &Tree{37, 0.875, -0.0395, 0.0159, nil, nil}, &Tree{2, 0.35714285714285715, -0.0013, 0.0164, nil, nil}}, // order; lead_max / rescued_max
+			{37, 0.125, -0.0296, 0.0010, nil, nil}, // lead_max
+			{25, 0.7142857142857143, -0.0016, 0.0191, &Tree{25, 0.6666666666666666, 0.0013, -0.0267, nil, nil}, &Tree{7, 0.4054651081081644, -0.0111, 0.0444, nil, nil}},      // rare_in_order; rare_in_order / log_length_ratio
+			{17, 0.03225806451612903, -0.0262, 0.0010, &Tree{29, 0.043795620437956206, -0.0402, 0.0164, nil, nil}, &Tree{17, 0.16666666666666666, 0.0260, -0.0015, nil, nil}}, // padding_max; phrase_share / padding_max
+			{17, 0.8333333333333334, -0.0030, 0.0088, &Tree{37, 1, -0.0062, 0.0329, nil, nil}, &Tree{14, 0.21739130434782608, -0.0187, 0.0246, nil, nil}},                     // padding_max; lead_max / specific_share
+			{3, 0.5, -0.0007, 0.0290, nil, nil}, // rescued_min
+			{17, 0.13333333333333333, -0.0169, 0.0017, &Tree{30, 0.75, -0.0303, 0.0292, nil, nil}, &Tree{17, 0.16666666666666666, 0.0486, -0.0008, nil, nil}},              // padding_max; name_contain / padding_max
+			{7, 0.1112256351102244, -0.0156, 0.0020, &Tree{18, 2.0794415416798357, -0.0009, -0.0553, nil, nil}, &Tree{14, 0.15384615384615385, -0.0178, 0.0043, nil, nil}}, // log_length_ratio; log_pairs / specific_share
+			{7, 0.719122666963206, 0.0042, -0.0065, &Tree{10, 0.6931471805599453, -0.0061, 0.0171, nil, nil}, &Tree{31, 0.6931471805599453, -0.0304, 0.0094, nil, nil}},    // log_length_ratio; log_shared_names / log_shared_trigrams
+			{10, 1.3862943611198906, 0.0060, -0.0077, &Tree{7, 0.5978370007556204, -0.0158, 0.0286, nil, nil}, &Tree{7, 0.5978370007556204, 0.0251, -0.0340, nil, nil}},    // log_shared_names; log_length_ratio / log_length_ratio
+			{17, 0.4444444444444444, -0.0071, 0.0049, &Tree{18, 1.0986122886681096, -0.0389, 0.0056, nil, nil}, &Tree{20, 0.2761394134361468, -0.0023, 0.0391, nil, nil}},  // padding_max; log_pairs / idf_contain_max
+			{10, 2.3978952727983707, 0.0015, -0.0212, &Tree{18, 1.9459101490553132, 0.0027, -0.0319, nil, nil}, &Tree{23, 0.08420056764427625, -0.0553, 0.0262, nil, nil}}, // log_shared_names; log_pairs / rescued_x_content
+			{11, 1.0986122886681096, 0.0013, -0.0211, &Tree{17, 0.3333333333333333, 0.0124, -0.0033, nil, nil}, &Tree{10, 0.6931471805599453, 0.0306, -0.0354, nil, nil}},  // log_shared_figures; padding_max / log_shared_names
+			{25, 0.4117647058823529, -0.0178, 0.0013, &Tree{2, 0.35714285714285715, -0.0273, 0.0347, nil, nil}, &Tree{7, 1.0116009116784799, -0.0021, 0.0141, nil, nil}},   // rare_in_order; rescued_max / log_length_ratio
+			{17, 0.4444444444444444, -0.0061, 0.0042, &Tree{30, 0.8888888888888888, -0.0131, 0.0398, nil, nil}, &Tree{11, 0.6931471805599453, 0.0003, 0.0474, nil, nil}},   // padding_max; name_contain / log_shared_figures
+			{7, 0.719122666963206, 0.0048, -0.0063, &Tree{18, 1.791759469228055, 0.0085, -0.0248, nil, nil}, &Tree{21, 0.15804662476261586, -0.0111, 0.0511, nil, nil}},    // log_length_ratio; log_pairs / idf_contain_min
+			{17, 1, 0.0027, -0.0122, &Tree{17, 0.8333333333333334, -0.0015, 0.0294, nil, nil}, &Tree{14, 0.21739130434782608, -0.0459, 0.0132, nil, nil}},                  // padding_max; padding_max / specific_share
+			{7, 1.0116009116784799, -0.0024, 0.0097, &Tree{7, 0.7884573603642702, 0.0026, -0.0240, nil, nil}, &Tree{25, 0.5789473684210527, -0.0044, 0.0458, nil, nil}},    // log_length_ratio; log_length_ratio / rare_in_order
+			{30, 0.038461538461538464, -0.0105, 0.0025, nil, nil}, // name_contain
+			{10, 2.639057329615259, 0.0009, -0.0256, &Tree{17, 0.3333333333333333, 0.0092, -0.0027, nil, nil}, &Tree{30, 0.75, -0.0332, 0.0086, nil, nil}},              // log_shared_names; padding_max / name_contain
+			{25, 0.7142857142857143, -0.0013, 0.0172, &Tree{25, 0.6666666666666666, 0.0013, -0.0246, nil, nil}, &Tree{33, 1, -0.0042, 0.0429, nil, nil}},                // rare_in_order; rare_in_order / subject3_max
+			{10, 1.3862943611198906, 0.0042, -0.0050, &Tree{7, 0.5978370007556204, -0.0135, 0.0223, nil, nil}, &Tree{7, 0.5978370007556204, 0.0205, -0.0258, nil, nil}}, // log_shared_names; log_length_ratio / log_length_ratio
+			{2, 0.15384615384615385, -0.0054, 0.0046, nil, nil}, // rescued_max
+			{10, 2.3978952727983707, 0.0014, -0.0185, &Tree{10, 1.6094379124341003, -0.0029, 0.0093, nil, nil}, &Tree{23, 0.08420056764427625, -0.0479, 0.0234, nil, nil}},   // log_shared_names; log_shared_names / rescued_x_content
+			{17, 0.4444444444444444, -0.0065, 0.0045, &Tree{18, 1.0986122886681096, -0.0345, 0.0039, nil, nil}, &Tree{7, 0.4054651081081644, -0.0169, 0.0121, nil, nil}},     // padding_max; log_pairs / log_length_ratio
+			{18, 1.6094379124341003, 0.0022, -0.0135, &Tree{28, 2.4849066497880004, -0.0003, 0.0351, nil, nil}, &Tree{30, 0.6666666666666666, -0.0470, 0.0525, nil, nil}},    // log_pairs; log_shared_phrases / name_contain
+			{17, 0.13333333333333333, -0.0181, 0.0015, &Tree{29, 0.06818181818181818, -0.0357, 0.0313, nil, nil}, &Tree{17, 0.16666666666666666, 0.0403, -0.0005, nil, nil}}, // padding_max; phrase_share / padding_max
+			{10, 1.3862943611198906, 0.0047, -0.0055, &Tree{2, 0.15384615384615385, -0.0063, 0.0206, nil, nil}, &Tree{7, 0.5978370007556204, 0.0177, -0.0239, nil, nil}},     // log_shared_names; rescued_max / log_length_ratio
+			{11, 1.0986122886681096, 0.0016, -0.0187, &Tree{10, 1.6094379124341003, -0.0031, 0.0099, nil, nil}, &Tree{37, 0.75, -0.0349, 0.0226, nil, nil}},                  // log_shared_figures; log_shared_names / lead_max
+			{17, 0.6666666666666666, -0.0047, 0.0067, &Tree{7, 0.8938178760220965, -0.0129, 0.0162, nil, nil}, &Tree{2, 0.15384615384615385, -0.0070, 0.0436, nil, nil}},     // padding_max; log_length_ratio / rescued_max
+			{3, 0.5, -0.0006, 0.0280, nil, nil},    // rescued_min
+			{37, 0.125, -0.0253, 0.0011, nil, nil}, // lead_max
+			{7, 0.1112256351102244, -0.0144, 0.0015, &Tree{17, 0.7272727272727273, -0.0301, 0.0239, nil, nil}, &Tree{30, 0.038461538461538464, -0.0139, 0.0047, nil, nil}}, // log_length_ratio; padding_max / name_contain
+			{10, 1.3862943611198906, 0.0043, -0.0054, &Tree{18, 1.6094379124341003, 0.0078, -0.0456, nil, nil}, &Tree{7, 0.5978370007556204, 0.0151, -0.0216, nil, nil}},   // log_shared_names; log_pairs / log_length_ratio
+			{3, 0.5, -0.0011, 0.0280, nil, nil}, // rescued_min
+			{3, 0.5, -0.0008, 0.0258, nil, nil}, // rescued_min
+			{10, 2.639057329615259, 0.0009, -0.0251, &Tree{10, 1.6094379124341003, -0.0027, 0.0070, nil, nil}, &Tree{30, 0.75, -0.0296, 0.0051, nil, nil}}, // log_shared_names; log_shared_names / name_contain
+			{27, 0.9166666666666666, -0.0007, 0.0266, nil, nil}, // sentence_support_min
+			{11, 1.0986122886681096, 0.0013, -0.0164, &Tree{25, 0.5416666666666666, 0.0065, -0.0051, nil, nil}, &Tree{37, 0.75, -0.0310, 0.0201, nil, nil}},                // log_shared_figures; rare_in_order / lead_max
+			{25, 0.45, -0.0096, 0.0025, &Tree{35, 0.625, -0.0332, 0.0049, nil, nil}, &Tree{7, 0.6931471805599453, -0.0046, 0.0099, nil, nil}},                              // rare_in_order; subject8_max / log_length_ratio
+			{25, 0.7142857142857143, -0.0014, 0.0166, &Tree{25, 0.6666666666666666, 0.0009, -0.0215, nil, nil}, &Tree{7, 0.4054651081081644, -0.0097, 0.0357, nil, nil}},   // rare_in_order; rare_in_order / log_length_ratio
+			{10, 1.3862943611198906, 0.0041, -0.0051, &Tree{17, 0.16666666666666666, 0.0569, 0.0008, nil, nil}, &Tree{10, 1.6094379124341003, -0.0390, 0.0028, nil, nil}},  // log_shared_names; padding_max / log_shared_names
+			{10, 2.3978952727983707, 0.0013, -0.0175, &Tree{18, 1.9459101490553132, 0.0025, -0.0300, nil, nil}, &Tree{23, 0.08420056764427625, -0.0419, 0.0200, nil, nil}}, // log_shared_names; log_pairs / rescued_x_content
+			{7, 0.7884573603642702, 0.0031, -0.0060, &Tree{17, 0.8333333333333334, -0.0048, 0.0245, nil, nil}, &Tree{2, 0.15384615384615385, -0.0294, 0.0111, nil, nil}},   // log_length_ratio; padding_max / rescued_max
+			{21, 0.32818071060537657, -0.0009, 0.0244, nil, nil},                                                                // idf_contain_min
+			{16, 0.5, -0.0198, 0.0008, &Tree{37, 0.875, -0.0304, 0.0136, nil, nil}, &Tree{38, 0.75, -0.0004, 0.0203, nil, nil}}, // order; lead_max / lead_min
+			{37, 0.125, -0.0225, 0.0007, nil, nil},                                                                              // lead_max
+			{3, 0.5, -0.0008, 0.0235, nil, nil},                                                                                 // rescued_min
+			{30, 0.038461538461538464, -0.0086, 0.0019, nil, nil},                                                               // name_contain
+			{17, 0.4444444444444444, -0.0052, 0.0035, &Tree{31, 0.6931471805599453, -0.0354, 0.0046, nil, nil}, &Tree{16, 0.6, 0.0002, 0.0462, nil, nil}},                   // padding_max; log_shared_trigrams / order
+			{18, 1.6094379124341003, 0.0020, -0.0108, &Tree{28, 2.4849066497880004, -0.0002, 0.0322, nil, nil}, &Tree{30, 0.6666666666666666, -0.0373, 0.0460, nil, nil}},   // log_pairs; log_shared_phrases / name_contain
+			{17, 0.13333333333333333, -0.0151, 0.0014, &Tree{25, 0.5714285714285714, -0.0421, 0.0173, nil, nil}, &Tree{17, 0.16666666666666666, 0.0323, -0.0002, nil, nil}}, // padding_max; rare_in_order / padding_max
+			{7, 0.7884573603642702, 0.0034, -0.0054, &Tree{17, 0.8333333333333334, -0.0026, 0.0186, nil, nil}, &Tree{7, 0.8362480242006185, -0.0419, 0.0039, nil, nil}},     // log_length_ratio; padding_max / log_length_ratio
+			{17, 1, 0.0022, -0.0115, &Tree{25, 0.6428571428571429, -0.0013, 0.0171, nil, nil}, &Tree{14, 0.21739130434782608, -0.0426, 0.0105, nil, nil}},                   // padding_max; rare_in_order / specific_share
+			{25, 0.5416666666666666, 0.0042, -0.0051, &Tree{17, 0.1875, -0.0305, 0.0105, nil, nil}, &Tree{30, 0.075, -0.0361, 0.0027, nil, nil}},                            // rare_in_order; padding_max / name_contain
+			{17, 0.21428571428571427, 0.0099, -0.0027, &Tree{0, 0.03571428571428571, -0.0244, 0.0259, nil, nil}, &Tree{11, 0.6931471805599453, -0.0065, 0.0206, nil, nil}},  // padding_max; aligned_max / log_shared_figures
+			{11, 1.0986122886681096, 0.0011, -0.0188, &Tree{17, 0.23529411764705882, 0.0150, -0.0023, nil, nil}, &Tree{10, 0.6931471805599453, 0.0219, -0.0306, nil, nil}},  // log_shared_figures; padding_max / log_shared_names
+			{10, 1.3862943611198906, 0.0045, -0.0060, &Tree{7, 0.5978370007556204, -0.0079, 0.0163, nil, nil}, &Tree{7, 0.5978370007556204, 0.0141, -0.0218, nil, nil}},     // log_shared_names; log_length_ratio / log_length_ratio
+			{17, 0.15384615384615385, -0.0152, 0.0013, &Tree{37, 0.75, -0.0391, 0.0220, nil, nil}, &Tree{17, 0.16666666666666666, 0.0512, -0.0003, nil, nil}},               // padding_max; lead_max / padding_max
+			{10, 2.302585092994046, 0.0015, -0.0143, &Tree{17, 0.23529411764705882, 0.0165, -0.0020, nil, nil}, &Tree{30, 0.6666666666666666, -0.0321, 0.0265, nil, nil}},   // log_shared_names; padding_max / name_contain
+			{17, 0.4444444444444444, -0.0066, 0.0043, &Tree{34, 1, -0.0150, 0.0287, nil, nil}, &Tree{10, 1.9459101490553132, 0.0007, 0.0421, nil, nil}},                     // padding_max; subject3_min / log_shared_names
+			{17, 1, 0.0022, -0.0097, &Tree{17, 0.6666666666666666, -0.0031, 0.0126, nil, nil}, &Tree{33, 1, -0.0277, 0.0206, nil, nil}},                                     // padding_max; padding_max / subject3_max
+			{16, 0.5, -0.0191, 0.0011, &Tree{37, 0.875, -0.0292, 0.0129, nil, nil}, &Tree{38, 0.125, -0.0101, 0.0027, nil, nil}},                                            // order; lead_max / lead_min
+			{25, 0.7142857142857143, -0.0011, 0.0144, &Tree{25, 0.6666666666666666, 0.0014, -0.0219, nil, nil}, &Tree{33, 1, -0.0040, 0.0360, nil, nil}},                    // rare_in_order; rare_in_order / subject3_max
+			{25, 0.4117647058823529, -0.0133, 0.0013, &Tree{30, 0.5909090909090909, -0.0253, 0.0170, nil, nil}, &Tree{7, 1.6739764335716716, 0.0025, -0.0231, nil, nil}},    // rare_in_order; name_contain / log_length_ratio
+			{3, 0.5, -0.0008, 0.0231, nil, nil}, // rescued_min
+			{10, 2.639057329615259, 0.0008, -0.0226, &Tree{17, 0.21428571428571427, 0.0105, -0.0013, nil, nil}, &Tree{17, 0.2777777777777778, -0.0251, 0.0027, nil, nil}}, // log_shared_names; padding_max / padding_max
+			{17, 0.15384615384615385, -0.0144, 0.0012, &Tree{37, 0.75, -0.0360, 0.0192, nil, nil}, &Tree{17, 0.16666666666666666, 0.0433, -0.0002, nil, nil}},             // padding_max; lead_max / padding_max
+			{17, 0.4444444444444444, -0.0046, 0.0030, &Tree{7, 0.5978370007556204, 0.0093, -0.0194, nil, nil}, &Tree{7, 0.4054651081081644, -0.0157, 0.0096, nil, nil}},   // padding_max; log_length_ratio / log_length_ratio
+			{37, 0.125, -0.0206, 0.0006, nil, nil}, // lead_max
+			{3, 0.5, -0.0008, 0.0215, nil, nil},    // rescued_min
+			{10, 2.639057329615259, 0.0006, -0.0205, &Tree{17, 1, 0.0022, -0.0082, nil, nil}, &Tree{17, 0.2777777777777778, -0.0230, 0.0027, nil, nil}}, // log_shared_names; padding_max / padding_max
+			{32, 0.024390243902439025, -0.1492, 0.0762, nil, nil}, // trigram_share
+			{29, 0.03496503496503497, -0.0853, 0.0760, nil, nil},  // phrase_share
+			{15, 0.08571428571428572, -0.0730, 0.0597, nil, nil},  // bigram_share
+			{28, 1.9459101490553132, -0.0514, 0.0663, nil, nil},   // log_shared_phrases
+			{20, 0.34718334731092115, -0.0380, 0.0671, nil, nil},  // idf_contain_max
+			{15, 0.03260869565217391, -0.0624, 0.0386, nil, nil},  // bigram_share
+			{32, 0.07772020725388601, -0.0314, 0.0627, nil, nil},  // trigram_share
+			{30, 0.6666666666666666, -0.0284, 0.0619, nil, nil},   // name_contain
+			{37, 0.75, -0.0297, 0.0497, nil, nil},                 // lead_max
+			{15, 0.025510204081632654, -0.0538, 0.0249, nil, nil}, // bigram_share
+			{32, 0.07772020725388601, -0.0190, 0.0573, nil, nil},  // trigram_share
+			{30, 0.75, -0.0171, 0.0582, nil, nil},                 // name_contain
+			{12, 0.4316546762589928, -0.0146, 0.0544, nil, nil},   // content_contain_max
+			{33, 0.6666666666666666, -0.0446, 0.0182, nil, nil},   // subject3_max
+			{28, 2.4849066497880004, -0.0122, 0.0565, nil, nil},   // log_shared_phrases
+			{30, 0.6666666666666666, -0.0130, 0.0424, nil, nil},   // name_contain
+			{11, 1.0986122886681096, 0.0106, -0.0590, &Tree{15, 0.0196078431372549, -0.0433, 0.0261, nil, nil}, &Tree{37, 0.75, -0.1021, 0.0447, nil, nil}}, // log_shared_figures; bigram_share / lead_max
+			{22, 0.10197073761060069, -0.0088, 0.0523, nil, nil}, // aligned_x_idf
+			{17, 0.7272727272727273, -0.0127, 0.0393, &Tree{37, 1, -0.0274, 0.0571, nil, nil}, &Tree{7, 0.4382549309311553, -0.0336, 0.0857, nil, nil}}, // padding_max; lead_max / log_length_ratio
+			{37, 0.25, -0.0585, 0.0087, nil, nil}, // lead_max
+			{11, 1.0986122886681096, 0.0075, -0.0517, &Tree{14, 0.3625, -0.0091, 0.0446, nil, nil}, &Tree{25, 0.6666666666666666, -0.0785, 0.0461, nil, nil}}, // log_shared_figures; specific_share / rare_in_order
+			{38, 0.125, -0.0392, 0.0095, nil, nil}, // lead_min
+			{25, 0.7142857142857143, -0.0071, 0.0491, &Tree{17, 0.1111111111111111, -0.0631, 0.0003, nil, nil}, &Tree{37, 0.25, -0.0664, 0.0607, nil, nil}},   // rare_in_order; padding_max / lead_max
+			{17, 0.8253968253968254, -0.0088, 0.0360, &Tree{30, 0.8125, -0.0193, 0.0478, nil, nil}, &Tree{14, 0.2184873949579832, -0.0188, 0.0737, nil, nil}}, // padding_max; name_contain / specific_share
+			{28, 2.4849066497880004, -0.0065, 0.0474, nil, nil},                                                                                                            // log_shared_phrases
+			{16, 0.5, -0.0740, 0.0042, &Tree{30, 0.8125, -0.0876, 0.0227, nil, nil}, &Tree{33, 1, -0.0135, 0.0252, nil, nil}},                                              // order; name_contain / subject3_max
+			{37, 0.25, -0.0506, 0.0049, nil, nil},                                                                                                                          // lead_max
+			{17, 0.4375, -0.0170, 0.0157, &Tree{30, 0.8125, -0.0302, 0.0560, nil, nil}, &Tree{7, 0.3829922522561057, -0.0392, 0.0365, nil, nil}},                           // padding_max; name_contain / log_length_ratio
+			{25, 0.5238095238095238, -0.0176, 0.0140, &Tree{5, 0.045454545454545456, -0.0253, 0.0619, nil, nil}, &Tree{33, 0.6666666666666666, -0.0323, 0.0265, nil, nil}}, // rare_in_order; copy_long / subject3_max
+			{17, 0.1111111111111111, -0.0435, 0.0050, &Tree{30, 0.75, -0.0603, 0.0438, nil, nil}, &Tree{38, 0.125, -0.0285, 0.0122, nil, nil}},                             // padding_max; name_contain / lead_min
+			{28, 2.4849066497880004, -0.0052, 0.0415, nil, nil},                                                                                                            // log_shared_phrases
+			{17, 0.7272727272727273, -0.0097, 0.0219, &Tree{37, 1, -0.0180, 0.0465, nil, nil}, &Tree{7, 0.3829922522561057, -0.0312, 0.0439, nil, nil}},                    // padding_max; lead_max / log_length_ratio
+			{12, 0.5588235294117647, -0.0038, 0.0544, nil, nil},                                                                                                            // content_contain_max
+			{16, 0.5, -0.0556, 0.0036, &Tree{37, 0.875, -0.0804, 0.0043, nil, nil}, &Tree{11, 1.0986122886681096, 0.0083, -0.0399, nil, nil}},                              // order; lead_max / log_shared_figures
+			{21, 0.32350619331455616, -0.0034, 0.0540, nil, nil},                                                                                                           // idf_contain_min
+			{25, 0.7142857142857143, -0.0039, 0.0374, &Tree{17, 0.03225806451612903, -0.0575, -0.0010, nil, nil}, &Tree{37, 0.25, -0.0393, 0.0502, nil, nil}},              // rare_in_order; padding_max / lead_max
+			{38, 0.125, -0.0277, 0.0052, nil, nil},                                                                                                                         // lead_min
+			{25, 0.37037037037037035, -0.0520, 0.0024, &Tree{30, 0.75, -0.0651, 0.0262, nil, nil}, &Tree{7, 0.060624621816434854, -0.0341, 0.0065, nil, nil}},              // rare_in_order; name_contain / log_length_ratio
+			{16, 0.6, -0.0058, 0.0241, &Tree{17, 0.5, -0.0263, 0.0071, nil, nil}, &Tree{10, 1.791759469228055, 0.0557, -0.0083, nil, nil}},                                 // order; padding_max / log_shared_names
+			{27, 0.8620689655172413, -0.0023, 0.0535, nil, nil},                                                                                                            // sentence_support_min
+			{16, 0.5, -0.0439, 0.0028, &Tree{15, 0.12903225806451613, -0.0593, 0.0242, nil, nil}, &Tree{38, 0.125, -0.0223, 0.0075, nil, nil}},                             // order; bigram_share / lead_min
+			{17, 0.03225806451612903, -0.0464, 0.0021, &Tree{0, 0.25, -0.0631, 0.0213, nil, nil}, &Tree{7, 0.11778303565638346, -0.0297, 0.0064, nil, nil}},                // padding_max; aligned_max / log_length_ratio
+			{28, 2.4849066497880004, -0.0033, 0.0317, nil, nil},                                                                                                            // log_shared_phrases
+			{10, 2.70805020110221, 0.0016, -0.0571, &Tree{31, 2.0794415416798357, -0.0026, 0.0376, nil, nil}, &Tree{30, 0.75, -0.0717, 0.0135, nil, nil}},                  // log_shared_names; log_shared_trigrams / name_contain
+			{3, 0.5, -0.0021, 0.0471, nil, nil}, // rescued_min
+			{7, 0.8472978603872037, -0.0064, 0.0140, &Tree{7, 0.7884573603642703, 0.0011, -0.0682, nil, nil}, &Tree{29, 0.003278688524590164, -0.0151, 0.0338, nil, nil}}, // log_length_ratio; log_length_ratio / phrase_share
+			{10, 1.3862943611198906, 0.0084, -0.0112, &Tree{34, 0.3333333333333333, -0.0315, 0.0220, nil, nil}, &Tree{7, 0.6061358035703155, 0.0148, -0.0340, nil, nil}},  // log_shared_names; subject3_min / log_length_ratio
+			{17, 0.03225806451612903, -0.0456, 0.0017, &Tree{0, 0.25, -0.0578, 0.0158, nil, nil}, &Tree{7, 0.11778303565638346, -0.0286, 0.0057, nil, nil}},               // padding_max; aligned_max / log_length_ratio
+			{30, 0.047619047619047616, -0.0194, 0.0042, nil, nil}, // name_contain
+			{25, 0.7142857142857143, -0.0035, 0.0303, &Tree{7, 0.8472978603872037, -0.0106, 0.0109, nil, nil}, &Tree{0, 0.09090909090909091, -0.0079, 0.0559, nil, nil}}, // rare_in_order; log_length_ratio / aligned_max
+			{27, 0.8620689655172413, -0.0018, 0.0486, nil, nil}, // sentence_support_min
+			{10, 2.70805020110221, 0.0017, -0.0501, &Tree{31, 2.0794415416798357, -0.0014, 0.0311, nil, nil}, &Tree{30, 0.75, -0.0625, 0.0124, nil, nil}}, // log_shared_names; log_shared_trigrams / name_contain
+			{17, 0.8253968253968254, -0.0050, 0.0156, &Tree{7, 0.8472978603872037, -0.0146, 0.0164, nil, nil}, &Tree{17, 1, 0.0570, -0.0122, nil, nil}},   // padding_max; log_length_ratio / padding_max
+			{25, 0.5, -0.0123, 0.0060, &Tree{17, 0.5, -0.0314, 0.0135, nil, nil}, &Tree{30, 0.047619047619047616, -0.0178, 0.0134, nil, nil}},             // rare_in_order; padding_max / name_contain
+			{27, 0.8620689655172413, -0.0016, 0.0468, nil, nil}, // sentence_support_min
+			{17, 0.058823529411764705, -0.0400, 0.0020, &Tree{31, 2.0794415416798357, -0.0524, 0.0164, nil, nil}, &Tree{16, 0.5, -0.0338, 0.0043, nil, nil}}, // padding_max; log_shared_trigrams / order
+			{38, 0.125, -0.0208, 0.0032, nil, nil}, // lead_min
+			{25, 0.7142857142857143, -0.0028, 0.0264, &Tree{30, 0.1111111111111111, -0.0192, 0.0014, nil, nil}, &Tree{26, 0.38461538461538464, -0.0132, 0.0497, nil, nil}}, // rare_in_order; name_contain / sentence_support_max
+			{21, 0.32350619331455616, -0.0017, 0.0425, nil, nil}, // idf_contain_min
+			{11, 1.3862943611198906, 0.0018, -0.0378, &Tree{11, 0.6931471805599453, -0.0021, 0.0228, nil, nil}, &Tree{12, 0.48188405797101447, -0.0469, 0.0129, nil, nil}}, // log_shared_figures; log_shared_figures / content_contain_max
+			{27, 0.8620689655172413, -0.0013, 0.0426, nil, nil}, // sentence_support_min
+			{11, 1.0986122886681096, 0.0022, -0.0273, &Tree{16, 0.6, -0.0013, 0.0260, nil, nil}, &Tree{10, 1.6094379124341003, 0.0270, -0.0438, nil, nil}},                // log_shared_figures; order / log_shared_names
+			{17, 0.6666666666666666, -0.0062, 0.0091, &Tree{30, 0.6666666666666666, -0.0217, 0.0238, nil, nil}, &Tree{7, 0.3829922522561057, -0.0275, 0.0223, nil, nil}},  // padding_max; name_contain / log_length_ratio
+			{7, 0.7339691750802005, 0.0068, -0.0089, &Tree{7, 0.11778303565638346, -0.0178, 0.0119, nil, nil}, &Tree{21, 0.14942926150102645, -0.0172, 0.0695, nil, nil}}, // log_length_ratio; log_length_ratio / idf_contain_min
+			{21, 0.026022219614319102, -0.0379, 0.0016, nil, nil},                                                                                                          // idf_contain_min
+			{16, 0.5, -0.0279, 0.0017, &Tree{37, 0.875, -0.0562, 0.0278, nil, nil}, &Tree{27, 0.5806451612903226, -0.0024, 0.0182, nil, nil}},                              // order; lead_max / sentence_support_min
+			{3, 0.5, -0.0013, 0.0371, nil, nil},                                                                                                                            // rescued_min
+			{17, 0.058823529411764705, -0.0340, 0.0015, &Tree{31, 2.0794415416798357, -0.0461, 0.0143, nil, nil}, &Tree{17, 0.2, 0.0253, -0.0021, nil, nil}},               // padding_max; log_shared_trigrams / padding_max
+			{10, 2.70805020110221, 0.0013, -0.0386, &Tree{31, 2.0794415416798357, -0.0012, 0.0261, nil, nil}, &Tree{30, 0.75, -0.0460, 0.0083, nil, nil}},                  // log_shared_names; log_shared_trigrams / name_contain
+			{25, 0.7142857142857143, -0.0021, 0.0221, &Tree{16, 0.6666666666666666, -0.0004, -0.0380, nil, nil}, &Tree{33, 1, -0.0040, 0.0548, nil, nil}},                  // rare_in_order; order / subject3_max
+			{27, 0.8620689655172413, -0.0011, 0.0386, nil, nil},                                                                                                            // sentence_support_min
+			{30, 0.047619047619047616, -0.0134, 0.0034, nil, nil},                                                                                                          // name_contain
+			{10, 1.3862943611198906, 0.0062, -0.0077, &Tree{7, 0.5596157879354227, -0.0166, 0.0226, nil, nil}, &Tree{7, 0.6061358035703155, 0.0199, -0.0299, nil, nil}},    // log_shared_names; log_length_ratio / log_length_ratio
+			{25, 0.7142857142857143, -0.0019, 0.0221, &Tree{7, 1.0986122886681098, -0.0054, 0.0141, nil, nil}, &Tree{7, 0.33647223662121284, -0.0081, 0.0466, nil, nil}},   // rare_in_order; log_length_ratio / log_length_ratio
+			{21, 0.026022219614319102, -0.0368, 0.0014, nil, nil},                                                                                                          // idf_contain_min
+			{21, 0.32350619331455616, -0.0012, 0.0361, nil, nil},                                                                                                           // idf_contain_min
+			{25, 0.40540540540540543, -0.0195, 0.0023, &Tree{6, 0.06627404324837245, -0.0374, 0.0358, nil, nil}, &Tree{7, 0.11778303565638346, -0.0218, 0.0049, nil, nil}}, // rare_in_order; strict_similarity / log_length_ratio
+			{3, 0.5, -0.0011, 0.0353, nil, nil}, // rescued_min
+			{17, 0.6666666666666666, -0.0052, 0.0074, &Tree{30, 0.6666666666666666, -0.0186, 0.0199, nil, nil}, &Tree{20, 0.27908339175513697, -0.0020, 0.0510, nil, nil}}, // padding_max; name_contain / idf_contain_max
+			{11, 1.3862943611198906, 0.0016, -0.0315, &Tree{11, 0.6931471805599453, -0.0015, 0.0187, nil, nil}, &Tree{29, 0.04436860068259386, -0.0392, 0.0097, nil, nil}}, // log_shared_figures; log_shared_figures / phrase_share
+			{16, 0.7142857142857143, 0.0012, -0.0356, &Tree{28, 2.4849066497880004, -0.0014, 0.0411, nil, nil}, &Tree{17, 0.2777777777777778, -0.0719, 0.0216, nil, nil}},  // order; log_shared_phrases / padding_max
+			{27, 0.8620689655172413, -0.0009, 0.0352, nil, nil}, // sentence_support_min
+			{16, 0.5, -0.0241, 0.0018, &Tree{17, 0.3684210526315789, 0.0229, -0.0525, nil, nil}, &Tree{30, 0.047619047619047616, -0.0123, 0.0051, nil, nil}},              // order; padding_max / name_contain
+			{17, 0.7272727272727273, -0.0049, 0.0082, &Tree{37, 1, -0.0092, 0.0327, nil, nil}, &Tree{2, 0.16666666666666666, -0.0044, 0.0461, nil, nil}},                  // padding_max; lead_max / rescued_max
+			{11, 1.0986122886681096, 0.0019, -0.0230, &Tree{16, 0.7142857142857143, 0.0031, -0.0427, nil, nil}, &Tree{10, 0.6931471805599453, 0.0272, -0.0370, nil, nil}}, // log_shared_figures; order / log_shared_names
+			{21, 0.32350619331455616, -0.0011, 0.0332, nil, nil},  // idf_contain_min
+			{21, 0.026022219614319102, -0.0330, 0.0012, nil, nil}, // idf_contain_min
+			{3, 0.5, -0.0010, 0.0319, nil, nil},                   // rescued_min
+			{17, 0.8253968253968254, -0.0032, 0.0095, &Tree{7, 0.8472978603872037, -0.0130, 0.0177, nil, nil}, &Tree{7, 0.7884573603642703, 0.0273, -0.0214, nil, nil}}, // padding_max; log_length_ratio / log_length_ratio
+			{30, 0.047619047619047616, -0.0113, 0.0027, nil, nil}, // name_contain
+			{25, 0.7142857142857143, -0.0017, 0.0190, &Tree{25, 0.6666666666666666, 0.0011, -0.0286, nil, nil}, &Tree{14, 0.15789473684210525, -0.0287, 0.0320, nil, nil}}, // rare_in_order; rare_in_order / specific_share
+			{27, 0.8620689655172413, -0.0011, 0.0333, nil, nil},                                                                                                             // sentence_support_min
+			{10, 2.70805020110221, 0.0011, -0.0313, &Tree{17, 0.2, 0.0173, -0.0016, nil, nil}, &Tree{30, 0.75, -0.0375, 0.0071, nil, nil}},                                  // log_shared_names; padding_max / name_contain
+			{17, 0.1111111111111111, -0.0245, 0.0014, &Tree{30, 0.75, -0.0418, 0.0273, nil, nil}, &Tree{17, 0.16666666666666666, 0.0313, -0.0008, nil, nil}},                // padding_max; name_contain / padding_max
+			{17, 0.5, -0.0064, 0.0046, &Tree{30, 0.8125, -0.0157, 0.0379, nil, nil}, &Tree{20, 0.27908339175513697, -0.0042, 0.0404, nil, nil}},                             // padding_max; name_contain / idf_contain_max
+			{16, 0.5, -0.0210, 0.0017, &Tree{17, 0.3684210526315789, 0.0218, -0.0456, nil, nil}, &Tree{27, 0.5806451612903226, -0.0014, 0.0147, nil, nil}},                  // order; padding_max / sentence_support_min
+			{10, 2.4849066497880004, 0.0014, -0.0225, &Tree{31, 2.0794415416798357, -0.0011, 0.0287, nil, nil}, &Tree{30, 0.75, -0.0562, 0.0365, nil, nil}},                 // log_shared_names; log_shared_trigrams / name_contain
+			{7, 0.11778303565638346, -0.0165, 0.0019, &Tree{14, 0.4358974358974359, -0.0305, 0.0294, nil, nil}, &Tree{30, 0.047619047619047616, -0.0133, 0.0052, nil, nil}}, // log_length_ratio; specific_share / name_contain
+			{17, 0.8253968253968254, -0.0034, 0.0095, &Tree{7, 0.8472978603872037, -0.0108, 0.0121, nil, nil}, &Tree{17, 1, 0.0363, -0.0093, nil, nil}},                     // padding_max; log_length_ratio / padding_max
+			{7, 0.7339691750802005, 0.0066, -0.0081, &Tree{10, 1.791759469228055, 0.0140, -0.0147, nil, nil}, &Tree{21, 0.14942926150102645, -0.0146, 0.0624, nil, nil}},    // log_length_ratio; log_shared_names / idf_contain_min
+			{16, 0.6666666666666666, 0.0016, -0.0220, &Tree{16, 0.6, -0.0013, 0.0280, nil, nil}, &Tree{37, 1, -0.0592, 0.0299, nil, nil}},                                   // order; order / lead_max
+			{21, 0.32350619331455616, -0.0007, 0.0314, nil, nil},                                                                                                            // idf_contain_min
+			{27, 0.8620689655172413, -0.0005, 0.0302, nil, nil},                                                                                                             // sentence_support_min
+			{30, 0.047619047619047616, -0.0101, 0.0028, nil, nil},                                                                                                           // name_contain
+			{21, 0.32350619331455616, -0.0006, 0.0287, nil, nil},                                                                                                            // idf_contain_min
+			{25, 0.797979797979798, -0.0006, 0.0276, &Tree{17, 0.2, 0.0132, -0.0028, nil, nil}, &Tree{10, 2.70805020110221, 0.0365, -0.0099, nil, nil}},                     // rare_in_order; padding_max / log_shared_names
+			{17, 0.13333333333333333, -0.0188, 0.0019, &Tree{30, 0.6666666666666666, -0.0344, 0.0279, nil, nil}, &Tree{17, 0.2, 0.0276, -0.0010, nil, nil}},                 // padding_max; name_contain / padding_max
+			{25, 0.5, -0.0073, 0.0039, &Tree{17, 0.5, -0.0244, 0.0120, nil, nil}, &Tree{17, 0.2, 0.0457, -0.0017, nil, nil}},                                                // rare_in_order; padding_max / padding_max
+			{16, 0.7142857142857143, 0.0013, -0.0285, &Tree{5, 0.045454545454545456, -0.0007, 0.0311, nil, nil}, &Tree{26, 0.5384615384615384, -0.0576, 0.0207, nil, nil}},  // order; copy_long / sentence_support_max
+			{38, 0.125, -0.0136, 0.0023, nil, nil}, // lead_min
+			{17, 0.13333333333333333, -0.0190, 0.0015, &Tree{30, 0.6666666666666666, -0.0323, 0.0235, nil, nil}, &Tree{17, 0.16666666666666666, 0.0296, -0.0001, nil, nil}}, // padding_max; name_contain / padding_max
+			{17, 0.8253968253968254, -0.0028, 0.0083, &Tree{7, 0.8472978603872037, -0.0099, 0.0117, nil, nil}, &Tree{14, 0.2184873949579832, -0.0160, 0.0242, nil, nil}},    // padding_max; log_length_ratio / specific_share
+			{7, 0.7884573603642703, 0.0048, -0.0072, &Tree{7, 0.6931471805599453, 0.0001, 0.0204, nil, nil}, &Tree{7, 0.8472978603872037, -0.0466, 0.0019, nil, nil}},       // log_length_ratio; log_length_ratio / log_length_ratio
+			{7, 1.466337068793427, 0.0016, -0.0180, &Tree{7, 1.0986122886681098, -0.0015, 0.0232, nil, nil}, &Tree{25, 0.6428571428571429, -0.0322, 0.0437, nil, nil}},      // log_length_ratio; log_length_ratio / rare_in_order
+			{11, 0.6931471805599453, -0.0023, 0.0126, &Tree{17, 0.21428571428571427, 0.0170, -0.0060, nil, nil}, &Tree{17, 0.23809523809523808, -0.0448, 0.0467, nil, nil}}, // log_shared_figures; padding_max / padding_max
+			{7, 0.7339691750802005, 0.0049, -0.0061, &Tree{10, 1.791759469228055, 0.0109, -0.0124, nil, nil}, &Tree{21, 0.14942926150102645, -0.0116, 0.0559, nil, nil}},    // log_length_ratio; log_shared_names / idf_contain_min
+			{10, 1.6094379124341003, -0.0034, 0.0071, &Tree{10, 1.3862943611198906, 0.0021, -0.0362, nil, nil}, &Tree{30, 0.8125, -0.0045, 0.0441, nil, nil}},               // log_shared_names; log_shared_names / name_contain
+			{30, 0.047619047619047616, -0.0106, 0.0028, nil, nil}, // name_contain
+			{21, 0.026022219614319102, -0.0268, 0.0010, nil, nil}, // idf_contain_min
+			{18, 2.1972245773362196, -0.0008, 0.0277, &Tree{16, 0.6666666666666666, 0.0006, -0.0271, nil, nil}, &Tree{12, 0.2702702702702703, -0.0002, 0.0279, nil, nil}}, // log_pairs; order / content_contain_max
+			{17, 1, 0.0021, -0.0101, &Tree{17, 0.8888888888888888, -0.0006, 0.0469, nil, nil}, &Tree{25, 0.625, 0.0080, -0.0628, nil, nil}},                               // padding_max; padding_max / rare_in_order
+			{27, 0.8620689655172413, -0.0008, 0.0272, nil, nil},   // sentence_support_min
+			{21, 0.026022219614319102, -0.0262, 0.0009, nil, nil}, // idf_contain_min
+			{25, 0.7142857142857143, -0.0014, 0.0150, &Tree{25, 0.6666666666666666, 0.0010, -0.0227, nil, nil}, &Tree{7, 0.33647223662121284, -0.0125, 0.0361, nil, nil}}, // rare_in_order; rare_in_order / log_length_ratio
+			{21, 0.32350619331455616, -0.0008, 0.0259, nil, nil}, // idf_contain_min
+			{25, 0.5428571428571428, -0.0042, 0.0046, &Tree{7, 0.6061358035703155, 0.0140, -0.0174, nil, nil}, &Tree{7, 0.5596157879354227, -0.0137, 0.0186, nil, nil}},     // rare_in_order; log_length_ratio / log_length_ratio
+			{17, 0.15384615384615385, -0.0145, 0.0014, &Tree{28, 1.6094379124341003, -0.0417, 0.0127, nil, nil}, &Tree{17, 0.16666666666666666, 0.0579, -0.0003, nil, nil}}, // padding_max; log_shared_phrases / padding_max
+			{21, 0.026022219614319102, -0.0261, 0.0009, nil, nil}, // idf_contain_min
+			{25, 0.797979797979798, -0.0008, 0.0237, &Tree{30, 0.047619047619047616, -0.0125, 0.0017, nil, nil}, &Tree{10, 2.70805020110221, 0.0342, -0.0117, nil, nil}}, // rare_in_order; name_contain / log_shared_names
+			{27, 0.8620689655172413, -0.0007, 0.0266, nil, nil}, // sentence_support_min
+			{3, 0.5, -0.0005, 0.0246, nil, nil},                 // rescued_min
+			{11, 0.6931471805599453, -0.0015, 0.0098, &Tree{7, 0.060624621816434854, -0.0306, 0.0007, nil, nil}, &Tree{17, 0.23809523809523808, -0.0369, 0.0370, nil, nil}}, // log_shared_figures; log_length_ratio / padding_max
+			{25, 0.7142857142857143, -0.0012, 0.0144, &Tree{25, 0.6666666666666666, 0.0009, -0.0197, nil, nil}, &Tree{34, 0.3333333333333333, -0.0150, 0.0352, nil, nil}},   // rare_in_order; rare_in_order / subject3_min
+			{17, 0.3684210526315789, 0.0063, -0.0028, &Tree{7, 0.6061358035703155, 0.0260, -0.0185, nil, nil}, &Tree{7, 0.3829922522561057, -0.0271, 0.0041, nil, nil}},     // padding_max; log_length_ratio / log_length_ratio
+			{17, 0.6666666666666666, -0.0038, 0.0047, &Tree{7, 0.6061358035703155, 0.0112, -0.0149, nil, nil}, &Tree{7, 0.5596157879354227, -0.0150, 0.0180, nil, nil}},     // padding_max; log_length_ratio / log_length_ratio
+			{7, 1.0986122886681098, -0.0021, 0.0092, &Tree{7, 0.9555114450274365, 0.0010, -0.0263, nil, nil}, &Tree{15, 0.025510204081632654, -0.0322, 0.0210, nil, nil}},   // log_length_ratio; log_length_ratio / bigram_share
+			{25, 0.7142857142857143, -0.0015, 0.0143, &Tree{17, 0.15384615384615385, -0.0173, 0.0000, nil, nil}, &Tree{14, 0.15789473684210525, -0.0232, 0.0256, nil, nil}}, // rare_in_order; padding_max / specific_share
+			{27, 0.8620689655172413, -0.0010, 0.0251, nil, nil}, // sentence_support_min
+			{10, 2.639057329615259, 0.0008, -0.0216, &Tree{25, 0.797979797979798, -0.0001, 0.0290, nil, nil}, &Tree{30, 0.75, -0.0299, 0.0098, nil, nil}},                  // log_shared_names; rare_in_order / name_contain
+			{11, 1.3862943611198906, 0.0007, -0.0225, &Tree{11, 0.6931471805599453, -0.0015, 0.0140, nil, nil}, &Tree{29, 0.04436860068259386, -0.0280, 0.0060, nil, nil}}, // log_shared_figures; log_shared_figures / phrase_share
+			{16, 0.7142857142857143, 0.0008, -0.0218, &Tree{15, 0.15315315315315314, -0.0012, 0.0292, nil, nil}, &Tree{37, 0.875, -0.0460, 0.0195, nil, nil}},              // order; bigram_share / lead_max
+			{18, 2.1972245773362196, -0.0007, 0.0241, &Tree{16, 0.7142857142857143, 0.0003, -0.0282, nil, nil}, &Tree{12, 0.2702702702702703, -0.0002, 0.0243, nil, nil}},  // log_pairs; order / content_contain_max
+			{27, 0.8620689655172413, -0.0007, 0.0236, nil, nil},                                                                                                            // sentence_support_min
+			{16, 0.5, -0.0158, 0.0011, &Tree{37, 0.875, -0.0378, 0.0275, nil, nil}, &Tree{34, 1, -0.0010, 0.0150, nil, nil}},                                               // order; lead_max / subject3_min
+			{10, 2.639057329615259, 0.0008, -0.0202, &Tree{17, 0.3684210526315789, 0.0077, -0.0021, nil, nil}, &Tree{30, 0.75, -0.0273, 0.0083, nil, nil}},                 // log_shared_names; padding_max / name_contain
+			{17, 0.6666666666666666, -0.0037, 0.0047, &Tree{10, 1.0986122886681096, -0.0247, 0.0049, nil, nil}, &Tree{2, 0.125, -0.0059, 0.0262, nil, nil}},                // padding_max; log_shared_names / rescued_max
+			{10, 1.3862943611198906, 0.0041, -0.0052, &Tree{10, 1.0986122886681096, -0.0010, 0.0531, nil, nil}, &Tree{7, 0.6061358035703155, 0.0181, -0.0234, nil, nil}},   // log_shared_names; log_shared_names / log_length_ratio
+			{17, 0.4375, -0.0062, 0.0042, &Tree{18, 1.0986122886681096, -0.0355, 0.0052, nil, nil}, &Tree{7, 0.3829922522561057, -0.0224, 0.0111, nil, nil}},               // padding_max; log_pairs / log_length_ratio
+			{11, 1.3862943611198906, 0.0007, -0.0241, &Tree{25, 0.5428571428571428, -0.0037, 0.0052, nil, nil}, &Tree{29, 0.04436860068259386, -0.0290, 0.0054, nil, nil}}, // log_shared_figures; rare_in_order / phrase_share
+			{7, 1.0986122886681098, -0.0021, 0.0084, &Tree{25, 0.5, -0.0132, 0.0028, nil, nil}, &Tree{15, 0.025510204081632654, -0.0291, 0.0185, nil, nil}},                // log_length_ratio; rare_in_order / bigram_share
+			{32, 0.024, -0.1513, 0.0785, nil, nil},               // trigram_share
+			{29, 0.0231023102310231, -0.0908, 0.0738, nil, nil},  // phrase_share
+			{15, 0.08571428571428572, -0.0738, 0.0611, nil, nil}, // bigram_share
+			{29, 0.03255813953488372, -0.0542, 0.0648, nil, nil}, // phrase_share
+			{37, 0.625, -0.0534, 0.0514, nil, nil},               // lead_max
+			{14, 0.42857142857142855, -0.0369, 0.0650, nil, nil}, // specific_share
+			{15, 0.025, -0.0649, 0.0328, nil, nil},               // bigram_share
+			{30, 0.6666666666666666, -0.0308, 0.0611, nil, nil},  // name_contain
+			{16, 0.5714285714285714, -0.0292, 0.0539, &Tree{30, 0.5909090909090909, -0.0442, 0.0335, nil, nil}, &Tree{37, 0.625, -0.0006, 0.0609, nil, nil}}, // order; name_contain / lead_max
+			{14, 0.42857142857142855, -0.0215, 0.0575, nil, nil}, // specific_share
+			{33, 0.6666666666666666, -0.0544, 0.0223, nil, nil},  // subject3_max
+			{32, 0.07758620689655173, -0.0193, 0.0535, nil, nil}, // trigram_share
+			{30, 0.75, -0.0147, 0.0570, nil, nil},                // name_contain
+			{25, 0.5238095238095238, -0.0328, 0.0264, &Tree{17, 0.1111111111111111, -0.1094, -0.0197, nil, nil}, &Tree{33, 0.6666666666666666, -0.0418, 0.0472, nil, nil}}, // rare_in_order; padding_max / subject3_max
+			{15, 0.025, -0.0462, 0.0158, nil, nil}, // bigram_share
+			{37, 1, -0.0109, 0.0520, nil, nil},     // lead_max
+			{25, 0.5714285714285714, -0.0194, 0.0277, &Tree{11, 1.0986122886681096, -0.0084, -0.0896, nil, nil}, &Tree{37, 0.25, -0.0594, 0.0405, nil, nil}}, // rare_in_order; log_shared_figures / lead_max
+			{0, 0.3333333333333333, -0.0090, 0.0539, nil, nil}, // aligned_max
+			{7, 0.10536051565782635, -0.0566, 0.0089, &Tree{14, 0.42857142857142855, -0.0795, 0.0411, nil, nil}, &Tree{14, 0.22058823529411764, -0.0283, 0.0271, nil, nil}}, // log_length_ratio; specific_share / specific_share
+			{17, 0.7272727272727273, -0.0125, 0.0332, &Tree{37, 1, -0.0277, 0.0550, nil, nil}, &Tree{7, 0.5596157879354227, -0.0238, 0.0862, nil, nil}},                     // padding_max; lead_max / log_length_ratio
+			{25, 0.43478260869565216, -0.0461, 0.0095, &Tree{5, 0.045454545454545456, -0.0553, 0.0281, nil, nil}, &Tree{33, 1, -0.0143, 0.0367, nil, nil}},                  // rare_in_order; copy_long / subject3_max
+			{11, 1.0986122886681096, 0.0070, -0.0559, &Tree{15, 0.025, -0.0325, 0.0176, nil, nil}, &Tree{32, 0.1095890410958904, -0.0867, 0.0424, nil, nil}},                // log_shared_figures; bigram_share / trigram_share
+			{7, 0.10536051565782635, -0.0494, 0.0061, &Tree{12, 0.4255813953488372, -0.0684, 0.0396, nil, nil}, &Tree{25, 0.43478260869565216, -0.0359, 0.0146, nil, nil}},  // log_length_ratio; content_contain_max / rare_in_order
+			{30, 0.8125, -0.0071, 0.0442, nil, nil}, // name_contain
+			{17, 0.8333333333333334, -0.0090, 0.0346, &Tree{30, 0.8125, -0.0173, 0.0421, nil, nil}, &Tree{7, 0.5596157879354227, -0.0235, 0.0722, nil, nil}},               // padding_max; name_contain / log_length_ratio
+			{11, 1.3862943611198906, 0.0040, -0.0632, &Tree{33, 0.6666666666666666, -0.0275, 0.0119, nil, nil}, &Tree{20, 0.3760830890483789, -0.0900, 0.0301, nil, nil}},  // log_shared_figures; subject3_max / idf_contain_max
+			{25, 0.43478260869565216, -0.0344, 0.0058, &Tree{6, 0.04756872823866329, -0.0532, 0.0161, nil, nil}, &Tree{33, 0.6666666666666666, -0.0287, 0.0141, nil, nil}}, // rare_in_order; strict_similarity / subject3_max
+			{17, 0.23809523809523808, -0.0245, 0.0084, &Tree{30, 0.75, -0.0401, 0.0512, nil, nil}, &Tree{7, 0.24116205681688807, -0.0244, 0.0174, nil, nil}},               // padding_max; name_contain / log_length_ratio
+			{37, 1, -0.0062, 0.0398, nil, nil},                   // lead_max
+			{23, 0.25471698113207547, -0.0042, 0.0476, nil, nil}, // rescued_x_content
+			{17, 0.7272727272727273, -0.0096, 0.0204, &Tree{37, 1, -0.0203, 0.0493, nil, nil}, &Tree{34, 0.3333333333333333, -0.0343, 0.0405, nil, nil}},                  // padding_max; lead_max / subject3_min
+			{11, 1.0986122886681096, 0.0046, -0.0446, &Tree{2, 0.3076923076923077, -0.0039, 0.0378, nil, nil}, &Tree{29, 0.10049019607843138, -0.0632, 0.0316, nil, nil}}, // log_shared_figures; rescued_max / phrase_share
+			{25, 0.7142857142857143, -0.0044, 0.0379, &Tree{17, 0.1111111111111111, -0.0583, 0.0001, nil, nil}, &Tree{38, 0.125, -0.0183, 0.0603, nil, nil}},              // rare_in_order; padding_max / lead_min
+			{16, 0.5, -0.0542, 0.0033, &Tree{25, 0.5416666666666666, -0.0646, 0.0192, nil, nil}, &Tree{17, 0.5, -0.0109, 0.0153, nil, nil}},                               // order; rare_in_order / padding_max
+			{7, 0.10536051565782635, -0.0365, 0.0042, &Tree{2, 0.3076923076923077, -0.0579, 0.0211, nil, nil}, &Tree{11, 1.3862943611198906, 0.0071, -0.0539, nil, nil}},  // log_length_ratio; rescued_max / log_shared_figures
+			{25, 0.43478260869565216, -0.0279, 0.0044, &Tree{6, 0.04756872823866329, -0.0453, 0.0141, nil, nil}, &Tree{38, 0.125, -0.0261, 0.0120, nil, nil}},             // rare_in_order; strict_similarity / lead_min
+			{16, 0.5714285714285714, -0.0059, 0.0228, &Tree{38, 0.125, -0.0410, 0.0010, nil, nil}, &Tree{37, 0.875, -0.0192, 0.0601, nil, nil}},                           // order; lead_min / lead_max
+			{23, 0.25471698113207547, -0.0031, 0.0418, nil, nil}, // rescued_x_content
+			{17, 0.03571428571428571, -0.0512, 0.0022, &Tree{29, 0.0410958904109589, -0.0688, 0.0181, nil, nil}, &Tree{7, 0.10536051565782635, -0.0315, 0.0060, nil, nil}},  // padding_max; phrase_share / log_length_ratio
+			{25, 0.7142857142857143, -0.0039, 0.0311, &Tree{14, 0.22058823529411764, -0.0201, 0.0031, nil, nil}, &Tree{7, 0.38776553100876343, -0.0051, 0.0600, nil, nil}},  // rare_in_order; specific_share / log_length_ratio
+			{16, 0.5, -0.0439, 0.0025, &Tree{3, 0.2222222222222222, -0.0537, 0.0172, nil, nil}, &Tree{30, 0.6666666666666666, -0.0032, 0.0233, nil, nil}},                   // order; rescued_min / name_contain
+			{12, 0.5555555555555556, -0.0022, 0.0431, &Tree{17, 0.03571428571428571, -0.0580, -0.0001, nil, nil}, &Tree{17, 0.9166666666666666, 0.0431, -0.0000, nil, nil}}, // content_contain_max; padding_max / padding_max
+			{17, 0.8333333333333334, -0.0054, 0.0164, &Tree{37, 1, -0.0111, 0.0342, nil, nil}, &Tree{7, 0.38776553100876343, -0.0344, 0.0333, nil, nil}},                    // padding_max; lead_max / log_length_ratio
+			{25, 0.43478260869565216, -0.0233, 0.0040, &Tree{17, 0.6, -0.0391, 0.0104, nil, nil}, &Tree{30, 0.07407407407407407, -0.0194, 0.0119, nil, nil}},                // rare_in_order; padding_max / name_contain
+			{23, 0.25471698113207547, -0.0023, 0.0382, nil, nil}, // rescued_x_content
+			{11, 1.0986122886681096, 0.0025, -0.0317, &Tree{2, 0.3076923076923077, -0.0031, 0.0290, nil, nil}, &Tree{10, 1.6094379124341003, 0.0329, -0.0547, nil, nil}}, // log_shared_figures; rescued_max / log_shared_names
+			{16, 0.5, -0.0383, 0.0023, &Tree{11, 0.6931471805599453, -0.0500, 0.0170, nil, nil}, &Tree{17, 0.5, -0.0094, 0.0113, nil, nil}},                              // order; log_shared_figures / padding_max
+			{7, 0.7884573603642702, 0.0068, -0.0122, &Tree{7, 0.4054651081081644, -0.0079, 0.0191, nil, nil}, &Tree{7, 0.8362480242006185, -0.0708, 0.0033, nil, nil}},   // log_length_ratio; log_length_ratio / log_length_ratio
+			{15, 0.025, -0.0195, 0.0036, nil, nil}, // bigram_share
+			{16, 0.5714285714285714, -0.0040, 0.0178, &Tree{38, 0.125, -0.0342, 0.0013, nil, nil}, &Tree{37, 0.875, -0.0180, 0.0568, nil, nil}},                            // order; lead_min / lead_max
+			{16, 0.5, -0.0333, 0.0017, &Tree{28, 1.3862943611198906, -0.0493, 0.0078, nil, nil}, &Tree{30, 0.6666666666666666, -0.0027, 0.0179, nil, nil}},                 // order; log_shared_phrases / name_contain
+			{17, 0.03571428571428571, -0.0404, 0.0013, &Tree{0, 0.25, -0.0530, 0.0133, nil, nil}, &Tree{14, 0.3523809523809524, -0.0040, 0.0155, nil, nil}},                // padding_max; aligned_max / specific_share
+			{25, 0.43478260869565216, -0.0184, 0.0028, &Tree{6, 0.04756872823866329, -0.0349, 0.0187, nil, nil}, &Tree{10, 1.9459101490553132, -0.0025, 0.0274, nil, nil}}, // rare_in_order; strict_similarity / log_shared_names
+			{10, 2.4849066497880004, 0.0019, -0.0339, &Tree{31, 2.0794415416798357, -0.0015, 0.0301, nil, nil}, &Tree{30, 0.75, -0.0601, 0.0326, nil, nil}},                // log_shared_names; log_shared_trigrams / name_contain
+			{17, 0.4444444444444444, -0.0101, 0.0065, &Tree{18, 1.0986122886681096, -0.0469, 0.0073, nil, nil}, &Tree{20, 0.27305755376546653, -0.0037, 0.0455, nil, nil}}, // padding_max; log_pairs / idf_contain_max
+			{11, 1.3862943611198906, 0.0017, -0.0389, &Tree{7, 0.10536051565782635, -0.0261, 0.0047, nil, nil}, &Tree{37, 0.75, -0.0548, 0.0166, nil, nil}},                // log_shared_figures; log_length_ratio / lead_max
+			{7, 0.7884573603642702, 0.0055, -0.0108, &Tree{18, 1.9459101490553132, 0.0089, -0.0410, nil, nil}, &Tree{7, 0.8362480242006185, -0.0612, 0.0026, nil, nil}},    // log_length_ratio; log_pairs / log_length_ratio
+			{16, 0.5, -0.0331, 0.0011, &Tree{28, 1.3862943611198906, -0.0466, 0.0058, nil, nil}, &Tree{20, 0.04849869602517531, -0.0404, 0.0026, nil, nil}},                // order; log_shared_phrases / idf_contain_max
+			{30, 0.07407407407407407, -0.0144, 0.0032, nil, nil},                                                                                                         // name_contain
+			{25, 0.8, -0.0021, 0.0395, &Tree{17, 0.8333333333333334, -0.0068, 0.0114, nil, nil}, &Tree{26, 0.2, -0.0066, 0.0453, nil, nil}},                              // rare_in_order; padding_max / sentence_support_max
+			{0, 0.4, -0.0018, 0.0320, nil, nil},                                                                                                                          // aligned_max
+			{11, 1.3862943611198906, 0.0015, -0.0335, &Tree{17, 1, 0.0048, -0.0158, nil, nil}, &Tree{37, 0.75, -0.0484, 0.0160, nil, nil}},                               // log_shared_figures; padding_max / lead_max
+			{17, 0.1111111111111111, -0.0266, 0.0016, &Tree{29, 0.0410958904109589, -0.0455, 0.0132, nil, nil}, &Tree{2, 0.5, -0.0004, 0.0311, nil, nil}},                // padding_max; phrase_share / rescued_max
+			{16, 0.5, -0.0292, 0.0014, &Tree{30, 0.8125, -0.0380, 0.0142, nil, nil}, &Tree{17, 0.6, -0.0064, 0.0087, nil, nil}},                                          // order; name_contain / padding_max
+			{30, 0.07407407407407407, -0.0130, 0.0036, nil, nil},                                                                                                         // name_contain
+			{13, 0.3655083655083655, -0.0018, 0.0290, nil, nil},                                                                                                          // content_contain_min
+			{20, 0.04849869602517531, -0.0373, 0.0012, nil, nil},                                                                                                         // idf_contain_max
+			{10, 2.4849066497880004, 0.0014, -0.0270, &Tree{31, 2.0794415416798357, -0.0011, 0.0243, nil, nil}, &Tree{30, 0.75, -0.0482, 0.0277, nil, nil}},              // log_shared_names; log_shared_trigrams / name_contain
+			{25, 0.8, -0.0013, 0.0360, &Tree{17, 0.8333333333333334, -0.0055, 0.0102, nil, nil}, &Tree{26, 0.2, -0.0052, 0.0409, nil, nil}},                              // rare_in_order; padding_max / sentence_support_max
+			{17, 1, 0.0031, -0.0151, &Tree{17, 0.8333333333333334, -0.0025, 0.0353, nil, nil}, &Tree{14, 0.22058823529411764, -0.0465, 0.0096, nil, nil}},                // padding_max; padding_max / specific_share
+			{30, 0.1, -0.0112, 0.0036, nil, nil},                                                                                                                         // name_contain
+			{7, 0.7259370033829363, 0.0050, -0.0079, &Tree{7, 0.6931471805599453, 0.0001, 0.0357, nil, nil}, &Tree{21, 0.14728265740982555, -0.0153, 0.0603, nil, nil}},  // log_length_ratio; log_length_ratio / idf_contain_min
+			{11, 1.3862943611198906, 0.0017, -0.0296, &Tree{0, 0.3333333333333333, 0.0001, 0.0326, nil, nil}, &Tree{37, 0.75, -0.0425, 0.0140, nil, nil}},                // log_shared_figures; aligned_max / lead_max
+			{7, 0.10536051565782635, -0.0186, 0.0023, &Tree{14, 0.3523809523809524, -0.0313, 0.0143, nil, nil}, &Tree{30, 0.1, -0.0108, 0.0063, nil, nil}},               // log_length_ratio; specific_share / name_contain
+			{17, 0.1111111111111111, -0.0235, 0.0017, &Tree{25, 0.5555555555555556, -0.0495, 0.0129, nil, nil}, &Tree{13, 0.3655083655083655, 0.0002, 0.0326, nil, nil}}, // padding_max; rare_in_order / content_contain_min
+			{20, 0.04849869602517531, -0.0348, 0.0011, nil, nil},                                                                                                         // idf_contain_max
+			{25, 0.7142857142857143, -0.0021, 0.0188, &Tree{25, 0.7, -0.0002, -0.0569, nil, nil}, &Tree{14, 0.15584415584415584, -0.0336, 0.0353, nil, nil}},             // rare_in_order; rare_in_order / specific_share
+			{25, 0.6111111111111112, 0.0033, -0.0102, &Tree{25, 0.5714285714285714, -0.0044, 0.0401, nil, nil}, &Tree{7, 0.8909729238898652, -0.0227, 0.0293, nil, nil}}, // rare_in_order; rare_in_order / log_length_ratio
+			{7, 0.7884573603642702, 0.0043, -0.0077, &Tree{18, 1.9459101490553132, 0.0071, -0.0341, nil, nil}, &Tree{7, 0.8362480242006185, -0.0499, 0.0038, nil, nil}},  // log_length_ratio; log_pairs / log_length_ratio
+			{17, 1, 0.0022, -0.0146, &Tree{17, 0.8333333333333334, -0.0021, 0.0259, nil, nil}, &Tree{7, 0.5596157879354227, -0.0465, 0.0084, nil, nil}},                  // padding_max; padding_max / log_length_ratio
+			{37, 0.125, -0.0317, 0.0007, nil, nil}, // lead_max
+			{25, 0.8, -0.0015, 0.0330, &Tree{30, 0.07407407407407407, -0.0136, 0.0020, nil, nil}, &Tree{26, 0.2, -0.0042, 0.0372, nil, nil}},                               // rare_in_order; name_contain / sentence_support_max
+			{20, 0.04849869602517531, -0.0331, 0.0007, nil, nil},                                                                                                           // idf_contain_max
+			{25, 0.43478260869565216, -0.0139, 0.0019, &Tree{6, 0.04756872823866329, -0.0278, 0.0186, nil, nil}, &Tree{10, 1.9459101490553132, -0.0026, 0.0232, nil, nil}}, // rare_in_order; strict_similarity / log_shared_names
+			{18, 1.6094379124341003, 0.0023, -0.0149, &Tree{28, 1.791759469228055, -0.0019, 0.0302, nil, nil}, &Tree{30, 0.6666666666666666, -0.0456, 0.0407, nil, nil}},   // log_pairs; log_shared_phrases / name_contain
+			{13, 0.3655083655083655, -0.0012, 0.0261, nil, nil},                                                                                                            // content_contain_min
+			{17, 0.08928571428571429, -0.0247, 0.0015, &Tree{7, 0.5930637220029628, 0.0112, -0.0480, nil, nil}, &Tree{10, 2.4849066497880004, 0.0029, -0.0231, nil, nil}},  // padding_max; log_length_ratio / log_shared_names
+			{16, 0.5, -0.0234, 0.0010, &Tree{11, 0.6931471805599453, -0.0340, 0.0158, nil, nil}, &Tree{25, 0.6111111111111112, 0.0047, -0.0082, nil, nil}},                 // order; log_shared_figures / rare_in_order
+			{25, 0.7142857142857143, -0.0019, 0.0170, &Tree{25, 0.7, -0.0003, -0.0476, nil, nil}, &Tree{34, 0.6666666666666666, -0.0055, 0.0552, nil, nil}},                // rare_in_order; rare_in_order / subject3_min
+			{37, 0.125, -0.0283, 0.0008, nil, nil}, // lead_max
+			{10, 1.3862943611198906, 0.0041, -0.0065, &Tree{7, 0.4054651081081644, -0.0231, 0.0153, nil, nil}, &Tree{7, 0.5930637220029628, 0.0214, -0.0291, nil, nil}},     // log_shared_names; log_length_ratio / log_length_ratio
+			{11, 1.3862943611198906, 0.0008, -0.0268, &Tree{18, 1.0986122886681096, -0.0046, 0.0090, nil, nil}, &Tree{37, 0.75, -0.0399, 0.0139, nil, nil}},                 // log_shared_figures; log_pairs / lead_max
+			{18, 1.6094379124341003, 0.0018, -0.0135, &Tree{28, 1.791759469228055, -0.0015, 0.0256, nil, nil}, &Tree{30, 0.6666666666666666, -0.0379, 0.0363, nil, nil}},    // log_pairs; log_shared_phrases / name_contain
+			{17, 0.4444444444444444, -0.0070, 0.0040, &Tree{32, 0.007194244604316547, -0.0402, 0.0084, nil, nil}, &Tree{7, 0.38776553100876343, -0.0218, 0.0129, nil, nil}}, // padding_max; trigram_share / log_length_ratio
+			{7, 0.7884573603642702, 0.0039, -0.0077, &Tree{25, 0.41025641025641024, -0.0296, 0.0068, nil, nil}, &Tree{16, 0.5714285714285714, -0.0149, 0.0475, nil, nil}},   // log_length_ratio; rare_in_order / order
+			{33, 0.6666666666666666, -0.0134, 0.0022, nil, nil}, // subject3_max
+			{10, 1.3862943611198906, 0.0042, -0.0068, &Tree{10, 1.0986122886681096, -0.0006, 0.0593, nil, nil}, &Tree{7, 0.5930637220029628, 0.0160, -0.0250, nil, nil}},    // log_shared_names; log_shared_names / log_length_ratio
+			{11, 1.0986122886681096, 0.0016, -0.0216, &Tree{3, 0.2564102564102564, -0.0005, 0.0328, nil, nil}, &Tree{10, 0.6931471805599453, 0.0318, -0.0402, nil, nil}},    // log_shared_figures; rescued_min / log_shared_names
+			{18, 1.9459101490553132, 0.0016, -0.0257, &Tree{28, 2.4849066497880004, -0.0010, 0.0326, nil, nil}, &Tree{26, 0.5333333333333333, -0.0698, 0.0250, nil, nil}},   // log_pairs; log_shared_phrases / sentence_support_max
+			{18, 1.9459101490553132, 0.0013, -0.0230, &Tree{16, 0.6666666666666666, -0.0003, 0.0368, nil, nil}, &Tree{26, 0.5333333333333333, -0.0602, 0.0220, nil, nil}},   // log_pairs; order / sentence_support_max
+			{11, 1.3862943611198906, 0.0012, -0.0255, &Tree{17, 1, 0.0035, -0.0117, nil, nil}, &Tree{37, 0.75, -0.0361, 0.0114, nil, nil}},                                  // log_shared_figures; padding_max / lead_max
+			{17, 0.4444444444444444, -0.0075, 0.0040, &Tree{1, 0.041666666666666664, -0.0287, 0.0108, nil, nil}, &Tree{20, 0.27305755376546653, -0.0038, 0.0362, nil, nil}}, // padding_max; aligned_min / idf_contain_max
+			{18, 1.6094379124341003, 0.0021, -0.0137, &Tree{25, 0.5806451612903226, -0.0038, 0.0124, nil, nil}, &Tree{30, 0.6666666666666666, -0.0321, 0.0287, nil, nil}},   // log_pairs; rare_in_order / name_contain
+			{25, 0.6111111111111112, 0.0036, -0.0088, &Tree{25, 0.5806451612903226, -0.0011, 0.0395, nil, nil}, &Tree{7, 0.8909729238898652, -0.0202, 0.0267, nil, nil}},    // rare_in_order; rare_in_order / log_length_ratio
+			{37, 0.125, -0.0286, 0.0013, nil, nil},               // lead_max
+			{20, 0.04849869602517531, -0.0313, 0.0010, nil, nil}, // idf_contain_max
+			{17, 0.08928571428571429, -0.0234, 0.0010, &Tree{7, 0.5930637220029628, 0.0106, -0.0422, nil, nil}, &Tree{30, 0.07407407407407407, -0.0093, 0.0042, nil, nil}}, // padding_max; log_length_ratio / name_contain
+			{16, 0.5, -0.0224, 0.0009, &Tree{11, 0.6931471805599453, -0.0353, 0.0186, nil, nil}, &Tree{10, 0.6931471805599453, 0.0060, -0.0049, nil, nil}},                 // order; log_shared_figures / log_shared_names
+			{17, 1, 0.0019, -0.0124, &Tree{18, 0.6931471805599453, 0.0155, -0.0026, nil, nil}, &Tree{14, 0.22058823529411764, -0.0411, 0.0068, nil, nil}},                  // padding_max; log_pairs / specific_share
+			{13, 0.05084745762711865, -0.0232, 0.0007, nil, nil}, // content_contain_min
+			{25, 0.7142857142857143, -0.0020, 0.0154, &Tree{25, 0.6111111111111112, 0.0023, -0.0165, nil, nil}, &Tree{14, 0.15584415584415584, -0.0288, 0.0290, nil, nil}}, // rare_in_order; rare_in_order / specific_share
+			{37, 0.125, -0.0271, 0.0006, nil, nil},              // lead_max
+			{30, 0.1, -0.0089, 0.0023, nil, nil},                // name_contain
+			{13, 0.3655083655083655, -0.0014, 0.0219, nil, nil}, // content_contain_min
+			{10, 2.70805020110221, 0.0008, -0.0262, &Tree{10, 1.9459101490553132, -0.0019, 0.0142, nil, nil}, &Tree{30, 0.75, -0.0277, 0.0017, nil, nil}},                  // log_shared_names; log_shared_names / name_contain
+			{18, 1.9459101490553132, 0.0009, -0.0215, &Tree{28, 2.4849066497880004, -0.0011, 0.0283, nil, nil}, &Tree{26, 0.5333333333333333, -0.0524, 0.0195, nil, nil}},  // log_pairs; log_shared_phrases / sentence_support_max
+			{17, 0.08928571428571429, -0.0232, 0.0010, &Tree{7, 0.5930637220029628, 0.0078, -0.0384, nil, nil}, &Tree{17, 0.16666666666666666, 0.0203, -0.0004, nil, nil}}, // padding_max; log_length_ratio / padding_max
+			{11, 1.3862943611198906, 0.0008, -0.0229, &Tree{16, 0.7142857142857143, 0.0017, -0.0269, nil, nil}, &Tree{16, 0.7, -0.0322, 0.0106, nil, nil}},                 // log_shared_figures; order / order
+			{25, 0.5416666666666666, -0.0049, 0.0045, &Tree{28, 1.3862943611198906, -0.0162, 0.0288, nil, nil}, &Tree{30, 0.07407407407407407, -0.0229, 0.0134, nil, nil}}, // rare_in_order; log_shared_phrases / name_contain
+			{10, 0.6931471805599453, 0.0056, -0.0068, &Tree{7, 0.5930637220029628, -0.0177, 0.0329, nil, nil}, &Tree{7, 0.5930637220029628, 0.0222, -0.0281, nil, nil}},    // log_shared_names; log_length_ratio / log_length_ratio
+			{17, 0.4444444444444444, -0.0075, 0.0037, &Tree{30, 0.6666666666666666, -0.0183, 0.0246, nil, nil}, &Tree{20, 0.27305755376546653, -0.0030, 0.0318, nil, nil}}, // padding_max; name_contain / idf_contain_max
+			{10, 2.5649493574615367, 0.0011, -0.0250, &Tree{0, 0.4, -0.0000, 0.0301, nil, nil}, &Tree{30, 0.75, -0.0285, 0.0044, nil, nil}},                                // log_shared_names; aligned_max / name_contain
+			{20, 0.04849869602517531, -0.0290, 0.0010, nil, nil}, // idf_contain_max
+			{18, 1.9459101490553132, 0.0010, -0.0217, &Tree{16, 0.6666666666666666, -0.0004, 0.0336, nil, nil}, &Tree{26, 0.5333333333333333, -0.0458, 0.0157, nil, nil}}, // log_pairs; order / sentence_support_max
+			{11, 1.3862943611198906, 0.0010, -0.0240, &Tree{17, 0.9166666666666666, 0.0035, -0.0103, nil, nil}, &Tree{20, 0.3760830890483789, -0.0329, 0.0101, nil, nil}}, // log_shared_figures; padding_max / idf_contain_max
+			{18, 1.3862943611198906, 0.0028, -0.0088, &Tree{7, 0.4054651081081644, -0.0163, 0.0088, nil, nil}, &Tree{10, 1.791759469228055, -0.0420, 0.0107, nil, nil}},   // log_pairs; log_length_ratio / log_shared_names
+			{33, 0.6666666666666666, -0.0121, 0.0017, nil, nil}, // subject3_max
+			{10, 1.3862943611198906, 0.0037, -0.0065, &Tree{10, 1.0986122886681096, -0.0009, 0.0521, nil, nil}, &Tree{20, 0.2031330790421145, -0.0283, 0.0065, nil, nil}}, // log_shared_names; log_shared_names / idf_contain_max
+			{18, 1.9459101490553132, 0.0010, -0.0221, &Tree{28, 2.4849066497880004, -0.0006, 0.0242, nil, nil}, &Tree{26, 0.5333333333333333, -0.0424, 0.0130, nil, nil}}, // log_pairs; log_shared_phrases / sentence_support_max
+			{25, 0.7142857142857143, -0.0017, 0.0156, &Tree{7, 0.22314355131420976, 0.0174, -0.0046, nil, nil}, &Tree{34, 0.6666666666666666, -0.0057, 0.0483, nil, nil}}, // rare_in_order; log_length_ratio / subject3_min
+			{17, 0.1111111111111111, -0.0195, 0.0015, &Tree{25, 0.5555555555555556, -0.0403, 0.0141, nil, nil}, &Tree{11, 1.3862943611198906, 0.0026, -0.0256, nil, nil}}, // padding_max; rare_in_order / log_shared_figures
+			{13, 0.4036144578313253, -0.0010, 0.0247, nil, nil}, // content_contain_min
+			{10, 2.5649493574615367, 0.0010, -0.0232, &Tree{13, 0.3655083655083655, -0.0001, 0.0244, nil, nil}, &Tree{16, 0.7, -0.0265, 0.0040, nil, nil}}, // log_shared_names; content_contain_min / order
+			{20, 0.04849869602517531, -0.0265, 0.0009, nil, nil}, // idf_contain_max
+			{16, 0.5, -0.0197, 0.0009, &Tree{11, 0.6931471805599453, -0.0321, 0.0165, nil, nil}, &Tree{17, 0.4444444444444444, -0.0065, 0.0047, nil, nil}}, // order; log_shared_figures / padding_max
+			{37, 0.125, -0.0239, 0.0006, nil, nil}, // lead_max
+			{17, 1, 0.0016, -0.0108, &Tree{17, 0.8333333333333334, -0.0015, 0.0157, nil, nil}, &Tree{30, 0.4444444444444444, -0.0208, 0.0352, nil, nil}},                      // padding_max; padding_max / name_contain
+			{25, 0.6111111111111112, 0.0030, -0.0075, &Tree{15, 0.025, -0.0235, 0.0086, nil, nil}, &Tree{7, 0.5108256237659907, 0.0140, -0.0223, nil, nil}},                   // rare_in_order; bigram_share / log_length_ratio
+			{7, 0.8909729238898652, -0.0031, 0.0077, &Tree{18, 0.6931471805599453, 0.0136, -0.0112, nil, nil}, &Tree{32, 0.007194244604316547, -0.0221, 0.0361, nil, nil}},    // log_length_ratio; log_pairs / trigram_share
+			{17, 0.08928571428571429, -0.0193, 0.0009, &Tree{7, 0.5930637220029628, 0.0057, -0.0306, nil, nil}, &Tree{17, 0.16666666666666666, 0.0206, -0.0005, nil, nil}},    // padding_max; log_length_ratio / padding_max
+			{16, 0.5, -0.0188, 0.0009, &Tree{11, 0.6931471805599453, -0.0305, 0.0154, nil, nil}, &Tree{18, 1.0986122886681096, -0.0028, 0.0072, nil, nil}},                    // order; log_shared_figures / log_pairs
+			{18, 1.6094379124341003, 0.0016, -0.0116, &Tree{6, 0.04756872823866329, -0.0016, 0.0139, nil, nil}, &Tree{37, 0.875, -0.0270, 0.0291, nil, nil}},                  // log_pairs; strict_similarity / lead_max
+			{25, 0.43478260869565216, -0.0106, 0.0018, &Tree{7, 0.22314355131420976, 0.0297, -0.0193, nil, nil}, &Tree{34, 0.6666666666666666, -0.0073, 0.0105, nil, nil}},    // rare_in_order; log_length_ratio / subject3_min
+			{11, 1.0986122886681096, 0.0013, -0.0170, &Tree{3, 0.2564102564102564, -0.0003, 0.0244, nil, nil}, &Tree{10, 0.6931471805599453, 0.0296, -0.0361, nil, nil}},      // log_shared_figures; rescued_min / log_shared_names
+			{18, 1.9459101490553132, 0.0012, -0.0191, &Tree{28, 2.4849066497880004, -0.0003, 0.0229, nil, nil}, &Tree{26, 0.5333333333333333, -0.0378, 0.0141, nil, nil}},     // log_pairs; log_shared_phrases / sentence_support_max
+			{17, 0.08928571428571429, -0.0193, 0.0011, &Tree{30, 0.6666666666666666, -0.0268, 0.0101, nil, nil}, &Tree{37, 0.125, -0.0226, 0.0019, nil, nil}},                 // padding_max; name_contain / lead_max
+			{16, 0.5, -0.0185, 0.0008, &Tree{25, 0.5416666666666666, -0.0283, 0.0133, nil, nil}, &Tree{7, 0.8362480242006185, -0.0024, 0.0082, nil, nil}},                     // order; rare_in_order / log_length_ratio
+			{7, 0.7884573603642702, 0.0032, -0.0060, &Tree{16, 0.6, 0.0067, -0.0175, nil, nil}, &Tree{20, 0.33987159140672474, -0.0122, 0.0437, nil, nil}},                    // log_length_ratio; order / idf_contain_max
+			{7, 0.8362480242006185, -0.0027, 0.0066, &Tree{7, 0.7884573603642702, 0.0021, -0.0360, nil, nil}, &Tree{30, 0.23529411764705882, -0.0173, 0.0172, nil, nil}},      // log_length_ratio; log_length_ratio / name_contain
+			{25, 0.7142857142857143, -0.0015, 0.0125, &Tree{25, 0.7, -0.0001, -0.0367, nil, nil}, &Tree{7, 0.38776553100876343, -0.0167, 0.0322, nil, nil}},                   // rare_in_order; rare_in_order / log_length_ratio
+			{15, 0.08571428571428572, -0.1532, 0.0782, &Tree{32, 0.024390243902439025, -0.1637, -0.0004, nil, nil}, &Tree{29, 0.03496503496503497, 0.0055, 0.0860, nil, nil}}, // bigram_share; trigram_share / phrase_share
+			{15, 0.08571428571428572, -0.0916, 0.0671, &Tree{15, 0.02564102564102564, -0.1106, -0.0520, nil, nil}, &Tree{29, 0.03496503496503497, 0.0040, 0.0753, nil, nil}},  // bigram_share; bigram_share / phrase_share
+			{32, 0.0364963503649635, -0.0667, 0.0640, nil, nil},  // trigram_share
+			{37, 0.625, -0.0624, 0.0550, nil, nil},               // lead_max
+			{28, 1.791759469228055, -0.0455, 0.0609, nil, nil},   // log_shared_phrases
+			{20, 0.34078220062675624, -0.0349, 0.0668, nil, nil}, // idf_contain_max
+			{15, 0.02564102564102564, -0.0643, 0.0311, nil, nil}, // bigram_share
+			{20, 0.34078220062675624, -0.0262, 0.0629, nil, nil}, // idf_contain_max
+			{30, 0.6666666666666666, -0.0236, 0.0566, nil, nil},  // name_contain
+			{32, 0.07792207792207792, -0.0212, 0.0581, nil, nil}, // trigram_share
+			{15, 0.02564102564102564, -0.0542, 0.0219, &Tree{14, 0.22058823529411764, -0.0597, -0.0170, nil, nil}, &Tree{31, 2.0794415416798357, 0.0028, 0.0557, nil, nil}}, // bigram_share; specific_share / log_shared_trigrams
+			{33, 0.6666666666666666, -0.0496, 0.0191, nil, nil},  // subject3_max
+			{20, 0.34078220062675624, -0.0138, 0.0574, nil, nil}, // idf_contain_max
+			{30, 0.8181818181818182, -0.0107, 0.0597, nil, nil},  // name_contain
+			{31, 2.0794415416798357, -0.0121, 0.0497, nil, nil},  // log_shared_trigrams
+			{37, 0.375, -0.0438, 0.0141, nil, nil},               // lead_max
+			{16, 0.6666666666666666, -0.0083, 0.0602, &Tree{11, 1.0986122886681096, 0.0011, -0.0871, nil, nil}, &Tree{17, 0.7777777777777778, 0.0602, -0.0000, nil, nil}}, // order; log_shared_figures / padding_max
+			{15, 0.02564102564102564, -0.0422, 0.0117, nil, nil}, // bigram_share
+			{22, 0.0979275625652203, -0.0078, 0.0554, nil, nil},  // aligned_x_idf
+			{17, 0.6666666666666666, -0.0143, 0.0317, &Tree{37, 0.875, -0.0343, 0.0395, nil, nil}, &Tree{7, 0.4307829160924542, -0.0355, 0.0713, nil, nil}},                 // padding_max; lead_max / log_length_ratio
+			{25, 0.38095238095238093, -0.0810, 0.0054, &Tree{12, 0.47107438016528924, -0.0830, 0.0052, nil, nil}, &Tree{37, 0.25, -0.0526, 0.0126, nil, nil}},               // rare_in_order; content_contain_max / lead_max
+			{11, 1.0986122886681096, 0.0061, -0.0496, &Tree{15, 0.12962962962962962, -0.0044, 0.0535, nil, nil}, &Tree{20, 0.34078220062675624, -0.0738, 0.0439, nil, nil}}, // log_shared_figures; bigram_share / idf_contain_max
+			{25, 0.38095238095238093, -0.0719, 0.0041, &Tree{12, 0.47107438016528924, -0.0736, 0.0040, nil, nil}, &Tree{33, 0.6666666666666666, -0.0316, 0.0132, nil, nil}}, // rare_in_order; content_contain_max / subject3_max
+			{17, 0.7301587301587301, -0.0113, 0.0274, &Tree{30, 0.6666666666666666, -0.0273, 0.0324, nil, nil}, &Tree{7, 0.587786664902119, -0.0140, 0.0699, nil, nil}},     // padding_max; name_contain / log_length_ratio
+			{37, 1, -0.0065, 0.0448, nil, nil}, // lead_max
+			{7, 0.10536051565782628, -0.0418, 0.0063, &Tree{14, 0.42857142857142855, -0.0613, 0.0441, nil, nil}, &Tree{14, 0.22058823529411764, -0.0211, 0.0189, nil, nil}},  // log_length_ratio; specific_share / specific_share
+			{11, 1.0986122886681096, 0.0050, -0.0430, &Tree{16, 0.6, -0.0034, 0.0442, nil, nil}, &Tree{37, 1, -0.0637, 0.0389, nil, nil}},                                    // log_shared_figures; order / lead_max
+			{17, 0.6, -0.0132, 0.0175, &Tree{30, 0.8181818181818182, -0.0247, 0.0644, nil, nil}, &Tree{7, 0.3629054936893685, -0.0264, 0.0337, nil, nil}},                    // padding_max; name_contain / log_length_ratio
+			{25, 0.38095238095238093, -0.0631, 0.0036, &Tree{10, 1.9459101490553132, -0.0235, -0.0784, nil, nil}, &Tree{14, 0.09259259259259259, -0.0516, 0.0075, nil, nil}}, // rare_in_order; log_shared_names / specific_share
+			{16, 0.5, -0.0677, 0.0024, &Tree{17, 0.36363636363636365, 0.0115, -0.0973, nil, nil}, &Tree{37, 1, -0.0027, 0.0473, nil, nil}},                                   // order; padding_max / lead_max
+			{17, 0.1111111111111111, -0.0432, 0.0039, &Tree{32, 0.07792207792207792, -0.0592, 0.0315, nil, nil}, &Tree{14, 0.42857142857142855, -0.0033, 0.0502, nil, nil}},  // padding_max; trigram_share / specific_share
+			{25, 0.38095238095238093, -0.0578, 0.0028, &Tree{10, 1.9459101490553132, -0.0216, -0.0716, nil, nil}, &Tree{33, 1, -0.0111, 0.0177, nil, nil}},                   // rare_in_order; log_shared_names / subject3_max
+			{17, 0.7301587301587301, -0.0092, 0.0182, &Tree{37, 1, -0.0163, 0.0423, nil, nil}, &Tree{30, 0.1, -0.0210, 0.0409, nil, nil}},                                    // padding_max; lead_max / name_contain
+			{16, 0.5, -0.0555, 0.0024, &Tree{27, 0.68, -0.0748, 0.0234, nil, nil}, &Tree{34, 1, -0.0029, 0.0378, nil, nil}},                                                  // order; sentence_support_min / subject3_min
+			{11, 1.0986122886681096, 0.0036, -0.0367, &Tree{22, 0.00710486131237086, -0.0099, 0.0175, nil, nil}, &Tree{20, 0.34078220062675624, -0.0537, 0.0355, nil, nil}},  // log_shared_figures; aligned_x_idf / idf_contain_max
+			{25, 0.5714285714285714, -0.0095, 0.0153, &Tree{17, 0.8333333333333334, -0.0181, 0.0234, nil, nil}, &Tree{30, 0.23684210526315788, -0.0249, 0.0348, nil, nil}},   // rare_in_order; padding_max / name_contain
+			{25, 0.38095238095238093, -0.0529, 0.0025, &Tree{30, 0.75, -0.0545, 0.0030, nil, nil}, &Tree{38, 0.125, -0.0278, 0.0085, nil, nil}},                              // rare_in_order; name_contain / lead_min
+			{17, 0.1111111111111111, -0.0365, 0.0029, &Tree{25, 0.7142857142857143, -0.0497, 0.0275, nil, nil}, &Tree{16, 0.6, -0.0031, 0.0342, nil, nil}},                   // padding_max; rare_in_order / order
+			{7, 0.10536051565782628, -0.0304, 0.0037, &Tree{14, 0.42857142857142855, -0.0423, 0.0288, nil, nil}, &Tree{25, 0.7142857142857143, 0.0000, 0.0451, nil, nil}},    // log_length_ratio; specific_share / rare_in_order
+			{37, 0.125, -0.0529, 0.0021, nil, nil}, // lead_max
+			{10, 1.3862943611198906, 0.0092, -0.0118, &Tree{7, 0.5389965007326869, -0.0172, 0.0327, nil, nil}, &Tree{7, 0.587786664902119, 0.0234, -0.0469, nil, nil}},       // log_shared_names; log_length_ratio / log_length_ratio
+			{11, 1.0986122886681096, 0.0030, -0.0349, &Tree{18, 1.6094379124341003, -0.0019, 0.0354, nil, nil}, &Tree{20, 0.34078220062675624, -0.0480, 0.0287, nil, nil}},   // log_shared_figures; log_pairs / idf_contain_max
+			{25, 0.38095238095238093, -0.0471, 0.0021, &Tree{12, 0.47107438016528924, -0.0489, 0.0032, nil, nil}, &Tree{14, 0.09259259259259259, -0.0446, 0.0044, nil, nil}}, // rare_in_order; content_contain_max / specific_share
+			{16, 0.5, -0.0471, 0.0017, &Tree{17, 0.36363636363636365, 0.0206, -0.0709, nil, nil}, &Tree{32, 0.007692307692307693, -0.0104, 0.0103, nil, nil}},                // order; padding_max / trigram_share
+			{17, 0.4375, -0.0119, 0.0088, &Tree{30, 0.8181818181818182, -0.0204, 0.0519, nil, nil}, &Tree{7, 0.4307829160924542, -0.0197, 0.0217, nil, nil}},                 // padding_max; name_contain / log_length_ratio
+			{7, 0.6286086594223741, 0.0086, -0.0107, &Tree{37, 0.25, -0.0405, 0.0130, nil, nil}, &Tree{10, 1.3862943611198906, 0.0141, -0.0390, nil, nil}},                   // log_length_ratio; lead_max / log_shared_names
+			{28, 2.302585092994046, -0.0038, 0.0267, nil, nil}, // log_shared_phrases
+			{11, 1.0986122886681096, 0.0026, -0.0311, &Tree{14, 0.42857142857142855, -0.0011, 0.0325, nil, nil}, &Tree{37, 0.75, -0.0485, 0.0136, nil, nil}}, // log_shared_figures; specific_share / lead_max
+			{14, 0.09259259259259259, -0.0416, 0.0017, nil, nil}, // specific_share
+			{25, 0.38095238095238093, -0.0418, 0.0016, &Tree{10, 1.9459101490553132, -0.0098, -0.0544, nil, nil}, &Tree{38, 0.125, -0.0207, 0.0056, nil, nil}},               // rare_in_order; log_shared_names / lead_min
+			{25, 0.5714285714285714, -0.0073, 0.0112, &Tree{7, 0.6286086594223741, 0.0073, -0.0213, nil, nil}, &Tree{33, 0.6666666666666666, -0.0354, 0.0227, nil, nil}},     // rare_in_order; log_length_ratio / subject3_max
+			{7, 0.8383291904044432, -0.0067, 0.0154, &Tree{7, 0.7308875085427924, 0.0017, -0.0477, nil, nil}, &Tree{32, 0.007692307692307693, -0.0200, 0.0408, nil, nil}},    // log_length_ratio; log_length_ratio / trigram_share
+			{11, 1.0986122886681096, 0.0020, -0.0301, &Tree{18, 1.6094379124341003, -0.0015, 0.0272, nil, nil}, &Tree{10, 1.0986122886681096, 0.0249, -0.0425, nil, nil}},    // log_shared_figures; log_pairs / log_shared_names
+			{10, 2.5649493574615367, 0.0013, -0.0452, &Tree{28, 2.4849066497880004, -0.0023, 0.0378, nil, nil}, &Tree{14, 0.32142857142857145, -0.0604, 0.0142, nil, nil}},   // log_shared_names; log_shared_phrases / specific_share
+			{17, 0.6666666666666666, -0.0078, 0.0104, &Tree{35, 0.625, -0.0291, 0.0040, nil, nil}, &Tree{2, 0.15, -0.0057, 0.0489, nil, nil}},                                // padding_max; subject8_max / rescued_max
+			{7, 0.10536051565782628, -0.0249, 0.0030, &Tree{17, 0.16666666666666666, 0.0237, -0.0362, nil, nil}, &Tree{28, 2.302585092994046, -0.0001, 0.0383, nil, nil}},    // log_length_ratio; padding_max / log_shared_phrases
+			{17, 0.12698412698412698, -0.0279, 0.0029, &Tree{38, 0.5, -0.0472, 0.0162, nil, nil}, &Tree{16, 0.5, -0.0400, 0.0052, nil, nil}},                                 // padding_max; lead_min / order
+			{25, 0.38095238095238093, -0.0414, 0.0015, &Tree{15, 0.12962962962962962, -0.0433, 0.0029, nil, nil}, &Tree{16, 0.6, -0.0021, 0.0209, nil, nil}},                 // rare_in_order; bigram_share / order
+			{11, 1.0986122886681096, 0.0019, -0.0274, &Tree{15, 0.12962962962962962, -0.0008, 0.0275, nil, nil}, &Tree{20, 0.34078220062675624, -0.0381, 0.0220, nil, nil}},  // log_shared_figures; bigram_share / idf_contain_max
+			{17, 0.6666666666666666, -0.0066, 0.0085, &Tree{32, 0.007692307692307693, -0.0302, 0.0024, nil, nil}, &Tree{14, 0.35714285714285715, -0.0052, 0.0433, nil, nil}}, // padding_max; trigram_share / specific_share
+			{25, 0.38095238095238093, -0.0359, 0.0015, &Tree{10, 1.9459101490553132, -0.0070, -0.0455, nil, nil}, &Tree{16, 0.5, -0.0296, 0.0032, nil, nil}},                 // rare_in_order; log_shared_names / order
+			{17, 0.08333333333333333, -0.0311, 0.0013, &Tree{5, 0.05128205128205128, -0.0406, 0.0146, nil, nil}, &Tree{16, 0.6, -0.0020, 0.0224, nil, nil}},                  // padding_max; copy_long / order
+			{7, 0.26236426446749106, -0.0141, 0.0038, &Tree{30, 0.6, -0.0294, 0.0242, nil, nil}, &Tree{25, 0.5789473684210527, -0.0048, 0.0251, nil, nil}},                   // log_length_ratio; name_contain / rare_in_order
+			{11, 1.3862943611198906, 0.0014, -0.0316, &Tree{10, 2.302585092994046, 0.0037, -0.0221, nil, nil}, &Tree{29, 0.03496503496503497, -0.0448, 0.0122, nil, nil}},    // log_shared_figures; log_shared_names / phrase_share
+			{3, 0.5, -0.0017, 0.0350, nil, nil},                  // rescued_min
+			{37, 0.125, -0.0358, 0.0012, nil, nil},               // lead_max
+			{12, 0.10328638497652583, -0.0338, 0.0010, nil, nil}, // content_contain_max
+			{16, 0.5, -0.0264, 0.0011, &Tree{17, 0.36363636363636365, 0.0329, -0.0506, nil, nil}, &Tree{10, 2.5649493574615367, 0.0025, -0.0382, nil, nil}},              // order; padding_max / log_shared_names
+			{12, 0.5067567567567568, -0.0017, 0.0327, &Tree{11, 1.3862943611198906, -0.0002, -0.0364, nil, nil}, &Tree{0, 0, 0.0000, 0.0327, nil, nil}},                  // content_contain_max; log_shared_figures / aligned_max
+			{7, 0.6286086594223741, 0.0053, -0.0070, &Tree{10, 0.6931471805599453, -0.0148, 0.0272, nil, nil}, &Tree{10, 1.3862943611198906, 0.0175, -0.0340, nil, nil}}, // log_length_ratio; log_shared_names / log_shared_names
+			{7, 0.8383291904044432, -0.0045, 0.0105, &Tree{7, 0.7884573603642702, 0.0012, -0.0454, nil, nil}, &Tree{33, 0.6666666666666666, -0.0411, 0.0233, nil, nil}},  // log_length_ratio; log_length_ratio / subject3_max
+			{25, 0.4117647058823529, -0.0212, 0.0014, &Tree{10, 1.9459101490553132, 0.0065, -0.0546, nil, nil}, &Tree{33, 1, -0.0060, 0.0092, nil, nil}},                 // rare_in_order; log_shared_names / subject3_max
+			{11, 1.0986122886681096, 0.0011, -0.0253, &Tree{25, 0.43478260869565216, -0.0130, 0.0042, nil, nil}, &Tree{37, 0.75, -0.0404, 0.0101, nil, nil}},             // log_shared_figures; rare_in_order / lead_max
+			{3, 0.5, -0.0019, 0.0326, nil, nil},                  // rescued_min
+			{14, 0.09259259259259259, -0.0315, 0.0008, nil, nil}, // specific_share
+			{17, 0.6666666666666666, -0.0056, 0.0064, &Tree{10, 1.0986122886681096, -0.0322, 0.0035, nil, nil}, &Tree{2, 0.15, -0.0056, 0.0377, nil, nil}},                // padding_max; log_shared_names / rescued_max
+			{7, 0.10536051565782628, -0.0180, 0.0020, &Tree{17, 0.16666666666666666, 0.0218, -0.0275, nil, nil}, &Tree{28, 2.302585092994046, -0.0004, 0.0329, nil, nil}}, // log_length_ratio; padding_max / log_shared_phrases
+			{3, 0.5, -0.0012, 0.0326, nil, nil}, // rescued_min
+			{11, 1.0986122886681096, 0.0019, -0.0242, &Tree{30, 0.045454545454545456, -0.0129, 0.0051, nil, nil}, &Tree{37, 1, -0.0339, 0.0171, nil, nil}}, // log_shared_figures; name_contain / lead_max
+			{17, 0.4375, -0.0074, 0.0054, &Tree{7, 0.587786664902119, 0.0107, -0.0279, nil, nil}, &Tree{7, 0.4307829160924542, -0.0205, 0.0169, nil, nil}}, // padding_max; log_length_ratio / log_length_ratio
+			{1, 0.4, -0.0013, 0.0320, nil, nil}, // aligned_min
+			{25, 0.7547169811320755, -0.0013, 0.0257, &Tree{30, 0.045454545454545456, -0.0168, 0.0017, nil, nil}, &Tree{26, 0.375, -0.0268, 0.0518, nil, nil}},              // rare_in_order; name_contain / sentence_support_max
+			{11, 1.0986122886681096, 0.0016, -0.0220, &Tree{7, 0.6286086594223741, 0.0079, -0.0053, nil, nil}, &Tree{10, 1.0986122886681096, 0.0170, -0.0319, nil, nil}},    // log_shared_figures; log_length_ratio / log_shared_names
+			{25, 0.4117647058823529, -0.0184, 0.0018, &Tree{29, 0.024390243902439025, -0.0377, 0.0170, nil, nil}, &Tree{34, 0.6666666666666666, -0.0049, 0.0081, nil, nil}}, // rare_in_order; phrase_share / subject3_min
+			{17, 0.8333333333333334, -0.0032, 0.0102, &Tree{7, 0.8383291904044432, -0.0115, 0.0201, nil, nil}, &Tree{14, 0.22058823529411764, -0.0326, 0.0345, nil, nil}},   // padding_max; log_length_ratio / specific_share
+			{7, 0.6286086594223741, 0.0051, -0.0062, &Tree{10, 0.6931471805599453, -0.0096, 0.0205, nil, nil}, &Tree{10, 1.3862943611198906, 0.0139, -0.0268, nil, nil}},    // log_length_ratio; log_shared_names / log_shared_names
+			{17, 1, 0.0023, -0.0142, &Tree{17, 0.8333333333333334, -0.0020, 0.0357, nil, nil}, &Tree{20, 0.14429762489488296, -0.0570, 0.0247, nil, nil}},                   // padding_max; padding_max / idf_contain_max
+			{25, 0.38095238095238093, -0.0277, 0.0010, &Tree{37, 1, -0.0343, 0.0016, nil, nil}, &Tree{38, 0.125, -0.0138, 0.0035, nil, nil}},                                // rare_in_order; lead_max / lead_min
+			{1, 0.4, -0.0014, 0.0301, nil, nil}, // aligned_min
+			{10, 2.3978952727983707, 0.0013, -0.0218, &Tree{25, 0.8, -0.0002, 0.0435, nil, nil}, &Tree{26, 0.6428571428571429, -0.0426, 0.0229, nil, nil}}, // log_shared_names; rare_in_order / sentence_support_max
+			{37, 0.125, -0.0283, 0.0010, nil, nil}, // lead_max
+			{25, 0.7547169811320755, -0.0012, 0.0239, &Tree{28, 2.302585092994046, -0.0031, 0.0190, nil, nil}, &Tree{26, 0.375, -0.0206, 0.0456, nil, nil}},                 // rare_in_order; log_shared_phrases / sentence_support_max
+			{17, 0.08333333333333333, -0.0247, 0.0014, &Tree{5, 0.05128205128205128, -0.0314, 0.0095, nil, nil}, &Tree{18, 1.3862943611198906, -0.0026, 0.0119, nil, nil}},  // padding_max; copy_long / log_pairs
+			{25, 0.38095238095238093, -0.0260, 0.0011, &Tree{12, 0.47107438016528924, -0.0307, 0.0065, nil, nil}, &Tree{11, 1.0986122886681096, 0.0025, -0.0191, nil, nil}}, // rare_in_order; content_contain_max / log_shared_figures
+			{25, 0.43478260869565216, -0.0112, 0.0020, &Tree{10, 1.9459101490553132, 0.0094, -0.0504, nil, nil}, &Tree{10, 1.9459101490553132, -0.0021, 0.0205, nil, nil}},  // rare_in_order; log_shared_names / log_shared_names
+			{10, 2.3978952727983707, 0.0010, -0.0223, &Tree{25, 0.8, -0.0002, 0.0371, nil, nil}, &Tree{23, 0.11530172413793104, -0.0382, 0.0215, nil, nil}},                 // log_shared_names; rare_in_order / rescued_x_content
+			{1, 0.4, -0.0010, 0.0270, nil, nil}, // aligned_min
+			{16, 0.5, -0.0206, 0.0013, &Tree{11, 0.6931471805599453, -0.0422, 0.0365, nil, nil}, &Tree{37, 1, -0.0004, 0.0258, nil, nil}},                  // order; log_shared_figures / lead_max
+			{17, 0.6666666666666666, -0.0041, 0.0059, &Tree{10, 1.0986122886681096, -0.0308, 0.0044, nil, nil}, &Tree{2, 0.15, -0.0056, 0.0370, nil, nil}}, // padding_max; log_shared_names / rescued_max
+			{12, 0.5067567567567568, -0.0008, 0.0274, nil, nil}, // content_contain_max
+			{18, 2.0794415416798357, 0.0012, -0.0251, &Tree{28, 2.4849066497880004, -0.0006, 0.0259, nil, nil}, &Tree{23, 0.11530172413793104, -0.0387, 0.0131, nil, nil}}, // log_pairs; log_shared_phrases / rescued_x_content
+			{17, 0.4375, -0.0059, 0.0046, &Tree{30, 0.8181818181818182, -0.0135, 0.0440, nil, nil}, &Tree{7, 0.4307829160924542, -0.0150, 0.0129, nil, nil}},               // padding_max; name_contain / log_length_ratio
+			{7, 0.6286086594223741, 0.0056, -0.0057, &Tree{34, 0.6666666666666666, -0.0078, 0.0174, nil, nil}, &Tree{25, 0.5454545454545454, -0.0204, 0.0132, nil, nil}},   // log_length_ratio; subject3_min / rare_in_order
+			{17, 0.12698412698412698, -0.0183, 0.0016, &Tree{38, 0.5, -0.0401, 0.0229, nil, nil}, &Tree{17, 0.16666666666666666, 0.0314, -0.0004, nil, nil}},               // padding_max; lead_min / padding_max
+			{10, 1.3862943611198906, 0.0047, -0.0052, &Tree{7, 0.587786664902119, -0.0127, 0.0226, nil, nil}, &Tree{7, 0.587786664902119, 0.0153, -0.0239, nil, nil}},      // log_shared_names; log_length_ratio / log_length_ratio
+			{1, 0.4, -0.0008, 0.0279, nil, nil}, // aligned_min
+			{17, 1, 0.0023, -0.0123, &Tree{17, 0.8333333333333334, -0.0008, 0.0247, nil, nil}, &Tree{12, 0.32345013477088946, -0.0312, 0.0488, nil, nil}},                // padding_max; padding_max / content_contain_max
+			{11, 1.3862943611198906, 0.0014, -0.0243, &Tree{31, 1.6094379124341003, -0.0017, 0.0160, nil, nil}, &Tree{37, 0.75, -0.0335, 0.0100, nil, nil}},              // log_shared_figures; log_shared_trigrams / lead_max
+			{10, 2.3978952727983707, 0.0015, -0.0209, &Tree{25, 0.7547169811320755, 0.0002, 0.0302, nil, nil}, &Tree{26, 0.6428571428571429, -0.0362, 0.0177, nil, nil}}, // log_shared_names; rare_in_order / sentence_support_max
+			{25, 0.4117647058823529, -0.0166, 0.0018, &Tree{30, 0.6, -0.0291, 0.0253, nil, nil}, &Tree{37, 1, 0.0003, 0.0251, nil, nil}},                                 // rare_in_order; name_contain / lead_max
+			{37, 0.125, -0.0259, 0.0012, nil, nil},               // lead_max
+			{1, 0.4, -0.0008, 0.0256, nil, nil},                  // aligned_min
+			{14, 0.09259259259259259, -0.0249, 0.0010, nil, nil}, // specific_share
+			{11, 1.0986122886681096, 0.0011, -0.0184, &Tree{11, 0.6931471805599453, -0.0017, 0.0182, nil, nil}, &Tree{10, 1.6094379124341003, 0.0145, -0.0295, nil, nil}}, // log_shared_figures; log_shared_figures / log_shared_names
+			{17, 0.4375, -0.0056, 0.0039, &Tree{10, 1.0986122886681096, -0.0515, 0.0027, nil, nil}, &Tree{30, 0.1, -0.0133, 0.0109, nil, nil}},                            // padding_max; log_shared_names / name_contain
+			{7, 0.6286086594223741, 0.0045, -0.0058, &Tree{25, 0.5454545454545454, 0.0153, -0.0080, nil, nil}, &Tree{7, 0.6931471805599453, -0.0529, -0.0009, nil, nil}},  // log_length_ratio; rare_in_order / log_length_ratio
+			{25, 0.5, -0.0078, 0.0031, &Tree{10, 2.0794415416798357, 0.0027, -0.0464, nil, nil}, &Tree{10, 2.0794415416798357, -0.0012, 0.0300, nil, nil}},                // rare_in_order; log_shared_names / log_shared_names
+			{1, 0.4, -0.0014, 0.0256, nil, nil}, // aligned_min
+			{10, 2.3978952727983707, 0.0010, -0.0203, &Tree{25, 0.8, -0.0001, 0.0334, nil, nil}, &Tree{26, 0.6428571428571429, -0.0347, 0.0166, nil, nil}}, // log_shared_names; rare_in_order / sentence_support_max
+			{16, 0.5, -0.0193, 0.0012, &Tree{11, 0.6931471805599453, -0.0380, 0.0306, nil, nil}, &Tree{25, 0.5789473684210527, -0.0023, 0.0091, nil, nil}}, // order; log_shared_figures / rare_in_order
+			{12, 0.5067567567567568, -0.0009, 0.0242, nil, nil}, // content_contain_max
+			{37, 0.125, -0.0242, 0.0009, nil, nil},              // lead_max
+			{11, 1.3862943611198906, 0.0008, -0.0214, &Tree{31, 1.6094379124341003, -0.0020, 0.0145, nil, nil}, &Tree{29, 0.03496503496503497, -0.0300, 0.0083, nil, nil}}, // log_shared_figures; log_shared_trigrams / phrase_share
+			{10, 1.3862943611198906, 0.0043, -0.0053, &Tree{7, 0.587786664902119, -0.0103, 0.0186, nil, nil}, &Tree{7, 0.587786664902119, 0.0117, -0.0207, nil, nil}},      // log_shared_names; log_length_ratio / log_length_ratio
+			{25, 0.4117647058823529, -0.0150, 0.0012, &Tree{30, 0.6, -0.0276, 0.0243, nil, nil}, &Tree{17, 1, 0.0035, -0.0127, nil, nil}},                                  // rare_in_order; name_contain / padding_max
+			{10, 2.3978952727983707, 0.0008, -0.0180, &Tree{25, 0.8, -0.0001, 0.0304, nil, nil}, &Tree{26, 0.6428571428571429, -0.0311, 0.0154, nil, nil}},                 // log_shared_names; rare_in_order / sentence_support_max
+			{14, 0.09259259259259259, -0.0232, 0.0007, nil, nil}, // specific_share
+			{7, 1.0296194171811581, -0.0022, 0.0084, &Tree{2, 0.6, -0.0039, 0.0353, nil, nil}, &Tree{15, 0.02564102564102564, -0.0443, 0.0272, nil, nil}},                // log_length_ratio; rescued_max / bigram_share
+			{7, 0.6286086594223741, 0.0047, -0.0053, &Tree{7, 0.587786664902119, 0.0006, 0.0371, nil, nil}, &Tree{32, 0.01694915254237288, -0.0160, 0.0109, nil, nil}},   // log_length_ratio; log_length_ratio / trigram_share
+			{17, 0.6666666666666666, -0.0043, 0.0060, &Tree{10, 1.0986122886681096, -0.0265, 0.0025, nil, nil}, &Tree{7, 0.7884573603642702, 0.0166, -0.0181, nil, nil}}, // padding_max; log_shared_names / log_length_ratio
+			{10, 1.3862943611198906, 0.0048, -0.0059, &Tree{7, 0.587786664902119, -0.0092, 0.0187, nil, nil}, &Tree{7, 0.587786664902119, 0.0089, -0.0194, nil, nil}},    // log_shared_names; log_length_ratio / log_length_ratio
+			{11, 1.3862943611198906, 0.0008, -0.0222, &Tree{11, 0.6931471805599453, -0.0017, 0.0147, nil, nil}, &Tree{37, 0.75, -0.0302, 0.0085, nil, nil}},              // log_shared_figures; log_shared_figures / lead_max
+			{17, 0.4375, -0.0056, 0.0037, &Tree{30, 0.8181818181818182, -0.0125, 0.0407, nil, nil}, &Tree{18, 1.0986122886681096, 0.0098, -0.0151, nil, nil}},            // padding_max; name_contain / log_pairs
+			{7, 1.0296194171811581, -0.0022, 0.0099, &Tree{2, 0.6, -0.0038, 0.0341, nil, nil}, &Tree{15, 0.02564102564102564, -0.0397, 0.0251, nil, nil}},                // log_length_ratio; rescued_max / bigram_share
+			{28, 2.302585092994046, -0.0012, 0.0146, nil, nil}, // log_shared_phrases
+			{1, 0.4, -0.0006, 0.0232, nil, nil},                // aligned_min
+			{11, 1.0986122886681096, 0.0013, -0.0167, &Tree{11, 0.6931471805599453, -0.0012, 0.0171, nil, nil}, &Tree{10, 1.6094379124341003, 0.0133, -0.0270, nil, nil}}, // log_shared_figures; log_shared_figures / log_shared_names
+			{18, 1.6094379124341003, -0.0014, 0.0107, &Tree{7, 0.7308875085427924, 0.0055, -0.0123, nil, nil}, &Tree{30, 0.6, -0.0273, 0.0424, nil, nil}},                 // log_pairs; log_length_ratio / name_contain
+			{7, 1.0296194171811581, -0.0019, 0.0097, &Tree{22, 0.0979275625652203, -0.0034, 0.0280, nil, nil}, &Tree{15, 0.02564102564102564, -0.0353, 0.0216, nil, nil}}, // log_length_ratio; aligned_x_idf / bigram_share
+			{17, 0.4375, -0.0054, 0.0040, &Tree{32, 0.007692307692307693, -0.0353, 0.0059, nil, nil}, &Tree{18, 1.0986122886681096, 0.0097, -0.0137, nil, nil}},           // padding_max; trigram_share / log_pairs
+			{37, 0.125, -0.0223, 0.0006, nil, nil}, // lead_max
+			{17, 1, 0.0014, -0.0104, &Tree{7, 0.8383291904044432, -0.0030, 0.0134, nil, nil}, &Tree{20, 0.14429762489488296, -0.0466, 0.0196, nil, nil}}, // padding_max; log_length_ratio / idf_contain_max
+			{28, 2.4849066497880004, -0.0015, 0.0138, nil, nil}, // log_shared_phrases
+			{10, 2.3978952727983707, 0.0008, -0.0173, &Tree{25, 0.8, -0.0001, 0.0276, nil, nil}, &Tree{14, 0.2916666666666667, -0.0276, 0.0130, nil, nil}},                  // log_shared_names; rare_in_order / specific_share
+			{7, 0.6286086594223741, 0.0036, -0.0042, &Tree{25, 0.5454545454545454, 0.0151, -0.0098, nil, nil}, &Tree{25, 0.5454545454545454, -0.0155, 0.0093, nil, nil}},    // log_length_ratio; rare_in_order / rare_in_order
+			{17, 0.4375, -0.0054, 0.0035, &Tree{10, 1.0986122886681096, -0.0490, 0.0020, nil, nil}, &Tree{7, 0.4054651081081644, -0.0123, 0.0094, nil, nil}},                // padding_max; log_shared_names / log_length_ratio
+			{25, 0.5, -0.0065, 0.0027, &Tree{28, 1.3862943611198906, -0.0186, 0.0284, nil, nil}, &Tree{10, 1.3862943611198906, 0.0113, -0.0098, nil, nil}},                  // rare_in_order; log_shared_phrases / log_shared_names
+			{11, 0.6931471805599453, -0.0022, 0.0099, &Tree{17, 0.23529411764705882, 0.0161, -0.0064, nil, nil}, &Tree{17, 0.23529411764705882, -0.0224, 0.0326, nil, nil}}, // log_shared_figures; padding_max / padding_max
+			{17, 0.4375, -0.0052, 0.0033, &Tree{34, 1, -0.0130, 0.0268, nil, nil}, &Tree{38, 0.25, -0.0102, 0.0110, nil, nil}},                                              // padding_max; subject3_min / lead_min
+			{16, 0.5, -0.0181, 0.0013, &Tree{17, 0.36363636363636365, 0.0233, -0.0337, nil, nil}, &Tree{18, 2.0794415416798357, 0.0021, -0.0224, nil, nil}},                 // order; padding_max / log_pairs
 		},
 	}
 	// partialModel decides, for a derived pair, partial (only part carried) over rewrite.
 	partialModel = Model{
-		Bias: -4.1575,
+		Bias: -5.6449,
 		W: []float64{
-			1.4310,   // aligned_max
-			-0.2618,  // aligned_min
-			-4.4750,  // rescued_max
-			-4.1482,  // rescued_min
-			-1.1238,  // log_length_ratio
-			-5.1013,  // content_contain_max
-			3.3831,   // content_contain_min
-			10.3219,  // order
-			3.1011,   // unaligned_dense_max
-			6.3730,   // copy_short
-			0.1747,   // copy_long
-			1.8243,   // specific_copied_share
-			-0.1998,  // tail_contain_max
-			-10.9150, // tail_contain_min
+			1.1510,   // aligned_max
+			-0.7054,  // aligned_min
+			-3.6672,  // rescued_max
+			-3.7869,  // rescued_min
+			-1.0963,  // log_length_ratio
+			-5.4154,  // content_contain_max
+			3.4065,   // content_contain_min
+			7.2341,   // order
+			1.0082,   // unaligned_dense_max
+			6.5012,   // copy_short
+			0.2858,   // copy_long
+			1.8166,   // specific_copied_share
+			-0.3039,  // tail_contain_max
+			-11.3780, // tail_contain_min
+			1.1062,   // subject8_max
+			0.3070,   // subject8_min
+			5.9844,   // lead_max
+			-2.8503,  // lead_min
 		},
 	}
 	// directionModel scores a as the original, read through Mirrored (boosted trees).
 	directionModel = Trees{
 		Bias: 0.0000,
 		Trees: []Tree{
-			{1, 0.0000, -0.4452, 0.3136, nil, nil},  // own_anchors
-			{1, 0.1091, -0.2294, 0.4214, nil, nil},  // own_anchors
-			{1, -0.1091, -0.3462, 0.1807, nil, nil}, // own_anchors
-			{1, 0.1667, -0.1433, 0.3398, nil, nil},  // own_anchors
-			{1, -0.1667, -0.3023, 0.1175, nil, nil}, // own_anchors
-			{6, -0.2073, -0.3216, 0.0883, nil, nil}, // word_length_diff
-			{1, 0.2330, -0.0894, 0.2965, nil, nil},  // own_anchors
-			{6, 0.2075, -0.0800, 0.2885, nil, nil},  // word_length_diff
-			{1, -0.2973, -0.2976, 0.0684, nil, nil}, // own_anchors
-			{3, 0.1000, -0.0868, 0.1993, nil, nil},  // dense_diff
-			{6, 0.2457, -0.0562, 0.2520, nil, nil},  // word_length_diff
-			{1, 0.2976, -0.0487, 0.2654, nil, nil},  // own_anchors
-			{6, -0.2457, -0.2393, 0.0551, nil, nil}, // word_length_diff
-			{1, -0.2973, -0.2532, 0.0457, nil, nil}, // own_anchors
-			{7, 0.0417, 0.0878, -0.1225, nil, nil},  // own_specific
-			{3, -0.1000, -0.1599, 0.0619, nil, nil}, // dense_diff
-			{7, -0.0417, 0.1107, -0.0786, nil, nil}, // own_specific
-			{1, 0.2976, -0.0397, 0.2409, nil, nil},  // own_anchors
-			{5, -0.2273, -0.1962, 0.0449, nil, nil}, // aligned_diff
-			{7, -0.0417, 0.1042, -0.0732, nil, nil}, // own_specific
-			{5, 0.2273, -0.0428, 0.1894, nil, nil},  // aligned_diff
-			{1, -0.2330, -0.1942, 0.0374, nil, nil}, // own_anchors
-			{7, 0.0417, 0.0733, -0.1011, nil, nil},  // own_specific
-			{1, 0.0503, -0.0564, 0.1183, nil, nil},  // own_anchors
-			{7, -0.0228, 0.0834, -0.0666, nil, nil}, // own_specific
-			{5, -0.2576, -0.1935, 0.0335, nil, nil}, // aligned_diff
-			{5, 0.2576, -0.0307, 0.1759, nil, nil},  // aligned_diff
-			{7, 0.0417, 0.0634, -0.0880, nil, nil},  // own_specific
-			{1, 0.3568, -0.0228, 0.2193, nil, nil},  // own_anchors
-			{1, -0.3568, -0.2161, 0.0233, nil, nil}, // own_anchors
-			{0, 0.8755, 0.0216, -0.2356, nil, nil},  // log_length_ratio
-			{6, -0.3925, -0.2190, 0.0199, nil, nil}, // word_length_diff
-			{0, -0.8755, 0.2201, -0.0194, nil, nil}, // log_length_ratio
-			{5, -0.2273, -0.1527, 0.0298, nil, nil}, // aligned_diff
-			{7, -0.0417, 0.0747, -0.0525, nil, nil}, // own_specific
-			{5, 0.2273, -0.0308, 0.1491, nil, nil},  // aligned_diff
-			{6, 0.2861, -0.0234, 0.1532, nil, nil},  // word_length_diff
-			{3, 0.1000, -0.0358, 0.0982, nil, nil},  // dense_diff
-			{0, 0.6931, 0.0251, -0.1505, nil, nil},  // log_length_ratio
-			{1, 0.4167, -0.0157, 0.2184, nil, nil},  // own_anchors
-			{1, -0.3568, -0.1910, 0.0181, nil, nil}, // own_anchors
-			{0, -0.5798, 0.1358, -0.0269, nil, nil}, // log_length_ratio
-			{5, -0.1875, -0.1113, 0.0279, nil, nil}, // aligned_diff
-			{7, 0.0228, 0.0521, -0.0651, nil, nil},  // own_specific
-			{1, 0.0503, -0.0376, 0.0841, nil, nil},  // own_anchors
-			{7, -0.0417, 0.0615, -0.0428, nil, nil}, // own_specific
-			{5, 0.1875, -0.0269, 0.1102, nil, nil},  // aligned_diff
-			{1, -0.2330, -0.1315, 0.0203, nil, nil}, // own_anchors
-			{7, 0.0417, 0.0448, -0.0648, nil, nil},  // own_specific
-			{2, 0.0000, 0.0632, -0.0412, nil, nil},  // padding_diff
-			{0, 0.8755, 0.0152, -0.1593, nil, nil},  // log_length_ratio
-			{1, 0.4167, -0.0126, 0.1942, nil, nil},  // own_anchors
-			{5, -0.2576, -0.1230, 0.0182, nil, nil}, // aligned_diff
-			{0, -0.5798, 0.1105, -0.0218, nil, nil}, // log_length_ratio
-			{1, -0.4167, -0.1874, 0.0117, nil, nil}, // own_anchors
-			{6, 0.3925, -0.0137, 0.1612, nil, nil},  // word_length_diff
-			{0, 0.5798, 0.0202, -0.0990, nil, nil},  // log_length_ratio
-			{5, 0.2576, -0.0183, 0.1239, nil, nil},  // aligned_diff
-			{6, -0.5602, -0.2423, 0.0085, nil, nil}, // word_length_diff
-			{0, -0.8755, 0.1451, -0.0129, nil, nil}, // log_length_ratio
-			{3, -0.1000, -0.0735, 0.0255, nil, nil}, // dense_diff
-			{7, 0.0417, 0.0344, -0.0496, nil, nil},  // own_specific
-			{1, 0.0503, -0.0307, 0.0692, nil, nil},  // own_anchors
-			{2, 0.0000, 0.0522, -0.0337, nil, nil},  // padding_diff
-			{7, -0.0417, 0.0520, -0.0353, nil, nil}, // own_specific
-			{1, -0.4167, -0.1683, 0.0096, nil, nil}, // own_anchors
-			{1, 0.4167, -0.0094, 0.1638, nil, nil},  // own_anchors
-			{7, 0.2491, 0.0168, -0.1048, nil, nil},  // own_specific
-			{2, 0.0125, 0.0318, -0.0500, nil, nil},  // padding_diff
-			{3, -0.1000, -0.0643, 0.0220, nil, nil}, // dense_diff
-			{7, -0.2857, 0.1200, -0.0139, nil, nil}, // own_specific
-			{5, -0.2576, -0.1018, 0.0136, nil, nil}, // aligned_diff
-			{7, 0.0228, 0.0349, -0.0441, nil, nil},  // own_specific
-			{1, 0.1667, -0.0184, 0.0879, nil, nil},  // own_anchors
-			{0, 0.6931, 0.0151, -0.0938, nil, nil},  // log_length_ratio
-			{5, 0.2576, -0.0147, 0.1053, nil, nil},  // aligned_diff
-			{7, 0.2857, 0.0131, -0.1063, nil, nil},  // own_specific
-			{0, 0.2231, -0.0277, 0.0507, nil, nil},  // log_length_ratio
-			{0, -0.5108, 0.0788, -0.0181, nil, nil}, // log_length_ratio
-			{4, 0.0000, -0.2467, 0.0053, nil, nil},  // credit
-			{1, -0.1667, -0.0784, 0.0154, nil, nil}, // own_anchors
-			{7, -0.0417, 0.0433, -0.0296, nil, nil}, // own_specific
-			{0, 0.0000, -0.0412, 0.0333, nil, nil},  // log_length_ratio
-			{7, 0.0417, 0.0282, -0.0418, nil, nil},  // own_specific
-			{2, 0.0000, 0.0468, -0.0302, nil, nil},  // padding_diff
-			{1, 0.5510, -0.0063, 0.1858, nil, nil},  // own_anchors
-			{0, 0.8755, 0.0110, -0.1142, nil, nil},  // log_length_ratio
-			{1, -0.5510, -0.1836, 0.0062, nil, nil}, // own_anchors
-			{7, -0.2857, 0.0997, -0.0118, nil, nil}, // own_specific
-			{5, -0.3000, -0.1165, 0.0111, nil, nil}, // aligned_diff
-			{0, -0.8755, 0.1127, -0.0100, nil, nil}, // log_length_ratio
-			{5, 0.1875, -0.0165, 0.0712, nil, nil},  // aligned_diff
-			{7, 0.2491, 0.0135, -0.0851, nil, nil},  // own_specific
-			{0, 0.0000, -0.0359, 0.0292, nil, nil},  // log_length_ratio
-			{7, -0.0417, 0.0408, -0.0273, nil, nil}, // own_specific
-			{1, 0.2976, -0.0097, 0.1045, nil, nil},  // own_anchors
-			{6, -0.2861, -0.0847, 0.0120, nil, nil}, // word_length_diff
-			{1, 1.0000, 0.0025, -0.3829, nil, nil},  // own_anchors
-			{5, -0.1875, -0.0645, 0.0145, nil, nil}, // aligned_diff
-			{7, -0.2491, 0.0842, -0.0131, nil, nil}, // own_specific
-			{4, 0.0000, -0.2158, 0.0040, nil, nil},  // credit
-			{5, -0.3000, -0.0977, 0.0088, nil, nil}, // aligned_diff
-			{0, 0.5798, 0.0132, -0.0679, nil, nil},  // log_length_ratio
-			{0, 0.2231, -0.0241, 0.0436, nil, nil},  // log_length_ratio
-			{0, -0.5108, 0.0637, -0.0148, nil, nil}, // log_length_ratio
-			{6, 0.7074, -0.0037, 0.2437, nil, nil},  // word_length_diff
-			{1, -0.5510, -0.1704, 0.0054, nil, nil}, // own_anchors
-			{5, 0.3462, -0.0082, 0.1076, nil, nil},  // aligned_diff
-			{7, 0.2857, 0.0117, -0.0956, nil, nil},  // own_specific
-			{1, 0.5510, -0.0052, 0.1693, nil, nil},  // own_anchors
-			{0, 0.5108, 0.0145, -0.0581, nil, nil},  // log_length_ratio
-			{2, 0.0000, 0.0391, -0.0246, nil, nil},  // padding_diff
-			{0, 0.0000, -0.0309, 0.0256, nil, nil},  // log_length_ratio
-			{7, -0.1862, 0.0647, -0.0162, nil, nil}, // own_specific
-			{1, -0.1667, -0.0631, 0.0124, nil, nil}, // own_anchors
-			{7, 0.0417, 0.0248, -0.0372, nil, nil},  // own_specific
-			{3, 0.1000, -0.0176, 0.0502, nil, nil},  // dense_diff
-			{2, 0.0125, 0.0215, -0.0336, nil, nil},  // padding_diff
-			{7, -0.0417, 0.0350, -0.0235, nil, nil}, // own_specific
-			{0, 0.2231, -0.0204, 0.0381, nil, nil},  // log_length_ratio
-			{0, 0.4274, 0.0160, -0.0546, nil, nil},  // log_length_ratio
-			{5, 0.3462, -0.0076, 0.1023, nil, nil},  // aligned_diff
-			{7, 0.2491, 0.0115, -0.0732, nil, nil},  // own_specific
-			{0, 0.2231, -0.0199, 0.0375, nil, nil},  // log_length_ratio
-			{7, 0.0858, 0.0193, -0.0385, nil, nil},  // own_specific
-			{1, 0.1667, -0.0121, 0.0610, nil, nil},  // own_anchors
-			{1, 1.0000, 0.0024, -0.3050, nil, nil},  // own_anchors
-			{1, 0.5510, -0.0045, 0.1550, nil, nil},  // own_anchors
-			{0, 0.4274, 0.0143, -0.0493, nil, nil},  // log_length_ratio
-			{0, 0.0000, -0.0297, 0.0249, nil, nil},  // log_length_ratio
-			{5, 0.0000, 0.0328, -0.0252, nil, nil},  // aligned_diff
-			{3, -0.1000, -0.0453, 0.0156, nil, nil}, // dense_diff
-			{7, -0.2857, 0.0789, -0.0092, nil, nil}, // own_specific
-			{2, 0.0000, 0.0350, -0.0220, nil, nil},  // padding_diff
-			{5, -0.3000, -0.0856, 0.0078, nil, nil}, // aligned_diff
-			{0, -0.7732, 0.0774, -0.0091, nil, nil}, // log_length_ratio
-			{1, -0.5510, -0.1502, 0.0042, nil, nil}, // own_anchors
-			{7, 0.1862, 0.0121, -0.0505, nil, nil},  // own_specific
-			{5, 0.2576, -0.0102, 0.0765, nil, nil},  // aligned_diff
-			{0, 0.0000, -0.0266, 0.0220, nil, nil},  // log_length_ratio
-			{5, 0.0000, 0.0341, -0.0261, nil, nil},  // aligned_diff
-			{0, 0.0000, -0.0268, 0.0222, nil, nil},  // log_length_ratio
-			{7, -0.1862, 0.0543, -0.0136, nil, nil}, // own_specific
-			{5, -0.2273, -0.0618, 0.0099, nil, nil}, // aligned_diff
-			{5, 0.0000, 0.0301, -0.0231, nil, nil},  // aligned_diff
-			{0, 0.0000, -0.0274, 0.0225, nil, nil},  // log_length_ratio
-			{0, -0.5108, 0.0526, -0.0122, nil, nil}, // log_length_ratio
-			{6, -0.5602, -0.1484, 0.0040, nil, nil}, // word_length_diff
-			{4, 0.0000, -0.1797, 0.0030, nil, nil},  // credit
-			{1, -0.1667, -0.0545, 0.0103, nil, nil}, // own_anchors
+			{1, 0, -0.4452, 0.3136, nil, nil},                    // own_anchors
+			{1, 0.10909090909090909, -0.2294, 0.4214, nil, nil},  // own_anchors
+			{1, -0.10909090909090909, -0.3462, 0.1807, nil, nil}, // own_anchors
+			{1, 0.16666666666666666, -0.1433, 0.3398, nil, nil},  // own_anchors
+			{1, -0.16666666666666666, -0.3023, 0.1175, nil, nil}, // own_anchors
+			{6, -0.20731378083200447, -0.3216, 0.0883, nil, nil}, // word_length_diff
+			{1, 0.23300970873786409, -0.0894, 0.2965, nil, nil},  // own_anchors
+			{6, 0.20745201723462614, -0.0800, 0.2885, nil, nil},  // word_length_diff
+			{1, -0.2972972972972973, -0.2976, 0.0684, nil, nil},  // own_anchors
+			{3, 0.1, -0.0868, 0.1993, nil, nil},                  // dense_diff
+			{6, 0.24572288024064637, -0.0562, 0.2520, nil, nil},  // word_length_diff
+			{1, 0.29761904761904767, -0.0487, 0.2654, nil, nil},  // own_anchors
+			{6, -0.24572288024064637, -0.2393, 0.0551, nil, nil}, // word_length_diff
+			{1, -0.2972972972972973, -0.2532, 0.0457, nil, nil},  // own_anchors
+			{7, 0.04166666666666663, 0.0878, -0.1225, nil, nil},  // own_specific
+			{3, -0.1, -0.1599, 0.0619, nil, nil},                 // dense_diff
+			{7, -0.04166666666666663, 0.1107, -0.0786, nil, nil}, // own_specific
+			{1, 0.29761904761904767, -0.0397, 0.2409, nil, nil},  // own_anchors
+			{5, -0.2272727272727273, -0.1962, 0.0449, nil, nil},  // aligned_diff
+			{7, -0.04166666666666663, 0.1042, -0.0732, nil, nil}, // own_specific
+			{5, 0.2272727272727273, -0.0428, 0.1894, nil, nil},   // aligned_diff
+			{1, -0.23300970873786409, -0.1942, 0.0374, nil, nil}, // own_anchors
+			{7, 0.04166666666666663, 0.0733, -0.1011, nil, nil},  // own_specific
+			{1, 0.05034965034965033, -0.0564, 0.1183, nil, nil},  // own_anchors
+			{7, -0.02279202279202286, 0.0834, -0.0666, nil, nil}, // own_specific
+			{5, -0.25757575757575757, -0.1935, 0.0335, nil, nil}, // aligned_diff
+			{5, 0.25757575757575757, -0.0307, 0.1759, nil, nil},  // aligned_diff
+			{7, 0.04166666666666663, 0.0634, -0.0880, nil, nil},  // own_specific
+			{1, 0.3568215892053973, -0.0228, 0.2193, nil, nil},   // own_anchors
+			{1, -0.3568215892053973, -0.2161, 0.0233, nil, nil},  // own_anchors
+			{0, 0.8754687373538999, 0.0216, -0.2356, nil, nil},   // log_length_ratio
+			{6, -0.3925205337894413, -0.2190, 0.0199, nil, nil},  // word_length_diff
+			{0, -0.8754687373538999, 0.2201, -0.0194, nil, nil},  // log_length_ratio
+			{5, -0.2272727272727273, -0.1527, 0.0298, nil, nil},  // aligned_diff
+			{7, -0.04166666666666663, 0.0747, -0.0525, nil, nil}, // own_specific
+			{5, 0.2272727272727273, -0.0308, 0.1491, nil, nil},   // aligned_diff
+			{6, 0.2860704049089664, -0.0234, 0.1532, nil, nil},   // word_length_diff
+			{3, 0.1, -0.0358, 0.0982, nil, nil},                  // dense_diff
+			{0, 0.6931471805599453, 0.0251, -0.1505, nil, nil},   // log_length_ratio
+			{1, 0.4166666666666667, -0.0157, 0.2184, nil, nil},   // own_anchors
+			{1, -0.3568215892053973, -0.1910, 0.0181, nil, nil},  // own_anchors
+			{0, -0.5798184952529422, 0.1358, -0.0269, nil, nil},  // log_length_ratio
+			{5, -0.1875, -0.1113, 0.0279, nil, nil},              // aligned_diff
+			{7, 0.02279202279202286, 0.0521, -0.0651, nil, nil},  // own_specific
+			{1, 0.05034965034965033, -0.0376, 0.0841, nil, nil},  // own_anchors
+			{7, -0.04166666666666663, 0.0615, -0.0428, nil, nil}, // own_specific
+			{5, 0.1875, -0.0269, 0.1102, nil, nil},               // aligned_diff
+			{1, -0.23300970873786409, -0.1315, 0.0203, nil, nil}, // own_anchors
+			{7, 0.04166666666666663, 0.0448, -0.0648, nil, nil},  // own_specific
+			{2, 0, 0.0632, -0.0412, nil, nil},                    // padding_diff
+			{0, 0.8754687373538999, 0.0152, -0.1593, nil, nil},   // log_length_ratio
+			{1, 0.4166666666666667, -0.0126, 0.1942, nil, nil},   // own_anchors
+			{5, -0.25757575757575757, -0.1230, 0.0182, nil, nil}, // aligned_diff
+			{0, -0.5798184952529422, 0.1105, -0.0218, nil, nil},  // log_length_ratio
+			{1, -0.4166666666666667, -0.1874, 0.0117, nil, nil},  // own_anchors
+			{6, 0.3925205337894413, -0.0137, 0.1612, nil, nil},   // word_length_diff
+			{0, 0.5798184952529422, 0.0202, -0.0990, nil, nil},   // log_length_ratio
+			{5, 0.25757575757575757, -0.0183, 0.1239, nil, nil},  // aligned_diff
+			{6, -0.5602349293277129, -0.2423, 0.0085, nil, nil},  // word_length_diff
+			{0, -0.8754687373538999, 0.1451, -0.0129, nil, nil},  // log_length_ratio
+			{3, -0.1, -0.0735, 0.0255, nil, nil},                 // dense_diff
+			{7, 0.04166666666666663, 0.0344, -0.0496, nil, nil},  // own_specific
+			{1, 0.05034965034965033, -0.0307, 0.0692, nil, nil},  // own_anchors
+			{2, 0, 0.0522, -0.0337, nil, nil},                    // padding_diff
+			{7, -0.04166666666666663, 0.0520, -0.0353, nil, nil}, // own_specific
+			{1, -0.4166666666666667, -0.1683, 0.0096, nil, nil},  // own_anchors
+			{1, 0.4166666666666667, -0.0094, 0.1638, nil, nil},   // own_anchors
+			{7, 0.24910577414409818, 0.0168, -0.1048, nil, nil},  // own_specific
+			{2, 0.012500000000000011, 0.0318, -0.0500, nil, nil}, // padding_diff
+			{3, -0.1, -0.0643, 0.0220, nil, nil},                 // dense_diff
+			{7, -0.2857142857142857, 0.1200, -0.0139, nil, nil},  // own_specific
+			{5, -0.25757575757575757, -0.1018, 0.0136, nil, nil}, // aligned_diff
+			{7, 0.02279202279202286, 0.0349, -0.0441, nil, nil},  // own_specific
+			{1, 0.16666666666666666, -0.0184, 0.0879, nil, nil},  // own_anchors
+			{0, 0.6931471805599453, 0.0151, -0.0938, nil, nil},   // log_length_ratio
+			{5, 0.25757575757575757, -0.0147, 0.1053, nil, nil},  // aligned_diff
+			{7, 0.2857142857142857, 0.0131, -0.1063, nil, nil},   // own_specific
+			{0, 0.22314355131420976, -0.0277, 0.0507, nil, nil},  // log_length_ratio
+			{0, -0.5108256237659907, 0.0788, -0.0181, nil, nil},  // log_length_ratio
+			{4, 0, -0.2467, 0.0053, nil, nil},                    // credit
+			{1, -0.16666666666666666, -0.0784, 0.0154, nil, nil}, // own_anchors
+			{7, -0.04166666666666663, 0.0433, -0.0296, nil, nil}, // own_specific
+			{0, 0, -0.0412, 0.0333, nil, nil},                    // log_length_ratio
+			{7, 0.04166666666666663, 0.0282, -0.0418, nil, nil},  // own_specific
+			{2, 0, 0.0468, -0.0302, nil, nil},                    // padding_diff
+			{1, 0.5510204081632653, -0.0063, 0.1858, nil, nil},   // own_anchors
+			{0, 0.8754687373538999, 0.0110, -0.1142, nil, nil},   // log_length_ratio
+			{1, -0.5510204081632653, -0.1836, 0.0062, nil, nil},  // own_anchors
+			{7, -0.2857142857142857, 0.0997, -0.0118, nil, nil},  // own_specific
+			{5, -0.30000000000000004, -0.1165, 0.0111, nil, nil}, // aligned_diff
+			{0, -0.8754687373538999, 0.1127, -0.0100, nil, nil},  // log_length_ratio
+			{5, 0.1875, -0.0165, 0.0712, nil, nil},               // aligned_diff
+			{7, 0.24910577414409818, 0.0135, -0.0851, nil, nil},  // own_specific
+			{0, 0, -0.0359, 0.0292, nil, nil},                    // log_length_ratio
+			{7, -0.04166666666666663, 0.0408, -0.0273, nil, nil}, // own_specific
+			{1, 0.29761904761904767, -0.0097, 0.1045, nil, nil},  // own_anchors
+			{6, -0.2860704049089664, -0.0847, 0.0120, nil, nil},  // word_length_diff
+			{1, 1, 0.0025, -0.3829, nil, nil},                    // own_anchors
+			{5, -0.1875, -0.0645, 0.0145, nil, nil},              // aligned_diff
+			{7, -0.24910577414409818, 0.0842, -0.0131, nil, nil}, // own_specific
+			{4, 0, -0.2158, 0.0040, nil, nil},                    // credit
+			{5, -0.30000000000000004, -0.0977, 0.0088, nil, nil}, // aligned_diff
+			{0, 0.5798184952529422, 0.0132, -0.0679, nil, nil},   // log_length_ratio
+			{0, 0.22314355131420976, -0.0241, 0.0436, nil, nil},  // log_length_ratio
+			{0, -0.5108256237659907, 0.0637, -0.0148, nil, nil},  // log_length_ratio
+			{6, 0.7074329359165423, -0.0037, 0.2437, nil, nil},   // word_length_diff
+			{1, -0.5510204081632653, -0.1704, 0.0054, nil, nil},  // own_anchors
+			{5, 0.34615384615384615, -0.0082, 0.1076, nil, nil},  // aligned_diff
+			{7, 0.2857142857142857, 0.0117, -0.0956, nil, nil},   // own_specific
+			{1, 0.5510204081632653, -0.0052, 0.1693, nil, nil},   // own_anchors
+			{0, 0.5108256237659907, 0.0145, -0.0581, nil, nil},   // log_length_ratio
+			{2, 0, 0.0391, -0.0246, nil, nil},                    // padding_diff
+			{0, 0, -0.0309, 0.0256, nil, nil},                    // log_length_ratio
+			{7, -0.18616815187911662, 0.0647, -0.0162, nil, nil}, // own_specific
+			{1, -0.16666666666666666, -0.0631, 0.0124, nil, nil}, // own_anchors
+			{7, 0.04166666666666663, 0.0248, -0.0372, nil, nil},  // own_specific
+			{3, 0.1, -0.0176, 0.0502, nil, nil},                  // dense_diff
+			{2, 0.012500000000000011, 0.0215, -0.0336, nil, nil}, // padding_diff
+			{7, -0.04166666666666663, 0.0350, -0.0235, nil, nil}, // own_specific
+			{0, 0.22314355131420976, -0.0204, 0.0381, nil, nil},  // log_length_ratio
+			{0, 0.4274440148269397, 0.0160, -0.0546, nil, nil},   // log_length_ratio
+			{5, 0.34615384615384615, -0.0076, 0.1023, nil, nil},  // aligned_diff
+			{7, 0.24910577414409818, 0.0115, -0.0732, nil, nil},  // own_specific
+			{0, 0.22314355131420976, -0.0199, 0.0375, nil, nil},  // log_length_ratio
+			{7, 0.08578088578088583, 0.0193, -0.0385, nil, nil},  // own_specific
+			{1, 0.16666666666666666, -0.0121, 0.0610, nil, nil},  // own_anchors
+			{1, 1, 0.0024, -0.3050, nil, nil},                    // own_anchors
+			{1, 0.5510204081632653, -0.0045, 0.1550, nil, nil},   // own_anchors
+			{0, 0.4274440148269397, 0.0143, -0.0493, nil, nil},   // log_length_ratio
+			{0, 0, -0.0297, 0.0249, nil, nil},                    // log_length_ratio
+			{5, 0, 0.0328, -0.0252, nil, nil},                    // aligned_diff
+			{3, -0.1, -0.0453, 0.0156, nil, nil},                 // dense_diff
+			{7, -0.2857142857142857, 0.0789, -0.0092, nil, nil},  // own_specific
+			{2, 0, 0.0350, -0.0220, nil, nil},                    // padding_diff
+			{5, -0.30000000000000004, -0.0856, 0.0078, nil, nil}, // aligned_diff
+			{0, -0.7731898882334817, 0.0774, -0.0091, nil, nil},  // log_length_ratio
+			{1, -0.5510204081632653, -0.1502, 0.0042, nil, nil},  // own_anchors
+			{7, 0.18620689655172418, 0.0121, -0.0505, nil, nil},  // own_specific
+			{5, 0.25757575757575757, -0.0102, 0.0765, nil, nil},  // aligned_diff
+			{0, 0, -0.0266, 0.0220, nil, nil},                    // log_length_ratio
+			{5, 0, 0.0341, -0.0261, nil, nil},                    // aligned_diff
+			{0, 0, -0.0268, 0.0222, nil, nil},                    // log_length_ratio
+			{7, -0.18616815187911662, 0.0543, -0.0136, nil, nil}, // own_specific
+			{5, -0.2272727272727273, -0.0618, 0.0099, nil, nil},  // aligned_diff
+			{5, 0, 0.0301, -0.0231, nil, nil},                    // aligned_diff
+			{0, 0, -0.0274, 0.0225, nil, nil},                    // log_length_ratio
+			{0, -0.5108256237659907, 0.0526, -0.0122, nil, nil},  // log_length_ratio
+			{6, -0.5602349293277129, -0.1484, 0.0040, nil, nil},  // word_length_diff
+			{4, 0, -0.1797, 0.0030, nil, nil},                    // credit
+			{1, -0.16666666666666666, -0.0545, 0.0103, nil, nil}, // own_anchors
 		},
 	}
 	// derivedThreshold is the derived model's decision threshold: the
 	// lowest at which at most 1.0% of the fit part's hard negatives are derived
 	// (scored out of fold).
-	derivedThreshold = 0.937
+	derivedThreshold = 0.935
 )

@@ -7,6 +7,7 @@ import (
 	"go/format"
 	"math"
 	"slices"
+	"strconv"
 
 	"github.com/wiretrace/wiretrace/article"
 	"github.com/wiretrace/wiretrace/examples"
@@ -121,7 +122,7 @@ func FitRelation(ctx context.Context, rewritesDir, shortAnswersDir string) (*Rel
 // feature's meaning calls for: more aligned, copied or shared content can
 // never make a pair less derived; own quotes on both sides can never make
 // it more. The rest (length ratio, order, padding) are free.
-var derivedSigns = []int8{+1, +1, +1, +1, +1, +1, +1, 0, +1, -1, 0, 0, +1, +1, +1, +1, 0, 0, 0, +1, +1, +1, +1, +1, +1, 0, +1, +1, +1, +1, +1, +1, +1, +1, +1, +1}
+var derivedSigns = []int8{+1, +1, +1, +1, +1, +1, +1, 0, +1, -1, 0, 0, +1, +1, +1, +1, 0, 0, 0, +1, +1, +1, +1, +1, +1, 0, +1, +1, +1, +1, +1, +1, +1, +1, +1, +1, +1, +1, +1, +1, +1, +1}
 
 // The derived model is boosted trees of depth two, the direction model
 // boosted stumps (depth one): treeRounds trees, each step shrunk by
@@ -645,8 +646,10 @@ func writeTrees(b *bytes.Buffer, name, doc string, names []string, m *trace.Tree
 }
 
 // treeFields writes a tree's fields as Go (a second split as &Tree{...}).
+// The threshold is written exactly: it is a value some examples hold (a
+// share such as 2/3), and rounded up it would send them to the other side.
 func treeFields(t *trace.Tree) string {
-	s := fmt.Sprintf("%d, %.4f, %.4f, %.4f", t.Feature, t.Threshold, t.Left, t.Right)
+	s := fmt.Sprintf("%d, %s, %.4f, %.4f", t.Feature, strconv.FormatFloat(t.Threshold, 'g', -1, 64), t.Left, t.Right)
 	sub := func(u *trace.Tree) string {
 		if u == nil {
 			return "nil"
