@@ -134,6 +134,9 @@ type Clusters struct {
 	// map here).
 	dot     []float32
 	touched []int32
+	// order and byDF are scratch space of add, kept between calls.
+	order []uint64
+	byDF  []word
 }
 
 // word is a word of an article (its slot in Clusters.words) and how many
@@ -246,7 +249,7 @@ func (c *Clusters) add(id string, fp index.Fingerprint, story string) string {
 			c.posted[i] = moved[sl]
 		}
 	}
-	order := make([]uint64, 0, len(fp.Vocabulary))
+	order := c.order[:0]
 	for _, w64 := range fp.Vocabulary {
 		w := uint32(w64)
 		sl := c.words.slot(w)
@@ -258,7 +261,9 @@ func (c *Clusters) add(id string, fp index.Fingerprint, story string) string {
 		order = append(order, uint64(c.words.df[sl])<<32|uint64(w))
 	}
 	order = rarest(order, queryWords, postedWords)
-	byDF := make([]word, len(order))
+	c.order = order
+	byDF := slices.Grow(c.byDF[:0], len(order))[:len(order)]
+	c.byDF = byDF
 	for r, o := range order {
 		w := uint32(o)
 		byDF[r] = word{slot: int32(c.words.find(w)), df: int32(o >> 32)}
