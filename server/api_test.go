@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
+	"slices"
 	"strings"
 	"testing"
 
@@ -148,6 +149,18 @@ func documentsFlow(t *testing.T, ix *index.Index) {
 	got := decode[documentResponse](t, body)
 	if got.Article == nil || got.Article.URL != "https://courier.invalid/cranes" || got.Article.Published != "2026-03-04" || got.Meta["source"] != "api" {
 		t.Errorf("get returned %+v", got)
+	}
+	// The document's story is stored with it: a server started again over
+	// the same index lists it in that story's cluster.
+	story := got.Meta[cluster.MetaStory]
+	res, body = do(t, New(Options{Index: ix}), "GET", "/v1/clusters?min_size=1&limit=500", "")
+	listed := decode[struct {
+		Clusters []cluster.Story `json:"clusters"`
+	}](t, body)
+	if !slices.ContainsFunc(listed.Clusters, func(c cluster.Story) bool {
+		return c.ID == story && slices.ContainsFunc(c.Members, func(m cluster.Member) bool { return m.ID == id })
+	}) {
+		t.Errorf("story %q stored with %s, not listed after a restart (status %d)", story, id, res.StatusCode)
 	}
 
 	res, body = do(t, s, "GET", "/v1/search?q=port+avery+cranes", "")
