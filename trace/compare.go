@@ -96,7 +96,7 @@ func Compare(a, b *article.Article, opts Options) Report {
 	maxBytes := opts.maxSentences() * bytesPerSentence
 	a, cutA := capText(a, maxBytes)
 	b, cutB := capText(b, maxBytes)
-	r := compareDocs(a, b, textproc.Analyze(a), textproc.Analyze(b), opts)
+	r, _ := compareDocs(a, b, textproc.Analyze(a), textproc.Analyze(b), opts)
 	r.Truncated = r.Truncated || cutA || cutB
 	return r
 }
@@ -126,7 +126,9 @@ func capText(a *article.Article, max int) (*article.Article, bool) {
 	return a, false
 }
 
-func compareDocs(a, b *article.Article, da, db *textproc.Doc, opts Options) Report {
+// compareDocs compares a (the match, in a trace) with b and returns the
+// report with what the ranking of a trace's matches reads of it.
+func compareDocs(a, b *article.Article, da, db *textproc.Doc, opts Options) (Report, rankEvidence) {
 	da, cutA := capSentences(da, opts.maxSentences())
 	db, cutB := capSentences(db, opts.maxSentences())
 	// The relation is decided on the strict alignment (sentences that
@@ -177,7 +179,7 @@ func compareDocs(a, b *article.Article, da, db *textproc.Doc, opts Options) Repo
 		r.Drifts = r.review.Drifts(Changed(r.DriftScore), rel == Partial)
 		r.CreditsSource = drift.CreditsSource(src, sd, der, dd)
 	}
-	return r
+	return r, newRankEvidence(&as, ev)
 }
 
 func side(a *article.Article, d *textproc.Doc) Side {

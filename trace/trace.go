@@ -1,12 +1,10 @@
 package trace
 
 import (
-	"cmp"
 	"context"
 	"fmt"
 	"iter"
 	"runtime"
-	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -55,6 +53,8 @@ type Match struct {
 	CandidateScore float64 `json:"candidate_score"`
 	// Report compares the match (as a) with the traced article (as b).
 	Report Report `json:"report"`
+	// rank holds the ranking's features (RankFeatures).
+	rank []float64
 }
 
 // Values of Match.Original.
@@ -77,11 +77,12 @@ type Corpus interface {
 }
 
 // Trace finds the indexed articles related to a and compares each with
-// it. Matches come ranked: first the articles a derives from (the
-// earliest published first, since a copy of a copy leads back to the
-// same original), then other derived relations, then independent
-// reporting of the same story, each group by similarity. Unrelated
-// candidates are left out. The article itself, if indexed, and articles
+// it. Matches come ranked: first the articles a derives from whose
+// publication dates are known, the earliest first (a copy of a copy leads
+// back to the same original), then the others by the fitted ranking
+// model's score (Match.RankScore: the relation, its direction,
+// similarity, the share of a's content each holds, the candidate score).
+// Unrelated candidates are left out. The article itself, if indexed, and articles
 // from the same URL are never matches.
 func Trace(ctx context.Context, corpus Corpus, a *article.Article, opts Options) (Result, error) {
 	nrep := opts.reports()
@@ -110,10 +111,13 @@ func Trace(ctx context.Context, corpus Corpus, a *article.Article, opts Options)
 	type job struct {
 		id    string
 		score float64
+		rank  int
 		art   *article.Article
 	}
 	var jobs []job
+	rank := -1
 	for cid, score := range cands {
+		rank++
 		if len(jobs) == nrep {
 			break
 		}
@@ -125,7 +129,7 @@ func Trace(ctx context.Context, corpus Corpus, a *article.Article, opts Options)
 		if a.URL != "" && sameURL(m.URL, a.URL) {
 			continue
 		}
-		jobs = append(jobs, job{cid, score, m})
+		jobs = append(jobs, job{cid, score, rank, m})
 	}
 	if len(jobs) == 0 {
 		return res, nil
@@ -133,6 +137,8 @@ func Trace(ctx context.Context, corpus Corpus, a *article.Article, opts Options)
 
 	da := textproc.Analyze(a)
 	matches := make([]Match, len(jobs))
+	evs := make([]rankEvidence, len(jobs))
+	ranks := make([]int, len(jobs))
 	var wg sync.WaitGroup
 	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
 	for i, j := range jobs {
@@ -141,7 +147,8 @@ func Trace(ctx context.Context, corpus Corpus, a *article.Article, opts Options)
 		go func() {
 			defer func() { <-sem; wg.Done() }()
 			m := j.art
-			rep := compareDocs(m, a, textproc.Analyze(m), da, opts)
+			rep, ev := compareDocs(m, a, textproc.Analyze(m), da, opts)
+			evs[i], ranks[i] = ev, j.rank
 			orig := OriginalUnknown
 			switch rep.Source {
 			case SourceA:
@@ -160,6 +167,7 @@ func Trace(ctx context.Context, corpus Corpus, a *article.Article, opts Options)
 	if err := ctx.Err(); err != nil {
 		return res, err
 	}
+	rankFeatures(matches, evs, ranks)
 	for _, m := range matches {
 		if m.Relation != Unrelated {
 			res.Matches = append(res.Matches, m)
@@ -167,57 +175,6 @@ func Trace(ctx context.Context, corpus Corpus, a *article.Article, opts Options)
 	}
 	rankMatches(res.Matches)
 	return res, nil
-}
-
-// group orders the kinds of match: first the possible sources of the
-// traced article (derived, with the match as the original or the direction
-// unknown: a near-duplicate of balanced evidence is a better answer to
-// where the article came from than a partial reuse of known direction),
-// then the articles derived from it, then independent reporting.
-func group(m *Match) int {
-	switch {
-	case m.Relation.Derived() && m.Original != OriginalDocument:
-		return 0
-	case m.Relation.Derived():
-		return 1
-	default:
-		return 2
-	}
-}
-
-// rankMatches orders matches by group; among the sources, by publication
-// date; then by the comparison's similarity plus the index's candidate
-// score. The candidate score weighs the rare words, names and figures the
-// two share over the whole of both texts, which tells the story a rewrite
-// retold from other reports of the same event better than the aligned
-// similarity alone does (a rewrite that changed the facts aligns about as
-// well with a report on the same people).
-func rankMatches(ms []Match) {
-	slices.SortStableFunc(ms, func(x, y Match) int {
-		if c := cmp.Compare(group(&x), group(&y)); c != 0 {
-			return c
-		}
-		if group(&x) == 0 {
-			// Among the sources, the earliest published is the
-			// original the others copied; an unknown date ranks after
-			// known ones.
-			tx, okx := articleTime(x.Published)
-			ty, oky := articleTime(y.Published)
-			switch {
-			case okx && oky && !tx.Equal(ty):
-				return tx.Compare(ty)
-			case okx != oky:
-				if okx {
-					return -1
-				}
-				return 1
-			}
-		}
-		if c := cmp.Compare(y.Similarity+y.CandidateScore, x.Similarity+x.CandidateScore); c != 0 {
-			return c
-		}
-		return strings.Compare(x.ID, y.ID)
-	})
 }
 
 func articleTime(s string) (time.Time, bool) {

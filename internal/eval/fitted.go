@@ -18,7 +18,9 @@ type FittedFile struct {
 
 // FittedFiles lists every generated file of fitted decisions, in the order
 // they must be refitted: the drift model reads the pairs the relation
-// judges derived, so it follows a relation refit.
+// judges derived, so it follows a relation refit; the ranking of a trace's
+// matches reads the relation's and the direction's log-odds and which
+// candidates are judged related, so it follows both.
 var FittedFiles = []FittedFile{
 	{"relation", "trace/relation_weights.go", func(ctx context.Context, data string) ([]byte, error) {
 		f, err := FitRelation(ctx, SetDir(data, "llm-rewrites", RewritesFile),
@@ -37,5 +39,12 @@ var FittedFiles = []FittedFile{
 	}},
 	{"date", "extract/date_weights.go", func(ctx context.Context, data string) ([]byte, error) {
 		return FitDate(ctx, SetDir(data, "wcxb-dev", "ground-truth.json"))
+	}},
+	{"rank", "trace/rank_weights.go", func(ctx context.Context, data string) ([]byte, error) {
+		f, err := FitRank(ctx, data)
+		if err != nil {
+			return nil, err
+		}
+		return f.GoSource()
 	}},
 }

@@ -94,47 +94,13 @@ func TraceRewrites(ctx context.Context, dir string, opts RewriteTraceOptions) (*
 	if err != nil {
 		return nil, err
 	}
-	res := &RewriteTrace{Data: dir}
-	var arts []*article.Article
-	// textOf maps an indexed original's id to its normalised text.
-	textOf := map[string]string{}
-	seen := map[string]bool{}
-	for _, p := range pairs {
-		if seen[p.OrigID] {
-			continue
-		}
-		seen[p.OrigID] = true
-		a := RewriteArticle(p.Original)
-		a.URL = rewriteOriginalURL + p.OrigID
-		textOf[a.ID()] = normText(p.Original)
-		arts = append(arts, a)
-	}
-	res.Originals = len(arts)
-	if !opts.NoDistractors {
-		ds, err := distractorPages(dir)
-		if err != nil {
-			return nil, err
-		}
-		res.Distractors = len(ds)
-		arts = append(arts, ds...)
-	}
-
-	tmp, err := os.MkdirTemp("", "wiretrace-rewrites-")
+	rix, err := openRewritesIndex(ctx, dir, pairs, !opts.NoDistractors)
 	if err != nil {
-		return nil, fmt.Errorf("trace rewrites: %w", err)
+		return nil, err
 	}
-	defer os.RemoveAll(tmp)
-	st, err := pebble.Open(tmp, pebble.Options{CacheSize: 32 << 20, MemTableSize: 16 << 20})
-	if err != nil {
-		return nil, fmt.Errorf("trace rewrites: %w", err)
-	}
-	defer st.Close()
-	ix := index.New(st)
-	for from := 0; from < len(arts); from += 512 {
-		if _, err := ix.Add(ctx, arts[from:min(from+512, len(arts))]...); err != nil {
-			return nil, fmt.Errorf("trace rewrites: %w", err)
-		}
-	}
+	defer rix.Close()
+	ix := rix.ix
+	res := &RewriteTrace{Data: dir, Originals: rix.originals, Distractors: rix.distractors}
 
 	type tally struct{ n, top1, top10, cand1 int }
 	tallies := map[[2]string]*tally{}
@@ -158,8 +124,7 @@ func TraceRewrites(ctx context.Context, dir string, opts RewriteTraceOptions) (*
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		want := normText(p.Original)
-		isOrig := func(id string) bool { return textOf[id] == want }
+		isOrig := rix.isOriginal(p)
 		q := RewriteArticle(p.Rewrite)
 		cands, err := ix.Candidates(ctx, q, index.QueryOptions{K: 10})
 		if err != nil {
@@ -208,6 +173,76 @@ func TraceRewrites(ctx context.Context, dir string, opts RewriteTraceOptions) (*
 		return strings.Compare(string(x.Part), string(y.Part)) * -1 // fit before check
 	})
 	return res, nil
+}
+
+// rewritesIndex is an index of every original of the llm-rewrites set,
+// with the distractor pages when asked for, in a temporary Pebble store.
+type rewritesIndex struct {
+	ix  *index.Index
+	st  *pebble.Store
+	tmp string
+	// textOf maps an indexed original's id to its normalised text.
+	textOf                 map[string]string
+	originals, distractors int
+}
+
+// openRewritesIndex indexes the originals of pairs, and the distractor
+// pages under dir when distractors is set. Originals of identical text
+// are one article.
+func openRewritesIndex(ctx context.Context, dir string, pairs []RewritePair, distractors bool) (*rewritesIndex, error) {
+	var arts []*article.Article
+	r := &rewritesIndex{textOf: map[string]string{}}
+	seen := map[string]bool{}
+	for _, p := range pairs {
+		if seen[p.OrigID] {
+			continue
+		}
+		seen[p.OrigID] = true
+		a := RewriteArticle(p.Original)
+		a.URL = rewriteOriginalURL + p.OrigID
+		r.textOf[a.ID()] = normText(p.Original)
+		arts = append(arts, a)
+	}
+	r.originals = len(arts)
+	if distractors {
+		ds, err := distractorPages(dir)
+		if err != nil {
+			return nil, err
+		}
+		r.distractors = len(ds)
+		arts = append(arts, ds...)
+	}
+	tmp, err := os.MkdirTemp("", "wiretrace-rewrites-")
+	if err != nil {
+		return nil, fmt.Errorf("index rewrites' originals: %w", err)
+	}
+	r.tmp = tmp
+	r.st, err = pebble.Open(tmp, pebble.Options{CacheSize: 32 << 20, MemTableSize: 16 << 20})
+	if err != nil {
+		os.RemoveAll(tmp)
+		return nil, fmt.Errorf("index rewrites' originals: %w", err)
+	}
+	r.ix = index.New(r.st)
+	for from := 0; from < len(arts); from += 512 {
+		if _, err := r.ix.Add(ctx, arts[from:min(from+512, len(arts))]...); err != nil {
+			r.Close()
+			return nil, fmt.Errorf("index rewrites' originals: %w", err)
+		}
+	}
+	return r, nil
+}
+
+// isOriginal returns whether an indexed id is p's original (or an original
+// of the same text).
+func (r *rewritesIndex) isOriginal(p RewritePair) func(id string) bool {
+	want := normText(p.Original)
+	return func(id string) bool { return r.textOf[id] == want }
+}
+
+// Close closes the store and removes it.
+func (r *rewritesIndex) Close() {
+	r.st.Close()
+	os.RemoveAll(r.tmp)
 }
 
 // Row returns the row of kind on part, and false when there is none.

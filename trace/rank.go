@@ -1,0 +1,143 @@
+package trace
+
+import (
+	"cmp"
+	"math"
+	"slices"
+	"strings"
+	"time"
+)
+
+// RankFeatureNames name the features the ranking of a trace's matches
+// reads (see rankFeatures): the fitted weights' comments and the training
+// report list them.
+var RankFeatureNames = []string{
+	"similarity", "candidate_score", "log_candidate_rank",
+	"derived_log_odds", "derived", "partial", "direction_log_odds",
+	"query_held", "match_held", "query_stems_held", "match_stems_held",
+	"query_names_held", "log_length_ratio", "own_specific",
+}
+
+// rankEvidence is what the ranking reads of one comparison beyond its
+// report, with the match as a and the traced article as b.
+type rankEvidence struct {
+	// derived and direction are the log-odds of the derived model and of
+	// the direction model read both ways round (positive: the match is
+	// the original).
+	derived, direction float64
+	// queryHeld and matchHeld are the IDF-weighted shares of the traced
+	// article's content that the match holds and the reverse
+	// (idfContained); queryStems and matchStems the same by stem mass
+	// (contained); queryNames the share of the traced article's names
+	// the match holds.
+	queryHeld, matchHeld   float64
+	queryStems, matchStems float64
+	queryNames             float64
+	// lengthRatio is the log of the match's sentence count over the
+	// traced article's; ownSpecific the share of the match's specific
+	// terms the traced article lacks less the reverse.
+	lengthRatio, ownSpecific float64
+}
+
+// newRankEvidence reads the ranking's evidence from a comparison's
+// assessment and evidence.
+func newRankEvidence(as *assessment, ev Evidence) rankEvidence {
+	return rankEvidence{
+		derived:     derivedModel.logOdds(ev.Derived),
+		direction:   (directionModel.logOdds(ev.Direction) - directionModel.logOdds(negated(ev.Direction))) / 2,
+		queryHeld:   as.idfBA,
+		matchHeld:   as.idfAB,
+		queryStems:  as.tb.contained(&as.ta),
+		matchStems:  as.ta.contained(&as.tb),
+		queryNames:  nameContain(&as.tb, &as.ta),
+		lengthRatio: ev.Direction[0],
+		ownSpecific: ev.Direction[7],
+	}
+}
+
+func negated(x []float64) []float64 {
+	out := make([]float64, len(x))
+	for i, v := range x {
+		out[i] = -v
+	}
+	return out
+}
+
+// rankFeatures sets the ranking features of each compared match: its
+// comparison's measures, its candidate score and its rank among the
+// retrieved candidates. Rewrites of
+// one original retold by the same model resemble each other about as much
+// as they resemble the original; what tells the original apart is that it
+// holds the traced article's specific content and more of its own.
+func rankFeatures(ms []Match, ev []rankEvidence, candRank []int) {
+	for i := range ms {
+		m, e := &ms[i], &ev[i]
+		m.rank = []float64{
+			m.Similarity, m.CandidateScore, math.Log1p(float64(candRank[i])),
+			e.derived, b2f(m.Relation.Derived()), b2f(m.Relation == Partial), e.direction,
+			e.queryHeld, e.matchHeld, e.queryStems, e.matchStems,
+			e.queryNames, e.lengthRatio, e.ownSpecific,
+		}
+	}
+}
+
+func b2f(b bool) float64 {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// RankFeatures returns the features the ranking read of m (named by
+// RankFeatureNames); nil for a match not made by Trace.
+func (m *Match) RankFeatures() []float64 { return m.rank }
+
+// RankScore is the fitted ranking model's score of m: the higher, the
+// likelier m is the article the traced one was made from.
+func (m *Match) RankScore() float64 {
+	if m.rank == nil {
+		return 0
+	}
+	return rankModel.Score(m.rank)
+}
+
+// rankMatches orders matches: first the possible sources of the traced
+// article whose publication dates are known, the earliest first (a copy
+// of a copy leads back to the same original, and a date is the strongest
+// evidence of which came first); then the rest by the fitted ranking
+// model's score (RankScore), which weighs the relation, its direction,
+// similarity and the index's candidate score together. Ties fall to the
+// id, for a stable order.
+func rankMatches(ms []Match) {
+	score := make(map[string]float64, len(ms))
+	for i := range ms {
+		score[ms[i].ID] = ms[i].RankScore()
+	}
+	slices.SortStableFunc(ms, func(x, y Match) int {
+		tx, okx := datedSource(&x)
+		ty, oky := datedSource(&y)
+		switch {
+		case okx && oky && !tx.Equal(ty):
+			return tx.Compare(ty)
+		case okx != oky:
+			if okx {
+				return -1
+			}
+			return 1
+		}
+		if c := cmp.Compare(score[y.ID], score[x.ID]); c != 0 {
+			return c
+		}
+		return strings.Compare(x.ID, y.ID)
+	})
+}
+
+// datedSource returns the publication time of m when m is a possible
+// source of the traced article (derived, with the match as the original or
+// the direction unknown) and its date is known.
+func datedSource(m *Match) (time.Time, bool) {
+	if !m.Relation.Derived() || m.Original == OriginalDocument {
+		return time.Time{}, false
+	}
+	return articleTime(m.Published)
+}
