@@ -1089,7 +1089,7 @@ func (c *checker) entities(ss []*textproc.Sentence, d *textproc.Sentence) {
 			c.organisation(ss, d, e)
 			continue
 		}
-		if len(words) < 2 || !presentedAsPerson(d, e) || c.elaborates(d, e) || described(d, e) {
+		if len(words) < 2 || !presentedAsPerson(d, e) || c.elaborates(d, e) || described(d, e) || c.affiliated(d, e) {
 			continue
 		}
 		last := strings.Trim(baseWord(straightApostrophe(strings.ToLower(words[len(words)-1]))), ".,;:")
@@ -1286,6 +1286,83 @@ func (c *checker) elaborates(d *textproc.Sentence, e textproc.Entity) bool {
 		if len(f) > 0 && c.srcWords[f[len(f)-1]] {
 			return true
 		}
+	}
+	return false
+}
+
+// positionWords name a position rather than the body that holds it: an
+// affiliation's words the source may share without naming the body.
+var positionWords = map[string]bool{"spokesman": true, "spokeswoman": true, "spokesperson": true,
+	"president": true, "vice": true, "chairman": true, "chairwoman": true, "chair": true, "chief": true,
+	"executive": true, "officer": true, "director": true, "manager": true, "general": true,
+	"secretary": true, "minister": true, "analyst": true, "lawyer": true, "attorney": true,
+	"prosecutor": true, "judge": true, "senior": true, "deputy": true, "head": true, "official": true,
+	"publicist": true, "adviser": true, "advisor": true, "commissioner": true, "economist": true,
+	"professor": true, "researcher": true, "editor": true, "reporter": true, "founder": true,
+	"partner": true, "member": true, "leader": true, "former": true, "acting": true}
+
+// affiliated reports whether a person's name comes with a body the
+// source names: in the words right before it ("White House spokesman Ari
+// Fleischer", "committee spokesman ..."), after "of" in the name ("Mario
+// Almeida of the weather service") or in an apposition after it (",
+// a spokeswoman for the sheriff's office", ", president of Sony
+// Ericsson"). The name specifies who spoke for a body the source cites;
+// an invented official speaks for none of the source's.
+func (c *checker) affiliated(d *textproc.Sentence, e textproc.Entity) bool {
+	first, last := tokenAt(d, e.Start), tokenAt(d, e.End-1)
+	if first < 0 || last < 0 {
+		return false
+	}
+	// A word of the affiliation the source has; not a position, and not
+	// the generic head that closes a capitalised name ("Wickbren Group").
+	isCap := func(k int) bool {
+		t := d.Tokens[k]
+		return t.Kind == textproc.Word && t.Text != t.Lower
+	}
+	known := func(k int) bool {
+		t := d.Tokens[k]
+		w := strings.Trim(baseWord(straightApostrophe(t.Lower)), ".,;:")
+		if t.Kind != textproc.Word || t.Stop || positionWords[w] || speechVerbs[w] || !c.srcWords[w] {
+			return false
+		}
+		return !isCap(k) || !(k > 0 && isCap(k-1) && (k+1 == len(d.Tokens) || !isCap(k+1)))
+	}
+	// "Mario Almeida of the weather service": the words after "of".
+	of := false
+	for k := first; k <= last; k++ {
+		if d.Tokens[k].Lower == "of" {
+			of = true
+		} else if of && known(k) {
+			return true
+		}
+	}
+	// The words before the name, back to punctuation or a stop word: a
+	// body, then a position ("Ferrovia spokesman").
+	position := false
+	for k := first - 1; k >= 0 && k >= first-4; k-- {
+		t := d.Tokens[k]
+		if t.Kind == textproc.Punct && t.Text != "." || t.Stop || speechVerbs[t.Lower] {
+			break
+		}
+		if positionWords[t.Lower] {
+			position = true
+		} else if position && known(k) {
+			return true
+		}
+	}
+	// An apposition that gives a position and a body: ", a spokeswoman
+	// for the sheriff's office,".
+	if last+1 < len(d.Tokens) && d.Tokens[last+1].Text == "," {
+		position, body := false, false
+		for k := last + 2; k < len(d.Tokens) && k <= last+10; k++ {
+			t := d.Tokens[k]
+			if t.Kind == textproc.Punct && t.Text != "'s" && t.Text != "&" && t.Text != "-" {
+				break
+			}
+			position = position || positionWords[t.Lower]
+			body = body || known(k)
+		}
+		return position && body
 	}
 	return false
 }
