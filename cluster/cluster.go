@@ -252,13 +252,13 @@ func (c *Clusters) add(id string, fp index.Fingerprint, story string) string {
 	order := c.order[:0]
 	for _, w64 := range fp.Vocabulary {
 		w := uint32(w64)
-		sl := c.words.slot(w)
-		if c.words.last[sl] == n+1 {
+		ws := &c.words.slots[c.words.slot(w)]
+		if ws.last == n+1 {
 			continue // a repeated key, or two sharing their low 32 bits
 		}
-		c.words.last[sl] = n + 1
-		c.words.df[sl]++
-		order = append(order, uint64(c.words.df[sl])<<32|uint64(w))
+		ws.last = n + 1
+		ws.df++
+		order = append(order, uint64(ws.df)<<32|uint64(w))
 	}
 	order = rarest(order, queryWords, postedWords)
 	c.order = order
@@ -291,7 +291,7 @@ func (c *Clusters) add(id string, fp index.Fingerprint, story string) string {
 	c.members[k] = append(c.members[k], n)
 	for _, x := range byDF[:min(len(byDF), postedWords)] {
 		c.posted = append(c.posted, x.slot)
-		c.post(&c.words.lists[x.slot], n)
+		c.post(&c.words.slots[x.slot].list, n)
 	}
 	c.start = append(c.start, len(c.posted))
 	c.norm = append(c.norm, 0)
@@ -380,7 +380,7 @@ func (c *Clusters) best(words []word) (int32, bool) {
 		if i < postedWords {
 			qn += v
 		}
-		p := c.words.lists[x.slot]
+		p := c.words.slots[x.slot].list
 		if p.n > common {
 			continue // too common to tell stories apart
 		}
@@ -437,7 +437,7 @@ func (c *Clusters) normOf(j int32) float64 {
 	if n := float32(c.weights.articles); c.norm[j] == 0 || n > c.normAt[j]*normGrowth {
 		cn := 0.0
 		for _, sl := range c.posted[c.start[j]:c.start[j+1]] {
-			cn += c.weights.of(c.words.df[sl])
+			cn += c.weights.of(c.words.slots[sl].df)
 		}
 		c.norm[j], c.normAt[j] = float32(cn), n
 	}

@@ -5,37 +5,42 @@ package cluster
 // and its posting list. It is an open-addressing hash table without a
 // pointer, so that the garbage collector never scans it, where one probe
 // finds a word: with Go maps, a lookup and a store per word took a third
-// of the clustering's time. Its fields are arrays by slot, so that the
-// document frequencies the scoring reads lie close together.
+// of the clustering's time. A slot's fields lie together, so that an add
+// reads one stretch of memory per word (as arrays by field, they were a
+// cache miss each).
 type wordTable struct {
-	// keys[i] is the word of slot i, 0 for an empty slot (word 0 is kept
-	// as 1).
-	keys []uint32
-	// df[i] is how many articles hold the word; last[i] is one more than
-	// the number of the last article that counted it.
-	df, last []int32
-	lists    []postingList
-	used     int
+	slots []wordSlot
+	used  int
+}
+
+// wordSlot is one slot of a wordTable.
+type wordSlot struct {
+	// key is the slot's word, 0 for an empty slot (word 0 is kept as 1).
+	key uint32
+	// df is how many articles hold the word; last is one more than the
+	// number of the last article that counted it.
+	df, last int32
+	list     postingList
 }
 
 // reserve makes room for n more words, so that the slots found until
 // then do not move; when it has to move them, it returns where each old
 // slot went (else nil).
 func (t *wordTable) reserve(n int) []int32 {
-	if 2*(t.used+n) <= len(t.keys) {
+	if 2*(t.used+n) <= len(t.slots) {
 		return nil
 	}
-	size := max(1024, len(t.keys))
+	size := max(1024, len(t.slots))
 	for 2*(t.used+n) > size {
 		size *= 2
 	}
-	old := *t
-	*t = wordTable{keys: make([]uint32, size), df: make([]int32, size), last: make([]int32, size), lists: make([]postingList, size)}
-	moved := make([]int32, len(old.keys))
-	for i, k := range old.keys {
-		if k != 0 {
-			j := t.slot(k)
-			t.df[j], t.last[j], t.lists[j] = old.df[i], old.last[i], old.lists[i]
+	old := t.slots
+	*t = wordTable{slots: make([]wordSlot, size)}
+	moved := make([]int32, len(old))
+	for i, o := range old {
+		if o.key != 0 {
+			j := t.slot(o.key)
+			t.slots[j] = o
 			moved[i] = int32(j)
 		}
 	}
@@ -46,13 +51,13 @@ func (t *wordTable) reserve(n int) []int32 {
 // must have been reserved.
 func (t *wordTable) slot(w uint32) int {
 	w = max(w, 1)
-	mask := uint32(len(t.keys) - 1)
+	mask := uint32(len(t.slots) - 1)
 	for i := w & mask; ; i = (i + 1) & mask {
-		switch t.keys[i] {
+		switch t.slots[i].key {
 		case w:
 			return int(i)
 		case 0:
-			t.keys[i] = w
+			t.slots[i].key = w
 			t.used++
 			return int(i)
 		}
@@ -61,13 +66,13 @@ func (t *wordTable) slot(w uint32) int {
 
 // find returns the slot of w, or -1 when no article holds it.
 func (t *wordTable) find(w uint32) int {
-	if len(t.keys) == 0 {
+	if len(t.slots) == 0 {
 		return -1
 	}
 	w = max(w, 1)
-	mask := uint32(len(t.keys) - 1)
+	mask := uint32(len(t.slots) - 1)
 	for i := w & mask; ; i = (i + 1) & mask {
-		switch t.keys[i] {
+		switch t.slots[i].key {
 		case w:
 			return int(i)
 		case 0:
