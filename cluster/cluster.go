@@ -122,7 +122,7 @@ type Clusters struct {
 	start  []int
 	arena  []int32
 	// norm[i] is the weight of article i's posted words (see weight) when
-	// there were normAt[i] articles, 0 until a comparison needs it: kept,
+	// there were normAt[i] articles, first as it arrived: kept,
 	// and measured again once the corpus has grown by normGrowth, rather
 	// than summed at each comparison, where it was a fifth of the
 	// clustering's time.
@@ -272,11 +272,15 @@ func (c *Clusters) add(id string, fp index.Fingerprint, story string) string {
 	}
 	articles := float64(max(n+1, minArticles))
 	c.weights.reset(articles)
+	qn := 0.0
+	for _, x := range byDF[:min(len(byDF), postedWords)] {
+		qn += c.weights.of(x.df)
+	}
 	k, named := c.named[story]
 	if !named {
 		if story == "" {
 			story = id
-			if best, ok := c.best(byDF); ok {
+			if best, ok := c.best(byDF, qn); ok {
 				k, named = c.cluster[best], true
 			}
 		}
@@ -296,8 +300,8 @@ func (c *Clusters) add(id string, fp index.Fingerprint, story string) string {
 		c.post(&c.words.slots[x.slot].list, n)
 	}
 	c.start = append(c.start, len(c.posted))
-	c.norm = append(c.norm, 0)
-	c.normAt = append(c.normAt, 0)
+	c.norm = append(c.norm, float32(qn))
+	c.normAt = append(c.normAt, float32(articles))
 	return c.names[k]
 }
 
@@ -352,7 +356,8 @@ func (wc *weightCache) of(df int32) float64 {
 
 // best returns the earlier article whose posted words score highest
 // against the new article's words (its postedWords rarest first, with
-// their document frequencies), if it reaches the threshold. c.mu is held.
+// their document frequencies; qn the norm of those it posts), if it
+// reaches the threshold. c.mu is held.
 //
 // The score is the dot product of the two articles' word vectors, each
 // word weighted by its IDF (see weight), over the geometric mean of their cosine's
@@ -361,7 +366,7 @@ func (wc *weightCache) of(df int32) float64 {
 // long page holding many words by its length alone scores high (on the fit
 // part of the story-clustering set, ARI 0.755 for the cosine, 0.710 for
 // the overlap, 0.773 for their geometric mean, over whole vocabularies).
-func (c *Clusters) best(words []word) (int32, bool) {
+func (c *Clusters) best(words []word, qn float64) (int32, bool) {
 	if len(c.ids) == 0 {
 		return 0, false
 	}
@@ -376,12 +381,8 @@ func (c *Clusters) best(words []word) (int32, bool) {
 		c.touched = touched[:0]
 	}()
 	common := int32(min(max(len(c.ids)/topicShare, minCommon), postingCap))
-	qn := 0.0
-	for i, x := range words[:min(len(words), queryWords)] {
+	for _, x := range words[:min(len(words), queryWords)] {
 		v := c.weights.of(x.df)
-		if i < postedWords {
-			qn += v
-		}
 		p := c.words.slots[x.slot].list
 		if p.n > common {
 			continue // too common to tell stories apart
