@@ -226,7 +226,7 @@ func (c *checker) numbers(ss, ds []*textproc.Sentence) {
 	var src, der []numAt
 	for _, s := range ss {
 		for _, n := range s.Numbers {
-			if quantity(s, n) {
+			if c.quantity(s, n) {
 				src = append(src, numAt{n, s})
 			}
 		}
@@ -235,13 +235,19 @@ func (c *checker) numbers(ss, ds []*textproc.Sentence) {
 		return
 	}
 	used := make([]bool, len(src))
-	kept := map[*textproc.Sentence]int{}
-	for _, d := range ds {
+	// kept[i] counts the figures of ds[i] the source states.
+	var keptBuf [4]int
+	kept := keptBuf[:0]
+	if len(ds) > len(keptBuf) {
+		kept = make([]int, 0, len(ds))
+	}
+	for i, d := range ds {
+		kept = append(kept, 0)
 		for _, n := range d.Numbers {
-			if !quantity(d, n) {
+			if !c.quantity(d, n) {
 				continue
 			}
-			kept[d]++
+			kept[i]++
 			matched := false
 			for k, f := range src {
 				if !used[k] && sameValue(f.n, n) {
@@ -307,16 +313,19 @@ func (c *checker) numbers(ss, ds []*textproc.Sentence) {
 			SourceSentence: f.s.Index, DerivedSentence: d.Index,
 			Explanation: fmt.Sprintf("the source says %s where this says %s", f.n.Text, n.Text)})
 	}
-	for _, d := range ds {
+	for i, d := range ds {
 		found := byDerived[d]
 		changed := 0
 		for _, dn := range der {
 			if dn.s == d {
-				kept[d]--
+				kept[i]--
 				changed++
 			}
 		}
-		if len(found) >= 2 && len(found) > kept[d] || len(found) > 0 && changed >= 2 && kept[d] == 0 {
+		if len(found) >= 2 && len(found) > kept[i] || len(found) > 0 && changed >= 2 && kept[i] == 0 {
+			if c.remeasured == nil {
+				c.remeasured = map[*textproc.Sentence]bool{}
+			}
 			c.remeasured[d] = true
 			continue
 		}
@@ -527,14 +536,6 @@ func (c *checker) dates(ss []*textproc.Sentence, d *textproc.Sentence) {
 	if c.remeasured[d] {
 		return
 	}
-	kept := func(sd textproc.Date) bool {
-		for _, dd := range d.Dates {
-			if dd.Kind == sd.Kind && sameDate(sd, dd) {
-				return true
-			}
-		}
-		return false
-	}
 	for _, dd := range d.Dates {
 		if dd.Kind != textproc.Weekday && dd.Kind != textproc.DayMonth {
 			continue
@@ -550,7 +551,7 @@ func (c *checker) dates(ss []*textproc.Sentence, d *textproc.Sentence) {
 				}
 				if sameDate(*sd, dd) {
 					match = true
-				} else if cand == nil && !kept(*sd) {
+				} else if cand == nil && !statesDate(d, *sd) {
 					cand, candS = sd, s
 				}
 			}
@@ -562,6 +563,16 @@ func (c *checker) dates(ss []*textproc.Sentence, d *textproc.Sentence) {
 			SourceSentence: candS.Index, DerivedSentence: d.Index,
 			Explanation: fmt.Sprintf("the source dates this %s, not %s", cand.Text, dd.Text)})
 	}
+}
+
+// statesDate reports whether sentence s states date sd.
+func statesDate(s *textproc.Sentence, sd textproc.Date) bool {
+	for _, dd := range s.Dates {
+		if dd.Kind == sd.Kind && sameDate(sd, dd) {
+			return true
+		}
+	}
+	return false
 }
 
 func sameDate(a, b textproc.Date) bool {

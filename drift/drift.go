@@ -159,8 +159,12 @@ type checker struct {
 	// dots, built on first use.
 	acronyms []string
 	// remeasured holds the derived sentences whose figures report
-	// another measurement than their source's (see numbers).
+	// another measurement than their source's (see numbers); nil until
+	// one does.
 	remeasured map[*textproc.Sentence]bool
+	// clockCache holds each sentence's clock times (see clockTimes),
+	// built on first use.
+	clockCache map[*textproc.Sentence][]clock
 	seen       map[string]bool
 	out        []Drift
 	// closest, shares and restates are closestSource's, built on first
@@ -185,7 +189,7 @@ func newChecker(src, derived *textproc.Doc) *checker {
 		tokens += len(src.Sentences[i].Tokens)
 		values += len(src.Sentences[i].Numbers)
 	}
-	c := &checker{src: src, derived: derived, srcWords: make(map[string]bool, tokens/2+16), seen: map[string]bool{}, out: []Drift{}, remeasured: map[*textproc.Sentence]bool{},
+	c := &checker{src: src, derived: derived, srcWords: make(map[string]bool, tokens/2+16), seen: map[string]bool{}, out: []Drift{},
 		srcValues: make([]textproc.Number, 0, values)}
 	for _, t := range textproc.Tokenize(src.Title) {
 		c.srcWords[t.Lower] = true

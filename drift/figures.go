@@ -21,11 +21,11 @@ var timeMarkers = map[string]bool{"a.m": true, "p.m": true, "am": true, "pm": tr
 // ("3:49 p.m.", "1420 GMT"; clocks compares those as times), and not one
 // term of a fraction or a ratio ("16/32", "2 1/2", "five and a half"),
 // which it cannot read as one value.
-func quantity(s *textproc.Sentence, n textproc.Number) bool {
+func (c *checker) quantity(s *textproc.Sentence, n textproc.Number) bool {
 	if n.Start < 0 || n.End > len(s.Text) || n.Start >= n.End {
 		return false
 	}
-	for _, t := range clockTimes(s) {
+	for _, t := range c.clockTimes(s) {
 		if n.Start < t.End && t.Start < n.End {
 			return false
 		}
@@ -63,9 +63,50 @@ var clockRE = regexp.MustCompile(`(?i)\b(\d{1,2})(?:[:.](\d{2}))?\s?([ap])\.?m\b
 var notZones = map[string]bool{"monday": true, "tuesday": true, "wednesday": true, "thursday": true,
 	"friday": true, "saturday": true, "sunday": true, "on": true, "in": true, "at": true, "and": true, "the": true}
 
+// clockTimes returns the times of day of s, found once per sentence.
+func (c *checker) clockTimes(s *textproc.Sentence) []clock {
+	if t, ok := c.clockCache[s]; ok {
+		return t
+	}
+	t := clockTimes(s)
+	if c.clockCache == nil {
+		c.clockCache = map[*textproc.Sentence][]clock{}
+	}
+	c.clockCache[s] = t
+	return t
+}
+
+// mayTellTime reports whether text may hold a clock time: a digit right
+// before ":" or before "am"/"pm" (dots and a space allowed), or "GMT" or
+// "UTC". It spares the regular expression nearly every sentence.
+func mayTellTime(text string) bool {
+	for i := 0; i < len(text); i++ {
+		if text[i] < '0' || text[i] > '9' {
+			continue
+		}
+		j := i + 1
+		if j < len(text) && text[j] == ':' {
+			return true
+		}
+		if j < len(text) && text[j] == ' ' {
+			j++
+		}
+		if j < len(text) && (text[j]|0x20 == 'a' || text[j]|0x20 == 'p') {
+			j++
+			if j < len(text) && text[j] == '.' {
+				j++
+			}
+			if j < len(text) && text[j]|0x20 == 'm' {
+				return true
+			}
+		}
+	}
+	return strings.Contains(text, "GMT") || strings.Contains(text, "UTC")
+}
+
 // clockTimes returns the times of day of s.
 func clockTimes(s *textproc.Sentence) []clock {
-	if !strings.ContainsAny(s.Text, "0123456789") {
+	if !mayTellTime(s.Text) {
 		return nil
 	}
 	var out []clock
@@ -114,7 +155,7 @@ func (c *checker) clocks(ss, ds []*textproc.Sentence) {
 	}
 	var src []at
 	for _, s := range ss {
-		for _, t := range clockTimes(s) {
+		for _, t := range c.clockTimes(s) {
 			src = append(src, at{t, s})
 		}
 	}
@@ -127,7 +168,7 @@ func (c *checker) clocks(ss, ds []*textproc.Sentence) {
 		if c.remeasured[d] {
 			continue
 		}
-		for _, t := range clockTimes(d) {
+		for _, t := range c.clockTimes(d) {
 			matched := false
 			for k, f := range src {
 				if !used[k] && f.t.minute == t.minute && (f.t.zone == t.zone || f.t.zone == "" || t.zone == "") {
@@ -192,12 +233,13 @@ func endsDigitBefore(text, sep string) bool {
 	return text != "" && text[len(text)-1] >= '0' && text[len(text)-1] <= '9'
 }
 
+// firstField is the first space-separated word of s.
 func firstField(s string) string {
-	f := strings.Fields(s)
-	if len(f) == 0 {
-		return ""
+	s = strings.TrimLeft(s, " \t\n")
+	if i := strings.IndexAny(s, " \t\n"); i >= 0 {
+		return s[:i]
 	}
-	return f[0]
+	return s
 }
 
 // total reports whether figure n of d sums two of the source's figures

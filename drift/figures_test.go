@@ -49,7 +49,7 @@ func TestQuantity(t *testing.T) {
 			if !ok {
 				continue
 			}
-			if got := quantity(&s, n); got != want {
+			if got := newChecker(&textproc.Doc{}, &textproc.Doc{}).quantity(&s, n); got != want {
 				t.Errorf("%q: quantity(%q) = %v, want %v", tt.text, n.Text, got, want)
 			}
 		}
