@@ -48,3 +48,26 @@ func TestNearByline(t *testing.T) {
 		}
 	}
 }
+
+func TestBylineClassCamelCase(t *testing.T) {
+	tests := []struct {
+		name, class, want string
+	}{
+		{"module class with camel-case humps", "ArticleHeader_authorName", "Nicole Example"},
+		{"camel-case byline", "articleByline", "Nicole Example"},
+		{"camel-case author picture says no name", "authorAvatar", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			page := `<html><body><article><h1>Planting a kitchen garden in a small yard</h1><p class="` + tt.class + `">Nicole Example</p>
+<p>A kitchen garden needs less room than most people think: four raised beds and a sunny fence will feed a family through the summer.</p></article></body></html>`
+			a, err := Page([]byte(page), Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if a.Byline != tt.want {
+				t.Errorf("byline = %q, want %q", a.Byline, tt.want)
+			}
+		})
+	}
+}

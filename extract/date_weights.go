@@ -16,26 +16,26 @@ package extract
 //	fit:   0.9171 (376/410) (0.9488 (389/410))
 //	check: 0.8876 (150/169) (0.9231 (156/169))
 var dateModel = linearModel{W: []float64{
-	-0.7682, // ld
-	3.3863,  // meta
-	-0.0460, // pub_at
-	-0.3038, // classed
-	2.2007,  // first_time
-	0.1272,  // later_time
-	0.6054,  // page
+	-0.7945, // ld
+	3.4674,  // meta
+	-0.0651, // pub_at
+	-0.2953, // classed
+	2.1932,  // first_time
+	0.0731,  // later_time
+	0.6428,  // page
 	0.0000,  // script
-	0.0231,  // byline
-	-1.6800, // updated
-	-0.4749, // modified
-	0.9328,  // near_title
-	1.0180,  // shown
-	1.6851,  // url
-	-2.5773, // body
-	0.0000,  // last
-	0.3319,  // sources
-	0.7236,  // ordered
-	-0.2402, // latest
-	-0.1349, // earliest
-	-0.2764, // near_title_update
-	-3.6235, // next_to_url
+	-0.9354, // byline
+	-1.6039, // updated
+	-0.5514, // modified
+	1.0919,  // near_title
+	1.0482,  // shown
+	1.6744,  // url
+	-2.5406, // body
+	-0.0000, // last
+	0.3278,  // sources
+	0.6912,  // ordered
+	-0.3553, // latest
+	-0.2488, // earliest
+	0.0237,  // near_title_update
+	-3.6459, // next_to_url
 }}

@@ -100,6 +100,12 @@ func collapse(s string) string {
 // classID returns the lower-cased class and id of n, joined, for the hint
 // tests that look at both.
 func classID(n *html.Node) string {
+	return strings.ToLower(classNames(n))
+}
+
+// classNames returns the class and id of n, joined, as written: the form
+// nameTokens splits, camel-case humps included ("articleTimestamp").
+func classNames(n *html.Node) string {
 	c, id := attr(n, "class"), attr(n, "id")
 	if c == "" && id == "" {
 		return ""
@@ -113,7 +119,7 @@ func classID(n *html.Node) string {
 	if len(id) > 128 {
 		id = id[:128]
 	}
-	return strings.ToLower(c + " " + id)
+	return c + " " + id
 }
 
 // flattenHTML turns markup into plain text, one line per block element,

@@ -415,7 +415,7 @@ const (
 
 // dateNodeKind reads the tokens of an element's class and id names: a
 // publication date ("publish-date", "post_date", "entry-date", "pubdate",
-// "articleTimestamp", "posted-on"), an update ("last-updated",
+// "article-timestamp", "posted-on"), an update ("last-updated",
 // "date-modified"), or 0.
 func dateNodeKind(n *html.Node) int {
 	ci := classID(n)
@@ -497,7 +497,7 @@ func isBylineNode(n *html.Node) bool {
 	if strings.EqualFold(attr(n, "rel"), "author") || strings.EqualFold(attr(n, "itemprop"), "author") {
 		return true
 	}
-	ci := classID(n)
+	ci := classNames(n)
 	if ci == "" {
 		return false
 	}
