@@ -16,6 +16,7 @@ var RankFeatureNames = []string{
 	"derived_log_odds", "derived", "partial", "direction_log_odds",
 	"query_held", "match_held", "query_stems_held", "match_stems_held",
 	"query_names_held", "log_length_ratio", "own_specific",
+	"query_sentences_backed", "query_subjects_held", "match_lead_held", "query_lead_held",
 }
 
 // rankEvidence is what the ranking reads of one comparison beyond its
@@ -37,6 +38,12 @@ type rankEvidence struct {
 	// traced article's; ownSpecific the share of the match's specific
 	// terms the traced article lacks less the reverse.
 	lengthRatio, ownSpecific float64
+	// querySupport is the share of the traced article's sentences that
+	// share rare stems with one sentence of the match (supported);
+	// querySubjects the share of its eight most used rare stems the match
+	// holds; matchLead and queryLead the shares of each side's first eight
+	// rare stems the other holds (a retelling keeps its source's opening).
+	querySupport, querySubjects, matchLead, queryLead float64
 }
 
 // newRankEvidence reads the ranking's evidence from a comparison's
@@ -52,6 +59,11 @@ func newRankEvidence(as *assessment, ev Evidence) rankEvidence {
 		queryNames:  nameContain(&as.tb, &as.ta),
 		lengthRatio: ev.Direction[0],
 		ownSpecific: ev.Direction[7],
+
+		querySupport:  supported(as.tb.sentRare, as.ta.sentRare),
+		querySubjects: topShare(as.tb.subjects, &as.ta, 8),
+		matchLead:     topShare(as.ta.firsts, &as.tb, 8),
+		queryLead:     topShare(as.tb.firsts, &as.ta, 8),
 	}
 }
 
@@ -77,6 +89,7 @@ func rankFeatures(ms []Match, ev []rankEvidence, candRank []int) {
 			e.derived, b2f(m.Relation.Derived()), b2f(m.Relation == Partial), e.direction,
 			e.queryHeld, e.matchHeld, e.queryStems, e.matchStems,
 			e.queryNames, e.lengthRatio, e.ownSpecific,
+			e.querySupport, e.querySubjects, e.matchLead, e.queryLead,
 		}
 	}
 }
