@@ -17,13 +17,16 @@ func TestCommonKeysChangeNothing(t *testing.T) {
 	st := openStore(t, t.TempDir())
 	warm := index.New(st)
 	c := benchindex.Corpus{Seed: 3}
-	n := 1500
+	n, queries := 1500, 20
+	if testing.Short() || raceEnabled {
+		queries = 4
+	}
 	if _, err := warm.Ingest(ctx, feed(c, 0, n), index.Options{NoExistCheck: true}); err != nil {
 		t.Fatal(err)
 	}
 	same := func(stage string) {
 		t.Helper()
-		for j := range 20 {
+		for j := range queries {
 			q, _, _ := c.Query(j, n)
 			got, err := warm.Candidates(ctx, q, index.QueryOptions{})
 			if err != nil {
