@@ -18,26 +18,13 @@ import (
 // that every copy joins its original's cluster and that unrelated stories
 // stay apart.
 func TestExampleFamilies(t *testing.T) {
-	fams, err := examples.Families()
-	if err != nil {
-		t.Fatal(err)
-	}
+	fams, pages := examplePages(t)
 	c := New(Options{})
 	family := map[string]string{}
-	for _, f := range fams {
-		for _, file := range f.Files {
-			data, err := file.Read()
-			if err != nil {
-				t.Fatal(err)
-			}
-			a, err := extract.Page(data, extract.Options{})
-			if err != nil {
-				t.Fatal(err)
-			}
-			id := f.Name + "/" + file.Role
-			family[id] = f.Name
-			c.Add(id, a)
-		}
+	for _, p := range pages {
+		id := p.family + "/" + p.role
+		family[id] = p.family
+		c.Add(id, p.article)
 	}
 	for _, f := range fams {
 		orig := c.Of(f.Name + "/original")
@@ -64,6 +51,47 @@ func TestExampleFamilies(t *testing.T) {
 	}
 }
 
+// examplePage is one bundled example page, extracted.
+type examplePage struct {
+	family, role string
+	article      *article.Article
+}
+
+// examplePages extracts every bundled example page, family by family.
+func examplePages(t *testing.T) ([]examples.Family, []examplePage) {
+	t.Helper()
+	fams, err := examples.Families()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var pages []examplePage
+	for _, f := range fams {
+		for _, file := range f.Files {
+			data, err := file.Read()
+			if err != nil {
+				t.Fatal(err)
+			}
+			a, err := extract.Page(data, extract.Options{})
+			if err != nil {
+				t.Fatalf("extracting %s/%s: %v", f.Name, file.Role, err)
+			}
+			pages = append(pages, examplePage{f.Name, file.Role, a})
+		}
+	}
+	return fams, pages
+}
+
+// pebbleIndex is an index over a new Pebble store in a test directory.
+func pebbleIndex(t *testing.T) *index.Index {
+	t.Helper()
+	st, err := pebble.Open(filepath.Join(t.TempDir(), "s"), pebble.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	return index.New(st)
+}
+
 func contains(ids []string, id string) bool {
 	for _, x := range ids {
 		if x == id {
@@ -77,26 +105,13 @@ func contains(ids []string, id string) bool {
 // with each member's relation to the original.
 func TestBuildAndStories(t *testing.T) {
 	ctx := context.Background()
-	st, err := pebble.Open(filepath.Join(t.TempDir(), "s"), pebble.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	ix := index.New(st)
-	fams, err := examples.Families()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, file := range fams[0].Files {
-		data, err := file.Read()
-		if err != nil {
-			t.Fatal(err)
+	ix := pebbleIndex(t)
+	fams, pages := examplePages(t)
+	for _, p := range pages {
+		if p.family != fams[0].Name {
+			continue
 		}
-		a, err := extract.Page(data, extract.Options{})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if _, err := ix.Add(ctx, a); err != nil {
+		if _, err := ix.Add(ctx, p.article); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -122,34 +137,16 @@ func TestBuildAndStories(t *testing.T) {
 // decide now, and clusters an article stored without a story online.
 func TestStoredStories(t *testing.T) {
 	ctx := context.Background()
-	st, err := pebble.Open(filepath.Join(t.TempDir(), "s"), pebble.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	ix := index.New(st)
-	fams, err := examples.Families()
-	if err != nil {
-		t.Fatal(err)
-	}
+	ix := pebbleIndex(t)
+	_, pages := examplePages(t)
 	var items []index.Item
 	var held *article.Article
-	for _, f := range fams {
-		for _, file := range f.Files {
-			data, err := file.Read()
-			if err != nil {
-				t.Fatal(err)
-			}
-			a, err := extract.Page(data, extract.Options{})
-			if err != nil {
-				t.Fatal(err)
-			}
-			if held == nil && file.Role == "verbatim" {
-				held = a
-				continue
-			}
-			items = append(items, index.Item{Article: a, Meta: map[string]string{"source": file.Role}})
+	for _, p := range pages {
+		if held == nil && p.role == "verbatim" {
+			held = p.article
+			continue
 		}
+		items = append(items, index.Item{Article: p.article, Meta: map[string]string{"source": p.role}})
 	}
 	apart := New(Options{Threshold: 2})
 	queue := make(chan index.Item, len(items))

@@ -63,31 +63,23 @@ func (c *commonKeys) filterBands(bands []uint64) []uint64 {
 
 // addTerm and addBand remember a key whose list reached its limit, read
 // in generation gen.
-func (c *commonKeys) addTerm(t string, gen uint64) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if gen != c.gen {
-		return
-	}
-	if c.terms == nil {
-		c.terms = make(map[string]struct{})
-	}
-	if len(c.terms) < maxCommonKeys {
-		c.terms[t] = struct{}{}
-	}
-}
+func (c *commonKeys) addTerm(t string, gen uint64) { addCommon(c, &c.terms, t, gen) }
 
-func (c *commonKeys) addBand(b uint64, gen uint64) {
+func (c *commonKeys) addBand(b uint64, gen uint64) { addCommon(c, &c.bands, b, gen) }
+
+// addCommon adds k to the set *m of c under c's lock, unless a deletion
+// has begun another generation since gen or the set is full.
+func addCommon[K comparable](c *commonKeys, m *map[K]struct{}, k K, gen uint64) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if gen != c.gen {
 		return
 	}
-	if c.bands == nil {
-		c.bands = make(map[uint64]struct{})
+	if *m == nil {
+		*m = make(map[K]struct{})
 	}
-	if len(c.bands) < maxCommonKeys {
-		c.bands[b] = struct{}{}
+	if len(*m) < maxCommonKeys {
+		(*m)[k] = struct{}{}
 	}
 }
 

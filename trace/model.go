@@ -569,17 +569,7 @@ func (t *docTerms) contained(u *docTerms) float64 {
 // article's opening holds its first details and few of the rest, where a
 // rewrite retells the whole.
 func (t *docTerms) tailContained(u *docTerms) float64 {
-	tail := t.firsts[len(t.firsts)/2:]
-	if len(tail) == 0 {
-		return 0
-	}
-	n := 0
-	for _, h := range tail {
-		if _, ok := slices.BinarySearch(u.rare, h); ok {
-			n++
-		}
-	}
-	return float64(n) / float64(len(tail))
+	return heldShare(t.firsts[len(t.firsts)/2:], u)
 }
 
 // ownSpecific is the share of t's specific terms that u lacks.
@@ -698,7 +688,12 @@ func sequenceEvidence(ta, tb *docTerms) []float64 {
 // topShare is the share of the first k of seq (at most k) that u holds
 // among its stems.
 func topShare(seq []uint64, u *docTerms, k int) float64 {
-	seq = seq[:min(k, len(seq))]
+	return heldShare(seq[:min(k, len(seq))], u)
+}
+
+// heldShare is the share of seq that u holds among its rare stems (0 for
+// none).
+func heldShare(seq []uint64, u *docTerms) float64 {
 	if len(seq) == 0 {
 		return 0
 	}
