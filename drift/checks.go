@@ -1100,7 +1100,7 @@ func (c *checker) entities(ss []*textproc.Sentence, d *textproc.Sentence) {
 			c.organisation(ss, d, e)
 			continue
 		}
-		if len(words) < 2 || !presentedAsPerson(d, e) || c.elaborates(d, e) || described(d, e) || c.affiliated(d, e) {
+		if len(words) < 2 || !presentedAsPerson(d, e) || c.elaborates(d, e) || described(d, e) || c.affiliated(d, e) || namesUnnamedSpeaker(ss, d, e) {
 			continue
 		}
 		last := strings.Trim(baseWord(straightApostrophe(strings.ToLower(words[len(words)-1]))), ".,;:")
@@ -1144,7 +1144,7 @@ func (c *checker) organisation(ss []*textproc.Sentence, d *textproc.Sentence, e 
 		}
 		distinct++
 	}
-	if distinct == 0 || c.abbreviated(acronym) || !presentedAsSource(d, e) {
+	if distinct == 0 || c.abbreviated(acronym) || !presentedAsSource(d, e) || namesUnnamedSpeaker(ss, d, e) {
 		return
 	}
 	// The source names the body by its kind ("the association said" →
@@ -1399,6 +1399,132 @@ func presentedAsSource(s *textproc.Sentence, e textproc.Entity) bool {
 		}
 	}
 	return false
+}
+
+// namesUnnamedSpeaker reports whether e names a speaker the paired source
+// sentences leave unnamed: e speaks in d ("Brandt said", "said Brandt",
+// "according to Brandt"), a source sentence attributes its claim to a
+// pronoun or a description ("he said", "the company said", "It
+// estimated", "according to reports"), and d has no more attributions
+// than the source, none of them unnamed. The name fills the source's
+// speaker role, it adds no actor; a name attributed on top of the
+// source's own speaker (one more attribution than the source has, or the
+// source's unnamed speaker kept beside it) is still reported.
+func namesUnnamedSpeaker(ss []*textproc.Sentence, d *textproc.Sentence, e textproc.Entity) bool {
+	if !speaksAt(d, e) {
+		return false
+	}
+	unnamed, n := false, 0
+	for _, s := range ss {
+		for k := range s.Tokens {
+			if attributionAt(s, k) {
+				n++
+				unnamed = unnamed || unnamedSpeaker(s, k)
+			}
+		}
+	}
+	if !unnamed {
+		return false
+	}
+	for k := range d.Tokens {
+		if attributionAt(d, k) {
+			if unnamedSpeaker(d, k) {
+				return false
+			}
+			n--
+		}
+	}
+	return n >= 0
+}
+
+// attributionVerbs are speechVerbs plus the other verbs a report uses
+// for a speaker's claim, admission or estimate ("he adds", "she admits",
+// "it estimated").
+var attributionVerbs = map[string]bool{"adds": true, "estimated": true, "estimates": true,
+	"states": true, "announces": true, "reports": true, "notes": true, "explains": true,
+	"reveals": true, "revealed": true, "admits": true, "admitted": true, "claims": true,
+	"claimed": true, "insists": true, "insisted": true}
+
+// attributionAt reports whether token k of s attributes a claim: a speech
+// verb or the "according" of "according to".
+func attributionAt(s *textproc.Sentence, k int) bool {
+	t := s.Tokens[k].Lower
+	if t == "according" {
+		return k+1 < len(s.Tokens) && s.Tokens[k+1].Lower == "to"
+	}
+	return speechVerbs[t] || attributionVerbs[t]
+}
+
+// speakerPronouns stand for a speaker without naming one.
+var speakerPronouns = map[string]bool{"he": true, "she": true, "it": true, "they": true, "we": true, "i": true}
+
+// speakerDeterminers open a description of one known speaker ("the
+// company", "a prosecutor", "its chief").
+var speakerDeterminers = map[string]bool{"the": true, "a": true, "an": true, "its": true, "his": true, "her": true, "their": true}
+
+// unnamedSpeaker reports whether the attribution at token k of s is made
+// by a pronoun or a description and no name: "he said in", "the company
+// said", "said a prosecutor", "It estimated". A bare plural ("officials
+// said", "police said") is a group, not one speaker a name could fill.
+func unnamedSpeaker(s *textproc.Sentence, k int) bool {
+	word := func(i int) (textproc.Token, bool) {
+		if i < 0 || i >= len(s.Tokens) || s.Tokens[i].Kind != textproc.Word {
+			return textproc.Token{}, false
+		}
+		return s.Tokens[i], true
+	}
+	named := func(t textproc.Token) bool { return t.Text != t.Lower && !speakerPronouns[t.Lower] }
+	at, unnamed := []int{k - 1, k + 1}, false
+	if s.Tokens[k].Lower == "according" {
+		at = []int{k + 2}
+	}
+	for _, i := range at {
+		t, ok := word(i)
+		if !ok {
+			continue
+		}
+		if named(t) {
+			return false
+		}
+		if speakerPronouns[t.Lower] {
+			unnamed = true
+		}
+		// "the company said": a determiner before the word before the
+		// verb; "said the company": a determiner right after it, then a
+		// lower-case word.
+		if i == k-1 {
+			if d, ok := word(i - 1); ok && speakerDeterminers[d.Lower] {
+				unnamed = true
+			}
+		} else if n, ok := word(i + 1); ok && speakerDeterminers[t.Lower] && !named(n) {
+			unnamed = true
+		}
+	}
+	return unnamed
+}
+
+// speaksAt reports whether e stands as the speaker of a speech verb in s:
+// right before it, right after it, or after "according to".
+func speaksAt(s *textproc.Sentence, e textproc.Entity) bool {
+	before, after := -1, -1
+	for k, t := range s.Tokens {
+		if t.End <= e.Start {
+			before = k
+		}
+		if t.Start >= e.End && after < 0 {
+			after = k
+		}
+	}
+	if after >= 0 && (speechVerbs[s.Tokens[after].Lower] || attributionVerbs[s.Tokens[after].Lower]) {
+		return true
+	}
+	if before < 0 {
+		return false
+	}
+	if b := s.Tokens[before].Lower; speechVerbs[b] && b != "told" {
+		return true
+	}
+	return before >= 1 && s.Tokens[before].Lower == "to" && s.Tokens[before-1].Lower == "according"
 }
 
 // speechVerbs tie a name to what it said.

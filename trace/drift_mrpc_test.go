@@ -23,8 +23,10 @@ import (
 // fact comparison of issue 11: 85 (7.4%); after clock times, fractions,
 // ages, totals and counts of other things were read as such: 55 (4.8%),
 // under the issue's 5% target; after a person named with a body the
-// source cites stopped counting as invented: 50 (4.4%). `wiretrace eval drift` gives the figure by
-// part of the split.
+// source cites stopped counting as invented: 50 (4.4%); after a name
+// filling a speaker the source leaves unnamed ("he said", "the company
+// said") stopped counting as invented: 48 (4.2%). `wiretrace eval drift`
+// gives the figure by part of the split.
 func TestDriftRateMRPC(t *testing.T) {
 	dir := sharedtest.Dir(t, "eval", "mrpc")
 	f, err := os.Open(filepath.Join(dir, "msr_paraphrase_test.txt"))
