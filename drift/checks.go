@@ -216,8 +216,8 @@ type numAt struct {
 // a figure that is not one. A value the source states elsewhere is a merge too,
 // unless both figures are said of the same thing (the same word next to
 // them: "12 tankers" → "21 tankers", "covering 17 percent" → "covering
-// 20 percent"). A rounded or hedged restatement ("some $65 billion" for
-// "$64.7 billion") is the same figure. A sentence that changes more of
+// 20 percent"). A rounded or hedged restatement ("some $48 billion" for
+// "$47.8 billion") is the same figure. A sentence that changes more of
 // its figures than it keeps (two or more), or two or more with none kept,
 // reports another measurement of the same story (a share price at
 // another hour, an index on another day), not an altered figure; its
@@ -379,11 +379,11 @@ func unitsAgree(a, b string) bool {
 var hedges = map[string]bool{"about": true, "around": true, "some": true, "nearly": true, "almost": true,
 	"approximately": true, "roughly": true, "over": true, "more": true, "least": true, "approached": true,
 	"under": true, "less": true, "up": true, "close": true, "estimated": true, "approx": true, "than": true,
-	"before": true, "after": true} // "shortly before 9 a.m."
+	"before": true, "after": true} // "shortly before 6 p.m."
 
 // approximately reports whether b restates a as a rounded or cut figure
-// (296 → 300, $114.3 million → $114 million, 75.88% → 75%) or within a
-// hedge's slack ("more than 5,200" and "5,270"), a tenth apart at most.
+// (418 → 420, $23.6 million → $24 million, 61.47% → 61%) or within a
+// hedge's slack ("more than 3,100" and "3,160"), a tenth apart at most.
 func approximately(sa *textproc.Sentence, a textproc.Number, sb *textproc.Sentence, b textproc.Number) bool {
 	x, y := math.Abs(a.Value), math.Abs(b.Value)
 	if x == 0 || y == 0 {
@@ -391,8 +391,8 @@ func approximately(sa *textproc.Sentence, a textproc.Number, sb *textproc.Senten
 	}
 	// Past a tenth apart a figure is another figure, however round
 	// ("200,000" is no rounding of 235,159). A tenth is the slack of a
-	// figure rounded to one digit (0.66 → 0.7, 4.4 → 4) or hedged
-	// ("nearly 20%" for 21.2%).
+	// figure rounded to one digit (0.83 → 0.8, 6.3 → 6) or hedged
+	// ("nearly 40%" for 41.8%).
 	if max(x, y)/min(x, y) > 1.1+1e-9 {
 		return false
 	}
@@ -528,8 +528,8 @@ func (c *checker) sourceDates(dd textproc.Date) bool {
 // dates reports a weekday or calendar date in d that differs from every
 // one of the same kind in the paired source sentences, against one the
 // derived sentence does not also state: a date the derived text drops is
-// an omission, and one it adds next to the source's ("ruled Friday" that
-// the law "take effect Saturday") dates another event. A sentence whose
+// an omission, and one it adds next to the source's ("decided Tuesday"
+// that the ban "begin Sunday") dates another event. A sentence whose
 // figures report another measurement (see numbers) dates that
 // measurement, not the source's.
 func (c *checker) dates(ss []*textproc.Sentence, d *textproc.Sentence) {
@@ -747,7 +747,7 @@ func sameSpeaker(srcSp, derSp string, der *textproc.Sentence) bool {
 // person ("Marlow County Fire Chief Daniel Okafor" → "okafor"); empty when
 // the phrase names nobody.
 func speakerName(sp string) string {
-	// "Gabriela Lemus of the league": the person is the part before "of".
+	// "Irena Kovac of the league": the person is the part before "of".
 	sp, _, _ = strings.Cut(sp, " of ")
 	toks := textproc.Tokenize(sp)
 	// "the Connecticut Democrat", "the Fed": a description, not a name.
@@ -1313,11 +1313,11 @@ var positionWords = map[string]bool{"spokesman": true, "spokeswoman": true, "spo
 	"partner": true, "member": true, "leader": true, "former": true, "acting": true}
 
 // affiliated reports whether a person's name comes with a body the
-// source names: in the words right before it ("White House spokesman Ari
-// Fleischer", "committee spokesman ..."), after "of" in the name ("Mario
-// Almeida of the weather service") or in an apposition after it (",
-// a spokeswoman for the sheriff's office", ", president of Sony
-// Ericsson"). The name specifies who spoke for a body the source cites;
+// source names: in the words right before it ("Port Authority spokesman Jon
+// Hale", "committee spokesman ..."), after "of" in the name ("Irena
+// Kovac of the weather office") or in an apposition after it (",
+// a spokeswoman for the fire department", ", president of Altmark
+// Freight"). The name specifies who spoke for a body the source cites;
 // an invented official speaks for none of the source's.
 func (c *checker) affiliated(d *textproc.Sentence, e textproc.Entity) bool {
 	first, last := tokenAt(d, e.Start), tokenAt(d, e.End-1)
@@ -1338,7 +1338,7 @@ func (c *checker) affiliated(d *textproc.Sentence, e textproc.Entity) bool {
 		}
 		return !isCap(k) || !(k > 0 && isCap(k-1) && (k+1 == len(d.Tokens) || !isCap(k+1)))
 	}
-	// "Mario Almeida of the weather service": the words after "of".
+	// "Irena Kovac of the weather office": the words after "of".
 	of := false
 	for k := first; k <= last; k++ {
 		if d.Tokens[k].Lower == "of" {
@@ -1362,7 +1362,7 @@ func (c *checker) affiliated(d *textproc.Sentence, e textproc.Entity) bool {
 		}
 	}
 	// An apposition that gives a position and a body: ", a spokeswoman
-	// for the sheriff's office,".
+	// for the fire department,".
 	if last+1 < len(d.Tokens) && d.Tokens[last+1].Text == "," {
 		position, body := false, false
 		for k := last + 2; k < len(d.Tokens) && k <= last+10; k++ {

@@ -11,15 +11,15 @@ import (
 	"github.com/wiretrace/wiretrace/textproc"
 )
 
-// timeMarkers follow the hour of a clock time ("7 p.m.", "1420 GMT").
+// timeMarkers follow the hour of a clock time ("6 p.m.", "1635 GMT").
 var timeMarkers = map[string]bool{"a.m": true, "p.m": true, "am": true, "pm": true,
 	"gmt": true, "utc": true, "bst": true, "cet": true, "est": true, "edt": true, "cst": true,
 	"cdt": true, "mst": true, "mdt": true, "pst": true, "pdt": true, "aest": true, "et": true}
 
 // quantity reports whether figure n of s states a quantity the numbers
 // check can compare on its own: not the hour or minute of a clock time
-// ("3:49 p.m.", "1420 GMT"; clocks compares those as times), and not one
-// term of a fraction or a ratio ("16/32", "2 1/2", "five and a half"),
+// ("4:17 p.m.", "1635 GMT"; clocks compares those as times), and not one
+// term of a fraction or a ratio ("12/24", "3 1/2", "five and a half"),
 // which it cannot read as one value.
 func (c *checker) quantity(s *textproc.Sentence, n textproc.Number) bool {
 	if n.Start < 0 || n.End > len(s.Text) || n.Start >= n.End {
@@ -32,13 +32,13 @@ func (c *checker) quantity(s *textproc.Sentence, n textproc.Number) bool {
 	}
 	before, after := s.Text[:n.Start], s.Text[n.End:]
 	if r, _ := utf8.DecodeRuneInString(strings.TrimLeft(after, " ")); strings.ContainsRune("½¼¾⅓⅔⅛", r) {
-		return false // "2 ½"
+		return false // "3 ½"
 	}
 	if f := firstField(after); after != "" && after[0] == ' ' && strings.Contains(f, "/") && strings.IndexFunc(f, unicode.IsDigit) == 0 {
-		return false // "2 1/2": the whole part of a mixed number
+		return false // "3 1/2": the whole part of a mixed number
 	}
 	if mixedFraction(before, after) {
-		return false // the "1" and "2" of "2 1/2"
+		return false // the "1" and "2" of "3 1/2"
 	}
 	if n.Value < 1 && strings.HasSuffix(strings.ToLower(strings.TrimRight(before, " ")), "and a") {
 		return false // "five and a half"
@@ -55,7 +55,7 @@ type clock struct {
 	textproc.Span
 }
 
-// clockRE finds "3:49 p.m.", "8am", "7.00 P.M.", "14:20" and "0240 GMT".
+// clockRE finds "4:17 p.m.", "9am", "6.30 P.M.", "16:50" and "0315 GMT".
 var clockRE = regexp.MustCompile(`(?i)\b(\d{1,2})(?:[:.](\d{2}))?\s?([ap])\.?m\b\.?|\b(\d{1,2}):(\d{2})\b|\b([012]\d)([0-5]\d)\s?(GMT|UTC)\b`)
 
 // notZones are capitalised words that may follow a time without naming
@@ -146,7 +146,7 @@ func clockTimes(s *textproc.Sentence) []clock {
 // clocks reports a time of day of the derived sentences ds that the
 // paired source sentences ss give otherwise: a source time no derived
 // time restates, in the same zone or with a zone on one side only. Two
-// times in different zones are a conversion ("3:49 p.m. Eastern", "1:49
+// times in different zones are a conversion ("4:17 p.m. Eastern", "2:17
 // p.m. MDT"), not compared; a time one side adds dates another event.
 func (c *checker) clocks(ss, ds []*textproc.Sentence) {
 	type at struct {
@@ -186,7 +186,7 @@ func (c *checker) clocks(ss, ds []*textproc.Sentence) {
 			if used[k] || f.t.zone != "" && dt.t.zone != "" && f.t.zone != dt.t.zone {
 				continue
 			}
-			// "shortly before 9 a.m." and "about 8:45 a.m.": a hedged
+			// "shortly before 6 p.m." and "about 5:40 p.m.": a hedged
 			// time allows half an hour.
 			if (hedgedAt(f.s, f.t.Start) || hedgedAt(dt.s, dt.t.Start)) && abs(f.t.minute-dt.t.minute) <= 30 {
 				used[k] = true
@@ -203,7 +203,7 @@ func (c *checker) clocks(ss, ds []*textproc.Sentence) {
 
 // mixedFraction reports whether the figure between before and after is
 // the numerator or the denominator of a fraction that follows a whole
-// number ("2 1/2").
+// number ("3 1/2").
 func mixedFraction(before, after string) bool {
 	switch {
 	case startsDigitAfter(after, "/"):
@@ -243,7 +243,7 @@ func firstField(s string) string {
 }
 
 // total reports whether figure n of d sums two of the source's figures
-// of its unit ("two officials and five other people" → "seven people"):
+// of its unit ("three firefighters and four other people" → "seven people"):
 // a rewrite that adds up what the source lists restates it.
 func total(free []numAt, d *textproc.Sentence, n textproc.Number) bool {
 	for i, a := range free {
@@ -261,9 +261,9 @@ func total(free []numAt, d *textproc.Sentence, n textproc.Number) bool {
 }
 
 // countsOther reports whether counts a of sa and b of sb count
-// different things: each is followed by its own noun ("four arrests",
+// different things: each is followed by its own noun ("six fines",
 // "12 people"), and the noun of one stands elsewhere in the other's
-// sentence, not after a figure ("arrested 12 people"). A rewrite that
+// sentence, not after a figure ("fined 14 drivers"). A rewrite that
 // rewords what it counts ("12 workers" → "15 employees") keeps neither
 // word.
 func countsOther(sa *textproc.Sentence, a textproc.Number, sb *textproc.Sentence, b textproc.Number) bool {
@@ -316,7 +316,7 @@ func uncounted(s *textproc.Sentence, stem string) bool {
 }
 
 // isAge reports whether figure n of s is a person's age set off after a
-// name ("Malvo, 18, ..."): an age is compared only with an age.
+// name ("Reyes, 18, ..."): an age is compared only with an age.
 func isAge(s *textproc.Sentence, n textproc.Number) bool {
 	if n.Unit != "" {
 		return false

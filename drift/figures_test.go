@@ -12,10 +12,10 @@ func TestClockTimes(t *testing.T) {
 		minute []int
 		zone   []string
 	}{
-		{"The launch is at 3:49 p.m. Eastern time.", []int{15*60 + 49}, []string{"eastern"}},
-		{"Doors open at 8am and close at 7.00 P.M. on Sunday.", []int{8 * 60, 19 * 60}, []string{"", ""}},
-		{"It landed at 0240 GMT after a 14:20 start.", []int{2*60 + 40, 14*60 + 20}, []string{"gmt", ""}},
-		{"The deadline is 7 p.m. EST Sunday.", []int{19 * 60}, []string{"est"}},
+		{"The launch is at 4:17 p.m. Eastern time.", []int{16*60 + 17}, []string{"eastern"}},
+		{"Gates open at 9am and close at 6.30 P.M. on Friday.", []int{9 * 60, 18*60 + 30}, []string{"", ""}},
+		{"It docked at 0315 GMT after a 16:50 start.", []int{3*60 + 15, 16*60 + 50}, []string{"gmt", ""}},
+		{"The deadline is 6 p.m. CST Thursday.", []int{18 * 60}, []string{"cst"}},
 		{"Shares rose 12 percent.", nil, nil},
 	}
 	for _, tt := range tests {
@@ -38,9 +38,9 @@ func TestQuantity(t *testing.T) {
 		text string
 		want map[string]bool // figure text → whether it is a quantity
 	}{
-		{"The probe lands at 3:49 p.m. carrying 12 tonnes.", map[string]bool{"3": false, "49": false, "12 tonnes": true}},
-		{"It holds 2 1/2 servings, not 16/32 of one.", map[string]bool{"2": false, "1": false, "16": true, "32": true}},
-		{"She was five and a half months pregnant.", map[string]bool{"five": true, "half": false}},
+		{"The probe lands at 4:17 p.m. carrying 12 tonnes.", map[string]bool{"4": false, "17": false, "12 tonnes": true}},
+		{"The jug holds 3 1/2 cups, not 12/24 of one.", map[string]bool{"3": false, "1": false, "2": false, "12": true, "24": true}},
+		{"The repairs took five and a half weeks.", map[string]bool{"five": true, "half": false}},
 	}
 	for _, tt := range tests {
 		s := textproc.AnalyzeSentence(tt.text)
