@@ -49,17 +49,21 @@ type termCounter struct {
 }
 
 func (c *termCounter) stat(key string) *termStat {
+	if i, ok := c.pos[key]; ok {
+		return &c.stats[i]
+	}
+	return c.insert(key)
+}
+
+// insert adds key, not yet counted, with a zero termStat.
+func (c *termCounter) insert(key string) *termStat {
 	if c.pos == nil {
 		c.pos = make(map[string]int32, 256)
 	}
-	i, ok := c.pos[key]
-	if !ok {
-		i = int32(len(c.stats))
-		c.pos[key] = i
-		c.keys = append(c.keys, key)
-		c.stats = append(c.stats, termStat{})
-	}
-	return &c.stats[i]
+	c.pos[key] = int32(len(c.stats))
+	c.keys = append(c.keys, key)
+	c.stats = append(c.stats, termStat{})
+	return &c.stats[len(c.stats)-1]
 }
 
 // add counts one token. Title tokens give no entity evidence: headline
@@ -100,7 +104,7 @@ func (c *termCounter) add(t token, title bool) {
 			c.pos[key] = -1
 			return
 		}
-		s := c.stat(key)
+		s := c.insert(key)
 		s.runes = int32(runes)
 		s.tf++
 		c.mark(s, t, title)
@@ -180,19 +184,12 @@ func (c *termCounter) top(max int) []string {
 			if !better(x, h[0]) {
 				continue
 			}
-			h.pop()
+			h.replaceWorst(x)
+			continue
 		}
 		h.push(x)
 	}
-	slices.SortFunc(h, func(a, b scored) int {
-		if better(a, b) {
-			return -1
-		}
-		if better(b, a) {
-			return 1
-		}
-		return 0
-	})
+	slices.SortFunc(h, compareScored)
 	out := make([]string, 0, min(max, len(h)))
 	seen := make(map[string]bool, max)
 	for _, s := range h {
@@ -225,6 +222,24 @@ func better(a, b scored) bool {
 	return a.key < b.key
 }
 
+// compareScored is better as a three-way comparison for sorting, one
+// pass over the fields instead of better's two calls.
+func compareScored(a, b scored) int {
+	switch {
+	case a.score != b.score:
+		if a.score > b.score {
+			return -1
+		}
+		return 1
+	case a.tie != b.tie:
+		if a.tie < b.tie {
+			return -1
+		}
+		return 1
+	}
+	return strings.Compare(a.key, b.key)
+}
+
 // termHeap is a min-heap under better: h[0] is the worst kept term.
 type termHeap []scored
 
@@ -241,11 +256,12 @@ func (h *termHeap) push(x scored) {
 	}
 }
 
-func (h *termHeap) pop() {
-	s := *h
-	n := len(s) - 1
-	s[0] = s[n]
-	s = s[:n]
+// replaceWorst puts x in place of the worst kept term h[0] and sifts it
+// down: one pass where a pop and a push took two.
+func (h termHeap) replaceWorst(x scored) {
+	s := h
+	n := len(s)
+	s[0] = x
 	for i := 0; ; {
 		l, r, m := 2*i+1, 2*i+2, i
 		if l < n && better(s[m], s[l]) {
@@ -260,7 +276,6 @@ func (h *termHeap) pop() {
 		s[i], s[m] = s[m], s[i]
 		i = m
 	}
-	*h = s
 }
 
 func max0(x int) int {
