@@ -116,11 +116,12 @@ func Of(a *article.Article, opts Options) Fingerprint {
 	defer buffers.Put(b)
 	b.reset()
 	tc := &b.tc
-	scan(a.Title, func(t token) { tc.add(t, true) })
+	scan(a.Title, func(t token) { tc.add(t, xxhash.Sum64String(t.lower), true) })
 	for _, p := range a.Paragraphs {
 		scan(p, func(t token) {
-			b.wh = append(b.wh, xxhash.Sum64String(t.lower))
-			tc.add(t, false)
+			h := xxhash.Sum64String(t.lower)
+			b.wh = append(b.wh, h)
+			tc.add(t, h, false)
 		})
 	}
 	fp := Fingerprint{Words: len(b.wh), Terms: tc.top(max)}
@@ -180,8 +181,7 @@ type ofBuffers struct {
 
 func (b *ofBuffers) reset() {
 	b.wh, b.sh = b.wh[:0], b.sh[:0]
-	clear(b.tc.pos)
-	b.tc.keys, b.tc.stats = b.tc.keys[:0], b.tc.stats[:0]
+	b.tc.reset()
 }
 
 var buffers = sync.Pool{New: func() any { return new(ofBuffers) }}

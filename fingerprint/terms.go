@@ -43,75 +43,129 @@ var logTF = func() (t [64]float64) {
 
 // termCounter counts an article's candidate terms.
 type termCounter struct {
-	pos   map[string]int32
-	keys  []string
-	stats []termStat
+	// slots is an open-addressing table from a word to its entry, keyed
+	// by the xxhash that Of computes for every body word anyway, which
+	// spares a second hash of the word in a map (a map lookup was a
+	// third of the time of add).
+	slots []termSlot
+	n     int
+	// keys, hashes and stats are the counted terms in order of first
+	// appearance; hashes holds the xxhash of each key.
+	keys     []string
+	hashes   []uint64
+	stats    []termStat
+	rejected []string
 }
 
-func (c *termCounter) stat(key string) *termStat {
-	if i, ok := c.pos[key]; ok {
-		return &c.stats[i]
-	}
-	return c.insert(key)
+// termSlot is one entry of termCounter.slots: ref 0 is empty, ref > 0 is
+// the counted term ref-1, ref < 0 the rejected word -ref-1.
+type termSlot struct {
+	h   uint64
+	ref int32
 }
 
-// insert adds key, not yet counted, with a zero termStat.
-func (c *termCounter) insert(key string) *termStat {
-	if c.pos == nil {
-		c.pos = make(map[string]int32, 256)
+// reset empties c for the next article. A table grown by a long text is
+// dropped rather than cleared for every short one after it.
+func (c *termCounter) reset() {
+	if len(c.slots) > 1<<13 {
+		c.slots = nil
 	}
-	c.pos[key] = int32(len(c.stats))
+	clear(c.slots)
+	c.n = 0
+	c.keys, c.hashes, c.stats, c.rejected = c.keys[:0], c.hashes[:0], c.stats[:0], c.rejected[:0]
+}
+
+// find returns the slot of key, whose xxhash is h: the slot holding it,
+// or the empty slot where it goes.
+func (c *termCounter) find(key string, h uint64) *termSlot {
+	if c.slots == nil {
+		c.slots = make([]termSlot, 512)
+	}
+	mask := uint64(len(c.slots) - 1)
+	for i := h & mask; ; i = (i + 1) & mask {
+		sl := &c.slots[i]
+		switch {
+		case sl.ref == 0:
+			return sl
+		case sl.h != h:
+		case sl.ref > 0 && c.keys[sl.ref-1] == key, sl.ref < 0 && c.rejected[-sl.ref-1] == key:
+			return sl
+		}
+	}
+}
+
+// fill records ref in the empty slot sl for hash h, growing the table
+// to keep it at most half full.
+func (c *termCounter) fill(sl *termSlot, h uint64, ref int32) {
+	sl.h, sl.ref = h, ref
+	c.n++
+	if 2*c.n <= len(c.slots) {
+		return
+	}
+	old := c.slots
+	c.slots = make([]termSlot, 2*len(old))
+	mask := uint64(len(c.slots) - 1)
+	for _, o := range old {
+		if o.ref == 0 {
+			continue
+		}
+		i := o.h & mask
+		for c.slots[i].ref != 0 {
+			i = (i + 1) & mask
+		}
+		c.slots[i] = o
+	}
+}
+
+// insert counts key, with xxhash h, as a new term in the empty slot sl.
+func (c *termCounter) insert(sl *termSlot, key string, h uint64) *termStat {
 	c.keys = append(c.keys, key)
+	c.hashes = append(c.hashes, h)
 	c.stats = append(c.stats, termStat{})
+	c.fill(sl, h, int32(len(c.stats)))
 	return &c.stats[len(c.stats)-1]
 }
 
-// add counts one token. Title tokens give no entity evidence: headline
-// case capitalises every word. Terms are counted by their lowercase form
-// and stemmed only once chosen (top), which keeps Snowball off the hot
-// path.
-func (c *termCounter) add(t token, title bool) {
+// add counts one token, whose lower-cased form has the xxhash h. Title
+// tokens give no entity evidence: headline case capitalises every word.
+// Terms are counted by their lowercase form and stemmed only once chosen
+// (top), which keeps Snowball off the hot path.
+func (c *termCounter) add(t token, h uint64, title bool) {
 	key := t.lower
 	switch {
 	case t.num:
 		if strings.IndexByte(key, ',') >= 0 {
 			key = strings.ReplaceAll(key, ",", "")
+			h = xxhash.Sum64String(key)
 		}
 		if len(key) < 2 || len(key) > 32 {
 			return
 		}
 	case len(key) < minTermLen || len(key) > 64:
 		return
-	default:
-		// A word's verdict is remembered in pos (rejected: -1), so the
-		// stop-word test runs once per distinct word of the article
-		// rather than once per occurrence; it was half the time of add.
-		// Numeral keys hold only digits and dots, never a word's key.
-		i, ok := c.pos[key]
-		if ok {
-			if i < 0 {
-				return
-			}
-			c.stats[i].tf++
-			c.mark(&c.stats[i], t, title)
-			return
-		}
-		runes := utf8.RuneCountInString(key)
-		if runes < minTermLen || textproc.IsStop(key) {
-			if c.pos == nil {
-				c.pos = make(map[string]int32, 256)
-			}
-			c.pos[key] = -1
-			return
-		}
-		s := c.insert(key)
-		s.runes = int32(runes)
+	}
+	sl := c.find(key, h)
+	if sl.ref < 0 {
+		return
+	}
+	if sl.ref > 0 {
+		s := &c.stats[sl.ref-1]
 		s.tf++
 		c.mark(s, t, title)
 		return
 	}
-	s := c.stat(key)
-	s.runes = int32(utf8.RuneCountInString(key))
+	// A word's verdict is remembered (rejected: a negative ref), so the
+	// stop-word test runs once per distinct word of the article rather
+	// than once per occurrence; it was half the time of add. Numeral
+	// keys hold only digits and dots, never a word's key.
+	runes := utf8.RuneCountInString(key)
+	if !t.num && (runes < minTermLen || textproc.IsStop(key)) {
+		c.rejected = append(c.rejected, key)
+		c.fill(sl, h, -int32(len(c.rejected)))
+		return
+	}
+	s := c.insert(sl, key, h)
+	s.runes = int32(runes)
 	s.tf++
 	c.mark(s, t, title)
 }
@@ -179,7 +233,7 @@ func (c *termCounter) top(max int) []string {
 		if len(h) == want && !better(x, h[0]) {
 			continue
 		}
-		x.tie = xxhash.Sum64String(k)
+		x.tie = c.hashes[i]
 		if len(h) == want {
 			if !better(x, h[0]) {
 				continue
