@@ -23,8 +23,8 @@ type Options struct {
 	// means DefaultMaxSentences.
 	MaxSentences int
 	// Reports is how many of the best candidates Trace compares in full;
-	// 0 means 5. Each comparison aligns two articles sentence by
-	// sentence, the expensive step of a trace.
+	// 0 means DefaultReports. Each comparison aligns two articles sentence
+	// by sentence, the expensive step of a trace.
 	Reports int
 	// Candidates is how many candidates Trace retrieves before the best
 	// Reports are compared; 0 means 2×Reports. Retrieval is cheap and the
@@ -34,13 +34,21 @@ type Options struct {
 }
 
 // DefaultOptions returns the configuration every entry point starts from:
-// the built-in thesaurus alone, DefaultMaxSentences, 5 reports a trace.
-// The zero Options means the same.
+// the built-in thesaurus alone, DefaultMaxSentences, DefaultReports
+// reports a trace. The zero Options means the same.
 func DefaultOptions() Options { return Options{} }
+
+// DefaultReports is how many candidates a trace compares by default. On
+// the fit part of ../shared/eval/llm-rewrites (1,159 rewrites traced among
+// all originals and 879 distractor pages) the original is among the
+// index's first 5 candidates for 0.9707 of them, the first 7 for 0.9741,
+// and no more up to the first 11 (0.9750 at 12, 0.9784 at 20): 7 is where
+// the share stops rising, for 1.4 times the comparisons of 5.
+const DefaultReports = 7
 
 func (o Options) reports() int {
 	if o.Reports <= 0 {
-		return 5
+		return DefaultReports
 	}
 	return o.Reports
 }

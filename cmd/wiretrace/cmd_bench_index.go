@@ -25,7 +25,8 @@ func benchIndex(ctx context.Context, e *env, args []string) error {
 	seed := fs.Uint64("seed", 1, "corpus seed: the same seed gives the same corpus")
 	workers := fs.Int("workers", runtime.GOMAXPROCS(0), "ingest workers")
 	queries := fs.Int("queries", 1000, "traces timed for candidate retrieval")
-	reportQueries := fs.Int("report-queries", 200, "traces timed with the full reports of the top 3 candidates")
+	reportQueries := fs.Int("report-queries", 200, "traces timed with the full reports of the top --reports candidates")
+	reports := fs.Int("reports", 3, "candidates compared in full per timed trace")
 	quiet := fs.Bool("quiet", false, "no progress lines on stderr")
 	clusters := fs.Bool("cluster", false, "cluster the articles into stories as they are ingested (the time counts as ingest)")
 	ingestProfile := fs.String("cpuprofile-ingest", "", "write a CPU profile of the ingest to this file (go tool pprof)")
@@ -36,8 +37,8 @@ func benchIndex(ctx context.Context, e *env, args []string) error {
 	if fs.NArg() != 0 {
 		return usagef("bench index takes no arguments, got %q", fs.Args())
 	}
-	if *n <= 0 || *workers <= 0 || *queries <= 0 || *reportQueries <= 0 {
-		return usagef("--n, --workers, --queries and --report-queries must be positive")
+	if *n <= 0 || *workers <= 0 || *queries <= 0 || *reportQueries <= 0 || *reports <= 0 {
+		return usagef("--n, --workers, --queries, --report-queries and --reports must be positive")
 	}
 	if *storeDir != "" && *redisAddrs != "" {
 		return usagef("give --store or --redis, not both")
@@ -71,7 +72,7 @@ func benchIndex(ctx context.Context, e *env, args []string) error {
 	}
 	cfg := benchindex.Config{
 		N: *n, Seed: *seed, Workers: *workers,
-		Queries: *queries, ReportQueries: *reportQueries,
+		Queries: *queries, ReportQueries: *reportQueries, Reports: *reports,
 	}
 	if !*quiet {
 		cfg.Log = e.stderr

@@ -21,7 +21,7 @@ func runTrace(ctx context.Context, e *env, args []string) error {
 	cmpFlags := addComparisonFlags(fs)
 	asJSON := fs.Bool("json", false, "print the matches and their reports as JSON")
 	all := fs.Bool("all", false, "print the full report of every match, not only the first")
-	reports := fs.Int("reports", 5, "how many of the best candidates to compare in full")
+	reports := fs.Int("reports", trace.DefaultReports, "how many of the best candidates to compare in full")
 	color := fs.String("color", "auto", "colour the terminal report: auto, always or never")
 	full := fs.Bool("full", false, "show sentences whole in the terminal report instead of cut at 110 characters")
 	maxBytes := fs.Int64("max-bytes", ingest.DefaultMaxBytes, "largest page to read, in bytes")

@@ -371,7 +371,11 @@ func WriteTable(w io.Writer, rs ...Result) error {
 	row("ingest time", func(r Result) string { return r.IngestTime.Round(time.Second).String() })
 	row("corpus generation (not in ingest)", func(r Result) string { return r.GenerateTime.Round(time.Second).String() })
 	row("candidates p50 / p99", func(r Result) string { return ms(r.CandP50) + " / " + ms(r.CandP99) })
-	row("trace with top-3 reports p50 / p99", func(r Result) string { return ms(r.TraceP50) + " / " + ms(r.TraceP99) })
+	reports := 3
+	if len(rs) > 0 {
+		reports = rs[0].Reports
+	}
+	row(fmt.Sprintf("trace with top-%d reports p50 / p99", reports), func(r Result) string { return ms(r.TraceP50) + " / " + ms(r.TraceP99) })
 	row("CPU per candidates query / trace (querying thread, mean)", func(r Result) string { return ms(r.CandCPU) + " / " + ms(r.TraceCPU) })
 	row("original in top 10 candidates", func(r Result) string {
 		return fmt.Sprintf("%.3f (copy %.3f, edited %.3f, rewrite %.3f)", r.Recall, r.RecallByKind[Copy], r.RecallByKind[Edited], r.RecallByKind[Rewrite])
