@@ -21,6 +21,9 @@ const textDumpFloor = 0.890
 // does), extracted as text, and scored with the benchmark's metric
 // against the true article body.
 func TestTextDumpBenchmark(t *testing.T) {
+	if raceEnabled {
+		t.Skip("a benchmark-wide figure: measured without the race detector (scripts/test.sh)")
+	}
 	dir := sharedtest.Dir(t, "eval", "extraction")
 	set, err := eval.LoadExtraction(dir)
 	if err != nil {
@@ -58,6 +61,9 @@ const urlFloor = 165
 // og:url or JSON-LD, compared with the benchmark's recorded address
 // (scheme, "www." and a trailing slash aside).
 func TestURLBenchmark(t *testing.T) {
+	if raceEnabled {
+		t.Skip("a benchmark-wide figure: measured without the race detector (scripts/test.sh)")
+	}
 	set, err := eval.LoadExtraction(sharedtest.Dir(t, "eval", "extraction"))
 	if err != nil {
 		t.Fatal(err)

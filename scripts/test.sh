@@ -2,8 +2,8 @@
 # Runs every test of wiretrace: installs what the tests need when it is
 # missing (Debian's redis-server, chromium and wordnet), then gofmt, go vet
 # (of the module and of bench/), go test -race over the whole module but the
-# quality floors, then the quality floors (internal/eval) without the race
-# detector.
+# quality floors, then the quality floors (internal/eval, and extract's
+# benchmark-wide tests) without the race detector.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -36,3 +36,6 @@ go vet ./...
 # five to ten times the CPU for no extra coverage, so it runs without it.
 go test -race -timeout 15m $(go list ./... | grep -v '/internal/eval$') "$@"
 go test -timeout 15m ./internal/eval "$@"
+# extract's benchmark-wide figures (text dumps, page addresses) skip under
+# the race detector for the same reason.
+go test -timeout 5m -run 'TestTextDumpBenchmark|TestURLBenchmark' ./extract "$@"
