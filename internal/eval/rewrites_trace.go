@@ -87,8 +87,8 @@ const rewriteOriginalURL = "llm-rewrites:"
 // TraceRewrites indexes every original of the llm-rewrites set in dir (the
 // shared eval folder) with the distractor pages in a temporary Pebble
 // store, traces each rewrite against it and reports, by kind and part,
-// how often the original comes first. Originals of identical text are
-// one article: a trace naming either names the right text.
+// how often the original comes first. Two copies of one original
+// (sameText) are one article: a trace naming either names the original.
 func TraceRewrites(ctx context.Context, dir string, opts RewriteTraceOptions) (*RewriteTrace, error) {
 	pairs, err := LoadRewrites(filepath.Join(dir, "llm-rewrites"))
 	if err != nil {
@@ -181,17 +181,17 @@ type rewritesIndex struct {
 	ix  *index.Index
 	st  *pebble.Store
 	tmp string
-	// textOf maps an indexed original's id to its normalised text.
-	textOf                 map[string]string
+	// wordsOf maps an indexed original's id to its word set (wordSet).
+	wordsOf                map[string]map[string]bool
 	originals, distractors int
 }
 
 // openRewritesIndex indexes the originals of pairs, and the distractor
 // pages under dir when distractors is set. Originals of identical text
-// are one article.
+// are one article (one id).
 func openRewritesIndex(ctx context.Context, dir string, pairs []RewritePair, distractors bool) (*rewritesIndex, error) {
 	var arts []*article.Article
-	r := &rewritesIndex{textOf: map[string]string{}}
+	r := &rewritesIndex{wordsOf: map[string]map[string]bool{}}
 	seen := map[string]bool{}
 	for _, p := range pairs {
 		if seen[p.OrigID] {
@@ -200,7 +200,7 @@ func openRewritesIndex(ctx context.Context, dir string, pairs []RewritePair, dis
 		seen[p.OrigID] = true
 		a := RewriteArticle(p.Original)
 		a.URL = rewriteOriginalURL + p.OrigID
-		r.textOf[a.ID()] = normText(p.Original)
+		r.wordsOf[a.ID()] = wordSet(p.Original)
 		arts = append(arts, a)
 	}
 	r.originals = len(arts)
@@ -232,11 +232,15 @@ func openRewritesIndex(ctx context.Context, dir string, pairs []RewritePair, dis
 	return r, nil
 }
 
-// isOriginal returns whether an indexed id is p's original (or an original
-// of the same text).
+// isOriginal returns whether an indexed id is p's original or another
+// copy of it (sameText: the set holds some articles twice, one copy at
+// times with its articles dropped).
 func (r *rewritesIndex) isOriginal(p RewritePair) func(id string) bool {
-	want := normText(p.Original)
-	return func(id string) bool { return r.textOf[id] == want }
+	want := wordSet(p.Original)
+	return func(id string) bool {
+		w, ok := r.wordsOf[id]
+		return ok && sameWords(w, want)
+	}
 }
 
 // Close closes the store and removes it.
@@ -271,8 +275,6 @@ func cmpKind(x, y string) int {
 	}
 	return strings.Compare(x, y)
 }
-
-func normText(s string) string { return strings.Join(strings.Fields(s), " ") }
 
 // distractorPages returns the articles of the extraction benchmark's pages
 // and of WCXB dev's pages under dir, as their ground truth gives them
