@@ -30,8 +30,9 @@ type ClusterItem struct {
 // LoadClusterSet builds the story-clustering set from the shared eval
 // folder dir: every original of llm-rewrites with its paraphrase, rewrite
 // and f3_* rewrites as one story (open-ended continuations left out: they
-// carry on a story rather than retell it), and the extraction benchmark's
-// and WCXB dev's pages as singletons.
+// carry on a story rather than retell it), two copies of one original
+// (isCopy) and their rewrites as one story, and the extraction benchmark's and WCXB dev's pages as
+// singletons.
 func LoadClusterSet(dir string) ([]ClusterItem, error) {
 	pairs, err := LoadRewrites(filepath.Join(dir, "llm-rewrites"))
 	if err != nil {
@@ -39,16 +40,17 @@ func LoadClusterSet(dir string) ([]ClusterItem, error) {
 	}
 	var items []ClusterItem
 	seen := map[string]bool{}
+	story := copiesOf(pairs)
 	for _, p := range pairs {
 		if !p.Derived() {
 			continue
 		}
 		if !seen[p.OrigID] {
 			seen[p.OrigID] = true
-			items = append(items, ClusterItem{ID: p.OrigID, Story: p.OrigID, Part: p.Part(), Original: true,
+			items = append(items, ClusterItem{ID: p.OrigID, Story: story[p.OrigID], Part: p.Part(), Original: true,
 				Article: RewriteArticle(p.Original)})
 		}
-		items = append(items, ClusterItem{ID: p.ID, Story: p.OrigID, Part: p.Part(), Article: RewriteArticle(p.Rewrite)})
+		items = append(items, ClusterItem{ID: p.ID, Story: story[p.OrigID], Part: p.Part(), Article: RewriteArticle(p.Rewrite)})
 	}
 	pages, err := BenchmarkPages(dir)
 	if err != nil {
@@ -58,6 +60,32 @@ func LoadClusterSet(dir string) ([]ClusterItem, error) {
 		items = append(items, ClusterItem{ID: pg.ID, Story: pg.ID, Part: pg.Part, Article: pg.Article})
 	}
 	return items, nil
+}
+
+// copiesOf maps each original's id to its story: the id of the first
+// original, in file order, of which it is a copy (isCopy), else its own.
+// Only originals sharing a rare word are compared.
+func copiesOf(pairs []RewritePair) map[string]string {
+	origs, _ := originals(pairs)
+	rare := rareWords(origs)
+	holders := map[string][]int{}
+	story := make(map[string]string, len(origs))
+	for i, o := range origs {
+		story[o.id] = o.id
+		seen := map[int]bool{}
+		for _, w := range rare[i] {
+			for _, j := range holders[w] {
+				if !seen[j] && story[o.id] == o.id {
+					seen[j] = true
+					if isCopy(o.words, origs[j].words) {
+						story[o.id] = story[origs[j].id]
+					}
+				}
+			}
+			holders[w] = append(holders[w], i)
+		}
+	}
+	return story
 }
 
 // ClusterScore is the clustering's quality on one part of the set.

@@ -88,7 +88,7 @@ const rewriteOriginalURL = "llm-rewrites:"
 // shared eval folder) with the distractor pages in a temporary Pebble
 // store, traces each rewrite against it and reports, by kind and part,
 // how often the original comes first. Two copies of one original
-// (sameText) are one article: a trace naming either names the original.
+// (isCopy) are one article: a trace naming either names the original.
 func TraceRewrites(ctx context.Context, dir string, opts RewriteTraceOptions) (*RewriteTrace, error) {
 	pairs, err := LoadRewrites(filepath.Join(dir, "llm-rewrites"))
 	if err != nil {
@@ -233,13 +233,12 @@ func openRewritesIndex(ctx context.Context, dir string, pairs []RewritePair, dis
 }
 
 // isOriginal returns whether an indexed id is p's original or another
-// copy of it (sameText: the set holds some articles twice, one copy at
-// times with its articles dropped).
+// copy of it (isCopy).
 func (r *rewritesIndex) isOriginal(p RewritePair) func(id string) bool {
 	want := wordSet(p.Original)
 	return func(id string) bool {
 		w, ok := r.wordsOf[id]
-		return ok && sameWords(w, want)
+		return ok && isCopy(w, want)
 	}
 }
 
