@@ -83,3 +83,28 @@ func TestNumericDate(t *testing.T) {
 		})
 	}
 }
+
+func TestNearTitleAfterLaterHeadline(t *testing.T) {
+	nav := strings.Repeat(`<li><a href="/s">Sections and local news from the valley towns</a></li>`, 15)
+	tests := []struct {
+		name, page, want string
+	}{
+		{"the site's name in an h1, then a long menu, then the story's h1 and its date",
+			`<h1>Valley Ledger</h1><ul>` + nav + `</ul><h1>Council approves a footbridge over the river</h1><span>March 3, 2025</span>`,
+			"2025-03-03"},
+		{"a date beside the first h1 stays",
+			`<h1>Council approves a footbridge over the river</h1><span>March 3, 2025</span><h1>Most read</h1><span>April 9, 2025</span>`,
+			"2025-03-03"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			root, err := html.Parse(strings.NewReader(`<html><body>` + tt.page + `</body></html>`))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := readMeta(root).nearTitle; got != tt.want {
+				t.Errorf("nearTitle = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}

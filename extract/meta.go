@@ -198,7 +198,10 @@ func readMeta(root *html.Node) *pageMeta {
 				m.authorLink = authorLinkName(n)
 			}
 		case "h1":
-			if afterTitle < 0 {
+			if afterTitle < 0 || m.nearTitle == "" && len(m.h1s) < 4 {
+				// The date beside the headline: a later <h1> (the
+				// story's, after the site's name) opens the window
+				// again while no date is found.
 				afterTitle = 0
 			}
 			if len(m.h1s) < 4 {
