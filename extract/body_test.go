@@ -261,7 +261,7 @@ func TestBodyIsMeta(t *testing.T) {
 		{"Published 18/11/2019", true},
 		{"Updated: 2019-11-18 17:32", true},
 		{"19 November 2019", true},
-		{"What's new in 2.26 (September pack)?", false},
+		{"What's new in 4.11 (spring update)?", false},
 		{"Baby boomers may need to plan for a longer retirement", false},
 		{"BAAR, SWITZERLAND", false},
 		{bodyP1, false},
