@@ -127,7 +127,7 @@ func (c *checker) roles(ss []*textproc.Sentence, d *textproc.Sentence) {
 
 // titledBefore reports whether a source sentence that titles the same
 // person also has the derived title just before the name: "chairman and
-// chief executive Chris Albrecht" gives him both titles, though the role
+// chief executive Ilse Brandvold" gives her both titles, though the role
 // parsed is the nearest one.
 func titledBefore(cands []roleAt, dr textproc.Role) bool {
 	title := canonTitle(dr.Title)
@@ -1148,7 +1148,7 @@ func (c *checker) organisation(ss []*textproc.Sentence, d *textproc.Sentence, e 
 		return
 	}
 	// The source names the body by its kind ("the association said" →
-	// "the Video Software Dealers Association said"): the name specifies
+	// "the Coastal Ferry Operators Association said"): the name specifies
 	// it, it does not invent it.
 	if head := strings.ToLower(words[len(words)-1]); c.srcWords[strings.Trim(head, ".,;:")] {
 		return
