@@ -129,13 +129,50 @@ func (c *checker) roles(ss []*textproc.Sentence, d *textproc.Sentence) {
 // person also has the derived title just before the name: "chairman and
 // chief executive Ilse Brandvold" gives her both titles, though the role
 // parsed is the nearest one.
+//
+// The window runs to the name, past the parsed title ("spokesman
+// Brigadier-General Edward Aritonang" gives him "General" too), and a
+// title word may be written as its abbreviation ("Det Chief Insp" for
+// "Detective Chief Inspector").
 func titledBefore(cands []roleAt, dr textproc.Role) bool {
 	title := canonTitle(dr.Title)
+	tw := strings.Fields(title)
 	for _, c := range cands {
-		end := min(c.r.Start, len(c.s.Text))
-		start := max(0, end-60)
-		window := strings.ToLower(c.s.Text[start:end])
-		if strings.Contains(window, title) && len(modifiers(dr)) == len(modifiers(c.r)) {
+		if len(modifiers(dr)) != len(modifiers(c.r)) {
+			continue
+		}
+		rs, re := min(c.r.Start, len(c.s.Text)), min(max(c.r.End, c.r.Start), len(c.s.Text))
+		// To the derived holder's first name: the source holder may
+		// start with a title the parser took for a name ("Insp Norman
+		// McKinlay").
+		name := re
+		if f := strings.Fields(dr.Holder); len(f) > 0 {
+			if i := strings.Index(c.s.Text[re:], f[0]); i >= 0 {
+				name += i
+			}
+		}
+		start := max(0, rs-60)
+		// The source role's own words are not another title of the
+		// person; they may abbreviate the derived one.
+		window := strings.ToLower(c.s.Text[start:rs] + " " + c.s.Text[re:name])
+		if strings.Contains(window, title) {
+			return true
+		}
+		words := strings.FieldsFunc(strings.ToLower(c.s.Text[start:name]), func(r rune) bool { return r == ' ' || r == '-' })
+		if len(tw) > 0 && abbreviates(words, tw[len(tw)-1]) {
+			return true
+		}
+	}
+	return false
+}
+
+// abbreviates reports whether one of words (lowercased) is word cut short
+// ("insp." for "inspector", "gen" for "general"): three letters or more,
+// a prefix of the word.
+func abbreviates(words []string, word string) bool {
+	for _, w := range words {
+		w = strings.TrimSuffix(w, ".")
+		if len(w) >= 3 && len(w) < len(word) && strings.HasPrefix(word, w) {
 			return true
 		}
 	}
@@ -217,18 +254,20 @@ type numAt struct {
 // unless both figures are said of the same thing (the same word next to
 // them: "12 tankers" → "21 tankers", "covering 17 percent" → "covering
 // 20 percent"). A rounded or hedged restatement ("some $48 billion" for
-// "$47.8 billion") is the same figure. A sentence that changes more of
-// its figures than it keeps (two or more), or two or more with none kept,
+// "$47.8 billion") is the same figure. Outside an article (fewer than
+// minArticle source sentences), a sentence that changes more of its
+// figures than it keeps (two or more), or two or more with none kept,
 // reports another measurement of the same story (a share price at
 // another hour, an index on another day), not an altered figure; its
-// dates and times are that measurement's too (see dates, clocks).
+// dates and times are that measurement's too (see dates, clocks). In an
+// article every changed figure is reported: a rewrite that changes two
+// figures of one sentence ("rose 5% to $3 billion" → "rose 8% to $4
+// billion") changed both.
 func (c *checker) numbers(ss, ds []*textproc.Sentence) {
 	var src, der []numAt
 	for _, s := range ss {
-		for _, n := range s.Numbers {
-			if c.quantity(s, n) {
-				src = append(src, numAt{n, s})
-			}
+		for _, n := range c.figures(s) {
+			src = append(src, numAt{n, s})
 		}
 	}
 	if len(src) == 0 {
@@ -243,10 +282,7 @@ func (c *checker) numbers(ss, ds []*textproc.Sentence) {
 	}
 	for i, d := range ds {
 		kept = append(kept, 0)
-		for _, n := range d.Numbers {
-			if !c.quantity(d, n) {
-				continue
-			}
+		for _, n := range c.figures(d) {
 			kept[i]++
 			matched := false
 			for k, f := range src {
@@ -269,16 +305,25 @@ func (c *checker) numbers(ss, ds []*textproc.Sentence) {
 	if len(free) == 0 || len(der) == 0 {
 		return
 	}
+	// Without an article around them (a sentence pair, a short excerpt)
+	// two reports of one event may each give their own measurement; in
+	// an aligned article the rest of the rewrite says it was made from
+	// this report, so each changed figure is a change.
+	alone := len(c.src.Sentences) < minArticle
 	byDerived := map[*textproc.Sentence][]Drift{}
 	for _, dn := range der {
 		n, d := dn.n, dn.s
-		if total(free, d, n) {
+		if total(free, src, d, n) {
 			continue
 		}
 		best, bestScore := -1, math.Inf(1)
 		for k, f := range free {
 			if countsOther(f.s, f.n, d, n) || isAge(f.s, f.n) != isAge(d, n) {
 				continue
+			}
+			if converted(f.s, f.n, d, n) {
+				best = -1 // "12 metres" → "40ft"
+				break
 			}
 			// A changed figure keeps its unit and its order of magnitude
 			// (2.6% → 2.4%, $4.2 billion → $4.6 billion); a figure ten
@@ -322,7 +367,7 @@ func (c *checker) numbers(ss, ds []*textproc.Sentence) {
 				changed++
 			}
 		}
-		if len(found) >= 2 && len(found) > kept[i] || len(found) > 0 && changed >= 2 && kept[i] == 0 {
+		if alone && (len(found) >= 2 && len(found) > kept[i] || len(found) > 0 && changed >= 2 && kept[i] == 0) {
 			if c.remeasured == nil {
 				c.remeasured = map[*textproc.Sentence]bool{}
 			}
@@ -611,7 +656,7 @@ func (c *checker) quotes(ss []*textproc.Sentence, d *textproc.Sentence) {
 			}
 		}
 		if bestShare >= quoteSame {
-			if !sameSpeaker(bestQ.Speaker, dq.Speaker, d) {
+			if !sameSpeaker(bestQ.Speaker, dq.Speaker, d) && !speaksFor(bestS, bestQ.Speaker, speakerName(dq.Speaker)) {
 				c.add(Drift{Kind: Quote, SourceSpan: bestQ.Speaker, DerivedSpan: dq.Speaker,
 					SourceSentence: bestS.Index, DerivedSentence: d.Index,
 					Explanation: fmt.Sprintf("the quote %q is attributed to %s, but the source has %s say it", clipWords(dq.Text, 8), dq.Speaker, bestQ.Speaker)})
@@ -636,6 +681,13 @@ func (c *checker) quotes(ss []*textproc.Sentence, d *textproc.Sentence) {
 				// A quote the source splits around "Orsolo said" and the
 				// rewrite joins: judge it against all the speaker's words.
 				if share(dw, c.speakerWords(ss, a)) >= quoteSame {
+					continue
+				}
+				// A partial quote made whole: the rewrite takes into the
+				// quotation marks words the source sentence gives around
+				// them ("the offer "undervalues the company"" → ""The
+				// offer undervalues the company"").
+				if share(dw, quoteWords(s.Text)) >= quoteSame {
 					continue
 				}
 				c.add(Drift{Kind: Quote, SourceSpan: sq.Text, DerivedSpan: dq.Text,
@@ -740,7 +792,82 @@ func sameSpeaker(srcSp, derSp string, der *textproc.Sentence) bool {
 	if strings.HasSuffix(a, b) || strings.HasSuffix(b, a) || len(a) >= 5 && textproc.EditsWithin(a, b, 2) {
 		return true
 	}
+	// One names the speaker by another word of the other's name: a given
+	// name ("Thaksin" for "Prime Minister Thaksin Shinawatra"), or a
+	// body without its generic head ("Harlow" for "Harlow Group").
+	if nameWord(srcSp, b) || nameWord(derSp, a) {
+		return true
+	}
 	return hasWord([]*textproc.Sentence{der}, a)
+}
+
+// nameWord reports whether the speaker phrase sp has w (lowercased) as a
+// capitalised word of its name, before any "of".
+func nameWord(sp, w string) bool {
+	sp, _, _ = strings.Cut(sp, " of ")
+	for _, t := range textproc.Tokenize(sp) {
+		if t.Kind == textproc.Word && t.Text != t.Lower && len(t.Lower) >= 3 && baseWord(t.Lower) == w {
+			return true
+		}
+	}
+	return false
+}
+
+// spokesWords name a position whose holder speaks for a body.
+var spokesWords = map[string]bool{"spokesman": true, "spokeswoman": true, "spokesperson": true,
+	"representative": true, "official": true}
+
+// speaksFor reports whether body (a speaker name, lowercased) is the body
+// that the speaker sp of source sentence s speaks for: a word of the
+// spokesperson's position given with sp, after it (", spokesman for
+// Altmark Freight") or before it ("Altmark spokesman Jon Hale"). A
+// rewrite that gives a spokesperson's words to the body they speak for
+// ("Altmark said") keeps the quote's source; one that gives them to a
+// person the speaker is a partner or an aide of does not.
+func speaksFor(s *textproc.Sentence, sp, body string) bool {
+	name := speakerName(sp)
+	if name == "" || body == "" {
+		return false
+	}
+	at := -1
+	for k, t := range s.Tokens {
+		if t.Kind == textproc.Word && baseWord(t.Lower) == name {
+			at = k
+		}
+	}
+	if at < 0 {
+		return false
+	}
+	isBody := func(t textproc.Token) bool {
+		return t.Kind == textproc.Word && t.Text != t.Lower && baseWord(t.Lower) == body
+	}
+	// After the name: a position, then the body, before the clause ends.
+	position := false
+	for k := at + 1; k < len(s.Tokens) && k <= at+8; k++ {
+		t := s.Tokens[k]
+		if t.Kind == textproc.Punct && t.Text != "," && t.Text != "'s" && t.Text != "&" || k > at+1 && t.Text == "," {
+			break
+		}
+		if spokesWords[t.Lower] {
+			position = true
+		} else if position && isBody(t) {
+			return true
+		}
+	}
+	// Before the name: the body, then a position, then the name's words.
+	position = false
+	for k := at - 1; k >= 0 && k >= at-6; k-- {
+		t := s.Tokens[k]
+		if t.Kind == textproc.Punct && t.Text != "." && t.Text != "'s" || speechVerbs[t.Lower] {
+			break
+		}
+		if spokesWords[t.Lower] {
+			position = true
+		} else if position && isBody(t) {
+			return true
+		}
+	}
+	return false
 }
 
 // speakerName reduces a speaker phrase to the surname that identifies the
@@ -802,6 +929,9 @@ func (c *checker) negations(ss []*textproc.Sentence, d *textproc.Sentence) {
 					continue
 				}
 				if t, ok := claimToken(s, pspan, d, stem); ok {
+					if deferred(s, pspan, d, t.Span) {
+						continue
+					}
 					c.add(Drift{Kind: Negation, SourceSpan: s.Text[n.Start:pspan.End], DerivedSpan: t.Text,
 						SourceSentence: s.Index, DerivedSentence: d.Index,
 						Explanation: fmt.Sprintf("the source says %q; this drops the negation", s.Text[n.Start:pspan.End])})
@@ -817,6 +947,9 @@ func (c *checker) negations(ss []*textproc.Sentence, d *textproc.Sentence) {
 			}
 			for _, s := range ss {
 				if t, ok := claimToken(d, pspan, s, stem); ok {
+					if deferred(d, pspan, s, t.Span) {
+						continue
+					}
 					c.add(Drift{Kind: Negation, SourceSpan: t.Text, DerivedSpan: d.Text[n.Start:pspan.End],
 						SourceSentence: s.Index, DerivedSentence: d.Index,
 						Explanation: fmt.Sprintf("this says %q where the source has no negation", d.Text[n.Start:pspan.End])})
@@ -1050,6 +1183,64 @@ func negated(s *textproc.Sentence, n textproc.Negation) (string, textproc.Span) 
 	return "", textproc.Span{}
 }
 
+// deferred reports a negation that puts a claim off rather than denying
+// it: the negated word at span neg of a is followed by "for" or "until"
+// and a time ("will not be announced for weeks", "not until June"),
+// and the same claim at span pos of b by "in", "within", "after", "by"
+// or "on" and a time ("announced within weeks", "in June"). Both say
+// when it happens.
+func deferred(a *textproc.Sentence, neg textproc.Span, b *textproc.Sentence, pos textproc.Span) bool {
+	return timeAfter(a, neg, "for", "until") && timeAfter(b, pos, "in", "within", "after", "by", "on", "until")
+}
+
+// timeAfter reports whether one of the prepositions and a time word
+// follow span sp of s within a few words ("for several weeks", "until
+// Monday").
+func timeAfter(s *textproc.Sentence, sp textproc.Span, preps ...string) bool {
+	k := tokenAt(s, sp.End-1)
+	if k < 0 {
+		return false
+	}
+	prep := -1
+	for j := k + 1; j < len(s.Tokens) && j <= k+4; j++ {
+		if s.Tokens[j].Kind == textproc.Punct {
+			return false
+		}
+		if slices.Contains(preps, s.Tokens[j].Lower) {
+			prep = j
+			break
+		}
+	}
+	if prep < 0 {
+		return false
+	}
+	// The time comes right after the preposition, or after a count of
+	// it ("for weeks", "within a few weeks", "until next June"), not as
+	// the modifier of another thing ("for the March 21 call").
+	for j := prep + 1; j < len(s.Tokens) && j <= prep+4; j++ {
+		t := s.Tokens[j]
+		if timeWords[t.Lower] {
+			return true
+		}
+		if t.Kind != textproc.Numeral && !timeCounts[t.Lower] {
+			return false
+		}
+	}
+	return false
+}
+
+// timeCounts may stand between a preposition and the time it governs.
+var timeCounts = map[string]bool{"a": true, "few": true, "several": true, "many": true, "more": true,
+	"next": true, "another": true, "some": true, "two": true, "three": true, "four": true, "couple": true, "of": true}
+
+// timeWords name a stretch or a point of time.
+var timeWords = map[string]bool{"minutes": true, "hours": true, "days": true, "weeks": true, "months": true,
+	"years": true, "hour": true, "day": true, "week": true, "month": true, "year": true,
+	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true, "sunday": true,
+	"january": true, "february": true, "march": true, "april": true, "may": true, "june": true, "july": true,
+	"august": true, "september": true, "october": true, "november": true, "december": true,
+	"spring": true, "summer": true, "autumn": true, "fall": true, "winter": true, "tomorrow": true}
+
 // claimToken returns the token of b with the stem of the word at span sp
 // of a (the one a negation cue negates) that makes the same claim without
 // a lexical negator before it ("failed to return"): the same word, or the
@@ -1096,11 +1287,15 @@ func (c *checker) entities(ss []*textproc.Sentence, d *textproc.Sentence) {
 		// "of".
 		text, _, _ := strings.Cut(e.Text, " of ")
 		words := strings.Fields(text)
+		// "Harold Gehman Jr.": the suffix names no one.
+		for len(words) > 1 && nameSuffixes[strings.ToLower(strings.TrimRight(words[len(words)-1], ".,"))] {
+			words = words[:len(words)-1]
+		}
 		if e.Kind == textproc.Organization && len(words) >= 2 {
 			c.organisation(ss, d, e)
 			continue
 		}
-		if len(words) < 2 || !presentedAsPerson(d, e) || c.elaborates(d, e) || described(d, e) || c.affiliated(d, e) || namesUnnamedSpeaker(ss, d, e) {
+		if len(words) < 2 || !presentedAsPerson(d, e) || c.elaborates(d, e) || described(d, e) || c.affiliated(d, e) || c.namesUnnamedSpeaker(ss, d, e) || reporter(d, e) {
 			continue
 		}
 		last := strings.Trim(baseWord(straightApostrophe(strings.ToLower(words[len(words)-1]))), ".,;:")
@@ -1113,6 +1308,12 @@ func (c *checker) entities(ss []*textproc.Sentence, d *textproc.Sentence) {
 		for k > 0 && !c.srcWords[strings.ToLower(baseWord(words[k-1]))] {
 			k--
 		}
+		// "Park Place Entertainment" where the source has "Park Place"
+		// as a whole name: the same body named in full. (One word more
+		// only: "Marlow County Sheriff Brian Tolland" adds a person.)
+		if k > 0 && k == len(words)-1 && c.wholeName(words[:k]) {
+			continue
+		}
 		name := strings.Join(words[k:], " ")
 		src := -1
 		if len(ss) > 0 {
@@ -1122,6 +1323,45 @@ func (c *checker) entities(ss []*textproc.Sentence, d *textproc.Sentence) {
 			Explanation: fmt.Sprintf("names %s, who appears nowhere in the source", name)})
 	}
 }
+
+// wholeName reports whether the source writes words, capitalised, as a
+// whole name: not followed by another capitalised word, or only by a
+// company's legal form ("Corvan Inc."). A person's given name is always
+// followed by the surname, so a new surname after a known given name
+// is still a new person.
+func (c *checker) wholeName(words []string) bool {
+	for i := range c.src.Sentences {
+		ts := c.src.Sentences[i].Tokens
+		for k := 0; k+len(words) <= len(ts); k++ {
+			match := true
+			for j, w := range words {
+				t := ts[k+j]
+				if t.Kind != textproc.Word || t.Text == t.Lower || t.Lower != strings.ToLower(baseWord(strings.Trim(w, ".,;:"))) && baseWord(t.Lower) != strings.ToLower(baseWord(strings.Trim(w, ".,;:"))) {
+					match = false
+					break
+				}
+			}
+			if !match {
+				continue
+			}
+			if k > 0 && ts[k-1].Kind == textproc.Word && ts[k-1].Text != ts[k-1].Lower && k-1 > 0 {
+				continue // the tail of a longer name
+			}
+			end := k + len(words)
+			if end == len(ts) || ts[end].Kind != textproc.Word || ts[end].Text == ts[end].Lower || legalForms[strings.ToLower(strings.TrimRight(ts[end].Text, "."))] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// legalForms follow a company's name.
+var legalForms = map[string]bool{"inc": true, "corp": true, "co": true, "ltd": true, "plc": true,
+	"llc": true, "ag": true, "sa": true, "nv": true, "gmbh": true}
+
+// nameSuffixes close a person's name without naming anyone.
+var nameSuffixes = map[string]bool{"jr": true, "sr": true, "ii": true, "iii": true, "iv": true}
 
 // organisation reports an organisation of d that the source never names:
 // none of its distinctive words (those before a generic head such as
@@ -1144,7 +1384,7 @@ func (c *checker) organisation(ss []*textproc.Sentence, d *textproc.Sentence, e 
 		}
 		distinct++
 	}
-	if distinct == 0 || c.abbreviated(acronym) || !presentedAsSource(d, e) || namesUnnamedSpeaker(ss, d, e) {
+	if distinct == 0 || c.abbreviated(acronym) || !presentedAsSource(d, e) || c.namesUnnamedSpeaker(ss, d, e) || c.titlesKnown(d, e) || reporter(d, e) {
 		return
 	}
 	// The source names the body by its kind ("the association said" →
@@ -1159,6 +1399,66 @@ func (c *checker) organisation(ss []*textproc.Sentence, d *textproc.Sentence, e 
 	}
 	c.add(Drift{Kind: Entity, DerivedSpan: e.Text, SourceSentence: src, DerivedSentence: d.Index,
 		Explanation: fmt.Sprintf("names %s, which appears nowhere in the source", e.Text)})
+}
+
+// reporter reports whether e is credited with reporting the news ("the
+// Lakeport Courier reported", "as reported by Meridian Wire") or with
+// gathering its figures ("analysts polled by Norvel Research"): a
+// newspaper, an agency, a pollster or a journalist named as where the
+// story came from, which is the article's provenance (see
+// CreditsSource), not an actor in the story.
+func reporter(s *textproc.Sentence, e textproc.Entity) bool {
+	before, after := -1, -1
+	for k, t := range s.Tokens {
+		if t.End <= e.Start {
+			before = k
+		}
+		if t.Start >= e.End && after < 0 {
+			after = k
+		}
+	}
+	if after >= 0 {
+		switch s.Tokens[after].Lower {
+		case "reported", "reports":
+			return true
+		}
+	}
+	if before < 1 || s.Tokens[before].Lower != "by" {
+		return false
+	}
+	switch s.Tokens[before-1].Lower {
+	case "reported", "polled", "surveyed", "compiled":
+		return true
+	}
+	return false
+}
+
+// titlesKnown reports whether organisation e opens the title of a person
+// the source names ("Harbour Authority chief engineer Ana Ruiz", "Navy
+// Capt. Ruiz" where the source has Ruiz): the body says who the person
+// is, it brings in no new actor.
+func (c *checker) titlesKnown(d *textproc.Sentence, e textproc.Entity) bool {
+	last := tokenAt(d, e.End-1)
+	if last < 0 {
+		return false
+	}
+	for _, p := range d.Entities {
+		if p.Start < e.End || p.Kind != textproc.Person || !c.srcWords[surname(p.Text)] {
+			continue
+		}
+		first := tokenAt(d, p.Start)
+		if first < 0 || first-last-1 > 4 {
+			return false
+		}
+		for k := last + 1; k < first; k++ {
+			t := d.Tokens[k]
+			if t.Kind == textproc.Punct && t.Text != "." || speechVerbs[t.Lower] || t.Stop {
+				return false
+			}
+		}
+		return true
+	}
+	return false
 }
 
 // swaps reports two names of d that trade places with each other against
@@ -1339,9 +1639,15 @@ func (c *checker) affiliated(d *textproc.Sentence, e textproc.Entity) bool {
 		return !isCap(k) || !(k > 0 && isCap(k-1) && (k+1 == len(d.Tokens) || !isCap(k+1)))
 	}
 	// "Irena Kovac of the weather office": the words after "of".
+	// The phrase may run on past the name's end ("Mario Almeida of
+	// Portugal's weather service"), to the clause's end.
 	of := false
-	for k := first; k <= last; k++ {
-		if d.Tokens[k].Lower == "of" {
+	for k := first; k < len(d.Tokens) && k <= last+6; k++ {
+		t := d.Tokens[k]
+		if k > last && (!of && (k > last+1 || t.Lower != "of") || t.Kind == textproc.Punct && t.Text != "'s" && t.Text != "-" || speechVerbs[t.Lower]) {
+			break
+		}
+		if t.Lower == "of" {
 			of = true
 		} else if of && known(k) {
 			return true
@@ -1410,12 +1716,15 @@ func presentedAsSource(s *textproc.Sentence, e textproc.Entity) bool {
 // speaker role, it adds no actor; a name attributed on top of the
 // source's own speaker (one more attribution than the source has, or the
 // source's unnamed speaker kept beside it) is still reported.
-func namesUnnamedSpeaker(ss []*textproc.Sentence, d *textproc.Sentence, e textproc.Entity) bool {
+func (c *checker) namesUnnamedSpeaker(ss []*textproc.Sentence, d *textproc.Sentence, e textproc.Entity) bool {
 	if !speaksAt(d, e) {
 		return false
 	}
 	unnamed, n := false, 0
 	for _, s := range ss {
+		if c.unattributedQuote(s) {
+			return true
+		}
 		for k := range s.Tokens {
 			if attributionAt(s, k) {
 				n++
@@ -1437,6 +1746,37 @@ func namesUnnamedSpeaker(ss []*textproc.Sentence, d *textproc.Sentence, e textpr
 	return n >= 0
 }
 
+// unattributedQuote reports whether source sentence s is a quotation
+// that no one is said to speak: most of its words are quoted, and
+// neither s nor the source sentence before it (whose speaker a quote
+// running on would keep) attributes anything. A rewrite that names the
+// speaker fills the source's speaker role, as when the source says "he
+// said".
+func (c *checker) unattributedQuote(s *textproc.Sentence) bool {
+	quoted := 0
+	for _, q := range s.Quotes {
+		if q.Speaker != "" {
+			return false
+		}
+		quoted += len(strings.Fields(q.Text))
+	}
+	if quoted < 3 || 2*quoted < len(strings.Fields(s.Text)) || attributes(s) {
+		return false
+	}
+	i := s.Index - 1
+	return i < 0 || i >= len(c.src.Sentences) || &c.src.Sentences[s.Index] != s || !attributes(&c.src.Sentences[i])
+}
+
+// attributes reports whether s has an attribution (see attributionAt).
+func attributes(s *textproc.Sentence) bool {
+	for k := range s.Tokens {
+		if attributionAt(s, k) {
+			return true
+		}
+	}
+	return false
+}
+
 // attributionVerbs are speechVerbs plus the other verbs a report uses
 // for a speaker's claim, admission or estimate ("he adds", "she admits",
 // "it estimated").
@@ -1452,8 +1792,17 @@ func attributionAt(s *textproc.Sentence, k int) bool {
 	if t == "according" {
 		return k+1 < len(s.Tokens) && s.Tokens[k+1].Lower == "to"
 	}
+	if t == "read" || t == "reads" {
+		// "the statement read": a document speaks.
+		return k > 0 && documents[s.Tokens[k-1].Lower]
+	}
 	return speechVerbs[t] || attributionVerbs[t]
 }
+
+// documents are the papers a report quotes as speakers ("the statement
+// read", "the letter reads").
+var documents = map[string]bool{"statement": true, "letter": true, "note": true, "release": true,
+	"notice": true, "memo": true, "message": true, "filing": true, "report": true}
 
 // speakerPronouns stand for a speaker without naming one.
 var speakerPronouns = map[string]bool{"he": true, "she": true, "it": true, "they": true, "we": true, "i": true}
@@ -1477,6 +1826,8 @@ func unnamedSpeaker(s *textproc.Sentence, k int) bool {
 	at, unnamed := []int{k - 1, k + 1}, false
 	if s.Tokens[k].Lower == "according" {
 		at = []int{k + 2}
+	} else if k >= 2 && speechAdverb(s.Tokens[k-1]) {
+		at[0] = k - 2 // "he also said"
 	}
 	for _, i := range at {
 		t, ok := word(i)
@@ -1515,16 +1866,46 @@ func speaksAt(s *textproc.Sentence, e textproc.Entity) bool {
 			after = k
 		}
 	}
-	if after >= 0 && (speechVerbs[s.Tokens[after].Lower] || attributionVerbs[s.Tokens[after].Lower]) {
+	if after >= 0 && after+1 < len(s.Tokens) && s.Tokens[after].Text == "," {
+		// "Lena Vorst, a spokeswoman for the port, said": past the
+		// apposition.
+		for k := after + 1; k < len(s.Tokens) && k <= after+12; k++ {
+			if s.Tokens[k].Kind == textproc.Punct && s.Tokens[k].Text != "'s" && s.Tokens[k].Text != "-" && s.Tokens[k].Text != "&" {
+				if s.Tokens[k].Text == "," && k > after+1 {
+					after = k + 1
+				}
+				break
+			}
+		}
+	}
+	if after >= 0 && after+1 < len(s.Tokens) && speechAdverb(s.Tokens[after]) {
+		after++ // "Brandt also said"
+	}
+	if after >= 0 && after < len(s.Tokens) && (speechVerbs[s.Tokens[after].Lower] || attributionVerbs[s.Tokens[after].Lower]) {
 		return true
 	}
-	if before < 0 {
-		return false
-	}
-	if b := s.Tokens[before].Lower; speechVerbs[b] && b != "told" {
-		return true
+	// "said Brandt", "said port spokesman Jon Hale": back over the
+	// title before the name to the verb.
+	for k := before; k >= 0 && k >= before-4; k-- {
+		t := s.Tokens[k]
+		if b := t.Lower; speechVerbs[b] || attributionVerbs[b] {
+			return b != "told"
+		}
+		if t.Kind != textproc.Word && t.Text != "." || t.Stop {
+			break
+		}
 	}
 	return before >= 1 && s.Tokens[before].Lower == "to" && s.Tokens[before-1].Lower == "according"
+}
+
+// speechAdverb reports an adverb that may stand between a speaker and
+// the speech verb ("he also said", "Brandt later told").
+func speechAdverb(t textproc.Token) bool {
+	switch t.Lower {
+	case "also", "later", "then", "again", "earlier", "further", "previously", "recently", "once":
+		return true
+	}
+	return t.Kind == textproc.Word && len(t.Lower) > 4 && strings.HasSuffix(t.Lower, "ly")
 }
 
 // speechVerbs tie a name to what it said.
@@ -1562,13 +1943,13 @@ func presentedAsPerson(s *textproc.Sentence, e textproc.Entity) bool {
 		}
 	}
 	if before >= 0 {
-		// "said Brian Tolland", "said analyst Maria Lopez"
-		if speechVerbs[s.Tokens[before].Lower] {
+		// "said Brian Tolland", "said analyst Maria Lopez" ("told The
+		// Courier" names the listener, not a speaker; "said on Radio
+		// Nord" the medium).
+		if b := s.Tokens[before].Lower; speechVerbs[b] && b != "told" {
 			return true
 		}
-		// ("told the Associated Press" names the listener, not a
-		// speaker.)
-		if before >= 1 && speechVerbs[s.Tokens[before-1].Lower] && s.Tokens[before-1].Lower != "told" && s.Tokens[before].Kind == textproc.Word && s.Tokens[before].Text == s.Tokens[before].Lower {
+		if before >= 1 && speechVerbs[s.Tokens[before-1].Lower] && s.Tokens[before-1].Lower != "told" && s.Tokens[before].Kind == textproc.Word && s.Tokens[before].Text == s.Tokens[before].Lower && !s.Tokens[before].Stop {
 			return true
 		}
 		if before >= 1 && s.Tokens[before].Lower == "to" && s.Tokens[before-1].Lower == "according" {

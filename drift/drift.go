@@ -165,8 +165,11 @@ type checker struct {
 	// clockCache holds each sentence's clock times (see clockTimes),
 	// built on first use.
 	clockCache map[*textproc.Sentence][]clock
-	seen       map[string]bool
-	out        []Drift
+	// figureCache holds each sentence's figures (see figures), built on
+	// first use.
+	figureCache map[*textproc.Sentence][]textproc.Number
+	seen        map[string]bool
+	out         []Drift
 	// closest, shares and restates are closestSource's, built on first
 	// use.
 	closest, shares []int
@@ -200,6 +203,12 @@ func newChecker(src, derived *textproc.Doc) *checker {
 			c.srcWords[baseWord(t.Lower)] = true
 		}
 		c.srcValues = append(c.srcValues, s.Numbers...)
+		// A mixed number or a fraction as one value too ("2 1/2" as 2.5).
+		for _, f := range c.figures(s) {
+			if !slices.ContainsFunc(s.Numbers, func(n textproc.Number) bool { return n.Span == f.Span }) {
+				c.srcValues = append(c.srcValues, f)
+			}
+		}
 	}
 	c.caseless = lowerCased(src)
 	for _, w := range strings.Fields(strings.ToLower(src.Dateline + " " + src.DatelineAgency)) {

@@ -91,6 +91,28 @@ func TestFind(t *testing.T) {
 			der: []string{"Crews arrived about 5:40 p.m. to clear the road."}},
 		{name: "mixed number", src: []string{"The jug holds 3 1/2 cups."},
 			der: []string{"The jug holds 3 ½ cups."}},
+		{name: "whole part of a mixed number changed", src: []string{"The new pipe is 2 1/2 inches wide."},
+			der: []string{"The new pipe is 3 1/2 inches wide."}, want: []Kind{Number},
+			spans: [][2]string{{"2 1/2", "3 1/2"}}},
+		{name: "mixed number as a decimal", src: []string{"The new pipe is 2 1/2 inches wide."},
+			der: []string{"The new pipe is 2.5 inches wide."}},
+		{name: "fraction changed", src: []string{"The notes lost 6/32 in price."},
+			der: []string{"The notes shed 14/32 in price."}, want: []Kind{Number},
+			spans: [][2]string{{"6/32", "14/32"}}},
+		{name: "negation that defers a claim", src: []string{"The new fares will not be announced for weeks."},
+			der: []string{"The new fares will be announced within a few weeks."}},
+		{name: "negation dropped with a time", src: []string{"The suspect was not arrested in April."},
+			der: []string{"The suspect was arrested in April."}, want: []Kind{Negation},
+			spans: [][2]string{{"not arrested", "arrested"}}},
+		{name: "change given by its size", src: []string{"Fares will rise to $12 from $10 in March."},
+			der: []string{"Fares will rise by $2 to $12 in March."}},
+		{name: "measure in other units", src: []string{"The boat drifted about 12 metres before it sank."},
+			der: []string{"The boat drifted about 40ft before it sank."}},
+		{name: "measure in other units changed", src: []string{"The boat drifted about 12 metres before it sank."},
+			der: []string{"The boat drifted about 60 feet before it sank."}, want: []Kind{Number},
+			spans: [][2]string{{"12 metres", "60"}}},
+		{name: "title abbreviated", src: []string{"Det Insp Mara Quill led the search of the marsh."},
+			der: []string{"Detective Inspector Mara Quill led the search of the marsh."}},
 		{name: "rounded to one digit", src: []string{"The index rose 0.83 percent and the stock 6.3 percent."},
 			der: []string{"The index rose 0.8 percent and the stock 6 percent."}},
 		{name: "a total of the source's figures", src: []string{"The storm injured three firefighters and four other people."},
@@ -112,6 +134,42 @@ func TestFind(t *testing.T) {
 			der: []string{"The line should reopen within weeks, Ferrovia spokesman Tomas Ruelle said."}},
 		{name: "spokesperson in an apposition", src: []string{"The harbour authority said the pier was safe."},
 			der: []string{"The pier was safe, said Lena Vorst, a spokeswoman for the harbour authority."}},
+		{name: "speaker named with a body after of", src: []string{"The weather office said the heat would last until Friday."},
+			der: []string{"The heat will last until Friday, said Irena Kovac of Lakeport's weather office."}},
+		{name: "body in the title of a person the source names",
+			src: []string{`"The bridge is safe," Ruiz said.`},
+			der: []string{`"The bridge is safe," said Harbour Authority engineer Ana Ruiz.`}},
+		{name: "spokesperson's quote given to the body",
+			src: []string{`"We welcome the ruling," said Ines Varro, a spokeswoman for Kelmar Freight.`},
+			der: []string{`"We welcome the ruling," Kelmar said on Monday.`}},
+		{name: "speaker named by the body without its head",
+			src: []string{`"We will appeal against the ruling," said Harlow Group.`},
+			der: []string{`"We will appeal against the ruling," Harlow said.`}},
+		{name: "partial quote made whole",
+			src: []string{`Vance said the offer "undervalues the company and its loyal staff," in a letter.`},
+			der: []string{`"The offer undervalues the company and its loyal staff," Vance said.`}},
+		{name: "partner's quote given to the person",
+			src:  []string{`"He never gave up on a storm," said Ola Brenn, Tovik's climbing partner.`},
+			der:  []string{`"He never gave up on a storm," Tovik said.`},
+			want: []Kind{Quote}, spans: [][2]string{{"Brenn", "Tovik"}}},
+		{name: "listener of told is no speaker", src: []string{"The mayor said the bridge would reopen in May."},
+			der: []string{"The mayor told The Lakeport Courier the bridge would reopen in May."}},
+		{name: "medium a statement was made on", src: []string{"Vance said the bridge would reopen in May."},
+			der: []string{"Vance said on Radio Nordvik that the bridge would reopen in May."}},
+		{name: "pronoun speaker with an adverb named", src: []string{"He also said the plant would close in June."},
+			der: []string{"Chief executive Oskar Lindqvist also said the plant would close in June."}},
+		{name: "unattributed quotation given a speaker", src: []string{`"The plant will close in June and nobody will lose a job."`},
+			der: []string{`"The plant will close in June and nobody will lose a job," said Lakeport Council spokesman Oskar Lindqvist.`}},
+		{name: "speaker named with an apposition", src: []string{"The retailer said it had listened to its customers."},
+			der: []string{"It had listened to its customers, Mara Quill, a spokeswoman for Kestrel Stores, said."}},
+		{name: "name suffix", src: []string{`"The wall will hold," Dorran Vale said.`},
+			der: []string{`"The wall will hold," said Dorran Vale Jr.`}},
+		{name: "newspaper credited", src: []string{"The council will vote on the plan in May."},
+			der: []string{"Lakeport Courier reported that the council will vote on the plan in May."}},
+		{name: "pollster credited", src: []string{"Analysts expected a profit of 12 cents a share."},
+			der: []string{"Analysts polled by Norvel Research expected a profit of 12 cents a share."}},
+		{name: "company named in full", src: []string{"Corvan Inc. will cut 200 jobs this year."},
+			der: []string{"Corvan Logistics, the parent of the ferry line, will cut 200 jobs this year."}},
 		{name: "invented analyst of an invented firm", src: []string{"Shares rose 9% after the results, the Group said."},
 			der: []string{"Shares rose 9% after the results, said Ivo Brannt, an analyst at Halvek Group."}, want: []Kind{Entity},
 			spans: [][2]string{{"", "Ivo Brannt"}}},
@@ -247,6 +305,28 @@ func TestAdditions(t *testing.T) {
 	one := doc("The ferry service resumed on the northern route after 1,400 passengers had waited.")
 	if got := Find(short, one, []Pair{{Source: []int{0}, Derived: []int{0}}}); len(got) != 0 {
 		t.Errorf("against one sentence: got %+v, want no addition", got)
+	}
+}
+
+// TestFindFigures checks a sentence that changes two of its figures: in
+// an article the rewrite changed both; in a sentence pair alone it may
+// report another measurement of the same story.
+func TestFindFigures(t *testing.T) {
+	rest := []string{"The results came after a strong holiday season.", "Analysts had expected less.",
+		"The shares closed higher.", "The chief executive spoke to investors on a call."}
+	src := doc(append([]string{"Sales at Norvel rose 5% to $3 billion in the quarter."}, rest...)...)
+	der := doc(append([]string{"Sales at Norvel rose 8% to $4 billion in the quarter."}, rest...)...)
+	var pairs []Pair
+	for i := range src.Sentences {
+		pairs = append(pairs, Pair{Source: []int{i}, Derived: []int{i}})
+	}
+	got := Find(src, der, pairs)
+	if len(got) != 2 || got[0].SourceSpan != "5%" || got[0].DerivedSpan != "8%" || got[1].SourceSpan != "$3 billion" || got[1].DerivedSpan != "$4 billion" {
+		t.Errorf("in an article: got %+v, want 5%% -> 8%% and $3 billion -> $4 billion", got)
+	}
+	one, other := doc("Sales at Norvel rose 5% to $3 billion in the quarter."), doc("Sales at Norvel rose 8% to $4 billion in the quarter.")
+	if got := Find(one, other, []Pair{{Source: []int{0}, Derived: []int{0}}}); len(got) != 0 {
+		t.Errorf("a sentence pair alone: got %+v, want another measurement, no drift", got)
 	}
 }
 

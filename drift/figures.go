@@ -2,10 +2,10 @@ package drift
 
 import (
 	"fmt"
+	"math"
 	"regexp"
 	"strconv"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/wiretrace/wiretrace/textproc"
@@ -16,34 +16,125 @@ var timeMarkers = map[string]bool{"a.m": true, "p.m": true, "am": true, "pm": tr
 	"gmt": true, "utc": true, "bst": true, "cet": true, "est": true, "edt": true, "cst": true,
 	"cdt": true, "mst": true, "mdt": true, "pst": true, "pdt": true, "aest": true, "et": true}
 
-// quantity reports whether figure n of s states a quantity the numbers
-// check can compare on its own: not the hour or minute of a clock time
-// ("4:17 p.m.", "1635 GMT"; clocks compares those as times), and not one
-// term of a fraction or a ratio ("12/24", "3 1/2", "five and a half"),
-// which it cannot read as one value.
-func (c *checker) quantity(s *textproc.Sentence, n textproc.Number) bool {
-	if n.Start < 0 || n.End > len(s.Text) || n.Start >= n.End {
+// figures returns the quantities of s the numbers check compares, each
+// as one value: not the hour or minute of a clock time ("4:17 p.m.",
+// "1635 GMT"; clocks compares those as times), and the terms of a mixed
+// number or a fraction read together ("3 1/2" and "165-1/4" as 3.5 and
+// 165.25, "1 1/2 million", "16/32", "3 ½", "five and a half"), so that a
+// rewrite that changes the whole part ("2 1/2 inches" → "3 1/2 inches")
+// shows, and one that writes the value another way ("2.5") does not.
+// Found once per sentence.
+func (c *checker) figures(s *textproc.Sentence) []textproc.Number {
+	if f, ok := c.figureCache[s]; ok {
+		return f
+	}
+	if c.figureCache == nil {
+		c.figureCache = map[*textproc.Sentence][]textproc.Number{}
+	}
+	var out []textproc.Number
+	ns := s.Numbers
+	clocks := c.clockTimes(s)
+	valid := func(n textproc.Number) bool {
+		if n.Start < 0 || n.End > len(s.Text) || n.Start >= n.End {
+			return false
+		}
+		for _, t := range clocks {
+			if n.Start < t.End && t.Start < n.End {
+				return false
+			}
+		}
+		return true
+	}
+	// between is the text from figure i's end to figure j's start.
+	between := func(i, j int) string {
+		if j >= len(ns) || !valid(ns[j]) || ns[i].End > ns[j].Start {
+			return "\x00"
+		}
+		return s.Text[ns[i].End:ns[j].Start]
+	}
+	for i := 0; i < len(ns); i++ {
+		n := ns[i]
+		if !valid(n) {
+			continue
+		}
+		whole := wholeNumeral(n.Text)
+		switch sep := between(i, i+1); {
+		case whole && (sep == " " || sep == "-") && between(i+1, i+2) == "/" && wholeNumeral(ns[i+1].Text):
+			// "3 1/2", "165-1/4", "1 1/2 million"
+			if den, scale := denominator(ns[i+2]); den > ns[i+1].Value {
+				out = append(out, joined(s, n, ns[i+2], (n.Value+ns[i+1].Value/den)*scale))
+				i += 2
+				continue
+			}
+		case whole && sep == "/":
+			// "16/32", "3/4 of"
+			if den, scale := denominator(ns[i+1]); den > 0 {
+				out = append(out, joined(s, n, ns[i+1], n.Value/den*scale))
+				i++
+				continue
+			}
+		case sep == " and a " && ns[i+1].Value < 1:
+			// "five and a half"
+			out = append(out, joined(s, n, ns[i+1], n.Value+ns[i+1].Value))
+			i++
+			continue
+		}
+		if r, size := utf8.DecodeRuneInString(strings.TrimPrefix(s.Text[n.End:], " ")); vulgar[r] > 0 {
+			// "3 ½"
+			end := len(s.Text) - len(strings.TrimPrefix(s.Text[n.End:], " ")) + size
+			n.Value += vulgar[r]
+			n.Text = s.Text[n.Start:end]
+			n.End = end
+		}
+		out = append(out, n)
+	}
+	c.figureCache[s] = out
+	return out
+}
+
+// vulgar are the fraction characters a figure may end with.
+var vulgar = map[rune]float64{'½': 0.5, '¼': 0.25, '¾': 0.75, '⅓': 1.0 / 3, '⅔': 2.0 / 3, '⅛': 0.125}
+
+// wholeNumeral reports whether a figure is written as digits with no
+// decimals and nothing else ("3", not "3.5", "3%" or "three").
+func wholeNumeral(text string) bool {
+	if text == "" {
 		return false
 	}
-	for _, t := range c.clockTimes(s) {
-		if n.Start < t.End && t.Start < n.End {
+	for i := 0; i < len(text); i++ {
+		if text[i] < '0' || text[i] > '9' {
 			return false
 		}
 	}
-	before, after := s.Text[:n.Start], s.Text[n.End:]
-	if r, _ := utf8.DecodeRuneInString(strings.TrimLeft(after, " ")); strings.ContainsRune("½¼¾⅓⅔⅛", r) {
-		return false // "3 ½"
-	}
-	if f := firstField(after); after != "" && after[0] == ' ' && strings.Contains(f, "/") && strings.IndexFunc(f, unicode.IsDigit) == 0 {
-		return false // "3 1/2": the whole part of a mixed number
-	}
-	if mixedFraction(before, after) {
-		return false // the "1" and "2" of "3 1/2"
-	}
-	if n.Value < 1 && strings.HasSuffix(strings.ToLower(strings.TrimRight(before, " ")), "and a") {
-		return false // "five and a half"
-	}
 	return true
+}
+
+// denominator reads the leading digits of the figure that closes a
+// fraction and the scale its words add ("2 million" of "1 1/2 million":
+// 2 and a million); den is 0 when the figure does not start with digits.
+func denominator(n textproc.Number) (den, scale float64) {
+	k := 0
+	for k < len(n.Text) && n.Text[k] >= '0' && n.Text[k] <= '9' {
+		k++
+	}
+	if k == 0 {
+		return 0, 0
+	}
+	d, err := strconv.ParseFloat(n.Text[:k], 64)
+	if err != nil || d == 0 {
+		return 0, 0
+	}
+	return d, n.Value / d
+}
+
+// joined is the figure from a's start to b's end with value v and b's
+// unit (the unit closes the phrase: "1 1/2 million people").
+func joined(s *textproc.Sentence, a, b textproc.Number, v float64) textproc.Number {
+	unit := b.Unit
+	if unit == "" {
+		unit = a.Unit
+	}
+	return textproc.Number{Text: s.Text[a.Start:b.End], Value: v, Unit: unit, Span: textproc.Span{Start: a.Start, End: b.End}}
 }
 
 // clock is a time of day named in a sentence: minutes after midnight and
@@ -201,38 +292,6 @@ func (c *checker) clocks(ss, ds []*textproc.Sentence) {
 	}
 }
 
-// mixedFraction reports whether the figure between before and after is
-// the numerator or the denominator of a fraction that follows a whole
-// number ("3 1/2").
-func mixedFraction(before, after string) bool {
-	switch {
-	case startsDigitAfter(after, "/"):
-	case endsDigitBefore(before, "/"):
-		before = strings.TrimRight(strings.TrimSuffix(before, "/"), "0123456789")
-	default:
-		return false
-	}
-	if !strings.HasSuffix(before, " ") {
-		return false
-	}
-	before = strings.TrimRight(before, " ")
-	return before != "" && before[len(before)-1] >= '0' && before[len(before)-1] <= '9'
-}
-
-// startsDigitAfter reports whether text starts with sep and a digit.
-func startsDigitAfter(text, sep string) bool {
-	return strings.HasPrefix(text, sep) && len(text) > len(sep) && text[len(sep)] >= '0' && text[len(sep)] <= '9'
-}
-
-// endsDigitBefore reports whether text ends with a digit and sep.
-func endsDigitBefore(text, sep string) bool {
-	if !strings.HasSuffix(text, sep) {
-		return false
-	}
-	text = strings.TrimSuffix(text, sep)
-	return text != "" && text[len(text)-1] >= '0' && text[len(text)-1] <= '9'
-}
-
 // firstField is the first space-separated word of s.
 func firstField(s string) string {
 	s = strings.TrimLeft(s, " \t\n")
@@ -243,9 +302,12 @@ func firstField(s string) string {
 }
 
 // total reports whether figure n of d sums two of the source's figures
-// of its unit ("three firefighters and four other people" → "seven people"):
-// a rewrite that adds up what the source lists restates it.
-func total(free []numAt, d *textproc.Sentence, n textproc.Number) bool {
+// of its unit that d does not restate (free: "three firefighters and
+// four other people" → "seven people"), or gives the size of a change
+// between two of them (all: "rose to $2,800 from $2,500" → "rose by
+// $300 to $2,800"): a rewrite that adds up what the source lists, or
+// gives a change by its size, restates it.
+func total(free, all []numAt, d *textproc.Sentence, n textproc.Number) bool {
 	for i, a := range free {
 		for _, b := range free[i+1:] {
 			if !unitsAgree(a.n.Unit, n.Unit) || !unitsAgree(b.n.Unit, n.Unit) {
@@ -256,6 +318,33 @@ func total(free []numAt, d *textproc.Sentence, n textproc.Number) bool {
 				return true
 			}
 		}
+	}
+	// A change given by its size says so ("by $300", "up 3 points"); a
+	// figure that is the difference of two others without it is so by
+	// chance.
+	if !changeBy(d, n) {
+		return false
+	}
+	for i, a := range all {
+		for _, b := range all[i+1:] {
+			if unitsAgree(a.n.Unit, n.Unit) && unitsAgree(b.n.Unit, n.Unit) && sameValue(textproc.Number{Value: math.Abs(a.n.Value - b.n.Value), Unit: n.Unit}, n) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// changeBy reports whether figure n of s gives the size of a change:
+// "by", "up" or "down" right before it.
+func changeBy(s *textproc.Sentence, n textproc.Number) bool {
+	k := tokenAt(s, n.Start)
+	if k < 1 {
+		return false
+	}
+	switch s.Tokens[k-1].Lower {
+	case "by", "up", "down":
+		return true
 	}
 	return false
 }
@@ -334,4 +423,66 @@ func abs(x int) int {
 		return -x
 	}
 	return x
+}
+
+// measures are units of length, mass, area and volume by the words news
+// writes them with: the dimension and the size in the dimension's base
+// unit (metres, kilograms, square metres, litres).
+var measures = map[string]struct {
+	dim  string
+	size float64
+}{
+	"mm": {"m", 0.001}, "millimetres": {"m", 0.001}, "millimeters": {"m", 0.001},
+	"cm": {"m", 0.01}, "centimetres": {"m", 0.01}, "centimeters": {"m", 0.01},
+	"m": {"m", 1}, "metres": {"m", 1}, "meters": {"m", 1}, "metre": {"m", 1}, "meter": {"m", 1},
+	"km": {"m", 1000}, "kilometres": {"m", 1000}, "kilometers": {"m", 1000}, "kilometre": {"m", 1000}, "kilometer": {"m", 1000},
+	"in": {"m", 0.0254}, "inch": {"m", 0.0254}, "inches": {"m", 0.0254},
+	"ft": {"m", 0.3048}, "foot": {"m", 0.3048}, "feet": {"m", 0.3048},
+	"yd": {"m", 0.9144}, "yard": {"m", 0.9144}, "yards": {"m", 0.9144},
+	"mi": {"m", 1609.344}, "mile": {"m", 1609.344}, "miles": {"m", 1609.344},
+	"g": {"kg", 0.001}, "grams": {"kg", 0.001}, "kg": {"kg", 1}, "kilograms": {"kg", 1}, "kilos": {"kg", 1},
+	"lb": {"kg", 0.45359237}, "lbs": {"kg", 0.45359237}, "oz": {"kg", 0.028349523}, "ounces": {"kg", 0.028349523},
+	"t": {"kg", 1000}, "tonnes": {"kg", 1000}, "tonne": {"kg", 1000},
+	"ha": {"m2", 1e4}, "hectares": {"m2", 1e4}, "acres": {"m2", 4046.8564}, "acre": {"m2", 4046.8564},
+	"litres": {"l", 1}, "liters": {"l", 1}, "gallons": {"l", 3.785411784},
+}
+
+// measure returns the unit of length, mass, area or volume written right
+// after figure n of s ("12 metres", "40ft", "3 km"), lowercased; "" when
+// none. A qualified unit ("nautical miles", "square feet") is none: it is
+// not the plain unit.
+func measure(s *textproc.Sentence, n textproc.Number) string {
+	rest := strings.ToLower(s.Text[n.End:])
+	// "40ft": the unit may be glued to the figure or inside its text.
+	if f := strings.Fields(strings.ToLower(n.Text)); len(f) > 1 {
+		if _, ok := measures[strings.Trim(f[len(f)-1], ".,;")]; ok {
+			return strings.Trim(f[len(f)-1], ".,;")
+		}
+	}
+	w := firstField(rest)
+	if rest != "" && rest[0] == ' ' || rest != "" && rest[0] >= 'a' && rest[0] <= 'z' {
+		w = strings.Trim(w, ".,;:)")
+	} else {
+		return ""
+	}
+	if _, ok := measures[w]; ok {
+		return w
+	}
+	return ""
+}
+
+// converted reports whether figures a of sa and b of sb state one
+// measure in two units ("12 metres", "about 40ft"): the same dimension,
+// other units, and values a tenth apart at most once converted.
+func converted(sa *textproc.Sentence, a textproc.Number, sb *textproc.Sentence, b textproc.Number) bool {
+	ua, ub := measure(sa, a), measure(sb, b)
+	if ua == "" || ub == "" {
+		return false
+	}
+	ma, mb := measures[ua], measures[ub]
+	if ma.dim != mb.dim || ma.size == mb.size {
+		return false
+	}
+	x, y := math.Abs(a.Value)*ma.size, math.Abs(b.Value)*mb.size
+	return x > 0 && y > 0 && max(x, y)/min(x, y) <= 1.1+1e-9
 }

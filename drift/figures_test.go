@@ -1,6 +1,7 @@
 package drift
 
 import (
+	"math"
 	"testing"
 
 	"github.com/wiretrace/wiretrace/textproc"
@@ -33,24 +34,30 @@ func TestClockTimes(t *testing.T) {
 	}
 }
 
-func TestQuantity(t *testing.T) {
+func TestFigures(t *testing.T) {
 	tests := []struct {
 		text string
-		want map[string]bool // figure text → whether it is a quantity
+		want map[string]float64 // figure text → its value; absent: not a figure
 	}{
-		{"The probe lands at 4:17 p.m. carrying 12 tonnes.", map[string]bool{"4": false, "17": false, "12 tonnes": true}},
-		{"The jug holds 3 1/2 cups, not 12/24 of one.", map[string]bool{"3": false, "1": false, "2": false, "12": true, "24": true}},
-		{"The repairs took five and a half weeks.", map[string]bool{"five": true, "half": false}},
+		{"The probe lands at 4:17 p.m. carrying 12 tonnes.", map[string]float64{"12 tonnes": 12}},
+		{"The jug holds 3 1/2 cups, not 12/24 of one.", map[string]float64{"3 1/2": 3.5, "12/24": 0.5}},
+		{"The repairs took five and a half weeks.", map[string]float64{"five and a half": 5.5}},
+		{"The stock gained 165-1/4 pence after 2 ½ days.", map[string]float64{"165-1/4": 165.25, "2 ½": 2.5}},
+		{"About 1 1/2 million visitors came, up 3.5 percent.", map[string]float64{"1 1/2 million": 1.5e6, "3.5 percent": 3.5}},
 	}
 	for _, tt := range tests {
 		s := textproc.AnalyzeSentence(tt.text)
-		for _, n := range s.Numbers {
-			want, ok := tt.want[n.Text]
-			if !ok {
-				continue
-			}
-			if got := newChecker(&textproc.Doc{}, &textproc.Doc{}).quantity(&s, n); got != want {
-				t.Errorf("%q: quantity(%q) = %v, want %v", tt.text, n.Text, got, want)
+		got := map[string]float64{}
+		for _, n := range newChecker(&textproc.Doc{}, &textproc.Doc{}).figures(&s) {
+			got[n.Text] = n.Value
+		}
+		if len(got) != len(tt.want) {
+			t.Errorf("%q: figures %v, want %v", tt.text, got, tt.want)
+			continue
+		}
+		for text, v := range tt.want {
+			if g, ok := got[text]; !ok || math.Abs(g-v) > 1e-9*v {
+				t.Errorf("%q: figure %q = %v (found %v), want %v", tt.text, text, g, ok, v)
 			}
 		}
 	}

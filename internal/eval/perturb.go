@@ -42,11 +42,14 @@ const (
 	EditInvented Edit = "invented_name"
 	// EditNameSwap swaps two names of one sentence.
 	EditNameSwap Edit = "name_swap"
+	// EditNumberPair changes two figures of one sentence ("rose 5% to
+	// $3 billion" → "rose 8% to $4 billion").
+	EditNumberPair Edit = "number_pair"
 )
 
 // Edits lists every edit in report order.
 var Edits = []Edit{EditNumber, EditNumberReworded, EditRole, EditQuote, EditDate,
-	EditNegationNot, EditNegationImplicit, EditInvented, EditNameSwap}
+	EditNegationNot, EditNegationImplicit, EditInvented, EditNameSwap, EditNumberPair}
 
 // PerturbCase is one pair of the perturbation benchmark: a window of a
 // real article and its paraphrase with at most one planted edit.
@@ -212,6 +215,9 @@ type edited struct {
 	text     string
 	old, new string
 	want     []drift.Kind
+	// keep is the span of text the paraphrase leaves alone when it is
+	// not new (two edits with words between them).
+	keep string
 }
 
 // plant applies e to one sentence of the window that it fits, chosen at
@@ -223,8 +229,12 @@ func (w *window) plant(e Edit) (PerturbCase, bool) {
 		if !ok {
 			continue
 		}
-		text := paraphrase(ed.text, w.rng, ed.new, len(w.sents[i].Quotes) > 0)
-		if ed.new != "" && !strings.Contains(text, ed.new) {
+		keep := ed.new
+		if ed.keep != "" {
+			keep = ed.keep
+		}
+		text := paraphrase(ed.text, w.rng, keep, len(w.sents[i].Quotes) > 0)
+		if keep != "" && !strings.Contains(text, keep) {
 			text = ed.text
 		}
 		texts := w.paraphrased(i)
@@ -256,6 +266,8 @@ func (w *window) apply(e Edit, s *textproc.Sentence) (edited, bool) {
 		return w.editInvented(s)
 	case EditNameSwap:
 		return w.editSwap(s)
+	case EditNumberPair:
+		return w.editNumberPair(s)
 	}
 	return edited{}, false
 }
@@ -320,6 +332,36 @@ func (w *window) editNumber(s *textproc.Sentence, reword bool) (edited, bool) {
 		return edited{text: text, old: tok.Text, new: newNum, want: []drift.Kind{drift.Number}}, true
 	}
 	return edited{}, false
+}
+
+// editNumberPair changes two figures of s, each the way editNumber
+// changes one.
+func (w *window) editNumberPair(s *textproc.Sentence) (edited, bool) {
+	var toks []textproc.Token
+	for _, k := range w.rng.Perm(len(s.Numbers)) {
+		n := s.Numbers[k]
+		tok, ok := numeralIn(s, n)
+		if !ok || n.Value < 2 || n.Value >= 1e15 || len(toks) == 1 && toks[0].Span == tok.Span {
+			continue
+		}
+		if toks = append(toks, tok); len(toks) == 2 {
+			break
+		}
+	}
+	if len(toks) < 2 {
+		return edited{}, false
+	}
+	if toks[0].Start > toks[1].Start {
+		toks[0], toks[1] = toks[1], toks[0]
+	}
+	a, b := changedNumeral(toks[0].Text, w.rng), changedNumeral(toks[1].Text, w.rng)
+	if a == "" || b == "" {
+		return edited{}, false
+	}
+	text := s.Text[:toks[0].Start] + a + s.Text[toks[0].End:toks[1].Start] + b + s.Text[toks[1].End:]
+	keep := a + s.Text[toks[0].End:toks[1].Start] + b
+	return edited{text: text, old: toks[0].Text + " " + toks[1].Text, new: a + " " + b, keep: keep,
+		want: []drift.Kind{drift.Number}}, true
 }
 
 func numeralIn(s *textproc.Sentence, n textproc.Number) (textproc.Token, bool) {
