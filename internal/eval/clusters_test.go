@@ -34,6 +34,7 @@ func TestAdjustedRand(t *testing.T) {
 // fingerprinting) and holds the check part's ARI and share of originals
 // clustered with all their rewrites.
 func TestClusterFloors(t *testing.T) {
+	t.Parallel()
 	items, err := LoadClusterSet(sharedtest.Dir(t, "eval"))
 	if err != nil {
 		t.Fatal(err)

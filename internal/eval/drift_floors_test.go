@@ -16,6 +16,7 @@ import (
 // and holds each figure at its floor. Lower-is-better rates are held as
 // their complement ("quiet" shares).
 func TestDriftFloors(t *testing.T) {
+	t.Parallel()
 	if testing.Short() {
 		t.Skip("skipping the drift benchmark in -short mode")
 	}

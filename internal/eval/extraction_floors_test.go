@@ -9,6 +9,7 @@ import (
 // TestExtractionFloors scores wiretrace's extractor on the article body
 // benchmark and holds its figures at their floors.
 func TestExtractionFloors(t *testing.T) {
+	t.Parallel()
 	set, err := LoadExtraction(sharedtest.Dir(t, "eval", "extraction"))
 	if err != nil {
 		t.Fatal(err)

@@ -110,6 +110,7 @@ func loadIndexCorpus(t *testing.T) *indexCorpus {
 // TestIndexFloors builds the corpus once and holds the trace and LSH
 // floors on it.
 func TestIndexFloors(t *testing.T) {
+	t.Parallel()
 	c := loadIndexCorpus(t)
 	t.Run("Trace", func(t *testing.T) { testTraceFloors(t, c) })
 	t.Run("LSH", func(t *testing.T) { testLSHFloors(t, c) })

@@ -51,6 +51,7 @@ func TestBestThreshold(t *testing.T) {
 // TestMRPCFloors scores the MRPC test split with align's similarity, the
 // threshold chosen on train, and holds accuracy and F1 at their floors.
 func TestMRPCFloors(t *testing.T) {
+	t.Parallel()
 	dir := sharedtest.Dir(t, "eval", "mrpc")
 	// Align's default thesaurus, so that the figure is Align's similarity.
 	r, err := EvalMRPC(dir, align.Fallback, align.LexicalWeights)

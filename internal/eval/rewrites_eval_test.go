@@ -12,6 +12,7 @@ import (
 // pairs, hard negatives and same-event negatives) and holds the figures of
 // `wiretrace eval rewrites` to their floors.
 func TestRewritesFloors(t *testing.T) {
+	t.Parallel()
 	pairs, err := LoadRewrites(sharedtest.Dir(t, "eval", "llm-rewrites"))
 	if err != nil {
 		t.Fatal(err)

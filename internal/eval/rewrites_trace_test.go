@@ -17,6 +17,7 @@ const rewritesTraceEvery = 3
 // and holds how often the original comes first (trace) and among the first
 // ten candidates (retrieval).
 func TestRewritesTraceFloors(t *testing.T) {
+	t.Parallel()
 	dir := sharedtest.Dir(t, "eval")
 	r, err := TraceRewrites(context.Background(), dir, RewriteTraceOptions{Part: Check, Every: rewritesTraceEvery})
 	if err != nil {

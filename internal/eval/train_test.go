@@ -16,12 +16,14 @@ import (
 // on (the drift model reads the pairs the relation judges derived), fails
 // here with the command that regenerates it.
 func TestFittedFilesReproduce(t *testing.T) {
+	t.Parallel()
 	if testing.Short() {
 		t.Skip("skipping the refits in -short mode")
 	}
 	data := sharedtest.Dir(t, "eval")
 	for _, f := range FittedFiles {
 		t.Run(f.Name, func(t *testing.T) {
+			t.Parallel()
 			want, err := f.Fit(context.Background(), data)
 			if err != nil {
 				t.Fatal(err)

@@ -11,6 +11,7 @@ import (
 // their floors. Only the check part is extracted, which keeps the test to
 // a few seconds.
 func TestWCXBFloors(t *testing.T) {
+	t.Parallel()
 	set, err := LoadWCXB(sharedtest.Dir(t, "eval", "wcxb-dev"))
 	if err != nil {
 		t.Fatal(err)
