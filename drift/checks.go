@@ -64,8 +64,16 @@ func modifiers(r textproc.Role) []string {
 	return out
 }
 
+// sameModifiers reports whether two roles hold the same way. "then"
+// against no modifier is the same: "then-President Rask vetoed it"
+// names the title held at the time of the event, which the bare title
+// in a report of the event also does; against "former" or "acting" it
+// is not.
 func sameModifiers(a, b textproc.Role) bool {
 	ma, mb := modifiers(a), modifiers(b)
+	if len(ma) == 0 && len(mb) == 1 && mb[0] == "then" || len(mb) == 0 && len(ma) == 1 && ma[0] == "then" {
+		return true
+	}
 	return strings.Join(ma, " ") == strings.Join(mb, " ")
 }
 
@@ -256,7 +264,8 @@ type numAt struct {
 // 20 percent"). A rounded or hedged restatement ("some $48 billion" for
 // "$47.8 billion") is the same figure. Outside an article (fewer than
 // minArticle source sentences), a sentence that changes more of its
-// figures than it keeps (two or more), or two or more with none kept,
+// figures than it keeps (two or more, counting those within a rounding
+// or a hedge of a source figure), or two or more with none kept,
 // reports another measurement of the same story (a share price at
 // another hour, an index on another day), not an altered figure; its
 // dates and times are that measurement's too (see dates, clocks). In an
@@ -311,6 +320,11 @@ func (c *checker) numbers(ss, ds []*textproc.Sentence) {
 	// this report, so each changed figure is a change.
 	alone := len(c.src.Sentences) < minArticle
 	byDerived := map[*textproc.Sentence][]Drift{}
+	// moved counts the figures of each derived sentence that restate a
+	// source figure with another value: a changed one, or one within a
+	// rounding or a hedge of it. A figure with no counterpart is an
+	// addition, not part of another measurement.
+	moved := map[*textproc.Sentence]int{}
 	for _, dn := range der {
 		n, d := dn.n, dn.s
 		if total(free, src, d, n) {
@@ -334,6 +348,7 @@ func (c *checker) numbers(ss, ds []*textproc.Sentence) {
 			}
 			if approximately(f.s, f.n, d, n) {
 				best = -1
+				moved[d]++
 				break
 			}
 			anchored := sameThing(f.s, f.n, d, n)
@@ -353,6 +368,7 @@ func (c *checker) numbers(ss, ds []*textproc.Sentence) {
 		if best < 0 {
 			continue
 		}
+		moved[d]++
 		f := free[best]
 		byDerived[d] = append(byDerived[d], Drift{Kind: Number, SourceSpan: f.n.Text, DerivedSpan: n.Text,
 			SourceSentence: f.s.Index, DerivedSentence: d.Index,
@@ -367,7 +383,8 @@ func (c *checker) numbers(ss, ds []*textproc.Sentence) {
 				changed++
 			}
 		}
-		if alone && (len(found) >= 2 && len(found) > kept[i] || len(found) > 0 && changed >= 2 && kept[i] == 0) {
+		if alone && (len(found) >= 2 && len(found) > kept[i] || len(found) > 0 && changed >= 2 && kept[i] == 0 ||
+			len(found) > 0 && moved[d] >= 2 && moved[d] > kept[i]) {
 			if c.remeasured == nil {
 				c.remeasured = map[*textproc.Sentence]bool{}
 			}
@@ -596,7 +613,7 @@ func (c *checker) dates(ss []*textproc.Sentence, d *textproc.Sentence) {
 				}
 				if sameDate(*sd, dd) {
 					match = true
-				} else if cand == nil && !statesDate(d, *sd) {
+				} else if cand == nil && !statesDate(d, *sd) && attributionDate(s, *sd) == attributionDate(d, dd) {
 					cand, candS = sd, s
 				}
 			}
@@ -608,6 +625,36 @@ func (c *checker) dates(ss []*textproc.Sentence, d *textproc.Sentence) {
 			SourceSentence: candS.Index, DerivedSentence: d.Index,
 			Explanation: fmt.Sprintf("the source dates this %s, not %s", cand.Text, dd.Text)})
 	}
+}
+
+// attributionDate reports whether date dt of s dates a statement rather
+// than the event it reports: after an attribution ("officials said
+// Tuesday", "announced on Friday"). A rewrite that gives the day of the
+// event ("Also Monday, one soldier died") against the day the source
+// says a statement was made ("a military statement said Tuesday") dates
+// another thing.
+//
+// The attribution may be followed by its setting first ("said in an
+// interview Tuesday", "told reporters on Friday").
+func attributionDate(s *textproc.Sentence, dt textproc.Date) bool {
+	k := tokenAt(s, dt.Start)
+	for j := k - 1; j >= 0 && j >= k-5; j-- {
+		t := s.Tokens[j]
+		if attributionAt(s, j) {
+			if j+1 == k {
+				return true
+			}
+			switch s.Tokens[j+1].Lower {
+			case "on", "in", "at", "during", "reporters", "journalists":
+				return true
+			}
+			return false // "were told to evacuate on Friday"
+		}
+		if t.Kind != textproc.Word || t.Text != t.Lower {
+			return false
+		}
+	}
+	return false
 }
 
 // statesDate reports whether sentence s states date sd.
@@ -929,7 +976,7 @@ func (c *checker) negations(ss []*textproc.Sentence, d *textproc.Sentence) {
 					continue
 				}
 				if t, ok := claimToken(s, pspan, d, stem); ok {
-					if deferred(s, pspan, d, t.Span) {
+					if deferred(s, pspan, d, t.Span) || modalOnly(d, t.Span, s, n.Span) {
 						continue
 					}
 					c.add(Drift{Kind: Negation, SourceSpan: s.Text[n.Start:pspan.End], DerivedSpan: t.Text,
@@ -947,7 +994,7 @@ func (c *checker) negations(ss []*textproc.Sentence, d *textproc.Sentence) {
 			}
 			for _, s := range ss {
 				if t, ok := claimToken(d, pspan, s, stem); ok {
-					if deferred(d, pspan, s, t.Span) {
+					if deferred(d, pspan, s, t.Span) || modalOnly(s, t.Span, d, n.Span) {
 						continue
 					}
 					c.add(Drift{Kind: Negation, SourceSpan: t.Text, DerivedSpan: d.Text[n.Start:pspan.End],
@@ -1058,14 +1105,42 @@ func negatorBefore(s *textproc.Sentence, t textproc.Token) bool {
 		if u.Start != t.Start {
 			continue
 		}
-		for j := max(0, k-3); j < k; j++ {
+		// Three tokens back, past an aside set off by commas ("declined,
+		// through a spokesman, to comment").
+		for j, n := k-1, 0; j >= 0 && n < 3; j-- {
+			if s.Tokens[j].Text == "," {
+				if i := asideStart(s, j); i >= 0 {
+					j = i
+					continue
+				}
+			}
 			if lexicalNegators[s.Tokens[j].Lower] {
 				return true
 			}
+			n++
 		}
 		return false
 	}
 	return false
+}
+
+// asideStart returns the index of the comma that opens an aside closed by
+// the comma at token j (at most six tokens between them, no other
+// punctuation); -1 when there is none.
+func asideStart(s *textproc.Sentence, j int) int {
+	for i := j - 1; i >= 0 && i >= j-7; i-- {
+		t := s.Tokens[i]
+		if t.Text == "," {
+			if i < j-1 {
+				return i
+			}
+			return -1
+		}
+		if t.Kind == textproc.Punct {
+			return -1
+		}
+	}
+	return -1
 }
 
 // tokenRef is token k of sentence s.
@@ -1125,6 +1200,11 @@ func negatedAt(s *textproc.Sentence, k int) bool {
 	if k >= len(s.Tokens) {
 		return false
 	}
+	// "non-operative" written "non- operative": the prefix parted from
+	// its word.
+	if k >= 1 && (s.Tokens[k-1].Lower == "non" || s.Tokens[k-1].Lower == "non-") || k >= 2 && s.Tokens[k-1].Text == "-" && s.Tokens[k-2].Lower == "non" {
+		return true
+	}
 	from := s.Tokens[max(0, k-3)].Start
 	for _, n := range s.Negations {
 		if n.Start >= from && n.End <= s.Tokens[k].Start {
@@ -1181,6 +1261,28 @@ func negated(s *textproc.Sentence, n textproc.Negation) (string, textproc.Span) 
 		return "", textproc.Span{}
 	}
 	return "", textproc.Span{}
+}
+
+// modalOnly reports whether the claim at span pos of a (the side without
+// the negation) is put under a modal that the negation at span neg of b
+// lacks ("the target must be clear" against "the target was not
+// clear"): a claim that must, should or may hold is not asserted, so the
+// negation on the other side does not contradict it.
+func modalOnly(a *textproc.Sentence, pos textproc.Span, b *textproc.Sentence, neg textproc.Span) bool {
+	return modalBefore(a, pos) && !modalBefore(b, neg)
+}
+
+// modalBefore reports a modal verb among the three tokens before span sp
+// of s.
+func modalBefore(s *textproc.Sentence, sp textproc.Span) bool {
+	k := tokenAt(s, sp.Start)
+	for j := k - 1; j >= 0 && j >= k-3; j-- {
+		switch s.Tokens[j].Lower {
+		case "must", "should", "may", "might", "could", "ought":
+			return true
+		}
+	}
+	return false
 }
 
 // deferred reports a negation that puts a claim off rather than denying
@@ -1759,6 +1861,12 @@ func (c *checker) unattributedQuote(s *textproc.Sentence) bool {
 			return false
 		}
 		quoted += len(strings.Fields(q.Text))
+	}
+	// A sentence that only closes a quotation opened before it ('... in
+	// the past."'): all of it is quoted.
+	if len(s.Quotes) == 0 && strings.Count(s.Text, `"`)+strings.Count(s.Text, "”")+strings.Count(s.Text, "“") == 1 &&
+		(strings.HasSuffix(s.Text, `"`) || strings.HasSuffix(s.Text, "”")) {
+		quoted = len(strings.Fields(s.Text))
 	}
 	if quoted < 3 || 2*quoted < len(strings.Fields(s.Text)) || attributes(s) {
 		return false
