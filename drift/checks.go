@@ -22,7 +22,8 @@ var titleAlias = map[string]string{
 	"spokesman": "spokesperson", "spokeswoman": "spokesperson", "gov.": "governor",
 	"sen.": "senator", "rep.": "representative", "gen.": "general",
 	"secretary general": "secretary-general", "secretary of the treasury": "treasury secretary",
-	"secretary of defense": "defense secretary",
+	"secretary of defense": "defense secretary", "lt. gov.": "lieutenant governor",
+	"under secretary": "undersecretary",
 }
 
 // genericTitles are heads that a rewrite may use for a more specific title

@@ -72,6 +72,9 @@ var roleTitles = buildRoles(
 	"ambassador", "attorney general", "speaker", "leader", "director", "commissioner", "premier",
 	"judge", "justice", "chief justice", "envoy", "special envoy", "head", "chief", "minister of state",
 	"captain", "lieutenant", "sergeant", "detective", "professor", "coach", "manager", "inspector",
+	"lieutenant governor", "lt. gov.", "vice chairman", "vice chairwoman", "vice chair", "vice chancellor",
+	"lieutenant general", "lieutenant colonel", "major general", "vice admiral", "rear admiral",
+	"undersecretary", "under secretary", "assistant secretary",
 )
 
 // roleModifiers change whether or how a role holds.
