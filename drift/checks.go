@@ -421,6 +421,21 @@ func tokenAt(s *textproc.Sentence, i int) int {
 	return -1
 }
 
+// around returns the index of the last token of s that ends before e
+// and of the first that starts after it, -1 where there is none.
+func around(s *textproc.Sentence, e textproc.Entity) (before, after int) {
+	before, after = -1, -1
+	for k, t := range s.Tokens {
+		if t.End <= e.Start {
+			before = k
+		}
+		if t.Start >= e.End && after < 0 {
+			after = k
+		}
+	}
+	return before, after
+}
+
 // unitsAgree reports whether two figures can state the same quantity: the
 // same unit, or a count whose noun a rewrite reworded ("300 people" → "300
 // residents"). Money and percentages never pass for a bare count.
@@ -1511,15 +1526,7 @@ func (c *checker) organisation(ss []*textproc.Sentence, d *textproc.Sentence, e 
 // story came from, which is the article's provenance (see
 // CreditsSource), not an actor in the story.
 func reporter(s *textproc.Sentence, e textproc.Entity) bool {
-	before, after := -1, -1
-	for k, t := range s.Tokens {
-		if t.End <= e.Start {
-			before = k
-		}
-		if t.Start >= e.End && after < 0 {
-			after = k
-		}
-	}
+	before, after := around(s, e)
 	if after >= 0 {
 		switch s.Tokens[after].Lower {
 		case "reported", "reports":
@@ -1966,15 +1973,7 @@ func unnamedSpeaker(s *textproc.Sentence, k int) bool {
 // speaksAt reports whether e stands as the speaker of a speech verb in s:
 // right before it, right after it, or after "according to".
 func speaksAt(s *textproc.Sentence, e textproc.Entity) bool {
-	before, after := -1, -1
-	for k, t := range s.Tokens {
-		if t.End <= e.Start {
-			before = k
-		}
-		if t.Start >= e.End && after < 0 {
-			after = k
-		}
-	}
+	before, after := around(s, e)
 	if after >= 0 && after+1 < len(s.Tokens) && s.Tokens[after].Text == "," {
 		// "Lena Vorst, a spokeswoman for the port, said": past the
 		// apposition.
@@ -2030,15 +2029,7 @@ func presentedAsPerson(s *textproc.Sentence, e textproc.Entity) bool {
 			return true
 		}
 	}
-	before, after := -1, -1
-	for k, t := range s.Tokens {
-		if t.End <= e.Start {
-			before = k
-		}
-		if t.Start >= e.End && after < 0 {
-			after = k
-		}
-	}
+	before, after := around(s, e)
 	if after >= 0 {
 		if speechVerbs[s.Tokens[after].Lower] {
 			return true
