@@ -2,8 +2,14 @@ package benchindex
 
 import (
 	"context"
+	"runtime"
+	"strconv"
 	"strings"
+	"sync"
 	"testing"
+
+	"github.com/wiretrace/wiretrace/article"
+	"github.com/wiretrace/wiretrace/index"
 )
 
 // TestSmoke runs the index benchmark on a 20,000-article corpus (2,000
@@ -35,5 +41,42 @@ func TestSmoke(t *testing.T) {
 	}
 	if res.StoreBytes <= 0 || res.PeakRSS < 0 {
 		t.Errorf("store %d bytes, peak RSS %d", res.StoreBytes, res.PeakRSS)
+	}
+}
+
+// TestOnIndexedCPU holds that the CPU time spent in Config.OnIndexed is
+// measured (on Linux) and shown in the table.
+func TestOnIndexedCPU(t *testing.T) {
+	calls := 0
+	var mu sync.Mutex
+	res, err := Run(context.Background(), Pebble(t.TempDir()), Config{
+		N: 300, Seed: 1, Queries: 10, ReportQueries: 2,
+		OnIndexed: func(string, *article.Article, index.Fingerprint) map[string]string {
+			mu.Lock()
+			defer mu.Unlock()
+			calls++
+			x := 0
+			for i := range 200000 {
+				x += i * i
+			}
+			return map[string]string{"x": strconv.Itoa(x)}
+		},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if calls != 300 {
+		t.Errorf("OnIndexed called %d times, want 300", calls)
+	}
+	if runtime.GOOS != "linux" {
+		return
+	}
+	if res.OnIndexedCPU <= 0 || res.OnIndexedCPU > res.IngestCPU {
+		t.Errorf("OnIndexedCPU %v, IngestCPU %v: want 0 < hook <= ingest", res.OnIndexedCPU, res.IngestCPU)
+	}
+	var b strings.Builder
+	WriteTable(&b, res)
+	if !strings.Contains(b.String(), "in OnIndexed") {
+		t.Errorf("no OnIndexed row in\n%s", b.String())
 	}
 }
