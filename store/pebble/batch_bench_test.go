@@ -1,6 +1,7 @@
 package pebble
 
 import (
+	"bytes"
 	"fmt"
 	"math/rand/v2"
 	"slices"
@@ -32,12 +33,11 @@ func BenchmarkSortBatch(b *testing.B) {
 			src.Set(append(termPrefix(words[(d*7+j*j)%len(words)]), id...), nil, nil)
 		}
 	}
-	ops := slices.Clone(src.ops)
+	var refs []opRef
 	for b.Loop() {
-		copy(ops, src.ops)
-		sortOps(ops)
+		refs = src.order()
 	}
-	if !slices.IsSortedFunc(ops, compareOps) {
+	if !slices.IsSortedFunc(refs, func(x, y opRef) int { return bytes.Compare(src.ops[x.at].key, src.ops[y.at].key) }) {
 		b.Fatal("not sorted")
 	}
 }
