@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/wiretrace/wiretrace/article"
 )
@@ -224,6 +226,25 @@ func TestAnalyzeOffsets(t *testing.T) {
 	for i, s := range d.Sentences {
 		if s.Index != i || paras[s.Paragraph][s.Start:s.End] != s.Text {
 			t.Errorf("sentence %d: index %d, paragraph %d [%d:%d] does not give %q", i, s.Index, s.Paragraph, s.Start, s.End, s.Text)
+		}
+	}
+}
+
+// TestASCIIClass checks the scanners' ASCII table against the unicode
+// tests it stands for.
+func TestASCIIClass(t *testing.T) {
+	for c := range rune(utf8.RuneSelf) {
+		want := asciiPunct
+		switch {
+		case unicode.IsSpace(c):
+			want = asciiSpace
+		case unicode.IsLetter(c):
+			want = asciiLetter
+		case unicode.IsDigit(c):
+			want = asciiDigit
+		}
+		if got := int(asciiClass[c]); got != want {
+			t.Errorf("class of %q = %d, want %d", c, got, want)
 		}
 	}
 }

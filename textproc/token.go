@@ -79,6 +79,26 @@ func Scan(text string, fn func(token, lower string, kind TokenKind)) {
 func scanTokens(text string, fn func(s string, kind TokenKind, start int)) {
 	i := 0
 	for i < len(text) {
+		// ASCII, most of a news text, by its class (the same answers
+		// as the unicode tests below), without decoding a rune.
+		if c := text[i]; c < utf8.RuneSelf {
+			switch asciiClass[c] {
+			case asciiSpace:
+				i++
+			case asciiLetter:
+				end := max(scanWord(text, i), i+1)
+				fn(text[i:end], Word, i)
+				i = end
+			case asciiDigit:
+				end := max(scanNumeral(text, i), i+1)
+				fn(text[i:end], Numeral, i)
+				i = end
+			default:
+				fn(text[i:i+1], Punct, i)
+				i++
+			}
+			continue
+		}
 		r, n := utf8.DecodeRuneInString(text[i:])
 		switch {
 		case unicode.IsSpace(r):
@@ -149,6 +169,30 @@ func asciiLowerIn(buf []byte, s string, size int) (string, []byte) {
 	return unsafe.String(&b[0], len(b)), buf
 }
 
+// ASCII byte classes for the scanners' fast path.
+const (
+	asciiPunct = iota
+	asciiSpace
+	asciiLetter
+	asciiDigit
+)
+
+// asciiClass classes each ASCII byte as unicode.IsSpace, IsLetter and
+// IsDigit do (TestASCIIClass checks it).
+var asciiClass = func() (t [utf8.RuneSelf]uint8) {
+	for c := range t {
+		switch {
+		case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z':
+			t[c] = asciiLetter
+		case c >= '0' && c <= '9':
+			t[c] = asciiDigit
+		case c == ' ', c >= '\t' && c <= '\r':
+			t[c] = asciiSpace
+		}
+	}
+	return t
+}()
+
 // scanWord returns the end of the word starting at i: letters and digits,
 // joined by inner apostrophes and hyphens ("don't", "build-up", "COVID-19"),
 // or an abbreviation of single letters with dots ("U.S.", "a.m.").
@@ -158,6 +202,10 @@ func scanWord(text string, i int) int {
 	}
 	j := i
 	for j < len(text) {
+		if c := text[j]; c < utf8.RuneSelf && asciiClass[c] >= asciiLetter {
+			j++
+			continue
+		}
 		r, n := utf8.DecodeRuneInString(text[j:])
 		if unicode.IsLetter(r) || unicode.IsDigit(r) || r == '\u0301' {
 			j += n
