@@ -1749,8 +1749,8 @@ func (c *checker) affiliated(d *textproc.Sentence, e textproc.Entity) bool {
 		return !isCap(k) || !(k > 0 && isCap(k-1) && (k+1 == len(d.Tokens) || !isCap(k+1)))
 	}
 	// "Irena Kovac of the weather office": the words after "of".
-	// The phrase may run on past the name's end ("Mario Almeida of
-	// Portugal's weather service"), to the clause's end.
+	// The phrase may run on past the name's end ("Tomas Ferreira of
+	// the coastal weather office"), to the clause's end.
 	of := false
 	for k := first; k < len(d.Tokens) && k <= last+6; k++ {
 		t := d.Tokens[k]
