@@ -21,11 +21,15 @@ type Model struct {
 // Score returns the model's probability for x (x may be longer than W:
 // extra features weigh nothing).
 func (m *Model) Score(x []float64) float64 {
+	return 1 / (1 + math.Exp(-m.logOdds(x)))
+}
+
+func (m *Model) logOdds(x []float64) float64 {
 	z := m.Bias
 	for k, w := range m.W {
 		z += w * x[k]
 	}
-	return 1 / (1 + math.Exp(-z))
+	return z
 }
 
 // Tree is a boosted tree of depth one or two: Left is added to the

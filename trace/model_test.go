@@ -99,3 +99,18 @@ func TestSortHashes(t *testing.T) {
 		}
 	}
 }
+
+func TestLeads(t *testing.T) {
+	m := &Model{Bias: 1, W: []float64{2, -1}}
+	// Log-odds 1+2-1 = 2, 1+0-3 = -2, 1+4-0 = 5.
+	got := Leads(m, [][]float64{{1, 1}, {0, 3}, {2, 0}})
+	want := []float64{2 - 5, -2 - 5, 5 - 2}
+	for i := range want {
+		if math.Abs(got[i]-want[i]) > 1e-12 {
+			t.Fatalf("Leads = %v, want %v", got, want)
+		}
+	}
+	if got := Leads(m, [][]float64{{1, 1}}); got[0] != 2 {
+		t.Fatalf("a lone candidate's lead = %v, want its log-odds 2", got[0])
+	}
+}

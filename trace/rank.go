@@ -154,3 +154,57 @@ func datedSource(m *Match) (time.Time, bool) {
 	}
 	return articleTime(m.Published)
 }
+
+// StoryFeatureNames name the features of the story model (see
+// acceptStories): the ranking's, then the match's lead.
+var StoryFeatureNames = append(slices.Clone(RankFeatureNames), "lead")
+
+// Leads returns, for each of a trace's compared candidates (given by
+// their ranking features), how far the ranking model m puts it ahead of
+// the best other one: the log-odds that it rather than the runner-up is
+// the traced article's source, negative for all but the first. A lone
+// candidate's lead is its own log-odds.
+func Leads(m *Model, xs [][]float64) []float64 {
+	z := make([]float64, len(xs))
+	for i, x := range xs {
+		z[i] = m.logOdds(x)
+	}
+	out := make([]float64, len(xs))
+	for i := range z {
+		best, any := 0.0, false
+		for j := range z {
+			if j != i && (!any || z[j] > best) {
+				best, any = z[j], true
+			}
+		}
+		out[i] = z[i] - best
+	}
+	return out
+}
+
+// acceptStories makes same_story the candidates the comparison alone found
+// unrelated that the index's evidence ties to the traced article: the
+// fitted story model (rank_weights.go, `wiretrace train rank`) reads a
+// candidate's ranking features and its lead over every other candidate
+// compared. A rewrite that keeps little of its source's wording (a
+// language model's invented story told around a short original's
+// subject) shares too little with it for a pair of texts to be called
+// one story, yet among all indexed articles its source stands out as the
+// one that holds its subject; an article whose source is not indexed has
+// no such candidate.
+func acceptStories(ms []Match) {
+	xs := make([][]float64, len(ms))
+	for i := range ms {
+		xs[i] = ms[i].rank
+	}
+	leads := Leads(&rankModel, xs)
+	for i := range ms {
+		m := &ms[i]
+		if m.Relation != Unrelated {
+			continue
+		}
+		if storyModel.Score(append(slices.Clip(m.rank), leads[i])) >= storyThreshold {
+			m.Relation, m.Report.Relation, m.ByIndex = SameStory, SameStory, true
+		}
+	}
+}

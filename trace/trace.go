@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"iter"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -18,7 +19,17 @@ import (
 type Result struct {
 	Document Document `json:"document"`
 	Matches  []Match  `json:"matches"`
+	// compared holds every candidate compared, with the relation the
+	// comparison alone gave (see Compared).
+	compared []Match
 }
+
+// Compared returns every candidate Trace compared with the traced article,
+// in retrieval order, with the relation and report the comparison alone
+// gave: the unrelated ones too, and none accepted by the index's evidence
+// (Match.ByIndex). Matches is made of them. Its features train the
+// ranking (`wiretrace train rank`).
+func (r *Result) Compared() []Match { return r.compared }
 
 // Document describes the traced article.
 type Document struct {
@@ -51,6 +62,13 @@ type Match struct {
 	// CandidateScore is the index's retrieval score (MinHash similarity or
 	// IDF-weighted term overlap).
 	CandidateScore float64 `json:"candidate_score"`
+	// ByIndex marks a match the comparison alone found unrelated that the
+	// index's evidence makes one story with the traced article: among
+	// every candidate compared, it stands out as the traced article's
+	// source by the ranking model, by enough for the fitted story model
+	// (see acceptStories). Its Relation (and its report's) is then
+	// same_story.
+	ByIndex bool `json:"by_index,omitempty"`
 	// Report compares the match (as a) with the traced article (as b).
 	Report Report `json:"report"`
 	// rank holds the ranking's features (RankFeatures).
@@ -82,7 +100,8 @@ type Corpus interface {
 // back to the same original), then the others by the fitted ranking
 // model's score (Match.RankScore: the relation, its direction,
 // similarity, the share of a's content each holds, the candidate score).
-// Unrelated candidates are left out. The article itself, if indexed, and articles
+// Unrelated candidates are left out, but for those the index's evidence
+// makes one story with a (acceptStories). The article itself, if indexed, and articles
 // from the same URL are never matches.
 func Trace(ctx context.Context, corpus Corpus, a *article.Article, opts Options) (Result, error) {
 	nrep := opts.reports()
@@ -168,6 +187,8 @@ func Trace(ctx context.Context, corpus Corpus, a *article.Article, opts Options)
 		return res, err
 	}
 	rankFeatures(matches, evs, ranks)
+	res.compared = slices.Clone(matches)
+	acceptStories(matches)
 	for _, m := range matches {
 		if m.Relation != Unrelated {
 			res.Matches = append(res.Matches, m)

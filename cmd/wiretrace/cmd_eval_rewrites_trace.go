@@ -38,6 +38,11 @@ func evalRewritesTrace(ctx context.Context, e *env, args []string) error {
 	for _, x := range r.Rows {
 		fmt.Fprintf(w, "%-24s %-5s %5d %7.4f %7.4f %11.4f\n", x.Kind, x.Part, x.N, x.Top1, x.Top10, x.Candidate1)
 	}
+	fmt.Fprintln(w, "\nthe same rewrites traced with their original hidden (a source not indexed):")
+	fmt.Fprintf(w, "%-5s %5s %9s %9s\n", "part", "n", "by index", "any match")
+	for _, h := range r.Hidden {
+		fmt.Fprintf(w, "%-5s %5d %9.4f %9.4f\n", h.Part, h.N, h.ByIndex, h.Matched)
+	}
 	for _, m := range r.Misses {
 		fmt.Fprintf(w, "miss %s %s: original at candidate rank %d (%s), first %q (%s)\n", m.Pair, m.Kind, m.Rank, m.Original, m.First, m.Relation)
 	}

@@ -3,6 +3,7 @@ package eval
 import (
 	"context"
 	"fmt"
+	"iter"
 	"os"
 	"path/filepath"
 	"slices"
@@ -45,6 +46,9 @@ type RewriteTrace struct {
 	// ("all") and the derived kinds' total ("derived", every kind but
 	// open-ended continuations).
 	Rows []RewriteTraceRow `json:"rows"`
+	// Hidden holds, by part, what the traces of the same rewrites find
+	// with their original hidden from retrieval.
+	Hidden []RewriteHiddenRow `json:"hidden"`
 	// Misses are the fit part's rewrites whose original was not the first
 	// match, when asked for.
 	Misses []RewriteTraceMiss `json:"misses,omitempty"`
@@ -63,6 +67,21 @@ type RewriteTraceRow struct {
 	// Candidate1 is the share whose original is the first candidate,
 	// before any comparison.
 	Candidate1 float64 `json:"candidate1"`
+}
+
+// RewriteHiddenRow is what one part's traces find when each rewrite's
+// original (and its copies) is hidden from retrieval: a rewrite whose
+// source is not indexed.
+type RewriteHiddenRow struct {
+	Part Part `json:"part"`
+	N    int  `json:"n"`
+	// ByIndex is the share of traces with a match the comparison alone
+	// found unrelated that the index's evidence made one story
+	// (trace.Match.ByIndex): a claim no comparison backs, about an article
+	// that is not the source (it may be another report of the event).
+	ByIndex float64 `json:"by_index"`
+	// Matched is the share of traces with any match.
+	Matched float64 `json:"matched"`
 }
 
 // RewriteTraceMiss is one fit-part rewrite whose original was not first.
@@ -116,6 +135,7 @@ func TraceRewrites(ctx context.Context, dir string, opts RewriteTraceOptions) (*
 		t.top10 += b2i(t10)
 		t.cand1 += b2i(c1)
 	}
+	hiddenTallies := map[Part]struct{ n, byIndex, matched int }{}
 	every := max(opts.Every, 1)
 	for i, p := range pairs {
 		if i%every != 0 || opts.Part != "" && p.Part() != opts.Part {
@@ -136,6 +156,15 @@ func TraceRewrites(ctx context.Context, dir string, opts RewriteTraceOptions) (*
 			return nil, fmt.Errorf("trace rewrite %s: %w", p.ID, err)
 		}
 		top1 := len(tr.Matches) > 0 && isOrig(tr.Matches[0].ID)
+		htr, err := trace.Trace(ctx, hidden{ix, isOrig}, q, trace.Options{})
+		if err != nil {
+			return nil, fmt.Errorf("trace rewrite %s without its original: %w", p.ID, err)
+		}
+		h := hiddenTallies[p.Part()]
+		h.n++
+		h.byIndex += b2i(slices.ContainsFunc(htr.Matches, func(m trace.Match) bool { return m.ByIndex }))
+		h.matched += b2i(len(htr.Matches) > 0)
+		hiddenTallies[p.Part()] = h
 		for _, k := range []string{p.Kind, "all", "derived"} {
 			if k == "derived" && !p.Derived() {
 				continue
@@ -165,6 +194,12 @@ func TraceRewrites(ctx context.Context, dir string, opts RewriteTraceOptions) (*
 			Top10:      float64(t.top10) / float64(t.n),
 			Candidate1: float64(t.cand1) / float64(t.n),
 		})
+	}
+	for _, part := range []Part{Fit, Check} {
+		if h := hiddenTallies[part]; h.n > 0 {
+			res.Hidden = append(res.Hidden, RewriteHiddenRow{Part: part, N: h.n,
+				ByIndex: float64(h.byIndex) / float64(h.n), Matched: float64(h.matched) / float64(h.n)})
+		}
 	}
 	slices.SortFunc(res.Rows, func(x, y RewriteTraceRow) int {
 		if c := cmpKind(x.Kind, y.Kind); c != 0 {
@@ -247,6 +282,36 @@ func (r *rewritesIndex) Close() {
 	r.st.Close()
 	os.RemoveAll(r.tmp)
 }
+
+// hidden is a corpus with some articles hidden from retrieval.
+type hidden struct {
+	*index.Index
+	hide func(id string) bool
+}
+
+// Related implements trace.Corpus: the index's candidates but the hidden
+// ones, at most k.
+func (h hidden) Related(ctx context.Context, a *article.Article, k int, exclude string) (iter.Seq2[string, float64], error) {
+	seq, err := h.Index.Related(ctx, a, k+hiddenSpare, exclude)
+	if err != nil {
+		return nil, err
+	}
+	return func(yield func(string, float64) bool) {
+		n := 0
+		for id, score := range seq {
+			if h.hide(id) {
+				continue
+			}
+			if n++; n > k || !yield(id, score) {
+				return
+			}
+		}
+	}, nil
+}
+
+// hiddenSpare is how many more candidates hidden asks the index for than
+// it returns: an original's copies in the set are few.
+const hiddenSpare = 4
 
 // Row returns the row of kind on part, and false when there is none.
 func (r *RewriteTrace) Row(kind string, part Part) (RewriteTraceRow, bool) {

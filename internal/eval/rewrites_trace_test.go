@@ -33,4 +33,12 @@ func TestRewritesTraceFloors(t *testing.T) {
 	t.Logf("%d check-part rewrites: top-1 %.6f, top-10 %.6f", all.N, all.Top1, all.Top10)
 	checkFloor(t, "rewrites.check.trace_top1", all.Top1)
 	checkFloor(t, "rewrites.check.trace_top10", all.Top10)
+	if len(r.Hidden) != 1 || r.Hidden[0].Part != Check || r.Hidden[0].N != all.N {
+		t.Fatalf("hidden-original rows %+v, want one for the %d check-part rewrites", r.Hidden, all.N)
+	}
+	// Held as a floor of its complement: the share of traces without
+	// their original that the index's evidence adds no match to.
+	h := r.Hidden[0]
+	t.Logf("with the original hidden: by index %.6f, any match %.6f", h.ByIndex, h.Matched)
+	checkFloor(t, "rewrites.check.trace_hidden_no_story", 1-h.ByIndex)
 }

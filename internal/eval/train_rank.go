@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"go/format"
+	"math"
 	"path/filepath"
 	"slices"
 
@@ -15,6 +16,10 @@ import (
 // matches and the figures it reached on each part of llm-rewrites.
 type RankFit struct {
 	Model trace.Model
+	// Story is the story model over trace.StoryFeatureNames and
+	// StoryThreshold its decision threshold.
+	Story          trace.Model
+	StoryThreshold float64
 	// Queries is how many fit-part traces had the original and at least
 	// one other article among their matches: the lists the model learns
 	// from.
@@ -47,50 +52,81 @@ func FitRank(ctx context.Context, dir string) (*RankFit, error) {
 		return nil, err
 	}
 	defer rix.Close()
-	type list struct {
-		part Part
-		// x are the matches' features; orig marks the original (or an
-		// original of the same text: the set holds a few twice).
-		x    [][]float64
-		orig []bool
-	}
-	var lists []list
+	// Each rewrite is traced twice: among every article, and with its
+	// original (and copies of it) hidden, as a rewrite whose source is
+	// not indexed.
+	var lists []rankList
 	for _, p := range pairs {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		tr, err := trace.Trace(ctx, rix.ix, RewriteArticle(p.Rewrite), trace.Options{})
-		if err != nil {
-			return nil, fmt.Errorf("trace rewrite %s: %w", p.ID, err)
-		}
 		isOrig := rix.isOriginal(p)
-		l := list{part: p.Part()}
-		for i := range tr.Matches {
-			l.x = append(l.x, tr.Matches[i].RankFeatures())
-			l.orig = append(l.orig, isOrig(tr.Matches[i].ID))
+		for _, absent := range []bool{false, true} {
+			var corpus trace.Corpus = rix.ix
+			if absent {
+				corpus = hidden{rix.ix, isOrig}
+			}
+			tr, err := trace.Trace(ctx, corpus, RewriteArticle(p.Rewrite), trace.Options{})
+			if err != nil {
+				return nil, fmt.Errorf("trace rewrite %s: %w", p.ID, err)
+			}
+			l := rankList{part: p.Part(), absent: absent}
+			for _, m := range tr.Compared() {
+				l.x = append(l.x, m.RankFeatures())
+				l.orig = append(l.orig, isOrig(m.ID))
+				l.related = append(l.related, m.Relation != trace.Unrelated)
+			}
+			lists = append(lists, l)
 		}
-		lists = append(lists, l)
 	}
+	fit := &RankFit{}
+	if err := fit.fitRanking(lists); err != nil {
+		return nil, fmt.Errorf("fit rank model on %s: %w", dir, err)
+	}
+	fit.fitStory(lists)
+	fit.Figures = rankFigures(lists, fit)
+	return fit, nil
+}
+
+// A rankList is one trace's compared candidates: their ranking features,
+// whether each is the original (or a copy of it) and whether the
+// comparison alone related it to the traced rewrite. absent marks the
+// trace made with the original hidden.
+type rankList struct {
+	part          Part
+	absent        bool
+	x             [][]float64
+	orig, related []bool
+}
+
+// fitRanking fits the ranking model by pairwise logistic regression on the
+// fit part's traces among every article: for each trace whose related
+// candidates hold the original and other articles (rewrites of other
+// originals, reports on the same topic), the original's features less
+// each other's are a positive example and the reverse a negative one,
+// each trace weighing one in all.
+func (f *RankFit) fitRanking(lists []rankList) error {
 	var X [][]float64
 	var y []bool
 	var w []float64
-	fit := &RankFit{}
 	for _, l := range lists {
-		if l.part != Fit {
+		if l.part != Fit || l.absent {
 			continue
 		}
 		var pos, neg [][]float64
 		for i, x := range l.x {
-			if l.orig[i] {
+			switch {
+			case !l.related[i]:
+			case l.orig[i]:
 				pos = append(pos, x)
-			} else {
+			default:
 				neg = append(neg, x)
 			}
 		}
 		if len(pos) == 0 || len(neg) == 0 {
 			continue
 		}
-		fit.Queries++
+		f.Queries++
 		wt := 1 / float64(len(pos)*len(neg))
 		for _, p := range pos {
 			for _, n := range neg {
@@ -103,32 +139,129 @@ func FitRank(ctx context.Context, dir string) (*RankFit, error) {
 		}
 	}
 	if len(X) == 0 {
-		return nil, fmt.Errorf("fit rank model on %s: no fit-part trace with the original and another match", dir)
+		return fmt.Errorf("no fit-part trace with the original and another related match")
 	}
-	_, fit.Model.W = fitLogistic(X, y, w, nil, rankLambda, 4000)
+	_, f.Model.W = fitLogistic(X, y, w, nil, rankLambda, 4000)
+	return nil
+}
+
+// fitStory fits the story model: a logistic regression over the ranking
+// features and the lead (trace.Leads under the fitted ranking model) of
+// every candidate the comparison alone left unrelated, in the fit part's
+// traces with and without their original, true for the original. Its
+// threshold is the lowest at which at most maxFalseStory of the fit
+// part's traces (with and without the original) accept another article.
+func (f *RankFit) fitStory(lists []rankList) {
+	var X [][]float64
+	var y []bool
+	for _, l := range lists {
+		if l.part != Fit {
+			continue
+		}
+		for i, x := range storyRows(&l, &f.Model) {
+			if !l.related[i] {
+				X, y = append(X, x), append(y, l.orig[i])
+			}
+		}
+	}
+	f.Story.Bias, f.Story.W = fitLogistic(X, y, nil, nil, rankLambda, 4000)
+	// Each fit trace's best score of another article: the threshold is
+	// just above the one at which maxFalseStory of them would pass.
+	var worst []float64
+	for _, l := range lists {
+		if l.part != Fit {
+			continue
+		}
+		top := 0.0
+		for i, x := range storyRows(&l, &f.Model) {
+			if !l.related[i] && !l.orig[i] {
+				top = max(top, f.Story.Score(x))
+			}
+		}
+		worst = append(worst, top)
+	}
+	slices.Sort(worst)
+	slices.Reverse(worst)
+	f.StoryThreshold = math.Nextafter(worst[int(maxFalseStory*float64(len(worst)))], 1)
+}
+
+// maxFalseStory is the share of the fit part's traces (each rewrite with
+// and without its original indexed) in which the story model may accept
+// an article other than the original.
+const maxFalseStory = 0.01
+
+// storyRows returns the story model's features of each candidate of l:
+// its ranking features and its lead under the ranking model m.
+func storyRows(l *rankList, m *trace.Model) [][]float64 {
+	leads := trace.Leads(m, l.x)
+	out := make([][]float64, len(l.x))
+	for i, x := range l.x {
+		out[i] = append(slices.Clip(x), leads[i])
+	}
+	return out
+}
+
+// accepts reports whether the story model, at threshold t, accepts an
+// unrelated candidate of l that is the original (orig) or another article
+// (!orig).
+func (f *RankFit) accepts(l *rankList, t float64, orig bool) bool {
+	for i, x := range storyRows(l, &f.Model) {
+		if !l.related[i] && l.orig[i] == orig && f.Story.Score(x) >= t {
+			return true
+		}
+	}
+	return false
+}
+
+// rankFigures measures the fitted models on each part: top-1 by the
+// ranking alone among the related candidates and with the story model's
+// acceptances, and how often a trace without its original accepts an
+// article.
+func rankFigures(lists []rankList, f *RankFit) []string {
+	var out []string
 	for _, part := range []Part{Fit, Check} {
-		var n, top1, reach int
+		var n, top1, top1s, reach, absent, falseAbsent, falsePresent int
 		for _, l := range lists {
 			if l.part != part {
 				continue
 			}
-			n++
-			if !slices.Contains(l.orig, true) {
+			if l.absent {
+				absent++
+				falseAbsent += b2i(f.accepts(&l, f.StoryThreshold, false))
 				continue
 			}
-			reach++
-			best := 0
+			n++
+			falsePresent += b2i(f.accepts(&l, f.StoryThreshold, false))
+			rows := storyRows(&l, &f.Model)
+			best, bestS := -1, -1
 			for i := range l.x {
-				if fit.Model.Score(l.x[i]) > fit.Model.Score(l.x[best]) {
+				kept := l.related[i] || f.Story.Score(rows[i]) >= f.StoryThreshold
+				if l.related[i] && (best < 0 || f.Model.Score(l.x[i]) > f.Model.Score(l.x[best])) {
 					best = i
 				}
+				if kept && (bestS < 0 || f.Model.Score(l.x[i]) > f.Model.Score(l.x[bestS])) {
+					bestS = i
+				}
 			}
-			top1 += b2i(l.orig[best])
+			reach += b2i(hasRelatedOrig(&l))
+			top1 += b2i(best >= 0 && l.orig[best])
+			top1s += b2i(bestS >= 0 && l.orig[bestS])
 		}
-		fit.Figures = append(fit.Figures, fmt.Sprintf("%-6s top-1 %.4f (%d/%d), original among the matches %.4f",
-			part+":", float64(top1)/float64(n), top1, n, float64(reach)/float64(n)))
+		out = append(out, fmt.Sprintf("%-6s top-1 %.4f (%d/%d), original among the related %.4f; with stories top-1 %.4f (%d/%d)",
+			part+":", float64(top1)/float64(n), top1, n, float64(reach)/float64(n), float64(top1s)/float64(n), top1s, n),
+			fmt.Sprintf("%-6s another article accepted as one story: %.4f with the original (%d/%d), %.4f without (%d/%d)",
+				part+":", float64(falsePresent)/float64(n), falsePresent, n, float64(falseAbsent)/float64(absent), falseAbsent, absent))
 	}
-	return fit, nil
+	return out
+}
+
+func hasRelatedOrig(l *rankList) bool {
+	for i := range l.orig {
+		if l.orig[i] && l.related[i] {
+			return true
+		}
+	}
+	return false
 }
 
 // GoSource returns rank_weights.go for package trace: the fitted ranking
@@ -144,6 +277,10 @@ func (f *RankFit) GoSource() ([]byte, error) {
 	b.WriteString("// the original against every other match. Its features read the\n")
 	b.WriteString("// relation and direction models: refit it after them, with:\n")
 	b.WriteString("//\n//\twiretrace train rank > trace/rank_weights.go\n//\n")
+	b.WriteString("// The story model (a logistic regression, same penalty) reads the ranking's\n")
+	b.WriteString("// features and the lead of each candidate the comparison left unrelated,\n")
+	b.WriteString("// in the fit part's traces with and without their original indexed;\n")
+	fmt.Fprintf(&b, "// its threshold lets %g of those traces accept another article.\n//\n", maxFalseStory)
 	b.WriteString("// Figures reached (every rewrite traced; top-1 is the share whose best\n")
 	b.WriteString("// scored match is the original):\n//\n")
 	for _, l := range f.Figures {
@@ -151,6 +288,8 @@ func (f *RankFit) GoSource() ([]byte, error) {
 	}
 	b.WriteString("var (\n")
 	writeModel(&b, "rankModel", "scores a match as the traced article's source", trace.RankFeatureNames, &f.Model)
+	writeModel(&b, "storyModel", "scores an unrelated candidate as one story with the traced article", trace.StoryFeatureNames, &f.Story)
+	fmt.Fprintf(&b, "\t// storyThreshold is the story model's decision threshold (see\n\t// acceptStories).\n\tstoryThreshold = %v\n", f.StoryThreshold)
 	b.WriteString(")\n")
 	return format.Source(b.Bytes())
 }
