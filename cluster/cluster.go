@@ -147,6 +147,10 @@ type Clusters struct {
 	// map here).
 	dot     []float32
 	touched []int32
+	// lists is scratch space of best, kept between calls; sink keeps
+	// the postings it reads ahead (see best) from being optimized away.
+	lists []weightedList
+	sink  int32
 	// order and byDF are scratch space of add, kept between calls.
 	order []uint64
 	byDF  []word
@@ -164,6 +168,12 @@ type word struct{ slot, df int32 }
 // memory: chained entries cost a cache miss each, two thirds of the
 // clustering's time.
 type postingList struct{ off, n int32 }
+
+// weightedList is a posting list to walk and its word's weight.
+type weightedList struct {
+	postingList
+	w float32
+}
 
 // post appends article n to the posting list p.
 func (c *Clusters) post(p *postingList, n int32) {
@@ -393,17 +403,28 @@ func (c *Clusters) best(words []word, qn float64) (int32, bool) {
 		c.touched = touched[:0]
 	}()
 	common := int32(min(max(len(c.ids)/topicShare, minCommon), postingCap))
+	// The lists to walk, each with its word's weight. Their first
+	// postings are read here, in a loop of loads independent of each
+	// other that the processor overlaps, so that the walk finds them in
+	// the cache: walked in turn, each list's first read waited for the
+	// memory.
+	lists := c.lists[:0]
+	var first int32
 	for _, x := range words[:min(len(words), queryWords)] {
-		v := c.weights.of(x.df)
 		p := c.words.slots[x.slot].list
-		if p.n > common {
+		if p.n > common || p.n == 0 {
 			continue // too common to tell stories apart
 		}
-		for _, j := range c.arena[p.off : p.off+p.n] {
+		first += c.arena[p.off]
+		lists = append(lists, weightedList{p, float32(c.weights.of(x.df))})
+	}
+	c.lists, c.sink = lists, first
+	for _, l := range lists {
+		for _, j := range c.arena[l.off : l.off+l.n] {
 			if c.dot[j] == 0 {
 				touched = append(touched, j)
 			}
-			c.dot[j] += float32(v)
+			c.dot[j] += l.w
 		}
 	}
 	// The shortlist: the articles sharing the most weight, ties to the
@@ -415,12 +436,12 @@ func (c *Clusters) best(words []word, qn float64) (int32, bool) {
 	var top [shortlist]cand
 	m := 0
 	for _, j := range touched {
-		if c.cluster[j] < 0 {
-			continue // removed
-		}
 		x := cand{j, float64(c.dot[j])}
 		if m == shortlist && !(x.dot > top[m-1].dot || x.dot == top[m-1].dot && x.j < top[m-1].j) {
 			continue
+		}
+		if c.cluster[j] < 0 {
+			continue // removed
 		}
 		if m < shortlist {
 			m++
@@ -433,9 +454,14 @@ func (c *Clusters) best(words []word, qn float64) (int32, bool) {
 	}
 	// The best candidate, and the best of those in other clusters.
 	best, bestScore, second := int32(-1), c.threshold, 0.0
+	var js [shortlist]int32
+	for i, cd := range top[:m] {
+		js[i] = cd.j
+	}
+	c.measureNorms(js[:m])
 	var scores [shortlist]float64
 	for i, cd := range top[:m] {
-		cn := c.normOf(cd.j)
+		cn := float64(c.norm[cd.j])
 		if qn == 0 || cn == 0 {
 			continue
 		}
@@ -459,18 +485,38 @@ func (c *Clusters) best(words []word, qn float64) (int32, bool) {
 	return best, best >= 0
 }
 
-// normOf returns the norm of article j's posted words: the one kept,
-// unless the corpus has grown by normGrowth since it was measured.
-// c.mu is held.
-func (c *Clusters) normOf(j int32) float64 {
-	if n := float32(c.weights.articles); c.norm[j] == 0 || n > c.normAt[j]*normGrowth {
-		cn := 0.0
-		for _, sl := range c.posted[c.start[j]:c.start[j+1]] {
-			cn += c.weights.of(c.words.slots[sl].df)
+// measureNorms makes the kept norms of the articles js (at most
+// shortlist) current: an article's norm is the weight of its posted words
+// (see weight), kept, and measured again once the corpus has grown by
+// normGrowth since it was. The document frequencies of all their words
+// are read first, in one loop of loads independent of each other that the
+// processor overlaps, then summed: read as they were summed, each waited
+// for the memory (a fifth of the clustering's time). c.mu is held.
+func (c *Clusters) measureNorms(js []int32) {
+	n := float32(c.weights.articles)
+	var dfs [shortlist * postedWords]int32
+	var stale [shortlist]int32
+	k, m := 0, 0
+	for _, j := range js {
+		if c.norm[j] != 0 && n <= c.normAt[j]*normGrowth {
+			continue
 		}
+		for _, sl := range c.posted[c.start[j]:c.start[j+1]] {
+			dfs[k] = c.words.slots[sl].df
+			k++
+		}
+		stale[m] = j
+		m++
+	}
+	k = 0
+	for _, j := range stale[:m] {
+		cn := 0.0
+		for _, df := range dfs[k : k+c.start[j+1]-c.start[j]] {
+			cn += c.weights.of(df)
+		}
+		k += c.start[j+1] - c.start[j]
 		c.norm[j], c.normAt[j] = float32(cn), n
 	}
-	return float64(c.norm[j])
 }
 
 // Remove takes the article id out of its cluster (a deleted document).
