@@ -128,7 +128,13 @@ func Of(a *article.Article, opts Options) Fingerprint {
 	if opts.Vocabulary {
 		fp.Vocabulary = make([]uint64, len(tc.keys))
 		for i, k := range tc.keys {
-			fp.Vocabulary[i] = xxhash.Sum64String(VocabularyKey(k))
+			// A key that is its own vocabulary key (six letters or
+			// fewer) has its hash already.
+			if vk := VocabularyKey(k); len(vk) < len(k) {
+				fp.Vocabulary[i] = xxhash.Sum64String(vk)
+			} else {
+				fp.Vocabulary[i] = tc.hashes[i]
+			}
 		}
 	}
 	pairs := opts.Pairs
