@@ -31,13 +31,14 @@ const (
 	dateFromURL                   // the URL's path
 	dateFromBody                  // the top of the body
 	dateFromLast                  // the last resorts (lastDate)
+	dateFromLabelled              // a date the text calls the publication's
 )
 
 // DateFeatures names the features of a date candidate, in the order of
 // Candidate.Features for dates.
 var DateFeatures = []string{
 	"ld", "meta", "pub_at", "classed", "first_time", "later_time", "page", "script", "byline",
-	"updated", "modified", "near_title", "shown", "url", "body", "last", "sources", "ordered",
+	"updated", "modified", "near_title", "shown", "url", "body", "last", "labelled", "sources", "ordered",
 	"latest", "earliest", "near_title_update", "next_to_url",
 }
 
@@ -93,6 +94,7 @@ func (m *pageMeta) dateCandidates(pageURL string, paras []string, last string) [
 	}
 	add(bodyDate(paras), dateFromBody)
 	add(last, dateFromLast)
+	add(m.labelledDate, dateFromLabelled)
 	return out
 }
 
@@ -100,7 +102,7 @@ func (m *pageMeta) dateCandidates(pageURL string, paras []string, last string) [
 // candidates; ordered is the day the fixed order picks.
 func (c *dateCandidate) features(all []dateCandidate, m *pageMeta, ordered, urlDay string) []float64 {
 	f := make([]float64, 0, len(DateFeatures))
-	for b := 1; b <= dateFromLast; b <<= 1 {
+	for b := 1; b <= dateFromLabelled; b <<= 1 {
 		if c.sources&b != 0 {
 			f = append(f, 1)
 		} else {

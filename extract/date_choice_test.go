@@ -108,3 +108,35 @@ func TestNearTitleAfterLaterHeadline(t *testing.T) {
 		})
 	}
 }
+
+func TestLabelledDate(t *testing.T) {
+	tests := []struct {
+		name, page, want string
+	}{
+		{"a label and its date in one text",
+			`<p>Published on March 3, 2025</p>`, "2025-03-03"},
+		{"a label in its own element, the date in the next",
+			`<div><b>Published:</b> <span>3 Mar 2025</span></div>`, "2025-03-03"},
+		{"a name between the label and the date",
+			`<p>Posted by Ada Ferrow on Mar. 3, 2025</p>`, "2025-03-03"},
+		{"a numeric date after the label",
+			`<p>Posted: 03/03/2025</p>`, "2025-03-03"},
+		{"an update between the label and the date is no publication",
+			`<p>Published by the river council and updated June 5, 2025</p>`, ""},
+		{"a label with no date in reach",
+			`<p>Posted in Local news, Transport, Footbridges and crossings of the valley rivers since March 3, 2025</p>`, ""},
+		{"a date without a label",
+			`<p>March 3, 2025</p>`, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			root, err := html.Parse(strings.NewReader(`<html lang="en"><body><h1>Council approves a footbridge over the river</h1>` + tt.page + `</body></html>`))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := readMeta(root).labelledDate; got != tt.want {
+				t.Errorf("labelledDate = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}

@@ -43,6 +43,13 @@ type pageMeta struct {
 	// nearTitleUpdate says the date beside the headline is labelled as
 	// an update ("Updated March 3, 2025").
 	nearTitleUpdate bool
+	// labelledDate is the first date the page's text introduces as the
+	// publication ("Published on March 3, 2025", "Posted: 03/03/2025",
+	// "<b>Published</b> <span>Mar 3, 2025</span>"), as YYYY-MM-DD;
+	// pubLabelOpen says the last text was such a label with no date
+	// after it, which the next text may give.
+	labelledDate string
+	pubLabelOpen bool
 	// scriptDate is a publication date in a script's data (the state a
 	// JavaScript framework ships: "publishedDate":"2025-01-28").
 	scriptDate string
@@ -129,6 +136,9 @@ func readMeta(root *html.Node) *pageMeta {
 					}
 				}
 				afterTitle += len(n.Data)
+			}
+			if m.labelledDate == "" && len(n.Data) < 300 {
+				m.readLabelledDate(collapse(n.Data))
 			}
 			if m.labelled == "" && bylineLabel(n.Data) {
 				m.labelled = labelledName(n)
@@ -808,4 +818,42 @@ func (m *pageMeta) firstMeta(keys ...string) string {
 		}
 	}
 	return ""
+}
+
+// pubLabel matches the words that introduce a publication date:
+// "Published", "Posted", "First published", "Publication date".
+var pubLabel = regexp.MustCompile(`(?i)\b(published|posted|publication date|date published)\b`)
+
+// pubLabelReach is how far after its label a publication date may start:
+// room for "on", a colon, "by" and a name.
+const pubLabelReach = 40
+
+// readLabelledDate reads one text of the page for a date its words
+// introduce as the publication: the date after a pubLabel in t, or t's
+// date when the text before ended with a label.
+func (m *pageMeta) readLabelledDate(t string) {
+	if t == "" {
+		return
+	}
+	rest := ""
+	if m.pubLabelOpen {
+		m.pubLabelOpen = false
+		rest = t
+	} else if loc := pubLabel.FindStringIndex(t); loc != nil {
+		rest = t[loc[1]:]
+		if strings.TrimLeft(rest, " :-–—|·") == "" {
+			m.pubLabelOpen = true
+			return
+		}
+	} else {
+		return
+	}
+	if len(rest) > pubLabelReach+30 {
+		rest = rest[:pubLabelReach+30]
+	}
+	if d, at, ok := textDateAt(rest); ok && at <= pubLabelReach && !updateLabel.MatchString(rest[:at]) {
+		m.labelledDate = d
+	} else if d, ok := numericDate(rest, m.lang); ok {
+		m.labelledDate = d
+	}
 }
