@@ -992,7 +992,7 @@ func (c *checker) negations(ss []*textproc.Sentence, d *textproc.Sentence) {
 					continue
 				}
 				if t, ok := claimToken(s, pspan, d, stem); ok {
-					if deferred(s, pspan, d, t.Span) || modalOnly(d, t.Span, s, n.Span) {
+					if deferred(s, pspan, d, t.Span) || modalOnly(d, t.Span, s, n.Span) || universal(s, n, d) {
 						continue
 					}
 					c.add(Drift{Kind: Negation, SourceSpan: s.Text[n.Start:pspan.End], DerivedSpan: t.Text,
@@ -1010,7 +1010,7 @@ func (c *checker) negations(ss []*textproc.Sentence, d *textproc.Sentence) {
 			}
 			for _, s := range ss {
 				if t, ok := claimToken(d, pspan, s, stem); ok {
-					if deferred(d, pspan, s, t.Span) || modalOnly(s, t.Span, d, n.Span) {
+					if deferred(d, pspan, s, t.Span) || modalOnly(s, t.Span, d, n.Span) || universal(d, n, s) {
 						continue
 					}
 					c.add(Drift{Kind: Negation, SourceSpan: t.Text, DerivedSpan: d.Text[n.Start:pspan.End],
@@ -1296,6 +1296,28 @@ func modalBefore(s *textproc.Sentence, sp textproc.Span) bool {
 		switch s.Tokens[j].Lower {
 		case "must", "should", "may", "might", "could", "ought":
 			return true
+		}
+	}
+	return false
+}
+
+// universal reports a "never" (negation n of a) said against a comparison
+// with everything in b ("than anything", "than anyone", "than ever"): "we
+// have never seen a fire move so fast" and "faster than anything we have
+// seen" make one claim, the negation carried by the comparison.
+func universal(a *textproc.Sentence, n textproc.Negation, b *textproc.Sentence) bool {
+	if n.Cue != "never" {
+		return false
+	}
+	for k := range b.Tokens {
+		if b.Tokens[k].Lower != "than" {
+			continue
+		}
+		for j := k + 1; j < len(b.Tokens) && j <= k+2; j++ {
+			switch b.Tokens[j].Lower {
+			case "any", "anything", "anyone", "anybody", "ever":
+				return true
+			}
 		}
 	}
 	return false

@@ -1,0 +1,55 @@
+package trace
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/wiretrace/wiretrace/article"
+	"github.com/wiretrace/wiretrace/examples"
+	"github.com/wiretrace/wiretrace/extract"
+)
+
+// TestRestylings compares the wildfire family's original with faithful
+// restylings of it written for this test, in forms a language model is
+// asked for (a list of key points, questions and answers, a three-line
+// brief, a tabloid retelling with generic padding): each is a rewrite of
+// the original, the original is named as the source, and nothing drifts.
+func TestRestylings(t *testing.T) {
+	fams, err := examples.Families()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var orig *article.Article
+	for _, fam := range fams {
+		if fam.Name == "wildfire" {
+			orig = loadExample(t, fam.Original())
+		}
+	}
+	if orig == nil {
+		t.Fatal("no wildfire family among the examples")
+	}
+	paths, err := filepath.Glob("testdata/restyle/*.txt")
+	if err != nil || len(paths) < 4 {
+		t.Fatalf("restylings: %v (%d files)", err, len(paths))
+	}
+	for _, p := range paths {
+		t.Run(filepath.Base(p), func(t *testing.T) {
+			data, err := os.ReadFile(p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			b, err := extract.Page(data, extract.Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			r := Compare(orig, b, Options{})
+			if r.Relation != Rewrite || r.Source != SourceA {
+				t.Errorf("relation %s, source %s; want rewrite with the original (a) as source", r.Relation, r.Source)
+			}
+			for _, d := range r.Drifts {
+				t.Errorf("drift on a faithful restyling: %s %q -> %q", d.Kind, d.SourceSpan, d.DerivedSpan)
+			}
+		})
+	}
+}
