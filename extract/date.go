@@ -78,8 +78,8 @@ var (
 	mdyDate = regexp.MustCompile(`(?i)\b` + monthRE + `\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)\b`)
 	// "28 January 2025", "28 Jan, 2025"
 	dmyDate = regexp.MustCompile(`(?i)\b(\d{1,2})(?:st|nd|rd|th)?\s+` + monthRE + `\.?,?\s+((?:19|20)\d\d)\b`)
-	// "2025-01-28"
-	isoDate = regexp.MustCompile(`\b((?:19|20)\d\d)-(\d\d)-(\d\d)\b`)
+	// "2025-01-28", "2025.01.28", "2025/1/28": year first, one separator
+	isoDate = regexp.MustCompile(`\b((?:19|20)\d\d)([-./])(\d{1,2})([-./])(\d{1,2})\b`)
 )
 
 // textDate finds the first date written in s and returns it as
@@ -118,8 +118,8 @@ func textDateAt(s string) (string, int, bool) {
 	if m := dmyDate.FindStringSubmatchIndex(s); m != nil {
 		consider(hit{m[0], s[m[6]:m[7]], s[m[4]:m[5]], s[m[2]:m[3]]})
 	}
-	if m := isoDate.FindStringSubmatchIndex(s); m != nil {
-		consider(hit{m[0], s[m[2]:m[3]], s[m[4]:m[5]], s[m[6]:m[7]]})
+	if m := isoDate.FindStringSubmatchIndex(s); m != nil && s[m[4]:m[5]] == s[m[8]:m[9]] {
+		consider(hit{m[0], s[m[2]:m[3]], s[m[6]:m[7]], s[m[10]:m[11]]})
 	}
 	if best == nil {
 		return "", 0, false
