@@ -47,6 +47,9 @@ func TestRestylings(t *testing.T) {
 			if r.Relation != Rewrite || r.Source != SourceA {
 				t.Errorf("relation %s, source %s; want rewrite with the original (a) as source", r.Relation, r.Source)
 			}
+			if back := Compare(b, orig, Options{}); back.Relation != r.Relation || back.Source != SourceB {
+				t.Errorf("reversed: relation %s, source %s; want %s with the original (b) as source", back.Relation, back.Source, r.Relation)
+			}
 			for _, d := range r.Drifts {
 				t.Errorf("drift on a faithful restyling: %s %q -> %q", d.Kind, d.SourceSpan, d.DerivedSpan)
 			}
