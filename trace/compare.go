@@ -105,7 +105,7 @@ func Compare(a, b *article.Article, opts Options) Report {
 	maxBytes := opts.maxSentences() * bytesPerSentence
 	a, cutA := capText(a, maxBytes)
 	b, cutB := capText(b, maxBytes)
-	r, _ := compareDocs(a, b, textproc.Analyze(a), textproc.Analyze(b), opts)
+	r := compareDocs(a, b, textproc.Analyze(a), textproc.Analyze(b), opts, nil)
 	r.Truncated = r.Truncated || cutA || cutB
 	return r
 }
@@ -136,8 +136,9 @@ func capText(a *article.Article, max int) (*article.Article, bool) {
 }
 
 // compareDocs compares a (the match, in a trace) with b and returns the
-// report with what the ranking of a trace's matches reads of it.
-func compareDocs(a, b *article.Article, da, db *textproc.Doc, opts Options) (Report, rankEvidence) {
+// report; when rank is not nil, it sets what the ranking of a trace's
+// matches reads of the comparison (Compare has no use for it).
+func compareDocs(a, b *article.Article, da, db *textproc.Doc, opts Options, rank *rankEvidence) Report {
 	da, cutA := capSentences(da, opts.maxSentences())
 	db, cutB := capSentences(db, opts.maxSentences())
 	// The relation is decided on the strict alignment (sentences that
@@ -188,7 +189,10 @@ func compareDocs(a, b *article.Article, da, db *textproc.Doc, opts Options) (Rep
 		r.Drifts = r.review.Drifts(Changed(r.DriftScore), rel == Partial)
 		r.CreditsSource = drift.CreditsSource(src, sd, der, dd)
 	}
-	return r, newRankEvidence(&as, ev)
+	if rank != nil {
+		*rank = newRankEvidence(&as, ev)
+	}
+	return r
 }
 
 func side(a *article.Article, d *textproc.Doc) Side {

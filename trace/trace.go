@@ -166,8 +166,8 @@ func Trace(ctx context.Context, corpus Corpus, a *article.Article, opts Options)
 		go func() {
 			defer func() { <-sem; wg.Done() }()
 			m := j.art
-			rep, ev := compareDocs(m, a, textproc.Analyze(m), da, opts)
-			evs[i], ranks[i] = ev, j.rank
+			rep := compareDocs(m, a, textproc.Analyze(m), da, opts, &evs[i])
+			ranks[i] = j.rank
 			orig := OriginalUnknown
 			switch rep.Source {
 			case SourceA:
