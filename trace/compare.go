@@ -146,6 +146,7 @@ func compareDocs(a, b *article.Article, da, db *textproc.Doc, opts Options, rank
 	// the rescued one (which also pairs sentences whose facts changed); the
 	// rescued pairs serve the report and its drifts.
 	as := assess(da, db, opts)
+	defer as.terms.release()
 	ev := as.evidence(a, b, da, db)
 	al := as.al
 	rel := classify(as.strict, ev)

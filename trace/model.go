@@ -4,6 +4,7 @@ import (
 	"math"
 	"math/bits"
 	"slices"
+	"sync"
 	"time"
 
 	"github.com/wiretrace/wiretrace/align"
@@ -149,6 +150,7 @@ func PairEvidence(a, b *article.Article, opts Options) Evidence {
 	da, _ := capSentences(textproc.Analyze(a), opts.maxSentences())
 	db, _ := capSentences(textproc.Analyze(b), opts.maxSentences())
 	as := assess(da, db, opts)
+	defer as.terms.release()
 	return as.evidence(a, b, da, db)
 }
 
@@ -159,6 +161,7 @@ type assessment struct {
 	strictSim       float64
 	order           float64
 	ta, tb          docTerms
+	terms           *termsBuf // ta's and tb's arrays
 	// idfAB, idfBA: the share of a's content that b holds, and the
 	// reverse, each stem weighted by its inverse sentence frequency over
 	// both articles (see idfContained).
@@ -175,7 +178,8 @@ func assess(da, db *textproc.Doc, opts Options) assessment {
 	as.al.Pairs = append([]align.Pair(nil), as.al.Pairs...)
 	rescue(da, db, &as.al)
 	as.rescued = measure(da, db, &as.al)
-	as.ta, as.tb = termsOf(da), termsOf(db)
+	as.terms = newTermsBuf()
+	as.ta, as.tb = termsOf(da, as.terms), termsOf(db, as.terms)
 	as.idfAB, as.idfBA = idfContained(da, db, &as.ta, &as.tb)
 	return as
 }
@@ -320,12 +324,82 @@ type docTerms struct {
 	// across sentence ends: the wording a retelling keeps even when it
 	// changes what the words claim.
 	phrases, trigrams []uint64
+	// index finds a rare stem's place in rare (see find): its slots hold
+	// places plus one, 0 when free.
+	index []int32
 }
 
-func termsOf(d *textproc.Doc) docTerms {
+// termsBuf holds the arrays of the docTerms of one comparison: a pair of
+// 40-sentence articles makes a dozen lists of a few hundred hashes each,
+// and making them afresh for every comparison made a fifth of the
+// garbage of Compare. The docTerms cut from it live until their
+// comparison is done; then the arrays go back to termsBufs.
+type termsBuf struct {
+	u64 []uint64
+	i32 []int32
+}
+
+// termsBufs recycles termsBufs (see release).
+var termsBufs sync.Pool
+
+// maxPooledTerms is the most hashes a termsBuf may hold to be recycled:
+// one very long comparison should not leave its arrays in the pool.
+const maxPooledTerms = 1 << 18
+
+func newTermsBuf() *termsBuf {
+	b, _ := termsBufs.Get().(*termsBuf)
+	if b == nil {
+		b = &termsBuf{}
+	}
+	b.u64, b.i32 = b.u64[:0], b.i32[:0]
+	return b
+}
+
+// release puts b back for the next comparison; nothing cut from it may
+// be used afterwards.
+func (b *termsBuf) release() {
+	if b != nil && cap(b.u64) <= maxPooledTerms {
+		termsBufs.Put(b)
+	}
+}
+
+// reserve makes room for n more hashes and m more counters, in new arrays
+// (twice the old ones at least) when the current ones are too short; what
+// was cut from the old ones stays valid.
+func (b *termsBuf) reserve(n, m int) {
+	if cap(b.u64)-len(b.u64) < n {
+		b.u64 = make([]uint64, 0, max(n, 2*cap(b.u64)))
+	}
+	if cap(b.i32)-len(b.i32) < m {
+		b.i32 = make([]int32, 0, max(m, 2*cap(b.i32)))
+	}
+}
+
+// hashes cuts an empty list with room for n hashes (reserved).
+func (b *termsBuf) hashes(n int) []uint64 {
+	l := len(b.u64)
+	b.u64 = b.u64[:l+n]
+	return b.u64[l : l : l+n]
+}
+
+// counters cuts n counters set to zero (reserved).
+func (b *termsBuf) counters(n int) []int32 {
+	l := len(b.i32)
+	b.i32 = b.i32[:l+n]
+	c := b.i32[l : l+n : l+n]
+	clear(c)
+	return c
+}
+
+// indexSize is the size of the index of a set of n hashes: a power of two
+// at least twice n, so that a probe seldom goes past its first slot.
+func indexSize(n int) int {
+	return 1 << bits.Len(uint(2*n))
+}
+
+func termsOf(d *textproc.Doc, buf *termsBuf) docTerms {
 	var t docTerms
-	// The lists that take most content words are sized for all of them
-	// up front instead of growing by doubling.
+	// Every list is cut from buf, sized for all the words it can take.
 	content, nWords := 0, 0
 	for i := range d.Sentences {
 		for k := range d.Sentences[i].Tokens {
@@ -337,13 +411,23 @@ func termsOf(d *textproc.Doc) docTerms {
 			}
 		}
 	}
-	t.bigrams = make([]uint64, 0, content)
-	t.firsts = make([]uint64, 0, content)
-	t.trigrams = make([]uint64, 0, content)
-	t.phrases = make([]uint64, 0, nWords)
+	// Nine lists of at most one hash a content word (common, specific,
+	// bigrams, firsts, trigrams, names, the sentences' rare stems, rare and
+	// subjects), two of one a word (anchors, phrases), and sortHashes'
+	// scratch; counters: the rare stems' counts and index, and the
+	// buckets of the subjects' order.
+	buf.reserve(9*content+2*nWords+2*nWords+1, content+indexSize(content)+content+2)
+	t.common = buf.hashes(content)
+	t.specific = buf.hashes(content)
+	t.bigrams = buf.hashes(content)
+	t.firsts = buf.hashes(content)
+	t.trigrams = buf.hashes(content)
+	t.names = buf.hashes(content)
+	t.anchors = buf.hashes(nWords)
+	t.phrases = buf.hashes(nWords)
 	t.sentRare = make([][]uint64, len(d.Sentences))
 	// The sentences' rare stems share one array, each cut to its length.
-	sentBuf := make([]uint64, 0, content)
+	sentBuf := buf.hashes(content)
 	var words [phraseWords]uint64 // the last phraseWords words, a ring
 	var stems [3]uint64           // the last three content stems, a ring
 	nw, ns := 0, 0
@@ -399,39 +483,74 @@ func termsOf(d *textproc.Doc) docTerms {
 		sent = slices.Compact(sent)
 		t.sentRare[i] = sent[:len(sent):len(sent)]
 	}
-	t.rare = slices.Clone(t.firsts)
-	var scratch []uint64
+	t.rare = append(buf.hashes(len(t.firsts)), t.firsts...)
+	scratch := buf.hashes(2*nWords + 1)
 	for _, set := range []*[]uint64{&t.common, &t.rare, &t.specific, &t.bigrams, &t.anchors, &t.names, &t.phrases, &t.trigrams} {
-		scratch = sortHashes(*set, scratch)
+		sortHashes(*set, scratch)
 		*set = slices.Compact(*set)
+	}
+	// The index of rare finds a stem's place in it (see find).
+	t.index = buf.counters(indexSize(len(t.rare)))
+	for k, h := range t.rare {
+		i := t.slot(h)
+		for t.index[i] != 0 {
+			i = (i + 1) & (len(t.index) - 1)
+		}
+		t.index[i] = int32(k) + 1
 	}
 	// Keep each rare stem's first occurrence and count its uses: its
 	// place in the sorted set is its counter, without a map.
-	count := make([]int32, len(t.rare))
+	count := buf.counters(len(t.rare))
 	firsts := t.firsts[:0]
+	most := int32(0)
 	for _, h := range t.firsts {
-		k, _ := slices.BinarySearch(t.rare, h)
+		k, _ := t.find(h)
 		if count[k] == 0 {
 			firsts = append(firsts, h)
 		}
 		count[k]++
+		most = max(most, count[k])
 	}
 	t.firsts = firsts
-	type use struct {
-		h uint64
-		n int32
+	// Subjects: the stems by their count, most first, ties in the order
+	// of first occurrence (a stable counting sort: at[c] is where the
+	// next stem used c times goes, the counts of most down to 1 in turn).
+	at := buf.counters(int(most) + 2)
+	for _, h := range firsts {
+		k, _ := t.find(h)
+		at[most-count[k]+1]++
 	}
-	uses := make([]use, len(firsts))
-	for i, h := range firsts {
-		k, _ := slices.BinarySearch(t.rare, h)
-		uses[i] = use{h, count[k]}
+	for c := 1; c < len(at); c++ {
+		at[c] += at[c-1]
 	}
-	slices.SortStableFunc(uses, func(x, y use) int { return int(y.n - x.n) })
-	t.subjects = make([]uint64, len(uses))
-	for i, u := range uses {
-		t.subjects[i] = u.h
+	t.subjects = buf.hashes(len(firsts))[:len(firsts)]
+	for _, h := range firsts {
+		k, _ := t.find(h)
+		c := most - count[k]
+		t.subjects[at[c]] = h
+		at[c]++
 	}
 	return t
+}
+
+// slot is the first slot of the index of t.rare to probe for h.
+func (t *docTerms) slot(h uint64) int {
+	return int((h * 0x9E3779B97F4A7C15) >> (64 - bits.Len(uint(len(t.index)-1))))
+}
+
+// find returns the place of h in t.rare and true, or false when t.rare
+// lacks h, through the index: a probe or two instead of a binary search
+// of ten steps.
+func (t *docTerms) find(h uint64) (int, bool) {
+	for i := t.slot(h); ; i = (i + 1) & (len(t.index) - 1) {
+		k := t.index[i]
+		if k == 0 {
+			return 0, false
+		}
+		if t.rare[k-1] == h {
+			return int(k - 1), true
+		}
+	}
 }
 
 // idfContained returns the share of a's content stems that b holds and the
@@ -501,15 +620,15 @@ func inOrder(t, u *docTerms) float64 {
 	// is the longest increasing run of the places in u's order of the
 	// stems taken in t's order, found by patience sorting in n·log n
 	// steps instead of a table of n² cells.
-	x, y := sharedSeq(t.firsts, u.rare), sharedSeq(u.firsts, t.rare)
+	x, y := sharedSeq(t.firsts, u), sharedSeq(u.firsts, t)
 	at := make([]int32, len(u.rare)) // place in y of u.rare[k]
 	for i, h := range y {
-		k, _ := slices.BinarySearch(u.rare, h)
+		k, _ := u.find(h)
 		at[k] = int32(i)
 	}
 	var tails []int32 // tails[l]: the least end of an increasing run of l+1
 	for _, h := range x {
-		k, _ := slices.BinarySearch(u.rare, h)
+		k, _ := u.find(h)
 		p := at[k]
 		l, _ := slices.BinarySearch(tails, p)
 		if l == len(tails) {
@@ -521,11 +640,11 @@ func inOrder(t, u *docTerms) float64 {
 	return (float64(len(tails)) + orderPrior) / (float64(len(x)) + 2*orderPrior)
 }
 
-// sharedSeq keeps the members of seq that the sorted set holds.
-func sharedSeq(seq, set []uint64) []uint64 {
+// sharedSeq keeps the members of seq that u holds among its rare stems.
+func sharedSeq(seq []uint64, u *docTerms) []uint64 {
 	var out []uint64
 	for _, h := range seq {
-		if _, ok := slices.BinarySearch(set, h); ok {
+		if _, ok := u.find(h); ok {
 			out = append(out, h)
 		}
 	}
@@ -736,7 +855,7 @@ func heldShare(seq []uint64, u *docTerms) float64 {
 	}
 	n := 0
 	for _, h := range seq {
-		if _, ok := slices.BinarySearch(u.rare, h); ok {
+		if _, ok := u.find(h); ok {
 			n++
 		}
 	}
@@ -762,7 +881,7 @@ func supported(t, u *docTerms) float64 {
 	holders := make([]uint64, len(u.rare)*words)
 	for r, s := range u.sentRare {
 		for _, h := range s {
-			k, _ := slices.BinarySearch(u.rare, h)
+			k, _ := u.find(h)
 			holders[k*words+r/64] |= 1 << (r % 64)
 		}
 	}
@@ -774,7 +893,7 @@ func supported(t, u *docTerms) float64 {
 		}
 		clear(at)
 		for _, h := range s {
-			k, ok := slices.BinarySearch(u.rare, h)
+			k, ok := u.find(h)
 			if !ok {
 				continue
 			}
