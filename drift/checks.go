@@ -707,7 +707,7 @@ const (
 // quote by the same speaker whose words were changed materially.
 func (c *checker) quotes(ss []*textproc.Sentence, d *textproc.Sentence) {
 	for _, dq := range d.Quotes {
-		dw := quoteWords(dq.Text)
+		dw := quoteWords(d.TokensIn(dq.Span))
 		if len(dw) < 3 {
 			continue
 		}
@@ -750,7 +750,7 @@ func (c *checker) quotes(ss []*textproc.Sentence, d *textproc.Sentence) {
 				// quotation marks words the source sentence gives around
 				// them ("the offer "undervalues the company"" → ""The
 				// offer undervalues the company"").
-				if share(dw, quoteWords(s.Text)) >= quoteSame {
+				if share(dw, quoteWords(s.Tokens)) >= quoteSame {
 					continue
 				}
 				c.add(Drift{Kind: Quote, SourceSpan: sq.Text, DerivedSpan: dq.Text,
@@ -779,7 +779,7 @@ func (c *checker) srcQuotes() []quoteAt {
 		s := &c.src.Sentences[i]
 		c.quoteFrom[i] = len(c.quoteList)
 		for _, q := range s.Quotes {
-			c.quoteList = append(c.quoteList, quoteAt{q, s, quoteWords(q.Text)})
+			c.quoteList = append(c.quoteList, quoteAt{q, s, quoteWords(s.TokensIn(q.Span))})
 		}
 	}
 	return c.quoteList
@@ -793,11 +793,13 @@ func (c *checker) srcQuoteWords(s *textproc.Sentence, k int) map[string]bool {
 	if i := s.Index; i >= 0 && i < len(c.src.Sentences) && &c.src.Sentences[i] == s {
 		return c.quoteList[c.quoteFrom[i]+k].words
 	}
-	return quoteWords(s.Quotes[k].Text)
+	return quoteWords(s.TokensIn(s.Quotes[k].Span))
 }
 
-func quoteWords(text string) map[string]bool {
-	toks := textproc.Tokenize(text)
+// quoteWords returns the stems of the content words among toks (a
+// quote's tokens, TokensIn its span: the tokens of its text, without
+// tokenizing it again).
+func quoteWords(toks []textproc.Token) map[string]bool {
 	// Sized for every token: a growing map rehashed several times per
 	// quote.
 	out := make(map[string]bool, len(toks))

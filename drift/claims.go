@@ -201,7 +201,7 @@ func Examine(src, derived *textproc.Doc, pairs []Pair) Review {
 				Explanation: fmt.Sprintf("names %s, which appears nowhere in the source", e.Text)})
 		}
 		for _, q := range d.Quotes {
-			w := quoteWords(q.Text)
+			w := quoteWords(d.TokensIn(q.Span))
 			if len(w) < 3 || share(w, srcStems) >= backedShare {
 				continue
 			}

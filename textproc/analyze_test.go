@@ -2,6 +2,7 @@ package textproc
 
 import (
 	"fmt"
+	"math/rand/v2"
 	"strings"
 	"testing"
 	"unicode"
@@ -246,5 +247,53 @@ func TestASCIIClass(t *testing.T) {
 		if got := int(asciiClass[c]); got != want {
 			t.Errorf("class of %q = %d, want %d", c, got, want)
 		}
+	}
+}
+
+// TestTokensInQuote checks that the tokens of a sentence inside one of
+// its quotes are the tokens of the quote's text on its own, on quotes
+// written every way and on random text made of the characters that end
+// or join tokens (quotation marks, apostrophes, hyphens, dots, digits).
+func TestTokensInQuote(t *testing.T) {
+	paras := []string{
+		`“We are ready. We will act,” the spokesperson said.`,
+		`Lena Ostrova said: "The U.S. plan costs $2.5 billion, not 1,000."`,
+		`He called it a “rock ’n’ roll” build-up and "don't-look-back" politics.`,
+		`The mayor's "quick"fix and pre-"approved" permits drew 12"of rain.`,
+		"“Qu’elle vienne,” dit Amélie\u00a0Durand. “Non‑stop” work, she added.",
+		`OSLO (Reuters) - "We are ready," Holm said. "Not yet.`,
+	}
+	r := rand.New(rand.NewPCG(5, 6))
+	const alphabet = "aB c.D'’-‑ 9,1 “”\" U.S. x\u00a0é.\n"
+	chars := []rune(alphabet)
+	for range 3000 {
+		b := make([]rune, 4+r.IntN(60))
+		for k := range b {
+			b[k] = chars[r.IntN(len(chars))]
+		}
+		paras = append(paras, string(b))
+	}
+	quotes := 0
+	for _, p := range paras {
+		d := Analyze(&article.Article{Paragraphs: []string{p}})
+		for i := range d.Sentences {
+			s := &d.Sentences[i]
+			for _, q := range s.Quotes {
+				quotes++
+				got, want := s.TokensIn(q.Span), Tokenize(q.Text)
+				if len(got) != len(want) {
+					t.Fatalf("quote %q of %q: %d tokens inside its span, %d of its text", q.Text, s.Text, len(got), len(want))
+				}
+				for k := range got {
+					g, w := got[k], want[k]
+					if g.Text != w.Text || g.Lower != w.Lower || g.Stem != w.Stem || g.Stop != w.Stop || g.Kind != w.Kind {
+						t.Fatalf("quote %q of %q: token %d is %+v inside the span, %+v in the text", q.Text, s.Text, k, g, w)
+					}
+				}
+			}
+		}
+	}
+	if quotes < 100 {
+		t.Fatalf("only %d quotes checked", quotes)
 	}
 }

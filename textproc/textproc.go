@@ -388,6 +388,23 @@ func Words(s string) []string {
 	return out
 }
 
+// TokensIn returns the tokens of s that lie inside sp, a span of s.Text.
+// For one of s.Quotes it gives the tokens Tokenize(q.Text) gives, without
+// tokenizing and stemming the words again: a quote's span starts and ends
+// at a quotation mark or at the sentence's ends, where the tokens of the
+// sentence start and end too.
+func (s *Sentence) TokensIn(sp Span) []Token {
+	i := 0
+	for i < len(s.Tokens) && s.Tokens[i].Start < sp.Start {
+		i++
+	}
+	j := i
+	for j < len(s.Tokens) && s.Tokens[j].End <= sp.End {
+		j++
+	}
+	return s.Tokens[i:j:j]
+}
+
 // ContentStems returns the stems of the sentence's tokens that are words or
 // numerals and not stop words, in order.
 func (s *Sentence) ContentStems() []string {

@@ -115,7 +115,7 @@ func quoteSets(d *textproc.Doc) [][]string {
 	for i := range d.Sentences {
 		for _, q := range d.Sentences[i].Quotes {
 			var w []string
-			for _, t := range textproc.Tokenize(q.Text) {
+			for _, t := range d.Sentences[i].TokensIn(q.Span) {
 				if t.Kind != textproc.Punct && !t.Stop {
 					w = append(w, t.Stem)
 				}
