@@ -297,3 +297,17 @@ func TestTokensInQuote(t *testing.T) {
 		t.Fatalf("only %d quotes checked", quotes)
 	}
 }
+
+// TestRelease checks that an analysis made in the arrays of a released
+// Doc is the analysis made afresh, and that releasing twice is harmless.
+func TestRelease(t *testing.T) {
+	first := articleOf(`“We are ready,” said Lena Ostrova, the U.S. envoy, on Tuesday.`, "The plan costs $2.5 billion. It was not approved.")
+	second := articleOf("Governor Ruth Halvorsen said 1,200 residents left Korsvik.", `Halvorsen told reporters: "We will rebuild." The dam failed in 2019.`)
+	fresh := fmt.Sprintf("%+v", Analyze(second).Sentences)
+	d := Analyze(first)
+	d.Release()
+	d.Release()
+	if got := fmt.Sprintf("%+v", Analyze(second).Sentences); got != fresh {
+		t.Fatalf("after a release:\n%s\nafresh:\n%s", got, fresh)
+	}
+}

@@ -105,7 +105,11 @@ func Compare(a, b *article.Article, opts Options) Report {
 	maxBytes := opts.maxSentences() * bytesPerSentence
 	a, cutA := capText(a, maxBytes)
 	b, cutB := capText(b, maxBytes)
-	r := compareDocs(a, b, textproc.Analyze(a), textproc.Analyze(b), opts, nil)
+	da, db := textproc.Analyze(a), textproc.Analyze(b)
+	r := compareDocs(a, b, da, db, opts, nil)
+	// The report holds none of the analyses: their arrays go to the next.
+	da.Release()
+	db.Release()
 	r.Truncated = r.Truncated || cutA || cutB
 	return r
 }

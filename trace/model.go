@@ -147,8 +147,11 @@ func PairEvidence(a, b *article.Article, opts Options) Evidence {
 	if b == nil {
 		b = &article.Article{}
 	}
-	da, _ := capSentences(textproc.Analyze(a), opts.maxSentences())
-	db, _ := capSentences(textproc.Analyze(b), opts.maxSentences())
+	fa, fb := textproc.Analyze(a), textproc.Analyze(b)
+	defer fa.Release()
+	defer fb.Release()
+	da, _ := capSentences(fa, opts.maxSentences())
+	db, _ := capSentences(fb, opts.maxSentences())
 	as := assess(da, db, opts)
 	defer as.terms.release()
 	return as.evidence(a, b, da, db)

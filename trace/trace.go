@@ -166,7 +166,9 @@ func Trace(ctx context.Context, corpus Corpus, a *article.Article, opts Options)
 		go func() {
 			defer func() { <-sem; wg.Done() }()
 			m := j.art
-			rep := compareDocs(m, a, textproc.Analyze(m), da, opts, &evs[i])
+			dm := textproc.Analyze(m)
+			rep := compareDocs(m, a, dm, da, opts, &evs[i])
+			dm.Release()
 			ranks[i] = j.rank
 			orig := OriginalUnknown
 			switch rep.Source {
@@ -183,6 +185,7 @@ func Trace(ctx context.Context, corpus Corpus, a *article.Article, opts Options)
 		}()
 	}
 	wg.Wait()
+	da.Release()
 	if err := ctx.Err(); err != nil {
 		return res, err
 	}
