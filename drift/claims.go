@@ -92,15 +92,11 @@ const backedShare = 0.5
 // Review); its Found are what Find returns.
 func Examine(src, derived *textproc.Doc, pairs []Pair) Review {
 	c := newChecker(src, derived)
+	defer c.release()
 	c.find(pairs)
 	found := len(c.out)
-	// Sized up front (about one distinct stem per two tokens of the
-	// source): growing the map rehashed it several times per article.
-	tokens := 0
-	for i := range src.Sentences {
-		tokens += len(src.Sentences[i].Tokens)
-	}
-	srcStems := make(map[string]bool, tokens/2+16)
+	// The map of the last review, emptied (see checkerMem).
+	srcStems := c.mem.srcStems
 	for i := range src.Sentences {
 		for _, t := range src.Sentences[i].Tokens {
 			if t.Kind != textproc.Punct && !t.Stop {
@@ -122,10 +118,10 @@ func Examine(src, derived *textproc.Doc, pairs []Pair) Review {
 	// County" against "the county" is no person of the story), is one of
 	// the source's people, unless the source writes everything in lower
 	// case.
-	var lower map[string]bool
+	lower, lowerMade := c.mem.lower, false
 	ofSource := func(d *textproc.Sentence) bool {
-		if lower == nil {
-			lower = map[string]bool{}
+		if !lowerMade {
+			lowerMade = true
 			for i := range src.Sentences {
 				for _, t := range src.Sentences[i].Tokens {
 					if !c.caseless && t.Kind == textproc.Word && t.Text == t.Lower {
@@ -331,7 +327,7 @@ func (st *stemIDs) each(s *textproc.Sentence, n int32, fn func(id int32)) {
 // that shares most of its content stems, or -1 when none shares any; how
 // many it shares; and whether that is at least anchorWords and anchorMin
 // of them: whether the derived sentence restates it.
-func closestSource(src, derived *textproc.Doc) (closest, shares []int, restates []bool) {
+func closestSource(src, derived *textproc.Doc, m *checkerMem) (closest, shares []int, restates []bool) {
 	// Content stems are numbered, the source's first; holders lists, for
 	// each source stem, the source sentences that hold it, each once and
 	// in order (holders[from[id]:from[id+1]]).
@@ -345,7 +341,8 @@ func closestSource(src, derived *textproc.Doc) (closest, shares []int, restates 
 	tokens += srcTokens
 	// Sized up front (about one distinct stem per three tokens): growing
 	// the map rehashed it several times per article.
-	st := stemIDs{ids: make(map[string]int32, tokens/3+16), last: make([]int32, 0, tokens/3+16)}
+	st := stemIDs{ids: m.stems, last: slices.Grow(m.last[:0], tokens/3+16)}
+	defer func() { m.last = st.last }()
 	occ := make([][2]int32, 0, srcTokens/2+16) // (stem id, source sentence), in reading order
 	for i := range src.Sentences {
 		st.each(&src.Sentences[i], int32(i), func(id int32) {

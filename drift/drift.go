@@ -23,6 +23,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/wiretrace/wiretrace/textproc"
 )
@@ -75,6 +76,7 @@ type Pair struct {
 // none. Indices in pairs that fall outside the documents are ignored.
 func Find(src, derived *textproc.Doc, pairs []Pair) []Drift {
 	c := newChecker(src, derived)
+	defer c.release()
 	c.find(pairs)
 	return c.out
 }
@@ -174,12 +176,48 @@ type checker struct {
 	// use.
 	closest, shares []int
 	restates        []bool
+	// mem holds the maps and arrays above that the next checker reuses.
+	mem *checkerMem
+}
+
+// checkerMem is the memory of a checker that outlives it for the next
+// one: the whole-document vocabularies of a pair of news articles are
+// maps of hundreds of words, and making them afresh for every review
+// made a third of the garbage of the drift checks. Only what no Drift or
+// Review refers to is kept here.
+type checkerMem struct {
+	srcWords, srcStems, lower map[string]bool
+	stems                     map[string]int32
+	last                      []int32
+}
+
+// checkerMems recycles checkerMems (see checker.release).
+var checkerMems sync.Pool
+
+// maxPooledWords is the most words a checkerMem's maps may hold for it
+// to be recycled: one very long article should not leave its maps in
+// the pool.
+const maxPooledWords = 1 << 14
+
+// release hands c's maps to the next checker; c must not be used
+// afterwards.
+func (c *checker) release() {
+	m := c.mem
+	c.mem, c.srcWords = nil, nil
+	if m == nil || len(m.srcWords) > maxPooledWords || len(m.stems) > maxPooledWords {
+		return
+	}
+	clear(m.srcWords)
+	clear(m.srcStems)
+	clear(m.lower)
+	clear(m.stems)
+	checkerMems.Put(m)
 }
 
 // nearest returns closestSource of the checker's documents, computed once.
 func (c *checker) nearest() (closest, shares []int, restates []bool) {
 	if c.closest == nil {
-		c.closest, c.shares, c.restates = closestSource(c.src, c.derived)
+		c.closest, c.shares, c.restates = closestSource(c.src, c.derived, c.mem)
 	}
 	return c.closest, c.shares, c.restates
 }
@@ -192,8 +230,13 @@ func newChecker(src, derived *textproc.Doc) *checker {
 		tokens += len(src.Sentences[i].Tokens)
 		values += len(src.Sentences[i].Numbers)
 	}
-	c := &checker{src: src, derived: derived, srcWords: make(map[string]bool, tokens/2+16), seen: map[string]bool{}, out: []Drift{},
-		srcValues: make([]textproc.Number, 0, values)}
+	m, _ := checkerMems.Get().(*checkerMem)
+	if m == nil {
+		m = &checkerMem{srcWords: make(map[string]bool, tokens/2+16), srcStems: make(map[string]bool, tokens/2+16),
+			lower: map[string]bool{}, stems: make(map[string]int32, tokens/3+16)}
+	}
+	c := &checker{src: src, derived: derived, srcWords: m.srcWords, seen: map[string]bool{}, out: []Drift{},
+		srcValues: make([]textproc.Number, 0, values), mem: m}
 	for _, t := range textproc.Tokenize(src.Title) {
 		c.srcWords[t.Lower] = true
 	}
