@@ -3,6 +3,7 @@ package trace
 import (
 	"math"
 	"slices"
+	"sync"
 
 	"github.com/wiretrace/wiretrace/align"
 	"github.com/wiretrace/wiretrace/textproc"
@@ -44,6 +45,7 @@ func rescue(src, der *textproc.Doc, al *align.Alignment) int {
 		return 0
 	}
 	w := newTermWeights(src, der)
+	defer w.release()
 	n, m := len(omitted), len(unsupported)
 	// rank orders candidates: the overlap, plus anchorBonus when the two
 	// share an anchor, so that a changed sentence that keeps its figure or
@@ -99,6 +101,37 @@ func rescue(src, der *textproc.Doc, al *align.Alignment) int {
 type termWeights struct {
 	src, der [][]int32
 	idf      []float64
+	mem      *termWeightsMem
+}
+
+// termWeightsMem is the memory of a termWeights kept for the next rescue:
+// its three maps, emptied, and its arrays (a pair of news articles makes
+// maps of hundreds of terms, and making them for every comparison made a
+// tenth of the garbage of Compare).
+type termWeightsMem struct {
+	stems, ents map[string]int32
+	nums        map[uint64]int32
+	df          []int
+	backing     []int32
+	src, der    [][]int32
+	idf         []float64
+}
+
+// termWeightsMems recycles termWeightsMems (see release).
+var termWeightsMems sync.Pool
+
+// release hands w's memory to the next termWeights; w must not be used
+// afterwards.
+func (w *termWeights) release() {
+	m := w.mem
+	w.mem, w.src, w.der, w.idf = nil, nil, nil, nil
+	if m == nil || len(m.df) > maxPooledTerms {
+		return
+	}
+	clear(m.stems)
+	clear(m.ents)
+	clear(m.nums)
+	termWeightsMems.Put(m)
 }
 
 func newTermWeights(src, der *textproc.Doc) *termWeights {
@@ -117,15 +150,18 @@ func newTermWeights(src, der *textproc.Doc) *termWeights {
 			nNums += len(s.Numbers)
 		}
 	}
-	stems := make(map[string]int32, tokens/4+16)
-	ents := make(map[string]int32, nEnts)
-	nums := make(map[uint64]int32, nNums)
-	df := make([]int, 0, tokens/4+16)
+	mem, _ := termWeightsMems.Get().(*termWeightsMem)
+	if mem == nil {
+		mem = &termWeightsMem{stems: make(map[string]int32, tokens/4+16), ents: make(map[string]int32, nEnts),
+			nums: make(map[uint64]int32, nNums)}
+	}
+	stems, ents, nums := mem.stems, mem.ents, mem.nums
+	df := slices.Grow(mem.df[:0], tokens/4+16)
 	// One backing array holds every sentence's ids (tokens bounds their
 	// count, so it never grows); each sentence gets a capped slice of it.
-	backing := make([]int32, 0, tokens)
-	intern := func(d *textproc.Doc) [][]int32 {
-		out := make([][]int32, len(d.Sentences))
+	backing := slices.Grow(mem.backing[:0], tokens)
+	intern := func(d *textproc.Doc, out [][]int32) [][]int32 {
+		out = resize(out, len(d.Sentences))
 		for i := range d.Sentences {
 			s := &d.Sentences[i]
 			start := len(backing)
@@ -155,9 +191,11 @@ func newTermWeights(src, der *textproc.Doc) *termWeights {
 		}
 		return out
 	}
-	w := &termWeights{src: intern(src), der: intern(der)}
+	w := &termWeights{src: intern(src, mem.src), der: intern(der, mem.der), mem: mem}
+	mem.src, mem.der, mem.df, mem.backing = w.src, w.der, df, backing
 	total := float64(len(src.Sentences) + len(der.Sentences))
-	w.idf = make([]float64, len(df))
+	w.idf = resize(mem.idf, len(df))
+	mem.idf = w.idf
 	for id, n := range df {
 		w.idf[id] = math.Log(1 + total/float64(max(1, n)))
 	}
@@ -244,5 +282,16 @@ func lastWord(s string) string {
 			return s[k+1:]
 		}
 	}
+	return s
+}
+
+// resize returns s with length n and every element zero, reusing its
+// array when it has room.
+func resize[T any](s []T, n int) []T {
+	if cap(s) < n {
+		return make([]T, n)
+	}
+	s = s[:n]
+	clear(s)
 	return s
 }
