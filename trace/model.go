@@ -328,8 +328,10 @@ type docTerms struct {
 	// changes what the words claim.
 	phrases, trigrams []uint64
 	// index finds a rare stem's place in rare (see find): its slots hold
-	// places plus one, 0 when free.
+	// places plus one, 0 when free; a stem's first slot is its hash's top
+	// bits, shifted down by shift.
 	index []int32
+	shift int
 }
 
 // termsBuf holds the arrays of the docTerms of one comparison: a pair of
@@ -431,8 +433,8 @@ func termsOf(d *textproc.Doc, buf *termsBuf) docTerms {
 	t.sentRare = make([][]uint64, len(d.Sentences))
 	// The sentences' rare stems share one array, each cut to its length.
 	sentBuf := buf.hashes(content)
-	var words [phraseWords]uint64 // the last phraseWords words, a ring
-	var stems [3]uint64           // the last three content stems, a ring
+	var words [phraseWords]uint64 // the last phraseWords words, oldest first
+	var stems [3]uint64           // the last three content stems, oldest first
 	nw, ns := 0, 0
 	for i := range d.Sentences {
 		var prev uint64
@@ -443,9 +445,9 @@ func termsOf(d *textproc.Doc, buf *termsBuf) docTerms {
 			}
 			t.words++
 			t.letters += len(tok.Text)
-			words[nw%phraseWords] = hashTerm(tok.Lower)
+			shiftIn(words[:], hashTerm(tok.Lower))
 			if nw++; nw >= phraseWords {
-				t.phrases = append(t.phrases, ringHash(words[:], nw))
+				t.phrases = append(t.phrases, runHash(words[:]))
 			}
 			if tok.Kind == textproc.Numeral {
 				t.anchors = append(t.anchors, hashTerm(tok.Text))
@@ -454,9 +456,9 @@ func termsOf(d *textproc.Doc, buf *termsBuf) docTerms {
 				continue
 			}
 			h := hashTerm(tok.Stem)
-			stems[ns%3] = h
+			shiftIn(stems[:], h)
 			if ns++; ns >= 3 {
-				t.trigrams = append(t.trigrams, ringHash(stems[:], ns))
+				t.trigrams = append(t.trigrams, runHash(stems[:]))
 			}
 			common := align.Common(tok.Stem)
 			if !common && (tok.Kind == textproc.Numeral || len(tok.Stem) >= 3) {
@@ -494,6 +496,7 @@ func termsOf(d *textproc.Doc, buf *termsBuf) docTerms {
 	}
 	// The index of rare finds a stem's place in it (see find).
 	t.index = buf.counters(indexSize(len(t.rare)))
+	t.shift = 64 - bits.Len(uint(len(t.index)-1))
 	for k, h := range t.rare {
 		i := t.slot(h)
 		for t.index[i] != 0 {
@@ -538,7 +541,7 @@ func termsOf(d *textproc.Doc, buf *termsBuf) docTerms {
 
 // slot is the first slot of the index of t.rare to probe for h.
 func (t *docTerms) slot(h uint64) int {
-	return int((h * 0x9E3779B97F4A7C15) >> (64 - bits.Len(uint(len(t.index)-1))))
+	return int((h * 0x9E3779B97F4A7C15) >> t.shift)
 }
 
 // find returns the place of h in t.rare and true, or false when t.rare
@@ -805,12 +808,20 @@ func hashTerm(s string) uint64 {
 // words ("in close contact with") are rarely shared by chance.
 const phraseWords = 4
 
-// ringHash hashes the words of a ring buffer whose next write is at n, in
-// the order they were written.
-func ringHash(ring []uint64, n int) uint64 {
+// shiftIn appends h to the run of the last len(run) hashes, the oldest
+// dropped.
+func shiftIn(run []uint64, h uint64) {
+	for k := 1; k < len(run); k++ {
+		run[k-1] = run[k]
+	}
+	run[len(run)-1] = h
+}
+
+// runHash hashes a run of words, oldest first.
+func runHash(run []uint64) uint64 {
 	var h uint64
-	for k := range ring {
-		h = h*1099511628211 ^ ring[(n+k)%len(ring)]
+	for _, w := range run {
+		h = h*1099511628211 ^ w
 	}
 	return h
 }
