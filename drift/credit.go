@@ -76,26 +76,42 @@ func CreditsSource(src *article.Article, srcDoc *textproc.Doc, derived *article.
 	if len(names) == 0 || derived == nil {
 		return false
 	}
-	var hay strings.Builder
-	hay.WriteString(derived.Credit)
-	hay.WriteString("\n")
+	// The derived article's credit, dateline agency and paragraphs, each
+	// lowercased on its own: a name without a line break is found in one
+	// of them or nowhere (the pieces are read as joined by line breaks,
+	// which are no letters), without joining the whole text first.
+	pieces := make([]string, 0, len(derived.Paragraphs)+2)
+	pieces = append(pieces, derived.Credit)
 	if derivedDoc != nil {
-		hay.WriteString(derivedDoc.DatelineAgency)
-		hay.WriteString("\n")
+		pieces = append(pieces, derivedDoc.DatelineAgency)
 	}
-	for _, p := range derived.Paragraphs {
-		hay.WriteString(p)
-		hay.WriteString("\n")
+	pieces = append(pieces, derived.Paragraphs...)
+	var low []string
+	has := func(needle string) bool {
+		if strings.Contains(needle, "\n") {
+			return containsWord(strings.ToLower(strings.Join(pieces, "\n")+"\n"), needle)
+		}
+		if low == nil {
+			low = make([]string, len(pieces))
+			for k, p := range pieces {
+				low[k] = strings.ToLower(p)
+			}
+		}
+		for _, p := range low {
+			if containsWord(p, needle) {
+				return true
+			}
+		}
+		return false
 	}
-	text := strings.ToLower(hay.String())
 	for _, n := range names {
-		if containsWord(text, strings.ToLower(n)) {
+		if has(strings.ToLower(n)) {
 			return true
 		}
 		// "Thomson Reuters" is credited by "Reuters": the last word of an
 		// agency's name is how other outlets usually cite it.
 		if f := strings.Fields(n); len(f) > 1 && len(f[len(f)-1]) > 4 && !genericAgencyWord[strings.ToLower(f[len(f)-1])] {
-			if containsWord(text, strings.ToLower(f[len(f)-1])) {
+			if has(strings.ToLower(f[len(f)-1])) {
 				return true
 			}
 		}

@@ -307,6 +307,22 @@ func TestCreditsSource(t *testing.T) {
 			}
 		})
 	}
+	// A credit broken over two lines is credited by a text that names it
+	// across two paragraphs (the pieces are searched as if joined by line
+	// breaks), not by one that writes it on one line.
+	broken := &article.Article{Credit: "Lakeport\nWire", Paragraphs: []string{"The bank cut rates."}}
+	for _, tt := range []struct {
+		paras []string
+		want  bool
+	}{
+		{[]string{"Rates fell, said Lakeport", "Wire on Monday."}, true},
+		{[]string{"Lakeport Wire reported it."}, false},
+	} {
+		der := &article.Article{Paragraphs: tt.paras}
+		if got := CreditsSource(broken, textproc.Analyze(broken), der, textproc.Analyze(der)); got != tt.want {
+			t.Errorf("CreditsSource of %q to %q = %v, want %v", tt.paras, Credits(broken, nil), got, tt.want)
+		}
+	}
 	copyright := &article.Article{Paragraphs: []string{"Shares rose.", "© Thomson Reuters 2019."}}
 	if got := Credits(copyright, nil); len(got) != 1 || got[0] != "Thomson Reuters" {
 		t.Errorf("Credits of a copyright line = %q, want [Thomson Reuters]", got)
