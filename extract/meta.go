@@ -137,7 +137,7 @@ func readMeta(root *html.Node) *pageMeta {
 				}
 				afterTitle += len(n.Data)
 			}
-			if m.labelledDate == "" && len(n.Data) < 300 {
+			if m.labelledDate == "" && len(n.Data) < 300 && (m.pubLabelOpen || containsFold(n.Data, "publi") || containsFold(n.Data, "posted")) {
 				m.readLabelledDate(collapse(n.Data))
 			}
 			if m.labelled == "" && bylineLabel(n.Data) {
