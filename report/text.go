@@ -256,6 +256,11 @@ var originText = map[string]string{
 	trace.OriginalUnknown:  "direction unknown",
 }
 
+// ByIndexText says why a match the comparison alone found unrelated is
+// one story with the traced page (trace.Match.ByIndex).
+const ByIndexText = "one story by the index's evidence: the comparison alone finds the two unrelated, " +
+	"but among all candidates this one stands out as holding the traced page's subject"
+
 // TraceText writes a trace result for a person: one line per match, then
 // the report of the first match (of every match with opts.All). In each
 // report A is the indexed match and B the traced page.
@@ -275,6 +280,9 @@ func TraceText(w io.Writer, res *trace.Result, opts TextOptions) error {
 	for i, m := range res.Matches {
 		fmt.Fprintf(&b, "%2d. %-14s similarity %.2f  %s\n", i+1, m.Relation, m.Similarity, originText[m.Original])
 		fmt.Fprintf(&b, "    %s\n", orUnknown(printable(m.Title)))
+		if m.ByIndex {
+			fmt.Fprintf(&b, "    %s\n", ByIndexText)
+		}
 		if m.URL != "" || m.Published != "" {
 			fmt.Fprintf(&b, "    %s  %s\n", orUnknown(printable(m.URL)), printable(m.Published))
 		}

@@ -177,3 +177,26 @@ func TestTextReadability(t *testing.T) {
 		})
 	}
 }
+
+// TestTraceTextByIndex: a match kept by the index's evidence says so under
+// its line; the others do not.
+func TestTraceTextByIndex(t *testing.T) {
+	res := &trace.Result{
+		Document: trace.Document{Title: "A rewritten page"},
+		Matches: []trace.Match{
+			{ID: "x", Title: "The first match", Relation: trace.SameStory, Original: trace.OriginalUnknown, ByIndex: true},
+			{ID: "y", Title: "The second match", Relation: trace.SameStory, Original: trace.OriginalUnknown},
+		},
+	}
+	var b strings.Builder
+	if err := TraceText(&b, res, TextOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	out := b.String()
+	if strings.Count(out, ByIndexText) != 1 {
+		t.Fatalf("want the by-index note once, under the first match:\n%s", out)
+	}
+	if i, j := strings.Index(out, "The first match"), strings.Index(out, ByIndexText); i < 0 || j < i || j > strings.Index(out, "The second match") {
+		t.Fatalf("the by-index note is not under the first match:\n%s", out)
+	}
+}

@@ -25,12 +25,13 @@ var staticFS embed.FS
 // partials, plus the page's own blocks.
 var pageTemplates = func() map[string]*template.Template {
 	funcs := template.FuncMap{
-		"pct":   report.Percent,
-		"when":  report.When,
-		"as":    relationPhrase,
-		"bytes": humanBytes,
-		"deref": func(b *bool) bool { return b != nil && *b },
-		"int64": func(n int) int64 { return int64(n) },
+		"pct":         report.Percent,
+		"when":        report.When,
+		"as":          relationPhrase,
+		"byIndexText": func() string { return report.ByIndexText },
+		"bytes":       humanBytes,
+		"deref":       func(b *bool) bool { return b != nil && *b },
+		"int64":       func(n int) int64 { return int64(n) },
 	}
 	base := template.Must(report.AddTo(template.Must(template.New("layout.html").Funcs(funcs).ParseFS(templateFS, "templates/layout.html"))))
 	pages := map[string]*template.Template{}

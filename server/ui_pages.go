@@ -148,6 +148,7 @@ func (s *Server) uiTrace(w http.ResponseWriter, r *http.Request) {
 				Similarity:    m.Similarity,
 				Original:      m.Original,
 				Credits:       m.Report.CreditsSource,
+				ByIndex:       m.ByIndex,
 				Report: report.NewView(&m.Report, report.HTMLOptions{
 					Prefix: "m" + strconv.Itoa(i) + "-",
 					A:      report.Name{Name: "the indexed article", Link: "/documents/" + m.ID},

@@ -29,7 +29,9 @@ type matchView struct {
 	// Original is the trace's "match", "document" or "unknown".
 	Original string
 	Credits  bool
-	Report   *report.View
+	// ByIndex: one story by the index's evidence (trace.Match.ByIndex).
+	ByIndex bool
+	Report  *report.View
 }
 
 // docView is a document page: the article and its family on a timeline.
