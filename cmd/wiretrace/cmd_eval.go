@@ -9,6 +9,7 @@ import (
 // evalSuites lists the evaluation suites; each lives in cmd_eval_<suite>.go.
 var evalSuites = map[string]job{
 	"clusters":       evalClusters,
+	"date":           evalDate,
 	"drift":          evalDrift,
 	"extraction":     evalExtraction,
 	"mrpc":           evalMRPC,

@@ -182,27 +182,9 @@ func wcxbChoices(ctx context.Context, set *WCXBSet) (map[string]*extract.Choices
 // date candidates against its true publication date (WCXBDate), and
 // returns the Go source of extract/date_weights.go.
 func FitDate(ctx context.Context, dir string) ([]byte, error) {
-	set, err := LoadWCXB(dir)
+	groups, _, err := dateGroups(ctx, dir)
 	if err != nil {
 		return nil, err
-	}
-	choices, err := wcxbChoices(ctx, set)
-	if err != nil {
-		return nil, err
-	}
-	var groups []choiceGroup
-	for _, p := range set.Pages {
-		if p.Date == "" {
-			continue
-		}
-		g := choiceGroup{Part: p.Part()}
-		if c := choices[p.ID]; c != nil {
-			for _, cand := range c.Date {
-				g.X = append(g.X, cand.Features)
-				g.Right = append(g.Right, WCXBDate(p.Date, cand.Text))
-			}
-		}
-		groups = append(groups, g)
 	}
 	w := fitChooser(groups, len(extract.DateFeatures))
 	var b bytes.Buffer
@@ -223,4 +205,34 @@ func FitDate(ctx context.Context, dir string) ([]byte, error) {
 	}
 	b.WriteString("}}\n")
 	return format.Source(b.Bytes())
+}
+
+// dateGroups reads the date candidates of the WCXB set's pages in dir that
+// have a true date, with the page ids in the same order.
+func dateGroups(ctx context.Context, dir string) ([]choiceGroup, []string, error) {
+	set, err := LoadWCXB(dir)
+	if err != nil {
+		return nil, nil, err
+	}
+	choices, err := wcxbChoices(ctx, set)
+	if err != nil {
+		return nil, nil, err
+	}
+	var groups []choiceGroup
+	var ids []string
+	for _, p := range set.Pages {
+		if p.Date == "" {
+			continue
+		}
+		g := choiceGroup{Part: p.Part()}
+		if c := choices[p.ID]; c != nil {
+			for _, cand := range c.Date {
+				g.X = append(g.X, cand.Features)
+				g.Right = append(g.Right, WCXBDate(p.Date, cand.Text))
+			}
+		}
+		groups = append(groups, g)
+		ids = append(ids, p.ID)
+	}
+	return groups, ids, nil
 }
