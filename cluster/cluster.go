@@ -131,7 +131,7 @@ type Clusters struct {
 	words  wordTable
 	posted []int32
 	start  []int
-	arena  []int32
+	arena  arena
 	// norm[i] is the weight of article i's posted words (see weight) when
 	// there were normAt[i] articles, first as it arrived: kept,
 	// and measured again once the corpus has grown by normGrowth, rather
@@ -161,7 +161,7 @@ type Clusters struct {
 type word struct{ slot, df int32 }
 
 // postingList is a word's posting list: the article numbers
-// arena[off:off+n], in a stretch of room for the power of two at or above
+// arena.at(off, n), in a stretch of room for the power of two at or above
 // n; n is postingCap+1 for a word too common to post. A list that
 // outgrows its room moves to the arena's end, leaving its old room
 // unused (less than it takes), so that a lookup reads one stretch of
@@ -184,12 +184,11 @@ func (c *Clusters) post(p *postingList, n int32) {
 		*p = postingList{n: postingCap + 1}
 		return
 	case p.n == 0 || p.n&(p.n-1) == 0: // full room: 0, 1, 2, 4, ...
-		off := int32(len(c.arena))
-		c.arena = append(c.arena, c.arena[p.off:p.off+p.n]...)
-		c.arena = append(c.arena, make([]int32, max(p.n, 1))...)
+		off := c.arena.room(max(2*p.n, 1))
+		copy(c.arena.at(off, p.n), c.arena.at(p.off, p.n))
 		p.off = off
 	}
-	c.arena[p.off+p.n] = n
+	c.arena.at(p.off, p.n+1)[p.n] = n
 	p.n++
 }
 
@@ -415,12 +414,12 @@ func (c *Clusters) best(words []word, qn float64) (int32, bool) {
 		if p.n > common || p.n == 0 {
 			continue // too common to tell stories apart
 		}
-		first += c.arena[p.off]
+		first += c.arena.first(p.off)
 		lists = append(lists, weightedList{p, float32(c.weights.of(x.df))})
 	}
 	c.lists, c.sink = lists, first
 	for _, l := range lists {
-		for _, j := range c.arena[l.off : l.off+l.n] {
+		for _, j := range c.arena.at(l.off, l.n) {
 			if c.dot[j] == 0 {
 				touched = append(touched, j)
 			}
