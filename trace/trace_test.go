@@ -46,7 +46,8 @@ func examplePage(t *testing.T, f examples.File) *article.Article {
 
 // TestTraceExamples indexes every example page and traces each: a page
 // derived from its family's original finds that original first, as the
-// source; independent reporting is never labelled derived from it.
+// source; independent reporting is never labelled derived from it; an
+// unrelated story is tied to nothing.
 func TestTraceExamples(t *testing.T) {
 	fams, err := examples.Families()
 	if err != nil {
@@ -67,7 +68,7 @@ func TestTraceExamples(t *testing.T) {
 	for _, fam := range fams {
 		orig := pages[fam.Original().Path].ID()
 		for _, f := range fam.Files {
-			if f.Role == "original" || f.Role == "unrelated" {
+			if f.Role == "original" {
 				continue
 			}
 			checked++
@@ -83,6 +84,16 @@ func TestTraceExamples(t *testing.T) {
 					if m.ID == res.Document.ID {
 						t.Error("the page matched itself")
 					}
+				}
+				if f.Role == "unrelated" {
+					// A story of its own: nothing in the index is its
+					// source, and the index's evidence ties it to none.
+					for _, m := range res.Matches {
+						if m.Relation.Derived() || m.ByIndex {
+							t.Errorf("unrelated story matched %q as %s (by index %v)", m.Title, m.Relation, m.ByIndex)
+						}
+					}
+					return
 				}
 				if f.Role == "independent" {
 					for _, m := range res.Matches {
@@ -105,7 +116,7 @@ func TestTraceExamples(t *testing.T) {
 			})
 		}
 	}
-	if checked < 12 {
+	if checked < 16 {
 		t.Fatalf("only %d example pages traced", checked)
 	}
 }
