@@ -19,7 +19,11 @@ func paragraphQuotes(para string) []paraQuote {
 	var out []paraQuote
 	open := -1
 	for i := 0; i < len(para); {
-		r, n := utf8.DecodeRuneInString(para[i:])
+		// An ASCII byte is its own rune: only '"' of them is a mark.
+		r, n := rune(para[i]), 1
+		if r >= utf8.RuneSelf {
+			r, n = utf8.DecodeRuneInString(para[i:])
+		}
 		switch {
 		case r == '“' || (r == '"' && open < 0):
 			open = i + n

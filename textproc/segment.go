@@ -28,6 +28,11 @@ func Segment(text string) []Span {
 	for i < len(text) {
 		c := text[i]
 		if c != '.' && c != '!' && c != '?' {
+			if c < utf8.RuneSelf {
+				// ASCII, most of a text, is no ideographic stop.
+				i++
+				continue
+			}
 			r, n := utf8.DecodeRuneInString(text[i:])
 			i += n
 			// Ideographic stops end a sentence with no space after them.
