@@ -3,6 +3,8 @@ package align
 import (
 	"slices"
 
+	"github.com/wiretrace/wiretrace/internal/scratch"
+
 	"github.com/wiretrace/wiretrace/textproc"
 )
 
@@ -486,7 +488,7 @@ func (c *Context) enoughSharedAt(i, j int) bool {
 // weights), so either side may ask.
 func (c *Context) sentenceMass(i, j int) float32 {
 	if len(c.pairMass) == 0 {
-		c.pairMass = resize(c.pairMass, len(c.srcF)*len(c.derF))
+		c.pairMass = scratch.Resize(c.pairMass, len(c.srcF)*len(c.derF))
 		for k := range c.pairMass {
 			c.pairMass[k] = -1
 		}
@@ -514,8 +516,8 @@ func (c *Context) sentenceMass(i, j int) float32 {
 // in that array costs half a merge of the two id lists.
 func (c *Context) spreadSource(i int) {
 	if len(c.spreadW) < len(c.vocab) {
-		c.spreadW = resize(c.spreadW, len(c.vocab))
-		c.spreadAt = resize(c.spreadAt, len(c.vocab))
+		c.spreadW = scratch.Resize(c.spreadW, len(c.vocab))
+		c.spreadAt = scratch.Resize(c.spreadAt, len(c.vocab))
 	}
 	a := &c.srcF[i]
 	for k, id := range a.ids {
@@ -651,7 +653,7 @@ func bigramHashes(out []uint64, w []string) []uint64 {
 		out = append(out, prev*0x9E3779B97F4A7C15^h)
 		prev = h
 	}
-	sortShort(out)
+	scratch.SortShort(out)
 	return out
 }
 

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/wiretrace/wiretrace/internal/scratch"
+
 	"github.com/wiretrace/wiretrace/textproc"
 )
 
@@ -145,17 +147,6 @@ var contexts sync.Pool
 // the pool.
 const maxPooledTokens = 1 << 15
 
-// resize returns s with length n and every element zero, reusing its
-// array when it has room.
-func resize[T any](s []T, n int) []T {
-	if cap(s) < n {
-		return make([]T, n)
-	}
-	s = s[:n]
-	clear(s)
-	return s
-}
-
 // features are one sentence's precomputed comparison data. Slices are
 // sorted so that comparing two sentences is a merge, without maps or
 // allocation.
@@ -251,13 +242,13 @@ func (c *Context) init(src, derived *textproc.Doc, th Thesaurus) {
 	c.ar.grow(tokens)
 	c.stems = slices.Grow(c.stems[:0], tokens/3+16)
 	c.words = slices.Grow(c.words[:0], tokens/3+16)
-	srcTerms := resize(c.srcTerms, len(src.Sentences))
+	srcTerms := scratch.Resize(c.srcTerms, len(src.Sentences))
 	for i := range src.Sentences {
 		srcTerms[i] = c.termIDs(&src.Sentences[i], false)
 	}
 	c.nSrcVocab = len(c.vocab)
 	m := c.newMatcher()
-	derTerms := resize(c.derTerms, len(derived.Sentences))
+	derTerms := scratch.Resize(c.derTerms, len(derived.Sentences))
 	for j := range derived.Sentences {
 		derTerms[j] = c.termIDs(&derived.Sentences[j], true, m)
 	}
@@ -265,16 +256,16 @@ func (c *Context) init(src, derived *textproc.Doc, th Thesaurus) {
 	ents := c.entIDs
 	c.weightOf, c.match = weights, m
 	c.srcTerms, c.derTerms = srcTerms, derTerms
-	c.srcClauses, c.srcBuilt = resize(c.srcClauses, len(src.Sentences)), resize(c.srcBuilt, len(src.Sentences))
-	c.derClauses, c.derBuilt = resize(c.derClauses, len(derived.Sentences)), resize(c.derBuilt, len(derived.Sentences))
-	c.srcJoins, c.derJoins = resize(c.srcJoins, len(src.Sentences)), resize(c.derJoins, len(derived.Sentences))
+	c.srcClauses, c.srcBuilt = scratch.Resize(c.srcClauses, len(src.Sentences)), scratch.Resize(c.srcBuilt, len(src.Sentences))
+	c.derClauses, c.derBuilt = scratch.Resize(c.derClauses, len(derived.Sentences)), scratch.Resize(c.derBuilt, len(derived.Sentences))
+	c.srcJoins, c.derJoins = scratch.Resize(c.srcJoins, len(src.Sentences)), scratch.Resize(c.derJoins, len(derived.Sentences))
 	c.pairMass = c.pairMass[:0]
 	c.spreadW, c.spreadAt, c.spread = c.spreadW[:0], c.spreadAt[:0], -1
-	c.srcF = resize(c.srcF, len(src.Sentences))
+	c.srcF = scratch.Resize(c.srcF, len(src.Sentences))
 	for i := range src.Sentences {
 		c.srcF[i] = c.makeFeatures(&src.Sentences[i], 0, len(src.Sentences[i].Tokens), srcTerms[i], weights, ents)
 	}
-	c.derF = resize(c.derF, len(derived.Sentences))
+	c.derF = scratch.Resize(c.derF, len(derived.Sentences))
 	for j := range derived.Sentences {
 		c.derF[j] = c.makeFeatures(&derived.Sentences[j], 0, len(derived.Sentences[j].Tokens), derTerms[j], weights, ents)
 	}
@@ -336,7 +327,7 @@ func normStem(t *textproc.Token) string {
 // 8 sentences, such as a single sentence pair) use the background alone.
 func (c *Context) weights(src, der [][]uint32) []float32 {
 	stems := c.stems
-	w := resize(c.weightOf, len(c.vocab))
+	w := scratch.Resize(c.weightOf, len(c.vocab))
 	for id, s := range stems {
 		w[id] = backgroundWeight(s)
 	}
@@ -439,7 +430,7 @@ func (c *Context) phrasingFeatures(f *features, s *textproc.Sentence, from, to i
 		f.nGrams[n] = f.grams[n].count()
 		if n == 0 {
 			f.uni = append(c.ar.u64.take(arenaChunk, len(seq)), seq...)
-			sortShort(f.uni)
+			scratch.SortShort(f.uni)
 			f.nGrams[0] = len(f.uni)
 		}
 	}
@@ -453,7 +444,7 @@ func (c *Context) phrasingFeatures(f *features, s *textproc.Sentence, from, to i
 		}
 		f.dates = append(f.dates, uint64(d.Year)<<32|uint64(d.Month)<<24|uint64(d.Day)<<16|uint64(d.Weekday)<<8)
 	}
-	sortShort(f.dates)
+	scratch.SortShort(f.dates)
 	f.dates = slices.Compact(f.dates)
 	if len(s.Entities) > 0 {
 		f.ents = c.ar.u32.take(arenaChunk, len(s.Entities))
@@ -469,7 +460,7 @@ func (c *Context) phrasingFeatures(f *features, s *textproc.Sentence, from, to i
 		}
 		f.ents = append(f.ents, id)
 	}
-	sortShort(f.ents)
+	scratch.SortShort(f.ents)
 	f.ents = slices.Compact(f.ents)
 	if len(s.Numbers) > 0 {
 		f.nums = c.ar.u64.take(arenaChunk, len(s.Numbers))
@@ -484,7 +475,7 @@ func (c *Context) phrasingFeatures(f *features, s *textproc.Sentence, from, to i
 		}
 		f.nums = append(f.nums, h)
 	}
-	sortShort(f.nums)
+	scratch.SortShort(f.nums)
 	f.nums = slices.Compact(f.nums)
 }
 
@@ -508,7 +499,7 @@ func (c *Context) contentFeatures(ids []uint32, weights []float32) features {
 	for _, id := range ids {
 		keys = append(keys, uint64(id&^synonymFlag)<<32|uint64(id))
 	}
-	sortShort(keys)
+	scratch.SortShort(keys)
 	f.ids = c.ar.u32.take(arenaChunk, len(keys))
 	f.w = c.ar.f32.take(arenaChunk, len(keys))
 	for k, key := range keys {
@@ -553,7 +544,7 @@ func (c *Context) newMatcher() *matcher {
 		m = &matcher{c: c, groups: make(map[uint32]uint32, c.nSrcVocab), bucket: make(map[string]int32, c.nSrcVocab/2+8),
 			cache: make(map[string]int64, c.nSrcVocab/2+8)}
 	}
-	m.words = resize(m.words, c.nSrcVocab)
+	m.words = scratch.Resize(m.words, c.nSrcVocab)
 	// One pass over the source's distinct terms (in id order, so the
 	// first-seen source word wins a group as before).
 	used := 0

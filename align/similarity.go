@@ -3,7 +3,6 @@ package align
 import (
 	"cmp"
 	"math"
-	"slices"
 
 	"github.com/wiretrace/wiretrace/textproc"
 )
@@ -181,31 +180,6 @@ func Shared[T cmp.Ordered](a, b []T) int {
 	}
 	return n
 }
-
-// sortShort sorts x in ascending order. The lists of one sentence (its
-// words' hashes, its term ids) hold a few dozen numbers, which insertion
-// sort orders two to three times faster than slices.Sort (whose
-// partitioning branches are unpredictable); longer lists go to
-// slices.Sort. Integers sort to the same order either way.
-func sortShort[T ~uint32 | ~uint64](x []T) {
-	if len(x) > shortSort {
-		slices.Sort(x)
-		return
-	}
-	for i := 1; i < len(x); i++ {
-		v := x[i]
-		j := i
-		for j > 0 && x[j-1] > v {
-			x[j] = x[j-1]
-			j--
-		}
-		x[j] = v
-	}
-}
-
-// shortSort is the longest list sortShort orders by insertion: at 48
-// numbers insertion sort is still faster than slices.Sort.
-const shortSort = 48
 
 func clash64(a, b []uint64) float64 {
 	if len(a) == 0 || len(b) == 0 {

@@ -7,6 +7,8 @@ import (
 	"sync"
 	"time"
 
+	"github.com/wiretrace/wiretrace/internal/scratch"
+
 	"github.com/wiretrace/wiretrace/align"
 	"github.com/wiretrace/wiretrace/article"
 	"github.com/wiretrace/wiretrace/drift"
@@ -766,19 +768,7 @@ func sortHashes(x, buf []uint64) []uint64 {
 	start := uint64(0)
 	for k := range nb {
 		end := count[k]
-		if bucket := dst[start:end]; len(bucket) > maxInsertion {
-			slices.Sort(bucket)
-		} else {
-			for i := 1; i < len(bucket); i++ {
-				v := bucket[i]
-				j := i
-				for j > 0 && bucket[j-1] > v {
-					bucket[j] = bucket[j-1]
-					j--
-				}
-				bucket[j] = v
-			}
-		}
+		scratch.SortShort(dst[start:end])
 		start = end
 	}
 	copy(x, dst)
@@ -787,12 +777,11 @@ func sortHashes(x, buf []uint64) []uint64 {
 
 // radixMin is the shortest list sortHashes deals into buckets;
 // maxBucketBits bounds the buckets to 4096 (lists of 8192 keys or more
-// have more than two keys a bucket); a bucket of more than maxInsertion
-// keys goes to slices.Sort.
+// have more than two keys a bucket); each bucket is sorted by
+// scratch.SortShort.
 const (
 	radixMin      = 64
 	maxBucketBits = 12
-	maxInsertion  = 24
 )
 
 func hashTerm(s string) uint64 {

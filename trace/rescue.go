@@ -5,6 +5,8 @@ import (
 	"slices"
 	"sync"
 
+	"github.com/wiretrace/wiretrace/internal/scratch"
+
 	"github.com/wiretrace/wiretrace/align"
 	"github.com/wiretrace/wiretrace/textproc"
 )
@@ -161,7 +163,7 @@ func newTermWeights(src, der *textproc.Doc) *termWeights {
 	// count, so it never grows); each sentence gets a capped slice of it.
 	backing := slices.Grow(mem.backing[:0], tokens)
 	intern := func(d *textproc.Doc, out [][]int32) [][]int32 {
-		out = resize(out, len(d.Sentences))
+		out = scratch.Resize(out, len(d.Sentences))
 		for i := range d.Sentences {
 			s := &d.Sentences[i]
 			start := len(backing)
@@ -194,7 +196,7 @@ func newTermWeights(src, der *textproc.Doc) *termWeights {
 	w := &termWeights{src: intern(src, mem.src), der: intern(der, mem.der), mem: mem}
 	mem.src, mem.der, mem.df, mem.backing = w.src, w.der, df, backing
 	total := float64(len(src.Sentences) + len(der.Sentences))
-	w.idf = resize(mem.idf, len(df))
+	w.idf = scratch.Resize(mem.idf, len(df))
 	mem.idf = w.idf
 	for id, n := range df {
 		w.idf[id] = math.Log(1 + total/float64(max(1, n)))
@@ -282,16 +284,5 @@ func lastWord(s string) string {
 			return s[k+1:]
 		}
 	}
-	return s
-}
-
-// resize returns s with length n and every element zero, reusing its
-// array when it has room.
-func resize[T any](s []T, n int) []T {
-	if cap(s) < n {
-		return make([]T, n)
-	}
-	s = s[:n]
-	clear(s)
 	return s
 }
