@@ -14,7 +14,7 @@ package trace
 // when Find found one or the score reaches the threshold and a fact only
 // the rewrite states is there to report):
 //
-//	fit:   manipulated with a drift 0.6724 (236/351), faithful 0.1012 (49/484), AUC 0.9116
+//	fit:   manipulated with a drift 0.6752 (237/351), faithful 0.1012 (49/484), AUC 0.9116
 //	check: manipulated with a drift 0.6905 (116/168), faithful 0.1160 (21/181), AUC 0.8939
 var (
 	// driftModel scores a rewrite as having changed its source's facts.

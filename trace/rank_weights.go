@@ -29,52 +29,52 @@ var (
 	rankModel = Model{
 		Bias: 0.0000,
 		W: []float64{
-			4.9479,  // similarity
-			3.7598,  // candidate_score
-			-1.1142, // log_candidate_rank
-			0.1357,  // derived_log_odds
-			1.3856,  // derived
-			-0.6918, // partial
-			0.2514,  // direction_log_odds
-			2.6666,  // query_held
-			1.9223,  // match_held
-			2.4025,  // query_stems_held
-			1.8582,  // match_stems_held
-			0.5143,  // query_names_held
-			0.1412,  // log_length_ratio
-			-2.1201, // own_specific
-			1.7677,  // query_sentences_backed
-			1.6880,  // query_subjects_held
-			1.4305,  // match_lead_held
-			2.9794,  // query_lead_held
+			4.9473,  // similarity
+			3.7566,  // candidate_score
+			-1.1138, // log_candidate_rank
+			0.1358,  // derived_log_odds
+			1.3862,  // derived
+			-0.7035, // partial
+			0.2513,  // direction_log_odds
+			2.6665,  // query_held
+			1.9234,  // match_held
+			2.4028,  // query_stems_held
+			1.8588,  // match_stems_held
+			0.5170,  // query_names_held
+			0.1411,  // log_length_ratio
+			-2.1195, // own_specific
+			1.7657,  // query_sentences_backed
+			1.6915,  // query_subjects_held
+			1.4317,  // match_lead_held
+			2.9804,  // query_lead_held
 		},
 	}
 	// storyModel scores an unrelated candidate as one story with the traced article.
 	storyModel = Model{
-		Bias: -4.7314,
+		Bias: -4.7320,
 		W: []float64{
-			8.9972,  // similarity
-			43.7471, // candidate_score
-			-1.0661, // log_candidate_rank
+			9.0012,  // similarity
+			43.7398, // candidate_score
+			-1.0673, // log_candidate_rank
 			0.3187,  // derived_log_odds
 			0.0000,  // derived
 			0.0000,  // partial
-			0.1479,  // direction_log_odds
-			-4.0634, // query_held
-			-2.2637, // match_held
-			-4.4565, // query_stems_held
-			-3.4789, // match_stems_held
-			-0.0804, // query_names_held
+			0.1480,  // direction_log_odds
+			-4.0631, // query_held
+			-2.2634, // match_held
+			-4.4556, // query_stems_held
+			-3.4785, // match_stems_held
+			-0.0802, // query_names_held
 			0.1126,  // log_length_ratio
-			1.7213,  // own_specific
-			-0.3946, // query_sentences_backed
-			2.6745,  // query_subjects_held
-			2.6663,  // match_lead_held
-			0.1561,  // query_lead_held
-			0.1148,  // lead
+			1.7215,  // own_specific
+			-0.3940, // query_sentences_backed
+			2.6744,  // query_subjects_held
+			2.6669,  // match_lead_held
+			0.1569,  // query_lead_held
+			0.1145,  // lead
 		},
 	}
 	// storyThreshold is the story model's decision threshold (see
 	// acceptStories).
-	storyThreshold = 0.10356057464674309
+	storyThreshold = 0.10348305224396097
 )

@@ -239,8 +239,8 @@ func classify(f features, ev Evidence) Relation {
 		return Duplicate
 	case shortCopy >= nearDupShorter && longCopy >= nearDupLonger:
 		return NearDuplicate
-	case shortCopy >= excerptCopy && f.copiedSentences >= partialMinCopied,
-		shortCopy >= nearDupShorter && f.copiedSentences >= 1:
+	case longCopy < nearDupLonger && (shortCopy >= excerptCopy && f.copiedSentences >= partialMinCopied ||
+		shortCopy >= nearDupShorter && f.copiedSentences >= 1):
 		// Mostly copied words, but of a small part of the other text: an
 		// excerpt, not a rewrite (rewrites reword).
 		return Partial

@@ -56,3 +56,35 @@ func TestRestylings(t *testing.T) {
 		})
 	}
 }
+
+// TestRestyledCopy compares the court family's original with a restyling
+// written for this test that keeps most of its wording but turns its
+// sentences into the passive voice: most of each side is copied from most
+// of the other, which is a rewrite, not an excerpt (partial). Its
+// direction is not asserted: the evidence is balanced.
+func TestRestyledCopy(t *testing.T) {
+	fams, err := examples.Families()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var orig *article.Article
+	for _, fam := range fams {
+		if fam.Name == "court-ruling" {
+			orig = loadExample(t, fam.Original())
+		}
+	}
+	if orig == nil {
+		t.Fatal("no court-ruling family among the examples")
+	}
+	data, err := os.ReadFile("testdata/restyle-court/formal.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := extract.Page(data, extract.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r := Compare(orig, b, Options{}); r.Relation != Rewrite {
+		t.Errorf("relation %s, want rewrite", r.Relation)
+	}
+}
