@@ -201,12 +201,11 @@ func storyRows(l *rankList, m *trace.Model) [][]float64 {
 	return out
 }
 
-// accepts reports whether the story model, at threshold t, accepts an
-// unrelated candidate of l that is the original (orig) or another article
-// (!orig).
-func (f *RankFit) accepts(l *rankList, t float64, orig bool) bool {
+// acceptsOther reports whether the story model, at threshold t, accepts
+// an unrelated candidate of l that is not the original.
+func (f *RankFit) acceptsOther(l *rankList, t float64) bool {
 	for i, x := range storyRows(l, &f.Model) {
-		if !l.related[i] && l.orig[i] == orig && f.Story.Score(x) >= t {
+		if !l.related[i] && !l.orig[i] && f.Story.Score(x) >= t {
 			return true
 		}
 	}
@@ -227,11 +226,11 @@ func rankFigures(lists []rankList, f *RankFit) []string {
 			}
 			if l.absent {
 				absent++
-				falseAbsent += b2i(f.accepts(&l, f.StoryThreshold, false))
+				falseAbsent += b2i(f.acceptsOther(&l, f.StoryThreshold))
 				continue
 			}
 			n++
-			falsePresent += b2i(f.accepts(&l, f.StoryThreshold, false))
+			falsePresent += b2i(f.acceptsOther(&l, f.StoryThreshold))
 			rows := storyRows(&l, &f.Model)
 			best, bestS := -1, -1
 			for i := range l.x {
@@ -255,6 +254,8 @@ func rankFigures(lists []rankList, f *RankFit) []string {
 	return out
 }
 
+// hasRelatedOrig reports whether the comparison alone related the
+// original (or a copy of it) to the traced rewrite in l.
 func hasRelatedOrig(l *rankList) bool {
 	for i := range l.orig {
 		if l.orig[i] && l.related[i] {
