@@ -165,19 +165,29 @@ var StoryFeatureNames = append(slices.Clone(RankFeatureNames), "lead")
 // the traced article's source, negative for all but the first. A lone
 // candidate's lead is its own log-odds.
 func Leads(m *Model, xs [][]float64) []float64 {
-	z := make([]float64, len(xs))
-	for i, x := range xs {
-		z[i] = m.logOdds(x)
-	}
 	out := make([]float64, len(xs))
-	for i := range z {
-		best, any := 0.0, false
-		for j := range z {
-			if j != i && (!any || z[j] > best) {
-				best, any = z[j], true
-			}
+	// The best and second-best log-odds: each candidate's runner-up is the
+	// best, or for the best itself the second.
+	first, second := -1, -1
+	for i, x := range xs {
+		out[i] = m.logOdds(x)
+		switch {
+		case first < 0 || out[i] > out[first]:
+			first, second = i, first
+		case second < 0 || out[i] > out[second]:
+			second = i
 		}
-		out[i] = z[i] - best
+	}
+	if second < 0 {
+		return out
+	}
+	top, next := out[first], out[second]
+	for i := range out {
+		if i == first {
+			out[i] -= next
+		} else {
+			out[i] -= top
+		}
 	}
 	return out
 }

@@ -10,39 +10,50 @@ import (
 	"github.com/wiretrace/wiretrace/extract"
 )
 
+// exampleOriginal returns the original of the example family name.
+func exampleOriginal(t *testing.T, name string) *article.Article {
+	t.Helper()
+	fams, err := examples.Families()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, fam := range fams {
+		if fam.Name == name {
+			return loadExample(t, fam.Original())
+		}
+	}
+	t.Fatalf("no %s family among the examples", name)
+	return nil
+}
+
+// restyled reads a restyling written for these tests, as a page.
+func restyled(t *testing.T, path string) *article.Article {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := extract.Page(data, extract.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
 // TestRestylings compares the wildfire family's original with faithful
 // restylings of it written for this test, in forms a language model is
 // asked for (a list of key points, questions and answers, a three-line
 // brief, a tabloid retelling with generic padding): each is a rewrite of
 // the original, the original is named as the source, and nothing drifts.
 func TestRestylings(t *testing.T) {
-	fams, err := examples.Families()
-	if err != nil {
-		t.Fatal(err)
-	}
-	var orig *article.Article
-	for _, fam := range fams {
-		if fam.Name == "wildfire" {
-			orig = loadExample(t, fam.Original())
-		}
-	}
-	if orig == nil {
-		t.Fatal("no wildfire family among the examples")
-	}
+	orig := exampleOriginal(t, "wildfire")
 	paths, err := filepath.Glob("testdata/restyle/*.txt")
 	if err != nil || len(paths) < 4 {
 		t.Fatalf("restylings: %v (%d files)", err, len(paths))
 	}
 	for _, p := range paths {
 		t.Run(filepath.Base(p), func(t *testing.T) {
-			data, err := os.ReadFile(p)
-			if err != nil {
-				t.Fatal(err)
-			}
-			b, err := extract.Page(data, extract.Options{})
-			if err != nil {
-				t.Fatal(err)
-			}
+			b := restyled(t, p)
 			r := Compare(orig, b, Options{})
 			if r.Relation != Rewrite || r.Source != SourceA {
 				t.Errorf("relation %s, source %s; want rewrite with the original (a) as source", r.Relation, r.Source)
@@ -63,27 +74,8 @@ func TestRestylings(t *testing.T) {
 // of the other, which is a rewrite, not an excerpt (partial). Its
 // direction is not asserted: the evidence is balanced.
 func TestRestyledCopy(t *testing.T) {
-	fams, err := examples.Families()
-	if err != nil {
-		t.Fatal(err)
-	}
-	var orig *article.Article
-	for _, fam := range fams {
-		if fam.Name == "court-ruling" {
-			orig = loadExample(t, fam.Original())
-		}
-	}
-	if orig == nil {
-		t.Fatal("no court-ruling family among the examples")
-	}
-	data, err := os.ReadFile("testdata/restyle-court/formal.txt")
-	if err != nil {
-		t.Fatal(err)
-	}
-	b, err := extract.Page(data, extract.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	orig := exampleOriginal(t, "court-ruling")
+	b := restyled(t, "testdata/restyle-court/formal.txt")
 	if r := Compare(orig, b, Options{}); r.Relation != Rewrite {
 		t.Errorf("relation %s, want rewrite", r.Relation)
 	}

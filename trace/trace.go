@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"iter"
 	"runtime"
-	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -19,16 +18,15 @@ import (
 type Result struct {
 	Document Document `json:"document"`
 	Matches  []Match  `json:"matches"`
-	// compared holds every candidate compared, with the relation the
-	// comparison alone gave (see Compared).
+	// compared holds every candidate compared (see Compared).
 	compared []Match
 }
 
 // Compared returns every candidate Trace compared with the traced article,
-// in retrieval order, with the relation and report the comparison alone
-// gave: the unrelated ones too, and none accepted by the index's evidence
-// (Match.ByIndex). Matches is made of them. Its features train the
-// ranking (`wiretrace train rank`).
+// in retrieval order: the unrelated ones too, and those the index's
+// evidence made one story (Match.ByIndex: the comparison alone found them
+// unrelated). Matches is made of them. Their features train the ranking
+// (`wiretrace train rank`).
 func (r *Result) Compared() []Match { return r.compared }
 
 // Document describes the traced article.
@@ -190,8 +188,8 @@ func Trace(ctx context.Context, corpus Corpus, a *article.Article, opts Options)
 		return res, err
 	}
 	rankFeatures(matches, evs, ranks)
-	res.compared = slices.Clone(matches)
 	acceptStories(matches)
+	res.compared = matches
 	for _, m := range matches {
 		if m.Relation != Unrelated {
 			res.Matches = append(res.Matches, m)

@@ -74,7 +74,7 @@ func FitRank(ctx context.Context, dir string) (*RankFit, error) {
 			for _, m := range tr.Compared() {
 				l.x = append(l.x, m.RankFeatures())
 				l.orig = append(l.orig, isOrig(m.ID))
-				l.related = append(l.related, m.Relation != trace.Unrelated)
+				l.related = append(l.related, m.Relation != trace.Unrelated && !m.ByIndex)
 			}
 			lists = append(lists, l)
 		}
@@ -82,6 +82,9 @@ func FitRank(ctx context.Context, dir string) (*RankFit, error) {
 	fit := &RankFit{}
 	if err := fit.fitRanking(lists); err != nil {
 		return nil, fmt.Errorf("fit rank model on %s: %w", dir, err)
+	}
+	for i := range lists {
+		lists[i].rows = storyRows(&lists[i], &fit.Model)
 	}
 	fit.fitStory(lists)
 	fit.Figures = rankFigures(lists, fit)
@@ -97,6 +100,9 @@ type rankList struct {
 	absent        bool
 	x             [][]float64
 	orig, related []bool
+	// rows are the story model's features of each candidate (storyRows),
+	// set once the ranking is fitted.
+	rows [][]float64
 }
 
 // fitRanking fits the ranking model by pairwise logistic regression on the
@@ -158,7 +164,7 @@ func (f *RankFit) fitStory(lists []rankList) {
 		if l.part != Fit {
 			continue
 		}
-		for i, x := range storyRows(&l, &f.Model) {
+		for i, x := range l.rows {
 			if !l.related[i] {
 				X, y = append(X, x), append(y, l.orig[i])
 			}
@@ -172,13 +178,7 @@ func (f *RankFit) fitStory(lists []rankList) {
 		if l.part != Fit {
 			continue
 		}
-		top := 0.0
-		for i, x := range storyRows(&l, &f.Model) {
-			if !l.related[i] && !l.orig[i] {
-				top = max(top, f.Story.Score(x))
-			}
-		}
-		worst = append(worst, top)
+		worst = append(worst, f.otherTop(&l))
 	}
 	slices.Sort(worst)
 	slices.Reverse(worst)
@@ -201,15 +201,17 @@ func storyRows(l *rankList, m *trace.Model) [][]float64 {
 	return out
 }
 
-// acceptsOther reports whether the story model, at threshold t, accepts
-// an unrelated candidate of l that is not the original.
-func (f *RankFit) acceptsOther(l *rankList, t float64) bool {
-	for i, x := range storyRows(l, &f.Model) {
-		if !l.related[i] && !l.orig[i] && f.Story.Score(x) >= t {
-			return true
+// otherTop is the story model's best score of an unrelated candidate of
+// l that is not the original (0 when there is none): the trace accepts
+// another article at any threshold up to it.
+func (f *RankFit) otherTop(l *rankList) float64 {
+	top := 0.0
+	for i, x := range l.rows {
+		if !l.related[i] && !l.orig[i] {
+			top = max(top, f.Story.Score(x))
 		}
 	}
-	return false
+	return top
 }
 
 // rankFigures measures the fitted models on each part: top-1 by the
@@ -226,15 +228,14 @@ func rankFigures(lists []rankList, f *RankFit) []string {
 			}
 			if l.absent {
 				absent++
-				falseAbsent += b2i(f.acceptsOther(&l, f.StoryThreshold))
+				falseAbsent += b2i(f.otherTop(&l) >= f.StoryThreshold)
 				continue
 			}
 			n++
-			falsePresent += b2i(f.acceptsOther(&l, f.StoryThreshold))
-			rows := storyRows(&l, &f.Model)
+			falsePresent += b2i(f.otherTop(&l) >= f.StoryThreshold)
 			best, bestS := -1, -1
 			for i := range l.x {
-				kept := l.related[i] || f.Story.Score(rows[i]) >= f.StoryThreshold
+				kept := l.related[i] || f.Story.Score(l.rows[i]) >= f.StoryThreshold
 				if l.related[i] && (best < 0 || f.Model.Score(l.x[i]) > f.Model.Score(l.x[best])) {
 					best = i
 				}
