@@ -3,8 +3,11 @@ package index_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"slices"
+	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/wiretrace/wiretrace/article"
 	"github.com/wiretrace/wiretrace/index"
@@ -116,6 +119,67 @@ func TestIngestCancelled(t *testing.T) {
 		if !ok {
 			t.Errorf("acknowledged %s is not stored", acked[i])
 		}
+	}
+}
+
+// TestIngestOnIndexed checks that OnIndexed sees every new article once,
+// one at a time, that what it returns is stored in the document's meta,
+// and that a cancel ends an ingest whose hook is slow.
+func TestIngestOnIndexed(t *testing.T) {
+	ctx := context.Background()
+	s := openStore(t, t.TempDir())
+	ix := index.New(s)
+	c := benchindex.Corpus{Seed: 3}
+	var inside, overlaps, calls atomic.Int32
+	st, err := ix.Ingest(ctx, feed(c, 0, 200), index.Options{
+		Workers: 4, BatchSize: 32,
+		OnIndexed: func(id string, a *article.Article, fp index.Fingerprint) map[string]string {
+			if inside.Add(1) > 1 {
+				overlaps.Add(1)
+			}
+			defer inside.Add(-1)
+			calls.Add(1)
+			time.Sleep(50 * time.Microsecond)
+			return map[string]string{"seen": fmt.Sprint(len(fp.Vocabulary) > 0)}
+		},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.Added != 200 || calls.Load() != 200 || overlaps.Load() != 0 {
+		t.Errorf("%+v, %d calls, %d overlapping; want 200 added and called, none overlapping", st, calls.Load(), overlaps.Load())
+	}
+	a, _, _ := c.Article(7)
+	e, err := ix.Get(ctx, a.ID())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if e.Meta["seen"] != "true" {
+		t.Errorf("meta of an ingested article %v, want seen=true (OnIndexed's, with the vocabulary)", e.Meta)
+	}
+
+	cctx, cancel := context.WithCancel(ctx)
+	items := make(chan index.Item) // never closed: only cancel ends it
+	go func() {
+		for i := 0; ; i++ {
+			a, _, _ := c.Article(1000 + i)
+			select {
+			case items <- index.Item{Article: a}:
+			case <-cctx.Done():
+				return
+			}
+		}
+	}()
+	var n atomic.Int32
+	_, err = ix.Ingest(cctx, items, index.Options{OnIndexed: func(string, *article.Article, index.Fingerprint) map[string]string {
+		if n.Add(1) == 50 {
+			cancel()
+		}
+		time.Sleep(time.Millisecond)
+		return nil
+	}})
+	if !errors.Is(err, context.Canceled) {
+		t.Errorf("Ingest cancelled inside OnIndexed: %v, want context.Canceled", err)
 	}
 }
 

@@ -52,12 +52,12 @@ type Options struct {
 	// store has made it durable: an id passed here survives a crash. It
 	// is called from one goroutine at a time, and must not keep ids.
 	OnCommit func(ids []string)
-	// OnIndexed, when set, is called from the worker with each new
-	// article and its stored fingerprint, before it is written: a story
-	// clusterer keeps up with the ingest from there without
-	// fingerprinting again. What it returns is added to the document's
-	// meta (the clusterer's story of the article, stored with it). It
-	// must be safe for concurrent use.
+	// OnIndexed, when set, is called with each new article and its
+	// stored fingerprint, before it is written: a story clusterer keeps
+	// up with the ingest from there without fingerprinting again. What it
+	// returns is added to the document's meta (the clusterer's story of
+	// the article, stored with it). It is called from one goroutine, one
+	// article at a time, beside the workers.
 	OnIndexed func(id string, a *article.Article, fp Fingerprint) map[string]string
 	// OnLoad, when set, is called after each Item.Load that succeeded,
 	// and OnFail after each that failed, from any worker.
@@ -101,20 +101,40 @@ func (ix *Index) Ingest(ctx context.Context, items <-chan Item, opts Options) (S
 	defer cancel(nil)
 
 	docs := make(chan store.Document, 2*size)
+	// With OnIndexed, the workers hand their documents to one goroutine
+	// that calls it, in turn, and passes them on to the writer: called
+	// from every worker, a clusterer's lock left workers waiting on each
+	// other (bench index --cluster: 167 % of two cores busy instead of
+	// 188 %).
+	fingerprinted := docs
+	var hooked chan staged
+	if opts.OnIndexed != nil {
+		hooked = make(chan staged, size)
+	}
 	var wg sync.WaitGroup
 	for range workers {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			if err := p.work(ctx, items, docs); err != nil {
+			if err := p.work(ctx, items, fingerprinted, hooked); err != nil {
 				cancel(err)
 			}
 		}()
 	}
 	go func() {
 		wg.Wait()
-		close(docs)
+		if hooked != nil {
+			close(hooked)
+		} else {
+			close(docs)
+		}
 	}()
+	if hooked != nil {
+		go func() {
+			defer close(docs)
+			p.hook(ctx, hooked, docs)
+		}()
+	}
 	err := p.write(ctx, docs)
 	if err != nil {
 		cancel(err)
@@ -162,8 +182,17 @@ func (p *pipeline) stats() Stats {
 	}
 }
 
-// work fingerprints items until items closes or ctx ends.
-func (p *pipeline) work(ctx context.Context, items <-chan Item, docs chan<- store.Document) error {
+// staged is a fingerprinted document on its way to Options.OnIndexed,
+// with the article and fingerprint it reads.
+type staged struct {
+	doc store.Document
+	a   *article.Article
+	fp  Fingerprint
+}
+
+// work fingerprints items until items closes or ctx ends, and sends
+// each document to hooked when it is not nil, else to docs.
+func (p *pipeline) work(ctx context.Context, items <-chan Item, docs chan<- store.Document, hooked chan<- staged) error {
 	var one [1]string
 	for {
 		var it Item
@@ -215,19 +244,42 @@ func (p *pipeline) work(ctx context.Context, items <-chan Item, docs chan<- stor
 			p.empty.Add(1)
 			continue
 		}
-		if p.opts.OnIndexed != nil {
-			if add := p.opts.OnIndexed(d.ID, it.Article, fp); len(add) > 0 {
-				meta := maps.Clone(d.Meta)
-				if meta == nil {
-					meta = make(map[string]string, len(add))
-				}
-				maps.Copy(meta, add)
-				d.Meta = meta
+		if hooked != nil {
+			select {
+			case <-ctx.Done():
+				return nil
+			case hooked <- staged{d, it.Article, fp}:
 			}
+			continue
 		}
 		select {
 		case <-ctx.Done():
 			return nil
+		case docs <- d:
+		}
+	}
+}
+
+// hook calls Options.OnIndexed with each document of hooked, adds what it
+// returns to the document's meta and sends it on to docs, until hooked
+// closes or ctx ends.
+func (p *pipeline) hook(ctx context.Context, hooked <-chan staged, docs chan<- store.Document) {
+	for s := range hooked {
+		d := s.doc
+		if add := p.opts.OnIndexed(d.ID, s.a, s.fp); len(add) > 0 {
+			meta := maps.Clone(d.Meta)
+			if meta == nil {
+				meta = make(map[string]string, len(add))
+			}
+			maps.Copy(meta, add)
+			d.Meta = meta
+		}
+		select {
+		case <-ctx.Done():
+			for range hooked {
+				// Let the workers finish.
+			}
+			return
 		case docs <- d:
 		}
 	}
