@@ -4,7 +4,10 @@
 // the cluster of the earlier article whose vocabulary is the closest to
 // its own, each word weighted by its rarity in the corpus so far — the
 // names, figures and rare words a rewrite keeps from its source, whatever
-// it does to the rest — or starts one of its own. Family gives one
+// it does to the rest — when a fitted join model finds the evidence of
+// one story enough (its score, how far it stands above other stories,
+// how much of the new article it covers, whether a publisher's or a
+// topic's vocabulary makes it), or starts one of its own. Family gives one
 // document's family in full: its original and everything derived from
 // it, each compared with the original.
 //
@@ -26,21 +29,10 @@ import (
 	"github.com/wiretrace/wiretrace/index"
 )
 
-// DefaultThreshold is the least score (see best) at which an article
-// joins an earlier one's cluster. It is what `wiretrace eval clusters
-// --fit` chooses (0.10 to 0.90 by 0.01, best fit-part ARI) on the fit part
-// of llm-rewrites with the extraction and WCXB dev pages as singletons,
-// with the margin rule (see margin): ARI 0.8250 fit, 0.8570 check;
-// originals with all their rewrites 0.7500 fit, 0.7275 check; rewrites
-// in their original's cluster 0.7801 fit, 0.7651 check (without the
-// margin, at 0.29: ARI 0.8108 fit, 0.8459 check; originals with all their
-// rewrites 0.7379 and 0.7169). The threshold follows the fit part's
-// maximum and is never chosen by the check part.
-const DefaultThreshold = 0.28
-
 // Limits of the in-memory evidence. Each bounds the work and memory of an
 // article whatever the corpus's size. They were chosen on the fit part of
-// the story-clustering set (ARI, at the best threshold of each): 64 posted
+// the story-clustering set (ARI, at the best threshold of each, with the
+// score threshold the join model replaced): 64 posted
 // and 128 queried words 0.775, 64 and 64 0.761, 96 and 96 0.777 for half
 // as much memory again; posting lists capped at 64 0.761, at 256 0.730.
 const (
@@ -84,28 +76,30 @@ const (
 	// ARI by 0.0004 (fit) and 0 (check), 1.1 by 0.004 and -0.0006, 1.25
 	// by 0.009 and -0.003.
 	normGrowth = 1.05
-	// margin is how much more the best earlier article must score than
-	// the best one in another cluster: an article about as close to two
-	// stories shares a topic with them (a health site's advice pages, an
-	// outbreak's daily figures) more likely than it retells either, and
-	// starts its own. On the fit part of the story-clustering set, each
-	// at its best threshold: ARI 0.8108 without, 0.8151 with a margin of
-	// 0.03, 0.8217 at 0.05, 0.8228 at 0.06, 0.8250 at 0.07, 0.8197 at
-	// 0.08, 0.8166 at 0.10.
-	margin = 0.07
 )
 
 // Options tunes a Clusters. The zero value is ready to use.
 type Options struct {
-	// Threshold is the least score at which an article joins the
-	// cluster of an earlier one; 0 means DefaultThreshold.
+	// Threshold is the least probability of the join model at which an
+	// article joins the cluster of an earlier one; 0 means
+	// DefaultThreshold.
 	Threshold float64
+	// Model, when set, is the join model in place of the fitted one
+	// (JoinModel).
+	Model *JoinWeights
+	// Judge, when set, decides each join in place of the model: it is
+	// given the new article's id, the best earlier article's id and
+	// their JoinFeatures, and returns whether the new article joins the
+	// earlier one's cluster. Fitting the model records the features so.
+	Judge func(id, earlier string, f JoinFeatures) bool
 }
 
 // Clusters is the story clusters of an index, kept online. It is safe for
 // concurrent use.
 type Clusters struct {
 	threshold float64
+	join      JoinWeights
+	judge     func(id, earlier string, f JoinFeatures) bool
 
 	mu sync.Mutex
 	// ids[i] is the id of the i-th article added, cluster[i] its cluster
@@ -151,6 +145,9 @@ type Clusters struct {
 	// the postings it reads ahead (see best) from being optimized away.
 	lists []weightedList
 	sink  int32
+	// shared is scratch space of best: the new article's looked-up
+	// words, for the join model's features.
+	shared sharedSet
 	// order and byDF are scratch space of add, kept between calls.
 	order []uint64
 	byDF  []word
@@ -198,7 +195,12 @@ func New(opts Options) *Clusters {
 	if th <= 0 {
 		th = DefaultThreshold
 	}
-	return &Clusters{threshold: th, of: map[string]int32{}, named: map[string]int32{}, start: []int{0}}
+	join := JoinModel
+	if opts.Model != nil {
+		join = *opts.Model
+	}
+	return &Clusters{threshold: th, join: join, judge: opts.Judge,
+		of: map[string]int32{}, named: map[string]int32{}, start: []int{0}}
 }
 
 // MetaStory is the key of a stored document's meta that holds the
@@ -300,7 +302,7 @@ func (c *Clusters) add(id string, fp index.Fingerprint, story string) string {
 	if !named {
 		if story == "" {
 			story = id
-			if best, ok := c.best(byDF, qn); ok {
+			if best, ok := c.best(id, byDF, qn); ok {
 				k, named = c.cluster[best], true
 			}
 		}
@@ -375,10 +377,11 @@ func (wc *weightCache) of(df int32) float64 {
 }
 
 // best returns the earlier article whose posted words score highest
-// against the new article's words (its postedWords rarest first, with
-// their document frequencies; qn the norm of those it posts), if it
-// reaches the threshold and scores margin more than the best in another
-// cluster. c.mu is held.
+// against the new article id's words (its postedWords rarest first, with
+// their document frequencies; qn the norm of those it posts), and whether
+// the new article joins its cluster: whether the join model (JoinModel,
+// or Options.Model or Options.Judge) gives the join at least the
+// threshold's probability. c.mu is held.
 //
 // The score is the dot product of the two articles' word vectors, each
 // word weighted by its IDF (see weight), over the geometric mean of their cosine's
@@ -387,7 +390,7 @@ func (wc *weightCache) of(df int32) float64 {
 // long page holding many words by its length alone scores high (on the fit
 // part of the story-clustering set, ARI 0.755 for the cosine, 0.710 for
 // the overlap, 0.773 for their geometric mean, over whole vocabularies).
-func (c *Clusters) best(words []word, qn float64) (int32, bool) {
+func (c *Clusters) best(id string, words []word, qn float64) (int32, bool) {
 	if len(c.ids) == 0 {
 		return 0, false
 	}
@@ -409,13 +412,16 @@ func (c *Clusters) best(words []word, qn float64) (int32, bool) {
 	// memory.
 	lists := c.lists[:0]
 	var first int32
+	c.shared.reset()
 	for _, x := range words[:min(len(words), queryWords)] {
 		p := c.words.slots[x.slot].list
 		if p.n > common || p.n == 0 {
 			continue // too common to tell stories apart
 		}
 		first += c.arena.first(p.off)
-		lists = append(lists, weightedList{p, float32(c.weights.of(x.df))})
+		w := float32(c.weights.of(x.df))
+		lists = append(lists, weightedList{p, w})
+		c.shared.add(x.slot, w)
 	}
 	c.lists, c.sink = lists, first
 	for _, l := range lists {
@@ -452,36 +458,84 @@ func (c *Clusters) best(words []word, qn float64) (int32, bool) {
 		top[i] = x
 	}
 	// The best candidate, and the best of those in other clusters.
-	best, bestScore, second := int32(-1), c.threshold, 0.0
 	var js [shortlist]int32
 	for i, cd := range top[:m] {
 		js[i] = cd.j
 	}
 	c.measureNorms(js[:m])
 	var scores [shortlist]float64
+	bi := -1
 	for i, cd := range top[:m] {
 		cn := float64(c.norm[cd.j])
 		if qn == 0 || cn == 0 {
 			continue
 		}
-		s := cd.dot / math.Sqrt(math.Sqrt(qn*cn)*min(qn, cn))
-		scores[i] = s
-		if s > bestScore || s == bestScore && best < 0 {
-			best, bestScore = cd.j, s
+		scores[i] = cd.dot / math.Sqrt(math.Sqrt(qn*cn)*min(qn, cn))
+		if bi < 0 || scores[i] > scores[bi] {
+			bi = i
 		}
 	}
-	if best < 0 {
+	if bi < 0 {
 		return 0, false
 	}
+	best := top[bi].j
+	other, second := int32(-1), 0.0
 	for i, cd := range top[:m] {
-		if c.cluster[cd.j] != c.cluster[best] {
-			second = max(second, scores[i])
+		if c.cluster[cd.j] != c.cluster[best] && scores[i] > second {
+			other, second = cd.j, scores[i]
 		}
 	}
-	if bestScore-second < margin {
-		return 0, false // as close to another story: it starts its own
+	f := c.joinFeatures(best, other, top[bi].dot, qn, float64(c.norm[best]))
+	f[featScore], f[featMargin] = scores[bi], scores[bi]-second
+
+	if c.judge != nil {
+		return best, c.judge(id, c.ids[best], f)
 	}
-	return best, best >= 0
+	return best, c.join.Probability(f) >= c.threshold
+}
+
+// joinFeatures measures what the new article (the words of c.shared, qn
+// its norm) shares with the earlier article b (cn its norm, dot the
+// weight they share) and, of that, with other (-1 for none), for the join
+// model; the caller fills in the scores.
+func (c *Clusters) joinFeatures(b, other int32, dot, qn, cn float64) JoinFeatures {
+	var f JoinFeatures
+	shared, own := 0.0, 0.0
+	n := 0
+	for _, sl := range c.posted[c.start[b]:c.start[b+1]] {
+		i := c.shared.find(sl)
+		if i < 0 {
+			continue
+		}
+		c.shared.mark[i] = true
+		n++
+		w := float64(c.shared.w[i])
+		shared += w
+		if c.words.slots[sl].df == 2 {
+			own += w
+		}
+	}
+	withOther := 0.0
+	if other >= 0 {
+		for _, sl := range c.posted[c.start[other]:c.start[other+1]] {
+			if i := c.shared.find(sl); i >= 0 && c.shared.mark[i] {
+				withOther += float64(c.shared.w[i])
+			}
+		}
+	}
+	if qn > 0 {
+		f[featQueryShare] = dot / qn
+	}
+	if cn > 0 {
+		f[featEarlierShare] = dot / cn
+	}
+	f[featShared] = math.Log1p(float64(n))
+	if shared > 0 {
+		f[featOwn], f[featWithOther] = own/shared, withOther/shared
+	}
+	f[featClusterSize] = math.Log1p(float64(len(c.members[c.cluster[b]])))
+	f[featQueryNorm] = math.Log1p(qn)
+	return f
 }
 
 // measureNorms makes the kept norms of the articles js (at most

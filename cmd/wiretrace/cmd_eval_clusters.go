@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"slices"
 
 	"github.com/wiretrace/wiretrace/cluster"
 	"github.com/wiretrace/wiretrace/internal/eval"
@@ -13,14 +12,13 @@ import (
 // evalClusters runs `wiretrace eval clusters`: it clusters the originals of
 // llm-rewrites with their rewrites and the benchmark pages, online, and
 // reports the adjusted Rand index and how many originals share their
-// rewrites' cluster, on the fit and check parts. --fit picks the join
-// threshold on the fit part.
+// rewrites' cluster, on the fit and check parts. `wiretrace train cluster`
+// fits the join model and its threshold.
 func evalClusters(ctx context.Context, e *env, args []string) error {
-	fs := newFlags(e, "eval clusters", "[--json] [--data DIR] [--fit] [--threshold T]")
+	fs := newFlags(e, "eval clusters", "[--json] [--data DIR] [--threshold P]")
 	asJSON := fs.Bool("json", false, "print the result as JSON")
 	data := fs.String("data", defaultEvalDir(), "the shared eval folder")
-	fit := fs.Bool("fit", false, "choose the join threshold with the best fit-part ARI and report with it")
-	threshold := fs.Float64("threshold", 0, "join threshold (default cluster.DefaultThreshold)")
+	threshold := fs.Float64("threshold", 0, "least join probability (default cluster.DefaultThreshold, fitted)")
 	rest, err := parseInterspersed(fs, args)
 	if err != nil {
 		return err
@@ -34,21 +32,6 @@ func evalClusters(ctx context.Context, e *env, args []string) error {
 	}
 	opts := cluster.Options{Threshold: *threshold}
 	fps := eval.ClusterFingerprints(items)
-	if *fit {
-		best, tried, err := eval.FitClusterThreshold(ctx, items, fps)
-		if err != nil {
-			return err
-		}
-		ths := make([]float64, 0, len(tried))
-		for th := range tried {
-			ths = append(ths, th)
-		}
-		slices.Sort(ths)
-		for _, th := range ths {
-			fmt.Fprintf(e.stderr, "threshold %.2f  fit ARI %.4f\n", th, tried[th])
-		}
-		opts.Threshold = best
-	}
 	r, err := eval.EvalClusters(ctx, items, opts, fps)
 	if err != nil {
 		return err

@@ -244,23 +244,3 @@ func AdjustedRand(gold, pred []string) float64 {
 	}
 	return (index - expected) / (maxIndex - expected)
 }
-
-// FitClusterThreshold tries thresholds from 0.10 to 0.90 by 0.01 and
-// returns the one with the best fit-part ARI (the check part is never
-// looked at), with the fit ARI of each tried.
-func FitClusterThreshold(ctx context.Context, items []ClusterItem, fps map[string]index.Fingerprint) (best float64, tried map[float64]float64, err error) {
-	tried = map[float64]float64{}
-	bestARI := -1.0
-	for t := 10; t <= 90; t++ {
-		th := float64(t) / 100
-		r, err := EvalClusters(ctx, items, cluster.Options{Threshold: th}, fps)
-		if err != nil {
-			return 0, nil, err
-		}
-		tried[th] = r.Fit.ARI
-		if r.Fit.ARI > bestARI {
-			best, bestARI = th, r.Fit.ARI
-		}
-	}
-	return best, tried, nil
-}

@@ -47,4 +47,11 @@ var FittedFiles = []FittedFile{
 		}
 		return f.GoSource()
 	}},
+	{"cluster", "cluster/join_weights.go", func(ctx context.Context, data string) ([]byte, error) {
+		f, err := FitCluster(ctx, data)
+		if err != nil {
+			return nil, err
+		}
+		return f.GoSource()
+	}},
 }
