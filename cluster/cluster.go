@@ -485,7 +485,7 @@ func (c *Clusters) best(id string, words []word, qn float64) (int32, bool) {
 			other, second = cd.j, scores[i]
 		}
 	}
-	f := c.joinFeatures(best, other, top[bi].dot, qn, float64(c.norm[best]))
+	f := c.joinFeatures(best, other, top[bi].dot, qn)
 	f[featScore], f[featMargin] = scores[bi], scores[bi]-second
 
 	if c.judge != nil {
@@ -495,12 +495,12 @@ func (c *Clusters) best(id string, words []word, qn float64) (int32, bool) {
 }
 
 // joinFeatures measures what the new article (the words of c.shared, qn
-// its norm) shares with the earlier article b (cn its norm, dot the
-// weight they share) and, of that, with other (-1 for none), for the join
-// model; the caller fills in the scores.
-func (c *Clusters) joinFeatures(b, other int32, dot, qn, cn float64) JoinFeatures {
+// its norm) shares with the earlier article b (dot the weight they share)
+// and, of that, with other (-1 for none), for the join model; the caller
+// fills in the scores.
+func (c *Clusters) joinFeatures(b, other int32, dot, qn float64) JoinFeatures {
 	var f JoinFeatures
-	shared, own := 0.0, 0.0
+	shared := 0.0
 	n := 0
 	for _, sl := range c.posted[c.start[b]:c.start[b+1]] {
 		i := c.shared.find(sl)
@@ -509,11 +509,7 @@ func (c *Clusters) joinFeatures(b, other int32, dot, qn, cn float64) JoinFeature
 		}
 		c.shared.mark[i] = true
 		n++
-		w := float64(c.shared.w[i])
-		shared += w
-		if c.words.slots[sl].df == 2 {
-			own += w
-		}
+		shared += float64(c.shared.w[i])
 	}
 	withOther := 0.0
 	if other >= 0 {
@@ -526,15 +522,10 @@ func (c *Clusters) joinFeatures(b, other int32, dot, qn, cn float64) JoinFeature
 	if qn > 0 {
 		f[featQueryShare] = dot / qn
 	}
-	if cn > 0 {
-		f[featEarlierShare] = dot / cn
-	}
 	f[featShared] = math.Log1p(float64(n))
 	if shared > 0 {
-		f[featOwn], f[featWithOther] = own/shared, withOther/shared
+		f[featWithOther] = withOther / shared
 	}
-	f[featClusterSize] = math.Log1p(float64(len(c.members[c.cluster[b]])))
-	f[featQueryNorm] = math.Log1p(qn)
 	return f
 }
 

@@ -14,45 +14,32 @@ const (
 	// featMargin is how much more it scores than the best article of
 	// another cluster in the shortlist (its score when there is none).
 	featMargin
-	// featQueryShare and featEarlierShare are the weight the two share
-	// over the new article's and over the earlier one's: a rewrite keeps
-	// much of a short source, a story's second report only its names.
+	// featQueryShare is the weight the two share over the new article's:
+	// a rewrite keeps much of its source, a story's second report only
+	// its names.
 	featQueryShare
-	featEarlierShare
 	// featShared is the log of one more than the number of words they
 	// share.
 	featShared
-	// featOwn is the share of their shared weight in words no other
-	// article holds: a story's names and figures before anyone else
-	// repeats them.
-	featOwn
 	// featWithOther is the share of their shared weight that the best
 	// article of another cluster holds too: a publisher's standard
 	// paragraphs or a topic's vocabulary, shared by many of its pages,
 	// not one story.
 	featWithOther
-	// featClusterSize is the log of the size of the best article's
-	// cluster.
-	featClusterSize
-	// featQueryNorm is the log of the new article's weight: how much
-	// rare vocabulary it has to share.
-	featQueryNorm
 	joinFeatureCount
 )
 
 // JoinFeatureNames names the join model's features, in JoinFeatures
 // order.
 var JoinFeatureNames = [joinFeatureCount]string{
-	"score", "margin", "query_share", "earlier_share", "shared_words",
-	"own_words", "with_other", "cluster_size", "query_norm",
+	"score", "margin", "query_share", "shared_words", "with_other",
 }
 
 // JoinFeatureSign is the sign each fitted weight is held to (+1, -1, or 0
-// for free): more score, margin and shared weight can only
-// speak for a join, vocabulary shared with another cluster only against.
+// for free): more score, margin and shared weight can only speak for a
+// join, vocabulary shared with another cluster only against.
 var JoinFeatureSign = [joinFeatureCount]int8{
-	featScore: 1, featMargin: 1, featQueryShare: 1, featEarlierShare: 1,
-	featOwn: 1, featWithOther: -1,
+	featScore: 1, featMargin: 1, featQueryShare: 1, featWithOther: -1,
 }
 
 // JoinWeights is a logistic model over JoinFeatures: the probability
