@@ -165,7 +165,7 @@ func fromHTML(text string, opts Options, choices *Choices) (*article.Article, er
 			a.Site = hostOf(opts.URL)
 		}
 	}
-	a.Title = m.titleOf(a.Site)
+	a.Title = m.headlineOf(a.Site, choices)
 	a.Byline = m.bylineOf(a.Site)
 	paras, dropped := htmlBodyCredits(root)
 	if bodyChars(paras) < bodyFallbackChars {
@@ -342,7 +342,8 @@ func dropControls(text string) string {
 // Choices are the candidates a page offers for the fields Page chooses
 // with fitted models, each with the features its model scores.
 type Choices struct {
-	Date []Candidate // features: DateFeatures
+	Date  []Candidate // features: DateFeatures
+	Title []Candidate // features: TitleFeatures
 }
 
 // Candidate is one value a page offers for a field.

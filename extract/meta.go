@@ -16,6 +16,7 @@ type pageMeta struct {
 	title     string   // <title>
 	h1        string   // first <h1>
 	h1s       []string // the first few <h1> texts
+	h2s       []string // the first few <h2> texts
 	canonical string
 	// meta maps lower-cased name, property or itemprop to the first
 	// content seen.
@@ -222,6 +223,11 @@ func readMeta(root *html.Node) *pageMeta {
 				m.h1s = append(m.h1s, t)
 			}
 			return false
+		case "h2":
+			// Not skipped: an <h2> may hold a byline or a <time>.
+			if len(m.h2s) < 4 {
+				m.h2s = append(m.h2s, collapse(textOf(n)))
+			}
 		case "time":
 			if dt := strings.TrimSpace(attr(n, "datetime")); dt == "" && len(m.times) < 16 {
 				// A <time> that shows its date only as text.

@@ -653,6 +653,8 @@ func TestBadUsage(t *testing.T) {
 		{"eval broken ground truth", []string{"eval", "extraction", "--data", filepath.Join(dir, "eval")}, 1, "ground-truth.json"},
 		{"eval mrpc missing data", []string{"eval", "mrpc", "--data", filepath.Join(dir, "none")}, 1, "none"},
 		{"eval short-answers missing data", []string{"eval", "short-answers", "--data", filepath.Join(dir, "none")}, 1, "none"},
+		{"eval title missing data", []string{"eval", "title", "--data", filepath.Join(dir, "none")}, 1, "none"},
+		{"eval title extra arg", []string{"eval", "title", "x"}, 2, "no arguments"},
 
 		{"bench no job", []string{"bench"}, 2, "jobs"},
 		{"bench unknown job", []string{"bench", "frob"}, 2, "unknown bench job"},

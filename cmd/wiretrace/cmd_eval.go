@@ -16,6 +16,7 @@ var evalSuites = map[string]job{
 	"rewrites":       evalRewrites,
 	"rewrites-trace": evalRewritesTrace,
 	"short-answers":  evalShortAnswers,
+	"title":          evalTitle,
 	"wcxb":           evalWCXB,
 }
 
