@@ -19,10 +19,10 @@ type FittedFile struct {
 // FittedFiles lists every generated file of fitted decisions, in the order
 // they must be refitted: the relation trains on example pages that
 // extract reads, titles included, so it follows a title refit; the drift
-// model reads the pairs the relation judges
-// derived, so it follows a relation refit; the ranking of a trace's
-// matches reads the relation's and the direction's log-odds and which
-// candidates are judged related, so it follows both.
+// model reads the pairs the relation judges derived, so it follows a
+// relation refit; the ranking of a trace's matches reads the relation's
+// and the direction's log-odds and which candidates are judged related,
+// so it follows both.
 var FittedFiles = []FittedFile{
 	{"title", "extract/title_weights.go", func(ctx context.Context, data string) ([]byte, error) {
 		return FitTitle(ctx, SetDir(data, "wcxb-dev", "ground-truth.json"))
