@@ -487,7 +487,6 @@ func (c *Clusters) best(id string, words []word, qn float64) (int32, bool) {
 	}
 	f := c.joinFeatures(best, other, top[bi].dot, qn)
 	f[featScore], f[featMargin] = scores[bi], scores[bi]-second
-
 	if c.judge != nil {
 		return best, c.judge(id, c.ids[best], f)
 	}
