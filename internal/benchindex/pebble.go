@@ -28,5 +28,12 @@ func Pebble(dir string) Backend {
 			tables, _, err := ps.DiskUsage()
 			return int64(tables), err
 		},
+		Settle: func(ctx context.Context, st store.Store) error {
+			ps, ok := st.(*pebble.Store)
+			if !ok {
+				return fmt.Errorf("not a pebble store: %T", st)
+			}
+			return ps.Settle(ctx)
+		},
 	}
 }

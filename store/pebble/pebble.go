@@ -26,6 +26,7 @@ import (
 	"slices"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"github.com/cespare/xxhash/v2"
 	pdb "github.com/cockroachdb/pebble"
@@ -924,6 +925,32 @@ func (s *Store) Flush() error {
 	}
 	defer s.mu.RUnlock()
 	return s.db.Flush()
+}
+
+// Settle waits until no flush or compaction has been running for 60 ms:
+// the background work the writes so far left, done, so that a benchmark
+// counts it (wiretrace bench index).
+func (s *Store) Settle(ctx context.Context) error {
+	if err := s.begin(ctx); err != nil {
+		return err
+	}
+	defer s.mu.RUnlock()
+	t := time.NewTicker(20 * time.Millisecond)
+	defer t.Stop()
+	for quiet := 0; quiet < 3; {
+		m := s.db.Metrics()
+		if m.Compact.NumInProgress == 0 && m.Flush.NumInProgress == 0 {
+			quiet++
+		} else {
+			quiet = 0
+		}
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-t.C:
+		}
+	}
+	return nil
 }
 
 // Close implements store.Store.
