@@ -264,12 +264,11 @@ func (al *Alignment) linkClauses(ctx *Context, sim Similarity, src, der *textpro
 	n, m := len(src.Sentences), len(der.Sentences)
 	_, lexical := sim.(Lexical)
 	for i := 0; i < n; i++ {
-		fi := &ctx.srcF[i]
 		for j := 0; j < m; j++ {
 			if linked[i] && linked[n+j] || scores[i*m+j] >= al.Threshold {
 				continue
 			}
-			if fj := &ctx.derF[j]; float32(fi.idSet.common(&fj.idSet)) < minClauseMass || ctx.sentenceMass(i, j) < minClauseMass {
+			if float32(ctx.sentenceBits(i, j)) < minClauseMass || ctx.sentenceMass(i, j) < minClauseMass {
 				continue
 			}
 			ua := ctx.clausesOf(false, i)
@@ -474,10 +473,36 @@ func enoughShared(a, b *features, share float32) bool {
 func (c *Context) enoughSharedAt(i, j int) bool {
 	a, b := &c.srcF[i], &c.derF[j]
 	need := minSharedShare * min(a.total, b.total)
-	if float32(a.idSet.common(&b.idSet)) < need {
+	if float32(c.sentenceBits(i, j)) < need {
 		return false
 	}
 	return c.sentenceMass(i, j) >= need
+}
+
+// sentenceBits is the number of bits the id sets of source sentence i and
+// derived sentence j share, counted once per pair: the sentence pass,
+// sentenceMass and the clause pass all ask for it.
+func (c *Context) sentenceBits(i, j int) int {
+	c.preparePairs()
+	k := i*len(c.derF) + j
+	if v := c.pairs[k].bits; v >= 0 {
+		return int(v)
+	}
+	v := c.srcF[i].idSet.common(&c.derF[j].idSet)
+	c.pairs[k].bits = int16(v)
+	return v
+}
+
+// preparePairs sizes c.pairs for the documents' sentence pairs, every
+// measure unknown, on first use.
+func (c *Context) preparePairs() {
+	if len(c.pairs) > 0 {
+		return
+	}
+	c.pairs = scratch.Resize(c.pairs, len(c.srcF)*len(c.derF))
+	for k := range c.pairs {
+		c.pairs[k] = pairShare{bits: -1, mass: -1}
+	}
 }
 
 // sentenceMass is sharedMass of source sentence i and derived sentence j,
@@ -487,26 +512,21 @@ func (c *Context) enoughSharedAt(i, j int) bool {
 // symmetric (the same shared ids, in the same order, with the same
 // weights), so either side may ask.
 func (c *Context) sentenceMass(i, j int) float32 {
-	if len(c.pairMass) == 0 {
-		c.pairMass = scratch.Resize(c.pairMass, len(c.srcF)*len(c.derF))
-		for k := range c.pairMass {
-			c.pairMass[k] = -1
-		}
-	}
+	c.preparePairs()
 	k := i*len(c.derF) + j
-	if v := c.pairMass[k]; v >= 0 {
+	if v := c.pairs[k].mass; v >= 0 {
 		return v
 	}
 	a, b := &c.srcF[i], &c.derF[j]
 	var v float32
-	if a.idSet.common(&b.idSet) > 0 {
+	if c.sentenceBits(i, j) > 0 {
 		if i == c.spread {
 			v = c.spreadMass(b)
 		} else {
 			v = sharedMass(a, b)
 		}
 	}
-	c.pairMass[k] = v
+	c.pairs[k].mass = v
 	return v
 }
 
