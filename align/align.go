@@ -123,7 +123,8 @@ func Align(src, derived *textproc.Doc, opts Options) Alignment {
 	for j := range al.DerivedMatch {
 		al.DerivedMatch[j] = -1
 	}
-	scores := make([]float64, n*m)
+	ctx.scores = scratch.Resize(ctx.scores, n*m)
+	scores := ctx.scores
 	// With the lexical similarity, a pair that shares under a fifth of the
 	// smaller side's weighted content is not scored (its score stays 0): on
 	// the MRPC train pairs no such pair scores above 0.09, far under any

@@ -57,6 +57,10 @@ type Context struct {
 	spreadW  []float32
 	spreadAt []int32
 	spread   int
+	// df and seen are the arrays of weights, scores Align's scores of
+	// every sentence pair, kept for the Context's next use.
+	df, seen []int32
+	scores   []float64
 }
 
 // pairShare is what a source and a derived sentence share, measured on
@@ -344,19 +348,14 @@ func (c *Context) weights(src, der [][]uint32) []float32 {
 	if n < 8 {
 		return w
 	}
-	df := make([]int32, len(c.vocab))
-	seen := make([]int32, len(c.vocab))
-	for i := range seen {
-		seen[i] = -1
+	c.df = scratch.Resize(c.df, len(c.vocab))
+	c.seen = scratch.Resize(c.seen, len(c.vocab))
+	df, seen := c.df, c.seen // seen[id] is the last sentence with id, plus one
+	for k, sent := range src {
+		countSentence(df, seen, int32(k)+1, sent)
 	}
-	for k, sent := range append(append([][]uint32{}, src...), der...) {
-		for _, id := range sent {
-			id &^= synonymFlag
-			if seen[id] != int32(k) {
-				seen[id] = int32(k)
-				df[id]++
-			}
-		}
+	for k, sent := range der {
+		countSentence(df, seen, int32(len(src)+k)+1, sent)
 	}
 	logN := math.Log(float64(n) + 1)
 	for id := range w {
@@ -367,6 +366,19 @@ func (c *Context) weights(src, der [][]uint32) []float32 {
 		w[id] *= float32(0.5 + 0.5*idf)
 	}
 	return w
+}
+
+// countSentence adds one to the document frequency df of each id of sent,
+// sentence number k (from 1) of both documents; seen[id] is the last
+// sentence counted for id.
+func countSentence(df, seen []int32, k int32, sent []uint32) {
+	for _, id := range sent {
+		id &^= synonymFlag
+		if seen[id] != k {
+			seen[id] = k
+			df[id]++
+		}
+	}
 }
 
 // makeFeatures computes the features of tokens [from, to) of s (a clause,

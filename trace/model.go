@@ -185,7 +185,7 @@ func assess(da, db *textproc.Doc, opts Options) assessment {
 	as.rescued = measure(da, db, &as.al)
 	as.terms = newTermsBuf()
 	as.ta, as.tb = termsOf(da, as.terms), termsOf(db, as.terms)
-	as.idfAB, as.idfBA = idfContained(da, db, &as.ta, &as.tb)
+	as.idfAB, as.idfBA = idfContained(da, db, &as.ta, &as.tb, as.terms)
 	return as
 }
 
@@ -568,42 +568,36 @@ func (t *docTerms) find(h uint64) (int, bool) {
 // outbreak) weighs little, the details (a name, a place, a figure in one
 // or two sentences) weigh most. It measures what the issue calls content
 // shared beyond what two reports of the same event share.
-func idfContained(da, db *textproc.Doc, ta, tb *docTerms) (ab, ba float64) {
+func idfContained(da, db *textproc.Doc, ta, tb *docTerms, buf *termsBuf) (ab, ba float64) {
 	n := len(da.Sentences) + len(db.Sentences)
 	if n == 0 {
 		return 0, 0
 	}
-	df := make(map[uint64]int32, len(ta.rare)+len(ta.common)+len(tb.rare)+len(tb.common))
-	var seen []uint64
-	for _, d := range []*textproc.Doc{da, db} {
-		for i := range d.Sentences {
-			seen = seen[:0]
-			for _, tok := range d.Sentences[i].Tokens {
-				if tok.Kind != textproc.Punct && !tok.Stop {
-					seen = append(seen, hashTerm(tok.Stem))
-				}
-			}
-			slices.Sort(seen)
-			for _, h := range slices.Compact(seen) {
-				df[h]++
-			}
-		}
-	}
-	idf := func(h uint64) float64 { return math.Log(float64(n+1) / float64(df[h])) }
-	share := func(t, u *docTerms) float64 {
+	// A stem's sentence frequency is its count in each article, kept
+	// beside its place in the article's rare or common set (a content stem
+	// is in one of them), without a map.
+	buf.reserve(0, len(ta.rare)+len(ta.common)+len(tb.rare)+len(tb.common))
+	ca, cb := ta.sentenceCounts(da, buf), tb.sentenceCounts(db, buf)
+	share := func(t, u *docTerms, ct, cu stemCounts) float64 {
 		var all, shared float64
 		for _, set := range [2]struct {
-			x, y []uint64
-			w    float64
-		}{{t.rare, u.rare, 1}, {t.common, u.common, commonWeight}} {
+			x, y   []uint64
+			cx, cy []int32
+			w      float64
+		}{{t.rare, u.rare, ct.rare, cu.rare, 1}, {t.common, u.common, ct.common, cu.common, commonWeight}} {
 			j := 0
-			for _, h := range set.x {
-				w := set.w * idf(h)
-				all += w
+			for k, h := range set.x {
 				for j < len(set.y) && set.y[j] < h {
 					j++
 				}
-				if j < len(set.y) && set.y[j] == h {
+				in := j < len(set.y) && set.y[j] == h
+				df := set.cx[k]
+				if in {
+					df += set.cy[j]
+				}
+				w := set.w * math.Log(float64(n+1)/float64(df))
+				all += w
+				if in {
 					shared += w
 				}
 			}
@@ -613,7 +607,37 @@ func idfContained(da, db *textproc.Doc, ta, tb *docTerms) (ab, ba float64) {
 		}
 		return shared / all
 	}
-	return share(ta, tb), share(tb, ta)
+	return share(ta, tb, ca, cb), share(tb, ta, cb, ca)
+}
+
+// stemCounts are the numbers of sentences of an article that hold each
+// stem of its docTerms' rare and common sets, in the sets' order.
+type stemCounts struct {
+	rare, common []int32
+}
+
+// sentenceCounts counts the sentences of d, the article of t, that hold
+// each of its content stems, in counters cut from buf (reserved).
+func (t *docTerms) sentenceCounts(d *textproc.Doc, buf *termsBuf) stemCounts {
+	c := stemCounts{rare: buf.counters(len(t.rare)), common: buf.counters(len(t.common))}
+	var seen []uint64
+	for i := range d.Sentences {
+		seen = seen[:0]
+		for _, tok := range d.Sentences[i].Tokens {
+			if tok.Kind != textproc.Punct && !tok.Stop {
+				seen = append(seen, hashTerm(tok.Stem))
+			}
+		}
+		slices.Sort(seen)
+		for _, h := range slices.Compact(seen) {
+			if k, ok := t.find(h); ok {
+				c.rare[k]++
+			} else if k, ok := slices.BinarySearch(t.common, h); ok {
+				c.common[k]++
+			}
+		}
+	}
+	return c
 }
 
 // inOrder is the share of the rare stems two texts share that both bring
