@@ -25,14 +25,17 @@ var timeMarkers = map[string]bool{"a.m": true, "p.m": true, "am": true, "pm": tr
 // shows, and one that writes the value another way ("2.5") does not.
 // Found once per sentence.
 func (c *checker) figures(s *textproc.Sentence) []textproc.Number {
+	if len(s.Numbers) == 0 {
+		return nil // most sentences: nothing to find or remember
+	}
 	if f, ok := c.figureCache[s]; ok {
 		return f
 	}
 	if c.figureCache == nil {
 		c.figureCache = map[*textproc.Sentence][]textproc.Number{}
 	}
-	var out []textproc.Number
 	ns := s.Numbers
+	out := make([]textproc.Number, 0, len(ns)) // a figure per number at most
 	clocks := c.clockTimes(s)
 	valid := func(n textproc.Number) bool {
 		if n.Start < 0 || n.End > len(s.Text) || n.Start >= n.End {
