@@ -19,7 +19,13 @@ func paragraphQuotes(para string) []paraQuote {
 	var out []paraQuote
 	open := -1
 	for i := 0; i < len(para); {
-		// An ASCII byte is its own rune: only '"' of them is a mark.
+		// A mark starts with '"' or with 0xE2, the first byte of '“' and
+		// '”' (never a continuation byte): every other byte is skipped
+		// without decoding.
+		if c := para[i]; c != '"' && c != 0xE2 {
+			i++
+			continue
+		}
 		r, n := rune(para[i]), 1
 		if r >= utf8.RuneSelf {
 			r, n = utf8.DecodeRuneInString(para[i:])

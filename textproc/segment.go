@@ -27,12 +27,12 @@ func Segment(text string) []Span {
 	i := start
 	for i < len(text) {
 		c := text[i]
-		if c != '.' && c != '!' && c != '?' {
-			if c < utf8.RuneSelf {
-				// ASCII, most of a text, is no ideographic stop.
-				i++
-				continue
-			}
+		if c < utf8.RuneSelf && !sentenceMark[c] {
+			// Most of a text: one table lookup a byte.
+			i++
+			continue
+		}
+		if c >= utf8.RuneSelf {
 			r, n := utf8.DecodeRuneInString(text[i:])
 			i += n
 			// Ideographic stops end a sentence with no space after them.
@@ -77,6 +77,9 @@ func Segment(text string) []Span {
 	}
 	return spans
 }
+
+// sentenceMark marks the ASCII bytes that may end a sentence.
+var sentenceMark = [utf8.RuneSelf]bool{'.': true, '!': true, '?': true}
 
 // isLowered reports whether text was lower-cased as a whole: at least
 // loweredMinLetters letters and under one capital in a hundred (news prose
