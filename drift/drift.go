@@ -165,10 +165,9 @@ type checker struct {
 	// one does.
 	remeasured map[*textproc.Sentence]bool
 	// clockCache holds each sentence's clock times (see clockTimes),
-	// built on first use.
-	clockCache map[*textproc.Sentence][]clock
-	// figureCache holds each sentence's figures (see figures), built on
-	// first use.
+	// figureCache its figures (see figures), each found on first use;
+	// both maps are mem's.
+	clockCache  map[*textproc.Sentence][]clock
 	figureCache map[*textproc.Sentence][]textproc.Number
 	seen        map[string]bool
 	out         []Drift
@@ -189,6 +188,8 @@ type checkerMem struct {
 	srcWords, srcStems, lower map[string]bool
 	stems                     map[string]int32
 	last                      []int32
+	figures                   map[*textproc.Sentence][]textproc.Number
+	clocks                    map[*textproc.Sentence][]clock
 }
 
 // checkerMems recycles checkerMems (see checker.release).
@@ -211,6 +212,8 @@ func (c *checker) release() {
 	clear(m.srcStems)
 	clear(m.lower)
 	clear(m.stems)
+	clear(m.figures)
+	clear(m.clocks)
 	checkerMems.Put(m)
 }
 
@@ -233,10 +236,11 @@ func newChecker(src, derived *textproc.Doc) *checker {
 	m, _ := checkerMems.Get().(*checkerMem)
 	if m == nil {
 		m = &checkerMem{srcWords: make(map[string]bool, tokens/2+16), srcStems: make(map[string]bool, tokens/2+16),
-			lower: map[string]bool{}, stems: make(map[string]int32, tokens/3+16)}
+			lower: map[string]bool{}, stems: make(map[string]int32, tokens/3+16),
+			figures: map[*textproc.Sentence][]textproc.Number{}, clocks: map[*textproc.Sentence][]clock{}}
 	}
 	c := &checker{src: src, derived: derived, srcWords: m.srcWords, seen: map[string]bool{}, out: []Drift{},
-		srcValues: make([]textproc.Number, 0, values), mem: m}
+		srcValues: make([]textproc.Number, 0, values), figureCache: m.figures, clockCache: m.clocks, mem: m}
 	for _, t := range textproc.Tokenize(src.Title) {
 		c.srcWords[t.Lower] = true
 	}

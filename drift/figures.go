@@ -31,9 +31,6 @@ func (c *checker) figures(s *textproc.Sentence) []textproc.Number {
 	if f, ok := c.figureCache[s]; ok {
 		return f
 	}
-	if c.figureCache == nil {
-		c.figureCache = map[*textproc.Sentence][]textproc.Number{}
-	}
 	ns := s.Numbers
 	out := make([]textproc.Number, 0, len(ns)) // a figure per number at most
 	clocks := c.clockTimes(s)
@@ -163,9 +160,6 @@ func (c *checker) clockTimes(s *textproc.Sentence) []clock {
 		return t
 	}
 	t := clockTimes(s)
-	if c.clockCache == nil {
-		c.clockCache = map[*textproc.Sentence][]clock{}
-	}
 	c.clockCache[s] = t
 	return t
 }
