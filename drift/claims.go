@@ -343,7 +343,9 @@ func closestSource(src, derived *textproc.Doc, m *checkerMem) (closest, shares [
 	// the map rehashed it several times per article.
 	st := stemIDs{ids: m.stems, last: slices.Grow(m.last[:0], tokens/3+16)}
 	defer func() { m.last = st.last }()
-	occ := make([][2]int32, 0, srcTokens/2+16) // (stem id, source sentence), in reading order
+	// (stem id, source sentence), in reading order: at most one a token.
+	occ := slices.Grow(m.occ[:0], srcTokens)
+	defer func() { m.occ = occ }()
 	for i := range src.Sentences {
 		st.each(&src.Sentences[i], int32(i), func(id int32) {
 			occ = append(occ, [2]int32{id, int32(i)})

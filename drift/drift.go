@@ -188,6 +188,7 @@ type checkerMem struct {
 	srcWords, srcStems, lower map[string]bool
 	stems                     map[string]int32
 	last                      []int32
+	occ                       [][2]int32 // closestSource's
 	figures                   map[*textproc.Sentence][]textproc.Number
 	clocks                    map[*textproc.Sentence][]clock
 }
