@@ -18,7 +18,7 @@ import (
 // rate, the trace latencies, the store size per article and the peak
 // memory as a Markdown table.
 func benchIndex(ctx context.Context, e *env, args []string) error {
-	fs := newFlags(e, "bench index", "[--store DIR|--redis ADDRS] [--n N] [--seed S]")
+	fs := newFlags(e, "bench index", "[--store DIR|--redis ADDRS] [--n N] [--seed S] [--cluster] [--settle]")
 	storeDir := fs.String("store", "", "empty or new Pebble directory to fill (default a temporary one, removed afterwards)")
 	redisAddrs := fs.String("redis", "", "Redis Cluster (or single server) addresses host:port,... to fill instead of Pebble; its keys should be empty")
 	n := fs.Int("n", 100000, "articles to generate and index")
@@ -29,6 +29,7 @@ func benchIndex(ctx context.Context, e *env, args []string) error {
 	reports := fs.Int("reports", 3, "candidates compared in full per timed trace")
 	quiet := fs.Bool("quiet", false, "no progress lines on stderr")
 	clusters := fs.Bool("cluster", false, "cluster the articles into stories as they are ingested (the time counts as ingest)")
+	settle := fs.Bool("settle", false, "after each ingest step, wait for the store's compactions and report the ingest with them (compare ingests of different speeds so; the queries then run on a settled store)")
 	ingestProfile := fs.String("cpuprofile-ingest", "", "write a CPU profile of the ingest to this file (go tool pprof)")
 	queryProfile := fs.String("cpuprofile-queries", "", "write a CPU profile of the timed queries to this file")
 	if err := parseFlags(fs, args); err != nil {
@@ -69,6 +70,9 @@ func benchIndex(ctx context.Context, e *env, args []string) error {
 			return fmt.Errorf("bench index: %s is not empty; the benchmark needs a new store", dir)
 		}
 		b = benchindex.Pebble(dir)
+	}
+	if !*settle {
+		b.Settle = nil
 	}
 	cfg := benchindex.Config{
 		N: *n, Seed: *seed, Workers: *workers,
