@@ -6,17 +6,18 @@ import (
 	"github.com/wiretrace/wiretrace/internal/eval"
 )
 
-// evalSuites lists the evaluation suites; each lives in cmd_eval_<suite>.go.
+// evalSuites lists the evaluation suites; each lives in cmd_eval_<suite>.go,
+// but the choosers' (date, title) in cmd_eval_chooser.go.
 var evalSuites = map[string]job{
 	"clusters":       evalClusters,
-	"date":           evalDate,
+	"date":           evalChooser("date", eval.EvalDateChooser, eval.WriteDateChooser),
 	"drift":          evalDrift,
 	"extraction":     evalExtraction,
 	"mrpc":           evalMRPC,
 	"rewrites":       evalRewrites,
 	"rewrites-trace": evalRewritesTrace,
 	"short-answers":  evalShortAnswers,
-	"title":          evalTitle,
+	"title":          evalChooser("title", eval.EvalTitleChooser, eval.WriteTitleChooser),
 	"wcxb":           evalWCXB,
 }
 
