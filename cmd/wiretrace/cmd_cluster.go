@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"text/tabwriter"
 
@@ -50,9 +49,7 @@ func runCluster(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	if *asJSON {
-		enc := json.NewEncoder(e.stdout)
-		enc.SetIndent("", "  ")
-		return enc.Encode(stories)
+		return writeJSON(e.stdout, stories)
 	}
 	fmt.Fprintf(e.stdout, "%d story clusters of %d or more articles\n", len(stories), *minSize)
 	for i, s := range stories {

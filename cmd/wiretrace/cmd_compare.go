@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"os"
 
@@ -60,9 +59,7 @@ func runCompare(ctx context.Context, e *env, args []string) error {
 	r := trace.Compare(pages[0], pages[1], opts)
 	switch {
 	case *asJSON:
-		enc := json.NewEncoder(e.stdout)
-		enc.SetIndent("", "  ")
-		if err := enc.Encode(&r); err != nil {
+		if err := writeJSON(e.stdout, &r); err != nil {
 			return fmt.Errorf("write report: %w", err)
 		}
 	case *asHTML:

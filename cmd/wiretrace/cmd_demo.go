@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"text/tabwriter"
 
@@ -98,9 +97,7 @@ func runDemo(ctx context.Context, e *env, args []string) error {
 		rows = append(rows, row)
 	}
 	if *asJSON {
-		enc := json.NewEncoder(e.stdout)
-		enc.SetIndent("", "  ")
-		return enc.Encode(rows)
+		return writeJSON(e.stdout, rows)
 	}
 	fmt.Fprintf(e.stdout, "Indexed %d bundled example articles (%d story families) into a temporary Pebble store.\n", n, len(fams))
 	fmt.Fprintf(e.stdout, "Traced each non-original one; its best match:\n\n")

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"io"
 
 	"github.com/wiretrace/wiretrace/internal/eval"
@@ -29,9 +28,7 @@ func evalChooser(name string, measure func(context.Context, string) (eval.Choose
 			return err
 		}
 		if *asJSON {
-			enc := json.NewEncoder(e.stdout)
-			enc.SetIndent("", "  ")
-			return enc.Encode(f)
+			return writeJSON(e.stdout, f)
 		}
 		write(e.stdout, f)
 		return nil

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 
 	"github.com/wiretrace/wiretrace/cluster"
@@ -38,9 +37,7 @@ func evalClusters(ctx context.Context, e *env, args []string) error {
 	}
 	r.Data = *data
 	if *asJSON {
-		enc := json.NewEncoder(e.stdout)
-		enc.SetIndent("", "  ")
-		return enc.Encode(r)
+		return writeJSON(e.stdout, r)
 	}
 	fmt.Fprintf(e.stdout, "story clusters of llm-rewrites (originals with their rewrites) and the benchmark pages, threshold %.3f (%.1f s)\n", r.Threshold, r.Seconds)
 	fmt.Fprintf(e.stdout, "%-5s %6s %7s %8s %7s %18s %14s\n", "part", "items", "stories", "clusters", "ARI", "originals w/ all", "rewrites w/ orig")

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 
 	"github.com/wiretrace/wiretrace/internal/eval"
 	"github.com/wiretrace/wiretrace/trace"
@@ -27,9 +26,7 @@ func evalDrift(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	if *asJSON {
-		enc := json.NewEncoder(e.stdout)
-		enc.SetIndent("", "  ")
-		return enc.Encode(r)
+		return writeJSON(e.stdout, r)
 	}
 	r.WriteExamples(e.stdout, *examples)
 	r.Write(e.stdout)

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 
 	"github.com/wiretrace/wiretrace/align"
@@ -63,9 +62,7 @@ func evalMRPC(ctx context.Context, e *env, args []string) error {
 	}
 	r.WordNet = usingWN
 	if *asJSON {
-		enc := json.NewEncoder(e.stdout)
-		enc.SetIndent("", "  ")
-		return enc.Encode(r)
+		return writeJSON(e.stdout, r)
 	}
 	fmt.Fprintf(e.stdout, "MRPC paraphrase pairs from %s (WordNet: %v)\n", r.Data, r.WordNet)
 	fmt.Fprintf(e.stdout, "threshold %.4f chosen on train\n", r.Threshold)

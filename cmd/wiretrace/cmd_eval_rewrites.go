@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 
 	"github.com/wiretrace/wiretrace/internal/eval"
 	"github.com/wiretrace/wiretrace/trace"
@@ -30,9 +29,7 @@ func evalRewrites(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	if *asJSON {
-		enc := json.NewEncoder(e.stdout)
-		enc.SetIndent("", "  ")
-		return enc.Encode(res)
+		return writeJSON(e.stdout, res)
 	}
 	return res.WriteText(e.stdout)
 }

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 
 	"github.com/wiretrace/wiretrace/internal/eval"
@@ -28,9 +27,7 @@ func evalRewritesTrace(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	if *asJSON {
-		enc := json.NewEncoder(e.stdout)
-		enc.SetIndent("", "  ")
-		return enc.Encode(r)
+		return writeJSON(e.stdout, r)
 	}
 	w := e.stdout
 	fmt.Fprintf(w, "trace of LLM rewrites among %d originals and %d distractor pages (%s)\n", r.Originals, r.Distractors, r.Data)

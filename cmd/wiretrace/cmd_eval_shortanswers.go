@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"sort"
 	"strings"
@@ -33,9 +32,7 @@ func evalShortAnswers(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	if *asJSON {
-		enc := json.NewEncoder(e.stdout)
-		enc.SetIndent("", "  ")
-		return enc.Encode(res)
+		return writeJSON(e.stdout, res)
 	}
 	fmt.Fprintf(e.stdout, "short answers (Clough & Stevenson) from %s\n", res.Data)
 	fmt.Fprintf(e.stdout, "%-6s %4s %8s %9s %8s %10s  relations\n", "class", "n", "derived", "coverage", "support", "similarity")

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"io"
 	"log/slog"
@@ -100,9 +99,7 @@ func runIndex(ctx context.Context, e *env, args []string) (err error) {
 		size, _ = pebble.DirSize(where.location)
 	}
 	if *asJSON {
-		enc := json.NewEncoder(e.stdout)
-		enc.SetIndent("", "  ")
-		if jerr := enc.Encode(newIndexReport(sum, where, n, size)); jerr != nil && err == nil {
+		if jerr := writeJSON(e.stdout, newIndexReport(sum, where, n, size)); jerr != nil && err == nil {
 			err = jerr
 		}
 	} else {

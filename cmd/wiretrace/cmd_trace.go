@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 
 	"github.com/wiretrace/wiretrace/index"
@@ -63,9 +62,7 @@ func runTrace(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	if *asJSON {
-		enc := json.NewEncoder(e.stdout)
-		enc.SetIndent("", "  ")
-		if err := enc.Encode(&res); err != nil {
+		if err := writeJSON(e.stdout, &res); err != nil {
 			return fmt.Errorf("write trace: %w", err)
 		}
 		return nil

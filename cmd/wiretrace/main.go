@@ -5,6 +5,7 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -140,4 +141,12 @@ func runJob(ctx context.Context, e *env, cmd, kind string, jobs map[string]job, 
 		}
 	}
 	return usagef("unknown %s %q; %ss: %s", kind, args[0], kind, strings.Join(names, ", "))
+}
+
+// writeJSON writes v to w as indented JSON, the form of every --json
+// output.
+func writeJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(v)
 }
