@@ -536,9 +536,9 @@ func (c *Context) sentenceMass(i, j int) float32 {
 // source sentence with every derived one, and looking each derived id up
 // in that array costs half a merge of the two id lists.
 func (c *Context) spreadSource(i int) {
-	if len(c.spreadW) < len(c.vocab) {
-		c.spreadW = scratch.Resize(c.spreadW, len(c.vocab))
-		c.spreadAt = scratch.Resize(c.spreadAt, len(c.vocab))
+	if len(c.spreadW) < len(c.stems) {
+		c.spreadW = scratch.Resize(c.spreadW, len(c.stems))
+		c.spreadAt = scratch.Resize(c.spreadAt, len(c.stems))
 	}
 	a := &c.srcF[i]
 	for k, id := range a.ids {

@@ -43,7 +43,7 @@ type Context struct {
 	srcTerms, derTerms [][]uint32        // content term ids in token order
 	stems              []string          // term id -> stem
 	words              []*textproc.Token // term id -> the first token with it
-	vocab              map[string]uint32
+	vocab              textproc.StemMap  // stem -> term id
 	th                 Thesaurus
 	nSrcVocab          int
 	tokens             int // of both documents
@@ -220,7 +220,7 @@ func (c *Context) release() {
 		return
 	}
 	c.src, c.der, c.th = nil, nil, nil
-	clear(c.vocab)
+	c.vocab.Clear()
 	clear(c.entIDs)
 	clear(c.stems)
 	clear(c.words)
@@ -246,10 +246,7 @@ func (c *Context) init(src, derived *textproc.Doc, th Thesaurus) {
 		}
 	}
 	c.src, c.der, c.th, c.tokens = src, derived, th, tokens
-	// About one distinct stem per three tokens in a pair of news articles;
-	// sizing the map up front saves its rehashes.
-	if c.vocab == nil {
-		c.vocab = make(map[string]uint32, tokens/3+16)
+	if c.entIDs == nil {
 		c.entIDs = map[string]uint32{}
 	}
 	c.ar.grow(tokens)
@@ -259,7 +256,7 @@ func (c *Context) init(src, derived *textproc.Doc, th Thesaurus) {
 	for i := range src.Sentences {
 		srcTerms[i] = c.termIDs(&src.Sentences[i], false)
 	}
-	c.nSrcVocab = len(c.vocab)
+	c.nSrcVocab = len(c.stems)
 	m := c.newMatcher()
 	derTerms := scratch.Resize(c.derTerms, len(derived.Sentences))
 	for j := range derived.Sentences {
@@ -295,7 +292,14 @@ func (c *Context) termIDs(s *textproc.Sentence, derived bool, m ...*matcher) []u
 			continue
 		}
 		stem := normStem(t)
-		id, ok := c.vocab[stem]
+		var v int32
+		var ok bool
+		if stem == t.Stem {
+			v, ok = c.vocab.Get(t)
+		} else {
+			v, ok = c.vocab.GetKey(stem)
+		}
+		id := uint32(v)
 		if !ok && derived && len(m) > 0 {
 			if sid, found := m[0].match(stem, t.Lower); found {
 				ids = append(ids, sid|synonymFlag)
@@ -303,8 +307,12 @@ func (c *Context) termIDs(s *textproc.Sentence, derived bool, m ...*matcher) []u
 			}
 		}
 		if !ok {
-			id = uint32(len(c.vocab))
-			c.vocab[stem] = id
+			id = uint32(len(c.stems))
+			if stem == t.Stem {
+				c.vocab.Set(t, int32(id))
+			} else {
+				c.vocab.SetKey(stem, int32(id))
+			}
 			c.stems = append(c.stems, stem)
 			c.words = append(c.words, t)
 		}
@@ -340,7 +348,7 @@ func normStem(t *textproc.Token) string {
 // 8 sentences, such as a single sentence pair) use the background alone.
 func (c *Context) weights(src, der [][]uint32) []float32 {
 	stems := c.stems
-	w := scratch.Resize(c.weightOf, len(c.vocab))
+	w := scratch.Resize(c.weightOf, len(c.stems))
 	for id, s := range stems {
 		w[id] = backgroundWeight(s)
 	}
@@ -348,8 +356,8 @@ func (c *Context) weights(src, der [][]uint32) []float32 {
 	if n < 8 {
 		return w
 	}
-	c.df = scratch.Resize(c.df, len(c.vocab))
-	c.seen = scratch.Resize(c.seen, len(c.vocab))
+	c.df = scratch.Resize(c.df, len(c.stems))
+	c.seen = scratch.Resize(c.seen, len(c.stems))
 	df, seen := c.df, c.seen // seen[id] is the last sentence with id, plus one
 	for k, sent := range src {
 		countSentence(df, seen, int32(k)+1, sent)

@@ -298,7 +298,7 @@ func (c *checker) newName(e textproc.Entity) bool {
 // stemIDs numbers content stems in the order they are first met and
 // marks, per id, the last sentence that had it.
 type stemIDs struct {
-	ids  map[string]int32
+	ids  *textproc.StemMap
 	last []int32 // per id: the last sentence number given to each, plus one
 }
 
@@ -310,10 +310,10 @@ func (st *stemIDs) each(s *textproc.Sentence, n int32, fn func(id int32)) {
 		if t.Kind == textproc.Punct || t.Stop {
 			continue
 		}
-		id, ok := st.ids[t.Stem]
+		id, ok := st.ids.Get(t)
 		if !ok {
 			id = int32(len(st.last))
-			st.ids[t.Stem] = id
+			st.ids.Set(t, id)
 			st.last = append(st.last, 0)
 		}
 		if st.last[id] != n+1 {
@@ -341,7 +341,7 @@ func closestSource(src, derived *textproc.Doc, m *checkerMem) (closest, shares [
 	tokens += srcTokens
 	// Sized up front (about one distinct stem per three tokens): growing
 	// the map rehashed it several times per article.
-	st := stemIDs{ids: m.stems, last: slices.Grow(m.last[:0], tokens/3+16)}
+	st := stemIDs{ids: &m.stems, last: slices.Grow(m.last[:0], tokens/3+16)}
 	defer func() { m.last = st.last }()
 	// (stem id, source sentence), in reading order: at most one a token.
 	occ := slices.Grow(m.occ[:0], srcTokens)

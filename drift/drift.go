@@ -186,7 +186,7 @@ type checker struct {
 // Review refers to is kept here.
 type checkerMem struct {
 	srcWords, srcStems, lower map[string]bool
-	stems                     map[string]int32
+	stems                     textproc.StemMap
 	last                      []int32
 	occ                       [][2]int32 // closestSource's
 	figures                   map[*textproc.Sentence][]textproc.Number
@@ -206,13 +206,13 @@ const maxPooledWords = 1 << 14
 func (c *checker) release() {
 	m := c.mem
 	c.mem, c.srcWords = nil, nil
-	if m == nil || len(m.srcWords) > maxPooledWords || len(m.stems) > maxPooledWords {
+	if m == nil || len(m.srcWords) > maxPooledWords || len(m.last) > maxPooledWords {
 		return
 	}
 	clear(m.srcWords)
 	clear(m.srcStems)
 	clear(m.lower)
-	clear(m.stems)
+	m.stems.Clear()
 	clear(m.figures)
 	clear(m.clocks)
 	checkerMems.Put(m)
@@ -237,7 +237,7 @@ func newChecker(src, derived *textproc.Doc) *checker {
 	m, _ := checkerMems.Get().(*checkerMem)
 	if m == nil {
 		m = &checkerMem{srcWords: make(map[string]bool, tokens/2+16), srcStems: make(map[string]bool, tokens/2+16),
-			lower: map[string]bool{}, stems: make(map[string]int32, tokens/3+16),
+			lower:   map[string]bool{},
 			figures: map[*textproc.Sentence][]textproc.Number{}, clocks: map[*textproc.Sentence][]clock{}}
 	}
 	c := &checker{src: src, derived: derived, srcWords: m.srcWords, seen: map[string]bool{}, out: []Drift{},

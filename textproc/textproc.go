@@ -134,6 +134,12 @@ type Token struct {
 	// Stem is the Snowball (Porter2) English stem of Lower; for numerals and
 	// punctuation it equals Lower.
 	Stem string
+	// StemID numbers the Stem of a word among all the stems this process
+	// has met, from 1: two tokens have the same StemID exactly when they
+	// have the same Stem, so that a StemMap finds a stem by index. It is
+	// 0 for numerals and punctuation, and for the stems first met after
+	// a very large vocabulary (some hundred thousand stems).
+	StemID uint32
 	// Stop reports an English stop word.
 	Stop bool
 	Kind TokenKind

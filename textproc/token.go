@@ -283,7 +283,7 @@ func makeToken(text, lower string, kind TokenKind, start int, memo *wordMemo) To
 		} else {
 			w = lookupWord(t.Lower)
 		}
-		t.Stop, t.Stem = w.stop, w.stem
+		t.Stop, t.Stem, t.StemID = w.stop, w.stem, w.id
 	default:
 		t.Stem = t.Lower
 	}
@@ -320,10 +320,12 @@ func Stem(word string) string {
 	return lookupWord(word).stem
 }
 
-// wordInfo is what a word token needs from its lowercased text: its stem
-// and whether it is a stop word, looked up together in one cache probe.
+// wordInfo is what a word token needs from its lowercased text: its stem,
+// the stem's number (see stemID) and whether it is a stop word, looked up
+// together in one cache probe.
 type wordInfo struct {
 	stem string
+	id   uint32
 	stop bool
 }
 
@@ -343,6 +345,7 @@ func lookupWordHash(word string, h uint32) wordInfo {
 		return w
 	}
 	w = wordInfo{stem: stem(word), stop: IsStop(word)}
+	w.id = stemID(w.stem)
 	if stemCacheLen.Load() < stemCacheMax {
 		sh.mu.Lock()
 		if _, ok := sh.m[word]; !ok {
@@ -378,6 +381,47 @@ func init() {
 }
 
 const stemCacheMax = 1 << 17
+
+// stemIDs numbers the stems of words from 1 in the order this process
+// first meets them (Token.StemID), so that a StemMap finds a token's stem
+// by index instead of hashing it. It stops growing at maxStemIDs stems,
+// as stemCache does: a stem first met after that keeps 0 for good, so
+// that one stem never has two numbers.
+var stemIDs = struct {
+	mu  sync.RWMutex
+	ids map[string]uint32
+}{ids: map[string]uint32{}}
+
+const maxStemIDs = stemCacheMax
+
+// stemID returns the number of a word stem, giving it the next one when
+// it has none and there is room; 0 when there is none.
+func stemID(stem string) uint32 {
+	stemIDs.mu.RLock()
+	id, ok := stemIDs.ids[stem]
+	n := len(stemIDs.ids)
+	stemIDs.mu.RUnlock()
+	if ok || n >= maxStemIDs {
+		return id
+	}
+	stemIDs.mu.Lock()
+	defer stemIDs.mu.Unlock()
+	if id, ok := stemIDs.ids[stem]; ok || len(stemIDs.ids) >= maxStemIDs {
+		return id
+	}
+	id = uint32(len(stemIDs.ids)) + 1
+	// Clone: stem may be a slice of a whole article's text.
+	stemIDs.ids[strings.Clone(stem)] = id
+	return id
+}
+
+// knownStemID is the number of stem, 0 when it has none; unlike stemID
+// it never gives one.
+func knownStemID(stem string) uint32 {
+	stemIDs.mu.RLock()
+	defer stemIDs.mu.RUnlock()
+	return stemIDs.ids[stem]
+}
 
 // fnv32 is the FNV-1a hash of a word's bytes; its low bits pick a shard
 // of the stem cache and a slot of a wordMemo.

@@ -111,12 +111,13 @@ type termWeights struct {
 // maps of hundreds of terms, and making them for every comparison made a
 // tenth of the garbage of Compare).
 type termWeightsMem struct {
-	stems, ents map[string]int32
-	nums        map[uint64]int32
-	df          []int
-	backing     []int32
-	src, der    [][]int32
-	idf         []float64
+	stems    textproc.StemMap
+	ents     map[string]int32
+	nums     map[uint64]int32
+	df       []int
+	backing  []int32
+	src, der [][]int32
+	idf      []float64
 }
 
 // termWeightsMems recycles termWeightsMems (see release).
@@ -130,7 +131,7 @@ func (w *termWeights) release() {
 	if m == nil || len(m.df) > maxPooledTerms {
 		return
 	}
-	clear(m.stems)
+	m.stems.Clear()
 	clear(m.ents)
 	clear(m.nums)
 	termWeightsMems.Put(m)
@@ -139,8 +140,8 @@ func (w *termWeights) release() {
 func newTermWeights(src, der *textproc.Doc) *termWeights {
 	// Stems, entity keys and figures are three kinds of term with one
 	// numbering, in order of first occurrence. Each kind has its own map,
-	// keyed by the strings and values the Docs already hold, so interning
-	// builds no key. (A stem never equals an entity key by accident: the
+	// keyed by what the Docs already hold (a token's stem, found by its
+	// StemID; an entity key; a figure's value), so interning builds no key. (A stem never equals an entity key by accident: the
 	// kinds are told apart by their map.) Figures are keyed by their bits,
 	// every NaN by one key: the values that format alike.
 	tokens, nEnts, nNums := 0, 0, 0
@@ -154,10 +155,9 @@ func newTermWeights(src, der *textproc.Doc) *termWeights {
 	}
 	mem, _ := termWeightsMems.Get().(*termWeightsMem)
 	if mem == nil {
-		mem = &termWeightsMem{stems: make(map[string]int32, tokens/4+16), ents: make(map[string]int32, nEnts),
-			nums: make(map[uint64]int32, nNums)}
+		mem = &termWeightsMem{ents: make(map[string]int32, nEnts), nums: make(map[uint64]int32, nNums)}
 	}
-	stems, ents, nums := mem.stems, mem.ents, mem.nums
+	stems, ents, nums := &mem.stems, mem.ents, mem.nums
 	df := slices.Grow(mem.df[:0], tokens/4+16)
 	// One backing array holds every sentence's ids (tokens bounds their
 	// count, so it never grows); each sentence gets a capped slice of it.
@@ -167,9 +167,15 @@ func newTermWeights(src, der *textproc.Doc) *termWeights {
 		for i := range d.Sentences {
 			s := &d.Sentences[i]
 			start := len(backing)
-			for _, t := range s.Tokens {
-				if t.Kind == textproc.Word && !t.Stop {
-					backing = append(backing, internID(stems, t.Stem, &df))
+			for k := range s.Tokens {
+				if t := &s.Tokens[k]; t.Kind == textproc.Word && !t.Stop {
+					id, ok := stems.Get(t)
+					if !ok {
+						id = int32(len(df))
+						stems.Set(t, id)
+						df = append(df, 0)
+					}
+					backing = append(backing, id)
 				}
 			}
 			for _, e := range s.Entities {
