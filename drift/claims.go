@@ -95,12 +95,12 @@ func Examine(src, derived *textproc.Doc, pairs []Pair) Review {
 	defer c.release()
 	c.find(pairs)
 	found := len(c.out)
-	// The map of the last review, emptied (see checkerMem).
-	srcStems := c.mem.srcStems
+	// The set of the last review, emptied (see checkerMem).
+	srcStems := &c.mem.srcStems
 	for i := range src.Sentences {
-		for _, t := range src.Sentences[i].Tokens {
-			if t.Kind != textproc.Punct && !t.Stop {
-				srcStems[t.Stem] = true
+		for k := range src.Sentences[i].Tokens {
+			if t := &src.Sentences[i].Tokens[k]; t.Kind != textproc.Punct && !t.Stop {
+				srcStems.Set(t, 1)
 			}
 		}
 	}
@@ -143,12 +143,13 @@ func Examine(src, derived *textproc.Doc, pairs []Pair) Review {
 	for j := range derived.Sentences {
 		d := &derived.Sentences[j]
 		own, all := 0, 0
-		for _, t := range d.Tokens {
+		for k := range d.Tokens {
+			t := &d.Tokens[k]
 			if t.Kind == textproc.Punct || t.Stop {
 				continue
 			}
 			all++
-			if !srcStems[t.Stem] {
+			if _, ok := srcStems.Get(t); !ok {
 				own++
 			}
 		}
@@ -197,8 +198,7 @@ func Examine(src, derived *textproc.Doc, pairs []Pair) Review {
 				Explanation: fmt.Sprintf("names %s, which appears nowhere in the source", e.Text)})
 		}
 		for _, q := range d.Quotes {
-			w := quoteWords(d.TokensIn(q.Span))
-			if len(w) < 3 || share(w, srcStems) >= backedShare {
+			if n, sh := backedStems(d.TokensIn(q.Span), srcStems); n < 3 || sh >= backedShare {
 				continue
 			}
 			quotes++
@@ -293,6 +293,28 @@ func (c *checker) newName(e textproc.Entity) bool {
 		distinct++
 	}
 	return distinct > 0 && (len(words) == 1 || !c.abbreviated(acronym))
+}
+
+// backedStems returns how many distinct content stems toks have (the
+// words of quoteWords) and the share of them that set holds.
+func backedStems(toks []textproc.Token, set *textproc.StemMap) (int, float64) {
+	n, held := 0, 0
+	for k := range toks {
+		t := &toks[k]
+		if t.Kind == textproc.Punct || t.Stop || slices.ContainsFunc(toks[:k], func(u textproc.Token) bool {
+			return u.Kind != textproc.Punct && !u.Stop && u.Stem == t.Stem
+		}) {
+			continue
+		}
+		n++
+		if _, ok := set.Get(t); ok {
+			held++
+		}
+	}
+	if n == 0 {
+		return 0, 0
+	}
+	return n, float64(held) / float64(n)
 }
 
 // stemIDs numbers content stems in the order they are first met and

@@ -185,12 +185,13 @@ type checker struct {
 // made a third of the garbage of the drift checks. Only what no Drift or
 // Review refers to is kept here.
 type checkerMem struct {
-	srcWords, srcStems, lower map[string]bool
-	stems                     textproc.StemMap
-	last                      []int32
-	occ                       [][2]int32 // closestSource's
-	figures                   map[*textproc.Sentence][]textproc.Number
-	clocks                    map[*textproc.Sentence][]clock
+	srcWords, lower map[string]bool
+	srcStems        textproc.StemMap
+	stems           textproc.StemMap
+	last            []int32
+	occ             [][2]int32 // closestSource's
+	figures         map[*textproc.Sentence][]textproc.Number
+	clocks          map[*textproc.Sentence][]clock
 }
 
 // checkerMems recycles checkerMems (see checker.release).
@@ -210,7 +211,7 @@ func (c *checker) release() {
 		return
 	}
 	clear(m.srcWords)
-	clear(m.srcStems)
+	m.srcStems.Clear()
 	clear(m.lower)
 	m.stems.Clear()
 	clear(m.figures)
@@ -236,7 +237,7 @@ func newChecker(src, derived *textproc.Doc) *checker {
 	}
 	m, _ := checkerMems.Get().(*checkerMem)
 	if m == nil {
-		m = &checkerMem{srcWords: make(map[string]bool, tokens/2+16), srcStems: make(map[string]bool, tokens/2+16),
+		m = &checkerMem{srcWords: make(map[string]bool, tokens/2+16),
 			lower:   map[string]bool{},
 			figures: map[*textproc.Sentence][]textproc.Number{}, clocks: map[*textproc.Sentence][]clock{}}
 	}
