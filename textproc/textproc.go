@@ -26,13 +26,29 @@ type Doc struct {
 }
 
 // docMem is the memory of one Doc that Release hands back for the next
-// Analyze: its sentences and the token arrays of tokenArena. A pair of
-// news articles makes about 200 KB of them, the largest part of the
-// garbage a comparison leaves.
+// Analyze: its sentences, the token arrays of tokenArena and the arrays
+// of its annotations. A pair of news articles makes over 200 KB of them,
+// the largest part of the garbage a comparison leaves.
 type docMem struct {
 	sentences []Sentence
-	tokens    [][]Token // each filled from its start
-	used      int       // tokens[:used] are handed out
+	tokens    arrays[Token]
+	ann       annotationArrays
+}
+
+// annotationArrays are the arrays the annotations of a Doc are kept in
+// (see chunked).
+type annotationArrays struct {
+	dates arrays[Date]
+	ents  arrays[Entity]
+	nums  arrays[Number]
+	negs  arrays[Negation]
+}
+
+// arrays are the arrays of one element type a Doc's lists are cut from,
+// kept for the next Doc.
+type arrays[T any] struct {
+	all  [][]T // each filled from its start
+	used int   // all[:used] are handed out
 }
 
 // docMems recycles the memory of released Docs.
@@ -43,49 +59,65 @@ var docMems sync.Pool
 // in the pool.
 const maxPooledDocTokens = 1 << 15
 
-// tokenArray returns an empty token array with room for at least n
-// tokens: the next one the memory's last Doc used when it is large
-// enough, else a new one.
-func (m *docMem) tokenArray(n int) []Token {
-	for m.used < len(m.tokens) {
-		a := m.tokens[m.used]
-		m.used++
-		if cap(a) >= n {
-			return a[:0]
+// next returns an empty array with room for at least n elements: the next
+// one the last Doc used when it is large enough, else a new one. With a
+// nil a it makes a new one.
+func (a *arrays[T]) next(n int) []T {
+	if a == nil {
+		return make([]T, 0, n)
+	}
+	for a.used < len(a.all) {
+		x := a.all[a.used]
+		a.used++
+		if cap(x) >= n {
+			return x[:0]
 		}
 	}
-	a := make([]Token, 0, n)
-	m.tokens = append(m.tokens, a)
-	m.used = len(m.tokens)
-	return a
+	x := make([]T, 0, n)
+	a.all = append(a.all, x)
+	a.used = len(a.all)
+	return x
 }
 
-// Release hands the arrays of d's sentences and tokens back for a later
-// Analyze to reuse. Neither d nor any of its sentences, tokens or
-// annotation lists may be used afterwards (the strings they held stay
-// valid). Releasing is optional: a Doc never released is collected like
-// any value. Release does nothing for a Doc Analyze did not make, and
-// the second time.
+// size is how many elements the arrays hold.
+func (a *arrays[T]) size() int {
+	n := 0
+	for _, x := range a.all {
+		n += cap(x)
+	}
+	return n
+}
+
+// reset writes zeros over what was handed out, so that the pool keeps no
+// page's text alive, and hands the arrays out again from the first.
+func (a *arrays[T]) reset() {
+	for _, x := range a.all[:a.used] {
+		clear(x[:cap(x)])
+	}
+	a.used = 0
+}
+
+// Release hands the arrays of d's sentences, tokens and annotations back
+// for a later Analyze to reuse. Neither d nor any of its sentences,
+// tokens or annotation lists may be used afterwards (the strings they
+// held stay valid). Releasing is optional: a Doc never released is
+// collected like any value. Release does nothing for a Doc Analyze did
+// not make, and the second time.
 func (d *Doc) Release() {
 	m := d.mem
 	if m == nil {
 		return
 	}
 	d.mem, d.Sentences = nil, nil
-	total := 0
-	for _, a := range m.tokens {
-		total += cap(a)
-	}
-	if total > maxPooledDocTokens {
+	if m.tokens.size() > maxPooledDocTokens {
 		return
 	}
-	// Zeros over what was handed out, so that the pool keeps no page's
-	// text alive.
 	clear(m.sentences[:cap(m.sentences)])
-	for _, a := range m.tokens[:m.used] {
-		clear(a[:cap(a)])
-	}
-	m.used = 0
+	m.tokens.reset()
+	m.ann.dates.reset()
+	m.ann.ents.reset()
+	m.ann.nums.reset()
+	m.ann.negs.reset()
 	docMems.Put(m)
 }
 
@@ -265,8 +297,9 @@ func Analyze(a *article.Article) *Doc {
 	d.Sentences = m.sentences[:0]
 	// The tokens of all sentences share a few large arrays (see
 	// tokenArena) instead of one or two allocations each.
-	ta := tokenArena{left: size, mem: m}
-	var an annotations
+	ta := tokenArena{left: size, mem: &m.tokens}
+	an := annotations{dates: chunked[Date]{mem: &m.ann.dates}, ents: chunked[Entity]{mem: &m.ann.ents},
+		nums: chunked[Number]{mem: &m.ann.nums}, negs: chunked[Negation]{mem: &m.ann.negs}}
 	// The lowercased copies of all paragraphs share one array.
 	var lows []byte
 	for p, para := range a.Paragraphs {
@@ -401,17 +434,13 @@ type tokenArena struct {
 	buf  []Token
 	left int // bytes of the document not yet tokenized, an estimate
 	memo wordMemo
-	mem  *docMem // where the arrays come from; nil to make new ones
+	mem  *arrays[Token] // where the arrays come from; nil to make new ones
 }
 
 // tokenize returns the tokens of text (low is its asciiLower form).
 func (ta *tokenArena) tokenize(text, low string) []Token {
 	if len(ta.buf) == cap(ta.buf) {
-		if ta.mem != nil {
-			ta.buf = ta.mem.tokenArray(ta.left/5 + 64)
-		} else {
-			ta.buf = make([]Token, 0, ta.left/5+64)
-		}
+		ta.buf = ta.mem.next(ta.left/5 + 64)
 	}
 	l := len(ta.buf)
 	toks := tokenize(ta.buf[l:l], text, low, true, &ta.memo)
@@ -451,10 +480,11 @@ type annotations struct {
 	negs  chunked[Negation]
 }
 
-// chunked hands out slices of a few large arrays. A list is built in
-// scratch (empty, reused) and kept with keep.
+// chunked hands out slices of a few large arrays, from mem when it is
+// not nil. A list is built in scratch (empty, reused) and kept with keep.
 type chunked[T any] struct {
 	buf, scratch []T
+	mem          *arrays[T]
 }
 
 // annotationChunk is the fewest elements a chunked allocates at once.
@@ -470,7 +500,7 @@ func (c *chunked[T]) keep(x []T) []T {
 		return nil
 	}
 	if cap(c.buf)-len(c.buf) < len(x) {
-		c.buf = make([]T, 0, max(len(x), annotationChunk))
+		c.buf = c.mem.next(max(len(x), annotationChunk))
 	}
 	l := len(c.buf)
 	c.buf = append(c.buf, x...)
