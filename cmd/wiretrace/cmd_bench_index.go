@@ -6,12 +6,17 @@ import (
 	"io"
 	"os"
 	"runtime"
+	"slices"
 
 	"github.com/wiretrace/wiretrace/cluster"
 	"github.com/wiretrace/wiretrace/internal/benchindex"
 	"github.com/wiretrace/wiretrace/store"
 	"github.com/wiretrace/wiretrace/store/redis"
 )
+
+// familySamples is about how many derived articles `bench index --cluster`
+// looks at to tell how many the clustering put with their original.
+const familySamples = 3000
 
 // benchIndex runs `wiretrace bench index`: it generates a seeded corpus,
 // indexes it into a fresh Pebble store (or Redis) and prints the ingest
@@ -106,7 +111,12 @@ func benchIndex(ctx context.Context, e *env, args []string) error {
 	}
 	fmt.Fprintf(e.stdout, "wiretrace bench index --n %d --seed %d (%d workers, GOMAXPROCS %d)\n\n", *n, *seed, res.Workers, runtime.GOMAXPROCS(0))
 	if c != nil {
-		fmt.Fprintf(e.stdout, "story clustering during the ingest: %d clusters\n\n", len(c.Groups()))
+		fmt.Fprintf(e.stdout, "story clustering during the ingest: %d clusters; derived articles in their original's cluster:", len(c.Groups()))
+		together := func(id, orig string) bool { return slices.Contains(c.Of(id), orig) }
+		for _, t := range (benchindex.Corpus{Seed: *seed}).FamiliesTogether(*n, familySamples, together) {
+			fmt.Fprintf(e.stdout, " %s %d of %d;", t.Kind, t.In, t.Of)
+		}
+		fmt.Fprintf(e.stdout, "\n\n")
 	}
 	return benchindex.WriteTable(e.stdout, res)
 }

@@ -5,6 +5,7 @@
 package benchindex
 
 import (
+	"cmp"
 	"fmt"
 	"math"
 	"math/rand/v2"
@@ -350,4 +351,39 @@ func (c Corpus) Query(j, n int) (a *article.Article, kind Kind, of int) {
 	a = c.original(r, n+j)
 	a.URL = fmt.Sprintf("https://query%d.example/news/%d", r.IntN(500), j)
 	return a, Original, -1
+}
+
+// Together is how many derived articles of one kind a clustering put in
+// their original's cluster (In) of how many were looked at (Of).
+type Together struct {
+	Kind   Kind
+	In, Of int
+}
+
+// FamiliesTogether looks at about max derived articles spread evenly over
+// the corpus's first n (all of them when there are fewer) and reports, by
+// kind, how many a clustering put in their original's cluster:
+// together(id, original's id) says whether it did.
+func (c Corpus) FamiliesTogether(n, max int, together func(id, orig string) bool) []Together {
+	out := []Together{{Kind: Copy}, {Kind: Edited}, {Kind: Rewrite}}
+	step := 1
+	if rate := cmp.Or(c.FamilyRate, 0.05); max > 0 {
+		step = int(math.Max(1, float64(n)*rate/float64(max)))
+	}
+	for i := 1; i < n; i += step {
+		a, kind, of := c.Article(i)
+		if kind == Original {
+			continue
+		}
+		orig, _, _ := c.Article(of)
+		for k := range out {
+			if out[k].Kind == kind {
+				out[k].Of++
+				if together(a.ID(), orig.ID()) {
+					out[k].In++
+				}
+			}
+		}
+	}
+	return out
 }

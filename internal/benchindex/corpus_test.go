@@ -78,3 +78,29 @@ func BenchmarkArticle(b *testing.B) {
 		i++
 	}
 }
+
+// TestFamiliesTogether checks that the sample holds every kind of derived
+// article, about as many as asked, each asked about with its original.
+func TestFamiliesTogether(t *testing.T) {
+	c := Corpus{Seed: 7}
+	asked := 0
+	together := func(id, orig string) bool {
+		asked++
+		return id != orig && asked%2 == 0
+	}
+	got := c.FamiliesTogether(20000, 300, together)
+	total, in := 0, 0
+	for _, k := range got {
+		if k.Of == 0 {
+			t.Errorf("no %s article looked at", k.Kind)
+		}
+		total += k.Of
+		in += k.In
+	}
+	if total < 200 || total > 400 || total != asked {
+		t.Errorf("looked at %d derived articles (asked %d), want about 300", total, asked)
+	}
+	if in != asked/2 {
+		t.Errorf("%d together, want %d", in, asked/2)
+	}
+}
