@@ -229,8 +229,8 @@ func (as *assessment) evidence(a, b *article.Article, da, db *textproc.Doc) Evid
 	// whose evidence grows faster than linearly.
 	d := ev.Derived
 	ev.Derived = append(d, d[0]*d[20], d[2]*d[12], d[21]*d[21],
-		inOrder(&as.ta, &as.tb))
-	ev.Derived = append(ev.Derived, sequenceEvidence(&as.ta, &as.tb)...)
+		inOrder(&as.ta, &as.tb, as.terms))
+	ev.Derived = append(ev.Derived, sequenceEvidence(&as.ta, &as.tb, as.terms)...)
 	dense := 0.0
 	if f.na > 0 && f.nb > 0 {
 		dense = max(float64(r.factDenseA)/float64(f.na), float64(r.factDenseB)/float64(f.nb))
@@ -646,19 +646,21 @@ func (t *docTerms) sentenceCounts(d *textproc.Doc, buf *termsBuf) stemCounts {
 // pseudo-counts on each side. A rewrite that changes the facts and the
 // story of its source still brings in the source's details in the source's
 // order, where two reports of one event share rare words in any order.
-func inOrder(t, u *docTerms) float64 {
+func inOrder(t, u *docTerms, buf *termsBuf) float64 {
 	// Each text brings in each stem once (firsts), so both sequences hold
 	// the same shared stems, once each: their longest common subsequence
 	// is the longest increasing run of the places in u's order of the
 	// stems taken in t's order, found by patience sorting in n·log n
-	// steps instead of a table of n² cells.
-	x, y := sharedSeq(t.firsts, u), sharedSeq(u.firsts, t)
-	at := make([]int32, len(u.rare)) // place in y of u.rare[k]
+	// steps instead of a table of n² cells. The lists are cut from buf.
+	buf.reserve(len(t.firsts)+len(u.firsts), len(u.rare)+len(t.firsts))
+	x := sharedSeq(buf.hashes(len(t.firsts)), t.firsts, u)
+	y := sharedSeq(buf.hashes(len(u.firsts)), u.firsts, t)
+	at := buf.counters(len(u.rare)) // place in y of u.rare[k]
 	for i, h := range y {
 		k, _ := u.find(h)
 		at[k] = int32(i)
 	}
-	var tails []int32 // tails[l]: the least end of an increasing run of l+1
+	tails := buf.counters(len(x))[:0] // tails[l]: the least end of an increasing run of l+1
 	for _, h := range x {
 		k, _ := u.find(h)
 		p := at[k]
@@ -672,9 +674,9 @@ func inOrder(t, u *docTerms) float64 {
 	return (float64(len(tails)) + orderPrior) / (float64(len(x)) + 2*orderPrior)
 }
 
-// sharedSeq keeps the members of seq that u holds among its rare stems.
-func sharedSeq(seq []uint64, u *docTerms) []uint64 {
-	var out []uint64
+// sharedSeq appends to out the members of seq that u holds among its rare
+// stems.
+func sharedSeq(out, seq []uint64, u *docTerms) []uint64 {
 	for _, h := range seq {
 		if _, ok := u.find(h); ok {
 			out = append(out, h)
@@ -854,8 +856,8 @@ func runHash(run []uint64) uint64 {
 // different article on the same topic shares the topic's words but seldom
 // its subjects; on the fit part (out of fold) manipulated recall averaged
 // over 4-16 false hard negatives rose 0.738 -> 0.772.
-func sequenceEvidence(ta, tb *docTerms) []float64 {
-	sab, sba := supported(ta, tb), supported(tb, ta)
+func sequenceEvidence(ta, tb *docTerms, buf *termsBuf) []float64 {
+	sab, sba := supported(ta, tb, buf), supported(tb, ta, buf)
 	phrases := align.Shared(ta.phrases, tb.phrases)
 	tri := align.Shared(ta.trigrams, tb.trigrams)
 	s3a, s3b := topShare(ta.subjects, tb, 3), topShare(tb.subjects, ta, 3)
@@ -899,20 +901,23 @@ const supportTerms = 2
 // places); for one of t's sentences, at[c] gathers the sentences of u met
 // through c+1 of its stems or more, so a sentence of u in
 // at[supportTerms-1] shares supportTerms with it: one pass over the
-// sentence's stems instead of a merge with every sentence of u.
-func supported(t, u *docTerms) float64 {
+// sentence's stems instead of a merge with every sentence of u. The bit
+// sets are cut from buf.
+func supported(t, u *docTerms, buf *termsBuf) float64 {
 	if len(t.sentRare) == 0 {
 		return 0
 	}
 	words := (len(u.sentRare) + 63) / 64
-	holders := make([]uint64, len(u.rare)*words)
+	buf.reserve((len(u.rare)+supportTerms)*words, 0)
+	holders := buf.hashes(len(u.rare) * words)[:len(u.rare)*words]
+	clear(holders)
 	for r, s := range u.sentRare {
 		for _, h := range s {
 			k, _ := u.find(h)
 			holders[k*words+r/64] |= 1 << (r % 64)
 		}
 	}
-	at := make([]uint64, supportTerms*words)
+	at := buf.hashes(supportTerms * words)[:supportTerms*words]
 	n := 0
 	for _, s := range t.sentRare {
 		if len(s) < supportTerms {

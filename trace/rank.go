@@ -60,7 +60,7 @@ func newRankEvidence(as *assessment, ev Evidence) rankEvidence {
 		lengthRatio: ev.Direction[0],
 		ownSpecific: ev.Direction[7],
 
-		querySupport:  supported(&as.tb, &as.ta),
+		querySupport:  supported(&as.tb, &as.ta, as.terms),
 		querySubjects: topShare(as.tb.subjects, &as.ta, 8),
 		matchLead:     topShare(as.ta.firsts, &as.tb, 8),
 		queryLead:     topShare(as.tb.firsts, &as.ta, 8),

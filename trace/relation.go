@@ -3,6 +3,7 @@ package trace
 import (
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/wiretrace/wiretrace/align"
 	"github.com/wiretrace/wiretrace/article"
@@ -315,14 +316,20 @@ const DirectionMargin = 0.1
 // agencies named in datelines are left out: every story of an agency
 // names it.
 func sharedFacts(da, db *textproc.Doc) (names, figures int) {
-	skip := map[string]bool{}
+	fs, _ := factSetsPool.Get().(*factSets)
+	if fs == nil {
+		fs = &factSets{skip: map[string]bool{}, namesA: map[string]bool{}, namesB: map[string]bool{},
+			figsA: map[figure]bool{}, figsB: map[figure]bool{}}
+	}
+	defer fs.release()
+	skip := fs.skip
 	for _, ag := range []string{da.DatelineAgency, db.DatelineAgency} {
 		if ag != "" {
 			skip[strings.ToLower(ag)] = true
 		}
 	}
-	na, fa := facts(da, skip)
-	nb, fb := facts(db, skip)
+	na, fa := facts(da, skip, fs.namesA, fs.figsA)
+	nb, fb := facts(db, skip, fs.namesB, fs.figsB)
 	for k := range nb {
 		if na[k] {
 			names++
@@ -341,6 +348,33 @@ func sharedFacts(da, db *textproc.Doc) (names, figures int) {
 		}
 	}
 	return names, figures
+}
+
+// factSets are the sets of sharedFacts, recycled through factSetsPool:
+// made for every comparison, they were a twentieth of its garbage.
+type factSets struct {
+	skip, namesA, namesB map[string]bool
+	figsA, figsB         map[figure]bool
+}
+
+var factSetsPool sync.Pool
+
+// maxPooledFacts is the most names or figures a factSets may hold to be
+// recycled: one very long comparison should not leave its maps in the
+// pool.
+const maxPooledFacts = 1 << 12
+
+// release empties fs and puts it back for the next comparison.
+func (fs *factSets) release() {
+	if len(fs.namesA)+len(fs.namesB)+len(fs.figsA)+len(fs.figsB) > maxPooledFacts {
+		return
+	}
+	clear(fs.skip)
+	clear(fs.namesA)
+	clear(fs.namesB)
+	clear(fs.figsA)
+	clear(fs.figsB)
+	factSetsPool.Put(fs)
 }
 
 // containsWords reports whether the words of short occur in long as a run
@@ -371,9 +405,9 @@ type figure struct {
 	unit  string
 }
 
-func facts(d *textproc.Doc, skip map[string]bool) (map[string]bool, map[figure]bool) {
-	names := map[string]bool{}
-	figs := map[figure]bool{}
+// facts adds the names and figures of d that sharedFacts counts to names
+// and figs, and returns them.
+func facts(d *textproc.Doc, skip, names map[string]bool, figs map[figure]bool) (map[string]bool, map[figure]bool) {
 	for i := range d.Sentences {
 		s := &d.Sentences[i]
 		for _, e := range s.Entities {
