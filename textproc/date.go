@@ -24,7 +24,7 @@ func dates(out []Date, text string, toks []Token) []Date {
 				}
 				continue
 			}
-			if wd, ok := weekdays[w]; ok && (len(w) > 4 || nextIs(toks, k, ".")) {
+			if wd, ok := weekday(w); ok && (len(w) > 4 || nextIs(toks, k, ".")) {
 				end := k
 				if len(w) <= 4 {
 					end = k + 1
@@ -32,7 +32,7 @@ func dates(out []Date, text string, toks []Token) []Date {
 				out = append(out, mkDate(text, toks, k, end, Date{Kind: Weekday, Weekday: wd}))
 				continue
 			}
-			if m, ok := months[w]; ok {
+			if m, ok := month(w); ok {
 				j := k + 1
 				if len(w) <= 4 && nextIs(toks, k, ".") {
 					j++
@@ -139,13 +139,33 @@ func lowerDate(toks []Token, k int) bool {
 	if len(w) < 5 || len(w) > len("wednesday") {
 		return false
 	}
-	if _, ok := weekdays[w]; ok && len(w) > 5 {
+	if _, ok := weekday(w); ok && len(w) > 5 {
 		return true
 	}
-	m, ok := months[w]
+	m, ok := month(w)
 	if !ok || len(w) <= 4 || m == 5 || m == 3 {
 		return false
 	}
 	_, day := dayAt(toks, k+1)
 	return day
 }
+
+// weekday returns weekdays[w] and whether w is a key, turning most words
+// away by their shape without a lookup; month does so for months.
+func weekday(w string) (int, bool) {
+	if !weekdayShapes.may(w) {
+		return 0, false
+	}
+	d, ok := weekdays[w]
+	return d, ok
+}
+
+func month(w string) (int, bool) {
+	if !monthShapes.may(w) {
+		return 0, false
+	}
+	m, ok := months[w]
+	return m, ok
+}
+
+var weekdayShapes, monthShapes = shapesOf(weekdays), shapesOf(months)

@@ -311,7 +311,7 @@ func isTitleWord(w string) bool { return roleTitles[w] || roleModifiers[w] }
 // lowercased text, prefixes stripped, is first). It returns the number of
 // tokens and the title.
 func matchTitle(toks []Token, k int, first string) (int, string) {
-	if !titleFirstWords[first] {
+	if !titleFirstShapes.may(first) || !titleFirstWords[first] {
 		return 0, ""
 	}
 	bestN, best := 0, ""
@@ -345,6 +345,9 @@ var titleFirstWords = func() map[string]bool {
 	}
 	return m
 }()
+
+// titleFirstShapes are the shapes of titleFirstWords.
+var titleFirstShapes = shapesOf(titleFirstWords)
 
 // isQualifier reports a word that qualifies a title: a country, its
 // demonym or abbreviation ("U.S.", "Japanese", "Japan's").

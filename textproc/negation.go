@@ -24,7 +24,7 @@ func negations(out []Negation, toks []Token) []Negation {
 		case t.Lower == "not" && k > 0 && toks[k-1].Lower == "or",
 			t.Lower == "nothing" && next(k) == "but":
 			continue
-		case len(t.Lower) <= 8 && negationCueStart[t.Lower[0]] && negationCues[t.Lower]:
+		case negationCueShapes.may(t.Lower) && negationCues[t.Lower]:
 			out = append(out, Negation{Cue: t.Lower, Span: t.Span})
 		case strings.HasSuffix(t.Lower, "n't"):
 			out = append(out, Negation{Cue: "n't", Span: Span{t.End - len("n't") - extraBytes(t.Text), t.End}})
@@ -37,9 +37,8 @@ func negations(out []Negation, toks []Token) []Negation {
 	return out
 }
 
-// negationCueStart holds the first bytes of the negation cues: most words
-// are turned away by it without a lookup.
-var negationCueStart = firstBytes(negationCues)
+// negationCueShapes are the shapes of the negation cues.
+var negationCueShapes = shapesOf(negationCues)
 
 // bareContractions are negative contractions written without their
 // apostrophe, as wire copy stripped of punctuation often has them.

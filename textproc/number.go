@@ -5,8 +5,8 @@ import (
 	"strings"
 )
 
-// spelledNumberStart holds the first bytes of the spelled numbers.
-var spelledNumberStart = firstBytes(spelledNumbers)
+// spelledNumberShapes are the shapes of the spelled numbers.
+var spelledNumberShapes = shapesOf(spelledNumbers)
 
 // numbers finds quantities, skipping numerals that belong to a date.
 // Currency comes from a symbol before ("$", "US$", "€") or a word after
@@ -31,7 +31,7 @@ func numbers(out []Number, text string, toks []Token, ds []Date) []Number {
 				continue
 			}
 			v = f
-		case t.Kind == Word && len(t.Lower) >= 3 && len(t.Lower) <= 9 && spelledNumberStart[t.Lower[0]] && spelledNumbers[t.Lower] != 0:
+		case t.Kind == Word && spelledNumberShapes.may(t.Lower) && spelledNumbers[t.Lower] != 0:
 			v = spelledNumbers[t.Lower]
 		default:
 			continue

@@ -389,16 +389,26 @@ func setOf(words ...string) map[string]bool {
 	return m
 }
 
-// firstBytes returns which bytes start a key of m: a word whose first
-// byte is not among them is no key, which one array index tells.
-func firstBytes[V any](m map[string]V) *[256]bool {
-	var first [256]bool
+// keyShapes tells, by a word's first byte and length, whether it may be a
+// key of a word list: shapes[b] has bit n set when a key of n bytes (31
+// for 31 or more) starts with b. Most words are turned away by one array
+// index and a shift instead of a lookup.
+type keyShapes [256]uint32
+
+// shapesOf returns the keyShapes of m's keys.
+func shapesOf[V any](m map[string]V) *keyShapes {
+	var s keyShapes
 	for w := range m {
 		if w != "" {
-			first[w[0]] = true
+			s[w[0]] |= 1 << min(len(w), 31)
 		}
 	}
-	return &first
+	return &s
+}
+
+// may reports whether w may be a key: false means it is none.
+func (s *keyShapes) may(w string) bool {
+	return w != "" && s[w[0]]&(1<<min(len(w), 31)) != 0
 }
 
 // dateline recognises a wire dateline at the start of a paragraph:
