@@ -113,26 +113,33 @@ func Examine(src, derived *textproc.Doc, pairs []Pair) Review {
 		}
 	}
 	closest, shares, restates := c.nearest()
-	// The words the source writes in lower case, built on first use: a
+	// Whether the source writes a word in lower case, found for each word
+	// asked about by a pass over the source's tokens (a few surnames a
+	// review, where a set of all its words cost a tenth of the review): a
 	// derived person whose surname the source has, but never so ("Marlow
 	// County" against "the county" is no person of the story), is one of
 	// the source's people, unless the source writes everything in lower
 	// case.
-	lower, lowerMade := c.mem.lower, false
-	ofSource := func(d *textproc.Sentence) bool {
-		if !lowerMade {
-			lowerMade = true
-			for i := range src.Sentences {
-				for _, t := range src.Sentences[i].Tokens {
-					if !c.caseless && t.Kind == textproc.Word && t.Text == t.Lower {
-						lower[t.Lower] = true
-					}
+	lower := c.mem.lower
+	writesLower := func(w string) bool {
+		v, ok := lower[w]
+		if ok || c.caseless {
+			return v
+		}
+		for i := range src.Sentences {
+			for k := range src.Sentences[i].Tokens {
+				if t := &src.Sentences[i].Tokens[k]; t.Kind == textproc.Word && t.Text == t.Lower && t.Lower == w {
+					v = true
 				}
 			}
 		}
+		lower[w] = v
+		return v
+	}
+	ofSource := func(d *textproc.Sentence) bool {
 		return slices.ContainsFunc(d.Entities, func(e textproc.Entity) bool {
 			sn := surname(e.Text)
-			return e.Kind == textproc.Person && c.srcWords[sn] && !lower[sn]
+			return e.Kind == textproc.Person && c.srcWords[sn] && !writesLower(sn)
 		})
 	}
 	var onSource []bool
