@@ -190,7 +190,16 @@ var negatingPrefixes = [...]string{"un", "in", "im", "il", "ir", "dis", "non", "
 
 // Opposites returns the lexicon's opposites of the lowercased word w
 // ("fell" for "rose"); see NegatedBase for prefixed opposites.
-func Opposites(w string) []string { return opposites[w] }
+func Opposites(w string) []string {
+	if !oppositeShapes.may(w) {
+		return nil
+	}
+	return opposites[w]
+}
+
+// oppositeShapes are the shapes of opposites' words: drift asks for the
+// opposites of every word of an aligned sentence.
+var oppositeShapes = shapesOf(opposites)
 
 // NegatedBase returns the word w negates by a prefix ("likely" for
 // "unlikely"; the base word at least four letters), or "".
