@@ -93,15 +93,33 @@ func textDate(s string) (string, bool) {
 // ("Updated", "Last updated on", "Modified", "Revised", "Reviewed").
 var updateLabel = regexp.MustCompile(`(?i)\b(updated|modified|revised|reviewed)\b`)
 
+// hasYear reports whether s holds four digits starting 19 or 20, as every
+// date textDate reads does.
+func hasYear(s string) bool {
+	for i := 0; i+3 < len(s); i++ {
+		if (s[i] == '1' && s[i+1] == '9' || s[i] == '2' && s[i+1] == '0') &&
+			'0' <= s[i+2] && s[i+2] <= '9' && '0' <= s[i+3] && s[i+3] <= '9' {
+			return true
+		}
+	}
+	return false
+}
+
 // updatedDate reports whether the first date written in s is labelled as
 // an update: one of the updateLabel words comes before it.
 func updatedDate(s string) bool {
+	if !updateLabel.MatchString(s) {
+		return false // one expression rather than the dates' three
+	}
 	_, at, ok := textDateAt(s)
 	return ok && updateLabel.MatchString(s[:at])
 }
 
 // textDateAt is textDate that also gives where in s the date starts.
 func textDateAt(s string) (string, int, bool) {
+	if !hasYear(s) {
+		return "", 0, false // every form has a year: skip the expressions
+	}
 	type hit struct {
 		at      int
 		y, m, d string

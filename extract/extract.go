@@ -326,9 +326,40 @@ func isControl(r rune) bool {
 	return (r < 0x20 && r != '\t' && r != '\n' && r != '\r' && r != '\f') || (r >= 0x7f && r <= 0x9f)
 }
 
+// hasControl reports whether s holds a control character (isControl),
+// byte by byte: C1 controls are U+0080-U+009F, encoded 0xC2 0x80-0x9F.
+// Decoding every rune of a page to look for them was a twentieth of the
+// extraction's time.
+func hasControl(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch controlByte[s[i]] {
+		case 0:
+		case 1:
+			return true
+		default: // 0xC2
+			if i+1 < len(s) && s[i+1] >= 0x80 && s[i+1] <= 0x9f {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// controlByte is 1 for the bytes that are control characters, 2 for the
+// first byte of a C1 control's encoding, 0 for every other.
+var controlByte = func() (t [256]uint8) {
+	for c := range 0x20 {
+		if !strings.ContainsRune("\t\n\r\f", rune(c)) {
+			t[c] = 1
+		}
+	}
+	t[0x7f], t[0xc2] = 1, 2
+	return t
+}()
+
 // dropControls replaces the control characters of text with spaces.
 func dropControls(text string) string {
-	if strings.IndexFunc(text, isControl) < 0 {
+	if !hasControl(text) {
 		return text
 	}
 	return strings.Map(func(r rune) rune {

@@ -55,3 +55,16 @@ func FuzzPage(f *testing.F) {
 		}
 	})
 }
+
+// FuzzHasControl checks the byte scan of hasControl against decoding the
+// runes and asking isControl, on any bytes (invalid UTF-8 included).
+func FuzzHasControl(f *testing.F) {
+	for _, s := range []string{"plain text\n", "tab\tfeed\f", "esc\x1b[31m", "del\x7f", "c1 \u0085 next line", "\xc2", "\xe0\xc2\x80", "\xc2\xa0 nbsp", "\xc3\x82\x85"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := hasControl(s), strings.IndexFunc(s, isControl) >= 0; got != want {
+			t.Fatalf("hasControl(%q) = %v, want %v", s, got, want)
+		}
+	})
+}
