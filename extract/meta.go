@@ -111,10 +111,12 @@ func readMeta(root *html.Node) *pageMeta {
 	m := &pageMeta{meta: make(map[string]string)}
 	// Each of these reads the text of a subtree; capping the tries keeps
 	// a page of nested look-alikes from making the pass quadratic.
-	creditTries, bylineTries, datelineTries, dateTries := 8, 4, 4, 4
+	creditTries, bylineTries, datelineTries, dateTries, headingTries := 8, 4, 4, 4, 8
 	afterTitle := -1 // chars of text read after the first <h1>; -1 before it
+	read := 0        // chars of text read so far
 	walk(root, func(n *html.Node) bool {
 		if n.Type == html.TextNode {
+			read += len(strings.TrimSpace(n.Data))
 			if m.shownDate == "" && len(n.Data) < 60 {
 				if t := strings.TrimSpace(n.Data); len(t) >= 8 && strings.ContainsAny(t, "0123456789") {
 					if d, ok := textDate(t); ok {
@@ -215,7 +217,12 @@ func readMeta(root *html.Node) *pageMeta {
 				// again while no date is found.
 				afterTitle = 0
 			}
-			if len(m.h1s) < 4 {
+			keep := false
+			if len(m.h1s) < 4 && headingTries > 0 && read <= lateHeadingChars {
+				headingTries--
+				keep = !hiddenHeading(n) && !siteHeading(n)
+			}
+			if keep {
 				t := collapse(textOf(n))
 				if m.h1 == "" {
 					m.h1 = t
@@ -394,6 +401,72 @@ func authorLinkName(a *html.Node) string {
 		return ""
 	}
 	return name
+}
+
+// lateHeadingChars is how much page text may come before a story's
+// <h1>: past it, an <h1> heads a promotion, the comments or a list of
+// other stories after the article. 13,000: on the fit part of the WCXB
+// set none of the 16 <h1>s with more text before them held the true
+// title, and headlines came as late as 12,600 behind long menus.
+const lateHeadingChars = 13000
+
+// siteHeading reports a heading that holds the site's name, not a
+// story's: a theme's logo or site-title heading ("site-title", "logo",
+// "brand", "masthead" in its class or id), or one whose whole text is a
+// link to the site's home page. Themes put the site's name in an <h1> on
+// every page, ahead of the story's own.
+func siteHeading(n *html.Node) bool {
+	toks := nameTokens(classNames(n), nil)
+	for i, t := range toks {
+		switch t {
+		case "logo", "brand", "branding", "masthead":
+			return true
+		case "site":
+			if i+1 < len(toks) && (toks[i+1] == "title" || toks[i+1] == "name") {
+				return true
+			}
+		}
+	}
+	var link *html.Node
+	walk(n, func(c *html.Node) bool {
+		if link == nil && c.Type == html.ElementNode && c.Data == "a" {
+			link = c
+		}
+		return link == nil
+	})
+	return link != nil && homeLink(attr(link, "href")) && collapse(textOf(link)) == collapse(textOf(n))
+}
+
+// hiddenHeading reports a heading the page does not show: hidden by its
+// style or its hidden attribute, or kept for screen readers by its class
+// ("sr-only", "screen-reader-text"). The headline is the one a reader
+// sees.
+func hiddenHeading(n *html.Node) bool {
+	if bodyHidden(n, false) {
+		return true
+	}
+	for _, name := range strings.Fields(classNames(n)) {
+		switch strings.ToLower(name) {
+		case "d-none", "hidden", "hide", "invisible", "sr-only", "visually-hidden", "visuallyhidden", "screen-reader-text", "screen-reader-only":
+			return true
+		}
+	}
+	return false
+}
+
+// homeLink reports an address that is a site's home page: "/", or a
+// scheme and host with no path.
+func homeLink(href string) bool {
+	href = strings.TrimSpace(href)
+	if href == "/" {
+		return true
+	}
+	_, rest, ok := strings.Cut(href, "//")
+	if !ok || rest == "" {
+		return false
+	}
+	host, path, _ := strings.Cut(rest, "/")
+	return host != "" && strings.Trim(path, "/") == ""
 }
 
 // nearTitleChars is how much text after the headline is read for its

@@ -22,8 +22,10 @@ import (
 // were all tried and cross-validated on the fit part, and the model with
 // all of them chose worse than the fixed rules). What carries over is a
 // declared title that the page also shows as a section heading, how many
-// of the other candidates name a candidate, the JSON-LD headline, and a
-// candidate in capitals only (a kicker or a label, not the headline).
+// of the other candidates name a candidate, the JSON-LD headline, a
+// candidate in capitals only (a kicker or a label, not the headline), and
+// an <h1> that no declared title repeats (h1_only: a heading the page
+// shows that its author did not give as the story's title).
 
 // Sources of a title candidate, as bits: a text found in several places
 // carries all of them.
@@ -38,7 +40,7 @@ const (
 
 // TitleFeatures names the features of a title candidate, in the order of
 // Candidate.Features for titles.
-var TitleFeatures = []string{"ordered", "ld", "h2", "names", "upper"}
+var TitleFeatures = []string{"ordered", "ld", "h2", "names", "upper", "h1_only"}
 
 // titleCandidate is one headline the page could have, with every place
 // it was found.
@@ -109,7 +111,7 @@ func (c *titleCandidate) features(all []titleCandidate, ordered string) []float6
 	}
 	upper := strings.IndexFunc(c.value, unicode.IsLower) < 0 && strings.IndexFunc(c.value, unicode.IsUpper) >= 0
 	return []float64{flag(c.key == ordered), flag(c.sources&titleFromLD != 0), flag(c.sources&titleFromH2 != 0),
-		float64(names), flag(upper)}
+		float64(names), flag(upper), flag(c.sources == titleFromH1)}
 }
 
 // headlineOf chooses the headline: the candidate the fitted model scores

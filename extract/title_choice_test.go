@@ -62,3 +62,45 @@ func TestTitleCandidates(t *testing.T) {
 		})
 	}
 }
+
+func TestHeadingsThatAreNoHeadline(t *testing.T) {
+	story := `<h1>Council approves a footbridge over the river</h1>`
+	tests := []struct {
+		name, before string
+		want         []string
+	}{
+		{"the site's name in a site-title heading",
+			`<h1 class="site-title"><a href="/">Riverside Courier</a></h1>`,
+			[]string{"Council approves a footbridge over the river"}},
+		{"a logo heading in camel case",
+			`<h1 class="headerLogo">Riverside Courier</h1>`,
+			[]string{"Council approves a footbridge over the river"}},
+		{"a heading that is one link to the home page",
+			`<h1><a href="https://www.riverside-courier.example/">Riverside Courier</a></h1>`,
+			[]string{"Council approves a footbridge over the river"}},
+		{"a heading for screen readers",
+			`<h1 class="screen-reader-text">Main navigation</h1>`,
+			[]string{"Council approves a footbridge over the river"}},
+		{"a heading hidden by its style",
+			`<h1 style="display: none">Riverside Courier</h1>`,
+			[]string{"Council approves a footbridge over the river"}},
+		{"a heading that links to the story itself stays",
+			`<h1><a href="/2026/05/footbridge">Footbridge vote</a></h1>`,
+			[]string{"Footbridge vote", "Council approves a footbridge over the river"}},
+		{"a heading after more text than any menu",
+			`<p>` + strings.Repeat("The footbridge will cross the river at the old ferry landing. ", 220) + `</p>`,
+			nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			root, err := html.Parse(strings.NewReader(`<html><body>` + tt.before + story + `</body></html>`))
+			if err != nil {
+				t.Fatal(err)
+			}
+			m := readMeta(root)
+			if strings.Join(m.h1s, "|") != strings.Join(tt.want, "|") {
+				t.Errorf("h1s = %q, want %q", m.h1s, tt.want)
+			}
+		})
+	}
+}
