@@ -49,7 +49,7 @@ func benchPair(b *testing.B) (src, der *article.Article) {
 }
 
 // BenchmarkCompare measures Compare on a pair of 40-sentence articles
-// (target: at most 2 ms per pair on one core).
+// (target: at most 3 ms per pair on one core).
 func BenchmarkCompare(b *testing.B) {
 	src, der := benchPair(b)
 	var r Report
