@@ -1,14 +1,23 @@
 package align
 
-// backgroundWeight is the weight of a word (by its stem) before the two
-// documents are seen: words that appear in most news sentences carry little
-// evidence that two sentences say the same thing. The tiers stand in for a
-// background inverse document frequency: tier 1 words occur in more than
-// about one news sentence in twenty, tier 2 in more than one in a hundred
-// (by the usual English and news word-frequency rankings); every other word
+import "github.com/wiretrace/wiretrace/textproc"
+
+// backgroundWeight is the weight of a term, token t's stem or stem (a
+// spelling normStem made of it), before the two documents are seen: words
+// that appear in most news sentences carry little evidence that two
+// sentences say the same thing. The tiers stand in for a background
+// inverse document frequency: tier 1 words occur in more than about one
+// news sentence in twenty, tier 2 in more than one in a hundred (by the
+// usual English and news word-frequency rankings); every other word
 // weighs 1.
-func backgroundWeight(stem string) float32 {
-	switch commonTier[stem] {
+func backgroundWeight(t *textproc.Token, stem string) float32 {
+	var tier int32
+	if stem == t.Stem {
+		tier, _ = commonTier.Get(t)
+	} else {
+		tier, _ = commonTier.GetKey(stem)
+	}
+	switch tier {
 	case 1:
 		return 0.25
 	case 2:
@@ -17,15 +26,17 @@ func backgroundWeight(stem string) float32 {
 	return 1
 }
 
-var commonTier = map[string]uint8{}
+// commonTier holds the tier of each common stem, found by a token's
+// StemID: a term weight or a Common is asked of every content word.
+var commonTier textproc.StemMap
 
 func init() {
 	for _, w := range tier1 {
-		commonTier[stemOf(w)] = 1
+		commonTier.SetKey(stemOf(w), 1)
 	}
 	for _, w := range tier2 {
-		if _, ok := commonTier[stemOf(w)]; !ok {
-			commonTier[stemOf(w)] = 2
+		if _, ok := commonTier.GetKey(stemOf(w)); !ok {
+			commonTier.SetKey(stemOf(w), 2)
 		}
 	}
 }
@@ -57,7 +68,10 @@ var tier2 = []string{
 	"return", "open", "pressure", "meeting", "met", "talks", "region", "regional",
 }
 
-// Common reports whether a stem is among the words that occur in more than
-// about one news sentence in a hundred: shared, such a word says little
-// about where a text came from.
-func Common(stem string) bool { return commonTier[stem] != 0 }
+// Common reports whether t's stem is among the words that occur in more
+// than about one news sentence in a hundred: shared, such a word says
+// little about where a text came from.
+func Common(t *textproc.Token) bool {
+	tier, _ := commonTier.Get(t)
+	return tier != 0
+}

@@ -350,7 +350,7 @@ func (c *Context) weights(src, der [][]uint32) []float32 {
 	stems := c.stems
 	w := scratch.Resize(c.weightOf, len(c.stems))
 	for id, s := range stems {
-		w[id] = backgroundWeight(s)
+		w[id] = backgroundWeight(c.words[id], s)
 	}
 	n := len(src) + len(der)
 	if n < 8 {

@@ -462,7 +462,7 @@ func termsOf(d *textproc.Doc, buf *termsBuf) docTerms {
 			if ns++; ns >= 3 {
 				t.trigrams = append(t.trigrams, runHash(stems[:]))
 			}
-			common := align.Common(tok.Stem)
+			common := align.Common(&d.Sentences[i].Tokens[k])
 			if !common && (tok.Kind == textproc.Numeral || len(tok.Stem) >= 3) {
 				sent = append(sent, h)
 			}
