@@ -2,7 +2,6 @@ package drift
 
 import (
 	"fmt"
-	"maps"
 	"math"
 	"slices"
 	"strconv"
@@ -765,7 +764,7 @@ func (c *checker) quotes(ss []*textproc.Sentence, d *textproc.Sentence) {
 type quoteAt struct {
 	q     textproc.Quote
 	s     *textproc.Sentence
-	words map[string]bool
+	words []string // quoteWords
 }
 
 // srcQuotes returns the source's quotes, analysed once per Find.
@@ -788,7 +787,7 @@ func (c *checker) srcQuotes() []quoteAt {
 // srcQuoteWords returns quoteWords of quote k of source sentence s, from
 // srcQuotes when s is one of the source's sentences (the pairs of a
 // rewrite ask for the same source quotes again and again).
-func (c *checker) srcQuoteWords(s *textproc.Sentence, k int) map[string]bool {
+func (c *checker) srcQuoteWords(s *textproc.Sentence, k int) []string {
 	c.srcQuotes()
 	if i := s.Index; i >= 0 && i < len(c.src.Sentences) && &c.src.Sentences[i] == s {
 		return c.quoteList[c.quoteFrom[i]+k].words
@@ -798,28 +797,36 @@ func (c *checker) srcQuoteWords(s *textproc.Sentence, k int) map[string]bool {
 
 // quoteWords returns the stems of the content words among toks (a
 // quote's tokens, TokensIn its span: the tokens of its text, without
-// tokenizing it again).
-func quoteWords(toks []textproc.Token) map[string]bool {
-	// Sized for every token: a growing map rehashed several times per
-	// quote.
-	out := make(map[string]bool, len(toks))
-	for _, t := range toks {
-		if t.Kind != textproc.Punct && !t.Stop {
-			out[t.Stem] = true
+// tokenizing it again), sorted, each once: a set that share merges, where
+// a map per quote made a tenth of the garbage of a review.
+func quoteWords(toks []textproc.Token) []string {
+	out := make([]string, 0, len(toks))
+	for k := range toks {
+		if t := &toks[k]; t.Kind != textproc.Punct && !t.Stop {
+			out = append(out, t.Stem)
 		}
 	}
-	return out
+	slices.Sort(out)
+	return slices.Compact(out)
 }
 
-// share is the fraction of a's words that b has.
-func share(a, b map[string]bool) float64 {
+// share is the fraction of a's words that b has (both sorted, each word
+// once, as quoteWords gives them).
+func share(a, b []string) float64 {
 	if len(a) == 0 {
 		return 0
 	}
 	n := 0
-	for w := range a {
-		if b[w] {
+	for i, j := 0, 0; i < len(a) && j < len(b); {
+		switch c := strings.Compare(a[i], b[j]); {
+		case c < 0:
+			i++
+		case c > 0:
+			j++
+		default:
 			n++
+			i++
+			j++
 		}
 	}
 	return float64(n) / float64(len(a))
@@ -831,16 +838,17 @@ var anonymous = map[string]bool{"he": true, "she": true, "they": true, "it": tru
 
 // speakerWords is the union of the content words of the quotes that the
 // sentences ss give to the speaker named name.
-func (c *checker) speakerWords(ss []*textproc.Sentence, name string) map[string]bool {
-	out := map[string]bool{}
+func (c *checker) speakerWords(ss []*textproc.Sentence, name string) []string {
+	var out []string
 	for _, s := range ss {
 		for k, q := range s.Quotes {
 			if speakerName(q.Speaker) == name {
-				maps.Copy(out, c.srcQuoteWords(s, k))
+				out = append(out, c.srcQuoteWords(s, k)...)
 			}
 		}
 	}
-	return out
+	slices.Sort(out)
+	return slices.Compact(out)
 }
 
 // sameSpeaker reports whether the derived quote's speaker may be the
