@@ -273,7 +273,10 @@ type numAt struct {
 // figures of one sentence ("rose 5% to $3 billion" → "rose 8% to $4
 // billion") changed both.
 func (c *checker) numbers(ss, ds []*textproc.Sentence) {
-	var src, der []numAt
+	// The lists are the checker's, emptied: a review checks the figures
+	// of every aligned pair.
+	src, der, free := c.numSrc[:0], c.numDer[:0], c.numFree[:0]
+	defer func() { c.numSrc, c.numDer, c.numFree = src, der, free }()
 	for _, s := range ss {
 		for _, n := range c.figures(s) {
 			src = append(src, numAt{n, s})
@@ -282,7 +285,9 @@ func (c *checker) numbers(ss, ds []*textproc.Sentence) {
 	if len(src) == 0 {
 		return
 	}
-	used := make([]bool, len(src))
+	used := slices.Grow(c.numUsed[:0], len(src))[:len(src)]
+	clear(used)
+	c.numUsed = used
 	// kept[i] counts the figures of ds[i] the source states.
 	var keptBuf [4]int
 	kept := keptBuf[:0]
@@ -305,7 +310,6 @@ func (c *checker) numbers(ss, ds []*textproc.Sentence) {
 			}
 		}
 	}
-	var free []numAt
 	for k, f := range src {
 		if !used[k] {
 			free = append(free, f)

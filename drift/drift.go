@@ -171,6 +171,10 @@ type checker struct {
 	figureCache map[*textproc.Sentence][]textproc.Number
 	seen        map[string]bool
 	out         []Drift
+	// numSrc, numDer, numFree and numUsed are the lists of numbers,
+	// reused from pair to pair.
+	numSrc, numDer, numFree []numAt
+	numUsed                 []bool
 	// closest, shares and restates are closestSource's, built on first
 	// use.
 	closest, shares []int
@@ -191,6 +195,7 @@ type checkerMem struct {
 	last            []int32
 	occ             [][2]int32 // closestSource's
 	figures         map[*textproc.Sentence][]textproc.Number
+	figs            []textproc.Number // the lists of figures (figureList)
 	clocks          map[*textproc.Sentence][]clock
 }
 
@@ -215,6 +220,8 @@ func (c *checker) release() {
 	clear(m.lower)
 	m.stems.Clear()
 	clear(m.figures)
+	clear(m.figs[:cap(m.figs)])
+	m.figs = m.figs[:0]
 	clear(m.clocks)
 	checkerMems.Put(m)
 }

@@ -16,6 +16,19 @@ var timeMarkers = map[string]bool{"a.m": true, "p.m": true, "am": true, "pm": tr
 	"gmt": true, "utc": true, "bst": true, "cet": true, "est": true, "edt": true, "cst": true,
 	"cdt": true, "mst": true, "mdt": true, "pst": true, "pdt": true, "aest": true, "et": true}
 
+// figureList cuts an empty list with room for n figures from the array
+// of the checker's memory (checkerMem.figs), a new one when too little is
+// left; lists cut before stay valid.
+func (c *checker) figureList(n int) []textproc.Number {
+	m := c.mem
+	if cap(m.figs)-len(m.figs) < n {
+		m.figs = make([]textproc.Number, 0, max(n, 2*cap(m.figs), 64))
+	}
+	l := len(m.figs)
+	m.figs = m.figs[:l+n]
+	return m.figs[l : l : l+n]
+}
+
 // figures returns the quantities of s the numbers check compares, each
 // as one value: not the hour or minute of a clock time ("4:17 p.m.",
 // "1635 GMT"; clocks compares those as times), and the terms of a mixed
@@ -32,7 +45,7 @@ func (c *checker) figures(s *textproc.Sentence) []textproc.Number {
 		return f
 	}
 	ns := s.Numbers
-	out := make([]textproc.Number, 0, len(ns)) // a figure per number at most
+	out := c.figureList(len(ns)) // a figure per number at most
 	clocks := c.clockTimes(s)
 	valid := func(n textproc.Number) bool {
 		if n.Start < 0 || n.End > len(s.Text) || n.Start >= n.End {
