@@ -107,8 +107,11 @@ func (s *bodySegmenter) chooseContainer() int32 {
 		}
 		// An aside is a sidebar, so it does not count towards the
 		// article; but a short one without links, inside the article,
-		// is a pull quote, which collect keeps.
-		if x.tag == atom.Aside && !x.bad {
+		// is a pull quote, which collect keeps. An aside that holds
+		// most of the page's prose is no sidebar: an unclosed aside (a
+		// banner above the page) that the parser extends over the
+		// rest of the page, or a theme's misused wrapper.
+		if x.tag == atom.Aside && !x.bad && x.raw < bodyWeakHintShare*total {
 			x.bad = true
 			x.pull = x.hint == 0 && x.links == 0 && x.chars <= bodyPullQuoteChars
 			continue

@@ -71,3 +71,27 @@ func TestBylineClassCamelCase(t *testing.T) {
 		})
 	}
 }
+
+func TestTemplatePlaceholderAuthor(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		want bool
+	}{
+		{"site.meta.author", true},
+		{"entry.author_name", true},
+		{"{{ post.author }}", true},
+		{"${authorName}", true},
+		{"[AUTHOR_NAME]", true},
+		{"{AUTHOR}", true},
+		{"<%= writer %>", true},
+		{"jane.q.doe", false},
+		{"Jane Doe", false},
+		{"j.doe", false},
+	} {
+		t.Run(tc.in, func(t *testing.T) {
+			if got := templatePlaceholder(tc.in); got != tc.want {
+				t.Errorf("templatePlaceholder(%q) = %v, want %v", tc.in, got, tc.want)
+			}
+		})
+	}
+}

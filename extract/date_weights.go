@@ -16,27 +16,27 @@ package extract
 //	fit:   0.9268 (380/410) (0.9537 (391/410))
 //	check: 0.8935 (151/169) (0.9231 (156/169))
 var dateModel = linearModel{W: []float64{
-	-1.3536, // ld
-	3.9007,  // meta
+	-1.3539, // ld
+	3.8991,  // meta
 	-1.5996, // pub_at
-	-0.2844, // classed
-	2.3261,  // first_time
-	0.2704,  // later_time
-	0.6598,  // page
+	-0.2851, // classed
+	2.3255,  // first_time
+	0.2694,  // later_time
+	0.6596,  // page
 	0.0000,  // script
 	-1.1240, // byline
 	-1.8954, // updated
-	-0.7243, // modified
-	1.4736,  // near_title
-	1.1077,  // shown
+	-0.7249, // modified
+	1.4727,  // near_title
+	1.1068,  // shown
 	1.3304,  // url
-	-2.5508, // body
+	-2.6027, // body
 	0.0000,  // last
-	4.0855,  // labelled
-	0.3701,  // sources
+	4.0842,  // labelled
+	0.3705,  // sources
 	0.5079,  // ordered
 	-0.0972, // latest
 	0.3404,  // earliest
-	-0.1266, // near_title_update
-	-3.3817, // next_to_url
+	-0.1264, // near_title_update
+	-3.3806, // next_to_url
 }}

@@ -201,6 +201,9 @@ var (
 // name; "" when what is left does not look like names.
 func cleanByline(s, site string) string {
 	s = collapse(s)
+	if templatePlaceholder(s) {
+		return ""
+	}
 	s = bylinePrefix.ReplaceAllString(s, "")
 	s = handle.ReplaceAllString(s, "")
 	if loc := bylineStop.FindStringIndex(s); loc != nil {
@@ -217,6 +220,44 @@ func cleanByline(s, site string) string {
 		return ""
 	}
 	return s
+}
+
+// templateMarks are the delimiters of template languages (Mustache,
+// Jinja, JavaScript template literals, ERB): text that still holds them was
+// never rendered.
+var templateMarks = []string{"{{", "}}", "{%", "${", "<%", "%%"}
+
+// templatePath matches a template variable printed as is: a dotted path of
+// lower-case identifiers ("post.meta.writer_name"), a bracketed or braced
+// upper-case token ("[AUTHOR_NAME]", "{AUTHOR}").
+var templatePath = regexp.MustCompile(`^(?:[a-z_][a-z0-9_]*(?:\.[a-z_][a-z0-9_]*)+|\[[A-Z0-9_]+\]|\{[A-Za-z0-9_.]+\})$`)
+
+// templateFields are the field names a template variable for an author
+// ends in or passes through. A dotted user name ("jane.q.doe") names no
+// field and stays a byline.
+var templateFields = bodyWordSet("author", "authors", "name", "byline", "creator", "writer", "fullname", "username")
+
+// templatePlaceholder reports an author string that is a template
+// placeholder the page forgot to fill: a content system's variable
+// printed instead of its value.
+func templatePlaceholder(s string) bool {
+	for _, m := range templateMarks {
+		if strings.Contains(s, m) {
+			return true
+		}
+	}
+	if !templatePath.MatchString(s) {
+		return false
+	}
+	if s[0] == '[' || s[0] == '{' {
+		return true
+	}
+	for _, seg := range strings.FieldsFunc(s, func(r rune) bool { return r == '.' || r == '_' }) {
+		if templateFields[seg] {
+			return true
+		}
+	}
+	return false
 }
 
 // bylineSized reports whether s is as long as a byline: one name of up to
