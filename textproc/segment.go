@@ -163,8 +163,10 @@ func splitLong(spans []Span, text string, start, end int, lowered bool) []Span {
 		limit = maxWordsLowered
 	}
 	// Most sentences are short: count their words before listing where
-	// each starts, which only a sentence to cut needs.
-	if wordStarts(nil, text, start, end)+1 <= limit {
+	// each starts, which only a sentence to cut needs. A span of n bytes
+	// holds at most (n+1)/2 words (one letter and a space each), so most
+	// need no count at all.
+	if (end-start+1)/2 <= limit || wordStarts(nil, text, start, end)+1 <= limit {
 		return append(spans, Span{start, end})
 	}
 	var words []int
