@@ -28,6 +28,13 @@ const (
 	// bodyFurnitureWeight: how much a short unpunctuated block counts
 	// against the box that holds it, per char (links count fully).
 	bodyFurnitureWeight = 0.5
+	// bodyClimbScore, bodyClimbProse: the chosen box gives way to an
+	// ancestor that scores at least bodyClimbScore of its margin and
+	// holds bodyClimbProse times its prose outside boilerplate. Set on
+	// the fit part of the WCXB dev set: without the prose test the
+	// choice moves to wrappers that add only furniture and captions.
+	bodyClimbScore = 0.8
+	bodyClimbProse = 1.5
 	// bodyMarkedBoost favours the element the page marks as its article
 	// body (itemprop="articleBody") over a wrapper that scores a little
 	// higher.
@@ -124,7 +131,10 @@ func (s *bodySegmenter) chooseContainer() int32 {
 		if x.bad || x.tag == atom.Html || x.tag == atom.Body {
 			continue
 		}
-		if x.teasers {
+		// A list of linked items that holds most of the page's prose
+		// is what the page is about (a guide's list of resources, each
+		// described), not teasers beside it.
+		if x.teasers && x.raw < bodyWeakHintShare*total {
 			x.bad = true
 			continue
 		}
@@ -184,7 +194,38 @@ func (s *bodySegmenter) chooseContainer() int32 {
 			best, bestScore = int32(i), score
 		}
 	}
+	// Climb to an enclosing box that scores nearly as well and holds
+	// much more prose: the rest of an article whose parts the layout
+	// nested at different depths (a list card, a column of cards), which
+	// the decay weighs less than the one deep part that won.
+	for c, a := best, s.boxes[best].parent; a > 0 && !s.boxes[a].bad && !bodyArticleBox(&s.boxes[c]); c, a = a, s.boxes[a].parent {
+		x := &s.boxes[a]
+		score := x.prose - x.junk
+		if x.marked && score > 0 {
+			score *= bodyMarkedBoost
+		}
+		if score >= bodyClimbScore*bestScore && s.cleanProse(a) >= bodyClimbProse*s.cleanProse(best) {
+			best = a
+		}
+	}
 	return best
+}
+
+// bodyArticleBox reports a box the page marks as its article or its main
+// content: the climb stops there, as what lies around it is the site's.
+func bodyArticleBox(x *bodyBox) bool {
+	return x.tag == atom.Article || x.tag == atom.Main || x.marked
+}
+
+// cleanProse is the prose of box x's blocks outside boilerplate boxes.
+func (s *bodySegmenter) cleanProse(x int32) float64 {
+	var p float64
+	for i := s.boxes[x].first; i < s.boxes[x].end; i++ {
+		if b := &s.blocks[i]; !s.boxes[b.box].bad {
+			p += b.prose()
+		}
+	}
+	return p
 }
 
 // weakHintShares adds up, per class attribute with a weak boilerplate

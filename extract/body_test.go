@@ -390,3 +390,39 @@ func TestHTMLBodyCreditsKeepsSignOffs(t *testing.T) {
 		t.Errorf("credits = %q, want the sign-off", credits)
 	}
 }
+
+func TestHTMLBodyWholeArticle(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		page string
+		want []string
+	}{
+		{
+			name: "an unclosed banner aside the parser stretches over the page is no sidebar",
+			page: `<html><body><aside class="notice"><a href="/fair">Meet us at the fair</a>
+<main><article class="post"><h1>Tram line</h1><p>` + bodyP1 + `</p><p>` + bodyP2 + `</p><p>` + bodyP3 + `</p></article></main></body></html>`,
+			want: []string{bodyP1, bodyP2, bodyP3},
+		},
+		{
+			name: "a list of linked, described items that holds most of the prose is the article",
+			page: bodyChrome(`<article><div class="entry-content"><p>` + bodyP1 + `</p><ul>
+<li><a href="/low">The low-floor tram</a> ` + bodyW1 + `</li><li><a href="/long">The articulated tram</a> ` + bodyW2 + `</li>
+<li><a href="/battery">The battery tram</a> ` + bodyW3 + `</li><li><a href="/old">The refurbished tram</a> ` + bodyW4 + `</li></ul></div></article>`),
+			want: []string{bodyP1, "The low-floor tram " + bodyW1, "The articulated tram " + bodyW2, "The battery tram " + bodyW3, "The refurbished tram " + bodyW4},
+		},
+		{
+			name: "a card nested deep in the article does not leave the article's other paragraphs out",
+			page: bodyChrome(`<article><div class="entry-content"><p>` + bodyP1 + `</p><p>` + bodyP2 + `</p><p>` + bodyP3 + `</p>
+<section class="card"><h3>Five models</h3><div class="card-inner"><h4>Compared</h4><div class="card-body"><h5>By price</h5><div class="card-main"><h6>Cheapest first</h6><div class="card-list"><div class="item"><p>` + bodyW1 + `</p></div>
+<div class="item"><p>` + bodyW2 + `</p></div><div class="item"><p>` + bodyW3 + `</p></div><div class="item"><p>` + bodyW4 + `</p></div>
+<div class="item"><p>` + bodyW5 + `</p></div></div></div></div></div></section></div></article>`),
+			want: []string{bodyP1, bodyP2, bodyP3, "Five models", "Compared", "By price", "Cheapest first", bodyW1, bodyW2, bodyW3, bodyW4, bodyW5},
+		},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := bodyOf(t, tc.page); strings.Join(got, "\n") != strings.Join(tc.want, "\n") {
+				t.Errorf("body:\n  got  %q\n  want %q", got, tc.want)
+			}
+		})
+	}
+}
