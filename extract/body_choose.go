@@ -134,7 +134,7 @@ func (s *bodySegmenter) chooseContainer() int32 {
 		// A list of linked items that holds most of the page's prose
 		// is what the page is about (a guide's list of resources, each
 		// described), not teasers beside it.
-		if x.teasers && x.raw < bodyWeakHintShare*total {
+		if x.teasers && x.raw < bodyWeakHintShare*total && !s.betweenProse(int32(i)) {
 			x.bad = true
 			continue
 		}
@@ -209,6 +209,28 @@ func (s *bodySegmenter) chooseContainer() int32 {
 		}
 	}
 	return best
+}
+
+// betweenProse reports a box that sits between paragraphs of prose among
+// its siblings: a list inside the article's text, not a list after it.
+func (s *bodySegmenter) betweenProse(x int32) bool {
+	p := s.boxes[x].parent
+	if p < 0 {
+		return false
+	}
+	var before, after bool
+	for c := p + 1; c < s.boxes[p].boxEnd; c = s.boxes[c].boxEnd {
+		y := &s.boxes[c]
+		if c == x || y.tag != atom.P || y.end-y.first != 1 || s.blocks[y.first].prose() < bodyLongChars {
+			continue
+		}
+		if c < x {
+			before = true
+		} else {
+			after = true
+		}
+	}
+	return before && after
 }
 
 // bodyArticleBox reports a box the page marks as its article or its main

@@ -411,6 +411,15 @@ func TestHTMLBodyWholeArticle(t *testing.T) {
 			want: []string{bodyP1, "The low-floor tram " + bodyW1, "The articulated tram " + bodyW2, "The battery tram " + bodyW3, "The refurbished tram " + bodyW4},
 		},
 		{
+			name: "a list of linked items between the article's paragraphs is the article's",
+			page: bodyChrome(`<article><div class="text"><p>` + bodyP1 + `</p><ul>
+<li><a href="/a">Airport line plans</a> The route the council chose, with its eleven stops.</li>
+<li><a href="/b">Cost review by the auditors</a> The auditors' estimate of what the line will cost.</li>
+<li><a href="/c">Depot proposal for the north</a> Where the trams would be kept and serviced.</li></ul><p>` + bodyP2 + `</p></div></article>`),
+			want: []string{bodyP1, "Airport line plans The route the council chose, with its eleven stops.",
+				"Cost review by the auditors The auditors' estimate of what the line will cost.", "Depot proposal for the north Where the trams would be kept and serviced.", bodyP2},
+		},
+		{
 			name: "a card nested deep in the article does not leave the article's other paragraphs out",
 			page: bodyChrome(`<article><div class="entry-content"><p>` + bodyP1 + `</p><p>` + bodyP2 + `</p><p>` + bodyP3 + `</p>
 <section class="card"><h3>Five models</h3><div class="card-inner"><h4>Compared</h4><div class="card-body"><h5>By price</h5><div class="card-main"><h6>Cheapest first</h6><div class="card-list"><div class="item"><p>` + bodyW1 + `</p></div>
