@@ -144,7 +144,7 @@ func (s *bodySegmenter) walk(n *html.Node) {
 		s.readTitles(n)
 		return
 	}
-	if bodySkip[a] && !(a == atom.Figure && bodyHolds(n, atom.Table)) || bodyHidden(n, s.unhide) || a == atom.Header && !bodyHoldsParagraph(n) || a == atom.Span && bodyMicrodata(n) {
+	if bodySkip[a] && !(a == atom.Figure && bodyHolds(n, atom.Table)) || bodyHidden(n, s.unhide) && !bodyCollapsed(n) || a == atom.Header && !bodyHoldsParagraph(n) || a == atom.Span && bodyMicrodata(n) {
 		return
 	}
 	switch a {
@@ -294,6 +294,40 @@ func bodyHidden(n *html.Node, unhide bool) bool {
 	return false
 }
 
+// bodyPanelWords name the widgets that fold part of a page's text away
+// until the reader opens it: accordions, collapsible sections, tabs,
+// FAQ answers, toggles.
+var bodyPanelWords = bodyWordSet(
+	"accordion", "accordions", "collapse", "collapsible", "collapsed",
+	"tab", "tabs", "tabpanel", "faq", "faqs", "toggle", "expander",
+	"expandable", "disclosure",
+)
+
+// bodyCollapsed reports a hidden element that is the folded part of a
+// panel (the element or its parent or grandparent is named for one): its
+// text is the article's, shown on a click, not text hidden from readers.
+func bodyCollapsed(n *html.Node) bool {
+	for d := 0; d < 3 && n != nil && n.Type == html.ElementNode; d, n = d+1, n.Parent {
+		if attr(n, "role") == "tabpanel" {
+			return true
+		}
+		for _, a := range n.Attr {
+			if a.Key != "class" && a.Key != "id" {
+				continue
+			}
+			var buf [16]string
+			for _, name := range strings.Fields(a.Val) {
+				for _, w := range nameTokens(name, buf[:0]) {
+					if bodyPanelWords[w] {
+						return true
+					}
+				}
+			}
+		}
+	}
+	return false
+}
+
 func bodyStyleHides(style string) bool {
 	i := strings.Index(style, "display")
 	if i < 0 {
@@ -431,7 +465,13 @@ func (s *bodySegmenter) boxHint(n *html.Node, a atom.Atom) int8 {
 	case a == atom.Header:
 		return hintJunk
 	}
-	return s.classHint(n)
+	h := s.classHint(n)
+	if h == hintJunk && bodyCollapsed(n) {
+		// "accordion-panel-hidden": the folded state of a panel,
+		// not furniture.
+		return 0
+	}
+	return h
 }
 
 // classHint is bodyClassHint with class values cached.

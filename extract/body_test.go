@@ -420,6 +420,14 @@ func TestHTMLBodyWholeArticle(t *testing.T) {
 				"Cost review by the auditors The auditors' estimate of what the line will cost.", "Depot proposal for the north Where the trams would be kept and serviced.", bodyP2},
 		},
 		{
+			name: "the folded answers of an accordion are the article's",
+			page: bodyChrome(`<article><div class="entry-content"><p>` + bodyP1 + `</p><div class="faq-accordion">
+<h3>How long will it take?</h3><div class="accordion-body" style="display:none"><p>` + bodyP4 + `</p></div>
+<h3>What will it cost?</h3><div class="panel-hidden" style="display: none"><p>` + bodyP2 + `</p></div></div>
+<div class="guide-accordion"><div class="accordion-panel-hidden"><p>` + bodyP3 + `</p></div></div></div></article>`),
+			want: []string{bodyP1, "How long will it take?", bodyP4, "What will it cost?", bodyP2, bodyP3},
+		},
+		{
 			name: "a card nested deep in the article does not leave the article's other paragraphs out",
 			page: bodyChrome(`<article><div class="entry-content"><p>` + bodyP1 + `</p><p>` + bodyP2 + `</p><p>` + bodyP3 + `</p>
 <section class="card"><h3>Five models</h3><div class="card-inner"><h4>Compared</h4><div class="card-body"><h5>By price</h5><div class="card-main"><h6>Cheapest first</h6><div class="card-list"><div class="item"><p>` + bodyW1 + `</p></div>
