@@ -1,6 +1,10 @@
 package extract
 
-import "golang.org/x/net/html/atom"
+import (
+	"strings"
+
+	"golang.org/x/net/html/atom"
+)
 
 // Thresholds of the block classification. They were set by studying the
 // 181 pages of the article extraction benchmark in ../shared/eval: which
@@ -140,7 +144,7 @@ func (s *bodySegmenter) chooseContainer() int32 {
 		}
 		switch x.hint {
 		case hintJunk:
-			x.bad = x.raw < bodyWeakHintShare*total && repeated[attr(x.node, "class")] < bodyWeakHintShare*total
+			x.bad = x.raw < bodyWeakHintShare*total && repeatedShare(repeated, x) < bodyWeakHintShare*total
 		case hintStrongJunk:
 			x.bad = x.raw < bodyStrongHintShare*total
 			x.strongBad = x.bad
@@ -250,11 +254,13 @@ func (s *bodySegmenter) cleanProse(x int32) float64 {
 	return p
 }
 
-// weakHintShares adds up, per class attribute with a weak boilerplate
-// hint, the raw prose of the outermost boxes that carry it. A class
-// repeated on the items that together hold most of the page's prose
-// names the article's own parts (a "product-widget" per item of a
-// best-of list), not furniture beside it.
+// weakHintShares adds up, per class name with a weak boilerplate hint,
+// the raw prose of the outermost boxes that carry it. A class repeated on
+// the items that together hold most of the page's prose names the
+// article's own parts (a "product-widget" per item of a best-of list, a
+// page builder's "text-widget" per section), not furniture beside it.
+// Names count one by one, as builders add a numbered name per instance
+// ("text-widget text-widget-4cd9") that makes each attribute unique.
 func (s *bodySegmenter) weakHintShares() map[string]float64 {
 	var sums map[string]float64
 	for i := range s.boxes {
@@ -262,16 +268,31 @@ func (s *bodySegmenter) weakHintShares() map[string]float64 {
 		if x.hint != hintJunk {
 			continue
 		}
-		cls := attr(x.node, "class")
-		if cls == "" || x.parent >= 0 && attr(s.boxes[x.parent].node, "class") == cls {
-			continue
+		pcls := ""
+		if x.parent >= 0 {
+			pcls = " " + attr(s.boxes[x.parent].node, "class") + " "
 		}
-		if sums == nil {
-			sums = map[string]float64{}
+		for _, name := range strings.Fields(attr(x.node, "class")) {
+			if bodyNameHint(name) != hintJunk || strings.Contains(pcls, " "+name+" ") {
+				continue
+			}
+			if sums == nil {
+				sums = map[string]float64{}
+			}
+			sums[name] += x.raw
 		}
-		sums[cls] += x.raw
 	}
 	return sums
+}
+
+// repeatedShare is the largest share of prose that a weak-hinted class
+// name of box x carries over the page (weakHintShares).
+func repeatedShare(sums map[string]float64, x *bodyBox) float64 {
+	var m float64
+	for _, name := range strings.Fields(attr(x.node, "class")) {
+		m = max(m, sums[name])
+	}
+	return m
 }
 
 // bodyKey is the kind of box a block sits in: its tag and first class

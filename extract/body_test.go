@@ -428,6 +428,14 @@ func TestHTMLBodyWholeArticle(t *testing.T) {
 			want: []string{bodyP1, "How long will it take?", bodyP4, "What will it cost?", bodyP2, bodyP3},
 		},
 		{
+			name: "widgets a page builder numbers one by one, holding the article, are the article",
+			page: bodyChrome(`<article><div class="builder-page"><div class="intro"><p>` + bodyW1 + `</p><p>` + bodyW2 + `</p><p>` + bodyW3 + `</p></div><div class="builder-widget builder-widget-1a2"><p>` + bodyP1 + `</p></div>
+<div class="builder-widget builder-widget-2b7"><p>` + bodyP2 + `</p></div><div class="builder-widget builder-widget-3c4"><p>` + bodyP3 + `</p></div>
+<div class="builder-widget builder-widget-4d9"><p>` + bodyP4 + `</p></div><div class="builder-widget builder-widget-5e1"><p>` + bodyW4 + `</p></div>
+<div class="builder-widget builder-widget-6f3"><p>` + bodyW5 + `</p></div></div></article>`),
+			want: []string{bodyW1, bodyW2, bodyW3, bodyP1, bodyP2, bodyP3, bodyP4, bodyW4, bodyW5},
+		},
+		{
 			name: "a card nested deep in the article does not leave the article's other paragraphs out",
 			page: bodyChrome(`<article><div class="entry-content"><p>` + bodyP1 + `</p><p>` + bodyP2 + `</p><p>` + bodyP3 + `</p>
 <section class="card"><h3>Five models</h3><div class="card-inner"><h4>Compared</h4><div class="card-body"><h5>By price</h5><div class="card-main"><h6>Cheapest first</h6><div class="card-list"><div class="item"><p>` + bodyW1 + `</p></div>
