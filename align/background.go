@@ -11,13 +11,7 @@ import "github.com/wiretrace/wiretrace/textproc"
 // usual English and news word-frequency rankings); every other word
 // weighs 1.
 func backgroundWeight(t *textproc.Token, stem string) float32 {
-	var tier int32
-	if stem == t.Stem {
-		tier, _ = commonTier.Get(t)
-	} else {
-		tier, _ = commonTier.GetKey(stem)
-	}
-	switch tier {
+	switch tier, _ := commonTier.GetFor(t, stem); tier {
 	case 1:
 		return 0.25
 	case 2:

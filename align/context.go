@@ -292,13 +292,7 @@ func (c *Context) termIDs(s *textproc.Sentence, derived bool, m ...*matcher) []u
 			continue
 		}
 		stem := normStem(t)
-		var v int32
-		var ok bool
-		if stem == t.Stem {
-			v, ok = c.vocab.Get(t)
-		} else {
-			v, ok = c.vocab.GetKey(stem)
-		}
+		v, ok := c.vocab.GetFor(t, stem)
 		id := uint32(v)
 		if !ok && derived && len(m) > 0 {
 			if sid, found := m[0].match(stem, t.Lower); found {
@@ -308,11 +302,7 @@ func (c *Context) termIDs(s *textproc.Sentence, derived bool, m ...*matcher) []u
 		}
 		if !ok {
 			id = uint32(len(c.stems))
-			if stem == t.Stem {
-				c.vocab.Set(t, int32(id))
-			} else {
-				c.vocab.SetKey(stem, int32(id))
-			}
+			c.vocab.SetFor(t, stem, int32(id))
 			c.stems = append(c.stems, stem)
 			c.words = append(c.words, t)
 		}

@@ -142,13 +142,21 @@ func bodyAttrHint(key, v string) int8 {
 	return hint
 }
 
+// hiddenClassName reports a class name (or id) that hides its element:
+// hidden until a script shows it, or kept for screen readers only.
+func hiddenClassName(name string) bool {
+	switch strings.ToLower(name) {
+	case "d-none", "hidden", "hide", "invisible", "sr-only", "visually-hidden", "visuallyhidden", "screen-reader-text", "screen-reader-only":
+		return true
+	}
+	return false
+}
+
 // bodyNameHint judges one class name or id. Short words count only as
 // the name's last token: "post-tags" and "entry-meta" name furniture,
 // while "meta-box-3" on an article element does not.
 func bodyNameHint(name string) int8 {
-	switch strings.ToLower(name) {
-	case "d-none", "hidden", "hide", "invisible", "sr-only", "visually-hidden", "screen-reader-text":
-		// Hidden until a script shows it, or for screen readers only.
+	if hiddenClassName(name) {
 		return hintJunk
 	}
 	if nameIsState(name) {

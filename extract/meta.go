@@ -3,6 +3,7 @@ package extract
 import (
 	"encoding/json"
 	"regexp"
+	"slices"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -445,13 +446,7 @@ func hiddenHeading(n *html.Node) bool {
 	if bodyHidden(n, false) {
 		return true
 	}
-	for _, name := range strings.Fields(classNames(n)) {
-		switch strings.ToLower(name) {
-		case "d-none", "hidden", "hide", "invisible", "sr-only", "visually-hidden", "visuallyhidden", "screen-reader-text", "screen-reader-only":
-			return true
-		}
-	}
-	return false
+	return slices.ContainsFunc(strings.Fields(classNames(n)), hiddenClassName)
 }
 
 // homeLink reports an address that is a site's home page: "/", or a

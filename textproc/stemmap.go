@@ -53,6 +53,25 @@ func (m *StemMap) SetKey(stem string, v int32) {
 	m.setKey(stem, v)
 }
 
+// GetFor returns the value of stem, which is t's own stem or a spelling
+// made of it, and whether it has one: Get when it is t's, GetKey else.
+func (m *StemMap) GetFor(t *Token, stem string) (int32, bool) {
+	if stem == t.Stem {
+		return m.Get(t)
+	}
+	return m.GetKey(stem)
+}
+
+// SetFor sets the value of stem, which is t's own stem or a spelling made
+// of it.
+func (m *StemMap) SetFor(t *Token, stem string, v int32) {
+	if stem == t.Stem {
+		m.Set(t, v)
+		return
+	}
+	m.SetKey(stem, v)
+}
+
 // Clear empties m, keeping its memory.
 func (m *StemMap) Clear() {
 	for _, id := range m.set {

@@ -33,6 +33,16 @@ func TestStemMap(t *testing.T) {
 	if v, ok := m.GetKey("made-up key"); !ok || v != 7 {
 		t.Errorf("GetKey of a key of the caller's = %d, %v; want 7, true", v, ok)
 	}
+	// GetFor and SetFor take a token's own stem by the token and another
+	// spelling by its key.
+	run := &toks[0]
+	if v, ok := m.GetFor(run, run.Stem); !ok || v != ids[run.Stem] {
+		t.Errorf("GetFor(%q, its stem) = %d, %v; want %d, true", run.Text, v, ok, ids[run.Stem])
+	}
+	m.SetFor(run, "run-spelling", 9)
+	if v, ok := m.GetKey("run-spelling"); !ok || v != 9 {
+		t.Errorf("SetFor of another spelling: GetKey = %d, %v; want 9, true", v, ok)
+	}
 	m.Clear()
 	for k := range toks {
 		if _, ok := m.Get(&toks[k]); ok {

@@ -108,11 +108,7 @@ func buildVocab() (words, syn, names []string) {
 // the index of its original (else -1).
 func (c Corpus) Article(i int) (a *article.Article, kind Kind, of int) {
 	r := c.rng(i)
-	rate := c.FamilyRate
-	if rate == 0 {
-		rate = 0.05
-	}
-	if i > 0 && r.Float64() < rate {
+	if i > 0 && r.Float64() < c.familyRate() {
 		of = r.IntN(i)
 		orig, okind, oof := c.Article(of)
 		if okind != Original {
@@ -137,6 +133,9 @@ func (c Corpus) Article(i int) (a *article.Article, kind Kind, of int) {
 	}
 	return c.original(r, i), Original, -1
 }
+
+// familyRate is FamilyRate, or its default.
+func (c Corpus) familyRate() float64 { return cmp.Or(c.FamilyRate, 0.05) }
 
 func (c Corpus) rng(i int) *rand.Rand {
 	return rand.New(rand.NewPCG(c.Seed, uint64(i)*0x9E3779B97F4A7C15+1))
@@ -360,15 +359,15 @@ type Together struct {
 	In, Of int
 }
 
-// FamiliesTogether looks at about max derived articles spread evenly over
+// FamiliesTogether looks at about samples derived articles spread evenly over
 // the corpus's first n (all of them when there are fewer) and reports, by
 // kind, how many a clustering put in their original's cluster:
 // together(id, original's id) says whether it did.
-func (c Corpus) FamiliesTogether(n, max int, together func(id, orig string) bool) []Together {
+func (c Corpus) FamiliesTogether(n, samples int, together func(id, orig string) bool) []Together {
 	out := []Together{{Kind: Copy}, {Kind: Edited}, {Kind: Rewrite}}
 	step := 1
-	if rate := cmp.Or(c.FamilyRate, 0.05); max > 0 {
-		step = int(math.Max(1, float64(n)*rate/float64(max)))
+	if samples > 0 {
+		step = max(1, int(float64(n)*c.familyRate()/float64(samples)))
 	}
 	for i := 1; i < n; i += step {
 		a, kind, of := c.Article(i)
