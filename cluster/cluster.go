@@ -7,15 +7,19 @@
 // it does to the rest — when a fitted join model finds the evidence of
 // one story enough (its score, how far it stands above other stories,
 // how much of the new article it covers, whether a publisher's or a
-// topic's vocabulary makes it), or starts one of its own. Family gives one
-// document's family in full: its original and everything derived from
-// it, each compared with the original.
+// topic's vocabulary makes it), or starts one of its own. Where the join
+// model is unsure, a second fitted model, the confirm model, reads the two
+// texts as Compare does (see confirm.go). Family gives one document's
+// family in full: its original and everything derived from it, each
+// compared with the original.
 //
-// Clusters live in memory, beside the index, and cost no store read: an
-// ingest passes AddFingerprint the vocabulary it fingerprinted the article
-// with (index.Options.OnIndexed), so nothing is tokenized twice; Build
-// replays a stored index into them. `wiretrace cluster`, the server and
-// `wiretrace eval clusters` all cluster so.
+// Clusters live in memory, beside the index: an ingest passes
+// AddFingerprint the vocabulary it fingerprinted the article with
+// (index.Options.OnIndexed), so nothing is tokenized twice, and the store
+// is read only for the confirm stage's earlier articles that are not
+// among the latest added; Build replays a stored index into them.
+// `wiretrace cluster`, the server and `wiretrace eval clusters` all
+// cluster so.
 package cluster
 
 import (
@@ -27,6 +31,7 @@ import (
 
 	"github.com/wiretrace/wiretrace/article"
 	"github.com/wiretrace/wiretrace/index"
+	"github.com/wiretrace/wiretrace/trace"
 )
 
 // Limits of the in-memory evidence. Each bounds the work and memory of an
@@ -87,11 +92,20 @@ type Options struct {
 	// Model, when set, is the join model in place of the fitted one
 	// (JoinModel).
 	Model *JoinWeights
-	// Judge, when set, decides each join in place of the model: it is
+	// Judge, when set, decides each join in place of the models: it is
 	// given the new article's id, the best earlier article's id and
 	// their JoinFeatures, and returns whether the new article joins the
-	// earlier one's cluster. Fitting the model records the features so.
+	// earlier one's cluster. Fitting the models records the features so.
 	Judge func(id, earlier string, f JoinFeatures) bool
+	// Articles, when set, is where the confirm stage reads the text of
+	// an earlier article that is not one of the latest added (see
+	// recentArticles): the index the clusters are kept beside.
+	Articles Articles
+	// Confirm and ConfirmThreshold, when set, are the confirm model and
+	// the least probability of it at which an article joins, in place
+	// of the fitted ones (ConfirmModel, DefaultConfirmThreshold).
+	Confirm          *trace.Trees
+	ConfirmThreshold float64
 }
 
 // Clusters is the story clusters of an index, kept online. It is safe for
@@ -100,6 +114,15 @@ type Clusters struct {
 	threshold float64
 	join      JoinWeights
 	judge     func(id, earlier string, f JoinFeatures) bool
+	// confirm and confirmThreshold decide the joins the join model is
+	// unsure of (see decide), reading the texts of articles: those of
+	// the latest recentArticles added are kept in recent (by article
+	// number modulo recentArticles; nil when not given), older ones read
+	// from articles.
+	confirm          trace.Trees
+	confirmThreshold float64
+	articles         Articles
+	recent           []*article.Article
 
 	mu sync.Mutex
 	// ids[i] is the id of the i-th article added, cluster[i] its cluster
@@ -199,7 +222,16 @@ func New(opts Options) *Clusters {
 	if opts.Model != nil {
 		join = *opts.Model
 	}
+	confirm := ConfirmModel
+	if opts.Confirm != nil {
+		confirm = *opts.Confirm
+	}
+	cth := opts.ConfirmThreshold
+	if cth <= 0 {
+		cth = DefaultConfirmThreshold
+	}
 	return &Clusters{threshold: th, join: join, judge: opts.Judge,
+		confirm: confirm, confirmThreshold: cth, articles: opts.Articles,
 		of: map[string]int32{}, named: map[string]int32{}, start: []int{0}}
 }
 
@@ -215,6 +247,9 @@ const MetaStory = "story"
 // hash of the content, so in no particular order of time). It reads and
 // fingerprints every article once.
 func Build(ctx context.Context, ix *index.Index, opts Options) (*Clusters, error) {
+	if opts.Articles == nil {
+		opts.Articles = ix
+	}
 	c := New(opts)
 	var ids []string
 	if err := ix.Each(ctx, func(id string) error {
@@ -231,7 +266,7 @@ func Build(ctx context.Context, ix *index.Index, opts Options) (*Clusters, error
 		if err != nil {
 			continue // deleted since the walk
 		}
-		c.add(id, index.FingerprintOf(e.Article), e.Meta[MetaStory])
+		c.add(id, e.Article, index.FingerprintOf(e.Article), e.Meta[MetaStory])
 	}
 	return c, nil
 }
@@ -239,26 +274,27 @@ func Build(ctx context.Context, ix *index.Index, opts Options) (*Clusters, error
 // Add puts the article a with id in its cluster and returns the cluster's
 // name (its story: the id of the article that founded it).
 func (c *Clusters) Add(id string, a *article.Article) string {
-	return c.AddFingerprint(id, index.FingerprintOf(a))
+	return c.AddFingerprint(id, a, index.FingerprintOf(a))
 }
 
 // OnIndexed is an index.Options.OnIndexed: it adds the article as
 // AddFingerprint does and returns its story to store in the document's
 // meta (MetaStory), where Build finds it.
-func (c *Clusters) OnIndexed(id string, _ *article.Article, fp index.Fingerprint) map[string]string {
-	return map[string]string{MetaStory: c.AddFingerprint(id, fp)}
+func (c *Clusters) OnIndexed(id string, a *article.Article, fp index.Fingerprint) map[string]string {
+	return map[string]string{MetaStory: c.AddFingerprint(id, a, fp)}
 }
 
 // AddFingerprint is Add with the article's index fingerprint already made
-// (an ingest's index.Options.OnIndexed has it). An id added before keeps
+// (an ingest's index.Options.OnIndexed has it); a may be nil, when the
+// join model alone decides the article's joins. An id added before keeps
 // its cluster.
-func (c *Clusters) AddFingerprint(id string, fp index.Fingerprint) string {
-	return c.add(id, fp, "")
+func (c *Clusters) AddFingerprint(id string, a *article.Article, fp index.Fingerprint) string {
+	return c.add(id, a, fp, "")
 }
 
 // add is AddFingerprint, putting the article in the cluster named story
 // (founding it) instead of deciding when story is not empty.
-func (c *Clusters) add(id string, fp index.Fingerprint, story string) string {
+func (c *Clusters) add(id string, a *article.Article, fp index.Fingerprint, story string) string {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if n, ok := c.of[id]; ok {
@@ -302,7 +338,7 @@ func (c *Clusters) add(id string, fp index.Fingerprint, story string) string {
 	if !named {
 		if story == "" {
 			story = id
-			if best, ok := c.best(id, byDF, qn); ok {
+			if best, ok := c.best(id, a, byDF, qn); ok {
 				k, named = c.cluster[best], true
 			}
 		}
@@ -314,6 +350,7 @@ func (c *Clusters) add(id string, fp index.Fingerprint, story string) string {
 		}
 	}
 	c.of[id] = n
+	c.keep(n, a)
 	c.ids = append(c.ids, id)
 	c.cluster = append(c.cluster, k)
 	c.members[k] = append(c.members[k], n)
@@ -378,10 +415,9 @@ func (wc *weightCache) of(df int32) float64 {
 
 // best returns the earlier article whose posted words score highest
 // against the new article id's words (its postedWords rarest first, with
-// their document frequencies; qn the norm of those it posts), and whether
-// the new article joins its cluster: whether the join model (JoinModel,
-// or Options.Model or Options.Judge) gives the join at least the
-// threshold's probability. c.mu is held.
+// their document frequencies; qn the norm of those it posts; a its text,
+// nil when not at hand), and whether the new article joins its cluster
+// (decide, or Options.Judge). c.mu is held.
 //
 // The score is the dot product of the two articles' word vectors, each
 // word weighted by its IDF (see weight), over the geometric mean of their cosine's
@@ -390,7 +426,7 @@ func (wc *weightCache) of(df int32) float64 {
 // long page holding many words by its length alone scores high (on the fit
 // part of the story-clustering set, ARI 0.755 for the cosine, 0.710 for
 // the overlap, 0.773 for their geometric mean, over whole vocabularies).
-func (c *Clusters) best(id string, words []word, qn float64) (int32, bool) {
+func (c *Clusters) best(id string, a *article.Article, words []word, qn float64) (int32, bool) {
 	if len(c.ids) == 0 {
 		return 0, false
 	}
@@ -490,7 +526,7 @@ func (c *Clusters) best(id string, words []word, qn float64) (int32, bool) {
 	if c.judge != nil {
 		return best, c.judge(id, c.ids[best], f)
 	}
-	return best, c.join.Probability(f) >= c.threshold
+	return best, c.decide(a, best, f)
 }
 
 // joinFeatures measures what the new article (the words of c.shared, qn

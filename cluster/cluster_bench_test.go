@@ -5,6 +5,7 @@ import (
 	"runtime"
 	"testing"
 
+	"github.com/wiretrace/wiretrace/article"
 	"github.com/wiretrace/wiretrace/index"
 	"github.com/wiretrace/wiretrace/internal/benchindex"
 )
@@ -22,19 +23,20 @@ func BenchmarkAdd(b *testing.B) {
 			c := New(Options{})
 			for i := range before {
 				a, _, _ := corpus.Article(i)
-				c.AddFingerprint(fmt.Sprint(i), index.FingerprintOf(a))
+				c.AddFingerprint(fmt.Sprint(i), a, index.FingerprintOf(a))
 			}
 			fps := make([]index.Fingerprint, b.N)
+			arts := make([]*article.Article, b.N)
 			for i := range fps {
-				a, _, _ := corpus.Article(before + i)
-				fps[i] = index.FingerprintOf(a)
+				arts[i], _, _ = corpus.Article(before + i)
+				fps[i] = index.FingerprintOf(arts[i])
 			}
 			runtime.LockOSThread()
 			defer runtime.UnlockOSThread()
 			b.ResetTimer()
 			cpu := benchindex.ThreadCPU()
 			for i := range b.N {
-				c.AddFingerprint(fmt.Sprint(before+i), fps[i])
+				c.AddFingerprint(fmt.Sprint(before+i), arts[i], fps[i])
 			}
 			b.ReportMetric(float64(benchindex.ThreadCPU()-cpu)/float64(b.N)/1e3, "cpu-µs/op")
 		})

@@ -2,9 +2,13 @@
 
 package cluster
 
+import "github.com/wiretrace/wiretrace/trace"
+
 // The join model: a logistic regression over JoinFeatureNames
 // (L2 0.001 on standardised features, 3,000 full-batch gradient steps),
-// fitted on the fit part of the story-clustering set (llm-rewrites'
+// and the confirm model: boosted trees of depth 2 over ConfirmFeatureNames
+// (150 rounds, step 0.3, Newton steps on the logistic loss), both fitted
+// on the fit part of the story-clustering set (llm-rewrites'
 // originals with their rewrites, the extraction and WCXB dev pages as
 // singletons) clustered alone: 2467 join decisions, 945 of them right
 // joins. Refit with:
@@ -12,13 +16,20 @@ package cluster
 //	wiretrace train cluster > cluster/join_weights.go
 //
 // Figures reached with the whole set clustered (wiretrace eval clusters):
-// ARI fit 0.8228, check 0.8702; originals with all their rewrites fit 0.7609,
-// check 0.7513; rewrites in their original's cluster fit 0.7898, check 0.7852.
+// ARI fit 0.9093, check 0.9099; originals with all their rewrites fit 0.8780,
+// check 0.8307; rewrites in their original's cluster fit 0.8939, check 0.8568.
+// The join model alone (no text at hand): ARI fit 0.8228, check 0.8702;
+// originals with all their rewrites fit 0.7609, check 0.7513.
 
 // DefaultThreshold is the least join probability at which an article
-// joins an earlier one's cluster: the one of 0.05 to 0.95 by 0.01 with the
-// best fit-part ARI.
+// joins an earlier one's cluster when the join model decides: the one of
+// 0.05 to 0.95 by 0.01 with the best fit-part ARI, the model alone.
 const DefaultThreshold = 0.45
+
+// DefaultConfirmThreshold is the least confirm probability at which an
+// article joins when the confirm model decides: the one of 0.30 to 0.80 by
+// 0.05 with the best fit-part ARI.
+const DefaultConfirmThreshold = 0.45
 
 // JoinModel is the fitted join model.
 var JoinModel = JoinWeights{
@@ -31,3 +42,162 @@ var JoinModel = JoinWeights{
 		-1.8466374239376253, // with_other
 	},
 }
+
+var (
+	// ConfirmModel decides the joins the join model is unsure of (boosted trees).
+	ConfirmModel = trace.Trees{
+		Bias: -0.4766,
+		Trees: []trace.Tree{
+			{Feature: 5, Threshold: 2.2606999999999964, Left: -0.4330, Right: 0.6312, Below: &trace.Tree{Feature: 1, Threshold: 0.08807279149686512, Left: -0.4668, Right: -0.0740}, Above: &trace.Tree{Feature: 1, Threshold: 0.08807279149686512, Left: 0.0614, Right: 0.7131}}, // derived_log_odds; margin / margin
+			{Feature: 5, Threshold: 0.9946000000000018, Left: -0.3836, Right: 0.3936, Below: &trace.Tree{Feature: 5, Threshold: -1.0007000000000008, Left: -0.4109, Right: -0.1650}, Above: &trace.Tree{Feature: 1, Threshold: 0.1482714209699427, Left: 0.0666, Right: 0.4895}},  // derived_log_odds; derived_log_odds / margin
+			{Feature: 0, Threshold: 0.23221115185305366, Left: -0.3124, Right: 0.3354}, // score
+			{Feature: 5, Threshold: 0.9946000000000018, Left: -0.3148, Right: 0.2660},  // derived_log_odds
+			{Feature: 36, Threshold: 0.75, Left: -0.2014, Right: 0.3415, Below: &trace.Tree{Feature: 1, Threshold: 0.1482714209699427, Left: -0.2866, Right: 0.1707}, Above: &trace.Tree{Feature: 23, Threshold: 0.8, Left: 0.3585, Right: -0.0544}}, // name_contain; margin / padding_max
+			{Feature: 1, Threshold: 0.07399817171096032, Left: -0.2558, Right: 0.2090}, // margin
+			{Feature: 5, Threshold: -1.0007000000000008, Left: -0.3096, Right: 0.1518}, // derived_log_odds
+			{Feature: 36, Threshold: 0.75, Left: -0.1668, Right: 0.2685, Below: &trace.Tree{Feature: 0, Threshold: 0.1683244969477204, Left: -0.3023, Right: -0.0357}, Above: &trace.Tree{Feature: 4, Threshold: 0.290376941747056, Left: 0.3124, Right: 0.0532}}, // name_contain; score / with_other
+			{Feature: 5, Threshold: 4.873900000000005, Left: -0.1708, Right: 0.2056},   // derived_log_odds
+			{Feature: 5, Threshold: -1.8388999999999993, Left: -0.3098, Right: 0.0906}, // derived_log_odds
+			{Feature: 36, Threshold: 0.8333333333333334, Left: -0.1123, Right: 0.2456, Below: &trace.Tree{Feature: 31, Threshold: 0.43478260869565216, Left: -0.3356, Right: -0.0326}, Above: &trace.Tree{Feature: 23, Threshold: 0.75, Left: 0.2913, Right: -0.1447}}, // name_contain; rare_in_order / padding_max
+			{Feature: 44, Threshold: 0.375, Left: -0.1879, Right: 0.1141, Below: &trace.Tree{Feature: 0, Threshold: 0.43021263638641083, Left: -0.2340, Right: 0.2756}, Above: &trace.Tree{Feature: 31, Threshold: 0.4166666666666667, Left: -0.3419, Right: 0.1854}},  // lead_min; score / rare_in_order
+			{Feature: 4, Threshold: 0.48497933429776413, Left: 0.0560, Right: -0.3323}, // with_other
+			{Feature: 5, Threshold: -1.8388999999999993, Left: -0.2973, Right: 0.0576}, // derived_log_odds
+			{Feature: 23, Threshold: 0.28040540540540543, Left: 0.1807, Right: -0.0843, Below: &trace.Tree{Feature: 4, Threshold: 0.580029407564907, Left: 0.2232, Right: -0.2512}, Above: &trace.Tree{Feature: 4, Threshold: 0.23370039699798223, Left: 0.0183, Right: -0.2272}}, // padding_max; with_other / with_other
+			{Feature: 5, Threshold: -1.8388999999999993, Left: -0.2917, Right: 0.0460}, // derived_log_odds
+			{Feature: 31, Threshold: 0.43478260869565216, Left: -0.2732, Right: 0.0459, Below: &trace.Tree{Feature: 24, Threshold: 1.791759469228055, Left: -0.0753, Right: -0.4356}, Above: &trace.Tree{Feature: 36, Threshold: 0.5542168674698795, Left: -0.0850, Right: 0.1785}}, // rare_in_order; log_pairs / name_contain
+			{Feature: 0, Threshold: 0.154073024497436, Left: -0.2196, Right: 0.0459},   // score
+			{Feature: 4, Threshold: 0.48497933429776413, Left: 0.0429, Right: -0.2383}, // with_other
+			{Feature: 31, Threshold: 0.43478260869565216, Left: -0.2383, Right: 0.0371, Below: &trace.Tree{Feature: 24, Threshold: 1.791759469228055, Left: -0.0499, Right: -0.4153}, Above: &trace.Tree{Feature: 39, Threshold: 1, Left: -0.1137, Right: 0.1293}}, // rare_in_order; log_pairs / subject3_max
+			{Feature: 5, Threshold: -1.8388999999999993, Left: -0.2766, Right: 0.0259}, // derived_log_odds
+			{Feature: 4, Threshold: 0.48497933429776413, Left: 0.0354, Right: -0.1973}, // with_other
+			{Feature: 29, Threshold: 0.4074534161490683, Left: -0.0494, Right: 0.1730, Below: &trace.Tree{Feature: 12, Threshold: 0.14027104784465605, Left: 0.0242, Right: -0.2915}, Above: &trace.Tree{Feature: 35, Threshold: 0.3, Left: 0.2691, Right: -0.1632}},                 // rescued_x_content; strict_similarity / phrase_share
+			{Feature: 39, Threshold: 0.6666666666666666, Left: -0.2379, Right: 0.0293, Below: &trace.Tree{Feature: 44, Threshold: 0.5, Left: -0.2785, Right: 0.1726}, Above: &trace.Tree{Feature: 31, Threshold: 0.35714285714285715, Left: -0.2802, Right: 0.0573}},                 // subject3_max; lead_min / rare_in_order
+			{Feature: 15, Threshold: 1, Left: -0.0345, Right: 0.2414, Below: &trace.Tree{Feature: 1, Threshold: 0.2293290436258876, Left: -0.0885, Right: 0.1271}, Above: &trace.Tree{Feature: 3, Threshold: 2.833213344056216, Left: 0.4052, Right: -0.1156}},                       // own_quotes; margin / shared_words
+			{Feature: 13, Threshold: 0.6931471805599453, Left: -0.0669, Right: 0.0996, Below: &trace.Tree{Feature: 23, Threshold: 0.28040540540540543, Left: 0.1581, Right: -0.1607}, Above: &trace.Tree{Feature: 31, Threshold: 0.43478260869565216, Left: -0.1465, Right: 0.1651}}, // log_length_ratio; padding_max / rare_in_order
+			{Feature: 34, Threshold: 3.5553480614894135, Left: 0.0243, Right: -0.2489, Below: &trace.Tree{Feature: 5, Threshold: -1.8388999999999993, Left: -0.2627, Right: 0.0514}, Above: &trace.Tree{Feature: 36, Threshold: 0.8333333333333334, Left: -0.5875, Right: 0.2349}},   // log_shared_phrases; derived_log_odds / name_contain
+			{Feature: 4, Threshold: 0.23370039699798223, Left: 0.0639, Right: -0.0852}, // with_other
+			{Feature: 42, Threshold: 0.875, Left: 0.0277, Right: -0.1892, Below: &trace.Tree{Feature: 24, Threshold: 1.3862943611198906, Left: -0.0467, Right: 0.1474}, Above: &trace.Tree{Feature: 5, Threshold: 9.063799999999999, Left: -0.3731, Right: 0.0850}},                 // subject8_min; log_pairs / derived_log_odds
+			{Feature: 19, Threshold: 0.1947565543071161, Left: 0.0965, Right: -0.0545, Below: &trace.Tree{Feature: 33, Threshold: 0.2222222222222222, Left: -0.1531, Right: 0.1877}, Above: &trace.Tree{Feature: 34, Threshold: 1.0986122886681096, Left: 0.2271, Right: -0.0998}},  // content_contain_min; sentence_support_min / log_shared_phrases
+			{Feature: 16, Threshold: 0.6931471805599453, Left: 0.0800, Right: -0.0648, Below: &trace.Tree{Feature: 36, Threshold: 0.14285714285714285, Left: -0.0573, Right: 0.2459}, Above: &trace.Tree{Feature: 24, Threshold: 1.3862943611198906, Left: -0.1928, Right: 0.0336}}, // log_shared_names; name_contain / log_pairs
+			{Feature: 8, Threshold: 1, Left: -0.0197, Right: 0.2304, Below: &trace.Tree{Feature: 34, Threshold: 2.995732273553991, Left: 0.0123, Right: -0.2100}, Above: &trace.Tree{Feature: 4, Threshold: 0.580029407564907, Left: 0.2842, Right: -0.0163}},                       // rescued_max; log_shared_phrases / with_other
+			{Feature: 5, Threshold: -1.8388999999999993, Left: -0.2502, Right: 0.0186}, // derived_log_odds
+			{Feature: 31, Threshold: 0.6111111111111112, Left: -0.0579, Right: 0.0717, Below: &trace.Tree{Feature: 6, Threshold: 0.17721518987341772, Left: 0.0742, Right: -0.2346}, Above: &trace.Tree{Feature: 36, Threshold: 0.5542168674698795, Left: -0.0701, Right: 0.2370}}, // rare_in_order; aligned_max / name_contain
+			{Feature: 39, Threshold: 0.6666666666666666, Left: -0.1970, Right: 0.0215, Below: &trace.Tree{Feature: 5, Threshold: 3.3221999999999956, Left: -0.2486, Right: 0.0665}, Above: &trace.Tree{Feature: 34, Threshold: 1.0986122886681096, Left: 0.1553, Right: -0.0220}},  // subject3_max; derived_log_odds / log_shared_phrases
+			{Feature: 0, Threshold: 0.154073024497436, Left: -0.1498, Right: 0.0253}, // score
+			{Feature: 15, Threshold: 1, Left: -0.0223, Right: 0.1579, Below: &trace.Tree{Feature: 16, Threshold: 0.6931471805599453, Left: 0.0569, Right: -0.0969}, Above: &trace.Tree{Feature: 42, Threshold: 0.75, Left: 0.3018, Right: -0.1631}},                                // own_quotes; log_shared_names / subject8_min
+			{Feature: 39, Threshold: 1, Left: -0.0800, Right: 0.0434, Below: &trace.Tree{Feature: 4, Threshold: 0.07103514525942074, Left: 0.0953, Right: -0.1680}, Above: &trace.Tree{Feature: 31, Threshold: 0.35714285714285715, Left: -0.2600, Right: 0.0684}},                 // subject3_max; with_other / rare_in_order
+			{Feature: 7, Threshold: 0.02702702702702703, Left: -0.0857, Right: 0.0396, Below: &trace.Tree{Feature: 13, Threshold: 0.5260930958967791, Left: -0.2405, Right: 0.0235}, Above: &trace.Tree{Feature: 6, Threshold: 0.17721518987341772, Left: 0.2160, Right: -0.0223}}, // aligned_min; log_length_ratio / aligned_max
+			{Feature: 8, Threshold: 1, Left: -0.0173, Right: 0.2091, Below: &trace.Tree{Feature: 19, Threshold: 0.22164948453608246, Left: 0.0522, Right: -0.0746}, Above: &trace.Tree{Feature: 43, Threshold: 1, Left: 0.2916, Right: 0.0008}},                                    // rescued_max; content_contain_min / lead_max
+			{Feature: 43, Threshold: 0.375, Left: -0.1687, Right: 0.0192, Below: &trace.Tree{Feature: 36, Threshold: 0.5542168674698795, Left: -0.2658, Right: 0.2295}, Above: &trace.Tree{Feature: 19, Threshold: 0.13815789473684212, Left: 0.1792, Right: -0.0085}},             // lead_max; name_contain / content_contain_min
+			{Feature: 31, Threshold: 0.6, Left: -0.0543, Right: 0.0648, Below: &trace.Tree{Feature: 12, Threshold: 0.14027104784465605, Left: 0.0043, Right: -0.2391}, Above: &trace.Tree{Feature: 4, Threshold: 0.48497933429776413, Left: 0.1273, Right: -0.1348}},               // rare_in_order; strict_similarity / with_other
+			{Feature: 0, Threshold: 0.154073024497436, Left: -0.1414, Right: 0.0229}, // score
+			{Feature: 7, Threshold: 0.02702702702702703, Left: -0.0789, Right: 0.0361, Below: &trace.Tree{Feature: 17, Threshold: 0.6931471805599453, Left: -0.1187, Right: 0.2051}, Above: &trace.Tree{Feature: 3, Threshold: 2.70805020110221, Left: 0.1307, Right: -0.0428}},    // aligned_min; log_shared_figures / shared_words
+			{Feature: 16, Threshold: 0.6931471805599453, Left: 0.0611, Right: -0.0476, Below: &trace.Tree{Feature: 2, Threshold: 0.09946980130217974, Left: -0.3171, Right: 0.1019}, Above: &trace.Tree{Feature: 44, Threshold: 0.5, Left: -0.1540, Right: 0.0491}},                // log_shared_names; query_share / lead_min
+			{Feature: 34, Threshold: 3.5553480614894135, Left: 0.0156, Right: -0.1593, Below: &trace.Tree{Feature: 7, Threshold: 0.29770992366412213, Left: -0.0175, Right: 0.1676}, Above: &trace.Tree{Feature: 36, Threshold: 0.8333333333333334, Left: -0.3689, Right: 0.2205}}, // log_shared_phrases; aligned_min / name_contain
+			{Feature: 4, Threshold: 0.1498747353033962, Left: 0.0585, Right: -0.0437}, // with_other
+			{Feature: 31, Threshold: 0.32, Left: -0.2262, Right: 0.0101, Below: &trace.Tree{Feature: 3, Threshold: 3.4657359027997265, Left: -0.2262, Right: 0.0000}, Above: &trace.Tree{Feature: 13, Threshold: 0.7308875085427924, Left: -0.0291, Right: 0.0844}}, // rare_in_order; shared_words / log_length_ratio
+			{Feature: 8, Threshold: 1, Left: -0.0133, Right: 0.1880, Below: &trace.Tree{Feature: 1, Threshold: 0.009254203122055396, Left: -0.2243, Right: 0.0026}, Above: &trace.Tree{Feature: 16, Threshold: 1.791759469228055, Left: 0.2413, Right: -0.0576}},    // rescued_max; margin / log_shared_names
+			{Feature: 41, Threshold: 1, Left: 0.0218, Right: -0.1065, Below: &trace.Tree{Feature: 24, Threshold: 1.3862943611198906, Left: -0.0321, Right: 0.1120}, Above: &trace.Tree{Feature: 44, Threshold: 0.625, Left: -0.3265, Right: 0.0809}},                // subject8_max; log_pairs / lead_min
+			{Feature: 2, Threshold: 0.06019194857448496, Left: -0.2351, Right: 0.0087}, // query_share
+			{Feature: 37, Threshold: 1.3862943611198906, Left: 0.0577, Right: -0.0416, Below: &trace.Tree{Feature: 19, Threshold: 0.2911392405063291, Left: -0.0004, Right: 0.2968}, Above: &trace.Tree{Feature: 36, Threshold: 0.8333333333333334, Left: -0.0991, Right: 0.1254}},    // log_shared_trigrams; content_contain_min / name_contain
+			{Feature: 19, Threshold: 0.22164948453608246, Left: 0.0548, Right: -0.0401, Below: &trace.Tree{Feature: 28, Threshold: 0.09130358230288205, Left: 0.1254, Right: -0.2976}, Above: &trace.Tree{Feature: 28, Threshold: 0.11888611439755425, Left: -0.1487, Right: 0.0746}}, // content_contain_min; aligned_x_idf / aligned_x_idf
+			{Feature: 5, Threshold: -1.8388999999999993, Left: -0.2163, Right: 0.0103}, // derived_log_odds
+			{Feature: 11, Threshold: 0.5, Left: 0.0100, Right: -0.2029, Below: &trace.Tree{Feature: 16, Threshold: 0.6931471805599453, Left: 0.0782, Right: -0.0397}, Above: &trace.Tree{Feature: 3, Threshold: 3.332204510175204, Left: -0.4009, Right: 0.2470}}, // copy_long; log_shared_names / shared_words
+			{Feature: 4, Threshold: 0.580029407564907, Left: 0.0163, Right: -0.1212}, // with_other
+			{Feature: 23, Threshold: 0.7142857142857143, Left: 0.0314, Right: -0.0638, Below: &trace.Tree{Feature: 6, Threshold: 0.17721518987341772, Left: 0.1281, Right: -0.0233}, Above: &trace.Tree{Feature: 20, Threshold: 0.4081145584725537, Left: -0.1475, Right: 0.0617}}, // padding_max; aligned_max / specific_share
+			{Feature: 2, Threshold: 0.06019194857448496, Left: -0.2270, Right: 0.0076}, // query_share
+			{Feature: 5, Threshold: -1.8388999999999993, Left: -0.2048, Right: 0.0073}, // derived_log_odds
+			{Feature: 33, Threshold: 0.6666666666666666, Left: 0.0284, Right: -0.0625, Below: &trace.Tree{Feature: 5, Threshold: 4.873900000000005, Left: -0.0235, Right: 0.2026}, Above: &trace.Tree{Feature: 31, Threshold: 0.6111111111111112, Left: -0.1500, Right: 0.0414}},   // sentence_support_min; derived_log_odds / rare_in_order
+			{Feature: 26, Threshold: 0.3837748809564945, Left: 0.0344, Right: -0.0646, Below: &trace.Tree{Feature: 24, Threshold: 1.3862943611198906, Left: -0.0190, Right: 0.1423}, Above: &trace.Tree{Feature: 0, Threshold: 0.43021263638641083, Left: -0.1913, Right: 0.0659}}, // idf_contain_max; log_pairs / score
+			{Feature: 34, Threshold: 3.5553480614894135, Left: 0.0147, Right: -0.1469, Below: &trace.Tree{Feature: 1, Threshold: 0.2792203821991166, Left: -0.0088, Right: 0.1690}, Above: &trace.Tree{Feature: 36, Threshold: 0.75, Left: -0.3149, Right: 0.1331}},                // log_shared_phrases; margin / name_contain
+			{Feature: 34, Threshold: 1.0986122886681096, Left: 0.0778, Right: -0.0284, Below: &trace.Tree{Feature: 43, Threshold: 0.5, Left: -0.1066, Right: 0.1803}, Above: &trace.Tree{Feature: 19, Threshold: 0.13815789473684212, Left: 0.1667, Right: -0.0535}},               // log_shared_phrases; lead_max / content_contain_min
+			{Feature: 13, Threshold: 1.4469189829363254, Left: 0.0139, Right: -0.1508, Below: &trace.Tree{Feature: 27, Threshold: 0.0772206528570525, Left: 0.2195, Right: -0.0031}, Above: &trace.Tree{Feature: 36, Threshold: 0.6666666666666666, Left: -0.3352, Right: 0.0869}}, // log_length_ratio; idf_contain_min / name_contain
+			{Feature: 0, Threshold: 0.154073024497436, Left: -0.1184, Right: 0.0172}, // score
+			{Feature: 16, Threshold: 0.6931471805599453, Left: 0.0493, Right: -0.0384, Below: &trace.Tree{Feature: 31, Threshold: 0.55, Left: 0.2014, Right: -0.0234}, Above: &trace.Tree{Feature: 44, Threshold: 0.75, Left: -0.0725, Right: 0.1295}},                              // log_shared_names; rare_in_order / lead_min
+			{Feature: 7, Threshold: 0.02702702702702703, Left: -0.0622, Right: 0.0300, Below: &trace.Tree{Feature: 4, Threshold: 0.48497933429776413, Left: -0.0059, Right: -0.2442}, Above: &trace.Tree{Feature: 3, Threshold: 2.833213344056216, Left: 0.0868, Right: -0.0565}},   // aligned_min; with_other / shared_words
+			{Feature: 8, Threshold: 1, Left: -0.0111, Right: 0.1741, Below: &trace.Tree{Feature: 19, Threshold: 0.5714285714285714, Left: 0.0041, Right: -0.2434}, Above: &trace.Tree{Feature: 16, Threshold: 1.791759469228055, Left: 0.2391, Right: -0.0834}},                     // rescued_max; content_contain_min / log_shared_names
+			{Feature: 39, Threshold: 1, Left: -0.0576, Right: 0.0292, Below: &trace.Tree{Feature: 16, Threshold: 1.9459101490553132, Left: -0.0962, Right: 0.1362}, Above: &trace.Tree{Feature: 13, Threshold: 1.178654996341646, Left: 0.0575, Right: -0.1474}},                    // subject3_max; log_shared_names / log_length_ratio
+			{Feature: 9, Threshold: 0.10344827586206896, Left: 0.0559, Right: -0.0295, Below: &trace.Tree{Feature: 31, Threshold: 0.45454545454545453, Left: -0.1374, Right: 0.1077}, Above: &trace.Tree{Feature: 36, Threshold: 0.8333333333333334, Left: -0.0670, Right: 0.0924}}, // rescued_min; rare_in_order / name_contain
+			{Feature: 2, Threshold: 0.07759834014018772, Left: -0.1692, Right: 0.0089}, // query_share
+			{Feature: 39, Threshold: 0.6666666666666666, Left: -0.1334, Right: 0.0094, Below: &trace.Tree{Feature: 23, Threshold: 0.8181818181818182, Left: -0.2143, Right: 0.0709}, Above: &trace.Tree{Feature: 34, Threshold: 1.0986122886681096, Left: 0.0896, Right: -0.0190}}, // subject3_max; padding_max / log_shared_phrases
+			{Feature: 31, Threshold: 0.6, Left: -0.0362, Right: 0.0456, Below: &trace.Tree{Feature: 36, Threshold: 0.24, Left: 0.1094, Right: -0.0867}, Above: &trace.Tree{Feature: 36, Threshold: 0.5542168674698795, Left: -0.0449, Right: 0.1691}},                              // rare_in_order; name_contain / name_contain
+			{Feature: 23, Threshold: 0.7142857142857143, Left: 0.0296, Right: -0.0562, Below: &trace.Tree{Feature: 21, Threshold: 0.0425531914893617, Left: 0.2190, Right: 0.0096}, Above: &trace.Tree{Feature: 21, Threshold: 0.18421052631578946, Left: -0.0977, Right: 0.1536}}, // padding_max; bigram_share / bigram_share
+			{Feature: 5, Threshold: -1.8388999999999993, Left: -0.1898, Right: 0.0094}, // derived_log_odds
+			{Feature: 24, Threshold: 1.9459101490553132, Left: 0.0150, Right: -0.0944, Below: &trace.Tree{Feature: 24, Threshold: 1.6094379124341003, Left: -0.0131, Right: 0.1656}, Above: &trace.Tree{Feature: 36, Threshold: 0.8888888888888888, Left: -0.2258, Right: 0.2083}}, // log_pairs; log_pairs / name_contain
+			{Feature: 13, Threshold: 2.093234863812172, Left: 0.0082, Right: -0.1838, Below: &trace.Tree{Feature: 19, Threshold: 0.12643678160919541, Left: 0.1232, Right: -0.0092}, Above: &trace.Tree{Feature: 41, Threshold: 0.75, Left: -0.2791, Right: 0.1032}},               // log_length_ratio; content_contain_min / subject8_max
+			{Feature: 0, Threshold: 0.1683244969477204, Left: -0.0877, Right: 0.0173},  // score
+			{Feature: 4, Threshold: 0.16372202564204938, Left: 0.0426, Right: -0.0338}, // with_other
+			{Feature: 16, Threshold: 0.6931471805599453, Left: 0.0405, Right: -0.0326, Below: &trace.Tree{Feature: 10, Threshold: 0.2222222222222222, Left: 0.0858, Right: -0.1461}, Above: &trace.Tree{Feature: 24, Threshold: 1.3862943611198906, Left: -0.1138, Right: 0.0291}},  // log_shared_names; copy_short / log_pairs
+			{Feature: 8, Threshold: 1, Left: -0.0098, Right: 0.1593, Below: &trace.Tree{Feature: 18, Threshold: 0.7986111111111112, Left: 0.0009, Right: -0.2680}, Above: &trace.Tree{Feature: 16, Threshold: 1.791759469228055, Left: 0.2376, Right: -0.1223}},                     // rescued_max; content_contain_max / log_shared_names
+			{Feature: 7, Threshold: 0.02702702702702703, Left: -0.0558, Right: 0.0245, Below: &trace.Tree{Feature: 20, Threshold: 0.4081145584725537, Left: -0.1295, Right: 0.0895}, Above: &trace.Tree{Feature: 28, Threshold: 0.03991016129545416, Left: 0.1378, Right: -0.0109}}, // aligned_min; specific_share / aligned_x_idf
+			{Feature: 7, Threshold: 0.29770992366412213, Left: -0.0193, Right: 0.0748, Below: &trace.Tree{Feature: 9, Threshold: 0.14285714285714285, Left: 0.0426, Right: -0.0817}, Above: &trace.Tree{Feature: 21, Threshold: 0.3111111111111111, Left: 0.2441, Right: -0.0667}},  // aligned_min; rescued_min / bigram_share
+			{Feature: 25, Threshold: 0.2, Left: -0.0110, Right: 0.1303, Below: &trace.Tree{Feature: 34, Threshold: 3.970291913552122, Left: 0.0020, Right: -0.2481}, Above: &trace.Tree{Feature: 22, Threshold: 0.5714285714285714, Left: -0.0686, Right: 0.2234}},                  // specific_copied_share; log_shared_phrases / order
+			{Feature: 38, Threshold: 0.003434065934065934, Left: -0.0859, Right: 0.0169, Below: &trace.Tree{Feature: 33, Threshold: 0.5, Left: -0.1705, Right: 0.0625}, Above: &trace.Tree{Feature: 37, Threshold: 1.0986122886681096, Left: 0.1475, Right: -0.0123}},               // trigram_share; sentence_support_min / log_shared_trigrams
+			{Feature: 2, Threshold: 0.560385922439399, Left: -0.0115, Right: 0.1270},   // query_share
+			{Feature: 2, Threshold: 0.06019194857448496, Left: -0.1910, Right: 0.0072}, // query_share
+			{Feature: 33, Threshold: 0.6666666666666666, Left: 0.0243, Right: -0.0483, Below: &trace.Tree{Feature: 33, Threshold: 0.5625, Left: -0.0161, Right: 0.2153}, Above: &trace.Tree{Feature: 42, Threshold: 0.625, Left: 0.0450, Right: -0.1014}}, // sentence_support_min; sentence_support_min / subject8_min
+			{Feature: 1, Threshold: 0.2792203821991166, Left: -0.0157, Right: 0.0874}, // margin
+			{Feature: 27, Threshold: 0.22294605287397642, Left: 0.0277, Right: -0.0493, Below: &trace.Tree{Feature: 3, Threshold: 2.4849066497880004, Left: -0.0374, Right: 0.1078}, Above: &trace.Tree{Feature: 28, Threshold: 0.11888611439755425, Left: -0.1760, Right: 0.0287}}, // idf_contain_min; shared_words / aligned_x_idf
+			{Feature: 9, Threshold: 0.10344827586206896, Left: 0.0471, Right: -0.0241, Below: &trace.Tree{Feature: 32, Threshold: 0.6730769230769231, Left: 0.1406, Right: -0.0640}, Above: &trace.Tree{Feature: 6, Threshold: 0.0625, Left: -0.1667, Right: 0.0073}},               // rescued_min; sentence_support_max / aligned_max
+			{Feature: 13, Threshold: 1.7007876910223283, Left: 0.0088, Right: -0.1361, Below: &trace.Tree{Feature: 27, Threshold: 0.0772206528570525, Left: 0.1546, Right: -0.0055}, Above: &trace.Tree{Feature: 20, Threshold: 0.38, Left: 0.0883, Right: -0.2582}},                // log_length_ratio; idf_contain_min / specific_share
+			{Feature: 5, Threshold: -1.8388999999999993, Left: -0.1745, Right: 0.0066}, // derived_log_odds
+			{Feature: 31, Threshold: 0.35714285714285715, Left: -0.1460, Right: 0.0067, Below: &trace.Tree{Feature: 42, Threshold: 0.5, Left: 0.0689, Right: -0.2057}, Above: &trace.Tree{Feature: 4, Threshold: 0.1498747353033962, Left: 0.0553, Right: -0.0255}},                 // rare_in_order; subject8_min / with_other
+			{Feature: 16, Threshold: 0.6931471805599453, Left: 0.0369, Right: -0.0319, Below: &trace.Tree{Feature: 2, Threshold: 0.09946980130217974, Left: -0.2539, Right: 0.0624}, Above: &trace.Tree{Feature: 23, Threshold: 0.8571428571428571, Left: -0.0105, Right: -0.2320}}, // log_shared_names; query_share / padding_max
+			{Feature: 43, Threshold: 0.375, Left: -0.1121, Right: 0.0070, Below: &trace.Tree{Feature: 23, Threshold: 1, Left: -0.1937, Right: 0.1974}, Above: &trace.Tree{Feature: 13, Threshold: 0.7308875085427924, Left: -0.0287, Right: 0.0768}},                                // lead_max; padding_max / log_length_ratio
+			{Feature: 8, Threshold: 1, Left: -0.0098, Right: 0.1359, Below: &trace.Tree{Feature: 19, Threshold: 0.5714285714285714, Left: 0.0027, Right: -0.1734}, Above: &trace.Tree{Feature: 16, Threshold: 1.791759469228055, Left: 0.2168, Right: -0.1130}},                     // rescued_max; content_contain_min / log_shared_names
+			{Feature: 2, Threshold: 0.560385922439399, Left: -0.0114, Right: 0.1071}, // query_share
+			{Feature: 26, Threshold: 0.3837748809564945, Left: 0.0231, Right: -0.0457, Below: &trace.Tree{Feature: 5, Threshold: 4.873900000000005, Left: -0.0020, Right: 0.1723}, Above: &trace.Tree{Feature: 28, Threshold: 0.11888611439755425, Left: -0.1974, Right: 0.0229}}, // idf_contain_max; derived_log_odds / aligned_x_idf
+			{Feature: 2, Threshold: 0.06019194857448496, Left: -0.1805, Right: 0.0056}, // query_share
+			{Feature: 12, Threshold: 0.14027104784465605, Left: 0.0216, Right: -0.0461, Below: &trace.Tree{Feature: 31, Threshold: 0.6470588235294118, Left: 0.0579, Right: -0.1067}, Above: &trace.Tree{Feature: 21, Threshold: 0.1282051282051282, Left: -0.3369, Right: 0.0065}},  // strict_similarity; rare_in_order / bigram_share
+			{Feature: 23, Threshold: 0.8571428571428571, Left: 0.0102, Right: -0.0860, Below: &trace.Tree{Feature: 9, Threshold: 0.14285714285714285, Left: 0.0795, Right: -0.0258}, Above: &trace.Tree{Feature: 27, Threshold: 0.09212034702480114, Left: 0.1265, Right: -0.1768}},  // padding_max; rescued_min / idf_contain_min
+			{Feature: 13, Threshold: 1.4469189829363254, Left: 0.0083, Right: -0.1267, Below: &trace.Tree{Feature: 0, Threshold: 0.14287959265706707, Left: -0.1323, Right: 0.0232}, Above: &trace.Tree{Feature: 36, Threshold: 0.6666666666666666, Left: -0.2534, Right: 0.0555}},   // log_length_ratio; score / name_contain
+			{Feature: 31, Threshold: 0.6, Left: -0.0302, Right: 0.0344, Below: &trace.Tree{Feature: 36, Threshold: 0.24, Left: 0.1023, Right: -0.0745}, Above: &trace.Tree{Feature: 36, Threshold: 0.21052631578947367, Left: -0.0723, Right: 0.1007}},                               // rare_in_order; name_contain / name_contain
+			{Feature: 39, Threshold: 0.6666666666666666, Left: -0.1222, Right: 0.0074, Below: &trace.Tree{Feature: 18, Threshold: 0.35877862595419846, Left: -0.1957, Right: 0.0349}, Above: &trace.Tree{Feature: 34, Threshold: 1.0986122886681096, Left: 0.0669, Right: -0.0142}},  // subject3_max; content_contain_max / log_shared_phrases
+			{Feature: 38, Threshold: 0.003434065934065934, Left: -0.0802, Right: 0.0126, Below: &trace.Tree{Feature: 20, Threshold: 0.4081145584725537, Left: -0.1424, Right: 0.0987}, Above: &trace.Tree{Feature: 8, Threshold: 0.25, Left: 0.0834, Right: -0.0160}},                // trigram_share; specific_share / rescued_max
+			{Feature: 24, Threshold: 1.3862943611198906, Left: -0.0286, Right: 0.0345, Below: &trace.Tree{Feature: 26, Threshold: 0.44304976582709554, Left: -0.0561, Right: 0.1665}, Above: &trace.Tree{Feature: 3, Threshold: 2.833213344056216, Left: 0.1481, Right: -0.0709}},    // log_pairs; idf_contain_max / shared_words
+			{Feature: 13, Threshold: 1.4469189829363254, Left: 0.0095, Right: -0.1123, Below: &trace.Tree{Feature: 0, Threshold: 0.14287959265706707, Left: -0.1112, Right: 0.0220}, Above: &trace.Tree{Feature: 43, Threshold: 0.875, Left: -0.1986, Right: 0.0857}},                // log_length_ratio; score / lead_max
+			{Feature: 23, Threshold: 0.15789473684210525, Left: 0.0924, Right: -0.0111, Below: &trace.Tree{Feature: 5, Threshold: -0.02850000000000004, Left: -0.1624, Right: 0.1530}, Above: &trace.Tree{Feature: 11, Threshold: 0.2777777777777778, Left: 0.0023, Right: -0.2047}}, // padding_max; derived_log_odds / copy_long
+			{Feature: 1, Threshold: 0.31750169477952034, Left: -0.0132, Right: 0.0808}, // margin
+			{Feature: 34, Threshold: 3.5553480614894135, Left: 0.0096, Right: -0.0999, Below: &trace.Tree{Feature: 1, Threshold: 0.2792203821991166, Left: -0.0080, Right: 0.1457}, Above: &trace.Tree{Feature: 23, Threshold: 0.09090909090909091, Left: 0.1224, Right: -0.1793}},    // log_shared_phrases; margin / padding_max
+			{Feature: 18, Threshold: 0.23178807947019867, Left: 0.0960, Right: -0.0101, Below: &trace.Tree{Feature: 18, Threshold: 0.21641791044776118, Left: -0.0603, Right: 0.2750}, Above: &trace.Tree{Feature: 18, Threshold: 0.30042918454935624, Left: -0.1167, Right: 0.0126}}, // content_contain_max; content_contain_max / content_contain_max
+			{Feature: 26, Threshold: 0.3837748809564945, Left: 0.0253, Right: -0.0464, Below: &trace.Tree{Feature: 1, Threshold: 0.007020117579617402, Left: -0.1881, Right: 0.0398}, Above: &trace.Tree{Feature: 28, Threshold: 0.11888611439755425, Left: -0.1630, Right: 0.0107}},  // idf_contain_max; margin / aligned_x_idf
+			{Feature: 4, Threshold: 0.1498747353033962, Left: 0.0377, Right: -0.0273}, // with_other
+			{Feature: 24, Threshold: 2.3978952727983707, Left: 0.0070, Right: -0.1355, Below: &trace.Tree{Feature: 19, Threshold: 0.43296432964329645, Left: 0.0237, Right: -0.0822}, Above: &trace.Tree{Feature: 31, Threshold: 0.45454545454545453, Left: -0.2545, Right: 0.1200}}, // log_pairs; content_contain_min / rare_in_order
+			{Feature: 16, Threshold: 0.6931471805599453, Left: 0.0324, Right: -0.0285, Below: &trace.Tree{Feature: 42, Threshold: 0.5, Left: 0.1156, Right: -0.0375}, Above: &trace.Tree{Feature: 16, Threshold: 1.791759469228055, Left: -0.0864, Right: 0.0265}},                   // log_shared_names; subject8_min / log_shared_names
+			{Feature: 39, Threshold: 0.6666666666666666, Left: -0.1148, Right: 0.0073, Below: &trace.Tree{Feature: 31, Threshold: 0.5384615384615384, Left: 0.0570, Right: -0.1775}, Above: &trace.Tree{Feature: 31, Threshold: 0.6, Left: -0.0225, Right: 0.0507}},                  // subject3_max; rare_in_order / rare_in_order
+			{Feature: 3, Threshold: 2.4849066497880004, Left: -0.0365, Right: 0.0254, Below: &trace.Tree{Feature: 44, Threshold: 0.5, Left: -0.0906, Right: 0.0690}, Above: &trace.Tree{Feature: 33, Threshold: 0.3150684931506849, Left: 0.2256, Right: -0.0080}},                   // shared_words; lead_min / sentence_support_min
+			{Feature: 24, Threshold: 2.3978952727983707, Left: 0.0072, Right: -0.1306, Below: &trace.Tree{Feature: 14, Threshold: 1, Left: 0.0163, Right: -0.1314}, Above: &trace.Tree{Feature: 31, Threshold: 0.45454545454545453, Left: -0.2374, Right: 0.1075}},                   // log_pairs; shared_quote / rare_in_order
+			{Feature: 5, Threshold: -1.8388999999999993, Left: -0.1517, Right: 0.0045}, // derived_log_odds
+			{Feature: 2, Threshold: 0.7880356112630817, Left: -0.0074, Right: 0.1493},  // query_share
+			{Feature: 35, Threshold: 0.024793388429752067, Left: 0.0340, Right: -0.0237, Below: &trace.Tree{Feature: 33, Threshold: 0.5, Left: -0.0354, Right: 0.1349}, Above: &trace.Tree{Feature: 5, Threshold: 2.2606999999999964, Left: -0.1879, Right: 0.0104}},                // phrase_share; sentence_support_min / derived_log_odds
+			{Feature: 3, Threshold: 3.091042453358316, Left: 0.0112, Right: -0.0659, Below: &trace.Tree{Feature: 1, Threshold: 0.2792203821991166, Left: -0.0028, Right: 0.1731}, Above: &trace.Tree{Feature: 3, Threshold: 3.332204510175204, Left: -0.1467, Right: 0.0792}},       // shared_words; margin / shared_words
+			{Feature: 33, Threshold: 0.7142857142857143, Left: 0.0188, Right: -0.0483, Below: &trace.Tree{Feature: 5, Threshold: 4.873900000000005, Left: -0.0142, Right: 0.1251}, Above: &trace.Tree{Feature: 13, Threshold: 0.3101549283038396, Left: 0.0576, Right: -0.1743}},    // sentence_support_min; derived_log_odds / log_length_ratio
+			{Feature: 38, Threshold: 0.08771929824561403, Left: 0.0203, Right: -0.0475, Below: &trace.Tree{Feature: 36, Threshold: 0.2727272727272727, Left: 0.1128, Right: -0.0154}, Above: &trace.Tree{Feature: 36, Threshold: 0.6153846153846154, Left: -0.1254, Right: 0.1038}}, // trigram_share; name_contain / name_contain
+			{Feature: 23, Threshold: 0.7142857142857143, Left: 0.0230, Right: -0.0413, Below: &trace.Tree{Feature: 9, Threshold: 0.08333333333333333, Left: 0.1421, Right: 0.0002}, Above: &trace.Tree{Feature: 33, Threshold: 0.75, Left: 0.0017, Right: -0.2413}},                 // padding_max; rescued_min / sentence_support_min
+			{Feature: 33, Threshold: 0.5294117647058824, Left: -0.0294, Right: 0.0304, Below: &trace.Tree{Feature: 4, Threshold: 0.1498747353033962, Left: 0.0485, Right: -0.0936}, Above: &trace.Tree{Feature: 34, Threshold: 2.302585092994046, Left: 0.0906, Right: -0.0518}},    // sentence_support_min; with_other / log_shared_phrases
+			{Feature: 24, Threshold: 1.3862943611198906, Left: -0.0275, Right: 0.0363, Below: &trace.Tree{Feature: 34, Threshold: 1.6094379124341003, Left: 0.0255, Right: -0.1036}, Above: &trace.Tree{Feature: 3, Threshold: 2.833213344056216, Left: 0.1287, Right: -0.0478}},    // log_pairs; log_shared_phrases / shared_words
+			{Feature: 3, Threshold: 2.4849066497880004, Left: -0.0372, Right: 0.0288, Below: &trace.Tree{Feature: 33, Threshold: 0.28, Left: -0.1566, Right: 0.0079}, Above: &trace.Tree{Feature: 33, Threshold: 0.3150684931506849, Left: 0.1912, Right: 0.0010}},                  // shared_words; sentence_support_min / sentence_support_min
+			{Feature: 16, Threshold: 1.0986122886681096, Left: 0.0304, Right: -0.0313, Below: &trace.Tree{Feature: 10, Threshold: 0.2222222222222222, Left: 0.0624, Right: -0.1040}, Above: &trace.Tree{Feature: 24, Threshold: 1.0986122886681096, Left: -0.1638, Right: 0.0011}},  // log_shared_names; copy_short / log_pairs
+			{Feature: 25, Threshold: 0.2, Left: -0.0101, Right: 0.1092, Below: &trace.Tree{Feature: 24, Threshold: 2.3978952727983707, Left: -0.0019, Right: -0.1743}, Above: &trace.Tree{Feature: 36, Threshold: 0.24, Left: -0.0436, Right: 0.1793}},                              // specific_copied_share; log_pairs / name_contain
+			{Feature: 5, Threshold: -1.8388999999999993, Left: -0.1504, Right: 0.0051}, // derived_log_odds
+			{Feature: 2, Threshold: 0.7880356112630817, Left: -0.0073, Right: 0.1522},  // query_share
+			{Feature: 13, Threshold: 1.7007876910223283, Left: 0.0071, Right: -0.1116, Below: &trace.Tree{Feature: 27, Threshold: 0.0772206528570525, Left: 0.1255, Right: -0.0053}, Above: &trace.Tree{Feature: 15, Threshold: 1, Left: -0.1752, Right: 0.1033}}, // log_length_ratio; idf_contain_min / own_quotes
+			{Feature: 21, Threshold: 0.15625, Left: -0.0245, Right: 0.0361, Below: &trace.Tree{Feature: 31, Threshold: 0.6470588235294118, Left: 0.0183, Right: -0.1783}, Above: &trace.Tree{Feature: 42, Threshold: 0.625, Left: 0.1527, Right: -0.0380}},        // bigram_share; rare_in_order / subject8_min
+			{Feature: 44, Threshold: 0.75, Left: -0.0126, Right: 0.0716, Below: &trace.Tree{Feature: 43, Threshold: 0.875, Left: 0.0074, Right: -0.1183}, Above: &trace.Tree{Feature: 27, Threshold: 0.3942890614736511, Left: 0.1660, Right: -0.0935}},           // lead_min; lead_max / idf_contain_min
+			{Feature: 5, Threshold: 6.246800000000001, Left: -0.0196, Right: 0.0487}, // derived_log_odds
+			{Feature: 23, Threshold: 0.8571428571428571, Left: 0.0113, Right: -0.0717, Below: &trace.Tree{Feature: 9, Threshold: 0.14285714285714285, Left: 0.0699, Right: -0.0192}, Above: &trace.Tree{Feature: 27, Threshold: 0.09212034702480114, Left: 0.0882, Right: -0.1422}}, // padding_max; rescued_min / idf_contain_min
+			{Feature: 2, Threshold: 0.1449479802755218, Left: -0.0576, Right: 0.0188},  // query_share
+			{Feature: 2, Threshold: 0.06019194857448496, Left: -0.1509, Right: 0.0049}, // query_share
+			{Feature: 2, Threshold: 0.7880356112630817, Left: -0.0065, Right: 0.1416},  // query_share
+			{Feature: 43, Threshold: 0.375, Left: -0.0894, Right: 0.0085, Below: &trace.Tree{Feature: 36, Threshold: 0.5542168674698795, Left: -0.1674, Right: 0.1478}, Above: &trace.Tree{Feature: 42, Threshold: 0.375, Left: 0.0920, Right: -0.0090}}, // lead_max; name_contain / subject8_min
+			{Feature: 5, Threshold: -1.8388999999999993, Left: -0.1387, Right: 0.0056}, // derived_log_odds
+			{Feature: 18, Threshold: 0.23178807947019867, Left: 0.0813, Right: -0.0096, Below: &trace.Tree{Feature: 18, Threshold: 0.21641791044776118, Left: -0.0518, Right: 0.2164}, Above: &trace.Tree{Feature: 40, Threshold: 0.3333333333333333, Left: -0.1711, Right: 0.0016}}, // content_contain_max; content_contain_max / subject3_min
+			{Feature: 0, Threshold: 0.26457669633063263, Left: -0.0282, Right: 0.0255}, // score
+			{Feature: 4, Threshold: 0.23370039699798223, Left: 0.0247, Right: -0.0274}, // with_other
+			{Feature: 13, Threshold: 1.178654996341646, Left: 0.0110, Right: -0.0611, Below: &trace.Tree{Feature: 0, Threshold: 0.14287959265706707, Left: -0.1392, Right: 0.0257}, Above: &trace.Tree{Feature: 6, Threshold: 0.14285714285714285, Left: 0.0965, Right: -0.1752}}, // log_length_ratio; score / aligned_max
+			{Feature: 19, Threshold: 0.22164948453608246, Left: 0.0304, Right: -0.0267, Below: &trace.Tree{Feature: 29, Threshold: 0.2768595041322314, Left: 0.0639, Right: -0.2841}, Above: &trace.Tree{Feature: 8, Threshold: 0.4, Left: -0.1246, Right: 0.0510}},               // content_contain_min; rescued_x_content / rescued_max
+			{Feature: 19, Threshold: 0.43296432964329645, Left: 0.0103, Right: -0.0686, Below: &trace.Tree{Feature: 5, Threshold: 8.283200000000004, Left: -0.0097, Right: 0.1751}, Above: &trace.Tree{Feature: 43, Threshold: 0.875, Left: 0.0579, Right: -0.1613}},              // content_contain_min; derived_log_odds / lead_max
+			{Feature: 34, Threshold: 2.995732273553991, Left: 0.0095, Right: -0.0641, Below: &trace.Tree{Feature: 1, Threshold: 0.2792203821991166, Left: -0.0072, Right: 0.2108}, Above: &trace.Tree{Feature: 5, Threshold: 9.063799999999999, Left: -0.1697, Right: 0.0958}},    // log_shared_phrases; margin / derived_log_odds
+		},
+	}
+)

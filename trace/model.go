@@ -111,6 +111,10 @@ type Evidence struct {
 	Direction []float64
 }
 
+// DerivedLogOdds returns the log-odds the derived model gives the pair
+// of ev: positive when it finds one article made from the other.
+func (ev Evidence) DerivedLogOdds() float64 { return derivedModel.logOdds(ev.Derived) }
+
 // Derived features (see derivedFeatures): names for the fitted weights'
 // comments and the training report.
 var DerivedFeatureNames = []string{

@@ -50,7 +50,7 @@ type rankEvidence struct {
 // assessment and evidence.
 func newRankEvidence(as *assessment, ev Evidence) rankEvidence {
 	return rankEvidence{
-		derived:     derivedModel.logOdds(ev.Derived),
+		derived:     ev.DerivedLogOdds(),
 		direction:   (directionModel.logOdds(ev.Direction) - directionModel.logOdds(negated(ev.Direction))) / 2,
 		queryHeld:   as.idfBA,
 		matchHeld:   as.idfAB,

@@ -8,7 +8,9 @@ import (
 	"runtime"
 	"slices"
 
+	"github.com/wiretrace/wiretrace/article"
 	"github.com/wiretrace/wiretrace/cluster"
+	"github.com/wiretrace/wiretrace/index"
 	"github.com/wiretrace/wiretrace/internal/benchindex"
 	"github.com/wiretrace/wiretrace/store"
 	"github.com/wiretrace/wiretrace/store/redis"
@@ -102,8 +104,10 @@ func benchIndex(ctx context.Context, e *env, args []string) error {
 	}
 	var c *cluster.Clusters
 	if *clusters {
-		c = cluster.New(cluster.Options{})
-		cfg.OnIndexed = c.OnIndexed
+		cfg.OnIndexed = func(ix *index.Index) func(string, *article.Article, index.Fingerprint) map[string]string {
+			c = cluster.New(cluster.Options{Articles: ix})
+			return c.OnIndexed
+		}
 	}
 	res, err := benchindex.Run(ctx, b, cfg)
 	if err != nil {

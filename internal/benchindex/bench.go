@@ -58,9 +58,11 @@ type Config struct {
 	Reports int
 	// Log, when set, receives a progress line per chunk.
 	Log io.Writer
-	// OnIndexed, when set, is index.Options.OnIndexed: work done for each
-	// article inside the timed ingest (story clustering, say).
-	OnIndexed func(id string, a *article.Article, fp index.Fingerprint) map[string]string
+	// OnIndexed, when set, is given the bench's index and returns its
+	// index.Options.OnIndexed: work done for each article inside the
+	// timed ingest (story clustering, say, which reads earlier articles
+	// back from the index).
+	OnIndexed func(ix *index.Index) func(id string, a *article.Article, fp index.Fingerprint) map[string]string
 	// IngestProfile and QueryProfile, when set, receive a CPU profile
 	// (go tool pprof) of the ingest steps (corpus generation between
 	// them included) and of the timed queries.
@@ -160,8 +162,9 @@ func Run(ctx context.Context, b Backend, cfg Config) (Result, error) {
 		return res, err
 	}
 	var hookCPU atomic.Int64
-	onIndexed := cfg.OnIndexed
-	if hook := cfg.OnIndexed; hook != nil {
+	var onIndexed func(id string, a *article.Article, fp index.Fingerprint) map[string]string
+	if cfg.OnIndexed != nil {
+		hook := cfg.OnIndexed(ix)
 		onIndexed = func(id string, a *article.Article, fp index.Fingerprint) map[string]string {
 			// Locked, so that the thread's CPU time is the hook's.
 			runtime.LockOSThread()

@@ -51,15 +51,17 @@ func TestOnIndexedCPU(t *testing.T) {
 	var mu sync.Mutex
 	res, err := Run(context.Background(), Pebble(t.TempDir()), Config{
 		N: 300, Seed: 1, Queries: 10, ReportQueries: 2,
-		OnIndexed: func(string, *article.Article, index.Fingerprint) map[string]string {
-			mu.Lock()
-			defer mu.Unlock()
-			calls++
-			x := 0
-			for i := range 200000 {
-				x += i * i
+		OnIndexed: func(*index.Index) func(string, *article.Article, index.Fingerprint) map[string]string {
+			return func(string, *article.Article, index.Fingerprint) map[string]string {
+				mu.Lock()
+				defer mu.Unlock()
+				calls++
+				x := 0
+				for i := range 200000 {
+					x += i * i
+				}
+				return map[string]string{"x": strconv.Itoa(x)}
 			}
-			return map[string]string{"x": strconv.Itoa(x)}
 		},
 	})
 	if err != nil {

@@ -127,10 +127,17 @@ func ClusterFingerprints(items []ClusterItem) map[string]index.Fingerprint {
 
 // EvalClusters clusters items online, in a fixed shuffled order (by a hash
 // of their ids, so originals do not always come first), as an ingest does
-// (fps are their fingerprints, ClusterFingerprints), and scores the
-// clusters on each part.
+// (fps are their fingerprints, ClusterFingerprints; the confirm stage
+// reads the items' texts), and scores the clusters on each part.
 func EvalClusters(ctx context.Context, items []ClusterItem, opts cluster.Options, fps map[string]index.Fingerprint) (ClusterResult, error) {
 	order := clusterOrder(items)
+	if opts.Articles == nil {
+		byID := make(itemArticles, len(items))
+		for _, it := range items {
+			byID[it.ID] = it.Article
+		}
+		opts.Articles = byID
+	}
 	c := cluster.New(opts)
 	start := time.Now()
 	of := map[string]string{}
@@ -138,12 +145,24 @@ func EvalClusters(ctx context.Context, items []ClusterItem, opts cluster.Options
 		if i%256 == 0 && ctx.Err() != nil {
 			return ClusterResult{}, ctx.Err()
 		}
-		of[it.ID] = c.AddFingerprint(it.ID, fps[it.ID])
+		of[it.ID] = c.AddFingerprint(it.ID, it.Article, fps[it.ID])
 	}
 	res := ClusterResult{Threshold: cmp.Or(opts.Threshold, cluster.DefaultThreshold), Seconds: time.Since(start).Seconds()}
 	res.Fit = scoreClusters(items, of, Fit)
 	res.Check = scoreClusters(items, of, Check)
 	return res, nil
+}
+
+// itemArticles is the articles of a clustering set by id, as the index
+// holds them for the confirm stage (cluster.Articles).
+type itemArticles map[string]*article.Article
+
+func (m itemArticles) Get(_ context.Context, id string) (index.Entry, error) {
+	a, ok := m[id]
+	if !ok {
+		return index.Entry{}, fmt.Errorf("clustering set: article %s: %w", id, index.ErrNotFound)
+	}
+	return index.Entry{ID: id, Article: a}, nil
 }
 
 // clusterOrder returns items in a fixed shuffled order, by a hash of

@@ -6,33 +6,45 @@ import (
 	"fmt"
 	"go/format"
 
+	"github.com/wiretrace/wiretrace/article"
 	"github.com/wiretrace/wiretrace/cluster"
+	"github.com/wiretrace/wiretrace/trace"
 )
 
 // clusterLambda is the L2 penalty of the join model's standardised
 // weights.
 const clusterLambda = 1e-3
 
-// ClusterFit is a fitted join model of the story clusterer, with the
-// figures it reached.
+// ClusterFit is the fitted join and confirm models of the story
+// clusterer, with the figures they reached.
 type ClusterFit struct {
 	Model     cluster.JoinWeights
 	Threshold float64
-	// Joins is how many join decisions the model was fitted on, and
+	// Confirm is the confirm model, ConfirmThreshold its threshold.
+	Confirm          trace.Trees
+	ConfirmThreshold float64
+	// Joins is how many join decisions the models were fitted on, and
 	// Right how many of them were joins.
 	Joins, Right int
-	Fit, Check   ClusterScore
+	// JoinOnly is the figures of the join model alone (the articles'
+	// texts not at hand); Fit and Check those of both stages.
+	JoinOnly   ClusterResult
+	Fit, Check ClusterScore
 }
 
-// FitCluster fits the story clusterer's join model on the fit part of the
-// story-clustering set (LoadClusterSet of the eval folder data): the fit
-// part's articles are clustered alone, online, in clusterOrder, each
-// joining the best earlier article exactly when the two are one story (so
-// that the features read clusters as they should be); every such decision
-// is an example, labelled by the stories. The threshold is then the join
-// probability, from 0.05 to 0.95 by 0.01, that gives the best fit-part
-// ARI with the whole set clustered as EvalClusters does; the check part
-// is only measured.
+// FitCluster fits the story clusterer's join and confirm models on the
+// fit part of the story-clustering set (LoadClusterSet of the eval folder
+// data): the fit part's articles are clustered alone, online, in
+// clusterOrder, each joining the best earlier article exactly when the
+// two are one story (so that the features read clusters as they should
+// be); every such decision is an example, labelled by the stories. The
+// join model is a logistic regression over its JoinFeatures, its
+// threshold the join probability, from 0.05 to 0.95 by 0.01, that gives
+// the best fit-part ARI with the whole set clustered by it alone; the
+// confirm model boosted trees of depth 2 over the same decisions'
+// ConfirmFeatures, its threshold the one from 0.30 to 0.80 by 0.05 that
+// gives the best fit-part ARI with the whole set clustered by both, as
+// EvalClusters does. The check part is only measured.
 func FitCluster(ctx context.Context, data string) (*ClusterFit, error) {
 	items, err := LoadClusterSet(data)
 	if err != nil {
@@ -40,18 +52,22 @@ func FitCluster(ctx context.Context, data string) (*ClusterFit, error) {
 	}
 	fps := ClusterFingerprints(items)
 	story := make(map[string]string, len(items))
+	byID := make(map[string]*article.Article, len(items))
 	var fit []ClusterItem
 	for _, it := range items {
 		story[it.ID] = it.Story
+		byID[it.ID] = it.Article
 		if it.Part == Fit {
 			fit = append(fit, it)
 		}
 	}
 	var X [][]float64
+	var pairs [][2]string
 	var y []bool
 	c := cluster.New(cluster.Options{Judge: func(id, earlier string, f cluster.JoinFeatures) bool {
 		same := story[id] == story[earlier]
 		X = append(X, append([]float64(nil), f[:]...))
+		pairs = append(pairs, [2]string{id, earlier})
 		y = append(y, same)
 		return same
 	}})
@@ -59,7 +75,7 @@ func FitCluster(ctx context.Context, data string) (*ClusterFit, error) {
 		if i%256 == 0 && ctx.Err() != nil {
 			return nil, ctx.Err()
 		}
-		c.AddFingerprint(it.ID, fps[it.ID])
+		c.AddFingerprint(it.ID, nil, fps[it.ID])
 	}
 	res := &ClusterFit{Joins: len(y)}
 	for _, v := range y {
@@ -73,12 +89,37 @@ func FitCluster(ctx context.Context, data string) (*ClusterFit, error) {
 	best := -1.0
 	for t := 5; t <= 95; t++ {
 		th := float64(t) / 100
-		r, err := EvalClusters(ctx, items, cluster.Options{Threshold: th, Model: &res.Model}, fps)
+		r, err := EvalClusters(ctx, items, cluster.Options{Judge: func(_, _ string, f cluster.JoinFeatures) bool {
+			return res.Model.Probability(f) >= th
+		}}, fps)
 		if err != nil {
 			return nil, err
 		}
 		if r.Fit.ARI > best {
-			best, res.Threshold, res.Fit, res.Check = r.Fit.ARI, th, r.Fit, r.Check
+			best, res.Threshold, res.JoinOnly = r.Fit.ARI, th, r
+		}
+	}
+	Xc := make([][]float64, len(X))
+	weight := make([]float64, len(X))
+	for i, p := range pairs {
+		if i%64 == 0 && ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
+		var f cluster.JoinFeatures
+		copy(f[:], X[i])
+		Xc[i], weight[i] = cluster.ConfirmFeatures(f, byID[p[1]], byID[p[0]]), 1
+	}
+	res.Confirm = fitTrees(Xc, y, weight, cluster.ConfirmFeatureSign(), 2)
+	best = -1.0
+	for t := 30; t <= 80; t += 5 {
+		th := float64(t) / 100
+		r, err := EvalClusters(ctx, items, cluster.Options{Threshold: res.Threshold, Model: &res.Model,
+			Confirm: &res.Confirm, ConfirmThreshold: th}, fps)
+		if err != nil {
+			return nil, err
+		}
+		if r.Fit.ARI > best {
+			best, res.ConfirmThreshold, res.Fit, res.Check = r.Fit.ARI, th, r.Fit, r.Check
 		}
 	}
 	return res, nil
@@ -88,25 +129,35 @@ func FitCluster(ctx context.Context, data string) (*ClusterFit, error) {
 // model with the figures it reached and the command that fits it.
 func (f *ClusterFit) GoSource() ([]byte, error) {
 	var b bytes.Buffer
-	b.WriteString("// Code generated by `wiretrace train cluster`; DO NOT EDIT.\n\npackage cluster\n\n")
+	b.WriteString("// Code generated by `wiretrace train cluster`; DO NOT EDIT.\n\npackage cluster\n\nimport \"github.com/wiretrace/wiretrace/trace\"\n\n")
 	b.WriteString("// The join model: a logistic regression over JoinFeatureNames\n")
 	fmt.Fprintf(&b, "// (L2 %g on standardised features, 3,000 full-batch gradient steps),\n", clusterLambda)
-	b.WriteString("// fitted on the fit part of the story-clustering set (llm-rewrites'\n")
+	b.WriteString("// and the confirm model: boosted trees of depth 2 over ConfirmFeatureNames\n")
+	fmt.Fprintf(&b, "// (%d rounds, step %g, Newton steps on the logistic loss), both fitted\n", treeRounds, treeRate)
+	b.WriteString("// on the fit part of the story-clustering set (llm-rewrites'\n")
 	b.WriteString("// originals with their rewrites, the extraction and WCXB dev pages as\n")
 	fmt.Fprintf(&b, "// singletons) clustered alone: %d join decisions, %d of them right\n", f.Joins, f.Right)
 	b.WriteString("// joins. Refit with:\n//\n//\twiretrace train cluster > cluster/join_weights.go\n//\n")
 	b.WriteString("// Figures reached with the whole set clustered (wiretrace eval clusters):\n")
 	fmt.Fprintf(&b, "// ARI fit %.4f, check %.4f; originals with all their rewrites fit %.4f,\n", f.Fit.ARI, f.Check.ARI, f.Fit.OriginalsWithAll)
-	fmt.Fprintf(&b, "// check %.4f; rewrites in their original's cluster fit %.4f, check %.4f.\n\n", f.Check.OriginalsWithAll, f.Fit.RewritesWithOriginal, f.Check.RewritesWithOriginal)
+	fmt.Fprintf(&b, "// check %.4f; rewrites in their original's cluster fit %.4f, check %.4f.\n", f.Check.OriginalsWithAll, f.Fit.RewritesWithOriginal, f.Check.RewritesWithOriginal)
+	b.WriteString("// The join model alone (no text at hand): ")
+	fmt.Fprintf(&b, "ARI fit %.4f, check %.4f;\n// originals with all their rewrites fit %.4f, check %.4f.\n\n", f.JoinOnly.Fit.ARI, f.JoinOnly.Check.ARI, f.JoinOnly.Fit.OriginalsWithAll, f.JoinOnly.Check.OriginalsWithAll)
 	b.WriteString("// DefaultThreshold is the least join probability at which an article\n")
-	b.WriteString("// joins an earlier one's cluster: the one of 0.05 to 0.95 by 0.01 with the\n")
-	b.WriteString("// best fit-part ARI.\n")
+	b.WriteString("// joins an earlier one's cluster when the join model decides: the one of\n")
+	b.WriteString("// 0.05 to 0.95 by 0.01 with the best fit-part ARI, the model alone.\n")
 	fmt.Fprintf(&b, "const DefaultThreshold = %v\n\n", f.Threshold)
+	b.WriteString("// DefaultConfirmThreshold is the least confirm probability at which an\n")
+	b.WriteString("// article joins when the confirm model decides: the one of 0.30 to 0.80 by\n")
+	b.WriteString("// 0.05 with the best fit-part ARI.\n")
+	fmt.Fprintf(&b, "const DefaultConfirmThreshold = %v\n\n", f.ConfirmThreshold)
 	b.WriteString("// JoinModel is the fitted join model.\n")
 	fmt.Fprintf(&b, "var JoinModel = JoinWeights{\n\tBias: %v,\n\tW: [joinFeatureCount]float64{\n", f.Model.Bias)
 	for k, w := range f.Model.W {
 		fmt.Fprintf(&b, "\t\t%v, // %s\n", w, cluster.JoinFeatureNames[k])
 	}
-	b.WriteString("\t},\n}\n")
+	b.WriteString("\t},\n}\n\nvar (\n")
+	writeTrees(&b, "trace.", "ConfirmModel", "decides the joins the join model is unsure of", cluster.ConfirmFeatureNames, &f.Confirm)
+	b.WriteString(")\n")
 	return format.Source(b.Bytes())
 }

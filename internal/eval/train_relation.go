@@ -628,35 +628,49 @@ func (f *RelationFit) GoSource() ([]byte, error) {
 		fmt.Fprintf(&b, "//\t%s\n", l)
 	}
 	b.WriteString("var (\n")
-	writeTrees(&b, "derivedModel", "decides whether one article was made from the other", trace.DerivedFeatureNames, &f.Derived)
+	writeTrees(&b, "", "derivedModel", "decides whether one article was made from the other", trace.DerivedFeatureNames, &f.Derived)
 	writeModel(&b, "partialModel", "decides, for a derived pair, partial (only part carried) over rewrite", trace.PartialFeatureNames, &f.Partial)
-	writeTrees(&b, "directionModel", "scores a as the original, read through Mirrored", trace.DirectionFeatureNames, &f.Direction)
+	writeTrees(&b, "", "directionModel", "scores a as the original, read through Mirrored", trace.DirectionFeatureNames, &f.Direction)
 	fmt.Fprintf(&b, "\t// derivedThreshold is the derived model's decision threshold: the\n\t// lowest at which at most %.1f%% of the fit part's hard negatives are derived\n\t// (scored out of fold).\n", 100*maxFalseDerived)
 	fmt.Fprintf(&b, "\tderivedThreshold = %.3f\n)\n", f.Threshold)
 	return format.Source(b.Bytes())
 }
 
-func writeTrees(b *bytes.Buffer, name, doc string, names []string, m *trace.Trees) {
+// writeTrees writes m as the Go variable name (inside a var block), its
+// types qualified by qual ("" in package trace, "trace." elsewhere).
+func writeTrees(b *bytes.Buffer, qual, name, doc string, names []string, m *trace.Trees) {
 	fmt.Fprintf(b, "\t// %s %s (boosted trees).\n", name, doc)
-	fmt.Fprintf(b, "\t%s = Trees{\n\t\tBias: %.4f,\n\t\tTrees: []Tree{\n", name, m.Bias)
+	fmt.Fprintf(b, "\t%s = %sTrees{\n\t\tBias: %.4f,\n\t\tTrees: []%sTree{\n", name, qual, m.Bias, qual)
 	for _, t := range m.Trees {
-		fmt.Fprintf(b, "\t\t\t{%s}, // %s\n", treeFields(&t), treeNames(&t, names))
+		fmt.Fprintf(b, "\t\t\t{%s}, // %s\n", treeFields(&t, qual), treeNames(&t, names))
 	}
 	b.WriteString("\t\t},\n\t}\n")
 }
 
-// treeFields writes a tree's fields as Go (a second split as &Tree{...}).
-// The threshold is written exactly: it is a value some examples hold (a
-// share such as 2/3), and rounded up it would send them to the other side.
-func treeFields(t *trace.Tree) string {
-	s := fmt.Sprintf("%d, %s, %.4f, %.4f", t.Feature, strconv.FormatFloat(t.Threshold, 'g', -1, 64), t.Left, t.Right)
+// treeFields writes a tree's fields as Go (a second split as &Tree{...}),
+// keyed when the type is another package's (qual not empty), as vet
+// asks. The threshold is written exactly: it is a value some examples
+// hold (a share such as 2/3), and rounded up it would send them to the
+// other side.
+func treeFields(t *trace.Tree, qual string) string {
+	th := strconv.FormatFloat(t.Threshold, 'g', -1, 64)
 	sub := func(u *trace.Tree) string {
 		if u == nil {
 			return "nil"
 		}
-		return "&Tree{" + treeFields(u) + "}"
+		return "&" + qual + "Tree{" + treeFields(u, qual) + "}"
 	}
-	return s + ", " + sub(t.Below) + ", " + sub(t.Above)
+	if qual == "" {
+		return fmt.Sprintf("%d, %s, %.4f, %.4f, %s, %s", t.Feature, th, t.Left, t.Right, sub(t.Below), sub(t.Above))
+	}
+	s := fmt.Sprintf("Feature: %d, Threshold: %s, Left: %.4f, Right: %.4f", t.Feature, th, t.Left, t.Right)
+	if t.Below != nil {
+		s += ", Below: " + sub(t.Below)
+	}
+	if t.Above != nil {
+		s += ", Above: " + sub(t.Above)
+	}
+	return s
 }
 
 // treeNames names a tree's features for its comment: "root; below / above".

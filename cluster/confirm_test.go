@@ -1,0 +1,91 @@
+package cluster
+
+import (
+	"context"
+	"fmt"
+	"testing"
+
+	"github.com/wiretrace/wiretrace/article"
+	"github.com/wiretrace/wiretrace/index"
+	"github.com/wiretrace/wiretrace/trace"
+)
+
+// confirmPair is two invented reports of one event that share rare words.
+func confirmPair() (*article.Article, *article.Article) {
+	a := &article.Article{Title: "Ferry Kestrelbay stranded off Quillon", Paragraphs: []string{
+		"The ferry Kestrelbay ran aground off Quillon harbour on Tuesday with 212 passengers aboard, the coastguard said.",
+		"Tugboats from Marrowick freed the vessel after four hours; nobody was hurt.",
+	}}
+	b := &article.Article{Title: "Passengers safe after Kestrelbay grounding", Paragraphs: []string{
+		"All 212 people aboard the Kestrelbay were safe after the ferry grounded near Quillon on Tuesday.",
+		"Tugs sent from Marrowick pulled it free four hours later, coastguard officers said.",
+	}}
+	return a, b
+}
+
+// unsure is a join model that gives every join probability 0.5, in the
+// band the confirm model is asked about.
+var unsure = JoinWeights{}
+
+// TestConfirmDecides holds that the confirm model, not the join model,
+// decides a join the join model is unsure of when both texts are at hand,
+// and that the join model decides when the new article's text is not.
+func TestConfirmDecides(t *testing.T) {
+	a, b := confirmPair()
+	yes, no := trace.Trees{Bias: 5}, trace.Trees{Bias: -5}
+	for _, tc := range []struct {
+		name    string
+		confirm trace.Trees
+		text    bool
+		want    bool
+	}{
+		{"confirm says yes", yes, true, true},
+		{"confirm says no", no, true, false},
+		{"no text: the join model (0.5 < 0.6)", yes, false, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			c := New(Options{Model: &unsure, Threshold: 0.6, Confirm: &tc.confirm})
+			c.Add("a", a)
+			var text *article.Article
+			if tc.text {
+				text = b
+			}
+			got := c.AddFingerprint("b", text, index.FingerprintOf(b)) == "a"
+			if got != tc.want {
+				t.Errorf("b joined a: %v, want %v (clusters %v)", got, tc.want, c.Groups())
+			}
+		})
+	}
+}
+
+// TestConfirmReadsOlderArticles holds that the confirm stage reads an
+// earlier article that is no longer among the latest added from
+// Options.Articles, and falls back to the join model without it.
+func TestConfirmReadsOlderArticles(t *testing.T) {
+	ctx := context.Background()
+	a, b := confirmPair()
+	ix := pebbleIndex(t)
+	ids, err := ix.Add(ctx, a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	yes := trace.Trees{Bias: 5}
+	for _, withIndex := range []bool{true, false} {
+		opts := Options{Model: &unsure, Threshold: 0.6, Confirm: &yes}
+		if withIndex {
+			opts.Articles = ix
+		}
+		c := New(opts)
+		c.Add(ids[0], a)
+		// Fillers sharing no word with the pair push a out of the kept
+		// recent articles.
+		for i := range recentArticles {
+			w := fmt.Sprintf("filler%dx", i)
+			c.AddFingerprint(w, nil, index.FingerprintOf(&article.Article{Paragraphs: []string{w + " " + w + "q"}}))
+		}
+		got := c.Add("b", b) == ids[0]
+		if got != withIndex {
+			t.Errorf("with the index %v: b joined a: %v", withIndex, got)
+		}
+	}
+}
