@@ -741,7 +741,8 @@ func charGrams(toks []textproc.Token) (charSet, int) {
 			cs[x>>6] |= 1 << (x & 63)
 		}
 	}
-	for _, t := range toks {
+	for i := range toks {
+		t := &toks[i]
 		if t.Kind == textproc.Punct {
 			continue
 		}

@@ -2106,11 +2106,22 @@ func (c *checker) spelledOtherwise(name string) bool {
 	if len(name) < 5 {
 		return false
 	}
-	for i := range c.src.Sentences {
-		for _, t := range c.src.Sentences[i].Tokens {
-			if t.Kind == textproc.Word && t.Text != t.Lower && len(t.Lower) >= 4 && textproc.EditsWithin(name, baseWord(t.Lower), 2) {
-				return true
+	if c.capitalWords == nil {
+		c.capitalWords = []string{}
+		for i := range c.src.Sentences {
+			for k := range c.src.Sentences[i].Tokens {
+				if t := &c.src.Sentences[i].Tokens[k]; t.Kind == textproc.Word && t.Text != t.Lower && len(t.Lower) >= 4 {
+					c.capitalWords = append(c.capitalWords, baseWord(t.Lower))
+				}
 			}
+		}
+		// A name is met many times: each spelling is compared once.
+		slices.Sort(c.capitalWords)
+		c.capitalWords = slices.Compact(c.capitalWords)
+	}
+	for _, w := range c.capitalWords {
+		if textproc.EditsWithin(name, w, 2) {
+			return true
 		}
 	}
 	return false

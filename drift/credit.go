@@ -3,6 +3,9 @@ package drift
 import (
 	"regexp"
 	"strings"
+	"sync"
+	"unicode/utf8"
+	"unsafe"
 
 	"github.com/wiretrace/wiretrace/article"
 	"github.com/wiretrace/wiretrace/textproc"
@@ -87,14 +90,21 @@ func CreditsSource(src *article.Article, srcDoc *textproc.Doc, derived *article.
 	}
 	pieces = append(pieces, derived.Paragraphs...)
 	var low []string
+	var lb *lowerBuf
+	defer func() {
+		if lb != nil {
+			lb.release()
+		}
+	}()
 	has := func(needle string) bool {
 		if strings.Contains(needle, "\n") {
 			return containsWord(strings.ToLower(strings.Join(pieces, "\n")+"\n"), needle)
 		}
 		if low == nil {
+			lb = newLowerBuf()
 			low = make([]string, len(pieces))
 			for k, p := range pieces {
-				low[k] = strings.ToLower(p)
+				low[k] = lb.lower(p)
 			}
 		}
 		for _, p := range low {
@@ -117,6 +127,61 @@ func CreditsSource(src *article.Article, srcDoc *textproc.Doc, derived *article.
 		}
 	}
 	return false
+}
+
+// lowerBuf holds CreditsSource's lowercased copies of a derived
+// article's text, which never outlive the call: made afresh, they were a
+// twentieth of the garbage of a comparison.
+type lowerBuf struct{ b []byte }
+
+// lowerBufs recycles lowerBufs (see release).
+var lowerBufs sync.Pool
+
+// maxPooledLower is the most bytes a lowerBuf may hold to be recycled.
+const maxPooledLower = 1 << 20
+
+func newLowerBuf() *lowerBuf {
+	lb, _ := lowerBufs.Get().(*lowerBuf)
+	if lb == nil {
+		lb = &lowerBuf{}
+	}
+	lb.b = lb.b[:0]
+	return lb
+}
+
+// release puts lb back for the next call; no string lower returned may
+// be used afterwards.
+func (lb *lowerBuf) release() {
+	if cap(lb.b) <= maxPooledLower {
+		lowerBufs.Put(lb)
+	}
+}
+
+// lower is strings.ToLower(s). An ASCII text, nearly all news prose, is
+// lowered into lb's array (which stays lb's: the result is valid until
+// release); other text gets a string of its own.
+func (lb *lowerBuf) lower(s string) string {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return strings.ToLower(s)
+		}
+	}
+	if s == "" {
+		return ""
+	}
+	if cap(lb.b)-len(lb.b) < len(s) {
+		// A new array: the strings cut from the old one stay as they are.
+		lb.b = make([]byte, 0, max(2*cap(lb.b), len(s)))
+	}
+	l := len(lb.b)
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		lb.b = append(lb.b, c)
+	}
+	return unsafe.String(&lb.b[l], len(s))
 }
 
 // genericAgencyWord are last words of agency names too common to credit

@@ -160,6 +160,10 @@ type checker struct {
 	// acronyms are the source's all-capital words, lowercased without
 	// dots, built on first use.
 	acronyms []string
+	// capitalWords are the source's distinct capitalised words of four
+	// letters or more, lowercased without a possessive, built on first
+	// use (see spelledOtherwise).
+	capitalWords []string
 	// remeasured holds the derived sentences whose figures report
 	// another measurement than their source's (see numbers); nil until
 	// one does.
@@ -255,8 +259,8 @@ func newChecker(src, derived *textproc.Doc) *checker {
 	}
 	for i := range src.Sentences {
 		s := &src.Sentences[i]
-		for _, t := range s.Tokens {
-			c.srcWords[baseWord(t.Lower)] = true
+		for k := range s.Tokens {
+			c.srcWords[baseWord(s.Tokens[k].Lower)] = true
 		}
 		c.srcValues = append(c.srcValues, s.Numbers...)
 		// A mixed number or a fraction as one value too ("2 1/2" as 2.5).
@@ -321,10 +325,11 @@ func spanText(s *textproc.Sentence, sp textproc.Span) string {
 // baseWord strips a possessive ("Trump's" → "trump") so that names match
 // whatever case they are in.
 func baseWord(w string) string {
-	for _, suf := range []string{"'s", "’s"} {
-		if strings.HasSuffix(w, suf) {
-			return w[:len(w)-len(suf)]
-		}
+	if b, ok := strings.CutSuffix(w, "'s"); ok {
+		return b
+	}
+	if b, ok := strings.CutSuffix(w, "’s"); ok {
+		return b
 	}
 	return w
 }

@@ -9,7 +9,7 @@ import (
 // relative days of a sentence.
 func dates(out []Date, text string, toks []Token) []Date {
 	for k := 0; k < len(toks); k++ {
-		t := toks[k]
+		t := &toks[k]
 		switch {
 		case t.Kind == Word:
 			w := t.Lower

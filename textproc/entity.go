@@ -26,7 +26,8 @@ func entities(ents []Entity, text, low string, toks []Token, ds []Date) ([]Role,
 	}
 	inRole, holderStart = inRole[:len(toks)], holderStart[:len(toks)]
 	// Dates are not names: "on Tuesday" must not join "Ana Kovac".
-	for k, t := range toks {
+	for k := range toks {
+		t := &toks[k]
 		for _, d := range ds {
 			if t.Start >= d.Start && t.End <= d.End && t.Kind == Word {
 				inRole[k] = true
@@ -42,30 +43,30 @@ func entities(ents []Entity, text, low string, toks []Token, ds []Date) ([]Role,
 		}
 	}
 	for k := 0; k < len(toks); {
-		if inRole[k] || !capitalised(toks[k]) || (k == firstWordToken(toks) && !nameLike(toks[k])) {
+		if inRole[k] || !capitalised(&toks[k]) || (k == firstWordToken(toks) && !nameLike(&toks[k])) {
 			k++
 			continue
 		}
 		end := k + 1
-		for end < len(toks) && !inRole[end] && !possessive(toks[end-1]) {
-			t := toks[end]
+		for end < len(toks) && !inRole[end] && !possessive(&toks[end-1]) {
+			t := &toks[end]
 			if capitalised(t) {
 				end++
 				continue
 			}
 			// A middle initial: "James T. Kirk".
-			if t.Text == "." && end+1 < len(toks) && capitalised(toks[end+1]) && utf8.RuneCountInString(toks[end-1].Text) == 1 {
+			if t.Text == "." && end+1 < len(toks) && capitalised(&toks[end+1]) && utf8.RuneCountInString(toks[end-1].Text) == 1 {
 				end += 2
 				continue
 			}
-			if connector[t.Lower] && end+1 < len(toks) && capitalised(toks[end+1]) && !inRole[end+1] {
+			if connector[t.Lower] && end+1 < len(toks) && capitalised(&toks[end+1]) && !inRole[end+1] {
 				end += 2
 				continue
 			}
 			break
 		}
 		e := Entity{Span: Span{toks[k].Start, toks[end-1].End}}
-		if possessive(toks[end-1]) {
+		if possessive(&toks[end-1]) {
 			e.End -= possessiveLen(toks[end-1].Text)
 		}
 		e.Text = text[e.Start:e.End]
@@ -98,7 +99,7 @@ func firstWordToken(toks []Token) int {
 }
 
 // capitalised reports a word token starting with an upper-case letter.
-func capitalised(t Token) bool {
+func capitalised(t *Token) bool {
 	if t.Kind != Word {
 		return false
 	}
@@ -109,7 +110,7 @@ func capitalised(t Token) bool {
 // nameLike decides whether a sentence's first word, capitalised only by
 // position, is a name: not a stop word, not a verb or adverb by its ending,
 // not a common sentence opener.
-func nameLike(t Token) bool {
+func nameLike(t *Token) bool {
 	if t.Stop || sentenceStarter[t.Lower] || opener[t.Lower] {
 		return false
 	}
@@ -130,7 +131,7 @@ var opener = setOf("according", "although", "despite", "because", "during",
 	"today", "yesterday", "tomorrow", "several", "few", "any", "every", "another",
 	"mr", "mrs", "ms", "dr", "former", "let", "please", "use")
 
-func possessive(t Token) bool {
+func possessive(t *Token) bool {
 	return strings.HasSuffix(t.Lower, "'s") || strings.HasSuffix(t.Lower, "s'")
 }
 
@@ -233,7 +234,7 @@ func findRoles(text string, toks []Token) []roleMatch {
 		// keeps "the head of the delegation" and "a general strike" out.
 		start := k
 		for start > 0 {
-			p := toks[start-1]
+			p := &toks[start-1]
 			if roleModifiers[p.Lower] || (p.Kind == Word && isQualifier(p)) || p.Text == "-" && start >= 2 && roleModifiers[toks[start-2].Lower] {
 				start--
 				continue
@@ -247,16 +248,16 @@ func findRoles(text string, toks []Token) []roleMatch {
 		}
 		holder := -1
 		hEnd := k + n
-		for hEnd < len(toks) && capitalised(toks[hEnd]) && !isTitleWord(toks[hEnd].Lower) && hEnd-(k+n) < 4 {
+		for hEnd < len(toks) && capitalised(&toks[hEnd]) && !isTitleWord(toks[hEnd].Lower) && hEnd-(k+n) < 4 {
 			hEnd++
-			if possessive(toks[hEnd-1]) {
+			if possessive(&toks[hEnd-1]) {
 				break
 			}
 		}
 		if hEnd > k+n {
 			holder = k + n
 		}
-		if !capitalised(toks[k]) && holder < 0 && len(mods) == 0 && start == k && !lowerRole[title] {
+		if !capitalised(&toks[k]) && holder < 0 && len(mods) == 0 && start == k && !lowerRole[title] {
 			k += n - 1
 			continue
 		}
@@ -267,7 +268,7 @@ func findRoles(text string, toks []Token) []roleMatch {
 		r.Text = text[r.Start:r.End]
 		if holder >= 0 {
 			end := toks[hEnd-1].End
-			if possessive(toks[hEnd-1]) {
+			if possessive(&toks[hEnd-1]) {
 				end -= possessiveLen(toks[hEnd-1].Text)
 			}
 			r.Holder = text[toks[holder].Start:end]
@@ -351,7 +352,7 @@ var titleFirstShapes = shapesOf(titleFirstWords)
 
 // isQualifier reports a word that qualifies a title: a country, its
 // demonym or abbreviation ("U.S.", "Japanese", "Japan's").
-func isQualifier(t Token) bool {
+func isQualifier(t *Token) bool {
 	w := strings.TrimSuffix(t.Lower, "'s")
 	if _, ok := places[w]; ok && capitalised(t) {
 		return true

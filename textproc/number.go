@@ -13,7 +13,7 @@ var spelledNumberShapes = shapesOf(spelledNumbers)
 // ("dollars", "yen"); a magnitude word multiplies ("billion", "bn"); a
 // percent sign or word makes the unit "%". They are appended to out.
 func numbers(out []Number, text string, toks []Token, ds []Date) []Number {
-	inDate := func(t Token) bool {
+	inDate := func(t *Token) bool {
 		for _, d := range ds {
 			if t.Start >= d.Start && t.End <= d.End {
 				return true
@@ -22,7 +22,7 @@ func numbers(out []Number, text string, toks []Token, ds []Date) []Number {
 		return false
 	}
 	for k := 0; k < len(toks); k++ {
-		t := toks[k]
+		t := &toks[k]
 		var v float64
 		switch {
 		case t.Kind == Numeral && !inDate(t):

@@ -94,7 +94,7 @@ func speaker(para string, start, end int) string {
 	if j >= 1 && speechVerbs[bt[j].Lower] {
 		e := j - 1
 		s := e
-		for s > 0 && e-s < 6 && bt[s-1].Kind != Punct && !speechVerbs[bt[s-1].Lower] && (capitalised(bt[s-1]) || bt[s-1].Lower == "the" || roleTitles[bt[s-1].Lower] || connector[bt[s-1].Lower]) {
+		for s > 0 && e-s < 6 && bt[s-1].Kind != Punct && !speechVerbs[bt[s-1].Lower] && (capitalised(&bt[s-1]) || bt[s-1].Lower == "the" || roleTitles[bt[s-1].Lower] || connector[bt[s-1].Lower]) {
 			s--
 		}
 		return strings.TrimSpace(before[bt[s].Start:bt[e].End])
@@ -113,7 +113,7 @@ func phrase(toks []Token, src string) string {
 	e := 0
 	for e+1 < len(toks) && e < 5 {
 		next := toks[e+1]
-		if next.Text == "." && e+2 < len(toks) && capitalised(toks[e+2]) && abbreviation(toks[e]) {
+		if next.Text == "." && e+2 < len(toks) && capitalised(&toks[e+2]) && abbreviation(&toks[e]) {
 			e += 2
 			continue
 		}
@@ -127,7 +127,7 @@ func phrase(toks []Token, src string) string {
 
 // abbreviation reports an initial ("R") or a title abbreviation ("Sen",
 // "Dr") before a name.
-func abbreviation(t Token) bool {
+func abbreviation(t *Token) bool {
 	if !capitalised(t) {
 		return false
 	}

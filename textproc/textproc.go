@@ -297,7 +297,12 @@ func Analyze(a *article.Article) *Doc {
 	d.Sentences = m.sentences[:0]
 	// The tokens of all sentences share a few large arrays (see
 	// tokenArena) instead of one or two allocations each.
-	ta := tokenArena{left: size, mem: &m.tokens}
+	memo, _ := wordMemos.Get().(*wordMemo)
+	if memo == nil {
+		memo = new(wordMemo)
+	}
+	defer wordMemos.Put(memo)
+	ta := tokenArena{left: size, mem: &m.tokens, memo: memo}
 	an := annotations{dates: chunked[Date]{mem: &m.ann.dates}, ents: chunked[Entity]{mem: &m.ann.ents},
 		nums: chunked[Number]{mem: &m.ann.nums}, negs: chunked[Negation]{mem: &m.ann.negs}}
 	// The lowercased copies of all paragraphs share one array.
@@ -433,7 +438,7 @@ func AnalyzeSentence(text string) Sentence {
 type tokenArena struct {
 	buf  []Token
 	left int // bytes of the document not yet tokenized, an estimate
-	memo wordMemo
+	memo *wordMemo
 	mem  *arrays[Token] // where the arrays come from; nil to make new ones
 }
 
@@ -443,7 +448,7 @@ func (ta *tokenArena) tokenize(text, low string) []Token {
 		ta.buf = ta.mem.next(ta.left/5 + 64)
 	}
 	l := len(ta.buf)
-	toks := tokenize(ta.buf[l:l], text, low, true, &ta.memo)
+	toks := tokenize(ta.buf[l:l], text, low, true, ta.memo)
 	n := len(toks)
 	if n > cap(ta.buf)-l {
 		// The sentence outgrew the array, and append moved its tokens

@@ -19,24 +19,33 @@ func Tokenize(text string) []Token {
 }
 
 // wordMemo is a small direct-mapped cache of lookupWord in front of the
-// shared stem cache, for the words of one document: a document repeats
-// its words ("the", names, the topic's terms), and a probe of this table,
-// which stays in the processor's cache, costs a fraction of one of the
-// large shared maps.
-type wordMemo [256]struct {
+// shared stem cache: a document repeats its words ("the", names, the
+// topic's terms), and so do the documents after it, and a probe of this
+// table costs a fraction of one of the large shared maps. With 256 slots
+// kept for one document, two words in three still went to the maps on
+// the pair of BenchmarkCompare; kept from one document to the next, 4096
+// slots (160 KB) let few words collide. A word's entry holds the stem
+// cache's own copy of the word, never a document's text, so that a memo
+// waiting in wordMemos keeps no article alive.
+type wordMemo [4096]struct {
 	word string
 	info wordInfo
 }
 
+// wordMemos recycles wordMemos from one analysis to the next.
+var wordMemos sync.Pool
+
 // lookup is lookupWord(word) through the memo.
 func (m *wordMemo) lookup(word string) wordInfo {
 	h := fnv32(word)
-	e := &m[h&255]
+	e := &m[h%uint32(len(m))]
 	if e.word == word && word != "" {
 		return e.info
 	}
-	info := lookupWordHash(word, h)
-	e.word, e.info = word, info
+	info, key := lookupWordHash(word, h)
+	if key != "" {
+		e.word, e.info = key, info
+	}
 	return info
 }
 
@@ -332,30 +341,36 @@ type wordInfo struct {
 // lookupWord returns the stem and stop-word flag of a lowercased word,
 // from the cache when it is there.
 func lookupWord(word string) wordInfo {
-	return lookupWordHash(word, fnv32(word))
+	w, _ := lookupWordHash(word, fnv32(word))
+	return w
 }
 
-// lookupWordHash is lookupWord for a word whose fnv32 hash is h.
-func lookupWordHash(word string, h uint32) wordInfo {
+// lookupWordHash is lookupWord for a word whose fnv32 hash is h. It also
+// returns the stem cache's own copy of word, "" when the cache is full
+// and does not hold it.
+func lookupWordHash(word string, h uint32) (wordInfo, string) {
 	sh := &stemCache[h&15]
 	sh.mu.RLock()
 	w, ok := sh.m[word]
 	sh.mu.RUnlock()
 	if ok {
-		return w
+		return w.wordInfo, w.key
 	}
-	w = wordInfo{stem: stem(word), stop: IsStop(word)}
+	w.wordInfo = wordInfo{stem: stem(word), stop: IsStop(word)}
 	w.id = stemID(w.stem)
 	if stemCacheLen.Load() < stemCacheMax {
 		sh.mu.Lock()
-		if _, ok := sh.m[word]; !ok {
+		if c, ok := sh.m[word]; ok {
+			w.key = c.key
+		} else {
 			// Clone: word may be a slice of a whole article's text.
-			sh.m[strings.Clone(word)] = w
+			w.key = strings.Clone(word)
+			sh.m[w.key] = w
 			stemCacheLen.Add(1)
 		}
 		sh.mu.Unlock()
 	}
-	return w
+	return w.wordInfo, w.key
 }
 
 // stemCache memoises Stem and IsStop: the Snowball stemmer takes about a
@@ -371,12 +386,19 @@ var (
 
 type stemShard struct {
 	mu sync.RWMutex
-	m  map[string]wordInfo
+	m  map[string]cachedWord
+}
+
+// cachedWord is a word's entry in the stem cache: its wordInfo and the
+// cache's own copy of the word (its key).
+type cachedWord struct {
+	wordInfo
+	key string
 }
 
 func init() {
 	for k := range stemCache {
-		stemCache[k].m = make(map[string]wordInfo)
+		stemCache[k].m = make(map[string]cachedWord)
 	}
 }
 

@@ -445,7 +445,8 @@ func termsOf(d *textproc.Doc, buf *termsBuf) docTerms {
 	for i := range d.Sentences {
 		var prev uint64
 		sent := sentBuf[len(sentBuf):len(sentBuf)]
-		for k, tok := range d.Sentences[i].Tokens {
+		for k := range d.Sentences[i].Tokens {
+			tok := &d.Sentences[i].Tokens[k]
 			if tok.Kind == textproc.Punct {
 				continue
 			}
@@ -466,7 +467,7 @@ func termsOf(d *textproc.Doc, buf *termsBuf) docTerms {
 			if ns++; ns >= 3 {
 				t.trigrams = append(t.trigrams, runHash(stems[:]))
 			}
-			common := align.Common(&d.Sentences[i].Tokens[k])
+			common := align.Common(tok)
 			if !common && (tok.Kind == textproc.Numeral || len(tok.Stem) >= 3) {
 				sent = append(sent, h)
 			}
@@ -627,8 +628,8 @@ func (t *docTerms) sentenceCounts(d *textproc.Doc, buf *termsBuf) stemCounts {
 	var seen []uint64
 	for i := range d.Sentences {
 		seen = seen[:0]
-		for _, tok := range d.Sentences[i].Tokens {
-			if tok.Kind != textproc.Punct && !tok.Stop {
+		for k := range d.Sentences[i].Tokens {
+			if tok := &d.Sentences[i].Tokens[k]; tok.Kind != textproc.Punct && !tok.Stop {
 				seen = append(seen, hashTerm(tok.Stem))
 			}
 		}
