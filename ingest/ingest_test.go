@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/wiretrace/wiretrace/index"
@@ -123,9 +124,14 @@ func TestIndexCountsFailures(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer st.Close()
+	var mu sync.Mutex // OnFail is called from any goroutine
 	var failed []string
 	sum, err := Index(context.Background(), index.New(st), []string{dir}, IndexOptions{
-		OnFail: func(name string, err error) { failed = append(failed, filepath.Base(name)) },
+		OnFail: func(name string, err error) {
+			mu.Lock()
+			defer mu.Unlock()
+			failed = append(failed, filepath.Base(name))
+		},
 	})
 	if err != nil {
 		t.Fatal(err)
