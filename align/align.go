@@ -668,9 +668,9 @@ func bigramDice(a, b []string) float64 {
 
 // bigramHashes appends the sorted hashes of a word list's bigrams to out.
 func bigramHashes(out []uint64, w []string) []uint64 {
-	prev := hashString(w[0])
+	prev := textproc.Hash(w[0])
 	for k := 1; k < len(w); k++ {
-		h := hashString(w[k])
+		h := textproc.Hash(w[k])
 		out = append(out, prev*0x9E3779B97F4A7C15^h)
 		prev = h
 	}

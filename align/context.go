@@ -436,7 +436,7 @@ func (c *Context) phrasingFeatures(f *features, s *textproc.Sentence, from, to i
 		// Word n-grams use exact stems, stop words included: they measure
 		// how much phrasing is shared, not just content. They are only
 		// hashed into sets, so a string hash serves as the word's id.
-		seq = append(seq, hashString(normStem(t)))
+		seq = append(seq, normStemHash(t))
 	}
 	for k := 0; k+1 < len(seq); k++ {
 		h := seq[k]*0x9E3779B97F4A7C15 + seq[k+1]
@@ -774,12 +774,11 @@ func (cs *charSet) common(o *charSet) int {
 	return n
 }
 
-// hashString is 64-bit FNV-1a.
-func hashString(s string) uint64 {
-	h := uint64(14695981039346656037)
-	for k := 0; k < len(s); k++ {
-		h ^= uint64(s[k])
-		h *= 1099511628211
+// normStemHash is textproc.Hash(normStem(t)), the token's own StemHash
+// when its stem is its term.
+func normStemHash(t *textproc.Token) uint64 {
+	if s := normStem(t); s != t.Stem {
+		return textproc.Hash(s)
 	}
-	return h
+	return t.StemHash
 }

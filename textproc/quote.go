@@ -18,13 +18,19 @@ type paraQuote struct {
 func paragraphQuotes(para string) []paraQuote {
 	var out []paraQuote
 	open := -1
+	// A mark starts with '"' or with 0xE2, the first byte of '“' and '”'
+	// (never a continuation byte): the next of each is found by
+	// strings.IndexByte, every other byte skipped without a look.
+	quote, e2 := -1, -1 // the next '"' and 0xE2 at or after i, or len(para)
 	for i := 0; i < len(para); {
-		// A mark starts with '"' or with 0xE2, the first byte of '“' and
-		// '”' (never a continuation byte): every other byte is skipped
-		// without decoding.
-		if c := para[i]; c != '"' && c != 0xE2 {
-			i++
-			continue
+		if quote < i {
+			quote = indexByteFrom(para, i, '"')
+		}
+		if e2 < i {
+			e2 = indexByteFrom(para, i, 0xE2)
+		}
+		if i = min(quote, e2); i == len(para) {
+			break
 		}
 		r, n := rune(para[i]), 1
 		if r >= utf8.RuneSelf {
@@ -45,6 +51,15 @@ func paragraphQuotes(para string) []paraQuote {
 		out[k].speaker = speaker(para, out[k].start, out[k].end)
 	}
 	return out
+}
+
+// indexByteFrom is the index of the first c in s at or after i, or
+// len(s) when there is none.
+func indexByteFrom(s string, i int, c byte) int {
+	if k := strings.IndexByte(s[i:], c); k >= 0 {
+		return i + k
+	}
+	return len(s)
 }
 
 // speaker finds who spoke the quote at para[start:end] from a speech verb

@@ -22,7 +22,7 @@ import (
 // clause boundaries (see splitLong).
 func Segment(text string) []Span {
 	var spans []Span
-	lowered := isLowered(text)
+	lowered := loweredText{text: text}
 	start := skipSpace(text, 0)
 	i := start
 	for i < len(text) {
@@ -64,18 +64,33 @@ func Segment(text string) []Span {
 			i = end
 			continue
 		}
-		if !startsSentence(text, next) && !(lowered && startsLower(text, next)) {
+		if !startsSentence(text, next) && !(startsLower(text, next) && lowered.is()) {
 			i = end
 			continue
 		}
-		spans = splitLong(spans, text, start, trimRight(text, start, end), lowered)
+		spans = splitLong(spans, text, start, trimRight(text, start, end), &lowered)
 		start = next
 		i = next
 	}
 	if e := trimRight(text, start, len(text)); e > start {
-		spans = splitLong(spans, text, start, e, lowered)
+		spans = splitLong(spans, text, start, e, &lowered)
 	}
 	return spans
+}
+
+// loweredText is isLowered of a text, read on first use: a pass over
+// the whole text that most texts never need (their sentences start with
+// capitals and are short).
+type loweredText struct {
+	text      string
+	done, low bool
+}
+
+func (l *loweredText) is() bool {
+	if !l.done {
+		l.low, l.done = isLowered(l.text), true
+	}
+	return l.low
 }
 
 // sentenceMark marks the ASCII bytes that may end a sentence.
@@ -157,16 +172,24 @@ const (
 
 // splitLong appends the span [start, end) of text to spans, cut into
 // clauses when it is too long to be one sentence.
-func splitLong(spans []Span, text string, start, end int, lowered bool) []Span {
-	limit := maxWords
-	if lowered {
-		limit = maxWordsLowered
-	}
+func splitLong(spans []Span, text string, start, end int, lowered *loweredText) []Span {
 	// Most sentences are short: count their words before listing where
 	// each starts, which only a sentence to cut needs. A span of n bytes
-	// holds at most (n+1)/2 words (one letter and a space each), so most
-	// need no count at all.
-	if (end-start+1)/2 <= limit || wordStarts(nil, text, start, end)+1 <= limit {
+	// holds at most (n+1)/2 words (one letter and a space each), so the
+	// shortest need no count at all; and one within the lower of the
+	// two limits needs no look at the whole text.
+	if (end-start+1)/2 <= maxWordsLowered {
+		return append(spans, Span{start, end})
+	}
+	n := wordStarts(nil, text, start, end) + 1
+	if n <= maxWordsLowered {
+		return append(spans, Span{start, end})
+	}
+	limit := maxWords
+	if lowered.is() {
+		limit = maxWordsLowered
+	}
+	if (end-start+1)/2 <= limit || n <= limit {
 		return append(spans, Span{start, end})
 	}
 	var words []int

@@ -55,8 +55,17 @@ func (m *wordMemo) lookup(word string) wordInfo {
 // token on its own: an ASCII token's Lower is then a slice of low instead
 // of a new string.
 func tokenize(toks []Token, text, low string, stems bool, memo *wordMemo) []Token {
+	// In an ASCII text, nearly every sentence of news prose, every token's
+	// Lower is its slice of low: one look at the text's bytes instead of
+	// one at each token's.
+	ascii := low != "" && isASCII(text)
 	scanTokens(text, func(s string, kind TokenKind, start int) {
-		lw := lowerAt(s, low, start)
+		var lw string
+		if ascii {
+			lw = low[start : start+len(s)]
+		} else {
+			lw = lowerAt(s, low, start)
+		}
 		if stems {
 			toks = append(toks, makeToken(s, lw, kind, start, memo))
 			return
@@ -292,11 +301,22 @@ func makeToken(text, lower string, kind TokenKind, start int, memo *wordMemo) To
 		} else {
 			w = lookupWord(t.Lower)
 		}
-		t.Stop, t.Stem, t.StemID = w.stop, w.stem, w.id
+		t.Stop, t.Stem, t.StemID, t.StemHash = w.stop, w.stem, w.id, w.hash
 	default:
-		t.Stem = t.Lower
+		t.Stem, t.StemHash = t.Lower, Hash(t.Lower)
 	}
 	return t
+}
+
+// Hash is the 64-bit FNV-1a hash of s, the hash Token.StemHash holds of
+// a token's stem.
+func Hash(s string) uint64 {
+	h := uint64(14695981039346656037)
+	for k := 0; k < len(s); k++ {
+		h ^= uint64(s[k])
+		h *= 1099511628211
+	}
+	return h
 }
 
 // lower lowercases s and straightens curly apostrophes and non-breaking
@@ -310,6 +330,15 @@ func lower(s string) string {
 		s = strings.NewReplacer("’", "'", "‑", "-").Replace(s)
 	}
 	return s
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 func isASCIILower(s string) bool {
@@ -334,6 +363,7 @@ func Stem(word string) string {
 // together in one cache probe.
 type wordInfo struct {
 	stem string
+	hash uint64 // Hash(stem)
 	id   uint32
 	stop bool
 }
@@ -357,7 +387,7 @@ func lookupWordHash(word string, h uint32) (wordInfo, string) {
 		return w.wordInfo, w.key
 	}
 	w.wordInfo = wordInfo{stem: stem(word), stop: IsStop(word)}
-	w.id = stemID(w.stem)
+	w.id, w.hash = stemID(w.stem), Hash(w.stem)
 	if stemCacheLen.Load() < stemCacheMax {
 		sh.mu.Lock()
 		if c, ok := sh.m[word]; ok {

@@ -462,7 +462,7 @@ func termsOf(d *textproc.Doc, buf *termsBuf) docTerms {
 			if tok.Stop {
 				continue
 			}
-			h := hashTerm(tok.Stem)
+			h := tok.StemHash | 1 // hashTerm(tok.Stem)
 			shiftIn(stems[:], h)
 			if ns++; ns >= 3 {
 				t.trigrams = append(t.trigrams, runHash(stems[:]))
@@ -630,7 +630,7 @@ func (t *docTerms) sentenceCounts(d *textproc.Doc, buf *termsBuf) stemCounts {
 		seen = seen[:0]
 		for k := range d.Sentences[i].Tokens {
 			if tok := &d.Sentences[i].Tokens[k]; tok.Kind != textproc.Punct && !tok.Stop {
-				seen = append(seen, hashTerm(tok.Stem))
+				seen = append(seen, tok.StemHash|1) // hashTerm(tok.Stem)
 			}
 		}
 		slices.Sort(seen)
@@ -767,7 +767,10 @@ func sharedShare(x, y []uint64) float64 {
 // radix sort (eight passes over every key). Short lists go to
 // slices.Sort, and so does a bucket that happens to hold many keys (low
 // bits alone differing), so that no input costs more than a sort.
-// Integers sort to the same order either way.
+// Integers sort to the same order either way. When no bucket holds more
+// than a short list, one insertion pass over all the buckets orders
+// them: it moves each key only within its bucket, as sorting each would,
+// without a call per bucket (a few thousand a comparison).
 func sortHashes(x, buf []uint64) []uint64 {
 	n := len(x)
 	if n < radixMin {
@@ -787,13 +790,28 @@ func sortHashes(x, buf []uint64) []uint64 {
 	for _, v := range x {
 		count[v>>shift+1]++
 	}
+	most := uint64(0)
 	for k := 1; k <= nb; k++ {
+		most = max(most, count[k])
 		count[k] += count[k-1]
 	}
 	for _, v := range x {
 		k := v >> shift
 		dst[count[k]] = v
 		count[k]++
+	}
+	if most <= shortBucket {
+		for i := 1; i < len(dst); i++ {
+			v := dst[i]
+			j := i
+			for j > 0 && dst[j-1] > v {
+				dst[j] = dst[j-1]
+				j--
+			}
+			dst[j] = v
+		}
+		copy(x, dst)
+		return buf
 	}
 	// count[k] is now the end of bucket k, and the start of bucket k+1.
 	start := uint64(0)
@@ -806,6 +824,10 @@ func sortHashes(x, buf []uint64) []uint64 {
 	return buf
 }
 
+// shortBucket is the largest bucket sortHashes orders in its one
+// insertion pass: each key moves at most that far.
+const shortBucket = 16
+
 // radixMin is the shortest list sortHashes deals into buckets;
 // maxBucketBits bounds the buckets to 4096 (lists of 8192 keys or more
 // have more than two keys a bucket); each bucket is sorted by
@@ -815,13 +837,10 @@ const (
 	maxBucketBits = 12
 )
 
+// hashTerm hashes a word of a docTerms set, never 0 (the lists read 0
+// as no previous stem).
 func hashTerm(s string) uint64 {
-	h := uint64(14695981039346656037)
-	for i := 0; i < len(s); i++ {
-		h ^= uint64(s[i])
-		h *= 1099511628211
-	}
-	return h | 1
+	return textproc.Hash(s) | 1
 }
 
 // phraseWords is the length of the word runs of docTerms.phrases: four
