@@ -57,10 +57,12 @@ type Context struct {
 	spreadW  []float32
 	spreadAt []int32
 	spread   int
-	// df and seen are the arrays of weights, scores Align's scores of
-	// every sentence pair, kept for the Context's next use.
-	df, seen []int32
-	scores   []float64
+	// df and seen are the arrays of weights, idfFactor its factor by
+	// document frequency, scores Align's scores of every sentence pair,
+	// kept for the Context's next use.
+	df, seen  []int32
+	idfFactor []float32
+	scores    []float64
 }
 
 // pairShare is what a source and a derived sentence share, measured on
@@ -355,13 +357,19 @@ func (c *Context) weights(src, der [][]uint32) []float32 {
 	for k, sent := range der {
 		countSentence(df, seen, int32(len(src)+k)+1, sent)
 	}
+	// The factor of each document frequency (1 to n), worked out once:
+	// there are far fewer frequencies than terms.
 	logN := math.Log(float64(n) + 1)
+	c.idfFactor = scratch.Resize(c.idfFactor, n+1)
+	for f := 1; f <= n; f++ {
+		idf := math.Log((float64(n)+1)/float64(f)) / logN
+		c.idfFactor[f] = float32(0.5 + 0.5*idf)
+	}
 	for id := range w {
 		if df[id] == 0 {
 			continue
 		}
-		idf := math.Log((float64(n)+1)/float64(df[id])) / logN
-		w[id] *= float32(0.5 + 0.5*idf)
+		w[id] *= c.idfFactor[df[id]]
 	}
 	return w
 }

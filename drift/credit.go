@@ -161,11 +161,6 @@ func (lb *lowerBuf) release() {
 // lowered into lb's array (which stays lb's: the result is valid until
 // release); other text gets a string of its own.
 func (lb *lowerBuf) lower(s string) string {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			return strings.ToLower(s)
-		}
-	}
 	if s == "" {
 		return ""
 	}
@@ -174,14 +169,18 @@ func (lb *lowerBuf) lower(s string) string {
 		lb.b = make([]byte, 0, max(2*cap(lb.b), len(s)))
 	}
 	l := len(lb.b)
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c >= 'A' && c <= 'Z' {
-			c += 'a' - 'A'
+	lb.b = append(lb.b, s...)
+	b := lb.b[l:]
+	for i, c := range b {
+		if c >= utf8.RuneSelf {
+			lb.b = lb.b[:l]
+			return strings.ToLower(s)
 		}
-		lb.b = append(lb.b, c)
+		if c >= 'A' && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
 	}
-	return unsafe.String(&lb.b[l], len(s))
+	return unsafe.String(&b[0], len(b))
 }
 
 // genericAgencyWord are last words of agency names too common to credit

@@ -257,10 +257,20 @@ func newChecker(src, derived *textproc.Doc) *checker {
 	for _, t := range textproc.Tokenize(src.Title) {
 		c.srcWords[t.Lower] = true
 	}
+	// A source repeats its words: last[x] is the word last put in the map
+	// of the tokens whose StemID is x modulo its size, so that most
+	// repeats are told by a comparison instead of hashing the word.
+	var last [512]string
 	for i := range src.Sentences {
 		s := &src.Sentences[i]
 		for k := range s.Tokens {
-			c.srcWords[baseWord(s.Tokens[k].Lower)] = true
+			t := &s.Tokens[k]
+			slot := &last[t.StemID%uint32(len(last))]
+			if *slot == t.Lower && t.Lower != "" {
+				continue
+			}
+			*slot = t.Lower
+			c.srcWords[baseWord(t.Lower)] = true
 		}
 		c.srcValues = append(c.srcValues, s.Numbers...)
 		// A mixed number or a fraction as one value too ("2 1/2" as 2.5).

@@ -583,6 +583,16 @@ func idfContained(da, db *textproc.Doc, ta, tb *docTerms, buf *termsBuf) (ab, ba
 	// is in one of them), without a map.
 	buf.reserve(0, len(ta.rare)+len(ta.common)+len(tb.rare)+len(tb.common))
 	ca, cb := ta.sentenceCounts(da, buf), tb.sentenceCounts(db, buf)
+	// The log of each sentence frequency a stem can have (0 to n), worked
+	// out once: there are far fewer frequencies than stems.
+	var small [128]float64
+	logs := small[:0]
+	if n+1 > len(small) {
+		logs = make([]float64, 0, n+1)
+	}
+	for df := range n + 1 {
+		logs = append(logs, math.Log(float64(n+1)/float64(df)))
+	}
 	share := func(t, u *docTerms, ct, cu stemCounts) float64 {
 		var all, shared float64
 		for _, set := range [2]struct {
@@ -600,7 +610,7 @@ func idfContained(da, db *textproc.Doc, ta, tb *docTerms, buf *termsBuf) (ab, ba
 				if in {
 					df += set.cy[j]
 				}
-				w := set.w * math.Log(float64(n+1)/float64(df))
+				w := set.w * logs[df]
 				all += w
 				if in {
 					shared += w

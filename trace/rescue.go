@@ -118,6 +118,7 @@ type termWeightsMem struct {
 	backing  []int32
 	src, der [][]int32
 	idf      []float64
+	byDF     []float64 // newTermWeights' weight of each document frequency
 }
 
 // termWeightsMems recycles termWeightsMems (see release).
@@ -204,8 +205,14 @@ func newTermWeights(src, der *textproc.Doc) *termWeights {
 	total := float64(len(src.Sentences) + len(der.Sentences))
 	w.idf = scratch.Resize(mem.idf, len(df))
 	mem.idf = w.idf
+	// The weight of each document frequency (at most the number of
+	// sentences), worked out once: there are far fewer than terms.
+	mem.byDF = scratch.Resize(mem.byDF, int(total)+1)
+	for n := range mem.byDF {
+		mem.byDF[n] = math.Log(1 + total/float64(max(1, n)))
+	}
 	for id, n := range df {
-		w.idf[id] = math.Log(1 + total/float64(max(1, n)))
+		w.idf[id] = mem.byDF[n]
 	}
 	return w
 }
