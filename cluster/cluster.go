@@ -123,6 +123,8 @@ type Clusters struct {
 	confirmThreshold float64
 	articles         Articles
 	recent           []*article.Article
+	// confirmed counts the joins the confirm model decided.
+	confirmed int
 
 	mu sync.Mutex
 	// ids[i] is the id of the i-th article added, cluster[i] its cluster

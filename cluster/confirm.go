@@ -81,7 +81,15 @@ func (c *Clusters) decide(a *article.Article, b int32, f JoinFeatures) bool {
 	if e == nil {
 		return p >= c.threshold
 	}
+	c.confirmed++
 	return c.confirm.Score(ConfirmFeatures(f, e, a)) >= c.confirmThreshold
+}
+
+// Confirmed returns how many joins the confirm model has decided.
+func (c *Clusters) Confirmed() int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.confirmed
 }
 
 // article returns the text of article n: kept when it is one of the

@@ -54,6 +54,9 @@ func TestConfirmDecides(t *testing.T) {
 			if got != tc.want {
 				t.Errorf("b joined a: %v, want %v (clusters %v)", got, tc.want, c.Groups())
 			}
+			if want := map[bool]int{true: 1, false: 0}[tc.text]; c.Confirmed() != want {
+				t.Errorf("%d joins confirmed, want %d", c.Confirmed(), want)
+			}
 		})
 	}
 }

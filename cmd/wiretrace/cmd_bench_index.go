@@ -115,7 +115,7 @@ func benchIndex(ctx context.Context, e *env, args []string) error {
 	}
 	fmt.Fprintf(e.stdout, "wiretrace bench index --n %d --seed %d (%d workers, GOMAXPROCS %d)\n\n", *n, *seed, res.Workers, runtime.GOMAXPROCS(0))
 	if c != nil {
-		fmt.Fprintf(e.stdout, "story clustering during the ingest: %d clusters; derived articles in their original's cluster:", len(c.Groups()))
+		fmt.Fprintf(e.stdout, "story clustering during the ingest: %d clusters, %d joins decided by the confirm model; derived articles in their original's cluster:", len(c.Groups()), c.Confirmed())
 		together := func(id, orig string) bool { return slices.Contains(c.Of(id), orig) }
 		for _, t := range (benchindex.Corpus{Seed: *seed}).FamiliesTogether(*n, familySamples, together) {
 			fmt.Fprintf(e.stdout, " %s %d of %d;", t.Kind, t.In, t.Of)

@@ -39,7 +39,7 @@ func evalClusters(ctx context.Context, e *env, args []string) error {
 	if *asJSON {
 		return writeJSON(e.stdout, r)
 	}
-	fmt.Fprintf(e.stdout, "story clusters of llm-rewrites (originals with their rewrites) and the benchmark pages, threshold %.3f (%.1f s)\n", r.Threshold, r.Seconds)
+	fmt.Fprintf(e.stdout, "story clusters of llm-rewrites (originals with their rewrites) and the benchmark pages, join threshold %.3f, %d of %d articles' joins decided by the confirm model (%.1f s)\n", r.Threshold, r.Confirmed, len(items), r.Seconds)
 	fmt.Fprintf(e.stdout, "%-5s %6s %7s %8s %7s %18s %14s\n", "part", "items", "stories", "clusters", "ARI", "originals w/ all", "rewrites w/ orig")
 	for _, s := range []eval.ClusterScore{r.Fit, r.Check} {
 		fmt.Fprintf(e.stdout, "%-5s %6d %7d %8d %7.4f %18.4f %14.4f\n", s.Part, s.Items, s.Stories, s.Clusters, s.ARI, s.OriginalsWithAll, s.RewritesWithOriginal)

@@ -113,6 +113,9 @@ type ClusterResult struct {
 	Check     ClusterScore `json:"check"`
 	// Seconds is the time the clustering took (not the loading).
 	Seconds float64 `json:"seconds"`
+	// Confirmed is how many joins the confirm model decided, reading
+	// the two articles' texts.
+	Confirmed int `json:"confirmed"`
 }
 
 // ClusterFingerprints returns the index fingerprints of items, by id,
@@ -147,7 +150,8 @@ func EvalClusters(ctx context.Context, items []ClusterItem, opts cluster.Options
 		}
 		of[it.ID] = c.AddFingerprint(it.ID, it.Article, fps[it.ID])
 	}
-	res := ClusterResult{Threshold: cmp.Or(opts.Threshold, cluster.DefaultThreshold), Seconds: time.Since(start).Seconds()}
+	res := ClusterResult{Threshold: cmp.Or(opts.Threshold, cluster.DefaultThreshold), Seconds: time.Since(start).Seconds(),
+		Confirmed: c.Confirmed()}
 	res.Fit = scoreClusters(items, of, Fit)
 	res.Check = scoreClusters(items, of, Check)
 	return res, nil
