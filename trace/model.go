@@ -491,7 +491,7 @@ func termsOf(d *textproc.Doc, buf *termsBuf) docTerms {
 			prev = h
 		}
 		sentBuf = sentBuf[:len(sentBuf)+len(sent)]
-		slices.Sort(sent)
+		scratch.SortShort(sent)
 		sent = slices.Compact(sent)
 		t.sentRare[i] = sent[:len(sent):len(sent)]
 	}
@@ -643,7 +643,7 @@ func (t *docTerms) sentenceCounts(d *textproc.Doc, buf *termsBuf) stemCounts {
 				seen = append(seen, tok.StemHash|1) // hashTerm(tok.Stem)
 			}
 		}
-		slices.Sort(seen)
+		scratch.SortShort(seen)
 		for _, h := range slices.Compact(seen) {
 			if k, ok := t.find(h); ok {
 				c.rare[k]++
@@ -835,8 +835,10 @@ func sortHashes(x, buf []uint64) []uint64 {
 }
 
 // shortBucket is the largest bucket sortHashes orders in its one
-// insertion pass: each key moves at most that far.
-const shortBucket = 16
+// insertion pass, where each key moves at most that far: the longest
+// list scratch.SortShort orders by insertion (a bucket holds the repeats
+// of a stem, a few dozen of a common one).
+const shortBucket = 48
 
 // radixMin is the shortest list sortHashes deals into buckets;
 // maxBucketBits bounds the buckets to 4096 (lists of 8192 keys or more

@@ -190,7 +190,7 @@ func newTermWeights(src, der *textproc.Doc) *termWeights {
 				backing = append(backing, internID(nums, bits, &df))
 			}
 			ts := backing[start:len(backing):len(backing)]
-			slices.Sort(ts)
+			scratch.SortShort(ts)
 			ts = slices.Compact(ts)
 			backing = backing[:start+len(ts)]
 			for _, id := range ts {

@@ -22,7 +22,7 @@ func Resize[T any](s []T, n int) []T {
 // than slices.Sort (whose partitioning branches are unpredictable);
 // longer lists go to slices.Sort. Integers sort to the same order either
 // way.
-func SortShort[T ~uint32 | ~uint64](x []T) {
+func SortShort[T ~int32 | ~uint32 | ~uint64](x []T) {
 	if len(x) > shortSort {
 		slices.Sort(x)
 		return
