@@ -15,8 +15,9 @@ import (
 )
 
 // TestExampleFamilies clusters the bundled example pages online and checks
-// that every copy joins its original's cluster and that unrelated stories
-// stay apart.
+// that every copy, edit, partial reuse, rewrite and independent report of
+// the event joins its original's cluster (one story) and that unrelated
+// stories stay apart.
 func TestExampleFamilies(t *testing.T) {
 	fams, pages := examplePages(t)
 	c := New(Options{})
@@ -28,7 +29,7 @@ func TestExampleFamilies(t *testing.T) {
 	}
 	for _, f := range fams {
 		orig := c.Of(f.Name + "/original")
-		for _, role := range []string{"verbatim", "edited"} {
+		for _, role := range []string{"verbatim", "edited", "partial", "rewrite", "independent"} {
 			id := f.Name + "/" + role
 			if _, ok := family[id]; ok && !contains(orig, id) {
 				t.Errorf("%s is not in its original's cluster %v", id, orig)

@@ -8,6 +8,8 @@ import (
 
 	"github.com/wiretrace/wiretrace/article"
 	"github.com/wiretrace/wiretrace/cluster"
+	"github.com/wiretrace/wiretrace/examples"
+	"github.com/wiretrace/wiretrace/index"
 	"github.com/wiretrace/wiretrace/trace"
 )
 
@@ -109,6 +111,13 @@ func FitCluster(ctx context.Context, data string) (*ClusterFit, error) {
 		copy(f[:], X[i])
 		Xc[i], weight[i] = cluster.ConfirmFeatures(f, byID[p[1]], byID[p[0]]), 1
 	}
+	fx, fy, err := familyDecisions()
+	if err != nil {
+		return nil, err
+	}
+	for i := range fx {
+		Xc, y, weight = append(Xc, fx[i]), append(y, fy[i]), append(weight, setWeight("families"))
+	}
 	res.Confirm = fitTrees(Xc, y, weight, cluster.ConfirmFeatureSign(), 2)
 	best = -1.0
 	for t := 30; t <= 80; t += 5 {
@@ -137,7 +146,9 @@ func (f *ClusterFit) GoSource() ([]byte, error) {
 	b.WriteString("// on the fit part of the story-clustering set (llm-rewrites'\n")
 	b.WriteString("// originals with their rewrites, the extraction and WCXB dev pages as\n")
 	fmt.Fprintf(&b, "// singletons) clustered alone: %d join decisions, %d of them right\n", f.Joins, f.Right)
-	b.WriteString("// joins. Refit with:\n//\n//\twiretrace train cluster > cluster/join_weights.go\n//\n")
+	b.WriteString("// joins; the confirm model also on the example families' decisions\n")
+	b.WriteString("// (weighed 10 each; an independent report is of its family's story).\n")
+	b.WriteString("// Refit with:\n//\n//\twiretrace train cluster > cluster/join_weights.go\n//\n")
 	b.WriteString("// Figures reached with the whole set clustered (wiretrace eval clusters):\n")
 	fmt.Fprintf(&b, "// ARI fit %.4f, check %.4f; originals with all their rewrites fit %.4f,\n", f.Fit.ARI, f.Check.ARI, f.Fit.OriginalsWithAll)
 	fmt.Fprintf(&b, "// check %.4f; rewrites in their original's cluster fit %.4f, check %.4f.\n", f.Check.OriginalsWithAll, f.Fit.RewritesWithOriginal, f.Check.RewritesWithOriginal)
@@ -160,4 +171,47 @@ func (f *ClusterFit) GoSource() ([]byte, error) {
 	writeTrees(&b, "trace.", "ConfirmModel", "decides the joins the join model is unsure of", cluster.ConfirmFeatureNames, &f.Confirm)
 	b.WriteString(")\n")
 	return format.Source(b.Bytes())
+}
+
+// familyDecisions are the confirm model's examples from the example
+// families: their pages clustered alone, family after family, each
+// joining exactly when its best candidate tells its family's story. An
+// independent report of a family's event is of its story (same_story,
+// which a story cluster holds), its unrelated page a story of its own:
+// the story-clustering set has no independent report of one event, only
+// different events about the same people.
+func familyDecisions() ([][]float64, []bool, error) {
+	fams, err := examples.Families()
+	if err != nil {
+		return nil, nil, fmt.Errorf("train cluster: %w", err)
+	}
+	story := map[string]string{}
+	byID := map[string]*article.Article{}
+	var ids []string
+	for _, fam := range fams {
+		for _, f := range fam.Files {
+			a, err := familyArticle(f)
+			if err != nil {
+				return nil, nil, err
+			}
+			id := fam.Name + "/" + f.Role
+			story[id], byID[id] = fam.Name, a
+			if f.Role == "unrelated" {
+				story[id] = id
+			}
+			ids = append(ids, id)
+		}
+	}
+	var X [][]float64
+	var y []bool
+	c := cluster.New(cluster.Options{Judge: func(id, earlier string, f cluster.JoinFeatures) bool {
+		same := story[id] == story[earlier]
+		X = append(X, cluster.ConfirmFeatures(f, byID[earlier], byID[id]))
+		y = append(y, same)
+		return same
+	}})
+	for _, id := range ids {
+		c.AddFingerprint(id, nil, index.FingerprintOf(byID[id]))
+	}
+	return X, y, nil
 }
