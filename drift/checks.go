@@ -2107,7 +2107,10 @@ func (c *checker) spelledOtherwise(name string) bool {
 		return false
 	}
 	if c.capitalWords == nil {
-		c.capitalWords = []string{}
+		c.capitalWords = c.mem.capitals[:0]
+		if c.capitalWords == nil {
+			c.capitalWords = []string{}
+		}
 		for i := range c.src.Sentences {
 			for k := range c.src.Sentences[i].Tokens {
 				if t := &c.src.Sentences[i].Tokens[k]; t.Kind == textproc.Word && t.Text != t.Lower && len(t.Lower) >= 4 {
@@ -2116,6 +2119,7 @@ func (c *checker) spelledOtherwise(name string) bool {
 			}
 		}
 		// A name is met many times: each spelling is compared once.
+		c.mem.capitals = c.capitalWords
 		slices.Sort(c.capitalWords)
 		c.capitalWords = slices.Compact(c.capitalWords)
 	}

@@ -201,6 +201,7 @@ type checkerMem struct {
 	figures         map[*textproc.Sentence][]textproc.Number
 	figs            []textproc.Number // the lists of figures (figureList)
 	clocks          map[*textproc.Sentence][]clock
+	capitals        []string // spelledOtherwise's capitalWords
 }
 
 // checkerMems recycles checkerMems (see checker.release).
@@ -227,6 +228,8 @@ func (c *checker) release() {
 	clear(m.figs[:cap(m.figs)])
 	m.figs = m.figs[:0]
 	clear(m.clocks)
+	clear(m.capitals[:cap(m.capitals)])
+	m.capitals = m.capitals[:0]
 	checkerMems.Put(m)
 }
 

@@ -113,19 +113,30 @@ func measure(da, db *textproc.Doc, al *align.Alignment) features {
 // sorted slice makes sharedQuotes a merge instead of map lookups).
 func quoteSets(d *textproc.Doc) [][]string {
 	var out [][]string
+	// The sets are cut from one array (a new one when it is full), each
+	// with a full slice expression.
+	var all []string
 	for i := range d.Sentences {
 		for _, q := range d.Sentences[i].Quotes {
-			var w []string
-			for _, t := range d.Sentences[i].TokensIn(q.Span) {
-				if t.Kind != textproc.Punct && !t.Stop {
-					w = append(w, t.Stem)
+			toks := d.Sentences[i].TokensIn(q.Span)
+			if cap(all)-len(all) < len(toks) {
+				all = make([]string, 0, max(len(toks), 2*cap(all), 64))
+			}
+			start := len(all)
+			for k := range toks {
+				if t := &toks[k]; t.Kind != textproc.Punct && !t.Stop {
+					all = append(all, t.Stem)
 				}
 			}
+			w := all[start:len(all):len(all)]
 			slices.Sort(w)
 			w = slices.Compact(w)
-			if len(w) >= quoteMin {
-				out = append(out, w)
+			if len(w) < quoteMin {
+				all = all[:start]
+				continue
 			}
+			all = all[:start+len(w)]
+			out = append(out, w[:len(w):len(w)])
 		}
 	}
 	return out
