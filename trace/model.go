@@ -811,15 +811,7 @@ func sortHashes(x, buf []uint64) []uint64 {
 		count[k]++
 	}
 	if most <= shortBucket {
-		for i := 1; i < len(dst); i++ {
-			v := dst[i]
-			j := i
-			for j > 0 && dst[j-1] > v {
-				dst[j] = dst[j-1]
-				j--
-			}
-			dst[j] = v
-		}
+		scratch.Insertion(dst)
 		copy(x, dst)
 		return buf
 	}

@@ -27,6 +27,13 @@ func SortShort[T ~int32 | ~uint32 | ~uint64](x []T) {
 		slices.Sort(x)
 		return
 	}
+	Insertion(x)
+}
+
+// Insertion orders x by insertion sort, whatever its length: for short
+// lists (SortShort) and for lists whose elements each sit near their
+// place (the output of a bucket sort with short buckets).
+func Insertion[T ~int32 | ~uint32 | ~uint64](x []T) {
 	for i := 1; i < len(x); i++ {
 		v := x[i]
 		j := i
