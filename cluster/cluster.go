@@ -116,17 +116,18 @@ type Clusters struct {
 	judge     func(id, earlier string, f JoinFeatures) bool
 	// confirm and confirmThreshold decide the joins the join model is
 	// unsure of (see decide), reading the texts of articles: those of
-	// the latest recentArticles added are kept in recent (by article
-	// number modulo recentArticles; nil when not given), older ones read
-	// from articles.
+	// the latest recentArticles added are kept in recent (below), older
+	// ones read from articles.
 	confirm          trace.Trees
 	confirmThreshold float64
 	articles         Articles
-	recent           []*article.Article
-	// confirmed counts the joins the confirm model decided.
-	confirmed int
 
 	mu sync.Mutex
+	// recent holds the texts of the latest recentArticles added, by
+	// article number modulo recentArticles (nil when not given);
+	// confirmed counts the joins the confirm model decided.
+	recent    []*article.Article
+	confirmed int
 	// ids[i] is the id of the i-th article added, cluster[i] its cluster
 	// (-1 once removed).
 	ids     []string
