@@ -55,63 +55,48 @@ func FitCluster(ctx context.Context, data string) (*ClusterFit, error) {
 	fps := ClusterFingerprints(items)
 	story := make(map[string]string, len(items))
 	byID := make(map[string]*article.Article, len(items))
-	var fit []ClusterItem
+	var order []string
 	for _, it := range items {
-		story[it.ID] = it.Story
-		byID[it.ID] = it.Article
+		story[it.ID], byID[it.ID] = it.Story, it.Article
+	}
+	for _, it := range clusterOrder(items) {
 		if it.Part == Fit {
-			fit = append(fit, it)
+			order = append(order, it.ID)
 		}
 	}
-	var X [][]float64
-	var pairs [][2]string
-	var y []bool
-	c := cluster.New(cluster.Options{Judge: func(id, earlier string, f cluster.JoinFeatures) bool {
-		same := story[id] == story[earlier]
-		X = append(X, append([]float64(nil), f[:]...))
-		pairs = append(pairs, [2]string{id, earlier})
-		y = append(y, same)
-		return same
-	}})
-	for i, it := range clusterOrder(fit) {
-		if i%256 == 0 && ctx.Err() != nil {
-			return nil, ctx.Err()
-		}
-		c.AddFingerprint(it.ID, nil, fps[it.ID])
+	decisions, err := storyDecisions(ctx, order, story, fps)
+	if err != nil {
+		return nil, err
 	}
-	res := &ClusterFit{Joins: len(y)}
-	for _, v := range y {
-		if v {
+	res := &ClusterFit{Joins: len(decisions)}
+	X := make([][]float64, len(decisions))
+	y := make([]bool, len(decisions))
+	for i, d := range decisions {
+		X[i], y[i] = append([]float64(nil), d.f[:]...), d.same
+		if d.same {
 			res.Right++
 		}
 	}
 	b, w := fitLogistic(X, y, nil, cluster.JoinFeatureSign[:], clusterLambda, 3000)
 	res.Model.Bias = b
 	copy(res.Model.W[:], w)
-	best := -1.0
-	for t := 5; t <= 95; t++ {
-		th := float64(t) / 100
-		r, err := EvalClusters(ctx, items, cluster.Options{Judge: func(_, _ string, f cluster.JoinFeatures) bool {
+	res.Threshold, res.JoinOnly, err = bestARI(5, 95, 1, func(th float64) (ClusterResult, error) {
+		return EvalClusters(ctx, items, cluster.Options{Judge: func(_, _ string, f cluster.JoinFeatures) bool {
 			return res.Model.Probability(f) >= th
 		}}, fps)
-		if err != nil {
-			return nil, err
-		}
-		if r.Fit.ARI > best {
-			best, res.Threshold, res.JoinOnly = r.Fit.ARI, th, r
-		}
+	})
+	if err != nil {
+		return nil, err
 	}
-	Xc := make([][]float64, len(X))
-	weight := make([]float64, len(X))
-	for i, p := range pairs {
+	Xc := make([][]float64, len(decisions))
+	weight := make([]float64, len(decisions))
+	for i, d := range decisions {
 		if i%64 == 0 && ctx.Err() != nil {
 			return nil, ctx.Err()
 		}
-		var f cluster.JoinFeatures
-		copy(f[:], X[i])
-		Xc[i], weight[i] = cluster.ConfirmFeatures(f, byID[p[1]], byID[p[0]]), 1
+		Xc[i], weight[i] = cluster.ConfirmFeatures(d.f, byID[d.earlier], byID[d.id]), 1
 	}
-	fx, fy, err := familyDecisions()
+	fx, fy, err := familyDecisions(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -119,19 +104,63 @@ func FitCluster(ctx context.Context, data string) (*ClusterFit, error) {
 		Xc, y, weight = append(Xc, fx[i]), append(y, fy[i]), append(weight, setWeight("families"))
 	}
 	res.Confirm = fitTrees(Xc, y, weight, cluster.ConfirmFeatureSign(), 2)
-	best = -1.0
-	for t := 30; t <= 80; t += 5 {
-		th := float64(t) / 100
-		r, err := EvalClusters(ctx, items, cluster.Options{Threshold: res.Threshold, Model: &res.Model,
+	var both ClusterResult
+	res.ConfirmThreshold, both, err = bestARI(30, 80, 5, func(th float64) (ClusterResult, error) {
+		return EvalClusters(ctx, items, cluster.Options{Threshold: res.Threshold, Model: &res.Model,
 			Confirm: &res.Confirm, ConfirmThreshold: th}, fps)
-		if err != nil {
-			return nil, err
+	})
+	if err != nil {
+		return nil, err
+	}
+	res.Fit, res.Check = both.Fit, both.Check
+	return res, nil
+}
+
+// storyDecision is one join decision of a clustering whose joins follow
+// the stories: the new article, the best earlier one, their join
+// features and whether the two tell one story.
+type storyDecision struct {
+	id, earlier string
+	f           cluster.JoinFeatures
+	same        bool
+}
+
+// storyDecisions clusters the articles ids alone, online, in that order,
+// each joining the best earlier article exactly when story says the two
+// are one story (so that the features read clusters as they should be),
+// and returns every decision.
+func storyDecisions(ctx context.Context, ids []string, story map[string]string, fps map[string]index.Fingerprint) ([]storyDecision, error) {
+	var out []storyDecision
+	c := cluster.New(cluster.Options{Judge: func(id, earlier string, f cluster.JoinFeatures) bool {
+		same := story[id] == story[earlier]
+		out = append(out, storyDecision{id, earlier, f, same})
+		return same
+	}})
+	for i, id := range ids {
+		if i%256 == 0 && ctx.Err() != nil {
+			return nil, ctx.Err()
 		}
-		if r.Fit.ARI > best {
-			best, res.ConfirmThreshold, res.Fit, res.Check = r.Fit.ARI, th, r.Fit, r.Check
+		c.AddFingerprint(id, nil, fps[id])
+	}
+	return out, nil
+}
+
+// bestARI returns the threshold from/100 to to/100 by step/100 whose
+// clustering (run) has the best fit-part ARI, the first of equals, and
+// that clustering's result.
+func bestARI(from, to, step int, run func(th float64) (ClusterResult, error)) (float64, ClusterResult, error) {
+	best, bestTh := ClusterResult{}, 0.0
+	for t := from; t <= to; t += step {
+		th := float64(t) / 100
+		r, err := run(th)
+		if err != nil {
+			return 0, ClusterResult{}, err
+		}
+		if t == from || r.Fit.ARI > best.Fit.ARI {
+			best, bestTh = r, th
 		}
 	}
-	return res, nil
+	return bestTh, best, nil
 }
 
 // GoSource returns join_weights.go for package cluster: the fitted join
@@ -180,13 +209,14 @@ func (f *ClusterFit) GoSource() ([]byte, error) {
 // which a story cluster holds), its unrelated page a story of its own:
 // the story-clustering set has no independent report of one event, only
 // different events about the same people.
-func familyDecisions() ([][]float64, []bool, error) {
+func familyDecisions(ctx context.Context) ([][]float64, []bool, error) {
 	fams, err := examples.Families()
 	if err != nil {
 		return nil, nil, fmt.Errorf("train cluster: %w", err)
 	}
 	story := map[string]string{}
 	byID := map[string]*article.Article{}
+	fps := map[string]index.Fingerprint{}
 	var ids []string
 	for _, fam := range fams {
 		for _, f := range fam.Files {
@@ -195,23 +225,21 @@ func familyDecisions() ([][]float64, []bool, error) {
 				return nil, nil, err
 			}
 			id := fam.Name + "/" + f.Role
-			story[id], byID[id] = fam.Name, a
+			story[id], byID[id], fps[id] = fam.Name, a, index.FingerprintOf(a)
 			if f.Role == "unrelated" {
 				story[id] = id
 			}
 			ids = append(ids, id)
 		}
 	}
-	var X [][]float64
-	var y []bool
-	c := cluster.New(cluster.Options{Judge: func(id, earlier string, f cluster.JoinFeatures) bool {
-		same := story[id] == story[earlier]
-		X = append(X, cluster.ConfirmFeatures(f, byID[earlier], byID[id]))
-		y = append(y, same)
-		return same
-	}})
-	for _, id := range ids {
-		c.AddFingerprint(id, nil, index.FingerprintOf(byID[id]))
+	decisions, err := storyDecisions(ctx, ids, story, fps)
+	if err != nil {
+		return nil, nil, err
+	}
+	X := make([][]float64, len(decisions))
+	y := make([]bool, len(decisions))
+	for i, d := range decisions {
+		X[i], y[i] = cluster.ConfirmFeatures(d.f, byID[d.earlier], byID[d.id]), d.same
 	}
 	return X, y, nil
 }
