@@ -17,6 +17,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"io/fs"
+	"slices"
+	"strings"
 	"sync"
 )
 
@@ -56,6 +58,9 @@ type File struct {
 	// Unsupported holds substrings of padding sentences that the page adds
 	// and that no source sentence backs.
 	Unsupported []string `json:"unsupported,omitempty"`
+
+	// fsys holds the page: FS, or the folder Load read the manifest from.
+	fsys fs.FS
 }
 
 // Drift is one planted fact change. Source and Derived are substrings the
@@ -64,6 +69,17 @@ type Drift struct {
 	Kind    string `json:"kind"` // role, number, date, quote, negation or entity
 	Source  string `json:"source"`
 	Derived string `json:"derived"`
+}
+
+// Matches reports whether a reported drift of kind with the spans source
+// and derived is this planted one: the same kind, and spans that contain
+// the planted substrings (case-insensitive).
+func (d Drift) Matches(kind, source, derived string) bool {
+	return kind == d.Kind && containsFold(source, d.Source) && containsFold(derived, d.Derived)
+}
+
+func containsFold(s, sub string) bool {
+	return strings.Contains(strings.ToLower(s), strings.ToLower(sub))
 }
 
 // Original returns the family's original page.
@@ -78,7 +94,11 @@ func (f Family) Original() File {
 
 // Read returns the bytes of the page.
 func (f File) Read() ([]byte, error) {
-	data, err := fs.ReadFile(FS, f.Path)
+	fsys := f.fsys
+	if fsys == nil {
+		fsys = FS
+	}
+	data, err := fs.ReadFile(fsys, f.Path)
 	if err != nil {
 		return nil, fmt.Errorf("read example %s: %w", f.Path, err)
 	}
@@ -94,20 +114,138 @@ var (
 // Families returns the example families from the manifest, in manifest
 // order. Callers must not modify the result.
 func Families() ([]Family, error) {
-	loadOnce.Do(func() {
-		data, err := FS.ReadFile("families.json")
-		if err != nil {
-			loadErr = fmt.Errorf("read example manifest: %w", err)
-			return
-		}
-		var m struct {
-			Families []Family `json:"families"`
-		}
-		if err := json.Unmarshal(data, &m); err != nil {
-			loadErr = fmt.Errorf("parse example manifest families.json: %w", err)
-			return
-		}
-		families = m.Families
-	})
+	loadOnce.Do(func() { families, loadErr = Load(FS) })
 	return families, loadErr
+}
+
+// Load reads a manifest in the schema of families.json from the root of
+// fsys, whose pages it names by their paths in fsys: the bundled examples
+// (Families) or another set of families written the same way, such as a
+// held-out set that nothing is fitted on.
+func Load(fsys fs.FS) ([]Family, error) {
+	data, err := fs.ReadFile(fsys, "families.json")
+	if err != nil {
+		return nil, fmt.Errorf("read family manifest: %w", err)
+	}
+	var m struct {
+		Families []Family `json:"families"`
+	}
+	if err := json.Unmarshal(data, &m); err != nil {
+		return nil, fmt.Errorf("parse family manifest families.json: %w", err)
+	}
+	for i := range m.Families {
+		for j := range m.Families[i].Files {
+			m.Families[i].Files[j].fsys = fsys
+		}
+	}
+	return m.Families, nil
+}
+
+// Outcome is what a comparison of a family's original (as a) with one of
+// its files said, in the terms of the manifest: what Check reads.
+type Outcome struct {
+	Relation      string
+	Source        string
+	CreditsSource bool
+	Drifts        []Reported
+	// Derived holds the derived side's sentences, and Unsupported the
+	// indices of those that no source sentence backs.
+	Derived     []string
+	Unsupported []int
+}
+
+// Reported is one drift a comparison reported.
+type Reported struct {
+	Kind, Source, Derived, Explanation string
+}
+
+// Mismatch is one way an Outcome differs from a file's expected answers.
+type Mismatch struct {
+	// What is "relation", "source", "credit", "missed_drift",
+	// "false_drift" or "padding".
+	What string
+	Text string
+}
+
+// Check compares o with the file's expected answers: the relation, the
+// source side, the credit when it is checked, every planted drift found
+// (each reported drift matches at most one) and no other reported, and
+// every padding sentence unsupported. It returns the differences, none
+// when o is right in every respect.
+func (f File) Check(o Outcome) []Mismatch {
+	var out []Mismatch
+	add := func(what, format string, args ...any) {
+		out = append(out, Mismatch{What: what, Text: fmt.Sprintf(format, args...)})
+	}
+	if o.Relation != f.Relation {
+		add("relation", "relation %s, want %s", o.Relation, f.Relation)
+	}
+	if o.Source != f.Source {
+		add("source", "source %s, want %s", o.Source, f.Source)
+	}
+	if f.CreditsSource != nil && o.CreditsSource != *f.CreditsSource {
+		add("credit", "credits_source %v, want %v", o.CreditsSource, *f.CreditsSource)
+	}
+	used := make([]bool, len(o.Drifts))
+	for _, want := range f.Drifts {
+		found := false
+		for k, d := range o.Drifts {
+			if !used[k] && want.Matches(d.Kind, d.Source, d.Derived) {
+				found, used[k] = true, true
+				break
+			}
+		}
+		if !found {
+			add("missed_drift", "planted %s drift %q → %q not found", want.Kind, want.Source, want.Derived)
+		}
+	}
+	for k, d := range o.Drifts {
+		if !used[k] {
+			add("false_drift", "false drift: %s %q → %q (%s)", d.Kind, d.Source, d.Derived, d.Explanation)
+		}
+	}
+	for _, pad := range f.Unsupported {
+		j := slices.IndexFunc(o.Derived, func(s string) bool { return strings.Contains(s, pad) })
+		switch {
+		case j < 0:
+			add("padding", "no derived sentence contains %q", pad)
+		case !slices.Contains(o.Unsupported, j):
+			add("padding", "padding sentence %d (%q) is not unsupported", j, pad)
+		}
+	}
+	return out
+}
+
+// ParseOutcome reads an Outcome from a compare report in its JSON form
+// (the contract of `wiretrace compare --json`), so that whatever produced
+// the report is checked against the manifest through that contract.
+func ParseOutcome(report []byte) (Outcome, error) {
+	type side struct {
+		Sentences []string `json:"sentences"`
+	}
+	var r struct {
+		A, B          side
+		Relation      string `json:"relation"`
+		Source        string `json:"source"`
+		CreditsSource bool   `json:"credits_source"`
+		Unsupported   []int  `json:"unsupported"`
+		Drifts        []struct {
+			Kind        string `json:"kind"`
+			Source      string `json:"source_span"`
+			Derived     string `json:"derived_span"`
+			Explanation string `json:"explanation"`
+		} `json:"drifts"`
+	}
+	if err := json.Unmarshal(report, &r); err != nil {
+		return Outcome{}, fmt.Errorf("parse compare report: %w", err)
+	}
+	o := Outcome{Relation: r.Relation, Source: r.Source, CreditsSource: r.CreditsSource,
+		Derived: r.B.Sentences, Unsupported: r.Unsupported}
+	if r.Source == "b" {
+		o.Derived = r.A.Sentences
+	}
+	for _, d := range r.Drifts {
+		o.Drifts = append(o.Drifts, Reported(d))
+	}
+	return o, nil
 }

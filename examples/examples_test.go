@@ -86,3 +86,41 @@ func TestManifest(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// TestCheck checks that File.Check finds each kind of wrong answer in a
+// compare report's JSON and none in a right one.
+func TestCheck(t *testing.T) {
+	yes := true
+	f := File{Relation: "rewrite", Source: "a", CreditsSource: &yes,
+		Drifts:      []Drift{{Kind: "number", Source: "12", Derived: "21"}},
+		Unsupported: []string{"Time will tell"}}
+	right := `{"a":{"sentences":["Twelve ships."]},"b":{"sentences":["21 vessels waited.","Time will tell."]},
+		"relation":"rewrite","source":"a","credits_source":true,"unsupported":[1],
+		"drifts":[{"kind":"number","source_span":"12 ships","derived_span":"21 vessels","explanation":"x"}]}`
+	o, err := ParseOutcome([]byte(right))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m := f.Check(o); len(m) != 0 {
+		t.Fatalf("right answer: got mismatches %+v", m)
+	}
+	wrong := `{"a":{"sentences":["21 vessels waited.","Time will tell."]},"b":{"sentences":["Twelve ships."]},
+		"relation":"same_story","source":"b","credits_source":false,"unsupported":[],
+		"drifts":[{"kind":"date","source_span":"Monday","derived_span":"Tuesday","explanation":"x"}]}`
+	o, err = ParseOutcome([]byte(wrong))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]int{}
+	for _, m := range f.Check(o) {
+		got[m.What]++
+	}
+	for _, what := range []string{"relation", "source", "credit", "missed_drift", "false_drift", "padding"} {
+		if got[what] != 1 {
+			t.Errorf("%s: %d mismatches, want 1 (all: %v)", what, got[what], got)
+		}
+	}
+	if _, err := ParseOutcome([]byte("{")); err == nil {
+		t.Error("a broken report parsed without an error")
+	}
+}

@@ -12,6 +12,7 @@ var evalSuites = map[string]job{
 	"clusters":       evalClusters,
 	"date":           evalChooser("date", eval.EvalDateChooser, eval.WriteDateChooser),
 	"drift":          evalDrift,
+	"families":       evalFamilies,
 	"extraction":     evalExtraction,
 	"mrpc":           evalMRPC,
 	"rewrites":       evalRewrites,

@@ -353,7 +353,7 @@ func CopyDrifts(opts trace.Options) (int, error) {
 func exampleArticle(f examples.File) (*article.Article, error) {
 	data, err := f.Read()
 	if err != nil {
-		return nil, fmt.Errorf("read example %s: %w", f.Path, err)
+		return nil, err
 	}
 	a, err := extract.Page(data, extract.Options{})
 	if err != nil {

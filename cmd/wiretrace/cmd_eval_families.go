@@ -1,0 +1,69 @@
+package main
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/wiretrace/wiretrace/examples"
+	"github.com/wiretrace/wiretrace/internal/eval"
+	"github.com/wiretrace/wiretrace/trace"
+)
+
+// evalFamilies runs `wiretrace eval families`: Compare on the bundled
+// example families (the relation and cluster models train on them) and on
+// the held-out families (nothing is fitted on them), each original against
+// each of its pages, checked against the manifests.
+func evalFamilies(ctx context.Context, e *env, args []string) error {
+	fs := newFlags(e, "eval families", "[--json] [--misses]")
+	asJSON := fs.Bool("json", false, "print the result as JSON")
+	misses := fs.Bool("misses", false, "list the bundled families' wrong answers (never the held-out ones')")
+	rest, err := parseInterspersed(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(rest) > 0 {
+		return usagef("eval families takes no arguments, got %q", rest)
+	}
+	bundled, err := examples.Families()
+	if err != nil {
+		return err
+	}
+	held, err := eval.HeldOutFamilies()
+	if err != nil {
+		return err
+	}
+	opts := trace.DefaultOptions()
+	var scores []eval.FamilyScore
+	for _, set := range []struct {
+		name string
+		fams []examples.Family
+	}{{"bundled", bundled}, {"held-out", held}} {
+		s, err := eval.EvalFamilies(ctx, set.name, set.fams, opts)
+		if err != nil {
+			return err
+		}
+		if set.name != "bundled" {
+			s.Mismatches = nil
+		}
+		scores = append(scores, s)
+	}
+	if *asJSON {
+		return writeJSON(e.stdout, scores)
+	}
+	fmt.Fprintf(e.stdout, "story families, each original against each of its pages (bundled: the relation and cluster models train on them; held-out: nothing is fitted on them)\n")
+	fmt.Fprintf(e.stdout, "%-9s %5s %6s %9s %7s %9s %7s %14s %6s %11s %8s\n", "set", "pairs", "right", "relation", "source", "reversed", "credit", "drifts found", "false", "quiet pages", "padding")
+	for _, s := range scores {
+		fmt.Fprintf(e.stdout, "%-9s %5d %6d %9s %7s %9s %7s %14s %6d %11s %8s\n", s.Set, s.Pairs, s.Right,
+			frac(s.RelationRight, s.Pairs), frac(s.SourceRight, s.Pairs), frac(s.ReversedRight, s.Reversed),
+			frac(s.CreditRight, s.CreditChecked), frac(s.Found, s.Planted), s.FalseDrifts, frac(s.QuietRight, s.Quiet),
+			frac(s.PaddingFound, s.Padding))
+	}
+	if *misses {
+		for _, m := range scores[0].Mismatches {
+			fmt.Fprintln(e.stdout, "miss", m)
+		}
+	}
+	return nil
+}
+
+func frac(n, d int) string { return fmt.Sprintf("%d/%d", n, d) }
