@@ -184,6 +184,13 @@ func Examine(src, derived *textproc.Doc, pairs []Pair) Review {
 				continue
 			}
 			figures++
+			if !paired[j] {
+				if f, ok := c.counterpart(d, x, sourceAround(pairs, j, closest[j], shares[j] >= claimWords)); ok {
+					c.suspect(Drift{Kind: Number, SourceSpan: f.n.Text, DerivedSpan: x.Text, SourceSentence: f.s.Index, DerivedSentence: j,
+						Explanation: fmt.Sprintf("the source says %s where this says %s", f.n.Text, x.Text)})
+					continue
+				}
+			}
 			c.suspect(Drift{Kind: Number, DerivedSpan: x.Text, SourceSentence: at, DerivedSentence: j,
 				Explanation: fmt.Sprintf("gives the figure %s, which the source never states", x.Text)})
 		}
@@ -418,4 +425,64 @@ func closestSource(src, derived *textproc.Doc, m *checkerMem) (closest, shares [
 		restates[j] = bestN >= anchorWords && float64(bestN) >= anchorMin*float64(stems)
 	}
 	return closest, shares, restates
+}
+
+// sourceAround returns the source sentences around the place of derived
+// sentence j, which the aligner paired with nothing: those paired with the
+// derived sentences just before and after it, and near, the source
+// sentence it shares most words with, when it shares enough (withNear).
+// A rewrite that splits a long source sentence in two pairs one half and
+// leaves the other, with the figure it changed, unpaired.
+func sourceAround(pairs []Pair, j, near int, withNear bool) []int {
+	var out []int
+	for _, p := range pairs {
+		if slices.Contains(p.Derived, j-1) || slices.Contains(p.Derived, j+1) {
+			out = append(out, p.Source...)
+		}
+	}
+	if withNear && near >= 0 {
+		out = append(out, near)
+	}
+	return out
+}
+
+// counterpart returns the figure of the source sentences at (indices)
+// that figure x of the unpaired derived sentence d replaced: one of x's
+// unit and order of magnitude, said of the same kind of thing (not a
+// count of something else, an age only against an age), that the
+// derived text states nowhere, so that the rewrite dropped it and gives
+// x where it stood; the closest in ratio when several are. ok is false
+// when there is none, and x is an addition.
+func (c *checker) counterpart(d *textproc.Sentence, x textproc.Number, at []int) (f numAt, ok bool) {
+	best := math.Inf(1)
+	for _, i := range at {
+		if i < 0 || i >= len(c.src.Sentences) {
+			continue
+		}
+		s := &c.src.Sentences[i]
+		for _, n := range c.figures(s) {
+			if !unitsAgree(n.Unit, x.Unit) || !sameMagnitude(n.Value, x.Value) ||
+				countsOther(s, n, d, x) || isAge(s, n) != isAge(d, x) || approximately(s, n, d, x) || c.derivedHas(s, n) {
+				continue
+			}
+			if score := math.Abs(math.Log((math.Abs(n.Value) + 1e-9) / (math.Abs(x.Value) + 1e-9))); score < best {
+				best, f, ok = score, numAt{n, s}, true
+			}
+		}
+	}
+	return f, ok
+}
+
+// derivedHas reports whether the derived text states figure n of source
+// sentence s anywhere, or a figure within a rounding or a hedge of it.
+func (c *checker) derivedHas(s *textproc.Sentence, n textproc.Number) bool {
+	for i := range c.derived.Sentences {
+		d := &c.derived.Sentences[i]
+		for _, m := range d.Numbers {
+			if sameValue(m, n) || unitsAgree(m.Unit, n.Unit) && approximately(d, m, s, n) {
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -82,3 +82,46 @@ func TestExamineClaim(t *testing.T) {
 		t.Errorf("changed partial: got %+v, want no drift", got)
 	}
 }
+
+// TestExamineSplitFigure checks a source sentence that a rewrite splits
+// in two, pairing one half and changing the figure of the other: the
+// unpaired half's figure is reported against the source figure it
+// replaced, which the rewrite states nowhere; a figure the rewrite also
+// keeps stays an addition.
+func TestExamineSplitFigure(t *testing.T) {
+	src := doc("Dockers at Norvik walked out on Monday when talks collapsed, leaving 12 tankers waiting offshore.",
+		"The union wants a 7% raise over two years.",
+		"The company offered 3%.",
+		"Talks resume on Friday.",
+		"The port handled 900,000 containers last year.")
+	for _, tt := range []struct {
+		name, third string
+		source      string
+	}{
+		{"changed", "By nightfall 21 vessels sat at anchor off the coast.", "12"},
+		{"kept elsewhere", "By nightfall 21 vessels sat at anchor, beside the 12 tankers.", ""},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			der := doc("Dockers at Norvik struck on Monday after talks failed.", tt.third,
+				"The union is seeking 7% over two years.",
+				"The company has offered 3%.",
+				"Talks are due to resume on Friday.",
+				"Norvik handled 900,000 containers last year.")
+			pairs := []Pair{{Source: []int{0}, Derived: []int{0}}, {Source: []int{1}, Derived: []int{2}},
+				{Source: []int{2}, Derived: []int{3}}, {Source: []int{3}, Derived: []int{4}}, {Source: []int{4}, Derived: []int{5}}}
+			rv := Examine(src, der, pairs)
+			var got *Drift
+			for _, d := range rv.Drifts(true, false) {
+				if d.Kind == Number && d.DerivedSpan == "21" {
+					got = &d
+				}
+			}
+			if got == nil {
+				t.Fatalf("no number drift on 21: %+v", rv.Drifts(true, false))
+			}
+			if got.SourceSpan != tt.source {
+				t.Errorf("source span %q, want %q (%s)", got.SourceSpan, tt.source, got.Explanation)
+			}
+		})
+	}
+}
