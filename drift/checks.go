@@ -722,10 +722,11 @@ func (c *checker) quotes(ss []*textproc.Sentence, d *textproc.Sentence) {
 			}
 		}
 		if bestShare >= quoteSame {
-			if !sameSpeaker(bestQ.Speaker, dq.Speaker, d) && !speaksFor(bestS, bestQ.Speaker, speakerName(dq.Speaker)) {
-				c.add(Drift{Kind: Quote, SourceSpan: bestQ.Speaker, DerivedSpan: dq.Speaker,
+			srcSp, derSp := speakerOf(c.src, bestS, bestQ), speakerOf(c.derived, d, dq)
+			if !sameSpeaker(srcSp, derSp, d) && !speaksFor(bestS, srcSp, speakerName(derSp)) {
+				c.add(Drift{Kind: Quote, SourceSpan: srcSp, DerivedSpan: derSp,
 					SourceSentence: bestS.Index, DerivedSentence: d.Index,
-					Explanation: fmt.Sprintf("the quote %q is attributed to %s, but the source has %s say it", clipWords(dq.Text, 8), dq.Speaker, bestQ.Speaker)})
+					Explanation: fmt.Sprintf("the quote %q is attributed to %s, but the source has %s say it", clipWords(dq.Text, 8), derSp, srcSp)})
 			}
 			continue
 		}
@@ -762,6 +763,64 @@ func (c *checker) quotes(ss []*textproc.Sentence, d *textproc.Sentence) {
 			}
 		}
 	}
+}
+
+// speakerOf returns who speaks quote q of sentence s of doc: its speaker
+// phrase when that names someone; for a personal pronoun ("she said"),
+// the one person its own sentence names before it, or else the one
+// person the nearest earlier sentence naming anyone names (whom a reader
+// takes "she" for), looking back two sentences at most and giving up
+// when that sentence names several; for a quote
+// with no speech verb next to it, the one person its own sentence names
+// before it when a colon opens the quote ("Okafor, for her part, was
+// blunt: "..."). Otherwise the speaker phrase as it is, which names
+// nobody.
+func speakerOf(doc *textproc.Doc, s *textproc.Sentence, q textproc.Quote) string {
+	sp := q.Speaker
+	if speakerName(sp) != "" {
+		return sp
+	}
+	// onlyPerson is the one person sentence t names before byte end,
+	// "" when it names none or several.
+	onlyPerson := func(t *textproc.Sentence, end int) (string, int) {
+		who, n := "", 0
+		for _, e := range t.Entities {
+			if e.Kind != textproc.Person || e.End > end {
+				continue
+			}
+			if who == "" || surname(e.Text) != surname(who) {
+				n++
+			}
+			who = e.Text
+		}
+		return who, n
+	}
+	// A phrase of punctuation alone ("," before "warned:") names no one.
+	switch strings.ToLower(strings.Trim(sp, " ,;:")) {
+	case "":
+		if before := strings.TrimRight(s.Text[:min(max(0, q.Start), len(s.Text))], " \"“‘'"); strings.HasSuffix(before, ":") {
+			if who, n := onlyPerson(s, q.Start); n == 1 {
+				return who
+			}
+		}
+	case "he", "she":
+		if who, n := onlyPerson(s, q.Start); n > 0 {
+			if n == 1 {
+				return who
+			}
+			return sp
+		}
+		for i := s.Index - 1; i >= 0 && i >= s.Index-2 && i < len(doc.Sentences); i-- {
+			who, n := onlyPerson(&doc.Sentences[i], len(doc.Sentences[i].Text))
+			if n == 1 {
+				return who
+			}
+			if n > 1 {
+				break
+			}
+		}
+	}
+	return sp
 }
 
 // quoteAt is a source quote with its sentence and content words.
