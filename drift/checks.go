@@ -1688,7 +1688,7 @@ func (c *checker) swaps(ss []*textproc.Sentence, d *textproc.Sentence) {
 				}
 				da, db := nameContext(d, a.Span), nameContext(d, b.Span)
 				ca, cb := nameContext(s, sa.Span), nameContext(s, sb.Span)
-				if ca == cb || !da.near(cb) || !db.near(ca) || da.near(ca) || db.near(cb) {
+				if ca == cb || !da.nearer(cb, ca) || !db.nearer(ca, cb) {
 					continue
 				}
 				c.add(Drift{Kind: Entity, SourceSpan: sa.Text + " … " + sb.Text, DerivedSpan: b.Text + " … " + a.Text,
@@ -1738,10 +1738,25 @@ func count(s *textproc.Sentence, key string) int {
 // context is the word before and the word after a name.
 type context struct{ before, after string }
 
-// near reports whether two contexts share the word before or the word
-// after (a paraphrase may reword one side).
-func (c context) near(o context) bool {
-	return c.before != "" && c.before == o.before || c.after != "" && c.after == o.after
+// shared is how many of the word before and the word after c shares
+// with o: 0, 1 or 2 (a paraphrase may reword one side).
+func (c context) shared(o context) int {
+	n := 0
+	if c.before != "" && c.before == o.before {
+		n++
+	}
+	if c.after != "" && c.after == o.after {
+		n++
+	}
+	return n
+}
+
+// nearer reports whether c shares more of its words with o than with p.
+// Two names in like places share a word around them ("had" in "Corvan
+// had 3 GW ... and Lystra had 2 GW"), so a name is placed by the side
+// that tells the places apart, not by any word in common.
+func (c context) nearer(o, p context) bool {
+	return c.shared(o) > c.shared(p)
 }
 
 func nameContext(s *textproc.Sentence, sp textproc.Span) context {
