@@ -1668,7 +1668,8 @@ func (c *checker) titlesKnown(d *textproc.Sentence, e textproc.Entity) bool {
 
 // swaps reports two names of d that trade places with each other against
 // a paired source sentence: each stands where the source has the other,
-// between the same words ("Marsh told Kovac" → "Kovac told Marsh").
+// between the same words ("Marsh told Kovac" → "Kovac told Marsh"), or
+// one does while the words around the other were reworded (see traded).
 func (c *checker) swaps(ss []*textproc.Sentence, d *textproc.Sentence) {
 	ents := d.Entities
 	for i := 0; i < len(ents); i++ {
@@ -1688,7 +1689,7 @@ func (c *checker) swaps(ss []*textproc.Sentence, d *textproc.Sentence) {
 				}
 				da, db := nameContext(d, a.Span), nameContext(d, b.Span)
 				ca, cb := nameContext(s, sa.Span), nameContext(s, sb.Span)
-				if ca == cb || !da.nearer(cb, ca) || !db.nearer(ca, cb) {
+				if ca == cb || !traded(da, db, ca, cb, sb.Start < sa.Start) {
 					continue
 				}
 				c.add(Drift{Kind: Entity, SourceSpan: sa.Text + " … " + sb.Text, DerivedSpan: b.Text + " … " + a.Text,
@@ -1698,6 +1699,25 @@ func (c *checker) swaps(ss []*textproc.Sentence, d *textproc.Sentence) {
 			}
 		}
 	}
+}
+
+// traded reports whether two names whose places in the derived sentence
+// are da and db stand where the source (ca, cb) has the other: each
+// nearer the other's place than its own; or, the two in reverse order
+// (flipped), one in the other's very place while the other stands no
+// nearer its own, a paraphrase having reworded the words around it
+// ("Vance told the court ... Ostrow" → "Ostrow informed the court ...
+// Vance"). Without the reversal one name may take a place like the
+// other's in a reworded sentence ("Arlen's coastal towns ... the Brisk
+// coastal road" → "the Arlen coastal towns ... Brisk's road").
+func traded(da, db, ca, cb context, flipped bool) bool {
+	if da.nearer(cb, ca) && db.nearer(ca, cb) {
+		return true
+	}
+	if !flipped {
+		return false
+	}
+	return da.takes(cb) && db.shared(ca) >= db.shared(cb) || db.takes(ca) && da.shared(cb) >= da.shared(ca)
 }
 
 // mention is how many entities of s before entity k share its key.
@@ -1735,8 +1755,12 @@ func count(s *textproc.Sentence, key string) int {
 	return n
 }
 
-// context is the word before and the word after a name.
-type context struct{ before, after string }
+// context is the word before and the word after a name, and whether
+// each is a content word: no stop word, no part of a name.
+type context struct {
+	before, after               string
+	beforeContent, afterContent bool
+}
 
 // shared is how many of the word before and the word after c shares
 // with o: 0, 1 or 2 (a paraphrase may reword one side).
@@ -1759,18 +1783,46 @@ func (c context) nearer(o, p context) bool {
 	return c.shared(o) > c.shared(p)
 }
 
+// takes reports whether c is the place o: the same words before and
+// after (one of them may be an edge of the sentence), a content word
+// among them. Function words and other names mark no place: names in a
+// list or after "in" trade such places in faithful paraphrase ("in
+// Arlen and ... in Brisk" → "in Brisk and ... in Arlen").
+func (c context) takes(o context) bool {
+	return c == o && (c.beforeContent || c.afterContent)
+}
+
 func nameContext(s *textproc.Sentence, sp textproc.Span) context {
 	var c context
-	for _, t := range s.Tokens {
+	before := -1
+	for k, t := range s.Tokens {
 		if t.End <= sp.Start && t.Kind == textproc.Word {
-			c.before = t.Stem
+			before = k
 		}
 		if t.Start >= sp.End && t.Kind == textproc.Word {
-			c.after = t.Stem
+			c.after, c.afterContent = t.Stem, contentWord(s, t)
 			break
 		}
 	}
+	if before >= 0 {
+		t := s.Tokens[before]
+		c.before, c.beforeContent = t.Stem, contentWord(s, t)
+	}
 	return c
+}
+
+// contentWord reports whether t is no stop word and no part of a name
+// of s.
+func contentWord(s *textproc.Sentence, t textproc.Token) bool {
+	if t.Stop {
+		return false
+	}
+	for _, e := range s.Entities {
+		if e.Start <= t.Start && t.End <= e.End {
+			return false
+		}
+	}
+	return true
 }
 
 // described reports a name right after "the": "the Nordvik Democrat" is
