@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/wiretrace/wiretrace/textproc"
 )
@@ -1671,7 +1673,16 @@ func (c *checker) titlesKnown(d *textproc.Sentence, e textproc.Entity) bool {
 // between the same words ("Marsh told Kovac" → "Kovac told Marsh"), or
 // one does while the words around the other were reworded (see traded).
 func (c *checker) swaps(ss []*textproc.Sentence, d *textproc.Sentence) {
-	ents := d.Entities
+	c.mem.names = c.mem.names[:0] // the last call's lists are done with
+	ents := c.names(d, ss...)
+	if len(ents) < 2 {
+		return
+	}
+	var small [4][]textproc.Entity
+	srcEnts := small[:0]
+	for _, s := range ss {
+		srcEnts = append(srcEnts, c.names(s, d))
+	}
 	for i := 0; i < len(ents); i++ {
 		for j := i + 1; j < len(ents); j++ {
 			a, b := ents[i], ents[j]
@@ -1681,15 +1692,16 @@ func (c *checker) swaps(ss []*textproc.Sentence, d *textproc.Sentence) {
 			// The n-th mention of a name on one side is taken for its
 			// n-th mention on the other: a name repeated in the sentence
 			// still has its places.
-			na, nb := mention(d, i), mention(d, j)
-			for _, s := range ss {
-				sa, sb := nthEntity(s, a.Key, na), nthEntity(s, b.Key, nb)
-				if sa == nil || sb == nil || count(s, a.Key) != count(d, a.Key) || count(s, b.Key) != count(d, b.Key) {
+			na, nb := mention(ents, i), mention(ents, j)
+			for k, s := range ss {
+				se := srcEnts[k]
+				sa, sb := nthEntity(se, a.Key, na), nthEntity(se, b.Key, nb)
+				if sa == nil || sb == nil || count(se, a.Key) != count(ents, a.Key) || count(se, b.Key) != count(ents, b.Key) {
 					continue
 				}
 				da, db := nameContext(d, a.Span), nameContext(d, b.Span)
 				ca, cb := nameContext(s, sa.Span), nameContext(s, sb.Span)
-				if ca == cb || !traded(da, db, ca, cb, sb.Start < sa.Start) {
+				if ca == cb || !traded(da, db, ca, cb, sb.Start < sa.Start) || carried(d, a, s, sa, sb) || carried(d, b, s, sb, sa) {
 					continue
 				}
 				c.add(Drift{Kind: Entity, SourceSpan: sa.Text + " … " + sb.Text, DerivedSpan: b.Text + " … " + a.Text,
@@ -1699,6 +1711,80 @@ func (c *checker) swaps(ss []*textproc.Sentence, d *textproc.Sentence) {
 			}
 		}
 	}
+}
+
+// names returns the names of s, with its first word taken for a name
+// when one of the paired sentences names it: a one-word name capitalised
+// only by its place at the start of a sentence is dropped from a
+// document that never writes it elsewhere (textproc drops such
+// openers), and a swap can move a name there ("... with Marsh" →
+// "Marsh ..."). The entities of s are returned as they are otherwise; a
+// list with the first word is built in the checker's memory, valid until
+// the checker is released.
+func (c *checker) names(s *textproc.Sentence, paired ...*textproc.Sentence) []textproc.Entity {
+	k := -1
+	for i, t := range s.Tokens {
+		if t.Kind == textproc.Word || t.Kind == textproc.Numeral {
+			k = i
+			break
+		}
+	}
+	if k < 0 || s.Tokens[k].Kind != textproc.Word {
+		return s.Entities
+	}
+	t := s.Tokens[k]
+	if r, _ := utf8.DecodeRuneInString(t.Text); !unicode.IsUpper(r) {
+		return s.Entities
+	}
+	if len(s.Entities) > 0 && s.Entities[0].Start <= t.Start {
+		return s.Entities
+	}
+	key := baseWord(t.Lower)
+	for _, p := range paired {
+		for _, e := range p.Entities {
+			if e.Key != key {
+				continue
+			}
+			text := baseWord(t.Text)
+			m := c.mem
+			from := len(m.names)
+			m.names = append(m.names, textproc.Entity{Text: text, Key: key, Kind: e.Kind,
+				Span: textproc.Span{Start: t.Start, End: t.Start + len(text)}})
+			m.names = append(m.names, s.Entities...)
+			return m.names[from:len(m.names):len(m.names)]
+		}
+	}
+	return s.Entities
+}
+
+// carried reports whether name e of d moved with the figures attached
+// to it: what follows it up to the next word holds a figure and is what
+// follows it in the source (se), not what follows the other name (so).
+// Reordered names take their scores and ages along ("Arlen (12-3) and
+// Brisk (9-6)" → "Brisk (9-6) and Arlen (12-3)"); swapped names leave
+// them in place.
+func carried(d *textproc.Sentence, e textproc.Entity, s *textproc.Sentence, se, so *textproc.Entity) bool {
+	at := attached(d, e.Span)
+	return at != "" && at == attached(s, se.Span) && at != attached(s, so.Span)
+}
+
+// attached is the text after span sp of s up to its next word, when it
+// holds a figure ("(12-3)", ", 41,"); "" otherwise.
+func attached(s *textproc.Sentence, sp textproc.Span) string {
+	end, figure := -1, false
+	for _, t := range s.Tokens {
+		if t.Start < sp.End {
+			continue
+		}
+		if t.Kind == textproc.Word {
+			break
+		}
+		end, figure = t.End, figure || t.Kind == textproc.Numeral
+	}
+	if !figure {
+		return ""
+	}
+	return strings.TrimSpace(s.Text[sp.End:end])
 }
 
 // traded reports whether two names whose places in the derived sentence
@@ -1720,23 +1806,23 @@ func traded(da, db, ca, cb context, flipped bool) bool {
 	return da.takes(cb) && db.shared(ca) >= db.shared(cb) || db.takes(ca) && da.shared(cb) >= da.shared(ca)
 }
 
-// mention is how many entities of s before entity k share its key.
-func mention(s *textproc.Sentence, k int) int {
+// mention is how many of ents before ents[k] share its key.
+func mention(ents []textproc.Entity, k int) int {
 	n := 0
 	for i := 0; i < k; i++ {
-		if s.Entities[i].Key == s.Entities[k].Key {
+		if ents[i].Key == ents[k].Key {
 			n++
 		}
 	}
 	return n
 }
 
-// nthEntity returns the n-th (from 0) entity of s with the key, or nil.
-func nthEntity(s *textproc.Sentence, key string, n int) *textproc.Entity {
-	for k := range s.Entities {
-		if s.Entities[k].Key == key {
+// nthEntity returns the n-th (from 0) of ents with the key, or nil.
+func nthEntity(ents []textproc.Entity, key string, n int) *textproc.Entity {
+	for k := range ents {
+		if ents[k].Key == key {
 			if n == 0 {
-				return &s.Entities[k]
+				return &ents[k]
 			}
 			n--
 		}
@@ -1744,10 +1830,10 @@ func nthEntity(s *textproc.Sentence, key string, n int) *textproc.Entity {
 	return nil
 }
 
-// count is how many entities of s have the key.
-func count(s *textproc.Sentence, key string) int {
+// count is how many of ents have the key.
+func count(ents []textproc.Entity, key string) int {
 	n := 0
-	for _, e := range s.Entities {
+	for _, e := range ents {
 		if e.Key == key {
 			n++
 		}

@@ -201,7 +201,8 @@ type checkerMem struct {
 	figures         map[*textproc.Sentence][]textproc.Number
 	figs            []textproc.Number // the lists of figures (figureList)
 	clocks          map[*textproc.Sentence][]clock
-	capitals        []string // spelledOtherwise's capitalWords
+	capitals        []string          // spelledOtherwise's capitalWords
+	names           []textproc.Entity // swaps' lists of names (checker.names)
 }
 
 // checkerMems recycles checkerMems (see checker.release).
@@ -230,6 +231,8 @@ func (c *checker) release() {
 	clear(m.clocks)
 	clear(m.capitals[:cap(m.capitals)])
 	m.capitals = m.capitals[:0]
+	clear(m.names[:cap(m.names)])
+	m.names = m.names[:0]
 	checkerMems.Put(m)
 }
 
