@@ -1861,12 +1861,28 @@ func (c context) shared(o context) int {
 	return n
 }
 
-// nearer reports whether c shares more of its words with o than with p.
-// Two names in like places share a word around them ("had" in "Corvan
-// had 3 GW ... and Lystra had 2 GW"), so a name is placed by the side
-// that tells the places apart, not by any word in common.
+// nearer reports whether c stands nearer place o than place p: it
+// shares a word with o, and more words with o than with p, or as many
+// and more edges of the sentence (a name first or last in both). Two
+// names in like places share a word around them ("had" in "Corvan had
+// 3 GW ... and Lystra had 2 GW"), so a name is placed by what tells the
+// places apart, not by any word in common; an edge alone places no name
+// ("Arlen frontman Brisk ..." → "Brisk, Arlen's frontman, ...").
 func (c context) nearer(o, p context) bool {
-	return c.shared(o) > c.shared(p)
+	return c.shared(o) > 0 && c.placed(o) > c.placed(p)
+}
+
+// placed scores how near c stands to place o: two for each word they
+// share, one for each edge of the sentence they share.
+func (c context) placed(o context) int {
+	n := 2 * c.shared(o)
+	if c.before == "" && o.before == "" {
+		n++
+	}
+	if c.after == "" && o.after == "" {
+		n++
+	}
+	return n
 }
 
 // takes reports whether c is the place o: the same words before and
