@@ -125,3 +125,23 @@ func TestExamineSplitFigure(t *testing.T) {
 		})
 	}
 }
+
+// TestExamineSpelledFigure checks that a figure the source spells out, as
+// a sentence opening ("Twenty-nine miners"), is one it states: a rewrite
+// that gives it in figures adds nothing.
+func TestExamineSpelledFigure(t *testing.T) {
+	src := doc("Twenty-nine miners were trapped when the roof of the Breska shaft fell on Sunday.",
+		"Rescuers reached them after two days.",
+		"The company said the shaft would stay closed.",
+		"An inquiry opens in May.",
+		"The mine employs 400 people.")
+	der := doc("Rescuers took two days to reach the trapped workers.",
+		"In all, 29 miners were caught underground at Breska.",
+		"The shaft will stay closed, the company said.")
+	rv := Examine(src, der, []Pair{{Source: []int{1}, Derived: []int{0}}, {Source: []int{2}, Derived: []int{2}}})
+	for _, d := range rv.Drifts(true, false) {
+		if d.Kind == Number {
+			t.Errorf("number drift on a figure the source spells out: %+v", d)
+		}
+	}
+}

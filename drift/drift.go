@@ -279,6 +279,22 @@ func newChecker(src, derived *textproc.Doc) *checker {
 			c.srcWords[baseWord(t.Lower)] = true
 		}
 		c.srcValues = append(c.srcValues, s.Numbers...)
+		// A spelled number of tens and units ("Twenty-nine miners", as a
+		// sentence opens, or "twenty nine") states its value, which a
+		// rewrite gives in figures.
+		for k := range s.Tokens {
+			t := &s.Tokens[k]
+			if t.Kind != textproc.Word {
+				continue
+			}
+			v := textproc.SpelledCompound(t.Lower)
+			if v == 0 && k+1 < len(s.Tokens) {
+				v = textproc.SpelledCompound(t.Lower + "-" + s.Tokens[k+1].Lower)
+			}
+			if v > 0 {
+				c.srcValues = append(c.srcValues, textproc.Number{Text: t.Text, Value: v, Span: t.Span})
+			}
+		}
 		// A mixed number or a fraction as one value too ("2 1/2" as 2.5).
 		for _, f := range c.figures(s) {
 			if !slices.ContainsFunc(s.Numbers, func(n textproc.Number) bool { return n.Span == f.Span }) {

@@ -311,3 +311,13 @@ func TestRelease(t *testing.T) {
 		t.Fatalf("after a release:\n%s\nafresh:\n%s", got, fresh)
 	}
 }
+
+// TestSpelledCompound checks the spelled numbers of tens and units.
+func TestSpelledCompound(t *testing.T) {
+	for w, want := range map[string]float64{"twenty-nine": 29, "forty-one": 41, "ninety-nine": 99,
+		"twenty": 0, "one-off": 0, "ten-one": 0, "well-known": 0, "twenty-": 0, "-nine": 0} {
+		if got := SpelledCompound(w); got != want {
+			t.Errorf("SpelledCompound(%q) = %g, want %g", w, got, want)
+		}
+	}
+}

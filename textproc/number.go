@@ -81,3 +81,22 @@ func numbers(out []Number, text string, toks []Token, ds []Date) []Number {
 	}
 	return out
 }
+
+// spelledUnits are the units that follow a spelled multiple of ten
+// ("twenty-one").
+var spelledUnits = map[string]float64{"one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
+	"six": 6, "seven": 7, "eight": 8, "nine": 9}
+
+// SpelledCompound returns the value of a spelled number of tens and units
+// joined by a hyphen ("twenty-nine", "forty-one"; lower case), as style
+// guides write a number that opens a sentence; 0 when w is no such
+// number. Numbers leaves them out (a figure that the relation's fitted
+// models count); drift reads them as values a source states.
+func SpelledCompound(w string) float64 {
+	tens, unit, ok := strings.Cut(w, "-")
+	t, u := spelledNumbers[tens], spelledUnits[unit]
+	if !ok || u == 0 || t < 20 || t > 90 || t != float64(int(t)/10*10) {
+		return 0
+	}
+	return t + u
+}
