@@ -1324,8 +1324,13 @@ func negated(s *textproc.Sentence, n textproc.Negation) (string, textproc.Span) 
 			return "", textproc.Span{}
 		}
 	}
-	// "not only", "not just": an addition, not a negation.
-	if rest := strings.ToLower(strings.TrimLeft(s.Text[n.End:], " ")); strings.HasPrefix(rest, "only ") || strings.HasPrefix(rest, "just ") || strings.HasPrefix(rest, "merely ") {
+	// "not only", "not just": an addition, not a negation. A sentence
+	// opening "Not since 2011 has ..." or "Not until May will ...": the
+	// inversion that stresses a time ("the worst since 2011", "reopens in
+	// May"), not a claim negated.
+	rest := strings.ToLower(strings.TrimLeft(s.Text[n.End:], " "))
+	if strings.HasPrefix(rest, "only ") || strings.HasPrefix(rest, "just ") || strings.HasPrefix(rest, "merely ") ||
+		strings.TrimSpace(s.Text[:n.Start]) == "" && (strings.HasPrefix(rest, "since ") || strings.HasPrefix(rest, "until ")) {
 		return "", textproc.Span{}
 	}
 	for k, t := range s.Tokens {

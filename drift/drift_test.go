@@ -192,6 +192,8 @@ func TestFind(t *testing.T) {
 		{name: "a pronoun after two people stands for neither",
 			src: []string{"Trade Minister Ilka Marr met Otto Brenn on Monday.", `"A long stoppage would hurt every shop in the country," she said.`},
 			der: []string{"Minister Ilka Marr met Otto Brenn on Monday.", `"A long stoppage would hurt every shop in the country," Brenn said.`}},
+		{name: "a timing negated", src: []string{"It was the deadliest collapse in the province since 2011."},
+			der: []string{"Not since 2011 has the province seen a deadlier collapse."}},
 		{name: "listener of told is no speaker", src: []string{"The mayor said the bridge would reopen in May."},
 			der: []string{"The mayor told The Lakeport Courier the bridge would reopen in May."}},
 		{name: "medium a statement was made on", src: []string{"Vance said the bridge would reopen in May."},
