@@ -24,7 +24,7 @@ var titleAlias = map[string]string{
 	"sen.": "senator", "rep.": "representative", "gen.": "general",
 	"secretary general": "secretary-general", "secretary of the treasury": "treasury secretary",
 	"secretary of defense": "defense secretary", "lt. gov.": "lieutenant governor",
-	"under secretary": "undersecretary",
+	"under secretary": "undersecretary", "press secretary": "spokesperson",
 }
 
 // genericTitles are heads that a rewrite may use for a more specific title
@@ -89,30 +89,37 @@ type roleAt struct {
 // source never gives that person, or a modifier added or dropped
 // ("former"), is a drift. A title the derived text drops is an omission.
 func (c *checker) roles(ss []*textproc.Sentence, d *textproc.Sentence) {
-	for _, dr := range d.Roles {
+	droles := d.Roles
+	if app := textproc.AppositionRoles(d); len(app) > 0 {
+		droles = append(slices.Clip(droles), app...)
+	}
+	for k, dr := range droles {
+		apposition := k >= len(d.Roles)
 		who := surname(dr.Holder)
 		if who == "" {
 			continue
 		}
-		cands := holderRoles(ss, who)
-		if len(cands) == 0 {
+		cands := c.holderRoles(ss, who)
+		// A title in an apposition is held against the paired sentences'
+		// titles only: a person may hold several across an article.
+		if len(cands) == 0 && !apposition {
 			var all []*textproc.Sentence
 			for i := range c.src.Sentences {
 				all = append(all, &c.src.Sentences[i])
 			}
-			cands = holderRoles(all, who)
+			cands = c.holderRoles(all, who)
 		}
 		if len(cands) == 0 {
 			continue
 		}
 		ok := false
 		for _, sr := range cands {
-			if sameTitle(sr.r.Title, dr.Title) && sameModifiers(sr.r, dr) {
+			if (sameTitle(sr.r.Title, dr.Title) || titleIn(sr.r.Text, dr.Title) || titleIn(dr.Text, sr.r.Title)) && sameModifiers(sr.r, dr) {
 				ok = true
 				break
 			}
 		}
-		if ok || titledBefore(cands, dr) {
+		if ok || titledBefore(cands, dr) || apposition && c.titledOtherwise(droles, dr, cands) {
 			continue
 		}
 		// Prefer a source role with the same title to explain a modifier
@@ -133,6 +140,50 @@ func (c *checker) roles(ss []*textproc.Sentence, d *textproc.Sentence) {
 		c.add(Drift{Kind: Role, SourceSpan: best.r.Text + " " + best.r.Holder, DerivedSpan: dr.Text + " " + dr.Holder,
 			SourceSentence: best.s.Index, DerivedSentence: d.Index, Explanation: why})
 	}
+}
+
+// titleIn reports whether the role phrase text, when it joins several
+// titles ("president and CEO of the bureau", "chairman and chief
+// executive"), holds title as one of them, in any spelling: such a phrase
+// gives the person each. A single title is compared whole (sameTitle):
+// "Lieutenant Governor" does not hold "Governor".
+func titleIn(text, title string) bool {
+	lower := strings.ToLower(text)
+	if !strings.Contains(lower, " and ") && !strings.Contains(lower, " & ") {
+		return false
+	}
+	t := canonTitle(title)
+	for _, conj := range strings.FieldsFunc(strings.ReplaceAll(lower, " and ", "&"), func(r rune) bool { return r == '&' || r == ',' }) {
+		conj, _, _ = strings.Cut(strings.TrimSpace(conj), " of ")
+		conj = " " + conj
+		if strings.HasSuffix(conj, " "+t) {
+			return true
+		}
+		for alias, canon := range titleAlias {
+			if canon == t && strings.HasSuffix(conj, " "+alias) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// titledOtherwise reports whether the derived sentence gives the holder
+// of role dr, an apposition's, another title, one the source gives them
+// (cands): a title in an apposition beside one the source has ("Gen. Richard Myers,
+// chairman of the Joint Chiefs") adds a title, it does not change one.
+func (c *checker) titledOtherwise(droles []textproc.Role, dr textproc.Role, cands []roleAt) bool {
+	for _, o := range droles {
+		if o.Span == dr.Span || surname(o.Holder) != surname(dr.Holder) {
+			continue
+		}
+		for _, sr := range cands {
+			if sameTitle(sr.r.Title, o.Title) && sameModifiers(sr.r, o) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // titledBefore reports whether a source sentence that titles the same
@@ -219,7 +270,10 @@ func modifierChange(src, der []string, holder string) string {
 	}
 }
 
-func holderRoles(ss []*textproc.Sentence, who string) []roleAt {
+// holderRoles returns the roles the source sentences ss give the person
+// whose surname is who: the titles before the name and those in an
+// apposition beside it.
+func (c *checker) holderRoles(ss []*textproc.Sentence, who string) []roleAt {
 	var out []roleAt
 	for _, s := range ss {
 		for _, r := range s.Roles {
@@ -227,8 +281,29 @@ func holderRoles(ss []*textproc.Sentence, who string) []roleAt {
 				out = append(out, roleAt{r, s})
 			}
 		}
+		for _, r := range c.appositions(s) {
+			if surname(r.Holder) == who {
+				out = append(out, roleAt{r, s})
+			}
+		}
 	}
 	return out
+}
+
+// appositions returns textproc.AppositionRoles of source sentence s,
+// found once per review.
+func (c *checker) appositions(s *textproc.Sentence) []textproc.Role {
+	i := s.Index
+	if i < 0 || i >= len(c.src.Sentences) || &c.src.Sentences[i] != s {
+		return textproc.AppositionRoles(s)
+	}
+	if c.appRoles == nil {
+		c.appRoles = make([][]textproc.Role, len(c.src.Sentences))
+		for k := range c.src.Sentences {
+			c.appRoles[k] = textproc.AppositionRoles(&c.src.Sentences[k])
+		}
+	}
+	return c.appRoles[i]
 }
 
 // ---- numbers

@@ -173,8 +173,11 @@ type checker struct {
 	// both maps are mem's.
 	clockCache  map[*textproc.Sentence][]clock
 	figureCache map[*textproc.Sentence][]textproc.Number
-	seen        map[string]bool
-	out         []Drift
+	// appRoles holds each source sentence's apposition roles, found on
+	// first use (see appositions).
+	appRoles [][]textproc.Role
+	seen     map[string]bool
+	out      []Drift
 	// numSrc, numDer, numFree and numUsed are the lists of numbers,
 	// reused from pair to pair.
 	numSrc, numDer, numFree []numAt

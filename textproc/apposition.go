@@ -1,0 +1,164 @@
+package textproc
+
+// AppositionRoles returns the titles s gives a person in an apposition,
+// set off by a comma beside the name: after it ("Ines Marlowe, chief
+// medical officer of Lyrant,", "Oskar Brandt, the company's chief
+// executive,") or before it ("Lyrant's head of research, Ines Marlowe,").
+// Each Role's Text is the title with what qualifies it ("chief medical
+// officer of Lyrant"), its Title the title matched ("chief"), its Holder
+// the person. Analyze leaves them out of Sentence.Roles, which hold the
+// titles written before a name ("Chief Executive Oskar Brandt"); drift
+// reads both.
+func AppositionRoles(s *Sentence) []Role {
+	var out []Role
+	toks := s.Tokens
+	for _, e := range s.Entities {
+		if e.Kind != Person {
+			continue
+		}
+		first, last := -1, -1
+		for k := range toks {
+			if toks[k].Start >= e.Start && toks[k].End <= e.End {
+				if first < 0 {
+					first = k
+				}
+				last = k
+			}
+		}
+		if first < 0 {
+			continue
+		}
+		if k := last + 1; k < len(toks) && toks[k].Text == "," {
+			if r, ok := appositionAfter(s, k+1); ok {
+				r.Holder = e.Text
+				out = append(out, r)
+				continue
+			}
+		}
+		if k := first - 1; k > 0 && toks[k].Text == "," {
+			if r, ok := appositionBefore(s, k); ok {
+				r.Holder = e.Text
+				out = append(out, r)
+			}
+		}
+	}
+	return out
+}
+
+// appositionWords is how far an apposition's title may stand from its
+// comma, in words ("the regional chief", "the utility's managing
+// director"), and how many words may qualify it after ("of mine rescue
+// at Tarnwell").
+const (
+	appositionLead = 3
+	appositionTail = 5
+)
+
+// appositionAfter reads the apposition that starts at token k, after the
+// comma that follows a name: determiners and possessives, at most
+// appositionLead words, a title, and its qualifier up to the next
+// punctuation.
+func appositionAfter(s *Sentence, k int) (Role, bool) {
+	toks := s.Tokens
+	var mods []string
+	for j := k; j < len(toks) && j <= k+appositionLead; j++ {
+		t := &toks[j]
+		if t.Kind != Word {
+			return Role{}, false
+		}
+		if n, title := matchTitle(toks, j, t.Lower); n > 0 {
+			var head int
+			title, head = headTitle(toks, j+n, title)
+			if namesAfter(s, toks, head) {
+				return Role{}, false
+			}
+			end := j + n
+			for end < len(toks) && end < j+n+appositionTail && toks[end].Kind == Word {
+				// "Kyi, a U.N. envoy says, ...": the title is the
+				// speaker's, not the name's.
+				if speechVerbs[toks[end].Lower] {
+					return Role{}, false
+				}
+				end++
+			}
+			return Role{Text: s.Text[toks[j].Start:toks[end-1].End], Title: canonicalTitle(title),
+				Modifiers: mods, Span: Span{toks[j].Start, toks[end-1].End}}, true
+		}
+		if roleModifiers[t.Lower] {
+			mods = append(mods, t.Lower)
+		}
+	}
+	return Role{}, false
+}
+
+// appositionBefore reads the apposition that ends at the comma at token
+// comma, before a name: the words back to the previous punctuation or
+// the sentence's start (at most appositionLead+appositionTail+1), in
+// which a title stands.
+func appositionBefore(s *Sentence, comma int) (Role, bool) {
+	toks := s.Tokens
+	start := comma
+	for start > 0 && comma-start < appositionLead+appositionTail+1 && toks[start-1].Kind == Word {
+		start--
+	}
+	if start == comma || start > 0 && toks[start-1].Kind == Word {
+		return Role{}, false
+	}
+	var mods []string
+	for j := start; j < comma; j++ {
+		t := &toks[j]
+		if n, title := matchTitle(toks, j, t.Lower); n > 0 {
+			var head int
+			if title, head = headTitle(toks[:comma], j+n, title); namesAfter(s, toks[:comma], head) {
+				return Role{}, false
+			}
+			return Role{Text: s.Text[toks[j].Start:toks[comma-1].End], Title: canonicalTitle(title),
+				Modifiers: mods, Span: Span{toks[j].Start, toks[comma-1].End}}, true
+		}
+		if roleModifiers[t.Lower] {
+			mods = append(mods, t.Lower)
+		}
+	}
+	return Role{}, false
+}
+
+// headTitle returns the title that heads a phrase whose first title,
+// title, ends before token k: the last of the titles that follow it
+// word by word up to a preposition ("general secretary of the union"
+// is a secretary; "chief medical officer" a chief), and the token after
+// that last title.
+func headTitle(toks []Token, k int, title string) (string, int) {
+	end := k
+	for k < len(toks) && toks[k].Kind == Word && !stopPrepositions[toks[k].Lower] {
+		if n, t := matchTitle(toks, k, toks[k].Lower); n > 0 {
+			title, k = t, k+n
+			end = k
+			continue
+		}
+		k++
+	}
+	return title, end
+}
+
+// namesAfter reports whether a person is named after the title whose
+// head ends before token k, before the phrase ends (punctuation or a
+// preposition): "Vice President Pence" in a list is a titled person,
+// not a title ("chief medical officer of Lyrant" is one).
+func namesAfter(s *Sentence, toks []Token, k int) bool {
+	end := k
+	for end < len(toks) && toks[end].Kind == Word && !stopPrepositions[toks[end].Lower] {
+		end++
+	}
+	if end == k {
+		return false
+	}
+	for _, e := range s.Entities {
+		if e.Kind == Person && e.Start >= toks[k].Start && e.Start < toks[end-1].End {
+			return true
+		}
+	}
+	return false
+}
+
+// stopPrepositions end a title's head: what follows qualifies it.
+var stopPrepositions = setOf("of", "at", "for", "in", "to", "with", "and")
