@@ -135,7 +135,7 @@ func bodyIsCredit(text string) bool {
 			return true
 		}
 	}
-	return false
+	return signOffOutlet(text) != ""
 }
 
 // bodyMetaMaxChars bounds the byline and date lines above an article.
@@ -158,13 +158,74 @@ func bodyIsMeta(text string) bool {
 	if len(text) > bodyMetaMaxChars {
 		return false
 	}
-	lt := strings.ToLower(text)
+	lt := strings.ToLower(unglue(text))
 	for _, p := range bodyBylinePrefixes {
 		if strings.HasPrefix(lt, p) {
 			return true
 		}
 	}
-	return bodyHasDate(lt)
+	return bodyHasDate(lt) || bodyIsRole(lt)
+}
+
+// unglue puts a space where a lower-case letter runs into an upper-case
+// one ("Jane DoeFebruary 19, 2026"): a byline and its date, or a name and
+// its title, set in adjacent inline elements with no space between them
+// read as one word, and the month or the title is then not found as a
+// word of its own. Camel-cased names ("TrendLine", "iPhone") split too,
+// which no test of a meta line minds.
+func unglue(s string) string {
+	n := 0
+	for i := 1; i < len(s); i++ {
+		if s[i] >= 'A' && s[i] <= 'Z' && s[i-1] >= 'a' && s[i-1] <= 'z' {
+			n++
+		}
+	}
+	if n == 0 {
+		return s
+	}
+	b := make([]byte, 0, len(s)+n)
+	for i := 0; i < len(s); i++ {
+		if i > 0 && s[i] >= 'A' && s[i] <= 'Z' && s[i-1] >= 'a' && s[i-1] <= 'z' {
+			b = append(b, ' ')
+		}
+		b = append(b, s[i])
+	}
+	return string(b)
+}
+
+// bodyRoleNouns are the staff titles a byline box prints on a line of its
+// own under the name ("Health reporter", "Chief political correspondent",
+// "Staff writer"), singular, lower-cased.
+var bodyRoleNouns = map[string]bool{
+	"reporter": true, "correspondent": true, "writer": true, "editor": true,
+	"columnist": true, "contributor": true, "journalist": true, "staff": true,
+	"producer": true, "photographer": true, "critic": true,
+}
+
+// bodyRoleWords is the most words a role line has: a title of two or
+// three words, after a name of two or three ("Jane Doe, Health reporter").
+const bodyRoleWords = 6
+
+// bodyIsRole reports a staff title line (lower-cased): a few words, not a
+// sentence, one of whose comma-separated parts ends in a role noun
+// ("business reporter", "jane doe, senior editor"). Above the first
+// paragraph such a line is the byline's, never the story's; it is no
+// label, since within the story "Our reporter" may open a paragraph.
+func bodyIsRole(lt string) bool {
+	if endsSentence(lt) || strings.Count(lt, " ") >= bodyRoleWords {
+		return false
+	}
+	for part := range strings.SplitSeq(lt, ",") {
+		words := strings.Fields(part)
+		if len(words) == 0 {
+			continue
+		}
+		last := strings.TrimRight(words[len(words)-1], ")")
+		if bodyRoleNouns[last] || bodyRoleNouns[strings.TrimSuffix(last, "s")] {
+			return true
+		}
+	}
+	return false
 }
 
 // bodyHasDate reports a clock time (12:45), a numeric date (2019-11-18,
@@ -232,7 +293,7 @@ func bodyIsStamp(text string) bool {
 	if len(text) > bodyMetaMaxChars {
 		return false
 	}
-	lt := strings.ToLower(text)
+	lt := strings.ToLower(unglue(text))
 	for _, p := range bodyStampPrefixes {
 		if strings.HasPrefix(lt, p) {
 			return bodyHasDate(lt)

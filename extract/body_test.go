@@ -264,6 +264,15 @@ func TestBodyIsMeta(t *testing.T) {
 		{"What's new in 4.11 (spring update)?", false},
 		{"Baby boomers may need to plan for a longer retirement", false},
 		{"BAAR, SWITZERLAND", false},
+		{"Transport reporter", true},
+		{"Chief political correspondent", true},
+		{"Ana Ruiz, Senior Editor", true},
+		{"Daily Planet Staff", true},
+		{"Daily Planet StaffMarch 3, 2026", true},
+		{"Ana RuizUpdated 12:40", true},
+		{"What the reporter saw.", false},
+		{"A day in the life of a city editor on deadline night in the newsroom", false},
+		{"Trams return to the old town", false},
 		{bodyP1, false},
 	} {
 		if got := bodyIsMeta(tc.text); got != tc.want {
@@ -282,6 +291,10 @@ func TestBodyIsCredit(t *testing.T) {
 		{"Staff writer Joe Bloggs contributed to this report.", true},
 		{"© Jane Doe Crowds outside the council chamber on Tuesday.", true},
 		{"© 2026 Daily Planet Media. All rights reserved.", false},
+		{"(Harbour Wire; reporting by Ana Ruiz, editing by Tom Brown)", true},
+		{"(Harbour Wire; Writing by Ana Ruiz; Editing by Tom Brown).", true},
+		{"(the council; reporting by residents, editing by no one)", false},
+		{"(Harbour Wire; see the full timetable below)", false},
 		{bodyP2, false},
 	} {
 		if got := bodyIsCredit(tc.text); got != tc.want {

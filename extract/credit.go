@@ -163,10 +163,47 @@ var tailCredit = regexp.MustCompile(`^(?:[-—–]{1,2}\s*(.{2,40})|\(?\s*(?:Rep
 // match.
 var republished = regexp.MustCompile(`(?i)^(?:this (?:article|story|post|piece|report) )?(?:was |is |has been )?(?:(?:originally|first) (?:published|appeared|posted) (?:by|in|on|at)|(?:republished|reprinted|adapted|syndicated)(?: with permission)? (?:from|by)|(?:produced|reported) (?:by|in partnership with))\s+(?-i:the\s+)?((?-i:\p{Lu})[^.,;:()]{1,50}?)(?:\s+(?:under|with|and|on|in)\b|[.,;:(]|$)`)
 
+// signOffStaff open the parts of a sign-off that name the agency's staff,
+// lower-cased.
+var signOffStaff = []string{
+	"reporting by", "additional reporting by", "writing by", "editing by",
+	"compiled by", "graphics by", "fact-checking by",
+}
+
+// signOffOutlet returns the outlet named first in a sign-off in
+// parentheses that goes on to name its staff: "(Meridian Press; reporting
+// by A, editing by B)", "(Kestrel Wire; Writing by A; Editing by B)". The
+// house style of the wires that put the agency there; "(Reporting by A;
+// Editing by B)", which names no outlet, is tailCredit's.
+func signOffOutlet(p string) string {
+	t := strings.TrimRight(strings.TrimSpace(p), ".")
+	if len(t) < 4 || len(t) > bodyCreditMaxChars || t[0] != '(' || t[len(t)-1] != ')' {
+		return ""
+	}
+	outlet, rest, ok := strings.Cut(t[1:len(t)-1], ";")
+	outlet = strings.TrimSpace(outlet)
+	if !ok || !outletName(outlet) && agencyIn(outlet) == "" {
+		return ""
+	}
+	rest = strings.ToLower(strings.TrimSpace(rest))
+	for _, s := range signOffStaff {
+		if strings.HasPrefix(rest, s) {
+			if a := agencyIn(outlet); a != "" {
+				return a
+			}
+			return outlet
+		}
+	}
+	return ""
+}
+
 // creditFromTail returns the agency or outlet named by a closing sign-off
 // paragraph.
 func creditFromTail(p string) string {
 	p = strings.TrimSpace(p)
+	if o := signOffOutlet(p); o != "" {
+		return o
+	}
 	if m := republished.FindStringSubmatch(p); m != nil {
 		name := strings.TrimSpace(m[1])
 		if a := agencyIn(name); a != "" {
@@ -183,6 +220,11 @@ func creditFromTail(p string) string {
 		// house style; other agencies name their reporters in bylines.
 		if a := agencyIn(m[0]); a != "" {
 			return a
+		}
+		// "(Reporting by A; Editing by B) Meridian Press": the outlet
+		// signs after the parenthesis.
+		if i := strings.LastIndexByte(m[0], ')'); i > 0 && outletName(strings.TrimRight(m[0][i+1:], ". ")) {
+			return strings.TrimRight(strings.TrimSpace(m[0][i+1:]), ". ")
 		}
 		return "Reuters"
 	}

@@ -187,6 +187,7 @@ func fromHTML(text string, opts Options, choices *Choices) (*article.Article, er
 	}
 	a.Comments = htmlComments(root, m)
 	a.Paragraphs = dropComments(a.Paragraphs, a.Comments)
+	a.Paragraphs = dropAboveDateline(a.Paragraphs)
 	a.Dateline, a.Credit = htmlDatelineCredit(a, m)
 	for i := 0; a.Credit == "" && i < len(dropped); i++ {
 		// Sign-offs ("Reporting by ...; Editing by ...") are not body,
@@ -272,6 +273,25 @@ func htmlDatelineCredit(a *article.Article, m *pageMeta) (dateline, credit strin
 		}
 	}
 	return dateline, credit
+}
+
+// dropAboveDateline drops the lines the body holds above a wire dateline
+// ("BRESKA, Feb 18 (Meridian Press) - ...") that opens its second or
+// third paragraph, when they are short and no sentences: the dateline
+// opens the story, so they are the byline box's furniture (a staff title,
+// a place, a reading time) that the body scorer kept. Left in, they would
+// also hide the dateline from readers of the body that look for it in the
+// first paragraph only.
+func dropAboveDateline(paras []string) []string {
+	for i := 1; i < len(paras) && i < 3; i++ {
+		if p := paras[i-1]; len(p) > bodyMetaMaxChars || endsSentence(p) {
+			return paras
+		}
+		if place, _ := leadDateline(paras[i]); place != "" {
+			return paras[i:]
+		}
+	}
+	return paras
 }
 
 // bodyDate finds a date written near the top of the body (a "Published
