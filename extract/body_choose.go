@@ -404,7 +404,7 @@ func (s *bodySegmenter) sameKind(c int32, k bodyKey) bool {
 func (s *bodySegmenter) collect(best int32) (out, credits []string) {
 	keep, lo, hi := s.extend(best)
 	var heads []bool // out[i] is a heading
-	started := false
+	started, bylineLines := false, 0
 	for i := lo; i < hi; i++ {
 		b := &s.blocks[i]
 		x := &s.boxes[b.box]
@@ -423,8 +423,19 @@ func (s *bodySegmenter) collect(best int32) (out, credits []string) {
 		}
 		// Above the first paragraph: the headline, byline and date.
 		if !started && (b.heading == 1 || s.bodyIsTitle(b.text) || b.heading == 0 && bodyIsMeta(b.text)) {
+			if b.heading == 0 && bodyIsByline(b.text) {
+				bylineLines = bodyBylineLines
+			}
 			continue
 		}
+		// Under the byline, the lines of its box: a title, a desk, a
+		// place, a reading time, in any language ("Contributions From:
+		// ...", "Bureau de Paris"). A sentence is the story's lead.
+		if !started && bylineLines > 0 && b.heading == 0 && len(b.text) <= bodyMetaMaxChars && !endsSentence(b.text) && strings.Count(b.text, " ") < bodyRoleWords {
+			bylineLines--
+			continue
+		}
+		bylineLines = 0
 		if b.prose() > 0 {
 			started = true
 		}
@@ -442,6 +453,11 @@ func (s *bodySegmenter) collect(best int32) (out, credits []string) {
 	}
 	return out, credits
 }
+
+// bodyBylineLines is how many short lines under a byline are taken for
+// its box's: a title and a date or reading time. More would reach into a
+// list of key points that opens the story.
+const bodyBylineLines = 2
 
 // bodyMaxLevels is how far up a block's text counts: real articles sit
 // within a few levels of their container, and the cap keeps a page of

@@ -159,12 +159,22 @@ func bodyIsMeta(text string) bool {
 		return false
 	}
 	lt := strings.ToLower(unglue(text))
+	return bodyBylineStart(lt) || bodyHasDate(lt) || bodyIsRole(lt)
+}
+
+// bodyIsByline reports a "By Jane Doe" line.
+func bodyIsByline(text string) bool {
+	return len(text) <= bodyMetaMaxChars && bodyBylineStart(strings.ToLower(text))
+}
+
+// bodyBylineStart reports a lower-cased line that opens as a byline.
+func bodyBylineStart(lt string) bool {
 	for _, p := range bodyBylinePrefixes {
 		if strings.HasPrefix(lt, p) {
 			return true
 		}
 	}
-	return bodyHasDate(lt) || bodyIsRole(lt)
+	return false
 }
 
 // unglue puts a space where a lower-case letter runs into an upper-case

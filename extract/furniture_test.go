@@ -28,6 +28,7 @@ func TestBylineBoxFurniture(t *testing.T) {
 		{"staff title under the name", `<div data-component="byline-block"><div>By Ana Ruiz</div><div>Transport reporter</div></div>`},
 		{"title after the name", `<div class="c-x9"><span>Ana Ruiz, Senior Editor</span></div>`},
 		{"byline glued to its date", `<div class="c-x9"><span>Daily Planet Staff</span><span><time datetime="2026-03-03">March 3, 2026</time></span></div>`},
+		{"any short line under the byline", `<div class="c-x9"><div>By Ana Ruiz</div><div>Reporting from Nordhaven</div></div>`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			a, err := Page([]byte(furniturePage(tc.byline, paras, "")), Options{})
@@ -41,14 +42,28 @@ func TestBylineBoxFurniture(t *testing.T) {
 	}
 }
 
+// TestShortLeadAfterByline checks that a one-line opening paragraph under
+// the byline, a sentence, stays the story's.
+func TestShortLeadAfterByline(t *testing.T) {
+	paras := []string{"The trams are coming.", bodyP1, bodyP2, bodyP3}
+	a, err := Page([]byte(furniturePage(`<div><div>By Ana Ruiz</div></div>`, paras, "")), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Join(a.Paragraphs, "\n") != strings.Join(paras, "\n") {
+		t.Errorf("body:\n  got  %q\n  want %q", a.Paragraphs, paras)
+	}
+}
+
 // TestDatelineAfterBylineBox checks that a wire dateline opening the
 // story's paragraph after short furniture lines is still read, and that
 // the lines above it leave the body, so that the body opens with it.
 func TestDatelineAfterBylineBox(t *testing.T) {
 	lead := "NORDHAVEN, March 3 (Harbour Wire) - " + bodyP1
 	paras := []string{lead, bodyP2, bodyP3, bodyP4}
-	// A line no list of staff titles knows, and a reading time.
-	byline := `<div data-component="byline-block"><div>By Harbour Wire</div><div>Our team in the north</div><div>4 min read</div></div>`
+	// A line no list of staff titles knows, and a reading time, with no
+	// byline line above them.
+	byline := `<div data-component="byline-block"><div>Our team in the north</div><div>4 min read</div></div>`
 	a, err := Page([]byte(furniturePage(byline, paras, "")), Options{})
 	if err != nil {
 		t.Fatal(err)
