@@ -122,3 +122,27 @@ func TestItalicSignOff(t *testing.T) {
 		})
 	}
 }
+
+// TestTextSignOffCredit checks that a text dump's sign-off, which closes
+// the story, names its source.
+func TestTextSignOffCredit(t *testing.T) {
+	for _, tc := range []struct{ signOff, credit string }{
+		{"(Harbour Wire; reporting by Ana Ruiz, editing by Tom Brown)", "Harbour Wire"},
+		{"(Reporting by Ana Ruiz; Editing by Tom Brown)", "Reuters"},
+	} {
+		t.Run(tc.signOff, func(t *testing.T) {
+			dump := strings.Join([]string{"Home", "World", "Business", "Tram line to reach the airport by 2031", "By Ana Ruiz",
+				bodyP1, bodyP2, bodyP3, bodyP4, tc.signOff, "About us", "Contact"}, "\n\n")
+			a, err := Page([]byte(dump), Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if a.Credit != tc.credit {
+				t.Errorf("credit %q, want %q", a.Credit, tc.credit)
+			}
+			if got := a.Paragraphs[len(a.Paragraphs)-1]; got != bodyP4 {
+				t.Errorf("body ends with %q, want its last paragraph", got)
+			}
+		})
+	}
+}

@@ -466,6 +466,10 @@ func fromText(text string, opts Options) *article.Article {
 				if a.Credit == "" {
 					a.Credit = noticeOwner(l.text)
 				}
+				if a.Credit == "" {
+					// A sign-off ("(Reporting by A; Editing by B)").
+					a.Credit = creditFromTail(l.text)
+				}
 			}
 		}
 	}
