@@ -18,7 +18,10 @@
 // when zero); input that is not a page yields an error wrapping ErrEmpty,
 // ErrBinary, ErrTooLarge or ErrUndecodable.
 //
-// For HTML the page is parsed once. The body comes from DOM scoring (body*.go);
+// For HTML the page is parsed once. The body comes from DOM scoring (body*.go),
+// without the byline box above the story (the byline, a staff title, the
+// date, lines above a wire dateline) or the sign-off below it ("(Reporting
+// by ...; Editing by ...)"), which still names the credit;
 // the metadata from one pass over the tree: JSON-LD (schema.org Article and
 // its Comments), OpenGraph and other meta tags, <link rel=canonical>,
 // <time>, byline and dateline elements; the credit from the story's own
