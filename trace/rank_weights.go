@@ -29,52 +29,52 @@ var (
 	rankModel = Model{
 		Bias: 0.0000,
 		W: []float64{
-			4.9473,  // similarity
-			3.7566,  // candidate_score
-			-1.1138, // log_candidate_rank
-			0.1358,  // derived_log_odds
-			1.3862,  // derived
-			-0.7035, // partial
+			4.9455,  // similarity
+			3.7506,  // candidate_score
+			-1.1135, // log_candidate_rank
+			0.1359,  // derived_log_odds
+			1.3870,  // derived
+			-0.7171, // partial
 			0.2513,  // direction_log_odds
-			2.6665,  // query_held
-			1.9234,  // match_held
-			2.4028,  // query_stems_held
-			1.8588,  // match_stems_held
-			0.5170,  // query_names_held
-			0.1411,  // log_length_ratio
-			-2.1195, // own_specific
-			1.7657,  // query_sentences_backed
-			1.6915,  // query_subjects_held
-			1.4317,  // match_lead_held
-			2.9804,  // query_lead_held
+			2.6654,  // query_held
+			1.9241,  // match_held
+			2.4023,  // query_stems_held
+			1.8591,  // match_stems_held
+			0.5203,  // query_names_held
+			0.1412,  // log_length_ratio
+			-2.1193, // own_specific
+			1.7628,  // query_sentences_backed
+			1.6952,  // query_subjects_held
+			1.4328,  // match_lead_held
+			2.9815,  // query_lead_held
 		},
 	}
 	// storyModel scores an unrelated candidate as one story with the traced article.
 	storyModel = Model{
-		Bias: -4.7320,
+		Bias: -4.7321,
 		W: []float64{
-			9.0012,  // similarity
-			43.7398, // candidate_score
-			-1.0673, // log_candidate_rank
+			9.0041,  // similarity
+			43.7381, // candidate_score
+			-1.0678, // log_candidate_rank
 			0.3187,  // derived_log_odds
 			0.0000,  // derived
 			0.0000,  // partial
 			0.1480,  // direction_log_odds
-			-4.0631, // query_held
-			-2.2634, // match_held
-			-4.4556, // query_stems_held
-			-3.4785, // match_stems_held
-			-0.0802, // query_names_held
+			-4.0629, // query_held
+			-2.2632, // match_held
+			-4.4554, // query_stems_held
+			-3.4784, // match_stems_held
+			-0.0797, // query_names_held
 			0.1126,  // log_length_ratio
-			1.7215,  // own_specific
-			-0.3940, // query_sentences_backed
-			2.6744,  // query_subjects_held
-			2.6669,  // match_lead_held
-			0.1569,  // query_lead_held
-			0.1145,  // lead
+			1.7213,  // own_specific
+			-0.3934, // query_sentences_backed
+			2.6743,  // query_subjects_held
+			2.6667,  // match_lead_held
+			0.1570,  // query_lead_held
+			0.1143,  // lead
 		},
 	}
 	// storyThreshold is the story model's decision threshold (see
 	// acceptStories).
-	storyThreshold = 0.10348305224396097
+	storyThreshold = 0.10347578642443046
 )

@@ -242,19 +242,20 @@ func classify(f features, ev Evidence) Relation {
 	if f.na == 0 || f.nb == 0 {
 		return Unrelated
 	}
-	shortCopy, longCopy := f.copyA, f.copyB
+	shortCopy, longCopy, longAligned := f.copyA, f.copyB, f.alignedB
 	if f.nb < f.na {
-		shortCopy, longCopy = f.copyB, f.copyA
+		shortCopy, longCopy, longAligned = f.copyB, f.copyA, f.alignedA
 	}
 	switch {
 	case f.verbatimA >= duplicateShare && f.verbatB >= duplicateShare:
 		return Duplicate
 	case shortCopy >= nearDupShorter && longCopy >= nearDupLonger:
 		return NearDuplicate
-	case longCopy < nearDupLonger && (shortCopy >= excerptCopy && f.copiedSentences >= partialMinCopied ||
+	case longCopy < nearDupLonger && longAligned < nearDupLonger && (shortCopy >= excerptCopy && f.copiedSentences >= partialMinCopied ||
 		shortCopy >= nearDupShorter && f.copiedSentences >= 1):
-		// Mostly copied words, but of a small part of the other text: an
-		// excerpt, not a rewrite (rewrites reword).
+		// Mostly copied words, but of a small part of the other text (most
+		// of which carries nothing of the shorter): an excerpt, not a
+		// rewrite (rewrites reword, and carry the whole).
 		return Partial
 	}
 	score := derivedModel.Score(ev.Derived)

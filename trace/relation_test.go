@@ -87,3 +87,20 @@ func TestClassifyCopies(t *testing.T) {
 		})
 	}
 }
+
+// TestExcerptRule checks the copy rule for an excerpt: most of the
+// shorter text copied from a small part of the longer one is partial;
+// copied from throughout a longer text that carries it whole (a close
+// rewrite with padding added) it is not.
+func TestExcerptRule(t *testing.T) {
+	ev := Evidence{Derived: make([]float64, len(DerivedFeatureNames)), Partial: make([]float64, len(PartialFeatureNames))}
+	excerpt := features{na: 20, nb: 8, copyA: 0.3, copyB: 0.75, alignedA: 0.35, alignedB: 0.9, copiedSentences: 6}
+	if got := classify(excerpt, ev); got != Partial {
+		t.Errorf("excerpt: %s, want partial", got)
+	}
+	rewrite := excerpt
+	rewrite.alignedA = 0.9
+	if got := classify(rewrite, ev); got == Partial {
+		t.Errorf("a close rewrite carrying the whole source: partial")
+	}
+}
