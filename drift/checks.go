@@ -1391,6 +1391,11 @@ func negated(s *textproc.Sentence, n textproc.Negation) (string, textproc.Span) 
 			return "", textproc.Span{} // "not without": double negation
 		}
 	}
+	// "unless the company improves its offer": a condition, whose words
+	// state no claim to find unnegated on the other side.
+	if n.Cue == "unless" {
+		return "", textproc.Span{}
+	}
 	// "doesn't it", "aren't they": a question asked for effect, not a
 	// claim negated.
 	if n.Cue == "n't" {

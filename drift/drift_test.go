@@ -192,6 +192,8 @@ func TestFind(t *testing.T) {
 		{name: "a pronoun after two people stands for neither",
 			src: []string{"Trade Minister Ilka Marr met Otto Brenn on Monday.", `"A long stoppage would hurt every shop in the country," she said.`},
 			der: []string{"Minister Ilka Marr met Otto Brenn on Monday.", `"A long stoppage would hurt every shop in the country," Brenn said.`}},
+		{name: "a condition is no negated claim", src: []string{"The strike will last a week unless the company raises its offer."},
+			der: []string{"The company must raise its offer or the strike will last a week."}},
 		{name: "a timing negated", src: []string{"It was the deadliest collapse in the province since 2011."},
 			der: []string{"Not since 2011 has the province seen a deadlier collapse."}},
 		{name: "a title in an apposition changed",
