@@ -632,6 +632,12 @@ func (c *checker) additions(ss []*textproc.Sentence, d *textproc.Sentence) {
 		if c.sourceHas(n) || c.reported(d.Index, n.Text) || c.nearSource(d, n) || n.Unit == "" && n.Value <= 12 {
 			continue
 		}
+		if f, ok := c.counterpart(d, n, c.omittedBeside(ss)); ok {
+			was := rangeSpan(f.s, f.n)
+			c.add(Drift{Kind: Number, SourceSpan: was, DerivedSpan: n.Text, SourceSentence: f.s.Index, DerivedSentence: d.Index,
+				Explanation: fmt.Sprintf("the source says %s where this says %s", was, n.Text)})
+			continue
+		}
 		c.add(Drift{Kind: Number, DerivedSpan: n.Text, SourceSentence: ss[0].Index, DerivedSentence: d.Index,
 			Explanation: fmt.Sprintf("gives the figure %s, which the source never states", n.Text)})
 	}
@@ -642,6 +648,22 @@ func (c *checker) additions(ss []*textproc.Sentence, d *textproc.Sentence) {
 		c.add(Drift{Kind: Date, DerivedSpan: dd.Text, SourceSentence: ss[0].Index, DerivedSentence: d.Index,
 			Explanation: fmt.Sprintf("dates this %s, which the source never does", dd.Text)})
 	}
+}
+
+// omittedBeside returns the source sentences just before and after the
+// sentences ss that the aligner paired with nothing: a rewrite that
+// merges two source sentences into one is paired with one of them, and a
+// figure it changed may come from the other.
+func (c *checker) omittedBeside(ss []*textproc.Sentence) []int {
+	var out []int
+	for _, s := range ss {
+		for _, i := range [2]int{s.Index - 1, s.Index + 1} {
+			if i >= 0 && i < len(c.pairedSrc) && !c.pairedSrc[i] {
+				out = append(out, i)
+			}
+		}
+	}
+	return out
 }
 
 // reported reports whether a drift already names span in derived

@@ -186,8 +186,9 @@ func Examine(src, derived *textproc.Doc, pairs []Pair) Review {
 			figures++
 			if !paired[j] {
 				if f, ok := c.counterpart(d, x, sourceAround(pairs, j, closest[j], shares[j] >= claimWords)); ok {
-					c.suspect(Drift{Kind: Number, SourceSpan: f.n.Text, DerivedSpan: x.Text, SourceSentence: f.s.Index, DerivedSentence: j,
-						Explanation: fmt.Sprintf("the source says %s where this says %s", f.n.Text, x.Text)})
+					was := rangeSpan(f.s, f.n)
+					c.suspect(Drift{Kind: Number, SourceSpan: was, DerivedSpan: x.Text, SourceSentence: f.s.Index, DerivedSentence: j,
+						Explanation: fmt.Sprintf("the source says %s where this says %s", was, x.Text)})
 					continue
 				}
 			}
@@ -473,13 +474,29 @@ func (c *checker) counterpart(d *textproc.Sentence, x textproc.Number, at []int)
 	return f, ok
 }
 
+// rangeSpan returns the text of figure n of source sentence s with the
+// other end of the range it closes, when it closes one ("60 to 90 days",
+// "between 30 and 40"): the range is what the rewrite restated.
+func rangeSpan(s *textproc.Sentence, n textproc.Number) string {
+	for _, m := range s.Numbers {
+		if m.End >= n.Start || m.Start < 0 {
+			continue
+		}
+		gap := strings.ToLower(strings.TrimSpace(s.Text[m.End:n.Start]))
+		if gap == "to" || gap == "-" || gap == "–" || gap == "and" && strings.HasSuffix(strings.ToLower(strings.TrimSpace(s.Text[:m.Start])), "between") {
+			return s.Text[m.Start:n.End]
+		}
+	}
+	return n.Text
+}
+
 // derivedHas reports whether the derived text states figure n of source
 // sentence s anywhere, or a figure within a rounding or a hedge of it.
 func (c *checker) derivedHas(s *textproc.Sentence, n textproc.Number) bool {
 	for i := range c.derived.Sentences {
 		d := &c.derived.Sentences[i]
 		for _, m := range d.Numbers {
-			if sameValue(m, n) || unitsAgree(m.Unit, n.Unit) && approximately(d, m, s, n) {
+			if sameValue(m, n) || m.Unit == n.Unit && approximately(d, m, s, n) {
 				return true
 			}
 		}

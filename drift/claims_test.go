@@ -145,3 +145,20 @@ func TestExamineSpelledFigure(t *testing.T) {
 		}
 	}
 }
+
+// TestMergedSentenceFigure checks a rewrite that merges two source
+// sentences, paired with one of them, and changes a figure of the other:
+// the figure is reported against the range it replaced, not as new; a
+// figure the rewrite states elsewhere is no counterpart.
+func TestMergedSentenceFigure(t *testing.T) {
+	src := doc("The board approved the plan on Monday.", "Its chair, Ana Ruiz, said a formal review would now begin.",
+		"A decision is expected within 60 to 90 days.", "The firm welcomed the news.", "Shares rose.")
+	der := doc("The board backed the plan for people aged over 60 on Monday.",
+		"A formal review will now begin, said chair Ana Ruiz, with a ruling expected in about 150 days.",
+		"The firm was pleased.", "Its shares climbed.")
+	pairs := []Pair{{Source: []int{0}, Derived: []int{0}}, {Source: []int{1}, Derived: []int{1}}, {Source: []int{3}, Derived: []int{2}}, {Source: []int{4}, Derived: []int{3}}}
+	found := Find(src, der, pairs)
+	if len(found) != 1 || found[0].Kind != Number || found[0].SourceSpan != "60 to 90 days" || found[0].DerivedSpan != "150 days" {
+		t.Errorf("got %+v, want one number drift 60 to 90 days -> 150 days", found)
+	}
+}
