@@ -300,9 +300,11 @@ func newChecker(src, derived *textproc.Doc) *checker {
 			if t.Kind != textproc.Word {
 				continue
 			}
-			v := textproc.SpelledCompound(t.Lower)
-			if v == 0 && k+1 < len(s.Tokens) {
-				v = textproc.SpelledCompound(t.Lower + "-" + s.Tokens[k+1].Lower)
+			var v float64
+			if strings.IndexByte(t.Lower, '-') > 0 {
+				v = textproc.SpelledCompound(t.Lower)
+			} else if k+1 < len(s.Tokens) {
+				v = textproc.SpelledTensUnits(t.Lower, s.Tokens[k+1].Lower)
 			}
 			if v > 0 {
 				c.srcValues = append(c.srcValues, textproc.Number{Text: t.Text, Value: v, Span: t.Span})

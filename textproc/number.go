@@ -94,9 +94,25 @@ var spelledUnits = map[string]float64{"one": 1, "two": 2, "three": 3, "four": 4,
 // models count); drift reads them as values a source states.
 func SpelledCompound(w string) float64 {
 	tens, unit, ok := strings.Cut(w, "-")
-	t, u := spelledNumbers[tens], spelledUnits[unit]
-	if !ok || u == 0 || t < 20 || t > 90 || t != float64(int(t)/10*10) {
+	if !ok {
 		return 0
 	}
-	return t + u
+	return SpelledTensUnits(tens, unit)
+}
+
+// SpelledTensUnits returns the value of the spelled multiple of ten tens
+// followed by the spelled unit unit ("twenty", "nine": 29; lower case); 0
+// when they are no such pair.
+func SpelledTensUnits(tens, unit string) float64 {
+	if !spelledNumberShapes.may(tens) {
+		return 0
+	}
+	t := spelledNumbers[tens]
+	if t < 20 || t > 90 || t != float64(int(t)/10*10) {
+		return 0
+	}
+	if u := spelledUnits[unit]; u > 0 {
+		return t + u
+	}
+	return 0
 }
