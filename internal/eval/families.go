@@ -6,7 +6,9 @@ import (
 	"encoding/json"
 	"fmt"
 	"io/fs"
+	"slices"
 
+	"github.com/wiretrace/wiretrace/cluster"
 	"github.com/wiretrace/wiretrace/examples"
 	"github.com/wiretrace/wiretrace/trace"
 )
@@ -59,6 +61,16 @@ type FamilyScore struct {
 	// PaddingFound how many were reported unsupported.
 	Padding      int `json:"padding"`
 	PaddingFound int `json:"padding_found"`
+	// Storied is how many pages tell their family's story (every page
+	// but the original and the unrelated one) and Together how many of
+	// them the story clusters put in the original's cluster, clustering
+	// the set's pages online in manifest order (cluster.Clusters);
+	// Unrelated how many unrelated pages there are and Apart how many of
+	// them stay out of it.
+	Storied   int `json:"storied"`
+	Together  int `json:"together"`
+	Unrelated int `json:"unrelated"`
+	Apart     int `json:"apart"`
 	// Mismatches lists every wrong answer as "family/role: what".
 	Mismatches []string `json:"mismatches,omitempty"`
 }
@@ -80,11 +92,44 @@ func (s FamilyScore) DriftRecall() float64 { return rate(s.Found, s.Planted) }
 // QuietRate is the share of pages that plant no drift and get none.
 func (s FamilyScore) QuietRate() float64 { return rate(s.QuietRight, s.Quiet) }
 
-// EvalFamilies compares each family's original with each of its other
-// pages (and, where the original is the source, the other way round) and
-// scores the answers against the manifest.
+// EvalFamilies clusters the set's pages, then compares each family's
+// original with each of its other pages (and, where the original is the
+// source, the other way round) and scores the answers against the
+// manifest.
 func EvalFamilies(ctx context.Context, set string, fams []examples.Family, opts trace.Options) (FamilyScore, error) {
 	s := FamilyScore{Set: set}
+	clusters := cluster.New(cluster.Options{})
+	for _, fam := range fams {
+		for _, f := range fam.Files {
+			a, err := exampleArticle(f)
+			if err != nil {
+				return s, err
+			}
+			clusters.Add(f.Path, a)
+		}
+	}
+	for _, fam := range fams {
+		story := clusters.Of(fam.Original().Path)
+		for _, f := range fam.Files {
+			switch f.Role {
+			case "original":
+			case "unrelated":
+				s.Unrelated++
+				if !slices.Contains(story, f.Path) {
+					s.Apart++
+				} else {
+					s.Mismatches = append(s.Mismatches, fmt.Sprintf("%s/%s: clustered with the original", fam.Name, f.Role))
+				}
+			default:
+				s.Storied++
+				if slices.Contains(story, f.Path) {
+					s.Together++
+				} else {
+					s.Mismatches = append(s.Mismatches, fmt.Sprintf("%s/%s: not in the original's cluster", fam.Name, f.Role))
+				}
+			}
+		}
+	}
 	for _, fam := range fams {
 		orig, err := exampleArticle(fam.Original())
 		if err != nil {

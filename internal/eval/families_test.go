@@ -11,8 +11,9 @@ import (
 // families (nothing is fitted on them) at their floors: the share of
 // pairs given the right relation and source, of planted drifts found, of
 // pages that plant no drift and get none, and of padding sentences found
-// unsupported. The bundled families are held to every answer by trace's
-// TestExampleFamilies.
+// unsupported, and of the story's pages the story clusters put with the
+// original and of unrelated pages they keep apart. The bundled families
+// are held to every answer by trace's TestExampleFamilies and cluster's.
 func TestHeldOutFamilies(t *testing.T) {
 	fams, err := HeldOutFamilies()
 	if err != nil {
@@ -33,4 +34,6 @@ func TestHeldOutFamilies(t *testing.T) {
 	checkFloor(t, "families.heldout.drifts_found", s.DriftRecall())
 	checkFloor(t, "families.heldout.quiet", s.QuietRate())
 	checkFloor(t, "families.heldout.padding", rate(s.PaddingFound, s.Padding))
+	checkFloor(t, "families.heldout.clustered", rate(s.Together, s.Storied))
+	checkFloor(t, "families.heldout.apart", rate(s.Apart, s.Unrelated))
 }
