@@ -876,9 +876,6 @@ func (c *checker) quotes(ss []*textproc.Sentence, d *textproc.Sentence) {
 // nobody.
 func speakerOf(doc *textproc.Doc, s *textproc.Sentence, q textproc.Quote) string {
 	sp := q.Speaker
-	if speakerName(sp) != "" {
-		return sp
-	}
 	// onlyPerson is the one person sentence t names before byte end,
 	// "" when it names none or several.
 	onlyPerson := func(t *textproc.Sentence, end int) (string, int) {
@@ -893,6 +890,23 @@ func speakerOf(doc *textproc.Doc, s *textproc.Sentence, q textproc.Quote) string
 			who = e.Text
 		}
 		return who, n
+	}
+	if speakerName(sp) != "" {
+		// "Jonas Whitcombe, an analyst with a bank in Kellmar, said:
+		// ...": a phrase that ends at a comma is the tail of an
+		// apposition; the speaker is the person it describes.
+		// The quotation may have opened in the sentence before.
+		if strings.HasSuffix(strings.TrimSpace(sp), ",") {
+			who, n := onlyPerson(s, q.Start)
+			if n == 0 && s.Index > 0 && s.Index <= len(doc.Sentences) {
+				prev := &doc.Sentences[s.Index-1]
+				who, n = onlyPerson(prev, len(prev.Text))
+			}
+			if n == 1 && !strings.Contains(sp, who) {
+				return who
+			}
+		}
+		return sp
 	}
 	// A phrase of punctuation alone ("," before "warned:") names no one.
 	switch strings.ToLower(strings.Trim(sp, " ,;:")) {
