@@ -188,8 +188,10 @@ func fromHTML(text string, opts Options, choices *Choices) (*article.Article, er
 	a.Comments = htmlComments(root, m)
 	a.Paragraphs = dropComments(a.Paragraphs, a.Comments)
 	a.Paragraphs = dropAboveDateline(a.Paragraphs)
-	a.Dateline, a.Credit = htmlDatelineCredit(a, m)
-	for i := 0; a.Credit == "" && i < len(dropped); i++ {
+	var own bool
+	a.Dateline, a.Credit, own = htmlDatelineCredit(a, m)
+	// On the credited outlet's own page its sign-off is its own too.
+	for i := 0; a.Credit == "" && !own && i < len(dropped); i++ {
 		// Sign-offs ("Reporting by ...; Editing by ...") are not body,
 		// so the body scorer left them out; they still name the source.
 		if a.Credit = creditFromTail(dropped[i]); a.Credit == "" {
@@ -204,8 +206,9 @@ func fromHTML(text string, opts Options, choices *Choices) (*article.Article, er
 }
 
 // htmlDatelineCredit reads the dateline and the credited agency from the
-// body's first and last paragraphs, then from the metadata.
-func htmlDatelineCredit(a *article.Article, m *pageMeta) (dateline, credit string) {
+// body's first and last paragraphs, then from the metadata; own is set
+// when the credit found names the page's own site (and is dropped).
+func htmlDatelineCredit(a *article.Article, m *pageMeta) (dateline, credit string, own bool) {
 	// The dateline opens the story, but a byline or a stray caption may
 	// come first in the body: look at the first three paragraphs.
 	for i := 0; i < len(a.Paragraphs) && i < 3 && dateline == ""; i++ {
@@ -259,8 +262,9 @@ func htmlDatelineCredit(a *article.Article, m *pageMeta) (dateline, credit strin
 		}
 	}
 	if credit != "" && (sameName(credit, a.Site) || containsName(credit, a.Site)) {
-		// "Originally published on <this site>": the site credits itself.
-		credit = ""
+		// "Originally published on <this site>", "PLACE (<this site>) -":
+		// the site credits itself.
+		credit, own = "", true
 	}
 	if credit == "" && a.Byline != "" {
 		// "By Jane Doe, Associated Press": a byline naming an agency
@@ -272,7 +276,7 @@ func htmlDatelineCredit(a *article.Article, m *pageMeta) (dateline, credit strin
 			credit = agencyIn(au)
 		}
 	}
-	return dateline, credit
+	return dateline, credit, own
 }
 
 // dropAboveDateline drops the lines the body holds above a wire dateline

@@ -71,3 +71,29 @@ func TestControlCharacters(t *testing.T) {
 		t.Errorf("got %d paragraphs, want 3: %q", len(a.Paragraphs), a.Paragraphs)
 	}
 }
+
+// TestOwnSignOff checks that an outlet's own story, whose dateline names
+// the outlet the page belongs to, credits no one: its staff sign-off is
+// its own, not another agency's.
+func TestOwnSignOff(t *testing.T) {
+	var b strings.Builder
+	b.WriteString(`<html><head><title>Harbour cranes idle as dock strike enters third day</title>
+<meta property="og:site_name" content="Meridian Press"></head><body>
+<article><h1>Harbour cranes idle as dock strike enters third day</h1>`)
+	for _, p := range []string{
+		"CASTREVA (Meridian Press) - Container ships queued outside the port on Thursday as a strike by crane operators entered its third day, with both sides saying talks had stalled over pay.",
+		"The operators' union said its members would stay off the quays until the port authority improved its offer of a 4 percent rise, which it called far below inflation over the past two years.",
+		"The port authority said it had offered to reopen talks on Friday morning and urged the union to return to work while negotiations continued, warning that shipping lines could divert cargo.",
+		"(Reporting by Ana Lindqvist; Editing by Tom Harker)",
+	} {
+		b.WriteString("<p>" + p + "</p>\n")
+	}
+	b.WriteString(`</article></body></html>`)
+	a, err := Page([]byte(b.String()), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Credit != "" {
+		t.Errorf("credit %q on the outlet's own story, want none", a.Credit)
+	}
+}
