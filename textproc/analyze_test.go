@@ -71,6 +71,8 @@ func TestEntitiesAndRoles(t *testing.T) {
 			"organization:Nordhavn Logistics Inc organization:NATO", ""},
 		{"two names joined by and", "Rubens told Ortiz and Lindqvist about it.",
 			"misc:Rubens misc:Ortiz misc:Lindqvist", ""},
+		{"treasurer", "Treasurer Ola Brenn signed the budget.",
+			"person:Ola Brenn", "treasurer[]=Ola Brenn"},
 		{"weekday is not a name", "Mayor Elena Varga spoke on Tuesday in Oslo.",
 			"person:Elena Varga place:Oslo", "mayor[]=Elena Varga"},
 		{"sentence-initial verb is not a name", "Spurred by fears, Tokyo raised spending.",

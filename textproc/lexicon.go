@@ -74,7 +74,7 @@ var roleTitles = buildRoles(
 	"captain", "lieutenant", "sergeant", "detective", "professor", "coach", "manager", "inspector",
 	"lieutenant governor", "lt. gov.", "vice chairman", "vice chairwoman", "vice chair", "vice chancellor",
 	"lieutenant general", "lieutenant colonel", "major general", "vice admiral", "rear admiral",
-	"undersecretary", "under secretary", "assistant secretary",
+	"undersecretary", "under secretary", "assistant secretary", "treasurer",
 )
 
 // roleModifiers change whether or how a role holds.
