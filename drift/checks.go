@@ -114,7 +114,7 @@ func (c *checker) roles(ss []*textproc.Sentence, d *textproc.Sentence) {
 		}
 		ok := false
 		for _, sr := range cands {
-			if (sameTitle(sr.r.Title, dr.Title) || titleIn(sr.r.Text, dr.Title) || titleIn(dr.Text, sr.r.Title)) && sameModifiers(sr.r, dr) {
+			if (sameTitle(sr.r.Title, dr.Title) || titleIn(sr.r.Text, dr.Title) || titleIn(dr.Text, sr.r.Title) || samePost(sr.r, dr)) && sameModifiers(sr.r, dr) {
 				ok = true
 				break
 			}
@@ -166,6 +166,47 @@ func titleIn(text, title string) bool {
 		}
 	}
 	return false
+}
+
+// headTitles are the words for whoever leads a body, which a rewrite
+// trades for one another ("director of the agency", "the agency's
+// head").
+var headTitles = map[string]bool{"head": true, "chief": true, "director": true}
+
+// samePost reports whether two roles are heads of the same thing: both
+// titles are words for a leader (headTitles) and what qualifies them in
+// lower case ("medical officer", "of research") does not differ — names
+// of bodies aside, which a rewrite writes otherwise ("the Civil
+// Protection Directorate", "the directorate's"). "Chief medical officer"
+// and "head of research" are different posts.
+func samePost(a, b textproc.Role) bool {
+	if !headTitles[canonTitle(a.Title)] || !headTitles[canonTitle(b.Title)] {
+		return false
+	}
+	qa, qb := qualifiers(a), qualifiers(b)
+	if len(qa) == 0 || len(qb) == 0 {
+		return true
+	}
+	for _, w := range qa {
+		if slices.Contains(qb, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// qualifiers returns the lower-case content words of a role's phrase
+// other than its title's, as stems.
+func qualifiers(r textproc.Role) []string {
+	var out []string
+	title := strings.Fields(canonTitle(r.Title))
+	for _, t := range textproc.Tokenize(r.Text) {
+		if t.Kind != textproc.Word || t.Stop || t.Text != t.Lower || slices.Contains(title, t.Lower) || headTitles[t.Lower] {
+			continue
+		}
+		out = append(out, baseWord(t.Lower))
+	}
+	return out
 }
 
 // titledOtherwise reports whether the derived sentence gives the holder
