@@ -93,7 +93,7 @@ func TestDateline(t *testing.T) {
 
 // FuzzSegment checks that Segment never panics and returns ordered,
 // non-overlapping, non-empty spans on rune boundaries that cover every
-// non-space byte, and that Analyze survives any input.
+// non-space byte, and that Analyze and AppositionRoles survive any input.
 func FuzzSegment(f *testing.F) {
 	for _, s := range []string{
 		"The U.S. Navy said it would help. Crews arrived.",
@@ -124,6 +124,13 @@ func FuzzSegment(f *testing.F) {
 			t.Fatalf("tail %q is lost", text[prev:])
 		}
 		d := Analyze(articleOf(text))
+		for i := range d.Sentences {
+			for _, r := range AppositionRoles(&d.Sentences[i]) {
+				if r.Start < 0 || r.End > len(d.Sentences[i].Text) || r.Start > r.End || r.Holder == "" {
+					t.Fatalf("apposition role %+v out of its sentence %q", r, d.Sentences[i].Text)
+				}
+			}
+		}
 		for _, s := range d.Sentences {
 			for _, tok := range s.Tokens {
 				if tok.End > len(s.Text) || s.Text[tok.Start:tok.End] != tok.Text {
