@@ -1203,8 +1203,9 @@ func clipWords(s string, n int) string {
 
 // negations reports a negation cue on one side of a pair only, when the
 // word it negates is on the other side without any cue: "did not discuss"
-// against "discussed". When both sides negate, or the negated word is
-// gone, the pair is a paraphrase, not a flip.
+// against "discussed"; or, when the negated word is reworded, the words
+// it governs restated without a negation (see restated). When both sides
+// negate, the pair is a paraphrase, not a flip.
 func (c *checker) negations(ss []*textproc.Sentence, d *textproc.Sentence) {
 	srcCues := 0
 	for _, s := range ss {
@@ -1229,6 +1230,19 @@ func (c *checker) negations(ss []*textproc.Sentence, d *textproc.Sentence) {
 				}
 			}
 		}
+		for _, s := range ss {
+			for _, n := range s.Negations {
+				if stem, pspan := negated(s, n); stem != "" {
+					if sp, ok := restated(s, n, pspan, d); ok {
+						neg := spanText(s, negatedClause(s, n, pspan))
+						c.add(Drift{Kind: Negation, SourceSpan: neg, DerivedSpan: spanText(d, sp),
+							SourceSentence: s.Index, DerivedSentence: d.Index,
+							Explanation: fmt.Sprintf("the source says %q; this restates the claim without the negation", neg)})
+						return
+					}
+				}
+			}
+		}
 	case srcCues == 0 && len(d.Negations) > 0:
 		for _, n := range d.Negations {
 			stem, pspan := negated(d, n)
@@ -1243,6 +1257,21 @@ func (c *checker) negations(ss []*textproc.Sentence, d *textproc.Sentence) {
 					c.add(Drift{Kind: Negation, SourceSpan: t.Text, DerivedSpan: d.Text[n.Start:pspan.End],
 						SourceSentence: s.Index, DerivedSentence: d.Index,
 						Explanation: fmt.Sprintf("this says %q where the source has no negation", d.Text[n.Start:pspan.End])})
+					return
+				}
+			}
+		}
+		for _, n := range d.Negations {
+			stem, pspan := negated(d, n)
+			if stem == "" {
+				continue
+			}
+			for _, s := range ss {
+				if sp, ok := restated(d, n, pspan, s); ok {
+					neg := spanText(d, negatedClause(d, n, pspan))
+					c.add(Drift{Kind: Negation, SourceSpan: spanText(s, sp), DerivedSpan: neg,
+						SourceSentence: s.Index, DerivedSentence: d.Index,
+						Explanation: fmt.Sprintf("this says %q where the source makes the claim without a negation", neg)})
 					return
 				}
 			}
@@ -1338,6 +1367,11 @@ var lexicalNegators = map[string]bool{
 	"inability": true, "difficulty": true, "challenging": true,
 	"prohibit": true, "prohibited": true, "prohibits": true, "restrict": true, "restricted": true,
 	"restricts": true, "denial": true, "deny": true, "denies": true, "denied": true,
+	// a want of something ("absence from the card" for "did not appear on
+	// the card"), a plan given up or put off ("scrapped", "suspended").
+	"absence": true,
+	"scrap":   true, "scraps": true, "scrapped": true, "abandon": true, "abandons": true, "abandoned": true,
+	"cease": true, "ceases": true, "ceased": true, "suspend": true, "suspends": true, "suspended": true,
 }
 
 // negatorBefore reports a lexical negator among the three tokens before
@@ -1357,7 +1391,7 @@ func negatorBefore(s *textproc.Sentence, t textproc.Token) bool {
 					continue
 				}
 			}
-			if lexicalNegators[s.Tokens[j].Lower] {
+			if lexicalNegator(s, j) {
 				return true
 			}
 			n++
