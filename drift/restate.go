@@ -110,8 +110,12 @@ func restated(a *textproc.Sentence, n textproc.Negation, neg textproc.Span, b *t
 	if p < 0 || negatedOtherwise(b, p, last, a) {
 		return textproc.Span{}, false
 	}
-	// The claim's words with the auxiliary or modal before them ("will
-	// resume next week").
+	// The claim's words with the verb that takes them ("intends to bring
+	// in replacement workers") and the auxiliary or modal before them
+	// ("will resume next week").
+	if p >= 2 && b.Tokens[p-1].Lower == "to" && content(&b.Tokens[p-2]) && b.Tokens[p-2].Kind == textproc.Word {
+		p -= 2
+	}
 	for j := p - 1; j >= 0 && j >= p-2 && auxiliaries[b.Tokens[j].Lower]; j-- {
 		p = j
 	}
