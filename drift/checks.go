@@ -674,9 +674,7 @@ func (c *checker) additions(ss []*textproc.Sentence, d *textproc.Sentence) {
 			continue
 		}
 		if f, ok := c.counterpart(d, n, c.omittedBeside(ss)); ok {
-			was := rangeSpan(f.s, f.n)
-			c.add(Drift{Kind: Number, SourceSpan: was, DerivedSpan: n.Text, SourceSentence: f.s.Index, DerivedSentence: d.Index,
-				Explanation: fmt.Sprintf("the source says %s where this says %s", was, n.Text)})
+			c.add(replaced(f, d.Index, n))
 			continue
 		}
 		c.add(Drift{Kind: Number, DerivedSpan: n.Text, SourceSentence: ss[0].Index, DerivedSentence: d.Index,
@@ -905,16 +903,22 @@ func (c *checker) quotes(ss []*textproc.Sentence, d *textproc.Sentence) {
 	}
 }
 
-// speakerOf returns who speaks quote q of sentence s of doc: its speaker
-// phrase when that names someone; for a personal pronoun ("she said"),
-// the one person its own sentence names before it, or else the one
-// person the nearest earlier sentence naming anyone names (whom a reader
-// takes "she" for), looking back two sentences at most and giving up
-// when that sentence names several; for a quote
-// with no speech verb next to it, the one person its own sentence names
-// before it when a colon opens the quote ("Okafor, for her part, was
-// blunt: "..."). Otherwise the speaker phrase as it is, which names
-// nobody.
+// speakerOf returns who speaks quote q of sentence s of doc:
+//   - its speaker phrase when that names someone, unless the phrase ends
+//     at a comma, the tail of an apposition ("Jonas Whitcombe, an analyst
+//     at a bank in Kellmar, said: ..."), when it is the one person the
+//     sentence, or the sentence before (where the quotation may have
+//     opened), names;
+//   - for a personal pronoun ("she said"), the one person its own
+//     sentence names before it, or else the one person the nearest
+//     earlier sentence naming anyone names (whom a reader takes "she"
+//     for), looking back two sentences at most and giving up when that
+//     sentence names several;
+//   - for a quote with no speech verb next to it, the one person its own
+//     sentence names before it when a colon opens the quote ("Okafor, for
+//     her part, was blunt: "...").
+//
+// Otherwise the speaker phrase as it is, which names nobody.
 func speakerOf(doc *textproc.Doc, s *textproc.Sentence, q textproc.Quote) string {
 	sp := q.Speaker
 	// onlyPerson is the one person sentence t names before byte end,
@@ -933,10 +937,6 @@ func speakerOf(doc *textproc.Doc, s *textproc.Sentence, q textproc.Quote) string
 		return who, n
 	}
 	if speakerName(sp) != "" {
-		// "Jonas Whitcombe, an analyst with a bank in Kellmar, said:
-		// ...": a phrase that ends at a comma is the tail of an
-		// apposition; the speaker is the person it describes.
-		// The quotation may have opened in the sentence before.
 		if strings.HasSuffix(strings.TrimSpace(sp), ",") {
 			who, n := onlyPerson(s, q.Start)
 			if n == 0 && s.Index > 0 && s.Index <= len(doc.Sentences) {

@@ -186,9 +186,7 @@ func Examine(src, derived *textproc.Doc, pairs []Pair) Review {
 			figures++
 			if !paired[j] {
 				if f, ok := c.counterpart(d, x, sourceAround(pairs, j, closest[j], shares[j] >= claimWords)); ok {
-					was := rangeSpan(f.s, f.n)
-					c.suspect(Drift{Kind: Number, SourceSpan: was, DerivedSpan: x.Text, SourceSentence: f.s.Index, DerivedSentence: j,
-						Explanation: fmt.Sprintf("the source says %s where this says %s", was, x.Text)})
+					c.suspect(replaced(f, j, x))
 					continue
 				}
 			}
@@ -472,6 +470,14 @@ func (c *checker) counterpart(d *textproc.Sentence, x textproc.Number, at []int)
 		}
 	}
 	return f, ok
+}
+
+// replaced is the drift of figure x of derived sentence j that took the
+// place of source figure f (counterpart), given with the range f closes.
+func replaced(f numAt, j int, x textproc.Number) Drift {
+	was := rangeSpan(f.s, f.n)
+	return Drift{Kind: Number, SourceSpan: was, DerivedSpan: x.Text, SourceSentence: f.s.Index, DerivedSentence: j,
+		Explanation: fmt.Sprintf("the source says %s where this says %s", was, x.Text)}
 }
 
 // rangeSpan returns the text of figure n of source sentence s with the

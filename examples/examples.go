@@ -71,10 +71,10 @@ type Drift struct {
 	Derived string `json:"derived"`
 }
 
-// Matches reports whether a reported drift of kind with the spans source
+// matches reports whether a reported drift of kind with the spans source
 // and derived is this planted one: the same kind, and spans that contain
 // the planted substrings (case-insensitive).
-func (d Drift) Matches(kind, source, derived string) bool {
+func (d Drift) matches(kind, source, derived string) bool {
 	return kind == d.Kind && containsFold(source, d.Source) && containsFold(derived, d.Derived)
 }
 
@@ -190,7 +190,7 @@ func (f File) Check(o Outcome) []Mismatch {
 	for _, want := range f.Drifts {
 		found := false
 		for k, d := range o.Drifts {
-			if !used[k] && want.Matches(d.Kind, d.Source, d.Derived) {
+			if !used[k] && want.matches(d.Kind, d.Source, d.Derived) {
 				found, used[k] = true, true
 				break
 			}

@@ -188,27 +188,17 @@ func fromHTML(text string, opts Options, choices *Choices) (*article.Article, er
 	a.Comments = htmlComments(root, m)
 	a.Paragraphs = dropComments(a.Paragraphs, a.Comments)
 	a.Paragraphs = dropAboveDateline(a.Paragraphs)
-	var own bool
-	a.Dateline, a.Credit, own = htmlDatelineCredit(a, m)
-	// On the credited outlet's own page its sign-off is its own too.
-	for i := 0; a.Credit == "" && !own && i < len(dropped); i++ {
-		// Sign-offs ("Reporting by ...; Editing by ...") are not body,
-		// so the body scorer left them out; they still name the source.
-		if a.Credit = creditFromTail(dropped[i]); a.Credit == "" {
-			if a.Credit = noticeOutlet(dropped[i]); ownedBySite(a.Credit, a.Site, m.ld.publisher) {
-				a.Credit = ""
-			}
-		}
-	}
+	a.Dateline, a.Credit = htmlDatelineCredit(a, m, dropped)
 	a.Published = m.dateOf(a.URL, a.Paragraphs, text, choices)
 	a.Language = m.languageOf(a.Text())
 	return a, nil
 }
 
 // htmlDatelineCredit reads the dateline and the credited agency from the
-// body's first and last paragraphs, then from the metadata; own is set
-// when the credit found names the page's own site (and is dropped).
-func htmlDatelineCredit(a *article.Article, m *pageMeta) (dateline, credit string, own bool) {
+// body's first and last paragraphs, then from the metadata, then from the
+// sign-offs the body left out (dropped).
+func htmlDatelineCredit(a *article.Article, m *pageMeta, dropped []string) (dateline, credit string) {
+	own := false // the credit found names the page's own site
 	// The dateline opens the story, but a byline or a stray caption may
 	// come first in the body: look at the first three paragraphs.
 	for i := 0; i < len(a.Paragraphs) && i < 3 && dateline == ""; i++ {
@@ -276,7 +266,17 @@ func htmlDatelineCredit(a *article.Article, m *pageMeta) (dateline, credit strin
 			credit = agencyIn(au)
 		}
 	}
-	return dateline, credit, own
+	// Sign-offs ("Reporting by ...; Editing by ...") are not body, so the
+	// body scorer left them out; they still name the source, but not on
+	// the credited outlet's own page, where the sign-off is its own too.
+	for i := 0; credit == "" && !own && i < len(dropped); i++ {
+		if credit = creditFromTail(dropped[i]); credit == "" {
+			if credit = noticeOutlet(dropped[i]); ownedBySite(credit, a.Site, m.ld.publisher) {
+				credit = ""
+			}
+		}
+	}
+	return dateline, credit
 }
 
 // dropAboveDateline drops the lines the body holds above a wire dateline

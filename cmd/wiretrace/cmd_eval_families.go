@@ -53,10 +53,9 @@ func evalFamilies(ctx context.Context, e *env, args []string) error {
 	fmt.Fprintf(e.stdout, "story families, each original against each of its pages, and the pages' story clusters (clustered: pages of the story in the original's cluster; apart: unrelated pages out of it). bundled: the relation and cluster models train on them; held-out: nothing is fitted on them\n")
 	fmt.Fprintf(e.stdout, "%-9s %5s %6s %9s %7s %9s %7s %14s %6s %11s %8s %9s %9s\n", "set", "pairs", "right", "relation", "source", "reversed", "credit", "drifts found", "false", "quiet pages", "padding", "clustered", "apart")
 	for _, s := range scores {
-		fmt.Fprintf(e.stdout, "%-9s %5d %6d %9s %7s %9s %7s %14s %6d %11s %8s %9s %9s\n", s.Set, s.Pairs, s.Right,
-			frac(s.RelationRight, s.Pairs), frac(s.SourceRight, s.Pairs), frac(s.ReversedRight, s.Reversed),
-			frac(s.CreditRight, s.CreditChecked), frac(s.Found, s.Planted), s.FalseDrifts, frac(s.QuietRight, s.Quiet),
-			frac(s.PaddingFound, s.Padding), frac(s.Together, s.Storied), frac(s.Apart, s.Unrelated))
+		fmt.Fprintf(e.stdout, "%-9s %5d %6d %9s %7s %9s %7s %14s %6d %11s %8s %9s %9s\n", s.Set, s.Right.N, s.Right.Hit,
+			frac(s.Relation), frac(s.Source), frac(s.Reversed), frac(s.Credit), frac(s.Drifts), s.FalseDrifts,
+			frac(s.Quiet), frac(s.Padding), frac(s.Together), frac(s.Apart))
 	}
 	if *misses {
 		for _, m := range scores[0].Mismatches {
@@ -66,4 +65,5 @@ func evalFamilies(ctx context.Context, e *env, args []string) error {
 	return nil
 }
 
-func frac(n, d int) string { return fmt.Sprintf("%d/%d", n, d) }
+// frac writes a ratio as hits/cases, as the table's cells are.
+func frac(r eval.Ratio) string { return fmt.Sprintf("%d/%d", r.Hit, r.N) }

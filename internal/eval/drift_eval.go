@@ -33,6 +33,14 @@ func (r Ratio) Value() float64 {
 
 func (r Ratio) String() string { return fmt.Sprintf("%.4f (%d/%d)", r.Value(), r.Hit, r.N) }
 
+// add counts one more case, a hit or not.
+func (r *Ratio) add(hit bool) {
+	r.N++
+	if hit {
+		r.Hit++
+	}
+}
+
 // PerturbOutcome is what Compare said on one perturbation case.
 type PerturbOutcome struct {
 	Case *PerturbCase

@@ -26,14 +26,14 @@ func TestHeldOutFamilies(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if s.Pairs < 20 || s.Planted < 10 || s.Quiet < 10 {
-		t.Fatalf("held-out families: %d pairs, %d planted drifts, %d drift-free pages; want at least 20, 10, 10", s.Pairs, s.Planted, s.Quiet)
+	if s.Right.N < 20 || s.Drifts.N < 10 || s.Quiet.N < 10 {
+		t.Fatalf("held-out families: %d pairs, %d planted drifts, %d drift-free pages; want at least 20, 10, 10", s.Right.N, s.Drifts.N, s.Quiet.N)
 	}
-	checkFloor(t, "families.heldout.relation", s.RelationRate())
-	checkFloor(t, "families.heldout.source", rate(s.SourceRight, s.Pairs))
-	checkFloor(t, "families.heldout.drifts_found", s.DriftRecall())
-	checkFloor(t, "families.heldout.quiet", s.QuietRate())
-	checkFloor(t, "families.heldout.padding", rate(s.PaddingFound, s.Padding))
-	checkFloor(t, "families.heldout.clustered", rate(s.Together, s.Storied))
-	checkFloor(t, "families.heldout.apart", rate(s.Apart, s.Unrelated))
+	checkFloor(t, "families.heldout.relation", s.Relation.Value())
+	checkFloor(t, "families.heldout.source", s.Source.Value())
+	checkFloor(t, "families.heldout.drifts_found", s.Drifts.Value())
+	checkFloor(t, "families.heldout.quiet", s.Quiet.Value())
+	checkFloor(t, "families.heldout.padding", s.Padding.Value())
+	checkFloor(t, "families.heldout.clustered", s.Together.Value())
+	checkFloor(t, "families.heldout.apart", s.Apart.Value())
 }
