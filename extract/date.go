@@ -78,8 +78,9 @@ var (
 	mdyDate = regexp.MustCompile(`(?i)\b` + monthRE + `\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)\b`)
 	// "28 January 2025", "28 Jan, 2025"
 	dmyDate = regexp.MustCompile(`(?i)\b(\d{1,2})(?:st|nd|rd|th)?\s+` + monthRE + `\.?,?\s+((?:19|20)\d\d)\b`)
-	// "2025-01-28", "2025.01.28", "2025/1/28": year first, one separator
-	isoDate = regexp.MustCompile(`\b((?:19|20)\d\d)([-./])(\d{1,2})([-./])(\d{1,2})\b`)
+	// "2025-01-28", "2025.01.28", "2025/1/28": year first, one separator;
+	// also the day of an ISO 8601 timestamp written out ("2025-01-28T08:10")
+	isoDate = regexp.MustCompile(`\b((?:19|20)\d\d)([-./])(\d{1,2})([-./])(\d{1,2})(?:\b|T\d)`)
 )
 
 // textDate finds the first date written in s and returns it as
