@@ -1895,6 +1895,11 @@ func (c *checker) swaps(ss []*textproc.Sentence, d *textproc.Sentence) {
 				if sa == nil || sb == nil || count(se, a.Key) != count(ents, a.Key) || count(se, b.Key) != count(ents, b.Key) {
 					continue
 				}
+				if Coordinated(d.Text, a.Span, b.Span) && Coordinated(s.Text, sa.Span, sb.Span) {
+					// "Arlen and Brisk" → "Brisk and Arlen": the order of a
+					// list, not who did what.
+					continue
+				}
 				da, db := nameContext(d, a.Span), nameContext(d, b.Span)
 				ca, cb := nameContext(s, sa.Span), nameContext(s, sb.Span)
 				if ca == cb || !traded(da, db, ca, cb, sb.Start < sa.Start) || carried(d, a, s, sa, sb) || carried(d, b, s, sb, sa) {
@@ -1907,6 +1912,31 @@ func (c *checker) swaps(ss []*textproc.Sentence, d *textproc.Sentence) {
 			}
 		}
 	}
+}
+
+// Coordinated reports whether the spans x and y of text are two items of
+// one list: only a comma, "and", "or", "nor" or "&" stand between them
+// ("Arlen and Brisk", "Arlen, Brisk"). Swapping such names reorders the
+// list and changes no one's part.
+func Coordinated(text string, x, y textproc.Span) bool {
+	if y.Start < x.Start {
+		x, y = y, x
+	}
+	if x.End > y.Start || y.Start > len(text) {
+		return false
+	}
+	between := strings.Fields(strings.ReplaceAll(text[x.End:y.Start], ",", " , "))
+	if len(between) == 0 || len(between) > 3 {
+		return false
+	}
+	for _, w := range between {
+		switch strings.ToLower(w) {
+		case ",", "and", "or", "nor", "&":
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // names returns the names of s, with its first word taken for a name

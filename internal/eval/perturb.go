@@ -741,6 +741,10 @@ func (w *window) editSwap(s *textproc.Sentence) (edited, bool) {
 		return edited{}, false
 	}
 	a, b := names[0], names[1]
+	if drift.Coordinated(s.Text, a.Span, b.Span) {
+		// Reordering a list ("A and B" → "B and A") changes no fact.
+		return edited{}, false
+	}
 	text := s.Text[:a.Start] + b.Text + s.Text[a.End:b.Start] + a.Text + s.Text[b.End:]
 	return edited{text: text, old: a.Text, new: b.Text, want: []drift.Kind{drift.Entity, drift.Role, drift.Quote}}, true
 }
