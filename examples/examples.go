@@ -17,6 +17,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io/fs"
+	"path"
 	"slices"
 	"strings"
 	"sync"
@@ -43,6 +44,9 @@ type File struct {
 	Path   string `json:"path"`   // path in FS
 	Role   string `json:"role"`   // original, verbatim, edited, rewrite, partial, independent or unrelated
 	Format string `json:"format"` // html or txt (a plain-text dump of a page)
+	// Style names the form a rewrite was restyled into (tabloid, plain,
+	// summary, qa, listicle); empty for the other pages.
+	Style string `json:"style,omitempty"`
 	// Relation is the expected trace relation with the original; empty for
 	// the original itself.
 	Relation string `json:"relation,omitempty"`
@@ -91,6 +95,10 @@ func (f Family) Original() File {
 	}
 	return File{}
 }
+
+// Name is the page's path without its extension ("wildfire/rewrite"): how
+// reports and evaluations name it.
+func (f File) Name() string { return strings.TrimSuffix(f.Path, path.Ext(f.Path)) }
 
 // Read returns the bytes of the page.
 func (f File) Read() ([]byte, error) {

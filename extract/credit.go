@@ -221,6 +221,11 @@ func creditFromTail(p string) string {
 		if a := agencyIn(m[0]); a != "" {
 			return a
 		}
+		// "Reporting by Meridian Press Agency": an outlet, not a
+		// reporter, reported it.
+		if o := reportingOutlet(m[0]); o != "" {
+			return o
+		}
 		// "(Reporting by A; Editing by B) Meridian Press": the outlet
 		// signs after the parenthesis.
 		if i := strings.LastIndexByte(m[0], ')'); i > 0 && outletName(strings.TrimRight(m[0][i+1:], ". ")) {
@@ -229,6 +234,40 @@ func creditFromTail(p string) string {
 		return "Reuters"
 	}
 	return agencyIn(m[0])
+}
+
+// reportingOutlet returns the outlet a "Reporting by" sign-off names in
+// place of its reporters ("Reporting by Meridian Press Agency."): the
+// words after "by", up to the sign-off's next part, when they read as an
+// outlet's name ending in a word news organisations are named by.
+func reportingOutlet(signOff string) string {
+	_, after, ok := strings.Cut(signOff, " by ")
+	if !ok {
+		return ""
+	}
+	name := after
+	if i := strings.IndexAny(name, ";,()"); i >= 0 {
+		name = name[:i]
+	}
+	if i := strings.Index(name, " and "); i >= 0 {
+		name = name[:i]
+	}
+	name = strings.TrimRight(strings.TrimSpace(name), ".")
+	words := strings.Fields(name)
+	if len(words) < 2 || !outletName(name) || !newsOrgWords[strings.ToLower(words[len(words)-1])] {
+		return ""
+	}
+	return name
+}
+
+// newsOrgWords end the names of news organisations ("… Press Agency",
+// "… News Service", "… Wire", "The … Times").
+var newsOrgWords = map[string]bool{
+	"agency": true, "press": true, "news": true, "wire": true, "newswire": true, "service": true,
+	"times": true, "post": true, "herald": true, "journal": true, "gazette": true, "tribune": true,
+	"network": true, "media": true, "radio": true, "television": true, "broadcasting": true,
+	"bureau": true, "telegraph": true, "chronicle": true, "observer": true, "courier": true,
+	"dispatch": true, "daily": true, "association": true, "syndicate": true,
 }
 
 // datelineLine matches a line that is only a dateline: one to four words

@@ -3,6 +3,8 @@ package main
 import (
 	"context"
 	"fmt"
+	"maps"
+	"slices"
 
 	"github.com/wiretrace/wiretrace/examples"
 	"github.com/wiretrace/wiretrace/internal/eval"
@@ -11,12 +13,12 @@ import (
 
 // evalFamilies runs `wiretrace eval families`: Compare on the bundled
 // example families (the relation and cluster models train on them) and on
-// the held-out families (nothing is fitted on them), each original against
+// the held-out and restyled families (nothing is fitted on them), each original against
 // each of its pages, checked against the manifests.
 func evalFamilies(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "eval families", "[--json] [--misses]")
 	asJSON := fs.Bool("json", false, "print the result as JSON")
-	misses := fs.Bool("misses", false, "list the bundled families' wrong answers (never the held-out ones')")
+	misses := fs.Bool("misses", false, "list the wrong answers on the bundled families and the restyled fit part (never the held-out ones' or the restyled check part's)")
 	rest, err := parseInterspersed(fs, args)
 	if err != nil {
 		return err
@@ -32,17 +34,25 @@ func evalFamilies(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	restyledFit, err := eval.RestyledFamilies(eval.Fit)
+	if err != nil {
+		return err
+	}
+	restyledCheck, err := eval.RestyledFamilies(eval.Check)
+	if err != nil {
+		return err
+	}
 	opts := trace.DefaultOptions()
 	var scores []eval.FamilyScore
 	for _, set := range []struct {
 		name string
 		fams []examples.Family
-	}{{"bundled", bundled}, {"held-out", held}} {
+	}{{"bundled", bundled}, {"held-out", held}, {"restyled fit", restyledFit}, {"restyled check", restyledCheck}} {
 		s, err := eval.EvalFamilies(ctx, set.name, set.fams, opts)
 		if err != nil {
 			return err
 		}
-		if set.name != "bundled" {
+		if set.name != "bundled" && set.name != "restyled fit" {
 			s.Mismatches = nil
 		}
 		scores = append(scores, s)
@@ -50,16 +60,28 @@ func evalFamilies(ctx context.Context, e *env, args []string) error {
 	if *asJSON {
 		return writeJSON(e.stdout, scores)
 	}
-	fmt.Fprintf(e.stdout, "story families, each original against each of its pages, and the pages' story clusters (clustered: pages of the story in the original's cluster; apart: unrelated pages out of it). bundled: the relation and cluster models train on them; held-out: nothing is fitted on them\n")
-	fmt.Fprintf(e.stdout, "%-9s %5s %6s %9s %7s %9s %7s %14s %6s %11s %8s %9s %9s\n", "set", "pairs", "right", "relation", "source", "reversed", "credit", "drifts found", "false", "quiet pages", "padding", "clustered", "apart")
+	fmt.Fprintf(e.stdout, "story families, each original against each of its pages, and the pages' story clusters (derived: pages made from the original judged derived, whichever relation; clustered: pages of the story in the original's cluster; apart: unrelated pages out of it). bundled: the relation and cluster models train on them; held-out and restyled: nothing is fitted on them\n")
+	fmt.Fprintf(e.stdout, "%-14s %5s %6s %9s %8s %7s %9s %7s %14s %6s %11s %8s %9s %9s\n", "set", "pairs", "right", "relation", "derived", "source", "reversed", "credit", "drifts found", "false", "quiet pages", "padding", "clustered", "apart")
 	for _, s := range scores {
-		fmt.Fprintf(e.stdout, "%-9s %5d %6d %9s %7s %9s %7s %14s %6d %11s %8s %9s %9s\n", s.Set, s.Right.N, s.Right.Hit,
-			frac(s.Relation), frac(s.Source), frac(s.Reversed), frac(s.Credit), frac(s.Drifts), s.FalseDrifts,
+		fmt.Fprintf(e.stdout, "%-14s %5d %6d %9s %8s %7s %9s %7s %14s %6d %11s %8s %9s %9s\n", s.Set, s.Right.N, s.Right.Hit,
+			frac(s.Relation), frac(s.Derived), frac(s.Source), frac(s.Reversed), frac(s.Credit), frac(s.Drifts), s.FalseDrifts,
 			frac(s.Quiet), frac(s.Padding), frac(s.Together), frac(s.Apart))
 	}
+	for _, s := range scores {
+		if len(s.Styles) == 0 {
+			continue
+		}
+		fmt.Fprintf(e.stdout, "\n%s, relation right by style:", s.Set)
+		for _, st := range slices.Sorted(maps.Keys(s.Styles)) {
+			fmt.Fprintf(e.stdout, " %s %s", st, frac(*s.Styles[st]))
+		}
+		fmt.Fprintln(e.stdout)
+	}
 	if *misses {
-		for _, m := range scores[0].Mismatches {
-			fmt.Fprintln(e.stdout, "miss", m)
+		for _, s := range scores {
+			for _, m := range s.Mismatches {
+				fmt.Fprintln(e.stdout, "miss", s.Set, m)
+			}
 		}
 	}
 	return nil

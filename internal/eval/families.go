@@ -23,6 +23,26 @@ import (
 //go:embed testdata/heldout
 var heldOut embed.FS
 
+// restyled holds held-out stories each retold in several forms (a
+// tabloid rewrite, a plain-language version, a condensed summary, a
+// question-and-answer explainer, a list of key points) that keep the
+// facts, and an independent report of the same event: the restylings a
+// site has a language model make. Nothing is fitted on them; the stories
+// of its fit folder may be studied, those of its check folder only
+// measured.
+//
+//go:embed testdata/restyled
+var restyled embed.FS
+
+// RestyledFamilies returns the restyled stories of one part.
+func RestyledFamilies(part Part) ([]examples.Family, error) {
+	sub, err := fs.Sub(restyled, "testdata/restyled/"+string(part))
+	if err != nil {
+		return nil, fmt.Errorf("restyled families: %w", err)
+	}
+	return examples.Load(sub)
+}
+
 // HeldOutFamilies returns the held-out story families.
 func HeldOutFamilies() ([]examples.Family, error) {
 	sub, err := fs.Sub(heldOut, "testdata/heldout")
@@ -40,7 +60,10 @@ type FamilyScore struct {
 	// Right counts the pairs answered right in every respect, of all.
 	Right    Ratio `json:"right"`
 	Relation Ratio `json:"relation"`
-	Source   Ratio `json:"source"`
+	// Derived: the pages expected to derive from the original (any derived
+	// relation) that were judged derived, whichever relation.
+	Derived Ratio `json:"derived"`
+	Source  Ratio `json:"source"`
 	// Reversed: of the pairs with a as the source, compared the other way
 	// round too, those that gave the same relation with b as the source.
 	Reversed Ratio `json:"reversed"`
@@ -60,6 +83,9 @@ type FamilyScore struct {
 	// keep out of it.
 	Together Ratio `json:"together"`
 	Apart    Ratio `json:"apart"`
+	// Styles: for the restyled rewrites (examples.File.Style), by style,
+	// the pages given the right relation.
+	Styles map[string]*Ratio `json:"styles,omitempty"`
 	// Mismatches lists every wrong answer as "family/role: what".
 	Mismatches []string `json:"mismatches,omitempty"`
 }
@@ -91,13 +117,13 @@ func EvalFamilies(ctx context.Context, set string, fams []examples.Family, opts 
 				apart := !slices.Contains(story, f.Path)
 				s.Apart.add(apart)
 				if !apart {
-					s.Mismatches = append(s.Mismatches, fmt.Sprintf("%s/%s: clustered with the original", fam.Name, f.Role))
+					s.Mismatches = append(s.Mismatches, fmt.Sprintf("%s: clustered with the original", f.Name()))
 				}
 			default:
 				together := slices.Contains(story, f.Path)
 				s.Together.add(together)
 				if !together {
-					s.Mismatches = append(s.Mismatches, fmt.Sprintf("%s/%s: not in the original's cluster", fam.Name, f.Role))
+					s.Mismatches = append(s.Mismatches, fmt.Sprintf("%s: not in the original's cluster", f.Name()))
 				}
 			}
 		}
@@ -134,7 +160,7 @@ func EvalFamilies(ctx context.Context, set string, fams []examples.Family, opts 
 			}
 			s.Right.add(len(miss) == 0)
 			for _, m := range miss {
-				s.Mismatches = append(s.Mismatches, fmt.Sprintf("%s/%s: %s", fam.Name, f.Role, m.Text))
+				s.Mismatches = append(s.Mismatches, fmt.Sprintf("%s: %s", f.Name(), m.Text))
 			}
 		}
 	}
@@ -148,6 +174,18 @@ func (s *FamilyScore) score(f examples.File, o examples.Outcome, miss []examples
 		wrong[m.What]++
 	}
 	s.Relation.add(wrong["relation"] == 0)
+	if trace.Relation(f.Relation).Derived() {
+		s.Derived.add(trace.Relation(o.Relation).Derived())
+	}
+	if f.Style != "" {
+		if s.Styles == nil {
+			s.Styles = map[string]*Ratio{}
+		}
+		if s.Styles[f.Style] == nil {
+			s.Styles[f.Style] = &Ratio{}
+		}
+		s.Styles[f.Style].add(wrong["relation"] == 0)
+	}
 	s.Source.add(wrong["source"] == 0)
 	if f.CreditsSource != nil {
 		s.Credit.add(wrong["credit"] == 0)

@@ -37,3 +37,29 @@ func TestHeldOutFamilies(t *testing.T) {
 	checkFloor(t, "families.heldout.clustered", s.Together.Value())
 	checkFloor(t, "families.heldout.apart", s.Apart.Value())
 }
+
+// TestRestyledFamilies holds Compare's answers on the restyled stories'
+// check part (nothing is fitted on them, and only their fit part is ever
+// studied) at their floors: every restyling judged derived, with the
+// right relation, its original as the source and its credit read; the
+// pages that plant no drift and get none; the story's pages clustered
+// with the original.
+func TestRestyledFamilies(t *testing.T) {
+	fams, err := RestyledFamilies(Check)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := EvalFamilies(context.Background(), "restyled check", fams, trace.DefaultOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(fams) < 5 || s.Derived.N < 25 || len(s.Styles) < 5 {
+		t.Fatalf("restyled check part: %d stories, %d restyled pages, %d styles; want at least 5, 25, 5", len(fams), s.Derived.N, len(s.Styles))
+	}
+	checkFloor(t, "families.restyled.relation", s.Relation.Value())
+	checkFloor(t, "families.restyled.derived", s.Derived.Value())
+	checkFloor(t, "families.restyled.source", s.Source.Value())
+	checkFloor(t, "families.restyled.credit", s.Credit.Value())
+	checkFloor(t, "families.restyled.quiet", s.Quiet.Value())
+	checkFloor(t, "families.restyled.clustered", s.Together.Value())
+}
