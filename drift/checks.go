@@ -659,6 +659,17 @@ func (c *checker) sourceHas(n textproc.Number) bool {
 	return false
 }
 
+// joinedWith returns the figure of figs that reads number n together
+// with another (see checker.figures).
+func joinedWith(figs []textproc.Number, n textproc.Number) (textproc.Number, bool) {
+	for _, f := range figs {
+		if f.Start <= n.Start && n.End <= f.End && f.Span != n.Span {
+			return f, true
+		}
+	}
+	return textproc.Number{}, false
+}
+
 // minArticle is the fewest source sentences for a fact's absence from
 // the source to count: a figure or date missing from one sentence (a
 // sentence-pair task, a short excerpt) says nothing, one missing from a
@@ -674,7 +685,16 @@ func (c *checker) additions(ss []*textproc.Sentence, d *textproc.Sentence) {
 	if len(c.src.Sentences) < minArticle || len(ss) == 0 {
 		return
 	}
+	figs := c.figures(d)
 	for _, n := range d.Numbers {
+		// A number read with the next as one figure ("38 out of every
+		// 100", "3 1/2") is that figure, its later part none.
+		if f, ok := joinedWith(figs, n); ok {
+			if f.Start != n.Start {
+				continue
+			}
+			n = f
+		}
 		// A small bare count ("two", "three") is too common a way of
 		// restating the source to count as a new fact.
 		if c.sourceHas(n) || c.reported(d.Index, n.Text) || c.nearSource(d, n) || n.Unit == "" && n.Value <= 12 {
