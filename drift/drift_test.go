@@ -465,6 +465,35 @@ func TestFindFigures(t *testing.T) {
 	}
 }
 
+// TestFindMispaired checks two sentences paired wrongly whose figures
+// both survive elsewhere: the rewrite states the source's 11 per cent in
+// another sentence and the source its 7.5 per cent, so nothing changed;
+// with the 11 per cent gone, the figure changed.
+func TestFindMispaired(t *testing.T) {
+	src := doc("Nurses accepted a two-year pay deal worth 7.5 per cent on Tuesday.",
+		"The night allowance will rise from 11 per cent to 15 per cent of basic pay.",
+		"The union had sought 11 per cent over two years.",
+		"The deal will cost 38 million marks.", "The strike was called off.")
+	der := doc("Nurses agreed a new pay deal on Tuesday.",
+		"The night allowance goes up from 11 per cent to 15 per cent of basic pay.",
+		"Pay will go up by 7.5 per cent over two years.",
+		"The deal will cost 38 million marks.", "The strike was called off.")
+	var pairs []Pair
+	for i := range src.Sentences {
+		pairs = append(pairs, Pair{Source: []int{i}, Derived: []int{i}})
+	}
+	if got := Find(src, der, pairs); len(got) != 0 {
+		t.Errorf("both figures kept: got %+v, want no drift", got)
+	}
+	der = doc("Nurses agreed a new pay deal on Tuesday.",
+		"The night allowance goes up to 15 per cent of basic pay.",
+		"Pay will go up by 7.5 per cent over two years.",
+		"The deal will cost 38 million marks.", "The strike was called off.")
+	if got := Find(src, der, pairs); len(got) != 1 || got[0].SourceSpan != "11 per cent" || got[0].DerivedSpan != "7.5 per cent" {
+		t.Errorf("the source's figure gone: got %+v, want 11 per cent -> 7.5 per cent", got)
+	}
+}
+
 // TestFindAnchors checks derived sentences the aligner left unpaired: one
 // that restates a source sentence elsewhere in the article is checked
 // against it, one with new content is left alone.
