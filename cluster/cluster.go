@@ -106,6 +106,11 @@ type Options struct {
 	// of the fitted ones (ConfirmModel, DefaultConfirmThreshold).
 	Confirm          *trace.Trees
 	ConfirmThreshold float64
+	// RunnerUpThreshold, when set, is the least confirm probability at
+	// which an article joins the shortlist's runner-up once the confirm
+	// model has turned the best down (see confirmRunnerUp), in place of
+	// DefaultRunnerUpThreshold; above 1, runners-up are never read.
+	RunnerUpThreshold float64
 }
 
 // Clusters is the story clusters of an index, kept online. It is safe for
@@ -118,9 +123,10 @@ type Clusters struct {
 	// unsure of (see decide), reading the texts of articles: those of
 	// the latest recentArticles added are kept in recent (below), older
 	// ones read from articles.
-	confirm          trace.Trees
-	confirmThreshold float64
-	articles         Articles
+	confirm           trace.Trees
+	confirmThreshold  float64
+	runnerUpThreshold float64
+	articles          Articles
 
 	mu sync.Mutex
 	// recent holds the texts of the latest recentArticles added, by
@@ -233,8 +239,12 @@ func New(opts Options) *Clusters {
 	if cth <= 0 {
 		cth = DefaultConfirmThreshold
 	}
+	rth := opts.RunnerUpThreshold
+	if rth <= 0 {
+		rth = DefaultRunnerUpThreshold
+	}
 	return &Clusters{threshold: th, join: join, judge: opts.Judge,
-		confirm: confirm, confirmThreshold: cth, articles: opts.Articles,
+		confirm: confirm, confirmThreshold: cth, runnerUpThreshold: rth, articles: opts.Articles,
 		of: map[string]int32{}, named: map[string]int32{}, start: []int{0}}
 }
 
@@ -518,10 +528,10 @@ func (c *Clusters) best(id string, a *article.Article, words []word, qn float64)
 		return 0, false
 	}
 	best := top[bi].j
-	other, second := int32(-1), 0.0
+	other, second, oi := int32(-1), 0.0, -1
 	for i, cd := range top[:m] {
 		if c.cluster[cd.j] != c.cluster[best] && scores[i] > second {
-			other, second = cd.j, scores[i]
+			other, second, oi = cd.j, scores[i], i
 		}
 	}
 	f := c.joinFeatures(best, other, top[bi].dot, qn)
@@ -529,7 +539,19 @@ func (c *Clusters) best(id string, a *article.Article, words []word, qn float64)
 	if c.judge != nil {
 		return best, c.judge(id, c.ids[best], f)
 	}
-	return best, c.decide(a, best, f)
+	join, read := c.decide(a, best, f)
+	if join || !read || other < 0 {
+		return best, join
+	}
+	// The texts turned the best down: the runner-up of another cluster
+	// is read too (confirmRunnerUp).
+	clear(c.shared.mark[:])
+	g := c.joinFeatures(other, best, top[oi].dot, qn)
+	g[featScore], g[featMargin] = scores[oi], scores[oi]-scores[bi]
+	if c.confirmRunnerUp(a, other, g) {
+		return other, true
+	}
+	return best, false
 }
 
 // joinFeatures measures what the new article (the words of c.shared, qn

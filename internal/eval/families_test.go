@@ -2,7 +2,10 @@ package eval
 
 import (
 	"context"
+	"slices"
 	"testing"
+
+	"github.com/wiretrace/wiretrace/cluster"
 
 	"github.com/wiretrace/wiretrace/trace"
 )
@@ -62,4 +65,43 @@ func TestRestyledFamilies(t *testing.T) {
 	checkFloor(t, "families.restyled.credit", s.Credit.Value())
 	checkFloor(t, "families.restyled.quiet", s.Quiet.Value())
 	checkFloor(t, "families.restyled.clustered", s.Together.Value())
+}
+
+// TestRunnerUpJoins clusters the restyled stories' fit part with and
+// without reading the shortlist's runner-up (cluster.Options
+// RunnerUpThreshold): a plain-language retelling whose best-scored
+// candidate is another story's plain-language version joins its own
+// story only when the runner-up is read.
+func TestRunnerUpJoins(t *testing.T) {
+	fams, err := RestyledFamilies(Fit)
+	if err != nil {
+		t.Fatal(err)
+	}
+	together := func(opts cluster.Options) int {
+		c := cluster.New(opts)
+		for _, fam := range fams {
+			for _, f := range fam.Files {
+				a, err := exampleArticle(f)
+				if err != nil {
+					t.Fatal(err)
+				}
+				c.Add(f.Path, a)
+			}
+		}
+		n := 0
+		for _, fam := range fams {
+			story := c.Of(fam.Original().Path)
+			for _, f := range fam.Files {
+				if f.Style != "" && slices.Contains(story, f.Path) {
+					n++
+				}
+			}
+		}
+		return n
+	}
+	off, on := together(cluster.Options{RunnerUpThreshold: 2}), together(cluster.Options{})
+	if on <= off {
+		t.Errorf("restylings with their original: %d reading runners-up, %d without; want more with", on, off)
+	}
+	t.Logf("restylings with their original: %d reading runners-up, %d without", on, off)
 }

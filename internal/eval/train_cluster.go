@@ -25,6 +25,8 @@ type ClusterFit struct {
 	// Confirm is the confirm model, ConfirmThreshold its threshold.
 	Confirm          trace.Trees
 	ConfirmThreshold float64
+	// RunnerUpThreshold is the confirm model's threshold for a runner-up.
+	RunnerUpThreshold float64
 	// Joins is how many join decisions the models were fitted on, and
 	// Right how many of them were joins.
 	Joins, Right int
@@ -104,15 +106,24 @@ func FitCluster(ctx context.Context, data string) (*ClusterFit, error) {
 		Xc, y, weight = append(Xc, fx[i]), append(y, fy[i]), append(weight, setWeight("families"))
 	}
 	res.Confirm = fitTrees(Xc, y, weight, cluster.ConfirmFeatureSign(), 2)
-	var both ClusterResult
-	res.ConfirmThreshold, both, err = bestARI(30, 80, 5, func(th float64) (ClusterResult, error) {
+	// The confirm threshold is chosen for the first decision alone
+	// (runners-up never read), then the runner-up threshold with it.
+	res.ConfirmThreshold, _, err = bestARI(30, 80, 5, func(th float64) (ClusterResult, error) {
 		return EvalClusters(ctx, items, cluster.Options{Threshold: res.Threshold, Model: &res.Model,
-			Confirm: &res.Confirm, ConfirmThreshold: th}, fps)
+			Confirm: &res.Confirm, ConfirmThreshold: th, RunnerUpThreshold: 2}, fps)
 	})
 	if err != nil {
 		return nil, err
 	}
-	res.Fit, res.Check = both.Fit, both.Check
+	var all ClusterResult
+	res.RunnerUpThreshold, all, err = bestARI(30, 95, 5, func(th float64) (ClusterResult, error) {
+		return EvalClusters(ctx, items, cluster.Options{Threshold: res.Threshold, Model: &res.Model,
+			Confirm: &res.Confirm, ConfirmThreshold: res.ConfirmThreshold, RunnerUpThreshold: th}, fps)
+	})
+	if err != nil {
+		return nil, err
+	}
+	res.Fit, res.Check = all.Fit, all.Check
 	return res, nil
 }
 
@@ -191,6 +202,11 @@ func (f *ClusterFit) GoSource() ([]byte, error) {
 	b.WriteString("// article joins when the confirm model decides: the one of 0.30 to 0.80 by\n")
 	b.WriteString("// 0.05 with the best fit-part ARI.\n")
 	fmt.Fprintf(&b, "const DefaultConfirmThreshold = %v\n\n", f.ConfirmThreshold)
+	b.WriteString("// DefaultRunnerUpThreshold is the least confirm probability at which an\n")
+	b.WriteString("// article joins the shortlist's runner-up once the confirm model has\n")
+	b.WriteString("// turned the best down: the one of 0.30 to 0.95 by 0.05 with the best\n")
+	b.WriteString("// fit-part ARI, DefaultConfirmThreshold chosen first without runners-up.\n")
+	fmt.Fprintf(&b, "const DefaultRunnerUpThreshold = %v\n\n", f.RunnerUpThreshold)
 	b.WriteString("// JoinModel is the fitted join model.\n")
 	fmt.Fprintf(&b, "var JoinModel = JoinWeights{\n\tBias: %v,\n\tW: [joinFeatureCount]float64{\n", f.Model.Bias)
 	for k, w := range f.Model.W {
