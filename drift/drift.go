@@ -293,21 +293,27 @@ func newChecker(src, derived *textproc.Doc) *checker {
 		}
 		c.srcValues = append(c.srcValues, s.Numbers...)
 		// A spelled number of tens and units ("Twenty-nine miners", as a
-		// sentence opens, or "twenty nine") states its value, which a
-		// rewrite gives in figures.
+		// sentence opens, or "twenty nine") or a spelled measure ("a
+		// three-day strike") states its value, which a rewrite gives in
+		// figures.
 		for k := range s.Tokens {
 			t := &s.Tokens[k]
 			if t.Kind != textproc.Word {
 				continue
 			}
 			var v float64
+			var unit string
 			if strings.IndexByte(t.Lower, '-') > 0 {
 				v = textproc.SpelledCompound(t.Lower)
+				if v == 0 {
+					// "a three-day strike": three days.
+					v, unit = textproc.SpelledMeasure(t.Lower)
+				}
 			} else if k+1 < len(s.Tokens) {
 				v = textproc.SpelledTensUnits(t.Lower, s.Tokens[k+1].Lower)
 			}
 			if v > 0 {
-				c.srcValues = append(c.srcValues, textproc.Number{Text: t.Text, Value: v, Span: t.Span})
+				c.srcValues = append(c.srcValues, textproc.Number{Text: t.Text, Value: v, Unit: unit, Span: t.Span})
 			}
 		}
 		// A mixed number or a fraction as one value too ("2 1/2" as 2.5).

@@ -315,6 +315,8 @@ func TestFind(t *testing.T) {
 		{name: "share of a hundred changed", src: []string{"About 38 per cent of home loans carry a variable rate."},
 			der: []string{"About 45 out of every 100 home loans have a rate that can change."}, want: []Kind{Number},
 			spans: [][2]string{{"38 per cent", "45 out of every 100"}}},
+		{name: "spelled measure written out", src: []string{"Nurses at six hospitals called off a three-day strike on Tuesday."},
+			der: []string{"On Tuesday nurses called off a strike that was to last three days."}},
 		{name: "invented organisation as a source", src: []string{"Fares on the northern line will rise in March."},
 			der: []string{"Fares on the northern line will rise in March, according to a report by Kestrel Transit Analytics."}, want: []Kind{Entity},
 			spans: [][2]string{{"", "Kestrel Transit Analytics"}}},

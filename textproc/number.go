@@ -100,6 +100,31 @@ func SpelledCompound(w string) float64 {
 	return SpelledTensUnits(tens, unit)
 }
 
+// SpelledMeasure returns the value and unit of a spelled count joined by
+// a hyphen to a unit of measure ("three-day": 3, "days"; "five-year": 5,
+// "years"; "ten-mile": 10, "mi"; lower case), as such a measure is written
+// before a noun; 0 and "" when w is no such word. Numbers leaves them out,
+// as it does SpelledCompound's; drift reads them as values a source
+// states.
+func SpelledMeasure(w string) (float64, string) {
+	count, unit, ok := strings.Cut(w, "-")
+	if !ok || !spelledNumberShapes.may(count) {
+		return 0, ""
+	}
+	v := spelledNumbers[count]
+	if v == 0 {
+		return 0, ""
+	}
+	u := measureUnits[unit]
+	if u == "" {
+		u = measureUnits[unit+"s"]
+	}
+	if u == "" || u == "%" {
+		return 0, ""
+	}
+	return v, u
+}
+
 // SpelledTensUnits returns the value of the spelled multiple of ten tens
 // followed by the spelled unit unit ("twenty", "nine": 29; lower case); 0
 // when they are no such pair.
