@@ -58,7 +58,9 @@ type Drift struct {
 	// them is empty when the fact exists on one side only.
 	SourceSpan  string `json:"source_span"`
 	DerivedSpan string `json:"derived_span"`
-	// SourceSentence and DerivedSentence index the documents' sentences.
+	// SourceSentence and DerivedSentence index the documents' sentences;
+	// -1 when the drift names no sentence of that side (a figure only the
+	// derived article gives, in a sentence that restates no source one).
 	SourceSentence  int    `json:"source_sentence"`
 	DerivedSentence int    `json:"derived_sentence"`
 	Explanation     string `json:"explanation"`

@@ -74,8 +74,13 @@ func names(r *trace.Report) (src, der string) {
 }
 
 // Label names sentence i (0-based, as the JSON indexes it) of the side
-// called name for people: "A1" is A's first sentence.
-func Label(name string, i int) string { return fmt.Sprintf("%s%d", name, i+1) }
+// called name for people: "A1" is A's first sentence, "A—" none (-1).
+func Label(name string, i int) string {
+	if i < 0 {
+		return name + "—" // no sentence of that side (drift.Drift)
+	}
+	return fmt.Sprintf("%s%d", name, i+1)
+}
 
 // missingSpan says what one side has where the other has a drifted fact
 // it lacks: an entity drift is a name the source never has.

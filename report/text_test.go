@@ -200,3 +200,14 @@ func TestTraceTextByIndex(t *testing.T) {
 		t.Fatalf("the by-index note is not under the first match:\n%s", out)
 	}
 }
+
+func TestLabel(t *testing.T) {
+	for _, tc := range []struct {
+		i    int
+		want string
+	}{{0, "A1"}, {11, "A12"}, {-1, "A—"}} {
+		if got := Label("A", tc.i); got != tc.want {
+			t.Errorf("Label(A, %d) = %q, want %q", tc.i, got, tc.want)
+		}
+	}
+}

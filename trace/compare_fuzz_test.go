@@ -39,10 +39,10 @@ func FuzzCompare(f *testing.F) {
 			}
 		}
 		for _, d := range r.Drifts {
-			if d.DerivedSentence < 0 || d.DerivedSentence >= len(der.Sentences) {
+			if d.DerivedSentence < -1 || d.DerivedSentence >= len(der.Sentences) {
 				t.Fatalf("drift derived sentence %d out of %d", d.DerivedSentence, len(der.Sentences))
 			}
-			if d.SourceSentence < 0 || d.SourceSentence >= len(src.Sentences) {
+			if d.SourceSentence < -1 || d.SourceSentence >= len(src.Sentences) {
 				t.Fatalf("drift source sentence %d out of %d", d.SourceSentence, len(src.Sentences))
 			}
 		}
