@@ -114,7 +114,7 @@ func (c *checker) roles(ss []*textproc.Sentence, d *textproc.Sentence) {
 		}
 		ok := false
 		for _, sr := range cands {
-			if (sameTitle(sr.r.Title, dr.Title) || titleIn(sr.r.Text, dr.Title) || titleIn(dr.Text, sr.r.Title) || samePost(sr.r, dr) || looseHeads[strings.ToLower(dr.Text)]) && sameModifiers(sr.r, dr) {
+			if (sameTitle(sr.r.Title, dr.Title) || titleIn(sr.r.Text, dr.Title) || titleIn(dr.Text, sr.r.Title) || samePost(sr.r, dr)) && sameModifiers(sr.r, dr) {
 				ok = true
 				break
 			}
@@ -167,13 +167,6 @@ func titleIn(text, title string) bool {
 	}
 	return false
 }
-
-// looseHeads are the words a rewrite calls a titled person by without
-// naming the title ("union chief" for the union's general secretary,
-// "party leader" for its chairman): alone before the name, they restate
-// no title, so they change none ("head of research" names a post); a
-// modifier ("deputy", "former") still must agree.
-var looseHeads = map[string]bool{"chief": true, "head": true, "leader": true}
 
 // headTitles are the words for whoever leads a body, which a rewrite
 // trades for one another ("director of the agency", "the agency's
@@ -707,8 +700,8 @@ func (c *checker) additions(ss []*textproc.Sentence, d *textproc.Sentence) {
 	}
 	figs := c.figures(d)
 	for _, n := range d.Numbers {
-		// A number read with the next as one figure ("38 out of every
-		// 100", "3 1/2") is that figure, its later part none.
+		// A number read with the next as one figure ("3 1/2", "five and
+		// a half") is that figure, its later part none.
 		if f, ok := joinedWith(figs, n); ok {
 			if f.Start != n.Start {
 				continue

@@ -33,8 +33,7 @@ func (c *checker) figureList(n int) []textproc.Number {
 // as one value: not the hour or minute of a clock time ("4:17 p.m.",
 // "1635 GMT"; clocks compares those as times), and the terms of a mixed
 // number or a fraction read together ("3 1/2" and "165-1/4" as 3.5 and
-// 165.25, "1 1/2 million", "16/32", "3 ½", "five and a half"), and a
-// share out of a hundred as a percentage ("38 out of every 100"), so that a
+// 165.25, "1 1/2 million", "16/32", "3 ½", "five and a half"), so that a
 // rewrite that changes the whole part ("2 1/2 inches" → "3 1/2 inches")
 // shows, and one that writes the value another way ("2.5") does not.
 // Found once per sentence.
@@ -87,13 +86,6 @@ func (c *checker) figures(s *textproc.Sentence) []textproc.Number {
 				i++
 				continue
 			}
-		case outOfHundred[sep] && ns[i+1].Value == 100 && ns[i+1].Unit == "" && n.Unit == "" && n.Value <= 100:
-			// "38 out of every 100": a share written out, 38%
-			f := joined(s, n, ns[i+1], n.Value)
-			f.Unit = "%"
-			out = append(out, f)
-			i++
-			continue
 		case sep == " and a " && ns[i+1].Value < 1:
 			// "five and a half"
 			out = append(out, joined(s, n, ns[i+1], n.Value+ns[i+1].Value))
@@ -112,11 +104,6 @@ func (c *checker) figures(s *textproc.Sentence) []textproc.Number {
 	c.figureCache[s] = out
 	return out
 }
-
-// outOfHundred join a count to the hundred it is a share of ("38 out of
-// every 100", "9 in 100"): plain-language writing for a percentage.
-var outOfHundred = map[string]bool{" out of every ": true, " out of ": true, " in every ": true,
-	" in ": true, " of every ": true}
 
 // vulgar are the fraction characters a figure may end with.
 var vulgar = map[rune]float64{'½': 0.5, '¼': 0.25, '¾': 0.75, '⅓': 1.0 / 3, '⅔': 2.0 / 3, '⅛': 0.125}
