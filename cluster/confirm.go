@@ -74,15 +74,14 @@ func ConfirmFeatures(f JoinFeatures, e, a *article.Article) []float64 {
 // model does; read says it did. c.mu is held.
 func (c *Clusters) decide(a *article.Article, b int32, f JoinFeatures) (join, read bool) {
 	p := c.join.Probability(f)
-	if a == nil || p < confirmLow || p >= confirmHigh {
+	if p < confirmLow || p >= confirmHigh {
 		return p >= c.threshold, false
 	}
-	e := c.article(b)
-	if e == nil {
+	score, read := c.confirmScore(a, b, f)
+	if !read {
 		return p >= c.threshold, false
 	}
-	c.confirmed++
-	return c.confirm.Score(ConfirmFeatures(f, e, a)) >= c.confirmThreshold, true
+	return score >= c.confirmThreshold, true
 }
 
 // runnerUpFloor is the join model's probability below which a runner-up
@@ -104,12 +103,24 @@ func (c *Clusters) confirmRunnerUp(a *article.Article, b int32, f JoinFeatures) 
 	if c.runnerUpThreshold > 1 || c.join.Probability(f) < runnerUpFloor {
 		return false
 	}
+	score, read := c.confirmScore(a, b, f)
+	return read && score >= c.runnerUpThreshold
+}
+
+// confirmScore is the confirm model's probability that a joins the
+// cluster of b, read from both texts; read is false when either text is
+// not at hand (a nil, or b's text neither kept nor readable). c.mu is
+// held.
+func (c *Clusters) confirmScore(a *article.Article, b int32, f JoinFeatures) (score float64, read bool) {
+	if a == nil {
+		return 0, false
+	}
 	e := c.article(b)
 	if e == nil {
-		return false
+		return 0, false
 	}
 	c.confirmed++
-	return c.confirm.Score(ConfirmFeatures(f, e, a)) >= c.runnerUpThreshold
+	return c.confirm.Score(ConfirmFeatures(f, e, a)), true
 }
 
 // Confirmed returns how many joins the confirm model has decided.

@@ -669,7 +669,10 @@ func joinedWith(figs []textproc.Number, n textproc.Number) (textproc.Number, boo
 }
 
 // restated reports whether a derived sentence other than d states figure
-// n exactly (its value and unit, as checker.figures reads them).
+// n exactly (its value and unit, as checker.figures reads them). Unlike
+// derivedHas, which also takes a rounding or a hedge of n anywhere in the
+// rewrite, it asks for the figure itself elsewhere: a wrong pairing, not a
+// restatement.
 func (c *checker) restated(n textproc.Number, d *textproc.Sentence) bool {
 	for i := range c.derived.Sentences {
 		if s := &c.derived.Sentences[i]; s != d {

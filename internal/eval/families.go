@@ -14,40 +14,36 @@ import (
 	"github.com/wiretrace/wiretrace/trace"
 )
 
-// heldOut holds story families written like the bundled examples (the
-// manifest's schema, examples.Load) that nothing is fitted on: the
-// relation and cluster models train on the bundled families, never on
-// these, so they measure Compare on pages, wording and planted changes it
-// was not built against.
+// familySets holds two sets of story families written like the bundled
+// examples (the manifest's schema, examples.Load) that nothing is fitted
+// on:
+//   - heldout: story families like the bundled ones; the relation and
+//     cluster models train on the bundled families, never on these, so
+//     they measure Compare on pages, wording and planted changes it was
+//     not built against;
+//   - restyled: stories each retold in several forms (a tabloid rewrite,
+//     a plain-language version, a condensed summary, a
+//     question-and-answer explainer, a list of key points) that keep the
+//     facts, and an independent report of the same event: the restylings
+//     a site has a language model make. The stories of its fit folder may
+//     be studied, those of its check folder only measured.
 //
-//go:embed testdata/heldout
-var heldOut embed.FS
+//go:embed testdata/heldout testdata/restyled
+var familySets embed.FS
 
-// restyled holds held-out stories each retold in several forms (a
-// tabloid rewrite, a plain-language version, a condensed summary, a
-// question-and-answer explainer, a list of key points) that keep the
-// facts, and an independent report of the same event: the restylings a
-// site has a language model make. Nothing is fitted on them; the stories
-// of its fit folder may be studied, those of its check folder only
-// measured.
-//
-//go:embed testdata/restyled
-var restyled embed.FS
+// HeldOutFamilies returns the held-out story families.
+func HeldOutFamilies() ([]examples.Family, error) { return loadFamilySet("heldout") }
 
 // RestyledFamilies returns the restyled stories of one part.
 func RestyledFamilies(part Part) ([]examples.Family, error) {
-	sub, err := fs.Sub(restyled, "testdata/restyled/"+string(part))
-	if err != nil {
-		return nil, fmt.Errorf("restyled families: %w", err)
-	}
-	return examples.Load(sub)
+	return loadFamilySet("restyled/" + string(part))
 }
 
-// HeldOutFamilies returns the held-out story families.
-func HeldOutFamilies() ([]examples.Family, error) {
-	sub, err := fs.Sub(heldOut, "testdata/heldout")
+// loadFamilySet loads the families of familySets' folder dir.
+func loadFamilySet(dir string) ([]examples.Family, error) {
+	sub, err := fs.Sub(familySets, "testdata/"+dir)
 	if err != nil {
-		return nil, fmt.Errorf("held-out families: %w", err)
+		return nil, fmt.Errorf("family set %s: %w", dir, err)
 	}
 	return examples.Load(sub)
 }
@@ -85,7 +81,7 @@ type FamilyScore struct {
 	Apart    Ratio `json:"apart"`
 	// Styles: for the restyled rewrites (examples.File.Style), by style,
 	// the pages given the right relation.
-	Styles map[string]*Ratio `json:"styles,omitempty"`
+	Styles map[string]Ratio `json:"styles,omitempty"`
 	// Mismatches lists every wrong answer as "family/role: what".
 	Mismatches []string `json:"mismatches,omitempty"`
 }
@@ -96,38 +92,11 @@ type FamilyScore struct {
 // answers against the manifest.
 func EvalFamilies(ctx context.Context, set string, fams []examples.Family, opts trace.Options) (FamilyScore, error) {
 	s := FamilyScore{Set: set}
-	pages := map[string]*article.Article{}
-	clusters := cluster.New(cluster.Options{})
-	for _, fam := range fams {
-		for _, f := range fam.Files {
-			a, err := exampleArticle(f)
-			if err != nil {
-				return s, err
-			}
-			pages[f.Path] = a
-			clusters.Add(f.Path, a)
-		}
+	pages, err := familyPages(fams)
+	if err != nil {
+		return s, err
 	}
-	for _, fam := range fams {
-		story := clusters.Of(fam.Original().Path)
-		for _, f := range fam.Files {
-			switch f.Role {
-			case "original":
-			case "unrelated":
-				apart := !slices.Contains(story, f.Path)
-				s.Apart.add(apart)
-				if !apart {
-					s.Mismatches = append(s.Mismatches, fmt.Sprintf("%s: clustered with the original", f.Name()))
-				}
-			default:
-				together := slices.Contains(story, f.Path)
-				s.Together.add(together)
-				if !together {
-					s.Mismatches = append(s.Mismatches, fmt.Sprintf("%s: not in the original's cluster", f.Name()))
-				}
-			}
-		}
-	}
+	s.cluster(fams, pages, cluster.Options{})
 	for _, fam := range fams {
 		orig := pages[fam.Original().Path]
 		for _, f := range fam.Files {
@@ -167,6 +136,53 @@ func EvalFamilies(ctx context.Context, set string, fams []examples.Family, opts 
 	return s, nil
 }
 
+// familyPages extracts every page of fams, by path.
+func familyPages(fams []examples.Family) (map[string]*article.Article, error) {
+	pages := map[string]*article.Article{}
+	for _, fam := range fams {
+		for _, f := range fam.Files {
+			a, err := exampleArticle(f)
+			if err != nil {
+				return nil, err
+			}
+			pages[f.Path] = a
+		}
+	}
+	return pages, nil
+}
+
+// cluster clusters the pages online in manifest order with opts and
+// counts, for each family, its story's pages in the original's cluster
+// (Together) and its unrelated pages out of it (Apart).
+func (s *FamilyScore) cluster(fams []examples.Family, pages map[string]*article.Article, opts cluster.Options) {
+	clusters := cluster.New(opts)
+	for _, fam := range fams {
+		for _, f := range fam.Files {
+			clusters.Add(f.Path, pages[f.Path])
+		}
+	}
+	for _, fam := range fams {
+		story := clusters.Of(fam.Original().Path)
+		for _, f := range fam.Files {
+			switch f.Role {
+			case "original":
+			case "unrelated":
+				apart := !slices.Contains(story, f.Path)
+				s.Apart.add(apart)
+				if !apart {
+					s.Mismatches = append(s.Mismatches, fmt.Sprintf("%s: clustered with the original", f.Name()))
+				}
+			default:
+				together := slices.Contains(story, f.Path)
+				s.Together.add(together)
+				if !together {
+					s.Mismatches = append(s.Mismatches, fmt.Sprintf("%s: not in the original's cluster", f.Name()))
+				}
+			}
+		}
+	}
+}
+
 // score adds one pair's answers to s.
 func (s *FamilyScore) score(f examples.File, o examples.Outcome, miss []examples.Mismatch) {
 	wrong := map[string]int{}
@@ -179,12 +195,11 @@ func (s *FamilyScore) score(f examples.File, o examples.Outcome, miss []examples
 	}
 	if f.Style != "" {
 		if s.Styles == nil {
-			s.Styles = map[string]*Ratio{}
+			s.Styles = map[string]Ratio{}
 		}
-		if s.Styles[f.Style] == nil {
-			s.Styles[f.Style] = &Ratio{}
-		}
-		s.Styles[f.Style].add(wrong["relation"] == 0)
+		r := s.Styles[f.Style]
+		r.add(wrong["relation"] == 0)
+		s.Styles[f.Style] = r
 	}
 	s.Source.add(wrong["source"] == 0)
 	if f.CreditsSource != nil {

@@ -2,7 +2,6 @@ package eval
 
 import (
 	"context"
-	"slices"
 	"testing"
 
 	"github.com/wiretrace/wiretrace/cluster"
@@ -71,37 +70,25 @@ func TestRestyledFamilies(t *testing.T) {
 // without reading the shortlist's runner-up (cluster.Options
 // RunnerUpThreshold): a plain-language retelling whose best-scored
 // candidate is another story's plain-language version joins its own
-// story only when the runner-up is read.
+// story, and the restylings after it with it, only when the runner-up is
+// read.
 func TestRunnerUpJoins(t *testing.T) {
 	fams, err := RestyledFamilies(Fit)
 	if err != nil {
 		t.Fatal(err)
 	}
+	pages, err := familyPages(fams)
+	if err != nil {
+		t.Fatal(err)
+	}
 	together := func(opts cluster.Options) int {
-		c := cluster.New(opts)
-		for _, fam := range fams {
-			for _, f := range fam.Files {
-				a, err := exampleArticle(f)
-				if err != nil {
-					t.Fatal(err)
-				}
-				c.Add(f.Path, a)
-			}
-		}
-		n := 0
-		for _, fam := range fams {
-			story := c.Of(fam.Original().Path)
-			for _, f := range fam.Files {
-				if f.Style != "" && slices.Contains(story, f.Path) {
-					n++
-				}
-			}
-		}
-		return n
+		var s FamilyScore
+		s.cluster(fams, pages, opts)
+		return s.Together.Hit
 	}
 	off, on := together(cluster.Options{RunnerUpThreshold: 2}), together(cluster.Options{})
 	if on <= off {
-		t.Errorf("restylings with their original: %d reading runners-up, %d without; want more with", on, off)
+		t.Errorf("story pages with their original: %d reading runners-up, %d without; want more with", on, off)
 	}
-	t.Logf("restylings with their original: %d reading runners-up, %d without", on, off)
+	t.Logf("story pages with their original: %d reading runners-up, %d without", on, off)
 }
