@@ -126,12 +126,17 @@ func Families() ([]Family, error) {
 	return families, loadErr
 }
 
-// Load reads a manifest in the schema of families.json from the root of
-// fsys, whose pages it names by their paths in fsys: the bundled examples
-// (Families) or another set of families written the same way, such as a
-// held-out set that nothing is fitted on.
-func Load(fsys fs.FS) ([]Family, error) {
-	data, err := fs.ReadFile(fsys, "families.json")
+// Load reads the manifest families.json from the root of fsys (see
+// LoadManifest).
+func Load(fsys fs.FS) ([]Family, error) { return LoadManifest(fsys, "families.json") }
+
+// LoadManifest reads the manifest name, in the schema of families.json,
+// from the root of fsys, whose pages it names by their paths in fsys: the
+// bundled examples (Families) or another set of families written the
+// same way, such as a held-out set that nothing is fitted on. Several
+// manifests may share pages, an original above all.
+func LoadManifest(fsys fs.FS, name string) ([]Family, error) {
+	data, err := fs.ReadFile(fsys, name)
 	if err != nil {
 		return nil, fmt.Errorf("read family manifest: %w", err)
 	}
@@ -139,7 +144,7 @@ func Load(fsys fs.FS) ([]Family, error) {
 		Families []Family `json:"families"`
 	}
 	if err := json.Unmarshal(data, &m); err != nil {
-		return nil, fmt.Errorf("parse family manifest families.json: %w", err)
+		return nil, fmt.Errorf("parse family manifest %s: %w", name, err)
 	}
 	for i := range m.Families {
 		for j := range m.Families[i].Files {
@@ -173,6 +178,8 @@ type Mismatch struct {
 	// "false_drift" or "padding".
 	What string
 	Text string
+	// Kind is the drift's kind, for "missed_drift" and "false_drift".
+	Kind string
 }
 
 // Check compares o with the file's expected answers: the relation, the
@@ -205,11 +212,13 @@ func (f File) Check(o Outcome) []Mismatch {
 		}
 		if !found {
 			add("missed_drift", "planted %s drift %q → %q not found", want.Kind, want.Source, want.Derived)
+			out[len(out)-1].Kind = want.Kind
 		}
 	}
 	for k, d := range o.Drifts {
 		if !used[k] {
 			add("false_drift", "false drift: %s %q → %q (%s)", d.Kind, d.Source, d.Derived, d.Explanation)
+			out[len(out)-1].Kind = d.Kind
 		}
 	}
 	for _, pad := range f.Unsupported {

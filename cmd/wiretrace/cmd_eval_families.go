@@ -13,12 +13,13 @@ import (
 
 // evalFamilies runs `wiretrace eval families`: Compare on the bundled
 // example families (the relation and cluster models train on them) and on
-// the held-out and restyled families (nothing is fitted on them), each original against
-// each of its pages, checked against the manifests.
+// the held-out, restyled and manipulated families (nothing is fitted on
+// them), each original against each of its pages, checked against the
+// manifests.
 func evalFamilies(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "eval families", "[--json] [--misses]")
 	asJSON := fs.Bool("json", false, "print the result as JSON")
-	misses := fs.Bool("misses", false, "list the wrong answers on the bundled families and the restyled fit part (never the held-out ones' or the restyled check part's)")
+	misses := fs.Bool("misses", false, "list the wrong answers on the bundled families and the restyled and manipulated fit parts (never the held-out ones' or a check part's)")
 	rest, err := parseInterspersed(fs, args)
 	if err != nil {
 		return err
@@ -42,6 +43,14 @@ func evalFamilies(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	manipulatedFit, err := eval.ManipulatedFamilies(eval.Fit)
+	if err != nil {
+		return err
+	}
+	manipulatedCheck, err := eval.ManipulatedFamilies(eval.Check)
+	if err != nil {
+		return err
+	}
 	opts := trace.DefaultOptions()
 	var scores []eval.FamilyScore
 	for _, set := range []struct {
@@ -49,7 +58,8 @@ func evalFamilies(ctx context.Context, e *env, args []string) error {
 		fams []examples.Family
 		// studied: its wrong answers may be listed (--misses).
 		studied bool
-	}{{"bundled", bundled, true}, {"held-out", held, false}, {"restyled fit", restyledFit, true}, {"restyled check", restyledCheck, false}} {
+	}{{"bundled", bundled, true}, {"held-out", held, false}, {"restyled fit", restyledFit, true}, {"restyled check", restyledCheck, false},
+		{"manipulated fit", manipulatedFit, true}, {"manipulated check", manipulatedCheck, false}} {
 		s, err := eval.EvalFamilies(ctx, set.name, set.fams, opts)
 		if err != nil {
 			return err
@@ -62,10 +72,10 @@ func evalFamilies(ctx context.Context, e *env, args []string) error {
 	if *asJSON {
 		return writeJSON(e.stdout, scores)
 	}
-	fmt.Fprintf(e.stdout, "story families, each original against each of its pages, and the pages' story clusters (derived: pages made from the original judged derived, whichever relation; clustered: pages of the story in the original's cluster; apart: unrelated pages out of it). bundled: the relation and cluster models train on them; held-out and restyled: nothing is fitted on them\n")
-	fmt.Fprintf(e.stdout, "%-14s %5s %6s %9s %8s %7s %9s %7s %14s %6s %11s %8s %9s %9s\n", "set", "pairs", "right", "relation", "derived", "source", "reversed", "credit", "drifts found", "false", "quiet pages", "padding", "clustered", "apart")
+	fmt.Fprintf(e.stdout, "story families, each original against each of its pages, and the pages' story clusters (derived: pages made from the original judged derived, whichever relation; clustered: pages of the story in the original's cluster; apart: unrelated pages out of it). bundled: the relation and cluster models train on them; held-out, restyled and manipulated: nothing is fitted on them\n")
+	fmt.Fprintf(e.stdout, "%-17s %5s %6s %9s %8s %7s %9s %7s %14s %6s %11s %8s %9s %9s\n", "set", "pairs", "right", "relation", "derived", "source", "reversed", "credit", "drifts found", "false", "quiet pages", "padding", "clustered", "apart")
 	for _, s := range scores {
-		fmt.Fprintf(e.stdout, "%-14s %5d %6d %9s %8s %7s %9s %7s %14s %6d %11s %8s %9s %9s\n", s.Set, s.Right.N, s.Right.Hit,
+		fmt.Fprintf(e.stdout, "%-17s %5d %6d %9s %8s %7s %9s %7s %14s %6d %11s %8s %9s %9s\n", s.Set, s.Right.N, s.Right.Hit,
 			frac(s.Relation), frac(s.Derived), frac(s.Source), frac(s.Reversed), frac(s.Credit), frac(s.Drifts), s.FalseDrifts,
 			frac(s.Quiet), frac(s.Padding), frac(s.Together), frac(s.Apart))
 	}
@@ -78,6 +88,16 @@ func evalFamilies(ctx context.Context, e *env, args []string) error {
 			fmt.Fprintf(e.stdout, " %s %s", st, frac(s.Styles[st]))
 		}
 		fmt.Fprintln(e.stdout)
+	}
+	for _, s := range scores {
+		if len(s.Kinds) == 0 {
+			continue
+		}
+		fmt.Fprintf(e.stdout, "\n%s, planted drifts found by kind:", s.Set)
+		for _, k := range slices.Sorted(maps.Keys(s.Kinds)) {
+			fmt.Fprintf(e.stdout, " %s %s", k, frac(s.Kinds[k]))
+		}
+		fmt.Fprintf(e.stdout, "; pages with planted drifts flagged %s, pages without quiet %s\n", frac(s.Flagged), frac(s.Quiet))
 	}
 	if *misses {
 		for _, s := range scores {

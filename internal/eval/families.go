@@ -14,13 +14,15 @@ import (
 	"github.com/wiretrace/wiretrace/trace"
 )
 
-// familySets holds two sets of story families written like the bundled
+// familySets holds three sets of story families written like the bundled
 // examples (the manifest's schema, examples.Load) that nothing is fitted
 // on:
+//
 //   - heldout: story families like the bundled ones; the relation and
 //     cluster models train on the bundled families, never on these, so
 //     they measure Compare on pages, wording and planted changes it was
 //     not built against;
+//
 //   - restyled: stories each retold in several forms (a tabloid rewrite,
 //     a plain-language version, a condensed summary, a
 //     question-and-answer explainer, a list of key points) that keep the
@@ -28,24 +30,39 @@ import (
 //     a site has a language model make. The stories of its fit folder may
 //     be studied, those of its check folder only measured.
 //
+//   - manipulated: the restyled stories' originals, each retold as a
+//     full-length rewrite, a condensed summary and an explainer that
+//     change three or four facts (a number, a date, a role, a quote's
+//     speaker, a negation, an invented name), and as a full-length
+//     rewrite that keeps every fact: the drifts a site's language model
+//     plants, and whether a manipulated retelling is told from a faithful
+//     one. Its pages sit beside the restyled ones, in the same fit and
+//     check folders, listed by their own manifest (manipulated.json).
+//
 //go:embed testdata/heldout testdata/restyled
 var familySets embed.FS
 
 // HeldOutFamilies returns the held-out story families.
-func HeldOutFamilies() ([]examples.Family, error) { return loadFamilySet("heldout") }
+func HeldOutFamilies() ([]examples.Family, error) { return loadFamilySet("heldout", "families.json") }
 
 // RestyledFamilies returns the restyled stories of one part.
 func RestyledFamilies(part Part) ([]examples.Family, error) {
-	return loadFamilySet("restyled/" + string(part))
+	return loadFamilySet("restyled/"+string(part), "families.json")
 }
 
-// loadFamilySet loads the families of familySets' folder dir.
-func loadFamilySet(dir string) ([]examples.Family, error) {
+// ManipulatedFamilies returns the manipulated retellings of the restyled
+// stories of one part.
+func ManipulatedFamilies(part Part) ([]examples.Family, error) {
+	return loadFamilySet("restyled/"+string(part), "manipulated.json")
+}
+
+// loadFamilySet loads the families of manifest in familySets' folder dir.
+func loadFamilySet(dir, manifest string) ([]examples.Family, error) {
 	sub, err := fs.Sub(familySets, "testdata/"+dir)
 	if err != nil {
 		return nil, fmt.Errorf("family set %s: %w", dir, err)
 	}
-	return examples.Load(sub)
+	return examples.LoadManifest(sub, manifest)
 }
 
 // FamilyScore is how Compare answers a set of story families: each
@@ -68,6 +85,10 @@ type FamilyScore struct {
 	// match no planted one.
 	Drifts      Ratio `json:"drifts"`
 	FalseDrifts int   `json:"false_drifts"`
+	// Kinds: planted drifts found, by kind.
+	Kinds map[string]Ratio `json:"kinds,omitempty"`
+	// Flagged: the pages that plant drifts and got at least one.
+	Flagged Ratio `json:"flagged"`
 	// Quiet: the pages that plant no drift and got none.
 	Quiet Ratio `json:"quiet"`
 	// Padding: padding sentences the manifest lists, reported unsupported.
@@ -210,6 +231,30 @@ func (s *FamilyScore) score(f examples.File, o examples.Outcome, miss []examples
 	s.FalseDrifts += wrong["false_drift"]
 	if f.Drifts != nil && len(f.Drifts) == 0 {
 		s.Quiet.add(len(o.Drifts) == 0)
+	}
+	if len(f.Drifts) > 0 {
+		s.Flagged.add(len(o.Drifts) > 0)
+		if s.Kinds == nil {
+			s.Kinds = map[string]Ratio{}
+		}
+		planted := map[string]int{}
+		for _, d := range f.Drifts {
+			planted[d.Kind]++
+		}
+		for _, m := range miss {
+			if m.What == "missed_drift" {
+				planted[m.Kind]--
+			}
+		}
+		for _, d := range f.Drifts {
+			r := s.Kinds[d.Kind]
+			r.N++
+			if planted[d.Kind] > 0 {
+				planted[d.Kind]--
+				r.Hit++
+			}
+			s.Kinds[d.Kind] = r
+		}
 	}
 	s.Padding.N += len(f.Unsupported)
 	s.Padding.Hit += len(f.Unsupported) - wrong["padding"]

@@ -66,6 +66,31 @@ func TestRestyledFamilies(t *testing.T) {
 	checkFloor(t, "families.restyled.clustered", s.Together.Value())
 }
 
+// TestManipulatedFamilies holds Compare's answers on the manipulated
+// retellings' check part (written blind, only measured) at their floors:
+// every retelling judged derived from its original; the planted drifts
+// found; every manipulated page given at least one drift and the faithful
+// ones none.
+func TestManipulatedFamilies(t *testing.T) {
+	fams, err := ManipulatedFamilies(Check)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := EvalFamilies(context.Background(), "manipulated check", fams, trace.DefaultOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(fams) < 5 || s.Drifts.N < 50 || s.Flagged.N < 15 || s.Quiet.N < 5 {
+		t.Fatalf("manipulated check part: %d stories, %d planted drifts, %d manipulated pages, %d faithful ones; want at least 5, 50, 15, 5",
+			len(fams), s.Drifts.N, s.Flagged.N, s.Quiet.N)
+	}
+	checkFloor(t, "families.manipulated.derived", s.Derived.Value())
+	checkFloor(t, "families.manipulated.source", s.Source.Value())
+	checkFloor(t, "families.manipulated.drifts_found", s.Drifts.Value())
+	checkFloor(t, "families.manipulated.flagged", s.Flagged.Value())
+	checkFloor(t, "families.manipulated.quiet", s.Quiet.Value())
+}
+
 // TestRunnerUpJoins clusters the restyled stories' fit part with and
 // without reading the shortlist's runner-up (cluster.Options
 // RunnerUpThreshold): a plain-language retelling whose best-scored
