@@ -61,6 +61,7 @@ const (
 func appositionAfter(s *Sentence, k int) (Role, bool) {
 	toks := s.Tokens
 	var mods []string
+	from := -1 // the first modifier's token: the phrase starts there
 	for j := k; j < len(toks) && j <= k+appositionLead; j++ {
 		t := &toks[j]
 		if t.Kind != Word {
@@ -81,11 +82,17 @@ func appositionAfter(s *Sentence, k int) (Role, bool) {
 				}
 				end++
 			}
-			return Role{Text: s.Text[toks[j].Start:toks[end-1].End], Title: canonicalTitle(title),
-				Modifiers: mods, Span: Span{toks[j].Start, toks[end-1].End}}, true
+			if from < 0 {
+				from = j
+			}
+			return Role{Text: s.Text[toks[from].Start:toks[end-1].End], Title: canonicalTitle(title),
+				Modifiers: mods, Span: Span{toks[from].Start, toks[end-1].End}}, true
 		}
 		if roleModifiers[t.Lower] {
 			mods = append(mods, t.Lower)
+			if from < 0 {
+				from = j
+			}
 		}
 	}
 	return Role{}, false
@@ -105,6 +112,7 @@ func appositionBefore(s *Sentence, comma int) (Role, bool) {
 		return Role{}, false
 	}
 	var mods []string
+	from := -1 // the first modifier's token: the phrase starts there
 	for j := start; j < comma; j++ {
 		t := &toks[j]
 		if n, title := matchTitle(toks, j, t.Lower); n > 0 {
@@ -112,11 +120,17 @@ func appositionBefore(s *Sentence, comma int) (Role, bool) {
 			if title, head = headTitle(toks[:comma], j+n, title); namesAfter(s, toks[:comma], head) {
 				return Role{}, false
 			}
-			return Role{Text: s.Text[toks[j].Start:toks[comma-1].End], Title: canonicalTitle(title),
-				Modifiers: mods, Span: Span{toks[j].Start, toks[comma-1].End}}, true
+			if from < 0 {
+				from = j
+			}
+			return Role{Text: s.Text[toks[from].Start:toks[comma-1].End], Title: canonicalTitle(title),
+				Modifiers: mods, Span: Span{toks[from].Start, toks[comma-1].End}}, true
 		}
 		if roleModifiers[t.Lower] {
 			mods = append(mods, t.Lower)
+			if from < 0 {
+				from = j
+			}
 		}
 	}
 	return Role{}, false

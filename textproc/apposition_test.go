@@ -33,3 +33,24 @@ func TestAppositionRoles(t *testing.T) {
 		})
 	}
 }
+
+// TestAppositionRoleText checks that an apposition's role phrase starts at
+// its first modifier, as Role.Text promises: a report quoting it shows
+// "deputy chief executive", not "chief executive".
+func TestAppositionRoleText(t *testing.T) {
+	for _, tc := range []struct{ text, want string }{
+		{"Its deputy chief executive, Dr Ilse Marr, said so.", "deputy chief executive"},
+		{"Ilse Marr, the former chief executive of the bank, said so.", "former chief executive of the bank"},
+		{"Ilse Marr, the chief executive, said so.", "chief executive"},
+	} {
+		s := sentence(t, tc.text)
+		roles := AppositionRoles(&s)
+		if len(roles) != 1 {
+			t.Errorf("%q: %d roles, want 1", tc.text, len(roles))
+			continue
+		}
+		if roles[0].Text != tc.want || s.Text[roles[0].Start:roles[0].End] != tc.want {
+			t.Errorf("%q: role phrase %q (span %q), want %q", tc.text, roles[0].Text, s.Text[roles[0].Start:roles[0].End], tc.want)
+		}
+	}
+}
