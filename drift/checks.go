@@ -716,7 +716,7 @@ func (c *checker) additions(ss []*textproc.Sentence, d *textproc.Sentence) {
 		if c.sourceHas(n) || c.reported(d.Index, n.Text) || c.nearSource(d, n) || n.Unit == "" && n.Value <= 12 {
 			continue
 		}
-		if f, ok := c.counterpart(d, n, c.omittedBeside(ss)); ok {
+		if f, ok := c.counterpart(d, n, beside(ss, len(c.src.Sentences))); ok {
 			c.add(replaced(f, d.Index, n))
 			continue
 		}
@@ -732,15 +732,17 @@ func (c *checker) additions(ss []*textproc.Sentence, d *textproc.Sentence) {
 	}
 }
 
-// omittedBeside returns the source sentences just before and after the
-// sentences ss that the aligner paired with nothing: a rewrite that
-// merges two source sentences into one is paired with one of them, and a
-// figure it changed may come from the other.
-func (c *checker) omittedBeside(ss []*textproc.Sentence) []int {
+// beside returns the source sentences just before and after the
+// sentences ss: a rewrite that merges two source sentences into one is
+// paired with one of them, and a figure it changed may come from the
+// other, whether the aligner left that one unpaired or gave it to
+// another derived sentence (counterpart takes only a figure the rewrite
+// states nowhere).
+func beside(ss []*textproc.Sentence, n int) []int {
 	var out []int
 	for _, s := range ss {
 		for _, i := range [2]int{s.Index - 1, s.Index + 1} {
-			if i >= 0 && i < len(c.pairedSrc) && !c.pairedSrc[i] {
+			if i >= 0 && i < n && !slices.ContainsFunc(ss, func(o *textproc.Sentence) bool { return o.Index == i }) {
 				out = append(out, i)
 			}
 		}

@@ -161,4 +161,16 @@ func TestMergedSentenceFigure(t *testing.T) {
 	if len(found) != 1 || found[0].Kind != Number || found[0].SourceSpan != "60 to 90 days" || found[0].DerivedSpan != "150 days" {
 		t.Errorf("got %+v, want one number drift 60 to 90 days -> 150 days", found)
 	}
+	// The neighbour the figure came from may be paired with another
+	// derived sentence: the aligner gave it to the rewrite's lead.
+	src = doc("Nurses accepted a pay deal worth 7.5 per cent, the union said.", "Members backed the offer by 81 per cent in a ballot that closed on Monday.",
+		"Turnout was 68 per cent among the 4,300 nurses.", "The strike was called off.", "Hospitals welcomed the news.")
+	der = doc("Nurses accepted a 7.5 per cent pay deal in a ballot that closed on Monday, the union said.",
+		"Members backed the offer by 87 per cent, on a turnout of 68 per cent among the 4,300 nurses.",
+		"The strike was called off.", "Hospitals welcomed the news.")
+	pairs = []Pair{{Source: []int{0, 1}, Derived: []int{0}}, {Source: []int{2}, Derived: []int{1}}, {Source: []int{3}, Derived: []int{2}}, {Source: []int{4}, Derived: []int{3}}}
+	found = Find(src, der, pairs)
+	if len(found) != 1 || found[0].Kind != Number || found[0].SourceSpan != "81 per cent" || found[0].DerivedSpan != "87 per cent" {
+		t.Errorf("got %+v, want one number drift 81 per cent -> 87 per cent", found)
+	}
 }

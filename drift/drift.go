@@ -87,14 +87,6 @@ func Find(src, derived *textproc.Doc, pairs []Pair) []Drift {
 // orders what it found.
 func (c *checker) find(pairs []Pair) {
 	src, derived := c.src, c.derived
-	c.pairedSrc = make([]bool, len(src.Sentences))
-	for _, p := range pairs {
-		for _, i := range p.Source {
-			if i >= 0 && i < len(c.pairedSrc) {
-				c.pairedSrc[i] = true
-			}
-		}
-	}
 	for _, p := range pairs {
 		ss := c.sentences(src, p.Source)
 		ds := c.sentences(derived, p.Derived)
@@ -183,8 +175,6 @@ type checker struct {
 	// both maps are mem's.
 	clockCache  map[*textproc.Sentence][]clock
 	figureCache map[*textproc.Sentence][]textproc.Number
-	// pairedSrc[i] is whether the aligner paired source sentence i.
-	pairedSrc []bool
 	// appRoles holds each source sentence's apposition roles, found on
 	// first use (see appositions).
 	appRoles [][]textproc.Role
