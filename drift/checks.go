@@ -796,10 +796,17 @@ func (c *checker) sourceDates(dd textproc.Date) bool {
 // that the ban "begin Sunday") dates another event. A sentence whose
 // figures report another measurement (see numbers) dates that
 // measurement, not the source's.
+//
+// Several changed dates of one sentence ("Thursday and Friday" → "Monday
+// and Tuesday") are read against the source's in order, each source date
+// once. A date the rewrite states in another sentence, against a source
+// that states the derived one in another sentence too, is a wrong
+// pairing of sentences, not a change: both facts survive.
 func (c *checker) dates(ss []*textproc.Sentence, d *textproc.Sentence) {
 	if c.remeasured[d] {
 		return
 	}
+	var used []*textproc.Date
 	for _, dd := range d.Dates {
 		if dd.Kind != textproc.Weekday && dd.Kind != textproc.DayMonth {
 			continue
@@ -815,18 +822,58 @@ func (c *checker) dates(ss []*textproc.Sentence, d *textproc.Sentence) {
 				}
 				if sameDate(*sd, dd) {
 					match = true
-				} else if cand == nil && !statesDate(d, *sd) && attributionDate(s, *sd) == attributionDate(d, dd) {
+				} else if cand == nil && !slices.Contains(used, sd) && !statesDate(d, *sd) && attributionDate(s, *sd) == attributionDate(d, dd) {
 					cand, candS = sd, s
 				}
 			}
 		}
-		if match || cand == nil {
+		if match || cand == nil || c.bothDated(d, candS, *cand, dd) {
 			continue
 		}
+		used = append(used, cand)
 		c.add(Drift{Kind: Date, SourceSpan: cand.Text, DerivedSpan: dd.Text,
 			SourceSentence: candS.Index, DerivedSentence: d.Index,
 			Explanation: fmt.Sprintf("the source dates this %s, not %s", cand.Text, dd.Text)})
 	}
+}
+
+// bothDated reports whether source date sd of sentence s, which derived
+// sentence d replaces with dd, is stated in another derived sentence
+// while a source sentence that d shares as many words with as with s
+// states dd: each text has both dates, and d tells what that other
+// sentence tells. A sentence that copies s but for the date is a change.
+func (c *checker) bothDated(d, s *textproc.Sentence, sd, dd textproc.Date) bool {
+	kept := false
+	for i := range c.derived.Sentences {
+		if o := &c.derived.Sentences[i]; o != d && statesDate(o, sd) {
+			kept = true
+			break
+		}
+	}
+	if !kept {
+		return false
+	}
+	paired := sharedStems(d, s)
+	for i := range c.src.Sentences {
+		if o := &c.src.Sentences[i]; o != s && statesDate(o, dd) && sharedStems(d, o) >= paired {
+			return true
+		}
+	}
+	return false
+}
+
+// sharedStems counts the distinct content stems of a that b has.
+func sharedStems(a, b *textproc.Sentence) int {
+	n := 0
+	for i, t := range a.Tokens {
+		if t.Kind != textproc.Word || t.Stop || slices.ContainsFunc(a.Tokens[:i], func(u textproc.Token) bool { return u.Stem == t.Stem }) {
+			continue
+		}
+		if slices.ContainsFunc(b.Tokens, func(u textproc.Token) bool { return u.Kind == textproc.Word && u.Stem == t.Stem }) {
+			n++
+		}
+	}
+	return n
 }
 
 // attributionDate reports whether date dt of s dates a statement rather

@@ -1,6 +1,7 @@
 package drift
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -30,5 +31,45 @@ func TestCoordinated(t *testing.T) {
 		if got := Coordinated(tc.text, sy, sx); got != tc.want {
 			t.Errorf("Coordinated(%q, %s, %s) reversed = %v, want %v", tc.text, tc.y, tc.x, got, tc.want)
 		}
+	}
+}
+
+// TestDatesPaired checks dates read against the wrong source sentence and
+// dates changed in order.
+func TestDatesPaired(t *testing.T) {
+	src := doc("Nurses accepted a two-year pay deal, ending a dispute that began in April, their union said on Tuesday.",
+		"Members backed the offer in a ballot that closed at noon on Monday.",
+		"Turnout was high among the nurses.", "Hospitals welcomed the news.", "Schools will close on Thursday and Friday.")
+	// The rewrite's second sentence tells what the source's first does,
+	// though the aligner paired it with the ballot; both texts keep both
+	// days.
+	der := doc("Members voted to back the offer in a ballot that closed at noon on Monday.",
+		"The union announced the result on Tuesday, ending a dispute that began in April.",
+		"Turnout was high among the nurses.", "Hospitals welcomed the news.", "Schools will close on Monday and Tuesday.")
+	pairs := []Pair{{Source: []int{0}, Derived: []int{0}}, {Source: []int{1}, Derived: []int{1}}, {Source: []int{2}, Derived: []int{2}},
+		{Source: []int{3}, Derived: []int{3}}, {Source: []int{4}, Derived: []int{4}}}
+	var got []string
+	for _, d := range Find(src, der, pairs) {
+		got = append(got, fmt.Sprintf("%s %s->%s", d.Kind, d.SourceSpan, d.DerivedSpan))
+	}
+	want := "date Thursday->Monday; date Friday->Tuesday"
+	if g := strings.Join(got, "; "); g != want {
+		t.Errorf("got %q, want %q", g, want)
+	}
+	// A copy of the ballot sentence with its day changed is a change,
+	// though the rewrite keeps Monday elsewhere and the source has Tuesday.
+	der = doc("Members backed the offer in a ballot that closed at noon on Tuesday.",
+		"Nurses accepted a two-year pay deal, ending a dispute that began in April, their union said on Tuesday.",
+		"Turnout was high among the nurses on Monday.", "Hospitals welcomed the news.", "Schools will close on Thursday and Friday.")
+	pairs = []Pair{{Source: []int{1}, Derived: []int{0}}, {Source: []int{0}, Derived: []int{1}}, {Source: []int{2}, Derived: []int{2}},
+		{Source: []int{3}, Derived: []int{3}}, {Source: []int{4}, Derived: []int{4}}}
+	got = got[:0]
+	for _, d := range Find(src, der, pairs) {
+		if d.Kind == Date && d.DerivedSentence == 0 {
+			got = append(got, fmt.Sprintf("%s->%s", d.SourceSpan, d.DerivedSpan))
+		}
+	}
+	if g := strings.Join(got, "; "); g != "Monday->Tuesday" {
+		t.Errorf("copied sentence: got %q, want Monday->Tuesday", g)
 	}
 }
