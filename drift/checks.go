@@ -416,10 +416,18 @@ func (c *checker) numbers(ss, ds []*textproc.Sentence) {
 		kept = append(kept, 0)
 		for _, n := range c.figures(d) {
 			kept[i]++
-			matched := false
+			// A figure its aligned source sentences state is settled: an
+			// anchor pair does not read it again against another one.
+			matched := c.anchoring && slices.Contains(c.settled[d], n.Span)
 			for k, f := range src {
-				if !used[k] && sameValue(f.n, n) {
+				if !matched && !used[k] && sameValue(f.n, n) {
 					used[k], matched = true, true
+					if !c.anchoring {
+						if c.settled == nil {
+							c.settled = map[*textproc.Sentence][]textproc.Span{}
+						}
+						c.settled[d] = append(c.settled[d], n.Span)
+					}
 					break
 				}
 			}

@@ -73,3 +73,22 @@ func TestDatesPaired(t *testing.T) {
 		t.Errorf("copied sentence: got %q, want Monday->Tuesday", g)
 	}
 }
+
+// TestAnchorSettledFigure checks that a figure its aligned source sentence
+// states is not read again against the source sentence that shares the
+// most words with its sentence (an anchor pair).
+func TestAnchorSettledFigure(t *testing.T) {
+	src := doc("Trevanne Athletic agreed to sell their stadium for 62 million marks and lease it back for 25 years.",
+		"The club's annual wage bill is 31 million marks.", "Fans protested outside the ground.",
+		"The sale needs league approval.", "A vote is due next month.")
+	der := doc("Trevanne Athletic agreed to sell their stadium for 62 million marks and lease it back for 25 years.",
+		"Trevanne Athletic spend 31 million marks a year on wages.", "Fans protested outside the ground.",
+		"The sale needs league approval.", "A vote is due next month.")
+	var pairs []Pair
+	for i := range src.Sentences {
+		pairs = append(pairs, Pair{Source: []int{i}, Derived: []int{i}})
+	}
+	if got := Find(src, der, pairs); len(got) != 0 {
+		t.Errorf("got %+v, want no drift", got)
+	}
+}

@@ -100,6 +100,7 @@ func (c *checker) find(pairs []Pair) {
 		}
 	}
 	closest, _, restates := c.nearest()
+	c.anchoring = true
 	for _, p := range anchorPairs(closest, restates, pairs) {
 		ss, d := c.sentences(src, p.Source), &derived.Sentences[p.Derived[0]]
 		c.numbers(ss, []*textproc.Sentence{d})
@@ -175,6 +176,11 @@ type checker struct {
 	// both maps are mem's.
 	clockCache  map[*textproc.Sentence][]clock
 	figureCache map[*textproc.Sentence][]textproc.Number
+	// settled holds the figures of each derived sentence that its aligned
+	// source sentences state, and anchoring is whether find has moved on
+	// to the anchor pairs, which leave those figures alone.
+	settled   map[*textproc.Sentence][]textproc.Span
+	anchoring bool
 	// appRoles holds each source sentence's apposition roles, found on
 	// first use (see appositions).
 	appRoles [][]textproc.Role
