@@ -92,3 +92,26 @@ func TestAnchorSettledFigure(t *testing.T) {
 		t.Errorf("got %+v, want no drift", got)
 	}
 }
+
+// TestOneQuotation checks that a quotation of two sentences given to
+// another speaker is one drift.
+func TestOneQuotation(t *testing.T) {
+	src := doc(`Chairman Edvard Lyng said the club would keep its ground. "We are not in the business of knocking down grounds. ` +
+		`This stays a football ground," Kasimir Drevs said. The sale needs approval. A vote is due next month.`)
+	der := doc(`Chairman Edvard Lyng said the club would keep its ground. "We are not in the business of knocking down grounds. ` +
+		`This stays a football ground," Lyng said. The sale needs approval. A vote is due next month.`)
+	if len(src.Sentences) != 5 || len(der.Sentences) != 5 {
+		t.Fatalf("%d and %d sentences, want 5", len(src.Sentences), len(der.Sentences))
+	}
+	var pairs []Pair
+	for i := range src.Sentences {
+		pairs = append(pairs, Pair{Source: []int{i}, Derived: []int{i}})
+	}
+	var got []string
+	for _, d := range Find(src, der, pairs) {
+		got = append(got, fmt.Sprintf("%s %s->%s", d.Kind, d.SourceSpan, d.DerivedSpan))
+	}
+	if g := strings.Join(got, "; "); g != "quote Kasimir Drevs->Lyng" {
+		t.Errorf("got %q, want one quote drift Kasimir Drevs->Lyng", g)
+	}
+}

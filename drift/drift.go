@@ -108,6 +108,29 @@ func (c *checker) find(pairs []Pair) {
 		c.facts(ss, d, false)
 	}
 	sortDrifts(c.out)
+	c.out = oneQuotation(c.out)
+}
+
+// oneQuotation keeps one drift for a quotation that runs over several
+// sentences and is given to another speaker: the quote drifts of
+// consecutive derived sentences that name the same two speakers are one
+// change, reported at the quotation's first sentence. ds is sorted.
+func oneQuotation(ds []Drift) []Drift {
+	type speakers struct{ src, der string }
+	last := map[speakers]int{} // the derived sentence of the pair's last quote drift
+	out := ds[:0]
+	for _, d := range ds {
+		if d.Kind == Quote {
+			k := speakers{d.SourceSpan, d.DerivedSpan}
+			j, seen := last[k]
+			last[k] = d.DerivedSentence
+			if seen && d.DerivedSentence-j <= 1 {
+				continue
+			}
+		}
+		out = append(out, d)
+	}
+	return out
 }
 
 // facts runs the checks of one derived sentence d against the source
