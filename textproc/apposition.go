@@ -61,7 +61,7 @@ const (
 func appositionAfter(s *Sentence, k int) (Role, bool) {
 	toks := s.Tokens
 	var mods []string
-	from := -1 // the first modifier's token: the phrase starts there
+	from := -1 // the first modifier's token
 	for j := k; j < len(toks) && j <= k+appositionLead; j++ {
 		t := &toks[j]
 		if t.Kind != Word {
@@ -82,9 +82,7 @@ func appositionAfter(s *Sentence, k int) (Role, bool) {
 				}
 				end++
 			}
-			if from < 0 {
-				from = j
-			}
+			from = phraseStart(toks, k, j, from)
 			return Role{Text: s.Text[toks[from].Start:toks[end-1].End], Title: canonicalTitle(title),
 				Modifiers: mods, Span: Span{toks[from].Start, toks[end-1].End}}, true
 		}
@@ -112,7 +110,7 @@ func appositionBefore(s *Sentence, comma int) (Role, bool) {
 		return Role{}, false
 	}
 	var mods []string
-	from := -1 // the first modifier's token: the phrase starts there
+	from := -1 // the first modifier's token
 	for j := start; j < comma; j++ {
 		t := &toks[j]
 		if n, title := matchTitle(toks, j, t.Lower); n > 0 {
@@ -120,9 +118,7 @@ func appositionBefore(s *Sentence, comma int) (Role, bool) {
 			if title, head = headTitle(toks[:comma], j+n, title); namesAfter(s, toks[:comma], head) {
 				return Role{}, false
 			}
-			if from < 0 {
-				from = j
-			}
+			from = phraseStart(toks, start, j, from)
 			return Role{Text: s.Text[toks[from].Start:toks[comma-1].End], Title: canonicalTitle(title),
 				Modifiers: mods, Span: Span{toks[from].Start, toks[comma-1].End}}, true
 		}
@@ -134,6 +130,23 @@ func appositionBefore(s *Sentence, comma int) (Role, bool) {
 		}
 	}
 	return Role{}, false
+}
+
+// phraseStart returns the first token of the role phrase whose title
+// starts at token j, reading no further back than token k: the first
+// modifier (mod, -1 when none) or the run of lower-case words that
+// qualify the title ("the union's regional secretary", "Hopcar's country
+// manager"), whichever comes first; determiners and possessives are not
+// part of it.
+func phraseStart(toks []Token, k, j, mod int) int {
+	from := j
+	for from > k && toks[from-1].Kind == Word && !toks[from-1].Stop && toks[from-1].Text == toks[from-1].Lower && !possessive(&toks[from-1]) {
+		from--
+	}
+	if mod >= 0 && mod < from {
+		return mod
+	}
+	return from
 }
 
 // headTitle returns the title that heads a phrase whose first title,

@@ -35,13 +35,16 @@ func TestAppositionRoles(t *testing.T) {
 }
 
 // TestAppositionRoleText checks that an apposition's role phrase starts at
-// its first modifier, as Role.Text promises: a report quoting it shows
-// "deputy chief executive", not "chief executive".
+// its first modifier or the lower-case words that qualify its title, as
+// Role.Text promises: a report quoting it shows "deputy chief executive"
+// and "country manager", not "chief executive" and "manager".
 func TestAppositionRoleText(t *testing.T) {
 	for _, tc := range []struct{ text, want string }{
 		{"Its deputy chief executive, Dr Ilse Marr, said so.", "deputy chief executive"},
 		{"Ilse Marr, the former chief executive of the bank, said so.", "former chief executive of the bank"},
 		{"Ilse Marr, the chief executive, said so.", "chief executive"},
+		{"Ilse Marr, Hopcar's country manager, said so.", "country manager"},
+		{"The union's regional secretary, Irena Castell, said so.", "regional secretary"},
 	} {
 		s := sentence(t, tc.text)
 		roles := AppositionRoles(&s)
