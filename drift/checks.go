@@ -694,6 +694,13 @@ func (c *checker) restated(n textproc.Number, d *textproc.Sentence) bool {
 	return false
 }
 
+// smallCount reports a count of twelve or fewer, bare or of people: a
+// rewrite restates "voted 5-2" as "seven people voted" or "a committee of
+// nine", a number the source implies without stating it.
+func smallCount(n textproc.Number) bool {
+	return (n.Unit == "" || n.Unit == "people") && n.Value <= 12
+}
+
 // minArticle is the fewest source sentences for a fact's absence from
 // the source to count: a figure or date missing from one sentence (a
 // sentence-pair task, a short excerpt) says nothing, one missing from a
@@ -719,9 +726,9 @@ func (c *checker) additions(ss []*textproc.Sentence, d *textproc.Sentence) {
 			}
 			n = f
 		}
-		// A small bare count ("two", "three") is too common a way of
-		// restating the source to count as a new fact.
-		if c.sourceHas(n) || c.reported(d.Index, n.Text) || c.nearSource(d, n) || n.Unit == "" && n.Value <= 12 {
+		// A small count ("two", "three", "seven people") is too common a
+		// way of restating the source to count as a new fact.
+		if c.sourceHas(n) || c.reported(d.Index, n.Text) || c.nearSource(d, n) || smallCount(n) {
 			continue
 		}
 		if f, ok := c.counterpart(d, n, beside(ss, len(c.src.Sentences))); ok {

@@ -428,6 +428,14 @@ func TestAdditions(t *testing.T) {
 	if len(got) != 2 || got[0].Kind != Number || got[0].DerivedSpan != "1,400" || got[1].Kind != Date || got[1].DerivedSpan != "Friday" {
 		t.Errorf("got %+v, want the added figure 1,400 and the added Friday", got)
 	}
+	// A small count of people is a restatement, not a new fact.
+	src = doc("The committee backed the cut.", "Operators cited calmer seas.",
+		"Passengers had waited for days.", "The harbour master welcomed the decision.", "Tickets went on sale at noon.")
+	der = doc("Seven people on the committee backed the cut.", "Operators cited calmer seas.",
+		"Passengers had waited for days.", "The harbour master welcomed the decision.", "Tickets went on sale at noon.")
+	if got := Find(src, der, pairs); len(got) != 0 {
+		t.Errorf("a small count of people: got %+v, want no addition", got)
+	}
 	short := doc("The ferry service resumed on the northern route.")
 	one := doc("The ferry service resumed on the northern route after 1,400 passengers had waited.")
 	if got := Find(short, one, []Pair{{Source: []int{0}, Derived: []int{0}}}); len(got) != 0 {
