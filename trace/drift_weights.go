@@ -15,22 +15,22 @@ package trace
 // the rewrite states is there to report):
 //
 //	fit:   manipulated with a drift 0.6695 (235/351), faithful 0.0950 (46/484), AUC 0.9112
-//	check: manipulated with a drift 0.6964 (117/168), faithful 0.0994 (18/181), AUC 0.8959
+//	check: manipulated with a drift 0.6964 (117/168), faithful 0.0939 (17/181), AUC 0.8967
 var (
 	// driftModel scores a rewrite as having changed its source's facts.
 	driftModel = Model{
-		Bias: -2.6667,
+		Bias: -2.6659,
 		W: []float64{
-			0.4748, // drift_facts
-			1.4912, // drift_claims
-			6.5202, // unbacked
-			1.3505, // new_figures
-			0.5508, // new_names
+			0.5025, // drift_facts
+			1.4910, // drift_claims
+			6.5269, // unbacked
+			1.3159, // new_figures
+			0.5592, // new_names
 			0.0000, // new_dates
 			1.7516, // new_quotes
-			1.4530, // reversals
+			1.4525, // reversals
 			0.0000, // novel_words
-			0.0750, // negation_gap
+			0.0723, // negation_gap
 		},
 	}
 	// driftThreshold is the lowest score at which the share of the fit
