@@ -131,13 +131,12 @@ func Trace(ctx context.Context, corpus Corpus, a *article.Article, opts Options)
 		rank  int
 		art   *article.Article
 	}
+	// The candidates, in retrieval order: the first nrep usable ones are
+	// compared, the rest kept for a story of several rewrites (below).
 	var jobs []job
 	rank := -1
 	for cid, score := range cands {
 		rank++
-		if len(jobs) == nrep {
-			break
-		}
 		m, err := corpus.Article(ctx, cid)
 		if err != nil {
 			// Deleted since retrieval: skip it rather than fail the trace.
@@ -153,37 +152,54 @@ func Trace(ctx context.Context, corpus Corpus, a *article.Article, opts Options)
 	}
 
 	da := textproc.Analyze(a)
-	matches := make([]Match, len(jobs))
-	evs := make([]rankEvidence, len(jobs))
-	ranks := make([]int, len(jobs))
-	var wg sync.WaitGroup
-	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
-	for i, j := range jobs {
-		wg.Add(1)
-		sem <- struct{}{}
-		go func() {
-			defer func() { <-sem; wg.Done() }()
-			m := j.art
-			dm := textproc.Analyze(m)
-			rep := compareDocs(m, a, dm, da, opts, &evs[i])
-			dm.Release()
-			ranks[i] = j.rank
-			orig := OriginalUnknown
-			switch rep.Source {
-			case SourceA:
-				orig = OriginalMatch
-			case SourceB:
-				orig = OriginalDocument
-			}
-			matches[i] = Match{
-				ID: j.id, URL: m.URL, Site: m.Site, Title: m.Title, Published: m.Published,
-				Relation: rep.Relation, Similarity: rep.Similarity, Original: orig,
-				CandidateScore: j.score, Report: rep,
-			}
-		}()
+	defer da.Release()
+	var matches []Match
+	var evs []rankEvidence
+	var ranks []int
+	compare := func(batch []job) {
+		from := len(matches)
+		matches = append(matches, make([]Match, len(batch))...)
+		evs = append(evs, make([]rankEvidence, len(batch))...)
+		ranks = append(ranks, make([]int, len(batch))...)
+		var wg sync.WaitGroup
+		sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+		for k, j := range batch {
+			i := from + k
+			wg.Add(1)
+			sem <- struct{}{}
+			go func() {
+				defer func() { <-sem; wg.Done() }()
+				m := j.art
+				dm := textproc.Analyze(m)
+				rep := compareDocs(m, a, dm, da, opts, &evs[i])
+				dm.Release()
+				ranks[i] = j.rank
+				orig := OriginalUnknown
+				switch rep.Source {
+				case SourceA:
+					orig = OriginalMatch
+				case SourceB:
+					orig = OriginalDocument
+				}
+				matches[i] = Match{
+					ID: j.id, URL: m.URL, Site: m.Site, Title: m.Title, Published: m.Published,
+					Relation: rep.Relation, Similarity: rep.Similarity, Original: orig,
+					CandidateScore: j.score, Report: rep,
+				}
+			}()
+		}
+		wg.Wait()
 	}
-	wg.Wait()
-	da.Release()
+	first := jobs[:min(nrep, len(jobs))]
+	compare(first)
+	// A story retold many times fills the first candidates with retellings
+	// that each derive from one original, which may rank below them: when
+	// two or more of the compared articles are sources of a, the next
+	// candidates are compared too, so that the original among them is
+	// found and ranked (by date first, see rankMatches).
+	if rest := jobs[len(first):]; len(rest) > 0 && ctx.Err() == nil && sources(matches) >= 2 {
+		compare(rest[:min(nrep, len(rest))])
+	}
 	if err := ctx.Err(); err != nil {
 		return res, err
 	}
@@ -197,6 +213,18 @@ func Trace(ctx context.Context, corpus Corpus, a *article.Article, opts Options)
 	}
 	rankMatches(res.Matches)
 	return res, nil
+}
+
+// sources counts the matches that may be a's source: derived, with the
+// match as the original or the direction unknown.
+func sources(ms []Match) int {
+	n := 0
+	for i := range ms {
+		if ms[i].Relation.Derived() && ms[i].Original != OriginalDocument {
+			n++
+		}
+	}
+	return n
 }
 
 func articleTime(s string) (time.Time, bool) {

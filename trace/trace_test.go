@@ -226,3 +226,46 @@ func TestRankMatches(t *testing.T) {
 		t.Errorf("ranked %v, want %s", got, want)
 	}
 }
+
+// TestTraceRetoldStory indexes a story with its ten retellings (a
+// restyled story of internal/eval's fit part: tabloid, plain-language,
+// summary, explainer, key points, rewrites, an independent report) and
+// traces each retelling: the original comes first, though a retelling's
+// nearest candidates are other retellings that push it out of the first
+// DefaultReports.
+func TestTraceRetoldStory(t *testing.T) {
+	dir := "../internal/eval/testdata/restyled/fit/central-bank-rates"
+	names, err := filepath.Glob(filepath.Join(dir, "*.html"))
+	if err != nil || len(names) < 8 {
+		t.Fatalf("%d pages in %s (%v), want the story's original and retellings", len(names), dir, err)
+	}
+	pages := map[string]*article.Article{}
+	var arts []*article.Article
+	for _, name := range names {
+		data, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		a, err := extract.Page(data, extract.Options{})
+		if err != nil {
+			t.Fatalf("extract %s: %v", name, err)
+		}
+		a.URL = "https://example.org/" + filepath.Base(name)
+		pages[filepath.Base(name)] = a
+		arts = append(arts, a)
+	}
+	ix := traceIndex(t, arts...)
+	orig := pages["original.html"].ID()
+	for name, a := range pages {
+		if name == "original.html" || name == "independent.html" {
+			continue
+		}
+		r, err := Trace(context.Background(), ix, a, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(r.Matches) == 0 || r.Matches[0].ID != orig {
+			t.Errorf("%s: first match %v, want the original", name, summary(r))
+		}
+	}
+}

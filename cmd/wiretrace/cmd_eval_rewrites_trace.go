@@ -30,7 +30,7 @@ func evalRewritesTrace(ctx context.Context, e *env, args []string) error {
 		return writeJSON(e.stdout, r)
 	}
 	w := e.stdout
-	fmt.Fprintf(w, "trace of LLM rewrites among %d originals and %d distractor pages (%s)\n", r.Originals, r.Distractors, r.Data)
+	fmt.Fprintf(w, "trace of LLM rewrites among %d originals and %d distractor pages (%s); family: rows trace the story families' derived pages among their %d pages and the distractors\n", r.Originals, r.Distractors, r.Data, r.Families)
 	fmt.Fprintf(w, "%-24s %-5s %5s %7s %7s %11s\n", "kind", "part", "n", "top-1", "top-10", "candidate-1")
 	for _, x := range r.Rows {
 		fmt.Fprintf(w, "%-24s %-5s %5d %7.4f %7.4f %11.4f\n", x.Kind, x.Part, x.N, x.Top1, x.Top10, x.Candidate1)

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/wiretrace/wiretrace/article"
+	"github.com/wiretrace/wiretrace/examples"
 	"github.com/wiretrace/wiretrace/index"
 	"github.com/wiretrace/wiretrace/store/pebble"
 	"github.com/wiretrace/wiretrace/trace"
@@ -44,8 +45,16 @@ type RewriteTrace struct {
 	Distractors int `json:"distractors"`
 	// Rows hold the figures by kind and part, then each part's total
 	// ("all") and the derived kinds' total ("derived", every kind but
-	// open-ended continuations).
+	// open-ended continuations). Rows whose kind starts with "family:"
+	// trace the pages of the story families written for evaluation
+	// (held-out, restyled, manipulated: familyTraceSets) that derive from
+	// their family's original, among every page of the families (each
+	// story's original and its retellings) and the distractor pages; they
+	// count in no total.
 	Rows []RewriteTraceRow `json:"rows"`
+	// Families is how many family pages were indexed, in an index of
+	// their own with the distractor pages.
+	Families int `json:"families"`
 	// Hidden holds, by part, what the traces of the same rewrites find
 	// with their original hidden from retrieval.
 	Hidden []RewriteHiddenRow `json:"hidden"`
@@ -187,6 +196,47 @@ func TraceRewrites(ctx context.Context, dir string, opts RewriteTraceOptions) (*
 			res.Misses = append(res.Misses, m)
 		}
 	}
+	fix, err := openFamilyIndex(ctx, dir, !opts.NoDistractors)
+	if err != nil {
+		return nil, err
+	}
+	defer fix.Close()
+	res.Families = len(fix.ids)
+	for _, set := range fix.sets {
+		if opts.Part != "" && set.part != opts.Part {
+			continue
+		}
+		for _, fam := range set.fams {
+			orig := fix.ids[set.dir+"/"+fam.Original().Path]
+			for _, f := range fam.Files {
+				if !trace.Relation(f.Relation).Derived() {
+					continue
+				}
+				if err := ctx.Err(); err != nil {
+					return nil, err
+				}
+				// The page is indexed too, as the story's other pages are:
+				// it is traced as itself (its URL, its id), which a trace
+				// never names.
+				q, err := exampleArticle(f)
+				if err != nil {
+					return nil, err
+				}
+				q.URL = "family:" + set.dir + "/" + f.Path
+				cands, err := fix.ix.Candidates(ctx, q, index.QueryOptions{K: 11})
+				if err != nil {
+					return nil, fmt.Errorf("trace %s/%s: %w", set.dir, f.Path, err)
+				}
+				cands = slices.DeleteFunc(cands, func(c index.Candidate) bool { return c.ID == q.ID() })
+				rank := 1 + slices.IndexFunc(cands[:min(10, len(cands))], func(c index.Candidate) bool { return c.ID == orig })
+				tr, err := trace.Trace(ctx, fix.ix, q, trace.Options{})
+				if err != nil {
+					return nil, fmt.Errorf("trace %s/%s: %w", set.dir, f.Path, err)
+				}
+				add("family:"+set.name, set.part, len(tr.Matches) > 0 && tr.Matches[0].ID == orig, rank > 0, rank == 1)
+			}
+		}
+	}
 	for k, t := range tallies {
 		res.Rows = append(res.Rows, RewriteTraceRow{
 			Kind: k[0], Part: Part(k[1]), N: t.n,
@@ -221,6 +271,39 @@ type rewritesIndex struct {
 	originals, distractors int
 }
 
+// familyTraceSet is one set of story families whose derived pages
+// TraceRewrites traces: its name, its folder, the part it counts in.
+type familyTraceSet struct {
+	name, dir string
+	part      Part
+	fams      []examples.Family
+}
+
+// familyTraceSets returns the story family sets written for evaluation:
+// the held-out families (nothing is fitted on them: check), and the
+// restyled stories and their manipulated retellings by part.
+func familyTraceSets() ([]familyTraceSet, error) {
+	var out []familyTraceSet
+	held, err := HeldOutFamilies()
+	if err != nil {
+		return nil, err
+	}
+	out = append(out, familyTraceSet{"held-out", "heldout", Check, held})
+	for _, part := range []Part{Fit, Check} {
+		restyled, err := RestyledFamilies(part)
+		if err != nil {
+			return nil, err
+		}
+		manipulated, err := ManipulatedFamilies(part)
+		if err != nil {
+			return nil, err
+		}
+		dir := "restyled/" + string(part)
+		out = append(out, familyTraceSet{"restyled", dir, part, restyled}, familyTraceSet{"manipulated", dir, part, manipulated})
+	}
+	return out, nil
+}
+
 // openRewritesIndex indexes the originals of pairs, and the distractor
 // pages under dir when distractors is set. Originals of identical text
 // are one article (one id).
@@ -247,22 +330,81 @@ func openRewritesIndex(ctx context.Context, dir string, pairs []RewritePair, dis
 		r.distractors = len(ds)
 		arts = append(arts, ds...)
 	}
+	if err := r.index(ctx, arts); err != nil {
+		return nil, fmt.Errorf("index rewrites' originals: %w", err)
+	}
+	return r, nil
+}
+
+// index adds arts to a new index in a temporary Pebble store.
+func (r *rewritesIndex) index(ctx context.Context, arts []*article.Article) error {
 	tmp, err := os.MkdirTemp("", "wiretrace-rewrites-")
 	if err != nil {
-		return nil, fmt.Errorf("index rewrites' originals: %w", err)
+		return err
 	}
 	r.tmp = tmp
 	r.st, err = pebble.Open(tmp, pebble.Options{CacheSize: 32 << 20, MemTableSize: 16 << 20})
 	if err != nil {
 		os.RemoveAll(tmp)
-		return nil, fmt.Errorf("index rewrites' originals: %w", err)
+		return err
 	}
 	r.ix = index.New(r.st)
 	for from := 0; from < len(arts); from += 512 {
 		if _, err := r.ix.Add(ctx, arts[from:min(from+512, len(arts))]...); err != nil {
 			r.Close()
-			return nil, fmt.Errorf("index rewrites' originals: %w", err)
+			return err
 		}
+	}
+	return nil
+}
+
+// familyIndex is an index of every page of the story family sets written
+// for evaluation (familyTraceSets), with the distractor pages: a story
+// retold many times, each retelling indexed beside its original.
+type familyIndex struct {
+	rewritesIndex
+	sets []familyTraceSet
+	// ids maps "dir/path" of each page to its indexed id.
+	ids map[string]string
+}
+
+// openFamilyIndex indexes the family pages and the distractor pages under
+// dir (when distractors is set). Each page is indexed under the URL
+// "family:dir/path".
+func openFamilyIndex(ctx context.Context, dir string, distractors bool) (*familyIndex, error) {
+	sets, err := familyTraceSets()
+	if err != nil {
+		return nil, err
+	}
+	r := &familyIndex{sets: sets, ids: map[string]string{}}
+	var arts []*article.Article
+	for _, set := range sets {
+		for _, fam := range set.fams {
+			for _, f := range fam.Files {
+				key := set.dir + "/" + f.Path
+				if _, ok := r.ids[key]; ok {
+					continue // the restyled and manipulated sets share originals
+				}
+				a, err := exampleArticle(f)
+				if err != nil {
+					return nil, err
+				}
+				a.URL = "family:" + key
+				r.ids[key] = a.ID()
+				arts = append(arts, a)
+			}
+		}
+	}
+	if distractors {
+		ds, err := distractorPages(dir)
+		if err != nil {
+			return nil, err
+		}
+		r.distractors = len(ds)
+		arts = append(arts, ds...)
+	}
+	if err := r.index(ctx, arts); err != nil {
+		return nil, fmt.Errorf("index story families: %w", err)
 	}
 	return r, nil
 }

@@ -15,7 +15,8 @@ const rewritesTraceEvery = 3
 // TestRewritesTraceFloors traces a sample of the check part's LLM rewrites
 // among every original of the llm-rewrites set and the distractor pages,
 // and holds how often the original comes first (trace) and among the first
-// ten candidates (retrieval).
+// ten candidates (retrieval); and the check part's story family pages among
+// all the families' pages, how often their original comes first.
 func TestRewritesTraceFloors(t *testing.T) {
 	t.Parallel()
 	dir := sharedtest.Dir(t, "eval")
@@ -33,6 +34,16 @@ func TestRewritesTraceFloors(t *testing.T) {
 	t.Logf("%d check-part rewrites: top-1 %.6f, top-10 %.6f", all.N, all.Top1, all.Top10)
 	checkFloor(t, "rewrites.check.trace_top1", all.Top1)
 	checkFloor(t, "rewrites.check.trace_top10", all.Top10)
+	// The story families' retellings, each traced among every page of the
+	// families (the original and its other retellings) and the distractors.
+	for _, set := range []string{"held-out", "restyled", "manipulated"} {
+		row, ok := r.Row("family:"+set, Check)
+		if !ok || row.N < 20 {
+			t.Fatalf("traced %d check-part %s family pages, want at least 20", row.N, set)
+		}
+		t.Logf("%s family pages: top-1 %.4f of %d", set, row.Top1, row.N)
+		checkFloor(t, "rewrites.check.trace_family_"+set+"_top1", row.Top1)
+	}
 	if len(r.Hidden) != 1 || r.Hidden[0].Part != Check || r.Hidden[0].N != all.N {
 		t.Fatalf("hidden-original rows %+v, want one for the %d check-part rewrites", r.Hidden, all.N)
 	}
