@@ -3,6 +3,7 @@ package drift
 import (
 	"fmt"
 	"math"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -431,7 +432,7 @@ func (c *checker) numbers(ss, ds []*textproc.Sentence) {
 					break
 				}
 			}
-			if !matched {
+			if !matched && !c.rangeStated(d, n) {
 				der = append(der, numAt{n, d})
 			}
 		}
@@ -728,7 +729,7 @@ func (c *checker) additions(ss []*textproc.Sentence, d *textproc.Sentence) {
 		}
 		// A small count ("two", "three", "seven people") is too common a
 		// way of restating the source to count as a new fact.
-		if c.sourceHas(n) || c.reported(d.Index, n.Text) || c.nearSource(d, n) || smallCount(n) {
+		if c.sourceHas(n) || c.reported(d.Index, n.Text) || c.nearSource(d, n) || smallCount(n) || c.rangeStated(d, n) {
 			continue
 		}
 		if f, ok := c.counterpart(d, n, beside(ss, len(c.src.Sentences))); ok {
@@ -793,10 +794,8 @@ func (c *checker) nearSource(d *textproc.Sentence, n textproc.Number) bool {
 // sourceDates reports whether the source names date dd anywhere.
 func (c *checker) sourceDates(dd textproc.Date) bool {
 	for i := range c.src.Sentences {
-		for _, sd := range c.src.Sentences[i].Dates {
-			if sd.Kind == dd.Kind && sameDate(sd, dd) {
-				return true
-			}
+		if statesDate(&c.src.Sentences[i], dd) {
+			return true
 		}
 	}
 	return false
@@ -835,7 +834,7 @@ func (c *checker) dates(ss []*textproc.Sentence, d *textproc.Sentence) {
 				if sd.Kind != dd.Kind {
 					continue
 				}
-				if sameDate(*sd, dd) {
+				if sameDate(*sd, dd) || statesDate(s, dd) {
 					match = true
 				} else if cand == nil && !slices.Contains(used, sd) && !statesDate(d, *sd) && attributionDate(s, *sd) == attributionDate(d, dd) {
 					cand, candS = sd, s
@@ -921,14 +920,74 @@ func attributionDate(s *textproc.Sentence, dt textproc.Date) bool {
 	return false
 }
 
-// statesDate reports whether sentence s states date sd.
+// statesDate reports whether sentence s states date sd, as a date or as
+// the other end of a range of days that one of its dates opens or closes
+// ("May 19-21" states May 21, "19 to 21 May" May 19).
 func statesDate(s *textproc.Sentence, sd textproc.Date) bool {
 	for _, dd := range s.Dates {
 		if dd.Kind == sd.Kind && sameDate(sd, dd) {
 			return true
 		}
+		if dd.Kind == textproc.DayMonth && sd.Kind == textproc.DayMonth && sd.Month == dd.Month && (sd.Year == 0 || dd.Year == 0 || sd.Year == dd.Year) {
+			if day, ok := rangeDay(s.Text, dd); ok && day == sd.Day {
+				return true
+			}
+		}
 	}
 	return false
+}
+
+// rangeDate returns the date that figure n of s is, when n is the other
+// end of a range of days beside one of s's dates ("21" of "May 19-21").
+func rangeDate(s *textproc.Sentence, n textproc.Number) (textproc.Date, bool) {
+	for _, dd := range s.Dates {
+		if dd.Kind != textproc.DayMonth {
+			continue
+		}
+		day, ok := rangeDay(s.Text, dd)
+		if !ok || n.Value != float64(day) {
+			continue
+		}
+		if n.Start >= dd.End && n.Start-dd.End <= 10 || n.End <= dd.Start && dd.Start-n.End <= 6 {
+			return textproc.Date{Text: n.Text, Kind: textproc.DayMonth, Month: dd.Month, Day: day, Year: dd.Year, Span: n.Span}, true
+		}
+	}
+	return textproc.Date{}, false
+}
+
+// rangeStated reports whether figure n of derived sentence d is a day of
+// a range of days whose date the source states: a date, not a figure.
+func (c *checker) rangeStated(d *textproc.Sentence, n textproc.Number) bool {
+	rd, ok := rangeDate(d, n)
+	return ok && c.sourceDates(rd)
+}
+
+// rangeAfter and rangeBefore match the other end of a range of days
+// written beside a date: "May 19-21", "May 19 to 21", "19-21 May", "19
+// and 20 May".
+var (
+	rangeAfter  = regexp.MustCompile(`^\s*(?:-|–|—|to|through|until|and)\s*(\d{1,2})\b`)
+	rangeBefore = regexp.MustCompile(`\b(\d{1,2})\s*(?:-|–|—|to|and)\s*$`)
+)
+
+// rangeDay returns the day that closes (or opens) a range of days with
+// date d of the text: a day of the same month, later (or earlier) in it.
+func rangeDay(text string, d textproc.Date) (int, bool) {
+	if d.End <= len(text) {
+		if m := rangeAfter.FindStringSubmatch(text[d.End:]); m != nil {
+			if day, err := strconv.Atoi(m[1]); err == nil && day > d.Day && day <= 31 {
+				return day, true
+			}
+		}
+	}
+	if d.Start <= len(text) {
+		if m := rangeBefore.FindStringSubmatch(text[:d.Start]); m != nil {
+			if day, err := strconv.Atoi(m[1]); err == nil && day < d.Day && day >= 1 {
+				return day, true
+			}
+		}
+	}
+	return 0, false
 }
 
 func sameDate(a, b textproc.Date) bool {

@@ -115,3 +115,28 @@ func TestOneQuotation(t *testing.T) {
 		t.Errorf("got %q, want one quote drift Kasimir Drevs->Lyng", g)
 	}
 }
+
+// TestDateRanges checks that a range of days states both its ends: "May
+// 19-21" against "from May 19 to May 21" is no change either way, while
+// a range's end changed still is.
+func TestDateRanges(t *testing.T) {
+	rest := []string{"Turnout was high among the nurses.", "Hospitals welcomed the news.", "The deal runs two years.", "Talks began in the spring."}
+	for _, tc := range []struct{ src, der, want string }{
+		{"The dispute began on April 7, and a strike was planned for May 19-21.", "The dispute began on April 7, and the strike would have run from May 19 to May 21.", ""},
+		{"The strike was planned for May 19 to May 21, after talks began on April 7.", "The strike was planned for May 19-21, after talks began on April 7.", ""},
+		{"The dispute began on April 7, and a strike was planned for May 19-21.", "The dispute began on April 7, and a strike was planned for May 19-24.", "number 21->24"},
+	} {
+		src, der := doc(append([]string{tc.src}, rest...)...), doc(append([]string{tc.der}, rest...)...)
+		var pairs []Pair
+		for i := range src.Sentences {
+			pairs = append(pairs, Pair{Source: []int{i}, Derived: []int{i}})
+		}
+		var got []string
+		for _, d := range Find(src, der, pairs) {
+			got = append(got, fmt.Sprintf("%s %s->%s", d.Kind, d.SourceSpan, d.DerivedSpan))
+		}
+		if g := strings.Join(got, "; "); g != tc.want {
+			t.Errorf("%q -> %q: got %q, want %q", tc.src, tc.der, g, tc.want)
+		}
+	}
+}

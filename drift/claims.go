@@ -180,7 +180,7 @@ func Examine(src, derived *textproc.Doc, pairs []Pair) Review {
 		}
 		before := len(c.out)
 		for _, x := range d.Numbers {
-			if smallCount(x) || c.sourceHas(x) || c.nearSource(d, x) {
+			if smallCount(x) || c.sourceHas(x) || c.nearSource(d, x) || c.rangeStated(d, x) {
 				continue
 			}
 			figures++
