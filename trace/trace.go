@@ -131,23 +131,35 @@ func Trace(ctx context.Context, corpus Corpus, a *article.Article, opts Options)
 		rank  int
 		art   *article.Article
 	}
-	// The candidates, in retrieval order: the first nrep usable ones are
-	// compared, the rest kept for a story of several rewrites (below).
-	var jobs []job
-	rank := -1
-	for cid, score := range cands {
-		rank++
-		m, err := corpus.Article(ctx, cid)
-		if err != nil {
-			// Deleted since retrieval: skip it rather than fail the trace.
-			continue
-		}
-		if a.URL != "" && sameURL(m.URL, a.URL) {
-			continue
-		}
-		jobs = append(jobs, job{cid, score, rank, m})
+	// The candidates, in retrieval order; each is read when its turn to be
+	// compared comes: the first nrep usable ones, then, for a story of
+	// several retellings (below), the next.
+	type cand struct {
+		id    string
+		score float64
 	}
-	if len(jobs) == 0 {
+	var list []cand
+	for cid, score := range cands {
+		list = append(list, cand{cid, score})
+	}
+	pos := 0
+	next := func(n int) []job {
+		var jobs []job
+		for ; pos < len(list) && len(jobs) < n; pos++ {
+			m, err := corpus.Article(ctx, list[pos].id)
+			if err != nil {
+				// Deleted since retrieval: skip it rather than fail the trace.
+				continue
+			}
+			if a.URL != "" && sameURL(m.URL, a.URL) {
+				continue
+			}
+			jobs = append(jobs, job{list[pos].id, list[pos].score, pos, m})
+		}
+		return jobs
+	}
+	first := next(nrep)
+	if len(first) == 0 {
 		return res, nil
 	}
 
@@ -190,15 +202,16 @@ func Trace(ctx context.Context, corpus Corpus, a *article.Article, opts Options)
 		}
 		wg.Wait()
 	}
-	first := jobs[:min(nrep, len(jobs))]
 	compare(first)
 	// A story retold many times fills the first candidates with retellings
 	// that each derive from one original, which may rank below them: when
 	// two or more of the compared articles are sources of a, the next
 	// candidates are compared too, so that the original among them is
 	// found and ranked (by date first, see rankMatches).
-	if rest := jobs[len(first):]; len(rest) > 0 && ctx.Err() == nil && sources(matches) >= 2 {
-		compare(rest[:min(nrep, len(rest))])
+	if ctx.Err() == nil && sources(matches) >= 2 {
+		if more := next(nrep); len(more) > 0 {
+			compare(more)
+		}
 	}
 	if err := ctx.Err(); err != nil {
 		return res, err
