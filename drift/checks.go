@@ -138,9 +138,31 @@ func (c *checker) roles(ss []*textproc.Sentence, d *textproc.Sentence) {
 		} else {
 			why = fmt.Sprintf("%s is %q in the source but %q here", dr.Holder, best.r.Text, dr.Text)
 		}
-		c.add(Drift{Kind: Role, SourceSpan: best.r.Text + " " + best.r.Holder, DerivedSpan: dr.Text + " " + dr.Holder,
+		c.add(Drift{Kind: Role, SourceSpan: roleSpan(best.s, best.r), DerivedSpan: roleSpan(d, dr),
 			SourceSentence: best.s.Index, DerivedSentence: d.Index, Explanation: why})
 	}
+}
+
+// roleSpan is how a drift quotes role r of sentence s: its phrase with
+// the lower-case words right before it that qualify the title ("plant
+// manager", "country manager"; at most two, none a stop word, a
+// speech verb or a possessive), then its holder.
+func roleSpan(s *textproc.Sentence, r textproc.Role) string {
+	text := r.Text
+	if k := tokenAt(s, r.Start); k > 0 {
+		from := k
+		for from > 0 && k-from < 2 {
+			t := s.Tokens[from-1]
+			if t.Kind != textproc.Word || t.Stop || t.Text != t.Lower || speechVerbs[t.Lower] || strings.HasSuffix(t.Lower, "'s") {
+				break
+			}
+			from--
+		}
+		if from < k {
+			text = s.Text[s.Tokens[from].Start:r.Start] + r.Text
+		}
+	}
+	return text + " " + r.Holder
 }
 
 // titleIn reports whether the role phrase text, when it joins several

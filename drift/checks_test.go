@@ -140,3 +140,22 @@ func TestDateRanges(t *testing.T) {
 		}
 	}
 }
+
+// TestRoleSpan checks that a role drift quotes the lower-case words that
+// qualify the title before it.
+func TestRoleSpan(t *testing.T) {
+	rest := []string{"The spill reached the river.", "Water use was restricted.", "Schools closed early.", "An inquiry will follow."}
+	src := doc(append([]string{`"We will pay for the clean-up," plant manager Dagny Rolf told reporters.`}, rest...)...)
+	der := doc(append([]string{`"We will pay for the clean-up," chief executive Dagny Rolf told reporters.`}, rest...)...)
+	var pairs []Pair
+	for i := range src.Sentences {
+		pairs = append(pairs, Pair{Source: []int{i}, Derived: []int{i}})
+	}
+	var got []string
+	for _, d := range Find(src, der, pairs) {
+		got = append(got, fmt.Sprintf("%s %s->%s", d.Kind, d.SourceSpan, d.DerivedSpan))
+	}
+	if g, want := strings.Join(got, "; "), "role plant manager Dagny Rolf->chief executive Dagny Rolf"; g != want {
+		t.Errorf("got %q, want %q", g, want)
+	}
+}
