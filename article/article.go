@@ -3,6 +3,7 @@
 package article
 
 import (
+	"cmp"
 	"strings"
 	"time"
 )
@@ -43,6 +44,35 @@ type Comment struct {
 func (a *Article) Text() string {
 	return strings.Join(a.Paragraphs, "\n\n")
 }
+
+// ComparePublished orders two Published values: -1 when x is the
+// earlier, 1 when y is, 0 when neither is; ok is false when either is
+// empty or unreadable. Two times of day are ordered when a minute or more
+// apart; a value that gives the day alone ("2026-05-12") says nothing of
+// the hour, so against a time it is ordered by the calendar day only, and
+// the same day is neither earlier.
+func ComparePublished(x, y string) (order int, ok bool) {
+	tx, okx := (&Article{Published: x}).PublishedTime()
+	ty, oky := (&Article{Published: y}).PublishedTime()
+	if !okx || !oky {
+		return 0, false
+	}
+	if dayOnly(x) || dayOnly(y) {
+		yx, mx, dx := tx.Date()
+		yy, my, dy := ty.Date()
+		return cmp.Compare(yx*10000+int(mx)*100+dx, yy*10000+int(my)*100+dy), true
+	}
+	switch d := ty.Sub(tx); {
+	case d >= time.Minute:
+		return -1, true
+	case d <= -time.Minute:
+		return 1, true
+	}
+	return 0, true
+}
+
+// dayOnly reports a Published value that gives the day alone.
+func dayOnly(s string) bool { return len(s) == len("2006-01-02") }
 
 // PublishedTime parses Published. It reports false when Published is empty
 // or not in a form this package writes.

@@ -30,3 +30,27 @@ func TestText(t *testing.T) {
 		t.Errorf("Text() = %q", got)
 	}
 }
+
+// TestComparePublished checks that a date giving the day alone is ordered
+// by its day only against a time of day.
+func TestComparePublished(t *testing.T) {
+	for _, tc := range []struct {
+		x, y  string
+		order int
+		ok    bool
+	}{
+		{"2026-05-12T14:05:00Z", "2026-05-12T16:00:00Z", -1, true},
+		{"2026-05-12T14:05:00Z", "2026-05-12T14:05:30Z", 0, true},
+		{"2026-05-12", "2026-05-12T14:05:00Z", 0, true},
+		{"2026-05-12T14:05:00Z", "2026-05-12", 0, true},
+		{"2026-05-11", "2026-05-12T00:05:00Z", -1, true},
+		{"2026-05-13", "2026-05-12T23:05:00Z", 1, true},
+		{"", "2026-05-12", 0, false},
+		{"yesterday", "2026-05-12", 0, false},
+	} {
+		order, ok := ComparePublished(tc.x, tc.y)
+		if order != tc.order || ok != tc.ok {
+			t.Errorf("ComparePublished(%q, %q) = %d, %v; want %d, %v", tc.x, tc.y, order, ok, tc.order, tc.ok)
+		}
+	}
+}

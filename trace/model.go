@@ -5,7 +5,6 @@ import (
 	"math/bits"
 	"slices"
 	"sync"
-	"time"
 
 	"github.com/wiretrace/wiretrace/internal/scratch"
 
@@ -267,21 +266,15 @@ func (as *assessment) evidence(a, b *article.Article, da, db *textproc.Doc) Evid
 	return ev
 }
 
-// dateEvidence is +1 when a was published at least a minute before b, -1
-// when after, 0 when either date is unknown.
+// dateEvidence is +1 when a was published before b, -1 when after, 0 when
+// either date is unknown or neither is earlier (article.ComparePublished:
+// a minute apart, or another day when one gives the day alone).
 func dateEvidence(a, b *article.Article) float64 {
-	ta, okA := a.PublishedTime()
-	tb, okB := b.PublishedTime()
-	if !okA || !okB {
+	order, ok := article.ComparePublished(a.Published, b.Published)
+	if !ok {
 		return 0
 	}
-	switch d := tb.Sub(ta); {
-	case d >= time.Minute:
-		return 1
-	case d <= -time.Minute:
-		return -1
-	}
-	return 0
+	return float64(-order)
 }
 
 // order is the share of consecutive aligned groups (in the derived

@@ -5,7 +5,8 @@ import (
 	"math"
 	"slices"
 	"strings"
-	"time"
+
+	"github.com/wiretrace/wiretrace/article"
 )
 
 // RankFeatureNames name the features the ranking of a trace's matches
@@ -127,11 +128,12 @@ func rankMatches(ms []Match) {
 		score[ms[i].ID] = ms[i].RankScore()
 	}
 	slices.SortStableFunc(ms, func(x, y Match) int {
-		tx, okx := datedSource(&x)
-		ty, oky := datedSource(&y)
+		okx, oky := datedSource(&x), datedSource(&y)
 		switch {
-		case okx && oky && !tx.Equal(ty):
-			return tx.Compare(ty)
+		case okx && oky:
+			if order, _ := article.ComparePublished(x.Published, y.Published); order != 0 {
+				return order
+			}
 		case okx != oky:
 			if okx {
 				return -1
@@ -145,14 +147,15 @@ func rankMatches(ms []Match) {
 	})
 }
 
-// datedSource returns the publication time of m when m is a possible
-// source of the traced article (derived, with the match as the original or
-// the direction unknown) and its date is known.
-func datedSource(m *Match) (time.Time, bool) {
+// datedSource reports whether m is a possible source of the traced
+// article (derived, with the match as the original or the direction
+// unknown) whose publication date is known.
+func datedSource(m *Match) bool {
 	if !m.Relation.Derived() || m.Original == OriginalDocument {
-		return time.Time{}, false
+		return false
 	}
-	return articleTime(m.Published)
+	_, ok := articleTime(m.Published)
+	return ok
 }
 
 // StoryFeatureNames name the features of the story model (see

@@ -51,6 +51,10 @@ func evalFamilies(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	manipulatedHeld, err := eval.HeldOutManipulated()
+	if err != nil {
+		return err
+	}
 	opts := trace.DefaultOptions()
 	var scores []eval.FamilyScore
 	for _, set := range []struct {
@@ -59,7 +63,8 @@ func evalFamilies(ctx context.Context, e *env, args []string) error {
 		// studied: its wrong answers may be listed (--misses).
 		studied bool
 	}{{"bundled", bundled, true}, {"held-out", held, false}, {"restyled fit", restyledFit, true}, {"restyled check", restyledCheck, false},
-		{"manipulated fit", manipulatedFit, true}, {"manipulated check", manipulatedCheck, false}} {
+		{"manipulated fit", manipulatedFit, true}, {"manipulated check", manipulatedCheck, false},
+		{"manipulated held", manipulatedHeld, false}} {
 		s, err := eval.EvalFamilies(ctx, set.name, set.fams, opts)
 		if err != nil {
 			return err

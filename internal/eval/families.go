@@ -37,7 +37,9 @@ import (
 //     rewrite that keeps every fact: the drifts a site's language model
 //     plants, and whether a manipulated retelling is told from a faithful
 //     one. Its pages sit beside the restyled ones, in the same fit and
-//     check folders, listed by their own manifest (manipulated.json).
+//     check folders, listed by their own manifest (manipulated.json); the
+//     held-out families' originals are retold the same way (heldout/
+//     manipulated.json), measured only.
 //
 //go:embed testdata/heldout testdata/restyled
 var familySets embed.FS
@@ -54,6 +56,12 @@ func RestyledFamilies(part Part) ([]examples.Family, error) {
 // stories of one part.
 func ManipulatedFamilies(part Part) ([]examples.Family, error) {
 	return loadFamilySet("restyled/"+string(part), "manipulated.json")
+}
+
+// HeldOutManipulated returns the manipulated retellings of the held-out
+// families' originals, written the same way: a check set, never studied.
+func HeldOutManipulated() ([]examples.Family, error) {
+	return loadFamilySet("heldout", "manipulated.json")
 }
 
 // loadFamilySet loads the families of manifest in familySets' folder dir.

@@ -67,7 +67,8 @@ func TestRestyledFamilies(t *testing.T) {
 }
 
 // TestManipulatedFamilies holds Compare's answers on the manipulated
-// retellings' check part (written blind, only measured) at their floors:
+// retellings' check part and on the held-out families' manipulated
+// retellings (written blind, only measured) at their floors:
 // every retelling judged derived from its original; the planted drifts
 // found; every manipulated page given at least one drift and the faithful
 // ones none.
@@ -89,6 +90,24 @@ func TestManipulatedFamilies(t *testing.T) {
 	checkFloor(t, "families.manipulated.drifts_found", s.Drifts.Value())
 	checkFloor(t, "families.manipulated.flagged", s.Flagged.Value())
 	checkFloor(t, "families.manipulated.quiet", s.Quiet.Value())
+
+	held, err := HeldOutManipulated()
+	if err != nil {
+		t.Fatal(err)
+	}
+	h, err := EvalFamilies(context.Background(), "manipulated held", held, trace.DefaultOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(held) < 5 || h.Drifts.N < 40 || h.Flagged.N < 15 || h.Quiet.N < 5 {
+		t.Fatalf("manipulated held-out retellings: %d stories, %d planted drifts, %d manipulated pages, %d faithful ones; want at least 5, 40, 15, 5",
+			len(held), h.Drifts.N, h.Flagged.N, h.Quiet.N)
+	}
+	checkFloor(t, "families.manipulated_heldout.derived", h.Derived.Value())
+	checkFloor(t, "families.manipulated_heldout.source", h.Source.Value())
+	checkFloor(t, "families.manipulated_heldout.drifts_found", h.Drifts.Value())
+	checkFloor(t, "families.manipulated_heldout.flagged", h.Flagged.Value())
+	checkFloor(t, "families.manipulated_heldout.quiet", h.Quiet.Value())
 }
 
 // TestRunnerUpJoins clusters the restyled stories' fit part with and

@@ -280,15 +280,20 @@ type familyTraceSet struct {
 }
 
 // familyTraceSets returns the story family sets written for evaluation:
-// the held-out families (nothing is fitted on them: check), and the
-// restyled stories and their manipulated retellings by part.
+// the held-out families and their originals' manipulated retellings
+// (nothing is fitted on them: check), and the restyled stories and their
+// manipulated retellings by part.
 func familyTraceSets() ([]familyTraceSet, error) {
 	var out []familyTraceSet
 	held, err := HeldOutFamilies()
 	if err != nil {
 		return nil, err
 	}
-	out = append(out, familyTraceSet{"held-out", "heldout", Check, held})
+	heldManipulated, err := HeldOutManipulated()
+	if err != nil {
+		return nil, err
+	}
+	out = append(out, familyTraceSet{"held-out", "heldout", Check, held}, familyTraceSet{"manipulated-held-out", "heldout", Check, heldManipulated})
 	for _, part := range []Part{Fit, Check} {
 		restyled, err := RestyledFamilies(part)
 		if err != nil {

@@ -36,7 +36,7 @@ func TestRewritesTraceFloors(t *testing.T) {
 	checkFloor(t, "rewrites.check.trace_top10", all.Top10)
 	// The story families' retellings, each traced among every page of the
 	// families (the original and its other retellings) and the distractors.
-	for _, set := range []string{"held-out", "restyled", "manipulated"} {
+	for _, set := range []string{"held-out", "restyled", "manipulated", "manipulated-held-out"} {
 		row, ok := r.Row("family:"+set, Check)
 		if !ok || row.N < 20 {
 			t.Fatalf("traced %d check-part %s family pages, want at least 20", row.N, set)
