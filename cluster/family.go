@@ -173,16 +173,19 @@ func (f Family) sorted() Family {
 	return f
 }
 
-// cmpDates compares two publication dates; unknown dates sort last.
+// cmpDates compares two publication dates (article.ComparePublished: a
+// date giving the day alone is neither before nor after a time that day);
+// unknown dates sort last.
 func cmpDates(a, b string) int {
-	ta, oka := (&article.Article{Published: a}).PublishedTime()
-	tb, okb := (&article.Article{Published: b}).PublishedTime()
+	if order, ok := article.ComparePublished(a, b); ok {
+		return order
+	}
+	_, oka := (&article.Article{Published: a}).PublishedTime()
+	_, okb := (&article.Article{Published: b}).PublishedTime()
 	switch {
-	case oka && okb:
-		return ta.Compare(tb)
-	case oka:
+	case oka && !okb:
 		return -1
-	case okb:
+	case okb && !oka:
 		return 1
 	}
 	return 0
@@ -190,7 +193,6 @@ func cmpDates(a, b string) int {
 
 // earlier reports whether date a is known and before b (or b unknown).
 func earlier(a, b string) bool {
-	ta, oka := (&article.Article{Published: a}).PublishedTime()
-	tb, okb := (&article.Article{Published: b}).PublishedTime()
-	return oka && (!okb || ta.Before(tb))
+	_, oka := (&article.Article{Published: a}).PublishedTime()
+	return oka && cmpDates(a, b) < 0
 }
