@@ -192,7 +192,4 @@ func cmpDates(a, b string) int {
 }
 
 // earlier reports whether date a is known and before b (or b unknown).
-func earlier(a, b string) bool {
-	_, oka := (&article.Article{Published: a}).PublishedTime()
-	return oka && cmpDates(a, b) < 0
-}
+func earlier(a, b string) bool { return cmpDates(a, b) < 0 }

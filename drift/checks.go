@@ -144,25 +144,10 @@ func (c *checker) roles(ss []*textproc.Sentence, d *textproc.Sentence) {
 }
 
 // roleSpan is how a drift quotes role r of sentence s: its phrase with
-// the lower-case words right before it that qualify the title ("plant
-// manager", "country manager"; at most two, none a stop word, a
-// speech verb or a possessive), then its holder.
+// the words that qualify its title (Sentence.QualifiedRole), then its
+// holder.
 func roleSpan(s *textproc.Sentence, r textproc.Role) string {
-	text := r.Text
-	if k := tokenAt(s, r.Start); k > 0 {
-		from := k
-		for from > 0 && k-from < 2 {
-			t := s.Tokens[from-1]
-			if t.Kind != textproc.Word || t.Stop || t.Text != t.Lower || speechVerbs[t.Lower] || strings.HasSuffix(t.Lower, "'s") {
-				break
-			}
-			from--
-		}
-		if from < k {
-			text = s.Text[s.Tokens[from].Start:r.Start] + r.Text
-		}
-	}
-	return text + " " + r.Holder
+	return s.QualifiedRole(r) + " " + r.Holder
 }
 
 // titleIn reports whether the role phrase text, when it joins several

@@ -201,6 +201,9 @@ func (f File) Check(o Outcome) []Mismatch {
 	add := func(what, format string, args ...any) {
 		out = append(out, Mismatch{What: what, Text: fmt.Sprintf(format, args...)})
 	}
+	addDrift := func(what, kind, format string, args ...any) {
+		out = append(out, Mismatch{What: what, Kind: kind, Text: fmt.Sprintf(format, args...)})
+	}
 	if o.Relation != f.Relation {
 		add("relation", "relation %s, want %s", o.Relation, f.Relation)
 	}
@@ -220,14 +223,12 @@ func (f File) Check(o Outcome) []Mismatch {
 			}
 		}
 		if !found {
-			add("missed_drift", "planted %s drift %q → %q not found", want.Kind, want.Source, want.Derived)
-			out[len(out)-1].Kind = want.Kind
+			addDrift("missed_drift", want.Kind, "planted %s drift %q → %q not found", want.Kind, want.Source, want.Derived)
 		}
 	}
 	for k, d := range o.Drifts {
 		if !used[k] {
-			add("false_drift", "false drift: %s %q → %q (%s)", d.Kind, d.Source, d.Derived, d.Explanation)
-			out[len(out)-1].Kind = d.Kind
+			addDrift("false_drift", d.Kind, "false drift: %s %q → %q (%s)", d.Kind, d.Source, d.Derived, d.Explanation)
 		}
 	}
 	for _, pad := range f.Unsupported {

@@ -139,14 +139,42 @@ func appositionBefore(s *Sentence, comma int) (Role, bool) {
 // manager"), whichever comes first; determiners and possessives are not
 // part of it.
 func phraseStart(toks []Token, k, j, mod int) int {
-	from := j
-	for from > k && toks[from-1].Kind == Word && !toks[from-1].Stop && toks[from-1].Text == toks[from-1].Lower && !possessive(&toks[from-1]) {
-		from--
-	}
+	from := qualifiersFrom(toks, k, j)
 	if mod >= 0 && mod < from {
 		return mod
 	}
 	return from
+}
+
+// qualifiersFrom returns the first of the lower-case words that qualify a
+// title starting at token j, reading no further back than token k: words
+// that are no stop word, possessive or speech verb ("plant manager",
+// "country manager"); j when there are none.
+func qualifiersFrom(toks []Token, k, j int) int {
+	from := j
+	for from > k {
+		t := &toks[from-1]
+		if t.Kind != Word || t.Stop || t.Text != t.Lower || possessive(t) || speechVerbs[t.Lower] {
+			break
+		}
+		from--
+	}
+	return from
+}
+
+// QualifiedRole returns role r of s as a report quotes it: its phrase with
+// the lower-case words right before it that qualify its title, at most
+// two ("plant manager" where the role parsed is "manager").
+func (s *Sentence) QualifiedRole(r Role) string {
+	for j, t := range s.Tokens {
+		if t.Start == r.Start {
+			if from := qualifiersFrom(s.Tokens, max(0, j-2), j); from < j {
+				return s.Text[s.Tokens[from].Start:r.Start] + r.Text
+			}
+			break
+		}
+	}
+	return r.Text
 }
 
 // headTitle returns the title that heads a phrase whose first title,

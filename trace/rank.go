@@ -154,7 +154,7 @@ func datedSource(m *Match) bool {
 	if !m.Relation.Derived() || m.Original == OriginalDocument {
 		return false
 	}
-	_, ok := articleTime(m.Published)
+	_, ok := (&article.Article{Published: m.Published}).PublishedTime()
 	return ok
 }
 

@@ -7,7 +7,6 @@ import (
 	"runtime"
 	"strings"
 	"sync"
-	"time"
 
 	"github.com/wiretrace/wiretrace/article"
 	"github.com/wiretrace/wiretrace/textproc"
@@ -238,11 +237,6 @@ func sources(ms []Match) int {
 		}
 	}
 	return n
-}
-
-func articleTime(s string) (time.Time, bool) {
-	a := article.Article{Published: s}
-	return a.PublishedTime()
 }
 
 // sameURL reports whether two URLs name the same page, ignoring the

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/wiretrace/wiretrace/cluster"
+	"github.com/wiretrace/wiretrace/examples"
 
 	"github.com/wiretrace/wiretrace/trace"
 )
@@ -73,41 +74,33 @@ func TestRestyledFamilies(t *testing.T) {
 // found; every manipulated page given at least one drift and the faithful
 // ones none.
 func TestManipulatedFamilies(t *testing.T) {
-	fams, err := ManipulatedFamilies(Check)
-	if err != nil {
-		t.Fatal(err)
+	for _, set := range []struct {
+		name, floor string
+		load        func() ([]examples.Family, error)
+		minDrifts   int
+	}{
+		{"manipulated check", "manipulated", func() ([]examples.Family, error) { return ManipulatedFamilies(Check) }, 50},
+		{"manipulated held", "manipulated_heldout", HeldOutManipulated, 40},
+	} {
+		fams, err := set.load()
+		if err != nil {
+			t.Fatal(err)
+		}
+		s, err := EvalFamilies(context.Background(), set.name, fams, trace.DefaultOptions())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(fams) < 5 || s.Drifts.N < set.minDrifts || s.Flagged.N < 15 || s.Quiet.N < 5 {
+			t.Fatalf("%s: %d stories, %d planted drifts, %d manipulated pages, %d faithful ones; want at least 5, %d, 15, 5",
+				set.name, len(fams), s.Drifts.N, s.Flagged.N, s.Quiet.N, set.minDrifts)
+		}
+		for _, f := range []struct {
+			name string
+			r    Ratio
+		}{{"derived", s.Derived}, {"source", s.Source}, {"drifts_found", s.Drifts}, {"flagged", s.Flagged}, {"quiet", s.Quiet}} {
+			checkFloor(t, "families."+set.floor+"."+f.name, f.r.Value())
+		}
 	}
-	s, err := EvalFamilies(context.Background(), "manipulated check", fams, trace.DefaultOptions())
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(fams) < 5 || s.Drifts.N < 50 || s.Flagged.N < 15 || s.Quiet.N < 5 {
-		t.Fatalf("manipulated check part: %d stories, %d planted drifts, %d manipulated pages, %d faithful ones; want at least 5, 50, 15, 5",
-			len(fams), s.Drifts.N, s.Flagged.N, s.Quiet.N)
-	}
-	checkFloor(t, "families.manipulated.derived", s.Derived.Value())
-	checkFloor(t, "families.manipulated.source", s.Source.Value())
-	checkFloor(t, "families.manipulated.drifts_found", s.Drifts.Value())
-	checkFloor(t, "families.manipulated.flagged", s.Flagged.Value())
-	checkFloor(t, "families.manipulated.quiet", s.Quiet.Value())
-
-	held, err := HeldOutManipulated()
-	if err != nil {
-		t.Fatal(err)
-	}
-	h, err := EvalFamilies(context.Background(), "manipulated held", held, trace.DefaultOptions())
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(held) < 5 || h.Drifts.N < 40 || h.Flagged.N < 15 || h.Quiet.N < 5 {
-		t.Fatalf("manipulated held-out retellings: %d stories, %d planted drifts, %d manipulated pages, %d faithful ones; want at least 5, 40, 15, 5",
-			len(held), h.Drifts.N, h.Flagged.N, h.Quiet.N)
-	}
-	checkFloor(t, "families.manipulated_heldout.derived", h.Derived.Value())
-	checkFloor(t, "families.manipulated_heldout.source", h.Source.Value())
-	checkFloor(t, "families.manipulated_heldout.drifts_found", h.Drifts.Value())
-	checkFloor(t, "families.manipulated_heldout.flagged", h.Flagged.Value())
-	checkFloor(t, "families.manipulated_heldout.quiet", h.Quiet.Value())
 }
 
 // TestRunnerUpJoins clusters the restyled stories' fit part with and
