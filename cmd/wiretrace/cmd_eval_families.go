@@ -55,6 +55,14 @@ func evalFamilies(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	retoldFit, err := eval.RetoldFamilies(eval.Fit)
+	if err != nil {
+		return err
+	}
+	retoldCheck, err := eval.RetoldFamilies(eval.Check)
+	if err != nil {
+		return err
+	}
 	opts := trace.DefaultOptions()
 	var scores []eval.FamilyScore
 	for _, set := range []struct {
@@ -64,7 +72,7 @@ func evalFamilies(ctx context.Context, e *env, args []string) error {
 		studied bool
 	}{{"bundled", bundled, true}, {"held-out", held, false}, {"restyled fit", restyledFit, true}, {"restyled check", restyledCheck, false},
 		{"manipulated fit", manipulatedFit, true}, {"manipulated check", manipulatedCheck, false},
-		{"manipulated held", manipulatedHeld, false}} {
+		{"manipulated held", manipulatedHeld, false}, {"retold fit", retoldFit, true}, {"retold check", retoldCheck, false}} {
 		s, err := eval.EvalFamilies(ctx, set.name, set.fams, opts)
 		if err != nil {
 			return err

@@ -39,9 +39,14 @@ import (
 //     one. Its pages sit beside the restyled ones, in the same fit and
 //     check folders, listed by their own manifest (manipulated.json); the
 //     held-out families' originals are retold the same way (heldout/
-//     manipulated.json), measured only.
+//     manipulated.json), measured only;
 //
-//go:embed testdata/heldout testdata/restyled
+//   - retold: new stories, each original as its publisher serves it,
+//     retold the same way (three manipulated retellings and a faithful
+//     one), written after the manipulated set had been studied: its fit
+//     folder's stories may be studied, its check folder's only measured.
+//
+//go:embed testdata/heldout testdata/restyled testdata/retold
 var familySets embed.FS
 
 // HeldOutFamilies returns the held-out story families.
@@ -62,6 +67,12 @@ func ManipulatedFamilies(part Part) ([]examples.Family, error) {
 // families' originals, written the same way: a check set, never studied.
 func HeldOutManipulated() ([]examples.Family, error) {
 	return loadFamilySet("heldout", "manipulated.json")
+}
+
+// RetoldFamilies returns the retold stories of one part: each original
+// with its manipulated and faithful retellings.
+func RetoldFamilies(part Part) ([]examples.Family, error) {
+	return loadFamilySet("retold/"+string(part), "manipulated.json")
 }
 
 // loadFamilySet loads the families of manifest in familySets' folder dir.
