@@ -415,9 +415,12 @@ func uncounted(s *textproc.Sentence, stem string) bool {
 }
 
 // isAge reports whether figure n of s is a person's age set off after a
-// name ("Reyes, 18, ..."): an age is compared only with an age.
+// name ("Reyes, 18, ..."): an age is compared only with an age. An age
+// is a whole number of years a life can reach; a larger figure after a
+// capitalised word and a comma ("By the end of February, 512,000
+// patients") counts something else.
 func isAge(s *textproc.Sentence, n textproc.Number) bool {
-	if n.Unit != "" {
+	if n.Unit != "" || n.Value < 0 || n.Value > maxAge || n.Value != math.Trunc(n.Value) {
 		return false
 	}
 	k := tokenAt(s, n.Start)
@@ -427,6 +430,9 @@ func isAge(s *textproc.Sentence, n textproc.Number) bool {
 	name := s.Tokens[k-2]
 	return name.Kind == textproc.Word && name.Text != name.Lower
 }
+
+// maxAge is the oldest age a figure set off after a name can give.
+const maxAge = 120
 
 func abs(x int) int {
 	if x < 0 {

@@ -62,3 +62,32 @@ func TestFigures(t *testing.T) {
 		}
 	}
 }
+
+func TestIsAge(t *testing.T) {
+	tests := []struct {
+		text, figure string
+		want         bool
+	}{
+		{"Maria Reyes, 18, was among the injured.", "18", true},
+		{"The driver, Tom Hale, 64, was unhurt.", "64", true},
+		// A count after a date and a comma is no age.
+		{"By the end of February, 512,000 patients had waited a year.", "512,000", false},
+		{"By Friday, 130 had left the town.", "130", false},
+		{"The company hired 18 engineers.", "18", false},
+	}
+	for _, tt := range tests {
+		s := textproc.AnalyzeSentence(tt.text)
+		found := false
+		for _, n := range s.Numbers {
+			if n.Text == tt.figure {
+				found = true
+				if got := isAge(&s, n); got != tt.want {
+					t.Errorf("%q: isAge(%q) = %v, want %v", tt.text, tt.figure, got, tt.want)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%q: no figure %q among %+v", tt.text, tt.figure, s.Numbers)
+		}
+	}
+}
