@@ -4,6 +4,7 @@ import (
 	"math"
 	"math/bits"
 	"slices"
+	"strings"
 	"sync"
 
 	"github.com/wiretrace/wiretrace/internal/scratch"
@@ -91,6 +92,9 @@ func (m *Trees) Mirrored(x []float64) float64 {
 	return 1 / (1 + math.Exp(-(m.logOdds(x)-m.logOdds(neg))/2))
 }
 
+// LogOdds returns the model's log-odds for x.
+func (m *Trees) LogOdds(x []float64) float64 { return m.logOdds(x) }
+
 func (m *Trees) logOdds(x []float64) float64 {
 	z := m.Bias
 	for k := range m.Trees {
@@ -140,7 +144,7 @@ var PartialFeatureNames = []string{
 // is positive when it points to a as the original.
 var DirectionFeatureNames = []string{
 	"log_length_ratio", "own_anchors", "padding_diff", "dense_diff", "credit", "aligned_diff",
-	"word_length_diff", "own_specific",
+	"word_length_diff", "own_specific", "dateline", "generic_byline",
 }
 
 // PairEvidence returns the evidence Compare reads about a and b: the
@@ -262,8 +266,37 @@ func (as *assessment) evidence(a, b *article.Article, da, db *textproc.Doc) Evid
 		credit = -1
 	}
 	ev.Direction = []float64{lr, as.ta.ownAnchors(&as.tb) - as.tb.ownAnchors(&as.ta), padDiff, denseDiff, credit,
-		r.alignedB - r.alignedA, as.tb.wordLen() - as.ta.wordLen(), ownA - ownB}
+		r.alignedB - r.alignedA, as.tb.wordLen() - as.ta.wordLen(), ownA - ownB,
+		presence(a.Dateline != "", b.Dateline != ""), presence(genericByline(b.Byline), genericByline(a.Byline))}
 	return ev
+}
+
+// presence is +1 when a sign is on a's side alone, -1 on b's alone, 0
+// otherwise.
+func presence(a, b bool) float64 {
+	switch {
+	case a && !b:
+		return 1
+	case b && !a:
+		return -1
+	}
+	return 0
+}
+
+// genericBylineWords name a desk rather than a writer: a byline of one of
+// them ("Staff Writer", "News Desk", "Editorial Team") credits no one who
+// reported the story, as aggregators and rewriting sites sign.
+var genericBylineWords = map[string]bool{"staff": true, "desk": true, "newsroom": true, "editors": true,
+	"editorial": true, "team": true}
+
+// genericByline reports a byline that names a desk, not a writer.
+func genericByline(b string) bool {
+	for _, w := range strings.Fields(strings.ToLower(b)) {
+		if genericBylineWords[strings.Trim(w, ".,;:")] {
+			return true
+		}
+	}
+	return false
 }
 
 // dateEvidence is +1 when a was published before b, -1 when after, 0 when

@@ -76,5 +76,5 @@ var (
 	}
 	// storyThreshold is the story model's decision threshold (see
 	// acceptStories).
-	storyThreshold = 0.10343257564374793
+	storyThreshold = 0.10343257564374787
 )

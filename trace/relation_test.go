@@ -58,6 +58,42 @@ func TestDirection(t *testing.T) {
 	}
 }
 
+// TestPageDirectionEvidence checks the direction evidence a page gives
+// around its text: a dateline on one side alone, a desk's byline on one
+// side alone; each changes sign when the articles swap, and texts without
+// either (plain text) give zeros.
+func TestPageDirectionEvidence(t *testing.T) {
+	text := []string{"The Castreva central bank held its main rate at 4.5 per cent on Tuesday, the third pause in a row.",
+		"Governor Lena Brandt said inflation was still too high to cut.",
+		"Economists had expected the decision."}
+	orig := &article.Article{Paragraphs: text, Dateline: "CASTREVA", Byline: "Lena Brandt"}
+	rewrite := &article.Article{Paragraphs: text, Byline: "News Desk"}
+	at := func(ev Evidence, name string) float64 {
+		for k, n := range DirectionFeatureNames {
+			if n == name {
+				return ev.Direction[k]
+			}
+		}
+		t.Fatalf("no direction feature %q", name)
+		return 0
+	}
+	ab, ba := PairEvidence(orig, rewrite, Options{}), PairEvidence(rewrite, orig, Options{})
+	plain := PairEvidence(&article.Article{Paragraphs: text}, &article.Article{Paragraphs: text}, Options{})
+	for _, name := range []string{"dateline", "generic_byline"} {
+		if at(ab, name) != 1 || at(ba, name) != -1 || at(plain, name) != 0 {
+			t.Errorf("%s: %v original first, %v rewrite first, %v plain; want 1, -1, 0", name, at(ab, name), at(ba, name), at(plain, name))
+		}
+	}
+	for _, tt := range []struct {
+		byline string
+		want   bool
+	}{{"Staff Writer", true}, {"NewsHarbor Staff", true}, {"Editorial Team", true}, {"Lena Brandt", false}, {"Meridian Press", false}, {"", false}} {
+		if got := genericByline(tt.byline); got != tt.want {
+			t.Errorf("genericByline(%q) = %v, want %v", tt.byline, got, tt.want)
+		}
+	}
+}
+
 // TestClassifyCopies checks the copy rules, which come before the fitted
 // model so that the relation never contradicts its own figures: whatever
 // the model says, a text copied whole is a duplicate or a near duplicate,

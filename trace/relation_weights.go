@@ -10,7 +10,10 @@ package trace
 // fitted without 1/5 of the examples), fitted on the fit part of ../shared/eval/
 // llm-rewrites (its pairs, hard negatives and same-event negatives), the
 // example families and synthetic excerpts and cut copies of the fit
-// part's originals and the short answers' fit part. Refit with:
+// part's originals and the short answers' fit part; the direction model's
+// second stage (stumps over the page evidence: dateline, generic_byline)
+// also on the fit parts of the story sets (restyled, manipulated,
+// retold; their check parts measured as "stories check"). Refit with:
 //
 //	wiretrace train relation > trace/relation_weights.go
 //
@@ -25,6 +28,10 @@ package trace
 //	same_event check:             11 pairs, derived decided right 1.0000
 //	families fit:                 24 pairs, derived decided right 1.0000, original named 0.7500 of 16
 //	families_cross fit:           32 pairs, derived decided right 1.0000
+//	stories fit:                  84 pairs, derived decided right 1.0000, original named 0.9103 of 78
+//	stories_cross fit:            30 pairs, derived decided right 0.9000
+//	stories check:                68 pairs, derived decided right 1.0000, original named 0.9677 of 62
+//	stories_cross check:          30 pairs, derived decided right 0.8000
 //	synthetic fit:               417 pairs, derived decided right 0.9904, original named 0.7458 of 413
 //	short_answers fit:            65 pairs, derived decided right 0.9692, original named 0.8750 of 40
 //	short_answers check:          30 pairs, derived decided right 0.9667, original named 0.8571 of 14
@@ -963,6 +970,156 @@ var (
 			{6, -0.5602349293277129, -0.1484, 0.0040, nil, nil},  // word_length_diff
 			{4, 0, -0.1797, 0.0030, nil, nil},                    // credit
 			{1, -0.16666666666666666, -0.0545, 0.0103, nil, nil}, // own_anchors
+			{8, 0, -0.4326, 0.0224, nil, nil},                    // dateline
+			{8, 0, -0.3875, 0.0157, nil, nil},                    // dateline
+			{8, 0, -0.3491, 0.0110, nil, nil},                    // dateline
+			{8, 0, -0.3151, 0.0077, nil, nil},                    // dateline
+			{8, 0, -0.2842, 0.0054, nil, nil},                    // dateline
+			{8, 0, -0.2556, 0.0038, nil, nil},                    // dateline
+			{8, 0, -0.2289, 0.0027, nil, nil},                    // dateline
+			{8, 0, -0.2038, 0.0019, nil, nil},                    // dateline
+			{9, -0, -0.2312, 0.0009, nil, nil},                   // generic_byline
+			{8, 0, -0.1733, 0.0011, nil, nil},                    // dateline
+			{9, -0, -0.2036, 0.0006, nil, nil},                   // generic_byline
+			{8, 0, -0.1464, 0.0007, nil, nil},                    // dateline
+			{9, -0, -0.1807, 0.0004, nil, nil},                   // generic_byline
+			{9, -0, -0.1651, 0.0003, nil, nil},                   // generic_byline
+			{8, 0, -0.1192, 0.0004, nil, nil},                    // dateline
+			{9, -0, -0.1480, 0.0002, nil, nil},                   // generic_byline
+			{9, -0, -0.1363, 0.0002, nil, nil},                   // generic_byline
+			{8, 0, -0.0975, 0.0003, nil, nil},                    // dateline
+			{9, -0, -0.1234, 0.0001, nil, nil},                   // generic_byline
+			{9, -0, -0.1144, 0.0001, nil, nil},                   // generic_byline
+			{9, -0, -0.1065, 0.0001, nil, nil},                   // generic_byline
+			{8, 0, -0.0787, 0.0002, nil, nil},                    // dateline
+			{9, -0, -0.0977, 0.0001, nil, nil},                   // generic_byline
+			{9, -0, -0.0914, 0.0000, nil, nil},                   // generic_byline
+			{8, 0, -0.0652, 0.0001, nil, nil},                    // dateline
+			{9, -0, -0.0847, 0.0001, nil, nil},                   // generic_byline
+			{9, -0, -0.0797, 0.0000, nil, nil},                   // generic_byline
+			{9, -0, -0.0753, 0.0000, nil, nil},                   // generic_byline
+			{8, 0, -0.0534, 0.0001, nil, nil},                    // dateline
+			{9, -0, -0.0704, 0.0000, nil, nil},                   // generic_byline
+			{9, -0, -0.0668, 0.0000, nil, nil},                   // generic_byline
+			{9, -0, -0.0634, 0.0000, nil, nil},                   // generic_byline
+			{9, -0, -0.0604, 0.0000, nil, nil},                   // generic_byline
+			{8, 0, -0.0436, 0.0001, nil, nil},                    // dateline
+			{9, -0, -0.0571, 0.0000, nil, nil},                   // generic_byline
+			{9, -0, -0.0546, 0.0000, nil, nil},                   // generic_byline
+			{9, -0, -0.0522, 0.0000, nil, nil},                   // generic_byline
+			{9, -0, -0.0501, 0.0000, nil, nil},                   // generic_byline
+			{8, 0, -0.0358, 0.0001, nil, nil},                    // dateline
+			{9, -0, -0.0477, 0.0000, nil, nil},                   // generic_byline
+			{9, -0, -0.0459, 0.0000, nil, nil},                   // generic_byline
+			{9, -0, -0.0441, 0.0000, nil, nil},                   // generic_byline
+			{9, -0, -0.0425, 0.0000, nil, nil},                   // generic_byline
+			{9, -0, -0.0411, 0.0000, nil, nil},                   // generic_byline
+			{8, 0, -0.0294, 0.0000, nil, nil},                    // dateline
+			{9, -0, -0.0394, 0.0000, nil, nil},                   // generic_byline
+			{9, -0, -0.0381, 0.0000, nil, nil},                   // generic_byline
+			{9, -0, -0.0369, 0.0000, nil, nil},                   // generic_byline
+			{9, -0, -0.0357, 0.0000, nil, nil},                   // generic_byline
+			{9, -0, -0.0346, 0.0000, nil, nil},                   // generic_byline
+			{9, -0, -0.0336, 0.0000, nil, nil},                   // generic_byline
+			{8, 0, -0.0242, 0.0000, nil, nil},                    // dateline
+			{9, -0, -0.0325, 0.0000, nil, nil},                   // generic_byline
+			{9, -0, -0.0316, 0.0000, nil, nil},                   // generic_byline
+			{9, -0, -0.0307, 0.0000, nil, nil},                   // generic_byline
+			{9, -0, -0.0299, 0.0000, nil, nil},                   // generic_byline
+			{9, -0, -0.0291, 0.0000, nil, nil},                   // generic_byline
+			{9, -0, -0.0284, 0.0000, nil, nil},                   // generic_byline
+			{9, -0, -0.0276, 0.0000, nil, nil},                   // generic_byline
+			{8, 0, -0.0199, 0.0000, nil, nil},                    // dateline
+			{9, -0, -0.0269, 0.0000, nil, nil},                   // generic_byline
+			{9, -0, -0.0262, 0.0000, nil, nil},                   // generic_byline
+			{9, -0, -0.0256, 0.0000, nil, nil},                   // generic_byline
+			{9, -0, -0.0250, 0.0000, nil, nil},                   // generic_byline
+			{9, -0, -0.0245, 0.0000, nil, nil},                   // generic_byline
+			{9, -0, -0.0239, 0.0000, nil, nil},                   // generic_byline
+			{9, -0, -0.0234, 0.0000, nil, nil},                   // generic_byline
+			{9, -0, -0.0229, 0.0000, nil, nil},                   // generic_byline
+			{8, 0, -0.0164, 0.0000, nil, nil},                    // dateline
+			{9, -0, -0.0224, 0.0000, nil, nil},                   // generic_byline
+			{9, -0, -0.0219, 0.0000, nil, nil},                   // generic_byline
+			{9, -0, -0.0215, 0.0000, nil, nil},                   // generic_byline
+			{9, -0, -0.0211, 0.0000, nil, nil},                   // generic_byline
+			{9, -0, -0.0207, 0.0000, nil, nil},                   // generic_byline
+			{9, -0, -0.0203, 0.0000, nil, nil},                   // generic_byline
+			{9, -0, -0.0199, 0.0000, nil, nil},                   // generic_byline
+			{9, -0, -0.0195, 0.0000, nil, nil},                   // generic_byline
+			{9, -0, -0.0192, 0.0000, nil, nil},                   // generic_byline
+			{9, -0, -0.0188, 0.0000, nil, nil},                   // generic_byline
+			{8, 0, -0.0136, 0.0000, nil, nil},                    // dateline
+			{9, -0, -0.0185, 0.0000, nil, nil},                   // generic_byline
+			{9, -0, -0.0182, 0.0000, nil, nil},                   // generic_byline
+			{9, -0, -0.0179, 0.0000, nil, nil},                   // generic_byline
+			{9, -0, -0.0176, 0.0000, nil, nil},                   // generic_byline
+			{9, -0, -0.0173, 0.0000, nil, nil},                   // generic_byline
+			{9, -0, -0.0170, 0.0000, nil, nil},                   // generic_byline
+			{9, -0, -0.0167, 0.0000, nil, nil},                   // generic_byline
+			{9, -0, -0.0165, 0.0000, nil, nil},                   // generic_byline
+			{9, -0, -0.0162, 0.0000, nil, nil},                   // generic_byline
+			{9, -0, -0.0160, 0.0000, nil, nil},                   // generic_byline
+			{9, -0, -0.0157, 0.0000, nil, nil},                   // generic_byline
+			{9, -0, -0.0155, 0.0000, nil, nil},                   // generic_byline
+			{8, 0, -0.0112, 0.0000, nil, nil},                    // dateline
+			{9, -0, -0.0152, 0.0000, nil, nil},                   // generic_byline
+			{9, -0, -0.0150, 0.0000, nil, nil},                   // generic_byline
+			{9, -0, -0.0148, 0.0000, nil, nil},                   // generic_byline
+			{9, -0, -0.0146, 0.0000, nil, nil},                   // generic_byline
+			{9, -0, -0.0144, 0.0000, nil, nil},                   // generic_byline
+			{9, -0, -0.0142, 0.0000, nil, nil},                   // generic_byline
+			{9, -0, -0.0140, 0.0000, nil, nil},                   // generic_byline
+			{9, -0, -0.0138, 0.0000, nil, nil},                   // generic_byline
+			{9, -0, -0.0137, 0.0000, nil, nil},                   // generic_byline
+			{9, -0, -0.0135, 0.0000, nil, nil},                   // generic_byline
+			{9, -0, -0.0133, 0.0000, nil, nil},                   // generic_byline
+			{9, -0, -0.0132, 0.0000, nil, nil},                   // generic_byline
+			{9, -0, -0.0130, 0.0000, nil, nil},                   // generic_byline
+			{9, -0, -0.0128, 0.0000, nil, nil},                   // generic_byline
+			{8, 0, -0.0092, 0.0000, nil, nil},                    // dateline
+			{9, -0, -0.0126, 0.0000, nil, nil},                   // generic_byline
+			{9, -0, -0.0125, 0.0000, nil, nil},                   // generic_byline
+			{9, -0, -0.0124, 0.0000, nil, nil},                   // generic_byline
+			{9, -0, -0.0122, 0.0000, nil, nil},                   // generic_byline
+			{9, -0, -0.0121, 0.0000, nil, nil},                   // generic_byline
+			{9, -0, -0.0119, 0.0000, nil, nil},                   // generic_byline
+			{9, -0, -0.0118, 0.0000, nil, nil},                   // generic_byline
+			{9, -0, -0.0117, 0.0000, nil, nil},                   // generic_byline
+			{9, -0, -0.0115, 0.0000, nil, nil},                   // generic_byline
+			{9, -0, -0.0114, 0.0000, nil, nil},                   // generic_byline
+			{9, -0, -0.0113, 0.0000, nil, nil},                   // generic_byline
+			{9, -0, -0.0112, 0.0000, nil, nil},                   // generic_byline
+			{9, -0, -0.0110, 0.0000, nil, nil},                   // generic_byline
+			{9, -0, -0.0109, 0.0000, nil, nil},                   // generic_byline
+			{9, -0, -0.0108, 0.0000, nil, nil},                   // generic_byline
+			{9, -0, -0.0107, 0.0000, nil, nil},                   // generic_byline
+			{8, 0, -0.0076, 0.0000, nil, nil},                    // dateline
+			{9, -0, -0.0106, 0.0000, nil, nil},                   // generic_byline
+			{9, -0, -0.0105, 0.0000, nil, nil},                   // generic_byline
+			{9, -0, -0.0104, 0.0000, nil, nil},                   // generic_byline
+			{9, -0, -0.0103, 0.0000, nil, nil},                   // generic_byline
+			{9, -0, -0.0102, 0.0000, nil, nil},                   // generic_byline
+			{9, -0, -0.0101, 0.0000, nil, nil},                   // generic_byline
+			{9, -0, -0.0100, 0.0000, nil, nil},                   // generic_byline
+			{9, -0, -0.0099, 0.0000, nil, nil},                   // generic_byline
+			{9, -0, -0.0098, 0.0000, nil, nil},                   // generic_byline
+			{9, -0, -0.0097, 0.0000, nil, nil},                   // generic_byline
+			{9, -0, -0.0096, 0.0000, nil, nil},                   // generic_byline
+			{9, -0, -0.0095, 0.0000, nil, nil},                   // generic_byline
+			{9, -0, -0.0094, 0.0000, nil, nil},                   // generic_byline
+			{9, -0, -0.0093, 0.0000, nil, nil},                   // generic_byline
+			{9, -0, -0.0093, 0.0000, nil, nil},                   // generic_byline
+			{9, -0, -0.0092, 0.0000, nil, nil},                   // generic_byline
+			{9, -0, -0.0091, 0.0000, nil, nil},                   // generic_byline
+			{9, -0, -0.0090, 0.0000, nil, nil},                   // generic_byline
+			{9, -0, -0.0089, 0.0000, nil, nil},                   // generic_byline
+			{9, -0, -0.0089, 0.0000, nil, nil},                   // generic_byline
+			{9, -0, -0.0088, 0.0000, nil, nil},                   // generic_byline
+			{8, 0, -0.0063, 0.0000, nil, nil},                    // dateline
+			{9, -0, -0.0087, 0.0000, nil, nil},                   // generic_byline
+			{9, -0, -0.0086, 0.0000, nil, nil},                   // generic_byline
+			{9, -0, -0.0086, 0.0000, nil, nil},                   // generic_byline
 		},
 	}
 	// derivedThreshold is the derived model's decision threshold: the

@@ -3,11 +3,15 @@ package eval
 import (
 	"bytes"
 	"context"
+	"math"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
 
 	"github.com/wiretrace/wiretrace/internal/sharedtest"
+	"github.com/wiretrace/wiretrace/trace"
 )
 
 // TestFittedFilesReproduce refits every file of FittedFiles from the
@@ -54,5 +58,60 @@ func TestFaithfulBound(t *testing.T) {
 		if got := faithfulBound(tt.p, tt.n); got < tt.lo || got > tt.hi {
 			t.Errorf("faithfulBound(%v, %d) = %.4f, want in [%v, %v]", tt.p, tt.n, got, tt.lo, tt.hi)
 		}
+	}
+}
+
+// TestDirectionStages checks fitDirection's promise: its second stage,
+// over the page evidence alone, leaves the direction of a pair whose page
+// evidence is zero (plain texts) as the first stage gives it, and learns
+// the page evidence from the examples that have it.
+func TestDirectionStages(t *testing.T) {
+	n := len(trace.DirectionFeatureNames)
+	page := slices.Index(trace.DirectionFeatureNames, pageEvidence)
+	rng := rand.New(rand.NewPCG(7, 7))
+	var X [][]float64
+	var y, stories []bool
+	var w []float64
+	for i := 0; i < 400; i++ {
+		x := make([]float64, n)
+		story := i%4 == 0
+		for k := 0; k < page; k++ {
+			x[k] = rng.NormFloat64()
+		}
+		if story {
+			x[page] = 1 // the original has the dateline
+		}
+		neg := make([]float64, n)
+		for k, v := range x {
+			neg[k] = -v
+		}
+		X = append(X, x, neg)
+		y = append(y, x[0] > 0 || story, !(x[0] > 0 || story))
+		w = append(w, 1, 1)
+		stories = append(stories, story, story)
+	}
+	m := fitDirection(X, y, w, stories)
+	first := trace.Trees{Bias: m.Bias}
+	for _, tr := range m.Trees {
+		if tr.Feature < page {
+			first.Trees = append(first.Trees, tr)
+		}
+	}
+	if len(first.Trees) == len(m.Trees) {
+		t.Fatalf("no second-stage tree over the page evidence")
+	}
+	for i := 0; i < 50; i++ {
+		x := make([]float64, n)
+		for k := 0; k < page; k++ {
+			x[k] = rng.NormFloat64()
+		}
+		if got, want := m.Mirrored(x), first.Mirrored(x); math.Abs(got-want) > 1e-12 {
+			t.Fatalf("plain pair %v: direction %v, first stage alone %v", x, got, want)
+		}
+	}
+	x := make([]float64, n)
+	x[page] = 1
+	if p := m.Mirrored(x); p <= 0.5 {
+		t.Errorf("a dateline on a's side alone: direction %v, want above 0.5", p)
 	}
 }
