@@ -181,6 +181,13 @@ func TestQuotes(t *testing.T) {
 		{"speaker before", `Holm said: "We are ready."`, "We are ready. => Holm"},
 		{"two sentences in one quote", `"We are ready. We will act," the spokesperson said.`, "We are ready. => the spokesperson | We will act, => the spokesperson"},
 		{"no speaker", `The sign read "closed" all day.`, "closed => "},
+		// A quote inside reported speech or a characterisation: the
+		// subject that opens the sentence, not a passive or a naming.
+		{"reported speech", `Daniel Hurst, the party's health spokesman, said the plan was "a sticking plaster" and left.`, "a sticking plaster => Daniel Hurst"},
+		{"characterised as", `Joanna Pike dismissed the plan as “a sticking plaster”.`, "a sticking plaster => Joanna Pike"},
+		{"called the object", `Mayor Joanne Whitfield called the closure "a hammer blow".`, "a hammer blow => Mayor Joanne Whitfield"},
+		{"passive", `It was called "the deal of the century" by traders.`, "the deal of the century => "},
+		{"naming", `A group called "Friends of the Valley" protested.`, "Friends of the Valley => "},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			d := Analyze(articleOf(tc.para))

@@ -114,7 +114,58 @@ func speaker(para string, start, end int) string {
 		}
 		return strings.TrimSpace(before[bt[s].Start:bt[e].End])
 	}
-	return ""
+	return characteriser(bt, j, before)
+}
+
+// characterisingVerbs say what someone called a thing, in the words of
+// the quote that follows them or their object ("dismissed the plan as",
+// "called it", "described the deal as").
+var characterisingVerbs = setOf("called", "calls", "described", "describes", "dismissed", "dismisses",
+	"branded", "brands", "labelled", "labeled", "termed", "hailed", "hails")
+
+// articles open a noun phrase that is no name ("A group called ..."
+// names the group; "The union called it ..." is left unattributed, as
+// unsure).
+var articles = setOf("a", "an", "the")
+
+// passiveAux are the auxiliaries of a passive ("was called").
+var passiveAux = setOf("was", "were", "is", "are", "be", "been", "being")
+
+// characteriser returns the subject of a verb of characterising or of
+// speech that introduces the quote after token j of bt, within eight words
+// and no punctuation before it (`Okafor dismissed the plan as "..."`,
+// `Okafor called the closure "..."`, `Okafor said the plan was "..."`):
+// the capitalised phrase that opens the sentence, up to its first
+// punctuation; "" for a passive or when the sentence opens otherwise.
+func characteriser(bt []Token, j int, before string) string {
+	if j < 1 {
+		return ""
+	}
+	v := -1
+	for k := j; k >= 0 && k > j-8; k-- {
+		if bt[k].Kind == Punct && bt[k].Text != "'" {
+			break
+		}
+		if characterisingVerbs[bt[k].Lower] || speechVerbs[bt[k].Lower] && bt[k].Lower != "according" {
+			v = k
+			break
+		}
+	}
+	// "It was called ...": a passive names no one who called it so.
+	if v < 1 || passiveAux[bt[v-1].Lower] {
+		return ""
+	}
+	start := 0
+	for k := v - 1; k >= 0; k-- {
+		if bt[k].Text == "." || bt[k].Text == "!" || bt[k].Text == "?" {
+			start = k + 1
+			break
+		}
+	}
+	if start >= v || !capitalised(&bt[start]) || bt[start].Stop || articles[bt[start].Lower] {
+		return ""
+	}
+	return phrase(bt[start:v], before)
 }
 
 // phrase returns the noun phrase at the start of toks: up to the first
