@@ -281,8 +281,8 @@ type familyTraceSet struct {
 
 // familyTraceSets returns the story family sets written for evaluation:
 // the held-out families and their originals' manipulated retellings
-// (nothing is fitted on them: check), and the restyled stories and their
-// manipulated retellings by part.
+// (nothing is fitted on them: check), and by part the restyled stories,
+// their manipulated retellings and the retold stories.
 func familyTraceSets() ([]familyTraceSet, error) {
 	var out []familyTraceSet
 	held, err := HeldOutFamilies()
@@ -303,8 +303,13 @@ func familyTraceSets() ([]familyTraceSet, error) {
 		if err != nil {
 			return nil, err
 		}
+		retold, err := RetoldFamilies(part)
+		if err != nil {
+			return nil, err
+		}
 		dir := "restyled/" + string(part)
-		out = append(out, familyTraceSet{"restyled", dir, part, restyled}, familyTraceSet{"manipulated", dir, part, manipulated})
+		out = append(out, familyTraceSet{"restyled", dir, part, restyled}, familyTraceSet{"manipulated", dir, part, manipulated},
+			familyTraceSet{"retold", "retold/" + string(part), part, retold})
 	}
 	return out, nil
 }
