@@ -29,23 +29,23 @@ var (
 	rankModel = Model{
 		Bias: 0.0000,
 		W: []float64{
-			3.8842,  // similarity
-			3.1871,  // candidate_score
-			-1.2128, // log_candidate_rank
+			3.8840,  // similarity
+			3.1853,  // candidate_score
+			-1.2127, // log_candidate_rank
 			0.1304,  // derived_log_odds
-			1.3695,  // derived
-			-0.3860, // partial
+			1.3698,  // derived
+			-0.3929, // partial
 			0.3043,  // direction_log_odds
-			2.5077,  // query_held
-			1.8845,  // match_held
-			2.2615,  // query_stems_held
-			1.7888,  // match_stems_held
-			0.7718,  // query_names_held
-			0.1537,  // log_length_ratio
-			-2.1374, // own_specific
-			1.5351,  // query_sentences_backed
-			1.7676,  // query_subjects_held
-			1.5157,  // match_lead_held
+			2.5068,  // query_held
+			1.8850,  // match_held
+			2.2611,  // query_stems_held
+			1.7889,  // match_stems_held
+			0.7728,  // query_names_held
+			0.1539,  // log_length_ratio
+			-2.1378, // own_specific
+			1.5340,  // query_sentences_backed
+			1.7693,  // query_subjects_held
+			1.5165,  // match_lead_held
 			3.0290,  // query_lead_held
 		},
 	}
@@ -53,28 +53,28 @@ var (
 	storyModel = Model{
 		Bias: -4.8034,
 		W: []float64{
-			8.9259,  // similarity
-			43.9764, // candidate_score
-			-1.0175, // log_candidate_rank
+			8.9258,  // similarity
+			43.9753, // candidate_score
+			-1.0177, // log_candidate_rank
 			0.3084,  // derived_log_odds
 			0.0000,  // derived
 			0.0000,  // partial
 			0.1430,  // direction_log_odds
-			-4.0137, // query_held
-			-2.2948, // match_held
-			-4.3738, // query_stems_held
+			-4.0136, // query_held
+			-2.2947, // match_held
+			-4.3739, // query_stems_held
 			-3.3928, // match_stems_held
 			-0.0684, // query_names_held
 			0.1123,  // log_length_ratio
 			1.6851,  // own_specific
-			-0.3727, // query_sentences_backed
+			-0.3726, // query_sentences_backed
 			2.6440,  // query_subjects_held
-			2.6436,  // match_lead_held
+			2.6437,  // match_lead_held
 			0.1604,  // query_lead_held
-			0.1167,  // lead
+			0.1166,  // lead
 		},
 	}
 	// storyThreshold is the story model's decision threshold (see
 	// acceptStories).
-	storyThreshold = 0.10343257564374787
+	storyThreshold = 0.10343469316430655
 )

@@ -16,6 +16,10 @@ type features struct {
 	na, nb int
 	// alignedA, alignedB: share of sentences in any pair.
 	alignedA, alignedB float64
+	// runA, runB: the share of the stretch from the first sentence in a
+	// pair to the last that is in one: 1 when the other text carries one
+	// unbroken part, less when it draws on sentences across the text.
+	runA, runB float64
 	// copyA, copyB: share of sentences in verbatim or edited pairs (the
 	// same wording); verbatimA, verbatimB: in verbatim pairs only.
 	copyA, copyB       float64
@@ -94,6 +98,7 @@ func measure(da, db *textproc.Doc, al *align.Alignment) features {
 	}
 	f.alignedA, f.copyA, f.verbatimA = count(inA)
 	f.alignedB, f.copyB, f.verbatB = count(inB)
+	f.runA, f.runB = run(inA), run(inB)
 
 	f.genericA, f.factDenseA = unalignedKinds(da, inA)
 	f.genericB, f.factDenseB = unalignedKinds(db, inB)
@@ -106,6 +111,25 @@ func measure(da, db *textproc.Doc, al *align.Alignment) features {
 		}
 	}
 	return f
+}
+
+// run is the share of the stretch from the first sentence in a pair to the
+// last that is in one (0 when none is).
+func run(in []align.Kind) float64 {
+	first, last, n := -1, -1, 0
+	for i, k := range in {
+		if k != "" {
+			if first < 0 {
+				first = i
+			}
+			last = i
+			n++
+		}
+	}
+	if n == 0 {
+		return 0
+	}
+	return float64(n) / float64(last-first+1)
 }
 
 // quoteSets returns, for each quote of d with at least quoteMin distinct
@@ -229,6 +253,7 @@ const (
 	nearDupShorter     = 0.8 // copied share of the shorter side
 	nearDupLonger      = 0.5 // copied share of the longer side
 	excerptCopy        = 0.5 // copied share of the shorter side for an excerpt
+	excerptRun         = 0.5 // share of the longer side's carried stretch that is carried
 	partialMinCopied   = 2   // fewest substantive sentences copied for an excerpt
 	substantiveWords   = 10  // tokens for a copied sentence to count
 	sameStoryNames     = 2   // fewest shared names (people, organisations)
@@ -242,16 +267,16 @@ func classify(f features, ev Evidence) Relation {
 	if f.na == 0 || f.nb == 0 {
 		return Unrelated
 	}
-	shortCopy, longCopy, longAligned := f.copyA, f.copyB, f.alignedB
+	shortCopy, longCopy, longAligned, longRun := f.copyA, f.copyB, f.alignedB, f.runB
 	if f.nb < f.na {
-		shortCopy, longCopy, longAligned = f.copyB, f.copyA, f.alignedA
+		shortCopy, longCopy, longAligned, longRun = f.copyB, f.copyA, f.alignedA, f.runA
 	}
 	switch {
 	case f.verbatimA >= duplicateShare && f.verbatB >= duplicateShare:
 		return Duplicate
 	case shortCopy >= nearDupShorter && longCopy >= nearDupLonger:
 		return NearDuplicate
-	case longCopy < nearDupLonger && longAligned < nearDupLonger && (shortCopy >= excerptCopy && f.copiedSentences >= partialMinCopied ||
+	case longCopy < nearDupLonger && longAligned < nearDupLonger && longRun >= excerptRun && (shortCopy >= excerptCopy && f.copiedSentences >= partialMinCopied ||
 		shortCopy >= nearDupShorter && f.copiedSentences >= 1):
 		// Mostly copied words, but of a small part of the other text (most
 		// of which carries nothing of the shorter): an excerpt, not a
