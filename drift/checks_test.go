@@ -159,3 +159,22 @@ func TestRoleSpan(t *testing.T) {
 		t.Errorf("got %q, want %q", g, want)
 	}
 }
+
+// TestNegationReplacedOnce checks that a negating verb replaced by its
+// opposite ("denied reports" → "confirmed reports") is one drift, quoted
+// with the word that took the negation's place, not a dropped negation and
+// a reversal besides.
+func TestNegationReplacedOnce(t *testing.T) {
+	src := doc("The owner said the group would invest in a new training ground and denied reports that it planned to sell the stadium.")
+	der := doc("The owner said the group would spend on a new training ground and confirmed reports that it planned to sell the stadium.")
+	got := Find(src, der, []Pair{{Source: []int{0}, Derived: []int{0}}})
+	var negs []Drift
+	for _, d := range got {
+		if d.Kind == Negation {
+			negs = append(negs, d)
+		}
+	}
+	if len(negs) != 1 || !strings.Contains(negs[0].DerivedSpan, "confirmed") {
+		t.Errorf("negation drifts %+v, want one quoting \"confirmed\"", negs)
+	}
+}
