@@ -2099,6 +2099,14 @@ func (c *checker) swaps(ss []*textproc.Sentence, d *textproc.Sentence) {
 					// list, not who did what.
 					continue
 				}
+				if lt, ls := tie(d.Text, a.Span, b.Span), tie(s.Text, sa.Span, sb.Span); lt != "" && ls != "" && lt != ls {
+					// "Hale's manager, Achterberg" → "Achterberg, who
+					// manages Hale": one tie told from the other end, in
+					// another form. The same form with the names traded
+					// ("Smith's lawyer, Jones" → "Jones's lawyer, Smith")
+					// is a swap.
+					continue
+				}
 				da, db := nameContext(d, a.Span), nameContext(d, b.Span)
 				ca, cb := nameContext(s, sa.Span), nameContext(s, sb.Span)
 				if ca == cb || !traded(da, db, ca, cb, sb.Start < sa.Start) || carried(d, a, s, sa, sb) || carried(d, b, s, sb, sa) {
@@ -2136,6 +2144,38 @@ func Coordinated(text string, x, y textproc.Span) bool {
 		}
 	}
 	return true
+}
+
+// tie returns how the spans x and y of text, within five words of each
+// other, are tied as one name's relation to the other: "possessive" when
+// the first is in the possessive ("Hale's manager, Achterberg"), "of"
+// when the second follows "of" ("Oduya, co-president of Halcyon Row"),
+// "relative" through a relative pronoun ("Achterberg, who manages Hale");
+// "" when they are not.
+func tie(text string, x, y textproc.Span) string {
+	if y.Start < x.Start {
+		x, y = y, x
+	}
+	if x.End > y.Start || y.Start > len(text) {
+		return ""
+	}
+	between := strings.Fields(strings.ReplaceAll(text[x.End:y.Start], ",", " , "))
+	if len(between) == 0 || len(between) > 5 {
+		return ""
+	}
+	if first := strings.ToLower(between[0]); strings.HasPrefix(first, "'s") || strings.HasPrefix(first, "’s") {
+		return "possessive"
+	}
+	if strings.ToLower(between[len(between)-1]) == "of" {
+		return "of"
+	}
+	for _, w := range between {
+		switch strings.ToLower(w) {
+		case "who", "whose":
+			return "relative"
+		}
+	}
+	return ""
 }
 
 // names returns the names of s, with its first word taken for a name

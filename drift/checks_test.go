@@ -178,3 +178,26 @@ func TestNegationReplacedOnce(t *testing.T) {
 		t.Errorf("negation drifts %+v, want one quoting \"confirmed\"", negs)
 	}
 }
+
+// TestTieRestated checks that two names tied as one's relation to the
+// other, told from the other end in another form, are no swap, and that
+// the same form with the names traded is one.
+func TestTieRestated(t *testing.T) {
+	swaps := func(a, b string) int {
+		n := 0
+		for _, d := range Find(doc(a), doc(b), []Pair{{Source: []int{0}, Derived: []int{0}}}) {
+			if d.Kind == Entity && strings.Contains(d.DerivedSpan, "…") {
+				n++
+			}
+		}
+		return n
+	}
+	if n := swaps("Hale's manager, Wendy Achterberg, told reporters the singer would rest.",
+		"Wendy Achterberg, who manages Hale, told reporters the singer would rest."); n != 0 {
+		t.Errorf("a tie told from the other end: %d swaps, want none", n)
+	}
+	if n := swaps("Marta Lind's lawyer, Oskar Brandt, told the court the deal was void.",
+		"Oskar Brandt's lawyer, Marta Lind, told the court the deal was void."); n != 1 {
+		t.Errorf("the same tie with the names traded: %d swaps, want one", n)
+	}
+}
