@@ -346,3 +346,27 @@ func TestSpelledMeasure(t *testing.T) {
 		}
 	}
 }
+
+// TestDayBeforeMonth checks the dates that give the day before the month
+// when the month is also a word ("31 March", "1 May"), and that the word
+// alone is no date.
+func TestDayBeforeMonth(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want string
+	}{
+		{"The deal is expected to be completed by 31 March.", "31 March"},
+		{"Voting opens on 1 May in every district.", "1 May"},
+		{"Thousands march through the city.", ""},
+		{"It may rain on Friday.", "Friday"},
+	} {
+		s := sentence(t, tc.text)
+		var got []string
+		for _, d := range s.Dates {
+			got = append(got, d.Text)
+		}
+		if g := strings.Join(got, ", "); g != tc.want {
+			t.Errorf("%q: dates %q, want %q", tc.text, g, tc.want)
+		}
+	}
+}

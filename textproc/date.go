@@ -52,8 +52,10 @@ func dates(out []Date, text string, toks []Token) []Date {
 					j++
 				} else if m == 5 || m == 3 || len(w) <= 4 {
 					// "May" and "March" are words too; abbreviations
-					// without a day are too ambiguous.
-					if !(k > 0 && (toks[k-1].Lower == "in" || toks[k-1].Lower == "since" || toks[k-1].Lower == "until" || toks[k-1].Lower == "early" || toks[k-1].Lower == "late")) {
+					// without a day are too ambiguous. A day before the
+					// month ("31 March", "1 May") makes it a date.
+					_, dayBefore := dayAt(toks, k-1)
+					if !dayBefore && !(k > 0 && (toks[k-1].Lower == "in" || toks[k-1].Lower == "since" || toks[k-1].Lower == "until" || toks[k-1].Lower == "early" || toks[k-1].Lower == "late")) {
 						continue
 					}
 				}
@@ -93,7 +95,7 @@ func nextIs(toks []Token, k int, s string) bool { return k+1 < len(toks) && toks
 
 // dayAt reads a day of the month at token k ("5", "5th").
 func dayAt(toks []Token, k int) (int, bool) {
-	if k >= len(toks) || toks[k].Kind != Numeral || len(toks[k].Text) > 2 {
+	if k < 0 || k >= len(toks) || toks[k].Kind != Numeral || len(toks[k].Text) > 2 {
 		return 0, false
 	}
 	d, err := strconv.Atoi(toks[k].Text)

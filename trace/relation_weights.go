@@ -59,7 +59,7 @@ var (
 			{37, 1, -0.0092, 0.0544, nil, nil},                  // lead_max
 			{12, 0.5149253731343284, -0.0080, 0.0575, nil, nil}, // content_contain_max
 			{33, 0.6666666666666666, -0.0380, 0.0130, nil, nil}, // subject3_max
-			{11, 1.0986122886681096, 0.0088, -0.0580, &Tree{15, 0.025210084033613446, -0.0352, 0.0235, nil, nil}, &Tree{15, 0.20930232558139536, -0.0930, 0.0477, nil, nil}}, // log_shared_figures; bigram_share / bigram_share
+			{11, 1.0986122886681096, 0.0088, -0.0581, &Tree{15, 0.025210084033613446, -0.0352, 0.0235, nil, nil}, &Tree{15, 0.20930232558139536, -0.0930, 0.0477, nil, nil}}, // log_shared_figures; bigram_share / bigram_share
 			{17, 0.6666666666666666, -0.0128, 0.0281, &Tree{37, 1, -0.0272, 0.0582, nil, nil}, &Tree{7, 0.38566248081198473, -0.0360, 0.0614, nil, nil}},                     // padding_max; lead_max / log_length_ratio
 			{30, 0.8235294117647058, -0.0070, 0.0485, nil, nil}, // name_contain
 			{37, 0.25, -0.0557, 0.0064, nil, nil},               // lead_max
@@ -68,7 +68,7 @@ var (
 			{38, 0.125, -0.0324, 0.0076, nil, nil}, // lead_min
 			{17, 0.6666666666666666, -0.0115, 0.0215, &Tree{30, 0.75, -0.0241, 0.0369, nil, nil}, &Tree{34, 0.3333333333333333, -0.0409, 0.0435, nil, nil}},                  // padding_max; name_contain / subject3_min
 			{16, 0.5, -0.0736, 0.0034, &Tree{15, 0.12962962962962962, -0.0909, 0.0221, nil, nil}, &Tree{7, 0.8472978603872037, -0.0063, 0.0282, nil, nil}},                   // order; bigram_share / log_length_ratio
-			{12, 0.5552208835341366, -0.0046, 0.0550, &Tree{7, 0.06899287148695142, -0.0554, -0.0000, nil, nil}, &Tree{0, 0, 0.0000, 0.0550, nil, nil}},                      // content_contain_max; log_length_ratio / aligned_max
+			{12, 0.5552208835341366, -0.0046, 0.0550, &Tree{7, 0.06899287148695142, -0.0554, -0.0000, nil, nil}, &Tree{17, 1, 0.0550, -0.0000, nil, nil}},                    // content_contain_max; log_length_ratio / padding_max
 			{25, 0.7142857142857143, -0.0043, 0.0439, &Tree{17, 0.08333333333333333, -0.0528, -0.0004, nil, nil}, &Tree{14, 0.15873015873015872, -0.0231, 0.0527, nil, nil}}, // rare_in_order; padding_max / specific_share
 			{37, 0.25, -0.0490, 0.0038, nil, nil}, // lead_max
 			{25, 0.4375, -0.0285, 0.0058, &Tree{28, 2.4849066497880004, -0.0436, 0.0489, nil, nil}, &Tree{11, 1.0986122886681096, 0.0115, -0.0376, nil, nil}}, // rare_in_order; log_shared_phrases / log_shared_figures
@@ -207,11 +207,11 @@ var (
 			{37, 1, -0.0107, 0.0576, nil, nil},                                                                                                                                // lead_max
 			{22, 0.09655273511135361, -0.0098, 0.0544, nil, nil},                                                                                                              // aligned_x_idf
 			{37, 0.25, -0.0584, 0.0102, nil, nil},                                                                                                                             // lead_max
-			{11, 1.0986122886681096, 0.0095, -0.0576, &Tree{14, 0.21739130434782608, -0.0268, 0.0281, nil, nil}, &Tree{9, 1, 0.0311, -0.1065, nil, nil}},                      // log_shared_figures; specific_share / own_quotes
+			{11, 1.0986122886681096, 0.0095, -0.0576, &Tree{14, 0.21739130434782608, -0.0268, 0.0282, nil, nil}, &Tree{9, 1, 0.0311, -0.1065, nil, nil}},                      // log_shared_figures; specific_share / own_quotes
 			{37, 1, -0.0080, 0.0529, nil, nil},                                                                                                                                // lead_max
 			{17, 0.7272727272727273, -0.0120, 0.0379, &Tree{30, 0.75, -0.0280, 0.0439, nil, nil}, &Tree{33, 0.6666666666666666, -0.0292, 0.0686, nil, nil}},                   // padding_max; name_contain / subject3_max
 			{16, 0.6, -0.0104, 0.0317, &Tree{17, 0.6666666666666666, -0.0323, 0.0228, nil, nil}, &Tree{37, 0.625, -0.0287, 0.0534, nil, nil}},                                 // order; padding_max / lead_max
-			{11, 1.0986122886681096, 0.0072, -0.0467, &Tree{14, 0.3953488372093023, -0.0044, 0.0472, nil, nil}, &Tree{32, 0.11026615969581749, -0.0712, 0.0447, nil, nil}},    // log_shared_figures; specific_share / trigram_share
+			{11, 1.0986122886681096, 0.0072, -0.0468, &Tree{14, 0.3953488372093023, -0.0044, 0.0472, nil, nil}, &Tree{32, 0.11026615969581749, -0.0712, 0.0446, nil, nil}},    // log_shared_figures; specific_share / trigram_share
 			{25, 0.43478260869565216, -0.0372, 0.0082, &Tree{16, 0.6, -0.0504, 0.0348, nil, nil}, &Tree{33, 0.6666666666666666, -0.0368, 0.0201, nil, nil}},                   // rare_in_order; order / subject3_max
 			{17, 0.13333333333333333, -0.0405, 0.0068, &Tree{30, 0.75, -0.0627, 0.0542, nil, nil}, &Tree{14, 0.42857142857142855, -0.0014, 0.0472, nil, nil}},                 // padding_max; name_contain / specific_share
 			{16, 0.5, -0.0837, 0.0033, &Tree{15, 0.12962962962962962, -0.1043, 0.0195, nil, nil}, &Tree{7, 0.26826398659467937, -0.0247, 0.0134, nil, nil}},                   // order; bigram_share / log_length_ratio
@@ -296,7 +296,7 @@ var (
 			{18, 1.6094379124341003, 0.0022, -0.0135, &Tree{28, 2.4849066497880004, -0.0003, 0.0351, nil, nil}, &Tree{30, 0.6666666666666666, -0.0470, 0.0525, nil, nil}},    // log_pairs; log_shared_phrases / name_contain
 			{17, 0.13333333333333333, -0.0181, 0.0015, &Tree{29, 0.06818181818181818, -0.0357, 0.0313, nil, nil}, &Tree{17, 0.16666666666666666, 0.0403, -0.0005, nil, nil}}, // padding_max; phrase_share / padding_max
 			{10, 1.3862943611198906, 0.0047, -0.0055, &Tree{2, 0.15384615384615385, -0.0063, 0.0206, nil, nil}, &Tree{7, 0.5978370007556204, 0.0177, -0.0239, nil, nil}},     // log_shared_names; rescued_max / log_length_ratio
-			{11, 1.0986122886681096, 0.0016, -0.0187, &Tree{10, 1.6094379124341003, -0.0031, 0.0099, nil, nil}, &Tree{37, 0.75, -0.0349, 0.0226, nil, nil}},                  // log_shared_figures; log_shared_names / lead_max
+			{11, 1.0986122886681096, 0.0016, -0.0186, &Tree{10, 1.6094379124341003, -0.0031, 0.0099, nil, nil}, &Tree{37, 0.75, -0.0349, 0.0226, nil, nil}},                  // log_shared_figures; log_shared_names / lead_max
 			{17, 0.6666666666666666, -0.0047, 0.0067, &Tree{7, 0.8938178760220965, -0.0129, 0.0162, nil, nil}, &Tree{2, 0.15384615384615385, -0.0070, 0.0436, nil, nil}},     // padding_max; log_length_ratio / rescued_max
 			{3, 0.5, -0.0006, 0.0280, nil, nil},    // rescued_min
 			{37, 0.125, -0.0253, 0.0011, nil, nil}, // lead_max
@@ -308,7 +308,7 @@ var (
 			{27, 0.9166666666666666, -0.0007, 0.0266, nil, nil}, // sentence_support_min
 			{11, 1.0986122886681096, 0.0013, -0.0164, &Tree{25, 0.5416666666666666, 0.0065, -0.0051, nil, nil}, &Tree{37, 0.75, -0.0310, 0.0201, nil, nil}},                // log_shared_figures; rare_in_order / lead_max
 			{25, 0.45, -0.0096, 0.0025, &Tree{35, 0.625, -0.0332, 0.0049, nil, nil}, &Tree{7, 0.6931471805599453, -0.0046, 0.0099, nil, nil}},                              // rare_in_order; subject8_max / log_length_ratio
-			{25, 0.7142857142857143, -0.0014, 0.0166, &Tree{25, 0.6666666666666666, 0.0009, -0.0215, nil, nil}, &Tree{7, 0.4054651081081644, -0.0097, 0.0357, nil, nil}},   // rare_in_order; rare_in_order / log_length_ratio
+			{25, 0.7142857142857143, -0.0014, 0.0166, &Tree{25, 0.6666666666666666, 0.0009, -0.0215, nil, nil}, &Tree{7, 0.4054651081081644, -0.0096, 0.0357, nil, nil}},   // rare_in_order; rare_in_order / log_length_ratio
 			{10, 1.3862943611198906, 0.0041, -0.0051, &Tree{17, 0.16666666666666666, 0.0569, 0.0008, nil, nil}, &Tree{10, 1.6094379124341003, -0.0390, 0.0028, nil, nil}},  // log_shared_names; padding_max / log_shared_names
 			{10, 2.3978952727983707, 0.0013, -0.0175, &Tree{18, 1.9459101490553132, 0.0025, -0.0300, nil, nil}, &Tree{23, 0.08420056764427625, -0.0419, 0.0200, nil, nil}}, // log_shared_names; log_pairs / rescued_x_content
 			{7, 0.7884573603642702, 0.0031, -0.0060, &Tree{17, 0.8333333333333334, -0.0048, 0.0245, nil, nil}, &Tree{2, 0.15384615384615385, -0.0294, 0.0111, nil, nil}},   // log_length_ratio; padding_max / rescued_max
@@ -324,7 +324,7 @@ var (
 			{17, 1, 0.0022, -0.0115, &Tree{25, 0.6428571428571429, -0.0013, 0.0171, nil, nil}, &Tree{14, 0.21739130434782608, -0.0426, 0.0105, nil, nil}},                   // padding_max; rare_in_order / specific_share
 			{25, 0.5416666666666666, 0.0042, -0.0051, &Tree{17, 0.1875, -0.0305, 0.0105, nil, nil}, &Tree{30, 0.075, -0.0361, 0.0027, nil, nil}},                            // rare_in_order; padding_max / name_contain
 			{17, 0.21428571428571427, 0.0099, -0.0027, &Tree{0, 0.03571428571428571, -0.0244, 0.0259, nil, nil}, &Tree{11, 0.6931471805599453, -0.0065, 0.0206, nil, nil}},  // padding_max; aligned_max / log_shared_figures
-			{11, 1.0986122886681096, 0.0011, -0.0188, &Tree{17, 0.23529411764705882, 0.0150, -0.0023, nil, nil}, &Tree{10, 0.6931471805599453, 0.0219, -0.0306, nil, nil}},  // log_shared_figures; padding_max / log_shared_names
+			{11, 1.0986122886681096, 0.0011, -0.0187, &Tree{17, 0.23529411764705882, 0.0150, -0.0023, nil, nil}, &Tree{10, 0.6931471805599453, 0.0219, -0.0306, nil, nil}},  // log_shared_figures; padding_max / log_shared_names
 			{10, 1.3862943611198906, 0.0045, -0.0060, &Tree{7, 0.5978370007556204, -0.0079, 0.0163, nil, nil}, &Tree{7, 0.5978370007556204, 0.0141, -0.0218, nil, nil}},     // log_shared_names; log_length_ratio / log_length_ratio
 			{17, 0.15384615384615385, -0.0152, 0.0013, &Tree{37, 0.75, -0.0391, 0.0220, nil, nil}, &Tree{17, 0.16666666666666666, 0.0512, -0.0003, nil, nil}},               // padding_max; lead_max / padding_max
 			{10, 2.302585092994046, 0.0015, -0.0143, &Tree{17, 0.23529411764705882, 0.0165, -0.0020, nil, nil}, &Tree{30, 0.6666666666666666, -0.0321, 0.0265, nil, nil}},   // log_shared_names; padding_max / name_contain
@@ -356,7 +356,7 @@ var (
 			{33, 0.6666666666666666, -0.0446, 0.0182, nil, nil},   // subject3_max
 			{28, 2.4849066497880004, -0.0122, 0.0565, nil, nil},   // log_shared_phrases
 			{30, 0.6666666666666666, -0.0130, 0.0424, nil, nil},   // name_contain
-			{11, 1.0986122886681096, 0.0106, -0.0590, &Tree{15, 0.0196078431372549, -0.0433, 0.0261, nil, nil}, &Tree{37, 0.75, -0.1021, 0.0447, nil, nil}}, // log_shared_figures; bigram_share / lead_max
+			{11, 1.0986122886681096, 0.0106, -0.0591, &Tree{15, 0.0196078431372549, -0.0433, 0.0261, nil, nil}, &Tree{37, 0.75, -0.1021, 0.0447, nil, nil}}, // log_shared_figures; bigram_share / lead_max
 			{22, 0.10197073761060069, -0.0088, 0.0523, nil, nil}, // aligned_x_idf
 			{17, 0.7272727272727273, -0.0127, 0.0393, &Tree{37, 1, -0.0274, 0.0571, nil, nil}, &Tree{7, 0.4382549309311553, -0.0336, 0.0857, nil, nil}}, // padding_max; lead_max / log_length_ratio
 			{37, 0.25, -0.0585, 0.0087, nil, nil}, // lead_max
@@ -676,7 +676,7 @@ var (
 			{16, 0.5, -0.0555, 0.0024, &Tree{27, 0.68, -0.0748, 0.0234, nil, nil}, &Tree{34, 1, -0.0029, 0.0378, nil, nil}},                                                  // order; sentence_support_min / subject3_min
 			{11, 1.0986122886681096, 0.0036, -0.0367, &Tree{22, 0.00710486131237086, -0.0099, 0.0175, nil, nil}, &Tree{20, 0.34078220062675624, -0.0537, 0.0355, nil, nil}},  // log_shared_figures; aligned_x_idf / idf_contain_max
 			{25, 0.5714285714285714, -0.0095, 0.0153, &Tree{17, 0.8333333333333334, -0.0181, 0.0234, nil, nil}, &Tree{30, 0.23684210526315788, -0.0249, 0.0348, nil, nil}},   // rare_in_order; padding_max / name_contain
-			{25, 0.38095238095238093, -0.0529, 0.0025, &Tree{30, 0.75, -0.0545, 0.0030, nil, nil}, &Tree{38, 0.125, -0.0278, 0.0085, nil, nil}},                              // rare_in_order; name_contain / lead_min
+			{25, 0.38095238095238093, -0.0529, 0.0025, &Tree{15, 0.12962962962962962, -0.0545, 0.0030, nil, nil}, &Tree{38, 0.125, -0.0278, 0.0085, nil, nil}},               // rare_in_order; bigram_share / lead_min
 			{17, 0.1111111111111111, -0.0365, 0.0029, &Tree{25, 0.7142857142857143, -0.0497, 0.0275, nil, nil}, &Tree{16, 0.6, -0.0031, 0.0342, nil, nil}},                   // padding_max; rare_in_order / order
 			{7, 0.10536051565782628, -0.0304, 0.0037, &Tree{14, 0.42857142857142855, -0.0423, 0.0288, nil, nil}, &Tree{25, 0.7142857142857143, 0.0000, 0.0451, nil, nil}},    // log_length_ratio; specific_share / rare_in_order
 			{37, 0.125, -0.0529, 0.0021, nil, nil}, // lead_max
@@ -697,7 +697,7 @@ var (
 			{17, 0.6666666666666666, -0.0078, 0.0104, &Tree{35, 0.625, -0.0291, 0.0040, nil, nil}, &Tree{2, 0.15, -0.0057, 0.0489, nil, nil}},                                // padding_max; subject8_max / rescued_max
 			{7, 0.10536051565782628, -0.0249, 0.0030, &Tree{17, 0.16666666666666666, 0.0237, -0.0362, nil, nil}, &Tree{28, 2.302585092994046, -0.0001, 0.0383, nil, nil}},    // log_length_ratio; padding_max / log_shared_phrases
 			{17, 0.12698412698412698, -0.0279, 0.0029, &Tree{38, 0.5, -0.0472, 0.0162, nil, nil}, &Tree{16, 0.5, -0.0400, 0.0052, nil, nil}},                                 // padding_max; lead_min / order
-			{25, 0.38095238095238093, -0.0414, 0.0015, &Tree{15, 0.12962962962962962, -0.0433, 0.0029, nil, nil}, &Tree{16, 0.6, -0.0021, 0.0209, nil, nil}},                 // rare_in_order; bigram_share / order
+			{25, 0.38095238095238093, -0.0414, 0.0015, &Tree{12, 0.47107438016528924, -0.0433, 0.0029, nil, nil}, &Tree{16, 0.6, -0.0021, 0.0209, nil, nil}},                 // rare_in_order; content_contain_max / order
 			{11, 1.0986122886681096, 0.0019, -0.0274, &Tree{15, 0.12962962962962962, -0.0008, 0.0275, nil, nil}, &Tree{20, 0.34078220062675624, -0.0381, 0.0220, nil, nil}},  // log_shared_figures; bigram_share / idf_contain_max
 			{17, 0.6666666666666666, -0.0066, 0.0085, &Tree{32, 0.007692307692307693, -0.0302, 0.0024, nil, nil}, &Tree{14, 0.35714285714285715, -0.0052, 0.0433, nil, nil}}, // padding_max; trigram_share / specific_share
 			{25, 0.38095238095238093, -0.0359, 0.0015, &Tree{10, 1.9459101490553132, -0.0070, -0.0455, nil, nil}, &Tree{16, 0.5, -0.0296, 0.0032, nil, nil}},                 // rare_in_order; log_shared_names / order
@@ -731,11 +731,11 @@ var (
 			{1, 0.4, -0.0014, 0.0301, nil, nil}, // aligned_min
 			{10, 2.3978952727983707, 0.0013, -0.0218, &Tree{25, 0.8, -0.0002, 0.0435, nil, nil}, &Tree{26, 0.6428571428571429, -0.0426, 0.0229, nil, nil}}, // log_shared_names; rare_in_order / sentence_support_max
 			{37, 0.125, -0.0283, 0.0010, nil, nil}, // lead_max
-			{25, 0.7547169811320755, -0.0012, 0.0239, &Tree{28, 2.302585092994046, -0.0031, 0.0190, nil, nil}, &Tree{26, 0.375, -0.0206, 0.0456, nil, nil}},                 // rare_in_order; log_shared_phrases / sentence_support_max
-			{17, 0.08333333333333333, -0.0247, 0.0014, &Tree{5, 0.05128205128205128, -0.0314, 0.0095, nil, nil}, &Tree{18, 1.3862943611198906, -0.0026, 0.0119, nil, nil}},  // padding_max; copy_long / log_pairs
-			{25, 0.38095238095238093, -0.0260, 0.0011, &Tree{12, 0.47107438016528924, -0.0307, 0.0065, nil, nil}, &Tree{11, 1.0986122886681096, 0.0025, -0.0191, nil, nil}}, // rare_in_order; content_contain_max / log_shared_figures
-			{25, 0.43478260869565216, -0.0112, 0.0020, &Tree{10, 1.9459101490553132, 0.0094, -0.0504, nil, nil}, &Tree{10, 1.9459101490553132, -0.0021, 0.0205, nil, nil}},  // rare_in_order; log_shared_names / log_shared_names
-			{10, 2.3978952727983707, 0.0010, -0.0223, &Tree{25, 0.8, -0.0002, 0.0371, nil, nil}, &Tree{23, 0.11530172413793104, -0.0382, 0.0215, nil, nil}},                 // log_shared_names; rare_in_order / rescued_x_content
+			{25, 0.7547169811320755, -0.0012, 0.0239, &Tree{28, 2.302585092994046, -0.0031, 0.0190, nil, nil}, &Tree{26, 0.375, -0.0206, 0.0456, nil, nil}},                // rare_in_order; log_shared_phrases / sentence_support_max
+			{17, 0.08333333333333333, -0.0247, 0.0014, &Tree{5, 0.05128205128205128, -0.0314, 0.0095, nil, nil}, &Tree{18, 1.3862943611198906, -0.0026, 0.0119, nil, nil}}, // padding_max; copy_long / log_pairs
+			{25, 0.38095238095238093, -0.0260, 0.0011, &Tree{30, 0.75, -0.0307, 0.0065, nil, nil}, &Tree{11, 1.0986122886681096, 0.0025, -0.0191, nil, nil}},               // rare_in_order; name_contain / log_shared_figures
+			{25, 0.43478260869565216, -0.0112, 0.0020, &Tree{10, 1.9459101490553132, 0.0094, -0.0504, nil, nil}, &Tree{10, 1.9459101490553132, -0.0021, 0.0205, nil, nil}}, // rare_in_order; log_shared_names / log_shared_names
+			{10, 2.3978952727983707, 0.0010, -0.0223, &Tree{25, 0.8, -0.0002, 0.0371, nil, nil}, &Tree{23, 0.11530172413793104, -0.0382, 0.0215, nil, nil}},                // log_shared_names; rare_in_order / rescued_x_content
 			{1, 0.4, -0.0010, 0.0270, nil, nil}, // aligned_min
 			{16, 0.5, -0.0206, 0.0013, &Tree{11, 0.6931471805599453, -0.0422, 0.0365, nil, nil}, &Tree{37, 1, -0.0004, 0.0258, nil, nil}},                  // order; log_shared_figures / lead_max
 			{17, 0.6666666666666666, -0.0041, 0.0059, &Tree{10, 1.0986122886681096, -0.0308, 0.0044, nil, nil}, &Tree{2, 0.15, -0.0056, 0.0370, nil, nil}}, // padding_max; log_shared_names / rescued_max
