@@ -123,10 +123,10 @@ func speaker(para string, start, end int) string {
 var characterisingVerbs = setOf("called", "calls", "described", "describes", "dismissed", "dismisses",
 	"branded", "brands", "labelled", "labeled", "termed", "hailed", "hails")
 
-// articles open a noun phrase that is no name ("A group called ..."
+// determiners open a noun phrase that is no name ("A group called ..."
 // names the group; "The union called it ..." is left unattributed, as
 // unsure).
-var articles = setOf("a", "an", "the")
+var determiners = setOf("a", "an", "the")
 
 // passiveAux are the auxiliaries of a passive ("was called").
 var passiveAux = setOf("was", "were", "is", "are", "be", "been", "being")
@@ -162,7 +162,7 @@ func characteriser(bt []Token, j int, before string) string {
 			break
 		}
 	}
-	if start >= v || !capitalised(&bt[start]) || bt[start].Stop || articles[bt[start].Lower] {
+	if start >= v || !capitalised(&bt[start]) || bt[start].Stop || determiners[bt[start].Lower] {
 		return ""
 	}
 	return phrase(bt[start:v], before)

@@ -98,7 +98,7 @@ func measure(da, db *textproc.Doc, al *align.Alignment) features {
 	}
 	f.alignedA, f.copyA, f.verbatimA = count(inA)
 	f.alignedB, f.copyB, f.verbatB = count(inB)
-	f.runA, f.runB = run(inA), run(inB)
+	f.runA, f.runB = stretchShare(inA), stretchShare(inB)
 
 	f.genericA, f.factDenseA = unalignedKinds(da, inA)
 	f.genericB, f.factDenseB = unalignedKinds(db, inB)
@@ -113,9 +113,9 @@ func measure(da, db *textproc.Doc, al *align.Alignment) features {
 	return f
 }
 
-// run is the share of the stretch from the first sentence in a pair to the
+// stretchShare is the share of the stretch from the first sentence in a pair to the
 // last that is in one (0 when none is).
-func run(in []align.Kind) float64 {
+func stretchShare(in []align.Kind) float64 {
 	first, last, n := -1, -1, 0
 	for i, k := range in {
 		if k != "" {

@@ -533,7 +533,7 @@ func relationFigures(ex []relationExample, fit *RelationFit) []string {
 // text not derived from the original: weighed as one llm-rewrites pair
 // each, not as the families' own pairs, the written contract of each
 // relation.
-const familyCrossSet = "families" + "_cross"
+const familyCrossSet = "families_cross"
 
 // familyPairs are the example families' pairs (original as a), and each
 // independent report and unrelated story against every derived version of
