@@ -1862,15 +1862,8 @@ func claimToken(a *textproc.Sentence, sp textproc.Span, b *textproc.Sentence, st
 // the same clause ("confirmed the tabloid reports" for "denied the tabloid
 // reports"), to t; t's alone otherwise ("attended" for "did not attend").
 func claimSpan(d *textproc.Sentence, t textproc.Token, s *textproc.Sentence) textproc.Span {
-	k := tokenAt(d, t.Start)
-	for j := k - 1; j >= 0 && j >= k-restatedGap; j-- {
-		u := &d.Tokens[j]
-		if u.Kind == textproc.Punct || clauseWords[u.Lower] {
-			break
-		}
-		if content(u) && u.Text == u.Lower && !hasStem(s, u.Stem) {
-			return textproc.Span{Start: u.Start, End: t.End}
-		}
+	if p := placeWord(d, tokenAt(d, t.Start), s); p >= 0 {
+		return textproc.Span{Start: d.Tokens[p].Start, End: t.End}
 	}
 	return t.Span
 }
@@ -2126,13 +2119,7 @@ func (c *checker) swaps(ss []*textproc.Sentence, d *textproc.Sentence) {
 // ("Arlen and Brisk", "Arlen, Brisk"). Swapping such names reorders the
 // list and changes no one's part.
 func Coordinated(text string, x, y textproc.Span) bool {
-	if y.Start < x.Start {
-		x, y = y, x
-	}
-	if x.End > y.Start || y.Start > len(text) {
-		return false
-	}
-	between := strings.Fields(strings.ReplaceAll(text[x.End:y.Start], ",", " , "))
+	between := wordsBetween(text, x, y)
 	if len(between) == 0 || len(between) > 3 {
 		return false
 	}
@@ -2146,6 +2133,18 @@ func Coordinated(text string, x, y textproc.Span) bool {
 	return true
 }
 
+// wordsBetween returns the words of text between the spans x and y, in
+// either order, with each comma a word of its own; nil when they overlap.
+func wordsBetween(text string, x, y textproc.Span) []string {
+	if y.Start < x.Start {
+		x, y = y, x
+	}
+	if x.End > y.Start || y.Start > len(text) {
+		return nil
+	}
+	return strings.Fields(strings.ReplaceAll(text[x.End:y.Start], ",", " , "))
+}
+
 // tie returns how the spans x and y of text, within five words of each
 // other, are tied as one name's relation to the other: "possessive" when
 // the first is in the possessive ("Hale's manager, Achterberg"), "of"
@@ -2153,13 +2152,7 @@ func Coordinated(text string, x, y textproc.Span) bool {
 // "relative" through a relative pronoun ("Achterberg, who manages Hale");
 // "" when they are not.
 func tie(text string, x, y textproc.Span) string {
-	if y.Start < x.Start {
-		x, y = y, x
-	}
-	if x.End > y.Start || y.Start > len(text) {
-		return ""
-	}
-	between := strings.Fields(strings.ReplaceAll(text[x.End:y.Start], ",", " , "))
+	between := wordsBetween(text, x, y)
 	if len(between) == 0 || len(between) > 5 {
 		return ""
 	}

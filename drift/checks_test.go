@@ -46,14 +46,8 @@ func TestDatesPaired(t *testing.T) {
 	der := doc("Members voted to back the offer in a ballot that closed at noon on Monday.",
 		"The union announced the result on Tuesday, ending a dispute that began in April.",
 		"Turnout was high among the nurses.", "Hospitals welcomed the news.", "Schools will close on Monday and Tuesday.")
-	pairs := []Pair{{Source: []int{0}, Derived: []int{0}}, {Source: []int{1}, Derived: []int{1}}, {Source: []int{2}, Derived: []int{2}},
-		{Source: []int{3}, Derived: []int{3}}, {Source: []int{4}, Derived: []int{4}}}
-	var got []string
-	for _, d := range Find(src, der, pairs) {
-		got = append(got, fmt.Sprintf("%s %s->%s", d.Kind, d.SourceSpan, d.DerivedSpan))
-	}
 	want := "date Thursday->Monday; date Friday->Tuesday"
-	if g := strings.Join(got, "; "); g != want {
+	if g := listed(findOneToOne(src, der)); g != want {
 		t.Errorf("got %q, want %q", g, want)
 	}
 	// A copy of the ballot sentence with its day changed is a change,
@@ -61,9 +55,9 @@ func TestDatesPaired(t *testing.T) {
 	der = doc("Members backed the offer in a ballot that closed at noon on Tuesday.",
 		"Nurses accepted a two-year pay deal, ending a dispute that began in April, their union said on Tuesday.",
 		"Turnout was high among the nurses on Monday.", "Hospitals welcomed the news.", "Schools will close on Thursday and Friday.")
-	pairs = []Pair{{Source: []int{1}, Derived: []int{0}}, {Source: []int{0}, Derived: []int{1}}, {Source: []int{2}, Derived: []int{2}},
+	pairs := []Pair{{Source: []int{1}, Derived: []int{0}}, {Source: []int{0}, Derived: []int{1}}, {Source: []int{2}, Derived: []int{2}},
 		{Source: []int{3}, Derived: []int{3}}, {Source: []int{4}, Derived: []int{4}}}
-	got = got[:0]
+	var got []string
 	for _, d := range Find(src, der, pairs) {
 		if d.Kind == Date && d.DerivedSentence == 0 {
 			got = append(got, fmt.Sprintf("%s->%s", d.SourceSpan, d.DerivedSpan))
@@ -84,11 +78,7 @@ func TestAnchorSettledFigure(t *testing.T) {
 	der := doc("Trevanne Athletic agreed to sell their stadium for 62 million marks and lease it back for 25 years.",
 		"Trevanne Athletic spend 31 million marks a year on wages.", "Fans protested outside the ground.",
 		"The sale needs league approval.", "A vote is due next month.")
-	var pairs []Pair
-	for i := range src.Sentences {
-		pairs = append(pairs, Pair{Source: []int{i}, Derived: []int{i}})
-	}
-	if got := Find(src, der, pairs); len(got) != 0 {
+	if got := findOneToOne(src, der); len(got) != 0 {
 		t.Errorf("got %+v, want no drift", got)
 	}
 }
@@ -103,15 +93,7 @@ func TestOneQuotation(t *testing.T) {
 	if len(src.Sentences) != 5 || len(der.Sentences) != 5 {
 		t.Fatalf("%d and %d sentences, want 5", len(src.Sentences), len(der.Sentences))
 	}
-	var pairs []Pair
-	for i := range src.Sentences {
-		pairs = append(pairs, Pair{Source: []int{i}, Derived: []int{i}})
-	}
-	var got []string
-	for _, d := range Find(src, der, pairs) {
-		got = append(got, fmt.Sprintf("%s %s->%s", d.Kind, d.SourceSpan, d.DerivedSpan))
-	}
-	if g := strings.Join(got, "; "); g != "quote Kasimir Drevs->Lyng" {
+	if g := listed(findOneToOne(src, der)); g != "quote Kasimir Drevs->Lyng" {
 		t.Errorf("got %q, want one quote drift Kasimir Drevs->Lyng", g)
 	}
 }
@@ -127,15 +109,7 @@ func TestDateRanges(t *testing.T) {
 		{"The dispute began on April 7, and a strike was planned for May 19-21.", "The dispute began on April 7, and a strike was planned for May 19-24.", "number 21->24"},
 	} {
 		src, der := doc(append([]string{tc.src}, rest...)...), doc(append([]string{tc.der}, rest...)...)
-		var pairs []Pair
-		for i := range src.Sentences {
-			pairs = append(pairs, Pair{Source: []int{i}, Derived: []int{i}})
-		}
-		var got []string
-		for _, d := range Find(src, der, pairs) {
-			got = append(got, fmt.Sprintf("%s %s->%s", d.Kind, d.SourceSpan, d.DerivedSpan))
-		}
-		if g := strings.Join(got, "; "); g != tc.want {
+		if g := listed(findOneToOne(src, der)); g != tc.want {
 			t.Errorf("%q -> %q: got %q, want %q", tc.src, tc.der, g, tc.want)
 		}
 	}
@@ -147,15 +121,7 @@ func TestRoleSpan(t *testing.T) {
 	rest := []string{"The spill reached the river.", "Water use was restricted.", "Schools closed early.", "An inquiry will follow."}
 	src := doc(append([]string{`"We will pay for the clean-up," plant manager Dagny Rolf told reporters.`}, rest...)...)
 	der := doc(append([]string{`"We will pay for the clean-up," chief executive Dagny Rolf told reporters.`}, rest...)...)
-	var pairs []Pair
-	for i := range src.Sentences {
-		pairs = append(pairs, Pair{Source: []int{i}, Derived: []int{i}})
-	}
-	var got []string
-	for _, d := range Find(src, der, pairs) {
-		got = append(got, fmt.Sprintf("%s %s->%s", d.Kind, d.SourceSpan, d.DerivedSpan))
-	}
-	if g, want := strings.Join(got, "; "), "role plant manager Dagny Rolf->chief executive Dagny Rolf"; g != want {
+	if g, want := listed(findOneToOne(src, der)), "role plant manager Dagny Rolf->chief executive Dagny Rolf"; g != want {
 		t.Errorf("got %q, want %q", g, want)
 	}
 }
@@ -167,9 +133,8 @@ func TestRoleSpan(t *testing.T) {
 func TestNegationReplacedOnce(t *testing.T) {
 	src := doc("The owner said the group would invest in a new training ground and denied reports that it planned to sell the stadium.")
 	der := doc("The owner said the group would spend on a new training ground and confirmed reports that it planned to sell the stadium.")
-	got := Find(src, der, []Pair{{Source: []int{0}, Derived: []int{0}}})
 	var negs []Drift
-	for _, d := range got {
+	for _, d := range findOneToOne(src, der) {
 		if d.Kind == Negation {
 			negs = append(negs, d)
 		}
@@ -185,7 +150,7 @@ func TestNegationReplacedOnce(t *testing.T) {
 func TestTieRestated(t *testing.T) {
 	swaps := func(a, b string) int {
 		n := 0
-		for _, d := range Find(doc(a), doc(b), []Pair{{Source: []int{0}, Derived: []int{0}}}) {
+		for _, d := range findOneToOne(doc(a), doc(b)) {
 			if d.Kind == Entity && strings.Contains(d.DerivedSpan, "…") {
 				n++
 			}
@@ -200,4 +165,23 @@ func TestTieRestated(t *testing.T) {
 		"Oskar Brandt's lawyer, Marta Lind, told the court the deal was void."); n != 1 {
 		t.Errorf("the same tie with the names traded: %d swaps, want one", n)
 	}
+}
+
+// findOneToOne runs Find with each source sentence paired with the derived
+// sentence of the same index.
+func findOneToOne(src, der *textproc.Doc) []Drift {
+	var pairs []Pair
+	for i := range min(len(src.Sentences), len(der.Sentences)) {
+		pairs = append(pairs, Pair{Source: []int{i}, Derived: []int{i}})
+	}
+	return Find(src, der, pairs)
+}
+
+// listed writes drifts as "kind source->derived", joined by "; ".
+func listed(ds []Drift) string {
+	var out []string
+	for _, d := range ds {
+		out = append(out, fmt.Sprintf("%s %s->%s", d.Kind, d.SourceSpan, d.DerivedSpan))
+	}
+	return strings.Join(out, "; ")
 }

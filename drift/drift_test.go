@@ -342,11 +342,7 @@ func TestFind(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			src, der := doc(tt.src...), doc(tt.der...)
-			var pairs []Pair
-			for i := range min(len(src.Sentences), len(der.Sentences)) {
-				pairs = append(pairs, Pair{Source: []int{i}, Derived: []int{i}})
-			}
-			got := Find(src, der, pairs)
+			got := findOneToOne(src, der)
 			if len(got) != len(tt.want) {
 				t.Fatalf("got %d drifts %+v, want kinds %v", len(got), got, tt.want)
 			}
@@ -420,11 +416,7 @@ func TestAdditions(t *testing.T) {
 		"Passengers had waited for days.", "The harbour master welcomed the decision.", "Tickets went on sale at noon.")
 	der := doc("The ferry service resumed on the northern route after 1,400 passengers had waited.", "Operators cited calmer seas.",
 		"Passengers had waited for days.", "The harbour master welcomed the decision.", "Tickets went on sale at noon on Friday.")
-	var pairs []Pair
-	for i := range src.Sentences {
-		pairs = append(pairs, Pair{Source: []int{i}, Derived: []int{i}})
-	}
-	got := Find(src, der, pairs)
+	got := findOneToOne(src, der)
 	if len(got) != 2 || got[0].Kind != Number || got[0].DerivedSpan != "1,400" || got[1].Kind != Date || got[1].DerivedSpan != "Friday" {
 		t.Errorf("got %+v, want the added figure 1,400 and the added Friday", got)
 	}
@@ -433,7 +425,7 @@ func TestAdditions(t *testing.T) {
 		"Passengers had waited for days.", "The harbour master welcomed the decision.", "Tickets went on sale at noon.")
 	der = doc("Seven people on the committee backed the cut.", "Operators cited calmer seas.",
 		"Passengers had waited for days.", "The harbour master welcomed the decision.", "Tickets went on sale at noon.")
-	if got := Find(src, der, pairs); len(got) != 0 {
+	if got := findOneToOne(src, der); len(got) != 0 {
 		t.Errorf("a small count of people: got %+v, want no addition", got)
 	}
 	short := doc("The ferry service resumed on the northern route.")
@@ -451,11 +443,7 @@ func TestFindFigures(t *testing.T) {
 		"The shares closed higher.", "The chief executive spoke to investors on a call."}
 	src := doc(append([]string{"Sales at Norvel rose 5% to $3 billion in the quarter."}, rest...)...)
 	der := doc(append([]string{"Sales at Norvel rose 8% to $4 billion in the quarter."}, rest...)...)
-	var pairs []Pair
-	for i := range src.Sentences {
-		pairs = append(pairs, Pair{Source: []int{i}, Derived: []int{i}})
-	}
-	got := Find(src, der, pairs)
+	got := findOneToOne(src, der)
 	if len(got) != 2 || got[0].SourceSpan != "5%" || got[0].DerivedSpan != "8%" || got[1].SourceSpan != "$3 billion" || got[1].DerivedSpan != "$4 billion" {
 		t.Errorf("in an article: got %+v, want 5%% -> 8%% and $3 billion -> $4 billion", got)
 	}
@@ -478,18 +466,14 @@ func TestFindMispaired(t *testing.T) {
 		"The night allowance goes up from 11 per cent to 15 per cent of basic pay.",
 		"Pay will go up by 7.5 per cent over two years.",
 		"The deal will cost 38 million marks.", "The strike was called off.")
-	var pairs []Pair
-	for i := range src.Sentences {
-		pairs = append(pairs, Pair{Source: []int{i}, Derived: []int{i}})
-	}
-	if got := Find(src, der, pairs); len(got) != 0 {
+	if got := findOneToOne(src, der); len(got) != 0 {
 		t.Errorf("both figures kept: got %+v, want no drift", got)
 	}
 	der = doc("Nurses agreed a new pay deal on Tuesday.",
 		"The night allowance goes up to 15 per cent of basic pay.",
 		"Pay will go up by 7.5 per cent over two years.",
 		"The deal will cost 38 million marks.", "The strike was called off.")
-	if got := Find(src, der, pairs); len(got) != 1 || got[0].SourceSpan != "11 per cent" || got[0].DerivedSpan != "7.5 per cent" {
+	if got := findOneToOne(src, der); len(got) != 1 || got[0].SourceSpan != "11 per cent" || got[0].DerivedSpan != "7.5 per cent" {
 		t.Errorf("the source's figure gone: got %+v, want 11 per cent -> 7.5 per cent", got)
 	}
 }

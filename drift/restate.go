@@ -90,23 +90,7 @@ func restated(a *textproc.Sentence, n textproc.Negation, neg textproc.Span, b *t
 	if !ok {
 		return textproc.Span{}, false
 	}
-	// The word in the negated word's place: a content word of b's own,
-	// right before the kept words.
-	p := -1
-	for j := first - 1; j >= 0 && j >= first-restatedGap; j-- {
-		t := &b.Tokens[j]
-		if t.Kind == textproc.Punct || clauseWords[t.Lower] {
-			break
-		}
-		if content(t) && !hasStem(a, t.Stem) {
-			p = j
-			break
-		}
-	}
-	// A name or a figure does not say what happens to the kept words.
-	if p >= 0 && (b.Tokens[p].Kind != textproc.Word || b.Tokens[p].Text != b.Tokens[p].Lower) {
-		p = -1
-	}
+	p := placeWord(b, first, a)
 	if p < 0 || negatedOtherwise(b, p, last, a) {
 		return textproc.Span{}, false
 	}
@@ -120,6 +104,27 @@ func restated(a *textproc.Sentence, n textproc.Negation, neg textproc.Span, b *t
 		p = j
 	}
 	return textproc.Span{Start: b.Tokens[p].Start, End: b.Tokens[last].End}, true
+}
+
+// placeWord returns the token of b that stands in the place of a's negated
+// word before b's token first: the nearest content word of b's own (one a
+// lacks) within restatedGap words, in the same clause; -1 when there is
+// none, or when it is a name or a figure, which says nothing of what
+// happens to the words after it.
+func placeWord(b *textproc.Sentence, first int, a *textproc.Sentence) int {
+	for j := first - 1; j >= 0 && j >= first-restatedGap; j-- {
+		t := &b.Tokens[j]
+		if t.Kind == textproc.Punct || clauseWords[t.Lower] {
+			return -1
+		}
+		if content(t) && !hasStem(a, t.Stem) {
+			if t.Kind != textproc.Word || t.Text != t.Lower {
+				return -1
+			}
+			return j
+		}
+	}
+	return -1
 }
 
 // auxiliaries are the verbs that carry a claim's tense or mood, reported

@@ -76,7 +76,7 @@ type Trees struct {
 
 // Score returns the model's probability for x.
 func (m *Trees) Score(x []float64) float64 {
-	return 1 / (1 + math.Exp(-m.logOdds(x)))
+	return 1 / (1 + math.Exp(-m.LogOdds(x)))
 }
 
 // Mirrored returns the probability for x of a model read both ways round:
@@ -89,13 +89,11 @@ func (m *Trees) Mirrored(x []float64) float64 {
 	for _, v := range x {
 		neg = append(neg, -v)
 	}
-	return 1 / (1 + math.Exp(-(m.logOdds(x)-m.logOdds(neg))/2))
+	return 1 / (1 + math.Exp(-(m.LogOdds(x)-m.LogOdds(neg))/2))
 }
 
 // LogOdds returns the model's log-odds for x.
-func (m *Trees) LogOdds(x []float64) float64 { return m.logOdds(x) }
-
-func (m *Trees) logOdds(x []float64) float64 {
+func (m *Trees) LogOdds(x []float64) float64 {
 	z := m.Bias
 	for k := range m.Trees {
 		z += m.Trees[k].Value(x)
@@ -116,7 +114,7 @@ type Evidence struct {
 
 // DerivedLogOdds returns the log-odds the derived model gives the pair
 // of ev: positive when it finds one article made from the other.
-func (ev Evidence) DerivedLogOdds() float64 { return derivedModel.logOdds(ev.Derived) }
+func (ev Evidence) DerivedLogOdds() float64 { return derivedModel.LogOdds(ev.Derived) }
 
 // Derived features (see derivedFeatures): names for the fitted weights'
 // comments and the training report.
@@ -257,14 +255,7 @@ func (as *assessment) evidence(a, b *article.Article, da, db *textproc.Doc) Evid
 		padDiff = float64(r.genericB)/float64(f.nb) - float64(r.genericA)/float64(f.na)
 		denseDiff = float64(r.factDenseA)/float64(f.na) - float64(r.factDenseB)/float64(f.nb)
 	}
-	credit := 0.0
-	ca, cb := len(drift.Credits(a, da)) > 0, len(drift.Credits(b, db)) > 0
-	switch {
-	case ca && !cb:
-		credit = 1
-	case cb && !ca:
-		credit = -1
-	}
+	credit := presence(len(drift.Credits(a, da)) > 0, len(drift.Credits(b, db)) > 0)
 	ev.Direction = []float64{lr, as.ta.ownAnchors(&as.tb) - as.tb.ownAnchors(&as.ta), padDiff, denseDiff, credit,
 		r.alignedB - r.alignedA, as.tb.wordLen() - as.ta.wordLen(), ownA - ownB,
 		presence(a.Dateline != "", b.Dateline != ""), presence(genericByline(b.Byline), genericByline(a.Byline))}

@@ -52,7 +52,7 @@ type rankEvidence struct {
 func newRankEvidence(as *assessment, ev Evidence) rankEvidence {
 	return rankEvidence{
 		derived:     ev.DerivedLogOdds(),
-		direction:   (directionModel.logOdds(ev.Direction) - directionModel.logOdds(negated(ev.Direction))) / 2,
+		direction:   (directionModel.LogOdds(ev.Direction) - directionModel.LogOdds(negated(ev.Direction))) / 2,
 		queryHeld:   as.idfBA,
 		matchHeld:   as.idfAB,
 		queryStems:  as.tb.contained(&as.ta),

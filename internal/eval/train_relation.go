@@ -535,10 +535,10 @@ func relationFigures(ex []relationExample, fit *RelationFit) []string {
 // relation.
 const familyCrossSet = "families_cross"
 
-// familyPairs are the example families' pairs (original as a), and each
-// independent report and unrelated story against every derived version of
-// its original (not derived), in the fit part: they are the repository's own articles, not
-// a development set.
+// familyPairs are the example families' pairs (storyPairs; all in the fit
+// part: they are the repository's own articles, not a development set),
+// then those of the story sets written for evaluation, each in its part
+// (set storySet; they train the direction's second stage alone).
 func familyPairs() ([]LabelledPair, error) {
 	fams, err := examples.Families()
 	if err != nil {
