@@ -96,6 +96,9 @@ func RewriteArticle(text string) *article.Article {
 // LabelledPair is a pair of texts with what Compare should say of it: a
 // derived from b's original (Derived, with the original as a) or not.
 type LabelledPair struct {
+	// ID names the pair: the rewrite's id in the set, "hard:" or "event:"
+	// and the originals' ids for the negatives.
+	ID        string
 	Set, Kind string
 	Part      Part
 	A, B      *article.Article
@@ -112,7 +115,7 @@ type LabelledPair struct {
 func RewritePairs(pairs []RewritePair) []LabelledPair {
 	var out []LabelledPair
 	for _, p := range pairs {
-		out = append(out, LabelledPair{Set: "rewrites", Kind: p.Kind, Part: p.Part(),
+		out = append(out, LabelledPair{ID: p.ID, Set: "rewrites", Kind: p.Kind, Part: p.Part(),
 			A: RewriteArticle(p.Original), B: RewriteArticle(p.Rewrite), Derived: p.Derived(), Loose: !p.Derived()})
 	}
 	origs, byOrig := originals(pairs)
@@ -134,7 +137,7 @@ func RewritePairs(pairs []RewritePair) []LabelledPair {
 		// (not an open-ended continuation), in file order.
 		for _, p := range byOrig[origs[best].id] {
 			if p.Derived() {
-				out = append(out, LabelledPair{Set: HardNegatives, Kind: p.Kind, Part: o.part,
+				out = append(out, LabelledPair{ID: "hard:" + o.id + "/" + p.ID, Set: HardNegatives, Kind: p.Kind, Part: o.part,
 					A: RewriteArticle(o.text), B: RewriteArticle(p.Rewrite)})
 				break
 			}
@@ -143,7 +146,7 @@ func RewritePairs(pairs []RewritePair) []LabelledPair {
 		// more (names, places, the outbreak's terms). Each unordered pair
 		// once.
 		if bestScore >= sameEventMin && (i < best || mostSimilar(rare, origs, best) != i) {
-			out = append(out, LabelledPair{Set: SameEvent, Kind: "originals", Part: o.part,
+			out = append(out, LabelledPair{ID: "event:" + o.id + "/" + origs[best].id, Set: SameEvent, Kind: "originals", Part: o.part,
 				A: RewriteArticle(o.text), B: RewriteArticle(origs[best].text)})
 		}
 	}
@@ -342,6 +345,46 @@ func EvalRewrites(ctx context.Context, pairs []LabelledPair, opts trace.Options)
 		return res.Negatives[i].Part < res.Negatives[j].Part
 	})
 	return res, nil
+}
+
+// PairScore is what Compare says of one fit-part pair, for study: the
+// relation, the source, the similarity and the derived model's log-odds
+// (positive: derived; the relation's threshold is higher, see
+// trace.Evidence), beside the pair's label.
+type PairScore struct {
+	ID          string  `json:"id"`
+	Set         string  `json:"set"`
+	Kind        string  `json:"kind"`
+	Derived     bool    `json:"derived"`
+	Loose       bool    `json:"loose,omitempty"`
+	Relation    string  `json:"relation"`
+	Source      string  `json:"source"`
+	Similarity  float64 `json:"similarity"`
+	DerivedOdds float64 `json:"derived_log_odds"`
+	WordsA      int     `json:"words_a"`
+	WordsB      int     `json:"words_b"`
+}
+
+// FitPairScores compares every fit-part pair and returns its PairScore, in
+// the pairs' order. Check-part pairs are left out: failures are studied
+// on the fit part only.
+func FitPairScores(ctx context.Context, pairs []LabelledPair, opts trace.Options) ([]PairScore, error) {
+	var fit []LabelledPair
+	for _, p := range pairs {
+		if p.Part == Fit {
+			fit = append(fit, p)
+		}
+	}
+	out := make([]PairScore, len(fit))
+	err := eachParallel(ctx, len(fit), func(i int) {
+		p := &fit[i]
+		r := trace.Compare(p.A, p.B, opts)
+		out[i] = PairScore{ID: p.ID, Set: p.Set, Kind: p.Kind, Derived: p.Derived, Loose: p.Loose,
+			Relation: string(r.Relation), Source: string(r.Source), Similarity: r.Similarity,
+			DerivedOdds: trace.PairEvidence(p.A, p.B, opts).DerivedLogOdds(),
+			WordsA:      len(strings.Fields(p.A.Text())), WordsB: len(strings.Fields(p.B.Text()))}
+	})
+	return out, err
 }
 
 // group names the kind's group: faithful or manipulated.

@@ -67,3 +67,32 @@ func TestRewritePairsNegatives(t *testing.T) {
 		t.Errorf("%d hard negatives, want one per original (2)", hard)
 	}
 }
+
+// TestFitPairScores scores fit-part pairs only, in order, each with its
+// label and what Compare said: a copy is derived with positive log-odds,
+// two unrelated texts are not.
+func TestFitPairScores(t *testing.T) {
+	story := RewriteArticle("The harbour board of Kellmouth approved a 40 million euro plan to dredge the channel on Tuesday.\n\n" +
+		"Board chair Ilse Varga said the work would start in March and take two years.\n\n" +
+		"Fishing crews had warned that silt was closing the east berths, forcing boats to wait for high tide.")
+	other := RewriteArticle("A new bakery opened on the corner of Lime Street, selling rye loaves and seed buns.\n\n" +
+		"Its owner, a former teacher, bakes through the night and sells out by ten.")
+	pairs := []LabelledPair{
+		{ID: "copy", Set: "rewrites", Kind: "rewrite", Part: Fit, A: story, B: story, Derived: true},
+		{ID: "held", Set: "rewrites", Kind: "rewrite", Part: Check, A: story, B: story, Derived: true},
+		{ID: "apart", Set: HardNegatives, Kind: "rewrite", Part: Fit, A: story, B: other},
+	}
+	got, err := FitPairScores(context.Background(), pairs, trace.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 2 || got[0].ID != "copy" || got[1].ID != "apart" {
+		t.Fatalf("scored %+v, want the fit part's copy and apart pairs in order", got)
+	}
+	if c := got[0]; !c.Derived || c.Relation != string(trace.Duplicate) || c.DerivedOdds <= 0 || c.WordsA != c.WordsB {
+		t.Errorf("copy scored %+v, want a duplicate with positive log-odds", c)
+	}
+	if a := got[1]; a.Derived || a.Relation == string(trace.Duplicate) || a.DerivedOdds >= 0 || a.Set != HardNegatives {
+		t.Errorf("unrelated pair scored %+v, want not derived with negative log-odds", a)
+	}
+}
