@@ -96,8 +96,9 @@ func RewriteArticle(text string) *article.Article {
 // LabelledPair is a pair of texts with what Compare should say of it: a
 // derived from b's original (Derived, with the original as a) or not.
 type LabelledPair struct {
-	// ID names the pair: the rewrite's id in the set, "hard:" or "event:"
-	// and the originals' ids for the negatives.
+	// ID names a pair of the llm-rewrites set (RewritePairs): the
+	// rewrite's id, "hard:ORIG/REWRITE" for a hard negative,
+	// "event:ORIG/ORIG" for a same-event pair; empty for the other sets.
 	ID        string
 	Set, Kind string
 	Part      Part
@@ -349,8 +350,8 @@ func EvalRewrites(ctx context.Context, pairs []LabelledPair, opts trace.Options)
 
 // PairScore is what Compare says of one fit-part pair, for study: the
 // relation, the source, the similarity and the derived model's log-odds
-// (positive: derived; the relation's threshold is higher, see
-// trace.Evidence), beside the pair's label.
+// (positive when the model leans derived; the relation asks for more, its
+// fitted threshold), beside the pair's label and both texts' word counts.
 type PairScore struct {
 	ID          string  `json:"id"`
 	Set         string  `json:"set"`
@@ -366,8 +367,9 @@ type PairScore struct {
 }
 
 // FitPairScores compares every fit-part pair and returns its PairScore, in
-// the pairs' order. Check-part pairs are left out: failures are studied
-// on the fit part only.
+// the pairs' order (each pair is analysed twice, for its report and for
+// its evidence: a study tool, not a hot path). Check-part pairs are left
+// out: failures are studied on the fit part only.
 func FitPairScores(ctx context.Context, pairs []LabelledPair, opts trace.Options) ([]PairScore, error) {
 	var fit []LabelledPair
 	for _, p := range pairs {
