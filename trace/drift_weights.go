@@ -6,7 +6,9 @@ package trace
 // features, 4,000 full-batch gradient steps, every weight held at or
 // above zero) over drift.Examine's signals, fitted on the fit part of
 // ../shared/eval/llm-rewrites (pairs Compare judges derived), rewrites
-// told to change facts against rewrites told to keep them. Refit with:
+// told to change facts against rewrites told to keep them, and on the
+// fit parts of the story sets (restyled, manipulated, retold: pages
+// judged derived, with planted changes against pages without). Refit with:
 //
 //	wiretrace train drift > trace/drift_weights.go
 //
@@ -14,27 +16,27 @@ package trace
 // when Find found one or the score reaches the threshold and a fact only
 // the rewrite states is there to report):
 //
-//	fit:   manipulated with a drift 0.6695 (235/351), faithful 0.0930 (45/484), AUC 0.9120
-//	check: manipulated with a drift 0.6964 (117/168), faithful 0.0884 (16/181), AUC 0.8987
+//	fit:   manipulated with a drift 0.6724 (236/351), faithful 0.0930 (45/484), AUC 0.9111
+//	check: manipulated with a drift 0.6964 (117/168), faithful 0.0884 (16/181), AUC 0.9001
 var (
 	// driftModel scores a rewrite as having changed its source's facts.
 	driftModel = Model{
-		Bias: -2.6896,
+		Bias: -2.7401,
 		W: []float64{
-			1.6249, // drift_facts
-			1.4971, // drift_claims
-			6.5615, // unbacked
-			0.8031, // new_figures
-			0.5035, // new_names
+			3.1435, // drift_facts
+			1.9721, // drift_claims
+			6.5154, // unbacked
+			0.4648, // new_figures
+			0.7232, // new_names
 			0.0000, // new_dates
-			1.7639, // new_quotes
-			1.4594, // reversals
+			1.7724, // new_quotes
+			1.5417, // reversals
 			0.0000, // novel_words
-			0.0894, // negation_gap
+			0.0764, // negation_gap
 		},
 	}
 	// driftThreshold is the lowest score at which the share of the fit
 	// part's faithful rewrites reported with a drift, plus 1.960 standard
 	// errors of its difference from a held-out part's, is at most 0.15.
-	driftThreshold = 0.65
+	driftThreshold = 0.63
 )

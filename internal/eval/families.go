@@ -14,9 +14,11 @@ import (
 	"github.com/wiretrace/wiretrace/trace"
 )
 
-// familySets holds three sets of story families written like the bundled
-// examples (the manifest's schema, examples.Load) that nothing is fitted
-// on:
+// familySets holds the sets of story families written like the bundled
+// examples (the manifest's schema, examples.Load) for measuring: nothing
+// is fitted on the held-out families or on any set's check part; the fit
+// parts of the restyled, manipulated and retold sets train the direction
+// model's page stage and the drift model beside the llm-rewrites pairs:
 //
 //   - heldout: story families like the bundled ones; the relation and
 //     cluster models train on the bundled families, never on these, so

@@ -42,7 +42,7 @@ func TestHeldOutFamilies(t *testing.T) {
 }
 
 // TestRestyledFamilies holds Compare's answers on the restyled stories'
-// check part (nothing is fitted on them, and only their fit part is ever
+// check part (nothing is fitted on it, and only the fit part is ever
 // studied) at their floors: every restyling judged derived, with the
 // right relation, its original as the source and its credit read; the
 // pages that plant no drift and get none; the story's pages clustered

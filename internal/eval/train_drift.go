@@ -8,6 +8,7 @@ import (
 	"math"
 
 	"github.com/wiretrace/wiretrace/drift"
+	"github.com/wiretrace/wiretrace/examples"
 	"github.com/wiretrace/wiretrace/trace"
 )
 
@@ -57,7 +58,8 @@ type DriftFit struct {
 // FitDrift compares every llm-rewrites pair (RunRewrites) and fits the
 // drift model by logistic regression on the fit part's pairs judged
 // derived: the review's signals (drift.SignalNames), manipulated rewrites
-// against faithful ones. The threshold is the lowest, on a 0.01 grid, at
+// against faithful ones, with the story sets' fit-part pages beside them
+// (storyDriftExamples). The threshold is the lowest, on a 0.01 grid, at
 // which the share of the fit part's faithful pairs reported with a drift
 // (a found drift, or a suspected one at or above it) keeps faithfulBound
 // at or under faithfulTarget. The check part is measured, never fitted.
@@ -81,6 +83,14 @@ func FitDrift(ctx context.Context, rewritesDir string) (*DriftFit, error) {
 	if len(X) == 0 {
 		return nil, fmt.Errorf("fit drift model on %s: no fit-part pair judged derived", rewritesDir)
 	}
+	// The story sets' fit-part pages beside them, one example each: full
+	// pages with a few planted changes, where the llm-rewrites'
+	// manipulated retellings change much.
+	sx, sy, err := storyDriftExamples()
+	if err != nil {
+		return nil, err
+	}
+	X, y = append(X, sx...), append(y, sy...)
 	b, w := fitLogistic(X, y, nil, driftSigns, 1e-3, 4000)
 	fit := &DriftFit{Model: trace.Model{Bias: b, W: w}}
 	fit.Threshold = 0.99
@@ -123,7 +133,9 @@ func (f *DriftFit) GoSource() ([]byte, error) {
 	b.WriteString("// features, 4,000 full-batch gradient steps, every weight held at or\n")
 	b.WriteString("// above zero) over drift.Examine's signals, fitted on the fit part of\n")
 	b.WriteString("// ../shared/eval/llm-rewrites (pairs Compare judges derived), rewrites\n")
-	b.WriteString("// told to change facts against rewrites told to keep them. Refit with:\n")
+	b.WriteString("// told to change facts against rewrites told to keep them, and on the\n")
+	b.WriteString("// fit parts of the story sets (restyled, manipulated, retold: pages\n")
+	b.WriteString("// judged derived, with planted changes against pages without). Refit with:\n")
 	b.WriteString("//\n//\twiretrace train drift > trace/drift_weights.go\n//\n")
 	b.WriteString("// Figures reached (pairs judged derived; a pair is reported with a drift\n")
 	b.WriteString("// when Find found one or the score reaches the threshold and a fact only\n")
@@ -138,4 +150,40 @@ func (f *DriftFit) GoSource() ([]byte, error) {
 	fmt.Fprintf(&b, "\t// errors of its difference from a held-out part's, is at most %.2f.\n", faithfulTarget)
 	fmt.Fprintf(&b, "\tdriftThreshold = %.2f\n)\n", f.Threshold)
 	return format.Source(b.Bytes())
+}
+
+// storyDriftExamples returns the drift signals of the story sets' fit-part
+// pages judged derived from their original, each labelled by whether
+// changes were planted in it.
+func storyDriftExamples() ([][]float64, []bool, error) {
+	var X [][]float64
+	var y []bool
+	for _, load := range []func(Part) ([]examples.Family, error){RestyledFamilies, ManipulatedFamilies, RetoldFamilies} {
+		fams, err := load(Fit)
+		if err != nil {
+			return nil, nil, fmt.Errorf("fit drift model: %w", err)
+		}
+		for _, fam := range fams {
+			orig, err := familyArticle(fam.Original())
+			if err != nil {
+				return nil, nil, err
+			}
+			for _, f := range fam.Files {
+				if f.Role == "original" || f.Drifts == nil {
+					continue
+				}
+				b, err := familyArticle(f)
+				if err != nil {
+					return nil, nil, err
+				}
+				r := trace.Compare(orig, b, trace.Options{})
+				if !r.Relation.Derived() {
+					continue
+				}
+				X = append(X, r.DriftReview().Signals)
+				y = append(y, len(f.Drifts) > 0)
+			}
+		}
+	}
+	return X, y, nil
 }
