@@ -72,6 +72,9 @@ type Pair struct {
 	Derived []int   `json:"derived"`
 	Score   float64 `json:"score"`
 	Kind    Kind    `json:"kind"`
+	// Overlap is the Dice overlap of the two sides' word bigrams: 1 for a
+	// verbatim pair, at least editedOverlap for an edited one.
+	Overlap float64 `json:"overlap"`
 }
 
 // Alignment is the result of Align.
@@ -191,7 +194,7 @@ func Align(src, derived *textproc.Doc, opts Options) Alignment {
 				p.Score = max(p.Score, scores[i*m+j])
 			}
 		}
-		p.Kind = kindOf(src, derived, p)
+		p.Kind, p.Overlap = kindOf(src, derived, p)
 	}
 	slices.SortFunc(al.Pairs, func(x, y Pair) int { return x.Derived[0] - y.Derived[0] })
 	return al
@@ -584,26 +587,35 @@ func sharedMass(a, b *features) float32 {
 
 // kindOf tells verbatim, edited and paraphrased pairs apart by the words
 // themselves: the same word sequence is verbatim; a Dice overlap of word
-// bigrams of at least 0.5 is an edit (most phrasing kept); less is a
-// paraphrase.
-func kindOf(src, der *textproc.Doc, p *Pair) Kind {
+// bigrams of at least editedOverlap is an edit (most phrasing kept); less
+// is a paraphrase. It returns the overlap too.
+func kindOf(src, der *textproc.Doc, p *Pair) (Kind, float64) {
 	if len(p.Source) == 1 && len(p.Derived) == 1 {
 		return kindOfOne(&src.Sentences[p.Source[0]], &der.Sentences[p.Derived[0]])
 	}
 	a := groupWords(src, p.Source)
 	b := groupWords(der, p.Derived)
 	if slices.Equal(a, b) {
-		return Verbatim
+		return Verbatim, 1
 	}
-	if bigramDice(a, b) >= 0.5 {
-		return Edited
+	return editedOr(bigramDice(a, b))
+}
+
+// editedOverlap is the least bigram overlap of an edited pair.
+const editedOverlap = 0.5
+
+// editedOr returns Edited for an overlap of at least editedOverlap,
+// Paraphrase below, and the overlap.
+func editedOr(dice float64) (Kind, float64) {
+	if dice >= editedOverlap {
+		return Edited, dice
 	}
-	return Paraphrase
+	return Paraphrase, dice
 }
 
 // kindOfOne is kindOf for one sentence on each side, without allocating
 // for the common case of a verbatim copy.
-func kindOfOne(a, b *textproc.Sentence) Kind {
+func kindOfOne(a, b *textproc.Sentence) (Kind, float64) {
 	i, j := 0, 0
 	for {
 		for i < len(a.Tokens) && a.Tokens[i].Kind == textproc.Punct {
@@ -614,7 +626,7 @@ func kindOfOne(a, b *textproc.Sentence) Kind {
 		}
 		if i == len(a.Tokens) || j == len(b.Tokens) {
 			if i == len(a.Tokens) && j == len(b.Tokens) {
-				return Verbatim
+				return Verbatim, 1
 			}
 			break
 		}
@@ -625,10 +637,7 @@ func kindOfOne(a, b *textproc.Sentence) Kind {
 		j++
 	}
 	var wa, wb [64]string
-	if bigramDice(groupWords1(wa[:0], a), groupWords1(wb[:0], b)) >= 0.5 {
-		return Edited
-	}
-	return Paraphrase
+	return editedOr(bigramDice(groupWords1(wa[:0], a), groupWords1(wb[:0], b)))
 }
 
 // groupWords1 appends the lowercased words and numerals of s to w.

@@ -110,6 +110,10 @@ type Evidence struct {
 	Derived   []float64
 	Partial   []float64
 	Direction []float64
+	// NearDup is the evidence of the near-duplicate rule: the copied
+	// shares of the shorter and the longer side, and the share of the
+	// shorter side nearly the same word for word (see NearDuplicateAt).
+	NearDup []float64
 }
 
 // DerivedLogOdds returns the log-odds the derived model gives the pair
@@ -248,6 +252,7 @@ func (as *assessment) evidence(a, b *article.Article, da, db *textproc.Doc) Evid
 	tab, tba := as.ta.tailContained(&as.tb), as.tb.tailContained(&as.ta)
 	ev.Partial = append(ev.Partial, max(tab, tba), min(tab, tba))
 	ev.Partial = append(ev.Partial, ev.Derived[35:39]...)
+	ev.NearDup = f.nearDupEvidence()
 	// Direction: positive values point to a as the original.
 	ownA, ownB := as.ta.ownSpecific(&as.tb), as.tb.ownSpecific(&as.ta)
 	padDiff, denseDiff := 0.0, 0.0

@@ -24,6 +24,11 @@ type features struct {
 	// same wording); verbatimA, verbatimB: in verbatim pairs only.
 	copyA, copyB       float64
 	verbatimA, verbatB float64
+	// closeA, closeB: share of sentences in pairs whose words are nearly
+	// the same (align.Pair.Overlap at least closeOverlap): an edited copy
+	// changes a few words of each sentence, a rewrite that keeps much of
+	// the phrasing rewords many.
+	closeA, closeB float64
 	// pairs is the number of aligned groups. (The order of the facts is
 	// not a measure here: the seed rewrite reorders its source, so a
 	// rewrite cannot be required to keep it.)
@@ -73,6 +78,7 @@ func measure(da, db *textproc.Doc, al *align.Alignment) features {
 	}
 	inA := make([]align.Kind, f.na)
 	inB := make([]align.Kind, f.nb)
+	closeA, closeB := 0, 0
 	for _, p := range al.Pairs {
 		for _, i := range p.Source {
 			inA[i] = p.Kind
@@ -80,7 +86,12 @@ func measure(da, db *textproc.Doc, al *align.Alignment) features {
 		for _, j := range p.Derived {
 			inB[j] = p.Kind
 		}
+		if p.Overlap >= closeOverlap {
+			closeA += len(p.Source)
+			closeB += len(p.Derived)
+		}
 	}
+	f.closeA, f.closeB = float64(closeA)/float64(f.na), float64(closeB)/float64(f.nb)
 	count := func(in []align.Kind) (aligned, copied, verbatim float64) {
 		for _, k := range in {
 			if k != "" {
@@ -252,6 +263,7 @@ const (
 	duplicateShare     = 0.9 // verbatim share of both sides
 	nearDupShorter     = 0.8 // copied share of the shorter side
 	nearDupLonger      = 0.5 // copied share of the longer side
+	closeOverlap       = 0.8 // bigram overlap of a pair nearly the same (see nearDupClose)
 	excerptCopy        = 0.5 // copied share of the shorter side for an excerpt
 	excerptRun         = 0.5 // share of the longer side's carried stretch that is carried
 	partialMinCopied   = 2   // fewest substantive sentences copied for an excerpt
@@ -260,6 +272,30 @@ const (
 	sameStoryFigures   = 2   // fewest shared figures
 	sameStoryNamesOnly = 4   // or this many shared names alone
 )
+
+// nearDupEvidence is the evidence of the near-duplicate rule (Evidence's
+// NearDup): the copied share of the shorter side and of the longer, and
+// the share of the shorter side nearly the same word for word.
+func (f features) nearDupEvidence() []float64 {
+	if f.nb < f.na {
+		return []float64{f.copyB, f.copyA, f.closeB}
+	}
+	return []float64{f.copyA, f.copyB, f.closeA}
+}
+
+// nearDuplicate reports the near-duplicate rule on nd (nearDupEvidence):
+// most of the shorter side copied, half the longer, and at least close of
+// the shorter side nearly the same word for word. An edited copy changes a
+// few words of each sentence; a rewrite that keeps much of the phrasing
+// still rewords many (the fitted nearDupClose tells them apart).
+func nearDuplicate(nd []float64, close float64) bool {
+	return len(nd) == 3 && nd[0] >= nearDupShorter && nd[1] >= nearDupLonger && nd[2] >= close
+}
+
+// NearDuplicateAt reports whether the pair of ev is a near duplicate when
+// a share close of the shorter side must be nearly the same word for
+// word: what `wiretrace train relation` fits nearDupClose by.
+func NearDuplicateAt(ev Evidence, close float64) bool { return nearDuplicate(ev.NearDup, close) }
 
 // classify decides the relation from the measures of the strict alignment
 // and the evidence the fitted models read.
@@ -274,7 +310,7 @@ func classify(f features, ev Evidence) Relation {
 	switch {
 	case f.verbatimA >= duplicateShare && f.verbatB >= duplicateShare:
 		return Duplicate
-	case shortCopy >= nearDupShorter && longCopy >= nearDupLonger:
+	case nearDuplicate(f.nearDupEvidence(), nearDupClose):
 		return NearDuplicate
 	case longCopy < nearDupLonger && longAligned < nearDupLonger && longRun >= excerptRun && (shortCopy >= excerptCopy && f.copiedSentences >= partialMinCopied ||
 		shortCopy >= nearDupShorter && f.copiedSentences >= 1):

@@ -108,7 +108,7 @@ func TestClassifyCopies(t *testing.T) {
 	}{
 		{"empty", features{}, Unrelated},
 		{"verbatim both ways", features{na: 10, nb: 10, verbatimA: 1, verbatB: 1, copyA: 1, copyB: 1}, Duplicate},
-		{"edited copy", features{na: 10, nb: 9, copyA: 0.7, copyB: 0.9}, NearDuplicate},
+		{"edited copy", features{na: 10, nb: 9, copyA: 0.7, copyB: 0.9, closeA: 0.7, closeB: 0.9}, NearDuplicate},
 		{"truncated page", features{na: 40, nb: 4, copyA: 0.1, copyB: 1, runA: 1, copiedSentences: 4}, Partial},
 		{"one copied sentence page", features{na: 40, nb: 1, copyA: 0.025, copyB: 1, runA: 1, copiedSentences: 1}, Partial},
 		{"excerpt", features{na: 10, nb: 20, copyA: 0.6, copyB: 0.3, runB: 0.8, copiedSentences: 3}, Partial},
@@ -121,6 +121,12 @@ func TestClassifyCopies(t *testing.T) {
 				t.Errorf("classify = %s, want %s", got, tt.want)
 			}
 		})
+	}
+	// Copied as much, but few sentences nearly the same word for word: a
+	// rewrite that keeps much of the phrasing, not an edited copy.
+	close := features{na: 10, nb: 9, copyA: 0.7, copyB: 0.9, closeA: 0.2, closeB: 0.2}
+	if got := classify(close, none); got == NearDuplicate || got == Duplicate {
+		t.Errorf("a rewrite keeping the phrasing: %s, want no copy relation", got)
 	}
 }
 

@@ -71,8 +71,9 @@ func TestRestyledFamilies(t *testing.T) {
 // retellings' check part, on the held-out families' manipulated
 // retellings and on the retold stories' check part (all written blind,
 // only measured) at their floors: every retelling judged derived from its
-// original; the planted drifts found; every manipulated page given at
-// least one drift and the faithful ones none.
+// original, with the manifest's relation; the planted drifts found;
+// every manipulated page given at least one drift and the faithful ones
+// none.
 func TestManipulatedFamilies(t *testing.T) {
 	for _, set := range []struct {
 		name, floor string
@@ -100,7 +101,7 @@ func TestManipulatedFamilies(t *testing.T) {
 		for _, f := range []struct {
 			name string
 			r    Ratio
-		}{{"derived", s.Derived}, {"source", s.Source}, {"drifts_found", s.Drifts}, {"flagged", s.Flagged}, {"quiet", s.Quiet}} {
+		}{{"derived", s.Derived}, {"relation", s.Relation}, {"source", s.Source}, {"drifts_found", s.Drifts}, {"flagged", s.Flagged}, {"quiet", s.Quiet}} {
 			checkFloor(t, "families."+set.floor+"."+f.name, f.r.Value())
 		}
 	}

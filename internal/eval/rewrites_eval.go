@@ -109,6 +109,10 @@ type LabelledPair struct {
 	Loose bool
 	// partial marks derived pairs that carry only part of the original.
 	partial bool
+	// relation is the relation a manifest gives the pair (the example
+	// families and the story sets); empty where the label is derived or
+	// not alone.
+	relation trace.Relation
 }
 
 // RewritePairs returns the labelled pairs of the llm-rewrites set: every

@@ -25,7 +25,9 @@ type relationExample struct {
 	// partial rather than rewrite; loose marks pairs whose derived label
 	// is unsure (open-ended continuations), left out of the derived fit.
 	derived, partial, loose bool
-	ev                      trace.Evidence
+	// relation is the manifest's relation, where one is given.
+	relation trace.Relation
+	ev       trace.Evidence
 }
 
 // RelationFit is the outcome of FitRelation: the three models and the
@@ -34,6 +36,9 @@ type RelationFit struct {
 	Derived, Direction trace.Trees
 	Partial            trace.Model
 	Threshold          float64
+	// NearDupClose is the share of the shorter side nearly the same word
+	// for word that the near-duplicate rule asks (fitNearDupClose).
+	NearDupClose float64
 	// Figures are lines "set part: measure value" for the weights' comment.
 	Figures []string
 }
@@ -117,8 +122,41 @@ func FitRelation(ctx context.Context, rewritesDir, shortAnswersDir string) (*Rel
 		stories = append(stories, e.set == storySet, e.set == storySet)
 	}
 	fit.Direction = fitDirection(X, y, wts, stories)
+	fit.NearDupClose = fitNearDupClose(ex)
 	fit.Figures = relationFigures(ex, fit)
 	return fit, nil
+}
+
+// fitNearDupClose returns the share of the shorter side nearly the same
+// word for word (trace.NearDuplicateAt) that tells the fit part's pages a
+// manifest calls near duplicates (edited copies) from those it calls
+// rewrites with the fewest errors, on a 0.01 grid: the middle of the
+// first run of shares that reach the fewest.
+func fitNearDupClose(ex []relationExample) float64 {
+	errs := func(t float64) int {
+		n := 0
+		for _, e := range ex {
+			if e.part != Fit {
+				continue
+			}
+			near := trace.NearDuplicateAt(e.ev, t)
+			if e.relation == trace.NearDuplicate && !near || e.relation == trace.Rewrite && near {
+				n++
+			}
+		}
+		return n
+	}
+	best, from, to := -1, 0, 0
+	for k := 0; k <= 100; k++ {
+		n := errs(float64(k) / 100)
+		switch {
+		case best < 0 || n < best:
+			best, from, to = n, k, k
+		case n == best && k == to+1:
+			to = k
+		}
+	}
+	return float64((from+to)/2) / 100
 }
 
 // derivedSigns holds the derived model's weights to the side their
@@ -526,6 +564,28 @@ func relationFigures(ex []relationExample, fit *RelationFit) []string {
 		}
 		out = append(out, line)
 	}
+	for _, part := range []Part{Fit, Check} {
+		var near, nearOK, rw, rwOK int
+		for _, e := range ex {
+			if e.part != part {
+				continue
+			}
+			got := trace.NearDuplicateAt(e.ev, fit.NearDupClose)
+			switch e.relation {
+			case trace.NearDuplicate:
+				near++
+				if got {
+					nearOK++
+				}
+			case trace.Rewrite:
+				rw++
+				if !got {
+					rwOK++
+				}
+			}
+		}
+		out = append(out, fmt.Sprintf("%-26s edited copies near duplicates %d/%d, rewrites not %d/%d", "near duplicates "+string(part)+":", nearOK, near, rwOK, rw))
+	}
 	return out
 }
 
@@ -600,7 +660,7 @@ func storyPairs(set string, part Part, fams []examples.Family) ([]LabelledPair, 
 			}
 			rel := trace.Relation(f.Relation)
 			out = append(out, LabelledPair{Set: set, Kind: f.Role, Part: part, A: orig, B: b,
-				Derived: rel.Derived(), Loose: false, partial: rel == trace.Partial})
+				Derived: rel.Derived(), Loose: false, partial: rel == trace.Partial, relation: rel})
 			if rel.Derived() {
 				derived = append(derived, b)
 			} else {
@@ -689,7 +749,7 @@ func evidenceOf(ctx context.Context, pairs []LabelledPair) ([]relationExample, e
 	err := eachParallel(ctx, len(pairs), func(i int) {
 		p := &pairs[i]
 		out[i] = relationExample{set: p.Set, part: p.Part, derived: p.Derived, partial: p.partial,
-			loose: p.Loose, ev: trace.PairEvidence(p.A, p.B, trace.Options{})}
+			loose: p.Loose, relation: p.relation, ev: trace.PairEvidence(p.A, p.B, trace.Options{})}
 	})
 	return out, err
 }
@@ -719,7 +779,11 @@ func (f *RelationFit) GoSource() ([]byte, error) {
 	writeModel(&b, "partialModel", "decides, for a derived pair, partial (only part carried) over rewrite", trace.PartialFeatureNames, &f.Partial)
 	writeTrees(&b, "", "directionModel", "scores a as the original, read through Mirrored", trace.DirectionFeatureNames, &f.Direction)
 	fmt.Fprintf(&b, "\t// derivedThreshold is the derived model's decision threshold: the\n\t// lowest at which at most %.1f%% of the fit part's hard negatives are derived\n\t// (scored out of fold).\n", 100*maxFalseDerived)
-	fmt.Fprintf(&b, "\tderivedThreshold = %.3f\n)\n", f.Threshold)
+	fmt.Fprintf(&b, "\tderivedThreshold = %.3f\n", f.Threshold)
+	b.WriteString("\t// nearDupClose is the share of the shorter side nearly the same word for\n")
+	b.WriteString("\t// word that a near duplicate needs: the one that tells the fit part's\n")
+	b.WriteString("\t// edited copies from its close rewrites best (fitNearDupClose).\n")
+	fmt.Fprintf(&b, "\tnearDupClose = %.2f\n)\n", f.NearDupClose)
 	return format.Source(b.Bytes())
 }
 
