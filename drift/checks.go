@@ -1722,12 +1722,38 @@ func negated(s *textproc.Sentence, n textproc.Negation) (string, textproc.Span) 
 				if u.Text[0] >= 'A' && u.Text[0] <= 'Z' {
 					return "", textproc.Span{}
 				}
+				if v, ok := intended(s, j); ok {
+					return v.Stem, v.Span
+				}
 				return u.Stem, u.Span
 			}
 		}
 		return "", textproc.Span{}
 	}
 	return "", textproc.Span{}
+}
+
+// intentionWords name an intention whose negation is the negation of what
+// is intended: "no plans to sell the site" denies the sale, which a
+// rewrite affirms with another word of intention ("intends to sell the
+// site", "is preparing to sell it").
+var intentionWords = map[string]bool{"plan": true, "plans": true, "planned": true, "planning": true,
+	"intention": true, "intentions": true, "intend": true, "intends": true, "intended": true}
+
+// intended returns the verb an intention word at token k of s governs:
+// the word after "to" or "of" that follows it ("plans to sell",
+// "intention of selling").
+func intended(s *textproc.Sentence, k int) (textproc.Token, bool) {
+	if !intentionWords[s.Tokens[k].Lower] || k+2 >= len(s.Tokens) {
+		return textproc.Token{}, false
+	}
+	if p := s.Tokens[k+1].Lower; p != "to" && p != "of" {
+		return textproc.Token{}, false
+	}
+	if v := s.Tokens[k+2]; v.Kind == textproc.Word && !v.Stop && v.Text == v.Lower {
+		return v, true
+	}
+	return textproc.Token{}, false
 }
 
 // modalOnly reports whether the claim at span pos of a (the side without

@@ -144,6 +144,39 @@ func TestNegationReplacedOnce(t *testing.T) {
 	}
 }
 
+// TestNegatedIntention checks that an intention denied ("no plans to
+// close", "no intention of selling") and affirmed with another word of
+// intention is a dropped negation, and that the intention kept denied or
+// a different act affirmed is none.
+func TestNegatedIntention(t *testing.T) {
+	negations := func(a, b string) int {
+		n := 0
+		for _, d := range findOneToOne(doc(a), doc(b)) {
+			if d.Kind == Negation {
+				n++
+			}
+		}
+		return n
+	}
+	for _, tt := range []struct {
+		src, der string
+		want     int
+	}{
+		{"He added that the council has no plans to close the library on Sundays and will instead cut its evening hours.",
+			"Marsh said the council intends to close the library on Sundays while the roof is repaired.", 1},
+		{"A spokesman said Marrow Foods had no intention of selling its bakery arm to a rival and would look for a partner abroad.",
+			"Marrow Foods is now preparing to begin selling its bakery arm to a rival, the company confirmed.", 1},
+		{"He added that the council has no plans to close the library on Sundays and will instead cut its evening hours.",
+			"Marsh said the council does not intend to close the library on Sundays while the roof is repaired.", 0},
+		{"He added that the council has no plans to close the library on Sundays and will instead cut its evening hours.",
+			"Marsh said the council intends to keep the library on Sundays while the roof is repaired.", 0},
+	} {
+		if got := negations(tt.src, tt.der); got != tt.want {
+			t.Errorf("%q -> %q: %d negation drifts, want %d", tt.src, tt.der, got, tt.want)
+		}
+	}
+}
+
 // TestTieRestated checks that two names tied as one's relation to the
 // other, told from the other end in another form, are no swap, and that
 // the same form with the names traded is one.
