@@ -238,8 +238,8 @@ func unalignedKinds(d *textproc.Doc, in []align.Kind) (generic, dense int) {
 //
 //  1. Copies, by definition: the same text on both sides (duplicate), or
 //     the shorter side copied nearly whole (near_duplicate), or most of
-//     the shorter side copied from a small part of the other (an excerpt:
-//     partial). These are what the words say, not a judgement, and they
+//     the shorter side copied nearly word for word from a small part of
+//     the other (an excerpt: partial). These are what the words say, not a judgement, and they
 //     keep the relation from contradicting its own figures (a truncated
 //     page against the full page is a partial copy, never unrelated).
 //  2. Derived or not: the fitted model derivedModel over the derived
@@ -264,7 +264,7 @@ const (
 	nearDupShorter     = 0.8 // copied share of the shorter side
 	nearDupLonger      = 0.5 // copied share of the longer side
 	closeOverlap       = 0.8 // bigram overlap of a pair nearly the same (see nearDupClose)
-	excerptCopy        = 0.5 // copied share of the shorter side for an excerpt
+	excerptCopy        = 0.5 // share of the shorter side nearly the same word for word for an excerpt
 	excerptRun         = 0.5 // share of the longer side's carried stretch that is carried
 	partialMinCopied   = 2   // fewest substantive sentences copied for an excerpt
 	substantiveWords   = 10  // tokens for a copied sentence to count
@@ -303,20 +303,22 @@ func classify(f features, ev Evidence) Relation {
 	if f.na == 0 || f.nb == 0 {
 		return Unrelated
 	}
-	shortCopy, longCopy, longAligned, longRun := f.copyA, f.copyB, f.alignedB, f.runB
+	shortCopy, longCopy, longAligned, longRun, shortClose := f.copyA, f.copyB, f.alignedB, f.runB, f.closeA
 	if f.nb < f.na {
-		shortCopy, longCopy, longAligned, longRun = f.copyB, f.copyA, f.alignedA, f.runA
+		shortCopy, longCopy, longAligned, longRun, shortClose = f.copyB, f.copyA, f.alignedA, f.runA, f.closeB
 	}
 	switch {
 	case f.verbatimA >= duplicateShare && f.verbatB >= duplicateShare:
 		return Duplicate
 	case nearDuplicate(f.nearDupEvidence(), nearDupClose):
 		return NearDuplicate
-	case longCopy < nearDupLonger && longAligned < nearDupLonger && longRun >= excerptRun && (shortCopy >= excerptCopy && f.copiedSentences >= partialMinCopied ||
+	case longCopy < nearDupLonger && longAligned < nearDupLonger && longRun >= excerptRun && (shortClose >= excerptCopy && f.copiedSentences >= partialMinCopied ||
 		shortCopy >= nearDupShorter && f.copiedSentences >= 1):
-		// Mostly copied words, but of a small part of the other text (most
-		// of which carries nothing of the shorter): an excerpt, not a
-		// rewrite (rewrites reword, and carry the whole).
+		// Mostly the same words, nearly word for word, but of a small part
+		// of the other text (most of which carries nothing of the
+		// shorter): an excerpt, not a rewrite (rewrites reword, and carry
+		// the whole; a summary that keeps the phrasing edits each sentence
+		// it keeps more than a few words).
 		return Partial
 	}
 	score := derivedModel.Score(ev.Derived)

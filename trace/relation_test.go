@@ -111,7 +111,7 @@ func TestClassifyCopies(t *testing.T) {
 		{"edited copy", features{na: 10, nb: 9, copyA: 0.7, copyB: 0.9, closeA: 0.7, closeB: 0.9}, NearDuplicate},
 		{"truncated page", features{na: 40, nb: 4, copyA: 0.1, copyB: 1, runA: 1, copiedSentences: 4}, Partial},
 		{"one copied sentence page", features{na: 40, nb: 1, copyA: 0.025, copyB: 1, runA: 1, copiedSentences: 1}, Partial},
-		{"excerpt", features{na: 10, nb: 20, copyA: 0.6, copyB: 0.3, runB: 0.8, copiedSentences: 3}, Partial},
+		{"excerpt", features{na: 10, nb: 20, copyA: 0.6, copyB: 0.3, closeA: 0.6, closeB: 0.3, runB: 0.8, copiedSentences: 3}, Partial},
 		{"shared names only", features{na: 10, nb: 10, sharedNames: 5}, SameStory},
 		{"nothing shared", features{na: 10, nb: 10}, Unrelated},
 	}
@@ -131,13 +131,15 @@ func TestClassifyCopies(t *testing.T) {
 }
 
 // TestExcerptRule checks the copy rule for an excerpt: most of the
-// shorter text copied from a small, unbroken part of the longer one is
-// partial; copied from throughout a longer text that carries it whole (a
-// close rewrite with padding added) it is not, nor drawn from sentences
-// across it (a condensed summary that keeps some sentences word for word).
+// shorter text copied nearly word for word from a small, unbroken part of
+// the longer one is partial; copied from throughout a longer text that
+// carries it whole (a close rewrite with padding added) it is not, nor
+// drawn from sentences across it (a condensed summary that keeps some
+// sentences word for word), nor with its sentences edited more than a
+// few words each (a summary that keeps the phrasing).
 func TestExcerptRule(t *testing.T) {
 	ev := Evidence{Derived: make([]float64, len(DerivedFeatureNames)), Partial: make([]float64, len(PartialFeatureNames))}
-	excerpt := features{na: 20, nb: 8, copyA: 0.3, copyB: 0.75, alignedA: 0.35, alignedB: 0.9, runA: 1, copiedSentences: 6}
+	excerpt := features{na: 20, nb: 8, copyA: 0.3, copyB: 0.75, closeA: 0.3, closeB: 0.75, alignedA: 0.35, alignedB: 0.9, runA: 1, copiedSentences: 6}
 	if got := classify(excerpt, ev); got != Partial {
 		t.Errorf("excerpt: %s, want partial", got)
 	}
@@ -150,5 +152,10 @@ func TestExcerptRule(t *testing.T) {
 	summary.runA = 0.4
 	if got := classify(summary, ev); got == Partial {
 		t.Errorf("a summary drawing on sentences across the source: partial")
+	}
+	edited := excerpt
+	edited.closeA, edited.closeB = 0.05, 0.125
+	if got := classify(edited, ev); got == Partial {
+		t.Errorf("a summary keeping the phrasing of sentences it edits: partial")
 	}
 }
