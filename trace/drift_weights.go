@@ -17,7 +17,7 @@ package trace
 // when Find found one or the score reaches the threshold and a fact only
 // the rewrite states is there to report):
 //
-//	fit:   manipulated with a drift 0.7009 (246/351), faithful 0.0992 (48/484), AUC 0.9192
+//	fit:   manipulated with a drift 0.7066 (248/351), faithful 0.0992 (48/484), AUC 0.9192
 //	check: manipulated with a drift 0.7440 (125/168), faithful 0.0994 (18/181), AUC 0.9116
 var (
 	// driftModel scores a rewrite as having changed its source's facts (boosted trees).

@@ -29,52 +29,52 @@ var (
 	rankModel = Model{
 		Bias: 0.0000,
 		W: []float64{
-			3.8850,  // similarity
-			3.1841,  // candidate_score
-			-1.2131, // log_candidate_rank
-			0.1304,  // derived_log_odds
-			1.3704,  // derived
-			-0.3933, // partial
-			0.3046,  // direction_log_odds
-			2.5064,  // query_held
-			1.8857,  // match_held
-			2.2608,  // query_stems_held
-			1.7902,  // match_stems_held
-			0.7730,  // query_names_held
-			0.1543,  // log_length_ratio
-			-2.1390, // own_specific
-			1.5344,  // query_sentences_backed
-			1.7698,  // query_subjects_held
-			1.5170,  // match_lead_held
-			3.0291,  // query_lead_held
+			3.8843,  // similarity
+			3.1618,  // candidate_score
+			-1.2150, // log_candidate_rank
+			0.1308,  // derived_log_odds
+			1.3723,  // derived
+			-0.3828, // partial
+			0.3078,  // direction_log_odds
+			2.5008,  // query_held
+			1.8733,  // match_held
+			2.2530,  // query_stems_held
+			1.7791,  // match_stems_held
+			0.7725,  // query_names_held
+			0.1497,  // log_length_ratio
+			-2.1137, // own_specific
+			1.5318,  // query_sentences_backed
+			1.7597,  // query_subjects_held
+			1.5313,  // match_lead_held
+			3.0409,  // query_lead_held
 		},
 	}
 	// storyModel scores an unrelated candidate as one story with the traced article.
 	storyModel = Model{
-		Bias: -4.8030,
+		Bias: -4.8026,
 		W: []float64{
-			8.9265,  // similarity
-			43.9736, // candidate_score
+			8.9262,  // similarity
+			43.9806, // candidate_score
 			-1.0177, // log_candidate_rank
 			0.3084,  // derived_log_odds
 			0.0000,  // derived
 			0.0000,  // partial
-			0.1430,  // direction_log_odds
-			-4.0135, // query_held
-			-2.2951, // match_held
-			-4.3739, // query_stems_held
-			-3.3930, // match_stems_held
-			-0.0683, // query_names_held
-			0.1123,  // log_length_ratio
-			1.6851,  // own_specific
-			-0.3724, // query_sentences_backed
-			2.6434,  // query_subjects_held
-			2.6436,  // match_lead_held
-			0.1605,  // query_lead_held
-			0.1166,  // lead
+			0.1428,  // direction_log_odds
+			-4.0133, // query_held
+			-2.2948, // match_held
+			-4.3744, // query_stems_held
+			-3.3934, // match_stems_held
+			-0.0685, // query_names_held
+			0.1124,  // log_length_ratio
+			1.6846,  // own_specific
+			-0.3726, // query_sentences_backed
+			2.6441,  // query_subjects_held
+			2.6427,  // match_lead_held
+			0.1598,  // query_lead_held
+			0.1165,  // lead
 		},
 	}
 	// storyThreshold is the story model's decision threshold (see
 	// acceptStories).
-	storyThreshold = 0.10343075180637389
+	storyThreshold = 0.1033652718397096
 )
