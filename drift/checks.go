@@ -702,44 +702,6 @@ func (c *checker) restated(n textproc.Number, d *textproc.Sentence) bool {
 	return false
 }
 
-// shareStated reports whether n is the base of a ratio ("38 out of every
-// 100 loans", "one in every 1,000 patients") whose share the source states
-// as a percentage (38 %, 0.1 %): the ratio restates the share, and its base
-// is no figure of its own.
-func (c *checker) shareStated(d *textproc.Sentence, n textproc.Number) bool {
-	k := tokenAt(d, n.Start)
-	if k < 2 || n.Value == 0 {
-		return false
-	}
-	j := k - 1
-	if d.Tokens[j].Lower == "every" {
-		j--
-	}
-	switch {
-	case j >= 1 && d.Tokens[j].Lower == "of" && d.Tokens[j-1].Lower == "out":
-		j -= 2
-	case d.Tokens[j].Lower == "in":
-		j--
-	default:
-		return false
-	}
-	if j < 0 {
-		return false
-	}
-	for _, x := range d.Numbers {
-		if tokenAt(d, x.End-1) != j {
-			continue
-		}
-		share := textproc.Number{Value: x.Value / n.Value * 100, Unit: "%"}
-		for _, m := range c.srcValues {
-			if m.Unit == "%" && math.Abs(m.Value-share.Value) <= 0.005*math.Max(1, share.Value) {
-				return true
-			}
-		}
-	}
-	return false
-}
-
 // smallCount reports a count of twelve or fewer, bare or of people: a
 // rewrite restates "voted 5-2" as "seven people voted" or "a committee of
 // nine", a number the source implies without stating it.
@@ -774,7 +736,7 @@ func (c *checker) additions(ss []*textproc.Sentence, d *textproc.Sentence) {
 		}
 		// A small count ("two", "three", "seven people") is too common a
 		// way of restating the source to count as a new fact.
-		if c.sourceHas(n) || c.reported(d.Index, n.Text) || c.nearSource(d, n) || smallCount(n) || c.rangeStated(d, n) || c.shareStated(d, n) {
+		if c.sourceHas(n) || c.reported(d.Index, n.Text) || c.nearSource(d, n) || smallCount(n) || c.rangeStated(d, n) {
 			continue
 		}
 		if f, ok := c.counterpart(d, n, beside(ss, len(c.src.Sentences))); ok {

@@ -91,35 +91,3 @@ func TestIsAge(t *testing.T) {
 		}
 	}
 }
-
-// TestShareBase checks that the base of a ratio restating a share the
-// source gives as a percentage ("38 out of every 100 loans" for 38 per
-// cent) is no new figure, and that a ratio giving another share is still
-// reported.
-func TestShareBase(t *testing.T) {
-	src := []string{
-		"The Kessar central bank left its main rate at 3.5 per cent on Thursday.",
-		"About 38 per cent of home loans in Kessar have a variable rate.",
-		"The bank's board met for two days in the capital.",
-		"Its governor, Ilse Varga, said inflation was easing.",
-		"The next decision is due in six weeks.",
-	}
-	der := func(ratio string) *textproc.Doc {
-		return doc(src[0], "About "+ratio+" home loans in Kessar have a variable rate.", src[2], src[3], src[4])
-	}
-	figures := func(d *textproc.Doc) []string {
-		var out []string
-		for _, x := range findOneToOne(doc(src...), d) {
-			if x.Kind == Number {
-				out = append(out, x.DerivedSpan)
-			}
-		}
-		return out
-	}
-	if got := figures(der("38 out of every 100")); len(got) != 0 {
-		t.Errorf("38 out of every 100 for 38 per cent: number drifts %q, want none", got)
-	}
-	if got := figures(der("38 out of every 1,000")); len(got) == 0 {
-		t.Errorf("38 out of every 1,000 for 38 per cent: no number drift")
-	}
-}
