@@ -5,11 +5,11 @@ package trace
 // The drift model: boosted stumps (150 rounds, step 0.3, Newton steps on
 // the logistic loss, the mean of 5 models each fitted without 1/5 of the
 // examples, every stump monotone in its signal) over drift.Examine's
-// signals, fitted on the fit part of
-// ../shared/eval/llm-rewrites (pairs Compare judges derived), rewrites
-// told to change facts against rewrites told to keep them, and on the
-// fit parts of the story sets (restyled, manipulated, retold: pages
-// judged derived, with planted changes against pages without). Refit with:
+// signals, fitted on the fit part of ../shared/eval/llm-rewrites (pairs
+// Compare judges derived), rewrites told to change facts against rewrites
+// told to keep them, and on the fit parts of the story sets (restyled,
+// manipulated, retold: pages judged derived, with planted changes against
+// pages without). Refit with:
 //
 //	wiretrace train drift > trace/drift_weights.go
 //

@@ -239,9 +239,10 @@ func unalignedKinds(d *textproc.Doc, in []align.Kind) (generic, dense int) {
 //  1. Copies, by definition: the same text on both sides (duplicate), or
 //     the shorter side copied nearly whole (near_duplicate), or most of
 //     the shorter side copied nearly word for word from a small part of
-//     the other (an excerpt: partial). These are what the words say, not a judgement, and they
-//     keep the relation from contradicting its own figures (a truncated
-//     page against the full page is a partial copy, never unrelated).
+//     the other (an excerpt: partial). These are what the words say, not
+//     a judgement, and they keep the relation from contradicting its own
+//     figures (a truncated page against the full page is a partial copy,
+//     never unrelated).
 //  2. Derived or not: the fitted model derivedModel over the derived
 //     evidence (relation_weights.go, fitted by `wiretrace train relation`).
 //     A derived pair is partial when partialModel says only part of the
@@ -264,7 +265,7 @@ const (
 	nearDupShorter     = 0.8 // copied share of the shorter side
 	nearDupLonger      = 0.5 // copied share of the longer side
 	closeOverlap       = 0.8 // bigram overlap of a pair nearly the same (see nearDupClose)
-	excerptCopy        = 0.5 // share of the shorter side nearly the same word for word for an excerpt
+	excerptClose       = 0.5 // share of the shorter side nearly the same word for word for an excerpt
 	excerptRun         = 0.5 // share of the longer side's carried stretch that is carried
 	partialMinCopied   = 2   // fewest substantive sentences copied for an excerpt
 	substantiveWords   = 10  // tokens for a copied sentence to count
@@ -283,19 +284,22 @@ func (f features) nearDupEvidence() []float64 {
 	return []float64{f.copyA, f.copyB, f.closeA}
 }
 
-// nearDuplicate reports the near-duplicate rule on nd (nearDupEvidence):
-// most of the shorter side copied, half the longer, and at least close of
-// the shorter side nearly the same word for word. An edited copy changes a
-// few words of each sentence; a rewrite that keeps much of the phrasing
-// still rewords many (the fitted nearDupClose tells them apart).
-func nearDuplicate(nd []float64, close float64) bool {
-	return len(nd) == 3 && nd[0] >= nearDupShorter && nd[1] >= nearDupLonger && nd[2] >= close
+// nearDuplicate reports the near-duplicate rule: most of the shorter side
+// copied, half the longer, and at least close of the shorter side nearly
+// the same word for word. An edited copy changes a few words of each
+// sentence; a rewrite that keeps much of the phrasing still rewords many
+// (the fitted nearDupClose tells them apart).
+func nearDuplicate(shortCopy, longCopy, shortClose, close float64) bool {
+	return shortCopy >= nearDupShorter && longCopy >= nearDupLonger && shortClose >= close
 }
 
 // NearDuplicateAt reports whether the pair of ev is a near duplicate when
 // a share close of the shorter side must be nearly the same word for
 // word: what `wiretrace train relation` fits nearDupClose by.
-func NearDuplicateAt(ev Evidence, close float64) bool { return nearDuplicate(ev.NearDup, close) }
+func NearDuplicateAt(ev Evidence, close float64) bool {
+	nd := ev.NearDup
+	return len(nd) == 3 && nearDuplicate(nd[0], nd[1], nd[2], close)
+}
 
 // classify decides the relation from the measures of the strict alignment
 // and the evidence the fitted models read.
@@ -310,9 +314,9 @@ func classify(f features, ev Evidence) Relation {
 	switch {
 	case f.verbatimA >= duplicateShare && f.verbatB >= duplicateShare:
 		return Duplicate
-	case nearDuplicate(f.nearDupEvidence(), nearDupClose):
+	case nearDuplicate(shortCopy, longCopy, shortClose, nearDupClose):
 		return NearDuplicate
-	case longCopy < nearDupLonger && longAligned < nearDupLonger && longRun >= excerptRun && (shortClose >= excerptCopy && f.copiedSentences >= partialMinCopied ||
+	case longCopy < nearDupLonger && longAligned < nearDupLonger && longRun >= excerptRun && (shortClose >= excerptClose && f.copiedSentences >= partialMinCopied ||
 		shortCopy >= nearDupShorter && f.copiedSentences >= 1):
 		// Mostly the same words, nearly word for word, but of a small part
 		// of the other text (most of which carries nothing of the
