@@ -1733,18 +1733,17 @@ func negated(s *textproc.Sentence, n textproc.Negation) (string, textproc.Span) 
 	return "", textproc.Span{}
 }
 
-// intentionWords name an intention whose negation is the negation of what
+// intentionStems name an intention whose negation is the negation of what
 // is intended: "no plans to sell the site" denies the sale, which a
 // rewrite affirms with another word of intention ("intends to sell the
 // site", "is preparing to sell it").
-var intentionWords = map[string]bool{"plan": true, "plans": true, "planned": true, "planning": true,
-	"intention": true, "intentions": true, "intend": true, "intends": true, "intended": true}
+var intentionStems = map[string]bool{"plan": true, "intend": true, "intent": true}
 
 // intended returns the verb an intention word at token k of s governs:
 // the word after "to" or "of" that follows it ("plans to sell",
 // "intention of selling").
 func intended(s *textproc.Sentence, k int) (textproc.Token, bool) {
-	if !intentionWords[s.Tokens[k].Lower] || k+2 >= len(s.Tokens) {
+	if !intentionStems[s.Tokens[k].Stem] || k+2 >= len(s.Tokens) {
 		return textproc.Token{}, false
 	}
 	if p := s.Tokens[k+1].Lower; p != "to" && p != "of" {

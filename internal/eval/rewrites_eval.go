@@ -11,6 +11,7 @@ import (
 
 	"github.com/wiretrace/wiretrace/align"
 	"github.com/wiretrace/wiretrace/article"
+	"github.com/wiretrace/wiretrace/examples"
 	"github.com/wiretrace/wiretrace/textproc"
 	"github.com/wiretrace/wiretrace/trace"
 )
@@ -111,8 +112,10 @@ type LabelledPair struct {
 	partial bool
 	// relation is the relation a manifest gives the pair (the example
 	// families and the story sets); empty where the label is derived or
-	// not alone.
+	// not alone. drifts are the changes it plants in b, nil where it
+	// checks none (examples.File.Drifts).
 	relation trace.Relation
+	drifts   []examples.Drift
 }
 
 // RewritePairs returns the labelled pairs of the llm-rewrites set: every

@@ -8,7 +8,6 @@ import (
 	"math"
 
 	"github.com/wiretrace/wiretrace/drift"
-	"github.com/wiretrace/wiretrace/examples"
 	"github.com/wiretrace/wiretrace/trace"
 )
 
@@ -165,36 +164,22 @@ func (f *DriftFit) GoSource() ([]byte, error) {
 }
 
 // storyDriftExamples returns the drift signals of the story sets' fit-part
-// pages judged derived from their original, each labelled by whether
-// changes were planted in it.
+// pages (familyPairs) judged derived from their original, each labelled
+// by whether changes were planted in it.
 func storyDriftExamples() ([][]float64, []bool, error) {
+	pairs, err := familyPairs()
+	if err != nil {
+		return nil, nil, fmt.Errorf("fit drift model: %w", err)
+	}
 	var X [][]float64
 	var y []bool
-	for _, load := range []func(Part) ([]examples.Family, error){RestyledFamilies, ManipulatedFamilies, RetoldFamilies} {
-		fams, err := load(Fit)
-		if err != nil {
-			return nil, nil, fmt.Errorf("fit drift model: %w", err)
+	for _, p := range pairs {
+		if p.Set != storySet || p.Part != Fit || p.drifts == nil {
+			continue
 		}
-		for _, fam := range fams {
-			orig, err := familyArticle(fam.Original())
-			if err != nil {
-				return nil, nil, err
-			}
-			for _, f := range fam.Files {
-				if f.Role == "original" || f.Drifts == nil {
-					continue
-				}
-				b, err := familyArticle(f)
-				if err != nil {
-					return nil, nil, err
-				}
-				r := trace.Compare(orig, b, trace.Options{})
-				if !r.Relation.Derived() {
-					continue
-				}
-				X = append(X, r.DriftReview().Signals)
-				y = append(y, len(f.Drifts) > 0)
-			}
+		if r := trace.Compare(p.A, p.B, trace.Options{}); r.Relation.Derived() {
+			X = append(X, r.DriftReview().Signals)
+			y = append(y, len(p.drifts) > 0)
 		}
 	}
 	return X, y, nil

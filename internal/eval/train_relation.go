@@ -660,7 +660,7 @@ func storyPairs(set string, part Part, fams []examples.Family) ([]LabelledPair, 
 			}
 			rel := trace.Relation(f.Relation)
 			out = append(out, LabelledPair{Set: set, Kind: f.Role, Part: part, A: orig, B: b,
-				Derived: rel.Derived(), Loose: false, partial: rel == trace.Partial, relation: rel})
+				Derived: rel.Derived(), Loose: false, partial: rel == trace.Partial, relation: rel, drifts: f.Drifts})
 			if rel.Derived() {
 				derived = append(derived, b)
 			} else {
