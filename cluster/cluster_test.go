@@ -194,3 +194,55 @@ func TestStoredStories(t *testing.T) {
 		t.Errorf("the copy stored without a story is alone: %v", again.Of(ids[0]))
 	}
 }
+
+// TestNearDuplicates checks that a copy and a lightly edited copy join
+// their original's cluster by the shingles they share even when the words
+// do not decide (here thresholds no model reaches turn every join by words
+// down, as a large corpus does when an article's words are held by too
+// many articles to be looked up), while a different story that shares only a
+// standard paragraph with the original stays apart, and a removed
+// original is no longer joined.
+func TestNearDuplicates(t *testing.T) {
+	fams, pages := examplePages(t)
+	c := New(Options{Threshold: 2, ConfirmThreshold: 2, RunnerUpThreshold: 2})
+	var orig *article.Article
+	for _, p := range pages {
+		if p.family == fams[0].Name && p.role == "original" {
+			orig = p.article
+		}
+	}
+	if orig == nil {
+		t.Fatal("no original among the example pages")
+	}
+	c.Add("original", orig)
+	cp := *orig
+	cp.URL = "https://copier.example/story"
+	c.Add("copy", &cp)
+	edited := cp
+	edited.Paragraphs = slices.Clone(orig.Paragraphs)
+	edited.Paragraphs[len(edited.Paragraphs)-1] += " The agency did not comment further."
+	c.Add("edited", &edited)
+	other := article.Article{URL: "https://other.example/story", Title: "A different story",
+		Paragraphs: []string{
+			"The regional orchestra announced a winter season of eleven concerts, opening with a programme of Nordic symphonies at the harbour hall.",
+			"Its new conductor, appointed in the spring after a two-year search, said the season would end with a commission from a local composer.",
+			orig.Paragraphs[len(orig.Paragraphs)-1],
+		}}
+	c.Add("other", &other)
+	got := c.Of("original")
+	for _, id := range []string{"copy", "edited"} {
+		if !contains(got, id) {
+			t.Errorf("%s is not in its original's cluster %v", id, got)
+		}
+	}
+	if contains(got, "other") {
+		t.Errorf("a story sharing one paragraph joined the original's cluster %v", got)
+	}
+	c.Remove("original")
+	c.Remove("copy")
+	c.Remove("edited")
+	c.Add("late copy", &cp)
+	if g := c.Of("late copy"); len(g) != 1 {
+		t.Errorf("a copy of removed articles joined %v", g)
+	}
+}
