@@ -27,6 +27,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"strings"
 	"sync"
 
 	"github.com/wiretrace/wiretrace/article"
@@ -83,18 +84,21 @@ const (
 	normGrowth = 1.05
 	// nearBands is how many of an article's LSH band keys (the first of
 	// index.Fingerprint's Bands: two MinHash values of its word shingles
-	// each) the clusters keep, and nearShared how many of them an
-	// earlier article must share with a new one for the new one to be
-	// its near duplicate (see nearDuplicate). A band is shared with
-	// probability s² for a shingle Jaccard s, so six of eight are shared
-	// by a copy (s = 1) always, by an edited copy with probability 0.96
-	// at s = 0.95, 0.82 at 0.9 and 0.40 at 0.8, and by two short texts
-	// made mostly of one standard paragraph (s ≈ 0.5) with probability
-	// 0.004. Four of eight joined three pairs of such health pages of
-	// different stories on the story-clustering set (ARI fit 0.9105 →
-	// 0.9062, check 0.9138 → 0.9120); six join none.
+	// each) the clusters keep. A band is shared with probability s² for a
+	// shingle Jaccard s. An earlier article sharing nearShared of them
+	// with a new one is its near duplicate (see nearDuplicate): six of
+	// eight are shared by a copy (s = 1) always, by an edited copy with
+	// probability 0.96 at s = 0.95, 0.82 at 0.9 and 0.40 at 0.8, and by
+	// two short texts made mostly of one standard paragraph (s ≈ 0.5)
+	// with probability 0.004. Four of eight joined three pairs of such
+	// health pages of different stories on the story-clustering set (ARI
+	// fit 0.9105 → 0.9062, check 0.9138 → 0.9120); six join none. From
+	// nearRead shared keys (probability 0.78 at s = 0.7, 0.37 at s = 0.5)
+	// the two texts are read to tell an edited copy from such a pair
+	// (editedCopy).
 	nearBands  = 8
 	nearShared = 6
+	nearRead   = 3
 )
 
 // Options tunes a Clusters. The zero value is ready to use.
@@ -200,7 +204,7 @@ type Clusters struct {
 	// near maps each kept LSH band key (nearBands an article) to the
 	// first article that held it: a copy found by its shingles, whatever
 	// its words' rarity (see nearDuplicate).
-	near map[uint64]int32
+	near bandTable
 }
 
 // word is a word of an article (its slot in Clusters.words) and how many
@@ -263,7 +267,7 @@ func New(opts Options) *Clusters {
 	}
 	return &Clusters{threshold: th, join: join, judge: opts.Judge,
 		confirm: confirm, confirmThreshold: cth, runnerUpThreshold: rth, articles: opts.Articles,
-		of: map[string]int32{}, named: map[string]int32{}, start: []int{0}, near: map[uint64]int32{}}
+		of: map[string]int32{}, named: map[string]int32{}, start: []int{0}}
 }
 
 // MetaStory is the key of a stored document's meta that holds the
@@ -373,10 +377,15 @@ func (c *Clusters) add(id string, a *article.Article, fp index.Fingerprint, stor
 			// near duplicates included (fitted without them, the models'
 			// thresholds moved and the check part's ARI fell from 0.9138 to
 			// 0.9049).
-			if m, ok := c.nearDuplicate(fp.Bands); ok && c.judge == nil {
-				k, named = c.cluster[m], true
-			} else if best, ok := c.best(id, a, byDF, qn); ok {
-				k, named = c.cluster[best], true
+			if c.judge == nil {
+				if m, ok := c.nearDuplicate(a, fp.Bands); ok {
+					k, named = c.cluster[m], true
+				}
+			}
+			if !named {
+				if best, ok := c.best(id, a, byDF, qn); ok {
+					k, named = c.cluster[best], true
+				}
 			}
 		}
 		if !named {
@@ -396,9 +405,7 @@ func (c *Clusters) add(id string, a *article.Article, fp index.Fingerprint, stor
 		c.post(&c.words.slots[x.slot].list, n)
 	}
 	for _, b := range fp.Bands[:min(len(fp.Bands), nearBands)] {
-		if _, held := c.near[b]; !held {
-			c.near[b] = n
-		}
+		c.near.hold(b, n)
 	}
 	c.start = append(c.start, len(c.posted))
 	c.norm = append(c.norm, float32(qn))
@@ -407,17 +414,18 @@ func (c *Clusters) add(id string, a *article.Article, fp index.Fingerprint, stor
 }
 
 // nearDuplicate returns the earlier article, still clustered, that first
-// held at least nearShared of the new article's kept band keys: its copy
-// or edited copy by the shingles they share. The words cannot find copies
-// in a large corpus, where most of an article's words are held by too
-// many articles to be looked up (postingCap, topicShare) and a verbatim
-// copy scores as little as a rewrite.
-func (c *Clusters) nearDuplicate(bands []uint64) (int32, bool) {
+// held the most of the new article a's kept band keys, when it is a's copy
+// or edited copy: it holds nearShared of them, or nearRead and its text
+// shows a as an edited copy of it (editedCopy; a nil a is not read). The
+// words cannot find copies in a large corpus, where most of an article's
+// words are held by too many articles to be looked up (postingCap,
+// topicShare) and a verbatim copy scores as little as a rewrite.
+func (c *Clusters) nearDuplicate(a *article.Article, bands []uint64) (int32, bool) {
 	var held [nearBands]int32
 	var count [nearBands]int
-	m := 0
+	m, best := 0, -1
 	for _, b := range bands[:min(len(bands), nearBands)] {
-		j, ok := c.near[b]
+		j, ok := c.near.holder(b)
 		if !ok || c.cluster[j] < 0 {
 			continue
 		}
@@ -429,12 +437,66 @@ func (c *Clusters) nearDuplicate(bands []uint64) (int32, bool) {
 			held[m] = j
 			m++
 		}
-		if count[i]++; count[i] >= nearShared {
-			return j, true
+		if count[i]++; best < 0 || count[i] > count[best] {
+			best = i
 		}
 	}
-	return 0, false
+	switch {
+	case best < 0 || count[best] < nearRead:
+		return 0, false
+	case count[best] >= nearShared:
+		return held[best], true
+	case a == nil:
+		return 0, false
+	}
+	e := c.article(held[best])
+	return held[best], e != nil && editedCopy(a, e)
 }
+
+// editedCopy reports whether a is an edited copy of e: at least half of
+// a's five-word shingles are e's, and no stretch of a longer than
+// ownRun words is its own. An edit changes a word here and there, so
+// that what a adds is short stretches; a different story that shares a
+// standard paragraph (a site's disclaimer) with e, however long, adds its
+// own story in one long stretch.
+func editedCopy(a, e *article.Article) bool {
+	const n = 5
+	ws := func(x *article.Article) []string {
+		var out []string
+		for _, p := range append([]string{x.Title}, x.Paragraphs...) {
+			for _, w := range strings.Fields(p) {
+				if w = strings.ToLower(strings.Trim(w, ".,;:!?\"'“”‘’()")); w != "" {
+					out = append(out, w)
+				}
+			}
+		}
+		return out
+	}
+	wa, we := ws(a), ws(e)
+	if len(wa) < n || len(we) < n {
+		return false
+	}
+	of := map[string]bool{}
+	for i := 0; i+n <= len(we); i++ {
+		of[strings.Join(we[i:i+n], " ")] = true
+	}
+	shared, run, longest := 0, 0, 0
+	for i := 0; i+n <= len(wa); i++ {
+		if of[strings.Join(wa[i:i+n], " ")] {
+			shared++
+			run = 0
+			continue
+		}
+		run++
+		longest = max(longest, run)
+	}
+	// A run of r unshared shingles is r - n + 1 words of a's own.
+	return 2*shared >= len(wa)-n+1 && longest-n+1 <= ownRun
+}
+
+// ownRun is the longest stretch of its own words an edited copy may hold:
+// about a sentence rewritten or added.
+const ownRun = 25
 
 // idf is the inverse document frequency of a word held by df of articles
 // (BM25's).

@@ -5,6 +5,7 @@ import (
 	"maps"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/wiretrace/wiretrace/article"
@@ -222,6 +223,22 @@ func TestNearDuplicates(t *testing.T) {
 	edited.Paragraphs = slices.Clone(orig.Paragraphs)
 	edited.Paragraphs[len(edited.Paragraphs)-1] += " The agency did not comment further."
 	c.Add("edited", &edited)
+	// An edit every twentieth word: five of the eight kept band keys
+	// shared, too few to join unread; the texts are read.
+	dense := cp
+	dense.URL = "https://editor.example/story"
+	dense.Paragraphs = nil
+	k := 0
+	for _, p := range orig.Paragraphs {
+		ws := strings.Fields(p)
+		for i := range ws {
+			if k++; k%20 == 0 {
+				ws[i] = "reportedly"
+			}
+		}
+		dense.Paragraphs = append(dense.Paragraphs, strings.Join(ws, " "))
+	}
+	c.Add("dense edit", &dense)
 	other := article.Article{URL: "https://other.example/story", Title: "A different story",
 		Paragraphs: []string{
 			"The regional orchestra announced a winter season of eleven concerts, opening with a programme of Nordic symphonies at the harbour hall.",
@@ -230,7 +247,7 @@ func TestNearDuplicates(t *testing.T) {
 		}}
 	c.Add("other", &other)
 	got := c.Of("original")
-	for _, id := range []string{"copy", "edited"} {
+	for _, id := range []string{"copy", "edited", "dense edit"} {
 		if !contains(got, id) {
 			t.Errorf("%s is not in its original's cluster %v", id, got)
 		}
@@ -238,9 +255,14 @@ func TestNearDuplicates(t *testing.T) {
 	if contains(got, "other") {
 		t.Errorf("a story sharing one paragraph joined the original's cluster %v", got)
 	}
+	if !editedCopy(&dense, orig) || editedCopy(&other, orig) {
+		t.Errorf("edited copy: dense edit %v (want true), a story sharing a paragraph %v (want false)",
+			editedCopy(&dense, orig), editedCopy(&other, orig))
+	}
 	c.Remove("original")
 	c.Remove("copy")
 	c.Remove("edited")
+	c.Remove("dense edit")
 	c.Add("late copy", &cp)
 	if g := c.Of("late copy"); len(g) != 1 {
 		t.Errorf("a copy of removed articles joined %v", g)
