@@ -18,8 +18,8 @@ import "github.com/wiretrace/wiretrace/trace"
 //	wiretrace train cluster > cluster/join_weights.go
 //
 // Figures reached with the whole set clustered (wiretrace eval clusters):
-// ARI fit 0.9105, check 0.9138; originals with all their rewrites fit 0.8841,
-// check 0.8386; rewrites in their original's cluster fit 0.9016, check 0.8613.
+// ARI fit 0.9105, check 0.9140; originals with all their rewrites fit 0.8841,
+// check 0.8413; rewrites in their original's cluster fit 0.9016, check 0.8635.
 // The join model alone (no text at hand): ARI fit 0.8228, check 0.8702;
 // originals with all their rewrites fit 0.7609, check 0.7513.
 
