@@ -30,6 +30,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/cespare/xxhash/v2"
 	"github.com/wiretrace/wiretrace/article"
 	"github.com/wiretrace/wiretrace/index"
 	"github.com/wiretrace/wiretrace/trace"
@@ -461,28 +462,17 @@ func (c *Clusters) nearDuplicate(a *article.Article, bands []uint64) (int32, boo
 // own story in one long stretch.
 func editedCopy(a, e *article.Article) bool {
 	const n = 5
-	ws := func(x *article.Article) []string {
-		var out []string
-		for _, p := range append([]string{x.Title}, x.Paragraphs...) {
-			for _, w := range strings.Fields(p) {
-				if w = strings.ToLower(strings.Trim(w, ".,;:!?\"'“”‘’()")); w != "" {
-					out = append(out, w)
-				}
-			}
-		}
-		return out
-	}
-	wa, we := ws(a), ws(e)
-	if len(wa) < n || len(we) < n {
+	ha, he := wordHashes(a), wordHashes(e)
+	if len(ha) < n || len(he) < n {
 		return false
 	}
-	of := map[string]bool{}
-	for i := 0; i+n <= len(we); i++ {
-		of[strings.Join(we[i:i+n], " ")] = true
+	of := make(map[uint64]struct{}, len(he))
+	for i := 0; i+n <= len(he); i++ {
+		of[shingle(he[i:i+n])] = struct{}{}
 	}
 	shared, run, longest := 0, 0, 0
-	for i := 0; i+n <= len(wa); i++ {
-		if of[strings.Join(wa[i:i+n], " ")] {
+	for i := 0; i+n <= len(ha); i++ {
+		if _, ok := of[shingle(ha[i:i+n])]; ok {
 			shared++
 			run = 0
 			continue
@@ -491,7 +481,37 @@ func editedCopy(a, e *article.Article) bool {
 		longest = max(longest, run)
 	}
 	// A run of r unshared shingles is r - n + 1 words of a's own.
-	return 2*shared >= len(wa)-n+1 && longest-n+1 <= ownRun
+	return 2*shared >= len(ha)-n+1 && longest-n+1 <= ownRun
+}
+
+// wordHashes returns the hashes of x's first copyWords words (title and
+// body, lowercased, without the punctuation around them): an edited copy
+// is told by its opening, whatever the page's size.
+func wordHashes(x *article.Article) []uint64 {
+	var out []uint64
+	for _, p := range append([]string{x.Title}, x.Paragraphs...) {
+		for _, w := range strings.Fields(p) {
+			if len(out) == copyWords {
+				return out
+			}
+			if w = strings.ToLower(strings.Trim(w, ".,;:!?\"'“”‘’()")); w != "" {
+				out = append(out, xxhash.Sum64String(w))
+			}
+		}
+	}
+	return out
+}
+
+// copyWords is how many words of each text editedCopy reads.
+const copyWords = 3000
+
+// shingle combines the hashes of a run of words into one.
+func shingle(hs []uint64) uint64 {
+	var h uint64
+	for _, x := range hs {
+		h = h*0x9E3779B97F4A7C15 + x
+	}
+	return h
 }
 
 // ownRun is the longest stretch of its own words an edited copy may hold:

@@ -259,6 +259,11 @@ func TestNearDuplicates(t *testing.T) {
 		t.Errorf("edited copy: dense edit %v (want true), a story sharing a paragraph %v (want false)",
 			editedCopy(&dense, orig), editedCopy(&other, orig))
 	}
+	// A page of any size is read for its opening alone.
+	huge := article.Article{Paragraphs: []string{strings.Repeat("word ", 10*copyWords)}}
+	if n := len(wordHashes(&huge)); n != copyWords {
+		t.Errorf("a page of %d words read as %d, want %d", 10*copyWords, n, copyWords)
+	}
 	c.Remove("original")
 	c.Remove("copy")
 	c.Remove("edited")
