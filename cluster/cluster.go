@@ -27,10 +27,8 @@ import (
 	"fmt"
 	"math"
 	"slices"
-	"strings"
 	"sync"
 
-	"github.com/cespare/xxhash/v2"
 	"github.com/wiretrace/wiretrace/article"
 	"github.com/wiretrace/wiretrace/index"
 	"github.com/wiretrace/wiretrace/trace"
@@ -460,24 +458,25 @@ func (c *Clusters) nearDuplicate(a *article.Article, bands []uint64) (int32, boo
 }
 
 // editedCopy reports whether a is an edited copy of e: at least half of
-// a's five-word shingles are e's, and no stretch of a longer than
-// ownRun words is its own. An edit changes a word here and there, so
-// that what a adds is short stretches; a different story that shares a
-// standard paragraph (a site's disclaimer) with e, however long, adds its
-// own story in one long stretch.
+// the word shingles of a's body (index.Shingles, those its band keys are
+// made of) are e's, and no run of more than ownRun of them is a's own. An
+// edit changes a word here and there, so that what a adds is short
+// stretches; a different story that shares a standard paragraph (a
+// site's disclaimer) with e, however long, adds its own story in one long
+// stretch. Each text is read for its first copyWords words: an edited
+// copy is told by its opening, whatever the page's size.
 func editedCopy(a, e *article.Article) bool {
-	const n = 5
-	ha, he := wordHashes(a), wordHashes(e)
-	if len(ha) < n || len(he) < n {
+	sa, se := index.Shingles(a, copyWords), index.Shingles(e, copyWords)
+	if len(sa) == 0 || len(se) == 0 {
 		return false
 	}
-	of := make(map[uint64]struct{}, len(he))
-	for i := 0; i+n <= len(he); i++ {
-		of[shingle(he[i:i+n])] = struct{}{}
+	of := make(map[uint64]struct{}, len(se))
+	for _, h := range se {
+		of[h] = struct{}{}
 	}
 	shared, run, longest := 0, 0, 0
-	for i := 0; i+n <= len(ha); i++ {
-		if _, ok := of[shingle(ha[i:i+n])]; ok {
+	for _, h := range sa {
+		if _, ok := of[h]; ok {
 			shared++
 			run = 0
 			continue
@@ -485,43 +484,16 @@ func editedCopy(a, e *article.Article) bool {
 		run++
 		longest = max(longest, run)
 	}
-	// A run of r unshared shingles is r - n + 1 words of a's own.
-	return 2*shared >= len(ha)-n+1 && longest-n+1 <= ownRun
-}
-
-// wordHashes returns the hashes of x's first copyWords words (title and
-// body, lowercased, without the punctuation around them): an edited copy
-// is told by its opening, whatever the page's size.
-func wordHashes(x *article.Article) []uint64 {
-	var out []uint64
-	for _, p := range append([]string{x.Title}, x.Paragraphs...) {
-		for _, w := range strings.Fields(p) {
-			if len(out) == copyWords {
-				return out
-			}
-			if w = strings.ToLower(strings.Trim(w, ".,;:!?\"'“”‘’()")); w != "" {
-				out = append(out, xxhash.Sum64String(w))
-			}
-		}
-	}
-	return out
+	return 2*shared >= len(sa) && longest <= ownRun
 }
 
 // copyWords is how many words of each text editedCopy reads.
 const copyWords = 3000
 
-// shingle combines the hashes of a run of words into one.
-func shingle(hs []uint64) uint64 {
-	var h uint64
-	for _, x := range hs {
-		h = h*0x9E3779B97F4A7C15 + x
-	}
-	return h
-}
-
-// ownRun is the longest stretch of its own words an edited copy may hold:
-// about a sentence rewritten or added.
-const ownRun = 25
+// ownRun is the most shingles in a row an edited copy may hold of its
+// own: about 25 words (a run of r five-word shingles is r - 4 words), a
+// sentence rewritten or added.
+const ownRun = 29
 
 // idf is the inverse document frequency of a word held by df of articles
 // (BM25's).

@@ -206,6 +206,22 @@ func Shingles(words []string) []uint64 {
 	return shinglesOf(wh, nil)
 }
 
+// BodyShingles returns the shingle hashes of a's paragraphs, in order,
+// over their first words words (all of them when words <= 0): the
+// shingles Of makes a's signature of, to compare two articles' texts
+// stretch by stretch.
+func BodyShingles(a *article.Article, words int) []uint64 {
+	var wh []uint64
+	for _, p := range a.Paragraphs {
+		scan(p, func(t token) {
+			if words <= 0 || len(wh) < words {
+				wh = append(wh, xxhash.Sum64String(t.lower))
+			}
+		})
+	}
+	return shinglesOf(wh, nil)
+}
+
 // shinglesOf appends to out the shingle hashes of the word hashes wh.
 func shinglesOf(wh, out []uint64) []uint64 {
 	if len(wh) == 0 {

@@ -246,3 +246,18 @@ func TestScanOtherScriptDigits(t *testing.T) {
 		}
 	}
 }
+
+// TestBodyShingles checks that an article's body shingles are the
+// shingles of its paragraphs' words, lowercased, in order, and that a
+// word limit reads only the opening.
+func TestBodyShingles(t *testing.T) {
+	a := &article.Article{Title: "Not in the shingles",
+		Paragraphs: []string{"The Harbour Board approved the plan.", "Work starts in May, the board said."}}
+	words := []string{"the", "harbour", "board", "approved", "the", "plan", "work", "starts", "in", "may", "the", "board", "said"}
+	if got, want := BodyShingles(a, 0), Shingles(words); !slices.Equal(got, want) {
+		t.Errorf("body shingles %v, want %v", got, want)
+	}
+	if got, want := BodyShingles(a, 7), Shingles(words[:7]); !slices.Equal(got, want) {
+		t.Errorf("shingles of the first 7 words %v, want %v", got, want)
+	}
+}

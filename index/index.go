@@ -175,6 +175,13 @@ func FingerprintOf(a *article.Article) Fingerprint {
 	return Fingerprint{Bands: fp.Bands, Terms: fp.Terms, Vocabulary: fp.Vocabulary}
 }
 
+// Shingles returns the hashes of a's body's word shingles, in order,
+// over its first words words: those its band keys (Fingerprint.Bands)
+// are made of (fingerprint.BodyShingles).
+func Shingles(a *article.Article, words int) []uint64 {
+	return fingerprint.BodyShingles(a, words)
+}
+
 // ErrNotFound is the error (wrapped) of Get and Article for an id the
 // index does not hold.
 var ErrNotFound = store.ErrNotFound
