@@ -9,7 +9,10 @@
 // how much of the new article it covers, whether a publisher's or a
 // topic's vocabulary makes it), or starts one of its own. Where the join
 // model is unsure, a second fitted model, the confirm model, reads the two
-// texts as Compare does (see confirm.go). Family gives one document's
+// texts as Compare does (see confirm.go). Before any of that, a copy or
+// an edited copy joins the cluster of the earlier article whose shingles
+// it shares (nearDuplicate): in a large corpus its words are too common
+// to find it by. Family gives one document's
 // family in full: its original and everything derived from it, each
 // compared with the original.
 //
