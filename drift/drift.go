@@ -83,8 +83,8 @@ func Find(src, derived *textproc.Doc, pairs []Pair) []Drift {
 	return c.out
 }
 
-// find runs every check over the aligned pairs and over anchorPairs, and
-// orders what it found.
+// find runs every check over the aligned pairs and over anchorPairs, the
+// figure and time checks over slotPairs, and orders what it found.
 func (c *checker) find(pairs []Pair) {
 	src, derived := c.src, c.derived
 	for _, p := range pairs {
@@ -107,8 +107,55 @@ func (c *checker) find(pairs []Pair) {
 		c.clocks(ss, []*textproc.Sentence{d})
 		c.facts(ss, d, false)
 	}
+	for _, p := range slotPairs(len(src.Sentences), len(derived.Sentences), pairs, restates) {
+		ss, ds := c.sentences(src, p.Source), c.sentences(derived, p.Derived)
+		c.numbers(ss, ds)
+		c.clocks(ss, ds)
+	}
 	sortDrifts(c.out)
 	c.out = oneQuotation(c.out)
+}
+
+// slotPairs pairs a derived sentence that neither the aligner nor the
+// anchors paired with the source sentence in its slot: between the same
+// two aligned neighbours on both sides ("He was 70." → "He was 52." in a
+// copy, a sentence with no words to align by but its figure). Only their
+// figures and times are compared.
+func slotPairs(ns, nd int, pairs []Pair, restates []bool) []Pair {
+	srcOf := make([]int, nd) // the one source sentence a derived one is paired with, -1 none, -2 several
+	for j := range srcOf {
+		srcOf[j] = -1
+	}
+	srcPaired := make([]bool, ns)
+	for _, p := range pairs {
+		for _, j := range p.Derived {
+			if j < 0 || j >= nd {
+				continue
+			}
+			if len(p.Source) == 1 && srcOf[j] == -1 {
+				srcOf[j] = p.Source[0]
+			} else {
+				srcOf[j] = -2
+			}
+		}
+		for _, i := range p.Source {
+			if i >= 0 && i < ns {
+				srcPaired[i] = true
+			}
+		}
+	}
+	var out []Pair
+	for j := 1; j+1 < nd; j++ {
+		if srcOf[j] != -1 || restates[j] {
+			continue
+		}
+		before, after := srcOf[j-1], srcOf[j+1]
+		if before < 0 || after != before+2 || srcPaired[before+1] {
+			continue
+		}
+		out = append(out, Pair{Source: []int{before + 1}, Derived: []int{j}})
+	}
+	return out
 }
 
 // oneQuotation keeps one drift for a quotation that runs over several

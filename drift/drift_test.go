@@ -515,3 +515,29 @@ func kindNames(ks []Kind) []string {
 	}
 	return out
 }
+
+// TestSlotPairs checks that a sentence with no words to align by but its
+// figure, between two aligned neighbours, is compared with the source
+// sentence in the same slot ("He was 70." → "He was 52."; a list item's
+// number), and that one whose neighbours are not aligned in order is not.
+func TestSlotPairs(t *testing.T) {
+	src := doc("Marta Vell, who ran the harbour ferry for four decades, died on Sunday at her home in Ostry.",
+		"She was 70.",
+		"Her family said a funeral would be held in the harbour chapel next week.")
+	der := doc("Marta Vell, who ran the harbour ferry for four decades, died on Sunday at her home in Ostry.",
+		"She was 52.",
+		"Her family said a funeral would be held in the harbour chapel next week.")
+	aligned := []Pair{{Source: []int{0}, Derived: []int{0}}, {Source: []int{2}, Derived: []int{2}}}
+	got := Find(src, der, aligned)
+	if len(got) != 1 || got[0].Kind != Number || got[0].SourceSpan != "70" || got[0].DerivedSpan != "52" {
+		t.Errorf("slot sentence: got %+v, want one number drift 70 -> 52", got)
+	}
+	// The same sentences with the neighbours crossed: no slot.
+	crossed := []Pair{{Source: []int{0}, Derived: []int{2}}, {Source: []int{2}, Derived: []int{0}}}
+	if got := Find(src, der, crossed); len(got) != 0 {
+		t.Errorf("crossed neighbours: got %+v, want no drift", got)
+	}
+	if got := slotPairs(3, 3, aligned, []bool{true, false, true}); len(got) != 1 || got[0].Source[0] != 1 || got[0].Derived[0] != 1 {
+		t.Errorf("slotPairs = %+v, want sentence 1 with sentence 1", got)
+	}
+}
