@@ -84,7 +84,7 @@ func Find(src, derived *textproc.Doc, pairs []Pair) []Drift {
 }
 
 // find runs every check over the aligned pairs and over anchorPairs, the
-// figure and time checks over slotPairs, and orders what it found.
+// figure, time and date checks over slotPairs, and orders what it found.
 func (c *checker) find(pairs []Pair) {
 	src, derived := c.src, c.derived
 	for _, p := range pairs {
@@ -111,6 +111,7 @@ func (c *checker) find(pairs []Pair) {
 		ss, ds := c.sentences(src, p.Source), c.sentences(derived, p.Derived)
 		c.numbers(ss, ds)
 		c.clocks(ss, ds)
+		c.dates(ss, ds[0])
 	}
 	sortDrifts(c.out)
 	c.out = oneQuotation(c.out)
@@ -120,7 +121,7 @@ func (c *checker) find(pairs []Pair) {
 // anchors paired with the source sentence in its slot: between the same
 // two aligned neighbours on both sides ("He was 70." → "He was 52." in a
 // copy, a sentence with no words to align by but its figure). Only their
-// figures and times are compared.
+// figures, times and dates are compared.
 func slotPairs(ns, nd int, pairs []Pair, restates []bool) []Pair {
 	srcOf := make([]int, nd) // the one source sentence a derived one is paired with, -1 none, -2 several
 	for j := range srcOf {

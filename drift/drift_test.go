@@ -517,9 +517,10 @@ func kindNames(ks []Kind) []string {
 }
 
 // TestSlotPairs checks that a sentence with no words to align by but its
-// figure, between two aligned neighbours, is compared with the source
-// sentence in the same slot ("He was 70." → "He was 52."; a list item's
-// number), and that one whose neighbours are not aligned in order is not.
+// figure or its day, between two aligned neighbours, is compared with the
+// source sentence in the same slot ("She was 70." → "She was 52."; a list
+// item's number), and that one whose neighbours are not aligned in order
+// is not.
 func TestSlotPairs(t *testing.T) {
 	src := doc("Marta Vell, who ran the harbour ferry for four decades, died on Sunday at her home in Ostry.",
 		"She was 70.",
@@ -536,6 +537,11 @@ func TestSlotPairs(t *testing.T) {
 	crossed := []Pair{{Source: []int{0}, Derived: []int{2}}, {Source: []int{2}, Derived: []int{0}}}
 	if got := Find(src, der, crossed); len(got) != 0 {
 		t.Errorf("crossed neighbours: got %+v, want no drift", got)
+	}
+	day := Find(doc(src.Sentences[0].Text, "That was on Friday.", src.Sentences[2].Text),
+		doc(src.Sentences[0].Text, "That was on Thursday.", src.Sentences[2].Text), aligned)
+	if len(day) != 1 || day[0].Kind != Date {
+		t.Errorf("slot sentence with a weekday: got %+v, want one date drift", day)
 	}
 	if got := slotPairs(3, 3, aligned, []bool{true, false, true}); len(got) != 1 || got[0].Source[0] != 1 || got[0].Derived[0] != 1 {
 		t.Errorf("slotPairs = %+v, want sentence 1 with sentence 1", got)
