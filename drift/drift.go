@@ -118,10 +118,11 @@ func (c *checker) find(pairs []Pair) {
 }
 
 // slotPairs pairs a derived sentence that neither the aligner nor the
-// anchors paired with the source sentence in its slot: between the same
-// two aligned neighbours on both sides ("He was 70." → "He was 52." in a
-// copy, a sentence with no words to align by but its figure). Only their
-// figures, times and dates are compared.
+// anchors paired with the source sentence in its slot, itself unpaired:
+// between the same two aligned neighbours on both sides, or first (last)
+// on both sides before (after) an aligned neighbour ("He was 70." → "He
+// was 52." in a copy, a sentence with no words to align by but its
+// figure). Only their figures, times and dates are compared.
 func slotPairs(ns, nd int, pairs []Pair, restates []bool) []Pair {
 	srcOf := make([]int, nd) // the one source sentence a derived one is paired with, -1 none, -2 several
 	for j := range srcOf {
@@ -146,15 +147,25 @@ func slotPairs(ns, nd int, pairs []Pair, restates []bool) []Pair {
 		}
 	}
 	var out []Pair
-	for j := 1; j+1 < nd; j++ {
+	for j := 0; j < nd; j++ {
 		if srcOf[j] != -1 || restates[j] {
 			continue
 		}
-		before, after := srcOf[j-1], srcOf[j+1]
-		if before < 0 || after != before+2 || srcPaired[before+1] {
+		i := -1
+		switch {
+		case j > 0 && j+1 < nd:
+			if before, after := srcOf[j-1], srcOf[j+1]; before >= 0 && after == before+2 {
+				i = before + 1
+			}
+		case j == 0 && nd > 1 && srcOf[1] == 1:
+			i = 0
+		case j == nd-1 && j > 0 && srcOf[j-1] == ns-2:
+			i = ns - 1
+		}
+		if i < 0 || i >= ns || srcPaired[i] {
 			continue
 		}
-		out = append(out, Pair{Source: []int{before + 1}, Derived: []int{j}})
+		out = append(out, Pair{Source: []int{i}, Derived: []int{j}})
 	}
 	return out
 }

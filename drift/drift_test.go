@@ -546,4 +546,10 @@ func TestSlotPairs(t *testing.T) {
 	if got := slotPairs(3, 3, aligned, []bool{true, false, true}); len(got) != 1 || got[0].Source[0] != 1 || got[0].Derived[0] != 1 {
 		t.Errorf("slotPairs = %+v, want sentence 1 with sentence 1", got)
 	}
+	// The last sentence's slot: after the same aligned neighbour.
+	last := Find(doc(src.Sentences[0].Text, "She was 70."), doc(src.Sentences[0].Text, "She was 52."),
+		[]Pair{{Source: []int{0}, Derived: []int{0}}})
+	if len(last) != 1 || last[0].Kind != Number {
+		t.Errorf("last slot: got %+v, want one number drift", last)
+	}
 }
