@@ -124,7 +124,9 @@ func (c *checker) find(pairs []Pair) {
 // was 52." in a copy, a sentence with no words to align by but its
 // figure). Only their figures, times and dates are compared.
 func slotPairs(ns, nd int, pairs []Pair, restates []bool) []Pair {
-	srcOf := make([]int, nd) // the one source sentence a derived one is paired with, -1 none, -2 several
+	// srcOf[j] is the one source sentence derived sentence j is paired
+	// with: -1 none, -2 several.
+	srcOf := make([]int, nd)
 	for j := range srcOf {
 		srcOf[j] = -1
 	}
@@ -159,7 +161,7 @@ func slotPairs(ns, nd int, pairs []Pair, restates []bool) []Pair {
 			}
 		case j == 0 && nd > 1 && srcOf[1] == 1:
 			i = 0
-		case j == nd-1 && j > 0 && srcOf[j-1] == ns-2:
+		case j == nd-1 && j > 0 && srcOf[j-1] >= 0 && srcOf[j-1] == ns-2:
 			i = ns - 1
 		}
 		if i < 0 || i >= ns || srcPaired[i] {

@@ -546,6 +546,10 @@ func TestSlotPairs(t *testing.T) {
 	if got := slotPairs(3, 3, aligned, []bool{true, false, true}); len(got) != 1 || got[0].Source[0] != 1 || got[0].Derived[0] != 1 {
 		t.Errorf("slotPairs = %+v, want sentence 1 with sentence 1", got)
 	}
+	// No slot after an unpaired neighbour, whatever the source's length.
+	if got := slotPairs(1, 2, nil, []bool{false, false}); len(got) != 0 {
+		t.Errorf("slotPairs with nothing aligned = %+v, want none", got)
+	}
 	// The last sentence's slot: after the same aligned neighbour.
 	last := Find(doc(src.Sentences[0].Text, "She was 70."), doc(src.Sentences[0].Text, "She was 52."),
 		[]Pair{{Source: []int{0}, Derived: []int{0}}})
