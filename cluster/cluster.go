@@ -374,6 +374,7 @@ func (c *Clusters) add(id string, a *article.Article, fp index.Fingerprint, stor
 	for _, x := range byDF[:min(len(byDF), postedWords)] {
 		qn += c.weights.of(x.df)
 	}
+	kept := fp.Bands[:min(len(fp.Bands), nearBands)]
 	k, named := c.named[story]
 	if !named {
 		if story == "" {
@@ -383,7 +384,7 @@ func (c *Clusters) add(id string, a *article.Article, fp index.Fingerprint, stor
 			// thresholds moved and the check part's ARI fell from 0.9138 to
 			// 0.9049).
 			if c.judge == nil {
-				if m, ok := c.nearDuplicate(a, fp.Bands); ok {
+				if m, ok := c.nearDuplicate(a, kept); ok {
 					k, named = c.cluster[m], true
 				}
 			}
@@ -409,7 +410,7 @@ func (c *Clusters) add(id string, a *article.Article, fp index.Fingerprint, stor
 		c.posted = append(c.posted, x.slot)
 		c.post(&c.words.slots[x.slot].list, n)
 	}
-	for _, b := range fp.Bands[:min(len(fp.Bands), nearBands)] {
+	for _, b := range kept {
 		if _, held := c.near[b]; !held {
 			c.near[b] = n
 		}
@@ -421,17 +422,17 @@ func (c *Clusters) add(id string, a *article.Article, fp index.Fingerprint, stor
 }
 
 // nearDuplicate returns the earlier article, still clustered, that first
-// held the most of the new article a's kept band keys, when it is a's copy
+// held the most of kept, the new article a's kept band keys, when it is a's copy
 // or edited copy: it holds nearShared of them, or nearRead and its text
 // shows a as an edited copy of it (editedCopy; a nil a is not read). The
 // words cannot find copies in a large corpus, where most of an article's
 // words are held by too many articles to be looked up (postingCap,
 // topicShare) and a verbatim copy scores as little as a rewrite.
-func (c *Clusters) nearDuplicate(a *article.Article, bands []uint64) (int32, bool) {
+func (c *Clusters) nearDuplicate(a *article.Article, kept []uint64) (int32, bool) {
 	var held [nearBands]int32
 	var count [nearBands]int
 	m, best := 0, -1
-	for _, b := range bands[:min(len(bands), nearBands)] {
+	for _, b := range kept {
 		j, ok := c.near[b]
 		if !ok || c.cluster[j] < 0 {
 			continue

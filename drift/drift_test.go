@@ -522,12 +522,9 @@ func kindNames(ks []Kind) []string {
 // item's number), and that one whose neighbours are not aligned in order
 // is not.
 func TestSlotPairs(t *testing.T) {
-	src := doc("Marta Vell, who ran the harbour ferry for four decades, died on Sunday at her home in Ostry.",
-		"She was 70.",
-		"Her family said a funeral would be held in the harbour chapel next week.")
-	der := doc("Marta Vell, who ran the harbour ferry for four decades, died on Sunday at her home in Ostry.",
-		"She was 52.",
-		"Her family said a funeral would be held in the harbour chapel next week.")
+	const first = "Marta Vell, who ran the harbour ferry for four decades, died on Sunday at her home in Ostry."
+	const last = "Her family said a funeral would be held in the harbour chapel next week."
+	src, der := doc(first, "She was 70.", last), doc(first, "She was 52.", last)
 	aligned := []Pair{{Source: []int{0}, Derived: []int{0}}, {Source: []int{2}, Derived: []int{2}}}
 	got := Find(src, der, aligned)
 	if len(got) != 1 || got[0].Kind != Number || got[0].SourceSpan != "70" || got[0].DerivedSpan != "52" {
@@ -538,8 +535,7 @@ func TestSlotPairs(t *testing.T) {
 	if got := Find(src, der, crossed); len(got) != 0 {
 		t.Errorf("crossed neighbours: got %+v, want no drift", got)
 	}
-	day := Find(doc(src.Sentences[0].Text, "That was on Friday.", src.Sentences[2].Text),
-		doc(src.Sentences[0].Text, "That was on Thursday.", src.Sentences[2].Text), aligned)
+	day := Find(doc(first, "That was on Friday.", last), doc(first, "That was on Thursday.", last), aligned)
 	if len(day) != 1 || day[0].Kind != Date {
 		t.Errorf("slot sentence with a weekday: got %+v, want one date drift", day)
 	}
@@ -551,9 +547,8 @@ func TestSlotPairs(t *testing.T) {
 		t.Errorf("slotPairs with nothing aligned = %+v, want none", got)
 	}
 	// The last sentence's slot: after the same aligned neighbour.
-	last := Find(doc(src.Sentences[0].Text, "She was 70."), doc(src.Sentences[0].Text, "She was 52."),
-		[]Pair{{Source: []int{0}, Derived: []int{0}}})
-	if len(last) != 1 || last[0].Kind != Number {
-		t.Errorf("last slot: got %+v, want one number drift", last)
+	end := Find(doc(first, "She was 70."), doc(first, "She was 52."), []Pair{{Source: []int{0}, Derived: []int{0}}})
+	if len(end) != 1 || end[0].Kind != Number {
+		t.Errorf("last slot: got %+v, want one number drift", end)
 	}
 }

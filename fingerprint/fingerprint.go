@@ -209,10 +209,24 @@ func Shingles(words []string) []uint64 {
 // BodyShingles returns the shingle hashes of a's paragraphs, in order,
 // over their first words words (all of them when words <= 0): the
 // shingles Of makes a's signature of, to compare two articles' texts
-// stretch by stretch.
+// stretch by stretch. With a limit, the text past it is not scanned: a
+// paragraph is cut where the words left could at most reach
+// (maxWordBytes each).
 func BodyShingles(a *article.Article, words int) []uint64 {
 	var wh []uint64
 	for _, p := range a.Paragraphs {
+		if words > 0 {
+			left := words - len(wh)
+			if left <= 0 {
+				break
+			}
+			if cut := left * maxWordBytes; len(p) > cut {
+				if i := strings.LastIndexByte(p[:cut], ' '); i > 0 {
+					cut = i
+				}
+				p = p[:cut]
+			}
+		}
 		scan(p, func(t token) {
 			if words <= 0 || len(wh) < words {
 				wh = append(wh, xxhash.Sum64String(t.lower))
@@ -221,6 +235,11 @@ func BodyShingles(a *article.Article, words int) []uint64 {
 	}
 	return shinglesOf(wh, nil)
 }
+
+// maxWordBytes bounds the bytes one word takes with the spaces and
+// punctuation around it, for BodyShingles's cut: generous, so that a cut
+// never falls short of the words asked for in prose.
+const maxWordBytes = 64
 
 // shinglesOf appends to out the shingle hashes of the word hashes wh.
 func shinglesOf(wh, out []uint64) []uint64 {
