@@ -37,7 +37,12 @@ var genericTitles = map[string]bool{"minister": true, "secretary": true, "chief"
 // "sitting" restate the default and are not listed.
 var meaningfulModifiers = map[string]bool{"former": true, "acting": true, "then": true,
 	"late": true, "outgoing": true, "incoming": true, "interim": true, "deputy": true,
-	"ex": true, "retired": true, "designate": true, "elected": true}
+	"ex": true, "retired": true, "designate": true, "elected": true, "co": true, "vice": true}
+
+// rankWords open a title for a post below or beside the one its last
+// word names ("vice chair", "deputy prime minister", "assistant
+// secretary"): such a title is not the generic head it ends with.
+var rankWords = map[string]bool{"vice": true, "deputy": true, "assistant": true, "under": true}
 
 func canonTitle(t string) string {
 	t = strings.ToLower(strings.TrimSpace(t))
@@ -53,8 +58,16 @@ func sameTitle(a, b string) bool {
 		return true
 	}
 	// A bare generic head may stand for the full title it ends ("minister"
-	// for "foreign minister"); a different specific title may not.
-	return genericTitles[a] && strings.HasSuffix(b, " "+a) || genericTitles[b] && strings.HasSuffix(a, " "+b)
+	// for "foreign minister"); a different specific title may not, nor
+	// a post of lower rank ("chair" is not "vice chair").
+	return genericTitles[a] && headOf(b, a) || genericTitles[b] && headOf(a, b)
+}
+
+// headOf reports whether title ends with the generic head and does not
+// open with a rank word (rankWords).
+func headOf(title, head string) bool {
+	first, _, _ := strings.Cut(title, " ")
+	return strings.HasSuffix(title, " "+head) && !rankWords[first]
 }
 
 func modifiers(r textproc.Role) []string {
@@ -114,8 +127,13 @@ func (c *checker) roles(ss []*textproc.Sentence, d *textproc.Sentence) {
 			continue
 		}
 		ok := false
-		for _, sr := range cands {
+		var swap *roleAt // a source role of the same title at another level
+		for i, sr := range cands {
 			if (sameTitle(sr.r.Title, dr.Title) || titleIn(sr.r.Text, dr.Title) || titleIn(dr.Text, sr.r.Title) || samePost(sr.r, dr)) && sameModifiers(sr.r, dr) {
+				if swappedLevel(sr, d, dr) {
+					swap = &cands[i]
+					continue
+				}
 				ok = true
 				break
 			}
@@ -133,14 +151,59 @@ func (c *checker) roles(ss []*textproc.Sentence, d *textproc.Sentence) {
 			}
 		}
 		var why string
-		if sameTitle(best.r.Title, dr.Title) {
+		switch {
+		case swap != nil:
+			best = *swap
+			why = fmt.Sprintf("%s is %q in the source but %q here", dr.Holder, best.s.QualifiedRole(best.r), d.QualifiedRole(dr))
+		case sameTitle(best.r.Title, dr.Title):
 			why = modifierChange(modifiers(best.r), modifiers(dr), dr.Holder)
-		} else {
+		default:
 			why = fmt.Sprintf("%s is %q in the source but %q here", dr.Holder, best.r.Text, dr.Text)
 		}
 		c.add(Drift{Kind: Role, SourceSpan: roleSpan(best.s, best.r), DerivedSpan: roleSpan(d, dr),
 			SourceSentence: best.s.Index, DerivedSentence: d.Index, Explanation: why})
 	}
+}
+
+// postLevels are the words that set the level or rank of a post within
+// its body ("regional secretary", "National Fire Chief", "senior
+// adviser"): a title with another of them is another post. Other words
+// before a title are as often a verb or a synonym ("longtime manager",
+// "longstanding manager") as a qualifier.
+var postLevels = map[string]bool{"regional": true, "national": true, "general": true,
+	"state": true, "federal": true, "local": true, "provincial": true, "county": true,
+	"city": true, "municipal": true, "district": true, "international": true,
+	"global": true, "central": true, "senior": true, "junior": true, "principal": true,
+	"associate": true, "assistant": true, "executive": true, "managing": true}
+
+// swappedLevel reports whether derived role dr of sentence d, of the same
+// title as source role sr, sets the post at another level (postLevels):
+// "regional secretary" told as "general secretary", "Regional Fire
+// Chief" as "National Fire Chief". Each side must have a level word the
+// other side's sentence lacks: a level dropped ("the fire chief") or one
+// the source sentence has elsewhere ("Fire Chief Brovold of the Regional
+// Fire Service" told as "Regional Fire Chief Brovold") changes no fact.
+func swappedLevel(sr roleAt, d *textproc.Sentence, dr textproc.Role) bool {
+	return slices.ContainsFunc(postLevelsOf(d, dr), func(w string) bool { return !hasBaseWord(sr.s, w) }) &&
+		slices.ContainsFunc(postLevelsOf(sr.s, sr.r), func(w string) bool { return !hasBaseWord(d, w) })
+}
+
+// postLevelsOf returns the level words (postLevels) of role r's qualified
+// phrase in s (Sentence.QualifiedRole), lowercased.
+func postLevelsOf(s *textproc.Sentence, r textproc.Role) []string {
+	var out []string
+	for _, t := range textproc.Tokenize(s.QualifiedRole(r)) {
+		if postLevels[t.Lower] && !strings.Contains(canonTitle(r.Title), t.Lower) {
+			out = append(out, t.Lower)
+		}
+	}
+	return out
+}
+
+// hasBaseWord reports whether sentence s has the word w (a lower-case
+// base word: possessive "'s" stripped) in any case.
+func hasBaseWord(s *textproc.Sentence, w string) bool {
+	return slices.ContainsFunc(s.Tokens, func(t textproc.Token) bool { return baseWord(t.Lower) == w })
 }
 
 // roleSpan is how a drift quotes role r of sentence s: its phrase with
@@ -1505,7 +1568,7 @@ func (c *checker) polarity(ss []*textproc.Sentence, d *textproc.Sentence) {
 func (c *checker) reversed(ss []*textproc.Sentence, s *textproc.Sentence, j int, d *textproc.Sentence, k int) bool {
 	t, u := &d.Tokens[k], &s.Tokens[j]
 	if hasWord(ss, t.Lower) || hasWord([]*textproc.Sentence{d}, u.Lower) ||
-		negatedAt(s, j) != negatedAt(d, k) || !shareNeighbour(s, j, d, k) {
+		negatedAt(s, j) != negatedAt(d, k) || !shareSubject(s, j, d, k) {
 		return false
 	}
 	// The word that replaced a dropped negation ("confirmed reports" for
@@ -1622,7 +1685,17 @@ func hasWord(ss []*textproc.Sentence, w string) bool {
 // "prices rose" and "prices fell" speak of the same thing, "higher energy
 // bills" and "lower borrowing costs" do not.
 func shareNeighbour(s *textproc.Sentence, j int, d *textproc.Sentence, k int) bool {
-	a, b := neighbours(s, j), neighbours(d, k)
+	return shared(neighbours(s, j), neighbours(d, k))
+}
+
+// shareSubject is shareNeighbour for opposite states: the word before each
+// is read past a linking verb (subjectNeighbours).
+func shareSubject(s *textproc.Sentence, j int, d *textproc.Sentence, k int) bool {
+	return shared(subjectNeighbours(s, j), subjectNeighbours(d, k))
+}
+
+// shared reports a word, not empty, among both pairs of neighbours.
+func shared(a, b [2]string) bool {
 	for _, x := range a {
 		for _, y := range b {
 			if x != "" && x == y {
@@ -1651,6 +1724,28 @@ func neighbours(s *textproc.Sentence, k int) [2]string {
 	}
 	return out
 }
+
+// subjectNeighbours are neighbours, the word before read past a linking
+// verb ("remains open", "stayed closed"): what is open or closed is the
+// word before the verb ("the road, has been closed" → "the road, remains
+// open"), four tokens away at most.
+func subjectNeighbours(s *textproc.Sentence, k int) [2]string {
+	out := neighbours(s, k)
+	for j := k - 1; j >= 0 && j >= k-4; j-- {
+		t := s.Tokens[j]
+		if t.Kind != textproc.Word || t.Stop || linkingVerbs[t.Lower] {
+			continue
+		}
+		out[0] = t.Stem
+		break
+	}
+	return out
+}
+
+// linkingVerbs tie a state to its subject without saying anything of
+// their own.
+var linkingVerbs = map[string]bool{"remain": true, "remains": true, "remained": true, "stay": true, "stays": true,
+	"stayed": true, "become": true, "becomes": true, "became": true, "seem": true, "seems": true, "seemed": true}
 
 // negatedAt reports a negation cue among the three tokens before token k.
 func negatedAt(s *textproc.Sentence, k int) bool {

@@ -62,12 +62,15 @@ func appositionAfter(s *Sentence, k int) (Role, bool) {
 	toks := s.Tokens
 	var mods []string
 	from := -1 // the first modifier's token
-	for j := k; j < len(toks) && j <= k+appositionLead; j++ {
+	lead := 0  // words before the title, determiners and possessives aside
+	for j := k; j < len(toks); j++ {
 		t := &toks[j]
 		if t.Kind != Word {
 			return Role{}, false
 		}
-		if n, title := matchTitle(toks, j, t.Lower); n > 0 {
+		joined, first := joinedTitle(t.Lower)
+		if n, title := matchTitle(toks, j, first); n > 0 {
+			mods = append(mods, joined...)
 			var head int
 			title, head = headTitle(toks, j+n, title)
 			if namesAfter(s, toks, head) {
@@ -92,6 +95,17 @@ func appositionAfter(s *Sentence, k int) (Role, bool) {
 				from = j
 			}
 		}
+		switch {
+		case determiners[t.Lower] || possessivePronouns[t.Lower] || possessive(t):
+		case t.Stop:
+			// "Pryce, who is stepping down as chairman,": a relative
+			// clause, not a title beside the name.
+			return Role{}, false
+		default:
+			if lead++; lead > appositionLead {
+				return Role{}, false
+			}
+		}
 	}
 	return Role{}, false
 }
@@ -113,7 +127,9 @@ func appositionBefore(s *Sentence, comma int) (Role, bool) {
 	from := -1 // the first modifier's token
 	for j := start; j < comma; j++ {
 		t := &toks[j]
-		if n, title := matchTitle(toks, j, t.Lower); n > 0 {
+		joined, first := joinedTitle(t.Lower)
+		if n, title := matchTitle(toks, j, first); n > 0 {
+			mods = append(mods, joined...)
 			var head int
 			if title, head = headTitle(toks[:comma], j+n, title); namesAfter(s, toks[:comma], head) {
 				return Role{}, false
@@ -139,7 +155,7 @@ func appositionBefore(s *Sentence, comma int) (Role, bool) {
 // manager"), whichever comes first; determiners and possessives are not
 // part of it.
 func phraseStart(toks []Token, k, j, mod int) int {
-	from := qualifiersFrom(toks, k, j)
+	from := qualifiersFrom(toks, k, j, false)
 	if mod >= 0 && mod < from {
 		return mod
 	}
@@ -149,12 +165,14 @@ func phraseStart(toks []Token, k, j, mod int) int {
 // qualifiersFrom returns the first of the lower-case words that qualify a
 // title starting at token j, reading no further back than token k: words
 // that are no stop word, possessive or speech verb ("plant manager",
-// "country manager"); j when there are none.
-func qualifiersFrom(toks []Token, k, j int) int {
+// "country manager"); j when there are none. With capital, capitalised
+// words qualify too: those of a title written capitalised ("Regional
+// Fire Chief").
+func qualifiersFrom(toks []Token, k, j int, capital bool) int {
 	from := j
 	for from > k {
 		t := &toks[from-1]
-		if t.Kind != Word || t.Stop || t.Text != t.Lower || possessive(t) || speechVerbs[t.Lower] {
+		if t.Kind != Word || t.Stop || t.Text != t.Lower && !(capital && capitalised(t)) || possessive(t) || speechVerbs[t.Lower] {
 			break
 		}
 		from--
@@ -163,12 +181,13 @@ func qualifiersFrom(toks []Token, k, j int) int {
 }
 
 // QualifiedRole returns role r of s as a report quotes it: its phrase with
-// the lower-case words right before it that qualify its title, at most
-// two ("plant manager" where the role parsed is "manager").
+// the words right before it that qualify its title, at most two: in
+// lower case ("plant manager" where the role parsed is "manager"), or
+// capitalised before a capitalised title ("Regional Fire Chief").
 func (s *Sentence) QualifiedRole(r Role) string {
 	for j, t := range s.Tokens {
 		if t.Start == r.Start {
-			if from := qualifiersFrom(s.Tokens, max(0, j-2), j); from < j {
+			if from := qualifiersFrom(s.Tokens, max(0, j-2), j, capitalised(&t)); from < j {
 				return s.Text[s.Tokens[from].Start:r.Start] + r.Text
 			}
 			break
@@ -217,3 +236,7 @@ func namesAfter(s *Sentence, toks []Token, k int) bool {
 
 // stopPrepositions end a title's head: what follows qualifies it.
 var stopPrepositions = setOf("of", "at", "for", "in", "to", "with", "and")
+
+// possessivePronouns open an apposition as a determiner does ("Hallam,
+// its acting director,").
+var possessivePronouns = setOf("its", "his", "her", "their", "our", "your", "my")

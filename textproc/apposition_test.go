@@ -20,6 +20,9 @@ func TestAppositionRoles(t *testing.T) {
 		{"Kyi, a regional envoy says, will be freed.", ""},
 		{"Leaders met Otto Brenn, Vice President Ilka Marr and others.", ""},
 		{"In a statement on Tuesday, Oskar Brandt said so.", ""},
+		{"Priya Halle, the foundation's acting executive director, said so.", "director/Priya Halle"},
+		{"Peter Brann, who is stepping down as chairman, will stay.", ""},
+		{"Dean Harrow, vice-chair of the trust, objected.", "vice chair/Dean Harrow"},
 	} {
 		t.Run(tc.text, func(t *testing.T) {
 			var got []string

@@ -213,18 +213,7 @@ func findRoles(text string, toks []Token) []roleMatch {
 		if toks[k].Kind != Word {
 			continue
 		}
-		first := toks[k].Lower
-		var mods []string
-		// Only a hyphenated word can carry a prefixed modifier.
-		for _, pre := range rolePrefixes {
-			if strings.IndexByte(first, '-') < 0 {
-				break
-			}
-			if strings.HasPrefix(first, pre) {
-				mods = append(mods, strings.TrimSuffix(pre, "-"))
-				first = strings.TrimPrefix(first, pre)
-			}
-		}
+		mods, first := joinedTitle(toks[k].Lower)
 		n, title := matchTitle(toks, k, first)
 		if n == 0 {
 			continue
@@ -279,8 +268,30 @@ func findRoles(text string, toks []Token) []roleMatch {
 	return out
 }
 
-// rolePrefixes are modifiers written joined to the title ("ex-president").
-var rolePrefixes = [...]string{"ex-", "then-", "former-"}
+// rolePrefixes are modifiers written joined to the title ("ex-president",
+// "co-president").
+var rolePrefixes = [...]string{"ex-", "then-", "former-", "co-", "vice-"}
+
+// joinedTitle reads a hyphenated word w (lowercased) as a title: a title
+// the lexicon spells with a hyphen ("co-founder") as it is, one it spells
+// as words as those ("vice-chair" is "vice chair"), else the title after
+// the modifiers joined to it ("ex-president", "co-president": the
+// modifiers and "president"). Any other word is returned as it is.
+func joinedTitle(w string) (mods []string, first string) {
+	if strings.IndexByte(w, '-') < 0 || roleTitles[w] {
+		return nil, w
+	}
+	if words := strings.ReplaceAll(w, "-", " "); roleTitles[words] {
+		return nil, words
+	}
+	for _, pre := range rolePrefixes {
+		if rest, ok := strings.CutPrefix(w, pre); ok {
+			mods = append(mods, strings.TrimSuffix(pre, "-"))
+			w = rest
+		}
+	}
+	return mods, w
+}
 
 // lowerRole are titles that name a role even in lower case and without a
 // name ("his spokesperson said", "the foreign minister told").
@@ -313,6 +324,10 @@ func isTitleWord(w string) bool { return roleTitles[w] || roleModifiers[w] }
 // tokens and the title.
 func matchTitle(toks []Token, k int, first string) (int, string) {
 	if !titleFirstShapes.may(first) || !titleFirstWords[first] {
+		// A hyphenated title read as words by joinedTitle.
+		if strings.IndexByte(first, ' ') >= 0 && roleTitles[first] {
+			return 1, first
+		}
 		return 0, ""
 	}
 	bestN, best := 0, ""
