@@ -202,11 +202,17 @@ func Examine(src, derived *textproc.Doc, pairs []Pair) Review {
 				Explanation: fmt.Sprintf("dates this %s, which the source never does", x.Text)})
 		}
 		for _, e := range d.Entities {
-			if seenName[e.Key] || !c.newName(e) {
+			mostly, wholly := c.newName(e)
+			if seenName[e.Key] || !mostly {
 				continue
 			}
 			seenName[e.Key] = true
-			names++
+			if wholly {
+				names++
+			}
+			if c.namedIn(j, e.Text) {
+				continue
+			}
 			c.suspect(Drift{Kind: Entity, DerivedSpan: e.Text, SourceSentence: at, DerivedSentence: j,
 				Explanation: fmt.Sprintf("names %s, which appears nowhere in the source", e.Text)})
 		}
@@ -280,18 +286,32 @@ func (c *checker) suspect(d Drift) {
 	c.add(d)
 }
 
-// newName reports a name of a person or an organisation (or a name of
-// two words or more of another kind, none an acronym alone) none of whose distinctive words the
-// source has, in any spelling or as an acronym. Places are left out: a
-// rewrite names the country or state a town is in.
-func (c *checker) newName(e textproc.Entity) bool {
+// namedIn reports whether an entity drift of derived sentence j already
+// names name or a part of it ("Brian Tolland" for "Sheriff Brian
+// Tolland").
+func (c *checker) namedIn(j int, name string) bool {
+	return slices.ContainsFunc(c.out, func(d Drift) bool {
+		return d.Kind == Entity && d.DerivedSentence == j && d.DerivedSpan != "" &&
+			(strings.Contains(name, d.DerivedSpan) || strings.Contains(d.DerivedSpan, name))
+	})
+}
+
+// newName reports whether a name of a person or an organisation (or a
+// name of two words or more of another kind, none an acronym alone) that
+// the source does not abbreviate is new: mostly, when the source lacks
+// most of its distinctive words in any spelling ("the Ostrevian
+// Statistics Office" in a story that names Ostrevia but no statistics
+// office), wholly when it lacks every one (the new_names signal counts
+// those). Places are left out: a rewrite names the country or state a
+// town is in.
+func (c *checker) newName(e textproc.Entity) (mostly, wholly bool) {
 	words := strings.Fields(e.Text)
 	// A lone capitalised acronym ("PC", "DNA") or shouted word ("NEWS")
 	// is a common noun as often as a name.
 	if e.Kind == textproc.Place || len(words) < 2 && (e.Kind == textproc.Misc || isAcronym(words[0])) {
-		return false
+		return false, false
 	}
-	acronym, distinct := "", 0
+	acronym, distinct, held := "", 0, 0
 	for _, w := range words {
 		lw := strings.Trim(baseWord(straightApostrophe(strings.ToLower(w))), ".,;:\"“”'")
 		if w[0] >= 'A' && w[0] <= 'Z' {
@@ -300,12 +320,18 @@ func (c *checker) newName(e textproc.Entity) bool {
 		if lw == "" || textproc.IsStop(lw) {
 			continue
 		}
-		if c.srcWords[lw] || c.spelledOtherwise(lw) || isAcronym(w) && c.abbreviated(strings.ToLower(strings.ReplaceAll(w, ".", ""))) {
-			return false
+		if isAcronym(w) && c.abbreviated(strings.ToLower(strings.ReplaceAll(w, ".", ""))) {
+			return false, false
+		}
+		if c.srcWords[lw] || c.spelledOtherwise(lw) {
+			held++
 		}
 		distinct++
 	}
-	return distinct > 0 && (len(words) == 1 || !c.abbreviated(acronym))
+	if distinct == 0 || len(words) > 1 && c.abbreviated(acronym) {
+		return false, false
+	}
+	return 2*held < distinct, held == 0
 }
 
 // backedStems returns how many distinct content stems toks have (the

@@ -174,3 +174,38 @@ func TestMergedSentenceFigure(t *testing.T) {
 		t.Errorf("got %+v, want one number drift 81 per cent -> 87 per cent", found)
 	}
 }
+
+// TestExamineMostlyNewName checks that a name most of whose words the
+// source never uses is a suspect though one of its words is the source's,
+// that the new_names signal counts only names wholly new, and that a
+// titled name is not reported again beside the name Find reported.
+func TestExamineMostlyNewName(t *testing.T) {
+	src := doc("Ostrevian consumer prices rose 2.4 per cent in May, the central bank said.",
+		"Volunteers said the roads were clear.",
+		"Sheriff Dale Orrin said the bridge would reopen.")
+	der := doc("Ostrevian consumer prices rose 2.4 per cent in May, the Ostrevian Statistics Office said.",
+		"The Ostrevian Volunteer Corps said the roads were clear.",
+		"Sheriff Brian Tolland said the bridge would reopen.")
+	pairs := []Pair{{Source: []int{0}, Derived: []int{0}}, {Source: []int{1}, Derived: []int{1}}, {Source: []int{2}, Derived: []int{2}}}
+	rv := Examine(src, der, pairs)
+	var found, suspects []string
+	for _, d := range rv.Found {
+		found = append(found, d.DerivedSpan)
+	}
+	for _, d := range rv.Suspects {
+		if d.Kind == Entity {
+			suspects = append(suspects, d.DerivedSpan)
+		}
+	}
+	// Two of three words new is most: the Statistics Office is a suspect;
+	// the Volunteer Corps, one of three ("Ostrevian", "Volunteer" held),
+	// is not.
+	if want := []string{"Ostrevian Statistics Office", "Brian Tolland"}; !slices.Equal(found, []string{"Brian Tolland"}) || !slices.Equal(suspects, want[:1]) {
+		t.Errorf("found %q and entity suspects %q, want Brian Tolland found and %q suspected", found, suspects, want[:1])
+	}
+	// No name is wholly new: "Sheriff Brian Tolland" holds the source's
+	// "Sheriff".
+	if got := rv.Signals[slices.Index(SignalNames, "new_names")]; got != 0 {
+		t.Errorf("new_names = %v, want 0: no name wholly new", got)
+	}
+}
