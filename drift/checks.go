@@ -892,7 +892,7 @@ func (c *checker) dates(ss []*textproc.Sentence, d *textproc.Sentence) {
 	}
 	var used []*textproc.Date
 	for _, dd := range d.Dates {
-		if dd.Kind != textproc.Weekday && dd.Kind != textproc.DayMonth {
+		if dd.Kind != textproc.Weekday && dd.Kind != textproc.DayMonth && (dd.Kind != textproc.Month || c.srcHasMonth(dd)) {
 			continue
 		}
 		var cand *textproc.Date
@@ -915,10 +915,31 @@ func (c *checker) dates(ss []*textproc.Sentence, d *textproc.Sentence) {
 			continue
 		}
 		used = append(used, cand)
-		c.add(Drift{Kind: Date, SourceSpan: cand.Text, DerivedSpan: dd.Text,
+		dr := Drift{Kind: Date, SourceSpan: cand.Text, DerivedSpan: dd.Text,
 			SourceSentence: candS.Index, DerivedSentence: d.Index,
-			Explanation: fmt.Sprintf("the source dates this %s, not %s", cand.Text, dd.Text)})
+			Explanation: fmt.Sprintf("the source dates this %s, not %s", cand.Text, dd.Text)}
+		if dd.Kind == textproc.Month {
+			c.coarse = append(c.coarse, dr)
+			continue
+		}
+		c.add(dr)
 	}
+}
+
+// srcHasMonth reports whether any source date falls in month dd (of its
+// year, when both give one), a day of it included. A month alone is a
+// coarse date that a timeline names in many sentences ("In September
+// 2015 ... In November 2015 ..."): one the source has somewhere is read
+// against a sentence the aligner paired wrongly, not changed.
+func (c *checker) srcHasMonth(dd textproc.Date) bool {
+	for i := range c.src.Sentences {
+		for _, sd := range c.src.Sentences[i].Dates {
+			if sd.Month == dd.Month && (sd.Year == dd.Year || sd.Year == 0 || dd.Year == 0) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // bothDated reports whether source date sd of sentence s, which derived

@@ -143,6 +143,15 @@ func Examine(src, derived *textproc.Doc, pairs []Pair) Review {
 		})
 	}
 	var onSource []bool
+	// A month changed in a paired sentence is a coarse date, which a
+	// timeline repeats and an aligner pairs wrongly: a suspect about the
+	// source's story.
+	for _, d := range c.coarse {
+		if !c.reported(d.DerivedSentence, d.DerivedSpan) {
+			c.add(d)
+			onSource = append(onSource, true)
+		}
+	}
 	var claim Drift
 	claimOwn, claimAbout := 0, false
 	var unbacked, figures, names, dates, quotes, reversals, novel, content, gaps int

@@ -209,3 +209,36 @@ func TestExamineMostlyNewName(t *testing.T) {
 		t.Errorf("new_names = %v, want 0: no name wholly new", got)
 	}
 }
+
+// TestExamineMonthChanged checks that a month changed in a paired
+// sentence is a suspect, not a drift Find reports, and that a month the
+// source states in another sentence (a timeline the aligner paired
+// wrongly) is none.
+func TestExamineMonthChanged(t *testing.T) {
+	for _, tc := range []struct {
+		name     string
+		src, der []string
+		want     []string
+	}{
+		{"changed", []string{"Weekend clinics will open at 60 hospitals from June.", "Unions backed the plan."},
+			[]string{"Weekend clinics will open at 60 hospitals from September.", "Unions backed the plan."}, []string{"June->September"}},
+		{"a timeline paired wrongly", []string{"In November 2015 the singer released the album about the tour.", "In September 2015 she spoke."},
+			[]string{"In September 2015 she spoke about the tour and the album.", "Fans cheered."}, nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			rv := Examine(doc(tc.src...), doc(tc.der...), []Pair{{Source: []int{0}, Derived: []int{0}}, {Source: []int{1}, Derived: []int{1}}})
+			if len(rv.Found) != 0 {
+				t.Errorf("Found = %+v, want none", rv.Found)
+			}
+			var got []string
+			for _, d := range rv.Suspects {
+				if d.Kind == Date {
+					got = append(got, d.SourceSpan+"->"+d.DerivedSpan)
+				}
+			}
+			if !slices.Equal(got, tc.want) {
+				t.Errorf("date suspects %q, want %q", got, tc.want)
+			}
+		})
+	}
+}

@@ -270,6 +270,9 @@ type checker struct {
 	appRoles [][]textproc.Role
 	seen     map[string]bool
 	out      []Drift
+	// coarse are the months changed in paired sentences (see dates):
+	// suspects, not drifts Find reports.
+	coarse []Drift
 	// numSrc, numDer, numFree and numUsed are the lists of numbers,
 	// reused from pair to pair.
 	numSrc, numDer, numFree []numAt

@@ -149,6 +149,12 @@ func TestDates(t *testing.T) {
 		{"Voting opens on 1 May in every district.", "date 1 May m=5 d=1"},
 		{"Thousands march through the city.", ""},
 		{"It may rain on Friday.", "weekday Friday wd=5"},
+		// A month that is also a word or a name, placed in time by the
+		// word before it; a whole four-letter name is no abbreviation.
+		{"Clinics will open at 60 hospitals from June.", "month June m=6"},
+		{"The plant will close by March.", "month March m=3"},
+		{"June Harlow said so.", ""},
+		{"It ends in July.", "month July m=7"},
 	} {
 		t.Run(tc.text, func(t *testing.T) {
 			var got []string

@@ -34,7 +34,7 @@ func dates(out []Date, text string, toks []Token) []Date {
 			}
 			if m, ok := month(w); ok {
 				j := k + 1
-				if len(w) <= 4 && nextIs(toks, k, ".") {
+				if monthCut(w) && nextIs(toks, k, ".") {
 					j++
 				}
 				d := Date{Kind: Month, Month: m}
@@ -51,11 +51,13 @@ func dates(out []Date, text string, toks []Token) []Date {
 					d.Year = y
 					j++
 				} else if m == 5 || m == 3 || len(w) <= 4 {
-					// "May" and "March" are words too; abbreviations
-					// without a day are too ambiguous. A day before the
-					// month ("31 March", "1 May") makes it a date.
+					// "May" and "March" are words too, "June" a name;
+					// abbreviations without a day are too ambiguous. A
+					// day before the month ("31 March", "1 May") or a
+					// word that places it in time ("from June") makes it
+					// a date.
 					_, dayBefore := dayAt(toks, k-1)
-					if !dayBefore && !(k > 0 && (toks[k-1].Lower == "in" || toks[k-1].Lower == "since" || toks[k-1].Lower == "until" || toks[k-1].Lower == "early" || toks[k-1].Lower == "late")) {
+					if !dayBefore && !(k > 0 && monthLeads[toks[k-1].Lower]) {
 						continue
 					}
 				}
@@ -84,6 +86,16 @@ func dates(out []Date, text string, toks []Token) []Date {
 	}
 	return out
 }
+
+// monthCut reports whether w, a key of months, is a month's name cut
+// short ("sept", "jun"), not its whole name ("june", "may").
+func monthCut(w string) bool {
+	return len(w) <= 4 && w != "may" && w != "june" && w != "july"
+}
+
+// monthLeads are the words that place a month in time before it ("in
+// May", "from June", "by March").
+var monthLeads = setOf("in", "since", "until", "till", "early", "late", "from", "by", "before", "after", "through", "mid")
 
 func mkDate(text string, toks []Token, first, last int, d Date) Date {
 	d.Start, d.End = toks[first].Start, toks[last].End

@@ -54,7 +54,7 @@ var (
 		Bias: -4.8026,
 		W: []float64{
 			8.9262,  // similarity
-			43.9806, // candidate_score
+			43.9807, // candidate_score
 			-1.0177, // log_candidate_rank
 			0.3084,  // derived_log_odds
 			0.0000,  // derived
@@ -76,5 +76,5 @@ var (
 	}
 	// storyThreshold is the story model's decision threshold (see
 	// acceptStories).
-	storyThreshold = 0.1033652718397096
+	storyThreshold = 0.10336511586052335
 )
