@@ -919,7 +919,7 @@ func (c *checker) dates(ss []*textproc.Sentence, d *textproc.Sentence) {
 			SourceSentence: candS.Index, DerivedSentence: d.Index,
 			Explanation: fmt.Sprintf("the source dates this %s, not %s", cand.Text, dd.Text)}
 		if dd.Kind == textproc.Month {
-			c.coarse = append(c.coarse, dr)
+			c.doubt(dr)
 			continue
 		}
 		c.add(dr)
@@ -1468,24 +1468,36 @@ func (c *checker) negations(ss []*textproc.Sentence, d *textproc.Sentence) {
 	for _, s := range ss {
 		srcCues += len(s.Negations)
 	}
+	// A derived sentence negated too is read claim by claim: a negation of
+	// another clause ("..., and she denied that ...") leaves the claim
+	// unnegated, a change too uncertain to report on its own (doubt).
+	both := len(d.Negations) > 0
 	switch {
-	case srcCues > 0 && len(d.Negations) == 0:
+	case srcCues > 0:
 		for _, s := range ss {
 			for _, n := range s.Negations {
 				stem, pspan := negated(s, n)
-				if stem == "" {
+				if stem == "" || both && negates(d, stem) {
 					continue
 				}
-				if t, ok := claimToken(s, pspan, d, stem); ok {
+				if t, ok := claimToken(s, pspan, d, stem); ok && !(both && inNegatedClause(d, t)) {
 					if deferred(s, pspan, d, t.Span) || modalOnly(d, t.Span, s, n.Span) || universal(s, n, d) {
 						continue
 					}
-					c.add(Drift{Kind: Negation, SourceSpan: s.Text[n.Start:pspan.End], DerivedSpan: spanText(d, claimSpan(d, t, s)),
+					dr := Drift{Kind: Negation, SourceSpan: s.Text[withAuxiliary(s, n):pspan.End], DerivedSpan: spanText(d, claimSpan(d, t, s, n)),
 						SourceSentence: s.Index, DerivedSentence: d.Index,
-						Explanation: fmt.Sprintf("the source says %q; this drops the negation", s.Text[n.Start:pspan.End])})
+						Explanation: fmt.Sprintf("the source says %q; this drops the negation", s.Text[withAuxiliary(s, n):pspan.End])}
+					if both {
+						c.doubt(dr)
+					} else {
+						c.add(dr)
+					}
 					return
 				}
 			}
+		}
+		if both {
+			return
 		}
 		for _, s := range ss {
 			for _, n := range s.Negations {
@@ -1535,6 +1547,68 @@ func (c *checker) negations(ss []*textproc.Sentence, d *textproc.Sentence) {
 		}
 	}
 }
+
+// inNegatedClause reports whether token t of s may be negated in s: a
+// negation of s stands in t's clause, or a word with a negating prefix
+// ("unnecessary to wear") stands within three tokens before it. Only a
+// negation beyond a clause boundary (clauseBoundary: ", and she denied
+// ...") leaves t's claim unnegated.
+func inNegatedClause(s *textproc.Sentence, t textproc.Token) bool {
+	k := tokenAt(s, t.Start)
+	if k < 0 {
+		return true
+	}
+	for j := max(0, k-3); j < k; j++ {
+		if textproc.NegatedBase(s.Tokens[j].Lower) != "" {
+			return true
+		}
+	}
+	for _, m := range s.Negations {
+		n := tokenAt(s, m.Start)
+		if n < 0 || !clauseBoundary(s, min(n, k), max(n, k)) {
+			return true
+		}
+	}
+	return false
+}
+
+// negates reports whether a negation of s negates the word whose stem is
+// stem.
+func negates(s *textproc.Sentence, stem string) bool {
+	for _, m := range s.Negations {
+		if st, _ := negated(s, m); st == stem {
+			return true
+		}
+	}
+	return false
+}
+
+// clauseBoundary reports whether a new clause opens between tokens i and
+// j of s: a semicolon, or a comma and a conjunction before a subject (a
+// pronoun, a capitalised word, "the"): "planned to reschedule the shows,
+// and she denied that ...". A comma before "and" in a list ("culture,
+// rumors, and lack of support") opens none.
+func clauseBoundary(s *textproc.Sentence, i, j int) bool {
+	for k := i + 1; k < j; k++ {
+		switch s.Tokens[k].Text {
+		case ";":
+			return true
+		case ",":
+			if k+2 < j && clauseConjunctions[s.Tokens[k+1].Lower] {
+				if n := &s.Tokens[k+2]; subjectPronouns[n.Lower] || n.Lower == "the" || n.Text != n.Lower {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// clauseConjunctions join two clauses after a comma.
+var clauseConjunctions = map[string]bool{"and": true, "but": true, "while": true, "whereas": true, "although": true, "though": true}
+
+// subjectPronouns open a clause as its subject.
+var subjectPronouns = map[string]bool{"i": true, "you": true, "he": true, "she": true, "it": true, "we": true, "they": true}
 
 // polarity reports a claim flipped without a negation word: a word of d
 // whose opposite ("fell" for "rose", "unlikely" for "likely") the paired
@@ -1997,14 +2071,39 @@ func claimToken(a *textproc.Sentence, sp textproc.Span, b *textproc.Sentence, st
 	return textproc.Token{}, false
 }
 
-// claimSpan returns the span of d's claim at token t, the word a source
-// negation s negated: from the word of d's own that stands in the
+// withAuxiliary returns where negation n of s starts with the auxiliary
+// before it ("did not", "has no"), as a report quotes it.
+func withAuxiliary(s *textproc.Sentence, n textproc.Negation) int {
+	if k := tokenAt(s, n.Start); k > 0 && auxiliaries[s.Tokens[k-1].Lower] && n.Cue != "n't" {
+		return s.Tokens[k-1].Start
+	}
+	return n.Start
+}
+
+// claimSpan returns the span of d's claim at token t, the word source
+// negation n of s negated: from the word of d's own that stands in the
 // negation's place, when one comes within restatedGap words before t in
-// the same clause ("confirmed the tabloid reports" for "denied the tabloid
-// reports"), to t; t's alone otherwise ("attended" for "did not attend").
-func claimSpan(d *textproc.Sentence, t textproc.Token, s *textproc.Sentence) textproc.Span {
-	if p := placeWord(d, tokenAt(d, t.Start), s); p >= 0 {
+// the same clause ("confirmed the tabloid reports" for "denied the
+// tabloid reports"), or else from the word that restates the first
+// content word after the negation ("planned to reschedule" for "did not
+// plan to reschedule"), to t; t's alone otherwise ("attended" for "did
+// not attend").
+func claimSpan(d *textproc.Sentence, t textproc.Token, s *textproc.Sentence, n textproc.Negation) textproc.Span {
+	k := tokenAt(d, t.Start)
+	if p := placeWord(d, k, s); p >= 0 {
 		return textproc.Span{Start: d.Tokens[p].Start, End: t.End}
+	}
+	f := slices.IndexFunc(s.Tokens, func(u textproc.Token) bool { return u.Start >= n.End && content(&u) })
+	if f >= 0 && k >= 0 && s.Tokens[f].Stem != t.Stem {
+		for j := k - 1; j >= 0 && j >= k-restatedGap; j-- {
+			u := &d.Tokens[j]
+			if u.Kind == textproc.Punct || clauseWords[u.Lower] {
+				break
+			}
+			if u.Stem == s.Tokens[f].Stem {
+				return textproc.Span{Start: u.Start, End: t.End}
+			}
+		}
 	}
 	return t.Span
 }

@@ -143,10 +143,10 @@ func Examine(src, derived *textproc.Doc, pairs []Pair) Review {
 		})
 	}
 	var onSource []bool
-	// A month changed in a paired sentence is a coarse date, which a
-	// timeline repeats and an aligner pairs wrongly: a suspect about the
+	// The uncertain changes of paired sentences are suspects about the
 	// source's story.
-	for _, d := range c.coarse {
+	c.reviewing = true
+	for _, d := range c.uncertain {
 		if !c.reported(d.DerivedSentence, d.DerivedSpan) {
 			c.add(d)
 			onSource = append(onSource, true)

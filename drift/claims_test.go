@@ -2,6 +2,7 @@ package drift
 
 import (
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -238,6 +239,39 @@ func TestExamineMonthChanged(t *testing.T) {
 			}
 			if !slices.Equal(got, tc.want) {
 				t.Errorf("date suspects %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
+
+// TestExamineNegationBesideAnother checks a negation dropped in a
+// sentence whose other clause negates something else: a suspect (Find
+// leaves sentences negated on both sides alone), quoted with its
+// auxiliary and the restated verb; a negation kept in other words in the
+// same clause is none.
+func TestExamineNegationBesideAnother(t *testing.T) {
+	for _, tc := range []struct {
+		name, src, der, want string
+	}{
+		{"dropped", "The singer did not plan to reschedule the shows this year.",
+			"The singer planned to reschedule the shows this year, and she denied that sales were slow.",
+			"did not plan to reschedule->planned to reschedule"},
+		{"kept in other words", "The crash came as no surprise to his friends.",
+			"The crash did not come as a surprise to his friends, and they were not alone.", ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			rv := Examine(doc(tc.src), doc(tc.der), []Pair{{Source: []int{0}, Derived: []int{0}}})
+			if len(rv.Found) != 0 {
+				t.Errorf("Found = %+v, want none", rv.Found)
+			}
+			var got []string
+			for _, d := range rv.Suspects {
+				if d.Kind == Negation {
+					got = append(got, d.SourceSpan+"->"+d.DerivedSpan)
+				}
+			}
+			if g := strings.Join(got, "; "); g != tc.want {
+				t.Errorf("negation suspects %q, want %q", g, tc.want)
 			}
 		})
 	}

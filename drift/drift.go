@@ -270,9 +270,11 @@ type checker struct {
 	appRoles [][]textproc.Role
 	seen     map[string]bool
 	out      []Drift
-	// coarse are the months changed in paired sentences (see dates):
-	// suspects, not drifts Find reports.
-	coarse []Drift
+	// uncertain are the changes of paired sentences too uncertain to
+	// report on their own (see doubt): suspects, not drifts Find reports.
+	// reviewing is set once Examine has moved on from Find's checks.
+	uncertain []Drift
+	reviewing bool
 	// numSrc, numDer, numFree and numUsed are the lists of numbers,
 	// reused from pair to pair.
 	numSrc, numDer, numFree []numAt
@@ -444,6 +446,17 @@ func lowerCased(d *textproc.Doc) bool {
 }
 
 // add records a drift once per kind, derived sentence and derived span.
+// doubt records d as an uncertain change (a month changed, a negation
+// dropped beside another clause's negation): a suspect of the review,
+// not a drift Find reports.
+func (c *checker) doubt(d Drift) {
+	if c.reviewing {
+		c.add(d)
+		return
+	}
+	c.uncertain = append(c.uncertain, d)
+}
+
 func (c *checker) add(d Drift) {
 	key := fmt.Sprintf("%s|%d|%s|%d|%s", d.Kind, d.DerivedSentence, d.DerivedSpan, d.SourceSentence, d.SourceSpan)
 	if c.seen[key] {

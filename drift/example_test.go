@@ -25,5 +25,5 @@ func ExampleFind() {
 	// role: "Finance Minister Tomas Ferreira" → "Prime Minister Tomas Ferreira"
 	// number: "2.6%" → "2.4%"
 	// date: "Wednesday" → "Thursday"
-	// negation: "not discuss" → "discussed"
+	// negation: "did not discuss" → "discussed"
 }
