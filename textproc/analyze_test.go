@@ -189,6 +189,8 @@ func TestQuotes(t *testing.T) {
 		{"said after", `"We will not retreat," said Defence Minister Lena Holm.`, "We will not retreat, => Defence Minister Lena Holm"},
 		{"name said after", `“The bridge is safe,” Varga told reporters.`, "The bridge is safe, => Varga"},
 		{"pronoun", `"It is over," he said.`, "It is over, => he"},
+		{"name, apposition, verb after", `"The wall held," Dr Ines Okafor, the agency's chief inspector, told reporters.`, "The wall held, => Dr Ines Okafor"},
+		{"a clause after the name is no apposition", `"The wall held," Okafor, who had warned of it, was relieved.`, "The wall held, => "},
 		{"speaker before", `Holm said: "We are ready."`, "We are ready. => Holm"},
 		{"two sentences in one quote", `"We are ready. We will act," the spokesperson said.`, "We are ready. => the spokesperson | We will act, => the spokesperson"},
 		{"no speaker", `The sign read "closed" all day.`, "closed => "},

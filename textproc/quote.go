@@ -86,6 +86,11 @@ func speaker(para string, start, end int) string {
 	// `"...," Okafor said.`
 	for j := k; j < len(toks) && j < k+8; j++ {
 		if toks[j].Kind == Punct {
+			// `"...," Dr Ines Okafor, the agency's chief inspector, told
+			// reporters.`: a name, an apposition, the verb.
+			if toks[j].Text == "," && j > k && appositionThenSpeech(toks, k, j) {
+				return after[toks[k].Start:toks[j-1].End]
+			}
 			break
 		}
 		if speechVerbs[toks[j].Lower] && j > k {
@@ -115,6 +120,23 @@ func speaker(para string, start, end int) string {
 		return strings.TrimSpace(before[bt[s].Start:bt[e].End])
 	}
 	return characteriser(bt, j, before)
+}
+
+// appositionThenSpeech reports whether toks[k:comma] is a name (every
+// word capitalised) and the comma at comma opens an apposition of at most
+// eight tokens, closed by a comma, that a speech verb follows.
+func appositionThenSpeech(toks []Token, k, comma int) bool {
+	for i := k; i < comma; i++ {
+		if !capitalised(&toks[i]) {
+			return false
+		}
+	}
+	for i := comma + 1; i < len(toks) && i <= comma+9; i++ {
+		if toks[i].Kind == Punct && toks[i].Text != "'" && toks[i].Text != "’" {
+			return toks[i].Text == "," && i > comma+1 && i+1 < len(toks) && speechVerbs[toks[i+1].Lower]
+		}
+	}
+	return false
 }
 
 // characterisingVerbs say what someone called a thing, in the words of
