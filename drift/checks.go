@@ -184,20 +184,23 @@ var postLevels = map[string]bool{"regional": true, "national": true, "general": 
 // the source sentence has elsewhere ("Fire Chief Brovold of the Regional
 // Fire Service" told as "Regional Fire Chief Brovold") changes no fact.
 func swappedLevel(sr roleAt, d *textproc.Sentence, dr textproc.Role) bool {
-	return slices.ContainsFunc(postLevelsOf(d, dr), func(w string) bool { return !hasBaseWord(sr.s, w) }) &&
-		slices.ContainsFunc(postLevelsOf(sr.s, sr.r), func(w string) bool { return !hasBaseWord(d, w) })
+	return anyLevel(d, dr, func(w string) bool { return !hasBaseWord(sr.s, w) }) &&
+		anyLevel(sr.s, sr.r, func(w string) bool { return !hasBaseWord(d, w) })
 }
 
-// postLevelsOf returns the level words (postLevels) of role r's qualified
-// phrase in s (Sentence.QualifiedRole), lowercased.
-func postLevelsOf(s *textproc.Sentence, r textproc.Role) []string {
-	var out []string
-	for _, t := range textproc.Tokenize(s.QualifiedRole(r)) {
-		if postLevels[t.Lower] && !strings.Contains(canonTitle(r.Title), t.Lower) {
-			out = append(out, t.Lower)
+// anyLevel reports whether a level word (postLevels) of role r's
+// qualified phrase in s (Sentence.QualifiedRole), lowercased, satisfies
+// f.
+func anyLevel(s *textproc.Sentence, r textproc.Role, f func(w string) bool) bool {
+	start := r.Start - (len(s.QualifiedRole(r)) - len(r.Text))
+	title := canonTitle(r.Title)
+	for k := range s.Tokens {
+		t := &s.Tokens[k]
+		if t.Start >= start && t.End <= r.End && postLevels[t.Lower] && !strings.Contains(title, t.Lower) && f(t.Lower) {
+			return true
 		}
 	}
-	return out
+	return false
 }
 
 // hasBaseWord reports whether sentence s has the word w (a lower-case

@@ -333,7 +333,9 @@ func (c *checker) newName(e textproc.Entity) (mostly, wholly bool) {
 			return false, false
 		}
 		if c.srcWords[lw] || c.spelledOtherwise(lw) {
-			held++
+			if held++; 2*held >= len(words) {
+				return false, false // half its words or more are the source's
+			}
 		}
 		distinct++
 	}
