@@ -189,20 +189,11 @@ func TestExamineMostlyNewName(t *testing.T) {
 		"Sheriff Brian Tolland said the bridge would reopen.")
 	pairs := []Pair{{Source: []int{0}, Derived: []int{0}}, {Source: []int{1}, Derived: []int{1}}, {Source: []int{2}, Derived: []int{2}}}
 	rv := Examine(src, der, pairs)
-	var found, suspects []string
-	for _, d := range rv.Found {
-		found = append(found, d.DerivedSpan)
-	}
-	for _, d := range rv.Suspects {
-		if d.Kind == Entity {
-			suspects = append(suspects, d.DerivedSpan)
-		}
-	}
 	// Two of three words new is most: the Statistics Office is a suspect;
 	// the Volunteer Corps, one of three ("Ostrevian", "Volunteer" held),
 	// is not.
-	if want := []string{"Ostrevian Statistics Office", "Brian Tolland"}; !slices.Equal(found, []string{"Brian Tolland"}) || !slices.Equal(suspects, want[:1]) {
-		t.Errorf("found %q and entity suspects %q, want Brian Tolland found and %q suspected", found, suspects, want[:1])
+	if found, suspects := spans(rv.Found, Entity), spans(rv.Suspects, Entity); found != "->Brian Tolland" || suspects != "->Ostrevian Statistics Office" {
+		t.Errorf("found %q and entity suspects %q, want Brian Tolland found and the Ostrevian Statistics Office suspected", found, suspects)
 	}
 	// No name is wholly new: "Sheriff Brian Tolland" holds the source's
 	// "Sheriff".
@@ -219,25 +210,19 @@ func TestExamineMonthChanged(t *testing.T) {
 	for _, tc := range []struct {
 		name     string
 		src, der []string
-		want     []string
+		want     string // source->derived; ...
 	}{
 		{"changed", []string{"Weekend clinics will open at 60 hospitals from June.", "Unions backed the plan."},
-			[]string{"Weekend clinics will open at 60 hospitals from September.", "Unions backed the plan."}, []string{"June->September"}},
+			[]string{"Weekend clinics will open at 60 hospitals from September.", "Unions backed the plan."}, "June->September"},
 		{"a timeline paired wrongly", []string{"In November 2015 the singer released the album about the tour.", "In September 2015 she spoke."},
-			[]string{"In September 2015 she spoke about the tour and the album.", "Fans cheered."}, nil},
+			[]string{"In September 2015 she spoke about the tour and the album.", "Fans cheered."}, ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			rv := Examine(doc(tc.src...), doc(tc.der...), []Pair{{Source: []int{0}, Derived: []int{0}}, {Source: []int{1}, Derived: []int{1}}})
 			if len(rv.Found) != 0 {
 				t.Errorf("Found = %+v, want none", rv.Found)
 			}
-			var got []string
-			for _, d := range rv.Suspects {
-				if d.Kind == Date {
-					got = append(got, d.SourceSpan+"->"+d.DerivedSpan)
-				}
-			}
-			if !slices.Equal(got, tc.want) {
+			if got := spans(rv.Suspects, Date); got != tc.want {
 				t.Errorf("date suspects %q, want %q", got, tc.want)
 			}
 		})
@@ -264,15 +249,20 @@ func TestExamineNegationBesideAnother(t *testing.T) {
 			if len(rv.Found) != 0 {
 				t.Errorf("Found = %+v, want none", rv.Found)
 			}
-			var got []string
-			for _, d := range rv.Suspects {
-				if d.Kind == Negation {
-					got = append(got, d.SourceSpan+"->"+d.DerivedSpan)
-				}
-			}
-			if g := strings.Join(got, "; "); g != tc.want {
-				t.Errorf("negation suspects %q, want %q", g, tc.want)
+			if got := spans(rv.Suspects, Negation); got != tc.want {
+				t.Errorf("negation suspects %q, want %q", got, tc.want)
 			}
 		})
 	}
+}
+
+// spans lists the drifts of kind k as "source->derived", joined by "; ".
+func spans(ds []Drift, k Kind) string {
+	var out []string
+	for _, d := range ds {
+		if d.Kind == k {
+			out = append(out, d.SourceSpan+"->"+d.DerivedSpan)
+		}
+	}
+	return strings.Join(out, "; ")
 }
