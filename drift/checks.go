@@ -1109,7 +1109,7 @@ const (
 func (c *checker) quotes(ss []*textproc.Sentence, d *textproc.Sentence) {
 	for _, dq := range d.Quotes {
 		dw := quoteWords(d.TokensIn(dq.Span))
-		if len(dw) < 3 {
+		if len(dw) < 2 {
 			continue
 		}
 		// The same quote anywhere in the source, with another speaker?
@@ -1130,6 +1130,9 @@ func (c *checker) quotes(ss []*textproc.Sentence, d *textproc.Sentence) {
 		}
 		// A quote aligned with a source quote of the same speaker but with
 		// materially different words.
+		if len(dw) < 3 {
+			continue
+		}
 		for _, s := range ss {
 			for k, sq := range s.Quotes {
 				sh := share(dw, c.srcQuoteWords(s, k))
