@@ -984,6 +984,31 @@ func sharedStems(a, b *textproc.Sentence) int {
 	return n
 }
 
+// editedSentence reports whether a and b are one sentence with a few words
+// changed: each holds at least editedShare of the other's distinct content
+// stems. A negation dropped there, beside another clause's negation, is a
+// change Find reports ("was not on his schedule and was not announced" →
+// "was on his schedule and was not revealed").
+func editedSentence(a, b *textproc.Sentence) bool {
+	return float64(sharedStems(a, b)) >= editedShare*float64(distinctStems(a)) &&
+		float64(sharedStems(b, a)) >= editedShare*float64(distinctStems(b))
+}
+
+// editedShare is how much of each other two sentences hold to be one
+// sentence edited (editedSentence).
+const editedShare = 0.8
+
+// distinctStems counts the distinct content stems of s.
+func distinctStems(s *textproc.Sentence) int {
+	n := 0
+	for i, t := range s.Tokens {
+		if t.Kind == textproc.Word && !t.Stop && !slices.ContainsFunc(s.Tokens[:i], func(u textproc.Token) bool { return u.Stem == t.Stem }) {
+			n++
+		}
+	}
+	return n
+}
+
 // attributionDate reports whether date dt of s dates a statement rather
 // than the event it reports: after an attribution ("officials said
 // Tuesday", "announced on Friday"). A rewrite that gives the day of the
@@ -1493,7 +1518,7 @@ func (c *checker) negations(ss []*textproc.Sentence, d *textproc.Sentence) {
 					dr := Drift{Kind: Negation, SourceSpan: s.Text[withAuxiliary(s, n):pspan.End], DerivedSpan: spanText(d, claimSpan(d, t, s, n)),
 						SourceSentence: s.Index, DerivedSentence: d.Index,
 						Explanation: fmt.Sprintf("the source says %q; this drops the negation", s.Text[withAuxiliary(s, n):pspan.End])}
-					if both {
+					if both && !editedSentence(s, d) {
 						c.doubt(dr)
 					} else {
 						c.add(dr)
