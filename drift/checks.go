@@ -189,10 +189,10 @@ func swappedLevel(sr roleAt, d *textproc.Sentence, dr textproc.Role) bool {
 }
 
 // anyLevel reports whether a level word (postLevels) of role r's
-// qualified phrase in s (Sentence.QualifiedRole), lowercased, satisfies
+// qualified phrase in s (Sentence.QualifiedStart), lowercased, satisfies
 // f.
 func anyLevel(s *textproc.Sentence, r textproc.Role, f func(w string) bool) bool {
-	start := r.Start - (len(s.QualifiedRole(r)) - len(r.Text))
+	start := s.QualifiedStart(r)
 	title := canonTitle(r.Title)
 	for k := range s.Tokens {
 		t := &s.Tokens[k]
@@ -986,28 +986,23 @@ func sharedStems(a, b *textproc.Sentence) int {
 
 // editedSentence reports whether a and b are one sentence with a few words
 // changed: each holds at least editedShare of the other's distinct content
-// stems. A negation dropped there, beside another clause's negation, is a
-// change Find reports ("was not on his schedule and was not announced" →
-// "was on his schedule and was not revealed").
+// stems (contentStems). A negation dropped there, beside another clause's
+// negation, is a change Find reports ("was not on his schedule and was not
+// announced" → "was on his schedule and was not revealed").
 func editedSentence(a, b *textproc.Sentence) bool {
-	return float64(sharedStems(a, b)) >= editedShare*float64(distinctStems(a)) &&
-		float64(sharedStems(b, a)) >= editedShare*float64(distinctStems(b))
+	sa, sb := contentStems(a), contentStems(b)
+	n := 0
+	for _, w := range sa {
+		if slices.Contains(sb, w) {
+			n++
+		}
+	}
+	return float64(n) >= editedShare*float64(len(sa)) && float64(n) >= editedShare*float64(len(sb))
 }
 
 // editedShare is how much of each other two sentences hold to be one
 // sentence edited (editedSentence).
 const editedShare = 0.8
-
-// distinctStems counts the distinct content stems of s.
-func distinctStems(s *textproc.Sentence) int {
-	n := 0
-	for i, t := range s.Tokens {
-		if t.Kind == textproc.Word && !t.Stop && !slices.ContainsFunc(s.Tokens[:i], func(u textproc.Token) bool { return u.Stem == t.Stem }) {
-			n++
-		}
-	}
-	return n
-}
 
 // attributionDate reports whether date dt of s dates a statement rather
 // than the event it reports: after an attribution ("officials said
@@ -2102,13 +2097,18 @@ func claimToken(a *textproc.Sentence, sp textproc.Span, b *textproc.Sentence, st
 	return textproc.Token{}, false
 }
 
-// withAuxiliary returns where negation n of s starts with the auxiliary
-// before it ("did not", "has no"), as a report quotes it.
+// withAuxiliary returns where negation n of s starts, from its token,
+// with the auxiliary or modal before it ("did not", "has no"), as a
+// report quotes it.
 func withAuxiliary(s *textproc.Sentence, n textproc.Negation) int {
-	if k := tokenAt(s, n.Start); k > 0 && auxiliaries[s.Tokens[k-1].Lower] && n.Cue != "n't" {
+	k := tokenAt(s, n.Start)
+	switch {
+	case k < 0:
+		return n.Start
+	case k > 0 && auxiliaries[s.Tokens[k-1].Lower] && n.Cue != "n't":
 		return s.Tokens[k-1].Start
 	}
-	return n.Start
+	return s.Tokens[k].Start
 }
 
 // claimSpan returns the span of d's claim at token t, the word source

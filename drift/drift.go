@@ -445,7 +445,6 @@ func lowerCased(d *textproc.Doc) bool {
 	return n >= 3 && caps*10 < n
 }
 
-// add records a drift once per kind, derived sentence and derived span.
 // doubt records d as an uncertain change (a month changed, a negation
 // dropped beside another clause's negation): a suspect of the review,
 // not a drift Find reports.
@@ -457,6 +456,7 @@ func (c *checker) doubt(d Drift) {
 	c.uncertain = append(c.uncertain, d)
 }
 
+// add records a drift once per kind, derived sentence and derived span.
 func (c *checker) add(d Drift) {
 	key := fmt.Sprintf("%s|%d|%s|%d|%s", d.Kind, d.DerivedSentence, d.DerivedSpan, d.SourceSentence, d.SourceSpan)
 	if c.seen[key] {

@@ -138,14 +138,7 @@ var auxiliaries = map[string]bool{"will": true, "would": true, "can": true, "cou
 // negated word at neg governs ("would not be back at work next week",
 // "had no plans to hire replacement workers"; see restatedWindow).
 func negatedClause(s *textproc.Sentence, n textproc.Negation, neg textproc.Span) textproc.Span {
-	k := tokenAt(s, n.Start)
-	start := n.Start
-	if k >= 0 {
-		start = s.Tokens[k].Start
-		if k > 0 && auxiliaries[s.Tokens[k-1].Lower] && n.Cue != "n't" {
-			start = s.Tokens[k-1].Start
-		}
-	}
+	start := withAuxiliary(s, n)
 	end := neg.End
 	h := tokenAt(s, neg.Start)
 	for j, m := h+1, 0; h >= 0 && j < len(s.Tokens) && j <= h+restatedReach && m < restatedWindow; j++ {

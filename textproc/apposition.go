@@ -185,15 +185,24 @@ func qualifiersFrom(toks []Token, k, j int, capital bool) int {
 // lower case ("plant manager" where the role parsed is "manager"), or
 // capitalised before a capitalised title ("Regional Fire Chief").
 func (s *Sentence) QualifiedRole(r Role) string {
+	if start := s.QualifiedStart(r); start < r.Start {
+		return s.Text[start:r.Start] + r.Text
+	}
+	return r.Text
+}
+
+// QualifiedStart returns where QualifiedRole's phrase starts in s: the
+// first word that qualifies role r's title, or r.Start when none does.
+func (s *Sentence) QualifiedStart(r Role) int {
 	for j, t := range s.Tokens {
 		if t.Start == r.Start {
 			if from := qualifiersFrom(s.Tokens, max(0, j-2), j, capitalised(&t)); from < j {
-				return s.Text[s.Tokens[from].Start:r.Start] + r.Text
+				return s.Tokens[from].Start
 			}
 			break
 		}
 	}
-	return r.Text
+	return r.Start
 }
 
 // headTitle returns the title that heads a phrase whose first title,
