@@ -146,7 +146,7 @@ var PartialFeatureNames = []string{
 // is positive when it points to a as the original.
 var DirectionFeatureNames = []string{
 	"log_length_ratio", "own_anchors", "padding_diff", "dense_diff", "credit", "aligned_diff",
-	"word_length_diff", "own_specific", "dateline", "generic_byline",
+	"word_length_diff", "own_specific", "style_diff", "dateline", "generic_byline",
 }
 
 // PairEvidence returns the evidence Compare reads about a and b: the
@@ -263,7 +263,7 @@ func (as *assessment) evidence(a, b *article.Article, da, db *textproc.Doc) Evid
 	credit := presence(len(drift.Credits(a, da)) > 0, len(drift.Credits(b, db)) > 0)
 	ev.Direction = []float64{lr, as.ta.ownAnchors(&as.tb) - as.tb.ownAnchors(&as.ta), padDiff, denseDiff, credit,
 		r.alignedB - r.alignedA, as.tb.wordLen() - as.ta.wordLen(), ownA - ownB,
-		presence(a.Dateline != "", b.Dateline != ""), presence(genericByline(b.Byline), genericByline(a.Byline))}
+		machineStyle(db) - machineStyle(da), presence(a.Dateline != "", b.Dateline != ""), presence(genericByline(b.Byline), genericByline(a.Byline))}
 	return ev
 }
 

@@ -47,12 +47,22 @@ type rankEvidence struct {
 	querySupport, querySubjects, matchLead, queryLead float64
 }
 
+// styleDiff is the direction feature that compares the two texts' styles
+// (machineStyle).
+var styleDiff = slices.Index(DirectionFeatureNames, "style_diff")
+
 // newRankEvidence reads the ranking's evidence from a comparison's
 // assessment and evidence.
 func newRankEvidence(as *assessment, ev Evidence) rankEvidence {
+	// The direction read without the texts' styles: every candidate of a
+	// trace faces the same traced article, whose style says much the same
+	// against each of them, so it would drown what tells them apart.
+	var buf [16]float64
+	dir := append(buf[:0], ev.Direction...)
+	dir[styleDiff] = 0
 	return rankEvidence{
 		derived:     ev.DerivedLogOdds(),
-		direction:   (directionModel.LogOdds(ev.Direction) - directionModel.LogOdds(negated(ev.Direction))) / 2,
+		direction:   (directionModel.LogOdds(dir) - directionModel.LogOdds(negated(dir))) / 2,
 		queryHeld:   as.idfBA,
 		matchHeld:   as.idfAB,
 		queryStems:  as.tb.contained(&as.ta),

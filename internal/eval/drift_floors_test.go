@@ -11,7 +11,8 @@ import (
 
 // TestDriftFloors measures drift on the check part (the perturbation
 // benchmark's recall per edit and precision per kind, the llm-rewrites
-// rates among pairs judged derived and over every pair) with MRPC's
+// rates as Compare reports them and on the plain alignment, over every
+// pair) with MRPC's
 // paraphrases and the example copies,
 // and holds each figure at its floor. Lower-is-better rates are held as
 // their complement ("quiet" shares).
@@ -35,10 +36,10 @@ func TestDriftFloors(t *testing.T) {
 		checkFloor(t, "drift.perturb.precision."+string(k), p.Precision[k].Value())
 	}
 	checkFloor(t, "drift.perturb.controls_quiet", p.ControlsQuiet.Value())
-	judged := r.Rewrites[Check]
-	checkFloor(t, "drift.rewrites.manipulated_flagged", judged.Manipulated.Value())
-	checkFloor(t, "drift.rewrites.faithful_quiet", 1-judged.Faithful.Value())
-	checkFloor(t, "drift.rewrites.auc", judged.AUC)
+	reported := r.RewritesReported[Check]
+	checkFloor(t, "drift.rewrites_reported.manipulated_flagged", reported.Manipulated.Value())
+	checkFloor(t, "drift.rewrites_reported.faithful_quiet", 1-reported.Faithful.Value())
+	checkFloor(t, "drift.rewrites_reported.auc", reported.AUC)
 	all := r.RewritesAll[Check]
 	checkFloor(t, "drift.rewrites_all.manipulated_flagged", all.Manipulated.Value())
 	checkFloor(t, "drift.rewrites_all.faithful_quiet", 1-all.Faithful.Value())

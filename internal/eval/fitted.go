@@ -17,7 +17,8 @@ type FittedFile struct {
 }
 
 // FittedFiles lists every generated file of fitted decisions, in the order
-// they must be refitted: the relation trains on example pages that
+// they must be refitted: the relation's direction reads the style lexicon;
+// the relation trains on example pages that
 // extract reads, titles included, so it follows a title refit; the drift
 // model reads the pairs the relation judges derived, so it follows a
 // relation refit; the ranking of a trace's matches reads the relation's
@@ -26,6 +27,9 @@ type FittedFile struct {
 var FittedFiles = []FittedFile{
 	{"title", "extract/title_weights.go", func(ctx context.Context, data string) ([]byte, error) {
 		return FitTitle(ctx, SetDir(data, "wcxb-dev", "ground-truth.json"))
+	}},
+	{"style", "trace/style_weights.go", func(ctx context.Context, data string) ([]byte, error) {
+		return FitStyle(ctx, SetDir(data, "llm-rewrites", RewritesFile))
 	}},
 	{"relation", "trace/relation_weights.go", func(ctx context.Context, data string) ([]byte, error) {
 		f, err := FitRelation(ctx, SetDir(data, "llm-rewrites", RewritesFile),

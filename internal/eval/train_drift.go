@@ -61,7 +61,7 @@ type DriftFit struct {
 // FitDrift compares every llm-rewrites pair (RunRewrites) and fits the
 // drift model, boosted stumps (fitBagged, depth one: a sum of one step
 // function of each signal, each monotone by driftSigns), on the fit
-// part's pairs judged derived: the review's signals (drift.SignalNames),
+// part's pairs judged derived (but those read the wrong way round): the review's signals (drift.SignalNames),
 // manipulated rewrites against faithful ones, with the story sets'
 // fit-part pages beside them (storyDriftExamples). The threshold is the lowest, on a 0.01 grid, at
 // which the share of the fit part's faithful pairs reported with a drift
@@ -78,8 +78,12 @@ func FitDrift(ctx context.Context, rewritesDir string) (*DriftFit, error) {
 	}
 	var X [][]float64
 	var y []bool
+	// The pairs whose drift Compare reads with the original as source:
+	// judged derived with the original named, or with the direction
+	// unknown (Compare then reads a, the original, as the source), so the
+	// examples stay the same when the direction names more originals.
 	for _, o := range outs {
-		if o.Derived && o.Pair.Part() == Fit {
+		if o.Relation.Derived() && o.Source != trace.SourceB && o.Pair.Part() == Fit {
 			X = append(X, o.Review.Signals)
 			y = append(y, *o.Pair.Manipulated)
 		}
