@@ -12,9 +12,8 @@ import (
 // TestDriftFloors measures drift on the check part (the perturbation
 // benchmark's recall per edit and precision per kind, the llm-rewrites
 // rates as Compare reports them and on the plain alignment, over every
-// pair) with MRPC's
-// paraphrases and the example copies,
-// and holds each figure at its floor. Lower-is-better rates are held as
+// pair) with MRPC's paraphrases and the example copies, and holds each
+// figure at its floor. Lower-is-better rates are held as
 // their complement ("quiet" shares).
 func TestDriftFloors(t *testing.T) {
 	t.Parallel()

@@ -17,9 +17,9 @@ type FittedFile struct {
 }
 
 // FittedFiles lists every generated file of fitted decisions, in the order
-// they must be refitted: the relation's direction reads the style lexicon;
-// the relation trains on example pages that
-// extract reads, titles included, so it follows a title refit; the drift
+// they must be refitted: the relation's direction reads the style
+// lexicon, and the relation trains on example pages that extract reads,
+// titles included, so it follows a style and a title refit; the drift
 // model reads the pairs the relation judges derived, so it follows a
 // relation refit; the ranking of a trace's matches reads the relation's
 // and the direction's log-odds and which candidates are judged related,

@@ -61,9 +61,10 @@ type DriftFit struct {
 // FitDrift compares every llm-rewrites pair (RunRewrites) and fits the
 // drift model, boosted stumps (fitBagged, depth one: a sum of one step
 // function of each signal, each monotone by driftSigns), on the fit
-// part's pairs judged derived (but those read the wrong way round): the review's signals (drift.SignalNames),
-// manipulated rewrites against faithful ones, with the story sets'
-// fit-part pages beside them (storyDriftExamples). The threshold is the lowest, on a 0.01 grid, at
+// part's pairs judged derived (but those Compare reads with the rewrite
+// as source): the review's signals (drift.SignalNames), manipulated
+// rewrites against faithful ones, with the story sets' fit-part pages
+// beside them (storyDriftExamples). The threshold is the lowest, on a 0.01 grid, at
 // which the share of the fit part's faithful pairs reported with a drift
 // (a found drift, or a suspected one at or above it) keeps faithfulBound
 // at or under faithfulTarget. The check part is measured, never fitted.

@@ -35,15 +35,17 @@ func FitStyle(ctx context.Context, dir string) ([]byte, error) {
 		return nil, err
 	}
 	// Each original once and every rewrite: the texts whose stems count.
+	// counted: the text's stems are counted (a fit-part pair whose
+	// original is not stored lower-cased).
 	type text struct {
 		body             string
-		rewrite, fit, ok bool
+		rewrite, counted bool
 	}
 	var texts []text
 	origAt := map[string]int{}
 	rewAt := make([]int, len(pairs))
 	for j, p := range pairs {
-		t := text{fit: p.Part() == Fit, ok: !p.Lowercased}
+		t := text{counted: p.Part() == Fit && !p.Lowercased}
 		if _, ok := origAt[p.OrigID]; !ok {
 			origAt[p.OrigID] = len(texts)
 			t.body = p.Original
@@ -67,7 +69,7 @@ func FitStyle(ctx context.Context, dir string) ([]byte, error) {
 	var nOrig, nRew int
 	inOrig, inRew := map[string]int{}, map[string]int{}
 	for i, t := range texts {
-		if !t.fit || !t.ok {
+		if !t.counted {
 			continue
 		}
 		count := inOrig
