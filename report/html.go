@@ -181,9 +181,9 @@ func NewView(r *trace.Report, opts HTMLOptions) *View {
 	}
 	switch r.Source {
 	case trace.SourceA:
-		v.Direction = capitalize(a.Name) + " is the original; " + b.Name + " derives from it."
+		v.Direction = capitalize(a.Name) + " is the original; " + b.Name + " derives from it" + why(sourceEvidence(r, a.Name, b.Name)) + "."
 	case trace.SourceB:
-		v.Direction = capitalize(b.Name) + " is the original; " + a.Name + " derives from it."
+		v.Direction = capitalize(b.Name) + " is the original; " + a.Name + " derives from it" + why(sourceEvidence(r, b.Name, a.Name)) + "."
 	default:
 		v.Direction = "Neither is shown to derive from the other."
 	}

@@ -133,9 +133,9 @@ func Text(w io.Writer, r *trace.Report, opts TextOptions) error {
 	fmt.Fprintf(&b, "%s %s — %s\n", c(ansiBold, "Relation:"), c(relColor+ansiBold, string(r.Relation)), RelationText(r.Relation))
 	switch r.Source {
 	case trace.SourceA:
-		b.WriteString(c(ansiBold, "Source:  ") + " A is the original, B derives from it\n")
+		b.WriteString(c(ansiBold, "Source:  ") + " A is the original, B derives from it" + why(sourceEvidence(r, "A", "B")) + "\n")
 	case trace.SourceB:
-		b.WriteString(c(ansiBold, "Source:  ") + " B is the original, A derives from it\n")
+		b.WriteString(c(ansiBold, "Source:  ") + " B is the original, A derives from it" + why(sourceEvidence(r, "B", "A")) + "\n")
 	default:
 		b.WriteString(c(ansiBold, "Source:  ") + " unknown\n")
 	}

@@ -163,7 +163,7 @@ func compareDocs(a, b *article.Article, da, db *textproc.Doc, opts Options, rank
 		WordNet:   opts.WordNet != nil,
 	}
 	if rel.Derived() {
-		r.Source = direction(a, b, ev)
+		r.Source, r.SourceEvidence = direction(a, b, ev)
 	}
 	src, der, sd, dd := a, b, da, db
 	if r.Source == SourceB {

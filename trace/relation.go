@@ -1,6 +1,7 @@
 package trace
 
 import (
+	"cmp"
 	"slices"
 	"strings"
 	"sync"
@@ -366,22 +367,62 @@ func (f features) ownQuotes() bool {
 // directionModel weighs the content evidence (which side holds specific
 // content the other lacks, which adds generic padding, which is longer,
 // which credits an agency). A score within DirectionMargin of even leaves
-// the source unknown.
-func direction(a, b *article.Article, ev Evidence) string {
+// the source unknown. It also returns the evidence that chiefly decided
+// (Report.SourceEvidence).
+func direction(a, b *article.Article, ev Evidence) (string, []string) {
 	switch dateEvidence(a, b) {
 	case 1:
-		return SourceA
+		return SourceA, []string{EvidencePublished}
 	case -1:
-		return SourceB
+		return SourceB, []string{EvidencePublished}
 	}
 	p := directionModel.Mirrored(ev.Direction)
 	switch {
 	case p >= 0.5+DirectionMargin:
-		return SourceA
+		return SourceA, directionEvidence(ev.Direction, 1)
 	case p <= 0.5-DirectionMargin:
-		return SourceB
+		return SourceB, directionEvidence(ev.Direction, -1)
 	}
-	return SourceUnknown
+	return SourceUnknown, nil
+}
+
+// EvidencePublished is the SourceEvidence of a source named by the
+// publication dates.
+const EvidencePublished = "published"
+
+// directionEvidence returns the names of the direction features that
+// point the way the model decided (sign 1: a is the source; -1: b), the
+// strongest first: each feature's share of the decision is what its trees
+// add to the log-odds of x less what they add to its mirror image, and a
+// feature is named when that share and its own value both point the
+// decided way and the share is at least a quarter of the largest, three
+// at most.
+func directionEvidence(x []float64, sign float64) []string {
+	var buf [16]float64
+	neg := buf[:0]
+	for _, v := range x {
+		neg = append(neg, -v)
+	}
+	share := make([]float64, len(x))
+	for k := range directionModel.Trees {
+		t := &directionModel.Trees[k]
+		share[t.Feature] += sign * (t.Value(x) - t.Value(neg)) / 2
+	}
+	order := make([]int, len(share))
+	for k := range order {
+		order[k] = k
+	}
+	slices.SortStableFunc(order, func(i, j int) int { return cmp.Compare(share[j], share[i]) })
+	var names []string
+	for _, k := range order {
+		if len(names) == 3 || share[k] <= 0 || share[k] < share[order[0]]/4 {
+			break
+		}
+		if sign*x[k] > 0 {
+			names = append(names, DirectionFeatureNames[k])
+		}
+	}
+	return names
 }
 
 // DirectionMargin is how far from an even score the direction model must

@@ -1,6 +1,7 @@
 package trace
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/wiretrace/wiretrace/article"
@@ -49,10 +50,38 @@ func TestDirection(t *testing.T) {
 		{"content points to b", plain, plain, forB, SourceB},
 		{"dates outweigh content", dated("2026-01-05"), dated("2026-01-01"), forA, SourceB},
 	}
+	dates := map[string]bool{"earlier date": true, "later date": true, "dates outweigh content": true}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := direction(tt.a, tt.b, tt.ev); got != tt.want {
+			got, evidence := direction(tt.a, tt.b, tt.ev)
+			if got != tt.want {
 				t.Errorf("direction = %s, want %s", got, tt.want)
+			}
+			// The evidence: the dates where they decided; otherwise
+			// only features whose value points the decided way.
+			switch {
+			case got == SourceUnknown:
+				if evidence != nil {
+					t.Errorf("evidence %v for an unknown source, want none", evidence)
+				}
+			case dates[tt.name]:
+				if !slices.Equal(evidence, []string{EvidencePublished}) {
+					t.Errorf("evidence %v, want [%s]", evidence, EvidencePublished)
+				}
+			default:
+				if len(evidence) == 0 {
+					t.Errorf("no evidence for source %s", got)
+				}
+				sign := 1.0
+				if got == SourceB {
+					sign = -1
+				}
+				for _, name := range evidence {
+					k := slices.Index(DirectionFeatureNames, name)
+					if k < 0 || sign*tt.ev.Direction[k] <= 0 {
+						t.Errorf("evidence %q does not point to source %s (features %v)", name, got, tt.ev.Direction)
+					}
+				}
 			}
 		})
 	}

@@ -54,6 +54,11 @@ type Report struct {
 	Relation Relation `json:"relation"`
 	// Source is which article is the original: "a", "b" or "unknown".
 	Source string `json:"source"`
+	// SourceEvidence names what chiefly decided Source, strongest first:
+	// EvidencePublished (the publication dates), or direction features
+	// (DirectionFeatureNames) whose value and weight both point to the
+	// source. Empty when the source is unknown.
+	SourceEvidence []string `json:"source_evidence,omitempty"`
 	// Similarity is the share of both articles' sentences that align,
 	// weighted by alignment score: 1 for identical texts, 0 for nothing in
 	// common.
