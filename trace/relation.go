@@ -366,7 +366,7 @@ func (f features) ownQuotes() bool {
 // (a date is the strongest evidence a page gives); otherwise the fitted
 // directionModel weighs the content evidence (which side holds specific
 // content the other lacks, which adds generic padding, which is longer,
-// which credits an agency). A score within DirectionMargin of even leaves
+// which credits an agency, which reads like a language model's rewrite). A score within DirectionMargin of even leaves
 // the source unknown. It also returns the evidence that chiefly decided
 // (Report.SourceEvidence).
 func direction(a, b *article.Article, ev Evidence) (string, []string) {
@@ -398,11 +398,7 @@ const EvidencePublished = "published"
 // decided way and the share is at least a quarter of the largest, three
 // at most.
 func directionEvidence(x []float64, sign float64) []string {
-	var buf [16]float64
-	neg := buf[:0]
-	for _, v := range x {
-		neg = append(neg, -v)
-	}
+	neg := negated(x)
 	share := make([]float64, len(x))
 	for k := range directionModel.Trees {
 		t := &directionModel.Trees[k]
