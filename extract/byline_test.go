@@ -95,3 +95,37 @@ func TestTemplatePlaceholderAuthor(t *testing.T) {
 		})
 	}
 }
+
+// TestPersonNamedLikeTheSite checks a JSON-LD author typed Person whose
+// name is the site's: on a personal site with no byline beside the text it
+// is the author; where a publisher types its brand a Person, the visible
+// byline wins, and an author not typed Person is still no author when it
+// is the site's name.
+func TestPersonNamedLikeTheSite(t *testing.T) {
+	page := func(author, byline string) string {
+		return `<html><head><link rel="canonical" href="https://www.janeexample.com/notes/raised-beds">
+<meta property="og:site_name" content="janeexample.com">
+<script type="application/ld+json">[{"@context":"https://schema.org","@type":"BlogPosting","headline":"Planting a kitchen garden in a small yard","author":[` + author + `]}]</script></head>
+<body><article><h1>Planting a kitchen garden in a small yard</h1>` + byline + `
+<p>A kitchen garden needs less room than most people think: four raised beds and a sunny fence will feed a family through the summer.</p>
+<p>Start with the bed nearest the kitchen door, where you will pass it every day and notice what it needs.</p></article></body></html>`
+	}
+	tests := []struct {
+		name, author, byline, want string
+	}{
+		{"personal site", `{"@type":"Person","name":"Jane Example"}`, "", "Jane Example"},
+		{"visible byline first", `{"@type":"Person","name":"Jane Example"}`, `<p class="byline">By Nicole Writer</p>`, "Nicole Writer"},
+		{"untyped name of the site", `{"name":"Jane Example"}`, "", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a, err := Page([]byte(page(tt.author, tt.byline)), Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if a.Byline != tt.want {
+				t.Errorf("byline = %q, want %q (site %q)", a.Byline, tt.want, a.Site)
+			}
+		})
+	}
+}

@@ -130,7 +130,8 @@ func wordCount(s string) int { return len(strings.Fields(s)) }
 // bylineOf chooses the author line: JSON-LD persons, author meta tags,
 // then a byline element's text.
 func (m *pageMeta) bylineOf(site string) string {
-	if people := m.ld.personAuthors(); len(people) > 0 {
+	people := m.ld.personAuthors()
+	if len(people) > 0 {
 		if b := cleanByline(strings.Join(dedupe(people), ", "), site); b != "" {
 			return b
 		}
@@ -155,6 +156,15 @@ func (m *pageMeta) bylineOf(site string) string {
 	}
 	if b := cleanByline(m.authorLink, site); b != "" {
 		return b
+	}
+	// A person the page declares by type, with no byline beside the
+	// text, wrote it even when the site bears that name (a personal site:
+	// "Jane Doe" at janedoe.com; a publisher that types its brand a
+	// Person has a visible byline, read above).
+	if m.ld.typedPerson {
+		if b := cleanByline(strings.Join(dedupe(people), ", "), ""); b != "" {
+			return b
+		}
 	}
 	// No person is named. An author the page declares as an
 	// organisation (JSON-LD, the author meta tag, the "Written by"

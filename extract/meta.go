@@ -94,11 +94,14 @@ type ldInfo struct {
 	// SEO plugins write the author that way).
 	authorRefs []string
 	people     map[string]string
-	sourceOrg  string
-	publisher  string
-	language   string
-	url        string
-	comments   []ldComment
+	// typedPerson: an author is declared a Person by its @type (or by an
+	// @id that names one).
+	typedPerson bool
+	sourceOrg   string
+	publisher   string
+	language    string
+	url         string
+	comments    []ldComment
 }
 
 type ldComment struct {
@@ -761,10 +764,12 @@ func (ld *ldInfo) readAuthors(v any) {
 			}
 			return
 		}
-		if t, _ := x["@type"].(string); strings.EqualFold(t, "Organization") || strings.EqualFold(t, "NewsMediaOrganization") {
+		t, _ := x["@type"].(string)
+		if strings.EqualFold(t, "Organization") || strings.EqualFold(t, "NewsMediaOrganization") {
 			ld.authorOrg = append(ld.authorOrg, name)
 			return
 		}
+		ld.typedPerson = ld.typedPerson || strings.EqualFold(t, "Person")
 		ld.authors = append(ld.authors, name)
 	}
 }
@@ -776,6 +781,7 @@ func (ld *ldInfo) personAuthors() []string {
 	for _, id := range ld.authorRefs {
 		if name := ld.people[id]; name != "" {
 			out = append(out[:len(out):len(out)], name)
+			ld.typedPerson = true
 		}
 	}
 	return out
