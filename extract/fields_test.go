@@ -155,6 +155,9 @@ func TestCleanByline(t *testing.T) {
 		{"Jane Doe, staff writer", "Jane Doe, staff writer"},
 		{"María de la Cruz and Jan van Dijk", "María de la Cruz and Jan van Dijk"},
 		{"Published 3 hours ago", ""},
+		{"Sat, 20 Dec, 2025 - 06:36", ""},
+		{"Jane Doe Thu. Dec 4, 2025", "Jane Doe"},
+		{"Sun Li, 20 Dec 2025", "Sun Li"},
 	} {
 		t.Run(tc.in, func(t *testing.T) {
 			if got := cleanByline(tc.in, "Daily Example"); got != tc.want {
