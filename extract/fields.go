@@ -130,7 +130,7 @@ func wordCount(s string) int { return len(strings.Fields(s)) }
 // bylineOf chooses the author line: JSON-LD persons, author meta tags,
 // then a byline element's text.
 func (m *pageMeta) bylineOf(site string) string {
-	people := m.ld.personAuthors()
+	people, declared := m.ld.personAuthors()
 	if len(people) > 0 {
 		if b := cleanByline(strings.Join(dedupe(people), ", "), site); b != "" {
 			return b
@@ -161,7 +161,7 @@ func (m *pageMeta) bylineOf(site string) string {
 	// text, wrote it even when the site bears that name (a personal site:
 	// "Jane Doe" at janedoe.com; a publisher that types its brand a
 	// Person has a visible byline, read above).
-	if m.ld.typedPerson {
+	if declared {
 		if b := cleanByline(strings.Join(dedupe(people), ", "), ""); b != "" {
 			return b
 		}

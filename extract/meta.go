@@ -94,8 +94,7 @@ type ldInfo struct {
 	// SEO plugins write the author that way).
 	authorRefs []string
 	people     map[string]string
-	// typedPerson: an author is declared a Person by its @type (or by an
-	// @id that names one).
+	// typedPerson: an author is declared a Person by its @type.
 	typedPerson bool
 	sourceOrg   string
 	publisher   string
@@ -775,16 +774,17 @@ func (ld *ldInfo) readAuthors(v any) {
 }
 
 // personAuthors returns the JSON-LD authors that are people, with those
-// given by @id resolved.
-func (ld *ldInfo) personAuthors() []string {
-	out := ld.authors
+// given by @id resolved, and whether one is declared a Person (by its
+// @type, or by an @id that names a Person).
+func (ld *ldInfo) personAuthors() (names []string, declared bool) {
+	names, declared = ld.authors, ld.typedPerson
 	for _, id := range ld.authorRefs {
 		if name := ld.people[id]; name != "" {
-			out = append(out[:len(out):len(out)], name)
-			ld.typedPerson = true
+			names = append(names[:len(names):len(names)], name)
+			declared = true
 		}
 	}
-	return out
+	return names, declared
 }
 
 func (ld *ldInfo) readComments(v any) {
