@@ -131,10 +131,9 @@ func wordCount(s string) int { return len(strings.Fields(s)) }
 // then a byline element's text.
 func (m *pageMeta) bylineOf(site string) string {
 	people, declared := m.ld.personAuthors()
-	if len(people) > 0 {
-		if b := cleanByline(strings.Join(dedupe(people), ", "), site); b != "" {
-			return b
-		}
+	persons := strings.Join(dedupe(people), ", ")
+	if b := cleanByline(persons, site); b != "" {
+		return b
 	}
 	for _, k := range []string{"author", "article:author", "dc.creator", "byl", "sailthru.author", "parsely-author", "citation_author"} {
 		// "Site staff" and "@handle" and profile URLs name no one; a
@@ -162,7 +161,7 @@ func (m *pageMeta) bylineOf(site string) string {
 	// "Jane Doe" at janedoe.com; a publisher that types its brand a
 	// Person has a visible byline, read above).
 	if declared {
-		if b := cleanByline(strings.Join(dedupe(people), ", "), ""); b != "" {
+		if b := cleanByline(persons, ""); b != "" {
 			return b
 		}
 	}

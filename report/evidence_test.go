@@ -15,8 +15,8 @@ func TestSourceEvidence(t *testing.T) {
 	for _, code := range codes {
 		r := &trace.Report{SourceEvidence: []string{code}}
 		got := sourceEvidence(r, "ORIG", "COPY")
-		if got == "" {
-			t.Errorf("no phrase for source evidence %q", code)
+		if got == "" || strings.Contains(got, "%!") {
+			t.Errorf("no phrase, or a broken one, for source evidence %q: %q", code, got)
 			continue
 		}
 		if !strings.Contains(got, "ORIG") && !strings.Contains(got, "COPY") {

@@ -66,42 +66,43 @@ func FitStyle(ctx context.Context, dir string) ([]byte, error) {
 			d.Release()
 		}
 	}()
-	var nOrig, nRew int
-	inOrig, inRew := map[string]int{}, map[string]int{}
+	// df[s] counts the counted originals (0) and rewrites (1) that hold
+	// stem s; n the texts of each.
+	df := map[string][2]int{}
+	var n [2]int
 	for i, t := range texts {
 		if !t.counted {
 			continue
 		}
-		count := inOrig
+		side := 0
 		if t.rewrite {
-			count, nRew = inRew, nRew+1
-		} else {
-			nOrig++
+			side = 1
 		}
+		n[side]++
 		for _, s := range distinctStems(docs[i]) {
-			count[s]++
+			c := df[s]
+			c[side]++
+			df[s] = c
 		}
 	}
 	w := map[string]float32{}
-	for _, m := range []map[string]int{inOrig, inRew} {
-		for s := range m {
-			if inOrig[s]+inRew[s] < styleMinDocs {
-				continue
-			}
-			x := math.Log(float64(inRew[s]+1)/float64(nRew+2)) - math.Log(float64(inOrig[s]+1)/float64(nOrig+2))
-			if math.Abs(x) >= styleMinWeight {
-				w[s] = float32(math.Round(100*x) / 100)
-			}
+	for s, c := range df {
+		if c[0]+c[1] < styleMinDocs {
+			continue
+		}
+		x := math.Log(float64(c[1]+1)/float64(n[1]+2)) - math.Log(float64(c[0]+1)/float64(n[0]+2))
+		if math.Abs(x) >= styleMinWeight {
+			w[s] = float32(math.Round(100*x) / 100)
 		}
 	}
 	// Figures: each pair's rewrite against its original, by part.
-	var right, n [2]int
+	var right, total [2]int
 	for j, p := range pairs {
 		k := 0
 		if p.Part() == Check {
 			k = 1
 		}
-		n[k]++
+		total[k]++
 		if trace.StyleScore(docs[rewAt[j]], w) > trace.StyleScore(docs[origAt[p.OrigID]], w) {
 			right[k]++
 		}
@@ -111,12 +112,12 @@ func FitStyle(ctx context.Context, dir string) ([]byte, error) {
 	fmt.Fprintf(&b, "// styleWeights is machineStyle's lexicon: each word stem's log-odds\n")
 	fmt.Fprintf(&b, "// (add-one smoothed) that a text holding it is a language model's rewrite\n")
 	fmt.Fprintf(&b, "// rather than the article rewritten, over the fit part of ../shared/eval/\n")
-	fmt.Fprintf(&b, "// llm-rewrites (%d rewrites, %d originals; originals stored lower-cased\n", nRew, nOrig)
+	fmt.Fprintf(&b, "// llm-rewrites (%d rewrites, %d originals; originals stored lower-cased\n", n[1], n[0])
 	fmt.Fprintf(&b, "// left out), for the stems at least %d of those texts hold whose log-odds\n", styleMinDocs)
 	fmt.Fprintf(&b, "// is %.1f or more either way. Refit with:\n//\n//\twiretrace train style > trace/style_weights.go\n//\n", styleMinWeight)
 	b.WriteString("// Figures reached (pairs whose rewrite scores above its original):\n//\n")
 	for k, part := range []Part{Fit, Check} {
-		fmt.Fprintf(&b, "//\t%-6s %.4f (%d/%d)\n", part+":", float64(right[k])/float64(max(1, n[k])), right[k], n[k])
+		fmt.Fprintf(&b, "//\t%-6s %.4f (%d/%d)\n", part+":", float64(right[k])/float64(max(1, total[k])), right[k], total[k])
 	}
 	keys := make([]string, 0, len(w))
 	for s := range w {
