@@ -2,7 +2,9 @@ package extract
 
 import (
 	"html"
+	"maps"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -199,8 +201,10 @@ func dedupe(xs []string) []string {
 
 var (
 	// handle matches a social media handle printed beside a name.
-	handle       = regexp.MustCompile(`\s*@\w+`)
-	bylinePrefix = regexp.MustCompile(`(?i)^(?:written\s+)?(?:by|von|par|por|di|door|av)\s*:?\s+`)
+	handle = regexp.MustCompile(`\s*@\w+`)
+	// bylinePrefix matches a byline's label before the names ("By",
+	// "Written by:", bylineVerbs), or the label alone.
+	bylinePrefix = regexp.MustCompile(`(?i)^(?:(?:` + strings.Join(slices.Sorted(maps.Keys(bylineVerbs)), "|") + `)\s+)?(?:by|von|par|por|di|door|av)\s*:?(?:\s+|$)`)
 	// bylineStop cuts what follows the names: a date (its weekday written
 	// out, or cut short before a day or month: "Sat, 20 Dec"), a role line
 	// or an update stamp.

@@ -158,6 +158,11 @@ func TestCleanByline(t *testing.T) {
 		{"Sat, 20 Dec, 2025 - 06:36", ""},
 		{"Jane Doe Thu. Dec 4, 2025", "Jane Doe"},
 		{"Sun Li, 20 Dec 2025", "Sun Li"},
+		// A label whose name the page left empty names no one; every
+		// label of bylineLabel is taken off the names.
+		{"Written By", ""},
+		{"Authored by: Dr. Jane Roe", "Dr. Jane Roe"},
+		{"Reported by Jane Doe", "Jane Doe"},
 	} {
 		t.Run(tc.in, func(t *testing.T) {
 			if got := cleanByline(tc.in, "Daily Example"); got != tc.want {

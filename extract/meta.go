@@ -317,12 +317,18 @@ func bylineLabel(t string) bool {
 		return false
 	}
 	t = strings.ToLower(strings.TrimRight(strings.TrimSpace(t), ":"))
-	switch strings.Join(strings.Fields(t), " ") {
-	case "by", "written by", "author", "authored by", "posted by", "words by", "article by", "story by", "reported by":
+	t = strings.Join(strings.Fields(t), " ")
+	if t == "by" || t == "author" {
 		return true
 	}
-	return false
+	w, ok := strings.CutSuffix(t, " by")
+	return ok && bylineVerbs[w]
 }
+
+// bylineVerbs say who made the text in a byline's label ("Written by",
+// "Reported by"): the label names no one.
+var bylineVerbs = map[string]bool{"written": true, "authored": true, "posted": true, "words": true,
+	"article": true, "story": true, "reported": true}
 
 // labelledName returns the text that follows a byline label: the next
 // element beside it, or when the label ends its element, the element
