@@ -16,27 +16,27 @@ package extract
 //	fit:   0.9293 (381/410) (0.9561 (392/410))
 //	check: 0.8935 (151/169) (0.9231 (156/169))
 var dateModel = linearModel{W: []float64{
-	-1.3541, // ld
-	3.9035,  // meta
-	-1.6030, // pub_at
-	-0.2849, // classed
-	2.3292,  // first_time
-	0.2718,  // later_time
-	0.6595,  // page
+	-1.3519, // ld
+	3.9069,  // meta
+	-1.6067, // pub_at
+	-0.2920, // classed
+	2.3364,  // first_time
+	0.2758,  // later_time
+	0.6567,  // page
 	0.0000,  // script
-	-1.1249, // byline
-	-1.9026, // updated
-	-0.7265, // modified
-	1.4809,  // near_title
-	1.1055,  // shown
-	1.3279,  // url
-	-2.5995, // body
-	0.0000,  // last
-	4.0882,  // labelled
-	0.3702,  // sources
-	0.5059,  // ordered
-	-0.0977, // latest
-	0.3402,  // earliest
-	-0.1256, // near_title_update
-	-3.3809, // next_to_url
+	-1.1176, // byline
+	-1.9072, // updated
+	-0.7224, // modified
+	1.4844,  // near_title
+	1.1056,  // shown
+	1.3278,  // url
+	-2.5932, // body
+	-0.0000, // last
+	4.0896,  // labelled
+	0.3709,  // sources
+	0.5060,  // ordered
+	-0.0999, // latest
+	0.3426,  // earliest
+	-0.1302, // near_title_update
+	-3.3858, // next_to_url
 }}

@@ -155,6 +155,7 @@ func fromHTML(text string, opts Options, choices *Choices) (*article.Article, er
 		// reading: flatten the markup to lines and read it as a dump.
 		return fromText(flattenHTML(text), opts), nil
 	}
+	revealStreamed(root)
 	m := readMeta(root)
 	a := &article.Article{}
 	a.URL = m.urlOf(opts.URL)

@@ -53,6 +53,9 @@ func inertEnd(s string, j int) int {
 		if k < 0 {
 			return len(s)
 		}
+		if boundaryComment(s[j+4 : j+4+k]) {
+			return -1
+		}
 		return j + 4 + k + 3
 	}
 	for _, name := range []string{"script", "style", "svg"} {
@@ -118,4 +121,15 @@ func indexCloseTag(s, name string) int {
 		i = k + 2
 	}
 	return -1
+}
+
+// boundaryComment reports the comments that mark where a streamed
+// boundary's content begins and ends ("$", "$?", "$!", "/$"; see
+// revealStreamed): kept, so that its fallback can be told from the page.
+func boundaryComment(c string) bool {
+	switch c {
+	case "$", "$?", "$!", "/$":
+		return true
+	}
+	return false
 }
