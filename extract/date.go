@@ -1,7 +1,10 @@
 package extract
 
 import (
+	"cmp"
+	"maps"
 	"regexp"
+	"slices"
 	"strings"
 	"time"
 )
@@ -73,7 +76,53 @@ var months = map[string]time.Month{
 
 const monthRE = `(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)`
 
+// foreignMonths are the names of the months in the languages of the
+// European and Latin American press, with the genitive forms Slavic
+// languages write a date with ("5 marca 2024", "5 марта 2024"), lower-cased.
+var foreignMonths = func() map[string]time.Month {
+	m := map[string]time.Month{}
+	for _, names := range [][12]string{
+		{"januar", "februar", "märz", "april", "mai", "juni", "juli", "august", "september", "oktober", "november", "dezember"},                 // de
+		{"jänner", "feber", "maerz", "", "", "", "", "", "", "", "", ""},                                                                        // de (Austria), ASCII
+		{"janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"},               // fr
+		{"enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre"},           // es
+		{"", "", "", "", "", "", "", "", "setiembre", "", "", ""},                                                                               // es (Peru, Uruguay)
+		{"janeiro", "fevereiro", "março", "abril", "maio", "junho", "julho", "agosto", "setembro", "outubro", "novembro", "dezembro"},           // pt
+		{"gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto", "settembre", "ottobre", "novembre", "dicembre"},      // it
+		{"januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"},            // nl
+		{"januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober", "november", "december"},              // sv
+		{"januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober", "november", "december"},                // da
+		{"januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september", "oktober", "november", "desember"},                 // no
+		{"stycznia", "lutego", "marca", "kwietnia", "maja", "czerwca", "lipca", "sierpnia", "września", "października", "listopada", "grudnia"}, // pl
+		{"ledna", "února", "března", "dubna", "května", "června", "července", "srpna", "září", "října", "listopadu", "prosince"},                // cs
+		{"ianuarie", "februarie", "martie", "aprilie", "mai", "iunie", "iulie", "august", "septembrie", "octombrie", "noiembrie", "decembrie"},  // ro
+		{"ocak", "şubat", "mart", "nisan", "mayıs", "haziran", "temmuz", "ağustos", "eylül", "ekim", "kasım", "aralık"},                         // tr
+		{"januari", "februari", "maret", "april", "mei", "juni", "juli", "agustus", "september", "oktober", "november", "desember"},             // id
+		{"января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября", "ноября", "декабря"},                  // ru
+		{"січня", "лютого", "березня", "квітня", "травня", "червня", "липня", "серпня", "вересня", "жовтня", "листопада", "грудня"},             // uk
+	} {
+		for i, n := range names {
+			if n != "" {
+				m[n] = time.Month(i + 1)
+			}
+		}
+	}
+	return m
+}()
+
+// foreignMonthRE matches one of foreignMonths, the longest first.
+var foreignMonthRE = func() string {
+	names := slices.Collect(maps.Keys(foreignMonths))
+	slices.SortFunc(names, func(a, b string) int { return cmp.Or(len(b)-len(a), strings.Compare(a, b)) })
+	return "(" + strings.Join(names, "|") + ")"
+}()
+
 var (
+	// "5. März 2024", "5 de marzo de 2024", "1er avril 2024", "5 марта
+	// 2024 г.": the day first, as every language but English writes it.
+	foreignDate = regexp.MustCompile(`(?i)(?:^|[^\p{L}\d])(\d{1,2})(?:\.|º|°|er|-?го)?\s+(?:de\s+)?` + foreignMonthRE + `\.?,?\s+(?:de\s+|del\s+)?((?:19|20)\d\d)(?:[^\d]|$)`)
+	// "2024年3月5日" (Chinese, Japanese), "2024년 3월 5일" (Korean).
+	cjkDate = regexp.MustCompile(`((?:19|20)\d\d)\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]`)
 	// "January 28, 2025", "Jan. 28 2025"
 	mdyDate = regexp.MustCompile(`(?i)\b` + monthRE + `\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)\b`)
 	// "28 January 2025", "28 Jan, 2025"
@@ -140,6 +189,12 @@ func textDateAt(s string) (string, int, bool) {
 	if m := isoDate.FindStringSubmatchIndex(s); m != nil && s[m[4]:m[5]] == s[m[8]:m[9]] {
 		consider(hit{m[0], s[m[2]:m[3]], s[m[6]:m[7]], s[m[10]:m[11]]})
 	}
+	if m := foreignDate.FindStringSubmatchIndex(s); m != nil {
+		consider(hit{m[2], s[m[6]:m[7]], s[m[4]:m[5]], s[m[2]:m[3]]})
+	}
+	if m := cjkDate.FindStringSubmatchIndex(s); m != nil {
+		consider(hit{m[0], s[m[2]:m[3]], s[m[4]:m[5]], s[m[6]:m[7]]})
+	}
 	if best == nil {
 		return "", 0, false
 	}
@@ -148,6 +203,8 @@ func textDateAt(s string) (string, int, bool) {
 	var mon time.Month
 	if n, ok := atoi(best.m); ok {
 		mon = time.Month(n)
+	} else if f, ok := foreignMonths[strings.ToLower(best.m)]; ok {
+		mon = f
 	} else {
 		mon = months[strings.ToLower(best.m[:3])]
 	}

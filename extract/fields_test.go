@@ -33,6 +33,18 @@ func TestNormalizeDate(t *testing.T) {
 		{"version 2019.13.02", ""},
 		{"0001-01-01T00:00:00Z", ""},
 		{"February 30, 2025", ""},
+		// The day first, with the month named in another language.
+		{"5. März 2024", "2024-03-05"},
+		{"12 de março de 2024", "2024-03-12"},
+		{"Publié le 1er avril 2024 à 10h", "2024-04-01"},
+		{"martedì 5 marzo 2024", "2024-03-05"},
+		{"5 marca 2024", "2024-03-05"},
+		{"5 марта 2024 г.", "2024-03-05"},
+		{"14 Şubat 2024", "2024-02-14"},
+		{"2024年3月5日 10:00", "2024-03-05"},
+		{"2024년 3월 5일", "2024-03-05"},
+		{"31 febbraio 2024", ""},
+		{"15 marzo", ""},
 		{"yesterday", ""},
 		{"", ""},
 	} {
@@ -158,6 +170,8 @@ func TestCleanByline(t *testing.T) {
 		{"Sat, 20 Dec, 2025 - 06:36", ""},
 		{"Jane Doe Thu. Dec 4, 2025", "Jane Doe"},
 		{"Sun Li, 20 Dec 2025", "Sun Li"},
+		{"Maria Rossi 5 marzo 2024", "Maria Rossi"},
+		{"Иван Петров 5 марта 2024", "Иван Петров"},
 		// A label whose name the page left empty names no one; every
 		// label of bylineLabel is taken off the names.
 		{"Written By", ""},
