@@ -66,8 +66,8 @@ func revealStreamed(root *html.Node) {
 // without them, the next element, if it reads as a placeholder (at most
 // fallbackWords words: "Loading…", a skeleton of empty boxes).
 func dropFallback(t *html.Node) {
-	depth := 0
-	for n := t.NextSibling; n != nil; n = n.NextSibling {
+	depth, seen := 0, 0
+	for n := t.NextSibling; n != nil && seen < maxFallbackNodes; n, seen = n.NextSibling, seen+1 {
 		if n.Type != html.CommentNode {
 			continue
 		}
@@ -93,6 +93,12 @@ func dropFallback(t *html.Node) {
 		t.Parent.RemoveChild(n)
 	}
 }
+
+// maxFallbackNodes is how many siblings after a placeholder are searched
+// for the comment that closes its boundary: a fallback is a few elements,
+// and a page of thousands of placeholders must not cost a search of every
+// sibling for each.
+const maxFallbackNodes = 256
 
 // fallbackWords is the most words a fallback read without its boundary
 // comments may hold: a loading notice ("Loading related articles…"), not
