@@ -155,7 +155,11 @@ func fromHTML(text string, opts Options, choices *Choices) (*article.Article, er
 		// reading: flatten the markup to lines and read it as a dump.
 		return fromText(flattenHTML(text), opts), nil
 	}
-	revealStreamed(root)
+	if containsFold(text, "<template") {
+		// Only a page with placeholders streams (most have none: a
+		// tenth of the WCXB pages hold a template).
+		revealStreamed(root)
+	}
 	m := readMeta(root)
 	a := &article.Article{}
 	a.URL = m.urlOf(opts.URL)
