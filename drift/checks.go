@@ -2122,6 +2122,11 @@ func withAuxiliary(s *textproc.Sentence, n textproc.Negation) int {
 func claimSpan(d *textproc.Sentence, t textproc.Token, s *textproc.Sentence, n textproc.Negation) textproc.Span {
 	k := tokenAt(d, t.Start)
 	if p := placeWord(d, k, s); p >= 0 {
+		// With the auxiliary that carries its tense ("is preparing to
+		// release").
+		for j := p - 1; j >= 0 && j >= p-2 && auxiliaries[d.Tokens[j].Lower] && d.Tokens[j].Lower != "to"; j-- {
+			p = j
+		}
 		return textproc.Span{Start: d.Tokens[p].Start, End: t.End}
 	}
 	f := slices.IndexFunc(s.Tokens, func(u textproc.Token) bool { return u.Start >= n.End && content(&u) })
