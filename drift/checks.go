@@ -1688,7 +1688,12 @@ func (c *checker) polarity(ss []*textproc.Sentence, d *textproc.Sentence) {
 // the same thing.
 func (c *checker) reversed(ss []*textproc.Sentence, s *textproc.Sentence, j int, d *textproc.Sentence, k int) bool {
 	t, u := &d.Tokens[k], &s.Tokens[j]
-	if hasWord(ss, t.Lower) || hasWord([]*textproc.Sentence{d}, u.Lower) ||
+	// The rewrite uses its word more often than the source and the
+	// source's word less often: absent from the other side, or one of two
+	// mentions turned ("a 30% increase ... a 27% increase" → "... a 27%
+	// decrease").
+	dd := []*textproc.Sentence{d}
+	if wordCount(dd, t.Lower) <= wordCount(ss, t.Lower) || wordCount(ss, u.Lower) <= wordCount(dd, u.Lower) ||
 		negatedAt(s, j) != negatedAt(d, k) || !shareSubject(s, j, d, k) {
 		return false
 	}
@@ -1788,6 +1793,19 @@ func asideStart(s *textproc.Sentence, j int) int {
 type tokenRef struct {
 	s *textproc.Sentence
 	k int
+}
+
+// wordCount counts the tokens of ss that are the lowercased word w.
+func wordCount(ss []*textproc.Sentence, w string) int {
+	n := 0
+	for _, s := range ss {
+		for _, t := range s.Tokens {
+			if t.Lower == w {
+				n++
+			}
+		}
+	}
+	return n
 }
 
 func hasWord(ss []*textproc.Sentence, w string) bool {
