@@ -2221,6 +2221,62 @@ func (c *checker) entities(ss []*textproc.Sentence, d *textproc.Sentence) {
 	}
 }
 
+// renamed reports a one-word name put in another's place in an edited
+// copy of a sentence: where the source sentence has a capitalised word
+// between two words that is the surname of a person the source names, d
+// has another between the same two, one the source never uses nor spells
+// otherwise ("…," Culpo said' → '…," Quinashsen
+// said'). entities leaves one-word names alone, since a capitalised word
+// alone is rarely sure to be a person; a word swapped for another in the
+// same place of the same sentence is a name changed.
+func (c *checker) renamed(ss []*textproc.Sentence, d *textproc.Sentence) {
+	if len(ss) != 1 || !editedSentence(ss[0], d) {
+		return
+	}
+	s := ss[0]
+	for k := 1; k+1 < len(d.Tokens); k++ {
+		t := &d.Tokens[k]
+		if !capitalisedWord(t) || c.srcWords[t.Lower] || c.spelledOtherwise(t.Lower) || hasWord([]*textproc.Sentence{s}, t.Lower) {
+			continue
+		}
+		for j := 1; j+1 < len(s.Tokens); j++ {
+			u := &s.Tokens[j]
+			if !capitalisedWord(u) || s.Tokens[j-1].Lower != d.Tokens[k-1].Lower || s.Tokens[j+1].Lower != d.Tokens[k+1].Lower ||
+				hasWord([]*textproc.Sentence{d}, u.Lower) || !c.personSurname(u.Lower) {
+				continue
+			}
+			if !c.reported(d.Index, t.Text) {
+				c.add(Drift{Kind: Entity, SourceSpan: u.Text, DerivedSpan: t.Text, SourceSentence: s.Index, DerivedSentence: d.Index,
+					Explanation: fmt.Sprintf("names %s where the source names %s", t.Text, u.Text)})
+			}
+			return
+		}
+	}
+}
+
+// personSurname reports whether the source names a person whose name ends
+// in the lowercased word w ("Olivia Culpo" for "culpo"): a title or a
+// place in the same slot is no person renamed.
+func (c *checker) personSurname(w string) bool {
+	for i := range c.src.Sentences {
+		for _, e := range c.src.Sentences[i].Entities {
+			if e.Kind != textproc.Person {
+				continue
+			}
+			if f := strings.Fields(e.Text); strings.ToLower(strings.Trim(baseWord(straightApostrophe(f[len(f)-1])), ".,;:")) == w {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// capitalisedWord reports a word token written with a capital and then
+// lower-case letters: a name's shape ("Culpo"), not an acronym.
+func capitalisedWord(t *textproc.Token) bool {
+	return t.Kind == textproc.Word && t.Text != t.Lower && len(t.Text) > 1 && t.Text[1:] == t.Lower[1:]
+}
+
 // wholeName reports whether the source writes words, capitalised, as a
 // whole name: not followed by another capitalised word, or only by a
 // company's legal form ("Corvan Inc."). A person's given name is always

@@ -207,6 +207,7 @@ func (c *checker) facts(ss []*textproc.Sentence, d *textproc.Sentence, aligned b
 		c.polarity(ss, d)
 	}
 	c.entities(ss, d)
+	c.renamed(ss, d)
 	c.swaps(ss, d)
 	c.additions(ss, d)
 }
