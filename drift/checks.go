@@ -871,6 +871,13 @@ func (c *checker) sourceDates(dd textproc.Date) bool {
 			return true
 		}
 	}
+	// The dateline's date ("BRENNICK, March 17 (Calder Wire) - ..."), which
+	// no sentence holds.
+	for _, sd := range c.src.DatelineDates {
+		if sd.Kind == dd.Kind && sameDate(sd, dd) {
+			return true
+		}
+	}
 	return false
 }
 

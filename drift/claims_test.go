@@ -266,3 +266,19 @@ func spans(ds []Drift, k Kind) string {
 	}
 	return strings.Join(out, "; ")
 }
+
+// TestExamineDatelineDate checks that the date a source's wire dateline
+// gives is one the source states: a rewrite that dates the story by it
+// adds no date.
+func TestExamineDatelineDate(t *testing.T) {
+	src := doc("BRENNICK, March 17 (Calder Wire) - A regional court on Tuesday convicted the developer's former chief of fraud.",
+		"The judge sentenced him to seven years in prison.")
+	der := doc("On Tuesday, March 17, a regional court convicted the developer's former chief of fraud.",
+		"The judge sentenced him to seven years in prison.")
+	rv := Examine(src, der, []Pair{{Source: []int{0}, Derived: []int{0}}, {Source: []int{1}, Derived: []int{1}}})
+	for _, d := range append(rv.Found, rv.Suspects...) {
+		if d.Kind == Date {
+			t.Errorf("date drift %+v: the dateline states March 17", d)
+		}
+	}
+}

@@ -84,6 +84,10 @@ func TestDateline(t *testing.T) {
 			if d.Dateline != tc.place || d.DatelineAgency != tc.agency {
 				t.Errorf("dateline %q agency %q, want %q %q", d.Dateline, d.DatelineAgency, tc.place, tc.agency)
 			}
+			// The dateline's date is kept though no sentence holds it.
+			if wantDate := strings.Contains(tc.para, "Jan 5"); wantDate != (len(d.DatelineDates) == 1 && d.DatelineDates[0].Month == 1 && d.DatelineDates[0].Day == 5) {
+				t.Errorf("dateline dates %+v, want Jan 5: %v", d.DatelineDates, wantDate)
+			}
 			if len(d.Sentences) == 0 || d.Sentences[0].Text != tc.first {
 				t.Errorf("first sentence %+v, want %q", d.Sentences, tc.first)
 			}

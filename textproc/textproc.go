@@ -17,6 +17,9 @@ type Doc struct {
 	// DatelineAgency is the agency named in the dateline ("Reuters"); empty
 	// when none.
 	DatelineAgency string
+	// DatelineDates are the dates the dateline gives ("TOKYO, Jan 5 (AP)
+	// — ..."): the source states them though no sentence holds them.
+	DatelineDates []Date
 	// Sentences are the body's sentences in reading order; Sentences[i].Index
 	// is i.
 	Sentences []Sentence
@@ -316,6 +319,9 @@ func Analyze(a *article.Article) *Doc {
 		if p == 0 || d.Dateline == "" && len(d.Sentences) == 0 {
 			if place, agency, n := dateline(para); n > 0 {
 				d.Dateline, d.DatelineAgency, off = place, agency, n
+				if head := para[len(place):n]; strings.ContainsAny(head, "0123456789") {
+					d.DatelineDates = dates(nil, head, Tokenize(head))
+				}
 			}
 		}
 		quotes := paragraphQuotes(para)
