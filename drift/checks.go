@@ -2506,8 +2506,9 @@ func wordsBetween(text string, x, y textproc.Span) []string {
 // other, are tied as one name's relation to the other: "possessive" when
 // the first is in the possessive ("Hale's manager, Achterberg"), "of"
 // when the second follows "of" ("Oduya, co-president of Halcyon Row"),
-// "relative" through a relative pronoun ("Achterberg, who manages Hale");
-// "" when they are not.
+// "relative" through a relative pronoun ("Achterberg, who manages Hale"),
+// "post" when only the words of a post stand between (the body, then the
+// post's holder); "" when they are not.
 func tie(text string, x, y textproc.Span) string {
 	between := wordsBetween(text, x, y)
 	if len(between) == 0 || len(between) > 5 {
@@ -2516,7 +2517,8 @@ func tie(text string, x, y textproc.Span) string {
 	if first := strings.ToLower(between[0]); strings.HasPrefix(first, "'s") || strings.HasPrefix(first, "’s") {
 		return "possessive"
 	}
-	if strings.ToLower(between[len(between)-1]) == "of" {
+	if last := strings.ToLower(between[len(between)-1]); last == "of" ||
+		len(between) > 1 && strings.ToLower(between[len(between)-2]) == "of" && (last == "the" || last == "a") {
 		return "of"
 	}
 	for _, w := range between {
@@ -2524,6 +2526,11 @@ func tie(text string, x, y textproc.Span) string {
 		case "who", "whose":
 			return "relative"
 		}
+	}
+	// "Medicines Oversight Board director general Agnes Fairholm": the
+	// first names the body in which the second holds the post between.
+	if !slices.ContainsFunc(between, func(w string) bool { return !positionWords[strings.ToLower(w)] }) {
+		return "post"
 	}
 	return ""
 }
