@@ -2229,13 +2229,13 @@ func (c *checker) entities(ss []*textproc.Sentence, d *textproc.Sentence) {
 }
 
 // renamed reports a one-word name put in another's place in an edited
-// copy of a sentence: where the source sentence has a capitalised word
-// between two words that is the surname of a person the source names, d
-// has another between the same two, one the source never uses nor spells
-// otherwise ("…," Culpo said' → '…," Quinashsen
-// said'). entities leaves one-word names alone, since a capitalised word
-// alone is rarely sure to be a person; a word swapped for another in the
-// same place of the same sentence is a name changed.
+// copy of a sentence: where the source sentence has, between two words,
+// the surname of a person the source names, d has another word between
+// the same two, capitalised, that the source never uses nor spells
+// otherwise ('…," Culpo said' → '…," Quinashsen said'). entities leaves
+// one-word names alone, since a capitalised word alone is rarely sure to
+// be a person; a word swapped for another in the same place of the same
+// sentence is a name changed.
 func (c *checker) renamed(ss []*textproc.Sentence, d *textproc.Sentence) {
 	if len(ss) != 1 || !editedSentence(ss[0], d) {
 		return
