@@ -2237,14 +2237,26 @@ func (c *checker) entities(ss []*textproc.Sentence, d *textproc.Sentence) {
 // be a person; a word swapped for another in the same place of the same
 // sentence is a name changed.
 func (c *checker) renamed(ss []*textproc.Sentence, d *textproc.Sentence) {
-	if len(ss) != 1 || !editedSentence(ss[0], d) {
+	if len(ss) != 1 {
 		return
 	}
 	s := ss[0]
+	edited := 0 // whether s and d are one sentence edited: 1 yes, -1 no, 0 not asked yet
 	for k := 1; k+1 < len(d.Tokens); k++ {
 		t := &d.Tokens[k]
-		if !capitalisedWord(t) || c.srcWords[t.Lower] || c.spelledOtherwise(t.Lower) || hasWord([]*textproc.Sentence{s}, t.Lower) {
+		if !capitalisedWord(t) || c.srcWords[t.Lower] || c.spelledOtherwise(t.Lower) || hasWord(ss, t.Lower) {
 			continue
+		}
+		// Asked once, and only of a sentence with a new name: most have
+		// none, and the question costs two lists of stems.
+		if edited == 0 {
+			edited = -1
+			if editedSentence(s, d) {
+				edited = 1
+			}
+		}
+		if edited < 0 {
+			return
 		}
 		for j := 1; j+1 < len(s.Tokens); j++ {
 			u := &s.Tokens[j]
