@@ -1815,16 +1815,8 @@ func wordCount(ss []*textproc.Sentence, w string) int {
 	return n
 }
 
-func hasWord(ss []*textproc.Sentence, w string) bool {
-	for _, s := range ss {
-		for _, t := range s.Tokens {
-			if t.Lower == w {
-				return true
-			}
-		}
-	}
-	return false
-}
+// hasWord reports whether a token of ss is the lowercased word w.
+func hasWord(ss []*textproc.Sentence, w string) bool { return wordCount(ss, w) > 0 }
 
 // shareNeighbour reports whether token j of s and token k of d have a
 // content word in common among the nearest one before and after each:
