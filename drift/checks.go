@@ -123,6 +123,7 @@ func (c *checker) roles(ss []*textproc.Sentence, d *textproc.Sentence) {
 			}
 			cands = c.holderRoles(all, who)
 		}
+		cands = sameHeads(cands, dr)
 		if len(cands) == 0 {
 			continue
 		}
@@ -163,6 +164,21 @@ func (c *checker) roles(ss []*textproc.Sentence, d *textproc.Sentence) {
 		c.add(Drift{Kind: Role, SourceSpan: roleSpan(best.s, best.r), DerivedSpan: roleSpan(d, dr),
 			SourceSentence: best.s.Index, DerivedSentence: d.Index, Explanation: why})
 	}
+}
+
+// sameHeads keeps the source roles that derived role dr can be held
+// against: for an open title (textproc.Role.Open, a description such as
+// "the state epidemiologist"), those of the same head alone, since
+// another description may say the same in other words; for a title the
+// lexicon knows, those the lexicon knows (a description is no title to
+// contradict it).
+func sameHeads(cands []roleAt, dr textproc.Role) []roleAt {
+	return slices.DeleteFunc(cands, func(sr roleAt) bool {
+		if dr.Open {
+			return sr.r.Title != dr.Title
+		}
+		return sr.r.Open
+	})
 }
 
 // postLevels are the words that set the level or rank of a post within
@@ -883,7 +899,7 @@ func (c *checker) sourceDates(dd textproc.Date) bool {
 
 // ---- dates
 
-// dates reports a weekday or calendar date in d that differs from every
+// dates reports a weekday, a calendar date or a year in d that differs from every
 // one of the same kind in the paired source sentences, against one the
 // derived sentence does not also state: a date the derived text drops is
 // an omission, and one it adds next to the source's ("decided Tuesday"
@@ -902,7 +918,7 @@ func (c *checker) dates(ss []*textproc.Sentence, d *textproc.Sentence) {
 	}
 	var used []*textproc.Date
 	for _, dd := range d.Dates {
-		if dd.Kind != textproc.Weekday && dd.Kind != textproc.DayMonth && (dd.Kind != textproc.Month || c.srcHasMonth(dd)) {
+		if dd.Kind != textproc.Weekday && dd.Kind != textproc.DayMonth && (dd.Kind != textproc.Month || c.srcHasMonth(dd)) && (dd.Kind != textproc.Year || c.srcHasYear(dd.Year)) {
 			continue
 		}
 		var cand *textproc.Date
@@ -945,6 +961,27 @@ func (c *checker) srcHasMonth(dd textproc.Date) bool {
 	for i := range c.src.Sentences {
 		for _, sd := range c.src.Sentences[i].Dates {
 			if sd.Month == dd.Month && (sd.Year == dd.Year || sd.Year == 0 || dd.Year == 0) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// srcHasYear reports whether the source states year y anywhere, alone,
+// in a date or as a figure: a year the source has is read against a
+// sentence the aligner paired wrongly, or a timeline's other year, not
+// changed (as srcHasMonth).
+func (c *checker) srcHasYear(y int) bool {
+	for i := range c.src.Sentences {
+		s := &c.src.Sentences[i]
+		for _, sd := range s.Dates {
+			if sd.Year == y {
+				return true
+			}
+		}
+		for _, n := range s.Numbers {
+			if n.Value == float64(y) {
 				return true
 			}
 		}

@@ -142,6 +142,9 @@ func TestDates(t *testing.T) {
 		{"The law starts Jan. 5, 2026 in full.", "date Jan. 5, 2026 m=1 d=5 y=2026"},
 		{"It began on 5 January.", "date 5 January m=1 d=5"},
 		{"Sales rose in 2025 and in March 2024.", "year 2025 y=2025; month March 2024 m=3 y=2024"},
+		// A decade is no year; a year's possessive is.
+		{"Her career took off in the early 2000s.", "decade 2000 y=2000"},
+		{"The 2019's budget grew.", "year 2019 y=2019"},
 		{"Talks ended yesterday and resume next week.", "relative yesterday; relative next week"},
 		{"You may go. March on.", ""},
 		// The day before the month when the month is also a word.

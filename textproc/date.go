@@ -80,7 +80,11 @@ func dates(out []Date, text string, toks []Token) []Date {
 			}
 		case t.Kind == Numeral:
 			if y, ok := yearAt(toks, k); ok && !(k > 0 && currencySymbols[toks[k-1].Text] != "") && !(k+1 < len(toks) && magnitudes[toks[k+1].Lower] != 0) {
-				out = append(out, mkDate(text, toks, k, k, Date{Kind: Year, Year: y}))
+				kind := Year
+				if decade(toks, k) {
+					kind = Decade
+				}
+				out = append(out, mkDate(text, toks, k, k, Date{Kind: kind, Year: y}))
 			}
 		}
 	}
@@ -115,6 +119,12 @@ func dayAt(toks []Token, k int) (int, bool) {
 		return 0, false
 	}
 	return d, true
+}
+
+// decade reports whether the year at token k names a decade ("the early
+// 2000s"): an "s" written against it.
+func decade(toks []Token, k int) bool {
+	return k+1 < len(toks) && toks[k+1].Start == toks[k].End && toks[k+1].Lower == "s"
 }
 
 // yearAt reads a four-digit year from 1800 to 2199 at token k.

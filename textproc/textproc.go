@@ -225,6 +225,13 @@ type Role struct {
 	// Holder is the name that follows the title ("Donald Trump"); empty when
 	// none.
 	Holder string
+	// Open marks a title read from an apposition's head word that is no
+	// title the lexicon knows ("Loretta Vance, the deputy state
+	// epidemiologist": Title "epidemiologist"). Such a head tells a
+	// modifier or level changed on the same head, not another post: a
+	// rewrite describes a person in other words as often as it changes
+	// what they are.
+	Open bool
 	Span
 }
 
@@ -249,6 +256,7 @@ const (
 	DayMonth DateKind = "date"     // "Jan. 5", "5 January 2025"
 	Month    DateKind = "month"    // "January", "January 2025"
 	Year     DateKind = "year"     // "2025"
+	Decade   DateKind = "decade"   // "the 1990s": Year 1990
 	Relative DateKind = "relative" // "yesterday", "today", "last week"
 )
 
