@@ -176,6 +176,8 @@ func TestCleanByline(t *testing.T) {
 		// label of bylineLabel is taken off the names.
 		{"Written By", ""},
 		{"Authored by: Dr. Jane Roe", "Dr. Jane Roe"},
+		{"Text by Hunter Marlowe", "Hunter Marlowe"},
+		{"Reporting by Ana Ruiz", "Ana Ruiz"},
 		{"Reported by Jane Doe", "Jane Doe"},
 	} {
 		t.Run(tc.in, func(t *testing.T) {

@@ -328,7 +328,7 @@ func bylineLabel(t string) bool {
 // bylineVerbs say who made the text in a byline's label ("Written by",
 // "Reported by"): the label names no one.
 var bylineVerbs = map[string]bool{"written": true, "authored": true, "posted": true, "words": true,
-	"article": true, "story": true, "reported": true}
+	"article": true, "story": true, "reported": true, "text": true, "reporting": true}
 
 // labelledName returns the text that follows a byline label: the next
 // element beside it, or when the label ends its element, the element
