@@ -932,7 +932,7 @@ func (c *checker) dates(ss []*textproc.Sentence, d *textproc.Sentence) {
 				}
 				if sameDate(*sd, dd) || statesDate(s, dd) {
 					match = true
-				} else if cand == nil && !slices.Contains(used, sd) && !statesDate(d, *sd) && attributionDate(s, *sd) == attributionDate(d, dd) {
+				} else if cand == nil && !slices.Contains(used, sd) && !statesDate(d, *sd) && attributionDate(s, *sd) == attributionDate(d, dd) && sameBound(s, *sd, d, dd) {
 					cand, candS = sd, s
 				}
 			}
@@ -966,6 +966,31 @@ func (c *checker) srcHasMonth(dd textproc.Date) bool {
 		}
 	}
 	return false
+}
+
+// sameBound reports whether two dates may date the same thing by the word
+// before each: a date that opens a span ("from 2005", "since May") and
+// one that closes one ("through 2021", "until May") are two facts, not
+// one changed.
+func sameBound(s *textproc.Sentence, sd textproc.Date, d *textproc.Sentence, dd textproc.Date) bool {
+	a, b := dateBound(s, sd), dateBound(d, dd)
+	return a == 0 || b == 0 || a == b
+}
+
+// dateBound is +1 when the word before date dt of s opens a span of time,
+// -1 when it closes one, 0 otherwise.
+func dateBound(s *textproc.Sentence, dt textproc.Date) int {
+	k := tokenAt(s, dt.Start)
+	if k < 1 {
+		return 0
+	}
+	switch s.Tokens[k-1].Lower {
+	case "from", "since", "starting", "beginning":
+		return 1
+	case "through", "until", "till", "to", "by", "before":
+		return -1
+	}
+	return 0
 }
 
 // srcHasYear reports whether the source states year y anywhere, alone,

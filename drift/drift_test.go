@@ -48,6 +48,8 @@ func TestFind(t *testing.T) {
 			spans: [][2]string{{"2017", "2012"}}},
 		{name: "a year the source states elsewhere", src: []string{"The bridge opened in 1968.", "It was repaired in 1986 after a flood."},
 			der: []string{"The bridge opened in 1986.", "It was repaired in 1986 after a flood."}},
+		{name: "a span's end is not its start", src: []string{"Elan gets a cut of sales on a sliding scale through 2021."},
+			der: []string{"Elan gets a five percent share of sales from 2005."}},
 		{name: "a decade is no year", src: []string{"Her career took off in 2001 with a stage role."},
 			der: []string{"Her career took off in the early 2000s with a stage role."}},
 		{name: "open title's modifier dropped", src: []string{"Loretta Vance, the deputy state epidemiologist, said six nurses were sent."},
