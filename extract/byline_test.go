@@ -129,3 +129,24 @@ func TestPersonNamedLikeTheSite(t *testing.T) {
 		})
 	}
 }
+
+// TestBylineClassBy checks a byline element named for its label ("by",
+// "post-by"), its label written against the name in the markup.
+func TestBylineClassBy(t *testing.T) {
+	for _, tt := range []struct{ byline, want string }{
+		{`<p class="by">Nicole Writer</p>`, "Nicole Writer"},
+		{`<div class="post-by"><span>By</span><a href="/a/nw">Nicole Writer</a></div>`, "Nicole Writer"},
+		{`<p class="bylaw">Nicole Writer</p>`, ""},
+	} {
+		page := `<html><body><article><h1>Planting a kitchen garden in a small yard</h1>` + tt.byline + `
+<p>A kitchen garden needs less room than most people think: four raised beds and a sunny fence will feed a family through the summer.</p>
+<p>Start with the bed nearest the kitchen door, where you will pass it every day and notice what it needs.</p></article></body></html>`
+		a, err := Page([]byte(page), Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.Byline != tt.want {
+			t.Errorf("%s: byline = %q, want %q", tt.byline, a.Byline, tt.want)
+		}
+	}
+}

@@ -219,7 +219,7 @@ func cleanByline(s, site string) string {
 	if templatePlaceholder(s) {
 		return ""
 	}
-	s = bylinePrefix.ReplaceAllString(s, "")
+	s = bylinePrefix.ReplaceAllString(glued(s), "")
 	s = handle.ReplaceAllString(s, "")
 	if loc := bylineStop.FindStringIndex(s); loc != nil {
 		s = s[:loc[0]]
@@ -233,6 +233,18 @@ func cleanByline(s, site string) string {
 	}
 	if !namesLike(s) {
 		return ""
+	}
+	return s
+}
+
+// glued takes off a "By" label written against the name, its elements
+// side by side in the markup with no space between ("ByTrevor Jones"):
+// "By" then a capital and a small letter, which no name opens with
+// ("Bynum" goes on in small letters).
+func glued(s string) string {
+	r := []rune(s)
+	if len(r) > 3 && r[0] == 'B' && r[1] == 'y' && unicode.IsUpper(r[2]) && unicode.IsLower(r[3]) {
+		return string(r[2:])
 	}
 	return s
 }

@@ -177,6 +177,8 @@ func TestCleanByline(t *testing.T) {
 		{"Written By", ""},
 		{"Authored by: Dr. Jane Roe", "Dr. Jane Roe"},
 		{"Text by Hunter Marlowe", "Hunter Marlowe"},
+		{"ByTrevor Jonas", "Trevor Jonas"},
+		{"Bynum Carter", "Bynum Carter"},
 		{"Reporting by Ana Ruiz", "Ana Ruiz"},
 		{"Reported by Jane Doe", "Jane Doe"},
 	} {

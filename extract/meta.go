@@ -359,8 +359,9 @@ func labelledName(label *html.Node) string {
 }
 
 // metaNames are the words whose presence in a class or id makes an
-// element worth the metadata tests (dates, bylines, datelines).
-var metaNames = []string{"date", "publish", "time", "posted", "modif", "byline", "author", "writer", "contributor"}
+// element worth the metadata tests (dates, bylines, datelines); "by"
+// stands for "byline" and a byline named for its label ("by", "post-by").
+var metaNames = []string{"date", "publish", "time", "posted", "modif", "by", "author", "writer", "contributor"}
 
 // metaNamed reports whether v holds one of metaNames, ignoring case: one
 // pass over v, as this runs on every class and id of the page.
@@ -602,7 +603,7 @@ func isBylineNode(n *html.Node) bool {
 			continue
 		}
 		toks = nameTokens(nameBlock(name), toks[:0])
-		if bylineName(toks) {
+		if bylineName(toks) && (toks[len(toks)-1] != "by" || plainName(name)) {
 			return true
 		}
 	}
@@ -630,6 +631,11 @@ func bylineName(toks []string) bool {
 		}
 	}
 	last := toks[len(toks)-1]
+	if last == "by" {
+		// "by", "post-by": the label of a byline (isBylineNode asks that
+		// such a name be plainName).
+		return true
+	}
 	if len(toks) > 1 {
 		switch last {
 		case "name", "names", "link", "links", "text":
@@ -641,6 +647,18 @@ func bylineName(toks []string) bool {
 		return true
 	}
 	return false
+}
+
+// plainName reports a class name written in lower-case words and
+// separators alone: a short token ("by") read from a generated name
+// ("iWgt1WvufJ2EB3ABy") is a fragment of a hash, not a word.
+func plainName(name string) bool {
+	for i := 0; i < len(name); i++ {
+		if c := name[i]; 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // articleTypes lists the schema.org types whose JSON-LD describes the
