@@ -123,7 +123,6 @@ func (c *checker) roles(ss []*textproc.Sentence, d *textproc.Sentence) {
 			}
 			cands = c.holderRoles(all, who)
 		}
-		cands = sameHeads(cands, dr)
 		if len(cands) == 0 {
 			continue
 		}
@@ -164,21 +163,6 @@ func (c *checker) roles(ss []*textproc.Sentence, d *textproc.Sentence) {
 		c.add(Drift{Kind: Role, SourceSpan: roleSpan(best.s, best.r), DerivedSpan: roleSpan(d, dr),
 			SourceSentence: best.s.Index, DerivedSentence: d.Index, Explanation: why})
 	}
-}
-
-// sameHeads keeps the source roles that derived role dr can be held
-// against: for an open title (textproc.Role.Open, a description such as
-// "the state epidemiologist"), those of the same head alone, since
-// another description may say the same in other words; for a title the
-// lexicon knows, those the lexicon knows (a description is no title to
-// contradict it).
-func sameHeads(cands []roleAt, dr textproc.Role) []roleAt {
-	return slices.DeleteFunc(cands, func(sr roleAt) bool {
-		if dr.Open {
-			return sr.r.Title != dr.Title
-		}
-		return sr.r.Open
-	})
 }
 
 // postLevels are the words that set the level or rank of a post within

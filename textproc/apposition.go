@@ -66,7 +66,7 @@ func appositionAfter(s *Sentence, k int) (Role, bool) {
 	for j := k; j < len(toks); j++ {
 		t := &toks[j]
 		if t.Kind != Word {
-			return openTitle(s, k, j, from, mods)
+			return Role{}, false
 		}
 		joined, first := joinedTitle(t.Lower)
 		if n, title := matchTitle(toks, j, first); n > 0 {
@@ -99,12 +99,7 @@ func appositionAfter(s *Sentence, k int) (Role, bool) {
 		case determiners[t.Lower] || possessivePronouns[t.Lower] || possessive(t):
 		case t.Stop:
 			// "Pryce, who is stepping down as chairman,": a relative
-			// clause, not a title beside the name; "Vance, the state
-			// epidemiologist in Ashgrove,": a description, which
-			// ends before its preposition.
-			if openPrepositions[t.Lower] {
-				return openTitle(s, k, j, from, mods)
-			}
+			// clause, not a title beside the name.
 			return Role{}, false
 		default:
 			if lead++; lead > appositionLead {
@@ -114,39 +109,6 @@ func appositionAfter(s *Sentence, k int) (Role, bool) {
 	}
 	return Role{}, false
 }
-
-// openTitle reads the apposition that runs from token k (after the
-// comma that follows a name) to token end as an open title: a description
-// of the person whose head, the last word, is no title roleTitles knows
-// ("Loretta Vance, the deputy state epidemiologist,"). It must open with
-// a determiner or a possessive and end in a lower-case word that is no
-// stop word or modifier; the head is its Title and the Role is Open.
-func openTitle(s *Sentence, k, end, from int, mods []string) (Role, bool) {
-	toks := s.Tokens
-	if end-k < 2 || end-k > appositionLead+1 {
-		return Role{}, false
-	}
-	if d := &toks[k]; !determiners[d.Lower] && !possessivePronouns[d.Lower] && !possessive(d) {
-		return Role{}, false
-	}
-	h := &toks[end-1]
-	if h.Kind != Word || h.Stop || h.Text != h.Lower || len(h.Lower) < 4 || roleModifiers[h.Lower] || possessive(h) {
-		return Role{}, false
-	}
-	start := k + 1
-	for start < end-1 && (determiners[toks[start].Lower] || possessive(&toks[start])) {
-		start++
-	}
-	if from >= 0 && from < start {
-		start = from
-	}
-	return Role{Text: s.Text[toks[start].Start:h.End], Title: h.Lower, Modifiers: mods, Open: true,
-		Span: Span{toks[start].Start, h.End}}, true
-}
-
-// openPrepositions end an open title's head ("the state epidemiologist
-// in Ashgrove").
-var openPrepositions = setOf("of", "at", "in", "for", "with", "from", "on")
 
 // appositionBefore reads the apposition that ends at the comma at token
 // comma, before a name: the words back to the previous punctuation or

@@ -23,11 +23,6 @@ func TestAppositionRoles(t *testing.T) {
 		{"Priya Halle, the foundation's acting executive director, said so.", "director/Priya Halle"},
 		{"Peter Brann, who is stepping down as chairman, will stay.", ""},
 		{"Dean Harrow, vice-chair of the trust, objected.", "vice chair/Dean Harrow"},
-		// Open titles: a description whose head no title list holds.
-		{"Loretta Vance, the deputy state epidemiologist, said so.", "epidemiologist/Loretta Vance"},
-		{"Nadia Orr, a nurse at the clinic, said so.", "nurse/Nadia Orr"},
-		{"Tomas Reyes, 54, said so.", ""},
-		{"Tomas Reyes, the most, said so.", ""},
 	} {
 		t.Run(tc.text, func(t *testing.T) {
 			var got []string

@@ -225,13 +225,6 @@ type Role struct {
 	// Holder is the name that follows the title ("Donald Trump"); empty when
 	// none.
 	Holder string
-	// Open marks a title read from an apposition's head word that is no
-	// title the lexicon knows ("Loretta Vance, the deputy state
-	// epidemiologist": Title "epidemiologist"). Such a head tells a
-	// modifier or level changed on the same head, not another post: a
-	// rewrite describes a person in other words as often as it changes
-	// what they are.
-	Open bool
 	Span
 }
 
