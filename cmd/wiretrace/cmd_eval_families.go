@@ -13,7 +13,7 @@ import (
 
 // evalFamilies runs `wiretrace eval families`: Compare on the bundled
 // example families (the relation and cluster models train on them) and on
-// the held-out, restyled, manipulated and retold families (nothing is
+// the held-out, restyled, manipulated, retold and blind families (nothing is
 // fitted on the held-out ones or on a check part), each original against
 // each of its pages, checked against the manifests.
 func evalFamilies(ctx context.Context, e *env, args []string) error {
@@ -63,6 +63,14 @@ func evalFamilies(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	blindFit, err := eval.BlindFamilies(eval.Fit)
+	if err != nil {
+		return err
+	}
+	blindCheck, err := eval.BlindFamilies(eval.Check)
+	if err != nil {
+		return err
+	}
 	opts := trace.DefaultOptions()
 	var scores []eval.FamilyScore
 	for _, set := range []struct {
@@ -72,7 +80,8 @@ func evalFamilies(ctx context.Context, e *env, args []string) error {
 		studied bool
 	}{{"bundled", bundled, true}, {"held-out", held, false}, {"restyled fit", restyledFit, true}, {"restyled check", restyledCheck, false},
 		{"manipulated fit", manipulatedFit, true}, {"manipulated check", manipulatedCheck, false},
-		{"manipulated held", manipulatedHeld, false}, {"retold fit", retoldFit, true}, {"retold check", retoldCheck, false}} {
+		{"manipulated held", manipulatedHeld, false}, {"retold fit", retoldFit, true}, {"retold check", retoldCheck, false},
+		{"blind fit", blindFit, true}, {"blind check", blindCheck, false}} {
 		s, err := eval.EvalFamilies(ctx, set.name, set.fams, opts)
 		if err != nil {
 			return err
@@ -85,7 +94,7 @@ func evalFamilies(ctx context.Context, e *env, args []string) error {
 	if *asJSON {
 		return writeJSON(e.stdout, scores)
 	}
-	fmt.Fprintf(e.stdout, "story families, each original against each of its pages, and the pages' story clusters (derived: pages made from the original judged derived, whichever relation; clustered: pages of the story in the original's cluster; apart: unrelated pages out of it). bundled: the relation and cluster models train on them; held-out and every check part: nothing is fitted on them; the restyled, manipulated and retold fit parts train the direction's page stage and the drift model\n")
+	fmt.Fprintf(e.stdout, "story families, each original against each of its pages, and the pages' story clusters (derived: pages made from the original judged derived, whichever relation; clustered: pages of the story in the original's cluster; apart: unrelated pages out of it). bundled: the relation and cluster models train on them; held-out and every check part: nothing is fitted on them; the restyled, manipulated and retold fit parts train the direction's page stage and the drift model; the blind set is measured only\n")
 	fmt.Fprintf(e.stdout, "%-17s %5s %6s %9s %8s %7s %9s %7s %14s %6s %11s %8s %9s %9s\n", "set", "pairs", "right", "relation", "derived", "source", "reversed", "credit", "drifts found", "false", "quiet pages", "padding", "clustered", "apart")
 	for _, s := range scores {
 		fmt.Fprintf(e.stdout, "%-17s %5d %6d %9s %8s %7s %9s %7s %14s %6d %11s %8s %9s %9s\n", s.Set, s.Right.N, s.Right.Hit,

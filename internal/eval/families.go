@@ -48,7 +48,14 @@ import (
 //     one), written after the manipulated set had been studied: its fit
 //     folder's stories may be studied, its check folder's only measured.
 //
-//go:embed testdata/heldout testdata/restyled testdata/retold
+//   - blind: ten more stories retold the same way, written in session 19
+//     by writers who read none of the product's code, in domains the
+//     other sets lack (a bribery sentence, a price cap, a data breach, a
+//     lawsuit over royalties, a sewage outbreak): measured only, never
+//     fitted on; its fit folder's four stories may be studied, its check
+//     folder's six only measured.
+//
+//go:embed testdata/heldout testdata/restyled testdata/retold testdata/blind
 var familySets embed.FS
 
 // HeldOutFamilies returns the held-out story families.
@@ -75,6 +82,12 @@ func HeldOutManipulated() ([]examples.Family, error) {
 // with its manipulated and faithful retellings.
 func RetoldFamilies(part Part) ([]examples.Family, error) {
 	return loadFamilySet("retold/"+string(part), "manipulated.json")
+}
+
+// BlindFamilies returns the blind stories of one part: each original with
+// its manipulated and faithful retellings.
+func BlindFamilies(part Part) ([]examples.Family, error) {
+	return loadFamilySet("blind/"+string(part), "manifest.json")
 }
 
 // loadFamilySet loads the families of manifest in familySets' folder dir.

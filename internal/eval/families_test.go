@@ -85,6 +85,7 @@ func TestManipulatedFamilies(t *testing.T) {
 		{"manipulated check", "manipulated", func() ([]examples.Family, error) { return ManipulatedFamilies(Check) }, 5, 50},
 		{"manipulated held", "manipulated_heldout", HeldOutManipulated, 5, 40},
 		{"retold check", "retold", func() ([]examples.Family, error) { return RetoldFamilies(Check) }, 2, 20},
+		{"blind check", "blind", func() ([]examples.Family, error) { return BlindFamilies(Check) }, 6, 60},
 	} {
 		fams, err := set.load()
 		if err != nil {
