@@ -167,25 +167,47 @@ func (c *checker) roles(ss []*textproc.Sentence, d *textproc.Sentence) {
 
 // postLevels are the words that set the level or rank of a post within
 // its body ("regional secretary", "National Fire Chief", "senior
-// adviser"): a title with another of them is another post. Other words
+// adviser"), or the function it serves ("finance director", "sales
+// manager"): a title with another of them is another post. Other words
 // before a title are as often a verb or a synonym ("longtime manager",
 // "longstanding manager") as a qualifier.
 var postLevels = map[string]bool{"regional": true, "national": true, "general": true,
 	"state": true, "federal": true, "local": true, "provincial": true, "county": true,
 	"city": true, "municipal": true, "district": true, "international": true,
 	"global": true, "central": true, "senior": true, "junior": true, "principal": true,
-	"associate": true, "assistant": true, "executive": true, "managing": true}
+	"associate": true, "assistant": true, "executive": true, "managing": true,
+	// The function a post serves within its body ("finance director",
+	// "sales manager", "press secretary"): another function is another
+	// post.
+	"finance": true, "financial": true, "operations": true, "operating": true, "sales": true,
+	"marketing": true, "communications": true, "technology": true, "technical": true,
+	"legal": true, "medical": true, "nursing": true, "research": true, "press": true,
+	"policy": true, "security": true, "commercial": true, "editorial": true, "programme": true,
+	"program": true, "engineering": true, "digital": true, "strategy": true, "investment": true,
+	"compliance": true, "governance": true, "personnel": true, "transport": true,
+	"highways": true, "housing": true, "education": true, "planning": true, "sporting": true}
 
 // swappedLevel reports whether derived role dr of sentence d, of the same
-// title as source role sr, sets the post at another level (postLevels):
+// title as source role sr, sets the post at another level or function
+// (postLevels):
 // "regional secretary" told as "general secretary", "Regional Fire
 // Chief" as "National Fire Chief". Each side must have a level word the
 // other side's sentence lacks: a level dropped ("the fire chief") or one
 // the source sentence has elsewhere ("Fire Chief Brovold of the Regional
 // Fire Service" told as "Regional Fire Chief Brovold") changes no fact.
 func swappedLevel(sr roleAt, d *textproc.Sentence, dr textproc.Role) bool {
-	return anyLevel(d, dr, func(w string) bool { return !hasBaseWord(sr.s, w) }) &&
-		anyLevel(sr.s, sr.r, func(w string) bool { return !hasBaseWord(d, w) })
+	return anyLevel(d, dr, func(w string) bool { return !hasWordLike(sr.s, w) }) &&
+		anyLevel(sr.s, sr.r, func(w string) bool { return !hasWordLike(d, w) })
+}
+
+// hasWordLike reports whether sentence s has the word w, or one of its
+// family (the same first six letters: "financial" for "finance",
+// "operating" for "operations").
+func hasWordLike(s *textproc.Sentence, w string) bool {
+	if len(w) < 6 {
+		return hasBaseWord(s, w)
+	}
+	return slices.ContainsFunc(s.Tokens, func(t textproc.Token) bool { return strings.HasPrefix(baseWord(t.Lower), w[:6]) })
 }
 
 // anyLevel reports whether a level word (postLevels) of role r's
