@@ -189,10 +189,10 @@ var postLevels = map[string]bool{"regional": true, "national": true, "general": 
 
 // swappedLevel reports whether derived role dr of sentence d, of the same
 // title as source role sr, sets the post at another level or function
-// (postLevels):
-// "regional secretary" told as "general secretary", "Regional Fire
-// Chief" as "National Fire Chief". Each side must have a level word the
-// other side's sentence lacks: a level dropped ("the fire chief") or one
+// (postLevels): "regional secretary" told as "general secretary",
+// "Regional Fire Chief" as "National Fire Chief", "managing director" as
+// "finance director". Each side must have such a word the other side's
+// sentence lacks (nor one of its family, hasWordLike): a level dropped ("the fire chief") or one
 // the source sentence has elsewhere ("Fire Chief Brovold of the Regional
 // Fire Service" told as "Regional Fire Chief Brovold") changes no fact.
 func swappedLevel(sr roleAt, d *textproc.Sentence, dr textproc.Role) bool {
@@ -905,13 +905,16 @@ func (c *checker) sourceDates(dd textproc.Date) bool {
 
 // ---- dates
 
-// dates reports a weekday, a calendar date or a year in d that differs from every
-// one of the same kind in the paired source sentences, against one the
-// derived sentence does not also state: a date the derived text drops is
-// an omission, and one it adds next to the source's ("decided Tuesday"
-// that the ban "begin Sunday") dates another event. A sentence whose
-// figures report another measurement (see numbers) dates that
-// measurement, not the source's.
+// dates reports a weekday, a calendar date or a year in d that differs
+// from every one of the same kind in the paired source sentences, against
+// one the derived sentence does not also state: a date the derived text
+// drops is an omission, and one it adds next to the source's ("decided
+// Tuesday" that the ban "begin Sunday") dates another event. A sentence
+// whose figures report another measurement (see numbers) dates that
+// measurement, not the source's. A month or a year is read only when the
+// source states it nowhere (srcHasMonth, srcHasYear), and two dates that
+// bound a span from opposite ends are not read against each other
+// (sameBound).
 //
 // Several changed dates of one sentence ("Thursday and Friday" → "Monday
 // and Tuesday") are read against the source's in order, each source date
