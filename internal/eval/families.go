@@ -53,7 +53,10 @@ import (
 //     other sets lack (a bribery sentence, a price cap, a data breach, a
 //     lawsuit over royalties, a sewage outbreak): measured only, never
 //     fitted on; its fit folder's four stories may be studied, its check
-//     folder's six only measured.
+//     folder's six only measured. Its targeted folder's four stories,
+//     written after the fit part's failures were studied by writers whose
+//     prompts asked for the constructions those failures showed, are
+//     only measured: the mechanisms on text nobody studied.
 //
 //go:embed testdata/heldout testdata/restyled testdata/retold testdata/blind
 var familySets embed.FS
@@ -88,6 +91,11 @@ func RetoldFamilies(part Part) ([]examples.Family, error) {
 // its manipulated and faithful retellings.
 func BlindFamilies(part Part) ([]examples.Family, error) {
 	return loadFamilySet("blind/"+string(part), "manifest.json")
+}
+
+// BlindTargetedFamilies returns the blind set's targeted stories.
+func BlindTargetedFamilies() ([]examples.Family, error) {
+	return loadFamilySet("blind/targeted", "manifest.json")
 }
 
 // loadFamilySet loads the families of manifest in familySets' folder dir.

@@ -86,6 +86,7 @@ func TestManipulatedFamilies(t *testing.T) {
 		{"manipulated held", "manipulated_heldout", HeldOutManipulated, 5, 40},
 		{"retold check", "retold", func() ([]examples.Family, error) { return RetoldFamilies(Check) }, 2, 20},
 		{"blind check", "blind", func() ([]examples.Family, error) { return BlindFamilies(Check) }, 6, 60},
+		{"blind targeted", "blind_targeted", BlindTargetedFamilies, 4, 40},
 	} {
 		fams, err := set.load()
 		if err != nil {
