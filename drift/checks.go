@@ -2589,11 +2589,12 @@ func tie(text string, x, y textproc.Span) string {
 	if len(between) == 0 || len(between) > 5 {
 		return ""
 	}
-	if first := strings.ToLower(between[0]); strings.HasPrefix(first, "'s") || strings.HasPrefix(first, "’s") {
+	if first := strings.ToLower(between[0]); strings.HasPrefix(first, "'s") || strings.HasPrefix(first, "’s") || first == "'" || first == "’" {
+		// "Hale's manager", "Brackwater Logistics' operations director".
 		return "possessive"
 	}
-	if last := strings.ToLower(between[len(between)-1]); last == "of" ||
-		len(between) > 1 && strings.ToLower(between[len(between)-2]) == "of" && (last == "the" || last == "a") {
+	if last := strings.ToLower(between[len(between)-1]); affiliations[last] ||
+		len(between) > 1 && affiliations[strings.ToLower(between[len(between)-2])] && (last == "the" || last == "a") {
 		return "of"
 	}
 	for _, w := range between {
@@ -2609,6 +2610,11 @@ func tie(text string, x, y textproc.Span) string {
 	}
 	return ""
 }
+
+// affiliations tie a post to the body that holds it ("co-president of
+// Halcyon Row", "operations director at Brackwater Logistics", "a
+// spokesman for the ministry").
+var affiliations = map[string]bool{"of": true, "at": true, "for": true}
 
 // names returns the names of s, with its first word taken for a name
 // when one of the paired sentences names it: a one-word name capitalised

@@ -48,6 +48,8 @@ func TestFind(t *testing.T) {
 			spans: [][2]string{{"managing director", "finance director"}}},
 		{name: "a post's function reworded", src: []string{"The firm's finance director, Neil Farrant, paid for the kitchen."},
 			der: []string{"The firm's financial director, Neil Farrant, paid for the kitchen."}},
+		{name: "a post at a body told from the body's end", src: []string{"Gareth Sowerby, operations director at Brackwater Logistics, said the company was cooperating."},
+			der: []string{"Brackwater Logistics' operations director, Gareth Sowerby, said the company was cooperating."}},
 		{name: "year changed", src: []string{"It is the largest outbreak in the region since 2017, when nine people fell ill at a hotel."},
 			der: []string{"It is the region's largest outbreak since 2012, when nine people fell ill at a hotel."}, want: []Kind{Date},
 			spans: [][2]string{{"2017", "2012"}}},
