@@ -1985,6 +1985,17 @@ func negated(s *textproc.Sentence, n textproc.Negation) (string, textproc.Span) 
 		if m.End <= n.Start && n.Start-m.End <= 2 {
 			return "", textproc.Span{} // "not without": double negation
 		}
+		// "could not refuse the scheme without risking an appeal": a
+		// negated claim with its condition, which together claim that
+		// refusing would risk an appeal: neither cue negates a claim.
+		if first, then := m, n; n.Cue == "without" && m.End <= n.Start || m.Cue == "without" && n.End <= m.Start {
+			if m.Cue == "without" {
+				first, then = n, m
+			}
+			if !clauseBoundary(s, tokenAt(s, first.Start), tokenAt(s, then.Start)) {
+				return "", textproc.Span{}
+			}
+		}
 	}
 	// "unless the company improves its offer": a condition, whose words
 	// state no claim to find unnegated on the other side.

@@ -50,6 +50,8 @@ func TestFind(t *testing.T) {
 			der: []string{"The firm's financial director, Neil Farrant, paid for the kitchen."}},
 		{name: "a post at a body told from the body's end", src: []string{"Gareth Sowerby, operations director at Brackwater Logistics, said the company was cooperating."},
 			der: []string{"Brackwater Logistics' operations director, Gareth Sowerby, said the company was cooperating."}},
+		{name: "a condition of a negated claim", src: []string{"Mayor Ines Dorrell said the city could not cancel the contract on cost grounds alone without risking a lawsuit it would likely lose."},
+			der: []string{"Mayor Ines Dorrell said cancelling the contract purely on cost grounds would risk a lawsuit that the city would likely lose."}},
 		{name: "year changed", src: []string{"It is the largest outbreak in the region since 2017, when nine people fell ill at a hotel."},
 			der: []string{"It is the region's largest outbreak since 2012, when nine people fell ill at a hotel."}, want: []Kind{Date},
 			spans: [][2]string{{"2017", "2012"}}},
