@@ -48,11 +48,11 @@ import (
 //     one), written after the manipulated set had been studied: its fit
 //     folder's stories may be studied, its check folder's only measured.
 //
-//   - blind: ten more stories retold the same way, written in session 19
+//   - blind: more stories retold the same way, written in session 19
 //     by writers who read none of the product's code, in domains the
 //     other sets lack (a bribery sentence, a price cap, a data breach, a
 //     lawsuit over royalties, a sewage outbreak): measured only, never
-//     fitted on; its fit folder's four stories may be studied, its check
+//     fitted on; its fit folder's eight stories may be studied, its check
 //     folder's six only measured. Its targeted folder's four stories,
 //     written after the fit part's failures were studied by writers whose
 //     prompts asked for the constructions those failures showed, are
