@@ -1988,11 +1988,12 @@ func negated(s *textproc.Sentence, n textproc.Negation) (string, textproc.Span) 
 		// "could not refuse the scheme without risking an appeal": a
 		// negated claim with its condition, which together claim that
 		// refusing would risk an appeal: neither cue negates a claim.
-		if first, then := m, n; n.Cue == "without" && m.End <= n.Start || m.Cue == "without" && n.End <= m.Start {
-			if m.Cue == "without" {
+		if m.Start != n.Start {
+			first, then := m, n
+			if n.Start < m.Start {
 				first, then = n, m
 			}
-			if !clauseBoundary(s, tokenAt(s, first.Start), tokenAt(s, then.Start)) {
+			if then.Cue == "without" && !clauseBoundary(s, tokenAt(s, first.Start), tokenAt(s, then.Start)) {
 				return "", textproc.Span{}
 			}
 		}
@@ -2591,7 +2592,8 @@ func wordsBetween(text string, x, y textproc.Span) []string {
 // tie returns how the spans x and y of text, within five words of each
 // other, are tied as one name's relation to the other: "possessive" when
 // the first is in the possessive ("Hale's manager, Achterberg"), "of"
-// when the second follows "of" ("Oduya, co-president of Halcyon Row"),
+// when the second follows "of", "at" or "for" (affiliations: "Oduya,
+// co-president of Halcyon Row"),
 // "relative" through a relative pronoun ("Achterberg, who manages Hale"),
 // "post" when only the words of a post stand between (the body, then the
 // post's holder); "" when they are not.
