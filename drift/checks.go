@@ -192,22 +192,24 @@ var postLevels = map[string]bool{"regional": true, "national": true, "general": 
 // (postLevels): "regional secretary" told as "general secretary",
 // "Regional Fire Chief" as "National Fire Chief", "managing director" as
 // "finance director". Each side must have such a word the other side's
-// sentence lacks (nor one of its family, hasWordLike): a level dropped ("the fire chief") or one
-// the source sentence has elsewhere ("Fire Chief Brovold of the Regional
-// Fire Service" told as "Regional Fire Chief Brovold") changes no fact.
+// sentence lacks (nor one of its family, hasWordLike): a level dropped
+// ("the fire chief") or one the source sentence has elsewhere ("Fire
+// Chief Brovold of the Regional Fire Service" told as "Regional Fire
+// Chief Brovold") changes no fact.
 func swappedLevel(sr roleAt, d *textproc.Sentence, dr textproc.Role) bool {
 	return anyLevel(d, dr, func(w string) bool { return !hasWordLike(sr.s, w) }) &&
 		anyLevel(sr.s, sr.r, func(w string) bool { return !hasWordLike(d, w) })
 }
 
-// hasWordLike reports whether sentence s has the word w, or one of its
-// family (the same first six letters: "financial" for "finance",
-// "operating" for "operations").
+// hasWordLike reports whether sentence s has the word w (a lower-case
+// base word: possessive "'s" stripped) in any case, or one of its family
+// (the same first six letters: "financial" for "finance", "operating" for
+// "operations").
 func hasWordLike(s *textproc.Sentence, w string) bool {
-	if len(w) < 6 {
-		return hasBaseWord(s, w)
-	}
-	return slices.ContainsFunc(s.Tokens, func(t textproc.Token) bool { return strings.HasPrefix(baseWord(t.Lower), w[:6]) })
+	return slices.ContainsFunc(s.Tokens, func(t textproc.Token) bool {
+		b := baseWord(t.Lower)
+		return b == w || len(w) >= 6 && strings.HasPrefix(b, w[:6])
+	})
 }
 
 // anyLevel reports whether a level word (postLevels) of role r's
@@ -223,12 +225,6 @@ func anyLevel(s *textproc.Sentence, r textproc.Role, f func(w string) bool) bool
 		}
 	}
 	return false
-}
-
-// hasBaseWord reports whether sentence s has the word w (a lower-case
-// base word: possessive "'s" stripped) in any case.
-func hasBaseWord(s *textproc.Sentence, w string) bool {
-	return slices.ContainsFunc(s.Tokens, func(t textproc.Token) bool { return baseWord(t.Lower) == w })
 }
 
 // roleSpan is how a drift quotes role r of sentence s: its phrase with
@@ -927,7 +923,7 @@ func (c *checker) dates(ss []*textproc.Sentence, d *textproc.Sentence) {
 	}
 	var used []*textproc.Date
 	for _, dd := range d.Dates {
-		if dd.Kind != textproc.Weekday && dd.Kind != textproc.DayMonth && (dd.Kind != textproc.Month || c.srcHasMonth(dd)) && (dd.Kind != textproc.Year || c.srcHasYear(dd.Year)) {
+		if !c.checkedDate(dd) {
 			continue
 		}
 		var cand *textproc.Date
@@ -959,6 +955,21 @@ func (c *checker) dates(ss []*textproc.Sentence, d *textproc.Sentence) {
 		}
 		c.add(dr)
 	}
+}
+
+// checkedDate reports whether dates reads derived date dd: a weekday or a
+// calendar date always, a month or a year only when the source states it
+// nowhere.
+func (c *checker) checkedDate(dd textproc.Date) bool {
+	switch dd.Kind {
+	case textproc.Weekday, textproc.DayMonth:
+		return true
+	case textproc.Month:
+		return !c.srcHasMonth(dd)
+	case textproc.Year:
+		return !c.srcHasYear(dd.Year)
+	}
+	return false
 }
 
 // srcHasMonth reports whether any source date falls in month dd (of its
@@ -2357,7 +2368,7 @@ func (c *checker) personSurname(w string) bool {
 			if e.Kind != textproc.Person {
 				continue
 			}
-			if f := strings.Fields(e.Text); strings.ToLower(strings.Trim(baseWord(straightApostrophe(f[len(f)-1])), ".,;:")) == w {
+			if surname(straightApostrophe(e.Text)) == w {
 				return true
 			}
 		}
@@ -2593,8 +2604,8 @@ func wordsBetween(text string, x, y textproc.Span) []string {
 // other, are tied as one name's relation to the other: "possessive" when
 // the first is in the possessive ("Hale's manager, Achterberg"), "of"
 // when the second follows "of", "at" or "for" (affiliations: "Oduya,
-// co-president of Halcyon Row"),
-// "relative" through a relative pronoun ("Achterberg, who manages Hale"),
+// co-president of Halcyon Row"), "relative" through a relative pronoun
+// ("Achterberg, who manages Hale"),
 // "post" when only the words of a post stand between (the body, then the
 // post's holder); "" when they are not.
 func tie(text string, x, y textproc.Span) string {

@@ -603,19 +603,19 @@ func isBylineNode(n *html.Node) bool {
 			continue
 		}
 		toks = nameTokens(nameBlock(name), toks[:0])
-		if bylineName(toks) && (toks[len(toks)-1] != "by" || plainName(name)) {
+		if bylineName(name, toks) {
 			return true
 		}
 	}
 	return false
 }
 
-// bylineName reports whether the tokens of one class name name a byline:
-// they hold "byline", or end in the author ("post-author",
-// "text__author", "authorName", "entry-author-link"), and say nothing of
-// another person's text or of a picture ("comment-author", "author-bio",
-// "author-avatar").
-func bylineName(toks []string) bool {
+// bylineName reports whether class name name, of tokens toks, names a
+// byline: its tokens hold "byline", or end in the author ("post-author",
+// "text__author", "authorName", "entry-author-link") or the label ("by",
+// "post-by"), and say nothing of another person's text or of a picture
+// ("comment-author", "author-bio", "author-avatar").
+func bylineName(name string, toks []string) bool {
 	if len(toks) == 0 {
 		return false
 	}
@@ -632,9 +632,9 @@ func bylineName(toks []string) bool {
 	}
 	last := toks[len(toks)-1]
 	if last == "by" {
-		// "by", "post-by": the label of a byline (isBylineNode asks that
-		// such a name be plainName).
-		return true
+		// "by", "post-by": the label of a byline, in a name of words
+		// (plainName), not a generated one.
+		return plainName(name)
 	}
 	if len(toks) > 1 {
 		switch last {
