@@ -1996,9 +1996,9 @@ func negated(s *textproc.Sentence, n textproc.Negation) (string, textproc.Span) 
 		if m.End <= n.Start && n.Start-m.End <= 2 {
 			return "", textproc.Span{} // "not without": double negation
 		}
-		// "could not refuse the scheme without risking an appeal": a
+		// "could not cancel the contract without risking a lawsuit": a
 		// negated claim with its condition, which together claim that
-		// refusing would risk an appeal: neither cue negates a claim.
+		// cancelling would risk a lawsuit: neither cue negates a claim.
 		if m.Start != n.Start {
 			first, then := m, n
 			if n.Start < m.Start {
@@ -2318,7 +2318,7 @@ func (c *checker) entities(ss []*textproc.Sentence, d *textproc.Sentence) {
 // copy of a sentence: where the source sentence has, between two words,
 // the surname of a person the source names, d has another word between
 // the same two, capitalised, that the source never uses nor spells
-// otherwise ('…," Culpo said' → '…," Quinashsen said'). entities leaves
+// otherwise ('…," Marlow said' → '…," Quennell said'). entities leaves
 // one-word names alone, since a capitalised word alone is rarely sure to
 // be a person; a word swapped for another in the same place of the same
 // sentence is a name changed.
@@ -2360,7 +2360,7 @@ func (c *checker) renamed(ss []*textproc.Sentence, d *textproc.Sentence) {
 }
 
 // personSurname reports whether the source names a person whose name ends
-// in the lowercased word w ("Olivia Culpo" for "culpo"): a title or a
+// in the lowercased word w ("Ines Marlow" for "marlow"): a title or a
 // place in the same slot is no person renamed.
 func (c *checker) personSurname(w string) bool {
 	for i := range c.src.Sentences {
@@ -2377,7 +2377,7 @@ func (c *checker) personSurname(w string) bool {
 }
 
 // capitalisedWord reports a word token written with a capital and then
-// lower-case letters: a name's shape ("Culpo"), not an acronym.
+// lower-case letters: a name's shape ("Marlow"), not an acronym.
 func capitalisedWord(t *textproc.Token) bool {
 	return t.Kind == textproc.Word && t.Text != t.Lower && len(t.Text) > 1 && t.Text[1:] == t.Lower[1:]
 }
@@ -2614,7 +2614,7 @@ func tie(text string, x, y textproc.Span) string {
 		return ""
 	}
 	if first := strings.ToLower(between[0]); strings.HasPrefix(first, "'s") || strings.HasPrefix(first, "’s") || first == "'" || first == "’" {
-		// "Hale's manager", "Brackwater Logistics' operations director".
+		// "Hale's manager", "Norvel Holdings' finance director".
 		return "possessive"
 	}
 	if last := strings.ToLower(between[len(between)-1]); affiliations[last] ||
@@ -2636,7 +2636,7 @@ func tie(text string, x, y textproc.Span) string {
 }
 
 // affiliations tie a post to the body that holds it ("co-president of
-// Halcyon Row", "operations director at Brackwater Logistics", "a
+// Halcyon Row", "finance director at Norvel Holdings", "a
 // spokesman for the ministry").
 var affiliations = map[string]bool{"of": true, "at": true, "for": true}
 
