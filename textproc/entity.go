@@ -228,12 +228,6 @@ func findRoles(text string, toks []Token) []roleMatch {
 				start--
 				continue
 			}
-			// A modifier before the word that says what the post is of:
-			// "former sales manager", "acting police chief".
-			if start >= 2 && p.Kind == Word && !p.Stop && p.Text == p.Lower && roleModifiers[toks[start-2].Lower] {
-				start -= 2
-				continue
-			}
 			break
 		}
 		for q := start; q < k; q++ {
