@@ -1786,6 +1786,9 @@ func (c *checker) reversed(ss []*textproc.Sentence, s *textproc.Sentence, j int,
 		negatedAt(s, j) != negatedAt(d, k) || !shareSubject(s, j, d, k) {
 		return false
 	}
+	if converses[t.Lower] && swappedSides(s, j, d, k) {
+		return false
+	}
 	// The word that replaced a dropped negation ("confirmed reports" for
 	// "denied reports") is that drift's, reported once.
 	if slices.ContainsFunc(c.out, func(x Drift) bool {
@@ -1798,6 +1801,65 @@ func (c *checker) reversed(ss []*textproc.Sentence, s *textproc.Sentence, j int,
 		Explanation: fmt.Sprintf("this says %q where the source says %q: the claim is reversed", t.Text, u.Text)})
 	return true
 }
+
+// converses are the opposites that state one relation from either end:
+// "A bought it from B" is "B sold it to A", "A came a week after B" is "B
+// came a week before A", "A is higher than B" is "B is lower than A".
+var converses = map[string]bool{
+	"bought": true, "sold": true, "buy": true, "sell": true,
+	"won": true, "lost": true, "win": true, "lose": true, "wins": true, "loses": true,
+	"before": true, "after": true, "earlier": true, "later": true,
+	"higher": true, "lower": true, "more": true, "fewer": true, "less": true,
+	"better": true, "worse": true, "stronger": true, "weaker": true,
+	"cheaper": true, "dearer": true, "above": true, "below": true,
+}
+
+// swappedSides reports a converse told from the other end: a content
+// word on one side of token j of s (within its clause) stands on the
+// other side of token k of d and not on that side in s. A reversal keeps
+// its participants where they were ("Before the vote, prices rose" →
+// "prices rose after the vote": "vote" follows the word in both).
+func swappedSides(s *textproc.Sentence, j int, d *textproc.Sentence, k int) bool {
+	sb, sa := clauseSide(s, j, -1), clauseSide(s, j, 1)
+	db, da := clauseSide(d, k, -1), clauseSide(d, k, 1)
+	for w := range db {
+		if sa[w] && !sb[w] {
+			return true
+		}
+	}
+	for w := range da {
+		if sb[w] && !sa[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// clauseSide returns the stems of the content words of s from token k
+// in direction dir (-1 before, 1 after) up to a clause's punctuation, ten
+// tokens at most. Before k it reads past the comma of a relative clause
+// to its antecedent ("Jane Roe, who agreed to sell": Jane Roe sells).
+func clauseSide(s *textproc.Sentence, k, dir int) map[string]bool {
+	out := map[string]bool{}
+	for i, n := k+dir, 0; i >= 0 && i < len(s.Tokens) && n < 10; i, n = i+dir, n+1 {
+		t := s.Tokens[i]
+		if t.Kind == textproc.Punct {
+			if dir < 0 && t.Text == "," && i+1 < len(s.Tokens) && relativePronouns[s.Tokens[i+1].Lower] {
+				continue
+			}
+			if t.Text != "'" && t.Text != "’" && t.Text != "-" {
+				break
+			}
+		}
+		if t.Kind == textproc.Word && !t.Stop {
+			out[t.Stem] = true
+		}
+	}
+	return out
+}
+
+// relativePronouns open a relative clause after its antecedent.
+var relativePronouns = map[string]bool{"who": true, "which": true, "that": true, "whose": true}
 
 // lexicalNegators are words that negate what follows them without a
 // negation cue ("avoid gatherings" for "do not gather", "stop taking"
