@@ -210,7 +210,11 @@ func Examine(src, derived *textproc.Doc, pairs []Pair) Review {
 			c.suspect(Drift{Kind: Date, DerivedSpan: x.Text, SourceSentence: at, DerivedSentence: j,
 				Explanation: fmt.Sprintf("dates this %s, which the source never does", x.Text)})
 		}
-		for _, e := range d.Entities {
+		entities := d.Entities
+		if label(d) {
+			entities = nil
+		}
+		for _, e := range entities {
 			mostly, wholly := c.newName(e)
 			if seenName[e.Key] || !mostly {
 				continue
@@ -546,3 +550,24 @@ func (c *checker) derivedHas(s *textproc.Sentence, n textproc.Number) bool {
 	}
 	return false
 }
+
+// label reports a derived "sentence" that is a label, not a claim: every
+// word capitalised, a few at most ("News Desk", "Staff Writer", a
+// subheading). The name it holds is the page's byline or a section's
+// title, not a source the rewrite gives for a claim.
+func label(d *textproc.Sentence) bool {
+	words := 0
+	for k := range d.Tokens {
+		t := &d.Tokens[k]
+		if t.Kind != textproc.Word {
+			continue
+		}
+		if words++; words > labelWords || t.Text == t.Lower && !t.Stop {
+			return false
+		}
+	}
+	return words > 0
+}
+
+// labelWords is the most words a label holds.
+const labelWords = 4

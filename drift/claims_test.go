@@ -282,3 +282,19 @@ func TestExamineDatelineDate(t *testing.T) {
 		}
 	}
 }
+
+// TestExamineLabel checks that a label left in a rewrite's text (a desk
+// byline on its own line) names no new person, while a claim naming one
+// does.
+func TestExamineLabel(t *testing.T) {
+	src := doc("The harbour reopened on Monday after a week of storms, the port authority said.",
+		"Fishing boats returned to their moorings by the evening.")
+	der := doc("Metro Desk",
+		"The harbour reopened on Monday after a week of storms, the port authority said.",
+		"Fishing boats returned to their moorings by the evening, said Ilse Varga, a skipper.")
+	pairs := []Pair{{Source: []int{0}, Derived: []int{1}}, {Source: []int{1}, Derived: []int{2}}}
+	rv := Examine(src, der, pairs)
+	if got := spans(rv.Drifts(true, false), Entity); got != "->Ilse Varga" {
+		t.Errorf("entity drifts %q, want Ilse Varga alone: the desk's label names no one", got)
+	}
+}
