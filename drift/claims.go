@@ -203,7 +203,7 @@ func Examine(src, derived *textproc.Doc, pairs []Pair) Review {
 				Explanation: fmt.Sprintf("gives the figure %s, which the source never states", x.Text)})
 		}
 		for _, x := range d.Dates {
-			if c.caseless || x.Kind != textproc.Weekday && x.Kind != textproc.DayMonth || c.sourceDates(x) {
+			if c.caseless || x.Kind != textproc.Weekday && x.Kind != textproc.DayMonth || c.sourceDates(x) || c.reportedDate(x.Text) {
 				continue
 			}
 			dates++
@@ -549,6 +549,12 @@ func (c *checker) derivedHas(s *textproc.Sentence, n textproc.Number) bool {
 		}
 	}
 	return false
+}
+
+// reportedDate reports whether Find reported a date the rewrite writes as
+// span changed: said again elsewhere in the rewrite, it is the same change.
+func (c *checker) reportedDate(span string) bool {
+	return slices.ContainsFunc(c.out, func(d Drift) bool { return d.Kind == Date && d.DerivedSpan == span })
 }
 
 // label reports a derived "sentence" that is a label, not a claim: every

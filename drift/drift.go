@@ -115,6 +115,63 @@ func (c *checker) find(pairs []Pair) {
 	}
 	sortDrifts(c.out)
 	c.out = oneQuotation(c.out)
+	c.out = c.oneDate(c.out)
+}
+
+// oneDate keeps one drift for a derived date read against several source
+// dates (a sentence the aligner paired with one source sentence and the
+// anchors with another, or the date said again in the lead): the change
+// of the source date it shares most with ("21 May" changed from "12 May",
+// not from "10 March"), the first of equals. ds is sorted.
+func (c *checker) oneDate(ds []Drift) []Drift {
+	best := map[string]int{} // index in ds of the drift kept for a derived date
+	for i, d := range ds {
+		if d.Kind != Date || d.SourceSpan == "" {
+			continue
+		}
+		k := d.DerivedSpan
+		j, seen := best[k]
+		if !seen || c.dateAffinity(d) > c.dateAffinity(ds[j]) {
+			best[k] = i
+		}
+	}
+	out := ds[:0]
+	for i, d := range ds {
+		if d.Kind == Date && d.SourceSpan != "" && best[d.DerivedSpan] != i {
+			continue
+		}
+		out = append(out, d)
+	}
+	return out
+}
+
+// dateAffinity counts the fields (weekday, day, month, year) a date
+// drift's two dates share.
+func (c *checker) dateAffinity(d Drift) int {
+	find := func(doc *textproc.Doc, i int, span string) (textproc.Date, bool) {
+		if i < 0 || i >= len(doc.Sentences) {
+			return textproc.Date{}, false
+		}
+		for _, x := range doc.Sentences[i].Dates {
+			if x.Text == span {
+				return x, true
+			}
+		}
+		return textproc.Date{}, false
+	}
+	a, okA := find(c.src, d.SourceSentence, d.SourceSpan)
+	b, okB := find(c.derived, d.DerivedSentence, d.DerivedSpan)
+	if !okA || !okB {
+		return 0
+	}
+	n := 0
+	for _, same := range []bool{a.Weekday != 0 && a.Weekday == b.Weekday, a.Day != 0 && a.Day == b.Day,
+		a.Month != 0 && a.Month == b.Month, a.Year != 0 && a.Year == b.Year} {
+		if same {
+			n++
+		}
+	}
+	return n
 }
 
 // slotPairs pairs a derived sentence that neither the aligner nor the

@@ -636,3 +636,20 @@ func TestSlotPairs(t *testing.T) {
 		t.Errorf("last slot: got %+v, want one number drift", end)
 	}
 }
+
+// TestFindOneDate checks that a date a rewrite changed once and gives
+// twice is one change, reported against the source date it shares most
+// with: the lead, paired with the source's lead (which dates the claim),
+// gives the changed hearing date the later sentence gives again.
+func TestFindOneDate(t *testing.T) {
+	src := doc("The trust filed its claim at the High Court on 10 March, it said.",
+		"The club's owner said the sale would go ahead.",
+		"A first hearing is set for 12 May.")
+	der := doc("The trust's High Court claim will be heard on 21 May, it said.",
+		"The club's owner said the sale would go ahead.",
+		"A first hearing is set for 21 May.")
+	got := findOneToOne(src, der)
+	if len(got) != 1 || got[0].SourceSpan != "12 May" || got[0].DerivedSpan != "21 May" {
+		t.Errorf("got %+v, want one drift, 12 May -> 21 May", got)
+	}
+}
