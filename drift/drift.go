@@ -20,6 +20,7 @@ package drift
 
 import (
 	"fmt"
+	"math"
 	"slices"
 	"sort"
 	"strings"
@@ -116,6 +117,55 @@ func (c *checker) find(pairs []Pair) {
 	sortDrifts(c.out)
 	c.out = oneQuotation(c.out)
 	c.out = c.oneDate(c.out)
+	c.out = c.oneFigure(c.out)
+}
+
+// oneFigure keeps one drift for a derived figure read against several
+// source figures (a sentence paired with one source sentence and
+// anchored to another, or the figure said again): the change from the
+// source figure nearest in value ("11 per cent" from "12 per cent", not
+// from "89 per cent"), the first of equals. ds is sorted.
+func (c *checker) oneFigure(ds []Drift) []Drift {
+	best := map[string]int{} // index in ds of the drift kept for a derived figure
+	for i, d := range ds {
+		if d.Kind != Number || d.SourceSpan == "" {
+			continue
+		}
+		j, seen := best[d.DerivedSpan]
+		if !seen || c.figureGap(d) < c.figureGap(ds[j]) {
+			best[d.DerivedSpan] = i
+		}
+	}
+	out := ds[:0]
+	for i, d := range ds {
+		if d.Kind == Number && d.SourceSpan != "" && best[d.DerivedSpan] != i {
+			continue
+		}
+		out = append(out, d)
+	}
+	return out
+}
+
+// figureGap is how far apart a figure drift's two values are, as the
+// log of their ratio; +Inf when either is not found.
+func (c *checker) figureGap(d Drift) float64 {
+	find := func(doc *textproc.Doc, i int, span string) (float64, bool) {
+		if i < 0 || i >= len(doc.Sentences) {
+			return 0, false
+		}
+		for _, n := range c.figures(&doc.Sentences[i]) {
+			if n.Text == span {
+				return math.Abs(n.Value), true
+			}
+		}
+		return 0, false
+	}
+	a, okA := find(c.src, d.SourceSentence, d.SourceSpan)
+	b, okB := find(c.derived, d.DerivedSentence, d.DerivedSpan)
+	if !okA || !okB {
+		return math.Inf(1)
+	}
+	return math.Abs(math.Log((a + 1e-9) / (b + 1e-9)))
 }
 
 // oneDate keeps one drift for a derived date read against several source

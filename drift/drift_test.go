@@ -653,3 +653,18 @@ func TestFindOneDate(t *testing.T) {
 		t.Errorf("got %+v, want one drift, 12 May -> 21 May", got)
 	}
 }
+
+// TestFindOneFigure checks that a figure read against two source figures
+// is one change, from the source figure nearest in value.
+func TestFindOneFigure(t *testing.T) {
+	src := doc("The supporters' trust, which owns 11 per cent of the club, has gone to court.",
+		"The club's owner said the sale would go ahead.",
+		"The trust's members backed the case by 62 per cent in a ballot.")
+	der := doc("The supporters' trust has gone to court after 82 per cent of its members backed the case.",
+		"The club's owner said the sale would go ahead.",
+		"The trust's members backed the case by 82 per cent in a ballot.")
+	got := findOneToOne(src, der)
+	if len(got) != 1 || got[0].SourceSpan != "62 per cent" || got[0].DerivedSpan != "82 per cent" {
+		t.Errorf("got %+v, want one drift, 62 per cent -> 82 per cent", got)
+	}
+}
