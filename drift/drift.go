@@ -116,29 +116,31 @@ func (c *checker) find(pairs []Pair) {
 	}
 	sortDrifts(c.out)
 	c.out = oneQuotation(c.out)
-	c.out = c.oneDate(c.out)
-	c.out = c.oneFigure(c.out)
+	c.out = oneChange(c.out, Date, c.dateGap)
+	c.out = oneChange(c.out, Number, c.figureGap)
 }
 
-// oneFigure keeps one drift for a derived figure read against several
-// source figures (a sentence paired with one source sentence and
-// anchored to another, or the figure said again): the change from the
-// source figure nearest in value ("11 per cent" from "12 per cent", not
-// from "89 per cent"), the first of equals. ds is sorted.
-func (c *checker) oneFigure(ds []Drift) []Drift {
-	best := map[string]int{} // index in ds of the drift kept for a derived figure
+// oneChange keeps one drift of kind k for each derived span read against
+// several source spans (a sentence the aligner paired with one source
+// sentence and the anchors with another, or a date or figure the rewrite
+// gives again in its lead): the change from the source span nearest it
+// by gap ("21 May" from "12 May", not from "10 March"; "82 per cent" from
+// "62 per cent", not from "11 per cent"), the first of equals. ds is
+// sorted.
+func oneChange(ds []Drift, k Kind, gap func(Drift) float64) []Drift {
+	best := map[string]int{} // index in ds of the drift kept for a derived span
 	for i, d := range ds {
-		if d.Kind != Number || d.SourceSpan == "" {
+		if d.Kind != k || d.SourceSpan == "" {
 			continue
 		}
 		j, seen := best[d.DerivedSpan]
-		if !seen || c.figureGap(d) < c.figureGap(ds[j]) {
+		if !seen || gap(d) < gap(ds[j]) {
 			best[d.DerivedSpan] = i
 		}
 	}
 	out := ds[:0]
 	for i, d := range ds {
-		if d.Kind == Number && d.SourceSpan != "" && best[d.DerivedSpan] != i {
+		if d.Kind == k && d.SourceSpan != "" && best[d.DerivedSpan] != i {
 			continue
 		}
 		out = append(out, d)
@@ -168,36 +170,9 @@ func (c *checker) figureGap(d Drift) float64 {
 	return math.Abs(math.Log((a + 1e-9) / (b + 1e-9)))
 }
 
-// oneDate keeps one drift for a derived date read against several source
-// dates (a sentence the aligner paired with one source sentence and the
-// anchors with another, or the date said again in the lead): the change
-// of the source date it shares most with ("21 May" changed from "12 May",
-// not from "10 March"), the first of equals. ds is sorted.
-func (c *checker) oneDate(ds []Drift) []Drift {
-	best := map[string]int{} // index in ds of the drift kept for a derived date
-	for i, d := range ds {
-		if d.Kind != Date || d.SourceSpan == "" {
-			continue
-		}
-		k := d.DerivedSpan
-		j, seen := best[k]
-		if !seen || c.dateAffinity(d) > c.dateAffinity(ds[j]) {
-			best[k] = i
-		}
-	}
-	out := ds[:0]
-	for i, d := range ds {
-		if d.Kind == Date && d.SourceSpan != "" && best[d.DerivedSpan] != i {
-			continue
-		}
-		out = append(out, d)
-	}
-	return out
-}
-
-// dateAffinity counts the fields (weekday, day, month, year) a date
-// drift's two dates share.
-func (c *checker) dateAffinity(d Drift) int {
+// dateGap is how far apart a date drift's two dates are: minus the
+// fields (weekday, day, month, year) they share.
+func (c *checker) dateGap(d Drift) float64 {
 	find := func(doc *textproc.Doc, i int, span string) (textproc.Date, bool) {
 		if i < 0 || i >= len(doc.Sentences) {
 			return textproc.Date{}, false
@@ -214,14 +189,14 @@ func (c *checker) dateAffinity(d Drift) int {
 	if !okA || !okB {
 		return 0
 	}
-	n := 0
+	gap := 0.0
 	for _, same := range []bool{a.Weekday != 0 && a.Weekday == b.Weekday, a.Day != 0 && a.Day == b.Day,
 		a.Month != 0 && a.Month == b.Month, a.Year != 0 && a.Year == b.Year} {
 		if same {
-			n++
+			gap--
 		}
 	}
-	return n
+	return gap
 }
 
 // slotPairs pairs a derived sentence that neither the aligner nor the

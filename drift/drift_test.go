@@ -637,34 +637,38 @@ func TestSlotPairs(t *testing.T) {
 	}
 }
 
-// TestFindOneDate checks that a date a rewrite changed once and gives
-// twice is one change, reported against the source date it shares most
-// with: the lead, paired with the source's lead (which dates the claim),
-// gives the changed hearing date the later sentence gives again.
-func TestFindOneDate(t *testing.T) {
-	src := doc("The trust filed its claim at the High Court on 10 March, it said.",
-		"The club's owner said the sale would go ahead.",
-		"A first hearing is set for 12 May.")
-	der := doc("The trust's High Court claim will be heard on 21 May, it said.",
-		"The club's owner said the sale would go ahead.",
-		"A first hearing is set for 21 May.")
-	got := findOneToOne(src, der)
-	if len(got) != 1 || got[0].SourceSpan != "12 May" || got[0].DerivedSpan != "21 May" {
-		t.Errorf("got %+v, want one drift, 12 May -> 21 May", got)
-	}
-}
-
-// TestFindOneFigure checks that a figure read against two source figures
-// is one change, from the source figure nearest in value.
-func TestFindOneFigure(t *testing.T) {
-	src := doc("The supporters' trust, which owns 11 per cent of the club, has gone to court.",
-		"The club's owner said the sale would go ahead.",
-		"The trust's members backed the case by 62 per cent in a ballot.")
-	der := doc("The supporters' trust has gone to court after 82 per cent of its members backed the case.",
-		"The club's owner said the sale would go ahead.",
-		"The trust's members backed the case by 82 per cent in a ballot.")
-	got := findOneToOne(src, der)
-	if len(got) != 1 || got[0].SourceSpan != "62 per cent" || got[0].DerivedSpan != "82 per cent" {
-		t.Errorf("got %+v, want one drift, 62 per cent -> 82 per cent", got)
+// TestFindOneReport checks that a changed date or figure a rewrite gives
+// twice, once in a sentence paired with a source sentence stating another
+// (the lead), is one change, reported against the source's date or figure
+// it shares most with.
+func TestFindOneReport(t *testing.T) {
+	for _, tc := range []struct {
+		name     string
+		src, der []string
+		from, to string
+	}{
+		{name: "a date",
+			src: []string{"The trust filed its claim at the High Court on 10 March, it said.",
+				"The club's owner said the sale would go ahead.",
+				"A first hearing is set for 12 May."},
+			der: []string{"The trust's High Court claim will be heard on 21 May, it said.",
+				"The club's owner said the sale would go ahead.",
+				"A first hearing is set for 21 May."},
+			from: "12 May", to: "21 May"},
+		{name: "a figure",
+			src: []string{"The supporters' trust, which owns 11 per cent of the club, has gone to court.",
+				"The club's owner said the sale would go ahead.",
+				"The trust's members backed the case by 62 per cent in a ballot."},
+			der: []string{"The supporters' trust has gone to court after 82 per cent of its members backed the case.",
+				"The club's owner said the sale would go ahead.",
+				"The trust's members backed the case by 82 per cent in a ballot."},
+			from: "62 per cent", to: "82 per cent"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got := findOneToOne(doc(tc.src...), doc(tc.der...))
+			if len(got) != 1 || got[0].SourceSpan != tc.from || got[0].DerivedSpan != tc.to {
+				t.Errorf("got %+v, want one drift, %s -> %s", got, tc.from, tc.to)
+			}
+		})
 	}
 }
