@@ -1680,7 +1680,19 @@ func inNegatedClause(s *textproc.Sentence, t textproc.Token) bool {
 	}
 	for _, m := range s.Negations {
 		n := tokenAt(s, m.Start)
-		if n < 0 || !clauseBoundary(s, min(n, k), max(n, k)) {
+		if n < 0 || !clauseBoundary(s, min(n, k), max(n, k)) && !(n > k && coordinatedAfter(s, k, n)) {
+			return true
+		}
+	}
+	return false
+}
+
+// coordinatedAfter reports a comma and a conjunction between tokens k
+// and n > k: what follows is another predicate, whose negation does not
+// reach back over k ("has approved the deal, but would not comment").
+func coordinatedAfter(s *textproc.Sentence, k, n int) bool {
+	for j := k + 1; j+1 < n; j++ {
+		if s.Tokens[j].Text == "," && clauseConjunctions[s.Tokens[j+1].Lower] {
 			return true
 		}
 	}
