@@ -2765,8 +2765,36 @@ func (c *checker) names(s *textproc.Sentence, paired ...*textproc.Sentence) []te
 // Brisk (9-6)" → "Brisk (9-6) and Arlen (12-3)"); swapped names leave
 // them in place.
 func carried(d *textproc.Sentence, e textproc.Entity, s *textproc.Sentence, se, so *textproc.Entity) bool {
-	at := attached(d, e.Span)
-	return at != "" && at == attached(s, se.Span) && at != attached(s, so.Span)
+	if at := attached(d, e.Span); at != "" && at == attached(s, se.Span) && at != attached(s, so.Span) {
+		return true
+	}
+	// A name moves with the title written before it too: "Tallund's
+	// foreign minister, Oskar Lindqvar, and Marvessa's trade minister,
+	// Ilona Vantrees" told the other way round keeps who is who.
+	desc := titleBefore(d, e.Span)
+	return desc != "" && desc == titleBefore(s, se.Span) && desc != titleBefore(s, so.Span)
+}
+
+// titleBefore is the two words written right before span sp of s, past a
+// comma ("foreign minister" in "Tallund's foreign minister, Oskar
+// Lindqvar"), lowercased, when both are content words; "" otherwise.
+func titleBefore(s *textproc.Sentence, sp textproc.Span) string {
+	k := tokenAt(s, sp.Start)
+	if k < 0 {
+		return ""
+	}
+	k--
+	if k >= 0 && s.Tokens[k].Text == "," {
+		k--
+	}
+	if k < 1 {
+		return ""
+	}
+	a, b := &s.Tokens[k-1], &s.Tokens[k]
+	if a.Kind != textproc.Word || b.Kind != textproc.Word || a.Stop || b.Stop {
+		return ""
+	}
+	return a.Lower + " " + b.Lower
 }
 
 // attached is the text after span sp of s up to its next word, when it
