@@ -185,7 +185,15 @@ var postLevels = map[string]bool{"regional": true, "national": true, "general": 
 	"policy": true, "security": true, "commercial": true, "editorial": true, "programme": true,
 	"program": true, "engineering": true, "digital": true, "strategy": true, "investment": true,
 	"compliance": true, "governance": true, "personnel": true, "transport": true,
-	"highways": true, "housing": true, "education": true, "planning": true, "sporting": true}
+	"highways": true, "housing": true, "education": true, "planning": true, "sporting": true,
+	"licensing": true, "integrity": true, "safety": true,
+	// A government's portfolios ("energy minister", "foreign minister",
+	// "minister for trade").
+	"economy": true, "economic": true, "energy": true, "foreign": true, "trade": true,
+	"health": true, "justice": true, "interior": true, "defence": true, "defense": true,
+	"agriculture": true, "environment": true, "culture": true, "fisheries": true,
+	"infrastructure": true, "labour": true, "labor": true, "treasury": true, "tourism": true,
+	"industry": true, "science": true, "welfare": true, "immigration": true}
 
 // swappedLevel reports whether derived role dr of sentence d, of the same
 // title as source role sr, sets the post at another level or function
@@ -197,8 +205,35 @@ var postLevels = map[string]bool{"regional": true, "national": true, "general": 
 // Chief Brovold of the Regional Fire Service" told as "Regional Fire
 // Chief Brovold") changes no fact.
 func swappedLevel(sr roleAt, d *textproc.Sentence, dr textproc.Role) bool {
-	return anyLevel(d, dr, func(w string) bool { return !hasWordLike(sr.s, w) }) &&
-		anyLevel(sr.s, sr.r, func(w string) bool { return !hasWordLike(d, w) })
+	who := surname(dr.Holder)
+	return anyLevel(d, dr, sr.r.Title, func(w string) bool { return !hasLevelOf(sr.s, w, who) }) &&
+		anyLevel(sr.s, sr.r, dr.Title, func(w string) bool { return !hasLevelOf(d, w, who) })
+}
+
+// hasLevelOf is hasWordLike outside the titles s gives people other than
+// the one surnamed who: "Varnholt's transport minister, Tessa Orvik, and
+// Essmere's economy minister, Jonas Brell" does not make Brell a transport
+// minister.
+func hasLevelOf(s *textproc.Sentence, w, who string) bool {
+	var own, others []textproc.Span
+	for _, r := range append(slices.Clip(s.Roles), textproc.AppositionRoles(s)...) {
+		switch {
+		case surname(r.Holder) == who:
+			own = append(own, r.Span)
+		case r.Holder != "":
+			others = append(others, r.Span)
+		}
+	}
+	in := func(spans []textproc.Span, t textproc.Token) bool {
+		return slices.ContainsFunc(spans, func(sp textproc.Span) bool { return sp.Start <= t.Start && t.End <= sp.End })
+	}
+	return slices.ContainsFunc(s.Tokens, func(t textproc.Token) bool {
+		if in(others, t) && !in(own, t) {
+			return false
+		}
+		b := baseWord(t.Lower)
+		return b == w || len(w) >= 6 && strings.HasPrefix(b, w[:6])
+	})
 }
 
 // hasWordLike reports whether sentence s has the word w (a lower-case
@@ -213,11 +248,13 @@ func hasWordLike(s *textproc.Sentence, w string) bool {
 }
 
 // anyLevel reports whether a level word (postLevels) of role r's
-// qualified phrase in s (Sentence.QualifiedStart), lowercased, satisfies
-// f.
-func anyLevel(s *textproc.Sentence, r textproc.Role, f func(w string) bool) bool {
+// qualified phrase in s (Sentence.QualifiedStart), lowercased, that the
+// other role's title does not hold, satisfies f: against a bare
+// "minister", the "transport" of "transport minister" and the "economy"
+// of "economy minister" both set the post.
+func anyLevel(s *textproc.Sentence, r textproc.Role, other string, f func(w string) bool) bool {
 	start := s.QualifiedStart(r)
-	title := canonTitle(r.Title)
+	title := canonTitle(other)
 	for k := range s.Tokens {
 		t := &s.Tokens[k]
 		if t.Start >= start && t.End <= r.End && postLevels[t.Lower] && !strings.Contains(title, t.Lower) && f(t.Lower) {
