@@ -21,6 +21,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unicode"
 )
 
 // FS holds the manifest families.json and every example page, at paths
@@ -82,7 +83,51 @@ type Drift struct {
 // expected" for "had not expected", "42" for "42-page"): a manifest's
 // writer and the report need not cut a span at the same word.
 func (d Drift) matches(kind, source, derived string) bool {
-	return kind == d.Kind && overlaps(source, d.Source) && overlaps(derived, d.Derived)
+	return kind == d.Kind && side(source, d.Source, d.Derived) && side(derived, d.Derived, d.Source)
+}
+
+// side reports whether a reported span stands for one side of a planted
+// drift (planted, its other side other): it overlaps the planted words, or
+// holds every word the change put in place on that side ("energy minister
+// Arman Sulek" for "Drovenia's energy minister" changed to "Drovenia's
+// foreign minister"), or, when the change only added words on the other
+// side, a word of the planted span ("chair Helena Brask" for "Ardwell's
+// chair" told as "Ardwell's deputy chair"). Words are numbers and words of
+// four letters or more: the context a writer cuts a span with differs,
+// the changed words do not.
+func side(reported, planted, other string) bool {
+	if overlaps(reported, planted) {
+		return true
+	}
+	if reported == "" {
+		return false
+	}
+	have := spanWords(reported)
+	otherWords := spanWords(other)
+	var changed, kept []string
+	for w := range spanWords(planted) {
+		if otherWords[w] {
+			kept = append(kept, w)
+		} else {
+			changed = append(changed, w)
+		}
+	}
+	if len(changed) > 0 {
+		return !slices.ContainsFunc(changed, func(w string) bool { return !have[w] })
+	}
+	return slices.ContainsFunc(kept, func(w string) bool { return have[w] })
+}
+
+// spanWords are the lowercased words of four letters or more of s, and
+// its numbers.
+func spanWords(s string) map[string]bool {
+	out := map[string]bool{}
+	for _, w := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+		if len([]rune(w)) >= 4 || strings.ContainsAny(w, "0123456789") {
+			out[w] = true
+		}
+	}
+	return out
 }
 
 // overlaps reports whether the reported span contains the planted words

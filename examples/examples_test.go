@@ -124,3 +124,34 @@ func TestCheck(t *testing.T) {
 		t.Error("a broken report parsed without an error")
 	}
 }
+
+// TestDriftMatches checks how a reported drift's spans stand for a planted
+// one cut with other context words: by the words the change put in place,
+// never by a shared context word alone.
+func TestDriftMatches(t *testing.T) {
+	for _, tc := range []struct {
+		name                  string
+		planted               Drift
+		kind, source, derived string
+		want                  bool
+	}{
+		{"context cut otherwise", Drift{"role", "Drovenia's energy minister", "Drovenia's foreign minister"},
+			"role", "energy minister Arman Sulek", "foreign minister Arman Sulek", true},
+		{"a word added on the other side", Drift{"role", "Ardwell's chair", "Ardwell's deputy chair"},
+			"role", "chair Helena Brask", "deputy chair Helena Brask", true},
+		{"another change of the same context", Drift{"role", "Drovenia's energy minister", "Drovenia's foreign minister"},
+			"role", "energy minister Arman Sulek", "trade minister Arman Sulek", false},
+		{"another figure of the same unit", Drift{"number", "62 per cent", "82 per cent"},
+			"number", "11 per cent", "89 per cent", false},
+		{"within the planted words", Drift{"negation", "had not expected", "expected"},
+			"negation", "not expected", "expected", true},
+		{"another kind", Drift{"role", "chief whip", "deputy leader"},
+			"entity", "chief whip", "deputy leader", false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := tc.planted.matches(tc.kind, tc.source, tc.derived); got != tc.want {
+				t.Errorf("matches(%q, %q, %q) = %v, want %v", tc.kind, tc.source, tc.derived, got, tc.want)
+			}
+		})
+	}
+}
