@@ -91,6 +91,16 @@ func TestLowerCaseDates(t *testing.T) {
 	}
 }
 
+// TestSpeakerOfSecondClause checks the speaker of a quote introduced by
+// the second of two clauses joined by ", and", named by post and then by
+// name: the second clause's named subject, not the sentence's opening.
+func TestSpeakerOfSecondClause(t *testing.T) {
+	s := AnalyzeSentence(`Halcyon will show 232 matches, and Veltro's managing director, Amos Qell, said Veltro had "bid for the heart of the league".`)
+	if len(s.Quotes) != 1 || s.Quotes[0].Speaker != "Amos Qell" {
+		t.Errorf("quotes %+v, want the speaker Amos Qell", s.Quotes)
+	}
+}
+
 func TestSpeakerThroughInitials(t *testing.T) {
 	s := AnalyzeSentence(`"We must defend the harbour," said Sen. Rosa K. Lindqvist, who chairs the panel.`)
 	if len(s.Quotes) != 1 || s.Quotes[0].Speaker != "Sen. Rosa K. Lindqvist" {

@@ -1,6 +1,7 @@
 package textproc
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -183,11 +184,40 @@ func characteriser(bt []Token, j int, before string) string {
 			start = k + 1
 			break
 		}
+		// "…, and Veltro's managing director, Amos Qell, said …": the
+		// clause a conjunction opens after a comma has its own subject.
+		if bt[k].Text == "," && k+2 < v && (bt[k+1].Lower == "and" || bt[k+1].Lower == "but" || bt[k+1].Lower == "while") {
+			start = k + 2
+			break
+		}
 	}
 	if start >= v || !capitalised(&bt[start]) || bt[start].Stop || determiners[bt[start].Lower] {
 		return ""
 	}
+	// A subject named by its post and then by the name set off by commas
+	// ("Veltro's managing director, Amos Qell, said"): the name speaks.
+	if c := slices.IndexFunc(bt[start:v], func(t Token) bool { return t.Text == "," }); c >= 0 {
+		if name := phrase(bt[start+c+1:v], before); name != "" && allCapitalised(bt[start+c+1:v]) {
+			return name
+		}
+	}
 	return phrase(bt[start:v], before)
+}
+
+// allCapitalised reports whether every word of toks up to its first
+// punctuation is capitalised: a name.
+func allCapitalised(toks []Token) bool {
+	n := 0
+	for _, t := range toks {
+		if t.Kind == Punct {
+			break
+		}
+		if !capitalised(&t) {
+			return false
+		}
+		n++
+	}
+	return n > 0
 }
 
 // phrase returns the noun phrase at the start of toks: up to the first
