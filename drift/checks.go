@@ -228,11 +228,7 @@ func hasLevelOf(s *textproc.Sentence, w, who string) bool {
 		return slices.ContainsFunc(spans, func(sp textproc.Span) bool { return sp.Start <= t.Start && t.End <= sp.End })
 	}
 	return slices.ContainsFunc(s.Tokens, func(t textproc.Token) bool {
-		if in(others, t) && !in(own, t) {
-			return false
-		}
-		b := baseWord(t.Lower)
-		return b == w || len(w) >= 6 && strings.HasPrefix(b, w[:6])
+		return !(in(others, t) && !in(own, t)) && wordLike(t, w)
 	})
 }
 
@@ -241,10 +237,14 @@ func hasLevelOf(s *textproc.Sentence, w, who string) bool {
 // (the same first six letters: "financial" for "finance", "operating" for
 // "operations").
 func hasWordLike(s *textproc.Sentence, w string) bool {
-	return slices.ContainsFunc(s.Tokens, func(t textproc.Token) bool {
-		b := baseWord(t.Lower)
-		return b == w || len(w) >= 6 && strings.HasPrefix(b, w[:6])
-	})
+	return slices.ContainsFunc(s.Tokens, func(t textproc.Token) bool { return wordLike(t, w) })
+}
+
+// wordLike reports whether token t is the word w or one of its family
+// (see hasWordLike).
+func wordLike(t textproc.Token, w string) bool {
+	b := baseWord(t.Lower)
+	return b == w || len(w) >= 6 && strings.HasPrefix(b, w[:6])
 }
 
 // anyLevel reports whether a level word (postLevels) of role r's

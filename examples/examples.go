@@ -69,8 +69,8 @@ type File struct {
 }
 
 // Drift is one planted fact change. Source and Derived are the changed
-// words of each side, which a reported span must contain or lie within
-// (case-insensitive); empty means unchecked.
+// words of each side, with what context their writer chose, which a
+// reported span must stand for (see matches); empty means unchecked.
 type Drift struct {
 	Kind    string `json:"kind"` // role, number, date, quote, negation or entity
 	Source  string `json:"source"`
@@ -78,10 +78,9 @@ type Drift struct {
 }
 
 // matches reports whether a reported drift of kind with the spans source
-// and derived is this planted one: the same kind, and on each side a
-// span that contains the planted words or lies within them ("not
-// expected" for "had not expected", "42" for "42-page"): a manifest's
-// writer and the report need not cut a span at the same word.
+// and derived is this planted one: the same kind, and on each side a span
+// that stands for the planted one (side): a manifest's writer and the
+// report need not cut a span at the same word.
 func (d Drift) matches(kind, source, derived string) bool {
 	return kind == d.Kind && side(source, d.Source, d.Derived) && side(derived, d.Derived, d.Source)
 }
