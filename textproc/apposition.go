@@ -69,7 +69,7 @@ func appositionAfter(s *Sentence, k int) (Role, bool) {
 			return Role{}, false
 		}
 		joined, first := joinedTitle(t.Lower)
-		if n, title := matchTitle(toks, j, first); n > 0 {
+		if n, title := appositionTitle(toks, j, first); n > 0 {
 			mods = append(mods, joined...)
 			var head int
 			title, head = headTitle(toks, j+n, title)
@@ -128,7 +128,7 @@ func appositionBefore(s *Sentence, comma int) (Role, bool) {
 	for j := start; j < comma; j++ {
 		t := &toks[j]
 		joined, first := joinedTitle(t.Lower)
-		if n, title := matchTitle(toks, j, first); n > 0 {
+		if n, title := appositionTitle(toks, j, first); n > 0 {
 			mods = append(mods, joined...)
 			var head int
 			if title, head = headTitle(toks[:comma], j+n, title); namesAfter(s, toks[:comma], head) {
@@ -213,7 +213,7 @@ func (s *Sentence) QualifiedStart(r Role) int {
 func headTitle(toks []Token, k int, title string) (string, int) {
 	end := k
 	for k < len(toks) && toks[k].Kind == Word && !stopPrepositions[toks[k].Lower] {
-		if n, t := matchTitle(toks, k, toks[k].Lower); n > 0 {
+		if n, t := appositionTitle(toks, k, toks[k].Lower); n > 0 {
 			title, k = t, k+n
 			end = k
 			continue
@@ -249,3 +249,22 @@ var stopPrepositions = setOf("of", "at", "for", "in", "to", "with", "and")
 // possessivePronouns open an apposition as a determiner does ("Hallam,
 // its acting director,").
 var possessivePronouns = setOf("its", "his", "her", "their", "our", "your", "my")
+
+// appositionTitle is matchTitle for an apposition, which also takes the
+// posts a name's apposition gives that name no one before a name
+// (appositionHeads: "Maren Hallis, the council's senior planning
+// officer,"; "Officer Maren Hallis" is no title of the list).
+func appositionTitle(toks []Token, k int, first string) (int, string) {
+	if n, t := matchTitle(toks, k, first); n > 0 {
+		return n, t
+	}
+	if appositionHeads[first] {
+		return 1, first
+	}
+	return 0, ""
+}
+
+// appositionHeads are the posts appositionTitle adds to the title list.
+var appositionHeads = setOf("officer", "organiser", "organizer", "consultant", "economist", "analyst",
+	"councillor", "councilor", "member", "engineer", "scientist", "researcher", "epidemiologist",
+	"strategist", "trustee", "auditor", "superintendent", "commander")
