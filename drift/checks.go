@@ -211,8 +211,8 @@ func swappedLevel(sr roleAt, d *textproc.Sentence, dr textproc.Role) bool {
 }
 
 // hasLevelOf is hasWordLike outside the titles s gives people other than
-// the one surnamed who: "Varnholt's transport minister, Tessa Orvik, and
-// Essmere's economy minister, Jonas Brell" does not make Brell a transport
+// the one surnamed who: "Olden's transport minister, Rhea Stam, and
+// Bray's economy minister, Piet Roos" does not make Roos a transport
 // minister.
 func hasLevelOf(s *textproc.Sentence, w, who string) bool {
 	var own, others []textproc.Span
@@ -2805,16 +2805,16 @@ func carried(d *textproc.Sentence, e textproc.Entity, s *textproc.Sentence, se, 
 	if at := attached(d, e.Span); at != "" && at == attached(s, se.Span) && at != attached(s, so.Span) {
 		return true
 	}
-	// A name moves with the title written before it too: "Tallund's
-	// foreign minister, Oskar Lindqvar, and Marvessa's trade minister,
-	// Ilona Vantrees" told the other way round keeps who is who.
+	// A name moves with the title written before it too: "Peldor's
+	// foreign minister, Ivo Rask, and Corrin's transport minister,
+	// Adela Voss" told the other way round keeps who is who.
 	desc := titleBefore(d, e.Span)
 	return desc != "" && desc == titleBefore(s, se.Span) && desc != titleBefore(s, so.Span)
 }
 
 // titleBefore is the two words written right before span sp of s, past a
-// comma ("foreign minister" in "Tallund's foreign minister, Oskar
-// Lindqvar"), lowercased, when both are content words; "" otherwise.
+// comma ("foreign minister" in "Peldor's foreign minister, Ivo
+// Rask"), lowercased, when both are content words; "" otherwise.
 func titleBefore(s *textproc.Sentence, sp textproc.Span) string {
 	k := tokenAt(s, sp.Start)
 	if k < 0 {

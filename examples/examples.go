@@ -88,10 +88,10 @@ func (d Drift) matches(kind, source, derived string) bool {
 // side reports whether a reported span stands for one side of a planted
 // drift (planted, its other side other): it overlaps the planted words, or
 // holds every word the change put in place on that side ("energy minister
-// Arman Sulek" for "Drovenia's energy minister" changed to "Drovenia's
+// Oren Vaal" for "Kestria's energy minister" changed to "Kestria's
 // foreign minister"), or, when the change only added words on the other
-// side, a word of the planted span ("chair Helena Brask" for "Ardwell's
-// chair" told as "Ardwell's deputy chair"). Words are numbers and words of
+// side, a word of the planted span ("chair Sabine Orr" for "Brimley's
+// chair" told as "Brimley's deputy chair"). Words are numbers and words of
 // four letters or more: the context a writer cuts a span with differs,
 // the changed words do not.
 func side(reported, planted, other string) bool {

@@ -135,12 +135,12 @@ func TestDriftMatches(t *testing.T) {
 		kind, source, derived string
 		want                  bool
 	}{
-		{"context cut otherwise", Drift{"role", "Drovenia's energy minister", "Drovenia's foreign minister"},
-			"role", "energy minister Arman Sulek", "foreign minister Arman Sulek", true},
-		{"a word added on the other side", Drift{"role", "Ardwell's chair", "Ardwell's deputy chair"},
-			"role", "chair Helena Brask", "deputy chair Helena Brask", true},
-		{"another change of the same context", Drift{"role", "Drovenia's energy minister", "Drovenia's foreign minister"},
-			"role", "energy minister Arman Sulek", "trade minister Arman Sulek", false},
+		{"context cut otherwise", Drift{"role", "Kestria's energy minister", "Kestria's foreign minister"},
+			"role", "energy minister Oren Vaal", "foreign minister Oren Vaal", true},
+		{"a word added on the other side", Drift{"role", "Brimley's chair", "Brimley's deputy chair"},
+			"role", "chair Sabine Orr", "deputy chair Sabine Orr", true},
+		{"another change of the same context", Drift{"role", "Kestria's energy minister", "Kestria's foreign minister"},
+			"role", "energy minister Oren Vaal", "trade minister Oren Vaal", false},
 		{"another figure of the same unit", Drift{"number", "62 per cent", "82 per cent"},
 			"number", "11 per cent", "89 per cent", false},
 		{"within the planted words", Drift{"negation", "had not expected", "expected"},

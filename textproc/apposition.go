@@ -252,8 +252,8 @@ var possessivePronouns = setOf("its", "his", "her", "their", "our", "your", "my"
 
 // appositionTitle is matchTitle for an apposition, which also takes the
 // posts a name's apposition gives that name no one before a name
-// (appositionHeads: "Maren Hallis, the council's senior planning
-// officer,"; "Officer Maren Hallis" is no title of the list).
+// (appositionHeads: "Ines Varro, the council's senior planning
+// officer,"; "Officer Ines Varro" is no title of the list).
 func appositionTitle(toks []Token, k int, first string) (int, string) {
 	if n, t := matchTitle(toks, k, first); n > 0 {
 		return n, t

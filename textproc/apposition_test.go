@@ -14,8 +14,8 @@ func TestAppositionRoles(t *testing.T) {
 		want string // title/holder; ...
 	}{
 		{"Ines Marlowe, chief medical officer of Lyrant, spoke on Monday.", "officer/Ines Marlowe"},
-		{"The council's senior planning officer, Maren Hallis, refused the permit.", "officer/Maren Hallis"},
-		{"Colin Brathwaite, regional organiser of the drivers' union, said so.", "organiser/Colin Brathwaite"},
+		{"The council's senior planning officer, Ines Varro, refused the permit.", "officer/Ines Varro"},
+		{"Tomas Edel, regional organiser of the drivers' union, said so.", "organiser/Tomas Edel"},
 		{"Oskar Brandt, the company's chief executive, spoke.", "chief executive/Oskar Brandt"},
 		{"Lyrant's head of research, Ines Marlowe, spoke.", "head/Ines Marlowe"},
 		{"Marta Ilves, general secretary of the federation, spoke.", "secretary/Marta Ilves"},

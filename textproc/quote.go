@@ -184,7 +184,7 @@ func characteriser(bt []Token, j int, before string) string {
 			start = k + 1
 			break
 		}
-		// "…, and Veltro's managing director, Amos Qell, said …": the
+		// "…, and Orvane's managing director, Lev Dansk, said …": the
 		// clause a conjunction opens after a comma has its own subject.
 		if bt[k].Text == "," && k+2 < v && (bt[k+1].Lower == "and" || bt[k+1].Lower == "but" || bt[k+1].Lower == "while") {
 			start = k + 2
@@ -195,7 +195,7 @@ func characteriser(bt []Token, j int, before string) string {
 		return ""
 	}
 	// A subject named by its post and then by the name set off by commas
-	// ("Veltro's managing director, Amos Qell, said"): the name speaks.
+	// ("Orvane's managing director, Lev Dansk, said"): the name speaks.
 	if c := slices.IndexFunc(bt[start:v], func(t Token) bool { return t.Text == "," }); c >= 0 {
 		if name := phrase(bt[start+c+1:v], before); name != "" && allCapitalised(bt[start+c+1:v]) {
 			return name
