@@ -2808,30 +2808,60 @@ func carried(d *textproc.Sentence, e textproc.Entity, s *textproc.Sentence, se, 
 	// A name moves with the title written before it too: "Peldor's
 	// foreign minister, Ivo Rask, and Corrin's transport minister,
 	// Adela Voss" told the other way round keeps who is who.
-	desc := titleBefore(d, e.Span)
-	return desc != "" && desc == titleBefore(s, se.Span) && desc != titleBefore(s, so.Span)
+	// The body that holds the post, in the possessive, tells two holders
+	// of one title apart ("Kesmar's energy minister" and "Peldor's
+	// energy minister").
+	dt, dl := titleBefore(d, e.Span)
+	st, sl := titleBefore(s, se.Span)
+	ot, ol := titleBefore(s, so.Span)
+	return dt != "" && dt == st && dt != ot || dl != "" && dl == sl && dl != ol
 }
 
-// titleBefore is the two words written right before span sp of s, past a
-// comma ("foreign minister" in "Peldor's foreign minister, Ivo
-// Rask"), lowercased, when both are content words; "" otherwise.
-func titleBefore(s *textproc.Sentence, sp textproc.Span) string {
+// titleBefore returns the two words written right before span sp of s,
+// past a comma ("foreign minister" in "Peldor's foreign minister, Ivo
+// Rask"), lowercased, when both are content words, and the same with the
+// word in the possessive before them ("peldor foreign minister"); "" for
+// each that is not there.
+func titleBefore(s *textproc.Sentence, sp textproc.Span) (title, held string) {
 	k := tokenAt(s, sp.Start)
 	if k < 0 {
-		return ""
+		return "", ""
 	}
 	k--
 	if k >= 0 && s.Tokens[k].Text == "," {
 		k--
 	}
 	if k < 1 {
-		return ""
+		return "", ""
 	}
 	a, b := &s.Tokens[k-1], &s.Tokens[k]
 	if a.Kind != textproc.Word || b.Kind != textproc.Word || a.Stop || b.Stop {
-		return ""
+		return "", ""
 	}
-	return a.Lower + " " + b.Lower
+	title = a.Lower + " " + b.Lower
+	if j := k - 2; j >= 0 {
+		if p := &s.Tokens[j]; p.Text == "'s" || p.Text == "’s" || p.Text == "'" || p.Text == "’" {
+			j--
+		}
+		if j >= 0 && s.Tokens[j].Kind == textproc.Word && possessiveWord(s, j) {
+			held = baseWord(s.Tokens[j].Lower) + " " + title
+		}
+	}
+	return title, held
+}
+
+// possessiveWord reports whether token j of s is in the possessive: an
+// apostrophe written against it, or "'s" inside it.
+func possessiveWord(s *textproc.Sentence, j int) bool {
+	t := &s.Tokens[j]
+	if strings.HasSuffix(t.Lower, "'s") || strings.HasSuffix(t.Lower, "’s") {
+		return true
+	}
+	if j+1 < len(s.Tokens) {
+		n := &s.Tokens[j+1]
+		return n.Start == t.End && (n.Text == "'s" || n.Text == "’s" || n.Text == "'" || n.Text == "’")
+	}
+	return false
 }
 
 // attached is the text after span sp of s up to its next word, when it
