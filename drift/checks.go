@@ -130,7 +130,7 @@ func (c *checker) roles(ss []*textproc.Sentence, d *textproc.Sentence) {
 		var swap *roleAt // a source role of the same title at another level
 		for i, sr := range cands {
 			if (sameTitle(sr.r.Title, dr.Title) || titleIn(sr.r.Text, dr.Title) || titleIn(dr.Text, sr.r.Title) || samePost(sr.r, dr)) && sameModifiers(sr.r, dr) {
-				if swappedLevel(sr, d, dr) {
+				if c.swappedLevel(sr, d, dr) {
 					swap = &cands[i]
 					continue
 				}
@@ -204,19 +204,19 @@ var postLevels = map[string]bool{"regional": true, "national": true, "general": 
 // ("the fire chief") or one the source sentence has elsewhere ("Fire
 // Chief Brovold of the Regional Fire Service" told as "Regional Fire
 // Chief Brovold") changes no fact.
-func swappedLevel(sr roleAt, d *textproc.Sentence, dr textproc.Role) bool {
+func (c *checker) swappedLevel(sr roleAt, d *textproc.Sentence, dr textproc.Role) bool {
 	who := surname(dr.Holder)
-	return anyLevel(d, dr, sr.r.Title, func(w string) bool { return !hasLevelOf(sr.s, w, who) }) &&
-		anyLevel(sr.s, sr.r, dr.Title, func(w string) bool { return !hasLevelOf(d, w, who) })
+	return anyLevel(d, dr, sr.r.Title, func(w string) bool { return !c.hasLevelOf(sr.s, w, who) }) &&
+		anyLevel(sr.s, sr.r, dr.Title, func(w string) bool { return !c.hasLevelOf(d, w, who) })
 }
 
 // hasLevelOf is hasWordLike outside the titles s gives people other than
 // the one surnamed who: "Olden's transport minister, Rhea Stam, and
 // Bray's economy minister, Piet Roos" does not make Roos a transport
 // minister.
-func hasLevelOf(s *textproc.Sentence, w, who string) bool {
+func (c *checker) hasLevelOf(s *textproc.Sentence, w, who string) bool {
 	var own, others []textproc.Span
-	for _, r := range append(slices.Clip(s.Roles), textproc.AppositionRoles(s)...) {
+	for _, r := range append(slices.Clip(s.Roles), c.appositions(s)...) {
 		switch {
 		case surname(r.Holder) == who:
 			own = append(own, r.Span)
@@ -1729,11 +1729,17 @@ func inNegatedClause(s *textproc.Sentence, t textproc.Token) bool {
 // reach back over k ("has approved the deal, but would not comment").
 func coordinatedAfter(s *textproc.Sentence, k, n int) bool {
 	for j := k + 1; j+1 < n; j++ {
-		if s.Tokens[j].Text == "," && clauseConjunctions[s.Tokens[j+1].Lower] {
+		if conjoinedAt(s, j) {
 			return true
 		}
 	}
 	return false
+}
+
+// conjoinedAt reports a comma at token j of s followed by a conjunction
+// that opens another clause (clauseConjunctions).
+func conjoinedAt(s *textproc.Sentence, j int) bool {
+	return s.Tokens[j].Text == "," && j+1 < len(s.Tokens) && clauseConjunctions[s.Tokens[j+1].Lower]
 }
 
 // negates reports whether a negation of s negates the word whose stem is
@@ -1758,7 +1764,7 @@ func clauseBoundary(s *textproc.Sentence, i, j int) bool {
 		case ";":
 			return true
 		case ",":
-			if k+2 < j && clauseConjunctions[s.Tokens[k+1].Lower] {
+			if k+2 < j && conjoinedAt(s, k) {
 				if n := &s.Tokens[k+2]; subjectPronouns[n.Lower] || n.Lower == "the" || n.Text != n.Lower {
 					return true
 				}
@@ -2839,29 +2845,16 @@ func titleBefore(s *textproc.Sentence, sp textproc.Span) (title, held string) {
 		return "", ""
 	}
 	title = a.Lower + " " + b.Lower
+	// "Kesmar's" is one token; the apostrophe of "Holdings'" one of its own.
 	if j := k - 2; j >= 0 {
-		if p := &s.Tokens[j]; p.Text == "'s" || p.Text == "’s" || p.Text == "'" || p.Text == "’" {
-			j--
-		}
-		if j >= 0 && s.Tokens[j].Kind == textproc.Word && possessiveWord(s, j) {
-			held = baseWord(s.Tokens[j].Lower) + " " + title
+		switch p := &s.Tokens[j]; {
+		case p.Kind == textproc.Word && strings.HasSuffix(p.Lower, "'s"):
+			held = baseWord(p.Lower) + " " + title
+		case (p.Text == "'" || p.Text == "’") && j > 0 && s.Tokens[j-1].Kind == textproc.Word && s.Tokens[j-1].End == p.Start:
+			held = s.Tokens[j-1].Lower + " " + title
 		}
 	}
 	return title, held
-}
-
-// possessiveWord reports whether token j of s is in the possessive: an
-// apostrophe written against it, or "'s" inside it.
-func possessiveWord(s *textproc.Sentence, j int) bool {
-	t := &s.Tokens[j]
-	if strings.HasSuffix(t.Lower, "'s") || strings.HasSuffix(t.Lower, "’s") {
-		return true
-	}
-	if j+1 < len(s.Tokens) {
-		n := &s.Tokens[j+1]
-		return n.Start == t.End && (n.Text == "'s" || n.Text == "’s" || n.Text == "'" || n.Text == "’")
-	}
-	return false
 }
 
 // attached is the text after span sp of s up to its next word, when it

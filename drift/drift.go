@@ -152,12 +152,11 @@ func oneChange(ds []Drift, k Kind, gap func(Drift) float64) []Drift {
 // log of their ratio; +Inf when either is not found.
 func (c *checker) figureGap(d Drift) float64 {
 	find := func(doc *textproc.Doc, i int, span string) (float64, bool) {
-		if i < 0 || i >= len(doc.Sentences) {
-			return 0, false
-		}
-		for _, n := range c.figures(&doc.Sentences[i]) {
-			if n.Text == span {
-				return math.Abs(n.Value), true
+		if s := sentenceAt(doc, i); s != nil {
+			for _, n := range c.figures(s) {
+				if n.Text == span {
+					return math.Abs(n.Value), true
+				}
 			}
 		}
 		return 0, false
@@ -174,12 +173,11 @@ func (c *checker) figureGap(d Drift) float64 {
 // fields (weekday, day, month, year) they share.
 func (c *checker) dateGap(d Drift) float64 {
 	find := func(doc *textproc.Doc, i int, span string) (textproc.Date, bool) {
-		if i < 0 || i >= len(doc.Sentences) {
-			return textproc.Date{}, false
-		}
-		for _, x := range doc.Sentences[i].Dates {
-			if x.Text == span {
-				return x, true
+		if s := sentenceAt(doc, i); s != nil {
+			for _, x := range s.Dates {
+				if x.Text == span {
+					return x, true
+				}
 			}
 		}
 		return textproc.Date{}, false
@@ -503,11 +501,19 @@ func newChecker(src, derived *textproc.Doc) *checker {
 func (c *checker) sentences(d *textproc.Doc, idx []int) []*textproc.Sentence {
 	out := make([]*textproc.Sentence, 0, len(idx))
 	for _, i := range idx {
-		if i >= 0 && i < len(d.Sentences) {
-			out = append(out, &d.Sentences[i])
+		if s := sentenceAt(d, i); s != nil {
+			out = append(out, s)
 		}
 	}
 	return out
+}
+
+// sentenceAt is sentence i of d, nil when d has none such (a drift's -1).
+func sentenceAt(d *textproc.Doc, i int) *textproc.Sentence {
+	if i < 0 || i >= len(d.Sentences) {
+		return nil
+	}
+	return &d.Sentences[i]
 }
 
 // lowerCased reports a document written without capitals: fewer than

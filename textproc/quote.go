@@ -127,10 +127,8 @@ func speaker(para string, start, end int) string {
 // word capitalised) and the comma at comma opens an apposition of at most
 // eight tokens, closed by a comma, that a speech verb follows.
 func appositionThenSpeech(toks []Token, k, comma int) bool {
-	for i := k; i < comma; i++ {
-		if !capitalised(&toks[i]) {
-			return false
-		}
+	if !allCapitalised(toks[k:comma]) {
+		return false
 	}
 	for i := comma + 1; i < len(toks) && i <= comma+9; i++ {
 		if toks[i].Kind == Punct && toks[i].Text != "'" && toks[i].Text != "’" {
@@ -186,7 +184,7 @@ func characteriser(bt []Token, j int, before string) string {
 		}
 		// "…, and Orvane's managing director, Lev Dansk, said …": the
 		// clause a conjunction opens after a comma has its own subject.
-		if bt[k].Text == "," && k+2 < v && (bt[k+1].Lower == "and" || bt[k+1].Lower == "but" || bt[k+1].Lower == "while") {
+		if bt[k].Text == "," && k+2 < v && clauseOpeners[bt[k+1].Lower] {
 			start = k + 2
 			break
 		}
@@ -203,6 +201,10 @@ func characteriser(bt []Token, j int, before string) string {
 	}
 	return phrase(bt[start:v], before)
 }
+
+// clauseOpeners open a second clause after a comma, with a subject of its
+// own.
+var clauseOpeners = setOf("and", "but", "while")
 
 // allCapitalised reports whether every word of toks up to its first
 // punctuation is capitalised: a name.
