@@ -26,6 +26,7 @@
 package cluster
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"math"
@@ -650,10 +651,10 @@ func (c *Clusters) best(id string, a *article.Article, words []word, qn float64)
 		return 0, false
 	}
 	best := top[bi].j
-	other, second, oi := int32(-1), 0.0, -1
+	other, second := int32(-1), 0.0
 	for i, cd := range top[:m] {
 		if c.cluster[cd.j] != c.cluster[best] && scores[i] > second {
-			other, second, oi = cd.j, scores[i], i
+			other, second = cd.j, scores[i]
 		}
 	}
 	f := c.joinFeatures(best, other, top[bi].dot, qn)
@@ -665,13 +666,30 @@ func (c *Clusters) best(id string, a *article.Article, words []word, qn float64)
 	if join || !read || other < 0 {
 		return best, join
 	}
-	// The texts turned the best down: the runner-up of another cluster
-	// is read too (confirmRunnerUp).
-	clear(c.shared.mark[:])
-	g := c.joinFeatures(other, best, top[oi].dot, qn)
-	g[featScore], g[featMargin] = scores[oi], scores[oi]-scores[bi]
-	if c.confirmRunnerUp(a, other, g) {
-		return other, true
+	// The texts turned the best down: the best of each other cluster in
+	// the shortlist is read too, the best-scored first (confirmRunnerUp).
+	var order [shortlist]int
+	byScore := order[:0]
+	for i := range top[:m] {
+		if scores[i] > 0 && c.cluster[top[i].j] != c.cluster[best] {
+			byScore = append(byScore, i)
+		}
+	}
+	slices.SortStableFunc(byScore, func(x, y int) int { return cmp.Compare(scores[y], scores[x]) })
+	var clusters [shortlist]int32
+	tried := clusters[:0]
+	for _, i := range byScore {
+		j := top[i].j
+		if slices.Contains(tried, c.cluster[j]) {
+			continue
+		}
+		tried = append(tried, c.cluster[j])
+		clear(c.shared.mark[:])
+		g := c.joinFeatures(j, best, top[i].dot, qn)
+		g[featScore], g[featMargin] = scores[i], scores[i]-scores[bi]
+		if c.confirmRunnerUp(a, j, g) {
+			return j, true
+		}
 	}
 	return best, false
 }
