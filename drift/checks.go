@@ -871,6 +871,14 @@ func (c *checker) additions(ss []*textproc.Sentence, d *textproc.Sentence) {
 		if c.caseless || dd.Kind != textproc.Weekday && dd.Kind != textproc.DayMonth || c.sourceDates(dd) || c.reported(d.Index, dd.Text) {
 			continue
 		}
+		var at []int
+		for _, s := range ss {
+			at = append(at, s.Index)
+		}
+		if sd, si, ok := c.dateCounterpart(dd, append(at, beside(ss, len(c.src.Sentences))...)); ok {
+			c.add(redated(sd, si, d.Index, dd))
+			continue
+		}
 		c.add(Drift{Kind: Date, DerivedSpan: dd.Text, SourceSentence: ss[0].Index, DerivedSentence: d.Index,
 			Explanation: fmt.Sprintf("dates this %s, which the source never does", dd.Text)})
 	}

@@ -218,3 +218,35 @@ func listed(ds []Drift) string {
 	}
 	return strings.Join(out, "; ")
 }
+
+// TestDateCounterpart checks that a date a rewrite brings into a sentence
+// in place of one the source gives beside it, and states nowhere else, is
+// a changed date, not an addition.
+func TestDateCounterpart(t *testing.T) {
+	src := doc("The hospital board approved the merger plan, its chair said on Monday.",
+		"The plan joins the two hospitals under one management.", "Staff unions had opposed the plan.",
+		"Patients will see no change this year.", "A consultation ends in March.")
+	pairs := []Pair{{Source: []int{1}, Derived: []int{0}}, {Source: []int{2}, Derived: []int{1}},
+		{Source: []int{3}, Derived: []int{2}}, {Source: []int{4}, Derived: []int{3}}}
+	dates := func(der *textproc.Doc) string {
+		var got []string
+		for _, d := range Find(src, der, pairs) {
+			if d.Kind == Date {
+				got = append(got, fmt.Sprintf("%s->%s", d.SourceSpan, d.DerivedSpan))
+			}
+		}
+		return strings.Join(got, "; ")
+	}
+	der := doc("The plan, approved on Tuesday, joins the two hospitals under one management.",
+		"Staff unions had opposed the plan.", "Patients will see no change this year.", "A consultation ends in March.")
+	if g := dates(der); g != "Monday->Tuesday" {
+		t.Errorf("the source's day dropped: got %q, want Monday->Tuesday", g)
+	}
+	// Where the rewrite keeps the source's day too, its own is an addition.
+	der = doc("The plan, approved on Tuesday, joins the two hospitals under one management.",
+		"Staff unions had opposed the plan, the chair said on Monday.", "Patients will see no change this year.",
+		"A consultation ends in March.")
+	if g := dates(der); g != "->Tuesday" {
+		t.Errorf("the source's day kept: got %q, want ->Tuesday", g)
+	}
+}

@@ -207,6 +207,12 @@ func Examine(src, derived *textproc.Doc, pairs []Pair) Review {
 				continue
 			}
 			dates++
+			if !paired[j] {
+				if sd, si, ok := c.dateCounterpart(x, sourceAround(pairs, j, closest[j], shares[j] >= claimWords)); ok {
+					c.suspect(redated(sd, si, j, x))
+					continue
+				}
+			}
 			c.suspect(Drift{Kind: Date, DerivedSpan: x.Text, SourceSentence: at, DerivedSentence: j,
 				Explanation: fmt.Sprintf("dates this %s, which the source never does", x.Text)})
 		}
@@ -511,6 +517,47 @@ func (c *checker) counterpart(d *textproc.Sentence, x textproc.Number, at []int)
 		}
 	}
 	return f, ok
+}
+
+// dateCounterpart returns the date of the source sentences at (indices)
+// that date x of a derived sentence replaced: one of x's kind (a weekday
+// for a weekday, a day of a month for a day of a month) that the derived
+// text states nowhere and no drift already reads, so that the rewrite
+// dropped it and gives x where it stood; the first in at. ok is false
+// when there is none, and x is an addition.
+func (c *checker) dateCounterpart(x textproc.Date, at []int) (sd textproc.Date, si int, ok bool) {
+	for _, i := range at {
+		if i < 0 || i >= len(c.src.Sentences) {
+			continue
+		}
+		s := &c.src.Sentences[i]
+		for _, d := range s.Dates {
+			if d.Kind == x.Kind && !c.derivedDates(d) && !slices.ContainsFunc(c.out, func(o Drift) bool {
+				return o.Kind == Date && o.SourceSentence == i && o.SourceSpan == d.Text
+			}) {
+				return d, i, true
+			}
+		}
+	}
+	return textproc.Date{}, 0, false
+}
+
+// derivedDates reports whether any derived sentence states source date
+// sd.
+func (c *checker) derivedDates(sd textproc.Date) bool {
+	for i := range c.derived.Sentences {
+		if statesDate(&c.derived.Sentences[i], sd) {
+			return true
+		}
+	}
+	return false
+}
+
+// redated is the drift of date x of derived sentence j that took the place
+// of date sd of source sentence si (dateCounterpart).
+func redated(sd textproc.Date, si, j int, x textproc.Date) Drift {
+	return Drift{Kind: Date, SourceSpan: sd.Text, DerivedSpan: x.Text, SourceSentence: si, DerivedSentence: j,
+		Explanation: fmt.Sprintf("the source dates this %s, not %s", sd.Text, x.Text)}
 }
 
 // replaced is the drift of figure x of derived sentence j that took the

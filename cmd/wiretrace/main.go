@@ -44,7 +44,7 @@ var commands = map[string]command{
 	"serve":   {"serve the HTTP API and web UI", runServe},
 	"eval":    {"score wiretrace on an evaluation suite", runEval},
 	"bench":   {"measure speed: bench index, bench serve", runBench},
-	"train":   {"fit a learned decision: train relation", runTrain},
+	"train":   {"fit a learned decision from labelled data: train relation, drift, cluster, ...", runTrain},
 }
 
 // usageError marks a mistake in how the command was called (exit status 2).
