@@ -18,6 +18,7 @@ var RankFeatureNames = []string{
 	"query_held", "match_held", "query_stems_held", "match_stems_held",
 	"query_names_held", "log_length_ratio", "own_specific",
 	"query_sentences_backed", "query_subjects_held", "match_lead_held", "query_lead_held",
+	"query_credit",
 }
 
 // rankEvidence is what the ranking reads of one comparison beyond its
@@ -45,6 +46,10 @@ type rankEvidence struct {
 	// holds; matchLead and queryLead the shares of each side's first eight
 	// rare stems the other holds (a retelling keeps its source's opening).
 	querySupport, querySubjects, matchLead, queryLead float64
+	// held is the traced article's rare stems the match holds, sorted:
+	// weighed against what the other candidates hold, they make the
+	// query_credit feature (queryCredit).
+	held []uint64
 }
 
 // styleDiff is the direction feature that compares the two texts' styles
@@ -75,7 +80,73 @@ func newRankEvidence(as *assessment, ev Evidence) rankEvidence {
 		querySubjects: topShare(as.tb.subjects, &as.ta, 8),
 		matchLead:     topShare(as.ta.firsts, &as.tb, 8),
 		queryLead:     topShare(as.tb.firsts, &as.ta, 8),
+		held:          sharedStems(as.tb.rare, as.ta.rare),
 	}
+}
+
+// sharedStems returns the hashes both sorted sets hold, in a new slice
+// (the sets' arrays go back to their pool once the comparison is done).
+func sharedStems(x, y []uint64) []uint64 {
+	var out []uint64
+	for i, j := 0, 0; i < len(x) && j < len(y); {
+		switch {
+		case x[i] < y[j]:
+			i++
+		case x[i] > y[j]:
+			j++
+		default:
+			out = append(out, x[i])
+			i++
+			j++
+		}
+	}
+	return out
+}
+
+// queryCredit returns, for each compared candidate, its share of the
+// evidence the candidates hold of the traced article's rare stems, each
+// stem weighing the log of the number of candidates over the number that
+// hold it: 0 for a stem every candidate holds, most for one a single
+// candidate holds. Articles of one site or template (a health agency's
+// notices, a publisher's closing lines) share their boilerplate, and a
+// retelling of one of them holds it too; the stems that tell the
+// retelling's source from the other articles of its template are the
+// source's own details, which the other candidates lack. The measure is
+// relative to the candidates compared, which no comparison of two texts
+// sees.
+func queryCredit(ev []rankEvidence) []float64 {
+	holders := stemHolders(ev)
+	n := float64(len(ev))
+	out := make([]float64, len(ev))
+	total := 0.0
+	for i := range ev {
+		for _, h := range ev[i].held {
+			c := float64(holders[h])
+			out[i] += math.Log(n / c)
+			// Each stem comes once from each of its c holders: its
+			// weight counts once in the total, summed in a fixed order.
+			total += math.Log(n/c) / c
+		}
+	}
+	if total == 0 {
+		return out
+	}
+	for i := range out {
+		out[i] /= total
+	}
+	return out
+}
+
+// stemHolders counts, for each of the traced article's rare stems held by
+// a candidate, the candidates that hold it.
+func stemHolders(ev []rankEvidence) map[uint64]int {
+	holders := map[uint64]int{}
+	for i := range ev {
+		for _, h := range ev[i].held {
+			holders[h]++
+		}
+	}
+	return holders
 }
 
 func negated(x []float64) []float64 {
@@ -91,8 +162,11 @@ func negated(x []float64) []float64 {
 // retrieved candidates. Rewrites of
 // one original retold by the same model resemble each other about as much
 // as they resemble the original; what tells the original apart is that it
-// holds the traced article's specific content and more of its own.
+// holds the traced article's specific content and more of its own, and,
+// among articles of one template, the traced article's details the other
+// candidates lack (queryCredit).
 func rankFeatures(ms []Match, ev []rankEvidence, candRank []int) {
+	credit := queryCredit(ev)
 	for i := range ms {
 		m, e := &ms[i], &ev[i]
 		m.rank = []float64{
@@ -101,6 +175,7 @@ func rankFeatures(ms []Match, ev []rankEvidence, candRank []int) {
 			e.queryHeld, e.matchHeld, e.queryStems, e.matchStems,
 			e.queryNames, e.lengthRatio, e.ownSpecific,
 			e.querySupport, e.querySubjects, e.matchLead, e.queryLead,
+			credit[i],
 		}
 	}
 }
