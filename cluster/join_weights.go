@@ -18,8 +18,8 @@ import "github.com/wiretrace/wiretrace/trace"
 //	wiretrace train cluster > cluster/join_weights.go
 //
 // Figures reached with the whole set clustered (wiretrace eval clusters):
-// ARI fit 0.9114, check 0.9143; originals with all their rewrites fit 0.8865,
-// check 0.8466; rewrites in their original's cluster fit 0.9036, check 0.8680.
+// ARI fit 0.9148, check 0.9154; originals with all their rewrites fit 0.8925,
+// check 0.8492; rewrites in their original's cluster fit 0.9094, check 0.8702.
 // The join model alone (no text at hand): ARI fit 0.8228, check 0.8702;
 // originals with all their rewrites fit 0.7609, check 0.7513.
 
