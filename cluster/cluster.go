@@ -553,7 +553,8 @@ func (wc *weightCache) of(df int32) float64 {
 // against the new article id's words (its postedWords rarest first, with
 // their document frequencies; qn the norm of those it posts; a its text,
 // nil when not at hand), and whether the new article joins its cluster
-// (decide, or Options.Judge). c.mu is held.
+// (decide, or Options.Judge); or, when the texts turn that one down, the
+// runner-up the new article joins (confirmRunnerUp). c.mu is held.
 //
 // The score is the dot product of the two articles' word vectors, each
 // word weighted by its IDF (see weight), over the geometric mean of their cosine's
