@@ -31,6 +31,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"strings"
 	"sync"
 
 	"github.com/wiretrace/wiretrace/article"
@@ -132,6 +133,11 @@ type Options struct {
 	// model has turned the best down (see confirmRunnerUp), in place of
 	// DefaultRunnerUpThreshold; above 1, runners-up are never read.
 	RunnerUpThreshold float64
+	// AbsorbThreshold, when set, is the least confirm probability at
+	// which a new article absorbs an earlier one standing alone (see
+	// absorb), in place of DefaultAbsorbThreshold; above 1, none is
+	// absorbed.
+	AbsorbThreshold float64
 }
 
 // Clusters is the story clusters of an index, kept online. It is safe for
@@ -147,6 +153,7 @@ type Clusters struct {
 	confirm           trace.Trees
 	confirmThreshold  float64
 	runnerUpThreshold float64
+	absorbThreshold   float64
 	articles          Articles
 
 	mu sync.Mutex
@@ -204,6 +211,12 @@ type Clusters struct {
 	// order and byDF are scratch space of add, kept between calls.
 	order []uint64
 	byDF  []word
+	// cands is scratch space of best and absorb: the candidates best
+	// scored (the shortlist, then the runners-up beyond it that it read), the
+	// singletons among which absorb reads; bestScore is the shortlist's
+	// best score.
+	cands     []cand
+	bestScore float64
 	// near maps each kept LSH band key (nearBands an article) to the
 	// first article that held it: a copy found by its shingles, whatever
 	// its words' rarity (see nearDuplicate). Neither key nor value is a
@@ -271,8 +284,12 @@ func New(opts Options) *Clusters {
 	if rth <= 0 {
 		rth = DefaultRunnerUpThreshold
 	}
+	ath := opts.AbsorbThreshold
+	if ath <= 0 {
+		ath = DefaultAbsorbThreshold
+	}
 	return &Clusters{threshold: th, join: join, judge: opts.Judge,
-		confirm: confirm, confirmThreshold: cth, runnerUpThreshold: rth, articles: opts.Articles,
+		confirm: confirm, confirmThreshold: cth, runnerUpThreshold: rth, absorbThreshold: ath, articles: opts.Articles,
 		of: map[string]int32{}, named: map[string]int32{}, start: []int{0}, near: map[uint64]int32{}}
 }
 
@@ -281,18 +298,27 @@ func New(opts Options) *Clusters {
 // founded it), decided as it was indexed (OnIndexed).
 const MetaStory = "story"
 
+// MetaAbsorbed is the key of a stored document's meta that lists, space
+// separated, the earlier articles it absorbed into its cluster as it was
+// indexed (see absorb): their own stored story is the one they founded
+// alone, and Build moves them.
+const MetaAbsorbed = "absorbed"
+
 // Build returns the clusters of every article stored in ix. An article
 // stored with its story (MetaStory) is put back in that story's cluster,
 // as it was clustered when indexed, so that the clusters outlive the
-// process; one stored without it is clustered as Add does, in id order (a
-// hash of the content, so in no particular order of time). It reads and
-// fingerprints every article once.
+// process, then moved to the cluster of a later article that absorbed it
+// (MetaAbsorbed); one stored without it is clustered as Add does once
+// every stored story is back, in id order (a hash of the content, so in
+// no particular order of time). It fingerprints every article once and
+// reads it once, one stored without a story twice.
 func Build(ctx context.Context, ix *index.Index, opts Options) (*Clusters, error) {
 	if opts.Articles == nil {
 		opts.Articles = ix
 	}
 	c := New(opts)
-	var ids []string
+	var ids, unstored []string
+	var absorbed [][2]string
 	if err := ix.Each(ctx, func(id string) error {
 		ids = append(ids, id)
 		return nil
@@ -307,22 +333,65 @@ func Build(ctx context.Context, ix *index.Index, opts Options) (*Clusters, error
 		if err != nil {
 			continue // deleted since the walk
 		}
+		if e.Meta[MetaStory] == "" {
+			unstored = append(unstored, id)
+			continue
+		}
 		c.add(id, e.Article, index.FingerprintOf(e.Article), e.Meta[MetaStory])
+		if ab := e.Meta[MetaAbsorbed]; ab != "" {
+			absorbed = append(absorbed, [2]string{id, ab})
+		}
+	}
+	// The articles an article absorbed (see absorb) were stored with
+	// their own story, as they stood alone when indexed: each moves to
+	// its absorber's cluster, once every stored story is back, and before
+	// the articles stored without one join them.
+	c.mu.Lock()
+	for _, x := range absorbed {
+		to, ok := c.of[x[0]]
+		if !ok {
+			continue
+		}
+		for _, id := range strings.Fields(x[1]) {
+			if j, ok := c.of[id]; ok {
+				c.move(j, c.cluster[to])
+			}
+		}
+	}
+	c.mu.Unlock()
+	for _, id := range unstored {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		e, err := ix.Get(ctx, id)
+		if err != nil {
+			continue // deleted since
+		}
+		c.add(id, e.Article, index.FingerprintOf(e.Article), "")
 	}
 	return c, nil
 }
 
 // Add puts the article a with id in its cluster and returns the cluster's
-// name (its story: the id of the article that founded it).
+// name (its story: the id of the article that founded it). Earlier
+// articles standing alone that a is read as the source of move into its
+// cluster (see absorb): a cluster's members are not only those that
+// joined it.
 func (c *Clusters) Add(id string, a *article.Article) string {
 	return c.AddFingerprint(id, a, index.FingerprintOf(a))
 }
 
 // OnIndexed is an index.Options.OnIndexed: it adds the article as
 // AddFingerprint does and returns its story to store in the document's
-// meta (MetaStory), where Build finds it.
+// meta (MetaStory), with the earlier articles it absorbed (MetaAbsorbed),
+// where Build finds them.
 func (c *Clusters) OnIndexed(id string, a *article.Article, fp index.Fingerprint) map[string]string {
-	return map[string]string{MetaStory: c.AddFingerprint(id, a, fp)}
+	name, absorbed := c.add(id, a, fp, "")
+	meta := map[string]string{MetaStory: name}
+	if len(absorbed) > 0 {
+		meta[MetaAbsorbed] = strings.Join(absorbed, " ")
+	}
+	return meta
 }
 
 // AddFingerprint is Add with the article's index fingerprint already made
@@ -330,16 +399,19 @@ func (c *Clusters) OnIndexed(id string, a *article.Article, fp index.Fingerprint
 // join model alone decides the article's joins. An id added before keeps
 // its cluster.
 func (c *Clusters) AddFingerprint(id string, a *article.Article, fp index.Fingerprint) string {
-	return c.add(id, a, fp, "")
+	name, _ := c.add(id, a, fp, "")
+	return name
 }
 
 // add is AddFingerprint, putting the article in the cluster named story
-// (founding it) instead of deciding when story is not empty.
-func (c *Clusters) add(id string, a *article.Article, fp index.Fingerprint, story string) string {
+// (founding it) instead of deciding when story is not empty; it returns
+// the ids of the earlier articles the article absorbed too (absorb, only
+// when it decided).
+func (c *Clusters) add(id string, a *article.Article, fp index.Fingerprint, story string) (string, []string) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if n, ok := c.of[id]; ok {
-		return c.names[c.cluster[n]]
+		return c.names[c.cluster[n]], nil
 	}
 	n := int32(len(c.ids))
 	// Count the words, then order them rarest first: by document
@@ -377,9 +449,12 @@ func (c *Clusters) add(id string, a *article.Article, fp index.Fingerprint, stor
 	}
 	kept := fp.Bands[:min(len(fp.Bands), nearBands)]
 	k, named := c.named[story]
+	decided := false
+	c.cands = c.cands[:0]
 	if !named {
 		if story == "" {
 			story = id
+			decided = true
 			// A Judge records the joins by words for fitting: every one,
 			// near duplicates included (fitted without them, the models'
 			// thresholds moved and the check part's ARI fell from 0.9138 to
@@ -419,7 +494,11 @@ func (c *Clusters) add(id string, a *article.Article, fp index.Fingerprint, stor
 	c.start = append(c.start, len(c.posted))
 	c.norm = append(c.norm, float32(qn))
 	c.normAt = append(c.normAt, float32(articles))
-	return c.names[k]
+	var absorbed []string
+	if decided && c.judge == nil {
+		absorbed = c.absorb(n, a, qn)
+	}
+	return c.names[k], absorbed
 }
 
 // nearDuplicate returns the earlier article, still clustered, that first
@@ -564,6 +643,7 @@ func (wc *weightCache) of(df int32) float64 {
 // part of the story-clustering set, ARI 0.755 for the cosine, 0.710 for
 // the overlap, 0.773 for their geometric mean, over whole vocabularies).
 func (c *Clusters) best(id string, a *article.Article, words []word, qn float64) (int32, bool) {
+	c.cands = c.cands[:0]
 	if len(c.ids) == 0 {
 		return 0, false
 	}
@@ -634,6 +714,8 @@ func (c *Clusters) best(id string, a *article.Article, words []word, qn float64)
 		return 0, false
 	}
 	best := top.c[bi].j
+	c.cands = append(c.cands[:0], top.c[:m]...)
+	c.bestScore = scores[bi]
 	other, second := int32(-1), 0.0
 	for i, cd := range top.c[:m] {
 		if c.cluster[cd.j] != c.cluster[best] && scores[i] > second {
@@ -681,6 +763,7 @@ func (c *Clusters) best(id string, a *article.Article, words []word, qn float64)
 	}
 	for _, x := range c.byKeptScore(touched, top.c[:m], qn) {
 		c.measureNorms([]int32{x.j})
+		c.cands = append(c.cands, x)
 		if runnerUp(x, c.score(x.j, x.dot, qn)) {
 			return x.j, true
 		}

@@ -3,6 +3,7 @@ package cluster
 import (
 	"context"
 	"fmt"
+	"slices"
 	"testing"
 
 	"github.com/wiretrace/wiretrace/article"
@@ -38,10 +39,13 @@ func TestConfirmDecides(t *testing.T) {
 		confirm trace.Trees
 		text    bool
 		want    bool
+		reads   int
 	}{
-		{"confirm says yes", yes, true, true},
-		{"confirm says no", no, true, false},
-		{"no text: the join model (0.5 < 0.6)", yes, false, false},
+		{"confirm says yes", yes, true, true, 1},
+		// Turned down, b founds its cluster and reads a again, as its
+		// source, to absorb it (absorb).
+		{"confirm says no", no, true, false, 2},
+		{"no text: the join model (0.5 < 0.6)", yes, false, false, 0},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			c := New(Options{Model: &unsure, Threshold: 0.6, Confirm: &tc.confirm})
@@ -54,8 +58,8 @@ func TestConfirmDecides(t *testing.T) {
 			if got != tc.want {
 				t.Errorf("b joined a: %v, want %v (clusters %v)", got, tc.want, c.Groups())
 			}
-			if want := map[bool]int{true: 1, false: 0}[tc.text]; c.Confirmed() != want {
-				t.Errorf("%d joins confirmed, want %d", c.Confirmed(), want)
+			if c.Confirmed() != tc.reads {
+				t.Errorf("%d joins confirmed, want %d", c.Confirmed(), tc.reads)
 			}
 		})
 	}
@@ -90,5 +94,42 @@ func TestConfirmReadsOlderArticles(t *testing.T) {
 		if got != withIndex {
 			t.Errorf("with the index %v: b joined a: %v", withIndex, got)
 		}
+	}
+}
+
+// TestAbsorb holds that an article standing alone moves into the cluster
+// of a later article the confirm model reads as its source, though the
+// later article did not join it (here the join's confirm threshold is
+// above the model's probability, absorb's below), and that Build puts it
+// back there from the stored meta.
+func TestAbsorb(t *testing.T) {
+	ctx := context.Background()
+	a, b := confirmPair()
+	sure := trace.Trees{Bias: 2} // probability 0.88
+	opts := Options{Model: &unsure, Threshold: 0.6, Confirm: &sure, ConfirmThreshold: 0.95, RunnerUpThreshold: 2}
+	ix := pebbleIndex(t)
+	c := New(opts)
+	queue := make(chan index.Item, 2)
+	queue <- index.Item{Article: a}
+	queue <- index.Item{Article: b}
+	close(queue)
+	if _, err := ix.Ingest(ctx, queue, index.Options{OnIndexed: c.OnIndexed, Workers: 1}); err != nil {
+		t.Fatal(err)
+	}
+	groups := c.Groups()
+	if len(groups) != 1 || len(groups[0].IDs) != 2 {
+		t.Fatalf("clusters %v, want the two articles in one", groups)
+	}
+	built, err := Build(ctx, ix, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := built.Groups(); len(got) != 1 || got[0].Name != groups[0].Name || !slices.Equal(got[0].IDs, groups[0].IDs) {
+		t.Errorf("built from the store: %v, want %v", got, groups)
+	}
+	// A removed member leaves the other.
+	built.Remove(groups[0].IDs[0])
+	if got := built.Of(groups[0].IDs[1]); len(got) != 1 {
+		t.Errorf("after a removal: %v", got)
 	}
 }

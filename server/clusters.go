@@ -8,6 +8,7 @@ import (
 
 	"github.com/wiretrace/wiretrace/article"
 	"github.com/wiretrace/wiretrace/cluster"
+	"github.com/wiretrace/wiretrace/index"
 )
 
 // storyClusters holds the index's story clusters, built on first use by
@@ -41,7 +42,12 @@ func (s *Server) clustered(ctx context.Context, a *article.Article, meta map[str
 	if there, err := s.opts.Index.Exists(ctx, id); err != nil || there {
 		return func() {}
 	}
-	meta[cluster.MetaStory] = c.Add(id, a)
+	// OnIndexed's meta: the story, and the earlier articles standing
+	// alone that the article absorbed into its cluster (an undone store
+	// leaves them there).
+	for k, v := range c.OnIndexed(id, a, index.FingerprintOf(a)) {
+		meta[k] = v
+	}
 	return func() { c.Remove(id) }
 }
 

@@ -150,6 +150,13 @@ func EvalClusters(ctx context.Context, items []ClusterItem, opts cluster.Options
 		}
 		of[it.ID] = c.AddFingerprint(it.ID, it.Article, fps[it.ID])
 	}
+	// The final clusters: an article may have been moved since it
+	// arrived (an absorbed article standing alone, cluster.MetaAbsorbed).
+	for _, g := range c.Groups() {
+		for _, id := range g.IDs {
+			of[id] = g.Name
+		}
+	}
 	res := ClusterResult{Threshold: cmp.Or(opts.Threshold, cluster.DefaultThreshold), Seconds: time.Since(start).Seconds(),
 		Confirmed: c.Confirmed()}
 	res.Fit = scoreClusters(items, of, Fit)

@@ -25,8 +25,10 @@ type ClusterFit struct {
 	// Confirm is the confirm model, ConfirmThreshold its threshold.
 	Confirm          trace.Trees
 	ConfirmThreshold float64
-	// RunnerUpThreshold is the confirm model's threshold for a runner-up.
-	RunnerUpThreshold float64
+	// RunnerUpThreshold is the confirm model's threshold for a runner-up,
+	// AbsorbThreshold for an article standing alone that a new one
+	// absorbs.
+	RunnerUpThreshold, AbsorbThreshold float64
 	// Joins is how many join decisions the models were fitted on, and
 	// Right how many of them were joins.
 	Joins, Right int
@@ -107,18 +109,27 @@ func FitCluster(ctx context.Context, data string) (*ClusterFit, error) {
 	}
 	res.Confirm = fitTrees(Xc, y, weight, cluster.ConfirmFeatureSign(), 2)
 	// The confirm threshold is chosen for the first decision alone
-	// (runners-up never read), then the runner-up threshold with it.
+	// (runners-up never read, nothing absorbed), then the runner-up
+	// threshold with it, then the absorb threshold with both.
 	res.ConfirmThreshold, _, err = bestARI(30, 80, 5, func(th float64) (ClusterResult, error) {
 		return EvalClusters(ctx, items, cluster.Options{Threshold: res.Threshold, Model: &res.Model,
-			Confirm: &res.Confirm, ConfirmThreshold: th, RunnerUpThreshold: 2}, fps)
+			Confirm: &res.Confirm, ConfirmThreshold: th, RunnerUpThreshold: 2, AbsorbThreshold: 2}, fps)
+	})
+	if err != nil {
+		return nil, err
+	}
+	res.RunnerUpThreshold, _, err = bestARI(30, 95, 5, func(th float64) (ClusterResult, error) {
+		return EvalClusters(ctx, items, cluster.Options{Threshold: res.Threshold, Model: &res.Model,
+			Confirm: &res.Confirm, ConfirmThreshold: res.ConfirmThreshold, RunnerUpThreshold: th, AbsorbThreshold: 2}, fps)
 	})
 	if err != nil {
 		return nil, err
 	}
 	var all ClusterResult
-	res.RunnerUpThreshold, all, err = bestARI(30, 95, 5, func(th float64) (ClusterResult, error) {
+	res.AbsorbThreshold, all, err = bestARI(75, 95, 5, func(th float64) (ClusterResult, error) {
 		return EvalClusters(ctx, items, cluster.Options{Threshold: res.Threshold, Model: &res.Model,
-			Confirm: &res.Confirm, ConfirmThreshold: res.ConfirmThreshold, RunnerUpThreshold: th}, fps)
+			Confirm: &res.Confirm, ConfirmThreshold: res.ConfirmThreshold, RunnerUpThreshold: res.RunnerUpThreshold,
+			AbsorbThreshold: th}, fps)
 	})
 	if err != nil {
 		return nil, err
@@ -207,6 +218,11 @@ func (f *ClusterFit) GoSource() ([]byte, error) {
 	b.WriteString("// turned the best down: the one of 0.30 to 0.95 by 0.05 with the best\n")
 	b.WriteString("// fit-part ARI, DefaultConfirmThreshold chosen first without runners-up.\n")
 	fmt.Fprintf(&b, "const DefaultRunnerUpThreshold = %v\n\n", f.RunnerUpThreshold)
+	b.WriteString("// DefaultAbsorbThreshold is the least confirm probability at which a new\n")
+	b.WriteString("// article absorbs an earlier one standing alone into its cluster: the one\n")
+	b.WriteString("// of 0.75 to 0.95 by 0.05 with the best fit-part ARI, the other thresholds\n")
+	b.WriteString("// chosen first with nothing absorbed.\n")
+	fmt.Fprintf(&b, "const DefaultAbsorbThreshold = %v\n\n", f.AbsorbThreshold)
 	b.WriteString("// JoinModel is the fitted join model.\n")
 	fmt.Fprintf(&b, "var JoinModel = JoinWeights{\n\tBias: %v,\n\tW: [joinFeatureCount]float64{\n", f.Model.Bias)
 	for k, w := range f.Model.W {
