@@ -643,7 +643,6 @@ func (wc *weightCache) of(df int32) float64 {
 // part of the story-clustering set, ARI 0.755 for the cosine, 0.710 for
 // the overlap, 0.773 for their geometric mean, over whole vocabularies).
 func (c *Clusters) best(id string, a *article.Article, words []word, qn float64) (int32, bool) {
-	c.cands = c.cands[:0]
 	if len(c.ids) == 0 {
 		return 0, false
 	}
