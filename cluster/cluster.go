@@ -9,10 +9,14 @@
 // how much of the new article it covers, whether a publisher's or a
 // topic's vocabulary makes it), or starts one of its own. Where the join
 // model is unsure, a second fitted model, the confirm model, reads the two
-// texts as Compare does (see confirm.go). Before any of that, a copy or
-// an edited copy joins the cluster of the earlier article whose shingles
-// it shares (nearDuplicate): in a large corpus its words are too common
-// to find it by. Family gives one document's
+// texts as Compare does (see confirm.go); when it turns the best down,
+// the best of other clusters are read in turn (confirmRunnerUp). Clusters
+// never merge, but a new article takes into its cluster the earlier
+// articles standing alone that the confirm model reads it as the source
+// of (absorb): a rewrite that arrived before its original. Before any of
+// that, a copy or an edited copy joins the cluster of the earlier article
+// whose shingles it shares (nearDuplicate): in a large corpus its words
+// are too common to find it by. Family gives one document's
 // family in full: its original and everything derived from it, each
 // compared with the original.
 //
