@@ -725,8 +725,7 @@ func (c *Clusters) best(id string, a *article.Article, words []word, qn float64)
 			other, second = cd.j, scores[i]
 		}
 	}
-	f := c.joinFeatures(best, other, top.c[bi].dot, qn)
-	f[featScore], f[featMargin] = scores[bi], scores[bi]-second
+	f := c.joinFeatures(best, other, top.c[bi].dot, qn, scores[bi], scores[bi]-second)
 	if c.judge != nil {
 		return best, c.judge(id, c.ids[best], f)
 	}
@@ -745,10 +744,7 @@ func (c *Clusters) best(id string, a *article.Article, words []word, qn float64)
 			return false
 		}
 		tried = append(tried, c.cluster[x.j])
-		clear(c.shared.mark[:])
-		g := c.joinFeatures(x.j, best, x.dot, qn)
-		g[featScore], g[featMargin] = s, s-scores[bi]
-		return c.confirmRunnerUp(a, x.j, g)
+		return c.confirmRunnerUp(a, x.j, c.joinFeatures(x.j, best, x.dot, qn, s, s-scores[bi]))
 	}
 	var order [shortlist]int
 	byScore := order[:0]
@@ -792,11 +788,9 @@ func (c *Clusters) best(id string, a *article.Article, words []word, qn float64)
 func (c *Clusters) byKeptScore(touched []int32, top []cand, qn float64) []cand {
 	var r ranked
 	for _, j := range touched {
-		cn, d := float64(c.norm[j]), float64(c.dot[j])
-		d *= d
-		key := d * d / (cn * min(qn, cn) * min(qn, cn)) // the score to the 4th power
-		if r.admits(key, j) && c.cluster[j] >= 0 {
-			r.push(cand{j: j, dot: float64(c.dot[j]), key: key})
+		d := float64(c.dot[j])
+		if key := c.score(j, d, qn); r.admits(key, j) && c.cluster[j] >= 0 {
+			r.push(cand{j: j, dot: d, key: key})
 		}
 	}
 	return slices.DeleteFunc(r.c[:r.m], func(x cand) bool {
@@ -847,11 +841,12 @@ func (c *Clusters) score(j int32, dot, qn float64) float64 {
 }
 
 // joinFeatures measures what the new article (the words of c.shared, qn
-// its norm) shares with the earlier article b (dot the weight they share)
-// and, of that, with other (-1 for none), for the join model; the caller
-// fills in the scores.
-func (c *Clusters) joinFeatures(b, other int32, dot, qn float64) JoinFeatures {
-	var f JoinFeatures
+// its norm) shares with the earlier article b (dot the weight they share,
+// score its score, margin how far it stands above the best of another
+// cluster) and, of that, with other (-1 for none), for the join model.
+func (c *Clusters) joinFeatures(b, other int32, dot, qn, score, margin float64) JoinFeatures {
+	clear(c.shared.mark[:])
+	f := JoinFeatures{featScore: score, featMargin: margin}
 	shared := 0.0
 	n := 0
 	for _, sl := range c.posted[c.start[b]:c.start[b+1]] {

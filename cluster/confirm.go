@@ -221,9 +221,7 @@ func (c *Clusters) absorb(n int32, a *article.Article, qn float64) []string {
 		if s <= 0 {
 			continue
 		}
-		clear(c.shared.mark[:])
-		g := c.joinFeatures(x.j, -1, x.dot, qn)
-		g[featScore], g[featMargin] = s, s-c.bestScore
+		g := c.joinFeatures(x.j, -1, x.dot, qn, s, s-c.bestScore)
 		if c.join.Probability(g) < absorbFloor {
 			continue
 		}

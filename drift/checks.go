@@ -929,10 +929,8 @@ func (c *checker) nearSource(d *textproc.Sentence, n textproc.Number) bool {
 
 // sourceDates reports whether the source names date dd anywhere.
 func (c *checker) sourceDates(dd textproc.Date) bool {
-	for i := range c.src.Sentences {
-		if statesDate(&c.src.Sentences[i], dd) {
-			return true
-		}
+	if statesDateIn(c.src, dd) {
+		return true
 	}
 	// The dateline's date ("BRENNICK, March 17 (Calder Wire) - ..."), which
 	// no sentence holds.
@@ -991,9 +989,7 @@ func (c *checker) dates(ss []*textproc.Sentence, d *textproc.Sentence) {
 			continue
 		}
 		used = append(used, cand)
-		dr := Drift{Kind: Date, SourceSpan: cand.Text, DerivedSpan: dd.Text,
-			SourceSentence: candS.Index, DerivedSentence: d.Index,
-			Explanation: fmt.Sprintf("the source dates this %s, not %s", cand.Text, dd.Text)}
+		dr := redated(*cand, candS.Index, d.Index, dd)
 		if dd.Kind == textproc.Month {
 			c.doubt(dr)
 			continue
@@ -1180,6 +1176,17 @@ func statesDate(s *textproc.Sentence, sd textproc.Date) bool {
 			if day, ok := rangeDay(s.Text, dd); ok && day == sd.Day {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// statesDateIn reports whether a sentence of d states date dt
+// (statesDate).
+func statesDateIn(d *textproc.Doc, dt textproc.Date) bool {
+	for i := range d.Sentences {
+		if statesDate(&d.Sentences[i], dt) {
+			return true
 		}
 	}
 	return false

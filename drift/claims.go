@@ -527,12 +527,12 @@ func (c *checker) counterpart(d *textproc.Sentence, x textproc.Number, at []int)
 // when there is none, and x is an addition.
 func (c *checker) dateCounterpart(x textproc.Date, at []int) (sd textproc.Date, si int, ok bool) {
 	for _, i := range at {
-		if i < 0 || i >= len(c.src.Sentences) {
+		s := sentenceAt(c.src, i)
+		if s == nil {
 			continue
 		}
-		s := &c.src.Sentences[i]
 		for _, d := range s.Dates {
-			if d.Kind == x.Kind && !c.derivedDates(d) && !slices.ContainsFunc(c.out, func(o Drift) bool {
+			if d.Kind == x.Kind && !statesDateIn(c.derived, d) && !slices.ContainsFunc(c.out, func(o Drift) bool {
 				return o.Kind == Date && o.SourceSentence == i && o.SourceSpan == d.Text
 			}) {
 				return d, i, true
@@ -540,17 +540,6 @@ func (c *checker) dateCounterpart(x textproc.Date, at []int) (sd textproc.Date, 
 		}
 	}
 	return textproc.Date{}, 0, false
-}
-
-// derivedDates reports whether any derived sentence states source date
-// sd.
-func (c *checker) derivedDates(sd textproc.Date) bool {
-	for i := range c.derived.Sentences {
-		if statesDate(&c.derived.Sentences[i], sd) {
-			return true
-		}
-	}
-	return false
 }
 
 // redated is the drift of date x of derived sentence j that took the place

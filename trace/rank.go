@@ -80,27 +80,8 @@ func newRankEvidence(as *assessment, ev Evidence) rankEvidence {
 		querySubjects: topShare(as.tb.subjects, &as.ta, 8),
 		matchLead:     topShare(as.ta.firsts, &as.tb, 8),
 		queryLead:     topShare(as.tb.firsts, &as.ta, 8),
-		held:          sharedStems(as.tb.rare, as.ta.rare),
+		held:          sharedSeq(nil, as.tb.rare, &as.ta),
 	}
-}
-
-// sharedStems returns the hashes both sorted sets hold, in a new slice
-// (the sets' arrays go back to their pool once the comparison is done).
-func sharedStems(x, y []uint64) []uint64 {
-	var out []uint64
-	for i, j := 0, 0; i < len(x) && j < len(y); {
-		switch {
-		case x[i] < y[j]:
-			i++
-		case x[i] > y[j]:
-			j++
-		default:
-			out = append(out, x[i])
-			i++
-			j++
-		}
-	}
-	return out
 }
 
 // queryCredit returns, for each compared candidate, its share of the
