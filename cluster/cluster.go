@@ -228,7 +228,14 @@ type Clusters struct {
 	// articles it holds 8 million keys, most of the 300 MiB of peak memory
 	// the near duplicates add (README, Story clusters).
 	near map[uint64]int32
+	// absorbed maps an article to those it absorbed (absorb), each with
+	// the cluster it founded alone, so that Remove can give them back.
+	absorbed map[int32][]absorbedFrom
 }
+
+// absorbedFrom is an article another absorbed (absorb) and the cluster it
+// had founded alone.
+type absorbedFrom struct{ j, from int32 }
 
 // word is a word of an article (its slot in Clusters.words) and how many
 // articles hold it.
@@ -358,7 +365,7 @@ func Build(ctx context.Context, ix *index.Index, opts Options) (*Clusters, error
 		}
 		for _, id := range strings.Fields(x[1]) {
 			if j, ok := c.of[id]; ok {
-				c.move(j, c.cluster[to])
+				c.takeIn(to, j)
 			}
 		}
 	}
@@ -910,7 +917,10 @@ func (c *Clusters) measureNorms(js []int32) {
 	}
 }
 
-// Remove takes the article id out of its cluster (a deleted document).
+// Remove takes the article id out of its cluster (a deleted document, or
+// one whose store failed). The articles it absorbed (absorb) go back to
+// the clusters they founded alone, as Build would leave them once the
+// document and its meta (MetaAbsorbed) are gone.
 func (c *Clusters) Remove(id string) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
@@ -918,8 +928,14 @@ func (c *Clusters) Remove(id string) {
 	if !ok {
 		return
 	}
-	delete(c.of, id)
 	k := c.cluster[n]
+	for _, x := range c.absorbed[n] {
+		if c.cluster[x.j] == k {
+			c.move(x.j, x.from)
+		}
+	}
+	delete(c.absorbed, n)
+	delete(c.of, id)
 	c.cluster[n] = -1
 	c.members[k] = slices.DeleteFunc(c.members[k], func(x int32) bool { return x == n })
 }

@@ -233,19 +233,31 @@ func (c *Clusters) absorb(n int32, a *article.Article, qn float64) []string {
 		if c.confirm.Score(ConfirmFeatures(g, a, e)) < c.absorbThreshold {
 			continue
 		}
-		c.move(x.j, k)
+		c.takeIn(n, x.j)
 		out = append(out, c.ids[x.j])
 	}
 	return out
 }
 
-// move puts article j in cluster k, its members kept in arrival order.
-// c.mu is held.
-func (c *Clusters) move(j, k int32) {
-	from := c.cluster[j]
-	if from < 0 || from == k {
+// takeIn moves article j, standing alone, into the cluster of article n
+// that absorbed it, and keeps the cluster j founded for Remove. c.mu is
+// held.
+func (c *Clusters) takeIn(n, j int32) {
+	from, k := c.cluster[j], c.cluster[n]
+	if from < 0 || k < 0 || from == k {
 		return
 	}
+	if c.absorbed == nil {
+		c.absorbed = map[int32][]absorbedFrom{}
+	}
+	c.absorbed[n] = append(c.absorbed[n], absorbedFrom{j, from})
+	c.move(j, k)
+}
+
+// move puts article j, in a cluster other than k, in cluster k, its
+// members kept in arrival order. c.mu is held.
+func (c *Clusters) move(j, k int32) {
+	from := c.cluster[j]
 	c.members[from] = slices.DeleteFunc(c.members[from], func(x int32) bool { return x == j })
 	i, _ := slices.BinarySearch(c.members[k], j)
 	c.members[k] = slices.Insert(c.members[k], i, j)

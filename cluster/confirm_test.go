@@ -132,4 +132,28 @@ func TestAbsorb(t *testing.T) {
 	if got := built.Of(groups[0].IDs[1]); len(got) != 1 {
 		t.Errorf("after a removal: %v", got)
 	}
+	// The absorber removed (its document deleted, or its store undone),
+	// the article it absorbed stands alone again, in the cluster it
+	// founded, as Build leaves it without the absorber's meta.
+	absorber, alone := groups[0].Name, groups[0].IDs[0]
+	if alone == absorber {
+		alone = groups[0].IDs[1]
+	}
+	c.Remove(absorber)
+	want := []Group{{Name: alone, IDs: []string{alone}}}
+	if got := c.Groups(); !slices.EqualFunc(got, want, sameGroup) {
+		t.Errorf("absorber removed: %v, want %v", got, want)
+	}
+	if err := ix.Delete(ctx, absorber); err != nil {
+		t.Fatal(err)
+	}
+	rebuilt, err := Build(ctx, ix, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := rebuilt.Groups(); !slices.EqualFunc(got, want, sameGroup) {
+		t.Errorf("built without the absorber: %v, want %v", got, want)
+	}
 }
+
+func sameGroup(x, y Group) bool { return x.Name == y.Name && slices.Equal(x.IDs, y.IDs) }

@@ -44,7 +44,7 @@ func (s *Server) clustered(ctx context.Context, a *article.Article, meta map[str
 	}
 	// OnIndexed's meta: the story, and the earlier articles standing
 	// alone that the article absorbed into its cluster (an undone store
-	// leaves them there).
+	// gives them back).
 	for k, v := range c.OnIndexed(id, a, index.FingerprintOf(a)) {
 		meta[k] = v
 	}
