@@ -120,7 +120,22 @@ func appositionBefore(s *Sentence, comma int) (Role, bool) {
 	for start > 0 && comma-start < appositionLead+appositionTail+1 && toks[start-1].Kind == Word {
 		start--
 	}
-	if start == comma || start > 0 && toks[start-1].Kind == Word {
+	if start > 0 && toks[start-1].Kind == Word {
+		// A clause runs on before the window: the title stands after
+		// an owner in the possessive ("refused by the district
+		// council's chief planning officer, Maren Hallis").
+		owner := -1
+		for j := start; j < comma; j++ {
+			if possessive(&toks[j]) {
+				owner = j
+			}
+		}
+		start = owner + 1
+		if owner < 0 {
+			start = comma
+		}
+	}
+	if start == comma {
 		return Role{}, false
 	}
 	var mods []string

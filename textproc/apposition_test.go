@@ -25,6 +25,10 @@ func TestAppositionRoles(t *testing.T) {
 		{"Priya Halle, the foundation's acting executive director, said so.", "director/Priya Halle"},
 		{"Peter Brann, who is stepping down as chairman, will stay.", ""},
 		{"Dean Harrow, vice-chair of the trust, objected.", "vice chair/Dean Harrow"},
+		// A clause running on into the title: an owner in the
+		// possessive starts the role phrase; without one, no role.
+		{"The permit for the quarry north of the ring road was refused by the district council's chief planning officer, Ines Varro.", "officer/Ines Varro"},
+		{"Work on the bridge stopped when the site engineer resigned in protest last week, Ines Varro said.", ""},
 	} {
 		t.Run(tc.text, func(t *testing.T) {
 			var got []string
