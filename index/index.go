@@ -245,7 +245,8 @@ type Candidate struct {
 	// similarity with the query.
 	Similarity float64
 	// TermScore is the IDF-weighted share of the query's distinctive
-	// terms that the candidate holds, in [0, 1].
+	// terms that the candidate holds, in [0, 1], among those some stored
+	// article holds.
 	TermScore float64
 	// Bands is the number of LSH bands shared with the query.
 	Bands int
@@ -355,6 +356,14 @@ func (ix *Index) Candidates(ctx context.Context, a *article.Article, opts QueryO
 	// terms (twice, to leave room for ranks an edit shifts).
 	// Pairs are normalised the same way, against the query's best
 	// pairs as many as an article holds.
+	// A term no stored article holds (the excluded aside) counts in
+	// neither: no candidate can match it, so it would only lower every
+	// candidate's share alike, most for a rewrite that adds its own
+	// content (a continuation, a manipulated retelling), whose source
+	// then fell under MinScore before the rerank saw it. On the fit part of the
+	// llm-rewrites set the original came among the first 10 candidates
+	// for 0.976 of the rewrites, against 0.974 with those terms counted
+	// (check part: 0.969 against 0.967).
 	idfs := make([]float64, 0, len(termLists))
 	var pairIdfs []float64
 	for j, ids := range termLists {
@@ -363,9 +372,12 @@ func (ix *Index) Candidates(ctx context.Context, a *article.Article, opts QueryO
 			ix.common.addTerm(terms[j], gen)
 			continue
 		}
+		if heldBy(ids, opts.Exclude) == 0 {
+			continue
+		}
 		i := at[j]
-		// BM25's IDF with the query term counted as one more document,
-		// so that a term no stored article holds still weighs.
+		// BM25's IDF as Lucene writes it: the 1 + keeps it positive
+		// for a term most articles hold.
 		idf := math.Log(1 + (float64(n)-float64(df)+0.5)/(float64(df)+0.5))
 		switch {
 		case fingerprint.IsPair(fp.Terms[i]):
@@ -445,6 +457,17 @@ func (ix *Index) Candidates(ctx context.Context, a *article.Article, opts QueryO
 		out = out[:k]
 	}
 	return out, nil
+}
+
+// heldBy returns how many of the articles ids are not in exclude.
+func heldBy(ids, exclude []string) int {
+	n := len(ids)
+	for _, id := range ids {
+		if slices.Contains(exclude, id) {
+			n--
+		}
+	}
+	return n
 }
 
 func sortCandidates(cs []Candidate) {

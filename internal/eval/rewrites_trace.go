@@ -22,9 +22,6 @@ type RewriteTraceOptions struct {
 	// Part, when set, traces only the rewrites of that part; the index
 	// holds every original either way.
 	Part Part
-	// Every, when above 1, traces one rewrite in Every (by position in
-	// pairs.jsonl), so that a test can sample the set.
-	Every int
 	// NoDistractors indexes the originals alone.
 	NoDistractors bool
 	// Misses, when set, keeps the fit part's misses in the result for
@@ -145,9 +142,8 @@ func TraceRewrites(ctx context.Context, dir string, opts RewriteTraceOptions) (*
 		t.cand1 += b2i(c1)
 	}
 	hiddenTallies := map[Part]struct{ n, byIndex, matched int }{}
-	every := max(opts.Every, 1)
-	for i, p := range pairs {
-		if i%every != 0 || opts.Part != "" && p.Part() != opts.Part {
+	for _, p := range pairs {
+		if opts.Part != "" && p.Part() != opts.Part {
 			continue
 		}
 		if err := ctx.Err(); err != nil {

@@ -7,12 +7,7 @@ import (
 	"github.com/wiretrace/wiretrace/internal/sharedtest"
 )
 
-// rewritesTraceEvery samples the check part for the floor: one rewrite in
-// rewritesTraceEvery (by position in pairs.jsonl) is traced, which keeps
-// the test to seconds; `wiretrace eval rewrites-trace` traces them all.
-const rewritesTraceEvery = 3
-
-// TestRewritesTraceFloors traces a sample of the check part's LLM rewrites
+// TestRewritesTraceFloors traces every check-part LLM rewrite
 // among every original of the llm-rewrites set and the distractor pages,
 // and holds how often the original comes first (trace) and among the first
 // ten candidates (retrieval); and the check part's story family pages among
@@ -20,13 +15,13 @@ const rewritesTraceEvery = 3
 func TestRewritesTraceFloors(t *testing.T) {
 	t.Parallel()
 	dir := sharedtest.Dir(t, "eval")
-	r, err := TraceRewrites(context.Background(), dir, RewriteTraceOptions{Part: Check, Every: rewritesTraceEvery})
+	r, err := TraceRewrites(context.Background(), dir, RewriteTraceOptions{Part: Check})
 	if err != nil {
 		t.Fatal(err)
 	}
 	all, ok := r.Row("all", Check)
-	if !ok || all.N < 150 {
-		t.Fatalf("traced %d check-part rewrites, want the sample of about 165", all.N)
+	if !ok || all.N < 480 {
+		t.Fatalf("traced %d check-part rewrites, want about 490", all.N)
 	}
 	if r.Originals < 1200 || r.Distractors < 850 {
 		t.Fatalf("indexed %d originals and %d distractors, want 1,222 and 879", r.Originals, r.Distractors)
