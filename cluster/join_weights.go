@@ -18,8 +18,8 @@ import "github.com/wiretrace/wiretrace/trace"
 //	wiretrace train cluster > cluster/join_weights.go
 //
 // Figures reached with the whole set clustered (wiretrace eval clusters):
-// ARI fit 0.9169, check 0.9168; originals with all their rewrites fit 0.8986,
-// check 0.8571; rewrites in their original's cluster fit 0.9142, check 0.8770.
+// ARI fit 0.9180, check 0.9190; originals with all their rewrites fit 0.9022,
+// check 0.8624; rewrites in their original's cluster fit 0.9171, check 0.8814.
 // The join model alone (no text at hand): ARI fit 0.8228, check 0.8702;
 // originals with all their rewrites fit 0.7609, check 0.7513.
 
