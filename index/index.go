@@ -360,10 +360,10 @@ func (ix *Index) Candidates(ctx context.Context, a *article.Article, opts QueryO
 	// neither: no candidate can match it, so it would only lower every
 	// candidate's share alike, most for a rewrite that adds its own
 	// content (a continuation, a manipulated retelling), whose source
-	// then fell under MinScore before the rerank saw it. On the fit part of the
-	// llm-rewrites set the original came among the first 10 candidates
-	// for 0.976 of the rewrites, against 0.974 with those terms counted
-	// (check part: 0.969 against 0.967).
+	// then fell under MinScore before the rerank saw it. On the fit
+	// part of the llm-rewrites set the original came among the first 10
+	// candidates for 0.976 of the rewrites, against 0.974 with those
+	// terms counted (check part: 0.969 against 0.967).
 	idfs := make([]float64, 0, len(termLists))
 	var pairIdfs []float64
 	for j, ids := range termLists {
