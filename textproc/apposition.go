@@ -123,7 +123,7 @@ func appositionBefore(s *Sentence, comma int) (Role, bool) {
 	if start > 0 && toks[start-1].Kind == Word {
 		// A clause runs on before the window: the title stands after
 		// an owner in the possessive ("refused by the district
-		// council's chief planning officer, Maren Hallis").
+		// council's chief planning officer, Ines Varro").
 		owner := -1
 		for j := start; j < comma; j++ {
 			if possessive(&toks[j]) {
