@@ -1282,7 +1282,12 @@ func (c *checker) quotes(ss []*textproc.Sentence, d *textproc.Sentence) {
 		}
 		if bestShare >= quoteSame {
 			srcSp, derSp := speakerOf(c.src, bestS, bestQ), speakerOf(c.derived, d, dq)
-			if !sameSpeaker(srcSp, derSp, d) && !speaksFor(bestS, srcSp, speakerName(derSp)) {
+			// A source quote with no speaker phrase of its own is given a
+			// speaker by inference (continuedSpeaker, a colon): a drift
+			// needs the derived side to name its speaker outright, not
+			// by a second inference ("she said").
+			inferred := strings.Trim(bestQ.Speaker, " ,;:") == "" && speakerName(dq.Speaker) == ""
+			if !inferred && !sameSpeaker(srcSp, derSp, d) && !speaksFor(bestS, srcSp, speakerName(derSp)) {
 				c.add(Drift{Kind: Quote, SourceSpan: srcSp, DerivedSpan: derSp,
 					SourceSentence: bestS.Index, DerivedSentence: d.Index,
 					Explanation: fmt.Sprintf("the quote %q is attributed to %s, but the source has %s say it", clipWords(dq.Text, 8), derSp, srcSp)})
@@ -1346,11 +1351,12 @@ func (c *checker) quotes(ss []*textproc.Sentence, d *textproc.Sentence) {
 func speakerOf(doc *textproc.Doc, s *textproc.Sentence, q textproc.Quote) string {
 	sp := q.Speaker
 	// onlyPerson is the one person sentence t names before byte end,
-	// "" when it names none or several.
+	// "" when it names none or several. A name inside quotation marks is
+	// a speaker's word, not a speaker.
 	onlyPerson := func(t *textproc.Sentence, end int) (string, int) {
 		who, n := "", 0
 		for _, e := range t.Entities {
-			if e.Kind != textproc.Person || e.End > end {
+			if e.Kind != textproc.Person || e.End > end || quoted(t, e.Span) {
 				continue
 			}
 			if who == "" || surname(e.Text) != surname(who) {
@@ -1376,8 +1382,14 @@ func speakerOf(doc *textproc.Doc, s *textproc.Sentence, q textproc.Quote) string
 	// A phrase of punctuation alone ("," before "warned:") names no one.
 	switch strings.ToLower(strings.Trim(sp, " ,;:")) {
 	case "":
-		if before := strings.TrimRight(s.Text[:min(max(0, q.Start), len(s.Text))], " \"“‘'"); strings.HasSuffix(before, ":") {
+		before := strings.TrimRight(s.Text[:min(max(0, q.Start), len(s.Text))], " \"“‘'")
+		if strings.HasSuffix(before, ":") {
 			if who, n := onlyPerson(s, q.Start); n == 1 {
+				return who
+			}
+		}
+		if before == "" {
+			if who := continuedSpeaker(doc, s); who != "" {
 				return who
 			}
 		}
@@ -1399,6 +1411,47 @@ func speakerOf(doc *textproc.Doc, s *textproc.Sentence, q textproc.Quote) string
 		}
 	}
 	return sp
+}
+
+// quoted reports whether span sp of s lies inside one of its quotes.
+func quoted(s *textproc.Sentence, sp textproc.Span) bool {
+	for _, q := range s.Quotes {
+		if sp.Start >= q.Span.Start && sp.End <= q.Span.End {
+			return true
+		}
+	}
+	return false
+}
+
+// continuedSpeaker returns who speaks a quote that opens sentence s with
+// no attribution of its own: the speaker named by the speaker phrase of
+// the last quote of the sentence before, in the same paragraph, when that
+// sentence opens with its quote too (`"...," Penn said. "We will
+// appeal."`: a quotation continued, or a second one by the same speaker,
+// as news writing gives them); "" otherwise.
+func continuedSpeaker(doc *textproc.Doc, s *textproc.Sentence) string {
+	i := s.Index - 1
+	if i < 0 || i >= len(doc.Sentences) || doc.Sentences[i].Paragraph != s.Paragraph {
+		return ""
+	}
+	prev := &doc.Sentences[i]
+	// Only after a sentence that opens with its quotation too (`"...,"
+	// Penn said.`): after a partial quote in a sentence of its own words
+	// (`Penn called the plan "reckless".`), the next quotation may be
+	// anyone's.
+	if len(prev.Quotes) == 0 || strings.Trim(prev.Text[:min(max(0, prev.Quotes[0].Span.Start), len(prev.Text))], " \"“‘'") != "" {
+		return ""
+	}
+	// A speaker phrase that names someone, not a pronoun or a speaker
+	// continued in turn: inferences chained lose the speaker.
+	pq := prev.Quotes[len(prev.Quotes)-1]
+	if speakerName(pq.Speaker) == "" {
+		return ""
+	}
+	if who := speakerOf(doc, prev, pq); speakerName(who) != "" {
+		return who
+	}
+	return ""
 }
 
 // quoteAt is a source quote with its sentence and content words.

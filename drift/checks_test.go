@@ -250,3 +250,49 @@ func TestDateCounterpart(t *testing.T) {
 		t.Errorf("the source's day kept: got %q, want ->Tuesday", g)
 	}
 }
+
+// TestContinuedQuotation checks that a quotation opening a sentence with
+// no attribution of its own is its paragraph's previous speaker's: given
+// to another speaker it drifts, kept with its speaker it does not, and
+// after a partial quote in a sentence of its own words, or after a
+// quotation itself continued, it is left unattributed.
+func TestContinuedQuotation(t *testing.T) {
+	tests := []struct {
+		name     string
+		src, der []string
+		want     string
+	}{
+		{name: "a second quotation given to another speaker",
+			src:  []string{`Councillor Piet Haag cut the ribbon.`, `"The buses will run all night," Mayor Tilda Ronn told reporters. "Nobody will wait more than ten minutes."`},
+			der:  []string{`Councillor Piet Haag cut the ribbon.`, `"Nobody will wait more than ten minutes," said councillor Piet Haag.`},
+			want: "quote Mayor Tilda Ronn->councillor Piet Haag"},
+		{name: "a second quotation kept with its speaker",
+			src: []string{`Mayor Tilda Ronn opened the depot. "The buses will run all night," Ronn told reporters. "Nobody will wait more than ten minutes."`},
+			der: []string{`Mayor Tilda Ronn opened the depot.`, `"Nobody will wait more than ten minutes," Ronn said.`}},
+		{name: "after a partial quote the next quotation is no one's",
+			src: []string{`Mayor Tilda Ronn called the depot "a new start". "Nobody will wait more than ten minutes."`},
+			der: []string{`Mayor Tilda Ronn called the depot "a new start".`, `"Nobody will wait more than ten minutes," said councillor Piet Haag.`}},
+		{name: "a quotation after a continued one is no one's",
+			src: []string{`Councillor Piet Haag cut the ribbon.`, `"The buses will run all night," Mayor Tilda Ronn told reporters. "The trams will run too." "Nobody will wait more than ten minutes."`},
+			der: []string{`Councillor Piet Haag cut the ribbon.`, `"Nobody will wait more than ten minutes," said councillor Piet Haag.`}},
+		{name: "a name inside a quotation is no antecedent of she",
+			src: []string{`Minister Vera Lund spoke at the launch.`, `"It is a good day," she said.`},
+			der: []string{`Minister Vera Lund spoke at the launch.`, `"We owe this to Arne Kolstad," she said. "It is a good day."`}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			src, der := doc(tt.src...), doc(tt.der...)
+			var pairs []Pair
+			for j := range der.Sentences {
+				for i := range src.Sentences {
+					if j == len(der.Sentences)-1 && i == len(src.Sentences)-1 || i == j && j < len(der.Sentences)-1 {
+						pairs = append(pairs, Pair{Source: []int{i}, Derived: []int{j}})
+					}
+				}
+			}
+			if g := listed(Find(src, der, pairs)); g != tt.want {
+				t.Errorf("got %q, want %q", g, tt.want)
+			}
+		})
+	}
+}
