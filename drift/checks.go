@@ -1285,8 +1285,8 @@ func (c *checker) quotes(ss []*textproc.Sentence, d *textproc.Sentence) {
 			// A source quote with no speaker phrase of its own is given a
 			// speaker by inference (continuedSpeaker, a colon): a drift
 			// needs the derived side to name its speaker outright, not
-			// by a second inference ("she said").
-			inferred := strings.Trim(bestQ.Speaker, " ,;:") == "" && speakerName(dq.Speaker) == ""
+			// by a second inference (a pronoun's antecedent).
+			inferred := bareSpeaker(bestQ.Speaker) == "" && speakerName(dq.Speaker) == ""
 			if !inferred && !sameSpeaker(srcSp, derSp, d) && !speaksFor(bestS, srcSp, speakerName(derSp)) {
 				c.add(Drift{Kind: Quote, SourceSpan: srcSp, DerivedSpan: derSp,
 					SourceSentence: bestS.Index, DerivedSentence: d.Index,
@@ -1380,9 +1380,9 @@ func speakerOf(doc *textproc.Doc, s *textproc.Sentence, q textproc.Quote) string
 		return sp
 	}
 	// A phrase of punctuation alone ("," before "warned:") names no one.
-	switch strings.ToLower(strings.Trim(sp, " ,;:")) {
+	switch strings.ToLower(bareSpeaker(sp)) {
 	case "":
-		before := strings.TrimRight(s.Text[:min(max(0, q.Start), len(s.Text))], " \"“‘'")
+		before := leadIn(s, q)
 		if strings.HasSuffix(before, ":") {
 			if who, n := onlyPerson(s, q.Start); n == 1 {
 				return who
@@ -1413,6 +1413,16 @@ func speakerOf(doc *textproc.Doc, s *textproc.Sentence, q textproc.Quote) string
 	return sp
 }
 
+// bareSpeaker returns speaker phrase sp without the punctuation around
+// it: "" for a phrase of punctuation alone ("," before "warned:").
+func bareSpeaker(sp string) string { return strings.Trim(sp, " ,;:") }
+
+// leadIn returns the text of s before quote q, without the spaces and
+// quotation marks that open q: "" when q opens s.
+func leadIn(s *textproc.Sentence, q textproc.Quote) string {
+	return strings.TrimRight(s.Text[:min(max(0, q.Start), len(s.Text))], " \"“‘'")
+}
+
 // quoted reports whether span sp of s lies inside one of its quotes.
 func quoted(s *textproc.Sentence, sp textproc.Span) bool {
 	for _, q := range s.Quotes {
@@ -1439,7 +1449,7 @@ func continuedSpeaker(doc *textproc.Doc, s *textproc.Sentence) string {
 	// Penn said.`): after a partial quote in a sentence of its own words
 	// (`Penn called the plan "reckless".`), the next quotation may be
 	// anyone's.
-	if len(prev.Quotes) == 0 || strings.Trim(prev.Text[:min(max(0, prev.Quotes[0].Span.Start), len(prev.Text))], " \"“‘'") != "" {
+	if len(prev.Quotes) == 0 || leadIn(prev, prev.Quotes[0]) != "" {
 		return ""
 	}
 	// A speaker phrase that names someone, not a pronoun or a speaker
