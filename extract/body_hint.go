@@ -32,7 +32,12 @@ var bodyStrongJunkWords = bodyWordSet(
 )
 
 // bodyJunkWords mark page furniture: navigation, sidebars, widgets,
-// headers and footers, captions and credits, bylines and dates, adverts.
+// headers and footers, captions and credits, bylines and dates, adverts,
+// calls to action ("blog-cta", "inline-cta", "ServiceRequestCta": the
+// site's plug for its own product, a demo, a download, a donation). On the
+// fit part of the WCXB dev set the true bodies hold none of the text of
+// the boxes named "cta" on 19 pages; the one "above-cta" wrapper that
+// holds an article is kept by the share rule (bodyWeakHintShare).
 var bodyJunkWords = bodyWordSet(
 	"sidebar", "sidebars", "widget", "widgets", "footer", "header",
 	"masthead", "caption", "captions", "credit", "credits", "byline", "author",
@@ -40,7 +45,7 @@ var bodyJunkWords = bodyWordSet(
 	"navigation", "dropdown", "modal", "popup", "overlay", "rating", "ratings",
 	"dateline", "timestamp", "published", "tooltip", "gallery", "slideshow",
 	"carousel", "abstract", "standfirst", "subtitle", "excerpt", "teaser",
-	"teasers", "photo", "photos",
+	"teasers", "photo", "photos", "cta", "ctas",
 	"ad", "ads", "adv", "advt", "dfp", "gpt", "nav", "menu",
 )
 

@@ -457,12 +457,16 @@ func bodyHolds(n *html.Node, a atom.Atom) bool {
 //
 // A <header> that holds paragraphs (bodyHoldsParagraph; others are
 // skipped) is boilerplate unless it holds most of the page's prose: page
-// builders wrap whole sections, the article's too, in <header>.
+// builders wrap whole sections, the article's too, in <header>. So is a
+// <form>: what it holds is its labels, its terms and its "Thank you, your
+// download is on the way" (a sign-up box, a quote request, a product
+// chooser), unless it holds most of the prose (ASP.NET pages wrap the
+// whole page in one form).
 func (s *bodySegmenter) boxHint(n *html.Node, a atom.Atom) int8 {
 	switch {
 	case a == atom.Article || bodyMarkedBody(n):
 		return 0
-	case a == atom.Header:
+	case a == atom.Header || a == atom.Form:
 		return hintJunk
 	}
 	h := s.classHint(n)

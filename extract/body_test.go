@@ -167,6 +167,24 @@ func TestHTMLBody(t *testing.T) {
 			wantNot: []string{"Hidden teaser", "Also hidden"},
 		},
 		{
+			name: "a call to action inside the article stays out",
+			page: bodyChrome(`<article><div class="entry-content"><p>` + bodyP1 + `</p><p>` + bodyP2 + `</p>
+<div class="inline-cta"><h3>Thinking of moving to the city?</h3><p>Our agents know every street on the new tram line, and the first valuation is free.</p></div>
+<p>` + bodyP3 + `</p></div></article>`),
+			want: []string{bodyP1, bodyP2, bodyP3},
+		},
+		{
+			name: "a form's text stays out",
+			page: bodyChrome(`<article><div class="entry-content"><p>` + bodyP1 + `</p><p>` + bodyP2 + `</p><p>` + bodyP3 + `</p>
+<form action="/subscribe"><p>Get the transit newsletter: the week's votes, works and timetable changes, every Friday.</p><p>Thank you! Your submission has been received, and the first issue is on its way.</p></form></div></article>`),
+			want: []string{bodyP1, bodyP2, bodyP3},
+		},
+		{
+			name: "a form around the whole page holds the article",
+			page: `<html><body><form id="aspnetForm" action="/story.aspx"><div class="story"><p>` + bodyP1 + `</p><p>` + bodyP2 + `</p><p>` + bodyP3 + `</p></div></form></body></html>`,
+			want: []string{bodyP1, bodyP2, bodyP3},
+		},
+		{
 			name: "a page with no text has no body",
 			page: `<html><body><img src="a.png"><script>document.write("x")</script></body></html>`,
 		},
@@ -216,6 +234,9 @@ func TestBodyClassHint(t *testing.T) {
 		{`class="tag-social-media"`, 0},
 		{`class="commentary"`, 0},
 		{`class="siteHeader"`, hintJunk},
+		{`class="blog-cta"`, hintJunk},
+		{`class="ServiceRequestCta_container__lOiMa"`, hintJunk},
+		{`class="actor"`, 0}, // "cta" only as a whole word
 	} {
 		t.Run(tc.attr, func(t *testing.T) {
 			root, err := html.Parse(strings.NewReader(`<div ` + tc.attr + `>x</div>`))
