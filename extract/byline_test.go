@@ -150,3 +150,53 @@ func TestBylineClassBy(t *testing.T) {
 		}
 	}
 }
+
+// TestBylineRound holds the byline mechanisms of the byline round, each on
+// a page in invented names: the byline of the page is want.
+func TestBylineRound(t *testing.T) {
+	const body = `<p>A kitchen garden needs less room than most people think: four raised beds and a sunny fence will feed a family through the summer.</p>`
+	page := func(head, article string) string {
+		return `<html><head>` + head + `</head><body><article><h1>Planting a kitchen garden in a small yard</h1>` + article + body + `</article></body></html>`
+	}
+	tests := []struct{ name, page, want string }{
+		{"indented label", page("", "<div>\n                    by\n                    <span>Nicole Example</span>\n</div>"), "Nicole Example"},
+		{"label with the name as text", page("", "<div><strong>Contributors:</strong> Nicole Example</div>"), "Nicole Example"},
+		{"by: line", page("", "<p>by: Nicole Example, May 2, 2025</p>"), "Nicole Example"},
+		{"CSS-modules hash", page("", `<p class="Author_author__4ceOm">Nicole Example</p>`), "Nicole Example"},
+		{"CSS-modules hash and line", page("", `<a class="_authorName_1r0t6_51">Nicole Example</a>`), "Nicole Example"},
+		{"author box name", page("", `<h4 class="elementor-author-box__name">Nicole Example</h4>`), "Nicole Example"},
+		{"date before the name", page("", `<div class="publish-date-author">Dec. 19, 2025 · Nicole Example on behalf of the garden team</div>`), "Nicole Example"},
+		{"an address is no handle", page(`<meta name="author" content="nicole.example@example.org">`, ""), "nicole.example@example.org"},
+		{"account name gives way", page(`<meta name="author" content="nicole.e">`, `<p class="byline">By Nicole Example</p>`), "Nicole Example"},
+		{"By line beside the headline over another declared author", page(`<meta name="author" content="Webmaster Person">`, `<div><p>By: Nicole Example</p></div>`), "Nicole Example"},
+		{"written by line anywhere", page("", body+`<div class="bio"><h3>Written by Nicole Example</h3></div>`), "Nicole Example"},
+		{"posted by label in a comment skipped", page("", body+`<span class="posted">Posted by Nicole Example at May 2, 2025 11:15 AM</span><div class="comments-body"><p>Nice.</p><span class="comments-post">Posted by: <a href="#">Jon</a> at May 3, 2025</span></div>`), "Nicole Example"},
+		{"avatar and name", page("", `<div><img class="author-image" alt="Picture of Nicole Example" src="/n.jpg"><div>Nicole Example</div></div>`), "Nicole Example"},
+		{"several writers' links", page(`<meta name="author" content="Nicole Example">`, `<div><a href="/author/nicoleexample/">Nicole Example</a>, <a href="/author/jon/">Jon Sample</a></div>`), "Nicole Example, Jon Sample"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a, err := Page([]byte(tt.page), Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if a.Byline != tt.want {
+				t.Errorf("byline = %q, want %q", a.Byline, tt.want)
+			}
+		})
+	}
+}
+
+func TestModuleLocal(t *testing.T) {
+	for in, want := range map[string]string{
+		"Author_author__4ceOm":                 "Author_author",
+		"styles_dateAndAuthorContainer__JAvHP": "styles_dateAndAuthorContainer",
+		"_authorName_1r0t6_51":                 "_authorName",
+		"elementor-author-box__name":           "elementor-author-box__name",
+		"post_author":                          "post_author",
+	} {
+		if got := moduleLocal(in); got != want {
+			t.Errorf("moduleLocal(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -63,3 +63,59 @@ func nameBlock(name string) string {
 	}
 	return name
 }
+
+// moduleLocal cuts the hash a CSS-modules build appends to a class name
+// off it: "Author_author__4ceOm" is "Author_author", "_authorName_1r0t6_51"
+// is "_authorName". The hash is a last "_" or "__" part of 5 to 8
+// letters and digits holding a digit or a capital inside (a BEM element,
+// "box__name", is a lower-case word), and a line number after it.
+func moduleLocal(name string) string {
+	cut := func(s string) (string, bool) {
+		i := strings.LastIndexByte(s, '_')
+		if i <= 0 {
+			return s, false
+		}
+		return s[:i], true
+	}
+	rest, ok := cut(name)
+	if !ok {
+		return name
+	}
+	if tail := name[len(rest)+1:]; tail != "" && allDigits(tail) {
+		name = rest
+		if rest, ok = cut(name); !ok {
+			return name
+		}
+	}
+	tail := name[len(rest)+1:]
+	if len(tail) < 5 || len(tail) > 8 || !moduleHash(tail) {
+		return name
+	}
+	return strings.TrimRight(rest, "_")
+}
+
+func allDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// moduleHash reports a CSS-modules hash: letters and digits, a digit or a
+// capital after the first character among them.
+func moduleHash(s string) bool {
+	marked := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case '0' <= c && c <= '9', 'A' <= c && c <= 'Z':
+			marked = marked || i > 0 || c <= '9'
+		case 'a' <= c && c <= 'z', c == '-':
+		default:
+			return false
+		}
+	}
+	return marked
+}

@@ -134,20 +134,42 @@ func wordCount(s string) int { return len(strings.Fields(s)) }
 func (m *pageMeta) bylineOf(site string) string {
 	people, declared := m.ld.personAuthors()
 	persons := strings.Join(dedupe(people), ", ")
+	shown := ""
+	for _, v := range []string{m.byline, m.labelled, m.nearByline} {
+		if shown = cleanByline(v, site); shown != "" {
+			break
+		}
+	}
+	// Several writers' links side by side: the whole byline, of which
+	// the declared author is often only the first.
+	links := ""
+	if len(m.authorLinks) > 1 {
+		links = cleanByline(strings.Join(m.authorLinks, ", "), site)
+	}
 	if b := cleanByline(persons, site); b != "" {
-		return b
+		return preferShown(b, shown, links, m.plainNear())
 	}
 	for _, k := range []string{"author", "article:author", "dc.creator", "byl", "sailthru.author", "parsely-author", "citation_author"} {
 		// "Site staff" and "@handle" and profile URLs name no one; a
 		// visible byline says more.
 		if v := m.meta[k]; v != "" && !strings.Contains(v, "://") && !strings.HasPrefix(v, "@") && !containsName(v, site) {
 			if b := cleanByline(v, site); b != "" {
-				return b
+				return preferShown(b, shown, links, m.plainNear())
 			}
 		}
 	}
 	if b := cleanByline(m.byline, site); b != "" {
 		return b
+	}
+	// A person the page declares by type, with no byline element
+	// beside the text, wrote it even when the site bears that name (a
+	// personal site: "Jane Doe" at janedoe.com; a publisher that types
+	// its brand a Person has a visible byline, read above). A "by" label
+	// further down is more often a quotation's or a picture's credit.
+	if declared {
+		if b := cleanByline(persons, ""); b != "" {
+			return b
+		}
 	}
 	if b := cleanByline(m.labelled, site); b != "" {
 		return b
@@ -158,14 +180,8 @@ func (m *pageMeta) bylineOf(site string) string {
 	if b := cleanByline(m.authorLink, site); b != "" {
 		return b
 	}
-	// A person the page declares by type, with no byline beside the
-	// text, wrote it even when the site bears that name (a personal site:
-	// "Jane Doe" at janedoe.com; a publisher that types its brand a
-	// Person has a visible byline, read above).
-	if declared {
-		if b := cleanByline(persons, ""); b != "" {
-			return b
-		}
+	if b := cleanByline(m.avatarName, site); b != "" {
+		return b
 	}
 	// No person is named. An author the page declares as an
 	// organisation (JSON-LD, the author meta tag, the "Written by"
@@ -176,15 +192,36 @@ func (m *pageMeta) bylineOf(site string) string {
 			return b
 		}
 	}
+	// A byline the page shows that names the site ("By Whova").
+	for _, v := range []string{m.byline, m.labelled, m.nearByline} {
+		if b := cleanByline(v, ""); b != "" {
+			return b
+		}
+	}
 	for _, org := range m.ld.authorOrg {
 		if b := cleanByline(org, ""); b != "" {
 			return b
 		}
 	}
-	if v := m.meta["author"]; v != "" && !strings.Contains(v, "://") && !strings.HasPrefix(v, "@") {
-		return cleanByline(v, "")
+	for _, k := range []string{"author", "article:author"} {
+		if v := m.meta[k]; v != "" && !strings.Contains(v, "://") && !strings.HasPrefix(v, "@") {
+			if b := cleanByline(v, ""); b != "" {
+				return b
+			}
+		}
 	}
-	return ""
+	// Last, a credit line anywhere on the page: "Written by Jane Doe"
+	// in an author box below the story.
+	return cleanByline(m.signedBy, site)
+}
+
+// plainNear is the "By" line beside the headline when it stands on its
+// own (nearPlain), the site's name kept: "Written by Acme Team".
+func (m *pageMeta) plainNear() string {
+	if !m.nearPlain {
+		return ""
+	}
+	return cleanByline(m.nearByline, "")
 }
 
 func dedupe(xs []string) []string {
@@ -201,7 +238,8 @@ func dedupe(xs []string) []string {
 
 var (
 	// handle matches a social media handle printed beside a name.
-	handle = regexp.MustCompile(`\s*@\w+`)
+	// An address ("jane@example.com") is no handle.
+	handle = regexp.MustCompile(`(?:^|\s+)@\w+`)
 	// bylinePrefix matches a byline's label before the names ("By",
 	// "Written by:", bylineVerbs), or the label alone.
 	bylinePrefix = regexp.MustCompile(`(?i)^(?:(?:` + strings.Join(slices.Sorted(maps.Keys(bylineVerbs)), "|") + `)\s+)?(?:by|von|par|por|di|door|av)\s*:?(?:\s+|$)`)
@@ -209,8 +247,11 @@ var (
 	// out, or cut short before a day or month: "Sat, 20 Dec"; the month
 	// named in another language: "5. März"), a role line or an update
 	// stamp.
-	bylineStop = regexp.MustCompile(`(?i)\s*(?:\||•|·|\bpublished\b|\bupdated\b|\bposted\b|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:mon|tue|wed|thu|fri|sat|sun)\.?,?\s+(?:\d|` + monthRE + `)|\bon\s+` + monthRE + `|` + monthRE + `\.?\s+\d{1,2}|\d{1,2}\s+` + monthRE + `|\d{1,2}\.?\s+(?:de\s+)?` + foreignMonthRE + `(?:[^\p{L}]|$)|\d{4}-\d\d-\d\d|\d{1,2}/\d{1,2}/\d{2,4}|\d+\s+(?:min|hours?|days?)\b)`)
+	bylineStop = regexp.MustCompile(`(?i)\s*(?:\||•|·|\bon behalf of\b|\bpublished\b|\bupdated\b|\bposted\b|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:mon|tue|wed|thu|fri|sat|sun)\.?,?\s+(?:\d|` + monthRE + `)|\bon\s+` + monthRE + `|` + monthRE + `\.?\s+\d{1,2}|\d{1,2}\s+` + monthRE + `|\d{1,2}\.?\s+(?:de\s+)?` + foreignMonthRE + `(?:[^\p{L}]|$)|\d{4}-\d\d-\d\d|\d{1,2}/\d{1,2}/\d{2,4}|\d+\s+(?:min|hours?|days?)\b)`)
 )
+
+// bylineSeps are the marks between a byline's date and names.
+const bylineSeps = " ,;:-–—·•|"
 
 // cleanByline trims a byline to the names: no "By", no date, no site
 // name; "" when what is left does not look like names.
@@ -221,14 +262,29 @@ func cleanByline(s, site string) string {
 	}
 	s = bylinePrefix.ReplaceAllString(glued(s), "")
 	s = handle.ReplaceAllString(s, "")
+	if loc := bylineStop.FindStringIndex(s); loc != nil && loc[0] == 0 {
+		// The date comes first ("Dec. 19, 2025 · Jane Doe"): the
+		// names follow it.
+		s = strings.TrimLeft(s[loc[1]:], bylineSeps)
+		if len(s) >= 4 && allDigits(s[:4]) {
+			s = strings.TrimLeft(s[4:], bylineSeps) // the year
+		}
+		s = bylinePrefix.ReplaceAllString(s, "")
+		if strings.ContainsAny(s, "0123456789") {
+			return "" // more of the date, or a time
+		}
+	}
 	if loc := bylineStop.FindStringIndex(s); loc != nil {
 		s = s[:loc[0]]
 	}
 	s = strings.Trim(s, " ,;:-–—")
+	// A word that led to the date cut off: "Jane Doe at 5:30", "Jane
+	// Doe on".
+	s = strings.TrimSuffix(strings.TrimSuffix(s, " on"), " at")
 	if s == "" || !bylineSized(s) || (site != "" && sameName(s, site)) || genericAuthor[strings.ToLower(s)] {
 		return ""
 	}
-	if !unicode.IsUpper([]rune(s)[0]) && !unicode.IsLetter([]rune(s)[0]) {
+	if r := []rune(s)[0]; !unicode.IsLetter(r) && !unicode.IsDigit(r) {
 		return ""
 	}
 	if !namesLike(s) {
@@ -345,8 +401,9 @@ func namesLike(s string) bool {
 		}
 	}
 	// Names of people and desks are capitalised; allow one lower-case
-	// word in three ("Jane Doe, staff writer").
-	return other*3 <= upper+other
+	// word in three ("Jane Doe, staff writer"). A name written all in
+	// lower case ("jane doe") is a name too, when short.
+	return other*3 <= upper+other || upper == 0 && other <= 3 && strings.ToLower(s) == s
 }
 
 // publishedOf chooses the publication date: the date written beside the
@@ -589,4 +646,51 @@ func hostOf(u string) string {
 		h = h[:j]
 	}
 	return strings.TrimPrefix(strings.ToLower(h), "www.")
+}
+
+// preferShown chooses between the author a page declares (JSON-LD, a
+// meta tag) and the byline it shows: the shown one when the declared one
+// is an account name ("andrew.keaveney", "KatieS": the content system's
+// login, not the writer's name) and the shown one is a name of several
+// words; the list of links to the writers' pages when it holds the
+// declared name and more (several writers, the declared one often the
+// first); the "By" line beside the headline, standing on its own (near,
+// even when it names the site: "Written by Acme Team"), when it names
+// someone else (the declared author is often the account that posted the
+// story). Otherwise the declared one: a byline element elsewhere is more
+// often a caption or a list item. A shown byline that holds the declared
+// name and adds a role ("Jane Doe, Football Desk") does not replace it:
+// the role reads as a desk's credit to the trace (trace.genericByline).
+func preferShown(declared, shown, links, near string) string {
+	holds := func(s string) bool {
+		return s != "" && s != declared && strings.Contains(strings.ToLower(s), strings.ToLower(declared))
+	}
+	switch {
+	case shown != "" && loginName(declared) && strings.Contains(shown, " "):
+		return shown
+	case holds(links):
+		return links
+	case near != "" && !strings.Contains(strings.ToLower(near), strings.ToLower(declared)):
+		return near
+	}
+	return declared
+}
+
+// loginName reports an account name: one word, with a dot, an
+// underscore, an "@" or a digit ("andrew.keaveney", "jdoe_2"), a capital
+// after its first letter ("KatieS") or no capital at all ("jdoe").
+func loginName(s string) bool {
+	if strings.ContainsAny(s, " ") {
+		return false
+	}
+	r := []rune(s)
+	for i, c := range r {
+		if c == '.' || c == '_' || c == '@' || unicode.IsDigit(c) {
+			return true
+		}
+		if i > 0 && unicode.IsUpper(c) {
+			return true
+		}
+	}
+	return unicode.IsLower(r[0])
 }

@@ -5,6 +5,8 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 )
@@ -72,6 +74,19 @@ type pageMeta struct {
 	// nearByline is a "By Jane Doe" or "Written by Jane Doe" line set
 	// beside the headline without a byline's class.
 	nearByline string
+	// nearPlain says nearByline stands on its own: not in a link, a
+	// caption, a list item or a quotation (a teaser's or a book's "by").
+	nearPlain bool
+	// authorLinks are the names of the links to authors' pages beside
+	// the first one, it included: a byline of several writers.
+	authorLinks []string
+	// avatarName is the name written beside a person's picture that the
+	// picture's alt text names too: an author's avatar and name.
+	avatarName string
+	// signedBy is the name after "Written by" or "Posted by" in a line
+	// anywhere on the page ("This post was written by Jane Doe, ..." in
+	// an author box below the story).
+	signedBy string
 	// outletLines are the copyright notices outside the site's footer
 	// (in the article or beside it), whose owner, any outlet, is the
 	// story's source; the footer's notice names the site's own owner.
@@ -96,6 +111,10 @@ type ldInfo struct {
 	people     map[string]string
 	// typedPerson: an author is declared a Person by its @type.
 	typedPerson bool
+	// pageAuthors are the persons a WebPage names as its author, and
+	// pageTyped says one is typed a Person.
+	pageAuthors []string
+	pageTyped   bool
 	sourceOrg   string
 	publisher   string
 	language    string
@@ -114,9 +133,12 @@ func readMeta(root *html.Node) *pageMeta {
 	m := &pageMeta{meta: make(map[string]string)}
 	// Each of these reads the text of a subtree; capping the tries keeps
 	// a page of nested look-alikes from making the pass quadratic.
-	creditTries, bylineTries, datelineTries, dateTries, headingTries := 8, 4, 4, 4, 8
+	creditTries, bylineTries, datelineTries, dateTries, headingTries, avatarTries := 8, 4, 4, 4, 8, 8
 	afterTitle := -1 // chars of text read after the first <h1>; -1 before it
-	read := 0        // chars of text read so far
+	// beforeTitle is the last "By" line read before the first <h1>, at
+	// beforeAt chars of text.
+	beforeTitle, beforeAt, beforeTitlePlain := "", 0, false
+	read := 0 // chars of text read so far
 	walk(root, func(n *html.Node) bool {
 		if n.Type == html.TextNode {
 			read += len(strings.TrimSpace(n.Data))
@@ -129,9 +151,18 @@ func readMeta(root *html.Node) *pageMeta {
 					}
 				}
 			}
-			if afterTitle >= 0 && afterTitle < nearTitleChars && m.nearByline == "" && len(n.Data) < 80 {
-				if t := collapse(n.Data); nearBylineRE.MatchString(t) && wordCount(t) <= 6 {
-					m.nearByline = t
+			if m.nearByline == "" && len(n.Data) < 200 && (afterTitle < 0 || afterTitle < nearTitleChars) {
+				// "By Jane Doe", or with her role after a comma ("by
+				// Jane Doe, Candidate Representative to the Committee").
+				if t := collapse(n.Data); nearBylineRE.MatchString(t) && len(t) < 120 && (wordCount(t) <= 6 || wordCount(t) <= 12 && nearRoleRE.MatchString(t)) {
+					if afterTitle >= 0 {
+						m.nearByline = t
+						m.nearPlain = !inCaptionOrList(n)
+					} else {
+						// Above the headline: it counts if the
+						// headline follows soon.
+						beforeTitle, beforeAt, beforeTitlePlain = t, read, !inCaptionOrList(n)
+					}
 				}
 			}
 			if afterTitle >= 0 && afterTitle < nearTitleChars && m.nearTitle == "" {
@@ -146,7 +177,10 @@ func readMeta(root *html.Node) *pageMeta {
 			if m.labelledDate == "" && len(n.Data) < 300 && (m.pubLabelOpen || containsFold(n.Data, "publi") || containsFold(n.Data, "posted")) {
 				m.readLabelledDate(collapse(n.Data))
 			}
-			if m.labelled == "" && bylineLabel(n.Data) {
+			if m.signedBy == "" && len(n.Data) < 300 && signedByRE.MatchString(strings.TrimSpace(n.Data)) && !inComment(n) {
+				m.signedBy = signedBy(n)
+			}
+			if m.labelled == "" && bylineLabel(n.Data) && !inComment(n) {
 				m.labelled = labelledName(n)
 			}
 			// Copyright notices name the agency a story came from
@@ -212,8 +246,20 @@ func readMeta(root *html.Node) *pageMeta {
 		case "a":
 			if m.authorLink == "" {
 				m.authorLink = authorLinkName(n)
+				if m.authorLink != "" {
+					m.authorLinks = siblingAuthorLinks(n)
+				}
 			}
+		case "img":
+			if m.avatarName == "" && avatarTries > 0 && attr(n, "alt") != "" && avatarImage(n) {
+				avatarTries--
+				m.avatarName = avatarName(n)
+			}
+			return false
 		case "h1":
+			if afterTitle < 0 && m.nearByline == "" && beforeTitle != "" && read-beforeAt < beforeTitleChars {
+				m.nearByline, m.nearPlain = beforeTitle, beforeTitlePlain
+			}
 			if afterTitle < 0 || m.nearTitle == "" && len(m.h1s) < 4 {
 				// The date beside the headline: a later <h1> (the
 				// story's, after the site's name) opens the window
@@ -311,14 +357,17 @@ func readMeta(root *html.Node) *pageMeta {
 }
 
 // bylineLabel reports text that is only a byline's label: "By",
-// "Written by", "Author:".
+// "Written by", "Author:", "Contributors:". Its white space is trimmed
+// first: templates indent a lone "by" between the tags.
 func bylineLabel(t string) bool {
+	t = strings.TrimSpace(t)
 	if len(t) > 40 {
 		return false
 	}
-	t = strings.ToLower(strings.TrimRight(strings.TrimSpace(t), ":"))
+	t = strings.ToLower(strings.TrimSpace(strings.TrimRight(t, ":")))
 	t = strings.Join(strings.Fields(t), " ")
-	if t == "by" || t == "author" {
+	switch t {
+	case "by", "author", "authors", "contributor", "contributors", "writer":
 		return true
 	}
 	w, ok := strings.CutSuffix(t, " by")
@@ -334,13 +383,12 @@ var bylineVerbs = map[string]bool{"written": true, "authored": true, "posted": t
 // element beside it, or when the label ends its element, the element
 // after that one.
 func labelledName(label *html.Node) string {
+	// next is the element or text beside n: the name ("<b>By</b>
+	// Jane Doe", or text split by markup comments, "by: <!-- -->Jane").
 	next := func(n *html.Node) *html.Node {
 		for c := n.NextSibling; c != nil; c = c.NextSibling {
-			if c.Type == html.ElementNode {
+			if c.Type == html.ElementNode || c.Type == html.TextNode && strings.TrimSpace(c.Data) != "" {
 				return c
-			}
-			if c.Type == html.TextNode && strings.TrimSpace(c.Data) != "" {
-				return nil // the name is in the label's own text
 			}
 		}
 		return nil
@@ -352,10 +400,87 @@ func labelledName(label *html.Node) string {
 	if el == nil {
 		return ""
 	}
-	if t := collapse(textOf(el)); len(t) < 100 {
+	t := collapse(el.Data)
+	if el.Type == html.ElementNode {
+		t = collapse(textOf(el))
+	}
+	if len(t) < 100 {
 		return t
 	}
 	return ""
+}
+
+// inComment reports a node in a reader's comment: an element around it,
+// or one beside it, is named as a comment ("comments-post", "comment
+// rounded"). Its "Posted by" and author names are the commenter's.
+func inComment(n *html.Node) bool {
+	commentNamed := func(e *html.Node) bool {
+		ci := classID(e)
+		if ci == "" || !containsFold(ci, "comment") {
+			return false
+		}
+		for _, name := range strings.Fields(ci) {
+			if nameIsState(name) {
+				continue
+			}
+			comment, writer := false, false
+			for _, t := range nameTokens(name, nil) {
+				switch t {
+				case "comment", "comments":
+					comment = true
+				case "author", "writer", "editor", "link", "links", "count", "number", "icon", "button", "btn":
+					// The writer's own note ("writer-comment"), a
+					// link to the comments, their count.
+					writer = true
+				}
+			}
+			if comment && !writer {
+				return true
+			}
+		}
+		return false
+	}
+	for p := n.Parent; p != nil; p = p.Parent {
+		if p.Type == html.ElementNode && commentNamed(p) {
+			return true
+		}
+	}
+	if n.Parent == nil {
+		return false
+	}
+	// A comment's text beside the name; a link to the comments, an
+	// icon or a count is no comment.
+	for c := n.Parent.FirstChild; c != nil; c = c.NextSibling {
+		if c != n && c.Type == html.ElementNode && (c.Data == "div" || c.Data == "p") && commentNamed(c) && len(textOf(c)) >= 20 {
+			return true
+		}
+	}
+	return false
+}
+
+// signedByRE matches a line that credits its writer: "Written by",
+// "Posted by", "Authored by", "This post was written by". A sentence
+// that only mentions the words ("jobs posted by clients") does not open
+// with them.
+var signedByRE = regexp.MustCompile(`(?i)^(?:this\s+(?:blog\s+)?(?:post|article|piece|story|guide)\s+(?:was|is)\s+)?(?:written|posted|authored)\s+by\b`)
+
+// signedBy returns what follows "written by" in the text of the element
+// that holds text node t (the name is often a link after the words), or
+// "".
+func signedBy(t *html.Node) string {
+	text := t.Data
+	if t.Parent != nil && t.Parent.Type == html.ElementNode {
+		text = textOf(t.Parent)
+	}
+	text = collapse(text)
+	if len(text) > 300 {
+		return ""
+	}
+	loc := signedByRE.FindStringIndex(text)
+	if loc == nil {
+		return ""
+	}
+	return strings.TrimLeft(text[loc[1]:], " :")
 }
 
 // metaNames are the words whose presence in a class or id makes an
@@ -384,7 +509,95 @@ func metaNamed(v string) bool {
 
 // nearBylineRE matches a byline line: "By Jane Doe", "by Jane Doe",
 // "Written by Jane Doe".
-var nearBylineRE = regexp.MustCompile(`^(?i:(?:written\s+|posted\s+)?by)\s+\p{Lu}\p{L}+\s+\p{Lu}`)
+var nearBylineRE = regexp.MustCompile(`^(?i:(?:written\s+|posted\s+)?by)\s*:?\s+\p{Lu}\p{L}+\s+\p{Lu}`)
+
+// avatarImage reports a picture of a person: one whose class, its
+// parents' or its address names an avatar, an author, a profile or a
+// headshot, or a round crop ("rounded-full", "circle").
+func avatarImage(img *html.Node) bool {
+	src := strings.ToLower(attr(img, "src"))
+	for _, k := range []string{"avatar", "author", "profile", "headshot", "gravatar"} {
+		if strings.Contains(src, k) {
+			return true
+		}
+	}
+	e := img
+	for i := 0; i < 3 && e != nil && e.Type == html.ElementNode; i, e = i+1, e.Parent {
+		toks := nameTokens(classID(e), nil)
+		for j, t := range toks {
+			switch t {
+			case "avatar", "author", "authors", "profile", "headshot", "portrait", "circle":
+				return true
+			case "rounded":
+				// "rounded-full", a round crop; not "rounded-lg".
+				if j+1 < len(toks) && toks[j+1] == "full" {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// avatarName returns the text that follows a person's picture inside
+// the elements around it when the picture's alt text holds it ("Picture
+// of Jane Doe" beside "Jane Doe"): two to four capitalised words, or "".
+func avatarName(img *html.Node) string {
+	alt := strings.ToLower(collapse(attr(img, "alt")))
+	if len(alt) > 100 {
+		return ""
+	}
+	box := img
+	for i := 0; i < 3 && box.Parent != nil && box.Parent.Type == html.ElementNode; i++ {
+		box = box.Parent
+		// The first text after the picture inside box.
+		text, after := "", false
+		walk(box, func(c *html.Node) bool {
+			if text != "" {
+				return false
+			}
+			if c == img {
+				after = true
+				return false
+			}
+			if after && c.Type == html.TextNode && strings.TrimSpace(c.Data) != "" {
+				text = collapse(c.Data)
+			}
+			return c.Type == html.ElementNode && c.Data != "script" && c.Data != "style"
+		})
+		if text == "" {
+			continue
+		}
+		if n := wordCount(text); n < 2 || n > 4 || !strings.Contains(alt, strings.ToLower(text)) {
+			return ""
+		}
+		for _, w := range strings.Fields(text) {
+			if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) {
+				return ""
+			}
+		}
+		return text
+	}
+	return ""
+}
+
+// inCaptionOrList reports a node inside a link, a caption, a list item
+// or a quotation.
+func inCaptionOrList(n *html.Node) bool {
+	for p := n.Parent; p != nil; p = p.Parent {
+		if p.Type == html.ElementNode {
+			switch p.Data {
+			case "a", "figcaption", "li", "blockquote", "q", "cite":
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// nearRoleRE matches a byline line whose name is followed by a role
+// after a comma: "by Jane Doe, Staff Writer".
+var nearRoleRE = regexp.MustCompile(`^(?i:(?:written\s+|posted\s+)?by)\s*:?\s+\p{Lu}\p{L}+(?:\s+\p{Lu}[\p{L}.'’-]*){1,2},\s+\p{Lu}`)
 
 // authorLinkName returns the name a link to an author's page shows: the
 // path has an "author" or "authors" segment followed by the name's slug
@@ -406,11 +619,58 @@ func authorLinkName(a *html.Node) string {
 	if n := wordCount(name); n < 2 || n > 4 || len(name) > 60 {
 		return ""
 	}
-	want := strings.ToLower(strings.Join(strings.Fields(name), "-"))
-	if slug != want {
+	if !slugNames(slug, name) {
 		return ""
 	}
 	return name
+}
+
+// siblingAuthorLinks returns the names of the links to authors' pages
+// among a's siblings and their children, a's own first: "<a>Jane
+// Doe</a>, <a>John Roe</a>".
+func siblingAuthorLinks(a *html.Node) []string {
+	var names []string
+	if a.Parent == nil {
+		return nil
+	}
+	for c := a.Parent.FirstChild; c != nil && len(names) < 12; c = c.NextSibling {
+		if c.Type != html.ElementNode {
+			continue
+		}
+		link := c
+		if c.Data != "a" {
+			if link = c.FirstChild; link == nil || link.Type != html.ElementNode || link.Data != "a" {
+				continue
+			}
+		}
+		if name := authorLinkName(link); name != "" && !slices.Contains(names, name) {
+			names = append(names, name)
+		}
+	}
+	return names
+}
+
+// slugNames reports whether an author page's slug is made from the name
+// its link shows: "jane-doe" or "janedoe" for Jane Doe, or a slug holding
+// one of the words of a capitalised name ("upwork-staff" for The Upwork
+// Team).
+func slugNames(slug, name string) bool {
+	words := strings.Fields(strings.ToLower(name))
+	if slug == strings.Join(words, "-") || slug == strings.Join(words, "") {
+		return true
+	}
+	for _, w := range strings.Fields(name) {
+		// "Articles by Jane" labels the link; a name is capitalised.
+		if r, _ := utf8.DecodeRuneInString(w); unicode.IsLower(r) && !nameConnectors[w] {
+			return false
+		}
+	}
+	for _, t := range strings.FieldsFunc(slug, func(r rune) bool { return r == '-' || r == '_' || r == '.' }) {
+		if len(t) >= 3 && slices.Contains(words, t) && !nameConnectors[t] {
+			return true
+		}
+	}
+	return false
 }
 
 // lateHeadingChars is how much page text may come before a story's
@@ -472,6 +732,10 @@ func homeLink(href string) bool {
 	host, path, _ := strings.Cut(rest, "/")
 	return host != "" && strings.Trim(path, "/") == ""
 }
+
+// beforeTitleChars is how much text may come between a "By" line set
+// above the headline and the headline: a kicker and a date.
+const beforeTitleChars = 100
 
 // nearTitleChars is how much text after the headline is read for its
 // date: the byline, the date and a standfirst, not the article.
@@ -602,7 +866,7 @@ func isBylineNode(n *html.Node) bool {
 		if nameIsState(name) {
 			continue
 		}
-		toks = nameTokens(nameBlock(name), toks[:0])
+		toks = nameTokens(nameBlock(moduleLocal(name)), toks[:0])
 		if bylineName(name, toks) {
 			return true
 		}
@@ -612,18 +876,29 @@ func isBylineNode(n *html.Node) bool {
 
 // bylineName reports whether class name name, of tokens toks, names a
 // byline: its tokens hold "byline", or end in the author ("post-author",
-// "text__author", "authorName", "entry-author-link") or the label ("by",
+// "text__author", "authorName", "entry-author-link", "author-wrapper") or the label ("by",
 // "post-by"), and say nothing of another person's text or of a picture
 // ("comment-author", "author-bio", "author-avatar").
 func bylineName(name string, toks []string) bool {
 	if len(toks) == 0 {
 		return false
 	}
+	// The name in an author box or card ("author-box__name") is the
+	// byline's name; the box itself holds a biography.
+	named := len(toks) > 2 && toks[len(toks)-1] == "name" && (toks[len(toks)-3] == "author" || toks[len(toks)-3] == "writer")
 	for _, t := range toks {
 		switch t {
-		case "comment", "comments", "bio", "avatar", "image", "img", "photo", "picture", "description", "desc", "box", "card", "title", "label", "info", "details":
+		case "box", "card", "info", "details":
+			if named {
+				continue
+			}
+			return false
+		case "comment", "comments", "bio", "avatar", "image", "img", "photo", "picture", "description", "desc", "title", "label":
 			return false
 		}
+	}
+	if named {
+		return true
 	}
 	for _, t := range toks {
 		if t == "byline" || t == "bylines" {
@@ -638,7 +913,7 @@ func bylineName(name string, toks []string) bool {
 	}
 	if len(toks) > 1 {
 		switch last {
-		case "name", "names", "link", "links", "text":
+		case "name", "names", "link", "links", "text", "container", "wrapper", "wrap":
 			last = toks[len(toks)-2]
 		}
 	}
@@ -695,8 +970,17 @@ func (ld *ldInfo) visit(v any, depth int) {
 	case map[string]any:
 		if isArticleType(x["@type"]) {
 			ld.readArticle(x)
-		} else if ld.pageDate == "" {
-			ld.pageDate = ldString(x["datePublished"])
+		} else {
+			if ld.pageDate == "" {
+				ld.pageDate = ldString(x["datePublished"])
+			}
+			if t, _ := x["@type"].(string); strings.EqualFold(t, "WebPage") && len(ld.pageAuthors) == 0 {
+				// A page typed only as a WebPage with its author:
+				// the article's author when no Article says.
+				page := ldInfo{}
+				page.readAuthors(x["author"])
+				ld.pageAuthors, ld.pageTyped = page.authors, page.typedPerson
+			}
 		}
 		if t, _ := x["@type"].(string); strings.EqualFold(t, "Person") {
 			if id, name := ldString(x["@id"]), collapse(ldName(x)); id != "" && name != "" && len(ld.people) < 64 {
@@ -802,6 +1086,9 @@ func (ld *ldInfo) readAuthors(v any) {
 // @type, or by an @id that names a Person).
 func (ld *ldInfo) personAuthors() (names []string, declared bool) {
 	names, declared = ld.authors, ld.typedPerson
+	if len(ld.authors) == 0 && len(ld.authorRefs) == 0 && len(ld.authorOrg) == 0 {
+		names, declared = ld.pageAuthors, ld.pageTyped
+	}
 	for _, id := range ld.authorRefs {
 		if name := ld.people[id]; name != "" {
 			names = append(names[:len(names):len(names)], name)
