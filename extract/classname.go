@@ -65,7 +65,7 @@ func nameBlock(name string) string {
 }
 
 // moduleLocal cuts the hash a CSS-modules build appends to a class name
-// off it: "Author_author__4ceOm" is "Author_author", "_authorName_1r0t6_51"
+// off it: "Author_author__7tQx2" is "Author_author", "_authorName_9k3v2_51"
 // is "_authorName". The hash is a last "_" or "__" part of 5 to 8
 // letters and digits holding a digit or a capital inside (a BEM element,
 // "box__name", is a lower-case word), and a line number after it.

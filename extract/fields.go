@@ -192,7 +192,7 @@ func (m *pageMeta) bylineOf(site string) string {
 			return b
 		}
 	}
-	// A byline the page shows that names the site ("By Whova").
+	// A byline the page shows that names the site ("By Corvalla").
 	for _, v := range []string{m.byline, m.labelled, m.nearByline} {
 		if b := cleanByline(v, ""); b != "" {
 			return b
@@ -650,7 +650,7 @@ func hostOf(u string) string {
 
 // preferShown chooses between the author a page declares (JSON-LD, a
 // meta tag) and the byline it shows: the shown one when the declared one
-// is an account name ("andrew.keaveney", "KatieS": the content system's
+// is an account name ("pat.quillon", "MarenT": the content system's
 // login, not the writer's name) and the shown one is a name of several
 // words; the list of links to the writers' pages when it holds the
 // declared name and more (several writers, the declared one often the
@@ -677,8 +677,8 @@ func preferShown(declared, shown, links, near string) string {
 }
 
 // loginName reports an account name: one word, with a dot, an
-// underscore, an "@" or a digit ("andrew.keaveney", "jdoe_2"), a capital
-// after its first letter ("KatieS") or no capital at all ("jdoe").
+// underscore, an "@" or a digit ("pat.quillon", "jdoe_2"), a capital
+// after its first letter ("MarenT") or no capital at all ("jdoe").
 func loginName(s string) bool {
 	if strings.ContainsAny(s, " ") {
 		return false

@@ -652,7 +652,7 @@ func siblingAuthorLinks(a *html.Node) []string {
 
 // slugNames reports whether an author page's slug is made from the name
 // its link shows: "jane-doe" or "janedoe" for Jane Doe, or a slug holding
-// one of the words of a capitalised name ("upwork-staff" for The Upwork
+// one of the words of a capitalised name ("brightlane-staff" for The Brightlane
 // Team).
 func slugNames(slug, name string) bool {
 	words := strings.Fields(strings.ToLower(name))
