@@ -141,7 +141,14 @@ func readMeta(root *html.Node) *pageMeta {
 	read := 0 // chars of text read so far
 	walk(root, func(n *html.Node) bool {
 		if n.Type == html.TextNode {
-			read += len(strings.TrimSpace(n.Data))
+			trimmed := strings.TrimSpace(n.Data)
+			read += len(trimmed)
+			// The byline patterns below open with one of a few
+			// letters; most text cannot match them.
+			first := byte(0)
+			if trimmed != "" {
+				first = trimmed[0] | 0x20
+			}
 			if m.shownDate == "" && len(n.Data) < 60 {
 				if t := strings.TrimSpace(n.Data); len(t) >= 8 && strings.ContainsAny(t, "0123456789") {
 					if d, ok := textDate(t); ok {
@@ -151,7 +158,7 @@ func readMeta(root *html.Node) *pageMeta {
 					}
 				}
 			}
-			if m.nearByline == "" && len(n.Data) < 200 && (afterTitle < 0 || afterTitle < nearTitleChars) {
+			if m.nearByline == "" && len(n.Data) < 200 && (first == 'b' || first == 'w' || first == 'p') && (afterTitle < 0 || afterTitle < nearTitleChars) {
 				// "By Jane Doe", or with her role after a comma ("by
 				// Jane Doe, Candidate Representative to the Committee").
 				if t := collapse(n.Data); nearBylineRE.MatchString(t) && len(t) < 120 && (wordCount(t) <= 6 || wordCount(t) <= 12 && nearRoleRE.MatchString(t)) {
@@ -177,7 +184,7 @@ func readMeta(root *html.Node) *pageMeta {
 			if m.labelledDate == "" && len(n.Data) < 300 && (m.pubLabelOpen || containsFold(n.Data, "publi") || containsFold(n.Data, "posted")) {
 				m.readLabelledDate(collapse(n.Data))
 			}
-			if m.signedBy == "" && len(n.Data) < 300 && signedByRE.MatchString(strings.TrimSpace(n.Data)) && !inComment(n) {
+			if m.signedBy == "" && len(n.Data) < 300 && (first == 't' || first == 'w' || first == 'p' || first == 'a') && signedByRE.MatchString(trimmed) && !inComment(n) {
 				m.signedBy = signedBy(n)
 			}
 			if m.labelled == "" && bylineLabel(n.Data) && !inComment(n) {
