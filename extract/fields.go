@@ -210,9 +210,7 @@ func (m *pageMeta) bylineOf(site string) string {
 			}
 		}
 	}
-	// Last, a credit line anywhere on the page: "Written by Jane Doe"
-	// in an author box below the story.
-	return cleanByline(m.signedBy, site)
+	return ""
 }
 
 // plainNear is the "By" line beside the headline when it stands on its

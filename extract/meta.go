@@ -83,10 +83,6 @@ type pageMeta struct {
 	// avatarName is the name written beside a person's picture that the
 	// picture's alt text names too: an author's avatar and name.
 	avatarName string
-	// signedBy is the name after "Written by" or "Posted by" in a line
-	// anywhere on the page ("This post was written by Jane Doe, ..." in
-	// an author box below the story).
-	signedBy string
 	// outletLines are the copyright notices outside the site's footer
 	// (in the article or beside it), whose owner, any outlet, is the
 	// story's source; the footer's notice names the site's own owner.
@@ -143,8 +139,8 @@ func readMeta(root *html.Node) *pageMeta {
 		if n.Type == html.TextNode {
 			trimmed := strings.TrimSpace(n.Data)
 			read += len(trimmed)
-			// The byline patterns below open with one of a few
-			// letters; most text cannot match them.
+			// A "By" line (nearBylineRE) opens with one of three
+			// letters; most text cannot match it.
 			first := byte(0)
 			if trimmed != "" {
 				first = trimmed[0] | 0x20
@@ -184,10 +180,7 @@ func readMeta(root *html.Node) *pageMeta {
 			if m.labelledDate == "" && len(n.Data) < 300 && (m.pubLabelOpen || containsFold(n.Data, "publi") || containsFold(n.Data, "posted")) {
 				m.readLabelledDate(collapse(n.Data))
 			}
-			if m.signedBy == "" && len(n.Data) < 300 && (first == 't' || first == 'w' || first == 'p' || first == 'a') && signedByRE.MatchString(trimmed) && !inComment(n) {
-				m.signedBy = signedBy(n)
-			}
-			if m.labelled == "" && bylineLabel(n.Data) && !inComment(n) {
+			if m.labelled == "" && bylineLabel(n.Data) {
 				m.labelled = labelledName(n)
 			}
 			// Copyright notices name the agency a story came from
@@ -415,79 +408,6 @@ func labelledName(label *html.Node) string {
 		return t
 	}
 	return ""
-}
-
-// inComment reports a node in a reader's comment: an element around it,
-// or one beside it, is named as a comment ("comments-post", "comment
-// rounded"). Its "Posted by" and author names are the commenter's.
-func inComment(n *html.Node) bool {
-	commentNamed := func(e *html.Node) bool {
-		ci := classID(e)
-		if ci == "" || !containsFold(ci, "comment") {
-			return false
-		}
-		for _, name := range strings.Fields(ci) {
-			if nameIsState(name) {
-				continue
-			}
-			comment, writer := false, false
-			for _, t := range nameTokens(name, nil) {
-				switch t {
-				case "comment", "comments":
-					comment = true
-				case "author", "writer", "editor", "link", "links", "count", "number", "icon", "button", "btn":
-					// The writer's own note ("writer-comment"), a
-					// link to the comments, their count.
-					writer = true
-				}
-			}
-			if comment && !writer {
-				return true
-			}
-		}
-		return false
-	}
-	for p := n.Parent; p != nil; p = p.Parent {
-		if p.Type == html.ElementNode && commentNamed(p) {
-			return true
-		}
-	}
-	if n.Parent == nil {
-		return false
-	}
-	// A comment's text beside the name; a link to the comments, an
-	// icon or a count is no comment.
-	for c := n.Parent.FirstChild; c != nil; c = c.NextSibling {
-		if c != n && c.Type == html.ElementNode && (c.Data == "div" || c.Data == "p") && commentNamed(c) && len(textOf(c)) >= 20 {
-			return true
-		}
-	}
-	return false
-}
-
-// signedByRE matches a line that credits its writer: "Written by",
-// "Posted by", "Authored by", "This post was written by". A sentence
-// that only mentions the words ("jobs posted by clients") does not open
-// with them.
-var signedByRE = regexp.MustCompile(`(?i)^(?:this\s+(?:blog\s+)?(?:post|article|piece|story|guide)\s+(?:was|is)\s+)?(?:written|posted|authored)\s+by\b`)
-
-// signedBy returns what follows "written by" in the text of the element
-// that holds text node t (the name is often a link after the words), or
-// "".
-func signedBy(t *html.Node) string {
-	text := t.Data
-	if t.Parent != nil && t.Parent.Type == html.ElementNode {
-		text = textOf(t.Parent)
-	}
-	text = collapse(text)
-	if len(text) > 300 {
-		return ""
-	}
-	loc := signedByRE.FindStringIndex(text)
-	if loc == nil {
-		return ""
-	}
-	return strings.TrimLeft(text[loc[1]:], " :")
 }
 
 // metaNames are the words whose presence in a class or id makes an
