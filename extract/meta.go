@@ -530,7 +530,11 @@ var nearRoleRE = regexp.MustCompile(`^(?i:(?:written\s+|posted\s+)?by)\s*:?\s+\p
 // path has an "author" or "authors" segment followed by the name's slug
 // ("/authors/jane-doe" reading "Jane Doe"), or "".
 func authorLinkName(a *html.Node) string {
-	href := strings.ToLower(attr(a, "href"))
+	href := attr(a, "href")
+	if !containsFold(href, "/author") {
+		return "" // most links, told without lower-casing them
+	}
+	href = strings.ToLower(href)
 	i := strings.Index(href, "/author/")
 	if i < 0 {
 		i = strings.Index(href, "/authors/")
