@@ -134,27 +134,15 @@ func wordCount(s string) int { return len(strings.Fields(s)) }
 func (m *pageMeta) bylineOf(site string) string {
 	people, declared := m.ld.personAuthors()
 	persons := strings.Join(dedupe(people), ", ")
-	shown := ""
-	for _, v := range []string{m.byline, m.labelled, m.nearByline} {
-		if shown = cleanByline(v, site); shown != "" {
-			break
-		}
-	}
-	// Several writers' links side by side: the whole byline, of which
-	// the declared author is often only the first.
-	links := ""
-	if len(m.authorLinks) > 1 {
-		links = cleanByline(strings.Join(m.authorLinks, ", "), site)
-	}
 	if b := cleanByline(persons, site); b != "" {
-		return preferShown(b, shown, links, m.plainNear())
+		return m.declaredOrShown(b, site)
 	}
 	for _, k := range []string{"author", "article:author", "dc.creator", "byl", "sailthru.author", "parsely-author", "citation_author"} {
 		// "Site staff" and "@handle" and profile URLs name no one; a
 		// visible byline says more.
-		if v := m.meta[k]; v != "" && !strings.Contains(v, "://") && !strings.HasPrefix(v, "@") && !containsName(v, site) {
+		if v := m.meta[k]; metaNamesSomeone(v) && !containsName(v, site) {
 			if b := cleanByline(v, site); b != "" {
-				return preferShown(b, shown, links, m.plainNear())
+				return m.declaredOrShown(b, site)
 			}
 		}
 	}
@@ -193,10 +181,8 @@ func (m *pageMeta) bylineOf(site string) string {
 		}
 	}
 	// A byline the page shows that names the site ("By Corvalla").
-	for _, v := range []string{m.byline, m.labelled, m.nearByline} {
-		if b := cleanByline(v, ""); b != "" {
-			return b
-		}
+	if b := m.shownByline(""); b != "" {
+		return b
 	}
 	for _, org := range m.ld.authorOrg {
 		if b := cleanByline(org, ""); b != "" {
@@ -204,7 +190,7 @@ func (m *pageMeta) bylineOf(site string) string {
 		}
 	}
 	for _, k := range []string{"author", "article:author"} {
-		if v := m.meta[k]; v != "" && !strings.Contains(v, "://") && !strings.HasPrefix(v, "@") {
+		if v := m.meta[k]; metaNamesSomeone(v) {
 			if b := cleanByline(v, ""); b != "" {
 				return b
 			}
@@ -213,13 +199,38 @@ func (m *pageMeta) bylineOf(site string) string {
 	return ""
 }
 
-// plainNear is the "By" line beside the headline when it stands on its
-// own (nearPlain), the site's name kept: "Written by Acme Team".
-func (m *pageMeta) plainNear() string {
-	if !m.nearPlain {
-		return ""
+// metaNamesSomeone reports an author meta value that can name a person
+// or a desk: not empty, no profile URL, no "@handle".
+func metaNamesSomeone(v string) bool {
+	return v != "" && !strings.Contains(v, "://") && !strings.HasPrefix(v, "@")
+}
+
+// shownByline is the first of the byline element, the labelled name and
+// the "By" line beside the headline that cleanByline keeps, site being
+// the site's name to leave out ("" keeps it).
+func (m *pageMeta) shownByline(site string) string {
+	for _, v := range []string{m.byline, m.labelled, m.nearByline} {
+		if b := cleanByline(v, site); b != "" {
+			return b
+		}
 	}
-	return cleanByline(m.nearByline, "")
+	return ""
+}
+
+// declaredOrShown is preferShown over the page's shown byline, its writers'
+// links when there are several (the whole byline, of which the declared
+// author is often only the first) and its "By" line beside the headline
+// when that stands on its own (nearPlain; the site's name kept: "Written
+// by Acme Team").
+func (m *pageMeta) declaredOrShown(declared, site string) string {
+	links, near := "", ""
+	if len(m.authorLinks) > 1 {
+		links = cleanByline(strings.Join(m.authorLinks, ", "), site)
+	}
+	if m.nearPlain {
+		near = cleanByline(m.nearByline, "")
+	}
+	return preferShown(declared, m.shownByline(site), links, near)
 }
 
 func dedupe(xs []string) []string {
@@ -678,7 +689,7 @@ func preferShown(declared, shown, links, near string) string {
 // underscore, an "@" or a digit ("pat.quillon", "jdoe_2"), a capital
 // after its first letter ("MarenT") or no capital at all ("jdoe").
 func loginName(s string) bool {
-	if strings.ContainsAny(s, " ") {
+	if strings.Contains(s, " ") {
 		return false
 	}
 	r := []rune(s)

@@ -146,7 +146,7 @@ func readMeta(root *html.Node) *pageMeta {
 				first = trimmed[0] | 0x20
 			}
 			if m.shownDate == "" && len(n.Data) < 60 {
-				if t := strings.TrimSpace(n.Data); len(t) >= 8 && strings.ContainsAny(t, "0123456789") {
+				if t := trimmed; len(t) >= 8 && strings.ContainsAny(t, "0123456789") {
 					if d, ok := textDate(t); ok {
 						m.shownDate = d
 					} else if m.shownNumeric == "" {
@@ -169,7 +169,7 @@ func readMeta(root *html.Node) *pageMeta {
 				}
 			}
 			if afterTitle >= 0 && afterTitle < nearTitleChars && m.nearTitle == "" {
-				if t := strings.TrimSpace(n.Data); t != "" && len(t) < 100 {
+				if t := trimmed; t != "" && len(t) < 100 {
 					if d, ok := textDate(t); ok {
 						m.nearTitle = d
 						m.nearTitleUpdate = updatedDate(t)
@@ -442,9 +442,9 @@ var nearBylineRE = regexp.MustCompile(`^(?i:(?:written\s+|posted\s+)?by)\s*:?\s+
 // parents' or its address names an avatar, an author, a profile or a
 // headshot, or a round crop ("rounded-full", "circle").
 func avatarImage(img *html.Node) bool {
-	src := strings.ToLower(attr(img, "src"))
-	for _, k := range []string{"avatar", "author", "profile", "headshot", "gravatar"} {
-		if strings.Contains(src, k) {
+	src := attr(img, "src")
+	for _, k := range []string{"avatar", "author", "profile", "headshot"} {
+		if containsFold(src, k) {
 			return true
 		}
 	}
