@@ -693,12 +693,7 @@ func (c *Clusters) best(id string, a *article.Article, words []word, qn float64)
 	}
 	c.lists, c.sink = lists, first
 	for _, l := range lists {
-		for _, j := range c.arena.at(l.off, l.n) {
-			if c.dot[j] == 0 {
-				touched = append(touched, j)
-			}
-			c.dot[j] += l.w
-		}
+		touched = c.addList(l, touched)
 	}
 	// The shortlist: the articles sharing the most weight, ties to the
 	// earlier, kept sorted.
@@ -809,13 +804,21 @@ func (c *Clusters) wider(words []word, common int32, touched []int32) []int32 {
 			continue // read for the shortlist, or too common even here
 		}
 		w := float32(c.weights.of(x.df))
-		for _, j := range c.arena.at(p.off, p.n) {
-			if c.dot[j] == 0 {
-				touched = append(touched, j)
-			}
-			c.dot[j] += w
-		}
+		touched = c.addList(weightedList{p, w}, touched)
 		c.shared.add(x.slot, w)
+	}
+	return touched
+}
+
+// addList adds l's weight to c.dot for each article on its list, and
+// the articles not touched before to touched, which it returns. c.mu is
+// held.
+func (c *Clusters) addList(l weightedList, touched []int32) []int32 {
+	for _, j := range c.arena.at(l.off, l.n) {
+		if c.dot[j] == 0 {
+			touched = append(touched, j)
+		}
+		c.dot[j] += l.w
 	}
 	return touched
 }
