@@ -217,7 +217,7 @@ func (s *bodySegmenter) text(t string) {
 			r, size = utf8.DecodeRuneInString(t[i:])
 		}
 		i += size
-		if unicode.IsSpace(r) || r == '\u200b' || r == '\ufeff' {
+		if bodySpace(r) {
 			s.space = true
 			continue
 		}
@@ -238,6 +238,16 @@ func (s *bodySegmenter) text(t string) {
 			s.punct++
 		}
 	}
+}
+
+// bodySpace reports the runes text collapses: white space, the zero-width
+// space and the byte-order mark. ASCII, most of a page, is told apart
+// without unicode.IsSpace.
+func bodySpace(r rune) bool {
+	if r < utf8.RuneSelf {
+		return r == ' ' || '\t' <= r && r <= '\r'
+	}
+	return unicode.IsSpace(r) || r == '\u200b' || r == '\ufeff'
 }
 
 // flush ends the current block.

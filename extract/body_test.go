@@ -3,6 +3,7 @@ package extract
 import (
 	"strings"
 	"testing"
+	"unicode"
 
 	"golang.org/x/net/html"
 )
@@ -483,5 +484,20 @@ func TestHTMLBodyWholeArticle(t *testing.T) {
 				t.Errorf("body:\n  got  %q\n  want %q", got, tc.want)
 			}
 		})
+	}
+}
+
+// TestBodySpace holds bodySpace to unicode.IsSpace and the two invisible
+// runes, over ASCII, Latin-1 and a few wider runes.
+func TestBodySpace(t *testing.T) {
+	runes := []rune{'\u200b', '\ufeff', '\u2003', '\u3000', '\u200c', 'é', 'A'}
+	for r := rune(0); r < 0x100; r++ {
+		runes = append(runes, r)
+	}
+	for _, r := range runes {
+		want := unicode.IsSpace(r) || r == '\u200b' || r == '\ufeff'
+		if got := bodySpace(r); got != want {
+			t.Errorf("bodySpace(%U) = %v, want %v", r, got, want)
+		}
 	}
 }

@@ -198,3 +198,35 @@ func TestModuleLocal(t *testing.T) {
 		}
 	}
 }
+
+// TestBylineLabel checks the texts that are only a byline's label, in any
+// case and spacing, against texts that open with the same letters.
+func TestBylineLabel(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		want bool
+	}{
+		{"By", true},
+		{"  by  ", true},
+		{"BY:", true},
+		{"Author:", true},
+		{"Contributors", true},
+		{"Writer", true},
+		{"Written  by", true},
+		{"Reported by:", true},
+		{"Story by", true},
+		{"text by", true},
+		{"", false},
+		{":", false},
+		{"By Jane Doe", false},
+		{"Photo by", false},
+		{"Ke by", false},
+		{"Bylines", false},
+		{"© by", false},
+		{"12 by", false},
+	} {
+		if got := bylineLabel(tc.in); got != tc.want {
+			t.Errorf("bylineLabel(%q) = %v, want %v", tc.in, got, tc.want)
+		}
+	}
+}

@@ -204,11 +204,17 @@ func hasAuthorPart(n *html.Node) bool {
 }
 
 // sectionHint is the cheap test before commentSection: every section name
-// holds one of these.
+// holds one of sectionWords.
 func sectionHint(s string) bool {
-	return s != "" && (containsFold(s, "comment") || containsFold(s, "discuss") || containsFold(s, "respons") ||
-		containsFold(s, "repl") || containsFold(s, "disqus"))
+	return sectionWords.in(s)
 }
+
+// sectionWords are the words of sectionHint.
+var sectionWords = newFoldWords("comment", "discuss", "respons", "repl", "disqus")
+
+// itemWords are the words of which an element's class or id must hold one
+// for isItem to judge it.
+var itemWords = newFoldWords("comment", "reply")
 
 // isItem reports an element that holds one reader comment.
 func (f *commentFinder) isItem(n *html.Node) bool {
@@ -221,7 +227,7 @@ func (f *commentFinder) isItem(n *html.Node) bool {
 	for _, a := range n.Attr {
 		switch a.Key {
 		case "class", "id":
-			hint = hint || containsFold(a.Val, "comment") || containsFold(a.Val, "reply")
+			hint = hint || itemWords.in(a.Val)
 		case "itemtype":
 			hint = true
 		}

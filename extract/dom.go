@@ -94,7 +94,17 @@ func collapse(s string) string {
 	if clean && !prevSpace && !strings.ContainsRune(s, '\u00a0') {
 		return s
 	}
-	return strings.Join(strings.Fields(strings.ReplaceAll(s, "\u00a0", " ")), " ")
+	// The words of s (split at any white space, no-break space included)
+	// joined by single spaces, without the slice of strings.Fields.
+	var b strings.Builder
+	b.Grow(len(s))
+	for w := range strings.FieldsSeq(s) {
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(w)
+	}
+	return b.String()
 }
 
 // classID returns the lower-cased class and id of n, joined, for the hint
@@ -177,19 +187,61 @@ func containsFold(s, sub string) bool {
 		} else if s[i]|0x20 != first {
 			continue
 		}
-		j := 1
-		for ; j < n; j++ {
-			d := s[i+j]
-			if 'A' <= d && d <= 'Z' {
-				d += 'a' - 'A'
-			}
-			if d != sub[j] {
-				break
-			}
-		}
-		if j == n {
+		if hasPrefixFold(s[i+1:], sub[1:]) {
 			return true
 		}
 	}
 	return false
+}
+
+// foldWords are lower-case words looked for together in a string,
+// ignoring ASCII case (in): one pass over the string instead of a
+// containsFold for each word, for the tests run on every node of a page.
+type foldWords struct {
+	// opening holds, for each byte, the words that may start there: those
+	// whose first byte it is, in either case.
+	opening [256][]string
+}
+
+// newFoldWords returns the set of words, each non-empty and lower case.
+func newFoldWords(words ...string) *foldWords {
+	f := &foldWords{}
+	for _, w := range words {
+		f.opening[w[0]] = append(f.opening[w[0]], w)
+		if 'a' <= w[0] && w[0] <= 'z' {
+			upper := w[0] - ('a' - 'A')
+			f.opening[upper] = append(f.opening[upper], w)
+		}
+	}
+	return f
+}
+
+// in reports whether s holds one of the words (containsFold of any).
+func (f *foldWords) in(s string) bool {
+	for i := 0; i < len(s); i++ {
+		for _, w := range f.opening[s[i]] {
+			if hasPrefixFold(s[i:], w) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// hasPrefixFold reports whether s starts with prefix, ignoring ASCII case;
+// prefix must be lower case.
+func hasPrefixFold(s, prefix string) bool {
+	if len(s) < len(prefix) {
+		return false
+	}
+	for i := 0; i < len(prefix); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != prefix[i] {
+			return false
+		}
+	}
+	return true
 }

@@ -127,7 +127,15 @@ func containsName(s, site string) bool {
 	return site != "" && strings.Contains(strings.ToLower(s), strings.ToLower(site))
 }
 
-func wordCount(s string) int { return len(strings.Fields(s)) }
+// wordCount returns the number of words of s, split at white space as
+// strings.Fields splits, without building the slice.
+func wordCount(s string) int {
+	n := 0
+	for range strings.FieldsSeq(s) {
+		n++
+	}
+	return n
+}
 
 // bylineOf chooses the author line: JSON-LD persons, author meta tags,
 // then a byline element's text.
@@ -271,7 +279,8 @@ func cleanByline(s, site string) string {
 	}
 	s = bylinePrefix.ReplaceAllString(glued(s), "")
 	s = handle.ReplaceAllString(s, "")
-	if loc := bylineStop.FindStringIndex(s); loc != nil && loc[0] == 0 {
+	loc := bylineStop.FindStringIndex(s)
+	if loc != nil && loc[0] == 0 {
 		// The date comes first ("Dec. 19, 2025 · Jane Doe"): the
 		// names follow it.
 		s = strings.TrimLeft(s[loc[1]:], bylineSeps)
@@ -282,8 +291,9 @@ func cleanByline(s, site string) string {
 		if strings.ContainsAny(s, "0123456789") {
 			return "" // more of the date, or a time
 		}
+		loc = bylineStop.FindStringIndex(s)
 	}
-	if loc := bylineStop.FindStringIndex(s); loc != nil {
+	if loc != nil {
 		s = s[:loc[0]]
 	}
 	s = strings.Trim(s, " ,;:-–—")

@@ -3,6 +3,7 @@ package extract
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // stopWords holds the most frequent function words of the languages
@@ -47,6 +48,13 @@ func guessLanguageSure(text string) (string, bool) {
 	}
 	var kana, han, hangul, cyr, greek, arabic, hebrew, letters int
 	for _, r := range text {
+		if r < utf8.RuneSelf {
+			// An ASCII letter is Latin, in none of the scripts below.
+			if 'a' <= r|0x20 && r|0x20 <= 'z' {
+				letters++
+			}
+			continue
+		}
 		if !unicode.IsLetter(r) {
 			continue
 		}
@@ -100,7 +108,7 @@ func guessLanguageSure(text string) (string, bool) {
 func latinVote(text string) (string, bool) {
 	votes := map[string]float64{}
 	words := 0
-	for _, w := range strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return !unicode.IsLetter(r) }) {
+	for w := range strings.FieldsFuncSeq(strings.ToLower(text), func(r rune) bool { return !unicode.IsLetter(r) }) {
 		words++
 		langs := stopIndex[w]
 		for _, l := range langs {

@@ -177,7 +177,7 @@ func readMeta(root *html.Node) *pageMeta {
 				}
 				afterTitle += len(n.Data)
 			}
-			if m.labelledDate == "" && len(n.Data) < 300 && (m.pubLabelOpen || containsFold(n.Data, "publi") || containsFold(n.Data, "posted")) {
+			if m.labelledDate == "" && len(n.Data) < 300 && (m.pubLabelOpen || pubLabels.in(n.Data)) {
 				m.readLabelledDate(collapse(n.Data))
 			}
 			if m.labelled == "" && bylineLabel(n.Data) {
@@ -308,7 +308,7 @@ func readMeta(root *html.Node) *pageMeta {
 			case "rel":
 				rel = a.Val
 			case "class", "id":
-				named = named || metaNamed(a.Val)
+				named = named || metaNames.in(a.Val)
 			}
 		}
 		if itemprop == "" && rel == "" && !named {
@@ -323,20 +323,23 @@ func readMeta(root *html.Node) *pageMeta {
 		}
 		if dateTries > 0 && named {
 			kind := dateNodeKind(n)
-			if kind == datePublished && m.dateText == "" && updatedDate(textOf(n)) {
-				// A date element that shows "Updated ..." whatever its class.
-				kind = dateUpdated
-			}
 			if kind == datePublished && m.dateText == "" || kind == dateUpdated && m.updatedText == "" {
-				dateTries--
-				for _, v := range []string{attr(n, "datetime"), attr(n, "content"), attr(n, "value"), innerTime(n), textOf(n)} {
-					if _, ok := normalizeDate(v); ok {
-						if kind == datePublished {
-							m.dateText = v
-						} else {
-							m.updatedText = v
+				text := textOf(n) // read once for both uses below
+				if kind == datePublished && updatedDate(text) {
+					// A date element that shows "Updated ..." whatever its class.
+					kind = dateUpdated
+				}
+				if kind == datePublished || m.updatedText == "" {
+					dateTries--
+					for _, v := range []string{attr(n, "datetime"), attr(n, "content"), attr(n, "value"), innerTime(n), text} {
+						if _, ok := normalizeDate(v); ok {
+							if kind == datePublished {
+								m.dateText = v
+							} else {
+								m.updatedText = v
+							}
+							break
 						}
-						break
 					}
 				}
 			}
@@ -361,7 +364,9 @@ func readMeta(root *html.Node) *pageMeta {
 // first: templates indent a lone "by" between the tags.
 func bylineLabel(t string) bool {
 	t = strings.TrimSpace(t)
-	if len(t) > 40 {
+	if len(t) > 40 || t == "" || !strings.ContainsRune("abcprstw", rune(t[0]|0x20)) {
+		// Every label opens with one of these letters, in either case:
+		// most short texts need no lower-casing.
 		return false
 	}
 	t = strings.ToLower(strings.TrimSpace(strings.TrimRight(t, ":")))
@@ -413,26 +418,9 @@ func labelledName(label *html.Node) string {
 // metaNames are the words whose presence in a class or id makes an
 // element worth the metadata tests (dates, bylines, datelines); "by"
 // stands for "byline" and a byline named for its label ("by", "post-by").
-var metaNames = []string{"date", "publish", "time", "posted", "modif", "by", "author", "writer", "contributor"}
-
-// metaNamed reports whether v holds one of metaNames, ignoring case: one
-// pass over v, as this runs on every class and id of the page.
-func metaNamed(v string) bool {
-	for i := 0; i < len(v); i++ {
-		c := v[i] | 0x20
-		switch c {
-		case 'd', 'p', 't', 'm', 'b', 'a', 'w', 'c':
-		default:
-			continue
-		}
-		for _, w := range metaNames {
-			if w[0] == c && len(v)-i >= len(w) && containsFold(v[i:i+len(w)], w) {
-				return true
-			}
-		}
-	}
-	return false
-}
+// They are looked for in one pass, as this runs on every class and id of
+// the page.
+var metaNames = newFoldWords("date", "publish", "time", "posted", "modif", "by", "author", "writer", "contributor")
 
 // nearBylineRE matches a byline line: "By Jane Doe", "by Jane Doe",
 // "Written by Jane Doe".
@@ -1145,6 +1133,11 @@ func (m *pageMeta) firstMeta(keys ...string) string {
 // pubLabel matches the words that introduce a publication date:
 // "Published", "Posted", "First published", "Publication date".
 var pubLabel = regexp.MustCompile(`(?i)\b(published|posted|publication date|date published)\b`)
+
+// pubLabels are the words of which a text must hold one for
+// readLabelledDate to read it, unless a label before it is open: every
+// publication label holds one.
+var pubLabels = newFoldWords("publi", "posted")
 
 // pubLabelReach is how far after its label a publication date may start:
 // room for "on", a colon, "by" and a name.
