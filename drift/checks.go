@@ -200,7 +200,7 @@ var postLevels = map[string]bool{"regional": true, "national": true, "general": 
 // (postLevels): "regional secretary" told as "general secretary",
 // "Regional Fire Chief" as "National Fire Chief", "managing director" as
 // "finance director". Each side must have such a word the other side's
-// sentence lacks (nor one of its family, hasWordLike): a level dropped
+// sentence lacks (nor one of its family, wordLike): a level dropped
 // ("the fire chief") or one the source sentence has elsewhere ("Fire
 // Chief Brovold of the Regional Fire Service" told as "Regional Fire
 // Chief Brovold") changes no fact.
@@ -210,8 +210,9 @@ func (c *checker) swappedLevel(sr roleAt, d *textproc.Sentence, dr textproc.Role
 		anyLevel(sr.s, sr.r, dr.Title, func(w string) bool { return !c.hasLevelOf(d, w, who) })
 }
 
-// hasLevelOf is hasWordLike outside the titles s gives people other than
-// the one surnamed who: "Olden's transport minister, Rhea Stam, and
+// hasLevelOf reports whether sentence s has the word w or one of its
+// family (wordLike) outside the titles s gives people other than the one
+// surnamed who: "Olden's transport minister, Rhea Stam, and
 // Bray's economy minister, Piet Roos" does not make Roos a transport
 // minister.
 func (c *checker) hasLevelOf(s *textproc.Sentence, w, who string) bool {
@@ -232,16 +233,10 @@ func (c *checker) hasLevelOf(s *textproc.Sentence, w, who string) bool {
 	})
 }
 
-// hasWordLike reports whether sentence s has the word w (a lower-case
-// base word: possessive "'s" stripped) in any case, or one of its family
-// (the same first six letters: "financial" for "finance", "operating" for
+// wordLike reports whether token t is the word w (a lower-case base
+// word: possessive "'s" stripped) in any case, or one of its family (the
+// same first six letters: "financial" for "finance", "operating" for
 // "operations").
-func hasWordLike(s *textproc.Sentence, w string) bool {
-	return slices.ContainsFunc(s.Tokens, func(t textproc.Token) bool { return wordLike(t, w) })
-}
-
-// wordLike reports whether token t is the word w or one of its family
-// (see hasWordLike).
 func wordLike(t textproc.Token, w string) bool {
 	b := baseWord(t.Lower)
 	return b == w || len(w) >= 6 && strings.HasPrefix(b, w[:6])

@@ -2,7 +2,7 @@ package extract
 
 import "golang.org/x/net/html"
 
-// htmlBody returns the article body paragraphs of a parsed page: the prose
+// htmlBodyCredits returns the article body paragraphs of a parsed page: the prose
 // of the article, its subheadings, lists, quotes, pull quotes, embedded
 // posts and tables, without menus, captions, share/login/newsletter
 // prompts, adverts, related-story lists, footers and comment sections.
@@ -26,15 +26,11 @@ import "golang.org/x/net/html"
 // The thresholds come from studying which blocks the human-marked bodies
 // of the article extraction benchmark (../shared/eval/extraction) keep and
 // leave out; `wiretrace eval extraction` measures them.
-func htmlBody(root *html.Node) []string {
-	paras, _ := htmlBodyCredits(root)
-	return paras
-}
-
-// htmlBodyCredits is htmlBody that also returns the credit lines it left
-// out of the body ("(Reporting by …; Editing by …)", "… contributed to this
-// report"): they are not article text, but they name who reported it, so
-// credit detection may read them.
+//
+// It also returns the credit lines it left out of the body ("(Reporting
+// by …; Editing by …)", "… contributed to this report"): they are not
+// article text, but they name who reported it, so credit detection may
+// read them.
 func htmlBodyCredits(root *html.Node) (paras, credits []string) {
 	paras, credits = chooseBody(bodySegment(root, false))
 	if bodyChars(paras) < bodyFallbackChars {

@@ -104,16 +104,6 @@ func bodyNouns(s string) bool {
 	return false
 }
 
-// bodyClassHint is the boilerplate verdict of an element's class, id
-// and ARIA role.
-func bodyClassHint(n *html.Node) int8 {
-	var hint int8
-	for _, a := range n.Attr {
-		hint = min(hint, bodyAttrHint(a.Key, a.Val))
-	}
-	return hint
-}
-
 // bodyAttrHint judges one attribute: a role, or a class or id by the
 // strongest hint of its names.
 func bodyAttrHint(key, v string) int8 {

@@ -8,6 +8,22 @@ import (
 	"golang.org/x/net/html"
 )
 
+// htmlBody returns the body paragraphs of htmlBodyCredits.
+func htmlBody(root *html.Node) []string {
+	paras, _ := htmlBodyCredits(root)
+	return paras
+}
+
+// bodyClassHint is the boilerplate verdict of an element's class, id and
+// ARIA role, as the segmenter reads them (bodyAttrHint of each).
+func bodyClassHint(n *html.Node) int8 {
+	var hint int8
+	for _, a := range n.Attr {
+		hint = min(hint, bodyAttrHint(a.Key, a.Val))
+	}
+	return hint
+}
+
 // bodyOf parses page and returns htmlBody's paragraphs.
 func bodyOf(t testing.TB, page string) []string {
 	t.Helper()

@@ -266,10 +266,3 @@ func (s *Server) notFound(w http.ResponseWriter, r *http.Request) {
 func (s *Server) healthz(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})
 }
-
-// api reports whether the route belongs to the JSON API described by
-// openapi.json (the UI pages and static files do not).
-func (rt route) api() bool {
-	_, path, _ := strings.Cut(rt.pattern, " ")
-	return strings.HasPrefix(path, "/v1/") || path == "/healthz" || path == "/metrics"
-}

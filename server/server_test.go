@@ -14,6 +14,13 @@ import (
 	"time"
 )
 
+// api reports whether the route belongs to the JSON API described by
+// openapi.json (the UI pages and static files do not).
+func (rt route) api() bool {
+	_, path, _ := strings.Cut(rt.pattern, " ")
+	return strings.HasPrefix(path, "/v1/") || path == "/healthz" || path == "/metrics"
+}
+
 // do sends one request to h and returns the response with its body read.
 func do(t *testing.T, h http.Handler, method, path, body string, header ...string) (*http.Response, string) {
 	t.Helper()
