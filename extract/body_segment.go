@@ -488,7 +488,8 @@ func (s *bodySegmenter) boxHint(n *html.Node, a atom.Atom) int8 {
 	return h
 }
 
-// classHint is bodyClassHint with class values cached.
+// classHint is the boilerplate verdict of an element's class, id and ARIA
+// role (bodyAttrHint of each), with class values cached.
 func (s *bodySegmenter) classHint(n *html.Node) int8 {
 	var hint int8
 	for _, a := range n.Attr {
