@@ -11,11 +11,6 @@ import (
 	"github.com/wiretrace/wiretrace/textproc"
 )
 
-// timeMarkers follow the hour of a clock time ("6 p.m.", "1635 GMT").
-var timeMarkers = map[string]bool{"a.m": true, "p.m": true, "am": true, "pm": true,
-	"gmt": true, "utc": true, "bst": true, "cet": true, "est": true, "edt": true, "cst": true,
-	"cdt": true, "mst": true, "mdt": true, "pst": true, "pdt": true, "aest": true, "et": true}
-
 // figureList cuts an empty list with room for n figures from the array
 // of the checker's memory (checkerMem.figs), a new one when too little is
 // left; lists cut before stay valid.

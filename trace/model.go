@@ -466,7 +466,7 @@ func termsOf(d *textproc.Doc, buf *termsBuf) docTerms {
 	nw, ns := 0, 0
 	for i := range d.Sentences {
 		var prev uint64
-		sent := sentBuf[len(sentBuf):len(sentBuf)]
+		sent := sentBuf[len(sentBuf):]
 		for k := range d.Sentences[i].Tokens {
 			tok := &d.Sentences[i].Tokens[k]
 			if tok.Kind == textproc.Punct {

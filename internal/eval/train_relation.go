@@ -459,6 +459,10 @@ func leafRange(t *trace.Tree, v float64) (lo, hi float64) {
 func setWeight(set string) float64 {
 	switch set {
 	case "families":
+		// The families' own pairs, each the written contract of a
+		// relation. Their cross pairs ("families_cross": a derived
+		// version against a text not derived from the original) weigh
+		// as one llm-rewrites pair each.
 		return 10
 	case "synthetic", shortAnswersSet:
 		return 2
@@ -588,12 +592,6 @@ func relationFigures(ex []relationExample, fit *RelationFit) []string {
 	}
 	return out
 }
-
-// familyCrossSet names the families' pairs of a derived version and a
-// text not derived from the original: weighed as one llm-rewrites pair
-// each, not as the families' own pairs, the written contract of each
-// relation.
-const familyCrossSet = "families_cross"
 
 // familyPairs are the example families' pairs (storyPairs; all in the fit
 // part: they are the repository's own articles, not a development set),
