@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Runs every test of wiretrace: installs what the tests need when it is
 # missing (Debian's redis-server, chromium and wordnet), then gofmt, go vet
-# (of the module and of bench/), go test -race over the whole module but the
-# quality floors, then the quality floors (internal/eval, and extract's
-# benchmark-wide tests) without the race detector.
+# (of the module and of bench/), staticcheck, go test -race over the whole
+# module but the quality floors, then the quality floors (internal/eval, and
+# extract's benchmark-wide tests) without the race detector.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -28,6 +28,10 @@ if [ -n "$unformatted" ]; then
   exit 1
 fi
 go vet ./...
+# staticcheck: unused code, simplifications and suspicious constructs that
+# vet does not look for. Pinned, fetched through the module proxy like the
+# module's own dependencies.
+go run honnef.co/go/tools/cmd/staticcheck@v0.8.2 ./...
 # The speed benchmark against go-trafilatura is its own module (the product
 # never depends on a peer); make sure it still builds against our API.
 (cd bench && go vet ./...)
