@@ -157,3 +157,53 @@ func TestAbsorb(t *testing.T) {
 }
 
 func sameGroup(x, y Group) bool { return x.Name == y.Name && slices.Equal(x.IDs, y.IDs) }
+
+// eventReports are two invented reports of one event, each in its own
+// words: they share the people and bodies named and the figures, not
+// their sentences.
+func eventReports(publishedA, publishedB string) (*article.Article, *article.Article) {
+	a := &article.Article{Title: "Torvin Rail strike halts Dalemark trains", Published: publishedA, Paragraphs: []string{
+		"Drivers at Torvin Rail walked out on Monday, halting 340 trains across Dalemark, union leader Okko Brandt said.",
+		"Transport minister Ilse Varga called the stoppage, the first in 12 years, \"a blow to every commuter\".",
+		"The Dalemark Transport Authority said talks would resume once the 48-hour strike ends.",
+	}}
+	b := &article.Article{Title: "Commuters stranded as rail drivers strike", Published: publishedB, Paragraphs: []string{
+		"Some 340 services were cancelled when Torvin Rail's drivers began a 48-hour stoppage, the Dalemark Transport Authority reported.",
+		"\"We had no other choice,\" Okko Brandt told reporters outside the depot, calling it the union's first walkout in 12 years.",
+		"Ilse Varga, the transport minister, urged both sides back to the table.",
+	}}
+	return a, b
+}
+
+// TestSameEventJoins holds that two reports of one event, published
+// within days of each other and sharing enough names and figures, are one
+// story even when the confirm model turns the join down, and that the
+// same texts published weeks apart, or undated, are not.
+func TestSameEventJoins(t *testing.T) {
+	a, b := eventReports("2026-03-02T08:00:00Z", "2026-03-02T11:30:00Z")
+	names, figures := trace.PairEvidence(a, b, trace.DefaultOptions()).SharedFacts()
+	if names < sameEventNames || figures < sameEventFigures {
+		t.Fatalf("fixture shares %d names and %d figures, want at least %d and %d", names, figures, sameEventNames, sameEventFigures)
+	}
+	no := trace.Trees{Bias: -5}
+	for _, tc := range []struct {
+		name       string
+		pubA, pubB string
+		want       bool
+	}{
+		{"same morning", "2026-03-02T08:00:00Z", "2026-03-02T11:30:00Z", true},
+		{"next day", "2026-03-02", "2026-03-03", true},
+		{"weeks apart", "2026-03-02", "2026-03-30", false},
+		{"undated", "", "", false},
+		{"one undated", "2026-03-02", "", false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			a, b := eventReports(tc.pubA, tc.pubB)
+			c := New(Options{Model: &unsure, Threshold: 0.6, Confirm: &no})
+			c.Add("a", a)
+			if got := c.Add("b", b) == "a"; got != tc.want {
+				t.Errorf("b joined a: %v, want %v (clusters %v)", got, tc.want, c.Groups())
+			}
+		})
+	}
+}

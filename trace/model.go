@@ -120,6 +120,24 @@ type Evidence struct {
 // of ev: positive when it finds one article made from the other.
 func (ev Evidence) DerivedLogOdds() float64 { return derivedModel.LogOdds(ev.Derived) }
 
+// SharedFacts returns how many names (people, organisations) and how
+// many figures both articles of ev give: the evidence of Compare's
+// same-story rule, read back from the derived features.
+func (ev Evidence) SharedFacts() (names, figures int) {
+	if len(ev.Derived) <= max(sharedNamesAt, sharedFiguresAt) {
+		return 0, 0
+	}
+	count := func(x float64) int { return int(math.Round(math.Expm1(x))) }
+	return count(ev.Derived[sharedNamesAt]), count(ev.Derived[sharedFiguresAt])
+}
+
+// sharedNamesAt and sharedFiguresAt are the places of the shared names'
+// and figures' counts (log1p) among the derived features.
+var (
+	sharedNamesAt   = slices.Index(DerivedFeatureNames, "log_shared_names")
+	sharedFiguresAt = slices.Index(DerivedFeatureNames, "log_shared_figures")
+)
+
 // Derived features (see derivedFeatures): names for the fitted weights'
 // comments and the training report.
 var DerivedFeatureNames = []string{
