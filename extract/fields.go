@@ -303,7 +303,7 @@ func cleanByline(s, site string) string {
 	if s == "" || !bylineSized(s) || (site != "" && sameName(s, site)) || genericAuthor[strings.ToLower(s)] {
 		return ""
 	}
-	if r := []rune(s)[0]; !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+	if r, _ := utf8.DecodeRuneInString(s); !unicode.IsLetter(r) && !unicode.IsDigit(r) {
 		return ""
 	}
 	if !namesLike(s) {
@@ -702,8 +702,7 @@ func loginName(s string) bool {
 	if strings.Contains(s, " ") {
 		return false
 	}
-	r := []rune(s)
-	for i, c := range r {
+	for i, c := range s {
 		if c == '.' || c == '_' || c == '@' || unicode.IsDigit(c) {
 			return true
 		}
@@ -711,5 +710,6 @@ func loginName(s string) bool {
 			return true
 		}
 	}
-	return unicode.IsLower(r[0])
+	first, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsLower(first)
 }

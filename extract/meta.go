@@ -154,10 +154,10 @@ func readMeta(root *html.Node) *pageMeta {
 					}
 				}
 			}
-			if m.nearByline == "" && len(n.Data) < 200 && (first == 'b' || first == 'w' || first == 'p') && (afterTitle < 0 || afterTitle < nearTitleChars) {
+			if m.nearByline == "" && len(n.Data) < 200 && (first == 'b' || first == 'w' || first == 'p') && afterTitle < nearTitleChars {
 				// "By Jane Doe", or with her role after a comma ("by
 				// Jane Doe, Candidate Representative to the Committee").
-				if t := collapse(n.Data); nearBylineRE.MatchString(t) && len(t) < 120 && (wordCount(t) <= 6 || wordCount(t) <= 12 && nearRoleRE.MatchString(t)) {
+				if t := collapse(n.Data); nearBylineRE.MatchString(t) && len(t) < 120 && nearBylineSized(t) {
 					if afterTitle >= 0 {
 						m.nearByline = t
 						m.nearPlain = !inCaptionOrList(n)
@@ -430,11 +430,8 @@ var nearBylineRE = regexp.MustCompile(`^(?i:(?:written\s+|posted\s+)?by)\s*:?\s+
 // parents' or its address names an avatar, an author, a profile or a
 // headshot, or a round crop ("rounded-full", "circle").
 func avatarImage(img *html.Node) bool {
-	src := attr(img, "src")
-	for _, k := range []string{"avatar", "author", "profile", "headshot"} {
-		if containsFold(src, k) {
-			return true
-		}
+	if avatarWords.in(attr(img, "src")) {
+		return true
 	}
 	e := img
 	for i := 0; i < 3 && e != nil && e.Type == html.ElementNode; i, e = i+1, e.Parent {
@@ -454,6 +451,10 @@ func avatarImage(img *html.Node) bool {
 	return false
 }
 
+// avatarWords are the words of a picture's address that make it a
+// person's (avatarImage).
+var avatarWords = newFoldWords("avatar", "author", "profile", "headshot")
+
 // avatarName returns the text that follows a person's picture inside
 // the elements around it when the picture's alt text holds it ("Picture
 // of Jane Doe" beside "Jane Doe"): two to four capitalised words, or "".
@@ -462,38 +463,36 @@ func avatarName(img *html.Node) string {
 	if len(alt) > 100 {
 		return ""
 	}
+	// The first text after the picture inside its third enclosing
+	// element at most (the nearest box holding any text after it: the
+	// walk reads the picture's own parent first).
 	box := img
 	for i := 0; i < 3 && box.Parent != nil && box.Parent.Type == html.ElementNode; i++ {
 		box = box.Parent
-		// The first text after the picture inside box.
-		text, after := "", false
-		walk(box, func(c *html.Node) bool {
-			if text != "" {
-				return false
-			}
-			if c == img {
-				after = true
-				return false
-			}
-			if after && c.Type == html.TextNode && strings.TrimSpace(c.Data) != "" {
-				text = collapse(c.Data)
-			}
-			return c.Type == html.ElementNode && c.Data != "script" && c.Data != "style"
-		})
-		if text == "" {
-			continue
+	}
+	text, after := "", false
+	walk(box, func(c *html.Node) bool {
+		if text != "" {
+			return false
 		}
-		if n := wordCount(text); n < 2 || n > 4 || !strings.Contains(alt, strings.ToLower(text)) {
+		if c == img {
+			after = true
+			return false
+		}
+		if after && c.Type == html.TextNode && strings.TrimSpace(c.Data) != "" {
+			text = collapse(c.Data)
+		}
+		return c.Type == html.ElementNode && c.Data != "script" && c.Data != "style"
+	})
+	if n := wordCount(text); n < 2 || n > 4 || !strings.Contains(alt, strings.ToLower(text)) {
+		return ""
+	}
+	for _, w := range strings.Fields(text) {
+		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) {
 			return ""
 		}
-		for _, w := range strings.Fields(text) {
-			if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) {
-				return ""
-			}
-		}
-		return text
 	}
-	return ""
+	return text
 }
 
 // inCaptionOrList reports a node inside a link, a caption, a list item
@@ -508,6 +507,13 @@ func inCaptionOrList(n *html.Node) bool {
 		}
 	}
 	return false
+}
+
+// nearBylineSized reports a "By" line short enough to be one: six words,
+// or twelve with a role after the name (nearRoleRE).
+func nearBylineSized(t string) bool {
+	n := wordCount(t)
+	return n <= 6 || n <= 12 && nearRoleRE.MatchString(t)
 }
 
 // nearRoleRE matches a byline line whose name is followed by a role
