@@ -225,20 +225,9 @@ func (m *pageMeta) shownByline(site string) string {
 	return ""
 }
 
-// declaredOrShown is preferShown over the page's shown byline, its writers'
-// links when there are several (the whole byline, of which the declared
-// author is often only the first) and its "By" line beside the headline
-// when that stands on its own (nearPlain; the site's name kept: "Written
-// by Acme Team").
+// declaredOrShown is preferShown over the page's shown byline.
 func (m *pageMeta) declaredOrShown(declared, site string) string {
-	links, near := "", ""
-	if len(m.authorLinks) > 1 {
-		links = cleanByline(strings.Join(m.authorLinks, ", "), site)
-	}
-	if m.nearPlain {
-		near = cleanByline(m.nearByline, "")
-	}
-	return preferShown(declared, m.shownByline(site), links, near)
+	return preferShown(declared, m.shownByline(site))
 }
 
 func dedupe(xs []string) []string {
@@ -264,7 +253,7 @@ var (
 	// out, or cut short before a day or month: "Sat, 20 Dec"; the month
 	// named in another language: "5. März"), a role line or an update
 	// stamp.
-	bylineStop = regexp.MustCompile(`(?i)\s*(?:\||•|·|\bon behalf of\b|\bpublished\b|\bupdated\b|\bposted\b|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:mon|tue|wed|thu|fri|sat|sun)\.?,?\s+(?:\d|` + monthRE + `)|\bon\s+` + monthRE + `|` + monthRE + `\.?\s+\d{1,2}|\d{1,2}\s+` + monthRE + `|\d{1,2}\.?\s+(?:de\s+)?` + foreignMonthRE + `(?:[^\p{L}]|$)|\d{4}-\d\d-\d\d|\d{1,2}/\d{1,2}/\d{2,4}|\d+\s+(?:min|hours?|days?)\b)`)
+	bylineStop = regexp.MustCompile(`(?i)\s*(?:\||•|·|\bpublished\b|\bupdated\b|\bposted\b|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:mon|tue|wed|thu|fri|sat|sun)\.?,?\s+(?:\d|` + monthRE + `)|\bon\s+` + monthRE + `|` + monthRE + `\.?\s+\d{1,2}|\d{1,2}\s+` + monthRE + `|\d{1,2}\.?\s+(?:de\s+)?` + foreignMonthRE + `(?:[^\p{L}]|$)|\d{4}-\d\d-\d\d|\d{1,2}/\d{1,2}/\d{2,4}|\d+\s+(?:min|hours?|days?)\b)`)
 )
 
 // bylineSeps are the marks between a byline's date and names.
@@ -297,9 +286,6 @@ func cleanByline(s, site string) string {
 		s = s[:loc[0]]
 	}
 	s = strings.Trim(s, " ,;:-–—")
-	// A word that led to the date cut off: "Jane Doe at 5:30", "Jane
-	// Doe on".
-	s = strings.TrimSuffix(strings.TrimSuffix(s, " on"), " at")
 	if s == "" || !bylineSized(s) || (site != "" && sameName(s, site)) || genericAuthor[strings.ToLower(s)] {
 		return ""
 	}
@@ -671,26 +657,13 @@ func hostOf(u string) string {
 // meta tag) and the byline it shows: the shown one when the declared one
 // is an account name ("pat.quillon", "MarenT": the content system's
 // login, not the writer's name) and the shown one is a name of several
-// words; the list of links to the writers' pages when it holds the
-// declared name and more (several writers, the declared one often the
-// first); the "By" line beside the headline, standing on its own (near,
-// even when it names the site: "Written by Acme Team"), when it names
-// someone else (the declared author is often the account that posted the
-// story). Otherwise the declared one: a byline element elsewhere is more
+// words. Otherwise the declared one: a byline element elsewhere is more
 // often a caption or a list item. A shown byline that holds the declared
 // name and adds a role ("Jane Doe, Football Desk") does not replace it:
 // the role reads as a desk's credit to the trace (trace.genericByline).
-func preferShown(declared, shown, links, near string) string {
-	holds := func(s string) bool {
-		return s != "" && s != declared && strings.Contains(strings.ToLower(s), strings.ToLower(declared))
-	}
-	switch {
-	case shown != "" && loginName(declared) && strings.Contains(shown, " "):
+func preferShown(declared, shown string) string {
+	if shown != "" && loginName(declared) && strings.Contains(shown, " ") {
 		return shown
-	case holds(links):
-		return links
-	case near != "" && !strings.Contains(strings.ToLower(near), strings.ToLower(declared)):
-		return near
 	}
 	return declared
 }

@@ -74,12 +74,6 @@ type pageMeta struct {
 	// nearByline is a "By Jane Doe" or "Written by Jane Doe" line set
 	// beside the headline without a byline's class.
 	nearByline string
-	// nearPlain says nearByline stands on its own: not in a link, a
-	// caption, a list item or a quotation (a teaser's or a book's "by").
-	nearPlain bool
-	// authorLinks are the names of the links to authors' pages beside
-	// the first one, it included: a byline of several writers.
-	authorLinks []string
 	// avatarName is the name written beside a person's picture that the
 	// picture's alt text names too: an author's avatar and name.
 	avatarName string
@@ -131,10 +125,7 @@ func readMeta(root *html.Node) *pageMeta {
 	// a page of nested look-alikes from making the pass quadratic.
 	creditTries, bylineTries, datelineTries, dateTries, headingTries, avatarTries := 8, 4, 4, 4, 8, 8
 	afterTitle := -1 // chars of text read after the first <h1>; -1 before it
-	// beforeTitle is the last "By" line read before the first <h1>, at
-	// beforeAt chars of text.
-	beforeTitle, beforeAt, beforeTitlePlain := "", 0, false
-	read := 0 // chars of text read so far
+	read := 0        // chars of text read so far
 	walk(root, func(n *html.Node) bool {
 		if n.Type == html.TextNode {
 			trimmed := strings.TrimSpace(n.Data)
@@ -154,18 +145,9 @@ func readMeta(root *html.Node) *pageMeta {
 					}
 				}
 			}
-			if m.nearByline == "" && len(n.Data) < 200 && (first == 'b' || first == 'w' || first == 'p') && afterTitle < nearTitleChars {
-				// "By Jane Doe", or with her role after a comma ("by
-				// Jane Doe, Candidate Representative to the Committee").
-				if t := collapse(n.Data); nearBylineRE.MatchString(t) && len(t) < 120 && nearBylineSized(t) {
-					if afterTitle >= 0 {
-						m.nearByline = t
-						m.nearPlain = !inCaptionOrList(n)
-					} else {
-						// Above the headline: it counts if the
-						// headline follows soon.
-						beforeTitle, beforeAt, beforeTitlePlain = t, read, !inCaptionOrList(n)
-					}
+			if afterTitle >= 0 && afterTitle < nearTitleChars && m.nearByline == "" && len(n.Data) < 80 && (first == 'b' || first == 'w' || first == 'p') {
+				if t := collapse(n.Data); nearBylineRE.MatchString(t) && wordCount(t) <= 6 {
+					m.nearByline = t
 				}
 			}
 			if afterTitle >= 0 && afterTitle < nearTitleChars && m.nearTitle == "" {
@@ -246,9 +228,6 @@ func readMeta(root *html.Node) *pageMeta {
 		case "a":
 			if m.authorLink == "" {
 				m.authorLink = authorLinkName(n)
-				if m.authorLink != "" {
-					m.authorLinks = siblingAuthorLinks(n)
-				}
 			}
 		case "img":
 			if m.avatarName == "" && avatarTries > 0 && attr(n, "alt") != "" && avatarImage(n) {
@@ -257,9 +236,6 @@ func readMeta(root *html.Node) *pageMeta {
 			}
 			return false
 		case "h1":
-			if afterTitle < 0 && m.nearByline == "" && beforeTitle != "" && read-beforeAt < beforeTitleChars {
-				m.nearByline, m.nearPlain = beforeTitle, beforeTitlePlain
-			}
 			if afterTitle < 0 || m.nearTitle == "" && len(m.h1s) < 4 {
 				// The date beside the headline: a later <h1> (the
 				// story's, after the site's name) opens the window
@@ -360,7 +336,7 @@ func readMeta(root *html.Node) *pageMeta {
 }
 
 // bylineLabel reports text that is only a byline's label: "By",
-// "Written by", "Author:", "Contributors:". Its white space is trimmed
+// "Written by", "Author:". Its white space is trimmed
 // first: templates indent a lone "by" between the tags.
 func bylineLabel(t string) bool {
 	t = strings.TrimSpace(t)
@@ -372,7 +348,7 @@ func bylineLabel(t string) bool {
 	t = strings.ToLower(strings.TrimSpace(strings.TrimRight(t, ":")))
 	t = strings.Join(strings.Fields(t), " ")
 	switch t {
-	case "by", "author", "authors", "contributor", "contributors", "writer":
+	case "by", "author":
 		return true
 	}
 	w, ok := strings.CutSuffix(t, " by")
@@ -495,31 +471,6 @@ func avatarName(img *html.Node) string {
 	return text
 }
 
-// inCaptionOrList reports a node inside a link, a caption, a list item
-// or a quotation.
-func inCaptionOrList(n *html.Node) bool {
-	for p := n.Parent; p != nil; p = p.Parent {
-		if p.Type == html.ElementNode {
-			switch p.Data {
-			case "a", "figcaption", "li", "blockquote", "q", "cite":
-				return true
-			}
-		}
-	}
-	return false
-}
-
-// nearBylineSized reports a "By" line short enough to be one: six words,
-// or twelve with a role after the name (nearRoleRE).
-func nearBylineSized(t string) bool {
-	n := wordCount(t)
-	return n <= 6 || n <= 12 && nearRoleRE.MatchString(t)
-}
-
-// nearRoleRE matches a byline line whose name is followed by a role
-// after a comma: "by Jane Doe, Staff Writer".
-var nearRoleRE = regexp.MustCompile(`^(?i:(?:written\s+|posted\s+)?by)\s*:?\s+\p{Lu}\p{L}+(?:\s+\p{Lu}[\p{L}.'’-]*){1,2},\s+\p{Lu}`)
-
 // authorLinkName returns the name a link to an author's page shows: the
 // path has an "author" or "authors" segment followed by the name's slug
 // ("/authors/jane-doe" reading "Jane Doe"), or "".
@@ -550,52 +501,11 @@ func authorLinkName(a *html.Node) string {
 	return name
 }
 
-// siblingAuthorLinks returns the names of the links to authors' pages
-// among a's siblings and their children, a's own first: "<a>Jane
-// Doe</a>, <a>John Roe</a>".
-func siblingAuthorLinks(a *html.Node) []string {
-	var names []string
-	if a.Parent == nil {
-		return nil
-	}
-	for c := a.Parent.FirstChild; c != nil && len(names) < 12; c = c.NextSibling {
-		if c.Type != html.ElementNode {
-			continue
-		}
-		link := c
-		if c.Data != "a" {
-			if link = c.FirstChild; link == nil || link.Type != html.ElementNode || link.Data != "a" {
-				continue
-			}
-		}
-		if name := authorLinkName(link); name != "" && !slices.Contains(names, name) {
-			names = append(names, name)
-		}
-	}
-	return names
-}
-
 // slugNames reports whether an author page's slug is made from the name
-// its link shows: "jane-doe" or "janedoe" for Jane Doe, or a slug holding
-// one of the words of a capitalised name ("brightlane-staff" for The Brightlane
-// Team).
+// its link shows: "jane-doe" or "janedoe" for Jane Doe.
 func slugNames(slug, name string) bool {
 	words := strings.Fields(strings.ToLower(name))
-	if slug == strings.Join(words, "-") || slug == strings.Join(words, "") {
-		return true
-	}
-	for _, w := range strings.Fields(name) {
-		// "Articles by Jane" labels the link; a name is capitalised.
-		if r, _ := utf8.DecodeRuneInString(w); unicode.IsLower(r) && !nameConnectors[w] {
-			return false
-		}
-	}
-	for _, t := range strings.FieldsFunc(slug, func(r rune) bool { return r == '-' || r == '_' || r == '.' }) {
-		if len(t) >= 3 && slices.Contains(words, t) && !nameConnectors[t] {
-			return true
-		}
-	}
-	return false
+	return slug == strings.Join(words, "-") || slug == strings.Join(words, "")
 }
 
 // lateHeadingChars is how much page text may come before a story's
@@ -657,10 +567,6 @@ func homeLink(href string) bool {
 	host, path, _ := strings.Cut(rest, "/")
 	return host != "" && strings.Trim(path, "/") == ""
 }
-
-// beforeTitleChars is how much text may come between a "By" line set
-// above the headline and the headline: a kicker and a date.
-const beforeTitleChars = 100
 
 // nearTitleChars is how much text after the headline is read for its
 // date: the byline, the date and a standfirst, not the article.
@@ -808,22 +714,11 @@ func bylineName(name string, toks []string) bool {
 	if len(toks) == 0 {
 		return false
 	}
-	// The name in an author box or card ("author-box__name") is the
-	// byline's name; the box itself holds a biography.
-	named := len(toks) > 2 && toks[len(toks)-1] == "name" && (toks[len(toks)-3] == "author" || toks[len(toks)-3] == "writer")
 	for _, t := range toks {
 		switch t {
-		case "box", "card", "info", "details":
-			if named {
-				continue
-			}
-			return false
-		case "comment", "comments", "bio", "avatar", "image", "img", "photo", "picture", "description", "desc", "title", "label":
+		case "comment", "comments", "bio", "avatar", "image", "img", "photo", "picture", "description", "desc", "box", "card", "title", "label", "info", "details":
 			return false
 		}
-	}
-	if named {
-		return true
 	}
 	for _, t := range toks {
 		if t == "byline" || t == "bylines" {
