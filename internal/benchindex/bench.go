@@ -30,6 +30,10 @@ type Backend struct {
 	// Size returns the bytes the store takes once the ingest is done (on
 	// disk for Pebble, in memory for Redis). Nil skips the figure.
 	Size func(ctx context.Context, st store.Store) (int64, error)
+	// Written, when set, returns the bytes the store has written to disk
+	// (its log, flushes and compactions): with Size, its write
+	// amplification. Nil skips the figure.
+	Written func(ctx context.Context, st store.Store) (int64, error)
 	// Settle, when set, waits until the store has done the background
 	// work (flushes, compactions) that the writes so far left it. Nil
 	// skips the settled figures.
@@ -125,6 +129,10 @@ type Result struct {
 	// StoreBytes is what Backend.Size reported; TextBytes the bytes of
 	// the articles' titles and paragraphs.
 	StoreBytes, TextBytes int64
+	// WrittenBytes is what Backend.Written reported after the ingest
+	// (and Size's flush): with --settle, the compactions the ingest
+	// called for included.
+	WrittenBytes int64
 	// PeakRSS is the process's peak resident memory (VmHWM), in bytes.
 	PeakRSS int64
 }
@@ -230,6 +238,11 @@ func Run(ctx context.Context, b Backend, cfg Config) (Result, error) {
 	if b.Size != nil {
 		if res.StoreBytes, err = b.Size(ctx, st); err != nil {
 			return res, fmt.Errorf("bench index: size of %s: %w", b.Name, err)
+		}
+	}
+	if b.Written != nil {
+		if res.WrittenBytes, err = b.Written(ctx, st); err != nil {
+			return res, fmt.Errorf("bench index: bytes written by %s: %w", b.Name, err)
 		}
 	}
 
@@ -445,6 +458,11 @@ func WriteTable(w io.Writer, rs ...Result) error {
 	})
 	row("store size", func(r Result) string { return fmt.Sprintf("%.1f MiB", float64(r.StoreBytes)/(1<<20)) })
 	row("store bytes per article beyond its text", func(r Result) string { return fmt.Sprintf("%.0f", r.BytesPerArticle()) })
+	if slices.ContainsFunc(rs, func(r Result) bool { return r.WrittenBytes > 0 }) {
+		row("disk writes per article (log, flushes, compactions)", func(r Result) string {
+			return fmt.Sprintf("%.1f KiB (%.1f × the store)", float64(r.WrittenBytes)/float64(max(r.N, 1))/1024, float64(r.WrittenBytes)/float64(max(r.StoreBytes, 1)))
+		})
+	}
 	row("peak RSS", func(r Result) string { return fmt.Sprintf("%d MiB", r.PeakRSS>>20) })
 	row("queries (candidates / with reports)", func(r Result) string { return fmt.Sprintf("%d / %d", r.Queries, r.ReportQueries) })
 	return nil

@@ -42,6 +42,13 @@ func TestSmoke(t *testing.T) {
 	if res.StoreBytes <= 0 || res.PeakRSS < 0 {
 		t.Errorf("store %d bytes, peak RSS %d", res.StoreBytes, res.PeakRSS)
 	}
+	// Every table of the store was written once at least (its log too).
+	if res.WrittenBytes < res.StoreBytes {
+		t.Errorf("%d bytes written to disk for a store of %d", res.WrittenBytes, res.StoreBytes)
+	}
+	if !strings.Contains(b.String(), "disk writes per article") {
+		t.Error("the table lacks the disk writes")
+	}
 }
 
 // TestOnIndexedCPU holds that the CPU time spent in Config.OnIndexed is

@@ -28,6 +28,14 @@ func Pebble(dir string) Backend {
 			tables, _, err := ps.DiskUsage()
 			return int64(tables), err
 		},
+		Written: func(ctx context.Context, st store.Store) (int64, error) {
+			ps, ok := st.(*pebble.Store)
+			if !ok {
+				return 0, fmt.Errorf("not a pebble store: %T", st)
+			}
+			n, err := ps.Written()
+			return int64(n), err
+		},
 		Settle: func(ctx context.Context, st store.Store) error {
 			ps, ok := st.(*pebble.Store)
 			if !ok {

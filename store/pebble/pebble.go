@@ -82,10 +82,13 @@ type Store struct {
 	// Put measures the store every mem bytes written (sinceCheck, under
 	// wmu) and regrow reopens it with larger memtables once the store
 	// has outgrown them; growing is set while a regrow is pending.
-	mem        uint64
-	grows      bool
-	sinceCheck int64
-	growing    atomic.Bool
+	mem   uint64
+	grows bool
+	// writtenBefore is what the databases that regrow closed had written
+	// (see Written).
+	writtenBefore uint64
+	sinceCheck    int64
+	growing       atomic.Bool
 	// dirty says the store was written since it was opened: Close then
 	// flushes the memtables, so that the data rests in compact tables
 	// and the write-ahead logs can go. Under wmu.
@@ -915,6 +918,25 @@ func (s *Store) DiskUsage() (tables, other uint64, err error) {
 		tables += uint64(l.Size)
 	}
 	return tables, m.DiskSpaceUsage() - tables, nil
+}
+
+// Written returns the bytes the store has written to disk since it was
+// opened: its write-ahead log, and the tables its flushes and compactions
+// made. Against the data put, it is the store's write amplification.
+func (s *Store) Written() (uint64, error) {
+	if err := s.begin(context.Background()); err != nil {
+		return 0, err
+	}
+	defer s.mu.RUnlock()
+	return s.writtenBefore + written(s.db), nil
+}
+
+// written returns the bytes db has written since it was opened (see
+// Store.Written).
+func written(db *pdb.DB) uint64 {
+	m := db.Metrics()
+	t := m.Total()
+	return m.WAL.BytesWritten + t.BytesFlushed + t.BytesCompacted
 }
 
 // Flush writes the memtables to tables, so that DiskUsage counts

@@ -84,6 +84,7 @@ func (s *Store) regrow(mem uint64) {
 	if s.closed || s.broken != nil {
 		return
 	}
+	s.writtenBefore += written(s.db)
 	err := s.db.Close()
 	s.db = nil
 	if err == nil {
