@@ -3,11 +3,13 @@
 //
 // Each kind of data is a key range under a one-byte prefix:
 //
-//	'd' id                 → document record (article S2-compressed, meta, bands, terms)
+//	'd' id                 → document record (its body's number, meta, bands, terms)
+//	'a' n(8, big end.)     → article body n, S2-compressed
 //	's' id                 → signature, 4 bytes little-endian per value
 //	'b' band(8, big end.) id → ""   (LSH band postings)
 //	't' term 0x00 id       → ""   (term postings)
 //	'm' "count"            → number of documents, uvarint
+//	'm' "body"             → number of the last body written, uvarint
 //
 // A posting is a key of its own, so adding a document never rewrites a
 // long list, and a posting lookup is one prefix scan. The document record
@@ -58,12 +60,19 @@ const (
 	prefixBand  = 'b'
 	prefixTerm  = 't'
 	prefixMeta  = 'm'
+	prefixBody  = 'a'
 	recordV1    = 1
 	recordV2    = 2
+	recordV3    = 3
 	defaultCach = 256 << 20
 )
 
-var countKey = []byte{prefixMeta, 'c', 'o', 'u', 'n', 't'}
+var (
+	countKey = []byte{prefixMeta, 'c', 'o', 'u', 'n', 't'}
+	// lastBodyKey holds the number of the last article body written
+	// (see record).
+	lastBodyKey = []byte{prefixMeta, 'b', 'o', 'd', 'y'}
+)
 
 // Store is a store.Store in one Pebble directory.
 type Store struct {
@@ -97,6 +106,9 @@ type Store struct {
 	// writing the new ones and updating the count are one step.
 	wmu   sync.Mutex
 	count int64
+	// body is the number of the last article body written
+	// (lastBodyKey); under wmu.
+	body uint64
 	// written holds a hash of every id this Store has put, and complete
 	// says the store was empty when opened. Together they answer "this
 	// id was never stored" without reading: Put then skips the read of
@@ -133,22 +145,15 @@ func Open(dir string, opts Options) (*Store, error) {
 		return nil, err
 	}
 	s.db = db
-	v, closer, err := db.Get(countKey)
-	switch {
-	case err == nil:
-		n, k := binary.Uvarint(v)
-		closer.Close()
-		if k <= 0 {
-			db.Close()
-			release()
-			return nil, fmt.Errorf("open pebble store %s: corrupt document count", dir)
-		}
-		s.count = int64(n)
-	case errors.Is(err, pdb.ErrNotFound):
-	default:
+	count, err := readCounter(db, countKey)
+	if err == nil {
+		s.count = int64(count)
+		s.body, err = readCounter(db, lastBodyKey)
+	}
+	if err != nil {
 		db.Close()
 		release()
-		return nil, fmt.Errorf("open pebble store %s: read count: %w", dir, err)
+		return nil, fmt.Errorf("open pebble store %s: %w", dir, err)
 	}
 	if s.count == 0 && !opts.ReadOnly {
 		// The count is exact, so an empty store holds no record: every
@@ -157,6 +162,23 @@ func Open(dir string, opts Options) (*Store, error) {
 		s.written = make(map[uint64]struct{})
 	}
 	return s, nil
+}
+
+// readCounter reads the number a meta key holds; 0 when it is absent.
+func readCounter(db *pdb.DB, key []byte) (uint64, error) {
+	v, closer, err := db.Get(key)
+	if errors.Is(err, pdb.ErrNotFound) {
+		return 0, nil
+	}
+	if err != nil {
+		return 0, fmt.Errorf("read %s: %w", key[1:], err)
+	}
+	defer closer.Close()
+	n, k := binary.Uvarint(v)
+	if k <= 0 {
+		return 0, fmt.Errorf("corrupt %s", key[1:])
+	}
+	return n, nil
 }
 
 // openDB opens the Pebble database of s with memtables of s.mem bytes.
@@ -184,7 +206,7 @@ func (s *Store) openDB() (*pdb.DB, error) {
 		// document of an ingest) skip the tables that cannot hold it.
 		po.Levels[i].FilterPolicy = bloom.FilterPolicy(10)
 		// No block compression: the articles, the bulk of the data,
-		// are compressed once in their records (recordV2); the rest
+		// are compressed once in their bodies (encodeBody); the rest
 		// (random band keys, hex ids, signatures) barely compresses,
 		// and Snappy on every flush and compaction was a tenth of a
 		// bulk ingest's CPU time.
@@ -260,16 +282,31 @@ func termPrefix(term string) []byte {
 	return append(k, 0)
 }
 
-// record is what the 'd' key holds.
+// record is what the 'd' key holds. A record of the first two formats
+// (recordV1, recordV2) holds the article itself; one of recordV3, which
+// every write makes, holds the number of its article's body, stored apart
+// under bodyKey.
+//
+// The bodies are most of a store's bytes, and a document's id is a hash:
+// in the 'd' records they were spread over the whole key space and
+// rewritten by every compaction that passed through it, level after
+// level. Numbered in the order they are written, they land after every
+// body before them, so the store's compactions move their tables down
+// the levels instead of merging them with others.
 type record struct {
 	article []byte
-	meta    map[string]string
-	bands   []uint64
-	terms   []string
+	// body is the number of the article's body (recordV3); 0 in the
+	// records that hold the article.
+	body  uint64
+	meta  map[string]string
+	bands []uint64
+	terms []string
 }
 
-func encodeRecord(d *store.Document) []byte {
-	n := 1 + 10 + s2.MaxEncodedLen(len(d.Article)) + 10 + 10 + 8*len(d.Bands) + 10
+// encodeRecord returns the recordV3 record of d, whose article is body
+// number body (see encodeBody).
+func encodeRecord(d *store.Document, body uint64) []byte {
+	n := 1 + 10 + 10 + 10 + 8*len(d.Bands) + 10
 	for k, v := range d.Meta {
 		n += 20 + len(k) + len(v)
 	}
@@ -277,11 +314,8 @@ func encodeRecord(d *store.Document) []byte {
 		n += 10 + len(t)
 	}
 	b := make([]byte, 0, n)
-	b = append(b, recordV2)
-	// The article, S2-compressed in place after its length's varint.
-	z := s2.Encode(b[len(b)+binary.MaxVarintLen64:cap(b)], d.Article)
-	b = binary.AppendUvarint(b, uint64(len(z)))
-	b = append(b, z...)
+	b = append(b, recordV3)
+	b = binary.AppendUvarint(b, body)
 	b = binary.AppendUvarint(b, uint64(len(d.Meta)))
 	for k, v := range d.Meta {
 		b = appendBytes(b, []byte(k))
@@ -296,6 +330,29 @@ func encodeRecord(d *store.Document) []byte {
 		b = appendBytes(b, []byte(t))
 	}
 	return b
+}
+
+// bodyKey is the key of article body number n: big-endian, so that the
+// bodies sort in the order they were written.
+func bodyKey(n uint64) []byte {
+	return binary.BigEndian.AppendUint64([]byte{prefixBody}, n)
+}
+
+// encodeBody returns an article's body as stored: S2-compressed.
+func encodeBody(article []byte) []byte { return s2.Encode(nil, article) }
+
+// decodeBody returns the article of a stored body; it copies it out of v,
+// which belongs to Pebble.
+func decodeBody(v []byte) ([]byte, error) {
+	n, err := s2.DecodedLen(v)
+	if err != nil || n > maxArticle {
+		return nil, errCorrupt
+	}
+	a, err := s2.Decode(make([]byte, n), v)
+	if err != nil {
+		return nil, errCorrupt
+	}
+	return a, nil
 }
 
 func appendBytes(b, s []byte) []byte {
@@ -313,18 +370,22 @@ const maxArticle = 256 << 20
 // belongs to Pebble.
 func decodeRecord(v []byte) (record, error) {
 	var r record
-	if len(v) == 0 || (v[0] != recordV1 && v[0] != recordV2) {
+	if len(v) == 0 || v[0] < recordV1 || v[0] > recordV3 {
 		return r, errCorrupt
 	}
 	d := decoder{b: v[1:]}
-	if v[0] == recordV1 {
+	switch v[0] {
+	case recordV1:
 		r.article = bytes.Clone(d.bytes())
-	} else if z := d.bytes(); d.err == nil {
-		n, err := s2.DecodedLen(z)
-		if err != nil || n > maxArticle {
-			return record{}, errCorrupt
+	case recordV2:
+		if z := d.bytes(); d.err == nil {
+			var err error
+			if r.article, err = decodeBody(z); err != nil {
+				return record{}, err
+			}
 		}
-		if r.article, err = s2.Decode(make([]byte, n), z); err != nil {
+	case recordV3:
+		if r.body = d.uvarint(); r.body == 0 && d.err == nil {
 			return record{}, errCorrupt
 		}
 	}
@@ -403,8 +464,9 @@ func decodeSig(v []byte) []uint32 {
 	return sig
 }
 
-// readRecord returns the stored record of id, or ok false.
-func (s *Store) readRecord(id string) (record, bool, error) {
+// readRecord returns the stored record of id, or ok false; with article,
+// its article too, read from its body when the record holds it apart.
+func (s *Store) readRecord(id string, article bool) (record, bool, error) {
 	v, closer, err := s.db.Get(docKey(id))
 	if errors.Is(err, pdb.ErrNotFound) {
 		return record{}, false, nil
@@ -416,6 +478,20 @@ func (s *Store) readRecord(id string) (record, bool, error) {
 	r, err := decodeRecord(v)
 	if err != nil {
 		return record{}, false, fmt.Errorf("document %q: %w", id, err)
+	}
+	if article && r.body != 0 {
+		v, closer, err := s.db.Get(bodyKey(r.body))
+		if errors.Is(err, pdb.ErrNotFound) {
+			return record{}, false, fmt.Errorf("document %q: body %d missing: %w", id, r.body, errCorrupt)
+		}
+		if err != nil {
+			return record{}, false, fmt.Errorf("document %q: read body %d: %w", id, r.body, err)
+		}
+		r.article, err = decodeBody(v)
+		closer.Close()
+		if err != nil {
+			return record{}, false, fmt.Errorf("document %q: body %d: %w", id, r.body, err)
+		}
 	}
 	return r, true, nil
 }
@@ -619,7 +695,7 @@ func (s *Store) Put(ctx context.Context, docs []store.Document) error {
 		h := xxhash.Sum64String(d.ID)
 		if _, seen := s.written[h]; seen || !s.complete {
 			var err error
-			old, exists, err = s.readRecord(d.ID)
+			old, exists, err = s.readRecord(d.ID, false)
 			if err != nil {
 				return fmt.Errorf("pebble store %s: put: %w", s.dir, err)
 			}
@@ -641,10 +717,15 @@ func (s *Store) Put(ctx context.Context, docs []store.Document) error {
 				keepT[t] = true
 			}
 			deletePostings(b, d.ID, old, keepB, keepT)
+			if old.body != 0 {
+				b.Delete(bodyKey(old.body), nil)
+			}
 		} else {
 			added++
 		}
-		b.Set(docKey(d.ID), encodeRecord(d), nil)
+		s.body++
+		b.Set(bodyKey(s.body), encodeBody(d.Article), nil)
+		b.Set(docKey(d.ID), encodeRecord(d, s.body), nil)
 		b.Set(sigKey(d.ID), encodeSig(d.Signature), nil)
 		// The posting keys of a document are cut from one slab rather
 		// than allocated one by one (59 allocations a document with
@@ -677,6 +758,7 @@ func (s *Store) Put(ctx context.Context, docs []store.Document) error {
 	if added != 0 {
 		b.Set(countKey, binary.AppendUvarint(nil, uint64(s.count+added)), nil)
 	}
+	b.Set(lastBodyKey, binary.AppendUvarint(nil, s.body), nil)
 	pb := b.build(s.db, size)
 	defer pb.Close()
 	if err := pb.Commit(pdb.Sync); err != nil {
@@ -693,7 +775,7 @@ func (s *Store) Get(ctx context.Context, id string) (store.Document, error) {
 		return store.Document{}, err
 	}
 	defer s.mu.RUnlock()
-	r, ok, err := s.readRecord(id)
+	r, ok, err := s.readRecord(id, true)
 	if err != nil {
 		return store.Document{}, fmt.Errorf("pebble store %s: get: %w", s.dir, err)
 	}
@@ -761,7 +843,7 @@ func (s *Store) Delete(ctx context.Context, ids []string) error {
 			continue
 		}
 		seen[id] = true
-		r, ok, err := s.readRecord(id)
+		r, ok, err := s.readRecord(id, false)
 		if err != nil {
 			return fmt.Errorf("pebble store %s: delete: %w", s.dir, err)
 		}
@@ -769,6 +851,9 @@ func (s *Store) Delete(ctx context.Context, ids []string) error {
 			continue
 		}
 		deletePostings(b, id, r, nil, nil)
+		if r.body != 0 {
+			b.Delete(bodyKey(r.body), nil)
+		}
 		b.Delete(docKey(id), nil)
 		b.Delete(sigKey(id), nil)
 		removed++
