@@ -227,3 +227,28 @@ func TestBylineLabel(t *testing.T) {
 		}
 	}
 }
+
+// TestBylineNotACommenter: the names of a reader comments section (its
+// author spans, "Posted by" links to a commenter, avatars) are the
+// readers', never the article's byline, whether the section is named by
+// its class or by its heading; the article's own byline still wins.
+func TestBylineNotACommenter(t *testing.T) {
+	const story = `<h1>Ferry timetable changes from Monday</h1>
+<p>The island ferry will run every forty minutes from Monday, the operator said, instead of every hour.</p>
+<p>The change adds six crossings a day and follows two years of complaints from commuters.</p>`
+	for _, tt := range []struct{ name, byline, comments, want string }{
+		{"named section", "", `<div id="comments"><div class="comment"><span class="author">Rick Dalton</span><p>About time.</p></div></div>`, ""},
+		{"headed section", "", `<section><h3>Comments</h3><p class="byline">Posted by <a href="/author/ana-ruiz">Ana Ruiz</a></p><p>Still too few.</p></section>`, ""},
+		{"author link", "", `<div class="comments-list"><span class="comments-post">Posted by: <a href="/authors/tom-berg">Tom Berg</a></span><p>Good news.</p></div>`, ""},
+		{"own byline kept", `<p class="byline">By Lena Ostrova</p>`, `<div id="comments"><div class="comment"><span class="author">Rick Dalton</span><p>About time.</p></div></div>`, "Lena Ostrova"},
+	} {
+		page := `<html><body><article>` + tt.byline + story + `</article>` + tt.comments + `</body></html>`
+		a, err := Page([]byte(page), Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.Byline != tt.want {
+			t.Errorf("%s: byline = %q, want %q", tt.name, a.Byline, tt.want)
+		}
+	}
+}

@@ -46,6 +46,30 @@ func htmlComments(root *html.Node, m *pageMeta) []article.Comment {
 	return out
 }
 
+// inCommentSection reports whether n lies in a reader comments section,
+// named as such (commentSection) or headed "Comments" (commentHeading):
+// the names, avatars and author links there are the readers', never the
+// article's byline.
+func inCommentSection(n *html.Node) bool {
+	depth := 0
+	for p := n.Parent; p != nil && depth < 40; p, depth = p.Parent, depth+1 {
+		if p.Type != html.ElementNode {
+			continue
+		}
+		for _, a := range p.Attr {
+			if (a.Key == "class" || a.Key == "id") && sectionHint(a.Val) && commentSection.MatchString(classID(p)) {
+				return true
+			}
+		}
+		for c := p.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type == html.ElementNode && (c.Data == "h2" || c.Data == "h3" || c.Data == "h4") && commentHeading.MatchString(collapse(textOf(c))) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // commentItemClass matches a class token or id naming one comment (not the
 // section, the form or a part of a comment): "comment", "c-comment",
 // "comment-item", "comment__item", "comment-123".

@@ -162,7 +162,7 @@ func readMeta(root *html.Node) *pageMeta {
 			if m.labelledDate == "" && len(n.Data) < 300 && (m.pubLabelOpen || pubLabels.in(n.Data)) {
 				m.readLabelledDate(collapse(n.Data))
 			}
-			if m.labelled == "" && bylineLabel(n.Data) {
+			if m.labelled == "" && bylineLabel(n.Data) && !inCommentSection(n) {
 				m.labelled = labelledName(n)
 			}
 			// Copyright notices name the agency a story came from
@@ -227,10 +227,12 @@ func readMeta(root *html.Node) *pageMeta {
 			return false
 		case "a":
 			if m.authorLink == "" {
-				m.authorLink = authorLinkName(n)
+				if name := authorLinkName(n); name != "" && !inCommentSection(n) {
+					m.authorLink = name
+				}
 			}
 		case "img":
-			if m.avatarName == "" && avatarTries > 0 && attr(n, "alt") != "" && avatarImage(n) {
+			if m.avatarName == "" && avatarTries > 0 && attr(n, "alt") != "" && avatarImage(n) && !inCommentSection(n) {
 				avatarTries--
 				m.avatarName = avatarName(n)
 			}
@@ -324,7 +326,7 @@ func readMeta(root *html.Node) *pageMeta {
 			datelineTries--
 			m.dateline = textOf(n)
 		}
-		if m.byline == "" && bylineTries > 0 && isBylineNode(n) {
+		if m.byline == "" && bylineTries > 0 && isBylineNode(n) && !inCommentSection(n) {
 			bylineTries--
 			if t := textOf(n); t != "" && len(t) < 200 {
 				m.byline = t
