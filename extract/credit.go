@@ -233,7 +233,30 @@ func creditFromTail(p string) string {
 		}
 		return "Reuters"
 	}
-	return agencyIn(m[0])
+	if a := agencyIn(m[0]); a != "" {
+		return a
+	}
+	// An outlet no list knows, named alone in the sign-off: "— Meridian
+	// News Agency", "Source: Danube Press". Its name must read as a news
+	// organisation's, since a chart's "Source:" names where its data came
+	// from ("Source: National Weather Service") and a dash may close a
+	// letter with its writer's name.
+	name, words := m[1], newsOrgWords
+	if name == "" {
+		name, words = m[2], pressWords
+	}
+	name = strings.TrimRight(strings.TrimSpace(name), ".")
+	if f := strings.Fields(name); len(f) >= 2 && outletName(name) && words[strings.ToLower(f[len(f)-1])] {
+		return name
+	}
+	return ""
+}
+
+// pressWords are the words that end a news organisation's name and never a
+// data source's: what a "Source:" line must end in to credit an outlet
+// no list knows.
+var pressWords = map[string]bool{
+	"press": true, "news": true, "wire": true, "newswire": true, "newsroom": true,
 }
 
 // reportingOutlet returns the outlet a "Reporting by" sign-off names in
