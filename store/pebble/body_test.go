@@ -4,6 +4,8 @@ import (
 	"context"
 	"encoding/binary"
 	"errors"
+	"os"
+	"path/filepath"
 	"testing"
 
 	pdb "github.com/cockroachdb/pebble"
@@ -13,7 +15,7 @@ import (
 // bodies returns the numbers of the article bodies s holds.
 func bodies(t *testing.T, s *Store) []uint64 {
 	t.Helper()
-	it, err := s.db.NewIter(&pdb.IterOptions{LowerBound: []byte{prefixBody}, UpperBound: []byte{prefixBody + 1}})
+	it, err := s.bodies.NewIter(&pdb.IterOptions{LowerBound: []byte{prefixBody}, UpperBound: []byte{prefixBody + 1}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -25,7 +27,8 @@ func bodies(t *testing.T, s *Store) []uint64 {
 	return out
 }
 
-// TestBodies checks the article bodies kept apart from their records: a
+// TestBodies checks the article bodies kept apart from their records, in
+// the bodies database: a
 // record written by an earlier version (recordV2, its article inside)
 // still reads and is replaced and deleted cleanly; replacing or deleting
 // a document leaves no body behind; body numbers keep rising across
@@ -109,10 +112,66 @@ func TestBodies(t *testing.T) {
 		t.Fatalf("bodies after a put in a new session = %v; want 2, the last %d", got, last+1)
 	}
 	// A record whose body is gone is a corrupt store, said as such.
-	if err := s.db.Delete(bodyKey(got[1]), pdb.Sync); err != nil {
+	if err := s.bodies.Delete(bodyKey(got[1]), pdb.Sync); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := s.Get(ctx, "c"); !errors.Is(err, errCorrupt) {
 		t.Errorf("Get of a document without its body: %v; want a corrupt-record error", err)
+	}
+}
+
+// TestBodiesEarlierLayouts opens the layouts before the bodies database:
+// a store without one opens read-only, and a body that a build of the
+// first layout with bodies apart kept in the store's own database still
+// reads and goes when its document is replaced.
+func TestBodiesEarlierLayouts(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	s, err := Open(dir, Options{CacheSize: 8 << 20, MemTableSize: 4 << 20})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := store.Document{ID: "x", Article: []byte(`{"title":"X"}`), Terms: []string{"t"}}
+	for k, v := range map[string][]byte{
+		"dx": encodeRecord(&d, 5), string(bodyKey(5)): encodeBody(d.Article),
+		string(append(termPrefix("t"), "x"...)): nil, string(countKey): binary.AppendUvarint(nil, 1),
+		string(lastBodyKey): binary.AppendUvarint(nil, 5),
+	} {
+		if err := s.db.Set([]byte(k), v, pdb.Sync); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.RemoveAll(filepath.Join(dir, bodiesDir)); err != nil {
+		t.Fatal(err)
+	}
+	ro, err := Open(dir, Options{CacheSize: 8 << 20, ReadOnly: true})
+	if err != nil {
+		t.Fatalf("read-only open of a store without a bodies database: %v", err)
+	}
+	if got, err := ro.Get(ctx, "x"); err != nil || string(got.Article) != `{"title":"X"}` {
+		t.Errorf("read-only Get = %q, %v", got.Article, err)
+	}
+	ro.Close()
+	s, err = Open(dir, Options{CacheSize: 8 << 20, MemTableSize: 4 << 20})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	d.Article = []byte(`{"title":"X2"}`)
+	if err := s.Put(ctx, []store.Document{d}); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := s.Get(ctx, "x"); err != nil || string(got.Article) != `{"title":"X2"}` {
+		t.Errorf("Get after replacing = %q, %v", got.Article, err)
+	}
+	if _, closer, err := s.db.Get(bodyKey(5)); err == nil {
+		closer.Close()
+		t.Error("the replaced body is still in the store's own database")
+	}
+	if got := bodies(t, s); len(got) != 1 || got[0] != 6 {
+		t.Errorf("bodies = %v; want [6]", got)
 	}
 }

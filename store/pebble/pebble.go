@@ -4,19 +4,24 @@
 // Each kind of data is a key range under a one-byte prefix:
 //
 //	'd' id                 → document record (its body's number, meta, bands, terms)
-//	'a' n(8, big end.)     → article body n, S2-compressed
 //	's' id                 → signature, 4 bytes little-endian per value
 //	'b' band(8, big end.) id → ""   (LSH band postings)
 //	't' term 0x00 id       → ""   (term postings)
 //	'm' "count"            → number of documents, uvarint
 //	'm' "body"             → number of the last body written, uvarint
 //
+// The article bodies live in a second Pebble database, in the "bodies"
+// folder of the store's: 'a' n(8, big end.) → article body n,
+// S2-compressed (see record).
+//
 // A posting is a key of its own, so adding a document never rewrites a
 // long list, and a posting lookup is one prefix scan. The document record
 // keeps the band keys and terms so that Delete and replacement find the
 // postings to remove. Every Put and Delete is one batch committed with a
 // WAL sync before it returns: an acknowledged write survives a crash, and
-// a crash never leaves half a batch.
+// a crash never leaves half a batch. A Put writes and syncs its bodies
+// first, so a crash may leave bodies no record names (room taken, nothing
+// lost), never a record without its body.
 package pebble
 
 import (
@@ -25,6 +30,9 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"io"
+	"os"
+	"path/filepath"
 	"slices"
 	"sync"
 	"sync/atomic"
@@ -85,6 +93,9 @@ type Store struct {
 	mu     sync.RWMutex
 	closed bool
 	db     *pdb.DB
+	// bodies holds the article bodies (see record); nil for a read-only
+	// store that has none.
+	bodies *pdb.DB
 	// broken is why the store cannot be used since a failed regrow.
 	broken error
 	// mem is the memtable size db was opened with. When grows is set,
@@ -137,21 +148,19 @@ func Open(dir string, opts Options) (*Store, error) {
 	s := &Store{dir: dir, opts: opts, release: release, mem: opts.MemTableSize}
 	if s.mem == 0 {
 		s.grows = !opts.ReadOnly
-		s.mem = memTableFor(dataSize(dir))
+		s.mem = memTableFor(dataSize(dir) + dataSize(filepath.Join(dir, bodiesDir)))
 	}
-	db, err := s.openDB()
-	if err != nil {
+	if err := s.openDBs(); err != nil {
 		release()
 		return nil, err
 	}
-	s.db = db
-	count, err := readCounter(db, countKey)
+	count, err := readCounter(s.db, countKey)
 	if err == nil {
 		s.count = int64(count)
-		s.body, err = readCounter(db, lastBodyKey)
+		s.body, err = readCounter(s.db, lastBodyKey)
 	}
 	if err != nil {
-		db.Close()
+		s.closeDBs()
 		release()
 		return nil, fmt.Errorf("open pebble store %s: %w", dir, err)
 	}
@@ -181,8 +190,48 @@ func readCounter(db *pdb.DB, key []byte) (uint64, error) {
 	return n, nil
 }
 
-// openDB opens the Pebble database of s with memtables of s.mem bytes.
-func (s *Store) openDB() (*pdb.DB, error) {
+// bodiesDir is the folder of a store's bodies database.
+const bodiesDir = "bodies"
+
+// openDBs opens the databases of s, the bodies' when the store has one or
+// may write one.
+func (s *Store) openDBs() error {
+	db, err := s.openDB(s.dir, false)
+	if err != nil {
+		return err
+	}
+	s.db = db
+	bdir := filepath.Join(s.dir, bodiesDir)
+	if _, err := os.Stat(bdir); err != nil && s.opts.ReadOnly {
+		return nil // a store of the earlier layout, or new and empty
+	}
+	if s.bodies, err = s.openDB(bdir, true); err != nil {
+		s.db.Close()
+		s.db = nil
+		return err
+	}
+	return nil
+}
+
+// closeDBs closes the databases of s.
+func (s *Store) closeDBs() error {
+	var err error
+	if s.bodies != nil {
+		err = s.bodies.Close()
+		s.bodies = nil
+	}
+	if s.db != nil {
+		if cerr := s.db.Close(); err == nil {
+			err = cerr
+		}
+		s.db = nil
+	}
+	return err
+}
+
+// openDB opens the Pebble database in dir with memtables of s.mem bytes:
+// the store's, or with bodies its bodies'.
+func (s *Store) openDB(dir string, bodies bool) (*pdb.DB, error) {
 	size := s.opts.CacheSize
 	if size == 0 {
 		size = defaultCach
@@ -228,13 +277,22 @@ func (s *Store) openDB() (*pdb.DB, error) {
 	for i := range po.Levels {
 		po.Levels[i].TargetFileSize = 16 << 20
 	}
+	if bodies {
+		// The bodies come in key order, so their tables do not overlap
+		// and compactions move them whole: one compaction at a time
+		// keeps up, and larger tables make fewer files.
+		po.MaxConcurrentCompactions = func() int { return 1 }
+		for i := range po.Levels {
+			po.Levels[i].TargetFileSize = 64 << 20
+		}
+	}
 	po.EnsureDefaults()
-	db, err := pdb.Open(s.dir, po)
+	db, err := pdb.Open(dir, po)
 	if err != nil {
 		if lockConflict(err) {
 			return nil, inUse(s.dir, err)
 		}
-		return nil, fmt.Errorf("open pebble store %s: %w", s.dir, err)
+		return nil, fmt.Errorf("open pebble store %s: %w", dir, err)
 	}
 	return db, nil
 }
@@ -285,14 +343,15 @@ func termPrefix(term string) []byte {
 // record is what the 'd' key holds. A record of the first two formats
 // (recordV1, recordV2) holds the article itself; one of recordV3, which
 // every write makes, holds the number of its article's body, stored apart
-// under bodyKey.
+// under bodyKey in the bodies database.
 //
 // The bodies are most of a store's bytes, and a document's id is a hash:
 // in the 'd' records they were spread over the whole key space and
 // rewritten by every compaction that passed through it, level after
-// level. Numbered in the order they are written, they land after every
-// body before them, so the store's compactions move their tables down
-// the levels instead of merging them with others.
+// level. Numbered in the order they are written and kept in a database
+// of their own, each lands after every body before it: its tables never
+// overlap, and compactions move them down the levels instead of merging
+// them with others.
 type record struct {
 	article []byte
 	// body is the number of the article's body (recordV3); 0 in the
@@ -480,7 +539,7 @@ func (s *Store) readRecord(id string, article bool) (record, bool, error) {
 		return record{}, false, fmt.Errorf("document %q: %w", id, err)
 	}
 	if article && r.body != 0 {
-		v, closer, err := s.db.Get(bodyKey(r.body))
+		v, closer, err := s.getBody(r.body)
 		if errors.Is(err, pdb.ErrNotFound) {
 			return record{}, false, fmt.Errorf("document %q: body %d missing: %w", id, r.body, errCorrupt)
 		}
@@ -494,6 +553,19 @@ func (s *Store) readRecord(id string, article bool) (record, bool, error) {
 		}
 	}
 	return r, true, nil
+}
+
+// getBody reads body n from the bodies database, or from the store's own
+// where a build of the first layout with bodies apart put it.
+func (s *Store) getBody(n uint64) ([]byte, io.Closer, error) {
+	k := bodyKey(n)
+	if s.bodies != nil {
+		v, closer, err := s.bodies.Get(k)
+		if !errors.Is(err, pdb.ErrNotFound) {
+			return v, closer, err
+		}
+	}
+	return s.db.Get(k)
 }
 
 // deletePostings adds to b the deletion of r's postings for id, except
@@ -684,6 +756,12 @@ func (s *Store) Put(ctx context.Context, docs []store.Document) error {
 
 	s.wmu.Lock()
 	defer s.wmu.Unlock()
+	// The bodies are written, and synced, before the records that name
+	// them: a crash between the two leaves bodies no record names, never
+	// a record without its body. The bodies the write replaces go after
+	// it, for the same reason.
+	bodies := &sortedBatch{}
+	var gone []uint64
 	added := int64(0)
 	for i := range docs {
 		d := &docs[i]
@@ -718,13 +796,13 @@ func (s *Store) Put(ctx context.Context, docs []store.Document) error {
 			}
 			deletePostings(b, d.ID, old, keepB, keepT)
 			if old.body != 0 {
-				b.Delete(bodyKey(old.body), nil)
+				gone = append(gone, old.body)
 			}
 		} else {
 			added++
 		}
 		s.body++
-		b.Set(bodyKey(s.body), encodeBody(d.Article), nil)
+		bodies.Set(bodyKey(s.body), encodeBody(d.Article), nil)
 		b.Set(docKey(d.ID), encodeRecord(d, s.body), nil)
 		b.Set(sigKey(d.ID), encodeSig(d.Signature), nil)
 		// The posting keys of a document are cut from one slab rather
@@ -759,13 +837,40 @@ func (s *Store) Put(ctx context.Context, docs []store.Document) error {
 		b.Set(countKey, binary.AppendUvarint(nil, uint64(s.count+added)), nil)
 	}
 	b.Set(lastBodyKey, binary.AppendUvarint(nil, s.body), nil)
+	bb := bodies.build(s.bodies, size)
+	defer bb.Close()
+	if err := bb.Commit(pdb.Sync); err != nil {
+		return fmt.Errorf("pebble store %s: put %d documents: write bodies: %w", s.dir, len(docs), err)
+	}
 	pb := b.build(s.db, size)
 	defer pb.Close()
 	if err := pb.Commit(pdb.Sync); err != nil {
 		return fmt.Errorf("pebble store %s: put %d documents: %w", s.dir, len(docs), err)
 	}
 	s.count += added
-	s.wrote(pb.Len())
+	s.wrote(pb.Len() + bb.Len())
+	return s.dropBodies(gone)
+}
+
+// dropBodies deletes bodies no record names any more. Not synced: should
+// the deletion be lost in a crash, the bodies take room, nothing more.
+func (s *Store) dropBodies(ns []uint64) error {
+	if len(ns) == 0 {
+		return nil
+	}
+	b := s.bodies.NewBatch()
+	defer b.Close()
+	for _, n := range ns {
+		// From the store's own database too, where a build of the first
+		// layout with bodies apart put them.
+		b.Delete(bodyKey(n), nil)
+		if err := s.db.Delete(bodyKey(n), pdb.NoSync); err != nil {
+			return fmt.Errorf("pebble store %s: delete body %d: %w", s.dir, n, err)
+		}
+	}
+	if err := b.Commit(pdb.NoSync); err != nil {
+		return fmt.Errorf("pebble store %s: delete %d bodies: %w", s.dir, len(ns), err)
+	}
 	return nil
 }
 
@@ -837,6 +942,7 @@ func (s *Store) Delete(ctx context.Context, ids []string) error {
 	s.wmu.Lock()
 	defer s.wmu.Unlock()
 	removed := int64(0)
+	var gone []uint64
 	seen := make(map[string]bool, len(ids))
 	for _, id := range ids {
 		if seen[id] {
@@ -852,7 +958,7 @@ func (s *Store) Delete(ctx context.Context, ids []string) error {
 		}
 		deletePostings(b, id, r, nil, nil)
 		if r.body != 0 {
-			b.Delete(bodyKey(r.body), nil)
+			gone = append(gone, r.body)
 		}
 		b.Delete(docKey(id), nil)
 		b.Delete(sigKey(id), nil)
@@ -869,7 +975,7 @@ func (s *Store) Delete(ctx context.Context, ids []string) error {
 	}
 	s.count -= removed
 	s.wrote(pb.Len())
-	return nil
+	return s.dropBodies(gone)
 }
 
 // Signatures implements store.Store.
@@ -998,11 +1104,24 @@ func (s *Store) DiskUsage() (tables, other uint64, err error) {
 		return 0, 0, err
 	}
 	defer s.mu.RUnlock()
-	m := s.db.Metrics()
-	for _, l := range m.Levels {
-		tables += uint64(l.Size)
+	for _, db := range s.dbs() {
+		m := db.Metrics()
+		t := uint64(0)
+		for _, l := range m.Levels {
+			t += uint64(l.Size)
+		}
+		tables += t
+		other += m.DiskSpaceUsage() - t
 	}
-	return tables, m.DiskSpaceUsage() - tables, nil
+	return tables, other, nil
+}
+
+// dbs returns the open databases of s.
+func (s *Store) dbs() []*pdb.DB {
+	if s.bodies == nil {
+		return []*pdb.DB{s.db}
+	}
+	return []*pdb.DB{s.db, s.bodies}
 }
 
 // Written returns the bytes the store has written to disk since it was
@@ -1013,15 +1132,19 @@ func (s *Store) Written() (uint64, error) {
 		return 0, err
 	}
 	defer s.mu.RUnlock()
-	return s.writtenBefore + written(s.db), nil
+	return s.writtenBefore + s.bytesWritten(), nil
 }
 
-// written returns the bytes db has written since it was opened (see
-// Store.Written).
-func written(db *pdb.DB) uint64 {
-	m := db.Metrics()
-	t := m.Total()
-	return m.WAL.BytesWritten + t.BytesFlushed + t.BytesCompacted
+// bytesWritten returns the bytes the databases of s have written since they
+// were opened (see Store.Written).
+func (s *Store) bytesWritten() uint64 {
+	n := uint64(0)
+	for _, db := range s.dbs() {
+		m := db.Metrics()
+		t := m.Total()
+		n += m.WAL.BytesWritten + t.BytesFlushed + t.BytesCompacted
+	}
+	return n
 }
 
 // Flush writes the memtables to tables, so that DiskUsage counts
@@ -1031,7 +1154,12 @@ func (s *Store) Flush() error {
 		return err
 	}
 	defer s.mu.RUnlock()
-	return s.db.Flush()
+	for _, db := range s.dbs() {
+		if err := db.Flush(); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // Settle waits until no flush or compaction has been running for 60 ms:
@@ -1045,11 +1173,15 @@ func (s *Store) Settle(ctx context.Context) error {
 	t := time.NewTicker(20 * time.Millisecond)
 	defer t.Stop()
 	for quiet := 0; quiet < 3; {
-		m := s.db.Metrics()
-		if m.Compact.NumInProgress == 0 && m.Flush.NumInProgress == 0 {
-			quiet++
-		} else {
+		busy := false
+		for _, db := range s.dbs() {
+			m := db.Metrics()
+			busy = busy || m.Compact.NumInProgress != 0 || m.Flush.NumInProgress != 0
+		}
+		if busy {
 			quiet = 0
+		} else {
+			quiet++
 		}
 		select {
 		case <-ctx.Done():
@@ -1075,9 +1207,13 @@ func (s *Store) Close() error {
 	}
 	var err error
 	if s.dirty {
-		err = s.db.Flush()
+		for _, db := range s.dbs() {
+			if ferr := db.Flush(); err == nil {
+				err = ferr
+			}
+		}
 	}
-	if cerr := s.db.Close(); err == nil {
+	if cerr := s.closeDBs(); err == nil {
 		err = cerr
 	}
 	if err != nil {

@@ -33,7 +33,7 @@ func memTableFor(size int64) uint64 {
 	return 1 << bits.Len64(want-1)
 }
 
-// dataSize returns the bytes of data the store in dir holds: its tables
+// dataSize returns the bytes of data the Pebble database in dir holds: its tables
 // and the written part of its logs. It is 0 for a new store, and counts
 // what it can read of one it cannot fully list.
 func dataSize(dir string) int64 {
@@ -66,7 +66,11 @@ func (s *Store) wrote(n int) {
 		return
 	}
 	s.sinceCheck = 0
-	want := memTableFor(int64(s.db.Metrics().DiskSpaceUsage()))
+	size := uint64(0)
+	for _, db := range s.dbs() {
+		size += db.Metrics().DiskSpaceUsage()
+	}
+	want := memTableFor(int64(size))
 	if want > s.mem && s.growing.CompareAndSwap(false, true) {
 		go s.regrow(want)
 	}
@@ -84,12 +88,11 @@ func (s *Store) regrow(mem uint64) {
 	if s.closed || s.broken != nil {
 		return
 	}
-	s.writtenBefore += written(s.db)
-	err := s.db.Close()
-	s.db = nil
+	s.writtenBefore += s.bytesWritten()
+	err := s.closeDBs()
 	if err == nil {
 		s.mem = mem
-		s.db, err = s.openDB()
+		err = s.openDBs()
 	}
 	if err != nil {
 		s.broken = fmt.Errorf("pebble store %s: reopen with %d MiB memtables: %w", s.dir, mem>>20, err)
