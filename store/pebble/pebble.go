@@ -280,11 +280,8 @@ func (s *Store) openDB(dir string, bodies bool) (*pdb.DB, error) {
 	if bodies {
 		// The bodies come in key order, so their tables do not overlap
 		// and compactions move them whole: one compaction at a time
-		// keeps up, and larger tables make fewer files.
+		// keeps up.
 		po.MaxConcurrentCompactions = func() int { return 1 }
-		for i := range po.Levels {
-			po.Levels[i].TargetFileSize = 64 << 20
-		}
 	}
 	po.EnsureDefaults()
 	db, err := pdb.Open(dir, po)
