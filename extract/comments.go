@@ -56,18 +56,34 @@ func inCommentSection(n *html.Node) bool {
 		if p.Type != html.ElementNode {
 			continue
 		}
-		for _, a := range p.Attr {
-			if (a.Key == "class" || a.Key == "id") && sectionHint(a.Val) && commentSection.MatchString(classID(p)) {
-				return true
-			}
+		if namedCommentSection(p) {
+			return true
 		}
 		for c := p.FirstChild; c != nil; c = c.NextSibling {
-			if c.Type == html.ElementNode && (c.Data == "h2" || c.Data == "h3" || c.Data == "h4") && commentHeading.MatchString(collapse(textOf(c))) {
+			if commentSectionHeading(c) {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+// namedCommentSection reports an element whose class or id names a
+// comments section (sectionHint, then commentSection).
+func namedCommentSection(n *html.Node) bool {
+	for _, a := range n.Attr {
+		if (a.Key == "class" || a.Key == "id") && sectionHint(a.Val) {
+			return commentSection.MatchString(classID(n))
+		}
+	}
+	return false
+}
+
+// commentSectionHeading reports a heading that opens a comments section:
+// "Comments", "12 Replies", "Discussion" (commentHeading).
+func commentSectionHeading(n *html.Node) bool {
+	return n.Type == html.ElementNode && (n.Data == "h2" || n.Data == "h3" || n.Data == "h4") &&
+		commentHeading.MatchString(collapse(textOf(n)))
 }
 
 // commentItemClass matches a class token or id naming one comment (not the
@@ -96,27 +112,14 @@ func newCommentFinder(root *html.Node) *commentFinder {
 		if n.Type != html.ElementNode {
 			return true
 		}
-		if (n.Data == "h2" || n.Data == "h3" || n.Data == "h4") && n.Parent != nil && commentHeading.MatchString(collapse(textOf(n))) {
+		if n.Parent != nil && commentSectionHeading(n) {
 			// A section headed "Comments", "12 replies", "Discussion".
 			f.sections[n.Parent] = true
 		}
-		var class, id, itemtype string
-		for _, a := range n.Attr {
-			switch a.Key {
-			case "class":
-				class = a.Val
-			case "id":
-				id = a.Val
-			case "itemtype":
-				itemtype = a.Val
-			}
+		if namedCommentSection(n) {
+			f.sections[n] = true
 		}
-		if sectionHint(class) || sectionHint(id) {
-			if ci := classID(n); commentSection.MatchString(ci) {
-				f.sections[n] = true
-			}
-		}
-		if itemtype != "" && strings.Contains(itemtype, "schema.org/Comment") {
+		if strings.Contains(attr(n, "itemtype"), "schema.org/Comment") {
 			f.schema = true
 		}
 		return true

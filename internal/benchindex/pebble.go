@@ -18,9 +18,9 @@ func Pebble(dir string) Backend {
 			return pebble.Open(dir, pebble.Options{})
 		},
 		Size: func(ctx context.Context, st store.Store) (int64, error) {
-			ps, ok := st.(*pebble.Store)
-			if !ok {
-				return 0, fmt.Errorf("not a pebble store: %T", st)
+			ps, err := asPebble(st)
+			if err != nil {
+				return 0, err
 			}
 			if err := ps.Flush(); err != nil {
 				return 0, err
@@ -29,19 +29,28 @@ func Pebble(dir string) Backend {
 			return int64(tables), err
 		},
 		Written: func(ctx context.Context, st store.Store) (int64, error) {
-			ps, ok := st.(*pebble.Store)
-			if !ok {
-				return 0, fmt.Errorf("not a pebble store: %T", st)
+			ps, err := asPebble(st)
+			if err != nil {
+				return 0, err
 			}
 			n, err := ps.Written()
 			return int64(n), err
 		},
 		Settle: func(ctx context.Context, st store.Store) error {
-			ps, ok := st.(*pebble.Store)
-			if !ok {
-				return fmt.Errorf("not a pebble store: %T", st)
+			ps, err := asPebble(st)
+			if err != nil {
+				return err
 			}
 			return ps.Settle(ctx)
 		},
 	}
+}
+
+// asPebble returns st as the Pebble store the backend opened.
+func asPebble(st store.Store) (*pebble.Store, error) {
+	ps, ok := st.(*pebble.Store)
+	if !ok {
+		return nil, fmt.Errorf("not a pebble store: %T", st)
+	}
+	return ps, nil
 }

@@ -30,7 +30,6 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"slices"
@@ -536,7 +535,10 @@ func (s *Store) readRecord(id string, article bool) (record, bool, error) {
 		return record{}, false, fmt.Errorf("document %q: %w", id, err)
 	}
 	if article && r.body != 0 {
-		v, closer, err := s.getBody(r.body)
+		if s.bodies == nil {
+			return record{}, false, fmt.Errorf("document %q: body %d: no bodies database: %w", id, r.body, errCorrupt)
+		}
+		v, closer, err := s.bodies.Get(bodyKey(r.body))
 		if errors.Is(err, pdb.ErrNotFound) {
 			return record{}, false, fmt.Errorf("document %q: body %d missing: %w", id, r.body, errCorrupt)
 		}
@@ -550,19 +552,6 @@ func (s *Store) readRecord(id string, article bool) (record, bool, error) {
 		}
 	}
 	return r, true, nil
-}
-
-// getBody reads body n from the bodies database, or from the store's own
-// where a build of the first layout with bodies apart put it.
-func (s *Store) getBody(n uint64) ([]byte, io.Closer, error) {
-	k := bodyKey(n)
-	if s.bodies != nil {
-		v, closer, err := s.bodies.Get(k)
-		if !errors.Is(err, pdb.ErrNotFound) {
-			return v, closer, err
-		}
-	}
-	return s.db.Get(k)
 }
 
 // deletePostings adds to b the deletion of r's postings for id, except
@@ -738,15 +727,20 @@ func (s *Store) Put(ctx context.Context, docs []store.Document) error {
 		return err
 	}
 	defer s.mu.RUnlock()
+	if s.bodies == nil {
+		// Read-only, without a bodies database to write to.
+		return fmt.Errorf("pebble store %s: put: %w", s.dir, pdb.ErrReadOnly)
+	}
 
 	// The last version of a repeated id wins.
 	last := make(map[string]int, len(docs))
 	for i := range docs {
 		last[docs[i].ID] = i
 	}
-	size, nops := 0, 1
+	size, bodySize, nops := 0, 0, 1
 	for i := range docs {
-		size += len(docs[i].Article) + 4*len(docs[i].Signature) + 48*len(docs[i].Bands) + 48*len(docs[i].Terms) + 128
+		size += 4*len(docs[i].Signature) + 48*len(docs[i].Bands) + 48*len(docs[i].Terms) + 128
+		bodySize += len(docs[i].Article) + 32
 		nops += 2 + len(docs[i].Bands) + len(docs[i].Terms)
 	}
 	b := &sortedBatch{ops: make([]op, 0, nops)}
@@ -756,8 +750,10 @@ func (s *Store) Put(ctx context.Context, docs []store.Document) error {
 	// The bodies are written, and synced, before the records that name
 	// them: a crash between the two leaves bodies no record names, never
 	// a record without its body. The bodies the write replaces go after
-	// it, for the same reason.
-	bodies := &sortedBatch{}
+	// it, for the same reason. Their keys come in ascending order, as
+	// Pebble's memtable likes them, so they need no sortedBatch.
+	bb := s.bodies.NewBatchWithSize(bodySize)
+	defer bb.Close()
 	var gone []uint64
 	added := int64(0)
 	for i := range docs {
@@ -799,7 +795,7 @@ func (s *Store) Put(ctx context.Context, docs []store.Document) error {
 			added++
 		}
 		s.body++
-		bodies.Set(bodyKey(s.body), encodeBody(d.Article), nil)
+		bb.Set(bodyKey(s.body), encodeBody(d.Article), nil)
 		b.Set(docKey(d.ID), encodeRecord(d, s.body), nil)
 		b.Set(sigKey(d.ID), encodeSig(d.Signature), nil)
 		// The posting keys of a document are cut from one slab rather
@@ -834,8 +830,6 @@ func (s *Store) Put(ctx context.Context, docs []store.Document) error {
 		b.Set(countKey, binary.AppendUvarint(nil, uint64(s.count+added)), nil)
 	}
 	b.Set(lastBodyKey, binary.AppendUvarint(nil, s.body), nil)
-	bb := bodies.build(s.bodies, size)
-	defer bb.Close()
 	if err := bb.Commit(pdb.Sync); err != nil {
 		return fmt.Errorf("pebble store %s: put %d documents: write bodies: %w", s.dir, len(docs), err)
 	}
@@ -858,12 +852,7 @@ func (s *Store) dropBodies(ns []uint64) error {
 	b := s.bodies.NewBatch()
 	defer b.Close()
 	for _, n := range ns {
-		// From the store's own database too, where a build of the first
-		// layout with bodies apart put them.
 		b.Delete(bodyKey(n), nil)
-		if err := s.db.Delete(bodyKey(n), pdb.NoSync); err != nil {
-			return fmt.Errorf("pebble store %s: delete body %d: %w", s.dir, n, err)
-		}
 	}
 	if err := b.Commit(pdb.NoSync); err != nil {
 		return fmt.Errorf("pebble store %s: delete %d bodies: %w", s.dir, len(ns), err)
