@@ -27,9 +27,19 @@ func bodies(t *testing.T, s *Store) []uint64 {
 	return out
 }
 
+// setRaw writes keys straight into the store's database, as a store of
+// an earlier layout holds them.
+func setRaw(t *testing.T, s *Store, kv map[string][]byte) {
+	t.Helper()
+	for k, v := range kv {
+		if err := s.db.Set([]byte(k), v, pdb.Sync); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
 // TestBodies checks the article bodies kept apart from their records, in
-// the bodies database: a
-// record written by an earlier version (recordV2, its article inside)
+// the bodies database: a record written by an earlier version (recordV2, its article inside)
 // still reads and is replaced and deleted cleanly; replacing or deleting
 // a document leaves no body behind; body numbers keep rising across
 // sessions, so that a body is never written over.
@@ -46,15 +56,11 @@ func TestBodies(t *testing.T) {
 	v2 = append(v2, 0, 1)
 	v2 = binary.BigEndian.AppendUint64(v2, 9)
 	v2 = append(v2, 1, 1, 'o')
-	for k, v := range map[string][]byte{
+	setRaw(t, s, map[string][]byte{
 		"dold": v2, "sold": encodeSig([]uint32{1}),
 		string(append(bandPrefix(9), "old"...)): nil, string(append(termPrefix("o"), "old"...)): nil,
 		string(countKey): binary.AppendUvarint(nil, 1),
-	} {
-		if err := s.db.Set([]byte(k), v, pdb.Sync); err != nil {
-			t.Fatal(err)
-		}
-	}
+	})
 	s.count, s.complete, s.written = 1, false, nil
 	get := func(id, want string) {
 		t.Helper()
@@ -133,13 +139,9 @@ func TestBodiesReadOnlyEarlierLayout(t *testing.T) {
 	z := encodeBody([]byte(`{"title":"X"}`))
 	v2 := append([]byte{recordV2, byte(len(z))}, z...)
 	v2 = append(v2, 0, 0, 1, 1, 't')
-	for k, v := range map[string][]byte{
+	setRaw(t, s, map[string][]byte{
 		"dx": v2, string(append(termPrefix("t"), "x"...)): nil, string(countKey): binary.AppendUvarint(nil, 1),
-	} {
-		if err := s.db.Set([]byte(k), v, pdb.Sync); err != nil {
-			t.Fatal(err)
-		}
-	}
+	})
 	if err := s.Close(); err != nil {
 		t.Fatal(err)
 	}
