@@ -107,3 +107,14 @@ func TestSpeakerThroughInitials(t *testing.T) {
 		t.Errorf("quotes %+v, want the speaker Sen. Rosa K. Lindqvist", s.Quotes)
 	}
 }
+
+func TestBaseForm(t *testing.T) {
+	for w, want := range map[string]string{
+		"found": "find", "said": "say", "sold": "sell", "taken": "take", "won": "win",
+		"find": "find", "discussed": "discussed", "left": "left", "fed": "fed",
+	} {
+		if got := BaseForm(w); got != want {
+			t.Errorf("BaseForm(%q) = %q, want %q", w, got, want)
+		}
+	}
+}

@@ -221,3 +221,61 @@ func NegatedBase(w string) string {
 	}
 	return ""
 }
+
+// irregularForms maps the past tense and past participle of common
+// irregular English verbs to their base form: the Snowball stemmer leaves
+// "found" and "find", "said" and "say" apart, so that a claim negated in
+// one article ("did not find", "did not say") and affirmed in the past
+// tense in another ("found", "said") would not be read as one claim.
+// Forms that news more often uses as another word are left out ("left",
+// "ground", "bound", "lay", "bit", "lead"), as are the stop words ("had",
+// "did", "was").
+var irregularForms = func() map[string]string {
+	m := map[string]string{}
+	for _, line := range []string{
+		"arise arose arisen", "awake awoke awoken", "bear bore borne", "beat beaten",
+		"become became", "begin began begun", "bend bent", "bite bitten",
+		"bleed bled", "blow blew blown", "break broke broken", "breed bred",
+		"bring brought", "build built", "burn burnt", "buy bought", "catch caught",
+		"choose chose chosen", "cling clung", "come came", "creep crept",
+		"deal dealt", "dig dug", "draw drew drawn", "drink drank drunk",
+		"drive drove driven", "eat ate eaten", "fall fell fallen",
+		"feel felt", "fight fought", "find found", "flee fled", "fly flew flown",
+		"forbid forbade forbidden", "foresee foresaw foreseen",
+		"forget forgot forgotten", "forgive forgave forgiven", "freeze froze frozen",
+		"get got gotten", "give gave given", "go went gone", "grow grew grown",
+		"hang hung", "hear heard", "hide hid hidden", "hold held",
+		"keep kept", "know knew known", "lend lent", "light lit",
+		"lose lost", "make made", "mean meant", "meet met", "mislead misled",
+		"overcome overcame", "overtake overtook overtaken", "oversee oversaw overseen",
+		"pay paid", "prove proven", "rebuild rebuilt", "ride rode ridden", "ring rang rung",
+		"rise rose risen", "run ran", "say said", "see saw seen", "seek sought",
+		"sell sold", "send sent", "shake shook shaken", "shoot shot", "show shown",
+		"shrink shrank shrunk", "sing sang sung", "sink sank sunk", "sit sat",
+		"sleep slept", "slide slid", "speak spoke spoken", "speed sped",
+		"spend spent", "spin spun", "stand stood", "steal stole stolen",
+		"stick stuck", "sting stung", "strike struck stricken", "strive strove striven",
+		"swear swore sworn", "sweep swept", "swim swam swum", "swing swung",
+		"take took taken", "teach taught", "tear tore torn", "tell told",
+		"think thought", "throw threw thrown", "undergo underwent undergone",
+		"understand understood", "undertake undertook undertaken", "uphold upheld",
+		"wake woke woken", "wear wore worn", "weep wept", "win won",
+		"withdraw withdrew withdrawn", "withhold withheld", "write wrote written",
+	} {
+		f := strings.Fields(line)
+		for _, form := range f[1:] {
+			m[form] = f[0]
+		}
+	}
+	return m
+}()
+
+// BaseForm returns the base form of a lowercased irregular verb's past
+// tense or past participle ("find" for "found", "say" for "said"), and w
+// itself for any other word.
+func BaseForm(w string) string {
+	if b, ok := irregularForms[w]; ok {
+		return b
+	}
+	return w
+}
