@@ -83,8 +83,13 @@ func PerturbCases(srcs []PerturbSource, seed int64) []PerturbCase {
 		if w == nil {
 			continue
 		}
+		// Each case draws from a generator of its own, so that whether
+		// one edit applies (which turns on how textproc reads the
+		// source) never changes another edit's case.
+		w.rng = rand.New(rand.NewSource(seed ^ int64(hashString(src.ID+"#control"))))
 		out = append(out, w.control())
 		for _, e := range Edits {
+			w.rng = rand.New(rand.NewSource(seed ^ int64(hashString(src.ID+"#"+string(e)))))
 			if c, ok := w.plant(e); ok {
 				out = append(out, c)
 			}
