@@ -108,6 +108,24 @@ func TestSpeakerThroughInitials(t *testing.T) {
 	}
 }
 
+// TestSpeakerBeforeApposition checks the speaker of a quote whose speech
+// verb follows an apposition or a relative clause: the name it follows,
+// or the apposition when that is the name.
+func TestSpeakerBeforeApposition(t *testing.T) {
+	for _, tt := range []struct{ text, want string }{
+		{`The depot was busy, while delivery driver Tomasz Wilk, 31, said: "It is the worst winter I have known."`, "Tomasz Wilk"},
+		{`Lorna Beech, 64, a retired nurse, said: "It adds up when you are on a pension."`, "Lorna Beech"},
+		{`He was sentenced by Judge Harriet Coleby, who said he had "sold the trust placed in him".`, "Judge Harriet Coleby"},
+		{`At a news conference in Keston, the agency's chief inspector, Dr Malcolm Feeney, said: "These figures are not a blip."`, "Dr Malcolm Feeney"},
+		{`Corbin will show 232 matches, and the league's lawyers, who said nothing more, called it "a fair deal".`, ""},
+	} {
+		s := AnalyzeSentence(tt.text)
+		if len(s.Quotes) != 1 || s.Quotes[0].Speaker != tt.want {
+			t.Errorf("%s: quotes %+v, want the speaker %q", tt.text, s.Quotes, tt.want)
+		}
+	}
+}
+
 func TestBaseForm(t *testing.T) {
 	for w, want := range map[string]string{
 		"found": "find", "said": "say", "sold": "sell", "taken": "take", "won": "win",

@@ -114,6 +114,14 @@ func speaker(para string, start, end int) string {
 	}
 	if j >= 1 && speechVerbs[bt[j].Lower] {
 		e := j - 1
+		// `Tomasz Wilk, 31, a delivery driver, said: "..."`, `Judge
+		// Harriet Coleby, who said: "..."`: the name before an apposition
+		// or a relative "who".
+		if bt[e].Text == "," || bt[e].Lower == "who" {
+			if name := nameBeforeApposition(bt, e, before); name != "" {
+				return name
+			}
+		}
 		s := e
 		for s > 0 && e-s < 6 && bt[s-1].Kind != Punct && !speechVerbs[bt[s-1].Lower] && (capitalised(&bt[s-1]) || bt[s-1].Lower == "the" || roleTitles[bt[s-1].Lower] || connector[bt[s-1].Lower]) {
 			s--
@@ -176,6 +184,11 @@ func characteriser(bt []Token, j int, before string) string {
 	if v < 1 || passiveAux[bt[v-1].Lower] {
 		return ""
 	}
+	// "... by Judge Harriet Coleby, who said he had "..."": a relative
+	// clause's speaker is the name it follows, not the sentence's subject.
+	if bt[v-1].Lower == "who" {
+		return nameBeforeApposition(bt, v-1, before)
+	}
 	start := 0
 	for k := v - 1; k >= 0; k-- {
 		if bt[k].Text == "." || bt[k].Text == "!" || bt[k].Text == "?" {
@@ -200,6 +213,39 @@ func characteriser(bt []Token, j int, before string) string {
 		}
 	}
 	return phrase(bt[start:v], before)
+}
+
+// nameBeforeApposition returns the name that the apposition or relative
+// clause ending at token e of bt follows (e the comma that closes the
+// apposition, or the "who" of a relative clause): the capitalised words
+// before the comma that opens it, within ten tokens ("Lorna Beech, 64, a
+// retired nurse,"; "Judge Harriet Coleby, who"), or the apposition itself
+// when it is a name ("the chief inspector, Dr Malcolm Feeney,"). "" when
+// the words before none of those commas are capitalised.
+func nameBeforeApposition(bt []Token, e int, before string) string {
+	for c := e - 1; c > 0 && c >= e-10; c-- {
+		t := &bt[c]
+		if t.Kind == Punct && t.Text != "," && t.Text != "'" && t.Text != "’" {
+			return ""
+		}
+		if t.Text != "," {
+			continue
+		}
+		// "the agency's chief inspector, Dr Malcolm Feeney, said": the
+		// apposition is the name.
+		if c+1 < e && bt[e].Text == "," && allCapitalised(bt[c+1:e]) {
+			return strings.TrimSpace(before[bt[c+1].Start:bt[e-1].End])
+		}
+		if !capitalised(&bt[c-1]) {
+			continue
+		}
+		s := c - 1
+		for s > 0 && c-1-s < 5 && capitalised(&bt[s-1]) {
+			s--
+		}
+		return strings.TrimSpace(before[bt[s].Start:bt[c-1].End])
+	}
+	return ""
 }
 
 // clauseOpeners open a second clause after a comma, with a subject of its
