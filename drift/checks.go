@@ -1709,6 +1709,9 @@ func (c *checker) negations(ss []*textproc.Sentence, d *textproc.Sentence) {
 					if deferred(s, pspan, d, t.Span) || modalOnly(d, t.Span, s, n.Span) || universal(s, n, d) {
 						continue
 					}
+					if n.Cue == "without" && !withBefore(d, t) {
+						continue
+					}
 					dr := Drift{Kind: Negation, SourceSpan: s.Text[withAuxiliary(s, n):pspan.End], DerivedSpan: spanText(d, claimSpan(d, t, s, n)),
 						SourceSentence: s.Index, DerivedSentence: d.Index,
 						Explanation: fmt.Sprintf("the source says %q; this drops the negation", s.Text[withAuxiliary(s, n):pspan.End])}
@@ -2396,6 +2399,20 @@ func claimToken(a *textproc.Sentence, sp textproc.Span, b *textproc.Sentence, st
 		}
 	}
 	return textproc.Token{}, false
+}
+
+// withBefore reports "with" within three words before token t of s: the
+// reversal of a "without" ("without a depot" → "with a depot"). A thing
+// "without" puts aside is no claim of its own: a rewrite that drops the
+// word restates the condition ("until a depot exists").
+func withBefore(s *textproc.Sentence, t textproc.Token) bool {
+	k := tokenAt(s, t.Start)
+	for j := k - 1; j >= 0 && j >= k-3; j-- {
+		if s.Tokens[j].Lower == "with" {
+			return true
+		}
+	}
+	return false
 }
 
 // claimStem is the stem of the word t that a negation denies or a claim
