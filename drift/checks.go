@@ -2249,9 +2249,9 @@ func negated(s *textproc.Sentence, n textproc.Negation) (string, textproc.Span) 
 					return "", textproc.Span{}
 				}
 				if v, ok := intended(s, j); ok {
-					return claimStem(v), v.Span
+					return v.Stem, v.Span
 				}
-				return claimStem(u), u.Span
+				return u.Stem, u.Span
 			}
 		}
 		return "", textproc.Span{}
@@ -2397,7 +2397,7 @@ func claimToken(a *textproc.Sentence, sp textproc.Span, b *textproc.Sentence, st
 		}
 	}
 	for k, t := range b.Tokens {
-		if t.Kind != textproc.Word || claimStem(t) != stem || negatorBefore(b, t) {
+		if t.Kind != textproc.Word || t.Stem != stem || negatorBefore(b, t) {
 			continue
 		}
 		if j < 0 || a.Tokens[j].Lower == t.Lower || shareNeighbour(a, j, b, k) {
@@ -2425,16 +2425,6 @@ func withBefore(s *textproc.Sentence, t textproc.Token) bool {
 		}
 	}
 	return false
-}
-
-// claimStem is the stem of the word t that a negation denies or a claim
-// affirms, an irregular verb's past form read as its base ("found" as
-// "find"), so that "did not find" and "found" are one claim.
-func claimStem(t textproc.Token) string {
-	if b := textproc.BaseForm(t.Lower); b != t.Lower {
-		return textproc.Stem(b)
-	}
-	return t.Stem
 }
 
 // withAuxiliary returns where negation n of s starts, from its token,

@@ -125,14 +125,3 @@ func TestSpeakerBeforeApposition(t *testing.T) {
 		}
 	}
 }
-
-func TestBaseForm(t *testing.T) {
-	for w, want := range map[string]string{
-		"found": "find", "said": "say", "sold": "sell", "taken": "take", "won": "win",
-		"find": "find", "discussed": "discussed", "left": "left", "fed": "fed",
-	} {
-		if got := BaseForm(w); got != want {
-			t.Errorf("BaseForm(%q) = %q, want %q", w, got, want)
-		}
-	}
-}
