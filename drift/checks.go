@@ -1689,12 +1689,6 @@ func clipWords(s string, n int) string {
 // it governs restated without a negation (see restated). When both sides
 // negate, the pair is a paraphrase, not a flip.
 func (c *checker) negations(ss []*textproc.Sentence, d *textproc.Sentence) {
-	// A question asked of a statement claims nothing ("Will this bring
-	// prices down?" for "would not bring prices down"): an explainer's
-	// heading. A question asked of a question is read as one.
-	if question(d) && !slices.ContainsFunc(ss, question) {
-		return
-	}
 	srcCues := 0
 	for _, s := range ss {
 		srcCues += len(s.Negations)
@@ -2405,12 +2399,6 @@ func claimToken(a *textproc.Sentence, sp textproc.Span, b *textproc.Sentence, st
 		}
 	}
 	return textproc.Token{}, false
-}
-
-// question reports a sentence that asks: it ends with a question mark
-// (past closing quotation marks and brackets).
-func question(s *textproc.Sentence) bool {
-	return strings.HasSuffix(strings.TrimRight(s.Text, " \"'”’)]"), "?")
 }
 
 // withBefore reports "with" within three words before token t of s: the

@@ -13,30 +13,30 @@ package extract
 // Figures reached (pages with a true date whose chosen candidate
 // matches it; in brackets, pages where any candidate does):
 //
-//	fit:   0.9366 (384/410) (0.9561 (392/410))
+//	fit:   0.9317 (382/410) (0.9561 (392/410))
 //	check: 0.8935 (151/169) (0.9231 (156/169))
 var dateModel = linearModel{W: []float64{
-	-1.8281, // ld
-	4.6891,  // meta
-	-1.6354, // pub_at
-	-0.2586, // classed
-	2.3631,  // first_time
-	-0.0172, // later_time
-	0.5382,  // page
+	-1.3750, // ld
+	3.9523,  // meta
+	-1.6070, // pub_at
+	-0.3251, // classed
+	2.3752,  // first_time
+	0.2601,  // later_time
+	0.6214,  // page
 	0.0000,  // script
-	-1.8631, // byline
-	-1.9673, // updated
-	-0.8920, // modified
-	2.3556,  // near_title
-	1.3548,  // shown
-	0.9291,  // url
-	-1.9002, // body
-	0.0000,  // last
-	4.9420,  // labelled
-	0.4254,  // sources
-	0.6634,  // ordered
-	-0.5389, // latest
-	0.1507,  // earliest
-	-0.9537, // near_title_update
-	-3.0225, // next_to_url
+	-1.2869, // byline
+	-1.8943, // updated
+	-0.7356, // modified
+	1.5489,  // near_title
+	1.1182,  // shown
+	1.3150,  // url
+	-2.5610, // body
+	-0.0000, // last
+	4.1380,  // labelled
+	0.3701,  // sources
+	0.5003,  // ordered
+	-0.1240, // latest
+	0.3288,  // earliest
+	-0.1095, // near_title_update
+	-3.3887, // next_to_url
 }}

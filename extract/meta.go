@@ -270,16 +270,6 @@ func readMeta(root *html.Node) *pageMeta {
 				}
 			} else if dt != "" {
 				m.times = append(m.times, dt)
-				// The date beside the headline, as the <time> there
-				// declares it: its text may be numeric ("03/01/2017")
-				// or relative ("2 days ago"), which the text does not
-				// date.
-				if afterTitle >= 0 && afterTitle < nearTitleChars && m.nearTitle == "" {
-					if d, ok := normalizeDate(dt); ok && len(d) >= 10 {
-						m.nearTitle = d[:10] // a day, as textDate gives
-						m.nearTitleUpdate = updatedDate(collapse(textOf(n)))
-					}
-				}
 				if m.pubAt == "" && (hasAttr(n, "pubdate") || strings.EqualFold(attr(n, "itemprop"), "datePublished")) {
 					m.pubAt = dt
 				}
