@@ -2402,9 +2402,10 @@ func claimToken(a *textproc.Sentence, sp textproc.Span, b *textproc.Sentence, st
 }
 
 // withBefore reports "with" within three words before token t of s: the
-// reversal of a "without" ("without a depot" → "with a depot"). A thing
+// reversal of a "without" ("without a vote" → "with a vote"). A thing
 // "without" puts aside is no claim of its own: a rewrite that drops the
-// word restates the condition ("until a depot exists").
+// word most often restates the condition in other words ("until a vote
+// is held", "in the absence of a vote").
 func withBefore(s *textproc.Sentence, t textproc.Token) bool {
 	k := tokenAt(s, t.Start)
 	for j := k - 1; j >= 0 && j >= k-3; j-- {

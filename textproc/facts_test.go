@@ -109,14 +109,16 @@ func TestSpeakerThroughInitials(t *testing.T) {
 }
 
 // TestSpeakerBeforeApposition checks the speaker of a quote whose speech
-// verb follows an apposition or a relative clause: the name it follows,
-// or the apposition when that is the name.
+// verb follows an apposition: the name before it; an apposition that is
+// itself a name (a post, then its holder) is left to the other readings.
 func TestSpeakerBeforeApposition(t *testing.T) {
 	for _, tt := range []struct{ text, want string }{
-		{`The depot was busy, while delivery driver Tomasz Wilk, 31, said: "It is the worst winter I have known."`, "Tomasz Wilk"},
+		{`The yard was busy, while delivery driver Ines Varro, 31, said: "It is the worst winter I have known."`, "Ines Varro"},
 		{`Lorna Beech, 64, a retired nurse, said: "It adds up when you are on a pension."`, "Lorna Beech"},
-		{`He was sentenced by Judge Harriet Coleby, who said he had "sold the trust placed in him".`, "Judge Harriet Coleby"},
-		{`At a news conference in Keston, the agency's chief inspector, Dr Malcolm Feeney, said: "These figures are not a blip."`, "Dr Malcolm Feeney"},
+		// The tag as the older reading gives it, its comma kept (drift's
+		// speakerOf reads the one person the sentence names): never the
+		// place before the post.
+		{`At a briefing in Corvalla, the agency's inspector, Dr Ines Varro, said: "These figures are not a blip."`, "Dr Ines Varro,"},
 		{`Corbin will show 232 matches, and the league's lawyers, who said nothing more, called it "a fair deal".`, ""},
 	} {
 		s := AnalyzeSentence(tt.text)

@@ -114,10 +114,9 @@ func speaker(para string, start, end int) string {
 	}
 	if j >= 1 && speechVerbs[bt[j].Lower] {
 		e := j - 1
-		// `Tomasz Wilk, 31, a delivery driver, said: "..."`, `Judge
-		// Harriet Coleby, who said: "..."`: the name before an apposition
-		// or a relative "who".
-		if bt[e].Text == "," || bt[e].Lower == "who" {
+		// `Ines Varro, 31, a delivery driver, said: "..."`: the name
+		// before the apposition.
+		if bt[e].Text == "," {
 			if name := nameBeforeApposition(bt, e, before); name != "" {
 				return name
 			}
@@ -184,11 +183,6 @@ func characteriser(bt []Token, j int, before string) string {
 	if v < 1 || passiveAux[bt[v-1].Lower] {
 		return ""
 	}
-	// "... by Judge Harriet Coleby, who said he had "..."": a relative
-	// clause's speaker is the name it follows, not the sentence's subject.
-	if bt[v-1].Lower == "who" {
-		return nameBeforeApposition(bt, v-1, before)
-	}
 	start := 0
 	for k := v - 1; k >= 0; k-- {
 		if bt[k].Text == "." || bt[k].Text == "!" || bt[k].Text == "?" {
@@ -215,13 +209,12 @@ func characteriser(bt []Token, j int, before string) string {
 	return phrase(bt[start:v], before)
 }
 
-// nameBeforeApposition returns the name that the apposition or relative
-// clause ending at token e of bt follows (e the comma that closes the
-// apposition, or the "who" of a relative clause): the capitalised words
-// before the comma that opens it, within ten tokens ("Lorna Beech, 64, a
-// retired nurse,"; "Judge Harriet Coleby, who"), or the apposition itself
-// when it is a name ("the chief inspector, Dr Malcolm Feeney,"). "" when
-// the words before none of those commas are capitalised.
+// nameBeforeApposition returns the name before the apposition that the
+// comma at token e of bt closes: the capitalised words before the comma
+// that opens it, within ten tokens ("Ines Varro, 64, a retired nurse,").
+// "" when there is none, or when the apposition is itself a name (a post
+// and then its holder: "the agency's inspector, Ines Varro,"), which the
+// speaker's other readings take.
 func nameBeforeApposition(bt []Token, e int, before string) string {
 	for c := e - 1; c > 0 && c >= e-10; c-- {
 		t := &bt[c]
@@ -231,10 +224,8 @@ func nameBeforeApposition(bt []Token, e int, before string) string {
 		if t.Text != "," {
 			continue
 		}
-		// "the agency's chief inspector, Dr Malcolm Feeney, said": the
-		// apposition is the name.
-		if c+1 < e && bt[e].Text == "," && allCapitalised(bt[c+1:e]) {
-			return strings.TrimSpace(before[bt[c+1].Start:bt[e-1].End])
+		if c+1 < e && allCapitalised(bt[c+1:e]) {
+			return ""
 		}
 		if !capitalised(&bt[c-1]) {
 			continue
