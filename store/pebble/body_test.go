@@ -27,6 +27,17 @@ func bodies(t *testing.T, s *Store) []uint64 {
 	return out
 }
 
+// openSmall opens the store in dir with a small cache and memtables, as
+// the package's other tests do.
+func openSmall(t *testing.T, dir string) *Store {
+	t.Helper()
+	s, err := Open(dir, Options{CacheSize: 8 << 20, MemTableSize: 4 << 20})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
 // setRaw writes keys straight into the store's database, as a store of
 // an earlier layout holds them.
 func setRaw(t *testing.T, s *Store, kv map[string][]byte) {
@@ -46,18 +57,10 @@ func setRaw(t *testing.T, s *Store, kv map[string][]byte) {
 func TestBodies(t *testing.T) {
 	ctx := context.Background()
 	dir := t.TempDir()
-	s, err := Open(dir, Options{CacheSize: 8 << 20, MemTableSize: 4 << 20})
-	if err != nil {
-		t.Fatal(err)
-	}
+	s := openSmall(t, dir)
 	// A store of the previous format: the article in the record.
-	z := encodeBody([]byte(`{"title":"Old"}`))
-	v2 := append([]byte{recordV2, byte(len(z))}, z...)
-	v2 = append(v2, 0, 1)
-	v2 = binary.BigEndian.AppendUint64(v2, 9)
-	v2 = append(v2, 1, 1, 'o')
 	setRaw(t, s, map[string][]byte{
-		"dold": v2, "sold": encodeSig([]uint32{1}),
+		"dold": recordV2Bytes(`{"title":"Old"}`, []uint64{9}, []string{"o"}), "sold": encodeSig([]uint32{1}),
 		string(append(bandPrefix(9), "old"...)): nil, string(append(termPrefix("o"), "old"...)): nil,
 		string(countKey): binary.AppendUvarint(nil, 1),
 	})
@@ -100,10 +103,7 @@ func TestBodies(t *testing.T) {
 	if err := s.Close(); err != nil {
 		t.Fatal(err)
 	}
-	s, err = Open(dir, Options{CacheSize: 8 << 20, MemTableSize: 4 << 20})
-	if err != nil {
-		t.Fatal(err)
-	}
+	s = openSmall(t, dir)
 	defer s.Close()
 	if s.body != last {
 		t.Errorf("last body after reopen = %d; want %d", s.body, last)
@@ -132,15 +132,9 @@ func TestBodies(t *testing.T) {
 func TestBodiesReadOnlyEarlierLayout(t *testing.T) {
 	ctx := context.Background()
 	dir := t.TempDir()
-	s, err := Open(dir, Options{CacheSize: 8 << 20, MemTableSize: 4 << 20})
-	if err != nil {
-		t.Fatal(err)
-	}
-	z := encodeBody([]byte(`{"title":"X"}`))
-	v2 := append([]byte{recordV2, byte(len(z))}, z...)
-	v2 = append(v2, 0, 0, 1, 1, 't')
+	s := openSmall(t, dir)
 	setRaw(t, s, map[string][]byte{
-		"dx": v2, string(append(termPrefix("t"), "x"...)): nil, string(countKey): binary.AppendUvarint(nil, 1),
+		"dx": recordV2Bytes(`{"title":"X"}`, nil, []string{"t"}), string(append(termPrefix("t"), "x"...)): nil, string(countKey): binary.AppendUvarint(nil, 1),
 	})
 	if err := s.Close(); err != nil {
 		t.Fatal(err)

@@ -1140,12 +1140,19 @@ func (s *Store) Flush() error {
 		return err
 	}
 	defer s.mu.RUnlock()
+	return s.flushDBs()
+}
+
+// flushDBs flushes the memtables of every database of s, each even when
+// another fails; it returns the first error.
+func (s *Store) flushDBs() error {
+	var err error
 	for _, db := range s.dbs() {
-		if err := db.Flush(); err != nil {
-			return err
+		if ferr := db.Flush(); err == nil {
+			err = ferr
 		}
 	}
-	return nil
+	return err
 }
 
 // Settle waits until no flush or compaction has been running for 60 ms:
@@ -1193,11 +1200,7 @@ func (s *Store) Close() error {
 	}
 	var err error
 	if s.dirty {
-		for _, db := range s.dbs() {
-			if ferr := db.Flush(); err == nil {
-				err = ferr
-			}
-		}
+		err = s.flushDBs()
 	}
 	if cerr := s.closeDBs(); err == nil {
 		err = cerr

@@ -1,6 +1,7 @@
 package pebble
 
 import (
+	"encoding/binary"
 	"slices"
 	"testing"
 
@@ -33,13 +34,29 @@ func TestRecordRoundTrip(t *testing.T) {
 	}
 }
 
+// recordV2Bytes encodes a record of the second format (the article
+// compressed inside it, no meta), as stores written before recordV3 hold
+// them.
+func recordV2Bytes(article string, bands []uint64, terms []string) []byte {
+	z := encodeBody([]byte(article))
+	b := append([]byte{recordV2}, binary.AppendUvarint(nil, uint64(len(z)))...)
+	b = append(b, z...)
+	b = binary.AppendUvarint(b, 0) // no meta
+	b = binary.AppendUvarint(b, uint64(len(bands)))
+	for _, band := range bands {
+		b = binary.BigEndian.AppendUint64(b, band)
+	}
+	b = binary.AppendUvarint(b, uint64(len(terms)))
+	for _, t := range terms {
+		b = appendBytes(b, []byte(t))
+	}
+	return b
+}
+
 // TestRecordV2 reads a record of the second format, which holds its
 // article compressed, as stores written before recordV3 hold them.
 func TestRecordV2(t *testing.T) {
-	z := encodeBody([]byte(`{"a":1}`))
-	v2 := append([]byte{recordV2, byte(len(z))}, z...)
-	v2 = append(v2, 0, 1, 0, 0, 0, 0, 0, 0, 0, 42, 1, 1, 't')
-	r, err := decodeRecord(v2)
+	r, err := decodeRecord(recordV2Bytes(`{"a":1}`, []uint64{42}, []string{"t"}))
 	if err != nil {
 		t.Fatal(err)
 	}
