@@ -45,6 +45,9 @@ func TestNegationCues(t *testing.T) {
 		{"Nobody knows whether or not the port will reopen.", []string{"nobody"}},
 		{"Residents had nothing but praise for the crew.", nil},
 		{"Fares will rise unless the council acts.", []string{"unless"}},
+		{"The new estate falls short of the county's target.", []string{"short of"}},
+		{"The rescue was nothing short of remarkable.", nil},
+		{"Stocks ran short after the storm.", nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.text, func(t *testing.T) {

@@ -5,9 +5,10 @@ import "strings"
 // negations finds negation cues: "not", "no", "never", "without", "denied"
 // and the like, any contraction ending in "n't" (or written without its
 // apostrophe: "dont", "isnt"), and verbs and nouns that negate what follows
-// them ("failed to", "declined to comment", "refusal", "unless"). "Or not"
-// ("whether or not") and "nothing but" negate nothing. They are appended
-// to out.
+// them ("failed to", "declined to comment", "refusal", "unless"), and
+// "short of" ("fell short of the target" is "did not meet it"). "Or not"
+// ("whether or not"), "nothing but" and "nothing short of" negate nothing.
+// They are appended to out.
 func negations(out []Negation, toks []Token) []Negation {
 	next := func(k int) string {
 		if k+1 < len(toks) {
@@ -22,8 +23,12 @@ func negations(out []Negation, toks []Token) []Negation {
 		}
 		switch {
 		case t.Lower == "not" && k > 0 && toks[k-1].Lower == "or",
-			t.Lower == "nothing" && next(k) == "but":
+			t.Lower == "nothing" && (next(k) == "but" || next(k) == "short"):
 			continue
+		case t.Lower == "short" && next(k) == "of":
+			if k == 0 || toks[k-1].Lower != "nothing" {
+				out = append(out, Negation{Cue: "short of", Span: t.Span})
+			}
 		case negationCueShapes.may(t.Lower) && negationCues[t.Lower]:
 			out = append(out, Negation{Cue: t.Lower, Span: t.Span})
 		case strings.HasSuffix(t.Lower, "n't"):

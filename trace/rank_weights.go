@@ -29,8 +29,8 @@ var (
 	rankModel = Model{
 		Bias: 0.0000,
 		W: []float64{
-			3.8467,  // similarity
-			3.2489,  // candidate_score
+			3.8475,  // similarity
+			3.2488,  // candidate_score
 			-1.0030, // log_candidate_rank
 			0.1363,  // derived_log_odds
 			1.4474,  // derived
@@ -38,7 +38,7 @@ var (
 			0.3084,  // direction_log_odds
 			2.2564,  // query_held
 			1.9612,  // match_held
-			2.0165,  // query_stems_held
+			2.0164,  // query_stems_held
 			1.9061,  // match_stems_held
 			1.3266,  // query_names_held
 			0.0738,  // log_length_ratio
@@ -78,5 +78,5 @@ var (
 	}
 	// storyThreshold is the story model's decision threshold (see
 	// acceptStories).
-	storyThreshold = 0.10863360542987414
+	storyThreshold = 0.10863425511840846
 )
