@@ -1778,7 +1778,8 @@ func (c *checker) negations(ss []*textproc.Sentence, d *textproc.Sentence) {
 
 // inNegatedClause reports whether token t of s may be negated in s: a
 // negation of s stands in t's clause, or a word with a negating prefix
-// ("unnecessary to wear") stands within three tokens before it. Only a
+// ("unnecessary to wear"; "un-" or "non-", not the "in-" of "insisted")
+// stands within three tokens before it. Only a
 // negation beyond a clause boundary (clauseBoundary: ", and she denied
 // ...") leaves t's claim unnegated.
 func inNegatedClause(s *textproc.Sentence, t textproc.Token) bool {
@@ -1787,13 +1788,13 @@ func inNegatedClause(s *textproc.Sentence, t textproc.Token) bool {
 		return true
 	}
 	for j := max(0, k-3); j < k; j++ {
-		if textproc.NegatedBase(s.Tokens[j].Lower) != "" {
+		if w := s.Tokens[j].Lower; negativePrefix(w) && textproc.NegatedBase(w) != "" {
 			return true
 		}
 	}
 	for _, m := range s.Negations {
 		n := tokenAt(s, m.Start)
-		if n < 0 || !clauseBoundary(s, min(n, k), max(n, k)) && !(n > k && coordinatedAfter(s, k, n)) {
+		if n < 0 || !clauseBoundary(s, min(n, k), max(n, k)) && !(n > k && coordinatedAfter(s, k, n)) && !apart(s, min(n, k), max(n, k)) {
 			return true
 		}
 	}
@@ -1849,6 +1850,27 @@ func clauseBoundary(s *textproc.Sentence, i, j int) bool {
 	}
 	return false
 }
+
+// apart reports whether tokens i and j of s stand in different clauses by
+// a mark weaker than clauseBoundary's: a comma, colon or dash between
+// them, or a word that opens a subordinate or relative clause ("because",
+// "who"). A negation in one does not negate a claim in the other ("Though
+// the pair were not friends, she said there was tension").
+func apart(s *textproc.Sentence, i, j int) bool {
+	for k := i + 1; k < j; k++ {
+		switch t := &s.Tokens[k]; {
+		case t.Text == "," || t.Text == ":" || t.Text == "—" || t.Text == "–":
+			return true
+		case subordinators[t.Lower]:
+			return true
+		}
+	}
+	return false
+}
+
+// subordinators open a clause of their own inside a sentence.
+var subordinators = map[string]bool{"because": true, "although": true, "though": true, "whereas": true,
+	"while": true, "unless": true, "who": true, "which": true, "whose": true}
 
 // clauseConjunctions join two clauses after a comma.
 var clauseConjunctions = map[string]bool{"and": true, "but": true, "while": true, "whereas": true, "although": true, "though": true}

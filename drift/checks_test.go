@@ -296,3 +296,34 @@ func TestContinuedQuotation(t *testing.T) {
 		})
 	}
 }
+
+// TestNegationInAnotherClause checks that a negation dropped from a claim
+// is reported when the rewrite keeps another negation in a clause of its
+// own (after a comma, or opened by "because" or "who"), and not when the
+// rewrite's negation still governs the claim.
+func TestNegationInAnotherClause(t *testing.T) {
+	negations := func(a, b string) int {
+		n := 0
+		for _, d := range findOneToOne(doc(a), doc(b)) {
+			if d.Kind == Negation {
+				n++
+			}
+		}
+		return n
+	}
+	for _, tt := range []struct {
+		src, der string
+		want     int
+	}{
+		{"Although the two coaches were not friends, the captain insisted there was no tension in the squad.",
+			"Although the two coaches were not friends, the captain insisted there was tension in the squad.", 1},
+		{"The inquiry closed in 2019 with no charges against the firm because the auditors could not trace the payments.",
+			"The inquiry closed in 2019 with charges against the firm because the auditors could not trace the payments.", 1},
+		{"The inquiry closed in 2019 with no charges against the firm.",
+			"The inquiry closed in 2019, and charges were not brought against the firm.", 0},
+	} {
+		if got := negations(tt.src, tt.der); got != tt.want {
+			t.Errorf("%q -> %q: %d negation drifts, want %d", tt.src, tt.der, got, tt.want)
+		}
+	}
+}
