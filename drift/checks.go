@@ -606,7 +606,7 @@ func (c *checker) numbers(ss, ds []*textproc.Sentence) {
 				break
 			}
 			anchored := sameThing(f.s, f.n, d, n)
-			if c.sourceHas(n) && (!anchored || n.Unit != "" && c.restated(f.n, d)) {
+			if c.sourceHas(n) && (!anchored || n.Unit != "" && c.restated(f.n, d) || (n.Unit != "" || math.Abs(n.Value) >= 10) && c.statedOfSame(d, n)) {
 				// The figure is the source's, said elsewhere; and when the
 				// source's figure is in the rewrite too, both survive: the
 				// sentences were paired wrongly, nothing changed. (Bare
@@ -784,6 +784,23 @@ func (c *checker) sourceHas(n textproc.Number) bool {
 	for _, m := range c.srcValues {
 		if sameValue(m, n) {
 			return true
+		}
+	}
+	return false
+}
+
+// statedOfSame reports whether a source sentence states figure n of d
+// (the same value) of the same thing (sameThing): a figure the rewrite
+// took from another sentence than the one it was paired with ("the trust,
+// which owns 11 per cent of the club" against the chairman "who owns 89
+// per cent of the shares").
+func (c *checker) statedOfSame(d *textproc.Sentence, n textproc.Number) bool {
+	for i := range c.src.Sentences {
+		o := &c.src.Sentences[i]
+		for _, m := range c.figures(o) {
+			if sameValue(m, n) && sameThing(o, m, d, n) {
+				return true
+			}
 		}
 	}
 	return false

@@ -692,3 +692,22 @@ func TestFindOneReport(t *testing.T) {
 		})
 	}
 }
+
+// TestFindFigureFromAnotherSentence checks a rewrite's sentence paired
+// with the wrong source sentence: its figure, which another source
+// sentence states of the same thing, is no change; with that sentence
+// gone from the source, it is.
+func TestFindFigureFromAnotherSentence(t *testing.T) {
+	rest := []string{"The hearing is set for May.", "The club plays in the third tier.", "Its stadium holds 14,000 fans."}
+	owner := "The chairman, who owns 89 per cent of the shares, agreed to sell a 75 per cent stake to a fund."
+	trust := "The fans' trust, which owns 11 per cent of the club, opposes the sale."
+	der := doc(append([]string{"The fans' trust, which owns 11 per cent of the club, has gone to court over a 75 per cent stake."}, rest...)...)
+	pairs := []Pair{{Source: []int{0}, Derived: []int{0}}, {Source: []int{2}, Derived: []int{1}}, {Source: []int{3}, Derived: []int{2}}, {Source: []int{4}, Derived: []int{3}}}
+	if got := Find(doc(append([]string{owner, trust}, rest...)...), der, pairs); len(got) != 0 {
+		t.Errorf("the figure stated of the trust elsewhere: got %+v, want no drift", got)
+	}
+	pairs = []Pair{{Source: []int{0}, Derived: []int{0}}, {Source: []int{1}, Derived: []int{1}}, {Source: []int{2}, Derived: []int{2}}, {Source: []int{3}, Derived: []int{3}}}
+	if got := Find(doc(append([]string{owner}, rest...)...), der, pairs); len(got) != 1 || got[0].SourceSpan != "89 per cent" {
+		t.Errorf("no source sentence states it: got %+v, want 89 per cent -> 11 per cent", got)
+	}
+}
