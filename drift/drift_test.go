@@ -711,3 +711,31 @@ func TestFindFigureFromAnotherSentence(t *testing.T) {
 		t.Errorf("no source sentence states it: got %+v, want 89 per cent -> 11 per cent", got)
 	}
 }
+
+// TestFindSpelledShares checks shares of a whole written in words: a
+// rewrite that turns two-thirds into three-quarters changed the figure,
+// one that writes about 67 per cent or "two thirds of" did not, and "the
+// third quarter" is no share.
+func TestFindSpelledShares(t *testing.T) {
+	rest := []string{"The vote closed on Friday.", "The union will meet the board next week.", "Talks broke down in March."}
+	src := doc(append([]string{"Two-thirds of the members backed the strike in the third quarter."}, rest...)...)
+	for _, tt := range []struct {
+		der  string
+		want int
+	}{
+		{"Three-quarters of the members backed the strike in the third quarter.", 1},
+		{"About 67 per cent of the members backed the strike in the third quarter.", 0},
+		{"Two thirds of the members backed the strike in the third quarter.", 0},
+		{"Two-thirds of the members backed the strike in the fourth quarter.", 0},
+	} {
+		got := 0
+		for _, d := range findOneToOne(src, doc(append([]string{tt.der}, rest...)...)) {
+			if d.Kind == Number {
+				got++
+			}
+		}
+		if got != tt.want {
+			t.Errorf("%q: %d number drifts, want %d", tt.der, got, tt.want)
+		}
+	}
+}

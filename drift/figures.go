@@ -33,14 +33,14 @@ func (c *checker) figureList(n int) []textproc.Number {
 // shows, and one that writes the value another way ("2.5") does not.
 // Found once per sentence.
 func (c *checker) figures(s *textproc.Sentence) []textproc.Number {
-	if len(s.Numbers) == 0 {
+	if len(s.Numbers) == 0 && !fractionIn(s) {
 		return nil // most sentences: nothing to find or remember
 	}
 	if f, ok := c.figureCache[s]; ok {
 		return f
 	}
 	ns := s.Numbers
-	out := c.figureList(len(ns)) // a figure per number at most
+	out := c.figureList(len(ns) + 1) // a figure per number at most, and room for a spelled share
 	clocks := c.clockTimes(s)
 	valid := func(n textproc.Number) bool {
 		if n.Start < 0 || n.End > len(s.Text) || n.Start >= n.End {
@@ -96,7 +96,61 @@ func (c *checker) figures(s *textproc.Sentence) []textproc.Number {
 		}
 		out = append(out, n)
 	}
+	out = spelledShares(out, s)
 	c.figureCache[s] = out
+	return out
+}
+
+// fractionDenominators are the ordinals that name a share of a whole.
+var fractionDenominators = map[string]float64{"third": 3, "thirds": 3, "quarter": 4, "quarters": 4,
+	"fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6, "eighth": 8, "eighths": 8, "tenth": 10, "tenths": 10}
+
+// fractionNumerators are the spelled counts of such shares.
+var fractionNumerators = map[string]float64{"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
+	"seven": 7, "nine": 9}
+
+// fractionIn reports whether a word of s names a share of a whole
+// (spelledShares): cheap, for the sentences with no number at all.
+func fractionIn(s *textproc.Sentence) bool {
+	for k := range s.Tokens {
+		t := &s.Tokens[k]
+		if t.Kind != textproc.Word {
+			continue
+		}
+		if fractionDenominators[t.Lower] > 0 {
+			return true
+		}
+		if _, den, ok := strings.Cut(t.Lower, "-"); ok && fractionDenominators[den] > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// spelledShares appends the shares of a whole that s spells out, as
+// percentages: "two-thirds" (66.7 %), "three-quarters", and "a third of",
+// "two fifths of" (the count, the ordinal, then "of": "a third time" and
+// "the third quarter" are no shares). A rewrite that turns two-thirds
+// into three-quarters changed the figure; one that writes 67 per cent
+// did not.
+func spelledShares(out []textproc.Number, s *textproc.Sentence) []textproc.Number {
+	for k := range s.Tokens {
+		t := &s.Tokens[k]
+		if t.Kind != textproc.Word {
+			continue
+		}
+		num, den, end := 0.0, 0.0, k
+		if a, b, ok := strings.Cut(t.Lower, "-"); ok {
+			num, den = fractionNumerators[a], fractionDenominators[b]
+		} else if k+2 < len(s.Tokens) && s.Tokens[k+2].Lower == "of" {
+			num, den, end = fractionNumerators[t.Lower], fractionDenominators[s.Tokens[k+1].Lower], k+1
+		}
+		if num == 0 || den == 0 || num >= den {
+			continue
+		}
+		span := textproc.Span{Start: t.Start, End: s.Tokens[end].End}
+		out = append(out, textproc.Number{Text: s.Text[span.Start:span.End], Value: math.Round(num/den*1000) / 10, Unit: "%", Span: span})
+	}
 	return out
 }
 
