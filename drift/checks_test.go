@@ -144,20 +144,23 @@ func TestNegationReplacedOnce(t *testing.T) {
 	}
 }
 
+// negationCount is how many negation drifts Find reports of sentence b
+// against sentence a.
+func negationCount(a, b string) int {
+	n := 0
+	for _, d := range findOneToOne(doc(a), doc(b)) {
+		if d.Kind == Negation {
+			n++
+		}
+	}
+	return n
+}
+
 // TestNegatedIntention checks that an intention denied ("no plans to
 // close", "no intention of selling") and affirmed with another word of
 // intention is a dropped negation, and that the intention kept denied or
 // a different act affirmed is none.
 func TestNegatedIntention(t *testing.T) {
-	negations := func(a, b string) int {
-		n := 0
-		for _, d := range findOneToOne(doc(a), doc(b)) {
-			if d.Kind == Negation {
-				n++
-			}
-		}
-		return n
-	}
 	for _, tt := range []struct {
 		src, der string
 		want     int
@@ -171,7 +174,7 @@ func TestNegatedIntention(t *testing.T) {
 		{"He added that the council has no plans to close the library on Sundays and will instead cut its evening hours.",
 			"Marsh said the council intends to keep the library on Sundays while the roof is repaired.", 0},
 	} {
-		if got := negations(tt.src, tt.der); got != tt.want {
+		if got := negationCount(tt.src, tt.der); got != tt.want {
 			t.Errorf("%q -> %q: %d negation drifts, want %d", tt.src, tt.der, got, tt.want)
 		}
 	}
@@ -302,15 +305,6 @@ func TestContinuedQuotation(t *testing.T) {
 // own (after a comma, or opened by "because" or "who"), and not when the
 // rewrite's negation still governs the claim.
 func TestNegationInAnotherClause(t *testing.T) {
-	negations := func(a, b string) int {
-		n := 0
-		for _, d := range findOneToOne(doc(a), doc(b)) {
-			if d.Kind == Negation {
-				n++
-			}
-		}
-		return n
-	}
 	for _, tt := range []struct {
 		src, der string
 		want     int
@@ -322,7 +316,7 @@ func TestNegationInAnotherClause(t *testing.T) {
 		{"The inquiry closed in 2019 with no charges against the firm.",
 			"The inquiry closed in 2019, and charges were not brought against the firm.", 0},
 	} {
-		if got := negations(tt.src, tt.der); got != tt.want {
+		if got := negationCount(tt.src, tt.der); got != tt.want {
 			t.Errorf("%q -> %q: %d negation drifts, want %d", tt.src, tt.der, got, tt.want)
 		}
 	}
