@@ -144,16 +144,27 @@ func TestNegationReplacedOnce(t *testing.T) {
 	}
 }
 
-// negationCount is how many negation drifts Find reports of sentence b
-// against sentence a.
-func negationCount(a, b string) int {
-	n := 0
-	for _, d := range findOneToOne(doc(a), doc(b)) {
-		if d.Kind == Negation {
-			n++
+// A negationCase is a source sentence, a rewrite of it and how many
+// negation drifts Find should report.
+type negationCase struct {
+	src, der string
+	want     int
+}
+
+// checkNegations checks each case's count of negation drifts.
+func checkNegations(t *testing.T, cases []negationCase) {
+	t.Helper()
+	for _, tt := range cases {
+		got := 0
+		for _, d := range findOneToOne(doc(tt.src), doc(tt.der)) {
+			if d.Kind == Negation {
+				got++
+			}
+		}
+		if got != tt.want {
+			t.Errorf("%q -> %q: %d negation drifts, want %d", tt.src, tt.der, got, tt.want)
 		}
 	}
-	return n
 }
 
 // TestNegatedIntention checks that an intention denied ("no plans to
@@ -161,10 +172,7 @@ func negationCount(a, b string) int {
 // intention is a dropped negation, and that the intention kept denied or
 // a different act affirmed is none.
 func TestNegatedIntention(t *testing.T) {
-	for _, tt := range []struct {
-		src, der string
-		want     int
-	}{
+	checkNegations(t, []negationCase{
 		{"He added that the council has no plans to close the library on Sundays and will instead cut its evening hours.",
 			"Marsh said the council intends to close the library on Sundays while the roof is repaired.", 1},
 		{"A spokesman said Marrow Foods had no intention of selling its bakery arm to a rival and would look for a partner abroad.",
@@ -173,11 +181,7 @@ func TestNegatedIntention(t *testing.T) {
 			"Marsh said the council does not intend to close the library on Sundays while the roof is repaired.", 0},
 		{"He added that the council has no plans to close the library on Sundays and will instead cut its evening hours.",
 			"Marsh said the council intends to keep the library on Sundays while the roof is repaired.", 0},
-	} {
-		if got := negationCount(tt.src, tt.der); got != tt.want {
-			t.Errorf("%q -> %q: %d negation drifts, want %d", tt.src, tt.der, got, tt.want)
-		}
-	}
+	})
 }
 
 // TestTieRestated checks that two names tied as one's relation to the
@@ -305,19 +309,12 @@ func TestContinuedQuotation(t *testing.T) {
 // own (after a comma, or opened by "because" or "who"), and not when the
 // rewrite's negation still governs the claim.
 func TestNegationInAnotherClause(t *testing.T) {
-	for _, tt := range []struct {
-		src, der string
-		want     int
-	}{
+	checkNegations(t, []negationCase{
 		{"Although the two coaches were not friends, the captain insisted there was no tension in the squad.",
 			"Although the two coaches were not friends, the captain insisted there was tension in the squad.", 1},
 		{"The inquiry closed in 2019 with no charges against the firm because the auditors could not trace the payments.",
 			"The inquiry closed in 2019 with charges against the firm because the auditors could not trace the payments.", 1},
 		{"The inquiry closed in 2019 with no charges against the firm.",
 			"The inquiry closed in 2019, and charges were not brought against the firm.", 0},
-	} {
-		if got := negationCount(tt.src, tt.der); got != tt.want {
-			t.Errorf("%q -> %q: %d negation drifts, want %d", tt.src, tt.der, got, tt.want)
-		}
-	}
+	})
 }
