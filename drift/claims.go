@@ -449,22 +449,31 @@ func closestSource(src, derived *textproc.Doc, m *checkerMem) (closest, shares [
 	}
 	closest, shares, restates = make([]int, len(derived.Sentences)), make([]int, len(derived.Sentences)), make([]bool, len(derived.Sentences))
 	shared := make([]int, len(src.Sentences))
+	// weight sums each shared stem's share of its holders (1/holders): of
+	// two sentences sharing as many stems, the one sharing the stems few
+	// source sentences use is the closer ("resurface the old runway" over
+	// "the mayor said the council", words most sentences of a council
+	// story use).
+	weight := make([]float64, len(src.Sentences))
 	clear(st.last) // now per id, the derived sentence that last had it
 	for j := range derived.Sentences {
 		clear(shared)
+		clear(weight)
 		stems := 0
 		st.each(&derived.Sentences[j], int32(j), func(id int32) {
 			stems++
 			if int(id) < nSrc {
-				for _, i := range holders[from[id]:from[id+1]] {
+				hs := holders[from[id]:from[id+1]]
+				for _, i := range hs {
 					shared[i]++
+					weight[i] += 1 / float64(len(hs))
 				}
 			}
 		})
-		best, bestN := -1, 0
+		best, bestN, bestW := -1, 0, 0.0
 		for i, n := range shared {
-			if n > bestN {
-				best, bestN = i, n
+			if n > bestN || n == bestN && n > 0 && weight[i] > bestW {
+				best, bestN, bestW = i, n, weight[i]
 			}
 		}
 		closest[j], shares[j] = best, bestN

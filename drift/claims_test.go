@@ -298,3 +298,18 @@ func TestExamineLabel(t *testing.T) {
 		t.Errorf("entity drifts %q, want Ilse Varga alone: the desk's label names no one", got)
 	}
 }
+
+// TestClosestSourceRarerStems checks that of two source sentences sharing
+// as many stems with a rewrite's sentence, the closer is the one whose
+// shared stems fewer source sentences use.
+func TestClosestSourceRarerStems(t *testing.T) {
+	src := doc("Orvik said the council will meet.",
+		"Orvik said the council will vote.",
+		"The runway will not be resurfaced soon, engineers said.",
+		"Residents fear the closure.")
+	der := doc("Orvik said the council will resurface the runway.")
+	closest, shares, _ := closestSource(src, der, &checkerMem{})
+	if closest[0] != 2 {
+		t.Errorf("closest source sentence %d (sharing %d stems), want 2, the one about the runway", closest[0], shares[0])
+	}
+}
