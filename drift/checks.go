@@ -585,6 +585,7 @@ func (c *checker) numbers(ss, ds []*textproc.Sentence) {
 			continue
 		}
 		best, bestScore := -1, math.Inf(1)
+		var elsewhere statedOnce // n against every candidate: asked once
 		for k, f := range free {
 			if countsOther(f.s, f.n, d, n) || isAge(f.s, f.n) != isAge(d, n) {
 				continue
@@ -606,7 +607,7 @@ func (c *checker) numbers(ss, ds []*textproc.Sentence) {
 				break
 			}
 			anchored := sameThing(f.s, f.n, d, n)
-			if c.sourceHas(n) && (!anchored || n.Unit != "" && c.restated(f.n, d) || (n.Unit != "" || math.Abs(n.Value) >= 10) && c.statedOfSame(d, n)) {
+			if c.sourceHas(n) && (!anchored || n.Unit != "" && c.restated(f.n, d) || elsewhere.of(c, d, n)) {
 				// The figure is the source's, said elsewhere; and when the
 				// source's figure is in the rewrite too, both survive: the
 				// sentences were paired wrongly, nothing changed. (Bare
@@ -793,8 +794,12 @@ func (c *checker) sourceHas(n textproc.Number) bool {
 // (the same value) of the same thing (sameThing): a figure the rewrite
 // took from another sentence than the one it was paired with ("the trust,
 // which owns 11 per cent of the club" against the chairman "who owns 89
-// per cent of the shares").
+// per cent of the shares"). Only a figure with a unit or of two digits or
+// more tells: bare small counts recur in any article.
 func (c *checker) statedOfSame(d *textproc.Sentence, n textproc.Number) bool {
+	if n.Unit == "" && math.Abs(n.Value) < 10 {
+		return false
+	}
 	for i := range c.src.Sentences {
 		o := &c.src.Sentences[i]
 		for _, m := range c.figures(o) {
@@ -804,6 +809,17 @@ func (c *checker) statedOfSame(d *textproc.Sentence, n textproc.Number) bool {
 		}
 	}
 	return false
+}
+
+// statedOnce keeps the answer of statedOfSame for one derived figure, asked
+// of each of its candidate counterparts.
+type statedOnce struct{ asked, stated bool }
+
+func (o *statedOnce) of(c *checker, d *textproc.Sentence, n textproc.Number) bool {
+	if !o.asked {
+		o.asked, o.stated = true, c.statedOfSame(d, n)
+	}
+	return o.stated
 }
 
 // joinedWith returns the figure of figs that reads number n together
@@ -1796,9 +1812,9 @@ func (c *checker) negations(ss []*textproc.Sentence, d *textproc.Sentence) {
 // inNegatedClause reports whether token t of s may be negated in s: a
 // negation of s stands in t's clause, or a word with a negating prefix
 // ("unnecessary to wear"; "un-" or "non-", not the "in-" of "insisted")
-// stands within three tokens before it. Only a
-// negation beyond a clause boundary (clauseBoundary: ", and she denied
-// ...") leaves t's claim unnegated.
+// stands within three tokens before it. A negation in another clause
+// (apart: "..., and she denied ...", "Though they were not friends, ...")
+// leaves t's claim unnegated.
 func inNegatedClause(s *textproc.Sentence, t textproc.Token) bool {
 	k := tokenAt(s, t.Start)
 	if k < 0 {
@@ -1810,20 +1826,7 @@ func inNegatedClause(s *textproc.Sentence, t textproc.Token) bool {
 		}
 	}
 	for _, m := range s.Negations {
-		n := tokenAt(s, m.Start)
-		if n < 0 || !clauseBoundary(s, min(n, k), max(n, k)) && !(n > k && coordinatedAfter(s, k, n)) && !apart(s, min(n, k), max(n, k)) {
-			return true
-		}
-	}
-	return false
-}
-
-// coordinatedAfter reports a comma and a conjunction between tokens k
-// and n > k: what follows is another predicate, whose negation does not
-// reach back over k ("has approved the deal, but would not comment").
-func coordinatedAfter(s *textproc.Sentence, k, n int) bool {
-	for j := k + 1; j+1 < n; j++ {
-		if conjoinedAt(s, j) {
+		if n := tokenAt(s, m.Start); n < 0 || !apart(s, min(n, k), max(n, k)) {
 			return true
 		}
 	}
@@ -1868,18 +1871,20 @@ func clauseBoundary(s *textproc.Sentence, i, j int) bool {
 	return false
 }
 
-// apart reports whether tokens i and j of s stand in different clauses by
-// a mark weaker than clauseBoundary's: a comma, colon or dash between
-// them, or a word that opens a subordinate or relative clause ("because",
-// "who"). A negation in one does not negate a claim in the other ("Though
-// the pair were not friends, she said there was tension").
+// apart reports whether tokens i and j of s stand in different clauses: a
+// semicolon, comma, colon or dash between them (clauseBoundary's marks
+// among them), or a word that opens a subordinate or relative clause
+// ("because", "who"). A negation in one does not negate a claim in the
+// other ("Though the pair were not friends, she said there was tension").
 func apart(s *textproc.Sentence, i, j int) bool {
 	for k := i + 1; k < j; k++ {
-		switch t := &s.Tokens[k]; {
-		case t.Text == "," || t.Text == ":" || t.Text == "—" || t.Text == "–":
+		switch t := &s.Tokens[k]; t.Text {
+		case ";", ",", ":", "—", "–":
 			return true
-		case subordinators[t.Lower]:
-			return true
+		default:
+			if subordinators[t.Lower] {
+				return true
+			}
 		}
 	}
 	return false

@@ -31,10 +31,13 @@ func (c *checker) figureList(n int) []textproc.Number {
 // 165.25, "1 1/2 million", "16/32", "3 ½", "five and a half"), so that a
 // rewrite that changes the whole part ("2 1/2 inches" → "3 1/2 inches")
 // shows, and one that writes the value another way ("2.5") does not.
-// Found once per sentence.
+// Found once per sentence that holds a number (a share spelled in words
+// alone is read again each time: rare, and cheap to find).
 func (c *checker) figures(s *textproc.Sentence) []textproc.Number {
-	if len(s.Numbers) == 0 && !fractionIn(s) {
-		return nil // most sentences: nothing to find or remember
+	if len(s.Numbers) == 0 {
+		// Most sentences: nothing to find or remember, but for a share
+		// spelled in words.
+		return spelledShares(nil, s)
 	}
 	if f, ok := c.figureCache[s]; ok {
 		return f
@@ -108,24 +111,6 @@ var fractionDenominators = map[string]float64{"third": 3, "thirds": 3, "quarter"
 // fractionNumerators are the spelled counts of such shares.
 var fractionNumerators = map[string]float64{"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
 	"seven": 7, "nine": 9}
-
-// fractionIn reports whether a word of s names a share of a whole
-// (spelledShares): cheap, for the sentences with no number at all.
-func fractionIn(s *textproc.Sentence) bool {
-	for k := range s.Tokens {
-		t := &s.Tokens[k]
-		if t.Kind != textproc.Word {
-			continue
-		}
-		if fractionDenominators[t.Lower] > 0 {
-			return true
-		}
-		if _, den, ok := strings.Cut(t.Lower, "-"); ok && fractionDenominators[den] > 0 {
-			return true
-		}
-	}
-	return false
-}
 
 // spelledShares appends the shares of a whole that s spells out, as
 // percentages: "two-thirds" (66.7 %), "three-quarters", and "a third of",
