@@ -38,7 +38,10 @@ func TestAuthorLinkName(t *testing.T) {
 // TestNearByline: a "by Jane Doe" line beside the headline, with no
 // byline class, names the author.
 func TestNearByline(t *testing.T) {
-	for _, line := range []string{"by Nicole Example", "Written by Nicole Example", "By Nicole Example"} {
+	// A date or stamp after the names on the same line ("By Jane Doe ·
+	// 4 March 2026") leaves a byline as short as the name alone.
+	for _, line := range []string{"by Nicole Example", "Written by Nicole Example", "By Nicole Example",
+		"By Nicole Example · 4 March 2026", "By Nicole Example | Updated 5 March 2026, 10:04 am"} {
 		page := `<html><body><article><h1>Planting a kitchen garden in a small yard</h1><div><span>Published May 2, 2025</span> <span>` + line + `</span></div>
 <p>A kitchen garden needs less room than most people think: four raised beds and a sunny fence will feed a family through the summer.</p></article></body></html>`
 		a, err := Page([]byte(page), Options{})

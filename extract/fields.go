@@ -256,6 +256,16 @@ var (
 	bylineStop = regexp.MustCompile(`(?i)\s*(?:\||•|·|\bpublished\b|\bupdated\b|\bposted\b|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:mon|tue|wed|thu|fri|sat|sun)\.?,?\s+(?:\d|` + monthRE + `)|\bon\s+` + monthRE + `|` + monthRE + `\.?\s+\d{1,2}|\d{1,2}\s+` + monthRE + `|\d{1,2}\.?\s+(?:de\s+)?` + foreignMonthRE + `(?:[^\p{L}]|$)|\d{4}-\d\d-\d\d|\d{1,2}/\d{1,2}/\d{2,4}|\d+\s+(?:min|hours?|days?)\b)`)
 )
 
+// bylineNames is s without what bylineStop finds after its names (a date,
+// a role line, an update stamp): "By Jane Doe · 4 March 2026" is as short
+// a byline as "By Jane Doe".
+func bylineNames(s string) string {
+	if loc := bylineStop.FindStringIndex(s); loc != nil && loc[0] > 0 {
+		return s[:loc[0]]
+	}
+	return s
+}
+
 // bylineSeps are the marks between a byline's date and names.
 const bylineSeps = " ,;:-–—·•|"
 

@@ -146,7 +146,7 @@ func readMeta(root *html.Node) *pageMeta {
 				}
 			}
 			if afterTitle >= 0 && afterTitle < nearTitleChars && m.nearByline == "" && len(n.Data) < 80 && (first == 'b' || first == 'w' || first == 'p') {
-				if t := collapse(n.Data); nearBylineRE.MatchString(t) && wordCount(t) <= 6 {
+				if t := collapse(n.Data); nearBylineRE.MatchString(t) && wordCount(bylineNames(t)) <= 6 {
 					m.nearByline = t
 				}
 			}
