@@ -255,3 +255,24 @@ func TestBylineNotACommenter(t *testing.T) {
 		}
 	}
 }
+
+func TestBylineAboveHeadline(t *testing.T) {
+	// A meta row of section, date and author set just above the headline.
+	page := `<html><body><main><header><div><a href="/c/garden">Garden</a> <span>Published May 2, 2025</span> <span>by Nicole Example</span></div>
+<h1>Planting a kitchen garden in a small yard</h1></header>
+<p>A kitchen garden needs less room than most people think: four raised beds and a sunny fence will feed a family through the summer.</p>
+<p>Start with the crops you buy most often, and plant them where you pass every day, so that watering and picking become a habit.</p></main></body></html>`
+	a, err := Page([]byte(page), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Byline != "Nicole Example" {
+		t.Errorf("byline = %q, want %q", a.Byline, "Nicole Example")
+	}
+	// A "By" line far above the headline (a menu's, a promoted story's)
+	// is no byline of this one.
+	far := strings.Replace(page, "<h1>", "<p>"+strings.Repeat("Our weekly picks for the season ahead. ", 8)+"</p><h1>", 1)
+	if a, err := Page([]byte(far), Options{}); err != nil || a.Byline != "" {
+		t.Errorf("byline far above the headline = %q (err %v), want none", a.Byline, err)
+	}
+}

@@ -173,6 +173,9 @@ func (m *pageMeta) bylineOf(site string) string {
 	if b := cleanByline(m.nearByline, site); b != "" {
 		return b
 	}
+	if b := cleanByline(m.bylineBefore, site); b != "" {
+		return b
+	}
 	if b := cleanByline(m.authorLink, site); b != "" {
 		return b
 	}

@@ -74,6 +74,9 @@ type pageMeta struct {
 	// nearByline is a "By Jane Doe" or "Written by Jane Doe" line set
 	// beside the headline without a byline's class.
 	nearByline string
+	// bylineBefore is such a line set just above the headline (a meta
+	// row of date and author, then the title).
+	bylineBefore string
 	// avatarName is the name written beside a person's picture that the
 	// picture's alt text names too: an author's avatar and name.
 	avatarName string
@@ -125,6 +128,9 @@ func readMeta(root *html.Node) *pageMeta {
 	// a page of nested look-alikes from making the pass quadratic.
 	creditTries, bylineTries, datelineTries, dateTries, headingTries, avatarTries := 8, 4, 4, 4, 8, 8
 	afterTitle := -1 // chars of text read after the first <h1>; -1 before it
+	// The last "By" line before the first <h1> and the text read when it
+	// was met.
+	byBefore, byBeforeAt := "", 0
 	read := 0        // chars of text read so far
 	walk(root, func(n *html.Node) bool {
 		if n.Type == html.TextNode {
@@ -145,9 +151,13 @@ func readMeta(root *html.Node) *pageMeta {
 					}
 				}
 			}
-			if afterTitle >= 0 && afterTitle < nearTitleChars && m.nearByline == "" && len(n.Data) < 80 && (first == 'b' || first == 'w' || first == 'p') {
+			if (afterTitle < 0 || afterTitle < nearTitleChars && m.nearByline == "") && len(n.Data) < 80 && (first == 'b' || first == 'w' || first == 'p') {
 				if t := collapse(n.Data); nearBylineRE.MatchString(t) && wordCount(bylineNames(t)) <= 6 {
-					m.nearByline = t
+					if afterTitle < 0 {
+						byBefore, byBeforeAt = t, read
+					} else {
+						m.nearByline = t
+					}
 				}
 			}
 			if afterTitle >= 0 && afterTitle < nearTitleChars && m.nearTitle == "" {
@@ -238,6 +248,9 @@ func readMeta(root *html.Node) *pageMeta {
 			}
 			return false
 		case "h1":
+			if afterTitle < 0 && byBefore != "" && read-byBeforeAt <= beforeTitleChars {
+				m.bylineBefore = byBefore
+			}
 			if afterTitle < 0 || m.nearTitle == "" && len(m.h1s) < 4 {
 				// The date beside the headline: a later <h1> (the
 				// story's, after the site's name) opens the window
@@ -573,6 +586,10 @@ func homeLink(href string) bool {
 // nearTitleChars is how much text after the headline is read for its
 // date: the byline, the date and a standfirst, not the article.
 const nearTitleChars = 600
+
+// beforeTitleChars is how much text may stand between a "By" line above
+// the headline and the headline: a date, a category label.
+const beforeTitleChars = 200
 
 func hasAttr(n *html.Node, name string) bool {
 	for _, a := range n.Attr {
