@@ -131,7 +131,7 @@ func readMeta(root *html.Node) *pageMeta {
 	// The last "By" line before the first <h1> and the text read when it
 	// was met.
 	byBefore, byBeforeAt := "", 0
-	read := 0        // chars of text read so far
+	read := 0 // chars of text read so far
 	walk(root, func(n *html.Node) bool {
 		if n.Type == html.TextNode {
 			trimmed := strings.TrimSpace(n.Data)
