@@ -91,6 +91,19 @@ var datelineRE = regexp.MustCompile(`^((?:[A-Z][A-Z.'’\-]+)(?:\s+[A-Z][A-Z.'�
 	`\s*(?:\(([^()]{1,40})\))?` +
 	`\s*(?:-{1,2}|—|–|:)\s+\S`)
 
+// casedDatelineRE matches the dateline of a wire story whose place is
+// written in ordinary case, which only the agency in parentheses tells from
+// a sentence's opening words: "Washington (AP) — ", "Madrid, 4 mar
+// (EFE).- ", "Hamburg (dpa) - ", "Nairobi, March 3 (AFP) – ".
+var casedDatelineRE = regexp.MustCompile(`^(\p{Lu}[\p{L}.'’\-]+(?:\s+\p{Lu}[\p{L}.'’\-]+){0,2})` +
+	`(?:,\s*\p{Lu}[\p{L}.]+(?:\s+\p{Lu}[\p{L}.]+){0,2})?` +
+	`(?:,?\s+(?i:` + monthRE + `\.?\s+\d{1,2}|\d{1,2}\.?\s+(?:de\s+)?(?:` + monthRE + `|` + foreignMonthRE + `)\.?)(?:,?\s*(?:de\s+)?\d{4})?)?` +
+	`\s*\((?P<agency>[^()]{1,40})\)` +
+	`\s*\.?\s*(?:-{1,2}|—|–|:)\s*\S`)
+
+// casedAgency is the index of casedDatelineRE's agency.
+var casedAgency = casedDatelineRE.SubexpIndex("agency")
+
 // notPlace lists capitalised words that open paragraphs the way a
 // dateline does ("UPDATE: ...", "DEAR ABBY: ...") but name no place.
 var notPlace = map[string]bool{
@@ -109,7 +122,20 @@ var notPlace = map[string]bool{
 func leadDateline(p string) (place, agency string) {
 	m := datelineRE.FindStringSubmatch(p)
 	if m == nil {
-		return "", ""
+		m = casedDatelineRE.FindStringSubmatch(p)
+		if m == nil {
+			return "", ""
+		}
+		// Only an agency or outlet in the parentheses makes a dateline
+		// of ordinary words: "Officials (police and fire) - ..." does not, nor
+		// an outlet-like name after a sentence's opening ("The Mayor
+		// (Labour) - ...").
+		ag := m[casedAgency]
+		first, _, _ := strings.Cut(m[1], " ")
+		if agencyIn("("+ag+")") == "" && agencyIn(ag) == "" && (!outletName(ag) || stopIndex[strings.ToLower(first)] != nil) {
+			return "", ""
+		}
+		m = []string{m[0], m[1], "", ag}
 	}
 	place = strings.TrimRight(m[1], ".,:")
 	// A dateline place has letters enough to be a name: "AP —" or

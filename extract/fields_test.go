@@ -85,6 +85,15 @@ func TestLeadDateline(t *testing.T) {
 		{"UPDATE: the road has reopened", "", ""},
 		{"US - China talks resume", "", ""},
 		{"The minister said on Tuesday", "", ""},
+		// A place in ordinary case is a dateline only before an agency
+		// or outlet in parentheses.
+		{"Washington (AP) — The Senate voted", "Washington", "AP"},
+		{"Madrid, 4 mar (EFE).- El Ayuntamiento aprobó", "Madrid", "EFE"},
+		{"Nairobi, March 3 (Meridian Wire) – Kenya said", "Nairobi", "Meridian Wire"},
+		{"Paris, 12 de marzo de 2026 (EFE) - El Gobierno", "Paris", "EFE"},
+		{"Washington — The Senate voted", "", ""},
+		{"Officials (police and fire) - said", "", ""},
+		{"The Mayor (Labour) - said it was time", "", ""},
 	} {
 		t.Run(tc.in, func(t *testing.T) {
 			place, agency := leadDateline(tc.in)
