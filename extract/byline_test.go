@@ -276,3 +276,23 @@ func TestBylineAboveHeadline(t *testing.T) {
 		t.Errorf("byline far above the headline = %q (err %v), want none", a.Byline, err)
 	}
 }
+
+func TestBylineClassOtherLanguages(t *testing.T) {
+	for _, tc := range []struct{ class, line string }{
+		{"autor", "Von Anna Beispiel"},
+		{"autor", "Por Anna Beispiel"},
+		{"article-auteur", "Par Anna Beispiel"},
+		{"nome-autore", "di Anna Beispiel"},
+	} {
+		page := `<html><body><article><h1>Der Hafen erweitert seine Kaianlagen bis 2028</h1><p><span class="` + tc.class + `">` + tc.line + `</span></p>
+<p>Der Hafen will seine Kaianlagen bis 2028 um 800 Meter verlängern, teilte die Betreibergesellschaft am Dienstag mit.</p>
+<p>Die Kosten werden auf 240 Millionen Euro geschätzt; Bund und Land sollen die Hälfte tragen.</p></article></body></html>`
+		a, err := Page([]byte(page), Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.Byline != "Anna Beispiel" {
+			t.Errorf("byline in class %q = %q, want %q", tc.class, a.Byline, "Anna Beispiel")
+		}
+	}
+}

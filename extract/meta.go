@@ -411,7 +411,7 @@ func labelledName(label *html.Node) string {
 // stands for "byline" and a byline named for its label ("by", "post-by").
 // They are looked for in one pass, as this runs on every class and id of
 // the page.
-var metaNames = newFoldWords("date", "publish", "time", "posted", "modif", "by", "author", "writer", "contributor")
+var metaNames = newFoldWords("date", "publish", "time", "posted", "modif", "by", "author", "writer", "contributor", "autor", "auteur")
 
 // nearBylineRE matches a byline line: "By Jane Doe", "by Jane Doe",
 // "Written by Jane Doe".
@@ -757,7 +757,10 @@ func bylineName(name string, toks []string) bool {
 		}
 	}
 	switch last {
-	case "author", "authors", "writer", "writers", "contributor", "contributors":
+	case "author", "authors", "writer", "writers", "contributor", "contributors",
+		// The author in German, Spanish, Portuguese, Polish, French and
+		// Italian class names.
+		"autor", "autoren", "autores", "auteur", "auteurs", "autore", "autori":
 		return true
 	}
 	return false
