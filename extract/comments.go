@@ -303,12 +303,14 @@ func (f *commentFinder) judge(n *html.Node) bool {
 	return false
 }
 
-// commentPart names the parts of a comment by class token.
+// commentPart names the parts of a comment by class token, its words
+// joined as class names join them ("comment-author", "comment__author"
+// in BEM's element style, "comment_text").
 var (
-	commentAuthor = regexp.MustCompile(`^(?:comment[-_]?)?(?:author|author[-_]name|username|user[-_]name|user|nickname|nick|fn|commenter|display[-_]name|name|poster)$`)
-	commentText   = regexp.MustCompile(`^(?:comment[-_]?)?(?:content|text|message|copy|comment[-_]?text|entry[-_]content)$|^comment[-_]?body$|^body$`)
-	commentScore  = regexp.MustCompile(`^(?:comment[-_]?)?(?:score|votes?|vote[-_]count|votes[-_]count|points|karma|likes?|like[-_]count|rating|net[-_]votes?)$`)
-	commentNoise  = regexp.MustCompile(`^(?:comment[-_]?)?(?:meta|metadata|date|time|timestamp|reply|reply[-_]link|actions|tools|footer|header|avatar|vote|votes|voting|score|likes?|report|share|permalink|edit|flag|badge)$`)
+	commentAuthor = regexp.MustCompile(`^(?:comment[-_]*)?(?:author|author[-_]+name|username|user[-_]+name|user|nickname|nick|fn|commenter|display[-_]+name|name|poster)$`)
+	commentText   = regexp.MustCompile(`^(?:comment[-_]*)?(?:content|text|message|copy|comment[-_]*text|entry[-_]+content)$|^comment[-_]*body$|^body$`)
+	commentScore  = regexp.MustCompile(`^(?:comment[-_]*)?(?:score|votes?|vote[-_]+count|votes[-_]+count|points|karma|likes?|like[-_]+count|rating|net[-_]+votes?)$`)
+	commentNoise  = regexp.MustCompile(`^(?:comment[-_]*)?(?:meta|metadata|date|time|timestamp|reply|reply[-_]+link|actions|tools|footer|header|avatar|vote|votes|voting|score|likes?|report|share|permalink|edit|flag|badge)$`)
 	signedNumber  = regexp.MustCompile(`[+\-−]?\d{1,7}`)
 )
 

@@ -92,3 +92,32 @@ func TestListedCommentsNeedAuthors(t *testing.T) {
 		t.Errorf("comments = %+v, want none (no item names a commenter)", a.Comments)
 	}
 }
+
+// TestBEMComments reads comments whose parts are named in BEM's element
+// style ("comment__author", "comment__body").
+func TestBEMComments(t *testing.T) {
+	page := `<html><body><article><h1>Harbour towers plan goes to a vote</h1>
+<p>The council will vote next week on a plan to allow buildings of up to twelve storeys beside the harbour, officials said on Monday.</p>
+<p>Supporters say the plan would add 900 homes; opponents say it would block the view from the old town.</p></article>
+<section class="comments"><h2>2 comments</h2>
+<article class="comment"><header><span class="comment__author">Peter Example</span> <time>2 hours ago</time></header><div class="comment__body"><p>The homes are needed more than the view.</p></div><span class="comment__votes">14</span></article>
+<article class="comment"><header><span class="comment__author">oldtown_resident</span></header><div class="comment__body"><p>Nobody asked the people who live here.</p></div><span class="comment__votes">6</span></article>
+</section></body></html>`
+	a, err := Page([]byte(page), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []struct {
+		author, text string
+		score        int
+	}{{"Peter Example", "The homes are needed more than the view.", 14}, {"oldtown_resident", "Nobody asked the people who live here.", 6}}
+	if len(a.Comments) != len(want) {
+		t.Fatalf("comments = %+v, want %d", a.Comments, len(want))
+	}
+	for i, w := range want {
+		c := a.Comments[i]
+		if c.Author != w.author || c.Text != w.text || c.Score == nil || *c.Score != w.score {
+			t.Errorf("comment %d = %q %q %v, want %q %q %d", i, c.Author, c.Text, c.Score, w.author, w.text, w.score)
+		}
+	}
+}
