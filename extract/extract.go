@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
+	"unicode"
 
 	"golang.org/x/net/html"
 
@@ -180,7 +182,9 @@ func fromHTML(text string, opts Options, choices *Choices) (*article.Article, er
 			paras = p2
 		}
 	}
-	a.Paragraphs = paras
+	// A paragraph of invisible characters alone (a zero-width joiner
+	// that a page builder puts in every empty block) says nothing.
+	a.Paragraphs = slices.DeleteFunc(paras, invisible)
 	if a.Byline == "" {
 		// "By Jane Doe" as the story's first line, unmarked.
 		for i := 0; i < len(a.Paragraphs) && i < 2; i++ {
@@ -427,4 +431,16 @@ func PageChoices(data []byte, opts Options) (*Choices, error) {
 		}
 	}
 	return c, nil
+}
+
+// invisible reports text with nothing to see: white space and format
+// characters (zero-width spaces and joiners, byte order marks, soft
+// hyphens) alone.
+func invisible(s string) bool {
+	for _, r := range s {
+		if !unicode.IsSpace(r) && !unicode.Is(unicode.Cf, r) {
+			return false
+		}
+	}
+	return true
 }

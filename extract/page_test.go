@@ -198,3 +198,17 @@ func TestPageErrors(t *testing.T) {
 		})
 	}
 }
+
+func TestInvisibleParagraphs(t *testing.T) {
+	page := `<html><body><article><h1>Ferry timetable changes from May</h1>
+<p>The ferry company will add two evening sailings from May, it said on Friday, after a year of complaints about the last boat leaving too early.</p>
+<p>&zwj;</p><p>&#8203; &#xFEFF;</p>
+<p>The new timetable also moves the first morning sailing half an hour earlier, to 5.30am, for workers on the early shift at the port.</p></article></body></html>`
+	a, err := Page([]byte(page), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(a.Paragraphs) != 2 {
+		t.Errorf("paragraphs = %q, want the two with text", a.Paragraphs)
+	}
+}
