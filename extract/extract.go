@@ -199,6 +199,7 @@ func fromHTML(text string, opts Options, choices *Choices) (*article.Article, er
 	a.Paragraphs = dropAboveDateline(a.Paragraphs)
 	a.Dateline, a.Credit = htmlDatelineCredit(a, m, dropped)
 	a.Published = m.dateOf(a.URL, a.Paragraphs, text, choices)
+	a.Paragraphs = dropDateLine(a.Paragraphs)
 	a.Language = m.languageOf(a.Text())
 	return a, nil
 }
@@ -302,6 +303,20 @@ func dropAboveDateline(paras []string) []string {
 		}
 		if place, _ := leadDateline(paras[i]); place != "" {
 			return paras[i:]
+		}
+	}
+	return paras
+}
+
+// dropDateLine takes out of the body's first three paragraphs the first
+// that is a date alone ("Wed 4 Mar 2026 14.30 GMT", "Friday, November 14,
+// 2025"): the story's meta line, read as a witness of its date, not text.
+func dropDateLine(paras []string) []string {
+	for i := 0; i < len(paras) && i < 3; i++ {
+		if p := paras[i]; wordCount(p) <= 7 && !endsSentence(p) {
+			if _, ok := textDate(p); ok {
+				return slices.Delete(paras, i, i+1)
+			}
 		}
 	}
 	return paras

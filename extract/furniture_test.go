@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -142,6 +143,26 @@ func TestTextSignOffCredit(t *testing.T) {
 			}
 			if got := a.Paragraphs[len(a.Paragraphs)-1]; got != bodyP4 {
 				t.Errorf("body ends with %q, want its last paragraph", got)
+			}
+		})
+	}
+}
+
+func TestDropDateLine(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		in   []string
+		want int // paragraphs dropped
+	}{
+		{"date first", []string{"Wed 4 Mar 2026 14.30 GMT", bodyP1, bodyP2}, 1},
+		{"date after the standfirst", []string{"Fares rise for the second time in a year", "Friday, November 14, 2025", bodyP1}, 1},
+		{"a sentence with a date", []string{"It opened on March 4, 2026.", bodyP1}, 0},
+		{"date deep in the body", []string{bodyP1, bodyP2, bodyP1, "March 4, 2026"}, 0},
+		{"no date", []string{bodyP1, bodyP2}, 0},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := dropDateLine(slices.Clone(tc.in)); len(tc.in)-len(got) != tc.want {
+				t.Errorf("dropDateLine(%q) = %q, want %d dropped", tc.in, got, tc.want)
 			}
 		})
 	}
