@@ -140,8 +140,11 @@ func textDate(s string) (string, bool) {
 }
 
 // updateLabel matches the words that introduce a page's update date
-// ("Updated", "Last updated on", "Modified", "Revised", "Reviewed").
-var updateLabel = regexp.MustCompile(`(?i)\b(updated|modified|revised|reviewed)\b`)
+// ("Updated", "Last updated on", "Modified", "Revised", "Reviewed"), and
+// the update in French, Spanish, Portuguese, Italian, German and Dutch
+// ("mis à jour", "actualizado", "atualizado", "aggiornato", "aktualisiert",
+// "bijgewerkt").
+var updateLabel = regexp.MustCompile(`(?i)\b(?:updated|modified|revised|reviewed|mis à jour|actualizad[oa]|atualizad[oa]|aggiornat[oa]|aktualisiert|bijgewerkt)\b`)
 
 // hasYear reports whether s holds four digits starting 19 or 20, as every
 // date textDate reads does.

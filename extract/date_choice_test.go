@@ -127,6 +127,14 @@ func TestLabelledDate(t *testing.T) {
 			`<p>Posted in Local news, Transport, Footbridges and crossings of the valley rivers since March 3, 2025</p>`, ""},
 		{"a date without a label",
 			`<p>March 3, 2025</p>`, ""},
+		{"a French label, then the update",
+			`<p>Publié le 14/03/2025 à 10h15, mis à jour le 15/03/2025 à 08h02</p>`, "2025-03-14"},
+		{"a Spanish label",
+			`<p>Publicado el 4 de marzo de 2025</p>`, "2025-03-04"},
+		{"a German label",
+			`<p>Veröffentlicht am 04.03.2025, 14:20 Uhr</p>`, "2025-03-04"},
+		{"a German update between the label and the date",
+			`<p>Veröffentlicht vom Stadtrat und aktualisiert am 5. März 2025</p>`, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -1054,13 +1054,16 @@ func (m *pageMeta) firstMeta(keys ...string) string {
 }
 
 // pubLabel matches the words that introduce a publication date:
-// "Published", "Posted", "First published", "Publication date".
-var pubLabel = regexp.MustCompile(`(?i)\b(published|posted|publication date|date published)\b`)
+// "Published", "Posted", "First published", "Publication date", and the
+// publication in French, Spanish, Portuguese, Italian, German and Dutch
+// ("Publié le", "Publicado el", "Pubblicato il", "Veröffentlicht am",
+// "Gepubliceerd op").
+var pubLabel = regexp.MustCompile(`(?i)\b(?:published|posted|publication date|date published)\b|\b(?:publiée?|publicad[oa]|pubblicat[oa]|veröffentlicht|gepubliceerd)(?:\s|:|$)`)
 
 // pubLabels are the words of which a text must hold one for
 // readLabelledDate to read it, unless a label before it is open: every
 // publication label holds one.
-var pubLabels = newFoldWords("publi", "posted")
+var pubLabels = newFoldWords("publi", "posted", "pubbl", "veröffentl")
 
 // pubLabelReach is how far after its label a publication date may start:
 // room for "on", a colon, "by" and a name.
