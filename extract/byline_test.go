@@ -296,3 +296,25 @@ func TestBylineClassOtherLanguages(t *testing.T) {
 		}
 	}
 }
+
+func TestBylineAgencyIsCredit(t *testing.T) {
+	for _, tc := range []struct{ byline, want, credit string }{
+		{"By Nicole Example, The Canadian Press", "Nicole Example", "The Canadian Press"},
+		{"By NICOLE EXAMPLE and JON ROE Associated Press", "NICOLE EXAMPLE and JON ROE", "AP"},
+		{"Par Nicole Example avec AFP", "Nicole Example", "AFP"},
+		{"By Michael R. Bloomberg", "Michael R. Bloomberg", ""},
+		{"By Nicole Example", "Nicole Example", ""},
+		{"Reuters", "Reuters", "Reuters"},
+		{"PTI, Washington", "PTI, Washington", "PTI"},
+	} {
+		page := `<html><body><article><h1>Planting a kitchen garden in a small yard</h1><p class="byline">` + tc.byline + `</p>
+<p>A kitchen garden needs less room than most people think: four raised beds and a sunny fence will feed a family through the summer.</p></article></body></html>`
+		a, err := Page([]byte(page), Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.Byline != tc.want || a.Credit != tc.credit {
+			t.Errorf("byline %q: byline %q, credit %q; want %q, %q", tc.byline, a.Byline, a.Credit, tc.want, tc.credit)
+		}
+	}
+}

@@ -198,6 +198,7 @@ func fromHTML(text string, opts Options, choices *Choices) (*article.Article, er
 	a.Paragraphs = dropComments(a.Paragraphs, a.Comments)
 	a.Paragraphs = dropAboveDateline(a.Paragraphs)
 	a.Dateline, a.Credit = htmlDatelineCredit(a, m, dropped)
+	a.Byline, _ = bylineAgency(a.Byline)
 	a.Published = m.dateOf(a.URL, a.Paragraphs, text, choices)
 	a.Paragraphs = dropDateLine(a.Paragraphs)
 	a.Language = m.languageOf(a.Text())
@@ -269,7 +270,7 @@ func htmlDatelineCredit(a *article.Article, m *pageMeta, dropped []string) (date
 	if credit == "" && a.Byline != "" {
 		// "By Jane Doe, Associated Press": a byline naming an agency
 		// credits it.
-		credit = agencyIn(a.Byline)
+		_, credit = bylineAgency(a.Byline)
 	}
 	if credit == "" {
 		if au := m.meta["author"]; au != "" && agencyIn(au) != "" && wordCount(au) <= 4 {

@@ -311,6 +311,57 @@ func cleanByline(s, site string) string {
 	return s
 }
 
+// agencyJoin matches what joins a news agency to the names before it in a
+// byline: a comma, "with" and its French, Spanish and German forms, or a
+// space ("Jane Doe Associated Press").
+var agencyJoin = regexp.MustCompile(`(?i)(?:\s*,\s*|\s+(?:with|avec|con|mit)\s+|\s+)$`)
+
+// agencyPlace matches the place after an agency that opens a byline: ",
+// Washington", " / New Delhi".
+var agencyPlace = regexp.MustCompile(`^\s*[,/|–—-]\s*\p{Lu}\p{L}+(?:\s+\p{Lu}\p{L}+){0,2}\.?$`)
+
+// bylineAgency splits off the news agency a byline ends with ("Jane
+// Doe, The Canadian Press", "Claire Dubois avec AFP"), which credits the
+// story and is none of its writers: it returns the names and the agency.
+// A byline that is an agency alone ("Reuters", "The Associated Press",
+// "PTI, Washington") stays whole and credits it too; one that only holds an agency's name as
+// a surname ("Michael R. Bloomberg") credits none.
+func bylineAgency(s string) (names, agency string) {
+	for _, a := range agencies {
+		locs := a.pattern.FindAllStringIndex(s, -1)
+		if len(locs) == 0 {
+			continue
+		}
+		if first := locs[0]; strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(s[:first[0]], "The "), "the ")) == "" && agencyPlace.MatchString(s[first[1]:]) {
+			// The agency and its desk's place: "PTI, Washington".
+			return s, a.name
+		}
+		loc := locs[len(locs)-1]
+		if strings.TrimRight(s[loc[1]:], " .") != "" {
+			continue
+		}
+		head := s[:loc[0]]
+		if strings.HasSuffix(head, "The ") || strings.HasSuffix(head, "the ") {
+			head = head[:len(head)-4]
+		}
+		if strings.TrimSpace(head) == "" {
+			return s, a.name
+		}
+		j := agencyJoin.FindStringIndex(head)
+		if j == nil || j[0] == 0 || wordCount(head[:j[0]]) < 2 {
+			continue
+		}
+		// Joined by a space alone, a one-word agency may be a surname:
+		// only its name of several words or its acronym is taken off.
+		name := s[loc[0]:loc[1]]
+		if strings.TrimSpace(head[j[0]:]) == "" && !strings.Contains(name, " ") && strings.ToUpper(name) != name {
+			continue
+		}
+		return head[:j[0]], a.name
+	}
+	return s, ""
+}
+
 // glued takes off a "By" label written against the name, its elements
 // side by side in the markup with no space between ("ByTrevor Jones"):
 // "By" then a capital and a small letter, which no name opens with

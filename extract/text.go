@@ -483,6 +483,12 @@ func fromText(text string, opts Options) *article.Article {
 	if a.Credit == "" && len(a.Paragraphs) > 0 {
 		a.Credit = creditFromTail(a.Paragraphs[len(a.Paragraphs)-1])
 	}
+	// "By Jane Doe, Associated Press", as on pages.
+	var agency string
+	a.Byline, agency = bylineAgency(a.Byline)
+	if a.Credit == "" {
+		a.Credit = agency
+	}
 	if a.Published == "" {
 		a.Published, _ = urlDate(a.URL)
 	}
