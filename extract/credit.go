@@ -101,6 +101,15 @@ var casedDatelineRE = regexp.MustCompile(`^(\p{Lu}[\p{L}.'’\-]+(?:\s+\p{Lu}[\p
 	`\s*\((?P<agency>[^()]{1,40})\)` +
 	`\s*\.?\s*(?:-{1,2}|—|–|:)\s*\S`)
 
+// releaseDatelineRE matches the dateline of a press release as its
+// distribution service sends it: "BOSTON, March 4, 2026 /PRNewswire/ --",
+// "Austin, Texas, Jan. 5, 2026 /Business Wire/ —": the service, between
+// slashes, is the credit.
+var releaseDatelineRE = regexp.MustCompile(`^(\p{Lu}[\p{L}.'’\-]+(?:\s+\p{Lu}[\p{L}.'’\-]+){0,3})` +
+	`(?:,\s*\p{Lu}[\p{L}.]+(?:\s+\p{Lu}[\p{L}.]+){0,2})?` +
+	`,?\s+(?i:` + monthRE + `)\.?\s+\d{1,2},?\s+\d{4}` +
+	`\s*/\s*(\p{Lu}[\p{L} -]{2,30}?)\s*/\s*(?:-{1,2}|—|–)\s*\S`)
+
 // casedAgency is the index of casedDatelineRE's agency.
 var casedAgency = casedDatelineRE.SubexpIndex("agency")
 
@@ -122,6 +131,9 @@ var notPlace = map[string]bool{
 func leadDateline(p string) (place, agency string) {
 	m := datelineRE.FindStringSubmatch(p)
 	if m == nil {
+		if r := releaseDatelineRE.FindStringSubmatch(p); r != nil {
+			return r[1], r[len(r)-1]
+		}
 		m = casedDatelineRE.FindStringSubmatch(p)
 		if m == nil {
 			return "", ""
@@ -189,6 +201,11 @@ var tailCredit = regexp.MustCompile(`^(?:[-—–]{1,2}\s*(.{2,40})|\(?\s*(?:Rep
 // match.
 var republished = regexp.MustCompile(`(?i)^(?:this (?:article|story|post|piece|report) )?(?:was |is |has been )?(?:(?:originally|first) (?:published|appeared|posted) (?:by|in|on|at)|(?:republished|reprinted|adapted|syndicated)(?: with permission)? (?:from|by)|(?:produced|reported) (?:by|in partnership with))\s+(?-i:the\s+)?((?-i:\p{Lu})[^.,;:()]{1,50}?)(?:\s+(?:under|with|and|on|in)\b|[.,;:(]|$)`)
 
+// firstPublishedBy matches the note that names the outlet before saying
+// the story was first published: "This report by The Canadian Press was
+// first published March 4, 2026."
+var firstPublishedBy = regexp.MustCompile(`(?i)^this (?:article|story|report|piece) by (?-i:the\s+)?((?-i:\p{Lu})[^.,;:()]{1,50}?) (?:was|has been) (?:first|originally) (?:published|posted)\b`)
+
 // signOffStaff open the parts of a sign-off that name the agency's staff,
 // lower-cased.
 var signOffStaff = []string{
@@ -230,14 +247,18 @@ func creditFromTail(p string) string {
 	if o := signOffOutlet(p); o != "" {
 		return o
 	}
-	if m := republished.FindStringSubmatch(p); m != nil {
+	m := republished.FindStringSubmatch(p)
+	if m == nil {
+		m = firstPublishedBy.FindStringSubmatch(p)
+	}
+	if m != nil {
 		name := strings.TrimSpace(m[1])
 		if a := agencyIn(name); a != "" {
 			return a
 		}
 		return name
 	}
-	m := tailCredit.FindStringSubmatch(p)
+	m = tailCredit.FindStringSubmatch(p)
 	if m == nil {
 		return ""
 	}

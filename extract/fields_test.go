@@ -94,6 +94,10 @@ func TestLeadDateline(t *testing.T) {
 		{"Washington — The Senate voted", "", ""},
 		{"Officials (police and fire) - said", "", ""},
 		{"The Mayor (Labour) - said it was time", "", ""},
+		// A press release as its distribution service sends it.
+		{"BOSTON, March 4, 2026 /PRNewswire/ -- Harbour Labs said", "BOSTON", "PRNewswire"},
+		{"Austin, Texas, Jan. 5, 2026 /Example Wire/ — The company", "Austin", "Example Wire"},
+		{"Sales rose 4% in 2026 / 2027 - the company said", "", ""},
 	} {
 		t.Run(tc.in, func(t *testing.T) {
 			place, agency := leadDateline(tc.in)
@@ -135,6 +139,8 @@ func TestCredit(t *testing.T) {
 		{"Republished with permission from Reuters.", "", "Reuters"},
 		{"This story was produced by ProPublica, a nonprofit newsroom.", "", "ProPublica"},
 		{"This article was reprinted on Wired.com.", "", ""},
+		{"This report by The Harbour Wire was first published March 4, 2026.", "", "The Harbour Wire"},
+		{"This story by our reporter was first published in 2019.", "", ""},
 		{"This article has been adapted from its original source.", "", ""},
 		{"The AP reported earlier that talks had stalled.", "", ""},
 		{"Copyright lawyers for AFP said the case would go on.", "", ""},
