@@ -2,6 +2,7 @@ package extract
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -420,9 +421,24 @@ func inSiteFooter(n *html.Node) bool {
 		switch {
 		case p.DataAtom == atom.Article:
 			return false
-		case p.DataAtom == atom.Footer || attr(p, "role") == "contentinfo":
+		case p.DataAtom == atom.Footer || attr(p, "role") == "contentinfo" || footerNamed(p):
 			footer = true
 		}
 	}
 	return footer
+}
+
+// footerNamed reports an element whose class or id names it a footer
+// ("footer", "site-footer", "footer-wrap"), token by token.
+func footerNamed(n *html.Node) bool {
+	ci := classID(n)
+	if ci == "" {
+		return false
+	}
+	for _, name := range strings.Fields(ci) {
+		if slices.Contains(nameTokens(name, nil), "footer") {
+			return true
+		}
+	}
+	return false
 }
