@@ -442,3 +442,49 @@ func footerNamed(n *html.Node) bool {
 	}
 	return false
 }
+
+// inPictureCredit reports a notice that credits a picture: inside a
+// <figure> or <figcaption>, a box whose class names a caption, a photo or
+// an attribution, or a credit box beside a picture ("© Jane Doe" under a
+// photo, "©Stock Agency"). It names who took the picture, not where the
+// story came from; a credit box with no picture ("© Meridian Press 2026"
+// under the story) still credits the story.
+func inPictureCredit(n *html.Node) bool {
+	for p, depth := n.Parent, 0; p != nil && depth < 4; p, depth = p.Parent, depth+1 {
+		if p.Type != html.ElementNode {
+			continue
+		}
+		if p.DataAtom == atom.Figure || p.DataAtom == atom.Figcaption {
+			return true
+		}
+		for _, name := range strings.Fields(classID(p)) {
+			for _, t := range nameTokens(name, nil) {
+				switch t {
+				case "caption", "captions", "attribution", "photo", "image", "img":
+					return true
+				case "credit", "credits":
+					if p.Parent != nil && holdsPicture(p.Parent) {
+						return true
+					}
+				}
+			}
+		}
+	}
+	return false
+}
+
+// holdsPicture reports an element with an <img> or <picture> among its
+// children or theirs.
+func holdsPicture(n *html.Node) bool {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.DataAtom == atom.Img || c.DataAtom == atom.Picture {
+			return true
+		}
+		for g := c.FirstChild; g != nil; g = g.NextSibling {
+			if g.DataAtom == atom.Img || g.DataAtom == atom.Picture {
+				return true
+			}
+		}
+	}
+	return false
+}

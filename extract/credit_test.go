@@ -57,3 +57,22 @@ func TestSiteFooterNotice(t *testing.T) {
 		}
 	}
 }
+
+func TestPictureCreditIsNoCredit(t *testing.T) {
+	for _, credit := range []string{
+		`<figure><img src="a.jpg"><figcaption>The new bridge. ©Harbour Photo Agency</figcaption></figure>`,
+		`<div class="lead"><div class="img"><img src="a.jpg"></div><div class="credits">© Jane Example</div></div>`,
+		`<span class="caption"><span class="attribution">© Northgate Images</span> The new bridge.</span>`,
+	} {
+		page := `<html><body><article><h1>Council approves a footbridge over the river</h1>` + credit + `
+<p>The town council voted on Tuesday to build a footbridge over the river, ending a decade of argument over how walkers and cyclists should cross.</p>
+<p>The bridge will cost about four million, most of it from a regional transport fund, and is due to open in the spring of 2028.</p></article></body></html>`
+		a, err := Page([]byte(page), Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.Credit != "" {
+			t.Errorf("credit = %q from %s, want none (a picture's credit)", a.Credit, credit)
+		}
+	}
+}

@@ -177,7 +177,7 @@ func readMeta(root *html.Node) *pageMeta {
 			}
 			// Copyright notices name the agency a story came from
 			// ("© Thomson Reuters"); they sit outside the body.
-			if creditTries > 0 && isCopyright(n.Data) && n.Parent != nil {
+			if creditTries > 0 && isCopyright(n.Data) && n.Parent != nil && !inPictureCredit(n) {
 				creditTries--
 				if t := textOf(n.Parent); len(t) < 200 {
 					m.creditLines = append(m.creditLines, t)
