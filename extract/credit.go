@@ -409,23 +409,19 @@ func squash(s string) string {
 	return strings.TrimPrefix(s, "the")
 }
 
-// inSiteFooter reports whether n sits in the page's footer (a <footer> or
-// contentinfo region not inside an <article>), where the copyright notice
-// names the site's owner rather than a story's source.
+// inSiteFooter reports whether n sits in a footer (a <footer>, a
+// contentinfo region or a box named for a footer), the site's or the
+// article's own: there the copyright notice names the site's owner ("©
+// 2019 Example Interactive Inc. All Rights Reserved." closing each story)
+// rather than a story's source. An agency's notice is read wherever it
+// stands (creditLines).
 func inSiteFooter(n *html.Node) bool {
-	footer := false
 	for p := n.Parent; p != nil; p = p.Parent {
-		if p.Type != html.ElementNode {
-			continue
-		}
-		switch {
-		case p.DataAtom == atom.Article:
-			return false
-		case p.DataAtom == atom.Footer || attr(p, "role") == "contentinfo" || footerNamed(p):
-			footer = true
+		if p.Type == html.ElementNode && (p.DataAtom == atom.Footer || attr(p, "role") == "contentinfo" || footerNamed(p)) {
+			return true
 		}
 	}
-	return footer
+	return false
 }
 
 // footerNamed reports an element whose class or id names it a footer

@@ -45,9 +45,11 @@ func TestSiteFooterNotice(t *testing.T) {
 <p>The town council voted on Tuesday to build a footbridge over the river, ending a decade of argument over how walkers and cyclists should cross.</p>
 <p>The bridge will cost about four million, most of it from a regional transport fund, and is due to open in the spring of 2028.</p></article>
 <footer><p>© 2026 Harrow Street Media Group. All rights reserved.</p></footer></body></html>`
-	// The footer as a box named for it, not a <footer> element.
+	// The footer as a box named for it, not a <footer> element, and the
+	// article's own footer.
 	classed := strings.NewReplacer("<footer>", `<div class="footer-wrap site-footer">`, "</footer>", "</div>").Replace(page)
-	for _, p := range []string{page, classed} {
+	inArticle := strings.NewReplacer("</article>", "", "</footer>", "</footer></article>").Replace(page)
+	for _, p := range []string{page, classed, inArticle} {
 		a, err := Page([]byte(p), Options{})
 		if err != nil {
 			t.Fatal(err)
