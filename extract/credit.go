@@ -2,7 +2,6 @@ package extract
 
 import (
 	"regexp"
-	"slices"
 	"strings"
 	"unicode"
 
@@ -424,16 +423,19 @@ func inSiteFooter(n *html.Node) bool {
 	return false
 }
 
-// footerNamed reports an element whose class or id names it a footer
-// ("footer", "site-footer", "footer-wrap"), token by token.
+// footerNamed reports an element whose class or id names it a footer or
+// the site's legal notices ("footer", "site-footer", "footer2-row",
+// "block--legal"), token by token.
 func footerNamed(n *html.Node) bool {
 	ci := classID(n)
 	if ci == "" {
 		return false
 	}
 	for _, name := range strings.Fields(ci) {
-		if slices.Contains(nameTokens(name, nil), "footer") {
-			return true
+		for _, t := range nameTokens(name, nil) {
+			if t = strings.TrimRight(t, "0123456789"); t == "footer" || t == "legal" {
+				return true
+			}
 		}
 	}
 	return false

@@ -3,6 +3,8 @@ package extract
 import (
 	"strings"
 	"testing"
+
+	"golang.org/x/net/html"
 )
 
 func TestNoticeOutlet(t *testing.T) {
@@ -75,6 +77,18 @@ func TestPictureCreditIsNoCredit(t *testing.T) {
 		}
 		if a.Credit != "" {
 			t.Errorf("credit = %q from %s, want none (a picture's credit)", a.Credit, credit)
+		}
+	}
+}
+
+func TestFooterNamed(t *testing.T) {
+	for class, want := range map[string]bool{
+		"footer": true, "site-footer": true, "footer2-row": true, "l-mega__block--legal": true,
+		"footnote": false, "legality-check": false, "credit": false,
+	} {
+		n := &html.Node{Type: html.ElementNode, Data: "div", Attr: []html.Attribute{{Key: "class", Val: class}}}
+		if got := footerNamed(n); got != want {
+			t.Errorf("footerNamed(class %q) = %v, want %v", class, got, want)
 		}
 	}
 }
