@@ -78,5 +78,5 @@ var (
 	}
 	// storyThreshold is the story model's decision threshold (see
 	// acceptStories).
-	storyThreshold = 0.10863425511840846
+	storyThreshold = 0.1086342551184083
 )

@@ -28,9 +28,9 @@ package trace
 //	same_event check:             11 pairs, derived decided right 1.0000
 //	families fit:                 24 pairs, derived decided right 1.0000, original named 0.7500 of 16
 //	families_cross fit:           32 pairs, derived decided right 1.0000
-//	stories fit:                  84 pairs, derived decided right 1.0000, original named 0.9231 of 78
+//	stories fit:                  84 pairs, derived decided right 1.0000, original named 1.0000 of 78
 //	stories_cross fit:            30 pairs, derived decided right 0.9000
-//	stories check:                68 pairs, derived decided right 1.0000, original named 0.9839 of 62
+//	stories check:                68 pairs, derived decided right 1.0000, original named 1.0000 of 62
 //	stories_cross check:          30 pairs, derived decided right 0.8000
 //	synthetic fit:               417 pairs, derived decided right 0.9904, original named 0.7554 of 413
 //	short_answers fit:            65 pairs, derived decided right 0.9692, original named 0.8750 of 40
@@ -972,156 +972,156 @@ var (
 			{2, 0.012500000000000011, 0.0206, -0.0335, nil, nil},  // padding_diff
 			{8, 0.5813344230059705, -0.0026, 0.2479, nil, nil},    // style_diff
 			{5, 0, 0.0290, -0.0214, nil, nil},                     // aligned_diff
-			{9, 0, -0.4118, 0.0260, nil, nil},                     // dateline
-			{9, 0, -0.3689, 0.0182, nil, nil},                     // dateline
-			{9, 0, -0.3334, 0.0128, nil, nil},                     // dateline
-			{9, 0, -0.3024, 0.0090, nil, nil},                     // dateline
-			{9, 0, -0.2743, 0.0063, nil, nil},                     // dateline
-			{9, 0, -0.2480, 0.0044, nil, nil},                     // dateline
-			{9, 0, -0.2232, 0.0031, nil, nil},                     // dateline
-			{10, -0, -0.2818, 0.0018, nil, nil},                   // generic_byline
-			{10, -0, -0.2527, 0.0012, nil, nil},                   // generic_byline
-			{9, 0, -0.1841, 0.0016, nil, nil},                     // dateline
-			{10, -0, -0.2223, 0.0008, nil, nil},                   // generic_byline
-			{9, 0, -0.1574, 0.0010, nil, nil},                     // dateline
-			{10, -0, -0.1970, 0.0005, nil, nil},                   // generic_byline
-			{10, -0, -0.1791, 0.0004, nil, nil},                   // generic_byline
-			{9, 0, -0.1304, 0.0006, nil, nil},                     // dateline
-			{10, -0, -0.1605, 0.0003, nil, nil},                   // generic_byline
-			{10, -0, -0.1472, 0.0002, nil, nil},                   // generic_byline
-			{9, 0, -0.1085, 0.0004, nil, nil},                     // dateline
-			{10, -0, -0.1332, 0.0002, nil, nil},                   // generic_byline
-			{10, -0, -0.1231, 0.0001, nil, nil},                   // generic_byline
-			{9, 0, -0.0904, 0.0003, nil, nil},                     // dateline
-			{10, -0, -0.1126, 0.0001, nil, nil},                   // generic_byline
-			{10, -0, -0.1048, 0.0001, nil, nil},                   // generic_byline
-			{9, 0, -0.0755, 0.0002, nil, nil},                     // dateline
-			{10, -0, -0.0967, 0.0001, nil, nil},                   // generic_byline
-			{10, -0, -0.0906, 0.0001, nil, nil},                   // generic_byline
-			{10, -0, -0.0851, 0.0000, nil, nil},                   // generic_byline
-			{9, 0, -0.0625, 0.0002, nil, nil},                     // dateline
-			{10, -0, -0.0794, 0.0001, nil, nil},                   // generic_byline
-			{10, -0, -0.0749, 0.0000, nil, nil},                   // generic_byline
-			{10, -0, -0.0709, 0.0000, nil, nil},                   // generic_byline
-			{9, 0, -0.0519, 0.0001, nil, nil},                     // dateline
-			{10, -0, -0.0667, 0.0000, nil, nil},                   // generic_byline
-			{10, -0, -0.0634, 0.0000, nil, nil},                   // generic_byline
-			{10, -0, -0.0604, 0.0000, nil, nil},                   // generic_byline
-			{9, 0, -0.0433, 0.0001, nil, nil},                     // dateline
-			{10, -0, -0.0572, 0.0000, nil, nil},                   // generic_byline
-			{10, -0, -0.0547, 0.0000, nil, nil},                   // generic_byline
-			{10, -0, -0.0524, 0.0000, nil, nil},                   // generic_byline
-			{10, -0, -0.0502, 0.0000, nil, nil},                   // generic_byline
-			{9, 0, -0.0360, 0.0001, nil, nil},                     // dateline
-			{10, -0, -0.0479, 0.0000, nil, nil},                   // generic_byline
-			{10, -0, -0.0461, 0.0000, nil, nil},                   // generic_byline
-			{10, -0, -0.0444, 0.0000, nil, nil},                   // generic_byline
-			{10, -0, -0.0427, 0.0000, nil, nil},                   // generic_byline
-			{10, -0, -0.0412, 0.0000, nil, nil},                   // generic_byline
-			{9, 0, -0.0299, 0.0001, nil, nil},                     // dateline
-			{10, -0, -0.0397, 0.0000, nil, nil},                   // generic_byline
-			{10, -0, -0.0383, 0.0000, nil, nil},                   // generic_byline
-			{10, -0, -0.0371, 0.0000, nil, nil},                   // generic_byline
-			{10, -0, -0.0359, 0.0000, nil, nil},                   // generic_byline
-			{10, -0, -0.0348, 0.0000, nil, nil},                   // generic_byline
-			{9, 0, -0.0250, 0.0000, nil, nil},                     // dateline
-			{10, -0, -0.0337, 0.0000, nil, nil},                   // generic_byline
-			{10, -0, -0.0327, 0.0000, nil, nil},                   // generic_byline
-			{10, -0, -0.0318, 0.0000, nil, nil},                   // generic_byline
-			{10, -0, -0.0309, 0.0000, nil, nil},                   // generic_byline
-			{10, -0, -0.0301, 0.0000, nil, nil},                   // generic_byline
-			{10, -0, -0.0293, 0.0000, nil, nil},                   // generic_byline
-			{9, 0, -0.0208, 0.0000, nil, nil},                     // dateline
-			{10, -0, -0.0285, 0.0000, nil, nil},                   // generic_byline
-			{10, -0, -0.0277, 0.0000, nil, nil},                   // generic_byline
-			{10, -0, -0.0271, 0.0000, nil, nil},                   // generic_byline
-			{10, -0, -0.0264, 0.0000, nil, nil},                   // generic_byline
-			{10, -0, -0.0258, 0.0000, nil, nil},                   // generic_byline
-			{10, -0, -0.0252, 0.0000, nil, nil},                   // generic_byline
-			{10, -0, -0.0246, 0.0000, nil, nil},                   // generic_byline
-			{10, -0, -0.0241, 0.0000, nil, nil},                   // generic_byline
-			{9, 0, -0.0173, 0.0000, nil, nil},                     // dateline
+			{9, 0, -0.4347, 0.0292, nil, nil},                     // dateline
+			{9, 0, -0.3926, 0.0205, nil, nil},                     // dateline
+			{9, 0, -0.3600, 0.0144, nil, nil},                     // dateline
+			{9, 0, -0.3333, 0.0101, nil, nil},                     // dateline
+			{9, 0, -0.3104, 0.0071, nil, nil},                     // dateline
+			{9, 0, -0.2899, 0.0049, nil, nil},                     // dateline
+			{9, 0, -0.2709, 0.0035, nil, nil},                     // dateline
+			{9, 0, -0.2529, 0.0024, nil, nil},                     // dateline
+			{9, 0, -0.2356, 0.0017, nil, nil},                     // dateline
+			{10, -0, -0.2660, 0.0010, nil, nil},                   // generic_byline
+			{9, 0, -0.2137, 0.0011, nil, nil},                     // dateline
+			{10, -0, -0.2341, 0.0007, nil, nil},                   // generic_byline
+			{9, 0, -0.1940, 0.0007, nil, nil},                     // dateline
+			{10, -0, -0.2073, 0.0005, nil, nil},                   // generic_byline
+			{9, 0, -0.1763, 0.0005, nil, nil},                     // dateline
+			{10, -0, -0.1849, 0.0003, nil, nil},                   // generic_byline
+			{9, 0, -0.1604, 0.0003, nil, nil},                     // dateline
+			{10, -0, -0.1662, 0.0003, nil, nil},                   // generic_byline
+			{9, 0, -0.1463, 0.0003, nil, nil},                     // dateline
+			{10, -0, -0.1504, 0.0002, nil, nil},                   // generic_byline
+			{9, 0, -0.1339, 0.0002, nil, nil},                     // dateline
+			{10, -0, -0.1371, 0.0002, nil, nil},                   // generic_byline
+			{9, 0, -0.1229, 0.0001, nil, nil},                     // dateline
+			{10, -0, -0.1256, 0.0001, nil, nil},                   // generic_byline
+			{9, 0, -0.1132, 0.0001, nil, nil},                     // dateline
+			{10, -0, -0.1157, 0.0001, nil, nil},                   // generic_byline
+			{9, 0, -0.1047, 0.0001, nil, nil},                     // dateline
+			{10, -0, -0.1070, 0.0001, nil, nil},                   // generic_byline
+			{10, -0, -0.0999, 0.0001, nil, nil},                   // generic_byline
+			{9, 0, -0.0967, 0.0001, nil, nil},                     // dateline
+			{10, -0, -0.0931, 0.0001, nil, nil},                   // generic_byline
+			{9, 0, -0.0901, 0.0001, nil, nil},                     // dateline
+			{10, -0, -0.0870, 0.0001, nil, nil},                   // generic_byline
+			{9, 0, -0.0842, 0.0001, nil, nil},                     // dateline
+			{10, -0, -0.0816, 0.0000, nil, nil},                   // generic_byline
+			{9, 0, -0.0790, 0.0001, nil, nil},                     // dateline
+			{10, -0, -0.0768, 0.0000, nil, nil},                   // generic_byline
+			{9, 0, -0.0743, 0.0000, nil, nil},                     // dateline
+			{10, -0, -0.0725, 0.0000, nil, nil},                   // generic_byline
+			{9, 0, -0.0700, 0.0000, nil, nil},                     // dateline
+			{10, -0, -0.0686, 0.0000, nil, nil},                   // generic_byline
+			{9, 0, -0.0662, 0.0000, nil, nil},                     // dateline
+			{10, -0, -0.0650, 0.0000, nil, nil},                   // generic_byline
+			{9, 0, -0.0628, 0.0000, nil, nil},                     // dateline
+			{10, -0, -0.0618, 0.0000, nil, nil},                   // generic_byline
+			{9, 0, -0.0596, 0.0000, nil, nil},                     // dateline
+			{10, -0, -0.0588, 0.0000, nil, nil},                   // generic_byline
+			{9, 0, -0.0567, 0.0000, nil, nil},                     // dateline
+			{10, -0, -0.0561, 0.0000, nil, nil},                   // generic_byline
+			{9, 0, -0.0541, 0.0000, nil, nil},                     // dateline
+			{10, -0, -0.0536, 0.0000, nil, nil},                   // generic_byline
+			{9, 0, -0.0517, 0.0000, nil, nil},                     // dateline
+			{10, -0, -0.0513, 0.0000, nil, nil},                   // generic_byline
+			{9, 0, -0.0494, 0.0000, nil, nil},                     // dateline
+			{10, -0, -0.0492, 0.0000, nil, nil},                   // generic_byline
+			{9, 0, -0.0474, 0.0000, nil, nil},                     // dateline
+			{10, -0, -0.0472, 0.0000, nil, nil},                   // generic_byline
+			{9, 0, -0.0455, 0.0000, nil, nil},                     // dateline
+			{10, -0, -0.0454, 0.0000, nil, nil},                   // generic_byline
+			{9, 0, -0.0437, 0.0000, nil, nil},                     // dateline
+			{10, -0, -0.0437, 0.0000, nil, nil},                   // generic_byline
+			{9, 0, -0.0421, 0.0000, nil, nil},                     // dateline
+			{10, -0, -0.0421, 0.0000, nil, nil},                   // generic_byline
+			{9, 0, -0.0405, 0.0000, nil, nil},                     // dateline
+			{10, -0, -0.0406, 0.0000, nil, nil},                   // generic_byline
+			{10, -0, -0.0393, 0.0000, nil, nil},                   // generic_byline
+			{9, 0, -0.0391, 0.0000, nil, nil},                     // dateline
+			{10, -0, -0.0380, 0.0000, nil, nil},                   // generic_byline
+			{9, 0, -0.0378, 0.0000, nil, nil},                     // dateline
+			{10, -0, -0.0367, 0.0000, nil, nil},                   // generic_byline
+			{9, 0, -0.0365, 0.0000, nil, nil},                     // dateline
+			{10, -0, -0.0356, 0.0000, nil, nil},                   // generic_byline
+			{9, 0, -0.0353, 0.0000, nil, nil},                     // dateline
+			{10, -0, -0.0345, 0.0000, nil, nil},                   // generic_byline
+			{9, 0, -0.0342, 0.0000, nil, nil},                     // dateline
+			{10, -0, -0.0335, 0.0000, nil, nil},                   // generic_byline
+			{9, 0, -0.0332, 0.0000, nil, nil},                     // dateline
+			{10, -0, -0.0325, 0.0000, nil, nil},                   // generic_byline
+			{9, 0, -0.0322, 0.0000, nil, nil},                     // dateline
+			{10, -0, -0.0316, 0.0000, nil, nil},                   // generic_byline
+			{9, 0, -0.0313, 0.0000, nil, nil},                     // dateline
+			{10, -0, -0.0307, 0.0000, nil, nil},                   // generic_byline
+			{9, 0, -0.0304, 0.0000, nil, nil},                     // dateline
+			{10, -0, -0.0299, 0.0000, nil, nil},                   // generic_byline
+			{9, 0, -0.0296, 0.0000, nil, nil},                     // dateline
+			{10, -0, -0.0291, 0.0000, nil, nil},                   // generic_byline
+			{9, 0, -0.0288, 0.0000, nil, nil},                     // dateline
+			{10, -0, -0.0283, 0.0000, nil, nil},                   // generic_byline
+			{9, 0, -0.0280, 0.0000, nil, nil},                     // dateline
+			{10, -0, -0.0276, 0.0000, nil, nil},                   // generic_byline
+			{9, 0, -0.0273, 0.0000, nil, nil},                     // dateline
+			{10, -0, -0.0270, 0.0000, nil, nil},                   // generic_byline
+			{9, 0, -0.0266, 0.0000, nil, nil},                     // dateline
+			{10, -0, -0.0263, 0.0000, nil, nil},                   // generic_byline
+			{9, 0, -0.0260, 0.0000, nil, nil},                     // dateline
+			{10, -0, -0.0257, 0.0000, nil, nil},                   // generic_byline
+			{9, 0, -0.0254, 0.0000, nil, nil},                     // dateline
+			{10, -0, -0.0251, 0.0000, nil, nil},                   // generic_byline
+			{9, 0, -0.0248, 0.0000, nil, nil},                     // dateline
+			{10, -0, -0.0245, 0.0000, nil, nil},                   // generic_byline
+			{9, 0, -0.0242, 0.0000, nil, nil},                     // dateline
+			{10, -0, -0.0240, 0.0000, nil, nil},                   // generic_byline
+			{9, 0, -0.0237, 0.0000, nil, nil},                     // dateline
 			{10, -0, -0.0235, 0.0000, nil, nil},                   // generic_byline
+			{9, 0, -0.0232, 0.0000, nil, nil},                     // dateline
 			{10, -0, -0.0230, 0.0000, nil, nil},                   // generic_byline
+			{9, 0, -0.0227, 0.0000, nil, nil},                     // dateline
 			{10, -0, -0.0225, 0.0000, nil, nil},                   // generic_byline
-			{10, -0, -0.0221, 0.0000, nil, nil},                   // generic_byline
+			{9, 0, -0.0222, 0.0000, nil, nil},                     // dateline
+			{10, -0, -0.0220, 0.0000, nil, nil},                   // generic_byline
+			{9, 0, -0.0217, 0.0000, nil, nil},                     // dateline
 			{10, -0, -0.0216, 0.0000, nil, nil},                   // generic_byline
+			{9, 0, -0.0213, 0.0000, nil, nil},                     // dateline
 			{10, -0, -0.0212, 0.0000, nil, nil},                   // generic_byline
+			{9, 0, -0.0209, 0.0000, nil, nil},                     // dateline
 			{10, -0, -0.0208, 0.0000, nil, nil},                   // generic_byline
+			{9, 0, -0.0205, 0.0000, nil, nil},                     // dateline
 			{10, -0, -0.0204, 0.0000, nil, nil},                   // generic_byline
+			{9, 0, -0.0201, 0.0000, nil, nil},                     // dateline
 			{10, -0, -0.0200, 0.0000, nil, nil},                   // generic_byline
-			{9, 0, -0.0144, 0.0000, nil, nil},                     // dateline
+			{9, 0, -0.0197, 0.0000, nil, nil},                     // dateline
 			{10, -0, -0.0196, 0.0000, nil, nil},                   // generic_byline
+			{9, 0, -0.0193, 0.0000, nil, nil},                     // dateline
 			{10, -0, -0.0193, 0.0000, nil, nil},                   // generic_byline
+			{9, 0, -0.0190, 0.0000, nil, nil},                     // dateline
 			{10, -0, -0.0189, 0.0000, nil, nil},                   // generic_byline
+			{9, 0, -0.0187, 0.0000, nil, nil},                     // dateline
 			{10, -0, -0.0186, 0.0000, nil, nil},                   // generic_byline
+			{9, 0, -0.0183, 0.0000, nil, nil},                     // dateline
 			{10, -0, -0.0183, 0.0000, nil, nil},                   // generic_byline
+			{9, 0, -0.0180, 0.0000, nil, nil},                     // dateline
 			{10, -0, -0.0180, 0.0000, nil, nil},                   // generic_byline
+			{9, 0, -0.0177, 0.0000, nil, nil},                     // dateline
 			{10, -0, -0.0177, 0.0000, nil, nil},                   // generic_byline
+			{9, 0, -0.0174, 0.0000, nil, nil},                     // dateline
 			{10, -0, -0.0174, 0.0000, nil, nil},                   // generic_byline
+			{9, 0, -0.0171, 0.0000, nil, nil},                     // dateline
 			{10, -0, -0.0171, 0.0000, nil, nil},                   // generic_byline
-			{10, -0, -0.0169, 0.0000, nil, nil},                   // generic_byline
-			{9, 0, -0.0120, 0.0000, nil, nil},                     // dateline
+			{9, 0, -0.0169, 0.0000, nil, nil},                     // dateline
+			{10, -0, -0.0168, 0.0000, nil, nil},                   // generic_byline
+			{9, 0, -0.0166, 0.0000, nil, nil},                     // dateline
 			{10, -0, -0.0166, 0.0000, nil, nil},                   // generic_byline
+			{9, 0, -0.0163, 0.0000, nil, nil},                     // dateline
 			{10, -0, -0.0163, 0.0000, nil, nil},                   // generic_byline
+			{9, 0, -0.0161, 0.0000, nil, nil},                     // dateline
 			{10, -0, -0.0161, 0.0000, nil, nil},                   // generic_byline
+			{9, 0, -0.0158, 0.0000, nil, nil},                     // dateline
 			{10, -0, -0.0158, 0.0000, nil, nil},                   // generic_byline
+			{9, 0, -0.0156, 0.0000, nil, nil},                     // dateline
 			{10, -0, -0.0156, 0.0000, nil, nil},                   // generic_byline
-			{10, -0, -0.0154, 0.0000, nil, nil},                   // generic_byline
-			{10, -0, -0.0151, 0.0000, nil, nil},                   // generic_byline
-			{10, -0, -0.0149, 0.0000, nil, nil},                   // generic_byline
-			{10, -0, -0.0147, 0.0000, nil, nil},                   // generic_byline
-			{10, -0, -0.0145, 0.0000, nil, nil},                   // generic_byline
-			{10, -0, -0.0143, 0.0000, nil, nil},                   // generic_byline
-			{10, -0, -0.0141, 0.0000, nil, nil},                   // generic_byline
-			{9, 0, -0.0100, 0.0000, nil, nil},                     // dateline
-			{10, -0, -0.0139, 0.0000, nil, nil},                   // generic_byline
-			{10, -0, -0.0137, 0.0000, nil, nil},                   // generic_byline
-			{10, -0, -0.0136, 0.0000, nil, nil},                   // generic_byline
-			{10, -0, -0.0134, 0.0000, nil, nil},                   // generic_byline
-			{10, -0, -0.0132, 0.0000, nil, nil},                   // generic_byline
-			{10, -0, -0.0131, 0.0000, nil, nil},                   // generic_byline
-			{10, -0, -0.0129, 0.0000, nil, nil},                   // generic_byline
-			{10, -0, -0.0127, 0.0000, nil, nil},                   // generic_byline
-			{10, -0, -0.0126, 0.0000, nil, nil},                   // generic_byline
-			{10, -0, -0.0124, 0.0000, nil, nil},                   // generic_byline
-			{10, -0, -0.0123, 0.0000, nil, nil},                   // generic_byline
-			{10, -0, -0.0121, 0.0000, nil, nil},                   // generic_byline
-			{10, -0, -0.0120, 0.0000, nil, nil},                   // generic_byline
-			{10, -0, -0.0119, 0.0000, nil, nil},                   // generic_byline
-			{10, -0, -0.0117, 0.0000, nil, nil},                   // generic_byline
-			{9, 0, -0.0084, 0.0000, nil, nil},                     // dateline
-			{10, -0, -0.0116, 0.0000, nil, nil},                   // generic_byline
-			{10, -0, -0.0115, 0.0000, nil, nil},                   // generic_byline
-			{10, -0, -0.0113, 0.0000, nil, nil},                   // generic_byline
-			{10, -0, -0.0112, 0.0000, nil, nil},                   // generic_byline
-			{10, -0, -0.0111, 0.0000, nil, nil},                   // generic_byline
-			{10, -0, -0.0110, 0.0000, nil, nil},                   // generic_byline
-			{10, -0, -0.0109, 0.0000, nil, nil},                   // generic_byline
-			{10, -0, -0.0108, 0.0000, nil, nil},                   // generic_byline
-			{10, -0, -0.0106, 0.0000, nil, nil},                   // generic_byline
-			{10, -0, -0.0105, 0.0000, nil, nil},                   // generic_byline
-			{10, -0, -0.0104, 0.0000, nil, nil},                   // generic_byline
-			{10, -0, -0.0103, 0.0000, nil, nil},                   // generic_byline
-			{10, -0, -0.0102, 0.0000, nil, nil},                   // generic_byline
-			{10, -0, -0.0101, 0.0000, nil, nil},                   // generic_byline
-			{10, -0, -0.0100, 0.0000, nil, nil},                   // generic_byline
-			{10, -0, -0.0099, 0.0000, nil, nil},                   // generic_byline
-			{10, -0, -0.0098, 0.0000, nil, nil},                   // generic_byline
-			{10, -0, -0.0097, 0.0000, nil, nil},                   // generic_byline
-			{9, 0, -0.0070, 0.0000, nil, nil},                     // dateline
-			{10, -0, -0.0096, 0.0000, nil, nil},                   // generic_byline
-			{10, -0, -0.0096, 0.0000, nil, nil},                   // generic_byline
-			{10, -0, -0.0095, 0.0000, nil, nil},                   // generic_byline
-			{10, -0, -0.0094, 0.0000, nil, nil},                   // generic_byline
-			{10, -0, -0.0093, 0.0000, nil, nil},                   // generic_byline
-			{10, -0, -0.0092, 0.0000, nil, nil},                   // generic_byline
-			{10, -0, -0.0091, 0.0000, nil, nil},                   // generic_byline
-			{10, -0, -0.0091, 0.0000, nil, nil},                   // generic_byline
-			{10, -0, -0.0090, 0.0000, nil, nil},                   // generic_byline
-			{10, -0, -0.0089, 0.0000, nil, nil},                   // generic_byline
-			{10, -0, -0.0088, 0.0000, nil, nil},                   // generic_byline
-			{10, -0, -0.0087, 0.0000, nil, nil},                   // generic_byline
 		},
 	}
 	// derivedThreshold is the derived model's decision threshold: the
