@@ -6,9 +6,12 @@
 package ingest
 
 import (
+	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"io"
+	"iter"
 	"net/url"
 	"path/filepath"
 	"strings"
@@ -53,28 +56,52 @@ func (o Options) source() source.Options {
 
 // Read reads one page — a file path, "-" for standard input, or an http or
 // https URL fetched politely — and extracts its article (see Article for
-// the fields it completes). It returns ctx's error when ctx ends first.
+// the fields it completes). A WARC file or a feed given in its place is
+// read for the one page it holds, and refused with an error when it holds
+// more (it is not a page: its records would be read as one). It returns
+// ctx's error when ctx ends first.
 func Read(ctx context.Context, name string, opts Options) (*article.Article, error) {
 	if !isURL(name) {
 		data, err := readPage(name, opts)
 		if err != nil {
 			return nil, err
 		}
-		return Article(data, source.Item{Name: name, URL: opts.URL}, opts.maxBytes())
+		if !source.Collection(data) {
+			return Article(data, source.Item{Name: name, URL: opts.URL}, opts.maxBytes())
+		}
+		// A WARC file or a feed: its one page, if it holds one.
+		so := opts.source()
+		so.Stdin = bytes.NewReader(data)
+		return only(ctx, name, source.Items(ctx, []string{name}, so), opts)
 	}
-	for it, err := range source.Items(ctx, []string{name}, opts.source()) {
+	return only(ctx, name, source.Items(ctx, []string{name}, opts.source()), opts)
+}
+
+// only returns the article of the one page items yields, refusing an
+// input that holds more than one.
+func only(ctx context.Context, name string, items iter.Seq2[source.Item, error], opts Options) (*article.Article, error) {
+	var a *article.Article
+	for it, err := range items {
 		if err != nil {
 			return nil, err
+		}
+		if a != nil {
+			return nil, fmt.Errorf("read %s: it holds more than one page (a WARC file or a feed): index it (wiretrace index %s) and trace its pages, or give one page", name, name)
 		}
 		if opts.URL != "" {
 			it.URL = opts.URL
 		}
-		return Article(it.Data, it, opts.maxBytes())
+		if a, err = Article(it.Data, it, opts.maxBytes()); err != nil {
+			return nil, err
+		}
 	}
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	return nil, fmt.Errorf("fetch %s: no page in the response", name)
+	if a == nil {
+		return nil, fmt.Errorf("%s: no page in it", name)
+	}
+	return a, nil
 }
 
 // Article extracts the article of one item's page and completes it with
@@ -154,13 +181,20 @@ func isURL(name string) bool {
 
 // Page extracts the article of a page that arrived as bytes (an upload, a
 // request body), as Article does; url is the address it came from, when
-// known, and maxBytes 0 means DefaultMaxBytes.
+// known, and maxBytes 0 means DefaultMaxBytes. A WARC file or a feed is
+// refused: its records are no one page.
 func Page(data []byte, url string, maxBytes int64) (*article.Article, error) {
 	if maxBytes <= 0 {
 		maxBytes = DefaultMaxBytes
 	}
+	if source.Collection(data) {
+		return nil, pageError{err: errCollection}
+	}
 	return Article(data, source.Item{URL: url}, maxBytes)
 }
+
+// errCollection refuses a WARC file or a feed where one page is wanted.
+var errCollection = errors.New("a WARC file or a feed, which holds many pages, not one page: index it and trace its pages")
 
 // Text extracts the article of a page that arrived as Unicode text, not
 // bytes — a JSON string, a form's text field, a page's source pasted in —

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -139,5 +140,51 @@ func TestIndexCountsFailures(t *testing.T) {
 	slices.Sort(failed)
 	if sum.Items != 3 || sum.Indexed != 1 || sum.Empty != 1 || sum.Failed != 1 || !slices.Equal(failed, []string{"empty.html", "photo.html"}) {
 		t.Errorf("summary %+v, reported %v: want 3 items, 1 indexed, 1 empty, 1 failed, both reported", sum, failed)
+	}
+}
+
+// warcRecord is a WARC response record holding an HTML page.
+func warcRecord(uri, html string) string {
+	body := "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n" + html
+	return "WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: " + uri +
+		"\r\nWARC-Date: 2026-03-04T10:00:00Z\r\nContent-Type: application/http; msgtype=response\r\nContent-Length: " +
+		strconv.Itoa(len(body)) + "\r\n\r\n" + body + "\r\n\r\n"
+}
+
+// TestReadCollection checks that a WARC file read as one page gives its
+// one page, and that one holding several is refused, not read as one.
+func TestReadCollection(t *testing.T) {
+	dir := t.TempDir()
+	one := filepath.Join(dir, "one.warc")
+	two := filepath.Join(dir, "two.warc")
+	other := strings.ReplaceAll(page, "Harbour talks resume", "Ferry strike called off")
+	if err := os.WriteFile(one, []byte(warcRecord("https://port.example/talks", page)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(two, []byte(warcRecord("https://port.example/talks", page)+warcRecord("https://port.example/ferry", other)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	a, err := Read(context.Background(), one, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.URL != "https://port.example/talks" || a.Title != "Harbour talks resume" || strings.Contains(a.Text(), "WARC") {
+		t.Errorf("one-record WARC read as %q %q %q", a.URL, a.Title, a.Text())
+	}
+	data, _ := os.ReadFile(one)
+	if a, err := Read(context.Background(), "-", Options{Stdin: strings.NewReader(string(data))}); err != nil || a.Title != "Harbour talks resume" {
+		t.Errorf("one-record WARC on standard input: %v, %v", a, err)
+	}
+	if _, err := Read(context.Background(), two, Options{}); err == nil || !strings.Contains(err.Error(), "more than one page") {
+		t.Errorf("two-record WARC: err %v, want a refusal", err)
+	}
+}
+
+func TestPageRefusesCollection(t *testing.T) {
+	if _, err := Page([]byte(warcRecord("https://port.example/talks", page)), "", 0); err == nil {
+		t.Error("a WARC file taken for a page")
+	}
+	if a, err := Page([]byte(page), "", 0); err != nil || a.Title != "Harbour talks resume" {
+		t.Errorf("page: %v, %v", a, err)
 	}
 }

@@ -567,6 +567,23 @@ func kindOfName(path string) nameKind {
 	return nameOther
 }
 
+// Collection reports whether data, gzip-compressed or not, is a WARC
+// file or a feed: an input that holds many pages, which a command that
+// reads one page must not take for one.
+func Collection(data []byte) bool {
+	head := data[:min(len(data), 4096)]
+	if isGzip(data) {
+		zr, err := gzip.NewReader(bytes.NewReader(data))
+		if err != nil {
+			return false
+		}
+		head = make([]byte, 4096)
+		n, _ := io.ReadFull(zr, head)
+		head = head[:n]
+	}
+	return sniff(head) != namePage
+}
+
 // sniff tells a WARC file and a feed from a page by their first bytes.
 func sniff(head []byte) nameKind {
 	trimmed := bytes.TrimLeft(head, "\r\n \t")
