@@ -2,11 +2,15 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"log/slog"
 	"os"
 	"runtime"
+	"slices"
+	"strings"
 	"sync"
 	"time"
 
@@ -84,6 +88,7 @@ func runIndex(ctx context.Context, e *env, args []string) (err error) {
 		opts.OnIndexed = c.OnIndexed
 	}
 	rep := newReporter(e.stderr, source.Measure(ctx, inputs))
+	rep.named = inputs
 	opts.OnRead, opts.OnArticle, opts.OnFail = rep.read, rep.step, rep.fail
 	sum, err := ingest.Index(ctx, ix, inputs, opts)
 	rep.finish()
@@ -119,6 +124,12 @@ func runIndex(ctx context.Context, e *env, args []string) (err error) {
 	}
 	if sum.Indexed == 0 && sum.Duplicates == 0 && sum.Empty > 0 {
 		return fmt.Errorf("no article indexed, %d of %d items empty (no text)", sum.Empty, sum.Items)
+	}
+	if len(rep.missing) > 0 {
+		// A path named on the command line that does not exist (a
+		// typo) is the caller's mistake, not one bad page among many:
+		// the run failed.
+		return fmt.Errorf("no such file or folder: %s", strings.Join(rep.missing, ", "))
 	}
 	return nil
 }
@@ -178,6 +189,9 @@ type reporter struct {
 	mu       sync.Mutex
 	done     int64 // items extracted
 	failed   int64
+	// named are the inputs named on the command line; missing those of
+	// them that do not exist.
+	named, missing []string
 	bytes    int64 // input bytes read
 	lastLog  time.Time
 	lastDesc time.Time
@@ -241,6 +255,9 @@ func (r *reporter) fail(name string, err error) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	r.failed++
+	if errors.Is(err, fs.ErrNotExist) && slices.Contains(r.named, name) {
+		r.missing = append(r.missing, name)
+	}
 	if r.bar != nil {
 		r.bar.Clear()
 	}

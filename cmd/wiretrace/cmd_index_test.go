@@ -427,3 +427,25 @@ func TestReporterLogs(t *testing.T) {
 		}
 	}
 }
+
+// TestIndexMissingPath indexes an existing page and a path that does not
+// exist: the page is indexed, and the run fails naming the missing path.
+func TestIndexMissingPath(t *testing.T) {
+	t.Setenv("WIRETRACE_REDIS", "")
+	dir := t.TempDir()
+	page := filepath.Join(dir, "trains.html")
+	if err := os.WriteFile(page, []byte("<html><body><article><h1>Night trains return</h1><p>The night train between the capital and the coast will run again from June, the rail operator said on Monday.</p></article></body></html>"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	missing := filepath.Join(dir, "trians.html")
+	code, out, errs := runCLI(t, "", "index", "--store", filepath.Join(dir, "store"), page, missing)
+	if code != 1 {
+		t.Errorf("exit %d, want 1", code)
+	}
+	if got := parseSummary(t, out); got.indexed != 1 || got.failed != 1 {
+		t.Errorf("%+v, want the page indexed and the missing path failed", got)
+	}
+	if !strings.Contains(errs, "no such file or folder: "+missing) {
+		t.Errorf("stderr does not name the missing path:\n%s", errs)
+	}
+}
