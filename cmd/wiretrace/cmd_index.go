@@ -186,15 +186,15 @@ type reporter struct {
 	start   time.Time
 	every   time.Duration // between progress log lines
 
-	mu       sync.Mutex
-	done     int64 // items extracted
-	failed   int64
+	mu     sync.Mutex
+	done   int64 // items extracted
+	failed int64
 	// named are the inputs named on the command line; missing those of
 	// them that do not exist.
 	named, missing []string
-	bytes    int64 // input bytes read
-	lastLog  time.Time
-	lastDesc time.Time
+	bytes          int64 // input bytes read
+	lastLog        time.Time
+	lastDesc       time.Time
 }
 
 func newReporter(w io.Writer, size source.Size) *reporter {
