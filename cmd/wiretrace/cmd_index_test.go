@@ -449,3 +449,26 @@ func TestIndexMissingPath(t *testing.T) {
 		t.Errorf("stderr does not name the missing path:\n%s", errs)
 	}
 }
+
+// TestStoreInForeignFolder gives a folder of other files as the store:
+// every command refuses it and leaves it as it was.
+func TestStoreInForeignFolder(t *testing.T) {
+	t.Setenv("WIRETRACE_REDIS", "")
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "notes.txt"), []byte("my notes"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	page := filepath.Join(t.TempDir(), "p.html")
+	if err := os.WriteFile(page, []byte("<html><body><p>The night train will run again from June, the operator said.</p></body></html>"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{{"index", "--store", dir, page}, {"trace", "--store", dir, page}, {"cluster", "--store", dir}} {
+		code, _, errs := runCLI(t, "", args...)
+		if code != 1 || !strings.Contains(errs, "holds other files and no wiretrace store") {
+			t.Errorf("%s: exit %d, stderr %q; want a refusal", args[0], code, errs)
+		}
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
+		t.Errorf("the folder now holds %d entries, want its one file", len(entries))
+	}
+}

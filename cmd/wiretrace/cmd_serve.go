@@ -76,6 +76,9 @@ func runServe(ctx context.Context, e *env, args []string) error {
 		}
 		defer st.Close()
 		where = name.String()
+		if n, err := st.Count(ctx); err == nil && n == 0 {
+			where += fmt.Sprintf(", empty: add articles with wiretrace index --%s %s INPUT... or POST /v1/documents", map[string]string{"pebble": "store", "redis": "redis"}[name.backend], name.location)
+		}
 	}
 	srv := server.New(server.Options{MaxBody: *maxBody, Token: *token, Index: index.New(st), Workers: *workers, MaxInFlight: *maxInFlight, Trace: opts})
 	fmt.Fprintf(e.stderr, "wiretrace: serving %s\n", where)

@@ -99,10 +99,10 @@ func (f storeFlags) open(ctx context.Context, existing bool) (store.Store, store
 		if dir == "" {
 			dir = defaultStoreDir()
 		}
-		// Opening a missing directory would create an empty store and
-		// read nothing; say what to do instead.
-		if _, err := os.Stat(dir); err != nil {
-			return nil, storeName{}, fmt.Errorf("no index at %s (build one with wiretrace index --store %s INPUT...): %w", dir, dir, err)
+		// Opening a missing or empty directory would create an empty
+		// store and read nothing; say what to do instead.
+		if st := storeState(dir); st == dirAbsent || st == dirEmpty {
+			return nil, storeName{}, fmt.Errorf("no index at %s (build one with wiretrace index --store %s INPUT...)", dir, dir)
 		}
 	}
 	return openStoreNamed(ctx, *f.dir, *f.redis)

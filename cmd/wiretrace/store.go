@@ -74,10 +74,15 @@ func (n storeName) String() string {
 	return "store " + n.location
 }
 
-// openPebble opens (creating it if needed) the Pebble store in dir.
+// openPebble opens (creating it if needed) the Pebble store in dir. A
+// folder that holds other files and no store (a folder of pages given by
+// mistake) is refused, not filled with the store's files.
 func openPebble(dir string) (store.Store, error) {
 	if err := os.MkdirAll(filepath.Dir(dir), 0o755); err != nil {
 		return nil, fmt.Errorf("open store %s: %w", dir, err)
+	}
+	if state := storeState(dir); state == dirForeign {
+		return nil, fmt.Errorf("open store %s: the folder holds other files and no wiretrace store; give a new or empty folder", dir)
 	}
 	// Pebble's errors name the store already.
 	st, err := pebble.Open(dir, pebble.Options{})
@@ -85,4 +90,29 @@ func openPebble(dir string) (store.Store, error) {
 		return nil, err
 	}
 	return st, nil
+}
+
+// dirState is what a store directory holds.
+type dirState int
+
+const (
+	dirAbsent  dirState = iota // no such directory
+	dirEmpty                   // an empty directory
+	dirStore                   // a Pebble store (its CURRENT file)
+	dirForeign                 // other files, no store
+)
+
+// storeState says what dir holds.
+func storeState(dir string) dirState {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return dirAbsent
+	}
+	if len(entries) == 0 {
+		return dirEmpty
+	}
+	if _, err := os.Stat(filepath.Join(dir, "CURRENT")); err == nil {
+		return dirStore
+	}
+	return dirForeign
 }
