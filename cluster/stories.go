@@ -10,8 +10,13 @@ import (
 	"github.com/wiretrace/wiretrace/trace"
 )
 
-// Story is one cluster as people read it (the JSON of `wiretrace cluster
-// --json` and GET /v1/clusters).
+// List is the story clusters as `wiretrace cluster --json` and GET
+// /v1/clusters write them: {"clusters": [...]}.
+type List struct {
+	Clusters []Story `json:"clusters"`
+}
+
+// Story is one cluster as people read it (an element of List).
 type Story struct {
 	// ID names the cluster: its story, the id of the article that
 	// founded it (which may have been deleted since).

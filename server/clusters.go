@@ -99,7 +99,7 @@ func (s *Server) listClusters(w http.ResponseWriter, r *http.Request) {
 		fail(w, err)
 		return
 	}
-	writeJSON(w, http.StatusOK, map[string]any{"clusters": st})
+	writeJSON(w, http.StatusOK, cluster.List{Clusters: st})
 }
 
 func (s *Server) uiClusters(w http.ResponseWriter, r *http.Request) {

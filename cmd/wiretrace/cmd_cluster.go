@@ -49,7 +49,7 @@ func runCluster(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	if *asJSON {
-		return writeJSON(e.stdout, stories)
+		return writeJSON(e.stdout, cluster.List{Clusters: stories})
 	}
 	fmt.Fprintf(e.stdout, "%d story clusters of %d or more articles\n", len(stories), *minSize)
 	for i, s := range stories {

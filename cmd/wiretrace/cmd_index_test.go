@@ -19,6 +19,7 @@ import (
 	"time"
 
 	"github.com/wiretrace/wiretrace/article"
+	"github.com/wiretrace/wiretrace/cluster"
 	"github.com/wiretrace/wiretrace/internal/sharedtest"
 	"github.com/wiretrace/wiretrace/source"
 	"github.com/wiretrace/wiretrace/store/pebble"
@@ -470,5 +471,26 @@ func TestStoreInForeignFolder(t *testing.T) {
 	}
 	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
 		t.Errorf("the folder now holds %d entries, want its one file", len(entries))
+	}
+}
+
+// TestClusterJSON lists the clusters of an indexed story as JSON: the
+// object GET /v1/clusters answers, {"clusters": [...]}.
+func TestClusterJSON(t *testing.T) {
+	t.Setenv("WIRETRACE_REDIS", "")
+	storeDir := filepath.Join(t.TempDir(), "store")
+	if code, out, errs := runCLI(t, "", "index", "--store", storeDir, filepath.Join("..", "..", "examples", "wildfire")); code != 0 {
+		t.Fatalf("index: exit %d\n%s\n%s", code, out, errs)
+	}
+	code, out, errs := runCLI(t, "", "cluster", "--store", storeDir, "--json")
+	if code != 0 {
+		t.Fatalf("cluster: exit %d\n%s", code, errs)
+	}
+	var list cluster.List
+	if err := json.Unmarshal([]byte(out), &list); err != nil {
+		t.Fatalf("cluster --json: %v\n%s", err, out)
+	}
+	if len(list.Clusters) == 0 || list.Clusters[0].Size < 2 {
+		t.Errorf("clusters %+v, want the wildfire story", list.Clusters)
 	}
 }
