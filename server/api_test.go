@@ -128,8 +128,13 @@ func documentsFlow(t *testing.T, ix *index.Index) {
 	wantError(t, res, body, http.StatusUnauthorized)
 	res, body = do(t, s, "POST", "/v1/documents", page, "Authorization", "Bearer wrong")
 	wantError(t, res, body, http.StatusUnauthorized)
+	res, body = do(t, s, "POST", "/v1/documents", page, "Authorization", "Basic "+token)
+	wantError(t, res, body, http.StatusUnauthorized)
+	res, body = do(t, s, "POST", "/v1/documents", page, "Authorization", token)
+	wantError(t, res, body, http.StatusUnauthorized)
 
-	res, body = do(t, s, "POST", "/v1/documents", page, auth...)
+	// The scheme is case-insensitive.
+	res, body = do(t, s, "POST", "/v1/documents", page, "Authorization", "bearer "+token)
 	if res.StatusCode != http.StatusCreated {
 		t.Fatalf("first post: status %d: %s", res.StatusCode, body)
 	}

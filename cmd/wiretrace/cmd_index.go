@@ -40,7 +40,7 @@ func runIndex(ctx context.Context, e *env, args []string) (err error) {
 	maxBytes := fs.Int64("max-bytes", ingest.DefaultMaxBytes, "largest page, WARC record or feed read, in bytes; larger ones are skipped and counted as failed")
 	asJSON := fs.Bool("json", false, "print the summary as JSON")
 	hostDelay := fs.Duration("host-delay", source.DefaultHostDelay, "least time between two requests to one host when INPUTs are URLs (a longer robots.txt Crawl-delay wins)")
-	clusters := fs.Bool("cluster", false, "store each new article's story cluster with it (`wiretrace cluster` and the server read them back); the stored clusters are read first, one read and fingerprint per stored article")
+	clusters := fs.Bool("cluster", false, "store each new article's story cluster with it (wiretrace cluster and the server read them back); the stored clusters are read first, one read and fingerprint per stored article")
 	inputs, err := parseInterspersed(fs, args)
 	if err != nil {
 		return err

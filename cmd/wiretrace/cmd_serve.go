@@ -24,7 +24,7 @@ const shutdownGrace = 10 * time.Second
 // runServe runs `wiretrace serve`: the HTTP API and web UI until SIGINT or
 // SIGTERM, then a graceful shutdown.
 func runServe(ctx context.Context, e *env, args []string) error {
-	fs := newFlags(e, "serve", "[--store DIR|--redis ADDRS|--demo] [--addr HOST:PORT] [--token T|--insecure-no-auth] [--max-body N] [--workers N] [--max-in-flight N]")
+	fs := newFlags(e, "serve", "[--store DIR|--redis ADDRS|--demo] [--addr HOST:PORT] [--token T|--insecure-no-auth] [--max-body N] [--workers N] [--max-in-flight N] [--wordnet]")
 	stFlags := addStoreFlags(fs)
 	cmpFlags := addComparisonFlags(fs)
 	demo := fs.Bool("demo", false, "serve the bundled example articles from a temporary store (removed on exit)")

@@ -15,7 +15,7 @@ import (
 // each with it and prints the ranked matches, the report of the first in
 // full (every report with --all), or everything as JSON.
 func runTrace(ctx context.Context, e *env, args []string) error {
-	fs := newFlags(e, "trace", "[--store DIR|--redis ADDRS] [--json] [--reports N] PAGE")
+	fs := newFlags(e, "trace", "[--store DIR|--redis ADDRS] [--json] [--reports N] [--full] [--all] [--wordnet] [--color WHEN] [--max-bytes N] PAGE")
 	stFlags := addStoreFlags(fs)
 	cmpFlags := addComparisonFlags(fs)
 	asJSON := fs.Bool("json", false, "print the matches and their reports as JSON")
