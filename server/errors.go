@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"reflect"
 	"strings"
 )
 
@@ -77,7 +78,39 @@ func decodeError(err error, maxBody int64) error {
 	if errors.Is(err, io.EOF) {
 		return badRequest("decode request: empty body, want a JSON object")
 	}
-	return badRequest("decode request: malformed JSON: %v", err)
+	var te *json.UnmarshalTypeError
+	if errors.As(err, &te) {
+		// Said in the request's terms, not the server's Go types.
+		if te.Field == "" {
+			return badRequest("decode request: got a JSON %s, want an object", te.Value)
+		}
+		return badRequest("decode request: field %q: got a JSON %s, want %s", te.Field, te.Value, jsonKind(te.Type.Kind()))
+	}
+	if f, ok := strings.CutPrefix(err.Error(), "json: unknown field "); ok {
+		return badRequest("decode request: unknown field %s", f)
+	}
+	var se *json.SyntaxError
+	if errors.As(err, &se) {
+		return badRequest("decode request: malformed JSON at byte %d: %s", se.Offset, strings.TrimPrefix(se.Error(), "json: "))
+	}
+	return badRequest("decode request: malformed JSON: %s", strings.TrimPrefix(err.Error(), "json: "))
+}
+
+// jsonKind names a Go kind as the JSON value that fills it.
+func jsonKind(k reflect.Kind) string {
+	switch k {
+	case reflect.String:
+		return "a string"
+	case reflect.Bool:
+		return "true or false"
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
+		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64,
+		reflect.Float32, reflect.Float64:
+		return "a number"
+	case reflect.Slice, reflect.Array:
+		return "an array"
+	}
+	return "an object"
 }
 
 func tooLarge(maxBody int64) error {

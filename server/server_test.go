@@ -73,21 +73,26 @@ func TestExtract(t *testing.T) {
 		name   string
 		body   string
 		status int
+		says   string // the error names what was wrong, in the request's terms
 	}{
-		{"page", `{"page":` + jsonString(simplePage) + `,"url":"https://example.invalid/cranes"}`, http.StatusOK},
-		{"malformed JSON", `{"page": "x"`, http.StatusBadRequest},
-		{"not an object", `["x"]`, http.StatusBadRequest},
-		{"unknown field", `{"pgae": "x"}`, http.StatusBadRequest},
-		{"trailing data", `{"page": "x"} {}`, http.StatusBadRequest},
-		{"empty body", ``, http.StatusBadRequest},
-		{"empty page", `{"page": "   "}`, http.StatusBadRequest},
-		{"too large", `{"page":"` + strings.Repeat("a", 5000) + `"}`, http.StatusRequestEntityTooLarge},
+		{"page", `{"page":` + jsonString(simplePage) + `,"url":"https://example.invalid/cranes"}`, http.StatusOK, ""},
+		{"malformed JSON", `{"page": "x"`, http.StatusBadRequest, "malformed JSON"},
+		{"not an object", `["x"]`, http.StatusBadRequest, "got a JSON array, want an object"},
+		{"wrong type", `{"page": 123}`, http.StatusBadRequest, `field "page": got a JSON number, want a string`},
+		{"unknown field", `{"pgae": "x"}`, http.StatusBadRequest, `unknown field "pgae"`},
+		{"trailing data", `{"page": "x"} {}`, http.StatusBadRequest, "after the JSON object"},
+		{"empty body", ``, http.StatusBadRequest, "empty body"},
+		{"empty page", `{"page": "   "}`, http.StatusBadRequest, ""},
+		{"too large", `{"page":"` + strings.Repeat("a", 5000) + `"}`, http.StatusRequestEntityTooLarge, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			res, body := do(t, s, "POST", "/v1/extract", tt.body)
 			if tt.status != http.StatusOK {
 				wantError(t, res, body, tt.status)
+				if msg := decode[errorBody](t, body).Error; !strings.Contains(msg, tt.says) || strings.Contains(msg, "Go struct") {
+					t.Errorf("error %q does not say %q", msg, tt.says)
+				}
 				return
 			}
 			if res.StatusCode != http.StatusOK {
