@@ -306,6 +306,10 @@ func TestBylineAgencyIsCredit(t *testing.T) {
 		{"By Nicole Example", "Nicole Example", ""},
 		{"Reuters", "Reuters", "Reuters"},
 		{"PTI, Washington", "PTI, Washington", "PTI"},
+		{"By Nicole Example | Reuters", "Nicole Example", "Reuters"},
+		{"Nicole Example (AFP)", "Nicole Example", "AFP"},
+		{"By Nicole Example for Reuters", "Nicole Example", "Reuters"},
+		{"By Reuters Staff", "Reuters Staff", "Reuters"},
 	} {
 		page := `<html><body><article><h1>Planting a kitchen garden in a small yard</h1><p class="byline">` + tc.byline + `</p>
 <p>A kitchen garden needs less room than most people think: four raised beds and a sunny fence will feed a family through the summer.</p></article></body></html>`

@@ -95,7 +95,7 @@ var datelineRE = regexp.MustCompile(`^((?:[A-Z][A-Z.'’\-]+)(?:\s+[A-Z][A-Z.'�
 // written in ordinary case, which only the agency in parentheses tells from
 // a sentence's opening words: "Washington (AP) — ", "Madrid, 4 mar
 // (EFE).- ", "Hamburg (dpa) - ", "Nairobi, March 3 (AFP) – ".
-var casedDatelineRE = regexp.MustCompile(`^(\p{Lu}[\p{L}.'’\-]+(?:\s+\p{Lu}[\p{L}.'’\-]+){0,2})` +
+var casedDatelineRE = regexp.MustCompile(`^(\p{Lu}[\p{L}.'’\-/]+(?:\s+\p{Lu}[\p{L}.'’\-/]+){0,2})` +
 	`(?:,\s*\p{Lu}[\p{L}.]+(?:\s+\p{Lu}[\p{L}.]+){0,2})?` +
 	`(?:,?\s+(?i:` + monthRE + `\.?\s+\d{1,2}|\d{1,2}\.?\s+(?:de\s+)?(?:` + monthRE + `|` + foreignMonthRE + `)\.?)(?:,?\s*(?:de\s+)?\d{4})?)?` +
 	`\s*\((?P<agency>[^()]{1,40})\)` +
@@ -112,6 +112,18 @@ var releaseDatelineRE = regexp.MustCompile(`^(\p{Lu}[\p{L}.'’\-]+(?:\s+\p{Lu}[
 
 // casedAgency is the index of casedDatelineRE's agency.
 var casedAgency = casedDatelineRE.SubexpIndex("agency")
+
+// bareDatelineRE matches the dateline some wires send with no dash after
+// the agency, the story's first word following it: "New Delhi, Mar 4
+// (PTI) The ...". Only an agency a list knows makes it one.
+var bareDatelineRE = regexp.MustCompile(`^(?P<place>\p{Lu}[\p{L}.'’\-/]+(?:\s+\p{Lu}[\p{L}.'’\-/]+){0,2})` +
+	`(?:,\s*\p{Lu}[\p{L}.]+(?:\s+\p{Lu}[\p{L}.]+){0,2})?` +
+	`(?:,?\s+(?i:` + monthRE + `\.?\s+\d{1,2}|\d{1,2}\.?\s+(?:` + monthRE + `|` + foreignMonthRE + `)\.?))?` +
+	`\s*\((?P<agency>[^()]{1,40})\)\s+\p{Lu}`)
+
+// agencyLeadRE matches a story opened by its agency with no place, or
+// with the day alone: "(Reuters) - ", "(CNN) — ", "March 4 (Reuters) - ".
+var agencyLeadRE = regexp.MustCompile(`^(?:(?i:` + monthRE + `)\.?\s+\d{1,2}\s*)?\((?P<agency>[^()]{1,40})\)\s*\.?\s*(?:-{1,2}|—|–|:)\s*\S`)
 
 // notPlace lists capitalised words that open paragraphs the way a
 // dateline does ("UPDATE: ...", "DEAR ABBY: ...") but name no place.
@@ -134,6 +146,26 @@ func leadDateline(p string) (place, agency string) {
 		if r := releaseDatelineRE.FindStringSubmatch(p); r != nil {
 			return r[1], r[len(r)-1]
 		}
+		if r := agencyLeadRE.FindStringSubmatch(p); r != nil {
+			// The agency alone opens the story: no place to give.
+			ag := r[agencyLeadRE.SubexpIndex("agency")]
+			if a := agencyIn("(" + ag + ")"); a != "" {
+				return "", a
+			}
+			// An outlet no list knows: its call letters ("(CNN)",
+			// "(WKTX)") or a name a news organisation's word ends
+			// ("(Meridian Press)"); "(Officials) - ..." is no credit.
+			ag = strings.TrimSpace(ag)
+			if f := strings.Fields(ag); outletName(ag) && (strings.ToUpper(ag) == ag && len(ag) >= 2 || newsOrgWords[strings.ToLower(f[len(f)-1])]) {
+				return "", ag
+			}
+			return "", ""
+		}
+		if r := bareDatelineRE.FindStringSubmatch(p); r != nil {
+			if a := agencyIn("(" + r[bareDatelineRE.SubexpIndex("agency")] + ")"); a != "" {
+				return r[bareDatelineRE.SubexpIndex("place")], a
+			}
+		}
 		m = casedDatelineRE.FindStringSubmatch(p)
 		if m == nil {
 			return "", ""
@@ -149,7 +181,7 @@ func leadDateline(p string) (place, agency string) {
 		}
 		m = []string{m[0], m[1], "", ag}
 	}
-	place = strings.TrimRight(m[1], ".,:")
+	place = strings.TrimRight(m[1], ".,:-–—")
 	// A dateline place has letters enough to be a name: "AP —" or
 	// "US:" open sentences, not datelines.
 	if len([]rune(strings.ReplaceAll(place, ".", ""))) < 3 {
@@ -201,6 +233,37 @@ var tailCredit = regexp.MustCompile(`^(?:[-—–]{1,2}\s*(.{2,40})|\(?\s*(?:Rep
 // match.
 var republished = regexp.MustCompile(`(?i)^(?:this (?:article|story|post|piece|report) )?(?:was |is |has been )?(?:(?:originally|first) (?:published|appeared|posted) (?:by|in|on|at)|(?:republished|reprinted|adapted|syndicated)(?: with permission)? (?:from|by)|(?:produced|reported) (?:by|in partnership with))\s+(?-i:the\s+)?((?-i:\p{Lu})[^.,;:()]{1,50}?)(?:\s+(?:under|with|and|on|in)\b|[.,;:(]|$)`)
 
+// contributed matches the lines that say an agency or outlet contributed
+// to a story: "The Associated Press contributed to this report.",
+// "Contributing: Reuters", "Information from Reuters was used in this
+// report.", "Additional reporting by Meridian Press", "This story includes
+// reporting from Reuters."
+var contributed = regexp.MustCompile(`(?i)^(?:(.{2,60}?) contributed (?:to this (?:report|story|article)|reporting)|contributing:\s*(.{2,60})|(?:information|material|reporting) from (.{2,60}?) (?:was|were) used in this (?:report|story|article)|(?:with )?additional reporting (?:by|from) (.{2,60})|(?:editor'?s note:\s*)?this (?:story|report|article) includes reporting (?:by|from) (.{2,60}))\.?$`)
+
+// tweetSignature matches the signature of an embedded social media post:
+// a name, the account's "(@handle)", a date.
+var tweetSignature = regexp.MustCompile(`\(@\w+\)`)
+
+// endSignOff matches an agency's name set after a dash at the end of a
+// paragraph's last sentence: "... in November. — AFP".
+var endSignOff = regexp.MustCompile(`[.!?"”’]\s*[-—–]{1,2}\s*(\p{Lu}[\p{L}.\- ]{1,30}?)\.?$`)
+
+// dayName reports a name that is a date: it opens with a month or a
+// weekday, or holds a digit ("March 3", "Tuesday", "Jan").
+func dayName(s string) bool {
+	if strings.ContainsAny(s, "0123456789") {
+		return true
+	}
+	first, _, _ := strings.Cut(s, " ")
+	first = strings.TrimRight(first, ".,")
+	return monthOnly.MatchString(first) || weekday.MatchString(first)
+}
+
+var (
+	monthOnly = regexp.MustCompile(`^(?i:` + monthRE + `)$`)
+	weekday   = regexp.MustCompile(`^(?i:(?:mon|tues|wednes|thurs|fri|satur|sun)day|mon|tue|wed|thu|fri|sat|sun)$`)
+)
+
 // firstPublishedBy matches the note that names the outlet before saying
 // the story was first published: "This report by The Canadian Press was
 // first published March 4, 2026."
@@ -244,6 +307,11 @@ func signOffOutlet(p string) string {
 // paragraph.
 func creditFromTail(p string) string {
 	p = strings.TrimSpace(p)
+	if tweetSignature.MatchString(p) {
+		// "— Reuters (@Reuters) March 4, 2026": an embedded post's
+		// signature, not the story's.
+		return ""
+	}
 	if o := signOffOutlet(p); o != "" {
 		return o
 	}
@@ -256,7 +324,36 @@ func creditFromTail(p string) string {
 		if a := agencyIn(name); a != "" {
 			return a
 		}
+		if dayName(name) {
+			// "originally published on March 3": when, not where.
+			return ""
+		}
 		return name
+	}
+	if m := contributed.FindStringSubmatch(p); m != nil {
+		// "The Associated Press contributed to this report.": an
+		// agency's or an outlet's, not a colleague's ("Staff writer
+		// Jane Doe contributed reporting").
+		name := ""
+		for _, g := range m[1:] {
+			if g != "" {
+				name = strings.TrimRight(strings.TrimSpace(g), ".")
+			}
+		}
+		if a := agencyIn(name); a != "" {
+			return a
+		}
+		if f := strings.Fields(name); len(f) >= 2 && outletName(name) && newsOrgWords[strings.ToLower(f[len(f)-1])] {
+			return name
+		}
+		return ""
+	}
+	if m := endSignOff.FindStringSubmatch(p); m != nil {
+		// "... in November. — AFP": the agency signs at the end of the
+		// story's last paragraph.
+		if a := agencyIn(m[1]); a != "" && len(m[1]) <= len(a)+16 {
+			return a
+		}
 	}
 	m = tailCredit.FindStringSubmatch(p)
 	if m == nil {

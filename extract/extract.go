@@ -213,7 +213,12 @@ func htmlDatelineCredit(a *article.Article, m *pageMeta, dropped []string) (date
 	// The dateline opens the story, but a byline or a stray caption may
 	// come first in the body: look at the first three paragraphs.
 	for i := 0; i < len(a.Paragraphs) && i < 3 && dateline == ""; i++ {
-		dateline, credit = leadDateline(a.Paragraphs[i])
+		var agency string
+		dateline, agency = leadDateline(a.Paragraphs[i])
+		if credit == "" {
+			// "(Reuters) - ..." credits with no place to give.
+			credit = agency
+		}
 		if dateline == "" && wordCount(a.Paragraphs[i]) <= 4 {
 			// A dateline set as its own paragraph ("WASHINGTON").
 			dateline = lineDateline(a.Paragraphs[i])
@@ -271,6 +276,11 @@ func htmlDatelineCredit(a *article.Article, m *pageMeta, dropped []string) (date
 		// "By Jane Doe, Associated Press": a byline naming an agency
 		// credits it.
 		_, credit = bylineAgency(a.Byline)
+		if credit == "" {
+			// The agency after a mark the byline was cut at ("By Jane
+			// Doe | Reuters").
+			_, credit = bylineAgency(collapse(m.byline))
+		}
 	}
 	if credit == "" {
 		if au := m.meta["author"]; au != "" && agencyIn(au) != "" && wordCount(au) <= 4 {

@@ -312,13 +312,15 @@ func cleanByline(s, site string) string {
 }
 
 // agencyJoin matches what joins a news agency to the names before it in a
-// byline: a comma, "with" and its French, Spanish and German forms, or a
-// space ("Jane Doe Associated Press").
-var agencyJoin = regexp.MustCompile(`(?i)(?:\s*,\s*|\s+(?:with|avec|con|mit)\s+|\s+)$`)
+// byline: a comma, a bar, a slash, a parenthesis ("Marc Dubois (AFP)"),
+// "with" and its French, Spanish and German forms, "for" ("Jane Doe for
+// Reuters"), or a space ("Jane Doe Associated Press").
+var agencyJoin = regexp.MustCompile(`(?i)(?:\s*[,|/(]\s*|\s+(?:with|avec|con|mit|for)\s+|\s+)$`)
 
-// agencyPlace matches the place after an agency that opens a byline: ",
-// Washington", " / New Delhi".
-var agencyPlace = regexp.MustCompile(`^\s*[,/|–—-]\s*\p{Lu}\p{L}+(?:\s+\p{Lu}\p{L}+){0,2}\.?$`)
+// agencyPlace matches what may follow an agency that opens a byline: its
+// desk's place (", Washington", " / New Delhi") or its staff ("Reuters
+// Staff").
+var agencyPlace = regexp.MustCompile(`^\s*[,/|–—-]\s*\p{Lu}\p{L}+(?:\s+\p{Lu}\p{L}+){0,2}\.?$|^\s+(?i:staff)(?:\s+(?i:writers?|reporters?))?\.?$`)
 
 // bylineAgency splits off the news agency a byline ends with ("Jane
 // Doe, The Canadian Press", "Claire Dubois avec AFP"), which credits the
@@ -337,7 +339,7 @@ func bylineAgency(s string) (names, agency string) {
 			return s, a.name
 		}
 		loc := locs[len(locs)-1]
-		if strings.TrimRight(s[loc[1]:], " .") != "" {
+		if strings.TrimRight(s[loc[1]:], " .)") != "" {
 			continue
 		}
 		head := s[:loc[0]]

@@ -98,6 +98,19 @@ func TestLeadDateline(t *testing.T) {
 		{"BOSTON, March 4, 2026 /PRNewswire/ -- Harbour Labs said", "BOSTON", "PRNewswire"},
 		{"Austin, Texas, Jan. 5, 2026 /Example Wire/ — The company", "Austin", "Example Wire"},
 		{"Sales rose 4% in 2026 / 2027 - the company said", "", ""},
+		// The agency alone, or after the day: no place.
+		{"(Reuters) - Oil prices rose", "", "Reuters"},
+		{"March 4 (Reuters) - Oil prices rose", "", "Reuters"},
+		{"(Meridian Press) — Ecuador raised", "", "Meridian Press"},
+		{"(WKTX) — A fire broke out", "", "WKTX"},
+		{"(Officials) - said the road was closed", "", ""},
+		{"(2) - the second point", "", ""},
+		// No dash after a known agency; a slash in the place; dashes
+		// against the agency.
+		{"New Delhi, Mar 4 (PTI) The government said", "New Delhi", "PTI"},
+		{"Frankfurt/Main (dpa) - Die Bank", "Frankfurt/Main", "dpa"},
+		{"SAN FRANCISCO--(Example Wire)--Acme said", "SAN FRANCISCO", "Example Wire"},
+		{"Springfield (Main Street) The shop", "", ""},
 	} {
 		t.Run(tc.in, func(t *testing.T) {
 			place, agency := leadDateline(tc.in)
@@ -139,6 +152,18 @@ func TestCredit(t *testing.T) {
 		{"Republished with permission from Reuters.", "", "Reuters"},
 		{"This story was produced by ProPublica, a nonprofit newsroom.", "", "ProPublica"},
 		{"This article was reprinted on Wired.com.", "", ""},
+		{"This story was originally published on March 3 and has been updated.", "", ""},
+		{"This story was first published on Tuesday, March 3.", "", ""},
+		{"The Associated Press contributed to this report.", "", "AP"},
+		{"Contributing: Reuters", "", "Reuters"},
+		{"Information from The Associated Press was used in this report.", "", "AP"},
+		{"Additional reporting by Meridian Press.", "", "Meridian Press"},
+		{"Editor's note: This story includes reporting from Reuters.", "", "Reuters"},
+		{"Staff writer Jane Doe contributed reporting.", "", ""},
+		{"AFP contributed photos.", "", ""},
+		{"— Reuters (@Reuters) March 4, 2026", "", ""},
+		{"Prices rose again in November. — AFP", "", "AFP"},
+		{"He said it was over. — Jane Doe", "", ""},
 		{"This report by The Harbour Wire was first published March 4, 2026.", "", "The Harbour Wire"},
 		{"This story by our reporter was first published in 2019.", "", ""},
 		{"This article has been adapted from its original source.", "", ""},
