@@ -310,6 +310,10 @@ func TestBylineAgencyIsCredit(t *testing.T) {
 		{"Nicole Example (AFP)", "Nicole Example", "AFP"},
 		{"By Nicole Example for Reuters", "Nicole Example", "Reuters"},
 		{"By Reuters Staff", "Reuters Staff", "Reuters"},
+		{"By Nicole Example and Jon Roe, Meridian Press", "Nicole Example and Jon Roe", "Meridian Press"},
+		{"By Nicole Example for Kestrel News", "Nicole Example", "Kestrel News"},
+		{"By Nicole Example, Staff Writer", "Nicole Example, Staff Writer", ""},
+		{"By Nicole Example, American Heart Association", "Nicole Example, American Heart Association", ""},
 	} {
 		page := `<html><body><article><h1>Planting a kitchen garden in a small yard</h1><p class="byline">` + tc.byline + `</p>
 <p>A kitchen garden needs less room than most people think: four raised beds and a sunny fence will feed a family through the summer.</p></article></body></html>`
@@ -320,5 +324,17 @@ func TestBylineAgencyIsCredit(t *testing.T) {
 		if a.Byline != tc.want || a.Credit != tc.credit {
 			t.Errorf("byline %q: byline %q, credit %q; want %q, %q", tc.byline, a.Byline, a.Credit, tc.want, tc.credit)
 		}
+	}
+}
+
+func TestBylineOwnOutletIsNoCredit(t *testing.T) {
+	page := `<html><head><meta property="og:site_name" content="Kestrel News"></head><body><article><h1>Planting a kitchen garden in a small yard</h1><p class="byline">By Nicole Example | Kestrel News</p>
+<p>A kitchen garden needs less room than most people think: four raised beds and a sunny fence will feed a family through the summer.</p></article></body></html>`
+	a, err := Page([]byte(page), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Byline != "Nicole Example" || a.Credit != "" {
+		t.Errorf("byline %q, credit %q; want Nicole Example and no credit (the site's own staff)", a.Byline, a.Credit)
 	}
 }

@@ -281,6 +281,10 @@ func htmlDatelineCredit(a *article.Article, m *pageMeta, dropped []string) (date
 			// Doe | Reuters").
 			_, credit = bylineAgency(collapse(m.byline))
 		}
+		if sameName(credit, a.Site) || containsName(credit, a.Site) {
+			// "By Jane Doe | <this site>": its own staff.
+			credit = ""
+		}
 	}
 	if credit == "" {
 		if au := m.meta["author"]; au != "" && agencyIn(au) != "" && wordCount(au) <= 4 {

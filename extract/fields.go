@@ -361,7 +361,29 @@ func bylineAgency(s string) (names, agency string) {
 		}
 		return head[:j[0]], a.name
 	}
+	// An outlet no list knows, after a comma, a bar or "for", named as
+	// a news organisation is ("Jane Doe, Meridian Press", "Jane Doe for
+	// Kestrel News Service"); a role ("Staff Writer") or an affiliation
+	// ("Heart Association") is not one.
+	if m := bylineOutlet.FindStringSubmatch(s); m != nil && wordCount(m[1]) >= 2 {
+		name := strings.TrimRight(m[2], " .")
+		f := strings.Fields(name)
+		if len(f) >= 2 && outletName(name) && bylineOutletWords[strings.ToLower(f[len(f)-1])] {
+			return m[1], name
+		}
+	}
 	return s, ""
+}
+
+// bylineOutlet splits a byline into its names and what follows a comma, a
+// bar or "for" at its end.
+var bylineOutlet = regexp.MustCompile(`^(.+?)(?:\s*[,|]\s*|\s+for\s+)((?:The\s+)?\p{Lu}[\p{L}&'’\- ]{2,40})$`)
+
+// bylineOutletWords end the names of news outlets that write bylines'
+// credits: fewer than newsOrgWords, since a byline's affiliation may be a
+// network or an association that is no outlet.
+var bylineOutletWords = map[string]bool{
+	"press": true, "news": true, "wire": true, "newswire": true, "agency": true,
 }
 
 // glued takes off a "By" label written against the name, its elements
