@@ -91,6 +91,17 @@ func TestCompareCommand(t *testing.T) {
 	if code != 0 || !json.Valid([]byte(out)) {
 		t.Errorf("compare PAGE_A PAGE_B --json: exit %d, %s %.100s", code, errs, out)
 	}
+	// "--" ends the flags: a page whose name starts with a dash.
+	dashed := filepath.Join(filepath.Dir(rewrite), "-rewrite.html")
+	data, _ = os.ReadFile(rewrite)
+	if err := os.WriteFile(dashed, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(filepath.Dir(dashed))
+	code, out, errs = runCompareCLI(t, "", "--json", "--", orig, "-rewrite.html")
+	if code != 0 || !json.Valid([]byte(out)) {
+		t.Errorf("compare --json -- PAGE_A -PAGE_B: exit %d, %s %.100s", code, errs, out)
+	}
 }
 
 func TestCompareCommandErrors(t *testing.T) {

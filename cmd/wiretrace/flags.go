@@ -58,8 +58,11 @@ func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
 		if len(rest) == 0 {
 			return pos, nil
 		}
-		if rest[0] == "--" {
-			return append(pos, rest[1:]...), nil
+		// "--" ends the flags: the flag package drops it and stops
+		// there, and what follows is positional even when it starts
+		// with a dash ("compare -- a.html -b.html").
+		if at := len(args) - len(rest); at > 0 && args[at-1] == "--" {
+			return append(pos, rest...), nil
 		}
 		pos = append(pos, rest[0])
 		args = rest[1:]
