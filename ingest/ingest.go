@@ -13,6 +13,7 @@ import (
 	"io"
 	"iter"
 	"net/url"
+	"os"
 	"path/filepath"
 	"strings"
 	"time"
@@ -54,13 +55,24 @@ func (o Options) source() source.Options {
 	return source.Options{MaxItemBytes: o.maxBytes(), Stdin: o.Stdin, HostDelay: o.HostDelay}
 }
 
-// Read reads one page — a file path, "-" for standard input, or an http or
-// https URL fetched politely — and extracts its article (see Article for
+// Read reads one page — a file path or file:// URL, "-" for standard
+// input, or an http or https URL fetched politely — and extracts its article (see Article for
 // the fields it completes). A WARC file or a feed given in its place is
 // read for the one page it holds, and refused with an error when it holds
 // more (it is not a page: its records would be read as one). It returns
 // ctx's error when ctx ends first.
 func Read(ctx context.Context, name string, opts Options) (*article.Article, error) {
+	if scheme, _, ok := strings.Cut(name, "://"); ok && !isURL(name) && !strings.ContainsAny(scheme, `/\.`) {
+		if _, err := os.Stat(name); err != nil {
+			// A file:// URL (as traces name files) is its path; other
+			// schemes are not fetched.
+			u, perr := url.Parse(name)
+			if perr != nil || !strings.EqualFold(scheme, "file") || u.Host != "" && u.Host != "localhost" {
+				return nil, fmt.Errorf("read %s: %s URLs are not fetched (only http and https)", name, scheme)
+			}
+			name = u.Path
+		}
+	}
 	if !isURL(name) {
 		data, err := readPage(name, opts)
 		if err != nil {

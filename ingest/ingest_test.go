@@ -188,3 +188,24 @@ func TestPageRefusesCollection(t *testing.T) {
 		t.Errorf("page: %v, %v", a, err)
 	}
 }
+
+func TestReadOtherScheme(t *testing.T) {
+	_, err := Read(context.Background(), "ftp://example.invalid/story.html", Options{})
+	if err == nil || !strings.Contains(err.Error(), "only http and https") {
+		t.Errorf("ftp URL: err %v, want it named as a scheme not fetched", err)
+	}
+	// A file:// URL, as a trace names a file, reads the file: the same
+	// article, the same id.
+	path := filepath.Join(t.TempDir(), "talks.html")
+	if err := os.WriteFile(path, []byte(page), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	a, err := Read(context.Background(), path, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := Read(context.Background(), a.URL, Options{})
+	if err != nil || b.ID() != a.ID() {
+		t.Errorf("read %s: %v, id %v; want the file's article", a.URL, err, b)
+	}
+}
