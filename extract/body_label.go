@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 )
@@ -298,10 +299,18 @@ var bodyStampPrefixes = []string{
 	"last modified", "modified",
 }
 
-// bodyIsStamp reports a short time stamp line, wherever it sits.
+// readingTime matches a reading-time label: "6 min read", "5-minute
+// read", "Reading time: 4 minutes".
+var readingTime = regexp.MustCompile(`(?i)^(?:reading time:?\s*\d{1,3}\s*(?:min|mins|minutes?)|\d{1,3}[\s-]*(?:min|mins|minutes?)\.?\s+read)$`)
+
+// bodyIsStamp reports a short time stamp line, wherever it sits: a date
+// stamp, or how long the article takes to read.
 func bodyIsStamp(text string) bool {
 	if len(text) > bodyMetaMaxChars {
 		return false
+	}
+	if readingTime.MatchString(strings.TrimSpace(text)) {
+		return true
 	}
 	lt := strings.ToLower(unglue(text))
 	for _, p := range bodyStampPrefixes {

@@ -167,3 +167,15 @@ func TestDropDateLine(t *testing.T) {
 		})
 	}
 }
+
+func TestReadingTimeIsStamp(t *testing.T) {
+	for text, want := range map[string]bool{
+		"6 min read": true, "3 MIN. READ": true, "6 minute read": true, "5-minute read": true,
+		"Reading Time: 11 minutes": true, "Reading time: 4 min": true,
+		"It takes 6 min to read the report.": false, "6 minutes": false, "Read more": false,
+	} {
+		if got := bodyIsStamp(text); got != want {
+			t.Errorf("bodyIsStamp(%q) = %v, want %v", text, got, want)
+		}
+	}
+}
