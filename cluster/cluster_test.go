@@ -273,3 +273,45 @@ func TestNearDuplicates(t *testing.T) {
 		t.Errorf("a copy of removed articles joined %v", g)
 	}
 }
+
+// TestStoriesOriginal lists the clusters of every example family with
+// relations: a cluster holding a family's original names it as its
+// original, even where an independent report of the event was published
+// before it.
+func TestStoriesOriginal(t *testing.T) {
+	ctx := context.Background()
+	ix := pebbleIndex(t)
+	_, pages := examplePages(t)
+	originals := map[string]string{} // article id → family, for originals
+	for _, p := range pages {
+		ids, err := ix.Add(ctx, p.article)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if p.role == "original" {
+			originals[ids[0]] = p.family
+		}
+	}
+	c, err := Build(ctx, ix, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	stories, err := Stories(ctx, ix, c, ListOptions{Relations: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	checked := 0
+	for _, s := range stories {
+		for _, m := range s.Members {
+			if fam, ok := originals[m.ID]; ok {
+				checked++
+				if s.Original != m.ID {
+					t.Errorf("the %s cluster names %s as its original, not the family's original %s", fam, s.Original, m.ID)
+				}
+			}
+		}
+	}
+	if checked == 0 {
+		t.Fatal("no cluster holds a family's original")
+	}
+}

@@ -22,8 +22,10 @@ type Story struct {
 	// founded it (which may have been deleted since).
 	ID   string `json:"id"`
 	Size int    `json:"size"`
-	// Original is the member published first (unknown dates last; among
-	// equal dates the first to arrive): the story's likely original.
+	// Original is the story's likely original: the member published
+	// first (unknown dates last; among equal dates the first to arrive),
+	// or with ListOptions.Relations, of the three earliest, the one the
+	// most members derive from.
 	Original string `json:"original"`
 	// First and Last are the earliest and latest known publication
 	// dates; empty when no member has one.
@@ -51,6 +53,10 @@ type ListOptions struct {
 	Relations bool
 	Trace     trace.Options
 }
+
+// originalCandidates is how many of a cluster's earliest members Stories
+// weighs as its original (each compared with every member).
+const originalCandidates = 3
 
 // Stories lists c's clusters, the largest first (then the latest), reading
 // their articles from ix.
@@ -86,6 +92,35 @@ func Stories(ctx context.Context, ix *index.Index, c *Clusters, opts ListOptions
 			continue
 		}
 		slices.SortStableFunc(arts, func(x, y art) int { return cmpDates(x.a.Published, y.a.Published) })
+		var reports []trace.Report // each member against the original
+		if opts.Relations {
+			// The original is the member the others were made from: of
+			// the earliest few, the one the most derive from (an
+			// independent report published minutes before the wire
+			// story it sits beside is not its original), the earliest
+			// of those that tie.
+			best, orig := -1, 0
+			for c := range min(originalCandidates, len(arts)) {
+				reps := make([]trace.Report, len(arts))
+				n := 0
+				for j := range arts {
+					if j == c {
+						continue
+					}
+					reps[j] = trace.Compare(arts[c].a, arts[j].a, opts.Trace)
+					if reps[j].Relation.Derived() && reps[j].Source != trace.SourceB {
+						n++
+					}
+				}
+				if n > best {
+					best, orig, reports = n, c, reps
+				}
+			}
+			// The original first, the others in date order, their
+			// reports beside them.
+			arts = append(append([]art{arts[orig]}, arts[:orig]...), arts[orig+1:]...)
+			reports = append(append([]trace.Report{reports[orig]}, reports[:orig]...), reports[orig+1:]...)
+		}
 		s := Story{ID: g.Name, Size: len(arts), Original: arts[0].id}
 		for i, m := range arts {
 			mem := memberOf(m.id, m.a)
@@ -94,7 +129,7 @@ func Stories(ctx context.Context, ix *index.Index, c *Clusters, opts ListOptions
 				mem.Role = "original"
 			}
 			if i > 0 && opts.Relations {
-				r := trace.Compare(arts[0].a, m.a, opts.Trace)
+				r := reports[i]
 				fillReport(&mem, r.Relation, r)
 				mem.Role = "related"
 				if r.Relation.Derived() {
