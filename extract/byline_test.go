@@ -311,7 +311,8 @@ func TestBylineAgencyIsCredit(t *testing.T) {
 		{"By Nicole Example for Reuters", "Nicole Example", "Reuters"},
 		{"By Reuters Staff", "Reuters Staff", "Reuters"},
 		{"By Nicole Example and Jon Roe, Meridian Press", "Nicole Example and Jon Roe", "Meridian Press"},
-		{"By Nicole Example for Kestrel News", "Nicole Example", "Kestrel News"},
+		{"By Nicole Example for Kestrel Wire", "Nicole Example", "Kestrel Wire"},
+		{"By Nicole Example, Local News", "Nicole Example, Local News", ""},
 		{"By Nicole Example, Staff Writer", "Nicole Example, Staff Writer", ""},
 		{"By Nicole Example, American Heart Association", "Nicole Example, American Heart Association", ""},
 	} {

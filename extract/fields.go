@@ -381,9 +381,10 @@ var bylineOutlet = regexp.MustCompile(`^(.+?)(?:\s*[,|]\s*|\s+for\s+)((?:The\s+)
 
 // bylineOutletWords end the names of news outlets that write bylines'
 // credits: fewer than newsOrgWords, since a byline's affiliation may be a
-// network or an association that is no outlet.
+// network or an association that is no outlet, and "News" ends the names
+// of a site's own desks ("Jane Doe, Local News", "Medical News").
 var bylineOutletWords = map[string]bool{
-	"press": true, "news": true, "wire": true, "newswire": true, "agency": true,
+	"press": true, "wire": true, "newswire": true, "agency": true,
 }
 
 // glued takes off a "By" label written against the name, its elements
