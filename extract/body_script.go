@@ -15,6 +15,31 @@ import (
 // cached for hydration).
 var scriptString = regexp.MustCompile(`"((?:[^"\\]|\\.){400,})"`)
 
+// scriptBlock matches a key and its string value in a script's JSON,
+// the value long enough to be a paragraph: one block of an article kept as
+// a list of them.
+var scriptBlock = regexp.MustCompile(`"([A-Za-z_][A-Za-z0-9_]{0,30})"\s*:\s*"((?:[^"\\]|\\.){40,})"`)
+
+// blockProse reports a block string that reads as a paragraph: mostly
+// letters and spaces (tags aside), ending as a sentence does.
+func blockProse(s string) bool {
+	t := strings.TrimSpace(s)
+	if strings.HasPrefix(t, "<") {
+		return strings.Contains(t, "</p>")
+	}
+	if t == "" || !strings.ContainsAny(t[len(t)-1:], ".!?\"”’") {
+		return false
+	}
+	letters, total := 0, 0
+	for _, r := range t {
+		total++
+		if unicode.IsLetter(r) || unicode.IsSpace(r) {
+			letters++
+		}
+	}
+	return float64(letters) >= scriptMinProse*float64(total)
+}
+
 // scriptMinProse is the share of letters and spaces a string must have to
 // read as prose, not code, styles or an encoded image.
 const scriptMinProse = 0.8
@@ -42,6 +67,31 @@ func scriptBody(page string) []string {
 				continue
 			}
 			if paras := stringParagraphs(s); bodyChars(paras) > bodyChars(best) {
+				best = paras
+			}
+		}
+		// An article kept as a list of blocks, each a short string
+		// ("blocks":[{"html":"The city will…"},…]): the strings of one
+		// key read together, in order, the key that holds the most
+		// prose (a teaser list's "description"s hold less).
+		byKey := map[string]*strings.Builder{}
+		var keys []string
+		for _, m := range scriptBlock.FindAllStringSubmatch(rest[:end], -1) {
+			var s string
+			if json.Unmarshal([]byte(`"`+m[2]+`"`), &s) != nil || !blockProse(s) {
+				continue
+			}
+			b := byKey[m[1]]
+			if b == nil {
+				b = &strings.Builder{}
+				byKey[m[1]] = b
+				keys = append(keys, m[1])
+			}
+			b.WriteString(s)
+			b.WriteString("\n")
+		}
+		for _, k := range keys {
+			if paras := stringParagraphs(byKey[k].String()); bodyChars(paras) > bodyChars(best) {
 				best = paras
 			}
 		}
