@@ -3,7 +3,6 @@ package ingest
 import (
 	"context"
 	"errors"
-	"fmt"
 	"runtime"
 	"sync/atomic"
 	"time"
@@ -121,7 +120,7 @@ func Index(ctx context.Context, ix *index.Index, inputs []string, opts IndexOpti
 	for range queue {
 	}
 	if errors.Is(err, context.Canceled) {
-		err = fmt.Errorf("interrupted: %w", err)
+		err = interrupted{err}
 	}
 	return Summary{
 		Items:      items.Load(),
@@ -144,3 +143,13 @@ func itemMeta(it source.Item) map[string]string {
 	}
 	return m
 }
+
+// interrupted is the error of an index run stopped before its end (an
+// interrupt): it says so in the user's terms, and is context.Canceled.
+type interrupted struct{ err error }
+
+func (e interrupted) Error() string {
+	return "interrupted: what was indexed is kept; run the same command again to index the rest"
+}
+
+func (e interrupted) Unwrap() error { return e.err }
