@@ -115,6 +115,9 @@ func Stories(ctx context.Context, ix *index.Index, c *Clusters, opts ListOptions
 				if n > best {
 					best, orig, reports = n, c, reps
 				}
+				if best == len(arts)-1 {
+					break // every other member derives from it
+				}
 			}
 			// The original first, the others in date order, their
 			// reports beside them.

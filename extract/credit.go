@@ -95,11 +95,14 @@ var datelineRE = regexp.MustCompile(`^((?:[A-Z][A-Z.'’\-]+)(?:\s+[A-Z][A-Z.'�
 // written in ordinary case, which only the agency in parentheses tells from
 // a sentence's opening words: "Washington (AP) — ", "Madrid, 4 mar
 // (EFE).- ", "Hamburg (dpa) - ", "Nairobi, March 3 (AFP) – ".
+// Some wires send it with no dash after the agency, the story's first
+// word following it ("New Delhi, Mar 4 (PTI) The ..."; the dash group is
+// then empty): only an agency a list knows makes that a dateline.
 var casedDatelineRE = regexp.MustCompile(`^(\p{Lu}[\p{L}.'’\-/]+(?:\s+\p{Lu}[\p{L}.'’\-/]+){0,2})` +
 	`(?:,\s*\p{Lu}[\p{L}.]+(?:\s+\p{Lu}[\p{L}.]+){0,2})?` +
 	`(?:,?\s+(?i:` + monthRE + `\.?\s+\d{1,2}|\d{1,2}\.?\s+(?:de\s+)?(?:` + monthRE + `|` + foreignMonthRE + `)\.?)(?:,?\s*(?:de\s+)?\d{4})?)?` +
 	`\s*\((?P<agency>[^()]{1,40})\)` +
-	`\s*\.?\s*(?:-{1,2}|—|–|:)\s*\S`)
+	`(?:\s*\.?\s*(?P<dash>-{1,2}|—|–|:)\s*\S|\s+\p{Lu})`)
 
 // releaseDatelineRE matches the dateline of a press release as its
 // distribution service sends it: "BOSTON, March 4, 2026 /PRNewswire/ --",
@@ -110,16 +113,12 @@ var releaseDatelineRE = regexp.MustCompile(`^(\p{Lu}[\p{L}.'’\-]+(?:\s+\p{Lu}[
 	`,?\s+(?i:` + monthRE + `)\.?\s+\d{1,2},?\s+\d{4}` +
 	`\s*/\s*(\p{Lu}[\p{L} -]{2,30}?)\s*/\s*(?:-{1,2}|—|–)\s*\S`)
 
-// casedAgency is the index of casedDatelineRE's agency.
-var casedAgency = casedDatelineRE.SubexpIndex("agency")
-
-// bareDatelineRE matches the dateline some wires send with no dash after
-// the agency, the story's first word following it: "New Delhi, Mar 4
-// (PTI) The ...". Only an agency a list knows makes it one.
-var bareDatelineRE = regexp.MustCompile(`^(?P<place>\p{Lu}[\p{L}.'’\-/]+(?:\s+\p{Lu}[\p{L}.'’\-/]+){0,2})` +
-	`(?:,\s*\p{Lu}[\p{L}.]+(?:\s+\p{Lu}[\p{L}.]+){0,2})?` +
-	`(?:,?\s+(?i:` + monthRE + `\.?\s+\d{1,2}|\d{1,2}\.?\s+(?:` + monthRE + `|` + foreignMonthRE + `)\.?))?` +
-	`\s*\((?P<agency>[^()]{1,40})\)\s+\p{Lu}`)
+// The indexes of casedDatelineRE's and agencyLeadRE's named groups.
+var (
+	casedAgency = casedDatelineRE.SubexpIndex("agency")
+	casedDash   = casedDatelineRE.SubexpIndex("dash")
+	leadAgency  = agencyLeadRE.SubexpIndex("agency")
+)
 
 // agencyLeadRE matches a story opened by its agency with no place, or
 // with the day alone: "(Reuters) - ", "(CNN) — ", "March 4 (Reuters) - ".
@@ -148,7 +147,7 @@ func leadDateline(p string) (place, agency string) {
 		}
 		if r := agencyLeadRE.FindStringSubmatch(p); r != nil {
 			// The agency alone opens the story: no place to give.
-			ag := r[agencyLeadRE.SubexpIndex("agency")]
+			ag := r[leadAgency]
 			if a := agencyIn("(" + ag + ")"); a != "" {
 				return "", a
 			}
@@ -161,20 +160,22 @@ func leadDateline(p string) (place, agency string) {
 			}
 			return "", ""
 		}
-		if r := bareDatelineRE.FindStringSubmatch(p); r != nil {
-			if a := agencyIn("(" + r[bareDatelineRE.SubexpIndex("agency")] + ")"); a != "" {
-				return r[bareDatelineRE.SubexpIndex("place")], a
-			}
-		}
 		m = casedDatelineRE.FindStringSubmatch(p)
 		if m == nil {
+			return "", ""
+		}
+		ag := m[casedAgency]
+		if m[casedDash] == "" {
+			// No dash: a known agency, or no dateline.
+			if a := agencyIn("(" + ag + ")"); a != "" {
+				return m[1], a
+			}
 			return "", ""
 		}
 		// Only an agency or outlet in the parentheses makes a dateline
 		// of ordinary words: "Officials (police and fire) - ..." does not, nor
 		// an outlet-like name after a sentence's opening ("The Mayor
 		// (Labour) - ...").
-		ag := m[casedAgency]
 		first, _, _ := strings.Cut(m[1], " ")
 		if agencyIn("("+ag+")") == "" && agencyIn(ag) == "" && (!outletName(ag) || stopIndex[strings.ToLower(first)] != nil) {
 			return "", ""
@@ -524,15 +525,9 @@ func inSiteFooter(n *html.Node) bool {
 // the site's legal notices ("footer", "site-footer", "footer2-row",
 // "block--legal"), token by token.
 func footerNamed(n *html.Node) bool {
-	ci := classID(n)
-	if ci == "" {
-		return false
-	}
-	for _, name := range strings.Fields(ci) {
-		for _, t := range nameTokens(name, nil) {
-			if t = strings.TrimRight(t, "0123456789"); t == "footer" || t == "legal" {
-				return true
-			}
+	for _, t := range nameTokens(classID(n), nil) {
+		if t = strings.TrimRight(t, "0123456789"); t == "footer" || t == "legal" {
+			return true
 		}
 	}
 	return false
@@ -552,15 +547,13 @@ func inPictureCredit(n *html.Node) bool {
 		if p.DataAtom == atom.Figure || p.DataAtom == atom.Figcaption {
 			return true
 		}
-		for _, name := range strings.Fields(classID(p)) {
-			for _, t := range nameTokens(name, nil) {
-				switch t {
-				case "caption", "captions", "attribution", "photo", "image", "img":
+		for _, t := range nameTokens(classID(p), nil) {
+			switch t {
+			case "caption", "captions", "attribution", "photo", "image", "img":
+				return true
+			case "credit", "credits":
+				if p.Parent != nil && holdsPicture(p.Parent) {
 					return true
-				case "credit", "credits":
-					if p.Parent != nil && holdsPicture(p.Parent) {
-						return true
-					}
 				}
 			}
 		}

@@ -6,7 +6,6 @@
 package ingest
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -82,9 +81,7 @@ func Read(ctx context.Context, name string, opts Options) (*article.Article, err
 			return Article(data, source.Item{Name: name, URL: opts.URL}, opts.maxBytes())
 		}
 		// A WARC file or a feed: its one page, if it holds one.
-		so := opts.source()
-		so.Stdin = bytes.NewReader(data)
-		return only(ctx, name, source.Items(ctx, []string{name}, so), opts)
+		return only(ctx, name, source.ItemsOf(ctx, name, data, opts.source()), opts)
 	}
 	return only(ctx, name, source.Items(ctx, []string{name}, opts.source()), opts)
 }

@@ -567,6 +567,16 @@ func kindOfName(path string) nameKind {
 	return nameOther
 }
 
+// ItemsOf yields the items of data, the whole content of the input named
+// name (a WARC file or a feed a caller has read already), as Items would
+// yield them from name, without reading it again.
+func ItemsOf(ctx context.Context, name string, data []byte, opts Options) iter.Seq2[Item, error] {
+	return func(yield func(Item, error) bool) {
+		w := &walker{ctx: ctx, opts: opts, limit: opts.limit(), yield: yield}
+		w.stream(name, bytes.NewReader(data), false, Item{})
+	}
+}
+
 // Collection reports whether data, gzip-compressed or not, is a WARC
 // file or a feed: an input that holds many pages, which a command that
 // reads one page must not take for one.
