@@ -1722,6 +1722,12 @@ func clipWords(s string, n int) string {
 // it governs restated without a negation (see restated). When both sides
 // negate, the pair is a paraphrase, not a flip.
 func (c *checker) negations(ss []*textproc.Sentence, d *textproc.Sentence) {
+	// A statement turned into a question asserts nothing: "Will this
+	// bring prices down?" neither drops nor makes the source's "would not
+	// bring prices down". A question asked both ways round is compared.
+	if question(d) && !slices.ContainsFunc(ss, question) {
+		return
+	}
 	srcCues := 0
 	for _, s := range ss {
 		srcCues += len(s.Negations)
@@ -1735,7 +1741,7 @@ func (c *checker) negations(ss []*textproc.Sentence, d *textproc.Sentence) {
 		for _, s := range ss {
 			for _, n := range s.Negations {
 				stem, pspan := negated(s, n)
-				if stem == "" || both && negates(d, stem) {
+				if stem == "" || both && negates(d, stem) || c.keptInGroup(d, stem) {
 					continue
 				}
 				if t, ok := claimToken(s, pspan, d, stem); ok && !(both && inNegatedClause(d, t)) {
@@ -1807,6 +1813,26 @@ func (c *checker) negations(ss []*textproc.Sentence, d *textproc.Sentence) {
 			}
 		}
 	}
+}
+
+// question reports whether s asks rather than states: it ends with a
+// question mark.
+func question(s *textproc.Sentence) bool {
+	n := len(s.Tokens)
+	return n > 0 && s.Tokens[n-1].Text == "?"
+}
+
+// keptInGroup reports whether a derived sentence of d's aligned group
+// other than d negates the word whose stem is stem: the source's negation
+// is kept there ("We are not building an empire. We are building a safety
+// net," as two source sentences or one), not dropped in d.
+func (c *checker) keptInGroup(d *textproc.Sentence, stem string) bool {
+	for _, o := range c.group {
+		if o != d && negates(o, stem) {
+			return true
+		}
+	}
+	return false
 }
 
 // inNegatedClause reports whether token t of s may be negated in s: a

@@ -318,3 +318,43 @@ func TestNegationInAnotherClause(t *testing.T) {
 			"The inquiry closed in 2019, and charges were not brought against the firm.", 0},
 	})
 }
+
+// TestNegationQuestion checks that a statement turned into a question
+// drops no negation (it asserts nothing), while a question asked both ways
+// round is still compared.
+func TestNegationQuestion(t *testing.T) {
+	checkNegations(t, []negationCase{
+		{"She added that the development alone would not bring house prices down.",
+			"Will the development bring house prices down?", 0},
+		{"She added that the development alone would not bring house prices down.",
+			"She added that the development alone would bring house prices down.", 1},
+		{"Would the development alone not bring house prices down?",
+			"Would the development alone bring house prices down?", 1},
+	})
+}
+
+// TestNegationKeptInGroup checks that a negation one derived sentence of
+// an aligned group keeps is not dropped by another sentence of the group
+// that states the contrast without it.
+func TestNegationKeptInGroup(t *testing.T) {
+	src := doc(`"We are not building an empire. We are building a safety net," Brask said.`)
+	for _, tt := range []struct {
+		der     string
+		dropped bool
+	}{
+		{`Brask said: "We are not building an empire." She added: "We are building a safety net."`, false},
+		{`Brask said: "We are building an empire." She added: "We are building a safety net."`, true},
+	} {
+		der := doc(tt.der)
+		pair := Pair{Source: []int{0, 1}, Derived: []int{0, 1}}
+		got := 0
+		for _, d := range Find(src, der, []Pair{pair}) {
+			if d.Kind == Negation {
+				got++
+			}
+		}
+		if got > 0 != tt.dropped {
+			t.Errorf("%q: %d negation drifts, want the negation dropped %v", tt.der, got, tt.dropped)
+		}
+	}
+}

@@ -96,10 +96,12 @@ func (c *checker) find(pairs []Pair) {
 		}
 		c.numbers(ss, ds)
 		c.clocks(ss, ds)
+		c.group = ds
 		for _, d := range ds {
 			c.facts(ss, d, true)
 		}
 	}
+	c.group = nil
 	closest, _, restates := c.nearest()
 	c.anchoring = true
 	for _, p := range anchorPairs(closest, restates, pairs) {
@@ -346,6 +348,9 @@ type checker struct {
 	// to the anchor pairs, which leave those figures alone.
 	settled   map[*textproc.Sentence][]textproc.Span
 	anchoring bool
+	// group holds the derived sentences of the aligned pair being checked
+	// (see negations); nil for the anchor and slot pairs.
+	group []*textproc.Sentence
 	// appRoles holds each source sentence's apposition roles, found on
 	// first use (see appositions).
 	appRoles [][]textproc.Role
