@@ -358,3 +358,31 @@ func TestNegationKeptInGroup(t *testing.T) {
 		}
 	}
 }
+
+// TestSpeakerAfterTitledSubject checks that a "she" after a sentence whose
+// subject is a post alone ("The judge observed ...") is not given to a
+// name further back: that name is no speaker, so no quote drift.
+func TestSpeakerAfterTitledSubject(t *testing.T) {
+	src := doc("An analysis by Harriet Dunleavy found that only 17 shifts were covered.",
+		"Lady Justice Vantongeren noted that drivers did most of their work for Carrow.",
+		`"A right that is used seventeen times is not a right," she said.`)
+	for _, tt := range []struct {
+		second string
+		drifts int
+	}{
+		{"The judge observed that drivers did most of their work for Carrow.", 0},
+		{"Drivers did most of their work for Carrow, the ruling noted.", 1},
+	} {
+		der := doc("An analysis by Harriet Dunleavy found that only 17 shifts were covered.", tt.second,
+			`"A right that is used seventeen times is not a right," she said.`)
+		got := 0
+		for _, d := range findOneToOne(src, der) {
+			if d.Kind == Quote {
+				got++
+			}
+		}
+		if got != tt.drifts {
+			t.Errorf("%q: %d quote drifts, want %d", tt.second, got, tt.drifts)
+		}
+	}
+}

@@ -77,6 +77,11 @@ var roleTitles = buildRoles(
 	"undersecretary", "under secretary", "assistant secretary", "treasurer",
 )
 
+// RoleTitle reports whether the lowercased word w is a role title of its
+// own ("judge", "minister", "spokeswoman"): the head of a title of several
+// words too.
+func RoleTitle(w string) bool { return roleTitles[w] }
+
 // roleModifiers change whether or how a role holds.
 var roleModifiers = setOf("former", "acting", "then", "late", "outgoing",
 	"incoming", "interim", "deputy", "ex", "retired", "current", "sitting", "disgraced", "elected", "designate")
