@@ -386,3 +386,28 @@ func TestSpeakerAfterTitledSubject(t *testing.T) {
 		}
 	}
 }
+
+// TestSpelledPeriods checks that a span of years named by a word ("a
+// decade", "four decades") is the figure in years that a rewrite may
+// write out, and that another count of them is a change.
+func TestSpelledPeriods(t *testing.T) {
+	for _, tt := range []struct {
+		src, der string
+		drifts   int
+	}{
+		{"The two countries signed the deal after almost a decade of talks.", "The two countries signed the deal after almost ten years of talks.", 0},
+		{"The two countries signed the deal after almost a decade of talks.", "The two countries signed the deal after almost two decades of talks.", 1},
+		{"Marta Vell ran the harbour ferry for four decades.", "Marta Vell ran the harbour ferry for 40 years.", 0},
+		{"Marta Vell ran the harbour ferry for four decades.", "Marta Vell ran the harbour ferry for three decades.", 1},
+	} {
+		got := 0
+		for _, d := range findOneToOne(doc(tt.src), doc(tt.der)) {
+			if d.Kind == Number {
+				got++
+			}
+		}
+		if got != tt.drifts {
+			t.Errorf("%q -> %q: %d number drifts, want %d", tt.src, tt.der, got, tt.drifts)
+		}
+	}
+}

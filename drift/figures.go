@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -37,7 +38,7 @@ func (c *checker) figures(s *textproc.Sentence) []textproc.Number {
 	if len(s.Numbers) == 0 {
 		// Most sentences: nothing to find or remember, but for a share
 		// spelled in words.
-		return spelledShares(nil, s)
+		return spelledPeriods(spelledShares(nil, s), s)
 	}
 	if f, ok := c.figureCache[s]; ok {
 		return f
@@ -99,7 +100,7 @@ func (c *checker) figures(s *textproc.Sentence) []textproc.Number {
 		}
 		out = append(out, n)
 	}
-	out = spelledShares(out, s)
+	out = spelledPeriods(spelledShares(out, s), s)
 	c.figureCache[s] = out
 	return out
 }
@@ -135,6 +136,37 @@ func spelledShares(out []textproc.Number, s *textproc.Sentence) []textproc.Numbe
 		}
 		span := textproc.Span{Start: t.Start, End: s.Tokens[end].End}
 		out = append(out, textproc.Number{Text: s.Text[span.Start:span.End], Value: math.Round(num/den*1000) / 10, Unit: "%", Span: span})
+	}
+	return out
+}
+
+// periodYears are the words that name a span of years.
+var periodYears = map[string]float64{"decade": 10, "decades": 10, "century": 100, "centuries": 100}
+
+// spelledPeriods reads the spans of years that s names by a word as
+// figures in years: "a decade" (10 years), "four decades" (the figure
+// "four" becomes 40 years), "a century". A rewrite that writes "almost ten
+// years" for "almost a decade" kept the figure; one that writes "two
+// decades" changed it.
+func spelledPeriods(out []textproc.Number, s *textproc.Sentence) []textproc.Number {
+	for k := 1; k < len(s.Tokens); k++ {
+		t := &s.Tokens[k]
+		years := periodYears[t.Lower]
+		if years == 0 || t.Kind != textproc.Word {
+			continue
+		}
+		prev := &s.Tokens[k-1]
+		if i := slices.IndexFunc(out, func(n textproc.Number) bool { return n.End == prev.End && n.Unit == "" }); i >= 0 {
+			n := &out[i]
+			n.Value *= years
+			n.Unit, n.End = "years", t.End
+			n.Text = s.Text[n.Start:n.End]
+			continue
+		}
+		switch prev.Lower {
+		case "a", "an", "one":
+			out = append(out, textproc.Number{Text: s.Text[prev.Start:t.End], Value: years, Unit: "years", Span: textproc.Span{Start: prev.Start, End: t.End}})
+		}
 	}
 	return out
 }
