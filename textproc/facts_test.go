@@ -3,6 +3,8 @@ package textproc
 import (
 	"slices"
 	"testing"
+
+	"github.com/wiretrace/wiretrace/article"
 )
 
 // TestOpposites checks the two ways a word states the opposite of another:
@@ -127,6 +129,32 @@ func TestSpeakerBeforeApposition(t *testing.T) {
 		s := AnalyzeSentence(tt.text)
 		if len(s.Quotes) != 1 || s.Quotes[0].Speaker != tt.want {
 			t.Errorf("%s: quotes %+v, want the speaker %q", tt.text, s.Quotes, tt.want)
+		}
+	}
+}
+
+// TestSpeakerNotPastFullStop checks that a quotation introduced before
+// it and closed by a full stop takes no speaker from the sentence after
+// it, which opens with its own subject and speech verb; a quotation
+// closed by a comma, or by a full stop with nothing introducing it, still
+// takes the speaker that follows it.
+func TestSpeakerNotPastFullStop(t *testing.T) {
+	for _, tt := range []struct{ text, want string }{
+		{`He said he had stepped aside, adding: "I had no role in the scoring." Maren Holt said she had not discussed the bids with him.`, ""},
+		{`Tomas Vell said "I had no role in the scoring." Maren Holt said she had not discussed the bids with him.`, "Tomas Vell"},
+		{`"I had no role in the scoring," Maren Holt said.`, "Maren Holt"},
+		{`"I had no role in the scoring." Maren Holt said.`, "Maren Holt"},
+	} {
+		d := Analyze(&article.Article{Paragraphs: []string{tt.text}})
+		var got []string
+		for _, s := range d.Sentences {
+			for _, q := range s.Quotes {
+				got = append(got, q.Speaker)
+			}
+		}
+		d.Release()
+		if len(got) != 1 || got[0] != tt.want {
+			t.Errorf("%s: speakers %q, want one, %q", tt.text, got, tt.want)
 		}
 	}
 }

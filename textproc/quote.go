@@ -72,7 +72,22 @@ func speaker(para string, start, end int) string {
 		after = para[end+1:]
 	}
 	var buf [40]Token
-	toks := tokenize(buf[:0], clip(after, 120), "", false, nil)
+	before := beforeQuote(para, start)
+	bt := tokenize(buf[:0], before, "", false, nil)
+	j := len(bt) - 1
+	for j >= 0 && bt[j].Kind == Punct {
+		j--
+	}
+	// A quotation introduced before it (a speech verb, or a colon) and
+	// closed by a full stop is a sentence of its own: a speech verb after it
+	// reports the next sentence's words (`..., adding: "I had no role."
+	// Haverill said he had not ...`).
+	introduced := j >= 1 && speechVerbs[bt[j].Lower] || len(bt) > 0 && bt[len(bt)-1].Text == ":"
+	if introduced && end > start && para[end-1] == '.' {
+		after = ""
+	}
+	var abuf [40]Token
+	toks := tokenize(abuf[:0], clip(after, 120), "", false, nil)
 	k := 0
 	for k < len(toks) && toks[k].Kind == Punct && toks[k].Text != "." {
 		k++
@@ -99,19 +114,6 @@ func speaker(para string, start, end int) string {
 		}
 	}
 	// `Okafor said: "..."` — the words before the opening quote.
-	openLen := len("“")
-	if start > 0 && para[start-1] == '"' {
-		openLen = 1
-	}
-	before := para[:max(0, start-openLen)]
-	if len(before) > 120 {
-		before = before[len(before)-120:]
-	}
-	bt := tokenize(buf[:0], before, "", false, nil)
-	j := len(bt) - 1
-	for j >= 0 && bt[j].Kind == Punct {
-		j--
-	}
 	if j >= 1 && speechVerbs[bt[j].Lower] {
 		e := j - 1
 		// `Ines Varro, 31, a delivery driver, said: "..."`: the name
@@ -128,6 +130,20 @@ func speaker(para string, start, end int) string {
 		return strings.TrimSpace(before[bt[s].Start:bt[e].End])
 	}
 	return characteriser(bt, j, before)
+}
+
+// beforeQuote returns the text of para before the opening quotation mark
+// of the quote at para[start:], its last 120 bytes at most.
+func beforeQuote(para string, start int) string {
+	openLen := len("“")
+	if start > 0 && para[start-1] == '"' {
+		openLen = 1
+	}
+	before := para[:max(0, start-openLen)]
+	if len(before) > 120 {
+		before = before[len(before)-120:]
+	}
+	return before
 }
 
 // appositionThenSpeech reports whether toks[k:comma] is a name (every
