@@ -120,6 +120,8 @@ func TestSpeakerBeforeApposition(t *testing.T) {
 	for _, tt := range []struct{ text, want string }{
 		{`The yard was busy, while delivery driver Ines Varro, 31, said: "It is the worst winter I have known."`, "Ines Varro"},
 		{`Lorna Beech, 64, a retired nurse, said: "It adds up when you are on a pension."`, "Lorna Beech"},
+		// A relative clause of more than ten tokens between name and verb.
+		{`Graham Tolley, who agreed on 2 February to sell a 75 per cent stake in the club, insisted: "The ground is not going anywhere."`, "Graham Tolley"},
 		// The tag as the older reading gives it, its comma kept (drift's
 		// speakerOf reads the one person the sentence names): never the
 		// place before the post.

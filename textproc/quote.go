@@ -227,17 +227,22 @@ func characteriser(bt []Token, j int, before string) string {
 
 // nameBeforeApposition returns the name before the apposition that the
 // comma at token e of bt closes: the capitalised words before the comma
-// that opens it, within ten tokens ("Ines Varro, 64, a retired nurse,").
+// that opens it, within ten tokens ("Ines Varro, 64, a retired nurse,"),
+// or relativeClauseLen when a relative pronoun opens it ("Graham Tolley,
+// who agreed in February to sell a 75 per cent stake,").
 // "" when there is none, or when the apposition is itself a name (a post
 // and then its holder: "the agency's inspector, Ines Varro,"), which the
 // speaker's other readings take.
 func nameBeforeApposition(bt []Token, e int, before string) string {
-	for c := e - 1; c > 0 && c >= e-10; c-- {
+	for c := e - 1; c > 0 && c >= e-relativeClauseLen; c-- {
 		t := &bt[c]
 		if t.Kind == Punct && t.Text != "," && t.Text != "'" && t.Text != "’" {
 			return ""
 		}
-		if t.Text != "," {
+		// Past ten tokens, only a relative clause sets off the name
+		// ("Graham Tolley, who agreed on 2 February to sell a 75 per cent
+		// stake, insisted").
+		if t.Text != "," || c < e-10 && !relativeOpeners[bt[c+1].Lower] {
 			continue
 		}
 		if c+1 < e && allCapitalised(bt[c+1:e]) {
@@ -254,6 +259,12 @@ func nameBeforeApposition(bt []Token, e int, before string) string {
 	}
 	return ""
 }
+
+// relativeClauseLen is the most tokens a relative clause between a name
+// and its speech verb spans; relativeOpeners open one.
+const relativeClauseLen = 24
+
+var relativeOpeners = setOf("who", "whose")
 
 // clauseOpeners open a second clause after a comma, with a subject of its
 // own.
