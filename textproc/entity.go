@@ -54,6 +54,12 @@ func entities(ents []Entity, text, low string, toks []Token, ds []Date) ([]Role,
 				end++
 				continue
 			}
+			// A plural possessive inside an organisation's name:
+			// "Residents' Association", "Supporters' Trust".
+			if pluralPossessiveOrg(toks, end) {
+				end += 2
+				continue
+			}
 			// A middle initial: "James T. Kirk".
 			if t.Text == "." && end+1 < len(toks) && capitalised(&toks[end+1]) && utf8.RuneCountInString(toks[end-1].Text) == 1 {
 				end += 2
@@ -130,6 +136,17 @@ var opener = setOf("according", "although", "despite", "because", "during",
 	"asked", "instead", "still", "even", "here", "now", "then", "thus",
 	"today", "yesterday", "tomorrow", "several", "few", "any", "every", "another",
 	"mr", "mrs", "ms", "dr", "former", "let", "please", "use")
+
+// pluralPossessiveOrg reports whether token k is the apostrophe of a
+// plural possessive ("Residents'") that an organisation's head word
+// follows ("Residents' Association", "Supporters' Trust", "Nurses'
+// Union"): the name runs on through it.
+func pluralPossessiveOrg(toks []Token, k int) bool {
+	if k < 1 || k+1 >= len(toks) || toks[k].Text != "'" && toks[k].Text != "’" || toks[k-1].End != toks[k].Start {
+		return false
+	}
+	return strings.HasSuffix(toks[k-1].Lower, "s") && capitalised(&toks[k+1]) && orgSuffixes[toks[k+1].Lower]
+}
 
 func possessive(t *Token) bool {
 	return strings.HasSuffix(t.Lower, "'s") || strings.HasSuffix(t.Lower, "s'")
