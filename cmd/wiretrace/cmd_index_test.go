@@ -397,7 +397,7 @@ func TestIndexCommandURL(t *testing.T) {
 }
 
 // TestIndexCommandInterrupted checks that an interrupt (a cancelled
-// context, as SIGINT gives) ends the run with exit 1 and a summary.
+// context, as SIGINT gives) ends the run with exit 130 and a summary.
 func TestIndexCommandInterrupted(t *testing.T) {
 	corpus := indexCorpus(t)
 	ctx, cancel := context.WithCancel(context.Background())
@@ -405,8 +405,8 @@ func TestIndexCommandInterrupted(t *testing.T) {
 	var out, errb bytes.Buffer
 	e := &env{stdin: strings.NewReader(""), stdout: &out, stderr: &errb}
 	code := run(ctx, e, []string{"index", "--store", filepath.Join(t.TempDir(), "store"), corpus})
-	if code != 1 || !strings.Contains(errb.String(), "interrupted") {
-		t.Errorf("exit %d, want 1 with \"interrupted\"\nstderr:\n%s", code, errb.String())
+	if code != exitInterrupted || !strings.Contains(errb.String(), "interrupted") {
+		t.Errorf("exit %d, want %d with \"interrupted\"\nstderr:\n%s", code, exitInterrupted, errb.String())
 	}
 	parseSummary(t, out.String())
 }

@@ -62,7 +62,8 @@ func main() {
 }
 
 // run executes one command line and returns the process exit status: 0 on
-// success, 1 when the work failed, 2 on bad usage.
+// success, 1 when the work failed, 2 on bad usage, 130 when it was
+// interrupted (SIGINT or SIGTERM: its context cancelled).
 func run(ctx context.Context, e *env, args []string) int {
 	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
 		printUsage(e.stdout)
@@ -87,11 +88,19 @@ func exitCode(stderr io.Writer, name string, err error) int {
 	}
 	fmt.Fprintf(stderr, "wiretrace %s: %v\n", name, err)
 	var ue usageError
-	if errors.As(err, &ue) {
+	switch {
+	case errors.As(err, &ue):
 		return 2
+	case errors.Is(err, context.Canceled):
+		// 128 + SIGINT, as a shell reports a command an interrupt ended.
+		return exitInterrupted
 	}
 	return 1
 }
+
+// exitInterrupted is the exit status of a command interrupted before its
+// end.
+const exitInterrupted = 130
 
 func printUsage(w io.Writer) {
 	fmt.Fprintln(w, "wiretrace finds where a news article came from.")
