@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 
 	"github.com/wiretrace/wiretrace/store"
 	"github.com/wiretrace/wiretrace/store/pebble"
@@ -111,7 +112,7 @@ func storeState(dir string) dirState {
 	if len(entries) == 0 {
 		return dirEmpty
 	}
-	if _, err := os.Stat(filepath.Join(dir, "CURRENT")); err == nil {
+	if slices.ContainsFunc(entries, func(e os.DirEntry) bool { return e.Name() == "CURRENT" }) {
 		return dirStore
 	}
 	return dirForeign
