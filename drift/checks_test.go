@@ -144,25 +144,31 @@ func TestNegationReplacedOnce(t *testing.T) {
 	}
 }
 
-// A negationCase is a source sentence, a rewrite of it and how many
-// negation drifts Find should report.
-type negationCase struct {
+// A driftCase is a source sentence, a rewrite of it and how many drifts
+// of the kind checked Find should report.
+type driftCase struct {
 	src, der string
 	want     int
 }
 
 // checkNegations checks each case's count of negation drifts.
-func checkNegations(t *testing.T, cases []negationCase) {
+func checkNegations(t *testing.T, cases []driftCase) {
+	t.Helper()
+	checkDrifts(t, Negation, cases)
+}
+
+// checkDrifts checks each case's count of drifts of kind.
+func checkDrifts(t *testing.T, kind Kind, cases []driftCase) {
 	t.Helper()
 	for _, tt := range cases {
 		got := 0
 		for _, d := range findOneToOne(doc(tt.src), doc(tt.der)) {
-			if d.Kind == Negation {
+			if d.Kind == kind {
 				got++
 			}
 		}
 		if got != tt.want {
-			t.Errorf("%q -> %q: %d negation drifts, want %d", tt.src, tt.der, got, tt.want)
+			t.Errorf("%q -> %q: %d %s drifts, want %d", tt.src, tt.der, got, kind, tt.want)
 		}
 	}
 }
@@ -172,7 +178,7 @@ func checkNegations(t *testing.T, cases []negationCase) {
 // intention is a dropped negation, and that the intention kept denied or
 // a different act affirmed is none.
 func TestNegatedIntention(t *testing.T) {
-	checkNegations(t, []negationCase{
+	checkNegations(t, []driftCase{
 		{"He added that the council has no plans to close the library on Sundays and will instead cut its evening hours.",
 			"Marsh said the council intends to close the library on Sundays while the roof is repaired.", 1},
 		{"A spokesman said Marrow Foods had no intention of selling its bakery arm to a rival and would look for a partner abroad.",
@@ -309,7 +315,7 @@ func TestContinuedQuotation(t *testing.T) {
 // own (after a comma, or opened by "because" or "who"), and not when the
 // rewrite's negation still governs the claim.
 func TestNegationInAnotherClause(t *testing.T) {
-	checkNegations(t, []negationCase{
+	checkNegations(t, []driftCase{
 		{"Although the two coaches were not friends, the captain insisted there was no tension in the squad.",
 			"Although the two coaches were not friends, the captain insisted there was tension in the squad.", 1},
 		{"The inquiry closed in 2019 with no charges against the firm because the auditors could not trace the payments.",
@@ -323,7 +329,7 @@ func TestNegationInAnotherClause(t *testing.T) {
 // drops no negation (it asserts nothing), while a question asked both ways
 // round is still compared.
 func TestNegationQuestion(t *testing.T) {
-	checkNegations(t, []negationCase{
+	checkNegations(t, []driftCase{
 		{"She added that the development alone would not bring house prices down.",
 			"Will the development bring house prices down?", 0},
 		{"She added that the development alone would not bring house prices down.",
@@ -391,23 +397,10 @@ func TestSpeakerAfterTitledSubject(t *testing.T) {
 // decade", "four decades") is the figure in years that a rewrite may
 // write out, and that another count of them is a change.
 func TestSpelledPeriods(t *testing.T) {
-	for _, tt := range []struct {
-		src, der string
-		drifts   int
-	}{
+	checkDrifts(t, Number, []driftCase{
 		{"The two countries signed the deal after almost a decade of talks.", "The two countries signed the deal after almost ten years of talks.", 0},
 		{"The two countries signed the deal after almost a decade of talks.", "The two countries signed the deal after almost two decades of talks.", 1},
 		{"Marta Vell ran the harbour ferry for four decades.", "Marta Vell ran the harbour ferry for 40 years.", 0},
 		{"Marta Vell ran the harbour ferry for four decades.", "Marta Vell ran the harbour ferry for three decades.", 1},
-	} {
-		got := 0
-		for _, d := range findOneToOne(doc(tt.src), doc(tt.der)) {
-			if d.Kind == Number {
-				got++
-			}
-		}
-		if got != tt.drifts {
-			t.Errorf("%q -> %q: %d number drifts, want %d", tt.src, tt.der, got, tt.drifts)
-		}
-	}
+	})
 }
