@@ -1315,7 +1315,7 @@ func (c *checker) quotes(ss []*textproc.Sentence, d *textproc.Sentence) {
 			// needs the derived side to name its speaker outright, not
 			// by a second inference (a pronoun's antecedent).
 			inferred := bareSpeaker(bestQ.Speaker) == "" && speakerName(dq.Speaker) == ""
-			if !inferred && !sameSpeaker(srcSp, derSp, d) && !speaksFor(bestS, srcSp, speakerName(derSp)) {
+			if !inferred && !sameSpeaker(srcSp, derSp, d, dq) && !speaksFor(bestS, srcSp, speakerName(derSp)) {
 				c.add(Drift{Kind: Quote, SourceSpan: srcSp, DerivedSpan: derSp,
 					SourceSentence: bestS.Index, DerivedSentence: d.Index,
 					Explanation: fmt.Sprintf("the quote %q is attributed to %s, but the source has %s say it", clipWords(dq.Text, 8), derSp, srcSp)})
@@ -1616,7 +1616,7 @@ func (c *checker) speakerWords(ss []*textproc.Sentence, name string) []string {
 // tail of the other ("al-Sadr", "Sadr"; "Moqtada", "Muqtada"), or the
 // derived sentence names the source's speaker anyway ("said Sen. Mitch
 // McConnell", where the speaker phrase stops at "Sen.").
-func sameSpeaker(srcSp, derSp string, der *textproc.Sentence) bool {
+func sameSpeaker(srcSp, derSp string, der *textproc.Sentence, dq textproc.Quote) bool {
 	a, b := speakerName(srcSp), speakerName(derSp)
 	if a == "" || b == "" || a == b {
 		return true
@@ -1630,7 +1630,45 @@ func sameSpeaker(srcSp, derSp string, der *textproc.Sentence) bool {
 	if nameWord(srcSp, b) || nameWord(derSp, a) {
 		return true
 	}
-	return hasWord([]*textproc.Sentence{der}, a)
+	// A speaker phrase cut short ("said Sen." of "said Sen. Mitch
+	// McConnell", "said U.S. Army 2nd Lt. Cody" of "... Cody Williams")
+	// leaves the name to the words after it. One that gives a full name
+	// ("delivery driver Tomasz Wilk") names its speaker, whoever else the
+	// sentence names, but for a name between a phrase before the quote and
+	// the quote, which the phrase was read past ("Living Ulva, whose
+	// director Helga Marn says the dam would "...").
+	if !hasWord([]*textproc.Sentence{der}, a) {
+		return false
+	}
+	sp := strings.TrimSpace(derSp)
+	at := strings.Index(der.Text, sp)
+	if !fullName(sp) || at < 0 {
+		return true
+	}
+	rest := der.Text[at+len(sp):]
+	if at < dq.Start && strings.Contains(strings.ToLower(der.Text[at+len(sp):dq.Start]), a) {
+		return true
+	}
+	next := strings.Fields(rest)
+	return slices.ContainsFunc(next[:min(len(next), 2)], func(w string) bool {
+		return strings.ToLower(strings.Trim(w, ".,;:'’\"")) == a
+	})
+}
+
+// fullName reports whether speaker phrase sp gives a name of two words or
+// more: capitalised words that are no titles, in a row.
+func fullName(sp string) bool {
+	run := 0
+	for _, t := range textproc.Tokenize(sp) {
+		if t.Kind == textproc.Word && t.Text != t.Lower && !textproc.RoleTitle(t.Lower) {
+			if run++; run >= 2 {
+				return true
+			}
+			continue
+		}
+		run = 0
+	}
+	return false
 }
 
 // nameWord reports whether the speaker phrase sp has w (lowercased) as a

@@ -404,3 +404,29 @@ func TestSpelledPeriods(t *testing.T) {
 		{"Marta Vell ran the harbour ferry for four decades.", "Marta Vell ran the harbour ferry for three decades.", 1},
 	})
 }
+
+// TestFullNameSpeaker checks that a speaker phrase giving a full name
+// names the quote's speaker whoever else its sentence names, but for a
+// name between a phrase before the quote and the quote, or the name the
+// phrase was cut before.
+func TestFullNameSpeaker(t *testing.T) {
+	src := doc(`Lorna Beech, 64, a retired nurse, said: "Twenty pence off bread does not sound like much, but it adds up."`)
+	for _, tt := range []struct {
+		der    string
+		drifts int
+	}{
+		{`Retired nurse Lorna Beech, 64, welcomed the news, while delivery driver Tomasz Wilk, 31, said: "Twenty pence off bread does not sound like much, but it adds up."`, 1},
+		{`The Northgate Pensioners Forum, whose organiser Lorna Beech spoke for it, said: "Twenty pence off bread does not sound like much, but it adds up."`, 0},
+		{`"Twenty pence off bread does not sound like much, but it adds up," said retired nurse Lorna Beech.`, 0},
+	} {
+		got := 0
+		for _, d := range findOneToOne(src, doc(tt.der)) {
+			if d.Kind == Quote {
+				got++
+			}
+		}
+		if got != tt.drifts {
+			t.Errorf("%q: %d quote drifts, want %d", tt.der, got, tt.drifts)
+		}
+	}
+}
