@@ -517,8 +517,8 @@ type numAt struct {
 func (c *checker) numbers(ss, ds []*textproc.Sentence) {
 	// The lists are the checker's, emptied: a review checks the figures
 	// of every aligned pair.
-	src, der, free := c.numSrc[:0], c.numDer[:0], c.numFree[:0]
-	defer func() { c.numSrc, c.numDer, c.numFree = src, der, free }()
+	src, der, free, unmatched := c.numSrc[:0], c.numDer[:0], c.numFree[:0], c.numUnmatched[:0]
+	defer func() { c.numSrc, c.numDer, c.numFree, c.numUnmatched = src, der, free, unmatched }()
 	for _, s := range ss {
 		for _, n := range c.figures(s) {
 			src = append(src, numAt{n, s})
@@ -536,28 +536,42 @@ func (c *checker) numbers(ss, ds []*textproc.Sentence) {
 	if len(ds) > len(keptBuf) {
 		kept = make([]int, 0, len(ds))
 	}
+	// match finds an unused source figure of n's value, said of the same
+	// thing when alike is set, and marks it used.
+	match := func(d *textproc.Sentence, n textproc.Number, alike bool) bool {
+		for k, f := range src {
+			if used[k] || !sameValue(f.n, n) || alike && !sameThing(f.s, f.n, d, n) {
+				continue
+			}
+			used[k] = true
+			if !c.anchoring {
+				if c.settled == nil {
+					c.settled = map[*textproc.Sentence][]textproc.Span{}
+				}
+				c.settled[d] = append(c.settled[d], n.Span)
+			}
+			return true
+		}
+		return false
+	}
+	// A figure is matched first with one said of the same thing
+	// ("2-year-old" with "2-year-old"), then with any of its value, so
+	// that one of another thing ("No. 2") takes no figure another
+	// restates.
 	for i, d := range ds {
 		kept = append(kept, 0)
 		for _, n := range c.figures(d) {
 			kept[i]++
 			// A figure its aligned source sentences state is settled: an
 			// anchor pair does not read it again against another one.
-			matched := c.anchoring && slices.Contains(c.settled[d], n.Span)
-			for k, f := range src {
-				if !matched && !used[k] && sameValue(f.n, n) {
-					used[k], matched = true, true
-					if !c.anchoring {
-						if c.settled == nil {
-							c.settled = map[*textproc.Sentence][]textproc.Span{}
-						}
-						c.settled[d] = append(c.settled[d], n.Span)
-					}
-					break
-				}
+			if !(c.anchoring && slices.Contains(c.settled[d], n.Span)) && !match(d, n, true) {
+				unmatched = append(unmatched, numAt{n, d})
 			}
-			if !matched && !c.rangeStated(d, n) {
-				der = append(der, numAt{n, d})
-			}
+		}
+	}
+	for _, dn := range unmatched {
+		if !match(dn.s, dn.n, false) && !c.rangeStated(dn.s, dn.n) {
+			der = append(der, dn)
 		}
 	}
 	for k, f := range src {
@@ -1806,10 +1820,10 @@ func (c *checker) negations(ss []*textproc.Sentence, d *textproc.Sentence) {
 		for _, s := range ss {
 			for _, n := range s.Negations {
 				stem, pspan := negated(s, n)
-				if stem == "" || both && negates(d, stem) || c.keptInGroup(d, stem) {
+				if stem == "" || both && negates(d, stem) {
 					continue
 				}
-				if t, ok := claimToken(s, pspan, d, stem); ok && !(both && inNegatedClause(d, t)) {
+				if t, ok := claimToken(s, pspan, d, stem); ok && !(both && inNegatedClause(d, t)) && !c.keptInGroup(d, stem) {
 					if deferred(s, pspan, d, t.Span) || modalOnly(d, t.Span, s, n.Span) || universal(s, n, d) {
 						continue
 					}

@@ -430,3 +430,14 @@ func TestFullNameSpeaker(t *testing.T) {
 		}
 	}
 }
+
+// TestFigureMatchedAlike checks that a figure is matched first with a
+// source figure said of the same thing, so that a changed figure of
+// another thing ("No. 3" → "No. 2") is not hidden by an equal figure
+// the sentence also restates ("2-year-old").
+func TestFigureMatchedAlike(t *testing.T) {
+	checkDrifts(t, Number, []driftCase{
+		{"Baby No. 3 joins two siblings, 4-year-old Maren and 2-year-old Tove.", "Baby No. 2 joins two siblings, 4-year-old Maren and 2-year-old Tove.", 1},
+		{"Baby No. 3 joins two siblings, 4-year-old Maren and 2-year-old Tove.", "Baby No. 3 joins two siblings, Maren, 4, and Tove, 2.", 0},
+	})
+}

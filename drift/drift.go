@@ -96,12 +96,14 @@ func (c *checker) find(pairs []Pair) {
 		}
 		c.numbers(ss, ds)
 		c.clocks(ss, ds)
-		c.group = ds
+		// A copy in a buffer of the checker's: ds itself stays the
+		// caller's, on the stack.
+		c.group = append(c.group[:0], ds...)
 		for _, d := range ds {
 			c.facts(ss, d, true)
 		}
 	}
-	c.group = nil
+	c.group = c.group[:0]
 	closest, _, restates := c.nearest()
 	c.anchoring = true
 	for _, p := range anchorPairs(closest, restates, pairs) {
@@ -349,7 +351,7 @@ type checker struct {
 	settled   map[*textproc.Sentence][]textproc.Span
 	anchoring bool
 	// group holds the derived sentences of the aligned pair being checked
-	// (see negations); nil for the anchor and slot pairs.
+	// (see negations); empty for the anchor and slot pairs.
 	group []*textproc.Sentence
 	// appRoles holds each source sentence's apposition roles, found on
 	// first use (see appositions).
@@ -361,10 +363,10 @@ type checker struct {
 	// reviewing is set once Examine has moved on from Find's checks.
 	uncertain []Drift
 	reviewing bool
-	// numSrc, numDer, numFree and numUsed are the lists of numbers,
-	// reused from pair to pair.
-	numSrc, numDer, numFree []numAt
-	numUsed                 []bool
+	// numSrc, numDer, numFree, numUsed and numUnmatched are the lists of
+	// numbers, reused from pair to pair.
+	numSrc, numDer, numFree, numUnmatched []numAt
+	numUsed                               []bool
 	// closest, shares and restates are closestSource's, built on first
 	// use.
 	closest, shares []int
