@@ -74,6 +74,9 @@ type pageMeta struct {
 	// nearByline is a "By Jane Doe" or "Written by Jane Doe" line set
 	// beside the headline without a byline's class.
 	nearByline string
+	// writtenBy is the first "Written by Jane Doe" line after the
+	// headline, anywhere: an author box closing the article.
+	writtenBy string
 	// bylineBefore is such a line set just above the headline (a meta
 	// row of date and author, then the title).
 	bylineBefore string
@@ -158,6 +161,11 @@ func readMeta(root *html.Node) *pageMeta {
 					} else {
 						m.nearByline = t
 					}
+				}
+			}
+			if afterTitle >= 0 && m.writtenBy == "" && first == 'w' && len(n.Data) < 80 {
+				if t := collapse(n.Data); writtenByRE.MatchString(t) && wordCount(bylineNames(t)) <= 6 && !inCommentSection(n) {
+					m.writtenBy = t
 				}
 			}
 			if afterTitle >= 0 && afterTitle < nearTitleChars && m.nearTitle == "" {
@@ -415,6 +423,9 @@ var metaNames = newFoldWords("date", "publish", "time", "posted", "modif", "by",
 
 // nearBylineRE matches a byline line: "By Jane Doe", "by Jane Doe",
 // "Written by Jane Doe".
+// writtenByRE matches an author box's line: "Written by Jane Doe".
+var writtenByRE = regexp.MustCompile(`^(?i:written\s+by)\s*:?\s+\p{Lu}\p{L}+\s+\p{Lu}`)
+
 var nearBylineRE = regexp.MustCompile(`^(?i:(?:written\s+|posted\s+)?by)\s*:?\s+\p{Lu}\p{L}+\s+\p{Lu}`)
 
 // avatarImage reports a picture of a person: one whose class, its
