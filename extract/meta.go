@@ -359,7 +359,7 @@ func readMeta(root *html.Node) *pageMeta {
 }
 
 // bylineLabel reports text that is only a byline's label: "By",
-// "Written by", "Author:". Its white space is trimmed
+// "Written by", "Author:", "Contributors:". Its white space is trimmed
 // first: templates indent a lone "by" between the tags.
 func bylineLabel(t string) bool {
 	t = strings.TrimSpace(t)
@@ -371,7 +371,7 @@ func bylineLabel(t string) bool {
 	t = strings.ToLower(strings.TrimSpace(strings.TrimRight(t, ":")))
 	t = strings.Join(strings.Fields(t), " ")
 	switch t {
-	case "by", "author":
+	case "by", "author", "authors", "writer", "contributor", "contributors":
 		return true
 	}
 	w, ok := strings.CutSuffix(t, " by")
