@@ -257,9 +257,10 @@ var (
 	bylinePrefix = regexp.MustCompile(`(?i)^(?:(?:` + strings.Join(slices.Sorted(maps.Keys(bylineVerbs)), "|") + `)\s+)?(?:by|von|par|por|di|door|av)\s*:?(?:\s+|$)`)
 	// bylineStop cuts what follows the names: a date (its weekday written
 	// out, or cut short before a day or month: "Sat, 20 Dec"; the month
-	// named in another language: "5. März"), a role line or an update
-	// stamp.
-	bylineStop = regexp.MustCompile(`(?i)\s*(?:\||•|·|\bpublished\b|\bupdated\b|\bposted\b|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:mon|tue|wed|thu|fri|sat|sun)\.?,?\s+(?:\d|` + monthRE + `)|\bon\s+` + monthRE + `|` + monthRE + `\.?\s+\d{1,2}|\d{1,2}\s+` + monthRE + `|\d{1,2}\.?\s+(?:de\s+)?` + foreignMonthRE + `(?:[^\p{L}]|$)|\d{4}-\d\d-\d\d|\d{1,2}/\d{1,2}/\d{2,4}|\d+\s+(?:min|hours?|days?)\b)`)
+	// named in another language: "5. März"), a role line, an update
+	// stamp, or the body the names write for ("on behalf of the Vision
+	// Doc group").
+	bylineStop = regexp.MustCompile(`(?i)\s*(?:\||•|·|\bon\s+behalf\s+of\b|\bpublished\b|\bupdated\b|\bposted\b|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:mon|tue|wed|thu|fri|sat|sun)\.?,?\s+(?:\d|` + monthRE + `)|\bon\s+` + monthRE + `|` + monthRE + `\.?\s+\d{1,2}|\d{1,2}\s+` + monthRE + `|\d{1,2}\.?\s+(?:de\s+)?` + foreignMonthRE + `(?:[^\p{L}]|$)|\d{4}-\d\d-\d\d|\d{1,2}/\d{1,2}/\d{2,4}|\d+\s+(?:min|hours?|days?)\b)`)
 )
 
 // bylineNames is s without what bylineStop finds after its names (a date,

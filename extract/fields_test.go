@@ -228,6 +228,7 @@ func TestCleanByline(t *testing.T) {
 		{"Bynum Carter", "Bynum Carter"},
 		{"Reporting by Ana Ruiz", "Ana Ruiz"},
 		{"Reported by Jane Doe", "Jane Doe"},
+		{"Dec. 19, 2025 · Jane Doe on behalf of the Vision Doc group", "Jane Doe"},
 	} {
 		t.Run(tc.in, func(t *testing.T) {
 			if got := cleanByline(tc.in, "Daily Example"); got != tc.want {
