@@ -250,7 +250,7 @@ func readMeta(root *html.Node) *pageMeta {
 				}
 			}
 		case "img":
-			if m.avatarName == "" && avatarTries > 0 && attr(n, "alt") != "" && avatarImage(n) && !inCommentSection(n) {
+			if m.avatarName == "" && avatarTries > 0 && (attr(n, "alt") != "" || ownAvatarClass(n)) && avatarImage(n) && !inCommentSection(n) {
 				avatarTries--
 				m.avatarName = avatarName(n)
 			}
@@ -453,6 +453,26 @@ func avatarImage(img *html.Node) bool {
 	return false
 }
 
+// ownAvatarClass reports a picture whose own class names an avatar
+// ("avatar avatar-96 photo", WordPress's).
+func ownAvatarClass(img *html.Node) bool {
+	return slices.Contains(nameTokens(attr(img, "class"), nil), "avatar")
+}
+
+// capitalisedRun returns the words that open s up to its first word that
+// is not capitalised ("Jane Doe in Gardening" gives "Jane Doe").
+func capitalisedRun(s string) string {
+	words := strings.Fields(s)
+	k := 0
+	for k < len(words) {
+		if r, _ := utf8.DecodeRuneInString(words[k]); !unicode.IsUpper(r) {
+			break
+		}
+		k++
+	}
+	return strings.Join(words[:k], " ")
+}
+
 // avatarWords are the words of a picture's address that make it a
 // person's (avatarImage).
 var avatarWords = newFoldWords("avatar", "author", "profile", "headshot")
@@ -486,7 +506,15 @@ func avatarName(img *html.Node) string {
 		}
 		return c.Type == html.ElementNode && c.Data != "script" && c.Data != "style"
 	})
-	if n := wordCount(text); n < 2 || n > 4 || !strings.Contains(alt, strings.ToLower(text)) {
+	if alt == "" {
+		// A picture whose own class names an avatar, with no alt text
+		// to check the name by ("<img class="avatar"> Jane Doe in
+		// Gardening"): the capitalised words that open the text.
+		text = capitalisedRun(text)
+	} else if !strings.Contains(alt, strings.ToLower(text)) {
+		return ""
+	}
+	if n := wordCount(text); n < 2 || n > 4 {
 		return ""
 	}
 	for _, w := range strings.Fields(text) {
