@@ -506,12 +506,18 @@ func avatarName(img *html.Node) string {
 		}
 		return c.Type == html.ElementNode && c.Data != "script" && c.Data != "style"
 	})
-	if alt == "" {
+	switch shown := collapse(attr(img, "alt")); {
+	case alt == "":
 		// A picture whose own class names an avatar, with no alt text
 		// to check the name by ("<img class="avatar"> Jane Doe in
 		// Gardening"): the capitalised words that open the text.
 		text = capitalisedRun(text)
-	} else if !strings.Contains(alt, strings.ToLower(text)) {
+	case strings.Contains(alt, strings.ToLower(text)):
+	case capitalisedRun(shown) == shown && strings.Contains(text, shown):
+		// A biography beside the picture that names the person its alt
+		// text names ("This post was written by Jane Doe, head of ...").
+		text = shown
+	default:
 		return ""
 	}
 	if n := wordCount(text); n < 2 || n > 4 {
