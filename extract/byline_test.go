@@ -16,6 +16,9 @@ func TestAuthorLinkName(t *testing.T) {
 		{`<a href="/topics/jane-doe">Jane Doe</a>`, ""},
 		{`<a href="/author/janedoe/">Jane Doe</a>`, "Jane Doe"},
 		{`<a href="/author/jane/">Jane Doe</a>`, ""},
+		{`<a href="/component/comprofiler/userprofile/janedoe?tab=10">Jane Doe</a>`, "Jane Doe"},
+		{`<a href="/contributors/jane-doe">Jane Doe</a>`, "Jane Doe"},
+		{`<a href="/people/jane-doe">Jane Doe</a>`, ""},
 	}
 	for _, tt := range tests {
 		root, err := html.Parse(strings.NewReader(tt.page))

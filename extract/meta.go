@@ -536,13 +536,15 @@ func avatarName(img *html.Node) string {
 // ("/authors/jane-doe" reading "Jane Doe"), or "".
 func authorLinkName(a *html.Node) string {
 	href := attr(a, "href")
-	if !containsFold(href, "/author") {
+	if !containsFold(href, "/author") && !containsFold(href, "profile/") && !containsFold(href, "/contributor") && !containsFold(href, "/writer") {
 		return "" // most links, told without lower-casing them
 	}
 	href = strings.ToLower(href)
-	i := strings.Index(href, "/author/")
-	if i < 0 {
-		i = strings.Index(href, "/authors/")
+	i := -1
+	for _, dir := range authorDirs {
+		if i = strings.Index(href, dir); i >= 0 {
+			break
+		}
 	}
 	if i < 0 {
 		return ""
@@ -560,6 +562,11 @@ func authorLinkName(a *html.Node) string {
 	}
 	return name
 }
+
+// authorDirs are the folders of a site's pages about its writers:
+// "/author/jane-doe", "/userprofile/janedoe", "/contributors/jane-doe".
+var authorDirs = []string{"/author/", "/authors/", "/profile/", "/profiles/", "/userprofile/",
+	"/contributor/", "/contributors/", "/writer/", "/writers/"}
 
 // slugNames reports whether an author page's slug is made from the name
 // its link shows: "jane-doe" or "janedoe" for Jane Doe.
