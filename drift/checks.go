@@ -1628,8 +1628,9 @@ func (c *checker) speakerWords(ss []*textproc.Sentence, name string) []string {
 // source quote's: either names nobody ("he", "the Connecticut
 // Democrat"), or the names agree: the same surname, one a spelling or a
 // tail of the other ("al-Sadr", "Sadr"; "Moqtada", "Muqtada"), or the
-// derived sentence names the source's speaker anyway ("said Sen. Mitch
-// McConnell", where the speaker phrase stops at "Sen.").
+// derived sentence names the source's speaker where its speaker phrase,
+// dq's, may have stopped short of the name ("said Sen. Mitch McConnell",
+// where the phrase stops at "Sen.").
 func sameSpeaker(srcSp, derSp string, der *textproc.Sentence, dq textproc.Quote) bool {
 	a, b := speakerName(srcSp), speakerName(derSp)
 	if a == "" || b == "" || a == b {
@@ -1659,11 +1660,11 @@ func sameSpeaker(srcSp, derSp string, der *textproc.Sentence, dq textproc.Quote)
 	if !fullName(sp) || at < 0 {
 		return true
 	}
-	rest := der.Text[at+len(sp):]
-	if at < dq.Start && strings.Contains(strings.ToLower(der.Text[at+len(sp):dq.Start]), a) {
+	end := at + len(sp)
+	if end <= dq.Start && strings.Contains(strings.ToLower(der.Text[end:dq.Start]), a) {
 		return true
 	}
-	next := strings.Fields(rest)
+	next := strings.Fields(der.Text[end:])
 	return slices.ContainsFunc(next[:min(len(next), 2)], func(w string) bool {
 		return strings.ToLower(strings.Trim(w, ".,;:'’\"")) == a
 	})
