@@ -161,16 +161,21 @@ func checkNegations(t *testing.T, cases []driftCase) {
 func checkDrifts(t *testing.T, kind Kind, cases []driftCase) {
 	t.Helper()
 	for _, tt := range cases {
-		got := 0
-		for _, d := range findOneToOne(doc(tt.src), doc(tt.der)) {
-			if d.Kind == kind {
-				got++
-			}
-		}
-		if got != tt.want {
+		if got := kindCount(findOneToOne(doc(tt.src), doc(tt.der)), kind); got != tt.want {
 			t.Errorf("%q -> %q: %d %s drifts, want %d", tt.src, tt.der, got, kind, tt.want)
 		}
 	}
+}
+
+// kindCount counts the drifts of kind among ds.
+func kindCount(ds []Drift, kind Kind) int {
+	n := 0
+	for _, d := range ds {
+		if d.Kind == kind {
+			n++
+		}
+	}
+	return n
 }
 
 // TestNegatedIntention checks that an intention denied ("no plans to
@@ -353,13 +358,7 @@ func TestNegationKeptInGroup(t *testing.T) {
 	} {
 		der := doc(tt.der)
 		pair := Pair{Source: []int{0, 1}, Derived: []int{0, 1}}
-		got := 0
-		for _, d := range Find(src, der, []Pair{pair}) {
-			if d.Kind == Negation {
-				got++
-			}
-		}
-		if got > 0 != tt.dropped {
+		if got := kindCount(Find(src, der, []Pair{pair}), Negation); got > 0 != tt.dropped {
 			t.Errorf("%q: %d negation drifts, want the negation dropped %v", tt.der, got, tt.dropped)
 		}
 	}
@@ -381,13 +380,7 @@ func TestSpeakerAfterTitledSubject(t *testing.T) {
 	} {
 		der := doc("An analysis by Harriet Dunleavy found that only 17 shifts were covered.", tt.second,
 			`"A right that is used seventeen times is not a right," she said.`)
-		got := 0
-		for _, d := range findOneToOne(src, der) {
-			if d.Kind == Quote {
-				got++
-			}
-		}
-		if got != tt.drifts {
+		if got := kindCount(findOneToOne(src, der), Quote); got != tt.drifts {
 			t.Errorf("%q: %d quote drifts, want %d", tt.second, got, tt.drifts)
 		}
 	}
@@ -419,13 +412,7 @@ func TestFullNameSpeaker(t *testing.T) {
 		{`The Northgate Pensioners Forum, whose organiser Lorna Beech spoke for it, said: "Twenty pence off bread does not sound like much, but it adds up."`, 0},
 		{`"Twenty pence off bread does not sound like much, but it adds up," said retired nurse Lorna Beech.`, 0},
 	} {
-		got := 0
-		for _, d := range findOneToOne(src, doc(tt.der)) {
-			if d.Kind == Quote {
-				got++
-			}
-		}
-		if got != tt.drifts {
+		if got := kindCount(findOneToOne(src, doc(tt.der)), Quote); got != tt.drifts {
 			t.Errorf("%q: %d quote drifts, want %d", tt.der, got, tt.drifts)
 		}
 	}
