@@ -428,3 +428,12 @@ func TestFigureMatchedAlike(t *testing.T) {
 		{"Baby No. 3 joins two siblings, 4-year-old Maren and 2-year-old Tove.", "Baby No. 3 joins two siblings, Maren, 4, and Tove, 2.", 0},
 	})
 }
+
+// TestAcquittedGuilty checks that a verdict told the other way round is a
+// reversal, and the same verdict in other words ("not guilty") is none.
+func TestAcquittedGuilty(t *testing.T) {
+	checkDrifts(t, Negation, []driftCase{
+		{"Tomas Pell was acquitted of fraud on Tuesday.", "Tomas Pell was found guilty of fraud on Tuesday.", 1},
+		{"Tomas Pell was acquitted of fraud on Tuesday.", "Tomas Pell was found not guilty of fraud on Tuesday.", 0},
+	})
+}

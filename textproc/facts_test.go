@@ -23,6 +23,7 @@ func TestOpposites(t *testing.T) {
 		{"do", "undo", false}, // base word too short to pair by prefix
 		{"cover", "discover", true},
 		{"said", "stated", false},
+		{"acquitted", "guilty", true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.a+"/"+tt.b, func(t *testing.T) {

@@ -174,7 +174,7 @@ var oppositePairs = [][2]string{
 	{"always", "never"}, {"positive", "negative"}, {"better", "worse"}, {"best", "worst"},
 	{"good", "bad"}, {"strong", "weak"}, {"stronger", "weaker"}, {"raised", "lowered"}, {"raise", "lower"},
 	{"raised", "cut"}, {"boosted", "cut"}, {"up", "down"}, {"above", "below"}, {"true", "false"},
-	{"guilty", "innocent"}, {"convicted", "acquitted"}, {"alive", "dead"}, {"survived", "died"},
+	{"guilty", "innocent"}, {"convicted", "acquitted"}, {"guilty", "acquitted"}, {"alive", "dead"}, {"survived", "died"},
 	{"opened", "closed"}, {"open", "closed"}, {"started", "stopped"}, {"began", "ended"},
 	{"bought", "sold"}, {"buy", "sell"}, {"hired", "fired"}, {"praised", "criticized"},
 	{"praised", "criticised"}, {"welcomed", "condemned"}, {"safe", "dangerous"}, {"cheaper", "dearer"},
