@@ -35,7 +35,7 @@ func TestCoordinated(t *testing.T) {
 }
 
 // TestDatesPaired checks dates read against the wrong source sentence and
-// dates changed in order.
+// dates changed in order (two of a list changed together: one change).
 func TestDatesPaired(t *testing.T) {
 	src := doc("Nurses accepted a two-year pay deal, ending a dispute that began in April, their union said on Tuesday.",
 		"Members backed the offer in a ballot that closed at noon on Monday.",
@@ -46,7 +46,7 @@ func TestDatesPaired(t *testing.T) {
 	der := doc("Members voted to back the offer in a ballot that closed at noon on Monday.",
 		"The union announced the result on Tuesday, ending a dispute that began in April.",
 		"Turnout was high among the nurses.", "Hospitals welcomed the news.", "Schools will close on Monday and Tuesday.")
-	want := "date Thursday->Monday; date Friday->Tuesday"
+	want := "date Thursday and Friday->Monday and Tuesday"
 	if g := listed(findOneToOne(src, der)); g != want {
 		t.Errorf("got %q, want %q", g, want)
 	}
@@ -435,5 +435,14 @@ func TestAcquittedGuilty(t *testing.T) {
 	checkDrifts(t, Negation, []driftCase{
 		{"Tomas Pell was acquitted of fraud on Tuesday.", "Tomas Pell was found guilty of fraud on Tuesday.", 1},
 		{"Tomas Pell was acquitted of fraud on Tuesday.", "Tomas Pell was found not guilty of fraud on Tuesday.", 0},
+	})
+}
+
+// TestDateListOneChange checks that two dates of a list changed together
+// ("Thursday and Friday" → "Monday and Tuesday") are one date drift.
+func TestDateListOneChange(t *testing.T) {
+	checkDrifts(t, Date, []driftCase{
+		{"Schools in Ebbing will close on Thursday and Friday to save water.", "Ebbing's schools will shut on Monday and Tuesday to save water.", 1},
+		{"Schools in Ebbing will close on Thursday and open on Friday.", "Schools in Ebbing will close on Monday and open on Tuesday.", 2},
 	})
 }

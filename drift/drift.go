@@ -122,6 +122,52 @@ func (c *checker) find(pairs []Pair) {
 	c.out = oneQuotation(c.out)
 	c.out = oneChange(c.out, Date, c.dateGap)
 	c.out = oneChange(c.out, Number, c.figureGap)
+	c.out = c.oneDateList(c.out)
+}
+
+// oneDateList reports as one change two dates of a list changed together:
+// "on Thursday and Friday" told as "on Monday and Tuesday" is one date
+// moved, not two. The date drifts of one pair of sentences whose source
+// dates and derived dates each stand as two items of a list (Coordinated)
+// are joined. ds is sorted.
+func (c *checker) oneDateList(ds []Drift) []Drift {
+	out := ds[:0]
+	for i := 0; i < len(ds); i++ {
+		d := ds[i]
+		if j := i + 1; d.Kind == Date && d.SourceSpan != "" && j < len(ds) {
+			e := ds[j]
+			src, der := sentenceAt(c.src, d.SourceSentence), sentenceAt(c.derived, d.DerivedSentence)
+			if e.Kind == Date && e.SourceSpan != "" && e.SourceSentence == d.SourceSentence && e.DerivedSentence == d.DerivedSentence && src != nil && der != nil {
+				if sx, ok := listOf(src.Text, d.SourceSpan, e.SourceSpan); ok {
+					if dx, ok := listOf(der.Text, d.DerivedSpan, e.DerivedSpan); ok {
+						d.SourceSpan, d.DerivedSpan = sx, dx
+						d.Explanation = fmt.Sprintf("the source dates this %s, not %s", sx, dx)
+						i++
+					}
+				}
+			}
+		}
+		out = append(out, d)
+	}
+	return out
+}
+
+// listOf returns the text of text from x to y when they are two items of
+// one list (Coordinated: "Thursday and Friday"), in either order.
+func listOf(text, x, y string) (string, bool) {
+	i, j := strings.Index(text, x), strings.Index(text, y)
+	if i < 0 || j < 0 || i == j {
+		return "", false
+	}
+	a := textproc.Span{Start: i, End: i + len(x)}
+	b := textproc.Span{Start: j, End: j + len(y)}
+	if b.Start < a.Start {
+		a, b = b, a
+	}
+	if a.End > b.Start || !Coordinated(text, a, b) {
+		return "", false
+	}
+	return text[a.Start:b.End], true
 }
 
 // oneChange keeps one drift of kind k for each derived span read against
