@@ -536,7 +536,7 @@ func avatarName(img *html.Node) string {
 // ("/authors/jane-doe" reading "Jane Doe"), or "".
 func authorLinkName(a *html.Node) string {
 	href := attr(a, "href")
-	if !containsFold(href, "/author") && !containsFold(href, "profile/") && !containsFold(href, "/contributor") && !containsFold(href, "/writer") {
+	if !slices.ContainsFunc(authorDirs, func(dir string) bool { return containsFold(href, dir) }) {
 		return "" // most links, told without lower-casing them
 	}
 	href = strings.ToLower(href)
