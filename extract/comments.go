@@ -3,6 +3,8 @@ package extract
 import (
 	"regexp"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 
@@ -138,8 +140,9 @@ var commentHeading = regexp.MustCompile(`(?i)^(?:\d+\s+)?(?:reader\s+|user\s+)?(
 
 // listItems finds the comments of a section that names none of them: the
 // largest run of sibling elements of one tag and class, each with an
-// author part and some text of its own (a list of commenter + text). A
-// section whose items carry comment classes is left to those.
+// author part (hasAuthorPart, or a leading name: leadingName) and some
+// text of its own (a list of commenter + text). A section whose items
+// carry comment classes is left to those.
 func (f *commentFinder) listItems(sec *html.Node) {
 	named := false
 	walk(sec, func(n *html.Node) bool {
@@ -168,12 +171,21 @@ func (f *commentFinder) listItems(sec *html.Node) {
 				continue
 			}
 			ok := true
+			names := map[string]bool{}
 			for _, c := range g {
-				if !hasAuthorPart(c) {
+				if hasAuthorPart(c) {
+					continue
+				}
+				ln := leadingName(c)
+				if ln == nil {
 					ok = false
 					break
 				}
+				names[textOf(ln)] = true
 			}
+			// One name leading every item of three or more is a label
+			// ("Key points"), not a thread's commenters.
+			ok = ok && !(len(g) >= 3 && len(names) == 1)
 			if ok {
 				best = g
 			}
@@ -228,6 +240,87 @@ func hasAuthorPart(n *html.Node) bool {
 		return true
 	})
 	return found
+}
+
+// leadingName returns the element that opens n with a commenter's name
+// when n's markup names none: n's first text stands in an element of its
+// own, is a few words that end no sentence, and more text follows it in
+// n ("<li><b>Jenna R.</b><p>Twenty minutes is optimistic.</p></li>").
+// A time or meta line before it is passed over. It returns nil when n
+// opens otherwise: a list of one paragraph each is not a list of comments.
+func leadingName(n *html.Node) *html.Node {
+	var first *html.Node
+	walk(n, func(c *html.Node) bool {
+		if first != nil {
+			return false
+		}
+		if c.Type == html.ElementNode {
+			if skipText[c.Data] || c.Data == "time" || c.Data == "img" || c.Data == "button" {
+				return false
+			}
+			for _, tok := range strings.Fields(strings.ToLower(attr(c, "class"))) {
+				if commentNoise.MatchString(tok) {
+					return false
+				}
+			}
+		}
+		if c.Type == html.TextNode && strings.TrimSpace(c.Data) != "" {
+			first = c.Parent
+		}
+		return true
+	})
+	if first == nil || first == n || n.Data == "tr" || n.Data == "td" || n.Data == "th" {
+		return nil
+	}
+	name := textOf(first)
+	words := wordCount(name)
+	if words == 0 || words > 4 || len(name) > 40 || !nameEnd(name) || !hasLetter(name) {
+		return nil
+	}
+	// The rest must read as a reader's words: running text, mostly
+	// outside links, not cut short ("Jane: The child who said…" in a
+	// widget of the site's latest comments links to another page's).
+	var all, linked strings.Builder
+	walk(n, func(c *html.Node) bool {
+		if c == first || c.Type == html.ElementNode && skipText[c.Data] {
+			return false
+		}
+		if c.Type == html.TextNode {
+			all.WriteString(c.Data + " ")
+			for p := c.Parent; p != nil && p != n; p = p.Parent {
+				if p.Type == html.ElementNode && p.Data == "a" {
+					linked.WriteString(c.Data + " ")
+					break
+				}
+			}
+		}
+		return true
+	})
+	rest := collapse(all.String())
+	restWords := wordCount(rest)
+	if !isProse(rest, restWords) || strings.HasSuffix(rest, "…") || strings.HasSuffix(rest, "...") ||
+		wordCount(linked.String()) > restWords/4 {
+		return nil
+	}
+	return first
+}
+
+// hasLetter reports whether s holds a letter.
+func hasLetter(s string) bool {
+	return strings.IndexFunc(s, unicode.IsLetter) >= 0
+}
+
+// nameEnd reports a short line that ends as a name may: in no sentence
+// mark (endsSentence), or in an initial or a title ("Jenna R.", "Jr."),
+// or in a colon that introduces the commenter's words ("Sam:").
+func nameEnd(s string) bool {
+	switch {
+	case !endsSentence(s), strings.HasSuffix(s, ":"):
+		return true
+	case strings.HasSuffix(s, "."):
+		return utf8.RuneCountInString(s[strings.LastIndexByte(s, ' ')+1:]) <= 3
+	}
+	return false
 }
 
 // sectionHint is the cheap test before commentSection: every section name
@@ -398,11 +491,17 @@ func (f *commentFinder) readComment(item *html.Node) (article.Comment, bool) {
 		}
 		c.Score = &s
 	}
+	var named *html.Node // a leading name, the author of a listed item
+	if c.Author == "" && f.listed[item] {
+		if named = leadingName(item); named != nil {
+			c.Author = textOf(named)
+		}
+	}
 	src := textNode
 	if src == nil {
 		src = item
 	}
-	c.Text = f.commentParagraphs(src, c.Author)
+	c.Text = f.commentParagraphs(src, c.Author, named)
 	c.Author = commentAuthorName(c.Author)
 	if c.Score == nil {
 		if s, ok := voteScore(lastParagraph(c.Text)); ok {
@@ -513,8 +612,9 @@ func numberIn(n *html.Node) (int, bool) {
 }
 
 // commentParagraphs returns the text of a comment as paragraphs joined by
-// blank lines, without the author, meta line, buttons and vote counts.
-func (f *commentFinder) commentParagraphs(src *html.Node, author string) string {
+// blank lines, without the author (or the element named, which holds
+// it), meta line, buttons and vote counts.
+func (f *commentFinder) commentParagraphs(src *html.Node, author string, named *html.Node) string {
 	var paras []string
 	var cur strings.Builder
 	flush := func() {
@@ -524,7 +624,7 @@ func (f *commentFinder) commentParagraphs(src *html.Node, author string) string 
 		cur.Reset()
 	}
 	walk(src, func(n *html.Node) bool {
-		if n != src && n.Type == html.ElementNode && f.isItem(n) {
+		if n != src && n.Type == html.ElementNode && f.isItem(n) || n == named {
 			return false
 		}
 		switch n.Type {

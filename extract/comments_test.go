@@ -121,3 +121,60 @@ func TestBEMComments(t *testing.T) {
 		}
 	}
 }
+
+// TestUnnamedComments reads a comments section whose items carry no class
+// at all, each opening with the commenter's name in an element of its
+// own; and leaves alone the look-alikes such sections hold: a widget of
+// the site's latest comments (links to other pages, cut short), a table,
+// and a list whose items open with one label.
+func TestUnnamedComments(t *testing.T) {
+	story := `<html><body><article><h1>Harbour bridge closes for repairs</h1>
+<p>The harbour bridge will close for six weeks from Monday while engineers replace corroded cables, the transport authority said on Tuesday.</p>
+<p>About 14,000 vehicles cross the bridge each day; drivers will be diverted through the inland ring road.</p></article>`
+	cases := []struct {
+		name, section string
+		want          [][2]string // author, text
+	}{
+		{"names in their own elements", `<section class="comments"><h3>3 comments</h3><ul>
+<li><span>dockworker77</span><p>About time, those cables looked terrible last winter.</p></li>
+<li><b>Jenna R.</b> Twenty minutes is optimistic. It will be an hour every morning.</li>
+<li><div>ferryfan</div><div>Great news for the ferry, maybe they will keep the extra sailings.</div></li>
+</ul></section>`, [][2]string{
+			{"dockworker77", "About time, those cables looked terrible last winter."},
+			{"Jenna R.", "Twenty minutes is optimistic. It will be an hour every morning."},
+			{"ferryfan", "Great news for the ferry, maybe they will keep the extra sailings."}}},
+		{"latest comments of other pages, linked", `<div class="recent-comments"><h2>Comments</h2><ul>
+<li><a href="/2026/02/ferry/#c1">Sam Ortiz:</a> <a href="/2026/02/ferry/#c1">The new ferry timetable is a step backwards for the whole island.</a></li>
+<li><a href="/2026/01/quay/#c7">Lee Park:</a> <a href="/2026/01/quay/#c7">The parking charges on the quay will drive every visitor away.</a></li>
+</ul></div>`, nil},
+		{"latest comments of other pages, cut short", `<div class="recent-comments"><h2>Comments</h2><ul>
+<li><span>Sam Ortiz:</span> The new ferry timetable is a step backwards for the whole island and its…</li>
+<li><span>Lee Park:</span> The parking charges on the quay will drive every visitor away from the…</li>
+</ul></div>`, nil},
+		{"a table", `<section class="discussion"><h2>Discussion</h2><table>
+<tr><td>Traffic</td><td>Drivers will lose about twenty minutes at peak hours each day.</td></tr>
+<tr><td>Ferries</td><td>Sailings will run every fifteen minutes during the closure.</td></tr>
+</table></section>`, nil},
+		{"one label leading every item", `<section class="comments"><h2>Comments</h2><ul>
+<li><strong>Tip</strong><p>Leave early: the ring road is slowest between eight and nine.</p></li>
+<li><strong>Tip</strong><p>The ferry takes bicycles free of charge during the closure.</p></li>
+<li><strong>Tip</strong><p>Check the authority's site for the night closures as well.</p></li>
+</ul></section>`, nil},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			a, err := Page([]byte(story+tc.section+`</body></html>`), Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(a.Comments) != len(tc.want) {
+				t.Fatalf("comments = %+v, want %d", a.Comments, len(tc.want))
+			}
+			for i, w := range tc.want {
+				if c := a.Comments[i]; c.Author != w[0] || c.Text != w[1] {
+					t.Errorf("comment %d = %q %q, want %q %q", i, c.Author, c.Text, w[0], w[1])
+				}
+			}
+		})
+	}
+}
