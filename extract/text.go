@@ -718,8 +718,10 @@ func titleCaseRatio(s string) float64 {
 	return float64(upper) / float64(long)
 }
 
-// noticeRE reads the owner of a "© Owner 2025." notice.
-var noticeRE = regexp.MustCompile(`(?i)^\s*(?:©|\(c\)|copyright)\s*(?:(?:19|20)\d\d\s*)?([^©\d][^©]{1,60}?)[\s,]*(?:(?:19|20)\d\d)?\s*[.]?\s*(?:all rights reserved\.?)?$`)
+// noticeRE reads the owner of a "© Owner 2025." notice, the mark
+// written alone or after the word ("Copyright © Owner 2025"), with the
+// tails notices carry ("All rights reserved.", "Used with permission.").
+var noticeRE = regexp.MustCompile(`(?i)^\s*(?:copyright\s*)?(?:©|\(c\)|copyright)\s*(?:(?:19|20)\d\d\s*)?([^©\d][^©]{1,60}?)[\s,]*(?:(?:19|20)\d\d)?\s*[.]?\s*(?:(?:(?:all|some) rights reserved|(?:used|reprinted|republished) with permission)\.?\s*){0,2}$`)
 
 // sameOwner reports whether a copyright owner is the site itself ("Harbour
 // Times Ltd" for the site "Harbour Times").
