@@ -51,6 +51,10 @@ type features struct {
 	// figure, a date, a name or a quote); boilerplate copied between pages
 	// of one site ("Subscribe to our newsletter") carries none.
 	specificCopied int
+	// narrativeCopied: those of the specific copied sentences that are
+	// the writer's own words, not mostly a quotation (quoted): two
+	// reports of one statement quote it alike.
+	narrativeCopied int
 	// sharedNames: people and organisations both articles name (news
 	// agencies aside); sharedFigures: numbers (value and unit) both give.
 	sharedNames, sharedFigures int
@@ -119,10 +123,35 @@ func measure(da, db *textproc.Doc, al *align.Alignment) features {
 			f.copiedSentences++
 			if s := &da.Sentences[i]; len(s.Numbers)+len(s.Dates)+len(s.Entities)+len(s.Quotes) > 0 {
 				f.specificCopied++
+				if !quoted(s) {
+					f.narrativeCopied++
+				}
 			}
 		}
 	}
 	return f
+}
+
+// quoted reports a sentence mostly made of a quotation: its quotes
+// cover more than half of its words.
+func quoted(s *textproc.Sentence) bool {
+	if len(s.Quotes) == 0 {
+		return false
+	}
+	in, all := 0, 0
+	for _, t := range s.Tokens {
+		if t.Kind == textproc.Punct {
+			continue
+		}
+		all++
+		for _, q := range s.Quotes {
+			if t.Start >= q.Start && t.End <= q.End {
+				in++
+				break
+			}
+		}
+	}
+	return 2*in > all
 }
 
 // stretchShare is the share of the stretch from the first sentence in a pair to the
@@ -333,12 +362,13 @@ func classify(f features, ev Evidence) Relation {
 			return Partial
 		}
 		return Rewrite
-	case f.specificCopied >= partialMinCopied:
+	case f.narrativeCopied >= partialMinCopied:
 		// Sentences that carry facts (a figure, a date, a name, a quote),
 		// copied word for word into a text the model does not call
 		// derived: reuse of part of the source. Site furniture copied
 		// between pages ("Subscribe to our newsletter") carries no fact and
-		// does not count.
+		// does not count; nor does a quotation, which independent reports
+		// of one statement or interview carry alike.
 		return Partial
 	case f.sharedNames >= sameStoryNames && f.sharedFigures >= sameStoryFigures,
 		f.sharedNames >= sameStoryNamesOnly,

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/wiretrace/wiretrace/article"
+	"github.com/wiretrace/wiretrace/textproc"
 )
 
 // TestDirection checks that dates decide when both are known, that the
@@ -186,5 +187,32 @@ func TestExcerptRule(t *testing.T) {
 	edited.closeA, edited.closeB = 0.05, 0.125
 	if got := classify(edited, ev); got == Partial {
 		t.Errorf("a summary keeping the phrasing of sentences it edits: partial")
+	}
+}
+
+// TestSharedQuotesNotReuse: two reports of one statement that quote it
+// alike, word for word, are reports of one story, not partial reuse
+// (quotations do not count as copied sentences of fact); sentences of
+// the writer's own narrative copied word for word are.
+func TestSharedQuotesNotReuse(t *testing.T) {
+	none := Evidence{Derived: make([]float64, len(DerivedFeatureNames)), Partial: make([]float64, len(PartialFeatureNames))}
+	quotes := features{na: 30, nb: 28, copyA: 0.1, copyB: 0.11, copiedSentences: 3, specificCopied: 3, sharedNames: 3, sharedFigures: 2}
+	if got := classify(quotes, none); got != SameStory {
+		t.Errorf("three quotations shared: %s, want same_story", got)
+	}
+	narrative := quotes
+	narrative.narrativeCopied = 2
+	if got := classify(narrative, none); got != Partial {
+		t.Errorf("two narrative sentences of fact shared: %s, want partial", got)
+	}
+	d := textproc.Analyze(&article.Article{Paragraphs: []string{
+		`“We expect the repairs to cost about 2 million euros and to be finished by the end of April,” she added. The museum drew 310,000 visitors last year, a spokesperson said.`,
+		`Director Helena Voss called the decision “painful but unavoidable” on Monday.`,
+	}})
+	defer d.Release()
+	for i, want := range []bool{true, false, false} {
+		if got := quoted(&d.Sentences[i]); got != want {
+			t.Errorf("quoted(%q) = %v, want %v", d.Sentences[i].Text, got, want)
+		}
 	}
 }
