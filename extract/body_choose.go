@@ -475,7 +475,8 @@ func bodyDecay(d int) float64 {
 
 // cutAfterSectionTitles marks as boilerplate what follows the title of a
 // section of teasers or comments ("Related posts", "You may also like",
-// or a heading whose class says so) among its siblings, up to the next
+// "3 thoughts on “Title”", or a heading whose class says so) among its
+// siblings, up to the next
 // plain heading: pages often label only the section's title, not the
 // list under it. A sibling holding half the page's prose is the article
 // and stops the cut.
@@ -486,7 +487,7 @@ func (s *bodySegmenter) cutAfterSectionTitles(total float64) {
 			continue
 		}
 		byClass := x.hint == hintStrongJunk && x.bad && s.sectionHeading(int32(i)) && bodySectionTitle(x.node)
-		if b := &s.blocks[x.first]; !byClass && !bodySectionTitleText(b.text, b.heading > 0) {
+		if b := &s.blocks[x.first]; !byClass && !bodySectionTitleText(b.text, b.heading > 0) && !(b.heading > 1 && commentThreadHeading(b.text)) {
 			continue
 		}
 		p := &s.boxes[x.parent]

@@ -96,6 +96,20 @@ var commentItemClass = regexp.MustCompile(`^(?:[a-z]+[-_]+)?(?:comment|reply)(?:
 // commentSection matches the class or id of a comments section.
 var commentSection = regexp.MustCompile(`comments|commentlist|comment-list|comment[-_]section|comment[-_]thread|discussion|responses|replies|disqus`)
 
+// commentThreadHeading reports a heading text that opens a thread of
+// reader comments (commentHeading) in words an article does not title
+// one of its own sections with: "3 comments", "Replies", "3 thoughts on
+// “Title”", but not "Discussion" or "Responses" alone, which head the
+// sections of a paper or a survey write-up.
+func commentThreadHeading(text string) bool {
+	t := collapse(text)
+	if !commentHeading.MatchString(t) {
+		return false
+	}
+	l := strings.ToLower(t)
+	return strings.Contains(l, "comment") || strings.Contains(l, "repl") || strings.Contains(l, " on ") || strings.Contains(l, " to ")
+}
+
 // commentFinder knows the comment sections of a page, found in one pass,
 // and remembers which elements it has judged to be comments, so that
 // each element's class is read once however deep the page nests.
@@ -135,8 +149,10 @@ func newCommentFinder(root *html.Node) *commentFinder {
 }
 
 // commentHeading matches the heading of a comments section: "Comments",
-// "12 Replies", "Reader discussion", "Join the conversation".
-var commentHeading = regexp.MustCompile(`(?i)^(?:\d+\s+)?(?:reader\s+|user\s+)?(?:comments?|replies|responses|discussion|conversation|join the (?:discussion|conversation))(?:\s*\(\d+\))?$`)
+// "12 Replies", "Reader discussion", "Join the conversation", and the
+// count of replies to the post that blog themes write ("3 thoughts on
+// “Title”", "One response to “Title”").
+var commentHeading = regexp.MustCompile(`(?i)^(?:(?:\d+\s+)?(?:reader\s+|user\s+)?(?:comments?|replies|responses|discussion|conversation|join the (?:discussion|conversation))(?:\s*\(\d+\))?|(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:thoughts?|comments?|responses?|repl(?:y|ies))\s+(?:on|to)\s+\S.*)$`)
 
 // listItems finds the comments of a section that names none of them: the
 // largest run of sibling elements of one tag and class, each with an

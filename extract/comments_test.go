@@ -178,3 +178,54 @@ func TestUnnamedComments(t *testing.T) {
 		})
 	}
 }
+
+// TestCommentThreadHeading: a thread headed as blog themes head it ("3
+// thoughts on “Title”") is read as comments and kept out of the body, even
+// in a box of no class; a paper's own "Discussion" section stays body.
+func TestCommentThreadHeading(t *testing.T) {
+	story := `<html><body><main><article><h1>Harbour bridge closes for repairs</h1>
+<p>The harbour bridge will close for six weeks from Monday while engineers replace corroded cables, the transport authority said on Tuesday.</p>
+<p>About 14,000 vehicles cross the bridge each day; drivers will be diverted through the inland ring road.</p>
+<p>Ferry services will run every fifteen minutes during the closure, and cyclists may use a lane on the rail bridge.</p></article>`
+	for _, heading := range []string{"3 thoughts on “Harbour bridge closes for repairs”", "One response to “Harbour bridge closes for repairs”"} {
+		page := story + `<div><h3>` + heading + `</h3><ul>
+<li><span>dockworker77</span><p>About time, those cables looked terrible last winter.</p></li>
+<li><span>ferryfan</span><p>Great news for the ferry, maybe they will keep the extra sailings.</p></li>
+</ul></div></main></body></html>`
+		a, err := Page([]byte(page), Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(a.Comments) != 2 {
+			t.Errorf("%s: comments = %+v, want 2", heading, a.Comments)
+		}
+		if len(a.Paragraphs) != 3 {
+			t.Errorf("%s: body = %q, want the story's 3 paragraphs", heading, a.Paragraphs)
+		}
+	}
+	paper := `<html><body><main><article><h1>Ferry use during a bridge closure</h1>
+<p>We counted ferry passengers on every sailing during the six weeks the harbour bridge was closed for repairs last winter.</p>
+<h2>Results</h2><p>Ferry use rose from about 2,000 to 9,500 passengers a day, most of them in the morning and evening peaks.</p>
+<section><h2>Discussion</h2><div><p>The rise suggests that many drivers will change how they travel when a detour costs them more than twenty minutes.</p>
+<p>Whether they keep the habit once the bridge reopens is a question for a longer study of the same commuters.</p></div></section></article></main></body></html>`
+	a, err := Page([]byte(paper), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := len(a.Paragraphs); n < 4 || !strings.Contains(strings.Join(a.Paragraphs, " "), "longer study") {
+		t.Errorf("paper body = %q, want its Discussion kept", a.Paragraphs)
+	}
+}
+
+func TestCommentThreadHeadingText(t *testing.T) {
+	for text, want := range map[string]bool{
+		"3 comments": true, "Replies": true, "Comments (12)": true,
+		"3 thoughts on “Harbour bridge closes”": true, "One response to “Harbour bridge closes”": true,
+		"Discussion": false, "Responses": false, "Conversation": false,
+		"Join the discussion": false, "Thoughts on the ferry timetable": false,
+	} {
+		if got := commentThreadHeading(text); got != want {
+			t.Errorf("commentThreadHeading(%q) = %v, want %v", text, got, want)
+		}
+	}
+}
