@@ -293,7 +293,7 @@ func leadingName(n *html.Node) *html.Node {
 	if words == 0 || words > 4 || len(name) > 40 || !nameEnd(name) || !hasLetter(name) {
 		return nil
 	}
-	// The rest must read as a reader's words: running text, mostly
+	// The rest must read as a reader's words: a sentence or more, mostly
 	// outside links, not cut short ("Jane: The child who said…" in a
 	// widget of the site's latest comments links to another page's).
 	var all, linked strings.Builder
@@ -314,7 +314,7 @@ func leadingName(n *html.Node) *html.Node {
 	})
 	rest := collapse(all.String())
 	restWords := wordCount(rest)
-	if !isProse(rest, restWords) || strings.HasSuffix(rest, "…") || strings.HasSuffix(rest, "...") ||
+	if restWords < 4 || !strings.ContainsAny(rest, ".!?") || strings.HasSuffix(rest, "…") || strings.HasSuffix(rest, "...") ||
 		wordCount(linked.String()) > restWords/4 {
 		return nil
 	}
@@ -327,11 +327,11 @@ func hasLetter(s string) bool {
 }
 
 // nameEnd reports a short line that ends as a name may: in no sentence
-// mark (endsSentence), or in an initial or a title ("Jenna R.", "Jr."),
-// or in a colon that introduces the commenter's words ("Sam:").
+// mark (endsSentence), or in an initial or a title ("Jenna R.", "Jr.").
+// A colon ends a label or a reply's subject ("Re:"), not a name.
 func nameEnd(s string) bool {
 	switch {
-	case !endsSentence(s), strings.HasSuffix(s, ":"):
+	case !endsSentence(s):
 		return true
 	case strings.HasSuffix(s, "."):
 		return utf8.RuneCountInString(s[strings.LastIndexByte(s, ' ')+1:]) <= 3
@@ -507,8 +507,8 @@ func (f *commentFinder) readComment(item *html.Node) (article.Comment, bool) {
 		}
 		c.Score = &s
 	}
-	var named *html.Node // a leading name, the author of a listed item
-	if c.Author == "" && f.listed[item] {
+	var named *html.Node // a leading name, the author of an item that marks none
+	if c.Author == "" {
 		if named = leadingName(item); named != nil {
 			c.Author = textOf(named)
 		}
@@ -525,8 +525,64 @@ func (f *commentFinder) readComment(item *html.Node) (article.Comment, bool) {
 		}
 	}
 	c.Text = dropVoteTail(c.Text)
+	c.Text = dropMetaLines(c.Text, &c.Score)
 	return c, len(c.Text) >= 2 && !isCommentLabel(c)
 }
+
+// dropMetaLines removes from a comment's text the paragraphs that are
+// its meta line, where the markup names none ("2 hours ago · 14 points",
+// "March 3, 2026 | Reply"): every part of the line, between "·", "•" or
+// "|", is a time, a date, a vote tally or an action. A tally gives the
+// comment its score when it has none.
+func dropMetaLines(text string, score **int) string {
+	paras := strings.Split(text, "\n\n")
+	out := paras[:0]
+	for _, p := range paras {
+		if s, ok := commentMeta(p); ok && len(paras) > 1 {
+			if s != nil && *score == nil {
+				*score = s
+			}
+			continue
+		}
+		out = append(out, p)
+	}
+	return strings.Join(out, "\n\n")
+}
+
+// commentMeta reports a comment's meta line (see dropMetaLines) and the
+// score its vote tally gives, nil when it has none.
+func commentMeta(line string) (*int, bool) {
+	if len(line) > 120 {
+		return nil, false
+	}
+	var score *int
+	for _, part := range metaSep.Split(line, -1) {
+		part = strings.TrimSpace(part)
+		switch {
+		case part == "":
+		case relativeTime.MatchString(part), commentAction.MatchString(part):
+		case voteLine.MatchString(part):
+			if v, ok := voteScore(part); ok {
+				score = &v
+			}
+		default:
+			// A date, and nothing before it ("Mark Williams Aug 13,
+			// 2025" names the commenter).
+			if _, at, ok := textDateAt(part); !ok || at > 0 || wordCount(part) > 6 {
+				return nil, false
+			}
+		}
+	}
+	return score, true
+}
+
+// The parts of a comment's meta line: the separators between them, a
+// time told relative to now, and the actions offered on a comment.
+var (
+	metaSep       = regexp.MustCompile(`\s*[·•|]\s*`)
+	relativeTime  = regexp.MustCompile(`(?i)^(?:(?:(?:\d+|an?|one)\s*(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|wks?|weeks?|mo|months?|y|yrs?|years?)\s+ago|\d{1,3}(?:s|m|min|h|d|w|mo|y)|just now|yesterday|today)\s*(?:edited)?|edited)$`)
+	commentAction = regexp.MustCompile(`(?i)^(?:reply|report|share|flag|like|permalink|edit|delete|quote|(?:expand|show|see|read) (?:the )?(?:full comment|more|less))$`)
+)
 
 // saidSuffix matches what follows a commenter's name in many themes.
 var saidSuffix = regexp.MustCompile(`(?i)[\s,]+(?:said|says|wrote|writes|replied|commented)\s*:?\s*$`)

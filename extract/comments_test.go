@@ -229,3 +229,45 @@ func TestCommentThreadHeadingText(t *testing.T) {
 		}
 	}
 }
+
+// TestCommentMetaLines: a comment's meta line, where the markup names
+// none of its parts, leaves the text and gives the score; the commenter
+// of an item classed as a comment but with no author part is its leading
+// name.
+func TestCommentMetaLines(t *testing.T) {
+	page := `<html><body><article><h1>Harbour bridge closes for repairs</h1>
+<p>The harbour bridge will close for six weeks from Monday while engineers replace corroded cables, the transport authority said on Tuesday.</p>
+<p>About 14,000 vehicles cross the bridge each day; drivers will be diverted through the inland ring road.</p></article>
+<div id="comments"><h2>Comments</h2>
+<div class="comment"><div><a href="/u/dock">dockworker77</a></div><div>2 hours ago · 14 points</div><p>About time, those cables looked terrible last winter.</p><div>Reply · Report</div></div>
+<div class="comment"><div><a href="/u/jenna">Jenna R.</a></div><div>8d</div><p>Twenty minutes is optimistic. It will be an hour every morning.</p><div>Expand full comment</div></div>
+</div></body></html>`
+	a, err := Page([]byte(page), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []struct {
+		author, text string
+		score        *int
+	}{
+		{"dockworker77", "About time, those cables looked terrible last winter.", ptr(14)},
+		{"Jenna R.", "Twenty minutes is optimistic. It will be an hour every morning.", nil},
+	}
+	if len(a.Comments) != len(want) {
+		t.Fatalf("comments = %+v, want %d", a.Comments, len(want))
+	}
+	for i, w := range want {
+		c := a.Comments[i]
+		if c.Author != w.author || c.Text != w.text || (c.Score == nil) != (w.score == nil) || c.Score != nil && *c.Score != *w.score {
+			t.Errorf("comment %d = %q %q %v, want %q %q %v", i, c.Author, c.Text, c.Score, w.author, w.text, w.score)
+		}
+	}
+	for line, want := range map[string]bool{
+		"3 hours ago · 3 points": true, "March 3, 2026 | Reply": true, "20h": true, "Edited": true,
+		"Mark Williams Aug 13, 2025": false, "Thanks, 3 points well made.": false, "Reply to Sara": false,
+	} {
+		if _, got := commentMeta(line); got != want {
+			t.Errorf("commentMeta(%q) = %v, want %v", line, got, want)
+		}
+	}
+}
