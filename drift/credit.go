@@ -1,6 +1,7 @@
 package drift
 
 import (
+	"net/url"
 	"regexp"
 	"strings"
 	"sync"
@@ -76,6 +77,11 @@ func CreditsSource(src *article.Article, srcDoc *textproc.Doc, derived *article.
 	if src != nil && src.Site != "" {
 		names = append(names, src.Site)
 	}
+	if h := webHost(src); h != "" {
+		// A credit by address ("harbourline-news.com"), as a page that
+		// names its original only by its link is credited.
+		names = append(names, h)
+	}
 	if len(names) == 0 || derived == nil {
 		return false
 	}
@@ -127,6 +133,19 @@ func CreditsSource(src *article.Article, srcDoc *textproc.Doc, derived *article.
 		}
 	}
 	return false
+}
+
+// webHost returns the host of a's web address without "www.", "" for an
+// address that is not a web page's (a file, none).
+func webHost(a *article.Article) string {
+	if a == nil || !strings.HasPrefix(a.URL, "http") {
+		return ""
+	}
+	u, err := url.Parse(a.URL)
+	if err != nil || !strings.Contains(u.Hostname(), ".") {
+		return ""
+	}
+	return strings.TrimPrefix(strings.ToLower(u.Hostname()), "www.")
 }
 
 // lowerBuf holds CreditsSource's lowercased copies of a derived

@@ -514,6 +514,18 @@ func TestCreditsSource(t *testing.T) {
 	if !CreditsSource(copyright, nil, der, nil) {
 		t.Errorf("a mention of Reuters should credit Thomson Reuters")
 	}
+	// A page that credits its original by its address only (the host of
+	// a canonical link to it) credits the page at that address.
+	web := &article.Article{URL: "https://www.harbourline-news.com/2026/03/03/bridge", Paragraphs: []string{"The bridge closes on Monday."}}
+	for _, tt := range []struct {
+		credit string
+		want   bool
+	}{{"harbourline-news.com", true}, {"", false}, {"coastline-daily.com", false}} {
+		der := &article.Article{Credit: tt.credit, Paragraphs: []string{"The bridge shuts on Monday."}}
+		if got := CreditsSource(web, nil, der, nil); got != tt.want {
+			t.Errorf("CreditsSource with credit %q = %v, want %v", tt.credit, got, tt.want)
+		}
+	}
 }
 
 // TestAdditions checks the facts only the derived article has, in a

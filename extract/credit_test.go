@@ -95,3 +95,37 @@ func TestFooterNamed(t *testing.T) {
 		}
 	}
 }
+
+// TestDeclaredOrigin: a page that points search engines at the original
+// of its story on another outlet's site (a canonical link there, or a
+// syndication-source meta tag) credits that outlet and keeps its own
+// address; a canonical link to the same outlet's other host (a mobile
+// site, a country edition) credits no one.
+func TestDeclaredOrigin(t *testing.T) {
+	body := `<article><h1>Harbour bridge closes for repairs</h1>
+<p>The harbour bridge will close for six weeks from Monday while engineers replace corroded cables, the transport authority said on Tuesday.</p>
+<p>About 14,000 vehicles cross the bridge each day; drivers will be diverted through the inland ring road.</p></article>`
+	cases := []struct {
+		name, head, url, wantURL, wantCredit string
+	}{
+		{"canonical at another outlet", `<link rel="canonical" href="https://www.harbourline-news.com/2026/03/03/bridge">`,
+			"https://www.coastline-daily.com/news/bridge", "https://www.coastline-daily.com/news/bridge", "harbourline-news.com"},
+		{"syndication source", `<meta name="syndication-source" content="https://www.harbourline-news.com/2026/03/03/bridge">`,
+			"", "", "harbourline-news.com"},
+		{"mobile host of the same outlet", `<link rel="canonical" href="https://m.coastline-daily.com/news/bridge">`,
+			"https://www.coastline-daily.com/news/bridge", "https://m.coastline-daily.com/news/bridge", ""},
+		{"another edition of the same outlet", `<link rel="canonical" href="https://www.coastline-daily.co.uk/news/bridge">`,
+			"https://www.coastline-daily.com/news/bridge", "https://www.coastline-daily.co.uk/news/bridge", ""},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			a, err := Page([]byte(`<html><head>`+tc.head+`</head><body>`+body+`</body></html>`), Options{URL: tc.url})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if a.Credit != tc.wantCredit || a.URL != tc.wantURL {
+				t.Errorf("credit %q, url %q; want %q, %q", a.Credit, a.URL, tc.wantCredit, tc.wantURL)
+			}
+		})
+	}
+}

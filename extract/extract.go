@@ -291,6 +291,13 @@ func htmlDatelineCredit(a *article.Article, m *pageMeta, dropped []string) (date
 			credit = agencyIn(au)
 		}
 	}
+	if credit == "" && !own {
+		// The original's address at another outlet, declared for search
+		// engines: that outlet, by its host.
+		if o := m.originOf(a.URL); o != "" {
+			credit = hostOf(o)
+		}
+	}
 	// Sign-offs ("Reporting by ...; Editing by ...") are not body, so the
 	// body scorer left them out; they still name the source, but not on
 	// the credited outlet's own page, where the sign-off is its own too.

@@ -692,12 +692,80 @@ func siteName(declared, pageURL string) string {
 // the caller's URL.
 func (m *pageMeta) urlOf(base string) string {
 	for _, u := range []string{m.canonical, m.meta["og:url"], m.ld.url} {
-		if abs := absURL(strings.TrimSpace(u), base); abs != "" {
+		if abs := absURL(strings.TrimSpace(u), base); abs != "" && !otherOutlet(hostOf(base), hostOf(abs)) {
 			return abs
 		}
 	}
 	return base
 }
+
+// originOf returns the address of the story's original at another
+// outlet that the page declares: a syndication-source or original-source
+// meta tag, or a canonical link to another outlet's site than the page's
+// own (own, its address): a syndicating site points search engines at
+// the original so ("msn.com" → "cnn.com"). "" when it declares none.
+func (m *pageMeta) originOf(own string) string {
+	for _, u := range []string{m.meta["syndication-source"], m.meta["original-source"]} {
+		if abs := absURL(strings.TrimSpace(u), own); abs != "" && (hostNames(hostOf(own)) == nil || otherOutlet(hostOf(own), hostOf(abs))) {
+			return abs
+		}
+	}
+	for _, u := range []string{m.canonical, m.meta["og:url"]} {
+		if abs := absURL(strings.TrimSpace(u), own); abs != "" && otherOutlet(hostOf(own), hostOf(abs)) {
+			return abs
+		}
+	}
+	return ""
+}
+
+// otherOutlet reports two hosts of different outlets: both named, and no
+// name part of one is a name part of the other ("m.economictimes.com" and
+// "economictimes.indiatimes.com" are one outlet, "businessinsider.de" and
+// "businessinsider.com" one outlet's editions, "msn.com" and "cnn.com"
+// two outlets).
+func otherOutlet(a, b string) bool {
+	pa, pb := hostNames(a), hostNames(b)
+	if len(pa) == 0 || len(pb) == 0 {
+		return false
+	}
+	for _, x := range pa {
+		for _, y := range pb {
+			if strings.Contains(x, y) || strings.Contains(y, x) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// hostNames returns the labels of a host that name its owner, squashed
+// (squash): not "www", "m" or "amp", not the top-level domain nor a
+// second level under a country's ("co.uk"). A host without a dot (a bad
+// link, "localhost") has none.
+func hostNames(h string) []string {
+	labels := strings.Split(h, ".")
+	if len(labels) < 2 {
+		return nil
+	}
+	labels = labels[:len(labels)-1]
+	if n := len(labels); n >= 2 && genericSLD[labels[n-1]] {
+		labels = labels[:n-1]
+	}
+	var out []string
+	for _, l := range labels {
+		if l == "www" || l == "m" || l == "amp" || l == "mobile" {
+			continue
+		}
+		if q := squash(l); len(q) >= 2 {
+			out = append(out, q)
+		}
+	}
+	return out
+}
+
+// genericSLD are the second-level labels under a country's domain that
+// name no one ("bbc.co.uk", "abc.net.au").
+var genericSLD = map[string]bool{"co": true, "com": true, "net": true, "org": true, "gov": true, "ac": true, "edu": true, "ne": true, "or": true, "go": true}
 
 // absURL resolves u against base well enough for canonical links
 // (absolute, scheme-relative or root-relative); "" when it cannot.
