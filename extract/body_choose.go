@@ -416,7 +416,10 @@ func (s *bodySegmenter) collect(best int32) (out, credits []string) {
 			continue
 		}
 		if bodyFurniture(b.text) {
-			if bodyIsCredit(b.text) {
+			// A credit line above the story's first paragraph that
+			// opens as a byline ("Reporting by Jane Doe") is its byline,
+			// not a sign-off.
+			if bodyIsCredit(b.text) && (started || !bodyIsByline(b.text)) {
 				credits = append(credits, b.text)
 			}
 			continue

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"encoding/json"
+	"maps"
 	"regexp"
 	"slices"
 	"strings"
@@ -139,8 +140,8 @@ func readMeta(root *html.Node) *pageMeta {
 		if n.Type == html.TextNode {
 			trimmed := strings.TrimSpace(n.Data)
 			read += len(trimmed)
-			// A "By" line (nearBylineRE) opens with one of three
-			// letters; most text cannot match it.
+			// A "By" line (nearBylineRE) opens with one of a few
+			// letters (bylineFirsts); most text cannot match it.
 			first := byte(0)
 			if trimmed != "" {
 				first = trimmed[0] | 0x20
@@ -154,7 +155,7 @@ func readMeta(root *html.Node) *pageMeta {
 					}
 				}
 			}
-			if (afterTitle < 0 || afterTitle < nearTitleChars && m.nearByline == "") && len(n.Data) < 80 && (first == 'b' || first == 'w' || first == 'p') {
+			if (afterTitle < 0 || afterTitle < nearTitleChars && m.nearByline == "") && len(n.Data) < 80 && bylineFirsts[first] {
 				if t := collapse(n.Data); nearBylineRE.MatchString(t) && wordCount(bylineNames(t)) <= 6 {
 					if afterTitle < 0 {
 						byBefore, byBeforeAt = t, read
@@ -421,12 +422,23 @@ func labelledName(label *html.Node) string {
 // the page.
 var metaNames = newFoldWords("date", "publish", "time", "posted", "modif", "by", "author", "writer", "contributor", "autor", "auteur")
 
-// nearBylineRE matches a byline line: "By Jane Doe", "by Jane Doe",
-// "Written by Jane Doe".
 // writtenByRE matches an author box's line: "Written by Jane Doe".
 var writtenByRE = regexp.MustCompile(`^(?i:written\s+by)\s*:?\s+\p{Lu}\p{L}+\s+\p{Lu}`)
 
-var nearBylineRE = regexp.MustCompile(`^(?i:(?:written\s+|posted\s+)?by)\s*:?\s+\p{Lu}\p{L}+\s+\p{Lu}`)
+// nearBylineRE matches a byline line: "By Jane Doe", "by Jane Doe",
+// "Written by Jane Doe", "Story by Jane Doe" (bylineVerbs).
+var nearBylineRE = regexp.MustCompile(`^(?i:(?:(?:` + strings.Join(slices.Sorted(maps.Keys(bylineVerbs)), "|") + `)\s+)?by)\s*:?\s+\p{Lu}\p{L}+\s+\p{Lu}`)
+
+// bylineFirsts are the letters a byline line (nearBylineRE) opens with,
+// lower-cased: most text cannot match it.
+var bylineFirsts = func() [256]bool {
+	var f [256]bool
+	f['b'] = true
+	for v := range bylineVerbs {
+		f[v[0]] = true
+	}
+	return f
+}()
 
 // avatarImage reports a picture of a person: one whose class, its
 // parents' or its address names an avatar, an author, a profile or a

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"maps"
 	"regexp"
 	"slices"
 	"strings"
@@ -83,7 +84,7 @@ var (
 	// uiLine matches the buttons a dump keeps as text around comments
 	// and share bars.
 	uiLine     = regexp.MustCompile(`(?i)^(?:reply|replies|report|report abuse|share|like|flag|quote|permalink|edit|delete|follow|tweet|email|print|copy link|load more(?: comments)?|show more(?: replies)?)$`)
-	bylineLine = regexp.MustCompile(`^(?i:by)\s+\p{Lu}`)
+	bylineLine = regexp.MustCompile(`^(?i:(?:` + strings.Join(slices.Sorted(maps.Keys(bylineVerbs)), "|") + `)\s+)?(?i:by)\s+\p{Lu}`)
 )
 
 // midStory reports the boilerplate kinds that sites insert between the
