@@ -84,3 +84,23 @@ func (a *Article) PublishedTime() (time.Time, bool) {
 	}
 	return time.Time{}, false
 }
+
+// Host returns the host of an absolute web address, lower-cased, without
+// "www.", a port or a user; "" when u has no scheme.
+func Host(u string) string {
+	i := strings.Index(u, "://")
+	if i < 0 {
+		return ""
+	}
+	h := u[i+3:]
+	if j := strings.IndexAny(h, "/?#"); j >= 0 {
+		h = h[:j]
+	}
+	if j := strings.LastIndexByte(h, '@'); j >= 0 {
+		h = h[j+1:]
+	}
+	if j := strings.LastIndexByte(h, ':'); j >= 0 && !strings.Contains(h[j:], "]") {
+		h = h[:j]
+	}
+	return strings.TrimPrefix(strings.ToLower(h), "www.")
+}

@@ -54,3 +54,18 @@ func TestComparePublished(t *testing.T) {
 		}
 	}
 }
+
+func TestHost(t *testing.T) {
+	for u, want := range map[string]string{
+		"https://www.Harbourline-News.com/2026/03/03/bridge?x=1": "harbourline-news.com",
+		"http://user@m.example.org:8080/a":                       "m.example.org",
+		"https://example.com#top":                                "example.com",
+		"file:///tmp/page.html":                                  "",
+		"example.com/a":                                          "",
+		"":                                                       "",
+	} {
+		if got := Host(u); got != want {
+			t.Errorf("Host(%q) = %q, want %q", u, got, want)
+		}
+	}
+}

@@ -1,7 +1,6 @@
 package drift
 
 import (
-	"net/url"
 	"regexp"
 	"strings"
 	"sync"
@@ -141,11 +140,10 @@ func webHost(a *article.Article) string {
 	if a == nil || !strings.HasPrefix(a.URL, "http") {
 		return ""
 	}
-	u, err := url.Parse(a.URL)
-	if err != nil || !strings.Contains(u.Hostname(), ".") {
-		return ""
+	if h := article.Host(a.URL); strings.Contains(h, ".") {
+		return h
 	}
-	return strings.TrimPrefix(strings.ToLower(u.Hostname()), "www.")
+	return ""
 }
 
 // lowerBuf holds CreditsSource's lowercased copies of a derived

@@ -167,9 +167,9 @@ func fromHTML(text string, opts Options, choices *Choices) (*article.Article, er
 	a.URL = m.urlOf(opts.URL)
 	a.Site = siteName(m.firstMeta("og:site_name", "application-name"), a.URL)
 	if a.Site == "" {
-		a.Site = hostOf(a.URL)
+		a.Site = article.Host(a.URL)
 		if a.Site == "" {
-			a.Site = hostOf(opts.URL)
+			a.Site = article.Host(opts.URL)
 		}
 	}
 	a.Title = m.headlineOf(a.Site, choices)
@@ -261,7 +261,7 @@ func htmlDatelineCredit(a *article.Article, m *pageMeta, dropped []string) (date
 		// the body's end ("© Meridian Press 2026"), not only agencies.
 		lines := append(append([]string(nil), m.outletLines...), a.Paragraphs[max(0, len(a.Paragraphs)-3):]...)
 		for _, l := range lines {
-			if c := noticeOutlet(l); c != "" && !ownedBySite(c, a.Site, m.ld.publisher, hostOf(a.URL)) {
+			if c := noticeOutlet(l); c != "" && !ownedBySite(c, a.Site, m.ld.publisher, article.Host(a.URL)) {
 				credit = c
 				break
 			}
@@ -295,7 +295,7 @@ func htmlDatelineCredit(a *article.Article, m *pageMeta, dropped []string) (date
 		// The original's address at another outlet, declared for search
 		// engines: that outlet, by its host.
 		if o := m.originOf(a.URL); o != "" {
-			credit = hostOf(o)
+			credit = article.Host(o)
 		}
 	}
 	// Sign-offs ("Reporting by ...; Editing by ...") are not body, so the

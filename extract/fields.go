@@ -9,6 +9,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/wiretrace/wiretrace/article"
 )
 
 // titleOf chooses the headline: the <h1> that the declared titles name,
@@ -677,9 +679,9 @@ func siteName(declared, pageURL string) string {
 	s := collapse(declared)
 	switch {
 	case strings.HasPrefix(s, "http://") || strings.HasPrefix(s, "https://"):
-		return hostOf(s)
+		return article.Host(s)
 	case strings.HasPrefix(s, "@"):
-		if h := hostOf(pageURL); h != "" {
+		if h := article.Host(pageURL); h != "" {
 			return h
 		}
 		return strings.TrimPrefix(s, "@")
@@ -692,7 +694,7 @@ func siteName(declared, pageURL string) string {
 // the caller's URL.
 func (m *pageMeta) urlOf(base string) string {
 	for _, u := range []string{m.canonical, m.meta["og:url"], m.ld.url} {
-		if abs := absURL(strings.TrimSpace(u), base); abs != "" && !otherOutlet(hostOf(base), hostOf(abs)) {
+		if abs := absURL(strings.TrimSpace(u), base); abs != "" && !otherOutlet(article.Host(base), article.Host(abs)) {
 			return abs
 		}
 	}
@@ -706,12 +708,12 @@ func (m *pageMeta) urlOf(base string) string {
 // the original so ("msn.com" → "cnn.com"). "" when it declares none.
 func (m *pageMeta) originOf(own string) string {
 	for _, u := range []string{m.meta["syndication-source"], m.meta["original-source"]} {
-		if abs := absURL(strings.TrimSpace(u), own); abs != "" && (hostNames(hostOf(own)) == nil || otherOutlet(hostOf(own), hostOf(abs))) {
+		if abs := absURL(strings.TrimSpace(u), own); abs != "" && (hostNames(article.Host(own)) == nil || otherOutlet(article.Host(own), article.Host(abs))) {
 			return abs
 		}
 	}
 	for _, u := range []string{m.canonical, m.meta["og:url"]} {
-		if abs := absURL(strings.TrimSpace(u), own); abs != "" && otherOutlet(hostOf(own), hostOf(abs)) {
+		if abs := absURL(strings.TrimSpace(u), own); abs != "" && otherOutlet(article.Host(own), article.Host(abs)) {
 			return abs
 		}
 	}
@@ -793,25 +795,6 @@ func absURL(u, base string) string {
 		return base[:i+3+end] + u
 	}
 	return ""
-}
-
-// hostOf returns the host of an absolute URL without "www." and port.
-func hostOf(u string) string {
-	i := strings.Index(u, "://")
-	if i < 0 {
-		return ""
-	}
-	h := u[i+3:]
-	if j := strings.IndexAny(h, "/?#"); j >= 0 {
-		h = h[:j]
-	}
-	if j := strings.LastIndexByte(h, '@'); j >= 0 {
-		h = h[j+1:]
-	}
-	if j := strings.LastIndexByte(h, ':'); j >= 0 && !strings.Contains(h[j:], "]") {
-		h = h[:j]
-	}
-	return strings.TrimPrefix(strings.ToLower(h), "www.")
 }
 
 // preferShown chooses between the author a page declares (JSON-LD, a

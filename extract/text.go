@@ -433,7 +433,7 @@ func bodyRun(lines []textLine) (int, int) {
 // its lines: the body is the main prose run, the title and dateline come
 // from the lines above it, the credit and comments from the lines below.
 func fromText(text string, opts Options) *article.Article {
-	a := &article.Article{URL: opts.URL, Site: hostOf(opts.URL)}
+	a := &article.Article{URL: opts.URL, Site: article.Host(opts.URL)}
 	lines := splitLines(unwrap(text))
 	start := classifyText(lines)
 	if a.Site == "" && start > 0 {
