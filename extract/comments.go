@@ -683,6 +683,18 @@ func numberIn(n *html.Node) (int, bool) {
 	return 0, false
 }
 
+// afterBlock reports a node whose previous sibling, white space aside, is
+// a block element.
+func afterBlock(n *html.Node) bool {
+	for p := n.PrevSibling; p != nil; p = p.PrevSibling {
+		if p.Type == html.TextNode && strings.TrimSpace(p.Data) == "" {
+			continue
+		}
+		return p.Type == html.ElementNode && blockish[p.Data]
+	}
+	return false
+}
+
 // commentParagraphs returns the text of a comment as paragraphs joined by
 // blank lines, without the author (or the element named, which holds
 // it), meta line, buttons and vote counts.
@@ -698,6 +710,11 @@ func (f *commentFinder) commentParagraphs(src *html.Node, author string, named *
 	walk(src, func(n *html.Node) bool {
 		if n != src && n.Type == html.ElementNode && f.isItem(n) || n == named {
 			return false
+		}
+		if afterBlock(n) {
+			// What follows a block ends its paragraph: "<p>…</p><span>▲
+			// 12</span>" is a paragraph and a tally.
+			flush()
 		}
 		switch n.Type {
 		case html.TextNode:

@@ -241,6 +241,7 @@ func TestCommentMetaLines(t *testing.T) {
 <div id="comments"><h2>Comments</h2>
 <div class="comment"><div><a href="/u/dock">dockworker77</a></div><div>2 hours ago · 14 points</div><p>About time, those cables looked terrible last winter.</p><div>Reply · Report</div></div>
 <div class="comment"><div><a href="/u/jenna">Jenna R.</a></div><div>8d</div><p>Twenty minutes is optimistic. It will be an hour every morning.</p><div>Expand full comment</div></div>
+<div class="comment"><b>ferryfan</b><p>Great news for the ferry, maybe they will keep the extra sailings.</p><span>▲ 7</span></div>
 </div></body></html>`
 	a, err := Page([]byte(page), Options{})
 	if err != nil {
@@ -252,6 +253,7 @@ func TestCommentMetaLines(t *testing.T) {
 	}{
 		{"dockworker77", "About time, those cables looked terrible last winter.", ptr(14)},
 		{"Jenna R.", "Twenty minutes is optimistic. It will be an hour every morning.", nil},
+		{"ferryfan", "Great news for the ferry, maybe they will keep the extra sailings.", ptr(7)},
 	}
 	if len(a.Comments) != len(want) {
 		t.Fatalf("comments = %+v, want %d", a.Comments, len(want))

@@ -275,6 +275,13 @@ func TestVoteScore(t *testing.T) {
 		{"5 points", 5, true},
 		{"Likes: 4", 4, true},
 		{"Rating: 7 Votes", 7, true},
+		{"▲ 12", 12, true},
+		{"👍 12", 12, true},
+		{"+12", 12, true},
+		{"-3", -3, true},
+		{"12 upvotes", 12, true},
+		{"12", 0, false},
+		{"Page 12", 0, false},
 		{"-3 is not a vote line", 0, false},
 		{"Japan can be strong!", 0, false},
 	} {
