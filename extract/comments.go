@@ -577,11 +577,12 @@ func commentMeta(line string) (*int, bool) {
 }
 
 // The parts of a comment's meta line: the separators between them, a
-// time told relative to now, and the actions offered on a comment.
+// time told relative to now, and the actions offered on a comment or the
+// thread's pointer to the comment it answers ("Reply to Sara").
 var (
 	metaSep       = regexp.MustCompile(`\s*[·•|]\s*`)
 	relativeTime  = regexp.MustCompile(`(?i)^(?:(?:(?:\d+|an?|one)\s*(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|wks?|weeks?|mo|months?|y|yrs?|years?)\s+ago|\d{1,3}(?:s|m|min|h|d|w|mo|y)|just now|yesterday|today)\s*(?:edited)?|edited)$`)
-	commentAction = regexp.MustCompile(`(?i)^(?:reply|report|share|flag|like|permalink|edit|delete|quote|(?:expand|show|see|read) (?:the )?(?:full comment|more|less))$`)
+	commentAction = regexp.MustCompile(`(?i)^(?:reply|report|share|flag|like|permalink|edit|delete|quote|(?:expand|show|see|read) (?:the )?(?:full comment|more|less)|(?:in )?repl(?:y|ying) to @?\S.{0,40})$`)
 )
 
 // saidSuffix matches what follows a commenter's name in many themes.

@@ -266,7 +266,8 @@ func TestCommentMetaLines(t *testing.T) {
 	}
 	for line, want := range map[string]bool{
 		"3 hours ago · 3 points": true, "March 3, 2026 | Reply": true, "20h": true, "Edited": true,
-		"Mark Williams Aug 13, 2025": false, "Thanks, 3 points well made.": false, "Reply to Sara": false,
+		"Reply to Sara": true, "In reply to @ferryfan": true,
+		"Mark Williams Aug 13, 2025": false, "Thanks, 3 points well made.": false, "Reply to Sara's point: the ferry is full every morning.": false,
 	} {
 		if _, got := commentMeta(line); got != want {
 			t.Errorf("commentMeta(%q) = %v, want %v", line, got, want)
