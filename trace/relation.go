@@ -53,9 +53,7 @@ type features struct {
 	specificCopied int
 	// narrativeCopied: those of the specific copied sentences that are
 	// the writer's own words, not mostly a quotation (quoted): two
-	// reports of one statement quote it alike; and that end as sentences
-	// do (closed): a site's furniture strung into the text (a row of
-	// headlines, "Video Loading Click to play") ends in none.
+	// reports of one statement quote it alike.
 	narrativeCopied int
 	// sharedNames: people and organisations both articles name (news
 	// agencies aside); sharedFigures: numbers (value and unit) both give.
@@ -125,7 +123,7 @@ func measure(da, db *textproc.Doc, al *align.Alignment) features {
 			f.copiedSentences++
 			if s := &da.Sentences[i]; len(s.Numbers)+len(s.Dates)+len(s.Entities)+len(s.Quotes) > 0 {
 				f.specificCopied++
-				if !quoted(s) && closed(s) {
+				if !quoted(s) {
 					f.narrativeCopied++
 				}
 			}
@@ -154,21 +152,6 @@ func quoted(s *textproc.Sentence) bool {
 		}
 	}
 	return 2*in > all
-}
-
-// closed reports a sentence that ends in a full stop, a question or an
-// exclamation mark, closing quotation marks and brackets aside.
-func closed(s *textproc.Sentence) bool {
-	for k := len(s.Tokens) - 1; k >= 0; k-- {
-		switch s.Tokens[k].Text {
-		case ".", "!", "?", "…":
-			return true
-		case "\"", "”", "'", "’", ")", "»":
-			continue
-		}
-		return false
-	}
-	return false
 }
 
 // stretchShare is the share of the stretch from the first sentence in a pair to the
