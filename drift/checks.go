@@ -1398,7 +1398,7 @@ func speakerOf(doc *textproc.Doc, s *textproc.Sentence, q textproc.Quote) string
 	onlyPerson := func(t *textproc.Sentence, end int) (string, int) {
 		who, n := "", 0
 		for _, e := range t.Entities {
-			if e.Kind != textproc.Person || e.End > end || quoted(t, e.Span) {
+			if e.Kind != textproc.Person || e.End > end || t.InQuote(e.Span) {
 				continue
 			}
 			if who == "" || surname(e.Text) != surname(who) {
@@ -1490,16 +1490,6 @@ func bareSpeaker(sp string) string { return strings.Trim(sp, " ,;:") }
 // quotation marks that open q: "" when q opens s.
 func leadIn(s *textproc.Sentence, q textproc.Quote) string {
 	return strings.TrimRight(s.Text[:min(max(0, q.Start), len(s.Text))], " \"“‘'")
-}
-
-// quoted reports whether span sp of s lies inside one of its quotes.
-func quoted(s *textproc.Sentence, sp textproc.Span) bool {
-	for _, q := range s.Quotes {
-		if sp.Start >= q.Span.Start && sp.End <= q.Span.End {
-			return true
-		}
-	}
-	return false
 }
 
 // continuedSpeaker returns who speaks a quote that opens sentence s with

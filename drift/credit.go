@@ -135,9 +135,9 @@ func CreditsSource(src *article.Article, srcDoc *textproc.Doc, derived *article.
 }
 
 // webHost returns the host of a's web address without "www.", "" for an
-// address that is not a web page's (a file, none).
+// address with no host name (a file's, none).
 func webHost(a *article.Article) string {
-	if a == nil || !strings.HasPrefix(a.URL, "http") {
+	if a == nil {
 		return ""
 	}
 	if h := article.Host(a.URL); strings.Contains(h, ".") {

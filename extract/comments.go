@@ -117,13 +117,15 @@ type commentFinder struct {
 	sections map[*html.Node]bool
 	items    map[*html.Node]bool
 	// listed are comments found by structure, not by name: the repeated
-	// items of a comments section whose items carry no comment class.
-	listed map[*html.Node]bool
+	// items of a comments section whose items carry no comment class,
+	// each with its leading name (leadingName; nil for an item with an
+	// author part).
+	listed map[*html.Node]*html.Node
 	schema bool // the page marks up schema.org Comments
 }
 
 func newCommentFinder(root *html.Node) *commentFinder {
-	f := &commentFinder{sections: map[*html.Node]bool{}, items: map[*html.Node]bool{}, listed: map[*html.Node]bool{}}
+	f := &commentFinder{sections: map[*html.Node]bool{}, items: map[*html.Node]bool{}, listed: map[*html.Node]*html.Node{}}
 	walk(root, func(n *html.Node) bool {
 		if n.Type != html.ElementNode {
 			return true
@@ -170,7 +172,7 @@ func (f *commentFinder) listItems(sec *html.Node) {
 	if named {
 		return
 	}
-	var best []*html.Node
+	var best, bestLead []*html.Node
 	walk(sec, func(n *html.Node) bool {
 		if n.Type != html.ElementNode || n.Data == "form" || n.Data == "script" || n.Data == "style" {
 			return n.Type != html.ElementNode
@@ -187,29 +189,28 @@ func (f *commentFinder) listItems(sec *html.Node) {
 				continue
 			}
 			ok := true
+			lead := make([]*html.Node, len(g))
 			names := map[string]bool{}
-			for _, c := range g {
+			for i, c := range g {
 				if hasAuthorPart(c) {
 					continue
 				}
-				ln := leadingName(c)
-				if ln == nil {
+				if lead[i] = leadingName(c); lead[i] == nil {
 					ok = false
 					break
 				}
-				names[textOf(ln)] = true
+				names[textOf(lead[i])] = true
 			}
 			// One name leading every item of three or more is a label
 			// ("Key points"), not a thread's commenters.
-			ok = ok && !(len(g) >= 3 && len(names) == 1)
-			if ok {
-				best = g
+			if ok && !(len(g) >= 3 && len(names) == 1) {
+				best, bestLead = g, lead
 			}
 		}
 		return true
 	})
-	for _, c := range best {
-		f.listed[c] = true
+	for i, c := range best {
+		f.listed[c] = bestLead[i]
 	}
 }
 
@@ -354,7 +355,7 @@ var itemWords = newFoldWords("comment", "reply")
 
 // isItem reports an element that holds one reader comment.
 func (f *commentFinder) isItem(n *html.Node) bool {
-	if f.listed[n] {
+	if _, ok := f.listed[n]; ok {
 		return true
 	}
 	// Most elements carry no comment name at all: answer those without
@@ -509,7 +510,10 @@ func (f *commentFinder) readComment(item *html.Node) (article.Comment, bool) {
 	}
 	var named *html.Node // a leading name, the author of an item that marks none
 	if c.Author == "" {
-		if named = leadingName(item); named != nil {
+		if named = f.listed[item]; named == nil {
+			named = leadingName(item)
+		}
+		if named != nil {
 			c.Author = textOf(named)
 		}
 	}
@@ -560,7 +564,7 @@ func commentMeta(line string) (*int, bool) {
 		part = strings.TrimSpace(part)
 		switch {
 		case part == "":
-		case relativeTime.MatchString(part), commentAction.MatchString(part):
+		case timeAgo.MatchString(part), uiLine.MatchString(part), commentAction.MatchString(part):
 		case voteLine.MatchString(part):
 			if v, ok := voteScore(part); ok {
 				score = &v
@@ -576,13 +580,13 @@ func commentMeta(line string) (*int, bool) {
 	return score, true
 }
 
-// The parts of a comment's meta line: the separators between them, a
-// time told relative to now, and the actions offered on a comment or the
-// thread's pointer to the comment it answers ("Reply to Sara").
+// The parts of a comment's meta line besides its time (timeAgo), date
+// and tally: the separators between them, and the actions offered on a
+// comment that a dump's buttons (uiLine) do not name, or the thread's
+// pointer to the comment it answers ("Reply to Sara").
 var (
 	metaSep       = regexp.MustCompile(`\s*[·•|]\s*`)
-	relativeTime  = regexp.MustCompile(`(?i)^(?:(?:(?:\d+|an?|one)\s*(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|wks?|weeks?|mo|months?|y|yrs?|years?)\s+ago|\d{1,3}(?:s|m|min|h|d|w|mo|y)|just now|yesterday|today)\s*(?:edited)?|edited)$`)
-	commentAction = regexp.MustCompile(`(?i)^(?:reply|report|share|flag|like|permalink|edit|delete|quote|(?:expand|show|see|read) (?:the )?(?:full comment|more|less)|(?:in )?repl(?:y|ying) to @?\S.{0,40})$`)
+	commentAction = regexp.MustCompile(`(?i)^(?:(?:expand|show|see|read) (?:the )?(?:full comment|more|less)|(?:in )?repl(?:y|ying) to @?\S.{0,40})$`)
 )
 
 // saidSuffix matches what follows a commenter's name in many themes.

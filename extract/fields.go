@@ -2,9 +2,7 @@ package extract
 
 import (
 	"html"
-	"maps"
 	"regexp"
-	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -256,7 +254,7 @@ var (
 	handle = regexp.MustCompile(`(?:^|\s+)@\w+`)
 	// bylinePrefix matches a byline's label before the names ("By",
 	// "Written by:", bylineVerbs), or the label alone.
-	bylinePrefix = regexp.MustCompile(`(?i)^(?:(?:` + strings.Join(slices.Sorted(maps.Keys(bylineVerbs)), "|") + `)\s+)?(?:by|von|par|por|di|door|av)\s*:?(?:\s+|$)`)
+	bylinePrefix = regexp.MustCompile(`(?i)^(?:(?:` + bylineVerbAlt + `)\s+)?(?:by|von|par|por|di|door|av)\s*:?(?:\s+|$)`)
 	// bylineStop cuts what follows the names: a date (its weekday written
 	// out, or cut short before a day or month: "Sat, 20 Dec"; the month
 	// named in another language: "5. März"), a role line, an update
@@ -693,8 +691,9 @@ func siteName(declared, pageURL string) string {
 // url, then the one the caller gave. Relative links are resolved against
 // the caller's URL.
 func (m *pageMeta) urlOf(base string) string {
+	host := article.Host(base)
 	for _, u := range []string{m.canonical, m.meta["og:url"], m.ld.url} {
-		if abs := absURL(strings.TrimSpace(u), base); abs != "" && !otherOutlet(article.Host(base), article.Host(abs)) {
+		if abs := absURL(strings.TrimSpace(u), base); abs != "" && !otherOutlet(host, article.Host(abs)) {
 			return abs
 		}
 	}
@@ -707,13 +706,14 @@ func (m *pageMeta) urlOf(base string) string {
 // own (own, its address): a syndicating site points search engines at
 // the original so ("msn.com" → "cnn.com"). "" when it declares none.
 func (m *pageMeta) originOf(own string) string {
+	host := article.Host(own)
 	for _, u := range []string{m.meta["syndication-source"], m.meta["original-source"]} {
-		if abs := absURL(strings.TrimSpace(u), own); abs != "" && (hostNames(article.Host(own)) == nil || otherOutlet(article.Host(own), article.Host(abs))) {
+		if abs := absURL(strings.TrimSpace(u), own); abs != "" && (hostNames(host) == nil || otherOutlet(host, article.Host(abs))) {
 			return abs
 		}
 	}
 	for _, u := range []string{m.canonical, m.meta["og:url"]} {
-		if abs := absURL(strings.TrimSpace(u), own); abs != "" && otherOutlet(article.Host(own), article.Host(abs)) {
+		if abs := absURL(strings.TrimSpace(u), own); abs != "" && otherOutlet(host, article.Host(abs)) {
 			return abs
 		}
 	}

@@ -384,6 +384,10 @@ func bylineLabel(t string) bool {
 var bylineVerbs = map[string]bool{"written": true, "authored": true, "posted": true, "words": true,
 	"article": true, "story": true, "reported": true, "text": true, "reporting": true}
 
+// bylineVerbAlt is bylineVerbs as an alternation of a regular expression,
+// for the expressions that read a byline's label ("Story by").
+var bylineVerbAlt = strings.Join(slices.Sorted(maps.Keys(bylineVerbs)), "|")
+
 // labelledName returns the text that follows a byline label: the next
 // element beside it, or when the label ends its element, the element
 // after that one.
@@ -427,7 +431,7 @@ var writtenByRE = regexp.MustCompile(`^(?i:written\s+by)\s*:?\s+\p{Lu}\p{L}+\s+\
 
 // nearBylineRE matches a byline line: "By Jane Doe", "by Jane Doe",
 // "Written by Jane Doe", "Story by Jane Doe" (bylineVerbs).
-var nearBylineRE = regexp.MustCompile(`^(?i:(?:(?:` + strings.Join(slices.Sorted(maps.Keys(bylineVerbs)), "|") + `)\s+)?by)\s*:?\s+\p{Lu}\p{L}+\s+\p{Lu}`)
+var nearBylineRE = regexp.MustCompile(`^(?i:(?:(?:` + bylineVerbAlt + `)\s+)?by)\s*:?\s+\p{Lu}\p{L}+\s+\p{Lu}`)
 
 // bylineFirsts are the letters a byline line (nearBylineRE) opens with,
 // lower-cased: most text cannot match it.

@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"maps"
 	"regexp"
 	"slices"
 	"strings"
@@ -87,7 +86,7 @@ var (
 	// uiLine matches the buttons a dump keeps as text around comments
 	// and share bars.
 	uiLine     = regexp.MustCompile(`(?i)^(?:reply|replies|report|report abuse|share|like|flag|quote|permalink|edit|delete|follow|tweet|email|print|copy link|load more(?: comments)?|show more(?: replies)?)$`)
-	bylineLine = regexp.MustCompile(`^(?i:(?:` + strings.Join(slices.Sorted(maps.Keys(bylineVerbs)), "|") + `)\s+)?(?i:by)\s+\p{Lu}`)
+	bylineLine = regexp.MustCompile(`^(?i:(?:` + bylineVerbAlt + `)\s+)?(?i:by)\s+\p{Lu}`)
 )
 
 // midStory reports the boilerplate kinds that sites insert between the
@@ -793,9 +792,10 @@ func markComments(lines []textLine) {
 	}
 }
 
-// timeAgo matches a comment's time stamp line ("2 hours ago", "Jan 5,
-// 2025 10:14 am").
-var timeAgo = regexp.MustCompile(`(?i)^(?:\d{1,3}\s+(?:sec|second|min|minute|hour|hr|day|week|month|year)s?\s+ago|yesterday|just now)$`)
+// timeAgo matches a comment's time stamp, told relative to now: "2 hours
+// ago", "an hour ago", "8d", "yesterday", "just now", and the mark of an
+// edit after it or alone ("6d Edited", "Edited").
+var timeAgo = regexp.MustCompile(`(?i)^(?:(?:(?:\d+|an?|one)\s*(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|wks?|weeks?|mo|months?|y|yrs?|years?)\s+ago|\d{1,3}(?:s|m|min|h|d|w|mo|y)|just now|yesterday|today)\s*(?:edited)?|edited)$`)
 
 // textComments groups comment lines into comments: each ends at its vote
 // line, whose net count is the comment's score. A short first line

@@ -554,6 +554,16 @@ func (s *Sentence) TokensIn(sp Span) []Token {
 	return s.Tokens[i:j:j]
 }
 
+// InQuote reports whether span sp of s lies inside one of its quotes.
+func (s *Sentence) InQuote(sp Span) bool {
+	for _, q := range s.Quotes {
+		if sp.Start >= q.Start && sp.End <= q.End {
+			return true
+		}
+	}
+	return false
+}
+
 // ContentStems returns the stems of the sentence's tokens that are words or
 // numerals and not stop words, in order.
 func (s *Sentence) ContentStems() []string {

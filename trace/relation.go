@@ -52,7 +52,7 @@ type features struct {
 	// of one site ("Subscribe to our newsletter") carries none.
 	specificCopied int
 	// narrativeCopied: those of the specific copied sentences that are
-	// the writer's own words, not mostly a quotation (quoted): two
+	// the writer's own words, not mostly a quotation (mostlyQuoted): two
 	// reports of one statement quote it alike.
 	narrativeCopied int
 	// sharedNames: people and organisations both articles name (news
@@ -123,7 +123,7 @@ func measure(da, db *textproc.Doc, al *align.Alignment) features {
 			f.copiedSentences++
 			if s := &da.Sentences[i]; len(s.Numbers)+len(s.Dates)+len(s.Entities)+len(s.Quotes) > 0 {
 				f.specificCopied++
-				if !quoted(s) {
+				if !mostlyQuoted(s) {
 					f.narrativeCopied++
 				}
 			}
@@ -132,22 +132,18 @@ func measure(da, db *textproc.Doc, al *align.Alignment) features {
 	return f
 }
 
-// quoted reports a sentence mostly made of a quotation: its quotes
-// cover more than half of its words.
-func quoted(s *textproc.Sentence) bool {
+// mostlyQuoted reports a sentence mostly made of a quotation: its quotes
+// hold more than half of its words.
+func mostlyQuoted(s *textproc.Sentence) bool {
 	if len(s.Quotes) == 0 {
 		return false
 	}
 	in, all := 0, 0
 	for _, t := range s.Tokens {
-		if t.Kind == textproc.Punct {
-			continue
-		}
-		all++
-		for _, q := range s.Quotes {
-			if t.Start >= q.Start && t.End <= q.End {
+		if t.Kind != textproc.Punct {
+			all++
+			if s.InQuote(t.Span) {
 				in++
-				break
 			}
 		}
 	}

@@ -211,8 +211,8 @@ func TestSharedQuotesNotReuse(t *testing.T) {
 	}})
 	defer d.Release()
 	for i, want := range []bool{true, false, false} {
-		if got := quoted(&d.Sentences[i]); got != want {
-			t.Errorf("quoted(%q) = %v, want %v", d.Sentences[i].Text, got, want)
+		if got := mostlyQuoted(&d.Sentences[i]); got != want {
+			t.Errorf("mostlyQuoted(%q) = %v, want %v", d.Sentences[i].Text, got, want)
 		}
 	}
 }
