@@ -1442,44 +1442,17 @@ func speakerOf(doc *textproc.Doc, s *textproc.Sentence, q textproc.Quote) string
 			}
 			return sp
 		}
-		if titledSubject(s) {
-			return sp
-		}
 		for i := s.Index - 1; i >= 0 && i >= s.Index-2 && i < len(doc.Sentences); i-- {
 			who, n := onlyPerson(&doc.Sentences[i], len(doc.Sentences[i].Text))
 			if n == 1 {
 				return who
 			}
-			if n > 1 || titledSubject(&doc.Sentences[i]) {
+			if n > 1 {
 				break
 			}
 		}
 	}
 	return sp
-}
-
-// titledSubject reports whether s opens with a person named by a post
-// alone ("The judge observed ...", "A senior minister said ..."): the
-// nearest antecedent of a "he" or "she" after it, though it names no
-// one, so a name further back is not the speaker.
-func titledSubject(s *textproc.Sentence) bool {
-	if len(s.Tokens) < 2 {
-		return false
-	}
-	switch s.Tokens[0].Lower {
-	case "the", "a", "an":
-	default:
-		return false
-	}
-	for _, t := range s.Tokens[1:min(len(s.Tokens), 4)] {
-		if t.Kind != textproc.Word {
-			return false
-		}
-		if textproc.RoleTitle(t.Lower) {
-			return true
-		}
-	}
-	return false
 }
 
 // bareSpeaker returns speaker phrase sp without the punctuation around

@@ -364,28 +364,6 @@ func TestNegationKeptInGroup(t *testing.T) {
 	}
 }
 
-// TestSpeakerAfterTitledSubject checks that a "she" after a sentence whose
-// subject is a post alone ("The judge observed ...") is not given to a
-// name further back: that name is no speaker, so no quote drift.
-func TestSpeakerAfterTitledSubject(t *testing.T) {
-	src := doc("An analysis by Harriet Dunleavy found that only 17 shifts were covered.",
-		"Lady Justice Vantongeren noted that drivers did most of their work for Carrow.",
-		`"A right that is used seventeen times is not a right," she said.`)
-	for _, tt := range []struct {
-		second string
-		drifts int
-	}{
-		{"The judge observed that drivers did most of their work for Carrow.", 0},
-		{"Drivers did most of their work for Carrow, the ruling noted.", 1},
-	} {
-		der := doc("An analysis by Harriet Dunleavy found that only 17 shifts were covered.", tt.second,
-			`"A right that is used seventeen times is not a right," she said.`)
-		if got := kindCount(findOneToOne(src, der), Quote); got != tt.drifts {
-			t.Errorf("%q: %d quote drifts, want %d", tt.second, got, tt.drifts)
-		}
-	}
-}
-
 // TestSpelledPeriods checks that a span of years named by a word ("a
 // decade", "four decades") is the figure in years that a rewrite may
 // write out, and that another count of them is a change.

@@ -182,7 +182,6 @@ func TestBylineRound(t *testing.T) {
 		{"an address is no handle", page(`<meta name="author" content="nicole.example@example.org">`, ""), "nicole.example@example.org"},
 		{"account name gives way", page(`<meta name="author" content="nicole.e">`, `<p class="byline">By Nicole Example</p>`), "Nicole Example"},
 		{"avatar and name", page("", `<div><img class="author-image" alt="Picture of Nicole Example" src="/n.jpg"><div>Nicole Example</div></div>`), "Nicole Example"},
-		{"avatar beside a biography", page("", `<div class="author-box"><img class="author-avatar" alt="Nicole Example" src="/n.jpg"><div>This post was written by Nicole Example, who grows vegetables in a yard of four square metres.</div></div>`), "Nicole Example"},
 		{"avatar without alt text", page("", `<p>May 2, 2025 <img class="avatar avatar-xs" src="/g.png"/> Nicole Example in <a href="/c/garden">Garden</a></p>`), "Nicole Example"},
 		{"a picture without alt text that is no avatar", page("", `<p><img class="hero-image" src="/g.png"/> Nicole Example in <a href="/c/garden">Garden</a></p>`), ""},
 	}

@@ -522,18 +522,13 @@ func avatarName(img *html.Node) string {
 		}
 		return c.Type == html.ElementNode && c.Data != "script" && c.Data != "style"
 	})
-	switch shown := collapse(attr(img, "alt")); {
+	switch {
 	case alt == "":
 		// A picture whose own class names an avatar, with no alt text
 		// to check the name by ("<img class="avatar"> Jane Doe in
 		// Gardening"): the capitalised words that open the text.
 		text = capitalisedRun(text)
-	case strings.Contains(alt, strings.ToLower(text)):
-	case capitalisedRun(shown) == shown && strings.Contains(text, shown):
-		// A biography beside the picture that names the person its alt
-		// text names ("This post was written by Jane Doe, head of ...").
-		text = shown
-	default:
+	case !strings.Contains(alt, strings.ToLower(text)):
 		return ""
 	}
 	if n := wordCount(text); n < 2 || n > 4 {
