@@ -69,6 +69,24 @@ type DriftFit struct {
 // (a found drift, or a suspected one at or above it) keeps faithfulBound
 // at or under faithfulTarget. The check part is measured, never fitted.
 func FitDrift(ctx context.Context, rewritesDir string) (*DriftFit, error) {
+	d, err := driftExamples(ctx, rewritesDir)
+	if err != nil {
+		return nil, err
+	}
+	return d.fit(0), nil
+}
+
+// driftData is what the drift model is fitted on: every llm-rewrites
+// pair compared, and the examples (signals, manipulated or not).
+type driftData struct {
+	outs []RewriteOutcome
+	X    [][]float64
+	y    []bool
+}
+
+// driftExamples compares every llm-rewrites pair and gathers FitDrift's
+// examples.
+func driftExamples(ctx context.Context, rewritesDir string) (*driftData, error) {
 	pairs, err := LoadRewrites(rewritesDir)
 	if err != nil {
 		return nil, err
@@ -99,28 +117,33 @@ func FitDrift(ctx context.Context, rewritesDir string) (*DriftFit, error) {
 	if err != nil {
 		return nil, err
 	}
-	X, y = append(X, sx...), append(y, sy...)
-	ones := make([]float64, len(X))
+	return &driftData{outs: outs, X: append(X, sx...), y: append(y, sy...)}, nil
+}
+
+// fit fits the drift model and its threshold, the examples dealt to the
+// model's bags by dealing (see dealBags).
+func (d *driftData) fit(dealing int) *DriftFit {
+	ones := make([]float64, len(d.X))
 	for i := range ones {
 		ones[i] = 1
 	}
 	// Stumps read each signal's steps (a first changed figure counts more
 	// than a fifth) where a logistic model weighs it linearly: check AUC
 	// 0.9001 -> 0.9116 with the same signals and examples.
-	fit := &DriftFit{Model: fitBagged(X, y, ones, driftSigns, driftDepth)}
+	fit := &DriftFit{Model: fitBagged(d.X, d.y, ones, driftSigns, driftDepth, dealing)}
 	fit.Threshold = 0.99
 	for t := 0.01; t < 0.99; t += 0.01 {
-		if r := fit.rates(outs, t)[Fit]; faithfulBound(r.Faithful.Value(), r.Faithful.N) <= faithfulTarget {
+		if r := fit.rates(d.outs, t)[Fit]; faithfulBound(r.Faithful.Value(), r.Faithful.N) <= faithfulTarget {
 			fit.Threshold = float64(int(t*100+0.5)) / 100
 			break
 		}
 	}
 	for _, part := range []Part{Fit, Check} {
-		r := fit.rates(outs, fit.Threshold)[part]
+		r := fit.rates(d.outs, fit.Threshold)[part]
 		fit.Figures = append(fit.Figures, fmt.Sprintf("%-6s manipulated with a drift %s, faithful %s, AUC %.4f",
 			part+":", r.Manipulated, r.Faithful, r.AUC))
 	}
-	return fit, nil
+	return fit
 }
 
 // rates scores the outcomes judged derived as Compare would with the

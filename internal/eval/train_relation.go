@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"go/format"
 	"math"
+	"math/rand/v2"
 	"slices"
 	"strconv"
 
@@ -52,6 +53,16 @@ type RelationFit struct {
 // fitDirection) and the partial model (logistic regression). The check
 // parts are measured, never fitted.
 func FitRelation(ctx context.Context, rewritesDir, shortAnswersDir string) (*RelationFit, error) {
+	ex, err := relationExamples(ctx, rewritesDir, shortAnswersDir)
+	if err != nil {
+		return nil, err
+	}
+	return fitRelation(ex, 0), nil
+}
+
+// relationExamples builds FitRelation's labelled pairs and reads their
+// evidence.
+func relationExamples(ctx context.Context, rewritesDir, shortAnswersDir string) ([]relationExample, error) {
 	pairs, err := LoadRewrites(rewritesDir)
 	if err != nil {
 		return nil, err
@@ -69,10 +80,12 @@ func FitRelation(ctx context.Context, rewritesDir, shortAnswersDir string) (*Rel
 	labelled = append(labelled, fam...)
 	labelled = append(labelled, syntheticPairs(pairs)...)
 	labelled = append(labelled, shortAnswerPairs(answers)...)
-	ex, err := evidenceOf(ctx, labelled)
-	if err != nil {
-		return nil, err
-	}
+	return evidenceOf(ctx, labelled)
+}
+
+// fitRelation fits the relation's models on the fit part of ex, the
+// derived model's examples dealt to its bags by dealing (see dealBags).
+func fitRelation(ex []relationExample, dealing int) *RelationFit {
 	fit := &RelationFit{}
 	var X [][]float64
 	var y, hard []bool
@@ -86,7 +99,7 @@ func FitRelation(ctx context.Context, rewritesDir, shortAnswersDir string) (*Rel
 		hard = append(hard, e.set == HardNegatives)
 		wts = append(wts, setWeight(e.set))
 	}
-	fit.Derived = fitBagged(X, y, wts, derivedSigns, derivedDepth)
+	fit.Derived = fitBagged(X, y, wts, derivedSigns, derivedDepth, dealing)
 	fit.Threshold = chooseThreshold(outOfFold(X, y, wts), hard)
 
 	X, y, wts = nil, nil, nil
@@ -124,7 +137,7 @@ func FitRelation(ctx context.Context, rewritesDir, shortAnswersDir string) (*Rel
 	fit.Direction = fitDirection(X, y, wts, stories)
 	fit.NearDupClose = fitNearDupClose(ex)
 	fit.Figures = relationFigures(ex, fit)
-	return fit, nil
+	return fit
 }
 
 // fitNearDupClose returns the share of the shorter side nearly the same
@@ -391,20 +404,21 @@ const pageEvidence = "dateline"
 const bags = 5
 
 // fitBagged fits bags boosted-tree models, each without one bag of the
-// examples (example i is in bag i mod bags), and returns their mean: one
-// Trees model whose log-odds is the mean of theirs (each tree's values
-// divided by bags). Averaging steadies the top of the score range, where
-// the threshold sits: on the fit part (out of fold, at 1 % of negatives
-// derived) faithful recall rose 0.93 -> 0.95 over one model, manipulated
-// 0.63 -> 0.66.
-func fitBagged(X [][]float64, y []bool, weight []float64, sign []int8, depth int) trace.Trees {
+// examples (dealBags), and returns their mean: one Trees model whose
+// log-odds is the mean of theirs (each tree's values divided by bags).
+// Averaging steadies the top of the score range, where the threshold
+// sits: on the fit part (out of fold, at 1 % of negatives derived)
+// faithful recall rose 0.93 -> 0.95 over one model, manipulated 0.63 ->
+// 0.66.
+func fitBagged(X [][]float64, y []bool, weight []float64, sign []int8, depth, dealing int) trace.Trees {
 	var mean trace.Trees
+	bagOf := dealBags(len(X), dealing)
 	for b := 0; b < bags; b++ {
 		var bx [][]float64
 		var by []bool
 		var bw []float64
 		for i := range X {
-			if i%bags != b {
+			if bagOf[i] != b {
 				bx, by, bw = append(bx, X[i]), append(by, y[i]), append(bw, weight[i])
 			}
 		}
@@ -415,6 +429,24 @@ func fitBagged(X [][]float64, y []bool, weight []float64, sign []int8, depth int
 		}
 	}
 	return mean
+}
+
+// dealBags returns the bag each of n examples is left out of: i mod bags
+// for the shipped models (dealing 0), and for the others a seeded
+// shuffle of the examples dealt round the bags the same way, so that
+// every dealing fills its bags evenly (see RelationSpread).
+func dealBags(n, dealing int) []int {
+	out := make([]int, n)
+	if dealing == 0 {
+		for i := range out {
+			out[i] = i % bags
+		}
+		return out
+	}
+	for pos, i := range rand.New(rand.NewPCG(uint64(dealing), 0)).Perm(n) {
+		out[i] = pos % bags
+	}
+	return out
 }
 
 // scaleTree returns t with every value multiplied by f.
@@ -513,7 +545,7 @@ func outOfFold(X [][]float64, y []bool, wts []float64) []float64 {
 				fx, fy, fw = append(fx, X[i]), append(fy, y[i]), append(fw, wts[i])
 			}
 		}
-		m := fitBagged(fx, fy, fw, derivedSigns, derivedDepth)
+		m := fitBagged(fx, fy, fw, derivedSigns, derivedDepth, 0)
 		for i := range X {
 			if i%folds == f {
 				out[i] = m.Score(X[i])
@@ -531,40 +563,58 @@ func outOfFold(X [][]float64, y []bool, wts []float64) []float64 {
 // 0.981 and 0.737 now), fit hard negatives 0.998 (0.996 now).
 const maxFalseDerived = 0.01
 
-// relationFigures measures the fitted models on each set and part.
-func relationFigures(ex []relationExample, fit *RelationFit) []string {
-	type acc struct{ n, ok, dir, dirOK int }
-	m := map[string]*acc{}
-	var keys []string
+// relationCount is the derived model's figures on one set and part: its
+// pairs, those decided right, and of the derived ones judged derived,
+// those whose original the direction model names.
+type relationCount struct {
+	key                 string // "set part"
+	n, ok, named, dirOK int
+}
+
+// right is the share of the pairs decided right; originals the share of
+// the derived ones judged derived whose original is named.
+func (c relationCount) right() float64     { return ratio(c.ok, c.n) }
+func (c relationCount) originals() float64 { return ratio(c.dirOK, c.named) }
+
+// relationCounts measures the fitted models on each set and part, in the
+// order the sets first come in ex.
+func relationCounts(ex []relationExample, fit *RelationFit) []relationCount {
+	at := map[string]int{}
+	var out []relationCount
 	for _, e := range ex {
 		if e.loose {
 			continue
 		}
 		k := fmt.Sprintf("%s %s", e.set, e.part)
-		a := m[k]
-		if a == nil {
-			a = &acc{}
-			m[k] = a
-			keys = append(keys, k)
+		i, ok := at[k]
+		if !ok {
+			i = len(out)
+			at[k] = i
+			out = append(out, relationCount{key: k})
 		}
-		a.n++
+		c := &out[i]
+		c.n++
 		got := fit.Derived.Score(e.ev.Derived) >= fit.Threshold
 		if got == e.derived {
-			a.ok++
+			c.ok++
 		}
 		if e.derived && got {
-			a.dir++
+			c.named++
 			if fit.Direction.Mirrored(e.ev.Direction) >= 0.5+trace.DirectionMargin {
-				a.dirOK++
+				c.dirOK++
 			}
 		}
 	}
+	return out
+}
+
+// relationFigures measures the fitted models on each set and part.
+func relationFigures(ex []relationExample, fit *RelationFit) []string {
 	var out []string
-	for _, k := range keys {
-		a := m[k]
-		line := fmt.Sprintf("%-26s %5d pairs, derived decided right %.4f", k+":", a.n, ratio(a.ok, a.n))
-		if a.dir > 0 {
-			line += fmt.Sprintf(", original named %.4f of %d", ratio(a.dirOK, a.dir), a.dir)
+	for _, c := range relationCounts(ex, fit) {
+		line := fmt.Sprintf("%-26s %5d pairs, derived decided right %.4f", c.key+":", c.n, c.right())
+		if c.named > 0 {
+			line += fmt.Sprintf(", original named %.4f of %d", c.originals(), c.named)
 		}
 		out = append(out, line)
 	}

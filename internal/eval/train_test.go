@@ -115,3 +115,45 @@ func TestDirectionStages(t *testing.T) {
 		t.Errorf("a dateline on a's side alone: direction %v, want above 0.5", p)
 	}
 }
+
+// TestDealBags checks the dealings of examples to bags: the shipped one
+// is i mod bags, and every other puts each example in one bag, fills the
+// bags evenly, and differs from the shipped one and from the others.
+func TestDealBags(t *testing.T) {
+	const n = 5003
+	seen := map[string]bool{}
+	for d := 0; d <= 3; d++ {
+		got := dealBags(n, d)
+		count := make([]int, bags)
+		key := make([]byte, n)
+		for i, b := range got {
+			if d == 0 && b != i%bags {
+				t.Fatalf("dealing 0: example %d in bag %d, want %d", i, b, i%bags)
+			}
+			if b < 0 || b >= bags {
+				t.Fatalf("dealing %d: example %d in bag %d, out of range", d, i, b)
+			}
+			count[b]++
+			key[i] = byte('0' + b)
+		}
+		for b, c := range count {
+			if c != n/bags && c != n/bags+1 {
+				t.Errorf("dealing %d: bag %d holds %d of %d examples, want %d or %d", d, b, c, n, n/bags, n/bags+1)
+			}
+		}
+		if seen[string(key)] {
+			t.Errorf("dealing %d repeats an earlier one", d)
+		}
+		seen[string(key)] = true
+	}
+}
+
+// TestSpreadCells checks a spread report's cells: the shipped (first)
+// value, then the mean, least and greatest.
+func TestSpreadCells(t *testing.T) {
+	got := spreadCells([]float64{0.5, 0.25, 1})
+	want := "0.5000    0.5833  0.2500  1.0000"
+	if got != want {
+		t.Errorf("spreadCells = %q, want %q", got, want)
+	}
+}
