@@ -164,7 +164,11 @@ func (s *bodySegmenter) walk(n *html.Node) {
 			s.popup++
 			defer func() { s.popup-- }()
 		}
-		if a == atom.A {
+		// A heading's link to a named place on the page is its
+		// permalink ("<h2 id="costs"><a href="#costs">Costs</a></h2>", as
+		// documentation and Markdown sites write every section title):
+		// the heading's text, not a way off the page.
+		if a == atom.A && !(s.heading > 0 && bodyFragmentLink(attr(n, "href"))) {
 			s.link++
 			start, startLinks, block := s.buf.Len(), s.linkChars, len(s.blocks)
 			defer func() {
@@ -207,6 +211,18 @@ func (s *bodySegmenter) walk(n *html.Node) {
 	s.boxes[s.box].end = int32(len(s.blocks))
 	s.boxes[s.box].boxEnd = int32(len(s.boxes))
 	s.box = parent
+}
+
+// bodyFragmentLink reports a link to a named place on the same page:
+// "#" and a name ("#costs", "#section-2"), not a bare "#" or a script's
+// route ("#!/home", "#/home").
+func bodyFragmentLink(href string) bool {
+	href = strings.TrimSpace(href)
+	if len(href) < 2 || href[0] != '#' {
+		return false
+	}
+	c := href[1]
+	return c == '_' || c == '-' || c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= 0x80
 }
 
 // text appends a text node to the current block, collapsing white space.

@@ -128,6 +128,16 @@ func TestHTMLBody(t *testing.T) {
 				"Phase two reaches the terminal in 2031.", "This is the most important decision of the term, the mayor said.", bodyP3},
 		},
 		{
+			// Documentation and Markdown sites link every section title to
+			// itself; a bare "#" is a menu's trigger, still a link.
+			name: "subheadings that link to their own place on the page stay",
+			page: bodyChrome(`<article><div class="content"><p>` + bodyP1 + `</p><h2 id="plans"><a href="#plans">What happens next</a></h2><p>` + bodyP2 + `</p>
+<h3 id="cost"><a class="anchor" href="#cost"><!--[-->What it will cost<!--]--></a></h3><p>` + bodyP3 + `</p>
+<h3><a href="#">Choose your city</a></h3><p>` + bodyP4 + `</p></div></article>`),
+			want:    []string{bodyP1, "What happens next", bodyP2, "What it will cost", bodyP3, bodyP4},
+			wantNot: []string{"Choose your city"},
+		},
+		{
 			name: "captions, share bars, adverts and newsletter prompts go",
 			page: bodyChrome(`<article><div class="story"><figure><img src="a.jpg"><figcaption>The tram depot in the north of the city.</figcaption></figure>
 <div class="share-bar"><a href="#">Facebook</a><a href="#">Twitter</a></div><p>` + bodyP1 + `</p>
