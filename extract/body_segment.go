@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -509,6 +510,12 @@ func (s *bodySegmenter) boxHint(n *html.Node, a atom.Atom) int8 {
 func (s *bodySegmenter) classHint(n *html.Node) int8 {
 	var hint int8
 	for _, a := range n.Attr {
+		if a.Key == "id" && headingTag(n) && slugOf(a.Val, textOf(n)) {
+			// "what-share-of-adults-..." on the heading "What share of
+			// adults ...?": an id made of the heading's own words (for
+			// a link to the section) names no part of the page.
+			continue
+		}
 		if a.Key != "class" {
 			hint = min(hint, bodyAttrHint(a.Key, a.Val))
 			continue
@@ -524,6 +531,40 @@ func (s *bodySegmenter) classHint(n *html.Node) int8 {
 		hint = min(hint, h)
 	}
 	return hint
+}
+
+// headingTag reports an <h1> to <h6> element.
+func headingTag(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
+		return true
+	}
+	return false
+}
+
+// slugOf reports whether id is a slug of text: two or more words, each
+// (but numbers, as a repeated title's "-2") one of text's words, lower
+// case.
+func slugOf(id, text string) bool {
+	var buf [16]string
+	toks := nameTokens(id, buf[:0])
+	if len(toks) < 2 || len(text) > 300 {
+		return false
+	}
+	words := strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+	})
+	n := 0
+	for _, t := range toks {
+		if allDigits(t) {
+			continue
+		}
+		if !slices.Contains(words, strings.ToLower(t)) {
+			return false
+		}
+		n++
+	}
+	return n >= 2
 }
 
 // bodyLooksURL reports text that is a web address.

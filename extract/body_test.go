@@ -138,6 +138,15 @@ func TestHTMLBody(t *testing.T) {
 			wantNot: []string{"Choose your city"},
 		},
 		{
+			// An id made of the heading's words names the section, not a
+			// share bar or a comments box.
+			name: "subheadings whose id spells their words stay",
+			page: `<html><body><article><h1>Tram line to reach the airport</h1><p>` + bodyP1 + `</p><p>` + bodyP2 + `</p><h2 id="who-will-share-the-cost">Who will share the cost?</h2><p>` + bodyP3 + `</p>
+<h2 id="comments-from-residents-2">Comments from residents</h2><p>` + bodyP4 + `</p><div id="share-bar"><h3>Share this story</h3></div><p>` + bodyP1 + `</p></article></body></html>`,
+			want:    []string{bodyP1, bodyP2, "Who will share the cost?", bodyP3, "Comments from residents", bodyP4, bodyP1},
+			wantNot: []string{"Share this story"},
+		},
+		{
 			name: "captions, share bars, adverts and newsletter prompts go",
 			page: bodyChrome(`<article><div class="story"><figure><img src="a.jpg"><figcaption>The tram depot in the north of the city.</figcaption></figure>
 <div class="share-bar"><a href="#">Facebook</a><a href="#">Twitter</a></div><p>` + bodyP1 + `</p>
