@@ -403,6 +403,16 @@ func (s *bodySegmenter) sameKind(c int32, k bodyKey) bool {
 // and the credit lines it left out of them (see htmlBodyCredits).
 func (s *bodySegmenter) collect(best int32) (out, credits []string) {
 	keep, lo, hi := s.extend(best)
+	// The lists of the article that hold an item of plain text: a
+	// checklist or a list of products, whose other items may each be a
+	// link to the thing named ("Rainfly", "<a>Tent</a>", "<a>Stakes</a>").
+	// A list of links alone is a menu or a list of teasers.
+	plainLists := map[int32]bool{}
+	for i := lo; i < hi; i++ {
+		if b := &s.blocks[i]; keep[i] && s.boxes[b.box].tag == atom.Li && b.linkChars == 0 && b.chars > 0 {
+			plainLists[s.boxes[b.box].parent] = true
+		}
+	}
 	var heads []bool // out[i] is a heading
 	started, bylineLines := false, 0
 	for i := lo; i < hi; i++ {
@@ -410,9 +420,11 @@ func (s *bodySegmenter) collect(best int32) (out, credits []string) {
 		x := &s.boxes[b.box]
 		// A table cell's link inside the article is data (a ticker, a
 		// name), not a way out. (Before the first paragraph, cells may
-		// be an old layout table's menu.)
-		cell := started && (x.tag == atom.Td || x.tag == atom.Th)
-		if !keep[i] || x.bad && !x.pull || b.linky() && !cell {
+		// be an old layout table's menu.) So is a short item's in a list
+		// that holds plain items.
+		data := started && (x.tag == atom.Td || x.tag == atom.Th ||
+			x.tag == atom.Li && plainLists[x.parent] && strings.Count(b.text, " ") < bodyItemWords)
+		if !keep[i] || x.bad && !x.pull || b.linky() && !data {
 			continue
 		}
 		if bodyFurniture(b.text) {
@@ -456,6 +468,10 @@ func (s *bodySegmenter) collect(best int32) (out, credits []string) {
 	}
 	return out, credits
 }
+
+// bodyItemWords is the most words a linked list item beside plain ones
+// may have to be read as a thing named, not a teaser's headline.
+const bodyItemWords = 6
 
 // bodyBylineLines is how many short lines under a byline are taken for
 // its box's: a title and a date or reading time. More would reach into a

@@ -147,6 +147,17 @@ func TestHTMLBody(t *testing.T) {
 			wantNot: []string{"Share this story"},
 		},
 		{
+			// A checklist or a list of products links the things it names;
+			// a plain item among them marks it the article's. A list of
+			// links alone, or of headlines, is a menu or teasers.
+			name: "a checklist whose items link to the things named stays",
+			page: bodyChrome(`<article><div class="entry"><p>` + bodyP1 + `</p><p>` + bodyP2 + `</p><h3>What to pack</h3>
+<ul><li><a href="/gear/tents">Tent</a></li><li>Rainfly</li><li>Tent poles or <a href="/gear/poles">trekking poles</a></li><li><a href="/gear/stakes">Stakes</a></li></ul><p>` + bodyP3 + `</p>
+<ul><li><a href="/guides">Guides</a></li><li><a href="/reviews">Reviews</a></li><li><a href="/deals">Deals</a></li></ul><p>` + bodyP4 + `</p>
+<ul><li>Also read:</li><li><a href="/a">Tram drivers vote to strike over new rosters and pay</a></li><li><a href="/b">Council approves the new bridge over the river after a long debate</a></li></ul></div></article>`),
+			want: []string{bodyP1, bodyP2, "What to pack", "Tent", "Rainfly", "Tent poles or trekking poles", "Stakes", bodyP3, bodyP4},
+		},
+		{
 			name: "captions, share bars, adverts and newsletter prompts go",
 			page: bodyChrome(`<article><div class="story"><figure><img src="a.jpg"><figcaption>The tram depot in the north of the city.</figcaption></figure>
 <div class="share-bar"><a href="#">Facebook</a><a href="#">Twitter</a></div><p>` + bodyP1 + `</p>
