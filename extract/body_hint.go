@@ -106,7 +106,12 @@ func bodyNouns(s string) bool {
 
 // bodyAttrHint judges one attribute: a role, or a class or id by the
 // strongest hint of its names.
-func bodyAttrHint(key, v string) int8 {
+func bodyAttrHint(key, v string) int8 { return attrHint(key, v, false) }
+
+// attrHint is bodyAttrHint; on a heading (<h1> to <h6>) the names that
+// call it a header ("header-anchor-post", "section-header") describe the
+// heading, not the page's header.
+func attrHint(key, v string, heading bool) int8 {
 	switch key {
 	case "role":
 		switch v {
@@ -130,7 +135,7 @@ func bodyAttrHint(key, v string) int8 {
 		if name == "" {
 			continue
 		}
-		if h := bodyNameHint(name); h < hint {
+		if h := nameHint(name, heading); h < hint {
 			hint = h
 		}
 	}
@@ -150,7 +155,10 @@ func hiddenClassName(name string) bool {
 // bodyNameHint judges one class name or id. Short words count only as
 // the name's last token: "post-tags" and "entry-meta" name furniture,
 // while "meta-box-3" on an article element does not.
-func bodyNameHint(name string) int8 {
+func bodyNameHint(name string) int8 { return nameHint(name, false) }
+
+// nameHint is bodyNameHint; on a heading, "header" is no junk word.
+func nameHint(name string, heading bool) int8 {
 	if hiddenClassName(name) {
 		return hintJunk
 	}
@@ -171,6 +179,9 @@ func bodyNameHint(name string) int8 {
 	}
 	var hint int8
 	for i, w := range toks {
+		if heading && (w == "header" || w == "headers") {
+			continue
+		}
 		if bodyJunkWord(bodyStrongJunkWords, w) || strings.HasPrefix(w, "subscri") {
 			// Prefix only: "unsubscribed" labels what
 			// non-subscribers see, often the article itself.

@@ -509,8 +509,13 @@ func (s *bodySegmenter) boxHint(n *html.Node, a atom.Atom) int8 {
 // role (bodyAttrHint of each), with class values cached.
 func (s *bodySegmenter) classHint(n *html.Node) int8 {
 	var hint int8
+	heading := headingTag(n)
 	for _, a := range n.Attr {
-		if a.Key == "id" && headingTag(n) && slugOf(a.Val, textOf(n)) {
+		if heading && a.Key == "class" {
+			hint = min(hint, attrHint(a.Key, a.Val, true))
+			continue
+		}
+		if a.Key == "id" && heading && slugOf(a.Val, textOf(n)) {
 			// "what-share-of-adults-..." on the heading "What share of
 			// adults ...?": an id made of the heading's own words (for
 			// a link to the section) names no part of the page.

@@ -158,6 +158,14 @@ func TestHTMLBody(t *testing.T) {
 			want: []string{bodyP1, bodyP2, "What to pack", "Tent", "Rainfly", "Tent poles or trekking poles", "Stakes", bodyP3, bodyP4},
 		},
 		{
+			// A heading's class that calls it a header describes the
+			// heading, not the page's header.
+			name: "subheadings whose class calls them headers stay",
+			page: `<html><body><article><h1>Tram line to reach the airport</h1><p>` + bodyP1 + `</p><p>` + bodyP2 + `</p><h3 class="header-anchor-post">Who will pay for it<div class="header-anchor-parent"><div id="§who-will-pay" class="header-anchor offset-top"></div><button aria-label="Link" data-href="/p/tram#who-will-pay"></button></div></h3><p>` + bodyP3 + `</p>
+<h2 class="section-header">What comes next</h2><p>` + bodyP4 + `</p></article></body></html>`,
+			want: []string{bodyP1, bodyP2, "Who will pay for it", bodyP3, "What comes next", bodyP4},
+		},
+		{
 			name: "captions, share bars, adverts and newsletter prompts go",
 			page: bodyChrome(`<article><div class="story"><figure><img src="a.jpg"><figcaption>The tram depot in the north of the city.</figcaption></figure>
 <div class="share-bar"><a href="#">Facebook</a><a href="#">Twitter</a></div><p>` + bodyP1 + `</p>
