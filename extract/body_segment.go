@@ -515,7 +515,7 @@ func (s *bodySegmenter) classHint(n *html.Node) int8 {
 			hint = min(hint, attrHint(a.Key, a.Val, true))
 			continue
 		}
-		if a.Key == "id" && heading && slugOf(a.Val, textOf(n)) {
+		if a.Key == "id" && heading && slugOf(a.Val, textPrefix(n, maxSlugText+1)) {
 			// "what-share-of-adults-..." on the heading "What share of
 			// adults ...?": an id made of the heading's own words (for
 			// a link to the section) names no part of the page.
@@ -538,6 +538,32 @@ func (s *bodySegmenter) classHint(n *html.Node) int8 {
 	return hint
 }
 
+// textPrefix returns the text of n's text nodes, in order, up to about
+// max bytes, from at most max nodes: a heading's words, read without
+// walking a subtree of a malformed page that nests the rest of the page
+// inside it.
+func textPrefix(n *html.Node, max int) string {
+	var b strings.Builder
+	nodes := 0
+	var read func(*html.Node)
+	read = func(c *html.Node) {
+		for ; c != nil && b.Len() <= max && nodes < max; c = c.NextSibling {
+			nodes++
+			switch c.Type {
+			case html.TextNode:
+				b.WriteString(c.Data)
+				b.WriteByte(' ')
+			case html.ElementNode:
+				if !skipText[c.Data] {
+					read(c.FirstChild)
+				}
+			}
+		}
+	}
+	read(n.FirstChild)
+	return b.String()
+}
+
 // headingTag reports an <h1> to <h6> element.
 func headingTag(n *html.Node) bool {
 	switch n.DataAtom {
@@ -547,13 +573,17 @@ func headingTag(n *html.Node) bool {
 	return false
 }
 
+// maxSlugText is the longest heading text whose id slugOf reads as its
+// slug.
+const maxSlugText = 300
+
 // slugOf reports whether id is a slug of text: two or more words, each
 // (but numbers, as a repeated title's "-2") one of text's words, lower
 // case.
 func slugOf(id, text string) bool {
 	var buf [16]string
 	toks := nameTokens(id, buf[:0])
-	if len(toks) < 2 || len(text) > 300 {
+	if len(toks) < 2 || len(text) > maxSlugText {
 		return false
 	}
 	words := strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
