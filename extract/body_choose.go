@@ -273,7 +273,7 @@ func (s *bodySegmenter) weakHintShares() map[string]float64 {
 			pcls = " " + attr(s.boxes[x.parent].node, "class") + " "
 		}
 		for _, name := range strings.Fields(attr(x.node, "class")) {
-			if bodyNameHint(name) != hintJunk || strings.Contains(pcls, " "+name+" ") {
+			if bodyNameHint(name, false) != hintJunk || strings.Contains(pcls, " "+name+" ") {
 				continue
 			}
 			if sums == nil {

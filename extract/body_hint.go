@@ -105,13 +105,9 @@ func bodyNouns(s string) bool {
 }
 
 // bodyAttrHint judges one attribute: a role, or a class or id by the
-// strongest hint of its names.
-func bodyAttrHint(key, v string) int8 { return attrHint(key, v, false) }
-
-// attrHint is bodyAttrHint; on a heading (<h1> to <h6>) the names that
-// call it a header ("header-anchor-post", "section-header") describe the
-// heading, not the page's header.
-func attrHint(key, v string, heading bool) int8 {
+// strongest hint of its names (bodyNameHint; heading: the attribute is a
+// heading's).
+func bodyAttrHint(key, v string, heading bool) int8 {
 	switch key {
 	case "role":
 		switch v {
@@ -135,7 +131,7 @@ func attrHint(key, v string, heading bool) int8 {
 		if name == "" {
 			continue
 		}
-		if h := nameHint(name, heading); h < hint {
+		if h := bodyNameHint(name, heading); h < hint {
 			hint = h
 		}
 	}
@@ -154,11 +150,10 @@ func hiddenClassName(name string) bool {
 
 // bodyNameHint judges one class name or id. Short words count only as
 // the name's last token: "post-tags" and "entry-meta" name furniture,
-// while "meta-box-3" on an article element does not.
-func bodyNameHint(name string) int8 { return nameHint(name, false) }
-
-// nameHint is bodyNameHint; on a heading, "header" is no junk word.
-func nameHint(name string, heading bool) int8 {
+// while "meta-box-3" on an article element does not. On a heading (<h1>
+// to <h6>) the names that call it a header ("header-anchor-post",
+// "section-header") describe the heading, not the page's header.
+func bodyNameHint(name string, heading bool) int8 {
 	if hiddenClassName(name) {
 		return hintJunk
 	}

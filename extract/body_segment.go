@@ -200,9 +200,8 @@ func (s *bodySegmenter) walk(n *html.Node) {
 	})
 	s.box = int32(len(s.boxes) - 1)
 	saved := s.heading
-	switch a {
-	case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
-		s.heading = int(a.String()[1] - '0')
+	if h := headingLevel(a); h > 0 {
+		s.heading = h
 	}
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		s.walk(c)
@@ -509,10 +508,11 @@ func (s *bodySegmenter) boxHint(n *html.Node, a atom.Atom) int8 {
 // role (bodyAttrHint of each), with class values cached.
 func (s *bodySegmenter) classHint(n *html.Node) int8 {
 	var hint int8
-	heading := headingTag(n)
+	heading := headingLevel(n.DataAtom) > 0
 	for _, a := range n.Attr {
 		if heading && a.Key == "class" {
-			hint = min(hint, attrHint(a.Key, a.Val, true))
+			// Not cached: the names read otherwise on a heading.
+			hint = min(hint, bodyAttrHint(a.Key, a.Val, true))
 			continue
 		}
 		if a.Key == "id" && heading && slugOf(a.Val, textPrefix(n, maxSlugText+1)) {
@@ -522,12 +522,12 @@ func (s *bodySegmenter) classHint(n *html.Node) int8 {
 			continue
 		}
 		if a.Key != "class" {
-			hint = min(hint, bodyAttrHint(a.Key, a.Val))
+			hint = min(hint, bodyAttrHint(a.Key, a.Val, false))
 			continue
 		}
 		h, ok := s.hints[a.Val]
 		if !ok {
-			h = bodyAttrHint(a.Key, a.Val)
+			h = bodyAttrHint(a.Key, a.Val, false)
 			if s.hints == nil {
 				s.hints = map[string]int8{}
 			}
@@ -564,13 +564,14 @@ func textPrefix(n *html.Node, max int) string {
 	return b.String()
 }
 
-// headingTag reports an <h1> to <h6> element.
-func headingTag(n *html.Node) bool {
-	switch n.DataAtom {
+// headingLevel is the level of a heading element, 1 for <h1> to 6 for
+// <h6>, and 0 for any other element.
+func headingLevel(a atom.Atom) int {
+	switch a {
 	case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
-		return true
+		return int(a.String()[1] - '0')
 	}
-	return false
+	return 0
 }
 
 // maxSlugText is the longest heading text whose id slugOf reads as its
@@ -594,7 +595,7 @@ func slugOf(id, text string) bool {
 		if allDigits(t) {
 			continue
 		}
-		if !slices.Contains(words, strings.ToLower(t)) {
+		if !slices.Contains(words, t) { // nameTokens' tokens are lower case
 			return false
 		}
 		n++

@@ -19,7 +19,7 @@ func htmlBody(root *html.Node) []string {
 func bodyClassHint(n *html.Node) int8 {
 	var hint int8
 	for _, a := range n.Attr {
-		hint = min(hint, bodyAttrHint(a.Key, a.Val))
+		hint = min(hint, bodyAttrHint(a.Key, a.Val, false))
 	}
 	return hint
 }

@@ -47,7 +47,7 @@ func RelationSpread(ctx context.Context, w io.Writer, rewritesDir, shortAnswersD
 			right[k], named[k] = r[i].right(), r[i].originals()
 		}
 		originals := "" // no derived pair judged derived: no original to name
-		if c.named > 0 {
+		if c.found > 0 {
 			originals = spreadCells(named)
 		}
 		fmt.Fprintln(w, strings.TrimRight(fmt.Sprintf("%-26s %5d  %-34s  %s", c.key, c.n, spreadCells(right), originals), " "))
@@ -65,22 +65,14 @@ func DriftSpread(ctx context.Context, w io.Writer, rewritesDir string, n int) er
 	if err != nil {
 		return err
 	}
-	type figures struct{ manipulated, faithful, auc map[Part]float64 }
-	var runs []figures
+	var runs []map[Part]*RewriteRates
 	var thresholds []float64
 	for a := 0; a <= n; a++ {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
 		fit := d.fit(a)
-		rates := fit.rates(d.outs, fit.Threshold)
-		f := figures{map[Part]float64{}, map[Part]float64{}, map[Part]float64{}}
-		for _, part := range []Part{Fit, Check} {
-			if r := rates[part]; r != nil {
-				f.manipulated[part], f.faithful[part], f.auc[part] = r.Manipulated.Value(), r.Faithful.Value(), r.AUC
-			}
-		}
-		runs = append(runs, f)
+		runs = append(runs, fit.rates(d.outs, fit.Threshold))
 		thresholds = append(thresholds, fit.Threshold)
 	}
 	fmt.Fprintf(w, "the drift model refitted with its examples dealt to its %d bags %d ways (the shipped dealing first); pairs judged derived\n", bags, n+1)
@@ -88,15 +80,17 @@ func DriftSpread(ctx context.Context, w io.Writer, rewritesDir string, n int) er
 	for _, part := range []Part{Fit, Check} {
 		for _, fig := range []struct {
 			name string
-			of   func(figures) map[Part]float64
+			of   func(*RewriteRates) float64
 		}{
-			{"manipulated with a drift", func(f figures) map[Part]float64 { return f.manipulated }},
-			{"faithful with a drift", func(f figures) map[Part]float64 { return f.faithful }},
-			{"AUC", func(f figures) map[Part]float64 { return f.auc }},
+			{"manipulated with a drift", func(r *RewriteRates) float64 { return r.Manipulated.Value() }},
+			{"faithful with a drift", func(r *RewriteRates) float64 { return r.Faithful.Value() }},
+			{"AUC", func(r *RewriteRates) float64 { return r.AUC }},
 		} {
 			vs := make([]float64, len(runs))
 			for k, r := range runs {
-				vs[k] = fig.of(r)[part]
+				if r[part] != nil {
+					vs[k] = fig.of(r[part])
+				}
 			}
 			fmt.Fprintf(w, "%-32s  %s\n", string(part)+" "+fig.name, spreadCells(vs))
 		}

@@ -564,17 +564,18 @@ func outOfFold(X [][]float64, y []bool, wts []float64) []float64 {
 const maxFalseDerived = 0.01
 
 // relationCount is the derived model's figures on one set and part: its
-// pairs, those decided right, and of the derived ones judged derived,
-// those whose original the direction model names.
+// pairs n, those decided right (ok), the derived ones judged derived
+// (found), and of those, the ones whose original the direction model
+// names (named).
 type relationCount struct {
 	key                 string // "set part"
-	n, ok, named, dirOK int
+	n, ok, found, named int
 }
 
 // right is the share of the pairs decided right; originals the share of
 // the derived ones judged derived whose original is named.
 func (c relationCount) right() float64     { return ratio(c.ok, c.n) }
-func (c relationCount) originals() float64 { return ratio(c.dirOK, c.named) }
+func (c relationCount) originals() float64 { return ratio(c.named, c.found) }
 
 // relationCounts measures the fitted models on each set and part, in the
 // order the sets first come in ex.
@@ -599,9 +600,9 @@ func relationCounts(ex []relationExample, fit *RelationFit) []relationCount {
 			c.ok++
 		}
 		if e.derived && got {
-			c.named++
+			c.found++
 			if fit.Direction.Mirrored(e.ev.Direction) >= 0.5+trace.DirectionMargin {
-				c.dirOK++
+				c.named++
 			}
 		}
 	}
@@ -613,8 +614,8 @@ func relationFigures(ex []relationExample, fit *RelationFit) []string {
 	var out []string
 	for _, c := range relationCounts(ex, fit) {
 		line := fmt.Sprintf("%-26s %5d pairs, derived decided right %.4f", c.key+":", c.n, c.right())
-		if c.named > 0 {
-			line += fmt.Sprintf(", original named %.4f of %d", c.originals(), c.named)
+		if c.found > 0 {
+			line += fmt.Sprintf(", original named %.4f of %d", c.originals(), c.found)
 		}
 		out = append(out, line)
 	}
