@@ -428,10 +428,7 @@ func (s *bodySegmenter) collect(best int32) (out, credits []string) {
 			continue
 		}
 		if bodyFurniture(b.text) {
-			// A credit line above the story's first paragraph that
-			// opens as a byline ("Reporting by Jane Doe") is its byline,
-			// not a sign-off.
-			if bodyIsCredit(b.text) && (started || !bodyIsByline(b.text)) {
+			if bodyIsCredit(b.text) {
 				credits = append(credits, b.text)
 			}
 			continue
@@ -494,7 +491,7 @@ func bodyDecay(d int) float64 {
 
 // cutAfterSectionTitles marks as boilerplate what follows the title of a
 // section of teasers or comments ("Related posts", "You may also like",
-// "3 thoughts on “Title”", or a heading whose class says so) among its
+// or a heading whose class says so) among its
 // siblings, up to the next
 // plain heading: pages often label only the section's title, not the
 // list under it. A sibling holding half the page's prose is the article
@@ -506,7 +503,7 @@ func (s *bodySegmenter) cutAfterSectionTitles(total float64) {
 			continue
 		}
 		byClass := x.hint == hintStrongJunk && x.bad && s.sectionHeading(int32(i)) && bodySectionTitle(x.node)
-		if b := &s.blocks[x.first]; !byClass && !bodySectionTitleText(b.text, b.heading > 0) && !(b.heading > 1 && commentThreadHeading(b.text)) {
+		if b := &s.blocks[x.first]; !byClass && !bodySectionTitleText(b.text, b.heading > 0) {
 			continue
 		}
 		p := &s.boxes[x.parent]

@@ -175,10 +175,6 @@ func bodyBylineStart(lt string) bool {
 			return true
 		}
 	}
-	// "Story by", "Words by", "Reporting by" (bylineVerbs).
-	if verb, rest, ok := strings.Cut(lt, " "); ok && bylineVerbs[verb] {
-		return strings.HasPrefix(rest, "by ")
-	}
 	return false
 }
 

@@ -96,20 +96,6 @@ var commentItemClass = regexp.MustCompile(`^(?:[a-z]+[-_]+)?(?:comment|reply)(?:
 // commentSection matches the class or id of a comments section.
 var commentSection = regexp.MustCompile(`comments|commentlist|comment-list|comment[-_]section|comment[-_]thread|discussion|responses|replies|disqus`)
 
-// commentThreadHeading reports a heading text that opens a thread of
-// reader comments (commentHeading) in words an article does not title
-// one of its own sections with: "3 comments", "Replies", "3 thoughts on
-// “Title”", but not "Discussion" or "Responses" alone, which head the
-// sections of a paper or a survey write-up.
-func commentThreadHeading(text string) bool {
-	t := collapse(text)
-	if !commentHeading.MatchString(t) {
-		return false
-	}
-	l := strings.ToLower(t)
-	return strings.Contains(l, "comment") || strings.Contains(l, "repl") || strings.Contains(l, " on ") || strings.Contains(l, " to ")
-}
-
 // commentFinder knows the comment sections of a page, found in one pass,
 // and remembers which elements it has judged to be comments, so that
 // each element's class is read once however deep the page nests.
@@ -117,15 +103,13 @@ type commentFinder struct {
 	sections map[*html.Node]bool
 	items    map[*html.Node]bool
 	// listed are comments found by structure, not by name: the repeated
-	// items of a comments section whose items carry no comment class,
-	// each with its leading name (leadingName; nil for an item with an
-	// author part).
-	listed map[*html.Node]*html.Node
+	// items of a comments section whose items carry no comment class.
+	listed map[*html.Node]bool
 	schema bool // the page marks up schema.org Comments
 }
 
 func newCommentFinder(root *html.Node) *commentFinder {
-	f := &commentFinder{sections: map[*html.Node]bool{}, items: map[*html.Node]bool{}, listed: map[*html.Node]*html.Node{}}
+	f := &commentFinder{sections: map[*html.Node]bool{}, items: map[*html.Node]bool{}, listed: map[*html.Node]bool{}}
 	walk(root, func(n *html.Node) bool {
 		if n.Type != html.ElementNode {
 			return true
@@ -151,16 +135,13 @@ func newCommentFinder(root *html.Node) *commentFinder {
 }
 
 // commentHeading matches the heading of a comments section: "Comments",
-// "12 Replies", "Reader discussion", "Join the conversation", and the
-// count of replies to the post that blog themes write ("3 thoughts on
-// “Title”", "One response to “Title”").
-var commentHeading = regexp.MustCompile(`(?i)^(?:(?:\d+\s+)?(?:reader\s+|user\s+)?(?:comments?|replies|responses|discussion|conversation|join the (?:discussion|conversation))(?:\s*\(\d+\))?|(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:thoughts?|comments?|responses?|repl(?:y|ies))\s+(?:on|to)\s+\S.*)$`)
+// "12 Replies", "Reader discussion", "Join the conversation".
+var commentHeading = regexp.MustCompile(`(?i)^(?:\d+\s+)?(?:reader\s+|user\s+)?(?:comments?|replies|responses|discussion|conversation|join the (?:discussion|conversation))(?:\s*\(\d+\))?$`)
 
 // listItems finds the comments of a section that names none of them: the
 // largest run of sibling elements of one tag and class, each with an
-// author part (hasAuthorPart, or a leading name: leadingName) and some
-// text of its own (a list of commenter + text). A section whose items
-// carry comment classes is left to those.
+// author part and some text of its own (a list of commenter + text). A
+// section whose items carry comment classes is left to those.
 func (f *commentFinder) listItems(sec *html.Node) {
 	named := false
 	walk(sec, func(n *html.Node) bool {
@@ -172,7 +153,7 @@ func (f *commentFinder) listItems(sec *html.Node) {
 	if named {
 		return
 	}
-	var best, bestLead []*html.Node
+	var best []*html.Node
 	walk(sec, func(n *html.Node) bool {
 		if n.Type != html.ElementNode || n.Data == "form" || n.Data == "script" || n.Data == "style" {
 			return n.Type != html.ElementNode
@@ -189,28 +170,20 @@ func (f *commentFinder) listItems(sec *html.Node) {
 				continue
 			}
 			ok := true
-			lead := make([]*html.Node, len(g))
-			names := map[string]bool{}
-			for i, c := range g {
-				if hasAuthorPart(c) {
-					continue
-				}
-				if lead[i] = leadingName(c); lead[i] == nil {
+			for _, c := range g {
+				if !hasAuthorPart(c) {
 					ok = false
 					break
 				}
-				names[textOf(lead[i])] = true
 			}
-			// One name leading every item of three or more is a label
-			// ("Key points"), not a thread's commenters.
-			if ok && !(len(g) >= 3 && len(names) == 1) {
-				best, bestLead = g, lead
+			if ok {
+				best = g
 			}
 		}
 		return true
 	})
-	for i, c := range best {
-		f.listed[c] = bestLead[i]
+	for _, c := range best {
+		f.listed[c] = true
 	}
 }
 
@@ -286,7 +259,7 @@ func leadingName(n *html.Node) *html.Node {
 		}
 		return true
 	})
-	if first == nil || first == n || n.Data == "tr" || n.Data == "td" || n.Data == "th" {
+	if first == nil || first == n {
 		return nil
 	}
 	name := textOf(first)
@@ -355,7 +328,7 @@ var itemWords = newFoldWords("comment", "reply")
 
 // isItem reports an element that holds one reader comment.
 func (f *commentFinder) isItem(n *html.Node) bool {
-	if _, ok := f.listed[n]; ok {
+	if f.listed[n] {
 		return true
 	}
 	// Most elements carry no comment name at all: answer those without
@@ -510,10 +483,7 @@ func (f *commentFinder) readComment(item *html.Node) (article.Comment, bool) {
 	}
 	var named *html.Node // a leading name, the author of an item that marks none
 	if c.Author == "" {
-		if named = f.listed[item]; named == nil {
-			named = leadingName(item)
-		}
-		if named != nil {
+		if named = leadingName(item); named != nil {
 			c.Author = textOf(named)
 		}
 	}

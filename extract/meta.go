@@ -140,8 +140,8 @@ func readMeta(root *html.Node) *pageMeta {
 		if n.Type == html.TextNode {
 			trimmed := strings.TrimSpace(n.Data)
 			read += len(trimmed)
-			// A "By" line (nearBylineRE) opens with one of a few
-			// letters (bylineFirsts); most text cannot match it.
+			// A "By" line (nearBylineRE) opens with one of three
+			// letters; most text cannot match it.
 			first := byte(0)
 			if trimmed != "" {
 				first = trimmed[0] | 0x20
@@ -155,7 +155,7 @@ func readMeta(root *html.Node) *pageMeta {
 					}
 				}
 			}
-			if (afterTitle < 0 || afterTitle < nearTitleChars && m.nearByline == "") && len(n.Data) < 80 && bylineFirsts[first] {
+			if (afterTitle < 0 || afterTitle < nearTitleChars && m.nearByline == "") && len(n.Data) < 80 && (first == 'b' || first == 'w' || first == 'p') {
 				if t := collapse(n.Data); nearBylineRE.MatchString(t) && wordCount(bylineNames(t)) <= 6 {
 					if afterTitle < 0 {
 						byBefore, byBeforeAt = t, read
@@ -385,7 +385,7 @@ var bylineVerbs = map[string]bool{"written": true, "authored": true, "posted": t
 	"article": true, "story": true, "reported": true, "text": true, "reporting": true}
 
 // bylineVerbAlt is bylineVerbs as an alternation of a regular expression,
-// for the expressions that read a byline's label ("Story by").
+// for the expression that reads a byline's label (bylinePrefix).
 var bylineVerbAlt = strings.Join(slices.Sorted(maps.Keys(bylineVerbs)), "|")
 
 // labelledName returns the text that follows a byline label: the next
@@ -430,19 +430,8 @@ var metaNames = newFoldWords("date", "publish", "time", "posted", "modif", "by",
 var writtenByRE = regexp.MustCompile(`^(?i:written\s+by)\s*:?\s+\p{Lu}\p{L}+\s+\p{Lu}`)
 
 // nearBylineRE matches a byline line: "By Jane Doe", "by Jane Doe",
-// "Written by Jane Doe", "Story by Jane Doe" (bylineVerbs).
-var nearBylineRE = regexp.MustCompile(`^(?i:(?:(?:` + bylineVerbAlt + `)\s+)?by)\s*:?\s+\p{Lu}\p{L}+\s+\p{Lu}`)
-
-// bylineFirsts are the letters a byline line (nearBylineRE) opens with,
-// lower-cased: most text cannot match it.
-var bylineFirsts = func() [256]bool {
-	var f [256]bool
-	f['b'] = true
-	for v := range bylineVerbs {
-		f[v[0]] = true
-	}
-	return f
-}()
+// "Written by Jane Doe".
+var nearBylineRE = regexp.MustCompile(`^(?i:(?:written\s+|posted\s+)?by)\s*:?\s+\p{Lu}\p{L}+\s+\p{Lu}`)
 
 // avatarImage reports a picture of a person: one whose class, its
 // parents' or its address names an avatar, an author, a profile or a

@@ -86,7 +86,7 @@ var (
 	// uiLine matches the buttons a dump keeps as text around comments
 	// and share bars.
 	uiLine     = regexp.MustCompile(`(?i)^(?:reply|replies|report|report abuse|share|like|flag|quote|permalink|edit|delete|follow|tweet|email|print|copy link|load more(?: comments)?|show more(?: replies)?)$`)
-	bylineLine = regexp.MustCompile(`^(?i:(?:` + bylineVerbAlt + `)\s+)?(?i:by)\s+\p{Lu}`)
+	bylineLine = regexp.MustCompile(`^(?i:by)\s+\p{Lu}`)
 )
 
 // midStory reports the boilerplate kinds that sites insert between the
@@ -722,9 +722,8 @@ func titleCaseRatio(s string) float64 {
 }
 
 // noticeRE reads the owner of a "© Owner 2025." notice, the mark
-// written alone or after the word ("Copyright © Owner 2025"), with the
-// tails notices carry ("All rights reserved.", "Used with permission.").
-var noticeRE = regexp.MustCompile(`(?i)^\s*(?:copyright\s*)?(?:©|\(c\)|copyright)\s*(?:(?:19|20)\d\d\s*)?([^©\d][^©]{1,60}?)[\s,]*(?:(?:19|20)\d\d)?\s*[.]?\s*(?:(?:(?:all|some) rights reserved|(?:used|reprinted|republished) with permission)\.?\s*){0,2}$`)
+// written alone or after the word ("Copyright © Owner 2025").
+var noticeRE = regexp.MustCompile(`(?i)^\s*(?:copyright\s*)?(?:©|\(c\)|copyright)\s*(?:(?:19|20)\d\d\s*)?([^©\d][^©]{1,60}?)[\s,]*(?:(?:19|20)\d\d)?\s*[.]?\s*(?:all rights reserved\.?)?$`)
 
 // sameOwner reports whether a copyright owner is the site itself ("Harbour
 // Times Ltd" for the site "Harbour Times").
