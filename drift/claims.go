@@ -53,8 +53,11 @@ var SignalNames = []string{
 }
 
 // Drifts returns the drifts to report, ordered by derived sentence:
-// Found, and when the rewrite is judged to have changed facts the
-// Suspects too. A partial copy (part of the source inside another
+// Found, and when the rewrite has changed facts the Suspects too. A
+// rewrite has changed facts when the fitted model judges so (changed) or
+// when Find reports a fact it changed: a rewrite caught altering one fact
+// is no faithful one, and its facts only it states are as suspect as a
+// judged rewrite's. A partial copy (part of the source inside another
 // article) reports only the suspects of sentences about the source's
 // story (that restate a source sentence or name its people): its other
 // sentences are the other article's own reporting.
@@ -64,7 +67,7 @@ var SignalNames = []string{
 // about the source's story; a partial copy, only one that names a person
 // of the source.
 func (r Review) Drifts(changed, partial bool) []Drift {
-	if !changed {
+	if !changed && len(r.Found) == 0 {
 		return r.Found
 	}
 	out := slices.Clip(r.Found)

@@ -61,6 +61,36 @@ func TestExamine(t *testing.T) {
 	}
 }
 
+// TestExamineFoundReportsSuspects checks a rewrite caught changing a
+// fact (Find reports it) that the model does not judge changed: its
+// suspects are reported beside the changed fact, as a judged rewrite's
+// are; without the changed fact they are not.
+func TestExamineFoundReportsSuspects(t *testing.T) {
+	src := doc("The ferry service resumed on the northern route on Monday after 12 days of storms.",
+		"The ferry operators cited calmer seas.",
+		"Passengers had waited for days at the harbour.")
+	kept := "The ferry service resumed on the northern route on Monday after 12 days of storms."
+	changed := "The ferry service resumed on the northern route on Monday after 21 days of storms."
+	added := "The delay cost the operators about 2 million euros, according to analyst Maren Solvik."
+	pairs := []Pair{{Source: []int{0}, Derived: []int{0}}, {Source: []int{1}, Derived: []int{1}}}
+	for _, tt := range []struct {
+		first string
+		want  []Kind
+	}{
+		{kept, nil},
+		{changed, []Kind{Number, Number, Entity}},
+	} {
+		rv := Examine(src, doc(tt.first, "The ferry operators cited calmer seas.", added), pairs)
+		var got []Kind
+		for _, d := range rv.Drifts(false, false) {
+			got = append(got, d.Kind)
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("first sentence %q: drifts %v, want %v (found %+v, suspects %+v)", tt.first, got, tt.want, rv.Found, rv.Suspects)
+		}
+	}
+}
+
 // TestExamineClaim checks a rewrite judged changed with no checkable fact
 // changed: it reports its claim, the unbacked sentence about the source's
 // story, and a partial copy does not (the sentence names nobody of it).
