@@ -3622,7 +3622,8 @@ func presentedAsPerson(s *textproc.Sentence, e textproc.Entity) bool {
 
 // spelledOtherwise reports whether the source has a capitalised word
 // within two edits of name: the same person transliterated another way
-// ("Rashid" and "Rasheed").
+// ("Rashid" and "Rasheed"). A word of one of the source's dates is no
+// name ("Marsh" is not "March" spelled otherwise).
 func (c *checker) spelledOtherwise(name string) bool {
 	if len(name) < 5 {
 		return false
@@ -3633,8 +3634,13 @@ func (c *checker) spelledOtherwise(name string) bool {
 			c.capitalWords = []string{}
 		}
 		for i := range c.src.Sentences {
-			for k := range c.src.Sentences[i].Tokens {
-				if t := &c.src.Sentences[i].Tokens[k]; t.Kind == textproc.Word && t.Text != t.Lower && len(t.Lower) >= 4 {
+			s := &c.src.Sentences[i]
+			for k := range s.Tokens {
+				t := &s.Tokens[k]
+				if t.Kind != textproc.Word || t.Text == t.Lower || len(t.Lower) < 4 {
+					continue
+				}
+				if !slices.ContainsFunc(s.Dates, func(d textproc.Date) bool { return d.Start <= t.Start && t.End <= d.End }) {
 					c.capitalWords = append(c.capitalWords, baseWord(t.Lower))
 				}
 			}

@@ -232,7 +232,7 @@ func Examine(src, derived *textproc.Doc, pairs []Pair) Review {
 			if wholly {
 				names++
 			}
-			if c.namedIn(j, e.Text) {
+			if c.namedIn(j) {
 				continue
 			}
 			c.suspect(Drift{Kind: Entity, DerivedSpan: e.Text, SourceSentence: at, DerivedSentence: j,
@@ -308,13 +308,15 @@ func (c *checker) suspect(d Drift) {
 	c.add(d)
 }
 
-// namedIn reports whether an entity drift of derived sentence j already
-// names name or a part of it ("Brian Tolland" for "Sheriff Brian
-// Tolland").
-func (c *checker) namedIn(j int, name string) bool {
+// namedIn reports whether derived sentence j already has an entity
+// drift that names someone: a part of the same name ("Brian Tolland" for
+// "Sheriff Brian Tolland"), or another name new with it, as an invented
+// source comes with the organisation it speaks for ("Priya Stanworth, a
+// spokesperson for Open Councils Watch"): one invented attribution is
+// one drift.
+func (c *checker) namedIn(j int) bool {
 	return slices.ContainsFunc(c.out, func(d Drift) bool {
-		return d.Kind == Entity && d.DerivedSentence == j && d.DerivedSpan != "" &&
-			(strings.Contains(name, d.DerivedSpan) || strings.Contains(d.DerivedSpan, name))
+		return d.Kind == Entity && d.DerivedSentence == j && d.DerivedSpan != ""
 	})
 }
 

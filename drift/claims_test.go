@@ -1,6 +1,7 @@
 package drift
 
 import (
+	"math"
 	"slices"
 	"strings"
 	"testing"
@@ -203,6 +204,24 @@ func TestMergedSentenceFigure(t *testing.T) {
 	found = Find(src, der, pairs)
 	if len(found) != 1 || found[0].Kind != Number || found[0].SourceSpan != "81 per cent" || found[0].DerivedSpan != "87 per cent" {
 		t.Errorf("got %+v, want one number drift 81 per cent -> 87 per cent", found)
+	}
+}
+
+// TestExamineInventedAttribution checks a sentence that invents a
+// source: a person whose surname is a word of one of the source's dates
+// ("Marsh" beside "10 March") is new all the same, and the person with
+// the organisation she speaks for is one drift.
+func TestExamineInventedAttribution(t *testing.T) {
+	src := doc("The trust launched its challenge on 10 March, its chair said.",
+		"The club's board approved the sale in January.")
+	der := doc("The trust launched its challenge on 10 March, its chair said.",
+		"The board approved the sale, according to Fenella Marsh, a spokeswoman for Open Terraces Watch.")
+	rv := Examine(src, der, []Pair{{Source: []int{0}, Derived: []int{0}}, {Source: []int{1}, Derived: []int{1}}})
+	if got := spans(rv.Drifts(true, false), Entity); got != "->Fenella Marsh" {
+		t.Errorf("entity drifts %q, want Fenella Marsh alone", got)
+	}
+	if got := rv.Signals[slices.Index(SignalNames, "new_names")]; got != math.Log1p(2) {
+		t.Errorf("new_names = %v, want log(3): both names wholly new", got)
 	}
 }
 
