@@ -3622,8 +3622,8 @@ func presentedAsPerson(s *textproc.Sentence, e textproc.Entity) bool {
 
 // spelledOtherwise reports whether the source has a capitalised word
 // within two edits of name: the same person transliterated another way
-// ("Rashid" and "Rasheed"). A word of one of the source's dates is no
-// name ("Marsh" is not "March" spelled otherwise).
+// ("Rashid" and "Rasheed"). A stop word or a word of a date names nobody
+// ("Sander" is not "Under" spelled otherwise, nor "Marsh" "March").
 func (c *checker) spelledOtherwise(name string) bool {
 	if len(name) < 5 {
 		return false
@@ -3637,7 +3637,7 @@ func (c *checker) spelledOtherwise(name string) bool {
 			s := &c.src.Sentences[i]
 			for k := range s.Tokens {
 				t := &s.Tokens[k]
-				if t.Kind != textproc.Word || t.Text == t.Lower || len(t.Lower) < 4 {
+				if t.Kind != textproc.Word || t.Text == t.Lower || len(t.Lower) < 4 || t.Stop {
 					continue
 				}
 				if !slices.ContainsFunc(s.Dates, func(d textproc.Date) bool { return d.Start <= t.Start && t.End <= d.End }) {

@@ -208,17 +208,18 @@ func TestMergedSentenceFigure(t *testing.T) {
 }
 
 // TestExamineInventedAttribution checks a sentence that invents a
-// source: a person whose surname is a word of one of the source's dates
-// ("Marsh" beside "10 March") is new all the same, and the person with
-// the organisation she speaks for is one drift.
+// source: a person whose names are two edits from words of the source
+// that name nobody ("Sander" from the stop word "Under", "Marsh" from
+// the date "10 March") is new all the same, and the person with the
+// organisation she speaks for is one drift.
 func TestExamineInventedAttribution(t *testing.T) {
-	src := doc("The trust launched its challenge on 10 March, its chair said.",
+	src := doc("Under the plan, the trust launched its challenge on 10 March, its chair said.",
 		"The club's board approved the sale in January.")
-	der := doc("The trust launched its challenge on 10 March, its chair said.",
-		"The board approved the sale, according to Fenella Marsh, a spokeswoman for Open Terraces Watch.")
+	der := doc("Under the plan, the trust launched its challenge on 10 March, its chair said.",
+		"The board approved the sale, according to Sander Marsh, a spokeswoman for Open Terraces Watch.")
 	rv := Examine(src, der, []Pair{{Source: []int{0}, Derived: []int{0}}, {Source: []int{1}, Derived: []int{1}}})
-	if got := spans(rv.Drifts(true, false), Entity); got != "->Fenella Marsh" {
-		t.Errorf("entity drifts %q, want Fenella Marsh alone", got)
+	if got := spans(rv.Drifts(true, false), Entity); got != "->Sander Marsh" {
+		t.Errorf("entity drifts %q, want Sander Marsh alone", got)
 	}
 	if got := rv.Signals[slices.Index(SignalNames, "new_names")]; got != math.Log1p(2) {
 		t.Errorf("new_names = %v, want log(3): both names wholly new", got)

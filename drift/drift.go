@@ -379,8 +379,9 @@ type checker struct {
 	// dots, built on first use.
 	acronyms []string
 	// capitalWords are the source's distinct capitalised words of four
-	// letters or more outside its dates, lowercased without a possessive,
-	// built on first use (see spelledOtherwise).
+	// letters or more, but stop words and the words of its dates,
+	// lowercased without a possessive, built on first use (see
+	// spelledOtherwise).
 	capitalWords []string
 	// remeasured holds the derived sentences whose figures report
 	// another measurement than their source's (see numbers); nil until
