@@ -27,17 +27,20 @@ import "golang.org/x/net/html"
 // of the article extraction benchmark (../shared/eval/extraction) keep and
 // leave out; `wiretrace eval extraction` measures them.
 //
+// The elements of leave (a page's reader comments, commentFinder's
+// bodyBlocks) are no part of it.
+//
 // It also returns the credit lines it left out of the body ("(Reporting
 // by …; Editing by …)", "… contributed to this report"): they are not
 // article text, but they name who reported it, so credit detection may
 // read them.
-func htmlBodyCredits(root *html.Node) (paras, credits []string) {
-	paras, credits = chooseBody(bodySegment(root, false))
+func htmlBodyCredits(root *html.Node, leave map[*html.Node]bool) (paras, credits []string) {
+	paras, credits = chooseBody(bodySegment(root, false, leave))
 	if bodyChars(paras) < bodyFallbackChars {
 		// Still too little: the page may stream its article in a hidden
 		// element a script reveals (server rendering sent in parts).
 		// Read the hidden elements too, only on this rare path.
-		if p2, c2 := chooseBody(bodySegment(root, true)); bodyChars(p2) >= max(bodyFallbackChars, 2*bodyChars(paras)) {
+		if p2, c2 := chooseBody(bodySegment(root, true, leave)); bodyChars(p2) >= max(bodyFallbackChars, 2*bodyChars(paras)) {
 			paras, credits = p2, c2
 		}
 	}

@@ -110,7 +110,7 @@ func stringParagraphs(s string) []string {
 		if err != nil {
 			return nil
 		}
-		paras, _ = chooseBody(bodySegment(frag, false))
+		paras, _ = chooseBody(bodySegment(frag, false, nil))
 	} else {
 		for _, l := range strings.Split(s, "\n") {
 			if l = collapse(l); l != "" {

@@ -67,6 +67,9 @@ type bodySegmenter struct {
 	// that stream their server rendering send the article in a hidden
 	// element that a script moves into place once it has arrived.
 	unhide bool
+	// leave are elements left out, subtree and all: the reader
+	// comments found by structure (commentFinder.bodyBlocks).
+	leave map[*html.Node]bool
 	// hints caches the verdict on each class attribute value: pages
 	// repeat the same few hundred classes on thousands of elements.
 	hints map[string]int8
@@ -119,8 +122,8 @@ var bodyBlockTags = map[atom.Atom]bool{
 	atom.Hgroup: true, atom.Menu: true, atom.Aside: true, atom.Header: true,
 }
 
-func bodySegment(root *html.Node, unhide bool) *bodySegmenter {
-	s := &bodySegmenter{box: -1, unhide: unhide}
+func bodySegment(root *html.Node, unhide bool, leave map[*html.Node]bool) *bodySegmenter {
+	s := &bodySegmenter{box: -1, unhide: unhide, leave: leave}
 	s.walk(root)
 	s.flush()
 	return s
@@ -145,7 +148,7 @@ func (s *bodySegmenter) walk(n *html.Node) {
 		s.readTitles(n)
 		return
 	}
-	if bodySkip[a] && !(a == atom.Figure && bodyHolds(n, atom.Table)) || bodyHidden(n, s.unhide) && !bodyCollapsed(n) || a == atom.Header && !bodyHoldsParagraph(n) || a == atom.Span && bodyMicrodata(n) {
+	if s.leave[n] || bodySkip[a] && !(a == atom.Figure && bodyHolds(n, atom.Table)) || bodyHidden(n, s.unhide) && !bodyCollapsed(n) || a == atom.Header && !bodyHoldsParagraph(n) || a == atom.Span && bodyMicrodata(n) {
 		return
 	}
 	switch a {

@@ -10,7 +10,7 @@ import (
 
 // htmlBody returns the body paragraphs of htmlBodyCredits.
 func htmlBody(root *html.Node) []string {
-	paras, _ := htmlBodyCredits(root)
+	paras, _ := htmlBodyCredits(root, nil)
 	return paras
 }
 
@@ -471,7 +471,7 @@ func TestHTMLBodyCreditsKeepsSignOffs(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	paras, credits := htmlBodyCredits(root)
+	paras, credits := htmlBodyCredits(root, nil)
 	if strings.Join(paras, "\n") != bodyP1+"\n"+bodyP2 {
 		t.Errorf("paragraphs = %q, want the two paragraphs", paras)
 	}

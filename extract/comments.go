@@ -16,7 +16,7 @@ import (
 // pages give them (schema.org Comment, classes and ids such as
 // "comment", "comment-123" inside a "comments" or "discussion" section),
 // never by a site's particular layout.
-func htmlComments(root *html.Node, m *pageMeta) []article.Comment {
+func htmlComments(root *html.Node, m *pageMeta, f *commentFinder) []article.Comment {
 	var out []article.Comment
 	for _, c := range m.ld.comments {
 		out = append(out, article.Comment{Author: c.author, Text: c.text, Score: c.score})
@@ -24,7 +24,6 @@ func htmlComments(root *html.Node, m *pageMeta) []article.Comment {
 	if len(out) > 0 {
 		return out
 	}
-	f := newCommentFinder(root)
 	if len(f.sections) == 0 && !f.schema {
 		return nil
 	}
@@ -101,7 +100,10 @@ var commentSection = regexp.MustCompile(`comments|commentlist|comment-list|comme
 // each element's class is read once however deep the page nests.
 type commentFinder struct {
 	sections map[*html.Node]bool
-	items    map[*html.Node]bool
+	// heads are the headings that made their parents sections
+	// ("Comments (3)").
+	heads map[*html.Node]*html.Node
+	items map[*html.Node]bool
 	// listed are comments found by structure, not by name: the repeated
 	// items of a comments section whose items carry no comment class.
 	listed map[*html.Node]bool
@@ -109,7 +111,7 @@ type commentFinder struct {
 }
 
 func newCommentFinder(root *html.Node) *commentFinder {
-	f := &commentFinder{sections: map[*html.Node]bool{}, items: map[*html.Node]bool{}, listed: map[*html.Node]bool{}}
+	f := &commentFinder{sections: map[*html.Node]bool{}, heads: map[*html.Node]*html.Node{}, items: map[*html.Node]bool{}, listed: map[*html.Node]bool{}}
 	walk(root, func(n *html.Node) bool {
 		if n.Type != html.ElementNode {
 			return true
@@ -117,6 +119,9 @@ func newCommentFinder(root *html.Node) *commentFinder {
 		if n.Parent != nil && commentSectionHeading(n) {
 			// A section headed "Comments", "12 replies", "Discussion".
 			f.sections[n.Parent] = true
+			if f.heads[n.Parent] == nil {
+				f.heads[n.Parent] = n
+			}
 		}
 		if namedCommentSection(n) {
 			f.sections[n] = true
@@ -185,6 +190,73 @@ func (f *commentFinder) listItems(sec *html.Node) {
 	for _, c := range best {
 		f.listed[c] = true
 	}
+}
+
+// bodyBlocks returns the elements the article body leaves out as reader
+// comments. In each section holding comments: the smallest element that
+// holds them all when the comments are most of its text (their names,
+// times and tallies go with them), and the whole section when that
+// element is most of the section's text (its heading, form and links go
+// too), else the heading that opened the section; when the comments are
+// not most of the smallest element holding them (comments spread through
+// a page), each comment alone.
+func (f *commentFinder) bodyBlocks() map[*html.Node]bool {
+	var out map[*html.Node]bool
+	for sec := range f.sections {
+		if f.nested(sec) {
+			continue
+		}
+		var block *html.Node
+		var items []*html.Node
+		walk(sec, func(n *html.Node) bool {
+			if n.Type != html.ElementNode || !f.isItem(n) {
+				return true
+			}
+			items = append(items, n)
+			for block != nil && !contains(block, n) {
+				block = block.Parent
+			}
+			if block == nil {
+				block = n
+			}
+			return false
+		})
+		if block == nil {
+			continue
+		}
+		if out == nil {
+			out = map[*html.Node]bool{}
+		}
+		said := 0
+		for _, it := range items {
+			said += len(textOf(it))
+		}
+		switch all := len(textOf(block)); {
+		case 2*said < all:
+			for _, it := range items {
+				out[it] = true
+			}
+			continue
+		case 2*all >= len(textOf(sec)):
+			block = sec
+		default:
+			if h := f.heads[sec]; h != nil {
+				out[h] = true
+			}
+		}
+		out[block] = true
+	}
+	return out
+}
+
+// contains reports whether n is a or inside it.
+func contains(a, n *html.Node) bool {
+	for ; n != nil; n = n.Parent {
+		if n == a {
+			return true
+		}
+	}
+	return false
 }
 
 // nested reports a section inside another section, which the outer one's

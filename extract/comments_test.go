@@ -183,3 +183,60 @@ func TestCommentMetaLines(t *testing.T) {
 		}
 	}
 }
+
+// TestCommentSectionLeftOutOfBody: a comments section the finder reads
+// leaves the body whole, not only its comments' texts: the section's
+// heading, the commenters' names, dates, tallies and reply links go with
+// it, in a section named as one ("discussion", "replies") and in a
+// thread under a heading inside the article's own wrapper; comments
+// spread among the article's paragraphs leave only themselves.
+func TestCommentSectionLeftOutOfBody(t *testing.T) {
+	story := `<h1>Library budget approved after two-year debate</h1>
+<p>The town council voted 7 to 2 on Tuesday to approve a budget for a new public library on Mill Street, ending a two-year debate over the site.</p>
+<p>Construction is expected to begin in the spring and take about eighteen months, the council's planning officer said after the vote.</p>
+<p>Opponents had argued that the money should go to road repairs, and two councillors voted against the plan on those grounds.</p>`
+	kept := []string{"ending a two-year debate", "eighteen months", "road repairs"}
+	for _, tc := range []struct {
+		name, page string
+		comments   int
+		gone       []string
+	}{
+		{"named section with tallies", `<article>` + story + `</article><div id="discussion"><h2>Discussion</h2>
+<div class="comment"><span class="name">Tom Hardy</span> <span class="votes">12 points</span><p>About time, the old branch is far too small for school groups.</p></div>
+<div class="comment"><span class="name">Lena Marsh</span> <span class="votes">3 points</span><p>I would rather they fixed the potholes on Station Road first.</p></div></div>`,
+			2, []string{"Discussion", "Tom Hardy", "points"}},
+		{"replies with dates and reply links", `<article>` + story + `</article><section class="replies"><h2>Replies</h2><ul>
+<li><cite>Tom Hardy</cite> <time datetime="2026-03-02">2 March 2026</time><p>About time, the old branch is far too small for school groups.</p><a href="#r1">Reply</a></li>
+<li><cite>Lena Marsh</cite> <time datetime="2026-03-02">2 March 2026</time><p>I would rather they fixed the potholes on Station Road first.</p><a href="#r2">Reply</a></li></ul></section>`,
+			2, []string{"Replies", "Tom Hardy", "2 March 2026", "Reply"}},
+		{"thread under a heading in the article", `<article>` + story + `<h2>2 Comments</h2><ol>
+<li class="comment"><div class="comment-author">Tom Hardy</div><div class="comment-meta">2 March 2026</div><div class="comment-content"><p>About time, the old branch is far too small for school groups.</p></div></li>
+<li class="comment"><div class="comment-author">Lena Marsh</div><div class="comment-meta">3 March 2026</div><div class="comment-content"><p>I would rather they fixed the potholes on Station Road first.</p></div></li></ol></article>`,
+			2, []string{"2 Comments", "Tom Hardy", "3 March 2026"}},
+		{"wrapper named for its comments", `<div class="post has-comments comments">` + story + `
+<div class="comment"><div class="comment-author">Tom Hardy</div><div class="comment-content"><p>About time, the old branch is far too small for school groups.</p></div></div>
+<div class="comment"><div class="comment-author">Lena Marsh</div><div class="comment-content"><p>I would rather they fixed the potholes on Station Road first.</p></div></div></div>`,
+			2, []string{"Tom Hardy", "potholes"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			a, err := Page([]byte("<html><body>"+tc.page+"</body></html>"), Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			body := strings.Join(a.Paragraphs, "\n")
+			if len(a.Comments) != tc.comments {
+				t.Errorf("%d comments %+v, want %d", len(a.Comments), a.Comments, tc.comments)
+			}
+			for _, w := range kept {
+				if !strings.Contains(body, w) {
+					t.Errorf("body lost %q: %q", w, body)
+				}
+			}
+			for _, w := range tc.gone {
+				if strings.Contains(body, w) {
+					t.Errorf("body holds the comments' %q: %q", w, body)
+				}
+			}
+		})
+	}
+}

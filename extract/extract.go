@@ -174,7 +174,8 @@ func fromHTML(text string, opts Options, choices *Choices) (*article.Article, er
 	}
 	a.Title = m.headlineOf(a.Site, choices)
 	a.Byline = m.bylineOf(a.Site)
-	paras, dropped := htmlBodyCredits(root)
+	comments := newCommentFinder(root)
+	paras, dropped := htmlBodyCredits(root, comments.bodyBlocks())
 	if bodyChars(paras) < bodyFallbackChars {
 		// The markup holds no article: the page renders it from its
 		// script data.
@@ -194,7 +195,7 @@ func fromHTML(text string, opts Options, choices *Choices) (*article.Article, er
 			}
 		}
 	}
-	a.Comments = htmlComments(root, m)
+	a.Comments = htmlComments(root, m, comments)
 	a.Paragraphs = dropComments(a.Paragraphs, a.Comments)
 	a.Paragraphs = dropAboveDateline(a.Paragraphs)
 	a.Dateline, a.Credit = htmlDatelineCredit(a, m, dropped)
