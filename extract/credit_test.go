@@ -14,6 +14,7 @@ func TestNoticeOutlet(t *testing.T) {
 		{"© 2026 Northgate Wire", "Northgate Wire"},
 		{"(c) Harbour Times 2025.", "Harbour Times"},
 		{"Copyright © Meridian Media Group Ltd 2026", "Meridian Media Group Ltd"},
+		{"© Copyright Dalby Herald 2026", "Dalby Herald"},
 		{"© 2026 all photos by our readers and contributors, used with permission", ""},
 		{"Copyright lawyers said the case was weak.", ""},
 	}

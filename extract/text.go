@@ -722,8 +722,9 @@ func titleCaseRatio(s string) float64 {
 }
 
 // noticeRE reads the owner of a "© Owner 2025." notice, the mark
-// written alone or after the word ("Copyright © Owner 2025").
-var noticeRE = regexp.MustCompile(`(?i)^\s*(?:copyright\s*)?(?:©|\(c\)|copyright)\s*(?:(?:19|20)\d\d\s*)?([^©\d][^©]{1,60}?)[\s,]*(?:(?:19|20)\d\d)?\s*[.]?\s*(?:all rights reserved\.?)?$`)
+// written alone, after the word ("Copyright © Owner 2025") or before it
+// ("© Copyright Owner 2025").
+var noticeRE = regexp.MustCompile(`(?i)^\s*(?:copyright\s*)?(?:©|\(c\)|copyright)\s*(?:copyright\s+)?(?:(?:19|20)\d\d\s*)?([^©\d][^©]{1,60}?)[\s,]*(?:(?:19|20)\d\d)?\s*[.]?\s*(?:all rights reserved\.?)?$`)
 
 // sameOwner reports whether a copyright owner is the site itself ("Harbour
 // Times Ltd" for the site "Harbour Times").
