@@ -24,6 +24,7 @@ func FuzzPage(f *testing.F) {
 	f.Add([]byte("WASHINGTON (Reuters) - A sentence that is long enough to be prose.\n\n© Reuters 2025.\n\nA comment here.\n\n-3 ( +3 / -6 )\n"))
 	f.Add([]byte(`<html><body><main><!--$?--><template id="B:0"></template><div>Loading…</div><!--/$--><template id="P:1"></template></main><div hidden id="S:0"><p>Published 5. März 2024, 2024年3月5日</p><template id="B:1"></template></div><div hidden id="S:1"><p>x</p></div></body></html>`))
 	f.Add([]byte("<html><body><div class=comments><div class=comment><p>x</p><span class=score>-1</span></div></div></body></html>"))
+	f.Add([]byte("# Title\n\n**Bold** on *Dec. 17*, a [link](https://x.example \"t\") and `code`.\n\n- item\n1. item\n\n---\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		a, err := Page(data, Options{MaxBytes: 1 << 20})
 		if err != nil {

@@ -435,6 +435,9 @@ func bodyRun(lines []textLine) (int, int) {
 // its lines: the body is the main prose run, the title and dateline come
 // from the lines above it, the credit and comments from the lines below.
 func fromText(text string, opts Options) *article.Article {
+	if markdownShape(text) {
+		text = plainMarkdown(text)
+	}
 	a := &article.Article{URL: opts.URL, Site: article.Host(opts.URL)}
 	lines := splitLines(unwrap(text))
 	start := classifyText(lines)
