@@ -43,7 +43,8 @@ func restyled(t *testing.T, path string) *article.Article {
 // TestRestylings compares the wildfire family's original with faithful
 // restylings of it written for this test, in forms a language model is
 // asked for (a list of key points, questions and answers, a three-line
-// brief, a tabloid retelling with generic padding): each is a rewrite of
+// brief, a tabloid retelling with generic padding, an explainer in
+// Markdown with bold phrases and a link): each is a rewrite of
 // the original, the original is named as the source, and nothing drifts.
 func TestRestylings(t *testing.T) {
 	orig := exampleOriginal(t, "wildfire")
