@@ -77,3 +77,34 @@ func plainMarkdown(text string) string {
 	}
 	return strings.Join(lines, "\n")
 }
+
+// fieldLabel matches a line a language model opens with the name of the
+// field it fills: "Title: ...", "Headline: ...", "Subheadline: ...".
+var fieldLabel = regexp.MustCompile(`^\s*(?i:(title|headline|sub-?headline|sub-?title|sub-?heading|dek|standfirst))\s*:\s*(\S.*)$`)
+
+// labelledFields takes the field labels off the first lines of text
+// (fieldLines of them): the line labelled as the title or headline is the
+// article's title, returned and cut from the text; a subheadline keeps
+// its words without the label.
+func labelledFields(text string) (title, rest string) {
+	lines := strings.SplitN(text, "\n", fieldLines+1)
+	for i := 0; i < len(lines) && i < fieldLines; i++ {
+		m := fieldLabel.FindStringSubmatch(lines[i])
+		if m == nil {
+			continue
+		}
+		switch strings.ToLower(m[1]) {
+		case "title", "headline":
+			if title == "" {
+				title, lines[i] = strings.TrimSpace(m[2]), ""
+			}
+		default:
+			lines[i] = m[2]
+		}
+	}
+	return title, strings.Join(lines, "\n")
+}
+
+// fieldLines is how many lines labelledFields reads: the labels open a
+// text.
+const fieldLines = 6

@@ -65,3 +65,29 @@ func TestMarkdownShape(t *testing.T) {
 		}
 	}
 }
+
+// TestLabelledFields reads the labels a language model writes before the
+// fields it fills: the "Headline:" line is the title, whatever line the
+// dump reader would have taken, and a "Subheadline:" keeps its words
+// without the label; a label further down is text.
+func TestLabelledFields(t *testing.T) {
+	page := "Headline: Harbour Ferry Returns After Storm Repairs\n\n" +
+		"Subheadline: Sailings resume after three weeks\n\n" +
+		"The Northgate ferry resumed sailings on Monday after three weeks of repairs to its landing stage, the operator said.\n\n" +
+		"Engineers replaced two of the stage's four pontoons, and the council paid for half of the work, officials said.\n\n" +
+		"Title: a word in a sentence of the body, not a label of the page, which the body keeps.\n"
+	a, err := Page([]byte(page), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Title != "Harbour Ferry Returns After Storm Repairs" {
+		t.Errorf("title = %q, want the headline without its label", a.Title)
+	}
+	body := strings.Join(a.Paragraphs, "\n")
+	if strings.Contains(body, "Headline:") || strings.Contains(body, "Subheadline:") {
+		t.Errorf("body holds a label: %q", body)
+	}
+	if !strings.Contains(body, "Title: a word in a sentence") {
+		t.Errorf("body lost its last line: %q", body)
+	}
+}

@@ -438,7 +438,8 @@ func fromText(text string, opts Options) *article.Article {
 	if markdownShape(text) {
 		text = plainMarkdown(text)
 	}
-	a := &article.Article{URL: opts.URL, Site: article.Host(opts.URL)}
+	title, text := labelledFields(text)
+	a := &article.Article{URL: opts.URL, Site: article.Host(opts.URL), Title: title}
 	lines := splitLines(unwrap(text))
 	start := classifyText(lines)
 	if a.Site == "" && start > 0 {
