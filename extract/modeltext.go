@@ -5,12 +5,15 @@ import (
 	"strings"
 )
 
-// Language models write their articles in Markdown, and a page's text
-// often arrives as the model wrote it: "# Headline", "**bold**" phrases,
-// "- " list items, "[text](link)". The markup is no part of the words,
-// and it gets in their way ("**Dec. 17**" hides the date, and "Dec." no
-// longer reads as an abbreviation to the sentence splitter). A text that
-// reads as Markdown (markdownShape) is read as its plain words first.
+// The text of an article a language model wrote often arrives as the
+// model wrote it: in Markdown ("# Headline", "**bold**" phrases, "- "
+// list items, "[text](link)") and with the names of the fields it was
+// asked to fill ("Title: ...", "Headline: ..."). The marks are no part of
+// the words, and they get in their way ("**Dec. 17**" hides the date, and
+// "Dec." no longer reads as an abbreviation to the sentence splitter). A
+// text that reads as Markdown (markdownShape) is read as its plain words,
+// and its labels as labels (labelledFields), before the dump reader
+// classifies its lines.
 
 // markdownHeading, markdownRule and markdownItem match a heading line, a
 // horizontal rule and a list item's marker; markdownLink a link or an
