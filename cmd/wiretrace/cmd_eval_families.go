@@ -75,6 +75,10 @@ func evalFamilies(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	blindLate, err := eval.BlindLateFamilies()
+	if err != nil {
+		return err
+	}
 	opts := trace.DefaultOptions()
 	var scores []eval.FamilyScore
 	for _, set := range []struct {
@@ -85,7 +89,8 @@ func evalFamilies(ctx context.Context, e *env, args []string) error {
 	}{{"bundled", bundled, true}, {"held-out", held, false}, {"restyled fit", restyledFit, true}, {"restyled check", restyledCheck, false},
 		{"manipulated fit", manipulatedFit, true}, {"manipulated check", manipulatedCheck, false},
 		{"manipulated held", manipulatedHeld, false}, {"retold fit", retoldFit, true}, {"retold check", retoldCheck, false},
-		{"blind fit", blindFit, true}, {"blind check", blindCheck, false}, {"blind targeted", blindTargeted, false}} {
+		{"blind fit", blindFit, true}, {"blind check", blindCheck, false}, {"blind targeted", blindTargeted, false},
+		{"blind late", blindLate, false}} {
 		s, err := eval.EvalFamilies(ctx, set.name, set.fams, opts)
 		if err != nil {
 			return err

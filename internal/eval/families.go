@@ -56,7 +56,10 @@ import (
 //     folder's six only measured. Its targeted folder's four stories,
 //     written after the fit part's failures were studied by writers whose
 //     prompts asked for the constructions those failures showed, are
-//     only measured: the mechanisms on text nobody studied.
+//     only measured: the mechanisms on text nobody studied. Its late
+//     folder's nine stories, written in session 32 by three writers who
+//     read one fit family for the format, judged that session's drift
+//     changes after they were made: measured only.
 //
 //go:embed testdata/heldout testdata/restyled testdata/retold testdata/blind
 var familySets embed.FS
@@ -96,6 +99,12 @@ func BlindFamilies(part Part) ([]examples.Family, error) {
 // BlindTargetedFamilies returns the blind set's targeted stories.
 func BlindTargetedFamilies() ([]examples.Family, error) {
 	return loadFamilySet("blind/targeted", "manifest.json")
+}
+
+// BlindLateFamilies returns the blind set's late stories: nine written in
+// session 32, after the drift changes they were used to judge.
+func BlindLateFamilies() ([]examples.Family, error) {
+	return loadFamilySet("blind/late", "manifest.json")
 }
 
 // loadFamilySet loads the families of manifest in familySets' folder dir.
