@@ -3628,34 +3628,49 @@ func (c *checker) spelledOtherwise(name string) bool {
 	if len(name) < 5 {
 		return false
 	}
-	if c.capitalWords == nil {
-		c.capitalWords = c.mem.capitals[:0]
-		if c.capitalWords == nil {
-			c.capitalWords = []string{}
-		}
-		for i := range c.src.Sentences {
-			s := &c.src.Sentences[i]
-			for k := range s.Tokens {
-				t := &s.Tokens[k]
-				if t.Kind != textproc.Word || t.Text == t.Lower || len(t.Lower) < 4 || t.Stop {
-					continue
-				}
-				if !slices.ContainsFunc(s.Dates, func(d textproc.Date) bool { return d.Start <= t.Start && t.End <= d.End }) {
-					c.capitalWords = append(c.capitalWords, baseWord(t.Lower))
-				}
-			}
-		}
-		// A name is met many times: each spelling is compared once.
-		c.mem.capitals = c.capitalWords
-		slices.Sort(c.capitalWords)
-		c.capitalWords = slices.Compact(c.capitalWords)
-	}
-	for _, w := range c.capitalWords {
+	for _, w := range c.capitals() {
 		if textproc.EditsWithin(name, w, 2) {
 			return true
 		}
 	}
 	return false
+}
+
+// capitals returns capitalWords, built on first use: the source's
+// distinct capitalised words of four letters or more but stop words and
+// the words of its dates, lowercased without a possessive, sorted.
+func (c *checker) capitals() []string {
+	if c.capitalWords != nil {
+		return c.capitalWords
+	}
+	c.capitalWords = c.mem.capitals[:0]
+	if c.capitalWords == nil {
+		c.capitalWords = []string{}
+	}
+	for i := range c.src.Sentences {
+		s := &c.src.Sentences[i]
+		for k := range s.Tokens {
+			t := &s.Tokens[k]
+			if t.Kind != textproc.Word || t.Text == t.Lower || len(t.Lower) < 4 || t.Stop {
+				continue
+			}
+			if !slices.ContainsFunc(s.Dates, func(d textproc.Date) bool { return d.Start <= t.Start && t.End <= d.End }) {
+				c.capitalWords = append(c.capitalWords, baseWord(t.Lower))
+			}
+		}
+	}
+	// A name is met many times: each spelling is compared once.
+	c.mem.capitals = c.capitalWords
+	slices.Sort(c.capitalWords)
+	c.capitalWords = slices.Compact(c.capitalWords)
+	return c.capitalWords
+}
+
+// capitalInSource reports whether the source writes the lowercased word
+// w capitalised (capitals).
+func (c *checker) capitalInSource(w string) bool {
+	_, ok := slices.BinarySearch(c.capitals(), w)
+	return ok
 }
 
 // straightApostrophe spells curly apostrophes straight, as token.Lower

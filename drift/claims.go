@@ -336,6 +336,11 @@ func (c *checker) newName(e textproc.Entity) (mostly, wholly bool) {
 		return false, false
 	}
 	acronym, distinct, held := "", 0, 0
+	// An organisation whose head word ("Society", "Network") the source
+	// never uses is not the body it describes in lower case: its other
+	// words hold only when the source writes them as a name does.
+	headless := e.Kind == textproc.Organization && len(words) > 1 &&
+		!c.srcWords[strings.Trim(baseWord(strings.ToLower(words[len(words)-1])), ".,;:\"“”'")]
 	for _, w := range words {
 		lw := strings.Trim(baseWord(straightApostrophe(strings.ToLower(w))), ".,;:\"“”'")
 		if w[0] >= 'A' && w[0] <= 'Z' {
@@ -347,7 +352,7 @@ func (c *checker) newName(e textproc.Entity) (mostly, wholly bool) {
 		if isAcronym(w) && c.abbreviated(strings.ToLower(strings.ReplaceAll(w, ".", ""))) {
 			return false, false
 		}
-		if c.srcWords[lw] || c.spelledOtherwise(lw) {
+		if c.srcWords[lw] && (!headless || c.capitalInSource(lw)) || c.spelledOtherwise(lw) {
 			if held++; 2*held >= len(words) {
 				return false, false // half its words or more are the source's
 			}

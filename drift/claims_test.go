@@ -207,6 +207,21 @@ func TestMergedSentenceFigure(t *testing.T) {
 	}
 }
 
+// TestExamineHeadlessOrganisation checks an organisation whose head word
+// ("Society") the source never uses: the source's common words ("little
+// relief") do not make it the source's body, so it is a new name; one
+// the source describes by its head ("the association") is no new name.
+func TestExamineHeadlessOrganisation(t *testing.T) {
+	src := doc("Forecasters at the Ostrevian Weather Institute offered little relief on Tuesday.",
+		"Evacuees were sent to a sports hall in Tessen, the ferry association said.")
+	der := doc("Forecasters at the Ostrevian Weather Institute offered little relief on Tuesday.",
+		"The Ostrevian Relief Society is running the sports hall in Tessen, the Tessen Ferry Association said.")
+	rv := Examine(src, der, []Pair{{Source: []int{0}, Derived: []int{0}}, {Source: []int{1}, Derived: []int{1}}})
+	if got := spans(rv.Drifts(true, false), Entity); got != "->Ostrevian Relief Society" {
+		t.Errorf("entity drifts %q, want the Ostrevian Relief Society alone", got)
+	}
+}
+
 // TestExamineInventedAttribution checks a sentence that invents a
 // source: a person whose names are two edits from words of the source
 // that name nobody ("Sander" from the stop word "Under", "Marsh" from
