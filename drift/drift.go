@@ -380,8 +380,8 @@ type checker struct {
 	acronyms []string
 	// capitalWords are the source's distinct capitalised words of four
 	// letters or more, but stop words and the words of its dates,
-	// lowercased without a possessive, built on first use (see
-	// spelledOtherwise).
+	// lowercased without a possessive, sorted, built on first use
+	// (capitals).
 	capitalWords []string
 	// remeasured holds the derived sentences whose figures report
 	// another measurement than their source's (see numbers); nil until
