@@ -57,7 +57,7 @@ import (
 //     written after the fit part's failures were studied by writers whose
 //     prompts asked for the constructions those failures showed, are
 //     only measured: the mechanisms on text nobody studied. Its late
-//     folder's nine stories, written in session 32 by three writers who
+//     folder's fifteen stories, written in session 32 by five writers who
 //     read one fit family for the format, judged that session's drift
 //     changes after they were made: measured only.
 //
@@ -101,8 +101,8 @@ func BlindTargetedFamilies() ([]examples.Family, error) {
 	return loadFamilySet("blind/targeted", "manifest.json")
 }
 
-// BlindLateFamilies returns the blind set's late stories: nine written in
-// session 32, after the drift changes they were used to judge.
+// BlindLateFamilies returns the blind set's late stories: fifteen written
+// in session 32, after the drift changes they were used to judge.
 func BlindLateFamilies() ([]examples.Family, error) {
 	return loadFamilySet("blind/late", "manifest.json")
 }

@@ -87,7 +87,7 @@ func TestManipulatedFamilies(t *testing.T) {
 		{"retold check", "retold", func() ([]examples.Family, error) { return RetoldFamilies(Check) }, 2, 20},
 		{"blind check", "blind", func() ([]examples.Family, error) { return BlindFamilies(Check) }, 6, 60},
 		{"blind targeted", "blind_targeted", BlindTargetedFamilies, 4, 40},
-		{"blind late", "blind_late", BlindLateFamilies, 9, 108},
+		{"blind late", "blind_late", BlindLateFamilies, 15, 180},
 	} {
 		fams, err := set.load()
 		if err != nil {
