@@ -100,6 +100,9 @@ var commentSection = regexp.MustCompile(`comments|commentlist|comment-list|comme
 // each element's class is read once however deep the page nests.
 type commentFinder struct {
 	sections map[*html.Node]bool
+	// outer are the sections inside no other, in the order the page
+	// names them: each one's search covers the sections inside it.
+	outer []*html.Node
 	// heads are the headings that made their parents sections
 	// ("Comments (3)").
 	heads map[*html.Node]*html.Node
@@ -112,27 +115,35 @@ type commentFinder struct {
 
 func newCommentFinder(root *html.Node) *commentFinder {
 	f := &commentFinder{sections: map[*html.Node]bool{}, heads: map[*html.Node]*html.Node{}, items: map[*html.Node]bool{}, listed: map[*html.Node]bool{}}
+	var found []*html.Node
+	mark := func(sec *html.Node) {
+		if !f.sections[sec] {
+			f.sections[sec] = true
+			found = append(found, sec)
+		}
+	}
 	walk(root, func(n *html.Node) bool {
 		if n.Type != html.ElementNode {
 			return true
 		}
 		if n.Parent != nil && commentSectionHeading(n) {
 			// A section headed "Comments", "12 replies", "Discussion".
-			f.sections[n.Parent] = true
+			mark(n.Parent)
 			if f.heads[n.Parent] == nil {
 				f.heads[n.Parent] = n
 			}
 		}
 		if namedCommentSection(n) {
-			f.sections[n] = true
+			mark(n)
 		}
 		if strings.Contains(attr(n, "itemtype"), "schema.org/Comment") {
 			f.schema = true
 		}
 		return true
 	})
-	for sec := range f.sections {
+	for _, sec := range found {
 		if !f.nested(sec) {
+			f.outer = append(f.outer, sec)
 			f.listItems(sec)
 		}
 	}
@@ -202,10 +213,7 @@ func (f *commentFinder) listItems(sec *html.Node) {
 // a page), each comment alone.
 func (f *commentFinder) bodyBlocks() map[*html.Node]bool {
 	var out map[*html.Node]bool
-	for sec := range f.sections {
-		if f.nested(sec) {
-			continue
-		}
+	for _, sec := range f.outer {
 		var block *html.Node
 		var items []*html.Node
 		walk(sec, func(n *html.Node) bool {

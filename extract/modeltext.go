@@ -2,6 +2,7 @@ package extract
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 )
 
@@ -91,6 +92,9 @@ var fieldLabel = regexp.MustCompile(`^\s*(?i:(title|headline|sub-?headline|sub-?
 // its words without the label.
 func labelledFields(text string) (title, rest string) {
 	lines := strings.SplitN(text, "\n", fieldLines+1)
+	if !slices.ContainsFunc(lines[:min(len(lines), fieldLines)], fieldLabel.MatchString) {
+		return "", text // no label: the text as it came, not a copy
+	}
 	for i := 0; i < len(lines) && i < fieldLines; i++ {
 		m := fieldLabel.FindStringSubmatch(lines[i])
 		if m == nil {
