@@ -151,8 +151,8 @@ func newCommentFinder(root *html.Node) *commentFinder {
 }
 
 // commentHeading matches the heading of a comments section: "Comments",
-// "12 Replies", "Reader discussion", "Join the conversation".
-var commentHeading = regexp.MustCompile(`(?i)^(?:\d+\s+)?(?:reader\s+|user\s+)?(?:comments?|replies|responses|discussion|conversation|join the (?:discussion|conversation))(?:\s*\(\d+\))?$`)
+// "12 Replies", "Discussion", "Comments (3)".
+var commentHeading = regexp.MustCompile(`(?i)^(?:\d+\s+)?(?:comments?|replies|responses|discussion|conversation)(?:\s*\(\d+\))?$`)
 
 // listItems finds the comments of a section that names none of them: the
 // largest run of sibling elements of one tag and class, each with an

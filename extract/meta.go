@@ -72,12 +72,9 @@ type pageMeta struct {
 	// authorLink is the name on the first link to an author's page
 	// ("/authors/jane-doe" reading "Jane Doe").
 	authorLink string
-	// nearByline is a "By Jane Doe" or "Written by Jane Doe" line set
+	// nearByline is a "By Jane Doe" or "Posted by Jane Doe" line set
 	// beside the headline without a byline's class.
 	nearByline string
-	// writtenBy is the first "Written by Jane Doe" line after the
-	// headline, anywhere: an author box closing the article.
-	writtenBy string
 	// bylineBefore is such a line set just above the headline (a meta
 	// row of date and author, then the title).
 	bylineBefore string
@@ -140,7 +137,7 @@ func readMeta(root *html.Node) *pageMeta {
 		if n.Type == html.TextNode {
 			trimmed := strings.TrimSpace(n.Data)
 			read += len(trimmed)
-			// A "By" line (nearBylineRE) opens with one of three
+			// A "By" line (nearBylineRE) opens with one of two
 			// letters; most text cannot match it.
 			first := byte(0)
 			if trimmed != "" {
@@ -155,18 +152,13 @@ func readMeta(root *html.Node) *pageMeta {
 					}
 				}
 			}
-			if (afterTitle < 0 || afterTitle < nearTitleChars && m.nearByline == "") && len(n.Data) < 80 && (first == 'b' || first == 'w' || first == 'p') {
+			if (afterTitle < 0 || afterTitle < nearTitleChars && m.nearByline == "") && len(n.Data) < 80 && (first == 'b' || first == 'p') {
 				if t := collapse(n.Data); nearBylineRE.MatchString(t) && wordCount(bylineNames(t)) <= 6 {
 					if afterTitle < 0 {
 						byBefore, byBeforeAt = t, read
 					} else {
 						m.nearByline = t
 					}
-				}
-			}
-			if afterTitle >= 0 && m.writtenBy == "" && first == 'w' && len(n.Data) < 80 {
-				if t := collapse(n.Data); writtenByRE.MatchString(t) && wordCount(bylineNames(t)) <= 6 && !inCommentSection(n) {
-					m.writtenBy = t
 				}
 			}
 			if afterTitle >= 0 && afterTitle < nearTitleChars && m.nearTitle == "" {
@@ -426,12 +418,9 @@ func labelledName(label *html.Node) string {
 // the page.
 var metaNames = newFoldWords("date", "publish", "time", "posted", "modif", "by", "author", "writer", "contributor", "autor", "auteur")
 
-// writtenByRE matches an author box's line: "Written by Jane Doe".
-var writtenByRE = regexp.MustCompile(`^(?i:written\s+by)\s*:?\s+\p{Lu}\p{L}+\s+\p{Lu}`)
-
 // nearBylineRE matches a byline line: "By Jane Doe", "by Jane Doe",
-// "Written by Jane Doe".
-var nearBylineRE = regexp.MustCompile(`^(?i:(?:written\s+|posted\s+)?by)\s*:?\s+\p{Lu}\p{L}+\s+\p{Lu}`)
+// "Posted by Jane Doe".
+var nearBylineRE = regexp.MustCompile(`^(?i:(?:posted\s+)?by)\s*:?\s+\p{Lu}\p{L}+\s+\p{Lu}`)
 
 // avatarImage reports a picture of a person: one whose class, its
 // parents' or its address names an avatar, an author, a profile or a
