@@ -59,7 +59,11 @@ import (
 //     only measured: the mechanisms on text nobody studied. Its late
 //     folder's fifteen stories, written in session 32 by five writers who
 //     read one fit family for the format, judged that session's drift
-//     changes after they were made: measured only.
+//     changes after they were made: measured only. Its second folder's
+//     fifteen stories, written in session 33 by five more writers (three
+//     per writer, each writer a domain, every kind of change six times
+//     per writer), are a second studied set: its misses may be studied,
+//     nothing is fitted on it.
 //
 //go:embed testdata/heldout testdata/restyled testdata/retold testdata/blind
 var familySets embed.FS
@@ -105,6 +109,12 @@ func BlindTargetedFamilies() ([]examples.Family, error) {
 // in session 32, after the drift changes they were used to judge.
 func BlindLateFamilies() ([]examples.Family, error) {
 	return loadFamilySet("blind/late", "manifest.json")
+}
+
+// BlindSecondFamilies returns the blind set's second studied stories:
+// fifteen written in session 33, whose misses may be studied.
+func BlindSecondFamilies() ([]examples.Family, error) {
+	return loadFamilySet("blind/second", "manifest.json")
 }
 
 // loadFamilySet loads the families of manifest in familySets' folder dir.
