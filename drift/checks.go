@@ -116,7 +116,7 @@ func (c *checker) roles(ss []*textproc.Sentence, d *textproc.Sentence) {
 		cands := c.holderRoles(ss, who)
 		// A title in an apposition is held against the paired sentences'
 		// titles only: a person may hold several across an article.
-		if len(cands) == 0 && !apposition {
+		if len(cands) == 0 {
 			var all []*textproc.Sentence
 			for i := range c.src.Sentences {
 				all = append(all, &c.src.Sentences[i])
@@ -138,7 +138,7 @@ func (c *checker) roles(ss []*textproc.Sentence, d *textproc.Sentence) {
 				break
 			}
 		}
-		if ok || titledBefore(cands, dr) || apposition && c.titledOtherwise(droles, dr, cands) {
+		if ok || titledBefore(cands, dr) || apposition && c.titledOtherwise(droles, dr, cands) || otherHolds(ss, d.QualifiedRole(dr), who) {
 			continue
 		}
 		// Prefer a source role with the same title to explain a modifier
@@ -163,6 +163,20 @@ func (c *checker) roles(ss []*textproc.Sentence, d *textproc.Sentence) {
 		c.add(Drift{Kind: Role, SourceSpan: roleSpan(best.s, best.r), DerivedSpan: roleSpan(d, dr),
 			SourceSentence: best.s.Index, DerivedSentence: d.Index, Explanation: why})
 	}
+}
+
+// otherHolds reports whether a paired source sentence gives the title
+// phrase to someone else: it holds the phrase and not the holder's
+// surname. What changed is then who holds the title (a quote given to
+// another person, a name swapped), which the quote and name checks report,
+// not the title ("Taliban spokesman Mark Milley said" where the source
+// has the spokesman named otherwise).
+func otherHolds(ss []*textproc.Sentence, phrase, who string) bool {
+	phrase = strings.ToLower(phrase)
+	return slices.ContainsFunc(ss, func(s *textproc.Sentence) bool {
+		t := strings.ToLower(s.Text)
+		return strings.Contains(t, phrase) && !strings.Contains(t, who)
+	})
 }
 
 // postLevels are the words that set the level or rank of a post within

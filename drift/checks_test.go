@@ -424,3 +424,38 @@ func TestDateListOneChange(t *testing.T) {
 		{"Schools in Ebbing will close on Thursday and open on Friday.", "Schools in Ebbing will close on Monday and open on Tuesday.", 2},
 	})
 }
+
+// TestAppositionTitleElsewhere checks that a title an apposition gives a
+// person is held against the title the source gives that person in
+// another sentence when the paired sentence gives none; that a comma
+// closing an opening phrase before a clause ("According to Feld, a
+// trained inspector would") makes no apposition; and that a title the
+// paired source sentence gives another person (a quote moved to a new
+// speaker who stands in the old one's title) is no role drift.
+func TestAppositionTitleElsewhere(t *testing.T) {
+	src := []string{
+		"Gareth Lomond, the trust's chief executive, has run the charity since 2019.",
+		`"We got this wrong," Lomond said.`,
+	}
+	for _, tt := range []struct {
+		name string
+		der  string
+		want int
+	}{
+		{"another title", `"We got this wrong," said Gareth Lomond, the trust's chair.`, 1},
+		{"the same title", `"We got this wrong," said Gareth Lomond, the trust's chief executive.`, 0},
+		{"a clause after the comma", `According to Lomond, a trained inspector would have seen it, and "we got this wrong".`, 0},
+	} {
+		der := doc("Gareth Lomond has run the charity since 2019.", tt.der)
+		pairs := []Pair{{Source: []int{0}, Derived: []int{0}}, {Source: []int{1}, Derived: []int{1}}}
+		if got := kindCount(Find(doc(src...), der, pairs), Role); got != tt.want {
+			t.Errorf("%s: %d role drifts, want %d", tt.name, got, tt.want)
+
+		}
+	}
+	moved := findOneToOne(doc(`"The pumps failed at dawn," said Ines Varro, the agency's director.`, "Tomas Pell, the port's spokesperson, agreed."),
+		doc(`"The pumps failed at dawn," said Tomas Pell, the agency's director.`, "Tomas Pell, the port's spokesperson, agreed."))
+	if n := kindCount(moved, Role); n != 0 {
+		t.Errorf("titles kept in place for swapped people: %d role drifts (%s), want 0", n, listed(moved))
+	}
+}

@@ -77,6 +77,12 @@ func appositionAfter(s *Sentence, k int) (Role, bool) {
 				return Role{}, false
 			}
 			end := j + n
+			if head < len(toks) && clauseAux[toks[head].Lower] {
+				// A verb follows the title: the comma closed an opening
+				// phrase and a clause starts ("According to Feld, a
+				// trained inspector would have seen it").
+				return Role{}, false
+			}
 			for end < len(toks) && end < j+n+appositionTail && toks[end].Kind == Word {
 				// "Kyi, a U.N. envoy says, ...": the title is the
 				// speaker's, not the name's.
@@ -257,6 +263,10 @@ func namesAfter(s *Sentence, toks []Token, k int) bool {
 	}
 	return false
 }
+
+// clauseAux are the auxiliaries that make a title their subject.
+var clauseAux = setOf("would", "will", "was", "were", "is", "are", "has", "have", "had", "can",
+	"could", "should", "may", "might", "must", "did", "does", "do")
 
 // stopPrepositions end a title's head: what follows qualifies it.
 var stopPrepositions = setOf("of", "at", "for", "in", "to", "with", "and")
