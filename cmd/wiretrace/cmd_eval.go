@@ -10,6 +10,7 @@ import (
 // but the choosers' (date, title) in cmd_eval_chooser.go.
 var evalSuites = map[string]job{
 	"clusters":       evalClusters,
+	"comments":       evalComments,
 	"date":           evalChooser("date", eval.EvalDateChooser, eval.WriteDateChooser),
 	"drift":          evalDrift,
 	"families":       evalFamilies,
