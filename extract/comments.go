@@ -161,7 +161,7 @@ var commentHeading = regexp.MustCompile(`(?i)^(?:\d+\s+)?(?:comments?|replies|re
 func (f *commentFinder) listItems(sec *html.Node) {
 	named := false
 	walk(sec, func(n *html.Node) bool {
-		if n != sec && n.Type == html.ElementNode && firstItemToken(n) != "" {
+		if n != sec && n.Type == html.ElementNode && firstItemToken(n) != "" && !actionOnly(n) {
 			named = true
 		}
 		return !named
@@ -198,9 +198,17 @@ func (f *commentFinder) listItems(sec *html.Node) {
 		}
 		return true
 	})
-	for _, c := range best {
-		f.listed[c] = true
+	if len(best) == 0 {
+		return
 	}
+	// Replies nest in their comment as items of the same tag and class.
+	key := best[0].Data + " " + attr(best[0], "class")
+	walk(sec, func(n *html.Node) bool {
+		if n.Type == html.ElementNode && n.Data+" "+attr(n, "class") == key && hasAuthorPart(n) {
+			f.listed[n] = true
+		}
+		return true
+	})
 }
 
 // bodyBlocks returns the elements the article body leaves out as reader
@@ -301,7 +309,7 @@ func hasAuthorPart(n *html.Node) bool {
 			found = true
 			return false
 		}
-		for _, tok := range strings.Fields(strings.ToLower(attr(c, "class"))) {
+		for _, tok := range partNames(attr(c, "class")) {
 			if commentAuthor.MatchString(tok) {
 				found = true
 				return false
@@ -328,7 +336,7 @@ func leadingName(n *html.Node) *html.Node {
 			if skipText[c.Data] || c.Data == "time" || c.Data == "img" || c.Data == "button" {
 				return false
 			}
-			for _, tok := range strings.Fields(strings.ToLower(attr(c, "class"))) {
+			for _, tok := range partNames(attr(c, "class")) {
 				if commentNoise.MatchString(tok) {
 					return false
 				}
@@ -452,7 +460,7 @@ func (f *commentFinder) judge(n *html.Node) bool {
 			break
 		}
 	}
-	if !match {
+	if !match || actionOnly(n) {
 		return false
 	}
 	// A class alone is weak evidence ("comment" also styles editor's
@@ -464,6 +472,38 @@ func (f *commentFinder) judge(n *html.Node) bool {
 		}
 	}
 	return false
+}
+
+// partNames returns the class names of class as the parts of a comment
+// they name: each lower-cased, with the words before the part that name
+// the comment itself taken off ("commenter-name" and "post-author" are
+// "name" and "author", "post-message" is "message"), the rest joined by
+// "-"; a name of no such word stays whole ("comment-body" too, which
+// commentText reads).
+func partNames(class string) []string {
+	var out []string
+	for _, name := range strings.Fields(strings.ToLower(class)) {
+		out = append(out, name)
+		toks := nameTokens(name, nil)
+		k := 0
+		for k < len(toks)-1 && partOwners[toks[k]] {
+			k++
+		}
+		if k > 0 {
+			out = append(out, strings.Join(toks[k:], "-"))
+		}
+	}
+	return out
+}
+
+// partOwners are the words that open a class name of a comment's part by
+// naming the comment ("comment-author", "post-body", "reply-text").
+var partOwners = map[string]bool{"comment": true, "comments": true, "commenter": true, "post": true, "reply": true, "entry": true, "c": true}
+
+// actionOnly reports an element of under three words: a "Reply" link or a
+// "2 replies" toggle classed as a reply, not a comment.
+func actionOnly(n *html.Node) bool {
+	return wordCount(textOf(n)) < 3
 }
 
 // commentPart names the parts of a comment by class token, its words
@@ -499,7 +539,14 @@ func (f *commentFinder) readComment(item *html.Node) (article.Comment, bool) {
 			return true
 		}
 		ip := strings.ToLower(attr(n, "itemprop"))
-		toks := strings.Fields(strings.ToLower(attr(n, "class")))
+		toks := partNames(attr(n, "class"))
+		if n.Data == "button" && c.Score == nil {
+			// A like button that shows its tally ("Like (22)", "👍 41").
+			if v, ok := voteScore(collapse(textOf(n))); ok {
+				c.Score = &v
+				return false
+			}
+		}
 		switch {
 		case ip == "author" || ip == "creator" || n.Data == "cite":
 			if c.Author == "" {
@@ -782,7 +829,7 @@ func (f *commentFinder) commentParagraphs(src *html.Node, author string, named *
 			if ip == "author" || ip == "creator" || ip == "datepublished" || ip == "upvotecount" || ip == "downvotecount" {
 				return false
 			}
-			for _, tok := range strings.Fields(strings.ToLower(attr(n, "class"))) {
+			for _, tok := range partNames(attr(n, "class")) {
 				if commentNoise.MatchString(tok) || commentAuthor.MatchString(tok) || (strings.Contains(tok, "vote") && !commentText.MatchString(tok)) {
 					return false
 				}

@@ -240,3 +240,39 @@ func TestCommentSectionLeftOutOfBody(t *testing.T) {
 		})
 	}
 }
+
+// TestCommentPartsByWord reads a thread whose items carry no comment class
+// (a hosted widget's "post" items) and whose parts are named by words of
+// their class names ("commenter-name", "post-message"): the replies nested
+// in an item as items of the same tag and class are comments of their
+// own, a "Reply" link classed as a reply is none, and a like button's
+// tally ("Like (3)") is the comment's score.
+func TestCommentPartsByWord(t *testing.T) {
+	page := `<html><body><article><h1>Ferry fares rise by a fifth</h1>
+<p>Island ferry fares will rise by a fifth from April, the operator said on Monday, blaming the cost of fuel and crew.</p>
+<p>Season tickets for islanders will rise by less, at eight per cent, after talks with the community council.</p></article>
+<div id="comments"><ul class="post-list">
+<li class="post"><span class="commenter-name">Ada Quill</span><div class="post-message"><p>Eight per cent is still more than my pension went up.</p></div>
+<button class="like-action">Like (3)</button><ul class="children"><li class="reply"><a href="#">Reply</a></li>
+<li class="post"><span class="commenter-name">Bram Holt</span><div class="post-message"><p>Same here, and the boat is late half the time.</p></div><button class="like-action">Like (1)</button></li></ul></li>
+<li class="post"><span class="commenter-name">Cora Venn</span><div class="post-message"><p>Fuel costs came down last year, so why the rise now?</p></div></li>
+</ul></div></body></html>`
+	a, err := Page([]byte(page), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []struct {
+		author, text string
+		score        int // -1: none
+	}{{"Ada Quill", "Eight per cent is still more than my pension went up.", 3}, {"Bram Holt", "Same here, and the boat is late half the time.", 1}, {"Cora Venn", "Fuel costs came down last year, so why the rise now?", -1}}
+	if len(a.Comments) != len(want) {
+		t.Fatalf("comments = %+v, want %d", a.Comments, len(want))
+	}
+	for i, w := range want {
+		c := a.Comments[i]
+		scoreOK := w.score < 0 && c.Score == nil || w.score >= 0 && c.Score != nil && *c.Score == w.score
+		if c.Author != w.author || c.Text != w.text || !scoreOK {
+			t.Errorf("comment %d = %q %q %v, want %q %q %d", i, c.Author, c.Text, c.Score, w.author, w.text, w.score)
+		}
+	}
+}

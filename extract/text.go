@@ -54,14 +54,14 @@ type textLine struct {
 var (
 	// voteLine matches the vote tallies pages print under a comment:
 	// "-3 ( +3 / -6 )", "12 ▲ 3 ▼", "5 points", "12 upvotes", "Likes: 4",
-	// and a count after an up arrow or a thumb ("▲ 12", "👍 12") or
-	// signed alone ("+12").
+	// "Like (4)", and a count after an up arrow, a thumb or a heart ("▲
+	// 12", "👍 12", "♥ 12") or signed alone ("+12").
 	voteLine = regexp.MustCompile(`^(?:([+\-−–]?\s?\d{1,7})\s*\(\s*\+\s?(\d{1,7})\s*/\s*[-−–]\s?(\d{1,7})\s*\)` +
 		`|[▲↑]\s*(\d{1,7})\s*[▼↓]\s*(\d{1,7})` +
 		`|(\d{1,7})\s*[▲↑]\s*(\d{1,7})\s*[▼↓]` +
 		`|([+\-−]?\d{1,7})\s+(?i:points?|votes?|likes?|upvotes?)` +
-		`|(?:Likes?|Votes?|Score|Points|Rating)\s*:?\s*([+\-−]?\d{1,7})(?:\s+(?i:votes?|likes?|points?))?` +
-		`|(?:[▲↑]|👍\s?)\s*(\d{1,7})|([+\-−]\d{1,7}))$`)
+		`|(?:Likes?|Votes?|Score|Points|Rating)\s*(?::\s*|\(\s*)?([+\-−]?\d{1,7})\)?(?:\s+(?i:votes?|likes?|points?))?` +
+		`|(?:[▲↑♥❤]|👍\s?)\s*(\d{1,7})|([+\-−]\d{1,7}))$`)
 	commentHeader = regexp.MustCompile(`(?i)^(?:\d{1,6}\s+(?:comments?|replies|responses)|comments?(?:\s*\(\d+\))?|(?:leave|post|add|write|view|show|read)\s+(?:a\s+|all\s+)?(?:\d+\s+)?comments?|discussion|what do you think\??)$`)
 	loginLine     = regexp.MustCompile(`(?i)^(?:log ?in|sign ?in|sign ?up|register|subscribe|newsletter)\b|\b(?:log ?in|sign ?in|register) to (?:comment|reply|post|leave|continue|read)|\b(?:log ?in|login) (?:or|/) (?:register|sign ?up)\b|\b(?:register|sign ?up) (?:or|/) (?:log ?in|login)\b|forgot (?:your )?password|create an account|user registration|account to (?:log ?in|sign ?in|login)|\bnewsletter sign ?up\b|(?:facebook|google|twitter|apple) (?:connect|users|login)`)
 	captionLine   = regexp.MustCompile(`(?i)\b(?:image|photo|photograph|picture|pictured|illustration|file photo|video)\s*:\s*\S|^(?:image|photo|picture|video)s?\s*:?$|\((?:[A-Z]+ )?photo\b|\bphoto(?:graph)?\s+(?:by|credit)\b|\bimage (?:caption|copyright|source)\b|\bgetty images\s*$|^[—–-]\s.{1,80}\(@\w{1,30}\)`)
