@@ -128,9 +128,10 @@ func newCommentFinder(root *html.Node) *commentFinder {
 		}
 		if n.Parent != nil && commentSectionHeading(n) {
 			// A section headed "Comments", "12 replies", "Discussion".
-			mark(n.Parent)
-			if f.heads[n.Parent] == nil {
-				f.heads[n.Parent] = n
+			sec := headingSection(n)
+			mark(sec)
+			if f.heads[sec] == nil {
+				f.heads[sec] = n
 			}
 		}
 		if namedCommentSection(n) {
@@ -152,7 +153,7 @@ func newCommentFinder(root *html.Node) *commentFinder {
 
 // commentHeading matches the heading of a comments section: "Comments",
 // "12 Replies", "Discussion", "Comments (3)".
-var commentHeading = regexp.MustCompile(`(?i)^(?:\d+\s+)?(?:comments?|replies|responses|discussion|conversation)(?:\s*\(\d+\))?$`)
+var commentHeading = regexp.MustCompile(`(?i)^(?:\d+\s+)?(?:comments?|replies|responses|reactions|discussion|conversation)(?:\s*\(\d+\))?$`)
 
 // listItems finds the comments of a section that names none of them: the
 // largest run of sibling elements of one tag and class, each with an
@@ -170,9 +171,21 @@ func (f *commentFinder) listItems(sec *html.Node) {
 		return
 	}
 	var best []*html.Node
+	// Comments follow their heading: what comes before it in a section
+	// a heading made (the page's column that also holds the article) is
+	// not searched.
+	head := f.heads[sec]
+	passed := head == nil
 	walk(sec, func(n *html.Node) bool {
+		if n == head {
+			passed = true
+			return false
+		}
 		if n.Type != html.ElementNode || n.Data == "form" || n.Data == "script" || n.Data == "style" {
 			return n.Type != html.ElementNode
+		}
+		if !passed {
+			return true
 		}
 		groups := map[string][]*html.Node{}
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
@@ -187,7 +200,7 @@ func (f *commentFinder) listItems(sec *html.Node) {
 			}
 			ok := true
 			for _, c := range g {
-				if !hasAuthorPart(c) {
+				if !commenterIn(c) {
 					ok = false
 					break
 				}
@@ -204,7 +217,7 @@ func (f *commentFinder) listItems(sec *html.Node) {
 	// Replies nest in their comment as items of the same tag and class.
 	key := best[0].Data + " " + attr(best[0], "class")
 	walk(sec, func(n *html.Node) bool {
-		if n.Type == html.ElementNode && n.Data+" "+attr(n, "class") == key && hasAuthorPart(n) {
+		if n.Type == html.ElementNode && n.Data+" "+attr(n, "class") == key && commenterIn(n) {
 			f.listed[n] = true
 		}
 		return true
@@ -297,6 +310,30 @@ func firstItemToken(n *html.Node) string {
 	return ""
 }
 
+// headingSection returns the section a comment heading opens: the
+// heading's parent, or the nearest ancestor that holds more than the
+// heading and what stands beside it in a bar ("Conversation" with its
+// count, "Discussion 7" with a sort menu).
+func headingSection(h *html.Node) *html.Node {
+	own := len(collapse(textOf(h)))
+	p := h.Parent
+	for p.Parent != nil && p.Parent.Type == html.ElementNode && p.Data != "body" && p.Parent.Data != "body" &&
+		len(collapse(textOf(p)))-own < headingBar {
+		p = p.Parent
+	}
+	return p
+}
+
+// headingBar is how much text, in bytes, may stand beside a comment
+// heading in the bar that holds it.
+const headingBar = 40
+
+// commenterIn reports an item that names its commenter: by markup
+// (hasAuthorPart) or by opening with a name (leadingName).
+func commenterIn(n *html.Node) bool {
+	return hasAuthorPart(n) || leadingName(n) != nil
+}
+
 // hasAuthorPart reports an element holding a commenter's name: an author
 // itemprop, an author-classed element or a <cite>.
 func hasAuthorPart(n *html.Node) bool {
@@ -305,7 +342,7 @@ func hasAuthorPart(n *html.Node) bool {
 		if found || c.Type != html.ElementNode {
 			return !found
 		}
-		if c.Data == "cite" || strings.EqualFold(attr(c, "itemprop"), "author") {
+		if c.Data == "cite" || strings.EqualFold(attr(c, "itemprop"), "author") || personMarked(c) {
 			found = true
 			return false
 		}
@@ -347,7 +384,9 @@ func leadingName(n *html.Node) *html.Node {
 		}
 		return true
 	})
-	if first == nil || first == n {
+	if first == nil || first == n || headingLevel(first.DataAtom) > 0 {
+		// A heading opening an item titles a section of text, not a
+		// commenter.
 		return nil
 	}
 	name := textOf(first)
@@ -500,6 +539,18 @@ func partNames(class string) []string {
 // naming the comment ("comment-author", "post-body", "reply-text").
 var partOwners = map[string]bool{"comment": true, "comments": true, "commenter": true, "post": true, "reply": true, "entry": true, "c": true}
 
+// labelledBy matches the label a page reads out for a comment to a
+// screen reader, which names its commenter: "Comment by Jane Doe".
+var labelledBy = regexp.MustCompile(`(?i)^(?:comment|reply|response) (?:by|from) (\S.{0,60})$`)
+
+// personMarked reports an element that structured data types as a person
+// (RDFa typeof="schema:Person", microdata itemtype .../Person): in a
+// comment, its commenter ("Submitted by <span typeof="schema:Person">
+// name</span> on ...").
+func personMarked(n *html.Node) bool {
+	return strings.HasSuffix(attr(n, "typeof"), "Person") || strings.HasSuffix(attr(n, "itemtype"), "/Person")
+}
+
 // actionOnly reports an element of under three words: a "Reply" link or a
 // "2 replies" toggle classed as a reply, not a comment.
 func actionOnly(n *html.Node) bool {
@@ -540,6 +591,9 @@ func (f *commentFinder) readComment(item *html.Node) (article.Comment, bool) {
 		}
 		ip := strings.ToLower(attr(n, "itemprop"))
 		toks := partNames(attr(n, "class"))
+		if m := labelledBy.FindStringSubmatch(attr(n, "aria-label")); m != nil && c.Author == "" {
+			c.Author = collapse(m[1])
+		}
 		if n.Data == "button" && c.Score == nil {
 			// A like button that shows its tally ("Like (22)", "👍 41").
 			if v, ok := voteScore(collapse(textOf(n))); ok {
@@ -548,7 +602,7 @@ func (f *commentFinder) readComment(item *html.Node) (article.Comment, bool) {
 			}
 		}
 		switch {
-		case ip == "author" || ip == "creator" || n.Data == "cite":
+		case ip == "author" || ip == "creator" || n.Data == "cite" || personMarked(n):
 			if c.Author == "" {
 				c.Author = authorName(n)
 			}
@@ -661,7 +715,7 @@ func commentMeta(line string) (*int, bool) {
 		part = strings.TrimSpace(part)
 		switch {
 		case part == "":
-		case timeAgo.MatchString(part), uiLine.MatchString(part), commentAction.MatchString(part):
+		case timeAgo.MatchString(part), uiLine.MatchString(part), commentAction.MatchString(part), shortDate.MatchString(part):
 		case voteLine.MatchString(part):
 			if v, ok := voteScore(part); ok {
 				score = &v
@@ -678,11 +732,14 @@ func commentMeta(line string) (*int, bool) {
 }
 
 // The parts of a comment's meta line besides its time (timeAgo), date
-// and tally: the separators between them, and the actions offered on a
+// and tally: a date of the year without the year ("3 Jan", "Mar 2, 4:10
+// pm", shortDate); the separators between them (a dash too, between words or
+// opening the line: "Jane – 3 Jan"), and the actions offered on a
 // comment that a dump's buttons (uiLine) do not name, or the thread's
 // pointer to the comment it answers ("Reply to Sara").
 var (
-	metaSep       = regexp.MustCompile(`\s*[·•|]\s*`)
+	shortDate     = regexp.MustCompile(`^(?:\d{1,2}\s+` + monthRE + `\.?|` + monthRE + `\.?\s+\d{1,2})(?:,?\s+(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?i:[ap]\.?m\.?)?)?$`)
+	metaSep       = regexp.MustCompile(`\s*[·•|]\s*|^\s*[–—]\s*|\s+[–—]\s+`)
 	commentAction = regexp.MustCompile(`(?i)^(?:(?:expand|show|see|read) (?:the )?(?:full comment|more|less)|(?:in )?repl(?:y|ying) to @?\S.{0,40})$`)
 )
 

@@ -276,3 +276,51 @@ func TestCommentPartsByWord(t *testing.T) {
 		}
 	}
 }
+
+// TestUnclassedCommentList reads a comment list whose markup names
+// nothing (each item opens with its commenter's name in an element of
+// its own) under a "Comments" heading that stands in the same column as
+// the article, and under a heading held in a bar with its count
+// ("Reactions" and "4"): the comments are read, the article's paragraphs
+// before the heading are not, and the body leaves the comments out.
+// Items that open with a heading are sections of text, not comments.
+func TestUnclassedCommentList(t *testing.T) {
+	article := `<h1>Leeks that survived the frost</h1>
+<p>Three rows of leeks went into the bed by the shed in June, and two of them came through the December frost without a mark on them.</p>
+<p>The third row, planted a fortnight later, split at the base and had to be pulled before Christmas.</p>
+<p>Next year every row goes in before midsummer, and the late row becomes a row of broad beans instead.</p>`
+	for _, tt := range []struct {
+		name, page string
+		want       []string // commenter: text
+	}{
+		{"column", `<html><body><table><tr><td>` + article + `
+<h2>Comments</h2><ul>
+<li><strong>Marjorie</strong> – 3 Jan<p>Mine split too. I blamed the clay, but maybe it was the date.</p></li>
+<li><strong>Ed P.</strong> – 4 Jan<p>Earthing them up helps with the frost in my experience.</p></li>
+</ul></td><td><h4>Crop notes</h4><ul><li><a href="/a">Onions</a></li><li><a href="/b">Garlic</a></li></ul></td></tr></table></body></html>`,
+			[]string{"Marjorie: Mine split too. I blamed the clay, but maybe it was the date.", "Ed P.: Earthing them up helps with the frost in my experience."}},
+		{"bar", `<html><body><article>` + article + `</article><section><div><h2>Reactions</h2><span>2</span></div>
+<div role="list"><div role="listitem"><span>Tove Lind</span><span>2 days ago</span><p>We lost a whole bed to the same frost last winter.</p></div>
+<div role="listitem"><span>Niall</span><span>1 day ago</span><p>Broad beans are a good swap, they like the cold.</p></div></div></section></body></html>`,
+			[]string{"Tove Lind: We lost a whole bed to the same frost last winter.", "Niall: Broad beans are a good swap, they like the cold."}},
+		{"headed items", `<html><body><article>` + article + `</article><section class="comments"><ul>
+<li><h3>Sowing</h3><p>Sow the seed in modules in March and keep them under glass until April.</p></li>
+<li><h3>Planting</h3><p>Plant them out in deep holes in June and water them in well.</p></li></ul></section></body></html>`, nil},
+	} {
+		a, err := Page([]byte(tt.page), Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, c := range a.Comments {
+			got = append(got, c.Author+": "+c.Text)
+		}
+		if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+			t.Errorf("%s: comments = %q, want %q", tt.name, got, tt.want)
+		}
+		body := strings.Join(a.Paragraphs, "\n")
+		if len(a.Paragraphs) < 3 || strings.Contains(body, "Broad beans are a good swap") || strings.Contains(body, "Earthing them up") {
+			t.Errorf("%s: body = %q, want the article's three paragraphs without the comments", tt.name, a.Paragraphs)
+		}
+	}
+}

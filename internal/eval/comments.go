@@ -83,6 +83,8 @@ type CommentScore struct {
 	// is the share of comments read that match one.
 	False     int   `json:"false"`
 	Precision Ratio `json:"precision"`
+	// F1 is the harmonic mean of Found's and Precision's values.
+	F1 float64 `json:"f1"`
 	// Authors: the true comments found with their commenter named as the
 	// page shows it, of all true comments; Scores: of the true comments
 	// the page shows a score for, those found with that score.
@@ -180,6 +182,9 @@ func ScoreComments(ctx context.Context, pages []CommentPage, part Part) (Comment
 	if n > 0 {
 		s.Body = bodies / float64(n)
 	}
+	if r, p := s.Found.Value(), s.Precision.Value(); r+p > 0 {
+		s.F1 = 2 * r * p / (r + p)
+	}
 	return s, misses, nil
 }
 
@@ -228,9 +233,9 @@ func RunComments(ctx context.Context, w io.Writer, run CommentsRun) error {
 		return enc.Encode(out)
 	}
 	fmt.Fprintf(w, "comment probe pages (%d; written for the purpose, split by eval.PartOf of the slug)\n", len(pages))
-	fmt.Fprintf(w, "%-6s %-18s %-18s %-18s %-18s %-18s %6s\n", "part", "comments found", "precision", "authors right", "scores right", "pages right", "body")
+	fmt.Fprintf(w, "%-6s %-18s %-18s %6s %-18s %-18s %-18s %6s\n", "part", "comments found", "precision", "F1", "authors right", "scores right", "pages right", "body")
 	for _, s := range scores {
-		fmt.Fprintf(w, "%-6s %-18s %-18s %-18s %-18s %-18s %6.4f\n", s.Part, s.Found, s.Precision, s.Authors, s.Scores, s.Pages, s.Body)
+		fmt.Fprintf(w, "%-6s %-18s %-18s %6.4f %-18s %-18s %-18s %6.4f\n", s.Part, s.Found, s.Precision, s.F1, s.Authors, s.Scores, s.Pages, s.Body)
 	}
 	if run.Misses {
 		slices.SortFunc(fitMisses, func(a, b CommentMiss) int { return strings.Compare(a.Slug, b.Slug) })
