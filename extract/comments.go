@@ -594,11 +594,15 @@ func (f *commentFinder) readComment(item *html.Node) (article.Comment, bool) {
 		if m := labelledBy.FindStringSubmatch(attr(n, "aria-label")); m != nil && c.Author == "" {
 			c.Author = collapse(m[1])
 		}
-		if n.Data == "button" && c.Score == nil {
-			// A like button that shows its tally ("Like (22)", "👍 41").
-			if v, ok := voteScore(collapse(textOf(n))); ok {
-				c.Score = &v
-				return false
+		if c.Score == nil && (n.Data == "button" || n.FirstChild != nil && n.FirstChild == n.LastChild && n.FirstChild.Type == html.TextNode) {
+			// A like button that shows its tally ("Like (22)", "👍
+			// 41"), or an element of a tally's words alone ("12
+			// points").
+			if t := collapse(textOf(n)); len(t) < 24 {
+				if v, ok := voteScore(t); ok {
+					c.Score = &v
+					return false
+				}
 			}
 		}
 		switch {

@@ -324,3 +324,29 @@ func TestUnclassedCommentList(t *testing.T) {
 		}
 	}
 }
+
+// TestTallyInFooter reads a comment's score from an element holding only
+// its tally ("12 points"), wherever the comment puts it (here in a footer
+// of actions, whose text is no part of the comment's).
+func TestTallyInFooter(t *testing.T) {
+	page := `<html><body><article><h1>Night buses return to the coast road</h1>
+<p>Night buses will run on the coast road again from May, the council said, after a two-year gap caused by a shortage of drivers.</p>
+<p>The service will run hourly on Fridays and Saturdays and every two hours on other nights.</p></article>
+<section class="comments"><ol>
+<li><article><span>Rhian</span><p>About time. The last bus at ten was no use to anyone on a late shift.</p><footer><span>12 points</span> <a href="#">Reply</a></footer></article></li>
+<li><article><span>Col M.</span><p>Hourly on weekends only is still not enough for the hospital staff.</p><footer><span>-2 points</span> <a href="#">Reply</a></footer></article></li>
+</ol></section></body></html>`
+	a, err := Page([]byte(page), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []int{12, -2}
+	if len(a.Comments) != len(want) {
+		t.Fatalf("comments = %+v, want %d", a.Comments, len(want))
+	}
+	for i, w := range want {
+		if c := a.Comments[i]; c.Score == nil || *c.Score != w || strings.Contains(c.Text, "points") {
+			t.Errorf("comment %d = %q score %v, want score %d and no tally in the text", i, c.Text, c.Score, w)
+		}
+	}
+}
