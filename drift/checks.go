@@ -73,6 +73,9 @@ func headOf(title, head string) bool {
 func modifiers(r textproc.Role) []string {
 	var out []string
 	for _, m := range r.Modifiers {
+		if m == "formerly" {
+			m = "former"
+		}
 		if meaningfulModifiers[m] {
 			out = append(out, m)
 		}
@@ -113,30 +116,25 @@ func (c *checker) roles(ss []*textproc.Sentence, d *textproc.Sentence) {
 		if who == "" {
 			continue
 		}
+		// A title is held against the titles the paired sentences give
+		// the person, else those the whole source gives; a person may
+		// hold several across an article, so a title the paired
+		// sentences do not give is a drift only when the source gives it
+		// nowhere.
+		var all []*textproc.Sentence
+		for i := range c.src.Sentences {
+			all = append(all, &c.src.Sentences[i])
+		}
 		cands := c.holderRoles(ss, who)
-		// A title in an apposition is held against the paired sentences'
-		// titles only: a person may hold several across an article.
 		if len(cands) == 0 {
-			var all []*textproc.Sentence
-			for i := range c.src.Sentences {
-				all = append(all, &c.src.Sentences[i])
-			}
 			cands = c.holderRoles(all, who)
 		}
 		if len(cands) == 0 {
 			continue
 		}
-		ok := false
-		var swap *roleAt // a source role of the same title at another level
-		for i, sr := range cands {
-			if (sameTitle(sr.r.Title, dr.Title) || titleIn(sr.r.Text, dr.Title) || titleIn(dr.Text, sr.r.Title) || samePost(sr.r, dr)) && sameModifiers(sr.r, dr) {
-				if c.swappedLevel(sr, d, dr) {
-					swap = &cands[i]
-					continue
-				}
-				ok = true
-				break
-			}
+		ok, swap := c.titleHeld(cands, d, dr)
+		if !ok && swap == nil {
+			ok, _ = c.titleHeld(c.holderRoles(all, who), d, dr)
 		}
 		if ok || titledBefore(cands, dr) || apposition && c.titledOtherwise(droles, dr, cands) || otherHolds(ss, d.QualifiedRole(dr), who) {
 			continue
@@ -177,6 +175,22 @@ func otherHolds(ss []*textproc.Sentence, phrase, who string) bool {
 		t := strings.ToLower(s.Text)
 		return strings.Contains(t, phrase) && !strings.Contains(t, who)
 	})
+}
+
+// titleHeld reports whether one of the source roles cands gives derived
+// role dr of sentence d: the same title with the same modifiers; swap is
+// a source role of the same title at another level (swappedLevel).
+func (c *checker) titleHeld(cands []roleAt, d *textproc.Sentence, dr textproc.Role) (ok bool, swap *roleAt) {
+	for i, sr := range cands {
+		if (sameTitle(sr.r.Title, dr.Title) || titleIn(sr.r.Text, dr.Title) || titleIn(dr.Text, sr.r.Title) || samePost(sr.r, dr)) && sameModifiers(sr.r, dr) {
+			if c.swappedLevel(sr, d, dr) {
+				swap = &cands[i]
+				continue
+			}
+			return true, nil
+		}
+	}
+	return false, swap
 }
 
 // postLevels are the words that set the level or rank of a post within

@@ -459,3 +459,25 @@ func TestAppositionTitleElsewhere(t *testing.T) {
 		t.Errorf("titles kept in place for swapped people: %d role drifts (%s), want 0", n, listed(moved))
 	}
 }
+
+// TestTitleAfterAge checks that a title after a person's age is read as
+// an apposition ("Dean Marsh, 51, managing director of ..."), and that a
+// person holding several titles across the source may be given any of
+// them, "formerly" being "former".
+func TestTitleAfterAge(t *testing.T) {
+	checkDrifts(t, Role, []driftCase{
+		{"Dean Marsh, 51, managing director of Calloway Dredging, was found guilty of bribery.", "Dean Marsh, 51, finance director of Calloway Dredging, was found guilty of bribery.", 1},
+		{"Dean Marsh, 51, managing director of Calloway Dredging, was found guilty of bribery.", "Dean Marsh, 51, the managing director of Calloway Dredging, was convicted of bribery.", 0},
+	})
+	src := doc("First-team coach Ruth Abernethy will take charge of the side on Saturday.",
+		"Ruth Abernethy, 39, a former manager of the club's women's team, has been at the club since 2019.")
+	for _, der := range []string{
+		"Ruth Abernethy, 39, formerly manager of the club's women's team, has been at the club since 2019.",
+		"Coach Ruth Abernethy, 39, has been at the club since 2019.",
+	} {
+		got := findOneToOne(src, doc("First-team coach Ruth Abernethy will take charge of the side on Saturday.", der))
+		if n := kindCount(got, Role); n != 0 {
+			t.Errorf("%q: %d role drifts (%s), want 0", der, n, listed(got))
+		}
+	}
+}

@@ -29,6 +29,11 @@ func AppositionRoles(s *Sentence) []Role {
 			continue
 		}
 		if k := last + 1; k < len(toks) && toks[k].Text == "," {
+			if k+3 < len(toks) && toks[k+1].Kind == Numeral && toks[k+2].Text == "," {
+				// The age between the name and the title ("Dean
+				// Marsh, 51, managing director of Calloway").
+				k += 2
+			}
 			if r, ok := appositionAfter(s, k+1); ok {
 				r.Holder = e.Text
 				out = append(out, r)

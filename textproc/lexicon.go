@@ -83,7 +83,7 @@ var roleTitles = buildRoles(
 func RoleTitle(w string) bool { return roleTitles[w] }
 
 // roleModifiers change whether or how a role holds.
-var roleModifiers = setOf("former", "acting", "then", "late", "outgoing",
+var roleModifiers = setOf("former", "formerly", "acting", "then", "late", "outgoing",
 	"incoming", "interim", "deputy", "ex", "retired", "current", "sitting", "disgraced", "elected", "designate")
 
 func buildRoles(titles ...string) map[string]bool { return setOf(titles...) }

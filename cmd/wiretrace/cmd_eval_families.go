@@ -83,6 +83,10 @@ func evalFamilies(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	blindAimed, err := eval.BlindAimedFamilies()
+	if err != nil {
+		return err
+	}
 	opts := trace.DefaultOptions()
 	var scores []eval.FamilyScore
 	for _, set := range []struct {
@@ -94,7 +98,8 @@ func evalFamilies(ctx context.Context, e *env, args []string) error {
 		{"manipulated fit", manipulatedFit, true}, {"manipulated check", manipulatedCheck, false},
 		{"manipulated held", manipulatedHeld, false}, {"retold fit", retoldFit, true}, {"retold check", retoldCheck, false},
 		{"blind fit", blindFit, true}, {"blind check", blindCheck, false}, {"blind targeted", blindTargeted, false},
-		{"blind late", blindLate, false}, {"blind second", blindSecond, true}} {
+		{"blind late", blindLate, false}, {"blind second", blindSecond, true},
+		{"blind aimed", blindAimed, false}} {
 		s, err := eval.EvalFamilies(ctx, set.name, set.fams, opts)
 		if err != nil {
 			return err

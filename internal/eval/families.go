@@ -63,7 +63,9 @@ import (
 //     fifteen stories, written in session 33 by five more writers (three
 //     per writer, each writer a domain, every kind of change six times
 //     per writer), are a second studied set: its misses may be studied,
-//     nothing is fitted on it.
+//     nothing is fitted on it. Its aimed folder's six stories, written
+//     after the changes made on the second set by writers asked for the
+//     constructions its misses showed, judge those changes: measured only.
 //
 //go:embed testdata/heldout testdata/restyled testdata/retold testdata/blind
 var familySets embed.FS
@@ -115,6 +117,12 @@ func BlindLateFamilies() ([]examples.Family, error) {
 // fifteen written in session 33, whose misses may be studied.
 func BlindSecondFamilies() ([]examples.Family, error) {
 	return loadFamilySet("blind/second", "manifest.json")
+}
+
+// BlindAimedFamilies returns the blind set's aimed stories: six written
+// in session 33 for the constructions the second set's misses showed.
+func BlindAimedFamilies() ([]examples.Family, error) {
+	return loadFamilySet("blind/aimed", "manifest.json")
 }
 
 // loadFamilySet loads the families of manifest in familySets' folder dir.

@@ -88,6 +88,7 @@ func TestManipulatedFamilies(t *testing.T) {
 		{"blind check", "blind", func() ([]examples.Family, error) { return BlindFamilies(Check) }, 6, 60},
 		{"blind targeted", "blind_targeted", BlindTargetedFamilies, 4, 40},
 		{"blind late", "blind_late", BlindLateFamilies, 15, 180},
+		{"blind aimed", "blind_aimed", BlindAimedFamilies, 6, 72},
 	} {
 		fams, err := set.load()
 		if err != nil {
