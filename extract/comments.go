@@ -73,12 +73,26 @@ func inCommentSection(n *html.Node) bool {
 // comments section (sectionHint, then commentSection).
 func namedCommentSection(n *html.Node) bool {
 	for _, a := range n.Attr {
-		if (a.Key == "class" || a.Key == "id") && sectionHint(a.Val) {
+		switch {
+		case (a.Key == "class" || a.Key == "id") && sectionHint(a.Val):
 			return commentSection.MatchString(classID(n))
+		case a.Key == "aria-label" && sectionHint(a.Val):
+			// A region a page labels for screen readers
+			// ("Community discussion", "Reader comments").
+			return commentSection.MatchString(strings.ToLower(a.Val))
 		}
 	}
 	return false
 }
+
+// commentsElsewhere reports a comment section that is a widget listing
+// the latest comments on other pages of a site ("recent-comments",
+// "jcomments-latest"): readers' names, but not this page's thread.
+func commentsElsewhere(n *html.Node) bool {
+	return elsewhereWords.MatchString(classID(n)) || elsewhereWords.MatchString(strings.ToLower(attr(n, "aria-label")))
+}
+
+var elsewhereWords = regexp.MustCompile(`recent|latest|popular`)
 
 // commentSectionHeading reports a heading that opens a comments section:
 // "Comments", "12 Replies", "Discussion" (commentHeading).
@@ -90,10 +104,17 @@ func commentSectionHeading(n *html.Node) bool {
 // commentItemClass matches a class token or id naming one comment (not the
 // section, the form or a part of a comment): "comment", "c-comment",
 // "comment-item", "comment__item", "comment-123".
-var commentItemClass = regexp.MustCompile(`^(?:[a-z]+[-_]+)?(?:comment|reply)(?:[-_]+(?:item|entry|container|wrapper|node|card|thread-item|single|\d+))?$|^comment\d+$`)
+var commentItemClass = regexp.MustCompile(`^(?:[a-z][a-z0-9]*[-_]+)?(?:comment|reply)(?:[-_]+(?:item|entry|container|wrapper|node|card|thread-item|single|\d+))?$|^comment\d+$`)
 
 // commentSection matches the class or id of a comments section.
-var commentSection = regexp.MustCompile(`comments|commentlist|comment-list|comment[-_]section|comment[-_]thread|discussion|responses|replies|disqus`)
+var commentSection = regexp.MustCompile(`comments|commentlist|comment-list|comment[-_]section|comment[-_]thread|discussion|responses|replies|disqus|` + foreignComments)
+
+// foreignComments are the words for reader comments in the languages of
+// the European and Asian press, as class names and headings write them:
+// German "Kommentare", "Leserkommentare", French "commentaires", Spanish
+// and Portuguese "comentarios", Italian "commenti", Dutch "reacties",
+// Polish "komentarze", Korean, Japanese and Chinese.
+const foreignComments = `kommentar|commentaire|comentario|comentário|commenti|reacties|komentarz|댓글|コメント|评论|評論`
 
 // commentFinder knows the comment sections of a page, found in one pass,
 // and remembers which elements it has judged to be comments, so that
@@ -108,7 +129,8 @@ type commentFinder struct {
 	heads map[*html.Node]*html.Node
 	items map[*html.Node]bool
 	// listed are comments found by structure, not by name: the repeated
-	// items of a comments section whose items carry no comment class.
+	// items of a comments section whose items carry no comment class,
+	// and the elements labelled as a comment ("Comment by Jane").
 	listed map[*html.Node]bool
 	schema bool // the page marks up schema.org Comments
 }
@@ -134,10 +156,16 @@ func newCommentFinder(root *html.Node) *commentFinder {
 				f.heads[sec] = n
 			}
 		}
-		if namedCommentSection(n) {
+		if namedCommentSection(n) && !commentsElsewhere(n) {
 			mark(n)
 		}
 		if strings.Contains(attr(n, "itemtype"), "schema.org/Comment") {
+			f.schema = true
+		}
+		if labelledBy.MatchString(attr(n, "aria-label")) && !actionOnly(n) {
+			// An element a page labels "Comment by Jane" for screen
+			// readers is one comment, wherever it stands.
+			f.listed[n] = true
 			f.schema = true
 		}
 		return true
@@ -153,7 +181,7 @@ func newCommentFinder(root *html.Node) *commentFinder {
 
 // commentHeading matches the heading of a comments section: "Comments",
 // "12 Replies", "Discussion", "Comments (3)".
-var commentHeading = regexp.MustCompile(`(?i)^(?:\d+\s+)?(?:comments?|replies|responses|reactions|discussion|conversation)(?:\s*\(\d+\))?$`)
+var commentHeading = regexp.MustCompile(`(?i)^(?:\d+\s+)?(?:comments?|replies|responses|reactions|discussion|conversation|(?:leser)?kommentare?|commentaires?|comentarios?|comentários?|commenti|reacties|komentarze|댓글|コメント|评论|評論)(?:\s*\(\d+\))?$`)
 
 // listItems finds the comments of a section that names none of them: the
 // largest run of sibling elements of one tag and class, each with an
@@ -175,22 +203,23 @@ func (f *commentFinder) listItems(sec *html.Node) {
 	// a heading made (the page's column that also holds the article) is
 	// not searched.
 	head := f.heads[sec]
-	passed := head == nil
+	order := map[*html.Node]int{} // document order within sec
+	walk(sec, func(n *html.Node) bool {
+		order[n] = len(order)
+		return true
+	})
+	after := func(c *html.Node) bool { return head == nil || order[c] > order[head] }
 	walk(sec, func(n *html.Node) bool {
 		if n == head {
-			passed = true
 			return false
 		}
 		if n.Type != html.ElementNode || n.Data == "form" || n.Data == "script" || n.Data == "style" {
 			return n.Type != html.ElementNode
 		}
-		if !passed {
-			return true
-		}
 		groups := map[string][]*html.Node{}
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			if c.Type == html.ElementNode && blockish[c.Data] {
-				k := c.Data + " " + attr(c, "class")
+			if c.Type == html.ElementNode && blockish[c.Data] && after(c) {
+				k := itemKind(c)
 				groups[k] = append(groups[k], c)
 			}
 		}
@@ -214,10 +243,10 @@ func (f *commentFinder) listItems(sec *html.Node) {
 	if len(best) == 0 {
 		return
 	}
-	// Replies nest in their comment as items of the same tag and class.
-	key := best[0].Data + " " + attr(best[0], "class")
+	// Replies nest in their comment as items of the same kind.
+	key := itemKind(best[0])
 	walk(sec, func(n *html.Node) bool {
-		if n.Type == html.ElementNode && n.Data+" "+attr(n, "class") == key && commenterIn(n) {
+		if n.Type == html.ElementNode && itemKind(n) == key && commenterIn(n) {
 			f.listed[n] = true
 		}
 		return true
@@ -308,6 +337,15 @@ func firstItemToken(n *html.Node) string {
 		}
 	}
 	return ""
+}
+
+// itemKind is what makes items of a list one kind: their tag and their
+// first class name without a BEM modifier ("beitrag" and "beitrag
+// beitrag--antwort", a reply, are one kind; "comment odd" and "comment
+// even" too).
+func itemKind(n *html.Node) string {
+	first, _, _ := strings.Cut(strings.TrimSpace(attr(n, "class")), " ")
+	return n.Data + " " + nameBlock(first)
 }
 
 // headingSection returns the section a comment heading opens: the
@@ -447,7 +485,7 @@ func sectionHint(s string) bool {
 }
 
 // sectionWords are the words of sectionHint.
-var sectionWords = newFoldWords("comment", "discuss", "respons", "repl", "disqus")
+var sectionWords = newFoldWords("comment", "discuss", "respons", "repl", "disqus", "kommentar", "comentario", "comentário", "commenti", "reacties", "komentarz", "댓글", "コメント", "评论", "評論")
 
 // itemWords are the words of which an element's class or id must hold one
 // for isItem to judge it.
@@ -540,8 +578,11 @@ func partNames(class string) []string {
 var partOwners = map[string]bool{"comment": true, "comments": true, "commenter": true, "post": true, "reply": true, "entry": true, "c": true}
 
 // labelledBy matches the label a page reads out for a comment to a
-// screen reader, which names its commenter: "Comment by Jane Doe".
-var labelledBy = regexp.MustCompile(`(?i)^(?:comment|reply|response) (?:by|from) (\S.{0,60})$`)
+// screen reader, which names its commenter: "Comment by Jane Doe", with
+// its age or the comment it answers after the name at times (labelAgo:
+// "... a year ago", "Reply by Jane to Sam's comment").
+var labelledBy, labelAgo = regexp.MustCompile(`(?i)^(?:comment|reply|response) (?:by|from) (\S.{0,60})$`),
+	regexp.MustCompile(`(?i)\s+(?:to\s+\S.*|(?:\d+|an?|one)\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\s+ago)$`)
 
 // personMarked reports an element that structured data types as a person
 // (RDFa typeof="schema:Person", microdata itemtype .../Person): in a
@@ -592,7 +633,7 @@ func (f *commentFinder) readComment(item *html.Node) (article.Comment, bool) {
 		ip := strings.ToLower(attr(n, "itemprop"))
 		toks := partNames(attr(n, "class"))
 		if m := labelledBy.FindStringSubmatch(attr(n, "aria-label")); m != nil && c.Author == "" {
-			c.Author = collapse(m[1])
+			c.Author = labelAgo.ReplaceAllString(collapse(m[1]), "")
 		}
 		if c.Score == nil && (n.Data == "button" || n.FirstChild != nil && n.FirstChild == n.LastChild && n.FirstChild.Type == html.TextNode) {
 			// A like button that shows its tally ("Like (22)", "👍
@@ -691,13 +732,14 @@ func (f *commentFinder) readComment(item *html.Node) (article.Comment, bool) {
 // dropMetaLines removes from a comment's text the paragraphs that are
 // its meta line, where the markup names none ("2 hours ago · 14 points",
 // "March 3, 2026 | Reply"): every part of the line, between "·", "•" or
-// "|", is a time, a date, a vote tally or an action. A tally gives the
-// comment its score when it has none.
+// "|", is a time, a date, a vote tally or an action ("3 replies by
+// Jane"). A tally gives the comment its score when it has none; a comment
+// of meta lines alone has no text.
 func dropMetaLines(text string, score **int) string {
 	paras := strings.Split(text, "\n\n")
 	out := paras[:0]
 	for _, p := range paras {
-		if s, ok := commentMeta(p); ok && len(paras) > 1 {
+		if s, ok := commentMeta(p); ok {
 			if s != nil && *score == nil {
 				*score = s
 			}
@@ -744,7 +786,7 @@ func commentMeta(line string) (*int, bool) {
 var (
 	shortDate     = regexp.MustCompile(`^(?:\d{1,2}\s+` + monthRE + `\.?|` + monthRE + `\.?\s+\d{1,2})(?:,?\s+(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?i:[ap]\.?m\.?)?)?$`)
 	metaSep       = regexp.MustCompile(`\s*[·•|]\s*|^\s*[–—]\s*|\s+[–—]\s+`)
-	commentAction = regexp.MustCompile(`(?i)^(?:(?:expand|show|see|read) (?:the )?(?:full comment|more|less)|(?:in )?repl(?:y|ying) to @?\S.{0,40})$`)
+	commentAction = regexp.MustCompile(`(?i)^(?:(?:expand|show|see|read) (?:the )?(?:full comment|more|less)|(?:in )?repl(?:y|ying) to @?\S.{0,40}|\d+ repl(?:y|ies)(?: by \S.{0,60})?)$`)
 )
 
 // saidSuffix matches what follows a commenter's name in many themes.

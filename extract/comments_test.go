@@ -350,3 +350,53 @@ func TestTallyInFooter(t *testing.T) {
 		}
 	}
 }
+
+// TestCommentSectionsByName finds comment threads by the other names
+// pages give them: a region labelled for screen readers ("Community
+// discussion"), a class or heading in another language
+// ("Leserkommentare"), items classed with a digit in their prefix
+// ("vf3-comment") and elements labelled "Comment by Jane" wherever they
+// stand; and leaves out a widget of the site's latest comments on other
+// pages ("recent-comments"), whose names are still no byline.
+func TestCommentSectionsByName(t *testing.T) {
+	article := `<article><h1>Bridge to close for eight months</h1><p class="byline">By Ilse Marten</p>
+<p>The old town bridge will close to traffic for eight months from June while its arches are repaired, the city said on Tuesday.</p>
+<p>A temporary walkway will carry pedestrians and cyclists across the river during the works.</p></article>`
+	for _, tt := range []struct {
+		name, page string
+		want       []string
+	}{
+		{"labelled region", `<aside aria-label="Community discussion"><h2>Discuss this story</h2>
+<article class="post"><h3 class="username">hsolberg</h3><div class="cooked"><p>Eight months seems long for two arches.</p></div></article>
+<article class="post"><h3 class="username">pkallio</h3><div class="cooked"><p>It is listed, so every stone is recorded first.</p></div></article></aside>`,
+			[]string{"hsolberg: Eight months seems long for two arches.", "pkallio: It is listed, so every stone is recorded first."}},
+		{"another language", `<div class="leserkommentare"><h2>Leserkommentare (2)</h2>
+<div class="beitrag"><span class="autor">Sarah_im_Exil</span><p>My kids cross that bridge every day.</p></div>
+<div class="beitrag"><span class="autor">Ben Carrow</span><p>Will the walkway take cargo bikes?</p></div></div>`,
+			[]string{"Sarah_im_Exil: My kids cross that bridge every day.", "Ben Carrow: Will the walkway take cargo bikes?"}},
+		{"digit prefix", `<div class="conversation"><div class="vf3-header"><h2>Conversation</h2><span>Sort: newest</span></div><ol><li class="vf3-comment"><span class="vf-username">Dot</span><p>Finally, the arches were crumbling.</p></li>
+<li class="vf3-comment"><span class="vf-username">Raf</span><p>The walkway is the important part.</p></li></ol></div>`,
+			[]string{"Dot: Finally, the arches were crumbling.", "Raf: The walkway is the important part."}},
+		{"labelled items", `<div role="tabpanel"><div role="article" aria-label="Comment by Dana Whitfield a year ago"><span>Dana Whitfield</span><div>Good news for the cafes on the bridge road.</div></div>
+<div role="article" aria-label="Reply by Crumb and Quince to Dana Whitfield's comment a year ago"><span>Crumb and Quince</span><div>We hope so too, Dana.</div></div></div>`,
+			[]string{"Dana Whitfield: Good news for the cafes on the bridge road.", "Crumb and Quince: We hope so too, Dana."}},
+		{"widget of other pages", `<div class="widget"><h2>Recent Comments</h2><ul class="recent-comments-list">
+<li><span class="comment-author">Ruth K.</span> on <a href="/hedgehogs">Hedgehog highway</a>: <span class="comment-text">Two visit every night now.</span></li>
+<li><span class="comment-author">Alan Deere</span> on <a href="/frogs">Frogspawn dates</a>: <span class="comment-text">First spawn here was in February.</span></li></ul></div>`, nil},
+	} {
+		a, err := Page([]byte(`<html><body>`+article+tt.page+`</body></html>`), Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, c := range a.Comments {
+			got = append(got, c.Author+": "+c.Text)
+		}
+		if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+			t.Errorf("%s: comments = %q, want %q", tt.name, got, tt.want)
+		}
+		if a.Byline != "Ilse Marten" {
+			t.Errorf("%s: byline = %q, want Ilse Marten", tt.name, a.Byline)
+		}
+	}
+}
