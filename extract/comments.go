@@ -577,6 +577,10 @@ func partNames(class string) []string {
 // naming the comment ("comment-author", "post-body", "reply-text").
 var partOwners = map[string]bool{"comment": true, "comments": true, "commenter": true, "post": true, "reply": true, "entry": true, "c": true}
 
+// downTally matches a count of votes against a comment shown beside a
+// thumb down.
+var downTally = regexp.MustCompile(`^👎\s*(\d{1,7})$`)
+
 // labelledBy matches the label a page reads out for a comment to a
 // screen reader, which names its commenter: "Comment by Jane Doe", with
 // its age or the comment it answers after the name at times (labelAgo:
@@ -638,10 +642,20 @@ func (f *commentFinder) readComment(item *html.Node) (article.Comment, bool) {
 		if c.Score == nil && (n.Data == "button" || n.FirstChild != nil && n.FirstChild == n.LastChild && n.FirstChild.Type == html.TextNode) {
 			// A like button that shows its tally ("Like (22)", "👍
 			// 41"), or an element of a tally's words alone ("12
-			// points").
+			// points"); a thumb down ("👎 2") counts against it.
 			if t := collapse(textOf(n)); len(t) < 24 {
+				if m := downTally.FindStringSubmatch(t); m != nil {
+					if v, ok := atoi(m[1]); ok {
+						down = &v
+					}
+					return false
+				}
 				if v, ok := voteScore(t); ok {
-					c.Score = &v
+					if strings.HasPrefix(t, "👍") {
+						up = &v
+					} else {
+						c.Score = &v
+					}
 					return false
 				}
 			}

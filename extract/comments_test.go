@@ -327,7 +327,8 @@ func TestUnclassedCommentList(t *testing.T) {
 
 // TestTallyInFooter reads a comment's score from an element holding only
 // its tally ("12 points"), wherever the comment puts it (here in a footer
-// of actions, whose text is no part of the comment's).
+// of actions, whose text is no part of the comment's), and from thumbs up
+// and down ("👍 24", "👎 2": 22).
 func TestTallyInFooter(t *testing.T) {
 	page := `<html><body><article><h1>Night buses return to the coast road</h1>
 <p>Night buses will run on the coast road again from May, the council said, after a two-year gap caused by a shortage of drivers.</p>
@@ -335,12 +336,13 @@ func TestTallyInFooter(t *testing.T) {
 <section class="comments"><ol>
 <li><article><span>Rhian</span><p>About time. The last bus at ten was no use to anyone on a late shift.</p><footer><span>12 points</span> <a href="#">Reply</a></footer></article></li>
 <li><article><span>Col M.</span><p>Hourly on weekends only is still not enough for the hospital staff.</p><footer><span>-2 points</span> <a href="#">Reply</a></footer></article></li>
+<li><article><span>Jo</span><p>Will the buses take bikes at night as well?</p><footer><button>👍 24</button><button>👎 2</button></footer></article></li>
 </ol></section></body></html>`
 	a, err := Page([]byte(page), Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := []int{12, -2}
+	want := []int{12, -2, 22}
 	if len(a.Comments) != len(want) {
 		t.Fatalf("comments = %+v, want %d", a.Comments, len(want))
 	}
