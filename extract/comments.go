@@ -171,33 +171,47 @@ func newCommentFinder(root *html.Node) *commentFinder {
 		return true
 	})
 	for _, sec := range found {
-		if !f.nested(sec) {
-			f.outer = append(f.outer, sec)
+		if f.nested(sec) {
+			continue
+		}
+		f.listItems(sec)
+		if h := f.heads[sec]; h != nil && !f.holdsItems(sec) && sec.Parent != nil && sec.Parent.Type == html.ElementNode &&
+			sec.Data != "body" && sec.Parent.Data != "body" && !f.sections[sec.Parent] {
+			// A heading's box that holds no comments (a bar with a
+			// notice under the heading): the comments follow it, in
+			// the box around.
+			delete(f.sections, sec)
+			sec = sec.Parent
+			f.sections[sec], f.heads[sec] = true, h
 			f.listItems(sec)
 		}
+		f.outer = append(f.outer, sec)
 	}
 	return f
 }
 
-// commentHeading matches the heading of a comments section: "Comments",
-// "12 Replies", "Discussion", "Comments (3)".
-var commentHeading = regexp.MustCompile(`(?i)^(?:\d+\s+)?(?:comments?|replies|responses|reactions|discussion|conversation|(?:leser)?kommentare?|commentaires?|comentarios?|comentários?|commenti|reacties|komentarze|댓글|コメント|评论|評論)(?:\s*\(\d+\))?$`)
-
-// listItems finds the comments of a section that names none of them: the
-// largest run of sibling elements of one tag and class, each with an
-// author part and some text of its own (a list of commenter + text). A
-// section whose items carry comment classes is left to those.
-func (f *commentFinder) listItems(sec *html.Node) {
-	named := false
+// holdsItems reports whether sec holds a comment.
+func (f *commentFinder) holdsItems(sec *html.Node) bool {
+	found := false
 	walk(sec, func(n *html.Node) bool {
-		if n != sec && n.Type == html.ElementNode && firstItemToken(n) != "" && !actionOnly(n) {
-			named = true
+		if !found && n.Type == html.ElementNode && n != sec && f.isItem(n) {
+			found = true
 		}
-		return !named
+		return !found
 	})
-	if named {
-		return
-	}
+	return found
+}
+
+// commentHeading matches the heading of a comments section: "Comments",
+// "12 Replies", "Discussion", "Comments (3)", "Comments 3".
+var commentHeading = regexp.MustCompile(`(?i)^(?:\d+\s+)?(?:comments?|replies|responses|reactions|discussion|conversation|(?:leser)?kommentare?|commentaires?|comentarios?|comentários?|commenti|reacties|komentarze|댓글|コメント|评论|評論)(?:\s*\(\d+\)|\s+\d+)?$`)
+
+// listItems finds the comments of a section by their structure, whether
+// or not classes name some of them (a thread whose replies alone carry a
+// "reply" class): the largest run of sibling elements of one kind
+// (itemKind), each naming its commenter (commenterIn), and the elements
+// of that kind nested in them (replies).
+func (f *commentFinder) listItems(sec *html.Node) {
 	var best []*html.Node
 	// Comments follow their heading: what comes before it in a section
 	// a heading made (the page's column that also holds the article) is

@@ -402,3 +402,29 @@ func TestCommentSectionsByName(t *testing.T) {
 		}
 	}
 }
+
+// TestThreadBelowHeadingBar reads a thread whose heading stands in a box
+// with a notice ("Comments 3" and a line on the house rules) and whose
+// replies alone carry a reply class: the comments follow the box, and
+// the items that no class names are comments too.
+func TestThreadBelowHeadingBar(t *testing.T) {
+	page := `<html><body><article><h1>Observatory dome reopens</h1>
+<p>The city observatory reopened its dome to visitors on Saturday after a two-year refurbishment of the telescope and the roof.</p>
+<p>Open evenings will run on the first Friday of each month from October.</p></article>
+<div class="talk"><div class="talk_top"><h3>Comments 3</h3><p>Posts that insult other readers will be removed by the moderators.</p></div>
+<ul><li class="t_item"><span>stargazer_kim</span><p>Great to see the dome open again after so long.</p>
+<ul><li class="t_item t_reply"><span>moonjar</span><p>The new roof is much quieter when it turns.</p></li></ul></li>
+<li class="t_item"><span>P. Laurent</span><p>Thank you for publishing the opening times.</p></li></ul></div></body></html>`
+	a, err := Page([]byte(page), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, c := range a.Comments {
+		got = append(got, c.Author+": "+c.Text)
+	}
+	want := []string{"stargazer_kim: Great to see the dome open again after so long.", "moonjar: The new roof is much quieter when it turns.", "P. Laurent: Thank you for publishing the opening times."}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("comments = %q, want %q", got, want)
+	}
+}
