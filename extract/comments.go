@@ -2,6 +2,7 @@ package extract
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -430,6 +431,9 @@ func leadingName(n *html.Node) *html.Node {
 					return false
 				}
 			}
+			if avatar(c) {
+				return false
+			}
 		}
 		if c.Type == html.TextNode && strings.TrimSpace(c.Data) != "" {
 			first = c.Parent
@@ -567,17 +571,18 @@ func (f *commentFinder) judge(n *html.Node) bool {
 
 // partNames returns the class names of class as the parts of a comment
 // they name: each lower-cased, with the words before the part that name
-// the comment itself taken off ("commenter-name" and "post-author" are
-// "name" and "author", "post-message" is "message"), the rest joined by
-// "-"; a name of no such word stays whole ("comment-body" too, which
-// commentText reads).
+// the comment itself or a vendor's versioned prefix (a word with a digit)
+// taken off ("commenter-name" and "post-author" are "name" and "author",
+// "post-message" is "message", "vf3-comment__username" a "username"), the
+// rest joined by "-"; a name of no such word stays whole ("comment-body"
+// too, which commentText reads).
 func partNames(class string) []string {
 	var out []string
 	for _, name := range strings.Fields(strings.ToLower(class)) {
 		out = append(out, name)
 		toks := nameTokens(name, nil)
 		k := 0
-		for k < len(toks)-1 && partOwners[toks[k]] {
+		for k < len(toks)-1 && (partOwners[toks[k]] || strings.ContainsAny(toks[k], "0123456789")) {
 			k++
 		}
 		if k > 0 {
@@ -601,6 +606,12 @@ var downTally = regexp.MustCompile(`^👎\s*(\d{1,7})$`)
 // "... a year ago", "Reply by Jane to Sam's comment").
 var labelledBy, labelAgo = regexp.MustCompile(`(?i)^(?:comment|reply|response) (?:by|from) (\S.{0,60})$`),
 	regexp.MustCompile(`(?i)\s+(?:to\s+\S.*|(?:\d+|an?|one)\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\s+ago)$`)
+
+// avatar reports an element a class names an avatar ("vf-avatar"): a
+// picture or its initials ("SS"), never the commenter's name or words.
+func avatar(n *html.Node) bool {
+	return slices.Contains(nameTokens(attr(n, "class"), nil), "avatar")
+}
 
 // personMarked reports an element that structured data types as a person
 // (RDFa typeof="schema:Person", microdata itemtype .../Person): in a
@@ -964,6 +975,9 @@ func (f *commentFinder) commentParagraphs(src *html.Node, author string, named *
 				if commentNoise.MatchString(tok) || commentAuthor.MatchString(tok) || (strings.Contains(tok, "vote") && !commentText.MatchString(tok)) {
 					return false
 				}
+			}
+			if avatar(n) {
+				return false
 			}
 			if n.Data == "br" {
 				flush()

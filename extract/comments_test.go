@@ -357,7 +357,8 @@ func TestTallyInFooter(t *testing.T) {
 // pages give them: a region labelled for screen readers ("Community
 // discussion"), a class or heading in another language
 // ("Leserkommentare"), items classed with a digit in their prefix
-// ("vf3-comment") and elements labelled "Comment by Jane" wherever they
+// ("vf3-comment", their commenter "vf3-comment__username", an avatar's
+// initials no name) and elements labelled "Comment by Jane" wherever they
 // stand; and leaves out a widget of the site's latest comments on other
 // pages ("recent-comments"), whose names are still no byline.
 func TestCommentSectionsByName(t *testing.T) {
@@ -376,8 +377,8 @@ func TestCommentSectionsByName(t *testing.T) {
 <div class="beitrag"><span class="autor">Sarah_im_Exil</span><p>My kids cross that bridge every day.</p></div>
 <div class="beitrag"><span class="autor">Ben Carrow</span><p>Will the walkway take cargo bikes?</p></div></div>`,
 			[]string{"Sarah_im_Exil: My kids cross that bridge every day.", "Ben Carrow: Will the walkway take cargo bikes?"}},
-		{"digit prefix", `<div class="conversation"><div class="vf3-header"><h2>Conversation</h2><span>Sort: newest</span></div><ol><li class="vf3-comment"><span class="vf-username">Dot</span><p>Finally, the arches were crumbling.</p></li>
-<li class="vf3-comment"><span class="vf-username">Raf</span><p>The walkway is the important part.</p></li></ol></div>`,
+		{"digit prefix", `<div class="conversation"><div class="vf3-header"><h2>Conversation</h2><span>Sort: newest</span></div><ol><li class="vf3-comment"><div class="vf-avatar"><span>DT</span></div><button class="vf3-comment__username">Dot</button><p>Finally, the arches were crumbling.</p></li>
+<li class="vf3-comment"><div class="vf-avatar"><span>RF</span></div><button class="vf3-comment__username">Raf</button><p>The walkway is the important part.</p></li></ol></div>`,
 			[]string{"Dot: Finally, the arches were crumbling.", "Raf: The walkway is the important part."}},
 		{"labelled items", `<div role="tabpanel"><div role="article" aria-label="Comment by Dana Whitfield a year ago"><span>Dana Whitfield</span><div>Good news for the cafes on the bridge road.</div></div>
 <div role="article" aria-label="Reply by Crumb and Quince to Dana Whitfield's comment a year ago"><span>Crumb and Quince</span><div>We hope so too, Dana.</div></div></div>`,
