@@ -596,6 +596,21 @@ func partNames(class string) []string {
 // naming the comment ("comment-author", "post-body", "reply-text").
 var partOwners = map[string]bool{"comment": true, "comments": true, "commenter": true, "post": true, "reply": true, "entry": true, "c": true}
 
+// voteWay tells a class name of a vote's button or count by its words:
+// 1 for a vote for the comment ("vf-like-count", "btn_up"), -1 against
+// it ("vf-dislike-count", "btn_down"), 0 for neither.
+func voteWay(name string) int {
+	for _, w := range nameTokens(name, nil) {
+		switch w {
+		case "like", "likes", "up", "upvote", "upvotes", "agree", "plus":
+			return 1
+		case "dislike", "dislikes", "down", "downvote", "downvotes", "disagree", "minus":
+			return -1
+		}
+	}
+	return 0
+}
+
 // downTally matches a count of votes against a comment shown beside a
 // thumb down.
 var downTally = regexp.MustCompile(`^👎\s*(\d{1,7})$`)
@@ -724,11 +739,11 @@ func (f *commentFinder) readComment(item *html.Node) (article.Comment, bool) {
 					c.Score = &v
 					return false
 				}
-			case strings.Contains(tok, "up") && strings.Contains(tok, "vote") || tok == "upvotes" || tok == "likes-up":
+			case up == nil && (strings.Contains(tok, "up") && strings.Contains(tok, "vote") || tok == "upvotes" || tok == "likes-up" || voteWay(tok) > 0):
 				if v, ok := number(n); ok {
 					up = &v
 				}
-			case strings.Contains(tok, "down") && strings.Contains(tok, "vote"):
+			case down == nil && (strings.Contains(tok, "down") && strings.Contains(tok, "vote") || voteWay(tok) < 0):
 				if v, ok := number(n); ok {
 					down = &v
 				}
