@@ -503,7 +503,7 @@ func sectionHint(s string) bool {
 }
 
 // sectionWords are the words of sectionHint.
-var sectionWords = newFoldWords("comment", "discuss", "respons", "repl", "disqus", "kommentar", "comentario", "comentário", "commenti", "reacties", "komentarz", "댓글", "コメント", "评论", "評論")
+var sectionWords = newFoldWords("comment", "discuss", "respons", "repl", "disqus", "kommentar", "coment", "reacties", "komentarz", "댓글", "コメント", "评论", "評論")
 
 // itemWords are the words of which an element's class or id must hold one
 // for isItem to judge it.
