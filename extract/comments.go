@@ -163,7 +163,7 @@ func newCommentFinder(root *html.Node) *commentFinder {
 		if strings.Contains(attr(n, "itemtype"), "schema.org/Comment") {
 			f.schema = true
 		}
-		if labelledBy.MatchString(attr(n, "aria-label")) && !actionOnly(n) {
+		if l := attr(n, "aria-label"); l != "" && labelledBy.MatchString(l) && !actionOnly(n) {
 			// An element a page labels "Comment by Jane" for screen
 			// readers is one comment, wherever it stands.
 			f.listed[n] = true
@@ -218,11 +218,14 @@ func (f *commentFinder) listItems(sec *html.Node) {
 	// a heading made (the page's column that also holds the article) is
 	// not searched.
 	head := f.heads[sec]
-	order := map[*html.Node]int{} // document order within sec
-	walk(sec, func(n *html.Node) bool {
-		order[n] = len(order)
-		return true
-	})
+	var order map[*html.Node]int // document order within sec, when a heading made it
+	if head != nil {
+		order = map[*html.Node]int{}
+		walk(sec, func(n *html.Node) bool {
+			order[n] = len(order)
+			return true
+		})
+	}
 	after := func(c *html.Node) bool { return head == nil || order[c] > order[head] }
 	walk(sec, func(n *html.Node) bool {
 		if n == head {
@@ -580,6 +583,11 @@ func partNames(class string) []string {
 	var out []string
 	for _, name := range strings.Fields(strings.ToLower(class)) {
 		out = append(out, name)
+		// Most names open with no such word: look at the first word
+		// before splitting the name.
+		if i := strings.IndexAny(name, "-_"); i <= 0 || !partOwners[name[:i]] && !strings.ContainsAny(name[:i], "0123456789") {
+			continue
+		}
 		toks := nameTokens(name, nil)
 		k := 0
 		for k < len(toks)-1 && (partOwners[toks[k]] || strings.ContainsAny(toks[k], "0123456789")) {
@@ -625,8 +633,11 @@ var labelledBy, labelAgo = regexp.MustCompile(`(?i)^(?:comment|reply|response) (
 // avatar reports an element a class names an avatar ("vf-avatar"): a
 // picture or its initials ("SS"), never the commenter's name or words.
 func avatar(n *html.Node) bool {
-	return slices.Contains(nameTokens(attr(n, "class"), nil), "avatar")
+	c := attr(n, "class")
+	return avatarWord.in(c) && slices.Contains(nameTokens(c, nil), "avatar")
 }
+
+var avatarWord = newFoldWords("avatar")
 
 // personMarked reports an element that structured data types as a person
 // (RDFa typeof="schema:Person", microdata itemtype .../Person): in a
