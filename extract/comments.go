@@ -108,7 +108,7 @@ func commentSectionHeading(n *html.Node) bool {
 var commentItemClass = regexp.MustCompile(`^(?:[a-z][a-z0-9]*[-_]+)?(?:comment|reply)(?:[-_]+(?:item|entry|container|wrapper|node|card|thread-item|single|\d+))?$|^comment\d+$`)
 
 // commentSection matches the class or id of a comments section.
-var commentSection = regexp.MustCompile(`comments|commentlist|comment-list|comment[-_]section|comment[-_]thread|discussion|responses|replies|disqus|` + foreignComments)
+var commentSection = regexp.MustCompile(`comments|commentlist|comment-list|comment[-_]section|comment[-_]thread|discussion|responses|replies|reactions|réactions|disqus|` + foreignComments)
 
 // foreignComments are the words for reader comments in the languages of
 // the European and Asian press, as class names and headings write them:
@@ -506,7 +506,7 @@ func sectionHint(s string) bool {
 }
 
 // sectionWords are the words of sectionHint.
-var sectionWords = newFoldWords("comment", "discuss", "respons", "repl", "disqus", "kommentar", "coment", "reacties", "komentarz", "댓글", "コメント", "评论", "評論")
+var sectionWords = newFoldWords("comment", "discuss", "respons", "repl", "reaction", "réaction", "disqus", "kommentar", "coment", "reacties", "komentarz", "댓글", "コメント", "评论", "評論")
 
 // itemWords are the words of which an element's class or id must hold one
 // for isItem to judge it.
@@ -619,9 +619,10 @@ func voteWay(name string) int {
 	return 0
 }
 
-// downTally matches a count of votes against a comment shown beside a
-// thumb down.
-var downTally = regexp.MustCompile(`^👎\s*(\d{1,7})$`)
+// downTally and upTally match a count of votes against and for a
+// comment shown beside a thumb or an arrow ("👎 2", "▼ 6"; "👍 24", "▲
+// 24"): the score is their difference.
+var downTally, upTally = regexp.MustCompile(`^[👎▼↓]\s*(\d{1,7})$`), regexp.MustCompile(`^[👍▲↑]\s*\d{1,7}$`)
 
 // labelledBy matches the label a page reads out for a comment to a
 // screen reader, which names its commenter: "Comment by Jane Doe", with
@@ -702,7 +703,7 @@ func (f *commentFinder) readComment(item *html.Node) (article.Comment, bool) {
 					return false
 				}
 				if v, ok := voteScore(t); ok {
-					if strings.HasPrefix(t, "👍") {
+					if upTally.MatchString(t) {
 						up = &v
 					} else {
 						c.Score = &v
