@@ -443,9 +443,10 @@ func leadingName(n *html.Node) *html.Node {
 		}
 		return true
 	})
-	if first == nil || first == n || headingLevel(first.DataAtom) > 0 {
-		// A heading opening an item titles a section of text, not a
-		// commenter.
+	if first == nil || first == n || headingLevel(first.DataAtom) > 0 && headingLevel(first.DataAtom) < 4 {
+		// A heading of the top three levels opening an item titles a
+		// section of text, not a commenter; themes set a commenter's
+		// name in a minor heading (h4-h6).
 		return nil
 	}
 	name := textOf(first)

@@ -303,6 +303,10 @@ func TestUnclassedCommentList(t *testing.T) {
 <div role="list"><div role="listitem"><span>Tove Lind</span><span>2 days ago</span><p>We lost a whole bed to the same frost last winter.</p></div>
 <div role="listitem"><span>Niall</span><span>1 day ago</span><p>Broad beans are a good swap, they like the cold.</p></div></div></section></body></html>`,
 			[]string{"Tove Lind: We lost a whole bed to the same frost last winter.", "Niall: Broad beans are a good swap, they like the cold."}},
+		{"minor heading names", `<html><body><article>` + article + `</article><section class="comments"><ul>
+<li><h4>Marjorie</h4><p>Mine split too. I blamed the clay, but maybe it was the date.</p></li>
+<li><h4>Ed P.</h4><p>Earthing them up helps with the frost in my experience.</p></li></ul></section></body></html>`,
+			[]string{"Marjorie: Mine split too. I blamed the clay, but maybe it was the date.", "Ed P.: Earthing them up helps with the frost in my experience."}},
 		{"headed items", `<html><body><article>` + article + `</article><section class="comments"><ul>
 <li><h3>Sowing</h3><p>Sow the seed in modules in March and keep them under glass until April.</p></li>
 <li><h3>Planting</h3><p>Plant them out in deep holes in June and water them in well.</p></li></ul></section></body></html>`, nil},
@@ -339,12 +343,13 @@ func TestTallyInFooter(t *testing.T) {
 <li><article><span>Col M.</span><p>Hourly on weekends only is still not enough for the hospital staff.</p><footer><span>-2 points</span> <a href="#">Reply</a></footer></article></li>
 <li><article><span>Jo</span><p>Will the buses take bikes at night as well?</p><footer><button>👍 24</button><button>👎 2</button></footer></article></li>
 <li><article><span>Pim</span><p>Hourly is fine if they actually turn up.</p><footer><button class="vf-like-button" aria-label="Like"><i></i><span class="vf-like-count">14</span></button><button class="vf-dislike-button"><span class="vf-dislike-count">1</span></button></footer></article></li>
+<li><article><span>Nell</span><p>The two-hour gap midweek is the real problem.</p><footer><span>▲ 24</span> <span>▼ 6</span></footer></article></li>
 </ol></section></body></html>`
 	a, err := Page([]byte(page), Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := []int{12, -2, 22, 13}
+	want := []int{12, -2, 22, 13, 18}
 	if len(a.Comments) != len(want) {
 		t.Fatalf("comments = %+v, want %d", a.Comments, len(want))
 	}
