@@ -697,6 +697,18 @@ func (f *commentFinder) readComment(item *html.Node) (article.Comment, bool) {
 			// 41"), or an element of a tally's words alone ("12
 			// points"); a thumb down ("👎 2") counts against it.
 			if t := collapse(textOf(n)); len(t) < 24 {
+				if v, ok := atoi(t); ok && n.Data == "button" {
+					// A count alone on a button its label names for a
+					// screen reader ("Like", "Vote down").
+					switch voteWay(attr(n, "aria-label") + " " + attr(n, "title")) {
+					case 1:
+						up = &v
+						return false
+					case -1:
+						down = &v
+						return false
+					}
+				}
 				if m := downTally.FindStringSubmatch(t); m != nil {
 					if v, ok := atoi(m[1]); ok {
 						down = &v

@@ -332,8 +332,9 @@ func TestUnclassedCommentList(t *testing.T) {
 // TestTallyInFooter reads a comment's score from an element holding only
 // its tally ("12 points"), wherever the comment puts it (here in a footer
 // of actions, whose text is no part of the comment's), from thumbs up
-// and down ("👍 24", "👎 2": 22), and from counts in buttons whose class
-// names a like and a dislike (14 and 1: 13).
+// and down ("👍 24", "👎 2": 22) or arrows ("▲ 24" "▼ 6": 18), from
+// counts in buttons whose class names a like and a dislike (14 and 1:
+// 13), and from a count alone on a button labelled "Like".
 func TestTallyInFooter(t *testing.T) {
 	page := `<html><body><article><h1>Night buses return to the coast road</h1>
 <p>Night buses will run on the coast road again from May, the council said, after a two-year gap caused by a shortage of drivers.</p>
@@ -344,12 +345,13 @@ func TestTallyInFooter(t *testing.T) {
 <li><article><span>Jo</span><p>Will the buses take bikes at night as well?</p><footer><button>👍 24</button><button>👎 2</button></footer></article></li>
 <li><article><span>Pim</span><p>Hourly is fine if they actually turn up.</p><footer><button class="vf-like-button" aria-label="Like"><i></i><span class="vf-like-count">14</span></button><button class="vf-dislike-button"><span class="vf-dislike-count">1</span></button></footer></article></li>
 <li><article><span>Nell</span><p>The two-hour gap midweek is the real problem.</p><footer><span>▲ 24</span> <span>▼ 6</span></footer></article></li>
+<li><article><span>Osk</span><p>Good to see the coast road served again.</p><footer><button aria-label="Like"><svg width="16" height="16"></svg>7</button><button>Reply</button></footer></article></li>
 </ol></section></body></html>`
 	a, err := Page([]byte(page), Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := []int{12, -2, 22, 13, 18}
+	want := []int{12, -2, 22, 13, 18, 7}
 	if len(a.Comments) != len(want) {
 		t.Fatalf("comments = %+v, want %d", a.Comments, len(want))
 	}
