@@ -346,17 +346,6 @@ func (f *commentFinder) nested(sec *html.Node) bool {
 	return false
 }
 
-// firstItemToken returns the class or id token of n that names a comment
-// item, or "".
-func firstItemToken(n *html.Node) string {
-	for _, tok := range strings.Fields(strings.ToLower(classID(n))) {
-		if commentItemClass.MatchString(tok) {
-			return tok
-		}
-	}
-	return ""
-}
-
 // itemKind is what makes items of a list one kind: their tag and their
 // first class name without a BEM modifier ("beitrag" and "beitrag
 // beitrag--antwort", a reply, are one kind; "comment odd" and "comment
