@@ -98,9 +98,24 @@ var elsewhereWords = regexp.MustCompile(`recent|latest|popular`)
 // commentSectionHeading reports a heading that opens a comments section:
 // "Comments", "12 Replies", "Discussion" (commentHeading).
 func commentSectionHeading(n *html.Node) bool {
-	return n.Type == html.ElementNode && (n.Data == "h2" || n.Data == "h3" || n.Data == "h4") &&
-		commentHeading.MatchString(collapse(textOf(n)))
+	if n.Type != html.ElementNode || n.Data != "h2" && n.Data != "h3" && n.Data != "h4" {
+		return false
+	}
+	t := collapse(textOf(n))
+	if commentHeading.MatchString(t) {
+		return true
+	}
+	// A heading in two languages ("コメント / Comments").
+	for _, part := range headingLanguages.Split(t, 3) {
+		if commentHeading.MatchString(part) {
+			return true
+		}
+	}
+	return false
 }
+
+// headingLanguages splits a heading written in two languages.
+var headingLanguages = regexp.MustCompile(`\s+[/|·]\s+`)
 
 // commentItemClass matches a class token or id naming one comment (not the
 // section, the form or a part of a comment): "comment", "c-comment",
@@ -376,7 +391,42 @@ const headingBar = 40
 // commenterIn reports an item that names its commenter: by markup
 // (hasAuthorPart) or by opening with a name (leadingName).
 func commenterIn(n *html.Node) bool {
-	return hasAuthorPart(n) || leadingName(n) != nil
+	return hasAuthorPart(n) || leadingName(n) != nil || termName(n) != ""
+}
+
+// nextElement returns the element after n among its siblings, or nil.
+func nextElement(n *html.Node) *html.Node {
+	for c := n.NextSibling; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode {
+			return c
+		}
+	}
+	return nil
+}
+
+// termName returns the commenter of a comment written as a description of
+// a term (<dt><b>Jane</b> 3 Jan</dt><dd>text</dd>): the name set apart in
+// bold, a citation or a link in the term before the description n, or "".
+func termName(n *html.Node) string {
+	if n.Data != "dd" {
+		return ""
+	}
+	dt := n.PrevSibling
+	for dt != nil && dt.Type != html.ElementNode {
+		dt = dt.PrevSibling
+	}
+	if dt == nil || dt.Data != "dt" {
+		return ""
+	}
+	for c := dt.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && (c.Data == "b" || c.Data == "strong" || c.Data == "cite" || c.Data == "a") {
+			if name := collapse(textOf(c)); name != "" && wordCount(name) <= 4 && nameEnd(name) {
+				return name
+			}
+			return ""
+		}
+	}
+	return ""
 }
 
 // hasAuthorPart reports an element holding a commenter's name: an author
@@ -432,10 +482,9 @@ func leadingName(n *html.Node) *html.Node {
 		}
 		return true
 	})
-	if first == nil || first == n || headingLevel(first.DataAtom) > 0 && headingLevel(first.DataAtom) < 4 {
-		// A heading of the top three levels opening an item titles a
-		// section of text, not a commenter; themes set a commenter's
-		// name in a minor heading (h4-h6).
+	if first == nil || first == n || headingLevel(first.DataAtom) > 0 {
+		// A heading opening an item titles a section of text, not a
+		// commenter.
 		return nil
 	}
 	name := textOf(first)
@@ -775,6 +824,9 @@ func (f *commentFinder) readComment(item *html.Node) (article.Comment, bool) {
 		}
 		c.Score = &s
 	}
+	if c.Author == "" {
+		c.Author = termName(item)
+	}
 	var named *html.Node // a leading name, the author of an item that marks none
 	if c.Author == "" {
 		if named = leadingName(item); named != nil {
@@ -983,6 +1035,13 @@ func (f *commentFinder) commentParagraphs(src *html.Node, author string, named *
 	walk(src, func(n *html.Node) bool {
 		if n != src && n.Type == html.ElementNode && f.isItem(n) || n == named {
 			return false
+		}
+		if n.Type == html.ElementNode && n.Data == "dt" {
+			// The term that names a reply's commenter goes with the
+			// reply.
+			if dd := nextElement(n); dd != nil && f.isItem(dd) {
+				return false
+			}
 		}
 		if afterBlock(n) {
 			// What follows a block ends its paragraph: "<p>…</p><span>▲

