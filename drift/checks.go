@@ -110,6 +110,7 @@ func (c *checker) roles(ss []*textproc.Sentence, d *textproc.Sentence) {
 	if app := textproc.AppositionRoles(d); len(app) > 0 {
 		droles = append(slices.Clip(droles), app...)
 	}
+	var all []*textproc.Sentence // the whole source, built on first use
 	for k, dr := range droles {
 		apposition := k >= len(d.Roles)
 		who := surname(dr.Holder)
@@ -121,20 +122,28 @@ func (c *checker) roles(ss []*textproc.Sentence, d *textproc.Sentence) {
 		// hold several across an article, so a title the paired
 		// sentences do not give is a drift only when the source gives it
 		// nowhere.
-		var all []*textproc.Sentence
-		for i := range c.src.Sentences {
-			all = append(all, &c.src.Sentences[i])
+		var whole []roleAt
+		wholeRoles := func() []roleAt {
+			if whole == nil {
+				if all == nil {
+					for i := range c.src.Sentences {
+						all = append(all, &c.src.Sentences[i])
+					}
+				}
+				whole = c.holderRoles(all, who)
+			}
+			return whole
 		}
 		cands := c.holderRoles(ss, who)
 		if len(cands) == 0 {
-			cands = c.holderRoles(all, who)
+			cands = wholeRoles()
 		}
 		if len(cands) == 0 {
 			continue
 		}
 		ok, swap := c.titleHeld(cands, d, dr)
 		if !ok && swap == nil {
-			ok, _ = c.titleHeld(c.holderRoles(all, who), d, dr)
+			ok, _ = c.titleHeld(wholeRoles(), d, dr)
 		}
 		if ok || titledBefore(cands, dr) || apposition && c.titledOtherwise(droles, dr, cands) || otherHolds(ss, d.QualifiedRole(dr), who) {
 			continue
@@ -167,8 +176,8 @@ func (c *checker) roles(ss []*textproc.Sentence, d *textproc.Sentence) {
 // phrase to someone else: it holds the phrase and not the holder's
 // surname. What changed is then who holds the title (a quote given to
 // another person, a name swapped), which the quote and name checks report,
-// not the title ("Taliban spokesman Mark Milley said" where the source
-// has the spokesman named otherwise).
+// not the title ("harbour board spokesman Ines Varro said" where the
+// source has the spokesman named otherwise).
 func otherHolds(ss []*textproc.Sentence, phrase, who string) bool {
 	phrase = strings.ToLower(phrase)
 	return slices.ContainsFunc(ss, func(s *textproc.Sentence) bool {

@@ -101,12 +101,9 @@ func commentSectionHeading(n *html.Node) bool {
 	if n.Type != html.ElementNode || n.Data != "h2" && n.Data != "h3" && n.Data != "h4" {
 		return false
 	}
-	t := collapse(textOf(n))
-	if commentHeading.MatchString(t) {
-		return true
-	}
-	// A heading in two languages ("コメント / Comments").
-	for _, part := range headingLanguages.Split(t, 3) {
+	// The heading whole, or either half of one in two languages
+	// ("コメント / Comments").
+	for _, part := range headingLanguages.Split(collapse(textOf(n)), 3) {
 		if commentHeading.MatchString(part) {
 			return true
 		}
@@ -404,6 +401,16 @@ func nextElement(n *html.Node) *html.Node {
 	return nil
 }
 
+// prevElement returns the element before n among its siblings, or nil.
+func prevElement(n *html.Node) *html.Node {
+	for c := n.PrevSibling; c != nil; c = c.PrevSibling {
+		if c.Type == html.ElementNode {
+			return c
+		}
+	}
+	return nil
+}
+
 // termName returns the commenter of a comment written as a description of
 // a term (<dt><b>Jane</b> 3 Jan</dt><dd>text</dd>): the name set apart in
 // bold, a citation or a link in the term before the description n, or "".
@@ -411,10 +418,7 @@ func termName(n *html.Node) string {
 	if n.Data != "dd" {
 		return ""
 	}
-	dt := n.PrevSibling
-	for dt != nil && dt.Type != html.ElementNode {
-		dt = dt.PrevSibling
-	}
+	dt := prevElement(n)
 	if dt == nil || dt.Data != "dt" {
 		return ""
 	}
@@ -802,7 +806,7 @@ func (f *commentFinder) readComment(item *html.Node) (article.Comment, bool) {
 					c.Score = &v
 					return false
 				}
-			case up == nil && (strings.Contains(tok, "up") && strings.Contains(tok, "vote") || tok == "upvotes" || tok == "likes-up" || voteWay(tok) > 0):
+			case up == nil && (strings.Contains(tok, "up") && strings.Contains(tok, "vote") || voteWay(tok) > 0):
 				if v, ok := number(n); ok {
 					up = &v
 				}
