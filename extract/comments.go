@@ -74,26 +74,12 @@ func inCommentSection(n *html.Node) bool {
 // comments section (sectionHint, then commentSection).
 func namedCommentSection(n *html.Node) bool {
 	for _, a := range n.Attr {
-		switch {
-		case (a.Key == "class" || a.Key == "id") && sectionHint(a.Val):
+		if (a.Key == "class" || a.Key == "id") && sectionHint(a.Val) {
 			return commentSection.MatchString(classID(n))
-		case a.Key == "aria-label" && sectionHint(a.Val):
-			// A region a page labels for screen readers
-			// ("Community discussion", "Reader comments").
-			return commentSection.MatchString(strings.ToLower(a.Val))
 		}
 	}
 	return false
 }
-
-// commentsElsewhere reports a comment section that is a widget listing
-// the latest comments on other pages of a site ("recent-comments",
-// "jcomments-latest"): readers' names, but not this page's thread.
-func commentsElsewhere(n *html.Node) bool {
-	return elsewhereWords.MatchString(classID(n)) || elsewhereWords.MatchString(strings.ToLower(attr(n, "aria-label")))
-}
-
-var elsewhereWords = regexp.MustCompile(`recent|latest|popular`)
 
 // commentSectionHeading reports a heading that opens a comments section:
 // "Comments", "12 Replies", "Discussion" (commentHeading).
@@ -142,8 +128,7 @@ type commentFinder struct {
 	heads map[*html.Node]*html.Node
 	items map[*html.Node]bool
 	// listed are comments found by structure, not by name: the repeated
-	// items of a comments section whose items carry no comment class,
-	// and the elements labelled as a comment ("Comment by Jane").
+	// items of a comments section whose items carry no comment class.
 	listed map[*html.Node]bool
 	schema bool // the page marks up schema.org Comments
 }
@@ -169,16 +154,10 @@ func newCommentFinder(root *html.Node) *commentFinder {
 				f.heads[sec] = n
 			}
 		}
-		if namedCommentSection(n) && !commentsElsewhere(n) {
+		if namedCommentSection(n) {
 			mark(n)
 		}
 		if strings.Contains(attr(n, "itemtype"), "schema.org/Comment") {
-			f.schema = true
-		}
-		if l := attr(n, "aria-label"); l != "" && labelledBy.MatchString(l) && !actionOnly(n) {
-			// An element a page labels "Comment by Jane" for screen
-			// readers is one comment, wherever it stands.
-			f.listed[n] = true
 			f.schema = true
 		}
 		return true
@@ -441,7 +420,7 @@ func hasAuthorPart(n *html.Node) bool {
 		if found || c.Type != html.ElementNode {
 			return !found
 		}
-		if c.Data == "cite" || strings.EqualFold(attr(c, "itemprop"), "author") || personMarked(c) {
+		if c.Data == "cite" || strings.EqualFold(attr(c, "itemprop"), "author") {
 			found = true
 			return false
 		}
@@ -667,13 +646,6 @@ func voteWay(name string) int {
 // 24"): the score is their difference.
 var downTally, upTally = regexp.MustCompile(`^[👎▼↓]\s*(\d{1,7})$`), regexp.MustCompile(`^[👍▲↑]\s*\d{1,7}$`)
 
-// labelledBy matches the label a page reads out for a comment to a
-// screen reader, which names its commenter: "Comment by Jane Doe", with
-// its age or the comment it answers after the name at times (labelAgo:
-// "... a year ago", "Reply by Jane to Sam's comment").
-var labelledBy, labelAgo = regexp.MustCompile(`(?i)^(?:comment|reply|response) (?:by|from) (\S.{0,60})$`),
-	regexp.MustCompile(`(?i)\s+(?:to\s+\S.*|(?:\d+|an?|one)\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\s+ago)$`)
-
 // avatar reports an element a class names an avatar ("vf-avatar"): a
 // picture or its initials ("SS"), never the commenter's name or words.
 func avatar(n *html.Node) bool {
@@ -682,14 +654,6 @@ func avatar(n *html.Node) bool {
 }
 
 var avatarWord = newFoldWords("avatar")
-
-// personMarked reports an element that structured data types as a person
-// (RDFa typeof="schema:Person", microdata itemtype .../Person): in a
-// comment, its commenter ("Submitted by <span typeof="schema:Person">
-// name</span> on ...").
-func personMarked(n *html.Node) bool {
-	return strings.HasSuffix(attr(n, "typeof"), "Person") || strings.HasSuffix(attr(n, "itemtype"), "/Person")
-}
 
 // actionOnly reports an element of under three words: a "Reply" link or a
 // "2 replies" toggle classed as a reply, not a comment.
@@ -731,26 +695,11 @@ func (f *commentFinder) readComment(item *html.Node) (article.Comment, bool) {
 		}
 		ip := strings.ToLower(attr(n, "itemprop"))
 		toks := partNames(attr(n, "class"))
-		if m := labelledBy.FindStringSubmatch(attr(n, "aria-label")); m != nil && c.Author == "" {
-			c.Author = labelAgo.ReplaceAllString(collapse(m[1]), "")
-		}
 		if c.Score == nil && (n.Data == "button" || n.FirstChild != nil && n.FirstChild == n.LastChild && n.FirstChild.Type == html.TextNode) {
 			// A like button that shows its tally ("Like (22)", "👍
 			// 41"), or an element of a tally's words alone ("12
 			// points"); a thumb down ("👎 2") counts against it.
 			if t := collapse(textOf(n)); len(t) < 24 {
-				if v, ok := atoi(t); ok && n.Data == "button" {
-					// A count alone on a button its label names for a
-					// screen reader ("Like", "Vote down").
-					switch voteWay(attr(n, "aria-label") + " " + attr(n, "title")) {
-					case 1:
-						up = &v
-						return false
-					case -1:
-						down = &v
-						return false
-					}
-				}
 				if m := downTally.FindStringSubmatch(t); m != nil {
 					if v, ok := atoi(m[1]); ok {
 						down = &v
@@ -768,7 +717,7 @@ func (f *commentFinder) readComment(item *html.Node) (article.Comment, bool) {
 			}
 		}
 		switch {
-		case ip == "author" || ip == "creator" || n.Data == "cite" || personMarked(n):
+		case ip == "author" || ip == "creator" || n.Data == "cite":
 			if c.Author == "" {
 				c.Author = authorName(n)
 			}
