@@ -205,9 +205,11 @@ func (c *checker) titleHeld(cands []roleAt, d *textproc.Sentence, dr textproc.Ro
 // postLevels are the words that set the level or rank of a post within
 // its body ("regional secretary", "National Fire Chief", "senior
 // adviser"), or the function it serves ("finance director", "sales
-// manager"): a title with another of them is another post. Other words
-// before a title are as often a verb or a synonym ("longtime manager",
-// "longstanding manager") as a qualifier.
+// manager"): a title with another of them is another post. They count
+// wherever they stand in the role's qualified phrase ("Regional Fire
+// Chief"); other words only within the role's own phrase, before its
+// title (postQualifiers), since before that phrase they are as often a
+// verb ("shows Prince Harry").
 var postLevels = map[string]bool{"regional": true, "national": true, "general": true,
 	"state": true, "federal": true, "local": true, "provincial": true, "county": true,
 	"city": true, "municipal": true, "district": true, "international": true,
@@ -234,7 +236,8 @@ var postLevels = map[string]bool{"regional": true, "national": true, "general": 
 
 // swappedLevel reports whether derived role dr of sentence d, of the same
 // title as source role sr, sets the post at another level or function
-// (postLevels): "regional secretary" told as "general secretary",
+// (postLevels, postQualifiers): "regional secretary" told as "general
+// secretary", "artistic director" as "technical director",
 // "Regional Fire Chief" as "National Fire Chief", "managing director" as
 // "finance director". Each side must have such a word the other side's
 // sentence lacks (nor one of its family, wordLike): a level dropped
@@ -279,17 +282,26 @@ func wordLike(t textproc.Token, w string) bool {
 	return b == w || len(w) >= 6 && strings.HasPrefix(b, w[:6])
 }
 
-// anyLevel reports whether a level word (postLevels) of role r's
-// qualified phrase in s (Sentence.QualifiedStart), lowercased, that the
-// other role's title does not hold, satisfies f: against a bare
-// "minister", the "transport" of "transport minister" and the "economy"
-// of "economy minister" both set the post.
+// anyLevel reports whether a level word of role r's qualified phrase in
+// s (Sentence.QualifiedStart; postLevels) or a qualifier of its own
+// phrase (postQualifiers), lowercased, that the other role's title does
+// not hold, satisfies f: against a bare "minister", the "transport" of
+// "transport minister" and the "economy" of "economy minister" both set
+// the post.
 func anyLevel(s *textproc.Sentence, r textproc.Role, other string, f func(w string) bool) bool {
 	start := s.QualifiedStart(r)
 	title := canonTitle(other)
+	qual := postQualifiers(s, r)
 	for k := range s.Tokens {
 		t := &s.Tokens[k]
-		if t.Start >= start && t.End <= r.End && postLevels[t.Lower] && !strings.Contains(title, t.Lower) && f(t.Lower) {
+		if t.Start < start || t.End > r.End {
+			continue
+		}
+		w := t.Lower
+		if !postLevels[w] && !qual[k] {
+			continue
+		}
+		if !strings.Contains(title, w) && f(w) {
 			return true
 		}
 	}
@@ -3517,9 +3529,10 @@ var documents = map[string]bool{"statement": true, "letter": true, "note": true,
 // speakerPronouns stand for a speaker without naming one.
 var speakerPronouns = map[string]bool{"he": true, "she": true, "it": true, "they": true, "we": true, "i": true}
 
-// speakerDeterminers open a description of one known speaker ("the
-// company", "a prosecutor", "its chief").
-var speakerDeterminers = map[string]bool{"the": true, "a": true, "an": true, "its": true, "his": true, "her": true, "their": true}
+// determiners open a description of one known thing: a speaker ("the
+// company", "a prosecutor", "its chief"), the body a post belongs to
+// ("president of a construction company").
+var determiners = map[string]bool{"the": true, "a": true, "an": true, "its": true, "his": true, "her": true, "their": true}
 
 // unnamedSpeaker reports whether the attribution at token k of s is made
 // by a pronoun or a description and no name: "he said in", "the company
@@ -3554,10 +3567,10 @@ func unnamedSpeaker(s *textproc.Sentence, k int) bool {
 		// verb; "said the company": a determiner right after it, then a
 		// lower-case word.
 		if i == k-1 {
-			if d, ok := word(i - 1); ok && speakerDeterminers[d.Lower] {
+			if d, ok := word(i - 1); ok && determiners[d.Lower] {
 				unnamed = true
 			}
-		} else if n, ok := word(i + 1); ok && speakerDeterminers[t.Lower] && !named(n) {
+		} else if n, ok := word(i + 1); ok && determiners[t.Lower] && !named(n) {
 			unnamed = true
 		}
 	}
@@ -3726,3 +3739,41 @@ func isAcronym(w string) bool {
 	}
 	return letters > 0
 }
+
+// qualifiers of a post are the lower-case words of role r's own phrase
+// in s before its title word ("artistic director", "first-team coach"),
+// by token index: a rewrite that writes another such word gives another
+// post. Words after the title are left out: a phrase there names the
+// body the post belongs to as often as its field ("president of a
+// construction company" told as "of a construction firm"). So are
+// possessives, the post's owner ("the company's director"), words of
+// how the title holds ("former"), words of tenure ("longtime"), and
+// title words.
+func postQualifiers(s *textproc.Sentence, r textproc.Role) map[int]bool {
+	out := map[int]bool{}
+	head := strings.Fields(canonTitle(r.Title))
+	if len(head) == 0 {
+		return out
+	}
+	last := head[len(head)-1]
+	for k := range s.Tokens {
+		t := &s.Tokens[k]
+		if t.Start < r.Start || t.End > r.End {
+			continue
+		}
+		if t.Lower == last || textproc.RoleTitle(t.Lower) {
+			return out
+		}
+		if t.Kind == textproc.Word && !t.Stop && t.Text == t.Lower && len(t.Lower) > 3 &&
+			!meaningfulModifiers[t.Lower] && !tenureWords[t.Lower] && baseWord(t.Lower) == t.Lower {
+			out[k] = true
+		}
+	}
+	return out
+}
+
+// tenureWords say how long or since when a post is held, not which post
+// it is; "formerly" is "former" (see modifiers).
+var tenureWords = map[string]bool{"formerly": true, "longtime": true, "longstanding": true,
+	"long-time": true, "long-standing": true, "long-serving": true, "veteran": true,
+	"current": true, "sitting": true, "incumbent": true, "newly": true, "serving": true}
