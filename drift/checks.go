@@ -1836,7 +1836,15 @@ func (c *checker) negations(ss []*textproc.Sentence, d *textproc.Sentence) {
 				if stem == "" || both && negates(d, stem) {
 					continue
 				}
-				if t, ok := claimToken(s, pspan, d, stem); ok && !(both && inNegatedClause(d, t)) && !c.keptInGroup(d, stem) {
+				t, ok := claimToken(s, pspan, d, stem)
+				if !ok {
+					// "no longer holds" against "still holds".
+					if st, sp, adv := pastAdverb(s, pspan); adv && !(both && negates(d, st)) {
+						stem, pspan = st, sp
+						t, ok = claimToken(s, pspan, d, stem)
+					}
+				}
+				if ok && !(both && inNegatedClause(d, t)) && !c.keptInGroup(d, stem) && !prevented(d, t) {
 					if deferred(s, pspan, d, t.Span) || modalOnly(d, t.Span, s, n.Span) || universal(s, n, d) {
 						continue
 					}
@@ -1878,7 +1886,16 @@ func (c *checker) negations(ss []*textproc.Sentence, d *textproc.Sentence) {
 				continue
 			}
 			for _, s := range ss {
-				if t, ok := claimToken(d, pspan, s, stem); ok {
+				t, ok := claimToken(d, pspan, s, stem)
+				if !ok {
+					if st, sp, adv := pastAdverb(d, pspan); adv {
+						t, ok = claimToken(d, sp, s, st)
+						if ok {
+							stem, pspan = st, sp
+						}
+					}
+				}
+				if ok {
 					if deferred(d, pspan, s, t.Span) || modalOnly(s, t.Span, d, n.Span) || universal(d, n, s) {
 						continue
 					}
@@ -3777,3 +3794,42 @@ func postQualifiers(s *textproc.Sentence, r textproc.Role) map[int]bool {
 var tenureWords = map[string]bool{"formerly": true, "longtime": true, "longstanding": true,
 	"long-time": true, "long-standing": true, "long-serving": true, "veteran": true,
 	"current": true, "sitting": true, "incumbent": true, "newly": true, "serving": true}
+
+// pastAdverb returns the word after the negated word at span sp of s
+// when that word is an adverb saying when or how the claim fails ("no
+// longer holds", "has never previously had", "did not immediately
+// respond"): the claim a rewrite states without the negation is the
+// word after it ("still holds"). adv is false when there is none.
+func pastAdverb(s *textproc.Sentence, sp textproc.Span) (stem string, span textproc.Span, adv bool) {
+	k := tokenAt(s, sp.Start)
+	if k < 0 || k+1 >= len(s.Tokens) || !negationAdverbs[s.Tokens[k].Lower] {
+		return "", textproc.Span{}, false
+	}
+	u := &s.Tokens[k+1]
+	if u.Kind != textproc.Word || u.Stop || u.Text != u.Lower {
+		return "", textproc.Span{}, false
+	}
+	return u.Stem, u.Span, true
+}
+
+// negationAdverbs stand between a negation and the word it negates.
+var negationAdverbs = map[string]bool{"longer": true, "yet": true, "ever": true, "again": true,
+	"always": true, "previously": true, "immediately": true, "currently": true, "necessarily": true,
+	"publicly": true, "formally": true, "officially": true}
+
+// prevented reports whether claim token t of s is a gerund, or the
+// adverb of one, after "from" (at most one word between): the object of
+// a verb of preventing, which negates it ("barred her from publicly
+// dating" says she may not date).
+func prevented(s *textproc.Sentence, t textproc.Token) bool {
+	k := tokenAt(s, t.Start)
+	if k < 0 || !strings.HasSuffix(t.Lower, "ing") && (k+1 >= len(s.Tokens) || !strings.HasSuffix(s.Tokens[k+1].Lower, "ing")) {
+		return false
+	}
+	for j := k - 1; j >= 0 && j >= k-2; j-- {
+		if s.Tokens[j].Lower == "from" {
+			return true
+		}
+	}
+	return false
+}

@@ -66,6 +66,9 @@ import (
 //     nothing is fitted on it. Its aimed folder's six stories, written
 //     after the changes made on the second set by writers asked for the
 //     constructions its misses showed, judge those changes: measured only.
+//     Its third folder's fifteen stories, written in session 34 by five
+//     more writers (each a domain of its own), judged that session's
+//     drift changes after they were made: measured only.
 //
 //go:embed testdata/heldout testdata/restyled testdata/retold testdata/blind
 var familySets embed.FS
@@ -123,6 +126,12 @@ func BlindSecondFamilies() ([]examples.Family, error) {
 // in session 33 for the constructions the second set's misses showed.
 func BlindAimedFamilies() ([]examples.Family, error) {
 	return loadFamilySet("blind/aimed", "manifest.json")
+}
+
+// BlindThirdFamilies returns the blind set's third stories: fifteen
+// written in session 34, after the drift changes they judge.
+func BlindThirdFamilies() ([]examples.Family, error) {
+	return loadFamilySet("blind/third", "manifest.json")
 }
 
 // loadFamilySet loads the families of manifest in familySets' folder dir.
