@@ -77,6 +77,8 @@ func TestEntitiesAndRoles(t *testing.T) {
 			"person:Ola Brenn organization:Pennyfield Residents' Association place:Japan", "envoy[]="},
 		{"weekday is not a name", "Mayor Elena Varga spoke on Tuesday in Oslo.",
 			"person:Elena Varga place:Oslo", "mayor[]=Elena Varga"},
+		{"a name after the kind of body it is", "The security firm Greyfen Secure said the charity Tidewell Hearts had been told.",
+			"organization:Greyfen Secure organization:Tidewell Hearts", ""},
 		{"sentence-initial verb is not a name", "Spurred by fears, Tokyo raised spending.",
 			"place:Tokyo", ""},
 	} {

@@ -78,6 +78,12 @@ func entities(ents []Entity, text, low string, toks []Token, ds []Date) ([]Role,
 		e.Text = text[e.Start:e.End]
 		e.Key = entityKey(lowerAt(e.Text, low, e.Start))
 		e.Kind = classify(toks[k:end], e.Key, holderStart[k] || (k > 0 && personTitle[strings.TrimSuffix(toks[k-1].Lower, ".")] && (k < 2 || toks[k-1].Text != ".")))
+		if e.Kind == Person && k > 0 && toks[k-1].Text == toks[k-1].Lower && bodyKinds[toks[k-1].Lower] {
+			// "the consumer group Fair Signal", "the security firm
+			// Greyfen Secure": a name after the kind of body it is
+			// names that body, whatever its last word.
+			e.Kind = Organization
+		}
 		ents = append(ents, e)
 		k = end
 	}
@@ -391,3 +397,16 @@ func isQualifier(t *Token) bool {
 	}
 	return false
 }
+
+// bodyKinds are the lower-case nouns for a kind of organisation that
+// stand before its name: the words that end one (orgSuffixes) and those
+// that rarely do.
+var bodyKinds = func() map[string]bool {
+	m := setOf("firm", "charity", "coalition", "consultancy", "campaign", "forum", "nonprofit", "watchdog",
+		"regulator", "insurer", "lender", "retailer", "publisher", "broadcaster", "newspaper", "club", "band",
+		"team", "school", "hospital")
+	for w := range orgSuffixes {
+		m[w] = true
+	}
+	return m
+}()
