@@ -159,6 +159,9 @@ func Examine(src, derived *textproc.Doc, pairs []Pair) Review {
 	claimOwn, claimAbout := 0, false
 	var unbacked, figures, names, dates, quotes, reversals, novel, content, gaps int
 	seenName := map[string]bool{}
+	// newSurnames holds the surnames of the new names suspected so far:
+	// a quote of such a person is part of that invention, told once.
+	newSurnames := map[string]bool{}
 	for j := range derived.Sentences {
 		d := &derived.Sentences[j]
 		own, all := 0, 0
@@ -229,6 +232,9 @@ func Examine(src, derived *textproc.Doc, pairs []Pair) Review {
 				continue
 			}
 			seenName[e.Key] = true
+			if e.Kind == textproc.Person {
+				newSurnames[surname(e.Text)] = true
+			}
 			if wholly {
 				names++
 			}
@@ -243,6 +249,12 @@ func Examine(src, derived *textproc.Doc, pairs []Pair) Review {
 				continue
 			}
 			quotes++
+			if q.Speaker != "" && newSurnames[surname(q.Speaker)] {
+				// A quote of a person the source never names is part
+				// of that invention: told once, with the name.
+				c.quotedName(surname(q.Speaker), found)
+				continue
+			}
 			who := q.Speaker
 			if who == "" {
 				who = "someone"
@@ -634,3 +646,18 @@ func label(d *textproc.Sentence) bool {
 
 // labelWords is the most words a label holds.
 const labelWords = 4
+
+// quotedName notes on the suspected new name whose surname is who (among
+// c.out[from:]) that the rewrite quotes that person too.
+func (c *checker) quotedName(who string, from int) {
+	for k := range c.out[from:] {
+		d := &c.out[from+k]
+		if d.Kind == Entity && surname(d.DerivedSpan) == who && !strings.HasSuffix(d.Explanation, quotedToo) {
+			d.Explanation += quotedToo
+			return
+		}
+	}
+}
+
+// quotedToo ends the explanation of a new name the rewrite quotes.
+const quotedToo = ", and quotes them"
