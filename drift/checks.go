@@ -1057,7 +1057,9 @@ func (c *checker) dates(ss []*textproc.Sentence, d *textproc.Sentence) {
 	}
 	var used []*textproc.Date
 	for _, dd := range d.Dates {
-		if !c.checkedDate(dd) {
+		// A date its aligned source sentences state is settled: an anchor
+		// pair does not read it again against another one.
+		if !c.checkedDate(dd) || c.anchoring && slices.Contains(c.settled[d], dd.Span) {
 			continue
 		}
 		var cand *textproc.Date
@@ -1075,6 +1077,12 @@ func (c *checker) dates(ss []*textproc.Sentence, d *textproc.Sentence) {
 					cand, candS = sd, s
 				}
 			}
+		}
+		if match && !c.anchoring {
+			if c.settled == nil {
+				c.settled = map[*textproc.Sentence][]textproc.Span{}
+			}
+			c.settled[d] = append(c.settled[d], dd.Span)
 		}
 		if match || cand == nil || c.bothDated(d, candS, *cand, dd) {
 			continue

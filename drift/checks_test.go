@@ -83,6 +83,24 @@ func TestAnchorSettledFigure(t *testing.T) {
 	}
 }
 
+// TestAnchorSettledDate checks the same for a date: a sentence that
+// merges the day of an event its aligned source sentence gives with the
+// words of another source sentence about a later day is not read against
+// that day.
+func TestAnchorSettledDate(t *testing.T) {
+	src := doc("Volunteers spent Tuesday pumping out 340 homes and 85 shops in Harwick after the River Tolm flooded them.",
+		"The river burst its banks shortly after 3am on Monday.", "Power was cut to 6,000 homes.",
+		"The council declared a major incident.", "Repairs will take weeks.")
+	der := doc("The River Tolm burst its banks after 3am on Monday, flooding 340 homes and 85 shops in Harwick.",
+		"Volunteers pumped water out of the houses.", "Power was cut to 6,000 homes.",
+		"The council declared a major incident.", "Repairs will take weeks.")
+	pairs := []Pair{{Source: []int{1}, Derived: []int{0}}, {Source: []int{2}, Derived: []int{2}},
+		{Source: []int{3}, Derived: []int{3}}, {Source: []int{4}, Derived: []int{4}}}
+	if got := Find(src, der, pairs); len(got) != 0 {
+		t.Errorf("got %s, want no drift", listed(got))
+	}
+}
+
 // TestOneQuotation checks that a quotation of two sentences given to
 // another speaker is one drift.
 func TestOneQuotation(t *testing.T) {

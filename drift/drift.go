@@ -392,9 +392,9 @@ type checker struct {
 	// both maps are mem's.
 	clockCache  map[*textproc.Sentence][]clock
 	figureCache map[*textproc.Sentence][]textproc.Number
-	// settled holds the figures of each derived sentence that its aligned
-	// source sentences state, and anchoring is whether find has moved on
-	// to the anchor pairs, which leave those figures alone.
+	// settled holds the figures and dates of each derived sentence that
+	// its aligned source sentences state, and anchoring is whether find
+	// has moved on to the anchor pairs, which leave those alone.
 	settled   map[*textproc.Sentence][]textproc.Span
 	anchoring bool
 	// group holds the derived sentences of the aligned pair being checked
