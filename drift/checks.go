@@ -2487,8 +2487,18 @@ func modalBefore(s *textproc.Sentence, sp textproc.Span) bool {
 // universal reports a "never" (negation n of a) said against a comparison
 // with everything in b ("than anything", "than anyone", "than ever"): "we
 // have never seen a fire move so fast" and "faster than anything we have
-// seen" make one claim, the negation carried by the comparison.
+// seen" make one claim, the negation carried by the comparison. A
+// negation of everything compared in its own sentence ("no employer in
+// the town is bigger than the plant", "nothing has cost more than the
+// strike") is a superlative ("the town's largest employer"), not a claim
+// denied, whatever b says.
 func universal(a *textproc.Sentence, n textproc.Negation, b *textproc.Sentence) bool {
+	switch n.Cue {
+	case "no", "none", "nothing", "nobody", "never":
+		if w, ok := comparedAll(a, n); ok && !comparesWith(b, w) {
+			return true
+		}
+	}
 	if n.Cue != "never" {
 		return false
 	}
@@ -2501,6 +2511,38 @@ func universal(a *textproc.Sentence, n textproc.Negation, b *textproc.Sentence) 
 			case "any", "anything", "anyone", "anybody", "ever":
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// comparedAll returns the comparative of a "than" after negation n of s
+// ("bigger" in "no employer is bigger than the plant"), when the
+// negation denies everything the comparison measures rather than the
+// comparative itself ("no bigger than" says "as small as").
+func comparedAll(s *textproc.Sentence, n textproc.Negation) (string, bool) {
+	cue := tokenAt(s, n.Start)
+	if cue < 0 {
+		return "", false
+	}
+	for k := cue + 2; k < len(s.Tokens); k++ {
+		if s.Tokens[k].Lower != "than" {
+			continue
+		}
+		if k-1 == cue+1 {
+			return "", false // "no wider than"
+		}
+		return s.Tokens[k-1].Lower, true
+	}
+	return "", false
+}
+
+// comparesWith reports whether s makes the comparison "w than": the
+// same comparison stated, so a negation against it is a flip.
+func comparesWith(s *textproc.Sentence, w string) bool {
+	for k := 1; k < len(s.Tokens); k++ {
+		if s.Tokens[k].Lower == "than" && s.Tokens[k-1].Lower == w {
+			return true
 		}
 	}
 	return false

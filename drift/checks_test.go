@@ -499,3 +499,25 @@ func TestTitleAfterAge(t *testing.T) {
 		}
 	}
 }
+
+// TestComparedAll checks which negations deny everything a comparison
+// measures (a superlative) and which deny the comparative itself.
+func TestComparedAll(t *testing.T) {
+	for _, tc := range []struct {
+		text, want string
+		ok         bool
+	}{
+		{"No private employer in Harwick is bigger than the depot.", "bigger", true},
+		{"Nothing has cost the port more than the strike.", "more", true},
+		{"The new span is no wider than the old bridge.", "", false},
+		{"The council did not say when the bridge would reopen.", "", false},
+	} {
+		s := &doc(tc.text).Sentences[0]
+		if len(s.Negations) == 0 {
+			t.Fatalf("%q: no negation read", tc.text)
+		}
+		if w, ok := comparedAll(s, s.Negations[0]); w != tc.want || ok != tc.ok {
+			t.Errorf("comparedAll(%q) = %q, %v; want %q, %v", tc.text, w, ok, tc.want, tc.ok)
+		}
+	}
+}

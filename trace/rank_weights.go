@@ -29,25 +29,25 @@ var (
 	rankModel = Model{
 		Bias: 0.0000,
 		W: []float64{
-			3.8475,  // similarity
-			3.2488,  // candidate_score
+			3.8476,  // similarity
+			3.2489,  // candidate_score
 			-1.0030, // log_candidate_rank
-			0.1363,  // derived_log_odds
+			0.1364,  // derived_log_odds
 			1.4474,  // derived
 			-0.4892, // partial
 			0.3084,  // direction_log_odds
 			2.2564,  // query_held
-			1.9612,  // match_held
-			2.0164,  // query_stems_held
-			1.9061,  // match_stems_held
-			1.3266,  // query_names_held
+			1.9613,  // match_held
+			2.0165,  // query_stems_held
+			1.9062,  // match_stems_held
+			1.3265,  // query_names_held
 			0.0738,  // log_length_ratio
-			-2.8202, // own_specific
+			-2.8201, // own_specific
 			1.3830,  // query_sentences_backed
-			1.7301,  // query_subjects_held
+			1.7302,  // query_subjects_held
 			1.6068,  // match_lead_held
-			2.6949,  // query_lead_held
-			1.6231,  // query_credit
+			2.6952,  // query_lead_held
+			1.6232,  // query_credit
 		},
 	}
 	// storyModel scores an unrelated candidate as one story with the traced article.
@@ -78,5 +78,5 @@ var (
 	}
 	// storyThreshold is the story model's decision threshold (see
 	// acceptStories).
-	storyThreshold = 0.1086342551184083
+	storyThreshold = 0.1086345184768132
 )
