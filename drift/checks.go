@@ -1969,7 +1969,18 @@ func inNegatedClause(s *textproc.Sentence, t textproc.Token) bool {
 		}
 	}
 	for _, m := range s.Negations {
-		if n := tokenAt(s, m.Start); n < 0 || !apart(s, min(n, k), max(n, k)) {
+		if n := tokenAt(s, m.Start); n < 0 || !apart(s, min(n, k), max(n, k)) && !(n > k && coordinated(s, k, n)) {
+			return true
+		}
+	}
+	return false
+}
+
+// coordinated reports a "but" between tokens i and j of s: "attended the
+// hearing but was not represented" negates only what follows it.
+func coordinated(s *textproc.Sentence, i, j int) bool {
+	for k := i + 1; k < j; k++ {
+		if s.Tokens[k].Lower == "but" {
 			return true
 		}
 	}

@@ -68,7 +68,7 @@ import (
 //     constructions its misses showed, judge those changes: measured only.
 //     Its third folder's fifteen stories, written in session 34 by five
 //     more writers (each a domain of its own), judged that session's
-//     drift changes after they were made: measured only.
+//     first drift changes after they were made, and is studied since.
 //
 //go:embed testdata/heldout testdata/restyled testdata/retold testdata/blind
 var familySets embed.FS
@@ -129,7 +129,8 @@ func BlindAimedFamilies() ([]examples.Family, error) {
 }
 
 // BlindThirdFamilies returns the blind set's third stories: fifteen
-// written in session 34, after the drift changes they judge.
+// written in session 34, which judged the drift changes made before
+// them and are studied since.
 func BlindThirdFamilies() ([]examples.Family, error) {
 	return loadFamilySet("blind/third", "manifest.json")
 }
