@@ -1073,7 +1073,11 @@ func (c *checker) dates(ss []*textproc.Sentence, d *textproc.Sentence) {
 				}
 				if sameDate(*sd, dd) || statesDate(s, dd) {
 					match = true
-				} else if cand == nil && !slices.Contains(used, sd) && !statesDate(d, *sd) && attributionDate(s, *sd) == attributionDate(d, dd) && sameBound(s, *sd, d, dd) {
+				} else if (cand == nil || (cand.Year != 0) != (dd.Year != 0) && (sd.Year != 0) == (dd.Year != 0)) &&
+					!slices.Contains(used, sd) && !statesDate(d, *sd) && attributionDate(s, *sd) == attributionDate(d, dd) && sameBound(s, *sd, d, dd) {
+					// The first date of the kind, or one written as
+					// the derived date is (with a year or without)
+					// before one that is not.
 					cand, candS = sd, s
 				}
 			}
@@ -1113,14 +1117,17 @@ func (c *checker) checkedDate(dd textproc.Date) bool {
 }
 
 // srcHasMonth reports whether any source date falls in month dd (of its
-// year, when both give one), a day of it included. A month alone is a
+// year, when dd gives one), a day of it included. A month alone is a
 // coarse date that a timeline names in many sentences ("In September
 // 2015 ... In November 2015 ..."): one the source has somewhere is read
-// against a sentence the aligner paired wrongly, not changed.
+// against a sentence the aligner paired wrongly, not changed. A month
+// the source names without a year ("opens in September") does not hold
+// one with a year ("joined in September 2022"), which dates something
+// else.
 func (c *checker) srcHasMonth(dd textproc.Date) bool {
 	for i := range c.src.Sentences {
 		for _, sd := range c.src.Sentences[i].Dates {
-			if sd.Month == dd.Month && (sd.Year == dd.Year || sd.Year == 0 || dd.Year == 0) {
+			if sd.Month == dd.Month && (sd.Year == dd.Year || dd.Year == 0) {
 				return true
 			}
 		}

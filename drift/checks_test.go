@@ -521,3 +521,23 @@ func TestComparedAll(t *testing.T) {
 		}
 	}
 }
+
+// TestSrcHasMonth checks which derived months the source holds: a month
+// without a year by any date in it, one with a year only by that month
+// of that year.
+func TestSrcHasMonth(t *testing.T) {
+	src := doc("Dana Reeve joined the trust in September 2023.", "A new unit opens in September.")
+	c := newChecker(src, doc("Reeve joined in September 2022."))
+	for _, tc := range []struct {
+		text string
+		want bool
+	}{{"in September", true}, {"in September 2023", true}, {"in September 2022", false}, {"in October", false}} {
+		ds := doc("It happened " + tc.text + ".").Sentences[0].Dates
+		if len(ds) != 1 {
+			t.Fatalf("%q: %d dates read, want 1", tc.text, len(ds))
+		}
+		if got := c.srcHasMonth(ds[0]); got != tc.want {
+			t.Errorf("srcHasMonth(%q) = %v, want %v", tc.text, got, tc.want)
+		}
+	}
+}
