@@ -541,22 +541,3 @@ func TestSrcHasMonth(t *testing.T) {
 		}
 	}
 }
-
-// TestMergedDate checks a derived sentence that merges two source
-// sentences, paired by the aligner with one of them: a month changed in
-// the words of the other is a suspect (a month alone is an uncertain
-// change, reported when the rewrite is judged changed).
-func TestMergedDate(t *testing.T) {
-	src := doc("The council rejected the plan on Tuesday.",
-		"Harlow Energy had applied in September 2023 to build 16 turbines on the moor.",
-		"The company says the turbines would power about 95,000 homes.",
-		"Objectors welcomed the decision.", "The company may appeal.")
-	der := doc("The council rejected the plan on Tuesday.",
-		"The 16 turbines on the moor, applied for in September 2022, would power about 95,000 homes, the company says.",
-		"Objectors welcomed the decision.", "The company may appeal.")
-	pairs := []Pair{{Source: []int{0}, Derived: []int{0}}, {Source: []int{2}, Derived: []int{1}},
-		{Source: []int{3}, Derived: []int{2}}, {Source: []int{4}, Derived: []int{3}}}
-	if g := spans(Examine(src, der, pairs).Suspects, Date); g != "September 2023->September 2022" {
-		t.Errorf("date suspects %q, want September 2023->September 2022", g)
-	}
-}

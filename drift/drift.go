@@ -85,8 +85,7 @@ func Find(src, derived *textproc.Doc, pairs []Pair) []Drift {
 }
 
 // find runs every check over the aligned pairs and over anchorPairs, the
-// date check over mergedPairs, the figure, time and date checks over
-// slotPairs, and orders what it found.
+// figure, time and date checks over slotPairs, and orders what it found.
 func (c *checker) find(pairs []Pair) {
 	src, derived := c.src, c.derived
 	for _, p := range pairs {
@@ -112,10 +111,6 @@ func (c *checker) find(pairs []Pair) {
 		c.numbers(ss, []*textproc.Sentence{d})
 		c.clocks(ss, []*textproc.Sentence{d})
 		c.facts(ss, d, false)
-	}
-	for _, p := range mergedPairs(src, derived, pairs) {
-		ss, d := c.sentences(src, p.Source), &derived.Sentences[p.Derived[0]]
-		c.dates(ss, d)
 	}
 	for _, p := range slotPairs(len(src.Sentences), len(derived.Sentences), pairs, restates) {
 		ss, ds := c.sentences(src, p.Source), c.sentences(derived, p.Derived)
@@ -642,55 +637,6 @@ func surname(name string) string {
 	}
 	return strings.Trim(baseWord(f[len(f)-1]), ".,;:")
 }
-
-// mergedPairs pairs a derived sentence the aligner paired with source
-// sentences of one run with the source sentence just before or after that
-// run when the neighbour holds mergedWords or more of the derived
-// sentence's content words that the run lacks, and at least half of them:
-// a rewrite that merges two sentences ("The 112-megawatt scheme,
-// submitted in September 2022, would have powered about 95,000 homes")
-// which the aligner read as a restatement of one of them has its dates
-// checked against the other too (find reads only dates there: a
-// negation read so flagged faithful rewrites).
-func mergedPairs(src, derived *textproc.Doc, pairs []Pair) []Pair {
-	var out []Pair
-	for _, p := range pairs {
-		if len(p.Source) == 0 {
-			continue
-		}
-		lo, hi := slices.Min(p.Source), slices.Max(p.Source)
-		for _, j := range p.Derived {
-			if j < 0 || j >= len(derived.Sentences) {
-				continue
-			}
-			var own []string
-			for _, w := range contentStems(&derived.Sentences[j]) {
-				if !slices.ContainsFunc(p.Source, func(i int) bool { return i >= 0 && i < len(src.Sentences) && hasStem(&src.Sentences[i], w) }) {
-					own = append(own, w)
-				}
-			}
-			for _, n := range []int{lo - 1, hi + 1} {
-				if n < 0 || n >= len(src.Sentences) || slices.Contains(p.Source, n) {
-					continue
-				}
-				held := 0
-				for _, w := range own {
-					if hasStem(&src.Sentences[n], w) {
-						held++
-					}
-				}
-				if held >= mergedWords && 2*held >= len(own) {
-					out = append(out, Pair{Source: []int{n}, Derived: []int{j}})
-				}
-			}
-		}
-	}
-	return out
-}
-
-// mergedWords is the fewest content words of a derived sentence that the
-// source sentence next to its pair must hold for mergedPairs.
-const mergedWords = 3
 
 // anchorMin is the share of an unaligned derived sentence's content words
 // that one source sentence must hold for anchorPairs to check the derived
