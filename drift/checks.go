@@ -1901,16 +1901,7 @@ func (c *checker) negations(ss []*textproc.Sentence, d *textproc.Sentence) {
 				continue
 			}
 			for _, s := range ss {
-				t, ok := claimToken(d, pspan, s, stem)
-				if !ok {
-					if st, sp, adv := pastAdverb(d, pspan); adv {
-						t, ok = claimToken(d, sp, s, st)
-						if ok {
-							stem, pspan = st, sp
-						}
-					}
-				}
-				if ok {
+				if t, ok := claimToken(d, pspan, s, stem); ok {
 					if deferred(d, pspan, s, t.Span) || modalOnly(s, t.Span, d, n.Span) || universal(d, n, s) {
 						continue
 					}

@@ -91,6 +91,10 @@ func evalFamilies(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	blindFourth, err := eval.BlindFourthFamilies()
+	if err != nil {
+		return err
+	}
 	opts := trace.DefaultOptions()
 	var scores []eval.FamilyScore
 	for _, set := range []struct {
@@ -103,7 +107,7 @@ func evalFamilies(ctx context.Context, e *env, args []string) error {
 		{"manipulated held", manipulatedHeld, false}, {"retold fit", retoldFit, true}, {"retold check", retoldCheck, false},
 		{"blind fit", blindFit, true}, {"blind check", blindCheck, false}, {"blind targeted", blindTargeted, false},
 		{"blind late", blindLate, false}, {"blind second", blindSecond, true},
-		{"blind aimed", blindAimed, false}, {"blind third", blindThird, true}} {
+		{"blind aimed", blindAimed, false}, {"blind third", blindThird, true}, {"blind fourth", blindFourth, false}} {
 		s, err := eval.EvalFamilies(ctx, set.name, set.fams, opts)
 		if err != nil {
 			return err

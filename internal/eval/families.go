@@ -69,6 +69,8 @@ import (
 //     Its third folder's fifteen stories, written in session 34 by five
 //     more writers (each a domain of its own), judged that session's
 //     first drift changes after they were made, and is studied since.
+//     Its fourth folder's fifteen stories, written in session 34 by five
+//     more writers, judged the changes made on the third: measured only.
 //
 //go:embed testdata/heldout testdata/restyled testdata/retold testdata/blind
 var familySets embed.FS
@@ -133,6 +135,12 @@ func BlindAimedFamilies() ([]examples.Family, error) {
 // them and are studied since.
 func BlindThirdFamilies() ([]examples.Family, error) {
 	return loadFamilySet("blind/third", "manifest.json")
+}
+
+// BlindFourthFamilies returns the blind set's fourth stories: fifteen
+// written in session 34, after the drift changes they judge.
+func BlindFourthFamilies() ([]examples.Family, error) {
+	return loadFamilySet("blind/fourth", "manifest.json")
 }
 
 // loadFamilySet loads the families of manifest in familySets' folder dir.

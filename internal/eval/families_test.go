@@ -90,6 +90,7 @@ func TestManipulatedFamilies(t *testing.T) {
 		{"blind late", "blind_late", BlindLateFamilies, 15, 180},
 		{"blind aimed", "blind_aimed", BlindAimedFamilies, 6, 72},
 		{"blind third", "blind_third", BlindThirdFamilies, 15, 180},
+		{"blind fourth", "blind_fourth", BlindFourthFamilies, 15, 180},
 	} {
 		fams, err := set.load()
 		if err != nil {
