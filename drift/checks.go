@@ -1462,7 +1462,7 @@ func speakerOf(doc *textproc.Doc, s *textproc.Sentence, q textproc.Quote) string
 	onlyPerson := func(t *textproc.Sentence, end int) (string, int) {
 		who, n := "", 0
 		for _, e := range t.Entities {
-			if e.Kind != textproc.Person || e.End > end || t.InQuote(e.Span) {
+			if e.Kind != textproc.Person || e.End > end || t.InQuote(e.Span) || !couldBe(t, e, sp) {
 				continue
 			}
 			if who == "" || surname(e.Text) != surname(who) {
@@ -1518,6 +1518,37 @@ func speakerOf(doc *textproc.Doc, s *textproc.Sentence, q textproc.Quote) string
 	}
 	return sp
 }
+
+// couldBe reports whether person e of sentence t may be whom speaker
+// phrase sp refers to when sp is a personal pronoun ("she said"): not a
+// person whose honorific says otherwise ("Mr Rourke" for "she"), nor one
+// named in the possessive ("into Ms Halloran's death"), who owns what the
+// sentence is about rather than saying it. Any person may be named by a
+// phrase that is no pronoun.
+func couldBe(t *textproc.Sentence, e textproc.Entity, sp string) bool {
+	pron := strings.ToLower(bareSpeaker(sp))
+	if pron != "he" && pron != "she" {
+		return true
+	}
+	rest := t.Text[min(e.End, len(t.Text)):]
+	if strings.HasPrefix(rest, "'s") || strings.HasPrefix(rest, "’s") {
+		return false
+	}
+	title := strings.ToLower(strings.TrimRight(strings.Fields(e.Text)[0], "."))
+	if k := tokenAt(t, e.Start); k > 0 {
+		if w := strings.TrimRight(t.Tokens[k-1].Lower, "."); maleHonorifics[w] || femaleHonorifics[w] {
+			title = w
+		}
+	}
+	return !(pron == "she" && maleHonorifics[title] || pron == "he" && femaleHonorifics[title])
+}
+
+// maleHonorifics and femaleHonorifics stand before a name and say whom
+// "he" or "she" may stand for.
+var (
+	maleHonorifics   = map[string]bool{"mr": true, "sir": true, "lord": true}
+	femaleHonorifics = map[string]bool{"mrs": true, "ms": true, "miss": true, "dame": true, "lady": true}
+)
 
 // bareSpeaker returns speaker phrase sp without the punctuation around
 // it: "" for a phrase of punctuation alone ("," before "warned:").
