@@ -528,6 +528,7 @@ func TestComparedAll(t *testing.T) {
 func TestSrcHasMonth(t *testing.T) {
 	src := doc("Dana Reeve joined the trust in September 2023.", "A new unit opens in September.")
 	c := newChecker(src, doc("Reeve joined in September 2022."))
+	defer c.release()
 	for _, tc := range []struct {
 		text string
 		want bool
