@@ -653,8 +653,8 @@ func (c *checker) numbers(ss, ds []*textproc.Sentence) {
 			if countsOther(f.s, f.n, d, n) || isAge(f.s, f.n) != isAge(d, n) {
 				continue
 			}
-			if converted(f.s, f.n, d, n) {
-				best = -1 // "12 metres" → "40ft"
+			if converted(f.s, f.n, d, n) || withItself(f.s, f.n, d, n) || withItself(d, n, f.s, f.n) {
+				best = -1 // "12 metres" → "40ft"; "eight other schools" → "one of nine"
 				break
 			}
 			// A changed figure keeps its unit and its order of magnitude
@@ -718,6 +718,18 @@ func (c *checker) numbers(ss, ds []*textproc.Sentence) {
 			c.add(dr)
 		}
 	}
+}
+
+// withItself reports whether figure a of sa counts the others of a set
+// ("runs Fernhollow and eight other schools") and figure b of sb the
+// whole set with that one ("one of nine schools"): b is a plus one.
+func withItself(sa *textproc.Sentence, a textproc.Number, sb *textproc.Sentence, b textproc.Number) bool {
+	if b.Value != a.Value+1 {
+		return false
+	}
+	ka, kb := tokenAt(sa, a.End-1), tokenAt(sb, b.Start)
+	return ka >= 0 && ka+1 < len(sa.Tokens) && sa.Tokens[ka+1].Lower == "other" &&
+		kb >= 2 && sb.Tokens[kb-1].Lower == "of" && sb.Tokens[kb-2].Lower == "one"
 }
 
 // sameThing reports whether two figures are said of the same thing: the
@@ -1817,8 +1829,14 @@ func speaksFor(s *textproc.Sentence, sp, body string) bool {
 // person ("Marlow County Fire Chief Daniel Okafor" → "okafor"); empty when
 // the phrase names nobody.
 func speakerName(sp string) string {
-	// "Irena Kovac of the league": the person is the part before "of".
-	sp, _, _ = strings.Cut(sp, " of ")
+	// "Irena Kovac of the league": the person is the part before "of";
+	// but not in "Director of music Clemency Arkwright", "Secretary of
+	// State Ines Varro", where that part is a title before the name.
+	if before, _, ok := strings.Cut(sp, " of "); ok {
+		if f := strings.Fields(before); len(f) == 0 || !textproc.RoleTitle(strings.ToLower(f[len(f)-1])) {
+			sp = before
+		}
+	}
 	toks := textproc.Tokenize(sp)
 	// "the Connecticut Democrat", "the Fed": a description, not a name.
 	if len(toks) > 0 && (toks[0].Lower == "the" || toks[0].Lower == "a" || toks[0].Lower == "an") {
@@ -2054,6 +2072,31 @@ func clauseBoundary(s *textproc.Sentence, i, j int) bool {
 	return false
 }
 
+// negationAt reports whether token k of s is a negation cue.
+func negationAt(s *textproc.Sentence, k int) bool {
+	return slices.ContainsFunc(s.Negations, func(n textproc.Negation) bool { return tokenAt(s, n.Start) == k })
+}
+
+// parenthesisEnd returns the index of the comma that closes a short
+// aside opened by the comma at token k of s (", however,", ", in fact,":
+// one or two lower-case words), 0 when there is none. A negation just
+// before such an aside reaches past it.
+func parenthesisEnd(s *textproc.Sentence, k int) int {
+	for e := k + 1; e < len(s.Tokens) && e <= k+3; e++ {
+		t := &s.Tokens[e]
+		if t.Text == "," {
+			if e > k+1 {
+				return e
+			}
+			return 0
+		}
+		if t.Kind != textproc.Word || t.Text != t.Lower {
+			return 0
+		}
+	}
+	return 0
+}
+
 // apart reports whether tokens i and j of s stand in different clauses: a
 // semicolon, comma, colon or dash between them (clauseBoundary's marks
 // among them), or a word that opens a subordinate or relative clause
@@ -2062,7 +2105,13 @@ func clauseBoundary(s *textproc.Sentence, i, j int) bool {
 func apart(s *textproc.Sentence, i, j int) bool {
 	for k := i + 1; k < j; k++ {
 		switch t := &s.Tokens[k]; t.Text {
-		case ";", ",", ":", "—", "–":
+		case ",":
+			if e := parenthesisEnd(s, k); k == i+1 && negationAt(s, i) && e > 0 && e < j {
+				k = e // "did not, however, oppose"
+				continue
+			}
+			return true
+		case ";", ":", "—", "–":
 			return true
 		default:
 			if subordinators[t.Lower] {

@@ -95,6 +95,10 @@ func evalFamilies(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	blindAimed2, err := eval.BlindAimed2Families()
+	if err != nil {
+		return err
+	}
 	opts := trace.DefaultOptions()
 	var scores []eval.FamilyScore
 	for _, set := range []struct {
@@ -107,7 +111,8 @@ func evalFamilies(ctx context.Context, e *env, args []string) error {
 		{"manipulated held", manipulatedHeld, false}, {"retold fit", retoldFit, true}, {"retold check", retoldCheck, false},
 		{"blind fit", blindFit, true}, {"blind check", blindCheck, false}, {"blind targeted", blindTargeted, false},
 		{"blind late", blindLate, false}, {"blind second", blindSecond, true},
-		{"blind aimed", blindAimed, false}, {"blind third", blindThird, true}, {"blind fourth", blindFourth, false}} {
+		{"blind aimed", blindAimed, false}, {"blind third", blindThird, true}, {"blind fourth", blindFourth, false},
+		{"blind aimed2", blindAimed2, false}} {
 		s, err := eval.EvalFamilies(ctx, set.name, set.fams, opts)
 		if err != nil {
 			return err

@@ -71,6 +71,10 @@ import (
 //     first drift changes after they were made, and is studied since.
 //     Its fourth folder's fifteen stories, written in session 34 by five
 //     more writers, judged the changes made on the third: measured only.
+//     Its aimed2 folder's nine stories, written in session 34 by three
+//     writers asked for the constructions the second and third sets'
+//     remaining false drifts showed, judge the rules made for them:
+//     measured only.
 //
 //go:embed testdata/heldout testdata/restyled testdata/retold testdata/blind
 var familySets embed.FS
@@ -141,6 +145,13 @@ func BlindThirdFamilies() ([]examples.Family, error) {
 // written in session 34, after the drift changes they judge.
 func BlindFourthFamilies() ([]examples.Family, error) {
 	return loadFamilySet("blind/fourth", "manifest.json")
+}
+
+// BlindAimed2Families returns the blind set's second aimed stories: nine
+// written in session 34 for the constructions the second and third sets'
+// false drifts showed.
+func BlindAimed2Families() ([]examples.Family, error) {
+	return loadFamilySet("blind/aimed2", "manifest.json")
 }
 
 // loadFamilySet loads the families of manifest in familySets' folder dir.

@@ -91,6 +91,7 @@ func TestManipulatedFamilies(t *testing.T) {
 		{"blind aimed", "blind_aimed", BlindAimedFamilies, 6, 72},
 		{"blind third", "blind_third", BlindThirdFamilies, 15, 180},
 		{"blind fourth", "blind_fourth", BlindFourthFamilies, 15, 180},
+		{"blind aimed2", "blind_aimed2", BlindAimed2Families, 9, 108},
 	} {
 		fams, err := set.load()
 		if err != nil {
