@@ -209,7 +209,7 @@ func (c *checker) titleHeld(cands []roleAt, d *textproc.Sentence, dr textproc.Ro
 // wherever they stand in the role's qualified phrase ("Regional Fire
 // Chief"); other words only within the role's own phrase, before its
 // title (postQualifiers), since before that phrase they are as often a
-// verb ("shows Prince Harry").
+// verb ("met President Alma Ruiz").
 var postLevels = map[string]bool{"regional": true, "national": true, "general": true,
 	"state": true, "federal": true, "local": true, "provincial": true, "county": true,
 	"city": true, "municipal": true, "district": true, "international": true,
@@ -721,7 +721,7 @@ func (c *checker) numbers(ss, ds []*textproc.Sentence) {
 }
 
 // withItself reports whether figure a of sa counts the others of a set
-// ("runs Fernhollow and eight other schools") and figure b of sb the
+// ("runs Holt Academy and eight other schools") and figure b of sb the
 // whole set with that one ("one of nine schools"): b is a plus one.
 func withItself(sa *textproc.Sentence, a textproc.Number, sb *textproc.Sentence, b textproc.Number) bool {
 	if b.Value != a.Value+1 {
@@ -1533,8 +1533,8 @@ func speakerOf(doc *textproc.Doc, s *textproc.Sentence, q textproc.Quote) string
 
 // couldBe reports whether person e of sentence t may be whom speaker
 // phrase sp refers to when sp is a personal pronoun ("she said"): not a
-// person whose honorific says otherwise ("Mr Rourke" for "she"), nor one
-// named in the possessive ("into Ms Halloran's death"), who owns what the
+// person whose honorific says otherwise ("Mr Venn" for "she"), nor one
+// named in the possessive ("into Ms Pike's death"), who owns what the
 // sentence is about rather than saying it. Any person may be named by a
 // phrase that is no pronoun.
 func couldBe(t *textproc.Sentence, e textproc.Entity, sp string) bool {
@@ -1830,7 +1830,7 @@ func speaksFor(s *textproc.Sentence, sp, body string) bool {
 // the phrase names nobody.
 func speakerName(sp string) string {
 	// "Irena Kovac of the league": the person is the part before "of";
-	// but not in "Director of music Clemency Arkwright", "Secretary of
+	// but not in "Director of Finance Omar Pike", "Secretary of
 	// State Ines Varro", where that part is a title before the name.
 	if before, _, ok := strings.Cut(sp, " of "); ok {
 		if f := strings.Fields(before); len(f) == 0 || !textproc.RoleTitle(strings.ToLower(f[len(f)-1])) {
@@ -3685,10 +3685,9 @@ var documents = map[string]bool{"statement": true, "letter": true, "note": true,
 // speakerPronouns stand for a speaker without naming one.
 var speakerPronouns = map[string]bool{"he": true, "she": true, "it": true, "they": true, "we": true, "i": true}
 
-// determiners open a description of one known thing: a speaker ("the
-// company", "a prosecutor", "its chief"), the body a post belongs to
-// ("president of a construction company").
-var determiners = map[string]bool{"the": true, "a": true, "an": true, "its": true, "his": true, "her": true, "their": true}
+// speakerDeterminers open a description of one known speaker ("the
+// company", "a prosecutor", "its chief").
+var speakerDeterminers = map[string]bool{"the": true, "a": true, "an": true, "its": true, "his": true, "her": true, "their": true}
 
 // unnamedSpeaker reports whether the attribution at token k of s is made
 // by a pronoun or a description and no name: "he said in", "the company
@@ -3723,10 +3722,10 @@ func unnamedSpeaker(s *textproc.Sentence, k int) bool {
 		// verb; "said the company": a determiner right after it, then a
 		// lower-case word.
 		if i == k-1 {
-			if d, ok := word(i - 1); ok && determiners[d.Lower] {
+			if d, ok := word(i - 1); ok && speakerDeterminers[d.Lower] {
 				unnamed = true
 			}
-		} else if n, ok := word(i + 1); ok && determiners[t.Lower] && !named(n) {
+		} else if n, ok := word(i + 1); ok && speakerDeterminers[t.Lower] && !named(n) {
 			unnamed = true
 		}
 	}
@@ -3901,7 +3900,7 @@ func isAcronym(w string) bool {
 // by token index: a rewrite that writes another such word gives another
 // post. Words after the title are left out: a phrase there names the
 // body the post belongs to as often as its field ("president of a
-// construction company" told as "of a construction firm"). So are
+// shipping company" told as "of a shipping firm"). So are
 // possessives, the post's owner ("the company's director"), words of
 // how the title holds ("former"), words of tenure ("longtime"), and
 // title words.
