@@ -70,7 +70,8 @@ import (
 //     more writers (each a domain of its own), judged that session's
 //     first drift changes after they were made, and is studied since.
 //     Its fourth folder's fifteen stories, written in session 34 by five
-//     more writers, judged the changes made on the third: measured only.
+//     more writers, judged the changes made on the third, and is studied
+//     since.
 //     Its aimed2 folder's nine stories, written in session 34 by three
 //     writers asked for the constructions the second and third sets'
 //     remaining false drifts showed, judge the rules made for them:
@@ -142,7 +143,8 @@ func BlindThirdFamilies() ([]examples.Family, error) {
 }
 
 // BlindFourthFamilies returns the blind set's fourth stories: fifteen
-// written in session 34, after the drift changes they judge.
+// written in session 34, which judged the drift changes made on the
+// third and are studied since.
 func BlindFourthFamilies() ([]examples.Family, error) {
 	return loadFamilySet("blind/fourth", "manifest.json")
 }
