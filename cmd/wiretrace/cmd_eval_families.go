@@ -99,6 +99,10 @@ func evalFamilies(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	blindFifth, err := eval.BlindFifthFamilies()
+	if err != nil {
+		return err
+	}
 	opts := trace.DefaultOptions()
 	var scores []eval.FamilyScore
 	for _, set := range []struct {
@@ -112,7 +116,7 @@ func evalFamilies(ctx context.Context, e *env, args []string) error {
 		{"blind fit", blindFit, true}, {"blind check", blindCheck, false}, {"blind targeted", blindTargeted, false},
 		{"blind late", blindLate, false}, {"blind second", blindSecond, true},
 		{"blind aimed", blindAimed, false}, {"blind third", blindThird, true}, {"blind fourth", blindFourth, true},
-		{"blind aimed2", blindAimed2, false}} {
+		{"blind aimed2", blindAimed2, false}, {"blind fifth", blindFifth, false}} {
 		s, err := eval.EvalFamilies(ctx, set.name, set.fams, opts)
 		if err != nil {
 			return err

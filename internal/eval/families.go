@@ -72,6 +72,9 @@ import (
 //     Its fourth folder's fifteen stories, written in session 34 by five
 //     more writers, judged the changes made on the third, and is studied
 //     since.
+//     Its fifth folder's fifteen stories, written at the end of session
+//     34 by five more writers, judge that session's changes as a whole:
+//     measured only, never studied.
 //     Its aimed2 folder's nine stories, written in session 34 by three
 //     writers asked for the constructions the second and third sets'
 //     remaining false drifts showed, judge the rules made for them:
@@ -147,6 +150,12 @@ func BlindThirdFamilies() ([]examples.Family, error) {
 // third and are studied since.
 func BlindFourthFamilies() ([]examples.Family, error) {
 	return loadFamilySet("blind/fourth", "manifest.json")
+}
+
+// BlindFifthFamilies returns the blind set's fifth stories: fifteen
+// written at the end of session 34, which judge its drift changes.
+func BlindFifthFamilies() ([]examples.Family, error) {
+	return loadFamilySet("blind/fifth", "manifest.json")
 }
 
 // BlindAimed2Families returns the blind set's second aimed stories: nine

@@ -92,6 +92,7 @@ func TestManipulatedFamilies(t *testing.T) {
 		{"blind third", "blind_third", BlindThirdFamilies, 15, 180},
 		{"blind fourth", "blind_fourth", BlindFourthFamilies, 15, 180},
 		{"blind aimed2", "blind_aimed2", BlindAimed2Families, 9, 108},
+		{"blind fifth", "blind_fifth", BlindFifthFamilies, 15, 180},
 	} {
 		fams, err := set.load()
 		if err != nil {
