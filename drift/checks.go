@@ -1074,6 +1074,10 @@ func (c *checker) dates(ss []*textproc.Sentence, d *textproc.Sentence) {
 		if !c.checkedDate(dd) || c.anchoring && slices.Contains(c.settled[d], dd.Span) {
 			continue
 		}
+		// The counterpart is the first source date of the kind, or one
+		// written as dd is (with a year or without) before one that is
+		// not.
+		likeDerived := func(x textproc.Date) bool { return (x.Year != 0) == (dd.Year != 0) }
 		var cand *textproc.Date
 		var candS *textproc.Sentence
 		match := false
@@ -1085,11 +1089,8 @@ func (c *checker) dates(ss []*textproc.Sentence, d *textproc.Sentence) {
 				}
 				if sameDate(*sd, dd) || statesDate(s, dd) {
 					match = true
-				} else if (cand == nil || (cand.Year != 0) != (dd.Year != 0) && (sd.Year != 0) == (dd.Year != 0)) &&
+				} else if (cand == nil || !likeDerived(*cand) && likeDerived(*sd)) &&
 					!slices.Contains(used, sd) && !statesDate(d, *sd) && attributionDate(s, *sd) == attributionDate(d, dd) && sameBound(s, *sd, d, dd) {
-					// The first date of the kind, or one written as
-					// the derived date is (with a year or without)
-					// before one that is not.
 					cand, candS = sd, s
 				}
 			}
@@ -1468,13 +1469,14 @@ func (c *checker) quotes(ss []*textproc.Sentence, d *textproc.Sentence) {
 // Otherwise the speaker phrase as it is, which names nobody.
 func speakerOf(doc *textproc.Doc, s *textproc.Sentence, q textproc.Quote) string {
 	sp := q.Speaker
+	pron := strings.ToLower(bareSpeaker(sp))
 	// onlyPerson is the one person sentence t names before byte end,
 	// "" when it names none or several. A name inside quotation marks is
 	// a speaker's word, not a speaker.
 	onlyPerson := func(t *textproc.Sentence, end int) (string, int) {
 		who, n := "", 0
 		for _, e := range t.Entities {
-			if e.Kind != textproc.Person || e.End > end || t.InQuote(e.Span) || !couldBe(t, e, sp) {
+			if e.Kind != textproc.Person || e.End > end || t.InQuote(e.Span) || !couldBe(t, e, pron) {
 				continue
 			}
 			if who == "" || surname(e.Text) != surname(who) {
@@ -1531,14 +1533,13 @@ func speakerOf(doc *textproc.Doc, s *textproc.Sentence, q textproc.Quote) string
 	return sp
 }
 
-// couldBe reports whether person e of sentence t may be whom speaker
-// phrase sp refers to when sp is a personal pronoun ("she said"): not a
+// couldBe reports whether person e of sentence t may be whom a speaker
+// phrase refers to when it is the personal pronoun pron ("she"): not a
 // person whose honorific says otherwise ("Mr Venn" for "she"), nor one
 // named in the possessive ("into Ms Pike's death"), who owns what the
 // sentence is about rather than saying it. Any person may be named by a
 // phrase that is no pronoun.
-func couldBe(t *textproc.Sentence, e textproc.Entity, sp string) bool {
-	pron := strings.ToLower(bareSpeaker(sp))
+func couldBe(t *textproc.Sentence, e textproc.Entity, pron string) bool {
 	if pron != "he" && pron != "she" {
 		return true
 	}
@@ -2016,15 +2017,32 @@ func inNegatedClause(s *textproc.Sentence, t textproc.Token) bool {
 		}
 	}
 	for _, m := range s.Negations {
-		if n := tokenAt(s, m.Start); n < 0 || !apart(s, min(n, k), max(n, k)) && !(n > k && coordinated(s, k, n)) {
+		n := tokenAt(s, m.Start)
+		switch {
+		case n < 0:
+			return true
+		case n < k:
+			// A negation reaches past a short aside right after it
+			// ("did not, however, oppose").
+			from := n
+			if n+1 < len(s.Tokens) && s.Tokens[n+1].Text == "," {
+				if e := parenthesisEnd(s, n+1); e > 0 && e < k {
+					from = e
+				}
+			}
+			if !apart(s, from, k) {
+				return true
+			}
+		case !apart(s, k, n) && !coordinated(s, k, n):
 			return true
 		}
 	}
 	return false
 }
 
-// coordinated reports a "but" between tokens i and j of s: "attended the
-// hearing but was not represented" negates only what follows it.
+// coordinated reports a "but" between tokens i and j of s: in "attended
+// the hearing but was not represented" the negation after it negates only
+// what follows it.
 func coordinated(s *textproc.Sentence, i, j int) bool {
 	for k := i + 1; k < j; k++ {
 		if s.Tokens[k].Lower == "but" {
@@ -2072,15 +2090,9 @@ func clauseBoundary(s *textproc.Sentence, i, j int) bool {
 	return false
 }
 
-// negationAt reports whether token k of s is a negation cue.
-func negationAt(s *textproc.Sentence, k int) bool {
-	return slices.ContainsFunc(s.Negations, func(n textproc.Negation) bool { return tokenAt(s, n.Start) == k })
-}
-
 // parenthesisEnd returns the index of the comma that closes a short
 // aside opened by the comma at token k of s (", however,", ", in fact,":
-// one or two lower-case words), 0 when there is none. A negation just
-// before such an aside reaches past it.
+// one or two lower-case words), 0 when there is none.
 func parenthesisEnd(s *textproc.Sentence, k int) int {
 	for e := k + 1; e < len(s.Tokens) && e <= k+3; e++ {
 		t := &s.Tokens[e]
@@ -2105,13 +2117,7 @@ func parenthesisEnd(s *textproc.Sentence, k int) int {
 func apart(s *textproc.Sentence, i, j int) bool {
 	for k := i + 1; k < j; k++ {
 		switch t := &s.Tokens[k]; t.Text {
-		case ",":
-			if e := parenthesisEnd(s, k); k == i+1 && negationAt(s, i) && e > 0 && e < j {
-				k = e // "did not, however, oppose"
-				continue
-			}
-			return true
-		case ";", ":", "—", "–":
+		case ";", ",", ":", "—", "–":
 			return true
 		default:
 			if subordinators[t.Lower] {
@@ -3901,9 +3907,9 @@ func isAcronym(w string) bool {
 // post. Words after the title are left out: a phrase there names the
 // body the post belongs to as often as its field ("president of a
 // shipping company" told as "of a shipping firm"). So are
-// possessives, the post's owner ("the company's director"), words of
-// how the title holds ("former"), words of tenure ("longtime"), and
-// title words.
+// possessives, the post's owner ("the company's director"), the role's
+// modifiers (how the title holds: "former"), words of tenure
+// ("longtime"), and title words.
 func postQualifiers(s *textproc.Sentence, r textproc.Role) map[int]bool {
 	out := map[int]bool{}
 	head := strings.Fields(canonTitle(r.Title))
@@ -3919,8 +3925,8 @@ func postQualifiers(s *textproc.Sentence, r textproc.Role) map[int]bool {
 		if t.Lower == last || textproc.RoleTitle(t.Lower) {
 			return out
 		}
-		if t.Kind == textproc.Word && !t.Stop && t.Text == t.Lower && len(t.Lower) > 3 &&
-			!meaningfulModifiers[t.Lower] && !tenureWords[t.Lower] && baseWord(t.Lower) == t.Lower {
+		if t.Kind == textproc.Word && !t.Stop && t.Text == t.Lower && len(t.Lower) > 3 && baseWord(t.Lower) == t.Lower &&
+			!slices.Contains(head, t.Lower) && !slices.Contains(r.Modifiers, t.Lower) && !tenureWords[t.Lower] {
 			out[k] = true
 		}
 	}
@@ -3928,10 +3934,10 @@ func postQualifiers(s *textproc.Sentence, r textproc.Role) map[int]bool {
 }
 
 // tenureWords say how long or since when a post is held, not which post
-// it is; "formerly" is "former" (see modifiers).
-var tenureWords = map[string]bool{"formerly": true, "longtime": true, "longstanding": true,
+// it is (textproc reads "current" and "sitting" as a role's modifiers).
+var tenureWords = map[string]bool{"longtime": true, "longstanding": true,
 	"long-time": true, "long-standing": true, "long-serving": true, "veteran": true,
-	"current": true, "sitting": true, "incumbent": true, "newly": true, "serving": true}
+	"incumbent": true, "newly": true, "serving": true}
 
 // pastAdverb returns the word after the negated word at span sp of s
 // when that word is an adverb saying when or how the claim fails ("no
