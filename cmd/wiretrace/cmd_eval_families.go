@@ -27,97 +27,32 @@ func evalFamilies(ctx context.Context, e *env, args []string) error {
 	if len(rest) > 0 {
 		return usagef("eval families takes no arguments, got %q", rest)
 	}
-	bundled, err := examples.Families()
-	if err != nil {
-		return err
+	type familySet struct {
+		name string
+		load func() ([]examples.Family, error)
+		// studied: its wrong answers may be listed (--misses).
+		studied bool
 	}
-	held, err := eval.HeldOutFamilies()
-	if err != nil {
-		return err
+	inPart := func(load func(eval.Part) ([]examples.Family, error), part eval.Part) func() ([]examples.Family, error) {
+		return func() ([]examples.Family, error) { return load(part) }
 	}
-	restyledFit, err := eval.RestyledFamilies(eval.Fit)
-	if err != nil {
-		return err
-	}
-	restyledCheck, err := eval.RestyledFamilies(eval.Check)
-	if err != nil {
-		return err
-	}
-	manipulatedFit, err := eval.ManipulatedFamilies(eval.Fit)
-	if err != nil {
-		return err
-	}
-	manipulatedCheck, err := eval.ManipulatedFamilies(eval.Check)
-	if err != nil {
-		return err
-	}
-	manipulatedHeld, err := eval.HeldOutManipulated()
-	if err != nil {
-		return err
-	}
-	retoldFit, err := eval.RetoldFamilies(eval.Fit)
-	if err != nil {
-		return err
-	}
-	retoldCheck, err := eval.RetoldFamilies(eval.Check)
-	if err != nil {
-		return err
-	}
-	blindFit, err := eval.BlindFamilies(eval.Fit)
-	if err != nil {
-		return err
-	}
-	blindCheck, err := eval.BlindFamilies(eval.Check)
-	if err != nil {
-		return err
-	}
-	blindTargeted, err := eval.BlindTargetedFamilies()
-	if err != nil {
-		return err
-	}
-	blindLate, err := eval.BlindLateFamilies()
-	if err != nil {
-		return err
-	}
-	blindSecond, err := eval.BlindSecondFamilies()
-	if err != nil {
-		return err
-	}
-	blindAimed, err := eval.BlindAimedFamilies()
-	if err != nil {
-		return err
-	}
-	blindThird, err := eval.BlindThirdFamilies()
-	if err != nil {
-		return err
-	}
-	blindFourth, err := eval.BlindFourthFamilies()
-	if err != nil {
-		return err
-	}
-	blindAimed2, err := eval.BlindAimed2Families()
-	if err != nil {
-		return err
-	}
-	blindFifth, err := eval.BlindFifthFamilies()
-	if err != nil {
-		return err
+	sets := []familySet{{"bundled", examples.Families, true}, {"held-out", eval.HeldOutFamilies, false},
+		{"restyled fit", inPart(eval.RestyledFamilies, eval.Fit), true}, {"restyled check", inPart(eval.RestyledFamilies, eval.Check), false},
+		{"manipulated fit", inPart(eval.ManipulatedFamilies, eval.Fit), true}, {"manipulated check", inPart(eval.ManipulatedFamilies, eval.Check), false},
+		{"manipulated held", eval.HeldOutManipulated, false},
+		{"retold fit", inPart(eval.RetoldFamilies, eval.Fit), true}, {"retold check", inPart(eval.RetoldFamilies, eval.Check), false},
+		{"blind fit", inPart(eval.BlindFamilies, eval.Fit), true}, {"blind check", inPart(eval.BlindFamilies, eval.Check), false}}
+	for _, b := range eval.BlindSets {
+		sets = append(sets, familySet{b.Name, b.Families, b.Studied})
 	}
 	opts := trace.DefaultOptions()
 	var scores []eval.FamilyScore
-	for _, set := range []struct {
-		name string
-		fams []examples.Family
-		// studied: its wrong answers may be listed (--misses).
-		studied bool
-	}{{"bundled", bundled, true}, {"held-out", held, false}, {"restyled fit", restyledFit, true}, {"restyled check", restyledCheck, false},
-		{"manipulated fit", manipulatedFit, true}, {"manipulated check", manipulatedCheck, false},
-		{"manipulated held", manipulatedHeld, false}, {"retold fit", retoldFit, true}, {"retold check", retoldCheck, false},
-		{"blind fit", blindFit, true}, {"blind check", blindCheck, false}, {"blind targeted", blindTargeted, false},
-		{"blind late", blindLate, false}, {"blind second", blindSecond, true},
-		{"blind aimed", blindAimed, false}, {"blind third", blindThird, true}, {"blind fourth", blindFourth, true},
-		{"blind aimed2", blindAimed2, false}, {"blind fifth", blindFifth, false}} {
-		s, err := eval.EvalFamilies(ctx, set.name, set.fams, opts)
+	for _, set := range sets {
+		fams, err := set.load()
+		if err != nil {
+			return fmt.Errorf("loading the %s families: %w", set.name, err)
+		}
+		s, err := eval.EvalFamilies(ctx, set.name, fams, opts)
 		if err != nil {
 			return err
 		}

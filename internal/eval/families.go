@@ -115,54 +115,35 @@ func BlindFamilies(part Part) ([]examples.Family, error) {
 	return loadFamilySet("blind/"+string(part), "manifest.json")
 }
 
-// BlindTargetedFamilies returns the blind set's targeted stories.
-func BlindTargetedFamilies() ([]examples.Family, error) {
-	return loadFamilySet("blind/targeted", "manifest.json")
+// A BlindSet is one folder of the blind story sets besides the fit and
+// check parts (see familySets for what each holds).
+type BlindSet struct {
+	// Name is how eval families reports the set ("blind late").
+	Name string
+	// Dir is its folder under testdata/blind, and the name of its floors
+	// (families.blind_<Dir>.*).
+	Dir string
+	// Studied says its misses may be read; nothing is fitted on any.
+	Studied bool
 }
 
-// BlindLateFamilies returns the blind set's late stories: fifteen written
-// in session 32, after the drift changes they were used to judge.
-func BlindLateFamilies() ([]examples.Family, error) {
-	return loadFamilySet("blind/late", "manifest.json")
+// BlindSets are the blind story sets besides the fit and check parts, in
+// the order they were written.
+var BlindSets = []BlindSet{
+	{"blind targeted", "targeted", false},
+	{"blind late", "late", false},
+	{"blind second", "second", true},
+	{"blind aimed", "aimed", false},
+	{"blind third", "third", true},
+	{"blind fourth", "fourth", true},
+	{"blind aimed2", "aimed2", false},
+	{"blind fifth", "fifth", false},
 }
 
-// BlindSecondFamilies returns the blind set's second studied stories:
-// fifteen written in session 33, whose misses may be studied.
-func BlindSecondFamilies() ([]examples.Family, error) {
-	return loadFamilySet("blind/second", "manifest.json")
-}
-
-// BlindAimedFamilies returns the blind set's aimed stories: six written
-// in session 33 for the constructions the second set's misses showed.
-func BlindAimedFamilies() ([]examples.Family, error) {
-	return loadFamilySet("blind/aimed", "manifest.json")
-}
-
-// BlindThirdFamilies returns the blind set's third stories: fifteen
-// written in session 34, which judged the drift changes made before
-// them and are studied since.
-func BlindThirdFamilies() ([]examples.Family, error) {
-	return loadFamilySet("blind/third", "manifest.json")
-}
-
-// BlindFourthFamilies returns the blind set's fourth stories: fifteen
-// written in session 34, which judged the drift changes made on the
-// third and are studied since.
-func BlindFourthFamilies() ([]examples.Family, error) {
-	return loadFamilySet("blind/fourth", "manifest.json")
-}
-
-// BlindFifthFamilies returns the blind set's fifth stories: fifteen
-// written at the end of session 34, which judge its drift changes.
-func BlindFifthFamilies() ([]examples.Family, error) {
-	return loadFamilySet("blind/fifth", "manifest.json")
-}
-
-// BlindAimed2Families returns the blind set's second aimed stories: nine
-// written in session 34 for the constructions the second and third sets'
-// false drifts showed.
-func BlindAimed2Families() ([]examples.Family, error) {
-	return loadFamilySet("blind/aimed2", "manifest.json")
+// Families loads the set's stories: each original with its manipulated
+// and faithful retellings.
+func (b BlindSet) Families() ([]examples.Family, error) {
+	return loadFamilySet("blind/"+b.Dir, "manifest.json")
 }
 
 // loadFamilySet loads the families of manifest in familySets' folder dir.

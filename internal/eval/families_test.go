@@ -69,31 +69,36 @@ func TestRestyledFamilies(t *testing.T) {
 
 // TestManipulatedFamilies holds Compare's answers on the manipulated
 // retellings' check part, on the held-out families' manipulated
-// retellings and on the retold stories' check part (all written blind,
-// only measured) at their floors: every retelling judged derived from its
+// retellings, on the retold stories' check part and on the blind sets
+// (all written blind; nothing is fitted on them) at their floors: every retelling judged derived from its
 // original, with the manifest's relation; the planted drifts found;
 // every manipulated page given at least one drift and the faithful ones
 // none.
 func TestManipulatedFamilies(t *testing.T) {
-	for _, set := range []struct {
+	type familySet struct {
 		name, floor string
 		load        func() ([]examples.Family, error)
 		// The set's size: stories (each with one faithful retelling and
 		// three manipulated ones) and planted drifts.
 		stories, drifts int
-	}{
+	}
+	sets := []familySet{
 		{"manipulated check", "manipulated", func() ([]examples.Family, error) { return ManipulatedFamilies(Check) }, 5, 50},
 		{"manipulated held", "manipulated_heldout", HeldOutManipulated, 5, 40},
 		{"retold check", "retold", func() ([]examples.Family, error) { return RetoldFamilies(Check) }, 2, 20},
 		{"blind check", "blind", func() ([]examples.Family, error) { return BlindFamilies(Check) }, 6, 60},
-		{"blind targeted", "blind_targeted", BlindTargetedFamilies, 4, 40},
-		{"blind late", "blind_late", BlindLateFamilies, 15, 180},
-		{"blind aimed", "blind_aimed", BlindAimedFamilies, 6, 72},
-		{"blind third", "blind_third", BlindThirdFamilies, 15, 180},
-		{"blind fourth", "blind_fourth", BlindFourthFamilies, 15, 180},
-		{"blind aimed2", "blind_aimed2", BlindAimed2Families, 9, 108},
-		{"blind fifth", "blind_fifth", BlindFifthFamilies, 15, 180},
-	} {
+	}
+	// The size of each blind set besides the fit and check parts.
+	sizes := map[string][2]int{"targeted": {4, 40}, "late": {15, 180}, "second": {15, 180}, "aimed": {6, 72},
+		"third": {15, 180}, "fourth": {15, 180}, "aimed2": {9, 108}, "fifth": {15, 180}}
+	for _, b := range BlindSets {
+		size, ok := sizes[b.Dir]
+		if !ok {
+			t.Fatalf("blind set %s: no size to check it against", b.Dir)
+		}
+		sets = append(sets, familySet{b.Name, "blind_" + b.Dir, b.Families, size[0], size[1]})
+	}
+	for _, set := range sets {
 		fams, err := set.load()
 		if err != nil {
 			t.Fatal(err)
