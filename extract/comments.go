@@ -106,14 +106,16 @@ var headingLanguages = regexp.MustCompile(`\s+[/|·]\s+`)
 var commentItemClass = regexp.MustCompile(`^(?:[a-z][a-z0-9]*[-_]+)?(?:comment|reply)(?:[-_]+(?:item|entry|container|wrapper|node|card|thread-item|single|\d+))?$|^comment\d+$`)
 
 // commentSection matches the class or id of a comments section.
-var commentSection = regexp.MustCompile(`comments|commentlist|comment-list|comment[-_]section|comment[-_]thread|discussion|responses|replies|reactions|réactions|disqus|` + foreignComments)
+var commentSection = regexp.MustCompile(`comments|commentlist|comment-list|comment[-_]section|comment[-_]thread|discussion|responses|replies|reactions|réactions|disqus|` + strings.Join(foreignComments, "|"))
 
 // foreignComments are the words for reader comments in the languages of
-// the European and Asian press, as class names and headings write them:
-// German "Kommentare", "Leserkommentare", French "commentaires", Spanish
-// and Portuguese "comentarios", Italian "commenti", Dutch "reacties",
-// Polish "komentarze", Korean, Japanese and Chinese.
-const foreignComments = `kommentar|commentaire|comentario|comentário|commenti|reacties|komentarz|댓글|コメント|评论|評論`
+// the European and Asian press, as class names and headings write them
+// (a heading may add a plural's ending): German "Kommentare",
+// "Leserkommentare", French "commentaires", Spanish and Portuguese
+// "comentarios", Italian "commenti", Dutch "reacties", Polish
+// "komentarze", Korean, Japanese and Chinese. commentSection,
+// commentHeading and sectionWords read them.
+var foreignComments = []string{"kommentar", "commentaire", "comentario", "comentário", "commenti", "reacties", "komentarz", "댓글", "コメント", "评论", "評論"}
 
 // commentFinder knows the comment sections of a page, found in one pass,
 // and remembers which elements it has judged to be comments, so that
@@ -196,7 +198,8 @@ func (f *commentFinder) holdsItems(sec *html.Node) bool {
 
 // commentHeading matches the heading of a comments section: "Comments",
 // "12 Replies", "Discussion", "Comments (3)", "Comments 3".
-var commentHeading = regexp.MustCompile(`(?i)^(?:\d+\s+)?(?:comments?|replies|responses|reactions|discussion|conversation|(?:leser)?kommentare?|commentaires?|comentarios?|comentários?|commenti|reacties|komentarze|댓글|コメント|评论|評論)(?:\s*\(\d+\)|\s+\d+)?$`)
+var commentHeading = regexp.MustCompile(`(?i)^(?:\d+\s+)?(?:comments?|replies|responses|reactions|discussion|conversation|(?:leser)?(?:` +
+	strings.Join(foreignComments, "|") + `)[es]?)(?:\s*\(\d+\)|\s+\d+)?$`)
 
 // listItems finds the comments of a section by their structure, whether
 // or not classes name some of them (a thread whose replies alone carry a
@@ -528,7 +531,7 @@ func sectionHint(s string) bool {
 }
 
 // sectionWords are the words of sectionHint.
-var sectionWords = newFoldWords("comment", "discuss", "respons", "repl", "reaction", "réaction", "disqus", "kommentar", "coment", "reacties", "komentarz", "댓글", "コメント", "评论", "評論")
+var sectionWords = newFoldWords(append([]string{"comment", "discuss", "respons", "repl", "reaction", "réaction", "disqus"}, foreignComments...)...)
 
 // itemWords are the words of which an element's class or id must hold one
 // for isItem to judge it.
