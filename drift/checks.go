@@ -208,7 +208,7 @@ func (c *checker) titleHeld(cands []roleAt, d *textproc.Sentence, dr textproc.Ro
 // manager"): a title with another of them is another post. They count
 // wherever they stand in the role's qualified phrase ("Regional Fire
 // Chief"); other words only within the role's own phrase, before its
-// title (postQualifiers), since before that phrase they are as often a
+// title (postQualifier), since before that phrase they are as often a
 // verb ("met President Alma Ruiz").
 var postLevels = map[string]bool{"regional": true, "national": true, "general": true,
 	"state": true, "federal": true, "local": true, "provincial": true, "county": true,
@@ -236,7 +236,7 @@ var postLevels = map[string]bool{"regional": true, "national": true, "general": 
 
 // swappedLevel reports whether derived role dr of sentence d, of the same
 // title as source role sr, sets the post at another level or function
-// (postLevels, postQualifiers): "regional secretary" told as "general
+// (postLevels, postQualifier): "regional secretary" told as "general
 // secretary", "artistic director" as "technical director",
 // "Regional Fire Chief" as "National Fire Chief", "managing director" as
 // "finance director". Each side must have such a word the other side's
@@ -284,21 +284,26 @@ func wordLike(t textproc.Token, w string) bool {
 
 // anyLevel reports whether a level word of role r's qualified phrase in
 // s (Sentence.QualifiedStart; postLevels) or a qualifier of its own
-// phrase (postQualifiers), lowercased, that the other role's title does
+// phrase (postQualifier), lowercased, that the other role's title does
 // not hold, satisfies f: against a bare "minister", the "transport" of
 // "transport minister" and the "economy" of "economy minister" both set
 // the post.
 func anyLevel(s *textproc.Sentence, r textproc.Role, other string, f func(w string) bool) bool {
 	start := s.QualifiedStart(r)
 	title := canonTitle(other)
-	qual := postQualifiers(s, r)
+	head := strings.Fields(canonTitle(r.Title))
+	before := len(head) > 0 // before r's title word, in r's own phrase
 	for k := range s.Tokens {
 		t := &s.Tokens[k]
 		if t.Start < start || t.End > r.End {
 			continue
 		}
 		w := t.Lower
-		if !postLevels[w] && !qual[k] {
+		own := t.Start >= r.Start
+		if own && before && (w == head[len(head)-1] || textproc.RoleTitle(w)) {
+			before = false
+		}
+		if !postLevels[w] && !(own && before && postQualifier(t, r, head)) {
 			continue
 		}
 		if !strings.Contains(title, w) && f(w) {
@@ -3901,36 +3906,18 @@ func isAcronym(w string) bool {
 	return letters > 0
 }
 
-// qualifiers of a post are the lower-case words of role r's own phrase
-// in s before its title word ("artistic director", "first-team coach"),
-// by token index: a rewrite that writes another such word gives another
-// post. Words after the title are left out: a phrase there names the
+// postQualifier reports whether token t, a word of role r's own phrase
+// before its title word, qualifies the post ("artistic director",
+// "first-team coach"): a rewrite that writes another such word gives
+// another post. Words after the title are none: a phrase there names the
 // body the post belongs to as often as its field ("president of a
-// shipping company" told as "of a shipping firm"). So are
-// possessives, the post's owner ("the company's director"), the role's
-// modifiers (how the title holds: "former"), words of tenure
-// ("longtime"), and title words.
-func postQualifiers(s *textproc.Sentence, r textproc.Role) map[int]bool {
-	out := map[int]bool{}
-	head := strings.Fields(canonTitle(r.Title))
-	if len(head) == 0 {
-		return out
-	}
-	last := head[len(head)-1]
-	for k := range s.Tokens {
-		t := &s.Tokens[k]
-		if t.Start < r.Start || t.End > r.End {
-			continue
-		}
-		if t.Lower == last || textproc.RoleTitle(t.Lower) {
-			return out
-		}
-		if t.Kind == textproc.Word && !t.Stop && t.Text == t.Lower && len(t.Lower) > 3 && baseWord(t.Lower) == t.Lower &&
-			!slices.Contains(head, t.Lower) && !slices.Contains(r.Modifiers, t.Lower) && !tenureWords[t.Lower] {
-			out[k] = true
-		}
-	}
-	return out
+// shipping company" told as "of a shipping firm"). Nor are possessives,
+// the post's owner ("the company's director"), the role's modifiers (how
+// the title holds: "former"), words of tenure ("longtime"), and the words
+// of its title, head.
+func postQualifier(t *textproc.Token, r textproc.Role, head []string) bool {
+	return t.Kind == textproc.Word && !t.Stop && t.Text == t.Lower && len(t.Lower) > 3 && baseWord(t.Lower) == t.Lower &&
+		!slices.Contains(head, t.Lower) && !slices.Contains(r.Modifiers, t.Lower) && !tenureWords[t.Lower]
 }
 
 // tenureWords say how long or since when a post is held, not which post
