@@ -191,7 +191,7 @@ func compareDocs(a, b *article.Article, da, db *textproc.Doc, opts Options, rank
 		}
 		r.review = drift.Examine(sd, dd, pairs)
 		r.DriftScore = ScoreDrift(r.review)
-		r.Drifts = r.review.Drifts(Changed(r.DriftScore), rel == Partial)
+		r.Drifts = r.review.Drifts(Changed(r.DriftScore), reuses(rel, as.strict))
 		r.CreditsSource = drift.CreditsSource(src, sd, der, dd)
 	}
 	if rank != nil {

@@ -216,3 +216,23 @@ func TestSharedQuotesNotReuse(t *testing.T) {
 		}
 	}
 }
+
+func TestReuses(t *testing.T) {
+	tests := []struct {
+		rel    Relation
+		copied int
+		want   bool
+	}{
+		{Partial, partialMinCopied, true},
+		{Partial, partialMinCopied + 3, true},
+		{Partial, partialMinCopied - 1, false},
+		{Partial, 0, false},
+		{Rewrite, partialMinCopied + 3, false},
+		{NearDuplicate, 10, false},
+	}
+	for _, tt := range tests {
+		if got := reuses(tt.rel, features{copiedSentences: tt.copied}); got != tt.want {
+			t.Errorf("reuses(%s, %d copied) = %v, want %v", tt.rel, tt.copied, got, tt.want)
+		}
+	}
+}
