@@ -138,6 +138,7 @@ var BlindSets = []BlindSet{
 	{"blind fourth", "fourth", true},
 	{"blind aimed2", "aimed2", false},
 	{"blind fifth", "fifth", false},
+	{"blind reports", "reports", false},
 }
 
 // Families loads the set's stories: each original with its manipulated
@@ -190,6 +191,13 @@ type FamilyScore struct {
 	// keep out of it.
 	Together Ratio `json:"together"`
 	Apart    Ratio `json:"apart"`
+	// Kept: the pages not made from the original (independent reports of
+	// its event, unrelated stories) judged not derived from it. Cross: a
+	// page made from the original against each such page of its family,
+	// both ways round, judged not derived: a rewrite of one report is not
+	// made from another report of the same event.
+	Kept  Ratio `json:"kept"`
+	Cross Ratio `json:"cross"`
 	// Styles: for the restyled rewrites (examples.File.Style), by style,
 	// the pages given the right relation.
 	Styles map[string]Ratio `json:"styles,omitempty"`
@@ -243,8 +251,38 @@ func EvalFamilies(ctx context.Context, set string, fams []examples.Family, opts 
 				s.Mismatches = append(s.Mismatches, fmt.Sprintf("%s: %s", f.Name(), m.Text))
 			}
 		}
+		if err := s.cross(ctx, fam, pages, opts); err != nil {
+			return s, err
+		}
 	}
 	return s, nil
+}
+
+// cross compares each page of fam made from its original with each page
+// not made from it, both ways round, and counts those judged not derived
+// (Cross).
+func (s *FamilyScore) cross(ctx context.Context, fam examples.Family, pages map[string]*article.Article, opts trace.Options) error {
+	for _, d := range fam.Files {
+		if d.Role == "original" || !trace.Relation(d.Relation).Derived() {
+			continue
+		}
+		for _, o := range fam.Files {
+			if o.Role == "original" || trace.Relation(o.Relation).Derived() {
+				continue
+			}
+			for _, ab := range [2][2]examples.File{{o, d}, {d, o}} {
+				if err := ctx.Err(); err != nil {
+					return err
+				}
+				r := trace.Compare(pages[ab[0].Path], pages[ab[1].Path], opts)
+				s.Cross.add(!r.Relation.Derived())
+				if r.Relation.Derived() {
+					s.Mismatches = append(s.Mismatches, fmt.Sprintf("%s against %s: %s", ab[0].Name(), ab[1].Name(), r.Relation))
+				}
+			}
+		}
+	}
+	return nil
 }
 
 // familyPages extracts every page of fams, by path.
@@ -303,6 +341,8 @@ func (s *FamilyScore) score(f examples.File, o examples.Outcome, miss []examples
 	s.Relation.add(wrong["relation"] == 0)
 	if trace.Relation(f.Relation).Derived() {
 		s.Derived.add(trace.Relation(o.Relation).Derived())
+	} else {
+		s.Kept.add(!trace.Relation(o.Relation).Derived())
 	}
 	if f.Style != "" {
 		if s.Styles == nil {

@@ -39,6 +39,8 @@ func TestHeldOutFamilies(t *testing.T) {
 	checkFloor(t, "families.heldout.padding", s.Padding.Value())
 	checkFloor(t, "families.heldout.clustered", s.Together.Value())
 	checkFloor(t, "families.heldout.apart", s.Apart.Value())
+	checkFloor(t, "families.heldout.kept", s.Kept.Value())
+	checkFloor(t, "families.heldout.cross", s.Cross.Value())
 }
 
 // TestRestyledFamilies holds Compare's answers on the restyled stories'
@@ -65,6 +67,8 @@ func TestRestyledFamilies(t *testing.T) {
 	checkFloor(t, "families.restyled.credit", s.Credit.Value())
 	checkFloor(t, "families.restyled.quiet", s.Quiet.Value())
 	checkFloor(t, "families.restyled.clustered", s.Together.Value())
+	checkFloor(t, "families.restyled.kept", s.Kept.Value())
+	checkFloor(t, "families.restyled.cross", s.Cross.Value())
 }
 
 // TestManipulatedFamilies holds Compare's answers on the manipulated
@@ -78,25 +82,25 @@ func TestManipulatedFamilies(t *testing.T) {
 	type familySet struct {
 		name, floor string
 		load        func() ([]examples.Family, error)
-		// The set's size: stories (each with one faithful retelling and
-		// three manipulated ones) and planted drifts.
-		stories, drifts int
+		// The set's size: stories, planted drifts and manipulated pages
+		// (three a story but in the reports set, one).
+		stories, drifts, manipulated int
 	}
 	sets := []familySet{
-		{"manipulated check", "manipulated", func() ([]examples.Family, error) { return ManipulatedFamilies(Check) }, 5, 50},
-		{"manipulated held", "manipulated_heldout", HeldOutManipulated, 5, 40},
-		{"retold check", "retold", func() ([]examples.Family, error) { return RetoldFamilies(Check) }, 2, 20},
-		{"blind check", "blind", func() ([]examples.Family, error) { return BlindFamilies(Check) }, 6, 60},
+		{"manipulated check", "manipulated", func() ([]examples.Family, error) { return ManipulatedFamilies(Check) }, 5, 50, 15},
+		{"manipulated held", "manipulated_heldout", HeldOutManipulated, 5, 40, 15},
+		{"retold check", "retold", func() ([]examples.Family, error) { return RetoldFamilies(Check) }, 2, 20, 6},
+		{"blind check", "blind", func() ([]examples.Family, error) { return BlindFamilies(Check) }, 6, 60, 18},
 	}
 	// The size of each blind set besides the fit and check parts.
-	sizes := map[string][2]int{"targeted": {4, 40}, "late": {15, 180}, "second": {15, 180}, "aimed": {6, 72},
-		"third": {15, 180}, "fourth": {15, 180}, "aimed2": {9, 108}, "fifth": {15, 180}}
+	sizes := map[string][3]int{"targeted": {4, 40, 12}, "late": {15, 180, 45}, "second": {15, 180, 45}, "aimed": {6, 72, 18},
+		"third": {15, 180, 45}, "fourth": {15, 180, 45}, "aimed2": {9, 108, 27}, "fifth": {15, 180, 45}, "reports": {15, 75, 15}}
 	for _, b := range BlindSets {
 		size, ok := sizes[b.Dir]
 		if !ok {
 			t.Fatalf("blind set %s: no size to check it against", b.Dir)
 		}
-		sets = append(sets, familySet{b.Name, "blind_" + b.Dir, b.Families, size[0], size[1]})
+		sets = append(sets, familySet{b.Name, "blind_" + b.Dir, b.Families, size[0], size[1], size[2]})
 	}
 	for _, set := range sets {
 		fams, err := set.load()
@@ -107,14 +111,25 @@ func TestManipulatedFamilies(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if len(fams) < set.stories || s.Drifts.N < set.drifts || s.Flagged.N < 3*set.stories || s.Quiet.N < set.stories {
+		if len(fams) < set.stories || s.Drifts.N < set.drifts || s.Flagged.N < set.manipulated || s.Quiet.N < set.stories {
 			t.Fatalf("%s: %d stories, %d planted drifts, %d manipulated pages, %d faithful ones; want at least %d, %d, %d, %d",
-				set.name, len(fams), s.Drifts.N, s.Flagged.N, s.Quiet.N, set.stories, set.drifts, 3*set.stories, set.stories)
+				set.name, len(fams), s.Drifts.N, s.Flagged.N, s.Quiet.N, set.stories, set.drifts, set.manipulated, set.stories)
 		}
-		for _, f := range []struct {
+		figures := []struct {
 			name string
 			r    Ratio
-		}{{"derived", s.Derived}, {"relation", s.Relation}, {"source", s.Source}, {"drifts_found", s.Drifts}, {"flagged", s.Flagged}, {"quiet", s.Quiet}} {
+		}{{"derived", s.Derived}, {"relation", s.Relation}, {"source", s.Source}, {"drifts_found", s.Drifts}, {"flagged", s.Flagged}, {"quiet", s.Quiet}}
+		if s.Kept.N > 0 {
+			// Sets with independent reports and unrelated stories.
+			figures = append(figures, struct {
+				name string
+				r    Ratio
+			}{"kept", s.Kept}, struct {
+				name string
+				r    Ratio
+			}{"cross", s.Cross})
+		}
+		for _, f := range figures {
 			checkFloor(t, "families."+set.floor+"."+f.name, f.r.Value())
 		}
 	}
