@@ -161,3 +161,25 @@ func TestRunnerUpJoins(t *testing.T) {
 	}
 	t.Logf("story pages with their original: %d reading runners-up, %d without", on, off)
 }
+
+// TestIndependentFamilies holds Compare's answers on the independent
+// set's check part at their floors: each original's rewrites judged
+// derived, its reports by other outlets not (kept), and neither kind
+// judged made from the other (cross).
+func TestIndependentFamilies(t *testing.T) {
+	fams, err := IndependentFamilies(Check)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := EvalFamilies(context.Background(), "independent check", fams, trace.DefaultOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(fams) < 4 || s.Kept.N < 12 || s.Derived.N < 12 {
+		t.Fatalf("independent check part: %d stories, %d reports, %d rewrites; want at least 4, 12, 12", len(fams), s.Kept.N, s.Derived.N)
+	}
+	checkFloor(t, "families.independent.relation", s.Relation.Value())
+	checkFloor(t, "families.independent.derived", s.Derived.Value())
+	checkFloor(t, "families.independent.kept", s.Kept.Value())
+	checkFloor(t, "families.independent.cross", s.Cross.Value())
+}
