@@ -164,6 +164,11 @@ func compareDocs(a, b *article.Article, da, db *textproc.Doc, opts Options, rank
 	}
 	if rel.Derived() {
 		r.Source, r.SourceEvidence = direction(a, b, ev)
+		// A rewrite whose derived side reports the event from people of
+		// its own is another report of it (ownReporting).
+		if rel == Rewrite && ownReporting(ev, r.Source) {
+			rel, r.Relation, r.Source, r.SourceEvidence = SameStory, SameStory, SourceUnknown, nil
+		}
 	}
 	src, der, sd, dd := a, b, da, db
 	if r.Source == SourceB {

@@ -114,6 +114,32 @@ type Evidence struct {
 	// shares of the shorter and the longer side, and the share of the
 	// shorter side nearly the same word for word (see NearDuplicateAt).
 	NearDup []float64
+	// Own is the evidence of own reporting, a's measure before b's for
+	// each (see OwnFrom): the people each side quotes whom the other never
+	// names (log(1+n)), the share of its sentences the strict alignment
+	// pairs, its sentence count (log), and the shares of its unpaired
+	// sentences that carry facts and that carry none.
+	Own []float64
+}
+
+// OwnFeatureNames name the features of the own-reporting decision, in the
+// order of Evidence.OwnFrom.
+var OwnFeatureNames = []string{"own_speakers_derived", "own_speakers_source", "aligned_derived", "aligned_source",
+	"log_sentences_derived", "log_sentences_source", "dense_derived", "dense_source", "generic_derived", "generic_source"}
+
+// OwnFrom returns ev's own-reporting evidence with source (SourceA or
+// SourceB) as the original: each measure of the side judged derived, then
+// the source's.
+func (ev Evidence) OwnFrom(source string) []float64 {
+	out := make([]float64, len(ev.Own))
+	for k := 0; k+1 < len(ev.Own); k += 2 {
+		if source == SourceB {
+			out[k], out[k+1] = ev.Own[k], ev.Own[k+1]
+		} else {
+			out[k], out[k+1] = ev.Own[k+1], ev.Own[k]
+		}
+	}
+	return out
 }
 
 // DerivedLogOdds returns the log-odds the derived model gives the pair
@@ -271,6 +297,11 @@ func (as *assessment) evidence(a, b *article.Article, da, db *textproc.Doc) Evid
 	ev.Partial = append(ev.Partial, max(tab, tba), min(tab, tba))
 	ev.Partial = append(ev.Partial, ev.Derived[35:39]...)
 	ev.NearDup = f.nearDupEvidence()
+	if f.na > 0 && f.nb > 0 {
+		na, nb := float64(f.na), float64(f.nb)
+		ev.Own = []float64{math.Log1p(float64(f.ownSpeakersA)), math.Log1p(float64(f.ownSpeakersB)), f.alignedA, f.alignedB,
+			math.Log(na), math.Log(nb), float64(r.factDenseA) / na, float64(r.factDenseB) / nb, float64(r.genericA) / na, float64(r.genericB) / nb}
+	}
 	// Direction: positive values point to a as the original.
 	ownA, ownB := as.ta.ownSpecific(&as.tb), as.tb.ownSpecific(&as.ta)
 	padDiff, denseDiff := 0.0, 0.0

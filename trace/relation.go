@@ -58,6 +58,9 @@ type features struct {
 	// sharedNames: people and organisations both articles name (news
 	// agencies aside); sharedFigures: numbers (value and unit) both give.
 	sharedNames, sharedFigures int
+	// ownSpeakersA, ownSpeakersB: the people each article quotes whom the
+	// other never names (ownSpeakers).
+	ownSpeakersA, ownSpeakersB int
 }
 
 // quoteMin is the fewest content words a quote needs to count: shorter
@@ -72,6 +75,81 @@ func (f *features) measureShared(da, db *textproc.Doc) {
 	f.sharedQuotesB = sharedQuotes(qb, qa)
 	f.sharedQuotesA = sharedQuotes(qa, qb)
 	f.sharedNames, f.sharedFigures = sharedFacts(da, db)
+	f.ownSpeakersA, f.ownSpeakersB = ownSpeakers(da, db), ownSpeakers(db, da)
+}
+
+// ownReporting reports whether a pair the models judge a rewrite, with
+// source the side the direction names as the original, is two reports of
+// one event instead: ownModel (over Evidence.OwnFrom; with the source
+// unknown, read either way) weighs the people the side judged derived
+// quotes whom the original never names, and the reverse, with how much of
+// each side the alignment pairs and what its unpaired sentences carry. A
+// rewrite retells its source's people (or invents one); a reporter quotes
+// the people they spoke to, and two reports of one event share its
+// figures, names and public statements more than many rewrites share
+// with their source, which the derived model alone cannot tell apart.
+// Its threshold (ownThreshold) turns none of the fit part's derived pairs
+// out of fold.
+func ownReporting(ev Evidence, source string) bool {
+	if source == SourceA || source == SourceB {
+		return ownModel.Score(ev.OwnFrom(source)) >= ownThreshold
+	}
+	return ownModel.Score(ev.OwnFrom(SourceA)) >= ownThreshold && ownModel.Score(ev.OwnFrom(SourceB)) >= ownThreshold
+}
+
+// ownSpeakers counts the people d quotes by name whom other never names:
+// the people a reporter spoke to. A rewrite quotes its source's people (or
+// invents one); a report from its own reporting quotes people of its own.
+// A person is a person entity of d whose surname is the last word of a
+// quote's speaker ("said Ola Fenwick", "the director, Fenwick, said").
+func ownSpeakers(d, other *textproc.Doc) int {
+	n := 0
+	var seen []string
+	for i := range d.Sentences {
+		for _, q := range d.Sentences[i].Quotes {
+			w := speakerSurname(q.Speaker)
+			if w == "" || slices.Contains(seen, w) {
+				continue
+			}
+			seen = append(seen, w)
+			if isPerson(d, w) && !hasWord(other, w) {
+				n++
+			}
+		}
+	}
+	return n
+}
+
+// isPerson reports whether w is the surname of a person d names, in any
+// case.
+func isPerson(d *textproc.Doc, w string) bool {
+	for i := range d.Sentences {
+		for _, e := range d.Sentences[i].Entities {
+			if e.Kind == textproc.Person && strings.EqualFold(lastWord(e.Key), w) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// speakerSurname is the last word of a quote's speaker, without a
+// possessive or trailing punctuation, as written.
+func speakerSurname(speaker string) string {
+	w := strings.TrimRight(lastWord(strings.TrimSpace(speaker)), ".,;:")
+	return strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")
+}
+
+// hasWord reports whether d has the word w anywhere, in any case.
+func hasWord(d *textproc.Doc, w string) bool {
+	for i := range d.Sentences {
+		for k := range d.Sentences[i].Tokens {
+			if strings.EqualFold(d.Sentences[i].Tokens[k].Lower, w) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // measure returns the measures of an alignment of da (as source) with db;

@@ -236,3 +236,41 @@ func TestReuses(t *testing.T) {
 		}
 	}
 }
+
+func TestOwnSpeakers(t *testing.T) {
+	analyze := func(paras ...string) *textproc.Doc {
+		return textproc.Analyze(&article.Article{Paragraphs: paras})
+	}
+	original := analyze(
+		`The Brenhaven council voted to close the Old Quay bridge for repairs on Monday.`,
+		`"The cracks are worse than we feared," said council engineer Mara Ellison.`,
+		`Shopkeeper Idris Vane said trade would suffer. "We will lose half our customers," Vane said.`)
+	report := analyze(
+		`Brenhaven's Old Quay bridge will shut for repairs, the council decided on Monday.`,
+		`"Nobody told the ferry operators," said harbour master Tomas Brandt.`,
+		`Council engineer Mara Ellison said the cracks were worse than feared.`)
+	defer original.Release()
+	defer report.Release()
+	// The report quotes Brandt, whom the original never names; Ellison,
+	// whom it quotes too, the original names.
+	if got := ownSpeakers(report, original); got != 1 {
+		t.Errorf("the report's own speakers = %d, want 1 (Brandt)", got)
+	}
+	// The original quotes Ellison (named in the report) and Vane (not).
+	if got := ownSpeakers(original, report); got != 1 {
+		t.Errorf("the original's own speakers = %d, want 1 (Vane)", got)
+	}
+	if got := ownSpeakers(report, report); got != 0 {
+		t.Errorf("a text's own speakers against itself = %d, want 0", got)
+	}
+}
+
+func TestOwnFrom(t *testing.T) {
+	ev := Evidence{Own: []float64{1, 2, 3, 4}}
+	if got := ev.OwnFrom(SourceA); got[0] != 2 || got[1] != 1 || got[2] != 4 || got[3] != 3 {
+		t.Errorf("OwnFrom(a) = %v, want b's measures first", got)
+	}
+	if got := ev.OwnFrom(SourceB); got[0] != 1 || got[1] != 2 || got[2] != 3 || got[3] != 4 {
+		t.Errorf("OwnFrom(b) = %v, want a's measures first", got)
+	}
+}
