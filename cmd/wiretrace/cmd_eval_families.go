@@ -42,7 +42,8 @@ func evalFamilies(ctx context.Context, e *env, args []string) error {
 		{"manipulated held", eval.HeldOutManipulated, false},
 		{"retold fit", inPart(eval.RetoldFamilies, eval.Fit), true}, {"retold check", inPart(eval.RetoldFamilies, eval.Check), false},
 		{"blind fit", inPart(eval.BlindFamilies, eval.Fit), true}, {"blind check", inPart(eval.BlindFamilies, eval.Check), false},
-		{"independent fit", inPart(eval.IndependentFamilies, eval.Fit), true}, {"independent check", inPart(eval.IndependentFamilies, eval.Check), false}}
+		{"independent fit", inPart(eval.IndependentFamilies, eval.Fit), true}, {"independent check", inPart(eval.IndependentFamilies, eval.Check), false},
+		{"partial fit", inPart(eval.PartialFamilies, eval.Fit), true}, {"partial check", inPart(eval.PartialFamilies, eval.Check), false}}
 	for _, b := range eval.BlindSets {
 		sets = append(sets, familySet{b.Name, b.Families, b.Studied})
 	}
@@ -65,7 +66,7 @@ func evalFamilies(ctx context.Context, e *env, args []string) error {
 	if *asJSON {
 		return writeJSON(e.stdout, scores)
 	}
-	fmt.Fprintf(e.stdout, "story families, each original against each of its pages, and the pages' story clusters (derived: pages made from the original judged derived, whichever relation; clustered: pages of the story in the original's cluster; apart: unrelated pages out of it; kept: pages not made from the original judged not derived; cross: a page made from the original against each page not made from it, both ways, judged not derived). bundled: the relation and cluster models train on them; held-out and every check part: nothing is fitted on them; the restyled, manipulated and retold fit parts train the direction's page stage and the drift model; nothing is fitted on the blind sets: fit, second, third and fourth are studied (their misses read), the others measured only; the independent set's fit part may be studied and fitted on, its check part is measured only\n")
+	fmt.Fprintf(e.stdout, "story families, each original against each of its pages, and the pages' story clusters (derived: pages made from the original judged derived, whichever relation; clustered: pages of the story in the original's cluster; apart: unrelated pages out of it; kept: pages not made from the original judged not derived; cross: a page made from the original against each page not made from it, both ways, judged not derived). bundled: the relation and cluster models train on them; held-out and every check part: nothing is fitted on them; the restyled, manipulated and retold fit parts train the direction's page stage and the drift model; nothing is fitted on the blind sets: fit, second, third and fourth are studied (their misses read), the others measured only; the independent and partial sets' fit parts may be studied and fitted on, their check parts are measured only\n")
 	fmt.Fprintf(e.stdout, "%-17s %5s %6s %9s %8s %7s %9s %7s %14s %6s %11s %8s %9s %9s %7s %9s\n", "set", "pairs", "right", "relation", "derived", "source", "reversed", "credit", "drifts found", "false", "quiet pages", "padding", "clustered", "apart", "kept", "cross")
 	for _, s := range scores {
 		fmt.Fprintf(e.stdout, "%-17s %5d %6d %9s %8s %7s %9s %7s %14s %6d %11s %8s %9s %9s %7s %9s\n", s.Set, s.Right.N, s.Right.Hit,

@@ -183,3 +183,26 @@ func TestIndependentFamilies(t *testing.T) {
 	checkFloor(t, "families.independent.kept", s.Kept.Value())
 	checkFloor(t, "families.independent.cross", s.Cross.Value())
 }
+
+// TestPartialFamilies holds Compare's answers on the partial set's check
+// part at their floors: the pages that reprint part of an original among
+// their own text judged partial (relation), none of them given a drift
+// (quiet), and the report of the event by another outlet not derived.
+func TestPartialFamilies(t *testing.T) {
+	fams, err := PartialFamilies(Check)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := EvalFamilies(context.Background(), "partial check", fams, trace.DefaultOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(fams) < 4 || s.Derived.N < 16 || s.Kept.N < 4 {
+		t.Fatalf("partial check part: %d stories, %d partial pages, %d reports; want at least 4, 16, 4", len(fams), s.Derived.N, s.Kept.N)
+	}
+	checkFloor(t, "families.partial.relation", s.Relation.Value())
+	checkFloor(t, "families.partial.derived", s.Derived.Value())
+	checkFloor(t, "families.partial.quiet", s.Quiet.Value())
+	checkFloor(t, "families.partial.kept", s.Kept.Value())
+	checkFloor(t, "families.partial.cross", s.Cross.Value())
+}
