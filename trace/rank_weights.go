@@ -29,54 +29,54 @@ var (
 	rankModel = Model{
 		Bias: 0.0000,
 		W: []float64{
-			3.8476,  // similarity
-			3.2489,  // candidate_score
-			-1.0030, // log_candidate_rank
+			3.8490,  // similarity
+			3.2454,  // candidate_score
+			-1.0035, // log_candidate_rank
 			0.1364,  // derived_log_odds
-			1.4474,  // derived
-			-0.4892, // partial
+			1.4459,  // derived
+			-0.4883, // partial
 			0.3084,  // direction_log_odds
-			2.2564,  // query_held
-			1.9613,  // match_held
-			2.0165,  // query_stems_held
-			1.9062,  // match_stems_held
-			1.3265,  // query_names_held
-			0.0738,  // log_length_ratio
-			-2.8201, // own_specific
-			1.3830,  // query_sentences_backed
-			1.7302,  // query_subjects_held
-			1.6068,  // match_lead_held
-			2.6952,  // query_lead_held
-			1.6232,  // query_credit
+			2.2481,  // query_held
+			1.9610,  // match_held
+			2.0112,  // query_stems_held
+			1.9053,  // match_stems_held
+			1.3250,  // query_names_held
+			0.0753,  // log_length_ratio
+			-2.8294, // own_specific
+			1.3806,  // query_sentences_backed
+			1.7324,  // query_subjects_held
+			1.6040,  // match_lead_held
+			2.6935,  // query_lead_held
+			1.6207,  // query_credit
 		},
 	}
 	// storyModel scores an unrelated candidate as one story with the traced article.
 	storyModel = Model{
-		Bias: -5.8020,
+		Bias: -5.8016,
 		W: []float64{
-			9.9631,  // similarity
-			59.2215, // candidate_score
-			-1.1671, // log_candidate_rank
+			9.9634,  // similarity
+			59.2265, // candidate_score
+			-1.1677, // log_candidate_rank
 			0.2619,  // derived_log_odds
 			0.0000,  // derived
 			0.0000,  // partial
 			0.1699,  // direction_log_odds
-			-5.8897, // query_held
-			-3.4764, // match_held
-			-6.0425, // query_stems_held
-			-3.8981, // match_stems_held
-			-0.1518, // query_names_held
-			0.0754,  // log_length_ratio
-			0.9766,  // own_specific
-			-0.4367, // query_sentences_backed
-			2.2968,  // query_subjects_held
-			2.2365,  // match_lead_held
-			0.3122,  // query_lead_held
+			-5.8896, // query_held
+			-3.4767, // match_held
+			-6.0428, // query_stems_held
+			-3.8995, // match_stems_held
+			-0.1519, // query_names_held
+			0.0752,  // log_length_ratio
+			0.9763,  // own_specific
+			-0.4374, // query_sentences_backed
+			2.2970,  // query_subjects_held
+			2.2367,  // match_lead_held
+			0.3124,  // query_lead_held
 			3.4440,  // query_credit
-			0.0841,  // lead
+			0.0843,  // lead
 		},
 	}
 	// storyThreshold is the story model's decision threshold (see
 	// acceptStories).
-	storyThreshold = 0.1086345184768132
+	storyThreshold = 0.10867642079645062
 )
