@@ -1552,7 +1552,11 @@ func couldBe(t *textproc.Sentence, e textproc.Entity, pron string) bool {
 	if strings.HasPrefix(rest, "'s") || strings.HasPrefix(rest, "’s") {
 		return false
 	}
-	title := strings.ToLower(strings.TrimRight(strings.Fields(e.Text)[0], "."))
+	f := strings.Fields(e.Text)
+	if len(f) == 0 {
+		return true
+	}
+	title := strings.ToLower(strings.TrimRight(f[0], "."))
 	if k := tokenAt(t, e.Start); k > 0 {
 		if w := strings.TrimRight(t.Tokens[k-1].Lower, "."); maleHonorifics[w] || femaleHonorifics[w] {
 			title = w

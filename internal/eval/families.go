@@ -295,31 +295,41 @@ func EvalFamilies(ctx context.Context, set string, fams []examples.Family, opts 
 	return s, nil
 }
 
-// cross compares each page of fam made from its original with each page
-// not made from it, both ways round, and counts those judged not derived
-// (Cross).
+// cross compares each cross pair of fam (crossFiles), both ways round,
+// and counts those judged not derived (Cross).
 func (s *FamilyScore) cross(ctx context.Context, fam examples.Family, pages map[string]*article.Article, opts trace.Options) error {
+	for _, c := range crossFiles(fam) {
+		for _, ab := range [2][2]examples.File{{c[1], c[0]}, c} {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			r := trace.Compare(pages[ab[0].Path], pages[ab[1].Path], opts)
+			s.Cross.add(!r.Relation.Derived())
+			if r.Relation.Derived() {
+				s.Mismatches = append(s.Mismatches, fmt.Sprintf("%s against %s: %s", ab[0].Name(), ab[1].Name(), r.Relation))
+			}
+		}
+	}
+	return nil
+}
+
+// crossFiles pairs each page of fam made from its original with each page
+// not made from it (an independent report, an unrelated story), in file
+// order: neither is made from the other, though a trace may meet a copy
+// or a rewrite of the original before the original itself.
+func crossFiles(fam examples.Family) [][2]examples.File {
+	var out [][2]examples.File
 	for _, d := range fam.Files {
 		if d.Role == "original" || !trace.Relation(d.Relation).Derived() {
 			continue
 		}
 		for _, o := range fam.Files {
-			if o.Role == "original" || trace.Relation(o.Relation).Derived() {
-				continue
-			}
-			for _, ab := range [2][2]examples.File{{o, d}, {d, o}} {
-				if err := ctx.Err(); err != nil {
-					return err
-				}
-				r := trace.Compare(pages[ab[0].Path], pages[ab[1].Path], opts)
-				s.Cross.add(!r.Relation.Derived())
-				if r.Relation.Derived() {
-					s.Mismatches = append(s.Mismatches, fmt.Sprintf("%s against %s: %s", ab[0].Name(), ab[1].Name(), r.Relation))
-				}
+			if o.Role != "original" && !trace.Relation(o.Relation).Derived() {
+				out = append(out, [2]examples.File{d, o})
 			}
 		}
 	}
-	return nil
+	return out
 }
 
 // familyPages extracts every page of fams, by path.

@@ -115,19 +115,10 @@ func TestManipulatedFamilies(t *testing.T) {
 			t.Fatalf("%s: %d stories, %d planted drifts, %d manipulated pages, %d faithful ones; want at least %d, %d, %d, %d",
 				set.name, len(fams), s.Drifts.N, s.Flagged.N, s.Quiet.N, set.stories, set.drifts, set.manipulated, set.stories)
 		}
-		figures := []struct {
-			name string
-			r    Ratio
-		}{{"derived", s.Derived}, {"relation", s.Relation}, {"source", s.Source}, {"drifts_found", s.Drifts}, {"flagged", s.Flagged}, {"quiet", s.Quiet}}
+		figures := []familyFigure{{"derived", s.Derived}, {"relation", s.Relation}, {"source", s.Source}, {"drifts_found", s.Drifts}, {"flagged", s.Flagged}, {"quiet", s.Quiet}}
 		if s.Kept.N > 0 {
 			// Sets with independent reports and unrelated stories.
-			figures = append(figures, struct {
-				name string
-				r    Ratio
-			}{"kept", s.Kept}, struct {
-				name string
-				r    Ratio
-			}{"cross", s.Cross})
+			figures = append(figures, familyFigure{"kept", s.Kept}, familyFigure{"cross", s.Cross})
 		}
 		for _, f := range figures {
 			checkFloor(t, "families."+set.floor+"."+f.name, f.r.Value())
@@ -162,47 +153,47 @@ func TestRunnerUpJoins(t *testing.T) {
 	t.Logf("story pages with their original: %d reading runners-up, %d without", on, off)
 }
 
-// TestIndependentFamilies holds Compare's answers on the independent
-// set's check part at their floors: each original's rewrites judged
-// derived, its reports by other outlets not (kept), and neither kind
-// judged made from the other (cross).
-func TestIndependentFamilies(t *testing.T) {
-	fams, err := IndependentFamilies(Check)
-	if err != nil {
-		t.Fatal(err)
+// TestSplitFamilies holds Compare's answers on the check parts of the
+// sets split by story at their floors: on the independent set, each
+// original's rewrites judged derived, its reports by other outlets not
+// (kept), and neither kind judged made from the other (cross); on the
+// partial set, the pages that reprint part of an original among their own
+// text judged partial (relation), none given a drift (quiet), and the
+// report of the event by another outlet not derived.
+func TestSplitFamilies(t *testing.T) {
+	for _, set := range []struct {
+		floor                  string
+		load                   func(Part) ([]examples.Family, error)
+		quiet                  bool
+		stories, derived, kept int
+	}{
+		{"independent", IndependentFamilies, false, 4, 12, 12},
+		{"partial", PartialFamilies, true, 4, 16, 4},
+	} {
+		fams, err := set.load(Check)
+		if err != nil {
+			t.Fatal(err)
+		}
+		s, err := EvalFamilies(context.Background(), set.floor+" check", fams, trace.DefaultOptions())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(fams) < set.stories || s.Derived.N < set.derived || s.Kept.N < set.kept {
+			t.Fatalf("%s check part: %d stories, %d pages made from the original, %d not; want at least %d, %d, %d",
+				set.floor, len(fams), s.Derived.N, s.Kept.N, set.stories, set.derived, set.kept)
+		}
+		figures := []familyFigure{{"relation", s.Relation}, {"derived", s.Derived}, {"kept", s.Kept}, {"cross", s.Cross}}
+		if set.quiet {
+			figures = append(figures, familyFigure{"quiet", s.Quiet})
+		}
+		for _, f := range figures {
+			checkFloor(t, "families."+set.floor+"."+f.name, f.r.Value())
+		}
 	}
-	s, err := EvalFamilies(context.Background(), "independent check", fams, trace.DefaultOptions())
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(fams) < 4 || s.Kept.N < 12 || s.Derived.N < 12 {
-		t.Fatalf("independent check part: %d stories, %d reports, %d rewrites; want at least 4, 12, 12", len(fams), s.Kept.N, s.Derived.N)
-	}
-	checkFloor(t, "families.independent.relation", s.Relation.Value())
-	checkFloor(t, "families.independent.derived", s.Derived.Value())
-	checkFloor(t, "families.independent.kept", s.Kept.Value())
-	checkFloor(t, "families.independent.cross", s.Cross.Value())
 }
 
-// TestPartialFamilies holds Compare's answers on the partial set's check
-// part at their floors: the pages that reprint part of an original among
-// their own text judged partial (relation), none of them given a drift
-// (quiet), and the report of the event by another outlet not derived.
-func TestPartialFamilies(t *testing.T) {
-	fams, err := PartialFamilies(Check)
-	if err != nil {
-		t.Fatal(err)
-	}
-	s, err := EvalFamilies(context.Background(), "partial check", fams, trace.DefaultOptions())
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(fams) < 4 || s.Derived.N < 16 || s.Kept.N < 4 {
-		t.Fatalf("partial check part: %d stories, %d partial pages, %d reports; want at least 4, 16, 4", len(fams), s.Derived.N, s.Kept.N)
-	}
-	checkFloor(t, "families.partial.relation", s.Relation.Value())
-	checkFloor(t, "families.partial.derived", s.Derived.Value())
-	checkFloor(t, "families.partial.quiet", s.Quiet.Value())
-	checkFloor(t, "families.partial.kept", s.Kept.Value())
-	checkFloor(t, "families.partial.cross", s.Cross.Value())
+// familyFigure is one figure of a FamilyScore held at its floor.
+type familyFigure struct {
+	name string
+	r    Ratio
 }

@@ -252,7 +252,7 @@ func familyDecisions(ctx context.Context) ([][]float64, []bool, error) {
 	var ids []string
 	for _, fam := range fams {
 		for _, f := range fam.Files {
-			a, err := familyArticle(f)
+			a, err := exampleArticle(f)
 			if err != nil {
 				return nil, nil, err
 			}

@@ -12,7 +12,6 @@ import (
 
 	"github.com/wiretrace/wiretrace/article"
 	"github.com/wiretrace/wiretrace/examples"
-	"github.com/wiretrace/wiretrace/extract"
 	"github.com/wiretrace/wiretrace/trace"
 )
 
@@ -156,7 +155,7 @@ func fitOwn(ex []relationExample, fit *RelationFit) (trace.Trees, float64) {
 	var y []bool
 	var wts []float64
 	for _, e := range ex {
-		if e.part != Fit || e.loose || e.set == shortAnswersSet || fit.Derived.Score(e.ev.Derived) < fit.Threshold {
+		if e.part != Fit || !ownExample(e, fit) {
 			continue
 		}
 		X = append(X, e.ev.OwnFrom(ownSource(e, fit)))
@@ -173,31 +172,24 @@ func fitOwn(ex []relationExample, fit *RelationFit) (trace.Trees, float64) {
 // product no longer reports; a report of the event left derived keeps
 // the wrong relation it had.
 func chooseOwnThreshold(scores []float64, reported []bool) float64 {
-	derived := 0
-	for _, r := range reported {
-		if !r {
-			derived++
-		}
+	derived := make([]bool, len(reported))
+	for i, r := range reported {
+		derived[i] = !r
 	}
-	for k := 500; k < 999; k++ {
-		t := float64(k) / 1000
-		n := 0
-		for i, s := range scores {
-			if !reported[i] && s >= t {
-				n++
-			}
-		}
-		if float64(n) <= maxOwnTurned*float64(derived) {
-			return t
-		}
-	}
-	return 0.999
+	return lowestThreshold(scores, derived, maxOwnTurned)
 }
 
 // maxOwnTurned is the share of the fit part's derived pairs the
-// own-reporting model may turn (out of fold): half the share of false
-// derivations the derived threshold allows.
+// own-reporting model may turn (out of fold): none, since a derived pair
+// turned is a rewrite no longer reported.
 const maxOwnTurned = 0.0
+
+// ownExample reports whether the own-reporting model reads e: a pair the
+// derived model judges derived, neither an open-ended continuation nor a
+// short answer.
+func ownExample(e relationExample, fit *RelationFit) bool {
+	return !e.loose && e.set != shortAnswersSet && fit.Derived.Score(e.ev.Derived) >= fit.Threshold
+}
 
 // ownSource is the side the own-reporting model reads e with as the
 // original: a for a derived pair, the direction model's choice otherwise.
@@ -579,18 +571,28 @@ func setWeight(set string) float64 {
 // flatter the negatives: boosted trees fit their own examples closely. The
 // grid is fine (0.001): the scores of a boosted model crowd near 1.
 func chooseThreshold(scores []float64, hard []bool) float64 {
+	return lowestThreshold(scores, hard, maxFalseDerived)
+}
+
+// lowestThreshold is the lowest score on a 0.001 grid from 0.5 at which
+// at most share of the examples counted are scored at or above it (0.999
+// when none is).
+func lowestThreshold(scores []float64, counted []bool, share float64) float64 {
+	n := 0
+	for _, c := range counted {
+		if c {
+			n++
+		}
+	}
 	for k := 500; k < 999; k++ {
 		t := float64(k) / 1000
-		n, neg := 0, 0
+		above := 0
 		for i, s := range scores {
-			if hard[i] {
-				neg++
-				if s >= t {
-					n++
-				}
+			if counted[i] && s >= t {
+				above++
 			}
 		}
-		if float64(n) <= maxFalseDerived*float64(neg) {
+		if float64(above) <= share*float64(n) {
 			return t
 		}
 	}
@@ -693,7 +695,7 @@ func relationFigures(ex []relationExample, fit *RelationFit) []string {
 		// the derived ones it turns wrongly.
 		var others, othersTurned, derived, derivedTurned int
 		for _, e := range ex {
-			if e.part != part || e.loose || e.set == shortAnswersSet || fit.Derived.Score(e.ev.Derived) < fit.Threshold {
+			if e.part != part || !ownExample(e, fit) {
 				continue
 			}
 			turned := fit.Own.Score(e.ev.OwnFrom(ownSource(e, fit))) >= fit.OwnThreshold
@@ -808,50 +810,28 @@ const storySet = "stories"
 func storyPairs(set string, part Part, fams []examples.Family) ([]LabelledPair, error) {
 	var out []LabelledPair
 	for _, fam := range fams {
-		orig, err := familyArticle(fam.Original())
-		if err != nil {
-			return nil, err
+		pages := map[string]*article.Article{}
+		for _, f := range fam.Files {
+			a, err := exampleArticle(f)
+			if err != nil {
+				return nil, fmt.Errorf("train relation: %w", err)
+			}
+			pages[f.Path] = a
 		}
-		var derived, others []*article.Article
+		orig := pages[fam.Original().Path]
 		for _, f := range fam.Files {
 			if f.Role == "original" {
 				continue
 			}
-			b, err := familyArticle(f)
-			if err != nil {
-				return nil, err
-			}
 			rel := trace.Relation(f.Relation)
-			out = append(out, LabelledPair{Set: set, Kind: f.Role, Part: part, A: orig, B: b,
+			out = append(out, LabelledPair{Set: set, Kind: f.Role, Part: part, A: orig, B: pages[f.Path],
 				Derived: rel.Derived(), Loose: false, partial: rel == trace.Partial, relation: rel, drifts: f.Drifts})
-			if rel.Derived() {
-				derived = append(derived, b)
-			} else {
-				others = append(others, b)
-			}
 		}
-		// An independent report, or an unrelated story, is derived from
-		// no version of the original either: a trace may find a copy or a
-		// partial reuse before the original itself.
-		for _, d := range derived {
-			for _, b := range others {
-				out = append(out, LabelledPair{Set: set + "_cross", Kind: "not_of_copy", Part: part, A: d, B: b})
-			}
+		for _, c := range crossFiles(fam) {
+			out = append(out, LabelledPair{Set: set + "_cross", Kind: "not_of_copy", Part: part, A: pages[c[0].Path], B: pages[c[1].Path]})
 		}
 	}
 	return out, nil
-}
-
-func familyArticle(f examples.File) (*article.Article, error) {
-	data, err := f.Read()
-	if err != nil {
-		return nil, fmt.Errorf("train relation: %w", err)
-	}
-	a, err := extract.Page(data, extract.Options{})
-	if err != nil {
-		return nil, fmt.Errorf("train relation: extract %s: %w", f.Path, err)
-	}
-	return a, nil
 }
 
 // shortAnswersSet names the short answers among the labelled pairs.
