@@ -21,6 +21,11 @@ type Article struct {
 	// Published is the publication time in ISO 8601 (RFC 3339 when the
 	// time of day is known, YYYY-MM-DD otherwise); empty when unknown.
 	Published string `json:"published"`
+	// Modified is when the page says it last changed, in the form of
+	// Published; empty when it says nothing. A page changed after another
+	// appeared (a live blog, an updated story) may have taken from it
+	// whatever its publication date.
+	Modified string `json:"modified,omitempty"`
 	// Dateline is the place the story was filed from ("WASHINGTON").
 	Dateline string `json:"dateline"`
 	// Credit is the news agency or outlet the article credits as its

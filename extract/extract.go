@@ -201,6 +201,7 @@ func fromHTML(text string, opts Options, choices *Choices) (*article.Article, er
 	a.Dateline, a.Credit = htmlDatelineCredit(a, m, dropped)
 	a.Byline, _ = bylineAgency(a.Byline)
 	a.Published = m.dateOf(a.URL, a.Paragraphs, text, choices)
+	a.Modified = m.modifiedOf(a.Published)
 	a.Paragraphs = dropDateLine(a.Paragraphs)
 	a.Language = m.languageOf(a.Text())
 	return a, nil

@@ -540,6 +540,21 @@ func (m *pageMeta) declaredPublished() string {
 // sameDay reports whether two normalised dates fall on the same day.
 func sameDay(a, b string) bool { return len(a) >= 10 && len(b) >= 10 && a[:10] == b[:10] }
 
+// modifiedOf returns when the page says it last changed, normalised:
+// its JSON-LD dateModified or a modified meta tag; empty when neither is
+// readable or it is not after published.
+func (m *pageMeta) modifiedOf(published string) string {
+	for _, c := range []string{m.ld.modified, m.firstMeta("article:modified_time", "og:updated_time", "datemodified", "last-modified")} {
+		if d, ok := normalizeDate(c); ok {
+			if order, ok := article.ComparePublished(published, d); ok && order < 0 {
+				return d
+			}
+			return ""
+		}
+	}
+	return ""
+}
+
 // chosenDate ranks the date witnesses (see publishedOf).
 func (m *pageMeta) chosenDate() string {
 	cands := []string{m.declaredPublished(), m.pubAt, m.dateText}

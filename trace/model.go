@@ -346,10 +346,21 @@ func genericByline(b string) bool {
 
 // dateEvidence is +1 when a was published before b, -1 when after, 0 when
 // either date is unknown or neither is earlier (article.ComparePublished:
-// a minute apart, or another day when one gives the day alone).
+// a minute apart, or another day when one gives the day alone), and 0
+// when the earlier page says it changed after the later one appeared (its
+// Modified): a live blog opened in the morning that reprints the noon
+// story, or a story updated with another's reporting, holds text newer
+// than its publication date. The content evidence decides those.
 func dateEvidence(a, b *article.Article) float64 {
 	order, ok := article.ComparePublished(a.Published, b.Published)
 	if !ok {
+		return 0
+	}
+	first, later := a, b
+	if order > 0 {
+		first, later = b, a
+	}
+	if o, ok := article.ComparePublished(first.Modified, later.Published); ok && o > 0 {
 		return 0
 	}
 	return float64(-order)

@@ -129,3 +129,31 @@ func TestSharedFacts(t *testing.T) {
 		t.Errorf("shared %d names and %d figures, want 2 and 2", n, f)
 	}
 }
+
+func TestDateEvidence(t *testing.T) {
+	blog := &article.Article{Published: "2026-03-14T06:00:00Z"}
+	story := &article.Article{Published: "2026-03-14T13:05:00Z"}
+	if got := dateEvidence(blog, story); got != 1 {
+		t.Fatalf("dateEvidence = %v, want 1: the earlier page is the original", got)
+	}
+	// Changed after the story appeared, the live blog may have taken
+	// from it: the dates no longer tell.
+	blog.Modified = "2026-03-14T17:52:00Z"
+	if got := dateEvidence(blog, story); got != 0 {
+		t.Errorf("dateEvidence = %v, want 0 for an earlier page changed after the later one appeared", got)
+	}
+	if got := dateEvidence(story, blog); got != 0 {
+		t.Errorf("dateEvidence, swapped = %v, want 0", got)
+	}
+	// Changed before it appeared, it is still the earlier text.
+	blog.Modified = "2026-03-14T09:00:00Z"
+	if got := dateEvidence(story, blog); got != -1 {
+		t.Errorf("dateEvidence, swapped = %v, want -1", got)
+	}
+	// The later page's own changes say nothing of which came first.
+	blog.Modified = ""
+	story.Modified = "2026-03-15T09:00:00Z"
+	if got := dateEvidence(blog, story); got != 1 {
+		t.Errorf("dateEvidence = %v, want 1", got)
+	}
+}

@@ -158,8 +158,9 @@ func TestRunnerUpJoins(t *testing.T) {
 // original's rewrites judged derived, its reports by other outlets not
 // (kept), and neither kind judged made from the other (cross); on the
 // partial set, the pages that reprint part of an original among their own
-// text judged partial (relation), none given a drift (quiet), and the
-// report of the event by another outlet not derived.
+// text judged partial (relation), with the original named (source) and
+// its credit seen (credit), none given a drift (quiet), and the report of
+// the event by another outlet not derived.
 func TestSplitFamilies(t *testing.T) {
 	for _, set := range []struct {
 		floor                  string
@@ -184,7 +185,7 @@ func TestSplitFamilies(t *testing.T) {
 		}
 		figures := []familyFigure{{"relation", s.Relation}, {"derived", s.Derived}, {"kept", s.Kept}, {"cross", s.Cross}}
 		if set.quiet {
-			figures = append(figures, familyFigure{"quiet", s.Quiet})
+			figures = append(figures, familyFigure{"quiet", s.Quiet}, familyFigure{"source", s.Source}, familyFigure{"credit", s.Credit})
 		}
 		for _, f := range figures {
 			checkFloor(t, "families."+set.floor+"."+f.name, f.r.Value())
