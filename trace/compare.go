@@ -165,8 +165,9 @@ func compareDocs(a, b *article.Article, da, db *textproc.Doc, opts Options, rank
 	if rel.Derived() {
 		r.Source, r.SourceEvidence = direction(a, b, ev)
 		// A rewrite whose derived side reports the event from people of
-		// its own is another report of it (ownReporting).
-		if rel == Rewrite && ownReporting(ev, r.Source) {
+		// its own is another report of it (ownReporting); so is a pair
+		// judged partial whose copies are mostly quotations (retells).
+		if (rel == Rewrite || rel == Partial && retells(as.strict)) && ownReporting(ev, r.Source) {
 			rel, r.Relation, r.Source, r.SourceEvidence = SameStory, SameStory, SourceUnknown, nil
 		}
 	}

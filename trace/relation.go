@@ -472,6 +472,16 @@ func reuses(rel Relation, f features) bool {
 	return rel == Partial && f.copiedSentences >= partialMinCopied
 }
 
+// retells reports whether a pair judged partial copies fewer than
+// partialMinCopied sentences of the writer's own words nearly word for
+// word (narrativeCopied): what it copies, if anything, is mostly
+// quotation, which two reports of one statement share alike, so it may be
+// another report of the event (ownReporting reads it as it reads a
+// rewrite).
+func retells(f features) bool {
+	return f.narrativeCopied < partialMinCopied
+}
+
 // ownQuotes reports whether both articles quote people and share none of
 // their quotes: the mark of independent reporting.
 func (f features) ownQuotes() bool {
