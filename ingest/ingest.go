@@ -150,6 +150,14 @@ func articleOf(data []byte, it source.Item, opts extract.Options) (a *article.Ar
 	if a.Published == "" && !it.Published.IsZero() {
 		a.Published = it.Published.UTC().Format(time.RFC3339)
 	}
+	if a.Modified == "" && !it.Modified.IsZero() {
+		// Kept only when after the publication the article ended up with
+		// (the page's own, when it gives one).
+		m := it.Modified.UTC().Format(time.RFC3339)
+		if order, ok := article.ComparePublished(a.Published, m); ok && order < 0 {
+			a.Modified = m
+		}
+	}
 	return a, nil
 }
 

@@ -12,8 +12,10 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/wiretrace/wiretrace/index"
+	"github.com/wiretrace/wiretrace/source"
 	"github.com/wiretrace/wiretrace/store/pebble"
 )
 
@@ -207,5 +209,25 @@ func TestReadOtherScheme(t *testing.T) {
 	b, err := Read(context.Background(), a.URL, Options{})
 	if err != nil || b.ID() != a.ID() {
 		t.Errorf("read %s: %v, id %v; want the file's article", a.URL, err, b)
+	}
+}
+
+// TestArticleFeedDates checks that a feed entry's dates complete the
+// article: its publication when the page gives none, and its last update
+// when that is after the publication.
+func TestArticleFeedDates(t *testing.T) {
+	doc := []byte("<html><body><article><h1>Ferry returns</h1><p>The harbour ferry returned to service on Monday after a month of repairs to its hull and engines.</p></article></body></html>")
+	pub := time.Date(2026, 3, 2, 18, 30, 0, 0, time.UTC)
+	it := source.Item{Name: "feed.xml#1", URL: "https://ledger.example/ferry", Published: pub, Modified: pub.Add(14 * time.Hour)}
+	a, err := Article(doc, it, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Published != "2026-03-02T18:30:00Z" || a.Modified != "2026-03-03T08:30:00Z" {
+		t.Errorf("published %q modified %q, want the entry's 2026-03-02T18:30:00Z and 2026-03-03T08:30:00Z", a.Published, a.Modified)
+	}
+	it.Modified = pub.Add(-time.Hour)
+	if a, err = Article(doc, it, 0); err != nil || a.Modified != "" {
+		t.Errorf("modified %q (err %v), want none for an update before the publication", a.Modified, err)
 	}
 }

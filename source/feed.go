@@ -78,6 +78,9 @@ func (w *walker) feed(name string, r io.Reader) bool {
 		switch {
 		case e.PublishedParsed != nil:
 			it.Published = *e.PublishedParsed
+			if e.UpdatedParsed != nil && e.UpdatedParsed.After(it.Published) {
+				it.Modified = *e.UpdatedParsed
+			}
 		case e.UpdatedParsed != nil:
 			it.Published = *e.UpdatedParsed
 		}

@@ -58,6 +58,9 @@ type Item struct {
 	// Published is when the article was published, when the input says so
 	// (a feed entry's published or updated date); zero otherwise.
 	Published time.Time
+	// Modified is when a feed entry says it was last updated, when that is
+	// after its publication; zero otherwise.
+	Modified time.Time
 	// Fetched is when the page was fetched (a WARC record's WARC-Date);
 	// zero when unknown. It is not the publication time: a crawler fetches
 	// pages days or years after they appear.

@@ -263,7 +263,7 @@ func TestOnRead(t *testing.T) {
 func TestFeeds(t *testing.T) {
 	type entry struct {
 		name, url, title, author string
-		published                time.Time
+		published, modified      time.Time
 		text                     string // a part of Data
 		err                      bool
 	}
@@ -292,7 +292,7 @@ func TestFeeds(t *testing.T) {
 			file: "testdata/feeds/ledger.atom",
 			want: []entry{
 				{name: "#1", url: "https://ledger.example/local/ashby-footbridge", title: "Ashby council delays vote on river footbridge", author: "Dev Hollis",
-					published: time.Date(2026, 3, 2, 18, 30, 0, 0, time.UTC), text: "<p>ASHBY"},
+					published: time.Date(2026, 3, 2, 18, 30, 0, 0, time.UTC), modified: time.Date(2026, 3, 3, 8, 0, 0, 0, time.UTC), text: "<p>ASHBY"},
 				{name: "#2", url: "https://ledger.example/business/harbour-talks", title: "Harbour talks to resume on Thursday",
 					published: time.Date(2026, 3, 5, 9, 0, 0, 0, time.UTC), text: "meet again"},
 			},
@@ -323,8 +323,8 @@ func TestFeeds(t *testing.T) {
 				if it.URL != w.url || it.Title != w.title || it.Author != w.author {
 					t.Errorf("%s: got url %q title %q author %q, want %q %q %q", it.Name, it.URL, it.Title, it.Author, w.url, w.title, w.author)
 				}
-				if !it.Published.Equal(w.published) {
-					t.Errorf("%s: published %v, want %v", it.Name, it.Published, w.published)
+				if !it.Published.Equal(w.published) || !it.Modified.Equal(w.modified) {
+					t.Errorf("%s: published %v modified %v, want %v %v", it.Name, it.Published, it.Modified, w.published, w.modified)
 				}
 				if !it.Fetched.IsZero() || it.ContentType != "text/html" || !bytes.Contains(it.Data, []byte(w.text)) {
 					t.Errorf("%s: fetched %v, type %q, data %q", it.Name, it.Fetched, it.ContentType, it.Data)
