@@ -31,6 +31,11 @@ type Article struct {
 	// Credit is the news agency or outlet the article credits as its
 	// source ("Thomson Reuters", "AP", "AFP"); empty when none.
 	Credit string `json:"credit"`
+	// Credits are the other outlets the page credits for parts of its
+	// text, each in a line set apart beside the part ("Source: Ostrand
+	// Wire", "Via The Aldsmouth Chronicle"): a roundup or a live blog
+	// credits each item's outlet. Credit is not repeated here.
+	Credits []string `json:"credits,omitempty"`
 	// Language is a BCP 47 tag ("en"); empty when unknown.
 	Language   string    `json:"language"`
 	Paragraphs []string  `json:"paragraphs"`

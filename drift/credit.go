@@ -68,8 +68,9 @@ func trimYear(s string) string {
 
 // CreditsSource reports whether derived credits src: whether any of the
 // names src gives for its origin (see Credits: its agency, dateline agency,
-// copyright holder) or src's site appears in derived's credit, dateline or
-// text. An article that names the agency anywhere ("..., Meridian Press
+// copyright holder) or src's site appears in derived's credit, the outlets
+// it credits beside parts of its text (Article.Credits), its dateline or
+// its text. An article that names the agency anywhere ("..., Meridian Press
 // reported") credits it; a rewrite that drops every mention does not.
 func CreditsSource(src *article.Article, srcDoc *textproc.Doc, derived *article.Article, derivedDoc *textproc.Doc) bool {
 	names := Credits(src, srcDoc)
@@ -88,8 +89,9 @@ func CreditsSource(src *article.Article, srcDoc *textproc.Doc, derived *article.
 	// lowercased on its own: a name without a line break is found in one
 	// of them or nowhere (the pieces are read as joined by line breaks,
 	// which are no letters), without joining the whole text first.
-	pieces := make([]string, 0, len(derived.Paragraphs)+2)
+	pieces := make([]string, 0, len(derived.Paragraphs)+len(derived.Credits)+2)
 	pieces = append(pieces, derived.Credit)
+	pieces = append(pieces, derived.Credits...)
 	if derivedDoc != nil {
 		pieces = append(pieces, derivedDoc.DatelineAgency)
 	}

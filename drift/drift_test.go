@@ -518,6 +518,7 @@ func TestCreditsSource(t *testing.T) {
 	}{
 		{"dateline kept", article.Article{Paragraphs: []string{"CASTREVA, Nov 4 (Meridian Press) - The bank lowered rates."}}, true},
 		{"credit field", article.Article{Credit: "Meridian Press", Paragraphs: []string{"The bank lowered rates."}}, true},
+		{"credited beside a part", article.Article{Credits: []string{"Meridian Press"}, Paragraphs: []string{"The bank lowered rates."}}, true},
 		{"cited in text", article.Article{Paragraphs: []string{"The bank lowered rates, Meridian Press reported."}}, true},
 		{"dropped", article.Article{Paragraphs: []string{"The bank lowered rates on Wednesday."}}, false},
 		{"generic word only", article.Article{Paragraphs: []string{"The bank told the press it lowered rates."}}, false},

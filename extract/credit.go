@@ -576,3 +576,53 @@ func holdsPicture(n *html.Node) bool {
 	}
 	return false
 }
+
+// maxItemCredits is the most credit lines a page is read for: a roundup
+// of a day's stories credits a few outlets; more are a list of sources.
+const maxItemCredits = 8
+
+// creditClassed reports whether text node n stands in an element (or its
+// parent) whose class or id names it a credit or a source line
+// ("item-credit", "update__source", "loop-credit"), as roundups and live
+// blogs set the outlet of each item apart.
+func creditClassed(n *html.Node) bool {
+	for p, depth := n.Parent, 0; p != nil && depth < 2; p, depth = p.Parent, depth+1 {
+		if p.Type != html.ElementNode {
+			continue
+		}
+		for _, t := range nameTokens(classID(p), nil) {
+			switch t {
+			case "credit", "credits", "source", "sources", "via":
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// creditLine matches what a credit line says of an outlet: "Source: X",
+// "Via X", "Courtesy of X", "X reports", "X reported".
+var creditLine = regexp.MustCompile(`^(?:(?:Source|Sources|Via|Courtesy of|From)\s*:?\s+(.{2,60}?)|(.{2,60}?)\s+(?:reports|reported|reports that)\b.*?)\.?$`)
+
+// creditLineOutlet returns the outlet a line set apart as a credit names
+// (creditClassed): a sign-off or syndication note (creditFromTail), or
+// "Source: X", "Via X", "X reports" when X reads as a news organisation's
+// name (capitalised words ending in one that names news organisations:
+// "Herald", "Wire Service"); empty otherwise (a data source, a person).
+func creditLineOutlet(line string) string {
+	if c := creditFromTail(line); c != "" {
+		return c
+	}
+	m := creditLine.FindStringSubmatch(line)
+	if m == nil {
+		return ""
+	}
+	name := strings.TrimSpace(m[1] + m[2])
+	if a := agencyIn(name); a != "" {
+		return a
+	}
+	if f := strings.Fields(name); len(f) >= 2 && outletName(name) && newsOrgWords[strings.ToLower(f[len(f)-1])] {
+		return name
+	}
+	return ""
+}

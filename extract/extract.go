@@ -199,6 +199,11 @@ func fromHTML(text string, opts Options, choices *Choices) (*article.Article, er
 	a.Paragraphs = dropComments(a.Paragraphs, a.Comments)
 	a.Paragraphs = dropAboveDateline(a.Paragraphs)
 	a.Dateline, a.Credit = htmlDatelineCredit(a, m, dropped)
+	for _, c := range m.itemCredits {
+		if !sameName(c, a.Credit) && !ownedBySite(c, a.Site, m.ld.publisher, article.Host(a.URL)) {
+			a.Credits = append(a.Credits, c)
+		}
+	}
 	a.Byline, _ = bylineAgency(a.Byline)
 	a.Published = m.dateOf(a.URL, a.Paragraphs, text, choices)
 	a.Modified = m.modifiedOf(a.Published)

@@ -482,3 +482,46 @@ func TestPublishedNotUpdated(t *testing.T) {
 		})
 	}
 }
+
+// TestCreditLineOutlet checks what a line set apart as a credit names:
+// an outlet, not a data source or a person.
+func TestCreditLineOutlet(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"Source: The Corvenian Herald", "The Corvenian Herald"},
+		{"Via The Aldsmouth Chronicle.", "The Aldsmouth Chronicle"},
+		{"Reprinted from The Portmere Gazette.", "The Portmere Gazette"},
+		{"The Marrowgate Courier reports. Read the full story", "The Marrowgate Courier"},
+		{"Source: Reuters", "Reuters"},
+		{"Source: National Statistics Office", ""},
+		{"Via Jane Doe", ""},
+		{"Photo: Lena Marsh", ""},
+	} {
+		if got := creditLineOutlet(tc.in); got != tc.want {
+			t.Errorf("creditLineOutlet(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+// TestItemCredits checks that a page crediting an item's outlet in a line
+// classed as a credit or source names it among its credits, and that a
+// source line under a picture or naming the page's own site does not.
+func TestItemCredits(t *testing.T) {
+	page := `<html><head><title>Morning briefing</title><meta property="og:site_name" content="Eastbank Review"></head><body><article>
+<h1>Morning briefing</h1>
+<h2>Bridge reopens</h2>
+<p>The Varn bridge crossing reopened to traffic on Tuesday after six weeks of repairs to its deck and rails, officials said.</p>
+<p>Freight lorries will be allowed back from Thursday once the load tests are complete, the transport ministry added.</p>
+<p class="item__source">Source: Ostrand Wire Service</p>
+<h2>Markets</h2>
+<p>Shares in the region's largest lender rose in early trading after it raised its forecast for the year by a fifth.</p>
+<p class="item__source">Source: Eastbank Review</p>
+<figure><img src="a.jpg"><figcaption><span class="credit">Via Harbour Press Agency</span></figcaption></figure>
+</article></body></html>`
+	a, err := Page([]byte(page), Options{URL: "https://eastbankreview.example/briefing"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(a.Credits) != 1 || a.Credits[0] != "Ostrand Wire Service" {
+		t.Errorf("credits %q, want [Ostrand Wire Service]", a.Credits)
+	}
+}

@@ -85,6 +85,11 @@ type pageMeta struct {
 	// (in the article or beside it), whose owner, any outlet, is the
 	// story's source; the footer's notice names the site's own owner.
 	outletLines []string
+	// itemCredits are the outlets named by lines set apart as a credit
+	// ("Source: Ostrand Wire", "Via The Aldsmouth Chronicle.",
+	// "Reprinted from The Portmere Gazette."): a roundup or a live blog
+	// credits each item's outlet beside it.
+	itemCredits []string
 }
 
 // ldInfo is the subset of a schema.org Article in JSON-LD this package
@@ -175,6 +180,11 @@ func readMeta(root *html.Node) *pageMeta {
 			}
 			if m.labelled == "" && bylineLabel(n.Data) && !inCommentSection(n) {
 				m.labelled = labelledName(n)
+			}
+			if len(m.itemCredits) < maxItemCredits && len(n.Data) < 200 && creditClassed(n) && !inPictureCredit(n) {
+				if o := creditLineOutlet(collapse(textOf(n.Parent))); o != "" && !slices.Contains(m.itemCredits, o) {
+					m.itemCredits = append(m.itemCredits, o)
+				}
 			}
 			// Copyright notices name the agency a story came from
 			// ("© Thomson Reuters"); they sit outside the body.
