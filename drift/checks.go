@@ -2724,7 +2724,7 @@ func claimToken(a *textproc.Sentence, sp textproc.Span, b *textproc.Sentence, st
 		}
 	}
 	for k, t := range b.Tokens {
-		if t.Kind != textproc.Word || t.Stem != stem || negatorBefore(b, t) {
+		if t.Kind != textproc.Word || t.Stem != stem && !(j >= 0 && pastOf(t.Lower, a.Tokens[j].Lower)) || negatorBefore(b, t) {
 			continue
 		}
 		if j < 0 || a.Tokens[j].Lower == t.Lower || shareNeighbour(a, j, b, k) {
@@ -2733,6 +2733,51 @@ func claimToken(a *textproc.Sentence, sp textproc.Span, b *textproc.Sentence, st
 	}
 	return textproc.Token{}, false
 }
+
+// pastOf reports whether word is the irregular past or participle of the
+// verb base ("found" of "find", "gave" of "give"), which the stemmer
+// cannot join: "did not find evidence" and "found evidence" make one
+// claim, negated on one side. Only a base is read so, as a negation with
+// "do" ("did not", "will not") leaves it: a negated past ("have not won")
+// or progressive ("are not getting") is matched by its own form, not by a
+// base that is as often a noun ("their last win").
+func pastOf(word, base string) bool {
+	b, ok := irregularVerbs[word]
+	return ok && b == base
+}
+
+// irregularVerbs maps the irregular past and participle forms of common
+// English verbs to their base form. Forms that are as often another word
+// ("left", "felt", "lay", "saw", "lead") are left out.
+var irregularVerbs = func() map[string]string {
+	m := map[string]string{}
+	for _, v := range [][]string{
+		{"become", "became"}, {"begin", "began", "begun"}, {"bring", "brought"}, {"build", "built"},
+		{"buy", "bought"}, {"catch", "caught"}, {"choose", "chose", "chosen"}, {"come", "came"},
+		{"do", "did", "done"}, {"draw", "drew", "drawn"}, {"drive", "drove", "driven"},
+		{"eat", "ate", "eaten"}, {"fall", "fell", "fallen"}, {"fight", "fought"}, {"find", "found"},
+		{"fly", "flew", "flown"}, {"forbid", "forbade", "forbidden"}, {"forget", "forgot", "forgotten"},
+		{"forgive", "forgave", "forgiven"}, {"freeze", "froze", "frozen"}, {"get", "got", "gotten"},
+		{"give", "gave", "given"}, {"go", "went", "gone"}, {"grow", "grew", "grown"}, {"hear", "heard"},
+		{"hide", "hid", "hidden"}, {"hold", "held"}, {"keep", "kept"}, {"know", "knew", "known"},
+		{"lend", "lent"}, {"lose", "lost"}, {"make", "made"}, {"mean", "meant"}, {"meet", "met"},
+		{"overcome", "overcame"}, {"pay", "paid"}, {"ride", "rode", "ridden"},
+		{"rise", "rose", "risen"}, {"run", "ran"}, {"say", "said"}, {"see", "seen"}, {"seek", "sought"},
+		{"sell", "sold"}, {"send", "sent"}, {"shake", "shook", "shaken"}, {"shoot", "shot"},
+		{"sing", "sang", "sung"}, {"sink", "sank", "sunk"}, {"sit", "sat"}, {"sleep", "slept"},
+		{"speak", "spoke", "spoken"}, {"spend", "spent"}, {"stand", "stood"}, {"steal", "stole", "stolen"},
+		{"strike", "struck"}, {"swear", "swore", "sworn"}, {"take", "took", "taken"}, {"teach", "taught"},
+		{"tell", "told"}, {"think", "thought"}, {"throw", "threw", "thrown"},
+		{"understand", "understood"}, {"undertake", "undertook", "undertaken"}, {"uphold", "upheld"},
+		{"wear", "wore", "worn"}, {"win", "won"}, {"withdraw", "withdrew", "withdrawn"},
+		{"withhold", "withheld"}, {"write", "wrote", "written"},
+	} {
+		for _, f := range v[1:] {
+			m[f] = v[0]
+		}
+	}
+	return m
+}()
 
 // withBefore reports "with" within three words before token t of s: the
 // reversal of a "without" ("without a vote" → "with a vote"). A thing

@@ -542,3 +542,18 @@ func TestSrcHasMonth(t *testing.T) {
 		}
 	}
 }
+
+// TestNegationIrregularPast checks that a claim stated in an irregular
+// past ("found", "gave") is the negated base verb's claim ("did not find",
+// "did not give"), and that a negated past is not matched by its base
+// read as a noun ("have not won" against "their last home win").
+func TestNegationIrregularPast(t *testing.T) {
+	checkNegations(t, []driftCase{
+		{"The panel said it did not find evidence that Ormsby had personally misled it, but called the agency's record-keeping \"haphazard at best\".",
+			"The panel said it found evidence that Ormsby had personally misled it.", 1},
+		{"The panel said it found evidence that Ormsby had personally misled it, but called the agency's record-keeping \"haphazard at best\".",
+			"The panel said it found evidence that Ormsby had personally misled it.", 0},
+		{"Kelsham have not won at home since the opening weekend of the season.",
+			"Kelsham's last home win came on the opening weekend of the season.", 0},
+	})
+}
