@@ -32,8 +32,8 @@ type Article struct {
 	// source ("Thomson Reuters", "AP", "AFP"); empty when none.
 	Credit string `json:"credit"`
 	// Credits are the other outlets the page credits for parts of its
-	// text, each in a line set apart beside the part ("Source: Ostrand
-	// Wire", "Via The Aldsmouth Chronicle"): a roundup or a live blog
+	// text, each in a line set apart beside the part ("Source: Meridian
+	// Press", "Via The Harbour Courier"): a roundup or a live blog
 	// credits each item's outlet. Credit is not repeated here.
 	Credits []string `json:"credits,omitempty"`
 	// Language is a BCP 47 tag ("en"); empty when unknown.

@@ -2736,11 +2736,10 @@ func claimToken(a *textproc.Sentence, sp textproc.Span, b *textproc.Sentence, st
 
 // pastOf reports whether word is the irregular past or participle of the
 // verb base ("found" of "find", "gave" of "give"), which the stemmer
-// cannot join: "did not find evidence" and "found evidence" make one
-// claim, negated on one side. Only a base is read so, as a negation with
-// "do" ("did not", "will not") leaves it: a negated past ("have not won")
-// or progressive ("are not getting") is matched by its own form, not by a
-// base that is as often a noun ("their last win").
+// cannot join: "did not take part" and "took part" make one claim,
+// negated on one side. Only a base is read so, as a negation with "do"
+// leaves it: a negated past or progressive is matched by its own form,
+// not by a base that is as often a noun ("won" is not "a win").
 func pastOf(word, base string) bool {
 	b, ok := irregularVerbs[word]
 	return ok && b == base

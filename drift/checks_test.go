@@ -544,16 +544,16 @@ func TestSrcHasMonth(t *testing.T) {
 }
 
 // TestNegationIrregularPast checks that a claim stated in an irregular
-// past ("found", "gave") is the negated base verb's claim ("did not find",
-// "did not give"), and that a negated past is not matched by its base
-// read as a noun ("have not won" against "their last home win").
+// past ("took", "found") is the negated base verb's claim ("did not
+// take", "did not find"), and that a negated past is not matched by its
+// base read as a noun ("won" against "a win").
 func TestNegationIrregularPast(t *testing.T) {
 	checkNegations(t, []driftCase{
-		{"The panel said it did not find evidence that Ormsby had personally misled it, but called the agency's record-keeping \"haphazard at best\".",
-			"The panel said it found evidence that Ormsby had personally misled it.", 1},
-		{"The panel said it found evidence that Ormsby had personally misled it, but called the agency's record-keeping \"haphazard at best\".",
-			"The panel said it found evidence that Ormsby had personally misled it.", 0},
-		{"Kelsham have not won at home since the opening weekend of the season.",
-			"Kelsham's last home win came on the opening weekend of the season.", 0},
+		{"The regulator said it did not find any sign that Delacourt had hidden the losses, but called the bank's controls \"thin at best\".",
+			"The regulator said it found signs that Delacourt had hidden the losses.", 1},
+		{"The regulator said it found signs that Delacourt had hidden the losses, but called the bank's controls \"thin at best\".",
+			"The regulator said it found signs that Delacourt had hidden the losses.", 0},
+		{"Brackley Town have not won away from home since the end of August.",
+			"Brackley Town's last away win came at the end of August.", 0},
 	})
 }

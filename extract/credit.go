@@ -2,6 +2,7 @@ package extract
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -222,6 +223,15 @@ func outletName(s string) bool {
 	return true
 }
 
+// orgName reports whether name reads as an organisation's (outletName) of
+// two words or more, the last one of ends ("Meridian Press", "Kestrel
+// News Service"): what tells an outlet no list knows from a person, a
+// role or a data source.
+func orgName(name string, ends map[string]bool) bool {
+	f := strings.Fields(name)
+	return len(f) >= 2 && outletName(name) && ends[strings.ToLower(f[len(f)-1])]
+}
+
 // tailCredit matches the agency sign-off closing a story: "— AP",
 // "-- AFP", "(Reporting by ...; Editing by ...)", "Source: Reuters".
 var tailCredit = regexp.MustCompile(`^(?:[-—–]{1,2}\s*(.{2,40})|\(?\s*(?:Reporting|Writing) by .{2,300}|(?:Source|Sources|Credit|With (?:input|files) from|Distributed by|Provided by)\s*:?\s+(.{2,60}))$`)
@@ -344,7 +354,7 @@ func creditFromTail(p string) string {
 		if a := agencyIn(name); a != "" {
 			return a
 		}
-		if f := strings.Fields(name); len(f) >= 2 && outletName(name) && newsOrgWords[strings.ToLower(f[len(f)-1])] {
+		if orgName(name, newsOrgWords) {
 			return name
 		}
 		return ""
@@ -391,7 +401,7 @@ func creditFromTail(p string) string {
 		name, words = m[2], pressWords
 	}
 	name = strings.TrimRight(strings.TrimSpace(name), ".")
-	if f := strings.Fields(name); len(f) >= 2 && outletName(name) && words[strings.ToLower(f[len(f)-1])] {
+	if orgName(name, words) {
 		return name
 	}
 	return ""
@@ -581,20 +591,31 @@ func holdsPicture(n *html.Node) bool {
 // of a day's stories credits a few outlets; more are a list of sources.
 const maxItemCredits = 8
 
-// creditClassed reports whether text node n stands in an element (or its
-// parent) whose class or id names it a credit or a source line
-// ("item-credit", "update__source", "loop-credit"), as roundups and live
-// blogs set the outlet of each item apart.
+// readItemCredit adds to m's item credits the outlet that element n, a
+// short line whose class or id names it a credit or a source
+// ("item-credit", "entry__source", "storyVia"), names: roundups and live
+// blogs set the outlet of each item apart so. A picture's credit names
+// who took the picture, not where a story came from.
+func (m *pageMeta) readItemCredit(n *html.Node) {
+	if !creditClassed(n) || n.FirstChild == nil || inPictureCredit(n.FirstChild) {
+		return
+	}
+	t := collapse(textOf(n))
+	if len(t) >= 200 {
+		return
+	}
+	if o := creditLineOutlet(t); o != "" && !slices.Contains(m.itemCredits, o) {
+		m.itemCredits = append(m.itemCredits, o)
+	}
+}
+
+// creditClassed reports whether element n's class or id holds a token
+// that names a credit or a source line.
 func creditClassed(n *html.Node) bool {
-	for p, depth := n.Parent, 0; p != nil && depth < 2; p, depth = p.Parent, depth+1 {
-		if p.Type != html.ElementNode {
-			continue
-		}
-		for _, t := range nameTokens(classID(p), nil) {
-			switch t {
-			case "credit", "credits", "source", "sources", "via":
-				return true
-			}
+	for _, t := range nameTokens(classID(n), nil) {
+		switch t {
+		case "credit", "credits", "source", "sources", "via":
+			return true
 		}
 	}
 	return false
@@ -621,7 +642,7 @@ func creditLineOutlet(line string) string {
 	if a := agencyIn(name); a != "" {
 		return a
 	}
-	if f := strings.Fields(name); len(f) >= 2 && outletName(name) && newsOrgWords[strings.ToLower(f[len(f)-1])] {
+	if orgName(name, newsOrgWords) {
 		return name
 	}
 	return ""

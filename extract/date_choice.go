@@ -86,7 +86,7 @@ func (m *pageMeta) dateCandidates(pageURL string, paras []string, last string) [
 	add(bylineDate(m.byline), dateFromByline)
 	add(m.updatedText, dateFromUpdated)
 	add(m.ld.modified, dateFromModified)
-	add(m.firstMeta("article:modified_time", "og:updated_time", "datemodified", "last-modified"), dateFromModified)
+	add(m.metaModified(), dateFromModified)
 	add(m.nearTitle, dateFromNearTitle)
 	add(m.shownDate, dateFromShown)
 	if u, ok := urlDate(pageURL); ok {

@@ -367,9 +367,7 @@ func bylineAgency(s string) (names, agency string) {
 	// Kestrel News Service"); a role ("Staff Writer") or an affiliation
 	// ("Heart Association") is not one.
 	if m := bylineOutlet.FindStringSubmatch(s); m != nil && wordCount(m[1]) >= 2 {
-		name := strings.TrimRight(m[2], " .")
-		f := strings.Fields(name)
-		if len(f) >= 2 && outletName(name) && bylineOutletWords[strings.ToLower(f[len(f)-1])] {
+		if name := strings.TrimRight(m[2], " ."); orgName(name, bylineOutletWords) {
 			return m[1], name
 		}
 	}
@@ -540,11 +538,16 @@ func (m *pageMeta) declaredPublished() string {
 // sameDay reports whether two normalised dates fall on the same day.
 func sameDay(a, b string) bool { return len(a) >= 10 && len(b) >= 10 && a[:10] == b[:10] }
 
+// metaModified is the page's first modified meta tag, as written.
+func (m *pageMeta) metaModified() string {
+	return m.firstMeta("article:modified_time", "og:updated_time", "datemodified", "last-modified")
+}
+
 // modifiedOf returns when the page says it last changed, normalised:
 // its JSON-LD dateModified or a modified meta tag; empty when neither is
 // readable or it is not after published.
 func (m *pageMeta) modifiedOf(published string) string {
-	for _, c := range []string{m.ld.modified, m.firstMeta("article:modified_time", "og:updated_time", "datemodified", "last-modified")} {
+	for _, c := range []string{m.ld.modified, m.metaModified()} {
 		if d, ok := normalizeDate(c); ok {
 			if order, ok := article.ComparePublished(published, d); ok && order < 0 {
 				return d
@@ -560,7 +563,7 @@ func (m *pageMeta) chosenDate() string {
 	cands := []string{m.declaredPublished(), m.pubAt, m.dateText}
 	cands = append(cands, m.times...)
 	cands = append(cands, m.ld.pageDate, m.scriptDate, bylineDate(m.byline), m.updatedText,
-		m.ld.modified, m.firstMeta("article:modified_time", "og:updated_time", "datemodified", "last-modified"))
+		m.ld.modified, m.metaModified())
 	declared := ""
 	for _, c := range cands {
 		if d, ok := normalizeDate(c); ok {

@@ -487,10 +487,10 @@ func TestPublishedNotUpdated(t *testing.T) {
 // an outlet, not a data source or a person.
 func TestCreditLineOutlet(t *testing.T) {
 	for _, tc := range []struct{ in, want string }{
-		{"Source: The Corvenian Herald", "The Corvenian Herald"},
-		{"Via The Aldsmouth Chronicle.", "The Aldsmouth Chronicle"},
-		{"Reprinted from The Portmere Gazette.", "The Portmere Gazette"},
-		{"The Marrowgate Courier reports. Read the full story", "The Marrowgate Courier"},
+		{"Source: The Lanholm Herald", "The Lanholm Herald"},
+		{"Via The Kestrel Chronicle.", "The Kestrel Chronicle"},
+		{"Reprinted from The Harbour Gazette.", "The Harbour Gazette"},
+		{"The Tarnby Courier reports. Read the full story", "The Tarnby Courier"},
 		{"Source: Reuters", "Reuters"},
 		{"Source: National Statistics Office", ""},
 		{"Via Jane Doe", ""},
@@ -506,22 +506,22 @@ func TestCreditLineOutlet(t *testing.T) {
 // classed as a credit or source names it among its credits, and that a
 // source line under a picture or naming the page's own site does not.
 func TestItemCredits(t *testing.T) {
-	page := `<html><head><title>Morning briefing</title><meta property="og:site_name" content="Eastbank Review"></head><body><article>
+	page := `<html><head><title>Morning briefing</title><meta property="og:site_name" content="Lanholm Review"></head><body><article>
 <h1>Morning briefing</h1>
 <h2>Bridge reopens</h2>
-<p>The Varn bridge crossing reopened to traffic on Tuesday after six weeks of repairs to its deck and rails, officials said.</p>
+<p>The Ossel ferry crossing reopened to traffic on Tuesday after six weeks of repairs to its deck and rails, officials said.</p>
 <p>Freight lorries will be allowed back from Thursday once the load tests are complete, the transport ministry added.</p>
-<p class="item__source">Source: Ostrand Wire Service</p>
+<p class="item__source">Source: Meridian Press Service</p>
 <h2>Markets</h2>
 <p>Shares in the region's largest lender rose in early trading after it raised its forecast for the year by a fifth.</p>
-<p class="item__source">Source: Eastbank Review</p>
+<p class="item__source">Source: Lanholm Review</p>
 <figure><img src="a.jpg"><figcaption><span class="credit">Via Harbour Press Agency</span></figcaption></figure>
 </article></body></html>`
-	a, err := Page([]byte(page), Options{URL: "https://eastbankreview.example/briefing"})
+	a, err := Page([]byte(page), Options{URL: "https://lanholmreview.example/briefing"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(a.Credits) != 1 || a.Credits[0] != "Ostrand Wire Service" {
-		t.Errorf("credits %q, want [Ostrand Wire Service]", a.Credits)
+	if len(a.Credits) != 1 || a.Credits[0] != "Meridian Press Service" {
+		t.Errorf("credits %q, want [Meridian Press Service]", a.Credits)
 	}
 }

@@ -86,8 +86,8 @@ type pageMeta struct {
 	// story's source; the footer's notice names the site's own owner.
 	outletLines []string
 	// itemCredits are the outlets named by lines set apart as a credit
-	// ("Source: Ostrand Wire", "Via The Aldsmouth Chronicle.",
-	// "Reprinted from The Portmere Gazette."): a roundup or a live blog
+	// ("Source: Meridian Press", "Via The Harbour Courier."): a roundup
+	// or a live blog
 	// credits each item's outlet beside it.
 	itemCredits []string
 }
@@ -180,11 +180,6 @@ func readMeta(root *html.Node) *pageMeta {
 			}
 			if m.labelled == "" && bylineLabel(n.Data) && !inCommentSection(n) {
 				m.labelled = labelledName(n)
-			}
-			if len(m.itemCredits) < maxItemCredits && len(n.Data) < 200 && creditClassed(n) && !inPictureCredit(n) {
-				if o := creditLineOutlet(collapse(textOf(n.Parent))); o != "" && !slices.Contains(m.itemCredits, o) {
-					m.itemCredits = append(m.itemCredits, o)
-				}
 			}
 			// Copyright notices name the agency a story came from
 			// ("© Thomson Reuters"); they sit outside the body.
@@ -302,7 +297,7 @@ func readMeta(root *html.Node) *pageMeta {
 		// One scan of the attributes decides which of the tests below
 		// can apply; most elements need none.
 		var itemprop, rel string
-		named := false
+		named, credited := false, false
 		for _, a := range n.Attr {
 			switch a.Key {
 			case "itemprop":
@@ -311,7 +306,11 @@ func readMeta(root *html.Node) *pageMeta {
 				rel = a.Val
 			case "class", "id":
 				named = named || metaNames.in(a.Val)
+				credited = credited || creditNames.in(a.Val)
 			}
+		}
+		if credited && len(m.itemCredits) < maxItemCredits {
+			m.readItemCredit(n)
 		}
 		if itemprop == "" && rel == "" && !named {
 			return true
@@ -420,6 +419,10 @@ func labelledName(label *html.Node) string {
 	}
 	return ""
 }
+
+// creditNames are the words whose presence in a class or id makes an
+// element worth asking whether it is a credit line (creditClassed).
+var creditNames = newFoldWords("credit", "source", "via")
 
 // metaNames are the words whose presence in a class or id makes an
 // element worth the metadata tests (dates, bylines, datelines); "by"
