@@ -70,7 +70,10 @@ func appositionAfter(s *Sentence, k int) (Role, bool) {
 	lead := 0  // words before the title, determiners and possessives aside
 	for j := k; j < len(toks); j++ {
 		t := &toks[j]
-		if t.Kind != Word {
+		if t.Kind != Word || speechVerbs[t.Lower] || clauseAux[t.Lower] {
+			// A verb after the name's comma is the name's own clause
+			// ("Albescu's spokesman, Ines Varro, said the president
+			// welcomed it"), not an apposition.
 			return Role{}, false
 		}
 		joined, first := joinedTitle(t.Lower)

@@ -29,6 +29,11 @@ func TestAppositionRoles(t *testing.T) {
 		// possessive starts the role phrase; without one, no role.
 		{"The permit for the quarry north of the ring road was refused by the district council's chief planning officer, Ines Varro.", "officer/Ines Varro"},
 		{"Work on the bridge stopped when the site engineer resigned in protest last week, Ines Varro said.", ""},
+		// A verb after the name's comma opens the name's own clause:
+		// the title after it is another person's.
+		{"The mill's spokeswoman, Edda Runhall, said the mayor backed the sale.", "spokeswoman/Edda Runhall"},
+		{"Edda Runhall, according to the mayor, backed the sale.", ""},
+		{"Edda Runhall, was the mayor told, backed the sale.", ""},
 	} {
 		t.Run(tc.text, func(t *testing.T) {
 			var got []string
