@@ -1997,12 +1997,19 @@ func question(s *textproc.Sentence) bool {
 }
 
 // keptInGroup reports whether a derived sentence of d's aligned group
-// other than d negates the word whose stem is stem: the source's negation
-// is kept there ("We are not building an empire. We are building a safety
-// net," as two source sentences or one), not dropped in d.
+// other than d, or one right beside d that no pair holds, negates the
+// word whose stem is stem: the source's negation is kept there ("We are
+// not building an empire. We are building a safety net," as two source
+// sentences or one, the first left out of the pair by the aligner), not
+// dropped in d.
 func (c *checker) keptInGroup(d *textproc.Sentence, stem string) bool {
 	for _, o := range c.group {
 		if o != d && negates(o, stem) {
+			return true
+		}
+	}
+	for _, j := range [2]int{d.Index - 1, d.Index + 1} {
+		if j >= 0 && j < len(c.paired) && !c.paired[j] && negates(&c.derived.Sentences[j], stem) {
 			return true
 		}
 	}

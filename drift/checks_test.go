@@ -382,6 +382,32 @@ func TestNegationKeptInGroup(t *testing.T) {
 	}
 }
 
+// TestNegationKeptBeside checks that a negation kept in the derived
+// sentence right beside the checked one is not dropped when the aligner
+// left that sentence out of the pair, and is when another pair holds it
+// (its own source sentence negates the word too) or it drops the
+// negation itself.
+func TestNegationKeptBeside(t *testing.T) {
+	src := doc(`"We are not building an empire.`, `We are building a safety net," Brask said.`, `The board is not building a new office.`)
+	for _, tt := range []struct {
+		der     string
+		pairs   []Pair
+		dropped bool
+	}{
+		{`Brask stressed that the fund was no rival: "We are not building an empire.`,
+			[]Pair{{Source: []int{0, 1}, Derived: []int{1}}}, false},
+		{`Brask stressed that the fund was a rival: "We are building an empire.`,
+			[]Pair{{Source: []int{0, 1}, Derived: []int{1}}}, true},
+		{`The board is not building a new office.`,
+			[]Pair{{Source: []int{2}, Derived: []int{0}}, {Source: []int{0, 1}, Derived: []int{1}}}, true},
+	} {
+		der := doc(tt.der, `We are building a safety net," Brask said.`)
+		if got := kindCount(Find(src, der, tt.pairs), Negation); got > 0 != tt.dropped {
+			t.Errorf("%q: %d negation drifts, want the negation dropped %v", tt.der, got, tt.dropped)
+		}
+	}
+}
+
 // TestSpelledPeriods checks that a span of years named by a word ("a
 // decade", "four decades") is the figure in years that a rewrite may
 // write out, and that another count of them is a change.

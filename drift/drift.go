@@ -88,6 +88,14 @@ func Find(src, derived *textproc.Doc, pairs []Pair) []Drift {
 // figure, time and date checks over slotPairs, and orders what it found.
 func (c *checker) find(pairs []Pair) {
 	src, derived := c.src, c.derived
+	c.paired = make([]bool, len(derived.Sentences))
+	for _, p := range pairs {
+		for _, j := range p.Derived {
+			if j >= 0 && j < len(c.paired) {
+				c.paired[j] = true
+			}
+		}
+	}
 	for _, p := range pairs {
 		ss := c.sentences(src, p.Source)
 		ds := c.sentences(derived, p.Derived)
@@ -400,6 +408,9 @@ type checker struct {
 	// group holds the derived sentences of the aligned pair being checked
 	// (see negations); empty for the anchor and slot pairs.
 	group []*textproc.Sentence
+	// paired[j] is whether derived sentence j is in one of the aligned
+	// pairs find checks.
+	paired []bool
 	// appRoles holds each source sentence's apposition roles, found on
 	// first use (see appositions).
 	appRoles [][]textproc.Role
