@@ -81,6 +81,10 @@ func TestEntitiesAndRoles(t *testing.T) {
 			"organization:Greyfen Secure organization:Tidewell Hearts", ""},
 		{"sentence-initial verb is not a name", "Spurred by fears, Tokyo raised spending.",
 			"place:Tokyo", ""},
+		{"a modifier before the title's qualifiers", "The report was written by the retired High Court judge Dame Ilse Marrow.",
+			"organization:High Court person:Dame Ilse Marrow", "judge[retired]=Dame Ilse Marrow"},
+		{"a modifier beyond the reach", "The late and much loved harbour board chief Ilse Marrow spoke.",
+			"person:Ilse Marrow", "chief[]=Ilse Marrow"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			s := sentence(t, tc.text)

@@ -34,10 +34,23 @@ func AppositionRoles(s *Sentence) []Role {
 				// Marsh, 51, managing director of Calloway").
 				k += 2
 			}
+			relative := k+2 < len(toks) && toks[k+1].Lower == "who" && toks[k+2].Lower == "is"
+			if relative {
+				// A relative clause that states a title ("the group's
+				// leader, Wren, who is also the council's deputy
+				// leader,"), besides any before the name; one that says
+				// anything else ("who is stepping down") states none.
+				k += 2
+				if k+1 < len(toks) && toks[k+1].Lower == "also" {
+					k++
+				}
+			}
 			if r, ok := appositionAfter(s, k+1); ok {
 				r.Holder = e.Text
 				out = append(out, r)
-				continue
+				if !relative {
+					continue
+				}
 			}
 		}
 		if k := first - 1; k > 0 && toks[k].Text == "," {

@@ -33,6 +33,10 @@ func TestAppositionRoles(t *testing.T) {
 		// the title after it is another person's.
 		{"The mill's spokeswoman, Edda Runhall, said the mayor backed the sale.", "spokeswoman/Edda Runhall"},
 		{"Edda Runhall, according to the mayor, backed the sale.", ""},
+		// A relative clause that states a title, as well as the
+		// apposition before the name; one that states none.
+		{"The group's leader, Edda Runhall, who is also the council's deputy leader, abstained.", "leader/Edda Runhall; leader/Edda Runhall"},
+		{"Edda Runhall, who is stepping down as chair, abstained.", ""},
 		{"Edda Runhall, was the mayor told, backed the sale.", ""},
 	} {
 		t.Run(tc.text, func(t *testing.T) {

@@ -253,6 +253,15 @@ func findRoles(text string, toks []Token) []roleMatch {
 			}
 			break
 		}
+		// A modifier may stand before the words that qualify the title
+		// ("the retired High Court judge", "former Acme chief
+		// executive"): up to roleReach words back, none of them a stop
+		// word.
+		for q := start - 1; q >= 0 && start-q <= roleReach && toks[q].Kind == Word && !toks[q].Stop; q-- {
+			if roleModifiers[toks[q].Lower] {
+				start = q
+			}
+		}
 		for q := start; q < k; q++ {
 			if roleModifiers[toks[q].Lower] {
 				mods = append(mods, toks[q].Lower)
@@ -290,6 +299,10 @@ func findRoles(text string, toks []Token) []roleMatch {
 	}
 	return out
 }
+
+// roleReach is how many words a role's modifier may stand before its
+// title (or the qualifiers right before it).
+const roleReach = 3
 
 // rolePrefixes are modifiers written joined to the title ("ex-president",
 // "co-president").
