@@ -3192,8 +3192,8 @@ func wordsBetween(text string, x, y textproc.Span) []string {
 	return strings.Fields(strings.ReplaceAll(text[x.End:y.Start], ",", " , "))
 }
 
-// tie returns how the spans x and y of text, within five words of each
-// other, are tied as one name's relation to the other: "possessive" when
+// tie returns how the spans x and y of text, within tieWords words of
+// each other, are tied as one name's relation to the other: "possessive" when
 // the first is in the possessive ("Hale's manager, Achterberg"), "of"
 // when the second follows "of", "at" or "for" (affiliations: "Oduya,
 // co-president of Halcyon Row"), "relative" through a relative pronoun
@@ -3202,7 +3202,7 @@ func wordsBetween(text string, x, y textproc.Span) []string {
 // post's holder); "" when they are not.
 func tie(text string, x, y textproc.Span) string {
 	between := wordsBetween(text, x, y)
-	if len(between) == 0 || len(between) > 5 {
+	if len(between) == 0 || len(between) > tieWords {
 		return ""
 	}
 	if first := strings.ToLower(between[0]); strings.HasPrefix(first, "'s") || strings.HasPrefix(first, "’s") || first == "'" || first == "’" {
@@ -3226,6 +3226,11 @@ func tie(text string, x, y textproc.Span) string {
 	}
 	return ""
 }
+
+// tieWords is the most words (a comma counts as one) between two names
+// tied by a post: "Harnshire Council's head of trading standards, Mark
+// Osei" has six.
+const tieWords = 7
 
 // affiliations tie a post to the body that holds it ("co-president of
 // Halcyon Row", "finance director at Norvel Holdings", "a

@@ -230,6 +230,10 @@ func TestTieRestated(t *testing.T) {
 		"Wendy Achterberg, who manages Hale, told reporters the singer would rest."); n != 0 {
 		t.Errorf("a tie told from the other end: %d swaps, want none", n)
 	}
+	if n := swaps("Pellham District Council's head of trading standards, Ines Varro, said roads would be patrolled.",
+		"Ines Varro, head of trading standards at Pellham District Council, said roads would be patrolled."); n != 0 {
+		t.Errorf("a long post told from the other end: %d swaps, want none", n)
+	}
 	if n := swaps("Marta Lind's lawyer, Oskar Brandt, told the court the deal was void.",
 		"Oskar Brandt's lawyer, Marta Lind, told the court the deal was void."); n != 1 {
 		t.Errorf("the same tie with the names traded: %d swaps, want one", n)
