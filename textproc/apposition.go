@@ -53,7 +53,12 @@ func AppositionRoles(s *Sentence) []Role {
 				}
 			}
 		}
-		if k := first - 1; k > 0 && toks[k].Text == "," {
+		// A name that a speech verb follows opens its own clause ("The
+		// council's reserves, Ede said, stand at £9m"): the comma before
+		// it closes another phrase, not the name's apposition, which
+		// would close with a comma after the name.
+		speaks := last+1 < len(toks) && speechVerbs[toks[last+1].Lower]
+		if k := first - 1; k > 0 && toks[k].Text == "," && !speaks {
 			if r, ok := appositionBefore(s, k); ok {
 				r.Holder = e.Text
 				out = append(out, r)

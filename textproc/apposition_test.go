@@ -37,6 +37,8 @@ func TestAppositionRoles(t *testing.T) {
 		// apposition before the name; one that states none.
 		{"The group's leader, Edda Runhall, who is also the council's deputy leader, abstained.", "leader/Edda Runhall; leader/Edda Runhall"},
 		{"Edda Runhall, who is stepping down as chair, abstained.", ""},
+		// A comma before a name that opens its own speech clause.
+		{"The council's general reserves, Edda Runhall said, stand at £9m.", ""},
 		{"Edda Runhall, was the mayor told, backed the sale.", ""},
 	} {
 		t.Run(tc.text, func(t *testing.T) {
