@@ -170,6 +170,11 @@ func compareDocs(a, b *article.Article, da, db *textproc.Doc, opts Options, rank
 		if (rel == Rewrite || rel == Partial && retells(as.strict)) && ownReporting(ev, r.Source) {
 			rel, r.Relation, r.Source, r.SourceEvidence = SameStory, SameStory, SourceUnknown, nil
 		}
+		// A rewrite longer than its source that carries part of it word
+		// for word inside a text mostly its own (inset) reuses that part.
+		if rel == Rewrite && inset(as.strict, ev) && longerDerived(r.Source, as.strict) {
+			rel, r.Relation = Partial, Partial
+		}
 	}
 	src, der, sd, dd := a, b, da, db
 	if r.Source == SourceB {

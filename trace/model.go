@@ -162,6 +162,7 @@ func (ev Evidence) SharedFacts() (names, figures int) {
 var (
 	sharedNamesAt   = slices.Index(DerivedFeatureNames, "log_shared_names")
 	sharedFiguresAt = slices.Index(DerivedFeatureNames, "log_shared_figures")
+	containMaxAt    = slices.Index(DerivedFeatureNames, "content_contain_max")
 )
 
 // Derived features (see derivedFeatures): names for the fitted weights'

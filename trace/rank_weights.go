@@ -29,54 +29,54 @@ var (
 	rankModel = Model{
 		Bias: 0.0000,
 		W: []float64{
-			3.8490,  // similarity
-			3.2454,  // candidate_score
-			-1.0035, // log_candidate_rank
-			0.1364,  // derived_log_odds
-			1.4459,  // derived
-			-0.4883, // partial
-			0.3084,  // direction_log_odds
-			2.2481,  // query_held
-			1.9610,  // match_held
-			2.0112,  // query_stems_held
-			1.9053,  // match_stems_held
-			1.3250,  // query_names_held
-			0.0753,  // log_length_ratio
-			-2.8294, // own_specific
-			1.3806,  // query_sentences_backed
-			1.7324,  // query_subjects_held
-			1.6040,  // match_lead_held
-			2.6935,  // query_lead_held
-			1.6207,  // query_credit
+			3.8465,  // similarity
+			3.2338,  // candidate_score
+			-0.9908, // log_candidate_rank
+			0.1368,  // derived_log_odds
+			1.4638,  // derived
+			-0.6767, // partial
+			0.3073,  // direction_log_odds
+			2.2447,  // query_held
+			1.9631,  // match_held
+			2.0135,  // query_stems_held
+			1.9105,  // match_stems_held
+			1.3443,  // query_names_held
+			0.0751,  // log_length_ratio
+			-2.8103, // own_specific
+			1.3384,  // query_sentences_backed
+			1.7813,  // query_subjects_held
+			1.6295,  // match_lead_held
+			2.6857,  // query_lead_held
+			1.6231,  // query_credit
 		},
 	}
 	// storyModel scores an unrelated candidate as one story with the traced article.
 	storyModel = Model{
-		Bias: -5.8016,
+		Bias: -5.8014,
 		W: []float64{
-			9.9634,  // similarity
-			59.2265, // candidate_score
-			-1.1677, // log_candidate_rank
+			9.9627,  // similarity
+			59.2385, // candidate_score
+			-1.1693, // log_candidate_rank
 			0.2619,  // derived_log_odds
 			0.0000,  // derived
 			0.0000,  // partial
-			0.1699,  // direction_log_odds
-			-5.8896, // query_held
-			-3.4767, // match_held
-			-6.0428, // query_stems_held
-			-3.8995, // match_stems_held
-			-0.1519, // query_names_held
+			0.1700,  // direction_log_odds
+			-5.8900, // query_held
+			-3.4761, // match_held
+			-6.0437, // query_stems_held
+			-3.8999, // match_stems_held
+			-0.1525, // query_names_held
 			0.0752,  // log_length_ratio
-			0.9763,  // own_specific
-			-0.4374, // query_sentences_backed
-			2.2970,  // query_subjects_held
-			2.2367,  // match_lead_held
-			0.3124,  // query_lead_held
-			3.4440,  // query_credit
-			0.0843,  // lead
+			0.9760,  // own_specific
+			-0.4362, // query_sentences_backed
+			2.2962,  // query_subjects_held
+			2.2359,  // match_lead_held
+			0.3123,  // query_lead_held
+			3.4452,  // query_credit
+			0.0841,  // lead
 		},
 	}
 	// storyThreshold is the story model's decision threshold (see
 	// acceptStories).
-	storyThreshold = 0.10867642079645062
+	storyThreshold = 0.10874228214975347
 )

@@ -472,6 +472,28 @@ func reuses(rel Relation, f features) bool {
 	return rel == Partial && f.copiedSentences >= partialMinCopied
 }
 
+// inset reports whether the pair copies two or more of the writer's own
+// sentences nearly word for word (narrativeCopied) while neither text is
+// mostly carried by the other: part of one set inside a text mostly its
+// own, as a column or a local story quotes a wire story's paragraphs.
+// A rewrite carries most of the text it is made from, or is mostly made
+// of it.
+func inset(f features, ev Evidence) bool {
+	return f.narrativeCopied >= partialMinCopied && len(ev.Derived) > containMaxAt && ev.Derived[containMaxAt] < 0.5
+}
+
+// longerDerived reports whether the derived side of a pair whose source
+// is src has more sentences than its source.
+func longerDerived(src string, f features) bool {
+	switch src {
+	case SourceA:
+		return f.nb > f.na
+	case SourceB:
+		return f.na > f.nb
+	}
+	return false
+}
+
 // retells reports whether a pair judged partial copies fewer than
 // partialMinCopied sentences of the writer's own words nearly word for
 // word (narrativeCopied): what it copies, if anything, is mostly

@@ -274,3 +274,32 @@ func TestOwnFrom(t *testing.T) {
 		t.Errorf("OwnFrom(b) = %v, want a's measures first", got)
 	}
 }
+
+// TestInset checks the inset reuse rule: two or more of the writer's own
+// sentences copied word for word while neither text holds half the
+// other's content words, and a derived side longer than its source.
+func TestInset(t *testing.T) {
+	ev := func(contain float64) Evidence {
+		e := Evidence{Derived: make([]float64, len(DerivedFeatureNames))}
+		e.Derived[containMaxAt] = contain
+		return e
+	}
+	column := features{na: 20, nb: 34, narrativeCopied: 4}
+	if !inset(column, ev(0.3)) {
+		t.Error("a column quoting four sentences of a story it holds little else of: not inset")
+	}
+	if inset(column, ev(0.8)) {
+		t.Error("a text holding most of the other's words: inset")
+	}
+	if inset(features{na: 20, nb: 34, narrativeCopied: 1}, ev(0.3)) {
+		t.Error("one copied sentence: inset")
+	}
+	for _, tt := range []struct {
+		src  string
+		want bool
+	}{{SourceA, true}, {SourceB, false}, {SourceUnknown, false}} {
+		if got := longerDerived(tt.src, column); got != tt.want {
+			t.Errorf("longerDerived(%q) = %v, want %v", tt.src, got, tt.want)
+		}
+	}
+}
