@@ -353,6 +353,9 @@ func unalignedKinds(d *textproc.Doc, in []align.Kind) (generic, dense int) {
 //     source was carried (or the derived text carries much else), else a
 //     rewrite. A pair the model does not call derived that still copies
 //     two or more fact-carrying sentences word for word is partial reuse.
+//     After the direction, a rewrite longer than its source that copies
+//     some of it word for word inside a text mostly its own is partial
+//     reuse too (inset: a column or a local story around a wire story).
 //  3. Not derived: same_story when the two share enough names and figures
 //     to be reports of one event, or the derived model finds them as
 //     likely derived as not (sameStoryScore), else unrelated.
