@@ -142,6 +142,13 @@ func TestRoleSpan(t *testing.T) {
 	if g, want := listed(findOneToOne(src, der)), "role plant manager Dagny Rolf->chief executive Dagny Rolf"; g != want {
 		t.Errorf("got %q, want %q", g, want)
 	}
+	// The sentence's first word, capitalised for its place, qualifies
+	// the title as it would in lower case.
+	src = doc(append([]string{`Plant manager Dagny Rolf said the firm would pay for the clean-up.`}, rest...)...)
+	der = doc(append([]string{`Finance director Dagny Rolf said the firm would pay for the clean-up.`}, rest...)...)
+	if g, want := listed(findOneToOne(src, der)), "role Plant manager Dagny Rolf->Finance director Dagny Rolf"; g != want {
+		t.Errorf("at the sentence's start: got %q, want %q", g, want)
+	}
 }
 
 // TestNegationReplacedOnce checks that a negating verb replaced by its
