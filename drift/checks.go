@@ -314,10 +314,15 @@ func anyLevel(s *textproc.Sentence, r textproc.Role, other string, f func(w stri
 }
 
 // roleSpan is how a drift quotes role r of sentence s: its phrase with
-// the words that qualify its title (Sentence.QualifiedRole), then its
-// holder.
+// the words that qualify its title (Sentence.QualifiedRole) and the owner
+// in the possessive right before them ("the commission's chair"), then
+// its holder.
 func roleSpan(s *textproc.Sentence, r textproc.Role) string {
-	return s.QualifiedRole(r) + " " + r.Holder
+	phrase := s.QualifiedRole(r)
+	if k := tokenAt(s, s.QualifiedStart(r)); k > 0 && s.Tokens[k-1].Possessive() {
+		phrase = s.Text[s.Tokens[k-1].Start:s.QualifiedStart(r)] + phrase
+	}
+	return phrase + " " + r.Holder
 }
 
 // titleIn reports whether the role phrase text, when it joins several

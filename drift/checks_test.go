@@ -149,6 +149,12 @@ func TestRoleSpan(t *testing.T) {
 	if g, want := listed(findOneToOne(src, der)), "role Plant manager Dagny Rolf->Finance director Dagny Rolf"; g != want {
 		t.Errorf("at the sentence's start: got %q, want %q", g, want)
 	}
+	// An apposition's owner in the possessive is quoted with its title.
+	src = doc(append([]string{`The firm's plant manager, Dagny Rolf, said it would pay for the clean-up.`}, rest...)...)
+	der = doc(append([]string{`The council's chair, Dagny Rolf, said it would pay for the clean-up.`}, rest...)...)
+	if g, want := listed(findOneToOne(src, der)), "role firm's plant manager Dagny Rolf->council's chair Dagny Rolf"; g != want {
+		t.Errorf("an owner in the possessive: got %q, want %q", g, want)
+	}
 }
 
 // TestNegationReplacedOnce checks that a negating verb replaced by its
