@@ -1912,12 +1912,21 @@ func (c *checker) negations(ss []*textproc.Sentence, d *textproc.Sentence) {
 		for _, s := range ss {
 			for _, n := range s.Negations {
 				stem, pspan := negated(s, n)
-				if stem == "" || both && negates(d, stem) {
+				if stem == "" {
+					continue
+				}
+				// "no longer holds": the claim is the word after "longer",
+				// which alone is a comparative of its own ("in the longer
+				// term").
+				if st, sp, adv := pastAdverb(s, pspan); adv && stem == "longer" {
+					stem, pspan = st, sp
+				}
+				if both && negates(d, stem) {
 					continue
 				}
 				t, ok := claimToken(s, pspan, d, stem)
 				if !ok {
-					// "no longer holds" against "still holds".
+					// "not yet decided" against "decided".
 					if st, sp, adv := pastAdverb(s, pspan); adv && !(both && negates(d, st)) {
 						stem, pspan = st, sp
 						t, ok = claimToken(s, pspan, d, stem)
@@ -2083,8 +2092,16 @@ func conjoinedAt(s *textproc.Sentence, j int) bool {
 // stem.
 func negates(s *textproc.Sentence, stem string) bool {
 	for _, m := range s.Negations {
-		if st, _ := negated(s, m); st == stem {
+		st, sp := negated(s, m)
+		if st == stem {
 			return true
+		}
+		// "no longer plans", "not yet decided": the word after the
+		// adverb is negated too.
+		if st != "" {
+			if after, _, adv := pastAdverb(s, sp); adv && after == stem {
+				return true
+			}
 		}
 	}
 	return false
