@@ -977,6 +977,10 @@ func (c *checker) additions(ss []*textproc.Sentence, d *textproc.Sentence) {
 			c.add(replaced(f, d.Index, n))
 			continue
 		}
+		if f, ok := c.countedCounterpart(d, n); ok {
+			c.add(replaced(f, d.Index, n))
+			continue
+		}
 		c.add(Drift{Kind: Number, DerivedSpan: n.Text, SourceSentence: ss[0].Index, DerivedSentence: d.Index,
 			Explanation: fmt.Sprintf("gives the figure %s, which the source never states", n.Text)})
 	}

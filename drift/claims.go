@@ -205,6 +205,10 @@ func Examine(src, derived *textproc.Doc, pairs []Pair) Review {
 					continue
 				}
 			}
+			if f, ok := c.countedCounterpart(d, x); ok {
+				c.suspect(replaced(f, j, x))
+				continue
+			}
 			c.suspect(Drift{Kind: Number, DerivedSpan: x.Text, SourceSentence: at, DerivedSentence: j,
 				Explanation: fmt.Sprintf("gives the figure %s, which the source never states", x.Text)})
 		}
@@ -550,6 +554,34 @@ func (c *checker) counterpart(d *textproc.Sentence, x textproc.Number, at []int)
 		}
 	}
 	return f, ok
+}
+
+// countedCounterpart returns the one figure of the whole source that
+// counts what figure x of derived sentence d counts ("38,000 vehicles a
+// day" for "28,000 vehicles a day"), of x's unit and order of magnitude,
+// and that the derived text states nowhere: wherever the two stand, the
+// rewrite gives x in its place. ok is false when x counts nothing named
+// or when no source figure, or more than one, is such.
+func (c *checker) countedCounterpart(d *textproc.Sentence, x textproc.Number) (f numAt, ok bool) {
+	w := counted(d, x)
+	if w == "" {
+		return f, false
+	}
+	n := 0
+	for i := range c.src.Sentences {
+		s := &c.src.Sentences[i]
+		for _, m := range c.figures(s) {
+			if counted(s, m) != w || !unitsAgree(m.Unit, x.Unit) || !sameMagnitude(m.Value, x.Value) ||
+				isAge(s, m) != isAge(d, x) || approximately(s, m, d, x) || c.derivedHas(s, m) {
+				continue
+			}
+			if n++; n > 1 {
+				return numAt{}, false
+			}
+			f = numAt{m, s}
+		}
+	}
+	return f, n == 1
 }
 
 // dateCounterpart returns the date of the source sentences at (indices)

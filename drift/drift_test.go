@@ -621,6 +621,25 @@ func TestFindFigures(t *testing.T) {
 	}
 }
 
+// TestCountedCounterpart checks that a figure the source never states,
+// in a sentence paired with one that holds no figure, is read as the
+// change of the one source figure that counts the same thing, wherever it
+// stands, and as an addition when two source figures count it.
+func TestCountedCounterpart(t *testing.T) {
+	rest := []string{"Engineers found cracks in two of its cables.", "The council closed it on Monday.",
+		"Repairs will take a year.", "Ferries will run more often."}
+	der := doc(append([]string{"The bridge opened in 1971 and carries about 28,000 vehicles a day."}, rest...)...)
+	pairs := []Pair{{Source: []int{0}, Derived: []int{0}}}
+	src := doc(append(append([]string{"The bridge opened in 1971 between the two towns."}, rest...), "It carries about 38,000 vehicles a day.")...)
+	if got := listed(Find(src, der, pairs)); got != "number 38,000->28,000" {
+		t.Errorf("one source figure of vehicles: got %q, want 38,000 -> 28,000", got)
+	}
+	src = doc(append(append([]string{"The bridge opened in 1971 between the two towns."}, rest...), "It carries about 38,000 vehicles a day, up from 31,000 vehicles in 2010.")...)
+	if got := listed(Find(src, der, pairs)); got != "number ->28,000" {
+		t.Errorf("two source figures of vehicles: got %q, want the figure added", got)
+	}
+}
+
 // TestFindMispaired checks two sentences paired wrongly whose figures
 // both survive elsewhere: the rewrite states the source's 11 per cent in
 // another sentence and the source its 7.5 per cent, so nothing changed;
