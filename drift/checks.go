@@ -996,9 +996,40 @@ func (c *checker) additions(ss []*textproc.Sentence, d *textproc.Sentence) {
 			c.add(redated(sd, si, d.Index, dd))
 			continue
 		}
+		if sd, si, ok := c.dateCounterpart(dd, c.allSource()); ok && c.onlyDropped(dd.Kind) {
+			c.add(redated(sd, si, d.Index, dd))
+			continue
+		}
 		c.add(Drift{Kind: Date, DerivedSpan: dd.Text, SourceSentence: ss[0].Index, DerivedSentence: d.Index,
 			Explanation: fmt.Sprintf("dates this %s, which the source never does", dd.Text)})
 	}
+}
+
+// allSource returns the index of every source sentence.
+func (c *checker) allSource() []int {
+	out := make([]int, len(c.src.Sentences))
+	for i := range out {
+		out[i] = i
+	}
+	return out
+}
+
+// onlyDropped reports whether the source has exactly one date of kind
+// that the derived text states nowhere and no drift reads: a rewrite
+// that drops it and gives a date of its own of that kind moved it,
+// wherever the two stand.
+func (c *checker) onlyDropped(kind textproc.DateKind) bool {
+	n := 0
+	for i := range c.src.Sentences {
+		for _, d := range c.src.Sentences[i].Dates {
+			if d.Kind == kind && !statesDateIn(c.derived, d) && !slices.ContainsFunc(c.out, func(o Drift) bool {
+				return o.Kind == Date && o.SourceSentence == i && o.SourceSpan == d.Text
+			}) {
+				n++
+			}
+		}
+	}
+	return n == 1
 }
 
 // beside returns the source sentences just before and after the

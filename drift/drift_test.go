@@ -640,6 +640,25 @@ func TestCountedCounterpart(t *testing.T) {
 	}
 }
 
+// TestOnlyDroppedDate checks that a date the source never gives, in a
+// sentence paired with one that gives none, is read as the move of the
+// one date of its kind the rewrite drops, wherever it stands, and as an
+// addition when the rewrite drops two.
+func TestOnlyDroppedDate(t *testing.T) {
+	rest := []string{"The plant employs 400 people.", "Its owner did not comment.",
+		"Unions called a meeting.", "Shares fell."}
+	der := doc(append([]string{"The plant will close on July 15, the company said."}, rest...)...)
+	pairs := []Pair{{Source: []int{0}, Derived: []int{0}}}
+	src := doc(append(append([]string{"The plant will close, the company said."}, rest...), "The closure takes effect on June 4.")...)
+	if got := listed(Find(src, der, pairs)); got != "date June 4->July 15" {
+		t.Errorf("one date dropped: got %q, want June 4 -> July 15", got)
+	}
+	src = doc(append(append([]string{"The plant will close, the company said."}, rest...), "The closure takes effect on June 4 and talks end on May 20.")...)
+	if got := listed(Find(src, der, pairs)); got != "date ->July 15" {
+		t.Errorf("two dates dropped: got %q, want the date added", got)
+	}
+}
+
 // TestFindMispaired checks two sentences paired wrongly whose figures
 // both survive elsewhere: the rewrite states the source's 11 per cent in
 // another sentence and the source its 7.5 per cent, so nothing changed;
