@@ -548,7 +548,13 @@ func (c *checker) counterpart(d *textproc.Sentence, x textproc.Number, at []int)
 				countsOther(s, n, d, x) || isAge(s, n) != isAge(d, x) || approximately(s, n, d, x) || c.derivedHas(s, n) {
 				continue
 			}
-			if score := math.Abs(math.Log((math.Abs(n.Value) + 1e-9) / (math.Abs(x.Value) + 1e-9))); score < best {
+			score := math.Abs(math.Log((math.Abs(n.Value) + 1e-9) / (math.Abs(x.Value) + 1e-9)))
+			if sameContext(s, n, d, x) {
+				// "close 14 of its 126 churches" for "close 40 of its
+				// 126": the figure in the same words, whatever the ratio.
+				score -= sameContextBonus
+			}
+			if score < best {
 				best, f, ok = score, numAt{n, s}, true
 			}
 		}
@@ -582,6 +588,53 @@ func (c *checker) countedCounterpart(d *textproc.Sentence, x textproc.Number) (f
 		}
 	}
 	return f, n == 1
+}
+
+// sameContextBonus outweighs any ratio between two figures of one order
+// of magnitude (sameMagnitude).
+const sameContextBonus = 100
+
+// sameContext reports whether figures a of sa and b of sb stand after the
+// same content word, or before it, the nearest within two words on that
+// side ("close 14 of" and "close 40 of").
+func sameContext(sa *textproc.Sentence, a textproc.Number, sb *textproc.Sentence, b textproc.Number) bool {
+	ba, aa := contentAround(sa, a)
+	bb, ab := contentAround(sb, b)
+	return ba != "" && ba == bb || aa != "" && aa == ab
+}
+
+// contentAround returns the stems of the nearest content words before and
+// after figure n of s, within two words; "" where there is none.
+func contentAround(s *textproc.Sentence, n textproc.Number) (before, after string) {
+	first, last := -1, -1
+	for k, t := range s.Tokens {
+		if t.Start >= n.Start && t.End <= n.End {
+			if first < 0 {
+				first = k
+			}
+			last = k
+		}
+	}
+	if first < 0 {
+		return "", ""
+	}
+	for k := first - 1; k >= 0 && k >= first-2; k-- {
+		if t := &s.Tokens[k]; t.Kind == textproc.Word && !t.Stop {
+			before = t.Stem
+			break
+		} else if t.Kind != textproc.Word {
+			break
+		}
+	}
+	for k := last + 1; k < len(s.Tokens) && k <= last+2; k++ {
+		if t := &s.Tokens[k]; t.Kind == textproc.Word && !t.Stop {
+			after = t.Stem
+			break
+		} else if t.Kind != textproc.Word {
+			break
+		}
+	}
+	return before, after
 }
 
 // dateCounterpart returns the date of the source sentences at (indices)

@@ -640,6 +640,20 @@ func TestCountedCounterpart(t *testing.T) {
 	}
 }
 
+// TestCounterpartContext checks that of two source figures a rewrite
+// drops, the one in the same words is the one its figure replaced,
+// though the other is closer in value.
+func TestCounterpartContext(t *testing.T) {
+	rest := []string{"Some members walked out.", "The bishop spoke after the vote.", "Buildings will be sold."}
+	src := doc(append([]string{"The diocese will merge 31 parishes.", "The synod approved the plan on Saturday.",
+		"The diocese will close 14 of its 126 churches."}, rest...)...)
+	der := doc(append([]string{"The synod approved a plan on Saturday to close 40 of its 126 churches."}, rest...)...)
+	pairs := []Pair{{Source: []int{1}, Derived: []int{0}}}
+	if got := listed(Find(src, der, pairs)); got != "number 14->40" {
+		t.Errorf("got %q, want 14 -> 40", got)
+	}
+}
+
 // TestOnlyDroppedDate checks that a date the source never gives, in a
 // sentence paired with one that gives none, is read as the move of the
 // one date of its kind the rewrite drops, wherever it stands, and as an
