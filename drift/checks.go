@@ -2583,6 +2583,11 @@ func negated(s *textproc.Sentence, n textproc.Negation) (string, textproc.Span) 
 		if t.Start < n.End {
 			continue
 		}
+		// "will not have to resubmit": the verb after "have to" is the
+		// claim ("have" and "to" are stop words; "need to" has its own).
+		if k+2 < len(s.Tokens) && semiModals[t.Lower] && s.Tokens[k+1].Lower == "to" && s.Tokens[k+2].Kind == textproc.Word {
+			k += 2
+		}
 		for j := k; j < len(s.Tokens) && j < k+2; j++ {
 			u := s.Tokens[j]
 			if u.Kind == textproc.Punct {
@@ -2607,6 +2612,10 @@ func negated(s *textproc.Sentence, n textproc.Negation) (string, textproc.Span) 
 	}
 	return "", textproc.Span{}
 }
+
+// semiModals stand between a negation and the verb it negates with
+// "to" ("not have to").
+var semiModals = map[string]bool{"have": true, "has": true, "had": true}
 
 // intentionStems name an intention whose negation is the negation of what
 // is intended: "no plans to sell the site" denies the sale, which a

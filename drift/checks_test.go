@@ -379,6 +379,17 @@ func TestNegationQuestion(t *testing.T) {
 	})
 }
 
+// TestNegatedSemiModal checks that a negation before "have to" negates
+// the verb after it.
+func TestNegatedSemiModal(t *testing.T) {
+	checkNegations(t, []driftCase{
+		{"Applicants will not have to resubmit their proposals, the council said.",
+			"Applicants will have to resubmit their proposals, the council said.", 1},
+		{"Applicants will not have to resubmit their proposals, the council said.",
+			"Applicants will not have to resubmit their proposals, the council said.", 0},
+	})
+}
+
 // TestNegationKeptInGroup checks that a negation one derived sentence of
 // an aligned group keeps is not dropped by another sentence of the group
 // that states the contrast without it.
