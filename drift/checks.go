@@ -1452,6 +1452,7 @@ func (c *checker) quotes(ss []*textproc.Sentence, d *textproc.Sentence) {
 			// by a second inference (a pronoun's antecedent).
 			inferred := bareSpeaker(bestQ.Speaker) == "" && speakerName(dq.Speaker) == ""
 			if !inferred && !sameSpeaker(srcSp, derSp, d, dq) && !speaksFor(bestS, srcSp, speakerName(derSp)) {
+				srcSp, derSp = withFullName(c.src, srcSp), withFullName(c.derived, derSp)
 				c.add(Drift{Kind: Quote, SourceSpan: srcSp, DerivedSpan: derSp,
 					SourceSentence: bestS.Index, DerivedSentence: d.Index,
 					Explanation: fmt.Sprintf("the quote %q is attributed to %s, but the source has %s say it", clipWords(dq.Text, 8), derSp, srcSp)})
@@ -1512,6 +1513,57 @@ func (c *checker) quotes(ss []*textproc.Sentence, d *textproc.Sentence) {
 //     her part, was blunt: "...").
 //
 // Otherwise the speaker phrase as it is, which names nobody.
+// withFullName returns speaker phrase sp with the person it names by part of
+// a name ("Vantongeren", "Dame Alison") given by the one longer name of
+// doc that holds every word of it ("Wendy Vantongeren", "Dame Alison
+// Threlfall"), as a report names the person; sp as it is when doc names
+// no such person or several.
+func withFullName(doc *textproc.Doc, sp string) string {
+	name := speakerPart(sp)
+	if name == "" {
+		return sp
+	}
+	words := strings.Fields(name)
+	full := ""
+	for i := range doc.Sentences {
+		for _, e := range doc.Sentences[i].Entities {
+			if e.Kind != textproc.Person {
+				continue
+			}
+			// The name without the titles before it ("Councillor"), or
+			// the words the phrase has already ("councillor Piet Haag").
+			have := strings.Fields(e.Text)
+			for len(have) > 1 && (textproc.RoleTitle(strings.ToLower(have[0])) || strings.Contains(strings.ToLower(sp), strings.ToLower(have[0]))) && !slices.Contains(words, have[0]) {
+				have = have[1:]
+			}
+			text := strings.Join(have, " ")
+			if len(text) <= len(name) || text == full || slices.ContainsFunc(words, func(w string) bool { return !slices.Contains(have, w) }) {
+				continue
+			}
+			if full != "" {
+				return sp // two people it may name
+			}
+			full = text
+		}
+	}
+	if full == "" {
+		return sp
+	}
+	return strings.Replace(sp, name, full, 1)
+}
+
+// speakerPart returns the capitalised words that end speaker phrase sp
+// ("Dame Alison" of "said Dame Alison", "Vantongeren"); "" when it ends
+// with none.
+func speakerPart(sp string) string {
+	f := strings.Fields(strings.TrimRight(strings.TrimSpace(sp), ",."))
+	k := len(f)
+	for k > 0 && f[k-1] != "" && f[k-1][0] >= 'A' && f[k-1][0] <= 'Z' {
+		k--
+	}
+	return strings.Join(f[k:], " ")
+}
+
 func speakerOf(doc *textproc.Doc, s *textproc.Sentence, q textproc.Quote) string {
 	sp := q.Speaker
 	pron := strings.ToLower(bareSpeaker(sp))

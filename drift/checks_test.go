@@ -111,8 +111,8 @@ func TestOneQuotation(t *testing.T) {
 	if len(src.Sentences) != 5 || len(der.Sentences) != 5 {
 		t.Fatalf("%d and %d sentences, want 5", len(src.Sentences), len(der.Sentences))
 	}
-	if g := listed(findOneToOne(src, der)); g != "quote Kasimir Drevs->Lyng" {
-		t.Errorf("got %q, want one quote drift Kasimir Drevs->Lyng", g)
+	if g := listed(findOneToOne(src, der)); g != "quote Kasimir Drevs->Edvard Lyng" {
+		t.Errorf("got %q, want one quote drift Kasimir Drevs->Edvard Lyng", g)
 	}
 }
 
@@ -377,6 +377,23 @@ func TestNegationQuestion(t *testing.T) {
 		{"Would the development alone not bring house prices down?",
 			"Would the development alone bring house prices down?", 1},
 	})
+}
+
+// TestWithFullName checks that a speaker named by part of a name is
+// reported by the one fuller name of the document that holds it.
+func TestWithFullName(t *testing.T) {
+	d := doc("The report was written by Dame Ilse Marrow, a retired judge.", "Wendy Achterberg runs the trust.",
+		"Tom Brask and Ada Brask spoke.")
+	for _, tt := range []struct{ sp, want string }{
+		{"said Dame Ilse", "said Dame Ilse Marrow"},
+		{"Achterberg", "Wendy Achterberg"},
+		{"Brask", "Brask"}, // two people it may name
+		{"a spokesman", "a spokesman"},
+	} {
+		if got := withFullName(d, tt.sp); got != tt.want {
+			t.Errorf("withFullName(%q) = %q, want %q", tt.sp, got, tt.want)
+		}
+	}
 }
 
 // TestNegatedSemiModal checks that a negation before "have to" negates
