@@ -1648,6 +1648,9 @@ func couldBe(t *textproc.Sentence, e textproc.Entity, pron string) bool {
 	if len(f) == 0 {
 		return true
 	}
+	if len(f) > 1 && thoroughfares[strings.ToLower(f[len(f)-1])] {
+		return false // "On Harbour Street, Maureen Okafor ...": a place
+	}
 	title := strings.ToLower(strings.TrimRight(f[0], "."))
 	if k := tokenAt(t, e.Start); k > 0 {
 		if w := strings.TrimRight(t.Tokens[k-1].Lower, "."); maleHonorifics[w] || femaleHonorifics[w] {
@@ -1656,6 +1659,12 @@ func couldBe(t *textproc.Sentence, e textproc.Entity, pron string) bool {
 	}
 	return !(pron == "she" && maleHonorifics[title] || pron == "he" && femaleHonorifics[title])
 }
+
+// thoroughfares end the name of a street or a place, never a person's
+// ("Harbour Street", "Kellbrook Airport"); words that are surnames too
+// ("Park", "Hill", "Lane") are left out.
+var thoroughfares = map[string]bool{"street": true, "road": true, "avenue": true, "boulevard": true,
+	"square": true, "quay": true, "wharf": true, "airport": true, "station": true, "harbour": true, "harbor": true}
 
 // maleHonorifics and femaleHonorifics stand before a name and say whom
 // "he" or "she" may stand for.

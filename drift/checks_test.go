@@ -396,6 +396,21 @@ func TestWithFullName(t *testing.T) {
 	}
 }
 
+// TestPronounPastAPlace checks that "she" after a sentence naming a
+// street and a person is the person: a name ending in "Street" is a place.
+func TestPronounPastAPlace(t *testing.T) {
+	rest := []string{"The river burst its banks overnight.", "Hundreds of homes were flooded.", "The council opened a shelter.", "Repairs will take months."}
+	src := doc(append([]string{`"I have lived here for 50 years and never seen it this bad," said Councillor Ada Fenn.`, "On Quay Street, Maureen Okafor swept her floor."}, rest...)...)
+	der := doc(append([]string{"On Quay Street, Maureen Okafor swept her floor.", `"I have lived here for 50 years and never seen it this bad," she said.`}, rest...)...)
+	pairs := []Pair{{Source: []int{1}, Derived: []int{0}}, {Source: []int{0}, Derived: []int{1}}}
+	for i := 2; i < len(src.Sentences); i++ {
+		pairs = append(pairs, Pair{Source: []int{i}, Derived: []int{i}})
+	}
+	if got := listed(Find(src, der, pairs)); got != "quote Councillor Ada Fenn->Maureen Okafor" {
+		t.Errorf("got %q, want the quote given to Maureen Okafor", got)
+	}
+}
+
 // TestNegatedSemiModal checks that a negation before "have to" negates
 // the verb after it.
 func TestNegatedSemiModal(t *testing.T) {
