@@ -4120,7 +4120,7 @@ var tenureWords = map[string]bool{"longtime": true, "longstanding": true,
 // word after it ("still holds"). adv is false when there is none.
 func pastAdverb(s *textproc.Sentence, sp textproc.Span) (stem string, span textproc.Span, adv bool) {
 	k := tokenAt(s, sp.Start)
-	if k < 0 || k+1 >= len(s.Tokens) || !negationAdverbs[s.Tokens[k].Lower] {
+	if k < 0 || k+1 >= len(s.Tokens) || !negationAdverbs[s.Tokens[k].Lower] && !mannerAdverb(s.Tokens[k+1:], s.Tokens[k].Lower) {
 		return "", textproc.Span{}, false
 	}
 	u := &s.Tokens[k+1]
@@ -4128,6 +4128,17 @@ func pastAdverb(s *textproc.Sentence, sp textproc.Span) (stem string, span textp
 		return "", textproc.Span{}, false
 	}
 	return u.Stem, u.Span, true
+}
+
+// mannerAdverb reports whether w, the word after a negation, is an
+// adverb of manner before the verb it qualifies ("denied knowingly
+// taking"): a word in "-ly" followed by a verb's "-ing" or "-ed" form.
+func mannerAdverb(next []textproc.Token, w string) bool {
+	if len(next) == 0 || len(w) < 5 || !strings.HasSuffix(w, "ly") {
+		return false
+	}
+	v := next[0].Lower
+	return strings.HasSuffix(v, "ing") || strings.HasSuffix(v, "ed")
 }
 
 // negationAdverbs stand between a negation and the word it negates.
