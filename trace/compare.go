@@ -162,6 +162,7 @@ func compareDocs(a, b *article.Article, da, db *textproc.Doc, opts Options, rank
 		Truncated: cutA || cutB,
 		WordNet:   opts.WordNet != nil,
 	}
+	insetReuse := false // a rewrite read as partial reuse (inset)
 	if rel.Derived() {
 		r.Source, r.SourceEvidence = direction(a, b, ev)
 		// A rewrite whose derived side reports the event from people of
@@ -173,7 +174,7 @@ func compareDocs(a, b *article.Article, da, db *textproc.Doc, opts Options, rank
 		// A rewrite longer than its source that carries part of it word
 		// for word inside a text mostly its own (inset) reuses that part.
 		if rel == Rewrite && inset(as.strict, ev) && longerDerived(r.Source, as.strict) {
-			rel, r.Relation = Partial, Partial
+			rel, r.Relation, insetReuse = Partial, Partial, true
 		}
 	}
 	src, der, sd, dd := a, b, da, db
@@ -203,12 +204,39 @@ func compareDocs(a, b *article.Article, da, db *textproc.Doc, opts Options, rank
 		r.review = drift.Examine(sd, dd, pairs)
 		r.DriftScore = ScoreDrift(r.review)
 		r.Drifts = r.review.Drifts(Changed(r.DriftScore), reuses(rel, as.strict))
+		if insetReuse {
+			r.Drifts = copiedOnly(r.Drifts, r.Pairs)
+		}
 		r.CreditsSource = drift.CreditsSource(src, sd, der, dd)
 	}
 	if rank != nil {
 		*rank = newRankEvidence(&as, ev)
 	}
 	return r
+}
+
+// copiedOnly keeps the drifts of a partial reuse that stand in what it
+// copied: sentences paired word for word or nearly (align.Verbatim,
+// align.Edited), or none (a fact only one side states). A sentence of
+// the page's own that the aligner paired with a source sentence as a
+// paraphrase reports the event in its own way, with facts of its own.
+func copiedOnly(ds []drift.Drift, pairs []align.Pair) []drift.Drift {
+	own := map[int]bool{}
+	for _, p := range pairs {
+		if p.Kind == align.Verbatim || p.Kind == align.Edited {
+			continue
+		}
+		for _, j := range p.Derived {
+			own[j] = true
+		}
+	}
+	out := ds[:0]
+	for _, d := range ds {
+		if !own[d.DerivedSentence] {
+			out = append(out, d)
+		}
+	}
+	return out
 }
 
 func side(a *article.Article, d *textproc.Doc) Side {

@@ -4,7 +4,9 @@ import (
 	"slices"
 	"testing"
 
+	"github.com/wiretrace/wiretrace/align"
 	"github.com/wiretrace/wiretrace/article"
+	"github.com/wiretrace/wiretrace/drift"
 	"github.com/wiretrace/wiretrace/textproc"
 )
 
@@ -301,5 +303,24 @@ func TestInset(t *testing.T) {
 		if got := longerDerived(tt.src, column); got != tt.want {
 			t.Errorf("longerDerived(%q) = %v, want %v", tt.src, got, tt.want)
 		}
+	}
+}
+
+// TestCopiedOnly checks that a partial reuse keeps the drifts of its
+// copied sentences and of sentences no pair holds, not those of its own
+// sentences paired as paraphrases.
+func TestCopiedOnly(t *testing.T) {
+	pairs := []align.Pair{
+		{Source: []int{0}, Derived: []int{3}, Kind: align.Verbatim},
+		{Source: []int{1}, Derived: []int{4}, Kind: align.Edited},
+		{Source: []int{5}, Derived: []int{9}, Kind: align.Paraphrase},
+	}
+	ds := []drift.Drift{{DerivedSentence: 4}, {DerivedSentence: 9}, {DerivedSentence: 12}}
+	var got []int
+	for _, d := range copiedOnly(ds, pairs) {
+		got = append(got, d.DerivedSentence)
+	}
+	if !slices.Equal(got, []int{4, 12}) {
+		t.Errorf("kept drifts of sentences %v, want [4 12]", got)
 	}
 }
