@@ -204,7 +204,9 @@ func compareDocs(a, b *article.Article, da, db *textproc.Doc, opts Options, rank
 		r.review = drift.Examine(sd, dd, pairs)
 		r.DriftScore = ScoreDrift(r.review)
 		r.Drifts = r.review.Drifts(Changed(r.DriftScore), reuses(rel, as.strict))
-		if insetReuse {
+		// A partial reuse longer than its source (a page with material
+		// of its own around what it copied) reports what it copied.
+		if insetReuse || rel == Partial && longerDerived(r.Source, as.strict) {
 			r.Drifts = copiedOnly(r.Drifts, r.Pairs)
 		}
 		r.CreditsSource = drift.CreditsSource(src, sd, der, dd)
