@@ -76,6 +76,9 @@ type Report struct {
 	Unsupported []int `json:"unsupported"`
 	Omitted     []int `json:"omitted"`
 
+	// Drifts are the facts the derived article changed; a partial reuse
+	// longer than its source (a page with material of its own) reports
+	// only those of what it copied and of facts only one side states.
 	Drifts []drift.Drift `json:"drifts"`
 	// DriftScore is the fitted drift model's probability that the derived
 	// article changed its source's facts (see ScoreDrift); 0 when no side
