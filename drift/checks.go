@@ -1524,16 +1524,19 @@ func withFullName(doc *textproc.Doc, sp string) string {
 		return sp
 	}
 	words := strings.Fields(name)
+	lowerSp := strings.ToLower(sp)
 	full := ""
 	for i := range doc.Sentences {
 		for _, e := range doc.Sentences[i].Entities {
-			if e.Kind != textproc.Person {
+			// Most names of the article hold none of the words: they are
+			// passed over before any is split.
+			if e.Kind != textproc.Person || slices.ContainsFunc(words, func(w string) bool { return !strings.Contains(e.Text, w) }) {
 				continue
 			}
 			// The name without the titles before it ("Councillor"), or
 			// the words the phrase has already ("councillor Piet Haag").
 			have := strings.Fields(e.Text)
-			for len(have) > 1 && (textproc.RoleTitle(strings.ToLower(have[0])) || strings.Contains(strings.ToLower(sp), strings.ToLower(have[0]))) && !slices.Contains(words, have[0]) {
+			for len(have) > 1 && (textproc.RoleTitle(strings.ToLower(have[0])) || strings.Contains(lowerSp, strings.ToLower(have[0]))) && !slices.Contains(words, have[0]) {
 				have = have[1:]
 			}
 			text := strings.Join(have, " ")
