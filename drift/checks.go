@@ -314,15 +314,10 @@ func anyLevel(s *textproc.Sentence, r textproc.Role, other string, f func(w stri
 }
 
 // roleSpan is how a drift quotes role r of sentence s: its phrase with
-// the words that qualify its title (Sentence.QualifiedRole) and the owner
-// in the possessive right before them ("the commission's chair"), then
-// its holder.
+// the words that qualify its title (Sentence.QualifiedRole), then its
+// holder.
 func roleSpan(s *textproc.Sentence, r textproc.Role) string {
-	phrase := s.QualifiedRole(r)
-	if k := tokenAt(s, s.QualifiedStart(r)); k > 0 && s.Tokens[k-1].Possessive() {
-		phrase = s.Text[s.Tokens[k-1].Start:s.QualifiedStart(r)] + phrase
-	}
-	return phrase + " " + r.Holder
+	return s.QualifiedRole(r) + " " + r.Holder
 }
 
 // titleIn reports whether the role phrase text, when it joins several
@@ -2011,21 +2006,12 @@ func (c *checker) negations(ss []*textproc.Sentence, d *textproc.Sentence) {
 		for _, s := range ss {
 			for _, n := range s.Negations {
 				stem, pspan := negated(s, n)
-				if stem == "" {
-					continue
-				}
-				// "no longer holds": the claim is the word after "longer",
-				// which alone is a comparative of its own ("in the longer
-				// term").
-				if st, sp, adv := pastAdverb(s, pspan); adv && stem == "longer" {
-					stem, pspan = st, sp
-				}
-				if both && negates(d, stem) {
+				if stem == "" || both && negates(d, stem) {
 					continue
 				}
 				t, ok := claimToken(s, pspan, d, stem)
 				if !ok {
-					// "not yet decided" against "decided".
+					// "no longer holds" against "still holds".
 					if st, sp, adv := pastAdverb(s, pspan); adv && !(both && negates(d, st)) {
 						stem, pspan = st, sp
 						t, ok = claimToken(s, pspan, d, stem)
@@ -2191,16 +2177,8 @@ func conjoinedAt(s *textproc.Sentence, j int) bool {
 // stem.
 func negates(s *textproc.Sentence, stem string) bool {
 	for _, m := range s.Negations {
-		st, sp := negated(s, m)
-		if st == stem {
+		if st, _ := negated(s, m); st == stem {
 			return true
-		}
-		// "no longer plans", "not yet decided": the word after the
-		// adverb is negated too.
-		if st != "" {
-			if after, _, adv := pastAdverb(s, sp); adv && after == stem {
-				return true
-			}
 		}
 	}
 	return false
@@ -2647,11 +2625,6 @@ func negated(s *textproc.Sentence, n textproc.Negation) (string, textproc.Span) 
 		if t.Start < n.End {
 			continue
 		}
-		// "will not have to resubmit": the verb after "have to" is the
-		// claim ("have" and "to" are stop words; "need to" has its own).
-		if k+2 < len(s.Tokens) && semiModals[t.Lower] && s.Tokens[k+1].Lower == "to" && s.Tokens[k+2].Kind == textproc.Word {
-			k += 2
-		}
 		for j := k; j < len(s.Tokens) && j < k+2; j++ {
 			u := s.Tokens[j]
 			if u.Kind == textproc.Punct {
@@ -2676,10 +2649,6 @@ func negated(s *textproc.Sentence, n textproc.Negation) (string, textproc.Span) 
 	}
 	return "", textproc.Span{}
 }
-
-// semiModals stand between a negation and the verb it negates with
-// "to" ("not have to").
-var semiModals = map[string]bool{"have": true, "has": true, "had": true}
 
 // intentionStems name an intention whose negation is the negation of what
 // is intended: "no plans to sell the site" denies the sale, which a

@@ -142,19 +142,6 @@ func TestRoleSpan(t *testing.T) {
 	if g, want := listed(findOneToOne(src, der)), "role plant manager Dagny Rolf->chief executive Dagny Rolf"; g != want {
 		t.Errorf("got %q, want %q", g, want)
 	}
-	// The sentence's first word, capitalised for its place, qualifies
-	// the title as it would in lower case.
-	src = doc(append([]string{`Plant manager Dagny Rolf said the firm would pay for the clean-up.`}, rest...)...)
-	der = doc(append([]string{`Finance director Dagny Rolf said the firm would pay for the clean-up.`}, rest...)...)
-	if g, want := listed(findOneToOne(src, der)), "role Plant manager Dagny Rolf->Finance director Dagny Rolf"; g != want {
-		t.Errorf("at the sentence's start: got %q, want %q", g, want)
-	}
-	// An apposition's owner in the possessive is quoted with its title.
-	src = doc(append([]string{`The firm's plant manager, Dagny Rolf, said it would pay for the clean-up.`}, rest...)...)
-	der = doc(append([]string{`The council's chair, Dagny Rolf, said it would pay for the clean-up.`}, rest...)...)
-	if g, want := listed(findOneToOne(src, der)), "role firm's plant manager Dagny Rolf->council's chair Dagny Rolf"; g != want {
-		t.Errorf("an owner in the possessive: got %q, want %q", g, want)
-	}
 }
 
 // TestNegationReplacedOnce checks that a negating verb replaced by its
@@ -409,17 +396,6 @@ func TestPronounPastAPlace(t *testing.T) {
 	if got := listed(Find(src, der, pairs)); got != "quote Councillor Ada Fenn->Maureen Okafor" {
 		t.Errorf("got %q, want the quote given to Maureen Okafor", got)
 	}
-}
-
-// TestNegatedSemiModal checks that a negation before "have to" negates
-// the verb after it.
-func TestNegatedSemiModal(t *testing.T) {
-	checkNegations(t, []driftCase{
-		{"Applicants will not have to resubmit their proposals, the council said.",
-			"Applicants will have to resubmit their proposals, the council said.", 1},
-		{"Applicants will not have to resubmit their proposals, the council said.",
-			"Applicants will not have to resubmit their proposals, the council said.", 0},
-	})
 }
 
 // TestNegationKeptInGroup checks that a negation one derived sentence of

@@ -219,11 +219,7 @@ func qualifiersFrom(toks []Token, k, j int, capital bool) int {
 	from := j
 	for from > k {
 		t := &toks[from-1]
-		// The sentence's first word is capitalised for its place:
-		// "Transport secretary Ana Ruiz said" qualifies as "transport
-		// secretary" would.
-		lower := t.Text == t.Lower || from-1 == 0 && capitalised(t)
-		if t.Kind != Word || t.Stop || !lower && !(capital && capitalised(t)) || possessive(t) || speechVerbs[t.Lower] {
+		if t.Kind != Word || t.Stop || t.Text != t.Lower && !(capital && capitalised(t)) || possessive(t) || speechVerbs[t.Lower] {
 			break
 		}
 		from--

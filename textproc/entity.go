@@ -154,10 +154,6 @@ func pluralPossessiveOrg(toks []Token, k int) bool {
 	return strings.HasSuffix(toks[k-1].Lower, "s") && capitalised(&toks[k+1]) && orgSuffixes[toks[k+1].Lower]
 }
 
-// Possessive reports whether t is a word in the possessive ("council's",
-// "members'").
-func (t *Token) Possessive() bool { return possessive(t) }
-
 func possessive(t *Token) bool {
 	return strings.HasSuffix(t.Lower, "'s") || strings.HasSuffix(t.Lower, "s'")
 }
