@@ -991,7 +991,7 @@ func (c *checker) additions(ss []*textproc.Sentence, d *textproc.Sentence) {
 			c.add(redated(sd, si, d.Index, dd))
 			continue
 		}
-		if sd, si, ok := c.dateCounterpart(dd, c.allSource()); ok && c.onlyDropped(dd.Kind) {
+		if sd, si, ok := c.onlyDropped(dd.Kind); ok {
 			c.add(redated(sd, si, d.Index, dd))
 			continue
 		}
@@ -1000,20 +1000,11 @@ func (c *checker) additions(ss []*textproc.Sentence, d *textproc.Sentence) {
 	}
 }
 
-// allSource returns the index of every source sentence.
-func (c *checker) allSource() []int {
-	out := make([]int, len(c.src.Sentences))
-	for i := range out {
-		out[i] = i
-	}
-	return out
-}
-
-// onlyDropped reports whether the source has exactly one date of kind
-// that the derived text states nowhere and no drift reads: a rewrite
+// onlyDropped returns the one date of kind in the source that the derived
+// text states nowhere and no drift reads, with its sentence: a rewrite
 // that drops it and gives a date of its own of that kind moved it,
-// wherever the two stand.
-func (c *checker) onlyDropped(kind textproc.DateKind) bool {
+// wherever the two stand. ok is false when there is none or several.
+func (c *checker) onlyDropped(kind textproc.DateKind) (sd textproc.Date, si int, ok bool) {
 	n := 0
 	for i := range c.src.Sentences {
 		for _, d := range c.src.Sentences[i].Dates {
@@ -1021,10 +1012,11 @@ func (c *checker) onlyDropped(kind textproc.DateKind) bool {
 				return o.Kind == Date && o.SourceSentence == i && o.SourceSpan == d.Text
 			}) {
 				n++
+				sd, si = d, i
 			}
 		}
 	}
-	return n == 1
+	return sd, si, n == 1
 }
 
 // beside returns the source sentences just before and after the
@@ -1492,22 +1484,6 @@ func (c *checker) quotes(ss []*textproc.Sentence, d *textproc.Sentence) {
 	}
 }
 
-// speakerOf returns who speaks quote q of sentence s of doc:
-//   - its speaker phrase when that names someone, unless the phrase ends
-//     at a comma, the tail of an apposition ("Jonas Whitcombe, an analyst
-//     at a bank in Kellmar, said: ..."), when it is the one person the
-//     sentence, or the sentence before (where the quotation may have
-//     opened), names;
-//   - for a personal pronoun ("she said"), the one person its own
-//     sentence names before it, or else the one person the nearest
-//     earlier sentence naming anyone names (whom a reader takes "she"
-//     for), looking back two sentences at most and giving up when that
-//     sentence names several;
-//   - for a quote with no speech verb next to it, the one person its own
-//     sentence names before it when a colon opens the quote ("Okafor, for
-//     her part, was blunt: "...").
-//
-// Otherwise the speaker phrase as it is, which names nobody.
 // withFullName returns speaker phrase sp with the person it names by part of
 // a name ("Vantongeren", "Dame Alison") given by the one longer name of
 // doc that holds every word of it ("Wendy Vantongeren", "Dame Alison
@@ -1562,6 +1538,22 @@ func speakerPart(sp string) string {
 	return strings.Join(f[k:], " ")
 }
 
+// speakerOf returns who speaks quote q of sentence s of doc:
+//   - its speaker phrase when that names someone, unless the phrase ends
+//     at a comma, the tail of an apposition ("Jonas Whitcombe, an analyst
+//     at a bank in Kellmar, said: ..."), when it is the one person the
+//     sentence, or the sentence before (where the quotation may have
+//     opened), names;
+//   - for a personal pronoun ("she said"), the one person its own
+//     sentence names before it, or else the one person the nearest
+//     earlier sentence naming anyone names (whom a reader takes "she"
+//     for), looking back two sentences at most and giving up when that
+//     sentence names several;
+//   - for a quote with no speech verb next to it, the one person its own
+//     sentence names before it when a colon opens the quote ("Okafor, for
+//     her part, was blunt: "...").
+//
+// Otherwise the speaker phrase as it is, which names nobody.
 func speakerOf(doc *textproc.Doc, s *textproc.Sentence, q textproc.Quote) string {
 	sp := q.Speaker
 	pron := strings.ToLower(bareSpeaker(sp))

@@ -107,14 +107,7 @@ func Examine(src, derived *textproc.Doc, pairs []Pair) Review {
 			}
 		}
 	}
-	paired := make([]bool, len(derived.Sentences))
-	for _, p := range pairs {
-		for _, j := range p.Derived {
-			if j >= 0 && j < len(paired) {
-				paired[j] = true
-			}
-		}
-	}
+	paired := c.paired // find's
 	closest, shares, restates := c.nearest()
 	// Whether the source writes a word in lower case, found for each word
 	// asked about by a pass over the source's tokens (a few surnames a
@@ -544,8 +537,7 @@ func (c *checker) counterpart(d *textproc.Sentence, x textproc.Number, at []int)
 		}
 		s := &c.src.Sentences[i]
 		for _, n := range c.figures(s) {
-			if !unitsAgree(n.Unit, x.Unit) || !sameMagnitude(n.Value, x.Value) ||
-				countsOther(s, n, d, x) || isAge(s, n) != isAge(d, x) || approximately(s, n, d, x) || c.derivedHas(s, n) {
+			if !c.mayReplace(s, n, d, x) || countsOther(s, n, d, x) {
 				continue
 			}
 			score := math.Abs(math.Log((math.Abs(n.Value) + 1e-9) / (math.Abs(x.Value) + 1e-9)))
@@ -560,6 +552,15 @@ func (c *checker) counterpart(d *textproc.Sentence, x textproc.Number, at []int)
 		}
 	}
 	return f, ok
+}
+
+// mayReplace reports whether figure x of derived sentence d may stand in
+// the place of figure n of source sentence s: of its unit and order of
+// magnitude, an age only for an age, no rounding or hedging of it, and n
+// stated nowhere in the derived text.
+func (c *checker) mayReplace(s *textproc.Sentence, n textproc.Number, d *textproc.Sentence, x textproc.Number) bool {
+	return unitsAgree(n.Unit, x.Unit) && sameMagnitude(n.Value, x.Value) && isAge(s, n) == isAge(d, x) &&
+		!approximately(s, n, d, x) && !c.derivedHas(s, n)
 }
 
 // countedCounterpart returns the one figure of the whole source that
@@ -577,8 +578,7 @@ func (c *checker) countedCounterpart(d *textproc.Sentence, x textproc.Number) (f
 	for i := range c.src.Sentences {
 		s := &c.src.Sentences[i]
 		for _, m := range c.figures(s) {
-			if counted(s, m) != w || !unitsAgree(m.Unit, x.Unit) || !sameMagnitude(m.Value, x.Value) ||
-				isAge(s, m) != isAge(d, x) || approximately(s, m, d, x) || c.derivedHas(s, m) {
+			if counted(s, m) != w || !c.mayReplace(s, m, d, x) {
 				continue
 			}
 			if n++; n > 1 {
@@ -606,16 +606,8 @@ func sameContext(sa *textproc.Sentence, a textproc.Number, sb *textproc.Sentence
 // contentAround returns the stems of the nearest content words before and
 // after figure n of s, within two words; "" where there is none.
 func contentAround(s *textproc.Sentence, n textproc.Number) (before, after string) {
-	first, last := -1, -1
-	for k, t := range s.Tokens {
-		if t.Start >= n.Start && t.End <= n.End {
-			if first < 0 {
-				first = k
-			}
-			last = k
-		}
-	}
-	if first < 0 {
+	first, last := tokenAt(s, n.Start), tokenAt(s, n.End-1)
+	if first < 0 || last < 0 {
 		return "", ""
 	}
 	for k := first - 1; k >= 0 && k >= first-2; k-- {

@@ -162,7 +162,6 @@ func compareDocs(a, b *article.Article, da, db *textproc.Doc, opts Options, rank
 		Truncated: cutA || cutB,
 		WordNet:   opts.WordNet != nil,
 	}
-	insetReuse := false // a rewrite read as partial reuse (inset)
 	if rel.Derived() {
 		r.Source, r.SourceEvidence = direction(a, b, ev)
 		// A rewrite whose derived side reports the event from people of
@@ -174,7 +173,7 @@ func compareDocs(a, b *article.Article, da, db *textproc.Doc, opts Options, rank
 		// A rewrite longer than its source that carries part of it word
 		// for word inside a text mostly its own (inset) reuses that part.
 		if rel == Rewrite && inset(as.strict, ev) && longerDerived(r.Source, as.strict) {
-			rel, r.Relation, insetReuse = Partial, Partial, true
+			rel, r.Relation = Partial, Partial
 		}
 	}
 	src, der, sd, dd := a, b, da, db
@@ -206,7 +205,7 @@ func compareDocs(a, b *article.Article, da, db *textproc.Doc, opts Options, rank
 		r.Drifts = r.review.Drifts(Changed(r.DriftScore), reuses(rel, as.strict))
 		// A partial reuse longer than its source (a page with material
 		// of its own around what it copied) reports what it copied.
-		if insetReuse || rel == Partial && longerDerived(r.Source, as.strict) {
+		if rel == Partial && longerDerived(r.Source, as.strict) {
 			r.Drifts = copiedOnly(r.Drifts, r.Pairs)
 		}
 		r.CreditsSource = drift.CreditsSource(src, sd, der, dd)
