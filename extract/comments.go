@@ -418,6 +418,7 @@ func termName(n *html.Node) string {
 // hasAuthorPart reports an element holding a commenter's name: an author
 // itemprop, an author-classed element or a <cite>.
 func hasAuthorPart(n *html.Node) bool {
+	owner := ownerOf(n)
 	found := false
 	walk(n, func(c *html.Node) bool {
 		if found || c.Type != html.ElementNode {
@@ -427,7 +428,7 @@ func hasAuthorPart(n *html.Node) bool {
 			found = true
 			return false
 		}
-		for _, tok := range partNames(attr(c, "class")) {
+		for _, tok := range partNames(attr(c, "class"), owner) {
 			if commentAuthor.MatchString(tok) {
 				found = true
 				return false
@@ -445,17 +446,20 @@ func hasAuthorPart(n *html.Node) bool {
 // A time or meta line before it is passed over. It returns nil when n
 // opens otherwise: a list of one paragraph each is not a list of comments.
 func leadingName(n *html.Node) *html.Node {
+	owner := ownerOf(n)
 	var first *html.Node
 	walk(n, func(c *html.Node) bool {
 		if first != nil {
 			return false
 		}
 		if c.Type == html.ElementNode {
-			if skipText[c.Data] || c.Data == "time" || c.Data == "img" || c.Data == "button" {
+			// What a page hides from screen readers is decoration (an
+			// avatar's initial), never the commenter's name.
+			if skipText[c.Data] || c.Data == "time" || c.Data == "img" || c.Data == "button" || attr(c, "aria-hidden") == "true" {
 				return false
 			}
-			for _, tok := range partNames(attr(c, "class")) {
-				if commentNoise.MatchString(tok) {
+			for _, tok := range partNames(attr(c, "class"), owner) {
+				if commentNoise.MatchString(tok) && !metaLine.MatchString(tok) {
 					return false
 				}
 			}
@@ -464,7 +468,11 @@ func leadingName(n *html.Node) *html.Node {
 			}
 		}
 		if c.Type == html.TextNode && strings.TrimSpace(c.Data) != "" {
-			first = c.Parent
+			// The name may stand in the comment's meta line, among its
+			// separators and time ("Holly Brand · 3 hours ago").
+			if t := strings.TrimSpace(c.Data); hasLetter(t) && !metaPart(t) || !inMetaLine(c, n, owner) {
+				first = c.Parent
+			}
 		}
 		return true
 	})
@@ -603,19 +611,25 @@ func (f *commentFinder) judge(n *html.Node) bool {
 // taken off ("commenter-name" and "post-author" are "name" and "author",
 // "post-message" is "message", "vf3-comment__username" a "username"), the
 // rest joined by "-"; a name of no such word stays whole ("comment-body"
-// too, which commentText reads).
-func partNames(class string) []string {
+// too, which commentText reads). The comment's own class name, owner
+// ("" when unknown), names it as well: the parts of an item classed
+// "response" are "response-author" and "response-text", as a block's
+// elements are named after it.
+func partNames(class, owner string) []string {
 	var out []string
+	owns := func(w string) bool {
+		return partOwners[w] || w == owner || strings.ContainsAny(w, "0123456789")
+	}
 	for _, name := range strings.Fields(strings.ToLower(class)) {
 		out = append(out, name)
 		// Most names open with no such word: look at the first word
 		// before splitting the name.
-		if i := strings.IndexAny(name, "-_"); i <= 0 || !partOwners[name[:i]] && !strings.ContainsAny(name[:i], "0123456789") {
+		if i := strings.IndexAny(name, "-_"); i <= 0 || !owns(name[:i]) {
 			continue
 		}
 		toks := nameTokens(name, nil)
 		k := 0
-		for k < len(toks)-1 && (partOwners[toks[k]] || strings.ContainsAny(toks[k], "0123456789")) {
+		for k < len(toks)-1 && owns(toks[k]) {
 			k++
 		}
 		if k > 0 {
@@ -628,6 +642,19 @@ func partNames(class string) []string {
 // partOwners are the words that open a class name of a comment's part by
 // naming the comment ("comment-author", "post-body", "reply-text").
 var partOwners = map[string]bool{"comment": true, "comments": true, "commenter": true, "post": true, "reply": true, "entry": true, "c": true}
+
+// ownerOf is the class name that names item itself, lower-cased: its
+// first, without a BEM modifier ("response" of "response depth-1"), ""
+// when it has none or one naming no block of parts (a word of a few
+// letters, a utility class with a digit).
+func ownerOf(item *html.Node) string {
+	first, _, _ := strings.Cut(strings.TrimSpace(strings.ToLower(attr(item, "class"))), " ")
+	first = nameBlock(first)
+	if len(first) < 4 || strings.ContainsAny(first, "0123456789-_:[") {
+		return ""
+	}
+	return first
+}
 
 // voteWay tells a class name of a vote's button or count by its words:
 // 1 for a vote for the comment ("vf-like-count", "btn_up"), -1 against
@@ -678,6 +705,7 @@ var (
 // readComment reads one comment element: its author, text and score,
 // leaving out the replies nested in it.
 func (f *commentFinder) readComment(item *html.Node) (article.Comment, bool) {
+	owner := ownerOf(item)
 	var c article.Comment
 	var textNode *html.Node
 	textRank := 0
@@ -697,7 +725,7 @@ func (f *commentFinder) readComment(item *html.Node) (article.Comment, bool) {
 			return true
 		}
 		ip := strings.ToLower(attr(n, "itemprop"))
-		toks := partNames(attr(n, "class"))
+		toks := partNames(attr(n, "class"), owner)
 		if c.Score == nil && (n.Data == "button" || n.FirstChild != nil && n.FirstChild == n.LastChild && n.FirstChild.Type == html.TextNode) {
 			// A like button that shows its tally ("Like (22)", "👍
 			// 41"), or an element of a tally's words alone ("12
@@ -793,7 +821,7 @@ func (f *commentFinder) readComment(item *html.Node) (article.Comment, bool) {
 	if src == nil {
 		src = item
 	}
-	c.Text = f.commentParagraphs(src, c.Author, named)
+	c.Text = f.commentParagraphs(src, c.Author, named, owner)
 	c.Author = commentAuthorName(c.Author)
 	if c.Score == nil {
 		if s, ok := voteScore(lastParagraph(c.Text)); ok {
@@ -864,6 +892,30 @@ var (
 	metaSep       = regexp.MustCompile(`\s*[·•|]\s*|^\s*[–—]\s*|\s+[–—]\s+`)
 	commentAction = regexp.MustCompile(`(?i)^(?:(?:expand|show|see|read) (?:the )?(?:full comment|more|less)|(?:in )?repl(?:y|ying) to @?\S.{0,40}|\d+ repl(?:y|ies)(?: by \S.{0,60})?)$`)
 )
+
+// metaLine matches the class name of a comment's meta line, where its
+// commenter is often named beside its time.
+var metaLine = regexp.MustCompile(`^(?:comment[-_]*)?(?:meta|metadata|header)$`)
+
+// inMetaLine reports whether c lies in a meta line (metaLine) of item n,
+// whose own class name is owner.
+func inMetaLine(c, n *html.Node, owner string) bool {
+	for p := c.Parent; p != nil && p != n; p = p.Parent {
+		for _, tok := range partNames(attr(p, "class"), owner) {
+			if metaLine.MatchString(tok) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// metaPart reports a text of a meta line that names no one: a time, a
+// date, a tally or an action (commentMeta).
+func metaPart(t string) bool {
+	_, ok := commentMeta(t)
+	return ok
+}
 
 // saidSuffix matches what follows a commenter's name in many themes.
 var saidSuffix = regexp.MustCompile(`(?i)[\s,]+(?:said|says|wrote|writes|replied|commented)\s*:?\s*$`)
@@ -953,7 +1005,11 @@ func authorName(n *html.Node) string {
 // numberIn reads the first signed number in an element's text or value
 // attributes ("-3 ( +3 / -6 )" → -3).
 func numberIn(n *html.Node) (int, bool) {
-	for _, s := range []string{attr(n, "data-score"), attr(n, "data-value"), attr(n, "content"), attr(n, "value"), textOf(n)} {
+	for k, s := range []string{attr(n, "data-score"), attr(n, "data-value"), attr(n, "content"), attr(n, "value"), textOf(n)} {
+		if k == 4 && len(signedNumber.FindAllString(s, 2)) > 1 {
+			// Text of two numbers ("▲ 14 ▼ 3") is no one score.
+			break
+		}
 		if m := signedNumber.FindString(s); m != "" {
 			v, ok := atoi(strings.ReplaceAll(m, "−", "-"))
 			if ok {
@@ -979,7 +1035,7 @@ func afterBlock(n *html.Node) bool {
 // commentParagraphs returns the text of a comment as paragraphs joined by
 // blank lines, without the author (or the element named, which holds
 // it), meta line, buttons and vote counts.
-func (f *commentFinder) commentParagraphs(src *html.Node, author string, named *html.Node) string {
+func (f *commentFinder) commentParagraphs(src *html.Node, author string, named *html.Node, owner string) string {
 	var paras []string
 	var cur strings.Builder
 	flush := func() {
@@ -1008,14 +1064,14 @@ func (f *commentFinder) commentParagraphs(src *html.Node, author string, named *
 		case html.TextNode:
 			cur.WriteString(n.Data)
 		case html.ElementNode:
-			if skipText[n.Data] || n.Data == "time" || n.Data == "button" || n.Data == "form" || n.Data == "img" || n.Data == "footer" {
+			if skipText[n.Data] || n.Data == "time" || n.Data == "button" || n.Data == "form" || n.Data == "img" || n.Data == "footer" || attr(n, "aria-hidden") == "true" {
 				return false
 			}
 			ip := strings.ToLower(attr(n, "itemprop"))
 			if ip == "author" || ip == "creator" || ip == "datepublished" || ip == "upvotecount" || ip == "downvotecount" {
 				return false
 			}
-			for _, tok := range partNames(attr(n, "class")) {
+			for _, tok := range partNames(attr(n, "class"), owner) {
 				if commentNoise.MatchString(tok) || commentAuthor.MatchString(tok) || (strings.Contains(tok, "vote") && !commentText.MatchString(tok)) {
 					return false
 				}

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 
@@ -444,5 +445,49 @@ func TestDescriptionListComments(t *testing.T) {
 	want := []string{"Tomo: Beautiful photos! I turned back at the tea house in spring.", "kumo: Go in late October next time, the pass is kinder then.", "Rachel: Is the tea house open on weekdays?"}
 	if strings.Join(got, "|") != strings.Join(want, "|") {
 		t.Errorf("comments = %q, want %q", got, want)
+	}
+}
+
+// TestCommentItemReadings reads comments whose markup names them in the
+// site's own words: parts named after the item's own class ("response"
+// with "response-author" and "response-text"), a commenter named in the
+// meta line beside the time, an avatar's initial hidden from screen
+// readers before the name, and a vote bar showing ups and downs in one
+// element ("▲ 14 ▼ 3": 11, not 14).
+func TestCommentItemReadings(t *testing.T) {
+	story := `<article><h1>Ferry timetable cut</h1><p>The island ferry will stop running on Sundays from November, the operator said on Tuesday, citing the cost of crews.</p>
+<p>Islanders say the Sunday sailing is the only way to reach the mainland hospital at weekends.</p><p>A petition against the cut has gathered two thousand names.</p></article>`
+	for _, tt := range []struct {
+		name, section string
+		want          []string // commenter: text (score)
+	}{
+		{"owner parts", `<section id="responses"><h3>2 responses</h3>
+<div class="response" id="r1"><h5 class="response-author">Ruth Penn</h5><span class="response-date">10 October 2023</span><div class="response-text"><p>The Sunday boat is how my mother gets to church.</p></div></div>
+<div class="response" id="r2"><h5 class="response-author">Dom Szabo</h5><span class="response-date">11 October 2023</span><div class="response-text"><p>Two thousand names should count for something.</p></div></div></section>`,
+			[]string{"Ruth Penn: The Sunday boat is how my mother gets to church. (-)", "Dom Szabo: Two thousand names should count for something. (-)"}},
+		{"name in meta line", `<section id="comments"><h2>Your thoughts</h2><ol>
+<li class="thought"><div class="meta"><a class="who" href="/u/1">Holly Brand</a> <span>·</span> <time>3 hours ago</time></div><div class="body"><p>We lost our Sunday bus last year as well.</p></div></li>
+<li class="thought"><div class="meta"><a class="who" href="/u/2">Nnamdi Okafor</a> <span>·</span> <time>2 hours ago</time></div><div class="body"><p>Write to the councillors before the vote.</p></div></li></ol></section>`,
+			[]string{"Holly Brand: We lost our Sunday bus last year as well. (-)", "Nnamdi Okafor: Write to the councillors before the vote. (-)"}},
+		{"hidden initial and vote bar", `<section aria-label="Conversation"><h2>Conversation</h2>
+<div class="x1"><div class="x2"><div class="x3" aria-hidden="true">R</div><a href="/u/rovers">RoversFan</a></div><p>Cutting Sundays is a false economy for the whole island.</p><div class="bar"><span class="vote">▲ 14 ▼ 3</span></div></div>
+<div class="x1"><div class="x2"><div class="x3" aria-hidden="true">M</div><a href="/u/mike">mike_h</a></div><p>The crews were paid overtime on Sundays for years.</p><div class="bar"><span class="vote">▲ 2 ▼ 0</span></div></div></section>`,
+			[]string{"RoversFan: Cutting Sundays is a false economy for the whole island. (11)", "mike_h: The crews were paid overtime on Sundays for years. (2)"}},
+	} {
+		a, err := Page([]byte(`<html><body>`+story+tt.section+`</body></html>`), Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, c := range a.Comments {
+			score := "-"
+			if c.Score != nil {
+				score = strconv.Itoa(*c.Score)
+			}
+			got = append(got, c.Author+": "+c.Text+" ("+score+")")
+		}
+		if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+			t.Errorf("%s: comments = %q, want %q", tt.name, got, tt.want)
+		}
 	}
 }
