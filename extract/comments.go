@@ -81,6 +81,19 @@ func namedCommentSection(n *html.Node) bool {
 	return false
 }
 
+// otherPagesComments reports a box of a site's latest comments, on other
+// pages ("latest-comments", "recent_comments" in a sidebar): its class or
+// id says so. Its items name readers and quote them, but no thread of
+// this page (its names are still no byline: inCommentSection).
+func otherPagesComments(n *html.Node) bool {
+	for _, tok := range nameTokens(classNames(n), nil) {
+		if tok == "latest" || tok == "recent" {
+			return true
+		}
+	}
+	return false
+}
+
 // commentSectionHeading reports a heading that opens a comments section:
 // "Comments", "12 Replies", "Discussion" (commentHeading).
 func commentSectionHeading(n *html.Node) bool {
@@ -156,7 +169,7 @@ func newCommentFinder(root *html.Node) *commentFinder {
 				f.heads[sec] = n
 			}
 		}
-		if namedCommentSection(n) {
+		if namedCommentSection(n) && !otherPagesComments(n) {
 			mark(n)
 		}
 		if strings.Contains(attr(n, "itemtype"), "schema.org/Comment") {
@@ -459,7 +472,7 @@ func leadingName(n *html.Node) *html.Node {
 				return false
 			}
 			for _, tok := range partNames(attr(c, "class"), owner) {
-				if commentNoise.MatchString(tok) && !metaLine.MatchString(tok) {
+				if c != n && commentNoise.MatchString(tok) && !metaLine.MatchString(tok) {
 					return false
 				}
 			}
@@ -612,24 +625,30 @@ func (f *commentFinder) judge(n *html.Node) bool {
 // "post-message" is "message", "vf3-comment__username" a "username"), the
 // rest joined by "-"; a name of no such word stays whole ("comment-body"
 // too, which commentText reads). The comment's own class name, owner
-// ("" when unknown), names it as well: the parts of an item classed
-// "response" are "response-author" and "response-text", as a block's
-// elements are named after it.
+// ("" when unknown), names it as well: its words open its parts' names,
+// as a block's elements are named after it (an item classed "response"
+// has "response-author" and "response-text", one classed
+// "fyre-comment-article" has "fyre-comment-username").
 func partNames(class, owner string) []string {
 	var out []string
-	owns := func(w string) bool {
-		return partOwners[w] || w == owner || strings.ContainsAny(w, "0123456789")
-	}
+	var ownerToks []string
 	for _, name := range strings.Fields(strings.ToLower(class)) {
 		out = append(out, name)
 		// Most names open with no such word: look at the first word
 		// before splitting the name.
-		if i := strings.IndexAny(name, "-_"); i <= 0 || !owns(name[:i]) {
+		i := strings.IndexAny(name, "-_")
+		if i <= 0 || !partOwners[name[:i]] && !strings.ContainsAny(name[:i], "0123456789") && !strings.HasPrefix(owner, name[:i]) {
 			continue
+		}
+		if owner != "" && ownerToks == nil {
+			ownerToks = nameTokens(owner, nil)
 		}
 		toks := nameTokens(name, nil)
 		k := 0
-		for k < len(toks)-1 && owns(toks[k]) {
+		for k < len(toks)-1 && k < len(ownerToks) && toks[k] == ownerToks[k] {
+			k++
+		}
+		for k < len(toks)-1 && (partOwners[toks[k]] || strings.ContainsAny(toks[k], "0123456789")) {
 			k++
 		}
 		if k > 0 {
@@ -644,13 +663,13 @@ func partNames(class, owner string) []string {
 var partOwners = map[string]bool{"comment": true, "comments": true, "commenter": true, "post": true, "reply": true, "entry": true, "c": true}
 
 // ownerOf is the class name that names item itself, lower-cased: its
-// first, without a BEM modifier ("response" of "response depth-1"), ""
-// when it has none or one naming no block of parts (a word of a few
-// letters, a utility class with a digit).
+// first, without a BEM modifier ("response" of "response depth-1",
+// "fyre-comment-article"), "" when it has none or one naming no block of
+// parts (a utility class with a digit, a colon or a bracket).
 func ownerOf(item *html.Node) string {
 	first, _, _ := strings.Cut(strings.TrimSpace(strings.ToLower(attr(item, "class"))), " ")
 	first = nameBlock(first)
-	if len(first) < 4 || strings.ContainsAny(first, "0123456789-_:[") {
+	if len(first) < 3 || strings.ContainsAny(first, "0123456789:[") {
 		return ""
 	}
 	return first
@@ -697,7 +716,7 @@ func actionOnly(n *html.Node) bool {
 var (
 	commentAuthor = regexp.MustCompile(`^(?:comment[-_]*)?(?:author|author[-_]+name|username|user[-_]+name|user|nickname|nick|fn|commenter|display[-_]+name|name|poster)$`)
 	commentText   = regexp.MustCompile(`^(?:comment[-_]*)?(?:content|text|message|copy|comment[-_]*text|entry[-_]+content)$|^comment[-_]*body$|^body$`)
-	commentScore  = regexp.MustCompile(`^(?:comment[-_]*)?(?:score|votes?|vote[-_]+count|votes[-_]+count|points|karma|likes?|like[-_]+count|rating|net[-_]+votes?)$`)
+	commentScore  = regexp.MustCompile(`^(?:comment[-_]*)?(?:score|votes?|vote[-_]+count|votes[-_]+count|points|karma|likes?|like[-_]+count|rating|net[-_]+votes?)$|^[a-z]+[-_]+votes?[-_]+count$`)
 	commentNoise  = regexp.MustCompile(`^(?:comment[-_]*)?(?:meta|metadata|date|time|timestamp|reply|reply[-_]+link|actions|tools|footer|header|avatar|vote|votes|voting|score|likes?|report|share|permalink|edit|flag|badge)$`)
 	signedNumber  = regexp.MustCompile(`[+\-−]?\d{1,7}`)
 )
@@ -725,6 +744,13 @@ func (f *commentFinder) readComment(item *html.Node) (article.Comment, bool) {
 			return true
 		}
 		ip := strings.ToLower(attr(n, "itemprop"))
+		if c.Score == nil {
+			// A tally labelled for screen readers ("-4 points").
+			if v, ok := voteScore(attr(n, "aria-label")); ok {
+				c.Score = &v
+				return false
+			}
+		}
 		toks := partNames(attr(n, "class"), owner)
 		if c.Score == nil && (n.Data == "button" || n.FirstChild != nil && n.FirstChild == n.LastChild && n.FirstChild.Type == html.TextNode) {
 			// A like button that shows its tally ("Like (22)", "👍
@@ -996,10 +1022,47 @@ func authorName(n *html.Node) string {
 		return name == ""
 	})
 	if name == "" {
-		name = textOf(n)
+		name = nameText(n)
 	}
 	name = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(name), "says:"))
 	return strings.TrimSuffix(name, ":")
+}
+
+// nameText is the text of a commenter's element without the badges set
+// beside the name ("Hester Laidlaw <span class=badge>Author</span>",
+// "<span class=says>says:</span> <span class=post-author-badge>Recipe
+// author</span>"): elements whose class names a badge, a label, a role or
+// a flair, and what follows a "says".
+func nameText(n *html.Node) string {
+	var b strings.Builder
+	stop := false
+	walk(n, func(c *html.Node) bool {
+		if stop {
+			return false
+		}
+		switch c.Type {
+		case html.TextNode:
+			b.WriteString(c.Data)
+		case html.ElementNode:
+			if skipText[c.Data] {
+				return false
+			}
+			for _, tok := range nameTokens(attr(c, "class"), nil) {
+				switch tok {
+				case "badge", "label", "role", "flair", "pill":
+					return false
+				case "says":
+					stop = true
+					return false
+				}
+			}
+			if blockish[c.Data] {
+				b.WriteByte(' ')
+			}
+		}
+		return true
+	})
+	return collapse(b.String())
 }
 
 // numberIn reads the first signed number in an element's text or value
@@ -1067,12 +1130,15 @@ func (f *commentFinder) commentParagraphs(src *html.Node, author string, named *
 			if skipText[n.Data] || n.Data == "time" || n.Data == "button" || n.Data == "form" || n.Data == "img" || n.Data == "footer" || attr(n, "aria-hidden") == "true" {
 				return false
 			}
+			if _, tally := voteScore(attr(n, "aria-label")); tally {
+				return false
+			}
 			ip := strings.ToLower(attr(n, "itemprop"))
 			if ip == "author" || ip == "creator" || ip == "datepublished" || ip == "upvotecount" || ip == "downvotecount" {
 				return false
 			}
 			for _, tok := range partNames(attr(n, "class"), owner) {
-				if commentNoise.MatchString(tok) || commentAuthor.MatchString(tok) || (strings.Contains(tok, "vote") && !commentText.MatchString(tok)) {
+				if n != src && (commentNoise.MatchString(tok) || commentAuthor.MatchString(tok) || (strings.Contains(tok, "vote") && !commentText.MatchString(tok))) {
 					return false
 				}
 			}

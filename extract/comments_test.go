@@ -450,10 +450,12 @@ func TestDescriptionListComments(t *testing.T) {
 
 // TestCommentItemReadings reads comments whose markup names them in the
 // site's own words: parts named after the item's own class ("response"
-// with "response-author" and "response-text"), a commenter named in the
-// meta line beside the time, an avatar's initial hidden from screen
-// readers before the name, and a vote bar showing ups and downs in one
-// element ("▲ 14 ▼ 3": 11, not 14).
+// with "response-author" and "response-text", "fyre-comment-article" with
+// "fyre-comment-username"), a commenter named in the meta line beside the
+// time, an avatar's initial hidden from screen readers before the name, a
+// badge beside the name, a tally labelled for screen readers ("-2
+// points"), and no comments in a box of the latest comments on other
+// pages.
 func TestCommentItemReadings(t *testing.T) {
 	story := `<article><h1>Ferry timetable cut</h1><p>The island ferry will stop running on Sundays from November, the operator said on Tuesday, citing the cost of crews.</p>
 <p>Islanders say the Sunday sailing is the only way to reach the mainland hospital at weekends.</p><p>A petition against the cut has gathered two thousand names.</p></article>`
@@ -473,6 +475,13 @@ func TestCommentItemReadings(t *testing.T) {
 <div class="x1"><div class="x2"><div class="x3" aria-hidden="true">R</div><a href="/u/rovers">RoversFan</a></div><p>Cutting Sundays is a false economy for the whole island.</p><div class="bar"><span class="vote">▲ 14 ▼ 3</span></div></div>
 <div class="x1"><div class="x2"><div class="x3" aria-hidden="true">M</div><a href="/u/mike">mike_h</a></div><p>The crews were paid overtime on Sundays for years.</p><div class="bar"><span class="vote">▲ 2 ▼ 0</span></div></div></section>`,
 			[]string{"RoversFan: Cutting Sundays is a false economy for the whole island. (11)", "mike_h: The crews were paid overtime on Sundays for years. (2)"}},
+		{"vendor prefix, badge and labelled tally", `<div class="fyre-stream"><h2>Comments</h2>
+<article class="fyre-comment-article" id="m1"><header class="fyre-comment-head"><a class="fyre-comment-username">dkowalczyk</a> <span class="fyre-comment-badge">Staff</span></header><section class="fyre-comment-body"><p>The Sunday sailing paid for itself every summer.</p></section><footer><span class="fyre-comment-like-count">4</span></footer></article>
+<article class="fyre-comment-article" id="m2"><header class="fyre-comment-head"><a class="fyre-comment-username">Marge H</a></header><section class="fyre-comment-body"><p>Winter is when the islanders need it most.</p></section><div role="toolbar"><span aria-label="-2 points">-2</span></div></article></div>`,
+			[]string{"dkowalczyk: The Sunday sailing paid for itself every summer. (4)", "Marge H: Winter is when the islanders need it most. (-2)"}},
+		{"latest comments on other pages", `<aside><section class="widget recent-comments"><h2>Latest comments</h2><ul>
+<li class="rc-item"><span class="rc-author">Hal B</span> on <a href="/other-story/#comment-9">Canal festival returns</a><p>Great to see the old boats back on the water.</p></li>
+<li class="rc-item"><span class="rc-author">June A</span> on <a href="/cooper/#comment-12">The last cooper</a><p>My grandfather apprenticed at that yard.</p></li></ul></section></aside>`, nil},
 	} {
 		a, err := Page([]byte(`<html><body>`+story+tt.section+`</body></html>`), Options{})
 		if err != nil {
