@@ -241,14 +241,22 @@ func (f *commentFinder) listItems(sec *html.Node) {
 		if n.Type != html.ElementNode || n.Data == "form" || n.Data == "script" || n.Data == "style" {
 			return n.Type != html.ElementNode
 		}
+		// The children of each kind, kinds in the order they first
+		// appear: of two runs as long, the earlier is taken, whatever
+		// the map's order.
 		groups := map[string][]*html.Node{}
+		var kinds []string
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
 			if c.Type == html.ElementNode && blockish[c.Data] && after(c) {
 				k := itemKind(c)
+				if groups[k] == nil {
+					kinds = append(kinds, k)
+				}
 				groups[k] = append(groups[k], c)
 			}
 		}
-		for _, g := range groups {
+		for _, k := range kinds {
+			g := groups[k]
 			if len(g) < 2 || len(g) <= len(best) {
 				continue
 			}
@@ -314,6 +322,16 @@ func (f *commentFinder) bodyBlocks() map[*html.Node]bool {
 		for _, it := range items {
 			said += len(textOf(it))
 		}
+		if h := f.heads[sec]; h != nil && textBefore(block, h) {
+			// The heading opened its comments inside a column that
+			// holds the article too: what stands before the heading
+			// stays, the heading and each comment go.
+			out[h] = true
+			for _, it := range items {
+				out[it] = true
+			}
+			continue
+		}
 		switch all := len(textOf(block)); {
 		case 2*said < all:
 			for _, it := range items {
@@ -330,6 +348,32 @@ func (f *commentFinder) bodyBlocks() map[*html.Node]bool {
 		out[block] = true
 	}
 	return out
+}
+
+// textBefore reports whether block holds text before the element h, in
+// document order (h inside block).
+func textBefore(block, h *html.Node) bool {
+	if !contains(block, h) {
+		return false
+	}
+	found, done := false, false
+	walk(block, func(n *html.Node) bool {
+		if done || found {
+			return false
+		}
+		if n == h {
+			done = true
+			return false
+		}
+		if n.Type == html.ElementNode && skipText[n.Data] {
+			return false
+		}
+		if n.Type == html.TextNode && strings.TrimSpace(n.Data) != "" {
+			found = true
+		}
+		return true
+	})
+	return found
 }
 
 // contains reports whether n is a or inside it.

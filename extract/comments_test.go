@@ -500,3 +500,31 @@ func TestCommentItemReadings(t *testing.T) {
 		}
 	}
 }
+
+// TestHeadedThreadInArticleColumn keeps the article whose column also
+// holds its comments under a heading of their own, though the comments
+// outweigh it: what stands before the heading is no part of the thread.
+func TestHeadedThreadInArticleColumn(t *testing.T) {
+	var posts strings.Builder
+	for i, who := range []string{"frostfair", "GrahamO", "Wardlaw_Pete", "cumulus_clara"} {
+		posts.WriteString(`<div class="post"><dl class="postprofile"><dt><a class="username">` + who + `</a></dt><dd>Posts: 6,812</dd><dd>Joined: Nov 2009</dd></dl>` +
+			`<div class="postbody"><p>Reply ` + strconv.Itoa(i+1) + ` to the story: the hollow was colder than anything on the moor that night, and the trace shows how quickly the air drained down after sunset.</p></div></div>`)
+	}
+	page := `<html><body><h1>Highmoor Weather Network</h1><div id="page-body" role="main">
+<h2>Frost hollow records lowest March reading</h2>
+<p>A temperature of minus fourteen was recorded at the hollow station in the early hours of Wednesday.</p>
+<p>The station sits in a steep-sided hollow where cold air pools on still, clear nights.</p>
+<p>The reading will be checked against the reference thermometer before it enters the record.</p>
+<h3>Discussion</h3>` + posts.String() + `</div></body></html>`
+	a, err := Page([]byte(page), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	body := strings.Join(a.Paragraphs, "\n")
+	if !strings.Contains(body, "minus fourteen") || !strings.Contains(body, "reference thermometer") || strings.Contains(body, "Reply 2") {
+		t.Errorf("body = %q, want the three article paragraphs without the posts", a.Paragraphs)
+	}
+	if len(a.Comments) != 4 {
+		t.Errorf("got %d comments, want 4", len(a.Comments))
+	}
+}
