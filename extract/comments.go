@@ -122,13 +122,16 @@ var commentItemClass = regexp.MustCompile(`^(?:[a-z][a-z0-9]*[-_]+)?(?:comment|r
 var commentSection = regexp.MustCompile(`comments|commentlist|comment-list|comment[-_]section|comment[-_]thread|discussion|responses|replies|reactions|réactions|disqus|` + strings.Join(foreignComments, "|"))
 
 // foreignComments are the words for reader comments in the languages of
-// the European and Asian press, as class names and headings write them
-// (a heading may add a plural's ending): German "Kommentare",
-// "Leserkommentare", French "commentaires", Spanish and Portuguese
-// "comentarios", Italian "commenti", Dutch "reacties", Polish
-// "komentarze", Korean, Japanese and Chinese. commentSection,
-// commentHeading and sectionWords read them.
-var foreignComments = []string{"kommentar", "commentaire", "comentario", "comentário", "commenti", "reacties", "komentarz", "댓글", "コメント", "评论", "評論"}
+// the European and Asian press, as stems that class names and headings
+// write with their endings (a heading may add up to five letters): German,
+// Scandinavian and Finnish "Kommentare", "kommentarer", "kommentit";
+// Polish, Czech, Slovak, the South Slavic languages and Indonesian
+// "komentarze", "komentáře", "komentar"; French "commentaires", Spanish
+// and Portuguese "comentarios", Italian "commenti", Dutch "reacties",
+// Turkish "yorumlar", Hungarian "hozzászólások", Greek "σχόλια", Russian
+// and Ukrainian "комментарии", "коментарі"; Korean, Japanese and Chinese.
+// commentSection, commentHeading and sectionWords read them.
+var foreignComments = []string{"komment", "koment", "commentaire", "comentario", "comentário", "commenti", "reacties", "yorum", "hozzászól", "hozzaszol", "σχόλι", "коммент", "комент", "댓글", "コメント", "评论", "評論"}
 
 // commentFinder knows the comment sections of a page, found in one pass,
 // and remembers which elements it has judged to be comments, so that
@@ -212,7 +215,7 @@ func (f *commentFinder) holdsItems(sec *html.Node) bool {
 // commentHeading matches the heading of a comments section: "Comments",
 // "12 Replies", "Discussion", "Comments (3)", "Comments 3".
 var commentHeading = regexp.MustCompile(`(?i)^(?:\d+\s+)?(?:comments?|replies|responses|reactions|discussion|conversation|(?:leser)?(?:` +
-	strings.Join(foreignComments, "|") + `)[es]?)(?:\s*\(\d+\)|\s+\d+)?$`)
+	strings.Join(foreignComments, "|") + `)\p{L}{0,5})(?:\s*\(\d+\)|\s+\d+)?$`)
 
 // listItems finds the comments of a section by their structure, whether
 // or not classes name some of them (a thread whose replies alone carry a
@@ -260,14 +263,18 @@ func (f *commentFinder) listItems(sec *html.Node) {
 			if len(g) < 2 || len(g) <= len(best) {
 				continue
 			}
-			ok := true
+			// Every item names its commenter; of four or more, one may
+			// not be read so (a short comment beside its links).
+			unnamed := 0
 			for _, c := range g {
 				if !commenterIn(c) {
-					ok = false
-					break
+					unnamed++
+					if unnamed > 1 || len(g) < 4 {
+						break
+					}
 				}
 			}
-			if ok {
+			if unnamed == 0 || unnamed == 1 && len(g) >= 4 {
 				best = g
 			}
 		}
@@ -275,6 +282,9 @@ func (f *commentFinder) listItems(sec *html.Node) {
 	})
 	if len(best) == 0 {
 		return
+	}
+	for _, c := range best {
+		f.listed[c] = true
 	}
 	// Replies nest in their comment as items of the same kind.
 	key := itemKind(best[0])
@@ -348,6 +358,39 @@ func (f *commentFinder) bodyBlocks() map[*html.Node]bool {
 		out[block] = true
 	}
 	return out
+}
+
+// actionBar reports a block whose text is all short links and buttons, two
+// or more (a comment's actions and vote tallies: "+7 −0 Reply Report"),
+// none a web address (a commenter's link on a line of its own is part of
+// what they wrote).
+func actionBar(n *html.Node) bool {
+	controls, other := 0, false
+	walk(n, func(c *html.Node) bool {
+		if other {
+			return false
+		}
+		switch {
+		case c.Type == html.ElementNode && (c.Data == "a" || c.Data == "button"):
+			t := collapse(textOf(c))
+			if wordCount(t) > 3 || strings.Contains(t, "://") || strings.Contains(t, "www.") {
+				other = true
+			}
+			controls++
+			return false
+		case c.Type == html.ElementNode && skipText[c.Data]:
+			return false
+		case c.Type == html.TextNode && hasLetterOrDigit(c.Data):
+			other = true
+		}
+		return true
+	})
+	return controls >= 2 && !other
+}
+
+// hasLetterOrDigit reports whether s holds a letter or a digit.
+func hasLetterOrDigit(s string) bool {
+	return strings.IndexFunc(s, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) >= 0
 }
 
 // textBefore reports whether block holds text before the element h, in
@@ -485,7 +528,7 @@ func hasAuthorPart(n *html.Node) bool {
 			found = true
 			return false
 		}
-		for _, tok := range partNames(attr(c, "class"), owner) {
+		for _, tok := range partNames(partAttrs(c), owner) {
 			if commentAuthor.MatchString(tok) {
 				found = true
 				return false
@@ -515,7 +558,7 @@ func leadingName(n *html.Node) *html.Node {
 			if skipText[c.Data] || c.Data == "time" || c.Data == "img" || c.Data == "button" || attr(c, "aria-hidden") == "true" {
 				return false
 			}
-			for _, tok := range partNames(attr(c, "class"), owner) {
+			for _, tok := range partNames(partAttrs(c), owner) {
 				if c != n && commentNoise.MatchString(tok) && !metaLine.MatchString(tok) {
 					return false
 				}
@@ -555,7 +598,10 @@ func leadingName(n *html.Node) *html.Node {
 			all.WriteString(c.Data + " ")
 			for p := c.Parent; p != nil && p != n; p = p.Parent {
 				if p.Type == html.ElementNode && p.Data == "a" {
-					linked.WriteString(c.Data + " ")
+					// A vote's link shows a tally ("+7", "👍 18"), no text.
+					if _, tally := voteScore(collapse(textOf(p))); !tally {
+						linked.WriteString(c.Data + " ")
+					}
 					break
 				}
 			}
@@ -706,6 +752,23 @@ func partNames(class, owner string) []string {
 // naming the comment ("comment-author", "post-body", "reply-text").
 var partOwners = map[string]bool{"comment": true, "comments": true, "commenter": true, "post": true, "reply": true, "entry": true, "c": true}
 
+// partAttrs is what names an element as a part of a comment: its class
+// and the names a page's scripts and tests give it (data-hook,
+// data-testid, data-role: "author-name", "comment-content"), which
+// builds of hashed class names keep.
+func partAttrs(n *html.Node) string {
+	out := attr(n, "class")
+	for _, a := range n.Attr {
+		switch a.Key {
+		case "data-hook", "data-testid", "data-role":
+			if len(a.Val) < 64 {
+				out += " " + a.Val
+			}
+		}
+	}
+	return out
+}
+
 // ownerOf is the class name that names item itself, lower-cased: its
 // first, without a BEM modifier ("response" of "response depth-1",
 // "fyre-comment-article"), "" when it has none or one naming no block of
@@ -742,7 +805,7 @@ var downTally, upTally = regexp.MustCompile(`^[👎▼↓]\s*(\d{1,7})$`), regex
 // avatar reports an element a class names an avatar ("vf-avatar"): a
 // picture or its initials ("SS"), never the commenter's name or words.
 func avatar(n *html.Node) bool {
-	c := attr(n, "class")
+	c := partAttrs(n)
 	return avatarWord.in(c) && slices.Contains(nameTokens(c, nil), "avatar")
 }
 
@@ -795,10 +858,10 @@ func (f *commentFinder) readComment(item *html.Node) (article.Comment, bool) {
 				return false
 			}
 		}
-		toks := partNames(attr(n, "class"), owner)
-		if c.Score == nil && (n.Data == "button" || n.FirstChild != nil && n.FirstChild == n.LastChild && n.FirstChild.Type == html.TextNode) {
-			// A like button that shows its tally ("Like (22)", "👍
-			// 41"), or an element of a tally's words alone ("12
+		toks := partNames(partAttrs(n), owner)
+		if c.Score == nil && (n.Data == "button" || n.Data == "a" || n.FirstChild != nil && n.FirstChild == n.LastChild && n.FirstChild.Type == html.TextNode) {
+			// A like button or link that shows its tally ("Like (22)",
+			// "👍 41"), or an element of a tally's words alone ("12
 			// points"); a thumb down ("👎 2") counts against it.
 			if t := collapse(textOf(n)); len(t) < 24 {
 				if m := downTally.FindStringSubmatch(t); m != nil {
@@ -808,9 +871,18 @@ func (f *commentFinder) readComment(item *html.Node) (article.Comment, bool) {
 					return false
 				}
 				if v, ok := voteScore(t); ok {
-					if upTally.MatchString(t) {
+					way := 0
+					for _, tok := range toks {
+						way += voteWay(tok)
+					}
+					switch {
+					case way < 0:
+						// "−3" in a link classed as a vote against.
+						v = abs(v)
+						down = &v
+					case upTally.MatchString(t) || way > 0:
 						up = &v
-					} else {
+					default:
 						c.Score = &v
 					}
 					return false
@@ -851,18 +923,20 @@ func (f *commentFinder) readComment(item *html.Node) (article.Comment, bool) {
 					textNode, textRank = n, rank
 				}
 				return true
-			case c.Score == nil && commentScore.MatchString(tok):
-				if v, ok := number(n); ok {
-					c.Score = &v
-					return false
-				}
 			case up == nil && (strings.Contains(tok, "up") && strings.Contains(tok, "vote") || voteWay(tok) > 0):
+				// A count of likes beside one of dislikes is one side
+				// of the score.
 				if v, ok := number(n); ok {
 					up = &v
 				}
 			case down == nil && (strings.Contains(tok, "down") && strings.Contains(tok, "vote") || voteWay(tok) < 0):
 				if v, ok := number(n); ok {
 					down = &v
+				}
+			case c.Score == nil && voteWay(tok) == 0 && commentScore.MatchString(tok):
+				if v, ok := number(n); ok {
+					c.Score = &v
+					return false
 				}
 			}
 		}
@@ -935,7 +1009,7 @@ func commentMeta(line string) (*int, bool) {
 		part = strings.TrimSpace(part)
 		switch {
 		case part == "":
-		case timeAgo.MatchString(part), uiLine.MatchString(part), commentAction.MatchString(part), shortDate.MatchString(part):
+		case timeAgo.MatchString(part), uiLine.MatchString(part), commentAction.MatchString(part), shortDate.MatchString(part), numericStamp.MatchString(part):
 		case voteLine.MatchString(part):
 			if v, ok := voteScore(part); ok {
 				score = &v
@@ -953,12 +1027,14 @@ func commentMeta(line string) (*int, bool) {
 
 // The parts of a comment's meta line besides its time (timeAgo), date
 // and tally: a date of the year without the year ("3 Jan", "Mar 2, 4:10
-// pm", shortDate); the separators between them (a dash too, between words or
+// pm", shortDate), a numeric date with its time ("13.04.2024, 18:22",
+// numericStamp); the separators between them (a dash too, between words or
 // opening the line: "Jane – 3 Jan"), and the actions offered on a
 // comment that a dump's buttons (uiLine) do not name, or the thread's
 // pointer to the comment it answers ("Reply to Sara").
 var (
 	shortDate     = regexp.MustCompile(`^(?:\d{1,2}\s+` + monthRE + `\.?|` + monthRE + `\.?\s+\d{1,2})(?:,?\s+(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?i:[ap]\.?m\.?)?)?$`)
+	numericStamp  = regexp.MustCompile(`^\d{1,2}[./-]\d{1,2}[./-](?:19|20)?\d\d,?(?:\s+(?:at\s+)?\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?i:[ap]\.?m\.?)?)?$`)
 	metaSep       = regexp.MustCompile(`\s*[·•|]\s*|^\s*[–—]\s*|\s+[–—]\s+`)
 	commentAction = regexp.MustCompile(`(?i)^(?:(?:expand|show|see|read) (?:the )?(?:full comment|more|less)|(?:in )?repl(?:y|ying) to @?\S.{0,40}|\d+ repl(?:y|ies)(?: by \S.{0,60})?)$`)
 )
@@ -1181,12 +1257,17 @@ func (f *commentFinder) commentParagraphs(src *html.Node, author string, named *
 			if ip == "author" || ip == "creator" || ip == "datepublished" || ip == "upvotecount" || ip == "downvotecount" {
 				return false
 			}
-			for _, tok := range partNames(attr(n, "class"), owner) {
+			for _, tok := range partNames(partAttrs(n), owner) {
 				if n != src && (commentNoise.MatchString(tok) || commentAuthor.MatchString(tok) || (strings.Contains(tok, "vote") && !commentText.MatchString(tok))) {
 					return false
 				}
 			}
 			if avatar(n) {
+				return false
+			}
+			if n != src && len(paras)+cur.Len() > 0 && blockish[n.Data] && actionBar(n) {
+				// A bar of links after the words ("+7 −0 Reply
+				// Report", in any language) is no part of them.
 				return false
 			}
 			if n.Data == "br" {

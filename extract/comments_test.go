@@ -455,7 +455,10 @@ func TestDescriptionListComments(t *testing.T) {
 // time, an avatar's initial hidden from screen readers before the name, a
 // badge beside the name, a tally labelled for screen readers ("-2
 // points"), and no comments in a box of the latest comments on other
-// pages.
+// pages; in a thread of four or more, one item whose commenter is not
+// read, signed tallies in links classed for and against ("+48" "−3": 45)
+// and a bar of action links left out of the text; and parts named by the
+// data attributes of hashed builds (data-hook="author-name").
 func TestCommentItemReadings(t *testing.T) {
 	story := `<article><h1>Ferry timetable cut</h1><p>The island ferry will stop running on Sundays from November, the operator said on Tuesday, citing the cost of crews.</p>
 <p>Islanders say the Sunday sailing is the only way to reach the mainland hospital at weekends.</p><p>A petition against the cut has gathered two thousand names.</p></article>`
@@ -479,6 +482,19 @@ func TestCommentItemReadings(t *testing.T) {
 <article class="fyre-comment-article" id="m1"><header class="fyre-comment-head"><a class="fyre-comment-username">dkowalczyk</a> <span class="fyre-comment-badge">Staff</span></header><section class="fyre-comment-body"><p>The Sunday sailing paid for itself every summer.</p></section><footer><span class="fyre-comment-like-count">4</span></footer></article>
 <article class="fyre-comment-article" id="m2"><header class="fyre-comment-head"><a class="fyre-comment-username">Marge H</a></header><section class="fyre-comment-body"><p>Winter is when the islanders need it most.</p></section><div role="toolbar"><span aria-label="-2 points">-2</span></div></article></div>`,
 			[]string{"dkowalczyk: The Sunday sailing paid for itself every summer. (4)", "Marge H: Winter is when the islanders need it most. (-2)"}},
+		{"signed votes, action bar, one item unnamed", `<div id="komentarze"><h2>Komentarze (4)</h2>
+<div class="kw"><div class="kw-meta"><span>mieszkaniec</span> · <span>13.04.2024, 18:22</span></div><div class="kw-tresc"><p>Finally a boat on Sundays again, after four years.</p></div><div class="kw-stopka"><a class="kw-plus" href="/v?k=1&o=1">+48</a> <a class="kw-minus" href="/v?k=1&o=-1">−3</a> <a href="#odp-1">Odpowiedz</a> <a href="/zglos?k=1">Zgłoś</a></div></div>
+<div class="kw"><div class="kw-meta"><span>Bogdan K.</span> · <span>13.04.2024, 18:40</span></div><div class="kw-tresc"><p>Who pays for the extra crew, I wonder?</p></div><div class="kw-stopka"><a class="kw-plus" href="/v?k=2&o=1">+12</a> <a class="kw-minus" href="/v?k=2&o=-1">−20</a> <a href="#odp-2">Odpowiedz</a></div></div>
+<div class="kw"><div class="kw-meta"><span>13.04.2024, 19:02</span></div><div class="kw-tresc"><p>Nobody asked the crews what they think of it.</p></div></div>
+<div class="kw"><div class="kw-meta"><span>rowerzystka</span> · <span>13.04.2024, 20:15</span></div><div class="kw-tresc"><p>Good news for the cyclists who use the Sunday boat.</p></div><div class="kw-stopka"><a class="kw-plus" href="/v?k=4&o=1">+21</a> <a class="kw-minus" href="/v?k=4&o=-1">−0</a> <a href="#odp-4">Odpowiedz</a></div></div></div>`,
+			[]string{"mieszkaniec: Finally a boat on Sundays again, after four years. (45)", "Bogdan K.: Who pays for the extra crew, I wonder? (-8)",
+				": Nobody asked the crews what they think of it. (-)", "rowerzystka: Good news for the cyclists who use the Sunday boat. (21)"}},
+		{"parts named by data attributes", `<section id="comments"><h2>Comments</h2>
+<div class="Ywm5T" data-hook="comment-root"><div class="Q2D" data-hook="avatar"><span>R</span></div><span class="mF6" data-hook="author-name">Rob Treloar</span><span data-hook="creation-date">Mar 28</span>
+<div class="t3L" data-hook="comment-content"><p>Could the cold be numbing things for a few hours?</p></div><div data-hook="comment-footer"><button data-hook="like-button">Like</button><span class="Ui7" data-hook="total-likes-count">7</span></div></div>
+<div class="Ywm5T" data-hook="comment-root"><div class="Q2D" data-hook="avatar"><span>J</span></div><span class="mF6" data-hook="author-name">Jenny M</span><span data-hook="creation-date">Mar 29</span>
+<div class="t3L" data-hook="comment-content"><p>Which wetsuit did you start in this winter?</p></div></div></section>`,
+			[]string{"Rob Treloar: Could the cold be numbing things for a few hours? (7)", "Jenny M: Which wetsuit did you start in this winter? (-)"}},
 		{"latest comments on other pages", `<aside><section class="widget recent-comments"><h2>Latest comments</h2><ul>
 <li class="rc-item"><span class="rc-author">Hal B</span> on <a href="/other-story/#comment-9">Canal festival returns</a><p>Great to see the old boats back on the water.</p></li>
 <li class="rc-item"><span class="rc-author">June A</span> on <a href="/cooper/#comment-12">The last cooper</a><p>My grandfather apprenticed at that yard.</p></li></ul></section></aside>`, nil},
