@@ -149,11 +149,30 @@ type commentFinder struct {
 	// items of a comments section whose items carry no comment class.
 	listed map[*html.Node]bool
 	schema bool // the page marks up schema.org Comments
+	// dated memoizes datedText for the texts timesAfter reads: headings
+	// close together read the same nodes.
+	dated map[*html.Node]bool
+}
+
+// datedText is datedText of the text node c, judged once a page.
+func (f *commentFinder) datedText(c *html.Node) bool {
+	if len(c.Data) > 200 || strings.TrimSpace(c.Data) == "" {
+		return false // a paragraph or the space between elements
+	}
+	d, ok := f.dated[c]
+	if !ok {
+		d = datedText(c.Data)
+		if f.dated == nil {
+			f.dated = map[*html.Node]bool{}
+		}
+		f.dated[c] = d
+	}
+	return d
 }
 
 func newCommentFinder(root *html.Node) *commentFinder {
 	f := &commentFinder{sections: map[*html.Node]bool{}, heads: map[*html.Node]*html.Node{}, items: map[*html.Node]bool{}, listed: map[*html.Node]bool{}}
-	var found []*html.Node
+	var found, others []*html.Node
 	mark := func(sec *html.Node) {
 		if !f.sections[sec] {
 			f.sections[sec] = true
@@ -171,6 +190,8 @@ func newCommentFinder(root *html.Node) *commentFinder {
 			if f.heads[sec] == nil {
 				f.heads[sec] = n
 			}
+		} else if n.Parent != nil && minorHeading(n) {
+			others = append(others, n)
 		}
 		if namedCommentSection(n) && !otherPagesComments(n) {
 			mark(n)
@@ -197,7 +218,60 @@ func newCommentFinder(root *html.Node) *commentFinder {
 		}
 		f.outer = append(f.outer, sec)
 	}
+	// A heading of other words ("Your views", "Listener notes (6)")
+	// over three or more items, each dated and naming its commenter:
+	// a thread all the same.
+	if len(others) > lastHeadings {
+		others = others[len(others)-lastHeadings:]
+	}
+	for _, h := range others {
+		if !f.timesAfter(nil, h, 3) {
+			continue // fewer than three dated items follow closely
+		}
+		sec := headingSection(h)
+		if f.sections[sec] || f.nested(sec) || f.holdsSection(sec) {
+			continue
+		}
+		f.heads[sec] = h
+		items := f.findItems(sec, true)
+		if len(items) < 3 {
+			delete(f.heads, sec)
+			continue
+		}
+		f.sections[sec] = true
+		for _, c := range items {
+			f.listed[c] = true
+		}
+		f.outer = append(f.outer, sec)
+	}
 	return f
+}
+
+// lastHeadings is how many of a page's last minor headings may open a
+// thread of other words: reader comments follow the story, and only the
+// footer's and sidebars' headings come after them. A long guide's
+// subheadings, read each, cost a page a few per cent of its time.
+const lastHeadings = 10
+
+// minorHeading reports an h2, h3 or h4 of a few words: the heading a
+// section of reader comments may have whatever its words.
+func minorHeading(n *html.Node) bool {
+	switch n.Data {
+	case "h2", "h3", "h4":
+		l := textLen(n, 61)
+		return l > 0 && l <= 60
+	}
+	return false
+}
+
+// holdsSection reports whether a section already found lies inside n.
+func (f *commentFinder) holdsSection(n *html.Node) bool {
+	for sec := range f.sections {
+		if contains(n, sec) {
+			return true
+		}
+	}
+	return false
 }
 
 // holdsItems reports whether sec holds a comment.
@@ -223,26 +297,43 @@ var commentHeading = regexp.MustCompile(`(?i)^(?:\d+\s+)?(?:comments?|replies|re
 // (itemKind), each naming its commenter (commenterIn), and the elements
 // of that kind nested in them (replies).
 func (f *commentFinder) listItems(sec *html.Node) {
+	for _, c := range f.findItems(sec, false) {
+		f.listed[c] = true
+	}
+}
+
+// findItems returns the items listItems lists in sec: the run and the
+// replies nested in it. Strict, it asks more of an unnamed section: three
+// items or more, each dated (datedItem), every one naming its commenter.
+func (f *commentFinder) findItems(sec *html.Node, strict bool) []*html.Node {
 	var best []*html.Node
 	// Comments follow their heading: what comes before it in a section
 	// a heading made (the page's column that also holds the article) is
 	// not searched.
 	head := f.heads[sec]
-	var order map[*html.Node]int // document order within sec, when a heading made it
-	if head != nil {
-		order = map[*html.Node]int{}
-		walk(sec, func(n *html.Node) bool {
-			order[n] = len(order)
-			return true
-		})
-	}
-	after := func(c *html.Node) bool { return head == nil || order[c] > order[head] }
+	passed := head == nil // the walk, in document order, has left the heading behind
 	walk(sec, func(n *html.Node) bool {
 		if n == head {
+			passed = true
 			return false
 		}
 		if n.Type != html.ElementNode || n.Data == "form" || n.Data == "script" || n.Data == "style" {
 			return n.Type != html.ElementNode
+		}
+		// A child follows the heading when its parent came after it, or,
+		// in the heading's own box, when a sibling holding it came
+		// before.
+		holds := !passed && contains(n, head)
+		branchSeen := false
+		after := func(c *html.Node) bool {
+			if !holds {
+				return passed
+			}
+			if !branchSeen && contains(c, head) {
+				branchSeen = true
+				return false
+			}
+			return branchSeen
 		}
 		// The children of each kind, kinds in the order they first
 		// appear: of two runs as long, the earlier is taken, whatever
@@ -260,40 +351,208 @@ func (f *commentFinder) listItems(sec *html.Node) {
 		}
 		for _, k := range kinds {
 			g := groups[k]
-			if len(g) < 2 || len(g) <= len(best) {
+			if len(g) < 2 || len(g) <= len(best) || strict && (len(g) < 3 || g[0].Data == "blockquote") {
+				// Strict, a run of quotations is posts embedded from
+				// elsewhere (a social network's), not this page's thread.
 				continue
 			}
 			// Every item names its commenter; of four or more, one may
 			// not be read so (a short comment beside its links).
-			unnamed := 0
+			unnamed, undated := 0, false
 			for _, c := range g {
+				if strict && (!datedItem(c) || !ownWords(c)) {
+					undated = true
+					break
+				}
 				if !commenterIn(c) {
 					unnamed++
-					if unnamed > 1 || len(g) < 4 {
+					if unnamed > 1 || len(g) < 4 || strict {
 						break
 					}
 				}
 			}
-			if unnamed == 0 || unnamed == 1 && len(g) >= 4 {
+			if !undated && (unnamed == 0 || unnamed == 1 && len(g) >= 4 && !strict) {
 				best = g
 			}
 		}
 		return true
 	})
 	if len(best) == 0 {
-		return
+		return nil
 	}
-	for _, c := range best {
-		f.listed[c] = true
-	}
+	out := slices.Clone(best)
 	// Replies nest in their comment as items of the same kind.
 	key := itemKind(best[0])
 	walk(sec, func(n *html.Node) bool {
-		if n.Type == html.ElementNode && itemKind(n) == key && commenterIn(n) {
-			f.listed[n] = true
+		if n.Type == html.ElementNode && itemKind(n) == key && commenterIn(n) && !slices.Contains(best, n) {
+			out = append(out, n)
 		}
 		return true
 	})
+	return out
+}
+
+// compactFigure matches a figure with a unit letter that timeAgo also
+// reads as a time ("450W", "120d" is no time ago a page prints: those
+// are "3h", "2d").
+var compactFigure = regexp.MustCompile(`^(?:\d{3}|\d+[A-Z])\S*$`)
+
+// ownWords reports an item that reads as a reader's words rather than a
+// card pointing elsewhere: no heading of the top three levels (a card's or
+// a section's title), and three quarters of its words outside links.
+func ownWords(n *html.Node) bool {
+	words, linked, titled := 0, 0, false
+	walk(n, func(c *html.Node) bool {
+		if titled {
+			return false
+		}
+		if c.Type == html.ElementNode {
+			if l := headingLevel(c.DataAtom); l > 0 && l <= 3 {
+				titled = true
+				return false
+			}
+			if skipText[c.Data] {
+				return false
+			}
+		}
+		if c.Type == html.TextNode {
+			k := wordCount(c.Data)
+			words += k
+			for p := c.Parent; p != nil && p != n; p = p.Parent {
+				if p.Type == html.ElementNode && p.Data == "a" {
+					linked += k
+					break
+				}
+			}
+		}
+		return true
+	})
+	return !titled && words > 0 && 4*linked <= words
+}
+
+// timesAfter reports whether, within timesReach nodes after the heading h
+// (and inside sec, when sec is not nil), the page holds at least n times
+// or dates (datedText): the cheap test before findItems. A thread's first
+// items follow its heading closely.
+func (f *commentFinder) timesAfter(sec, h *html.Node, n int) bool {
+	found, seen, read := 0, 0, 0
+	visit := func(c *html.Node) bool {
+		if found >= n || seen > timesReach || read > timesText {
+			return false
+		}
+		seen++
+		if c.Type == html.TextNode {
+			read += len(c.Data)
+		}
+		if c.Type == html.ElementNode && c.Data == "time" {
+			found++
+			return false
+		}
+		if c.Type == html.TextNode && f.datedText(c) {
+			found++
+		}
+		return true
+	}
+	// What follows h, its own subtree aside, up to the end of sec.
+	for at := h; at != nil && at != sec && found < n && seen <= timesReach && read <= timesText; at = at.Parent {
+		for c := at.NextSibling; c != nil && found < n && seen <= timesReach && read <= timesText; c = c.NextSibling {
+			walk(c, visit)
+		}
+	}
+	return found >= n
+}
+
+// timesReach is how many nodes after a heading timesAfter reads: three
+// comments of a rich theme's markup (avatars, meta lines, buttons) fit
+// in it many times over.
+const timesReach = 150
+
+// timesText is how many bytes of text timesAfter reads: three comments,
+// long ones too; an article's subheading is followed by paragraphs that
+// spend it at once.
+const timesText = 3000
+
+// datedItem reports an item that carries its time: a <time> element, or
+// a short text that is a date or a time ("3 hours ago", "14 Mar 2024",
+// "13.04.2024, 18:22").
+func datedItem(n *html.Node) bool {
+	found := false
+	walk(n, func(c *html.Node) bool {
+		if found {
+			return false
+		}
+		if c.Type == html.ElementNode && c.Data == "time" {
+			found = true
+			return false
+		}
+		if c.Type == html.TextNode && datedText(c.Data) {
+			found = true
+		}
+		return !found
+	})
+	return found
+}
+
+// datedText reports a short text, or a part of a meta line, that is a
+// date or a time ("3 hours ago", "14 Mar 2024", "13.04.2024, 18:22").
+func datedText(s string) bool {
+	s = strings.TrimSpace(s)
+	if s == "" || len(s) > 120 || strings.IndexFunc(s, unicode.IsDigit) < 0 && !strings.Contains(s, "ago") && !strings.Contains(s, "day") && !strings.Contains(s, "now") {
+		return false // every form has a digit or one of those words
+	}
+	if !strings.ContainsAny(s, "·•|–—") {
+		return datedPart(s)
+	}
+	for _, part := range metaSep.Split(s, -1) {
+		if datedPart(strings.TrimSpace(part)) {
+			return true
+		}
+	}
+	return false
+}
+
+// maybeDated is the byte scan before datedPart's expressions: every form
+// they read has a year, a month's name, a word of relative time, two
+// numbers joined by a separator ("13.04", "18:22") or a number and its
+// unit letter ("3h").
+func maybeDated(s string) bool {
+	if hasYear(s) {
+		return true
+	}
+	for i := 0; i+2 < len(s); i++ {
+		// A three-letter word of time or a month's name opens at i
+		// (ASCII, either case): "ago", "now", "tod", "yes", "edi",
+		// "jan" ... "dec".
+		switch string([]byte{s[i] | 0x20, s[i+1] | 0x20, s[i+2] | 0x20}) {
+		case "ago", "now", "tod", "yes", "edi", "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec":
+			return true
+		}
+	}
+	for i := 1; i+1 < len(s); i++ {
+		if isDigit(s[i-1]) && (s[i] == '.' || s[i] == '/' || s[i] == ':' || s[i] == '-') && isDigit(s[i+1]) {
+			return true
+		}
+	}
+	return len(s) <= 5 && len(s) >= 2 && isDigit(s[0]) && s[len(s)-1] >= 'a' && s[len(s)-1] <= 'z'
+}
+
+func isDigit(b byte) bool { return '0' <= b && b <= '9' }
+
+// datedPart reports a part of a meta line that is a date or a time.
+func datedPart(part string) bool {
+	switch {
+	case part == "" || len(part) > 40 || !maybeDated(part):
+		return false
+	case timeAgo.MatchString(part):
+		return !compactFigure.MatchString(part)
+	case shortDate.MatchString(part), numericStamp.MatchString(part):
+		return true
+	}
+	if _, at, ok := textDateAt(part); ok && at == 0 && wordCount(part) <= 6 {
+		return true
+	}
+	_, ok := numericDate(part, "")
+	return ok && wordCount(part) <= 3
 }
 
 // bodyBlocks returns the elements the article body leaves out as reader
@@ -457,10 +716,46 @@ func headingSection(h *html.Node) *html.Node {
 	own := len(collapse(textOf(h)))
 	p := h.Parent
 	for p.Parent != nil && p.Parent.Type == html.ElementNode && p.Data != "body" && p.Parent.Data != "body" &&
-		len(collapse(textOf(p)))-own < headingBar {
+		textLen(p, own+headingBar) < own+headingBar {
 		p = p.Parent
 	}
 	return p
+}
+
+// textLen is len(collapse(textOf(n))), counted only up to limit: it stops
+// reading once the text is that long, so a climb up a page's boxes reads
+// a few bytes of each, not the page.
+func textLen(n *html.Node, limit int) int {
+	count, space, started := 0, false, false
+	walk(n, func(c *html.Node) bool {
+		if count >= limit {
+			return false
+		}
+		switch c.Type {
+		case html.ElementNode:
+			if skipText[c.Data] {
+				return false
+			}
+			if blockish[c.Data] && started {
+				space = true
+			}
+		case html.TextNode:
+			for _, r := range c.Data {
+				if unicode.IsSpace(r) {
+					space = started
+					continue
+				}
+				if space {
+					count++
+					space = false
+				}
+				count += utf8.RuneLen(r)
+				started = true
+			}
+		}
+		return true
+	})
+	return count
 }
 
 // headingBar is how much text, in bytes, may stand beside a comment

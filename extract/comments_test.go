@@ -544,3 +544,45 @@ func TestHeadedThreadInArticleColumn(t *testing.T) {
 		t.Errorf("got %d comments, want 4", len(a.Comments))
 	}
 }
+
+// TestThreadUnderAnyHeading reads a thread under a heading of any words
+// ("Your views") when three or more items each name their commenter,
+// carry their time and read as their own words; cards of other articles
+// (a title, its author and date), posts embedded from a social network
+// and a product's figures ("450W") under such a heading are no thread.
+func TestThreadUnderAnyHeading(t *testing.T) {
+	story := `<article><h1>Library to open late on Fridays</h1><p>The central library will stay open until midnight on Fridays from next month, the council said.</p>
+<p>The trial follows a petition signed by more than two thousand residents who work shifts.</p><p>Staff will be paid overtime for the extra hours, and security will be added.</p></article>`
+	view := func(name, when, text string) string {
+		return `<div class="view"><p class="view-name"><b>` + name + `</b></p><p class="view-date">` + when + `</p><p>` + text + `</p></div>`
+	}
+	for _, tt := range []struct {
+		name, section string
+		want          int
+	}{
+		{"views", `<section><h2>Your views</h2>` + view("Hamid Q", "2 April 2024", "I work nights and Friday is the only time I can get there.") +
+			view("Rosalind B", "3 April 2024", "Things have improved a lot since the trial began last year.") +
+			view("Declan M", "4 April 2024", "The cafe closing at nine is madness for the late crowd.") + `</section>`, 3},
+		{"cards", `<section><h2>More from Life</h2>` + view("Ann Lee", "2 April 2024", `<a href="/a">Peat fires can smoulder underground for two whole winters, study finds.</a>`) +
+			view("Bo Chen", "3 April 2024", `<a href="/b">River dolphins change their clicks near the new dams, say researchers.</a>`) +
+			view("Cy Dean", "4 April 2024", `<a href="/c">Drones measure the snowpack faster than survey crews on foot.</a>`) + `</section>`, 0},
+		{"embedded posts", `<section><h2>What people are saying</h2>` +
+			`<blockquote class="tweet"><span class="tweet-name">Friends of the Library</span><p>Late opening confirmed, thank you to everyone who signed.</p><time>Jan 30, 2025</time></blockquote>` +
+			`<blockquote class="tweet"><span class="tweet-name">Cllr Osei</span><p>Proud to have backed this trial from the start of the year.</p><time>Jan 30, 2025</time></blockquote>` +
+			`<blockquote class="tweet"><span class="tweet-name">Library Staff</span><p>See you on Friday night, the coffee will be on.</p><time>Jan 31, 2025</time></blockquote></section>`, 0},
+		{"figures", `<section><h2>Specifications</h2>` + view("Motor Size", "450W", "The motor is the largest in its class, and it shows on hills.") +
+			view("Peak Power", "900W", "Peak power is reached only in the boost mode, which drains it.") +
+			view("Rated Power", "250W", "Rated power is what the law allows on the road in most places.") + `</section>`, 0},
+	} {
+		a, err := Page([]byte(`<html><body>`+story+tt.section+`</body></html>`), Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(a.Comments) != tt.want {
+			t.Errorf("%s: %d comments %+v, want %d", tt.name, len(a.Comments), a.Comments, tt.want)
+		}
+		if body := strings.Join(a.Paragraphs, "\n"); !strings.Contains(body, "paid overtime") {
+			t.Errorf("%s: body lost the article: %q", tt.name, a.Paragraphs)
+		}
+	}
+}

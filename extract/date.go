@@ -161,8 +161,8 @@ func hasYear(s string) bool {
 // updatedDate reports whether the first date written in s is labelled as
 // an update: one of the updateLabel words comes before it.
 func updatedDate(s string) bool {
-	if !updateLabel.MatchString(s) {
-		return false // one expression rather than the dates' three
+	if !hasYear(s) || !updateLabel.MatchString(s) {
+		return false // a byte scan, then one expression, rather than the dates' three
 	}
 	_, at, ok := textDateAt(s)
 	return ok && updateLabel.MatchString(s[:at])
