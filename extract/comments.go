@@ -351,9 +351,10 @@ func (f *commentFinder) findItems(sec *html.Node, strict bool) []*html.Node {
 		}
 		for _, k := range kinds {
 			g := groups[k]
-			if len(g) < 2 || len(g) <= len(best) || strict && (len(g) < 3 || g[0].Data == "blockquote") {
-				// Strict, a run of quotations is posts embedded from
-				// elsewhere (a social network's), not this page's thread.
+			if len(g) < 2 || len(g) <= len(best) || strict && (len(g) < 3 || g[0].Data == "blockquote" || socialHandle(g[0])) {
+				// Strict, a run of quotations, or of posts that show
+				// their author's handle ("@name.bsky.social"), is posts
+				// embedded from a social network, not this page's thread.
 				continue
 			}
 			// Every item names its commenter; of four or more, one may
@@ -396,6 +397,24 @@ func (f *commentFinder) findItems(sec *html.Node, strict bool) []*html.Node {
 // reads as a time ("450W", "120d" is no time ago a page prints: those
 // are "3h", "2d").
 var compactFigure = regexp.MustCompile(`^(?:\d{3}|\d+[A-Z])\S*$`)
+
+// socialHandle reports an item that shows a social network's handle of
+// its author, a text of one word that opens with "@" ("@tbielski",
+// "@marisolplays.bsky.social").
+func socialHandle(n *html.Node) bool {
+	found := false
+	walk(n, func(c *html.Node) bool {
+		if found {
+			return false
+		}
+		if c.Type == html.TextNode {
+			t := strings.TrimSpace(c.Data)
+			found = len(t) > 1 && t[0] == '@' && !strings.ContainsAny(t, " \t\n")
+		}
+		return !found
+	})
+	return found
+}
 
 // ownWords reports an item that reads as a reader's words rather than a
 // card pointing elsewhere: no heading of the top three levels (a card's or

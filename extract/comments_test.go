@@ -549,7 +549,8 @@ func TestHeadedThreadInArticleColumn(t *testing.T) {
 // ("Your views") when three or more items each name their commenter,
 // carry their time and read as their own words; cards of other articles
 // (a title, its author and date), posts embedded from a social network
-// and a product's figures ("450W") under such a heading are no thread.
+// (quotations, or items showing their author's "@handle") and a product's
+// figures ("450W") under such a heading are no thread.
 func TestThreadUnderAnyHeading(t *testing.T) {
 	story := `<article><h1>Library to open late on Fridays</h1><p>The central library will stay open until midnight on Fridays from next month, the council said.</p>
 <p>The trial follows a petition signed by more than two thousand residents who work shifts.</p><p>Staff will be paid overtime for the extra hours, and security will be added.</p></article>`
@@ -570,6 +571,10 @@ func TestThreadUnderAnyHeading(t *testing.T) {
 			`<blockquote class="tweet"><span class="tweet-name">Friends of the Library</span><p>Late opening confirmed, thank you to everyone who signed.</p><time>Jan 30, 2025</time></blockquote>` +
 			`<blockquote class="tweet"><span class="tweet-name">Cllr Osei</span><p>Proud to have backed this trial from the start of the year.</p><time>Jan 30, 2025</time></blockquote>` +
 			`<blockquote class="tweet"><span class="tweet-name">Library Staff</span><p>See you on Friday night, the coffee will be on.</p><time>Jan 31, 2025</time></blockquote></section>`, 0},
+		{"posts with handles", `<section><h2>What readers are saying</h2>` +
+			`<div class="post"><p><b>Marisol Leung</b> <span>@marisolplays.bsky.social</span></p><p>Mar 9, 2024</p><p>Took the late opening for a spin and read for three hours.</p></div>` +
+			`<div class="post"><p><b>Tomasz Bielski</b> <span>@tbielski@mastodon.example</span></p><p>Mar 10, 2024</p><p>The quiet floor at midnight is the best study room in town.</p></div>` +
+			`<div class="post"><p><b>Ola Kehinde</b> <span>@olak</span></p><p>Mar 11, 2024</p><p>Finally somewhere to go after the late shift ends at ten.</p></div></section>`, 0},
 		{"figures", `<section><h2>Specifications</h2>` + view("Motor Size", "450W", "The motor is the largest in its class, and it shows on hills.") +
 			view("Peak Power", "900W", "Peak power is reached only in the boost mode, which drains it.") +
 			view("Rated Power", "250W", "Rated power is what the law allows on the road in most places.") + `</section>`, 0},
