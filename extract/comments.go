@@ -341,6 +341,11 @@ func (f *commentFinder) findItems(sec *html.Node, strict bool) []*html.Node {
 		groups := map[string][]*html.Node{}
 		var kinds []string
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Data == "dt" && c.Type == html.ElementNode {
+				if d := nextElement(c); d != nil && d.Data == "dd" {
+					continue // a term: its description holds the comment
+				}
+			}
 			if c.Type == html.ElementNode && blockish[c.Data] && after(c) {
 				k := itemKind(c)
 				if groups[k] == nil {
@@ -820,7 +825,11 @@ func termName(n *html.Node) string {
 	}
 	for c := dt.FirstChild; c != nil; c = c.NextSibling {
 		if c.Type == html.ElementNode && (c.Data == "b" || c.Data == "strong" || c.Data == "cite" || c.Data == "a") {
-			if name := collapse(textOf(c)); name != "" && wordCount(name) <= 4 && nameEnd(name) {
+			name := collapse(textOf(c))
+			if name == "" {
+				continue // an anchor the page links to ("<a name=c66>")
+			}
+			if wordCount(name) <= 4 && nameEnd(name) {
 				return name
 			}
 			return ""

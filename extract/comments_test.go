@@ -591,3 +591,31 @@ func TestThreadUnderAnyHeading(t *testing.T) {
 		}
 	}
 }
+
+// TestBloggerDescriptionList reads a classic blog's comments written as a
+// description list: each term opens with an empty anchor the page links
+// to, then the commenter's link and "said...", and the description after
+// it holds the comment, a second description its time.
+func TestBloggerDescriptionList(t *testing.T) {
+	term := func(id, name string) string {
+		return `<dt class="comment-author" id="c` + id + `"><a name="c` + id + `"></a><a href="/profile/` + id + `" rel="nofollow">` + name + `</a> said...</dt>`
+	}
+	page := `<html><body><div class="post"><h3 class="post-title">Blight again</h3><div class="post-body"><p>The tomatoes went down with blight again this week, two days after the first warm rain.</p>
+<p>I pulled the worst plants and ripened the green fruit on the windowsill with a banana.</p><p>Next year I will try the resistant varieties the allotment society recommends.</p></div></div>
+<div class="comments" id="comments"><h4>2 comments:</h4><dl id="comments-block">` +
+		term("661", "Tilly at Hesketh Cottage") + `<dd class="comment-body"><p>So sorry, ours went the same way last week.</p></dd><dd class="comment-footer"><a href="#c661">27 July 2014 at 21:19</a></dd>` +
+		term("305", "Peter Gammage") + `<dd class="comment-body"><p>Crimson Crush is still clean here in Leeds.</p></dd><dd class="comment-footer"><a href="#c305">28 July 2014 at 08:02</a></dd>` +
+		`</dl></div></body></html>`
+	a, err := Page([]byte(page), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, c := range a.Comments {
+		got = append(got, c.Author+": "+c.Text)
+	}
+	want := []string{"Tilly at Hesketh Cottage: So sorry, ours went the same way last week.", "Peter Gammage: Crimson Crush is still clean here in Leeds."}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("comments = %q, want %q", got, want)
+	}
+}
