@@ -2003,7 +2003,7 @@ func (c *checker) negations(ss []*textproc.Sentence, d *textproc.Sentence) {
 				}
 				t, ok := claimToken(s, pspan, d, stem)
 				if !ok {
-					// "no longer holds" against "still holds".
+					// "not yet decided" against "decided".
 					if st, sp, adv := pastAdverb(s, pspan); adv && !(both && negates(d, st)) {
 						stem, pspan = st, sp
 						t, ok = claimToken(s, pspan, d, stem)

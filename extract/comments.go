@@ -149,23 +149,30 @@ type commentFinder struct {
 	// items of a comments section whose items carry no comment class.
 	listed map[*html.Node]bool
 	schema bool // the page marks up schema.org Comments
-	// dated memoizes datedText for the texts timesAfter reads: headings
-	// close together read the same nodes.
-	dated map[*html.Node]bool
+	// datedTexts memoizes datedText for the texts timeMark reads: the
+	// headings of a page, close together, read the same nodes.
+	datedTexts map[*html.Node]bool
 }
 
-// datedText is datedText of the text node c, judged once a page.
-func (f *commentFinder) datedText(c *html.Node) bool {
-	if len(c.Data) > 200 || strings.TrimSpace(c.Data) == "" {
-		return false // a paragraph or the space between elements
+// timeMark reports a node that gives a time: a <time> element, or a text
+// that is a date or a time (datedText, judged once a page).
+func (f *commentFinder) timeMark(c *html.Node) bool {
+	if c.Type == html.ElementNode {
+		return c.Data == "time"
 	}
-	d, ok := f.dated[c]
+	if c.Type != html.TextNode {
+		return false
+	}
+	if t := strings.TrimSpace(c.Data); t == "" || len(t) > 120 {
+		return false // the space between elements, or a paragraph (datedText reads neither)
+	}
+	d, ok := f.datedTexts[c]
 	if !ok {
 		d = datedText(c.Data)
-		if f.dated == nil {
-			f.dated = map[*html.Node]bool{}
+		if f.datedTexts == nil {
+			f.datedTexts = map[*html.Node]bool{}
 		}
-		f.dated[c] = d
+		f.datedTexts[c] = d
 	}
 	return d
 }
@@ -225,7 +232,7 @@ func newCommentFinder(root *html.Node) *commentFinder {
 		others = others[len(others)-lastHeadings:]
 	}
 	for _, h := range others {
-		if !f.timesAfter(nil, h, 3) {
+		if !f.timesAfter(h, 3) {
 			continue // fewer than three dated items follow closely
 		}
 		sec := headingSection(h)
@@ -366,7 +373,7 @@ func (f *commentFinder) findItems(sec *html.Node, strict bool) []*html.Node {
 			// not be read so (a short comment beside its links).
 			unnamed, undated := 0, false
 			for _, c := range g {
-				if strict && (!datedItem(c) || !ownWords(c)) {
+				if strict && (!f.datedItem(c) || !ownWords(c)) {
 					undated = true
 					break
 				}
@@ -454,11 +461,11 @@ func ownWords(n *html.Node) bool {
 	return !titled && words > 0 && 4*linked <= words
 }
 
-// timesAfter reports whether, within timesReach nodes after the heading h
-// (and inside sec, when sec is not nil), the page holds at least n times
-// or dates (datedText): the cheap test before findItems. A thread's first
-// items follow its heading closely.
-func (f *commentFinder) timesAfter(sec, h *html.Node, n int) bool {
+// timesAfter reports whether, within timesReach nodes and timesText bytes
+// of text after the heading h, the page gives at least n times or dates
+// (timeMark): the cheap test before findItems. A thread's first items
+// follow its heading closely.
+func (f *commentFinder) timesAfter(h *html.Node, n int) bool {
 	found, seen, read := 0, 0, 0
 	visit := func(c *html.Node) bool {
 		if found >= n || seen > timesReach || read > timesText {
@@ -468,17 +475,14 @@ func (f *commentFinder) timesAfter(sec, h *html.Node, n int) bool {
 		if c.Type == html.TextNode {
 			read += len(c.Data)
 		}
-		if c.Type == html.ElementNode && c.Data == "time" {
+		if f.timeMark(c) {
 			found++
-			return false
-		}
-		if c.Type == html.TextNode && f.datedText(c) {
-			found++
+			return c.Type != html.ElementNode // a <time>'s own text is the same time
 		}
 		return true
 	}
-	// What follows h, its own subtree aside, up to the end of sec.
-	for at := h; at != nil && at != sec && found < n && seen <= timesReach && read <= timesText; at = at.Parent {
+	// What follows h, its own subtree aside.
+	for at := h; at != nil && found < n && seen <= timesReach && read <= timesText; at = at.Parent {
 		for c := at.NextSibling; c != nil && found < n && seen <= timesReach && read <= timesText; c = c.NextSibling {
 			walk(c, visit)
 		}
@@ -496,22 +500,12 @@ const timesReach = 150
 // spend it at once.
 const timesText = 3000
 
-// datedItem reports an item that carries its time: a <time> element, or
-// a short text that is a date or a time ("3 hours ago", "14 Mar 2024",
-// "13.04.2024, 18:22").
-func datedItem(n *html.Node) bool {
+// datedItem reports an item that carries its time (timeMark: "3 hours
+// ago", "14 Mar 2024", "13.04.2024, 18:22").
+func (f *commentFinder) datedItem(n *html.Node) bool {
 	found := false
 	walk(n, func(c *html.Node) bool {
-		if found {
-			return false
-		}
-		if c.Type == html.ElementNode && c.Data == "time" {
-			found = true
-			return false
-		}
-		if c.Type == html.TextNode && datedText(c.Data) {
-			found = true
-		}
+		found = found || f.timeMark(c)
 		return !found
 	})
 	return found
@@ -764,7 +758,9 @@ func textLen(n *html.Node, limit int) int {
 				space = true
 			}
 		case html.TextNode:
-			for _, r := range c.Data {
+			for i := 0; i < len(c.Data); {
+				r, w := utf8.DecodeRuneInString(c.Data[i:])
+				i += w
 				if unicode.IsSpace(r) {
 					space = started
 					continue
@@ -773,7 +769,7 @@ func textLen(n *html.Node, limit int) int {
 					count++
 					space = false
 				}
-				count += utf8.RuneLen(r)
+				count += w // bytes as written, as collapse keeps them
 				started = true
 			}
 		}
@@ -1511,17 +1507,17 @@ func nameText(n *html.Node) string {
 // numberIn reads the first signed number in an element's text or value
 // attributes ("-3 ( +3 / -6 )" → -3).
 func numberIn(n *html.Node) (int, bool) {
-	for k, s := range []string{attr(n, "data-score"), attr(n, "data-value"), attr(n, "content"), attr(n, "value"), textOf(n)} {
-		if k == 4 && len(signedNumber.FindAllString(s, 2)) > 1 {
-			// Text of two numbers ("▲ 14 ▼ 3") is no one score.
-			break
-		}
+	number := func(m string) (int, bool) { return atoi(strings.ReplaceAll(m, "−", "-")) }
+	for _, s := range []string{attr(n, "data-score"), attr(n, "data-value"), attr(n, "content"), attr(n, "value")} {
 		if m := signedNumber.FindString(s); m != "" {
-			v, ok := atoi(strings.ReplaceAll(m, "−", "-"))
-			if ok {
+			if v, ok := number(m); ok {
 				return v, true
 			}
 		}
+	}
+	// Text of two numbers ("▲ 14 ▼ 3") is no one score.
+	if ms := signedNumber.FindAllString(textOf(n), 2); len(ms) == 1 {
+		return number(ms[0])
 	}
 	return 0, false
 }
