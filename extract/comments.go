@@ -75,7 +75,7 @@ func inCommentSection(n *html.Node) bool {
 func namedCommentSection(n *html.Node) bool {
 	for _, a := range n.Attr {
 		if (a.Key == "class" || a.Key == "id") && sectionHint(a.Val) {
-			return commentSection.MatchString(classID(n))
+			return commentSection.in(classID(n))
 		}
 	}
 	return false
@@ -118,8 +118,10 @@ var headingLanguages = regexp.MustCompile(`\s+[/|·]\s+`)
 // "comment-item", "comment__item", "comment-123".
 var commentItemClass = regexp.MustCompile(`^(?:[a-z][a-z0-9]*[-_]+)?(?:comment|reply)(?:[-_]+(?:item|entry|container|wrapper|node|card|thread-item|single|\d+))?$|^comment\d+$`)
 
-// commentSection matches the class or id of a comments section.
-var commentSection = regexp.MustCompile(`comments|commentlist|comment-list|comment[-_]section|comment[-_]thread|discussion|responses|replies|reactions|réactions|disqus|` + strings.Join(foreignComments, "|"))
+// commentSection holds the words of which the class or id of a comments
+// section, lower-cased, holds one.
+var commentSection = newFoldWords(append([]string{"comments", "commentlist", "comment-list", "comment-section", "comment_section",
+	"comment-thread", "comment_thread", "discussion", "responses", "replies", "reactions", "réactions", "disqus"}, foreignComments...)...)
 
 // foreignComments are the words for reader comments in the languages of
 // the European and Asian press, as stems that class names and headings

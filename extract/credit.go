@@ -2,6 +2,7 @@ package extract
 
 import (
 	"regexp"
+	"regexp/syntax"
 	"slices"
 	"strings"
 	"unicode"
@@ -13,40 +14,123 @@ import (
 // agencies maps the ways a news agency or syndicate is written to the name
 // this package reports. The list is the agencies whose copy other outlets
 // republish (wire services), not the outlets themselves.
-var agencies = []struct {
+var agencies = []agency{
+	// Longest forms first: "Thomson Reuters" before "Reuters".
+	newAgency(`\bThomson Reuters\b`, "Thomson Reuters"),
+	newAgency(`\bReuters\b`, "Reuters"),
+	newAgency(`\bAssociated Press\b|\(AP\)|\bAP\b`, "AP"),
+	newAgency(`\bAgence France[- ]Presse\b|\bAFP\b`, "AFP"),
+	newAgency(`\bBloomberg(?: News)?\b`, "Bloomberg"),
+	newAgency(`\b(?:dpa|DPA|Deutsche Presse-Agentur)\b`, "dpa"),
+	newAgency(`\bKyodo(?: News)?\b`, "Kyodo"),
+	newAgency(`\bJiji(?: Press)?\b`, "Jiji Press"),
+	newAgency(`\bXinhua\b`, "Xinhua"),
+	newAgency(`\bYonhap\b`, "Yonhap"),
+	newAgency(`\bAgencia EFE\b|\bEFE\b`, "EFE"),
+	newAgency(`\bANSA\b`, "ANSA"),
+	newAgency(`\bUnited Press International\b|\bUPI\b`, "UPI"),
+	newAgency(`\bTASS\b`, "TASS"),
+	newAgency(`\bInterfax\b`, "Interfax"),
+	newAgency(`\bPress Trust of India\b|\bPTI\b`, "PTI"),
+	newAgency(`\bIANS\b`, "IANS"),
+	newAgency(`\bAustralian Associated Press\b|\bAAP\b`, "AAP"),
+	newAgency(`\bThe Canadian Press\b`, "The Canadian Press"),
+	newAgency(`\bPA Media\b|\bPress Association\b`, "PA Media"),
+	newAgency(`\bAnadolu(?: Agency)?\b`, "Anadolu"),
+	newAgency(`\bBernama\b`, "Bernama"),
+	newAgency(`\bANI\b`, "ANI"),
+}
+
+// agency is one way of writing a news agency: the expression of its
+// forms, the name reported, and words one of which every match holds
+// (requiredWords), looked for before the expression runs: most text names
+// no agency, and a plain search fails faster than the expression.
+type agency struct {
 	pattern *regexp.Regexp
 	name    string
-}{
-	// Longest forms first: "Thomson Reuters" before "Reuters".
-	{regexp.MustCompile(`\bThomson Reuters\b`), "Thomson Reuters"},
-	{regexp.MustCompile(`\bReuters\b`), "Reuters"},
-	{regexp.MustCompile(`\bAssociated Press\b|\(AP\)|\bAP\b`), "AP"},
-	{regexp.MustCompile(`\bAgence France[- ]Presse\b|\bAFP\b`), "AFP"},
-	{regexp.MustCompile(`\bBloomberg(?: News)?\b`), "Bloomberg"},
-	{regexp.MustCompile(`\b(?:dpa|DPA|Deutsche Presse-Agentur)\b`), "dpa"},
-	{regexp.MustCompile(`\bKyodo(?: News)?\b`), "Kyodo"},
-	{regexp.MustCompile(`\bJiji(?: Press)?\b`), "Jiji Press"},
-	{regexp.MustCompile(`\bXinhua\b`), "Xinhua"},
-	{regexp.MustCompile(`\bYonhap\b`), "Yonhap"},
-	{regexp.MustCompile(`\bAgencia EFE\b|\bEFE\b`), "EFE"},
-	{regexp.MustCompile(`\bANSA\b`), "ANSA"},
-	{regexp.MustCompile(`\bUnited Press International\b|\bUPI\b`), "UPI"},
-	{regexp.MustCompile(`\bTASS\b`), "TASS"},
-	{regexp.MustCompile(`\bInterfax\b`), "Interfax"},
-	{regexp.MustCompile(`\bPress Trust of India\b|\bPTI\b`), "PTI"},
-	{regexp.MustCompile(`\bIANS\b`), "IANS"},
-	{regexp.MustCompile(`\bAustralian Associated Press\b|\bAAP\b`), "AAP"},
-	{regexp.MustCompile(`\bThe Canadian Press\b`), "The Canadian Press"},
-	{regexp.MustCompile(`\bPA Media\b|\bPress Association\b`), "PA Media"},
-	{regexp.MustCompile(`\bAnadolu(?: Agency)?\b`), "Anadolu"},
-	{regexp.MustCompile(`\bBernama\b`), "Bernama"},
-	{regexp.MustCompile(`\bANI\b`), "ANI"},
+	words   []string
+}
+
+func newAgency(expr, name string) agency {
+	return agency{pattern: regexp.MustCompile(expr), name: name, words: requiredWords(expr)}
+}
+
+// mayMatch reports whether s holds one of a's words: whether a.pattern
+// can match s at all (always true when a has none).
+func (a *agency) mayMatch(s string) bool {
+	if a.words == nil {
+		return true
+	}
+	for _, w := range a.words {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// requiredWords returns words one of which every match of the expression
+// expr holds, nil when it cannot tell: a literal, one of each branch of
+// an alternation, the best of a sequence's parts.
+func requiredWords(expr string) []string {
+	re, err := syntax.Parse(expr, syntax.Perl)
+	if err != nil {
+		return nil
+	}
+	return wordsOf(re.Simplify())
+}
+
+func wordsOf(re *syntax.Regexp) []string {
+	switch re.Op {
+	case syntax.OpLiteral:
+		if re.Flags&syntax.FoldCase != 0 {
+			return nil
+		}
+		return []string{string(re.Rune)}
+	case syntax.OpCapture, syntax.OpPlus:
+		return wordsOf(re.Sub[0])
+	case syntax.OpRepeat:
+		if re.Min >= 1 {
+			return wordsOf(re.Sub[0])
+		}
+	case syntax.OpAlternate:
+		var out []string
+		for _, sub := range re.Sub {
+			w := wordsOf(sub)
+			if w == nil {
+				return nil
+			}
+			out = append(out, w...)
+		}
+		return out
+	case syntax.OpConcat:
+		// The part whose shortest word is longest: the rarest to find.
+		var best []string
+		for _, sub := range re.Sub {
+			if w := wordsOf(sub); w != nil && (best == nil || shortest(w) > shortest(best)) {
+				best = w
+			}
+		}
+		return best
+	}
+	return nil
+}
+
+// shortest is the length of the shortest of words.
+func shortest(words []string) int {
+	n := -1
+	for _, w := range words {
+		if n < 0 || len(w) < n {
+			n = len(w)
+		}
+	}
+	return n
 }
 
 // agencyIn returns the first agency named in s, or "".
 func agencyIn(s string) string {
-	for _, a := range agencies {
-		if a.pattern.MatchString(s) {
+	for i := range agencies {
+		if a := &agencies[i]; a.mayMatch(s) && a.pattern.MatchString(s) {
 			return a.name
 		}
 	}

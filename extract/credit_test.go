@@ -128,3 +128,28 @@ func TestDeclaredOrigin(t *testing.T) {
 		})
 	}
 }
+
+// TestAgencyWords checks that every agency's pattern is guarded by the
+// words its matches must hold, and that the guard never refuses a text
+// the pattern matches.
+func TestAgencyWords(t *testing.T) {
+	texts := []string{"Thomson Reuters", "(Reuters) -", "The Associated Press", "(AP)", "By AP staff", "Agence France-Presse",
+		"Agence France Presse", "AFP", "Bloomberg News", "dpa", "DPA", "Deutsche Presse-Agentur", "Kyodo News", "Jiji Press",
+		"Xinhua", "Yonhap", "Agencia EFE", "EFE", "ANSA", "United Press International", "UPI", "TASS", "Interfax",
+		"Press Trust of India", "PTI", "IANS", "Australian Associated Press", "AAP", "The Canadian Press", "PA Media",
+		"Press Association", "Anadolu Agency", "Bernama", "ANI", "a plain sentence naming no agency"}
+	for i := range agencies {
+		a := &agencies[i]
+		if len(a.words) == 0 {
+			t.Errorf("agency %s: no required words in %s", a.name, a.pattern)
+		}
+		for _, s := range texts {
+			if a.pattern.MatchString(s) && !a.mayMatch(s) {
+				t.Errorf("agency %s: %q matches %s but its words %q refuse it", a.name, s, a.pattern, a.words)
+			}
+		}
+	}
+	if got := requiredWords(`(?i)reuters`); got != nil {
+		t.Errorf("requiredWords of a case-folded expression = %q, want nil", got)
+	}
+}

@@ -146,23 +146,58 @@ func textDate(s string) (string, bool) {
 // "bijgewerkt").
 var updateLabel = regexp.MustCompile(`(?i)\b(?:updated|modified|revised|reviewed|mis à jour|actualizad[oa]|atualizad[oa]|aggiornat[oa]|aktualisiert|bijgewerkt)\b`)
 
+// updateWords are a part of each of updateLabel's words without a k or an
+// s (which case folding may match with other letters, as Kelvin's sign):
+// updatedDate looks for them, a byte scan, before the expression.
+var updateWords = newFoldWords("updat", "modif", "revi", "jour", "tuali", "aggiorn", "bijgewer")
+
 // hasYear reports whether s holds four digits starting 19 or 20, as every
 // date textDate reads does.
 func hasYear(s string) bool {
 	for i := 0; i+3 < len(s); i++ {
-		if (s[i] == '1' && s[i+1] == '9' || s[i] == '2' && s[i+1] == '0') &&
-			'0' <= s[i+2] && s[i+2] <= '9' && '0' <= s[i+3] && s[i+3] <= '9' {
+		if yearAt(s, i) {
 			return true
 		}
 	}
 	return false
 }
 
+// yearAt reports whether s holds four digits starting 19 or 20 at i.
+func yearAt(s string, i int) bool {
+	return i+3 < len(s) && (s[i] == '1' && s[i+1] == '9' || s[i] == '2' && s[i+1] == '0') &&
+		'0' <= s[i+2] && s[i+2] <= '9' && '0' <= s[i+3] && s[i+3] <= '9'
+}
+
+// yearShapes reports whether a year of s (hasYear) follows a space, as in
+// every date written with its month's name (mdyDate, dmyDate,
+// foreignDate), and whether one comes before a separator, as in a numeric
+// date (isoDate).
+func yearShapes(s string) (spaced, joined bool) {
+	for i := 0; i+3 < len(s); i++ {
+		if !yearAt(s, i) {
+			continue
+		}
+		if i > 0 {
+			switch s[i-1] {
+			case ' ', '\t', '\n', '\f', '\r':
+				spaced = true
+			}
+		}
+		if i+4 < len(s) {
+			switch s[i+4] {
+			case '-', '.', '/':
+				joined = true
+			}
+		}
+	}
+	return spaced, joined
+}
+
 // updatedDate reports whether the first date written in s is labelled as
 // an update: one of the updateLabel words comes before it.
 func updatedDate(s string) bool {
-	if !hasYear(s) || !updateLabel.MatchString(s) {
-		return false // a byte scan, then one expression, rather than the dates' three
+	if !hasYear(s) || !updateWords.in(s) || !updateLabel.MatchString(s) {
+		return false // byte scans, then one expression, rather than the dates' four
 	}
 	_, at, ok := textDateAt(s)
 	return ok && updateLabel.MatchString(s[:at])
@@ -183,17 +218,27 @@ func textDateAt(s string) (string, int, bool) {
 			best = &h
 		}
 	}
-	if m := mdyDate.FindStringSubmatchIndex(s); m != nil {
-		consider(hit{m[0], s[m[6]:m[7]], s[m[2]:m[3]], s[m[4]:m[5]]})
+	// The written-out forms need a space before the year, the numeric one
+	// a separator after it: a byte scan spares the expressions most text
+	// with figures in it (prices, counts, a copyright line's year).
+	spaced, joined := yearShapes(s)
+	if spaced {
+		if m := mdyDate.FindStringSubmatchIndex(s); m != nil {
+			consider(hit{m[0], s[m[6]:m[7]], s[m[2]:m[3]], s[m[4]:m[5]]})
+		}
+		if m := dmyDate.FindStringSubmatchIndex(s); m != nil {
+			consider(hit{m[0], s[m[6]:m[7]], s[m[4]:m[5]], s[m[2]:m[3]]})
+		}
 	}
-	if m := dmyDate.FindStringSubmatchIndex(s); m != nil {
-		consider(hit{m[0], s[m[6]:m[7]], s[m[4]:m[5]], s[m[2]:m[3]]})
+	if joined {
+		if m := isoDate.FindStringSubmatchIndex(s); m != nil && s[m[4]:m[5]] == s[m[8]:m[9]] {
+			consider(hit{m[0], s[m[2]:m[3]], s[m[6]:m[7]], s[m[10]:m[11]]})
+		}
 	}
-	if m := isoDate.FindStringSubmatchIndex(s); m != nil && s[m[4]:m[5]] == s[m[8]:m[9]] {
-		consider(hit{m[0], s[m[2]:m[3]], s[m[6]:m[7]], s[m[10]:m[11]]})
-	}
-	if m := foreignDate.FindStringSubmatchIndex(s); m != nil {
-		consider(hit{m[2], s[m[6]:m[7]], s[m[4]:m[5]], s[m[2]:m[3]]})
+	if spaced {
+		if m := foreignDate.FindStringSubmatchIndex(s); m != nil {
+			consider(hit{m[2], s[m[6]:m[7]], s[m[4]:m[5]], s[m[2]:m[3]]})
+		}
 	}
 	// The CJK form needs its year mark, which a plain search finds far
 	// faster than the expression fails over a page of other text.

@@ -330,7 +330,11 @@ var agencyPlace = regexp.MustCompile(`^\s*[,/|–—-]\s*\p{Lu}\p{L}+(?:\s+\p{Lu
 // "PTI, Washington") stays whole and credits it too; one that only holds an agency's name as
 // a surname ("Michael R. Bloomberg") credits none.
 func bylineAgency(s string) (names, agency string) {
-	for _, a := range agencies {
+	for i := range agencies {
+		a := &agencies[i]
+		if !a.mayMatch(s) {
+			continue
+		}
 		locs := a.pattern.FindAllStringIndex(s, -1)
 		if len(locs) == 0 {
 			continue
