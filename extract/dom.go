@@ -201,16 +201,31 @@ type foldWords struct {
 	// opening holds, for each byte, the words that may start there: those
 	// whose first byte it is, in either case.
 	opening [256][]string
+	// pairs has a bit for each two bytes a word may open with, in either
+	// case: most places of a string open no word, and one bit tells.
+	pairs [1 << 16 / 64]uint64
 }
 
-// newFoldWords returns the set of words, each non-empty and lower case.
+// newFoldWords returns the set of words, each lower case and at least
+// two bytes long.
 func newFoldWords(words ...string) *foldWords {
 	f := &foldWords{}
+	cases := func(c byte) []byte {
+		if 'a' <= c && c <= 'z' {
+			return []byte{c, c - ('a' - 'A')}
+		}
+		return []byte{c}
+	}
 	for _, w := range words {
-		f.opening[w[0]] = append(f.opening[w[0]], w)
-		if 'a' <= w[0] && w[0] <= 'z' {
-			upper := w[0] - ('a' - 'A')
-			f.opening[upper] = append(f.opening[upper], w)
+		if len(w) < 2 {
+			panic("extract: a fold word of fewer than two bytes: " + w)
+		}
+		for _, c := range cases(w[0]) {
+			f.opening[c] = append(f.opening[c], w)
+			for _, d := range cases(w[1]) {
+				k := int(c)<<8 | int(d)
+				f.pairs[k/64] |= 1 << (k % 64)
+			}
 		}
 	}
 	return f
@@ -218,7 +233,10 @@ func newFoldWords(words ...string) *foldWords {
 
 // in reports whether s holds one of the words (containsFold of any).
 func (f *foldWords) in(s string) bool {
-	for i := 0; i < len(s); i++ {
+	for i := 0; i+1 < len(s); i++ {
+		if k := int(s[i])<<8 | int(s[i+1]); f.pairs[k/64]&(1<<(k%64)) == 0 {
+			continue
+		}
 		for _, w := range f.opening[s[i]] {
 			if hasPrefixFold(s[i:], w) {
 				return true
