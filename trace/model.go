@@ -117,15 +117,17 @@ type Evidence struct {
 	// Own is the evidence of own reporting, a's measure before b's for
 	// each (see OwnFrom): the people each side quotes whom the other never
 	// names (log(1+n)), the share of its sentences the strict alignment
-	// pairs, its sentence count (log), and the shares of its unpaired
-	// sentences that carry facts and that carry none.
+	// pairs, its sentence count (log), the shares of its unpaired
+	// sentences that carry facts and that carry none, and the names and
+	// the figures it gives that the other does not (log(1+n)).
 	Own []float64
 }
 
 // OwnFeatureNames name the features of the own-reporting decision, in the
 // order of Evidence.OwnFrom.
 var OwnFeatureNames = []string{"own_speakers_derived", "own_speakers_source", "aligned_derived", "aligned_source",
-	"log_sentences_derived", "log_sentences_source", "dense_derived", "dense_source", "generic_derived", "generic_source"}
+	"log_sentences_derived", "log_sentences_source", "dense_derived", "dense_source", "generic_derived", "generic_source",
+	"log_own_names_derived", "log_own_names_source", "log_own_figures_derived", "log_own_figures_source"}
 
 // OwnFrom returns ev's own-reporting evidence with source (SourceA or
 // SourceB) as the original: each measure of the side judged derived, then
@@ -301,7 +303,8 @@ func (as *assessment) evidence(a, b *article.Article, da, db *textproc.Doc) Evid
 	if f.na > 0 && f.nb > 0 {
 		na, nb := float64(f.na), float64(f.nb)
 		ev.Own = []float64{math.Log1p(float64(f.ownSpeakersA)), math.Log1p(float64(f.ownSpeakersB)), f.alignedA, f.alignedB,
-			math.Log(na), math.Log(nb), float64(r.factDenseA) / na, float64(r.factDenseB) / nb, float64(r.genericA) / na, float64(r.genericB) / nb}
+			math.Log(na), math.Log(nb), float64(r.factDenseA) / na, float64(r.factDenseB) / nb, float64(r.genericA) / na, float64(r.genericB) / nb,
+			math.Log1p(float64(f.ownNamesA)), math.Log1p(float64(f.ownNamesB)), math.Log1p(float64(f.ownFiguresA)), math.Log1p(float64(f.ownFiguresB))}
 	}
 	// Direction: positive values point to a as the original.
 	ownA, ownB := as.ta.ownSpecific(&as.tb), as.tb.ownSpecific(&as.ta)

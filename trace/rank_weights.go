@@ -29,54 +29,54 @@ var (
 	rankModel = Model{
 		Bias: 0.0000,
 		W: []float64{
-			3.8465,  // similarity
-			3.2338,  // candidate_score
-			-0.9908, // log_candidate_rank
-			0.1368,  // derived_log_odds
-			1.4638,  // derived
-			-0.6767, // partial
-			0.3073,  // direction_log_odds
-			2.2447,  // query_held
-			1.9631,  // match_held
-			2.0135,  // query_stems_held
-			1.9105,  // match_stems_held
-			1.3443,  // query_names_held
-			0.0751,  // log_length_ratio
-			-2.8103, // own_specific
-			1.3384,  // query_sentences_backed
-			1.7813,  // query_subjects_held
-			1.6295,  // match_lead_held
-			2.6857,  // query_lead_held
-			1.6231,  // query_credit
+			3.8451,  // similarity
+			3.2373,  // candidate_score
+			-0.9903, // log_candidate_rank
+			0.1367,  // derived_log_odds
+			1.4652,  // derived
+			-0.6775, // partial
+			0.3072,  // direction_log_odds
+			2.2530,  // query_held
+			1.9634,  // match_held
+			2.0188,  // query_stems_held
+			1.9113,  // match_stems_held
+			1.3458,  // query_names_held
+			0.0737,  // log_length_ratio
+			-2.8011, // own_specific
+			1.3409,  // query_sentences_backed
+			1.7791,  // query_subjects_held
+			1.6322,  // match_lead_held
+			2.6873,  // query_lead_held
+			1.6257,  // query_credit
 		},
 	}
 	// storyModel scores an unrelated candidate as one story with the traced article.
 	storyModel = Model{
-		Bias: -5.8014,
+		Bias: -5.8017,
 		W: []float64{
-			9.9627,  // similarity
-			59.2385, // candidate_score
-			-1.1693, // log_candidate_rank
+			9.9625,  // similarity
+			59.2334, // candidate_score
+			-1.1687, // log_candidate_rank
 			0.2619,  // derived_log_odds
 			0.0000,  // derived
 			0.0000,  // partial
 			0.1700,  // direction_log_odds
-			-5.8900, // query_held
-			-3.4761, // match_held
-			-6.0437, // query_stems_held
-			-3.8999, // match_stems_held
-			-0.1525, // query_names_held
-			0.0752,  // log_length_ratio
-			0.9760,  // own_specific
-			-0.4362, // query_sentences_backed
-			2.2962,  // query_subjects_held
-			2.2359,  // match_lead_held
-			0.3123,  // query_lead_held
-			3.4452,  // query_credit
-			0.0841,  // lead
+			-5.8901, // query_held
+			-3.4758, // match_held
+			-6.0434, // query_stems_held
+			-3.8985, // match_stems_held
+			-0.1524, // query_names_held
+			0.0754,  // log_length_ratio
+			0.9763,  // own_specific
+			-0.4355, // query_sentences_backed
+			2.2960,  // query_subjects_held
+			2.2357,  // match_lead_held
+			0.3122,  // query_lead_held
+			3.4451,  // query_credit
+			0.0839,  // lead
 		},
 	}
 	// storyThreshold is the story model's decision threshold (see
 	// acceptStories).
-	storyThreshold = 0.10874228214975347
+	storyThreshold = 0.10870003887215716
 )

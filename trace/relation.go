@@ -58,6 +58,12 @@ type features struct {
 	// sharedNames: people and organisations both articles name (news
 	// agencies aside); sharedFigures: numbers (value and unit) both give.
 	sharedNames, sharedFigures int
+	// ownNamesA, ownNamesB, ownFiguresA, ownFiguresB: the names and the
+	// figures (as sharedFacts counts them) each article gives that the
+	// other does not: a report from its own reporting brings its own
+	// people, bodies and numbers; a rewrite brings few, a changed fact or
+	// an invented name.
+	ownNamesA, ownNamesB, ownFiguresA, ownFiguresB int
 	// ownSpeakersA, ownSpeakersB: the people each article quotes whom the
 	// other never names (ownSpeakers).
 	ownSpeakersA, ownSpeakersB int
@@ -74,7 +80,10 @@ func (f *features) measureShared(da, db *textproc.Doc) {
 	f.quotesA, f.quotesB = len(qa), len(qb)
 	f.sharedQuotesB = sharedQuotes(qb, qa)
 	f.sharedQuotesA = sharedQuotes(qa, qb)
-	f.sharedNames, f.sharedFigures = sharedFacts(da, db)
+	var namesA, namesB, figsA, figsB int
+	f.sharedNames, f.sharedFigures, namesA, namesB, figsA, figsB = sharedFacts(da, db)
+	f.ownNamesA, f.ownNamesB = max(0, namesA-f.sharedNames), namesB-f.sharedNames
+	f.ownFiguresA, f.ownFiguresB = figsA-f.sharedFigures, figsB-f.sharedFigures
 	f.ownSpeakersA, f.ownSpeakersB = ownSpeakers(da, db), ownSpeakers(db, da)
 }
 
@@ -579,11 +588,11 @@ const DirectionMargin = 0.1
 
 // sharedFacts counts the names (people, organisations, other names of two
 // words or more, and single capitalised words inside a sentence) and the
-// figures two documents both give. A name matches when one spelling
+// figures two documents both give, and how many each gives. A name matches when one spelling
 // contains the other ("High Court" and "High Court of Korsvik"). The
 // agencies named in datelines are left out: every story of an agency
 // names it.
-func sharedFacts(da, db *textproc.Doc) (names, figures int) {
+func sharedFacts(da, db *textproc.Doc) (names, figures, namesA, namesB, figsA, figsB int) {
 	fs, _ := factSetsPool.Get().(*factSets)
 	if fs == nil {
 		fs = &factSets{skip: map[string]bool{}, namesA: map[string]bool{}, namesB: map[string]bool{},
@@ -615,7 +624,7 @@ func sharedFacts(da, db *textproc.Doc) (names, figures int) {
 			figures++
 		}
 	}
-	return names, figures
+	return names, figures, len(na), len(nb), len(fa), len(fb)
 }
 
 // factSets are the sets of sharedFacts, recycled through factSetsPool:
