@@ -619,3 +619,47 @@ func TestNegationIrregularPast(t *testing.T) {
 			"Brackley Town's last away win came at the end of August.", 0},
 	})
 }
+
+// TestWithheldStatementMade checks that a statement the source says was
+// withheld ("did not say whether ...", "did not comment on ...") and the
+// rewrite reports as made ("confirmed that ...") is a dropped negation,
+// and that the statement still withheld, or another statement made, is
+// none.
+func TestWithheldStatementMade(t *testing.T) {
+	checkNegations(t, []driftCase{
+		{"The club did not say whether the manager would be replaced before the derby.",
+			"The club confirmed that the manager would be replaced before the derby.", 1},
+		{"The ministry did not comment on the size of the settlement paid to the family.",
+			"The ministry confirmed the size of the settlement paid to the family.", 1},
+		{"Harlow Freight did not say whether it would appeal the tribunal's ruling.",
+			"Harlow Freight said it would appeal the tribunal's ruling.", 1},
+		{"Harlow Freight did not say whether it would appeal the tribunal's ruling.",
+			"Harlow Freight would not say whether it would appeal the tribunal's ruling.", 0},
+		{"Harlow Freight did not say whether it would appeal the tribunal's ruling.",
+			"It is not yet known whether Harlow Freight will appeal the tribunal's ruling.", 0},
+		{"Harlow Freight did not say whether it would appeal the ruling, and its lawyers said they were studying the judgment.",
+			"Lawyers for Harlow Freight said they were studying the judgment.", 0},
+	})
+}
+
+// TestWithheldCommentMade checks that a comment withheld and made is a
+// dropped negation, whichever verb reports it.
+func TestWithheldCommentMade(t *testing.T) {
+	checkNegations(t, []driftCase{
+		{"The regulator would not comment on the proposed merger of the two lenders.",
+			"The regulator commented on the proposed merger of the two lenders, calling it premature.", 1},
+		{"The regulator would not comment on the proposed merger of the two lenders.",
+			"The regulator confirmed the proposed merger of the two lenders.", 1},
+		{"The regulator would not comment on the proposed merger of the two lenders.",
+			"The regulator said the two lenders had proposed a merger.", 0},
+	})
+}
+
+// TestWithheldStatementAffirmed checks that the withholding verb affirmed
+// ("did say whether") drops the negation as a statement made does.
+func TestWithheldStatementAffirmed(t *testing.T) {
+	checkNegations(t, []driftCase{
+		{"Harlow Freight did not say whether it would appeal the tribunal's ruling.",
+			"Harlow Freight did say whether it would appeal the tribunal's ruling.", 1},
+	})
+}
