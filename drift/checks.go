@@ -2065,7 +2065,7 @@ func (c *checker) negations(ss []*textproc.Sentence, d *textproc.Sentence) {
 	case srcCues == 0 && len(d.Negations) > 0:
 		for _, n := range d.Negations {
 			stem, pspan := negated(d, n)
-			if stem == "" || withholding(d, stem, pspan) {
+			if stem == "" {
 				continue
 			}
 			for _, s := range ss {
@@ -2076,18 +2076,6 @@ func (c *checker) negations(ss []*textproc.Sentence, d *textproc.Sentence) {
 					c.add(Drift{Kind: Negation, SourceSpan: t.Text, DerivedSpan: d.Text[n.Start:pspan.End],
 						SourceSentence: s.Index, DerivedSentence: d.Index,
 						Explanation: fmt.Sprintf("this says %q where the source has no negation", d.Text[n.Start:pspan.End])})
-					return
-				}
-			}
-		}
-		// A statement the source makes that d says was withheld ("did not
-		// say whether ..." for "confirmed that ...").
-		for _, n := range d.Negations {
-			for _, s := range ss {
-				if held, made, ok := withheld(d, n, s); ok {
-					c.add(Drift{Kind: Negation, SourceSpan: spanText(s, made), DerivedSpan: spanText(d, held),
-						SourceSentence: s.Index, DerivedSentence: d.Index,
-						Explanation: fmt.Sprintf("this says %q where the source states it", spanText(d, held))})
 					return
 				}
 			}
