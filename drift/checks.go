@@ -1998,10 +1998,7 @@ func (c *checker) negations(ss []*textproc.Sentence, d *textproc.Sentence) {
 		for _, s := range ss {
 			for _, n := range s.Negations {
 				stem, pspan := negated(s, n)
-				if stem == "" || both && negates(d, stem) || withholding(s, stem, pspan) {
-					// A statement withheld is a drift when d makes that
-					// statement (withheld, below), not whenever d says
-					// something.
+				if stem == "" || both && negates(d, stem) {
 					continue
 				}
 				t, ok := claimToken(s, pspan, d, stem)
@@ -2022,21 +2019,6 @@ func (c *checker) negations(ss []*textproc.Sentence, d *textproc.Sentence) {
 					dr := Drift{Kind: Negation, SourceSpan: s.Text[withAuxiliary(s, n):pspan.End], DerivedSpan: spanText(d, claimSpan(d, t, s, n)),
 						SourceSentence: s.Index, DerivedSentence: d.Index,
 						Explanation: fmt.Sprintf("the source says %q; this drops the negation", s.Text[withAuxiliary(s, n):pspan.End])}
-					if both && !editedSentence(s, d) {
-						c.doubt(dr)
-					} else {
-						c.add(dr)
-					}
-					return
-				}
-			}
-		}
-		for _, s := range ss {
-			for _, n := range s.Negations {
-				if src, der, ok := withheld(s, n, d); ok {
-					dr := Drift{Kind: Negation, SourceSpan: spanText(s, src), DerivedSpan: spanText(d, der),
-						SourceSentence: s.Index, DerivedSentence: d.Index,
-						Explanation: fmt.Sprintf("the source says %q; this reports it as stated", spanText(s, src))}
 					if both && !editedSentence(s, d) {
 						c.doubt(dr)
 					} else {
@@ -4144,114 +4126,3 @@ func prevented(s *textproc.Sentence, t textproc.Token) bool {
 	}
 	return false
 }
-
-// withheld reports a statement the source says was withheld ("did not say
-// whether he would stand again", "would not comment on the figure") that
-// d reports as made ("confirmed that he would stand again", "confirmed
-// the figure"): the source's negation n negates a verb of telling followed
-// by "whether" or "if" and a clause, or by "on" and what was not
-// commented on, and d has a verb of stating (of confirming, for the
-// latter), not negated, followed by most of that clause's content words
-// (all of the latter's). It returns the source's withheld statement and
-// d's. A negation of the source restating its claim (restated) does not
-// reach past "whether", nor beyond a few words.
-func withheld(s *textproc.Sentence, n textproc.Negation, d *textproc.Sentence) (src, der textproc.Span, ok bool) {
-	stem, neg := negated(s, n)
-	if !withholding(s, stem, neg) {
-		return src, der, false
-	}
-	h := tokenAt(s, neg.Start)
-	object := s.Tokens[h+1].Lower == "on"
-	said, last := clauseStems(s, h+2)
-	for j := range d.Tokens {
-		t := &d.Tokens[j]
-		// The verb withheld, now affirmed ("commented on"), or a verb of
-		// stating (of confirming, for what was not commented on).
-		verb := t.Stem == stem || stateStems[t.Stem] && (!object || confirmStems[t.Stem])
-		if !content(t) || !verb || inNegatedClause(d, *t) {
-			continue
-		}
-		from := j + 1
-		if from < len(d.Tokens) {
-			// "confirmed that ...", "did say whether ...", "commented
-			// on ...".
-			switch d.Tokens[from].Lower {
-			case "that", "whether", "if", "on":
-				from++
-			}
-		}
-		stated, end := clauseStems(d, from)
-		shared := 0
-		for _, w := range said {
-			if slices.Contains(stated, w) {
-				shared++
-			}
-		}
-		if object && shared == len(said) || !object && shared >= 2 && 5*shared >= 3*len(said) {
-			return textproc.Span{Start: withAuxiliary(s, n), End: s.Tokens[last].End},
-				textproc.Span{Start: t.Start, End: d.Tokens[end].End}, true
-		}
-	}
-	return src, der, false
-}
-
-// withholding reports whether the word with stem at neg, which a
-// negation of s negates, withholds a statement that withheld can compare:
-// a verb of telling followed by "whether" or "if" and a clause of two
-// content words or more ("did not say whether"), or by "on" and one or
-// more ("would not comment on").
-func withholding(s *textproc.Sentence, stem string, neg textproc.Span) bool {
-	h := tokenAt(s, neg.Start)
-	if !tellStems[stem] || h < 0 || h+1 >= len(s.Tokens) {
-		return false
-	}
-	said, _ := clauseStems(s, h+2)
-	switch s.Tokens[h+1].Lower {
-	case "whether", "if":
-		return len(said) >= 2
-	case "on":
-		return len(said) >= 1
-	}
-	return false
-}
-
-// withheldReach is the most words of the clause after a verb of telling
-// that withheld reads.
-const withheldReach = 12
-
-// clauseStems returns the stems of the content words of s from token from
-// to the end of its clause (punctuation or a word that opens another
-// clause), withheldReach words at most, and the last token read.
-func clauseStems(s *textproc.Sentence, from int) (stems []string, last int) {
-	last = from - 1
-	for j := from; j < len(s.Tokens) && j < from+withheldReach; j++ {
-		t := &s.Tokens[j]
-		if t.Kind == textproc.Punct || clauseWords[t.Lower] {
-			break
-		}
-		last = j
-		if content(t) && !slices.Contains(stems, t.Stem) {
-			stems = append(stems, t.Stem)
-		}
-	}
-	return stems, max(last, from-1)
-}
-
-// stemSet returns the stems of words.
-func stemSet(words string) map[string]bool {
-	m := map[string]bool{}
-	for _, t := range textproc.Tokenize(words) {
-		m[t.Stem] = true
-	}
-	return m
-}
-
-// tellStems are the verbs of telling whose negation withholds a
-// statement ("did not say whether", "would not comment on"); stateStems
-// the verbs that report a statement made, and confirmStems those that
-// report a fact confirmed.
-var (
-	tellStems    = stemSet("say comment confirm disclose reveal specify state elaborate indicate")
-	stateStems   = stemSet("say said confirmed announced revealed disclosed stated admitted acknowledged declared insisted")
-	confirmStems = stemSet("confirmed acknowledged admitted verified")
-)
