@@ -175,6 +175,7 @@ var BlindSets = []BlindSet{
 	{"blind fourth", "fourth", true},
 	{"blind aimed2", "aimed2", false},
 	{"blind fifth", "fifth", false},
+	{"blind aimed3", "aimed3", false},
 	{"blind reports", "reports", false},
 }
 
