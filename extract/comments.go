@@ -1107,16 +1107,32 @@ func ownerOf(item *html.Node) string {
 // 1 for a vote for the comment ("vf-like-count", "btn_up"), -1 against
 // it ("vf-dislike-count", "btn_down"), 0 for neither.
 func voteWay(name string) int {
+	negated := false
 	for _, w := range nameTokens(name, nil) {
-		switch w {
-		case "like", "likes", "up", "upvote", "upvotes", "agree", "plus":
+		switch {
+		case w == "like", w == "likes", w == "up", w == "upvote", w == "upvotes", w == "agree", w == "plus", foreignLikes[w]:
+			if negated {
+				return -1 // "nem tetszik", "non mi piace", "no me gusta"
+			}
 			return 1
-		case "dislike", "dislikes", "down", "downvote", "downvotes", "disagree", "minus":
+		case w == "dislike", w == "dislikes", w == "down", w == "downvote", w == "downvotes", w == "disagree", w == "minus":
 			return -1
+		case w == "no", w == "non", w == "nem", w == "nie", w == "ne", w == "nicht":
+			negated = true
 		}
 	}
 	return 0
 }
+
+// foreignLikes are the words for liking a comment in the languages of
+// foreignComments, as class names write them (ASCII, no accents): German
+// "gefaellt", French "aime" ("j-aime"), Spanish "gusta" ("me-gusta"),
+// Portuguese "curtir", "gostei", Italian "piace" ("mi-piace"), Dutch
+// "leuk", Polish "lubie", Turkish "begen", Hungarian "tetszik", Russian
+// "nravitsya"; Japanese "iine", Chinese "zan".
+var foreignLikes = map[string]bool{"gefaellt": true, "gefallt": true, "aime": true, "jaime": true, "gusta": true, "megusta": true,
+	"curtir": true, "gostei": true, "piace": true, "mipiace": true, "leuk": true, "lubie": true, "begen": true, "begeni": true,
+	"tetszik": true, "nravitsya": true, "iine": true, "zan": true}
 
 // downTally and upTally match a count of votes against and for a
 // comment shown beside a thumb or an arrow ("👎 2", "▼ 6"; "👍 24", "▲

@@ -619,3 +619,21 @@ func TestBloggerDescriptionList(t *testing.T) {
 		t.Errorf("comments = %q, want %q", got, want)
 	}
 }
+
+// TestVoteWayForeign checks that a like button's class in another language
+// ("mi-piace", "tetszik") is a vote for the comment and its negation ("non
+// mi piace", "nem tetszik") one against it.
+func TestVoteWayForeign(t *testing.T) {
+	for _, tt := range []struct {
+		name string
+		want int
+	}{
+		{"mi-piace", 1}, {"btn-tetszik", 1}, {"me-gusta", 1}, {"j-aime", 1}, {"like-count", 1},
+		{"non-mi-piace", -1}, {"nem-tetszik", -1}, {"no-me-gusta", -1}, {"vote-down", -1},
+		{"comment-body", 0}, {"no-avatar", 0},
+	} {
+		if got := voteWay(tt.name); got != tt.want {
+			t.Errorf("voteWay(%q) = %d, want %d", tt.name, got, tt.want)
+		}
+	}
+}
