@@ -1124,13 +1124,18 @@ func voteWay(name string) int {
 	return 0
 }
 
+// control reports a button or a link: one vote's control, whose count
+// inside ("<button class="vote-up">▲ <span class="vote-count">21</span>")
+// is that vote's.
+func control(n *html.Node) bool { return n.Data == "button" || n.Data == "a" }
+
 // foreignLikes are the words for liking a comment in the languages of
 // foreignComments, as class names write them (ASCII, no accents): German
 // "gefaellt", French "aime" ("j-aime"), Spanish "gusta" ("me-gusta"),
 // Portuguese "curtir", "gostei", Italian "piace" ("mi-piace"), Dutch
 // "leuk", Polish "lubie", Turkish "begen", Hungarian "tetszik", Russian
-// "nravitsya"; Japanese "iine", Chinese "zan".
-var foreignLikes = map[string]bool{"gefaellt": true, "gefallt": true, "aime": true, "jaime": true, "gusta": true, "megusta": true,
+// "nravitsya", Indonesian "suka"; Japanese "iine", Chinese "zan".
+var foreignLikes = map[string]bool{"suka": true, "gefaellt": true, "gefallt": true, "aime": true, "jaime": true, "gusta": true, "megusta": true,
 	"curtir": true, "gostei": true, "piace": true, "mipiace": true, "leuk": true, "lubie": true, "begen": true, "begeni": true,
 	"tetszik": true, "nravitsya": true, "iine": true, "zan": true}
 
@@ -1246,6 +1251,12 @@ func (f *commentFinder) readComment(item *html.Node) (article.Comment, bool) {
 			}
 			return false
 		}
+		// A count classed with a direction ("vote vote-down") is one side
+		// of the tally, whichever of its class names comes first.
+		way := 0
+		for _, tok := range toks {
+			way += voteWay(tok)
+		}
 		for _, tok := range toks {
 			switch {
 			case c.Author == "" && commentAuthor.MatchString(tok):
@@ -1265,12 +1276,18 @@ func (f *commentFinder) readComment(item *html.Node) (article.Comment, bool) {
 				// of the score.
 				if v, ok := number(n); ok {
 					up = &v
+					if control(n) {
+						return false // its count inside is this side's
+					}
 				}
 			case down == nil && (strings.Contains(tok, "down") && strings.Contains(tok, "vote") || voteWay(tok) < 0):
 				if v, ok := number(n); ok {
 					down = &v
+					if control(n) {
+						return false
+					}
 				}
-			case c.Score == nil && voteWay(tok) == 0 && commentScore.MatchString(tok):
+			case c.Score == nil && way == 0 && commentScore.MatchString(tok):
 				if v, ok := number(n); ok {
 					c.Score = &v
 					return false

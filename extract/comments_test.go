@@ -637,3 +637,25 @@ func TestVoteWayForeign(t *testing.T) {
 		}
 	}
 }
+
+// TestVoteCountInDirectedControl checks that a count inside a vote button
+// classed with its direction, under a class that also reads as a score
+// ("vote-count"), is that side of the tally: the score is up minus down.
+func TestVoteCountInDirectedControl(t *testing.T) {
+	item := `<li class="comment"><div class="comment-author">Ola Reader</div><div class="comment-text"><p>The rent cap will not fix supply, but it helps the tenants already here.</p></div>
+<div class="comment-actions"><button class="vote vote-up">▲ <span class="vote-count">21</span></button><button class="vote vote-down">▼ <span class="vote-count">3</span></button></div></li>`
+	page := `<html><body><article><h1>Rent cap approved for quayside flats</h1><p>` + strings.Repeat("The council approved a cap on rents for the new flats by the quay after a long debate. ", 6) + `</p></article>
+<section class="comments"><h2>Comments</h2><ol>` + item + strings.NewReplacer("Ola Reader", "Ben Other", "The rent cap will not fix supply", "Supply is the real problem here").Replace(item) + `</ol></section></body></html>`
+	a, err := Page([]byte(page), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(a.Comments) != 2 {
+		t.Fatalf("%d comments, want 2: %+v", len(a.Comments), a.Comments)
+	}
+	for _, c := range a.Comments {
+		if c.Score == nil || *c.Score != 18 {
+			t.Errorf("comment by %s: score %v, want 18", c.Author, c.Score)
+		}
+	}
+}
