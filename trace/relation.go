@@ -91,10 +91,11 @@ func (f *features) measureShared(da, db *textproc.Doc) {
 // source the side the direction names as the original, is two reports of
 // one event instead: ownModel (over Evidence.OwnFrom; with the source
 // unknown, read either way) weighs the people the side judged derived
-// quotes whom the original never names, and the reverse, with how much of
-// each side the alignment pairs and what its unpaired sentences carry. A
-// rewrite retells its source's people (or invents one); a reporter quotes
-// the people they spoke to, and two reports of one event share its
+// quotes whom the original never names, and the reverse, the names and
+// figures each gives that the other does not, with how much of each side
+// the alignment pairs and what its unpaired sentences carry. A rewrite
+// retells its source's people (or invents one); a reporter quotes the
+// people they spoke to, and two reports of one event share its
 // figures, names and public statements more than many rewrites share
 // with their source, which the derived model alone cannot tell apart.
 // Its threshold (ownThreshold) turns none of the fit part's derived pairs
