@@ -182,9 +182,6 @@ func (m *pageMeta) bylineOf(site string) string {
 	if b := cleanByline(m.avatarName, site); b != "" {
 		return b
 	}
-	if b := cleanByline(m.writtenBy, site); b != "" {
-		return b
-	}
 	// No person is named. An author the page declares as an
 	// organisation (JSON-LD, the author meta tag, the "Written by"
 	// label SEO plugins write for link previews) is still who the page

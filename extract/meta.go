@@ -32,11 +32,6 @@ type pageMeta struct {
 	// labelled is the name after a "By" or "Written by" label set
 	// apart from it ("<p>Written by</p><p>Jane Doe</p>").
 	labelled string
-	// writtenBy is the name in the first text of the page, outside
-	// comments, that says who wrote it in a line of its own, a verb
-	// before the "by" ("Written by Jane Doe" in an author box after the
-	// article), wherever it stands.
-	writtenBy string
 	// dateline is the text of an element marked as the dateline.
 	dateline string
 	// dateText is the date shown by an element whose class names a
@@ -185,11 +180,6 @@ func readMeta(root *html.Node) *pageMeta {
 			}
 			if m.labelled == "" && bylineLabel(n.Data) && !inCommentSection(n) {
 				m.labelled = labelledName(n)
-			}
-			if m.writtenBy == "" && len(n.Data) < 100 && containsFold(trimmed, " by") && !inCommentSection(n) {
-				if w := writtenByRE.FindStringSubmatch(trimmed); w != nil {
-					m.writtenBy = collapse(w[1])
-				}
 			}
 			// Copyright notices name the agency a story came from
 			// ("© Thomson Reuters"); they sit outside the body.
@@ -440,12 +430,6 @@ var creditNames = newFoldWords("credit", "source", "via")
 // They are looked for in one pass, as this runs on every class and id of
 // the page.
 var metaNames = newFoldWords("date", "publish", "time", "posted", "modif", "by", "author", "writer", "contributor", "autor", "auteur")
-
-// writtenByRE matches a line saying who wrote the page: one of
-// bylineVerbs, "by", and a name of two to four capitalised words (the
-// group), the line's end or a comma after it ("Written by Jane Doe",
-// "Reported by Jane Doe, Staff Writer").
-var writtenByRE = regexp.MustCompile(`^(?i:(?:` + bylineVerbAlt + `)\s+by)\s*:?\s+(\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,3})\s*(?:,|$)`)
 
 // nearBylineRE matches a byline line: "By Jane Doe", "by Jane Doe",
 // "Posted by Jane Doe".
