@@ -1110,7 +1110,7 @@ func voteWay(name string) int {
 	negated := false
 	for _, w := range nameTokens(name, nil) {
 		switch {
-		case w == "like", w == "likes", w == "up", w == "upvote", w == "upvotes", w == "agree", w == "plus", foreignLikes[w]:
+		case w == "like", w == "likes", w == "up", w == "upvote", w == "upvotes", w == "agree", w == "plus", w == "clap", w == "claps", foreignLikes[w]:
 			if negated {
 				return -1 // "nem tetszik", "non mi piace", "no me gusta"
 			}
@@ -1138,6 +1138,33 @@ func control(n *html.Node) bool { return n.Data == "button" || n.Data == "a" }
 var foreignLikes = map[string]bool{"suka": true, "gefaellt": true, "gefallt": true, "aime": true, "jaime": true, "gusta": true, "megusta": true,
 	"curtir": true, "gostei": true, "piace": true, "mipiace": true, "leuk": true, "lubie": true, "begen": true, "begeni": true,
 	"tetszik": true, "nravitsya": true, "iine": true, "zan": true}
+
+// labelledVote reads a vote button's label for screen readers that gives
+// its direction and its count ("Upvote, 26 upvotes", "Dislike this
+// comment (3)"): the direction (voteWay of its words, 1 or -1) and the
+// count, its only number.
+func labelledVote(label string) (way, count int, ok bool) {
+	if len(label) > 60 {
+		return 0, 0, false
+	}
+	nums := signedNumber.FindAllString(label, 2)
+	if len(nums) != 1 {
+		return 0, 0, false
+	}
+	v, ok := atoi(strings.TrimLeft(nums[0], "+"))
+	if !ok || v < 0 {
+		return 0, 0, false
+	}
+	for _, w := range strings.FieldsFunc(strings.ToLower(label), func(r rune) bool { return !unicode.IsLetter(r) }) {
+		if d := voteWay(w); d != 0 {
+			if way != 0 && d != way {
+				return 0, 0, false
+			}
+			way = d
+		}
+	}
+	return way, v, way != 0
+}
 
 // downTally and upTally match a count of votes against and for a
 // comment shown beside a thumb or an arrow ("👎 2", "▼ 6"; "👍 24", "▲
@@ -1193,11 +1220,32 @@ func (f *commentFinder) readComment(item *html.Node) (article.Comment, bool) {
 			return true
 		}
 		ip := strings.ToLower(attr(n, "itemprop"))
-		if c.Score == nil {
-			// A tally labelled for screen readers ("-4 points").
-			if v, ok := voteScore(attr(n, "aria-label")); ok {
+		if label := attr(n, "aria-label"); label != "" {
+			// A tally labelled for screen readers ("-4 points"), or one
+			// side of it ("Upvote, 26 upvotes", "Downvote, 2 downvotes").
+			if v, ok := voteScore(label); c.Score == nil && ok {
 				c.Score = &v
 				return false
+			}
+			if way, v, ok := labelledVote(label); ok {
+				if way > 0 && up == nil {
+					up = &v
+				} else if way < 0 && down == nil {
+					down = &v
+				}
+				return false
+			}
+		}
+		if up == nil && control(n) && voteWay(attr(n, "aria-label")) > 0 {
+			// An icon button labelled as a vote for the comment ("clap",
+			// "like") with its count beside it, not inside it.
+			if _, inside := numberIn(n); !inside {
+				if next := nextElement(n); next != nil {
+					if v, ok := number(next); ok && v >= 0 {
+						up = &v
+						return false
+					}
+				}
 			}
 		}
 		toks := partNames(partAttrs(n), owner)
@@ -1315,6 +1363,9 @@ func (f *commentFinder) readComment(item *html.Node) (article.Comment, bool) {
 			c.Author = textOf(named)
 		}
 	}
+	if c.Author == "" {
+		c.Author = f.labelledCommenter(item)
+	}
 	src := textNode
 	if src == nil {
 		src = item
@@ -1329,6 +1380,25 @@ func (f *commentFinder) readComment(item *html.Node) (article.Comment, bool) {
 	c.Text = dropVoteTail(c.Text)
 	c.Text = dropMetaLines(c.Text, &c.Score)
 	return c, len(c.Text) >= 2 && !isCommentLabel(c)
+}
+
+// labelledCommenter returns the name a by-label of item's own introduces
+// in an element beside it ("Submitted by <span>jo</span> on 3 Oct",
+// "Posted by: <a>Agnes</a> at ..."; bylineLabel): a few words, or "".
+func (f *commentFinder) labelledCommenter(item *html.Node) string {
+	name := ""
+	f.walkOwn(item, func(n *html.Node) bool {
+		if name != "" {
+			return false
+		}
+		if n.Type == html.TextNode && bylineLabel(n.Data) {
+			if t := collapse(labelledName(n)); t != "" && wordCount(t) <= 4 && len(t) <= 40 && hasLetter(t) {
+				name = t
+			}
+		}
+		return true
+	})
+	return name
 }
 
 // dropMetaLines removes from a comment's text the paragraphs that are

@@ -16,7 +16,7 @@ import (
 )
 
 // commentPages holds the comment probe set: pages written for the purpose
-// by writers who read none of the product's code (sessions 33 and 38), each a
+// by writers who read none of the product's code (sessions 33, 38 and 39), each a
 // whole page as a site serves it with the truth beside it
 // (<slug>.html, <slug>.json): the article's paragraphs and its reader
 // comments (author, text, score). Most pages carry a comment section, in
