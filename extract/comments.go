@@ -469,8 +469,9 @@ func ownWords(n *html.Node) bool {
 // follow its heading closely.
 func (f *commentFinder) timesAfter(h *html.Node, n int) bool {
 	found, seen, read := 0, 0, 0
+	more := func() bool { return found < n && seen <= timesReach && read <= timesText }
 	visit := func(c *html.Node) bool {
-		if found >= n || seen > timesReach || read > timesText {
+		if !more() {
 			return false
 		}
 		seen++
@@ -484,8 +485,8 @@ func (f *commentFinder) timesAfter(h *html.Node, n int) bool {
 		return true
 	}
 	// What follows h, its own subtree aside.
-	for at := h; at != nil && found < n && seen <= timesReach && read <= timesText; at = at.Parent {
-		for c := at.NextSibling; c != nil && found < n && seen <= timesReach && read <= timesText; c = c.NextSibling {
+	for at := h; at != nil && more(); at = at.Parent {
+		for c := at.NextSibling; c != nil && more(); c = c.NextSibling {
 			walk(c, visit)
 		}
 	}
@@ -1235,20 +1236,27 @@ func (f *commentFinder) readComment(item *html.Node) (article.Comment, bool) {
 				}
 				return false
 			}
-		}
-		if up == nil && control(n) && voteWay(attr(n, "aria-label")) > 0 {
-			// An icon button labelled as a vote for the comment ("clap",
-			// "like") with its count beside it, not inside it.
-			if _, inside := numberIn(n); !inside {
-				if next := nextElement(n); next != nil {
-					if v, ok := number(next); ok && v >= 0 {
-						up = &v
-						return false
+			if up == nil && control(n) && voteWay(label) > 0 {
+				// An icon button labelled as a vote for the comment
+				// ("clap", "like") with its count beside it, not inside
+				// it.
+				if _, inside := numberIn(n); !inside {
+					if next := nextElement(n); next != nil {
+						if v, ok := number(next); ok && v >= 0 {
+							up = &v
+							return false
+						}
 					}
 				}
 			}
 		}
 		toks := partNames(partAttrs(n), owner)
+		// The vote a part's class names say it counts ("vote vote-down":
+		// one side of the tally, whichever of its names comes first).
+		way := 0
+		for _, tok := range toks {
+			way += voteWay(tok)
+		}
 		if c.Score == nil && (n.Data == "button" || n.Data == "a" || n.FirstChild != nil && n.FirstChild == n.LastChild && n.FirstChild.Type == html.TextNode) {
 			// A like button or link that shows its tally ("Like (22)",
 			// "👍 41"), or an element of a tally's words alone ("12
@@ -1261,10 +1269,6 @@ func (f *commentFinder) readComment(item *html.Node) (article.Comment, bool) {
 					return false
 				}
 				if v, ok := voteScore(t); ok {
-					way := 0
-					for _, tok := range toks {
-						way += voteWay(tok)
-					}
 					switch {
 					case way < 0:
 						// "−3" in a link classed as a vote against.
@@ -1298,12 +1302,6 @@ func (f *commentFinder) readComment(item *html.Node) (article.Comment, bool) {
 				down = &v
 			}
 			return false
-		}
-		// A count classed with a direction ("vote vote-down") is one side
-		// of the tally, whichever of its class names comes first.
-		way := 0
-		for _, tok := range toks {
-			way += voteWay(tok)
 		}
 		for _, tok := range toks {
 			switch {
