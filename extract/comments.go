@@ -1108,18 +1108,12 @@ func ownerOf(item *html.Node) string {
 // 1 for a vote for the comment ("vf-like-count", "btn_up"), -1 against
 // it ("vf-dislike-count", "btn_down"), 0 for neither.
 func voteWay(name string) int {
-	negated := false
 	for _, w := range nameTokens(name, nil) {
 		switch {
 		case w == "like", w == "likes", w == "up", w == "upvote", w == "upvotes", w == "agree", w == "plus", w == "clap", w == "claps", foreignLikes[w]:
-			if negated {
-				return -1 // "nem tetszik", "non mi piace", "no me gusta"
-			}
 			return 1
 		case w == "dislike", w == "dislikes", w == "down", w == "downvote", w == "downvotes", w == "disagree", w == "minus":
 			return -1
-		case w == "no", w == "non", w == "nem", w == "nie", w == "ne", w == "nicht":
-			negated = true
 		}
 	}
 	return 0
@@ -1361,9 +1355,6 @@ func (f *commentFinder) readComment(item *html.Node) (article.Comment, bool) {
 			c.Author = textOf(named)
 		}
 	}
-	if c.Author == "" {
-		c.Author = f.labelledCommenter(item)
-	}
 	src := textNode
 	if src == nil {
 		src = item
@@ -1378,25 +1369,6 @@ func (f *commentFinder) readComment(item *html.Node) (article.Comment, bool) {
 	c.Text = dropVoteTail(c.Text)
 	c.Text = dropMetaLines(c.Text, &c.Score)
 	return c, len(c.Text) >= 2 && !isCommentLabel(c)
-}
-
-// labelledCommenter returns the name a by-label of item's own introduces
-// in an element beside it ("Submitted by <span>jo</span> on 3 Oct",
-// "Posted by: <a>Agnes</a> at ..."; bylineLabel): a few words, or "".
-func (f *commentFinder) labelledCommenter(item *html.Node) string {
-	name := ""
-	f.walkOwn(item, func(n *html.Node) bool {
-		if name != "" {
-			return false
-		}
-		if n.Type == html.TextNode && bylineLabel(n.Data) {
-			if t := collapse(labelledName(n)); t != "" && wordCount(t) <= 4 && len(t) <= 40 && hasLetter(t) {
-				name = t
-			}
-		}
-		return true
-	})
-	return name
 }
 
 // dropMetaLines removes from a comment's text the paragraphs that are

@@ -382,7 +382,7 @@ func bylineLabel(t string) bool {
 
 // bylineVerbs say who made the text in a byline's label ("Written by",
 // "Reported by"): the label names no one.
-var bylineVerbs = map[string]bool{"written": true, "authored": true, "posted": true, "submitted": true, "words": true,
+var bylineVerbs = map[string]bool{"written": true, "authored": true, "posted": true, "words": true,
 	"article": true, "story": true, "reported": true, "text": true, "reporting": true}
 
 // bylineVerbAlt is bylineVerbs as an alternation of a regular expression,
