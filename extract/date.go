@@ -168,15 +168,16 @@ func yearAt(s string, i int) bool {
 		'0' <= s[i+2] && s[i+2] <= '9' && '0' <= s[i+3] && s[i+3] <= '9'
 }
 
-// yearShapes reports whether a year of s (hasYear) follows a space, as in
-// every date written with its month's name (mdyDate, dmyDate,
-// foreignDate), and whether one comes before a separator, as in a numeric
-// date (isoDate).
-func yearShapes(s string) (spaced, joined bool) {
+// yearShapes reports whether s has a year (hasYear), whether one follows
+// a space, as in every date written with its month's name (mdyDate,
+// dmyDate, foreignDate), and whether one comes before a separator, as in
+// a numeric date (isoDate).
+func yearShapes(s string) (year, spaced, joined bool) {
 	for i := 0; i+3 < len(s); i++ {
 		if !yearAt(s, i) {
 			continue
 		}
+		year = true
 		if i > 0 {
 			switch s[i-1] {
 			case ' ', '\t', '\n', '\f', '\r':
@@ -190,7 +191,7 @@ func yearShapes(s string) (spaced, joined bool) {
 			}
 		}
 	}
-	return spaced, joined
+	return year, spaced, joined
 }
 
 // updatedDate reports whether the first date written in s is labelled as
@@ -205,8 +206,13 @@ func updatedDate(s string) bool {
 
 // textDateAt is textDate that also gives where in s the date starts.
 func textDateAt(s string) (string, int, bool) {
-	if !hasYear(s) {
-		return "", 0, false // every form has a year: skip the expressions
+	// Every form has a year; the written-out ones need a space before
+	// it, the numeric one a separator after it: a byte scan spares the
+	// expressions most text with figures in it (prices, counts, a
+	// copyright line's year).
+	year, spaced, joined := yearShapes(s)
+	if !year {
+		return "", 0, false
 	}
 	type hit struct {
 		at      int
@@ -218,10 +224,6 @@ func textDateAt(s string) (string, int, bool) {
 			best = &h
 		}
 	}
-	// The written-out forms need a space before the year, the numeric one
-	// a separator after it: a byte scan spares the expressions most text
-	// with figures in it (prices, counts, a copyright line's year).
-	spaced, joined := yearShapes(s)
 	if spaced {
 		if m := mdyDate.FindStringSubmatchIndex(s); m != nil {
 			consider(hit{m[0], s[m[6]:m[7]], s[m[2]:m[3]], s[m[4]:m[5]]})

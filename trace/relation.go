@@ -80,10 +80,12 @@ func (f *features) measureShared(da, db *textproc.Doc) {
 	f.quotesA, f.quotesB = len(qa), len(qb)
 	f.sharedQuotesB = sharedQuotes(qb, qa)
 	f.sharedQuotesA = sharedQuotes(qa, qb)
-	var namesA, namesB, figsA, figsB int
-	f.sharedNames, f.sharedFigures, namesA, namesB, figsA, figsB = sharedFacts(da, db)
-	f.ownNamesA, f.ownNamesB = max(0, namesA-f.sharedNames), namesB-f.sharedNames
-	f.ownFiguresA, f.ownFiguresB = figsA-f.sharedFigures, figsB-f.sharedFigures
+	fc := sharedFacts(da, db)
+	f.sharedNames, f.sharedFigures = fc.names, fc.figures
+	// The shared names are counted over b's (one of a's may match two),
+	// so a's own count is held at zero.
+	f.ownNamesA, f.ownNamesB = max(0, fc.namesA-fc.names), fc.namesB-fc.names
+	f.ownFiguresA, f.ownFiguresB = fc.figuresA-fc.figures, fc.figuresB-fc.figures
 	f.ownSpeakersA, f.ownSpeakersB = ownSpeakers(da, db), ownSpeakers(db, da)
 }
 
@@ -587,13 +589,21 @@ func directionEvidence(x []float64, sign float64) []string {
 // be to name a source: 0.1, a 60:40 lean.
 const DirectionMargin = 0.1
 
+// factCounts are the names and figures two documents both give (names,
+// figures) and those each gives (namesA, figuresA; namesB, figuresB).
+type factCounts struct {
+	names, figures   int
+	namesA, figuresA int
+	namesB, figuresB int
+}
+
 // sharedFacts counts the names (people, organisations, other names of two
 // words or more, and single capitalised words inside a sentence) and the
-// figures two documents both give, and how many each gives. A name matches when one spelling
-// contains the other ("High Court" and "High Court of Korsvik"). The
-// agencies named in datelines are left out: every story of an agency
-// names it.
-func sharedFacts(da, db *textproc.Doc) (names, figures, namesA, namesB, figsA, figsB int) {
+// figures two documents both give, and how many each gives. A name
+// matches when one spelling contains the other ("High Court" and "High
+// Court of Korsvik"). The agencies named in datelines are left out: every
+// story of an agency names it.
+func sharedFacts(da, db *textproc.Doc) factCounts {
 	fs, _ := factSetsPool.Get().(*factSets)
 	if fs == nil {
 		fs = &factSets{skip: map[string]bool{}, namesA: map[string]bool{}, namesB: map[string]bool{},
@@ -608,24 +618,25 @@ func sharedFacts(da, db *textproc.Doc) (names, figures, namesA, namesB, figsA, f
 	}
 	na, fa := facts(da, skip, fs.namesA, fs.figsA)
 	nb, fb := facts(db, skip, fs.namesB, fs.figsB)
+	fc := factCounts{namesA: len(na), figuresA: len(fa), namesB: len(nb), figuresB: len(fb)}
 	for k := range nb {
 		if na[k] {
-			names++
+			fc.names++
 			continue
 		}
 		for j := range na {
 			if containsWords(j, k) || containsWords(k, j) {
-				names++
+				fc.names++
 				break
 			}
 		}
 	}
 	for k := range fa {
 		if fb[k] {
-			figures++
+			fc.figures++
 		}
 	}
-	return names, figures, len(na), len(nb), len(fa), len(fb)
+	return fc
 }
 
 // factSets are the sets of sharedFacts, recycled through factSetsPool:
