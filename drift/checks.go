@@ -246,9 +246,45 @@ var postLevels = map[string]bool{"regional": true, "national": true, "general": 
 // Chief Brovold") changes no fact.
 func (c *checker) swappedLevel(sr roleAt, d *textproc.Sentence, dr textproc.Role) bool {
 	who := surname(dr.Holder)
-	return anyLevel(d, dr, sr.r.Title, func(w string) bool { return !c.hasLevelOf(sr.s, w, who) }) &&
+	added := func(w string) bool { return !c.hasLevelOf(sr.s, w, who) }
+	if w := rankOf(d, dr); w != "" && !strings.Contains(canonTitle(sr.r.Title), w) && added(w) {
+		return true
+	}
+	return anyLevel(d, dr, sr.r.Title, added) &&
 		anyLevel(sr.s, sr.r, dr.Title, func(w string) bool { return !c.hasLevelOf(d, w, who) })
 }
+
+// rankOf returns the rank word (rankLevels) among the words right before
+// role r's title word in s, past other words that qualify it ("Detective
+// Chief Inspector", "the agency's chief medical officer"), "" when none.
+// A rank word of another title joined to it ("foreign minister and its
+// lead negotiator") does not rank this one.
+func rankOf(s *textproc.Sentence, r textproc.Role) string {
+	head := strings.Fields(canonTitle(r.Title))
+	if len(head) == 0 {
+		return ""
+	}
+	k := slices.IndexFunc(s.Tokens, func(t textproc.Token) bool { return t.Start >= r.Start && t.Lower == head[0] })
+	for k--; k >= 0; k-- {
+		t := &s.Tokens[k]
+		if t.Kind != textproc.Word || t.Stop {
+			break
+		}
+		if rankLevels[t.Lower] {
+			return t.Lower
+		}
+	}
+	return ""
+}
+
+// rankLevels are the level words that rank a post above or below the
+// title they qualify ("Detective Chief Inspector" over "Detective
+// Inspector", "lead inspector", "assistant coach"): one the derived text
+// adds, that the source sentence nowhere has, promotes or demotes the
+// person, where another level word merely added ("the regional
+// director" for "the director") may only say more of the same post.
+var rankLevels = map[string]bool{"chief": true, "lead": true, "senior": true, "principal": true,
+	"assistant": true, "associate": true, "junior": true}
 
 // hasLevelOf reports whether sentence s has the word w or one of its
 // family (wordLike) outside the titles s gives people other than the one
@@ -293,6 +329,7 @@ func anyLevel(s *textproc.Sentence, r textproc.Role, other string, f func(w stri
 	title := canonTitle(other)
 	head := strings.Fields(canonTitle(r.Title))
 	before := len(head) > 0 // before r's title word, in r's own phrase
+	field := false          // in the field named after the title (fieldAfter)
 	for k := range s.Tokens {
 		t := &s.Tokens[k]
 		if t.Start < start || t.End > r.End {
@@ -300,10 +337,15 @@ func anyLevel(s *textproc.Sentence, r textproc.Role, other string, f func(w stri
 		}
 		w := t.Lower
 		own := t.Start >= r.Start
-		if own && before && (w == head[len(head)-1] || textproc.RoleTitle(w)) {
+		switch {
+		case own && before && w == head[len(head)-1]:
 			before = false
+			field = fieldAfter(s.Tokens, k)
+			continue
+		case field && (t.Kind != textproc.Word || t.Text != t.Lower || t.Stop && w != "for" && w != "of" && w != "and"):
+			field = false
 		}
-		if !postLevels[w] && !(own && before && postQualifier(t, r, head)) {
+		if !postLevels[w] && !(own && (before || field) && postQualifier(t, r, head)) {
 			continue
 		}
 		if !strings.Contains(title, w) && f(w) {
@@ -311,6 +353,22 @@ func anyLevel(s *textproc.Sentence, r textproc.Role, other string, f func(w stri
 		}
 	}
 	return false
+}
+
+// fieldAfter reports whether the title word at token k of s is followed
+// by the field its post serves, which sets the post as a word before the
+// title does: "for" and a field ("cabinet member for finance", "minister
+// for trade"), or "of" and a bare lower-case noun ("director of product
+// enforcement", "head of research"). An "of" with a determiner or a name
+// after it names the body the post belongs to ("president of a shipping
+// company", "chair of the Harbour Board"), which a rewrite words
+// otherwise.
+func fieldAfter(toks []textproc.Token, k int) bool {
+	if k+2 >= len(toks) {
+		return false
+	}
+	next, w := toks[k+1].Lower, &toks[k+2]
+	return next == "for" || next == "of" && w.Kind == textproc.Word && !w.Stop && w.Text == w.Lower
 }
 
 // roleSpan is how a drift quotes role r of sentence s: its phrase with
@@ -2009,6 +2067,11 @@ func (c *checker) negations(ss []*textproc.Sentence, d *textproc.Sentence) {
 						t, ok = claimToken(s, pspan, d, stem)
 					}
 				}
+				if !ok {
+					// "did not say whether he would stand" against
+					// "confirmed that he would stand".
+					t, ok = disclosed(s, pspan, d)
+				}
 				if ok && !(both && inNegatedClause(d, t)) && !c.keptInGroup(d, stem) && !prevented(d, t) {
 					if deferred(s, pspan, d, t.Span) || modalOnly(d, t.Span, s, n.Span) || universal(s, n, d) {
 						continue
@@ -2831,6 +2894,74 @@ func claimToken(a *textproc.Sentence, sp textproc.Span, b *textproc.Sentence, st
 	}
 	return textproc.Token{}, false
 }
+
+// disclosed returns the verb of b that makes the statement a withheld: a
+// matter a's negated word at span sp (a word of saying or deciding:
+// withholdWords) leaves open ("did not say whether he would stand
+// again", "declined to comment on the figure", "has not decided whether
+// to adopt it") that b states as said or settled ("confirmed that he
+// would stand again", "confirmed the figure", "agreed to adopt it"): a
+// verb of statingWords, with no negator before it, whose clause holds at
+// least half the content words of the matter in a's clause (one at
+// least).
+func disclosed(a *textproc.Sentence, sp textproc.Span, b *textproc.Sentence) (textproc.Token, bool) {
+	j := tokenAt(a, sp.Start)
+	if j < 0 || !withholdWords[a.Tokens[j].Lower] {
+		return textproc.Token{}, false
+	}
+	matter := clauseStems(a, j+1)
+	if len(matter) == 0 {
+		return textproc.Token{}, false
+	}
+	for k, t := range b.Tokens {
+		if t.Kind != textproc.Word || !statingWords[t.Lower] || negatorBefore(b, t) {
+			continue
+		}
+		held := 0
+		for _, st := range clauseStems(b, k+1) {
+			if slices.Contains(matter, st) {
+				held++
+			}
+		}
+		if held > 0 && 2*held >= len(matter) {
+			return t, true
+		}
+	}
+	return textproc.Token{}, false
+}
+
+// clauseStems are the stems of the content words of s from token k to the
+// end of its clause (a punctuation mark or "but").
+func clauseStems(s *textproc.Sentence, k int) []string {
+	var out []string
+	for ; k < len(s.Tokens); k++ {
+		t := &s.Tokens[k]
+		if t.Kind == textproc.Punct || t.Lower == "but" {
+			break
+		}
+		if t.Kind == textproc.Word && !t.Stop && !slices.Contains(out, t.Stem) {
+			out = append(out, t.Stem)
+		}
+	}
+	return out
+}
+
+// withholdWords are the verbs, in the form a negation leaves them, of
+// saying or settling a matter that a negation withholds ("did not say",
+// "declined to comment", "has not decided"); statingWords are the forms
+// of those that say it was said or settled.
+var (
+	withholdWords = map[string]bool{"say": true, "comment": true, "confirm": true, "disclose": true,
+		"reveal": true, "specify": true, "elaborate": true, "discuss": true, "answer": true,
+		"respond": true, "indicate": true, "announce": true, "explain": true, "state": true,
+		"decide": true, "decided": true, "agree": true, "agreed": true, "commit": true, "committed": true}
+	statingWords = map[string]bool{"said": true, "says": true, "confirmed": true, "confirms": true,
+		"announced": true, "announces": true, "revealed": true, "reveals": true, "disclosed": true,
+		"discloses": true, "stated": true, "states": true, "acknowledged": true, "acknowledges": true,
+		"admitted": true, "admits": true, "told": true, "explained": true, "explains": true,
+		"indicated": true, "indicates": true, "specified": true, "decided": true, "decides": true,
+		"agreed": true, "agrees": true, "committed": true, "commits": true, "approved": true, "approves": true}
+)
 
 // pastOf reports whether word is the irregular past or participle of the
 // verb base ("found" of "find", "gave" of "give"), which the stemmer

@@ -177,6 +177,8 @@ var BlindSets = []BlindSet{
 	{"blind fifth", "fifth", false},
 	{"blind aimed3", "aimed3", false},
 	{"blind reports", "reports", false},
+	{"blind aimed4a", "aimed4a", true},
+	{"blind aimed4b", "aimed4b", false},
 }
 
 // Families loads the set's stories: each original with its manipulated
