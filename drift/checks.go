@@ -26,6 +26,8 @@ var titleAlias = map[string]string{
 	"secretary general": "secretary-general", "secretary of the treasury": "treasury secretary",
 	"secretary of defense": "defense secretary", "lt. gov.": "lieutenant governor",
 	"under secretary": "undersecretary", "press secretary": "spokesperson",
+	"chairman": "chair", "chairwoman": "chair", "chairperson": "chair",
+	"vice chairman": "vice chair", "vice chairwoman": "vice chair",
 }
 
 // genericTitles are heads that a rewrite may use for a more specific title
@@ -375,6 +377,19 @@ func fieldAfter(toks []textproc.Token, k int) bool {
 // the words that qualify its title (Sentence.QualifiedRole), then its
 // holder.
 func roleSpan(s *textproc.Sentence, r textproc.Role) string {
+	// An apposition is quoted as the sentence writes it, the comma
+	// between title and name kept ("chief executive, Owen Trethewey",
+	// "Owen Trethewey, the trust's chief executive"): a quote a reader
+	// can find on the page.
+	start := s.QualifiedStart(r)
+	if r.Holder != "" && start <= r.End && r.End <= len(s.Text) {
+		if i := strings.Index(s.Text[r.End:], r.Holder); i >= 0 && strings.TrimSpace(s.Text[r.End:r.End+i]) == "," {
+			return s.Text[start : r.End+i+len(r.Holder)]
+		}
+		if i := strings.LastIndex(s.Text[:start], r.Holder); i >= 0 && strings.TrimSpace(s.Text[i+len(r.Holder):start]) == "," {
+			return s.Text[i:r.End]
+		}
+	}
 	return s.QualifiedRole(r) + " " + r.Holder
 }
 
