@@ -357,6 +357,33 @@ func anyLevel(s *textproc.Sentence, r textproc.Role, other string, f func(w stri
 	return false
 }
 
+// ownerGap reports whether the words between a name and the title after
+// it set the title beside the name: a comma, then at most the post's
+// owner ("Curtis Albright, the county's acting director", "Ines Varro,
+// Tamsen County's fire chief"): a determiner or a possessive pronoun, or
+// capitalised words ending in a possessive.
+func ownerGap(between string) bool {
+	rest, ok := strings.CutPrefix(strings.TrimSpace(between), ",")
+	if !ok {
+		return false
+	}
+	words := strings.Fields(rest)
+	if len(words) > 4 {
+		return false
+	}
+	for k, w := range words {
+		lw := strings.ToLower(w)
+		switch {
+		case lw == "the" || lw == "a" || lw == "an" || lw == "its" || lw == "his" || lw == "her" || lw == "their":
+		case k == len(words)-1 && (strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s") || strings.HasSuffix(w, "s'")):
+		case k < len(words)-1 && w != lw:
+		default:
+			return false
+		}
+	}
+	return true
+}
+
 // fieldAfter reports whether the title word at token k of s is followed
 // by the field its post serves, which sets the post as a word before the
 // title does: "for" and a field ("cabinet member for finance", "minister
@@ -386,7 +413,7 @@ func roleSpan(s *textproc.Sentence, r textproc.Role) string {
 		if i := strings.Index(s.Text[r.End:], r.Holder); i >= 0 && strings.TrimSpace(s.Text[r.End:r.End+i]) == "," {
 			return s.Text[start : r.End+i+len(r.Holder)]
 		}
-		if i := strings.LastIndex(s.Text[:start], r.Holder); i >= 0 && strings.TrimSpace(s.Text[i+len(r.Holder):start]) == "," {
+		if i := strings.LastIndex(s.Text[:start], r.Holder); i >= 0 && ownerGap(s.Text[i+len(r.Holder):start]) {
 			return s.Text[i:r.End]
 		}
 	}
