@@ -350,8 +350,11 @@ func (c *checker) newName(e textproc.Entity) (mostly, wholly bool) {
 	}
 	// An organisation whose head word ("Society", "Network") the source
 	// never uses is not the body it describes in lower case: its other
-	// words hold only when the source writes them as a name does.
-	headless := e.Kind == textproc.Organization && len(words) > 1 && !c.srcWords[lower(words[len(words)-1])]
+	// words hold only when the source writes them as a name does. So with
+	// any name of three words or more, which is a body's more often than
+	// a person's, whatever kind the tagger gave it ("the Coastal Waters
+	// Forum" in a story of "coastal waters").
+	headless := (e.Kind == textproc.Organization && len(words) > 1 || len(words) > 2) && !c.srcWords[lower(words[len(words)-1])]
 	for _, w := range words {
 		lw := lower(w)
 		if w[0] >= 'A' && w[0] <= 'Z' {

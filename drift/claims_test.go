@@ -383,3 +383,28 @@ func TestClosestSourceRarerStems(t *testing.T) {
 		t.Errorf("closest source sentence %d (sharing %d stems), want 2, the one about the runway", closest[0], shares[0])
 	}
 }
+
+// TestExamineNewBody checks a body of three words the source never names,
+// two of whose words the source uses in lower case ("coastal waters"): a
+// new name, whatever kind the tagger gives it; a body the source names is
+// none.
+func TestExamineNewBody(t *testing.T) {
+	src := doc("The water company was fined for spills into rivers and coastal waters.",
+		"The regulator said the company had ignored its own data.")
+	pairs := []Pair{{Source: []int{0}, Derived: []int{0}}, {Source: []int{1}, Derived: []int{1}}}
+	for _, tt := range []struct {
+		added string
+		want  bool
+	}{
+		{"The Coastal Waters Forum, an alliance of swimming clubs, said beaches should show spill data.", true},
+		{"Swimming clubs said beaches along the coastal waters should show spill data.", false},
+	} {
+		der := doc("The water company was fined for spills into rivers and coastal waters.",
+			"The regulator said the company had ignored its own data.", tt.added)
+		rv := Examine(src, der, pairs)
+		got := slices.ContainsFunc(rv.Suspects, func(d Drift) bool { return d.Kind == Entity && strings.Contains(d.DerivedSpan, "Coastal Waters Forum") })
+		if got != tt.want {
+			t.Errorf("%q: a new-name suspect %v, want %v (suspects %+v)", tt.added, got, tt.want, rv.Suspects)
+		}
+	}
+}

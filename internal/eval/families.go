@@ -179,6 +179,7 @@ var BlindSets = []BlindSet{
 	{"blind reports", "reports", false},
 	{"blind aimed4a", "aimed4a", true},
 	{"blind aimed4b", "aimed4b", false},
+	{"blind aimed5", "aimed5", false},
 }
 
 // Families loads the set's stories: each original with its manipulated
