@@ -3161,13 +3161,68 @@ func (c *checker) entities(ss []*textproc.Sentence, d *textproc.Sentence) {
 			continue
 		}
 		name := strings.Join(words[k:], " ")
-		src := -1
-		if len(ss) > 0 {
-			src = ss[0].Index
-		}
-		c.add(Drift{Kind: Entity, DerivedSpan: name, SourceSentence: src, DerivedSentence: d.Index,
-			Explanation: fmt.Sprintf("names %s, who appears nowhere in the source", name)})
+		c.add(c.newEntity(ss, d, e, name, "who"))
 	}
+}
+
+// newEntity is the drift of a name, name, of derived entity e that the
+// source never gives: put in the place of a name of the paired source
+// sentences ss (replacedName) when there is one, else new. who is the
+// pronoun its explanation uses ("who", "which").
+func (c *checker) newEntity(ss []*textproc.Sentence, d *textproc.Sentence, e textproc.Entity, name, who string) Drift {
+	dr := Drift{Kind: Entity, DerivedSpan: name, SourceSentence: -1, DerivedSentence: d.Index,
+		Explanation: fmt.Sprintf("names %s, %s appears nowhere in the source", name, who)}
+	if len(ss) > 0 {
+		dr.SourceSentence = ss[0].Index
+	}
+	if f, s, ok := c.replacedName(ss, e); ok {
+		dr.SourceSpan, dr.SourceSentence = f, s.Index
+		dr.Explanation = fmt.Sprintf("names %s where the source names %s, who is named nowhere here", name, f)
+		if who != "who" {
+			dr.Explanation = fmt.Sprintf("names %s where the source names %s, which is named nowhere here", name, f)
+		}
+	}
+	return dr
+}
+
+// replacedName returns the name of the source sentences ss that derived
+// entity e stands in place of: one of the same kind (a person for a
+// person, a body for a body; a place never), that the derived text
+// names nowhere, by its last word (a surname, a body's head): a rewrite
+// that changes who or what a sentence is about drops the name it
+// replaces. A source sentence naming several such takes the first.
+func (c *checker) replacedName(ss []*textproc.Sentence, e textproc.Entity) (string, *textproc.Sentence, bool) {
+	first := strings.ToLower(strings.Fields(e.Text)[0])
+	for _, s := range ss {
+		for _, f := range s.Entities {
+			words := strings.Fields(f.Text)
+			// Of another kind, only a name sharing e's first word: the
+			// tagger may call "Millfield Estates" a person and
+			// "Millfield Holdings" a body.
+			if f.Kind == textproc.Place || f.Kind != e.Kind && strings.ToLower(words[0]) != first {
+				continue
+			}
+			last := strings.Trim(baseWord(straightApostrophe(strings.ToLower(words[len(words)-1]))), ".,;:")
+			if last == "" || c.derivedNames(last) {
+				continue
+			}
+			return f.Text, s, true
+		}
+	}
+	return "", nil, false
+}
+
+// derivedNames reports whether any derived sentence has the lowercased word
+// w (possessive "'s" aside).
+func (c *checker) derivedNames(w string) bool {
+	for i := range c.derived.Sentences {
+		for _, t := range c.derived.Sentences[i].Tokens {
+			if t.Kind == textproc.Word && baseWord(straightApostrophe(t.Lower)) == w {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // renamed reports a one-word name put in another's place in an edited
@@ -3307,12 +3362,7 @@ func (c *checker) organisation(ss []*textproc.Sentence, d *textproc.Sentence, e 
 	if head := strings.ToLower(words[len(words)-1]); c.srcWords[strings.Trim(head, ".,;:")] {
 		return
 	}
-	src := -1
-	if len(ss) > 0 {
-		src = ss[0].Index
-	}
-	c.add(Drift{Kind: Entity, DerivedSpan: e.Text, SourceSentence: src, DerivedSentence: d.Index,
-		Explanation: fmt.Sprintf("names %s, which appears nowhere in the source", e.Text)})
+	c.add(c.newEntity(ss, d, e, e.Text, "which"))
 }
 
 // reporter reports whether e is credited with reporting the news ("the

@@ -238,8 +238,22 @@ func Examine(src, derived *textproc.Doc, pairs []Pair) Review {
 			if c.namedIn(j) {
 				continue
 			}
-			c.suspect(Drift{Kind: Entity, DerivedSpan: e.Text, SourceSentence: at, DerivedSentence: j,
-				Explanation: fmt.Sprintf("names %s, which appears nowhere in the source", e.Text)})
+			// Against the source sentences d is paired with or restates,
+			// the name may stand in place of one of theirs.
+			var ss []*textproc.Sentence
+			for _, p := range pairs {
+				if slices.Contains(p.Derived, j) {
+					ss = append(ss, c.sentences(src, p.Source)...)
+				}
+			}
+			if len(ss) == 0 && at >= 0 {
+				ss = append(ss, &src.Sentences[at])
+			}
+			dr := c.newEntity(ss, d, e, e.Text, "which")
+			if dr.SourceSpan == "" {
+				dr.SourceSentence = at
+			}
+			c.suspect(dr)
 		}
 		for _, q := range d.Quotes {
 			if n, sh := backedStems(d.TokensIn(q.Span), srcStems); n < 3 || sh >= backedShare {

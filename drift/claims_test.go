@@ -262,7 +262,7 @@ func TestExamineMostlyNewName(t *testing.T) {
 	// Two of three words new is most: the Statistics Office is a suspect;
 	// the Volunteer Corps, one of three ("Ostrevian", "Volunteer" held),
 	// is not.
-	if found, suspects := spans(rv.Found, Entity), spans(rv.Suspects, Entity); found != "->Brian Tolland" || suspects != "->Ostrevian Statistics Office" {
+	if found, suspects := spans(rv.Found, Entity), spans(rv.Suspects, Entity); found != "Sheriff Dale Orrin->Brian Tolland" || suspects != "->Ostrevian Statistics Office" {
 		t.Errorf("found %q and entity suspects %q, want Brian Tolland found and the Ostrevian Statistics Office suspected", found, suspects)
 	}
 	// No name is wholly new: "Sheriff Brian Tolland" holds the source's
