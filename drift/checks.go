@@ -2152,7 +2152,10 @@ func (c *checker) negations(ss []*textproc.Sentence, d *textproc.Sentence) {
 	case srcCues == 0 && len(d.Negations) > 0:
 		for _, n := range d.Negations {
 			stem, pspan := negated(d, n)
-			if stem == "" {
+			if stem == "" || denialWords[strings.ToLower(n.Cue)] && slices.ContainsFunc(ss, rejects) {
+				// "denied that information had been withheld" for
+				// "rejected the suggestion that information had been
+				// withheld": the same denial in other words.
 				continue
 			}
 			for _, s := range ss {
@@ -2183,6 +2186,21 @@ func (c *checker) negations(ss []*textproc.Sentence, d *textproc.Sentence) {
 			}
 		}
 	}
+}
+
+// denialWords are the negation cues that deny a claim; rejectWords the
+// verbs that deny one without being a negation cue ("rejected claims
+// that", "dismissed suggestions that", "disputed").
+var (
+	denialWords = map[string]bool{"deny": true, "denies": true, "denied": true, "denying": true}
+	rejectWords = map[string]bool{"reject": true, "rejects": true, "rejected": true, "rejecting": true,
+		"dismiss": true, "dismisses": true, "dismissed": true, "refute": true, "refutes": true, "refuted": true,
+		"dispute": true, "disputes": true, "disputed": true}
+)
+
+// rejects reports whether s denies a claim with a verb of rejecting.
+func rejects(s *textproc.Sentence) bool {
+	return slices.ContainsFunc(s.Tokens, func(t textproc.Token) bool { return rejectWords[t.Lower] })
 }
 
 // question reports whether s asks rather than states: it ends with a
