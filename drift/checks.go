@@ -3210,10 +3210,17 @@ func (c *checker) newEntity(ss []*textproc.Sentence, d *textproc.Sentence, e tex
 // that changes who or what a sentence is about drops the name it
 // replaces. A source sentence naming several such takes the first.
 func (c *checker) replacedName(ss []*textproc.Sentence, e textproc.Entity) (string, *textproc.Sentence, bool) {
-	first := strings.ToLower(strings.Fields(e.Text)[0])
+	own := strings.Fields(e.Text)
+	if len(own) == 0 {
+		return "", nil, false
+	}
+	first := strings.ToLower(own[0])
 	for _, s := range ss {
 		for _, f := range s.Entities {
 			words := strings.Fields(f.Text)
+			if len(words) == 0 {
+				continue
+			}
 			// Of another kind, only a name sharing e's first word: the
 			// tagger may call "Millfield Estates" a person and
 			// "Millfield Holdings" a body.
