@@ -448,7 +448,12 @@ func (s *bodySegmenter) collect(best int32) (out, credits []string) {
 			continue
 		}
 		bylineLines = 0
-		if b.prose() > 0 {
+		// The story starts with a sentence, or a block longer than a
+		// meta line: a deck or standfirst above the byline ("Panel
+		// report prompts retraction requests"), a short line that ends
+		// no sentence, leaves the byline and date under it above the
+		// story, where they are dropped.
+		if b.prose() > 0 && (endsSentence(b.text) || len(b.text) > bodyMetaMaxChars) {
 			started = true
 		}
 		out = append(out, b.text)
