@@ -555,3 +555,24 @@ func TestBodySpace(t *testing.T) {
 		}
 	}
 }
+
+// TestBodyDeckAboveByline checks that a short deck above the byline, a
+// line that ends no sentence, does not start the story: the byline and
+// date lines under it are still above the story and dropped, and the
+// story's sentences kept.
+func TestBodyDeckAboveByline(t *testing.T) {
+	page := bodyChrome(`<main><div data-component="section-label">Local</div>
+<h1 data-component="headline">Panel finds altered images in lab papers</h1>
+<div data-component="subheadline">Report prompts retraction requests and an appeal</div>
+<div data-component="byline-block"><span class="author-name">Gabriel Insley</span><time datetime="2026-04-08">April 8, 2026 at 4:20 p.m.</time></div>
+<p>A university inquiry has found manipulated images in nine figures across four papers produced by the laboratory, the panel said on Tuesday.</p>
+<p>The panel of five released its 212-page report after a review that lasted more than a year, and the university said it would ask journals to act.</p>
+</main>`)
+	got := strings.Join(bodyOf(t, page), "\n")
+	if strings.Contains(got, "April 8, 2026") || strings.Contains(got, "Insley") {
+		t.Errorf("the byline and date under the deck are in the body:\n%s", got)
+	}
+	if !strings.Contains(got, "manipulated images in nine figures") || !strings.Contains(got, "212-page report") {
+		t.Errorf("the story is not in the body:\n%s", got)
+	}
+}
