@@ -157,3 +157,36 @@ func TestSpreadCells(t *testing.T) {
 		t.Errorf("spreadCells = %q, want %q", got, want)
 	}
 }
+
+// TestOutOfFoldMean checks that one dealing is outOfFold's and that more
+// average each example's out-of-fold score over other dealings, which
+// stays a probability and moves the scores.
+func TestOutOfFoldMean(t *testing.T) {
+	r := rand.New(rand.NewPCG(7, 7))
+	var X [][]float64
+	var y []bool
+	var w []float64
+	for i := range 90 {
+		pos := i%3 == 0
+		x := r.Float64()
+		if pos {
+			x += 0.6
+		}
+		X = append(X, []float64{x, r.Float64()})
+		y = append(y, pos)
+		w = append(w, 1)
+	}
+	one, oof := outOfFoldMean(X, y, w, nil, 1), outOfFold(X, y, w, nil)
+	if !slices.Equal(one, oof) {
+		t.Fatalf("one dealing: %v, want outOfFold's %v", one[:3], oof[:3])
+	}
+	five := outOfFoldMean(X, y, w, nil, 5)
+	if slices.Equal(five, one) {
+		t.Errorf("five dealings gave the scores of one")
+	}
+	for i, s := range five {
+		if s < 0 || s > 1 || math.IsNaN(s) {
+			t.Fatalf("score %d = %v, not a probability", i, s)
+		}
+	}
+}
