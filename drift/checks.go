@@ -359,9 +359,9 @@ func anyLevel(s *textproc.Sentence, r textproc.Role, other string, f func(w stri
 
 // ownerGap reports whether the words between a name and the title after
 // it set the title beside the name: a comma, then at most the post's
-// owner ("Curtis Albright, the county's acting director", "Ines Varro,
-// Tamsen County's fire chief"): a determiner or a possessive pronoun, or
-// capitalised words ending in a possessive.
+// owner ("Ines Varro, the county's acting director", "Ines Varro, Marlow
+// County's fire chief"): a determiner or a possessive pronoun
+// (speakerDeterminers), or capitalised words ending in a possessive.
 func ownerGap(between string) bool {
 	rest, ok := strings.CutPrefix(strings.TrimSpace(between), ",")
 	if !ok {
@@ -374,7 +374,7 @@ func ownerGap(between string) bool {
 	for k, w := range words {
 		lw := strings.ToLower(w)
 		switch {
-		case lw == "the" || lw == "a" || lw == "an" || lw == "its" || lw == "his" || lw == "her" || lw == "their":
+		case speakerDeterminers[lw]:
 		case k == len(words)-1 && (strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s") || strings.HasSuffix(w, "s'")):
 		case k < len(words)-1 && w != lw:
 		default:
@@ -405,9 +405,9 @@ func fieldAfter(toks []textproc.Token, k int) bool {
 // holder.
 func roleSpan(s *textproc.Sentence, r textproc.Role) string {
 	// An apposition is quoted as the sentence writes it, the comma
-	// between title and name kept ("chief executive, Owen Trethewey",
-	// "Owen Trethewey, the trust's chief executive"): a quote a reader
-	// can find on the page.
+	// between title and name kept ("chief executive, Ines Varro", "Ines
+	// Varro, the trust's chief executive"): a quote a reader can find on
+	// the page.
 	start := s.QualifiedStart(r)
 	if r.Holder != "" && start <= r.End && r.End <= len(s.Text) {
 		if i := strings.Index(s.Text[r.End:], r.Holder); i >= 0 && strings.TrimSpace(s.Text[r.End:r.End+i]) == "," {
@@ -2955,15 +2955,15 @@ func claimToken(a *textproc.Sentence, sp textproc.Span, b *textproc.Sentence, st
 	return textproc.Token{}, false
 }
 
-// disclosed returns the verb of b that makes the statement a withheld: a
+// disclosed returns the verb of b that states a matter a withholds: the
 // matter a's negated word at span sp (a word of saying or deciding:
-// withholdWords) leaves open ("did not say whether he would stand
-// again", "declined to comment on the figure", "has not decided whether
-// to adopt it") that b states as said or settled ("confirmed that he
-// would stand again", "confirmed the figure", "agreed to adopt it"): a
-// verb of statingWords, with no negator before it, whose clause holds at
-// least half the content words of the matter in a's clause (one at
-// least).
+// withholdWords) leaves open ("did not say whether the depot would
+// close", "declined to comment on the price", "has not decided whether to
+// adopt the scheme"), which b states as said or settled ("confirmed that
+// the depot would close", "confirmed the price", "agreed to adopt the
+// scheme"): a verb of statingWords, with no negator before it, whose
+// clause holds at least half the content words of the matter in a's
+// clause (one at least).
 func disclosed(a *textproc.Sentence, sp textproc.Span, b *textproc.Sentence) (textproc.Token, bool) {
 	j := tokenAt(a, sp.Start)
 	if j < 0 || !withholdWords[a.Tokens[j].Lower] {
@@ -3195,10 +3195,7 @@ func (c *checker) newEntity(ss []*textproc.Sentence, d *textproc.Sentence, e tex
 	}
 	if f, s, ok := c.replacedName(ss, e); ok {
 		dr.SourceSpan, dr.SourceSentence = f, s.Index
-		dr.Explanation = fmt.Sprintf("names %s where the source names %s, who is named nowhere here", name, f)
-		if who != "who" {
-			dr.Explanation = fmt.Sprintf("names %s where the source names %s, which is named nowhere here", name, f)
-		}
+		dr.Explanation = fmt.Sprintf("names %s where the source names %s, %s is named nowhere here", name, f, who)
 	}
 	return dr
 }
@@ -3222,8 +3219,8 @@ func (c *checker) replacedName(ss []*textproc.Sentence, e textproc.Entity) (stri
 				continue
 			}
 			// Of another kind, only a name sharing e's first word: the
-			// tagger may call "Millfield Estates" a person and
-			// "Millfield Holdings" a body.
+			// tagger may call "Harbour Estates" a person and "Harbour
+			// Holdings" a body.
 			if f.Kind == textproc.Place || f.Kind != e.Kind && strings.ToLower(words[0]) != first {
 				continue
 			}

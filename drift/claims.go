@@ -366,8 +366,8 @@ func (c *checker) newName(e textproc.Entity) (mostly, wholly bool) {
 	// never uses is not the body it describes in lower case: its other
 	// words hold only when the source writes them as a name does. So with
 	// any name of three words or more, which is a body's more often than
-	// a person's, whatever kind the tagger gave it ("the Coastal Waters
-	// Forum" in a story of "coastal waters").
+	// a person's, whatever kind the tagger gave it ("the River Users
+	// Forum" in a story of river users).
 	headless := (e.Kind == textproc.Organization && len(words) > 1 || len(words) > 2) && !c.srcWords[lower(words[len(words)-1])]
 	for _, w := range words {
 		lw := lower(w)

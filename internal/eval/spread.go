@@ -12,7 +12,7 @@ import (
 // one bag of its examples; which example falls in which bag is arbitrary,
 // and another dealing gives another model with other figures. The spread
 // reports below refit such a model with its examples dealt n other ways
-// (dealBags) and print each figure's value for the shipped dealing beside
+// (deal) and print each figure's value for the shipped dealing beside
 // its mean, least and greatest over all: how far a refit alone moves a
 // figure, to read a change's effect against. A change that moves the
 // examples refits the model, and a floor set at the best value reached

@@ -121,7 +121,7 @@ func driftExamples(ctx context.Context, rewritesDir string) (*driftData, error) 
 }
 
 // fit fits the drift model and its threshold, the examples dealt to the
-// model's bags by dealing (see dealBags).
+// model's bags by dealing (see deal).
 func (d *driftData) fit(dealing int) *DriftFit {
 	ones := make([]float64, len(d.X))
 	for i := range ones {

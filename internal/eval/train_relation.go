@@ -86,7 +86,7 @@ func relationExamples(ctx context.Context, rewritesDir, shortAnswersDir string) 
 }
 
 // fitRelation fits the relation's models on the fit part of ex, the
-// derived model's examples dealt to its bags by dealing (see dealBags).
+// derived model's examples dealt to its bags by dealing (see deal).
 func fitRelation(ex []relationExample, dealing int) *RelationFit {
 	fit := &RelationFit{}
 	var X [][]float64
@@ -102,7 +102,7 @@ func fitRelation(ex []relationExample, dealing int) *RelationFit {
 		wts = append(wts, setWeight(e.set))
 	}
 	fit.Derived = fitBagged(X, y, wts, derivedSigns, derivedDepth, dealing)
-	fit.Threshold = chooseThreshold(outOfFold(X, y, wts, derivedSigns), hard)
+	fit.Threshold = chooseThreshold(outOfFold(X, y, wts, derivedSigns, 1), hard)
 
 	X, y, wts = nil, nil, nil
 	for _, e := range ex {
@@ -162,10 +162,10 @@ func fitOwn(ex []relationExample, fit *RelationFit) (trace.Trees, float64) {
 		y = append(y, !e.derived)
 		wts = append(wts, setWeight(e.set))
 	}
-	return fitBagged(X, y, wts, nil, derivedDepth, 0), chooseOwnThreshold(outOfFoldMean(X, y, wts, nil, ownDealings), y)
+	return fitBagged(X, y, wts, nil, derivedDepth, 0), chooseOwnThreshold(outOfFold(X, y, wts, nil, ownDealings), y)
 }
 
-// ownDealings is how many ways outOfFoldMean deals the own-reporting
+// ownDealings is how many ways outOfFold deals the own-reporting
 // examples to its folds. The threshold sits at the highest out-of-fold
 // score of about 1,500 derived pairs, an extreme that one dealing leaves
 // to chance: one pair more among the fit part's 200 reports of an event
@@ -174,44 +174,8 @@ func fitOwn(ex []relationExample, fit *RelationFit) (trace.Trees, float64) {
 // from 0.977 to 0.973 with ten.
 const ownDealings = 10
 
-// outOfFoldMean is outOfFold averaged over dealings ways of dealing the
-// examples to the folds: the first i mod folds, the others seeded
-// shuffles (dealBags' with folds for bags).
-func outOfFoldMean(X [][]float64, y []bool, wts []float64, sign []int8, dealings int) []float64 {
-	mean := make([]float64, len(X))
-	for d := 0; d < dealings; d++ {
-		fold := make([]int, len(X))
-		if d == 0 {
-			for i := range fold {
-				fold[i] = i % folds
-			}
-		} else {
-			for pos, i := range rand.New(rand.NewPCG(uint64(d), 1)).Perm(len(X)) {
-				fold[i] = pos % folds
-			}
-		}
-		for f := 0; f < folds; f++ {
-			var fx [][]float64
-			var fy []bool
-			var fw []float64
-			for i := range X {
-				if fold[i] != f {
-					fx, fy, fw = append(fx, X[i]), append(fy, y[i]), append(fw, wts[i])
-				}
-			}
-			m := fitBagged(fx, fy, fw, sign, derivedDepth, 0)
-			for i := range X {
-				if fold[i] == f {
-					mean[i] += m.Score(X[i]) / float64(dealings)
-				}
-			}
-		}
-	}
-	return mean
-}
-
 // chooseOwnThreshold picks the own-reporting model's threshold from
-// scores it did not see in fitting (outOfFoldMean): the lowest at which at
+// scores it did not see in fitting (outOfFold): the lowest at which at
 // most maxOwnTurned of the derived pairs are turned (reported is whether
 // each pair is not derived). A derived pair turned is a rewrite the
 // product no longer reports; a report of the event left derived keeps
@@ -509,7 +473,7 @@ const pageEvidence = "dateline"
 const bags = 5
 
 // fitBagged fits bags boosted-tree models, each without one bag of the
-// examples (dealBags), and returns their mean: one Trees model whose
+// examples (deal), and returns their mean: one Trees model whose
 // log-odds is the mean of theirs (each tree's values divided by bags).
 // Averaging steadies the top of the score range, where the threshold
 // sits: on the fit part (out of fold, at 1 % of negatives derived)
@@ -517,7 +481,7 @@ const bags = 5
 // 0.66.
 func fitBagged(X [][]float64, y []bool, weight []float64, sign []int8, depth, dealing int) trace.Trees {
 	var mean trace.Trees
-	bagOf := dealBags(len(X), dealing)
+	bagOf := deal(len(X), bags, dealing, 0)
 	for b := 0; b < bags; b++ {
 		var bx [][]float64
 		var by []bool
@@ -536,20 +500,21 @@ func fitBagged(X [][]float64, y []bool, weight []float64, sign []int8, depth, de
 	return mean
 }
 
-// dealBags returns the bag each of n examples is left out of: i mod bags
-// for the shipped models (dealing 0), and for the others a seeded
-// shuffle of the examples dealt round the bags the same way, so that
-// every dealing fills its bags evenly (see RelationSpread).
-func dealBags(n, dealing int) []int {
+// deal returns the part, of parts, that each of n examples is dealt to:
+// i mod parts for the shipped models (dealing 0), and for the others a
+// seeded shuffle of the examples dealt round the parts the same way, so
+// that every dealing fills its parts evenly (see RelationSpread). stream
+// keeps the shuffles of the bags (0) and of the folds (1) apart.
+func deal(n, parts, dealing int, stream uint64) []int {
 	out := make([]int, n)
 	if dealing == 0 {
 		for i := range out {
-			out[i] = i % bags
+			out[i] = i % parts
 		}
 		return out
 	}
-	for pos, i := range rand.New(rand.NewPCG(uint64(dealing), 0)).Perm(n) {
-		out[i] = pos % bags
+	for pos, i := range rand.New(rand.NewPCG(uint64(dealing), stream)).Perm(n) {
+		out[i] = pos % parts
 	}
 	return out
 }
@@ -647,27 +612,31 @@ func lowestThreshold(scores []float64, counted []bool, share float64) float64 {
 // folds is how many parts outOfFold splits the examples into.
 const folds = 3
 
-// outOfFold returns each example's score under a model fitted on the other
-// folds (example i is in fold i mod folds).
-func outOfFold(X [][]float64, y []bool, wts []float64, sign []int8) []float64 {
-	out := make([]float64, len(X))
-	for f := 0; f < folds; f++ {
-		var fx [][]float64
-		var fy []bool
-		var fw []float64
-		for i := range X {
-			if i%folds != f {
-				fx, fy, fw = append(fx, X[i]), append(fy, y[i]), append(fw, wts[i])
+// outOfFold returns each example's score under models fitted on the
+// other folds, averaged over dealings ways of dealing the examples to the
+// folds (deal's: the first i mod folds, the others seeded shuffles).
+func outOfFold(X [][]float64, y []bool, wts []float64, sign []int8, dealings int) []float64 {
+	mean := make([]float64, len(X))
+	for d := 0; d < dealings; d++ {
+		fold := deal(len(X), folds, d, 1)
+		for f := 0; f < folds; f++ {
+			var fx [][]float64
+			var fy []bool
+			var fw []float64
+			for i := range X {
+				if fold[i] != f {
+					fx, fy, fw = append(fx, X[i]), append(fy, y[i]), append(fw, wts[i])
+				}
 			}
-		}
-		m := fitBagged(fx, fy, fw, sign, derivedDepth, 0)
-		for i := range X {
-			if i%folds == f {
-				out[i] = m.Score(X[i])
+			m := fitBagged(fx, fy, fw, sign, derivedDepth, 0)
+			for i := range X {
+				if fold[i] == f {
+					mean[i] += m.Score(X[i]) / float64(dealings)
+				}
 			}
 		}
 	}
-	return out
+	return mean
 }
 
 // maxFalseDerived is the share of the fit part's hard negatives that may

@@ -123,7 +123,7 @@ func TestDealBags(t *testing.T) {
 	const n = 5003
 	seen := map[string]bool{}
 	for d := 0; d <= 3; d++ {
-		got := dealBags(n, d)
+		got := deal(n, bags, d, 0)
 		count := make([]int, bags)
 		key := make([]byte, n)
 		for i, b := range got {
@@ -158,10 +158,11 @@ func TestSpreadCells(t *testing.T) {
 	}
 }
 
-// TestOutOfFoldMean checks that one dealing is outOfFold's and that more
-// average each example's out-of-fold score over other dealings, which
-// stays a probability and moves the scores.
-func TestOutOfFoldMean(t *testing.T) {
+// TestOutOfFold checks that one dealing scores each example under the
+// models fitted without its fold, i mod folds, and that more average each
+// example's out-of-fold score over other dealings, which stays a
+// probability and moves the scores.
+func TestOutOfFold(t *testing.T) {
 	r := rand.New(rand.NewPCG(7, 7))
 	var X [][]float64
 	var y []bool
@@ -176,11 +177,27 @@ func TestOutOfFoldMean(t *testing.T) {
 		y = append(y, pos)
 		w = append(w, 1)
 	}
-	one, oof := outOfFoldMean(X, y, w, nil, 1), outOfFold(X, y, w, nil)
-	if !slices.Equal(one, oof) {
-		t.Fatalf("one dealing: %v, want outOfFold's %v", one[:3], oof[:3])
+	// The scores of one dealing, fold by fold.
+	oof := make([]float64, len(X))
+	for f := range folds {
+		var fx [][]float64
+		var fy []bool
+		var fw []float64
+		for i := range X {
+			if i%folds != f {
+				fx, fy, fw = append(fx, X[i]), append(fy, y[i]), append(fw, w[i])
+			}
+		}
+		m := fitBagged(fx, fy, fw, nil, derivedDepth, 0)
+		for i := f; i < len(X); i += folds {
+			oof[i] = m.Score(X[i])
+		}
 	}
-	five := outOfFoldMean(X, y, w, nil, 5)
+	one := outOfFold(X, y, w, nil, 1)
+	if !slices.Equal(one, oof) {
+		t.Fatalf("one dealing: %v, want the i mod folds scores %v", one[:3], oof[:3])
+	}
+	five := outOfFold(X, y, w, nil, 5)
 	if slices.Equal(five, one) {
 		t.Errorf("five dealings gave the scores of one")
 	}
