@@ -180,6 +180,7 @@ var BlindSets = []BlindSet{
 	{"blind aimed4a", "aimed4a", true},
 	{"blind aimed4b", "aimed4b", false},
 	{"blind aimed5", "aimed5", false},
+	{"blind aimed6", "aimed6", false},
 }
 
 // Families loads the set's stories: each original with its manipulated
