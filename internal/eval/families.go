@@ -77,13 +77,16 @@ import (
 //     measured only, never studied.
 //     Its aimed2 folder's nine stories, written in session 34 by three
 //     writers asked for the constructions the second and third sets'
-//     remaining false drifts showed, judge the rules made for them:
-//     measured only. Its reports folder's fifteen stories, written in
+//     remaining false drifts showed, judged the rules made for them
+//     (measured only until session 41, studied since). Its reports folder's fifteen stories, written in
 //     session 35 by five more writers, give each original two reports of
 //     its event by other outlets from their own reporting, three rewrites
 //     (faithful, condensed, invented), a partial reuse and an unrelated
 //     story: whether independent reporting is told from derivation,
-//     measured only.
+//     measured only. Its aimed3 to aimed6 folders' eight stories each
+//     (sessions 39 to 41, one writer each, who read one example family
+//     and no code) judge the drift rules written before them: aimed4a is
+//     studied since session 40, the others are measured only.
 //
 //   - independent: twenty stories written in session 35 by five writers
 //     who read none of the code, each original with three reports of its
@@ -173,7 +176,7 @@ var BlindSets = []BlindSet{
 	{"blind aimed", "aimed", false},
 	{"blind third", "third", true},
 	{"blind fourth", "fourth", true},
-	{"blind aimed2", "aimed2", false},
+	{"blind aimed2", "aimed2", true},
 	{"blind fifth", "fifth", false},
 	{"blind aimed3", "aimed3", false},
 	{"blind reports", "reports", false},
