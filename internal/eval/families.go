@@ -83,7 +83,7 @@ import (
 //     its event by other outlets from their own reporting, three rewrites
 //     (faithful, condensed, invented), a partial reuse and an unrelated
 //     story: whether independent reporting is told from derivation,
-//     measured only. Its aimed3 to aimed6 folders' eight stories each
+//     measured only. Its aimed3 to aimed7 folders' eight stories each
 //     (sessions 39 to 41, one writer each, who read one example family
 //     and no code) judge the drift rules written before them: aimed4a is
 //     studied since session 40, the others are measured only.
@@ -184,6 +184,7 @@ var BlindSets = []BlindSet{
 	{"blind aimed4b", "aimed4b", false},
 	{"blind aimed5", "aimed5", false},
 	{"blind aimed6", "aimed6", false},
+	{"blind aimed7", "aimed7", false},
 }
 
 // Families loads the set's stories: each original with its manipulated
