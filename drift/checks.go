@@ -826,15 +826,56 @@ func (c *checker) numbers(ss, ds []*textproc.Sentence) {
 }
 
 // withItself reports whether figure a of sa counts the others of a set
-// ("runs Holt Academy and eight other schools") and figure b of sb the
-// whole set with that one ("one of nine schools"): b is a plus one.
+// beside one it names ("runs Holt Academy and eight other schools", "the
+// three others the force runs", "the central library and eight branch
+// libraries") and figure b of sb the whole set with that one ("one of
+// nine schools", "all four of its suites", "nine libraries, including
+// the central one"): b is a plus one.
 func withItself(sa *textproc.Sentence, a textproc.Number, sb *textproc.Sentence, b textproc.Number) bool {
 	if b.Value != a.Value+1 {
 		return false
 	}
 	ka, kb := tokenAt(sa, a.End-1), tokenAt(sb, b.Start)
-	return ka >= 0 && ka+1 < len(sa.Tokens) && sa.Tokens[ka+1].Lower == "other" &&
-		kb >= 2 && sb.Tokens[kb-1].Lower == "of" && sb.Tokens[kb-2].Lower == "one"
+	if ka < 0 || kb < 0 {
+		return false
+	}
+	others := false
+	for k := ka + 1; k < len(sa.Tokens) && k <= ka+3; k++ {
+		if w := sa.Tokens[k].Lower; w == "other" || w == "others" {
+			others = true
+		}
+	}
+	if j := tokenAt(sa, a.Start); j >= 1 && sa.Tokens[j-1].Lower == "and" {
+		others = true
+	}
+	if !others {
+		return false
+	}
+	if kb >= 2 && sb.Tokens[kb-1].Lower == "of" && sb.Tokens[kb-2].Lower == "one" || kb >= 1 && sb.Tokens[kb-1].Lower == "all" {
+		return true
+	}
+	for _, t := range sb.Tokens[kb:] {
+		if t.Lower == "including" || t.Lower == "among" {
+			return true
+		}
+	}
+	return false
+}
+
+// countedWithItself reports whether figure n of d counts a set with or
+// without one member where a source figure counts it the other way
+// (withItself): "Harrowfold and 13 other councils" for "one of 14
+// councils" states no new figure.
+func (c *checker) countedWithItself(d *textproc.Sentence, n textproc.Number) bool {
+	for i := range c.src.Sentences {
+		s := &c.src.Sentences[i]
+		for _, m := range c.figures(s) {
+			if withItself(d, n, s, m) || withItself(s, m, d, n) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // sameThing reports whether two figures are said of the same thing: the
@@ -1065,7 +1106,7 @@ func (c *checker) additions(ss []*textproc.Sentence, d *textproc.Sentence) {
 		}
 		// A small count ("two", "three", "seven people") is too common a
 		// way of restating the source to count as a new fact.
-		if c.sourceHas(n) || c.reported(d.Index, n.Text) || c.nearSource(d, n) || smallCount(n) || c.rangeStated(d, n) {
+		if c.sourceHas(n) || c.reported(d.Index, n.Text) || c.nearSource(d, n) || smallCount(n) || c.rangeStated(d, n) || c.countedWithItself(d, n) {
 			continue
 		}
 		if f, ok := c.counterpart(d, n, beside(ss, len(c.src.Sentences))); ok {

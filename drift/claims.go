@@ -188,7 +188,7 @@ func Examine(src, derived *textproc.Doc, pairs []Pair) Review {
 		}
 		before := len(c.out)
 		for _, x := range d.Numbers {
-			if smallCount(x) || c.sourceHas(x) || c.nearSource(d, x) || c.rangeStated(d, x) {
+			if smallCount(x) || c.sourceHas(x) || c.nearSource(d, x) || c.rangeStated(d, x) || c.countedWithItself(d, x) {
 				continue
 			}
 			figures++
