@@ -2572,8 +2572,9 @@ var lexicalNegators = map[string]bool{
 	"prohibit": true, "prohibited": true, "prohibits": true, "restrict": true, "restricted": true,
 	"restricts": true, "denial": true, "deny": true, "denies": true, "denied": true,
 	// a want of something ("absence from the card" for "did not appear on
-	// the card"), a plan given up or put off ("scrapped", "suspended").
-	"absence": true,
+	// the card", "losing accreditation" for "without accreditation"), a
+	// plan given up or put off ("scrapped", "suspended").
+	"absence": true, "lose": true, "loses": true, "losing": true, "lost": true,
 	"scrap":   true, "scraps": true, "scrapped": true, "abandon": true, "abandons": true, "abandoned": true,
 	"cease": true, "ceases": true, "ceased": true, "suspend": true, "suspends": true, "suspended": true,
 }
