@@ -2575,7 +2575,7 @@ var lexicalNegators = map[string]bool{
 	// the card", "losing accreditation" for "without accreditation"), a
 	// plan given up or put off ("scrapped", "suspended").
 	"absence": true, "lose": true, "loses": true, "losing": true, "lost": true,
-	"scrap":   true, "scraps": true, "scrapped": true, "abandon": true, "abandons": true, "abandoned": true,
+	"scrap": true, "scraps": true, "scrapped": true, "abandon": true, "abandons": true, "abandoned": true,
 	"cease": true, "ceases": true, "ceased": true, "suspend": true, "suspends": true, "suspended": true,
 }
 
