@@ -86,7 +86,9 @@ import (
 //     measured only. Its aimed3 to aimed7 folders' eight stories each
 //     (sessions 39 to 41, one writer each, who read one example family
 //     and no code) judge the drift rules written before them: aimed4a is
-//     studied since session 40, the others are measured only.
+//     studied since session 40, the others are measured only. Its aimed8
+//     folder's eight stories (session 41, names and quotes) were written
+//     to be studied, first measured unread.
 //
 //   - independent: twenty stories written in session 35 by five writers
 //     who read none of the code, each original with three reports of its
@@ -185,6 +187,7 @@ var BlindSets = []BlindSet{
 	{"blind aimed5", "aimed5", false},
 	{"blind aimed6", "aimed6", false},
 	{"blind aimed7", "aimed7", false},
+	{"blind aimed8", "aimed8", true},
 }
 
 // Families loads the set's stories: each original with its manipulated
