@@ -3235,7 +3235,7 @@ func (c *checker) newEntity(ss []*textproc.Sentence, d *textproc.Sentence, e tex
 	if len(ss) > 0 {
 		dr.SourceSentence = ss[0].Index
 	}
-	if f, s, ok := c.replacedName(ss, e); ok {
+	if f, s, ok := c.replacedName(ss, d, e); ok {
 		dr.SourceSpan, dr.SourceSentence = f, s.Index
 		dr.Explanation = fmt.Sprintf("names %s where the source names %s, %s is named nowhere here", name, f, who)
 	}
@@ -3243,50 +3243,150 @@ func (c *checker) newEntity(ss []*textproc.Sentence, d *textproc.Sentence, e tex
 }
 
 // replacedName returns the name of the source sentences ss that derived
-// entity e stands in place of: one of the same kind (a person for a
-// person, a body for a body; a place never), that the derived text
-// names nowhere, by its last word (a surname, a body's head): a rewrite
-// that changes who or what a sentence is about drops the name it
-// replaces. A source sentence naming several such takes the first.
-func (c *checker) replacedName(ss []*textproc.Sentence, e textproc.Entity) (string, *textproc.Sentence, bool) {
+// entity e of sentence d stands in place of, a place never: first the
+// one, in ss or right beside, whose words around it the words around e
+// share most, two content words at least (contextShare); then one
+// standing between the same words as e (sameSlot: "Fenhurst Capital is
+// advising" → "Kessock Brothers is advising") that d does not name; then
+// one of e's kind (a person for a person, a body for a body) that the
+// derived text names nowhere (mentions): a rewrite that changes who or
+// what a sentence is about drops the name it replaces; then one of e's
+// kind that d does not name, as a rewrite may still name the replaced one
+// elsewhere, in another part of the story; last, one of e's kind that the
+// derived text names nowhere in a source sentence right beside ss (the
+// aligner pairs the sentence the name's claim came from with its
+// neighbour). A source sentence naming several such takes the first.
+func (c *checker) replacedName(ss []*textproc.Sentence, d *textproc.Sentence, e textproc.Entity) (string, *textproc.Sentence, bool) {
 	own := strings.Fields(e.Text)
 	if len(own) == 0 {
 		return "", nil, false
 	}
 	first := strings.ToLower(own[0])
+	// Of another kind, only a name sharing e's first word: the tagger
+	// may call "Harbour Estates" a person and "Harbour Holdings" a body.
+	kindOf := func(f textproc.Entity) bool {
+		words := strings.Fields(f.Text)
+		return len(words) > 0 && (f.Kind == e.Kind || strings.ToLower(words[0]) == first)
+	}
+	derived := c.derived.Sentences
+	all := make([]*textproc.Sentence, len(derived))
+	for i := range derived {
+		all[i] = &derived[i]
+	}
+	one := []*textproc.Sentence{d}
+	passes := []func(s *textproc.Sentence, f textproc.Entity) bool{
+		func(s *textproc.Sentence, f textproc.Entity) bool { return sameSlot(s, f, d, e) && !mentions(one, f) },
+		func(_ *textproc.Sentence, f textproc.Entity) bool { return kindOf(f) && !mentions(all, f) },
+		func(_ *textproc.Sentence, f textproc.Entity) bool { return kindOf(f) && !mentions(one, f) },
+	}
+	// The source sentences right beside ss: the aligner may pair the
+	// sentence a name's claim came from with its neighbour.
+	var beside []*textproc.Sentence
 	for _, s := range ss {
+		for _, j := range [2]int{s.Index - 1, s.Index + 1} {
+			if j >= 0 && j < len(c.src.Sentences) && !slices.ContainsFunc(ss, func(o *textproc.Sentence) bool { return o.Index == j }) {
+				beside = append(beside, &c.src.Sentences[j])
+			}
+		}
+	}
+	// First the name whose words around it e's words around it share
+	// most ("the former head of private banking, Mr Edmund Toh, who left
+	// in 2024" → "the former head of private banking, Mr Marcus Lau").
+	best, bestShare, at := "", minContextShare-1, (*textproc.Sentence)(nil)
+	for _, s := range append(slices.Clip(ss), beside...) {
 		for _, f := range s.Entities {
-			words := strings.Fields(f.Text)
-			if len(words) == 0 {
+			if f.Kind == textproc.Place || mentions(one, f) {
 				continue
 			}
-			// Of another kind, only a name sharing e's first word: the
-			// tagger may call "Harbour Estates" a person and "Harbour
-			// Holdings" a body.
-			if f.Kind == textproc.Place || f.Kind != e.Kind && strings.ToLower(words[0]) != first {
-				continue
+			if n := contextShare(s, f, d, e); n > bestShare {
+				best, bestShare, at = f.Text, n, s
 			}
-			last := strings.Trim(baseWord(straightApostrophe(strings.ToLower(words[len(words)-1]))), ".,;:")
-			if last == "" || c.derivedNames(last) {
-				continue
+		}
+	}
+	if at != nil {
+		return best, at, true
+	}
+	for _, ok := range passes {
+		for _, s := range ss {
+			for _, f := range s.Entities {
+				if f.Kind != textproc.Place && ok(s, f) {
+					return f.Text, s, true
+				}
 			}
-			return f.Text, s, true
+		}
+	}
+	for _, n := range beside {
+		for _, f := range n.Entities {
+			if f.Kind != textproc.Place && kindOf(f) && !mentions(all, f) {
+				return f.Text, n, true
+			}
 		}
 	}
 	return "", nil, false
 }
 
-// derivedNames reports whether any derived sentence has the lowercased word
-// w (possessive "'s" aside).
-func (c *checker) derivedNames(w string) bool {
-	for i := range c.derived.Sentences {
-		for _, t := range c.derived.Sentences[i].Tokens {
-			if t.Kind == textproc.Word && baseWord(straightApostrophe(t.Lower)) == w {
-				return true
+// contextShare counts the content stems within contextWords tokens of
+// name f in s that stand within as many of name e in d.
+func contextShare(s *textproc.Sentence, f textproc.Entity, d *textproc.Sentence, e textproc.Entity) int {
+	near := func(t *textproc.Sentence, sp textproc.Span) []string {
+		var out []string
+		k0, k1 := tokenAt(t, sp.Start), tokenAt(t, sp.End-1)
+		if k0 < 0 || k1 < 0 {
+			return nil
+		}
+		for k := max(0, k0-contextWords); k < min(len(t.Tokens), k1+1+contextWords); k++ {
+			if u := &t.Tokens[k]; (k < k0 || k > k1) && u.Kind == textproc.Word && !u.Stop && u.Text == u.Lower && !slices.Contains(out, u.Stem) {
+				out = append(out, u.Stem)
 			}
 		}
+		return out
 	}
-	return false
+	a, b := near(s, f.Span), near(d, e.Span)
+	n := 0
+	for _, w := range a {
+		if slices.Contains(b, w) {
+			n++
+		}
+	}
+	return n
+}
+
+// contextWords is how many tokens either side of a name contextShare
+// reads; minContextShare the fewest content stems shared for the words
+// around two names to say one took the other's place.
+const (
+	contextWords    = 6
+	minContextShare = 2
+)
+
+// mentions reports whether a sentence of ss names f: a person by the
+// surname (the last word), a body or anything else by its whole name.
+func mentions(ss []*textproc.Sentence, f textproc.Entity) bool {
+	words := strings.Fields(f.Text)
+	if len(words) == 0 {
+		return true
+	}
+	if f.Kind == textproc.Person {
+		last := strings.Trim(baseWord(straightApostrophe(strings.ToLower(words[len(words)-1]))), ".,;:")
+		return slices.ContainsFunc(ss, func(s *textproc.Sentence) bool {
+			return slices.ContainsFunc(s.Tokens, func(t textproc.Token) bool {
+				return t.Kind == textproc.Word && baseWord(straightApostrophe(t.Lower)) == last
+			})
+		})
+	}
+	key := strings.ToLower(straightApostrophe(f.Text))
+	return slices.ContainsFunc(ss, func(s *textproc.Sentence) bool {
+		return strings.Contains(strings.ToLower(straightApostrophe(s.Text)), key)
+	})
+}
+
+// sameSlot reports whether name f of s and name e of d stand between the
+// same words: the same word right before each (none when both open their
+// sentence) and the same right after (none when both end it), not both
+// none.
+func sameSlot(s *textproc.Sentence, f textproc.Entity, d *textproc.Sentence, e textproc.Entity) bool {
+	cf, ce := nameContext(s, f.Span), nameContext(d, e.Span)
+	return cf.before == ce.before && cf.after == ce.after && (cf.after != "" || cf.before != "")
 }
 
 // renamed reports a one-word name put in another's place in an edited
