@@ -2858,11 +2858,19 @@ func modalBefore(s *textproc.Sentence, sp textproc.Span) bool {
 // negation of everything compared in its own sentence ("no employer in
 // the town is bigger than the plant", "nothing has cost more than the
 // strike") is a superlative ("the town's largest employer"), not a claim
-// denied, whatever b says.
+// denied, whatever b says; so is one of everything against b's "first"
+// or "only" ("no woman had held the seat" for "the first woman to hold
+// it").
 func universal(a *textproc.Sentence, n textproc.Negation, b *textproc.Sentence) bool {
 	switch n.Cue {
 	case "no", "none", "nothing", "nobody", "never":
 		if w, ok := comparedAll(a, n); ok && !comparesWith(b, w) {
+			return true
+		}
+		// "No woman had represented the seat before her" against "the
+		// first woman to represent the seat"; "no other player" against
+		// "the only player": the ordinal says that none came before.
+		if noneBefore(a, n, b) {
 			return true
 		}
 	}
@@ -2878,6 +2886,28 @@ func universal(a *textproc.Sentence, n textproc.Negation, b *textproc.Sentence) 
 			case "any", "anything", "anyone", "anybody", "ever":
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// noneBefore reports whether negation n of a denies everything of a kind
+// that b calls the first or the only one: the word after the cue
+// ("other" passed over) is the word right after b's "first" or "only"
+// ("No other player ... has signed" and "the first player ... to
+// sign").
+func noneBefore(a *textproc.Sentence, n textproc.Negation, b *textproc.Sentence) bool {
+	k := tokenAt(a, n.Start) + 1
+	if k <= 0 || k >= len(a.Tokens) {
+		return false
+	}
+	if a.Tokens[k].Lower == "other" && k+1 < len(a.Tokens) {
+		k++
+	}
+	kind := a.Tokens[k].Stem
+	for j := 0; j+1 < len(b.Tokens); j++ {
+		if w := b.Tokens[j].Lower; (w == "first" || w == "only") && b.Tokens[j+1].Stem == kind {
+			return true
 		}
 	}
 	return false
@@ -3360,7 +3390,9 @@ const (
 )
 
 // mentions reports whether a sentence of ss names f: a person by the
-// surname (the last word), a body or anything else by its whole name.
+// surname (the last word, capitalised: "Brisco-Halt Drilling", which the
+// tagger may take for a person, is not named by "drilling"), a body or
+// anything else by its whole name.
 func mentions(ss []*textproc.Sentence, f textproc.Entity) bool {
 	words := strings.Fields(f.Text)
 	if len(words) == 0 {
@@ -3370,7 +3402,7 @@ func mentions(ss []*textproc.Sentence, f textproc.Entity) bool {
 		last := strings.Trim(baseWord(straightApostrophe(strings.ToLower(words[len(words)-1]))), ".,;:")
 		return slices.ContainsFunc(ss, func(s *textproc.Sentence) bool {
 			return slices.ContainsFunc(s.Tokens, func(t textproc.Token) bool {
-				return t.Kind == textproc.Word && baseWord(straightApostrophe(t.Lower)) == last
+				return t.Kind == textproc.Word && t.Text != t.Lower && baseWord(straightApostrophe(t.Lower)) == last
 			})
 		})
 	}
