@@ -187,7 +187,18 @@ func Examine(src, derived *textproc.Doc, pairs []Pair) Review {
 			at = -1
 		}
 		before := len(c.out)
+		figs := c.figures(d)
 		for _, x := range d.Numbers {
+			// A mixed number read as one value ("three and a half
+			// years") is that value, its later part none.
+			if f, ok := joinedWith(figs, x); ok {
+				if f.Start != x.Start {
+					continue
+				}
+				if f.Value != math.Trunc(f.Value) {
+					x = f
+				}
+			}
 			if smallCount(x) || c.sourceHas(x) || c.nearSource(d, x) || c.rangeStated(d, x) || c.countedWithItself(d, x) {
 				continue
 			}

@@ -363,7 +363,7 @@ func TestSpelledMeasure(t *testing.T) {
 	}{
 		{"three-day", 3, "days"}, {"five-year", 5, "years"}, {"ten-mile", 10, "mi"}, {"two-hours", 2, "hours"},
 		{"three-way", 0, ""}, {"one-off", 0, ""}, {"well-known", 0, ""}, {"three-", 0, ""}, {"-day", 0, ""},
-		{"twenty-nine", 0, ""}, {"five-percent", 0, ""},
+		{"twenty-nine", 0, ""}, {"five-percent", 0, ""}, {"three-and-a-half-year", 3.5, "years"}, {"two-and-a-half-way", 0, ""},
 	} {
 		if v, unit := SpelledMeasure(tc.w); v != tc.v || unit != tc.unit {
 			t.Errorf("SpelledMeasure(%q) = %g %q, want %g %q", tc.w, v, unit, tc.v, tc.unit)

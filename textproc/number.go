@@ -102,7 +102,8 @@ func SpelledCompound(w string) float64 {
 
 // SpelledMeasure returns the value and unit of a spelled count joined by
 // a hyphen to a unit of measure ("three-day": 3, "days"; "five-year": 5,
-// "years"; "ten-mile": 10, "mi"; lower case), as such a measure is written
+// "years"; "ten-mile": 10, "mi"; "three-and-a-half-year": 3.5, "years";
+// lower case), as such a measure is written
 // before a noun; 0 and "" when w is no such word. Numbers leaves them out,
 // as it does SpelledCompound's; drift reads them as values a source
 // states.
@@ -114,6 +115,10 @@ func SpelledMeasure(w string) (float64, string) {
 	v := spelledNumbers[count]
 	if v == 0 {
 		return 0, ""
+	}
+	// "three-and-a-half-year": three and a half years.
+	if rest, ok := strings.CutPrefix(unit, "and-a-half-"); ok {
+		v, unit = v+0.5, rest
 	}
 	u := measureUnits[unit]
 	if u == "" {
