@@ -1714,6 +1714,13 @@ func speakerOf(doc *textproc.Doc, s *textproc.Sentence, q textproc.Quote) string
 		}
 		return who, n
 	}
+	// "said its chief executive, Mr Harish Ramanathan": the name set
+	// beside the description after the quote is the speaker.
+	if speakerName(sp) == "" && bareSpeaker(sp) != "" && !anonymous[pron] {
+		if who := apposedName(s, q, sp); who != "" {
+			return who
+		}
+	}
 	if speakerName(sp) != "" {
 		if strings.HasSuffix(strings.TrimSpace(sp), ",") {
 			who, n := onlyPerson(s, q.Start)
@@ -1759,6 +1766,43 @@ func speakerOf(doc *textproc.Doc, s *textproc.Sentence, q textproc.Quote) string
 		}
 	}
 	return sp
+}
+
+// apposedName returns the person named right after speaker phrase sp of
+// quote q of s, past a comma: the apposition that names the one the
+// phrase describes ("said its chief executive, Mr Harish Ramanathan,
+// who added"); "" when there is none.
+func apposedName(s *textproc.Sentence, q textproc.Quote, sp string) string {
+	from := min(max(0, q.End), len(s.Text))
+	i := strings.Index(s.Text[from:], strings.TrimRight(sp, " ,"))
+	if i < 0 {
+		return ""
+	}
+	after := from + i + len(strings.TrimRight(sp, " ,"))
+	rest := s.Text[after:]
+	trimmed := strings.TrimLeft(rest, " ")
+	if !strings.HasPrefix(trimmed, ",") {
+		return ""
+	}
+	at := after + len(rest) - len(trimmed) + 1
+	for _, e := range s.Entities {
+		if e.Kind != textproc.Person || e.Start < at {
+			continue
+		}
+		gap := strings.Fields(s.Text[at:e.Start])
+		if len(gap) == 0 || len(gap) == 1 && personHonorific(gap[0]) {
+			return e.Text
+		}
+		break
+	}
+	return ""
+}
+
+// personHonorific reports whether w is an honorific before a person's name
+// ("Mr", "Dr.", "Ms").
+func personHonorific(w string) bool {
+	w = strings.ToLower(strings.TrimRight(w, "."))
+	return maleHonorifics[w] || femaleHonorifics[w] || w == "dr" || w == "prof"
 }
 
 // couldBe reports whether person e of sentence t may be whom a speaker
