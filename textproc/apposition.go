@@ -121,8 +121,8 @@ func appositionAfter(s *Sentence, k int) (Role, bool) {
 			return Role{Text: s.Text[toks[from].Start:toks[end-1].End], Title: canonicalTitle(title),
 				Modifiers: mods, Span: Span{toks[from].Start, toks[end-1].End}}, true
 		}
-		if roleModifiers[t.Lower] {
-			mods = append(mods, t.Lower)
+		if m := appositionModifier(t.Lower); m != "" {
+			mods = append(mods, m)
 			if from < 0 {
 				from = j
 			}
@@ -185,14 +185,27 @@ func appositionBefore(s *Sentence, comma int) (Role, bool) {
 			return Role{Text: s.Text[toks[from].Start:toks[comma-1].End], Title: canonicalTitle(title),
 				Modifiers: mods, Span: Span{toks[from].Start, toks[comma-1].End}}, true
 		}
-		if roleModifiers[t.Lower] {
-			mods = append(mods, t.Lower)
+		if m := appositionModifier(t.Lower); m != "" {
+			mods = append(mods, m)
 			if from < 0 {
 				from = j
 			}
 		}
 	}
 	return Role{}, false
+}
+
+// appositionModifier returns the role modifier word w gives a title in an
+// apposition: a role modifier itself, or "former" for "previously"
+// ("Edmund Toh, previously head of private banking"); "" for none.
+func appositionModifier(w string) string {
+	if w == "previously" {
+		return "former"
+	}
+	if roleModifiers[w] {
+		return w
+	}
+	return ""
 }
 
 // phraseStart returns the first token of the role phrase whose title
