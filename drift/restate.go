@@ -313,18 +313,6 @@ func lexicalNegator(s *textproc.Sentence, j int) bool {
 	if lexicalNegators[t.Lower] {
 		return true
 	}
-	next := ""
-	if j+1 < len(s.Tokens) {
-		next = s.Tokens[j+1].Lower
-	}
-	switch t.Lower {
-	case "against":
-		// "decided against taking any action": "not to take".
-		return strings.HasSuffix(next, "ing")
-	case "free":
-		// "free of charge": "no charge".
-		return next == "of"
-	}
 	return t.Lower == "out" && j > 0 && strings.HasPrefix(s.Tokens[j-1].Lower, "rul")
 }
 
