@@ -2632,8 +2632,7 @@ func negatorBefore(s *textproc.Sentence, t textproc.Token) bool {
 			continue
 		}
 		// Three tokens back, past an aside set off by commas ("declined,
-		// through a spokesman, to comment") and past articles and the
-		// prepositions "for", "to" and "of", which do not count.
+		// through a spokesman, to comment").
 		for j, n := k-1, 0; j >= 0 && n < 3; j-- {
 			if s.Tokens[j].Text == "," {
 				if i := asideStart(s, j); i >= 0 {
@@ -2644,10 +2643,7 @@ func negatorBefore(s *textproc.Sentence, t textproc.Token) bool {
 			if lexicalNegator(s, j) {
 				return true
 			}
-			// "rather than for a party".
-			if u := &s.Tokens[j]; !(u.Stop && (u.Lower == "a" || u.Lower == "an" || u.Lower == "the" || u.Lower == "for" || u.Lower == "to" || u.Lower == "of")) {
-				n++
-			}
+			n++
 		}
 		return false
 	}
