@@ -88,7 +88,9 @@ import (
 //     and no code) judge the drift rules written before them: aimed4a is
 //     studied since session 40, the others are measured only. Its aimed8
 //     folder's eight stories (session 41, names and quotes) were written
-//     to be studied, first measured unread.
+//     to be studied, first measured unread; its aimed9 folder's eight
+//     (session 41), each retold faithfully three ways and manipulated two,
+//     measure false drifts on hard-reworded faithful pages: measured only.
 //
 //   - independent: twenty stories written in session 35 by five writers
 //     who read none of the code, each original with three reports of its
@@ -188,6 +190,7 @@ var BlindSets = []BlindSet{
 	{"blind aimed6", "aimed6", false},
 	{"blind aimed7", "aimed7", false},
 	{"blind aimed8", "aimed8", true},
+	{"blind aimed9", "aimed9", false},
 }
 
 // Families loads the set's stories: each original with its manipulated
