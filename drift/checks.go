@@ -827,10 +827,10 @@ func (c *checker) numbers(ss, ds []*textproc.Sentence) {
 
 // withItself reports whether figure a of sa counts the others of a set
 // beside one it names ("runs Holt Academy and eight other schools", "the
-// three others the force runs", "the central library and eight branch
-// libraries") and figure b of sb the whole set with that one ("one of
-// nine schools", "all four of its suites", "nine libraries, including
-// the central one"): b is a plus one.
+// two others the trust runs", "the main depot and five branch depots")
+// and figure b of sb the whole set with that one ("one of nine schools",
+// "all three of its depots", "six depots, including the main one"): b is
+// a plus one.
 func withItself(sa *textproc.Sentence, a textproc.Number, sb *textproc.Sentence, b textproc.Number) bool {
 	if b.Value != a.Value+1 {
 		return false
@@ -864,8 +864,8 @@ func withItself(sa *textproc.Sentence, a textproc.Number, sb *textproc.Sentence,
 
 // countedWithItself reports whether figure n of d counts a set with or
 // without one member where a source figure counts it the other way
-// (withItself): "Harrowfold and 13 other councils" for "one of 14
-// councils" states no new figure.
+// (withItself): "Kelby and 13 other districts" for "one of 14
+// districts" states no new figure.
 func (c *checker) countedWithItself(d *textproc.Sentence, n textproc.Number) bool {
 	for i := range c.src.Sentences {
 		s := &c.src.Sentences[i]
@@ -1714,8 +1714,8 @@ func speakerOf(doc *textproc.Doc, s *textproc.Sentence, q textproc.Quote) string
 		}
 		return who, n
 	}
-	// "said its chief executive, Mr Harish Ramanathan": the name set
-	// beside the description after the quote is the speaker.
+	// "said its finance director, Ms Rhona Keel": the name set beside
+	// the description after the quote is the speaker.
 	if speakerName(sp) == "" && bareSpeaker(sp) != "" && !anonymous[pron] {
 		if who := apposedName(s, q, sp); who != "" {
 			return who
@@ -1770,15 +1770,16 @@ func speakerOf(doc *textproc.Doc, s *textproc.Sentence, q textproc.Quote) string
 
 // apposedName returns the person named right after speaker phrase sp of
 // quote q of s, past a comma: the apposition that names the one the
-// phrase describes ("said its chief executive, Mr Harish Ramanathan,
-// who added"); "" when there is none.
+// phrase describes ("said its finance director, Ms Rhona Keel, who
+// added"); "" when there is none.
 func apposedName(s *textproc.Sentence, q textproc.Quote, sp string) string {
 	from := min(max(0, q.End), len(s.Text))
-	i := strings.Index(s.Text[from:], strings.TrimRight(sp, " ,"))
+	phrase := strings.TrimRight(sp, " ,")
+	i := strings.Index(s.Text[from:], phrase)
 	if i < 0 {
 		return ""
 	}
-	after := from + i + len(strings.TrimRight(sp, " ,"))
+	after := from + i + len(phrase)
 	rest := s.Text[after:]
 	trimmed := strings.TrimLeft(rest, " ")
 	if !strings.HasPrefix(trimmed, ",") {
@@ -2238,9 +2239,9 @@ func (c *checker) negations(ss []*textproc.Sentence, d *textproc.Sentence) {
 		for _, n := range d.Negations {
 			stem, pspan := negated(d, n)
 			if stem == "" || denialWords[strings.ToLower(n.Cue)] && slices.ContainsFunc(ss, rejects) {
-				// "denied that information had been withheld" for
-				// "rejected the suggestion that information had been
-				// withheld": the same denial in other words.
+				// "denied that the figures had been altered" for
+				// "rejected the suggestion that the figures had been
+				// altered": the same denial in other words.
 				continue
 			}
 			for _, s := range ss {
@@ -2616,7 +2617,7 @@ var lexicalNegators = map[string]bool{
 	"prohibit": true, "prohibited": true, "prohibits": true, "restrict": true, "restricted": true,
 	"restricts": true, "denial": true, "deny": true, "denies": true, "denied": true,
 	// a want of something ("absence from the card" for "did not appear on
-	// the card", "losing accreditation" for "without accreditation"), a
+	// the card", "losing its licence" for "without a licence"), a
 	// plan given up or put off ("scrapped", "suspended").
 	"absence": true, "lose": true, "loses": true, "losing": true, "lost": true,
 	"scrap": true, "scraps": true, "scrapped": true, "abandon": true, "abandons": true, "abandoned": true,
@@ -2903,7 +2904,7 @@ func modalBefore(s *textproc.Sentence, sp textproc.Span) bool {
 // the town is bigger than the plant", "nothing has cost more than the
 // strike") is a superlative ("the town's largest employer"), not a claim
 // denied, whatever b says; so is one of everything against b's "first"
-// or "only" ("no woman had held the seat" for "the first woman to hold
+// or "only" ("no man had held the post" for "the first man to hold
 // it").
 func universal(a *textproc.Sentence, n textproc.Negation, b *textproc.Sentence) bool {
 	switch n.Cue {
@@ -2911,9 +2912,9 @@ func universal(a *textproc.Sentence, n textproc.Negation, b *textproc.Sentence) 
 		if w, ok := comparedAll(a, n); ok && !comparesWith(b, w) {
 			return true
 		}
-		// "No woman had represented the seat before her" against "the
-		// first woman to represent the seat"; "no other player" against
-		// "the only player": the ordinal says that none came before.
+		// "No man had chaired the board before him" against "the first
+		// man to chair the board"; "no other rider" against "the only
+		// rider": the ordinal says that none came before.
 		if noneBefore(a, n, b) {
 			return true
 		}
@@ -2938,8 +2939,7 @@ func universal(a *textproc.Sentence, n textproc.Negation, b *textproc.Sentence) 
 // noneBefore reports whether negation n of a denies everything of a kind
 // that b calls the first or the only one: the word after the cue
 // ("other" passed over) is the word right after b's "first" or "only"
-// ("No other player ... has signed" and "the first player ... to
-// sign").
+// ("No other rider ... has won" and "the first rider ... to win").
 func noneBefore(a *textproc.Sentence, n textproc.Negation, b *textproc.Sentence) bool {
 	k := tokenAt(a, n.Start) + 1
 	if k <= 0 || k >= len(a.Tokens) {
@@ -3317,19 +3317,19 @@ func (c *checker) newEntity(ss []*textproc.Sentence, d *textproc.Sentence, e tex
 }
 
 // replacedName returns the name of the source sentences ss that derived
-// entity e of sentence d stands in place of, a place never: first the
-// one, in ss or right beside, whose words around it the words around e
-// share most, two content words at least (contextShare); then one
-// standing between the same words as e (sameSlot: "Fenhurst Capital is
-// advising" → "Kessock Brothers is advising") that d does not name; then
-// one of e's kind (a person for a person, a body for a body) that the
-// derived text names nowhere (mentions): a rewrite that changes who or
-// what a sentence is about drops the name it replaces; then one of e's
-// kind that d does not name, as a rewrite may still name the replaced one
-// elsewhere, in another part of the story; last, one of e's kind that the
-// derived text names nowhere in a source sentence right beside ss (the
-// aligner pairs the sentence the name's claim came from with its
-// neighbour). A source sentence naming several such takes the first.
+// entity e of sentence d stands in place of, a place never, and one d
+// does not name: first the one, in ss or right beside, whose words around
+// it the words around e share most, two content words at least
+// (contextShare); then one standing between the same words as e
+// (sameSlot: "Arden Capital is advising" → "Mott Brothers is advising");
+// then one of e's kind (a person for a person, a body for a body) that
+// the derived text names nowhere, as a rewrite that changes who or what a
+// sentence is about drops the name it replaces; then one of e's kind,
+// which the rewrite may still name elsewhere, in another part of the
+// story; last, one of e's kind that the derived text names nowhere in a
+// source sentence right beside ss (the aligner pairs the sentence the
+// name's claim came from with its neighbour). A source sentence naming
+// several such takes the first.
 func (c *checker) replacedName(ss []*textproc.Sentence, d *textproc.Sentence, e textproc.Entity) (string, *textproc.Sentence, bool) {
 	own := strings.Fields(e.Text)
 	if len(own) == 0 {
@@ -3342,19 +3342,6 @@ func (c *checker) replacedName(ss []*textproc.Sentence, d *textproc.Sentence, e 
 		words := strings.Fields(f.Text)
 		return len(words) > 0 && (f.Kind == e.Kind || strings.ToLower(words[0]) == first)
 	}
-	derived := c.derived.Sentences
-	all := make([]*textproc.Sentence, len(derived))
-	for i := range derived {
-		all[i] = &derived[i]
-	}
-	one := []*textproc.Sentence{d}
-	passes := []func(s *textproc.Sentence, f textproc.Entity) bool{
-		func(s *textproc.Sentence, f textproc.Entity) bool { return sameSlot(s, f, d, e) && !mentions(one, f) },
-		func(_ *textproc.Sentence, f textproc.Entity) bool { return kindOf(f) && !mentions(all, f) },
-		func(_ *textproc.Sentence, f textproc.Entity) bool { return kindOf(f) && !mentions(one, f) },
-	}
-	// The source sentences right beside ss: the aligner may pair the
-	// sentence a name's claim came from with its neighbour.
 	var beside []*textproc.Sentence
 	for _, s := range ss {
 		for _, j := range [2]int{s.Index - 1, s.Index + 1} {
@@ -3363,13 +3350,22 @@ func (c *checker) replacedName(ss []*textproc.Sentence, d *textproc.Sentence, e 
 			}
 		}
 	}
-	// First the name whose words around it e's words around it share
-	// most ("the former head of private banking, Mr Edmund Toh, who left
-	// in 2024" → "the former head of private banking, Mr Marcus Lau").
+	// firstOf returns the first name of sentences, no place, that d does
+	// not name and ok takes.
+	firstOf := func(sentences []*textproc.Sentence, ok func(s *textproc.Sentence, f textproc.Entity) bool) (string, *textproc.Sentence, bool) {
+		for _, s := range sentences {
+			for _, f := range s.Entities {
+				if f.Kind != textproc.Place && !names(d, f) && ok(s, f) {
+					return f.Text, s, true
+				}
+			}
+		}
+		return "", nil, false
+	}
 	best, bestShare, at := "", minContextShare-1, (*textproc.Sentence)(nil)
 	for _, s := range append(slices.Clip(ss), beside...) {
 		for _, f := range s.Entities {
-			if f.Kind == textproc.Place || mentions(one, f) {
+			if f.Kind == textproc.Place || names(d, f) {
 				continue
 			}
 			if n := contextShare(s, f, d, e); n > bestShare {
@@ -3380,23 +3376,16 @@ func (c *checker) replacedName(ss []*textproc.Sentence, d *textproc.Sentence, e 
 	if at != nil {
 		return best, at, true
 	}
-	for _, ok := range passes {
-		for _, s := range ss {
-			for _, f := range s.Entities {
-				if f.Kind != textproc.Place && ok(s, f) {
-					return f.Text, s, true
-				}
-			}
+	for _, ok := range []func(s *textproc.Sentence, f textproc.Entity) bool{
+		func(s *textproc.Sentence, f textproc.Entity) bool { return sameSlot(s, f, d, e) },
+		func(_ *textproc.Sentence, f textproc.Entity) bool { return kindOf(f) && !c.namedAnywhere(f) },
+		func(_ *textproc.Sentence, f textproc.Entity) bool { return kindOf(f) },
+	} {
+		if name, s, found := firstOf(ss, ok); found {
+			return name, s, true
 		}
 	}
-	for _, n := range beside {
-		for _, f := range n.Entities {
-			if f.Kind != textproc.Place && kindOf(f) && !mentions(all, f) {
-				return f.Text, n, true
-			}
-		}
-	}
-	return "", nil, false
+	return firstOf(beside, func(_ *textproc.Sentence, f textproc.Entity) bool { return kindOf(f) && !c.namedAnywhere(f) })
 }
 
 // contextShare counts the content stems within contextWords tokens of
@@ -3433,27 +3422,32 @@ const (
 	minContextShare = 2
 )
 
-// mentions reports whether a sentence of ss names f: a person by the
-// surname (the last word, capitalised: "Brisco-Halt Drilling", which the
-// tagger may take for a person, is not named by "drilling"), a body or
-// anything else by its whole name.
-func mentions(ss []*textproc.Sentence, f textproc.Entity) bool {
+// names reports whether s names f: a person by the surname (the last
+// word, capitalised: "Harwood Drilling", which the tagger may take for a
+// person, is not named by "drilling"), a body or anything else by its
+// whole name.
+func names(s *textproc.Sentence, f textproc.Entity) bool {
 	words := strings.Fields(f.Text)
 	if len(words) == 0 {
 		return true
 	}
 	if f.Kind == textproc.Person {
 		last := strings.Trim(baseWord(straightApostrophe(strings.ToLower(words[len(words)-1]))), ".,;:")
-		return slices.ContainsFunc(ss, func(s *textproc.Sentence) bool {
-			return slices.ContainsFunc(s.Tokens, func(t textproc.Token) bool {
-				return t.Kind == textproc.Word && t.Text != t.Lower && baseWord(straightApostrophe(t.Lower)) == last
-			})
+		return slices.ContainsFunc(s.Tokens, func(t textproc.Token) bool {
+			return t.Kind == textproc.Word && t.Text != t.Lower && baseWord(straightApostrophe(t.Lower)) == last
 		})
 	}
-	key := strings.ToLower(straightApostrophe(f.Text))
-	return slices.ContainsFunc(ss, func(s *textproc.Sentence) bool {
-		return strings.Contains(strings.ToLower(straightApostrophe(s.Text)), key)
-	})
+	return strings.Contains(strings.ToLower(straightApostrophe(s.Text)), strings.ToLower(straightApostrophe(f.Text)))
+}
+
+// namedAnywhere reports whether a derived sentence names f (names).
+func (c *checker) namedAnywhere(f textproc.Entity) bool {
+	for i := range c.derived.Sentences {
+		if names(&c.derived.Sentences[i], f) {
+			return true
+		}
+	}
+	return false
 }
 
 // sameSlot reports whether name f of s and name e of d stand between the

@@ -197,7 +197,7 @@ func appositionBefore(s *Sentence, comma int) (Role, bool) {
 
 // appositionModifier returns the role modifier word w gives a title in an
 // apposition: a role modifier itself, or "former" for "previously"
-// ("Edmund Toh, previously head of private banking"); "" for none.
+// ("Ola Grint, previously head of lending"); "" for none.
 func appositionModifier(w string) string {
 	if w == "previously" {
 		return "former"
