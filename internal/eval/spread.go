@@ -72,7 +72,7 @@ func DriftSpread(ctx context.Context, w io.Writer, rewritesDir string, n int) er
 			return err
 		}
 		fit := d.fit(a)
-		runs = append(runs, fit.rates(d.outs, fit.Threshold))
+		runs = append(runs, fit.rates(d.outs, fit.Threshold, nil))
 		thresholds = append(thresholds, fit.Threshold)
 	}
 	fmt.Fprintf(w, "the drift model refitted with its examples dealt to its %d bags %d ways (the shipped dealing first); pairs judged derived\n", bags, n+1)

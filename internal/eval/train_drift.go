@@ -80,8 +80,11 @@ func FitDrift(ctx context.Context, rewritesDir string) (*DriftFit, error) {
 // pair compared, and the examples (signals, manipulated or not).
 type driftData struct {
 	outs []RewriteOutcome
-	X    [][]float64
-	y    []bool
+	// xOf is the example of each of outs (an index into X), -1 for the
+	// outcomes not fitted on.
+	xOf []int
+	X   [][]float64
+	y   []bool
 }
 
 // driftExamples compares every llm-rewrites pair and gathers FitDrift's
@@ -97,12 +100,15 @@ func driftExamples(ctx context.Context, rewritesDir string) (*driftData, error) 
 	}
 	var X [][]float64
 	var y []bool
+	xOf := make([]int, len(outs))
 	// The pairs whose drift Compare reads with the original as source:
 	// judged derived with the original named, or with the direction
 	// unknown (Compare then reads a, the original, as the source), so the
 	// examples stay the same when the direction names more originals.
-	for _, o := range outs {
+	for k, o := range outs {
+		xOf[k] = -1
 		if o.Relation.Derived() && o.Source != trace.SourceB && o.Pair.Part() == Fit {
+			xOf[k] = len(X)
 			X = append(X, o.Review.Signals)
 			y = append(y, *o.Pair.Manipulated)
 		}
@@ -117,11 +123,15 @@ func driftExamples(ctx context.Context, rewritesDir string) (*driftData, error) 
 	if err != nil {
 		return nil, err
 	}
-	return &driftData{outs: outs, X: append(X, sx...), y: append(y, sy...)}, nil
+	return &driftData{outs: outs, xOf: xOf, X: append(X, sx...), y: append(y, sy...)}, nil
 }
 
 // fit fits the drift model and its threshold, the examples dealt to the
-// model's bags by dealing (see deal).
+// model's bags by dealing (see deal). The threshold is read from the fit
+// part's scores out of fold (outOfFold, thresholdDealings ways): a
+// model's score on the pairs it was fitted on flatters the faithful ones,
+// so a threshold chosen on them moved whenever Find's reports changed
+// what the model had learnt.
 func (d *driftData) fit(dealing int) *DriftFit {
 	ones := make([]float64, len(d.X))
 	for i := range ones {
@@ -131,30 +141,46 @@ func (d *driftData) fit(dealing int) *DriftFit {
 	// than a fifth) where a logistic model weighs it linearly: check AUC
 	// 0.9001 -> 0.9116 with the same signals and examples.
 	fit := &DriftFit{Model: fitBagged(d.X, d.y, ones, driftSigns, driftDepth, dealing)}
+	oof := outOfFold(d.X, d.y, ones, driftSigns, driftDepth, thresholdDealings)
+	heldOut := func(k int, o RewriteOutcome) float64 {
+		if i := d.xOf[k]; i >= 0 {
+			return oof[i]
+		}
+		return fit.Model.Score(o.Review.Signals)
+	}
 	fit.Threshold = 0.99
 	for t := 0.01; t < 0.99; t += 0.01 {
-		if r := fit.rates(d.outs, t)[Fit]; faithfulBound(r.Faithful.Value(), r.Faithful.N) <= faithfulTarget {
+		if r := fit.rates(d.outs, t, heldOut)[Fit]; faithfulBound(r.Faithful.Value(), r.Faithful.N) <= faithfulTarget {
 			fit.Threshold = float64(int(t*100+0.5)) / 100
 			break
 		}
 	}
 	for _, part := range []Part{Fit, Check} {
-		r := fit.rates(d.outs, fit.Threshold)[part]
+		r := fit.rates(d.outs, fit.Threshold, nil)[part]
 		fit.Figures = append(fit.Figures, fmt.Sprintf("%-6s manipulated with a drift %s, faithful %s, AUC %.4f",
 			part+":", r.Manipulated, r.Faithful, r.AUC))
 	}
 	return fit
 }
 
+// thresholdDealings is how many ways outOfFold deals the drift examples
+// to its folds for the threshold's scores.
+const thresholdDealings = 3
+
 // rates scores the outcomes judged derived as Compare would with the
-// fitted model and threshold t.
-func (f *DriftFit) rates(outs []RewriteOutcome, t float64) map[Part]*RewriteRates {
+// fitted model and threshold t; score, when not nil, gives the k-th
+// outcome's score instead of the model.
+func (f *DriftFit) rates(outs []RewriteOutcome, t float64, score func(k int, o RewriteOutcome) float64) map[Part]*RewriteRates {
 	scored := make([]RewriteOutcome, 0, len(outs))
-	for _, o := range outs {
+	for k, o := range outs {
 		if !o.Derived {
 			continue
 		}
-		o.Score = f.Model.Score(o.Review.Signals)
+		if score != nil {
+			o.Score = score(k, o)
+		} else {
+			o.Score = f.Model.Score(o.Review.Signals)
+		}
 		o.Drifts = o.Review.Drifts(o.Score >= t, o.Relation == trace.Partial)
 		scored = append(scored, o)
 	}

@@ -102,7 +102,7 @@ func fitRelation(ex []relationExample, dealing int) *RelationFit {
 		wts = append(wts, setWeight(e.set))
 	}
 	fit.Derived = fitBagged(X, y, wts, derivedSigns, derivedDepth, dealing)
-	fit.Threshold = chooseThreshold(outOfFold(X, y, wts, derivedSigns, 1), hard)
+	fit.Threshold = chooseThreshold(outOfFold(X, y, wts, derivedSigns, derivedDepth, 1), hard)
 
 	X, y, wts = nil, nil, nil
 	for _, e := range ex {
@@ -162,7 +162,7 @@ func fitOwn(ex []relationExample, fit *RelationFit) (trace.Trees, float64) {
 		y = append(y, !e.derived)
 		wts = append(wts, setWeight(e.set))
 	}
-	return fitBagged(X, y, wts, nil, derivedDepth, 0), chooseOwnThreshold(outOfFold(X, y, wts, nil, ownDealings), y)
+	return fitBagged(X, y, wts, nil, derivedDepth, 0), chooseOwnThreshold(outOfFold(X, y, wts, nil, derivedDepth, ownDealings), y)
 }
 
 // ownDealings is how many ways outOfFold deals the own-reporting
@@ -612,10 +612,11 @@ func lowestThreshold(scores []float64, counted []bool, share float64) float64 {
 // folds is how many parts outOfFold splits the examples into.
 const folds = 3
 
-// outOfFold returns each example's score under models fitted on the
-// other folds, averaged over dealings ways of dealing the examples to the
-// folds (deal's: the first i mod folds, the others seeded shuffles).
-func outOfFold(X [][]float64, y []bool, wts []float64, sign []int8, dealings int) []float64 {
+// outOfFold returns each example's score under models of the given depth
+// fitted on the other folds, averaged over dealings ways of dealing the
+// examples to the folds (deal's: the first i mod folds, the others seeded
+// shuffles).
+func outOfFold(X [][]float64, y []bool, wts []float64, sign []int8, depth, dealings int) []float64 {
 	mean := make([]float64, len(X))
 	for d := 0; d < dealings; d++ {
 		fold := deal(len(X), folds, d, 1)
@@ -628,7 +629,7 @@ func outOfFold(X [][]float64, y []bool, wts []float64, sign []int8, dealings int
 					fx, fy, fw = append(fx, X[i]), append(fy, y[i]), append(fw, wts[i])
 				}
 			}
-			m := fitBagged(fx, fy, fw, sign, derivedDepth, 0)
+			m := fitBagged(fx, fy, fw, sign, depth, 0)
 			for i := range X {
 				if fold[i] == f {
 					mean[i] += m.Score(X[i]) / float64(dealings)

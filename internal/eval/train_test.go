@@ -193,11 +193,11 @@ func TestOutOfFold(t *testing.T) {
 			oof[i] = m.Score(X[i])
 		}
 	}
-	one := outOfFold(X, y, w, nil, 1)
+	one := outOfFold(X, y, w, nil, derivedDepth, 1)
 	if !slices.Equal(one, oof) {
 		t.Fatalf("one dealing: %v, want the i mod folds scores %v", one[:3], oof[:3])
 	}
-	five := outOfFold(X, y, w, nil, 5)
+	five := outOfFold(X, y, w, nil, derivedDepth, 5)
 	if slices.Equal(five, one) {
 		t.Errorf("five dealings gave the scores of one")
 	}
