@@ -90,7 +90,9 @@ import (
 //     folder's eight stories (session 41, names and quotes) were written
 //     to be studied, first measured unread; its aimed9 folder's eight
 //     (session 41), each retold faithfully three ways and manipulated two,
-//     measure false drifts on hard-reworded faithful pages: measured only.
+//     measure false drifts on hard-reworded faithful pages: measured only;
+//     its aimed10 folder's eight (session 42), made the same way by
+//     another writer, were written to be studied, first measured unread.
 //
 //   - independent: twenty stories written in session 35 by five writers
 //     who read none of the code, each original with three reports of its
@@ -191,6 +193,7 @@ var BlindSets = []BlindSet{
 	{"blind aimed7", "aimed7", false},
 	{"blind aimed8", "aimed8", true},
 	{"blind aimed9", "aimed9", false},
+	{"blind aimed10", "aimed10", true},
 }
 
 // Families loads the set's stories: each original with its manipulated
