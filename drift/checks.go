@@ -1215,6 +1215,13 @@ func (c *checker) sourceDates(dd textproc.Date) bool {
 			return true
 		}
 	}
+	// A day the source names relative to its publication ("tonight" in
+	// a report published on a Tuesday is Tuesday night).
+	for _, sd := range c.src.PublishedDays {
+		if sd.Kind == dd.Kind && sameDate(sd, dd) {
+			return true
+		}
+	}
 	return false
 }
 

@@ -5,6 +5,9 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/wiretrace/wiretrace/article"
+	"github.com/wiretrace/wiretrace/textproc"
 )
 
 // TestExamine checks the article-level review: facts only the derived
@@ -350,6 +353,47 @@ func TestExamineDatelineDate(t *testing.T) {
 		if d.Kind == Date {
 			t.Errorf("date drift %+v: the dateline states March 17", d)
 		}
+	}
+}
+
+// TestExaminePublishedDay checks that a day the source names relative to
+// its publication ("tonight", "tomorrow") is one it states: a rewrite that
+// names the weekday or the date adds no date, while another day still is
+// one the source never gives.
+func TestExaminePublishedDay(t *testing.T) {
+	src := &article.Article{Published: "2026-03-10T16:00:00+11:00", Paragraphs: []string{
+		"The ferry service across the sound will stop tonight as a storm approaches.",
+		"The operator said sailings would resume tomorrow if the wind eased.",
+		"About 1,200 passengers use the service each day.",
+		"A spokesperson for the operator said safety came first.",
+		"Buses will run around the sound in the meantime."}}
+	for _, tc := range []struct {
+		name, first, second string
+		want                string
+	}{
+		{"the same days", "The ferry service across the sound stopped on Tuesday night as a storm approached.",
+			"The operator said sailings would resume on 11 March if the wind eased.", ""},
+		{"another day", "The ferry service across the sound stopped on Thursday night as a storm approached.",
+			"The operator said sailings would resume on 11 March if the wind eased.", "Thursday"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			der := doc(tc.first, tc.second, "About 1,200 passengers use the service each day.",
+				"A spokesperson for the operator said safety came first.", "Buses will run around the sound in the meantime.")
+			var pairs []Pair
+			for i := range 5 {
+				pairs = append(pairs, Pair{Source: []int{i}, Derived: []int{i}})
+			}
+			rv := Examine(textproc.Analyze(src), der, pairs)
+			var got []string
+			for _, d := range append(rv.Found, rv.Suspects...) {
+				if d.Kind == Date {
+					got = append(got, d.DerivedSpan)
+				}
+			}
+			if strings.Join(got, "; ") != tc.want {
+				t.Errorf("date drifts %q, want %q", got, tc.want)
+			}
+		})
 	}
 }
 

@@ -77,6 +77,8 @@ func TestEntitiesAndRoles(t *testing.T) {
 			"person:Ola Brenn organization:Pennyfield Residents' Association place:Japan", "envoy[]="},
 		{"weekday is not a name", "Mayor Elena Varga spoke on Tuesday in Oslo.",
 			"person:Elena Varga place:Oslo", "mayor[]=Elena Varga"},
+		{"a currency code is not a name", "Mayor Elena Varga said R6.8 billion and Rs 450 were spent in Oslo.",
+			"person:Elena Varga place:Oslo", "mayor[]=Elena Varga"},
 		{"a name after the kind of body it is", "The security firm Greyfen Secure said the charity Tidewell Hearts had been told.",
 			"organization:Greyfen Secure organization:Tidewell Hearts", ""},
 		{"sentence-initial verb is not a name", "Spurred by fears, Tokyo raised spending.",
@@ -128,6 +130,18 @@ func TestNumbers(t *testing.T) {
 		{"Shares cost US$14.", "14 USD"},
 		{"Two dozen were hurt; seven died.", "2 ; 12 ; 7 "},
 		{"The rate fell 0.25 percentage points.", "0.25 points"},
+		// Currency codes in letters, glued to the figure or not; a lone
+		// "R" only before a figure written as money.
+		{"The port will cost R6.8 billion, or R6.8-billion.", "6.8e+09 ZAR; 6.8e+09 ZAR"},
+		{"Fares rose to R9,000 and R2bn was set aside.", "9000 ZAR; 2e+09 ZAR"},
+		{"The R445 was closed at Kilmore.", ""},
+		{"The fine was Rs 4.5 crore, or Rs45 million.", "4.5e+07 INR; 4.5e+07 INR"},
+		{"A loan of RM2.5 million and KSh1.2 billion.", "2.5e+06 MYR; 1.2e+09 KES"},
+		{"A grant of 3.1 billion rand.", "3.1e+09 ZAR"},
+		// A magnitude joined by a hyphen; a decimal comma.
+		{"It was a $2-million deal.", "2e+06 USD"},
+		{"The budget is R2,4 billion and 12,75 percent of it is spent.", "2.4e+09 ZAR; 12.75 %"},
+		{"Some 10,000 people and 2 lakh households.", "10000 people; 200000 "},
 	} {
 		t.Run(tc.text, func(t *testing.T) {
 			var got []string

@@ -3,6 +3,7 @@ package textproc
 import (
 	"strconv"
 	"strings"
+	"time"
 )
 
 // dates appends to out the weekdays, day-month dates, months, years and
@@ -151,6 +152,36 @@ func relativeAt(toks []Token, k int) int {
 		}
 	}
 	return 0
+}
+
+// dayOffsets are the relative words that name one day, as days after
+// the day of writing.
+var dayOffsets = map[string]int{"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
+
+// publishedDays returns the days d names by a relative word (dayOffsets)
+// read against its publication time t, in t's own time zone (the
+// writer's day): each day's weekday and its day, month and year.
+func publishedDays(d *Doc, t time.Time) []Date {
+	var seen [3]bool
+	var out []Date
+	for i := range d.Sentences {
+		for _, x := range d.Sentences[i].Dates {
+			off, ok := dayOffsets[strings.ToLower(x.Text)]
+			if x.Kind != Relative || !ok || seen[off+1] {
+				continue
+			}
+			seen[off+1] = true
+			day := t.AddDate(0, 0, off)
+			wd := int(day.Weekday())
+			if wd == 0 {
+				wd = 7
+			}
+			out = append(out,
+				Date{Text: day.Weekday().String(), Kind: Weekday, Weekday: wd},
+				Date{Text: day.Format("2 January 2006"), Kind: DayMonth, Month: int(day.Month()), Day: day.Day(), Year: day.Year()})
+		}
+	}
+	return out
 }
 
 // lowerDate reports a lower-case word at k that names a date all the same:

@@ -25,13 +25,17 @@ func entities(ents []Entity, text, low string, toks []Token, ds []Date) ([]Role,
 		inRole, holderStart = make([]bool, 0, len(toks)), make([]bool, 0, len(toks))
 	}
 	inRole, holderStart = inRole[:len(toks)], holderStart[:len(toks)]
-	// Dates are not names: "on Tuesday" must not join "Ana Kovac".
+	// Dates are not names: "on Tuesday" must not join "Ana Kovac"; nor
+	// is a currency code before its figure ("R6.8 billion", "Rs 450").
 	for k := range toks {
 		t := &toks[k]
 		for _, d := range ds {
 			if t.Start >= d.Start && t.End <= d.End && t.Kind == Word {
 				inRole[k] = true
 			}
+		}
+		if letterCurrencies[t.Text] != "" && k+1 < len(toks) && toks[k+1].Kind == Numeral && (toks[k+1].Start == t.End || len(t.Text) > 1) {
+			inRole[k] = true
 		}
 	}
 	for _, r := range roles {

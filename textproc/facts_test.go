@@ -2,6 +2,7 @@ package textproc
 
 import (
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/wiretrace/wiretrace/article"
@@ -159,5 +160,26 @@ func TestSpeakerNotPastFullStop(t *testing.T) {
 		if len(got) != 1 || got[0] != tt.want {
 			t.Errorf("%s: speakers %q, want one, %q", tt.text, got, tt.want)
 		}
+	}
+}
+
+// TestPublishedDays checks the days a text names relative to its
+// publication: read in the writer's time zone, each once, none without a
+// publication time.
+func TestPublishedDays(t *testing.T) {
+	a := &article.Article{Published: "2026-07-21T08:30:00+12:00", Paragraphs: []string{
+		"The river rose again today and will peak tomorrow.", "Roads closed tonight will stay shut."}}
+	var got []string
+	for _, d := range Analyze(a).PublishedDays {
+		got = append(got, d.Text)
+	}
+	// 08:30 at +12:00 is 20 July in UTC: the writer's day is 21 July.
+	want := "Tuesday; 21 July 2026; Wednesday; 22 July 2026"
+	if strings.Join(got, "; ") != want {
+		t.Errorf("published days %q, want %q", got, want)
+	}
+	a.Published = ""
+	if days := Analyze(a).PublishedDays; len(days) != 0 {
+		t.Errorf("published days %+v without a publication time, want none", days)
 	}
 }

@@ -136,15 +136,23 @@ var spelledNumbers = map[string]float64{
 var magnitudes = map[string]float64{
 	"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
 	"bn": 1e9, "mn": 1e6, "m": 1e6, "k": 1e3, "b": 1e9, "tn": 1e12,
+	// Indian English: a lakh is a hundred thousand, a crore ten million.
+	"lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7,
 }
 
 var currencyWords = map[string]string{
 	"dollar": "USD", "dollars": "USD", "euro": "EUR", "euros": "EUR", "pound": "GBP",
 	"pounds": "GBP", "sterling": "GBP", "yen": "JPY", "yuan": "CNY", "renminbi": "CNY",
-	"rupees": "INR", "rupee": "INR", "won": "KRW", "usd": "USD", "eur": "EUR", "gbp": "GBP", "jpy": "JPY",
+	"rupees": "INR", "rupee": "INR", "won": "KRW", "rand": "ZAR", "ringgit": "MYR", "usd": "USD", "eur": "EUR", "gbp": "GBP", "jpy": "JPY",
 }
 
 var currencySymbols = map[string]string{"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY"}
+
+// letterCurrencies are the currency symbols written in letters before a
+// figure, glued to it or not ("R6.8 billion" rand, "Rs 450" rupees, "RM2.5
+// million" ringgit, "KSh1.2 billion" Kenyan shillings, "Rp" rupiah, "Tk"
+// taka); "R" alone counts only glued to its figure.
+var letterCurrencies = map[string]string{"R": "ZAR", "Rs": "INR", "RM": "MYR", "KSh": "KES", "Ksh": "KES", "Rp": "IDR", "Tk": "BDT"}
 
 var measureUnits = map[string]string{
 	"km": "km", "kilometers": "km", "kilometres": "km", "kilometer": "km", "kilometre": "km",

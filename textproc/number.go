@@ -26,7 +26,7 @@ func numbers(out []Number, text string, toks []Token, ds []Date) []Number {
 		var v float64
 		switch {
 		case t.Kind == Numeral && !inDate(t):
-			f, err := strconv.ParseFloat(strings.ReplaceAll(t.Text, ",", ""), 64)
+			f, err := strconv.ParseFloat(numeralText(t.Text), 64)
 			if err != nil {
 				continue
 			}
@@ -38,16 +38,22 @@ func numbers(out []Number, text string, toks []Token, ds []Date) []Number {
 		}
 		first, last := k, k
 		n := Number{Value: v}
-		// Currency before: "$", "US$", "€".
+		// Currency before: "$", "US$", "€", "R", "Rs".
 		if k > 0 {
 			if c := currencySymbols[toks[k-1].Text]; c != "" {
 				n.Unit, first = c, k-1
 				if k > 1 && (toks[k-2].Text == "US" || toks[k-2].Text == "U.S.") && toks[k-2].End == toks[k-1].Start {
 					first = k - 2
 				}
+			} else if c := letterCurrencies[toks[k-1].Text]; c != "" && (toks[k-1].End == t.Start || len(toks[k-1].Text) > 1) {
+				n.Unit, first = c, k-1
 			}
 		}
 		j := k + 1
+		// A magnitude joined by a hyphen: "R6.8-billion", "$2-million".
+		if j+1 < len(toks) && toks[j].Text == "-" && toks[j].Start == t.End && toks[j+1].Start == toks[j].End && len(toks[j+1].Lower) > 2 && magnitudes[toks[j+1].Lower] != 0 {
+			j++
+		}
 		// A spelled number before a numeral's magnitude: "2.5 billion".
 		if j < len(toks) {
 			if m, ok := magnitudes[toks[j].Lower]; ok && (len(toks[j].Lower) > 2 || n.Unit != "" || toks[j].Start == t.End) {
@@ -80,6 +86,17 @@ func numbers(out []Number, text string, toks []Token, ds []Date) []Number {
 		k = last
 	}
 	return out
+}
+
+// numeralText returns a numeral as strconv.ParseFloat reads it: without
+// its thousands commas ("10,000"), a decimal comma as a point ("2,4",
+// "12,75": one comma, one or two digits after it, as South African and
+// continental European writers put a decimal).
+func numeralText(s string) string {
+	if i := strings.IndexByte(s, ','); i > 0 && strings.Count(s, ",") == 1 && !strings.Contains(s, ".") && len(s)-i-1 <= 2 {
+		return s[:i] + "." + s[i+1:]
+	}
+	return strings.ReplaceAll(s, ",", "")
 }
 
 // spelledUnits are the units that follow a spelled multiple of ten

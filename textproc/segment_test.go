@@ -106,6 +106,7 @@ func FuzzSegment(f *testing.F) {
 		"\xff\xfe. A", "U.S.", ". . . .", "Mr.",
 		"the storm hit at night.The town was dark", strings.Repeat("the river rose, and the town ", 30),
 		strings.Repeat("the council met the families of the valley to hear them. ", 6),
+		"It cost R6.8-billion, Rs4,5 crore and R2bn today.", "R1.é R9,",
 	} {
 		f.Add(s)
 	}

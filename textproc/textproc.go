@@ -20,6 +20,12 @@ type Doc struct {
 	// DatelineDates are the dates the dateline gives ("TOKYO, Jan 5 (AP)
 	// — ..."): the source states them though no sentence holds them.
 	DatelineDates []Date
+	// PublishedDays are the days the text names by words relative to its
+	// publication ("today", "tonight", "yesterday", "tomorrow"), each as a
+	// weekday and a dated day read against the article's publication day:
+	// the text states them though no sentence spells them out. Empty when
+	// the article has no publication time or no such word.
+	PublishedDays []Date
 	// Sentences are the body's sentences in reading order; Sentences[i].Index
 	// is i.
 	Sentences []Sentence
@@ -347,6 +353,9 @@ func Analyze(a *article.Article) *Doc {
 	}
 	resolvePeople(d)
 	dropOpeners(d)
+	if t, ok := a.PublishedTime(); ok {
+		d.PublishedDays = publishedDays(d, t)
+	}
 	return d
 }
 

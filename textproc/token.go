@@ -105,6 +105,10 @@ func scanTokens(text string, fn func(s string, kind TokenKind, start int)) {
 				i++
 			case asciiLetter:
 				end := max(scanWord(text, i), i+1)
+				if code := currencyCode(text, i, end); code > i {
+					// "R6.8", "Rs450": the code, then the figure.
+					end = code
+				}
 				fn(text[i:end], Word, i)
 				i = end
 			case asciiDigit:
@@ -241,6 +245,30 @@ func scanWord(text string, i int) int {
 		break
 	}
 	return j
+}
+
+// currencyCode returns the end of a currency code written in letters
+// (letterCurrencies) that the word text[i:end] starts with when a figure
+// follows it inside the word ("R6.8", "KSh1.2", "Rs450"); i when none. A
+// code of one letter also names roads and models ("the R445"): it counts
+// only before a figure written as money is, with decimals or thousands
+// ("R6.8", "R9,000") or a magnitude glued to it ("R2bn", "R50m").
+func currencyCode(text string, i, end int) int {
+	j := i
+	for j < end && text[j] < utf8.RuneSelf && asciiClass[text[j]] == asciiLetter && j-i < 3 {
+		j++
+	}
+	if j == end || text[j] < '0' || text[j] > '9' || letterCurrencies[text[i:j]] == "" {
+		return i
+	}
+	if j-i > 1 {
+		return j
+	}
+	k := scanNumeral(text, j)
+	if strings.ContainsAny(text[j:k], ".,") || k < end && magnitudes[strings.ToLower(text[k:end])] != 0 {
+		return j
+	}
+	return i
 }
 
 // scanInitials matches a run of single letters each followed by a dot
