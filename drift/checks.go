@@ -430,7 +430,10 @@ func titleIn(text, title string) bool {
 	if !strings.Contains(lower, " and ") && !strings.Contains(lower, " & ") {
 		return false
 	}
-	t := canonTitle(title)
+	// A title written with a hyphen is the same title ("vice-chancellor",
+	// which textproc reads as "vice chancellor").
+	lower = strings.ReplaceAll(lower, "-", " ")
+	t := strings.ReplaceAll(canonTitle(title), "-", " ")
 	for _, conj := range strings.FieldsFunc(strings.ReplaceAll(lower, " and ", "&"), func(r rune) bool { return r == '&' || r == ',' }) {
 		conj, _, _ = strings.Cut(strings.TrimSpace(conj), " of ")
 		conj = " " + conj
