@@ -2210,7 +2210,7 @@ func (c *checker) negations(ss []*textproc.Sentence, d *textproc.Sentence) {
 					// "confirmed that he would stand".
 					t, ok = disclosed(s, pspan, d)
 				}
-				if ok && !(both && inNegatedClause(d, t)) && !c.keptInGroup(d, stem) && !prevented(d, t) {
+				if ok && !(both && inNegatedClause(d, t)) && !c.keptInGroup(s, d, stem) && !prevented(d, t) {
 					if deferred(s, pspan, d, t.Span) || modalOnly(d, t.Span, s, n.Span) || universal(s, n, d) {
 						continue
 					}
@@ -2307,23 +2307,34 @@ func question(s *textproc.Sentence) bool {
 }
 
 // keptInGroup reports whether a derived sentence of d's aligned group
-// other than d, or one right beside d that no pair holds, negates the
-// word whose stem is stem: the source's negation is kept there ("We are
-// not building an empire. We are building a safety net," as two source
-// sentences or one, the first left out of the pair by the aligner), not
+// other than d, or one right beside d that no pair holds or that restates
+// source sentence s, negates the word whose stem is stem: the source's
+// negation is kept there ("We are not building an empire. We are building
+// a safety net," as two source sentences or one, the first left out of
+// the pair by the aligner or paired with a sentence before it), not
 // dropped in d.
-func (c *checker) keptInGroup(d *textproc.Sentence, stem string) bool {
+func (c *checker) keptInGroup(s, d *textproc.Sentence, stem string) bool {
 	for _, o := range c.group {
 		if o != d && negates(o, stem) {
 			return true
 		}
 	}
 	for _, j := range [2]int{d.Index - 1, d.Index + 1} {
-		if j >= 0 && j < len(c.paired) && !c.paired[j] && negates(&c.derived.Sentences[j], stem) {
+		if j < 0 || j >= len(c.paired) {
+			continue
+		}
+		if o := &c.derived.Sentences[j]; negates(o, stem) && (!c.paired[j] || restatesAll(s, o)) {
 			return true
 		}
 	}
 	return false
+}
+
+// restatesAll reports whether o holds every content stem of s, two at
+// least: it states s's claim, whatever else it says.
+func restatesAll(s, o *textproc.Sentence) bool {
+	n := len(contentStems(s))
+	return n >= 2 && sharedStems(s, o) == n
 }
 
 // inNegatedClause reports whether token t of s may be negated in s: a

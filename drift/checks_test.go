@@ -444,6 +444,27 @@ func TestNegationKeptBeside(t *testing.T) {
 	}
 }
 
+// TestNegationKeptBesidePaired checks that a negation kept in the
+// derived sentence beside the checked one counts though another source
+// sentence is paired with it, when it restates the whole negated source
+// sentence, and not when it negates the word of another claim.
+func TestNegationKeptBesidePaired(t *testing.T) {
+	src := doc(`Brask, the fund's founder, spoke to the board on Monday.`, `"We are not building an empire.`, `We are building a safety net," she said.`)
+	pairs := []Pair{{Source: []int{0}, Derived: []int{0}}, {Source: []int{1, 2}, Derived: []int{1}}}
+	for _, tt := range []struct {
+		first   string
+		dropped bool
+	}{
+		{`Brask, the fund's founder, told the board on Monday: "We are not building an empire.`, false},
+		{`Brask, the fund's founder, told the board on Monday that it was not building an office.`, true},
+	} {
+		der := doc(tt.first, `We are building a safety net," she said.`)
+		if got := kindCount(Find(src, der, pairs), Negation); got > 0 != tt.dropped {
+			t.Errorf("%q: %d negation drifts, want the negation dropped %v", tt.first, got, tt.dropped)
+		}
+	}
+}
+
 // TestSpelledPeriods checks that a span of years named by a word ("a
 // decade", "four decades") is the figure in years that a rewrite may
 // write out, and that another count of them is a change.
