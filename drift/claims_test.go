@@ -452,3 +452,32 @@ func TestExamineNewBody(t *testing.T) {
 		}
 	}
 }
+
+// TestSwappedWithin checks that a place or a body whose name keeps one
+// word of the source's and puts another in place of the rest is a name
+// replaced, in an article; a name shortened or lengthened is not.
+func TestSwappedWithin(t *testing.T) {
+	rest := []string{"About 300 homes were told to leave.", "The river is expected to peak on Wednesday.",
+		"Schools in the district will close.", "The council will meet at 7am."}
+	for _, tc := range []struct {
+		src, der string
+		want     string
+	}{
+		{"A shelter will open at Harlow Racecourse at 6pm, the Brenmoor Relief Trust said.",
+			"A shelter will open at Harlow Showground at 6pm, the Brenmoor Relief Trust said.", "Harlow Racecourse->Harlow Showground"},
+		{"A shelter will open at Harlow Racecourse at 6pm, the Brenmoor Relief Trust said.",
+			"A shelter will open at Harlow Racecourse at 6pm, the Tallis Relief Trust said.", "Brenmoor Relief Trust->Tallis Relief Trust"},
+		{"A shelter will open at Harlow Racecourse at 6pm, the Brenmoor Relief Trust Ltd said.",
+			"A shelter will open at the racecourse in Harlow at 6pm, the Brenmoor Relief Trust said.", ""},
+	} {
+		src := doc(append([]string{tc.src}, rest...)...)
+		der := doc(append([]string{tc.der}, rest...)...)
+		var pairs []Pair
+		for i := range 5 {
+			pairs = append(pairs, Pair{Source: []int{i}, Derived: []int{i}})
+		}
+		if got := spans(Find(src, der, pairs), Entity); got != tc.want {
+			t.Errorf("%q: entity drifts %q, want %q", tc.der, got, tc.want)
+		}
+	}
+}
