@@ -3822,6 +3822,11 @@ func (c *checker) swaps(ss []*textproc.Sentence, d *textproc.Sentence) {
 					// is a swap.
 					continue
 				}
+				if postRetold(d.Text, a.Span, b.Span, s.Text, sa.Span, sb.Span) {
+					// "Civil Defence group controller Aroha Tipene" →
+					// "Aroha Tipene, group controller for Civil Defence".
+					continue
+				}
 				da, db := nameContext(d, a.Span), nameContext(d, b.Span)
 				ca, cb := nameContext(s, sa.Span), nameContext(s, sb.Span)
 				if ca == cb || !traded(da, db, ca, cb, sb.Start < sa.Start) || carried(d, a, s, sa, sb) || carried(d, b, s, sb, sa) {
@@ -3834,6 +3839,30 @@ func (c *checker) swaps(ss []*textproc.Sentence, d *textproc.Sentence) {
 			}
 		}
 	}
+}
+
+// postRetold reports whether two names tied by a post on one side ("the
+// Civil Defence group controller Aroha Tipene": the body, the post, its
+// holder) are tied on the other by an affiliation that holds the same
+// post's words ("Aroha Tipene, group controller for Civil Defence"): one
+// tie told from the other end, whatever the post's words.
+func postRetold(t1 string, x1, y1 textproc.Span, t2 string, x2, y2 textproc.Span) bool {
+	b1, b2 := wordsBetween(t1, x1, y1), wordsBetween(t2, x2, y2)
+	return tie(t1, x1, y1) == "of" && postWordsIn(b2, b1) || tie(t2, x2, y2) == "of" && postWordsIn(b1, b2)
+}
+
+// postWordsIn reports whether post, one to three lower-case words none a
+// stop word, stands whole among words.
+func postWordsIn(post, words []string) bool {
+	if len(post) == 0 || len(post) > 3 {
+		return false
+	}
+	for _, w := range post {
+		if w != strings.ToLower(w) || textproc.IsStop(w) || !slices.Contains(words, w) {
+			return false
+		}
+	}
+	return true
 }
 
 // Coordinated reports whether the spans x and y of text are two items of
