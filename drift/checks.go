@@ -2993,7 +2993,7 @@ func noneBefore(a *textproc.Sentence, n textproc.Negation, b *textproc.Sentence)
 }
 
 // comparedAll returns the comparative of a "than" after negation n of s
-// ("bigger" in "no employer is bigger than the plant"), when the
+// in its clause ("bigger" in "no employer is bigger than the plant"), when the
 // negation denies everything the comparison measures rather than the
 // comparative itself ("no bigger than" says "as small as").
 func comparedAll(s *textproc.Sentence, n textproc.Negation) (string, bool) {
@@ -3002,6 +3002,14 @@ func comparedAll(s *textproc.Sentence, n textproc.Negation) (string, bool) {
 		return "", false
 	}
 	for k := cue + 2; k < len(s.Tokens); k++ {
+		// The comparison stands in the negation's own clause: "no state
+		// of emergency had been declared, but ... if the river rose
+		// faster than expected" compares nothing the negation denies.
+		// (A comma alone may set off an aside within it: "no employer
+		// in the town, a place of 11,000, is bigger than the plant".)
+		if t := s.Tokens[k]; t.Text == ";" || t.Text == ":" || clauseOpeners[t.Lower] {
+			return "", false
+		}
 		if s.Tokens[k].Lower != "than" {
 			continue
 		}
@@ -3012,6 +3020,10 @@ func comparedAll(s *textproc.Sentence, n textproc.Negation) (string, bool) {
 	}
 	return "", false
 }
+
+// clauseOpeners open a clause of their own after a negated one.
+var clauseOpeners = map[string]bool{"but": true, "if": true, "because": true, "although": true,
+	"though": true, "while": true, "whereas": true, "unless": true}
 
 // comparesWith reports whether s makes the comparison "w than": the
 // same comparison stated, so a negation against it is a flip.

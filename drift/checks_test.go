@@ -594,6 +594,8 @@ func TestComparedAll(t *testing.T) {
 		{"Nothing has cost the port more than the strike.", "more", true},
 		{"The new span is no wider than the old bridge.", "", false},
 		{"The council did not say when the bridge would reopen.", "", false},
+		{"No private employer in Harwick, a town of 9,000, is bigger than the depot.", "bigger", true},
+		{"No curfew had been ordered, but one could follow if the crowds grew faster than expected.", "", false},
 	} {
 		s := &doc(tc.text).Sentences[0]
 		if len(s.Negations) == 0 {
