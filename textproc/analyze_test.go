@@ -73,6 +73,8 @@ func TestEntitiesAndRoles(t *testing.T) {
 			"misc:Rubens misc:Ortiz misc:Lindqvist", ""},
 		{"treasurer", "Treasurer Ola Brenn signed the budget.",
 			"person:Ola Brenn", "treasurer[]=Ola Brenn"},
+		{"chairperson", "Chairperson Ola Brenn signed the budget.",
+			"person:Ola Brenn", "chairperson[]=Ola Brenn"},
 		{"plural possessive inside an organisation's name", "Ola Brenn of the Pennyfield Residents' Association and Japan's envoy spoke.",
 			"person:Ola Brenn organization:Pennyfield Residents' Association place:Japan", "envoy[]="},
 		{"weekday is not a name", "Mayor Elena Varga spoke on Tuesday in Oslo.",
