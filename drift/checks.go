@@ -3362,15 +3362,22 @@ func (c *checker) entities(ss []*textproc.Sentence, d *textproc.Sentence) {
 // in a sentence alone, a name left out is named nowhere by chance.
 func (c *checker) swappedWithin(ss []*textproc.Sentence, d *textproc.Sentence, e textproc.Entity) (textproc.Entity, *textproc.Sentence, bool) {
 	// A name dropped from one sentence says little; from an article, that
-	// the rewrite put another in its place (minArticle).
+	// the rewrite put another in its place (minArticle). Most names are
+	// the source's own: those go first, before any list is made.
+	if len(c.src.Sentences) < minArticle || !placeOrBody(d, e) {
+		return textproc.Entity{}, nil, false
+	}
 	own := nameWords(e.Text)
-	if len(c.src.Sentences) < minArticle || !placeOrBody(d, e, own) {
+	if len(own) < 2 || len(own) > 4 || !slices.ContainsFunc(own, func(w string) bool { return !c.srcWords[w] && !c.spelledOtherwise(w) }) {
 		return textproc.Entity{}, nil, false
 	}
 	for _, s := range ss {
 		for _, f := range s.Entities {
+			if !placeOrBody(s, f) {
+				continue
+			}
 			theirs := nameWords(f.Text)
-			if !placeOrBody(s, f, theirs) || theirs[0] != own[0] && theirs[len(theirs)-1] != own[len(own)-1] || c.namedAnywhere(f) {
+			if len(theirs) < 2 || len(theirs) > 4 || theirs[0] != own[0] && theirs[len(theirs)-1] != own[len(own)-1] {
 				continue
 			}
 			// A word of e the source never uses, not even inside one
@@ -3380,10 +3387,9 @@ func (c *checker) swappedWithin(ss []*textproc.Sentence, d *textproc.Sentence, e
 			brought := slices.ContainsFunc(own, func(w string) bool {
 				return !c.srcWords[w] && !c.spelledOtherwise(w) && !strings.Contains(whole, w)
 			})
-			dropped := slices.ContainsFunc(theirs, func(w string) bool {
+			if brought && slices.ContainsFunc(theirs, func(w string) bool {
 				return !slices.Contains(own, w) && !legalForms[w] && !c.derivedUses(w)
-			})
-			if brought && dropped {
+			}) && !c.namedAnywhere(f) {
 				return f, s, true
 			}
 		}
@@ -3391,16 +3397,13 @@ func (c *checker) swappedWithin(ss []*textproc.Sentence, d *textproc.Sentence, e
 	return textproc.Entity{}, nil, false
 }
 
-// placeOrBody reports whether e of sentence s, of words words
-// (nameWords), is the name of a place or a body of two to four words: not
-// a person's, which the person checks read, nor a heading or a title in
-// capitals (textproc's Misc). A name the tagger takes for a person's is a
-// place after "in", "at" or "near" ("at Kelsford Racecourse", "in Port
-// Ellery").
-func placeOrBody(s *textproc.Sentence, e textproc.Entity, words []string) bool {
-	if len(words) < 2 || len(words) > 4 {
-		return false
-	}
+// placeOrBody reports whether e of sentence s is the name of a place or
+// a body: not a person's, which the person checks read, nor a heading or
+// a title in capitals (textproc's Misc). A name the tagger takes for a
+// person's is a place after "in", "at" or "near" ("at Kelsford
+// Racecourse", "in Port Ellery"). swappedWithin reads those of two to
+// four words.
+func placeOrBody(s *textproc.Sentence, e textproc.Entity) bool {
 	switch e.Kind {
 	case textproc.Place, textproc.Organization:
 		return true
