@@ -92,7 +92,9 @@ import (
 //     (session 41), each retold faithfully three ways and manipulated two,
 //     measure false drifts on hard-reworded faithful pages: measured only;
 //     its aimed10 folder's eight (session 42), made the same way by
-//     another writer, were written to be studied, first measured unread.
+//     another writer, were written to be studied, first measured unread;
+//     its aimed11 folder's eight (session 42, a third writer, the same
+//     brief), written after that session's rules, are measured only.
 //
 //   - independent: twenty stories written in session 35 by five writers
 //     who read none of the code, each original with three reports of its
@@ -194,6 +196,7 @@ var BlindSets = []BlindSet{
 	{"blind aimed8", "aimed8", true},
 	{"blind aimed9", "aimed9", false},
 	{"blind aimed10", "aimed10", true},
+	{"blind aimed11", "aimed11", false},
 }
 
 // Families loads the set's stories: each original with its manipulated
