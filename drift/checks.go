@@ -1099,6 +1099,10 @@ func (c *checker) additions(ss []*textproc.Sentence, d *textproc.Sentence) {
 	}
 	figs := c.figures(d)
 	for _, n := range d.Numbers {
+		// A time of day is the clocks check's ("4:52 p.m." for "4.52pm").
+		if c.inClock(d, n) {
+			continue
+		}
 		// A number read with the next as one figure ("3 1/2", "five and
 		// a half") is that figure, its later part none.
 		if f, ok := joinedWith(figs, n); ok {
@@ -1142,6 +1146,16 @@ func (c *checker) additions(ss []*textproc.Sentence, d *textproc.Sentence) {
 		c.add(Drift{Kind: Date, DerivedSpan: dd.Text, SourceSentence: ss[0].Index, DerivedSentence: d.Index,
 			Explanation: fmt.Sprintf("dates this %s, which the source never does", dd.Text)})
 	}
+}
+
+// inClock reports whether number n of s is part of a time of day.
+func (c *checker) inClock(s *textproc.Sentence, n textproc.Number) bool {
+	for _, t := range c.clockTimes(s) {
+		if n.Start < t.End && t.Start < n.End {
+			return true
+		}
+	}
+	return false
 }
 
 // onlyDropped returns the one date of kind in the source that the derived

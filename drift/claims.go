@@ -189,6 +189,9 @@ func Examine(src, derived *textproc.Doc, pairs []Pair) Review {
 		before := len(c.out)
 		figs := c.figures(d)
 		for _, x := range d.Numbers {
+			if c.inClock(d, x) {
+				continue
+			}
 			// A mixed number read as one value ("three and a half
 			// years") is that value, its later part none.
 			if f, ok := joinedWith(figs, x); ok {

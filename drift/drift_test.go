@@ -675,6 +675,15 @@ func TestAdditions(t *testing.T) {
 	if got := findOneToOne(src, der); len(got) != 0 {
 		t.Errorf("a small count of people: got %+v, want no addition", got)
 	}
+	// A time of day written another way is the clocks check's, no
+	// figure: "4:52 p.m." for "4.52pm".
+	src = doc("The ferry left the northern pier at 4.52pm.", "Operators cited calmer seas.",
+		"Passengers had waited for days.", "The harbour master welcomed the decision.", "Tickets went on sale at noon.")
+	der = doc("The ferry left the northern pier at 4:52 p.m.", "Operators cited calmer seas.",
+		"Passengers had waited for days.", "The harbour master welcomed the decision.", "Tickets went on sale at noon.")
+	if got := findOneToOne(src, der); len(got) != 0 {
+		t.Errorf("a time written another way: got %+v, want no addition", got)
+	}
 	short := doc("The ferry service resumed on the northern route.")
 	one := doc("The ferry service resumed on the northern route after 1,400 passengers had waited.")
 	if got := Find(short, one, []Pair{{Source: []int{0}, Derived: []int{0}}}); len(got) != 0 {
