@@ -3021,10 +3021,13 @@ func comparedAll(s *textproc.Sentence, n textproc.Negation) (string, bool) {
 		// faster than expected" compares nothing the negation denies.
 		// (A comma alone may set off an aside within it: "no employer
 		// in the town, a place of 11,000, is bigger than the plant".)
-		if t := s.Tokens[k]; t.Text == ";" || t.Text == ":" || clauseOpeners[t.Lower] {
+		if t := s.Tokens[k]; t.Text == ";" || t.Text == ":" || t.Text == "—" || t.Text == "–" || clauseOpeners[t.Lower] {
 			return "", false
 		}
 		if s.Tokens[k].Lower != "than" {
+			if k > cue+1 && bareComparison(s, k) {
+				return s.Tokens[k].Lower, true
+			}
 			continue
 		}
 		if k-1 == cue+1 {
@@ -3035,9 +3038,28 @@ func comparedAll(s *textproc.Sentence, n textproc.Negation) (string, bool) {
 	return "", false
 }
 
+// bareComparison reports whether token k of s is a comparative with its
+// "than" left out ("No company has ever been fined more for polluting
+// water"): one of bareComparatives, the sentence's end, a punctuation
+// mark or a stop word after it, and no "than" anywhere after it.
+func bareComparison(s *textproc.Sentence, k int) bool {
+	if !bareComparatives[s.Tokens[k].Lower] {
+		return false
+	}
+	if k+1 < len(s.Tokens) && s.Tokens[k+1].Kind != textproc.Punct && !s.Tokens[k+1].Stop {
+		return false
+	}
+	return !slices.ContainsFunc(s.Tokens[k+1:], func(u textproc.Token) bool { return u.Lower == "than" })
+}
+
+// bareComparatives compare without a "than" when what they are compared
+// with is everything else ("no one has paid more").
+var bareComparatives = map[string]bool{"more": true, "less": true, "fewer": true, "bigger": true,
+	"larger": true, "higher": true, "greater": true, "longer": true, "better": true, "worse": true}
+
 // clauseOpeners open a clause of their own after a negated one.
 var clauseOpeners = map[string]bool{"but": true, "if": true, "because": true, "although": true,
-	"though": true, "while": true, "whereas": true, "unless": true}
+	"though": true, "while": true, "whereas": true, "unless": true, "which": true}
 
 // comparesWith reports whether s makes the comparison "w than": the
 // same comparison stated, so a negation against it is a flip.

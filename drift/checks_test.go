@@ -596,6 +596,8 @@ func TestComparedAll(t *testing.T) {
 		{"The council did not say when the bridge would reopen.", "", false},
 		{"No private employer in Harwick, a town of 9,000, is bigger than the depot.", "bigger", true},
 		{"No curfew had been ordered, but one could follow if the crowds grew faster than expected.", "", false},
+		{"No company in the county has ever been fined more for polluting a river.", "more", true},
+		{"No finished plan was shown, which may leave more of a mark on the next round.", "", false},
 	} {
 		s := &doc(tc.text).Sentences[0]
 		if len(s.Negations) == 0 {
