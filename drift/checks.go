@@ -1206,12 +1206,12 @@ func (c *checker) reported(j int, span string) bool {
 	return false
 }
 
-// reportedIn reports whether a name drift of derived sentence j already
-// reports word as its span or a word of it ("Harlow Showground" for
-// "Showground").
+// reportedIn reports whether a drift of derived sentence j already
+// reports word as its span, or a name drift a word of its span ("Harlow
+// Showground" for "Showground").
 func (c *checker) reportedIn(j int, word string) bool {
 	for _, d := range c.out {
-		if d.Kind == Entity && d.DerivedSentence == j && slices.Contains(strings.Fields(d.DerivedSpan), word) {
+		if d.DerivedSentence == j && (d.DerivedSpan == word || d.Kind == Entity && slices.Contains(strings.Fields(d.DerivedSpan), word)) {
 			return true
 		}
 	}
@@ -3453,11 +3453,18 @@ func placeOrBody(s *textproc.Sentence, e textproc.Entity) bool {
 // locatives are the prepositions that place what follows them.
 var locatives = map[string]bool{"in": true, "at": true, "near": true}
 
-// nameWords are the lowercased words of a name, stop words left out.
+// keyWord is word w of a name as the source's words are kept: lower
+// case, a possessive and the punctuation around it cut.
+func keyWord(w string) string {
+	return strings.Trim(baseWord(straightApostrophe(strings.ToLower(w))), ".,;:\"“”'")
+}
+
+// nameWords are the words of a name (keyWord), stop words left out and
+// the dots of an abbreviation too ("U.N." as "un").
 func nameWords(name string) []string {
 	var out []string
 	for _, w := range strings.Fields(name) {
-		if lw := strings.ReplaceAll(strings.Trim(baseWord(straightApostrophe(strings.ToLower(w))), ".,;:\"“”'"), ".", ""); lw != "" && !textproc.IsStop(lw) {
+		if lw := strings.ReplaceAll(keyWord(w), ".", ""); lw != "" && !textproc.IsStop(lw) {
 			out = append(out, lw)
 		}
 	}
@@ -3673,7 +3680,7 @@ func (c *checker) renamed(ss []*textproc.Sentence, d *textproc.Sentence) {
 				hasWord([]*textproc.Sentence{d}, u.Lower) || !c.personSurname(u.Lower) {
 				continue
 			}
-			if !c.reported(d.Index, t.Text) && !c.reportedIn(d.Index, t.Text) {
+			if !c.reportedIn(d.Index, t.Text) {
 				c.add(Drift{Kind: Entity, SourceSpan: u.Text, DerivedSpan: t.Text, SourceSentence: s.Index, DerivedSentence: d.Index,
 					Explanation: fmt.Sprintf("names %s where the source names %s", t.Text, u.Text)})
 			}
@@ -3865,7 +3872,8 @@ func (c *checker) swaps(ss []*textproc.Sentence, d *textproc.Sentence) {
 					// list, not who did what.
 					continue
 				}
-				if lt, ls := tie(d.Text, a.Span, b.Span), tie(s.Text, sa.Span, sb.Span); lt != "" && ls != "" && lt != ls {
+				lt, ls := tie(d.Text, a.Span, b.Span), tie(s.Text, sa.Span, sb.Span)
+				if lt != "" && ls != "" && lt != ls {
 					// "Hale's manager, Achterberg" → "Achterberg, who
 					// manages Hale": one tie told from the other end, in
 					// another form. The same form with the names traded
@@ -3873,7 +3881,7 @@ func (c *checker) swaps(ss []*textproc.Sentence, d *textproc.Sentence) {
 					// is a swap.
 					continue
 				}
-				if postRetold(d.Text, a.Span, b.Span, s.Text, sa.Span, sb.Span) {
+				if postRetold(lt, wordsBetween(d.Text, a.Span, b.Span), ls, wordsBetween(s.Text, sa.Span, sb.Span)) {
 					// "Civil Defence group controller Aroha Tipene" →
 					// "Aroha Tipene, group controller for Civil Defence".
 					continue
@@ -3896,10 +3904,11 @@ func (c *checker) swaps(ss []*textproc.Sentence, d *textproc.Sentence) {
 // Civil Defence group controller Aroha Tipene": the body, the post, its
 // holder) are tied on the other by an affiliation that holds the same
 // post's words ("Aroha Tipene, group controller for Civil Defence"): one
-// tie told from the other end, whatever the post's words.
-func postRetold(t1 string, x1, y1 textproc.Span, t2 string, x2, y2 textproc.Span) bool {
-	b1, b2 := wordsBetween(t1, x1, y1), wordsBetween(t2, x2, y2)
-	return tie(t1, x1, y1) == "of" && postWordsIn(b2, b1) || tie(t2, x2, y2) == "of" && postWordsIn(b1, b2)
+// tie told from the other end, whatever the post's words. tie1 and
+// between1 are the two names' tie and the words between them on one side,
+// tie2 and between2 on the other.
+func postRetold(tie1 string, between1 []string, tie2 string, between2 []string) bool {
+	return tie1 == "of" && postWordsIn(between2, between1) || tie2 == "of" && postWordsIn(between1, between2)
 }
 
 // postWordsIn reports whether post, one to three lower-case words none a

@@ -373,18 +373,15 @@ func (c *checker) newName(e textproc.Entity) (mostly, wholly bool) {
 		return false, false
 	}
 	acronym, distinct, held := "", 0, 0
-	lower := func(w string) string {
-		return strings.Trim(baseWord(straightApostrophe(strings.ToLower(w))), ".,;:\"“”'")
-	}
 	// An organisation whose head word ("Society", "Network") the source
 	// never uses is not the body it describes in lower case: its other
 	// words hold only when the source writes them as a name does. So with
 	// any name of three words or more, which is a body's more often than
 	// a person's, whatever kind the tagger gave it ("the River Users
 	// Forum" in a story of river users).
-	headless := (e.Kind == textproc.Organization && len(words) > 1 || len(words) > 2) && !c.srcWords[lower(words[len(words)-1])]
+	headless := (e.Kind == textproc.Organization && len(words) > 1 || len(words) > 2) && !c.srcWords[keyWord(words[len(words)-1])]
 	for _, w := range words {
-		lw := lower(w)
+		lw := keyWord(w)
 		if w[0] >= 'A' && w[0] <= 'Z' {
 			acronym += strings.ToLower(w[:1])
 		}

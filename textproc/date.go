@@ -3,7 +3,8 @@ package textproc
 import (
 	"strconv"
 	"strings"
-	"time"
+
+	"github.com/wiretrace/wiretrace/article"
 )
 
 // dates appends to out the weekdays, day-month dates, months, years and
@@ -159,27 +160,39 @@ func relativeAt(toks []Token, k int) int {
 var dayOffsets = map[string]int{"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
 
 // publishedDays returns the days d names by a relative word (dayOffsets)
-// read against its publication time t, in t's own time zone (the
-// writer's day): each day's weekday and its day, month and year.
-func publishedDays(d *Doc, t time.Time) []Date {
-	var seen [3]bool
-	var out []Date
+// read against a's publication time, in its own time zone (the writer's
+// day): each day's weekday and its day, month and year. The time is read
+// only for a text that names such a day.
+func publishedDays(d *Doc, a *article.Article) []Date {
+	var named [3]bool
+	some := false
 	for i := range d.Sentences {
 		for _, x := range d.Sentences[i].Dates {
-			off, ok := dayOffsets[strings.ToLower(x.Text)]
-			if x.Kind != Relative || !ok || seen[off+1] {
-				continue
+			if off, ok := dayOffsets[strings.ToLower(x.Text)]; ok && x.Kind == Relative {
+				named[off+1], some = true, true
 			}
-			seen[off+1] = true
-			day := t.AddDate(0, 0, off)
-			wd := int(day.Weekday())
-			if wd == 0 {
-				wd = 7
-			}
-			out = append(out,
-				Date{Text: day.Weekday().String(), Kind: Weekday, Weekday: wd},
-				Date{Text: day.Format("2 January 2006"), Kind: DayMonth, Month: int(day.Month()), Day: day.Day(), Year: day.Year()})
 		}
+	}
+	if !some {
+		return nil
+	}
+	t, ok := a.PublishedTime()
+	if !ok {
+		return nil
+	}
+	var out []Date
+	for off := -1; off <= 1; off++ {
+		if !named[off+1] {
+			continue
+		}
+		day := t.AddDate(0, 0, off)
+		wd := int(day.Weekday())
+		if wd == 0 {
+			wd = 7
+		}
+		out = append(out,
+			Date{Text: day.Weekday().String(), Kind: Weekday, Weekday: wd},
+			Date{Text: day.Format("2 January 2006"), Kind: DayMonth, Month: int(day.Month()), Day: day.Day(), Year: day.Year()})
 	}
 	return out
 }

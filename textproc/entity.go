@@ -34,7 +34,7 @@ func entities(ents []Entity, text, low string, toks []Token, ds []Date) ([]Role,
 				inRole[k] = true
 			}
 		}
-		if k+1 < len(toks) && toks[k+1].Kind == Numeral && len(t.Text) <= 3 && letterCurrencies[t.Text] != "" && (toks[k+1].Start == t.End || len(t.Text) > 1) {
+		if k+1 < len(toks) && letterCurrency(t, &toks[k+1]) != "" {
 			inRole[k] = true
 		}
 	}

@@ -154,6 +154,19 @@ var currencySymbols = map[string]string{"$": "USD", "€": "EUR", "£": "GBP", "
 // taka); "R" alone counts only glued to its figure.
 var letterCurrencies = map[string]string{"R": "ZAR", "Rs": "INR", "RM": "MYR", "KSh": "KES", "Ksh": "KES", "Rp": "IDR", "Tk": "BDT"}
 
+// letterCurrency returns the currency that token code names before the
+// numeral num (letterCurrencies), "" when none: a code of one letter only
+// glued to its figure ("R6.8", not "R 6.8").
+func letterCurrency(code, num *Token) string {
+	if num.Kind != Numeral || len(code.Text) > 3 {
+		return ""
+	}
+	if c := letterCurrencies[code.Text]; c != "" && (num.Start == code.End || len(code.Text) > 1) {
+		return c
+	}
+	return ""
+}
+
 var measureUnits = map[string]string{
 	"km": "km", "kilometers": "km", "kilometres": "km", "kilometer": "km", "kilometre": "km",
 	"miles": "mi", "mile": "mi", "kg": "kg", "kilograms": "kg", "kilogram": "kg",

@@ -45,7 +45,7 @@ func numbers(out []Number, text string, toks []Token, ds []Date) []Number {
 				if k > 1 && (toks[k-2].Text == "US" || toks[k-2].Text == "U.S.") && toks[k-2].End == toks[k-1].Start {
 					first = k - 2
 				}
-			} else if c := letterCurrencies[toks[k-1].Text]; c != "" && (toks[k-1].End == t.Start || len(toks[k-1].Text) > 1) {
+			} else if c := letterCurrency(&toks[k-1], t); c != "" {
 				n.Unit, first = c, k-1
 			}
 		}

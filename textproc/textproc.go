@@ -353,9 +353,7 @@ func Analyze(a *article.Article) *Doc {
 	}
 	resolvePeople(d)
 	dropOpeners(d)
-	if t, ok := a.PublishedTime(); ok {
-		d.PublishedDays = publishedDays(d, t)
-	}
+	d.PublishedDays = publishedDays(d, a)
 	return d
 }
 
