@@ -306,21 +306,32 @@ func TestInset(t *testing.T) {
 	}
 }
 
-// TestCopiedOnly checks that a partial reuse keeps the drifts of its
-// copied sentences and of sentences no pair holds, not those of its own
-// sentences paired as paraphrases.
-func TestCopiedOnly(t *testing.T) {
+// TestReusedOnly checks which drifts a partial reuse keeps: with
+// copiedOnly, not those of its sentences paired as paraphrases; with
+// ownUnpaired, not those of its sentences paired with none; always those
+// of its copied sentences and those in no sentence.
+func TestReusedOnly(t *testing.T) {
 	pairs := []align.Pair{
 		{Source: []int{0}, Derived: []int{3}, Kind: align.Verbatim},
 		{Source: []int{1}, Derived: []int{4}, Kind: align.Edited},
 		{Source: []int{5}, Derived: []int{9}, Kind: align.Paraphrase},
 	}
-	ds := []drift.Drift{{DerivedSentence: 4}, {DerivedSentence: 9}, {DerivedSentence: 12}}
-	var got []int
-	for _, d := range copiedOnly(ds, pairs) {
-		got = append(got, d.DerivedSentence)
-	}
-	if !slices.Equal(got, []int{4, 12}) {
-		t.Errorf("kept drifts of sentences %v, want [4 12]", got)
+	for _, tt := range []struct {
+		copiedOnly, ownUnpaired bool
+		want                    []int
+	}{
+		{false, false, []int{-1, 4, 9, 12}},
+		{true, false, []int{-1, 4, 12}},
+		{false, true, []int{-1, 4, 9}},
+		{true, true, []int{-1, 4}},
+	} {
+		ds := []drift.Drift{{DerivedSentence: -1}, {DerivedSentence: 4}, {DerivedSentence: 9}, {DerivedSentence: 12}}
+		var got []int
+		for _, d := range reusedOnly(ds, pairs, tt.copiedOnly, tt.ownUnpaired) {
+			got = append(got, d.DerivedSentence)
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("reusedOnly(copiedOnly %v, ownUnpaired %v) kept drifts of sentences %v, want %v", tt.copiedOnly, tt.ownUnpaired, got, tt.want)
+		}
 	}
 }
