@@ -94,7 +94,9 @@ import (
 //     its aimed10 folder's eight (session 42), made the same way by
 //     another writer, were written to be studied, first measured unread;
 //     its aimed11 folder's eight (session 42, a third writer, the same
-//     brief), written after that session's rules, are measured only.
+//     brief), written after that session's rules, are measured only;
+//     so are its aimed12 folder's eight (session 43, a fourth writer, the
+//     same brief).
 //
 //   - independent: twenty stories written in session 35 by five writers
 //     who read none of the code, each original with three reports of its
@@ -197,6 +199,7 @@ var BlindSets = []BlindSet{
 	{"blind aimed9", "aimed9", false},
 	{"blind aimed10", "aimed10", true},
 	{"blind aimed11", "aimed11", false},
+	{"blind aimed12", "aimed12", false},
 }
 
 // Families loads the set's stories: each original with its manipulated
