@@ -3,6 +3,7 @@ package textproc
 import (
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/wiretrace/wiretrace/article"
 )
@@ -159,17 +160,25 @@ func relativeAt(toks []Token, k int) int {
 // the day of writing.
 var dayOffsets = map[string]int{"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
 
-// publishedDays returns the days d names by a relative word (dayOffsets)
-// read against a's publication time, in its own time zone (the writer's
-// day): each day's weekday and its day, month and year. The time is read
-// only for a text that names such a day.
+// publishedDays returns the days d names relative to a's publication
+// time, read in its own time zone (the writer's day): a relative word
+// (dayOffsets) names one day, given as its weekday and its day, month and
+// year; a weekday alone names, as news reports write, the nearest day of
+// that name before or after the publication (within six days; the day
+// itself when it is that day), given as those days' dates ("on Thursday"
+// in a report published on Tuesday 12 May is 7 or 14 May). The time is
+// read only for a text that names such a day.
 func publishedDays(d *Doc, a *article.Article) []Date {
 	var named [3]bool
+	var weekdays [8]bool
 	some := false
 	for i := range d.Sentences {
 		for _, x := range d.Sentences[i].Dates {
 			if off, ok := dayOffsets[strings.ToLower(x.Text)]; ok && x.Kind == Relative {
 				named[off+1], some = true, true
+			}
+			if x.Kind == Weekday {
+				weekdays[x.Weekday], some = true, true
 			}
 		}
 	}
@@ -180,21 +189,33 @@ func publishedDays(d *Doc, a *article.Article) []Date {
 	if !ok {
 		return nil
 	}
+	dated := func(day time.Time) Date {
+		return Date{Text: day.Format("2 January 2006"), Kind: DayMonth, Month: int(day.Month()), Day: day.Day(), Year: day.Year()}
+	}
 	var out []Date
 	for off := -1; off <= 1; off++ {
 		if !named[off+1] {
 			continue
 		}
 		day := t.AddDate(0, 0, off)
-		wd := int(day.Weekday())
-		if wd == 0 {
-			wd = 7
+		out = append(out, Date{Text: day.Weekday().String(), Kind: Weekday, Weekday: isoWeekday(day)}, dated(day))
+	}
+	for off := -6; off <= 6; off++ {
+		day := t.AddDate(0, 0, off)
+		if weekdays[isoWeekday(day)] && (off == 0 || isoWeekday(t) != isoWeekday(day)) {
+			out = append(out, dated(day))
 		}
-		out = append(out,
-			Date{Text: day.Weekday().String(), Kind: Weekday, Weekday: wd},
-			Date{Text: day.Format("2 January 2006"), Kind: DayMonth, Month: int(day.Month()), Day: day.Day(), Year: day.Year()})
 	}
 	return out
+}
+
+// isoWeekday is t's weekday numbered as Date.Weekday: 1 (Monday) to 7
+// (Sunday).
+func isoWeekday(t time.Time) int {
+	if wd := int(t.Weekday()); wd != 0 {
+		return wd
+	}
+	return 7
 }
 
 // lowerDate reports a lower-case word at k that names a date all the same:

@@ -182,4 +182,15 @@ func TestPublishedDays(t *testing.T) {
 	if days := Analyze(a).PublishedDays; len(days) != 0 {
 		t.Errorf("published days %+v without a publication time, want none", days)
 	}
+	// A weekday alone names the nearest day of that name before or after
+	// the publication; the publication's own weekday names that day.
+	a = &article.Article{Published: "2026-05-12T07:00:00+01:00", Paragraphs: []string{
+		"Talks are expected to resume on Thursday.", "The result was announced on Tuesday."}}
+	got = got[:0]
+	for _, d := range Analyze(a).PublishedDays {
+		got = append(got, d.Text)
+	}
+	if want := "7 May 2026; 12 May 2026; 14 May 2026"; strings.Join(got, "; ") != want {
+		t.Errorf("published days of weekdays %q, want %q", got, want)
+	}
 }

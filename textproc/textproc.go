@@ -20,11 +20,13 @@ type Doc struct {
 	// DatelineDates are the dates the dateline gives ("TOKYO, Jan 5 (AP)
 	// — ..."): the source states them though no sentence holds them.
 	DatelineDates []Date
-	// PublishedDays are the days the text names by words relative to its
-	// publication ("today", "tonight", "yesterday", "tomorrow"), each as a
-	// weekday and a dated day read against the article's publication day:
-	// the text states them though no sentence spells them out. Empty when
-	// the article has no publication time or no such word.
+	// PublishedDays are the days the text names relative to its
+	// publication: by words ("today", "tonight", "yesterday",
+	// "tomorrow"), each as a weekday and a dated day read against the
+	// article's publication day, and by a weekday alone, as the dates of
+	// the nearest day of that name before and after it (see
+	// publishedDays): the text states them though no sentence spells them
+	// out. Empty when the article has no publication time or no such word.
 	PublishedDays []Date
 	// Sentences are the body's sentences in reading order; Sentences[i].Index
 	// is i.

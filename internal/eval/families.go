@@ -96,7 +96,9 @@ import (
 //     its aimed11 folder's eight (session 42, a third writer, the same
 //     brief), written after that session's rules, are measured only;
 //     so are its aimed12 folder's eight (session 43, a fourth writer, the
-//     same brief).
+//     same brief); its aimed13 folder's eight (session 43, a fifth writer,
+//     the brief with more of a language model's rewording) were written
+//     to be studied, first measured unread.
 //
 //   - independent: twenty stories written in session 35 by five writers
 //     who read none of the code, each original with three reports of its
@@ -200,6 +202,7 @@ var BlindSets = []BlindSet{
 	{"blind aimed10", "aimed10", true},
 	{"blind aimed11", "aimed11", false},
 	{"blind aimed12", "aimed12", false},
+	{"blind aimed13", "aimed13", true},
 }
 
 // Families loads the set's stories: each original with its manipulated
