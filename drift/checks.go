@@ -2958,7 +2958,10 @@ func modalBefore(s *textproc.Sentence, sp textproc.Span) bool {
 func universal(a *textproc.Sentence, n textproc.Negation, b *textproc.Sentence) bool {
 	switch n.Cue {
 	case "no", "none", "nothing", "nobody", "never":
-		if w, ok := comparedAll(a, n); ok && !comparesWith(b, w) {
+		// A comparison b makes that a makes too outside the negated
+		// clause ("..., and the rate was higher than at any time") is
+		// that one, not the one the negation denies.
+		if w, ok := comparedAll(a, n); ok && (!comparesWith(b, 0, w) || comparesWith(a, negatedClauseEnd(a, tokenAt(a, n.Start)), w)) {
 			return true
 		}
 		// "No man had chaired the board before him" against "the first
@@ -3007,7 +3010,9 @@ func noneBefore(a *textproc.Sentence, n textproc.Negation, b *textproc.Sentence)
 }
 
 // comparedAll returns the comparative of a "than" after negation n of s
-// in its clause ("bigger" in "no employer is bigger than the plant"), when the
+// in its clause ("bigger" in "no employer is bigger than the plant"), or
+// of a comparative the clause leaves without one ("no company has been
+// fined more", "no other board had a higher proportion"), when the
 // negation denies everything the comparison measures rather than the
 // comparative itself ("no bigger than" says "as small as").
 func comparedAll(s *textproc.Sentence, n textproc.Negation) (string, bool) {
@@ -3015,18 +3020,12 @@ func comparedAll(s *textproc.Sentence, n textproc.Negation) (string, bool) {
 	if cue < 0 {
 		return "", false
 	}
-	for k := cue + 2; k < len(s.Tokens); k++ {
-		// The comparison stands in the negation's own clause: "no state
-		// of emergency had been declared, but ... if the river rose
-		// faster than expected" compares nothing the negation denies.
-		// (A comma alone may set off an aside within it: "no employer
-		// in the town, a place of 11,000, is bigger than the plant".)
-		if t := s.Tokens[k]; t.Text == ";" || t.Text == ":" || t.Text == "—" || t.Text == "–" || clauseOpeners[t.Lower] {
-			return "", false
-		}
+	end := negatedClauseEnd(s, cue)
+	bare := -1
+	for k := cue + 2; k < end; k++ {
 		if s.Tokens[k].Lower != "than" {
-			if k > cue+1 && bareComparison(s, k) {
-				return s.Tokens[k].Lower, true
+			if bare < 0 && bareComparison(s, k, end) {
+				bare = k
 			}
 			continue
 		}
@@ -3035,21 +3034,50 @@ func comparedAll(s *textproc.Sentence, n textproc.Negation) (string, bool) {
 		}
 		return s.Tokens[k-1].Lower, true
 	}
+	if bare >= 0 {
+		return s.Tokens[bare].Lower, true
+	}
 	return "", false
 }
 
-// bareComparison reports whether token k of s is a comparative with its
-// "than" left out ("No company has ever been fined more for polluting
-// water"): one of bareComparatives, the sentence's end, a punctuation
-// mark or a stop word after it, and no "than" anywhere after it.
-func bareComparison(s *textproc.Sentence, k int) bool {
+// negatedClauseEnd returns the index of the token that ends the clause of
+// the negation cue at token cue of s: a semicolon, a colon or a dash, a
+// word that opens a clause of its own (clauseOpeners), or a comma and a
+// conjunction before a subject (", and the rate was ..."; see
+// clauseBoundary); the sentence's end when none does. A comma alone may
+// set off an aside within the clause ("no employer in the town, a place
+// of 11,000, is bigger than the plant").
+func negatedClauseEnd(s *textproc.Sentence, cue int) int {
+	for k := cue + 1; k < len(s.Tokens); k++ {
+		switch t := s.Tokens[k]; {
+		case t.Text == ";" || t.Text == ":" || t.Text == "—" || t.Text == "–" || clauseOpeners[t.Lower]:
+			return k
+		case t.Text == "," && clauseBoundary(s, k-1, k+3):
+			return k
+		}
+	}
+	return len(s.Tokens)
+}
+
+// bareComparison reports whether token k of s, in a clause ending at
+// token end, is a comparative with its "than" left out: one of
+// bareComparatives that ends its phrase (the clause's end, a punctuation
+// mark, a stop word or "per" after it: "no one has paid more", "has cost
+// more per kilometre") or, after "a" or "an", ends it with its noun ("no
+// other board had a higher proportion"). A comparative that modifies the
+// word after it ("far more stark") compares with no everything.
+func bareComparison(s *textproc.Sentence, k, end int) bool {
 	if !bareComparatives[s.Tokens[k].Lower] {
 		return false
 	}
-	if k+1 < len(s.Tokens) && s.Tokens[k+1].Kind != textproc.Punct && !s.Tokens[k+1].Stop {
-		return false
+	ends := func(j int) bool {
+		return j >= end || s.Tokens[j].Kind == textproc.Punct || s.Tokens[j].Stop || s.Tokens[j].Lower == "per"
 	}
-	return !slices.ContainsFunc(s.Tokens[k+1:], func(u textproc.Token) bool { return u.Lower == "than" })
+	if ends(k + 1) {
+		return true
+	}
+	article := s.Tokens[k-1].Lower == "a" || s.Tokens[k-1].Lower == "an"
+	return article && ends(k+2)
 }
 
 // bareComparatives compare without a "than" when what they are compared
@@ -3061,10 +3089,11 @@ var bareComparatives = map[string]bool{"more": true, "less": true, "fewer": true
 var clauseOpeners = map[string]bool{"but": true, "if": true, "because": true, "although": true,
 	"though": true, "while": true, "whereas": true, "unless": true, "which": true}
 
-// comparesWith reports whether s makes the comparison "w than": the
-// same comparison stated, so a negation against it is a flip.
-func comparesWith(s *textproc.Sentence, w string) bool {
-	for k := 1; k < len(s.Tokens); k++ {
+// comparesWith reports whether s makes the comparison "w than" from its
+// token from on: the same comparison stated, so a negation against it is
+// a flip.
+func comparesWith(s *textproc.Sentence, from int, w string) bool {
+	for k := max(1, from+1); k < len(s.Tokens); k++ {
 		if s.Tokens[k].Lower == "than" && s.Tokens[k-1].Lower == w {
 			return true
 		}

@@ -598,6 +598,10 @@ func TestComparedAll(t *testing.T) {
 		{"No curfew had been ordered, but one could follow if the crowds grew faster than expected.", "", false},
 		{"No company in the county has ever been fined more for polluting a river.", "more", true},
 		{"No finished plan was shown, which may leave more of a mark on the next round.", "", false},
+		{"No other health board had a higher share, and the rate was higher than in any year.", "higher", true},
+		{"No tram project in the state has cost more per kilometre.", "more", true},
+		{"Pupils got no extra help at all, making the gap far more stark.", "", false},
+		{"No agreement was reached, and the talks were longer than planned.", "", false},
 	} {
 		s := &doc(tc.text).Sentences[0]
 		if len(s.Negations) == 0 {
