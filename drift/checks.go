@@ -3998,9 +3998,16 @@ func tie(text string, x, y textproc.Span) string {
 	if len(between) == 0 || len(between) > tieWords {
 		return ""
 	}
-	if first := strings.ToLower(between[0]); strings.HasPrefix(first, "'s") || strings.HasPrefix(first, "’s") || first == "'" || first == "’" {
+	if possessive(strings.ToLower(between[0])) {
 		// "Hale's manager", "Norvel Holdings' finance director".
 		return "possessive"
+	}
+	if later := max(x.End, y.End); between[0] == "," && possessive(strings.ToLower(strings.TrimSpace(text[later:min(len(text), later+3)]))) &&
+		!slices.ContainsFunc(between[1:], func(w string) bool { return !tieAdverbs[strings.ToLower(w)] }) {
+		// "Achterberg, Hale's manager", "Arsenault, formerly
+		// Halbrook's vice-president": the first named by the second's
+		// post in apposition.
+		return "apposition"
 	}
 	if last := strings.ToLower(between[len(between)-1]); affiliations[last] ||
 		len(between) > 1 && affiliations[strings.ToLower(between[len(between)-2])] && (last == "the" || last == "a") {
@@ -4019,6 +4026,17 @@ func tie(text string, x, y textproc.Span) string {
 	}
 	return ""
 }
+
+// possessive reports a word that opens with a possessive ending ("'s",
+// "’s") or is one ("'" after a plural).
+func possessive(w string) bool {
+	return strings.HasPrefix(w, "'s") || strings.HasPrefix(w, "’s") || w == "'" || w == "’"
+}
+
+// tieAdverbs may stand between a name and the post in apposition that
+// names it by another ("Arsenault, formerly Halbrook's vice-president").
+var tieAdverbs = map[string]bool{"formerly": true, "previously": true, "now": true, "currently": true,
+	"then": true, "once": true, "also": true, "later": true}
 
 // tieWords is the most words (a comma counts as one) between two names
 // tied by a post: "Harnshire Council's head of trading standards, Mark

@@ -234,6 +234,10 @@ func TestTieRestated(t *testing.T) {
 		"Ines Varro, head of trading standards at Pellham District Council, said roads would be patrolled."); n != 0 {
 		t.Errorf("a long post told from the other end: %d swaps, want none", n)
 	}
+	if n := swaps("Corvell's former head of sales, Dana Moreau, faces separate charges.",
+		"Dana Moreau, formerly Corvell's head of sales, is facing separate charges."); n != 0 {
+		t.Errorf("a post in apposition after the name: %d swaps, want none", n)
+	}
 	if n := swaps("Marta Lind's lawyer, Oskar Brandt, told the court the deal was void.",
 		"Oskar Brandt's lawyer, Marta Lind, told the court the deal was void."); n != 1 {
 		t.Errorf("the same tie with the names traded: %d swaps, want one", n)
