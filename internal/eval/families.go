@@ -98,7 +98,9 @@ import (
 //     so are its aimed12 folder's eight (session 43, a fourth writer, the
 //     same brief); its aimed13 folder's eight (session 43, a fifth writer,
 //     the brief with more of a language model's rewording) were written
-//     to be studied, first measured unread.
+//     to be studied, first measured unread; its aimed14 folder's eight
+//     (session 43, a sixth writer, that brief with more forms to restate)
+//     are measured only.
 //
 //   - independent: twenty stories written in session 35 by five writers
 //     who read none of the code, each original with three reports of its
@@ -203,6 +205,7 @@ var BlindSets = []BlindSet{
 	{"blind aimed11", "aimed11", false},
 	{"blind aimed12", "aimed12", false},
 	{"blind aimed13", "aimed13", true},
+	{"blind aimed14", "aimed14", false},
 }
 
 // Families loads the set's stories: each original with its manipulated
