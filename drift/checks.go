@@ -634,10 +634,24 @@ func sameValue(a, b textproc.Number) bool {
 	if !compatibleUnit(a.Unit, b.Unit) {
 		return false
 	}
-	if a.Value == b.Value {
+	if equalValues(a.Value, b.Value) {
 		return true
 	}
-	return math.Abs(a.Value-b.Value) <= 1e-9*math.Max(math.Abs(a.Value), math.Abs(b.Value))
+	// A bare figure with a glued "m" ("the 62m spire", "a 10,000m
+	// runner") is read as millions, but may be metres: the figure
+	// itself, as another text writes it ("the 62-metre spire").
+	return metresOrMillions(a) && equalValues(a.Value/1e6, b.Value) || metresOrMillions(b) && equalValues(a.Value, b.Value/1e6)
+}
+
+func equalValues(x, y float64) bool {
+	return x == y || math.Abs(x-y) <= 1e-9*math.Max(math.Abs(x), math.Abs(y))
+}
+
+// metresOrMillions reports a figure written with a glued "m" and no
+// currency ("62m"), which names metres as often as millions.
+func metresOrMillions(n textproc.Number) bool {
+	t := n.Text
+	return n.Unit == "" && len(t) >= 2 && t[len(t)-1] == 'm' && t[len(t)-2] >= '0' && t[len(t)-2] <= '9'
 }
 
 // compatibleUnit treats a bare number as compatible with any unit: prose

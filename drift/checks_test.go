@@ -652,3 +652,29 @@ func TestNegationIrregularPast(t *testing.T) {
 			"Brackley Town's last away win came at the end of August.", 0},
 	})
 }
+
+// TestMetresOrMillions checks that a bare figure with a glued "m" is the
+// same figure as its value in metres, and that a sum of money in millions
+// is not.
+func TestMetresOrMillions(t *testing.T) {
+	src := doc("Storm Ismay left cracks in the 62-metre spire, the tallest in the county.")
+	for _, tc := range []struct {
+		der  string
+		want int
+	}{
+		{"Storm Ismay cracked the 62m spire, which is the tallest in the county.", 0},
+		{"Storm Ismay cracked the 64m spire, which is the tallest in the county.", 1},
+		{"Storm Ismay did $62m of damage to the spire, the tallest in the county.", 1},
+	} {
+		got := Examine(src, doc(tc.der), []Pair{{Source: []int{0}, Derived: []int{0}}})
+		n := 0
+		for _, d := range append(got.Found, got.Suspects...) {
+			if d.Kind == Number {
+				n++
+			}
+		}
+		if n != tc.want {
+			t.Errorf("%q: %d number drifts (%s), want %d", tc.der, n, listed(append(got.Found, got.Suspects...)), tc.want)
+		}
+	}
+}
