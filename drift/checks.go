@@ -1435,11 +1435,21 @@ func (c *checker) bothDated(d, s *textproc.Sentence, sd, dd textproc.Date) bool 
 	}
 	paired := sharedStems(d, s)
 	for i := range c.src.Sentences {
-		if o := &c.src.Sentences[i]; o != s && statesDate(o, dd) && sharedStems(d, o) >= paired {
+		if o := &c.src.Sentences[i]; o != s && (statesDate(o, dd) || c.namesPublishedDay(o, dd)) && sharedStems(d, o) >= paired {
 			return true
 		}
 	}
 	return false
+}
+
+// namesPublishedDay reports whether source sentence o may name day dd by
+// a word relative to the publication ("yesterday", "on Monday"): dd is
+// one of the source's PublishedDays and o names a day so.
+func (c *checker) namesPublishedDay(o *textproc.Sentence, dd textproc.Date) bool {
+	if !slices.ContainsFunc(c.src.PublishedDays, func(p textproc.Date) bool { return p.Kind == dd.Kind && sameDate(p, dd) }) {
+		return false
+	}
+	return slices.ContainsFunc(o.Dates, func(x textproc.Date) bool { return x.Kind == textproc.Relative || x.Kind == textproc.Weekday })
 }
 
 // sharedStems counts the distinct content stems of a that b has.

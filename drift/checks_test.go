@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/wiretrace/wiretrace/article"
 	"github.com/wiretrace/wiretrace/textproc"
 )
 
@@ -676,5 +677,21 @@ func TestMetresOrMillions(t *testing.T) {
 		if n != tc.want {
 			t.Errorf("%q: %d number drifts (%s), want %d", tc.der, n, listed(append(got.Found, got.Suspects...)), tc.want)
 		}
+	}
+}
+
+// TestPublishedDayPairing checks that a date the rewrite states against a
+// source sentence paired with it wrongly is no change when another source
+// sentence names that day relative to the publication ("yesterday") and
+// the rewrite keeps the paired sentence's date elsewhere.
+func TestPublishedDayPairing(t *testing.T) {
+	src := textproc.Analyze(&article.Article{Published: "2026-03-10T06:20:00Z", Paragraphs: []string{
+		"The board confirmed the audit's existence yesterday.",
+		"The board will discuss the audit at a public meeting on 26 March."}})
+	der := doc("The board will discuss the audit at a public meeting on 26 March.",
+		"The board confirmed on Monday 9 March that the audit exists.")
+	got := Find(src, der, []Pair{{Source: []int{1}, Derived: []int{0}}, {Source: []int{0, 1}, Derived: []int{1}}})
+	if n := kindCount(got, Date); n != 0 {
+		t.Errorf("%d date drifts (%s), want none", n, listed(got))
 	}
 }
