@@ -100,7 +100,8 @@ import (
 //     the brief with more of a language model's rewording) were written
 //     to be studied, first measured unread; its aimed14 folder's eight
 //     (session 43, a sixth writer, that brief with more forms to restate)
-//     are measured only.
+//     and its aimed15 folder's eight (session 43, a seventh writer, a
+//     neutral brief) are measured only.
 //
 //   - independent: twenty stories written in session 35 by five writers
 //     who read none of the code, each original with three reports of its
@@ -206,6 +207,7 @@ var BlindSets = []BlindSet{
 	{"blind aimed12", "aimed12", false},
 	{"blind aimed13", "aimed13", true},
 	{"blind aimed14", "aimed14", false},
+	{"blind aimed15", "aimed15", false},
 }
 
 // Families loads the set's stories: each original with its manipulated
