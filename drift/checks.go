@@ -637,21 +637,14 @@ func sameValue(a, b textproc.Number) bool {
 	if equalValues(a.Value, b.Value) {
 		return true
 	}
-	// A bare figure with a glued "m" ("the 62m spire", "a 10,000m
-	// runner") is read as millions, but may be metres: the figure
-	// itself, as another text writes it ("the 62-metre spire").
-	return metresOrMillions(a) && equalValues(a.Value/1e6, b.Value) || metresOrMillions(b) && equalValues(a.Value, b.Value/1e6)
+	// A bare figure with a glued "m" ("the 62m spire") may be metres:
+	// the figure itself, as another text writes it ("62-metre").
+	return a.MaybeMetres() && equalValues(a.Value/1e6, b.Value) || b.MaybeMetres() && equalValues(a.Value, b.Value/1e6)
 }
 
+// equalValues reports two values equal within rounding error.
 func equalValues(x, y float64) bool {
 	return x == y || math.Abs(x-y) <= 1e-9*math.Max(math.Abs(x), math.Abs(y))
-}
-
-// metresOrMillions reports a figure written with a glued "m" and no
-// currency ("62m"), which names metres as often as millions.
-func metresOrMillions(n textproc.Number) bool {
-	t := n.Text
-	return n.Unit == "" && len(t) >= 2 && t[len(t)-1] == 'm' && t[len(t)-2] >= '0' && t[len(t)-2] <= '9'
 }
 
 // compatibleUnit treats a bare number as compatible with any unit: prose
@@ -1260,12 +1253,13 @@ func (c *checker) sourceDates(dd textproc.Date) bool {
 	}
 	// A day the source names relative to its publication ("tonight" in
 	// a report published on a Tuesday is Tuesday night).
-	for _, sd := range c.src.PublishedDays {
-		if sd.Kind == dd.Kind && sameDate(sd, dd) {
-			return true
-		}
-	}
-	return false
+	return c.publishedDay(dd)
+}
+
+// publishedDay reports whether dd is one of the days the source names
+// relative to its publication (textproc's PublishedDays).
+func (c *checker) publishedDay(dd textproc.Date) bool {
+	return slices.ContainsFunc(c.src.PublishedDays, func(p textproc.Date) bool { return p.Kind == dd.Kind && sameDate(p, dd) })
 }
 
 // ---- dates
@@ -1446,10 +1440,7 @@ func (c *checker) bothDated(d, s *textproc.Sentence, sd, dd textproc.Date) bool 
 // a word relative to the publication ("yesterday", "on Monday"): dd is
 // one of the source's PublishedDays and o names a day so.
 func (c *checker) namesPublishedDay(o *textproc.Sentence, dd textproc.Date) bool {
-	if !slices.ContainsFunc(c.src.PublishedDays, func(p textproc.Date) bool { return p.Kind == dd.Kind && sameDate(p, dd) }) {
-		return false
-	}
-	return slices.ContainsFunc(o.Dates, func(x textproc.Date) bool { return x.Kind == textproc.Relative || x.Kind == textproc.Weekday })
+	return c.publishedDay(dd) && slices.ContainsFunc(o.Dates, func(x textproc.Date) bool { return x.Kind == textproc.Relative || x.Kind == textproc.Weekday })
 }
 
 // sharedStems counts the distinct content stems of a that b has.

@@ -194,3 +194,21 @@ func TestPublishedDays(t *testing.T) {
 		t.Errorf("published days of weekdays %q, want %q", got, want)
 	}
 }
+
+// TestMaybeMetres checks which figures read in millions may be metres: a
+// bare one with a glued "m", not a sum of money nor a spelled magnitude.
+func TestMaybeMetres(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want bool
+	}{
+		{"Storm damage cracked the 62m spire.", true},
+		{"The council spent $62m on the spire.", false},
+		{"The spire cost 62 million to build.", false},
+	} {
+		ns := Analyze(&article.Article{Paragraphs: []string{tc.text}}).Sentences[0].Numbers
+		if len(ns) != 1 || ns[0].MaybeMetres() != tc.want {
+			t.Errorf("%q: numbers %+v, want one with MaybeMetres %v", tc.text, ns, tc.want)
+		}
+	}
+}

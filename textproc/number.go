@@ -88,6 +88,14 @@ func numbers(out []Number, text string, toks []Token, ds []Date) []Number {
 	return out
 }
 
+// MaybeMetres reports a figure read in millions from a glued "m" with no
+// currency ("the 62m spire", "a 10,000m runner"): it names metres as
+// often as millions, so its value over a million may be the one meant.
+func (n Number) MaybeMetres() bool {
+	t := n.Text
+	return n.Unit == "" && len(t) >= 2 && t[len(t)-1] == 'm' && t[len(t)-2] >= '0' && t[len(t)-2] <= '9'
+}
+
 // numeralText returns a numeral as strconv.ParseFloat reads it: without
 // its thousands commas ("10,000"), a decimal comma as a point ("2,4",
 // "12,75": one comma, one or two digits after it, as South African and
