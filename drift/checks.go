@@ -2891,9 +2891,7 @@ func negated(s *textproc.Sentence, n textproc.Negation) (string, textproc.Span) 
 		}
 		for j := k; j < len(s.Tokens) && j < k+2; j++ {
 			u := s.Tokens[j]
-			// "had not been refused but deferred": the word after a
-			// conjunction is another claim, which the cue leaves whole.
-			if u.Kind == textproc.Punct || u.Lower == "but" || u.Lower == "and" || u.Lower == "or" {
+			if u.Kind == textproc.Punct {
 				return "", textproc.Span{}
 			}
 			for _, m := range s.Negations {
