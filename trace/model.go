@@ -114,6 +114,8 @@ type Evidence struct {
 	// shares of the shorter and the longer side, and the share of the
 	// shorter side nearly the same word for word (see NearDuplicateAt).
 	NearDup []float64
+	// Excerpt is the evidence of the excerpt rule (see ExcerptAt).
+	Excerpt []float64
 	// Own is the evidence of own reporting, a's measure before b's for
 	// each (see OwnFrom): the people each side quotes whom the other never
 	// names (log(1+n)), the share of its sentences the strict alignment
@@ -300,6 +302,7 @@ func (as *assessment) evidence(a, b *article.Article, da, db *textproc.Doc) Evid
 	ev.Partial = append(ev.Partial, max(tab, tba), min(tab, tba))
 	ev.Partial = append(ev.Partial, ev.Derived[35:39]...)
 	ev.NearDup = f.nearDupEvidence()
+	ev.Excerpt = f.excerptEvidence()
 	if f.na > 0 && f.nb > 0 {
 		na, nb := float64(f.na), float64(f.nb)
 		ev.Own = []float64{math.Log1p(float64(f.ownSpeakersA)), math.Log1p(float64(f.ownSpeakersB)), f.alignedA, f.alignedB,

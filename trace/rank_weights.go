@@ -54,8 +54,8 @@ var (
 	storyModel = Model{
 		Bias: -5.8017,
 		W: []float64{
-			9.9625,  // similarity
-			59.2334, // candidate_score
+			9.9626,  // similarity
+			59.2330, // candidate_score
 			-1.1687, // log_candidate_rank
 			0.2619,  // derived_log_odds
 			0.0000,  // derived
@@ -64,7 +64,7 @@ var (
 			-5.8901, // query_held
 			-3.4758, // match_held
 			-6.0434, // query_stems_held
-			-3.8985, // match_stems_held
+			-3.8986, // match_stems_held
 			-0.1524, // query_names_held
 			0.0754,  // log_length_ratio
 			0.9763,  // own_specific
@@ -72,11 +72,11 @@ var (
 			2.2960,  // query_subjects_held
 			2.2357,  // match_lead_held
 			0.3122,  // query_lead_held
-			3.4451,  // query_credit
+			3.4452,  // query_credit
 			0.0839,  // lead
 		},
 	}
 	// storyThreshold is the story model's decision threshold (see
 	// acceptStories).
-	storyThreshold = 0.10870003887215716
+	storyThreshold = 0.10869827976292566
 )

@@ -17,9 +17,9 @@ type features struct {
 	na, nb int
 	// alignedA, alignedB: share of sentences in any pair.
 	alignedA, alignedB float64
-	// runA, runB: the share of the stretch from the first sentence in a
-	// pair to the last that is in one: 1 when the other text carries one
-	// unbroken part, less when it draws on sentences across the text.
+	// runA, runB: the share of the sentences in a pair that stand in
+	// the longest unbroken run of them (blockShare): 1 when the other text
+	// carries one part whole, less when it draws on sentences across it.
 	runA, runB float64
 	// copyA, copyB: share of sentences in verbatim or edited pairs (the
 	// same wording); verbatimA, verbatimB: in verbatim pairs only.
@@ -204,7 +204,7 @@ func measure(da, db *textproc.Doc, al *align.Alignment) features {
 	}
 	f.alignedA, f.copyA, f.verbatimA = count(inA)
 	f.alignedB, f.copyB, f.verbatB = count(inB)
-	f.runA, f.runB = stretchShare(inA), stretchShare(inB)
+	f.runA, f.runB = blockShare(inA), blockShare(inB)
 
 	f.genericA, f.factDenseA = unalignedKinds(da, inA)
 	f.genericB, f.factDenseB = unalignedKinds(db, inB)
@@ -240,23 +240,27 @@ func mostlyQuoted(s *textproc.Sentence) bool {
 	return 2*in > all
 }
 
-// stretchShare is the share of the stretch from the first sentence in a pair to the
-// last that is in one (0 when none is).
-func stretchShare(in []align.Kind) float64 {
-	first, last, n := -1, -1, 0
-	for i, k := range in {
-		if k != "" {
-			if first < 0 {
-				first = i
-			}
-			last = i
-			n++
+// blockShare is the share of the sentences in a pair that stand in the
+// longest unbroken run of them (0 when none is): 1 when the other text
+// carries one part of this one whole, less when it draws on sentences
+// across the text. A sentence repeated far from the part carried (a
+// standard line the page says twice) costs one sentence, not the whole
+// stretch up to it.
+func blockShare(in []align.Kind) float64 {
+	n, run, longest := 0, 0, 0
+	for _, k := range in {
+		if k == "" {
+			run = 0
+			continue
 		}
+		n++
+		run++
+		longest = max(longest, run)
 	}
 	if n == 0 {
 		return 0
 	}
-	return float64(n) / float64(last-first+1)
+	return float64(longest) / float64(n)
 }
 
 // quoteSets returns, for each quote of d with at least quoteMin distinct
@@ -376,7 +380,9 @@ func unalignedKinds(d *textproc.Doc, in []align.Kind) (generic, dense int) {
 // (examples/families.json): duplicates have a verbatim share of 1.0 on
 // both sides; edited copies copy 1.0 of the shorter side and 0.64-0.73 of
 // the longer, rewrites at most 0.18; partial reuses copy 3-4 source
-// sentences word for word. The same-story thresholds: independent reports
+// sentences word for word. The share of an excerpt's carried sentences in
+// one unbroken run (excerptRun) is fitted by `wiretrace train relation`
+// (fitExcerptRun). The same-story thresholds: independent reports
 // share 4-6 names and 2-6 figures, unrelated stories on the same topic at
 // most 2 names and 1 figure.
 const (
@@ -385,7 +391,6 @@ const (
 	nearDupLonger      = 0.5 // copied share of the longer side
 	closeOverlap       = 0.8 // bigram overlap of a pair nearly the same (see nearDupClose)
 	excerptClose       = 0.5 // share of the shorter side nearly the same word for word for an excerpt
-	excerptRun         = 0.5 // share of the longer side's carried stretch that is carried
 	partialMinCopied   = 2   // fewest substantive sentences copied for an excerpt
 	substantiveWords   = 10  // tokens for a copied sentence to count
 	sameStoryNames     = 2   // fewest shared names (people, organisations)
@@ -420,23 +425,57 @@ func NearDuplicateAt(ev Evidence, close float64) bool {
 	return len(nd) == 3 && nearDuplicate(nd[0], nd[1], nd[2], close)
 }
 
+// excerptEvidence is the evidence of the excerpt rule (Evidence's
+// Excerpt): the copied share of the shorter side and of the longer, the
+// aligned share of the longer, the share of the longer side's carried
+// sentences in one unbroken run (blockShare), the share of the shorter
+// side nearly the same
+// word for word, and the number of substantive sentences copied.
+func (f features) excerptEvidence() []float64 {
+	shortCopy, longCopy, longAligned, longRun, shortClose := f.copyA, f.copyB, f.alignedB, f.runB, f.closeA
+	if f.nb < f.na {
+		shortCopy, longCopy, longAligned, longRun, shortClose = f.copyB, f.copyA, f.alignedA, f.runA, f.closeB
+	}
+	return []float64{shortCopy, longCopy, longAligned, longRun, shortClose, float64(f.copiedSentences)}
+}
+
+// excerpt reports the excerpt rule on its evidence x (excerptEvidence):
+// mostly the same words, nearly word for word, of a part of the longer
+// text that carries nothing of the shorter elsewhere, at least run of
+// the longer side's carried sentences standing in one unbroken run. An
+// excerpt, a truncated page or a passage set in another text carries one
+// part whole; a summary that keeps the phrasing draws on sentences across
+// its source, a few at a time.
+func excerpt(x []float64, run float64) bool {
+	shortCopy, longCopy, longAligned, longRun, shortClose, copied := x[0], x[1], x[2], x[3], x[4], x[5]
+	return longCopy < nearDupLonger && longAligned < nearDupLonger && longRun >= run &&
+		(shortClose >= excerptClose && copied >= partialMinCopied || shortCopy >= nearDupShorter && copied >= 1)
+}
+
+// ExcerptAt reports whether the pair of ev is an excerpt when at least
+// run of the longer side's carried sentences must stand in one unbroken
+// run: what
+// `wiretrace train relation` fits excerptRun by.
+func ExcerptAt(ev Evidence, run float64) bool {
+	return len(ev.Excerpt) == 6 && excerpt(ev.Excerpt, run)
+}
+
 // classify decides the relation from the measures of the strict alignment
 // and the evidence the fitted models read.
 func classify(f features, ev Evidence) Relation {
 	if f.na == 0 || f.nb == 0 {
 		return Unrelated
 	}
-	shortCopy, longCopy, longAligned, longRun, shortClose := f.copyA, f.copyB, f.alignedB, f.runB, f.closeA
+	shortCopy, longCopy, shortClose := f.copyA, f.copyB, f.closeA
 	if f.nb < f.na {
-		shortCopy, longCopy, longAligned, longRun, shortClose = f.copyB, f.copyA, f.alignedA, f.runA, f.closeB
+		shortCopy, longCopy, shortClose = f.copyB, f.copyA, f.closeB
 	}
 	switch {
 	case f.verbatimA >= duplicateShare && f.verbatB >= duplicateShare:
 		return Duplicate
 	case nearDuplicate(shortCopy, longCopy, shortClose, nearDupClose):
 		return NearDuplicate
-	case longCopy < nearDupLonger && longAligned < nearDupLonger && longRun >= excerptRun && (shortClose >= excerptClose && f.copiedSentences >= partialMinCopied ||
-		shortCopy >= nearDupShorter && f.copiedSentences >= 1):
+	case excerpt(f.excerptEvidence(), excerptRun):
 		// Mostly the same words, nearly word for word, but of a small part
 		// of the other text (most of which carries nothing of the
 		// shorter): an excerpt, not a rewrite (rewrites reword, and carry

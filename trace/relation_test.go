@@ -192,6 +192,26 @@ func TestExcerptRule(t *testing.T) {
 	}
 }
 
+// TestBlockShare checks the excerpt rule's measure of one unbroken part:
+// a truncated copy whose one repeated line pairs a sentence far below the
+// part still holds nearly all its carried sentences in one run, where the
+// span from the first carried to the last would hold only half; a summary
+// that draws on every other sentence holds few.
+func TestBlockShare(t *testing.T) {
+	v, n := align.Verbatim, align.Kind("")
+	truncated := []align.Kind{v, v, v, v, v, v, v, v, v, n, n, n, n, n, n, n, n, n, n, v}
+	if got := blockShare(truncated); got != 0.9 {
+		t.Errorf("truncated copy with a stray pair: %v, want 0.9", got)
+	}
+	summary := []align.Kind{v, n, v, n, v, v, n, v, n, n, v, n, v}
+	if got := blockShare(summary); got > 0.3 {
+		t.Errorf("summary drawing across the source: %v, want at most 0.3", got)
+	}
+	if got := blockShare([]align.Kind{n, n}); got != 0 {
+		t.Errorf("nothing carried: %v, want 0", got)
+	}
+}
+
 // TestSharedQuotesNotReuse: two reports of one statement that quote it
 // alike, word for word, are reports of one story, not partial reuse
 // (quotations do not count as copied sentences of fact); sentences of

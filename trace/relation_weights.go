@@ -46,6 +46,8 @@ package trace
 //	own reporting check:       not derived turned 33/55, derived turned 0/469
 //	near duplicates fit:       edited copies near duplicates 4/4, rewrites not 181/181
 //	near duplicates check:     edited copies near duplicates 0/0, rewrites not 83/83
+//	excerpts fit:              partial pages excerpts 66/66, whole pages not 6/8
+//	excerpts check:            partial pages excerpts 0/0, whole pages not 6/7
 var (
 	// derivedModel decides whether one article was made from the other (boosted trees).
 	derivedModel = Trees{
@@ -1901,4 +1903,9 @@ var (
 	// word that a near duplicate needs: the one that tells the fit part's
 	// edited copies from its close rewrites best (fitNearDupClose).
 	nearDupClose = 0.71
+	// excerptRun is the share of the longer side's carried sentences that
+	// an excerpt holds in one unbroken run: the one that tells the fit
+	// part's excerpts and truncated pages from its summaries, rewrites and
+	// cut copies best (fitExcerptRun).
+	excerptRun = 0.78
 )

@@ -41,6 +41,9 @@ type RelationFit struct {
 	// NearDupClose is the share of the shorter side nearly the same word
 	// for word that the near-duplicate rule asks (fitNearDupClose).
 	NearDupClose float64
+	// ExcerptRun is the share of the longer side's carried sentences that
+	// the excerpt rule asks to stand in one unbroken run (fitExcerptRun).
+	ExcerptRun float64
 	// Figures are lines "set part: measure value" for the weights' comment.
 	Figures []string
 }
@@ -139,6 +142,7 @@ func fitRelation(ex []relationExample, dealing int) *RelationFit {
 	fit.Direction = fitDirection(X, y, wts, stories)
 	fit.Own, fit.OwnThreshold = fitOwn(ex, fit)
 	fit.NearDupClose = fitNearDupClose(ex)
+	fit.ExcerptRun = fitExcerptRun(ex)
 	fit.Figures = relationFigures(ex, fit)
 	return fit
 }
@@ -228,6 +232,39 @@ func fitNearDupClose(ex []relationExample) float64 {
 		}
 		return n
 	}
+	return fewestErrors(errs)
+}
+
+// fitExcerptRun returns the share of the longer side's carried sentences
+// that must stand in one unbroken run (trace.ExcerptAt) for the excerpt
+// rule to tell the fit part's pages labelled partial (excerpts, truncated
+// pages, partial reuse) from those labelled whole (rewrites, summaries,
+// copies cut here and there) with the fewest errors, on a 0.01 grid: the
+// middle of the first run of shares that reach the fewest. It reads the
+// pages excerptCase selects.
+func fitExcerptRun(ex []relationExample) float64 {
+	return fewestErrors(func(t float64) int {
+		n := 0
+		for _, e := range ex {
+			if e.part == Fit && excerptCase(e) && trace.ExcerptAt(e.ev, t) != e.partial {
+				n++
+			}
+		}
+		return n
+	})
+}
+
+// excerptCase reports whether e is a page the excerpt rule's run
+// decides: derived, with a partial-or-whole label (open-ended
+// continuations and short answers have none), and an excerpt by the
+// rule's other measures.
+func excerptCase(e relationExample) bool {
+	return e.derived && !e.loose && e.set != shortAnswersSet && trace.ExcerptAt(e.ev, 0)
+}
+
+// fewestErrors returns the share, on a 0.01 grid from 0 to 1, at which
+// errs is least: the middle of the first run of shares that reach it.
+func fewestErrors(errs func(t float64) int) float64 {
 	best, from, to := -1, 0, 0
 	for k := 0; k <= 100; k++ {
 		n := errs(float64(k) / 100)
@@ -750,6 +787,27 @@ func relationFigures(ex []relationExample, fit *RelationFit) []string {
 		}
 		out = append(out, fmt.Sprintf("%-26s edited copies near duplicates %d/%d, rewrites not %d/%d", "near duplicates "+string(part)+":", nearOK, near, rwOK, rw))
 	}
+	for _, part := range []Part{Fit, Check} {
+		var partial, partialOK, whole, wholeOK int
+		for _, e := range ex {
+			if e.part != part || !excerptCase(e) {
+				continue
+			}
+			got := trace.ExcerptAt(e.ev, fit.ExcerptRun)
+			if e.partial {
+				partial++
+				if got {
+					partialOK++
+				}
+			} else {
+				whole++
+				if !got {
+					wholeOK++
+				}
+			}
+		}
+		out = append(out, fmt.Sprintf("%-26s partial pages excerpts %d/%d, whole pages not %d/%d", "excerpts "+string(part)+":", partialOK, partial, wholeOK, whole))
+	}
 	return out
 }
 
@@ -947,7 +1005,12 @@ func (f *RelationFit) GoSource() ([]byte, error) {
 	b.WriteString("\t// nearDupClose is the share of the shorter side nearly the same word for\n")
 	b.WriteString("\t// word that a near duplicate needs: the one that tells the fit part's\n")
 	b.WriteString("\t// edited copies from its close rewrites best (fitNearDupClose).\n")
-	fmt.Fprintf(&b, "\tnearDupClose = %.2f\n)\n", f.NearDupClose)
+	fmt.Fprintf(&b, "\tnearDupClose = %.2f\n", f.NearDupClose)
+	b.WriteString("\t// excerptRun is the share of the longer side's carried sentences that\n")
+	b.WriteString("\t// an excerpt holds in one unbroken run: the one that tells the fit\n")
+	b.WriteString("\t// part's excerpts and truncated pages from its summaries, rewrites and\n")
+	b.WriteString("\t// cut copies best (fitExcerptRun).\n")
+	fmt.Fprintf(&b, "\texcerptRun = %.2f\n)\n", f.ExcerptRun)
 	return format.Source(b.Bytes())
 }
 
