@@ -101,7 +101,11 @@ import (
 //     to be studied, first measured unread; its aimed14 folder's eight
 //     (session 43, a sixth writer, that brief with more forms to restate)
 //     and its aimed15 folder's eight (session 43, a seventh writer, a
-//     neutral brief) are measured only.
+//     neutral brief) are measured only; its aimed16 folder's eight
+//     (session 44, an eighth writer, the neutral brief) were written to be
+//     studied, first measured unread; its aimed17 folder's eight (session
+//     44, a ninth writer, the same brief, wire-service subjects) are
+//     measured only.
 //
 //   - independent: twenty stories written in session 35 by five writers
 //     who read none of the code, each original with three reports of its
@@ -208,6 +212,8 @@ var BlindSets = []BlindSet{
 	{"blind aimed13", "aimed13", true},
 	{"blind aimed14", "aimed14", false},
 	{"blind aimed15", "aimed15", false},
+	{"blind aimed16", "aimed16", true},
+	{"blind aimed17", "aimed17", false},
 }
 
 // Families loads the set's stories: each original with its manipulated
