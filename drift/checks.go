@@ -3467,12 +3467,22 @@ func (c *checker) swappedWithin(ss []*textproc.Sentence, d *textproc.Sentence, e
 			})
 			if brought && slices.ContainsFunc(theirs, func(w string) bool {
 				return !slices.Contains(own, w) && !legalForms[w] && !c.derivedUses(w)
-			}) && !c.namedAnywhere(f) {
+			}) && !c.namedAnywhere(wholeName(f)) {
 				return f, s, true
 			}
 		}
 	}
 	return textproc.Entity{}, nil, false
+}
+
+// wholeName returns name f to be looked for whole (names): a place or a
+// body the tagger took for a person ("Ferrier Coast") is not named by its
+// last word ("Halliwell Coast" shares it).
+func wholeName(f textproc.Entity) textproc.Entity {
+	if f.Kind == textproc.Person {
+		f.Kind = textproc.Misc
+	}
+	return f
 }
 
 // placeOrBody reports whether e of sentence s is the name of a place or

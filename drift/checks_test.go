@@ -695,3 +695,23 @@ func TestPublishedDayPairing(t *testing.T) {
 		t.Errorf("%d date drifts (%s), want none", n, listed(got))
 	}
 }
+
+// TestPlaceTakenForPersonSwapped checks that a place the tagger takes for
+// a person ("Ferrier Point", two capitalised words) replaced by another
+// of the same last word is a changed name: the derived "Halliwell Point"
+// does not name "Ferrier Point" by its last word, as "Ms Ferrier" would
+// name a person.
+func TestPlaceTakenForPersonSwapped(t *testing.T) {
+	src := doc("The marine institute will lose its government grant next year.",
+		"Its director said the cut would end a programme monitoring kelp forests at Ferrier Point.",
+		"Twenty-two research jobs are at risk.", "The institute will appeal the decision.",
+		"The next funding round opens in February.")
+	der := doc("The marine institute will lose its government grant next year.",
+		"Its director said the cut would end a programme monitoring kelp forests at Halliwell Point.",
+		"Twenty-two research jobs are at risk.", "The institute will appeal the decision.",
+		"The next funding round opens in February.")
+	got := listed(findOneToOne(src, der))
+	if !strings.Contains(got, "entity Ferrier Point->Halliwell Point") {
+		t.Errorf("a place replaced by one of the same last word: %q, want the entity drift", got)
+	}
+}
