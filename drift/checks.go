@@ -1443,6 +1443,15 @@ func (c *checker) namesPublishedDay(o *textproc.Sentence, dd textproc.Date) bool
 	return c.publishedDay(dd) && slices.ContainsFunc(o.Dates, func(x textproc.Date) bool { return x.Kind == textproc.Relative || x.Kind == textproc.Weekday })
 }
 
+// onlyWord reports whether derived sentence d has a single content stem
+// and source sentence s several: d can share no more than one word with
+// what s says ("Here is what we know." against "I don't know what to
+// tell them," the coordinator said"), which is no restatement of its
+// claim. A sentence edited by a word keeps the other's words.
+func onlyWord(s, d *textproc.Sentence) bool {
+	return sharedStems(d, d) <= 1 && sharedStems(s, s) > 1
+}
+
 // sharedStems counts the distinct content stems of a that b has.
 func sharedStems(a, b *textproc.Sentence) int {
 	n := 0
@@ -2251,7 +2260,7 @@ func (c *checker) negations(ss []*textproc.Sentence, d *textproc.Sentence) {
 					// "confirmed that he would stand".
 					t, ok = disclosed(s, pspan, d)
 				}
-				if ok && !(both && inNegatedClause(d, t)) && !c.keptInGroup(s, d, stem) && !prevented(d, t) {
+				if ok && !(both && inNegatedClause(d, t)) && !c.keptInGroup(s, d, stem) && !prevented(d, t) && !onlyWord(s, d) {
 					if deferred(s, pspan, d, t.Span) || modalOnly(d, t.Span, s, n.Span) || universal(s, n, d) {
 						continue
 					}

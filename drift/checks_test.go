@@ -371,6 +371,17 @@ func TestNegationQuestion(t *testing.T) {
 	})
 }
 
+// TestNegationOnlyWord checks that a derived sentence sharing no more
+// than the negated word with a longer source sentence (an explainer's
+// "Here is what we know.") drops no negation, while a short sentence
+// edited by its negation alone does.
+func TestNegationOnlyWord(t *testing.T) {
+	checkNegations(t, []driftCase{
+		{"\"I don't know what to tell the families,\" the coordinator said.", "Here is what we know.", 0},
+		{"It is not known.", "It is known.", 1},
+	})
+}
+
 // TestWithFullName checks that a speaker named by part of a name is
 // reported by the one fuller name of the document that holds it.
 func TestWithFullName(t *testing.T) {
