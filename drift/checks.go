@@ -1887,6 +1887,9 @@ func couldBe(t *textproc.Sentence, e textproc.Entity, pron string) bool {
 	if len(f) > 1 && thoroughfares[strings.ToLower(f[len(f)-1])] {
 		return false // "On Harbour Street, Maureen Okafor ...": a place
 	}
+	if located(t, e) {
+		return false // "He announced the ban at the State Secretariat": a place
+	}
 	title := strings.ToLower(strings.TrimRight(f[0], "."))
 	if k := tokenAt(t, e.Start); k > 0 {
 		if w := strings.TrimRight(t.Tokens[k-1].Lower, "."); maleHonorifics[w] || femaleHonorifics[w] {
@@ -3497,18 +3500,34 @@ func wholeName(f textproc.Entity) textproc.Entity {
 // placeOrBody reports whether e of sentence s is the name of a place or
 // a body: not a person's, which the person checks read, nor a heading or
 // a title in capitals (textproc's Misc). A name the tagger takes for a
-// person's is a place after "in", "at" or "near" ("at Kelsford
-// Racecourse", "in Port Ellery"). swappedWithin reads those of two to
-// four words.
+// person's is a place after a locative (located: "at Kelsford
+// Racecourse", "in Port Ellery", "at the Harbour Pavilion").
+// swappedWithin reads those of two to four words.
 func placeOrBody(s *textproc.Sentence, e textproc.Entity) bool {
 	switch e.Kind {
 	case textproc.Place, textproc.Organization:
 		return true
 	case textproc.Person:
-		before, _ := around(s, e)
-		return before >= 0 && locatives[s.Tokens[before].Lower]
+		return located(s, e)
 	}
 	return false
+}
+
+// located reports whether name e of sentence s stands right after a
+// locative, past a "the" or an owner's name ("at the State Secretariat",
+// "in Port Ellery", "at BJ's Cabana Bar"): the name of a place, whatever
+// the tagger took it for.
+func located(s *textproc.Sentence, e textproc.Entity) bool {
+	before, _ := around(s, e)
+	if before > 0 {
+		if t := &s.Tokens[before]; t.Text != t.Lower && (strings.HasSuffix(t.Text, "'s") || strings.HasSuffix(t.Text, "’s")) {
+			before--
+		}
+	}
+	if before > 0 && s.Tokens[before].Lower == "the" {
+		before--
+	}
+	return before >= 0 && locatives[s.Tokens[before].Lower]
 }
 
 // locatives are the prepositions that place what follows them.

@@ -726,3 +726,19 @@ func TestPlaceTakenForPersonSwapped(t *testing.T) {
 		t.Errorf("a place replaced by one of the same last word: %q, want the entity drift", got)
 	}
 }
+
+// TestPronounSpeakerPastPlace checks that a pronoun's speaker is not a
+// place the tagger takes for a person ("at the State Secretariat, Ikolaba"):
+// the speaker is looked for past it.
+func TestPronounSpeakerPastPlace(t *testing.T) {
+	d := doc("The transport commissioner, Mr Femi Adeyemo-Cole, said 412 crashes were recorded last year.",
+		"He announced the ban on Wednesday at the State Secretariat, Ikolaba.",
+		`"We are not against anybody's livelihood," he said.`)
+	s := &d.Sentences[2]
+	if len(s.Quotes) != 1 {
+		t.Fatalf("quotes: %d, want 1", len(s.Quotes))
+	}
+	if got := speakerOf(d, s, s.Quotes[0]); strings.Contains(got, "Secretariat") {
+		t.Errorf("speaker %q, want no place", got)
+	}
+}
