@@ -105,7 +105,9 @@ import (
 //     (session 44, an eighth writer, the neutral brief) were written to be
 //     studied, first measured unread; its aimed17 folder's eight (session
 //     44, a ninth writer, the same brief, wire-service subjects) are
-//     measured only.
+//     measured only, and so are its aimed18 and aimed19 folders' eight
+//     each (session 44, a tenth and an eleventh writer, the same brief:
+//     city and regional news, national and international news).
 //
 //   - independent: twenty stories written in session 35 by five writers
 //     who read none of the code, each original with three reports of its
@@ -214,6 +216,8 @@ var BlindSets = []BlindSet{
 	{"blind aimed15", "aimed15", false},
 	{"blind aimed16", "aimed16", true},
 	{"blind aimed17", "aimed17", false},
+	{"blind aimed18", "aimed18", false},
+	{"blind aimed19", "aimed19", false},
 }
 
 // Families loads the set's stories: each original with its manipulated
