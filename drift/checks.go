@@ -141,6 +141,10 @@ func (c *checker) roles(ss []*textproc.Sentence, d *textproc.Sentence) {
 			cands = wholeRoles()
 		}
 		if len(cands) == 0 {
+			if slot, s, ok := c.untitledPost(ss, dr, who); ok {
+				c.add(Drift{Kind: Role, SourceSpan: slot, DerivedSpan: roleSpan(d, dr), SourceSentence: s.Index, DerivedSentence: d.Index,
+					Explanation: fmt.Sprintf("%s is %q in the source but %q here", dr.Holder, slot, d.QualifiedRole(dr))})
+			}
 			continue
 		}
 		ok, swap := c.titleHeld(cands, d, dr)
@@ -172,6 +176,95 @@ func (c *checker) roles(ss []*textproc.Sentence, d *textproc.Sentence) {
 		c.add(Drift{Kind: Role, SourceSpan: roleSpan(best.s, best.r), DerivedSpan: roleSpan(d, dr),
 			SourceSentence: best.s.Index, DerivedSentence: d.Index, Explanation: why})
 	}
+}
+
+// untitledPost returns the post a paired source sentence gives the person
+// surnamed who in words the role parser does not read as a title, when it
+// is another than derived role dr's: the words right before the name
+// ("EPA chief environmental scientist Naomi Farrant") or set after it
+// with a comma ("Declan Moriarty, principal of the college"), whose last
+// word names a post (postNoun). The source gives the person no title it
+// parses, so the title check has nothing to hold dr against; a rewrite
+// that puts a title in the same place changes the post. A source that
+// gives dr's title anywhere beside the person's name changes nothing.
+func (c *checker) untitledPost(ss []*textproc.Sentence, dr textproc.Role, who string) (string, *textproc.Sentence, bool) {
+	head := strings.Fields(canonTitle(dr.Title))
+	if len(head) == 0 {
+		return "", nil, false
+	}
+	title := head[len(head)-1]
+	holds := func(t textproc.Token) bool { return canonTitle(t.Lower) == title || t.Lower == title }
+	for i := range c.src.Sentences {
+		if o := &c.src.Sentences[i]; strings.Contains(strings.ToLower(o.Text), who) && slices.ContainsFunc(o.Tokens, holds) {
+			return "", nil, false
+		}
+	}
+	for _, s := range ss {
+		for _, e := range s.Entities {
+			if e.Kind != textproc.Person || surname(e.Text) != who {
+				continue
+			}
+			k0, k1 := tokenAt(s, e.Start), tokenAt(s, e.End-1)
+			if k0 < 0 || k1 < 0 {
+				continue
+			}
+			// Before the name: the lower-case words standing right before it.
+			j := k0
+			for j > 0 && k0-j < 4 && postWord(&s.Tokens[j-1]) {
+				j--
+			}
+			if j < k0 && postNoun(s.Tokens[k0-1].Lower) && !slices.ContainsFunc(s.Tokens[j:k0], holds) {
+				return s.Text[s.Tokens[j].Start:s.Tokens[k0-1].End], s, true
+			}
+			// After it, set off by a comma, past "the" and an owner.
+			k := k1 + 1
+			if k >= len(s.Tokens) || s.Tokens[k].Text != "," {
+				continue
+			}
+			k++
+			if k < len(s.Tokens) && (s.Tokens[k].Lower == "the" || s.Tokens[k].Lower == "a" || s.Tokens[k].Lower == "an") {
+				k++
+			}
+			for k < len(s.Tokens) && k-k1 < 6 && s.Tokens[k].Text != s.Tokens[k].Lower && s.Tokens[k].Kind == textproc.Word {
+				k++ // the owner: "the corporation's", "Tarrow Council's"
+			}
+			start := k
+			for k < len(s.Tokens) && k-start < 4 && postWord(&s.Tokens[k]) {
+				k++
+			}
+			if k > start && postNoun(s.Tokens[k-1].Lower) && !slices.ContainsFunc(s.Tokens[start:k], holds) &&
+				!(k < len(s.Tokens) && relatives[s.Tokens[k].Lower]) {
+				return s.Text[s.Tokens[start].Start:s.Tokens[k-1].End], s, true
+			}
+		}
+	}
+	return "", nil, false
+}
+
+// relatives open a relative clause, which may go on to tell the post in
+// other words ("the coral ecologist who led the survey" for "survey
+// leader").
+var relatives = map[string]bool{"who": true, "which": true, "that": true, "whose": true}
+
+// postWord reports a word that may be part of a post's description: a
+// lower-case word, no stop word, no figure.
+func postWord(t *textproc.Token) bool {
+	return t.Kind == textproc.Word && !t.Stop && t.Text == t.Lower
+}
+
+// postNoun reports whether the lower-case word w names a post: a title the
+// role parser knows, or a word of an agent's or an office's shape
+// ("scientist", "engineer", "principal", "librarian", "consultant").
+func postNoun(w string) bool {
+	if textproc.RoleTitle(w) {
+		return true
+	}
+	for _, suf := range []string{"ist", "er", "or", "ian", "ant", "ent", "al"} {
+		if len(w) >= 6 && strings.HasSuffix(w, suf) {
+			return true
+		}
+	}
+	return false
 }
 
 // otherHolds reports whether a paired source sentence gives the title

@@ -2,6 +2,7 @@ package drift
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -740,5 +741,31 @@ func TestPronounSpeakerPastPlace(t *testing.T) {
 	}
 	if got := speakerOf(d, s, s.Quotes[0]); strings.Contains(got, "Secretariat") {
 		t.Errorf("speaker %q, want no place", got)
+	}
+}
+
+// TestUntitledPost checks that a title a rewrite puts where the source
+// describes the person's post in words the role parser does not read as a
+// title is held against that description: another post is a role drift,
+// the same title (in any spelling) or a post the source tells in a
+// relative clause is none.
+func TestUntitledPost(t *testing.T) {
+	for _, tt := range []struct {
+		src, der string
+		want     bool
+	}{
+		{"EPA chief environmental scientist Dr Naomi Farrant said oxygen levels had fallen.",
+			"EPA chief executive Dr Naomi Farrant said oxygen levels had fallen.", true},
+		{"Declan Moriarty, principal of the community college, said the school would stay open.",
+			"Declan Moriarty, chairman of the board of management of the community college, said the school would stay open.", true},
+		{"The deal is expected to close shortly, said Macklowe spokesman Howard J. Rubenstein.",
+			"The deal is expected to close shortly, said his spokesman, Howard Rubenstein.", false},
+		{`"We have never seen bleaching this deep," said Dr Noemi Varela, the coral ecologist who led the survey.`,
+			"Survey leader Dr Noemi Varela said bleaching had never been this deep.", false},
+	} {
+		got := slices.ContainsFunc(findOneToOne(doc(tt.src), doc(tt.der)), func(d Drift) bool { return d.Kind == Role })
+		if got != tt.want {
+			t.Errorf("%q → %q: role drift %v, want %v", tt.src, tt.der, got, tt.want)
+		}
 	}
 }
