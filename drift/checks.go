@@ -1918,6 +1918,9 @@ func speakerOf(doc *textproc.Doc, s *textproc.Sentence, q textproc.Quote) string
 			}
 		}
 	}
+	if who := describedPerson(doc, sp); who != "" {
+		return who
+	}
 	return sp
 }
 
@@ -1957,6 +1960,33 @@ func apposedName(s *textproc.Sentence, q textproc.Quote, sp string) string {
 func personHonorific(w string) bool {
 	w = strings.ToLower(strings.TrimRight(w, "."))
 	return maleHonorifics[w] || femaleHonorifics[w] || w == "dr" || w == "prof"
+}
+
+// describedPerson returns the one person doc gives the title of speaker
+// phrase sp when sp is "the" and a title ("the judge", "the company's
+// chief executive"), "" when it is not or the document titles no one or
+// several so: a speaker named by the post the story gives a single person.
+func describedPerson(doc *textproc.Doc, sp string) string {
+	f := strings.Fields(strings.ToLower(bareSpeaker(sp)))
+	if len(f) < 2 || f[0] != "the" || !textproc.RoleTitle(strings.Trim(f[len(f)-1], ".,")) {
+		return ""
+	}
+	title := canonTitle(strings.Trim(f[len(f)-1], ".,"))
+	who := ""
+	for i := range doc.Sentences {
+		s := &doc.Sentences[i]
+		for _, r := range append(slices.Clip(s.Roles), textproc.AppositionRoles(s)...) {
+			head := strings.Fields(canonTitle(r.Title))
+			if r.Holder == "" || len(head) == 0 || head[len(head)-1] != title {
+				continue
+			}
+			if who != "" && surname(who) != surname(r.Holder) {
+				return ""
+			}
+			who = r.Holder
+		}
+	}
+	return who
 }
 
 // couldBe reports whether person e of sentence t may be whom a speaker

@@ -769,3 +769,22 @@ func TestUntitledPost(t *testing.T) {
 		}
 	}
 }
+
+// TestDescribedPerson checks that a speaker named by a post the story
+// gives one person ("the judge") is that person, and one the story gives
+// several people or none is left unresolved.
+func TestDescribedPerson(t *testing.T) {
+	d := doc("District Judge Chia Hui Wen jailed the director for 50 months.",
+		"Deputy Public Prosecutor Kavitha Menon had asked for 48 to 54 months.",
+		"Finance Minister Ola Brenn and Trade Minister Ines Varro welcomed the ruling.")
+	for _, tt := range []struct{ sp, want string }{
+		{"the judge", "Chia Hui Wen"},
+		{"the minister", ""},
+		{"the mayor", ""},
+		{"Menon", ""},
+	} {
+		if got := describedPerson(d, tt.sp); got != tt.want {
+			t.Errorf("describedPerson(%q) = %q, want %q", tt.sp, got, tt.want)
+		}
+	}
+}
