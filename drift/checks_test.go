@@ -788,3 +788,28 @@ func TestDescribedPerson(t *testing.T) {
 		}
 	}
 }
+
+// TestMergedNegation checks that the claim of a source sentence a rewrite
+// merges into its neighbour's is read against the merged sentence: a
+// negation dropped in the merged-in part is a drift, one the merged
+// sentence tells in its other part's words is none.
+func TestMergedNegation(t *testing.T) {
+	src := doc("Dockworkers at Saltmere voted to end their strike on Monday.",
+		"Managing director Hendrik Vossberg put the cost of the deal at about 14 million euros.",
+		"He said the company would not pass the cost on to shipping lines this year.",
+		"The union said members would return on Wednesday.", "Talks on pensions resume next month.")
+	der := doc("Dockworkers at Saltmere voted to end their strike on Monday.",
+		"Managing director Hendrik Vossberg put the cost of the deal at about 14 million euros and said the company would pass the cost on to shipping lines this year.",
+		"The union said members would return on Wednesday.", "Talks on pensions resume next month.")
+	pairs := []Pair{{Source: []int{0}, Derived: []int{0}}, {Source: []int{1}, Derived: []int{1}},
+		{Source: []int{3}, Derived: []int{2}}, {Source: []int{4}, Derived: []int{3}}}
+	if n := kindCount(Find(src, der, pairs), Negation); n != 1 {
+		t.Errorf("a negation dropped in a merged sentence: %d negation drifts, want 1", n)
+	}
+	kept := doc("Dockworkers at Saltmere voted to end their strike on Monday.",
+		"Managing director Hendrik Vossberg put the cost of the deal at about 14 million euros and said the company would not pass the cost on to shipping lines this year.",
+		"The union said members would return on Wednesday.", "Talks on pensions resume next month.")
+	if n := kindCount(Find(src, kept, pairs), Negation); n != 0 {
+		t.Errorf("a negation kept in a merged sentence: %d negation drifts, want 0", n)
+	}
+}

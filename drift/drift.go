@@ -112,6 +112,7 @@ func (c *checker) find(pairs []Pair) {
 		}
 	}
 	c.group = c.group[:0]
+	c.merged(pairs)
 	closest, _, restates := c.nearest()
 	c.anchoring = true
 	for _, p := range anchorPairs(closest, restates, pairs) {
@@ -132,6 +133,89 @@ func (c *checker) find(pairs []Pair) {
 	c.out = oneChange(c.out, Number, c.figureGap)
 	c.out = c.oneDateList(c.out)
 }
+
+// merged checks the claims of a source sentence that no pair holds
+// against a derived sentence paired with its neighbour that carries most
+// of its words: a rewrite that merges two sentences into one ("put the
+// cost at €14m and said the company would pass the cost on") keeps the
+// aligner's pair with one of them, and the other's negation would go
+// unread.
+func (c *checker) merged(pairs []Pair) {
+	inPair := make([]bool, len(c.src.Sentences))
+	for _, p := range pairs {
+		for _, i := range p.Source {
+			if i >= 0 && i < len(inPair) {
+				inPair[i] = true
+			}
+		}
+	}
+	for _, p := range pairs {
+		if len(p.Derived) != 1 || p.Derived[0] < 0 || p.Derived[0] >= len(c.derived.Sentences) {
+			continue
+		}
+		d := &c.derived.Sentences[p.Derived[0]]
+		for _, i := range p.Source {
+			for _, n := range [2]int{i - 1, i + 1} {
+				if n < 0 || n >= len(inPair) || inPair[n] {
+					continue
+				}
+				s := &c.src.Sentences[n]
+				if own, kept := sharedStems(s, s), sharedStems(s, d); kept >= mergedWords && float64(kept) >= mergedShare*float64(own) {
+					ss := []*textproc.Sentence{s}
+					from, uncertain := len(c.out), len(c.uncertain)
+					c.negations(ss, d)
+					c.polarity(ss, d)
+					paired := c.sentences(c.src, p.Source)
+					c.out = append(c.out[:from], slices.DeleteFunc(c.out[from:], func(x Drift) bool { return !mergedClause(s, paired, d, x.DerivedSpan) })...)
+					c.uncertain = append(c.uncertain[:uncertain], slices.DeleteFunc(c.uncertain[uncertain:], func(x Drift) bool { return !mergedClause(s, paired, d, x.DerivedSpan) })...)
+				}
+			}
+		}
+	}
+}
+
+// mergedClause reports whether the words of derived sentence d around
+// span (within mergedReach tokens) hold two content stems or more of
+// source sentence s that the sentences d is paired with (paired) lack: the
+// claim read stands in the part of d that s was merged into, not in the
+// part its pair tells ("recommends using antibody tests" is the paired
+// sentence's "choose antibody tests", whatever s said of using them).
+func mergedClause(s *textproc.Sentence, paired []*textproc.Sentence, d *textproc.Sentence, span string) bool {
+	at := strings.Index(d.Text, span)
+	if span == "" || at < 0 {
+		return false
+	}
+	k0, k1 := tokenAt(d, at), tokenAt(d, at+len(span)-1)
+	if k0 < 0 || k1 < 0 {
+		return false
+	}
+	var seen []string
+	for k := max(0, k0-mergedReach); k < min(len(d.Tokens), k1+1+mergedReach); k++ {
+		t := &d.Tokens[k]
+		if t.Kind != textproc.Word || t.Stop || slices.Contains(seen, t.Stem) {
+			continue
+		}
+		in := func(o *textproc.Sentence) bool {
+			return slices.ContainsFunc(o.Tokens, func(u textproc.Token) bool { return u.Kind == textproc.Word && u.Stem == t.Stem })
+		}
+		if in(s) && !slices.ContainsFunc(paired, in) {
+			seen = append(seen, t.Stem)
+		}
+	}
+	return len(seen) >= 2
+}
+
+// mergedReach is how many tokens either side of a claim mergedClause
+// reads.
+const mergedReach = 6
+
+// mergedWords and mergedShare are the fewest content stems, and the
+// share of its own, of a source sentence that a derived sentence must
+// carry for merged to read it as merged in.
+const (
+	mergedWords = 3
+	mergedShare = 0.6
+)
 
 // oneDateList reports as one change two dates of a list changed together:
 // "on Thursday and Friday" told as "on Monday and Tuesday" is one date
