@@ -186,7 +186,9 @@ func (c *checker) roles(ss []*textproc.Sentence, d *textproc.Sentence) {
 // word names a post (postNoun). The source gives the person no title it
 // parses, so the title check has nothing to hold dr against; a rewrite
 // that puts a title in the same place changes the post. A source that
-// gives dr's title anywhere beside the person's name changes nothing.
+// gives dr's title anywhere beside the person's name changes nothing, nor
+// does a post followed by a relative clause, which may tell it in other
+// words ("the coral ecologist who led the survey" for "survey leader").
 func (c *checker) untitledPost(ss []*textproc.Sentence, dr textproc.Role, who string) (string, *textproc.Sentence, bool) {
 	head := strings.Fields(canonTitle(dr.Title))
 	if len(head) == 0 {
@@ -233,18 +235,13 @@ func (c *checker) untitledPost(ss []*textproc.Sentence, dr textproc.Role, who st
 				k++
 			}
 			if k > start && postNoun(s.Tokens[k-1].Lower) && !slices.ContainsFunc(s.Tokens[start:k], holds) &&
-				!(k < len(s.Tokens) && relatives[s.Tokens[k].Lower]) {
+				!(k < len(s.Tokens) && relativePronouns[s.Tokens[k].Lower]) {
 				return s.Text[s.Tokens[start].Start:s.Tokens[k-1].End], s, true
 			}
 		}
 	}
 	return "", nil, false
 }
-
-// relatives open a relative clause, which may go on to tell the post in
-// other words ("the coral ecologist who led the survey" for "survey
-// leader").
-var relatives = map[string]bool{"who": true, "which": true, "that": true, "whose": true}
 
 // postWord reports a word that may be part of a post's description: a
 // lower-case word, no stop word, no figure.
