@@ -108,7 +108,9 @@ import (
 //     44, a ninth writer, the same brief, wire-service subjects) are
 //     measured only, and so are its aimed18 and aimed19 folders' eight
 //     each (session 44, a tenth and an eleventh writer, the same brief:
-//     city and regional news, national and international news).
+//     city and regional news, national and international news), and its
+//     aimed20 folder's eight (session 44, a twelfth writer, the same
+//     brief, written after the session's rules).
 //
 //   - independent: twenty stories written in session 35 by five writers
 //     who read none of the code, each original with three reports of its
@@ -219,6 +221,7 @@ var BlindSets = []BlindSet{
 	{"blind aimed17", "aimed17", false},
 	{"blind aimed18", "aimed18", false},
 	{"blind aimed19", "aimed19", false},
+	{"blind aimed20", "aimed20", false},
 }
 
 // Families loads the set's stories: each original with its manipulated
