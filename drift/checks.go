@@ -218,7 +218,7 @@ func (c *checker) untitledPost(ss []*textproc.Sentence, dr textproc.Role, who st
 			if j < k0 && postNoun(s.Tokens[k0-1].Lower) && !slices.ContainsFunc(s.Tokens[j:k0], holds) {
 				return s.Text[s.Tokens[j].Start:s.Tokens[k0-1].End], s, true
 			}
-			// After it, set off by a comma, past "the" and an owner.
+			// After it, set off by a comma, past "the" and a named owner.
 			k := k1 + 1
 			if k >= len(s.Tokens) || s.Tokens[k].Text != "," {
 				continue
@@ -228,7 +228,7 @@ func (c *checker) untitledPost(ss []*textproc.Sentence, dr textproc.Role, who st
 				k++
 			}
 			for k < len(s.Tokens) && k-k1 < 6 && s.Tokens[k].Text != s.Tokens[k].Lower && s.Tokens[k].Kind == textproc.Word {
-				k++ // the owner: "the corporation's", "Tarrow Council's"
+				k++ // a named owner: "Tarrow Council's"
 			}
 			start := k
 			for k < len(s.Tokens) && k-start < 4 && postWord(&s.Tokens[k]) {
@@ -3640,7 +3640,7 @@ func placeOrBody(s *textproc.Sentence, e textproc.Entity) bool {
 func located(s *textproc.Sentence, e textproc.Entity) bool {
 	before, _ := around(s, e)
 	if before > 0 {
-		if t := &s.Tokens[before]; t.Text != t.Lower && (strings.HasSuffix(t.Text, "'s") || strings.HasSuffix(t.Text, "’s")) {
+		if t := &s.Tokens[before]; t.Text != t.Lower && strings.HasSuffix(straightApostrophe(t.Text), "'s") {
 			before--
 		}
 	}

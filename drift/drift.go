@@ -154,6 +154,7 @@ func (c *checker) merged(pairs []Pair) {
 			continue
 		}
 		d := &c.derived.Sentences[p.Derived[0]]
+		paired := c.sentences(c.src, p.Source)
 		for _, i := range p.Source {
 			for _, n := range [2]int{i - 1, i + 1} {
 				if n < 0 || n >= len(inPair) || inPair[n] {
@@ -162,12 +163,12 @@ func (c *checker) merged(pairs []Pair) {
 				s := &c.src.Sentences[n]
 				if own, kept := sharedStems(s, s), sharedStems(s, d); kept >= mergedWords && float64(kept) >= mergedShare*float64(own) {
 					ss := []*textproc.Sentence{s}
-					from, uncertain := len(c.out), len(c.uncertain)
+					out, uncertain := len(c.out), len(c.uncertain)
 					c.negations(ss, d)
 					c.polarity(ss, d)
-					paired := c.sentences(c.src, p.Source)
-					c.out = append(c.out[:from], slices.DeleteFunc(c.out[from:], func(x Drift) bool { return !mergedClause(s, paired, d, x.DerivedSpan) })...)
-					c.uncertain = append(c.uncertain[:uncertain], slices.DeleteFunc(c.uncertain[uncertain:], func(x Drift) bool { return !mergedClause(s, paired, d, x.DerivedSpan) })...)
+					elsewhere := func(x Drift) bool { return !mergedClause(s, paired, d, x.DerivedSpan) }
+					c.out = c.out[:out+len(slices.DeleteFunc(c.out[out:], elsewhere))]
+					c.uncertain = c.uncertain[:uncertain+len(slices.DeleteFunc(c.uncertain[uncertain:], elsewhere))]
 				}
 			}
 		}

@@ -5,8 +5,8 @@ import "strings"
 // negations finds negation cues: "not", "no", "never", "without", "denied"
 // and the like, any contraction ending in "n't" (or written without its
 // apostrophe: "dont", "isnt"; or in Scots: "didnae"), and verbs and
-// nouns that negate what follows them ("failed to", "declined to comment", "refusal", "unless"), and
-// "short of" ("fell short of the target" is "did not meet it"). "Or not"
+// nouns that negate what follows them ("failed to", "declined to
+// comment", "refusal", "unless"), and "short of" ("fell short of the target" is "did not meet it"). "Or not"
 // ("whether or not"), "nothing but" and "nothing short of" negate nothing.
 // They are appended to out.
 func negations(out []Negation, toks []Token) []Negation {
@@ -35,7 +35,7 @@ func negations(out []Negation, toks []Token) []Negation {
 			out = append(out, Negation{Cue: "n't", Span: Span{t.End - len("n't") - extraBytes(t.Text), t.End}})
 		case strings.HasSuffix(t.Lower, "nt") && bareContractions[t.Lower]:
 			out = append(out, Negation{Cue: "n't", Span: Span{t.End - len("nt"), t.End}})
-		case strings.HasSuffix(t.Lower, "nae") && scotsContractions[t.Lower]:
+		case scotsContractions[t.Lower]:
 			out = append(out, Negation{Cue: "n't", Span: Span{t.End - len("nae"), t.End}})
 		case (next(k) == "to" || next(k) == "comment") && negatingVerbs[t.Lower]:
 			out = append(out, Negation{Cue: t.Lower, Span: t.Span})

@@ -429,8 +429,8 @@ func NearDuplicateAt(ev Evidence, close float64) bool {
 // Excerpt): the copied share of the shorter side and of the longer, the
 // aligned share of the longer, the share of the longer side's carried
 // sentences in one unbroken run (blockShare), the share of the shorter
-// side nearly the same
-// word for word, and the number of substantive sentences copied.
+// side nearly the same word for word, and the number of substantive
+// sentences copied.
 func (f features) excerptEvidence() []float64 {
 	shortCopy, longCopy, longAligned, longRun, shortClose := f.copyA, f.copyB, f.alignedB, f.runB, f.closeA
 	if f.nb < f.na {
@@ -454,8 +454,7 @@ func excerpt(x []float64, run float64) bool {
 
 // ExcerptAt reports whether the pair of ev is an excerpt when at least
 // run of the longer side's carried sentences must stand in one unbroken
-// run: what
-// `wiretrace train relation` fits excerptRun by.
+// run: what `wiretrace train relation` fits excerptRun by.
 func ExcerptAt(ev Evidence, run float64) bool {
 	return len(ev.Excerpt) == 6 && excerpt(ev.Excerpt, run)
 }
@@ -466,14 +465,11 @@ func classify(f features, ev Evidence) Relation {
 	if f.na == 0 || f.nb == 0 {
 		return Unrelated
 	}
-	shortCopy, longCopy, shortClose := f.copyA, f.copyB, f.closeA
-	if f.nb < f.na {
-		shortCopy, longCopy, shortClose = f.copyB, f.copyA, f.closeB
-	}
+	nd := f.nearDupEvidence()
 	switch {
 	case f.verbatimA >= duplicateShare && f.verbatB >= duplicateShare:
 		return Duplicate
-	case nearDuplicate(shortCopy, longCopy, shortClose, nearDupClose):
+	case nearDuplicate(nd[0], nd[1], nd[2], nearDupClose):
 		return NearDuplicate
 	case excerpt(f.excerptEvidence(), excerptRun):
 		// Mostly the same words, nearly word for word, but of a small part
