@@ -87,6 +87,10 @@ func TestEntitiesAndRoles(t *testing.T) {
 			"place:Tokyo", ""},
 		{"a modifier before the title's qualifiers", "The report was written by the retired High Court judge Dame Ilse Marrow.",
 			"organization:High Court person:Dame Ilse Marrow", "judge[retired]=Dame Ilse Marrow"},
+		{"a title inside an institution's name", "They were treated at Tarrow General Hospital, Major General Ilse Marrow said.",
+			"person:Tarrow General Hospital person:Ilse Marrow", "major general[]=Ilse Marrow"},
+		{"a title before a body is still a role after a title", "Director General Ilse Marrow of the Health Board spoke.",
+			"person:Ilse Marrow organization:Health Board", "director[]= general[]=Ilse Marrow"},
 		{"a modifier beyond the reach", "The late and much loved harbour board chief Ilse Marrow spoke.",
 			"person:Ilse Marrow", "chief[]=Ilse Marrow"},
 	} {

@@ -232,6 +232,23 @@ type roleMatch struct {
 	holderStart      int // first token of the holder, -1 when none
 }
 
+// namePart reports a capitalised title of n tokens at k inside a name:
+// right after a capitalised word that is no title and right before the
+// word that ends an institution's name ("Kilcurran General Hospital",
+// "the United Nations General Assembly"). A role names a person after it,
+// not a body.
+func namePart(toks []Token, k, n int) bool {
+	if k == 0 || k+n >= len(toks) || !capitalised(&toks[k]) || !capitalised(&toks[k-1]) || isTitleWord(toks[k-1].Lower) {
+		return false
+	}
+	next := &toks[k+n]
+	return capitalised(next) && (orgSuffixes[next.Lower] || institutionHeads[next.Lower])
+}
+
+// institutionHeads end the names of institutions that orgSuffixes does
+// not mark as organisations, for they are places as much as bodies.
+var institutionHeads = setOf("hospital", "assembly", "infirmary", "clinic")
+
 // findRoles matches role titles (longest first) with the modifiers and
 // country qualifiers before them and the name after them.
 func findRoles(text string, toks []Token) []roleMatch {
@@ -242,7 +259,7 @@ func findRoles(text string, toks []Token) []roleMatch {
 		}
 		mods, first := joinedTitle(toks[k].Lower)
 		n, title := matchTitle(toks, k, first)
-		if n == 0 {
+		if n == 0 || namePart(toks, k, n) {
 			continue
 		}
 		// A title is a role only when it names someone: capitalised, or
