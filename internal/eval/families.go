@@ -110,10 +110,10 @@ import (
 //     each (session 44, a tenth and an eleventh writer, the same brief:
 //     city and regional news, national and international news), and its
 //     aimed20 folder's eight (session 44, a twelfth writer, the same
-//     brief, written after the session's rules), and its aimed22
-//     folder's eight (session 45, a fourteenth writer, the same brief with
-//     every retelling reworded throughout, written after the session's
-//     first rule).
+//     brief, written after the session's rules), and its aimed21 and
+//     aimed22 folders' eight each (session 45, a thirteenth and a
+//     fourteenth writer, the same brief with every retelling reworded
+//     throughout, written after the session's first rule).
 //
 //   - independent: twenty stories written in session 35 by five writers
 //     who read none of the code, each original with three reports of its
@@ -225,6 +225,7 @@ var BlindSets = []BlindSet{
 	{"blind aimed18", "aimed18", false},
 	{"blind aimed19", "aimed19", false},
 	{"blind aimed20", "aimed20", false},
+	{"blind aimed21", "aimed21", false},
 	{"blind aimed22", "aimed22", false},
 }
 
