@@ -113,7 +113,9 @@ import (
 //     brief, written after the session's rules), and its aimed21 and
 //     aimed22 folders' eight each (session 45, a thirteenth and a
 //     fourteenth writer, the same brief with every retelling reworded
-//     throughout, written after the session's first rule).
+//     throughout, written after the session's first rule); its aimed23
+//     folder's eight (session 45, a fifteenth writer, the same brief)
+//     were written to be studied, first measured unread.
 //
 //   - independent: twenty stories written in session 35 by five writers
 //     who read none of the code, each original with three reports of its
@@ -227,6 +229,7 @@ var BlindSets = []BlindSet{
 	{"blind aimed20", "aimed20", false},
 	{"blind aimed21", "aimed21", false},
 	{"blind aimed22", "aimed22", false},
+	{"blind aimed23", "aimed23", true},
 }
 
 // Families loads the set's stories: each original with its manipulated
