@@ -430,7 +430,10 @@ func anyLevel(s *textproc.Sentence, r textproc.Role, other string, f func(w stri
 		w := t.Lower
 		own := t.Start >= r.Start
 		switch {
-		case own && before && w == head[len(head)-1]:
+		case own && before && (w == head[len(head)-1] || canonTitle(w) == head[len(head)-1]):
+			// The title word as written or in its canonical spelling
+			// ("spokeswoman" for "spokesperson"): missed, every word
+			// after it read as a level before it.
 			before = false
 			field = fieldAfter(s.Tokens, k)
 			continue
