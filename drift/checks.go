@@ -75,7 +75,7 @@ func headOf(title, head string) bool {
 func modifiers(r textproc.Role) []string {
 	var out []string
 	for _, m := range r.Modifiers {
-		if m == "formerly" {
+		if formerWords[m] {
 			m = "former"
 		}
 		if meaningfulModifiers[m] {
@@ -84,6 +84,10 @@ func modifiers(r textproc.Role) []string {
 	}
 	return out
 }
+
+// formerWords say "former" in other words ("ex-minister", "a one-time
+// mayor", "the erstwhile chair").
+var formerWords = map[string]bool{"formerly": true, "ex": true, "one-time": true, "onetime": true, "erstwhile": true}
 
 // sameModifiers reports whether two roles hold the same way. "then"
 // against no modifier is the same: "then-President Rask vetoed it"

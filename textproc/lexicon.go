@@ -84,7 +84,8 @@ func RoleTitle(w string) bool { return roleTitles[w] }
 
 // roleModifiers change whether or how a role holds.
 var roleModifiers = setOf("former", "formerly", "acting", "then", "late", "outgoing",
-	"incoming", "interim", "deputy", "ex", "retired", "current", "sitting", "disgraced", "elected", "designate")
+	"incoming", "interim", "deputy", "ex", "retired", "current", "sitting", "disgraced", "elected", "designate",
+	"one-time", "onetime", "erstwhile")
 
 func buildRoles(titles ...string) map[string]bool { return setOf(titles...) }
 
