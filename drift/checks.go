@@ -2374,7 +2374,7 @@ func (c *checker) negations(ss []*textproc.Sentence, d *textproc.Sentence) {
 		for _, s := range ss {
 			for _, n := range s.Negations {
 				stem, pspan := negated(s, n)
-				if stem == "" || both && negates(d, stem) {
+				if stem == "" || both && negates(d, stem) || !both && keptVerb(s, n, d) {
 					continue
 				}
 				t, ok := claimToken(s, pspan, d, stem)
@@ -2584,6 +2584,20 @@ func negates(s *textproc.Sentence, stem string) bool {
 		}
 	}
 	return false
+}
+
+// keptVerb reports whether derived sentence d keeps the verb that is
+// negation n's cue in s ("declined to comment" told as "Asked for
+// comment, an official declined"): a verb that negates only with what
+// follows it ("declined to", "failed to") still negates the claim it
+// ends, with its object told before it.
+func keptVerb(s *textproc.Sentence, n textproc.Negation, d *textproc.Sentence) bool {
+	k := tokenAt(s, n.Start)
+	if k < 0 || s.Tokens[k].Lower != n.Cue || s.Tokens[k].Stop {
+		return false
+	}
+	stem := s.Tokens[k].Stem
+	return slices.ContainsFunc(d.Tokens, func(t textproc.Token) bool { return t.Kind == textproc.Word && t.Stem == stem })
 }
 
 // clauseBoundary reports whether a new clause opens between tokens i and
