@@ -188,7 +188,7 @@ var PartialFeatureNames = []string{
 	"aligned_max", "aligned_min", "rescued_max", "rescued_min", "log_length_ratio",
 	"content_contain_max", "content_contain_min", "order", "unaligned_dense_max",
 	"copy_short", "copy_long", "specific_copied_share", "tail_contain_max", "tail_contain_min",
-	"subject8_max", "subject8_min", "lead_max", "lead_min",
+	"subject8_max", "subject8_min", "lead_max", "lead_min", "verbatim_short",
 }
 
 // DirectionFeatureNames name the features of the direction decision; each
@@ -301,6 +301,15 @@ func (as *assessment) evidence(a, b *article.Article, da, db *textproc.Doc) Evid
 	tab, tba := as.ta.tailContained(&as.tb), as.tb.tailContained(&as.ta)
 	ev.Partial = append(ev.Partial, max(tab, tba), min(tab, tba))
 	ev.Partial = append(ev.Partial, ev.Derived[35:39]...)
+	// The share of the shorter side copied word for word, not merely
+	// with a few words edited: a cut copy or an excerpt keeps its
+	// sentences whole, a summary that keeps the source's phrasing edits
+	// most of those it keeps (the copied share, copy_short, counts both).
+	shortVerbatim := f.verbatimA
+	if f.nb < f.na {
+		shortVerbatim = f.verbatB
+	}
+	ev.Partial = append(ev.Partial, shortVerbatim)
 	ev.NearDup = f.nearDupEvidence()
 	ev.Excerpt = f.excerptEvidence()
 	if f.na > 0 && f.nb > 0 {

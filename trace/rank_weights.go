@@ -29,54 +29,54 @@ var (
 	rankModel = Model{
 		Bias: 0.0000,
 		W: []float64{
-			3.8451,  // similarity
-			3.2373,  // candidate_score
-			-0.9903, // log_candidate_rank
-			0.1367,  // derived_log_odds
-			1.4652,  // derived
-			-0.6775, // partial
-			0.3072,  // direction_log_odds
-			2.2530,  // query_held
-			1.9634,  // match_held
-			2.0188,  // query_stems_held
-			1.9113,  // match_stems_held
-			1.3458,  // query_names_held
-			0.0737,  // log_length_ratio
-			-2.8011, // own_specific
-			1.3409,  // query_sentences_backed
-			1.7791,  // query_subjects_held
-			1.6322,  // match_lead_held
-			2.6873,  // query_lead_held
-			1.6257,  // query_credit
+			3.8390,  // similarity
+			3.2720,  // candidate_score
+			-1.0018, // log_candidate_rank
+			0.1356,  // derived_log_odds
+			1.4655,  // derived
+			-0.5630, // partial
+			0.3023,  // direction_log_odds
+			2.2347,  // query_held
+			1.9221,  // match_held
+			1.9947,  // query_stems_held
+			1.8736,  // match_stems_held
+			1.3466,  // query_names_held
+			0.0735,  // log_length_ratio
+			-2.8233, // own_specific
+			1.3910,  // query_sentences_backed
+			1.7675,  // query_subjects_held
+			1.5991,  // match_lead_held
+			2.6904,  // query_lead_held
+			1.6167,  // query_credit
 		},
 	}
 	// storyModel scores an unrelated candidate as one story with the traced article.
 	storyModel = Model{
-		Bias: -5.8017,
+		Bias: -5.8025,
 		W: []float64{
-			9.9626,  // similarity
-			59.2330, // candidate_score
-			-1.1687, // log_candidate_rank
+			9.9616,  // similarity
+			59.2219, // candidate_score
+			-1.1674, // log_candidate_rank
 			0.2619,  // derived_log_odds
 			0.0000,  // derived
 			0.0000,  // partial
-			0.1700,  // direction_log_odds
-			-5.8901, // query_held
-			-3.4758, // match_held
-			-6.0434, // query_stems_held
-			-3.8986, // match_stems_held
-			-0.1524, // query_names_held
+			0.1701,  // direction_log_odds
+			-5.8882, // query_held
+			-3.4753, // match_held
+			-6.0414, // query_stems_held
+			-3.8980, // match_stems_held
+			-0.1523, // query_names_held
 			0.0754,  // log_length_ratio
-			0.9763,  // own_specific
-			-0.4355, // query_sentences_backed
-			2.2960,  // query_subjects_held
-			2.2357,  // match_lead_held
-			0.3122,  // query_lead_held
-			3.4452,  // query_credit
-			0.0839,  // lead
+			0.9773,  // own_specific
+			-0.4369, // query_sentences_backed
+			2.2957,  // query_subjects_held
+			2.2377,  // match_lead_held
+			0.3119,  // query_lead_held
+			3.4444,  // query_credit
+			0.0841,  // lead
 		},
 	}
 	// storyThreshold is the story model's decision threshold (see
 	// acceptStories).
-	storyThreshold = 0.10869827976292566
+	storyThreshold = 0.10873988148834315
 )

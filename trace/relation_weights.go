@@ -807,26 +807,27 @@ var (
 	}
 	// partialModel decides, for a derived pair, partial (only part carried) over rewrite.
 	partialModel = Model{
-		Bias: -5.6449,
+		Bias: -4.6911,
 		W: []float64{
-			1.1510,   // aligned_max
-			-0.7054,  // aligned_min
-			-3.6672,  // rescued_max
-			-3.7869,  // rescued_min
-			-1.0963,  // log_length_ratio
-			-5.4154,  // content_contain_max
-			3.4065,   // content_contain_min
-			7.2341,   // order
-			1.0082,   // unaligned_dense_max
-			6.5012,   // copy_short
-			0.2858,   // copy_long
-			1.8166,   // specific_copied_share
-			-0.3039,  // tail_contain_max
-			-11.3780, // tail_contain_min
-			1.1062,   // subject8_max
-			0.3070,   // subject8_min
-			5.9844,   // lead_max
-			-2.8503,  // lead_min
+			0.7098,   // aligned_max
+			-0.0214,  // aligned_min
+			-3.3239,  // rescued_max
+			-2.6885,  // rescued_min
+			-0.8924,  // log_length_ratio
+			-5.9684,  // content_contain_max
+			2.6337,   // content_contain_min
+			5.5942,   // order
+			0.7859,   // unaligned_dense_max
+			2.3896,   // copy_short
+			-1.1758,  // copy_long
+			1.6533,   // specific_copied_share
+			-1.0954,  // tail_contain_max
+			-11.6595, // tail_contain_min
+			1.3678,   // subject8_max
+			0.6371,   // subject8_min
+			6.2758,   // lead_max
+			-3.4609,  // lead_min
+			7.0413,   // verbatim_short
 		},
 	}
 	// directionModel scores a as the original, read through Mirrored (boosted trees).
