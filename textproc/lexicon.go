@@ -106,9 +106,7 @@ var orgSuffixes = setOf("inc", "inc.", "corp", "corp.", "corporation", "co", "co
 // ("does nt").
 var negationCues = setOf("not", "nt", "no", "never", "without", "cannot", "nobody",
 	"none", "nothing", "neither", "nor", "nowhere", "deny", "denies", "denied",
-	"denying", "refuse", "refused", "refuses", "unable", "lack", "lacked", "lacks", "unless",
-	// Scots, as Scottish papers quote it ("Naebody ever mentioned it").
-	"nae", "naebody", "naething", "naewhere", "naeone")
+	"denying", "refuse", "refused", "refuses", "unable", "lack", "lacked", "lacks", "unless")
 
 var weekdays = map[string]int{
 	"monday": 1, "tuesday": 2, "wednesday": 3, "thursday": 4, "friday": 5, "saturday": 6, "sunday": 7,

@@ -4,9 +4,9 @@ import "strings"
 
 // negations finds negation cues: "not", "no", "never", "without", "denied"
 // and the like, any contraction ending in "n't" (or written without its
-// apostrophe: "dont", "isnt"; or in Scots: "didnae"), and verbs and
-// nouns that negate what follows them ("failed to", "declined to
-// comment", "refusal", "unless"), and "short of" ("fell short of the target" is "did not meet it"). "Or not"
+// apostrophe: "dont", "isnt"), and verbs and nouns that negate what
+// follows them ("failed to", "declined to comment", "refusal", "unless"),
+// and "short of" ("fell short of the target" is "did not meet it"). "Or not"
 // ("whether or not"), "nothing but" and "nothing short of" negate nothing.
 // They are appended to out.
 func negations(out []Negation, toks []Token) []Negation {
@@ -35,8 +35,6 @@ func negations(out []Negation, toks []Token) []Negation {
 			out = append(out, Negation{Cue: "n't", Span: Span{t.End - len("n't") - extraBytes(t.Text), t.End}})
 		case strings.HasSuffix(t.Lower, "nt") && bareContractions[t.Lower]:
 			out = append(out, Negation{Cue: "n't", Span: Span{t.End - len("nt"), t.End}})
-		case scotsContractions[t.Lower]:
-			out = append(out, Negation{Cue: "n't", Span: Span{t.End - len("nae"), t.End}})
 		case (next(k) == "to" || next(k) == "comment") && negatingVerbs[t.Lower]:
 			out = append(out, Negation{Cue: t.Lower, Span: t.Span})
 		}
@@ -51,11 +49,6 @@ var negationCueShapes = shapesOf(negationCues)
 // apostrophe, as wire copy stripped of punctuation often has them.
 var bareContractions = setOf("dont", "doesnt", "didnt", "isnt", "wasnt", "arent", "werent",
 	"havent", "hasnt", "hadnt", "wont", "cant", "couldnt", "shouldnt", "wouldnt", "mustnt")
-
-// scotsContractions are Scots negative verbs ("cannae", "didnae"), as
-// Scottish papers quote them: "n't" written "nae".
-var scotsContractions = setOf("cannae", "couldnae", "didnae", "dinnae", "doesnae", "wasnae",
-	"werenae", "isnae", "arenae", "hasnae", "havenae", "hadnae", "wouldnae", "shouldnae", "willnae", "winnae", "mustnae")
 
 // negatingVerbs negate the verb after "to" ("failed to meet" is "did not
 // meet", "declined to comment" is "no comment"); alone they say nothing
