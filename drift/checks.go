@@ -54,6 +54,11 @@ func canonTitle(t string) string {
 	return t
 }
 
+// titleWord reports whether the lower-case word w is the title word
+// title (canonical, as canonTitle spells it), as written or in another
+// spelling ("spokeswoman" for "spokesperson").
+func titleWord(w, title string) bool { return w == title || canonTitle(w) == title }
+
 func sameTitle(a, b string) bool {
 	a, b = canonTitle(a), canonTitle(b)
 	if a == b {
@@ -199,7 +204,7 @@ func (c *checker) untitledPost(ss []*textproc.Sentence, dr textproc.Role, who st
 		return "", nil, false
 	}
 	title := head[len(head)-1]
-	holds := func(t textproc.Token) bool { return canonTitle(t.Lower) == title || t.Lower == title }
+	holds := func(t textproc.Token) bool { return titleWord(t.Lower, title) }
 	for i := range c.src.Sentences {
 		if o := &c.src.Sentences[i]; strings.Contains(strings.ToLower(o.Text), who) && slices.ContainsFunc(o.Tokens, holds) {
 			return "", nil, false
@@ -434,10 +439,9 @@ func anyLevel(s *textproc.Sentence, r textproc.Role, other string, f func(w stri
 		w := t.Lower
 		own := t.Start >= r.Start
 		switch {
-		case own && before && (w == head[len(head)-1] || canonTitle(w) == head[len(head)-1]):
-			// The title word as written or in its canonical spelling
-			// ("spokeswoman" for "spokesperson"): missed, every word
-			// after it read as a level before it.
+		case own && before && titleWord(w, head[len(head)-1]):
+			// Missed, every word after the title's own would be read as
+			// a level before it.
 			before = false
 			field = fieldAfter(s.Tokens, k)
 			continue

@@ -112,7 +112,8 @@ func (c *checker) find(pairs []Pair) {
 		}
 	}
 	c.group = c.group[:0]
-	c.merged(pairs)
+	srcPaired := pairedSources(len(src.Sentences), pairs)
+	c.merged(pairs, srcPaired)
 	closest, _, restates := c.nearest()
 	c.anchoring = true
 	for _, p := range anchorPairs(closest, restates, pairs) {
@@ -121,7 +122,7 @@ func (c *checker) find(pairs []Pair) {
 		c.clocks(ss, []*textproc.Sentence{d})
 		c.facts(ss, d, false)
 	}
-	for _, p := range slotPairs(len(src.Sentences), len(derived.Sentences), pairs, restates) {
+	for _, p := range slotPairs(srcPaired, len(derived.Sentences), pairs, restates) {
 		ss, ds := c.sentences(src, p.Source), c.sentences(derived, p.Derived)
 		c.numbers(ss, ds)
 		c.clocks(ss, ds)
@@ -139,16 +140,9 @@ func (c *checker) find(pairs []Pair) {
 // of its words: a rewrite that merges two sentences into one ("put the
 // cost at €14m and said the company would pass the cost on") keeps the
 // aligner's pair with one of them, and the other's negation would go
-// unread.
-func (c *checker) merged(pairs []Pair) {
-	inPair := make([]bool, len(c.src.Sentences))
-	for _, p := range pairs {
-		for _, i := range p.Source {
-			if i >= 0 && i < len(inPair) {
-				inPair[i] = true
-			}
-		}
-	}
+// unread. inPair marks the source sentences some pair holds
+// (pairedSources).
+func (c *checker) merged(pairs []Pair, inPair []bool) {
 	for _, p := range pairs {
 		if len(p.Derived) != 1 || p.Derived[0] < 0 || p.Derived[0] >= len(c.derived.Sentences) {
 			continue
@@ -173,6 +167,19 @@ func (c *checker) merged(pairs []Pair) {
 			}
 		}
 	}
+}
+
+// pairedSources marks which of the ns source sentences some pair holds.
+func pairedSources(ns int, pairs []Pair) []bool {
+	out := make([]bool, ns)
+	for _, p := range pairs {
+		for _, i := range p.Source {
+			if i >= 0 && i < ns {
+				out[i] = true
+			}
+		}
+	}
+	return out
 }
 
 // mergedClause reports whether the words of derived sentence d around
@@ -345,15 +352,16 @@ func (c *checker) dateGap(d Drift) float64 {
 // between the same two aligned neighbours on both sides, or first (last)
 // on both sides before (after) an aligned neighbour ("He was 70." → "He
 // was 52." in a copy, a sentence with no words to align by but its
-// figure). Only their figures, times and dates are compared.
-func slotPairs(ns, nd int, pairs []Pair, restates []bool) []Pair {
+// figure). Only their figures, times and dates are compared. srcPaired
+// marks the source sentences some pair holds (pairedSources).
+func slotPairs(srcPaired []bool, nd int, pairs []Pair, restates []bool) []Pair {
+	ns := len(srcPaired)
 	// srcOf[j] is the one source sentence derived sentence j is paired
 	// with: -1 none, -2 several.
 	srcOf := make([]int, nd)
 	for j := range srcOf {
 		srcOf[j] = -1
 	}
-	srcPaired := make([]bool, ns)
 	for _, p := range pairs {
 		for _, j := range p.Derived {
 			if j < 0 || j >= nd {
@@ -363,11 +371,6 @@ func slotPairs(ns, nd int, pairs []Pair, restates []bool) []Pair {
 				srcOf[j] = p.Source[0]
 			} else {
 				srcOf[j] = -2
-			}
-		}
-		for _, i := range p.Source {
-			if i >= 0 && i < ns {
-				srcPaired[i] = true
 			}
 		}
 	}

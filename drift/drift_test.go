@@ -853,11 +853,11 @@ func TestSlotPairs(t *testing.T) {
 	if len(day) != 1 || day[0].Kind != Date {
 		t.Errorf("slot sentence with a weekday: got %+v, want one date drift", day)
 	}
-	if got := slotPairs(3, 3, aligned, []bool{true, false, true}); len(got) != 1 || got[0].Source[0] != 1 || got[0].Derived[0] != 1 {
+	if got := slotPairs(pairedSources(3, aligned), 3, aligned, []bool{true, false, true}); len(got) != 1 || got[0].Source[0] != 1 || got[0].Derived[0] != 1 {
 		t.Errorf("slotPairs = %+v, want sentence 1 with sentence 1", got)
 	}
 	// No slot after an unpaired neighbour, whatever the source's length.
-	if got := slotPairs(1, 2, nil, []bool{false, false}); len(got) != 0 {
+	if got := slotPairs(pairedSources(1, nil), 2, nil, []bool{false, false}); len(got) != 0 {
 		t.Errorf("slotPairs with nothing aligned = %+v, want none", got)
 	}
 	// The last sentence's slot: after the same aligned neighbour.

@@ -253,9 +253,13 @@ func (as *assessment) evidence(a, b *article.Article, da, db *textproc.Doc) Evid
 	if f.na > 0 && f.nb > 0 {
 		lr = math.Log(float64(f.na) / float64(f.nb))
 	}
-	shortCopy, longCopy := f.copyA, f.copyB
+	// shortVerbatim: the share of the shorter side copied word for word,
+	// not merely with a few words edited (shortCopy counts both): a cut
+	// copy or an excerpt keeps its sentences whole, a summary that keeps
+	// the source's phrasing edits most of those it keeps.
+	shortCopy, longCopy, shortVerbatim := f.copyA, f.copyB, f.verbatimA
 	if f.nb < f.na {
-		shortCopy, longCopy = f.copyB, f.copyA
+		shortCopy, longCopy, shortVerbatim = f.copyB, f.copyA, f.verbatB
 	}
 	cab, cba := as.ta.contained(&as.tb), as.tb.contained(&as.ta)
 	spec := sharedShare(as.ta.specific, as.tb.specific)
@@ -301,14 +305,6 @@ func (as *assessment) evidence(a, b *article.Article, da, db *textproc.Doc) Evid
 	tab, tba := as.ta.tailContained(&as.tb), as.tb.tailContained(&as.ta)
 	ev.Partial = append(ev.Partial, max(tab, tba), min(tab, tba))
 	ev.Partial = append(ev.Partial, ev.Derived[35:39]...)
-	// The share of the shorter side copied word for word, not merely
-	// with a few words edited: a cut copy or an excerpt keeps its
-	// sentences whole, a summary that keeps the source's phrasing edits
-	// most of those it keeps (the copied share, copy_short, counts both).
-	shortVerbatim := f.verbatimA
-	if f.nb < f.na {
-		shortVerbatim = f.verbatB
-	}
 	ev.Partial = append(ev.Partial, shortVerbatim)
 	ev.NearDup = f.nearDupEvidence()
 	ev.Excerpt = f.excerptEvidence()
